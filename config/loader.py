@@ -1,0 +1,213 @@
+"""Load configuration from its layers and remember where every value came from.
+
+Layers, later wins: the packaged ``config/ktpwatch.toml``; one user file (the
+``--config`` option, else ``KTPWATCH_CONFIG``, else ``./ktpwatch.toml`` when it
+exists); then ``KTPWATCH_*`` environment variables. ``ktpwatch config check``
+prints the origin of each value, because "why is it using that database?" is
+the first question anyone debugging a deployment asks.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from pydantic import ValidationError
+
+from config.settings import Settings
+
+PACKAGED_NAME = "ktpwatch.toml"
+USER_FILE = Path("ktpwatch.toml")
+
+#: Environment variables that override one configuration key each.
+ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
+    "KTPWATCH_DB_URL": ("storage", "url"),
+    "KTPWATCH_EVIDENCE_DIR": ("evidence", "dir"),
+    "KTPWATCH_ANALYST": ("analyst",),
+    "KTPWATCH_BROWSER": ("browser", "executable"),
+    "KTPWATCH_SMTP_HOST": ("smtp", "host"),
+    "KTPWATCH_SMTP_PORT": ("smtp", "port"),
+    "KTPWATCH_SMTP_USER": ("smtp", "username"),
+    "KTPWATCH_REDIS_URL": ("distributed", "redis_url"),
+    "KTPWATCH_WEBHOOK_URL": ("webhook", "url"),
+}
+#: Secrets: read at the moment of use, never stored in Settings or printed.
+SECRET_ENV = ("KTPWATCH_SMTP_PASSWORD",)
+CONFIG_ENV = "KTPWATCH_CONFIG"
+
+
+class ConfigError(Exception):
+    """Bad configuration, worded as one line a user can act on."""
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    settings: Settings
+    #: dotted key -> where its value came from ("default: …", "file: …", "env: …")
+    origins: dict[str, str] = field(default_factory=dict)
+    files: tuple[Path, ...] = ()
+
+
+def packaged_defaults_path() -> Path:
+    return Path(str(resources.files("config").joinpath(PACKAGED_NAME)))
+
+
+def packaged_templates_dir() -> Path:
+    return Path(str(resources.files("config").joinpath("templates")))
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: file not found") from None
+    except PermissionError:
+        raise ConfigError(f"{path}: cannot read file (permission denied)") from None
+    except IsADirectoryError:
+        raise ConfigError(f"{path}: expected a TOML file, found a directory") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: malformed TOML: {exc}") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: malformed TOML: not UTF-8 text") from None
+
+
+def _merge(
+    base: dict[str, Any],
+    layer: Mapping[str, Any],
+    origins: dict[str, str],
+    origin: str,
+    prefix: str = "",
+) -> None:
+    for key, value in layer.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, Mapping) and isinstance(base.get(key), dict):
+            _merge(base[key], value, origins, origin, dotted + ".")
+        else:
+            base[key] = _plain(value)
+            for existing in [k for k in origins if k.startswith(dotted + ".")]:
+                del origins[existing]
+            _record(value, dotted, origins, origin)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, Mapping):
+        return {k: _plain(v) for k, v in value.items()}
+    return value
+
+
+def _record(value: Any, dotted: str, origins: dict[str, str], origin: str) -> None:
+    if isinstance(value, Mapping):
+        for key, sub in value.items():
+            _record(sub, f"{dotted}.{key}", origins, origin)
+    else:
+        origins[dotted] = origin
+
+
+def _origin_of(loc: tuple[Any, ...], origins: dict[str, str]) -> str:
+    parts = [str(p) for p in loc]
+    while parts:
+        dotted = ".".join(parts)
+        if dotted in origins:
+            return origins[dotted]
+        hits = sorted({o for k, o in origins.items() if k.startswith(dotted + ".")})
+        if len(hits) == 1:
+            return hits[0]
+        parts.pop()
+    return "configuration"
+
+
+def _describe(exc: ValidationError, origins: dict[str, str]) -> str:
+    err = exc.errors()[0]
+    loc = tuple(err["loc"])
+    key = ".".join(str(p) for p in loc) or "(top level)"
+    source = _origin_of(loc, origins)
+    source = source.split(": ", 1)[1] if ": " in source else source
+    kind = err["type"]
+    if kind == "extra_forbidden":
+        what = "unknown key (not a ktpwatch setting)"
+    elif kind == "missing":
+        what = "required key is missing"
+    else:
+        msg = str(err["msg"]).removeprefix("Value error, ")
+        got = err.get("input")
+        what = f"{msg} (got {got!r})" if kind != "value_error" and not isinstance(got, dict) else msg
+    extra = f" (and {len(exc.errors()) - 1} more)" if len(exc.errors()) > 1 else ""
+    return f"{source}: {key}: {what}{extra}"
+
+
+def load_config(
+    path: str | Path | None = None,
+    *,
+    env: Mapping[str, str] | None = None,
+    cwd: Path | None = None,
+) -> LoadedConfig:
+    """Build :class:`Settings` from every layer; raise :class:`ConfigError` on any problem."""
+    env = os.environ if env is None else env
+    cwd = Path.cwd() if cwd is None else cwd
+    origins: dict[str, str] = {}
+    merged: dict[str, Any] = {}
+    files: list[Path] = []
+
+    default_path = packaged_defaults_path()
+    _merge(merged, _read_toml(default_path), origins, f"default: {default_path}")
+    files.append(default_path)
+
+    user: Path | None
+    if path is not None:
+        user = Path(path)
+    elif env.get(CONFIG_ENV):
+        user = Path(env[CONFIG_ENV])
+    elif (cwd / USER_FILE).is_file():
+        user = cwd / USER_FILE
+    else:
+        user = None
+    if user is not None:
+        _merge(merged, _read_toml(user), origins, f"file: {user}")
+        files.append(user)
+
+    for name, keypath in ENV_OVERRIDES.items():
+        if name in env and env[name] != "":
+            layer: dict[str, Any] = {keypath[-1]: env[name]}
+            for part in reversed(keypath[:-1]):
+                layer = {part: layer}
+            _merge(merged, layer, origins, f"env: {name}")
+
+    try:
+        settings = Settings.model_validate(merged)
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc, origins)) from None
+    return LoadedConfig(settings=settings, origins=origins, files=tuple(files))
+
+
+def smtp_password(env: Mapping[str, str] | None = None) -> str:
+    """The SMTP password, from the environment only (never from a file)."""
+    env = os.environ if env is None else env
+    return env.get("KTPWATCH_SMTP_PASSWORD", "")
+
+
+def point_at_sandbox(settings: Settings, base_url: str) -> Settings:
+    """Return settings whose every marketplace is served by the sandbox at ``base_url``.
+
+    The sandbox serves each shop under a path prefix (``/tokopedia``, ``/shopee`` …),
+    for API, web pages and images alike, so one prefix replaces every base URL.
+    """
+    base = base_url.rstrip("/")
+    host = urlparse(base).hostname or "127.0.0.1"
+    marketplaces = {
+        name: mp.model_copy(
+            update={
+                "api_base_url": f"{base}/{name}",
+                "web_base_url": f"{base}/{name}",
+                "image_hosts": [host],
+            }
+        )
+        for name, mp in settings.marketplaces.items()
+    }
+    return settings.model_copy(update={"marketplaces": marketplaces})

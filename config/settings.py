@@ -1,0 +1,236 @@
+"""Typed configuration models.
+
+Everything a deployment may change lives here as a pydantic model, so a typo
+in a TOML key is an error naming the key instead of a silently ignored value.
+Secrets are not fields: the SMTP password is read from the environment by
+:func:`config.loader.smtp_password` only when a message is actually sent.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from pathlib import Path
+from urllib.parse import urlparse
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _http_url(value: str) -> str:
+    parsed = urlparse(value)
+    if parsed.scheme not in ("http", "https") or not parsed.hostname:
+        raise ValueError(f"expected an http(s) URL, got {value!r}")
+    return value.rstrip("/")
+
+
+class StorageConfig(_Section):
+    url: str = "sqlite:///ktpwatch-data/ktpwatch.db"
+
+    @field_validator("url")
+    @classmethod
+    def _known_scheme(cls, value: str) -> str:
+        if "://" not in value:
+            raise ValueError(f"expected an SQLAlchemy URL such as sqlite:///file.db, got {value!r}")
+        return value
+
+
+class EvidenceConfig(_Section):
+    dir: Path = Path("ktpwatch-data/evidence")
+    screenshot_pool: int = Field(2, ge=1, le=16)
+    viewport_width: int = Field(1280, ge=320, le=4096)
+    viewport_height: int = Field(1600, ge=320, le=8192)
+    capture_timeout_seconds: float = Field(30, gt=0)
+    max_attempts: int = Field(3, ge=1)
+
+
+class BrowserConfig(_Section):
+    executable: str = ""
+    args: list[str] = Field(default_factory=list)
+
+
+class CrawlConfig(_Section):
+    user_agent: str = Field(min_length=1)
+    max_pages: int = Field(5, ge=1, le=1000)
+    concurrent_requests: int = Field(16, ge=1)
+    concurrent_requests_per_domain: int = Field(2, ge=1)
+    download_delay: float = Field(1.0, ge=0)
+    autothrottle: bool = True
+    autothrottle_target_concurrency: float = Field(1.0, gt=0)
+    retry_times: int = Field(3, ge=0)
+    download_timeout: float = Field(30, gt=0)
+    download_maxsize: int = Field(16 * 1024 * 1024, gt=0)
+    download_warnsize: int = Field(4 * 1024 * 1024, gt=0)
+
+
+class MatchingConfig(_Section):
+    blank_threshold: float = Field(60.0, ge=0, le=100)
+    related_threshold: float = Field(55.0, ge=0, le=100)
+    candidate_threshold: float = Field(25.0, ge=0, le=100)
+
+
+class QueriesConfig(_Section):
+    lexicon: list[str] = Field(min_length=1)
+
+    @field_validator("lexicon")
+    @classmethod
+    def _non_blank(cls, value: list[str]) -> list[str]:
+        if any(not q.strip() for q in value):
+            raise ValueError("expected non-empty query strings")
+        return value
+
+
+class ScheduleConfig(_Section):
+    scan_every_hours: float = Field(72, gt=0)
+    scan_cron: str = ""
+    followup_every_hours: float = Field(24, gt=0)
+    evidence_retry_every_hours: float = Field(6, gt=0)
+    misfire_grace_seconds: int = Field(86400, ge=1)
+    coalesce: bool = True
+    timezone: str = "Asia/Jakarta"
+    health_min_fraction: float = Field(0.3, ge=0, le=1)
+    health_window: int = Field(5, ge=1)
+
+    @field_validator("scan_cron")
+    @classmethod
+    def _five_fields(cls, value: str) -> str:
+        if value.strip() and len(value.split()) != 5:
+            raise ValueError(f"expected a five-field cron expression, got {value!r}")
+        return value
+
+
+class SmtpConfig(_Section):
+    host: str = "localhost"
+    port: int = Field(25, ge=1, le=65535)
+    starttls: bool = False
+    ssl: bool = False
+    username: str = ""
+    timeout_seconds: float = Field(30, gt=0)
+
+
+class SenderConfig(_Section):
+    name: str
+    organisation: str
+    email: str
+    phone: str
+
+    @field_validator("email")
+    @classmethod
+    def _email(cls, value: str) -> str:
+        if "@" not in value or value.startswith("@") or value.endswith("@"):
+            raise ValueError(f"expected an email address, got {value!r}")
+        return value
+
+
+class NoticesConfig(_Section):
+    templates_dir: str = ""
+    deadline_hours: float = Field(24, gt=0)
+    max_listings_per_notice: int = Field(50, ge=1)
+    attach_screenshots: bool = False
+    complaint_channel_email: str = ""
+    escalate_to_complaint_channel: bool = False
+    legal_basis: list[str] = Field(default_factory=list)
+
+
+class WebhookConfig(_Section):
+    url: str = ""
+    timeout_seconds: float = Field(10, gt=0)
+
+    @field_validator("url")
+    @classmethod
+    def _url(cls, value: str) -> str:
+        return _http_url(value) if value else value
+
+
+class DistributedConfig(_Section):
+    enabled: bool = False
+    redis_url: str = "redis://127.0.0.1:6379/0"
+
+
+class ImagesConfig(_Section):
+    enabled: bool = True
+    max_bytes: int = Field(8 * 1024 * 1024, gt=0)
+    max_pixels: int = Field(40_000_000, gt=0)
+    phash_max_distance: int = Field(10, ge=0, le=64)
+    workers: int = Field(2, ge=1, le=32)
+
+
+class Transport(StrEnum):
+    """How a spider reaches a shop: its JSON API directly, or through a real browser page."""
+
+    API = "api"
+    BROWSER = "browser"
+
+
+class MarketplaceConfig(_Section):
+    enabled: bool = True
+    transport: Transport = Transport.API
+    api_base_url: str
+    web_base_url: str
+    image_hosts: list[str] = Field(default_factory=list)
+    takedown_email: str = ""
+    page_size: int = Field(40, ge=1, le=200)
+    city: str = ""
+
+    @field_validator("api_base_url", "web_base_url")
+    @classmethod
+    def _urls(cls, value: str) -> str:
+        return _http_url(value)
+
+    def allowed_hosts(self) -> set[str]:
+        """Every host this marketplace may be fetched from (search, detail, images)."""
+        hosts = {urlparse(self.api_base_url).hostname, urlparse(self.web_base_url).hostname}
+        hosts.update(self.image_hosts)
+        return {h for h in hosts if h}
+
+
+KNOWN_MARKETPLACES = ("tokopedia", "shopee", "lazada", "blibli", "olx", "facebook")
+
+
+class Settings(_Section):
+    """The whole configuration of one ktpwatch deployment."""
+
+    storage: StorageConfig = StorageConfig()
+    evidence: EvidenceConfig = EvidenceConfig()
+    browser: BrowserConfig = BrowserConfig()
+    crawl: CrawlConfig
+    matching: MatchingConfig = MatchingConfig()
+    queries: QueriesConfig
+    schedule: ScheduleConfig = ScheduleConfig()
+    smtp: SmtpConfig = SmtpConfig()
+    sender: SenderConfig
+    notices: NoticesConfig = NoticesConfig()
+    webhook: WebhookConfig = WebhookConfig()
+    distributed: DistributedConfig = DistributedConfig()
+    images: ImagesConfig = ImagesConfig()
+    marketplaces: dict[str, MarketplaceConfig]
+    analyst: str = ""
+
+    @field_validator("marketplaces")
+    @classmethod
+    def _known(cls, value: dict[str, MarketplaceConfig]) -> dict[str, MarketplaceConfig]:
+        unknown = sorted(set(value) - set(KNOWN_MARKETPLACES))
+        if unknown:
+            raise ValueError(
+                f"unknown marketplace {unknown[0]!r}; expected one of {', '.join(KNOWN_MARKETPLACES)}"
+            )
+        return value
+
+    def enabled_marketplaces(self) -> list[str]:
+        return [name for name, mp in self.marketplaces.items() if mp.enabled]
+
+    def marketplace(self, name: str) -> MarketplaceConfig:
+        try:
+            return self.marketplaces[name]
+        except KeyError:
+            raise KeyError(
+                f"unknown marketplace {name!r}; configured: {', '.join(self.marketplaces)}"
+            ) from None
+
+    def allowed_hosts(self) -> set[str]:
+        hosts: set[str] = set()
+        for mp in self.marketplaces.values():
+            hosts |= mp.allowed_hosts()
+        return hosts

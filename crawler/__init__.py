@@ -1,0 +1,8 @@
+"""The Scrapy project (settings, items, middlewares, pipelines) and the application shell.
+
+``crawler.cli`` is the ``ktpwatch`` command (one module per command group),
+``crawler.schedule`` the scheduler and ``crawler.sandbox`` the local
+marketplaces used by the demo, the tests and the benchmarks.
+"""
+
+__version__ = "0.1.0"

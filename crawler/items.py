@@ -1,0 +1,70 @@
+"""The item every spider yields: one listing as one shop described it.
+
+A dataclass rather than ``scrapy.Item`` so parsers stay plain, typed Python
+that tests can build and compare without Scrapy (itemadapter handles both).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from typing import Any
+
+
+@dataclass
+class ListingItem:
+    marketplace: str
+    external_id: str
+    url: str
+    title: str
+    description: str = ""
+    #: price in whole Indonesian rupiah
+    price: int | None = None
+    seller_id: str = ""
+    seller_name: str = ""
+    seller_url: str = ""
+    seller_city: str = ""
+    image_urls: list[str] = field(default_factory=list)
+    sold_count: int | None = None
+    listed_at: datetime | None = None
+    #: True once the listing's detail page has been read (full description)
+    detail_fetched: bool = False
+    #: the search query that found it
+    query: str = ""
+    #: the shop's own JSON for this listing, kept for evidence
+    raw: dict[str, Any] = field(default_factory=dict)
+    #: URLs of the HTTP exchanges that produced this item (search page, detail page)
+    source_urls: list[str] = field(default_factory=list)
+
+    def content_hash(self) -> str:
+        """SHA-256 over what a person would notice changing: title, description, price, seller."""
+        payload = json.dumps(
+            [self.title, self.description, self.price, self.seller_id, self.seller_name],
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["listed_at"] = self.listed_at.isoformat() if self.listed_at else None
+        return data
+
+
+@dataclass(frozen=True)
+class PageOutcome:
+    """What a parser says about a whole page besides its items.
+
+    ``blocked`` and ``layout_changed`` exist so a block is never read as "no
+    results": a spider counts them per marketplace and the scan reports them.
+    """
+
+    #: ok | empty | blocked | captcha | layout_changed | not_found
+    status: str = "ok"
+    reason: str = ""
+    total: int | None = None
+    has_next: bool = False
+    #: opaque pagination state for the next request (cursor, offset, params)
+    next_token: str | None = None

@@ -1,0 +1,75 @@
+"""Shared fixtures: isolated configuration, databases (SQLite, real PostgreSQL), servers."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.migrate import upgrade
+from storage.session import make_engine, make_session_factory
+from tests.servers import PostgresServer, RedisServer, postgres_server, redis_server
+
+REPO = Path(__file__).resolve().parent.parent
+RECORDED = REPO.parent / "shared" / "recorded"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No test reads the developer's ktpwatch.toml, database or evidence folder."""
+    for name in list(os.environ):
+        if name.startswith("KTPWATCH_") and name not in ("KTPWATCH_CI", "KTPWATCH_BROWSER"):
+            monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("KTPWATCH_DB_URL", f"sqlite:///{tmp_path / 'ktpwatch.db'}")
+    monkeypatch.setenv("KTPWATCH_EVIDENCE_DIR", str(tmp_path / "evidence"))
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def sqlite_engine(tmp_path: Path) -> Iterator[Engine]:
+    engine = make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    upgrade(engine)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def session_factory(sqlite_engine: Engine) -> sessionmaker[Session]:
+    return make_session_factory(sqlite_engine)
+
+
+@pytest.fixture
+def session(sqlite_engine: Engine) -> Iterator[Session]:
+    """A session whose work is rolled back after the test (savepoint-joined)."""
+    connection = sqlite_engine.connect()
+    trans = connection.begin()
+    sess = Session(bind=connection, join_transaction_mode="create_savepoint",
+                   expire_on_commit=False)
+    try:
+        yield sess
+    finally:
+        sess.close()
+        trans.rollback()
+        connection.close()
+
+
+@pytest.fixture(scope="session")
+def pg_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PostgresServer]:
+    with postgres_server(tmp_path_factory.mktemp("pg")) as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(pg_server: PostgresServer) -> str:
+    return pg_server.create_database(f"t_{uuid.uuid4().hex[:12]}")
+
+
+@pytest.fixture(scope="session")
+def redis(tmp_path_factory: pytest.TempPathFactory) -> Iterator[RedisServer]:
+    with redis_server(tmp_path_factory.mktemp("redis")) as server:
+        yield server
