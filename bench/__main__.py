@@ -1,0 +1,53 @@
+"""Run every benchmark module and write ``bench/results.json``.
+
+Usage: ``python -m bench [NAME ...]`` (names without the ``bench_`` prefix).
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import platform
+import sys
+import time
+import traceback
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+
+
+def main(argv: list[str]) -> int:
+    names = sorted(p.stem for p in HERE.glob("bench_*.py"))
+    if argv:
+        names = [n for n in names if n.removeprefix("bench_") in argv]
+    results: dict[str, Any] = {
+        "generated_at": datetime.now(UTC).isoformat(),
+        "machine": {"python": platform.python_version(), "platform": platform.platform()},
+        "benchmarks": {},
+    }
+    failed = 0
+    for name in names:
+        print(f"== {name}", flush=True)
+        start = time.perf_counter()
+        try:
+            module = importlib.import_module(f"bench.{name}")
+            data = module.run()
+            data["wall_seconds"] = round(time.perf_counter() - start, 2)
+        except Exception as exc:
+            failed += 1
+            traceback.print_exc()
+            data = {"error": f"{type(exc).__name__}: {exc}"}
+        results["benchmarks"][name.removeprefix("bench_")] = data
+        for key, value in data.items():
+            if key != "targets":
+                print(f"   {key:<48} {value}")
+    out = HERE / "results.json"
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
+    print(f"wrote {out}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
