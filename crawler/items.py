@@ -13,6 +13,25 @@ from datetime import datetime
 from typing import Any
 
 
+@dataclass(frozen=True)
+class HttpExchange:
+    """One HTTP request and its response, kept byte for byte for WARC evidence.
+
+    Search pages are shared by every listing on them: items hold references to
+    one exchange object, not copies.
+    """
+
+    url: str
+    method: str
+    request_headers: tuple[tuple[str, str], ...]
+    request_body: bytes
+    status: int
+    response_headers: tuple[tuple[str, str], ...]
+    response_body: bytes
+    #: UTC ISO 8601 time the response arrived
+    fetched_at: str = ""
+
+
 @dataclass
 class ListingItem:
     marketplace: str
@@ -35,8 +54,8 @@ class ListingItem:
     query: str = ""
     #: the shop's own JSON for this listing, kept for evidence
     raw: dict[str, Any] = field(default_factory=dict)
-    #: URLs of the HTTP exchanges that produced this item (search page, detail page)
-    source_urls: list[str] = field(default_factory=list)
+    #: the HTTP exchanges that produced this item (search answer, detail page), for evidence
+    exchanges: list[HttpExchange] = field(default_factory=list, repr=False)
 
     def content_hash(self) -> str:
         """SHA-256 over what a person would notice changing: title, description, price, seller."""
@@ -48,7 +67,8 @@ class ListingItem:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        """JSON-ready view of the listing (exchanges are left out: they go to WARC files)."""
+        data = {k: v for k, v in asdict(self).items() if k != "exchanges"}
         data["listed_at"] = self.listed_at.isoformat() if self.listed_at else None
         return data
 
