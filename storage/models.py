@@ -220,7 +220,11 @@ class Sighting(Base):
     """This scan saw this listing with this content."""
 
     __tablename__ = "sightings"
-    __table_args__ = (Index("ix_sightings_listing_seen", "listing_id", "seen_at"),)
+    __table_args__ = (
+        Index("ix_sightings_listing_seen", "listing_id", "seen_at"),
+        #: one sighting per listing per scan, even with concurrent workers
+        UniqueConstraint("listing_id", "scan_id"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     listing_id: Mapped[int] = mapped_column(ForeignKey("listings.id", ondelete="CASCADE"))
@@ -263,6 +267,8 @@ class Identifier(Base):
     __table_args__ = (
         UniqueConstraint("listing_id", "kind", "value", "source"),
         Index("ix_identifiers_kind_value", "kind", "value"),
+        #: `alerts list --identifier VALUE` looks values up without a kind
+        Index("ix_identifiers_value", "value"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -282,6 +288,8 @@ class Alert(Base):
     __table_args__ = (
         Index("ix_alerts_status_score", "status", "score"),
         Index("ix_alerts_marketplace_status", "marketplace", "status"),
+        #: `alerts list --sort last_seen` (and the default triage views) walk this
+        Index("ix_alerts_last_seen_at", "last_seen_at"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

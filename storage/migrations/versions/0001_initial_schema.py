@@ -185,6 +185,7 @@ def upgrade() -> None:
         batch_op.create_index('ix_alerts_marketplace_status', ['marketplace', 'status'], unique=False)
         batch_op.create_index(batch_op.f('ix_alerts_opened_at'), ['opened_at'], unique=False)
         batch_op.create_index('ix_alerts_status_score', ['status', 'score'], unique=False)
+        batch_op.create_index('ix_alerts_last_seen_at', ['last_seen_at'], unique=False)
 
     op.create_table('identifiers',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -200,6 +201,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('identifiers', schema=None) as batch_op:
         batch_op.create_index('ix_identifiers_kind_value', ['kind', 'value'], unique=False)
+        batch_op.create_index('ix_identifiers_value', ['value'], unique=False)
 
     op.create_table('listing_images',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -230,7 +232,8 @@ def upgrade() -> None:
     sa.Column('raw', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['listing_id'], ['listings.id'], name=op.f('fk_sightings_listing_id_listings'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['scan_id'], ['scans.id'], name=op.f('fk_sightings_scan_id_scans'), ondelete='SET NULL'),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_sightings'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_sightings')),
+    sa.UniqueConstraint('listing_id', 'scan_id', name=op.f('uq_sightings_listing_id'))
     )
     with op.batch_alter_table('sightings', schema=None) as batch_op:
         batch_op.create_index('ix_sightings_listing_seen', ['listing_id', 'seen_at'], unique=False)
@@ -402,10 +405,12 @@ def downgrade() -> None:
 
     op.drop_table('listing_images')
     with op.batch_alter_table('identifiers', schema=None) as batch_op:
+        batch_op.drop_index('ix_identifiers_value')
         batch_op.drop_index('ix_identifiers_kind_value')
 
     op.drop_table('identifiers')
     with op.batch_alter_table('alerts', schema=None) as batch_op:
+        batch_op.drop_index('ix_alerts_last_seen_at')
         batch_op.drop_index('ix_alerts_status_score')
         batch_op.drop_index(batch_op.f('ix_alerts_opened_at'))
         batch_op.drop_index('ix_alerts_marketplace_status')
