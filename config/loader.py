@@ -20,7 +20,7 @@ from urllib.parse import urlparse
 
 from pydantic import ValidationError
 
-from config.settings import Settings
+from config.settings import KNOWN_MARKETPLACES, Settings
 
 PACKAGED_NAME = "ktpwatch.toml"
 USER_FILE = Path("ktpwatch.toml")
@@ -179,6 +179,13 @@ def load_config(
                 layer = {part: layer}
             _merge(merged, layer, origins, f"env: {name}")
 
+    for name in merged.get("marketplaces", {}) or {}:
+        if name not in KNOWN_MARKETPLACES:
+            source = _origin_of(("marketplaces", name), origins).split(": ", 1)[-1]
+            raise ConfigError(
+                f"{source}: marketplaces.{name}: unknown marketplace {name!r}; "
+                f"expected one of {', '.join(KNOWN_MARKETPLACES)}"
+            )
     try:
         settings = Settings.model_validate(merged)
     except ValidationError as exc:

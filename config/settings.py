@@ -39,11 +39,11 @@ class StorageConfig(_Section):
 
 class EvidenceConfig(_Section):
     dir: Path = Path("ktpwatch-data/evidence")
-    screenshot_pool: int = Field(2, ge=1, le=16)
-    viewport_width: int = Field(1280, ge=320, le=4096)
-    viewport_height: int = Field(1600, ge=320, le=8192)
-    capture_timeout_seconds: float = Field(30, gt=0)
-    max_attempts: int = Field(3, ge=1)
+    screenshot_pool: int = Field(default=2, ge=1, le=16)
+    viewport_width: int = Field(default=1280, ge=320, le=4096)
+    viewport_height: int = Field(default=1600, ge=320, le=8192)
+    capture_timeout_seconds: float = Field(default=30, gt=0)
+    max_attempts: int = Field(default=3, ge=1)
 
 
 class BrowserConfig(_Section):
@@ -53,22 +53,22 @@ class BrowserConfig(_Section):
 
 class CrawlConfig(_Section):
     user_agent: str = Field(min_length=1)
-    max_pages: int = Field(5, ge=1, le=1000)
-    concurrent_requests: int = Field(16, ge=1)
-    concurrent_requests_per_domain: int = Field(2, ge=1)
-    download_delay: float = Field(1.0, ge=0)
+    max_pages: int = Field(default=5, ge=1, le=1000)
+    concurrent_requests: int = Field(default=16, ge=1)
+    concurrent_requests_per_domain: int = Field(default=2, ge=1)
+    download_delay: float = Field(default=1.0, ge=0)
     autothrottle: bool = True
-    autothrottle_target_concurrency: float = Field(1.0, gt=0)
-    retry_times: int = Field(3, ge=0)
-    download_timeout: float = Field(30, gt=0)
-    download_maxsize: int = Field(16 * 1024 * 1024, gt=0)
-    download_warnsize: int = Field(4 * 1024 * 1024, gt=0)
+    autothrottle_target_concurrency: float = Field(default=1.0, gt=0)
+    retry_times: int = Field(default=3, ge=0)
+    download_timeout: float = Field(default=30, gt=0)
+    download_maxsize: int = Field(default=16 * 1024 * 1024, gt=0)
+    download_warnsize: int = Field(default=4 * 1024 * 1024, gt=0)
 
 
 class MatchingConfig(_Section):
-    blank_threshold: float = Field(60.0, ge=0, le=100)
-    related_threshold: float = Field(55.0, ge=0, le=100)
-    candidate_threshold: float = Field(25.0, ge=0, le=100)
+    blank_threshold: float = Field(default=60.0, ge=0, le=100)
+    related_threshold: float = Field(default=55.0, ge=0, le=100)
+    candidate_threshold: float = Field(default=25.0, ge=0, le=100)
 
 
 class QueriesConfig(_Section):
@@ -83,15 +83,15 @@ class QueriesConfig(_Section):
 
 
 class ScheduleConfig(_Section):
-    scan_every_hours: float = Field(72, gt=0)
+    scan_every_hours: float = Field(default=72, gt=0)
     scan_cron: str = ""
-    followup_every_hours: float = Field(24, gt=0)
-    evidence_retry_every_hours: float = Field(6, gt=0)
-    misfire_grace_seconds: int = Field(86400, ge=1)
+    followup_every_hours: float = Field(default=24, gt=0)
+    evidence_retry_every_hours: float = Field(default=6, gt=0)
+    misfire_grace_seconds: int = Field(default=86400, ge=1)
     coalesce: bool = True
     timezone: str = "Asia/Jakarta"
-    health_min_fraction: float = Field(0.3, ge=0, le=1)
-    health_window: int = Field(5, ge=1)
+    health_min_fraction: float = Field(default=0.3, ge=0, le=1)
+    health_window: int = Field(default=5, ge=1)
 
     @field_validator("scan_cron")
     @classmethod
@@ -103,11 +103,11 @@ class ScheduleConfig(_Section):
 
 class SmtpConfig(_Section):
     host: str = "localhost"
-    port: int = Field(25, ge=1, le=65535)
+    port: int = Field(default=25, ge=1, le=65535)
     starttls: bool = False
     ssl: bool = False
     username: str = ""
-    timeout_seconds: float = Field(30, gt=0)
+    timeout_seconds: float = Field(default=30, gt=0)
 
 
 class SenderConfig(_Section):
@@ -126,8 +126,8 @@ class SenderConfig(_Section):
 
 class NoticesConfig(_Section):
     templates_dir: str = ""
-    deadline_hours: float = Field(24, gt=0)
-    max_listings_per_notice: int = Field(50, ge=1)
+    deadline_hours: float = Field(default=24, gt=0)
+    max_listings_per_notice: int = Field(default=50, ge=1)
     attach_screenshots: bool = False
     complaint_channel_email: str = ""
     escalate_to_complaint_channel: bool = False
@@ -136,7 +136,7 @@ class NoticesConfig(_Section):
 
 class WebhookConfig(_Section):
     url: str = ""
-    timeout_seconds: float = Field(10, gt=0)
+    timeout_seconds: float = Field(default=10, gt=0)
 
     @field_validator("url")
     @classmethod
@@ -151,10 +151,10 @@ class DistributedConfig(_Section):
 
 class ImagesConfig(_Section):
     enabled: bool = True
-    max_bytes: int = Field(8 * 1024 * 1024, gt=0)
-    max_pixels: int = Field(40_000_000, gt=0)
-    phash_max_distance: int = Field(10, ge=0, le=64)
-    workers: int = Field(2, ge=1, le=32)
+    max_bytes: int = Field(default=8 * 1024 * 1024, gt=0)
+    max_pixels: int = Field(default=40_000_000, gt=0)
+    phash_max_distance: int = Field(default=10, ge=0, le=64)
+    workers: int = Field(default=2, ge=1, le=32)
 
 
 class Transport(StrEnum):
@@ -171,7 +171,7 @@ class MarketplaceConfig(_Section):
     web_base_url: str
     image_hosts: list[str] = Field(default_factory=list)
     takedown_email: str = ""
-    page_size: int = Field(40, ge=1, le=200)
+    page_size: int = Field(default=40, ge=1, le=200)
     city: str = ""
 
     @field_validator("api_base_url", "web_base_url")
@@ -192,19 +192,19 @@ KNOWN_MARKETPLACES = ("tokopedia", "shopee", "lazada", "blibli", "olx", "faceboo
 class Settings(_Section):
     """The whole configuration of one ktpwatch deployment."""
 
-    storage: StorageConfig = StorageConfig()
-    evidence: EvidenceConfig = EvidenceConfig()
-    browser: BrowserConfig = BrowserConfig()
+    storage: StorageConfig = Field(default_factory=StorageConfig)
+    evidence: EvidenceConfig = Field(default_factory=EvidenceConfig)
+    browser: BrowserConfig = Field(default_factory=BrowserConfig)
     crawl: CrawlConfig
-    matching: MatchingConfig = MatchingConfig()
+    matching: MatchingConfig = Field(default_factory=MatchingConfig)
     queries: QueriesConfig
-    schedule: ScheduleConfig = ScheduleConfig()
-    smtp: SmtpConfig = SmtpConfig()
+    schedule: ScheduleConfig = Field(default_factory=ScheduleConfig)
+    smtp: SmtpConfig = Field(default_factory=SmtpConfig)
     sender: SenderConfig
-    notices: NoticesConfig = NoticesConfig()
-    webhook: WebhookConfig = WebhookConfig()
-    distributed: DistributedConfig = DistributedConfig()
-    images: ImagesConfig = ImagesConfig()
+    notices: NoticesConfig = Field(default_factory=NoticesConfig)
+    webhook: WebhookConfig = Field(default_factory=WebhookConfig)
+    distributed: DistributedConfig = Field(default_factory=DistributedConfig)
+    images: ImagesConfig = Field(default_factory=ImagesConfig)
     marketplaces: dict[str, MarketplaceConfig]
     analyst: str = ""
 

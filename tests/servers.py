@@ -13,6 +13,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -96,6 +97,9 @@ def postgres_server(base: Path) -> Iterator[PostgresServer]:
         if owner is None:
             missing("an unprivileged user to run PostgreSQL as")
         as_user = ["runuser", "-u", owner.pw_name, "--"]
+    if owner is not None:
+        # pytest's tmp folders are root-only (0700): the server user needs its own.
+        base = Path(tempfile.mkdtemp(prefix="ktpwatch-pg-"))
     datadir = base / "pgdata"
     sockdir = base / "pgsock"
     for d in (base, datadir, sockdir):
@@ -125,6 +129,8 @@ def postgres_server(base: Path) -> Iterator[PostgresServer]:
             [*as_user, str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "immediate", "stop"],
             capture_output=True,
         )
+        if owner is not None:
+            shutil.rmtree(base, ignore_errors=True)
 
 
 @dataclass(frozen=True)

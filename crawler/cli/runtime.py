@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import getpass
 import os
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from contextvars import ContextVar
 from rich.console import Console
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker

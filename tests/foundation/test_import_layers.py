@@ -1,0 +1,130 @@
+"""Lower layers never import higher ones (ARCHITECTURE.md, "Import layers").
+
+Walks every module of ours with ``ast`` (imports inside functions count too)
+and checks each import of our packages against the table below.
+"""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+OURS = ("config", "matchers", "storage", "spiders", "alerts", "crawler")
+SHELL = ("crawler.cli", "crawler.schedule", "crawler.sandbox")
+
+
+def allowed(module: str, target: str) -> bool:
+    """May ``module`` import ``target`` (both dotted, ours)?"""
+
+    def under(name: str, *prefixes: str) -> bool:
+        return any(name == p or name.startswith(p + ".") for p in prefixes)
+
+    if under(target, module.split(".")[0]) and not under(target, "crawler"):
+        same_top = True
+    else:
+        same_top = False
+    if under(module, "config"):
+        return under(target, "config")
+    if under(module, "matchers"):
+        return under(target, "matchers")
+    if module == "crawler.items":
+        return under(target, "config", "crawler.items")
+    if module == "storage.models":
+        return under(target, "config", "storage.models")
+    if under(module, "storage"):
+        return under(target, "config", "storage")
+    if under(module, "spiders"):
+        return under(target, "config", "crawler.items", "spiders")
+    if under(module, "alerts"):
+        return under(target, "config", "storage", "matchers", "alerts")
+    if under(module, *SHELL):
+        if under(target, "crawler.cli"):
+            return under(module, "crawler.cli")
+        if under(target, "crawler.schedule", "crawler.sandbox"):
+            return under(module, "crawler.cli") or under(target, module.split(".")[0] + "." + module.split(".")[1])
+        return True
+    if under(module, "crawler"):
+        # layer 4: pipelines, middlewares, settings, scan, monitors … anything but the shell
+        return not under(target, *SHELL)
+    return same_top
+
+
+def modules() -> list[tuple[str, Path]]:
+    found = []
+    for top in OURS:
+        for path in (REPO / top).rglob("*.py"):
+            if "migrations" in path.parts:
+                continue
+            rel = path.relative_to(REPO).with_suffix("")
+            parts = list(rel.parts)
+            if parts[-1] == "__init__":
+                parts.pop()
+            found.append((".".join(parts), path))
+    return found
+
+
+def imports_of(module: str, path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    out: list[tuple[int, str]] = []
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            out.extend((node.lineno, alias.name) for alias in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            if node.level:
+                base = package.split(".")
+                base = base[: len(base) - (node.level - 1)] if node.level > 1 else base
+                name = ".".join([*base, node.module] if node.module else base)
+            else:
+                name = node.module or ""
+            out.append((node.lineno, name))
+            for alias in node.names:  # "from crawler import items" imports crawler.items
+                out.append((node.lineno, f"{name}.{alias.name}"))
+    return out
+
+
+def is_ours(name: str) -> bool:
+    return name.split(".")[0] in OURS
+
+
+def resolve(name: str) -> str | None:
+    """Trim ``pkg.mod.Symbol`` to the deepest existing module of ours."""
+    parts = name.split(".")
+    while parts:
+        candidate = REPO.joinpath(*parts)
+        if candidate.with_suffix(".py").exists() or (candidate / "__init__.py").exists():
+            return ".".join(parts)
+        parts.pop()
+    return None
+
+
+def test_layer_rules_themselves() -> None:
+    assert allowed("matchers.score", "matchers.normalise")
+    assert not allowed("matchers.score", "config")
+    assert not allowed("storage.alerts", "alerts.evidence")
+    assert not allowed("spiders.shopee", "matchers")
+    assert not allowed("spiders.shopee", "storage.models")
+    assert allowed("crawler.pipelines", "matchers")
+    assert not allowed("crawler.pipelines", "crawler.cli.scan")
+    assert allowed("crawler.cli.demo", "crawler.sandbox.server")
+    assert not allowed("crawler.sandbox.server", "crawler.cli")
+    assert not allowed("config.loader", "storage")
+
+
+@pytest.mark.parametrize(("module", "path"), modules(), ids=lambda v: str(v))
+def test_module_respects_layers(module: str, path: Path) -> None:
+    bad = []
+    for lineno, name in imports_of(module, path):
+        if not is_ours(name):
+            continue
+        target = resolve(name)
+        if target is None or target == module:
+            continue
+        if target == "crawler" and module.startswith("crawler"):
+            continue
+        if not allowed(module, target):
+            bad.append(f"{path.relative_to(REPO)}:{lineno} imports {target}")
+    assert not bad, "import crosses a layer the wrong way:\n" + "\n".join(bad)
