@@ -1,0 +1,131 @@
+"""Downloader middlewares that keep ktpwatch polite and on its configured hosts.
+
+* :class:`ConfiguredHostsMiddleware` refuses any request (redirects included,
+  since a redirect re-enters the downloader as a new request) whose host is not
+  one of the configured marketplaces' hosts; counted as ``ktpwatch/refused_offsite``.
+* :class:`RetryAfterMiddleware` waits what a 429/503 ``Retry-After`` header asks
+  (capped) before Scrapy's ``RetryMiddleware`` schedules the retry.
+* :class:`BrowserRequestFilter` is the ``PLAYWRIGHT_ABORT_REQUEST`` predicate:
+  the browser transport's pages never reach hosts outside the configuration and
+  never download images, fonts or media (the evidence capture renders those).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+from typing import Any
+from urllib.parse import urlparse
+
+from scrapy.exceptions import IgnoreRequest, NotConfigured
+from scrapy.http import Request, Response
+
+from config.settings import Settings
+
+SETTINGS_KEY = "KTPWATCH_SETTINGS"
+#: Longest Retry-After ktpwatch honours in one wait (seconds); longer asks are capped.
+MAX_RETRY_AFTER_SECONDS = 120.0
+
+
+def host_allowed(url: str, allowed: frozenset[str]) -> bool:
+    """True when the URL's host is an allowed host (or a data:/about: URL with no host)."""
+    parsed = urlparse(url)
+    if parsed.scheme in ("data", "about", "blob"):
+        return True
+    return (parsed.hostname or "") in allowed
+
+
+@dataclass(frozen=True)
+class HostsConfig:
+    allowed: frozenset[str]
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> HostsConfig:
+        ktp = settings.get(SETTINGS_KEY)
+        if not isinstance(ktp, Settings):
+            raise NotConfigured(f"{SETTINGS_KEY} is not set")
+        return cls(allowed=frozenset(ktp.allowed_hosts()))
+
+
+class ConfiguredHostsMiddleware:
+    """Refuse requests to hosts no configured marketplace uses."""
+
+    def __init__(self, config: HostsConfig, stats: Any) -> None:
+        self.config = config
+        self.stats = stats
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> ConfiguredHostsMiddleware:
+        return cls(HostsConfig.from_settings(crawler.settings), crawler.stats)
+
+    def process_request(self, request: Request, spider: Any = None) -> None:
+        if not host_allowed(request.url, self.config.allowed):
+            if self.stats is not None:
+                self.stats.inc_value("ktpwatch/refused_offsite")
+            raise IgnoreRequest(f"refused {request.url}: host is not a configured marketplace host")
+        return None
+
+
+def retry_after_seconds(value: str, now: datetime | None = None) -> float | None:
+    """Seconds asked by a ``Retry-After`` header (delta-seconds or HTTP date), or None."""
+    value = value.strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
+
+
+class RetryAfterMiddleware:
+    """Wait the shop's ``Retry-After`` on 429/503 before the retry middleware retries."""
+
+    def __init__(self, max_wait: float, retry_times: int) -> None:
+        self.max_wait = max_wait
+        self.retry_times = retry_times
+
+    @classmethod
+    def from_crawler(cls, crawler: Any) -> RetryAfterMiddleware:
+        settings = crawler.settings
+        if not settings.getbool("RETRY_ENABLED", True):
+            raise NotConfigured("retries are off")
+        return cls(
+            settings.getfloat("KTPWATCH_MAX_RETRY_AFTER", MAX_RETRY_AFTER_SECONDS),
+            settings.getint("RETRY_TIMES", 2),
+        )
+
+    async def process_response(
+        self, request: Request, response: Response, spider: Any = None
+    ) -> Response:
+        if response.status not in (429, 503):
+            return response
+        if request.meta.get("retry_times", 0) >= request.meta.get("max_retry_times", self.retry_times):
+            return response
+        header = response.headers.get(b"Retry-After")
+        if not header:
+            return response
+        wait = retry_after_seconds(header.decode("latin-1", "replace"))
+        if wait:
+            await asyncio.sleep(min(wait, self.max_wait))
+        return response
+
+
+class BrowserRequestFilter:
+    """``PLAYWRIGHT_ABORT_REQUEST``: abort offsite and heavy resource requests in browser pages."""
+
+    heavy = frozenset({"image", "font", "media"})
+
+    def __init__(self, allowed: frozenset[str]) -> None:
+        self.allowed = allowed
+
+    def __call__(self, request: Any) -> bool:
+        if request.resource_type in self.heavy:
+            return True
+        return not host_allowed(request.url, self.allowed)

@@ -1,0 +1,511 @@
+"""The base every marketplace spider subclasses: arguments, configuration, transports, details, stats.
+
+A marketplace spider is declarative. It says *what* to ask the shop and *which
+parser* reads the answer; this base decides *how* (plain Scrapy request or a
+headless-browser page), follows pagination, fetches detail pages for the
+candidates the scan cares about, attaches the HTTP exchanges kept as evidence
+and counts everything in the crawler stats the scan reads.
+
+How to write a marketplace spider
+=================================
+
+Subclass :class:`MarketplaceSpider` and set/implement:
+
+``name`` / ``marketplace``
+    The Scrapy spider name and the configuration key (``[marketplaces.<name>]``);
+    normally the same string.
+``search_parser`` (required) / ``detail_parser`` (``None`` when the shop has no detail page kind)
+    The pure parser functions from ``spiders/parsers/<marketplace>.py`` with the
+    contract signatures ``parse_search(body, *, url, base_url, query)`` and
+    ``parse_detail(body, *, url, base_url, item)``. Wrap them in ``staticmethod``.
+``api_search_call(query, page, token) -> ApiCall``
+    The request for result page ``page`` (1-based) of ``query`` on the ``api``
+    transport. ``token`` is the previous page's ``PageOutcome.next_token``
+    (``None`` on page 1): put cursors / offsets / merged params there.
+``browser_search_url(query, page, token) -> str``
+    The shop's own search page the ``browser`` transport loads for that page.
+``is_search_api_url(url) -> bool``
+    Which of that page's network responses carries the JSON the search parser
+    reads (match the API path). It may also match the page document itself
+    when the shop embeds its JSON in the HTML (Facebook).
+``api_detail_call(item) -> ApiCall | None`` / ``browser_detail_url(item)`` / ``is_detail_api_url(url)``
+    The same three for the listing detail page kind. ``browser_detail_url``
+    defaults to ``item.url``; ``is_detail_api_url`` may match the product page
+    document itself when the description is embedded in its HTML (Lazada).
+``browser_page_methods(page) -> list``  (optional)
+    Extra ``PlaywrightPageMethod``s to run after navigation (e.g. scrolling an
+    infinite-scroll page).
+
+The browser transport captures every network response whose URL the matcher
+accepts (page "response" event handler), reads its body in the callback and
+feeds the *same* parser as the api transport. If the page produced no matching
+response, the rendered HTML goes to the parser instead, so a captcha or block
+page is reported as such rather than as an empty result. Pages are closed in
+callbacks and errbacks.
+
+Spider arguments: ``query`` (one query) or ``queries`` (comma-separated),
+``max_pages`` and ``transport`` (``api`` | ``browser``; default from
+``marketplaces.<name>.transport``). Without a query, every query in
+``[queries] lexicon`` is searched.
+
+Configuration: the ``Settings`` object under the Scrapy setting
+``KTPWATCH_SETTINGS`` when present (the scan sets it), else
+``config.load_config()``. Detail pages are fetched only for items accepted by
+the callable (or import path) in the Scrapy setting ``KTPWATCH_DETAIL_FILTER``.
+
+Stats (``ktpwatch/<marketplace>/<key>``): requests, pages, items, details,
+parse_failures, blocked, empty_pages, errors, status/<code>.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator, Callable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any, ClassVar, Protocol
+
+import scrapy
+from scrapy.http import Request, Response
+from scrapy.utils.misc import load_object
+from twisted.python.failure import Failure
+
+from config import load_config
+from config.settings import MarketplaceConfig, Settings, Transport
+from crawler.items import HttpExchange, ListingItem, PageOutcome
+
+SETTINGS_KEY = "KTPWATCH_SETTINGS"
+DETAIL_FILTER_KEY = "KTPWATCH_DETAIL_FILTER"
+#: How long a browser callback waits for the shop's API answer when networkidle came first.
+BROWSER_CAPTURE_WAIT_SECONDS = 10.0
+#: Statuses handed to the parser instead of the errback, so a block page is read as a block.
+PARSED_ERROR_STATUSES = [403, 404, 410]
+SAMPLE_CHARS = 300
+
+
+class SearchParser(Protocol):
+    def __call__(
+        self, body: bytes | str, *, url: str, base_url: str, query: str = ""
+    ) -> tuple[list[ListingItem], PageOutcome]: ...
+
+
+class DetailParser(Protocol):
+    def __call__(
+        self, body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None
+    ) -> tuple[ListingItem | None, PageOutcome]: ...
+
+
+@dataclass(frozen=True)
+class ApiCall:
+    """One HTTP request a spider wants made on the api transport."""
+
+    url: str
+    method: str = "GET"
+    headers: dict[str, str] = field(default_factory=dict)
+    body: bytes = b""
+
+
+@dataclass
+class BrowserCapture:
+    """Collects the Playwright responses a browser page received that the spider wants."""
+
+    wanted: Callable[[str], bool]
+    responses: list[Any] = field(default_factory=list)
+
+    def on_response(self, response: Any) -> None:
+        try:
+            if self.wanted(response.url):
+                self.responses.append(response)
+        except Exception:  # a matcher must never break the page
+            pass
+
+
+def _header_pairs(headers: Any) -> tuple[tuple[str, str], ...]:
+    pairs: list[tuple[str, str]] = []
+    for key, values in headers.items():
+        name = key.decode("latin-1") if isinstance(key, bytes) else str(key)
+        for value in values if isinstance(values, list) else [values]:
+            pairs.append(
+                (name, value.decode("latin-1") if isinstance(value, bytes) else str(value))
+            )
+    return tuple(pairs)
+
+
+def exchange_from_response(response: Response) -> HttpExchange:
+    """Evidence record of a Scrapy request/response pair (api transport)."""
+    request = response.request
+    return HttpExchange(
+        url=response.url,
+        method=request.method if request is not None else "GET",
+        request_headers=_header_pairs(request.headers) if request is not None else (),
+        request_body=request.body if request is not None else b"",
+        status=response.status,
+        response_headers=_header_pairs(response.headers),
+        response_body=response.body,
+        fetched_at=datetime.now(UTC).isoformat(),
+    )
+
+
+async def exchange_from_playwright(response: Any, body: bytes) -> HttpExchange:
+    """Evidence record of a network response a browser page received (browser transport)."""
+    request = response.request
+    try:
+        request_headers = tuple((h["name"], h["value"]) for h in await request.headers_array())
+        response_headers = tuple((h["name"], h["value"]) for h in await response.headers_array())
+    except Exception:
+        request_headers, response_headers = (), ()
+    return HttpExchange(
+        url=response.url,
+        method=request.method,
+        request_headers=request_headers,
+        request_body=request.post_data_buffer or b"",
+        status=response.status,
+        response_headers=response_headers,
+        response_body=body,
+        fetched_at=datetime.now(UTC).isoformat(),
+    )
+
+
+def split_queries(query: str | None, queries: str | None) -> list[str]:
+    """The queries named by the spider arguments, in order, without blanks or repeats."""
+    named = [query or "", *(queries or "").split(",")]
+    seen: dict[str, None] = {}
+    for q in named:
+        if q.strip():
+            seen.setdefault(q.strip(), None)
+    return list(seen)
+
+
+class MarketplaceSpider(scrapy.Spider):
+    """Search one marketplace for every query, through the configured transport. See module docs."""
+
+    marketplace: ClassVar[str] = ""
+    search_parser: ClassVar[SearchParser]
+    detail_parser: ClassVar[DetailParser | None] = None
+
+    ktp_settings: Settings
+    market: MarketplaceConfig
+
+    def __init__(
+        self,
+        *args: Any,
+        query: str | None = None,
+        queries: str | None = None,
+        max_pages: str | int | None = None,
+        transport: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        self.arg_queries = split_queries(query, queries)
+        self.arg_max_pages = self._positive_int("max_pages", max_pages)
+        if transport is not None and transport not in {t.value for t in Transport}:
+            raise ValueError(f"transport must be 'api' or 'browser', got {transport!r}")
+        self.arg_transport = Transport(transport) if transport else None
+        self.detail_filter: Callable[[ListingItem], bool] | None = None
+        self._details_requested: set[str] = set()
+
+    @staticmethod
+    def _positive_int(name: str, value: str | int | None) -> int | None:
+        if value is None or value == "":
+            return None
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{name} must be a whole number, got {value!r}") from None
+        if number < 1:
+            raise ValueError(f"{name} must be at least 1, got {number}")
+        return number
+
+    @classmethod
+    def from_crawler(cls, crawler: Any, *args: Any, **kwargs: Any) -> MarketplaceSpider:
+        spider: MarketplaceSpider = super().from_crawler(crawler, *args, **kwargs)
+        spider.configure(crawler.settings.get(SETTINGS_KEY), crawler.settings.get(DETAIL_FILTER_KEY))
+        return spider
+
+    def configure(self, ktp_settings: Settings | None, detail_filter: Any = None) -> None:
+        """Read configuration once (called by ``from_crawler``; tests may call it directly)."""
+        self.ktp_settings = ktp_settings if isinstance(ktp_settings, Settings) else (
+            load_config().settings
+        )
+        self.market = self.ktp_settings.marketplace(self.marketplace)
+        if detail_filter:
+            self.detail_filter = (
+                load_object(detail_filter) if isinstance(detail_filter, str) else detail_filter
+            )
+
+    # ----- what the spider was asked to do -------------------------------------------------
+
+    @property
+    def transport(self) -> Transport:
+        return self.arg_transport or self.market.transport
+
+    @property
+    def queries(self) -> list[str]:
+        return self.arg_queries or list(self.ktp_settings.queries.lexicon)
+
+    @property
+    def max_pages(self) -> int:
+        return self.arg_max_pages or self.ktp_settings.crawl.max_pages
+
+    @property
+    def base_url(self) -> str:
+        return self.market.web_base_url
+
+    @property
+    def api_base(self) -> str:
+        return self.market.api_base_url
+
+    # ----- hooks a marketplace spider implements ---------------------------------------------
+
+    def api_search_call(self, query: str, page: int, token: str | None) -> ApiCall:
+        raise NotImplementedError
+
+    def browser_search_url(self, query: str, page: int, token: str | None) -> str:
+        raise NotImplementedError
+
+    def is_search_api_url(self, url: str) -> bool:
+        raise NotImplementedError
+
+    def api_detail_call(self, item: ListingItem) -> ApiCall | None:
+        return None
+
+    def browser_detail_url(self, item: ListingItem) -> str | None:
+        return item.url or None
+
+    def is_detail_api_url(self, url: str) -> bool:
+        return False
+
+    def browser_page_methods(self, page: int) -> list[Any]:
+        return []
+
+    # ----- stats and logging ------------------------------------------------------------------
+
+    def inc(self, key: str, count: int = 1) -> None:
+        crawler = getattr(self, "crawler", None)
+        if crawler is not None and crawler.stats is not None:
+            crawler.stats.inc_value(f"ktpwatch/{self.marketplace}/{key}", count)
+
+    def _note_outcome(self, kind: str, outcome: PageOutcome, url: str, body: bytes) -> None:
+        if outcome.status in ("blocked", "captcha"):
+            self.inc("blocked")
+        elif outcome.status == "layout_changed":
+            self.inc("parse_failures")
+        elif outcome.status in ("empty", "not_found") and kind == "search":
+            self.inc("empty_pages")
+        if outcome.status in ("blocked", "captcha", "layout_changed"):
+            sample = body[:SAMPLE_CHARS].decode("utf-8", "replace")
+            self.logger.warning(
+                "%s %s page %s: %s (%s); body sample: %r",
+                self.marketplace, kind, url, outcome.status, outcome.reason, sample,
+            )
+
+    # ----- requests ---------------------------------------------------------------------------
+
+    async def start(self) -> AsyncIterator[Request]:
+        for query in self.queries:
+            yield self.search_request(query, 1, None)
+
+    def _api_request(self, call: ApiCall, callback: Any, cb_kwargs: dict[str, Any]) -> Request:
+        self.inc("requests")
+        return Request(
+            call.url,
+            method=call.method,
+            headers=call.headers or None,
+            body=call.body or None,
+            callback=callback,
+            errback=self.on_error,
+            cb_kwargs=cb_kwargs,
+            meta={"handle_httpstatus_list": PARSED_ERROR_STATUSES},
+            dont_filter=call.method != "GET",
+        )
+
+    def _browser_request(
+        self,
+        url: str,
+        wanted: Callable[[str], bool],
+        callback: Any,
+        cb_kwargs: dict[str, Any],
+        page_methods: Sequence[Any] = (),
+    ) -> Request:
+        self.inc("requests")
+        capture = BrowserCapture(wanted)
+        meta: dict[str, Any] = {
+            "playwright": True,
+            "playwright_include_page": True,
+            "playwright_context": f"ktpwatch-{self.marketplace}",
+            "playwright_page_event_handlers": {"response": capture.on_response},
+            "playwright_page_goto_kwargs": {"wait_until": "networkidle"},
+            "ktpwatch_capture": capture,
+            "handle_httpstatus_list": PARSED_ERROR_STATUSES,
+        }
+        if page_methods:
+            meta["playwright_page_methods"] = list(page_methods)
+        return Request(
+            url, callback=callback, errback=self.on_error, cb_kwargs=cb_kwargs, meta=meta,
+            dont_filter=True,
+        )
+
+    def search_request(self, query: str, page: int, token: str | None) -> Request:
+        kwargs = {"query": query, "page": page}
+        if self.transport is Transport.BROWSER:
+            return self._browser_request(
+                self.browser_search_url(query, page, token), self.is_search_api_url,
+                self.parse_browser_search, kwargs, self.browser_page_methods(page),
+            )
+        return self._api_request(
+            self.api_search_call(query, page, token), self.parse_api_search, kwargs
+        )
+
+    def detail_request(self, item: ListingItem) -> Request | None:
+        if self.detail_parser is None:
+            return None
+        if self.transport is Transport.BROWSER:
+            url = self.browser_detail_url(item)
+            if not url:
+                return None
+            return self._browser_request(
+                url, self.is_detail_api_url, self.parse_browser_detail, {"item": item}
+            )
+        call = self.api_detail_call(item)
+        if call is None:
+            return None
+        return self._api_request(call, self.parse_api_detail, {"item": item})
+
+    # ----- reading answers --------------------------------------------------------------------
+
+    def _outcome_for_status(self, status: int, outcome: PageOutcome) -> PageOutcome:
+        """An HTTP error status the parser did not explain becomes blocked / not_found."""
+        if status in (403, 429) and outcome.status not in ("blocked", "captcha"):
+            return PageOutcome(status="blocked", reason=f"HTTP {status}")
+        if status in (404, 410) and outcome.status in ("ok", "empty", "layout_changed"):
+            return PageOutcome(status="not_found", reason=f"HTTP {status}")
+        return outcome
+
+    def handle_search(
+        self, body: bytes, url: str, status: int, query: str, page: int, exchange: HttpExchange
+    ) -> Iterator[ListingItem | Request]:
+        """Parse one search page; yield its items (or detail requests) and the next page."""
+        self.inc("pages")
+        self.inc(f"status/{status}")
+        items, outcome = self.search_parser(body, url=url, base_url=self.base_url, query=query)
+        outcome = self._outcome_for_status(status, outcome)
+        self._note_outcome("search", outcome, url, body)
+        if outcome.status != "ok":
+            items = []
+        self.inc("items", len(items))
+        for item in items:
+            item.query = item.query or query
+            item.exchanges.append(exchange)
+            yield from self._maybe_detail(item)
+        if outcome.status == "ok" and items and outcome.has_next and page < self.max_pages:
+            yield self.search_request(query, page + 1, outcome.next_token)
+
+    def _maybe_detail(self, item: ListingItem) -> Iterator[ListingItem | Request]:
+        wants = self.detail_filter is not None and item.external_id not in self._details_requested
+        if wants and self.detail_filter is not None and self._accepts(item):
+            request = self.detail_request(item)
+            if request is not None:
+                self._details_requested.add(item.external_id)
+                yield request
+                return
+        yield item
+
+    def _accepts(self, item: ListingItem) -> bool:
+        try:
+            return bool(self.detail_filter(item)) if self.detail_filter else False
+        except Exception:
+            self.logger.exception("detail filter failed on %s", item.url)
+            return False
+
+    def handle_detail(
+        self, body: bytes, url: str, status: int, item: ListingItem, exchange: HttpExchange
+    ) -> ListingItem:
+        """Merge a detail page into its search item; on any failure keep the search item."""
+        self.inc(f"status/{status}")
+        assert self.detail_parser is not None
+        merged, outcome = self.detail_parser(body, url=url, base_url=self.base_url, item=item)
+        outcome = self._outcome_for_status(status, outcome)
+        self._note_outcome("detail", outcome, url, body)
+        if outcome.status != "ok" or merged is None:
+            return item
+        self.inc("details")
+        exchanges = [*item.exchanges, exchange]
+        return replace(merged, detail_fetched=True, exchanges=exchanges, query=item.query)
+
+    # api transport callbacks
+    def parse_api_search(
+        self, response: Response, query: str, page: int
+    ) -> Iterator[ListingItem | Request]:
+        yield from self.handle_search(
+            response.body, response.url, response.status, query, page,
+            exchange_from_response(response),
+        )
+
+    def parse_api_detail(self, response: Response, item: ListingItem) -> Iterator[ListingItem]:
+        yield self.handle_detail(
+            response.body, response.url, response.status, item, exchange_from_response(response)
+        )
+
+    # browser transport callbacks
+    async def _captured(self, response: Response) -> tuple[bytes, str, int, HttpExchange]:
+        """Body of the shop's own API answer the page received, else the page HTML; closes the page."""
+        page = response.meta.get("playwright_page")
+        capture: BrowserCapture = response.meta["ktpwatch_capture"]
+        try:
+            if not capture.responses and page is not None:
+                try:
+                    await page.wait_for_response(
+                        lambda r: capture.wanted(r.url), timeout=BROWSER_CAPTURE_WAIT_SECONDS * 1000
+                    )
+                    await asyncio.sleep(0)
+                except Exception:
+                    pass
+            for captured in reversed(capture.responses):
+                try:
+                    body = await captured.body()
+                except Exception:
+                    continue
+                exchange = await exchange_from_playwright(captured, body)
+                return body, captured.url, captured.status, exchange
+            html = response.body
+            if page is not None:
+                with contextlib.suppress(Exception):
+                    html = (await page.content()).encode("utf-8")
+            exchange = replace(exchange_from_response(response), response_body=html)
+            return html, response.url, response.status, exchange
+        finally:
+            if page is not None:
+                with contextlib.suppress(Exception):
+                    await page.close()
+
+    async def parse_browser_search(
+        self, response: Response, query: str, page: int
+    ) -> AsyncIterator[ListingItem | Request]:
+        body, url, status, exchange = await self._captured(response)
+        for out in self.handle_search(body, url, status, query, page, exchange):
+            yield out
+
+    async def parse_browser_detail(
+        self, response: Response, item: ListingItem
+    ) -> AsyncIterator[ListingItem]:
+        body, url, status, exchange = await self._captured(response)
+        yield self.handle_detail(body, url, status, item, exchange)
+
+    async def on_error(self, failure: Failure) -> AsyncIterator[ListingItem]:
+        """Count a download error, close the page, and never lose a listing whose detail failed."""
+        self.inc("errors")
+        request = getattr(failure, "request", None)
+        meta = request.meta if request is not None else {}
+        page = meta.get("playwright_page")
+        if page is not None:
+            with contextlib.suppress(Exception):
+                await page.close()
+        self.logger.warning(
+            "%s request failed: %s (%s)",
+            self.marketplace, request.url if request is not None else "?", failure.getErrorMessage(),
+        )
+        item = request.cb_kwargs.get("item") if request is not None else None
+        if isinstance(item, ListingItem):
+            yield item
+
