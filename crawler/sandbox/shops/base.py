@@ -88,4 +88,9 @@ class Shop(abc.ABC):
         unique within a shop (the catalogue checks), so the default gives each
         index its own disjoint band of 7919 numbers and picks one at random.
         """
-        return str(1_000_000_000 + index * 7919 + rng.randrange(7919))
+        return default_external_id(index, rng)
+
+
+def default_external_id(index: int, rng: random.Random) -> str:
+    """See :meth:`Shop.external_id`; also used when the catalogue is built without shop modules."""
+    return str(1_000_000_000 + index * 7919 + rng.randrange(7919))
