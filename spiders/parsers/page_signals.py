@@ -1,0 +1,193 @@
+"""Small, hostile-input-safe readers shared by the Blibli, OLX and Facebook parsers.
+
+A parser must never raise on what a shop (or an attacker in the middle) sends:
+these helpers turn bodies into JSON or text without exceptions, say whether an
+HTML answer is a block or a captcha, and read loosely typed values (``"85,2 rb"``
+sold counts, ``"Rp281.200"`` prices) into integers.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import deque
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from typing import Any
+
+from crawler.items import ListingItem, PageOutcome
+
+#: Largest body a parser looks at; larger answers are cut (the spider's DOWNLOAD_MAXSIZE is the real guard).
+MAX_BODY = 16 * 1024 * 1024
+
+_CAPTCHA = re.compile(rb"captcha|/_____tmd_____/punish|x5secdata|/checkpoint/", re.I)
+_BLOCKED = re.compile(
+    rb"access denied|request blocked|rate limit exceeded|too many requests|forbidden|"
+    rb"you don't have permission|errors\.edgesuite\.net",
+    re.I,
+)
+_TAG = re.compile(r"<[^>]*>")
+_SPACE = re.compile(r"[ \t\r\f\v]+")
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+class JsonError(Exception):
+    """The body is not the JSON document the parser expected; the message says why."""
+
+
+def as_bytes(body: bytes | str) -> bytes:
+    raw = body.encode("utf-8", "replace") if isinstance(body, str) else bytes(body)
+    return raw[:MAX_BODY]
+
+
+def as_text(body: bytes | str) -> str:
+    """Text of a body, invalid UTF-8 replaced (HTML pages are read leniently)."""
+    return as_bytes(body).decode("utf-8", "replace")
+
+
+def load_json(body: bytes | str) -> Any:
+    """Parse a JSON body or raise :class:`JsonError` (never anything else)."""
+    raw = as_bytes(body).lstrip()
+    if raw.startswith(b"for (;;);"):  # Facebook's anti-hijacking prefix
+        raw = raw[len(b"for (;;);"):]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise JsonError(f"body is not UTF-8 ({exc.reason} at byte {exc.start})") from None
+    try:
+        doc, _end = json.JSONDecoder().raw_decode(text)
+    except RecursionError:
+        raise JsonError("JSON nested too deeply") from None
+    except ValueError as exc:
+        raise JsonError(f"body is not JSON ({exc})") from None
+    return doc
+
+
+def looks_like_html(body: bytes | str) -> bool:
+    head = as_bytes(body)[:2048].lstrip().lower()
+    return head.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<!--", b"<div", b"<script"))
+
+
+def classify_unusable(body: bytes | str, *, default_reason: str) -> PageOutcome:
+    """Outcome for a body that did not carry results: captcha, blocked, or a layout change."""
+    raw = as_bytes(body)
+    if _CAPTCHA.search(raw):
+        return PageOutcome(status="captcha", reason="captcha page instead of results")
+    if _BLOCKED.search(raw):
+        return PageOutcome(status="blocked", reason="the shop refused the request")
+    return PageOutcome(status="layout_changed", reason=default_reason)
+
+
+def dig(doc: Any, *path: str | int) -> Any:
+    """``doc[p0][p1]…`` or None when any step is missing or of the wrong type."""
+    cur = doc
+    for step in path:
+        if isinstance(step, int):
+            if not isinstance(cur, list) or not -len(cur) <= step < len(cur):
+                return None
+        elif not isinstance(cur, dict):
+            return None
+        cur = cur[step] if isinstance(step, int) else cur.get(step)
+    return cur
+
+
+def text_at(doc: Any, *path: str | int) -> str:
+    value = dig(doc, *path)
+    if isinstance(value, bool) or value is None:
+        return ""
+    if isinstance(value, (str, int, float)):
+        return str(value).strip()
+    return ""
+
+
+def int_or_none(value: Any) -> int | None:
+    """Whole number from ``281200.0``, ``"130.00"`` or ``"Rp281.200"``; None when there is none."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        return int(value) if value == value and abs(value) < 1e18 else None
+    if isinstance(value, str):
+        cleaned = value.strip()
+        if re.fullmatch(r"-?\d+(\.\d+)?", cleaned):
+            return int(float(cleaned)) if abs(float(cleaned)) < 1e18 else None
+        digits = re.sub(r"\D", "", cleaned)
+        return int(digits[:18]) if digits else None
+    return None
+
+
+def sold_count(text: str) -> int | None:
+    """Indonesian sold labels: ``"85,2 rb"`` -> 85200, ``"1,5 jt"`` -> 1500000, ``"100+"`` -> 100."""
+    match = re.search(r"(\d+(?:[.,]\d+)?)\s*(rb|ribu|k|jt|juta)?", text.lower())
+    if not match:
+        return None
+    number = float(match.group(1).replace(",", "."))
+    scale = {"rb": 1000, "ribu": 1000, "k": 1000, "jt": 1_000_000, "juta": 1_000_000}.get(
+        match.group(2) or "", 1
+    )
+    if scale == 1 and "." in match.group(1):  # "1.234" is a thousands separator, not a fraction
+        return int(match.group(1).replace(".", ""))
+    return round(number * scale)
+
+
+def html_to_text(markup: str) -> str:
+    """Readable text of a product description written in HTML (tags dropped, entities decoded)."""
+    spaced = re.sub(r"(?i)<\s*(br|/p|/li|/div|/h\d)\b[^>]*>", "\n", markup)
+    lines = (_SPACE.sub(" ", line).strip() for line in html.unescape(_TAG.sub("", spaced)).splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def slugify(text: str) -> str:
+    """URL slug as the shops write them: lowercase ASCII words joined by hyphens."""
+    return _SLUG.sub("-", text.lower()).strip("-")
+
+
+def utc_from_epoch(value: Any) -> datetime | None:
+    seconds = int_or_none(value)
+    if seconds is None or not 0 < seconds < 32_503_680_000:
+        return None
+    return datetime.fromtimestamp(seconds, tz=UTC)
+
+
+def utc_from_iso(value: Any) -> datetime | None:
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def walk_dicts(doc: Any, *, limit: int = 200_000) -> Iterator[dict[str, Any]]:
+    """Every dict inside ``doc``, breadth first, without recursion (hostile nesting is safe)."""
+    queue: deque[Any] = deque([doc])
+    seen = 0
+    while queue and seen < limit:
+        current = queue.popleft()
+        seen += 1
+        if isinstance(current, dict):
+            yield current
+            queue.extend(v for v in current.values() if isinstance(v, (dict, list)))
+        elif isinstance(current, list):
+            queue.extend(v for v in current if isinstance(v, (dict, list)))
+
+
+def finish_search(
+    items: list[ListingItem], skipped: int, outcome: PageOutcome, *, what: str
+) -> tuple[list[ListingItem], PageOutcome]:
+    """Final outcome of a search page: never "ok" with zero items when entries were unreadable."""
+    if skipped and not items:
+        return [], PageOutcome(
+            status="layout_changed",
+            reason=f"{skipped} {what} without the expected fields (id, title)",
+        )
+    if skipped:
+        reason = f"{skipped} {what} skipped: missing id or title"
+        return items, PageOutcome(
+            status=outcome.status, reason=reason, total=outcome.total,
+            has_next=outcome.has_next, next_token=outcome.next_token,
+        )
+    return items, outcome
