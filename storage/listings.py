@@ -100,11 +100,10 @@ def insert_ignoring_conflicts(
 ) -> Any:
     """``INSERT … ON CONFLICT (cols) DO NOTHING`` for the session's dialect (SQLite or PostgreSQL)."""
     dialect = session.get_bind().dialect.name
-    table = model.__table__
     if dialect == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing(index_elements=list(conflict_columns))
+        return postgresql.insert(model).on_conflict_do_nothing(index_elements=list(conflict_columns))
     if dialect == "sqlite":
-        return sqlite.insert(table).on_conflict_do_nothing(index_elements=list(conflict_columns))
+        return sqlite.insert(model).on_conflict_do_nothing(index_elements=list(conflict_columns))
     raise NotImplementedError(f"ktpwatch supports SQLite and PostgreSQL, not {dialect}")
 
 
