@@ -1,0 +1,218 @@
+"""Tokopedia page parsers: GraphQL search (SearchProductV5Query and ace_search_product_v4) and PDP layout.
+
+Shapes (see ``/work/shared/recorded/NOTES.md`` and ``tests/fixtures/tokopedia/*/SOURCE.txt``):
+
+* Search V5 — ``POST gql.tokopedia.com/graphql/SearchProductV5Query`` answers
+  ``[{"data": {"searchProductV5": {"header": {totalData, responseCode,
+  additionalParams}, "data": {"products": [{id, name, url, mediaURL{image,
+  image300, image700}, shop{id, name, url, city}, price{text, number},
+  labelGroups[], stock{sold}}]}}}}]`` (hilmiazizi/tokopaedi search.py;
+  gurunsetiawan2017-crypto/pricealert testdata). The next page merges
+  ``header.additionalParams`` into the request params.
+* Search V4 — ``ace_search_product_v4{header, data{products[{id, name, url,
+  imageUrl, price "Rp5.719.000", shop{shopId, name, url, city}, labelGroups}]}}``
+  (roniwahyu/shopee-dataset 2024 capture; appvidlab/tokopedia-api README).
+  Sold counts exist only as text in ``labelGroups[position=integrity]``.
+* Detail — ``POST gql.tokopedia.com/graphql/PDPGetLayoutQuery`` answers
+  ``[{"data": {"pdpGetLayout": {basicInfo{id, shopID, shopName, url, createdAt,
+  txStats{countSold}}, components[{name, data[]}]}}}]``; the description is the
+  ``subtitle`` of the ``"Deskripsi"`` row in the ``product_detail`` component,
+  the title and price are in ``product_content``, photos in ``product_media``
+  (appvidlab/tokopedia-api README "Product Detail", which passes the
+  ``pdpGetLayout`` object through as ``results``). A removed product answers
+  ``pdpGetLayout: null`` with a GraphQL error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+from urllib.parse import urlparse
+
+from crawler.items import ListingItem, PageOutcome
+from spiders.parsers import canonical_url, never_raises
+from spiders.parsers.page_signals import (
+    JsonError,
+    classify_unusable,
+    dig,
+    finish_search,
+    int_or_none,
+    load_json,
+    looks_like_html,
+    sold_count,
+    text_at,
+    utc_from_iso,
+)
+
+MARKETPLACE = "tokopedia"
+SEARCH_FIELDS = ("searchProductV5", "ace_search_product_v4")
+_BLOCK_WORDS = ("too many", "rate limit", "forbidden", "denied", "unauthori", "blocked")
+
+
+def _envelope(doc: Any) -> Any:
+    """GraphQL answers are a one-element list when the request was a batch (as Tokopedia's are)."""
+    if isinstance(doc, list) and doc:
+        return doc[0]
+    return doc
+
+
+def _graphql_errors(doc: Any) -> PageOutcome | None:
+    errors = dig(doc, "errors")
+    if not isinstance(errors, list) or not errors:
+        return None
+    message = " ".join(text_at(e, "message") for e in errors if isinstance(e, dict))[:200]
+    if any(word in message.lower() for word in _BLOCK_WORDS):
+        return PageOutcome(status="blocked", reason=f"GraphQL error: {message}")
+    return None
+
+
+def _unusable(body: bytes | str, reason: str) -> PageOutcome:
+    if looks_like_html(body):
+        return classify_unusable(body, default_reason="HTML page instead of GraphQL JSON")
+    return classify_unusable(body, default_reason=reason)
+
+
+def _sold(product: dict[str, Any]) -> int | None:
+    sold = int_or_none(dig(product, "stock", "sold"))
+    if sold is not None:
+        return sold
+    for label in dig(product, "labelGroups") or []:
+        if text_at(label, "position") == "integrity":
+            return sold_count(text_at(label, "title"))
+    return None
+
+
+def _search_item(product: Any, base_url: str, query: str) -> ListingItem | None:
+    name = text_at(product, "name")
+    url = text_at(product, "url")
+    if not name or not url:
+        return None
+    path = urlparse(url if "://" in url else "http://x" + url).path.strip("/")
+    external_id = text_at(product, "id") or path
+    price = dig(product, "price")
+    price_value = int_or_none(dig(price, "number")) if isinstance(price, dict) else int_or_none(price)
+    shop = dig(product, "shop") or {}
+    image = text_at(product, "mediaURL", "image700") or text_at(product, "mediaURL", "image") or text_at(product, "imageUrl")
+    shop_url = text_at(shop, "url")
+    return ListingItem(
+        marketplace=MARKETPLACE,
+        external_id=external_id,
+        url=canonical_url(url, base_url),
+        title=name,
+        price=price_value,
+        seller_id=text_at(shop, "id") or text_at(shop, "shopId"),
+        seller_name=text_at(shop, "name"),
+        seller_url=canonical_url(shop_url, base_url) if shop_url else "",
+        seller_city=text_at(shop, "city"),
+        image_urls=[image] if image else [],
+        sold_count=_sold(product),
+        query=query,
+        raw=product,
+    )
+
+
+@never_raises([])
+def parse_search(
+    body: bytes | str, *, url: str, base_url: str, query: str = ""
+) -> tuple[list[ListingItem], PageOutcome]:
+    """Listings on one Tokopedia search answer (V5 or V4 shape)."""
+    try:
+        doc = _envelope(load_json(body))
+    except JsonError as exc:
+        return [], _unusable(body, str(exc))
+    errors = _graphql_errors(doc)
+    if errors:
+        return [], errors
+    result = next((dig(doc, "data", f) for f in SEARCH_FIELDS if isinstance(dig(doc, "data", f), dict)), None)
+    if result is None:
+        return [], PageOutcome(status="layout_changed", reason="no searchProductV5 / ace_search_product_v4 in data")
+    products = dig(result, "data", "products")
+    if not isinstance(products, list):
+        return [], PageOutcome(status="layout_changed", reason="search answer has no data.products list")
+    header = dig(result, "header") or {}
+    total = int_or_none(dig(header, "totalData"))
+    if not products:
+        return [], PageOutcome(status="empty", reason="no products", total=total)
+    items: list[ListingItem] = []
+    skipped = 0
+    for product in products:
+        item = _search_item(product, base_url, query) if isinstance(product, dict) else None
+        if item is None:
+            skipped += 1
+        else:
+            items.append(item)
+    additional = text_at(header, "additionalParams")
+    outcome = PageOutcome(
+        status="ok", total=total, has_next=bool(items) and (total is None or total > 0),
+        next_token=additional or None,
+    )
+    return finish_search(items, skipped, outcome, what="products")
+
+
+def _component(components: list[Any], name: str) -> dict[str, Any]:
+    for component in components:
+        if isinstance(component, dict) and component.get("name") == name:
+            data = component.get("data")
+            if isinstance(data, list) and data and isinstance(data[0], dict):
+                return data[0]
+    return {}
+
+
+def _description(detail: dict[str, Any]) -> str:
+    for row in dig(detail, "content") or []:
+        if text_at(row, "title").lower() in ("deskripsi", "description"):
+            value = dig(row, "subtitle")
+            return value.strip() if isinstance(value, str) else ""
+    return ""
+
+
+@never_raises(None)
+def parse_detail(
+    body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None
+) -> tuple[ListingItem | None, PageOutcome]:
+    """One product from a PDPGetLayoutQuery answer, merged over the search ``item`` when given."""
+    try:
+        doc = _envelope(load_json(body))
+    except JsonError as exc:
+        return None, _unusable(body, str(exc))
+    errors = _graphql_errors(doc)
+    if errors:
+        return None, errors
+    data = dig(doc, "data")
+    if isinstance(data, dict) and "pdpGetLayout" in data and data["pdpGetLayout"] is None:
+        return None, PageOutcome(status="not_found", reason="pdpGetLayout is null (product removed)")
+    layout = dig(data, "pdpGetLayout")
+    basic = dig(layout, "basicInfo")
+    components = dig(layout, "components")
+    if not isinstance(basic, dict) or not isinstance(components, list):
+        return None, PageOutcome(status="layout_changed", reason="no pdpGetLayout.basicInfo/components")
+    if text_at(basic, "status").upper() in ("DELETED", "BANNED", "REMOVED"):
+        return None, PageOutcome(status="not_found", reason=f"product status {text_at(basic, 'status')}")
+    content = _component(components, "product_content")
+    detail = _component(components, "product_detail")
+    media = _component(components, "product_media")
+    images = [
+        text_at(m, "urlOriginal") for m in dig(media, "media") or []
+        if text_at(m, "type") == "image" and text_at(m, "urlOriginal")
+    ]
+    page_url = text_at(basic, "url")
+    base = item or ListingItem(
+        marketplace=MARKETPLACE, external_id=text_at(basic, "id"),
+        url=canonical_url(page_url, base_url), title="",
+    )
+    merged = replace(
+        base,
+        title=text_at(content, "name") or base.title,
+        description=_description(detail) or base.description,
+        price=int_or_none(dig(content, "price", "value")) or base.price,
+        seller_id=text_at(basic, "shopID") or base.seller_id,
+        seller_name=text_at(basic, "shopName") or base.seller_name,
+        image_urls=images or list(base.image_urls),
+        sold_count=int_or_none(dig(basic, "txStats", "countSold")) or base.sold_count,
+        listed_at=utc_from_iso(dig(basic, "createdAt")) or base.listed_at,
+        raw={**base.raw, "pdpGetLayout": {"basicInfo": basic}},
+        exchanges=list(base.exchanges),
+    )
+    if not merged.title:
+        return None, PageOutcome(status="layout_changed", reason="product has no name")
+    return merged, PageOutcome(status="ok")
