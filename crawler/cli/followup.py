@@ -1,9 +1,94 @@
-"""`ktpwatch followup`: not built yet (see the issue that owns it)."""
+"""`ktpwatch followup`: re-check notified listings whose deadline has passed."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
 import typer
+
+from alerts.followup import RecheckRow, format_duration, run_followup
+from crawler.cli.errors import UserError
+from crawler.cli.output import OutputFormat, inert, render_rows
+from crawler.cli.runtime import get_runtime
+
+COLUMNS = (
+    "alert_id",
+    "marketplace",
+    "outcome",
+    "status_before",
+    "status_after",
+    "http_status",
+    "time_to_removal",
+    "detail",
+    "url",
+)
+
+
+def parse_now(value: str | None) -> datetime:
+    if value is None:
+        return datetime.now(UTC)
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise UserError(f"--now: expected an ISO 8601 time such as 2025-01-31T09:00, got {value!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def _row(row: RecheckRow) -> dict[str, Any]:
+    return {
+        "alert_id": row.alert_id,
+        "marketplace": row.marketplace,
+        "outcome": row.outcome,
+        "status_before": row.status_before,
+        "status_after": row.status_after,
+        "http_status": row.http_status,
+        "time_to_removal": format_duration(row.time_to_removal) if row.time_to_removal else "",
+        "time_to_removal_seconds": row.time_to_removal.total_seconds() if row.time_to_removal else None,
+        "detail": row.detail,
+        "evidence": row.evidence,
+        "url": row.url,
+    }
+
+
+def followup(
+    now: Annotated[
+        str | None,
+        typer.Option("--now", help="Pretend it is this time (ISO 8601, UTC unless an offset is given)."),
+    ] = None,
+    actor: Annotated[str | None, typer.Option("--as", help="Name for the audit trail.")] = None,
+    fmt: Annotated[
+        OutputFormat, typer.Option("--format", "-f", help="table, json or csv.")
+    ] = OutputFormat.TABLE,
+) -> None:
+    """Re-fetch every notified listing past its deadline: removed ones close, live ones need escalation.
+
+    Example: ktpwatch followup --format json
+    """
+    moment = parse_now(now)
+    rt = get_runtime()
+    who = rt.analyst(actor)
+
+    def progress(row: RecheckRow) -> None:
+        if fmt is OutputFormat.TABLE:
+            rt.err_console.print(inert(f"alert {row.alert_id}: {row.outcome} ({row.detail})"))
+
+    report = run_followup(rt.sessions, rt.settings, now=moment, actor=who, progress=progress)
+    rows = [_row(r) for r in report.rows]
+    if fmt is OutputFormat.TABLE:
+        if not rows:
+            rt.console.print("No notified listing is past its deadline.")
+            return
+        render_rows(rows, COLUMNS, fmt, rt.console, title="Follow-up")
+        live = report.count("live")
+        rt.console.print(
+            f"{report.count('removed')} removed, {live} still live, {report.count('error')} not decided."
+        )
+        if live:
+            rt.console.print("Draft escalations with `ktpwatch notices draft --escalate`.")
+    else:
+        render_rows(rows, (*COLUMNS, "evidence"), fmt, rt.console)
 
 
 def register(root: typer.Typer) -> None:
-    """Adds nothing until this command group is built."""
+    root.command("followup")(followup)

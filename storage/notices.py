@@ -1,0 +1,208 @@
+"""Queries for takedown notices, their alerts, the evidence they cite, and re-checks.
+
+Functions take a session, run ``select()`` statements and never commit; the
+caller owns the transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import and_, exists, select
+from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.sql.expression import Exists
+
+from storage.models import (
+    Alert,
+    AlertStatus,
+    CaptureStatus,
+    Evidence,
+    EvidenceBundle,
+    Listing,
+    Notice,
+    NoticeAlert,
+    NoticeKind,
+    NoticeStatus,
+    Recheck,
+)
+
+#: Notices that have not gone out yet: their alerts are spoken for.
+PENDING_STATUSES = (NoticeStatus.DRAFT.value, NoticeStatus.FAILED.value)
+#: Alerts follow-up re-checks once their deadline has passed.
+RECHECK_STATUSES = (
+    AlertStatus.NOTIFIED.value,
+    AlertStatus.STILL_LIVE.value,
+    AlertStatus.ESCALATED.value,
+)
+
+
+def _in_pending_notice(kinds: Sequence[str]) -> Exists:
+    return exists().where(
+        NoticeAlert.alert_id == Alert.id,
+        NoticeAlert.notice_id == Notice.id,
+        Notice.status.in_(PENDING_STATUSES),
+        Notice.kind.in_(list(kinds)),
+    )
+
+
+def alerts_to_notify(session: Session, marketplace: str | None = None) -> list[Alert]:
+    """Confirmed alerts not yet notified and not already in an unsent takedown notice."""
+    stmt = (
+        select(Alert)
+        .where(Alert.status == AlertStatus.CONFIRMED.value, Alert.notified_at.is_(None))
+        .where(~_in_pending_notice([NoticeKind.TAKEDOWN.value]))
+        .options(selectinload(Alert.listing).selectinload(Listing.seller))
+        .order_by(Alert.marketplace, Alert.id)
+    )
+    if marketplace:
+        stmt = stmt.where(Alert.marketplace == marketplace)
+    return list(session.scalars(stmt))
+
+
+def alerts_to_escalate(session: Session, marketplace: str | None = None) -> list[Alert]:
+    """Still-live alerts not already in an unsent escalation notice."""
+    stmt = (
+        select(Alert)
+        .where(Alert.status == AlertStatus.STILL_LIVE.value)
+        .where(~_in_pending_notice([NoticeKind.ESCALATION.value]))
+        .options(selectinload(Alert.listing).selectinload(Listing.seller))
+        .order_by(Alert.marketplace, Alert.id)
+    )
+    if marketplace:
+        stmt = stmt.where(Alert.marketplace == marketplace)
+    return list(session.scalars(stmt))
+
+
+def first_sent_notice(session: Session, alert_id: int) -> Notice | None:
+    """The earliest sent takedown notice naming this alert (what escalations cite)."""
+    stmt = (
+        select(Notice)
+        .join(NoticeAlert, NoticeAlert.notice_id == Notice.id)
+        .where(
+            NoticeAlert.alert_id == alert_id,
+            Notice.status == NoticeStatus.SENT.value,
+            Notice.kind == NoticeKind.TAKEDOWN.value,
+        )
+        .order_by(Notice.sent_at, Notice.id)
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def get_notice(session: Session, ref: str) -> Notice | None:
+    """A notice by numeric id or by its public notice id."""
+    ref = ref.strip()
+    if ref.isdigit():
+        return session.get(Notice, int(ref))
+    return session.scalars(select(Notice).where(Notice.notice_uid == ref)).first()
+
+
+def list_notices(
+    session: Session,
+    *,
+    status: str | None = None,
+    marketplace: str | None = None,
+    kind: str | None = None,
+    limit: int | None = None,
+) -> list[Notice]:
+    stmt = select(Notice).options(selectinload(Notice.alert_links)).order_by(Notice.id.desc())
+    if status:
+        stmt = stmt.where(Notice.status == status)
+    if marketplace:
+        stmt = stmt.where(Notice.marketplace == marketplace)
+    if kind:
+        stmt = stmt.where(Notice.kind == kind)
+    if limit:
+        stmt = stmt.limit(limit)
+    return list(session.scalars(stmt))
+
+
+def notice_alerts(session: Session, notice_id: int) -> list[Alert]:
+    stmt = (
+        select(Alert)
+        .join(NoticeAlert, NoticeAlert.alert_id == Alert.id)
+        .where(NoticeAlert.notice_id == notice_id)
+        .options(selectinload(Alert.listing).selectinload(Listing.seller))
+        .order_by(Alert.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def first_capture_time(session: Session, listing_id: int) -> datetime | None:
+    stmt = (
+        select(EvidenceBundle.captured_at)
+        .where(
+            EvidenceBundle.listing_id == listing_id,
+            EvidenceBundle.status == CaptureStatus.OK.value,
+            EvidenceBundle.captured_at.is_not(None),
+        )
+        .order_by(EvidenceBundle.captured_at)
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def latest_bundle(session: Session, listing_id: int) -> EvidenceBundle | None:
+    """The newest complete evidence bundle (with a manifest) of a listing."""
+    stmt = (
+        select(EvidenceBundle)
+        .where(
+            EvidenceBundle.listing_id == listing_id,
+            EvidenceBundle.status == CaptureStatus.OK.value,
+            EvidenceBundle.manifest_sha256.is_not(None),
+        )
+        .options(selectinload(EvidenceBundle.files))
+        .order_by(EvidenceBundle.captured_at.desc(), EvidenceBundle.id.desc())
+        .limit(1)
+    )
+    return session.scalars(stmt).first()
+
+
+def bundle_files(bundle: EvidenceBundle, kind: str) -> list[Evidence]:
+    return sorted((f for f in bundle.files if f.kind == kind), key=lambda f: f.id)
+
+
+def alerts_due_for_recheck(session: Session, now: datetime) -> list[Alert]:
+    """Notified, still-live or escalated alerts whose deadline has passed."""
+    stmt = (
+        select(Alert)
+        .where(
+            and_(
+                Alert.status.in_(RECHECK_STATUSES),
+                Alert.deadline_at.is_not(None),
+                Alert.deadline_at <= now,
+            )
+        )
+        .options(selectinload(Alert.listing))
+        .order_by(Alert.deadline_at, Alert.id)
+    )
+    return list(session.scalars(stmt))
+
+
+def add_recheck(
+    session: Session,
+    *,
+    alert_id: int,
+    url: str,
+    outcome: str,
+    http_status: int | None,
+    detail: str,
+    checked_at: datetime,
+) -> Recheck:
+    row = Recheck(
+        alert_id=alert_id,
+        url=url,
+        outcome=outcome,
+        http_status=http_status,
+        detail=detail,
+        checked_at=checked_at,
+    )
+    session.add(row)
+    session.flush()
+    return row
+
+
+def rechecks_for(session: Session, alert_id: int) -> list[Recheck]:
+    stmt = select(Recheck).where(Recheck.alert_id == alert_id).order_by(Recheck.checked_at)
+    return list(session.scalars(stmt))
