@@ -1,9 +1,112 @@
-"""`ktpwatch scan`: not built yet (see the issue that owns it)."""
+"""``ktpwatch scan``: search every enabled marketplace for every query, now."""
 
 from __future__ import annotations
 
+import json
+from typing import TYPE_CHECKING, Annotated, Any
+
 import typer
+from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from config import point_at_sandbox
+from crawler.cli.errors import UserError
+from crawler.cli.runtime import get_runtime
+
+if TYPE_CHECKING:
+    from crawler.scan import ScanOptions, ScanSummary
+
+
+def _summary_table(summary: ScanSummary) -> Table:
+    table = Table(title=f"scan {summary.scan_id}: {summary.status} in {summary.duration_seconds}s")
+    for col in ("marketplace", "requests", "items", "details", "hits", "new alerts", "errors",
+                "parse failures", "blocked", "health"):
+        table.add_column(col, justify="left" if col in ("marketplace", "health") else "right")
+    for mp in summary.marketplaces:
+        table.add_row(mp.marketplace, str(mp.requests), str(mp.items), str(mp.details),
+                      str(mp.hits), str(mp.new_alerts), str(mp.errors), str(mp.parse_failures),
+                      str(mp.blocked), "; ".join(mp.flags) or ("ok" if mp.items else "-"))
+    return table
+
+
+def scan(
+    marketplace: Annotated[list[str] | None, typer.Option(
+        "--marketplace", "-m", help="Only this marketplace (repeatable).")] = None,
+    query: Annotated[list[str] | None, typer.Option(
+        "--query", "-q", help="Only this query (repeatable); default: the configured lexicon.")] = None,
+    max_pages: Annotated[int | None, typer.Option(
+        "--max-pages", min=1, help="Result pages per query (default: crawl.max_pages).")] = None,
+    sandbox: Annotated[str | None, typer.Option(
+        "--sandbox", help="Point every marketplace at a running sandbox, e.g. http://127.0.0.1:8900.")] = None,
+    transport: Annotated[str | None, typer.Option(
+        "--transport", help="Force api or browser for every marketplace.")] = None,
+    no_evidence: Annotated[bool, typer.Option(
+        "--no-evidence", help="Do not capture evidence for new hits.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    trigger: Annotated[str, typer.Option(hidden=True)] = "manual",
+) -> None:
+    """Run every enabled spider over every query, score, store and open alerts.
+
+    Shows live progress per marketplace and a summary table at the end
+    (--json prints the summary as JSON instead). Exit code 1 when any
+    marketplace was blocked, failed to parse, or the scan did not finish.
+
+    Example: ktpwatch scan --marketplace tokopedia --query "blanko ktp el" --max-pages 2
+    """
+    # imported here so `ktpwatch --help` does not load Scrapy and the matchers
+    from crawler.scan import ScanError, ScanOptions, run_scan
+
+    runtime = get_runtime()
+    settings = runtime.settings
+    if sandbox:
+        if not sandbox.startswith(("http://", "https://")):
+            raise UserError(f"--sandbox expects an http URL, got {sandbox!r}")
+        settings = point_at_sandbox(settings, sandbox)
+    options = ScanOptions(
+        marketplaces=marketplace or (), queries=query or (), max_pages=max_pages,
+        transport=transport, trigger=trigger, capture_evidence=not no_evidence,
+    )
+    try:
+        if as_json:
+            summary = run_scan(settings, options)
+        else:
+            summary = _run_with_progress(runtime.console, settings, options)
+    except ScanError as exc:
+        raise UserError(str(exc), exit_code=2) from None
+    if as_json:
+        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, default=str, indent=2))
+    else:
+        runtime.console.print(_summary_table(summary))
+        for flag in summary.health_flags:
+            runtime.console.print(f"[yellow]health:[/] {flag}", markup=True)
+        runtime.console.print(
+            f"{summary.new_alerts} new alert(s). Review them with: ktpwatch alerts list --status new")
+    troubled = summary.status != "finished" or any(
+        mp.blocked or mp.parse_failures for mp in summary.marketplaces)
+    if troubled:
+        raise typer.Exit(1)
+
+
+def _run_with_progress(console: Any, settings: Any, options: ScanOptions) -> ScanSummary:
+    from crawler.scan import run_scan
+
+    columns = (SpinnerColumn(), TextColumn("{task.description:<10}"),
+               TextColumn("requests {task.fields[requests]:>5}  listings {task.fields[items]:>6}  "
+                          "hits {task.fields[hits]:>4}  blocked {task.fields[blocked]:>3}"),
+               TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        tasks: dict[str, TaskID] = {}
+
+        def update(marketplace: str, stats: dict[str, Any]) -> None:
+            prefix = f"ktpwatch/{marketplace}/"
+            fields = {k: int(stats.get(prefix + k, 0) or 0)
+                      for k in ("requests", "items", "hits", "blocked")}
+            if marketplace not in tasks:
+                tasks[marketplace] = progress.add_task(marketplace, total=None, **fields)
+            progress.update(tasks[marketplace], **fields)
+
+        return run_scan(settings, options, progress=update)
 
 
 def register(root: typer.Typer) -> None:
-    """Adds nothing until this command group is built."""
+    root.command("scan")(scan)

@@ -1,0 +1,254 @@
+"""The one join between crawling, matching and storing.
+
+Each listing a spider yields is de-duplicated within the scan, scored by
+``matchers``, and written through ``storage`` (listing, seller, sighting,
+assessment, identifiers); a ``blank`` or ``related`` verdict opens or updates
+an alert and queues its evidence (the WARC of the exchanges that produced it
+is written at once; the screenshot is taken after the crawl so capture never
+slows the crawl).
+
+Writes are batched: items are buffered and written in one transaction per
+batch (``KTPWATCH_BATCH_SIZE`` items or ``KTPWATCH_BATCH_SECONDS``), off the
+reactor thread, so the database never becomes the crawl's bottleneck. A
+SIGKILL loses at most one unwritten batch, which the next scan sees again
+(idempotent upserts, one alert per listing).
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Self
+
+from scrapy import Spider
+from scrapy.crawler import Crawler
+from scrapy.exceptions import DropItem, NotConfigured
+from sqlalchemy.orm import Session, sessionmaker
+
+from config import Settings, load_config
+from crawler.items import ListingItem
+from matchers import Assessment as MatcherAssessment
+from matchers import Verdict, score_listing
+from storage.alerts import open_or_attach_alert
+from storage.listings import (
+    AssessmentData,
+    IdentifierData,
+    ListingData,
+    SellerData,
+    record_assessment,
+    record_sighting,
+)
+from storage.migrate import ensure_schema
+from storage.session import make_engine, make_session_factory
+
+log = logging.getLogger(__name__)
+
+HIT_VERDICTS = (Verdict.BLANK, Verdict.RELATED)
+
+
+@dataclass(frozen=True)
+class PipelineConfig:
+    """Everything the pipeline reads from the crawler settings, read once."""
+
+    settings: Settings
+    scan_id: int | None
+    batch_size: int
+    batch_seconds: float
+    capture_evidence: bool
+    sessions: sessionmaker[Session] | None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> PipelineConfig:
+        s = crawler.settings
+        if not s.getbool("KTPWATCH_STORE", False):
+            raise NotConfigured("KTPWATCH_STORE is off (plain `scrapy crawl` does not store)")
+        settings = s.get("KTPWATCH_SETTINGS") or load_config().settings
+        return cls(
+            settings=settings,
+            scan_id=s.getint("KTPWATCH_SCAN_ID") or None,
+            batch_size=s.getint("KTPWATCH_BATCH_SIZE", 200),
+            batch_seconds=s.getfloat("KTPWATCH_BATCH_SECONDS", 1.0),
+            capture_evidence=s.getbool("KTPWATCH_EVIDENCE", True),
+            sessions=s.get("KTPWATCH_SESSIONS"),
+        )
+
+
+def listing_data(item: ListingItem) -> ListingData:
+    seller = None
+    if item.seller_id or item.seller_name:
+        seller = SellerData(
+            marketplace=item.marketplace,
+            external_id=item.seller_id or f"name:{item.seller_name}",
+            name=item.seller_name,
+            url=item.seller_url,
+            city=item.seller_city,
+        )
+    return ListingData(
+        marketplace=item.marketplace,
+        external_id=item.external_id,
+        url=item.url,
+        title=item.title,
+        description=item.description,
+        price=item.price,
+        seller=seller,
+        image_urls=tuple(item.image_urls),
+        sold_count=item.sold_count,
+        listed_at=item.listed_at,
+        query=item.query,
+        raw=item.raw,
+        content_hash=item.content_hash(),
+    )
+
+
+def assessment_data(result: MatcherAssessment) -> AssessmentData:
+    return AssessmentData(
+        score=result.score,
+        verdict=str(result.verdict),
+        reasons=result.reasons_as_dicts(),
+        matcher_version=result.matcher_version,
+        identifiers=tuple(
+            IdentifierData(
+                kind=i.kind, value=i.value, source=i.source, image_sha256=i.image_sha256
+            )
+            for i in result.identifiers
+        ),
+    )
+
+
+@dataclass
+class StoredOutcome:
+    new_alert: bool
+    hit: bool
+
+
+def store_listing(
+    session: Session,
+    item: ListingItem,
+    result: MatcherAssessment,
+    *,
+    scan_id: int | None,
+    evidence_root: Path | None,
+) -> StoredOutcome:
+    """Write one scored listing; open or attach its alert; queue evidence for a new hit."""
+    outcome = record_sighting(session, listing_data(item), scan_id=scan_id)
+    hit = result.verdict in HIT_VERDICTS
+    if outcome.sighting is None and not outcome.new_listing:
+        return StoredOutcome(new_alert=False, hit=hit)  # already seen in this scan
+    assessment = record_assessment(session, outcome, assessment_data(result))
+    alert_outcome = open_or_attach_alert(session, outcome.listing, assessment)
+    new_alert = bool(alert_outcome and alert_outcome.opened)
+    if alert_outcome is not None and evidence_root is not None and (new_alert or outcome.changed):
+        queue_evidence(session, item, outcome.listing.id, alert_outcome.alert.id, evidence_root)
+    return StoredOutcome(new_alert=new_alert, hit=hit)
+
+
+def queue_evidence(
+    session: Session, item: ListingItem, listing_id: int, alert_id: int, root: Path
+) -> None:
+    """Write the WARC and listing JSON now; the screenshot is taken after the crawl."""
+    try:
+        from alerts.evidence import EvidenceStore, record_capture_request
+    except ImportError:  # evidence capture not installed in this build
+        return
+    try:
+        record_capture_request(
+            session,
+            listing_id=listing_id,
+            alert_id=alert_id,
+            url=item.url,
+            marketplace=item.marketplace,
+            external_id=item.external_id,
+            exchanges=item.exchanges,
+            listing_json=item.to_dict(),
+            store=EvidenceStore(root),
+            purpose="first_hit",
+        )
+    except OSError as exc:  # disk full, unreadable folder: keep the listing, retry later
+        log.error("evidence for %s %s not written: %s", item.marketplace, item.external_id, exc)
+
+
+class StoragePipeline:
+    """Score and store every listing; open alerts for hits."""
+
+    def __init__(self, config: PipelineConfig, crawler: Crawler) -> None:
+        self.config = config
+        self.crawler = crawler
+        self.stats = crawler.stats
+        self._seen: set[tuple[str, str]] = set()
+        self._buffer: list[tuple[ListingItem, MatcherAssessment]] = []
+        self._last_flush = time.monotonic()
+        self._lock = threading.Lock()
+        self._engine = None
+        self._sessions = config.sessions
+        self._score: Callable[[ListingItem], MatcherAssessment] = self._scorer(config.settings)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> Self:
+        return cls(PipelineConfig.from_crawler(crawler), crawler)
+
+    @staticmethod
+    def _scorer(settings: Settings) -> Callable[[ListingItem], MatcherAssessment]:
+        blank = settings.matching.blank_threshold
+        related = settings.matching.related_threshold
+
+        def score(item: ListingItem) -> MatcherAssessment:
+            return score_listing(
+                item.title,
+                item.description,
+                price=item.price,
+                blank_threshold=blank,
+                related_threshold=related,
+            )
+
+        return score
+
+    def open_spider(self, spider: Spider | None = None) -> None:
+        if self._sessions is None:
+            self._engine = make_engine(self.config.settings.storage.url)
+            ensure_schema(self._engine)
+            self._sessions = make_session_factory(self._engine)
+
+    def process_item(self, item: Any, spider: Spider | None = None) -> Any:
+        if not isinstance(item, ListingItem):
+            return item
+        key = (item.marketplace, item.external_id)
+        if key in self._seen:
+            self.stats.inc_value(f"ktpwatch/{item.marketplace}/duplicates")
+            raise DropItem(f"duplicate within scan: {key}")
+        self._seen.add(key)
+        result = self._score(item)
+        if result.verdict in HIT_VERDICTS:
+            self.stats.inc_value(f"ktpwatch/{item.marketplace}/hits")
+        self._buffer.append((item, result))
+        if (
+            len(self._buffer) >= self.config.batch_size
+            or time.monotonic() - self._last_flush >= self.config.batch_seconds
+        ):
+            self.flush()
+        return item
+
+    def flush(self) -> None:
+        with self._lock:
+            batch, self._buffer = self._buffer, []
+            self._last_flush = time.monotonic()
+            if not batch or self._sessions is None:
+                return
+            root = self.config.settings.evidence.dir if self.config.capture_evidence else None
+            with self._sessions.begin() as session:
+                for item, result in batch:
+                    outcome = store_listing(
+                        session, item, result, scan_id=self.config.scan_id, evidence_root=root
+                    )
+                    if outcome.new_alert:
+                        self.stats.inc_value(f"ktpwatch/{item.marketplace}/new_alerts")
+                        self.stats.inc_value("ktpwatch/new_alerts")
+            self.stats.inc_value("ktpwatch/stored", len(batch))
+
+    def close_spider(self, spider: Spider | None = None) -> None:
+        self.flush()
+        if self._engine is not None:
+            self._engine.dispose()

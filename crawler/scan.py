@@ -1,0 +1,448 @@
+"""One scan: every enabled marketplace spider over every query, in one Scrapy process.
+
+:func:`run_scan` is the library function behind ``ktpwatch scan``: it records
+the scan, runs the spiders with the storage pipeline, turns each spider's
+stats into per-marketplace health rows, runs the health monitors, takes the
+screenshots of new hits (after the crawl, so capture never slows it), posts
+the optional webhook and returns a :class:`ScanSummary`.
+
+Twisted's reactor runs once per process, so a process runs one scan.
+Everything that needs more than one (the scheduler, the demo, tests) calls
+:func:`run_scan_subprocess`, which runs ``python -m crawler.scan`` and reads
+its JSON summary — which also means a crashed or killed scan never takes its
+caller down.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from scrapy.crawler import AsyncCrawlerProcess, Crawler
+from scrapy.settings import Settings as ScrapySettings
+from scrapy.spiderloader import SpiderLoader
+
+from config import ConfigError, Settings, load_config, point_at_sandbox
+from crawler.candidates import CandidateFilter
+from crawler.settings import build_scrapy_settings
+from storage.migrate import ensure_schema
+from storage.scans import MarketplaceScanStats, finish_scan, mark_unfinished_scans, start_scan
+from storage.session import make_engine, make_session_factory
+
+log = logging.getLogger(__name__)
+
+#: called with (marketplace, stats snapshot) every half second while the crawl runs
+ProgressCallback = Callable[[str, dict[str, Any]], None]
+
+
+class ScanError(Exception):
+    """The scan could not start (unknown marketplace, bad option)."""
+
+
+@dataclass
+class MarketplaceSummary:
+    marketplace: str
+    requests: int = 0
+    pages: int = 0
+    items: int = 0
+    details: int = 0
+    hits: int = 0
+    new_alerts: int = 0
+    errors: int = 0
+    parse_failures: int = 0
+    blocked: int = 0
+    duration_seconds: float = 0.0
+    finish_reason: str = ""
+    responses_by_status: dict[str, int] = field(default_factory=dict)
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ScanSummary:
+    scan_id: int
+    status: str
+    trigger: str
+    queries: list[str]
+    new_alerts: int
+    marketplaces: list[MarketplaceSummary]
+    duration_seconds: float
+    evidence: dict[str, Any] = field(default_factory=dict)
+    health_flags: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ScanOptions:
+    marketplaces: Sequence[str] = ()
+    queries: Sequence[str] = ()
+    max_pages: int | None = None
+    transport: str | None = None
+    trigger: str = "manual"
+    capture_evidence: bool = True
+    log_level: str = "WARNING"
+
+
+def _marketplace_stats(marketplace: str, stats: dict[str, Any]) -> MarketplaceSummary:
+    prefix = f"ktpwatch/{marketplace}/"
+
+    def get(key: str) -> int:
+        return int(stats.get(prefix + key, 0) or 0)
+
+    by_status = {
+        k.removeprefix(prefix + "status/"): int(v)
+        for k, v in stats.items()
+        if k.startswith(prefix + "status/")
+    }
+    start = stats.get("start_time")
+    end = stats.get("finish_time")
+    duration = (end - start).total_seconds() if start and end else 0.0
+    return MarketplaceSummary(
+        marketplace=marketplace,
+        requests=get("requests"),
+        pages=get("pages"),
+        items=get("items"),
+        details=get("details"),
+        hits=get("hits"),
+        new_alerts=get("new_alerts"),
+        errors=get("errors"),
+        parse_failures=get("parse_failures"),
+        blocked=get("blocked"),
+        duration_seconds=round(duration, 3),
+        finish_reason=str(stats.get("finish_reason", "")),
+        responses_by_status=by_status,
+    )
+
+
+class ProgressExtension:
+    """Hands a stats snapshot to ``KTPWATCH_PROGRESS`` twice a second (Rich progress, tests)."""
+
+    def __init__(self, crawler: Crawler, callback: ProgressCallback) -> None:
+        self.crawler = crawler
+        self.callback = callback
+        self._task: Any = None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> ProgressExtension:
+        from scrapy import signals
+        from scrapy.exceptions import NotConfigured
+
+        callback = crawler.settings.get("KTPWATCH_PROGRESS")
+        if not callable(callback):
+            raise NotConfigured
+        ext = cls(crawler, callback)
+        crawler.signals.connect(ext.opened, signal=signals.spider_opened)
+        crawler.signals.connect(ext.closed, signal=signals.spider_closed)
+        return ext
+
+    def _tick(self) -> None:
+        spider = self.crawler.spider
+        if spider is not None and self.crawler.stats is not None:
+            self.callback(spider.name, dict(self.crawler.stats.get_stats()))
+
+    def opened(self) -> None:
+        from twisted.internet import task
+
+        self._task = task.LoopingCall(self._tick)
+        self._task.start(0.5, now=True)
+
+    def closed(self) -> None:
+        if self._task is not None and self._task.running:
+            self._task.stop()
+        self._tick()
+
+
+def resolve_marketplaces(settings: Settings, requested: Sequence[str]) -> list[str]:
+    if not requested:
+        return settings.enabled_marketplaces()
+    unknown = [m for m in requested if m not in settings.marketplaces]
+    if unknown:
+        raise ScanError(
+            f"unknown marketplace {unknown[0]!r}; configured: {', '.join(settings.marketplaces)}"
+        )
+    return list(dict.fromkeys(requested))
+
+
+def run_scan(
+    settings: Settings,
+    options: ScanOptions = ScanOptions(),
+    *,
+    progress: ProgressCallback | None = None,
+) -> ScanSummary:
+    """Run one scan in this process (once per process: Twisted's reactor cannot restart)."""
+    marketplaces = resolve_marketplaces(settings, options.marketplaces)
+    queries = list(options.queries) or list(settings.queries.lexicon)
+    if options.max_pages is not None and options.max_pages < 1:
+        raise ScanError("--max-pages must be at least 1")
+    if options.transport not in (None, "api", "browser"):
+        raise ScanError(f"unknown transport {options.transport!r}; expected api or browser")
+
+    engine = make_engine(settings.storage.url)
+    ensure_schema(engine)
+    sessions = make_session_factory(engine)
+    with sessions.begin() as session:
+        stale = mark_unfinished_scans(session)
+        if stale:
+            log.warning("closed %d scan(s) left running by a process that ended", stale)
+        scan_id = start_scan(
+            session, trigger=options.trigger, queries=queries, marketplaces=marketplaces
+        ).id
+
+    started = time.monotonic()
+    scrapy_settings = build_scrapy_settings(settings)
+    scrapy_settings.update(
+        {
+            "KTPWATCH_STORE": True,
+            "KTPWATCH_SCAN_ID": scan_id,
+            "KTPWATCH_SESSIONS": sessions,
+            "KTPWATCH_EVIDENCE": options.capture_evidence,
+            "KTPWATCH_DETAIL_FILTER": CandidateFilter(settings.matching.candidate_threshold),
+            "KTPWATCH_PROGRESS": progress,
+            "ITEM_PIPELINES": {"crawler.pipelines.StoragePipeline": 300},
+            "EXTENSIONS": {"crawler.scan.ProgressExtension": 500},
+            "LOG_LEVEL": options.log_level,
+        }
+    )
+    process = AsyncCrawlerProcess(ScrapySettings(scrapy_settings), install_root_handler=True)
+    loader = SpiderLoader.from_settings(process.settings)
+    available = set(loader.list())
+    crawlers: dict[str, Crawler] = {}
+    spider_args: dict[str, Any] = {"queries": ",".join(queries)}
+    if options.max_pages is not None:
+        spider_args["max_pages"] = options.max_pages
+    if options.transport:
+        spider_args["transport"] = options.transport
+    missing = [m for m in marketplaces if m not in available]
+    for name in marketplaces:
+        if name in missing:
+            continue
+        crawler = process.create_crawler(loader.load(name))
+        crawlers[name] = crawler
+        process.crawl(crawler, **spider_args)
+    error: str | None = None
+    try:
+        process.start()
+    except Exception as exc:  # the crawl itself failed; record it, do not lose the scan row
+        error = f"{type(exc).__name__}: {exc}"
+        log.exception("scan %s failed", scan_id)
+
+    summaries = []
+    for name in marketplaces:
+        if name in crawlers and crawlers[name].stats is not None:
+            summaries.append(_marketplace_stats(name, crawlers[name].stats.get_stats()))
+        else:
+            summaries.append(MarketplaceSummary(marketplace=name, finish_reason="no spider"))
+    interrupted = any(s.finish_reason == "shutdown" for s in summaries)
+    status = "failed" if error else "interrupted" if interrupted else "finished"
+    with sessions.begin() as session:
+        finish_scan(
+            session,
+            scan_id,
+            status=status,
+            stats={s.marketplace: asdict(s) for s in summaries},
+            per_marketplace=[
+                MarketplaceScanStats(
+                    marketplace=s.marketplace,
+                    requests=s.requests,
+                    responses_by_status=s.responses_by_status,
+                    items=s.items,
+                    hits=s.hits,
+                    errors=s.errors,
+                    parse_failures=s.parse_failures,
+                    blocked=s.blocked,
+                    duration_seconds=s.duration_seconds,
+                )
+                for s in summaries
+            ],
+            error=error,
+        )
+    health_flags = _check_health(sessions, scan_id, settings, summaries)
+    evidence: dict[str, Any] = {}
+    if options.capture_evidence and not interrupted:
+        evidence = _capture_evidence(sessions, settings)
+    summary = ScanSummary(
+        scan_id=scan_id,
+        status=status,
+        trigger=options.trigger,
+        queries=queries,
+        new_alerts=sum(s.new_alerts for s in summaries),
+        marketplaces=summaries,
+        duration_seconds=round(time.monotonic() - started, 2),
+        evidence=evidence,
+        health_flags=health_flags,
+    )
+    _post_webhook(settings, summary)
+    engine.dispose()
+    return summary
+
+
+def _check_health(
+    sessions: Any, scan_id: int, settings: Settings, summaries: list[MarketplaceSummary]
+) -> list[str]:
+    try:
+        from crawler.monitors import check_scan_health
+    except ImportError:
+        return []
+    try:
+        with sessions.begin() as session:
+            flags = check_scan_health(session, scan_id, settings)
+    except Exception:
+        log.exception("health check failed for scan %s", scan_id)
+        return []
+    out = []
+    for flag in flags:
+        text = str(getattr(flag, "message", flag))
+        mp = getattr(flag, "marketplace", "")
+        out.append(f"{mp}: {text}" if mp and not text.startswith(mp) else text)
+        for s in summaries:
+            if s.marketplace == mp:
+                s.flags.append(text)
+    return out
+
+
+def _capture_evidence(sessions: Any, settings: Settings) -> dict[str, Any]:
+    try:
+        from alerts.evidence import capture_pending_sync
+    except ImportError:
+        return {}
+    try:
+        report = capture_pending_sync(sessions, settings)
+    except Exception as exc:  # capture problems never fail a scan; `evidence retry` fixes them
+        log.exception("evidence capture failed")
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    if hasattr(report, "to_dict"):
+        return dict(report.to_dict())
+    if hasattr(report, "__dataclass_fields__"):
+        return asdict(report)
+    return {"report": str(report)}
+
+
+def _post_webhook(settings: Settings, summary: ScanSummary) -> None:
+    if not settings.webhook.url or (summary.new_alerts == 0 and not summary.health_flags):
+        return
+    try:
+        from alerts.webhook import post_new_alerts
+    except ImportError:
+        return
+    post_new_alerts(settings, summary.to_dict())
+
+
+# --- one scan in a child process -------------------------------------------------------------
+
+
+def run_scan_subprocess(
+    config_path: str | Path | None = None,
+    *,
+    trigger: str = "schedule",
+    sandbox_url: str | None = None,
+    marketplaces: Sequence[str] = (),
+    queries: Sequence[str] = (),
+    max_pages: int | None = None,
+    transport: str | None = None,
+    capture_evidence: bool = True,
+    env: dict[str, str] | None = None,
+    timeout: float | None = None,
+) -> dict[str, Any]:
+    """Run one scan in a child process and return its summary dict.
+
+    SIGTERM sent to the caller while it waits is passed on, so the child
+    stops its spiders cleanly and still writes its scan record.
+    """
+    cmd = [sys.executable, "-m", "crawler.scan", "--trigger", trigger]
+    if config_path:
+        cmd += ["--config", str(config_path)]
+    if sandbox_url:
+        cmd += ["--sandbox", sandbox_url]
+    for m in marketplaces:
+        cmd += ["--marketplace", m]
+    for q in queries:
+        cmd += ["--query", q]
+    if max_pages is not None:
+        cmd += ["--max-pages", str(max_pages)]
+    if transport:
+        cmd += ["--transport", transport]
+    if not capture_evidence:
+        cmd += ["--no-evidence"]
+    child = subprocess.Popen(
+        cmd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, **(env or {})},
+    )
+    previous = signal.getsignal(signal.SIGTERM)
+
+    def forward(signum: int, frame: Any) -> None:
+        child.send_signal(signal.SIGTERM)
+
+    in_main_thread = _in_main_thread()
+    if in_main_thread:
+        signal.signal(signal.SIGTERM, forward)
+    try:
+        out, err = child.communicate(timeout=timeout)
+    finally:
+        if in_main_thread:
+            signal.signal(signal.SIGTERM, previous)
+    if child.returncode != 0:
+        raise ScanError(
+            f"scan process exited with {child.returncode}: {err.strip().splitlines()[-1:] or ''}"
+        )
+    try:
+        return dict(json.loads(out.strip().splitlines()[-1]))
+    except (ValueError, IndexError):
+        raise ScanError(f"scan process printed no summary: {err[-500:]}") from None
+
+
+def _in_main_thread() -> bool:
+    import threading
+
+    return threading.current_thread() is threading.main_thread()
+
+
+def _child_main(argv: list[str]) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m crawler.scan")
+    parser.add_argument("--config")
+    parser.add_argument("--trigger", default="schedule")
+    parser.add_argument("--sandbox")
+    parser.add_argument("--marketplace", action="append", default=[])
+    parser.add_argument("--query", action="append", default=[])
+    parser.add_argument("--max-pages", type=int)
+    parser.add_argument("--transport")
+    parser.add_argument("--no-evidence", action="store_true")
+    args = parser.parse_args(argv)
+    try:
+        settings = load_config(args.config).settings
+        if args.sandbox:
+            settings = point_at_sandbox(settings, args.sandbox)
+        summary = run_scan(
+            settings,
+            ScanOptions(
+                marketplaces=args.marketplace,
+                queries=args.query,
+                max_pages=args.max_pages,
+                transport=args.transport,
+                trigger=args.trigger,
+                capture_evidence=not args.no_evidence,
+            ),
+        )
+    except (ConfigError, ScanError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    print(json.dumps(summary.to_dict(), default=str))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(_child_main(sys.argv[1:]))
