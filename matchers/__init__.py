@@ -2,3 +2,20 @@
 
 Imports nothing of ours. Text in; a frozen verdict with reasons and identifiers out.
 """
+
+from matchers.identifiers import extract_identifiers
+from matchers.normalise import normalise
+from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
+from matchers.score import score_listing, score_many
+
+__all__ = [
+    "MATCHER_VERSION",
+    "Assessment",
+    "IdentifierMatch",
+    "Reason",
+    "Verdict",
+    "extract_identifiers",
+    "normalise",
+    "score_listing",
+    "score_many",
+]

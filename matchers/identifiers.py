@@ -1,0 +1,146 @@
+"""Identifiers an investigator needs: chip UIDs, NIKs, phone numbers, contact URLs.
+
+Every candidate is validated before it is reported: a hex string is a chip UID
+only when it has 4, 7 or 8 bytes and sits near a word like chip/UID/serial; a
+16-digit number is a NIK only when its structure is possible (real province,
+regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
+phone number must be a valid Indonesian mobile number.  A number that fails
+validation is not an identifier.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import phonenumbers
+
+from matchers.result import IdentifierMatch
+
+#: Province codes of the NIK (Kemendagri), including the Papua provinces created in 2022.
+PROVINCE_CODES = frozenset(
+    {11, 12, 13, 14, 15, 16, 17, 18, 19, 21, 31, 32, 33, 34, 35, 36, 51, 52, 53,
+     61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96}
+)
+
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+_NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
+_PHONE = re.compile(r"(?<![\d+])(?:\+62|62|0)[ .\-]?\(?8\d{1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)")
+_HEX_UID = re.compile(
+    r"(?<![0-9a-z])(?:0x)?[0-9a-f]{2}(?:(?:[:\- ]|0x|[:\- ]0x)?[0-9a-f]{2}){3,7}(?![0-9a-z])",
+    re.IGNORECASE,
+)
+_UID_CONTEXT = re.compile(r"\b(?:chip|cip|uid|u\.i\.d|seri|serial|sn|s/n|nomor\s+kartu|no\s+kartu|csn)\b", re.IGNORECASE)
+_UID_CONTEXT_WINDOW = 40
+_CONTACT_URL = re.compile(
+    r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=)"
+    r"/?(?P<path>\+?[A-Za-z0-9_]{3,64})",
+    re.IGNORECASE,
+)
+
+
+def _prepare(text: str) -> str:
+    """NFKC (full-width digits), invisible characters removed: positions are what we report."""
+    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def valid_nik(digits: str) -> bool:
+    """True when a 16-digit string has the structure of a real NIK."""
+    if len(digits) != 16 or not digits.isdigit():
+        return False
+    day, month = int(digits[6:8]), int(digits[8:10])
+    return (
+        int(digits[0:2]) in PROVINCE_CODES
+        and digits[2:4] != "00"
+        and digits[4:6] != "00"
+        and (1 <= day <= 31 or 41 <= day <= 71)
+        and 1 <= month <= 12
+        and digits[12:16] != "0000"
+    )
+
+
+def phone_e164(candidate: str) -> str | None:
+    """E.164 form of an Indonesian mobile number, or None when it is not one."""
+    try:
+        number = phonenumbers.parse(candidate, "ID")
+    except phonenumbers.NumberParseException:
+        return None
+    if number.country_code != 62 or not phonenumbers.is_valid_number(number):
+        return None
+    kind = phonenumbers.number_type(number)
+    if kind not in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _uid_bytes(raw: str) -> str | None:
+    hexdigits = re.sub(r"0x|[^0-9a-fA-F]", "", raw, flags=re.IGNORECASE).upper()
+    if len(hexdigits) not in (8, 14, 16):
+        return None
+    # A plain decimal number near "seri" is a serial number, not a chip UID.
+    if hexdigits.isdigit() and not re.search(r"0x|:", raw, re.IGNORECASE):
+        return None
+    return hexdigits
+
+
+def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
+    return any(span[0] < end and start < span[1] for start, end in taken)
+
+
+def extract_identifiers(
+    text: str, *, source: str = "description", image_sha256: str | None = None
+) -> tuple[IdentifierMatch, ...]:
+    """Every validated identifier in ``text``, in order of appearance, without duplicates.
+
+    Example: ``extract_identifiers("WA 0812-3456-7890")`` gives one ``phone``
+    identifier with value ``+6281234567890``.
+    """
+    if not text:
+        return ()
+    text = _prepare(str(text))
+    found: list[tuple[int, IdentifierMatch]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(start: int, end: int, kind: str, value: str) -> None:
+        taken.append((start, end))
+        found.append((start, IdentifierMatch(kind, value, source, text[start:end], image_sha256)))
+
+    for m in _CONTACT_URL.finditer(text):
+        host = m.group("host").lower()
+        path = m.group("path")
+        if host.startswith("api.whatsapp.com") or host == "wa.me":
+            phone = phone_e164("+" + path.lstrip("+")) if path.lstrip("+").isdigit() else None
+            if phone is None:
+                continue
+            add(m.start(), m.end(), "url", f"https://wa.me/{phone[1:]}")
+            found.append((m.start() + 1, IdentifierMatch("phone", phone, source, path, image_sha256)))
+        else:
+            add(m.start(), m.end(), "url", f"https://t.me/{path.lower()}")
+    if any(ch.isdigit() for ch in text):
+        for m in _NIK.finditer(text):
+            digits = re.sub(r"\D", "", m.group(0))
+            if valid_nik(digits) and not _overlaps(m.span(), taken):
+                add(m.start(), m.end(), "nik", digits)
+        for m in _PHONE.finditer(text):
+            if _overlaps(m.span(), taken):
+                continue
+            phone = phone_e164(m.group(0))
+            if phone is not None:
+                add(m.start(), m.end(), "phone", phone)
+    for m in _HEX_UID.finditer(text):
+        if _overlaps(m.span(), taken):
+            continue
+        context = text[max(0, m.start() - _UID_CONTEXT_WINDOW) : m.start()]
+        if not _UID_CONTEXT.search(context):
+            continue
+        value = _uid_bytes(m.group(0))
+        if value is not None:
+            add(m.start(), m.end(), "chip_uid", value)
+    seen: set[tuple[str, str]] = set()
+    result: list[IdentifierMatch] = []
+    for _, ident in sorted(found, key=lambda pair: pair[0]):
+        key = (ident.kind, ident.value)
+        if key not in seen:
+            seen.add(key)
+            result.append(ident)
+    return tuple(result)

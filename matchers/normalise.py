@@ -1,0 +1,91 @@
+"""Text normalisation: make obfuscated listing text comparable with plain words.
+
+Sellers hide from keyword search with full-width letters, Cyrillic and Greek
+look-alikes, zero-width characters, emoji, leetspeak and separators inside
+words (``b.l.a.n.k.o``, ``e-k.t.p``).  :func:`normalise` undoes all of these
+and returns lowercase ASCII words separated by single spaces.  It is
+idempotent, total (never raises) and keeps pure numbers (prices, NIKs) intact.
+Spelling variants and typos are a later step (:mod:`matchers.lexicon`),
+because they depend on the vocabulary being matched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Cyrillic and Greek letters that look like Latin ones, lowercase (text is casefolded first).
+_HOMOGLYPHS = {
+    # Cyrillic
+    "а": "a", "б": "b", "в": "b", "г": "r", "д": "d", "е": "e", "ё": "e", "ж": "x",
+    "з": "3", "и": "u", "й": "u", "к": "k", "л": "n", "м": "m", "н": "h", "о": "o",
+    "п": "n", "р": "p", "с": "c", "т": "t", "у": "y", "ф": "f", "х": "x", "ц": "u",
+    "ч": "4", "ш": "w", "щ": "w", "ъ": "b", "ы": "bl", "ь": "b", "э": "e", "ю": "io",
+    "я": "r", "і": "i", "ї": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ɡ": "g", "ԛ": "q",
+    "ԝ": "w", "ӏ": "l", "һ": "h", "ү": "y", "ҡ": "k", "ҝ": "k", "ӄ": "k", "ԍ": "g",
+    # Greek
+    "α": "a", "β": "b", "γ": "y", "δ": "d", "ε": "e", "ζ": "z", "η": "n", "θ": "o",
+    "ι": "i", "κ": "k", "λ": "l", "μ": "u", "ν": "v", "ξ": "e", "ο": "o", "π": "n",
+    "ρ": "p", "σ": "o", "ς": "c", "τ": "t", "υ": "u", "φ": "o", "χ": "x", "ψ": "w",
+    "ω": "w", "ϲ": "c", "ϳ": "j",
+    # Latin look-alikes outside ASCII that NFKD does not decompose
+    "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ß": "ss", "æ": "ae",
+    "œ": "oe", "ð": "d", "þ": "p", "ɑ": "a", "ɩ": "i", "ɪ": "i", "ʟ": "l", "ᴋ": "k",
+    "ᴛ": "t", "ᴘ": "p", "ᴇ": "e", "ʙ": "b", "ɴ": "n", "ᴏ": "o", "ɢ": "g",
+    # symbols used as letters
+    "@": "a", "$": "s", "€": "e", "£": "l", "¢": "c", "¡": "i", "|": "l",
+}
+_HOMOGLYPH_TABLE = str.maketrans(_HOMOGLYPHS)
+
+# Invisible characters that sellers put inside words: removed, not turned into spaces.
+_INVISIBLE = re.compile(
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]"
+)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+# Runs of 3+ single characters ("b.l.a.n.k.o", "e k t p") are one word spelled out.
+# First with one repeated separator (so "b.l.a.n.k.o e ktp" keeps "e" apart), then
+# any run left once separators have become single spaces.
+_SPELLED_WITH_SEP = re.compile(
+    r"(?<![a-z0-9])[a-z0-9](?P<sep>[^a-z0-9]{1,3})[a-z0-9](?:(?P=sep)[a-z0-9])+(?![a-z0-9])"
+)
+_SPELLED_OUT = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
+_MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+\b")
+# Mixed tokens that are quantities or sizes (100rb, 2pcs, 12gb, a4, f4) are not leetspeak.
+_QUANTITY = re.compile(r"^(?:\d+[a-z]{1,4}|[a-z]\d{1,2}|\d+[a-z]{1,4}\d+)$")
+_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "2": "z", "6": "g"})
+
+
+def _fold(text: str) -> str:
+    """NFKC, casefold, strip accents and map look-alike letters to ASCII."""
+    text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return text.translate(_HOMOGLYPH_TABLE)
+
+
+def _join_spelled(match: re.Match[str]) -> str:
+    run = match.group(0)
+    chars = [ch for ch in run if ch.isascii() and ch.isalnum()]
+    letters = sum(ch.isalpha() for ch in chars)
+    return "".join(chars) if letters >= 2 else run
+
+
+def _unleet(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if _QUANTITY.match(token):
+        return token
+    return token.translate(_LEET)
+
+
+def normalise(text: str) -> str:
+    """Lowercase ASCII words separated by single spaces, obfuscation undone.
+
+    Example: ``normalise("B.L.4.N.K.O е‑КТР🔥")`` returns ``"blanko e ktp"``.
+    """
+    if not text:
+        return ""
+    folded = _SPELLED_WITH_SEP.sub(_join_spelled, _fold(str(text)))
+    spaced = _NON_WORD.sub(" ", folded).strip()
+    joined = _SPELLED_OUT.sub(_join_spelled, spaced)
+    return _MIXED.sub(_unleet, joined)

@@ -1,0 +1,58 @@
+"""The frozen result of scoring one listing.
+
+An assessment is part of the evidence: it records the rules that fired (with
+the text they matched), the scorer, the thresholds in force and the matcher
+version, so a verdict can be explained and reproduced later.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from typing import Any
+
+#: Bump whenever a rule, weight, term list or threshold default changes.
+MATCHER_VERSION = "ktpwatch-matchers/1.0"
+
+
+class Verdict(StrEnum):
+    BLANK = "blank"
+    RELATED = "related"
+    BENIGN = "benign"
+
+
+@dataclass(frozen=True)
+class Reason:
+    """One rule that fired: which field, what text it matched, how much it weighed."""
+
+    rule: str
+    field: str
+    matched: str
+    weight: float
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class IdentifierMatch:
+    """An identifier found in listing text (``value`` normalised, ``raw`` as written)."""
+
+    kind: str
+    value: str
+    source: str
+    raw: str
+    image_sha256: str | None = None
+
+
+@dataclass(frozen=True)
+class Assessment:
+    verdict: Verdict
+    score: float
+    reasons: tuple[Reason, ...]
+    identifiers: tuple[IdentifierMatch, ...]
+    matcher_version: str
+    scorer: str
+    thresholds: tuple[tuple[str, float], ...]
+
+    def reasons_as_dicts(self) -> list[dict[str, Any]]:
+        """JSON-ready reasons, as stored next to the assessment in the database."""
+        return [asdict(reason) for reason in self.reasons]

@@ -1,0 +1,207 @@
+"""Scoring: concept rules over tagged text, per field, into a verdict with reasons.
+
+Each field (title, description, OCR text of the photos) is normalised,
+spelled canonically and tagged (:mod:`matchers.lexicon`), then two channels
+are scored from rules over the tags:
+
+* ``blank`` — a blank e-KTP on offer: a blank word (blangko, kosong, belum
+  tercetak …) near an e-KTP/KTP term is the strong evidence; chip-card,
+  official-source and e-KTP words support it, so a vague title like
+  "kartu chip original dinas" already reaches the candidate bar;
+* ``related`` — other population-document fraud: blank KK/akta/KIA forms,
+  forged or "jadi" KTPs, NIK or KTP-photo data for sale.
+
+A channel's score is its strongest rule plus supporting rules (capped at
+100) minus hard-negative context (holders, PVC cards "ukuran KTP", printers,
+photocopy services, receipt books, blangkon, toys …), each negative counted
+once.  A rule counts once however many fields fire it; the first field
+(title, then description, then image) is the one a reason names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from matchers.identifiers import extract_identifiers
+from matchers.lexicon import canonical_words, correct_words, plain_words, tag
+from matchers.normalise import normalise
+from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
+
+SCORER = "ktpwatch-rules/1 (normalise+lexicon tags; rapidfuzz Levenshtein typo correction)"
+DEFAULT_BLANK_THRESHOLD = 60.0
+DEFAULT_RELATED_THRESHOLD = 55.0
+FIELDS = ("title", "description", "image")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    channel: str  # "blank" | "related" | "negative"
+    strong: bool
+    weight: float
+    pattern: re.Pattern[str]
+    why: str
+
+
+def _p(pattern: str) -> re.Pattern[str]:
+    pattern = re.sub(r"<([A-Z]+)>", r"\1=\\S*", pattern)
+    return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)")
+
+
+def _near(a: str, b: str, gap: int) -> str:
+    return rf"<{a}>(?: \S+){{0,{gap}}} <{b}>|<{b}>(?: \S+){{0,{gap}}} <{a}>"
+
+
+_BLANKISH = "BLANGKO"
+RULES: tuple[Rule, ...] = (
+    # blank channel: strong evidence
+    Rule("blank_ektp", "blank", True, 75, _p(_near(_BLANKISH, "EKTP", 3)), "blank word near an e-KTP term"),
+    Rule("unprinted_ektp", "blank", True, 68, _p(_near("KOSONG", "EKTP", 3)), "empty/unprinted word near an e-KTP term"),
+    Rule("blank_ktp", "blank", True, 65, _p(_near(_BLANKISH, "KTP", 2)), "blank word next to KTP"),
+    Rule("unprinted_ktp", "blank", True, 58, _p(_near("KOSONG", "KTP", 2)), "empty/unprinted word next to KTP"),
+    # blank channel: support
+    Rule("ektp_term", "blank", False, 20, _p("<EKTP>"), "e-KTP term"),
+    Rule("ktp_term", "blank", False, 8, _p("<KTP>"), "KTP term"),
+    Rule("blank_term", "blank", False, 12, _p("<BLANGKO>"), "blank word"),
+    Rule("chip_card", "blank", False, 12, _p(r"<KARTU>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <KARTU>"), "chip card"),
+    Rule("blank_chip", "blank", False, 10, _p(_near("BLANGKO", "CHIP", 2) + "|" + _near("KOSONG", "CHIP", 2)), "blank chip"),
+    Rule("official_source", "blank", False, 15, _p("<OFFICIAL>"), "claims an official source (dinas, dukcapil)"),
+    Rule("original_claim", "blank", False, 5, _p("<ORIGINAL>"), "claims to be original"),
+    # related channel
+    Rule("blank_civil_form", "related", True, 70,
+         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
+         "blank family card, birth certificate or child ID form"),
+    Rule("forged_ktp", "related", True, 70, _p("<FORGE>"), "ready-made or forged KTP"),
+    Rule("identity_data", "related", True, 70, _p("<IDDATA>"), "NIK or KTP-photo data for sale"),
+    Rule("official_source_related", "related", False, 10, _p("<OFFICIAL>"), "claims an official source"),
+    Rule("id_term_related", "related", False, 5, _p("<KTP>|<EKTP>|<KK>"), "identity document term"),
+    # hard negatives
+    Rule("neg_blangkon", "negative", False, 70, _p("<NEGHEADWEAR>"), "blangkon (Javanese headwear)"),
+    Rule("neg_holder", "negative", False, 45, _p("<NEGHOLDER>"), "holder, casing or wallet"),
+    Rule("neg_plain_card", "negative", False, 30, _p("<NEGPLAINCARD>"), "plain PVC/RFID/NFC or ID card"),
+    Rule("neg_card_size", "negative", False, 45, _p("<SIZEKTP>"), "KTP only as a size or look"),
+    Rule("neg_printer", "negative", False, 40, _p("<NEGPRINTER>"), "card printer, ribbon or reader"),
+    Rule("neg_copy_service", "negative", False, 45, _p("<NEGCOPYSERVICE>"), "photocopy, scan or laminating service"),
+    Rule("neg_form_book", "negative", False, 45, _p("<NEGFORMBOOK>"), "receipt or form book"),
+    Rule("neg_toy", "negative", False, 50, _p("<NEGTOY>"), "toy or educational card"),
+    Rule("neg_design", "negative", False, 40, _p("<NEGDESIGN>"), "template, design file or sticker"),
+)
+_BOTH_FIELDS_BONUS = 10.0
+
+
+def _tagged(text: str) -> str:
+    return tag(canonical_words(normalise(text))) if text else ""
+
+
+def _fire(tagged_fields: list[tuple[str, str]]) -> list[tuple[Rule, str, str]]:
+    """Every rule that fires: (rule, first field, matched words), plus field counts for strong rules."""
+    fired: list[tuple[Rule, str, str]] = []
+    for rule in RULES:
+        for field, tagged in tagged_fields:
+            if "=" not in tagged:
+                continue
+            match = rule.pattern.search(tagged)
+            if match:
+                fired.append((rule, field, plain_words(match.group(0))))
+                break
+    return fired
+
+
+def _strong_fields(rule: Rule, tagged_fields: list[tuple[str, str]]) -> int:
+    return sum(1 for _, tagged in tagged_fields if "=" in tagged and rule.pattern.search(tagged))
+
+
+def _channel(fired: list[tuple[Rule, str, str]], channel: str, tagged_fields: list[tuple[str, str]]) -> float:
+    strong = [r for r, _, _ in fired if r.channel == channel and r.strong]
+    support = sum(r.weight for r, _, _ in fired if r.channel == channel and not r.strong)
+    base = max((r.weight for r in strong), default=0.0)
+    if strong and max(_strong_fields(r, tagged_fields) for r in strong) > 1:
+        base += _BOTH_FIELDS_BONUS
+    positive = min(100.0, base + support)
+    negative = sum(r.weight for r, _, _ in fired if r.channel == "negative")
+    return float(max(0.0, positive - negative))
+
+
+def _reason(rule: Rule, field: str, matched: str) -> Reason:
+    weight = -rule.weight if rule.channel == "negative" else rule.weight
+    detail = rule.why + (" (image text)" if field == "image" else "")
+    return Reason(rule=rule.name, field=field, matched=matched, weight=weight, detail=detail)
+
+
+def score_listing(
+    title: str,
+    description: str = "",
+    *,
+    price: int | None = None,
+    image_text: str = "",
+    image_sha256: str | None = None,
+    blank_threshold: float = DEFAULT_BLANK_THRESHOLD,
+    related_threshold: float = DEFAULT_RELATED_THRESHOLD,
+) -> Assessment:
+    """Score one listing: verdict, 0–100 score, the reasons and the identifiers found.
+
+    ``price`` is accepted for the record but does not move the score: blank
+    e-KTP sellers price anywhere from Rp 5.000 to Rp 500.000.
+
+    Example: ``score_listing("Blangko e-KTP original dinas").verdict`` is ``Verdict.BLANK``.
+    """
+    title = title if isinstance(title, str) else ("" if title is None else str(title))
+    description = description if isinstance(description, str) else ("" if description is None else str(description))
+    image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
+    tagged_fields = [
+        (field, _tagged(text))
+        for field, text in zip(FIELDS, (title, description, image_text), strict=True)
+        if text
+    ]
+    fired = _fire(tagged_fields)
+    blank = _channel(fired, "blank", tagged_fields)
+    related = _channel(fired, "related", tagged_fields)
+    if blank >= blank_threshold:
+        verdict, score = Verdict.BLANK, blank
+    elif related >= related_threshold:
+        verdict, score = Verdict.RELATED, related
+    else:
+        verdict, score = Verdict.BENIGN, max(blank, related)
+    identifiers: tuple[IdentifierMatch, ...] = ()
+    if title:
+        identifiers += extract_identifiers(title, source="title")
+    if description:
+        identifiers += extract_identifiers(description, source="description")
+    if image_text:
+        identifiers += extract_identifiers(image_text, source="image", image_sha256=image_sha256)
+    return Assessment(
+        verdict=verdict,
+        score=round(score, 1),
+        reasons=tuple(_reason(rule, field, matched) for rule, field, matched in fired),
+        identifiers=_dedupe(identifiers),
+        matcher_version=MATCHER_VERSION,
+        scorer=SCORER,
+        thresholds=(("blank", float(blank_threshold)), ("related", float(related_threshold))),
+    )
+
+
+def _dedupe(identifiers: tuple[IdentifierMatch, ...]) -> tuple[IdentifierMatch, ...]:
+    seen: set[tuple[str, str]] = set()
+    kept = []
+    for ident in identifiers:
+        if (ident.kind, ident.value) not in seen:
+            seen.add((ident.kind, ident.value))
+            kept.append(ident)
+    return tuple(kept)
+
+
+def score_many(rows: Iterable[tuple[str, str]], **opts: Any) -> list[Assessment]:
+    """Score many (title, description) pairs; typo correction runs as one rapidfuzz batch.
+
+    Example: ``score_many([("Blangko e-KTP", ""), ("Kaos polos", "")])``.
+    """
+    batch = [(t or "", d or "") for t, d in rows]
+    words: set[str] = set()
+    for title, description in batch:
+        words.update(normalise(title).split())
+        words.update(normalise(description).split())
+    correct_words(words)
+    return [score_listing(title, description, **opts) for title, description in batch]
