@@ -1,9 +1,162 @@
-"""`ktpwatch evidence`: not built yet (see the issue that owns it)."""
+"""`ktpwatch evidence`: verify, export and (re)capture the evidence kept for alerts."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+from alerts.evidence import (
+    BundleResult,
+    CaptureUnavailable,
+    EvidenceStore,
+    ExportError,
+    capture_pending_sync,
+    export_wacz,
+    verify_evidence,
+)
+from crawler.cli.errors import UserError
+from crawler.cli.output import OutputFormat, render_rows, safe_text
+from crawler.cli.runtime import get_runtime
+from storage import evidence as evidence_db
+
+app = typer.Typer(
+    name="evidence",
+    help="Verify, export and capture the evidence (WARC, HTML, screenshot, manifest) of alerts.",
+    no_args_is_help=True,
+)
+
+VERIFY_COLUMNS = ("alert_id", "bundle_id", "bundle_status", "kind", "name", "status", "sha256", "detail")
+
+
+def _store() -> EvidenceStore:
+    return EvidenceStore(Path(get_runtime().settings.evidence.dir))
+
+
+def _check_alerts(alert_ids: list[int]) -> None:
+    rt = get_runtime()
+    with rt.sessions.begin() as session:
+        unknown = evidence_db.missing_alert_ids(session, alert_ids)
+    if unknown:
+        raise UserError(f"no alert with id {', '.join(str(i) for i in unknown)}")
+
+
+@app.command("verify")
+def verify(
+    alert_ids: Annotated[
+        list[int] | None, typer.Argument(help="Alerts to check (default: every alert).")
+    ] = None,
+    fmt: Annotated[OutputFormat, typer.Option("--format", help="Output format.")] = OutputFormat.TABLE,
+) -> None:
+    """Recompute the SHA-256 of every evidence file and compare it with the database and manifest.
+
+    Exits 1 and names each file that is missing or altered.
+
+    Example: ktpwatch evidence verify 12 13
+    """
+    rt = get_runtime()
+    ids = list(alert_ids) if alert_ids else None
+    if ids:
+        _check_alerts(ids)
+    with rt.sessions.begin() as session:
+        rows = verify_evidence(session, _store(), ids)
+    render_rows(
+        [{c: getattr(r, c) for c in VERIFY_COLUMNS} | {"sha256": r.sha256[:16]} for r in rows],
+        VERIFY_COLUMNS,
+        fmt,
+        rt.console,
+        title="Evidence integrity",
+    )
+    bad = [r for r in rows if not r.ok]
+    if fmt is OutputFormat.TABLE:
+        rt.console.print(f"{len(rows) - len(bad)} of {len(rows)} evidence files intact.")
+    for r in bad:
+        typer.echo(
+            f"{r.status}: alert {r.alert_id} bundle {r.bundle_id} {r.name} ({safe_text(r.path)}): "
+            f"{safe_text(r.detail)}",
+            err=True,
+        )
+    if bad:
+        raise typer.Exit(1)
+
+
+@app.command("export")
+def export(
+    alert_id: Annotated[int, typer.Argument(help="Alert whose evidence to export.")],
+    out: Annotated[
+        Path,
+        typer.Option("--out", "-o", help="A FILE.wacz, or a folder that also gets screenshots and manifests."),
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace files that already exist.")] = False,
+) -> None:
+    """Write an alert's evidence as a WACZ 1.1.1 package (web-archive replay tools open it).
+
+    With a folder as --out, each bundle's screenshot and manifest are written beside it.
+
+    Example: ktpwatch evidence export 12 --out alert-12.wacz
+    """
+    rt = get_runtime()
+    _check_alerts([alert_id])
+    try:
+        with rt.sessions.begin() as session:
+            path = export_wacz(session, _store(), alert_id, out, overwrite=force)
+    except ExportError as exc:
+        raise UserError(str(exc)) from None
+    except OSError as exc:
+        raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
+    rt.console.print(f"wrote {path} ({path.stat().st_size} bytes)")
+
+
+@app.command("retry")
+def retry(
+    bundle_ids: Annotated[
+        list[int] | None,
+        typer.Option("--bundle", help="Only this bundle (repeatable); default: every pending or failed one."),
+    ] = None,
+    pool: Annotated[
+        int | None, typer.Option("--pool", min=1, max=16, help="Browser pages at once (default: evidence.screenshot_pool).")
+    ] = None,
+) -> None:
+    """Capture what is missing: pending bundles, and failed ones with attempts left.
+
+    Example: ktpwatch evidence retry --pool 2
+    """
+    rt = get_runtime()
+    with Progress(
+        TextColumn("capturing evidence"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=rt.err_console,
+        transient=False,
+    ) as progress:
+        task = progress.add_task("capture", total=None)
+
+        def advance(result: BundleResult, total: int) -> None:
+            progress.update(task, total=total, advance=1)
+
+        try:
+            report = capture_pending_sync(
+                rt.sessions, rt.settings, bundle_ids=bundle_ids or None, pool_size=pool,
+                on_result=advance,
+            )
+        except CaptureUnavailable as exc:
+            raise UserError(str(exc)) from None
+    if not report.results:
+        rt.console.print("nothing to capture: every bundle is complete or out of attempts.")
+        return
+    rt.console.print(
+        f"captured {report.ok}, failed {report.failed} in {report.seconds:.1f}s "
+        f"(pool {report.pool_size}, {report.per_minute:.1f} captures/minute)"
+    )
+    for r in report.results:
+        if r.status != "ok":
+            typer.echo(f"failed: bundle {r.bundle_id}: {safe_text(r.reason)}", err=True)
+    if report.failed:
+        raise typer.Exit(1)
 
 
 def register(root: typer.Typer) -> None:
-    """Adds nothing until this command group is built."""
+    root.add_typer(app)

@@ -1,0 +1,411 @@
+"""Evidence bundles from first request to finished manifest.
+
+Two steps, so capture never blocks a scan:
+
+1. :func:`record_capture_request` runs inside the scan's transaction, needs no
+   browser and is fast: it stores the raw HTTP exchanges as a WARC file and the
+   parsed listing as JSON, and leaves the bundle ``pending``.
+2. :func:`capture_pending` runs afterwards (scan end, scheduler, ``ktpwatch
+   evidence retry``): a bounded pool of browser pages renders each pending
+   listing (HTML, full-page PNG, the browser's own exchanges as a second WARC),
+   then writes the manifest and marks the bundle ``ok`` — or ``failed`` with the
+   reason and one more attempt counted, to be retried up to
+   ``evidence.max_attempts``.
+
+Files reach the store before any row points at them, and all rows of one step
+are added in one transaction: a crash or a full disk leaves at worst an
+unreferenced file, never a row pointing at nothing. The listing is never touched.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from alerts.evidence.browser import CaptureBrowser, CaptureError, RenderedPage
+from alerts.evidence.hosts import HostPolicy
+from alerts.evidence.manifest import (
+    MANIFEST_NAME,
+    Manifest,
+    ManifestFile,
+    ktpwatch_version,
+    package_version,
+    tool_versions,
+    utc_iso,
+)
+from alerts.evidence.store import EvidenceStore, EvidenceWriteError, StoredFile
+from alerts.evidence.warc import ExchangeLike, exchanges_to_warc
+from config import Settings
+from storage import evidence as evidence_db
+from storage.models import CaptureStatus, EvidenceBundle, Listing
+
+log = logging.getLogger("ktpwatch.evidence")
+
+EXCHANGES_WARC = "exchanges.warc.gz"
+PAGE_WARC = "page.warc.gz"
+LISTING_JSON = "listing.json"
+PAGE_HTML = "page.html"
+SCREENSHOT = "screenshot.png"
+
+
+@dataclass(frozen=True)
+class BundleResult:
+    bundle_id: int
+    status: str
+    reason: str = ""
+    seconds: float = 0.0
+
+
+@dataclass
+class CaptureReport:
+    results: list[BundleResult] = field(default_factory=list)
+    seconds: float = 0.0
+    pool_size: int = 0
+
+    @property
+    def ok(self) -> int:
+        return sum(1 for r in self.results if r.status == CaptureStatus.OK.value)
+
+    @property
+    def failed(self) -> int:
+        return sum(1 for r in self.results if r.status == CaptureStatus.FAILED.value)
+
+    @property
+    def per_minute(self) -> float:
+        return 60.0 * self.ok / self.seconds if self.seconds > 0 else 0.0
+
+
+@dataclass(frozen=True)
+class _PendingFile:
+    kind: str
+    name: str
+    stored: StoredFile
+    url: str = ""
+    http_status: int | None = None
+    tool_version: str = ""
+
+
+def _warc_tool() -> str:
+    return f"ktpwatch {ktpwatch_version()}; warcio {package_version('warcio')}"
+
+
+def _listing_json_bytes(listing_json: dict[str, Any]) -> bytes:
+    return (
+        json.dumps(listing_json, ensure_ascii=False, sort_keys=True, indent=2, default=str) + "\n"
+    ).encode("utf-8")
+
+
+def _add_files(
+    session: Session, bundle: EvidenceBundle, files: Sequence[_PendingFile], when: datetime
+) -> None:
+    for f in files:
+        evidence_db.add_file(
+            session,
+            bundle,
+            kind=f.kind,
+            name=f.name,
+            path=str(f.stored.path),
+            sha256=f.stored.sha256,
+            size=f.stored.size,
+            captured_at=when,
+            url=f.url,
+            http_status=f.http_status,
+            tool_version=f.tool_version,
+        )
+
+
+def _mark_failed(bundle: EvidenceBundle, reason: str) -> None:
+    bundle.status = CaptureStatus.FAILED.value
+    bundle.reason = reason[:2000]
+    bundle.attempts += 1
+
+
+def record_capture_request(
+    session: Session,
+    *,
+    listing_id: int,
+    alert_id: int | None,
+    url: str,
+    marketplace: str,
+    external_id: str,
+    exchanges: Sequence[ExchangeLike],
+    listing_json: dict[str, Any],
+    store: EvidenceStore,
+    purpose: str = "first_hit",
+) -> EvidenceBundle:
+    """Open a bundle and store the crawler's exchanges (WARC) and the listing (JSON) now.
+
+    No browser, no network. A full disk does not raise: the bundle comes back
+    ``failed`` with the reason, to be completed by :func:`capture_pending`.
+    """
+    bundle = evidence_db.create_bundle(
+        session, listing_id=listing_id, alert_id=alert_id, purpose=purpose
+    )
+    now = datetime.now(UTC)
+    info = {
+        "software": f"ktpwatch {ktpwatch_version()}",
+        "description": f"HTTP exchanges behind {marketplace} listing {external_id}",
+        "isPartOf": f"ktpwatch-bundle-{bundle.id}",
+    }
+    try:
+        files: list[_PendingFile] = []
+        if exchanges:
+            warc = exchanges_to_warc(exchanges, filename=EXCHANGES_WARC, info=info)
+            main = next((e for e in exchanges if e.url == url), exchanges[-1])
+            files.append(
+                _PendingFile("warc", EXCHANGES_WARC, store.put_bytes(warc), url=main.url,
+                             http_status=main.status, tool_version=_warc_tool())
+            )
+        files.append(
+            _PendingFile("listing_json", LISTING_JSON,
+                         store.put_bytes(_listing_json_bytes(listing_json)), url=url,
+                         tool_version=f"ktpwatch {ktpwatch_version()}")
+        )
+    except EvidenceWriteError as exc:
+        log.error("evidence for listing %s not written: %s", listing_id, exc)
+        _mark_failed(bundle, str(exc))
+        return bundle
+    _add_files(session, bundle, files, now)
+    return bundle
+
+
+@dataclass(frozen=True)
+class _Job:
+    bundle_id: int
+    url: str
+    marketplace: str
+    external_id: str
+
+
+def _job_for(session: Session, bundle: EvidenceBundle) -> _Job | None:
+    listing = evidence_db.bundle_listing(session, bundle)
+    if listing is None:
+        return None
+    url = listing.url
+    for f in evidence_db.bundle_files(session, bundle.id):
+        if f.kind == "listing_json" and f.url:
+            url = f.url
+    return _Job(bundle.id, url, listing.marketplace, listing.external_id)
+
+
+def _listing_snapshot(listing: Listing) -> dict[str, Any]:
+    """The listing as stored, for a bundle whose original JSON never reached the disk."""
+    return {
+        "marketplace": listing.marketplace,
+        "external_id": listing.external_id,
+        "url": listing.url,
+        "title": listing.title,
+        "description": listing.description,
+        "price": listing.price,
+        "image_urls": listing.image_urls,
+        "sold_count": listing.sold_count,
+        "source": "database (original listing JSON was not written)",
+    }
+
+
+def _finish_bundle(
+    session: Session,
+    store: EvidenceStore,
+    settings: Settings,
+    job: _Job,
+    page: RenderedPage,
+    browser: CaptureBrowser,
+) -> None:
+    """Write the rendered files and the manifest, then mark the bundle ok (one transaction)."""
+    bundle = evidence_db.get_bundle(session, job.bundle_id)
+    if bundle is None:
+        return
+    existing = evidence_db.bundle_files(session, bundle.id)
+    kinds = {f.kind for f in existing}
+    browser_tool = (
+        f"ktpwatch {ktpwatch_version()}; Chromium {browser.chromium_version}; "
+        f"Playwright {browser.playwright_version}"
+    )
+    notes: list[str] = []
+    new: list[_PendingFile] = [
+        _PendingFile("html", PAGE_HTML, store.put_bytes(page.html), url=page.final_url,
+                     http_status=page.status, tool_version=browser_tool),
+        _PendingFile("screenshot", SCREENSHOT, store.put_bytes(page.screenshot),
+                     url=page.final_url, http_status=page.status, tool_version=browser_tool),
+    ]
+    if page.exchanges:
+        warc = exchanges_to_warc(
+            page.exchanges,
+            filename=PAGE_WARC,
+            info={"software": browser_tool, "isPartOf": f"ktpwatch-bundle-{bundle.id}",
+                  "description": f"what the capture browser fetched for {job.url}"},
+        )
+        new.append(_PendingFile("warc", PAGE_WARC, store.put_bytes(warc), url=job.url,
+                                http_status=page.status, tool_version=browser_tool))
+    if "listing_json" not in kinds:
+        listing = evidence_db.bundle_listing(session, bundle)
+        if listing is not None:
+            new.append(_PendingFile("listing_json", LISTING_JSON,
+                                    store.put_bytes(_listing_json_bytes(_listing_snapshot(listing))),
+                                    url=job.url, tool_version=f"ktpwatch {ktpwatch_version()}"))
+            notes.append("listing.json rebuilt from the database: the original was not written")
+        if "warc" not in kinds:
+            notes.append("the crawler's own HTTP exchanges could not be written to WARC")
+    if page.refused:
+        notes.append(f"{len(page.refused)} request(s) to unconfigured hosts refused: "
+                     + ", ".join(sorted(set(page.refused))[:10]))
+    when = page.rendered_at
+    files = [
+        ManifestFile(f.name, f.kind, f.size, f.sha256, f.url, f.http_status, utc_iso(f.captured_at))
+        for f in existing
+        if f.kind != "manifest"
+    ] + [
+        ManifestFile(f.name, f.kind, f.stored.size, f.stored.sha256, f.url, f.http_status,
+                     utc_iso(when))
+        for f in new
+    ]
+    manifest = Manifest(
+        bundle_id=bundle.id,
+        listing_id=bundle.listing_id,
+        alert_id=bundle.alert_id,
+        purpose=bundle.purpose,
+        listing_url=job.url,
+        marketplace=job.marketplace,
+        external_id=job.external_id,
+        requested_at=utc_iso(bundle.requested_at),
+        captured_at=utc_iso(when),
+        tools=tool_versions(chromium=browser.chromium_version,
+                            playwright=browser.playwright_version),
+        viewport={"width": settings.evidence.viewport_width,
+                  "height": settings.evidence.viewport_height},
+        files=tuple(files),
+        notes=tuple(notes),
+    )
+    stored_manifest = store.put_bytes(manifest.to_bytes())
+    new.append(_PendingFile("manifest", MANIFEST_NAME, stored_manifest, url=job.url,
+                            tool_version=f"ktpwatch {ktpwatch_version()}"))
+    _add_files(session, bundle, new, when)
+    bundle.status = CaptureStatus.OK.value
+    bundle.reason = ""
+    bundle.attempts += 1
+    bundle.captured_at = when
+    bundle.manifest_sha256 = stored_manifest.sha256
+
+
+def _record_failure(sessions: sessionmaker[Session], bundle_id: int, reason: str) -> None:
+    with sessions.begin() as session:
+        bundle = evidence_db.get_bundle(session, bundle_id)
+        if bundle is not None:
+            _mark_failed(bundle, reason)
+
+
+async def capture_pending(
+    session_factory: sessionmaker[Session],
+    settings: Settings,
+    *,
+    bundle_ids: Sequence[int] | None = None,
+    pool_size: int | None = None,
+    store: EvidenceStore | None = None,
+    on_result: Callable[[BundleResult, int], None] | None = None,
+) -> CaptureReport:
+    """Render every pending (or retryable failed) bundle with a bounded pool of browser pages.
+
+    ``on_result(result, total)`` is called after each bundle (progress bars).
+    Raises :class:`alerts.evidence.browser.CaptureUnavailable` when no browser
+    can start; bundles are then left as they were.
+    """
+    started = time.perf_counter()
+    store = store or EvidenceStore(Path(settings.evidence.dir))
+    with session_factory.begin() as session:
+        ids = evidence_db.capturable_bundle_ids(
+            session, max_attempts=settings.evidence.max_attempts, bundle_ids=bundle_ids
+        )
+        jobs: list[_Job] = []
+        orphans: list[int] = []
+        for bundle_id in ids:
+            bundle = evidence_db.get_bundle(session, bundle_id)
+            job = _job_for(session, bundle) if bundle is not None else None
+            if job is None:
+                orphans.append(bundle_id)
+            else:
+                jobs.append(job)
+    report = CaptureReport(pool_size=max(1, min(pool_size or settings.evidence.screenshot_pool,
+                                                len(jobs) or 1)))
+    total = len(jobs) + len(orphans)
+
+    def done(result: BundleResult) -> None:
+        report.results.append(result)
+        if on_result is not None:
+            on_result(result, total)
+
+    for bundle_id in orphans:
+        _record_failure(session_factory, bundle_id, "listing not found")
+        done(BundleResult(bundle_id, CaptureStatus.FAILED.value, "listing not found"))
+    if not jobs:
+        report.seconds = time.perf_counter() - started
+        return report
+
+    policy = HostPolicy.from_settings(settings)
+    queue: asyncio.Queue[_Job] = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+
+    async with CaptureBrowser(settings, policy) as browser:
+
+        async def worker() -> None:
+            while True:
+                try:
+                    job = queue.get_nowait()
+                except asyncio.QueueEmpty:
+                    return
+                done(await _capture_one(session_factory, settings, store, browser, job))
+
+        await asyncio.gather(*(worker() for _ in range(report.pool_size)))
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+async def _capture_one(
+    sessions: sessionmaker[Session],
+    settings: Settings,
+    store: EvidenceStore,
+    browser: CaptureBrowser,
+    job: _Job,
+) -> BundleResult:
+    t0 = time.perf_counter()
+    try:
+        page = await browser.render(job.url)
+        with sessions.begin() as session:
+            _finish_bundle(session, store, settings, job, page, browser)
+    except (CaptureError, EvidenceWriteError) as exc:
+        reason = str(exc)
+    except Exception as exc:  # one broken page must not stop the pool
+        log.exception("evidence capture of bundle %s crashed", job.bundle_id)
+        reason = f"{type(exc).__name__}: {exc}"
+    else:
+        return BundleResult(job.bundle_id, CaptureStatus.OK.value, "", time.perf_counter() - t0)
+    log.warning("evidence capture of bundle %s failed: %s", job.bundle_id, reason)
+    _record_failure(sessions, job.bundle_id, reason)
+    return BundleResult(job.bundle_id, CaptureStatus.FAILED.value, reason, time.perf_counter() - t0)
+
+
+def capture_pending_sync(
+    session_factory: sessionmaker[Session],
+    settings: Settings,
+    *,
+    bundle_ids: Sequence[int] | None = None,
+    pool_size: int | None = None,
+    store: EvidenceStore | None = None,
+    on_result: Callable[[BundleResult, int], None] | None = None,
+) -> CaptureReport:
+    """:func:`capture_pending` for callers without an event loop (CLI, scheduler)."""
+    return asyncio.run(
+        capture_pending(
+            session_factory, settings, bundle_ids=bundle_ids, pool_size=pool_size,
+            store=store, on_result=on_result,
+        )
+    )
