@@ -126,7 +126,7 @@ def _channel(fired: list[tuple[Rule, str, str]], channel: str, tagged_fields: li
 
 
 def _reason(rule: Rule, field: str, matched: str) -> Reason:
-    weight = -rule.weight if rule.channel == "negative" else rule.weight
+    weight = -float(rule.weight) if rule.channel == "negative" else float(rule.weight)
     detail = rule.why + (" (image text)" if field == "image" else "")
     return Reason(rule=rule.name, field=field, matched=matched, weight=weight, detail=detail)
 
