@@ -1,0 +1,204 @@
+"""Lazada Indonesia page parsers: catalogue search (``ajax=true`` JSON) and the product page.
+
+Shapes (``shared/recorded/NOTES.md``; fixtures' SOURCE.txt):
+
+* Search — ``GET /catalog/?ajax=true&isFirstRequest=true&page=N&q=...`` answers
+  ``{mainInfo: {totalResults, pageSize, page, q}, mods: {listItems: [{name,
+  itemId|nid, productUrl|itemUrl ("//www.lazada.co.id/products/<slug>-i<item>-s<sku>.html"),
+  image, price, priceShow, location, sellerName, sellerId, itemSoldCntShow,
+  description[]}]}}`` (iqbalme/nusantarads-backend 2020 capture). No results: no
+  (or an empty) ``listItems`` beside a ``mainInfo``.
+* Blocked — Alibaba "Baxia": JSON ``{"ret": ["RGV587_ERROR::SM::..."]}`` or
+  ``{"rgv587_flag": "sm", "url": ".../_____tmd_____/punish?x5secdata=..."}``, or the
+  punish slider HTML itself (webbrain-one/webbrain PR#2673).
+* Detail — the product page HTML; Lazada's PDP (the shared Lazada/Daraz
+  front end) renders from a module JSON object assigned in an inline script,
+  ``var __moduleData__ = {...}`` / ``app.run({...})``, whose ``data.root.fields``
+  holds ``product{title, desc (HTML), highlights (HTML)}``, ``seller{name,
+  sellerId, url}``, ``primaryKey{itemId, skuId}``, ``skuInfos{"0": {price{salePrice{value}}}}``
+  and ``skuGalleries{"0": [{src}]}`` (seen in public Daraz PDP captures, e.g.
+  haruBlank00/cherry-client). A removed product shows Lazada's "page not found" page.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from typing import Any
+
+from crawler.items import ListingItem, PageOutcome
+from spiders.parsers import canonical_url, never_raises
+from spiders.parsers.page_signals import (
+    JsonError,
+    as_text,
+    classify_unusable,
+    dig,
+    finish_search,
+    html_to_text,
+    int_or_none,
+    load_json,
+    looks_like_html,
+    sold_count,
+    text_at,
+)
+
+MARKETPLACE = "lazada"
+_ITEM_SKU = re.compile(r"-i(\d+)-s(\d+)")
+_MODULE_START = re.compile(r"(?:__moduleData__\s*=|app\.run\()\s*(?=\{)")
+_NOT_FOUND = re.compile(r"tidak ditemukan|page not found|halaman tidak|404", re.I)
+
+
+def _refusal(doc: dict[str, Any]) -> PageOutcome | None:
+    ret = doc.get("ret")
+    if isinstance(ret, list) and any(isinstance(r, str) and "RGV587" in r for r in ret):
+        return PageOutcome(status="captcha", reason="Lazada anti-bot (RGV587_ERROR)")
+    if doc.get("rgv587_flag") or "_____tmd_____/punish" in str(doc.get("url", "")):
+        return PageOutcome(status="captcha", reason="Lazada punish (slider captcha) redirect")
+    return None
+
+
+def _ids(entry: dict[str, Any], url: str) -> tuple[str, str]:
+    match = _ITEM_SKU.search(url)
+    item_id = text_at(entry, "itemId") or text_at(entry, "nid") or (match.group(1) if match else "")
+    sku = match.group(2) if match else ""
+    if not sku:
+        cheapest = text_at(entry, "cheapest_sku")
+        sku = cheapest.rsplit("-", 1)[-1] if "-" in cheapest else text_at(entry, "skuId")
+    return item_id, sku
+
+
+def _image(src: str) -> str:
+    return f"https:{src}" if src.startswith("//") else src
+
+
+def _search_item(entry: Any, base_url: str, query: str) -> ListingItem | None:
+    if not isinstance(entry, dict):
+        return None
+    name = text_at(entry, "name")
+    link = text_at(entry, "productUrl") or text_at(entry, "itemUrl")
+    item_id, _sku = _ids(entry, link)
+    if not name or not link or not item_id:
+        return None
+    described = entry.get("description")
+    description = "\n".join(d for d in described if isinstance(d, str)) if isinstance(described, list) else ""
+    image = text_at(entry, "image")
+    sold_text = text_at(entry, "itemSoldCntShow")
+    return ListingItem(
+        marketplace=MARKETPLACE,
+        external_id=item_id,
+        url=canonical_url(link, base_url),
+        title=name,
+        description=description,
+        price=int_or_none(entry.get("price")),
+        seller_id=text_at(entry, "sellerId"),
+        seller_name=text_at(entry, "sellerName"),
+        seller_city=text_at(entry, "location"),
+        image_urls=[_image(image)] if image else [],
+        sold_count=sold_count(sold_text) if sold_text else None,
+        query=query,
+        raw=entry,
+    )
+
+
+@never_raises([])
+def parse_search(
+    body: bytes | str, *, url: str, base_url: str, query: str = ""
+) -> tuple[list[ListingItem], PageOutcome]:
+    """Listings on one Lazada catalogue ``ajax=true`` answer."""
+    try:
+        doc = load_json(body)
+    except JsonError as exc:
+        if looks_like_html(body):
+            return [], classify_unusable(body, default_reason="HTML page instead of catalogue JSON")
+        return [], classify_unusable(body, default_reason=str(exc))
+    if not isinstance(doc, dict):
+        return [], PageOutcome(status="layout_changed", reason="catalogue answer is not a JSON object")
+    refused = _refusal(doc)
+    if refused:
+        return [], refused
+    mods, info = doc.get("mods"), doc.get("mainInfo")
+    if not isinstance(mods, dict) or not isinstance(info, dict):
+        return [], PageOutcome(status="layout_changed", reason="no mods/mainInfo in catalogue answer")
+    total = int_or_none(info.get("totalResults"))
+    entries = mods.get("listItems")
+    if entries is None or entries == []:
+        if "listItems" not in mods and total:
+            return [], PageOutcome(status="layout_changed", reason="mods has no listItems", total=total)
+        return [], PageOutcome(status="empty", reason="no listItems", total=total)
+    if not isinstance(entries, list):
+        return [], PageOutcome(status="layout_changed", reason="listItems is not a list")
+    items: list[ListingItem] = []
+    skipped = 0
+    for entry in entries:
+        item = _search_item(entry, base_url, query)
+        if item is None:
+            skipped += 1
+        else:
+            items.append(item)
+    page = int_or_none(info.get("page")) or 1
+    size = int_or_none(info.get("pageSize")) or len(entries)
+    has_next = bool(items) and (total is None or page * size < total)
+    outcome = PageOutcome(
+        status="ok", total=total, has_next=has_next, next_token=str(page + 1) if has_next else None
+    )
+    return finish_search(items, skipped, outcome, what="listItems")
+
+
+def module_data(html: str) -> dict[str, Any] | None:
+    """The PDP module JSON (``__moduleData__`` / ``app.run(...)``) embedded in a product page."""
+    for match in _MODULE_START.finditer(html):
+        try:
+            doc, _end = json.JSONDecoder().raw_decode(html, match.end())
+        except (ValueError, RecursionError):
+            continue
+        if isinstance(doc, dict):
+            return doc
+    return None
+
+
+@never_raises(None)
+def parse_detail(
+    body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None
+) -> tuple[ListingItem | None, PageOutcome]:
+    """The product page's title, full description, seller and price, merged over ``item``."""
+    html = as_text(body)
+    doc = module_data(html)
+    if doc is None:
+        unusable = classify_unusable(body, default_reason="no __moduleData__ in product page")
+        if unusable.status == "layout_changed" and _NOT_FOUND.search(html[:20000]):
+            return None, PageOutcome(status="not_found", reason="Lazada 'page not found'")
+        return None, unusable
+    fields = dig(doc, "data", "root", "fields")
+    product = dig(fields, "product")
+    if not isinstance(product, dict):
+        return None, PageOutcome(status="layout_changed", reason="no data.root.fields.product")
+    seller = dig(fields, "seller") or {}
+    key = dig(fields, "primaryKey") or {}
+    page_url = canonical_url(url, base_url)
+    item_id = text_at(key, "itemId") or _ids({}, url)[0]
+    description = "\n".join(
+        part for part in (
+            html_to_text(text_at(product, "highlights")), html_to_text(text_at(product, "desc"))
+        ) if part
+    )
+    gallery = dig(fields, "skuGalleries", "0") or []
+    images = [_image(text_at(g, "src")) for g in gallery if text_at(g, "src")]
+    price = int_or_none(dig(fields, "skuInfos", "0", "price", "salePrice", "value"))
+    seller_url = text_at(seller, "url")
+    base = item or ListingItem(marketplace=MARKETPLACE, external_id=item_id, url=page_url, title="")
+    merged = replace(
+        base,
+        title=text_at(product, "title") or base.title,
+        description=description or base.description,
+        price=price if price is not None else base.price,
+        seller_id=text_at(seller, "sellerId") or base.seller_id,
+        seller_name=text_at(seller, "name") or base.seller_name,
+        seller_url=canonical_url(seller_url, base_url) if seller_url else base.seller_url,
+        image_urls=images or list(base.image_urls),
+        raw={**base.raw, "detail": {"product": product, "seller": seller, "primaryKey": key}},
+        exchanges=list(base.exchanges),
+    )
+    if not merged.title or not merged.external_id:
+        return None, PageOutcome(status="layout_changed", reason="product page lacks title or item id")
+    return merged, PageOutcome(status="ok")
