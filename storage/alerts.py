@@ -730,7 +730,10 @@ def _week_start(moment: datetime) -> date:
 def activity_report(
     session: Session, *, since: datetime | None = None, now: datetime | None = None, max_weeks: int = 26
 ) -> ActivityReport:
-    """Per-marketplace outcomes of alerts opened since ``since`` (all time when None)."""
+    """Per-marketplace outcomes of alerts opened since ``since`` (all time when None).
+
+    The weekly series runs from ``since`` to now, or covers the last ``max_weeks`` weeks.
+    """
     generated = _now(now)
     tallies: dict[str, _Tally] = defaultdict(_Tally)
     weeks: dict[date, int] = defaultdict(int)
@@ -784,15 +787,12 @@ def activity_report(
 
 
 def _week_series(counts: dict[date, int], *, since: datetime | None, now: datetime, max_weeks: int) -> list[WeekCount]:
-    """Every week from the first (``since`` or first alert) to now, empty weeks included."""
+    """Every week up to now, empty weeks included: from ``since`` when given, else the last ``max_weeks``."""
     last = _week_start(now)
     if since is not None:
         first = _week_start(since)
-    elif counts:
-        first = min(counts)
     else:
-        first = last
-    first = max(first, last - timedelta(weeks=max_weeks - 1))
+        first = max(min(counts, default=last), last - timedelta(weeks=max_weeks - 1))
     series: list[WeekCount] = []
     week = first
     while week <= last:

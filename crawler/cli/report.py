@@ -1,9 +1,97 @@
-"""`ktpwatch report`: not built yet (see the issue that owns it)."""
+"""``ktpwatch report``: what the watch achieved, per marketplace, for supervisors and for tuning.
+
+Opened, confirmed and dismissed alerts (confirmed / decided is the precision
+analysts observe), notices sent, removals, relistings, and how long it took
+from the first sighting to the notice and from the notice to the removal
+(median and 90th percentile), with a text chart of alerts opened per week.
+"""
 
 from __future__ import annotations
 
+import json
+from dataclasses import asdict
+from typing import Annotated, Any
+
 import typer
+from rich.console import Group
+from rich.table import Table
+from rich.text import Text
+
+from crawler.cli.alerts import parse_since
+from crawler.cli.output import OutputFormat, render_rows
+from crawler.cli.runtime import get_runtime
+from storage.alerts import ActivityReport, WeekCount, activity_report
+
+COLUMNS = (
+    "marketplace", "opened", "confirmed", "dismissed", "precision", "notices_sent", "removed",
+    "relistings", "first_seen_to_notice_median_hours", "first_seen_to_notice_p90_hours",
+    "notice_to_removal_median_hours", "notice_to_removal_p90_hours",
+)
+HEADERS = (
+    "marketplace", "opened", "confirmed", "dismissed", "precision", "notices", "removed",
+    "relisted", "to notice\nmedian h", "to notice\np90 h", "to removal\nmedian h", "to removal\np90 h",
+)
+BAR_WIDTH = 40
+
+
+def week_chart(weeks: list[WeekCount], *, width: int = BAR_WIDTH) -> list[str]:
+    """One line per week: ``2025-03-03 ████████ 12`` scaled so the busiest week fills ``width``."""
+    peak = max((w.opened for w in weeks), default=0)
+    lines = []
+    for week in weeks:
+        size = 0 if peak == 0 else round(week.opened * width / peak)
+        bar = "█" * size if size or not week.opened else "▏"
+        lines.append(f"{week.week.isoformat()}  {bar:<{width}} {week.opened}")
+    return lines
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, float):
+        return f"{value:.2f}" if value <= 1.0 and value != 0 else f"{value:.1f}"
+    return str(value)
+
+
+def _table(report: ActivityReport) -> Group:
+    since = report.since.strftime("%Y-%m-%d %H:%M UTC") if report.since else "the beginning"
+    table = Table(title=f"Alerts opened since {since}", title_justify="left")
+    for header in HEADERS:
+        table.add_column(header, justify="left" if header == "marketplace" else "right")
+    for row in [*report.marketplaces, report.total]:
+        values = asdict(row)
+        table.add_row(*(Text(_cell(values[c])) for c in COLUMNS),
+                      style="bold" if row is report.total else None)
+    chart = Text("\n".join(["Alerts opened per week (week starting)", *week_chart(report.weeks)]))
+    return Group(table, chart)
+
+
+def report_cmd(
+    since: Annotated[str | None, typer.Option(
+        "--since", help="Alerts opened since: 30d, 12w or a date (default: all).")] = None,
+    fmt: Annotated[OutputFormat, typer.Option(
+        "--format", help="table, json (whole report) or csv (marketplace rows).")] = OutputFormat.TABLE,
+) -> None:
+    """Per-marketplace outcomes: opened, confirmed, dismissed, notices, removals, times, relistings.
+
+    Times are hours from the first sighting to the notice and from the notice to the
+    removal (median and 90th percentile); precision is confirmed / (confirmed + dismissed).
+
+    Example: ktpwatch report --since 90d --format json
+    """
+    runtime = get_runtime()
+    start = parse_since(since) if since else None
+    with runtime.sessions() as session:
+        report = activity_report(session, since=start)
+    if fmt is OutputFormat.TABLE:
+        runtime.console.print(_table(report))
+    elif fmt is OutputFormat.JSON:
+        runtime.console.file.write(json.dumps(asdict(report), ensure_ascii=False, indent=2, default=str))
+        runtime.console.file.write("\n")
+    else:
+        rows = [asdict(row) for row in [*report.marketplaces, report.total]]
+        render_rows(rows, COLUMNS, fmt, runtime.console)
 
 
 def register(root: typer.Typer) -> None:
-    """Adds nothing until this command group is built."""
+    root.command("report")(report_cmd)
