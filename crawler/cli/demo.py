@@ -184,20 +184,26 @@ def _send_notices(runtime: Any, console: Console, sandbox: Any, settings: Any) -
     except ImportError:
         console.print("   skipped: the notices module is not built yet")
         return 0
+    from storage.models import Notice
+
     with runtime.sessions.begin() as session:
-        notices = draft_notices(session, settings)
-        drafted = [(n.id, n.marketplace) for n in notices]
+        result = draft_notices(session, settings)
+        drafted = [(n.id, n.marketplace) for n in result.notices]
+    for problem in result.problems:
+        console.print(f"   note: {problem}")
     sent = 0
     for notice_id, marketplace in drafted:
         port = sandbox.smtp_ports.get(marketplace)
         smtp = settings.smtp.model_copy(update={"host": "127.0.0.1", "port": port,
                                                 "starttls": False, "ssl": False, "username": ""})
         with runtime.sessions.begin() as session:
-            result = send_notice(session, settings.model_copy(update={"smtp": smtp}), notice_id)
-        ok = getattr(result, "ok", True)
-        sent += 1 if ok else 0
-        console.print(f"   notice {notice_id} to {marketplace} (SMTP 127.0.0.1:{port}): "
-                      f"{'sent' if ok else 'FAILED'}")
+            notice = session.get_one(Notice, notice_id)
+            outcome = send_notice(session, settings.model_copy(update={"smtp": smtp}), notice,
+                                  actor="ktpwatch-demo")
+        sent += 1 if outcome.ok else 0
+        console.print(f"   notice {notice_id} to {marketplace} (abuse desk SMTP 127.0.0.1:{port}): "
+                      + (f"sent, {len(outcome.moved_alerts)} alert(s) notified" if outcome.ok
+                         else f"FAILED: {outcome.error}"))
     return sent
 
 
@@ -210,8 +216,9 @@ def _follow_up(runtime: Any, console: Console, sandbox: Any, settings: Any, dela
         return
     time.sleep(delay + 1.0)
     later = datetime.now(UTC) + timedelta(hours=settings.notices.deadline_hours + 1)
-    report = run_followup(runtime.sessions, settings, now=later)
-    console.print(f"   follow-up: {report}")
+    report = run_followup(runtime.sessions, settings, now=later, actor="ktpwatch-demo")
+    console.print(f"   re-checked {len(report.rows)} listing(s): {report.count('removed')} removed, "
+                  f"{report.count('live')} still live, {report.count('error')} errors")
 
 
 def register(root: typer.Typer) -> None:
