@@ -1,0 +1,163 @@
+"""Sandbox Shopee Indonesia: v4 ``search_items``, v4 ``item/get``, search and product pages.
+
+Shapes: the search answer and ``item_basic`` fields follow the real v4 capture
+(``tests/fixtures/shopee/search/v4_jiniso``: median314/ext-1688-single-product
+2024), prices in IDR x 100000; the item answer is the v2 ``item/get`` object of
+the adefirmanf/ecommerce-api capture placed under ``data`` as v4 does, with
+``description``. Requests are the real ones: ``keyword``, ``limit``,
+``newest`` (offset), ``by=ctime&order=desc`` for newest first. No results are
+``items: null``; a removed item is ``data: null`` with ``error: 4``; blocks are
+Shopee's HTTP 200 ``{"error": 90309999, "action_type": 2}``. Images are served
+under ``/file/<image>`` like Shopee's CDN paths (redirected to the core's image
+route). The search page ``/search?keyword=..&sortBy=ctime`` and the product page
+``/product/<shopid>/<itemid>`` call the same API from their scripts.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from aiohttp import web
+
+from crawler.sandbox.catalogue_types import SandboxListing
+from crawler.sandbox.shops.base import Shop, ShopContext
+from crawler.sandbox.shops.blibli import query_number
+
+PRICE_SCALE = 100_000
+MAX_LIMIT = 100
+
+
+def _json(data: Any) -> web.Response:
+    return web.json_response(data, dumps=lambda d: json.dumps(d, ensure_ascii=False))
+
+
+def _digits(value: str, fallback: int) -> int:
+    return int(value) if value.isdigit() and len(value) < 19 else fallback
+
+
+class ShopeeShop(Shop):
+    name = "shopee"
+    layout_renames = {"items": "itemList", "item_basic": "itemBasic"}
+
+    def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
+        return f"{ctx.base_url}/{self.name}/product/{listing.seller_id}/{listing.external_id}"
+
+    def external_id_from_url(self, url: str) -> str | None:
+        parts = url.split("?", 1)[0].rstrip("/").split("/")
+        if len(parts) >= 3 and parts[-3] == "product" and parts[-1].isdigit():
+            return parts[-1]
+        tail = parts[-1].rsplit(".", 1)[-1] if parts else ""  # /<slug>-i.<shopid>.<itemid>
+        return tail if tail.isdigit() else None
+
+    def blocked_response(self, request: web.Request) -> web.StreamResponse:
+        return _json({"error": 90309999, "action_type": 2, "error_msg": None,
+                      "tracking_id": "sandbox-0000", "is_customized": False, "is_login": False})
+
+    def basic_json(self, listing: SandboxListing) -> dict[str, Any]:
+        price = listing.price * PRICE_SCALE
+        return {
+            "itemid": _digits(listing.external_id, 0),
+            "shopid": _digits(listing.seller_id, 0),
+            "name": listing.title,
+            "image": listing.image_ids[0] if listing.image_ids else "",
+            "images": list(listing.image_ids),
+            "currency": "IDR",
+            "stock": 10,
+            "status": 1,
+            "ctime": int(listing.created_at.timestamp()),
+            "sold": min(listing.sold, 30),
+            "historical_sold": listing.sold,
+            "liked": False,
+            "catid": 100000,
+            "item_status": "normal",
+            "price": price,
+            "price_min": price,
+            "price_max": price,
+            "price_before_discount": 0,
+            "item_rating": {"rating_star": listing.rating, "rating_count": [0, 0, 0, 0, 0, 0]},
+            "shop_location": listing.seller_city,
+            "shop_name": listing.seller_name,
+            "is_official_shop": False,
+        }
+
+    def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
+        prefix = f"{ctx.base_url}/{self.name}"
+
+        async def search(request: web.Request) -> web.Response:
+            keyword = request.query.get("keyword", "")
+            limit = max(1, min(query_number(request.query.get("limit"), 60), MAX_LIMIT))
+            newest = query_number(request.query.get("newest"), 0)
+            sort = "newest" if request.query.get("by") == "ctime" else "relevance"
+            found = list(ctx.search(self.name, keyword, sort=sort)) if keyword.strip() else []
+            chunk = found[newest:newest + limit]
+            items = [{"itemid": _digits(p.external_id, 0), "shopid": _digits(p.seller_id, 0),
+                      "item_basic": self.basic_json(p), "adsid": None, "campaignid": None}
+                     for p in chunk]
+            return _json({"error": 0, "error_msg": None, "total_count": len(found),
+                          "nomore": newest + limit >= len(found), "items": items or None,
+                          "query_rewrite": {}, "show_disclaimer": False})
+
+        async def item_get(request: web.Request) -> web.Response:
+            item_id = request.query.get("itemid", "")
+            listing = ctx.get(self.name, item_id)
+            if (listing is None or ctx.is_removed(self.name, item_id)
+                    or listing.seller_id != request.query.get("shopid", "")):
+                return _json({"error": 4, "error_msg": None, "data": None})
+            return _json({"error": 0, "error_msg": None,
+                          "data": {**self.basic_json(listing), "description": listing.description}})
+
+        async def image(request: web.Request) -> web.StreamResponse:
+            raise web.HTTPFound(ctx.image_url(self.name, request.match_info["image"]))
+
+        async def page(request: web.Request) -> web.Response:
+            template = _SEARCH_PAGE if request.path.endswith("/search") else _PRODUCT_PAGE
+            return web.Response(text=template.replace("__API__", prefix), content_type="text/html")
+
+        return [
+            web.get("/api/v4/search/search_items", search),
+            web.get("/api/v4/item/get", item_get),
+            web.get("/file/{image}", image),
+            web.get("/search", page),
+            web.get("/product/{shopid}/{itemid}", page),
+        ]
+
+
+_SEARCH_PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Shopee Indonesia</title></head>
+<body><ul class="shopee-search-item-result__items" id="items"></ul>
+<script>
+(async () => {
+  const qs = new URLSearchParams(location.search);
+  const page = parseInt(qs.get('page') || '0', 10);
+  const params = new URLSearchParams({by: qs.get('sortBy') || 'relevancy', keyword: qs.get('keyword') || '',
+    limit: '60', newest: String(page * 60), order: 'desc', page_type: 'search',
+    scenario: 'PAGE_GLOBAL_SEARCH', version: '2'});
+  const answer = await fetch('__API__/api/v4/search/search_items?' + params,
+    {headers: {'x-api-source': 'pc', 'x-shopee-language': 'id', 'x-requested-with': 'XMLHttpRequest'}});
+  const doc = await answer.json().catch(() => ({}));
+  const list = document.getElementById('items');
+  for (const it of (doc.items || [])) {
+    const li = document.createElement('li');
+    li.className = 'shopee-search-item-result__item';
+    li.textContent = it.item_basic.name + ' Rp' + (it.item_basic.price / 100000);
+    list.appendChild(li);
+  }
+})();
+</script></body></html>
+"""
+
+_PRODUCT_PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Shopee Indonesia</title></head>
+<body><h1 id="name"></h1><div id="desc"></div>
+<script>
+(async () => {
+  const parts = location.pathname.split('/').filter(Boolean);
+  const params = new URLSearchParams({itemid: parts[parts.length - 1], shopid: parts[parts.length - 2]});
+  const answer = await fetch('__API__/api/v4/item/get?' + params, {headers: {'x-api-source': 'pc'}});
+  const doc = await answer.json().catch(() => ({}));
+  document.getElementById('name').textContent = doc.data ? doc.data.name : 'Produk ini tidak ada';
+  document.getElementById('desc').textContent = doc.data ? doc.data.description : '';
+})();
+</script></body></html>
+"""
+
+SHOP = ShopeeShop()
