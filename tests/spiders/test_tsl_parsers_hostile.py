@@ -8,9 +8,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from spiders.parsers import lazada, shopee, tokopedia
+from spiders.parsers import blibli, facebook, lazada, olx, shopee, tokopedia
 
-PARSERS = [tokopedia, shopee, lazada]
+PARSERS = [tokopedia, shopee, lazada, blibli, olx, facebook]
 BASE = "http://127.0.0.1:1/x"
 HOSTILE = [
     b"",

@@ -1,0 +1,68 @@
+"""OLX: the sandbox shop answers in the shape the parser reads, and the spider finds planted listings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from crawler.sandbox.server import SandboxHandle
+from crawler.sandbox.shops.olx import SHOP
+from spiders.parsers import olx
+from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+
+QUERY = "ktp"
+
+
+@pytest.fixture(scope="module")
+def sandbox() -> Iterator[SandboxHandle]:
+    with one_shop_sandbox("olx") as handle:
+        yield handle
+
+
+def test_search_pages_follow_next_page_url_and_match_the_catalogue(sandbox: SandboxHandle) -> None:
+    base = f"{sandbox.base_url}/olx"
+    truth = list(sandbox.catalogue.search("olx", QUERY, sort="newest"))
+    assert len(truth) > 5
+    seen = []
+    token: str | None = "0"
+    while token is not None:
+        params = {"query": QUERY, "page": token, "size": 4, "sorting": "desc-creation", "platform": "web-desktop"}
+        answer = httpx.get(f"{base}/api/relevance/v4/search", params=params,
+                           headers={"x-panamera-client-id": "web-desktop"})
+        items, outcome = olx.parse_search(answer.content, url=str(answer.url), base_url=base, query=QUERY)
+        assert outcome.status == "ok" and outcome.total == len(truth)
+        seen += items
+        token = outcome.next_token if outcome.has_next else None
+    assert [i.external_id for i in seen] == [t.external_id for t in truth]
+    for item, record in zip(seen, truth, strict=True):
+        assert (item.title, item.description, item.price, item.seller_id, item.seller_city) == (
+            record.title, record.description, record.price, record.seller_id, record.seller_city)
+        assert item.listed_at == record.created_at
+        assert item.url == SHOP.listing_url(record, sandbox.server.ctx)
+        assert SHOP.external_id_from_url(item.url) == record.external_id
+
+
+def test_item_page_and_the_not_found_page(sandbox: SandboxHandle) -> None:
+    base = f"{sandbox.base_url}/olx"
+    record = next(iter(sandbox.catalogue.search("olx", QUERY)))
+    url = SHOP.listing_url(record, sandbox.server.ctx)
+    answer = httpx.get(url)
+    item, outcome = olx.parse_detail(answer.content, url=url, base_url=base)
+    assert outcome.status == "ok" and item is not None
+    assert (item.external_id, item.description) == (record.external_id, record.description)
+    gone = f"{base}/item/blanko-ktp-iid-1"
+    answer = httpx.get(gone)
+    assert answer.status_code == 404
+    assert olx.parse_detail(answer.content, url=gone, base_url=base)[1].status == "not_found"
+
+
+def test_spider_api_transport_finds_every_planted_listing(sandbox: SandboxHandle, tmp_path: Path) -> None:
+    query = "blanko ktp"
+    expected = {r.external_id for r in sandbox.catalogue.search("olx", query)}
+    assert expected & {r.external_id for r in sandbox.catalogue.planted()}
+    rows = crawl("olx", sandbox.base_url, query, tmp_path, max_pages=10)
+    assert {r["external_id"] for r in rows} == expected
+    assert all(r["description"] for r in rows)
