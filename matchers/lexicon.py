@@ -44,8 +44,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["akta", "akte", "akt"], "akta"),
     **dict.fromkeys(["kk", "kartukeluarga"], "kk"),
     **dict.fromkeys(["kia"], "kia"),
-    **dict.fromkeys(["palsu", "aspal", "abal", "tembak", "nembak"], "palsu"),
-    **dict.fromkeys(["fotokopi", "fotocopy", "fotocopi", "photocopy", "photocopi", "fotokopy", "fc", "xerox"], "fotokopi"),
+        **dict.fromkeys(["fotokopi", "fotocopy", "fotocopi", "photocopy", "photocopi", "fotokopy", "xerox"], "fotokopi"),
     **dict.fromkeys(["laminating", "laminasi", "laminate", "lamination", "laminatting"], "laminating"),
     **dict.fromkeys(["kwitansi", "kuitansi", "kwitansi2", "kwintansi"], "kwitansi"),
     **dict.fromkeys(["holder", "holdr", "holders"], "holder"),
@@ -105,9 +104,30 @@ def correct_words(words: Iterable[str]) -> None:
         _spelling_cache[word] = target
 
 
+#: Key words that may arrive split in two by an emoji or a stray space ("bl🔥ank", "blan gko").
+_JOINABLE = frozenset(
+    w for w, target in SPELLING.items()
+    if len(w) >= 5 and target in ("blanko", "ektp", "ktpel", "kosong", "elektronik", "dukcapil")
+)
+
+
+def _join_split_words(words: list[str]) -> list[str]:
+    joined: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if i + 1 < len(words) and len(word) <= 4 and word + words[i + 1] in _JOINABLE:
+            joined.append(word + words[i + 1])
+            i += 2
+        else:
+            joined.append(word)
+            i += 1
+    return joined
+
+
 def canonical_words(normalised: str) -> list[str]:
     """The words of a normalised text, each in its canonical spelling."""
-    words = normalised.split()
+    words = _join_split_words(normalised.split())
     cache = _spelling_cache
     if any(w not in cache for w in words):
         correct_words(words)
@@ -131,8 +151,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)|akta", "AKTA"),
     (r"kartu identitas anak|kia", "KIA"),
     (r"surat (?:pindah|keterangan pindah)|skpwni|buku nikah", "CIVILDOC"),
-    (r"(?:<KTP>|<EKTP>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|palsu", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|cetak ulang|ganti) (?:<KTP>|<EKTP>)", "FORGE"),
+    (r"(?:<KTP>|<EKTP>|<KK>|<AKTA>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu|aspal)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|cetak ulang|ganti|tembak|nembak) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     (r"(?:data|jual|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie", "IDDATA"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),

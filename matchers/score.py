@@ -68,6 +68,7 @@ RULES: tuple[Rule, ...] = (
     Rule("blank_term", "blank", False, 12, _p("<BLANGKO>"), "blank word"),
     Rule("chip_card", "blank", False, 12, _p(r"<KARTU>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <KARTU>"), "chip card"),
     Rule("blank_chip", "blank", False, 10, _p(_near("BLANGKO", "CHIP", 2) + "|" + _near("KOSONG", "CHIP", 2)), "blank chip"),
+    Rule("official_card", "blank", False, 8, _p(_near("KARTU", "OFFICIAL", 2)), "card said to come from an office"),
     Rule("official_source", "blank", False, 15, _p("<OFFICIAL>"), "claims an official source (dinas, dukcapil)"),
     Rule("original_claim", "blank", False, 5, _p("<ORIGINAL>"), "claims to be original"),
     # related channel

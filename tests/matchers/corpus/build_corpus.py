@@ -1,0 +1,372 @@
+"""Builds the labelled matcher corpus (``*.jsonl`` next to this file).
+
+Run ``.venv/bin/python tests/matchers/corpus/build_corpus.py`` after editing a
+template; the output is committed so tests never depend on this script.
+
+Every listing text below was written by hand in the language of Indonesian
+marketplace listings; the script only combines titles with descriptions,
+applies the obfuscations sellers use (leetspeak, separators inside words,
+homoglyphs, full-width letters, zero-width characters, emoji, typos) and
+inserts identifiers whose expected normalised value it knows by construction
+(it never calls the matcher).  Templates, not listings, are split: a template
+whose number is divisible by 4 goes to ``holdout`` with every listing made
+from it, so holdout phrasing is never seen while tuning.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+PRDECT = HERE.parents[3] / "shared" / "recorded" / "datasets" / "PRDECT-ID_unique_product_names.csv"
+rng = random.Random(20240613)
+
+# ---------------------------------------------------------------- obfuscation
+
+ZW = "\u200b"
+CYR = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "k": "к", "t": "т", "x": "х", "y": "у", "i": "і"}
+CYR_UP = {"A": "А", "E": "Е", "O": "О", "P": "Р", "C": "С", "K": "К", "T": "Т", "X": "Х", "B": "В", "H": "Н", "M": "М"}
+GREEK_UP = {"A": "Α", "B": "Β", "E": "Ε", "K": "Κ", "T": "Τ", "P": "Ρ", "O": "Ο", "I": "Ι", "N": "Ν"}
+LEET = {"a": "4", "e": "3", "o": "0", "i": "1", "l": "1"}
+EMOJI = ["🔥", "✅", "⭐", "💯", "📌", "🪪"]
+
+
+def fullwidth(s: str) -> str:
+    return "".join(chr(ord(c) + 0xFEE0) if "!" <= c <= "~" else ("\u3000" if c == " " else c) for c in s)
+
+
+def homoglyph(s: str) -> str:
+    return "".join(CYR.get(c, CYR_UP.get(c, c)) for c in s)
+
+
+def greek(s: str) -> str:
+    return "".join(GREEK_UP.get(c.upper(), c) if c.isalpha() else c for c in s.upper())
+
+
+def leet(s: str) -> str:
+    return "".join(LEET.get(c, c) if rng.random() < 0.7 else c for c in s)
+
+
+def zero_width(s: str) -> str:
+    return ZW.join(s)
+
+
+def spaced(s: str, sep: str) -> str:
+    return sep.join(s)
+
+
+def emoji_inside(s: str) -> str:
+    mid = len(s) // 2
+    return s[:mid] + rng.choice(EMOJI) + s[mid:]
+
+
+BLANK_WORDS = {
+    "plain": ["blangko", "blanko", "Blangko", "BLANKO", "Blanko", "blank"],
+    "typo": ["blangkko", "blnko", "belangko", "blangco", "blanco", "blamko", "blankoo", "blngko"],
+}
+EKTP_WORDS = ["e-KTP", "E-KTP", "KTP-el", "KTP el", "ektp", "EKTP", "KTP elektronik", "e KTP", "Ktp-El",
+              "KTP Elektronik", "ktp el", "e-ktp"]
+
+
+def obfuscate(word: str, how: str) -> str:
+    if how == "leet":
+        return leet(word.lower())
+    if how == "dots":
+        return spaced(word, ".")
+    if how == "spaces":
+        return spaced(word, " ")
+    if how == "underscores":
+        return spaced(word, "_")
+    if how == "dashes":
+        return spaced(word, "-")
+    if how == "homoglyph":
+        return homoglyph(word)
+    if how == "greek":
+        return greek(word)
+    if how == "fullwidth":
+        return fullwidth(word)
+    if how == "zerowidth":
+        return zero_width(word)
+    if how == "emoji":
+        return emoji_inside(word) if len(word) > 4 else word + rng.choice(EMOJI)
+    if how == "nbsp":
+        return word.replace(" ", "\u00a0").replace("-", "\u00a0")
+    return word
+
+
+OBFUSCATIONS = ["plain", "plain", "leet", "dots", "spaces", "underscores", "dashes", "homoglyph", "greek",
+                "fullwidth", "zerowidth", "emoji", "nbsp", "typo"]
+
+# ---------------------------------------------------------------- identifiers
+
+MOBILE_PREFIXES = ["811", "812", "813", "821", "822", "823", "852", "853", "857", "858", "878", "877",
+                   "896", "895", "898", "838", "831", "881", "882", "815", "856"]
+PROVINCES = [11, 12, 13, 14, 16, 18, 31, 32, 33, 34, 35, 36, 51, 52, 61, 63, 64, 71, 73, 81, 91]
+
+
+def phone() -> tuple[str, list[dict[str, str]]]:
+    prefix = rng.choice(MOBILE_PREFIXES)
+    rest = "".join(rng.choice("0123456789") for _ in range(8))
+    e164 = f"+62{prefix}{rest}"
+    style = rng.randrange(6)
+    written = [
+        f"0{prefix}-{rest[:4]}-{rest[4:]}",
+        f"0{prefix}{rest}",
+        f"0{prefix} {rest[:4]} {rest[4:]}",
+        f"+62 {prefix}-{rest[:4]}-{rest[4:]}",
+        f"62{prefix}{rest}",
+        f"+62{prefix}{rest}",
+    ][style]
+    return written, [{"kind": "phone", "value": e164}]
+
+
+def wa_url() -> tuple[str, list[dict[str, str]]]:
+    prefix = rng.choice(MOBILE_PREFIXES)
+    rest = "".join(rng.choice("0123456789") for _ in range(8))
+    digits = f"62{prefix}{rest}"
+    lead = rng.choice(["wa.me/", "https://wa.me/", "http://wa.me/"])
+    return lead + digits, [{"kind": "url", "value": f"https://wa.me/{digits}"}, {"kind": "phone", "value": "+" + digits}]
+
+
+def tg_url() -> tuple[str, list[dict[str, str]]]:
+    name = rng.choice(["blangko_store", "DokumenCepat", "ktpel_murah", "SuplierChip", "capil_resmi", "arsipdinas"])
+    name += str(rng.randrange(10, 99))
+    lead = rng.choice(["t.me/", "https://t.me/", "@ t.me/"])
+    return lead + name, [{"kind": "url", "value": f"https://t.me/{name.lower()}"}]
+
+
+def nik() -> tuple[str, list[dict[str, str]]]:
+    day = rng.randrange(1, 29) + (40 if rng.random() < 0.5 else 0)
+    digits = (f"{rng.choice(PROVINCES):02d}{rng.randrange(1, 30):02d}{rng.randrange(1, 25):02d}"
+              f"{day:02d}{rng.randrange(1, 13):02d}{rng.randrange(60, 99):02d}{rng.randrange(1, 999):04d}")
+    style = rng.randrange(3)
+    written = [digits, " ".join(digits[i:i + 4] for i in range(0, 16, 4)),
+               f"{digits[:2]}.{digits[2:4]}.{digits[4:6]}.{digits[6:12]}.{digits[12:]}"][style]
+    return written, [{"kind": "nik", "value": digits}]
+
+
+def chip_uid() -> tuple[str, list[dict[str, str]]]:
+    n = rng.choice([4, 7, 7, 8])
+    raw = [rng.randrange(256) for _ in range(n)]
+    if n == 7:
+        raw[0] = 0x04
+    hexes = [f"{b:02X}" for b in raw]
+    if not any(c in "ABCDEF" for h in hexes for c in h):
+        hexes[-1] = "AF"
+    value = "".join(hexes)
+    style = rng.randrange(5)
+    written = [":".join(hexes), "-".join(hexes), " ".join(hexes), value, "0x" + value][style]
+    if rng.random() < 0.3:
+        written = written.lower()
+    ctx = rng.choice(["UID chip: ", "serial chip ", "no seri chip ", "UID ", "chip uid "])
+    return ctx + written, [{"kind": "chip_uid", "value": value}]
+
+
+NOT_IDENTIFIERS = [
+    "Harga Rp 150.000/pcs", "Ukuran 85,6 x 54 mm tebal 0,76 mm", "kode produk 04A23B1C9", "telp kantor 021-5551234",
+    "no seri 20230001", "NIK contoh 9901011201900001", "stok 1000 pcs", "berat 250 gram",
+    "SKU 3201011234560001", "kirim H+1, resi 004512398761", "min order 50", "garansi 12 bulan",
+]
+
+
+def identifier_snippet(hard_negative: bool = False) -> tuple[str, list[dict[str, str]]]:
+    kinds = ["phone", "phone", "wa", "tg", "nik", "uid", "uid", "none", "none", "none"]
+    if hard_negative:  # shops selling holders or blank PVC cards show a phone, never a NIK
+        kinds = ["phone", "wa", "uid", "none", "none", "none"]
+    kind = rng.choice(kinds)
+    if kind == "phone":
+        text, ids = phone()
+        return rng.choice(["WA ", "Hub WA: ", "Fast respon WA ", "Chat wa ", "No HP "]) + text, ids
+    if kind == "wa":
+        text, ids = wa_url()
+        return "Order langsung " + text, ids
+    if kind == "tg":
+        text, ids = tg_url()
+        return "Info lanjut di telegram " + text, ids
+    if kind == "nik":
+        text, ids = nik()
+        return rng.choice(["contoh hasil cetak NIK ", "sample NIK ", "NIK: "]) + text, ids
+    if kind == "uid":
+        return chip_uid()
+    return rng.choice(NOT_IDENTIFIERS), []
+
+
+# ---------------------------------------------------------------- templates
+# {B} blank word, {E} e-KTP word. Every list below is one template family.
+
+BLANK_TITLES = [
+    "{B} {E} original dinas", "Jual {B} {E} asli", "{B} {E} chip aktif siap personalisasi",
+    "{E} {B} murah grosir", "Kartu {E} {B} ORI capil", "{B} {E} terbaru 2024", "READY {B} {E} stok banyak",
+    "{B} KTP elektronik chip", "{B} ktp el kosong", "{E} kosongan belum tercetak", "{E} polos chip aktif",
+    "{B} {E} + hologram", "Supplier {B} {E} termurah", "{B} {E} isi 10 lembar", "PAKET {B} {E} 50 pcs",
+    "{B} {E} bahan dari dinas", "{B} {E} bekas gudang dukcapil", "Kartu {E} belum dicetak", "{E} blank chip original",
+    "{B} ktp 100% ori", "{B} KTP asli kemendagri", "{B} {E} grade A", "Jual {E} kosong asli dinas",
+    "{E} {B} sisa proyek pemda", "grosir {B} {E} chip",
+]
+BLANK_DESCRIPTIONS = [
+    "{B} {E} asli dari dinas, chip aktif bisa dibaca. Pengiriman rapi dan aman.",
+    "Ready {B} {E} kondisi baru, belum tercetak, hologram lengkap. Minat langsung chat.",
+    "Kartu {E} kosong, tinggal cetak data. Cocok untuk yang butuh cepat.",
+    "Stok {B} {E} terbatas. Barang original dari capil, bukan kw.",
+    "Dijual {B} KTP elektronik chip, belum personalisasi. Harga nego untuk banyak.",
+    "Menjual {E} kosongan, fisik sama persis dengan yang asli. Pengiriman ke seluruh Indonesia.",
+    "{B} {E} bahan asli. Bisa COD area Jakarta. Pembelian grosir ada harga khusus.",
+    "Barang sesuai foto. {B} {E} polos, chip tertanam, siap isi data.",
+    "",
+]
+VAGUE_TITLES = [
+    "kartu chip original dinas", "Kartu chip ori dukcapil", "kartu dinas chip asli stok terbatas",
+    "Kartu chip dinas murah", "kartu chip resmi instansi", "kartu identitas chip original dinas",
+    "Kartu chip ORI capil grosir", "kartu dinas original", "chip card dinas ori",
+]
+VAGUE_DESCRIPTIONS = [
+    "Ini {B} {E} asli, chip aktif, belum tercetak. Pengiriman aman.",
+    "Isi: {B} {E} original dinas. Tanya stok dulu kak.",
+    "Produk berupa {E} kosong dari dukcapil. Bisa grosir.",
+    "Kartu yang dijual adalah {B} KTP elektronik, bukan kartu biasa.",
+]
+RELATED = [
+    ("Blangko KK asli dinas", "Blangko kartu keluarga kosong, kertas security asli. Siap cetak."),
+    ("Blanko Kartu Keluarga kosongan", "Kertas KK kosong ada barcode, untuk yang butuh."),
+    ("Blangko akta kelahiran kosong", "Blanko akta kelahiran asli capil, belum diisi."),
+    ("Blanko akte lahir original", "Akte kelahiran kosong, kertas hologram."),
+    ("Blangko KIA kartu identitas anak", "Blangko KIA kosong chip, sesuai standar."),
+    ("KTP jadi 1 hari", "Bikin KTP cepat tanpa antri, data sesuai permintaan."),
+    ("Jasa pembuatan KTP kilat", "Jasa bikin KTP jadi, tinggal kirim data dan foto."),
+    ("KTP palsu mirip asli", "Bisa untuk verifikasi, hasil rapi."),
+    ("Jual data NIK aktif", "Data NIK + KK valid untuk registrasi kartu dan akun."),
+    ("Foto KTP + selfie untuk verifikasi", "Paket foto KTP dan selfie, data asli, ready banyak."),
+    ("Database NIK KK lengkap", "Ribuan data NIK valid terbaru, format excel."),
+    ("Jual NIK KK buat registrasi", "NIK aktif siap pakai untuk daftar akun."),
+    ("Blanko surat pindah kosong", "Blangko surat pindah dari capil."),
+    ("Ktp aspal siap pakai", "Ktp jadi dengan data pilihan sendiri."),
+    ("Selfie KTP dijual", "Foto selfie dengan KTP asli, cocok untuk verifikasi akun."),
+    ("Blanko buku nikah kosong", "Buku nikah kosong asli KUA."),
+]
+HARD_NEGATIVES = [
+    ("Blangkon Jogja {c} motif batik", "Blangkon asli Jogja, bahan kain batik halus, ukuran {n}."),
+    ("Blangkon Solo gaya {c}", "Blangkon mondolan, cocok untuk acara adat dan wisuda."),
+    ("Holder KTP {c} transparan", "Tempat KTP dan kartu ATM, bahan plastik tebal."),
+    ("Casing KTP-el akrilik {c}", "Pelindung KTP el anti gores, muat kartu ukuran standar."),
+    ("Dompet kartu KTP kulit {c}", "Dompet kecil untuk KTP, SIM dan kartu ATM."),
+    ("Sleeve pelindung e-KTP isi {n}", "Plastik pelindung KTP kosong ukuran pas, isi {n} lembar."),
+    ("Kartu PVC blank putih ukuran KTP isi {n}", "Kartu PVC polos untuk printer ID card, tebal 0,76 mm."),
+    ("Blank card PVC ukuran KTP {n} pcs", "Kartu blank untuk cetak ID card karyawan dan kartu member."),
+    ("Kartu RFID 125khz blank ukuran KTP", "Kartu RFID kosong untuk akses pintu dan absensi."),
+    ("Kartu NFC NTAG215 blank seukuran KTP", "NFC card kosong bisa ditulis pakai HP."),
+    ("Kartu Mifare 1K blank {c}", "Mifare S50 kosong untuk akses hotel dan parkir."),
+    ("Printer ID card Evolis {c}", "Printer kartu PVC, cocok untuk cetak KTP karyawan dan ID card."),
+    ("Ribbon printer kartu YMCKO", "Ribbon untuk printer ID card, 200 print."),
+    ("Card reader e-KTP {c}", "Pembaca KTP el untuk kantor dan bank, USB."),
+    ("Jasa fotocopy KTP dan KK", "Fotokopi KTP KK akta, bisa bolak balik."),
+    ("Jasa laminating KTP {c}", "Laminating KTP dan dokumen, tahan air."),
+    ("Jasa scan KTP dan dokumen", "Scan dokumen resolusi tinggi, kirim via email."),
+    ("Blanko kwitansi {n} lembar", "Buku kwitansi 2 ply, ukuran kecil."),
+    ("Blangko nota kontan {c}", "Nota kontan 1 ply isi {n} set."),
+    ("Blanko surat jalan rangkap 3", "Surat jalan NCR, isi {n} set."),
+    ("Blangko faktur penjualan", "Faktur kosong rangkap 2."),
+    ("Blanko tanda terima", "Buku tanda terima barang."),
+    ("Mainan kartu KTP anak {c}", "Kartu KTP mainan untuk anak bermain peran, bahan kertas tebal."),
+    ("KTP mainan edukasi anak", "Kartu identitas mainan, isi {n} pcs, aman untuk anak."),
+    ("Template KTP PSD editable", "File desain KTP untuk belajar desain grafis."),
+    ("Stiker skin kartu KTP {c}", "Stiker garskin untuk kartu ATM dan KTP."),
+    ("Lanyard ID card {c} + holder", "Tali ID card dengan holder kartu."),
+    ("Map dokumen KTP KK akta {c}", "Tempat menyimpan KTP, KK dan akta kelahiran."),
+    ("Kaos polos {c} cotton combed 30s", "Kaos polos bahan adem, ukuran S-XXL."),
+    ("Buku tulis kosong {n} lembar", "Buku catatan polos, sampul {c}."),
+    ("Kartu nama blank {c}", "Kartu nama kosong siap cetak, art carton."),
+    ("Kartu ucapan blanko {c}", "Kartu ucapan kosong untuk hadiah."),
+    ("Stok kosong - e-KTP reader", "Sementara stok kosong, reader KTP el tersedia lagi minggu depan."),
+    ("Kartu ATM case {c}", "Case kartu, muat KTP dan ATM."),
+    ("Foto copy KTP warna", "Jasa foto copy warna KTP dan SIM."),
+    ("Undangan blanko {c}", "Blanko undangan pernikahan, tinggal cetak."),
+    ("Gantungan kunci kartu {c}", "Gantungan kunci model kartu identitas."),
+    ("Printer kartu ID Zebra ZC300", "Printer kartu PVC, bisa cetak kartu pelajar dan KTP karyawan."),
+    ("Kartu pelajar blank PVC", "Kartu pelajar kosong siap cetak, ukuran standar."),
+    ("Dompet blangkon batik", "Dompet motif blangkon untuk souvenir."),
+    ("Kertas HVS A4 polos {n} lembar", "Kertas putih polos untuk print."),
+    ("Chip card reader USB {c}", "Pembaca smart card chip untuk e-KTP dan kartu bank."),
+    ("Casing HP polos {c}", "Case silikon polos."),
+    ("Kartu member blank {n} pcs", "Member card PVC kosong untuk toko dan cafe."),
+    ("Bingkai foto ukuran KTP {c}", "Frame kecil ukuran KTP."),
+    ("Kertas foto ukuran KTP", "Kertas glossy ukuran kartu."),
+    ("Buku blanko rapor SD", "Blanko rapor kosong kurikulum terbaru."),
+    ("Blanko ijazah TK", "Blanko ijazah kosong untuk TK dan PAUD, desain {c}."),
+    ("Formulir pendaftaran blanko", "Formulir kosong untuk sekolah."),
+    ("ID card holder kulit {c}", "Holder ID card dengan klip."),
+]
+COLOURS = ["hitam", "putih", "coklat", "merah", "biru", "hijau", "abu", "navy", "maroon"]
+
+
+def fill(template: str, blank_how: str | None = None) -> str:
+    how = blank_how or rng.choice(OBFUSCATIONS)
+    if how == "typo":
+        b = rng.choice(BLANK_WORDS["typo"])
+        how = "plain"
+    else:
+        b = rng.choice(BLANK_WORDS["plain"])
+    e = rng.choice(EKTP_WORDS)
+    if "{B}" in template:
+        b = obfuscate(b, how)
+    elif "{E}" in template:
+        e = obfuscate(e, how) if how not in ("spaces",) else obfuscate(e.replace("-", "").replace(" ", ""), how)
+    return template.replace("{B}", b).replace("{E}", e).replace("{c}", rng.choice(COLOURS)).replace(
+        "{n}", str(rng.choice([10, 20, 50, 100, 200])))
+
+
+def with_ids(description: str, hard_negative: bool = False) -> tuple[str, list[dict[str, str]]]:
+    snippet, ids = identifier_snippet(hard_negative)
+    return (description + " " + snippet).strip(), ids
+
+
+def split_of(family: str, index: int) -> str:
+    return "holdout" if index % 4 == 0 else "tune"
+
+
+def build() -> dict[str, list[dict[str, object]]]:
+    files: dict[str, list[dict[str, object]]] = {"blank": [], "related": [], "hard_negative": [], "ordinary": []}
+
+    def add(name: str, family: str, index: int, title: str, description: str, label: str,
+            ids: list[dict[str, str]]) -> None:
+        files[name].append({"id": f"{name}-{len(files[name]) + 1:04d}", "title": title, "description": description,
+                            "label": label, "identifiers": ids, "split": split_of(family, index)})
+
+    for i, template in enumerate(BLANK_TITLES):
+        for _ in range(6):
+            desc_t = rng.choice(BLANK_DESCRIPTIONS)
+            desc, ids = with_ids(fill(desc_t, "plain") if desc_t else "")
+            add("blank", "title", i, fill(template), desc, "blank", ids)
+    for i, template in enumerate(VAGUE_TITLES):
+        for _ in range(4):
+            desc, ids = with_ids(fill(rng.choice(VAGUE_DESCRIPTIONS)))
+            add("blank", "vague", i, template, desc, "blank", ids)
+    for i, (title, description) in enumerate(RELATED):
+        for _ in range(6):
+            desc, ids = with_ids(description)
+            t = title if rng.random() < 0.6 else obfuscate(title, rng.choice(["homoglyph", "zerowidth", "nbsp", "plain"]))
+            add("related", "related", i, t, desc, "related", ids)
+    for i, (title, description) in enumerate(HARD_NEGATIVES):
+        for _ in range(7):
+            desc, ids = with_ids(fill(description, "plain"), hard_negative=True)
+            add("hard_negative", "hard", i, fill(title, "plain"), desc, "benign", ids)
+    if PRDECT.is_file():
+        with PRDECT.open(encoding="utf-8") as fh:
+            names = [row["product_name"] for row in csv.DictReader(fh)]
+        for i, name in enumerate(rng.sample(names, 250)):
+            add("ordinary", "ordinary", i, name, "", "benign", [])
+    return files
+
+
+def main() -> None:
+    for name, rows in build().items():
+        with (HERE / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
+            for row in rows:
+                fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        print(f"{name}: {len(rows)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,114 @@
+"""The labelled corpus: verdict precision/recall and identifier precision/recall.
+
+Figures are printed for the tune and holdout splits separately; the
+assertions hold on the combined set and (for blank) on the holdout alone.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from matchers import score_listing, score_many
+from tests.conftest import RECORDED
+
+CORPUS = Path(__file__).parent / "corpus"
+LABELS = ("blank", "related", "benign")
+
+
+def _rows() -> list[dict]:
+    return [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+
+
+ROWS = _rows()
+
+
+def _evaluate(rows: list[dict]) -> tuple[Counter, Counter]:
+    assessments = score_many((r["title"], r["description"]) for r in rows)
+    confusion: Counter = Counter()
+    ids: Counter = Counter()
+    for row, assessment in zip(rows, assessments, strict=True):
+        confusion[(row["label"], assessment.verdict.value)] += 1
+        got = {(i.kind, i.value) for i in assessment.identifiers}
+        expected = {(i["kind"], i["value"]) for i in row["identifiers"]}
+        ids["tp"] += len(got & expected)
+        ids["fp"] += len(got - expected)
+        ids["fn"] += len(expected - got)
+    return confusion, ids
+
+
+def _precision(confusion: Counter, label: str) -> float:
+    predicted = sum(confusion[(truth, label)] for truth in LABELS)
+    return confusion[(label, label)] / predicted if predicted else 1.0
+
+
+def _recall(confusion: Counter, label: str) -> float:
+    actual = sum(confusion[(label, got)] for got in LABELS)
+    return confusion[(label, label)] / actual if actual else 1.0
+
+
+def _print(name: str, confusion: Counter, ids: Counter) -> None:
+    print(f"\n{name}: rows=truth, columns=verdict")
+    print(f"{'':>10}" + "".join(f"{label:>10}" for label in LABELS))
+    for truth in LABELS:
+        print(f"{truth:>10}" + "".join(f"{confusion[(truth, got)]:>10}" for got in LABELS))
+    for label in LABELS:
+        print(f"  {label}: precision {_precision(confusion, label):.3f} recall {_recall(confusion, label):.3f}")
+    tp, fp, fn = ids["tp"], ids["fp"], ids["fn"]
+    print(f"  identifiers: precision {tp / max(1, tp + fp):.3f} recall {tp / max(1, tp + fn):.3f} (tp={tp} fp={fp} fn={fn})")
+
+
+def test_corpus_is_big_enough_and_well_formed() -> None:
+    labels = Counter(r["label"] for r in ROWS)
+    assert len(ROWS) >= 600
+    hard = sum(1 for r in ROWS if r["id"].startswith("hard_negative"))
+    assert hard >= 300
+    assert set(labels) == set(LABELS)
+    assert {r["split"] for r in ROWS} == {"tune", "holdout"}
+    assert len({r["id"] for r in ROWS}) == len(ROWS)
+
+
+def test_corpus_verdicts_and_identifiers() -> None:
+    results = {}
+    for split in ("tune", "holdout"):
+        results[split] = _evaluate([r for r in ROWS if r["split"] == split])
+        _print(split, *results[split])
+    confusion, ids = _evaluate(ROWS)
+    _print("combined", confusion, ids)
+    assert _precision(confusion, "blank") >= 0.97
+    assert _recall(confusion, "blank") >= 0.97
+    assert _recall(confusion, "related") >= 0.85
+    assert ids["tp"] / (ids["tp"] + ids["fp"]) >= 0.97
+    assert ids["tp"] / (ids["tp"] + ids["fn"]) >= 0.97
+    holdout = results["holdout"][0]
+    assert _precision(holdout, "blank") >= 0.95 and _recall(holdout, "blank") >= 0.95
+
+
+def test_every_hard_negative_and_product_name_is_benign() -> None:
+    wrong = [r["id"] for r in ROWS if r["label"] == "benign"
+             and score_listing(r["title"], r["description"]).verdict != "benign"]
+    assert wrong == []
+
+
+def test_all_prdect_product_names_are_benign_and_far_below_the_candidate_bar() -> None:
+    source = RECORDED / "datasets" / "PRDECT-ID_unique_product_names.csv"
+    if not source.is_file():
+        pytest.skip("shared PRDECT-ID file not present")
+    with source.open(encoding="utf-8") as fh:
+        names = [row["product_name"] for row in csv.DictReader(fh)]
+    assessments = score_many((name, "") for name in names)
+    assert [a.verdict.value for a in assessments] == ["benign"] * len(names)
+    scores = sorted(a.score for a in assessments)
+    assert scores[int(len(scores) * 0.99)] < 15
+
+
+def test_vague_titles_of_planted_positives_reach_the_candidate_bar() -> None:
+    vague = {r["title"] for r in ROWS if r["label"] == "blank" and "{" not in r["title"]
+             and "kartu" in r["title"].lower() and "ktp" not in r["title"].lower()}
+    assert vague, "the corpus should hold vague titles"
+    for title in vague:
+        assert score_listing(title).score >= 25, title
