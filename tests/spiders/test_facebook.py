@@ -93,3 +93,18 @@ def test_spider_browser_transport_reads_the_embedded_json(sandbox: SandboxHandle
     expected = {r.external_id for r in sandbox.catalogue.search("facebook", query)}
     rows = crawl("facebook", sandbox.base_url, query, tmp_path, transport="browser", details=False)
     assert {r["external_id"] for r in rows} == expected
+
+
+def test_spider_pagination_form_is_answered_by_the_shop(sandbox: SandboxHandle) -> None:
+    from config import load_config, point_at_sandbox
+    from spiders.facebook import FacebookSpider
+
+    spider = FacebookSpider(query=QUERY)
+    spider.configure(point_at_sandbox(load_config().settings, sandbox.base_url))
+    call = spider.api_search_call(QUERY, 2, '{"c2c":{"it":1}}')
+    assert call.method == "POST" and call.url.endswith("/facebook/api/graphql/")
+    answer = httpx.post(call.url, content=call.body, headers=call.headers)
+    items, outcome = facebook.parse_search(answer.content, url=call.url, base_url=spider.base_url)
+    truth = list(sandbox.catalogue.search("facebook", QUERY, sort="newest"))
+    assert outcome.status == "ok"
+    assert [i.external_id for i in items] == [t.external_id for t in truth[1:25]]
