@@ -93,6 +93,7 @@ class SandboxServer:
         self.smtp_base_port = smtp_base_port
         self.access_log = access_log
         self.catalogue = build_catalogue(catalogue_seed, listings, self.shops)
+        self.initial_takedown_delay = takedown_delay
         self.desk = AbuseDesk(
             self.shops,
             listing_exists=lambda mp, ext: self.catalogue.get(mp, ext) is not None,
@@ -177,6 +178,7 @@ class SandboxServer:
     def reset(self) -> None:
         """Back to the seed state: no notices or removals, initial faults, zero stats."""
         self.desk.reset()
+        self.desk.takedown_delay = self.initial_takedown_delay
         self.stats.reset()
         self.dice = FaultDice(self.initial_faults)
 
@@ -327,6 +329,10 @@ class SandboxHandle:
 
     def reset(self) -> None:
         self._call(self.server.reset)
+
+    def set_takedown_delay(self, seconds: float) -> None:
+        """Delay for notices received from now on (``reset`` restores the start value)."""
+        self._call(lambda: setattr(self.server.desk, "takedown_delay", seconds))
 
 
 @contextmanager
