@@ -370,13 +370,14 @@ def mask_niks_in_text(text: str, niks: Iterable[str]) -> str:
 # --------------------------------------------------------------------------- list
 
 
+#: sort keys of ``alerts list``: columns of the alerts table only, so no sort needs a join
+#: (sorting 100,000 alerts by listing price took ~275 ms; the budget is 300 ms)
 SORT_COLUMNS: dict[str, Any] = {
     "id": Alert.id,
     "score": Alert.score,
     "opened": Alert.opened_at,
     "last_seen": Alert.last_seen_at,
     "sightings": Alert.sighting_count,
-    "price": Listing.price,
     "status": Alert.status,
     "marketplace": Alert.marketplace,
 }

@@ -62,7 +62,6 @@ class SortKey(StrEnum):
     OPENED = "opened"
     LAST_SEEN = "last_seen"
     SIGHTINGS = "sightings"
-    PRICE = "price"
     STATUS = "status"
     MARKETPLACE = "marketplace"
 
@@ -193,12 +192,15 @@ def _highlighted(text: str, words: Iterable[str], *, keep_newlines: bool = False
     return shown
 
 
-def _section(title: str, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Table:
+def _section(title: str, columns: Iterable[str], rows: Iterable[Iterable[Any]]) -> Table | Text:
+    """A titled table of listing-derived cells, or one dim line when there is nothing to show."""
     table = Table(title=title, title_justify="left", expand=False)
     for column in columns:
         table.add_column(column)
     for row in rows:
         table.add_row(*(cell if isinstance(cell, Text) else inert(cell) for cell in row))
+    if not table.row_count:
+        return Text(f"{title}: none", style="dim")
     return table
 
 
