@@ -26,7 +26,7 @@ from typing import Any, Self
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
-from scrapy.exceptions import DropItem, NotConfigured
+from scrapy.exceptions import NotConfigured
 from sqlalchemy.orm import Session, sessionmaker
 
 from config import Settings, load_config
@@ -73,7 +73,8 @@ class PipelineConfig:
             batch_size=s.getint("KTPWATCH_BATCH_SIZE", 200),
             batch_seconds=s.getfloat("KTPWATCH_BATCH_SECONDS", 1.0),
             capture_evidence=s.getbool("KTPWATCH_EVIDENCE", True),
-            sessions=s.get("KTPWATCH_SESSIONS"),
+            # Scrapy deep-copies settings, so a session factory cannot travel in them
+            sessions=None,
         )
 
 
@@ -217,8 +218,9 @@ class StoragePipeline:
             return item
         key = (item.marketplace, item.external_id)
         if key in self._seen:
+            # another query found it too: one sighting per scan is enough
             self.stats.inc_value(f"ktpwatch/{item.marketplace}/duplicates")
-            raise DropItem(f"duplicate within scan: {key}")
+            return item
         self._seen.add(key)
         result = self._score(item)
         if result.verdict in HIT_VERDICTS:

@@ -204,7 +204,6 @@ def run_scan(
         {
             "KTPWATCH_STORE": True,
             "KTPWATCH_SCAN_ID": scan_id,
-            "KTPWATCH_SESSIONS": sessions,
             "KTPWATCH_EVIDENCE": options.capture_evidence,
             "KTPWATCH_DETAIL_FILTER": CandidateFilter(settings.matching.candidate_threshold),
             "KTPWATCH_PROGRESS": progress,
@@ -320,11 +319,12 @@ def _capture_evidence(sessions: Any, settings: Settings) -> dict[str, Any]:
     except Exception as exc:  # capture problems never fail a scan; `evidence retry` fixes them
         log.exception("evidence capture failed")
         return {"error": f"{type(exc).__name__}: {exc}"}
-    if hasattr(report, "to_dict"):
-        return dict(report.to_dict())
-    if hasattr(report, "__dataclass_fields__"):
-        return asdict(report)
-    return {"report": str(report)}
+    return {
+        "captured": int(getattr(report, "ok", 0)),
+        "failed": int(getattr(report, "failed", 0)),
+        "seconds": round(float(getattr(report, "seconds", 0.0)), 1),
+        "pool_size": int(getattr(report, "pool_size", 0)),
+    }
 
 
 def _post_webhook(settings: Settings, summary: ScanSummary) -> None:

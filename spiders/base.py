@@ -402,7 +402,11 @@ class MarketplaceSpider(scrapy.Spider):
             yield self.search_request(query, page + 1, outcome.next_token)
 
     def _maybe_detail(self, item: ListingItem) -> Iterator[ListingItem | Request]:
-        wants = self.detail_filter is not None and item.external_id not in self._details_requested
+        if item.external_id in self._details_requested:
+            # Another query found it first and its detail page is on the way: yielding the
+            # bare search item now could beat the enriched one to the pipeline.
+            return
+        wants = self.detail_filter is not None
         if wants and self.detail_filter is not None and self._accepts(item):
             request = self.detail_request(item)
             if request is not None:

@@ -38,7 +38,9 @@ def _write_demo_config(folder: Path, db_url: str, evidence_dir: str) -> Path:
     path.write_text(
         "# Written by `ktpwatch demo`: explore what the demo found with\n"
         f"#   ktpwatch --config {path} alerts list\n"
-        f'[storage]\nurl = "{db_url}"\n\n[evidence]\ndir = "{evidence_dir}"\n',
+        f'[storage]\nurl = "{db_url}"\n\n[evidence]\ndir = "{evidence_dir}"\n\n'
+        "# The sandbox is our own server on this machine: no need to be slow with it.\n"
+        "[crawl]\ndownload_delay = 0.0\nautothrottle = false\nconcurrent_requests_per_domain = 8\n",
         encoding="utf-8",
     )
     return path
@@ -87,14 +89,14 @@ def demo(
     started = time.monotonic()
 
     _step(console, 1, f"Starting the sandbox ({listings} listings, seed {seed}) ...")
-    with run_sandbox(seed=seed, listings=listings, takedown_delay=takedown_delay,
+    with run_sandbox(catalogue_seed=seed, listings=listings, takedown_delay=takedown_delay,
                      admin=True) as sandbox:
         console.print(f"   shops at {sandbox.base_url}/<marketplace>; abuse desks on SMTP ports "
                       + ", ".join(f"{m}:{p}" for m, p in sorted(sandbox.smtp_ports.items())))
         settings = point_at_sandbox(load_config(config_path).settings, sandbox.base_url)
         runtime.override_settings(settings)
         truth = sandbox.truth()
-        planted = [t for t in truth["listings"] if t["label"] in ("blank", "related")]
+        planted = [t for t in truth["planted"] if t["label"] in ("blank", "related")]
         console.print(f"   {len(planted)} planted blank/related listings among the catalogue")
 
         _step(console, 2, f"Scanning every marketplace ({transport} transport, "
