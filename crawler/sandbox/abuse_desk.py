@@ -133,10 +133,12 @@ class AbuseDesk:
         due = self._due.get((marketplace, external_id))
         return due is not None and due <= self.clock()
 
-    def removal_count(self) -> int:
-        """A number that changes whenever the set of removed listings may have changed."""
+    def removed_ids(self, marketplace: str) -> set[str]:
+        """External ids of ``marketplace`` taken down by now (empty fast when nothing was sent)."""
+        if not self._due:
+            return set()
         now = self.clock()
-        return sum(1 for due in self._due.values() if due <= now)
+        return {ext for (mp, ext), due in self._due.items() if mp == marketplace and due <= now}
 
     def to_json(self) -> dict[str, Any]:
         now = self.clock()

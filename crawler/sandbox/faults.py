@@ -157,6 +157,9 @@ class FaultPlan:
         return cls.from_json(data, seed=seed)
 
 
+_IDLE_RNG = random.Random(0)
+
+
 class FaultDice:
     """Rolls, per marketplace and request number, which fault (if any) a request gets."""
 
@@ -168,10 +171,10 @@ class FaultDice:
         """The fault for the next request to ``marketplace``, and that request's own RNG."""
         n = self._counters.get(marketplace, 0)
         self._counters[marketplace] = n + 1
-        rng = random.Random(f"{self.plan.seed}:{marketplace}:{n}")
         rates = self.plan.for_marketplace(marketplace)
-        if not rates.rates:
-            return None, rng
+        if not rates.total:
+            return None, _IDLE_RNG  # no faults: skip seeding an RNG on the hot path
+        rng = random.Random(f"{self.plan.seed}:{marketplace}:{n}")
         roll = rng.random()
         cumulative = 0.0
         for kind in FaultKind:  # fixed order

@@ -53,9 +53,10 @@ class SandboxContext:
 
     def search(self, marketplace: str, query: str, *, sort: str = "newest") -> Sequence[SandboxListing]:
         hits = self.catalogue.search(marketplace, query, sort="relevance" if sort == "relevance" else "newest")
-        if not self.desk.removal_count():
+        removed = self.desk.removed_ids(marketplace)
+        if not removed:
             return hits
-        return [hit for hit in hits if not self.desk.is_removed(marketplace, hit.external_id)]
+        return tuple(hit for hit in hits if hit.external_id not in removed)
 
     def get(self, marketplace: str, external_id: str) -> SandboxListing | None:
         return self.catalogue.get(marketplace, external_id)
@@ -110,9 +111,11 @@ class SandboxServer:
         app = web.Application(middlewares=[self._fault_middleware])
         for name, shop in self.shops.items():
             sub = web.Application()
-            sub.add_routes(shop.routes(self.ctx))
+            # core routes first: aiohttp resolves in registration order, so a shop's
+            # catch-all pattern can never shadow images or the captcha page
             sub.router.add_get("/img/{image_id}.jpg", self._image)
             sub.router.add_route("*", shop.captcha_path, self._captcha)
+            sub.add_routes(shop.routes(self.ctx))
             app.add_subapp(f"/{name}", sub)
         if self.admin:
             app.router.add_get("/_sandbox/truth", self._truth)

@@ -100,7 +100,7 @@ def test_lexicon_results_mix_targets_with_hard_negatives(catalogue: Catalogue) -
 
 
 def test_unknown_marketplace_and_bad_sizes() -> None:
-    assert build_catalogue(1, 60).search("bukalapak", "ktp") == []
+    assert build_catalogue(1, 60).search("bukalapak", "ktp") == ()
     with pytest.raises(ValueError):
         build_catalogue(1, 0)
     with pytest.raises(ValueError):
