@@ -33,40 +33,38 @@ def _serve(listings: int, queue: Any, stop: Any) -> None:
         stop.wait()
 
 
+async def _hammer(session: aiohttp.ClientSession, requests: list[tuple[str, str, dict[str, Any]]],
+                  total: int) -> float:
+    """Send ``total`` requests cycling over ``requests``, IN_FLIGHT at a time; answers per second."""
+    numbers = iter(range(total))
+    failures = 0
+
+    async def worker() -> None:
+        nonlocal failures
+        for i in numbers:
+            method, url, kwargs = requests[i % len(requests)]
+            async with session.request(method, url, **kwargs) as answer:
+                await answer.read()
+                failures += answer.status != 200
+
+    started = time.perf_counter()
+    await asyncio.gather(*(worker() for _ in range(IN_FLIGHT)))
+    elapsed = time.perf_counter() - started
+    if failures:
+        raise RuntimeError(f"{failures} of {total} requests to {requests[0][1]} failed")
+    return total / elapsed
+
+
 async def _load(base_url: str, shops: list[str], queries: list[str]) -> dict[str, float]:
     rates: dict[str, float] = {}
-    connector = aiohttp.TCPConnector(limit=IN_FLIGHT)
-    async with aiohttp.ClientSession(connector=connector) as session:
+    async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=IN_FLIGHT)) as session:
         for shop in shops:
             plans = [search_request(shop, q) for q in queries]
-            counter = iter(range(REQUESTS_PER_SHOP))
-            failures = 0
-
-            async def worker() -> None:
-                nonlocal failures
-                for i in counter:
-                    method, path, kwargs = plans[i % len(plans)]
-                    async with session.request(method, f"{base_url}/{shop}{path}", **kwargs) as answer:
-                        await answer.read()
-                        failures += answer.status != 200
-
-            started = time.perf_counter()
-            await asyncio.gather(*(worker() for _ in range(IN_FLIGHT)))
-            rates[shop] = REQUESTS_PER_SHOP / (time.perf_counter() - started)
-            if failures:
-                raise RuntimeError(f"{shop}: {failures} search requests failed")
+            requests = [(method, f"{base_url}/{shop}{path}", kwargs) for method, path, kwargs in plans]
+            rates[shop] = await _hammer(session, requests, REQUESTS_PER_SHOP)
         # the core alone (routing, fault middleware, stats) on a small HTML page it serves itself
-        captcha_url = f"{base_url}/{shops[0]}/captcha"
-        pages = iter(range(REQUESTS_PER_SHOP * 2))
-
-        async def fetch_captcha() -> None:
-            for _ in pages:
-                async with session.get(captcha_url) as answer:
-                    await answer.read()
-
-        started = time.perf_counter()
-        await asyncio.gather(*(fetch_captcha() for _ in range(IN_FLIGHT)))
-        rates["_core_small_page"] = REQUESTS_PER_SHOP * 2 / (time.perf_counter() - started)
+        captcha: list[tuple[str, str, dict[str, Any]]] = [("GET", f"{base_url}/{shops[0]}/captcha", {})]
+        rates["_core_small_page"] = await _hammer(session, captcha, REQUESTS_PER_SHOP * 2)
     return rates
 
 

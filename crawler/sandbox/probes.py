@@ -33,5 +33,5 @@ def search_request(marketplace: str, query: str) -> tuple[str, str, dict[str, An
     }
     if marketplace not in table:
         raise KeyError(f"no sample search request for {marketplace!r}")
-    path, params = table[marketplace]
-    return "GET", path, {"params": params}
+    route, query_params = table[marketplace]
+    return "GET", route, {"params": query_params}
