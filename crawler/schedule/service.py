@@ -160,8 +160,31 @@ class ScheduleService:
                 when = due.astimezone(self.tz).strftime("%Y-%m-%d %H:%M %Z")
                 reports.append(RunReport(spec.job_id, JobOutcome.SKIPPED, f"not due until {when}"))
                 continue
-            reports.append(self.run_job(spec.job_id))
+            reports.append(self._run_in_worker(spec.job_id))
         return reports
+
+    def _run_in_worker(self, job_id: str) -> RunReport:
+        """Run a job in a worker thread, as the daemon does, while this thread handles signals.
+
+        The same thread layout in both modes means a job sees shutdown the same
+        way (``stop_requested``; children get SIGTERM from the job's watcher).
+        """
+        outcome: list[RunReport | BaseException] = []
+
+        def work() -> None:
+            try:
+                outcome.append(self.run_job(job_id))
+            except BaseException as exc:  # handed to the calling thread below
+                outcome.append(exc)
+
+        worker = threading.Thread(target=work, name=f"job-{job_id}")
+        worker.start()
+        while worker.is_alive():
+            worker.join(0.2)
+        result = outcome[0]
+        if isinstance(result, BaseException):
+            raise result
+        return result
 
     # -- the daemon -------------------------------------------------------------------------
 

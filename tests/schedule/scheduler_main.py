@@ -1,6 +1,6 @@
 """A scheduler process for the multi-process tests: the service the CLI runs, with a fake job.
 
-Usage: python -m tests.schedule.scheduler_main RUNNER INTERVAL_SECONDS (serve|run-now)
+Usage: python -m tests.schedule.scheduler_main RUNNER INTERVAL_SECONDS (serve|once|run-now)
 Configuration (database URL) comes from the environment like the real CLI.
 """
 
@@ -27,6 +27,9 @@ def main(argv: list[str]) -> int:
     with stop_on_signals(service.request_stop):
         if mode == "serve":
             service.serve()
+        elif mode == "once":
+            for report in service.run_due():
+                print(report.outcome.value, report.detail, flush=True)
         else:
             print(service.run_job(JOB_ID).outcome.value, flush=True)
     engine.dispose()

@@ -108,12 +108,13 @@ def test_two_scheduler_daemons_on_postgresql_run_a_job_once(
     two_daemons(migrated(pg_url), job_log, procs)
 
 
+@pytest.mark.parametrize("mode", ["serve", "once"])
 def test_sigterm_during_a_slow_job_stops_cleanly_and_closes_the_run(
-    sqlite_url: str, tmp_path: Path, procs: list[subprocess.Popen[str]]
+    mode: str, sqlite_url: str, tmp_path: Path, procs: list[subprocess.Popen[str]]
 ) -> None:
     url = migrated(sqlite_url)
     marker = tmp_path / "child.pid"
-    proc = spawn(url, "tests.schedule.fakejobs:slow_child", 3600, "serve",
+    proc = spawn(url, "tests.schedule.fakejobs:slow_child", 3600, mode,
                  **{fakejobs.MARKER_ENV: str(marker)})
     procs.append(proc)
     assert wait_for(lambda: marker.exists() and marker.read_text() != "", timeout=30)
