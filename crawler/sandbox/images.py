@@ -1,27 +1,50 @@
-"""Product photos for the sandbox: a deterministic JPEG per image id.
+"""Product photos for the sandbox: deterministic JPEGs, some of them telling.
 
-A coloured background derived from the image id, a lighter "product" panel and
-the listing title written on it — enough for evidence capture, perceptual
-hashing and OCR to have something real to chew on. Rendering takes a few
-milliseconds, so answers are cached (bounded). Issue 12 will extend this so
-planted listings' photos carry "BLANKO E-KTP" and chip numbers; keep that here.
+Ordinary listings get a coloured background, a lighter "product" panel and
+the title written on it. Planted blank e-KTP listings get what such sellers
+really post: a card photographed on a textured table, "BLANKO E-KTP" and the
+chip number printed on it, a little rotated, sometimes saved as a poor JPEG —
+so OCR and perceptual hashing have something real to chew on. A share of
+those photos is reused by another seller on another marketplace, slightly
+cropped and re-compressed (:class:`PhotoPlan`), as stolen product photos are.
+
+Everything derives from ids and the catalogue, so the same seed gives the same
+bytes; :meth:`PhotoPlan.truth` is the ground truth tests compare against.
 """
 
 from __future__ import annotations
 
 import hashlib
 import io
+import random
 import textwrap
+from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
-from PIL import Image, ImageDraw, ImageFont
+from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 IMAGE_SIZE = 300
+TELLING_SIZE = (640, 480)
+FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+#: fonts a seller's card photo may be printed in (all installed with fonts-dejavu)
+TELLING_FONTS = (
+    "DejaVuSans-Bold.ttf",
+    "DejaVuSans.ttf",
+    "DejaVuSansCondensed-Bold.ttf",
+    "DejaVuSansMono-Bold.ttf",
+    "DejaVuSansMono.ttf",
+    "DejaVuSerif-Bold.ttf",
+    "DejaVuSerif.ttf",
+)
+#: every third planted blank listing of a shop reuses a photo from the previous shop
+REUSE_EVERY = 3
 
 
 @lru_cache(maxsize=512)
 def render_listing_image(image_id: str, title: str, size: int = IMAGE_SIZE) -> bytes:
-    """JPEG bytes; same id and title give the same bytes."""
+    """JPEG bytes of an ordinary product photo; same id and title give the same bytes."""
     digest = hashlib.sha256(image_id.encode()).digest()
     background = (digest[0] // 2 + 64, digest[1] // 2 + 64, digest[2] // 2 + 64)
     panel = tuple(min(255, c + 90) for c in background)
@@ -39,3 +62,167 @@ def render_listing_image(image_id: str, title: str, size: int = IMAGE_SIZE) -> b
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80)
     return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class TellingPhoto:
+    """How one telling photo is drawn: every choice is recorded so tests can vary them."""
+
+    key: str
+    chip_uid: str
+    font: str
+    angle: float
+    quality: int
+    headline: str = "BLANKO E-KTP"
+
+    @classmethod
+    def from_key(cls, key: str, chip_uid: str | None = None) -> TellingPhoto:
+        """Font, rotation (within ±6°) and JPEG quality (25–90) drawn from ``key``."""
+        rng = random.Random(f"telling:{key}")
+        uid = chip_uid or "04" + "".join(f"{rng.randrange(256):02X}" for _ in range(6))
+        return cls(
+            key=key,
+            chip_uid=uid,
+            font=rng.choice(TELLING_FONTS),
+            angle=round(rng.uniform(-6.0, 6.0), 1),
+            quality=rng.choice((25, 35, 50, 70, 90)),
+            headline=rng.choice(("BLANKO E-KTP", "BLANKO E-KTP ORIGINAL", "READY BLANKO E-KTP")),
+        )
+
+
+def _texture(rng: random.Random, size: tuple[int, int]) -> Image.Image:
+    """A wooden-table-like background: stripes of close browns, blurred noise on top."""
+    width, height = size
+    base = (rng.randint(90, 150), rng.randint(60, 110), rng.randint(30, 80))
+    image = Image.new("RGB", size, base)
+    draw = ImageDraw.Draw(image)
+    y = 0
+    while y < height:
+        band = rng.randint(3, 14)
+        shade = rng.randint(-25, 25)
+        draw.rectangle((0, y, width, y + band), fill=tuple(max(0, min(255, c + shade)) for c in base))
+        y += band
+    noise = Image.effect_noise(size, rng.randint(20, 40)).convert("RGB")
+    return Image.blend(image, noise, 0.18).filter(ImageFilter.GaussianBlur(0.8))
+
+
+def render_telling_photo(photo: TellingPhoto, size: tuple[int, int] = TELLING_SIZE) -> bytes:
+    """JPEG bytes: a white card with the headline and the chip number, rotated on a texture."""
+    rng = random.Random(f"texture:{photo.key}")
+    background = _texture(rng, size)
+    card_w, card_h = int(size[0] * 0.8), int(size[1] * 0.55)
+    card = Image.new("RGBA", (card_w, card_h), (0, 0, 0, 0))
+    draw = ImageDraw.Draw(card)
+    draw.rounded_rectangle((0, 0, card_w - 1, card_h - 1), radius=18, fill=(246, 244, 236, 255),
+                           outline=(60, 60, 60, 255), width=3)
+    # the chip itself, a gold square, left of the text
+    draw.rounded_rectangle((24, card_h // 2 - 10, 84, card_h // 2 + 40), radius=6, fill=(212, 175, 55, 255))
+    path = f"{FONT_DIR}/{photo.font}"
+    headline = _fitting_font(path, photo.headline, card_w - 48, start=card_h // 5)
+    body = ImageFont.truetype(path, size=max(16, card_w // 22))
+    draw.text((24, 22), photo.headline, fill=(25, 25, 25, 255), font=headline)
+    draw.text((100, card_h // 2 - 6), f"CHIP: {photo.chip_uid}", fill=(25, 25, 25, 255), font=body)
+    draw.text((100, card_h // 2 + 34), "KTP-el kosong siap cetak", fill=(60, 60, 60, 255), font=body)
+    rotated = card.rotate(photo.angle, resample=Image.Resampling.BICUBIC, expand=True)
+    x = (size[0] - rotated.width) // 2 + rng.randint(-10, 10)
+    y = (size[1] - rotated.height) // 2 + rng.randint(-10, 10)
+    background.paste(rotated, (x, y), rotated)
+    buffer = io.BytesIO()
+    background.save(buffer, format="JPEG", quality=photo.quality)
+    return buffer.getvalue()
+
+
+def _fitting_font(path: str, text: str, width: int, *, start: int) -> ImageFont.FreeTypeFont:
+    """The largest size (from ``start`` down) at which ``text`` fits in ``width`` pixels."""
+    size = start
+    font = ImageFont.truetype(path, size=size)
+    while size > 12 and font.getlength(text) > width:
+        size -= 2
+        font = ImageFont.truetype(path, size=size)
+    return font
+
+
+def recompress_cropped(data: bytes, *, crop: float, quality: int) -> bytes:
+    """The same photo as another seller reposts it: ``crop`` (fraction) cut off the edges, re-saved."""
+    with Image.open(io.BytesIO(data)) as source:
+        image = source.convert("RGB")
+    dx, dy = int(image.width * crop / 2), int(image.height * crop / 2)
+    cut = image.crop((dx, dy, image.width - dx, image.height - dy))
+    buffer = io.BytesIO()
+    cut.save(buffer, format="JPEG", quality=quality)
+    return buffer.getvalue()
+
+
+@dataclass(frozen=True)
+class PlannedPhoto:
+    """A telling photo of one listing; ``reused_from`` names the (marketplace, external id, image id) source."""
+
+    marketplace: str
+    external_id: str
+    image_id: str
+    photo: TellingPhoto
+    reused_from: tuple[str, str, str] | None = None
+    crop: float = 0.0
+    quality: int = 0
+
+
+class PhotoPlan:
+    """Which sandbox images are telling photos, and which of those are reposts of another shop's."""
+
+    def __init__(self, listings: Iterable[Any]) -> None:
+        self.by_image: dict[tuple[str, str], PlannedPhoto] = {}
+        previous: list[PlannedPhoto] = []
+        current: list[PlannedPhoto] = []
+        market = None
+        for listing in listings:
+            if listing.marketplace != market:
+                previous, current, market = current or previous, [], listing.marketplace
+            if listing.kind != "planted" or listing.label != "blank" or not listing.image_ids:
+                continue
+            image_id = listing.image_ids[0]
+            chips = [value for kind, value in listing.identifiers if kind == "chip_uid"]
+            ordinal = len(current)
+            if previous and ordinal % REUSE_EVERY == 0 and ordinal < len(previous):
+                source = previous[ordinal]
+                rng = random.Random(f"reuse:{listing.marketplace}:{image_id}")
+                planned = PlannedPhoto(
+                    listing.marketplace, listing.external_id, image_id, source.photo,
+                    reused_from=(source.marketplace, source.external_id, source.image_id),
+                    crop=round(rng.uniform(0.03, 0.08), 3), quality=rng.choice((55, 70, 85)),
+                )
+            else:
+                photo = TellingPhoto.from_key(f"{listing.marketplace}:{image_id}", chips[0] if chips else None)
+                planned = PlannedPhoto(listing.marketplace, listing.external_id, image_id, photo)
+            current.append(planned)
+            self.by_image[(listing.marketplace, image_id)] = planned
+
+    def render(self, marketplace: str, image_id: str, title: str) -> bytes:
+        """The photo served at ``/<marketplace>/img/<image_id>.jpg``."""
+        planned = self.by_image.get((marketplace, image_id))
+        if planned is None:
+            return render_listing_image(image_id, title)
+        return _render_planned(planned)
+
+    def truth(self) -> list[dict[str, Any]]:
+        """Ground truth: every telling photo, the chip number on it, and where a repost came from."""
+        return [
+            {
+                "marketplace": p.marketplace,
+                "external_id": p.external_id,
+                "image_id": p.image_id,
+                "chip_uid": p.photo.chip_uid,
+                "reused_from": (
+                    {"marketplace": p.reused_from[0], "external_id": p.reused_from[1], "image_id": p.reused_from[2]}
+                    if p.reused_from else None
+                ),
+            }
+            for p in self.by_image.values()
+        ]
+
+
+@lru_cache(maxsize=256)
+def _render_planned(planned: PlannedPhoto) -> bytes:
+    original = render_telling_photo(planned.photo)
+    if planned.reused_from is None:
+        return original
+    return recompress_cropped(original, crop=planned.crop, quality=planned.quality)

@@ -1,0 +1,245 @@
+"""Process queued listing photos in a bounded worker pool, off the crawl's hot path.
+
+The scan only queues photo URLs (:func:`storage.images.queue_listing_images`,
+a cheap insert). :func:`process_pending_images` — called after the crawl and by
+``ktpwatch images process`` — fetches each distinct URL once, stores the bytes
+once by SHA-256 in the evidence store, decodes them safely, hashes them and
+reads them with OCR in ``settings.images.workers`` threads (Tesseract runs as
+a subprocess, so threads use the cores). Each photo's result is committed as
+soon as it is known, so an interrupted run loses at most the photos in flight
+and the next run takes up what is still ``pending``. Then every listing whose
+photos changed is re-scored with the image text and linked by photo.
+
+A hostile photo (not an image, truncated, a decompression bomb, 30,000 ×
+30,000 pixels, too many bytes, a host that is not configured) settles as
+``failed`` or ``refused`` with the reason; it never stops the run.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+import httpx
+from sqlalchemy.orm import Session, sessionmaker
+
+from alerts.evidence.hosts import HostPolicy
+from alerts.evidence.store import EvidenceStore, EvidenceWriteError
+from alerts.images.decode import ImageRefused, decode_image
+from alerts.images.fetch import FetchRefused, fetch_image, make_client
+from alerts.images.linking import link_by_photo
+from alerts.images.ocr import OcrUnavailable, read_text
+from alerts.images.phash import photo_hashes
+from alerts.images.rescore import rescore_listing
+from config import Settings
+from storage.images import (
+    REFUSED,
+    ImageFacts,
+    alert_for_listing,
+    image_by_sha256,
+    pending_images,
+    save_image,
+    settle_listing_images,
+    settled_image_for_url,
+)
+from storage.models import CaptureStatus, Listing
+
+log = logging.getLogger("ktpwatch.images")
+
+#: progress(done, total) after each photo
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass
+class ImageReport:
+    """What one processing run did; ``ktpwatch images process`` prints it."""
+
+    photos: int = 0
+    ok: int = 0
+    failed: int = 0
+    refused: int = 0
+    reused: int = 0
+    listings_rescored: int = 0
+    alerts_opened: int = 0
+    photo_links: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "photos": self.photos, "ok": self.ok, "failed": self.failed, "refused": self.refused,
+            "reused": self.reused, "listings_rescored": self.listings_rescored,
+            "alerts_opened": self.alerts_opened, "photo_links": self.photo_links,
+            "errors": list(self.errors),
+        }
+
+
+@dataclass(frozen=True)
+class _Job:
+    url: str
+    row_ids: tuple[int, ...]
+
+
+def analyse_bytes(data: bytes, url: str, settings: Settings, store: EvidenceStore | None) -> ImageFacts:
+    """Everything processing learns from one photo's bytes (no database): store, decode, hash, OCR."""
+    sha = hashlib.sha256(data).hexdigest()
+    now = datetime.now(UTC)
+    limits = settings.images
+    try:
+        decoded = decode_image(data, max_pixels=limits.max_pixels, max_bytes=limits.max_bytes)
+    except ImageRefused as exc:
+        return ImageFacts(sha, url, CaptureStatus.FAILED.value, error=str(exc), size=len(data), processed_at=now)
+    path = ""
+    if store is not None:
+        path = str(store.put_bytes(data).path)
+    hashes = photo_hashes(decoded.image)
+    text = read_text(decoded.image).text
+    return ImageFacts(
+        sha, url, CaptureStatus.OK.value, path=path, size=len(data), width=decoded.width,
+        height=decoded.height, phash=hashes.phash, dhash=hashes.dhash, ocr_text=text, processed_at=now,
+    )
+
+
+def _analyse_url(
+    job: _Job, settings: Settings, client: httpx.Client, policy: HostPolicy, store: EvidenceStore,
+    known: Callable[[str], ImageFacts | None],
+) -> ImageFacts:
+    try:
+        fetched = fetch_image(client, job.url, policy=policy, max_bytes=settings.images.max_bytes)
+    except FetchRefused as exc:
+        return ImageFacts(None, job.url, REFUSED, error=str(exc))
+    except ImageRefused as exc:
+        return ImageFacts(None, job.url, CaptureStatus.FAILED.value, error=str(exc))
+    sha = hashlib.sha256(fetched.data).hexdigest()
+    seen = known(sha)
+    if seen is not None:
+        return seen
+    return analyse_bytes(fetched.data, job.url, settings, store)
+
+
+def _jobs(session: Session, listing_ids: Sequence[int] | None, limit: int | None) -> list[_Job]:
+    by_url: dict[str, list[int]] = defaultdict(list)
+    for row in pending_images(session, listing_ids=listing_ids, limit=limit):
+        by_url[row.url].append(row.id)
+    return [_Job(url, tuple(ids)) for url, ids in by_url.items()]
+
+
+def _reuse_settled(session: Session, job: _Job) -> list[int] | None:
+    """Settle ``job`` from a photo an earlier run already processed for the same URL."""
+    image = settled_image_for_url(session, job.url)
+    if image is None:
+        return None
+    return settle_listing_images(session, job.url, status=image.status, error=image.error,
+                                 image_id=image.id, ids=job.row_ids)
+
+
+def _record(session: Session, job: _Job, facts: ImageFacts) -> list[int]:
+    image = save_image(session, facts)
+    return settle_listing_images(session, job.url, status=facts.status, error=facts.error,
+                                 image_id=image.id if image else None, ids=job.row_ids)
+
+
+def process_pending_images(
+    session_factory: sessionmaker[Session],
+    settings: Settings,
+    *,
+    listing_ids: Sequence[int] | None = None,
+    limit: int | None = None,
+    progress: ProgressCallback | None = None,
+) -> ImageReport:
+    """Fetch, store, hash and OCR every pending photo (of ``listing_ids``, if given); re-score and link.
+
+    Example: ``process_pending_images(sessions, settings).to_dict()``.
+    """
+    report = ImageReport()
+    if not settings.images.enabled:
+        return report
+    with session_factory.begin() as session:
+        jobs = _jobs(session, listing_ids, limit)
+        touched: set[int] = set()
+        fresh: list[_Job] = []
+        for job in jobs:
+            listings = _reuse_settled(session, job)
+            if listings is None:
+                fresh.append(job)
+            else:
+                report.reused += 1
+                touched.update(listings)
+    report.photos = len(jobs)
+    done = report.reused
+    if progress:
+        progress(done, report.photos)
+
+    def known(sha: str) -> ImageFacts | None:
+        with session_factory() as session:
+            image = image_by_sha256(session, sha)
+            if image is None or image.status != CaptureStatus.OK.value:
+                return None
+            return ImageFacts(sha, image.first_url, image.status, path=image.path, size=image.size,
+                              width=image.width, height=image.height, phash=image.phash,
+                              dhash=image.dhash, ocr_text=image.ocr_text, processed_at=image.processed_at)
+
+    policy = HostPolicy.from_settings(settings)
+    store = EvidenceStore(settings.evidence.dir)
+    with make_client(settings.crawl.user_agent) as client, \
+            ThreadPoolExecutor(max_workers=settings.images.workers, thread_name_prefix="ktpwatch-image") as pool:
+        futures: dict[Future[ImageFacts], _Job] = {
+            pool.submit(_analyse_url, job, settings, client, policy, store, known): job for job in fresh
+        }
+        try:
+            for future in as_completed(futures):
+                job = futures[future]
+                try:
+                    facts = future.result()
+                except (OcrUnavailable, EvidenceWriteError) as exc:
+                    # an install or disk problem: the photo stays pending for the next run
+                    report.errors.append(f"{job.url[:200]}: {exc}")
+                    continue
+                except Exception as exc:  # one photo never stops the run
+                    log.exception("image %s failed", job.url[:200])
+                    facts = ImageFacts(None, job.url, CaptureStatus.FAILED.value,
+                                       error=f"processing error: {type(exc).__name__}: {exc}"[:500])
+                with session_factory.begin() as session:
+                    touched.update(_record(session, job, facts))
+                _count(report, facts.status)
+                done += 1
+                if progress:
+                    progress(done, report.photos)
+        except BaseException:
+            for future in futures:
+                future.cancel()
+            raise
+    _rescore_and_link(session_factory, settings, sorted(touched), report)
+    return report
+
+
+def _count(report: ImageReport, status: str) -> None:
+    if status == CaptureStatus.OK.value:
+        report.ok += 1
+    elif status == REFUSED:
+        report.refused += 1
+    else:
+        report.failed += 1
+
+
+def _rescore_and_link(
+    session_factory: sessionmaker[Session], settings: Settings, listing_ids: list[int], report: ImageReport
+) -> None:
+    """Each listing in its own transaction, so one bad listing never undoes the others."""
+    for listing_id in listing_ids:
+        with session_factory.begin() as session:
+            listing = session.get(Listing, listing_id)
+            if listing is None:
+                continue
+            outcome = rescore_listing(session, listing, settings)
+            if outcome is not None and outcome.recorded:
+                report.listings_rescored += 1
+                report.alerts_opened += int(outcome.opened)
+            alert = alert_for_listing(session, listing_id)
+            if alert is not None:
+                links = link_by_photo(session, alert, max_distance=settings.images.phash_max_distance)
+                report.photo_links += len(links)
