@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import phonenumbers
 
@@ -23,6 +24,8 @@ PROVINCE_CODES = frozenset(
      61, 62, 63, 64, 65, 71, 72, 73, 74, 75, 76, 81, 82, 91, 92, 93, 94, 95, 96}
 )
 
+_DIGIT = re.compile(r"\d")
+_PHONE_HINT = re.compile(r"(?:\+62|62|0)[ .\-]?\(?8")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
 _PHONE = re.compile(r"(?<![\d+])(?:\+62|62|0)[ .\-]?\(?8\d{1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)")
@@ -105,7 +108,9 @@ def extract_identifiers(
         taken.append((start, end))
         found.append((start, IdentifierMatch(kind, value, source, text[start:end], image_sha256)))
 
-    for m in _CONTACT_URL.finditer(text):
+    low = text.lower()
+    has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
+    for m in _CONTACT_URL.finditer(text) if has_url else ():
         host = m.group("host").lower()
         path = m.group("path")
         if host.startswith("api.whatsapp.com") or host == "wa.me":
@@ -116,18 +121,20 @@ def extract_identifiers(
             found.append((m.start() + 1, IdentifierMatch("phone", phone, source, path, image_sha256)))
         else:
             add(m.start(), m.end(), "url", f"https://t.me/{path.lower()}")
-    if any(ch.isdigit() for ch in text):
+    digits_in_text = len(_DIGIT.findall(text))
+    if digits_in_text >= 16:
         for m in _NIK.finditer(text):
             digits = re.sub(r"\D", "", m.group(0))
             if valid_nik(digits) and not _overlaps(m.span(), taken):
                 add(m.start(), m.end(), "nik", digits)
+    if digits_in_text >= 9 and _PHONE_HINT.search(text):
         for m in _PHONE.finditer(text):
             if _overlaps(m.span(), taken):
                 continue
             phone = phone_e164(m.group(0))
             if phone is not None:
                 add(m.start(), m.end(), "phone", phone)
-    for m in _HEX_UID.finditer(text):
+    for m in _HEX_UID.finditer(text) if _UID_CONTEXT.search(text) else ():
         if _overlaps(m.span(), taken):
             continue
         context = text[max(0, m.start() - _UID_CONTEXT_WINDOW) : m.start()]
@@ -136,11 +143,15 @@ def extract_identifiers(
         value = _uid_bytes(m.group(0))
         if value is not None:
             add(m.start(), m.end(), "chip_uid", value)
+    return dedupe_identifiers(ident for _, ident in sorted(found, key=lambda pair: pair[0]))
+
+
+def dedupe_identifiers(identifiers: Iterable[IdentifierMatch]) -> tuple[IdentifierMatch, ...]:
+    """The first of each (kind, value), in the given order."""
     seen: set[tuple[str, str]] = set()
-    result: list[IdentifierMatch] = []
-    for _, ident in sorted(found, key=lambda pair: pair[0]):
-        key = (ident.kind, ident.value)
-        if key not in seen:
-            seen.add(key)
-            result.append(ident)
-    return tuple(result)
+    kept: list[IdentifierMatch] = []
+    for ident in identifiers:
+        if (ident.kind, ident.value) not in seen:
+            seen.add((ident.kind, ident.value))
+            kept.append(ident)
+    return tuple(kept)

@@ -182,15 +182,28 @@ def _replace_with(tag_name: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
-_REPLACERS = tuple((_tagger(p), _replace_with(name)) for p, name in _PHRASES)
+def _anchors(pattern: str) -> frozenset[str] | None:
+    """Words (or tags) of which a match must contain at least one; None when a pattern
+    glues fragments into one word (``(?:di|ter)?(?:cetak|isi)``) and must always run."""
+    if re.search(r"[a-z)]\)?\??\(\?:[a-z(]", pattern) or re.search(r"[a-z]\(\?:[a-z]", pattern):
+        return None
+    return frozenset(re.findall(r"[a-z]+|[A-Z]+", pattern))
+
+
+_REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
 
 
 def tag(words: list[str]) -> str:
     """Canonical words with known terms replaced by ``TAG=original_words`` tokens."""
     text = " ".join(words)
-    for regex, replace in _REPLACERS:
-        if regex.search(text):
-            text = regex.sub(replace, text)
+    present = set(words)
+    for regex, replace, anchors, name in _REPLACERS:
+        if anchors is not None and present.isdisjoint(anchors):
+            continue
+        new = regex.sub(replace, text)
+        if new != text:
+            text = new
+            present.add(name)
     return text
 
 

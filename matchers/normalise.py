@@ -56,11 +56,17 @@ _QUANTITY = re.compile(r"^(?:\d+[a-z]{1,4}|[a-z]\d{1,2}|\d+[a-z]{1,4}\d+)$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "2": "z", "6": "g"})
 
 
+_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def _fold(text: str) -> str:
     """NFKC, casefold, strip accents and map look-alike letters to ASCII."""
+    if text.isascii():  # the common case: only case and symbols to fold
+        return text.lower().translate(_HOMOGLYPH_TABLE)
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
     text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = "".join(ch for ch in _COMBINING.sub("", text) if not unicodedata.combining(ch))
     return text.translate(_HOMOGLYPH_TABLE)
 
 

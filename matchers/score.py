@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from matchers.identifiers import extract_identifiers
+from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.lexicon import canonical_words, correct_words, plain_words, tag
 from matchers.normalise import normalise
 from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
@@ -44,6 +44,11 @@ class Rule:
     weight: float
     pattern: re.Pattern[str]
     why: str
+
+    @property
+    def tags(self) -> frozenset[str]:
+        """Tags of which a match needs at least one (a cheap test before the regex)."""
+        return frozenset(re.findall(r"([A-Z]+)=", self.pattern.pattern))
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -100,15 +105,24 @@ def _tagged(text: str) -> str:
 def _fire(tagged_fields: list[tuple[str, str]]) -> list[tuple[Rule, str, str]]:
     """Every rule that fires: (rule, first field, matched words), plus field counts for strong rules."""
     fired: list[tuple[Rule, str, str]] = []
-    for rule in RULES:
-        for field, tagged in tagged_fields:
-            if "=" not in tagged:
+    present = [(field, tagged, _tags_in(tagged)) for field, tagged in tagged_fields if "=" in tagged]
+    for rule, rule_tags in _RULE_TAGS:
+        for field, tagged, tags in present:
+            if tags.isdisjoint(rule_tags):
                 continue
             match = rule.pattern.search(tagged)
             if match:
                 fired.append((rule, field, plain_words(match.group(0))))
                 break
     return fired
+
+
+_RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
+_TAG_NAME = re.compile(r"(?<!\S)([A-Z]+)=")
+
+
+def _tags_in(tagged: str) -> frozenset[str]:
+    return frozenset(_TAG_NAME.findall(tagged))
 
 
 def _strong_fields(rule: Rule, tagged_fields: list[tuple[str, str]]) -> int:
@@ -177,21 +191,11 @@ def score_listing(
         verdict=verdict,
         score=round(score, 1),
         reasons=tuple(_reason(rule, field, matched) for rule, field, matched in fired),
-        identifiers=_dedupe(identifiers),
+        identifiers=dedupe_identifiers(identifiers),
         matcher_version=MATCHER_VERSION,
         scorer=SCORER,
         thresholds=(("blank", float(blank_threshold)), ("related", float(related_threshold))),
     )
-
-
-def _dedupe(identifiers: tuple[IdentifierMatch, ...]) -> tuple[IdentifierMatch, ...]:
-    seen: set[tuple[str, str]] = set()
-    kept = []
-    for ident in identifiers:
-        if (ident.kind, ident.value) not in seen:
-            seen.add((ident.kind, ident.value))
-            kept.append(ident)
-    return tuple(kept)
 
 
 def score_many(rows: Iterable[tuple[str, str]], **opts: Any) -> list[Assessment]:
