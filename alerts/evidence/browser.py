@@ -7,10 +7,11 @@ the page is drawn (the capture time lives in the manifest, never on the image).
 
 Every request the page makes goes through one route handler that
 (a) refuses hosts the configuration does not name (:mod:`alerts.evidence.hosts`),
-(b) fetches allowed ones itself without following redirects, so a redirect to a
-refused host is a new request that is refused in turn (Playwright does not
-route redirect hops), and (c) keeps the exchange for the page WARC, which makes
-the exported WACZ replayable.
+(b) fetches allowed ones itself and walks any redirect chain hop by hop before
+the browser sees it, refusing the whole request when a hop leaves the
+configured hosts (Playwright never routes redirect hops, so the browser would
+otherwise follow them unchecked), and (c) keeps every exchange for the page
+WARC, which makes the exported WACZ replayable.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
+from urllib.parse import urljoin
 
 from alerts.evidence.hosts import HostPolicy
 from alerts.evidence.manifest import package_version
@@ -33,6 +35,7 @@ log = logging.getLogger("ktpwatch.evidence")
 
 #: Longest wait for the page to go quiet after ``load`` (lazy images, XHR-rendered prices).
 SETTLE_SECONDS = 3.0
+MAX_REDIRECTS = 10
 
 
 class CaptureError(Exception):
@@ -129,6 +132,20 @@ class CaptureBrowser:
         )
         ms = timeout * 1000
 
+        def keep(request: Any, url: str, headers: dict[str, str], response: Any, body: bytes) -> None:
+            page_result.exchanges.append(
+                CapturedExchange(
+                    url=url,
+                    method=request.method if url == request.url else "GET",
+                    request_headers=tuple(headers.items()),
+                    request_body=(request.post_data_buffer or b"") if url == request.url else b"",
+                    status=response.status,
+                    response_headers=tuple((h["name"], h["value"]) for h in response.headers_array),
+                    response_body=body,
+                    fetched_at=_now_iso(),
+                )
+            )
+
         async def handle(route: Any) -> None:
             request = route.request
             if self.policy.check(request.url, allow_local_schemes=True) is not None:
@@ -136,24 +153,28 @@ class CaptureBrowser:
                 await route.abort("blockedbyclient")
                 return
             try:
+                headers = await request.all_headers()
                 response = await route.fetch(max_redirects=0, timeout=ms)
                 body = await response.body()
+                keep(request, request.url, headers, response, body)
+                # Playwright does not route redirect hops: walk the chain here first and
+                # refuse the whole request when any hop leaves the configured hosts.
+                url, hop = request.url, response
+                for _ in range(MAX_REDIRECTS):
+                    location = hop.headers.get("location") if 300 <= hop.status < 400 else None
+                    if not location:
+                        break
+                    url = urljoin(url, location)
+                    if self.policy.check(url) is not None:
+                        page_result.refused.append(url)
+                        await route.abort("blockedbyclient")
+                        return
+                    hop = await route.fetch(url=url, method="GET", max_redirects=0, timeout=ms)
+                    keep(request, url, headers, hop, await hop.body())
             except Exception as exc:
-                log.info("evidence sub-request failed %s: %s", request.url, exc)
+                log.warning("evidence sub-request failed %s: %s", request.url, exc)
                 await route.abort("failed")
                 return
-            page_result.exchanges.append(
-                CapturedExchange(
-                    url=request.url,
-                    method=request.method,
-                    request_headers=tuple((await request.all_headers()).items()),
-                    request_body=request.post_data_buffer or b"",
-                    status=response.status,
-                    response_headers=tuple((h["name"], h["value"]) for h in response.headers_array),
-                    response_body=body,
-                    fetched_at=_now_iso(),
-                )
-            )
             await route.fulfill(response=response, body=body)
 
         try:

@@ -64,8 +64,12 @@ def _zip_time(when: datetime) -> tuple[int, int, int, int, int, int]:
     return (max(t.year, 1980), t.month, t.day, t.hour, t.minute, t.second)
 
 
+def _path(store: EvidenceStore, row: Evidence) -> Path:
+    return Path(row.path) if row.path else store.path_for(row.sha256)
+
+
 def _read_verified(store: EvidenceStore, row: Evidence) -> bytes:
-    path = Path(row.path) if row.path else store.path_for(row.sha256)
+    path = _path(store, row)
     problem = verify_file(path, row.sha256, row.size)
     if problem is not None:
         raise ExportError(f"evidence file {row.name} of bundle {row.bundle_id} is {problem}: {path}")
@@ -145,6 +149,14 @@ def build_wacz(session: Session, store: EvidenceStore, alert_id: int) -> tuple[b
     ]
     if not bundles:
         raise ExportError(f"alert {alert_id} has no evidence files to export")
+    problems = [
+        f"{f.name} of bundle {f.bundle_id} is {problem}"
+        for b in bundles
+        for f in evidence_db.bundle_files(session, b.id)
+        if (problem := verify_file(_path(store, f), f.sha256, f.size)) is not None
+    ]
+    if problems:
+        raise ExportError("evidence failed verification, not exported: " + "; ".join(problems))
     packed: list[tuple[EvidenceBundle, list[Evidence]]] = []
     warcs: list[bytes] = []
     pages: list[tuple[EvidenceBundle, str, str]] = []
