@@ -108,7 +108,8 @@ def status(
         payload: dict[str, Any] = {"jobs": jobs, "health": health}
         console.file.write(json.dumps(payload, ensure_ascii=False, indent=2, default=_iso) + "\n")
         return
-    render_rows(jobs, JOB_COLUMNS, OutputFormat.TABLE, console, title="Scheduled jobs")
+    title = f"Scheduled jobs (times in {service.tz.key})"
+    render_rows(jobs, JOB_COLUMNS, OutputFormat.TABLE, console, title=title)
     if health:
         render_rows(health, HEALTH_COLUMNS, OutputFormat.TABLE, console, title="Scan health")
     else:

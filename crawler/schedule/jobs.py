@@ -234,7 +234,9 @@ def run_scan_job(ctx: JobContext) -> JobResult:
             flags = stored_health_flags(session, int(scan_id))
         for flag in flags:
             log.warning("scan %s: %s: %s", scan_id, flag.marketplace, flag.message)
-    failed = status in FAILED_SCAN_STATUSES
+    # A scan cut short by shutdown counts as failed whatever it reports, so it
+    # runs again when the scheduler is back instead of waiting a whole interval.
+    failed = status in FAILED_SCAN_STATUSES or ctx.stop_requested.is_set()
     detail = f"scan {scan_id}: {status}, {new_alerts} new alerts"
     if flags:
         detail += f", {len(flags)} health flags ({', '.join(sorted({f.marketplace for f in flags}))})"

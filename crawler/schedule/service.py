@@ -5,8 +5,9 @@ left out of our Alembic migrations) under stable ids, so they survive a
 restart. On start the job table is reconciled with the store: a job whose
 schedule did not change keeps its stored next run time — which is how a run
 missed while the machine was off runs once when it comes back (``coalesce``,
-``misfire_grace_seconds``) — and a new or changed job is (re)added with
-``replace_existing``, its first run placed from the job's own run history.
+``misfire_grace_seconds``) — unless its run history says it is due sooner (its
+last run failed or was cut short by a shutdown). A new or changed job is
+(re)added with ``replace_existing``, its first run placed from its run history.
 
 Every fire goes through :func:`crawler.schedule.guard.run_guarded` (lease +
 JobRun row), which is what makes two schedulers on one database safe:
@@ -211,14 +212,19 @@ class ScheduleService:
         for spec in self.jobs:
             trigger = spec.trigger(self.tz)
             old = existing.pop(spec.job_id, None)
+            due = self.next_due(spec)
+            by_history = now if due is None or due <= now else due.astimezone(self.tz)
             if old is not None and str(old.trigger) == str(trigger) and str(
                 getattr(old.trigger, "timezone", "")
             ) == str(self.tz):
-                next_run = old.next_run_time
+                # Keep the stored time (a past one is a missed run: APScheduler runs it once
+                # within the misfire grace), unless the history says the job is due sooner:
+                # a run that failed or was cut short by shutdown is retried on restart.
+                stored = old.next_run_time
+                next_run = stored if stored is not None and stored <= by_history else by_history
                 log.info("job %s: kept from the job store, next run %s", spec.job_id, next_run)
             else:
-                due = self.next_due(spec)
-                next_run = now if due is None or due <= now else due.astimezone(self.tz)
+                next_run = by_history
                 log.info("job %s: scheduled %s, next run %s", spec.job_id, spec.schedule_text(),
                          next_run)
             scheduler.add_job(

@@ -41,15 +41,20 @@ def job_rows(service: ScheduleService, *, now: datetime | None = None) -> list[d
                 {
                     "job": spec.job_id,
                     "schedule": spec.schedule_text(),
-                    "last_start": last.started_at if last else None,
-                    "last_end": last.finished_at if last else None,
+                    "last_start": _local(last.started_at if last else None, service),
+                    "last_end": _local(last.finished_at if last else None, service),
                     "outcome": last.outcome if last else "never ran",
                     "new_alerts": last.new_alerts if last else 0,
-                    "next_run": next_run,
+                    "next_run": _local(next_run, service),
                     "detail": last.detail if last else "",
                 }
             )
     return rows
+
+
+def _local(moment: datetime | None, service: ScheduleService) -> datetime | None:
+    """Times in the schedule's time zone: the one the operator thinks in."""
+    return moment.astimezone(service.tz) if moment is not None else None
 
 
 def health_rows(service: ScheduleService) -> list[dict[str, Any]]:

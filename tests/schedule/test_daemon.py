@@ -16,11 +16,6 @@ from storage.models import JobRun
 from tests.schedule.conftest import age_history, fake_spec, lines, serving, wait_for
 
 
-def ok_runs(service: ScheduleService) -> int:
-    with service.sessions() as s:
-        return len(s.scalars(select(JobRun).where(JobRun.outcome == "ok")).all())
-
-
 def test_jobs_persist_across_a_scheduler_restart(
     settings: Settings, engine: Engine, job_log: Path
 ) -> None:
@@ -35,7 +30,7 @@ def test_jobs_persist_across_a_scheduler_restart(
     with serving(restarted):
         assert wait_for(lambda: restarted._served.is_set() or _running(restarted), 10)
     assert stored_next_runs(engine) == {"fake": first_next}  # kept, not recomputed
-    assert len(lines(job_log)) == 1 and ok_runs(restarted) == 1
+    assert len(lines(job_log)) == 1 and _count(restarted, "ok") == 1
 
     # a changed schedule replaces the stored job, its next run placed from the run history
     changed = ScheduleService(settings, engine, [fake_spec(seconds=7200)])
@@ -72,7 +67,7 @@ def test_a_missed_run_runs_once_when_the_scheduler_comes_back(
     with serving(back):
         assert wait_for(lambda: len(lines(job_log)) == 2)
         assert not wait_for(lambda: len(lines(job_log)) > 2, timeout=1.5)
-    assert ok_runs(back) == 2
+    assert _count(back, "ok") == 2
     with back.sessions() as s:  # ten missed occurrences, one run, no skipped duplicates
         assert len(s.scalars(select(JobRun)).all()) == 2
     next_run = stored_next_runs(engine)["fake"]
@@ -91,3 +86,23 @@ def test_request_stop_waits_for_the_running_job_and_closes_its_row(
         run = s.scalars(select(JobRun)).one()
     assert run.outcome == "ok" and run.finished_at is not None
     assert "child exited with -15" in run.detail and "shutdown requested" in run.detail
+
+
+def test_a_job_that_failed_runs_again_when_the_scheduler_restarts(
+    settings: Settings, engine: Engine
+) -> None:
+    broken = [fake_spec("tests.schedule.fakejobs:boom")]
+    first = ScheduleService(settings, engine, broken)
+    with serving(first):
+        assert wait_for(lambda: _count(first, "failed") == 1)
+    stored = stored_next_runs(engine)["fake"]
+    assert stored is not None and stored > datetime.now(UTC)  # APScheduler would wait
+    age_history(first, timedelta(minutes=11))  # past the duplicate window, not the interval
+    again = ScheduleService(settings, engine, broken)
+    with serving(again):
+        assert wait_for(lambda: _count(again, "failed") == 2)
+
+
+def _count(service: ScheduleService, outcome: str) -> int:
+    with service.sessions() as s:
+        return len(s.scalars(select(JobRun).where(JobRun.outcome == outcome)).all())
