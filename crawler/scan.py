@@ -64,6 +64,9 @@ class MarketplaceSummary:
     finish_reason: str = ""
     responses_by_status: dict[str, int] = field(default_factory=dict)
     flags: list[str] = field(default_factory=list)
+    #: answers asked again, by why: Scrapy's download retries ("429 Unknown Status",
+    #: timeouts …), pages that came back captcha/blocked/unparseable, and "gave up"
+    retries: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -121,7 +124,21 @@ def _marketplace_stats(marketplace: str, stats: dict[str, Any]) -> MarketplaceSu
         duration_seconds=round(duration, 3),
         finish_reason=str(stats.get("finish_reason", "")),
         responses_by_status=by_status,
+        retries=_retries(marketplace, stats),
     )
+
+
+def _retries(marketplace: str, stats: dict[str, Any]) -> dict[str, int]:
+    """Why answers had to be asked again, from Scrapy's retry stats and the spider's page retries."""
+    out: dict[str, int] = {}
+    for base in ("retry", f"ktpwatch/{marketplace}/retried_pages"):
+        for key, value in stats.items():
+            if key.startswith(base + "/reason_count/"):
+                reason = key.removeprefix(base + "/reason_count/")
+                out[reason] = out.get(reason, 0) + int(value)
+        if stats.get(base + "/max_reached"):
+            out["gave up"] = out.get("gave up", 0) + int(stats[base + "/max_reached"])
+    return out
 
 
 class ProgressExtension:
@@ -222,22 +239,36 @@ def run_scan(
     if options.transport:
         spider_args["transport"] = options.transport
     missing = [m for m in marketplaces if m not in available]
+    distributed = settings.distributed.enabled  # workers crawl; this process queues and waits
+    remote: dict[str, dict[str, Any]] = {}
     for name in marketplaces:
-        if name in missing:
+        if name in missing or distributed:
             continue
         crawler = process.create_crawler(loader.load(name))
         crawlers[name] = crawler
         process.crawl(crawler, **spider_args)
     error: str | None = None
     try:
-        process.start()
+        if distributed:
+            from crawler.distributed import crawl_distributed
+
+            remote = crawl_distributed(
+                settings, scrapy_settings, scan_id=scan_id,
+                marketplaces=[m for m in marketplaces if m not in missing],
+                spider_args=spider_args, capture_evidence=options.capture_evidence,
+                progress=progress,
+            )
+        else:
+            process.start()
     except Exception as exc:  # the crawl itself failed; record it, do not lose the scan row
         error = f"{type(exc).__name__}: {exc}"
         log.exception("scan %s failed", scan_id)
 
     summaries = []
     for name in marketplaces:
-        if name in crawlers and crawlers[name].stats is not None:
+        if name in remote:
+            summaries.append(_marketplace_stats(name, remote[name]))
+        elif name in crawlers and crawlers[name].stats is not None:
             summaries.append(_marketplace_stats(name, crawlers[name].stats.get_stats()))
         else:
             summaries.append(MarketplaceSummary(marketplace=name, finish_reason="no spider"))

@@ -43,6 +43,10 @@ def scan(
     no_evidence: Annotated[bool, typer.Option(
         "--no-evidence", help="Do not capture evidence for new hits.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
+    distributed: Annotated[bool, typer.Option(
+        "--distributed", help="Queue the requests in Redis for `ktpwatch worker`s and wait.")] = False,
+    redis: Annotated[str | None, typer.Option(
+        "--redis", help="Redis URL for --distributed (default: distributed.redis_url).")] = None,
     trigger: Annotated[str, typer.Option(hidden=True)] = "manual",
 ) -> None:
     """Run every enabled spider over every query, score, store and open alerts.
@@ -62,6 +66,10 @@ def scan(
         if not sandbox.startswith(("http://", "https://")):
             raise UserError(f"--sandbox expects an http URL, got {sandbox!r}")
         settings = point_at_sandbox(settings, sandbox)
+    if distributed or redis:
+        dist = settings.distributed.model_copy(
+            update={"enabled": True, "redis_url": redis or settings.distributed.redis_url})
+        settings = settings.model_copy(update={"distributed": dist})
     options = ScanOptions(
         marketplaces=marketplace or (), queries=query or (), max_pages=max_pages,
         transport=transport, trigger=trigger, capture_evidence=not no_evidence,
