@@ -153,7 +153,7 @@ class ImagesConfig(_Section):
     enabled: bool = True
     max_bytes: int = Field(default=8 * 1024 * 1024, gt=0)
     max_pixels: int = Field(default=40_000_000, gt=0)
-    phash_max_distance: int = Field(default=10, ge=0, le=64)
+    phash_max_distance: int = Field(default=6, ge=0, le=64)
     workers: int = Field(default=2, ge=1, le=32)
 
 

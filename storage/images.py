@@ -60,6 +60,8 @@ class AlertPhoto:
     sha256: str
     phash: str
     dhash: str
+    #: the stored file (evidence store), for the close comparison
+    path: str = ""
 
 
 def queue_listing_images(session: Session, listing_id: int, urls: Iterable[str]) -> int:
@@ -154,7 +156,7 @@ def listing_photos(session: Session, listing_id: int) -> list[Image]:
 def alert_photos(session: Session, *, exclude_alert_id: int | None = None) -> list[AlertPhoto]:
     """Every processed photo of every listing with an alert (the set a new photo is compared with)."""
     stmt = (
-        select(Alert.id, Image.id, Image.sha256, Image.phash, Image.dhash)
+        select(Alert.id, Image.id, Image.sha256, Image.phash, Image.dhash, Image.path)
         .join(ListingImage, ListingImage.listing_id == Alert.listing_id)
         .join(Image, Image.id == ListingImage.image_id)
         .where(Image.status == CaptureStatus.OK.value, Image.phash.is_not(None), Image.dhash.is_not(None))
@@ -163,8 +165,8 @@ def alert_photos(session: Session, *, exclude_alert_id: int | None = None) -> li
     if exclude_alert_id is not None:
         stmt = stmt.where(Alert.id != exclude_alert_id)
     return [
-        AlertPhoto(alert_id, image_id, sha or "", phash or "", dhash or "")
-        for alert_id, image_id, sha, phash, dhash in session.execute(stmt)
+        AlertPhoto(alert_id, image_id, sha or "", phash or "", dhash or "", path or "")
+        for alert_id, image_id, sha, phash, dhash, path in session.execute(stmt)
     ]
 
 

@@ -32,7 +32,7 @@ from alerts.evidence.hosts import HostPolicy
 from alerts.evidence.store import EvidenceStore, EvidenceWriteError
 from alerts.images.decode import ImageRefused, decode_image
 from alerts.images.fetch import FetchRefused, fetch_image, make_client
-from alerts.images.linking import link_by_photo
+from alerts.images.linking import FineHashCache, link_by_photo
 from alerts.images.ocr import OcrUnavailable, read_text
 from alerts.images.phash import photo_hashes
 from alerts.images.rescore import rescore_listing
@@ -230,6 +230,7 @@ def _rescore_and_link(
     session_factory: sessionmaker[Session], settings: Settings, listing_ids: list[int], report: ImageReport
 ) -> None:
     """Each listing in its own transaction, so one bad listing never undoes the others."""
+    cache = FineHashCache()
     for listing_id in listing_ids:
         with session_factory.begin() as session:
             listing = session.get(Listing, listing_id)
@@ -241,5 +242,7 @@ def _rescore_and_link(
                 report.alerts_opened += int(outcome.opened)
             alert = alert_for_listing(session, listing_id)
             if alert is not None:
-                links = link_by_photo(session, alert, max_distance=settings.images.phash_max_distance)
+                links = link_by_photo(
+                    session, alert, max_distance=settings.images.phash_max_distance, cache=cache
+                )
                 report.photo_links += len(links)

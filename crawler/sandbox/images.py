@@ -14,7 +14,6 @@ bytes; :meth:`PhotoPlan.truth` is the ground truth tests compare against.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import random
 import textwrap
@@ -44,20 +43,31 @@ REUSE_EVERY = 3
 
 @lru_cache(maxsize=512)
 def render_listing_image(image_id: str, title: str, size: int = IMAGE_SIZE) -> bytes:
-    """JPEG bytes of an ordinary product photo; same id and title give the same bytes."""
-    digest = hashlib.sha256(image_id.encode()).digest()
-    background = (digest[0] // 2 + 64, digest[1] // 2 + 64, digest[2] // 2 + 64)
-    panel = tuple(min(255, c + 90) for c in background)
-    image = Image.new("RGB", (size, size), background)
+    """JPEG bytes of an ordinary product photo; same id and title give the same bytes.
+
+    Layout, colours and the "product" shapes all come from the id, so two
+    listings' photos differ as much as two real products' photos do.
+    """
+    rng = random.Random(f"product:{image_id}")
+    top = tuple(rng.randint(30, 225) for _ in range(3))
+    bottom = tuple(rng.randint(30, 225) for _ in range(3))
+    image = Image.new("RGB", (size, size))
     draw = ImageDraw.Draw(image)
+    for y in range(size):
+        t = y / size
+        draw.line((0, y, size, y), fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
+    for _ in range(rng.randint(2, 5)):
+        x0, y0 = rng.randint(-size // 4, size - 20), rng.randint(-size // 4, size - 20)
+        w, h = rng.randint(size // 6, size // 1), rng.randint(size // 6, size // 1)
+        colour = tuple(rng.randint(0, 255) for _ in range(3))
+        shape = rng.choice((draw.ellipse, draw.rectangle))
+        shape((x0, y0, x0 + w, y0 + h), fill=colour)
     margin = size // 10
-    draw.rounded_rectangle((margin, margin, size - margin, size - margin), radius=size // 20,
-                           fill=panel, outline=(40, 40, 40), width=2)
     font = ImageFont.load_default(size=max(10, size // 16))
-    lines = textwrap.wrap(title, width=22)[:6]
-    y = margin * 2
+    lines = textwrap.wrap(title, width=22)[:4]
+    y = rng.randint(margin, size // 2)
     for line in lines:
-        draw.text((margin * 1.5, y), line, fill=(20, 20, 20), font=font)
+        draw.text((margin, y), line, fill=(20, 20, 20), font=font)
         y += size // 12
     buffer = io.BytesIO()
     image.save(buffer, format="JPEG", quality=80)
@@ -96,12 +106,18 @@ def _texture(rng: random.Random, size: tuple[int, int]) -> Image.Image:
     base = (rng.randint(90, 150), rng.randint(60, 110), rng.randint(30, 80))
     image = Image.new("RGB", size, base)
     draw = ImageDraw.Draw(image)
-    y = 0
-    while y < height:
-        band = rng.randint(3, 14)
-        shade = rng.randint(-25, 25)
-        draw.rectangle((0, y, width, y + band), fill=tuple(max(0, min(255, c + shade)) for c in base))
-        y += band
+    vertical = rng.random() < 0.5
+    pos = 0
+    while pos < (width if vertical else height):
+        band = rng.randint(3, 30)
+        shade = rng.randint(-40, 40)
+        box = (pos, 0, pos + band, height) if vertical else (0, pos, width, pos + band)
+        draw.rectangle(box, fill=tuple(max(0, min(255, c + shade)) for c in base))
+        pos += band
+    for _ in range(rng.randint(0, 3)):  # things lying on the table
+        x0, y0 = rng.randint(0, width), rng.randint(0, height)
+        r = rng.randint(20, 120)
+        draw.ellipse((x0 - r, y0 - r, x0 + r, y0 + r), fill=tuple(rng.randint(0, 255) for _ in range(3)))
     noise = Image.effect_noise(size, rng.randint(20, 40)).convert("RGB")
     return Image.blend(image, noise, 0.18).filter(ImageFilter.GaussianBlur(0.8))
 
@@ -110,7 +126,8 @@ def render_telling_photo(photo: TellingPhoto, size: tuple[int, int] = TELLING_SI
     """JPEG bytes: a white card with the headline and the chip number, rotated on a texture."""
     rng = random.Random(f"texture:{photo.key}")
     background = _texture(rng, size)
-    card_w, card_h = int(size[0] * 0.8), int(size[1] * 0.55)
+    scale = rng.uniform(0.7, 0.85)
+    card_w, card_h = int(size[0] * scale), int(size[1] * scale * rng.uniform(0.62, 0.72))
     card = Image.new("RGBA", (card_w, card_h), (0, 0, 0, 0))
     draw = ImageDraw.Draw(card)
     draw.rounded_rectangle((0, 0, card_w - 1, card_h - 1), radius=18, fill=(246, 244, 236, 255),
@@ -124,8 +141,8 @@ def render_telling_photo(photo: TellingPhoto, size: tuple[int, int] = TELLING_SI
     draw.text((100, card_h // 2 - 6), f"CHIP: {photo.chip_uid}", fill=(25, 25, 25, 255), font=body)
     draw.text((100, card_h // 2 + 34), "KTP-el kosong siap cetak", fill=(60, 60, 60, 255), font=body)
     rotated = card.rotate(photo.angle, resample=Image.Resampling.BICUBIC, expand=True)
-    x = (size[0] - rotated.width) // 2 + rng.randint(-10, 10)
-    y = (size[1] - rotated.height) // 2 + rng.randint(-10, 10)
+    x = rng.randint(0, max(0, size[0] - rotated.width))
+    y = rng.randint(0, max(0, size[1] - rotated.height))
     background.paste(rotated, (x, y), rotated)
     buffer = io.BytesIO()
     background.save(buffer, format="JPEG", quality=photo.quality)
