@@ -67,6 +67,7 @@ from datetime import UTC, datetime
 from typing import Any, ClassVar, Protocol
 
 import scrapy
+from scrapy.downloadermiddlewares.retry import get_retry_request
 from scrapy.http import Request, Response
 from scrapy.utils.misc import load_object
 from twisted.python.failure import Failure
@@ -82,6 +83,8 @@ BROWSER_CAPTURE_WAIT_SECONDS = 10.0
 #: Statuses handed to the parser instead of the errback, so a block page is read as a block.
 PARSED_ERROR_STATUSES = [403, 404, 410]
 SAMPLE_CHARS = 300
+#: Search page outcomes worth asking again: they are often one-off (a captcha, a cut-off answer).
+RETRIED_OUTCOMES = frozenset({"blocked", "captcha", "layout_changed"})
 
 
 class SearchParser(Protocol):
@@ -383,14 +386,26 @@ class MarketplaceSpider(scrapy.Spider):
         return outcome
 
     def handle_search(
-        self, body: bytes, url: str, status: int, query: str, page: int, exchange: HttpExchange
+        self, body: bytes, url: str, status: int, query: str, page: int, exchange: HttpExchange,
+        *, request: Request | None = None,
     ) -> Iterator[ListingItem | Request]:
-        """Parse one search page; yield its items (or detail requests) and the next page."""
+        """Parse one search page; yield its items (or detail requests) and the next page.
+
+        A blocked, captcha or unparseable page is counted, then asked again
+        (``RETRY_TIMES`` at most) when ``request`` is given: a truncated answer
+        or a one-off captcha must not cost the listings of this page and every
+        page after it.
+        """
         self.inc("pages")
         self.inc(f"status/{status}")
         items, outcome = self.search_parser(body, url=url, base_url=self.base_url, query=query)
         outcome = self._outcome_for_status(status, outcome)
         self._note_outcome("search", outcome, url, body)
+        if outcome.status in RETRIED_OUTCOMES and request is not None:
+            retry = self._retry_request(request, outcome)
+            if retry is not None:
+                yield retry
+                return
         if outcome.status != "ok":
             items = []
         self.inc("items", len(items))
@@ -400,6 +415,23 @@ class MarketplaceSpider(scrapy.Spider):
             yield from self._maybe_detail(item)
         if outcome.status == "ok" and items and outcome.has_next and page < self.max_pages:
             yield self.search_request(query, page + 1, outcome.next_token)
+
+    def _retry_request(self, request: Request, outcome: PageOutcome) -> Request | None:
+        """A fresh copy of ``request`` for another try, or None when its retries are used up."""
+        retry = get_retry_request(
+            request, spider=self, reason=f"{outcome.status} page",
+            stats_base_key=f"ktpwatch/{self.marketplace}/retried_pages",
+        )
+        if retry is None:
+            return None
+        retry.meta.pop("playwright_page", None)  # that page is closed; the retry opens its own
+        capture = retry.meta.get("ktpwatch_capture")
+        if isinstance(capture, BrowserCapture):
+            fresh = BrowserCapture(capture.wanted)
+            retry.meta["ktpwatch_capture"] = fresh
+            retry.meta["playwright_page_event_handlers"] = {"response": fresh.on_response}
+        self.inc("requests")
+        return retry
 
     def _maybe_detail(self, item: ListingItem) -> Iterator[ListingItem | Request]:
         if item.external_id in self._details_requested:
@@ -443,7 +475,7 @@ class MarketplaceSpider(scrapy.Spider):
     ) -> Iterator[ListingItem | Request]:
         yield from self.handle_search(
             response.body, response.url, response.status, query, page,
-            exchange_from_response(response),
+            exchange_from_response(response), request=response.request,
         )
 
     def parse_api_detail(self, response: Response, item: ListingItem) -> Iterator[ListingItem]:
@@ -487,7 +519,9 @@ class MarketplaceSpider(scrapy.Spider):
         self, response: Response, query: str, page: int
     ) -> AsyncIterator[ListingItem | Request]:
         body, url, status, exchange = await self._captured(response)
-        for out in self.handle_search(body, url, status, query, page, exchange):
+        for out in self.handle_search(
+            body, url, status, query, page, exchange, request=response.request
+        ):
             yield out
 
     async def parse_browser_detail(
