@@ -150,12 +150,9 @@ def test_verify_names_altered_and_missing_files_and_wacz_validates(
     from typer.testing import CliRunner
 
     from crawler.cli import app
-    from crawler.cli.runtime import Runtime
+    from tests.evidence.test_cli import cli_runtime
 
-    runtime = Runtime()
-    runtime._sessions = session_factory
-    runtime.override_settings(settings)
-    runtime._sessions = session_factory
+    runtime = cli_runtime(settings, session_factory)
     result = CliRunner().invoke(app, ["evidence", "verify", str(alert_id)], obj=runtime)
     assert result.exit_code == 1
     assert "screenshot.png" in result.output and "page.html" in result.output

@@ -1,0 +1,52 @@
+"""Evidence captures per minute over ~20 local listing pages, by browser pool size.
+
+Each capture renders the page in headless Chromium (fresh context), takes a
+full-page PNG, writes HTML, page WARC and manifest, and commits the bundle.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+PAGES = 20
+POOL_SIZES = (1, 2, 4)
+
+
+def run() -> dict[str, Any]:
+    from alerts.evidence import EvidenceStore, capture_pending_sync
+    from config import load_config, point_at_sandbox
+    from config.browser import find_browser
+    from storage.migrate import upgrade
+    from storage.session import make_engine, make_session_factory
+    from tests.evidence.conftest import request_bundle, served
+
+    if find_browser() is None:
+        return {"skipped": "no Chromium found"}
+    results: dict[str, Any] = {"pages": PAGES}
+    fixture = served.__wrapped__()  # type: ignore[attr-defined]
+    site = next(fixture)
+    try:
+        base_settings = point_at_sandbox(load_config().settings, site.base)
+        results["chosen_pool_size"] = base_settings.evidence.screenshot_pool
+        for pool in POOL_SIZES:
+            with tempfile.TemporaryDirectory(prefix="ktpwatch-bench-") as tmp:
+                settings = base_settings.model_copy(
+                    update={"evidence": base_settings.evidence.model_copy(
+                        update={"dir": Path(tmp) / "evidence"})}
+                )
+                engine = make_engine(f"sqlite:///{tmp}/bench.db")
+                upgrade(engine)
+                sessions = make_session_factory(engine)
+                store = EvidenceStore(Path(tmp) / "evidence")
+                for n in range(PAGES):
+                    request_bundle(sessions, store, site.listing_url(n), str(n))
+                report = capture_pending_sync(sessions, settings, pool_size=pool, store=store)
+                engine.dispose()
+            results[f"pool_{pool}_captures_per_minute"] = round(report.per_minute, 1)
+            results[f"pool_{pool}_failed"] = report.failed
+            results[f"pool_{pool}_seconds"] = round(report.seconds, 1)
+    finally:
+        fixture.close()
+    return results
