@@ -67,9 +67,6 @@ class MarketplaceSummary:
     #: answers asked again, by why: Scrapy's download retries ("429 Unknown Status",
     #: timeouts …), pages that came back captcha/blocked/unparseable, and "gave up"
     retries: dict[str, int] = field(default_factory=dict)
-    #: answers asked again, by why: Scrapy's download retries ("429 Unknown Status",
-    #: timeouts …), pages that came back captcha/blocked/unparseable, and "gave up"
-    retries: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -124,21 +121,7 @@ def _marketplace_stats(marketplace: str, stats: dict[str, Any]) -> MarketplaceSu
         errors=get("errors"),
         parse_failures=get("parse_failures"),
         blocked=get("blocked"),
-        retries=_retries(marketplace, stats),
         duration_seconds=round(duration, 3),
-
-
-def _retries(marketplace: str, stats: dict[str, Any]) -> dict[str, int]:
-    """Why answers had to be asked again, from Scrapy's retry stats and the spider's page retries."""
-    out: dict[str, int] = {}
-    for base in ("retry", f"ktpwatch/{marketplace}/retried_pages"):
-        for key, value in stats.items():
-            if key.startswith(base + "/reason_count/"):
-                reason = key.removeprefix(base + "/reason_count/")
-                out[reason] = out.get(reason, 0) + int(value)
-        if stats.get(base + "/max_reached"):
-            out["gave up"] = out.get("gave up", 0) + int(stats[base + "/max_reached"])
-    return out
         finish_reason=str(stats.get("finish_reason", "")),
         responses_by_status=by_status,
         retries=_retries(marketplace, stats),
