@@ -1,0 +1,143 @@
+"""Faults from the sandbox: a scan completes, loses no served listing, waits when asked, never hammers.
+
+One scan crosses three shops through small result pages while the sandbox
+answers 10% of requests with 5xx, bursts of 429 with Retry-After, 5-second
+stalls, truncated JSON and captcha pages; a second scan meets a changed
+response layout and a shop that only answers captchas. Figures (faults
+injected, retries, busiest second) are printed for the closing note.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+
+import pytest
+
+from crawler.sandbox.faults import FaultKind, FaultPlan, FaultRates
+from crawler.sandbox.server import SandboxHandle
+from crawler.scan import run_scan_subprocess
+from tests.reliability.sandbox_log import busiest_second, record_requests, retry_gaps
+from tests.reliability.scan_helpers import (
+    MAX_PAGES,
+    by_marketplace,
+    db_engine,
+    planted_served,
+    served,
+    stored_ids,
+    write_config,
+)
+
+pytestmark = pytest.mark.slow
+
+DELAY = 0.2
+RETRY_AFTER = 2
+MIXED = FaultRates(
+    rates={
+        FaultKind.SERVER_ERROR: 0.10,
+        FaultKind.SLOW: 0.03,
+        FaultKind.TRUNCATED: 0.07,
+        FaultKind.CAPTCHA: 0.07,
+    },
+    slow_seconds=5.0,
+    retry_after_seconds=RETRY_AFTER,
+)
+#: one shop answers 429 in bursts (30% of its requests, often several in a row)
+BURSTY = FaultRates(
+    rates={FaultKind.RATE_LIMITED: 0.30, FaultKind.SERVER_ERROR: 0.10},
+    retry_after_seconds=RETRY_AFTER,
+)
+SHOPS = ("blibli", "olx", "shopee")
+
+
+def scan(sandbox: SandboxHandle, config: Path, marketplaces: tuple[str, ...]) -> dict:
+    return run_scan_subprocess(
+        config, trigger="manual", sandbox_url=sandbox.base_url, marketplaces=marketplaces,
+        max_pages=MAX_PAGES, capture_evidence=False, timeout=240,
+    )
+
+
+def test_a_faulty_scan_finds_every_served_listing_politely(
+    sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, SHOPS, delay=DELAY, retry_times=6)
+    sandbox.set_faults(FaultPlan(default=MIXED, per_marketplace={"olx": BURSTY}, seed=12))
+    expected = {mp: served(sandbox, mp) for mp in SHOPS}
+    planted = {mp: planted_served(sandbox, mp) for mp in SHOPS}
+    assert all(expected.values()) and any(planted.values())
+    with record_requests(sandbox) as log:
+        summary = scan(sandbox, config, SHOPS)
+    stats = sandbox.stats()["marketplaces"]
+    faults = {mp: stats[mp]["faults"] for mp in SHOPS}
+    print(f"\nfaults injected: {faults}")
+    print(f"scan retries: { {mp: m['retries'] for mp, m in by_marketplace(summary).items()} }")
+
+    # the scan completed and every listing the shops serve (planted ones included) is stored
+    assert summary["status"] == "finished"
+    engine = db_engine(os.environ["KTPWATCH_DB_URL"])
+    for mp in SHOPS:
+        stored = stored_ids(engine, mp)
+        assert expected[mp] <= stored, f"{mp} lost {sorted(expected[mp] - stored)}"
+        assert planted[mp] <= stored
+    engine.dispose()
+
+    # every fault kind was really injected
+    injected = {kind for per_mp in faults.values() for kind in per_mp}
+    assert {"server_error", "rate_limited", "slow", "truncated", "captcha"} <= injected
+
+    # the scan stats say what failed and why
+    report = by_marketplace(summary)
+    olx_reasons = report["olx"]["retries"]
+    assert any(reason.startswith("429") for reason in olx_reasons), olx_reasons
+    assert any(reason.startswith(("500", "502", "503")) for mp in SHOPS for reason in report[mp]["retries"])
+    # every captcha and every cut-off answer is counted (search pages are also asked again)
+    counted = sum(report[mp]["blocked"] + report[mp]["parse_failures"] for mp in SHOPS)
+    assert counted == faults_count(faults, "captcha") + faults_count(faults, "truncated")
+    assert sum(report[mp]["retries"].get("captcha page", 0) for mp in SHOPS) > 0
+
+    # Retry-After was honoured for every 429 asked again
+    gaps = retry_gaps(log)
+    assert len(gaps) >= 3
+    short = [(asked, waited) for asked, waited in gaps if waited < asked - 0.05]
+    assert not short, f"retried before Retry-After: {short}"
+
+    # never hammered: a fixed delay, randomised to 0.5x..1.5x, between requests to one shop. Each
+    # shop has its own hosts (and its own Scrapy crawler and download slot); in the sandbox they
+    # share 127.0.0.1 under path prefixes, so the per-host figure is measured per shop.
+    limit = math.ceil(1.0 / (0.5 * DELAY)) + 1
+    busiest = {mp: busiest_second([r for r in log if r.marketplace == mp]) for mp in SHOPS}
+    print(f"requests: {len(log)}, busiest second per shop: {busiest} (limit {limit})")
+    assert max(busiest.values()) <= limit
+
+
+def faults_count(faults: dict[str, dict[str, int]], kind: str) -> int:
+    return sum(per_mp.get(kind, 0) for per_mp in faults.values())
+
+
+def test_changed_layout_and_captcha_wall_are_reported_never_read_as_no_listings(
+    sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    config = write_config(tmp_path, ("blibli", "olx", "shopee"), delay=0.05, retry_times=2)
+    sandbox.set_faults(FaultPlan(
+        per_marketplace={
+            "blibli": FaultRates(layout_changed=True),
+            "olx": FaultRates(rates={FaultKind.CAPTCHA: 1.0}),
+        },
+        seed=3,
+    ))
+    summary = scan(sandbox, config, ("blibli", "olx", "shopee"))
+    report = by_marketplace(summary)
+    blibli, olx, shopee = report["blibli"], report["olx"], report["shopee"]
+    # the changed layout: parse failures counted, no item read, retried a bounded number of times
+    assert blibli["items"] == 0
+    assert blibli["parse_failures"] == 3  # first answer and two retries
+    assert blibli["retries"].get("layout_changed page") == 2
+    assert blibli["retries"].get("gave up") == 1
+    # the captcha wall: blocked, never "empty"
+    assert olx["items"] == 0 and olx["blocked"] == 3
+    # the healthy shop next to them is untouched
+    assert shopee["items"] > 0 and shopee["parse_failures"] == shopee["blocked"] == 0
+    engine = db_engine(os.environ["KTPWATCH_DB_URL"])
+    assert stored_ids(engine, "shopee") >= served(sandbox, "shopee")
+    engine.dispose()
