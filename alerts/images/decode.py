@@ -11,6 +11,7 @@ reason that is stored on the image row.
 from __future__ import annotations
 
 import io
+import threading
 import warnings
 from dataclasses import dataclass
 
@@ -18,6 +19,7 @@ from PIL import Image, UnidentifiedImageError
 
 #: formats listing photos come in; anything else (PSD, EPS, ICO …) is refused unparsed
 ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF"})
+_PILLOW_LIMIT = threading.Lock()
 
 
 class ImageRefused(Exception):
@@ -38,7 +40,18 @@ def decode_image(data: bytes, *, max_pixels: int, max_bytes: int) -> DecodedImag
         raise ImageRefused("empty response: not an image")
     if len(data) > max_bytes:
         raise ImageRefused(f"image is {len(data)} bytes, over the {max_bytes}-byte limit")
-    Image.MAX_IMAGE_PIXELS = max_pixels
+    # Pillow's limit is process-wide: set it for this decode only, under a lock,
+    # so other code in the process (fonts, screenshots) keeps its own limit.
+    with _PILLOW_LIMIT:
+        previous = Image.MAX_IMAGE_PIXELS
+        Image.MAX_IMAGE_PIXELS = max_pixels
+        try:
+            return _decode(data, max_pixels)
+        finally:
+            Image.MAX_IMAGE_PIXELS = previous
+
+
+def _decode(data: bytes, max_pixels: int) -> DecodedImage:
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:

@@ -34,7 +34,7 @@ from crawler.sandbox.abuse_desk import AbuseDesk
 from crawler.sandbox.catalogue import DEFAULT_LISTINGS, Catalogue, build_catalogue
 from crawler.sandbox.catalogue_types import SandboxListing
 from crawler.sandbox.faults import FaultDice, FaultKind, FaultPlan, rename_keys
-from crawler.sandbox.images import render_listing_image
+from crawler.sandbox.images import PhotoPlan
 from crawler.sandbox.interstitial import captcha_html
 from crawler.sandbox.request_stats import RequestStats
 from crawler.sandbox.shops import Shop, load_shops
@@ -94,6 +94,7 @@ class SandboxServer:
         self.smtp_base_port = smtp_base_port
         self.access_log = access_log
         self.catalogue = build_catalogue(catalogue_seed, listings, self.shops)
+        self.photos = PhotoPlan(self.catalogue)
         self.initial_takedown_delay = takedown_delay
         self.desk = AbuseDesk(
             self.shops,
@@ -173,6 +174,7 @@ class SandboxServer:
             "planted": [record(item) for item in self.catalogue if item.kind == "planted"],
             "hard_negatives": [record(item) for item in self.catalogue if item.kind == "hard_negative"],
             "abuse_desk": self.desk.to_json(),
+            "photos": self.photos.truth(),
         }
 
     def set_faults(self, plan: FaultPlan) -> None:
@@ -247,7 +249,7 @@ class SandboxServer:
         listing = shop_catalogue.by_image.get(image_id) if shop_catalogue else None
         if listing is None:
             raise web.HTTPNotFound(text="image not found")
-        body = render_listing_image(image_id, listing.title)
+        body = self.photos.render(marketplace, image_id, listing.title)
         return web.Response(body=body, content_type="image/jpeg",
                             headers={"Cache-Control": "public, max-age=86400"})
 

@@ -13,7 +13,7 @@ def serve_photos(photos: dict[str, bytes]) -> Iterator[str]:
     """Serve ``photos`` (path → bytes) and yield the base URL; ``/redirect/<path>`` redirects off-host."""
 
     class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:  # noqa: N802 (http.server's name)
+        def do_GET(self) -> None:
             if self.path.startswith("/redirect/"):
                 self.send_response(302)
                 self.send_header("Location", "http://169.254.169.254/latest/meta-data")

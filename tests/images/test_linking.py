@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import random
@@ -12,10 +13,15 @@ from PIL import Image
 from alerts.images.linking import FineHashCache, photo_matches
 from alerts.images.phash import photo_hashes
 from config.settings import ImagesConfig
-from crawler.sandbox.images import TellingPhoto, recompress_cropped, render_listing_image, render_telling_photo
+from crawler.sandbox.images import (
+    TellingPhoto,
+    recompress_cropped,
+    render_listing_image,
+    render_telling_photo,
+)
 from storage.images import AlertPhoto
 
-WORDS = "kaos polos sepatu lari tas ransel dompet kulit casing hp charger kabel lampu meja botol".split()
+WORDS = ["kaos", "polos", "sepatu", "lari", "tas", "ransel", "dompet", "kulit", "casing", "hp", "charger", "kabel", "lampu", "meja", "botol"]
 
 
 def _photo(tmp_path: Path, alert_id: int, data: bytes) -> AlertPhoto:
@@ -23,7 +29,8 @@ def _photo(tmp_path: Path, alert_id: int, data: bytes) -> AlertPhoto:
     path.write_bytes(data)
     with Image.open(io.BytesIO(data)) as image:
         hashes = photo_hashes(image.convert("RGB"))
-    return AlertPhoto(alert_id, alert_id, str(alert_id), hashes.phash, hashes.dhash, str(path))
+    sha = hashlib.sha256(data).hexdigest()
+    return AlertPhoto(alert_id, alert_id, sha, hashes.phash, hashes.dhash, str(path))
 
 
 def test_reposts_link_and_different_products_do_not(tmp_path: Path) -> None:
