@@ -4,7 +4,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 
-.PHONY: install demo test lint bench clean system-deps
+.PHONY: install demo test lint lock bench clean system-deps
 
 install: $(STAMP) system-deps
 
@@ -28,7 +28,13 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check . || true
 	$(VENV)/bin/mypy
-	$(VENV)/bin/pip-audit --progress-spinner off --skip-editable || echo "pip-audit could not complete (no vulnerability database reachable?)"
+	@$(VENV)/bin/pip-audit --progress-spinner off --strict --no-deps --disable-pip -r requirements.lock; status=$$?; \
+	if [ $$status -ne 0 ]; then \
+	  echo "lint: pip-audit of requirements.lock FAILED (exit $$status): a vulnerable pin, or PyPI's vulnerability database unreachable; not a pass"; \
+	  exit $$status; fi
+
+lock:
+	$(VENV)/bin/pip freeze --exclude-editable > requirements.lock
 
 bench: install
 	$(PY) -m bench
