@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from bench.report import format_table
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -46,6 +48,7 @@ def main(argv: list[str]) -> int:
     out = HERE / "results.json"
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
     print(f"wrote {out}")
+    print(format_table(results["benchmarks"]))
     return 1 if failed else 0
 
 

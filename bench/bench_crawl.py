@@ -1,0 +1,226 @@
+"""Crawl speed, memory and scale-out, against the sandbox on 127.0.0.1.
+
+1. crawl: listings per second of a full scan (spider → matcher → storage in
+   SQLite, evidence off, api transport, no delay, no AutoThrottle, high
+   concurrency) over a 100,000-listing catalogue, next to the *same spiders*
+   crawling the same pages with no item pipeline (items dropped on the floor;
+   they still parse, since pagination needs it, and fetch the same detail
+   pages through the same candidate filter). The ratio is the pipeline's cost.
+2. memory: peak RSS of that scan process (``wait4`` rusage) at 10k and 100k.
+4. distributed: the same scan on Redis + PostgreSQL (started here on
+   127.0.0.1) with 1, 2 and 4 ``ktpwatch worker`` processes.
+
+Every crawl runs in its own process (Twisted's reactor runs once per process),
+the sandbox in another, so nothing shares a GIL with what it measures. This
+machine has 2 cores: more workers than cores cannot scale here; the numbers
+say what the coordination costs, not what N machines would do.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parent.parent
+CATALOGUE = 100_000
+SMALL_CATALOGUE = 10_000
+MAX_PAGES = 25
+CONCURRENCY = 64
+WORKER_COUNTS = (1, 2, 4)
+#: a query of the lexicon: every shop answers it with a few hundred listings at 100k
+QUERIES = ("blanko ktp", "ktp elektronik kosong", "blangko kk")
+MARKETPLACES = ("tokopedia", "shopee", "lazada", "blibli", "olx", "facebook")
+
+
+def _config(base: Path) -> Path:
+    path = base / "ktpwatch.toml"
+    path.write_text(
+        "[crawl]\ndownload_delay = 0\nautothrottle = false\nretry_times = 1\n"
+        f"concurrent_requests = {CONCURRENCY}\nconcurrent_requests_per_domain = {CONCURRENCY}\n"
+        f"max_pages = {MAX_PAGES}\n"
+    )
+    return path
+
+
+def _serve(listings: int, queue: Any, stop: Any) -> None:
+    from crawler.sandbox.server import run_sandbox
+
+    with run_sandbox(listings=listings, admin=False) as handle:
+        queue.put(handle.base_url)
+        stop.wait()
+
+
+@contextmanager
+def sandbox(listings: int) -> Iterator[str]:
+    context = multiprocessing.get_context("spawn")
+    queue, stop = context.Queue(), context.Event()
+    process = context.Process(target=_serve, args=(listings, queue, stop), daemon=True)
+    process.start()
+    try:
+        yield str(queue.get(timeout=240))
+    finally:
+        stop.set()
+        process.join(timeout=30)
+        if process.is_alive():
+            process.terminate()
+
+
+def _run(command: list[str], env: dict[str, str], cwd: Path) -> tuple[str, int]:
+    """Run a child to completion; its stdout and its peak RSS in kB (``wait4``)."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        child = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if child.returncode != 0:
+            raise RuntimeError(f"{command[2:4]} exited {child.returncode}: {err.read()[-2000:]}")
+        return out.read(), int(usage.ru_maxrss)
+
+
+def _scan_args(base_url: str) -> list[str]:
+    args = ["--sandbox", base_url, "--transport", "api", "--no-evidence", "--trigger", "bench"]
+    for q in QUERIES:
+        args += ["--query", q]
+    return args
+
+
+def _summary_rate(summary: dict[str, Any]) -> tuple[int, float]:
+    items = sum(int(m["items"]) for m in summary["marketplaces"])
+    seconds = max(float(m["duration_seconds"]) for m in summary["marketplaces"])
+    return items, seconds
+
+
+def full_scan(base_url: str, base: Path, env: dict[str, str]) -> dict[str, Any]:
+    command = [sys.executable, "-m", "crawler.scan", "--config", str(_config(base)),
+               *_scan_args(base_url)]
+    out, rss_kb = _run(command, env, REPO)
+    summary = json.loads(out.strip().splitlines()[-1])
+    items, seconds = _summary_rate(summary)
+    return {"items": items, "seconds": seconds, "rate": items / seconds,
+            "peak_rss_mb": rss_kb / 1024, "status": summary["status"]}
+
+
+def plain_crawl(base_url: str, base: Path, env: dict[str, str]) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.bench_crawl", "--plain", base_url,
+               "--config", str(_config(base))]
+    out, rss_kb = _run(command, env, REPO)
+    data = json.loads(out.strip().splitlines()[-1])
+    return {**data, "rate": data["items"] / data["seconds"], "peak_rss_mb": rss_kb / 1024}
+
+
+def _plain_main(base_url: str, config_path: str) -> None:
+    """The baseline: the marketplace spiders with no item pipeline; prints items and seconds."""
+    from scrapy.crawler import AsyncCrawlerProcess
+    from scrapy.settings import Settings as ScrapySettings
+    from scrapy.spiderloader import SpiderLoader
+
+    from config import load_config, point_at_sandbox
+    from crawler.candidates import CandidateFilter
+    from crawler.settings import build_scrapy_settings
+
+    settings = point_at_sandbox(load_config(config_path).settings, base_url)
+    scrapy_settings = build_scrapy_settings(settings)
+    scrapy_settings.update({
+        "KTPWATCH_DETAIL_FILTER": CandidateFilter(settings.matching.candidate_threshold),
+        "ITEM_PIPELINES": {}, "LOG_LEVEL": "ERROR",
+    })
+    process = AsyncCrawlerProcess(ScrapySettings(scrapy_settings))
+    loader = SpiderLoader.from_settings(process.settings)
+    crawlers = []
+    for name in MARKETPLACES:
+        crawler = process.create_crawler(loader.load(name))
+        crawlers.append((name, crawler))
+        process.crawl(crawler, queries=",".join(QUERIES), transport="api")
+    process.start()
+    items, seconds = 0, 0.0
+    for name, crawler in crawlers:
+        stats = crawler.stats.get_stats()
+        items += int(stats.get(f"ktpwatch/{name}/items", 0))
+        seconds = max(seconds, (stats["finish_time"] - stats["start_time"]).total_seconds())
+    print(json.dumps({"items": items, "seconds": seconds}))
+
+
+def distributed(base_url: str, base: Path, workers: int) -> dict[str, Any]:
+    """One scan with ``workers`` worker processes on a fresh PostgreSQL database."""
+    from tests.servers import postgres_server, redis_server
+
+    with postgres_server(base / "pg") as pg, redis_server(base / "redis") as rds:
+        import redis as redis_lib
+
+        env = {**os.environ, "KTPWATCH_DB_URL": pg.create_database("bench"),
+               "KTPWATCH_REDIS_URL": rds.url, "KTPWATCH_EVIDENCE_DIR": str(base / "evidence")}
+        config = _config(base)
+        with config.open("a") as f:
+            f.write("[distributed]\nenabled = true\n")
+        ktpwatch = str(Path(sys.executable).with_name("ktpwatch"))
+        procs = [subprocess.Popen([ktpwatch, "--config", str(config), "worker", "--once"], env=env,
+                                  cwd=base, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                 for _ in range(workers)]
+        client = redis_lib.Redis.from_url(rds.url)
+        deadline = time.monotonic() + 120
+        while len(client.client_list()) < workers + 1 and time.monotonic() < deadline:
+            time.sleep(0.2)  # every worker started and waiting
+        try:
+            command = [sys.executable, "-m", "crawler.scan", "--config", str(config),
+                       *_scan_args(base_url)]
+            out, _ = _run(command, env, REPO)
+        finally:
+            for proc in procs:
+                try:
+                    proc.wait(timeout=60)
+                except subprocess.TimeoutExpired:
+                    proc.kill()
+                    proc.wait()
+            client.close()
+    summary = json.loads(out.strip().splitlines()[-1])
+    items, seconds = _summary_rate(summary)
+    return {"items": items, "seconds": seconds, "rate": items / seconds, "status": summary["status"]}
+
+
+def run() -> dict[str, Any]:
+    result: dict[str, Any] = {"catalogue": CATALOGUE, "queries": len(QUERIES),
+                              "marketplaces": len(MARKETPLACES), "max_pages": MAX_PAGES}
+    with tempfile.TemporaryDirectory(prefix="ktpwatch-bench-crawl-") as tmp:
+        base = Path(tmp)
+        env = {**os.environ, "KTPWATCH_DB_URL": f"sqlite:///{base / 'crawl.db'}",
+               "KTPWATCH_EVIDENCE_DIR": str(base / "evidence")}
+        with sandbox(SMALL_CATALOGUE) as url:
+            small = full_scan(url, base, {**env, "KTPWATCH_DB_URL": f"sqlite:///{base / 's.db'}"})
+        with sandbox(CATALOGUE) as url:
+            plain = plain_crawl(url, base, env)
+            full = full_scan(url, base, env)
+            for n in WORKER_COUNTS:
+                run_dir = base / f"dist{n}"
+                run_dir.mkdir()
+                dist = distributed(url, run_dir, n)
+                result[f"distributed_{n}_workers_listings_per_second"] = round(dist["rate"], 1)
+                result[f"distributed_{n}_workers_listings"] = dist["items"]
+    result.update({
+        "crawl_listings": full["items"],
+        "crawl_listings_per_second": round(full["rate"], 1),
+        "plain_scrapy_listings_per_second": round(plain["rate"], 1),
+        "crawl_to_plain_ratio": round(full["rate"] / plain["rate"], 3),
+        "peak_rss_mb_100k": round(full["peak_rss_mb"], 1),
+        "peak_rss_mb_10k": round(small["peak_rss_mb"], 1),
+        "listings_10k": small["items"],
+        "plain_peak_rss_mb_100k": round(plain["peak_rss_mb"], 1),
+    })
+    result["targets"] = {"crawl_to_plain_ratio": ">= 0.8", "peak_rss_mb_100k": "< 400"}
+    return result
+
+
+if __name__ == "__main__":
+    if len(sys.argv) >= 5 and sys.argv[1] == "--plain":
+        _plain_main(sys.argv[2], sys.argv[4])
+    else:
+        print(json.dumps(run(), indent=2))
