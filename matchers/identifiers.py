@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 import phonenumbers
 
@@ -42,9 +43,43 @@ _CONTACT_URL = re.compile(
 )
 
 
+# Skeletons of ASCII text, made with one ``str.translate`` each, that cheaply rule
+# out the identifier regexes: a NIK or phone number becomes a run of "1"s once
+# the separators they allow are deleted, a chip UID a run of 8+ "h"s.
+_DIGIT_SKELETON = str.maketrans(
+    {chr(c): "1" if chr(c).isdigit() else (None if chr(c) in " .-()+" else "_") for c in range(128)}
+)
+_HEX_SKELETON = str.maketrans(
+    {chr(c): "h" if chr(c) in "0123456789abcdefABCDEF" else (None if chr(c) in ":- xX" else "_") for c in range(128)}
+)
+#: Substrings of which lower-cased ASCII text must hold one for ``_UID_CONTEXT`` to match.
+_UID_CONTEXT_HINTS = ("chip", "cip", "uid", "u.i.d", "seri", "sn", "s/n", "kartu")
+
+
 def _prepare(text: str) -> str:
     """NFKC (full-width digits), invisible characters removed: positions are what we report."""
+    if text.isascii():  # ASCII is NFKC already and has no invisible characters
+        return text
     return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+
+
+def _may_have_numbers(text: str) -> tuple[bool, bool]:
+    """(a NIK is possible, a phone number is possible): necessary tests only."""
+    if text.isascii():
+        skeleton = text.translate(_DIGIT_SKELETON)
+        return "1" * 16 in skeleton, "1" * 9 in skeleton and _PHONE_HINT.search(text) is not None
+    digits = len(_DIGIT.findall(text))
+    return digits >= 16, digits >= 9 and _PHONE_HINT.search(text) is not None
+
+
+def _may_have_uid(text: str, low: str) -> bool:
+    """Necessary tests for a chip UID: a context word and 8 hex digits in a row.
+    Non-ASCII text (where case folding can match other letters) goes to the regex."""
+    if text.isascii() and (
+        not any(map(low.__contains__, _UID_CONTEXT_HINTS)) or "h" * 8 not in text.translate(_HEX_SKELETON)
+    ):
+        return False
+    return _UID_CONTEXT.search(text) is not None
 
 
 def valid_nik(digits: str) -> bool:
@@ -62,6 +97,7 @@ def valid_nik(digits: str) -> bool:
     )
 
 
+@lru_cache(maxsize=16_384)
 def phone_e164(candidate: str) -> str | None:
     """E.164 form of an Indonesian mobile number, or None when it is not one."""
     try:
@@ -121,20 +157,18 @@ def extract_identifiers(
             found.append((m.start() + 1, IdentifierMatch("phone", phone, source, path, image_sha256)))
         else:
             add(m.start(), m.end(), "url", f"https://t.me/{path.lower()}")
-    digits_in_text = len(_DIGIT.findall(text))
-    if digits_in_text >= 16:
-        for m in _NIK.finditer(text):
-            digits = re.sub(r"\D", "", m.group(0))
-            if valid_nik(digits) and not _overlaps(m.span(), taken):
-                add(m.start(), m.end(), "nik", digits)
-    if digits_in_text >= 9 and _PHONE_HINT.search(text):
-        for m in _PHONE.finditer(text):
-            if _overlaps(m.span(), taken):
-                continue
-            phone = phone_e164(m.group(0))
-            if phone is not None:
-                add(m.start(), m.end(), "phone", phone)
-    for m in _HEX_UID.finditer(text) if _UID_CONTEXT.search(text) else ():
+    nik_possible, phone_possible = _may_have_numbers(text)
+    for m in _NIK.finditer(text) if nik_possible else ():
+        digits = re.sub(r"\D", "", m.group(0))
+        if valid_nik(digits) and not _overlaps(m.span(), taken):
+            add(m.start(), m.end(), "nik", digits)
+    for m in _PHONE.finditer(text) if phone_possible else ():
+        if _overlaps(m.span(), taken):
+            continue
+        phone = phone_e164(m.group(0))
+        if phone is not None:
+            add(m.start(), m.end(), "phone", phone)
+    for m in _HEX_UID.finditer(text) if _may_have_uid(text, low) else ():
         if _overlaps(m.span(), taken):
             continue
         context = text[max(0, m.start() - _UID_CONTEXT_WINDOW) : m.start()]
@@ -143,6 +177,8 @@ def extract_identifiers(
         value = _uid_bytes(m.group(0))
         if value is not None:
             add(m.start(), m.end(), "chip_uid", value)
+    if not found:
+        return ()
     return dedupe_identifiers(ident for _, ident in sorted(found, key=lambda pair: pair[0]))
 
 

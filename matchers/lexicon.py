@@ -14,8 +14,11 @@ Text goes through two steps after :func:`matchers.normalise.normalise`:
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from itertools import groupby
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -70,6 +73,8 @@ _FUZZY_TARGET["disdukcapil"] = "dukcapil"
 _FUZZY_TARGET["kemendagri"] = "dukcapil"
 _FUZZY_TARGET["kosongan"] = "kosong"
 _FUZZY_MIN_LEN = 6
+#: Longer words are more than 2 edits from every key: no need to ask rapidfuzz.
+_FUZZY_MAX_LEN = max(map(len, FUZZY_KEYS)) + 2
 _CACHE_LIMIT = 200_000
 _spelling_cache: dict[str, str] = {}
 
@@ -79,29 +84,23 @@ def _max_edits(word: str) -> int:
 
 
 def correct_words(words: Iterable[str]) -> None:
-    """Decide the spelling of words not seen before, in one rapidfuzz batch, and cache it."""
-    unseen = sorted({w for w in words if w not in _spelling_cache})
-    if not unseen:
-        return
-    if len(_spelling_cache) > _CACHE_LIMIT:
+    """Decide the spelling of words not seen before and cache it.
+
+    A word of 6+ letters is corrected to the first key word within 1 edit (2 for
+    words of 9+ letters); ``extractOne`` with ``score_cutoff`` stops early and
+    needs no distance matrix, so one unseen word costs about a microsecond.
+    """
+    words = list(words)
+    if len(_spelling_cache) > _CACHE_LIMIT:  # cleared first, so every word asked for is cached on return
         _spelling_cache.clear()
-    fuzzy: list[str] = []
-    for word in unseen:
+    for word in {w for w in words if w not in _spelling_cache}:
         if word in SPELLING:
             _spelling_cache[word] = SPELLING[word]
-        elif len(word) < _FUZZY_MIN_LEN or word.isdigit():
+        elif len(word) < _FUZZY_MIN_LEN or len(word) > _FUZZY_MAX_LEN or word.isdigit():
             _spelling_cache[word] = word
         else:
-            fuzzy.append(word)
-    if not fuzzy:
-        return
-    distances = process.cdist(fuzzy, FUZZY_KEYS, scorer=Levenshtein.distance, workers=1)
-    for word, row in zip(fuzzy, distances, strict=True):
-        best = int(row.argmin())
-        target = word
-        if int(row[best]) <= _max_edits(word):
-            target = _FUZZY_TARGET[FUZZY_KEYS[best]]
-        _spelling_cache[word] = target
+            best = process.extractOne(word, FUZZY_KEYS, scorer=Levenshtein.distance, score_cutoff=_max_edits(word))
+            _spelling_cache[word] = word if best is None else _FUZZY_TARGET[best[0]]
 
 
 #: Key words that may arrive split in two by an emoji or a stray space ("bl🔥ank", "blan gko").
@@ -111,7 +110,13 @@ _JOINABLE = frozenset(
 )
 
 
+#: Starts (1-4 letters) of joinable words: text without one has nothing to join.
+_JOIN_STARTS = frozenset(w[:n] for w in _JOINABLE for n in range(1, 5))
+
+
 def _join_split_words(words: list[str]) -> list[str]:
+    if _JOIN_STARTS.isdisjoint(words) or _JOINABLE.isdisjoint(map(operator.add, words, words[1:])):
+        return words
     joined: list[str] = []
     i = 0
     while i < len(words):
@@ -127,11 +132,18 @@ def _join_split_words(words: list[str]) -> list[str]:
 
 def canonical_words(normalised: str) -> list[str]:
     """The words of a normalised text, each in its canonical spelling."""
-    words = _join_split_words(normalised.split())
+    return canonical_of_words(normalised.split())
+
+
+def canonical_of_words(words: list[str]) -> list[str]:
+    """:func:`canonical_words` for words already split (``normal_words`` output)."""
+    words = _join_split_words(words)
     cache = _spelling_cache
-    if any(w not in cache for w in words):
+    try:
+        return list(map(cache.__getitem__, words))
+    except KeyError:
         correct_words(words)
-    return [cache[w] for w in words]
+        return list(map(cache.__getitem__, words))
 
 
 # --- step 2: concepts -------------------------------------------------------
@@ -205,6 +217,131 @@ def tag(words: list[str]) -> str:
             text = new
             present.add(name)
     return text
+
+
+def _expand(pattern: str) -> set[str]:
+    """Every string a phrase pattern matches, with ``<TAG>`` kept as ``TAG``.
+
+    The phrase patterns are finite (literals, ``(?:a|b)`` groups, ``?``); any
+    other regex syntax raises here, at import, because the vocabulary below
+    could no longer be listed.
+    """
+
+    def alternatives(i: int) -> tuple[set[str], int]:
+        out: set[str] = set()
+        while True:
+            strings, i = sequence(i)
+            out |= strings
+            if i < len(pattern) and pattern[i] == "|":
+                i += 1
+                continue
+            return out, i
+
+    def sequence(i: int) -> tuple[set[str], int]:
+        out = {""}
+        while i < len(pattern) and pattern[i] not in "|)":
+            if pattern.startswith("(?:", i):
+                item, i = alternatives(i + 3)
+                if pattern[i : i + 1] != ")":
+                    raise ValueError(f"unbalanced group in phrase pattern {pattern!r}")
+                i += 1
+            elif pattern[i] == "<":
+                end = pattern.index(">", i)
+                item, i = {pattern[i + 1 : end]}, end + 1
+            elif pattern[i].isalnum() or pattern[i] == " ":
+                item, i = {pattern[i]}, i + 1
+            else:
+                raise ValueError(f"phrase pattern {pattern!r} uses {pattern[i]!r}, which the vocabulary cannot list")
+            if pattern[i : i + 1] == "?":
+                item, i = item | {""}, i + 1
+            out = {a + b for a in out for b in item}
+        return out, i
+
+    strings, end = alternatives(0)
+    if end != len(pattern):
+        raise ValueError(f"unbalanced group in phrase pattern {pattern!r}")
+    return strings
+
+
+#: Every canonical word that some phrase can match.  Any other word is never part
+#: of a tag, so it splits the text into runs that are tagged independently.
+PHRASE_WORDS = frozenset(
+    word for pattern, _ in _PHRASES for phrase in _expand(pattern) for word in phrase.split()
+    if not (word.isalpha() and word.isupper())  # TAG names stand for tokens tagged earlier
+)
+_run_cache: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
+
+
+def _tag_run(run: tuple[str, ...]) -> tuple[list[str], list[str]]:
+    """Tagged tokens of a run of phrase words, and their shape tokens (cached)."""
+    tagged = _run_cache.get(run)
+    if tagged is None:
+        if len(_run_cache) > _CACHE_LIMIT:
+            _run_cache.clear()
+        tokens = tag(list(run)).split()
+        shape = [token[: token.index("=") + 1] if "=" in token else "_" for token in tokens]
+        tagged = _run_cache[run] = (tokens, shape)
+    return tagged
+
+
+@dataclass(frozen=True)
+class Outline:
+    """Tagged text as token list, and the outline that rules over tags need.
+
+    ``shape`` has one token per kept token: ``TAG=`` for a tag token, ``_``
+    for any other; ``where[i]`` is the index in ``tokens`` of shape token
+    ``i``.  Untagged words before the first tag and after the last are left
+    out of the shape, and longer runs of words that are not phrase words are
+    cut to ``max_gap``, so texts that differ only in prices, sizes and codes
+    share one shape.
+    """
+
+    tokens: list[str]
+    shape: str
+    where: list[int]
+
+
+_NO_WHERE: list[int] = []
+
+
+def outline(words: list[str], max_gap: int) -> Outline:
+    """:func:`tag` the words into tokens, with the outline rules match (see :class:`Outline`).
+
+    Phrase matches are whole words and every word in one is in
+    :data:`PHRASE_WORDS`, so a word outside it can never be inside a match: the
+    runs between such words are tagged on their own and cached (scans repeat
+    runs far more often than whole texts).
+    """
+    if PHRASE_WORDS.isdisjoint(words):
+        return Outline(words, "", _NO_WHERE)
+    tokens: list[str] = []
+    shape: list[str] = []
+    where: list[int] = []
+    for is_phrase, group in groupby(words, PHRASE_WORDS.__contains__):
+        start = len(tokens)
+        if is_phrase:
+            run_tokens, run_shape = _tag_run(tuple(group))
+            tokens += run_tokens
+            shape += run_shape
+            where += range(start, start + len(run_tokens))
+        else:
+            tokens += group
+            if shape:
+                kept = min(len(tokens) - start, max_gap)
+                shape += ["_"] * kept
+                where += range(start, start + kept)
+    lead = 0
+    while lead < len(shape) and shape[lead] == "_":
+        lead += 1
+    end = len(shape)
+    while end > lead and shape[end - 1] == "_":
+        end -= 1
+    return Outline(tokens, " ".join(shape[lead:end]), where[lead:end])
+
+
+def tag_tokens(words: list[str]) -> list[str]:
+    """:func:`tag` as a token list (runs of phrase words tagged once and cached)."""
+    return outline(words, 1).tokens
 
 
 def plain_words(tagged: str) -> str:

@@ -23,11 +23,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
-from matchers.lexicon import canonical_words, correct_words, plain_words, tag
-from matchers.normalise import normalise
+from matchers.lexicon import canonical_of_words, outline, plain_words
+from matchers.normalise import normal_words
 from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
 
 SCORER = "ktpwatch-rules/1 (normalise+lexicon tags; rapidfuzz Levenshtein typo correction)"
@@ -98,46 +99,77 @@ RULES: tuple[Rule, ...] = (
 _BOTH_FIELDS_BONUS = 10.0
 
 
-def _tagged(text: str) -> str:
-    return tag(canonical_words(normalise(text))) if text else ""
-
-
-def _fire(tagged_fields: list[tuple[str, str]]) -> list[tuple[Rule, str, str]]:
-    """Every rule that fires: (rule, first field, matched words), plus field counts for strong rules."""
-    fired: list[tuple[Rule, str, str]] = []
-    present = [(field, tagged, _tags_in(tagged)) for field, tagged in tagged_fields if "=" in tagged]
-    for rule, rule_tags in _RULE_TAGS:
-        for field, tagged, tags in present:
-            if tags.isdisjoint(rule_tags):
-                continue
-            match = rule.pattern.search(tagged)
-            if match:
-                fired.append((rule, field, plain_words(match.group(0))))
-                break
-    return fired
-
-
+#: Untagged words in a row beyond the widest gap a rule allows (3) can be shortened
+#: to this many in a field's shape without changing what any rule matches.
+_SHAPE_GAP = 4
+_FIELD_CACHE_SIZE = 16_384
+_SHAPE_CACHE_SIZE = 16_384
 _RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
 _TAG_NAME = re.compile(r"(?<!\S)([A-Z]+)=")
 
 
-def _tags_in(tagged: str) -> frozenset[str]:
-    return frozenset(_TAG_NAME.findall(tagged))
+@lru_cache(maxsize=_SHAPE_CACHE_SIZE)
+def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int], ...]:
+    """(rule index, first token, last token) of the first match of every rule that fires."""
+    tags = frozenset(_TAG_NAME.findall(shape))
+    fired = []
+    for index, (rule, rule_tags) in enumerate(_RULE_TAGS):
+        if tags.isdisjoint(rule_tags):
+            continue
+        match = rule.pattern.search(shape)
+        if match:
+            first = shape.count(" ", 0, match.start())
+            fired.append((index, first, first + match.group(0).count(" ")))
+    return tuple(fired)
 
 
-def _strong_fields(rule: Rule, tagged_fields: list[tuple[str, str]]) -> int:
-    return sum(1 for _, tagged in tagged_fields if "=" in tagged and rule.pattern.search(tagged))
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _rules_in_field(text: str) -> tuple[tuple[int, str], ...]:
+    """(rule index, matched words) of every rule that fires in one field's text, in rule order.
+
+    Cached by text: scans see the same titles and descriptions again and again.
+    """
+    tagged = outline(canonical_of_words(normal_words(text)), _SHAPE_GAP)
+    if not tagged.shape:
+        return ()
+    tokens, where = tagged.tokens, tagged.where
+    return tuple(
+        (index, plain_words(" ".join(tokens[where[first] : where[last] + 1])))
+        for index, first, last in _rules_in_shape(tagged.shape)
+    )
 
 
-def _channel(fired: list[tuple[Rule, str, str]], channel: str, tagged_fields: list[tuple[str, str]]) -> float:
-    strong = [r for r, _, _ in fired if r.channel == channel and r.strong]
-    support = sum(r.weight for r, _, _ in fired if r.channel == channel and not r.strong)
-    base = max((r.weight for r in strong), default=0.0)
-    if strong and max(_strong_fields(r, tagged_fields) for r in strong) > 1:
-        base += _BOTH_FIELDS_BONUS
-    positive = min(100.0, base + support)
-    negative = sum(r.weight for r, _, _ in fired if r.channel == "negative")
-    return float(max(0.0, positive - negative))
+FieldRules = tuple[tuple[int, str], ...]
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ...], float, float]:
+    """(reasons, blank score, related score) of a listing's fired rules per field.
+
+    A rule counts once, named by the first field it fires in; a strong rule
+    firing in two fields earns the both-fields bonus.  Cached: listings that
+    fire the same rules on the same words share one judgement.
+    """
+    first: dict[int, tuple[str, str]] = {}
+    fields_with: dict[int, int] = {}
+    for field, rules in fields:
+        for index, matched in rules:
+            if index not in first:
+                first[index] = (field, matched)
+            fields_with[index] = fields_with.get(index, 0) + 1
+    fired = sorted(first)
+    negative = sum(RULES[i].weight for i in fired if RULES[i].channel == "negative")
+
+    def channel(name: str) -> float:
+        strong = [i for i in fired if RULES[i].channel == name and RULES[i].strong]
+        support = sum(RULES[i].weight for i in fired if RULES[i].channel == name and not RULES[i].strong)
+        base = max((RULES[i].weight for i in strong), default=0.0)
+        if strong and max(fields_with[i] for i in strong) > 1:
+            base += _BOTH_FIELDS_BONUS
+        return float(max(0.0, min(100.0, base + support) - negative))
+
+    reasons = tuple(_reason(RULES[i], *first[i]) for i in fired)
+    return reasons, channel("blank"), channel("related")
 
 
 def _reason(rule: Rule, field: str, matched: str) -> Reason:
@@ -166,14 +198,11 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
-    tagged_fields = [
-        (field, _tagged(text))
+    reasons, blank, related = _judge(tuple(
+        (field, _rules_in_field(text))
         for field, text in zip(FIELDS, (title, description, image_text), strict=True)
         if text
-    ]
-    fired = _fire(tagged_fields)
-    blank = _channel(fired, "blank", tagged_fields)
-    related = _channel(fired, "related", tagged_fields)
+    ))
     if blank >= blank_threshold:
         verdict, score = Verdict.BLANK, blank
     elif related >= related_threshold:
@@ -190,7 +219,7 @@ def score_listing(
     return Assessment(
         verdict=verdict,
         score=round(score, 1),
-        reasons=tuple(_reason(rule, field, matched) for rule, field, matched in fired),
+        reasons=reasons,
         identifiers=dedupe_identifiers(identifiers),
         matcher_version=MATCHER_VERSION,
         scorer=SCORER,
@@ -199,14 +228,19 @@ def score_listing(
 
 
 def score_many(rows: Iterable[tuple[str, str]], **opts: Any) -> list[Assessment]:
-    """Score many (title, description) pairs; typo correction runs as one rapidfuzz batch.
+    """Score many (title, description) pairs, in order; identical pairs are scored once.
+
+    Assessments are frozen, so repeated listings share one object.  Fields
+    are cached across calls as well (see ``_rules_in_field``).
 
     Example: ``score_many([("Blangko e-KTP", ""), ("Kaos polos", "")])``.
     """
-    batch = [(t or "", d or "") for t, d in rows]
-    words: set[str] = set()
-    for title, description in batch:
-        words.update(normalise(title).split())
-        words.update(normalise(description).split())
-    correct_words(words)
-    return [score_listing(title, description, **opts) for title, description in batch]
+    seen: dict[tuple[str, str], Assessment] = {}
+    out: list[Assessment] = []
+    for title, description in rows:
+        key = (title or "", description or "")
+        assessment = seen.get(key)
+        if assessment is None:
+            assessment = seen[key] = score_listing(*key, **opts)
+        out.append(assessment)
+    return out
