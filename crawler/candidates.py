@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from crawler.items import ListingItem
-from matchers import score_listing
+from matchers import Assessment, score_listing
 
 
 @dataclass(frozen=True)
@@ -25,11 +25,16 @@ class CandidateFilter:
     threshold: float = 25.0
 
     def __call__(self, item: ListingItem) -> bool:
-        result = score_listing(item.title, item.description, price=item.price)
-        if result.score >= self.threshold:
-            return True
-        positive = sum(r.weight for r in result.reasons if r.weight > 0)
-        return positive >= self.threshold
+        return clears_candidate_bar(
+            score_listing(item.title, item.description, price=item.price), self.threshold
+        )
+
+
+def clears_candidate_bar(result: Assessment, threshold: float) -> bool:
+    """Net score, or the positive evidence alone, reaches the candidate bar."""
+    if result.score >= threshold:
+        return True
+    return sum(r.weight for r in result.reasons if r.weight > 0) >= threshold
 
 
 #: Import-path default for ``scrapy crawl`` runs outside ``ktpwatch scan``.

@@ -30,10 +30,12 @@ from scrapy.exceptions import NotConfigured
 from sqlalchemy.orm import Session, sessionmaker
 
 from config import Settings, load_config
+from crawler.candidates import clears_candidate_bar
 from crawler.items import ListingItem
 from matchers import Assessment as MatcherAssessment
 from matchers import Verdict, score_listing
 from storage.alerts import open_or_attach_alert
+from storage.images import queue_listing_images
 from storage.listings import (
     AssessmentData,
     IdentifierData,
@@ -59,6 +61,8 @@ class PipelineConfig:
     batch_size: int
     batch_seconds: float
     capture_evidence: bool
+    #: listings clearing this bar (and every alert) get their photos queued for OCR
+    images_threshold: float | None
     sessions: sessionmaker[Session] | None
 
     @classmethod
@@ -73,6 +77,11 @@ class PipelineConfig:
             batch_size=s.getint("KTPWATCH_BATCH_SIZE", 200),
             batch_seconds=s.getfloat("KTPWATCH_BATCH_SECONDS", 1.0),
             capture_evidence=s.getbool("KTPWATCH_EVIDENCE", True),
+            images_threshold=(
+                settings.matching.candidate_threshold
+                if settings.images.enabled and s.getbool("KTPWATCH_IMAGES", True)
+                else None
+            ),
             # Scrapy deep-copies settings, so a session factory cannot travel in them
             sessions=None,
         )
@@ -133,8 +142,9 @@ def store_listing(
     *,
     scan_id: int | None,
     evidence_root: Path | None,
+    images_threshold: float | None = None,
 ) -> StoredOutcome:
-    """Write one scored listing; open or attach its alert; queue evidence for a new hit."""
+    """Write one scored listing; open or attach its alert; queue evidence and photos."""
     outcome = record_sighting(session, listing_data(item), scan_id=scan_id)
     hit = result.verdict in HIT_VERDICTS
     if outcome.sighting is None and not outcome.new_listing:
@@ -144,6 +154,10 @@ def store_listing(
     new_alert = bool(alert_outcome and alert_outcome.opened)
     if alert_outcome is not None and evidence_root is not None and (new_alert or outcome.changed):
         queue_evidence(session, item, outcome.listing.id, alert_outcome.alert.id, evidence_root)
+    if images_threshold is not None and item.image_urls and (
+        alert_outcome is not None or clears_candidate_bar(result, images_threshold)
+    ):
+        queue_listing_images(session, outcome.listing.id, item.image_urls)
     return StoredOutcome(new_alert=new_alert, hit=hit)
 
 
@@ -243,7 +257,8 @@ class StoragePipeline:
             with self._sessions.begin() as session:
                 for item, result in batch:
                     outcome = store_listing(
-                        session, item, result, scan_id=self.config.scan_id, evidence_root=root
+                        session, item, result, scan_id=self.config.scan_id, evidence_root=root,
+                        images_threshold=self.config.images_threshold,
                     )
                     if outcome.new_alert:
                         self.stats.inc_value(f"ktpwatch/{item.marketplace}/new_alerts")

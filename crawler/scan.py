@@ -80,6 +80,7 @@ class ScanSummary:
     duration_seconds: float
     evidence: dict[str, Any] = field(default_factory=dict)
     health_flags: list[str] = field(default_factory=list)
+    images: dict[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -93,6 +94,7 @@ class ScanOptions:
     transport: str | None = None
     trigger: str = "manual"
     capture_evidence: bool = True
+    process_images: bool = True
     log_level: str = "WARNING"
 
 
@@ -222,6 +224,7 @@ def run_scan(
             "KTPWATCH_STORE": True,
             "KTPWATCH_SCAN_ID": scan_id,
             "KTPWATCH_EVIDENCE": options.capture_evidence,
+            "KTPWATCH_IMAGES": options.process_images,
             "KTPWATCH_DETAIL_FILTER": CandidateFilter(settings.matching.candidate_threshold),
             "KTPWATCH_PROGRESS": progress,
             "ITEM_PIPELINES": {"crawler.pipelines.StoragePipeline": 300},
@@ -300,15 +303,22 @@ def run_scan(
     evidence: dict[str, Any] = {}
     if options.capture_evidence and not interrupted:
         evidence = _capture_evidence(sessions, settings)
+    images: dict[str, Any] = {}
+    if options.process_images and settings.images.enabled and not interrupted:
+        images = _process_images(sessions, settings)
+        new_from_photos = int(images.get("alerts_opened", 0) or 0)
+    else:
+        new_from_photos = 0
     summary = ScanSummary(
         scan_id=scan_id,
         status=status,
         trigger=options.trigger,
         queries=queries,
-        new_alerts=sum(s.new_alerts for s in summaries),
+        new_alerts=sum(s.new_alerts for s in summaries) + new_from_photos,
         marketplaces=summaries,
         duration_seconds=round(time.monotonic() - started, 2),
         evidence=evidence,
+        images=images,
         health_flags=health_flags,
     )
     _post_webhook(settings, summary)
@@ -358,6 +368,19 @@ def _capture_evidence(sessions: Any, settings: Settings) -> dict[str, Any]:
     }
 
 
+def _process_images(sessions: Any, settings: Settings) -> dict[str, Any]:
+    """OCR and hash the photos queued by this scan; photo problems never fail a scan."""
+    try:
+        from alerts.images import process_pending_images
+    except ImportError:
+        return {}
+    try:
+        return dict(process_pending_images(sessions, settings).to_dict())
+    except Exception as exc:
+        log.exception("photo processing failed")
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
 def _post_webhook(settings: Settings, summary: ScanSummary) -> None:
     if not settings.webhook.url or (summary.new_alerts == 0 and not summary.health_flags):
         return
@@ -381,6 +404,7 @@ def run_scan_subprocess(
     max_pages: int | None = None,
     transport: str | None = None,
     capture_evidence: bool = True,
+    process_images: bool = True,
     env: dict[str, str] | None = None,
     timeout: float | None = None,
 ) -> dict[str, Any]:
@@ -404,6 +428,8 @@ def run_scan_subprocess(
         cmd += ["--transport", transport]
     if not capture_evidence:
         cmd += ["--no-evidence"]
+    if not process_images:
+        cmd += ["--no-images"]
     child = subprocess.Popen(
         cmd,
         stdout=subprocess.PIPE,
@@ -452,6 +478,7 @@ def _child_main(argv: list[str]) -> int:
     parser.add_argument("--max-pages", type=int)
     parser.add_argument("--transport")
     parser.add_argument("--no-evidence", action="store_true")
+    parser.add_argument("--no-images", action="store_true")
     args = parser.parse_args(argv)
     try:
         settings = load_config(args.config).settings
@@ -466,6 +493,7 @@ def _child_main(argv: list[str]) -> int:
                 transport=args.transport,
                 trigger=args.trigger,
                 capture_evidence=not args.no_evidence,
+                process_images=not args.no_images,
             ),
         )
     except (ConfigError, ScanError) as exc:

@@ -142,7 +142,14 @@ def _print_scan(console: Console, summary: dict[str, Any]) -> None:
                       str(mp["blocked"]))
     console.print(table)
     console.print(f"   scan {summary.get('scan_id')}: {summary.get('status')}, "
-                  f"{summary.get('new_alerts')} new alerts, evidence: {summary.get('evidence') or 'none'}")
+                  f"{summary.get('new_alerts')} new alerts", markup=False)
+    console.print(f"   evidence: {summary.get('evidence') or 'not captured'}", markup=False)
+    images = summary.get("images") or {}
+    if images:
+        console.print(f"   photos: {images.get('photos')} read ({images.get('ok')} ok, "
+                      f"{images.get('failed')} failed), {images.get('alerts_opened')} alert(s) "
+                      f"opened from photo text, {images.get('photo_links')} photo link(s)",
+                      markup=False)
 
 
 def _alert_keys(runtime: Any) -> set[tuple[str, str]]:

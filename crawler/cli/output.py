@@ -20,7 +20,11 @@ from rich.table import Table
 from rich.text import Text
 
 _ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+#: control characters become a space (so words stay apart); invisible format characters vanish
+_CONTROL_SPACE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 class OutputFormat(StrEnum):
@@ -35,8 +39,10 @@ def safe_text(value: object, *, keep_newlines: bool = False) -> str:
     text = _ANSI.sub("", text)
     if keep_newlines:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return "\n".join(_CONTROL.sub(" ", line).rstrip() for line in text.split("\n"))
-    return _CONTROL.sub(" ", text).strip()
+        return "\n".join(
+            _INVISIBLE.sub("", _CONTROL_SPACE.sub(" ", line)).rstrip() for line in text.split("\n")
+        )
+    return _INVISIBLE.sub("", _CONTROL_SPACE.sub(" ", text)).strip()
 
 
 def inert(value: object, *, keep_newlines: bool = False) -> Text:

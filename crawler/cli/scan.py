@@ -42,6 +42,8 @@ def scan(
         "--transport", help="Force api or browser for every marketplace.")] = None,
     no_evidence: Annotated[bool, typer.Option(
         "--no-evidence", help="Do not capture evidence for new hits.")] = False,
+    no_images: Annotated[bool, typer.Option(
+        "--no-images", help="Do not read listing photos (OCR, photo links) after the crawl.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as JSON.")] = False,
     distributed: Annotated[bool, typer.Option(
         "--distributed", help="Queue the requests in Redis for `ktpwatch worker`s and wait.")] = False,
@@ -73,6 +75,7 @@ def scan(
     options = ScanOptions(
         marketplaces=marketplace or (), queries=query or (), max_pages=max_pages,
         transport=transport, trigger=trigger, capture_evidence=not no_evidence,
+        process_images=not no_images,
     )
     try:
         if as_json:
@@ -85,6 +88,10 @@ def scan(
         typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, default=str, indent=2))
     else:
         runtime.console.print(_summary_table(summary))
+        if summary.evidence:
+            runtime.console.print(f"evidence: {summary.evidence}", markup=False)
+        if summary.images:
+            runtime.console.print(f"photos: {summary.images}", markup=False)
         for flag in summary.health_flags:
             runtime.console.print(f"[yellow]health:[/] {flag}", markup=True)
         runtime.console.print(
