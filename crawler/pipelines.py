@@ -27,6 +27,7 @@ from typing import Any, Self
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
+from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from config import Settings, load_config
@@ -197,7 +198,7 @@ class StoragePipeline:
         self._buffer: list[tuple[ListingItem, MatcherAssessment]] = []
         self._last_flush = time.monotonic()
         self._lock = threading.Lock()
-        self._engine = None
+        self._engine: Engine | None = None
         self._sessions = config.sessions
         self._score: Callable[[ListingItem], MatcherAssessment] = self._scorer(config.settings)
 
@@ -223,9 +224,10 @@ class StoragePipeline:
 
     def open_spider(self, spider: Spider | None = None) -> None:
         if self._sessions is None:
-            self._engine = make_engine(self.config.settings.storage.url)
-            ensure_schema(self._engine)
-            self._sessions = make_session_factory(self._engine)
+            engine = make_engine(self.config.settings.storage.url)
+            ensure_schema(engine)
+            self._engine = engine
+            self._sessions = make_session_factory(engine)
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, ListingItem):

@@ -13,8 +13,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.migrate import upgrade
 from storage.session import make_engine, make_session_factory
-from tests.servers import PostgresServer, RedisServer, postgres_server, redis_server
 from tests.sandbox_fixtures import sandbox, sandbox_server  # noqa: F401  (shared fixtures)
+from tests.servers import PostgresServer, RedisServer, postgres_server, redis_server
 
 REPO = Path(__file__).resolve().parent.parent
 RECORDED = REPO.parent / "shared" / "recorded"

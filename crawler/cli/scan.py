@@ -114,8 +114,8 @@ def _run_with_progress(console: Any, settings: Any, options: ScanOptions) -> Sca
 
         def update(marketplace: str, stats: dict[str, Any]) -> None:
             prefix = f"ktpwatch/{marketplace}/"
-            fields = {k: int(stats.get(prefix + k, 0) or 0)
-                      for k in ("requests", "items", "hits", "blocked")}
+            fields: dict[str, Any] = {k: int(stats.get(prefix + k, 0) or 0)
+                                      for k in ("requests", "items", "hits", "blocked")}
             if marketplace not in tasks:
                 tasks[marketplace] = progress.add_task(marketplace, total=None, **fields)
             progress.update(tasks[marketplace], **fields)
