@@ -43,17 +43,18 @@ _CONTACT_URL = re.compile(
 )
 
 
-# Skeletons of ASCII text, made with one ``str.translate`` each, that cheaply rule
+# Skeletons of ASCII text, made with one ``bytes.translate`` each, that cheaply rule
 # out the identifier regexes: a NIK or phone number becomes a run of "1"s once
 # the separators they allow are deleted, a chip UID a run of 8+ "h"s.
-_DIGIT_SKELETON = str.maketrans(
-    {chr(c): "1" if chr(c).isdigit() else (None if chr(c) in " .-()+" else "_") for c in range(128)}
-)
-_HEX_SKELETON = str.maketrans(
-    {chr(c): "h" if chr(c) in "0123456789abcdefABCDEF" else (None if chr(c) in ":- xX" else "_") for c in range(128)}
-)
+_DIGIT_SKELETON = bytes(ord("1") if chr(c).isdigit() else ord("_") for c in range(256))
+_DIGIT_SEPARATORS = b" .-()+"
+_HEX_SKELETON = bytes(ord("h") if chr(c) in "0123456789abcdefABCDEF" else ord("_") for c in range(256))
+_HEX_SEPARATORS = b":- xX"
 #: Substrings of which lower-cased ASCII text must hold one for ``_UID_CONTEXT`` to match.
 _UID_CONTEXT_HINTS = ("chip", "cip", "uid", "u.i.d", "seri", "sn", "s/n", "kartu")
+_NON_DIGIT = re.compile(r"\D")
+_NON_UID_HEX = re.compile(r"0x|[^0-9a-f]", re.IGNORECASE)
+_HEX_MARK = re.compile(r"0x|:", re.IGNORECASE)
 
 
 def _prepare(text: str) -> str:
@@ -66,8 +67,8 @@ def _prepare(text: str) -> str:
 def _may_have_numbers(text: str) -> tuple[bool, bool]:
     """(a NIK is possible, a phone number is possible): necessary tests only."""
     if text.isascii():
-        skeleton = text.translate(_DIGIT_SKELETON)
-        return "1" * 16 in skeleton, "1" * 9 in skeleton and _PHONE_HINT.search(text) is not None
+        skeleton = text.encode("ascii").translate(_DIGIT_SKELETON, _DIGIT_SEPARATORS)
+        return b"1" * 16 in skeleton, b"1" * 9 in skeleton and _PHONE_HINT.search(text) is not None
     digits = len(_DIGIT.findall(text))
     return digits >= 16, digits >= 9 and _PHONE_HINT.search(text) is not None
 
@@ -76,7 +77,8 @@ def _may_have_uid(text: str, low: str) -> bool:
     """Necessary tests for a chip UID: a context word and 8 hex digits in a row.
     Non-ASCII text (where case folding can match other letters) goes to the regex."""
     if text.isascii() and (
-        not any(map(low.__contains__, _UID_CONTEXT_HINTS)) or "h" * 8 not in text.translate(_HEX_SKELETON)
+        not any(map(low.__contains__, _UID_CONTEXT_HINTS))
+        or b"h" * 8 not in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)
     ):
         return False
     return _UID_CONTEXT.search(text) is not None
@@ -113,11 +115,11 @@ def phone_e164(candidate: str) -> str | None:
 
 
 def _uid_bytes(raw: str) -> str | None:
-    hexdigits = re.sub(r"0x|[^0-9a-fA-F]", "", raw, flags=re.IGNORECASE).upper()
+    hexdigits = _NON_UID_HEX.sub("", raw).upper()
     if len(hexdigits) not in (8, 14, 16):
         return None
     # A plain decimal number near "seri" is a serial number, not a chip UID.
-    if hexdigits.isdigit() and not re.search(r"0x|:", raw, re.IGNORECASE):
+    if hexdigits.isdigit() and not _HEX_MARK.search(raw):
         return None
     return hexdigits
 
@@ -134,18 +136,30 @@ def extract_identifiers(
     Example: ``extract_identifiers("WA 0812-3456-7890")`` gives one ``phone``
     identifier with value ``+6281234567890``.
     """
-    if not text:
+    found = _identifiers_in(str(text)) if text else ()
+    if not found:
         return ()
-    text = _prepare(str(text))
-    found: list[tuple[int, IdentifierMatch]] = []
+    return tuple(IdentifierMatch(kind, value, source, raw, image_sha256) for kind, value, raw in found)
+
+
+@lru_cache(maxsize=16_384)
+def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
+    """(kind, value, raw) of every identifier in ``text``, in order, first of each
+    (kind, value) only.  Cached by text: scans see the same descriptions again."""
+    text = _prepare(text)
+    low = text.lower()
+    has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
+    nik_possible, phone_possible = _may_have_numbers(text)
+    has_uid = _may_have_uid(text, low)
+    if not (has_url or nik_possible or phone_possible or has_uid):
+        return ()
+    found: list[tuple[int, str, str, str]] = []
     taken: list[tuple[int, int]] = []
 
     def add(start: int, end: int, kind: str, value: str) -> None:
         taken.append((start, end))
-        found.append((start, IdentifierMatch(kind, value, source, text[start:end], image_sha256)))
+        found.append((start, kind, value, text[start:end]))
 
-    low = text.lower()
-    has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
     for m in _CONTACT_URL.finditer(text) if has_url else ():
         host = m.group("host").lower()
         path = m.group("path")
@@ -154,12 +168,11 @@ def extract_identifiers(
             if phone is None:
                 continue
             add(m.start(), m.end(), "url", f"https://wa.me/{phone[1:]}")
-            found.append((m.start() + 1, IdentifierMatch("phone", phone, source, path, image_sha256)))
+            found.append((m.start() + 1, "phone", phone, path))
         else:
             add(m.start(), m.end(), "url", f"https://t.me/{path.lower()}")
-    nik_possible, phone_possible = _may_have_numbers(text)
     for m in _NIK.finditer(text) if nik_possible else ():
-        digits = re.sub(r"\D", "", m.group(0))
+        digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):
             add(m.start(), m.end(), "nik", digits)
     for m in _PHONE.finditer(text) if phone_possible else ():
@@ -168,7 +181,7 @@ def extract_identifiers(
         phone = phone_e164(m.group(0))
         if phone is not None:
             add(m.start(), m.end(), "phone", phone)
-    for m in _HEX_UID.finditer(text) if _may_have_uid(text, low) else ():
+    for m in _HEX_UID.finditer(text) if has_uid else ():
         if _overlaps(m.span(), taken):
             continue
         context = text[max(0, m.start() - _UID_CONTEXT_WINDOW) : m.start()]
@@ -177,9 +190,14 @@ def extract_identifiers(
         value = _uid_bytes(m.group(0))
         if value is not None:
             add(m.start(), m.end(), "chip_uid", value)
-    if not found:
-        return ()
-    return dedupe_identifiers(ident for _, ident in sorted(found, key=lambda pair: pair[0]))
+    found.sort(key=lambda item: item[0])
+    seen: set[tuple[str, str]] = set()
+    kept: list[tuple[str, str, str]] = []
+    for _, kind, value, raw in found:
+        if (kind, value) not in seen:
+            seen.add((kind, value))
+            kept.append((kind, value, raw))
+    return tuple(kept)
 
 
 def dedupe_identifiers(identifiers: Iterable[IdentifierMatch]) -> tuple[IdentifierMatch, ...]:

@@ -17,8 +17,9 @@ from __future__ import annotations
 import operator
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
-from itertools import groupby
+from functools import lru_cache
+from itertools import compress
+from typing import NamedTuple
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -284,8 +285,7 @@ def _tag_run(run: tuple[str, ...]) -> tuple[list[str], list[str]]:
     return tagged
 
 
-@dataclass(frozen=True)
-class Outline:
+class Outline(NamedTuple):
     """Tagged text as token list, and the outline that rules over tags need.
 
     ``shape`` has one token per kept token: ``TAG=`` for a tag token, ``_``
@@ -312,24 +312,34 @@ def outline(words: list[str], max_gap: int) -> Outline:
     runs between such words are tagged on their own and cached (scans repeat
     runs far more often than whole texts).
     """
-    if PHRASE_WORDS.isdisjoint(words):
+    phrase_at = list(compress(range(len(words)), map(PHRASE_WORDS.__contains__, words)))
+    if not phrase_at:
         return Outline(words, "", _NO_WHERE)
     tokens: list[str] = []
     shape: list[str] = []
     where: list[int] = []
-    for is_phrase, group in groupby(words, PHRASE_WORDS.__contains__):
-        start = len(tokens)
-        if is_phrase:
-            run_tokens, run_shape = _tag_run(tuple(group))
-            tokens += run_tokens
-            shape += run_shape
-            where += range(start, start + len(run_tokens))
-        else:
-            tokens += group
+    done = 0  # words[:done] are in tokens
+    i = 0
+    while i < len(phrase_at):
+        start = end = phrase_at[i]
+        i += 1
+        while i < len(phrase_at) and phrase_at[i] == end + 1:
+            end += 1
+            i += 1
+        if start > done:  # words that are in no phrase, kept as they are
+            at = len(tokens)
+            tokens += words[done:start]
             if shape:
-                kept = min(len(tokens) - start, max_gap)
+                kept = min(start - done, max_gap)
                 shape += ["_"] * kept
-                where += range(start, start + kept)
+                where += range(at, at + kept)
+        run_tokens, run_shape = _tag_run(tuple(words[start : end + 1]))
+        at = len(tokens)
+        tokens += run_tokens
+        shape += run_shape
+        where += range(at, at + len(run_tokens))
+        done = end + 1
+    tokens += words[done:]
     lead = 0
     while lead < len(shape) and shape[lead] == "_":
         lead += 1
@@ -344,6 +354,7 @@ def tag_tokens(words: list[str]) -> list[str]:
     return outline(words, 1).tokens
 
 
+@lru_cache(maxsize=16_384)
 def plain_words(tagged: str) -> str:
     """Tagged text back to the words it stood for (what a reason shows)."""
     out = []

@@ -7,7 +7,7 @@ version, so a verdict can be explained and reproduced later.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
@@ -54,5 +54,9 @@ class Assessment:
     thresholds: tuple[tuple[str, float], ...]
 
     def reasons_as_dicts(self) -> list[dict[str, Any]]:
-        """JSON-ready reasons, as stored next to the assessment in the database."""
-        return [asdict(reason) for reason in self.reasons]
+        """JSON-ready reasons, as stored next to the assessment in the database.
+
+        Equal to ``dataclasses.asdict`` of each reason (its fields are flat
+        strings and numbers) at a fraction of the cost.
+        """
+        return [dict(vars(reason)) for reason in self.reasons]

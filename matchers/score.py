@@ -29,7 +29,7 @@ from typing import Any
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.lexicon import canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
-from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
+from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict
 
 SCORER = "ktpwatch-rules/1 (normalise+lexicon tags; rapidfuzz Levenshtein typo correction)"
 DEFAULT_BLANK_THRESHOLD = 60.0
@@ -198,29 +198,32 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
-    reasons, blank, related = _judge(tuple(
-        (field, _rules_in_field(text))
-        for field, text in zip(FIELDS, (title, description, image_text), strict=True)
-        if text
-    ))
+    fields: list[tuple[str, FieldRules]] = []
+    if title:
+        fields.append(("title", _rules_in_field(title)))
+    if description:
+        fields.append(("description", _rules_in_field(description)))
+    if image_text:
+        fields.append(("image", _rules_in_field(image_text)))
+    reasons, blank, related = _judge(tuple(fields))
     if blank >= blank_threshold:
         verdict, score = Verdict.BLANK, blank
     elif related >= related_threshold:
         verdict, score = Verdict.RELATED, related
     else:
         verdict, score = Verdict.BENIGN, max(blank, related)
-    identifiers: tuple[IdentifierMatch, ...] = ()
-    if title:
-        identifiers += extract_identifiers(title, source="title")
+    identifiers = extract_identifiers(title, source="title")
     if description:
         identifiers += extract_identifiers(description, source="description")
     if image_text:
         identifiers += extract_identifiers(image_text, source="image", image_sha256=image_sha256)
+    if len(identifiers) > 1:
+        identifiers = dedupe_identifiers(identifiers)
     return Assessment(
         verdict=verdict,
         score=round(score, 1),
         reasons=reasons,
-        identifiers=dedupe_identifiers(identifiers),
+        identifiers=identifiers,
         matcher_version=MATCHER_VERSION,
         scorer=SCORER,
         thresholds=(("blank", float(blank_threshold)), ("related", float(related_threshold))),
