@@ -3,6 +3,13 @@
 Listings are the labelled corpus recombined with random sizes, colours,
 prices and phone numbers (so words vary as in a real scan), 100,000 of them.
 Target: at least 20,000 listings/s in-process on one core.
+
+The machine the benchmarks run on is shared, so every rate is given twice:
+per wall-clock second (what a loaded machine gave us) and per CPU second of
+this process (what one core does; the target is checked on this one), with
+the load average next to them.  ``score_listing`` is measured on listings it
+has not seen (cold caches), and once more on the same listings (a re-scan:
+titles and descriptions come from the per-field caches).
 """
 
 from __future__ import annotations
@@ -11,21 +18,24 @@ import contextlib
 import json
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "matchers" / "corpus"
 N = 100_000
+SINGLE = 20_000
 TARGET_PER_SECOND = 20_000
 
 
-def _listings(n: int) -> list[tuple[str, str]]:
-    rng = random.Random(7)
+def _listings(n: int, seed: int = 7) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
     rows = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
     extras = ["ready stok", "murah", "promo", "COD", "gratis ongkir", "grosir", "terlaris", "new"]
     out = []
@@ -37,20 +47,19 @@ def _listings(n: int) -> list[tuple[str, str]]:
     return out
 
 
-def run() -> dict[str, Any]:
-    with contextlib.suppress(AttributeError, OSError):
-        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
-    from matchers import score_listing, score_many
+def _timed(work: Callable[[], object]) -> tuple[float, float]:
+    """(wall seconds, CPU seconds of this process) of one call."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    work()
+    return time.perf_counter() - wall, time.process_time() - cpu
 
-    listings = _listings(N)
-    start = time.perf_counter()
-    score_many(listings)
-    batch_seconds = time.perf_counter() - start
-    start = time.perf_counter()
-    for title, description in listings[:20_000]:
-        score_listing(title, description)
-    single_seconds = time.perf_counter() - start
 
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def _classify_cli(listings: list[tuple[str, str]]) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "listings.jsonl"
         with source.open("w", encoding="utf-8") as fh:
@@ -58,22 +67,48 @@ def run() -> dict[str, Any]:
                 fh.write(json.dumps({"id": i, "title": title, "description": description}, ensure_ascii=False) + "\n")
         env = {**os.environ, "KTPWATCH_DB_URL": f"sqlite:///{tmp}/bench.db"}
         ktpwatch = Path(sys.executable).with_name("ktpwatch")
+        cpu_before = _children_cpu()
         start = time.perf_counter()
         done = subprocess.run([str(ktpwatch), "classify", str(source)], capture_output=True,
                               env=env, cwd=tmp, check=False)
-        cli_seconds = time.perf_counter() - start
-        out_lines = done.stdout.count(b"\n")
+        wall = time.perf_counter() - start
+        cpu = _children_cpu() - cpu_before
+    return {
+        "classify_cli_lines": len(listings),
+        "classify_cli_seconds": round(wall, 2),
+        "classify_cli_cpu_seconds": round(cpu, 2),
+        "classify_cli_lines_per_second": round(len(listings) / wall),
+        "classify_cli_lines_per_cpu_second": round(len(listings) / cpu) if cpu else None,
+        "classify_cli_exit_code": done.returncode,
+        "classify_cli_output_lines": done.stdout.count(b"\n"),
+    }
 
-    per_second = N / batch_seconds
+
+def run() -> dict[str, Any]:
+    with contextlib.suppress(AttributeError, OSError):
+        os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core
+    from matchers import score_listing, score_many
+
+    load_before = os.getloadavg()
+    listings = _listings(N)
+    unseen = _listings(SINGLE, seed=8)
+    many_wall, many_cpu = _timed(lambda: score_many(listings))
+    single_wall, single_cpu = _timed(lambda: [score_listing(t, d) for t, d in unseen])
+    rescan_wall, rescan_cpu = _timed(lambda: [score_listing(t, d) for t, d in unseen])
+    cli = _classify_cli(listings)
+
+    per_cpu_second = N / many_cpu
     return {
         "score_many_listings": N,
-        "score_many_listings_per_second": round(per_second),
-        "score_listing_listings_per_second": round(20_000 / single_seconds),
-        "classify_cli_lines": N,
-        "classify_cli_seconds": round(cli_seconds, 2),
-        "classify_cli_lines_per_second": round(N / cli_seconds),
-        "classify_cli_exit_code": done.returncode,
-        "classify_cli_output_lines": out_lines,
-        "meets_target": per_second >= TARGET_PER_SECOND,
-        "targets": {"score_many_listings_per_second": TARGET_PER_SECOND},
+        "score_many_listings_per_second": round(N / many_wall),
+        "score_many_listings_per_cpu_second": round(per_cpu_second),
+        "score_listing_listings_per_second": round(SINGLE / single_wall),
+        "score_listing_listings_per_cpu_second": round(SINGLE / single_cpu),
+        "score_listing_rescan_listings_per_second": round(SINGLE / rescan_wall),
+        "score_listing_rescan_listings_per_cpu_second": round(SINGLE / rescan_cpu),
+        **cli,
+        "load_average_before": [round(x, 2) for x in load_before],
+        "load_average_after": [round(x, 2) for x in os.getloadavg()],
+        "meets_target": per_cpu_second >= TARGET_PER_SECOND,
+        "targets": {"score_many_listings_per_cpu_second": f">= {TARGET_PER_SECOND}"},
     }

@@ -3,7 +3,7 @@
 Kept in the library so scripts and tests use it without the CLI.  Every
 non-blank input line yields exactly one output object, in order; a malformed
 line yields an error object (``{"id", "line", "error"}``) and the rest go on.
-Lines are scored in chunks so typo correction runs as one rapidfuzz batch.
+Lines are scored in chunks with :func:`score_many` (identical listings scored once).
 """
 
 from __future__ import annotations
@@ -14,19 +14,28 @@ from dataclasses import dataclass
 from itertools import islice
 from typing import Any
 
-from matchers.result import Assessment
+from matchers.result import Assessment, Reason
 from matchers.score import score_many
 
 CHUNK = 2000
 
 
+_encode = json.JSONEncoder(ensure_ascii=False).encode
+
+
 @dataclass(frozen=True)
 class ClassifiedLine:
-    """One output object; ``error`` is set (and ``record`` is an error object) for a bad line."""
+    """One output line: ``text`` is its JSON (no newline); ``error`` is set for a bad line."""
 
     line: int
-    record: dict[str, Any]
+    text: str
     error: str | None = None
+
+    @property
+    def record(self) -> dict[str, Any]:
+        """The output object as a dict."""
+        value: dict[str, Any] = json.loads(self.text)
+        return value
 
 
 def assessment_record(record_id: Any, assessment: Assessment) -> dict[str, Any]:
@@ -38,6 +47,38 @@ def assessment_record(record_id: Any, assessment: Assessment) -> dict[str, Any]:
         "identifiers": [{"kind": i.kind, "value": i.value} for i in assessment.identifiers],
         "reasons": assessment.reasons_as_dicts(),
     }
+
+
+_REASONS_CACHE_LIMIT = 4096
+_reasons_json_cache: dict[int, tuple[tuple[Reason, ...], str]] = {}
+
+
+def _reasons_json(reasons: tuple[Reason, ...]) -> str:
+    """JSON of the reasons, reused for the very same tuple.
+
+    Listings that fire the same rules share one reasons tuple (the scorer
+    caches its judgements), and encoding a dozen reasons costs more than
+    scoring.  The cache holds the tuple itself, so its ``id`` cannot be
+    reused by another object while the entry lives.
+    """
+    hit = _reasons_json_cache.get(id(reasons))
+    if hit is not None and hit[0] is reasons:
+        return hit[1]
+    if len(_reasons_json_cache) >= _REASONS_CACHE_LIMIT:
+        _reasons_json_cache.clear()
+    text = _encode([dict(vars(reason)) for reason in reasons])
+    _reasons_json_cache[id(reasons)] = (reasons, text)
+    return text
+
+
+def assessment_json(record_id: Any, assessment: Assessment) -> str:
+    """``json.dumps(assessment_record(...), ensure_ascii=False)``, built faster."""
+    identifiers = _encode([{"kind": i.kind, "value": i.value} for i in assessment.identifiers])
+    return (
+        f'{{"id": {_encode(record_id)}, "score": {_encode(assessment.score)}, '
+        f'"verdict": {_encode(assessment.verdict.value)}, "identifiers": {identifiers}, '
+        f'"reasons": {_reasons_json(assessment.reasons)}}}'
+    )
 
 
 def _parse(line: str) -> tuple[Any, str, str] | str:
@@ -82,7 +123,6 @@ def classify_lines(lines: Iterable[str], **opts: Any) -> Iterator[ClassifiedLine
         scored = iter(score_many(((t, d) for _, t, d in good), **opts))
         for n, line, result in parsed:
             if isinstance(result, str):
-                error = {"id": _id_of(line), "line": n, "error": result}
-                yield ClassifiedLine(n, error, result)
+                yield ClassifiedLine(n, _encode({"id": _id_of(line), "line": n, "error": result}), result)
             else:
-                yield ClassifiedLine(n, assessment_record(result[0], next(scored)))
+                yield ClassifiedLine(n, assessment_json(result[0], next(scored)))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated, TextIO
@@ -55,7 +54,7 @@ def classify(
     out = sys.stdout
     try:
         for result in classify_lines(stream, **opts):
-            out.write(json.dumps(result.record, ensure_ascii=False))
+            out.write(result.text)
             out.write("\n")
             if result.error is not None:
                 failed += 1

@@ -1,0 +1,171 @@
+"""The fast paths and caches give exactly what the plain definitions give.
+
+Each shortcut in the matchers (ASCII normalisation without regexes, tagging
+runs of phrase words on their own, rules over a field's shape, identifier
+prefilters, per-text caches, the reasons JSON cache) is checked here against
+the straightforward definition it replaces, on the corpus and on generated
+text built from the words and characters the shortcuts are about.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rapidfuzz.distance import Levenshtein
+
+from matchers import extract_identifiers, identifiers, lexicon, score, score_listing, score_many
+from matchers.jsonl import assessment_json, assessment_record, classify_lines
+from matchers.normalise import _fold, _normalise_by_regex, normal_words, normalise
+
+CORPUS = Path(__file__).parent / "corpus"
+ROWS = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+TEXTS = [row["title"] for row in ROWS] + [row["description"] for row in ROWS if row["description"]]
+
+_VOCABULARY = sorted(lexicon.PHRASE_WORDS | set(lexicon.SPELLING) | {"kartu", "ukuran", "dan", "3", "e"})
+_NOISE = ["murah", "promo", "100rb", "2pcs", "a4", "bl4nk0", "k t p", "b.l.a.n.k.o", "e-k.t.p", "0812", "3456",
+          "7890", "+62", "wa", "uid", "chip:", "04:a2:3b:1c", "0x04A23B1C", "seri", "32.01.01.450690.0002",
+          "NIK", "wa.me/6281298765432", "t.me/jual", "ＢＬＡＮＫＯ", "КТР", "\u200b", "🔥", "|", "@", "$"]
+_SEPARATORS = [" ", " ", " ", ", ", ". ", "-", "_", "\n", " / "]
+listing_text = st.lists(
+    st.tuples(st.sampled_from(_VOCABULARY + _NOISE), st.sampled_from(_SEPARATORS)), max_size=30
+).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _reference_rules(text: str) -> tuple[tuple[int, str], ...]:
+    """The rules as defined: every rule's regex over the whole tagged text."""
+    tagged = lexicon.tag(lexicon.canonical_words(normalise(text)))
+    fired = []
+    for index, rule in enumerate(score.RULES):
+        match = rule.pattern.search(tagged)
+        if match:
+            fired.append((index, lexicon.plain_words(match.group(0))))
+    return tuple(fired)
+
+
+def _check_text(text: str) -> None:
+    assert normal_words(text) == _normalise_by_regex(_fold(text)).split()
+    words = lexicon.canonical_words(normalise(text))
+    assert lexicon.tag_tokens(words) == lexicon.tag(words).split()
+    assert score._rules_in_field.__wrapped__(text) == _reference_rules(text)
+
+
+def test_fast_paths_agree_with_the_definitions_on_the_corpus() -> None:
+    for text in TEXTS:
+        _check_text(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(listing_text)
+def test_fast_paths_agree_with_the_definitions_on_generated_listings(text: str) -> None:
+    _check_text(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text())
+def test_fast_normalisation_agrees_on_any_unicode(text: str) -> None:
+    assert normal_words(text) == _normalise_by_regex(_fold(text)).split()
+
+
+def test_every_word_a_phrase_can_match_is_a_phrase_word() -> None:
+    for pattern, name in lexicon._PHRASES:
+        phrases = lexicon._expand(pattern)
+        assert phrases and all(w in lexicon.PHRASE_WORDS for p in phrases for w in p.split() if not w.isupper())
+        plain = [p for p in phrases if not any(w.isupper() for w in p.split())]
+        for phrase in plain[:20]:  # a phrase on its own is tagged (by this or an earlier, longer phrase)
+            assert "=" in lexicon.tag(phrase.split()), (name, phrase)
+
+
+@pytest.mark.parametrize("pattern", [r"ktp\w+", "ktp.*", "(?:ktp", "ktp)"])
+def test_phrase_patterns_the_vocabulary_cannot_list_are_refused(pattern: str) -> None:
+    with pytest.raises(ValueError):
+        lexicon._expand(pattern)
+
+
+def test_shapes_cut_long_gaps_and_keep_token_positions() -> None:
+    words = "harga murah blanko satu dua tiga empat lima enam ktp el kode".split()
+    tagged = lexicon.outline(words, 4)
+    assert tagged.shape == "BLANGKO= _ _ _ _ EKTP="
+    assert [tagged.tokens[i] for i in tagged.where] == ["BLANGKO=blanko", "satu", "dua", "tiga", "empat", "EKTP=ktp_el"]
+    assert lexicon.outline("harga murah".split(), 4).shape == ""
+
+
+def test_typo_correction_picks_the_first_closest_key() -> None:
+    for word in ["blangkko", "elektonik", "dukcapli", "kwitnasi", "laminatin", "printre", "kelahiarn", "orginall"]:
+        distances = [Levenshtein.distance(word, key) for key in lexicon.FUZZY_KEYS]
+        best = min(range(len(distances)), key=distances.__getitem__)
+        expected = lexicon._FUZZY_TARGET[lexicon.FUZZY_KEYS[best]] if distances[best] <= lexicon._max_edits(word) else word
+        assert lexicon.canonical_words(word) == [expected]
+
+
+def test_spelling_cache_limit_keeps_every_word_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(lexicon, "_CACHE_LIMIT", 3)
+    monkeypatch.setattr(lexicon, "_spelling_cache", {})
+    for text in ["blangko ktp el", "kosong dinas chip original", "blangkko elektonik murah sekali", "blanko ektp"]:
+        assert lexicon.canonical_words(text)  # a cleared cache must not lose words of the text in hand
+    assert lexicon.canonical_words("blangkko") == ["blanko"]
+
+
+def _identifiers_without_prefilters(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[tuple[str, str, str], ...]:
+    with monkeypatch.context() as patched:
+        patched.setattr(identifiers, "_may_have_numbers", lambda _text: (True, True))
+        patched.setattr(identifiers, "_may_have_uid", lambda text, _low: identifiers._UID_CONTEXT.search(text) is not None)
+        return identifiers._identifiers_in.__wrapped__(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(listing_text)
+def test_identifier_prefilters_never_hide_an_identifier(text: str) -> None:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert identifiers._identifiers_in.__wrapped__(text) == _identifiers_without_prefilters(text, monkeypatch)
+
+
+def test_identifier_prefilters_on_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    for text in TEXTS:
+        assert identifiers._identifiers_in.__wrapped__(text) == _identifiers_without_prefilters(text, monkeypatch)
+
+
+def test_cached_identifiers_carry_each_callers_source_and_image() -> None:
+    text = "UID chip 04:A2:3B:1C WA 0812-3456-7890"
+    first = extract_identifiers(text, source="title")
+    again = extract_identifiers(text, source="image", image_sha256="ab" * 32)
+    assert [(i.kind, i.value, i.raw) for i in first] == [(i.kind, i.value, i.raw) for i in again]
+    assert {i.source for i in first} == {"title"} and {(i.source, i.image_sha256) for i in again} == {("image", "ab" * 32)}
+
+
+def test_results_do_not_depend_on_what_is_cached() -> None:
+    rows = [(row["title"], row["description"]) for row in ROWS[::7]]
+    warm = [score_listing(t, d) for t, d in rows]
+    score._rules_in_field.cache_clear()
+    score._rules_in_shape.cache_clear()
+    score._judge.cache_clear()
+    identifiers._identifiers_in.cache_clear()
+    lexicon._run_cache.clear()
+    lexicon._spelling_cache.clear()
+    cold = [score_listing(t, d) for t, d in rows]
+    assert cold == warm
+    # the same title as description, or in another field, is judged per field
+    both = score_listing("Blangko KTP", "Blangko KTP")
+    assert next(r for r in both.reasons if r.rule == "blank_ktp").field == "title"
+    assert both.score > score_listing("Blangko KTP").score  # a strong rule in two fields earns the bonus
+
+
+def test_score_many_scores_duplicates_once_and_keeps_order() -> None:
+    rows = [("Blangko e-KTP", ""), ("Kaos polos", "hitam"), ("Blangko e-KTP", ""), ("KTP jadi", ""), ("Kaos polos", "hitam")]
+    results = score_many(rows)
+    assert results == [score_listing(t, d) for t, d in rows]
+    assert results[0] is results[2] and results[1] is results[4]
+
+
+def test_output_lines_equal_json_dumps_of_the_record() -> None:
+    for row in ROWS[::3]:
+        assessment = score_listing(row["title"], row["description"])
+        expected = json.dumps(assessment_record(row["id"], assessment), ensure_ascii=False)
+        assert assessment_json(row["id"], assessment) == expected
+        assert assessment_json(row["id"], assessment) == expected  # second time from the reasons cache
+    lines = [json.dumps({"id": "x", "title": "Blangko e-KTP"}), "[1]"]
+    out = list(classify_lines(lines))
+    assert out[0].record["verdict"] == "blank" and out[1].record == {"id": None, "line": 2, "error": "expected a JSON object"}
