@@ -86,11 +86,11 @@ def test_phrase_patterns_the_vocabulary_cannot_list_are_refused(pattern: str) ->
 
 
 def test_shapes_cut_long_gaps_and_keep_token_positions() -> None:
-    words = "harga murah blanko satu dua tiga empat lima enam ktp el kode".split()
+    words = ["harga", "murah", "blanko", "satu", "dua", "tiga", "empat", "lima", "enam", "ktp", "el", "kode"]
     tagged = lexicon.outline(words, 4)
     assert tagged.shape == "BLANGKO= _ _ _ _ EKTP="
     assert [tagged.tokens[i] for i in tagged.where] == ["BLANGKO=blanko", "satu", "dua", "tiga", "empat", "EKTP=ktp_el"]
-    assert lexicon.outline("harga murah".split(), 4).shape == ""
+    assert lexicon.outline(["harga", "murah"], 4).shape == ""
 
 
 def test_typo_correction_picks_the_first_closest_key() -> None:
