@@ -175,7 +175,9 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):
             add(m.start(), m.end(), "nik", digits)
-    for m in _PHONE.finditer(text) if phone_possible else ():
+    # A phone number starts where _PHONE_HINT (a prefix of _PHONE) first matches, or later.
+    phone_hint = _PHONE_HINT.search(text) if phone_possible else None
+    for m in _PHONE.finditer(text, phone_hint.start()) if phone_hint else ():
         if _overlaps(m.span(), taken):
             continue
         phone = phone_e164(m.group(0))

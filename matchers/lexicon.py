@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from itertools import compress
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
@@ -140,11 +140,11 @@ def canonical_of_words(words: list[str]) -> list[str]:
     """:func:`canonical_words` for words already split (``normal_words`` output)."""
     words = _join_split_words(words)
     cache = _spelling_cache
-    try:
-        return list(map(cache.__getitem__, words))
-    except KeyError:
+    canonical = list(map(cache.get, words))
+    if None in canonical:  # a word not seen before: decide its spelling first
         correct_words(words)
         return list(map(cache.__getitem__, words))
+    return cast("list[str]", canonical)
 
 
 # --- step 2: concepts -------------------------------------------------------
@@ -302,6 +302,7 @@ class Outline(NamedTuple):
 
 
 _NO_WHERE: list[int] = []
+_GAP = [["_"] * n for n in range(64)]
 
 
 def outline(words: list[str], max_gap: int) -> Outline:
@@ -315,35 +316,37 @@ def outline(words: list[str], max_gap: int) -> Outline:
     phrase_at = list(compress(range(len(words)), map(PHRASE_WORDS.__contains__, words)))
     if not phrase_at:
         return Outline(words, "", _NO_WHERE)
+    runs: list[tuple[int, int]] = []  # [start, end) of each run of phrase words
+    start = previous = phrase_at[0]
+    for at in phrase_at[1:]:
+        if at != previous + 1:
+            runs.append((start, previous + 1))
+            start = at
+        previous = at
+    runs.append((start, previous + 1))
     tokens: list[str] = []
     shape: list[str] = []
     where: list[int] = []
     done = 0  # words[:done] are in tokens
-    i = 0
-    while i < len(phrase_at):
-        start = end = phrase_at[i]
-        i += 1
-        while i < len(phrase_at) and phrase_at[i] == end + 1:
-            end += 1
-            i += 1
-        if start > done:  # words that are in no phrase, kept as they are
+    for start, end in runs:
+        if start > done and shape:  # words in no phrase: kept, and at most max_gap of them shaped
             at = len(tokens)
-            tokens += words[done:start]
-            if shape:
-                kept = min(start - done, max_gap)
-                shape += ["_"] * kept
-                where += range(at, at + kept)
-        run_tokens, run_shape = _tag_run(tuple(words[start : end + 1]))
+            kept = min(start - done, max_gap)
+            shape += _GAP[kept]
+            where += range(at, at + kept)
+        tokens += words[done:start]
+        run_tokens, run_shape = _tag_run(tuple(words[start:end]))
         at = len(tokens)
         tokens += run_tokens
         shape += run_shape
         where += range(at, at + len(run_tokens))
-        done = end + 1
+        done = end
     tokens += words[done:]
-    lead = 0
-    while lead < len(shape) and shape[lead] == "_":
+    if shape[0] != "_" and shape[-1] != "_":
+        return Outline(tokens, " ".join(shape), where)
+    lead, end = 0, len(shape)
+    while lead < end and shape[lead] == "_":
         lead += 1
-    end = len(shape)
     while end > lead and shape[end - 1] == "_":
         end -= 1
     return Outline(tokens, " ".join(shape[lead:end]), where[lead:end])

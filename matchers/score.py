@@ -172,6 +172,12 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     return reasons, channel("blank"), channel("related")
 
 
+@lru_cache(maxsize=64)
+def _thresholds(blank: float, related: float) -> tuple[tuple[str, float], ...]:
+    """The thresholds an assessment records (one shared tuple per setting)."""
+    return (("blank", float(blank)), ("related", float(related)))
+
+
 def _reason(rule: Rule, field: str, matched: str) -> Reason:
     weight = -float(rule.weight) if rule.channel == "negative" else float(rule.weight)
     detail = rule.why + (" (image text)" if field == "image" else "")
@@ -226,7 +232,7 @@ def score_listing(
         identifiers=identifiers,
         matcher_version=MATCHER_VERSION,
         scorer=SCORER,
-        thresholds=(("blank", float(blank_threshold)), ("related", float(related_threshold))),
+        thresholds=_thresholds(blank_threshold, related_threshold),
     )
 
 
