@@ -8,8 +8,8 @@ The machine the benchmarks run on is shared, so every rate is given twice:
 per wall-clock second (what a loaded machine gave us) and per CPU second of
 this process (what one core does; the target is checked on this one), with
 the load average next to them.  ``score_listing`` is measured on listings it
-has not seen (cold caches), and once more on the same listings (a re-scan:
-titles and descriptions come from the per-field caches).
+has not seen (cold caches), and once more on the last 5,000 of them (a
+re-scan: titles and descriptions come from the per-field caches).
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO / "tests" / "matchers" / "corpus"
 N = 100_000
 SINGLE = 20_000
+RESCAN = 5_000  # listings seen again; their 10,000 fields fit the per-field caches
 TARGET_PER_SECOND = 20_000
 
 
@@ -94,7 +95,7 @@ def run() -> dict[str, Any]:
     unseen = _listings(SINGLE, seed=8)
     many_wall, many_cpu = _timed(lambda: score_many(listings))
     single_wall, single_cpu = _timed(lambda: [score_listing(t, d) for t, d in unseen])
-    rescan_wall, rescan_cpu = _timed(lambda: [score_listing(t, d) for t, d in unseen])
+    rescan_wall, rescan_cpu = _timed(lambda: [score_listing(t, d) for t, d in unseen[-RESCAN:]])
     cli = _classify_cli(listings)
 
     per_cpu_second = N / many_cpu
@@ -104,8 +105,9 @@ def run() -> dict[str, Any]:
         "score_many_listings_per_cpu_second": round(per_cpu_second),
         "score_listing_listings_per_second": round(SINGLE / single_wall),
         "score_listing_listings_per_cpu_second": round(SINGLE / single_cpu),
-        "score_listing_rescan_listings_per_second": round(SINGLE / rescan_wall),
-        "score_listing_rescan_listings_per_cpu_second": round(SINGLE / rescan_cpu),
+        "score_listing_rescan_listings": RESCAN,
+        "score_listing_rescan_listings_per_second": round(RESCAN / rescan_wall),
+        "score_listing_rescan_listings_per_cpu_second": round(RESCAN / rescan_cpu),
         **cli,
         "load_average_before": [round(x, 2) for x in load_before],
         "load_average_after": [round(x, 2) for x in os.getloadavg()],

@@ -20,8 +20,10 @@ once.  A rule counts once however many fields fire it; the first field
 
 from __future__ import annotations
 
+import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -236,6 +238,25 @@ def score_listing(
     )
 
 
+@contextmanager
+def _cyclic_gc_paused() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector, restoring its previous state after.
+
+    Scoring makes many small objects and no reference cycles, so the collector
+    finds nothing, yet as a batch's result list grows it walks it again and
+    again (about an eighth of ``score_many``'s time on 100,000 listings).
+    Reference counting still frees everything at once; only cycles made by
+    other threads meanwhile wait until the batch ends.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def score_many(rows: Iterable[tuple[str, str]], **opts: Any) -> list[Assessment]:
     """Score many (title, description) pairs, in order; identical pairs are scored once.
 
@@ -246,10 +267,11 @@ def score_many(rows: Iterable[tuple[str, str]], **opts: Any) -> list[Assessment]
     """
     seen: dict[tuple[str, str], Assessment] = {}
     out: list[Assessment] = []
-    for title, description in rows:
-        key = (title or "", description or "")
-        assessment = seen.get(key)
-        if assessment is None:
-            assessment = seen[key] = score_listing(*key, **opts)
-        out.append(assessment)
+    with _cyclic_gc_paused():
+        for title, description in rows:
+            key = (title or "", description or "")
+            assessment = seen.get(key)
+            if assessment is None:
+                assessment = seen[key] = score_listing(*key, **opts)
+            out.append(assessment)
     return out

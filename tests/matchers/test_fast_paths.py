@@ -9,6 +9,7 @@ text built from the words and characters the shortcuts are about.
 
 from __future__ import annotations
 
+import gc
 import json
 from pathlib import Path
 
@@ -169,3 +170,15 @@ def test_output_lines_equal_json_dumps_of_the_record() -> None:
     lines = [json.dumps({"id": "x", "title": "Blangko e-KTP"}), "[1]"]
     out = list(classify_lines(lines))
     assert out[0].record["verdict"] == "blank" and out[1].record == {"id": None, "line": 2, "error": "expected a JSON object"}
+
+
+def test_score_many_restores_the_garbage_collector() -> None:
+    assert gc.isenabled()
+    score_many([("Blangko e-KTP", "")])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        score_many([("Blangko e-KTP", "")])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
