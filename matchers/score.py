@@ -101,9 +101,10 @@ RULES: tuple[Rule, ...] = (
 _BOTH_FIELDS_BONUS = 10.0
 
 
-#: Untagged words in a row beyond the widest gap a rule allows (3) can be shortened
-#: to this many in a field's shape without changing what any rule matches.
-_SHAPE_GAP = 4
+#: Untagged words in a row beyond the widest gap a rule allows (``{0,n}`` words
+#: between two tags) can be shortened to this many in a field's shape without
+#: changing what any rule matches.
+_SHAPE_GAP = 1 + max(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern))
 _FIELD_CACHE_SIZE = 16_384
 _SHAPE_CACHE_SIZE = 16_384
 _RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
