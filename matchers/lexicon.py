@@ -174,6 +174,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|absensi|pelajar)|member <KARTU>", "NEGPLAINCARD"),
+    # "chip aktif, bisa dibaca reader" sells a card, it is not a card reader for sale
+    (r"(?:dibaca|terbaca|kebaca|baca)(?: (?:di|pakai|dengan|oleh|semua))? printer", "READABLE"),
     (r"printer", "NEGPRINTER"),
     (r"fotokopi|laminating|jasa (?:scan|print|cetak)|<COPYSVC>", "NEGCOPYSERVICE"),
     (r"kwitansi|nota|surat jalan|faktur|invoice|tanda terima|formulir|kuitansi", "NEGFORMBOOK"),
