@@ -352,6 +352,7 @@ class WorkerExtension:
             ready, self._settled = ready + self._settled, []
         if ready:
             self._flush_pipelines()
+            self._push_stats()  # before the ack: the coordinator may read them as soon as it is done
             queue.acknowledge(ready)
 
     def _push_stats(self) -> None:
@@ -459,6 +460,10 @@ def enqueue_scan(
     from scrapy.spiderloader import SpiderLoader
 
     keys = ScanKeys(scan_id)
+    # a scan id is new in its database: keys under it are left over (a reset database)
+    stale = list(server.scan_iter(match=f"{keys.prefix}:*"))
+    if stale:
+        server.delete(*stale)
     shipped = {name: json.loads(getattr(settings, name).model_dump_json()) if name != "marketplaces"
                else {k: json.loads(v.model_dump_json()) for k, v in settings.marketplaces.items()}
                for name in SCAN_SECTIONS}
