@@ -38,7 +38,7 @@ def _write_demo_config(folder: Path, db_url: str, evidence_dir: str) -> Path:
     path.write_text(
         "# Written by `ktpwatch demo`: explore what the demo found with\n"
         f"#   ktpwatch --config {path} alerts list\n"
-        f'[storage]\nurl = "{db_url}"\n\n[evidence]\ndir = "{evidence_dir}"\n\n'
+        f'[storage]\nurl = "{db_url}"\n\n[evidence]\ndir = "{evidence_dir}"\nscreenshot_pool = 4\n\n'
         "# The sandbox is our own server on this machine: no need to be slow with it.\n"
         "[crawl]\ndownload_delay = 0.0\nautothrottle = false\nconcurrent_requests_per_domain = 8\n",
         encoding="utf-8",
