@@ -8,18 +8,23 @@ is written at once; the screenshot is taken after the crawl so capture never
 slows the crawl).
 
 Writes are batched: items are buffered and written in one transaction per
-batch (``KTPWATCH_BATCH_SIZE`` items or ``KTPWATCH_BATCH_SECONDS``), off the
-reactor thread, so the database never becomes the crawl's bottleneck. A
-SIGKILL loses at most one unwritten batch, which the next scan sees again
+batch (``KTPWATCH_BATCH_SIZE`` items or ``KTPWATCH_BATCH_SECONDS``) by one
+writer thread per process, so downloads and parsing go on while a batch is
+written, and the writes of the six spiders never contend for SQLite's lock.
+A batch is written set-based (:mod:`storage.batch_ingest`); only listings with
+an alert take the ORM path. The reactor waits for the writer only when it is
+more than ``MAX_PENDING_BATCHES`` behind (back-pressure) and when a spider
+closes or a distributed worker acknowledges its requests (``flush``). A
+SIGKILL loses at most the unwritten batches, which the next scan sees again
 (idempotent upserts, one alert per listing).
 """
 
 from __future__ import annotations
 
 import logging
-import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Self
@@ -36,12 +41,20 @@ from crawler.items import ListingItem
 from matchers import Assessment as MatcherAssessment
 from matchers import Verdict, score_listing
 from storage.alerts import open_or_attach_alert
+from storage.batch_ingest import (
+    BatchSighting,
+    listings_with_alerts,
+    load_outcome,
+    record_assessments_batch,
+    record_sightings_batch,
+)
 from storage.images import queue_listing_images
 from storage.listings import (
     AssessmentData,
     IdentifierData,
     ListingData,
     SellerData,
+    SightingOutcome,
     record_assessment,
     record_sighting,
 )
@@ -51,6 +64,18 @@ from storage.session import make_engine, make_session_factory
 log = logging.getLogger(__name__)
 
 HIT_VERDICTS = (Verdict.BLANK, Verdict.RELATED)
+#: batches the writer may be behind before the reactor waits for it
+MAX_PENDING_BATCHES = 3
+
+_writer: ThreadPoolExecutor | None = None
+
+
+def storage_writer() -> ThreadPoolExecutor:
+    """The process's one writer thread: batches are written in order, never two at once."""
+    global _writer
+    if _writer is None:
+        _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ktpwatch-writer")
+    return _writer
 
 
 @dataclass(frozen=True)
@@ -147,9 +172,60 @@ def store_listing(
 ) -> StoredOutcome:
     """Write one scored listing; open or attach its alert; queue evidence and photos."""
     outcome = record_sighting(session, listing_data(item), scan_id=scan_id)
-    hit = result.verdict in HIT_VERDICTS
     if outcome.sighting is None and not outcome.new_listing:
-        return StoredOutcome(new_alert=False, hit=hit)  # already seen in this scan
+        return StoredOutcome(new_alert=False, hit=result.verdict in HIT_VERDICTS)  # already seen in this scan
+    return _assess_and_alert(session, item, result, outcome, evidence_root=evidence_root,
+                             images_threshold=images_threshold)
+
+
+def store_batch(
+    session: Session,
+    batch: list[tuple[ListingItem, MatcherAssessment]],
+    *,
+    scan_id: int,
+    evidence_root: Path | None,
+    images_threshold: float | None = None,
+) -> list[StoredOutcome]:
+    """:func:`store_listing` for a whole batch of one scan, with set-based writes.
+
+    Listings that are hits or already have an alert go through the same ORM
+    path as ``store_listing``; the rest (nearly all) are written in bulk.
+    """
+    recorded = record_sightings_batch(session, [listing_data(item) for item, _ in batch], scan_id=scan_id)
+    with_alert = listings_with_alerts(
+        session, [r.listing_id for r in recorded if not r.new_listing and r.sighting_id is not None]
+    )
+    plain: list[tuple[BatchSighting, AssessmentData]] = []
+    photos: list[tuple[int, ListingItem]] = []
+    outcomes: list[StoredOutcome] = []
+    for (item, result), rec in zip(batch, recorded, strict=True):
+        hit = result.verdict in HIT_VERDICTS
+        if rec.sighting_id is None and not rec.new_listing:
+            outcomes.append(StoredOutcome(new_alert=False, hit=hit))
+        elif hit or rec.listing_id in with_alert:
+            outcomes.append(_assess_and_alert(session, item, result, load_outcome(session, rec),
+                                              evidence_root=evidence_root, images_threshold=images_threshold))
+        else:
+            plain.append((rec, assessment_data(result)))
+            if images_threshold is not None and item.image_urls and clears_candidate_bar(result, images_threshold):
+                photos.append((rec.listing_id, item))
+            outcomes.append(StoredOutcome(new_alert=False, hit=False))
+    record_assessments_batch(session, plain)
+    for listing_id, item in photos:
+        queue_listing_images(session, listing_id, item.image_urls)
+    return outcomes
+
+
+def _assess_and_alert(
+    session: Session,
+    item: ListingItem,
+    result: MatcherAssessment,
+    outcome: SightingOutcome,
+    *,
+    evidence_root: Path | None,
+    images_threshold: float | None,
+) -> StoredOutcome:
+    hit = result.verdict in HIT_VERDICTS
     assessment = record_assessment(session, outcome, assessment_data(result))
     alert_outcome = open_or_attach_alert(session, outcome.listing, assessment)
     new_alert = bool(alert_outcome and alert_outcome.opened)
@@ -197,7 +273,7 @@ class StoragePipeline:
         self._seen: set[tuple[str, str]] = set()
         self._buffer: list[tuple[ListingItem, MatcherAssessment]] = []
         self._last_flush = time.monotonic()
-        self._lock = threading.Lock()
+        self._pending: list[Future[None]] = []
         self._engine: Engine | None = None
         self._sessions = config.sessions
         self._score: Callable[[ListingItem], MatcherAssessment] = self._scorer(config.settings)
@@ -246,26 +322,54 @@ class StoragePipeline:
             len(self._buffer) >= self.config.batch_size
             or time.monotonic() - self._last_flush >= self.config.batch_seconds
         ):
-            self.flush()
+            self._submit()
+            while len(self._pending) > MAX_PENDING_BATCHES:  # the writer is behind: wait for it
+                self._settle(self._pending.pop(0))
         return item
 
+    def _submit(self) -> None:
+        """Hand the buffered batch to the writer thread."""
+        batch, self._buffer = self._buffer, []
+        self._last_flush = time.monotonic()
+        self._pending = [f for f in self._pending if not f.done() or self._settle(f)]
+        if batch and self._sessions is not None:
+            self._pending.append(storage_writer().submit(self._write, batch))
+
+    def _settle(self, future: Future[None]) -> bool:
+        """Wait for a written batch; a failed write is logged and counted (the next scan sees it again)."""
+        try:
+            future.result()
+        except Exception:
+            log.exception("a batch of listings was not stored")
+            self.stats.inc_value("ktpwatch/store_errors")
+        return False
+
     def flush(self) -> None:
-        with self._lock:
-            batch, self._buffer = self._buffer, []
-            self._last_flush = time.monotonic()
-            if not batch or self._sessions is None:
-                return
-            root = self.config.settings.evidence.dir if self.config.capture_evidence else None
-            with self._sessions.begin() as session:
-                for item, result in batch:
-                    outcome = store_listing(
-                        session, item, result, scan_id=self.config.scan_id, evidence_root=root,
-                        images_threshold=self.config.images_threshold,
-                    )
-                    if outcome.new_alert:
-                        self.stats.inc_value(f"ktpwatch/{item.marketplace}/new_alerts")
-                        self.stats.inc_value("ktpwatch/new_alerts")
-            self.stats.inc_value("ktpwatch/stored", len(batch))
+        """Write everything buffered and wait until it is committed."""
+        self._submit()
+        pending, self._pending = self._pending, []
+        for future in pending:
+            self._settle(future)
+
+    def _write(self, batch: list[tuple[ListingItem, MatcherAssessment]]) -> None:
+        assert self._sessions is not None
+        root = self.config.settings.evidence.dir if self.config.capture_evidence else None
+        scan_id = self.config.scan_id
+        with self._sessions.begin() as session:
+            if scan_id is None:  # a one-off without a scan row: every record is a new sighting
+                outcomes = [
+                    store_listing(session, item, result, scan_id=None, evidence_root=root,
+                                  images_threshold=self.config.images_threshold)
+                    for item, result in batch
+                ]
+            else:
+                outcomes = store_batch(session, batch, scan_id=scan_id, evidence_root=root,
+                                       images_threshold=self.config.images_threshold)
+        for (item, _), outcome in zip(batch, outcomes, strict=True):
+            if outcome.new_alert:
+                self.stats.inc_value(f"ktpwatch/{item.marketplace}/new_alerts")
+                self.stats.inc_value("ktpwatch/new_alerts")
+        self.stats.inc_value("ktpwatch/stored", len(batch))
 
     def close_spider(self, spider: Spider | None = None) -> None:
         self.flush()

@@ -174,11 +174,21 @@ def transition(
 
 
 def link_alerts(
-    session: Session, alert: Alert, other: Alert, *, reason: str, detail: str = ""
+    session: Session, alert: Alert, other: Alert, *, reason: str, detail: str = "", fresh: bool = False
 ) -> AlertLink | None:
-    """Link two alerts for ``reason``; None when they already are (either direction) or are one."""
+    """Link two alerts for ``reason``; None when they already are (either direction) or are one.
+
+    ``fresh``: ``alert`` was opened in this transaction, so no other
+    transaction can link it yet and no check is needed (a scan opens
+    thousands of alerts; each saved check is a round trip).
+    """
     if alert.id == other.id:
         return None
+    if fresh:
+        link = AlertLink(alert_id=alert.id, linked_alert_id=other.id, reason=reason, detail=detail,
+                         created_at=datetime.now(UTC))
+        session.add(link)
+        return link
     existing = session.scalar(
         select(AlertLink.id).where(
             AlertLink.reason == reason,
@@ -238,12 +248,18 @@ def _related_alerts(session: Session, listing: Listing, alert_id: int) -> dict[i
     return found
 
 
-def link_related(session: Session, alert: Alert, *, actor: str, at: datetime | None = None) -> list[AlertLink]:
-    """Link ``alert`` to earlier alerts by seller and identifier; removed ones become relisted."""
+def link_related(
+    session: Session, alert: Alert, *, actor: str, at: datetime | None = None, fresh: bool = False
+) -> list[AlertLink]:
+    """Link ``alert`` to earlier alerts by seller and identifier; removed ones become relisted.
+
+    ``fresh``: ``alert`` was opened in this transaction (see :func:`link_alerts`).
+    """
     links: list[AlertLink] = []
     related = _related_alerts(session, alert.listing, alert.id)
+    others = {a.id: a for a in session.scalars(select(Alert).where(Alert.id.in_(list(related))))} if related else {}
     for other_id in sorted(related):
-        other = session.get_one(Alert, other_id)
+        other = others[other_id]
         matches = related[other_id]
         if other.status == AlertStatus.REMOVED.value:
             detail = "; ".join(d for _, d in matches)
@@ -251,7 +267,7 @@ def link_related(session: Session, alert: Alert, *, actor: str, at: datetime | N
                 session, other, AlertStatus.RELISTED, actor=actor, at=at,
                 note=f"relisted as alert {alert.id}: {detail}",
             )
-            link = link_alerts(session, alert, other, reason="relisted", detail=detail)
+            link = link_alerts(session, alert, other, reason="relisted", detail=detail, fresh=fresh)
             if link is not None:
                 links.append(link)
             continue
@@ -259,7 +275,7 @@ def link_related(session: Session, alert: Alert, *, actor: str, at: datetime | N
         for reason, detail in matches:
             by_reason[reason].append(detail)
         for reason, details in by_reason.items():
-            link = link_alerts(session, alert, other, reason=reason, detail="; ".join(details))
+            link = link_alerts(session, alert, other, reason=reason, detail="; ".join(details), fresh=fresh)
             if link is not None:
                 links.append(link)
     return links
@@ -320,7 +336,7 @@ def open_or_attach_alert(
                 note=f"{assessment.verdict} score {assessment.score:.1f} ({assessment.matcher_version})",
             )
             session.flush()
-            links = link_related(session, alert, actor=actor, at=when)
+            links = link_related(session, alert, actor=actor, at=when, fresh=True)
             session.flush()
             return AlertOutcome(alert=alert, opened=True, links=links)
         # Another worker opened it between our select and insert: attach to theirs.

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -96,7 +96,7 @@ class SightingOutcome:
 
 
 def insert_ignoring_conflicts(
-    session: Session, model: type[Base], conflict_columns: Sequence[str]
+    session: Session, model: type[Base] | Table, conflict_columns: Sequence[str]
 ) -> Any:
     """``INSERT … ON CONFLICT (cols) DO NOTHING`` for the session's dialect (SQLite or PostgreSQL)."""
     dialect = session.get_bind().dialect.name
