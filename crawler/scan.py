@@ -300,15 +300,17 @@ def run_scan(
             error=error,
         )
     health_flags = _check_health(sessions, scan_id, settings, summaries)
-    evidence: dict[str, Any] = {}
-    if options.capture_evidence and not interrupted:
-        evidence = _capture_evidence(sessions, settings)
+    # Photos first: an alert opened by photo text alone queues its evidence
+    # bundle, which the capture below then completes with the others.
     images: dict[str, Any] = {}
     if options.process_images and settings.images.enabled and not interrupted:
-        images = _process_images(sessions, settings)
+        images = _process_images(sessions, settings, queue_evidence=options.capture_evidence)
         new_from_photos = int(images.get("alerts_opened", 0) or 0)
     else:
         new_from_photos = 0
+    evidence: dict[str, Any] = {}
+    if options.capture_evidence and not interrupted:
+        evidence = _capture_evidence(sessions, settings)
     summary = ScanSummary(
         scan_id=scan_id,
         status=status,
@@ -368,14 +370,14 @@ def _capture_evidence(sessions: Any, settings: Settings) -> dict[str, Any]:
     }
 
 
-def _process_images(sessions: Any, settings: Settings) -> dict[str, Any]:
+def _process_images(sessions: Any, settings: Settings, *, queue_evidence: bool) -> dict[str, Any]:
     """OCR and hash the photos queued by this scan; photo problems never fail a scan."""
     try:
         from alerts.images import process_pending_images
     except ImportError:
         return {}
     try:
-        return dict(process_pending_images(sessions, settings).to_dict())
+        return dict(process_pending_images(sessions, settings, queue_evidence=queue_evidence).to_dict())
     except Exception as exc:
         log.exception("photo processing failed")
         return {"error": f"{type(exc).__name__}: {exc}"}

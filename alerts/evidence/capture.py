@@ -197,8 +197,8 @@ def _job_for(session: Session, bundle: EvidenceBundle) -> _Job | None:
     return _Job(bundle.id, url, listing.marketplace, listing.external_id)
 
 
-def _listing_snapshot(listing: Listing) -> dict[str, Any]:
-    """The listing as stored, for a bundle whose original JSON never reached the disk."""
+def listing_snapshot(listing: Listing) -> dict[str, Any]:
+    """The listing as stored, for a bundle without the crawler's own listing JSON."""
     return {
         "marketplace": listing.marketplace,
         "external_id": listing.external_id,
@@ -250,7 +250,7 @@ def _finish_bundle(
         listing = evidence_db.bundle_listing(session, bundle)
         if listing is not None:
             new.append(_PendingFile("listing_json", LISTING_JSON,
-                                    store.put_bytes(_listing_json_bytes(_listing_snapshot(listing))),
+                                    store.put_bytes(_listing_json_bytes(listing_snapshot(listing))),
                                     url=job.url, tool_version=f"ktpwatch {ktpwatch_version()}"))
             notes.append("listing.json rebuilt from the database: the original was not written")
         if "warc" not in kinds:

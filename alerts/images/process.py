@@ -8,7 +8,10 @@ reads them with OCR in ``settings.images.workers`` threads (Tesseract runs as
 a subprocess, so threads use the cores). Each photo's result is committed as
 soon as it is known, so an interrupted run loses at most the photos in flight
 and the next run takes up what is still ``pending``. Then every listing whose
-photos changed is re-scored with the image text and linked by photo.
+photos changed is re-scored with the image text and linked by photo. An alert
+opened by photo text alone gets an evidence bundle queued like any other first
+hit (the crawl's exchanges are gone by then, so the bundle's WARC is what the
+capture browser fetches), to be completed by the next evidence capture.
 
 A hostile photo (not an image, truncated, a decompression bomb, 30,000 ×
 30,000 pixels, too many bytes, a host that is not configured) settles as
@@ -28,6 +31,7 @@ from datetime import UTC, datetime
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
+from alerts.evidence.capture import listing_snapshot, record_capture_request
 from alerts.evidence.hosts import HostPolicy
 from alerts.evidence.store import EvidenceStore, EvidenceWriteError
 from alerts.images.decode import ImageRefused, decode_image
@@ -66,6 +70,7 @@ class ImageReport:
     reused: int = 0
     listings_rescored: int = 0
     alerts_opened: int = 0
+    evidence_queued: int = 0
     photo_links: int = 0
     errors: list[str] = field(default_factory=list)
 
@@ -73,7 +78,8 @@ class ImageReport:
         return {
             "photos": self.photos, "ok": self.ok, "failed": self.failed, "refused": self.refused,
             "reused": self.reused, "listings_rescored": self.listings_rescored,
-            "alerts_opened": self.alerts_opened, "photo_links": self.photo_links,
+            "alerts_opened": self.alerts_opened, "evidence_queued": self.evidence_queued,
+            "photo_links": self.photo_links,
             "errors": list(self.errors),
         }
 
@@ -150,6 +156,7 @@ def process_pending_images(
     listing_ids: Sequence[int] | None = None,
     limit: int | None = None,
     progress: ProgressCallback | None = None,
+    queue_evidence: bool = True,
 ) -> ImageReport:
     """Fetch, store, hash and OCR every pending photo (of ``listing_ids``, if given); re-score and link.
 
@@ -213,7 +220,7 @@ def process_pending_images(
             for future in futures:
                 future.cancel()
             raise
-    _rescore_and_link(session_factory, settings, sorted(touched), report)
+    _rescore_and_link(session_factory, settings, sorted(touched), report, queue_evidence=queue_evidence)
     return report
 
 
@@ -227,10 +234,16 @@ def _count(report: ImageReport, status: str) -> None:
 
 
 def _rescore_and_link(
-    session_factory: sessionmaker[Session], settings: Settings, listing_ids: list[int], report: ImageReport
+    session_factory: sessionmaker[Session],
+    settings: Settings,
+    listing_ids: list[int],
+    report: ImageReport,
+    *,
+    queue_evidence: bool,
 ) -> None:
     """Each listing in its own transaction, so one bad listing never undoes the others."""
     cache = FineHashCache()
+    store = EvidenceStore(settings.evidence.dir) if queue_evidence else None
     for listing_id in listing_ids:
         with session_factory.begin() as session:
             listing = session.get(Listing, listing_id)
@@ -240,9 +253,23 @@ def _rescore_and_link(
             if outcome is not None and outcome.recorded:
                 report.listings_rescored += 1
                 report.alerts_opened += int(outcome.opened)
+                if outcome.opened and outcome.alert_id is not None and store is not None:
+                    queue_photo_evidence(session, listing, outcome.alert_id, store)
+                    report.evidence_queued += 1
             alert = alert_for_listing(session, listing_id)
             if alert is not None:
                 links = link_by_photo(
                     session, alert, max_distance=settings.images.phash_max_distance, cache=cache
                 )
                 report.photo_links += len(links)
+
+
+def queue_photo_evidence(session: Session, listing: Listing, alert_id: int, store: EvidenceStore) -> None:
+    """Open the first-hit bundle of an alert that photo text opened; the browser capture completes it."""
+    snapshot = listing_snapshot(listing)
+    snapshot["source"] = "database (alert opened by the text in the listing's photos)"
+    record_capture_request(
+        session, listing_id=listing.id, alert_id=alert_id, url=listing.url,
+        marketplace=listing.marketplace, external_id=listing.external_id,
+        exchanges=(), listing_json=snapshot, store=store, purpose="first_hit",
+    )

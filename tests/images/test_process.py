@@ -20,7 +20,7 @@ from crawler.sandbox.images import (
 )
 from storage.alerts import AlertFilters, get_alert_detail, list_alerts
 from storage.listings import ListingData, SellerData, record_sighting
-from storage.models import Alert, Identifier, Image, ListingImage
+from storage.models import Alert, Evidence, EvidenceBundle, Identifier, Image, ListingImage
 from tests.images.photo_server import serve_photos
 from tests.images.test_hostile import _png_header_only
 
@@ -61,6 +61,7 @@ def test_neutral_title_telling_photo_becomes_an_alert_and_a_repost_is_linked(
                            [f"{base}/bomb.png", f"{base}/html.jpg", "http://10.1.2.3/x.jpg"])
         report = process_pending_images(session_factory, settings)
         assert (report.ok, report.failed, report.refused, report.alerts_opened) == (2, 2, 1, 1)
+        assert report.evidence_queued == 1
         second = _listing(session_factory, "shopee", "2", "s2", [f"{base}/b.jpg"])
         again = process_pending_images(session_factory, settings, listing_ids=[second])
         assert again.alerts_opened == 1 and again.photo_links == 1
@@ -89,6 +90,26 @@ def test_neutral_title_telling_photo_becomes_an_alert_and_a_repost_is_linked(
         link = next(lk for lk in later_detail.links if lk.reason == "same_photo")
         assert link.alert_id == alert.id and link.detail.startswith(f"same photo as alert {alert.id} (distance ")
         assert [r.id for r in list_alerts(session, AlertFilters(linked_to=alert.id))] == [later.id]
+        # an alert opened by photo text is a first hit like any other: its evidence is queued
+        bundles = session.scalars(select(EvidenceBundle).order_by(EvidenceBundle.id)).all()
+        assert [(b.alert_id, b.purpose, b.status) for b in bundles] == [
+            (alert.id, "first_hit", "pending"), (later.id, "first_hit", "pending")]
+        kinds = {f.kind: f for f in session.scalars(select(Evidence).where(
+            Evidence.bundle_id == bundles[0].id))}
+        assert set(kinds) == {"listing_json"}
+        assert b"alert opened by the text in the listing's photos" in Path(kinds["listing_json"].path).read_bytes()
+
+
+def test_photo_alerts_queue_no_evidence_when_the_scan_captures_none(
+    session_factory: sessionmaker[Session], tmp_path: Path
+) -> None:
+    with serve_photos({"/a.jpg": render_telling_photo(PHOTO)}) as base:
+        settings = _settings(base, tmp_path)
+        _listing(session_factory, "tokopedia", "1", "s1", [f"{base}/a.jpg"])
+        report = process_pending_images(session_factory, settings, queue_evidence=False)
+    assert (report.alerts_opened, report.evidence_queued) == (1, 0)
+    with session_factory() as session:
+        assert session.scalar(select(EvidenceBundle.id)) is None
 
 
 def test_cli_processes_pending_photos(tmp_path: Path) -> None:
