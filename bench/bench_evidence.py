@@ -6,6 +6,7 @@ full-page PNG, writes HTML, page WARC and manifest, and commits the bundle.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -24,6 +25,8 @@ def run() -> dict[str, Any]:
 
     if find_browser() is None:
         return {"skipped": "no Chromium found"}
+    # the served pages embed a hostile photo on purpose; its refusal is expected, not news
+    logging.getLogger("ktpwatch.evidence").setLevel(logging.ERROR)
     results: dict[str, Any] = {"pages": PAGES}
     fixture = served.__wrapped__()  # type: ignore[attr-defined]
     site = next(fixture)
