@@ -156,8 +156,8 @@ def record_sightings_batch(
     already = set(session.scalars(
         select(sc.listing_id).where(sc.scan_id == scan_id, sc.listing_id.in_(listing_ids))
     ))
-    raw_of = {}
-    query_of = {}
+    raw_of: dict[tuple[str, str], dict[str, Any]] = {}
+    query_of: dict[tuple[str, str], str] = {}
     for d in batch:
         raw_of.setdefault((d.marketplace, d.external_id), d.raw)
         query_of.setdefault((d.marketplace, d.external_id), d.query)
