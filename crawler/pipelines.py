@@ -9,8 +9,9 @@ slows the crawl).
 
 Writes are batched: items are buffered and written in one transaction per
 batch (``KTPWATCH_BATCH_SIZE`` items or ``KTPWATCH_BATCH_SECONDS``) by one
-writer thread per process, so downloads and parsing go on while a batch is
-written, and the writes of the six spiders never contend for SQLite's lock.
+writer per process (a child process, :mod:`crawler.writer` says why), so
+downloads and parsing go on while a batch is written, and the writes of the
+six spiders never contend for SQLite's lock.
 A batch is written set-based (:mod:`storage.batch_ingest`); only listings with
 an alert take the ORM path. The reactor waits for the writer only when it is
 more than ``MAX_PENDING_BATCHES`` behind (back-pressure) and when a spider
@@ -22,10 +23,11 @@ SIGKILL loses at most the unwritten batches, which the next scan sees again
 from __future__ import annotations
 
 import logging
+import os
 import time
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from concurrent.futures import BrokenExecutor, Executor, Future
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Self
 
@@ -38,11 +40,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from config import Settings, load_config
 from crawler.candidates import clears_candidate_bar
 from crawler.items import ListingItem
+from crawler.writer import WriteJob, acquire_writer, release_writer, write_job
 from matchers import Assessment as MatcherAssessment
 from matchers import Verdict, score_listing
 from storage.alerts import open_or_attach_alert
+from storage.batch_alerts import NewHit, open_alerts_batch
 from storage.batch_ingest import (
     BatchSighting,
+    listings_with_alert_keys,
     listings_with_alerts,
     load_outcome,
     record_assessments_batch,
@@ -55,10 +60,12 @@ from storage.listings import (
     ListingData,
     SellerData,
     SightingOutcome,
+    latest_assessment,
     record_assessment,
     record_sighting,
 )
 from storage.migrate import ensure_schema
+from storage.models import Listing
 from storage.session import make_engine, make_session_factory
 
 log = logging.getLogger(__name__)
@@ -66,16 +73,6 @@ log = logging.getLogger(__name__)
 HIT_VERDICTS = (Verdict.BLANK, Verdict.RELATED)
 #: batches the writer may be behind before the reactor waits for it
 MAX_PENDING_BATCHES = 3
-
-_writer: ThreadPoolExecutor | None = None
-
-
-def storage_writer() -> ThreadPoolExecutor:
-    """The process's one writer thread: batches are written in order, never two at once."""
-    global _writer
-    if _writer is None:
-        _writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ktpwatch-writer")
-    return _writer
 
 
 @dataclass(frozen=True)
@@ -90,6 +87,8 @@ class PipelineConfig:
     #: listings clearing this bar (and every alert) get their photos queued for OCR
     images_threshold: float | None
     sessions: sessionmaker[Session] | None
+    #: where batches are written: "process" (a child process) or "thread" (see crawler.writer)
+    writer: str = "process"
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PipelineConfig:
@@ -110,6 +109,7 @@ class PipelineConfig:
             ),
             # Scrapy deep-copies settings, so a session factory cannot travel in them
             sessions=None,
+            writer=s.get("KTPWATCH_WRITER") or os.environ.get("KTPWATCH_WRITER") or "process",
         )
 
 
@@ -195,25 +195,70 @@ def store_batch(
     with_alert = listings_with_alerts(
         session, [r.listing_id for r in recorded if not r.new_listing and r.sighting_id is not None]
     )
-    plain: list[tuple[BatchSighting, AssessmentData]] = []
+    bulk: list[tuple[BatchSighting, AssessmentData]] = []
+    new_hits: list[tuple[int, NewHit]] = []  # (index in batch, hit)
     photos: list[tuple[int, ListingItem]] = []
-    outcomes: list[StoredOutcome] = []
-    for (item, result), rec in zip(batch, recorded, strict=True):
+    outcomes: list[StoredOutcome | None] = []
+    for index, ((item, result), rec) in enumerate(zip(batch, recorded, strict=True)):
         hit = result.verdict in HIT_VERDICTS
         if rec.sighting_id is None and not rec.new_listing:
             outcomes.append(StoredOutcome(new_alert=False, hit=hit))
-        elif hit or rec.listing_id in with_alert:
+        elif rec.listing_id in with_alert:  # attach to its alert the ordinary way
             outcomes.append(_assess_and_alert(session, item, result, load_outcome(session, rec),
                                               evidence_root=evidence_root, images_threshold=images_threshold))
         else:
-            plain.append((rec, assessment_data(result)))
-            if images_threshold is not None and item.image_urls and clears_candidate_bar(result, images_threshold):
+            data = assessment_data(result)
+            bulk.append((rec, data))
+            if hit:
+                new_hits.append((index, NewHit(
+                    listing_id=rec.listing_id, marketplace=item.marketplace, seller_id=rec.seller_id,
+                    verdict=data.verdict, score=float(data.score), matcher_version=data.matcher_version,
+                    seen_at=rec.seen_at, new_listing=rec.new_listing,
+                )))
+                outcomes.append(None)  # decided once the alerts are open
+            else:
+                outcomes.append(StoredOutcome(new_alert=False, hit=False))
+            if images_threshold is not None and item.image_urls and (
+                hit or clears_candidate_bar(result, images_threshold)
+            ):
                 photos.append((rec.listing_id, item))
-            outcomes.append(StoredOutcome(new_alert=False, hit=False))
-    record_assessments_batch(session, plain)
+    record_assessments_batch(session, bulk)
+    opened = open_alerts_batch(session, [h for _, h in new_hits])
+    for index, new_hit in new_hits:
+        item, result = batch[index]
+        alert_id = opened.get(new_hit.listing_id)
+        if alert_id is None:  # another worker opened it first: attach to theirs
+            listing = session.get_one(Listing, new_hit.listing_id)
+            assessment = latest_assessment(session, new_hit.listing_id)
+            if assessment is not None:
+                open_or_attach_alert(session, listing, assessment)
+            outcomes[index] = StoredOutcome(new_alert=False, hit=True)
+            continue
+        if evidence_root is not None:
+            queue_evidence(session, item, new_hit.listing_id, alert_id, evidence_root)
+        outcomes[index] = StoredOutcome(new_alert=True, hit=True)
     for listing_id, item in photos:
         queue_listing_images(session, listing_id, item.image_urls)
-    return outcomes
+    return [o for o in outcomes if o is not None]
+
+
+def write_batch(
+    session: Session,
+    batch: list[tuple[ListingItem, MatcherAssessment]],
+    *,
+    scan_id: int | None,
+    evidence_root: Path | None,
+    images_threshold: float | None,
+) -> list[StoredOutcome]:
+    """What the writer does with one batch (in the writer process or thread)."""
+    if scan_id is None:  # a one-off without a scan row: every record is a new sighting
+        return [
+            store_listing(session, item, result, scan_id=None, evidence_root=evidence_root,
+                          images_threshold=images_threshold)
+            for item, result in batch
+        ]
+    return store_batch(session, batch, scan_id=scan_id, evidence_root=evidence_root,
+                       images_threshold=images_threshold)
 
 
 def _assess_and_alert(
@@ -273,7 +318,11 @@ class StoragePipeline:
         self._seen: set[tuple[str, str]] = set()
         self._buffer: list[tuple[ListingItem, MatcherAssessment]] = []
         self._last_flush = time.monotonic()
-        self._pending: list[Future[None]] = []
+        self._pending: list[tuple[Future[list[bool]], list[tuple[ListingItem, MatcherAssessment]]]] = []
+        self._writer_kind = config.writer
+        self._writer: Executor | None = None
+        #: (marketplace, external id) of listings with an alert when the scan began
+        self._alerted: set[tuple[str, str]] = set()
         self._engine: Engine | None = None
         self._sessions = config.sessions
         self._score: Callable[[ListingItem], MatcherAssessment] = self._scorer(config.settings)
@@ -304,6 +353,12 @@ class StoragePipeline:
             ensure_schema(engine)
             self._engine = engine
             self._sessions = make_session_factory(engine)
+        self._writer = acquire_writer(self.config.settings.storage.url, self._writer_kind)
+        # spiders are named after their marketplace (items carry the same name)
+        name = getattr(spider or getattr(self.crawler, "spider", None), "name", None)
+        assert self._sessions is not None
+        with self._sessions() as session:
+            self._alerted = listings_with_alert_keys(session, marketplace=name)
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, ListingItem):
@@ -317,6 +372,10 @@ class StoragePipeline:
         result = self._score(item)
         if result.verdict in HIT_VERDICTS:
             self.stats.inc_value(f"ktpwatch/{item.marketplace}/hits")
+        if item.exchanges and result.verdict not in HIT_VERDICTS and key not in self._alerted:
+            # the exchanges only serve an alert's evidence; not copying them to the writer
+            # halves what crosses the process boundary
+            item = replace(item, exchanges=[])
         self._buffer.append((item, result))
         if (
             len(self._buffer) >= self.config.batch_size
@@ -324,54 +383,73 @@ class StoragePipeline:
         ):
             self._submit()
             while len(self._pending) > MAX_PENDING_BATCHES:  # the writer is behind: wait for it
-                self._settle(self._pending.pop(0))
+                self._settle(*self._pending.pop(0))
         return item
 
     def _submit(self) -> None:
-        """Hand the buffered batch to the writer thread."""
+        """Hand the buffered batch to the writer."""
         batch, self._buffer = self._buffer, []
         self._last_flush = time.monotonic()
-        self._pending = [f for f in self._pending if not f.done() or self._settle(f)]
-        if batch and self._sessions is not None:
-            self._pending.append(storage_writer().submit(self._write, batch))
+        self._pending = [(f, b) for f, b in self._pending if not f.done() or self._settle(f, b)]
+        if batch and self._writer is not None:
+            self._pending.append((self._send(batch), batch))
 
-    def _settle(self, future: Future[None]) -> bool:
-        """Wait for a written batch; a failed write is logged and counted (the next scan sees it again)."""
+    def _send(self, batch: list[tuple[ListingItem, MatcherAssessment]]) -> Future[list[bool]]:
+        assert self._writer is not None
+        job = WriteJob(
+            url=self.config.settings.storage.url, scan_id=self.config.scan_id,
+            evidence_root=self.config.settings.evidence.dir if self.config.capture_evidence else None,
+            images_threshold=self.config.images_threshold, batch=batch,
+        )
         try:
-            future.result()
+            return self._writer.submit(write_job, job)
+        except BrokenExecutor:
+            self._fall_back_to_thread()
+            return self._writer.submit(write_job, job)
+
+    def _fall_back_to_thread(self) -> None:
+        """The writer process died: write on a thread from now on (the lost batch is written again)."""
+        if self._writer_kind == "thread":
+            raise RuntimeError("the storage writer thread cannot start")
+        log.warning("the storage writer process stopped; writing on a thread from now on")
+        release_writer(self.config.settings.storage.url, self._writer_kind)
+        self._writer_kind = "thread"
+        self._writer = acquire_writer(self.config.settings.storage.url, "thread")
+
+    def _settle(self, future: Future[list[bool]], batch: list[tuple[ListingItem, MatcherAssessment]]) -> bool:
+        """Wait for a written batch and count it; a failed write is logged and counted.
+
+        A batch the writer process took down with it is written again on a
+        thread (idempotent: it was committed whole or not at all).
+        """
+        try:
+            try:
+                new_alerts = future.result()
+            except BrokenExecutor:
+                self._fall_back_to_thread()
+                new_alerts = self._send(batch).result()
         except Exception:
             log.exception("a batch of listings was not stored")
             self.stats.inc_value("ktpwatch/store_errors")
+            return False
+        for (item, _), new_alert in zip(batch, new_alerts, strict=True):
+            if new_alert:
+                self.stats.inc_value(f"ktpwatch/{item.marketplace}/new_alerts")
+                self.stats.inc_value("ktpwatch/new_alerts")
+        self.stats.inc_value("ktpwatch/stored", len(batch))
         return False
 
     def flush(self) -> None:
         """Write everything buffered and wait until it is committed."""
         self._submit()
         pending, self._pending = self._pending, []
-        for future in pending:
-            self._settle(future)
-
-    def _write(self, batch: list[tuple[ListingItem, MatcherAssessment]]) -> None:
-        assert self._sessions is not None
-        root = self.config.settings.evidence.dir if self.config.capture_evidence else None
-        scan_id = self.config.scan_id
-        with self._sessions.begin() as session:
-            if scan_id is None:  # a one-off without a scan row: every record is a new sighting
-                outcomes = [
-                    store_listing(session, item, result, scan_id=None, evidence_root=root,
-                                  images_threshold=self.config.images_threshold)
-                    for item, result in batch
-                ]
-            else:
-                outcomes = store_batch(session, batch, scan_id=scan_id, evidence_root=root,
-                                       images_threshold=self.config.images_threshold)
-        for (item, _), outcome in zip(batch, outcomes, strict=True):
-            if outcome.new_alert:
-                self.stats.inc_value(f"ktpwatch/{item.marketplace}/new_alerts")
-                self.stats.inc_value("ktpwatch/new_alerts")
-        self.stats.inc_value("ktpwatch/stored", len(batch))
+        for future, batch in pending:
+            self._settle(future, batch)
 
     def close_spider(self, spider: Spider | None = None) -> None:
         self.flush()
+        if self._writer is not None:
+            self._writer = None
+            release_writer(self.config.settings.storage.url, self._writer_kind)
         if self._engine is not None:
             self._engine.dispose()

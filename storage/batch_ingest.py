@@ -60,6 +60,7 @@ class BatchSighting:
     #: the content differs from the listing's previous latest view
     changed: bool
     seen_at: datetime
+    seller_id: int | None = None
 
 
 def _seller_ids(session: Session, batch: Sequence[ListingData], seen: datetime) -> dict[tuple[str, str], int]:
@@ -196,13 +197,14 @@ def record_sightings_batch(
     for d in batch:
         key = (d.marketplace, d.external_id)
         lid = ids[key]
+        seller_id = views[key]["seller_id"]
         if key in done or lid in already:
-            out.append(BatchSighting(lid, None, False, False, seen))
+            out.append(BatchSighting(lid, None, False, False, seen, seller_id))
             continue
         done.add(key)
         new = key not in before
         changed = not new and before[key].content_hash != views[key]["content_hash"]
-        out.append(BatchSighting(lid, sighting_ids.get(lid), new, changed, seen))
+        out.append(BatchSighting(lid, sighting_ids.get(lid), new, changed, seen, seller_id))
     return out
 
 
@@ -215,6 +217,14 @@ def listings_with_alerts(session: Session, listing_ids: Sequence[int]) -> set[in
     if not listing_ids:
         return set()
     return set(session.scalars(select(Alert.listing_id).where(Alert.listing_id.in_(list(listing_ids)))))
+
+
+def listings_with_alert_keys(session: Session, *, marketplace: str | None = None) -> set[tuple[str, str]]:
+    """(marketplace, external id) of every listing with an alert (of one marketplace, if given)."""
+    stmt = select(Listing.marketplace, Listing.external_id).join(Alert, Alert.listing_id == Listing.id)
+    if marketplace:
+        stmt = stmt.where(Listing.marketplace == marketplace)
+    return {(row.marketplace, row.external_id) for row in session.execute(stmt)}
 
 
 def record_assessments_batch(
