@@ -1,0 +1,93 @@
+"""A batch stored set-based leaves the same alerts, audit events and links as one store_listing per item."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from crawler.items import ListingItem
+from crawler.pipelines import store_batch, store_listing
+from matchers import score_listing
+from storage.migrate import upgrade
+from storage.models import Alert, AlertEvent, AlertLink, AlertStatus, Listing
+from storage.scans import start_scan
+from storage.session import make_engine, make_session_factory
+
+BLANK = "Jual blanko e-KTP kosong original chip siap cetak"
+RELATED = "Jasa KTP jadi cepat, data NIK asli"
+BENIGN = "Dompet kulit tempat KTP dan kartu ATM"
+
+
+def _item(ext: str, title: str, seller: str, phone: str = "") -> ListingItem:
+    description = f"hubungi wa {phone}" if phone else "stok banyak"
+    return ListingItem(marketplace="tokopedia", external_id=ext, url=f"https://shop.test/p/{ext}", title=title,
+                       description=description, price=25_000, seller_id=seller, seller_name=f"Toko {seller}",
+                       query="blanko ktp")
+
+
+# a previous scan: alerts 1 (seller A), 2 (seller B, phone P1), a benign listing of seller C
+EARLIER = [_item("1", BLANK, "A"), _item("2", RELATED, "B", "081234567801"), _item("3", BENIGN, "C")]
+# this scan: A's alert seen again; a new hit by A (alert 1 is removed: relisted); hits sharing
+# seller D among themselves; a hit with B's phone under another seller; the benign listing now a
+# hit; a new benign listing; one listing twice
+NOW = [
+    _item("1", BLANK, "A"), _item("10", BLANK, "A"),
+    _item("11", BLANK, "D", "081234567899"), _item("12", RELATED, "D", "081234567899"),
+    _item("13", BLANK, "E", "081234567801"), _item("3", BLANK, "C"),
+    _item("14", BENIGN, "F"), _item("11", BLANK, "D", "081234567899"),
+]
+
+
+def _scored(items: list[ListingItem]) -> list[tuple[ListingItem, Any]]:
+    return [(i, score_listing(i.title, i.description, price=i.price)) for i in items]
+
+
+def _run(sessions: sessionmaker[Session], *, batched: bool) -> tuple[list[bool], dict[str, Any]]:
+    with sessions.begin() as session:
+        first = start_scan(session, trigger="t", queries=["q"], marketplaces=["tokopedia"]).id
+        second = start_scan(session, trigger="t", queries=["q"], marketplaces=["tokopedia"]).id
+    with sessions.begin() as session:
+        for item, result in _scored(EARLIER):
+            store_listing(session, item, result, scan_id=first, evidence_root=None)
+        listing_one = session.scalar(select(Listing.id).where(Listing.external_id == "1"))
+        session.execute(update(Alert).where(Alert.listing_id == listing_one)
+                        .values(status=AlertStatus.REMOVED.value))
+    with sessions.begin() as session:
+        if batched:
+            outcomes = store_batch(session, _scored(NOW), scan_id=second, evidence_root=None)
+        else:
+            outcomes = [store_listing(session, item, result, scan_id=second, evidence_root=None)
+                        for item, result in _scored(NOW)]
+    with sessions() as session:
+        ext = {row.id: row.external_id for row in session.execute(select(Listing.id, Listing.external_id))}
+        alerts = {a.id: ext[a.listing_id] for a in session.scalars(select(Alert))}
+        state = {
+            "alerts": sorted((ext[a.listing_id], a.status, a.verdict, a.score, a.sighting_count)
+                             for a in session.scalars(select(Alert))),
+            "events": sorted((alerts[e.alert_id], e.action, e.from_status or "", e.to_status or "",
+                              e.note.split(": ")[-1] if e.action == "relisted" else e.note)
+                             for e in session.scalars(select(AlertEvent))),
+            "links": sorted((alerts[lk.alert_id], alerts[lk.linked_alert_id], lk.reason,
+                             tuple(sorted(lk.detail.split("; "))))
+                            for lk in session.scalars(select(AlertLink))),
+        }
+    return [o.new_alert for o in outcomes], state
+
+
+def test_store_batch_equals_store_listing(tmp_path: Path) -> None:
+    results = []
+    for batched in (False, True):
+        engine = make_engine(f"sqlite:///{tmp_path / f'{batched}.db'}")
+        upgrade(engine)
+        results.append(_run(make_session_factory(engine), batched=batched))
+        engine.dispose()
+    (flags_one, one), (flags_batch, batch) = results
+    # the scenario covers what it claims
+    assert flags_one == [False, True, True, True, True, True, False, False]
+    assert any(status == "relisted" for _, status, *_ in one["alerts"])
+    assert {reason for *_, reason, _ in one["links"]} == {"relisted", "same_seller", "same_identifier"}
+    assert flags_batch == flags_one
+    assert batch == one
