@@ -13,16 +13,22 @@ of the crawling process instead, e.g. where processes cannot be started.
 
 The child ignores SIGINT and SIGTERM: the crawling process decides when to
 stop and then waits (``StoragePipeline.flush``) for what the child holds. If
-the crawling process is killed, the child finishes the batch in hand — its
-transaction commits or rolls back whole — and exits when its pipe closes.
+the crawling process is killed, the child dies with it (``PR_SET_PDEATHSIG``,
+and a watch on its parent elsewhere): its open transaction rolls back whole,
+like the crawling process's own would, and the next scan sees those listings
+again.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import logging
 import multiprocessing
+import os
 import signal
 import threading
+import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,6 +79,27 @@ def write_job(job: WriteJob) -> list[bool]:
 def _child_init() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    parent = os.getppid()
+    _die_with_parent()
+    # The child holds both ends of the executor's call queue, so a dead parent never
+    # shows as end-of-file: watch for it (portable; prctl below is Linux's instant way).
+    threading.Thread(target=_watch_parent, args=(parent,), name="ktpwatch-parent-watch", daemon=True).start()
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this process when the crawling process dies (SIGKILL included)."""
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def _watch_parent(parent: int) -> None:
+    while True:
+        if os.getppid() != parent:
+            os._exit(1)  # an open transaction rolls back; nothing half-written stays
+        time.sleep(0.5)
 
 
 _writers: dict[tuple[str, str], tuple[Executor, int]] = {}

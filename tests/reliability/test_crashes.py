@@ -17,6 +17,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,30 @@ def start_scan(config: Path, sandbox: SandboxHandle) -> subprocess.Popen[bytes]:
          "--sandbox", sandbox.base_url, "--marketplace", MARKETPLACE, "--max-pages", "30"],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
+
+
+def children_of(pid: int) -> list[int]:
+    """Processes whose parent is ``pid`` (from /proc)."""
+    found = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.append(int(stat.parent.name))
+    return found
+
+
+def assert_gone(pids: list[int], timeout: float = 10.0) -> None:
+    """A killed scan takes its helper processes with it: none keeps writing or lingers."""
+    deadline = time.monotonic() + timeout
+    alive = pids
+    while alive and time.monotonic() < deadline:
+        alive = [pid for pid in alive if Path(f"/proc/{pid}").exists()
+                 and "Z" not in Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[:1]]
+        time.sleep(0.1)
+    assert alive == [], f"processes outlived the killed scan: {alive}"
 
 
 def assert_consistent(engine: Engine, evidence_dir: Path) -> dict[str, int]:
@@ -96,8 +121,10 @@ def test_killed_scans_leave_a_consistent_database_and_the_next_scan_catches_up(
         try:
             child.wait(timeout=delay)
         except subprocess.TimeoutExpired:
+            helpers = children_of(child.pid)  # the storage writer process, at least
             child.send_signal(signal.SIGKILL)
             child.wait(timeout=30)
+            assert_gone(helpers)
         kill_points.append((round(delay, 2), child.returncode))
         assert_consistent(engine, evidence_dir)
     killed = sum(1 for _, code in kill_points if code == -signal.SIGKILL)
