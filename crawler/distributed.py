@@ -678,7 +678,7 @@ def run_worker_scan(
         "LOG_LEVEL": log_level,
         **(scrapy_overrides or {}),
     })
-    process = AsyncCrawlerProcess(ScrapySettings(scrapy_settings), install_root_handler=True)
+    process = AsyncCrawlerProcess(ScrapySettings(scrapy_settings))
     loader = SpiderLoader.from_settings(process.settings)
     spider_args = json.loads(meta.get("spider_args", "{}"))
     crawlers: dict[str, Crawler] = {}

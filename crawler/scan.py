@@ -232,7 +232,7 @@ def run_scan(
             "LOG_LEVEL": options.log_level,
         }
     )
-    process = AsyncCrawlerProcess(ScrapySettings(scrapy_settings), install_root_handler=True)
+    process = AsyncCrawlerProcess(ScrapySettings(scrapy_settings))
     loader = SpiderLoader.from_settings(process.settings)
     available = set(loader.list())
     crawlers: dict[str, Crawler] = {}

@@ -60,7 +60,6 @@ def build_scrapy_settings(settings: Settings) -> dict[str, Any]:
         "CONCURRENT_REQUESTS": crawl.concurrent_requests,
         "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrent_requests_per_domain,
         "DOWNLOAD_DELAY": crawl.download_delay,
-        "RANDOMIZE_DOWNLOAD_DELAY": True,
         "DOWNLOAD_TIMEOUT": crawl.download_timeout,
         "DOWNLOAD_MAXSIZE": crawl.download_maxsize,
         "DOWNLOAD_WARNSIZE": crawl.download_warnsize,
