@@ -76,11 +76,12 @@ def write_job(job: WriteJob) -> list[bool]:
     return [o.new_alert for o in outcomes]
 
 
-def _child_init() -> None:
+def _child_init(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    parent = os.getppid()
     _die_with_parent()
+    if os.getppid() != parent:  # the parent died while this process was starting
+        os._exit(1)
     # The child holds both ends of the executor's call queue, so a dead parent never
     # shows as end-of-file: watch for it (portable; prctl below is Linux's instant way).
     threading.Thread(target=_watch_parent, args=(parent,), name="ktpwatch-parent-watch", daemon=True).start()
@@ -115,7 +116,7 @@ def acquire_writer(url: str, kind: str) -> Executor:
         if executor is None:
             executor = (
                 ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"),
-                                    initializer=_child_init)
+                                    initializer=_child_init, initargs=(os.getpid(),))
                 if kind == "process"
                 else ThreadPoolExecutor(max_workers=1, thread_name_prefix="ktpwatch-writer")
             )
