@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from config import Settings, load_config
 from crawler.candidates import clears_candidate_bar
 from crawler.items import ListingItem
-from crawler.writer import WriteJob, acquire_writer, release_writer, write_job
+from crawler.writer import WRITER_KINDS, WriteJob, acquire_writer, release_writer, write_job
 from matchers import Assessment as MatcherAssessment
 from matchers import Verdict, score_listing
 from storage.alerts import open_or_attach_alert
@@ -109,8 +109,17 @@ class PipelineConfig:
             ),
             # Scrapy deep-copies settings, so a session factory cannot travel in them
             sessions=None,
-            writer=s.get("KTPWATCH_WRITER") or os.environ.get("KTPWATCH_WRITER") or "process",
+            writer=_writer_kind(s.get("KTPWATCH_WRITER") or os.environ.get("KTPWATCH_WRITER") or "process"),
         )
+
+
+def _writer_kind(value: str) -> str:
+    """A known writer kind; an unknown one is named in the log and the default is used."""
+    kind = value.strip().lower()
+    if kind in WRITER_KINDS:
+        return kind
+    log.warning("KTPWATCH_WRITER=%r is not one of %s; writing in a child process", value, ", ".join(WRITER_KINDS))
+    return "process"
 
 
 def listing_data(item: ListingItem) -> ListingData:

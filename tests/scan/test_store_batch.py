@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from crawler.items import ListingItem
@@ -91,3 +91,34 @@ def test_store_batch_equals_store_listing(tmp_path: Path) -> None:
     assert {reason for *_, reason, _ in one["links"]} == {"relisted", "same_seller", "same_identifier"}
     assert flags_batch == flags_one
     assert batch == one
+
+
+def test_writer_kind_falls_back_to_the_child_process_with_a_warning(caplog: Any) -> None:
+    from crawler.pipelines import _writer_kind
+
+    assert _writer_kind("Thread ") == "thread"
+    assert _writer_kind("process") == "process"
+    assert _writer_kind("threads") == "process"
+    assert "KTPWATCH_WRITER='threads'" in caplog.text
+
+
+def test_both_writers_store_a_job_and_stop_when_released(tmp_path: Path) -> None:
+    from crawler.writer import WriteJob, acquire_writer, release_writer, write_job
+
+    for kind in ("thread", "process"):
+        url = f"sqlite:///{tmp_path / f'{kind}.db'}"
+        engine = make_engine(url)
+        upgrade(engine)
+        with make_session_factory(engine).begin() as session:
+            scan = start_scan(session, trigger="t", queries=["q"], marketplaces=["tokopedia"]).id
+        writer = acquire_writer(url, kind)
+        assert acquire_writer(url, kind) is writer  # one writer per process and database
+        job = WriteJob(url=url, scan_id=scan, evidence_root=None, images_threshold=None,
+                       batch=_scored([_item("1", BLANK, "A"), _item("2", BENIGN, "B")]))
+        assert writer.submit(write_job, job).result(timeout=60) == [True, False]
+        release_writer(url, kind)
+        release_writer(url, kind)
+        with make_session_factory(engine)() as session:
+            assert session.scalar(select(func.count()).select_from(Alert)) == 1
+            assert session.scalar(select(func.count()).select_from(Listing)) == 2
+        engine.dispose()
