@@ -47,7 +47,7 @@ def _write_demo_config(folder: Path, db_url: str, evidence_dir: str) -> Path:
 
 
 def demo(
-    listings: Annotated[int, typer.Option(help="Size of the sandbox catalogue.")] = 3000,
+    listings: Annotated[int, typer.Option(help="Size of the sandbox catalogue.")] = 2000,
     seed: Annotated[int, typer.Option(help="Catalogue seed.")] = 2018,
     max_pages: Annotated[int, typer.Option(help="Result pages per query.")] = 3,
     transport: Annotated[str, typer.Option(
@@ -63,7 +63,7 @@ def demo(
     KTPWATCH_EVIDENCE_DIR are set; the last lines print the commands to
     explore what it found.
 
-    Example: ktpwatch demo --listings 3000 --max-pages 2
+    Example: ktpwatch demo --listings 6000 --max-pages 2
     """
     runtime = get_runtime()
     console = runtime.console
