@@ -655,7 +655,7 @@ def run_worker_scan(
     from scrapy.spiderloader import SpiderLoader
 
     from crawler.candidates import CandidateFilter
-    from crawler.settings import build_scrapy_settings
+    from crawler.settings import build_scrapy_settings, needs_browser
 
     server = connect(redis_url)
     meta = scan_meta(server, scan_id)
@@ -664,7 +664,10 @@ def run_worker_scan(
     settings = settings_for_scan(settings, meta)
     worker = worker or worker_name()
     spiders = meta["spiders"].split(",")
-    scrapy_settings = build_scrapy_settings(settings)
+    spider_args = json.loads(meta.get("spider_args", "{}"))
+    scrapy_settings = build_scrapy_settings(
+        settings, browser=needs_browser(settings, spiders, spider_args.get("transport"))
+    )
     scrapy_settings.update({
         **distributed_scrapy_settings(scan_id, redis_url, worker),
         "KTPWATCH_STORE": True,
@@ -680,7 +683,6 @@ def run_worker_scan(
     })
     process = AsyncCrawlerProcess(ScrapySettings(scrapy_settings))
     loader = SpiderLoader.from_settings(process.settings)
-    spider_args = json.loads(meta.get("spider_args", "{}"))
     crawlers: dict[str, Crawler] = {}
     for name in spiders:
         crawler = process.create_crawler(loader.load(name))

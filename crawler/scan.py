@@ -33,7 +33,7 @@ from scrapy.spiderloader import SpiderLoader
 
 from config import ConfigError, Settings, load_config, point_at_sandbox
 from crawler.candidates import CandidateFilter
-from crawler.settings import build_scrapy_settings
+from crawler.settings import build_scrapy_settings, needs_browser
 from storage.migrate import ensure_schema
 from storage.scans import MarketplaceScanStats, finish_scan, mark_unfinished_scans, start_scan
 from storage.session import make_engine, make_session_factory
@@ -218,7 +218,9 @@ def run_scan(
         ).id
 
     started = time.monotonic()
-    scrapy_settings = build_scrapy_settings(settings)
+    scrapy_settings = build_scrapy_settings(
+        settings, browser=needs_browser(settings, marketplaces, options.transport)
+    )
     scrapy_settings.update(
         {
             "KTPWATCH_STORE": True,

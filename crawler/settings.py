@@ -19,12 +19,13 @@ reports the configuration error when it starts.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
 from config import ConfigError, load_config
 from config.browser import find_browser
-from config.settings import Settings
+from config.settings import Settings, Transport
 from crawler.items import ListingItem
 from crawler.middlewares import BrowserRequestFilter
 
@@ -45,8 +46,25 @@ BASE_SETTINGS: dict[str, Any] = {
 }
 
 
-def build_scrapy_settings(settings: Settings) -> dict[str, Any]:
-    """Every Scrapy setting ktpwatch needs for one crawl, from the typed configuration."""
+def needs_browser(settings: Settings, marketplaces: Iterable[str], transport: str | None = None) -> bool:
+    """Whether a crawl of ``marketplaces`` uses the browser transport (the override, else their configuration)."""
+    if transport:
+        return transport == Transport.BROWSER.value
+    return any(
+        settings.marketplaces[name].transport == Transport.BROWSER
+        for name in marketplaces
+        if name in settings.marketplaces
+    )
+
+
+def build_scrapy_settings(settings: Settings, *, browser: bool = True) -> dict[str, Any]:
+    """Every Scrapy setting ktpwatch needs for one crawl, from the typed configuration.
+
+    ``browser=False`` (a crawl on the api transport only) leaves out
+    scrapy-playwright's download handlers: they start a Playwright driver (a
+    Node.js process of ~120 MB) per crawler and scheme even when no request
+    needs a browser — twelve of them, 1.4 GB, for a six-shop api scan.
+    """
     crawl = settings.crawl
     launch: dict[str, Any] = {"headless": True, "args": list(settings.browser.args)}
     executable = find_browser(settings.browser.executable)
@@ -77,7 +95,7 @@ def build_scrapy_settings(settings: Settings) -> dict[str, Any]:
         "DOWNLOAD_HANDLERS": {
             "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
             "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
-        },
+        } if browser else {},
         "PLAYWRIGHT_BROWSER_TYPE": "chromium",
         "PLAYWRIGHT_LAUNCH_OPTIONS": launch,
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": crawl.download_timeout * 1000,

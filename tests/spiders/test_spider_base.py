@@ -83,3 +83,21 @@ def test_scrapy_settings_carry_politeness_from_configuration() -> None:
     assert built["AUTOTHROTTLE_ENABLED"] is True and 429 in built["RETRY_HTTP_CODES"]
     assert built["CONCURRENT_REQUESTS_PER_DOMAIN"] == settings.crawl.concurrent_requests_per_domain
     assert "exchanges" not in built["FEED_EXPORT_FIELDS"]
+
+
+def test_playwright_handlers_only_for_crawls_that_use_the_browser() -> None:
+    from config.settings import Transport
+    from crawler.settings import needs_browser
+
+    settings = load_config().settings
+    shops = list(settings.marketplaces)
+    api = {name: m.model_copy(update={"transport": Transport.API}) for name, m in settings.marketplaces.items()}
+    all_api = settings.model_copy(update={"marketplaces": api})
+    assert not needs_browser(all_api, shops)
+    assert needs_browser(all_api, shops, "browser") and not needs_browser(settings, shops, "api")
+    one = api[shops[0]].model_copy(update={"transport": Transport.BROWSER})
+    mixed = settings.model_copy(update={"marketplaces": {**api, shops[0]: one}})
+    assert needs_browser(mixed, shops) and not needs_browser(mixed, shops[1:])
+    assert build_scrapy_settings(settings, browser=False)["DOWNLOAD_HANDLERS"] == {}
+    handlers = build_scrapy_settings(settings, browser=True)["DOWNLOAD_HANDLERS"]
+    assert set(handlers) == {"http", "https"} and all("Playwright" in h for h in handlers.values())
