@@ -75,34 +75,60 @@ def sandbox(listings: int) -> Iterator[str]:
             process.terminate()
 
 
-def _peak_rss_kb(pid: int) -> int | None:
-    """The process's own high-water RSS (``VmHWM``), None once it is gone.
-
-    Not ``wait4``'s ``ru_maxrss``: Linux keeps the larger of the pre-``exec``
-    image (a fork of this bench process, hundreds of MB after the alerts
-    benchmark) and the new program, so every child would report the parent's size.
-    """
+def _status_kb(pid: int, field: str) -> int:
+    """One ``kB`` field of /proc/<pid>/status (0 once the process is gone)."""
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmHWM:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1])
     except (FileNotFoundError, ProcessLookupError, ValueError):
-        return None
-    return None
+        return 0
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    """``pid``'s children, grandchildren … (the scan's storage writer, a browser)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+        parents.setdefault(ppid, []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        for child in parents.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
 
 
 def _run(command: list[str], env: dict[str, str], cwd: Path) -> tuple[str, int]:
-    """Run a child to completion; its stdout and its peak RSS in kB (``VmHWM``, sampled every 50 ms)."""
+    """Run a child to completion; its stdout and the peak RSS in kB of it and its descendants.
+
+    Sampled every 50 ms from /proc: the scan's own high-water mark (``VmHWM``)
+    plus the current RSS of its helpers (the storage writer process), at the
+    sample where their sum is largest. Not ``wait4``'s ``ru_maxrss``: Linux
+    keeps the larger of the pre-``exec`` image (a fork of this bench process,
+    hundreds of MB after the alerts benchmark) and the new program, so every
+    child would report the parent's size.
+    """
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         child = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err, text=True)
         peak = 0
+        samples = 0
+        helpers: list[int] = []
         while True:
             # WNOWAIT: the child stays a zombie-to-be, so /proc still describes it until we reap it
             info = os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
             if info is not None:
                 break
-            peak = max(peak, _peak_rss_kb(child.pid) or 0)
+            if samples % 4 == 0:  # new helpers are rare; /proc is walked every 200 ms
+                helpers = _descendants(child.pid)
+            total = _status_kb(child.pid, "VmHWM") + sum(_status_kb(h, "VmRSS") for h in helpers)
+            peak = max(peak, total)
+            samples += 1
             time.sleep(0.05)
         child.wait()
         out.seek(0)
@@ -154,7 +180,7 @@ def _plain_main(base_url: str, config_path: str) -> None:
     from crawler.settings import build_scrapy_settings
 
     settings = point_at_sandbox(load_config(config_path).settings, base_url)
-    scrapy_settings = build_scrapy_settings(settings)
+    scrapy_settings = build_scrapy_settings(settings, browser=False)  # api transport, as the scan
     scrapy_settings.update({
         "KTPWATCH_DETAIL_FILTER": CandidateFilter(settings.matching.candidate_threshold),
         "ITEM_PIPELINES": {}, "LOG_LEVEL": "ERROR",
