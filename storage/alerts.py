@@ -214,21 +214,29 @@ def link_alerts(
     return session.get(AlertLink, new_id) if new_id is not None else None
 
 
+def same_seller_detail(marketplace: str, external_id: str, name: str) -> str:
+    """The detail of a ``same_seller`` link: ``seller tokopedia:123 (Toko X)``."""
+    return f"seller {marketplace}:{external_id}" + (f" ({name})" if name else "")
+
+
+def same_identifier_detail(kind: str, value: str) -> str:
+    """The detail of a ``same_identifier`` link; a NIK is never written in full."""
+    return f"{kind} {mask_nik(value) if kind == 'nik' else value}"
+
+
 def _related_alerts(session: Session, listing: Listing, alert_id: int) -> dict[int, list[tuple[str, str]]]:
     """Other alerts sharing this listing's seller or a linking identifier: id → [(reason, detail)]."""
     found: dict[int, list[tuple[str, str]]] = defaultdict(list)
     if listing.seller_id is not None:
         seller = session.get_one(Seller, listing.seller_id)
-        label = f"{seller.marketplace}:{seller.external_id}"
-        if seller.name:
-            label += f" ({seller.name})"
+        detail = same_seller_detail(seller.marketplace, seller.external_id, seller.name)
         rows = session.execute(
             select(Alert.id)
             .join(Listing, Listing.id == Alert.listing_id)
             .where(Listing.seller_id == listing.seller_id, Alert.id != alert_id)
         )
         for (other_id,) in rows:
-            found[other_id].append(("same_seller", f"seller {label}"))
+            found[other_id].append(("same_seller", detail))
     own = session.execute(
         select(Identifier.kind, Identifier.value)
         .where(Identifier.listing_id == listing.id, Identifier.kind.in_(LINKING_KINDS))
@@ -243,8 +251,7 @@ def _related_alerts(session: Session, listing: Listing, alert_id: int) -> dict[i
             .distinct()
         )
         for other_id, kind, value in shared:
-            shown = mask_nik(value) if kind == "nik" else value
-            found[other_id].append(("same_identifier", f"{kind} {shown}"))
+            found[other_id].append(("same_identifier", same_identifier_detail(kind, value)))
     return found
 
 

@@ -29,7 +29,13 @@ from datetime import datetime
 from sqlalchemy import Table, func, select, tuple_
 from sqlalchemy.orm import Session
 
-from storage.alerts import LINKING_KINDS, link_alerts, mask_nik, transition
+from storage.alerts import (
+    LINKING_KINDS,
+    link_alerts,
+    same_identifier_detail,
+    same_seller_detail,
+    transition,
+)
 from storage.listings import insert_ignoring_conflicts
 from storage.models import (
     Alert,
@@ -61,12 +67,12 @@ class NewHit:
     new_listing: bool
 
 
-def _seller_labels(session: Session, seller_ids: set[int]) -> dict[int, str]:
-    labels = {}
-    for s in session.execute(select(Seller.id, Seller.marketplace, Seller.external_id, Seller.name)
-                             .where(Seller.id.in_(seller_ids))):
-        labels[s.id] = f"{s.marketplace}:{s.external_id}" + (f" ({s.name})" if s.name else "")
-    return labels
+def _seller_details(session: Session, seller_ids: set[int]) -> dict[int, str]:
+    return {
+        s.id: same_seller_detail(s.marketplace, s.external_id, s.name)
+        for s in session.execute(select(Seller.id, Seller.marketplace, Seller.external_id, Seller.name)
+                                 .where(Seller.id.in_(seller_ids)))
+    }
 
 
 def _sighting_counts(session: Session, hits: Sequence[NewHit]) -> dict[int, int]:
@@ -89,7 +95,7 @@ def open_alerts_batch(session: Session, hits: Sequence[NewHit], *, actor: str = 
     if not hits:
         return {}
     seller_ids = {h.seller_id for h in hits if h.seller_id is not None}
-    labels = _seller_labels(session, seller_ids) if seller_ids else {}
+    seller_details = _seller_details(session, seller_ids) if seller_ids else {}
     # every linking identifier the listing ever showed (as _related_alerts reads them)
     own_sets: dict[int, set[tuple[str, str]]] = {h.listing_id: set() for h in hits}
     for listing_id, kind, value in session.execute(
@@ -144,12 +150,11 @@ def open_alerts_batch(session: Session, hits: Sequence[NewHit], *, actor: str = 
         related: dict[int, list[tuple[str, str]]] = defaultdict(list)
         if hit.seller_id is not None:
             for other in by_seller[hit.seller_id]:
-                related[other].append(("same_seller", f"seller {labels.get(hit.seller_id, '')}"))
+                related[other].append(("same_seller", seller_details[hit.seller_id]))
         for kind, value in own_keys[hit.listing_id]:
-            shown = mask_nik(value) if kind == "nik" else value
             for other, other_listing in dict.fromkeys(by_identifier[(kind, value)]):
                 if other_listing != hit.listing_id:
-                    related[other].append(("same_identifier", f"{kind} {shown}"))
+                    related[other].append(("same_identifier", same_identifier_detail(kind, value)))
         for other in sorted(related):
             if other == alert_id:
                 continue
