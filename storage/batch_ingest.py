@@ -34,15 +34,16 @@ from storage.listings import (
     ListingData,
     SellerData,
     SightingOutcome,
+    identifier_rows,
     insert_ignoring_conflicts,
+    upsert_identifiers,
 )
-from storage.models import Alert, Assessment, Identifier, Listing, Seller, Sighting
+from storage.models import Alert, Assessment, Listing, Seller, Sighting
 
 LISTINGS: Table = Listing.__table__  # type: ignore[assignment]
 SELLERS: Table = Seller.__table__  # type: ignore[assignment]
 SIGHTINGS: Table = Sighting.__table__  # type: ignore[assignment]
 ASSESSMENTS: Table = Assessment.__table__  # type: ignore[assignment]
-IDENTIFIERS: Table = Identifier.__table__  # type: ignore[assignment]
 
 #: the columns a newer sighting refreshes on the listing row
 _VIEW_COLUMNS = ("url", "title", "description", "price", "seller_id", "image_urls",
@@ -239,17 +240,9 @@ def record_assessments_batch(
          "matcher_version": a.matcher_version}
         for s, a in rows
     ])
-    identifiers = [
-        {"listing_id": s.listing_id, "kind": i.kind, "value": i.value, "source": i.source,
-         "image_sha256": i.image_sha256, "first_seen_at": s.seen_at}
-        for s, a in rows
-        for i in dict.fromkeys(a.identifiers)
-    ]
+    identifiers = [row for s, a in rows for row in identifier_rows(s.listing_id, a.identifiers, s.seen_at)]
     if identifiers:
-        session.execute(
-            insert_ignoring_conflicts(session, IDENTIFIERS, ("listing_id", "kind", "value", "source")),
-            identifiers,
-        )
+        upsert_identifiers(session, identifiers)
 
 
 def load_outcome(session: Session, recorded: BatchSighting) -> SightingOutcome:

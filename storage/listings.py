@@ -218,24 +218,40 @@ def record_assessment(session: Session, outcome: SightingOutcome, data: Assessme
         matcher_version=data.matcher_version,
     )
     session.add(assessment)
-    if data.identifiers:
-        rows = [
-            {
-                "listing_id": outcome.listing.id,
-                "kind": ident.kind,
-                "value": ident.value,
-                "source": ident.source,
-                "image_sha256": ident.image_sha256,
-                "first_seen_at": assessment.created_at,
-            }
-            for ident in dict.fromkeys(data.identifiers)
-        ]
-        stmt = insert_ignoring_conflicts(
-            session, Identifier, ("listing_id", "kind", "value", "source")
-        )
-        session.execute(stmt, rows)
+    rows = identifier_rows(outcome.listing.id, data.identifiers, assessment.created_at)
+    if rows:
+        upsert_identifiers(session, rows)
     session.flush()
     return assessment
+
+
+def identifier_rows(
+    listing_id: int, identifiers: Sequence[IdentifierData], first_seen_at: datetime
+) -> list[dict[str, Any]]:
+    """The ``identifiers`` rows of one assessment (each identifier once)."""
+    return [
+        {
+            "listing_id": listing_id,
+            "kind": ident.kind,
+            "value": ident.value,
+            "source": ident.source,
+            "image_sha256": ident.image_sha256,
+            "first_seen_at": first_seen_at,
+        }
+        for ident in dict.fromkeys(identifiers)
+    ]
+
+
+def upsert_identifiers(session: Session, rows: Sequence[dict[str, Any]]) -> None:
+    """Insert identifier rows; one already known for the listing is left as first seen.
+
+    A Core statement on the table: the ORM's bulk-insert bookkeeping costs more
+    than the insert itself, and nothing here needs ORM objects back.
+    """
+    table: Table = Identifier.__table__  # type: ignore[assignment]
+    session.execute(
+        insert_ignoring_conflicts(session, table, ("listing_id", "kind", "value", "source")), list(rows)
+    )
 
 
 def listing_identifiers(session: Session, listing_id: int) -> list[Identifier]:
