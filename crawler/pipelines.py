@@ -399,7 +399,13 @@ class StoragePipeline:
         """Hand the buffered batch to the writer."""
         batch, self._buffer = self._buffer, []
         self._last_flush = time.monotonic()
-        self._pending = [(f, b) for f, b in self._pending if not f.done() or self._settle(f, b)]
+        still_writing = []
+        for future, written in self._pending:  # count what the writer finished meanwhile
+            if future.done():
+                self._settle(future, written)
+            else:
+                still_writing.append((future, written))
+        self._pending = still_writing
         if batch and self._writer is not None:
             self._pending.append((self._send(batch), batch))
 
@@ -425,7 +431,7 @@ class StoragePipeline:
         self._writer_kind = "thread"
         self._writer = acquire_writer(self.config.settings.storage.url, "thread")
 
-    def _settle(self, future: Future[list[bool]], batch: list[tuple[ListingItem, MatcherAssessment]]) -> bool:
+    def _settle(self, future: Future[list[bool]], batch: list[tuple[ListingItem, MatcherAssessment]]) -> None:
         """Wait for a written batch and count it; a failed write is logged and counted.
 
         A batch the writer process took down with it is written again on a
@@ -440,13 +446,12 @@ class StoragePipeline:
         except Exception:
             log.exception("a batch of listings was not stored")
             self.stats.inc_value("ktpwatch/store_errors")
-            return False
+            return
         for (item, _), new_alert in zip(batch, new_alerts, strict=True):
             if new_alert:
                 self.stats.inc_value(f"ktpwatch/{item.marketplace}/new_alerts")
                 self.stats.inc_value("ktpwatch/new_alerts")
         self.stats.inc_value("ktpwatch/stored", len(batch))
-        return False
 
     def flush(self) -> None:
         """Write everything buffered and wait until it is committed."""
