@@ -249,7 +249,9 @@ class SandboxServer:
         listing = shop_catalogue.by_image.get(image_id) if shop_catalogue else None
         if listing is None:
             raise web.HTTPNotFound(text="image not found")
-        body = self.photos.render(marketplace, image_id, listing.title)
+        # Rendered off the event loop: a card photo takes ~40 ms of PIL work, and a loop stalled
+        # that long would hold back (then bunch up) every other shop's answers.
+        body = await asyncio.to_thread(self.photos.render, marketplace, image_id, listing.title)
         return web.Response(body=body, content_type="image/jpeg",
                             headers={"Cache-Control": "public, max-age=86400"})
 
