@@ -27,7 +27,6 @@ from __future__ import annotations
 import importlib
 import json
 import logging
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -37,6 +36,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
+from alerts.host_pacing import HostPacer
 from config import Settings
 from storage.alerts import transition
 from storage.models import Alert, AlertStatus
@@ -337,17 +337,13 @@ def run_followup(
             headers={"User-Agent": crawl.user_agent},
             timeout=crawl.download_timeout,
         )
-    last_by_host: dict[str, float] = {}
+    pacer = HostPacer(crawl.download_delay)
     try:
         for alert_id, url in due:
-            host = (urlsplit(url).hostname or "").lower()
-            wait = last_by_host.get(host, 0.0) + crawl.download_delay - time.monotonic()
-            if wait > 0:
-                time.sleep(wait)
+            pacer.wait(url)
             fetched = fetch_listing(
                 client, url, allowed, max_bytes=min(crawl.download_maxsize, DEFAULT_MAX_BYTES)
             )
-            last_by_host[host] = time.monotonic()
             with session_factory.begin() as session:
                 alert = session.get(Alert, alert_id)
                 if alert is None or alert.status not in RECHECK_STATUSES:

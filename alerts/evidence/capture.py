@@ -44,6 +44,7 @@ from alerts.evidence.manifest import (
 )
 from alerts.evidence.store import EvidenceStore, EvidenceWriteError, StoredFile
 from alerts.evidence.warc import ExchangeLike, exchanges_to_warc
+from alerts.host_pacing import HostPacer
 from config import Settings
 from storage import evidence as evidence_db
 from storage.models import CaptureStatus, EvidenceBundle, Listing
@@ -350,6 +351,7 @@ async def capture_pending(
         return report
 
     policy = HostPolicy.from_settings(settings)
+    pacer = HostPacer(settings.crawl.download_delay)
     queue: asyncio.Queue[_Job] = asyncio.Queue()
     for job in jobs:
         queue.put_nowait(job)
@@ -362,6 +364,7 @@ async def capture_pending(
                     job = queue.get_nowait()
                 except asyncio.QueueEmpty:
                     return
+                await pacer.wait_async(job.url)  # the pages' shop hosts get the crawl's delay too
                 done(await _capture_one(session_factory, settings, store, browser, job))
 
         await asyncio.gather(*(worker() for _ in range(report.pool_size)))

@@ -16,6 +16,7 @@ from urllib.parse import urljoin
 import httpx
 
 from alerts.evidence.hosts import HostPolicy
+from alerts.host_pacing import HostPacer
 from alerts.images.decode import ImageRefused
 
 MAX_REDIRECTS = 3
@@ -42,13 +43,20 @@ def make_client(user_agent: str) -> httpx.Client:
     )
 
 
-def fetch_image(client: httpx.Client, url: str, *, policy: HostPolicy, max_bytes: int) -> FetchedImage:
-    """The photo's bytes, or :class:`FetchRefused` / :class:`ImageRefused` with the reason."""
+def fetch_image(
+    client: httpx.Client, url: str, *, policy: HostPolicy, max_bytes: int, pacer: HostPacer | None = None
+) -> FetchedImage:
+    """The photo's bytes, or :class:`FetchRefused` / :class:`ImageRefused` with the reason.
+
+    Each hop (redirects too) waits its turn at ``pacer`` — the crawl's per-host delay.
+    """
     current = url
     for _ in range(MAX_REDIRECTS + 1):
         refusal = policy.refusal(current)
         if refusal is not None:
             raise FetchRefused(refusal)
+        if pacer is not None:
+            pacer.wait(current)
         try:
             with client.stream("GET", current) as response:
                 if response.is_redirect:

@@ -34,6 +34,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from alerts.evidence.capture import listing_snapshot, record_capture_request
 from alerts.evidence.hosts import HostPolicy
 from alerts.evidence.store import EvidenceStore, EvidenceWriteError
+from alerts.host_pacing import HostPacer
 from alerts.images.decode import ImageRefused, decode_image
 from alerts.images.fetch import FetchRefused, fetch_image, make_client
 from alerts.images.linking import FineHashCache, link_by_photo
@@ -111,11 +112,12 @@ def analyse_bytes(data: bytes, url: str, settings: Settings, store: EvidenceStor
 
 
 def _analyse_url(
-    job: _Job, settings: Settings, client: httpx.Client, policy: HostPolicy, store: EvidenceStore,
-    known: Callable[[str], ImageFacts | None],
+    job: _Job, settings: Settings, client: httpx.Client, policy: HostPolicy, pacer: HostPacer,
+    store: EvidenceStore, known: Callable[[str], ImageFacts | None],
 ) -> ImageFacts:
     try:
-        fetched = fetch_image(client, job.url, policy=policy, max_bytes=settings.images.max_bytes)
+        fetched = fetch_image(client, job.url, policy=policy, max_bytes=settings.images.max_bytes,
+                              pacer=pacer)
     except FetchRefused as exc:
         return ImageFacts(None, job.url, REFUSED, error=str(exc))
     except ImageRefused as exc:
@@ -191,11 +193,12 @@ def process_pending_images(
                               dhash=image.dhash, ocr_text=image.ocr_text, processed_at=image.processed_at)
 
     policy = HostPolicy.from_settings(settings)
+    pacer = HostPacer(settings.crawl.download_delay)
     store = EvidenceStore(settings.evidence.dir)
     with make_client(settings.crawl.user_agent) as client, \
             ThreadPoolExecutor(max_workers=settings.images.workers, thread_name_prefix="ktpwatch-image") as pool:
         futures: dict[Future[ImageFacts], _Job] = {
-            pool.submit(_analyse_url, job, settings, client, policy, store, known): job for job in fresh
+            pool.submit(_analyse_url, job, settings, client, policy, pacer, store, known): job for job in fresh
         }
         try:
             for future in as_completed(futures):
