@@ -1,9 +1,16 @@
 """The content-addressed evidence folder: ``<root>/<sha256[:2]>/<sha256>``.
 
 Evidence must be provably unchanged from the moment it was captured, so a file
-is named by its own SHA-256, written once (temporary file, fsync, rename),
-made read-only (0444) in owner-only folders (0700) and never overwritten. The
-same bytes captured twice are stored once.
+is named by its own SHA-256, written once (unnamed file, fsync, link into
+place), made read-only (0444) in owner-only folders (0700) and never
+overwritten. The same bytes captured twice are stored once.
+
+The file is written nameless (Linux ``O_TMPFILE``) and only gets its name once
+whole, so a process killed mid-write (SIGKILL, power loss) leaves nothing
+behind: the kernel frees the unnamed inode. Where the filesystem cannot make
+unnamed files, a dot-named ``.incoming-*`` temporary file is used instead;
+one left by a killed writer is never read as evidence (the store skips dot
+files) and is removed by the next write to its folder once an hour old.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ import errno
 import hashlib
 import os
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -75,25 +83,12 @@ class EvidenceStore:
         final = self.path_for(sha)
         if final.exists():
             return StoredFile(sha256=sha, size=len(data), path=final)
-        tmp_name: str | None = None
         try:
             self._ensure_dir(final.parent)
-            fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=final.parent)
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.chmod(tmp_name, FILE_MODE)
-            # link() fails when the name exists, so a concurrent writer never clobbers a file.
-            with contextlib.suppress(FileExistsError):
-                os.link(tmp_name, final)
-            os.unlink(tmp_name)
-            tmp_name = None
+            if not _write_unnamed(final, data):
+                _write_via_temp_name(final, data)
             self._fsync_dir(final.parent)
         except OSError as exc:
-            if tmp_name is not None:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp_name)
             raise EvidenceWriteError(
                 _describe_write_error(exc, self.root), errno_=exc.errno
             ) from exc
@@ -118,6 +113,77 @@ class EvidenceStore:
         for folder in sorted(self.root.iterdir()):
             if folder.is_dir() and len(folder.name) == 2:
                 yield from sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+
+
+#: ``.incoming-*`` files older than this are a killed writer's leftovers
+STALE_INCOMING_SECONDS = 3600
+_NO_TMPFILE = {errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT}
+
+
+def _write_unnamed(final: Path, data: bytes) -> bool:
+    """Write ``data`` as an unnamed file in ``final``'s folder and link it in; False if unsupported."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag:
+        return False
+    folder = os.open(final.parent, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fd = os.open(".", flag | os.O_WRONLY, FILE_MODE, dir_fd=folder)
+        except OSError as exc:
+            if exc.errno in _NO_TMPFILE:
+                return False
+            raise
+        try:
+            _write_all(fd, data)
+            os.fchmod(fd, FILE_MODE)
+            try:
+                # linkat(AT_SYMLINK_FOLLOW) of /proc/self/fd/N names the open file without extra
+                # rights (open(2), O_TMPFILE); a dir fd makes Python call linkat, not link
+                os.link(f"/proc/self/fd/{fd}", final.name, src_dir_fd=folder, dst_dir_fd=folder,
+                        follow_symlinks=True)
+            except FileExistsError:
+                pass  # a concurrent writer stored the same bytes
+            except FileNotFoundError:
+                return False  # no /proc here: the unnamed file goes with its descriptor
+        finally:
+            os.close(fd)
+    finally:
+        os.close(folder)
+    return True
+
+
+def _write_via_temp_name(final: Path, data: bytes) -> None:
+    """The portable path: a dot-named temporary file, fsync, then link() to the final name."""
+    _remove_stale_incoming(final.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=".incoming-", dir=final.parent)
+    try:
+        try:
+            _write_all(fd, data)
+        finally:
+            os.close(fd)
+        os.chmod(tmp_name, FILE_MODE)
+        # link() fails when the name exists, so a concurrent writer never clobbers a file.
+        with contextlib.suppress(FileExistsError):
+            os.link(tmp_name, final)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp_name)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]
+    os.fsync(fd)
+
+
+def _remove_stale_incoming(folder: Path, now: float | None = None) -> None:
+    """Remove temporary files a killed writer left (an hour old: no live writer takes that long)."""
+    cutoff = (now if now is not None else time.time()) - STALE_INCOMING_SECONDS
+    for leftover in folder.glob(".incoming-*"):
+        with contextlib.suppress(OSError):
+            if leftover.stat().st_mtime < cutoff:
+                leftover.unlink()
 
 
 def verify_file(path: Path, sha256: str, size: int | None = None) -> str | None:

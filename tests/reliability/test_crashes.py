@@ -161,23 +161,13 @@ def test_disk_full_while_writing_evidence_keeps_the_listing_and_marks_the_captur
     from crawler.pipelines import store_listing
     from matchers import score_listing
 
-    real_fdopen = os.fdopen
+    real_write_all = store_module._write_all
 
-    class FullDisk:
-        def __init__(self, fd: int, mode: str) -> None:
-            self.fh = real_fdopen(fd, mode)
+    def full_disk(fd: int, data: bytes) -> None:
+        real_write_all(fd, data[: len(data) // 2])  # half the bytes reach the disk, then it is full
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-        def __enter__(self) -> FullDisk:
-            return self
-
-        def __exit__(self, *exc: object) -> None:
-            self.fh.close()
-
-        def write(self, data: bytes) -> int:
-            self.fh.write(data[: len(data) // 2])  # half the bytes reach the disk, then it is full
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
-
-    monkeypatch.setattr(store_module.os, "fdopen", FullDisk)
+    monkeypatch.setattr(store_module, "_write_all", full_disk)
     settings = load_config().settings
     root = tmp_path / "evidence"
     item = ListingItem(marketplace="tokopedia", external_id="full-1",
