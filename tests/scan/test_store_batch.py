@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -77,10 +78,10 @@ def _run(sessions: sessionmaker[Session], *, batched: bool) -> tuple[list[bool],
     return [o.new_alert for o in outcomes], state
 
 
-def test_store_batch_equals_store_listing(tmp_path: Path) -> None:
+def _compare(url_one: str, url_batch: str) -> None:
     results = []
-    for batched in (False, True):
-        engine = make_engine(f"sqlite:///{tmp_path / f'{batched}.db'}")
+    for batched, url in ((False, url_one), (True, url_batch)):
+        engine = make_engine(url)
         upgrade(engine)
         results.append(_run(make_session_factory(engine), batched=batched))
         engine.dispose()
@@ -91,6 +92,15 @@ def test_store_batch_equals_store_listing(tmp_path: Path) -> None:
     assert {reason for *_, reason, _ in one["links"]} == {"relisted", "same_seller", "same_identifier"}
     assert flags_batch == flags_one
     assert batch == one
+
+
+def test_store_batch_equals_store_listing(tmp_path: Path) -> None:
+    _compare(f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'batch.db'}")
+
+
+@pytest.mark.postgres
+def test_store_batch_equals_store_listing_on_postgresql(pg_server: Any) -> None:
+    _compare(pg_server.create_database("store_one"), pg_server.create_database("store_batch"))
 
 
 def test_writer_kind_falls_back_to_the_child_process_with_a_warning(caplog: Any) -> None:
