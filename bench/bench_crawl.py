@@ -5,9 +5,12 @@
    concurrency) over a 100,000-listing catalogue, next to the *same spiders*
    crawling the same pages with no item pipeline (items dropped on the floor;
    they still parse, since pagination needs it, and fetch the same detail
-   pages through the same candidate filter). The ratio is the pipeline's cost.
-2. memory: peak RSS of that scan process (``wait4`` rusage) at 10k and 100k.
-4. distributed: the same scan on Redis + PostgreSQL (started here on
+   pages through the same candidate filter). ``crawl_to_plain_ratio`` compares
+   with stock Scrapy (CPython's default collector thresholds); the scan tunes
+   the collector (``crawler.gc_tuning``), so ``crawl_to_plain_tuned_gc_ratio``
+   gives the baseline the same tuning and is the item pipeline's cost alone.
+2. memory: peak RSS of that scan and its helper processes at 10k and 100k.
+3. distributed: the same scan on Redis + PostgreSQL (started here on
    127.0.0.1) with 1, 2 and 4 ``ktpwatch worker`` processes.
 
 Every crawl runs in its own process (Twisted's reactor runs once per process),
@@ -161,16 +164,21 @@ def full_scan(base_url: str, base: Path, env: dict[str, str]) -> dict[str, Any]:
             "peak_rss_mb": rss_kb / 1024, "status": summary["status"]}
 
 
-def plain_crawl(base_url: str, base: Path, env: dict[str, str]) -> dict[str, Any]:
+def plain_crawl(base_url: str, base: Path, env: dict[str, str], *, tuned_gc: bool = False) -> dict[str, Any]:
     command = [sys.executable, "-m", "bench.bench_crawl", "--plain", base_url,
-               "--config", str(_config(base))]
+               "--config", str(_config(base)), *(["--tuned-gc"] if tuned_gc else [])]
     out, rss_kb = _run(command, env, REPO)
     data = json.loads(out.strip().splitlines()[-1])
     return {**data, "rate": data["items"] / data["seconds"], "peak_rss_mb": rss_kb / 1024}
 
 
-def _plain_main(base_url: str, config_path: str) -> None:
-    """The baseline: the marketplace spiders with no item pipeline; prints items and seconds."""
+def _plain_main(base_url: str, config_path: str, *, tuned_gc: bool = False) -> None:
+    """The baseline: the marketplace spiders with no item pipeline; prints items and seconds.
+
+    Stock Scrapy runs with CPython's default collector thresholds; ``tuned_gc``
+    gives the baseline the scan's own (``crawler.gc_tuning``), so that the
+    second ratio is the item pipeline's cost alone.
+    """
     from scrapy.crawler import AsyncCrawlerProcess
     from scrapy.settings import Settings as ScrapySettings
     from scrapy.spiderloader import SpiderLoader
@@ -192,6 +200,10 @@ def _plain_main(base_url: str, config_path: str) -> None:
         crawler = process.create_crawler(loader.load(name))
         crawlers.append((name, crawler))
         process.crawl(crawler, queries=",".join(QUERIES), transport="api")
+    if tuned_gc:
+        from crawler.gc_tuning import tune_gc_for_crawling
+
+        tune_gc_for_crawling()
     process.start()
     items, seconds = 0, 0.0
     for name, crawler in crawlers:
@@ -249,6 +261,7 @@ def run() -> dict[str, Any]:
             small = full_scan(url, base, {**env, "KTPWATCH_DB_URL": f"sqlite:///{base / 's.db'}"})
         with sandbox(CATALOGUE) as url:
             plain = plain_crawl(url, base, env)
+            plain_tuned = plain_crawl(url, base, env, tuned_gc=True)
             full = full_scan(url, base, env)
             for n in WORKER_COUNTS:
                 run_dir = base / f"dist{n}"
@@ -261,6 +274,8 @@ def run() -> dict[str, Any]:
         "crawl_listings_per_second": round(full["rate"], 1),
         "plain_scrapy_listings_per_second": round(plain["rate"], 1),
         "crawl_to_plain_ratio": round(full["rate"] / plain["rate"], 3),
+        "plain_scrapy_tuned_gc_listings_per_second": round(plain_tuned["rate"], 1),
+        "crawl_to_plain_tuned_gc_ratio": round(full["rate"] / plain_tuned["rate"], 3),
         "peak_rss_mb_100k": round(full["peak_rss_mb"], 1),
         "peak_rss_mb_10k": round(small["peak_rss_mb"], 1),
         "listings_10k": small["items"],
@@ -272,6 +287,6 @@ def run() -> dict[str, Any]:
 
 if __name__ == "__main__":
     if len(sys.argv) >= 5 and sys.argv[1] == "--plain":
-        _plain_main(sys.argv[2], sys.argv[4])
+        _plain_main(sys.argv[2], sys.argv[4], tuned_gc="--tuned-gc" in sys.argv[5:])
     else:
         print(json.dumps(run(), indent=2))

@@ -655,6 +655,7 @@ def run_worker_scan(
     from scrapy.spiderloader import SpiderLoader
 
     from crawler.candidates import CandidateFilter
+    from crawler.gc_tuning import tune_gc_for_crawling
     from crawler.settings import build_scrapy_settings, needs_browser
 
     server = connect(redis_url)
@@ -688,6 +689,7 @@ def run_worker_scan(
         crawler = process.create_crawler(loader.load(name))
         crawlers[name] = crawler
         process.crawl(crawler, **spider_args)
+    tune_gc_for_crawling()
     process.start()
     reasons = {}
     stats = {}

@@ -33,6 +33,7 @@ from scrapy.spiderloader import SpiderLoader
 
 from config import ConfigError, Settings, load_config, point_at_sandbox
 from crawler.candidates import CandidateFilter
+from crawler.gc_tuning import tune_gc_for_crawling
 from crawler.settings import build_scrapy_settings, needs_browser
 from storage.migrate import ensure_schema
 from storage.scans import MarketplaceScanStats, finish_scan, mark_unfinished_scans, start_scan
@@ -264,6 +265,7 @@ def run_scan(
                 progress=progress,
             )
         else:
+            tune_gc_for_crawling()
             process.start()
     except Exception as exc:  # the crawl itself failed; record it, do not lose the scan row
         error = f"{type(exc).__name__}: {exc}"
