@@ -455,14 +455,24 @@ class MarketplaceSpider(scrapy.Spider):
             return False
 
     def handle_detail(
-        self, body: bytes, url: str, status: int, item: ListingItem, exchange: HttpExchange
-    ) -> ListingItem:
-        """Merge a detail page into its search item; on any failure keep the search item."""
+        self, body: bytes, url: str, status: int, item: ListingItem, exchange: HttpExchange,
+        *, request: Request | None = None,
+    ) -> ListingItem | Request:
+        """Merge a detail page into its search item; on any failure keep the search item.
+
+        A blocked, captcha or unparseable detail answer is asked again first
+        (``RETRY_TIMES`` at most, as search pages are) when ``request`` is
+        given: the description it holds is what often tells a blank apart.
+        """
         self.inc(f"status/{status}")
         assert self.detail_parser is not None
         merged, outcome = self.detail_parser(body, url=url, base_url=self.base_url, item=item)
         outcome = self._outcome_for_status(status, outcome)
         self._note_outcome("detail", outcome, url, body)
+        if outcome.status in RETRIED_OUTCOMES and request is not None:
+            retry = self._retry_request(request, outcome)
+            if retry is not None:
+                return retry
         if outcome.status != "ok" or merged is None:
             return item
         self.inc("details")
@@ -478,9 +488,10 @@ class MarketplaceSpider(scrapy.Spider):
             exchange_from_response(response), request=response.request,
         )
 
-    def parse_api_detail(self, response: Response, item: ListingItem) -> Iterator[ListingItem]:
+    def parse_api_detail(self, response: Response, item: ListingItem) -> Iterator[ListingItem | Request]:
         yield self.handle_detail(
-            response.body, response.url, response.status, item, exchange_from_response(response)
+            response.body, response.url, response.status, item, exchange_from_response(response),
+            request=response.request,
         )
 
     # browser transport callbacks
@@ -526,9 +537,9 @@ class MarketplaceSpider(scrapy.Spider):
 
     async def parse_browser_detail(
         self, response: Response, item: ListingItem
-    ) -> AsyncIterator[ListingItem]:
+    ) -> AsyncIterator[ListingItem | Request]:
         body, url, status, exchange = await self._captured(response)
-        yield self.handle_detail(body, url, status, item, exchange)
+        yield self.handle_detail(body, url, status, item, exchange, request=response.request)
 
     async def on_error(self, failure: Failure) -> AsyncIterator[ListingItem]:
         """Count a download error, close the page, and never lose a listing whose detail failed."""

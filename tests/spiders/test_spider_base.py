@@ -101,3 +101,34 @@ def test_playwright_handlers_only_for_crawls_that_use_the_browser() -> None:
     assert build_scrapy_settings(settings, browser=False)["DOWNLOAD_HANDLERS"] == {}
     handlers = build_scrapy_settings(settings, browser=True)["DOWNLOAD_HANDLERS"]
     assert set(handlers) == {"http", "https"} and all("Playwright" in h for h in handlers.values())
+
+
+def test_a_captcha_detail_answer_is_asked_again_then_the_search_item_is_kept() -> None:
+    from pathlib import Path
+
+    from crawler.items import ListingItem
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "tokopedia" / "detail"
+    captcha = (fixtures / "captcha" / "body.html").read_bytes()
+    spider = _spider(TokopediaSpider, query="ktp", transport="api")
+    item = ListingItem(marketplace="tokopedia", external_id="1", url="https://www.tokopedia.com/t/p",
+                       title="Blangko e-KTP", description="")
+    request = spider.detail_request(item)  # type: ignore[attr-defined]
+    assert isinstance(request, Request)
+    request.meta["max_retry_times"] = 2
+    answers = []
+    for _ in range(3):
+        out = spider.handle_detail(captcha, request.url, 200, item, EXCHANGE, request=request)  # type: ignore[attr-defined]
+        answers.append(out)
+        if isinstance(out, Request):
+            request = out
+    # two retries (max_retry_times), then the search item rather than nothing
+    assert [type(a).__name__ for a in answers] == [type(request).__name__] * 2 + ["ListingItem"]
+    assert answers[-1] is item
+    stats = spider.crawler.stats  # type: ignore[attr-defined]
+    assert stats.get_value("ktpwatch/tokopedia/retried_pages/count") == 2
+    assert stats.get_value("ktpwatch/tokopedia/blocked") == 3
+    # the detail answer that comes through is merged as before
+    good = (fixtures / "pdp_etawalin" / "body.json").read_bytes()
+    merged = spider.handle_detail(good, request.url, 200, item, EXCHANGE, request=request)  # type: ignore[attr-defined]
+    assert isinstance(merged, ListingItem) and merged.detail_fetched
