@@ -401,11 +401,10 @@ class MarketplaceSpider(scrapy.Spider):
         items, outcome = self.search_parser(body, url=url, base_url=self.base_url, query=query)
         outcome = self._outcome_for_status(status, outcome)
         self._note_outcome("search", outcome, url, body)
-        if outcome.status in RETRIED_OUTCOMES and request is not None:
-            retry = self._retry_request(request, outcome)
-            if retry is not None:
-                yield retry
-                return
+        retry = self._retry_request(request, outcome)
+        if retry is not None:
+            yield retry
+            return
         if outcome.status != "ok":
             items = []
         self.inc("items", len(items))
@@ -416,8 +415,14 @@ class MarketplaceSpider(scrapy.Spider):
         if outcome.status == "ok" and items and outcome.has_next and page < self.max_pages:
             yield self.search_request(query, page + 1, outcome.next_token)
 
-    def _retry_request(self, request: Request, outcome: PageOutcome) -> Request | None:
-        """A fresh copy of ``request`` for another try, or None when its retries are used up."""
+    def _retry_request(self, request: Request | None, outcome: PageOutcome) -> Request | None:
+        """A fresh copy of ``request`` for another try of a blocked, captcha or unparseable answer.
+
+        None when the outcome is not one worth asking again, there is no request
+        to copy, or its retries are used up.
+        """
+        if request is None or outcome.status not in RETRIED_OUTCOMES:
+            return None
         retry = get_retry_request(
             request, spider=self, reason=f"{outcome.status} page",
             stats_base_key=f"ktpwatch/{self.marketplace}/retried_pages",
@@ -469,10 +474,9 @@ class MarketplaceSpider(scrapy.Spider):
         merged, outcome = self.detail_parser(body, url=url, base_url=self.base_url, item=item)
         outcome = self._outcome_for_status(status, outcome)
         self._note_outcome("detail", outcome, url, body)
-        if outcome.status in RETRIED_OUTCOMES and request is not None:
-            retry = self._retry_request(request, outcome)
-            if retry is not None:
-                return retry
+        retry = self._retry_request(request, outcome)
+        if retry is not None:
+            return retry
         if outcome.status != "ok" or merged is None:
             return item
         self.inc("details")
