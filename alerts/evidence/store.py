@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import hashlib
 import os
 import tempfile
@@ -120,11 +121,17 @@ STALE_INCOMING_SECONDS = 3600
 _NO_TMPFILE = {errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT}
 
 
+@functools.cache
+def _can_link_unnamed() -> bool:
+    """``O_TMPFILE`` exists and ``/proc/self/fd`` can name an open file (asked once per process)."""
+    return bool(getattr(os, "O_TMPFILE", 0)) and os.path.isdir("/proc/self/fd")
+
+
 def _write_unnamed(final: Path, data: bytes) -> bool:
     """Write ``data`` as an unnamed file in ``final``'s folder and link it in; False if unsupported."""
-    flag = getattr(os, "O_TMPFILE", 0)
-    if not flag:
+    if not _can_link_unnamed():
         return False
+    flag = os.O_TMPFILE
     folder = os.open(final.parent, os.O_RDONLY | os.O_DIRECTORY)
     try:
         try:
@@ -136,15 +143,11 @@ def _write_unnamed(final: Path, data: bytes) -> bool:
         try:
             _write_all(fd, data)
             os.fchmod(fd, FILE_MODE)
-            try:
+            with contextlib.suppress(FileExistsError):  # a concurrent writer stored the same bytes
                 # linkat(AT_SYMLINK_FOLLOW) of /proc/self/fd/N names the open file without extra
                 # rights (open(2), O_TMPFILE); a dir fd makes Python call linkat, not link
                 os.link(f"/proc/self/fd/{fd}", final.name, src_dir_fd=folder, dst_dir_fd=folder,
                         follow_symlinks=True)
-            except FileExistsError:
-                pass  # a concurrent writer stored the same bytes
-            except FileNotFoundError:
-                return False  # no /proc here: the unnamed file goes with its descriptor
         finally:
             os.close(fd)
     finally:
