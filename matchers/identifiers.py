@@ -108,10 +108,9 @@ def phone_e164(candidate: str) -> str | None:
     """E.164 form of an Indonesian mobile number, or None when it is not one.
 
     The commonest shapes (``08…`` and ``+62 8…`` with separators) are read
-    directly: ``phonenumbers.parse`` took 20 of the 34 µs
-    a number cost, the biggest single cost of scoring a listing with a phone
-    number in it. Anything else goes through ``parse`` (same answers: a test
-    compares both on thousands of candidates).
+    directly: ``phonenumbers.parse`` took 20 of the 34 µs a number cost.
+    Anything else goes through ``parse`` (same answers: a test compares both
+    on thousands of candidates).
     """
     if _PLAIN_PHONE.fullmatch(candidate):
         digits = _NON_DIGIT.sub("", candidate)
