@@ -56,7 +56,7 @@ def _config(base: Path) -> Path:
 
 
 def _serve(listings: int, queue: Any, stop: Any) -> None:
-    from crawler.sandbox.server import run_sandbox
+    from sandbox.server import run_sandbox
 
     with run_sandbox(listings=listings, admin=False) as handle:
         queue.put(handle.base_url)

@@ -10,7 +10,7 @@ from PIL import Image
 from alerts.images.decode import decode_image
 from alerts.images.ocr import read_text
 from alerts.images.phash import fine_hashes, photo_hashes
-from crawler.sandbox.images import TellingPhoto, render_listing_image, render_telling_photo
+from sandbox.images import TellingPhoto, render_listing_image, render_telling_photo
 
 HASH_PHOTOS = 200
 OCR_PHOTOS = 12

@@ -17,7 +17,7 @@ from typing import Any
 import aiohttp
 
 from config import load_config
-from crawler.sandbox.probes import search_request
+from sandbox.probes import search_request
 
 LISTINGS = 100_000
 REQUESTS_PER_SHOP = 600
@@ -25,7 +25,7 @@ IN_FLIGHT = 16
 
 
 def _serve(listings: int, queue: Any, stop: Any) -> None:
-    from crawler.sandbox.server import run_sandbox
+    from sandbox.server import run_sandbox
 
     started = time.perf_counter()
     with run_sandbox(listings=listings, admin=True) as handle:

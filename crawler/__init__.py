@@ -1,7 +1,7 @@
 """The Scrapy project (settings, items, middlewares, pipelines) and the application shell.
 
 ``crawler.cli`` is the ``ktpwatch`` command (one module per command group),
-``crawler.schedule`` the scheduler and ``crawler.sandbox`` the local
+``crawler.schedule`` the scheduler and ``sandbox`` the local
 marketplaces used by the demo, the tests and the benchmarks.
 """
 

@@ -11,8 +11,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from crawler.sandbox.server import SandboxHandle, run_sandbox
-from crawler.sandbox.shops import load_shops
+from sandbox.server import SandboxHandle, run_sandbox
+from sandbox.shops import load_shops
 
 SANDBOX_SEED = 4
 SANDBOX_LISTINGS = 3000

@@ -68,7 +68,7 @@ def demo(
     runtime = get_runtime()
     console = runtime.console
     try:
-        from crawler.sandbox.server import run_sandbox
+        from sandbox.server import run_sandbox
     except ImportError:
         raise UserError("the sandbox is not built yet; nothing to demo") from None
     from crawler.scan import ScanError, run_scan_subprocess

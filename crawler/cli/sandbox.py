@@ -11,8 +11,8 @@ from typing import Annotated
 import typer
 
 from crawler.cli.errors import UserError
-from crawler.sandbox.faults import FaultPlan
-from crawler.sandbox.server import SandboxServer
+from sandbox.faults import FaultPlan
+from sandbox.server import SandboxServer
 
 
 def load_fault_plan(rate: float, plan_file: Path | None, seed: int) -> FaultPlan:

@@ -19,7 +19,7 @@ import pytest
 import sqlalchemy as sa
 
 from crawler.distributed import ScanKeys, active_scans
-from crawler.sandbox.server import SandboxHandle
+from sandbox.server import SandboxHandle
 from tests.servers import RedisServer
 
 pytestmark = pytest.mark.slow

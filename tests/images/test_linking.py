@@ -13,7 +13,7 @@ from PIL import Image
 from alerts.images.linking import FineHashCache, photo_matches
 from alerts.images.phash import photo_hashes
 from config.settings import ImagesConfig
-from crawler.sandbox.images import (
+from sandbox.images import (
     TellingPhoto,
     recompress_cropped,
     render_listing_image,

@@ -8,7 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from PIL import Image
 
 from alerts.images.ocr import read_text
-from crawler.sandbox.images import TELLING_FONTS, TellingPhoto, render_telling_photo
+from sandbox.images import TELLING_FONTS, TellingPhoto, render_telling_photo
 from matchers import Verdict, extract_identifiers, score_listing
 
 PHOTOS = 50

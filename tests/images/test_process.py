@@ -12,7 +12,7 @@ from alerts.images import process_pending_images, queue_listing_images
 from config import load_config, point_at_sandbox
 from config.settings import Settings
 from crawler.cli import app
-from crawler.sandbox.images import (
+from sandbox.images import (
     TellingPhoto,
     recompress_cropped,
     render_listing_image,

@@ -8,7 +8,7 @@ import httpx
 
 from alerts.images.linking import photo_matches
 from config.settings import ImagesConfig
-from crawler.sandbox.server import run_sandbox
+from sandbox.server import run_sandbox
 from tests.images.test_linking import _photo
 
 

@@ -16,7 +16,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from crawler.sandbox.server import SandboxHandle
+from sandbox.server import SandboxHandle
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Any
 
 from sqlalchemy import Engine, select
 
-from crawler.sandbox.server import SandboxHandle
+from sandbox.server import SandboxHandle
 from storage.models import Listing
 from storage.session import make_engine
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from crawler.sandbox.server import SandboxHandle, run_sandbox
+from sandbox.server import SandboxHandle, run_sandbox
 from tests.sandbox.toy_shop import OtherToyShop, ToyShop
 
 TOY_SEED = 11

@@ -8,8 +8,8 @@ from email.message import EmailMessage
 
 import httpx
 
-from crawler.sandbox.abuse_desk import extract_urls
-from crawler.sandbox.server import SandboxHandle
+from sandbox.abuse_desk import extract_urls
+from sandbox.server import SandboxHandle
 
 
 def _notice(subject: str, body: str, html: str = "", attached: EmailMessage | None = None) -> EmailMessage:

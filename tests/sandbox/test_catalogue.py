@@ -8,8 +8,8 @@ from datetime import date
 import pytest
 
 from config import KNOWN_MARKETPLACES, load_config
-from crawler.sandbox.catalogue import Catalogue, build_catalogue
-from crawler.sandbox.planted_texts import PROVINCE_CODES, colon_uid
+from sandbox.catalogue import Catalogue, build_catalogue
+from sandbox.planted_texts import PROVINCE_CODES, colon_uid
 
 
 @pytest.fixture(scope="module")

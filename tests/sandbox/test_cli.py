@@ -13,7 +13,7 @@ import pytest
 from typer.testing import CliRunner
 
 from crawler.cli import app
-from crawler.sandbox.shops import load_shops
+from sandbox.shops import load_shops
 
 
 def test_bad_fault_plan_is_one_line_error(tmp_path: Path) -> None:

@@ -10,9 +10,9 @@ from email.message import EmailMessage
 import httpx
 import pytest
 
-from crawler.sandbox.probes import search_request
-from crawler.sandbox.server import SandboxHandle
-from crawler.sandbox.shops import load_shops
+from sandbox.probes import search_request
+from sandbox.server import SandboxHandle
+from sandbox.shops import load_shops
 
 QUERY = "blangko e-ktp"
 

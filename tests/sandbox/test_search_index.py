@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from crawler.sandbox.search_index import SearchIndex, index_tokens
+from sandbox.search_index import SearchIndex, index_tokens
 
 TITLES = [
     "Blangko e-KTP Kosong Original",  # 0

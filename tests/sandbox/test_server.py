@@ -10,8 +10,8 @@ import httpx
 import pytest
 from rapidfuzz.distance import Levenshtein
 
-from crawler.sandbox.faults import FaultPlan
-from crawler.sandbox.server import SandboxHandle, run_sandbox
+from sandbox.faults import FaultPlan
+from sandbox.server import SandboxHandle, run_sandbox
 from tests.sandbox.toy_shop import ToyShop
 
 

@@ -13,8 +13,8 @@ from typing import ClassVar
 
 from aiohttp import web
 
-from crawler.sandbox.catalogue_types import SandboxListing
-from crawler.sandbox.shops.base import Shop, ShopContext
+from sandbox.catalogue_types import SandboxListing
+from sandbox.shops.base import Shop, ShopContext
 
 
 class ToyShop(Shop):

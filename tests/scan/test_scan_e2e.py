@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from crawler.sandbox.server import SandboxHandle, run_sandbox
+from sandbox.server import SandboxHandle, run_sandbox
 from crawler.scan import run_scan_subprocess
 from storage.models import Alert, Listing, Scan, ScanMarketplaceStat, Sighting
 from storage.session import make_engine, make_session_factory

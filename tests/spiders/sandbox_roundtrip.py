@@ -15,8 +15,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from crawler.sandbox.server import SandboxHandle, run_sandbox
-from crawler.sandbox.shops import load_shops
+from sandbox.server import SandboxHandle, run_sandbox
+from sandbox.shops import load_shops
 
 REPO = Path(__file__).resolve().parents[2]
 SCRAPY = Path(sys.executable).with_name("scrapy")

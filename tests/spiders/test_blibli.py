@@ -8,8 +8,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from crawler.sandbox.server import SandboxHandle
-from crawler.sandbox.shops.blibli import SHOP
+from sandbox.server import SandboxHandle
+from sandbox.shops.blibli import SHOP
 from spiders.parsers import blibli
 from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
 

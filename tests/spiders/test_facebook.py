@@ -10,8 +10,8 @@ import httpx
 import pytest
 
 from config.browser import find_browser
-from crawler.sandbox.server import SandboxHandle
-from crawler.sandbox.shops.facebook import SHOP
+from sandbox.server import SandboxHandle
+from sandbox.shops.facebook import SHOP
 from spiders.parsers import facebook
 from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
 

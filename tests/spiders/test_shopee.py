@@ -9,8 +9,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from crawler.sandbox.server import SandboxHandle
-from crawler.sandbox.shops.shopee import SHOP
+from sandbox.server import SandboxHandle
+from sandbox.shops.shopee import SHOP
 from spiders.parsers import shopee
 from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
 

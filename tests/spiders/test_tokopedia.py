@@ -10,8 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from crawler.sandbox.server import SandboxHandle
-from crawler.sandbox.shops.tokopedia import SHOP
+from sandbox.server import SandboxHandle
+from sandbox.shops.tokopedia import SHOP
 from spiders.parsers import tokopedia
 from spiders.tokopedia import product_key
 from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox

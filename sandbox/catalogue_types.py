@@ -1,8 +1,8 @@
 """The sandbox catalogue's record type, shared by the catalogue generator and the shop modules.
 
-A shop module (``crawler/sandbox/shops/<marketplace>.py``) renders these records
+A shop module (``sandbox/shops/<marketplace>.py``) renders these records
 in its real shop's response shape; the catalogue generator
-(``crawler/sandbox/catalogue.py``) decides what exists.
+(``sandbox/catalogue.py``) decides what exists.
 """
 
 from __future__ import annotations

@@ -23,9 +23,9 @@ from urllib.parse import parse_qsl
 
 from aiohttp import web
 
-from crawler.sandbox.catalogue_types import SandboxListing
-from crawler.sandbox.shops.base import Shop, ShopContext
-from crawler.sandbox.shops.blibli import akamai_denied, query_number
+from sandbox.catalogue_types import SandboxListing
+from sandbox.shops.base import Shop, ShopContext
+from sandbox.shops.blibli import akamai_denied, query_number
 from spiders.parsers.page_signals import slugify
 
 MAX_ROWS = 200

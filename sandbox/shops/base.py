@@ -1,6 +1,6 @@
 """The contract between the sandbox core and each marketplace's shop module.
 
-The core (:mod:`crawler.sandbox.server`) owns the catalogue, the search index,
+The core (:mod:`sandbox.server`) owns the catalogue, the search index,
 faults, images, the abuse desk and the admin API. A shop module owns only what
 makes its marketplace look like itself: its routes and response shapes, its
 URL scheme, its own way of saying "blocked" or "not found". Keeping the split
@@ -17,7 +17,7 @@ from typing import ClassVar, Protocol
 
 from aiohttp import web
 
-from crawler.sandbox.catalogue_types import SandboxListing
+from sandbox.catalogue_types import SandboxListing
 
 
 class ShopContext(Protocol):

@@ -10,7 +10,7 @@ import importlib
 import importlib.util
 
 from config import KNOWN_MARKETPLACES
-from crawler.sandbox.shops.base import Shop, ShopContext
+from sandbox.shops.base import Shop, ShopContext
 
 __all__ = ["Shop", "ShopContext", "load_shops"]
 

@@ -20,9 +20,9 @@ from urllib.parse import urlencode
 
 from aiohttp import web
 
-from crawler.sandbox.catalogue_types import SandboxListing
-from crawler.sandbox.shops.base import Shop, ShopContext
-from crawler.sandbox.shops.blibli import akamai_denied, query_number
+from sandbox.catalogue_types import SandboxListing
+from sandbox.shops.base import Shop, ShopContext
+from sandbox.shops.blibli import akamai_denied, query_number
 from spiders.parsers import olx as parser
 
 PAGE_SIZE = 40

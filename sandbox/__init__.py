@@ -1,5 +1,5 @@
 """The sandbox: local marketplaces with a planted catalogue, faults and an abuse desk.
 
-Entry points: :func:`crawler.sandbox.server.run_sandbox` (tests, demo, benchmarks)
+Entry points: :func:`sandbox.server.run_sandbox` (tests, demo, benchmarks)
 and ``ktpwatch sandbox serve``. Nothing outside the CLI and tests imports this.
 """

@@ -30,21 +30,21 @@ from typing import Any
 
 from aiohttp import web
 
-from crawler.sandbox.abuse_desk import AbuseDesk
-from crawler.sandbox.catalogue import DEFAULT_LISTINGS, Catalogue, build_catalogue
-from crawler.sandbox.catalogue_types import SandboxListing
-from crawler.sandbox.faults import FaultDice, FaultKind, FaultPlan, rename_keys
-from crawler.sandbox.images import PhotoPlan
-from crawler.sandbox.interstitial import captcha_html
-from crawler.sandbox.request_stats import RequestStats
-from crawler.sandbox.shops import Shop, load_shops
+from sandbox.abuse_desk import AbuseDesk
+from sandbox.catalogue import DEFAULT_LISTINGS, Catalogue, build_catalogue
+from sandbox.catalogue_types import SandboxListing
+from sandbox.faults import FaultDice, FaultKind, FaultPlan, rename_keys
+from sandbox.images import PhotoPlan
+from sandbox.interstitial import captcha_html
+from sandbox.request_stats import RequestStats
+from sandbox.shops import Shop, load_shops
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 EXEMPT_SUFFIXES = (".js", ".css", ".map", ".ico")
 
 
 class SandboxContext:
-    """The :class:`~crawler.sandbox.shops.base.ShopContext` the shops see."""
+    """The :class:`~sandbox.shops.base.ShopContext` the shops see."""
 
     def __init__(self, catalogue: Catalogue, desk: AbuseDesk, base_url: str = "") -> None:
         self.catalogue = catalogue
@@ -85,7 +85,7 @@ class SandboxServer:
     ) -> None:
         self.shops = dict(shops) if shops is not None else load_shops()
         if not self.shops:
-            raise RuntimeError("no shop modules found under crawler/sandbox/shops")
+            raise RuntimeError("no shop modules found under sandbox/shops")
         self.seed = catalogue_seed
         self.listings = listings
         self.initial_faults = faults or FaultPlan.none(seed=catalogue_seed)

@@ -20,9 +20,9 @@ from typing import Any
 
 from aiohttp import web
 
-from crawler.sandbox.catalogue_types import SandboxListing
-from crawler.sandbox.shops.base import Shop, ShopContext
-from crawler.sandbox.shops.blibli import query_number
+from sandbox.catalogue_types import SandboxListing
+from sandbox.shops.base import Shop, ShopContext
+from sandbox.shops.blibli import query_number
 
 PRICE_SCALE = 100_000
 MAX_LIMIT = 100

@@ -24,8 +24,8 @@ from typing import Any
 
 from aiohttp import web
 
-from crawler.sandbox.catalogue_types import SandboxListing
-from crawler.sandbox.shops.base import Shop, ShopContext
+from sandbox.catalogue_types import SandboxListing
+from sandbox.shops.base import Shop, ShopContext
 from spiders.parsers.page_signals import slugify
 
 PAGE_SIZE = 24

@@ -31,7 +31,7 @@ from typing import Any
 
 from aiosmtpd.smtp import SMTP, AuthResult, Envelope, Session
 
-from crawler.sandbox.shops.base import Shop
+from sandbox.shops.base import Shop
 
 URL_PATTERN = re.compile(r"""https?://[^\s<>"'()\[\]{}]+""")
 _TRAILING = ".,;:!?"

@@ -22,10 +22,10 @@ from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from config import KNOWN_MARKETPLACES
-from crawler.sandbox import planted_texts, product_texts
-from crawler.sandbox.catalogue_types import SandboxListing
-from crawler.sandbox.search_index import SearchIndex
-from crawler.sandbox.shops.base import Shop, default_external_id
+from sandbox import planted_texts, product_texts
+from sandbox.catalogue_types import SandboxListing
+from sandbox.search_index import SearchIndex
+from sandbox.shops.base import Shop, default_external_id
 
 T = TypeVar("T")
 

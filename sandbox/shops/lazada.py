@@ -21,9 +21,9 @@ from typing import Any
 
 from aiohttp import web
 
-from crawler.sandbox.catalogue_types import SandboxListing
-from crawler.sandbox.shops.base import Shop, ShopContext
-from crawler.sandbox.shops.blibli import query_number
+from sandbox.catalogue_types import SandboxListing
+from sandbox.shops.base import Shop, ShopContext
+from sandbox.shops.blibli import query_number
 from spiders.parsers.page_signals import slugify
 
 PAGE_SIZE = 40
