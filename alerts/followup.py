@@ -24,7 +24,6 @@ transaction.
 
 from __future__ import annotations
 
-import importlib
 import json
 import logging
 from collections.abc import Callable
@@ -36,6 +35,7 @@ from urllib.parse import urljoin, urlsplit
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
+from alerts.evidence import EvidenceStore, record_capture_request
 from alerts.host_pacing import HostPacer
 from config import Settings
 from storage.alerts import transition
@@ -233,12 +233,8 @@ def _request_fresh_evidence(
     session: Session, settings: Settings, alert: Alert, fetched: FetchResult
 ) -> str:
     """Ask the evidence module for a new capture; say what happened (never raise)."""
-    try:
-        evidence = importlib.import_module("alerts.evidence")
-        record = evidence.record_capture_request
-        store = evidence.EvidenceStore(settings.evidence.dir)
-    except (ImportError, AttributeError):
-        return "evidence module not installed; no fresh capture"
+    record = record_capture_request
+    store = EvidenceStore(settings.evidence.dir)
     listing = alert.listing
     try:
         with session.begin_nested():

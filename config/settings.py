@@ -28,6 +28,8 @@ def _http_url(value: str) -> str:
 
 class StorageConfig(_Section):
     url: str = "sqlite:///ktpwatch-data/ktpwatch.db"
+    #: where a scan keeps listings it could not store; the next scan stores them first
+    spool_dir: Path = Path("ktpwatch-data/spool")
 
     @field_validator("url")
     @classmethod

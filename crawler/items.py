@@ -79,9 +79,11 @@ class PageOutcome:
 
     ``blocked`` and ``layout_changed`` exist so a block is never read as "no
     results": a spider counts them per marketplace and the scan reports them.
+    ``parser_error`` is a bug in our parser (it raised), counted apart from a
+    changed layout.
     """
 
-    #: ok | empty | blocked | captcha | layout_changed | not_found
+    #: ok | empty | blocked | captcha | layout_changed | parser_error | not_found
     status: str = "ok"
     reason: str = ""
     total: int | None = None

@@ -31,6 +31,19 @@ log = logging.getLogger("ktpwatch.monitors")
 
 #: Every health flag starts with this, so readers (and re-checks) can tell them from other flags.
 FLAG_PREFIX = "layout or access changed: "
+#: The scan's own flag for a marketplace whose every request failed without an answer. Such a
+#: marketplace is not assessed: "0 items" there says nothing about its layout or its blocks.
+UNREACHABLE_PREFIX = "unreachable: "
+
+
+def unreachable_flag(causes: str, errors: int) -> str:
+    """The flag for a marketplace none of whose ``errors`` requests got an answer."""
+    return f"{UNREACHABLE_PREFIX}every request failed ({errors}), cause: {causes}"
+
+
+def is_health_flag(flag: object) -> bool:
+    """A flag the monitors or the scan raised about a marketplace's health."""
+    return str(flag).startswith((FLAG_PREFIX, UNREACHABLE_PREFIX))
 #: An error rate above this, and above ERROR_RATE_FACTOR times the usual one, is a jump.
 ERROR_RATE_FLOOR = 0.5
 ERROR_RATE_FACTOR = 3.0
@@ -129,6 +142,8 @@ def check_scan_health(session: Session, scan_id: int, settings: Settings) -> lis
     window = settings.schedule.health_window
     flags: list[HealthFlag] = []
     for stat in scan_stats(session, scan_id):
+        if any(str(f).startswith(UNREACHABLE_PREFIX) for f in stat.flags or []):
+            continue
         history = marketplace_history(
             session, stat.marketplace, before_scan_id=scan_id, limit=window
         )
@@ -147,10 +162,10 @@ def check_scan_health(session: Session, scan_id: int, settings: Settings) -> lis
 
 
 def stored_health_flags(session: Session, scan_id: int) -> list[HealthFlag]:
-    """The health flags :func:`check_scan_health` stored for a scan."""
+    """The health flags :func:`check_scan_health` (and the scan, for unreachable) stored for a scan."""
     return [
         HealthFlag(scan_id=scan_id, marketplace=stat.marketplace, message=str(flag))
         for stat in scan_stats(session, scan_id)
         for flag in (stat.flags or [])
-        if str(flag).startswith(FLAG_PREFIX)
+        if is_health_flag(flag)
     ]

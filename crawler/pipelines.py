@@ -37,9 +37,11 @@ from scrapy.exceptions import NotConfigured
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from alerts.evidence import EvidenceStore, record_capture_request
 from config import Settings, load_config
 from crawler.candidates import clears_candidate_bar
 from crawler.items import ListingItem
+from crawler.spool import iter_spool, spool_items
 from crawler.writer import WRITER_KINDS, WriteJob, acquire_writer, release_writer, write_job
 from matchers import Assessment as MatcherAssessment
 from matchers import Verdict, score_listing
@@ -64,7 +66,7 @@ from storage.listings import (
     record_assessment,
     record_sighting,
 )
-from storage.migrate import ensure_schema
+from storage.migrate import require_current_schema
 from storage.models import Listing
 from storage.session import make_engine, make_session_factory
 
@@ -120,6 +122,23 @@ def _writer_kind(value: str) -> str:
         return kind
     log.warning("KTPWATCH_WRITER=%r is not one of %s; writing in a child process", value, ", ".join(WRITER_KINDS))
     return "process"
+
+
+def item_scorer(settings: Settings) -> Callable[[ListingItem], MatcherAssessment]:
+    """Score a listing with the configured thresholds (the crawl and the spool share it)."""
+    blank = settings.matching.blank_threshold
+    related = settings.matching.related_threshold
+
+    def score(item: ListingItem) -> MatcherAssessment:
+        return score_listing(
+            item.title,
+            item.description,
+            price=item.price,
+            blank_threshold=blank,
+            related_threshold=related,
+        )
+
+    return score
 
 
 def listing_data(item: ListingItem) -> ListingData:
@@ -297,10 +316,6 @@ def queue_evidence(
 ) -> None:
     """Write the WARC and listing JSON now; the screenshot is taken after the crawl."""
     try:
-        from alerts.evidence import EvidenceStore, record_capture_request
-    except ImportError:  # evidence capture not installed in this build
-        return
-    try:
         record_capture_request(
             session,
             listing_id=listing_id,
@@ -315,6 +330,47 @@ def queue_evidence(
         )
     except OSError as exc:  # disk full, unreadable folder: keep the listing, retry later
         log.error("evidence for %s %s not written: %s", item.marketplace, item.external_id, exc)
+
+
+@dataclass(frozen=True)
+class RespoolReport:
+    """What :func:`store_spooled` did: listings stored, and the files it had to leave."""
+
+    stored: int = 0
+    problems: tuple[str, ...] = ()
+
+
+def store_spooled(
+    sessions: sessionmaker[Session], settings: Settings, *, scan_id: int, capture_evidence: bool
+) -> RespoolReport:
+    """Store the listings earlier scans spooled, as sightings of scan ``scan_id``; delete each file after.
+
+    Runs before the crawl so the crawl's own sightings of the same listings
+    are the duplicates (one sighting per scan), not the other way round.
+    """
+    score = item_scorer(settings)
+    stored, problems = 0, []
+    threshold = settings.matching.candidate_threshold if settings.images.enabled else None
+    for entry in iter_spool(settings.storage.spool_dir):
+        if isinstance(entry, tuple):
+            path, error = entry
+            problems.append(f"spool file {path} cannot be read: {error}")
+            continue
+        batch = [(item, score(item)) for item in entry.items]
+        try:
+            with sessions.begin() as session:
+                write_batch(session, batch, scan_id=scan_id,
+                            evidence_root=settings.evidence.dir if capture_evidence else None,
+                            images_threshold=threshold)
+        except Exception as exc:
+            log.exception("spooled listings in %s still cannot be stored", entry.path)
+            problems.append(f"spooled listings in {entry.path} still not stored: "
+                            f"{type(exc).__name__}: {exc}")
+            continue
+        entry.path.unlink()
+        stored += len(batch)
+        log.warning("stored %d listing(s) spooled by an earlier scan (%s)", len(batch), entry.path.name)
+    return RespoolReport(stored=stored, problems=tuple(problems))
 
 
 class StoragePipeline:
@@ -342,24 +398,12 @@ class StoragePipeline:
 
     @staticmethod
     def _scorer(settings: Settings) -> Callable[[ListingItem], MatcherAssessment]:
-        blank = settings.matching.blank_threshold
-        related = settings.matching.related_threshold
-
-        def score(item: ListingItem) -> MatcherAssessment:
-            return score_listing(
-                item.title,
-                item.description,
-                price=item.price,
-                blank_threshold=blank,
-                related_threshold=related,
-            )
-
-        return score
+        return item_scorer(settings)
 
     def open_spider(self, spider: Spider | None = None) -> None:
         if self._sessions is None:
             engine = make_engine(self.config.settings.storage.url)
-            ensure_schema(engine)
+            require_current_schema(engine)
             self._engine = engine
             self._sessions = make_session_factory(engine)
         self._writer = acquire_writer(self.config.settings.storage.url, self._writer_kind)
@@ -444,14 +488,33 @@ class StoragePipeline:
                 self._fall_back_to_thread()
                 new_alerts = self._send(batch).result()
         except Exception:
-            log.exception("a batch of listings was not stored")
-            self.stats.inc_value("ktpwatch/store_errors")
+            self._spool(batch)
             return
         for (item, _), new_alert in zip(batch, new_alerts, strict=True):
             if new_alert:
                 self.stats.inc_value(f"ktpwatch/{item.marketplace}/new_alerts")
                 self.stats.inc_value("ktpwatch/new_alerts")
         self.stats.inc_value("ktpwatch/stored", len(batch))
+
+    def _spool(self, batch: list[tuple[ListingItem, MatcherAssessment]]) -> None:
+        """Keep a batch the writer could not store for the next scan, and count it.
+
+        If even the spool cannot be written the listings are lost: that is
+        logged at CRITICAL and counted as ``ktpwatch/lost``, never hidden.
+        """
+        log.exception("a batch of %d listing(s) was not stored", len(batch))
+        self.stats.inc_value("ktpwatch/store_errors")
+        self.stats.inc_value("ktpwatch/unstored", len(batch))
+        folder = self.config.settings.storage.spool_dir
+        try:
+            path = spool_items(folder, (item for item, _ in batch), scan_id=self.config.scan_id)
+        except OSError:
+            log.critical("%d listing(s) could not be spooled to %s either", len(batch), folder,
+                         exc_info=True)
+            self.stats.inc_value("ktpwatch/lost", len(batch))
+            return
+        log.error("%d unstored listing(s) spooled to %s; the next scan stores them first",
+                  len(batch), path)
 
     def flush(self) -> None:
         """Write everything buffered and wait until it is committed."""

@@ -31,11 +31,17 @@ from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings as ScrapySettings
 from scrapy.spiderloader import SpiderLoader
 
+from alerts.evidence import capture_pending_sync
+from alerts.images import process_pending_images
+from alerts.webhook import post_new_alerts
 from config import ConfigError, Settings, load_config, point_at_sandbox
 from crawler.candidates import CandidateFilter
 from crawler.gc_tuning import tune_gc_for_crawling
+from crawler.monitors import check_scan_health, unreachable_flag
+from crawler.pipelines import store_spooled
 from crawler.settings import build_scrapy_settings, needs_browser
-from storage.migrate import ensure_schema
+from spiders.failures import NETWORK_CAUSES
+from storage.migrate import SchemaNotCurrent, require_current_schema
 from storage.scans import MarketplaceScanStats, finish_scan, mark_unfinished_scans, start_scan
 from storage.session import make_engine, make_session_factory
 
@@ -60,7 +66,18 @@ class MarketplaceSummary:
     new_alerts: int = 0
     errors: int = 0
     parse_failures: int = 0
+    #: pages our own parser raised on (a bug), apart from layout changes
+    parser_errors: int = 0
     blocked: int = 0
+    #: failed requests by cause: dns, connect, tls, timeout, http, other (spiders.failures)
+    error_causes: dict[str, int] = field(default_factory=dict)
+    #: set when every request failed without an answer: the causes seen, e.g. "dns" or "connect, timeout"
+    unreachable: str = ""
+    #: batches of listings the writer could not store, and the listings in them (spooled)
+    store_errors: int = 0
+    unstored: int = 0
+    #: of those, listings that could not even be spooled (lost; logged at CRITICAL)
+    lost: int = 0
     duration_seconds: float = 0.0
     finish_reason: str = ""
     responses_by_status: dict[str, int] = field(default_factory=dict)
@@ -82,6 +99,10 @@ class ScanSummary:
     evidence: dict[str, Any] = field(default_factory=dict)
     health_flags: list[str] = field(default_factory=list)
     images: dict[str, Any] = field(default_factory=dict)
+    #: what went wrong that the operator must know; any entry makes ``ktpwatch scan`` exit 1
+    problems: list[str] = field(default_factory=list)
+    #: listings spooled by an earlier scan that this one stored first
+    respooled: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -113,6 +134,11 @@ def _marketplace_stats(marketplace: str, stats: dict[str, Any]) -> MarketplaceSu
     start = stats.get("start_time")
     end = stats.get("finish_time")
     duration = (end - start).total_seconds() if start and end else 0.0
+    causes = {
+        k.removeprefix(prefix + "errors/"): int(v)
+        for k, v in stats.items()
+        if k.startswith(prefix + "errors/")
+    }
     return MarketplaceSummary(
         marketplace=marketplace,
         requests=get("requests"),
@@ -123,12 +149,57 @@ def _marketplace_stats(marketplace: str, stats: dict[str, Any]) -> MarketplaceSu
         new_alerts=get("new_alerts"),
         errors=get("errors"),
         parse_failures=get("parse_failures"),
+        parser_errors=get("parser_errors"),
         blocked=get("blocked"),
+        error_causes=causes,
+        unreachable=unreachable_causes(get("pages") + get("details"), by_status, causes),
+        store_errors=int(stats.get("ktpwatch/store_errors", 0) or 0),
+        unstored=int(stats.get("ktpwatch/unstored", 0) or 0),
+        lost=int(stats.get("ktpwatch/lost", 0) or 0),
         duration_seconds=round(duration, 3),
         finish_reason=str(stats.get("finish_reason", "")),
         responses_by_status=by_status,
         retries=_retries(marketplace, stats),
     )
+
+
+def unreachable_causes(answered: int, by_status: dict[str, int], causes: dict[str, int]) -> str:
+    """The network causes, when every request of a marketplace failed without an answer; else "".
+
+    A marketplace that answered anything (a page, a detail, any HTTP status,
+    an HTTP error) was reached: it may be blocked or changed, not unreachable.
+    """
+    if answered or any(by_status.values()) or not causes:
+        return ""
+    if any(cause not in NETWORK_CAUSES for cause in causes):
+        return ""
+    return ", ".join(sorted(causes))
+
+
+def scan_problems(summaries: Sequence[MarketplaceSummary], evidence: dict[str, Any]) -> list[str]:
+    """One line per thing that went wrong in a scan, for the summary, the exit code and the schedule."""
+    problems: list[str] = []
+    for s in summaries:
+        if s.unreachable:
+            problems.append(f"{s.marketplace}: unreachable ({s.unreachable}); "
+                            f"all {s.errors} request(s) failed")
+        if s.blocked:
+            problems.append(f"{s.marketplace}: {s.blocked} page(s) blocked")
+        if s.parse_failures:
+            problems.append(f"{s.marketplace}: {s.parse_failures} page(s) in a changed layout")
+        if s.parser_errors:
+            problems.append(f"{s.marketplace}: our parser raised on {s.parser_errors} page(s) "
+                            "(a bug; see the log for the traceback)")
+        if s.store_errors:
+            problems.append(f"{s.marketplace}: {s.store_errors} batch(es), {s.unstored} listing(s) "
+                            "not stored; spooled for the next scan"
+                            + (f" except {s.lost} that could not be spooled (lost)" if s.lost else ""))
+    if evidence.get("error"):
+        problems.append(f"evidence capture failed: {evidence['error']}")
+    elif evidence.get("failed"):
+        problems.append(f"evidence: {evidence['failed']} capture(s) failed "
+                        "(retried by `ktpwatch evidence retry`)")
+    return problems
 
 
 def _retries(marketplace: str, stats: dict[str, Any]) -> dict[str, int]:
@@ -208,7 +279,7 @@ def run_scan(
         raise ScanError(f"unknown transport {options.transport!r}; expected api or browser")
 
     engine = make_engine(settings.storage.url)
-    ensure_schema(engine)
+    require_current_schema(engine)
     sessions = make_session_factory(engine)
     with sessions.begin() as session:
         stale = mark_unfinished_scans(session)
@@ -219,6 +290,8 @@ def run_scan(
         ).id
 
     started = time.monotonic()
+    respooled = store_spooled(sessions, settings, scan_id=scan_id,
+                              capture_evidence=options.capture_evidence)
     scrapy_settings = build_scrapy_settings(
         settings, browser=needs_browser(settings, marketplaces, options.transport)
     )
@@ -279,6 +352,9 @@ def run_scan(
             summaries.append(_marketplace_stats(name, crawlers[name].stats.get_stats()))
         else:
             summaries.append(MarketplaceSummary(marketplace=name, finish_reason="no spider"))
+    for s in summaries:
+        if s.unreachable:
+            s.flags.append(unreachable_flag(s.unreachable, s.errors))
     interrupted = any(s.finish_reason == "shutdown" for s in summaries)
     status = "failed" if error else "interrupted" if interrupted else "finished"
     with sessions.begin() as session:
@@ -298,6 +374,7 @@ def run_scan(
                     parse_failures=s.parse_failures,
                     blocked=s.blocked,
                     duration_seconds=s.duration_seconds,
+                    flags=tuple(s.flags),
                 )
                 for s in summaries
             ],
@@ -318,6 +395,8 @@ def run_scan(
     summary = ScanSummary(
         scan_id=scan_id,
         status=status,
+        problems=list(respooled.problems) + scan_problems(summaries, evidence),
+        respooled=respooled.stored,
         trigger=options.trigger,
         queries=queries,
         new_alerts=sum(s.new_alerts for s in summaries) + new_from_photos,
@@ -336,16 +415,12 @@ def _check_health(
     sessions: Any, scan_id: int, settings: Settings, summaries: list[MarketplaceSummary]
 ) -> list[str]:
     try:
-        from crawler.monitors import check_scan_health
-    except ImportError:
-        return []
-    try:
         with sessions.begin() as session:
             flags = check_scan_health(session, scan_id, settings)
-    except Exception:
+    except Exception as exc:  # the scan's numbers are stored; say the check did not run
         log.exception("health check failed for scan %s", scan_id)
-        return []
-    out = []
+        return [f"health check failed: {type(exc).__name__}: {exc}"]
+    out = [f"{s.marketplace}: {flag}" for s in summaries for flag in s.flags]
     for flag in flags:
         text = str(getattr(flag, "message", flag))
         mp = getattr(flag, "marketplace", "")
@@ -357,10 +432,6 @@ def _check_health(
 
 
 def _capture_evidence(sessions: Any, settings: Settings) -> dict[str, Any]:
-    try:
-        from alerts.evidence import capture_pending_sync
-    except ImportError:
-        return {}
     try:
         report = capture_pending_sync(sessions, settings)
     except Exception as exc:  # capture problems never fail a scan; `evidence retry` fixes them
@@ -377,10 +448,6 @@ def _capture_evidence(sessions: Any, settings: Settings) -> dict[str, Any]:
 def _process_images(sessions: Any, settings: Settings, *, queue_evidence: bool) -> dict[str, Any]:
     """OCR and hash the photos queued by this scan; photo problems never fail a scan."""
     try:
-        from alerts.images import process_pending_images
-    except ImportError:
-        return {}
-    try:
         return dict(process_pending_images(sessions, settings, queue_evidence=queue_evidence).to_dict())
     except Exception as exc:
         log.exception("photo processing failed")
@@ -389,10 +456,6 @@ def _process_images(sessions: Any, settings: Settings, *, queue_evidence: bool) 
 
 def _post_webhook(settings: Settings, summary: ScanSummary) -> None:
     if not settings.webhook.url or (summary.new_alerts == 0 and not summary.health_flags):
-        return
-    try:
-        from alerts.webhook import post_new_alerts
-    except ImportError:
         return
     post_new_alerts(settings, summary.to_dict())
 
@@ -502,7 +565,7 @@ def _child_main(argv: list[str]) -> int:
                 process_images=not args.no_images,
             ),
         )
-    except (ConfigError, ScanError) as exc:
+    except (ConfigError, ScanError, SchemaNotCurrent) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(json.dumps(summary.to_dict(), default=str))

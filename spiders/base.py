@@ -54,7 +54,9 @@ Configuration: the ``Settings`` object under the Scrapy setting
 the callable (or import path) in the Scrapy setting ``KTPWATCH_DETAIL_FILTER``.
 
 Stats (``ktpwatch/<marketplace>/<key>``): requests, pages, items, details,
-parse_failures, blocked, empty_pages, errors, status/<code>.
+parse_failures (layout changed), parser_errors (our parser raised), blocked,
+empty_pages, errors and errors/<cause> (dns | connect | tls | timeout | other,
+see :mod:`spiders.failures`), status/<code>.
 """
 
 from __future__ import annotations
@@ -75,6 +77,7 @@ from twisted.python.failure import Failure
 from config import load_config
 from config.settings import MarketplaceConfig, Settings, Transport
 from crawler.items import HttpExchange, ListingItem, PageOutcome
+from spiders.failures import failure_cause
 
 SETTINGS_KEY = "KTPWATCH_SETTINGS"
 DETAIL_FILTER_KEY = "KTPWATCH_DETAIL_FILTER"
@@ -84,7 +87,9 @@ BROWSER_CAPTURE_WAIT_SECONDS = 10.0
 PARSED_ERROR_STATUSES = [403, 404, 410]
 SAMPLE_CHARS = 300
 #: Search page outcomes worth asking again: they are often one-off (a captcha, a cut-off answer).
-RETRIED_OUTCOMES = frozenset({"blocked", "captcha", "layout_changed"})
+RETRIED_OUTCOMES = frozenset({"blocked", "captcha", "layout_changed", "parser_error"})
+#: Page outcomes logged with a body sample.
+NOTED_OUTCOMES = frozenset({"blocked", "captcha", "layout_changed", "parser_error"})
 
 
 class SearchParser(Protocol):
@@ -294,9 +299,11 @@ class MarketplaceSpider(scrapy.Spider):
             self.inc("blocked")
         elif outcome.status == "layout_changed":
             self.inc("parse_failures")
+        elif outcome.status == "parser_error":
+            self.inc("parser_errors")
         elif outcome.status in ("empty", "not_found") and kind == "search":
             self.inc("empty_pages")
-        if outcome.status in ("blocked", "captcha", "layout_changed"):
+        if outcome.status in NOTED_OUTCOMES:
             sample = body[:SAMPLE_CHARS].decode("utf-8", "replace")
             self.logger.warning(
                 "%s %s page %s: %s (%s); body sample: %r",
@@ -381,7 +388,7 @@ class MarketplaceSpider(scrapy.Spider):
         """An HTTP error status the parser did not explain becomes blocked / not_found."""
         if status in (403, 429) and outcome.status not in ("blocked", "captcha"):
             return PageOutcome(status="blocked", reason=f"HTTP {status}")
-        if status in (404, 410) and outcome.status in ("ok", "empty", "layout_changed"):
+        if status in (404, 410) and outcome.status in ("ok", "empty", "layout_changed", "parser_error"):
             return PageOutcome(status="not_found", reason=f"HTTP {status}")
         return outcome
 
@@ -546,8 +553,9 @@ class MarketplaceSpider(scrapy.Spider):
         yield self.handle_detail(body, url, status, item, exchange, request=response.request)
 
     async def on_error(self, failure: Failure) -> AsyncIterator[ListingItem]:
-        """Count a download error, close the page, and never lose a listing whose detail failed."""
+        """Count a download error by cause, close the page, and never lose a listing whose detail failed."""
         self.inc("errors")
+        self.inc(f"errors/{failure_cause(failure)}")
         request = getattr(failure, "request", None)
         meta = request.meta if request is not None else {}
         page = meta.get("playwright_page")

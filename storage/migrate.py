@@ -1,4 +1,8 @@
-"""Alembic, driven from code, so ``ktpwatch db upgrade`` needs no alembic.ini."""
+"""Alembic, driven from code, so ``ktpwatch db upgrade`` needs no alembic.ini.
+
+:func:`upgrade` is called by ``ktpwatch db upgrade`` (and tests) only; every
+other entry point calls :func:`require_current_schema`.
+"""
 
 from __future__ import annotations
 
@@ -40,7 +44,23 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def ensure_schema(engine: Engine) -> None:
-    """Upgrade only when behind: commands call this on first use."""
-    if current_revision(engine) != head_revision():
-        upgrade(engine)
+class SchemaNotCurrent(RuntimeError):
+    """The database's schema is not the one this ktpwatch was written for."""
+
+
+def require_current_schema(engine: Engine) -> None:
+    """Raise :class:`SchemaNotCurrent` unless the database is at the head revision.
+
+    Only ``ktpwatch db upgrade`` migrates: a migration changes shared data, so
+    it is a deliberate step, never a side effect of a read-only command or of
+    N workers starting at once against one PostgreSQL.
+    """
+    current, head = current_revision(engine), head_revision()
+    if current == head:
+        return
+    where = engine.url.render_as_string(hide_password=True)
+    if current is None:
+        state = "has no ktpwatch schema yet"
+    else:
+        state = f"is at schema revision {current}, this ktpwatch needs {head}"
+    raise SchemaNotCurrent(f"database {where} {state}: run `ktpwatch db upgrade`")

@@ -26,6 +26,8 @@ class MarketplaceScanStats:
     parse_failures: int = 0
     blocked: int = 0
     duration_seconds: float = 0.0
+    #: flags the scan itself raises (e.g. unreachable); the health monitors add theirs later
+    flags: Sequence[str] = ()
 
 
 def start_scan(
@@ -81,6 +83,7 @@ def finish_scan(
         row.parse_failures = mp.parse_failures
         row.blocked = mp.blocked
         row.duration_seconds = mp.duration_seconds
+        row.flags = list(mp.flags)
     session.flush()
     return scan
 

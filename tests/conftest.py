@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,12 +21,39 @@ REPO = Path(__file__).resolve().parent.parent
 RECORDED = REPO.parent / "shared" / "recorded"
 
 
+def upgraded_sqlite(path: Path) -> str:
+    """A SQLite database at ``path`` migrated to head (what `ktpwatch db upgrade` does); its URL.
+
+    Only `db upgrade` migrates, so every test database is upgraded explicitly.
+    """
+    url = f"sqlite:///{path}"
+    engine = make_engine(url)
+    try:
+        upgrade(engine)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def _upgraded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One SQLite file at head, copied for each test (migrating per test would cost seconds)."""
+    path = tmp_path_factory.mktemp("template") / "ktpwatch.db"
+    upgraded_sqlite(path)
+    return path
+
+
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """No test reads the developer's ktpwatch.toml, database or evidence folder."""
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _upgraded_template: Path) -> None:
+    """No test reads the developer's ktpwatch.toml, database or evidence folder.
+
+    The default database (``KTPWATCH_DB_URL``) is already upgraded, as after
+    `ktpwatch db upgrade`; a test about an older schema uses its own URL.
+    """
     for name in list(os.environ):
         if name.startswith("KTPWATCH_") and name not in ("KTPWATCH_CI", "KTPWATCH_BROWSER"):
             monkeypatch.delenv(name, raising=False)
+    shutil.copyfile(_upgraded_template, tmp_path / "ktpwatch.db")
     monkeypatch.setenv("KTPWATCH_DB_URL", f"sqlite:///{tmp_path / 'ktpwatch.db'}")
     monkeypatch.setenv("KTPWATCH_EVIDENCE_DIR", str(tmp_path / "evidence"))
     monkeypatch.chdir(tmp_path)

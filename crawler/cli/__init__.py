@@ -7,7 +7,9 @@ Conventions every command module follows (a test walks the tree to enforce them)
 * commands call library functions (``storage``, ``alerts``, ``matchers`` …) that
   tests call directly; the command only parses options and prints;
 * user mistakes raise :class:`crawler.cli.errors.UserError` (one line, exit 1)
-  and bad configuration raises ``config.ConfigError`` (one line, exit 2);
+  and bad configuration raises ``config.ConfigError`` (one line, exit 2), as does
+  a database whose schema is behind (``storage.migrate.SchemaNotCurrent``: only
+  ``ktpwatch db upgrade`` migrates);
 * listing commands take ``--format table|json|csv`` (:mod:`crawler.cli.output`).
 """
 
@@ -25,6 +27,7 @@ from config import ConfigError
 from crawler import __version__
 from crawler.cli.errors import UserError
 from crawler.cli.runtime import Runtime, set_runtime
+from storage.migrate import SchemaNotCurrent
 
 #: Command modules in the order ``ktpwatch --help`` lists them.
 COMMAND_MODULES = (
@@ -54,7 +57,7 @@ class KtpwatchGroup(TyperGroup):
     def invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
-        except ConfigError as exc:
+        except (ConfigError, SchemaNotCurrent) as exc:
             typer.echo(f"error: {exc}", err=True)
             ctx.exit(2)
         except UserError as exc:

@@ -16,7 +16,8 @@ db_app = typer.Typer(help="Create, migrate and inspect the database.", no_args_i
 def upgrade_cmd() -> None:
     """Create the database or migrate it to the newest schema.
 
-    Other commands do this on first use; run it yourself before a deployment.
+    The only command that migrates: every other command refuses to run on an
+    older schema and says to run this.
 
     Example: KTPWATCH_DB_URL=postgresql+psycopg://ktp@127.0.0.1/ktp ktpwatch db upgrade
     """

@@ -17,7 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from config import LoadedConfig, Settings, load_config
-from storage.migrate import ensure_schema
+from storage.migrate import require_current_schema
 from storage.session import make_engine, make_session_factory
 
 
@@ -49,7 +49,7 @@ class Runtime:
     def engine(self) -> Engine:
         if self._engine is None:
             self._engine = make_engine(self.settings.storage.url)
-            ensure_schema(self._engine)
+            require_current_schema(self._engine)
         return self._engine
 
     @property

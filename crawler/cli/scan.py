@@ -20,12 +20,13 @@ if TYPE_CHECKING:
 def _summary_table(summary: ScanSummary) -> Table:
     table = Table(title=f"scan {summary.scan_id}: {summary.status} in {summary.duration_seconds}s")
     for col in ("marketplace", "requests", "items", "details", "hits", "new alerts", "errors",
-                "parse failures", "blocked", "health"):
+                "parse failures", "parser errors", "blocked", "health"):
         table.add_column(col, justify="left" if col in ("marketplace", "health") else "right")
     for mp in summary.marketplaces:
         table.add_row(mp.marketplace, str(mp.requests), str(mp.items), str(mp.details),
                       str(mp.hits), str(mp.new_alerts), str(mp.errors), str(mp.parse_failures),
-                      str(mp.blocked), "; ".join(mp.flags) or ("ok" if mp.items else "-"))
+                      str(mp.parser_errors), str(mp.blocked),
+                      "; ".join(mp.flags) or ("ok" if mp.items else "-"))
     return table
 
 
@@ -55,7 +56,10 @@ def scan(
 
     Shows live progress per marketplace and a summary table at the end
     (--json prints the summary as JSON instead). Exit code 1 when any
-    marketplace was blocked, failed to parse, or the scan did not finish.
+    marketplace was unreachable, blocked or failed to parse, when listings
+    could not be stored (they are kept for the next scan), when evidence
+    capture failed, or when the scan did not finish; the summary's
+    "problems" say which.
 
     Example: ktpwatch scan --marketplace tokopedia --query "blanko ktp el" --max-pages 2
     """
@@ -93,12 +97,12 @@ def scan(
         if summary.images:
             runtime.console.print(f"photos: {summary.images}", markup=False)
         for flag in summary.health_flags:
-            runtime.console.print(f"[yellow]health:[/] {flag}", markup=True)
+            runtime.console.print(f"health: {flag}", markup=False, style="yellow")
+        for problem in summary.problems:
+            runtime.console.print(f"problem: {problem}", markup=False, style="red")
         runtime.console.print(
             f"{summary.new_alerts} new alert(s). Review them with: ktpwatch alerts list --status new")
-    troubled = summary.status != "finished" or any(
-        mp.blocked or mp.parse_failures for mp in summary.marketplaces)
-    if troubled:
+    if summary.status != "finished" or summary.problems:
         raise typer.Exit(1)
 
 

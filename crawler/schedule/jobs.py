@@ -236,10 +236,15 @@ def run_scan_job(ctx: JobContext) -> JobResult:
             log.warning("scan %s: %s: %s", scan_id, flag.marketplace, flag.message)
     # A scan cut short by shutdown counts as failed whatever it reports, so it
     # runs again when the scheduler is back instead of waiting a whole interval.
-    failed = status in FAILED_SCAN_STATUSES or ctx.stop_requested.is_set()
+    # Unstored listings (spooled) also count as failed: the next run stores them first.
+    problems = [str(p) for p in summary.get("problems") or []]
+    unstored = any(int(m.get("store_errors") or 0) for m in summary.get("marketplaces") or [])
+    failed = status in FAILED_SCAN_STATUSES or ctx.stop_requested.is_set() or unstored
     detail = f"scan {scan_id}: {status}, {new_alerts} new alerts"
     if flags:
         detail += f", {len(flags)} health flags ({', '.join(sorted({f.marketplace for f in flags}))})"
+    if problems:
+        detail += "; problems: " + "; ".join(problems)
     return JobResult(
         outcome=JobOutcome.FAILED if failed else JobOutcome.OK,
         detail=detail,

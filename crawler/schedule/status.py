@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any
 
-from crawler.monitors import FLAG_PREFIX
+from crawler.monitors import is_health_flag
 from crawler.schedule.service import ScheduleService, stored_next_runs
 from storage.schedule import JobOutcome, last_run, latest_stats_per_marketplace
 
@@ -58,7 +58,8 @@ def _local(moment: datetime | None, service: ScheduleService) -> datetime | None
 
 
 def health_rows(service: ScheduleService) -> list[dict[str, Any]]:
-    """Each marketplace in its newest finished scan, with its "layout or access changed" flags."""
+    """Each marketplace in its newest finished scan, with its "layout or access changed" and
+    "unreachable" flags."""
     with service.sessions() as session:
         stats = latest_stats_per_marketplace(session)
         return [
@@ -69,10 +70,8 @@ def health_rows(service: ScheduleService) -> list[dict[str, Any]]:
                 "items": stat.items,
                 "hits": stat.hits,
                 "bad": stat.errors + stat.blocked + stat.parse_failures,
-                "flags": [str(f) for f in stat.flags or [] if str(f).startswith(FLAG_PREFIX)],
-                "health": "; ".join(
-                    str(f) for f in stat.flags or [] if str(f).startswith(FLAG_PREFIX)
-                ) or "ok",
+                "flags": [str(f) for f in stat.flags or [] if is_health_flag(f)],
+                "health": "; ".join(str(f) for f in stat.flags or [] if is_health_flag(f)) or "ok",
             }
             for stat in stats
         ]

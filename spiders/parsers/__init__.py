@@ -5,7 +5,9 @@ Every parser has the contract signature
 ``parse_detail(body, *, url, base_url, item=None)`` and returns items plus a
 ``PageOutcome`` that says blocked / captcha / empty / layout_changed /
 not_found itself. :func:`never_raises` is the last line of that promise: a
-parser wrapped in it turns any unexpected exception into ``layout_changed``.
+parser wrapped in it turns any unexpected exception into ``parser_error``
+(logged with its traceback), never into ``layout_changed``: a bug in our code
+and a change in the shop's page need different people to act.
 :func:`canonical_url` puts a shop's listing path under the configured web base
 URL, so one parser serves the real shop and the sandbox (whose base URL has a
 ``/<marketplace>`` path prefix).
@@ -14,11 +16,14 @@ URL, so one parser serves the real shop and the sandbox (whose base URL has a
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
 from crawler.items import PageOutcome
+
+log = logging.getLogger(__name__)
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -27,7 +32,9 @@ T = TypeVar("T")
 def never_raises(
     empty: Any,
 ) -> Callable[[Callable[P, tuple[T, PageOutcome]]], Callable[P, tuple[T, PageOutcome]]]:
-    """Decorate a parser so any exception becomes ``(empty, layout_changed)`` with the reason.
+    """Decorate a parser so any exception becomes ``(empty, parser_error)`` with the reason.
+
+    The traceback is logged (at ERROR) so the bug can be found; the crawl goes on.
 
     ``empty`` is what the parser returns for "nothing": ``[]`` (a fresh list each time) or ``None``.
     """
@@ -39,8 +46,9 @@ def never_raises(
                 return parser(*args, **kwargs)
             except (Exception, RecursionError) as exc:
                 reason = f"parser error: {type(exc).__name__}: {str(exc)[:200]}"
+                log.exception("%s raised on %s", parser.__qualname__, kwargs.get("url", "?"))
                 value: Any = [] if isinstance(empty, list) else empty
-                return value, PageOutcome(status="layout_changed", reason=reason)
+                return value, PageOutcome(status="parser_error", reason=reason)
 
         return guarded
 

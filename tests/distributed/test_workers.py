@@ -20,6 +20,8 @@ import sqlalchemy as sa
 
 from crawler.distributed import ScanKeys, active_scans
 from sandbox.server import SandboxHandle
+from storage.migrate import upgrade
+from storage.session import make_engine
 from tests.servers import RedisServer
 
 pytestmark = pytest.mark.slow
@@ -38,6 +40,9 @@ def _env(tmp_path: Path, pg_url: str, redis: RedisServer, sandbox: SandboxHandle
     for mp in MARKETPLACES:
         lines += [f"[marketplaces.{mp}]", f"page_size = {PAGE_SIZE}"]
     config.write_text("\n".join(lines) + "\n")
+    engine = make_engine(pg_url)
+    upgrade(engine)  # only `ktpwatch db upgrade` migrates; workers and the coordinator check
+    engine.dispose()
     return {**os.environ, "KTPWATCH_CONFIG": str(config), "KTPWATCH_DB_URL": pg_url,
             "KTPWATCH_REDIS_URL": redis.url, "KTPWATCH_EVIDENCE_DIR": str(tmp_path / "evidence")}
 

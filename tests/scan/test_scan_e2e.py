@@ -17,10 +17,11 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from sandbox.server import SandboxHandle, run_sandbox
 from crawler.scan import run_scan_subprocess
+from sandbox.server import SandboxHandle, run_sandbox
 from storage.models import Alert, Listing, Scan, ScanMarketplaceStat, Sighting
 from storage.session import make_engine, make_session_factory
+from tests.conftest import upgraded_sqlite
 
 REPO = Path(__file__).resolve().parents[2]
 FAST_CRAWL = "[crawl]\ndownload_delay = 0.0\nautothrottle = false\nconcurrent_requests_per_domain = 8\n"
@@ -37,7 +38,7 @@ def scan_env(tmp_path: Path) -> dict[str, str]:
     config = tmp_path / "ktpwatch.toml"
     config.write_text(FAST_CRAWL, encoding="utf-8")
     return {
-        "KTPWATCH_DB_URL": f"sqlite:///{tmp_path / 'scan.db'}",
+        "KTPWATCH_DB_URL": upgraded_sqlite(tmp_path / "scan.db"),
         "KTPWATCH_EVIDENCE_DIR": str(tmp_path / "evidence"),
         "KTPWATCH_CONFIG": str(config),
     }
