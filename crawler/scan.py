@@ -40,9 +40,16 @@ from crawler.gc_tuning import tune_gc_for_crawling
 from crawler.monitors import check_scan_health, unreachable_flag
 from crawler.pipelines import store_spooled
 from crawler.settings import build_scrapy_settings, needs_browser
+from crawler.shutdown import CrawlStopGuard, StopRequest
 from spiders.failures import NETWORK_CAUSES
 from storage.migrate import SchemaNotCurrent, require_current_schema
-from storage.scans import MarketplaceScanStats, finish_scan, mark_unfinished_scans, start_scan
+from storage.scans import (
+    MarketplaceScanStats,
+    finish_scan,
+    mark_scan_interrupted,
+    mark_unfinished_scans,
+    start_scan,
+)
 from storage.session import make_engine, make_session_factory
 
 log = logging.getLogger(__name__)
@@ -290,8 +297,10 @@ def run_scan(
         ).id
 
     started = time.monotonic()
-    respooled = store_spooled(sessions, settings, scan_id=scan_id,
-                              capture_evidence=options.capture_evidence)
+    stop = StopRequest()
+    with stop.handling_signals():
+        respooled = store_spooled(sessions, settings, scan_id=scan_id,
+                                  capture_evidence=options.capture_evidence)
     scrapy_settings = build_scrapy_settings(
         settings, browser=needs_browser(settings, marketplaces, options.transport)
     )
@@ -337,9 +346,13 @@ def run_scan(
                 spider_args=spider_args, capture_evidence=options.capture_evidence,
                 progress=progress,
             )
-        else:
+        elif not stop():
             tune_gc_for_crawling()
-            process.start()
+            guard = _guard_crawl(stop)
+            try:
+                process.start()
+            finally:
+                guard.cancel()
     except Exception as exc:  # the crawl itself failed; record it, do not lose the scan row
         error = f"{type(exc).__name__}: {exc}"
         log.exception("scan %s failed", scan_id)
@@ -355,7 +368,11 @@ def run_scan(
     for s in summaries:
         if s.unreachable:
             s.flags.append(unreachable_flag(s.unreachable, s.errors))
-    interrupted = any(s.finish_reason == "shutdown" for s in summaries)
+    # a spider that never closed (the reactor was stopped under it) was interrupted too
+    interrupted = stop() or any(
+        s.finish_reason == "shutdown" or (s.marketplace in crawlers and not s.finish_reason)
+        for s in summaries
+    )
     status = "failed" if error else "interrupted" if interrupted else "finished"
     with sessions.begin() as session:
         finish_scan(
@@ -384,14 +401,18 @@ def run_scan(
     # Photos first: an alert opened by photo text alone queues its evidence
     # bundle, which the capture below then completes with the others.
     images: dict[str, Any] = {}
-    if options.process_images and settings.images.enabled and not interrupted:
-        images = _process_images(sessions, settings, queue_evidence=options.capture_evidence)
-        new_from_photos = int(images.get("alerts_opened", 0) or 0)
-    else:
-        new_from_photos = 0
     evidence: dict[str, Any] = {}
-    if options.capture_evidence and not interrupted:
-        evidence = _capture_evidence(sessions, settings)
+    with stop.handling_signals():
+        if options.process_images and settings.images.enabled and not interrupted:
+            images = _process_images(sessions, settings, queue_evidence=options.capture_evidence,
+                                     should_stop=stop)
+        if options.capture_evidence and not interrupted and not stop():
+            evidence = _capture_evidence(sessions, settings, should_stop=stop)
+    new_from_photos = int(images.get("alerts_opened", 0) or 0)
+    if stop() and status == "finished":  # SIGTERM after the crawl: the rest waits, queued
+        status = "interrupted"
+        with sessions.begin() as session:
+            mark_scan_interrupted(session, scan_id, reason=_stopped_after_crawl(images, evidence))
     summary = ScanSummary(
         scan_id=scan_id,
         status=status,
@@ -409,6 +430,30 @@ def run_scan(
     _post_webhook(settings, summary)
     engine.dispose()
     return summary
+
+
+def _guard_crawl(stop: StopRequest) -> CrawlStopGuard:
+    """Arm :class:`CrawlStopGuard` once the reactor runs (after Scrapy installed its handlers)."""
+    from twisted.internet import reactor as installed
+
+    reactor: Any = installed  # Twisted's reactor module is typed as no reactor interface
+
+    def force() -> None:
+        log.warning("the crawl did not stop within %.0fs of the signal; stopping it now", guard.grace)
+        reactor.crash()  # skip the graceful shutdown that lingers ...
+        pool = getattr(reactor, "threadpool", None)
+        if pool is not None:  # ... but end its thread pool, whose threads would block the exit
+            pool.stop()
+
+    guard = CrawlStopGuard(stop, lambda: reactor.callFromThread(force))
+    reactor.callWhenRunning(lambda: reactor.callLater(0, guard.install))
+    return guard
+
+
+def _stopped_after_crawl(images: dict[str, Any], evidence: dict[str, Any]) -> str:
+    left = [f"{what}: {data['left']} left queued" for what, data in
+            (("photos", images), ("evidence", evidence)) if data.get("left")]
+    return "stopped by a signal after the crawl" + (f" ({'; '.join(left)})" if left else "")
 
 
 def _check_health(
@@ -431,9 +476,11 @@ def _check_health(
     return out
 
 
-def _capture_evidence(sessions: Any, settings: Settings) -> dict[str, Any]:
+def _capture_evidence(
+    sessions: Any, settings: Settings, *, should_stop: Callable[[], bool]
+) -> dict[str, Any]:
     try:
-        report = capture_pending_sync(sessions, settings)
+        report = capture_pending_sync(sessions, settings, should_stop=should_stop)
     except Exception as exc:  # capture problems never fail a scan; `evidence retry` fixes them
         log.exception("evidence capture failed")
         return {"error": f"{type(exc).__name__}: {exc}"}
@@ -442,13 +489,17 @@ def _capture_evidence(sessions: Any, settings: Settings) -> dict[str, Any]:
         "failed": int(getattr(report, "failed", 0)),
         "seconds": round(float(getattr(report, "seconds", 0.0)), 1),
         "pool_size": int(getattr(report, "pool_size", 0)),
+        "left": int(getattr(report, "left", 0)),
     }
 
 
-def _process_images(sessions: Any, settings: Settings, *, queue_evidence: bool) -> dict[str, Any]:
+def _process_images(
+    sessions: Any, settings: Settings, *, queue_evidence: bool, should_stop: Callable[[], bool]
+) -> dict[str, Any]:
     """OCR and hash the photos queued by this scan; photo problems never fail a scan."""
     try:
-        return dict(process_pending_images(sessions, settings, queue_evidence=queue_evidence).to_dict())
+        return dict(process_pending_images(sessions, settings, queue_evidence=queue_evidence,
+                                           should_stop=should_stop).to_dict())
     except Exception as exc:
         log.exception("photo processing failed")
         return {"error": f"{type(exc).__name__}: {exc}"}

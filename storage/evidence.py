@@ -72,14 +72,19 @@ def bundle_listing(session: Session, bundle: EvidenceBundle) -> Listing | None:
 
 
 def capturable_bundle_ids(
-    session: Session, *, max_attempts: int, bundle_ids: Sequence[int] | None = None
+    session: Session,
+    *,
+    max_attempts: int,
+    bundle_ids: Sequence[int] | None = None,
+    ignore_attempts: bool = False,
 ) -> list[int]:
-    """Bundles still waiting for their screenshot, or failed with attempts left."""
+    """Bundles still waiting for their screenshot, or failed with attempts left (any failed ones
+    with ``ignore_attempts``)."""
+    failed = EvidenceBundle.status == CaptureStatus.FAILED.value
     stmt = select(EvidenceBundle.id).where(
         or_(
             EvidenceBundle.status == CaptureStatus.PENDING.value,
-            (EvidenceBundle.status == CaptureStatus.FAILED.value)
-            & (EvidenceBundle.attempts < max_attempts),
+            failed if ignore_attempts else failed & (EvidenceBundle.attempts < max_attempts),
         )
     )
     if bundle_ids is not None:

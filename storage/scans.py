@@ -98,5 +98,12 @@ def mark_unfinished_scans(session: Session, *, reason: str = "interrupted") -> i
     return len(rows)
 
 
+def mark_scan_interrupted(session: Session, scan_id: int, *, reason: str) -> None:
+    """A scan whose crawl finished but whose after-crawl stages were stopped (SIGTERM)."""
+    scan = session.get_one(Scan, scan_id)
+    scan.status = "interrupted"
+    scan.error = reason
+
+
 def recent_scans(session: Session, limit: int = 20) -> list[Scan]:
     return list(session.scalars(select(Scan).order_by(Scan.id.desc()).limit(limit)))

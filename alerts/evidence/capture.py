@@ -10,7 +10,8 @@ Two steps, so capture never blocks a scan:
    listing (HTML, full-page PNG, the browser's own exchanges as a second WARC),
    then writes the manifest and marks the bundle ``ok`` — or ``failed`` with the
    reason and one more attempt counted, to be retried up to
-   ``evidence.max_attempts``.
+   ``evidence.max_attempts``. A local error (disk full, permission denied) is
+   recorded but uses no attempt; ``force`` retries a bundle out of attempts.
 
 Files reach the store before any row points at them, and all rows of one step
 are added in one transaction: a crash or a full disk leaves at worst an
@@ -71,6 +72,8 @@ class CaptureReport:
     results: list[BundleResult] = field(default_factory=list)
     seconds: float = 0.0
     pool_size: int = 0
+    #: bundles not captured because a stop was asked for; they stay queued as they were
+    left: int = 0
 
     @property
     def ok(self) -> int:
@@ -124,10 +127,16 @@ def _add_files(
         )
 
 
-def _mark_failed(bundle: EvidenceBundle, reason: str) -> None:
+def _mark_failed(bundle: EvidenceBundle, reason: str, *, local: bool) -> None:
+    """Mark a bundle failed; only a failure of the capture itself uses up an attempt.
+
+    A local error (disk full, permission denied) says nothing about the page:
+    counting it would leave a bundle "out of attempts" once the disk is freed.
+    """
     bundle.status = CaptureStatus.FAILED.value
-    bundle.reason = reason[:2000]
-    bundle.attempts += 1
+    bundle.reason = (f"local error (attempt not counted): {reason}" if local else reason)[:2000]
+    if not local:
+        bundle.attempts += 1
 
 
 def record_capture_request(
@@ -173,7 +182,7 @@ def record_capture_request(
         )
     except EvidenceWriteError as exc:
         log.error("evidence for listing %s not written: %s", listing_id, exc)
-        _mark_failed(bundle, str(exc))
+        _mark_failed(bundle, str(exc), local=True)
         return bundle
     _add_files(session, bundle, files, now)
     return bundle
@@ -297,11 +306,13 @@ def _finish_bundle(
     bundle.manifest_sha256 = stored_manifest.sha256
 
 
-def _record_failure(sessions: sessionmaker[Session], bundle_id: int, reason: str) -> None:
+def _record_failure(
+    sessions: sessionmaker[Session], bundle_id: int, reason: str, *, local: bool = False
+) -> None:
     with sessions.begin() as session:
         bundle = evidence_db.get_bundle(session, bundle_id)
         if bundle is not None:
-            _mark_failed(bundle, reason)
+            _mark_failed(bundle, reason, local=local)
 
 
 async def capture_pending(
@@ -312,10 +323,17 @@ async def capture_pending(
     pool_size: int | None = None,
     store: EvidenceStore | None = None,
     on_result: Callable[[BundleResult, int], None] | None = None,
+    force: bool = False,
+    should_stop: Callable[[], bool] | None = None,
 ) -> CaptureReport:
     """Render every pending (or retryable failed) bundle with a bounded pool of browser pages.
 
+    ``force`` (with ``bundle_ids``) also renders failed bundles that are out of
+    attempts: an operator who fixed the cause asks for one more try.
     ``on_result(result, total)`` is called after each bundle (progress bars).
+    When ``should_stop()`` turns true (SIGTERM) the captures in flight are
+    cancelled and no more start: those bundles stay as they were (pending, or
+    failed with attempts left), counted in ``report.left``.
     Raises :class:`alerts.evidence.browser.CaptureUnavailable` when no browser
     can start; bundles are then left as they were.
     """
@@ -323,7 +341,8 @@ async def capture_pending(
     store = store or EvidenceStore(Path(settings.evidence.dir))
     with session_factory.begin() as session:
         ids = evidence_db.capturable_bundle_ids(
-            session, max_attempts=settings.evidence.max_attempts, bundle_ids=bundle_ids
+            session, max_attempts=settings.evidence.max_attempts, bundle_ids=bundle_ids,
+            ignore_attempts=force and bundle_ids is not None,
         )
         jobs: list[_Job] = []
         orphans: list[int] = []
@@ -356,20 +375,46 @@ async def capture_pending(
     for job in jobs:
         queue.put_nowait(job)
 
+    in_flight = 0
+
     async with CaptureBrowser(settings, policy) as browser:
 
         async def worker() -> None:
-            while True:
+            nonlocal in_flight
+            while not (should_stop and should_stop()):
                 try:
                     job = queue.get_nowait()
                 except asyncio.QueueEmpty:
                     return
+                in_flight += 1
                 await pacer.wait_async(job.url)  # the pages' shop hosts get the crawl's delay too
-                done(await _capture_one(session_factory, settings, store, browser, job))
+                result = await _capture_one(session_factory, settings, store, browser, job)
+                in_flight -= 1
+                done(result)
 
-        await asyncio.gather(*(worker() for _ in range(report.pool_size)))
+        workers = [asyncio.ensure_future(worker()) for _ in range(report.pool_size)]
+        if await _run_until_stopped(workers, should_stop):
+            report.left = queue.qsize() + in_flight
+            log.warning("evidence capture stopped: %d bundle(s) left queued", report.left)
     report.seconds = time.perf_counter() - started
     return report
+
+
+async def _run_until_stopped(
+    tasks: Sequence[asyncio.Future[None]], should_stop: Callable[[], bool] | None
+) -> bool:
+    """Wait for ``tasks``; cancel them once ``should_stop()`` is true. True when stopped."""
+    pending: set[asyncio.Future[None]] = set(tasks)
+    while pending:
+        done, pending = await asyncio.wait(pending, timeout=0.2)
+        for task in done:
+            task.result()  # a crashed worker is loud
+        if pending and should_stop is not None and should_stop():
+            for task in pending:
+                task.cancel()
+            await asyncio.gather(*pending, return_exceptions=True)
+            return True
+    return bool(should_stop and should_stop())
 
 
 async def _capture_one(
@@ -380,19 +425,22 @@ async def _capture_one(
     job: _Job,
 ) -> BundleResult:
     t0 = time.perf_counter()
+    local = False
     try:
         page = await browser.render(job.url)
         with sessions.begin() as session:
             _finish_bundle(session, store, settings, job, page, browser)
-    except (CaptureError, EvidenceWriteError) as exc:
+    except CaptureError as exc:
         reason = str(exc)
+    except (EvidenceWriteError, OSError) as exc:  # our disk, not the page: no attempt used
+        reason, local = str(exc), True
     except Exception as exc:  # one broken page must not stop the pool
         log.exception("evidence capture of bundle %s crashed", job.bundle_id)
         reason = f"{type(exc).__name__}: {exc}"
     else:
         return BundleResult(job.bundle_id, CaptureStatus.OK.value, "", time.perf_counter() - t0)
     log.warning("evidence capture of bundle %s failed: %s", job.bundle_id, reason)
-    _record_failure(sessions, job.bundle_id, reason)
+    _record_failure(sessions, job.bundle_id, reason, local=local)
     return BundleResult(job.bundle_id, CaptureStatus.FAILED.value, reason, time.perf_counter() - t0)
 
 
@@ -404,11 +452,13 @@ def capture_pending_sync(
     pool_size: int | None = None,
     store: EvidenceStore | None = None,
     on_result: Callable[[BundleResult, int], None] | None = None,
+    force: bool = False,
+    should_stop: Callable[[], bool] | None = None,
 ) -> CaptureReport:
     """:func:`capture_pending` for callers without an event loop (CLI, scheduler)."""
     return asyncio.run(
         capture_pending(
             session_factory, settings, bundle_ids=bundle_ids, pool_size=pool_size,
-            store=store, on_result=on_result,
+            store=store, on_result=on_result, force=force, should_stop=should_stop,
         )
     )

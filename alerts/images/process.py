@@ -23,8 +23,8 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections import defaultdict
-from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor, as_completed
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
@@ -74,9 +74,12 @@ class ImageReport:
     evidence_queued: int = 0
     photo_links: int = 0
     errors: list[str] = field(default_factory=list)
+    #: photos not read because a stop was asked for (SIGTERM); they stay pending
+    left: int = 0
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "left": self.left,
             "photos": self.photos, "ok": self.ok, "failed": self.failed, "refused": self.refused,
             "reused": self.reused, "listings_rescored": self.listings_rescored,
             "alerts_opened": self.alerts_opened, "evidence_queued": self.evidence_queued,
@@ -159,8 +162,13 @@ def process_pending_images(
     limit: int | None = None,
     progress: ProgressCallback | None = None,
     queue_evidence: bool = True,
+    should_stop: Callable[[], bool] | None = None,
 ) -> ImageReport:
     """Fetch, store, hash and OCR every pending photo (of ``listing_ids``, if given); re-score and link.
+
+    Once ``should_stop()`` is true (SIGTERM) no photo is started or recorded
+    any more: the rest stay pending for the next run (``report.left``); the
+    photos already read are still re-scored and linked.
 
     Example: ``process_pending_images(sessions, settings).to_dict()``.
     """
@@ -195,13 +203,13 @@ def process_pending_images(
     policy = HostPolicy.from_settings(settings)
     pacer = HostPacer(settings.crawl.download_delay)
     store = EvidenceStore(settings.evidence.dir)
-    with make_client(settings.crawl.user_agent) as client, \
-            ThreadPoolExecutor(max_workers=settings.images.workers, thread_name_prefix="ktpwatch-image") as pool:
+    pool = ThreadPoolExecutor(max_workers=settings.images.workers, thread_name_prefix="ktpwatch-image")
+    with make_client(settings.crawl.user_agent) as client:
         futures: dict[Future[ImageFacts], _Job] = {
             pool.submit(_analyse_url, job, settings, client, policy, pacer, store, known): job for job in fresh
         }
         try:
-            for future in as_completed(futures):
+            for future in _completed_until(futures, should_stop):
                 job = futures[future]
                 try:
                     facts = future.result()
@@ -220,11 +228,28 @@ def process_pending_images(
                 if progress:
                     progress(done, report.photos)
         except BaseException:
-            for future in futures:
-                future.cancel()
+            pool.shutdown(wait=False, cancel_futures=True)
             raise
+        stopped = bool(should_stop and should_stop())
+        # on a stop, photos in flight are abandoned (their threads end on their own deadlines)
+        pool.shutdown(wait=not stopped, cancel_futures=True)
+    if stopped:
+        report.left = report.photos - done
+        log.warning("photo reading stopped: %d photo(s) left pending", report.left)
     _rescore_and_link(session_factory, settings, sorted(touched), report, queue_evidence=queue_evidence)
     return report
+
+
+def _completed_until(
+    futures: dict[Future[ImageFacts], _Job], should_stop: Callable[[], bool] | None
+) -> Iterator[Future[ImageFacts]]:
+    """``as_completed``, ending early once ``should_stop()`` is true (checked every 0.2 s)."""
+    pending: set[Future[ImageFacts]] = set(futures)
+    while pending:
+        if should_stop is not None and should_stop():
+            return
+        finished, pending = wait(pending, timeout=0.2, return_when=FIRST_COMPLETED)
+        yield from finished
 
 
 def _count(report: ImageReport, status: str) -> None:

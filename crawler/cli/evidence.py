@@ -118,12 +118,19 @@ def retry(
     pool: Annotated[
         int | None, typer.Option("--pool", min=1, max=16, help="Browser pages at once (default: evidence.screenshot_pool).")
     ] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="With --bundle: capture these failed bundles even when out of attempts.")] = False,
 ) -> None:
     """Capture what is missing: pending bundles, and failed ones with attempts left.
 
-    Example: ktpwatch evidence retry --pool 2
+    Local errors (disk full, permission denied) use no attempt; --force
+    --bundle N tries a bundle that is out of attempts once more.
+
+    Example: ktpwatch evidence retry --bundle 12 --force
     """
     rt = get_runtime()
+    if force and not bundle_ids:
+        raise UserError("--force needs --bundle: name the bundles to capture again")
     with Progress(
         TextColumn("capturing evidence"),
         BarColumn(),
@@ -140,12 +147,13 @@ def retry(
         try:
             report = capture_pending_sync(
                 rt.sessions, rt.settings, bundle_ids=bundle_ids or None, pool_size=pool,
-                on_result=advance,
+                on_result=advance, force=force,
             )
         except CaptureUnavailable as exc:
             raise UserError(str(exc)) from None
     if not report.results:
-        rt.console.print("nothing to capture: every bundle is complete or out of attempts.")
+        rt.console.print("nothing to capture: every bundle is complete or out of attempts"
+                         + ("." if force else " (--bundle N --force tries one again)."))
         return
     rt.console.print(
         f"captured {report.ok}, failed {report.failed} in {report.seconds:.1f}s "
