@@ -36,6 +36,16 @@ FLAG_PREFIX = "layout or access changed: "
 UNREACHABLE_PREFIX = "unreachable: "
 
 
+#: The scan's own flag for a marketplace some of whose listings could not be stored (spooled).
+NOT_STORED_PREFIX = "not stored: "
+
+
+def not_stored_flag(listings: int, lost: int) -> str:
+    """The flag for a marketplace whose writer failed on ``listings`` listings."""
+    kept = "spooled for the next scan" if not lost else f"{listings - lost} spooled, {lost} lost"
+    return f"{NOT_STORED_PREFIX}{listings} listing(s) could not be written ({kept})"
+
+
 def unreachable_flag(causes: str, errors: int) -> str:
     """The flag for a marketplace none of whose ``errors`` requests got an answer."""
     return f"{UNREACHABLE_PREFIX}every request failed ({errors}), cause: {causes}"
@@ -43,7 +53,7 @@ def unreachable_flag(causes: str, errors: int) -> str:
 
 def is_health_flag(flag: object) -> bool:
     """A flag the monitors or the scan raised about a marketplace's health."""
-    return str(flag).startswith((FLAG_PREFIX, UNREACHABLE_PREFIX))
+    return str(flag).startswith((FLAG_PREFIX, UNREACHABLE_PREFIX, NOT_STORED_PREFIX))
 #: An error rate above this, and above ERROR_RATE_FACTOR times the usual one, is a jump.
 ERROR_RATE_FLOOR = 0.5
 ERROR_RATE_FACTOR = 3.0

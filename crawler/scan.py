@@ -37,7 +37,7 @@ from alerts.webhook import post_new_alerts
 from config import ConfigError, Settings, load_config, point_at_sandbox
 from crawler.candidates import CandidateFilter
 from crawler.gc_tuning import tune_gc_for_crawling
-from crawler.monitors import check_scan_health, unreachable_flag
+from crawler.monitors import check_scan_health, not_stored_flag, unreachable_flag
 from crawler.pipelines import store_spooled
 from crawler.settings import build_scrapy_settings, needs_browser
 from crawler.shutdown import CrawlStopGuard, StopRequest
@@ -368,6 +368,8 @@ def run_scan(
     for s in summaries:
         if s.unreachable:
             s.flags.append(unreachable_flag(s.unreachable, s.errors))
+        if s.unstored:
+            s.flags.append(not_stored_flag(s.unstored, s.lost))
     # a spider that never closed (the reactor was stopped under it) was interrupted too
     interrupted = stop() or any(
         s.finish_reason == "shutdown" or (s.marketplace in crawlers and not s.finish_reason)

@@ -97,7 +97,9 @@ def status(
 
     Health lists every marketplace in the newest scan that crawled it; "layout or
     access changed" means its items fell to zero or far below its recent median,
-    or its error rate jumped.
+    or its error rate jumped; "unreachable" means every request failed without
+    an answer (dns, connect, tls or timeout); "not stored" means listings could
+    not be written and wait in the spool for the next scan.
 
     Example: ktpwatch schedule status --format json
     """
