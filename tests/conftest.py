@@ -44,7 +44,8 @@ def _upgraded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _upgraded_template: Path) -> None:
+def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _upgraded_template: Path,
+                  tmp_path_factory: pytest.TempPathFactory) -> None:
     """No test reads the developer's ktpwatch.toml, database or evidence folder.
 
     The default database (``KTPWATCH_DB_URL``) is already upgraded, as after
@@ -53,8 +54,10 @@ def _isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, _upgraded_tem
     for name in list(os.environ):
         if name.startswith("KTPWATCH_") and name not in ("KTPWATCH_CI", "KTPWATCH_BROWSER"):
             monkeypatch.delenv(name, raising=False)
-    shutil.copyfile(_upgraded_template, tmp_path / "ktpwatch.db")
-    monkeypatch.setenv("KTPWATCH_DB_URL", f"sqlite:///{tmp_path / 'ktpwatch.db'}")
+    # beside tmp_path, not in it: tests that check what their tmp_path holds see only their files
+    db = tmp_path_factory.mktemp("db") / "ktpwatch.db"
+    shutil.copyfile(_upgraded_template, db)
+    monkeypatch.setenv("KTPWATCH_DB_URL", f"sqlite:///{db}")
     monkeypatch.setenv("KTPWATCH_EVIDENCE_DIR", str(tmp_path / "evidence"))
     monkeypatch.chdir(tmp_path)
 
