@@ -183,9 +183,12 @@ def unreachable_causes(answered: int, by_status: dict[str, int], causes: dict[st
     return ", ".join(sorted(causes))
 
 
-def scan_problems(summaries: Sequence[MarketplaceSummary], evidence: dict[str, Any]) -> list[str]:
+def scan_problems(
+    summaries: Sequence[MarketplaceSummary], evidence: dict[str, Any], images: dict[str, Any] | None = None
+) -> list[str]:
     """One line per thing that went wrong in a scan, for the summary, the exit code and the schedule."""
     problems: list[str] = []
+    images = images or {}
     for s in summaries:
         if s.unreachable:
             problems.append(f"{s.marketplace}: unreachable ({s.unreachable}); "
@@ -201,6 +204,8 @@ def scan_problems(summaries: Sequence[MarketplaceSummary], evidence: dict[str, A
             problems.append(f"{s.marketplace}: {s.store_errors} batch(es), {s.unstored} listing(s) "
                             "not stored; spooled for the next scan"
                             + (f" except {s.lost} that could not be spooled (lost)" if s.lost else ""))
+    if images.get("error"):
+        problems.append(f"photo reading failed: {images['error']}")
     if evidence.get("error"):
         problems.append(f"evidence capture failed: {evidence['error']}")
     elif evidence.get("failed"):
@@ -376,40 +381,9 @@ def run_scan(
         for s in summaries
     )
     status = "failed" if error else "interrupted" if interrupted else "finished"
-    with sessions.begin() as session:
-        finish_scan(
-            session,
-            scan_id,
-            status=status,
-            stats={s.marketplace: asdict(s) for s in summaries},
-            per_marketplace=[
-                MarketplaceScanStats(
-                    marketplace=s.marketplace,
-                    requests=s.requests,
-                    responses_by_status=s.responses_by_status,
-                    items=s.items,
-                    hits=s.hits,
-                    errors=s.errors,
-                    parse_failures=s.parse_failures,
-                    blocked=s.blocked,
-                    duration_seconds=s.duration_seconds,
-                    flags=tuple(s.flags),
-                )
-                for s in summaries
-            ],
-            error=error,
-        )
+    _record_crawl(sessions, scan_id, status, summaries, error)
     health_flags = _check_health(sessions, scan_id, settings, summaries)
-    # Photos first: an alert opened by photo text alone queues its evidence
-    # bundle, which the capture below then completes with the others.
-    images: dict[str, Any] = {}
-    evidence: dict[str, Any] = {}
-    with stop.handling_signals():
-        if options.process_images and settings.images.enabled and not interrupted:
-            images = _process_images(sessions, settings, queue_evidence=options.capture_evidence,
-                                     should_stop=stop)
-        if options.capture_evidence and not interrupted and not stop():
-            evidence = _capture_evidence(sessions, settings, should_stop=stop)
+    images, evidence = ({}, {}) if interrupted else _after_crawl(sessions, settings, options, stop)
     new_from_photos = int(images.get("alerts_opened", 0) or 0)
     if stop() and status == "finished":  # SIGTERM after the crawl: the rest waits, queued
         status = "interrupted"
@@ -418,7 +392,7 @@ def run_scan(
     summary = ScanSummary(
         scan_id=scan_id,
         status=status,
-        problems=list(respooled.problems) + scan_problems(summaries, evidence),
+        problems=list(respooled.problems) + scan_problems(summaries, evidence, images),
         respooled=respooled.stored,
         trigger=options.trigger,
         queries=queries,
@@ -432,6 +406,48 @@ def run_scan(
     _post_webhook(settings, summary)
     engine.dispose()
     return summary
+
+
+def _record_crawl(
+    sessions: Any, scan_id: int, status: str, summaries: list[MarketplaceSummary], error: str | None
+) -> None:
+    """Close the scan row with the crawl's numbers (the after-crawl stages may still mark it interrupted)."""
+    with sessions.begin() as session:
+        finish_scan(
+            session,
+            scan_id,
+            status=status,
+            stats={s.marketplace: asdict(s) for s in summaries},
+            per_marketplace=[
+                MarketplaceScanStats(
+                    marketplace=s.marketplace, requests=s.requests,
+                    responses_by_status=s.responses_by_status, items=s.items, hits=s.hits,
+                    errors=s.errors, parse_failures=s.parse_failures, blocked=s.blocked,
+                    duration_seconds=s.duration_seconds, flags=tuple(s.flags),
+                )
+                for s in summaries
+            ],
+            error=error,
+        )
+
+
+def _after_crawl(
+    sessions: Any, settings: Settings, options: ScanOptions, stop: StopRequest
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Read photos, then capture evidence; SIGTERM/SIGINT stop both, leaving the rest queued.
+
+    Photos first: an alert opened by photo text alone queues its evidence
+    bundle, which the capture then completes with the others.
+    """
+    images: dict[str, Any] = {}
+    evidence: dict[str, Any] = {}
+    with stop.handling_signals():
+        if options.process_images and settings.images.enabled:
+            images = _process_images(sessions, settings, queue_evidence=options.capture_evidence,
+                                     should_stop=stop)
+        if options.capture_evidence and not stop():
+            evidence = _capture_evidence(sessions, settings, should_stop=stop)
+    return images, evidence
 
 
 def _guard_crawl(stop: StopRequest) -> CrawlStopGuard:
