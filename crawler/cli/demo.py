@@ -157,6 +157,8 @@ def _print_scan(console: Console, summary: dict[str, Any]) -> None:
     console.print(f"   scan {summary.get('scan_id')}: {summary.get('status')}, "
                   f"{summary.get('new_alerts')} new alerts", markup=False)
     console.print(f"   evidence: {summary.get('evidence') or 'not captured'}", markup=False)
+    for problem in summary.get("problems") or []:
+        console.print(f"   problem: {problem}", markup=False, style="red")
     images = summary.get("images") or {}
     if images:
         console.print(f"   photos: {images.get('photos')} read ({images.get('ok')} ok, "
