@@ -1,0 +1,76 @@
+"""Credentials inside URLs, hidden wherever a URL is printed.
+
+Deployments put secrets in URLs: ``postgresql://ktpwatch:pw@db/ktpwatch``,
+``redis://:pw@cache:6379/0``, ``https://hooks.example/notify?token=…``. Those URLs
+reach ``config check``, error messages, log lines and tracebacks; every one of
+them goes through :func:`redact_urls` first. It lives in ``config`` because
+every layer may print a URL and every layer may import ``config``.
+
+What is hidden: the password of the user-info part (``user:***@``, the form
+SQLAlchemy's ``render_as_string(hide_password=True)`` prints), and the value of
+every query parameter whose name says it is a secret (token, key, secret,
+password, signature, auth …).
+"""
+
+from __future__ import annotations
+
+import re
+
+HIDDEN = "***"
+#: a URL inside free text: a scheme, then everything up to white space or a quote
+_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s'\"<>`]+")
+_SECRET_PARAM = re.compile(
+    r"(?:^|[_\-.])(?:api)?(?:token|key|secret|pass(?:word|wd)?|pwd|auth|authorization|sig|signature"
+    r"|credentials?|session)$",
+    re.IGNORECASE,
+)
+
+
+def _hide_userinfo(netloc: str) -> str:
+    userinfo, at, host = netloc.rpartition("@")
+    if not at:
+        return netloc
+    user, colon, _password = userinfo.partition(":")
+    return f"{user}:{HIDDEN}@{host}" if colon else netloc
+
+
+def _hide_query(query: str) -> str:
+    parts = []
+    for piece in query.split("&"):
+        name, equals, _value = piece.partition("=")
+        parts.append(f"{name}={HIDDEN}" if equals and _SECRET_PARAM.search(name) else piece)
+    return "&".join(parts)
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password and secret query values replaced by ``***``.
+
+    Example: ``redact_url("redis://:pw@cache:6379/0")`` gives ``"redis://:***@cache:6379/0"``.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    netloc, slash, tail = _split_netloc(rest)
+    path_and_query, hash_mark, fragment = tail.partition("#")
+    path, question, query = path_and_query.partition("?")
+    redacted = f"{scheme}://{_hide_userinfo(netloc)}{slash}{path}"
+    if question:
+        redacted += "?" + _hide_query(query)
+    if hash_mark:
+        redacted += "#" + fragment
+    return redacted
+
+
+def _split_netloc(rest: str) -> tuple[str, str, str]:
+    """(netloc, "", the rest): the netloc ends at the first ``/``, ``?`` or ``#`` after
+    the last ``@`` of the authority (a careless password may hold an ``@``)."""
+    end = re.search(r"[/?#]|$", rest)
+    assert end is not None
+    return rest[: end.start()], "", rest[end.start():]
+
+
+def redact_urls(text: str) -> str:
+    """Every URL inside ``text`` passed through :func:`redact_url`."""
+    if "://" not in text:
+        return text
+    return _URL.sub(lambda m: redact_url(m.group(0)), text)
