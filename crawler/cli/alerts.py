@@ -58,6 +58,14 @@ MACHINE_COLUMNS = (
 TITLE_WIDTH = 60
 #: the largest id a database integer column holds (SQLite and PostgreSQL BIGINT)
 MAX_ID = 2**63 - 1
+
+
+def _checked_ids(value: Any) -> Any:
+    """An alert id (or ids) a database can hold, else a usage error (not an OverflowError)."""
+    for alert_id in value if isinstance(value, list) else [value]:
+        if alert_id is not None and not 1 <= alert_id <= MAX_ID:
+            raise typer.BadParameter(f"{alert_id} is not an alert id (ids run from 1 to {MAX_ID})")
+    return value
 HIGHLIGHT = "bold black on yellow"
 
 
@@ -141,7 +149,7 @@ def list_cmd(
     identifier: Annotated[str | None, typer.Option(
         "--identifier", help="A chip UID, NIK or phone number found in the listing.")] = None,
     linked_to: Annotated[int | None, typer.Option(
-        "--linked-to", help="Alerts linked to this alert id (any reason).", min=1, max=MAX_ID)] = None,
+        "--linked-to", help="Alerts linked to this alert id (any reason).", callback=_checked_ids)] = None,
     assignee: Annotated[str | None, typer.Option("--assignee", help="Assigned to this analyst.")] = None,
     sort: Annotated[SortKey, typer.Option("--sort", help="Sort key (highest/newest first).")] = SortKey.ID,
     ascending: Annotated[bool, typer.Option("--asc", help="Sort ascending instead.")] = False,
@@ -383,7 +391,7 @@ def _detail_json(detail: AlertDetail, mask: Callable[[str], str]) -> dict[str, A
 
 @alerts_app.command("show")
 def show_cmd(
-    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", min=1, max=MAX_ID)],
+    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", callback=_checked_ids)],
     reveal: RevealOption = False,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.TABLE,
     actor: AsOption = None,
@@ -460,7 +468,7 @@ def _required_note(note: str | None, what: str) -> str:
 
 
 IdsArgument = Annotated[list[int], typer.Argument(
-    metavar="ID...", help="One or more alert ids.", min=1, max=MAX_ID)]
+    metavar="ID...", help="One or more alert ids.", callback=_checked_ids)]
 
 
 @alerts_app.command("confirm")
@@ -495,7 +503,7 @@ def dismiss_cmd(
 
 @alerts_app.command("reopen")
 def reopen_cmd(
-    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", min=1, max=MAX_ID)],
+    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", callback=_checked_ids)],
     note: Annotated[str | None, typer.Option("--note", help="Why it is reopened (required).")] = None,
     actor: AsOption = None,
 ) -> None:
@@ -510,7 +518,7 @@ def reopen_cmd(
 
 @alerts_app.command("note")
 def note_cmd(
-    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", min=1, max=MAX_ID)],
+    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", callback=_checked_ids)],
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
     actor: AsOption = None,
 ) -> None:
@@ -529,7 +537,7 @@ def note_cmd(
 
 @alerts_app.command("assign")
 def assign_cmd(
-    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", min=1, max=MAX_ID)],
+    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", callback=_checked_ids)],
     name: Annotated[str, typer.Argument(metavar="NAME", help="Analyst to assign ('-' to unassign).")],
     actor: AsOption = None,
 ) -> None:
