@@ -19,6 +19,9 @@ import re
 HIDDEN = "***"
 #: a URL inside free text: a scheme, then everything up to white space or a quote
 _URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s'\"<>`]+")
+#: ``user:password@host`` without a scheme: the password may hold anything but white space,
+#: quotes, ``/`` and ``@``
+_BARE_USERINFO = re.compile(r"(?<![\w/:])(?P<user>[\w.%+\-~]*):(?!\*\*\*@)[^\s@/'\"]+@(?=[\w\[])")
 _SECRET_PARAM = re.compile(
     r"(?:^|[_\-.])(?:api)?(?:token|key|secret|pass(?:word|wd)?|pwd|auth|authorization|sig|signature"
     r"|credentials?|session)$",
@@ -70,7 +73,9 @@ def _split_netloc(rest: str) -> tuple[str, str, str]:
 
 
 def redact_urls(text: str) -> str:
-    """Every URL inside ``text`` passed through :func:`redact_url`."""
-    if "://" not in text:
+    """Every URL inside ``text`` passed through :func:`redact_url`, and a bare
+    ``user:password@host`` (as drivers quote a host they cannot parse) hidden too."""
+    if "@" not in text and "://" not in text:
         return text
-    return _URL.sub(lambda m: redact_url(m.group(0)), text)
+    text = _URL.sub(lambda m: redact_url(m.group(0)), text)
+    return _BARE_USERINFO.sub(rf"\g<user>:{HIDDEN}@", text) if "@" in text else text

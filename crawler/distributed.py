@@ -761,7 +761,7 @@ def _child_main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    from crawler.log_redaction import install_log_redaction
+    from crawler.log_redaction import install_process_redaction
 
-    install_log_redaction()
+    install_process_redaction()
     sys.exit(_child_main(sys.argv[1:]))

@@ -27,7 +27,7 @@ from config import ConfigError
 from crawler import __version__
 from crawler.cli.errors import UserError, describe_unexpected
 from crawler.cli.runtime import Runtime, set_runtime
-from crawler.log_redaction import install_log_redaction
+from crawler.log_redaction import install_log_redaction, install_process_redaction
 
 #: Command modules in the order ``ktpwatch --help`` lists them.
 COMMAND_MODULES = (
@@ -132,6 +132,7 @@ for _name in COMMAND_MODULES:
 
 def main() -> None:
     """Console-script entry point."""
+    install_process_redaction()
     app(prog_name="ktpwatch")
 
 

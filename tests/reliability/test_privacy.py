@@ -16,6 +16,8 @@ import json
 import logging
 import os
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -34,6 +36,7 @@ from storage.migrate import upgrade
 from storage.models import AlertEvent
 from storage.session import make_engine, make_session_factory
 from tests.alerts.builders import ingest, new_scan
+from tests.servers import free_port
 
 runner = CliRunner()
 NIK = "3174010101900003"
@@ -160,6 +163,28 @@ def test_logs_and_logged_tracebacks_are_redacted(caplog: pytest.LogCaptureFixtur
     handler_text = "\n".join(logging.Formatter().format(r) for r in caplog.records)
     assert "hunter2" not in handler_text and not leaks(handler_text)
     assert "Traceback" in handler_text and "redis://:***@cache" in handler_text
+
+
+def test_a_scan_child_logs_no_url_credentials(tmp_path: Path) -> None:
+    """Credentials in a shop's base URL reach Scrapy's error lines, also quoted without a scheme."""
+    config = tmp_path / "k.toml"
+    config.write_text('[crawl]\ndownload_delay = 0\nretry_times = 0\n[queries]\nlexicon = ["blangko ktp"]\n'
+                      '[marketplaces.tokopedia]\ntransport = "api"\n')
+    child = subprocess.run(
+        [sys.executable, "-m", "crawler.scan", "--config", str(config), "--marketplace", "tokopedia",
+         "--sandbox", f"http://user:hunter2@127.0.0.1:{free_port()}", "--no-evidence", "--no-images"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert "request failed" in child.stderr, child.stderr
+    assert "hunter2" not in child.stdout + child.stderr
+
+
+def test_uncaught_tracebacks_are_redacted() -> None:
+    code = ("from crawler.log_redaction import install_process_redaction; install_process_redaction(); "
+            f"raise RuntimeError('cannot reach redis://:hunter2@cache/0 for {NIK}')")
+    child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert child.returncode == 1 and "Traceback" in child.stderr
+    assert "hunter2" not in child.stderr and NIK not in child.stderr and "redis://:***@cache" in child.stderr
 
 
 # --------------------------------------------------------------------------- secrets in URLs
