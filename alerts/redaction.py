@@ -27,7 +27,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping
 from typing import Any
 
 from config.secrets import redact_urls
@@ -42,7 +41,8 @@ MASK = "*"
 #: dots, hyphens and dashes, up to three in a row (``3174 - 0101``)
 _SEPARATOR = r"[\s.\-\u2010-\u2015\u2212_/]"
 _DIGIT_CHAIN = re.compile(rf"\d(?:{_SEPARATOR}{{0,3}}\d)*")
-_ASCII_DIGITS = "0123456789"
+#: every byte that is not an ASCII digit, for counting digits with one ``bytes.translate``
+_NON_DIGIT_BYTES = bytes(c for c in range(256) if not 0x30 <= c <= 0x39)
 
 
 def mask_nik(value: str) -> str:
@@ -58,8 +58,10 @@ def _is_invisible(ch: str) -> bool:
 
 def _may_hold_nik(text: str) -> bool:
     """A cheap necessary test: 16 digits somewhere in the text (after NFKC)."""
+    if len(text) < NIK_LENGTH:
+        return False
     if text.isascii():
-        return sum(map(text.count, _ASCII_DIGITS)) >= NIK_LENGTH
+        return len(text.encode("ascii").translate(None, _NON_DIGIT_BYTES)) >= NIK_LENGTH
     return sum(ch.isdigit() for ch in unicodedata.normalize("NFKC", text)) >= NIK_LENGTH
 
 
@@ -101,6 +103,11 @@ def redact_niks(text: str) -> str:
     """
     if not text or not _may_hold_nik(text):
         return text
+    if text.isascii():  # read as written: positions need no map
+        hidden = _masked_positions(text)
+        if not hidden:
+            return text
+        return "".join(MASK if i in hidden else ch for i, ch in enumerate(text))
     readable, origin = _readable(text)
     hidden = _masked_positions(readable)
     if not hidden:
@@ -129,7 +136,7 @@ def redact_value(value: Any, *, reveal: bool = False) -> Any:
     for JSON documents, webhook payloads and table rows."""
     if isinstance(value, str):
         return redact_text(value, reveal=reveal)
-    if isinstance(value, Mapping):
+    if isinstance(value, dict):
         return {k: redact_value(v, reveal=reveal) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
         return type(value)(redact_value(v, reveal=reveal) for v in value)

@@ -75,7 +75,7 @@ def _split_netloc(rest: str) -> tuple[str, str, str]:
 def redact_urls(text: str) -> str:
     """Every URL inside ``text`` passed through :func:`redact_url`, and a bare
     ``user:password@host`` (as drivers quote a host they cannot parse) hidden too."""
-    if "@" not in text and "://" not in text:
+    if "@" not in text and "=" not in text:  # neither a user-info part nor a query parameter
         return text
     text = _URL.sub(lambda m: redact_url(m.group(0)), text)
     return _BARE_USERINFO.sub(rf"\g<user>:{HIDDEN}@", text) if "@" in text else text
