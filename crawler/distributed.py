@@ -748,7 +748,10 @@ def _child_main(argv: list[str]) -> int:
     parser.add_argument("--scrapy-settings", default="{}", help="JSON of extra Scrapy settings")
     args = parser.parse_args(argv)
     try:
-        settings = load_config(args.config).settings
+        loaded = load_config(args.config)
+        if loaded.announcement():  # which file decides what this process runs
+            print(loaded.announcement(), file=sys.stderr)
+        settings = loaded.settings
         report = run_worker_scan(settings, args.redis, args.scan, heartbeat_seconds=args.heartbeat,
                                  scrapy_overrides=json.loads(args.scrapy_settings))
     except (ConfigError, WorkerError) as exc:

@@ -487,7 +487,10 @@ def _child_main(argv: list[str]) -> int:
     parser.add_argument("--no-images", action="store_true")
     args = parser.parse_args(argv)
     try:
-        settings = load_config(args.config).settings
+        loaded = load_config(args.config)
+        if loaded.announcement():  # which file decides what this process runs
+            print(loaded.announcement(), file=sys.stderr)
+        settings = loaded.settings
         if args.sandbox:
             settings = point_at_sandbox(settings, args.sandbox)
         summary = run_scan(
