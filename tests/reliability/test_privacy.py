@@ -209,6 +209,10 @@ def test_error_lines_hide_url_credentials(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.setenv("KTPWATCH_DEBUG", "1")
     result = invoke("db", "status")
     assert "Traceback" in result.output and "dbpass" not in result.output
+    monkeypatch.delenv("KTPWATCH_DEBUG")
+    monkeypatch.setenv("KTPWATCH_DB_URL", f"sqlite:///{tmp_path / 'w.db'}")
+    line = one_error_line(invoke("worker", "--redis", f"redis://:redispass@127.0.0.1:{free_port()}/0", "--once"))
+    assert "redis://:***@127.0.0.1" in line and "redispass" not in line
 
 
 # --------------------------------------------------------------------------- CSV formulas
