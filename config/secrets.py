@@ -22,6 +22,8 @@ _URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s'\"<>`]+")
 #: ``user:password@host`` without a scheme: the password may hold anything but white space,
 #: quotes, ``/`` and ``@``
 _BARE_USERINFO = re.compile(r"(?<![\w/:])(?P<user>[\w.%+\-~]*):(?!\*\*\*@)[^\s@/'\"]+@(?=[\w\[])")
+#: where the authority (``user:password@host:port``) of a URL ends
+_AUTHORITY_END = re.compile(r"[/?#]|$")
 _SECRET_PARAM = re.compile(
     r"(?:^|[_\-.])(?:api)?(?:token|key|secret|pass(?:word|wd)?|pwd|auth|authorization|sig|signature"
     r"|credentials?|session)$",
@@ -30,6 +32,7 @@ _SECRET_PARAM = re.compile(
 
 
 def _hide_userinfo(netloc: str) -> str:
+    """``user:***@host``; the last ``@`` ends the user-info (a careless password may hold one)."""
     userinfo, at, host = netloc.rpartition("@")
     if not at:
         return netloc
@@ -53,23 +56,17 @@ def redact_url(url: str) -> str:
     scheme, sep, rest = url.partition("://")
     if not sep:
         return url
-    netloc, slash, tail = _split_netloc(rest)
+    end = _AUTHORITY_END.search(rest)
+    assert end is not None  # "$" always matches
+    netloc, tail = rest[: end.start()], rest[end.start() :]
     path_and_query, hash_mark, fragment = tail.partition("#")
     path, question, query = path_and_query.partition("?")
-    redacted = f"{scheme}://{_hide_userinfo(netloc)}{slash}{path}"
+    redacted = f"{scheme}://{_hide_userinfo(netloc)}{path}"
     if question:
         redacted += "?" + _hide_query(query)
     if hash_mark:
         redacted += "#" + fragment
     return redacted
-
-
-def _split_netloc(rest: str) -> tuple[str, str, str]:
-    """(netloc, "", the rest): the netloc ends at the first ``/``, ``?`` or ``#`` after
-    the last ``@`` of the authority (a careless password may hold an ``@``)."""
-    end = re.search(r"[/?#]|$", rest)
-    assert end is not None
-    return rest[: end.start()], "", rest[end.start():]
 
 
 def redact_urls(text: str) -> str:
