@@ -563,7 +563,6 @@ class AlertDetail:
     notices: list[Notice]
     rechecks: list[Recheck]
     events: list[AlertEvent]
-    niks: set[str] = field(default_factory=set)
 
 
 def linked_alerts(session: Session, alert_id: int) -> list[LinkedAlert]:
@@ -647,7 +646,6 @@ def get_alert_detail(session: Session, alert_id: int, *, sightings_limit: int = 
         notices=notices,
         rechecks=rechecks,
         events=events,
-        niks={i.value for i in identifiers if i.kind == "nik"},
     )
 
 
