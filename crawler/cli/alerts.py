@@ -61,10 +61,10 @@ MAX_ID = 2**63 - 1
 
 
 def _checked_ids(value: Any) -> Any:
-    """An alert id (or ids) a database can hold, else a usage error (not an OverflowError)."""
+    """An alert id (or ids) a database can hold, else one line and exit 2 (not an OverflowError)."""
     for alert_id in value if isinstance(value, list) else [value]:
         if alert_id is not None and not 1 <= alert_id <= MAX_ID:
-            raise typer.BadParameter(f"{alert_id} is not an alert id (ids run from 1 to {MAX_ID})")
+            raise UserError(f"{alert_id} is not an alert id (ids run from 1 to {MAX_ID})", exit_code=2)
     return value
 HIGHLIGHT = "bold black on yellow"
 
