@@ -25,7 +25,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
-from typer.testing import CliRunner
+from typer.testing import CliRunner, Result
 
 from alerts.notices.render import one_line
 from alerts.redaction import redact_niks
@@ -74,7 +74,7 @@ def db() -> Iterator[sessionmaker[Session]]:
     engine.dispose()
 
 
-def invoke(*args: str, env: dict[str, str] | None = None) -> object:
+def invoke(*args: str, env: dict[str, str] | None = None) -> Result:
     return runner.invoke(app, list(args), env=env)
 
 
@@ -254,9 +254,9 @@ def test_safe_text_strips_separators_marks_and_tags(char: str) -> None:
     assert char not in safe_text(f"Blangko{char}KTP", keep_newlines=True)
 
 
-def one_error_line(result: object) -> str:
-    output = result.output  # type: ignore[attr-defined]
-    assert result.exit_code not in (0, None), output  # type: ignore[attr-defined]
+def one_error_line(result: Result) -> str:
+    output = result.output
+    assert result.exit_code not in (0, None), output
     assert "Traceback" not in output and "OverflowError" not in output, output
     errors = [line for line in output.splitlines() if line.lower().startswith("error")]
     assert len(errors) == 1, output
