@@ -11,6 +11,7 @@ thread always ends).
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import struct
@@ -112,10 +113,8 @@ def _handler(shop: ShopServer) -> type[BaseHTTPRequestHandler]:
         do_POST = _serve
 
         def finish(self) -> None:
-            try:
+            with contextlib.suppress(OSError, ValueError):  # after a deliberate reset the socket is gone
                 super().finish()
-            except (OSError, ValueError):
-                pass  # after a deliberate reset the socket is gone
 
         def log_message(self, *args: Any) -> None:
             pass

@@ -23,7 +23,14 @@ from storage.alerts import activity_report
 from storage.models import Listing, Recheck
 from tests.notices.conftest import T0, AlertFactory, RecordingHandler
 from tests.notices.followup_helpers import alert_on_shop, escalations_due, notify, status_of
-from tests.notices.shop_server import SHOP_CASES, Answer, ShopServer, fixture_body, served_by, shop_server
+from tests.notices.shop_server import (
+    SHOP_CASES,
+    Answer,
+    ShopServer,
+    fixture_body,
+    served_by,
+    shop_server,
+)
 
 MARKETPLACES = sorted(SHOP_CASES)
 
@@ -112,7 +119,7 @@ def test_each_shop_live_page_is_still_live(
     shop: ShopServer, smtp_server: RecordingHandler, reader: SpiderListingReader, marketplace: str,
 ) -> None:
     live, _gone = SHOP_CASES[marketplace]
-    aid, _ = alert_on_shop(make_alert, session_factory, local, shop, marketplace, Answer(200, fixture_body(live)))
+    alert_on_shop(make_alert, session_factory, local, shop, marketplace, Answer(200, fixture_body(live)))
     notify(session_factory, local)
     (row,) = run_followup(session_factory, local, reader=reader, now=T0 + timedelta(days=2)).rows
     assert (row.outcome, row.reason, row.status_after) == ("live", "ok", "still_live"), row.detail
@@ -130,7 +137,7 @@ def test_each_shop_removed_only_on_a_positive_sign(
         "http_404": Answer(404, b"<html><body>404 Not Found</body></html>"),
         "http_410": Answer(410, b""),
     }[how]
-    aid, _ = alert_on_shop(make_alert, session_factory, local, shop, marketplace, answer)
+    alert_on_shop(make_alert, session_factory, local, shop, marketplace, answer)
     notify(session_factory, local)
     (row,) = run_followup(session_factory, local, reader=reader, now=T0 + timedelta(days=2)).rows
     assert (row.outcome, row.status_after) == ("removed", "removed"), row.detail

@@ -26,7 +26,14 @@ from crawler.recheck import SpiderListingReader, reading_of
 from storage.models import RecheckOutcome
 from tests.notices.conftest import T0, AlertFactory, RecordingHandler
 from tests.notices.followup_helpers import alert_on_shop, escalations_due, notify, status_of
-from tests.notices.shop_server import SHOP_CASES, Answer, ShopServer, fixture_body, served_by, shop_server
+from tests.notices.shop_server import (
+    SHOP_CASES,
+    Answer,
+    ShopServer,
+    fixture_body,
+    served_by,
+    shop_server,
+)
 
 EMPTY_SHELL = (
     b'<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Belanja Online</title>'
