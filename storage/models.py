@@ -458,7 +458,7 @@ class Recheck(Base):
     #: how many undecided re-checks in a row this one is (1 for the first, and for every decided one)
     attempt: Mapped[int] = mapped_column(default=1, server_default="1")
     #: an undecided re-check waits this long before the next try (a span, so no date lies ahead)
-    retry_after_seconds: Mapped[float | None]
+    retry_after_seconds: Mapped[float | None] = mapped_column(Float)
 
 
 class Image(Base):
