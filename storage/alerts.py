@@ -31,7 +31,6 @@ from sqlalchemy import and_, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from storage.listings import insert_ignoring_conflicts, latest_assessment, sighting_count
-from storage.notices import unknown_rechecks_by_marketplace
 from storage.models import (
     ALERT_TRANSITIONS,
     Alert,
@@ -50,6 +49,7 @@ from storage.models import (
     Sighting,
     Verdict,
 )
+from storage.notices import unknown_rechecks_by_marketplace
 
 #: identifier kinds that tie two listings to one person or one batch of blanks
 LINKING_KINDS = ("chip_uid", "nik", "phone")
