@@ -1,0 +1,53 @@
+"""The follow-up's wiring outside its own module: the scheduler's job, the schema migration."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.orm import Session, sessionmaker
+
+from config import Settings
+from crawler.schedule.jobs import JobContext, JobOutcome, run_followup_job
+from storage.migrate import upgrade
+from storage.session import make_engine
+from tests.notices.conftest import T0, AlertFactory, RecordingHandler
+from tests.notices.followup_helpers import alert_on_shop, notify, status_of
+from tests.notices.shop_server import Answer, ShopServer, served_by, shop_server
+
+
+@pytest.fixture
+def shop() -> Iterator[ShopServer]:
+    with shop_server() as server:
+        yield server
+
+
+def test_scheduled_followup_reads_with_the_spiders(
+    session_factory: sessionmaker[Session], settings: Settings, make_alert: AlertFactory,
+    shop: ShopServer, smtp_server: RecordingHandler,
+) -> None:
+    local = served_by(settings, shop.base)
+    aid, _ = alert_on_shop(make_alert, session_factory, local, shop, "shopee", Answer(404, b""))
+    notify(session_factory, local, at=T0)  # its deadline passed long ago on the real clock
+    result = run_followup_job(JobContext(settings=local, sessions=session_factory, config_path=None,
+                                         owner="test"))
+    assert result.outcome is JobOutcome.OK and "rows=1" in result.detail
+    assert status_of(session_factory, aid) == "removed"
+
+
+def test_migration_turns_old_error_rechecks_into_unknown(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine, "0001")
+    engine.dispose()
+    with sqlite3.connect(path) as raw:  # no foreign keys: only the re-check row matters here
+        raw.execute("INSERT INTO rechecks (alert_id, checked_at, url, http_status, outcome, detail) "
+                    "VALUES (1, '2025-03-01 08:00:00', 'u', 503, 'error', 'HTTP 503')")
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    engine.dispose()
+    with sqlite3.connect(path) as raw:
+        row = raw.execute("SELECT outcome, reason, attempt, retry_after_seconds FROM rechecks").fetchone()
+    assert row == ("unknown", "", 1, None)
