@@ -20,6 +20,7 @@ COLUMNS = (
     "status_after",
     "http_status",
     "reason",
+    "next_try",
     "time_to_removal",
     "detail",
     "url",
@@ -43,7 +44,8 @@ def parse_now(value: str | None) -> datetime:
     return aware
 
 
-def _row(row: RecheckRow) -> dict[str, Any]:
+def _row(row: RecheckRow, checked_at: datetime) -> dict[str, Any]:
+    next_try = (checked_at + row.retry_after).isoformat(timespec="seconds") if row.retry_after else ""
     return {
         "alert_id": row.alert_id,
         "marketplace": row.marketplace,
@@ -54,6 +56,7 @@ def _row(row: RecheckRow) -> dict[str, Any]:
         "reason": row.reason,
         "attempt": row.attempt,
         "retry_after_seconds": row.retry_after.total_seconds() if row.retry_after else None,
+        "next_try": next_try,
         "time_to_removal": format_duration(row.time_to_removal) if row.time_to_removal else "",
         "time_to_removal_seconds": row.time_to_removal.total_seconds() if row.time_to_removal else None,
         "detail": row.detail,
@@ -91,7 +94,7 @@ def followup(
         rt.sessions, rt.settings, reader=SpiderListingReader(rt.settings), now=moment, actor=who,
         progress=progress,
     )
-    rows = [_row(r) for r in report.rows]
+    rows = [_row(r, report.checked_at) for r in report.rows]
     if fmt is OutputFormat.TABLE:
         if not rows:
             rt.console.print("No notified listing is past its deadline.")

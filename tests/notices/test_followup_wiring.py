@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from sqlalchemy.orm import Session, sessionmaker
+from typer.testing import CliRunner
 
 from config import Settings
+from crawler.cli import app
 from crawler.schedule.jobs import JobContext, JobOutcome, run_followup_job
 from storage.migrate import upgrade
-from storage.session import make_engine
+from storage.session import make_engine, make_session_factory
 from tests.notices.conftest import T0, AlertFactory, RecordingHandler
 from tests.notices.followup_helpers import alert_on_shop, notify, status_of
-from tests.notices.shop_server import Answer, ShopServer, served_by, shop_server
+from tests.notices.shop_server import Answer, ShopServer, fixture_body, served_by, shop_server
 
 
 @pytest.fixture
@@ -51,3 +55,34 @@ def test_migration_turns_old_error_rechecks_into_unknown(tmp_path: Path) -> None
     with sqlite3.connect(path) as raw:
         row = raw.execute("SELECT outcome, reason, attempt, retry_after_seconds FROM rechecks").fetchone()
     assert row == ("unknown", "", 1, None)
+
+
+@pytest.fixture
+def session_factory() -> Iterator[sessionmaker[Session]]:
+    """The database the CLI uses (KTPWATCH_DB_URL from the autouse fixture), for every test here."""
+    engine = make_engine(os.environ["KTPWATCH_DB_URL"])
+    upgrade(engine)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
+def test_cli_followup_shows_unknown_with_its_next_try(
+    session_factory: sessionmaker[Session], settings: Settings, shop: ShopServer,
+    smtp_server: RecordingHandler, make_alert: AlertFactory,
+) -> None:
+    local = served_by(settings, shop.base)
+    base = f"{shop.base}/shopee"
+    Path("ktpwatch.toml").write_text(
+        f'[crawl]\ndownload_delay = 0\n[marketplaces.shopee]\napi_base_url = "{base}"\nweb_base_url = "{base}"\n'
+    )
+    aid, _ = alert_on_shop(make_alert, session_factory, local, shop, "shopee",
+                           Answer(200, fixture_body("shopee/detail/blocked")))
+    notify(session_factory, local, at=T0)
+    result = CliRunner().invoke(app, ["followup", "--format", "json"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)
+    assert (row["alert_id"], row["outcome"], row["reason"], row["attempt"]) == (aid, "unknown", "blocked", 1)
+    assert row["next_try"] and row["retry_after_seconds"] == local.followup.retry_first_seconds
+    assert status_of(session_factory, aid) == "notified"
+    again = CliRunner().invoke(app, ["followup"], catch_exceptions=False)
+    assert again.exit_code == 0 and "No notified listing is past its deadline" in again.stdout
