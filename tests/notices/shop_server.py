@@ -155,16 +155,19 @@ SHOP_CASES: dict[str, tuple[str, str]] = {
 
 
 def served_by(settings: Any, base: str) -> Any:
-    """``settings`` with every marketplace's API and web base under ``base/<marketplace>``."""
+    """``settings`` with every marketplace's API and web base at ``base``, as a shop of its own would be.
+
+    No path prefix: the shops' paths do not collide in these tests (one listing
+    per shop), and a parser need not know about any prefix.
+    """
     marketplaces = {
-        name: mp.model_copy(update={"api_base_url": f"{base}/{name}", "web_base_url": f"{base}/{name}",
-                                    "image_hosts": []})
+        name: mp.model_copy(update={"api_base_url": base, "web_base_url": base, "image_hosts": []})
         for name, mp in settings.marketplaces.items()
     }
     return settings.model_copy(update={"marketplaces": marketplaces})
 
 
 def listing_url(base: str, marketplace: str) -> str:
-    """The live fixture's listing URL, moved under the test shop (ids in the path stay)."""
+    """The live fixture's listing URL, moved to the test shop (ids in the path stay)."""
     live, _gone = SHOP_CASES[marketplace]
-    return f"{base}/{marketplace}{urlsplit(fixture_item(live)['url']).path}"
+    return f"{base}{urlsplit(fixture_item(live)['url']).path}"

@@ -70,7 +70,7 @@ def test_listing_gone_after_notice_is_removed_with_time(
     (row,) = report.rows
     assert row.outcome == "removed" and row.status_after == "removed" and row.reason == "http_404"
     assert row.time_to_removal == timedelta(hours=25)
-    assert shop.requests == ["POST /tokopedia/graphql/PDPGetLayoutQuery"]  # the scan's own detail request
+    assert shop.requests == ["POST /graphql/PDPGetLayoutQuery"]  # the scan's own detail request
     with session_factory() as session:
         (recheck,) = session.scalars(select(Recheck).where(Recheck.alert_id == aid)).all()
         assert recheck.outcome == "removed" and recheck.http_status == 404

@@ -71,7 +71,7 @@ def test_cli_followup_shows_unknown_with_its_next_try(
     smtp_server: RecordingHandler, make_alert: AlertFactory,
 ) -> None:
     local = served_by(settings, shop.base)
-    base = f"{shop.base}/shopee"
+    base = shop.base
     Path("ktpwatch.toml").write_text(
         f'[crawl]\ndownload_delay = 0\n[marketplaces.shopee]\napi_base_url = "{base}"\nweb_base_url = "{base}"\n'
     )
