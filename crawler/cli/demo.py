@@ -17,18 +17,24 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from config import load_config, point_at_sandbox
 from config.settings import KNOWN_MARKETPLACES
 from crawler.cli.errors import UserError
 from crawler.cli.runtime import get_runtime
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from alerts.followup import FollowupReport, ListingReader
+    from config import Settings
 
 DEMO_DIR = Path("ktpwatch-demo")
 #: Seconds the demo's platforms get to act on a notice beyond the abuse desk's takedown delay.
@@ -248,7 +254,7 @@ def _follow_up(runtime: Any, console: Console, sandbox: Any, settings: Any, dela
                 bar.update(task, completed=seconds - max(left, 0.0))
         console.print(f"   {label}: waited {seconds:.0f}s")
 
-    def reported(report: Any) -> None:
+    def reported(report: FollowupReport) -> None:
         reasons = sorted({r.reason for r in report.rows if r.outcome == "unknown"})
         console.print(f"   re-checked {len(report.rows)} listing(s): {report.count('removed')} removed, "
                       f"{report.count('live')} still live, {report.count('unknown')} unknown"
@@ -260,15 +266,15 @@ def _follow_up(runtime: Any, console: Console, sandbox: Any, settings: Any, dela
 
 
 def follow_up_in_real_time(
-    sessions: Any,
-    settings: Any,
-    reader: Any,
+    sessions: sessionmaker[Session],
+    settings: Settings,
+    reader: ListingReader,
     *,
     actor: str,
     wait: Callable[[str, float], None],
-    on_report: Callable[[Any], None],
+    on_report: Callable[[FollowupReport], None],
     max_rounds: int = DEMO_FOLLOWUP_ROUNDS,
-) -> list[Any]:
+) -> list[FollowupReport]:
     """Wait until every notified alert's deadline has passed, then follow up; retry unknowns.
 
     The clock is never moved: the demo's platforms have short deadlines in its
@@ -281,13 +287,11 @@ def follow_up_in_real_time(
     from storage.notices import RECHECK_STATUSES
 
     with sessions() as session:
-        deadlines = session.scalars(
-            select(Alert.deadline_at).where(Alert.status.in_(RECHECK_STATUSES), Alert.deadline_at.is_not(None))
-        ).all()
-    if deadlines:
-        left = (max(deadlines) - datetime.now(UTC)).total_seconds()
-        if left > 0:
-            wait("until the last notice deadline", left + 0.5)
+        last = session.scalar(
+            select(func.max(Alert.deadline_at)).where(Alert.status.in_(RECHECK_STATUSES))
+        )
+    if last is not None and (left := (last - datetime.now(UTC)).total_seconds()) > 0:
+        wait("until the last notice deadline", left + 0.5)
     reports = []
     for round_no in range(max_rounds):
         report = run_followup(sessions, settings, reader=reader, actor=actor)
