@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,8 +13,10 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
+from alerts.followup import run_followup
 from config import Settings
 from crawler.cli import app
+from crawler.recheck import SpiderListingReader
 from crawler.schedule.jobs import JobContext, JobOutcome, run_followup_job
 from storage.migrate import upgrade
 from storage.session import make_engine, make_session_factory
@@ -86,3 +89,19 @@ def test_cli_followup_shows_unknown_with_its_next_try(
     assert status_of(session_factory, aid) == "notified"
     again = CliRunner().invoke(app, ["followup"], catch_exceptions=False)
     assert again.exit_code == 0 and "No notified listing is past its deadline" in again.stdout
+
+
+def test_trickling_shop_is_an_unknown_recheck_within_the_total_deadline(
+    session_factory: sessionmaker[Session], settings: Settings, make_alert: AlertFactory,
+    shop: ShopServer, smtp_server: RecordingHandler,
+) -> None:
+    served = served_by(settings, shop.base)
+    local = served.model_copy(update={"followup": served.followup.model_copy(update={"fetch_total_seconds": 1.0})})
+    aid, _ = alert_on_shop(make_alert, session_factory, local, shop, "olx",
+                           Answer(mode="trickle", interval=0.5, limit=40))
+    notify(session_factory, local, at=T0)
+    started = time.monotonic()
+    (row,) = run_followup(session_factory, local, reader=SpiderListingReader(local)).rows
+    assert time.monotonic() - started < 5  # the trickle alone would take 20 s
+    assert (row.outcome, row.reason) == ("unknown", "timeout")
+    assert status_of(session_factory, aid) == "notified"
