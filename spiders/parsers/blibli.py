@@ -27,6 +27,7 @@ from typing import Any
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url, never_raises
+from spiders.parsers.fallback import read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     classify_unusable,
@@ -35,6 +36,7 @@ from spiders.parsers.page_signals import (
     html_to_text,
     int_or_none,
     load_json,
+    missing_path,
     slugify,
     sold_count,
     text_at,
@@ -112,25 +114,43 @@ def parse_search(
     data = doc.get("data")
     products = dig(data, "products")
     if not isinstance(products, list):
-        return [], PageOutcome(status="layout_changed", reason="no data.products list in the answer")
+        return _rescue(doc, "no data.products list in the answer", base_url, query)
     page = int_or_none(dig(data, "paging", "page")) or 1
     total_pages = int_or_none(dig(data, "paging", "total_page")) or 0
     total = int_or_none(dig(data, "paging", "total_item"))
     if not products:
         return [], PageOutcome(status="empty", reason="no products", total=total or 0)
-    items: list[ListingItem] = []
-    skipped = 0
-    for product in products:
-        item = _product_item(product, base_url=base_url, query=query) if isinstance(product, dict) else None
-        if item is None:
-            skipped += 1
-        else:
-            items.append(item)
+    items, missing = read_entries(
+        products, lambda product, where: _search_item(product, where, base_url, query),
+        path="data.products", marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda sku, title, _obj: f"{base_url.rstrip('/')}/p/{slugify(title)}/ps--{sku}",
+    )
+    if not items:
+        return _rescue(doc, f"{len(missing)} products unreadable: missing {', '.join(missing[:3])}", base_url, query)
     has_next = page < total_pages
     outcome = PageOutcome(
         status="ok", total=total, has_next=has_next, next_token=str(page + 1) if has_next else None
     )
-    return finish_search(items, skipped, outcome, what="products")
+    return finish_search(items, missing, outcome, what="products")
+
+
+def _search_item(product: Any, where: str, base_url: str, query: str) -> ListingItem | str:
+    """One search product, or the JSON path that was missing."""
+    if not isinstance(product, dict):
+        return where
+    item = _product_item(product, base_url=base_url, query=query)
+    if item is not None:
+        return item
+    if not text_at(product, "name"):
+        return missing_path(product, where, ("name",))
+    return f"{where}.sku"
+
+
+def _rescue(doc: Any, why: str, base_url: str, query: str) -> tuple[list[ListingItem], PageOutcome]:
+    return rescue(
+        doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda sku, title, _obj: f"{base_url.rstrip('/')}/p/{slugify(title)}/ps--{sku}",
+    )
 
 
 

@@ -32,6 +32,7 @@ from typing import Any
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import never_raises
+from spiders.parsers.fallback import read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     as_text,
@@ -41,6 +42,7 @@ from spiders.parsers.page_signals import (
     int_or_none,
     load_json,
     looks_like_html,
+    missing_path,
     text_at,
     utc_from_epoch,
     walk_dicts,
@@ -161,32 +163,59 @@ def parse_search(
             return [], blocked
         if errors:
             return [], PageOutcome(status="blocked", reason=f"GraphQL error: {str(errors)[:160]}")
-        return [], classify_unusable(body, default_reason="no marketplace_search.feed_units in the page")
+        unusable = classify_unusable(body, default_reason="no marketplace_search.feed_units in the page")
+        if unusable.status != "layout_changed" or not docs:
+            return [], unusable
+        return rescue(
+            docs, why=unusable.reason, marketplace=MARKETPLACE, base_url=base_url, query=query,
+            url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url),
+        )
     edges = feed.get("edges")
     if not isinstance(edges, list):
         return [], PageOutcome(status="layout_changed", reason="feed_units without an edges list")
     has_next = dig(feed, "page_info", "has_next_page") is True
     cursor = text_at(feed, "page_info", "end_cursor") or None
-    items: list[ListingItem] = []
-    skipped = 0
-    no_results = False
-    for edge in edges:
-        node = dig(edge, "node")
-        listing = dig(node, "listing")
-        if isinstance(listing, dict):
-            item = listing_item(listing, base_url=base_url, query=query)
-            if item is None:
-                skipped += 1
-            else:
-                items.append(item)
-        elif text_at(node, "__typename") == "MarketplaceSearchFeedNoResults":
-            no_results = True
-    if not items and not skipped:
+    listings = [dig(edge, "node", "listing") for edge in edges]
+    no_results = any(
+        text_at(dig(edge, "node"), "__typename") == "MarketplaceSearchFeedNoResults" for edge in edges
+    )
+    entries = [(i, listing) for i, listing in enumerate(listings) if listing is not None]
+    items, missing = read_entries(
+        [listing for _i, listing in entries],
+        lambda listing, where: _search_item(listing, where, base_url, query),
+        path="feed_units.edges", marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url),
+    )
+    missing = [_edge_path(path, entries) for path in missing]
+    if not items and not missing:
         if no_results or not edges:
             return [], PageOutcome(status="empty", reason="no listings", total=0)
-        return [], PageOutcome(status="layout_changed", reason="feed edges carry no listing objects")
+        return rescue(
+            docs, why="feed edges carry no node.listing objects", marketplace=MARKETPLACE,
+            base_url=base_url, query=query,
+            url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url),
+        )
     outcome = PageOutcome(status="ok", has_next=has_next and cursor is not None, next_token=cursor)
-    return finish_search(items, skipped, outcome, what="listings")
+    return finish_search(items, missing, outcome, what="listings")
+
+
+def _search_item(listing: Any, where: str, base_url: str, query: str) -> ListingItem | str:
+    """One ``node.listing`` as a listing, or the JSON path that was missing."""
+    if not isinstance(listing, dict):
+        return where
+    item = listing_item(listing, base_url=base_url, query=query)
+    if item is not None:
+        return item
+    if not text_at(listing, "marketplace_listing_title"):
+        return missing_path(listing, where, ("marketplace_listing_title",))
+    return f"{where}.id"
+
+
+def _edge_path(path: str, entries: list[tuple[int, Any]]) -> str:
+    """``feed_units.edges[k]…`` of the k-th listing back to its edge's index and ``node.listing``."""
+    head, _, rest = path.partition("]")
+    position = int(head.rsplit("[", 1)[1])
+    return f"feed_units.edges[{entries[position][0]}].node.listing{rest}"
 
 
 

@@ -28,6 +28,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import never_raises
+from spiders.parsers.fallback import read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     as_text,
@@ -36,16 +37,20 @@ from spiders.parsers.page_signals import (
     finish_search,
     int_or_none,
     load_json,
+    missing_path,
     slugify,
     text_at,
     utc_from_iso,
+    visible_text,
 )
 
 MARKETPLACE = "olx"
 PAGE_SIZE = 40
 _IID = re.compile(r"-iid-(\d+)")
 _APP_STATE = re.compile(r"window\.__APP\s*=\s*")
-_NOT_FOUND = re.compile(r"tidak ditemukan|tidak tersedia|not found|404", re.I)
+#: OLX's own "ad not found / no longer available" wording, matched on visible text only
+#: ("layanan tidak tersedia", a service outage, is not a removal)
+_NOT_FOUND = re.compile(r"tidak ditemukan|page not found|iklan\b[^.<]{0,40}\btidak (lagi )?tersedia", re.I)
 
 
 def item_url(title: str, ad_id: str, base_url: str) -> str:
@@ -110,18 +115,17 @@ def parse_search(
     if not isinstance(ads, list):
         if isinstance(doc, dict) and (int_or_none(doc.get("status")) in (401, 403, 429) or "error" in doc):
             return [], PageOutcome(status="blocked", reason=f"OLX error answer: {str(doc)[:120]}")
-        return [], PageOutcome(status="layout_changed", reason="no data list in the answer")
+        return _rescue(doc, "no data list in the answer", base_url, query)
     total = int_or_none(dig(doc, "metadata", "total_ads"))
     if not ads:
         return [], PageOutcome(status="empty", reason="no ads", total=total or 0)
-    items: list[ListingItem] = []
-    skipped = 0
-    for ad in ads:
-        item = ad_item(ad, base_url=base_url, query=query) if isinstance(ad, dict) else None
-        if item is None:
-            skipped += 1
-        else:
-            items.append(item)
+    items, missing = read_entries(
+        ads, lambda ad, where: _search_item(ad, where, base_url, query),
+        path="data", marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda ad_id, title, _obj: item_url(title, ad_id, base_url),
+    )
+    if not items:
+        return _rescue(doc, f"{len(missing)} ads unreadable: missing {', '.join(missing[:3])}", base_url, query)
     next_url = text_at(doc, "metadata", "next_page_url")
     next_page = _page_of(next_url) if next_url else None
     outcome = PageOutcome(
@@ -130,7 +134,26 @@ def parse_search(
         has_next=bool(next_url),
         next_token=str(next_page if next_page else _page_of(url) + 1) if next_url else None,
     )
-    return finish_search(items, skipped, outcome, what="ads")
+    return finish_search(items, missing, outcome, what="ads")
+
+
+def _search_item(ad: Any, where: str, base_url: str, query: str) -> ListingItem | str:
+    """One ad of a search answer, or the JSON path that was missing."""
+    if not isinstance(ad, dict):
+        return where
+    item = ad_item(ad, base_url=base_url, query=query)
+    if item is not None:
+        return item
+    if not text_at(ad, "title"):
+        return missing_path(ad, where, ("title",))
+    return f"{where}.id"
+
+
+def _rescue(doc: Any, why: str, base_url: str, query: str) -> tuple[list[ListingItem], PageOutcome]:
+    return rescue(
+        doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda ad_id, title, _obj: item_url(title, ad_id, base_url),
+    )
 
 
 
@@ -155,13 +178,12 @@ def parse_detail(
     wanted = ad_id_from_url(url) or (item.external_id if item else "")
     elements = dig(state, "states", "items", "elements")
     if not isinstance(elements, dict):
-        outcome = classify_unusable(body, default_reason="no window.__APP item state in the page")
-        if outcome.status == "layout_changed" and state is not None and _NOT_FOUND.search(page):
-            return None, PageOutcome(status="not_found", reason="OLX shows its not-found page")
-        return None, outcome
+        return None, classify_unusable(
+            body, default_reason="no window.__APP item state in the page", not_found=_NOT_FOUND
+        )
     ad = elements.get(wanted) if wanted else next(iter(elements.values()), None)
     if ad is None:
-        if _NOT_FOUND.search(page):
+        if _NOT_FOUND.search(visible_text(page)):
             return None, PageOutcome(status="not_found", reason="OLX shows its not-found page")
         return None, PageOutcome(status="layout_changed", reason=f"ad {wanted} not in the page state")
     found = ad_item(ad, base_url=base_url, query=item.query if item else "") if isinstance(ad, dict) else None
