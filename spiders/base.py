@@ -296,7 +296,9 @@ class MarketplaceSpider(scrapy.Spider):
             self.inc("parse_failures")
         elif outcome.status in ("empty", "not_found") and kind == "search":
             self.inc("empty_pages")
-        if outcome.status in ("blocked", "captcha", "layout_changed"):
+        elif outcome.status == "degraded":
+            self.inc("degraded_pages")
+        if outcome.status in ("blocked", "captcha", "layout_changed", "degraded"):
             sample = body[:SAMPLE_CHARS].decode("utf-8", "replace")
             self.logger.warning(
                 "%s %s page %s: %s (%s); body sample: %r",
@@ -405,9 +407,12 @@ class MarketplaceSpider(scrapy.Spider):
         if retry is not None:
             yield retry
             return
-        if outcome.status != "ok":
+        if outcome.status not in ("ok", "degraded"):
             items = []
         self.inc("items", len(items))
+        # listings the shape-agnostic fallback read (whole page or single entries): the
+        # scan shows them per marketplace and the health check flags the drift
+        self.inc("degraded", sum(1 for item in items if item.degraded))
         for item in items:
             item.query = item.query or query
             item.exchanges.append(exchange)

@@ -22,6 +22,7 @@ Shapes, from ``shared/recorded/blibli`` (see tests/fixtures/blibli/*/SOURCE.txt)
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -47,6 +48,9 @@ MARKETPLACE = "blibli"
 SORT_NEWEST = 1
 PAGE_SIZE = 24
 _BLOCK_CODES = {401, 403, 429}
+#: Blibli's own missing-product page, on the visible text of a product page ("produk tidak
+#: tersedia" is left out: Blibli says it of a live product that is out of stock)
+NOT_FOUND_PAGE = re.compile(r"produk tidak ditemukan|halaman tidak ditemukan", re.I)
 
 
 def seller_url(merchant_code: str, merchant_name: str, base_url: str) -> str:
@@ -55,12 +59,14 @@ def seller_url(merchant_code: str, merchant_name: str, base_url: str) -> str:
     return f"{base_url.rstrip('/')}/merchant/{slugify(merchant_name) or 'toko'}/{merchant_code}"
 
 
-def _envelope(body: bytes | str) -> tuple[Any, PageOutcome | None]:
+def _envelope(
+    body: bytes | str, not_found: re.Pattern[str] | None = None
+) -> tuple[Any, PageOutcome | None]:
     """The answer's ``{"code","status","data"}`` envelope, or the outcome explaining its absence."""
     try:
         doc = load_json(body)
     except JsonError as exc:
-        return None, classify_unusable(body, default_reason=str(exc))
+        return None, classify_unusable(body, default_reason=str(exc), not_found=not_found)
     if isinstance(doc, dict) and set(doc) == {"data"} and isinstance(doc["data"], dict) and "code" in doc["data"]:
         doc = doc["data"]  # the axios-wrapped form some captures saved
     if not isinstance(doc, dict):
@@ -159,7 +165,7 @@ def parse_detail(
     body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None
 ) -> tuple[ListingItem | None, PageOutcome]:
     """A listing completed from its ``_summary`` answer (full description, seller code)."""
-    doc, problem = _envelope(body)
+    doc, problem = _envelope(body, NOT_FOUND_PAGE)
     if problem is not None:
         return None, problem
     code = int_or_none(doc.get("code"))

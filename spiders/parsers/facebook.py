@@ -59,7 +59,11 @@ _JSON_SCRIPT = re.compile(
 _ITEM_ID = re.compile(r"/marketplace/item/(\d+)")
 _LOGIN_WALL = re.compile(r"id=\"login_form\"|Log in to Facebook|You must log in to continue|/login/\?next=", re.I)
 _RATE_LIMIT = re.compile(r"rate limit exceeded", re.I)
-_GONE = re.compile(r"CometErrorRoute|This content isn.t available", re.I)
+_GONE = re.compile(
+    r"CometErrorRoute|This content isn.t available|this listing is no longer available|"
+    r"tidak lagi tersedia",
+    re.I,
+)
 
 
 def item_url(listing_id: str, base_url: str) -> str:

@@ -50,7 +50,9 @@ _ITEM_SKU = re.compile(r"-i(\d+)-s(\d+)")
 _MODULE_START = re.compile(r"(?:__moduleData__\s*=|app\.run\()\s*(?=\{)")
 #: Lazada's own "product/page not found" wording, matched on visible text only (not "halaman tidak
 #: dapat dimuat", an error page, nor a bare "404" that a script name can hold)
-_NOT_FOUND = re.compile(r"tidak ditemukan|page not found|produk tidak tersedia", re.I)
+_NOT_FOUND = re.compile(
+    r"tidak ditemukan|page not found|produk ini tidak lagi tersedia|no longer available", re.I
+)
 
 
 def _refusal(doc: dict[str, Any]) -> PageOutcome | None:

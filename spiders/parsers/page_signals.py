@@ -40,6 +40,7 @@ _INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script\s*>",
 #: EMPTY_SHELL_SCRIPT is an empty shell (a real result or item page carries either)
 EMPTY_SHELL_TEXT = 120
 EMPTY_SHELL_SCRIPT = 1024
+EMPTY_SHELL_REASON = "empty shell: the page before its scripts ran"
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -102,6 +103,22 @@ def is_empty_shell(body: bytes | str) -> bool:
     )
 
 
+def refusal(body: bytes | str) -> PageOutcome | None:
+    """A captcha, block or login page in ``body`` (any format), else None.
+
+    Meant for answers that did NOT parse as results: a real result page can
+    carry these words in a listing's text.
+    """
+    raw = as_bytes(body)
+    if _CAPTCHA.search(raw):
+        return PageOutcome(status="captcha", reason="captcha page instead of results")
+    if _BLOCKED.search(raw):
+        return PageOutcome(status="blocked", reason="the shop refused the request")
+    if _LOGIN.search(raw):
+        return PageOutcome(status="blocked", reason="login wall instead of results")
+    return None
+
+
 def classify_unusable(
     body: bytes | str, *, default_reason: str, not_found: re.Pattern[str] | None = None
 ) -> PageOutcome:
@@ -113,16 +130,13 @@ def classify_unusable(
     about the results or the listing, and is asked again) → layout changed.
     """
     raw = as_bytes(body)
-    if _CAPTCHA.search(raw):
-        return PageOutcome(status="captcha", reason="captcha page instead of results")
-    if _BLOCKED.search(raw):
-        return PageOutcome(status="blocked", reason="the shop refused the request")
-    if _LOGIN.search(raw):
-        return PageOutcome(status="blocked", reason="login wall instead of results")
+    refused = refusal(raw)
+    if refused is not None:
+        return refused
     if not_found is not None and not_found.search(visible_text(raw)):
         return PageOutcome(status="not_found", reason="the shop's own not-found page")
     if is_empty_shell(raw):
-        return PageOutcome(status="blocked", reason="empty shell: the page before its scripts ran")
+        return PageOutcome(status="blocked", reason=EMPTY_SHELL_REASON)
     return PageOutcome(status="layout_changed", reason=default_reason)
 
 

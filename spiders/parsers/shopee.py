@@ -8,6 +8,16 @@ Shapes (``shared/recorded/NOTES.md``; fixtures' SOURCE.txt):
   (median314/ext-1688-single-product 2024 capture; ricodnr/shopbee). No results:
   ``items: null`` with ``total_count: 0``.
 * Search v2 — the same item fields directly on ``items[]`` (adefirmanf/ecommerce-api 2020).
+* Search card (2025-26, a growing share of items) — ``item_basic: null``; the product is
+  split into ``item_card_displayed_asset {name, image, images[], shop_location,
+  display_price{price}, sold_count{text}}`` and ``item_data {itemid, shopid,
+  item_card_display_price{price (x 100000)}, item_card_display_sold_count
+  {historical_sold_count, historical_sold_count_text}, shop_data{shop_name},
+  item_rating, ctime}``; collection/microsite endpoints nest both under
+  ``customised_item_card``, shop pages put ``item_card_display_price`` beside the
+  asset. Public clients of 2025-26 document it (fixture ``search/card_2026`` SOURCE.txt).
+* Any item the known shapes cannot read is walked by the shape-agnostic fallback
+  (:mod:`spiders.parsers.fallback`); a listing without a shop id is kept without URL.
 * Blocked — HTTP 200 ``{"error": 90309999, "action_type": 2, "tracking_id": ...}``
   (lthoangg/shopee-crawler#16/#17).
 * Detail — ``/api/v2/item/get`` answers ``{"item": {..., description}, "error"}``
@@ -22,6 +32,7 @@ Listing URL: ``{web_base}/product/<shopid>/<itemid>``; images: the shop's CDN
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs, urlparse
@@ -47,6 +58,8 @@ MARKETPLACE = "shopee"
 REAL_WEB_HOSTS = ("shopee.co.id", "www.shopee.co.id")
 REAL_IMAGE_CDN = "https://down-id.img.susercontent.com/file/"
 BLOCK_ERROR = 90309999
+#: Shopee's own "this product does not exist" page, on the visible text of a product page
+NOT_FOUND_PAGE = re.compile(r"produk ini tidak ada|this product doesn.t exist|produk tidak ditemukan", re.I)
 PRICE_SCALE = 100_000
 DEFAULT_LIMIT = 60
 
@@ -68,13 +81,14 @@ def _refusal(doc: dict[str, Any]) -> PageOutcome | None:
     return None
 
 
-def _load(body: bytes | str) -> tuple[dict[str, Any] | None, PageOutcome | None]:
+def _load(
+    body: bytes | str, not_found: re.Pattern[str] | None = None
+) -> tuple[dict[str, Any] | None, PageOutcome | None]:
     try:
         doc = load_json(body)
     except JsonError as exc:
-        if looks_like_html(body):
-            return None, classify_unusable(body, default_reason="HTML page instead of Shopee JSON")
-        return None, classify_unusable(body, default_reason=str(exc))
+        reason = "HTML page instead of Shopee JSON" if looks_like_html(body) else str(exc)
+        return None, classify_unusable(body, default_reason=reason, not_found=not_found)
     if not isinstance(doc, dict):
         return None, PageOutcome(status="layout_changed", reason="Shopee answer is not a JSON object")
     return doc, _refusal(doc)
@@ -93,9 +107,14 @@ def _card_fields(card: dict[str, Any], entry: dict[str, Any]) -> dict[str, Any]:
     asset: dict[str, Any] = (
         card["item_card_displayed_asset"] if isinstance(card.get("item_card_displayed_asset"), dict) else {}
     )
-    price = dig(data, "item_card_display_price", "price")
-    if int_or_none(price) is None:
-        price = dig(asset, "display_price", "price")
+    price = next(
+        (p for p in (
+            dig(data, "item_card_display_price", "price"),
+            dig(card, "item_card_display_price", "price"),  # shop pages put it beside the asset
+            dig(asset, "display_price", "price"),
+        ) if int_or_none(p) is not None),
+        None,
+    )
     sold = dig(data, "item_card_display_sold_count", "historical_sold_count")
     if int_or_none(sold) is None:
         sold = sold_count(
@@ -248,7 +267,7 @@ def parse_detail(
     body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None
 ) -> tuple[ListingItem | None, PageOutcome]:
     """The full listing (description included) from a Shopee item answer, merged over ``item``."""
-    doc, problem = _load(body)
+    doc, problem = _load(body, NOT_FOUND_PAGE)
     if doc is None or problem is not None:
         return None, problem or PageOutcome(status="layout_changed", reason="unreadable")
     where, obj = _detail_object(doc)

@@ -50,6 +50,10 @@ from spiders.parsers.page_signals import (
 
 MARKETPLACE = "tokopedia"
 SEARCH_FIELDS = ("searchProductV5", "ace_search_product_v4")
+#: Tokopedia's own removed-product page, on the visible text of a product page
+NOT_FOUND_PAGE = re.compile(
+    r"produk tidak ditemukan|produk ini sudah tidak tersedia|halaman ini tidak ditemukan", re.I
+)
 _NOT_FOUND = re.compile(r"not found|tidak ditemukan|does not exist|sudah dihapus", re.I)
 _BLOCK_WORDS = ("too many", "rate limit", "forbidden", "denied", "unauthori", "blocked")
 
@@ -79,10 +83,10 @@ def _says_not_found(doc: Any) -> bool:
     )
 
 
-def _unusable(body: bytes | str, reason: str) -> PageOutcome:
+def _unusable(body: bytes | str, reason: str, not_found: re.Pattern[str] | None = None) -> PageOutcome:
     if looks_like_html(body):
-        return classify_unusable(body, default_reason="HTML page instead of GraphQL JSON")
-    return classify_unusable(body, default_reason=reason)
+        reason = "HTML page instead of GraphQL JSON"
+    return classify_unusable(body, default_reason=reason, not_found=not_found)
 
 
 def _sold(product: dict[str, Any]) -> int | None:
@@ -256,7 +260,7 @@ def parse_detail(
     try:
         doc = _envelope(load_json(body))
     except JsonError as exc:
-        return None, _unusable(body, str(exc))
+        return None, _unusable(body, str(exc), NOT_FOUND_PAGE)
     errors = _graphql_errors(doc)
     if errors:
         return None, errors
