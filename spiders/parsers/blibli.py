@@ -41,6 +41,7 @@ from spiders.parsers.page_signals import (
     slugify,
     sold_count,
     text_at,
+    top_level_refusal,
 )
 
 MARKETPLACE = "blibli"
@@ -74,7 +75,7 @@ def _envelope(
     code = int_or_none(doc.get("code"))
     if code in _BLOCK_CODES:
         return None, PageOutcome(status="blocked", reason=f"Blibli error code {code} {text_at(doc, 'status')}")
-    return doc, None
+    return doc, top_level_refusal(doc)
 
 
 def _product_item(product: dict[str, Any], *, base_url: str, query: str) -> ListingItem | None:

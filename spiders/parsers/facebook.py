@@ -44,6 +44,7 @@ from spiders.parsers.page_signals import (
     looks_like_html,
     missing_path,
     text_at,
+    top_level_refusal,
     utc_from_epoch,
     walk_dicts,
 )
@@ -159,6 +160,9 @@ def parse_search(
 ) -> tuple[list[ListingItem], PageOutcome]:
     """Listings of a search page (HTML with embedded JSON) or of a GraphQL pagination answer."""
     docs, page = _search_docs(body)
+    refused = next((r for r in map(top_level_refusal, docs) if r is not None), None) if not page else None
+    if refused is not None:
+        return [], refused
     feed = _feed_units(docs)
     if feed is None:
         errors = [dig(d, "errors") for d in docs if isinstance(dig(d, "errors"), list)]

@@ -43,6 +43,7 @@ from spiders.parsers.page_signals import (
     missing_path,
     sold_count,
     text_at,
+    top_level_refusal,
 )
 
 MARKETPLACE = "lazada"
@@ -129,7 +130,7 @@ def parse_search(
         return [], classify_unusable(body, default_reason=str(exc))
     if not isinstance(doc, dict):
         return [], PageOutcome(status="layout_changed", reason="catalogue answer is not a JSON object")
-    refused = _refusal(doc)
+    refused = _refusal(doc) or top_level_refusal(doc)
     if refused:
         return [], refused
     mods, info = doc.get("mods"), doc.get("mainInfo")

@@ -40,6 +40,7 @@ from spiders.parsers.page_signals import (
     missing_path,
     slugify,
     text_at,
+    top_level_refusal,
     utc_from_iso,
     visible_text,
 )
@@ -111,6 +112,9 @@ def parse_search(
         doc = load_json(body)
     except JsonError as exc:
         return [], classify_unusable(body, default_reason=str(exc))
+    refused = top_level_refusal(doc)
+    if refused is not None:
+        return [], refused
     ads = dig(doc, "data")
     if not isinstance(ads, list):
         if isinstance(doc, dict) and (int_or_none(doc.get("status")) in (401, 403, 429) or "error" in doc):

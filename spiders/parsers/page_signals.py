@@ -21,7 +21,7 @@ from crawler.items import ListingItem, PageOutcome
 #: Largest body a parser looks at; larger answers are cut (the spider's DOWNLOAD_MAXSIZE is the real guard).
 MAX_BODY = 16 * 1024 * 1024
 
-_CAPTCHA = re.compile(rb"captcha|/_____tmd_____/punish|x5secdata|/checkpoint/", re.I)
+_CAPTCHA = re.compile(rb"captcha|/_____tmd_____/punish|x5secdata|/checkpoint/|RGV587_ERROR", re.I)
 _BLOCKED = re.compile(
     rb"access denied|request blocked|rate limit exceeded|too many requests|forbidden|"
     rb"you don't have permission|errors\.edgesuite\.net",
@@ -149,7 +149,11 @@ def top_level_refusal(doc: Any) -> PageOutcome | None:
     parts: list[str] = []
     for key, value in doc.items() if isinstance(doc, dict) else ():
         parts.append(str(key))
-        inner = value.items() if isinstance(value, dict) else [("", value)]
+        inner = (
+            value.items() if isinstance(value, dict)
+            else [("", v) for v in value[:20]] if isinstance(value, list)
+            else [("", value)]
+        )
         for sub_key, sub_value in inner:
             parts.append(str(sub_key))
             if isinstance(sub_value, (str, int)) and not isinstance(sub_value, bool):

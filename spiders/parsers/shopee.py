@@ -51,6 +51,7 @@ from spiders.parsers.page_signals import (
     missing_path,
     sold_count,
     text_at,
+    top_level_refusal,
     utc_from_epoch,
 )
 
@@ -91,7 +92,7 @@ def _load(
         return None, classify_unusable(body, default_reason=reason, not_found=not_found)
     if not isinstance(doc, dict):
         return None, PageOutcome(status="layout_changed", reason="Shopee answer is not a JSON object")
-    return doc, _refusal(doc)
+    return doc, _refusal(doc) or top_level_refusal(doc)
 
 
 def _price(basic: dict[str, Any]) -> int | None:

@@ -45,6 +45,7 @@ from spiders.parsers.page_signals import (
     rupiah,
     sold_count,
     text_at,
+    top_level_refusal,
     utc_from_iso,
 )
 
@@ -211,7 +212,7 @@ def parse_search(
         doc = _envelope(load_json(body))
     except JsonError as exc:
         return [], _unusable(body, str(exc))
-    errors = _graphql_errors(doc)
+    errors = _graphql_errors(doc) or top_level_refusal(doc)
     if errors:
         return [], errors
     products, header, path, why = _products(doc)
@@ -261,7 +262,7 @@ def parse_detail(
         doc = _envelope(load_json(body))
     except JsonError as exc:
         return None, _unusable(body, str(exc), NOT_FOUND_PAGE)
-    errors = _graphql_errors(doc)
+    errors = _graphql_errors(doc) or top_level_refusal(doc)
     if errors:
         return None, errors
     data = dig(doc, "data")
