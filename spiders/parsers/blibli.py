@@ -38,6 +38,7 @@ from spiders.parsers.page_signals import (
     int_or_none,
     load_json,
     missing_path,
+    rupiah,
     slugify,
     sold_count,
     text_at,
@@ -85,7 +86,7 @@ def _product_item(product: dict[str, Any], *, base_url: str, query: str) -> List
         return None
     price = int_or_none(dig(product, "price", "minPrice"))
     if price is None:
-        price = int_or_none(dig(product, "price", "priceDisplay"))
+        price = rupiah(dig(product, "price", "priceDisplay") or dig(product, "price", "offerPriceDisplay"))
     images = [u for u in (product.get("images") or []) if isinstance(u, str)] if isinstance(
         product.get("images"), list) else []
     merchant_code = text_at(product, "merchantCode")

@@ -41,13 +41,14 @@ from spiders.parsers.page_signals import (
     load_json,
     looks_like_html,
     missing_path,
+    rupiah,
     sold_count,
     text_at,
     top_level_refusal,
 )
 
 MARKETPLACE = "lazada"
-_ITEM_SKU = re.compile(r"-i(\d+)-s(\d+)")
+_ITEM_SKU = re.compile(r"-i(\d+)(?:-s(\d+))?\.html")
 _MODULE_START = re.compile(r"(?:__moduleData__\s*=|app\.run\()\s*(?=\{)")
 #: Lazada's own "product/page not found" wording, matched on visible text only (not "halaman tidak
 #: dapat dimuat", an error page, nor a bare "404" that a script name can hold)
@@ -68,7 +69,7 @@ def _refusal(doc: dict[str, Any]) -> PageOutcome | None:
 def _ids(entry: dict[str, Any], url: str) -> tuple[str, str]:
     match = _ITEM_SKU.search(url)
     item_id = text_at(entry, "itemId") or text_at(entry, "nid") or (match.group(1) if match else "")
-    sku = match.group(2) if match else ""
+    sku = (match.group(2) or "") if match else ""
     if not sku:
         cheapest = text_at(entry, "cheapest_sku")
         sku = cheapest.rsplit("-", 1)[-1] if "-" in cheapest else text_at(entry, "skuId")
@@ -82,20 +83,20 @@ def _image(src: str) -> str:
 def _search_item(entry: Any, base_url: str, query: str, where: str = "") -> ListingItem | str:
     """One ``listItems`` entry as a listing, or the JSON path that was missing.
 
-    Without ``productUrl``/``itemUrl`` the listing is kept with the URL Lazada
-    builds from the ids (``/products/i<item>-s<sku>.html``) or none at all.
+    Without ``productUrl``/``itemUrl`` the listing is kept with Lazada's id-only
+    address ``{web}/-i<itemId>.html``, which public clients build the same way.
     """
     if not isinstance(entry, dict):
         return where
     name = text_at(entry, "name")
     link = text_at(entry, "productUrl") or text_at(entry, "itemUrl")
-    item_id, sku = _ids(entry, link)
+    item_id, _sku = _ids(entry, link)
     if not name:
         return missing_path(entry, where, ("name",))
     if not item_id:
         return f"{where}.itemId"
-    if not link and sku:
-        link = f"/products/i{item_id}-s{sku}.html"
+    if not link:
+        link = f"/-i{item_id}.html"  # Lazada's id-only product address (public clients build it so)
     described = entry.get("description")
     description = "\n".join(d for d in described if isinstance(d, str)) if isinstance(described, list) else ""
     image = text_at(entry, "image")
@@ -106,7 +107,7 @@ def _search_item(entry: Any, base_url: str, query: str, where: str = "") -> List
         url=canonical_url(link, base_url) if link else "",
         title=name,
         description=description,
-        price=int_or_none(entry.get("price")),
+        price=rupiah(entry.get("price")) if entry.get("price") not in (None, "") else rupiah(entry.get("priceShow")),
         seller_id=text_at(entry, "sellerId"),
         seller_name=text_at(entry, "sellerName"),
         seller_city=text_at(entry, "location"),

@@ -38,6 +38,7 @@ from spiders.parsers.page_signals import (
     int_or_none,
     load_json,
     missing_path,
+    rupiah,
     slugify,
     text_at,
     top_level_refusal,
@@ -72,6 +73,12 @@ def _images(ad: dict[str, Any]) -> list[str]:
     return [u for u in (text_at(img, "url") or text_at(img, "big", "url") for img in images) if u]
 
 
+def _price(ad: dict[str, Any]) -> int | None:
+    """``price.value.raw``, else the display text (``"Rp 15.000"``) some panamera feeds send alone."""
+    raw = int_or_none(dig(ad, "price", "value", "raw"))
+    return raw if raw is not None else rupiah(dig(ad, "price", "value", "display"))
+
+
 def ad_item(ad: dict[str, Any], *, base_url: str, query: str = "") -> ListingItem | None:
     """One panamera ad object as a listing (None when it has no id or title)."""
     ad_id = text_at(ad, "ad_id") or text_at(ad, "id")
@@ -85,7 +92,7 @@ def ad_item(ad: dict[str, Any], *, base_url: str, query: str = "") -> ListingIte
         url=item_url(title, ad_id, base_url),
         title=title,
         description=text_at(ad, "description"),
-        price=int_or_none(dig(ad, "price", "value", "raw")),
+        price=_price(ad),
         seller_id=user_id,
         seller_name=text_at(ad, "user", "name") or text_at(ad, "user_name"),
         seller_url=f"{base_url.rstrip('/')}/profile/{user_id}" if user_id else "",

@@ -42,6 +42,10 @@ EMPTY_SHELL_TEXT = 120
 EMPTY_SHELL_SCRIPT = 1024
 EMPTY_SHELL_REASON = "empty shell: the page before its scripts ran"
 _TAG = re.compile(r"<[^>]*>")
+#: One amount: dot-grouped ("1.250.000", optional ",00"), comma-grouped ("199,000"), or plain digits
+_RUPIAH = re.compile(
+    r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"
+)
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -208,17 +212,20 @@ def int_or_none(value: Any) -> int | None:
 def rupiah(value: Any) -> int | None:
     """Whole rupiah of a price as shops show it: ``118990``, ``"Rp118.990"``, ``"Rp10.000 - Rp25.000"`` (the first).
 
-    Indonesian prices group thousands with dots and rarely show cents after a
-    comma; a range or "mulai dari" text gives its first amount, never the digits
-    of both run together.
+    Indonesian prices group thousands with dots (some shops' feeds with commas,
+    ``"199,000"``) and rarely show cents; a range or "mulai dari" text gives its
+    first amount, never the digits of both run together.
     """
     if not isinstance(value, str):
         return int_or_none(value)
     cleaned = value.strip()
     if re.fullmatch(r"-?\d+(\.\d+)?", cleaned) and not re.fullmatch(r"\d{1,3}(\.\d{3})+", cleaned):
         return int_or_none(cleaned)
-    match = re.search(r"\d{1,3}(?:\.\d{3})+(?!\d)|\d+", cleaned)
-    return int(match.group(0).replace(".", "")[:18]) if match else None
+    match = _RUPIAH.search(cleaned)
+    if not match:
+        return None
+    whole = re.sub(r"[.,]\d{1,2}$", "", match.group(0))  # cents ("Rp1.250.000,00") are dropped
+    return int(re.sub(r"[.,]", "", whole)[:18])
 
 
 def sold_count(text: str) -> int | None:

@@ -22,8 +22,11 @@ Shapes (``shared/recorded/NOTES.md``; fixtures' SOURCE.txt):
   (lthoangg/shopee-crawler#16/#17).
 * Detail — ``/api/v2/item/get`` answers ``{"item": {..., description}, "error"}``
   (adefirmanf capture); ``/api/v4/item/get`` returns the same item object under
-  ``data``; ``/api/v4/pdp/get_pc`` under ``data.item`` with ``data.shop_detailed``.
-  All three are read. A removed item answers ``item``/``data`` null.
+  ``data``; ``/api/v4/pdp/get_pc`` (2024-26) under ``data.item`` as ``{item_id, shop_id,
+  title, description, shop_location}`` with the price in ``data.product_price.price
+  {single_value, range_min}`` and the seller in ``data.shop_detailed{shopid, name, place}``.
+  All three are read. Not found (the shop's own state): ``item``/``data`` null, or
+  Shopee's "produk ini tidak ada" product page; a block is never a removal.
 
 Listing URL: ``{web_base}/product/<shopid>/<itemid>``; images: the shop's CDN
 ``https://down-id.img.susercontent.com/file/<image>`` for the real shop, else
@@ -263,6 +266,27 @@ def _detail_object(doc: dict[str, Any]) -> tuple[str, Any]:
     return "", None
 
 
+def _pdp_fields(obj: dict[str, Any], doc: dict[str, Any]) -> dict[str, Any]:
+    """A ``pdp/get_pc`` item (``item_id``, ``shop_id``, ``title``; price in ``data.product_price``)
+    in ``item_basic``'s field names."""
+    price = next(
+        (p for p in (
+            dig(doc, "data", "product_price", "price", "single_value"),
+            dig(doc, "data", "product_price", "price", "range_min"),
+            obj.get("price"),
+        ) if (int_or_none(p) or 0) > 0),
+        None,
+    )
+    return {
+        **obj,
+        "itemid": text_at(obj, "item_id") or text_at(obj, "itemid"),
+        "shopid": text_at(obj, "shop_id") or text_at(obj, "shopid"),
+        "name": text_at(obj, "title"),
+        "price": price,
+        "shop_location": text_at(obj, "shop_location") or text_at(doc, "data", "shop_detailed", "place"),
+    }
+
+
 @never_raises(None)
 def parse_detail(
     body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None
@@ -276,7 +300,8 @@ def parse_detail(
         return None, PageOutcome(status="layout_changed", reason="no item/data in detail answer")
     if obj is None:
         return None, PageOutcome(status="not_found", reason=f"{where} is null (item removed)")
-    found = _item(obj, base_url, item.query if item else "", where)
+    fields = _pdp_fields(obj, doc) if isinstance(obj, dict) and "name" not in obj and "title" in obj else obj
+    found = _item(fields, base_url, item.query if item else "", where)
     if isinstance(found, str) or not isinstance(obj, dict):
         return None, PageOutcome(status="layout_changed", reason=f"missing {found}")
     shop = dig(doc, "data", "shop_detailed") or {}

@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers.fallback import degraded_listings, product_like
+from spiders.parsers.page_signals import rupiah
 
 MARKETPLACES = ("tokopedia", "shopee", "lazada", "blibli", "olx", "facebook")
 BASE = {
@@ -254,3 +255,21 @@ def test_a_card_is_read_as_a_full_listing_not_a_degraded_one() -> None:
     assert outcome.status == "ok"
     assert [(i.external_id, i.title, i.price, i.degraded) for i in items] == [
         ("77", "Blanko KTP El Original", 250000, False)]
+
+
+# ----- prices as shops write them ---------------------------------------------------------------
+
+
+def _dotted(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@given(amount=st.integers(min_value=0, max_value=10**12), other=st.integers(min_value=0, max_value=10**12))
+def test_rupiah_reads_every_way_a_shop_writes_an_amount(amount: int, other: int) -> None:
+    assert rupiah(amount) == amount
+    assert rupiah(f"Rp{_dotted(amount)}") == amount
+    assert rupiah(f"Rp {_dotted(amount)},00") == amount
+    assert rupiah(f"{amount:,}") == amount
+    assert rupiah(f"{amount}.00") == amount
+    assert rupiah(f"Rp{_dotted(amount)} - Rp{_dotted(other)}") == amount
+    assert rupiah("harga nego") is None
