@@ -28,7 +28,7 @@ from typing import Any
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url, never_raises
-from spiders.parsers.fallback import read_entries, rescue
+from spiders.parsers.fallback import degraded_detail, read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     classify_unusable,
@@ -175,7 +175,7 @@ def parse_detail(
     if code == 404 or text_at(doc, "status") == "NOT_FOUND":
         return None, PageOutcome(status="not_found", reason="Blibli says the product does not exist")
     if not isinstance(data, dict) or not text_at(data, "name"):
-        return None, PageOutcome(status="layout_changed", reason="no data.name in the product summary")
+        return degraded_detail(doc, item, why="no data.name in the product summary")
     sku = text_at(data, "sku") or (item.external_id if item else "")
     images = [text_at(img, "full") for img in data.get("images") or [] if text_at(img, "full")] if isinstance(
         data.get("images"), list) else []

@@ -176,7 +176,7 @@ def parse_search(
             return [], unusable
         return rescue(
             docs, why=unusable.reason, marketplace=MARKETPLACE, base_url=base_url, query=query,
-            url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url),
+            url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url), paged=False,
         )
     edges = feed.get("edges")
     if not isinstance(edges, list):
@@ -201,7 +201,7 @@ def parse_search(
         return rescue(
             docs, why="feed edges carry no node.listing objects", marketplace=MARKETPLACE,
             base_url=base_url, query=query,
-            url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url),
+            url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url), paged=False,
         )
     outcome = PageOutcome(status="ok", has_next=has_next and cursor is not None, next_token=cursor)
     return finish_search(items, missing, outcome, what="listings")

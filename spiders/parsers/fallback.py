@@ -15,13 +15,15 @@ captcha, login wall or block is never read as results, degraded or not.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url
-from spiders.parsers.page_signals import rupiah, top_level_refusal
+from spiders.parsers.page_signals import html_to_text, rupiah, top_level_refusal, walk_dicts
 
 #: Most objects the walk looks at (hostile answers stay cheap)
 WALK_LIMIT = 200_000
@@ -31,13 +33,20 @@ ID_KEYS = (
     "itemid", "item_id", "itemId", "product_id", "productId", "listing_id", "listingId",
     "ad_id", "adId", "nid", "sku", "id",
 )
+#: Renamed id keys: ``<thing>id`` / ``<thing>_id`` of a sellable thing (``goodsId``, ``offer_id``)
+ID_KEY = re.compile(r"^(item|product|listing|ad|goods|offer|sku|post)_?id$", re.I)
 #: Keys a shop names a listing's title with
 TITLE_KEYS = (
     "name", "title", "product_name", "productName", "item_name", "itemName",
     "marketplace_listing_title", "displayName", "display_name",
 )
+#: Renamed title keys: any ``…title`` (``ad_title``, ``listing_title``, ``itemTitle``) but a
+#: subtitle, and ``<sellable thing>name`` (``goodsName``); never a shop's, brand's or city's name
+TITLE_KEY = re.compile(r"^(?!.*sub_?title$).*title$|^(item|product|listing|ad|goods|offer)_?name$", re.I)
 #: Keys of a link to the listing
 URL_KEYS = ("url", "productUrl", "itemUrl", "product_url", "item_url", "link", "href", "permalink")
+#: Renamed link keys (``itemLink``, ``detailUrl``, ``listing_uri``); never an image's, shop's or seller's
+URL_KEY = re.compile(r"^(product|item|listing|ad|detail|goods|offer|canonical|web|page)_?(url|link|href|uri)$", re.I)
 #: Keys of a picture of the listing
 IMAGE_KEYS = ("image", "imageUrl", "image_url", "img", "thumbnail", "mainImage", "photo")
 #: Keys inside a price object that hold the amount (number first, display text last)
@@ -45,6 +54,12 @@ PRICE_VALUE_KEYS = (
     "number", "value", "amount", "raw", "price", "single_value", "minPrice", "min",
     "salePrice", "text", "priceDisplay", "formatted_amount", "display",
 )
+#: Keys of the seller's id and name beside a listing (or inside its ``shop``/``seller`` object)
+SELLER_ID_KEYS = ("shopid", "shop_id", "shopId", "sellerId", "seller_id", "merchantCode", "merchant_id", "user_id")
+SELLER_NAME_KEYS = ("shop_name", "shopName", "sellerName", "seller_name", "merchantName", "merchant_name")
+SELLER_OBJECT_KEYS = ("shop", "seller", "merchant", "store", "shop_data")
+#: Keys of a listing's own text
+DESCRIPTION_KEYS = ("description", "desc", "productDescription", "product_description", "details")
 #: Fewest letters a title needs: ids and codes are not titles
 MIN_TITLE_LETTERS = 2
 
@@ -58,8 +73,14 @@ def _scalar_id(value: Any) -> str:
     return text if 0 < len(text) <= 64 else ""
 
 
+def _keys(obj: dict[str, Any], exact: tuple[str, ...], pattern: re.Pattern[str]) -> list[str]:
+    """``obj``'s keys that name a field: the known names in order, then renamed ones matching ``pattern``."""
+    renamed = [k for k in obj if isinstance(k, str) and k not in exact and pattern.match(k)]
+    return [k for k in exact if k in obj] + sorted(renamed)
+
+
 def _title(obj: dict[str, Any]) -> str:
-    for key in TITLE_KEYS:
+    for key in _keys(obj, TITLE_KEYS, TITLE_KEY):
         value = obj.get(key)
         if isinstance(value, str) and sum(c.isalpha() for c in value) >= MIN_TITLE_LETTERS:
             return value.strip()
@@ -98,7 +119,7 @@ def product_like(obj: dict[str, Any]) -> tuple[str, str, int | None] | None:
     has_price, price = _price(obj)
     if not has_price:
         return None
-    for key in ID_KEYS:
+    for key in _keys(obj, ID_KEYS, ID_KEY):
         found = _scalar_id(obj.get(key))
         if found:
             return found, title, price
@@ -135,8 +156,32 @@ def _first_text(obj: dict[str, Any], keys: tuple[str, ...]) -> str:
     return ""
 
 
+def _seller(obj: dict[str, Any]) -> tuple[str, str]:
+    """(seller id, seller name) beside the listing or in its ``shop``/``seller`` object."""
+    seller_id = next((i for i in (_scalar_id(obj.get(k)) for k in SELLER_ID_KEYS) if i), "")
+    name = _first_text(obj, SELLER_NAME_KEYS)
+    for key in SELLER_OBJECT_KEYS:
+        inner = obj.get(key)
+        if isinstance(inner, dict):
+            seller_id = seller_id or _scalar_id(inner.get("id")) or next(
+                (i for i in (_scalar_id(inner.get(k)) for k in SELLER_ID_KEYS) if i), "")
+            name = name or _first_text(inner, ("name", *SELLER_NAME_KEYS))
+    return seller_id, name
+
+
+def description_of(obj: dict[str, Any]) -> str:
+    """A listing's own text: a description string (HTML read as text) or a list of lines."""
+    for key in DESCRIPTION_KEYS:
+        value = obj.get(key)
+        if isinstance(value, list):
+            value = "\n".join(v for v in value if isinstance(v, str))
+        if isinstance(value, str) and value.strip():
+            return html_to_text(value) if "<" in value else value.strip()
+    return ""
+
+
 def _listing_url(obj: dict[str, Any], item_id: str, title: str, base_url: str, url_for: UrlRule | None) -> str:
-    link = _first_text(obj, URL_KEYS)
+    link = _first_text(obj, tuple(_keys(obj, URL_KEYS, URL_KEY)))
     if link.startswith(("http://", "https://", "//", "/")):
         return canonical_url(link, base_url)
     return url_for(item_id, title, obj) if url_for is not None else ""
@@ -165,11 +210,15 @@ def degraded_listings(
         item_id, title, price = found
         seen.add(item_id)
         image = _first_text(obj, IMAGE_KEYS)
+        seller_id, seller_name = _seller(obj)
         items.append(ListingItem(
             marketplace=marketplace,
             external_id=item_id,
             url=_listing_url(obj, item_id, title, base_url, url_for),
             title=title,
+            description=description_of(obj),
+            seller_id=seller_id,
+            seller_name=seller_name,
             price=price // price_divisor if price is not None and price_divisor > 1 else price,
             image_urls=[image] if image.startswith(("http://", "https://")) else [],
             query=query,
@@ -188,12 +237,16 @@ def rescue(
     query: str = "",
     url_for: UrlRule | None = None,
     price_divisor: int = 1,
+    paged: bool = True,
 ) -> tuple[list[ListingItem], PageOutcome]:
     """What a search parser returns when its known paths failed on a parsed JSON answer.
 
     A refusal in the answer's envelope wins; else the degraded listings, if any
     (status ``degraded``, reason naming ``why`` the known layout failed); else
-    ``layout_changed`` with ``why``.
+    ``layout_changed`` with ``why``. ``paged``: the shop's next page is asked by
+    number (the spider builds it without a token), so a degraded page that found
+    listings says there may be a next one; the spider stops at the first page
+    without any (or at ``max_pages``). Cursor-paged shops pass False.
     """
     refused = top_level_refusal(doc)
     if refused is not None:
@@ -207,6 +260,7 @@ def rescue(
     return items, PageOutcome(
         status="degraded",
         reason=f"{why}; {len(items)} listings read by the shape-agnostic fallback",
+        has_next=paged,
     )
 
 
@@ -244,3 +298,38 @@ def read_entries(
         else:
             missing.append(read_item)
     return items, missing
+
+
+def degraded_detail(doc: Any, item: ListingItem | None, *, why: str) -> tuple[ListingItem | None, PageOutcome]:
+    """A detail answer whose known layout failed, read for the one thing search lacks: the description.
+
+    Looks for the object carrying the listing's own id (any id key) and a
+    description, else the first object with a title and a description. The
+    search ``item`` comes back with that text and ``degraded`` set (status
+    ``degraded``); without ``item`` or any such object: ``layout_changed``
+    with ``why``. A refusal in the answer's envelope wins, as for search.
+    """
+    refused = top_level_refusal(doc)
+    if refused is not None:
+        return None, refused
+    if item is None:
+        return None, PageOutcome(status="layout_changed", reason=why)
+    own: dict[str, Any] | None = None
+    titled: dict[str, Any] | None = None
+    for obj in walk_dicts(doc, limit=WALK_LIMIT):
+        if not description_of(obj):
+            continue
+        if any(_scalar_id(obj.get(k)) == item.external_id for k in _keys(obj, ID_KEYS, ID_KEY)):
+            own = obj
+            break
+        if titled is None and _title(obj):
+            titled = obj
+    found = own or titled
+    if found is None:
+        return None, PageOutcome(status="layout_changed", reason=why)
+    merged = replace(
+        item, description=description_of(found), title=item.title or _title(found),
+        raw={**item.raw, "degraded_detail": found}, exchanges=list(item.exchanges), degraded=True,
+    )
+    return merged, PageOutcome(status="degraded", reason=f"{why}; description read by the shape-agnostic fallback")
+

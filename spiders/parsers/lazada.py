@@ -76,6 +76,11 @@ def _ids(entry: dict[str, Any], url: str) -> tuple[str, str]:
     return item_id, sku
 
 
+def id_only_url(item_id: str, base_url: str) -> str:
+    """Lazada's id-only product address ``{web}/-i<itemId>.html`` (public clients build it so)."""
+    return f"{base_url.rstrip('/')}/-i{item_id}.html"
+
+
 def _image(src: str) -> str:
     return f"https:{src}" if src.startswith("//") else src
 
@@ -96,7 +101,7 @@ def _search_item(entry: Any, base_url: str, query: str, where: str = "") -> List
     if not item_id:
         return f"{where}.itemId"
     if not link:
-        link = f"/-i{item_id}.html"  # Lazada's id-only product address (public clients build it so)
+        link = id_only_url(item_id, "")
     described = entry.get("description")
     description = "\n".join(d for d in described if isinstance(d, str)) if isinstance(described, list) else ""
     image = text_at(entry, "image")
@@ -141,13 +146,14 @@ def parse_search(
     entries = mods.get("listItems")
     if entries is None or entries == []:
         if "listItems" not in mods and total:
-            return [], PageOutcome(status="layout_changed", reason="mods has no listItems", total=total)
+            return _rescue(doc, "mods has no listItems", base_url, query)
         return [], PageOutcome(status="empty", reason="no listItems", total=total)
     if not isinstance(entries, list):
         return _rescue(doc, "mods.listItems is not a list", base_url, query)
     items, missing = read_entries(
         entries, lambda entry, where: _search_item(entry, base_url, query, where),
         path="mods.listItems", marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda item_id, _title, _obj: id_only_url(item_id, base_url),
     )
     if not items:
         return _rescue(doc, f"{len(missing)} listItems unreadable: missing {', '.join(missing[:3])}", base_url, query)
@@ -161,7 +167,10 @@ def parse_search(
 
 
 def _rescue(doc: dict[str, Any], why: str, base_url: str, query: str) -> tuple[list[ListingItem], PageOutcome]:
-    return rescue(doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query)
+    return rescue(
+        doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda item_id, _title, _obj: id_only_url(item_id, base_url),
+    )
 
 
 def module_data(html: str) -> dict[str, Any] | None:

@@ -17,6 +17,7 @@ detail parser (which holds that shop's not-found detector):
 ``blocked``          refusal, login wall, rate limit, HTTP       unknown (retry)
                      401/403/429/5xx, empty shell
 ``layout_changed``   an answer nothing could read                unknown (retry)
+``degraded``         only the shape-agnostic fallback read it    unknown (retry)
 ===================  ==========================================  ==================
 
 A captcha, refusal or login page wins over a 404/410 status: it is the shop's

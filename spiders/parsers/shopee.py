@@ -42,7 +42,7 @@ from urllib.parse import parse_qs, urlparse
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import never_raises
-from spiders.parsers.fallback import read_entries, rescue
+from spiders.parsers.fallback import degraded_detail, read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     classify_unusable,
@@ -297,13 +297,13 @@ def parse_detail(
         return None, problem or PageOutcome(status="layout_changed", reason="unreadable")
     where, obj = _detail_object(doc)
     if not where:
-        return None, PageOutcome(status="layout_changed", reason="no item/data in detail answer")
+        return degraded_detail(doc, item, why="no item/data in detail answer")
     if obj is None:
         return None, PageOutcome(status="not_found", reason=f"{where} is null (item removed)")
     fields = _pdp_fields(obj, doc) if isinstance(obj, dict) and "name" not in obj and "title" in obj else obj
     found = _item(fields, base_url, item.query if item else "", where)
     if isinstance(found, str) or not isinstance(obj, dict):
-        return None, PageOutcome(status="layout_changed", reason=f"missing {found}")
+        return degraded_detail(doc, item, why=f"missing {found}")
     shop = dig(doc, "data", "shop_detailed") or {}
     description = obj.get("description")
     base = item or found

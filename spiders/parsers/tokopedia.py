@@ -32,7 +32,7 @@ from urllib.parse import urlparse
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url, never_raises
-from spiders.parsers.fallback import read_entries, rescue
+from spiders.parsers.fallback import degraded_detail, read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     classify_unusable,
@@ -274,7 +274,7 @@ def parse_detail(
     basic = dig(layout, "basicInfo")
     components = dig(layout, "components")
     if not isinstance(basic, dict) or not isinstance(components, list):
-        return None, PageOutcome(status="layout_changed", reason="no pdpGetLayout.basicInfo/components")
+        return degraded_detail(doc, item, why="no pdpGetLayout.basicInfo/components")
     if text_at(basic, "status").upper() in ("DELETED", "BANNED", "REMOVED"):
         return None, PageOutcome(status="not_found", reason=f"product status {text_at(basic, 'status')}")
     content = _component(components, "product_content")
