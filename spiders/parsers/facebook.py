@@ -34,6 +34,7 @@ from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import never_raises
 from spiders.parsers.fallback import read_entries, rescue
 from spiders.parsers.page_signals import (
+    EMPTY_SHELL_REASON,
     JsonError,
     as_text,
     classify_unusable,
@@ -172,7 +173,7 @@ def parse_search(
         if errors:
             return [], PageOutcome(status="blocked", reason=f"GraphQL error: {str(errors)[:160]}")
         unusable = classify_unusable(body, default_reason="no marketplace_search.feed_units in the page")
-        if unusable.status != "layout_changed" or not docs:
+        if unusable.status != "layout_changed" or unusable.reason == EMPTY_SHELL_REASON or not docs:
             return [], unusable
         return rescue(
             docs, why=unusable.reason, marketplace=MARKETPLACE, base_url=base_url, query=query,

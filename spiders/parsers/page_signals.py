@@ -130,8 +130,11 @@ def classify_unusable(
 
     captcha → blocked → login wall → the shop's own not-found page (``not_found``
     matched against the *visible* text only, so a script URL with "404" in it
-    never reads as a removal) → empty shell (counted as blocked: it says nothing
-    about the results or the listing, and is asked again) → layout changed.
+    never reads as a removal) → empty shell → layout changed. An empty shell is
+    ``layout_changed`` with :data:`EMPTY_SHELL_REASON`: it says nothing about the
+    results or the listing (never results, never live, asked again), and it is
+    not a refusal either, so a bare "404 Not Found" page with HTTP 404 still
+    reads as a removal.
     """
     raw = as_bytes(body)
     refused = refusal(raw)
@@ -140,7 +143,7 @@ def classify_unusable(
     if not_found is not None and not_found.search(visible_text(raw)):
         return PageOutcome(status="not_found", reason="the shop's own not-found page")
     if is_empty_shell(raw):
-        return PageOutcome(status="blocked", reason=EMPTY_SHELL_REASON)
+        return PageOutcome(status="layout_changed", reason=EMPTY_SHELL_REASON)
     return PageOutcome(status="layout_changed", reason=default_reason)
 
 

@@ -1,21 +1,26 @@
-"""``listing_state``: a re-check answer is "removed" only on a positive sign, and a block is never "live".
+"""Each shop's detail parser, read as the follow-up reads it (``crawler.recheck.reading_of``).
 
-Issue 16: a captcha, a login wall, Lazada's punish page and an empty shell all
-answer HTTP 200; reading them as live drafted escalations against platforms that
-had removed the listing.
+A re-check answer is "removed" only on a positive sign, and a block is never
+"live". Issue 16: a captcha, a login wall, Lazada's punish page and an empty
+shell all answer HTTP 200; reading them as live drafted escalations against
+platforms that had removed the listing. These tests hold the parsers' half of
+that: one not-found detector per shop, blocks recognised before anything else.
 """
 
 from __future__ import annotations
 
+import importlib
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from spiders.parsers.liveness import MARKETPLACES, listing_state
-from tests.spiders.test_parser_shapes import BASE, refusal_pages
+from crawler.recheck import reading_of
+from storage.models import RecheckOutcome
+from tests.spiders.test_parser_shapes import BASE, MARKETPLACES, refusal_pages
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 DETAIL_CASES = sorted(FIXTURES.glob("*/detail/*"))
@@ -31,10 +36,19 @@ EMPTY_SHELL = ('<!DOCTYPE html><html><head><script src="/static/js/main.404.js">
                '<body><div id="root"></div></body></html>')
 
 
+def parse(marketplace: str, body: bytes | str, url: str | None = None) -> tuple[Any, Any]:
+    parser = importlib.import_module(f"spiders.parsers.{marketplace}")
+    return parser.parse_detail(body, url=url or ITEM_URLS[marketplace], base_url=BASE[marketplace], item=None)
+
+
 def state(marketplace: str, body: bytes | str, status: int = 200) -> str:
-    return listing_state(
-        marketplace, body, status=status, url=ITEM_URLS[marketplace], base_url=BASE[marketplace]
-    ).status
+    """The follow-up's verdict on one answer: removed / live / unknown."""
+    item, outcome = parse(marketplace, body)
+    return str(reading_of(status, item, outcome).outcome.value)
+
+
+def outcome_of(marketplace: str, body: bytes | str) -> str:
+    return str(parse(marketplace, body)[1].status)
 
 
 def _body(case: Path) -> bytes:
@@ -44,34 +58,38 @@ def _body(case: Path) -> bytes:
 @pytest.mark.parametrize("case", DETAIL_CASES, ids=[str(c.relative_to(FIXTURES)) for c in DETAIL_CASES])
 def test_every_recorded_detail_answer_reads_as_its_fixture_says(case: Path) -> None:
     expected = json.loads((case / "output.json").read_text())["outcome"]["status"]
-    url = (case / "url.txt").read_text().strip()
     marketplace = case.parent.parent.name
-    got = listing_state(marketplace, _body(case), status=200, url=url, base_url=BASE[marketplace])
-    assert got.status == expected
+    item, outcome = parse(marketplace, _body(case), (case / "url.txt").read_text().strip())
+    assert outcome.status == expected
+    verdict = reading_of(200, item, outcome).outcome
+    assert verdict is {"ok": RecheckOutcome.LIVE, "not_found": RecheckOutcome.REMOVED}.get(
+        expected, RecheckOutcome.UNKNOWN)
 
 
 @pytest.mark.parametrize("marketplace", MARKETPLACES)
 def test_http_404_and_410_are_removals_unless_the_body_is_a_gate(marketplace: str) -> None:
-    assert state(marketplace, "Not Found", 404) == "not_found"
-    assert state(marketplace, "", 410) == "not_found"
-    assert state(marketplace, EMPTY_SHELL, 404) == "not_found"
+    assert state(marketplace, "Not Found", 404) == "removed"
+    assert state(marketplace, "", 410) == "removed"
     captcha = "<html><body><div class='g-recaptcha'>captcha</div></body></html>"
-    assert state(marketplace, captcha, 404) == "captcha"
+    assert state(marketplace, captcha, 404) == "unknown"
+    assert state(marketplace, EMPTY_SHELL, 404) == "removed"  # an empty shell is no gate
 
 
 @pytest.mark.parametrize("marketplace", MARKETPLACES)
 def test_a_200_gate_is_unknown_never_live_never_removed(marketplace: str) -> None:
-    assert state(marketplace, EMPTY_SHELL) == "blocked"
-    assert state(marketplace, '<html><body><form id="login_form" action="/login/">Log in</form></body></html>') == "blocked"
+    assert outcome_of(marketplace, EMPTY_SHELL) == "layout_changed"
+    login = '<html><body><form id="login_form" action="/login/">Log in</form></body></html>'
+    assert outcome_of(marketplace, login) == "blocked"
     punish = '{"rgv587_flag": "sm", "url": "https://www.lazada.co.id/_____tmd_____/punish?x5secdata=x"}'
-    assert state(marketplace, punish) == "captcha"
-    assert state(marketplace, "<html><body>Access Denied</body></html>", 403) == "blocked"
-    assert state(marketplace, "upstream error", 503) == "blocked"
+    assert outcome_of(marketplace, punish) == "captcha"
+    for body in (EMPTY_SHELL, login, punish):
+        assert state(marketplace, body) == "unknown"
+    assert state(marketplace, "<html><body>Access Denied</body></html>", 403) == "unknown"
 
 
 def test_shopee_block_answer_is_not_a_removal() -> None:
     # the old follow-up counted error 90309999 (Shopee's anti-bot answer) as "gone"
-    assert state("shopee", '{"error": 90309999, "action_type": 2, "tracking_id": "t"}') == "blocked"
+    assert outcome_of("shopee", '{"error": 90309999, "action_type": 2, "tracking_id": "t"}') == "blocked"
 
 
 @pytest.mark.parametrize(("marketplace", "page"), [
@@ -83,7 +101,8 @@ def test_shopee_block_answer_is_not_a_removal() -> None:
     ("facebook", "<html><body><span>This listing is no longer available</span></body></html>"),
 ])
 def test_each_shops_own_removed_page_is_a_removal(marketplace: str, page: str) -> None:
-    assert state(marketplace, page) == "not_found"
+    assert outcome_of(marketplace, page) == "not_found"
+    assert state(marketplace, page) == "removed"
 
 
 @pytest.mark.parametrize(("marketplace", "page"), [
@@ -92,7 +111,7 @@ def test_each_shops_own_removed_page_is_a_removal(marketplace: str, page: str) -
     ("blibli", "<html><body><h1>Produk tidak tersedia</h1><p>Stok habis</p></body></html>"),
 ])
 def test_outage_and_out_of_stock_pages_are_not_removals(marketplace: str, page: str) -> None:
-    assert state(marketplace, page) != "not_found"
+    assert state(marketplace, page) != "removed"
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -101,9 +120,4 @@ def test_no_gate_answer_is_ever_live_or_removed(
     marketplace: str, page: tuple[str, bytes | str], status: int
 ) -> None:
     _kind, body = page
-    assert state(marketplace, body, status) not in ("ok", "not_found")
-
-
-def test_unknown_marketplace_is_an_error() -> None:
-    with pytest.raises(ValueError, match="unknown marketplace"):
-        listing_state("bukalapak", b"", status=200, url="u", base_url="b")
+    assert state(marketplace, body, status) == "unknown"

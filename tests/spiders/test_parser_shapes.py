@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers.fallback import degraded_listings, product_like
-from spiders.parsers.page_signals import rupiah
+from spiders.parsers.page_signals import EMPTY_SHELL_REASON, rupiah
 
 MARKETPLACES = ("tokopedia", "shopee", "lazada", "blibli", "olx", "facebook")
 BASE = {
@@ -175,7 +175,11 @@ def _product_json(item_id: int, title: str) -> str:
 
 @st.composite
 def refusal_pages(draw: st.DrawFn) -> tuple[str, bytes | str]:
-    """(kind, body): a captcha, login wall, refusal or empty shell, with product-like data beside it."""
+    """(kind, body): a captcha, login wall, refusal or empty shell, with product-like data beside it.
+
+    The empty shell is not a refusal (``layout_changed``, "empty shell"), but like
+    them it never yields a listing.
+    """
     filler = draw(text_filler)
     data = _product_json(draw(st.integers(min_value=1, max_value=10**12)), draw(titles))
     kind = draw(st.sampled_from(("captcha_html", "punish_json", "rgv587", "login_wall", "denied", "shopee_block",
@@ -209,7 +213,9 @@ def test_no_block_captcha_login_or_empty_shell_ever_yields_a_listing(
     kind, body = page
     items, outcome = search(marketplace, body)
     assert items == [], (kind, outcome)
-    if kind == "shopee_block" and marketplace != "shopee":
+    if kind == "empty_shell":
+        assert (outcome.status, outcome.reason) == ("layout_changed", EMPTY_SHELL_REASON)
+    elif kind == "shopee_block" and marketplace != "shopee":
         # Shopee's own error code means little to another shop's parser: never results
         assert outcome.status in ("layout_changed", "blocked"), outcome
     else:
