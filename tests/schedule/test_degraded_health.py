@@ -42,3 +42,20 @@ def test_check_scan_health_reads_degraded_from_the_scan_summary(session: Session
     assert "degraded" in flags[0].message
     # `schedule status` shows the stored flags that start with FLAG_PREFIX
     assert stored_health_flags(session, scan.id) == flags
+
+
+def test_the_scan_summary_carries_degraded_per_marketplace() -> None:
+    from rich.console import Console
+
+    from crawler.cli.scan import _summary_table
+    from crawler.scan import ScanSummary, _marketplace_stats
+
+    summary = _marketplace_stats("shopee", {"ktpwatch/shopee/items": 9, "ktpwatch/shopee/degraded": 4})
+    assert (summary.items, summary.degraded) == (9, 4)
+    console = Console(width=200, record=True)
+    console.print(_summary_table(ScanSummary(
+        scan_id=1, status="finished", trigger="manual", queries=["ktp"], new_alerts=0,
+        marketplaces=[summary], duration_seconds=1.0,
+    )))
+    text = console.export_text()
+    assert "degraded" in text and "│ shopee" in text.replace("┃", "│")

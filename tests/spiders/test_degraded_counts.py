@@ -48,3 +48,17 @@ def test_a_block_is_never_degraded_results() -> None:
     assert not [o for o in out if isinstance(o, ListingItem)]
     assert spider.crawler.stats.get_value("ktpwatch/shopee/degraded") in (None, 0)
     assert spider.crawler.stats.get_value("ktpwatch/shopee/blocked") == 1
+
+
+def test_a_listing_without_a_url_asks_no_detail_page_and_is_kept() -> None:
+    # before: the Lazada spider built Request("") for it, which raised inside the
+    # search callback and lost every listing of the page
+    from spiders.lazada import LazadaSpider
+
+    crawler = get_crawler(LazadaSpider, build_scrapy_settings(load_config().settings))
+    spider = LazadaSpider.from_crawler(crawler, query="ktp")
+    assert isinstance(spider, LazadaSpider)
+    bare = ListingItem(marketplace="lazada", external_id="1", url="", title="Blanko KTP el")
+    assert spider.detail_request(bare) is None
+    spider.detail_filter = lambda item: True
+    assert list(spider._maybe_detail(bare)) == [bare]
