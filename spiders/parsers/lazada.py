@@ -7,7 +7,10 @@ Shapes (``shared/recorded/NOTES.md``; fixtures' SOURCE.txt):
   itemId|nid, productUrl|itemUrl ("//www.lazada.co.id/products/<slug>-i<item>-s<sku>.html"),
   image, price, priceShow, location, sellerName, sellerId, itemSoldCntShow,
   description[]}]}}`` (iqbalme/nusantarads-backend 2020 capture). No results: no
-  (or an empty) ``listItems`` beside a ``mainInfo``.
+  (or an empty) ``listItems`` beside a ``mainInfo`` with ``totalResults`` 0.
+  2023-26 clients also see ``itemId`` without ``nid``, ``itemUrl`` for
+  ``productUrl``, grouped price strings (``"199,000"``) or ``priceShow`` alone; an
+  item without a link is kept at Lazada's id-only address ``/-i<itemId>.html``.
 * Blocked — Alibaba "Baxia": JSON ``{"ret": ["RGV587_ERROR::SM::..."]}`` or
   ``{"rgv587_flag": "sm", "url": ".../_____tmd_____/punish?x5secdata=..."}``, or the
   punish slider HTML itself (webbrain-one/webbrain PR#2673).

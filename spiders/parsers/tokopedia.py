@@ -13,6 +13,15 @@ Shapes (see ``/work/shared/recorded/NOTES.md`` and ``tests/fixtures/tokopedia/*/
   imageUrl, price "Rp5.719.000", shop{shopId, name, url, city}, labelGroups}]}}``
   (roniwahyu/shopee-dataset 2024 capture; appvidlab/tokopedia-api README).
   Sold counts exist only as text in ``labelGroups[position=integrity]``.
+* CategoryProducts (2023, AceSearchProduct) — ``data.CategoryProducts{count, data[{id,
+  name, url, price "Rp12.000", priceInt, imageUrlLarge, gaKey, shop{id, url, name,
+  location}}]}`` (median314/ext-1688-single-product capture).
+* Variants every reader accepts: no ``url`` (derived from ``gaKey``, else the listing
+  is kept without URL — see :func:`product_url`), ``price{text, original}`` without
+  ``number``, ``price`` as a plain or range string, ``imageUrl`` for ``mediaURL``,
+  ``shop.shopId``/``shop.location`` for ``shop.id``/``shop.city``. An entry none of
+  this reads is walked by the shape-agnostic fallback; the page names the exact
+  JSON path that was missing.
 * Detail — ``POST gql.tokopedia.com/graphql/PDPGetLayoutQuery`` answers
   ``[{"data": {"pdpGetLayout": {basicInfo{id, shopID, shopName, url, createdAt,
   txStats{countSold}}, components[{name, data[]}]}}}]``; the description is the
