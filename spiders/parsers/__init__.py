@@ -15,7 +15,7 @@ for the follow-up):
   its "Produk tidak ditemukan" page; Shopee ``item``/``data`` null or "Produk ini tidak
   ada"; Lazada's "tidak ditemukan"/"no longer available" page; Blibli ``code 404`` /
   ``NOT_FOUND`` or "Produk tidak ditemukan"; OLX's "iklan … tidak tersedia"/"tidak
-  ditemukan" page or an app state without the ad; Facebook's ``CometErrorRoute`` /
+  ditemukan" page; Facebook's ``CometErrorRoute`` /
   "This content isn't available" / "no longer available" (page texts matched on the
   visible text only);
 * ``(None, captcha)`` — captcha, slider, Lazada punish / RGV587, Facebook checkpoint;
