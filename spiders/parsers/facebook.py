@@ -44,6 +44,7 @@ from spiders.parsers.page_signals import (
     load_json,
     looks_like_html,
     missing_path,
+    rupiah,
     text_at,
     top_level_refusal,
     utc_from_epoch,
@@ -97,10 +98,12 @@ def _block_outcome(text: str) -> PageOutcome | None:
 
 
 def _price(listing: dict[str, Any]) -> int | None:
-    amount = dig(listing, "listing_price", "amount")
-    price = int_or_none(amount)
+    """``listing_price.amount``, else its ``formatted_amount``, else the older ``formatted_price.text``."""
+    price = int_or_none(dig(listing, "listing_price", "amount"))
     if price is None:
-        price = int_or_none(text_at(listing, "listing_price", "formatted_amount"))
+        price = rupiah(text_at(listing, "listing_price", "formatted_amount") or None)
+    if price is None:
+        price = rupiah(text_at(listing, "formatted_price", "text") or None)
     return price
 
 
@@ -114,7 +117,7 @@ def _seller(listing: dict[str, Any], base_url: str) -> tuple[str, str, str]:
 def listing_item(listing: dict[str, Any], *, base_url: str, query: str = "") -> ListingItem | None:
     """One search-result ``listing`` object as a listing (None without id or title)."""
     listing_id = text_at(listing, "id")
-    title = text_at(listing, "marketplace_listing_title")
+    title = text_at(listing, "marketplace_listing_title") or text_at(listing, "title")
     if not listing_id or not title:
         return None
     seller_id, seller_name, seller_url = _seller(listing, base_url)
@@ -128,7 +131,8 @@ def listing_item(listing: dict[str, Any], *, base_url: str, query: str = "") -> 
         seller_id=seller_id,
         seller_name=seller_name,
         seller_url=seller_url,
-        seller_city=text_at(listing, "location", "reverse_geocode", "city"),
+        seller_city=text_at(listing, "location", "reverse_geocode", "city")
+        or text_at(listing, "location", "reverse_geocode", "city_page", "display_name"),
         image_urls=[photo] if photo else [],
         listed_at=utc_from_epoch(listing.get("creation_time")),
         query=query,
@@ -228,16 +232,22 @@ def _edge_path(path: str, entries: list[tuple[int, Any]]) -> str:
 
 
 
+#: Where an item page keeps its listing: ``target`` (2scraper 2026 capture) or
+#: ``marketplace_product_details_page`` (the item page's GraphQL answer public clients read)
+TARGET_KEYS = ("target", "marketplace_product_details_page")
+
+
 def _target(docs: list[Any], wanted: str | None) -> dict[str, Any] | None:
     for doc in docs:
         for node in walk_dicts(doc):
-            target = node.get("target")
-            if (
-                isinstance(target, dict)
-                and "marketplace_listing_title" in target
-                and (wanted is None or text_at(target, "id") == wanted)
-            ):
-                return target
+            for key in TARGET_KEYS:
+                target = node.get(key)
+                if (
+                    isinstance(target, dict)
+                    and "marketplace_listing_title" in target
+                    and (wanted is None or text_at(target, "id") == wanted)
+                ):
+                    return target
     return None
 
 
@@ -255,9 +265,9 @@ def _photos(docs: list[Any], wanted: str) -> list[str]:
 def parse_detail(
     body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None
 ) -> tuple[ListingItem | None, PageOutcome]:
-    """The listing as its item page shows it (full description, photos)."""
-    page = as_text(body)
-    docs = embedded_json(page)
+    """The listing as its item page (HTML with embedded JSON) or its GraphQL answer shows it."""
+    docs, html_page = _search_docs(body)
+    page = html_page or as_text(body)
     wanted = listing_id_from_url(url) or (item.external_id if item else None)
     target = _target(docs, wanted)
     if target is None:
@@ -275,7 +285,9 @@ def parse_detail(
         marketplace=MARKETPLACE, external_id=listing_id, url=item_url(listing_id, base_url), title=title
     )
     seller_id, seller_name, seller_url = _seller(target, base_url)
-    photos = _photos(docs, listing_id)
+    photos = _photos(docs, listing_id) or [
+        u for u in (text_at(p, "image", "uri") for p in dig(target, "listing_photos") or []) if u
+    ]
     merged = replace(
         base,
         title=title,
