@@ -76,6 +76,8 @@ class MarketplaceSummary:
     #: pages our own parser raised on (a bug), apart from layout changes
     parser_errors: int = 0
     blocked: int = 0
+    #: listings read only by the shape-agnostic fallback: the shop's layout changed
+    degraded: int = 0
     #: failed requests by cause: dns, connect, tls, timeout, http, other (spiders.failures)
     error_causes: dict[str, int] = field(default_factory=dict)
     #: set when every request failed without an answer: the causes seen, e.g. "dns" or "connect, timeout"
@@ -158,6 +160,7 @@ def _marketplace_stats(marketplace: str, stats: dict[str, Any]) -> MarketplaceSu
         parse_failures=get("parse_failures"),
         parser_errors=get("parser_errors"),
         blocked=get("blocked"),
+        degraded=get("degraded"),
         error_causes=causes,
         unreachable=unreachable_causes(get("pages") + get("details"), by_status, causes),
         store_errors=int(stats.get("ktpwatch/store_errors", 0) or 0),
@@ -197,6 +200,9 @@ def scan_problems(
             problems.append(f"{s.marketplace}: {s.blocked} page(s) blocked")
         if s.parse_failures:
             problems.append(f"{s.marketplace}: {s.parse_failures} page(s) in a changed layout")
+        if s.degraded:
+            problems.append(f"{s.marketplace}: {s.degraded} listing(s) read only by the "
+                            "shape-agnostic fallback (layout changed)")
         if s.parser_errors:
             problems.append(f"{s.marketplace}: our parser raised on {s.parser_errors} page(s) "
                             "(a bug; see the log for the traceback)")

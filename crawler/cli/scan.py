@@ -20,13 +20,13 @@ if TYPE_CHECKING:
 
 def _summary_table(summary: ScanSummary) -> Table:
     table = Table(title=f"scan {summary.scan_id}: {summary.status} in {summary.duration_seconds}s")
-    for col in ("marketplace", "requests", "items", "details", "hits", "new alerts", "errors",
-                "parse failures", "parser errors", "blocked", "health"):
+    for col in ("marketplace", "requests", "items", "degraded", "details", "hits", "new alerts",
+                "errors", "parse failures", "parser errors", "blocked", "health"):
         table.add_column(col, justify="left" if col in ("marketplace", "health") else "right")
     for mp in summary.marketplaces:
-        table.add_row(mp.marketplace, str(mp.requests), str(mp.items), str(mp.details),
-                      str(mp.hits), str(mp.new_alerts), str(mp.errors), str(mp.parse_failures),
-                      str(mp.parser_errors), str(mp.blocked),
+        table.add_row(mp.marketplace, str(mp.requests), str(mp.items), str(mp.degraded),
+                      str(mp.details), str(mp.hits), str(mp.new_alerts), str(mp.errors),
+                      str(mp.parse_failures), str(mp.parser_errors), str(mp.blocked),
                       "; ".join(mp.flags) or ("ok" if mp.items else "-"))
     return table
 
@@ -56,11 +56,12 @@ def scan(
     """Run every enabled spider over every query, score, store and open alerts.
 
     Shows live progress per marketplace and a summary table at the end
-    (--json prints the summary as JSON instead). Exit code 1 when any
-    marketplace was unreachable, blocked or failed to parse, when listings
-    could not be stored (they are kept for the next scan), when evidence
-    capture failed, or when the scan did not finish; the summary's
-    "problems" say which.
+    (--json prints the summary as JSON instead). "degraded" counts listings a
+    changed shop layout left to the shape-agnostic fallback. Exit code 1 when
+    any marketplace was unreachable, blocked, failed to parse or was read
+    degraded, when listings could not be stored (they are kept for the next
+    scan), when evidence capture failed, or when the scan did not finish; the
+    summary's "problems" say which.
 
     Example: ktpwatch scan --marketplace tokopedia --query "blanko ktp el" --max-pages 2
     """
