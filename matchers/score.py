@@ -1,26 +1,56 @@
-"""Scoring: concept rules over tagged text, per field, into a verdict with reasons.
+"""Scoring: concept rules over tagged clauses, evidence summed as log-odds, a verdict with reasons.
 
-Each field (title, description, OCR text of the photos) is normalised,
-spelled canonically and tagged (:mod:`matchers.lexicon`), then two channels
-are scored from rules over the tags:
+Each field (title, description, OCR text of the photos) is cut into clauses
+at sentence ends, commas, colons, bullets and " - " / " / " / "+"; each clause
+is normalised, spelled canonically and tagged (:mod:`matchers.lexicon`), and
+rules over the tags fire in it.  Two channels are scored:
 
 * ``blank`` — a blank e-KTP on offer: a blank word (blangko, kosong, belum
   tercetak …) near an e-KTP/KTP term is the strong evidence; chip-card,
-  official-source and e-KTP words support it, so a vague title like
-  "kartu chip original dinas" already reaches the candidate bar;
+  official-source and e-KTP words support it;
 * ``related`` — other population-document fraud: blank KK/akta/KIA forms,
-  forged or "jadi" KTPs, NIK or KTP-photo data for sale.
+  forged or "jadi" KTPs, forgery described in words ("bisa dipakai",
+  "lolos verifikasi"), NIK or KTP-photo data for sale.
 
-A channel's score is its strongest rule plus supporting rules (capped at
-100) minus hard-negative context (holders, PVC cards "ukuran KTP", printers,
-photocopy services, receipt books, blangkon, toys …), each negative counted
-once.  A rule counts once however many fields fire it; the first field
-(title, then description, then image) is the one a reason names.
+**One way of combining evidence.**  A channel's score is ``100 · σ(L / 10)``
+where ``L`` is a log-odds in *points* (tenths of a natural log-odds unit, so
+a rule weight of 10 multiplies the odds by e):
+
+    L = PRIOR + Σ over evidence groups (the group's cap: its strongest rule that fired)
+              + Σ in-scope hard negatives (title product phrase: full weight)
+              + max(Σ weak negatives, −WEAK_NEGATIVE_CAP)
+
+Rules that say the same thing share a group (all strong blank rules are one
+group, so "blangko e-KTP" twice is not twice the evidence); each support rule
+is its own group, counted once however often and in however many fields it
+fires.  A listing with one strong blank rule and its e-KTP term clears the
+blank threshold by more than ``WEAK_NEGATIVE_CAP``, so one weak negative
+never cancels it.  Reasons carry each rule's contribution in points.
+
+**Context counts only in scope.**  A hard negative (holder, PVC card, printer,
+toy, publication, pas-foto service, novelty "KTP" …) lowers the score only
+when it names what is on offer: in the title (the product phrase), or, in the
+description and photo text, attached to an ID term (within two words:
+"holder KTP", "casing e-KTP", "KTP mainan"), where it is weak evidence.  It
+does not count when a sentence cue precedes it in its clause (shipping, COD,
+payment, packing, store hours, store policy, greeting, bonus/free add-on,
+cross-selling: "Bisa COD di tempat", "Free cover", "Cek juga holder KTP"),
+nor when it is negated ("bukan mainan", "tanpa holder", "non PVC", "tidak
+termasuk casing").  A negated positive ("bukan blangko") is not evidence.
+Every discounted mention is still a reason, with weight 0 and why.
+
+**Cross-field evidence.**  A blank word and an ID term in different clauses
+or fields (a vague title with an explicit description, or the reverse) fire
+``blank_with_id_in_listing``, weighted by focus: divided by one plus the
+number of other products the listing names, and halved when the evidence sits
+past the fourth clause of a description, so a long description listing many
+products does not make a hit.  Clauses with a sentence cue do not take part.
 """
 
 from __future__ import annotations
 
 import gc
+import math
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -33,20 +63,39 @@ from matchers.lexicon import canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict
 
-SCORER = "ktpwatch-rules/1 (normalise+lexicon tags; rapidfuzz Levenshtein typo correction)"
+SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
+          "negation, sentence cues and scope)")
 DEFAULT_BLANK_THRESHOLD = 60.0
 DEFAULT_RELATED_THRESHOLD = 55.0
 FIELDS = ("title", "description", "image")
+#: Log-odds of a channel before any evidence, in points (tenths of a nat): σ(−4) ≈ 1.8 %.
+PRIOR = -40.0
+#: Weak negatives (description or photo text, attached to an ID term) together lower L by at most this.
+WEAK_NEGATIVE_CAP = 20.0
+#: Weight of a blank word and an ID term found apart, before the focus factor.
+CO_OCCURRENCE_WEIGHT = 50.0
+#: Description clauses (counted from 0) past which cross-field evidence counts half.
+FOCUS_CLAUSES = 4
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule over tags.  ``group``: rules of one group count once, by the strongest.
+
+    ``channels`` says which channels a hard negative lowers (a material word
+    such as PVC says a card is not a blank e-KTP, yet "KTP palsu bahan PVC" is
+    still a forgery); ``unless_usable`` negatives (novelty cards, photo
+    services) do not count when the listing offers a usable ID.
+    """
+
     name: str
     channel: str  # "blank" | "related" | "negative"
-    strong: bool
+    group: str
     weight: float
     pattern: re.Pattern[str]
     why: str
+    channels: frozenset[str] = frozenset()
+    unless_usable: bool = False
 
     @property
     def tags(self) -> frozenset[str]:
@@ -63,116 +112,282 @@ def _near(a: str, b: str, gap: int) -> str:
     return rf"<{a}>(?: \S+){{0,{gap}}} <{b}>|<{b}>(?: \S+){{0,{gap}}} <{a}>"
 
 
-_BLANKISH = "BLANGKO"
+_BOTH = frozenset({"blank", "related"})
+_BLANK_ONLY = frozenset({"blank"})
+
+
+def _neg(name: str, tag: str, weight: float, why: str, channels: frozenset[str] = _BOTH,
+         unless_usable: bool = False) -> Rule:
+    return Rule(name, "negative", name, weight, _p(f"<{tag}>"), why, channels, unless_usable)
+
+
 RULES: tuple[Rule, ...] = (
-    # blank channel: strong evidence
-    Rule("blank_ektp", "blank", True, 75, _p(_near(_BLANKISH, "EKTP", 3)), "blank word near an e-KTP term"),
-    Rule("unprinted_ektp", "blank", True, 68, _p(_near("KOSONG", "EKTP", 3)), "empty/unprinted word near an e-KTP term"),
-    Rule("blank_ktp", "blank", True, 65, _p(_near(_BLANKISH, "KTP", 2)), "blank word next to KTP"),
-    Rule("unprinted_ktp", "blank", True, 58, _p(_near("KOSONG", "KTP", 2)), "empty/unprinted word next to KTP"),
-    # blank channel: support
-    Rule("ektp_term", "blank", False, 20, _p("<EKTP>"), "e-KTP term"),
-    Rule("ktp_term", "blank", False, 8, _p("<KTP>"), "KTP term"),
-    Rule("blank_term", "blank", False, 12, _p("<BLANGKO>"), "blank word"),
-    Rule("chip_card", "blank", False, 12, _p(r"<KARTU>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <KARTU>"), "chip card"),
-    Rule("blank_chip", "blank", False, 10, _p(_near("BLANGKO", "CHIP", 2) + "|" + _near("KOSONG", "CHIP", 2)), "blank chip"),
-    Rule("official_card", "blank", False, 8, _p(_near("KARTU", "OFFICIAL", 2)), "card said to come from an office"),
-    Rule("official_source", "blank", False, 15, _p("<OFFICIAL>"), "claims an official source (dinas, dukcapil)"),
-    Rule("original_claim", "blank", False, 5, _p("<ORIGINAL>"), "claims to be original"),
-    # related channel
-    Rule("blank_civil_form", "related", True, 70,
+    # blank channel: strong evidence (one group)
+    Rule("blank_ektp", "blank", "blank_core", 75, _p(_near("BLANGKO", "EKTP", 3)), "blank word near an e-KTP term"),
+    Rule("unprinted_ektp", "blank", "blank_core", 70, _p(_near("KOSONG", "EKTP", 3)), "empty/unprinted word near an e-KTP term"),
+    Rule("blank_ktp", "blank", "blank_core", 70, _p(_near("BLANGKO", "KTP", 2)), "blank word next to KTP"),
+    Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near("KOSONG", "KTP", 2)), "empty/unprinted word next to KTP"),
+    # blank channel: support, each its own group
+    Rule("ektp_term", "blank", "ektp_term", 15, _p("<EKTP>"), "e-KTP term"),
+    Rule("ktp_term", "blank", "ktp_term", 6, _p("<KTP>"), "KTP term"),
+    Rule("blank_term", "blank", "blank_term", 10, _p("<BLANGKO>"), "blank word"),
+    Rule("unprinted_term", "blank", "unprinted_term", 3, _p("<KOSONG>"), "empty/unprinted word"),
+    Rule("chip_card", "blank", "chip_card", 12, _p(r"<KARTU>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <KARTU>"), "chip card"),
+    Rule("blank_chip", "blank", "blank_chip", 10, _p(_near("BLANGKO", "CHIP", 2) + "|" + _near("KOSONG", "CHIP", 2)), "blank chip"),
+    Rule("official_card", "blank", "official_card", 10, _p(_near("KARTU", "OFFICIAL", 2)), "card said to come from an office"),
+    Rule("official_source", "blank", "official_source", 16, _p("<OFFICIAL>"), "claims an official source (dinas, dukcapil)"),
+    Rule("original_claim", "blank", "original_claim", 4, _p("<ORIGINAL>"), "claims to be original"),
+    # related channel: strong evidence (one group), then support
+    Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
          "blank family card, birth certificate or child ID form"),
-    Rule("forged_ktp", "related", True, 70, _p("<FORGE>"), "ready-made or forged KTP"),
-    Rule("identity_data", "related", True, 70, _p("<IDDATA>"), "NIK or KTP-photo data for sale"),
-    Rule("official_source_related", "related", False, 10, _p("<OFFICIAL>"), "claims an official source"),
-    Rule("id_term_related", "related", False, 5, _p("<KTP>|<EKTP>|<KK>"), "identity document term"),
-    # hard negatives
-    Rule("neg_blangkon", "negative", False, 70, _p("<NEGHEADWEAR>"), "blangkon (Javanese headwear)"),
-    Rule("neg_holder", "negative", False, 45, _p("<NEGHOLDER>"), "holder, casing or wallet"),
-    Rule("neg_plain_card", "negative", False, 30, _p("<NEGPLAINCARD>"), "plain PVC/RFID/NFC or ID card"),
-    Rule("neg_card_size", "negative", False, 45, _p("<SIZEKTP>"), "KTP only as a size or look"),
-    Rule("neg_printer", "negative", False, 40, _p("<NEGPRINTER>"), "card printer, ribbon or reader"),
-    Rule("neg_copy_service", "negative", False, 45, _p("<NEGCOPYSERVICE>"), "photocopy, scan or laminating service"),
-    Rule("neg_form_book", "negative", False, 45, _p("<NEGFORMBOOK>"), "receipt or form book"),
-    Rule("neg_toy", "negative", False, 50, _p("<NEGTOY>"), "toy or educational card"),
-    Rule("neg_design", "negative", False, 40, _p("<NEGDESIGN>"), "template, design file or sticker"),
+    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>"), "ready-made or forged KTP"),
+    Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), "NIK or KTP-photo data for sale"),
+    Rule("forgery_described", "related", "related_core", 60,
+         _p(_near("USABLE", "KTP", 3) + "|" + _near("USABLE", "EKTP", 3) + "|" + _near("USABLE", "FORGE", 3)),
+         "an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
+    Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), "claims an official source"),
+    Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), "identity document term"),
+    # hard negatives: another product on offer
+    _neg("neg_blangkon", "NEGHEADWEAR", -90, "blangkon (Javanese headwear)"),
+    _neg("neg_holder", "NEGHOLDER", -80, "holder, casing or wallet"),
+    _neg("neg_plain_card", "NEGPLAINCARD", -45, "plain PVC/RFID/NFC, name, member or ID card", _BLANK_ONLY),
+    _neg("neg_card_size", "SIZEKTP", -80, "KTP only as a size or look"),
+    _neg("neg_printer", "NEGPRINTER", -80, "card printer, ribbon or reader"),
+    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, "photocopy, scan or laminating service"),
+    _neg("neg_form_book", "NEGFORMBOOK", -80, "receipt or form book"),
+    _neg("neg_toy", "NEGTOY", -80, "toy or educational card"),
+    _neg("neg_design", "NEGDESIGN", -70, "template, design file or sticker"),
+    _neg("neg_publication", "NEGPUBLICATION", -90, "newspaper, magazine, book or thesis about e-KTP"),
+    _neg("neg_photo_service", "NEGPHOTO", -80, "pas-foto printing or photo editing", unless_usable=True),
+    _neg("neg_novelty", "NEGNOVELTY", -80, "novelty or pet 'KTP' card", unless_usable=True),
 )
-_BOTH_FIELDS_BONUS = 10.0
+_RULE_INDEX = {rule.name: i for i, rule in enumerate(RULES)}
+_BLANK_WORD_RULES = frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]})
+_ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
+_CO_OCCURRENCE = Rule("blank_with_id_in_listing", "blank", "blank_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>"),
+                      "blank word and an ID term in the listing's product text, apart (weighted by focus)")
 
+#: What a sentence cue says a clause is about.
+CUE_LABELS = {
+    "CUECOD": "COD", "CUESHIP": "shipping", "CUEPAY": "payment", "CUEPACK": "packing",
+    "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
+    "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling",
+}
+#: Tags of an ID term: a hard negative within two tokens of one is attached to it.
+_ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA"})
+_NEGATION_REACH = 3  # a negation covers this many tokens after it ("bukan kartu PVC")
+_ATTACH_REACH = 2
 
 #: Untagged words in a row beyond the widest gap a rule allows (``{0,n}`` words
 #: between two tags) can be shortened to this many in a field's shape without
-#: changing what any rule matches.
-_SHAPE_GAP = 1 + max(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern))
+#: changing what any rule matches, what a negation covers or what is attached.
+_SHAPE_GAP = 1 + max(_NEGATION_REACH, *(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern)))
 _FIELD_CACHE_SIZE = 16_384
 _SHAPE_CACHE_SIZE = 16_384
 _RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
 _TAG_NAME = re.compile(r"(?<!\S)([A-Z]+)=")
+#: Where one clause ends and the next begins.
+_CLAUSE_BREAK = re.compile(r"[.,:;!?](?=\s|$)|[;!?\n\r\u2022]|\s[-\u2013\u2014|/]\s|\+(?!\s?\d)")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One occurrence of a rule in a clause: the words, and what may discount it."""
+
+    rule: int
+    matched: str
+    negator: str  # the negating word ("bukan"), or ""
+    cue: str  # the sentence-cue tag before it in the clause ("CUECOD"), or ""
+    attached: bool  # next to an ID term (or holds one)
+    clause_has_cue: bool
+
+
+def _tag_of(token: str) -> str:
+    return token[: token.index("=")] if "=" in token else ""
 
 
 @lru_cache(maxsize=_SHAPE_CACHE_SIZE)
-def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int], ...]:
-    """(rule index, first token, last token) of the first match of every rule that fires."""
+def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], ...]:
+    """Every match of every rule in a clause's shape, in rule order:
+    (rule index, first token, last token, negator token or −1, cue token or −1, attached)."""
     tags = frozenset(_TAG_NAME.findall(shape))
+    if tags.isdisjoint(_ALL_RULE_TAGS):
+        return ()
+    shape_tags = [_tag_of(token) for token in shape.split()]
+    cue_at = next((i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")), -1)
     fired = []
     for index, (rule, rule_tags) in enumerate(_RULE_TAGS):
         if tags.isdisjoint(rule_tags):
             continue
-        match = rule.pattern.search(shape)
-        if match:
+        for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
-            fired.append((index, first, first + match.group(0).count(" ")))
+            last = first + match.group(0).count(" ")
+            negator = next((i for i in range(first - 1, max(-1, first - 1 - _NEGATION_REACH), -1)
+                            if shape_tags[i] == "NOT"), -1)
+            cue = cue_at if 0 <= cue_at < first else -1
+            near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
+            fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
     return tuple(fired)
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
-def _rules_in_field(text: str) -> tuple[tuple[int, str], ...]:
-    """(rule index, matched words) of every rule that fires in one field's text, in rule order.
+_ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
 
-    Cached by text: scans see the same titles and descriptions again and again.
-    """
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _hits_in_clause(text: str) -> tuple[Hit, ...]:
+    """Every rule occurrence in one clause's text.  Cached by text: scans see the
+    same sentences ("Bisa COD", "Ready stok") again and again."""
     tagged = outline(canonical_of_words(normal_words(text)), _SHAPE_GAP)
     if not tagged.shape:
         return ()
     tokens, where = tagged.tokens, tagged.where
-    return tuple(
-        (index, plain_words(" ".join(tokens[where[first] : where[last] + 1])))
-        for index, first, last in _rules_in_shape(tagged.shape)
-    )
+    fired = _rules_in_shape(tagged.shape)
+    if not fired:
+        return ()
+    has_cue = "CUE" in tagged.shape
+    hits = []
+    for index, first, last, negator, cue, attached in fired:
+        matched = plain_words(" ".join(tokens[where[first] : where[last] + 1]))
+        hits.append(Hit(
+            rule=index,
+            matched=matched,
+            negator=plain_words(tokens[where[negator]]) if negator >= 0 else "",
+            cue=_tag_of(tokens[where[cue]]) if cue >= 0 else "",
+            attached=attached or "ktp" in matched.split() or "ektp" in matched.split(),
+            clause_has_cue=has_cue,
+        ))
+    return tuple(hits)
 
 
-FieldRules = tuple[tuple[int, str], ...]
+def clauses(text: str) -> list[str]:
+    """A field's text cut into clauses (sentence ends, commas, bullets, " - ", "+")."""
+    return [part for part in _CLAUSE_BREAK.split(text) if part and not part.isspace()]
+
+
+def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
+    """(clause number, hits) of every clause of a field in which some rule fires."""
+    if not _CLAUSE_BREAK.search(text):
+        hits = _hits_in_clause(text)
+        return ((0, hits),) if hits else ()
+    out = []
+    for number, clause in enumerate(clauses(text)):
+        hits = _hits_in_clause(clause)
+        if hits:
+            out.append((number, hits))
+    return tuple(out)
+
+
+FieldRules = tuple[tuple[int, tuple[Hit, ...]], ...]
+
+
+def _points_to_score(points: float) -> float:
+    return 100.0 / (1.0 + math.exp(-points / 10.0))
+
+
+@dataclass
+class _Tally:
+    """Evidence of one listing being summed: the strongest rule per group, negatives, reasons."""
+
+    groups: dict[str, tuple[float, int]]  # group -> (weight, rule index)
+    strong_negatives: dict[int, float]
+    weak_negatives: dict[int, float]
+    reasons: dict[int, Reason]
+    discounted: dict[int, Reason]
+
+
+def _discount(hit: Hit, field: str) -> str:
+    """Why a hit does not count, or "" when it counts."""
+    rule = RULES[hit.rule]
+    if hit.negator:
+        return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
+    if rule.channel != "negative":
+        return ""
+    if hit.cue:
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: not the product"
+    if field != "title" and not hit.attached:
+        return f"'{hit.matched}' not attached to an ID term outside the title: not the product"
+    return ""
+
+
+def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
+    tally = _Tally({}, {}, {}, {}, {})
+    for field, field_clauses in fields:
+        for _, hits in field_clauses:
+            for hit in hits:
+                rule = RULES[hit.rule]
+                why = _discount(hit, field)
+                if why:
+                    if hit.rule not in tally.discounted:
+                        tally.discounted[hit.rule] = Reason(rule.name, field, hit.matched, 0.0, f"{rule.why}; {why}")
+                    continue
+                if rule.channel == "negative":
+                    bucket = tally.strong_negatives if field == "title" else tally.weak_negatives
+                    if hit.rule in tally.strong_negatives or hit.rule in bucket:
+                        continue
+                    bucket[hit.rule] = rule.weight
+                    scope = "in the title" if field == "title" else "attached to an ID term"
+                    tally.reasons[hit.rule] = _reason(rule, field, hit.matched, rule.weight, f" ({scope})")
+                elif hit.rule not in tally.reasons:
+                    tally.reasons[hit.rule] = _reason(rule, field, hit.matched, rule.weight, "")
+                    if tally.groups.get(rule.group, (0.0, -1))[0] < rule.weight:
+                        tally.groups[rule.group] = (rule.weight, hit.rule)
+    for rule_index in list(tally.weak_negatives):
+        if rule_index in tally.strong_negatives:
+            del tally.weak_negatives[rule_index]
+    return tally
+
+
+def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], other_products: int) -> tuple[float, str, str]:
+    """(weight, field, matched) of a blank word and an ID term found apart in the product text."""
+    blank: tuple[str, int, str] | None = None
+    ident: tuple[str, int, str] | None = None
+    for field, field_clauses in fields:
+        for number, hits in field_clauses:
+            for hit in hits:
+                if hit.negator or hit.clause_has_cue:
+                    continue
+                if blank is None and hit.rule in _BLANK_WORD_RULES:
+                    blank = (field, number, hit.matched)
+                elif ident is None and hit.rule in _ID_TERM_RULES:
+                    ident = (field, number, hit.matched)
+    if blank is None or ident is None:
+        return 0.0, "", ""
+    depth = max(number for field, number, _ in (blank, ident) if field != "title") if "title" not in (
+        blank[0], ident[0]) or blank[0] != ident[0] else 0
+    focus = (1.0 if depth < FOCUS_CLAUSES else 0.5) / (1 + other_products)
+    field = blank[0] if blank[0] != "title" else ident[0]
+    return CO_OCCURRENCE_WEIGHT * focus, field, f"{blank[2]} … {ident[2]}"
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ...], float, float]:
-    """(reasons, blank score, related score) of a listing's fired rules per field.
+    """(reasons, blank score, related score) of a listing's rule hits per field.
 
-    A rule counts once, named by the first field it fires in; a strong rule
-    firing in two fields earns the both-fields bonus.  Cached: listings that
-    fire the same rules on the same words share one judgement.
+    Cached: listings that fire the same rules on the same words share one judgement.
     """
-    first: dict[int, tuple[str, str]] = {}
-    fields_with: dict[int, int] = {}
-    for field, rules in fields:
-        for index, matched in rules:
-            if index not in first:
-                first[index] = (field, matched)
-            fields_with[index] = fields_with.get(index, 0) + 1
-    fired = sorted(first)
-    negative = sum(RULES[i].weight for i in fired if RULES[i].channel == "negative")
+    tally = _tally(fields)
+    other_products = len({RULES[h.rule].name for _, fc in fields for _, hits in fc for h in hits
+                          if RULES[h.rule].channel == "negative" and not h.negator and not h.cue})
+    core = tally.groups.get("blank_core", (0.0, -1))[0]
+    weight, co_field, co_matched = _co_occurrence(fields, other_products)
+    if weight > core:
+        tally.groups["blank_core"] = (weight, -1)
+        tally.reasons[len(RULES)] = _reason(_CO_OCCURRENCE, co_field, co_matched, round(weight, 1),
+                                            f" (focus {weight / CO_OCCURRENCE_WEIGHT:.2f})")
+    usable = "related_core" in tally.groups
 
     def channel(name: str) -> float:
-        strong = [i for i in fired if RULES[i].channel == name and RULES[i].strong]
-        support = sum(RULES[i].weight for i in fired if RULES[i].channel == name and not RULES[i].strong)
-        base = max((RULES[i].weight for i in strong), default=0.0)
-        if strong and max(fields_with[i] for i in strong) > 1:
-            base += _BOTH_FIELDS_BONUS
-        return float(max(0.0, min(100.0, base + support) - negative))
+        points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
+                             if (RULES[index].channel if index >= 0 else "blank") == name)
+        for bucket, cap in ((tally.strong_negatives, math.inf), (tally.weak_negatives, WEAK_NEGATIVE_CAP)):
+            total = sum(w for i, w in bucket.items() if name in RULES[i].channels and not (usable and RULES[i].unless_usable))
+            points += max(total, -cap)
+        return _points_to_score(points)
 
-    reasons = tuple(_reason(RULES[i], *first[i]) for i in fired)
-    return reasons, channel("blank"), channel("related")
+    counted = [tally.reasons[i] for i in sorted(tally.reasons)]
+    discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
+    return tuple(counted + discounted), channel("blank"), channel("related")
 
 
 @lru_cache(maxsize=64)
@@ -181,10 +396,9 @@ def _thresholds(blank: float, related: float) -> tuple[tuple[str, float], ...]:
     return (("blank", float(blank)), ("related", float(related)))
 
 
-def _reason(rule: Rule, field: str, matched: str) -> Reason:
-    weight = -float(rule.weight) if rule.channel == "negative" else float(rule.weight)
-    detail = rule.why + (" (image text)" if field == "image" else "")
-    return Reason(rule=rule.name, field=field, matched=matched, weight=weight, detail=detail)
+def _reason(rule: Rule, field: str, matched: str, weight: float, scope: str) -> Reason:
+    detail = rule.why + scope + (" (image text)" if field == "image" else "")
+    return Reason(rule=rule.name, field=field, matched=matched, weight=float(weight), detail=detail)
 
 
 def score_listing(
