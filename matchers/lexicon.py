@@ -139,7 +139,7 @@ def _segment(word: str) -> list[str] | None:
     Dynamic programming over split points: a lexicon word (3+ letters) costs
     1, any other letter costs 1 each, so the fewest, longest lexicon words
     win.  The split is taken only when it holds two lexicon words, one of
-    them a phrase word, and lexicon words cover at least 70 % of the letters:
+    them a phrase word, and lexicon words cover at least 60 % of the letters:
     "jualblankoektp" → jual blanko ektp, "holderktp" → holder ktp, while
     "dompetku" or "pembuktian" stay whole.
     """
@@ -163,7 +163,7 @@ def _segment(word: str) -> list[str] | None:
         best[end] = candidate
     _, parts, known = best[n]
     lexical = [part for part in parts if part in vocabulary]
-    if len(lexical) < 2 or known < 0.7 * n or not any(SPELLING.get(p, p) in PHRASE_WORDS for p in lexical):
+    if len(lexical) < 2 or known < 0.6 * n or not any(SPELLING.get(p, p) in PHRASE_WORDS for p in lexical):
         return None
     return parts
 

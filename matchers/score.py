@@ -265,8 +265,15 @@ def clauses(text: str) -> list[str]:
     return [part for part in _CLAUSE_BREAK.split(text) if part and not part.isspace()]
 
 
+#: Links and @handles: contact details (extracted as identifiers), not product words
+#: ("t.me/ktpel_murah" says nothing about what is sold).
+_LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S*|(?<![\w@])@\s?[\w.]+(?:/\S*)?")
+
+
 def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """(clause number, hits) of every clause of a field in which some rule fires."""
+    if ("/" in text or "@" in text) and _LINK.search(text):
+        text = _LINK.sub(" ", text)
     if not _CLAUSE_BREAK.search(text):
         hits = _hits_in_clause(text)
         return ((0, hits),) if hits else ()
