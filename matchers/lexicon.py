@@ -80,7 +80,8 @@ _CACHE_LIMIT = 200_000
 _spelling_cache: dict[str, str] = {}
 #: Words whose cached spelling is several words (a run-together word, split).
 _split_words: set[str] = set()
-#: Letters written twice or more in a row ("blangkoo", "kosongg"): read once.
+#: Letters written twice or more in a row ("blangkoo", "kosonggg", "ktppp"): read once.
+#: Done here, per distinct word and cached, rather than in normalisation of every text.
 _DOUBLED = re.compile(r"([a-z])\1+")
 
 

@@ -5,8 +5,7 @@ look-alikes, zero-width characters, emoji, leetspeak and separators inside
 words (``b.l.a.n.k.o``, ``e-k.t.p``).  :func:`normalise` undoes all of these
 and returns lowercase ASCII words separated by single spaces.  It is
 idempotent, total (never raises) and keeps pure numbers (prices, NIKs) intact.
-Letters stretched to three or more ("kosonggg") are read once.
-Spelling variants and typos are a later step (:mod:`matchers.lexicon`),
+Spelling variants, typos and stretched letters ("kosonggg") are a later step (:mod:`matchers.lexicon`),
 because they depend on the vocabulary being matched.
 """
 
@@ -59,9 +58,6 @@ _QUANTITY = re.compile(r"^(?:\d+[a-z]{1,4}|[a-z]\d{1,2}|\d+[a-z]{1,4}\d+)$")
 _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "2": "z", "6": "g"})
 
 
-#: A letter written three or more times in a row ("blankooo", "kosonggg"): read once.
-_STRETCHED = re.compile(r"([a-z])\1\1+")
-_STRETCHED_ASCII = re.compile(r"([A-Za-z])\1\1", re.IGNORECASE)
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -144,23 +140,9 @@ def normal_words(text: str) -> list[str]:
         words = _WORD.findall(_fold(text))
     if _has_spelled_run(words):
         return _normalise_by_regex(_fold(text)).split()
-    if not all(map(str.isdigit, filterfalse(str.isalpha, words))):  # a word mixes letters and digits
-        words = [w if w.isalpha() or w.isdigit() else _unleet_word(w) for w in words]
-        return _unstretched(words)
-    if text.isascii() and not _STRETCHED_ASCII.search(text):
+    if all(map(str.isdigit, filterfalse(str.isalpha, words))):  # no word mixes letters and digits
         return words
-    return _unstretched(words)
-
-
-def _unstretched(words: list[str]) -> list[str]:
-    """Words with stretched letters read once ("blankooo" → "blanko"), unless that
-    would leave a one-letter word (which could join a spelled-out run)."""
-    return [_unstretch(w) if _STRETCHED.search(w) else w for w in words]
-
-
-def _unstretch(word: str) -> str:
-    single = _STRETCHED.sub(r"\1", word)
-    return single if len(single) >= 2 else word
+    return [w if w.isalpha() or w.isdigit() else _unleet_word(w) for w in words]
 
 
 def _normalise_by_regex(folded: str) -> str:
@@ -169,7 +151,7 @@ def _normalise_by_regex(folded: str) -> str:
     folded = _SPELLED_WITH_SEP.sub(_join_spelled, folded)
     spaced = _NON_WORD.sub(" ", folded).strip()
     joined = _SPELLED_OUT.sub(_join_spelled, spaced)
-    return " ".join(_unstretched(_MIXED.sub(_unleet, joined).split()))
+    return _MIXED.sub(_unleet, joined)
 
 
 def normalise(text: str) -> str:
