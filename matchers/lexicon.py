@@ -31,33 +31,35 @@ from rapidfuzz.distance import Levenshtein
 #: listed here: :func:`correct_words` reads them (stretched letters collapsed,
 #: then Levenshtein distance to :data:`FUZZY_KEYS`).
 SPELLING: dict[str, str] = {
-    **dict.fromkeys(["blangko", "blanko", "blank", "blanks", "blangkonya", "blankonya", "blankoan"], "blanko"),
-    **dict.fromkeys(["blangkon", "blankon", "blanket"], "blangkon"),
-    **dict.fromkeys(["kosong", "kosongan", "ksong", "ksg", "polos", "polosan", "mentah", "mentahan"], "kosong"),
-    **dict.fromkeys(["ektp", "ektpel", "ktpe", "ektpnya"], "ektp"),
+    **dict.fromkeys(["blangko", "blanko", "blank", "blangkonya"], "blanko"),
+    **dict.fromkeys(["blangkon", "blankon"], "blangkon"),
+    **dict.fromkeys(["kosong", "kosongan", "polos", "polosan"], "kosong"),
+    **dict.fromkeys(["ektp", "ektpnya"], "ektp"),
     **dict.fromkeys(["ktpel", "ktpelektronik"], "ktpel"),
-    **dict.fromkeys(["ktp", "katepe", "ktpnya"], "ktp"),
-    **dict.fromkeys(["elektronik", "elektrik", "elektronic", "electronic"], "elektronik"),
-    **dict.fromkeys(["chip", "cip", "chips", "chipnya"], "chip"),
-    **dict.fromkeys(["dukcapil", "disdukcapil", "dispendukcapil", "capil", "kemendagri"], "dukcapil"),
+    **dict.fromkeys(["ktp", "ktpnya"], "ktp"),
+    **dict.fromkeys(["elektronik", "elektrik"], "elektronik"),
+    **dict.fromkeys(["chip", "chipnya"], "chip"),
+    **dict.fromkeys(["dukcapil", "disdukcapil", "capil", "kemendagri"], "dukcapil"),
     **dict.fromkeys(["dinas", "instansi", "pemda", "pemerintah"], "dinas"),
-    **dict.fromkeys(["original", "ori", "asli", "orginal"], "original"),
+    **dict.fromkeys(["original", "ori", "asli"], "original"),
     **dict.fromkeys(["akta", "akte"], "akta"),
     **dict.fromkeys(["kk"], "kk"),
     **dict.fromkeys(["kia"], "kia"),
-    **dict.fromkeys(["fotokopi", "fotocopy", "fotocopi", "photocopy", "xerox"], "fotokopi"),
+    **dict.fromkeys(["fotokopi", "fotocopy", "photocopy"], "fotokopi"),
     **dict.fromkeys(["laminating", "laminasi"], "laminating"),
-    **dict.fromkeys(["kwitansi", "kuitansi"], "kwitansi"),
+    **dict.fromkeys(["kwitansi"], "kwitansi"),
     **dict.fromkeys(["holder"], "holder"),
-    **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "plastik"], "casing"),
-    **dict.fromkeys(["dompet", "wallet", "cardholder", "tempat", "map", "lanyard", "tali"], "dompet"),
-    **dict.fromkeys(["printer", "ribbon", "reader", "writer", "encoder", "scanner"], "printer"),
+    **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "pouch"], "casing"),
+    **dict.fromkeys(["plastik", "kertas", "akrilik", "karton"], "plastik"),
+    **dict.fromkeys(["dompet", "wallet", "tempat", "map", "lanyard", "tali"], "dompet"),
+    **dict.fromkeys(["printer", "ribbon", "reader", "scanner"], "printer"),
     **dict.fromkeys(["pvc", "rfid", "nfc", "mifare"], "pvc"),
-    **dict.fromkeys(["mainan", "toys", "edukasi", "replika"], "mainan"),
+    **dict.fromkeys(["mainan", "toys", "edukasi"], "mainan"),
     **dict.fromkeys(["template", "desain", "design", "mockup"], "template"),
     **dict.fromkeys(["stiker", "sticker", "skin", "garskin"], "stiker"),
     **dict.fromkeys(["dipake", "dipakai", "digunakan"], "dipakai"),
-    **dict.fromkeys(["pasfoto"], "pasfoto"),
+    **dict.fromkeys(["pasfoto", "pasphoto"], "pasfoto"),
+    **dict.fromkeys(["foto", "photo"], "foto"),
     **dict.fromkeys(["ebook", "e-book"], "ebook"),
 }
 
@@ -223,7 +225,7 @@ def canonical_of_words(words: list[str]) -> list[str]:
 # --- step 2: concepts -------------------------------------------------------
 
 _ID = "(?:<KTP>|<EKTP>)"
-_PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet)"
+_PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
 #: ``<TAG>`` in a pattern stands for a token already tagged TAG by an earlier phrase.
@@ -231,12 +233,12 @@ _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet)"
 #: Tags starting with NEG name another product (hard negatives), with CUE a kind of
 #: sentence about something other than the product (shipping, payment …), NOT a negation.
 _PHRASES: tuple[tuple[str, str], ...] = (
-    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "SIZEKTP"),
+    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
-    (r"pasfoto|pas foto|edit foto|cetak foto|foto studio|studio foto|ganti background", "NEGPHOTO"),
+    (r"pasfoto|pas foto|edit foto|cetak foto|foto studio|studio foto|ganti background|background (?:merah|biru)|foto (?:3x4|4x6|2x3)|retouch|photoshop", "NEGPHOTO"),
     (r"kartu tanda penduduk elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     (r"kartu tanda penduduk|ktp", "KTP"),
-    (r"(?:belum|blm|blum|blom|tidak|tanpa|ga|gak|nggak|non) (?:di|ter)?(?:cetak|isi|print|personalisasi|tulis|data|identitas|nama|foto)(?: data)?", "KOSONG"),
+    (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
     (r"siap (?:cetak|isi|print|personalisasi|pakai cetak)|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     (r"blanko", "BLANGKO"),
@@ -244,18 +246,19 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)|akta", "AKTA"),
     (r"kartu identitas anak|kia", "KIA"),
     (r"surat (?:pindah|keterangan pindah)|skpwni|buku nikah", "CIVILDOC"),
-    (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu)|kartu identitas {_PETS}", "NEGNOVELTY"),
+    (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank", "NEGNOVELTY"),
     (r"(?:<KTP>|<EKTP>|<KK>|<AKTA>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu|aspal)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|cetak ulang|ganti|tembak|nembak|gawe|nggawe|damel|ndamel|nyieun|ngadamel|bikinin|buatin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|bikinin|buatin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     (r"(?:data|jual|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie", "IDDATA"),
-    (r"(?:bisa|dapat|siap) dipakai|lolos (?:verifikasi|cek|scan|kyc|bank|pinjol)|tembus (?:verifikasi|bank|pinjol|kyc)|(?:seperti|mirip|kayak|persis|sama persis) original", "USABLE"),
+    (r"(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:verifikasi|daftar|registrasi|pinjol|bank|akun)|lolos (?:verifikasi|cek|scan|kyc|bank|pinjol)|tembus (?:verifikasi|bank|pinjol|kyc)|(?:seperti|mirip|kayak|persis|sama persis|identik) original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
+    (r"(?:bisa|dapat|siap) dipakai", "USABLE"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
     (r"original", "ORIGINAL"),
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak", "NOT"),
     (r"cod", "CUECOD"),
-    (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|sameday|same day|kargo|cargo", "CUESHIP"),
+    (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
     (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan", "CUEPAY"),
     (r"packing|pengemasan|dikemas|kemasan|bubble wrap|bubblewrap|kardus|dus|lakban|wrapping", "CUEPACK"),
     (r"jam buka|buka jam|jam operasional|jam kerja|hari libur|libur|admin", "CUESTORE"),
@@ -271,7 +274,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kwitansi|nota|surat jalan|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),
     (r"template|stiker", "NEGDESIGN"),
-    (r"koran|majalah|buku|skripsi|tesis|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin", "NEGPUBLICATION"),
+    (r"koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel", "NEGPUBLICATION"),
+    (r"plastik", "NEGMATERIAL"),
 )
 
 

@@ -29,9 +29,10 @@ never cancels it.  Reasons carry each rule's contribution in points.
 
 **Context counts only in scope.**  A hard negative (holder, PVC card, printer,
 toy, publication, pas-foto service, novelty "KTP" …) lowers the score only
-when it names what is on offer: in the title (the product phrase), or, in the
-description and photo text, attached to an ID term (within two words:
-"holder KTP", "casing e-KTP", "KTP mainan"), where it is weak evidence.  It
+when it names what is on offer: in the title's first clause (its product
+phrase), or elsewhere attached to an ID term (within two words: "holder
+KTP", "casing e-KTP", "KTP mainan"), where it is weak evidence ("Blangko
+e-KTP + holder KTP" sells a blank with a holder).  It
 does not count when a sentence cue precedes it in its clause (shipping, COD,
 payment, packing, store hours, store policy, greeting, bonus/free add-on,
 cross-selling: "Bisa COD di tempat", "Free cover", "Cek juga holder KTP"),
@@ -145,14 +146,17 @@ RULES: tuple[Rule, ...] = (
     Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>"), "ready-made or forged KTP"),
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), "NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
-         _p(_near("USABLE", "KTP", 3) + "|" + _near("USABLE", "EKTP", 3) + "|" + _near("USABLE", "FORGE", 3)),
+         _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
+            + "|" + _near("USABLEID", "NEGNOVELTY", 3)),
          "an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
+    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLE>|<USABLEID>"), "said to pass as real"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), "claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), "identity document term"),
     # hard negatives: another product on offer
     _neg("neg_blangkon", "NEGHEADWEAR", -90, "blangkon (Javanese headwear)"),
     _neg("neg_holder", "NEGHOLDER", -80, "holder, casing or wallet"),
     _neg("neg_plain_card", "NEGPLAINCARD", -45, "plain PVC/RFID/NFC, name, member or ID card", _BLANK_ONLY),
+    _neg("neg_material", "NEGMATERIAL", -35, "a plain material (plastik, kertas, akrilik)", _BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, "KTP only as a size or look"),
     _neg("neg_printer", "NEGPRINTER", -80, "card printer, ribbon or reader"),
     _neg("neg_copy_service", "NEGCOPYSERVICE", -80, "photocopy, scan or laminating service"),
@@ -164,10 +168,29 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_novelty", "NEGNOVELTY", -80, "novelty or pet 'KTP' card", unless_usable=True),
 )
 _RULE_INDEX = {rule.name: i for i, rule in enumerate(RULES)}
-_BLANK_WORD_RULES = frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]})
+#: Rules saying the listing offers an ID that passes as real: novelty and photo-service
+#: negatives do not count against them.
+_USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
-_CO_OCCURRENCE = Rule("blank_with_id_in_listing", "blank", "blank_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>"),
-                      "blank word and an ID term in the listing's product text, apart (weighted by focus)")
+#: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
+_CO_OCCURRENCES = (
+    (Rule("blank_with_id_in_listing", "blank", "blank_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>"),
+          "blank word and an ID term in the listing's product text, apart (weighted by focus)"),
+     frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]}), _ID_TERM_RULES),
+    (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLE>"),
+          "an ID term, and words saying it passes as real, apart (weighted by focus)"),
+     frozenset({_RULE_INDEX["usable_claim"]}), _ID_TERM_RULES),
+)
+
+
+def _rule_of(index: int) -> Rule:
+    """A rule by index; indexes from len(RULES) on (negated in groups) are co-occurrence rules."""
+    index = abs(index)
+    return RULES[index] if index < len(RULES) else _CO_OCCURRENCES[index - len(RULES)][0]
+
+
+def _channel_of(index: int) -> str:
+    return _rule_of(index).channel
 
 #: What a sentence cue says a clause is about.
 CUE_LABELS = {
@@ -318,8 +341,8 @@ class _Tally:
     discounted: dict[int, Reason]
 
 
-def _discount(hit: Hit, field: str) -> str:
-    """Why a hit does not count, or "" when it counts."""
+def _discount(hit: Hit, product_phrase: bool) -> str:
+    """Why a hit does not count, or "" when it counts (``product_phrase``: the title's first clause)."""
     rule = RULES[hit.rule]
     if hit.negator:
         return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
@@ -327,29 +350,32 @@ def _discount(hit: Hit, field: str) -> str:
         return ""
     if hit.cue:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: not the product"
-    if field != "title" and not hit.attached:
-        return f"'{hit.matched}' not attached to an ID term outside the title: not the product"
+    if not product_phrase and not hit.attached:
+        return f"'{hit.matched}' not attached to an ID term outside the title's product phrase: not the product"
     return ""
 
 
 def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
     tally = _Tally({}, {}, {}, {}, {})
     for field, field_clauses in fields:
-        for _, hits in field_clauses:
+        for number, hits in field_clauses:
+            product_phrase = field == "title" and number == 0
             for hit in hits:
                 rule = RULES[hit.rule]
-                why = _discount(hit, field)
+                why = _discount(hit, product_phrase)
                 if why:
                     if hit.rule not in tally.discounted:
                         tally.discounted[hit.rule] = Reason(rule.name, field, hit.matched, 0.0, f"{rule.why}; {why}")
                     continue
                 if rule.channel == "negative":
-                    bucket = tally.strong_negatives if field == "title" else tally.weak_negatives
+                    bucket = tally.strong_negatives if product_phrase else tally.weak_negatives
                     if hit.rule in tally.strong_negatives or hit.rule in bucket:
                         continue
-                    bucket[hit.rule] = rule.weight
-                    scope = "in the title" if field == "title" else "attached to an ID term"
-                    tally.reasons[hit.rule] = _reason(rule, field, hit.matched, rule.weight, f" ({scope})")
+                    weight = rule.weight if product_phrase else max(rule.weight, -WEAK_NEGATIVE_CAP)
+                    bucket[hit.rule] = weight
+                    scope = (" (in the title's product phrase)" if product_phrase else
+                             f" (attached to an ID term: weak, all weak ones together at most -{WEAK_NEGATIVE_CAP:g})")
+                    tally.reasons[hit.rule] = _reason(rule, field, hit.matched, weight, scope)
                 elif hit.rule not in tally.reasons:
                     tally.reasons[hit.rule] = _reason(rule, field, hit.matched, rule.weight, "")
                     if tally.groups.get(rule.group, (0.0, -1))[0] < rule.weight:
@@ -360,26 +386,29 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
     return tally
 
 
-def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], other_products: int) -> tuple[float, str, str]:
-    """(weight, field, matched) of a blank word and an ID term found apart in the product text."""
-    blank: tuple[str, int, str] | None = None
-    ident: tuple[str, int, str] | None = None
+def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
+                   second_rules: frozenset[int], other_products: int) -> tuple[float, str, str]:
+    """(focus, field, matched) of a hit of ``first_rules`` and one of ``second_rules``
+    found apart in the product text (clauses without a cue, not negated); focus 0 when
+    either is missing.  Focus is 1 / (1 + other products named), halved when either
+    sits past the first ``FOCUS_CLAUSES`` clauses of its field."""
+    first: tuple[str, int, str] | None = None
+    second: tuple[str, int, str] | None = None
     for field, field_clauses in fields:
         for number, hits in field_clauses:
             for hit in hits:
                 if hit.negator or hit.clause_has_cue:
                     continue
-                if blank is None and hit.rule in _BLANK_WORD_RULES:
-                    blank = (field, number, hit.matched)
-                elif ident is None and hit.rule in _ID_TERM_RULES:
-                    ident = (field, number, hit.matched)
-    if blank is None or ident is None:
+                if first is None and hit.rule in first_rules:
+                    first = (field, number, hit.matched)
+                elif second is None and hit.rule in second_rules:
+                    second = (field, number, hit.matched)
+    if first is None or second is None:
         return 0.0, "", ""
-    depth = max(number for field, number, _ in (blank, ident) if field != "title") if "title" not in (
-        blank[0], ident[0]) or blank[0] != ident[0] else 0
-    focus = (1.0 if depth < FOCUS_CLAUSES else 0.5) / (1 + other_products)
-    field = blank[0] if blank[0] != "title" else ident[0]
-    return CO_OCCURRENCE_WEIGHT * focus, field, f"{blank[2]} … {ident[2]}"
+    deep = first[1] >= FOCUS_CLAUSES or second[1] >= FOCUS_CLAUSES
+    focus = (0.5 if deep else 1.0) / (1 + other_products)
+    field = first[0] if first[0] != "title" else second[0]
+    return focus, field, f"{first[2]} … {second[2]}"
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
@@ -391,17 +420,17 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     tally = _tally(fields)
     other_products = len({RULES[h.rule].name for _, fc in fields for _, hits in fc for h in hits
                           if RULES[h.rule].channel == "negative" and not h.negator and not h.cue})
-    core = tally.groups.get("blank_core", (0.0, -1))[0]
-    weight, co_field, co_matched = _co_occurrence(fields, other_products)
-    if weight > core:
-        tally.groups["blank_core"] = (weight, -1)
-        tally.reasons[len(RULES)] = _reason(_CO_OCCURRENCE, co_field, co_matched, round(weight, 1),
-                                            f" (focus {weight / CO_OCCURRENCE_WEIGHT:.2f})")
-    usable = "related_core" in tally.groups
+    for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
+        focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
+        weight = rule.weight * focus
+        if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
+            tally.groups[rule.group] = (weight, -number)
+            tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
+    usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
-                             if (RULES[index].channel if index >= 0 else "blank") == name)
+                             if _channel_of(index) == name)
         for bucket, cap in ((tally.strong_negatives, math.inf), (tally.weak_negatives, WEAK_NEGATIVE_CAP)):
             total = sum(w for i, w in bucket.items() if name in RULES[i].channels and not (usable and RULES[i].unless_usable))
             points += max(total, -cap)

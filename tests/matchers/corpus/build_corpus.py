@@ -511,9 +511,93 @@ def build_more(files: dict[str, list[dict[str, object]]]) -> None:
             add("hard_negative", fill(title, "plain"), desc, "benign", ids)
 
 
+# every everyday sentence and every disclaimer once in a blank and once in a hard-negative listing
+EVERYDAY_ALL = EVERYDAY + [
+    "Pengiriman via AnterAja, GoSend atau kurir toko.", "Ongkos kirim ditanggung pembeli, ekspedisi bebas pilih.",
+    "Kiriman luar pulau pakai kargo.", "Bisa kirim JNT dan JNE.", "Barang dikemas rapi, pengemasan dengan wrapping tebal.",
+    "Bayar bisa lewat DANA, OVO, GoPay, ShopeePay atau QRIS.", "Bisa cicilan pakai PayLater.",
+    "Transfer ke rekening BCA atau bayar pakai ewallet.", "Halo kak, selamat berbelanja.",
+    "Hai, welcome to our store.", "Makasih sudah mampir, salam hangat.", "Terimakasih atas kepercayaannya.",
+    "Toko buka jam 9 pagi.", "Retur atau return barang maksimal 2 hari, refund penuh.",
+    "Jangan lupa review, rating dan ulasan bintang 5.", "Harga sudah include packing.",
+    "Cek produk lain di toko kami, lainnya ada di etalase.",
+]
+DISCLAIMERS_ALL = DISCLAIMERS + [
+    "Ga pakai holder.", "Gak termasuk dompet.", "Gk pakai casing.", "Nggak termasuk tali.", "Ngga ada printer.",
+    "Enggak pakai stiker.", "Tak termasuk map.",
+]
+BLANK_WORDING = [
+    ("Blangko e-KTP blm dicetak", "Kartu e-KTP blm dicetak, chip aktif."),
+    ("e-KTP blom diisi", "Blanko ektpnya blom diisi data, siap pakai."),
+    ("KTP el blum tercetak", "Blangkonya asli, KTP el blum tercetak."),
+    ("E-KTP belum dipersonalisasi", "Kartu e-KTP belum dipersonalisasi, chipnya aktif."),
+    ("Blanko KTP tidak diprint", "KTP el tidak diprint, belum terisi data."),
+    ("Blangko ktpnya asli disdukcapil", "Blangko ktpnya langsung dari disdukcapil, e-KTP polosan."),
+    ("Blanko e-KTP sisa pemerintah", "Blanko e-KTP sisa proyek pemerintah."),
+    ("Blangko e-KTP ready", "Stock kosong? Tidak, stok ready. Kalau sedang habis kami kabari."),
+]
+RELATED_WORDING = [
+    ("Bocoran data NIK", "List NIK dan dump data KTP terbaru."),
+    ("Blanko akta cerai kosong", "Blanko akta cerai dan akta kematian kosong."),
+    ("Blangko akta perkawinan", "Blangko akta perkawinan kosong asli."),
+    ("Blanko SKPWNI kosong", "Blangko surat keterangan pindah (SKPWNI) kosong."),
+    ("KTP ekspres 1 jam", "KTP ekspres, bisa nembak KTP tanpa antri."),
+    ("Buatin KTP cepat", "Bisa buatin KTP, data bebas."),
+    ("Gawekke KTP", "Nggawekke KTP sehari jadi."),
+    ("Gawekne KTP kilat", "Nggawekne KTP, iso langsung dipakai."),
+    ("Nggawe KTP anyar", "Nggawe KTP tanpa ribet."),
+    ("Ndamel KTP enggal", "Ngadamel KTP gancang."),
+    ("Mambuek KTP capek", "Bisa mambuek KTP baru."),
+    ("Nyieunkeun KTP", "Nyieunkeun KTP sadinten."),
+    ("E-KTP identik asli", "Dapat dipakai untuk verifikasi, tidak bisa dibedakan, dijamin lolos KYC."),
+    ("KTP bisa discan", "KTP yang bisa discan dan digunakan untuk daftar akun."),
+]
+HARD_WORDING = [
+    ("KTP anime custom {c}", "KTP wibu dan KTP anime untuk koleksi."),
+    ("KTP bucin couple", "KTP bucin dan KTP jomblo, kocak buat kado."),
+    ("KTP lucu lucuan", "KTP lucu lucuan buat prank teman."),
+    ("KTP pet custom", "KTP pet untuk kelinci, hamster dan kucing."),
+    ("Cetak foto 2x3 dan 4x6", "Pasphoto 2x3, 3x4, 4x6 untuk KTP dan ijazah."),
+    ("Jasa photoshop dan retouch foto", "Retouch foto dan ganti background pakai photoshop."),
+    ("Novel bekas tema e-KTP", "Novel dan buku bekas."),
+    ("Tugas akhir sistem e-KTP", "Laporan tugas akhir tentang KTP elektronik."),
+    ("Blankon Solo {c}", "Blankon halus, ukuran {n}."),
+    ("Kartu karton ukuran KTP", "Kartu karton tebal, sebesar KTP."),
+    ("Kartu PVC kaya KTP", "Kartu PVC putih kayak e-KTP, polos."),
+    ("Jasa photocopy dan scanner KTP", "Photocopy KTP dan KK, scanner resolusi tinggi."),
+    ("Jasa laminasi KTP {c}", "Laminasi KTP dan kartu pelajar, tahan air."),
+]
+
+
+def build_wording(files: dict[str, list[dict[str, object]]]) -> None:
+    def add(name: str, title: str, description: str, label: str, ids: list[dict[str, str]]) -> None:
+        files[name].append({"id": f"{name}-{len(files[name]) + 1:04d}", "title": title, "description": description,
+                            "label": label, "identifiers": ids, "split": "tune"})
+
+    for i, sentence in enumerate(EVERYDAY_ALL + DISCLAIMERS_ALL):
+        blank_title = fill(BLANK_TITLES[i % len(BLANK_TITLES)], "plain")
+        desc = fill(BLANK_DESCRIPTIONS[i % (len(BLANK_DESCRIPTIONS) - 1)], "plain")
+        add("blank", blank_title, f"{desc} {sentence}", "blank", [])
+        hard_title, hard_desc = HARD_NEGATIVES[i % len(HARD_NEGATIVES)]
+        add("hard_negative", fill(hard_title, "plain"), f"{fill(hard_desc, 'plain')} {sentence}", "benign", [])
+    for title, description in BLANK_WORDING:
+        for _ in range(2):
+            desc, ids = with_new_ids(description)
+            add("blank", title, desc, "blank", ids)
+    for title, description in RELATED_WORDING:
+        for _ in range(2):
+            desc, ids = with_new_ids(description)
+            add("related", title, desc, "related", ids)
+    for title, description in HARD_WORDING:
+        for _ in range(2):
+            desc, ids = with_new_ids(fill(description, "plain"))
+            add("hard_negative", fill(title, "plain"), desc, "benign", ids)
+
+
 def main() -> None:
     files = build()
     build_more(files)
+    build_wording(files)
     for name, rows in files.items():
         with (HERE / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for row in rows:
