@@ -63,7 +63,7 @@ from typing import Any, NamedTuple
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.lexicon import canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
-from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict
+from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -215,8 +215,8 @@ _TAG_NAME = re.compile(r"(?<!\S)([A-Z]+)=")
 #: colon only before a space, so "Rp 150.000", "85,6" and "e-KTP" stay whole).
 #: str.replace is half a regex split's cost.
 _BREAK = "\x00"
-_BREAK_MARKS = (". ", ", ", ": ", " - ", " \u2013 ", " \u2014 ", " / ", " | ", " + ", "+ ",
-                "\n", "\r", ";", "!", "?", "\u2022")
+_BREAK_MARKS_ASCII = (". ", ", ", ": ", " - ", " / ", " | ", "+ ", "\n", ";", "!", "?")
+_BREAK_MARKS = (*_BREAK_MARKS_ASCII, " \u2013 ", " \u2014 ", "\u2022")
 
 
 class Hit(NamedTuple):
@@ -272,20 +272,29 @@ def _hits_in_clause(text: str) -> tuple[Hit, ...]:
     tagged = outline(canonical_of_words(normal_words(text)), _SHAPE_GAP)
     if not tagged.shape:
         return ()
-    tokens, where = tagged.tokens, tagged.where
-    fired = _rules_in_shape(tagged.shape)
+    tokens = tagged.tokens
+    return _hits_in_outline(" ".join([tokens[i] for i in tagged.where]), tagged.shape)
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
+    """The hits of a clause's kept tokens (one per shape token; no rule spans a
+    shortened gap, so what a rule matched is among them).  Cached: clauses that
+    differ only in words outside every rule ("… 12pcs", "… Rp 50.000") share it."""
+    fired = _rules_in_shape(shape)
     if not fired:
         return ()
-    has_cue = "CUE" in tagged.shape
+    tokens = kept.split()
+    has_cue = "CUE" in shape
     hits = []
     for index, first, last, negator, cue, attached in fired:
-        matched = plain_words(" ".join(tokens[where[first] : where[last] + 1]))
+        matched = plain_words(" ".join(tokens[first : last + 1]))
         words = matched.split()
         hits.append(Hit(
             index,
             matched,
-            plain_words(tokens[where[negator]]) if negator >= 0 else "",
-            _tag_of(tokens[where[cue]]) if cue >= 0 else "",
+            plain_words(tokens[negator]) if negator >= 0 else "",
+            _tag_of(tokens[cue]) if cue >= 0 else "",
             attached or "ktp" in words or "ektp" in words,
             has_cue,
         ))
@@ -294,7 +303,7 @@ def _hits_in_clause(text: str) -> tuple[Hit, ...]:
 
 def clauses(text: str) -> list[str]:
     """A field's text cut into clauses (sentence ends, commas, bullets, " - ", "+")."""
-    for mark in _BREAK_MARKS:
+    for mark in _BREAK_MARKS_ASCII if text.isascii() else _BREAK_MARKS:
         if mark in text:
             text = text.replace(mark, _BREAK)
     return text.split(_BREAK)
@@ -493,14 +502,9 @@ def score_listing(
         identifiers += extract_identifiers(image_text, source="image", image_sha256=image_sha256)
     if len(identifiers) > 1:
         identifiers = dedupe_identifiers(identifiers)
-    return Assessment(
-        verdict=verdict,
-        score=round(score, 1),
-        reasons=reasons,
-        identifiers=identifiers,
-        matcher_version=MATCHER_VERSION,
-        scorer=SCORER,
-        thresholds=_thresholds(blank_threshold, related_threshold),
+    return new_assessment(
+        verdict, round(score, 1), reasons, identifiers, MATCHER_VERSION, SCORER,
+        _thresholds(blank_threshold, related_threshold),
     )
 
 

@@ -139,6 +139,7 @@ def test_results_do_not_depend_on_what_is_cached() -> None:
     warm = [score_listing(t, d) for t, d in rows]
     score._hits_in_clause.cache_clear()
     score._rules_in_field.cache_clear()
+    score._hits_in_outline.cache_clear()
     score._rules_in_shape.cache_clear()
     score._judge.cache_clear()
     identifiers._identifiers_in.cache_clear()

@@ -512,7 +512,8 @@ def build_more(files: dict[str, list[dict[str, object]]]) -> None:
 
 
 # every everyday sentence and every disclaimer once in a blank and once in a hard-negative listing
-EVERYDAY_ALL = EVERYDAY + [
+EVERYDAY_ALL = [
+    *EVERYDAY,
     "Pengiriman via AnterAja, GoSend atau kurir toko.", "Ongkos kirim ditanggung pembeli, ekspedisi bebas pilih.",
     "Kiriman luar pulau pakai kargo.", "Bisa kirim JNT dan JNE.", "Barang dikemas rapi, pengemasan dengan wrapping tebal.",
     "Bayar bisa lewat DANA, OVO, GoPay, ShopeePay atau QRIS.", "Bisa cicilan pakai PayLater.",
@@ -522,7 +523,8 @@ EVERYDAY_ALL = EVERYDAY + [
     "Jangan lupa review, rating dan ulasan bintang 5.", "Harga sudah include packing.",
     "Cek produk lain di toko kami, lainnya ada di etalase.",
 ]
-DISCLAIMERS_ALL = DISCLAIMERS + [
+DISCLAIMERS_ALL = [
+    *DISCLAIMERS,
     "Ga pakai holder.", "Gak termasuk dompet.", "Gk pakai casing.", "Nggak termasuk tali.", "Ngga ada printer.",
     "Enggak pakai stiker.", "Tak termasuk map.",
 ]
