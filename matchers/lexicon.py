@@ -41,7 +41,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["chip", "chipnya"], "chip"),
     **dict.fromkeys(["dukcapil", "disdukcapil", "capil", "kemendagri"], "dukcapil"),
     **dict.fromkeys(["dinas", "instansi", "pemda", "pemerintah"], "dinas"),
-    **dict.fromkeys(["original", "ori", "asli"], "original"),
+    **dict.fromkeys(["original", "ori", "asli", "aslinya"], "original"),
     **dict.fromkeys(["akta", "akte"], "akta"),
     **dict.fromkeys(["kk"], "kk"),
     **dict.fromkeys(["kia"], "kia"),
@@ -235,7 +235,7 @@ _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
-    (r"pasfoto|pas foto|edit foto|cetak foto|foto studio|studio foto|ganti background|background (?:merah|biru)|foto (?:3x4|4x6|2x3)|retouch|photoshop", "NEGPHOTO"),
+    (r"pasfoto|pas foto|edit foto|cetak foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"kartu tanda penduduk elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     (r"kartu tanda penduduk|ktp", "KTP"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
@@ -250,7 +250,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:<KTP>|<EKTP>|<KK>|<AKTA>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu|aspal)", "FORGE"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|bikinin|buatin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     (r"(?:data|jual|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie", "IDDATA"),
-    (r"(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:verifikasi|daftar|registrasi|pinjol|bank|akun)|lolos (?:verifikasi|cek|scan|kyc|bank|pinjol)|tembus (?:verifikasi|bank|pinjol|kyc)|(?:seperti|mirip|kayak|persis|sama persis|identik) original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
+    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|kyc)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun)|lolos (?:verifikasi|cek|scan|kyc|bank|pinjol)|tembus (?:verifikasi|bank|pinjol|kyc)|(?:seperti|mirip|kayak|persis|sama persis|identik) original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
     (r"(?:bisa|dapat|siap) dipakai", "USABLE"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
@@ -297,7 +297,7 @@ def _anchors(pattern: str) -> frozenset[str] | None:
     glues fragments into one word (``(?:di|ter)?(?:cetak|isi)``) and must always run."""
     if re.search(r"[a-z)]\)?\??\(\?:[a-z(]", pattern) or re.search(r"[a-z]\(\?:[a-z]", pattern):
         return None
-    return frozenset(re.findall(r"[a-z]+|[A-Z]+", pattern))
+    return frozenset(re.findall(r"[a-z0-9]+|[A-Z]+", pattern))
 
 
 _REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)

@@ -35,7 +35,9 @@ KTP", "casing e-KTP", "KTP mainan"), where it is weak evidence ("Blangko
 e-KTP + holder KTP" sells a blank with a holder).  It
 does not count when a sentence cue precedes it in its clause (shipping, COD,
 payment, packing, store hours, store policy, greeting, bonus/free add-on,
-cross-selling: "Bisa COD di tempat", "Free cover", "Cek juga holder KTP"),
+cross-selling: "Bisa COD di tempat", "Free cover", "Cek juga holder KTP";
+in a title only add-on and cross-selling cues, as "gratis ongkir" there
+decorates the product),
 nor when it is negated ("bukan mainan", "tanpa holder", "non PVC", "tidak
 termasuk casing").  A negated positive ("bukan blangko") is not evidence.
 Every discounted mention is still a reason, with weight 0 and why.
@@ -198,6 +200,9 @@ CUE_LABELS = {
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling",
 }
+#: In a title, "gratis ongkir" or "COD" decorate the product ("[FREE ONGKIR] Casing e-KTP"):
+#: only an add-on or a cross-sell cue says the words after it are not the product.
+_TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
 _ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA"})
 _NEGATION_REACH = 3  # a negation covers this many tokens after it ("bukan kartu PVC")
@@ -350,14 +355,14 @@ class _Tally:
     discounted: dict[int, Reason]
 
 
-def _discount(hit: Hit, product_phrase: bool) -> str:
+def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
     """Why a hit does not count, or "" when it counts (``product_phrase``: the title's first clause)."""
     rule = RULES[hit.rule]
     if hit.negator:
         return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
     if rule.channel != "negative":
         return ""
-    if hit.cue:
+    if hit.cue and (not in_title or hit.cue in _TITLE_CUES):
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: not the product"
     if not product_phrase and not hit.attached:
         return f"'{hit.matched}' not attached to an ID term outside the title's product phrase: not the product"
@@ -371,7 +376,7 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
             product_phrase = field == "title" and number == 0
             for hit in hits:
                 rule = RULES[hit.rule]
-                why = _discount(hit, product_phrase)
+                why = _discount(hit, field == "title", product_phrase)
                 if why:
                     if hit.rule not in tally.discounted:
                         tally.discounted[hit.rule] = Reason(rule.name, field, hit.matched, 0.0, f"{rule.why}; {why}")

@@ -552,6 +552,7 @@ RELATED_WORDING = [
     ("Mambuek KTP capek", "Bisa mambuek KTP baru."),
     ("Nyieunkeun KTP", "Nyieunkeun KTP sadinten."),
     ("E-KTP identik asli", "Dapat dipakai untuk verifikasi, tidak bisa dibedakan, dijamin lolos KYC."),
+    ("KTP mirip aslinya", "KTP custom, mirip aslinya, bisa dipakai."),
     ("KTP bisa discan", "KTP yang bisa discan dan digunakan untuk daftar akun."),
 ]
 HARD_WORDING = [
@@ -568,6 +569,9 @@ HARD_WORDING = [
     ("Kartu PVC kaya KTP", "Kartu PVC putih kayak e-KTP, polos."),
     ("Jasa photocopy dan scanner KTP", "Photocopy KTP dan KK, scanner resolusi tinggi."),
     ("Jasa laminasi KTP {c}", "Laminasi KTP dan kartu pelajar, tahan air."),
+    ("Foto KTP 3x4 background biru", "Cetak foto untuk KTP, ukuran 3x4 dan 4x6."),
+    ("[GRATIS ONGKIR] Casing e-KTP kosong {c}", "Casing e-KTP bening, kartu tidak termasuk."),
+    ("COD Holder KTP-el kosong {c}", "Holder saja."),
 ]
 
 
