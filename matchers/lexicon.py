@@ -240,6 +240,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu tanda penduduk|ktp", "KTP"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
     (r"siap (?:cetak|isi|print|personalisasi|pakai cetak)|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
+    (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     (r"blanko", "BLANGKO"),
     (r"kartu keluarga|kk", "KK"),
@@ -256,6 +257,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
     (r"original", "ORIGINAL"),
+    (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak", "NOT"),
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),

@@ -205,7 +205,7 @@ CUE_LABELS = {
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
 _ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA"})
-_NEGATION_REACH = 3  # a negation covers this many tokens after it ("bukan kartu PVC")
+_NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 _ATTACH_REACH = 2
 
 #: Untagged words in a row beyond the widest gap a rule allows (``{0,n}`` words
