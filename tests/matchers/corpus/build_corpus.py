@@ -538,7 +538,7 @@ BLANK_WORDING = [
     ("Blanko e-KTP sisa pemerintah", "Blanko e-KTP sisa proyek pemerintah."),
     ("Blangko e-KTP ready", "Stock kosong? Tidak, stok ready. Kalau sedang habis kami kabari."),
     ("Ready stock kosongan e-KTP", "Tidak hanya blangko e-KTP, kami juga jual blangko KK. Bukan sekedar kartu biasa."),
-    ("e-KTP kosong chip aktif", "Gak cuma blanko e-KTP, tersedia juga holder."),
+    ("e-KTP kosong chip aktif", "Gak cuma blanko e-KTP, tersedia juga holder. Tak sekadar kartu."),
 ]
 RELATED_WORDING = [
     ("Bocoran data NIK", "List NIK dan dump data KTP terbaru."),
