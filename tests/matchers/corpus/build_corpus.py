@@ -555,6 +555,9 @@ RELATED_WORDING = [
     ("Nyieunkeun KTP", "Nyieunkeun KTP sadinten."),
     ("E-KTP identik asli", "Dapat dipakai untuk verifikasi, tidak bisa dibedakan, dijamin lolos KYC."),
     ("KTP mirip aslinya", "KTP custom, mirip aslinya, bisa dipakai."),
+    ("Bisa buatkan KTP", "Kami buatkan KTP dan bikinkan KK, mirip banget sama yang asli."),
+    ("Dibuatkan e-KTP kilat", "Dibuatkan e-KTP atau dibikinin KTP biasa, persis sekali dengan aslinya."),
+    ("Ngae KTP gelis", "Bisa ngae KTP, hasil seperti yang asli."),
     ("KTP bisa discan", "KTP yang bisa discan dan digunakan untuk daftar akun."),
 ]
 HARD_WORDING = [
