@@ -273,7 +273,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"printer", "NEGPRINTER"),
     (r"fotokopi|laminating|jasa (?:scan|print|cetak)|<COPYSVC>", "NEGCOPYSERVICE"),
-    (r"kwitansi|nota|surat jalan|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
+    (r"kwitansi|nota|surat jalan|surat|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),
     (r"template|stiker", "NEGDESIGN"),
     (r"koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel", "NEGPUBLICATION"),

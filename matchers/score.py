@@ -42,12 +42,15 @@ nor when it is negated ("bukan mainan", "tanpa holder", "non PVC", "tidak
 termasuk casing").  A negated positive ("bukan blangko") is not evidence.
 Every discounted mention is still a reason, with weight 0 and why.
 
-**Cross-field evidence.**  A blank word and an ID term in different clauses
-or fields (a vague title with an explicit description, or the reverse) fire
-``blank_with_id_in_listing``, weighted by focus: divided by one plus the
-number of other products the listing names, and halved when the evidence sits
-past the fourth clause of a description, so a long description listing many
-products does not make a hit.  Clauses with a sentence cue do not take part.
+**Cross-field evidence.**  A blank word in the title and an e-KTP term in
+the description (a vague title with an explicit description), or the
+reverse, or both in two clauses of the title, fire ``blank_with_ektp_in_listing``
+and its kin (see ``_CO_OCCURRENCES``), weighted by focus: divided by one
+plus the number of other products the listing names, and halved when the
+evidence sits past the fourth clause of its field, so a long description
+listing many products does not make a hit.  One part must be in the title:
+"cukup KTP" and "box kosong" in one description sell a phone on credit.
+Clauses with a sentence cue do not take part.
 """
 
 from __future__ import annotations
@@ -151,7 +154,7 @@ RULES: tuple[Rule, ...] = (
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
             + "|" + _near("USABLEID", "NEGNOVELTY", 3)),
          "an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
-    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLE>|<USABLEID>"), "said to pass as real"),
+    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), "said to pass as real (lolos verifikasi, seperti asli)"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), "claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), "identity document term"),
     # hard negatives: another product on offer
@@ -175,12 +178,22 @@ _RULE_INDEX = {rule.name: i for i, rule in enumerate(RULES)}
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
+_BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
+_EKTP_TERM, _KTP_TERM = frozenset({_RULE_INDEX["ektp_term"]}), frozenset({_RULE_INDEX["ktp_term"]})
+_APART = "in the title and the description, or in two clauses of the title (weighted by focus)"
+#: Evidence found apart: (rule, rules of one part, rules of the other).  One part must
+#: be in the title: "cukup KTP" and "box kosong" in one description are a phone on
+#: credit, not a blank.  A plain KTP with "kosong" is never enough ("kartu perdana
+#: kosong", registration by KTP), and only strong usable-ID words count apart.
 _CO_OCCURRENCES = (
-    (Rule("blank_with_id_in_listing", "blank", "blank_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>"),
-          "blank word and an ID term in the listing's product text, apart (weighted by focus)"),
-     frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]}), _ID_TERM_RULES),
-    (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLE>"),
-          "an ID term, and words saying it passes as real, apart (weighted by focus)"),
+    (Rule("blank_with_ektp_in_listing", "blank", "blank_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>"),
+          f"blank word and an e-KTP term, {_APART}"), _BLANK_TERM, _EKTP_TERM),
+    (Rule("unprinted_with_ektp_in_listing", "blank", "blank_core", 45, _p("<KOSONG>"),
+          f"empty/unprinted word and an e-KTP term, {_APART}"), _UNPRINTED_TERM, _EKTP_TERM),
+    (Rule("blank_with_ktp_in_listing", "blank", "blank_core", 40, _p("<BLANGKO>"),
+          f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
+    (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
+          f"an ID term and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["usable_claim"]}), _ID_TERM_RULES),
 )
 
@@ -306,8 +319,14 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
     return tuple(hits)
 
 
+#: A full stop after a lone letter ends a spelled-out word ("K.T.P. .e.l"), not a sentence.
+_SPELLED_STOP = re.compile(r"(?<![^\W_])([^\W\d_])\. ")
+
+
 def clauses(text: str) -> list[str]:
     """A field's text cut into clauses (sentence ends, commas, bullets, " - ", "+")."""
+    if ". " in text and _SPELLED_STOP.search(text):
+        text = _SPELLED_STOP.sub(r"\1 ", text)
     for mark in _BREAK_MARKS_ASCII if text.isascii() else _BREAK_MARKS:
         if mark in text:
             text = text.replace(mark, _BREAK)
@@ -417,7 +436,7 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
                     first = (field, number, hit.matched)
                 elif second is None and hit.rule in second_rules:
                     second = (field, number, hit.matched)
-    if first is None or second is None:
+    if first is None or second is None or "title" not in (first[0], second[0]) or first[:2] == second[:2]:
         return 0.0, "", ""
     deep = first[1] >= FOCUS_CLAUSES or second[1] >= FOCUS_CLAUSES
     focus = (0.5 if deep else 1.0) / (1 + other_products)

@@ -98,3 +98,15 @@ def test_every_chip_uid_of_a_list_after_one_chip_word() -> None:
     text = "Daftar UID chip: " + ", ".join(":".join(u[i:i + 2] for i in range(0, 14, 2)) for u in uids)
     assert len(text) > 100
     assert [i.value for i in extract_identifiers(text) if i.kind == "chip_uid"] == uids
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Samsung Galaxy A15", "Syarat kredit cukup KTP. Box kosong tidak ada."),
+    ("Rumah dijual", "Tanah kosong, sertifikat SHM. Siapkan KTP dan KK."),
+    ("Lowongan kerja", "Kirim CV, KTP, blangko isian terlampir."),
+    ("Kartu perdana kosong", "Registrasi pakai KTP."),
+    ("Promo cicilan cukup KTP", "Barang bisa dipakai langsung."),
+    ("Blanko surat kuasa", "Isi nama dan nomor KTP."),
+])
+def test_words_apart_in_an_ordinary_listing_are_not_evidence(title: str, description: str) -> None:
+    assert score_listing(title, description).verdict is Verdict.BENIGN
