@@ -250,6 +250,8 @@ class Hit(NamedTuple):
     cue: str  # the sentence-cue tag before it in the clause ("CUECOD"), or ""
     attached: bool  # next to an ID term (or holds one)
     clause_has_cue: bool
+    first: int  # the match's first and last token in the clause's shape
+    last: int
 
 
 def _tag_of(token: str) -> str:
@@ -287,11 +289,26 @@ _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
 def _hits_in_clause(text: str) -> tuple[Hit, ...]:
     """Every rule occurrence in one clause's text.  Cached by text: scans see the
     same sentences ("Bisa COD", "Ready stok") again and again."""
-    tagged = outline(canonical_of_words(normal_words(text)), _SHAPE_GAP)
+    words = normal_words(text)
+    canonical = canonical_of_words(words)
+    tagged = outline(canonical, _SHAPE_GAP)
     if not tagged.shape:
         return ()
-    tokens = tagged.tokens
-    return _hits_in_outline(" ".join([tokens[i] for i in tagged.where]), tagged.shape)
+    tokens, where = tagged.tokens, tagged.where
+    hits = _hits_in_outline(" ".join([tokens[i] for i in where]), tagged.shape)
+    if not hits or canonical == words or len(canonical) != len(words):  # as written, or words joined/split
+        return hits
+    return _as_written(hits, words, tokens, where)
+
+
+def _as_written(hits: tuple[Hit, ...], words: list[str], tokens: list[str], where: list[int]) -> tuple[Hit, ...]:
+    """Hits naming the words as the seller wrote them ("tempat", "blangko"), not their
+    canonical spellings ("dompet", "blanko"): what a reason shows and alerts highlight."""
+    start = [0]  # word offset of each token, then of the end
+    for token in tokens:
+        start.append(start[-1] + (token.count("_") + 1 if "=" in token else 1))
+    return tuple(hit._replace(matched=" ".join(words[start[where[hit.first]] : start[where[hit.last] + 1]]))
+                 for hit in hits)
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
@@ -315,6 +332,8 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
             _tag_of(tokens[cue]) if cue >= 0 else "",
             attached or "ktp" in words or "ektp" in words,
             has_cue,
+            first,
+            last,
         ))
     return tuple(hits)
 

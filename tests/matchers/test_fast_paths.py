@@ -48,7 +48,13 @@ def _check_text(text: str) -> None:
     assert normal_words(text) == _normalise_by_regex(_fold(text)).split()
     words = lexicon.canonical_words(normalise(text))
     assert lexicon.tag_tokens(words) == lexicon.tag(words).split()
-    assert [(hit.rule, hit.matched) for hit in score._hits_in_clause.__wrapped__(text)] == _reference_rules(text)
+    tagged = lexicon.outline(words, score._SHAPE_GAP)
+    kept = " ".join(tagged.tokens[i] for i in tagged.where)
+    hits = score._hits_in_outline.__wrapped__(kept, tagged.shape) if tagged.shape else ()
+    assert [(hit.rule, hit.matched) for hit in hits] == _reference_rules(text)
+    # as written: the same rules, each naming as many words as its canonical match
+    written = score._hits_in_clause.__wrapped__(text)
+    assert [h.rule for h in written] == [h.rule for h in hits]
 
 
 def test_fast_paths_agree_with_the_definitions_on_the_corpus() -> None:

@@ -27,7 +27,7 @@ def test_discounted_context_is_a_reason_that_says_why() -> None:
     reasons = score_listing("Blangko e-KTP original dinas", "Bisa COD di tempat.").reasons
     cod = next(r for r in reasons if r.rule == "neg_holder")
     assert cod.weight == 0.0 and cod.field == "description"
-    assert "in a COD sentence: not the product" in cod.detail
+    assert cod.matched == "tempat" and "'tempat' in a COD sentence: not the product" in cod.detail
 
 
 @pytest.mark.parametrize("disclaimer", ["bukan mainan, bukan kartu PVC, bukan blangkon", "tanpa holder", "non-PVC",
