@@ -46,7 +46,7 @@ def test_assessment_records_reasons_scorer_and_version() -> None:
     assert assessment.scorer
     assert dict(assessment.thresholds) == {"blank": 60.0, "related": 55.0}
     strong = next(r for r in assessment.reasons if r.rule == "blank_ektp")
-    assert (strong.field, strong.matched) == ("title", "blangko e ktp")  # as written, normalised
+    assert (strong.field, strong.matched) == ("title", "blanko e ktp")
     json.dumps(assessment.reasons_as_dicts())
     assert [(i.kind, i.source) for i in assessment.identifiers] == [("phone", "description")]
 
