@@ -358,6 +358,8 @@ def clauses(text: str) -> list[str]:
 
 #: Links and @handles: contact details (extracted as identifiers), not product words
 #: ("t.me/ktpel_murah" says nothing about what is sold).
+#: Strings one of which every link or handle holds ("Rp 150.000/pcs" holds none).
+_LINK_HINTS = ("@", "://", "www.", ".me/", ".com/", ".id/", ".net/", ".org/", ".ly/")
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S*|(?<![\w@])@\s?[\w.]+(?:/\S*)?")
 
 
@@ -369,7 +371,7 @@ def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     and descriptions again and again, and the same sentences ("Bisa COD")
     in different descriptions.
     """
-    if ("/" in text or "@" in text) and _LINK.search(text):
+    if ("/" in text or "@" in text) and any(map(text.__contains__, _LINK_HINTS)) and _LINK.search(text):
         text = _LINK.sub(" ", text)
     parts = clauses(text)
     if len(parts) == 1:
