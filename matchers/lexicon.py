@@ -239,7 +239,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu tanda penduduk elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     (r"kartu tanda penduduk|ktp", "KTP"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
-    (r"siap (?:cetak|isi|print|personalisasi|pakai cetak)|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
+    (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     (r"blanko", "BLANGKO"),

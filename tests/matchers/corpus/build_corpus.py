@@ -536,6 +536,7 @@ BLANK_WORDING = [
     ("Blanko KTP tidak diprint", "KTP el tidak diprint, belum terisi data."),
     ("Blangko ktpnya asli disdukcapil", "Blangko ktpnya langsung dari disdukcapil, e-KTP polosan."),
     ("Blanko e-KTP sisa pemerintah", "Blanko e-KTP sisa proyek pemerintah."),
+    ("E-KTP chip siap diisi", "Kartu e-KTP tinggal diisi, siap dicetak atau tinggal diprint."),
     ("Blangko e-KTP ready", "Stock kosong? Tidak, stok ready. Kalau sedang habis kami kabari."),
     ("Ready stock kosongan e-KTP", "Tidak hanya blangko e-KTP, kami juga jual blangko KK. Bukan sekedar kartu biasa."),
     ("e-KTP kosong chip aktif", "Gak cuma blanko e-KTP, tersedia juga holder. Tak sekadar kartu."),
