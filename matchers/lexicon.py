@@ -259,6 +259,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak", "NOT"),
+    (r"syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload", "CUEREQ"),  # asked of the buyer
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
     (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan", "CUEPAY"),

@@ -1,7 +1,7 @@
 """Scoring: concept rules over tagged clauses, evidence summed as log-odds, a verdict with reasons.
 
 Each field (title, description, OCR text of the photos) is cut into clauses
-at sentence ends, commas, colons, bullets and " - " / " / " / "+"; each clause
+at sentence ends, commas, bullets and " - " / " / " / "+"; each clause
 is normalised, spelled canonically and tagged (:mod:`matchers.lexicon`), and
 rules over the tags fire in it.  Two channels are scored:
 
@@ -212,8 +212,11 @@ def _channel_of(index: int) -> str:
 CUE_LABELS = {
     "CUECOD": "COD", "CUESHIP": "shipping", "CUEPAY": "payment", "CUEPACK": "packing",
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
-    "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling",
+    "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement",
 }
+#: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
+#: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
+_REQUIREMENT_CUES = frozenset({"CUEREQ"})
 #: In a title, "gratis ongkir" or "COD" decorate the product ("[FREE ONGKIR] Casing e-KTP"):
 #: only an add-on or a cross-sell cue says the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
@@ -230,11 +233,12 @@ _FIELD_CACHE_SIZE = 16_384
 _SHAPE_CACHE_SIZE = 16_384
 _RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
 _TAG_NAME = re.compile(r"(?<!\S)([A-Z]+)=")
-#: Where one clause ends and the next begins: these strings (a full stop, comma or
-#: colon only before a space, so "Rp 150.000", "85,6" and "e-KTP" stay whole).
+#: Where one clause ends and the next begins: these strings (a full stop or comma
+#: only before a space, so "Rp 150.000", "85,6" and "e-KTP" stay whole; a colon
+#: introduces its clause: "Syarat: foto KTP", "Isi: blangko e-KTP").
 #: str.replace is half a regex split's cost.
 _BREAK = "\x00"
-_BREAK_MARKS_ASCII = (". ", ", ", ": ", " - ", " / ", " | ", "+ ", "\n", ";", "!", "?")
+_BREAK_MARKS_ASCII = (". ", ", ", " - ", " / ", " | ", "+ ", "\n", ";", "!", "?")
 _BREAK_MARKS = (*_BREAK_MARKS_ASCII, " \u2013 ", " \u2014 ", "\u2022")
 
 
@@ -404,6 +408,8 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
     rule = RULES[hit.rule]
     if hit.negator:
         return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
+    if hit.cue in _REQUIREMENT_CUES:
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
     if rule.channel != "negative":
         return ""
     if hit.cue and (not in_title or hit.cue in _TITLE_CUES):

@@ -110,3 +110,13 @@ def test_every_chip_uid_of_a_list_after_one_chip_word() -> None:
 ])
 def test_words_apart_in_an_ordinary_listing_are_not_evidence(title: str, description: str) -> None:
     assert score_listing(title, description).verdict is Verdict.BENIGN
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Rental mobil lepas kunci", "Syarat: foto KTP dan selfie, jaminan KTP asli."),
+    ("Kredit HP tanpa DP", "Lampirkan foto KTP, upload selfie dengan KTP."),
+])
+def test_a_ktp_asked_of_the_buyer_is_not_on_offer(title: str, description: str) -> None:
+    assessment = score_listing(title, description)
+    assert assessment.verdict is Verdict.BENIGN
+    assert any("asked of the buyer" in r.detail for r in assessment.reasons)
