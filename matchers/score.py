@@ -39,7 +39,9 @@ cross-selling: "Bisa COD di tempat", "Free cover", "Cek juga holder KTP";
 in a title only add-on and cross-selling cues, as "gratis ongkir" there
 decorates the product),
 nor when it is negated ("bukan mainan", "tanpa holder", "non PVC", "tidak
-termasuk casing").  A negated positive ("bukan blangko") is not evidence.
+termasuk casing").  A negated positive ("bukan blangko") is not evidence,
+nor is anything after a buyer-requirement cue ("Syarat: foto KTP + selfie",
+"jaminan KTP asli": the buyer provides the KTP).
 Every discounted mention is still a reason, with weight 0 and why.
 
 **Cross-field evidence.**  A blank word in the title and an e-KTP term in
