@@ -119,7 +119,7 @@ def _entry(session: Session, alert: Alert, manifest_sha256: str | None) -> Listi
     seller = listing.seller
     return ListingEntry(
         url=one_line(listing.url, limit=2000),
-        external_id=one_line(listing.external_id),
+        external_id=one_line(listing.external_id, mask=False),
         title=one_line(listing.title),
         shop_name=one_line(seller.name if seller else ""),
         shop_url=one_line(seller.url if seller else "", limit=2000),
@@ -181,7 +181,7 @@ def _draft_one(
         sender=SenderInfo(sender.name, sender.organisation, sender.email, sender.phone),
         listings=tuple(entries),
         legal_basis=tuple(settings.notices.legal_basis),
-        deadline_hours=settings.notices.deadline_hours,
+        deadline_hours=settings.notice_deadline(batch.marketplace).total_seconds() / 3600,
         created_at=now,
         timezone=settings.schedule.timezone,
         parent=(
