@@ -800,6 +800,7 @@ def run_worker_scan(
 
     from crawler.candidates import CandidateFilter
     from crawler.gc_tuning import tune_gc_for_crawling
+    from crawler.pacing import paced_scrapy_settings
     from crawler.settings import build_scrapy_settings, needs_browser
 
     server = connect(redis_url)
@@ -825,8 +826,10 @@ def run_worker_scan(
         "EXTENSIONS": {"crawler.distributed.WorkerExtension": 500},
         "SPIDER_MIDDLEWARES": {"crawler.distributed.DropStartRequests": 1},
         "LOG_LEVEL": log_level,
-        **(scrapy_overrides or {}),
     })
+    # one rate per shop host across all workers, not one per worker (crawler.pacing)
+    scrapy_settings.update(paced_scrapy_settings(scrapy_settings, settings.crawl.download_delay))
+    scrapy_settings.update(scrapy_overrides or {})
     process = AsyncCrawlerProcess(ScrapySettings(scrapy_settings))
     loader = SpiderLoader.from_settings(process.settings)
     crawlers: dict[str, Crawler] = {}
