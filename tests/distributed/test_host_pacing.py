@@ -26,8 +26,10 @@ from crawler.pacing import host_key, pacing_rate
 from tests.servers import RedisServer, free_port
 
 RETRY_AFTER = 2.0
-#: how much later than its turn a request may reach the server (connection set-up, a busy machine)
-ARRIVAL_JITTER = 0.15
+#: how much later than its turn a request may reach the server's handler: connecting, and on this
+#: shared two-core machine (load ~14) a process or the server's event loop left waiting; measured
+#: up to ~0.2 s for a process's first request
+ARRIVAL_JITTER = 0.3
 
 
 @dataclass
@@ -173,8 +175,7 @@ def test_workers_share_one_rate_per_host(two_hosts: TwoHostServer, redis: RedisS
         mean = (len(times) - amount) / (times[-1] - times[0])  # a burst of `amount` may open a run
         print(f"host {host}: {len(times)} requests, {mean:.2f}/s mean, busiest {seconds} s: "
               f"{busiest(times, seconds - ARRIVAL_JITTER)} (limit {amount} per {seconds} s)")
-        # turns are spaced when taken; the shop sees them after connecting, which takes longer
-        # for a process's first request (measured: up to ~0.1 s on this two-core machine)
+        # turns are spaced when taken; the server sees them a little later, by varying amounts
         assert busiest(times, seconds - ARRIVAL_JITTER) <= amount, [round(t - times[0], 3) for t in times]
         assert mean <= amount / seconds * 1.1
     # one host's waits never hold the other up: B was served while A was paused and paced

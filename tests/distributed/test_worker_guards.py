@@ -140,7 +140,7 @@ def test_worker_refuses_a_database_that_is_not_the_coordinators(tmp_path: Path) 
     check_scan_database(url, 1, meta)  # the coordinator's own database: fine
 
     stray = tmp_path / "worker-local.db"
-    with pytest.raises(WorkerError, match="set storage.url or KTPWATCH_DB_URL") as refused:
+    with pytest.raises(WorkerError, match=r"set storage\.url or KTPWATCH_DB_URL") as refused:
         check_scan_database(f"sqlite:///{stray}", 1, meta)
     assert "\n" not in str(refused.value)
     assert not stray.exists()  # no silent local database was created
