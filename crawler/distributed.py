@@ -895,12 +895,13 @@ def serve_forever(
         if code not in (0, REFUSED_EXIT):
             crashes[scan_id] = crashes.get(scan_id, 0) + 1
         rejoin = should_rejoin(code, scan_id in active_scans(server), crashes.get(scan_id, 0))
-        if rejoin:
-            log.warning("scan %s: worker child ended with %s; joining it again", scan_id, code)
-        else:
+        if not rejoin:
             worked.add(scan_id)
         if on_scan is not None:
             on_scan(scan_id, code, rejoin)
+        elif code != 0:
+            log.warning("scan %s: worker child ended with exit code %s%s", scan_id, code,
+                        "; joining it again" if rejoin else "")
         if once and not rejoin:
             return len(worked)
 

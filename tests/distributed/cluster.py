@@ -35,9 +35,11 @@ def env_for(tmp_path: Path, pg_url: str, redis: RedisServer, sandbox: SandboxHan
             "KTPWATCH_REDIS_URL": redis.url, "KTPWATCH_EVIDENCE_DIR": str(tmp_path / "evidence")}
 
 
-def start_workers(env: dict[str, str], tmp_path: Path, count: int, *args: str) -> list[subprocess.Popen[str]]:
+def start_workers(env: dict[str, str], tmp_path: Path, count: int, *, once: bool = True) -> list[subprocess.Popen[str]]:
+    """``count`` workers; ``once=False`` serves scans until stopped, a child process per scan."""
     return [
-        subprocess.Popen([KTPWATCH, "worker", *(args or ("--once",)), "--heartbeat", "4"], env=env, cwd=tmp_path,
+        subprocess.Popen([KTPWATCH, "worker", *(("--once",) if once else ()), "--heartbeat", "4"],
+                         env=env, cwd=tmp_path,
                          stdout=subprocess.DEVNULL, stderr=open(tmp_path / f"worker{i}.log", "w"),
                          text=True)
         for i in range(count)
