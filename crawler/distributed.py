@@ -18,6 +18,18 @@ the queue class (``SCHEDULER_QUEUE_CLASS``), plus a Scrapy extension:
 * A scan is *done* when every queue of the scan is empty and no worker holds a
   request in flight; one Lua script checks that atomically and marks the scan.
 
+Acknowledged means stored: the storage pipeline logs and counts a batch that
+failed to write (``ktpwatch/store_errors``) and goes on, so before each
+acknowledgement the extension reads that count after the flush; after a loss
+every request the worker held at the time is put back in the queue instead of
+acknowledged (``ktpwatch/requeued_unstored``), since batches mix requests.
+
+A worker checks that the scan's row is in its own database (its start time,
+which the coordinator writes into the scan's meta) and refuses the scan
+otherwise; the coordinator gives up after ``distributed.worker_timeout``
+seconds without a live worker; :func:`serve_forever` joins a scan again when
+its child crashed. Per-host pacing across workers lives in :mod:`crawler.pacing`.
+
 Duplicates are harmless by construction: a re-queued request may be fetched
 twice, and storage's upserts (unique listing per marketplace and external id,
 one sighting per listing per scan, one alert per listing) absorb it.

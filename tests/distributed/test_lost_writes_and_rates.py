@@ -49,13 +49,13 @@ class ConnectionKiller(threading.Thread):
     def __init__(self, pg_url: str, kills: int) -> None:
         super().__init__(daemon=True)
         url = make_url(pg_url)
-        self.conninfo = {"host": url.host, "port": url.port, "user": url.username, "dbname": url.database}
+        self.conninfo = f"host={url.host} port={url.port} user={url.username} dbname={url.database}"
         self.kills = kills
         self.killed = 0
         self.stopping = threading.Event()
 
     def run(self) -> None:
-        with psycopg.connect(**self.conninfo, autocommit=True) as admin, psycopg.connect(**self.conninfo) as locker:
+        with psycopg.connect(self.conninfo, autocommit=True) as admin, psycopg.connect(self.conninfo) as locker:
             while admin.execute("SELECT to_regclass('listings')").fetchone() == (None,):
                 if self.stopping.wait(0.1):  # the scan has not migrated the database yet
                     return

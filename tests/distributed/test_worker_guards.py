@@ -110,17 +110,19 @@ def test_a_request_in_progress_during_a_failed_write_is_queued_again_when_it_end
     for path in ("done", "busy"):
         queue.push(Request(f"http://127.0.0.1:1/{path}"))
     done, busy = queue.pop(), queue.pop()
-    ext.crawler.engine._slot.inprogress.add(busy)
+    assert done is not None and busy is not None
+    inprogress: set[Request] = ext.crawler.engine._slot.inprogress  # type: ignore[union-attr]
+    inprogress.add(busy)
     pipeline.failures = 1
     ext.settle()  # "done" finished: remembered, settled on the next tick
     ext.settle()
     assert server.zcard(keys.queue("tokopedia")) == 1  # "done" went back
-    ext.crawler.engine._slot.inprogress.clear()  # "busy" ends; its flush succeeds
+    inprogress.clear()  # "busy" ends; its flush succeeds
     ext.settle()
     ext.settle()
     assert pipeline.flushes[-1] is True
     assert server.zcard(keys.queue("tokopedia")) == 2  # "busy" went back too: it was held during the loss
-    assert {r.url for r in iter(queue.pop, None)} == {done.url, busy.url}  # type: ignore[union-attr]
+    assert {r.url for r in iter(queue.pop, None)} == {done.url, busy.url}
 
 
 def _sqlite_with_scan(path: Path) -> tuple[str, str]:
