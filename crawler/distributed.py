@@ -81,6 +81,9 @@ DEFAULT_HEARTBEAT_SECONDS = 10.0
 TICK_SECONDS = 0.5
 #: how long a finished scan's keys stay in Redis (for inspection), seconds
 FINISHED_TTL_SECONDS = 3600
+#: A worker's failed batches are not the scan's: their requests went back in the queue and were
+#: stored by a later fetch (settle), so the coordinator counts them apart from unstored listings.
+RENAMED_STATS = {"ktpwatch/store_errors": "ktpwatch/store_errors_requeued"}
 #: configuration sections the scan hands to its workers (the rest is each worker's own)
 SCAN_SECTIONS = ("marketplaces", "crawl", "matching", "queries")
 
@@ -424,6 +427,7 @@ class WorkerExtension:
                 self.crawler.stats.inc_value("ktpwatch/requeued_unstored", moved)
 
     def _push_stats(self) -> None:
+        """Push what the counters grew by since the last push (a worker's failed batches renamed)."""
         stats = self.crawler.stats
         spider = self.crawler.spider
         if stats is None or spider is None:
@@ -438,7 +442,7 @@ class WorkerExtension:
         if deltas:
             pipe = self.server.pipeline()
             for key, delta in deltas.items():
-                pipe.hincrbyfloat(self.state.keys.stats(spider.name), key, delta)
+                pipe.hincrbyfloat(self.state.keys.stats(spider.name), RENAMED_STATS.get(key, key), delta)
             pipe.execute()
 
     def tick(self) -> None:
