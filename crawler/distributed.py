@@ -514,10 +514,10 @@ def worker_name() -> str:
 
 
 def shown_url(url: str) -> str:
-    """A database URL as it may be printed: without its password."""
-    from sqlalchemy.engine import make_url
+    """A database URL as it may be printed (and kept in Redis): without its password or tokens."""
+    from config.secrets import redact_url
 
-    return make_url(url).render_as_string(hide_password=True)
+    return redact_url(url)
 
 
 def scan_started_in(storage_url: str, scan_id: int) -> str:
@@ -935,15 +935,23 @@ def _child_main(argv: list[str]) -> int:
     parser.add_argument("--scrapy-settings", default="{}", help="JSON of extra Scrapy settings")
     args = parser.parse_args(argv)
     try:
-        settings = load_config(args.config).settings
+        loaded = load_config(args.config)
+        if loaded.announcement():  # which file decides what this process runs
+            print(loaded.announcement(), file=sys.stderr)
+        settings = loaded.settings
         report = run_worker_scan(settings, args.redis, args.scan, heartbeat_seconds=args.heartbeat,
                                  scrapy_overrides=json.loads(args.scrapy_settings))
     except (ConfigError, WorkerError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from alerts.redaction import redact_text
+
+        print(f"error: {redact_text(str(exc))}", file=sys.stderr)
         return REFUSED_EXIT
     print(json.dumps(report.to_dict(), default=str))
     return 0
 
 
 if __name__ == "__main__":
+    from crawler.log_redaction import install_process_redaction
+
+    install_process_redaction()
     sys.exit(_child_main(sys.argv[1:]))

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import and_, func, insert, or_, select, union
 from sqlalchemy.orm import Session
 
 from storage.listings import insert_ignoring_conflicts, latest_assessment, sighting_count
@@ -49,6 +49,7 @@ from storage.models import (
     Sighting,
     Verdict,
 )
+from storage.notices import unknown_rechecks_by_marketplace
 
 #: identifier kinds that tie two listings to one person or one batch of blanks
 LINKING_KINDS = ("chip_uid", "nik", "phone")
@@ -139,6 +140,19 @@ def add_event(
     return event
 
 
+def record_reveals(session: Session, alert_ids: Iterable[int], *, actor: str, note: str) -> int:
+    """One ``reveal`` audit event per alert whose NIKs were shown unmasked; how many.
+
+    A bulk insert, because ``alerts list --reveal --limit 0`` may show thousands.
+    """
+    at = _now(None)
+    rows = [{"alert_id": alert_id, "at": at, "actor": actor, "action": "reveal", "note": note}
+            for alert_id in dict.fromkeys(alert_ids)]
+    if rows:
+        session.execute(insert(AlertEvent), rows)
+    return len(rows)
+
+
 def transition(
     session: Session,
     alert: Alert,
@@ -220,8 +234,12 @@ def same_seller_detail(marketplace: str, external_id: str, name: str) -> str:
 
 
 def same_identifier_detail(kind: str, value: str) -> str:
-    """The detail of a ``same_identifier`` link; a NIK is never written in full."""
-    return f"{kind} {mask_nik(value) if kind == 'nik' else value}"
+    """The detail of a ``same_identifier`` link: ``nik 3174010101900003``.
+
+    Stored as found (the identifiers table holds the NIK in full anyway, for
+    linking); every output masks it through ``alerts.redaction``.
+    """
+    return f"{kind} {value}"
 
 
 def _related_alerts(session: Session, listing: Listing, alert_id: int) -> dict[int, list[tuple[str, str]]]:
@@ -362,32 +380,6 @@ def open_or_attach_alert(
         )
     session.flush()
     return AlertOutcome(alert=alert, opened=False, links=[])
-
-
-# --------------------------------------------------------------------------- masking
-
-
-def mask_nik(value: str) -> str:
-    """``3174********0003``: the first and last four digits of a NIK, never the rest."""
-    if len(value) <= 8:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 8) + value[-4:]
-
-
-_SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){15}(?!\d)")
-
-
-def mask_niks_in_text(text: str, niks: Iterable[str]) -> str:
-    """Mask every written form (``3174 0101…``, ``3174.0101…``) of the given NIKs inside ``text``."""
-    wanted = set(niks)
-    if not wanted:
-        return text
-
-    def replace(match: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", match.group(0))
-        return mask_nik(digits) if digits in wanted else match.group(0)
-
-    return _SIXTEEN_DIGITS.sub(replace, text)
 
 
 # --------------------------------------------------------------------------- list
@@ -572,7 +564,6 @@ class AlertDetail:
     notices: list[Notice]
     rechecks: list[Recheck]
     events: list[AlertEvent]
-    niks: set[str] = field(default_factory=set)
 
 
 def linked_alerts(session: Session, alert_id: int) -> list[LinkedAlert]:
@@ -656,7 +647,6 @@ def get_alert_detail(session: Session, alert_id: int, *, sightings_limit: int = 
         notices=notices,
         rechecks=rechecks,
         events=events,
-        niks={i.value for i in identifiers if i.kind == "nik"},
     )
 
 
@@ -685,6 +675,8 @@ class MarketplaceReport:
     notices_sent: int
     removed: int
     relistings: int
+    #: follow-up re-checks that met a block, captcha or unreadable page (retried, never read as live)
+    unknown_rechecks: int
     first_seen_to_notice_median_hours: float | None
     first_seen_to_notice_p90_hours: float | None
     notice_to_removal_median_hours: float | None
@@ -715,11 +707,13 @@ class _Tally:
     notices_sent: int = 0
     removed: int = 0
     relistings: int = 0
+    unknown_rechecks: int = 0
     to_notice: list[float] = field(default_factory=list)
     to_removal: list[float] = field(default_factory=list)
 
     def add(self, other: _Tally) -> None:
-        for name in ("opened", "confirmed", "dismissed", "notices_sent", "removed", "relistings"):
+        for name in ("opened", "confirmed", "dismissed", "notices_sent", "removed", "relistings",
+                     "unknown_rechecks"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.to_notice += other.to_notice
         self.to_removal += other.to_removal
@@ -735,6 +729,7 @@ class _Tally:
             notices_sent=self.notices_sent,
             removed=self.removed,
             relistings=self.relistings,
+            unknown_rechecks=self.unknown_rechecks,
             first_seen_to_notice_median_hours=_hours(percentile(self.to_notice, 50)),
             first_seen_to_notice_p90_hours=_hours(percentile(self.to_notice, 90)),
             notice_to_removal_median_hours=_hours(percentile(self.to_removal, 50)),
@@ -797,6 +792,9 @@ def activity_report(
         relisted = relisted.where(Alert.opened_at >= since)
     for market, count in session.execute(relisted.group_by(Alert.marketplace)):
         tallies[market].relistings += int(count)
+
+    for market, count in unknown_rechecks_by_marketplace(session, since).items():
+        tallies[market].unknown_rechecks += count
 
     total = _Tally()
     for tally in tallies.values():

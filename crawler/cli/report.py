@@ -1,7 +1,8 @@
 """``ktpwatch report``: what the watch achieved, per marketplace, for supervisors and for tuning.
 
 Opened, confirmed and dismissed alerts (confirmed / decided is the precision
-analysts observe), notices sent, removals, relistings, and how long it took
+analysts observe), notices sent, removals, relistings, follow-up re-checks that
+could not decide (blocked, captcha, unreadable), and how long it took
 from the first sighting to the notice and from the notice to the removal
 (median and 90th percentile), with a text chart of alerts opened per week.
 """
@@ -17,6 +18,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from alerts.redaction import redact_value
 from crawler.cli.alerts import parse_since
 from crawler.cli.output import OutputFormat, render_rows
 from crawler.cli.runtime import get_runtime
@@ -24,12 +26,12 @@ from storage.alerts import ActivityReport, WeekCount, activity_report
 
 COLUMNS = (
     "marketplace", "opened", "confirmed", "dismissed", "precision", "notices_sent", "removed",
-    "relistings", "first_seen_to_notice_median_hours", "first_seen_to_notice_p90_hours",
+    "relistings", "unknown_rechecks", "first_seen_to_notice_median_hours", "first_seen_to_notice_p90_hours",
     "notice_to_removal_median_hours", "notice_to_removal_p90_hours",
 )
 HEADERS = (
     "marketplace", "opened", "confirmed", "dismissed", "precision", "notices", "removed",
-    "relisted", "to notice\nmedian h", "to notice\np90 h", "to removal\nmedian h", "to removal\np90 h",
+    "relisted", "re-checks\nunknown", "to notice\nmedian h", "to notice\np90 h", "to removal\nmedian h", "to removal\np90 h",
 )
 BAR_WIDTH = 40
 
@@ -86,7 +88,7 @@ def report_cmd(
     if fmt is OutputFormat.TABLE:
         runtime.console.print(_table(report))
     elif fmt is OutputFormat.JSON:
-        runtime.console.file.write(json.dumps(asdict(report), ensure_ascii=False, indent=2, default=str))
+        runtime.console.file.write(json.dumps(redact_value(asdict(report)), ensure_ascii=False, indent=2, default=str))
         runtime.console.file.write("\n")
     else:
         rows = [asdict(row) for row in [*report.marketplaces, report.total]]
