@@ -83,7 +83,10 @@ TICK_SECONDS = 0.5
 FINISHED_TTL_SECONDS = 3600
 #: A worker's failed batches are not the scan's: their requests went back in the queue and were
 #: stored by a later fetch (settle), so the coordinator counts them apart from unstored listings.
-RENAMED_STATS = {"ktpwatch/store_errors": "ktpwatch/store_errors_requeued"}
+RENAMED_STATS = {
+    "ktpwatch/store_errors": "ktpwatch/store_errors_requeued",
+    "ktpwatch/unstored": "ktpwatch/unstored_requeued",  # listings in those batches, where counted
+}
 #: configuration sections the scan hands to its workers (the rest is each worker's own)
 SCAN_SECTIONS = ("marketplaces", "crawl", "matching", "queries")
 

@@ -14,6 +14,8 @@ from typing import Any
 import sqlalchemy as sa
 
 from sandbox.server import SandboxHandle
+from storage.migrate import upgrade
+from storage.session import make_engine
 from tests.servers import RedisServer
 
 KTPWATCH = str(Path(sys.executable).with_name("ktpwatch"))
@@ -31,6 +33,9 @@ def env_for(tmp_path: Path, pg_url: str, redis: RedisServer, sandbox: SandboxHan
     for mp in MARKETPLACES:
         lines += [f"[marketplaces.{mp}]", f"page_size = {PAGE_SIZE}"]
     config.write_text("\n".join(lines) + "\n")
+    engine = make_engine(pg_url)
+    upgrade(engine)  # as `ktpwatch db upgrade` does before any scan or worker
+    engine.dispose()
     return {**os.environ, "KTPWATCH_CONFIG": str(config), "KTPWATCH_DB_URL": pg_url,
             "KTPWATCH_REDIS_URL": redis.url, "KTPWATCH_EVIDENCE_DIR": str(tmp_path / "evidence")}
 
