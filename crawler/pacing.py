@@ -26,7 +26,7 @@ import asyncio
 import math
 import time
 import weakref
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import redis as redis_lib
@@ -156,41 +156,46 @@ def paced_scrapy_settings(scrapy_settings: dict[str, Any], delay: float) -> dict
     return {
         DELAY_SETTING: delay,
         INNER_HANDLERS_SETTING: inner,
-        "DOWNLOAD_HANDLERS": {**configured, **dict.fromkeys(PACED_SCHEMES, "crawler.pacing.PacedDownloadHandler")},
+        "DOWNLOAD_HANDLERS": {**configured, "http": "crawler.pacing.PacedDownloadHandler",
+                              "https": "crawler.pacing.PacedHttpsDownloadHandler"},
     }
 
 
 class PacedDownloadHandler:
-    """A download handler that takes a shared turn for the host, then lets the configured one download."""
+    """A download handler that takes a shared turn for the host, then lets the configured one download.
 
+    The configured handler is built with this one, when Scrapy builds its
+    handlers: scrapy-playwright's launches its browser on ``engine_started``,
+    which a handler built at the first request would miss. One class per
+    scheme, so each builds only its own.
+    """
+
+    scheme: ClassVar[str] = "http"
     lazy = False
 
-    def __init__(self, crawler: Crawler, pacer: HostPacer) -> None:
-        self.crawler = crawler
+    def __init__(self, pacer: HostPacer, inner: Any) -> None:
         self.pacer = pacer
-        self._inner: dict[str, Any] = {}
+        self.inner = inner
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> PacedDownloadHandler:
         pacer = pacer_for(crawler)
         if pacer is None:
             raise ValueError(f"{INNER_HANDLERS_SETTING} and {REDIS_SETTING} must be set for shared pacing")
-        return cls(crawler, pacer)
-
-    def _handler(self, scheme: str) -> Any:
-        if scheme not in self._inner:
-            path = self.crawler.settings.getdict(INNER_HANDLERS_SETTING)[scheme]
-            self._inner[scheme] = build_from_crawler(load_object(path), self.crawler)
-        return self._inner[scheme]
+        path = crawler.settings.getdict(INNER_HANDLERS_SETTING)[cls.scheme]
+        return cls(pacer, build_from_crawler(load_object(path), crawler))
 
     async def download_request(self, request: Request) -> Response:
         await self.pacer.wait_turn(host_key(request.url))
-        response: Response = await self._handler(urlsplit(request.url).scheme).download_request(request)
+        response: Response = await self.inner.download_request(request)
         return response
 
     async def close(self) -> None:
-        for handler in self._inner.values():
-            closing = getattr(handler, "close", None)
-            if closing is not None:
-                await ensure_awaitable(closing())
+        closing = getattr(self.inner, "close", None)
+        if closing is not None:
+            await ensure_awaitable(closing())
         await self.pacer.close()
+
+
+class PacedHttpsDownloadHandler(PacedDownloadHandler):
+    scheme = "https"

@@ -21,8 +21,9 @@ import pytest
 from aiohttp import web
 from hypothesis import given
 from hypothesis import strategies as st
+from scrapy.utils.misc import load_object
 
-from crawler.pacing import host_key, pacing_rate
+from crawler.pacing import PacedDownloadHandler, host_key, paced_scrapy_settings, pacing_rate
 from tests.servers import RedisServer, free_port
 
 RETRY_AFTER = 2.0
@@ -164,11 +165,7 @@ def test_workers_share_one_rate_per_host(two_hosts: TwoHostServer, redis: RedisS
     two_hosts.first_a_is_429 = True
     delay = 0.25
     amount, seconds = pacing_rate(delay) or (0, 0)
-    paced = {"REDIS_URL": redis.url, "KTPWATCH_HOST_DELAY": delay,
-             "KTPWATCH_PACED_HANDLERS": {"http": "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler",
-                                         "https": "scrapy.core.downloader.handlers.http11.HTTP11DownloadHandler"},
-             "DOWNLOAD_HANDLERS": {"http": "crawler.pacing.PacedDownloadHandler",
-                                   "https": "crawler.pacing.PacedDownloadHandler"},
+    paced = {**paced_scrapy_settings({}, delay), "REDIS_URL": redis.url,
              "DOWNLOAD_DELAY": delay, "DOWNLOAD_DELAY_JITTER": 0}
     workers = [crawl([two_hosts.url(h, f"{w}-{n}") for n in range(6) for h in "ab"], paced)
                for w in range(3)]
@@ -187,3 +184,28 @@ def test_workers_share_one_rate_per_host(two_hosts: TwoHostServer, redis: RedisS
     limited = two_hosts.limited_at[0]
     assert not [t for t in a if limited < t < limited + RETRY_AFTER - 0.1], "a worker ignored the shared pause"
     assert [t for t in b if limited < t < limited + RETRY_AFTER]
+
+
+class RecordingHandler:
+    """Stands for scrapy-playwright's handler, which starts its browser on ``engine_started``."""
+
+    lazy = False
+    built: list[str] = []
+
+    @classmethod
+    def from_crawler(cls, crawler: object) -> RecordingHandler:
+        cls.built.append("built")
+        return cls()
+
+
+def test_paced_handler_builds_the_configured_one_with_itself(redis: RedisServer) -> None:
+    """Built at the first request instead, a browser handler would never see engine_started."""
+    from scrapy import Spider
+    from scrapy.utils.test import get_crawler
+
+    settings = paced_scrapy_settings({"DOWNLOAD_HANDLERS": {"https": f"{__name__}.RecordingHandler"}}, 0.5)
+    crawler = get_crawler(Spider, {**settings, "REDIS_URL": redis.url})
+    RecordingHandler.built.clear()
+    handler = load_object(settings["DOWNLOAD_HANDLERS"]["https"]).from_crawler(crawler)
+    assert isinstance(handler, PacedDownloadHandler) and isinstance(handler.inner, RecordingHandler)
+    assert RecordingHandler.built == ["built"]  # its own scheme's handler only, at once
