@@ -489,6 +489,8 @@ class StoragePipeline:
                 new_alerts = self._send(batch).result()
         except Exception:
             self._spool(batch)
+            # distributed: not stored, so not seen; the worker re-queues the requests (issue 17)
+            self._seen.difference_update((item.marketplace, item.external_id) for item, _ in batch)
             return
         for (item, _), new_alert in zip(batch, new_alerts, strict=True):
             if new_alert:
