@@ -108,6 +108,8 @@ class SmtpConfig(_Section):
     ssl: bool = False
     username: str = ""
     timeout_seconds: float = Field(default=30, gt=0)
+    #: log in without TLS to a host that is not loopback (the password crosses the network readable)
+    allow_plain_auth: bool = False
 
 
 class SenderConfig(_Section):

@@ -31,9 +31,9 @@ def local(settings: Settings, listing_server: ListingServer) -> Settings:
 def _notify(factory: sessionmaker[Session], settings: Settings, *, escalate: bool = False, at=T0) -> list[Notice]:  # type: ignore[no-untyped-def]
     with factory.begin() as session:
         drafted = draft_notices(session, settings, escalate=escalate, now=at).notices
-        for notice in drafted:
-            assert send_notice(session, settings, notice, actor="tester", now=at).ok
-        return drafted
+    for notice in drafted:
+        assert send_notice(factory, settings, notice.id, actor="tester", now=at).ok
+    return drafted
 
 
 def _alert(factory: sessionmaker[Session], alert_id: int) -> Alert:
