@@ -218,6 +218,27 @@ def transition(
     )
 
 
+def transition_unless_changed(
+    session: Session,
+    alert: Alert,
+    to: AlertStatus | str,
+    *,
+    actor: str,
+    note: str = "",
+    at: datetime | None = None,
+) -> AlertEvent | None:
+    """For automatic moves (a scan marking an alert relisted): None when an analyst moved it meanwhile.
+
+    The analyst's decision stands and the scan goes on; :func:`transition`
+    would fail the whole batch over one alert.
+    """
+    try:
+        return transition(session, alert, to, actor=actor, note=note, at=at)
+    except AlertChanged:
+        session.expire(alert)
+        return None
+
+
 @dataclass(frozen=True)
 class Move:
     """One alert moved by :func:`move_alerts`: ``alert 12: new -> confirmed``."""
@@ -387,12 +408,11 @@ def link_related(
     for other_id in sorted(related):
         other = others[other_id]
         matches = related[other_id]
-        if other.status == AlertStatus.REMOVED.value:
-            detail = "; ".join(d for _, d in matches)
-            transition(
-                session, other, AlertStatus.RELISTED, actor=actor, at=at,
-                note=f"relisted as alert {alert.id}: {detail}",
-            )
+        detail = "; ".join(d for _, d in matches)
+        if other.status == AlertStatus.REMOVED.value and transition_unless_changed(
+            session, other, AlertStatus.RELISTED, actor=actor, at=at,
+            note=f"relisted as alert {alert.id}: {detail}",
+        ):
             link = link_alerts(session, alert, other, reason="relisted", detail=detail, fresh=fresh)
             if link is not None:
                 links.append(link)
@@ -475,7 +495,7 @@ def open_or_attach_alert(
     alert.sighting_count = sighting_count(session, listing.id)
     alert.updated_at = when
     if alert.status == AlertStatus.REMOVED.value and listing.last_seen_at > (alert.removed_at or when):
-        transition(
+        transition_unless_changed(
             session, alert, AlertStatus.RELISTED, actor=actor, at=when,
             note="the listing was seen again by a scan after it had been removed",
         )

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import crawler.cli.alerts as cli_alerts
 from crawler.cli import app
-from storage.alerts import assign_alert, load_alerts, move_alerts
+from storage.alerts import assign_alert, load_alerts, move_alerts, transition_unless_changed
 from storage.models import Alert, AlertEvent, AlertStatus
 from tests.alerts.conftest import AlertDb
 
@@ -75,3 +75,17 @@ def test_assignment_does_not_overwrite_a_concurrent_one(
     assert "changed since you loaded it (now assigned to citra)" in result.stderr
     with alert_db.sessions() as session:
         assert session.get_one(Alert, aid).assignee == "citra"
+
+
+def test_a_scan_relisting_an_alert_an_analyst_just_reopened_leaves_the_analyst_decision(
+    alert_db: AlertDb,
+) -> None:
+    aid = alert_db.ids["first"]
+    with alert_db.sessions.begin() as session:
+        session.get_one(Alert, aid).status = AlertStatus.REMOVED.value
+    with alert_db.sessions.begin() as scan:
+        (stale,) = load_alerts(scan, [aid])  # the scan read it as removed
+        with alert_db.sessions.begin() as analyst:
+            move_alerts(analyst, load_alerts(analyst, [aid]), AlertStatus.NEW, actor="ana", note="back")
+        assert transition_unless_changed(scan, stale, AlertStatus.RELISTED, actor="ktpwatch") is None
+    assert _moves(alert_db, aid) == [("ana", "removed", "new")]
