@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -132,3 +133,23 @@ def test_capture_writes_the_original_and_the_viewing_copy(
     result = runner.invoke(app, ["evidence", "view", str(alert_id)], obj=cli_runtime(settings, session_factory))
     assert result.exit_code == 0 and store.path_for(files["html_view"].sha256).as_uri() in result.output
     assert "made now" not in result.output
+
+
+@pytest.mark.browser
+def test_a_trickling_page_is_given_up_at_the_capture_deadline(
+    chromium: str, store: EvidenceStore, session_factory: sessionmaker[Session],
+) -> None:
+    """evidence.capture_timeout_seconds bounds the whole render (a guard: this held before issue 17 too)."""
+    from config import load_config, point_at_sandbox
+    from tests.images.test_origins_and_deadline import TRICKLE_INTERVAL, trickling_server
+
+    with trickling_server() as base:
+        settings = point_at_sandbox(load_config().settings, base)
+        evidence = settings.evidence.model_copy(update={"capture_timeout_seconds": 3, "dir": store.root})
+        settings = settings.model_copy(update={"evidence": evidence})
+        request_bundle(session_factory, store, f"{base}/tokopedia/p/1")
+        started = time.monotonic()
+        (result,) = capture_pending_sync(session_factory, settings).results
+        elapsed = time.monotonic() - started
+    assert result.status == "failed" and re.search(r"timed out|Timeout 3000ms", result.reason), result.reason
+    assert elapsed < 3 + 5 + TRICKLE_INTERVAL + 5  # render deadline + its 5 s grace + one trickle + browser start
