@@ -38,7 +38,7 @@ def _moves(db: AlertDb, alert_id: int) -> list[tuple[str, str | None, str | None
             .where(AlertEvent.alert_id == alert_id, AlertEvent.action != "opened")
             .order_by(AlertEvent.id)
         ).all()
-    return [tuple(r) for r in rows]
+    return [(r[0], r[1], r[2]) for r in rows]
 
 
 def test_the_later_of_confirm_and_dismiss_is_told_and_exits_1(
