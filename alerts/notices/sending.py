@@ -26,7 +26,7 @@ import smtplib
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -267,7 +267,7 @@ def record_delivery(
     notice named it.
     """
     now = now or datetime.now(UTC)
-    deadline = now + timedelta(hours=settings.notices.deadline_hours)
+    deadline = now + settings.notice_deadline(session.get_one(Notice, notice_id).marketplace)
     if not settle_notice(session, notice_id, NoticeStatus.SENT, sent_at=now, deadline_at=deadline,
                          smtp_response=answer, last_error=""):
         raise NoticeError(_not_claimed(session, notice_id))
