@@ -202,7 +202,8 @@ def send_notice(
     except (smtplib.SMTPException, OSError) as exc:
         reason = describe_failure(exc, cfg)
         with sessions.begin() as session:
-            settle_notice(session, notice_id, NoticeStatus.FAILED, last_error=reason)
+            if not settle_notice(session, notice_id, NoticeStatus.FAILED, last_error=reason):
+                raise NoticeError(f"{reason}; and {_not_claimed(session, notice_id)}") from exc
         return SendOutcome(uid, ok=False, error=reason)
     with sessions.begin() as session:
         return record_delivery(session, settings, notice_id, answer=answer, actor=actor, now=now)
