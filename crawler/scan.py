@@ -487,7 +487,10 @@ def _child_main(argv: list[str]) -> int:
     parser.add_argument("--no-images", action="store_true")
     args = parser.parse_args(argv)
     try:
-        settings = load_config(args.config).settings
+        loaded = load_config(args.config)
+        if loaded.announcement():  # which file decides what this process runs
+            print(loaded.announcement(), file=sys.stderr)
+        settings = loaded.settings
         if args.sandbox:
             settings = point_at_sandbox(settings, args.sandbox)
         summary = run_scan(
@@ -503,11 +506,16 @@ def _child_main(argv: list[str]) -> int:
             ),
         )
     except (ConfigError, ScanError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from alerts.redaction import redact_text
+
+        print(f"error: {redact_text(str(exc))}", file=sys.stderr)
         return 2
     print(json.dumps(summary.to_dict(), default=str))
     return 0
 
 
 if __name__ == "__main__":
+    from crawler.log_redaction import install_process_redaction
+
+    install_process_redaction()
     sys.exit(_child_main(sys.argv[1:]))

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union, update
+from sqlalchemy import and_, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -139,6 +139,19 @@ def add_event(
     )
     session.add(event)
     return event
+
+
+def record_reveals(session: Session, alert_ids: Iterable[int], *, actor: str, note: str) -> int:
+    """One ``reveal`` audit event per alert whose NIKs were shown unmasked; how many.
+
+    A bulk insert, because ``alerts list --reveal --limit 0`` may show thousands.
+    """
+    at = _now(None)
+    rows = [{"alert_id": alert_id, "at": at, "actor": actor, "action": "reveal", "note": note}
+            for alert_id in dict.fromkeys(alert_ids)]
+    if rows:
+        session.execute(insert(AlertEvent), rows)
+    return len(rows)
 
 
 class AlertChanged(Exception):
@@ -361,8 +374,12 @@ def same_seller_detail(marketplace: str, external_id: str, name: str) -> str:
 
 
 def same_identifier_detail(kind: str, value: str) -> str:
-    """The detail of a ``same_identifier`` link; a NIK is never written in full."""
-    return f"{kind} {mask_nik(value) if kind == 'nik' else value}"
+    """The detail of a ``same_identifier`` link: ``nik 3174010101900003``.
+
+    Stored as found (the identifiers table holds the NIK in full anyway, for
+    linking); every output masks it through ``alerts.redaction``.
+    """
+    return f"{kind} {value}"
 
 
 def _related_alerts(session: Session, listing: Listing, alert_id: int) -> dict[int, list[tuple[str, str]]]:
@@ -502,32 +519,6 @@ def open_or_attach_alert(
         )
     session.flush()
     return AlertOutcome(alert=alert, opened=False, links=[])
-
-
-# --------------------------------------------------------------------------- masking
-
-
-def mask_nik(value: str) -> str:
-    """``3174********0003``: the first and last four digits of a NIK, never the rest."""
-    if len(value) <= 8:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 8) + value[-4:]
-
-
-_SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){15}(?!\d)")
-
-
-def mask_niks_in_text(text: str, niks: Iterable[str]) -> str:
-    """Mask every written form (``3174 0101…``, ``3174.0101…``) of the given NIKs inside ``text``."""
-    wanted = set(niks)
-    if not wanted:
-        return text
-
-    def replace(match: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", match.group(0))
-        return mask_nik(digits) if digits in wanted else match.group(0)
-
-    return _SIXTEEN_DIGITS.sub(replace, text)
 
 
 # --------------------------------------------------------------------------- list
@@ -712,7 +703,6 @@ class AlertDetail:
     notices: list[Notice]
     rechecks: list[Recheck]
     events: list[AlertEvent]
-    niks: set[str] = field(default_factory=set)
 
 
 def linked_alerts(session: Session, alert_id: int) -> list[LinkedAlert]:
@@ -796,7 +786,6 @@ def get_alert_detail(session: Session, alert_id: int, *, sightings_limit: int = 
         notices=notices,
         rechecks=rechecks,
         events=events,
-        niks={i.value for i in identifiers if i.kind == "nik"},
     )
 
 

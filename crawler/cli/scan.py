@@ -9,6 +9,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from alerts.redaction import redact_value
 from config import point_at_sandbox
 from crawler.cli.errors import UserError
 from crawler.cli.runtime import get_runtime
@@ -85,7 +86,7 @@ def scan(
     except ScanError as exc:
         raise UserError(str(exc), exit_code=2) from None
     if as_json:
-        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, default=str, indent=2))
+        typer.echo(json.dumps(redact_value(summary.to_dict()), ensure_ascii=False, default=str, indent=2))
     else:
         runtime.console.print(_summary_table(summary))
         if summary.evidence:
