@@ -187,3 +187,41 @@ def test_the_photo_deadline_comes_from_configuration(
         elapsed = time.monotonic() - started
     assert report.failed == 1
     assert elapsed < 2 + TRICKLE_INTERVAL + 3
+
+
+@contextmanager
+def redirecting_server(location: str) -> Iterator[str]:
+    """Answers every GET with a 302 to ``location``."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(302)
+            self.send_header("Location", location)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_follow_up_redirect_to_another_port_of_the_configured_host_is_refused() -> None:
+    from alerts.followup import fetch_listing
+    from config.settings import url_origin
+
+    with counting_listener() as (trap_port, accepted), \
+            redirecting_server(f"http://127.0.0.1:{trap_port}/") as base:
+        origin = url_origin(base)
+        assert origin is not None
+        fetched = fetch_listing(f"{base}/p/1", HostPolicy(frozenset({origin})))
+        time.sleep(0.3)
+    assert fetched.status is None and "refused" in (fetched.error or "")
+    assert accepted == []
