@@ -61,6 +61,8 @@ class MarketplaceSummary:
     errors: int = 0
     parse_failures: int = 0
     blocked: int = 0
+    #: listings read only by the shape-agnostic fallback: the shop's layout changed
+    degraded: int = 0
     duration_seconds: float = 0.0
     finish_reason: str = ""
     responses_by_status: dict[str, int] = field(default_factory=dict)
@@ -124,6 +126,7 @@ def _marketplace_stats(marketplace: str, stats: dict[str, Any]) -> MarketplaceSu
         errors=get("errors"),
         parse_failures=get("parse_failures"),
         blocked=get("blocked"),
+        degraded=get("degraded"),
         duration_seconds=round(duration, 3),
         finish_reason=str(stats.get("finish_reason", "")),
         responses_by_status=by_status,

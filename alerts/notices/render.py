@@ -59,12 +59,18 @@ PLATFORM_NAMES = {
 }
 
 
-def one_line(value: object, *, limit: int = MAX_FIELD_CHARS) -> str:
-    """Listing text made safe for a notice: one line, no control characters, NIKs masked."""
+def one_line(value: object, *, limit: int = MAX_FIELD_CHARS, mask: bool = True) -> str:
+    """Listing text made safe for a notice: one line, no control characters, NIKs masked.
+
+    ``mask=False`` is for the platform's own listing id only: it is the number the
+    platform finds the listing by, never a person's NIK, even when its 16 digits
+    happen to have a NIK's structure (Facebook's ids do, about one in forty).
+    """
     text = "" if value is None else str(value)
     text = _CONTROL.sub(" ", text)
     text = " ".join(text.split())
-    text = redact_text(text)
+    if mask:
+        text = redact_text(text)
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text
