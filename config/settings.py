@@ -224,6 +224,8 @@ class WebhookConfig(_Section):
 class DistributedConfig(_Section):
     enabled: bool = False
     redis_url: str = "redis://127.0.0.1:6379/0"
+    #: seconds a distributed scan waits with no live worker before it fails
+    worker_timeout: float = Field(default=300.0, gt=0)
 
 
 class ImagesConfig(_Section):

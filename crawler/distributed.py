@@ -18,6 +18,18 @@ the queue class (``SCHEDULER_QUEUE_CLASS``), plus a Scrapy extension:
 * A scan is *done* when every queue of the scan is empty and no worker holds a
   request in flight; one Lua script checks that atomically and marks the scan.
 
+Acknowledged means stored: the storage pipeline logs and counts a batch that
+failed to write (``ktpwatch/store_errors``) and goes on, so before each
+acknowledgement the extension reads that count after the flush; after a loss
+every request the worker held at the time is put back in the queue instead of
+acknowledged (``ktpwatch/requeued_unstored``), since batches mix requests.
+
+A worker checks that the scan's row is in its own database (its start time,
+which the coordinator writes into the scan's meta) and refuses the scan
+otherwise; the coordinator gives up after ``distributed.worker_timeout``
+seconds without a live worker; :func:`serve_forever` joins a scan again when
+its child crashed. Per-host pacing across workers lives in :mod:`crawler.pacing`.
+
 Duplicates are harmless by construction: a re-queued request may be fetched
 twice, and storage's upserts (unique listing per marketplace and external id,
 one sighting per listing per scan, one alert per listing) absorb it.
@@ -69,6 +81,12 @@ DEFAULT_HEARTBEAT_SECONDS = 10.0
 TICK_SECONDS = 0.5
 #: how long a finished scan's keys stay in Redis (for inspection), seconds
 FINISHED_TTL_SECONDS = 3600
+#: A worker's failed batches are not the scan's: their requests went back in the queue and were
+#: stored by a later fetch (settle), so the coordinator counts them apart from unstored listings.
+RENAMED_STATS = {
+    "ktpwatch/store_errors": "ktpwatch/store_errors_requeued",
+    "ktpwatch/unstored": "ktpwatch/unstored_requeued",  # listings in those batches, where counted
+}
 #: configuration sections the scan hands to its workers (the rest is each worker's own)
 SCAN_SECTIONS = ("marketplaces", "crawl", "matching", "queries")
 
@@ -142,6 +160,21 @@ end
 redis.call('DEL', KEYS[2])
 redis.call('SREM', KEYS[3], ARGV[1])
 return #entries / 2
+"""
+
+#: KEYS: inflight hash; ARGV: raw requests. Puts a worker's own in-flight requests back in their queues.
+REQUEUE_LUA = """
+local moved = 0
+for i = 1, #ARGV do
+  local v = redis.call('HGET', KEYS[1], ARGV[i])
+  if v then
+    local sp = string.find(v, ' ', 1, true)
+    redis.call('ZADD', string.sub(v, sp + 1), tonumber(string.sub(v, 1, sp - 1)), ARGV[i])
+    redis.call('HDEL', KEYS[1], ARGV[i])
+    moved = moved + 1
+  end
+end
+return moved
 """
 
 #: KEYS: meta, workers set; ARGV: inflight prefix, queue keys... Marks the scan done when it is.
@@ -220,6 +253,7 @@ class ScanQueue(PriorityQueue):  # type: ignore[misc]
             self.worker
         )
         self._pop = server.register_script(POP_LUA)
+        self._requeue = server.register_script(REQUEUE_LUA)
         #: popped requests not yet acknowledged, by identity, with their raw form
         self.popped: dict[Request, bytes] = {}
 
@@ -237,6 +271,13 @@ class ScanQueue(PriorityQueue):  # type: ignore[misc]
         if raw:
             self.server.hdel(self.inflight_key, *raw)
         return len(raw)
+
+    def requeue(self, requests: Sequence[Request]) -> int:
+        """Put popped requests back in the queue (their listings were not stored); returns how many."""
+        raw = [self.popped.pop(r) for r in requests if r in self.popped]
+        if not raw:
+            return 0
+        return int(self._requeue(keys=[self.inflight_key], args=raw))
 
 
 # --- the worker's extension ----------------------------------------------------------------------
@@ -282,6 +323,10 @@ class WorkerExtension:
         self._task: Any = None
         self._done = False
         self._settled: list[Request] = []
+        #: requests that may have listings in a batch that failed to write
+        self._unstored: set[Request] = set()
+        #: ``ktpwatch/store_errors`` when last read
+        self._store_errors = 0
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> WorkerExtension:
@@ -333,29 +378,59 @@ class WorkerExtension:
             return []
         return [r for r in list(queue.popped) if r not in inprogress]
 
-    def _flush_pipelines(self) -> None:
-        """Commit what the storage pipeline buffered, so acknowledged means stored."""
+    def _flush_pipelines(self) -> bool:
+        """Commit what the storage pipeline buffered; False when a batch was not stored.
+
+        The pipeline logs and counts a failed batch (``ktpwatch/store_errors``)
+        and goes on; this reads the count so that a failure is never acknowledged.
+        """
         engine = self.crawler.engine
         manager = getattr(getattr(engine, "scraper", None), "itemproc", None)
-        for component in getattr(manager, "middlewares", ()):
-            flush = getattr(component, "flush", None)
-            if callable(flush):
-                flush()
+        try:
+            for component in getattr(manager, "middlewares", ()):
+                flush = getattr(component, "flush", None)
+                if callable(flush):
+                    flush()
+        except Exception:
+            log.exception("flushing the storage pipeline failed")
+            return False
+        stats = self.crawler.stats
+        errors = int(stats.get_value("ktpwatch/store_errors", 0) or 0) if stats is not None else 0
+        if errors > self._store_errors:
+            self._store_errors = errors
+            return False
+        return True
 
     def settle(self, idle: bool = False) -> None:
-        """Acknowledge the requests finished before the previous tick (their items are flushed now)."""
+        """Acknowledge the requests finished before the previous tick, once their listings are stored.
+
+        When a batch failed to write, every request this worker holds may have
+        listings in it (batches mix requests), so each of them is put back in
+        the queue as it finishes instead of being acknowledged: acknowledged
+        means stored, and a re-fetch is harmless (idempotent upserts).
+        """
         queue = self._queue()
         if queue is None:
             return
         ready, self._settled = self._settled, self._finished_requests(queue, idle)
         if idle:
             ready, self._settled = ready + self._settled, []
-        if ready:
-            self._flush_pipelines()
-            self._push_stats()  # before the ack: the coordinator may read them as soon as it is done
-            queue.acknowledge(ready)
+        if not ready:
+            return
+        if not self._flush_pipelines():
+            self._unstored.update(queue.popped)
+        self._push_stats()  # before the ack: the coordinator may read them as soon as it is done
+        again = [r for r in ready if r in self._unstored]
+        queue.acknowledge([r for r in ready if r not in self._unstored])
+        if again:
+            self._unstored.difference_update(again)
+            moved = queue.requeue(again)
+            log.warning("re-queued %d request(s) whose listings were not stored", moved)
+            if self.crawler.stats is not None:
+                self.crawler.stats.inc_value("ktpwatch/requeued_unstored", moved)
 
     def _push_stats(self) -> None:
+        """Push what the counters grew by since the last push (a worker's failed batches renamed)."""
         stats = self.crawler.stats
         spider = self.crawler.spider
         if stats is None or spider is None:
@@ -370,7 +445,7 @@ class WorkerExtension:
         if deltas:
             pipe = self.server.pipeline()
             for key, delta in deltas.items():
-                pipe.hincrbyfloat(self.state.keys.stats(spider.name), key, delta)
+                pipe.hincrbyfloat(self.state.keys.stats(spider.name), RENAMED_STATS.get(key, key), delta)
             pipe.execute()
 
     def tick(self) -> None:
@@ -438,6 +513,63 @@ def worker_name() -> str:
     return f"{socket.gethostname()}-{os.getpid()}-{uuid.uuid4().hex[:6]}"
 
 
+# --- the database every side must share ---------------------------------------------------------
+
+
+def shown_url(url: str) -> str:
+    """A database URL as it may be printed (and kept in Redis): without its password or tokens."""
+    from config.secrets import redact_url
+
+    return redact_url(url)
+
+
+def scan_started_in(storage_url: str, scan_id: int) -> str:
+    """When scan ``scan_id`` started, read from the database at ``storage_url``.
+
+    The scan row's start time fingerprints the coordinator's database: a
+    worker that finds the same row writes where the coordinator reads. A
+    missing SQLite file is not created (that was the silent local database).
+    """
+    import sqlalchemy as sa
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from storage.models import Scan
+    from storage.session import make_engine, sqlite_path
+
+    path = sqlite_path(storage_url)
+    if path is not None and not path.exists():
+        raise WorkerError(f"no database file {path}")
+    engine = make_engine(storage_url)
+    try:
+        with engine.connect() as conn:
+            started = conn.execute(sa.select(Scan.started_at).where(Scan.id == scan_id)).scalar()
+    except SQLAlchemyError as exc:
+        reason = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+        raise WorkerError(f"cannot read scan {scan_id}: {reason}") from None
+    finally:
+        engine.dispose()
+    if started is None:
+        raise WorkerError(f"no scan {scan_id} in it")
+    return started.isoformat()
+
+
+def check_scan_database(storage_url: str, scan_id: int, meta: dict[str, str]) -> None:
+    """Refuse to work on a scan whose database is not this worker's (storage.url)."""
+    where = meta.get("storage", "an unknown database")
+    try:
+        found = scan_started_in(storage_url, scan_id)
+    except WorkerError as exc:
+        found, why = None, str(exc)
+    else:
+        why = "another scan with that id"
+    if found is None or found != meta.get("scan_started"):
+        raise WorkerError(
+            f"scan {scan_id} is stored in {where}, but this worker's storage.url is "
+            f"{shown_url(storage_url)} ({why}); set storage.url or KTPWATCH_DB_URL to the "
+            "coordinator's database"
+        )
+
+
 # --- the coordinator: enqueue once, wait, summarise ---------------------------------------------
 
 
@@ -474,6 +606,9 @@ def enqueue_scan(
         "settings": json.dumps(shipped),
         "capture_evidence": "1" if capture_evidence else "0",
         "created": str(time.time()),
+        # which database the workers must write to (the password stays out of Redis)
+        "storage": shown_url(settings.storage.url),
+        "scan_started": scan_started_in(settings.storage.url, scan_id),
     })
     crawl_settings = ScrapySettings({**scrapy_settings,
                                      **distributed_scrapy_settings(scan_id, "", "coordinator")})
@@ -516,6 +651,16 @@ def scan_stats(server: Any, scan_id: int, spiders: Sequence[str]) -> dict[str, d
     return out
 
 
+class NoWorkerError(Exception):
+    """A distributed scan had no live worker for longer than ``distributed.worker_timeout``."""
+
+
+def live_workers(server: Any, keys: ScanKeys) -> int:
+    """Workers of the scan whose heartbeat has not expired."""
+    names = [raw.decode() if isinstance(raw, bytes) else str(raw) for raw in server.smembers(keys.workers)]
+    return sum(1 for name in names if server.exists(keys.heartbeat(name)))
+
+
 def wait_for_scan(
     server: Any,
     scan_id: int,
@@ -524,10 +669,16 @@ def wait_for_scan(
     progress: Callable[[str, dict[str, Any]], None] | None = None,
     poll_seconds: float = TICK_SECONDS,
     timeout: float | None = None,
+    worker_timeout: float | None = None,
 ) -> bool:
-    """Block until the scan is done (reaping dead workers meanwhile); False on timeout."""
+    """Block until the scan is done (reaping dead workers meanwhile); False on timeout.
+
+    Raises :class:`NoWorkerError` when no worker has been alive for
+    ``worker_timeout`` seconds (counted from the start, or the last live one).
+    """
     keys = ScanKeys(scan_id)
     deadline = None if timeout is None else time.monotonic() + timeout
+    last_alive = time.monotonic()
     while True:
         reap_dead_workers(server, keys)
         done = scan_is_done(server, keys, spiders)
@@ -536,7 +687,15 @@ def wait_for_scan(
                 progress(name, stats)
         if done:
             return True
-        if deadline is not None and time.monotonic() > deadline:
+        now = time.monotonic()
+        if live_workers(server, keys):
+            last_alive = now
+        elif worker_timeout is not None and now - last_alive > worker_timeout:
+            raise NoWorkerError(
+                f"scan {scan_id}: no `ktpwatch worker` alive for {worker_timeout:g}s; start workers "
+                "on the same Redis and database, or raise distributed.worker_timeout"
+            )
+        if deadline is not None and now > deadline:
             return False
         time.sleep(poll_seconds)
 
@@ -576,9 +735,13 @@ def crawl_distributed(
     log.warning("scan %s: %d start request(s) queued in %s; waiting for `ktpwatch worker`s",
                 scan_id, queued, redis_url)
     try:
-        done = wait_for_scan(server, scan_id, marketplaces, progress=progress, timeout=timeout)
+        done = wait_for_scan(server, scan_id, marketplaces, progress=progress, timeout=timeout,
+                             worker_timeout=settings.distributed.worker_timeout)
     except KeyboardInterrupt:
         done = False
+    except NoWorkerError:
+        retire_scan(server, scan_id)  # no worker may join a scan its coordinator gave up on
+        raise
     finished = datetime.now(UTC)
     stats = scan_stats(server, scan_id, marketplaces)
     retire_scan(server, scan_id)
@@ -656,12 +819,14 @@ def run_worker_scan(
 
     from crawler.candidates import CandidateFilter
     from crawler.gc_tuning import tune_gc_for_crawling
+    from crawler.pacing import paced_scrapy_settings
     from crawler.settings import build_scrapy_settings, needs_browser
 
     server = connect(redis_url)
     meta = scan_meta(server, scan_id)
     if not meta:
         raise WorkerError(f"no distributed scan {scan_id} in Redis at {redis_url}")
+    check_scan_database(settings.storage.url, scan_id, meta)
     settings = settings_for_scan(settings, meta)
     worker = worker or worker_name()
     spiders = meta["spiders"].split(",")
@@ -680,8 +845,10 @@ def run_worker_scan(
         "EXTENSIONS": {"crawler.distributed.WorkerExtension": 500},
         "SPIDER_MIDDLEWARES": {"crawler.distributed.DropStartRequests": 1},
         "LOG_LEVEL": log_level,
-        **(scrapy_overrides or {}),
     })
+    # one rate per shop host across all workers, not one per worker (crawler.pacing)
+    scrapy_settings.update(paced_scrapy_settings(scrapy_settings, settings.crawl.download_delay))
+    scrapy_settings.update(scrapy_overrides or {})
     process = AsyncCrawlerProcess(ScrapySettings(scrapy_settings))
     loader = SpiderLoader.from_settings(process.settings)
     crawlers: dict[str, Crawler] = {}
@@ -700,21 +867,37 @@ def run_worker_scan(
     return WorkerReport(scan_id=scan_id, worker=worker, finish_reasons=reasons, stats=stats)
 
 
+#: exit code of a child that refused its scan (configuration, wrong database): rejoining cannot help
+REFUSED_EXIT = 2
+#: times a worker joins a scan again after its child crashed, before it leaves that scan to others
+MAX_REJOINS = 3
+
+
+def should_rejoin(code: int, still_active: bool, crashes: int) -> bool:
+    """Whether a scan whose child ended with ``code`` is joined again (a crash while it runs)."""
+    return code not in (0, REFUSED_EXIT) and still_active and crashes <= MAX_REJOINS
+
+
 def serve_forever(
     redis_url: str,
     *,
     config_path: str | None = None,
     once: bool = False,
     poll_seconds: float = 2.0,
-    on_scan: Callable[[int, int], None] | None = None,
+    heartbeat_seconds: float = DEFAULT_HEARTBEAT_SECONDS,
+    on_scan: Callable[[int, int, bool], None] | None = None,
 ) -> int:
     """Join every active scan in turn, each in a child process; returns scans worked on.
 
     A child per scan because the reactor runs once per process, and so a crash
-    in one scan never takes the worker down.
+    in one scan never takes the worker down. A child that crashed (killed,
+    out of memory, a bug) while its scan is still active is replaced: the scan
+    is joined again, up to :data:`MAX_REJOINS` times. ``on_scan(scan, exit
+    code, rejoining)`` reports every child's end.
     """
     server = connect(redis_url)
     worked: set[int] = set()
+    crashes: dict[int, int] = {}
     while True:
         pending = [s for s in active_scans(server) if s not in worked]
         if not pending:
@@ -724,14 +907,21 @@ def serve_forever(
             continue
         scan_id = pending[0]
         command = [sys.executable, "-m", "crawler.distributed", "--redis", redis_url,
-                   "--scan", str(scan_id)]
+                   "--scan", str(scan_id), "--heartbeat", str(heartbeat_seconds)]
         if config_path:
             command += ["--config", config_path]
         code = subprocess.call(command)
-        worked.add(scan_id)
+        if code not in (0, REFUSED_EXIT):
+            crashes[scan_id] = crashes.get(scan_id, 0) + 1
+        rejoin = should_rejoin(code, scan_id in active_scans(server), crashes.get(scan_id, 0))
+        if not rejoin:
+            worked.add(scan_id)
         if on_scan is not None:
-            on_scan(scan_id, code)
-        if once:
+            on_scan(scan_id, code, rejoin)
+        elif code != 0:
+            log.warning("scan %s: worker child ended with exit code %s%s", scan_id, code,
+                        "; joining it again" if rejoin else "")
+        if once and not rejoin:
             return len(worked)
 
 
@@ -758,7 +948,7 @@ def _child_main(argv: list[str]) -> int:
         from alerts.redaction import redact_text
 
         print(f"error: {redact_text(str(exc))}", file=sys.stderr)
-        return 2
+        return REFUSED_EXIT
     print(json.dumps(report.to_dict(), default=str))
     return 0
 

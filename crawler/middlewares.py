@@ -5,8 +5,8 @@
   host and port are not a configured marketplace origin, or whose configured
   host name resolves to a private address (:mod:`alerts.evidence.hosts`);
   counted as ``ktpwatch/refused_offsite``.
-* :class:`RetryAfterMiddleware` waits what a 429/503 ``Retry-After`` header asks
-  (capped) before Scrapy's ``RetryMiddleware`` schedules the retry.
+* :class:`RetryAfterMiddleware` pauses the host a 429/503 ``Retry-After`` came
+  from for the time it asks (capped): no request to that host starts meanwhile.
 * :class:`BrowserRequestFilter` is the ``PLAYWRIGHT_ABORT_REQUEST`` predicate:
   the browser transport's pages never reach hosts outside the configuration and
   never download images, fonts or media (the evidence capture renders those).
@@ -14,14 +14,16 @@
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from time import monotonic
 from typing import Any
 
+from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
+from scrapy.utils.asyncio import call_later
 
 from alerts.evidence.hosts import HostPolicy
 from config.settings import Settings
@@ -85,36 +87,73 @@ def retry_after_seconds(value: str, now: datetime | None = None) -> float | None
 
 
 class RetryAfterMiddleware:
-    """Wait the shop's ``Retry-After`` on 429/503 before the retry middleware retries."""
+    """Pause the host a 429/503 ``Retry-After`` came from, before any other request goes to it.
 
-    def __init__(self, max_wait: float, retry_times: int) -> None:
+    The pause is taken when the response is downloaded (Scrapy's
+    ``response_downloaded`` signal), which Scrapy sends before it frees the
+    request's place in the host's download slot: the slot is held shut for the
+    asked time, so neither the retry nor any other request queued for that
+    host starts meanwhile, while other hosts go on. (Waiting in
+    ``process_response`` instead paused only the one request, after the slot
+    had already let the next ones go.) In a distributed scan the pause is also
+    shared with every worker through :mod:`crawler.pacing`.
+
+    Reaching into Scrapy: the slot's ``latercall`` (its "wait until" timer) and
+    ``Downloader._process_queue`` are what ``DOWNLOAD_DELAY`` itself uses.
+    """
+
+    def __init__(self, crawler: Any, max_wait: float) -> None:
+        self.crawler = crawler
         self.max_wait = max_wait
-        self.retry_times = retry_times
+        #: slot key -> monotonic time its pause ends
+        self._paused_until: dict[str, float] = {}
 
     @classmethod
     def from_crawler(cls, crawler: Any) -> RetryAfterMiddleware:
         settings = crawler.settings
         if not settings.getbool("RETRY_ENABLED", True):
             raise NotConfigured("retries are off")
-        return cls(
-            settings.getfloat("KTPWATCH_MAX_RETRY_AFTER", MAX_RETRY_AFTER_SECONDS),
-            settings.getint("RETRY_TIMES", 2),
-        )
+        middleware = cls(crawler, settings.getfloat("KTPWATCH_MAX_RETRY_AFTER", MAX_RETRY_AFTER_SECONDS))
+        crawler.signals.connect(middleware.response_downloaded, signal=signals.response_downloaded)
+        return middleware
 
-    async def process_response(
-        self, request: Request, response: Response, spider: Any = None
-    ) -> Response:
+    def response_downloaded(self, response: Response, request: Request, spider: Any = None) -> None:
         if response.status not in (429, 503):
-            return response
-        if request.meta.get("retry_times", 0) >= request.meta.get("max_retry_times", self.retry_times):
-            return response
+            return
         header = response.headers.get(b"Retry-After")
-        if not header:
-            return response
-        wait = retry_after_seconds(header.decode("latin-1", "replace"))
-        if wait:
-            await asyncio.sleep(min(wait, self.max_wait))
-        return response
+        wait = retry_after_seconds(header.decode("latin-1", "replace")) if header else None
+        if not wait:
+            return
+        wait = min(wait, self.max_wait)
+        self._pause_slot(request, wait)
+        from crawler.pacing import host_key, pacer_for
+
+        pacer = pacer_for(self.crawler)
+        if pacer is not None:
+            pacer.pause(host_key(request.url), wait)
+
+    def _pause_slot(self, request: Request, seconds: float) -> None:
+        downloader = getattr(self.crawler.engine, "downloader", None)
+        if downloader is None:
+            return
+        key = request.meta.get("download_slot") or downloader.get_slot_key(request)
+        slot = downloader.slots.get(key)
+        if slot is None:
+            return
+        until = monotonic() + seconds
+        if until <= self._paused_until.get(key, 0.0):
+            return  # already paused longer
+        self._paused_until[key] = until
+        if slot.latercall is not None:
+            slot.latercall.cancel()
+        # also what DOWNLOAD_DELAY counts from, and what keeps the idle slot from being collected
+        slot.lastseen = max(slot.lastseen, until - slot.delay)
+
+        def resume() -> None:
+            slot.latercall = None
+            downloader._process_queue(slot)
+
+        slot.latercall = call_later(seconds, resume)
 
 
 class BrowserRequestFilter:

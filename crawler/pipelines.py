@@ -446,6 +446,8 @@ class StoragePipeline:
         except Exception:
             log.exception("a batch of listings was not stored")
             self.stats.inc_value("ktpwatch/store_errors")
+            # distributed: not stored, so not seen; the worker re-queues the requests (issue 17)
+            self._seen.difference_update((item.marketplace, item.external_id) for item, _ in batch)
             return
         for (item, _), new_alert in zip(batch, new_alerts, strict=True):
             if new_alert:

@@ -58,12 +58,12 @@ def worker(
         connect(url)
         console.print(f"worker waiting for scans on {redact_url(url)} (Ctrl-C to stop)")
 
-        def said(scan_id: int, code: int) -> None:
+        def said(scan_id: int, code: int, rejoining: bool) -> None:
             state = "done" if code == 0 else f"ended with exit code {code}"
-            console.print(f"scan {scan_id}: {state}")
+            console.print(f"scan {scan_id}: {state}" + ("; joining it again" if rejoining else ""))
 
         config = str(runtime.config_path) if runtime.config_path else None
-        serve_forever(url, config_path=config, once=once, on_scan=said)
+        serve_forever(url, config_path=config, once=once, heartbeat_seconds=heartbeat, on_scan=said)
     except WorkerError as exc:
         raise UserError(str(exc)) from None
     except KeyboardInterrupt:
