@@ -20,8 +20,10 @@ The reader answers one of three :class:`~storage.models.RecheckOutcome`\\ s:
   per undecided attempt (``[followup] retry_first_seconds`` up to
   ``retry_max_seconds``), recorded on the :class:`~storage.models.Recheck` row.
 
-Fetching is limited four ways: only configured marketplace hosts (a redirect to
-any other host is refused), a body size cap, the crawl's per-read timeout, and
+Fetching is limited four ways: only configured marketplace origins — scheme,
+host and port, and no configured name that resolves inward
+(:class:`~alerts.evidence.hosts.HostPolicy`; a redirect anywhere else is
+refused) —, a body size cap, the crawl's per-read timeout, and
 a total deadline for the whole fetch (``[followup] fetch_total_seconds``), so a
 server trickling a byte every few seconds cannot hold a run. Each fetch runs in
 its own short asyncio loop because httpx has no total timeout and only
@@ -43,12 +45,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.evidence import EvidenceStore, EvidenceWriteError, record_capture_request
+from alerts.evidence.hosts import HostPolicy
 from alerts.host_pacing import HostPacer
 from config import Settings
 from storage.alerts import transition
@@ -150,35 +153,26 @@ class FetchResult:
     request_body: bytes = b""
 
 
-def host_refusal(url: str, allowed: set[str]) -> str | None:
-    parts = urlsplit(url)
-    host = (parts.hostname or "").lower()
-    if parts.scheme not in ("http", "https") or not host:
-        return f"refused URL {url[:200]!r}: not an http(s) URL with a host"
-    if host not in allowed:
-        return f"refused host {host!r}: not a configured marketplace host"
-    return None
-
-
 def fetch_listing(
-    request: RecheckRequest | str, allowed: set[str], limits: FetchLimits | None = None
+    request: RecheckRequest | str, policy: HostPolicy, limits: FetchLimits | None = None
 ) -> FetchResult:
-    """Make ``request``, following at most :data:`MAX_REDIRECTS` redirects, each to an allowed host.
+    """Make ``request``, following at most :data:`MAX_REDIRECTS` redirects, each to a configured origin
+    (scheme, host and port; :class:`~alerts.evidence.hosts.HostPolicy`, as the crawl and photo fetches).
 
     Never raises for what the network or the server does: the result carries the
     error and its kind. The whole fetch ends after ``limits.total_seconds``.
     """
     wanted = RecheckRequest(request) if isinstance(request, str) else request
     limits = limits or FetchLimits()
-    return asyncio.run(_fetch_within(wanted, allowed, limits))
+    return asyncio.run(_fetch_within(wanted, policy, limits))
 
 
-async def _fetch_within(request: RecheckRequest, allowed: set[str], limits: FetchLimits) -> FetchResult:
+async def _fetch_within(request: RecheckRequest, policy: HostPolicy, limits: FetchLimits) -> FetchResult:
     timeout = httpx.Timeout(min(limits.read_timeout, limits.total_seconds))
     async with httpx.AsyncClient(headers={"User-Agent": limits.user_agent}, timeout=timeout) as client:
         try:
             async with asyncio.timeout(limits.total_seconds):
-                return await _fetch(client, request, allowed, limits.max_bytes)
+                return await _fetch(client, request, policy, limits.max_bytes)
         except TimeoutError:
             return FetchResult(
                 request.url, request.url, None, method=request.method, error_kind="timeout",
@@ -187,11 +181,11 @@ async def _fetch_within(request: RecheckRequest, allowed: set[str], limits: Fetc
 
 
 async def _fetch(
-    client: httpx.AsyncClient, request: RecheckRequest, allowed: set[str], max_bytes: int
+    client: httpx.AsyncClient, request: RecheckRequest, policy: HostPolicy, max_bytes: int
 ) -> FetchResult:
     current, method, body = request.url, request.method, request.body
     for _ in range(MAX_REDIRECTS + 1):
-        refusal = host_refusal(current, allowed)
+        refusal = policy.refusal(current)
         if refusal:
             return FetchResult(request.url, current, None, error=refusal, error_kind="refused", method=method)
         try:
@@ -385,13 +379,13 @@ def run_followup(
     due = _due(session_factory, now)
     if not due:
         return report
-    allowed = {h.lower() for h in settings.allowed_hosts()}
+    policy = HostPolicy.from_settings(settings)
     limits = FetchLimits.from_settings(settings)
     pacer = HostPacer(settings.crawl.download_delay)
     for ref in due:
         request = reader.request(ref)
         pacer.wait(request.url)
-        fetched = fetch_listing(request, allowed, limits)
+        fetched = fetch_listing(request, policy, limits)
         reading = judge(reader, ref.marketplace, fetched)
         with session_factory.begin() as session:
             alert = session.get(Alert, ref.alert_id)

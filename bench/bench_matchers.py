@@ -2,7 +2,10 @@
 
 Listings are the labelled corpus recombined with random sizes, colours,
 prices and phone numbers (so words vary as in a real scan), 100,000 of them.
-Target: at least 20,000 listings/s in-process on one core.
+Target (issue 15): at least ten times what a polite crawl of six shops
+delivers (about 360 listings/s), so 3,600 listings per CPU-second; the earlier
+20,000/s target is withdrawn.  The figure is also compared by hand with the
+last release's on the same machine: scoring must not get slower than it.
 
 The machine the benchmarks run on is shared, so every rate is given twice:
 per wall-clock second (what a loaded machine gave us) and per CPU second of
@@ -32,7 +35,8 @@ CORPUS = REPO / "tests" / "matchers" / "corpus"
 N = 100_000
 SINGLE = 20_000
 RESCAN = 5_000  # listings seen again; their 10,000 fields fit the per-field caches
-TARGET_PER_SECOND = 20_000
+#: ten times a polite six-shop crawl (~360 listings/s)
+TARGET_PER_SECOND = 3_600
 
 
 def _listings(n: int, seed: int = 7) -> list[tuple[str, str]]:

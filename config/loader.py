@@ -239,13 +239,14 @@ def point_at_sandbox(settings: Settings, base_url: str) -> Settings:
     for API, web pages and images alike, so one prefix replaces every base URL.
     """
     base = base_url.rstrip("/")
-    host = urlparse(base).hostname or "127.0.0.1"
+    parts = urlparse(base)
+    origin = f"{parts.scheme}://{parts.netloc}"  # the sandbox's one origin: scheme, host and port
     marketplaces = {
         name: mp.model_copy(
             update={
                 "api_base_url": f"{base}/{name}",
                 "web_base_url": f"{base}/{name}",
-                "image_hosts": [host],
+                "image_hosts": [origin],
             }
         )
         for name, mp in settings.marketplaces.items()

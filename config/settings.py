@@ -12,7 +12,7 @@ import unicodedata
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -41,6 +41,47 @@ def analyst_name(value: str) -> str:
 
 class _Section(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+#: ``(scheme, host, port)``: what the host allow-list matches, so a configured host
+#: does not open its other ports (Redis, PostgreSQL) to seller-written URLs
+Origin = tuple[str, str, int]
+DEFAULT_PORTS = {"http": 80, "https": 443}
+
+
+def url_origin(url: str) -> Origin | None:
+    """The origin of an http(s) URL with its default port filled in; None for any other URL."""
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return None
+    scheme = parts.scheme.lower()
+    if scheme not in DEFAULT_PORTS or not parts.hostname:
+        return None
+    return (scheme, parts.hostname.lower(), port or DEFAULT_PORTS[scheme])
+
+
+def image_host_origins(entry: str) -> set[Origin]:
+    """What one ``image_hosts`` entry allows.
+
+    ``https://cdn.example:8443`` is that origin exactly; a bare ``cdn.example``
+    is https on 443 and http on 80 (photo CDNs serve both); ``cdn.example:8443``
+    is both schemes on that port. Raises ValueError for anything else.
+    """
+    if "://" in entry:
+        origin = url_origin(entry)
+        if origin is None:
+            raise ValueError(f"expected host, host:port or an http(s) origin, got {entry!r}")
+        return {origin}
+    try:
+        parts = urlsplit("//" + entry.strip())
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"expected host, host:port or an http(s) origin, got {entry!r}") from None
+    if not parts.hostname or parts.path or parts.query:
+        raise ValueError(f"expected host, host:port or an http(s) origin, got {entry!r}")
+    return {(scheme, parts.hostname.lower(), port or default) for scheme, default in DEFAULT_PORTS.items()}
 
 
 def _http_url(value: str) -> str:
@@ -134,6 +175,8 @@ class SmtpConfig(_Section):
     ssl: bool = False
     username: str = ""
     timeout_seconds: float = Field(default=30, gt=0)
+    #: log in without TLS to a host that is not loopback (the password crosses the network readable)
+    allow_plain_auth: bool = False
 
 
 class SenderConfig(_Section):
@@ -193,6 +236,9 @@ class ImagesConfig(_Section):
     max_pixels: int = Field(default=40_000_000, gt=0)
     phash_max_distance: int = Field(default=6, ge=0, le=64)
     workers: int = Field(default=2, ge=1, le=32)
+    #: the whole fetch of one photo (redirects and body included), not one read:
+    #: a server trickling a byte every few seconds cannot hold a scan
+    fetch_deadline_seconds: float = Field(default=30, gt=0)
 
 
 class Transport(StrEnum):
@@ -219,11 +265,24 @@ class MarketplaceConfig(_Section):
     def _urls(cls, value: str) -> str:
         return _http_url(value)
 
+    @field_validator("image_hosts")
+    @classmethod
+    def _image_hosts(cls, value: list[str]) -> list[str]:
+        for entry in value:
+            image_host_origins(entry)
+        return value
+
+    def allowed_origins(self) -> set[Origin]:
+        """Every (scheme, host, port) this marketplace may be fetched from (search, detail, images)."""
+        origins = {url_origin(self.api_base_url), url_origin(self.web_base_url)}
+        found = {o for o in origins if o is not None}
+        for entry in self.image_hosts:
+            found |= image_host_origins(entry)
+        return found
+
     def allowed_hosts(self) -> set[str]:
-        """Every host this marketplace may be fetched from (search, detail, images)."""
-        hosts = {urlparse(self.api_base_url).hostname, urlparse(self.web_base_url).hostname}
-        hosts.update(self.image_hosts)
-        return {h for h in hosts if h}
+        """The host names of :meth:`allowed_origins` (for checks that do not know ports yet)."""
+        return {host for _, host, _ in self.allowed_origins()}
 
 
 KNOWN_MARKETPLACES = ("tokopedia", "shopee", "lazada", "blibli", "olx", "facebook")
@@ -287,3 +346,9 @@ class Settings(_Section):
         for mp in self.marketplaces.values():
             hosts |= mp.allowed_hosts()
         return hosts
+
+    def allowed_origins(self) -> set[Origin]:
+        origins: set[Origin] = set()
+        for mp in self.marketplaces.values():
+            origins |= mp.allowed_origins()
+        return origins

@@ -1,8 +1,10 @@
 """Downloader middlewares that keep ktpwatch polite and on its configured hosts.
 
 * :class:`ConfiguredHostsMiddleware` refuses any request (redirects included,
-  since a redirect re-enters the downloader as a new request) whose host is not
-  one of the configured marketplaces' hosts; counted as ``ktpwatch/refused_offsite``.
+  since a redirect re-enters the downloader as a new request) whose scheme,
+  host and port are not a configured marketplace origin, or whose configured
+  host name resolves to a private address (:mod:`alerts.evidence.hosts`);
+  counted as ``ktpwatch/refused_offsite``.
 * :class:`RetryAfterMiddleware` pauses the host a 429/503 ``Retry-After`` came
   from for the time it asks (capped): no request to that host starts meanwhile.
 * :class:`BrowserRequestFilter` is the ``PLAYWRIGHT_ABORT_REQUEST`` predicate:
@@ -17,13 +19,13 @@ from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from time import monotonic
 from typing import Any
-from urllib.parse import urlparse
 
 from scrapy import signals
 from scrapy.exceptions import IgnoreRequest, NotConfigured
 from scrapy.http import Request, Response
 from scrapy.utils.asyncio import call_later
 
+from alerts.evidence.hosts import HostPolicy
 from config.settings import Settings
 
 SETTINGS_KEY = "KTPWATCH_SETTINGS"
@@ -31,24 +33,22 @@ SETTINGS_KEY = "KTPWATCH_SETTINGS"
 MAX_RETRY_AFTER_SECONDS = 120.0
 
 
-def host_allowed(url: str, allowed: frozenset[str]) -> bool:
-    """True when the URL's host is an allowed host (or a data:/about: URL with no host)."""
-    parsed = urlparse(url)
-    if parsed.scheme in ("data", "about", "blob"):
-        return True
-    return (parsed.hostname or "") in allowed
+def host_allowed(url: str, policy: HostPolicy) -> bool:
+    """True when the URL's scheme, host and port are a configured origin whose host does not
+    resolve inward (see :class:`~alerts.evidence.hosts.HostPolicy`), or a data:/about:/blob: URL."""
+    return policy.refusal(url, allow_local_schemes=True) is None
 
 
 @dataclass(frozen=True)
 class HostsConfig:
-    allowed: frozenset[str]
+    policy: HostPolicy
 
     @classmethod
     def from_settings(cls, settings: Any) -> HostsConfig:
         ktp = settings.get(SETTINGS_KEY)
         if not isinstance(ktp, Settings):
             raise NotConfigured(f"{SETTINGS_KEY} is not set")
-        return cls(allowed=frozenset(ktp.allowed_hosts()))
+        return cls(policy=HostPolicy.from_settings(ktp))
 
 
 class ConfiguredHostsMiddleware:
@@ -63,7 +63,7 @@ class ConfiguredHostsMiddleware:
         return cls(HostsConfig.from_settings(crawler.settings), crawler.stats)
 
     def process_request(self, request: Request, spider: Any = None) -> None:
-        if not host_allowed(request.url, self.config.allowed):
+        if not host_allowed(request.url, self.config.policy):
             if self.stats is not None:
                 self.stats.inc_value("ktpwatch/refused_offsite")
             raise IgnoreRequest(f"refused {request.url}: host is not a configured marketplace host")
@@ -161,10 +161,10 @@ class BrowserRequestFilter:
 
     heavy = frozenset({"image", "font", "media"})
 
-    def __init__(self, allowed: frozenset[str]) -> None:
-        self.allowed = allowed
+    def __init__(self, policy: HostPolicy) -> None:
+        self.policy = policy
 
     def __call__(self, request: Any) -> bool:
         if request.resource_type in self.heavy:
             return True
-        return not host_allowed(request.url, self.allowed)
+        return not host_allowed(request.url, self.policy)

@@ -23,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import fields
 from typing import Any
 
+from alerts.evidence.hosts import HostPolicy
 from config import ConfigError, load_config
 from config.browser import find_browser
 from config.settings import Settings, Transport
@@ -70,7 +71,7 @@ def build_scrapy_settings(settings: Settings, *, browser: bool = True) -> dict[s
     executable = find_browser(settings.browser.executable)
     if executable:
         launch["executable_path"] = executable
-    allowed = frozenset(settings.allowed_hosts())
+    policy = HostPolicy.from_settings(settings)
     return {
         **BASE_SETTINGS,
         "KTPWATCH_SETTINGS": settings,
@@ -100,7 +101,7 @@ def build_scrapy_settings(settings: Settings, *, browser: bool = True) -> dict[s
         "PLAYWRIGHT_LAUNCH_OPTIONS": launch,
         "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": crawl.download_timeout * 1000,
         "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": max(1, crawl.concurrent_requests_per_domain),
-        "PLAYWRIGHT_ABORT_REQUEST": BrowserRequestFilter(allowed),
+        "PLAYWRIGHT_ABORT_REQUEST": BrowserRequestFilter(policy),
         "PLAYWRIGHT_CONTEXTS": {},
     }
 

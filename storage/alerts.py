@@ -27,8 +27,9 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, union
+from sqlalchemy import and_, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from storage.listings import insert_ignoring_conflicts, latest_assessment, sighting_count
 from storage.models import (
@@ -153,6 +154,34 @@ def record_reveals(session: Session, alert_ids: Iterable[int], *, actor: str, no
     return len(rows)
 
 
+class AlertChanged(Exception):
+    """Someone else moved the alert between our read and our write (a lost race, not a bad request).
+
+    The message names what the alert is now and who made it so:
+    ``alert 7 changed since you loaded it (now confirmed by ana)``.
+    """
+
+    def __init__(self, alert_id: int, loaded: str, now: str | None, by: str | None) -> None:
+        self.alert_id = alert_id
+        self.loaded = loaded
+        self.now = now
+        self.by = by
+        what = "deleted" if now is None else f"now {now}" + (f" by {by}" if by else "")
+        super().__init__(f"alert {alert_id} changed since you loaded it ({what})")
+
+
+def _changed(session: Session, alert_id: int, loaded: str) -> AlertChanged:
+    """The :class:`AlertChanged` for a conditional update that matched no row: read who won."""
+    now = session.scalar(select(Alert.status).where(Alert.id == alert_id))
+    by = session.scalar(
+        select(AlertEvent.actor)
+        .where(AlertEvent.alert_id == alert_id, AlertEvent.to_status.is_not(None))
+        .order_by(AlertEvent.id.desc())
+        .limit(1)
+    )
+    return AlertChanged(alert_id, loaded, now, by)
+
+
 def transition(
     session: Session,
     alert: Alert,
@@ -162,16 +191,35 @@ def transition(
     note: str = "",
     at: datetime | None = None,
 ) -> AlertEvent:
-    """Move ``alert`` to ``to`` if the state machine allows it, and audit the move."""
+    """Move ``alert`` to ``to`` if the state machine allows it, and audit the move.
+
+    The write is conditional (``UPDATE … WHERE status = <the status we read>``),
+    so two analysts or a sender and an analyst acting on one alert at once
+    cannot both win: the loser gets :class:`AlertChanged` and, because the
+    caller owns the transaction, writes nothing — the audit trail shows only
+    what happened. On PostgreSQL (read committed) the losing UPDATE waits for
+    the winner's commit and then matches no row; on SQLite writers are
+    serialised and the second UPDATE sees the committed status.
+    """
     target = check_transition(alert, to)
     when = _now(at)
     previous = alert.status
-    alert.status = target.value
-    alert.updated_at = when
+    values: dict[str, Any] = {"status": target.value, "updated_at": when}
     if target is AlertStatus.NOTIFIED:
-        alert.notified_at = when
+        values["notified_at"] = when
     elif target is AlertStatus.REMOVED:
-        alert.removed_at = when
+        values["removed_at"] = when
+    session.flush()
+    moved = session.execute(
+        update(Alert)
+        .where(Alert.id == alert.id, Alert.status == previous)
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(moved, "rowcount", 0) != 1:
+        raise _changed(session, alert.id, previous)
+    for key, value in values.items():
+        set_committed_value(alert, key, value)
     return add_event(
         session,
         alert,
@@ -182,6 +230,98 @@ def transition(
         from_status=previous,
         to_status=target.value,
     )
+
+
+def transition_unless_changed(
+    session: Session,
+    alert: Alert,
+    to: AlertStatus | str,
+    *,
+    actor: str,
+    note: str = "",
+    at: datetime | None = None,
+) -> AlertEvent | None:
+    """For automatic moves (a scan marking an alert relisted): None when an analyst moved it meanwhile.
+
+    The analyst's decision stands and the scan goes on; :func:`transition`
+    would fail the whole batch over one alert.
+    """
+    try:
+        return transition(session, alert, to, actor=actor, note=note, at=at)
+    except AlertChanged:
+        session.expire(alert)
+        return None
+
+
+@dataclass(frozen=True)
+class Move:
+    """One alert moved by :func:`move_alerts`: ``alert 12: new -> confirmed``."""
+
+    alert_id: int
+    before: str
+    after: str
+
+
+class UnknownAlert(LookupError):
+    """An alert id that is not in the database."""
+
+    def __init__(self, alert_id: int) -> None:
+        self.alert_id = alert_id
+        super().__init__(f"no alert {alert_id}")
+
+
+def load_alerts(session: Session, ids: Iterable[int]) -> list[Alert]:
+    """The alerts ``ids`` in the order given (duplicates once); :class:`UnknownAlert` for a missing one."""
+    alerts: list[Alert] = []
+    for alert_id in dict.fromkeys(ids):
+        alert = session.get(Alert, alert_id)
+        if alert is None:
+            raise UnknownAlert(alert_id)
+        alerts.append(alert)
+    return alerts
+
+
+def move_alerts(
+    session: Session, alerts: Sequence[Alert], to: AlertStatus, *, actor: str, note: str = ""
+) -> list[Move]:
+    """Move every alert to ``to``, all or nothing (the analyst's batch confirm/dismiss/reopen).
+
+    Every alert is checked against the state machine before any moves
+    (:class:`IllegalTransition` names the first that cannot); then each
+    moves conditionally (:class:`AlertChanged` when another analyst got there
+    first). Either error leaves the caller's transaction to roll back, so a
+    batch never half-happens.
+    """
+    for alert in alerts:
+        check_transition(alert, to)
+    moves: list[Move] = []
+    for alert in alerts:
+        before = alert.status
+        transition(session, alert, to, actor=actor, note=note)
+        moves.append(Move(alert.id, before, to.value))
+    return moves
+
+
+def assign_alert(session: Session, alert: Alert, assignee: str, *, actor: str) -> str:
+    """Set the assignee (``""`` unassigns) only if nobody reassigned it since we read it; returns who had it.
+
+    Conditional like :func:`transition`: two leads assigning one alert at once
+    cannot silently overwrite each other (the loser gets :class:`AlertChanged`).
+    """
+    before = alert.assignee
+    session.flush()
+    changed = session.execute(
+        update(Alert)
+        .where(Alert.id == alert.id, Alert.assignee == before)
+        .values(assignee=assignee, updated_at=_now(None))
+        .execution_options(synchronize_session=False)
+    )
+    if getattr(changed, "rowcount", 0) != 1:
+        now = session.scalar(select(Alert.assignee).where(Alert.id == alert.id))
+        raise AlertChanged(alert.id, alert.status, f"assigned to {now or 'nobody'}", None)
+    set_committed_value(alert, "assignee", assignee)
+    add_event(session, alert, actor=actor, action="assign", note=f"{before or '-'} -> {assignee or '-'}")
+    return before
 
 
 # --------------------------------------------------------------------------- links
@@ -286,12 +426,11 @@ def link_related(
     for other_id in sorted(related):
         other = others[other_id]
         matches = related[other_id]
-        if other.status == AlertStatus.REMOVED.value:
-            detail = "; ".join(d for _, d in matches)
-            transition(
-                session, other, AlertStatus.RELISTED, actor=actor, at=at,
-                note=f"relisted as alert {alert.id}: {detail}",
-            )
+        detail = "; ".join(d for _, d in matches)
+        if other.status == AlertStatus.REMOVED.value and transition_unless_changed(
+            session, other, AlertStatus.RELISTED, actor=actor, at=at,
+            note=f"relisted as alert {alert.id}: {detail}",
+        ):
             link = link_alerts(session, alert, other, reason="relisted", detail=detail, fresh=fresh)
             if link is not None:
                 links.append(link)
@@ -374,7 +513,7 @@ def open_or_attach_alert(
     alert.sighting_count = sighting_count(session, listing.id)
     alert.updated_at = when
     if alert.status == AlertStatus.REMOVED.value and listing.last_seen_at > (alert.removed_at or when):
-        transition(
+        transition_unless_changed(
             session, alert, AlertStatus.RELISTED, actor=actor, at=when,
             note="the listing was seen again by a scan after it had been removed",
         )

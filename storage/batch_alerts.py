@@ -34,7 +34,7 @@ from storage.alerts import (
     link_alerts,
     same_identifier_detail,
     same_seller_detail,
-    transition,
+    transition_unless_changed,
 )
 from storage.listings import insert_ignoring_conflicts
 from storage.models import (
@@ -198,6 +198,7 @@ def _relist(
     other = session.get_one(Alert, other_id)
     new = session.get_one(Alert, alert_id)
     detail = "; ".join(d for _, d in matches)
-    transition(session, other, AlertStatus.RELISTED, actor=actor, at=at,
-               note=f"relisted as alert {alert_id}: {detail}")
+    if transition_unless_changed(session, other, AlertStatus.RELISTED, actor=actor, at=at,
+                                 note=f"relisted as alert {alert_id}: {detail}") is None:
+        return  # an analyst reopened it meanwhile: their decision stands
     link_alerts(session, new, other, reason="relisted", detail=detail, fresh=True)

@@ -105,6 +105,9 @@ ALERT_TRANSITIONS: dict[AlertStatus, frozenset[AlertStatus]] = {
 
 class NoticeStatus(enum.StrEnum):
     DRAFT = "draft"
+    #: claimed by one ``notices send`` run, SMTP under way; stays so if that run died mid-send
+    #: (resolve with ``ktpwatch notices resolve ID --sent|--failed``)
+    SENDING = "sending"
     SENT = "sent"
     FAILED = "failed"
 

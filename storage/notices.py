@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
-from sqlalchemy import and_, exists, func, select
+from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.expression import Exists
 
@@ -28,8 +29,10 @@ from storage.models import (
     RecheckOutcome,
 )
 
-#: Notices that have not gone out yet: their alerts are spoken for.
-PENDING_STATUSES = (NoticeStatus.DRAFT.value, NoticeStatus.FAILED.value)
+#: Notices that have not gone out yet (or may be going out right now): their alerts are spoken for.
+PENDING_STATUSES = (NoticeStatus.DRAFT.value, NoticeStatus.SENDING.value, NoticeStatus.FAILED.value)
+#: Statuses a send may start from; ``sent`` too when the operator asks to resend.
+SENDABLE_STATUSES = (NoticeStatus.DRAFT.value, NoticeStatus.FAILED.value)
 #: Alerts follow-up re-checks once their deadline has passed.
 RECHECK_STATUSES = (
     AlertStatus.NOTIFIED.value,
@@ -252,3 +255,42 @@ def unknown_rechecks_by_marketplace(session: Session, since: datetime | None = N
 def rechecks_for(session: Session, alert_id: int) -> list[Recheck]:
     stmt = select(Recheck).where(Recheck.alert_id == alert_id).order_by(Recheck.checked_at)
     return list(session.scalars(stmt))
+
+
+# --------------------------------------------------------------------------- claiming (at most once)
+
+
+def claim_notice(session: Session, notice_id: int, *, resend: bool, note: str) -> bool:
+    """Mark the notice ``sending`` if it is still sendable; False when another run holds or sent it.
+
+    A conditional ``UPDATE … WHERE status IN (…)``: of two runs only one can
+    claim, and the caller commits the claim *before* talking to SMTP, so a
+    notice is delivered at most once. ``note`` (who claimed it, when) is
+    kept in ``last_error`` so ``notices list`` shows why a notice is stuck in
+    ``sending`` after a crash.
+    """
+    allowed = (*SENDABLE_STATUSES, NoticeStatus.SENT.value) if resend else SENDABLE_STATUSES
+    return _conditional(
+        session, notice_id, allowed,
+        status=NoticeStatus.SENDING.value, attempts=Notice.attempts + 1, last_error=note,
+    )
+
+
+def settle_notice(session: Session, notice_id: int, status: NoticeStatus, **values: Any) -> bool:
+    """Move a ``sending`` notice to ``sent`` or ``failed`` with ``values``; False when it is not ``sending``."""
+    return _conditional(session, notice_id, (NoticeStatus.SENDING.value,), status=status.value, **values)
+
+
+def _conditional(session: Session, notice_id: int, expected: Sequence[str], **values: Any) -> bool:
+    session.flush()
+    result = session.execute(
+        update(Notice)
+        .where(Notice.id == notice_id, Notice.status.in_(list(expected)))
+        .values(**values)
+        .execution_options(synchronize_session=False)
+    )
+    changed = getattr(result, "rowcount", 0) == 1
+    notice = session.get(Notice, notice_id)
+    if changed and notice is not None:
+        session.refresh(notice)
+    return changed

@@ -44,6 +44,7 @@ from alerts.evidence.manifest import (
     utc_iso,
 )
 from alerts.evidence.store import EvidenceStore, EvidenceWriteError, StoredFile
+from alerts.evidence.viewing import VIEW_KIND, VIEW_NAME, viewing_copy
 from alerts.evidence.warc import ExchangeLike, exchanges_to_warc
 from alerts.host_pacing import HostPacer
 from config import Settings
@@ -241,9 +242,13 @@ def _finish_bundle(
         f"Playwright {browser.playwright_version}"
     )
     notes: list[str] = []
+    html = store.put_bytes(page.html)
+    view = store.put_bytes(viewing_copy(page.html, source_url=page.final_url, sha256=html.sha256))
     new: list[_PendingFile] = [
-        _PendingFile("html", PAGE_HTML, store.put_bytes(page.html), url=page.final_url,
+        _PendingFile("html", PAGE_HTML, html, url=page.final_url,
                      http_status=page.status, tool_version=browser_tool),
+        _PendingFile(VIEW_KIND, VIEW_NAME, view, url=page.final_url,
+                     http_status=page.status, tool_version=f"ktpwatch {ktpwatch_version()}"),
         _PendingFile("screenshot", SCREENSHOT, store.put_bytes(page.screenshot),
                      url=page.final_url, http_status=page.status, tool_version=browser_tool),
     ]

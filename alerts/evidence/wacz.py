@@ -42,6 +42,7 @@ WARC_NAME = "data.warc.gz"
 _CONTENT_TYPES = {
     "screenshot": "image/png",
     "html": "text/html; charset=utf-8",
+    "html_view": "text/html; charset=utf-8",
     "listing_json": "application/json",
     "manifest": "application/json",
     "image": "application/octet-stream",

@@ -120,7 +120,7 @@ def _analyse_url(
 ) -> ImageFacts:
     try:
         fetched = fetch_image(client, job.url, policy=policy, max_bytes=settings.images.max_bytes,
-                              pacer=pacer)
+                              pacer=pacer, deadline_seconds=settings.images.fetch_deadline_seconds)
     except FetchRefused as exc:
         return ImageFacts(None, job.url, REFUSED, error=str(exc))
     except ImageRefused as exc:

@@ -1,11 +1,12 @@
 """Takedown notices: render (Jinja2), build (RFC 5322), draft (batching), send (SMTP).
 
-``render`` and ``message`` are pure; ``drafting`` and ``sending`` work on a
-session the caller owns.
+``render`` and ``message`` are pure; ``drafting`` works on a session the
+caller owns; ``sending`` takes the session factory, because a notice is
+claimed and committed before SMTP and settled after it.
 """
 
 from alerts.notices.drafting import DraftResult, draft_notices, notices_dir
-from alerts.notices.sending import NoticeError, SendOutcome, send_notice
+from alerts.notices.sending import NoticeError, SendOutcome, resolve_notice, send_notice
 
 __all__ = [
     "DraftResult",
@@ -13,5 +14,6 @@ __all__ = [
     "SendOutcome",
     "draft_notices",
     "notices_dir",
+    "resolve_notice",
     "send_notice",
 ]

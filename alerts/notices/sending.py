@@ -1,14 +1,19 @@
-"""Send a drafted notice over SMTP and, only once the server has accepted it, move its alerts.
+"""Send a drafted notice over SMTP at most once and, only once the server has accepted it, move its alerts.
 
 The order matters. The ``.eml`` is re-read and its SHA-256 compared with the
 database (what leaves is what was previewed). Every alert is checked against
-the state machine *before* anything is sent. Then the message goes out; only
-after the server's final ``250`` do the notice become ``sent`` and its alerts
-``notified`` (takedown) or ``escalated`` (escalation, complaint) with the new
-deadline. A refused connection, a failed login or a ``5xx`` on ``DATA``
-leaves every alert as it was and the notice ``failed`` with the server's
-reason, ready to be sent again. A notice already sent is never sent again
-unless ``resend=True``.
+the state machine *before* anything is sent. Then the notice is *claimed*:
+a conditional update to ``sending``, committed before the SMTP conversation,
+so two ``notices send`` runs cannot both deliver it. Then the message goes
+out; only after the server's final ``250`` do the notice become ``sent`` and
+its alerts ``notified`` (takedown) or ``escalated`` (escalation, complaint)
+with the new deadline. A refused connection, a failed login or a ``5xx`` on
+``DATA`` leaves every alert as it was and the notice ``failed`` with the
+server's reason, ready to be sent again. A run that dies between the claim
+and the answer leaves the notice ``sending``: nobody can know from here
+whether the server took it, so it is never retried on its own; an operator
+checks the mail server's log and runs ``notices resolve ID --sent|--failed``.
+A notice already sent is never sent again unless ``resend=True``.
 
 The password comes from ``config.smtp_password()`` at the moment of sending
 and is passed straight to ``smtplib``; it is never stored or logged.
@@ -24,13 +29,14 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
+from alerts.notices.smtp_security import plain_auth_refusal
 from config import Settings, smtp_password
 from config.settings import SmtpConfig
-from storage.alerts import IllegalTransition, check_transition, transition
+from storage.alerts import AlertChanged, IllegalTransition, add_event, check_transition, transition
 from storage.models import Alert, AlertStatus, Notice, NoticeKind, NoticeStatus
-from storage.notices import notice_alerts
+from storage.notices import claim_notice, notice_alerts, settle_notice
 
 
 class NoticeError(Exception):
@@ -109,6 +115,9 @@ def smtp_deliver(
             client.starttls(context=context)
             client.ehlo()
         if cfg.username:
+            refusal = plain_auth_refusal(cfg)
+            if refusal is not None:
+                raise NoticeError(refusal)
             client.login(cfg.username, password)
         code, answer = client.mail(sender)
         if code != 250:
@@ -152,9 +161,9 @@ def describe_failure(exc: BaseException, cfg: SmtpConfig) -> str:
 
 
 def send_notice(
-    session: Session,
+    sessions: sessionmaker[Session],
     settings: Settings,
-    notice: Notice,
+    notice_id: int,
     *,
     actor: str,
     dry_run: bool = False,
@@ -162,62 +171,151 @@ def send_notice(
     now: datetime | None = None,
     deliver: Deliver = smtp_deliver,
 ) -> SendOutcome:
-    """Send ``notice``; see the module docstring for what changes when.
+    """Send notice ``notice_id`` at most once; see the module docstring for what changes when.
 
+    Three transactions: check and claim (``sending``, committed before SMTP),
+    the SMTP conversation outside any transaction, then record the answer.
     Raises :class:`NoticeError` for requests that must not be attempted (already
-    sent, altered file, alerts in the wrong state). An SMTP failure does not
-    raise: it is recorded on the notice and returned with ``ok=False``.
+    sent, being sent by another run, altered file, alerts in the wrong state).
+    An SMTP failure does not raise: the notice becomes ``failed`` with the
+    reason and the outcome has ``ok=False``.
     """
+    cfg = settings.smtp
+    refusal = plain_auth_refusal(cfg)
+    if refusal is not None:
+        raise NoticeError(refusal)
+    with sessions.begin() as session:
+        notice = _sendable(session, notice_id, resend=resend)
+        data = read_eml(notice)
+        target = target_status(notice.kind)
+        moving = _check_alerts(notice_alerts(session, notice.id), target)
+        uid, recipient = notice.notice_uid, notice.recipient
+        if dry_run:
+            return _dry_run(settings, uid, recipient, data, target, moving)
+        claimed_at = datetime.now(UTC).isoformat(timespec="seconds")
+        note = (f"sending since {claimed_at} by {actor}; if it stays so, that run stopped mid-send: "
+                f"check the mail server's log, then `ktpwatch notices resolve {notice_id} --sent` or `--failed`")
+        if not claim_notice(session, notice_id, resend=resend, note=note):
+            raise NoticeError(_not_claimed(session, notice_id))
+    try:
+        answer = deliver(cfg, smtp_password(), settings.sender.email, recipient, data)
+    except (smtplib.SMTPException, OSError) as exc:
+        reason = describe_failure(exc, cfg)
+        with sessions.begin() as session:
+            if not settle_notice(session, notice_id, NoticeStatus.FAILED, last_error=reason):
+                raise NoticeError(f"{reason}; and {_not_claimed(session, notice_id)}") from exc
+        return SendOutcome(uid, ok=False, error=reason)
+    with sessions.begin() as session:
+        return record_delivery(session, settings, notice_id, answer=answer, actor=actor, now=now)
+
+
+def _sendable(session: Session, notice_id: int, *, resend: bool) -> Notice:
+    notice = session.get(Notice, notice_id)
+    if notice is None:
+        raise NoticeError(f"no notice {notice_id}")
     if notice.status == NoticeStatus.SENT.value and not resend:
         sent = notice.sent_at.isoformat(timespec="seconds") if notice.sent_at else "earlier"
         raise NoticeError(
             f"notice {notice.notice_uid} was already sent at {sent}; use --resend to send it again"
         )
-    data = read_eml(notice)
-    target = target_status(notice.kind)
-    moving = _check_alerts(notice_alerts(session, notice.id), target)
+    if notice.status == NoticeStatus.SENDING.value:
+        raise NoticeError(_not_claimed(session, notice_id))
+    return notice
+
+
+def _not_claimed(session: Session, notice_id: int) -> str:
+    """Why a claim failed: another run holds the notice, or sent it meanwhile."""
+    session.expire_all()
+    notice = session.get_one(Notice, notice_id)
+    if notice.status == NoticeStatus.SENDING.value:
+        return f"notice {notice.notice_uid} is being sent by another run ({notice.last_error})"
+    return f"notice {notice.notice_uid} changed since you loaded it (now {notice.status}); nothing sent"
+
+
+def _dry_run(
+    settings: Settings, uid: str, recipient: str, data: bytes, target: AlertStatus, moving: list[Alert]
+) -> SendOutcome:
     cfg = settings.smtp
-    sender = settings.sender.email
-    if dry_run:
-        return SendOutcome(
-            notice.notice_uid,
-            ok=True,
-            dry_run=True,
-            response=(
-                f"would send {len(data)} bytes from {sender} to {notice.recipient} via "
-                f"{cfg.host}:{cfg.port} ({'SSL' if cfg.ssl else 'STARTTLS' if cfg.starttls else 'plain'}"
-                f"{', login ' + cfg.username if cfg.username else ''}); "
-                f"{len(moving)} alert(s) would move to {target.value}"
-            ),
-            moved_alerts=[a.id for a in moving],
-        )
-    now = now or datetime.now(UTC)
-    notice.attempts = (notice.attempts or 0) + 1
-    try:
-        answer = deliver(cfg, smtp_password(), sender, notice.recipient, data)
-    except (smtplib.SMTPException, OSError) as exc:
-        reason = describe_failure(exc, cfg)
-        if notice.status != NoticeStatus.SENT.value:
-            notice.status = NoticeStatus.FAILED.value
-        notice.last_error = reason
-        session.flush()
-        return SendOutcome(notice.notice_uid, ok=False, error=reason)
-    deadline = now + settings.notice_deadline(notice.marketplace)
-    notice.status = NoticeStatus.SENT.value
-    notice.sent_at = now
-    notice.deadline_at = deadline
-    notice.smtp_response = answer
-    notice.last_error = ""
-    note = f"notice {notice.notice_uid} ({notice.kind}) sent to {notice.recipient}"
-    for alert in moving:
-        transition(session, alert, target, actor=actor, note=note, at=now)
-    for alert in notice_alerts(session, notice.id):
-        alert.deadline_at = deadline
-    session.flush()
+    security = "SSL" if cfg.ssl else "STARTTLS" if cfg.starttls else "plain"
+    login = f", login {cfg.username}" if cfg.username else ""
     return SendOutcome(
-        notice.notice_uid,
+        uid,
         ok=True,
-        response=answer,
+        dry_run=True,
+        response=(
+            f"would send {len(data)} bytes from {settings.sender.email} to {recipient} via "
+            f"{cfg.host}:{cfg.port} ({security}{login}); "
+            f"{len(moving)} alert(s) would move to {target.value}"
+        ),
         moved_alerts=[a.id for a in moving],
-        deadline_at=deadline,
     )
+
+
+def record_delivery(
+    session: Session,
+    settings: Settings,
+    notice_id: int,
+    *,
+    answer: str,
+    actor: str,
+    now: datetime | None = None,
+) -> SendOutcome:
+    """A ``sending`` notice was accepted by the server: mark it sent and move its alerts.
+
+    Also what ``notices resolve --sent`` runs when an operator has checked the
+    mail server's log after a crash. An alert an analyst moved while the
+    message was on its way keeps its new status; its audit trail says the
+    notice named it.
+    """
+    now = now or datetime.now(UTC)
+    deadline = now + settings.notice_deadline(session.get_one(Notice, notice_id).marketplace)
+    if not settle_notice(session, notice_id, NoticeStatus.SENT, sent_at=now, deadline_at=deadline,
+                         smtp_response=answer, last_error=""):
+        raise NoticeError(_not_claimed(session, notice_id))
+    notice = session.get_one(Notice, notice_id)
+    target = target_status(notice.kind)
+    note = f"notice {notice.notice_uid} ({notice.kind}) sent to {notice.recipient}"
+    moved: list[int] = []
+    for alert in notice_alerts(session, notice_id):
+        alert.deadline_at = deadline
+        if alert.status == target.value:
+            continue
+        try:
+            transition(session, alert, target, actor=actor, note=note, at=now)
+        except (IllegalTransition, AlertChanged):
+            add_event(session, alert, actor=actor, action="note", at=now,
+                      note=f"{note}, but the alert was {alert.status} by then and did not move")
+        else:
+            moved.append(alert.id)
+    session.flush()
+    return SendOutcome(notice.notice_uid, ok=True, response=answer, moved_alerts=moved, deadline_at=deadline)
+
+
+def resolve_notice(
+    sessions: sessionmaker[Session],
+    settings: Settings,
+    notice_id: int,
+    *,
+    delivered: bool,
+    actor: str,
+    note: str,
+) -> SendOutcome:
+    """An operator settles a notice left ``sending`` by a run that died mid-send.
+
+    ``delivered``: the mail server's log shows it accepted the message, so the
+    notice becomes ``sent`` and its alerts move as after a send. Otherwise it
+    becomes ``failed`` and ``notices send`` may try again.
+    """
+    with sessions.begin() as session:
+        notice = session.get(Notice, notice_id)
+        if notice is None:
+            raise NoticeError(f"no notice {notice_id}")
+        if notice.status != NoticeStatus.SENDING.value:
+            raise NoticeError(f"notice {notice.notice_uid} is {notice.status}, not sending: nothing to resolve")
+        if delivered:
+            return record_delivery(session, settings, notice_id, actor=actor,
+                                   answer=f"marked sent by {actor}: {note}")
+        reason = f"marked not sent by {actor}: {note}"
+        if not settle_notice(session, notice_id, NoticeStatus.FAILED, last_error=reason):
+            raise NoticeError(_not_claimed(session, notice_id))
+        return SendOutcome(notice.notice_uid, ok=False, error=reason)

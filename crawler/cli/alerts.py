@@ -29,15 +29,18 @@ from crawler.cli.errors import UserError
 from crawler.cli.output import OutputFormat, inert, render_rows, safe_text
 from crawler.cli.runtime import get_runtime
 from storage.alerts import (
+    AlertChanged,
     AlertDetail,
     AlertFilters,
     IllegalTransition,
+    UnknownAlert,
     add_event,
-    check_transition,
+    assign_alert,
     get_alert_detail,
     list_alerts,
+    load_alerts,
+    move_alerts,
     record_reveals,
-    transition,
 )
 from storage.models import Alert, AlertStatus, Verdict
 
@@ -431,33 +434,24 @@ def show_cmd(
 
 
 def _load(session: Any, ids: Iterable[int]) -> list[Alert]:
-    alerts: list[Alert] = []
-    for alert_id in dict.fromkeys(ids):
-        alert = session.get(Alert, alert_id)
-        if alert is None:
-            raise UserError(f"no alert {alert_id}; nothing changed")
-        alerts.append(alert)
-    return alerts
+    try:
+        return load_alerts(session, ids)
+    except UnknownAlert as exc:
+        raise UserError(f"{exc}; nothing changed") from None
 
 
-def move_alerts(ids: Iterable[int], to: AlertStatus, *, actor: str, note: str, console: Console) -> None:
-    """All or nothing: every alert must be allowed to move before any of them does."""
+def change_status(ids: Iterable[int], to: AlertStatus, *, actor: str, note: str, console: Console) -> None:
+    """One transaction around :func:`storage.alerts.move_alerts`; a refusal or a lost race is one line, exit 1."""
     runtime = get_runtime()
-    with runtime.sessions.begin() as session:
-        alerts = _load(session, ids)
-        for alert in alerts:
-            try:
-                check_transition(alert, to)
-            except IllegalTransition as exc:
-                suffix = "; nothing changed" if len(alerts) > 1 else ""
-                raise UserError(f"{exc}{suffix}") from None
-        moves = []
-        for alert in alerts:
-            before = alert.status
-            transition(session, alert, to, actor=actor, note=note)
-            moves.append(f"alert {alert.id}: {before} -> {to.value}")
-    for line in moves:
-        console.print(line, markup=False, highlight=False)
+    try:
+        with runtime.sessions.begin() as session:
+            alerts = _load(session, ids)
+            moves = move_alerts(session, alerts, to, actor=actor, note=note)
+    except (IllegalTransition, AlertChanged) as exc:
+        suffix = "; nothing changed" if len(dict.fromkeys(ids)) > 1 else ""
+        raise UserError(f"{exc}{suffix}") from None
+    for move in moves:
+        console.print(f"alert {move.alert_id}: {move.before} -> {move.after}", markup=False, highlight=False)
 
 
 def _required_note(note: str | None, what: str) -> str:
@@ -482,8 +476,8 @@ def confirm_cmd(
     Example: ktpwatch alerts confirm 12 14 --note "blangko + chip UID in photo"
     """
     runtime = get_runtime()
-    move_alerts(ids, AlertStatus.CONFIRMED, actor=runtime.analyst(actor), note=note.strip(),
-                console=runtime.console)
+    change_status(ids, AlertStatus.CONFIRMED, actor=runtime.analyst(actor), note=note.strip(),
+                  console=runtime.console)
 
 
 @alerts_app.command("dismiss")
@@ -497,8 +491,8 @@ def dismiss_cmd(
     Example: ktpwatch alerts dismiss 13 --note "KTP holder, not a blank"
     """
     runtime = get_runtime()
-    move_alerts(ids, AlertStatus.DISMISSED, actor=runtime.analyst(actor),
-                note=_required_note(note, "dismiss"), console=runtime.console)
+    change_status(ids, AlertStatus.DISMISSED, actor=runtime.analyst(actor),
+                  note=_required_note(note, "dismiss"), console=runtime.console)
 
 
 @alerts_app.command("reopen")
@@ -512,8 +506,8 @@ def reopen_cmd(
     Example: ktpwatch alerts reopen 13 --note "seller now offers blanks in chat"
     """
     runtime = get_runtime()
-    move_alerts([alert_id], AlertStatus.NEW, actor=runtime.analyst(actor),
-                note=_required_note(note, "reopen"), console=runtime.console)
+    change_status([alert_id], AlertStatus.NEW, actor=runtime.analyst(actor),
+                  note=_required_note(note, "reopen"), console=runtime.console)
 
 
 @alerts_app.command("note")
@@ -549,12 +543,12 @@ def assign_cmd(
     if name.strip() != "-" and not assignee:
         raise UserError("the name is empty (use '-' to unassign)")
     runtime = get_runtime()
-    with runtime.sessions.begin() as session:
-        (alert,) = _load(session, [alert_id])
-        before = alert.assignee
-        alert.assignee = assignee
-        add_event(session, alert, actor=runtime.analyst(actor), action="assign",
-                  note=f"{before or '-'} -> {assignee or '-'}")
+    try:
+        with runtime.sessions.begin() as session:
+            (alert,) = _load(session, [alert_id])
+            assign_alert(session, alert, assignee, actor=runtime.analyst(actor))
+    except AlertChanged as exc:
+        raise UserError(str(exc)) from None
     runtime.console.print(f"alert {alert_id}: assigned to {assignee or 'nobody'}",
                           markup=False, highlight=False)
 

@@ -224,7 +224,6 @@ def _auto_confirm(runtime: Any, console: Console) -> int:
 def _send_notices(runtime: Any, console: Console, sandbox: Any, settings: Any) -> int:
     _step(console, 6, "Drafting takedown notices and sending them to each platform's abuse desk ...")
     from alerts.notices import draft_notices, send_notice
-    from storage.models import Notice
 
     with runtime.sessions.begin() as session:
         result = draft_notices(session, settings)
@@ -236,10 +235,8 @@ def _send_notices(runtime: Any, console: Console, sandbox: Any, settings: Any) -
         port = sandbox.smtp_ports.get(marketplace)
         smtp = settings.smtp.model_copy(update={"host": "127.0.0.1", "port": port,
                                                 "starttls": False, "ssl": False, "username": ""})
-        with runtime.sessions.begin() as session:
-            notice = session.get_one(Notice, notice_id)
-            outcome = send_notice(session, settings.model_copy(update={"smtp": smtp}), notice,
-                                  actor="ktpwatch-demo")
+        outcome = send_notice(runtime.sessions, settings.model_copy(update={"smtp": smtp}), notice_id,
+                              actor="ktpwatch-demo")
         sent += 1 if outcome.ok else 0
         console.print(f"   notice {notice_id} to {marketplace} (abuse desk SMTP 127.0.0.1:{port}): "
                       + (f"sent, {len(outcome.moved_alerts)} alert(s) notified" if outcome.ok

@@ -1,7 +1,12 @@
-"""`ktpwatch evidence`: verify, export and (re)capture the evidence kept for alerts."""
+"""`ktpwatch evidence`: verify, export, view and (re)capture the evidence kept for alerts.
+
+``view`` hands out only the inert viewing copy of a captured page
+(:mod:`alerts.evidence.viewing`), never the original with the seller's scripts.
+"""
 
 from __future__ import annotations
 
+import webbrowser
 from pathlib import Path
 from typing import Annotated
 
@@ -12,11 +17,13 @@ from alerts.evidence import (
     BundleResult,
     CaptureUnavailable,
     EvidenceStore,
+    EvidenceWriteError,
     ExportError,
     capture_pending_sync,
     export_wacz,
     verify_evidence,
 )
+from alerts.evidence.viewing import page_views
 from crawler.cli.errors import UserError
 from crawler.cli.output import OutputFormat, render_rows, safe_text
 from crawler.cli.runtime import get_runtime
@@ -107,6 +114,37 @@ def export(
     except OSError as exc:
         raise UserError(f"cannot write {out}: {exc.strerror or exc}") from None
     rt.console.print(f"wrote {path} ({path.stat().st_size} bytes)")
+
+
+@app.command("view")
+def view(
+    alert_id: Annotated[int, typer.Argument(help="Alert whose captured pages to view.")],
+    open_first: Annotated[
+        bool, typer.Option("--open", help="Open the newest page's viewing copy in the default browser.")
+    ] = False,
+) -> None:
+    """Print the viewing copy of each captured page: scripts and network removed, a strict CSP.
+
+    The original page.html (the evidence) is kept as captured and never opened:
+    it would run the seller's scripts on your machine.
+
+    Example: ktpwatch evidence view 12 --open
+    """
+    rt = get_runtime()
+    _check_alerts([alert_id])
+    try:
+        with rt.sessions.begin() as session:
+            views = page_views(session, _store(), alert_id)
+    except (EvidenceWriteError, OSError) as exc:
+        raise UserError(str(exc)) from None
+    if not views:
+        raise UserError(f"alert {alert_id} has no captured page yet (see `ktpwatch evidence retry`)")
+    for page in views:
+        made = " (viewing copy made now)" if page.made_now else ""
+        rt.console.print(f"bundle {page.bundle_id}: {page.path.as_uri()}  {safe_text(page.url)}{made}",
+                         markup=False, highlight=False, soft_wrap=True)
+    if open_first:
+        webbrowser.open(views[-1].path.as_uri())
 
 
 @app.command("retry")

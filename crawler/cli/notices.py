@@ -11,7 +11,7 @@ from typing import Annotated, Any
 import typer
 from rich.text import Text
 
-from alerts.notices import NoticeError, draft_notices, send_notice
+from alerts.notices import NoticeError, draft_notices, resolve_notice, send_notice
 from alerts.redaction import redact_text
 from crawler.cli.errors import UserError
 from crawler.cli.output import OutputFormat, inert, render_rows
@@ -211,16 +211,12 @@ def send(
     """
     rt = get_runtime()
     who = rt.analyst(actor)
-    with rt.sessions.begin() as session:
-        notice = get_notice(session, ref)
-        if notice is None:
-            raise UserError(f"no notice {ref!r} (use an id or a notice id from `notices list`)")
-        try:
-            outcome = send_notice(
-                session, rt.settings, notice, actor=who, dry_run=dry_run, resend=resend
-            )
-        except NoticeError as exc:
-            raise UserError(str(exc)) from None
+    notice = _load(ref)
+    try:
+        outcome = send_notice(rt.sessions, rt.settings, notice.id, actor=who, dry_run=dry_run, resend=resend)
+    except NoticeError as exc:
+        raise UserError(str(exc)) from None
+    with rt.sessions() as session:
         alerts = [a.id for a in notice_alerts(session, notice.id)]
     if not outcome.ok:
         raise UserError(
@@ -236,6 +232,42 @@ def send(
         inert(f"alerts {', '.join(map(str, alerts))}: deadline {deadline}; "
               f"moved {len(outcome.moved_alerts)}")
     )
+
+
+@app.command("resolve")
+def resolve(
+    ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
+    sent: Annotated[
+        bool, typer.Option("--sent", help="The mail server's log shows it accepted the message.")
+    ] = False,
+    failed: Annotated[
+        bool, typer.Option("--failed", help="It did not go out; `notices send` may try again.")
+    ] = False,
+    note: Annotated[str, typer.Option("--note", help="What you checked (kept with the notice).")] = "",
+    actor: Annotated[str | None, typer.Option("--as", help="Analyst name for the audit trail.")] = None,
+) -> None:
+    """Settle a notice left `sending` by a run that stopped mid-send (crash, kill, lost power).
+
+    ktpwatch cannot know whether the server took such a message, so it never
+    retries one on its own: check the mail server's log, then say which it was.
+
+    Example: ktpwatch notices resolve 3 --sent --note "in the relay log at 10:02"
+    """
+    if sent == failed:
+        raise UserError("say what happened: --sent or --failed (one of them)")
+    rt = get_runtime()
+    notice = _load(ref)
+    who = rt.analyst(actor)
+    try:
+        outcome = resolve_notice(rt.sessions, rt.settings, notice.id, delivered=sent, actor=who,
+                                 note=note.strip() or "no note")
+    except NoticeError as exc:
+        raise UserError(str(exc)) from None
+    if sent:
+        rt.console.print(inert(f"{outcome.notice_uid}: marked sent; moved {len(outcome.moved_alerts)} alert(s)"))
+    else:
+        rt.console.print(inert(f"{outcome.notice_uid}: marked failed; send it again with "
+                               f"`ktpwatch notices send {notice.id}`"))
 
 
 def register(root: typer.Typer) -> None:

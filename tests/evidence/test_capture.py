@@ -61,7 +61,7 @@ def test_capture_renders_screenshot_html_manifest_and_refuses_hostile_hosts(
         assert bundle.status == "ok" and bundle.attempts == 1 and bundle.captured_at is not None
         manifest_sha = bundle.manifest_sha256
     files = _files(session_factory, bundle_id)
-    assert sorted(files) == ["html", "listing_json", "manifest", "screenshot", "warc"]
+    assert sorted(files) == ["html", "html_view", "listing_json", "manifest", "screenshot", "warc"]
 
     shot = store.path_for(files["screenshot"][0].sha256).read_bytes()
     width, height = png_size(shot)
@@ -107,7 +107,7 @@ def test_capture_renders_screenshot_html_manifest_and_refuses_hostile_hosts(
 
     with session_factory() as session:
         rows = verify_evidence(session, store, [alert_id])
-    assert len(rows) == 6 and all(r.ok for r in rows)
+    assert len(rows) == 7 and all(r.ok for r in rows)  # html_view: the inert viewing copy
 
 
 def test_verify_names_altered_and_missing_files_and_wacz_validates(

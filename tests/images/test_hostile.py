@@ -13,6 +13,7 @@ from PIL import Image
 from alerts.evidence.hosts import HostPolicy
 from alerts.images.decode import ImageRefused, decode_image
 from alerts.images.fetch import FetchRefused, fetch_image, make_client
+from config.settings import url_origin
 from tests.images.photo_server import serve_photos
 
 LIMITS = {"max_pixels": 40_000_000, "max_bytes": 8 * 1024 * 1024}
@@ -63,7 +64,7 @@ def test_byte_limit() -> None:
 def test_fetch_refuses_unconfigured_hosts_redirects_and_oversized_bodies() -> None:
     photos = {"/ok.jpg": _jpeg(), "/big.jpg": b"x" * 5000}
     with serve_photos(photos) as base, make_client("ktpwatch-test") as client:
-        policy = HostPolicy(frozenset({"127.0.0.1"}))
+        policy = HostPolicy(frozenset({url_origin(base)}))  # type: ignore[arg-type]
         assert fetch_image(client, f"{base}/ok.jpg", policy=policy, max_bytes=10**6).data == photos["/ok.jpg"]
         with pytest.raises(FetchRefused, match="not a configured marketplace host"):
             fetch_image(client, "http://10.0.0.1/x.jpg", policy=policy, max_bytes=10**6)
@@ -78,6 +79,6 @@ def test_fetch_refuses_unconfigured_hosts_redirects_and_oversized_bodies() -> No
 
 
 def test_connection_errors_are_refusals_not_exceptions() -> None:
-    policy = HostPolicy(frozenset({"127.0.0.1"}))
+    policy = HostPolicy(frozenset({("http", "127.0.0.1", 9)}))
     with httpx.Client(timeout=2) as client, pytest.raises(ImageRefused, match="fetch failed"):
         fetch_image(client, "http://127.0.0.1:9/x.jpg", policy=policy, max_bytes=10**6)

@@ -20,9 +20,9 @@ def notify(factory: sessionmaker[Session], settings: Settings, *, escalate: bool
            at: datetime = T0) -> list[Notice]:
     with factory.begin() as session:
         drafted = draft_notices(session, settings, escalate=escalate, now=at).notices
-        for notice in drafted:
-            assert send_notice(session, settings, notice, actor="tester", now=at).ok
-        return drafted
+    for notice in drafted:
+        assert send_notice(factory, settings, notice.id, actor="tester", now=at).ok
+    return drafted
 
 
 def escalations_due(factory: sessionmaker[Session], settings: Settings, at: datetime) -> list[Notice]:

@@ -32,10 +32,7 @@ def _draft(factory: sessionmaker[Session], settings: Settings, **kw: object) -> 
 
 
 def _send(factory: sessionmaker[Session], settings: Settings, notice_id: int, **kw: object):  # type: ignore[no-untyped-def]
-    with factory.begin() as session:
-        notice = session.get(Notice, notice_id)
-        assert notice is not None
-        return send_notice(session, settings, notice, actor="tester", now=T0, **kw)  # type: ignore[arg-type]
+    return send_notice(factory, settings, notice_id, actor="tester", now=T0, **kw)  # type: ignore[arg-type]
 
 
 def _statuses(factory: sessionmaker[Session]) -> dict[int, str]:

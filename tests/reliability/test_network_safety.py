@@ -19,7 +19,9 @@ from pathlib import Path
 
 import pytest
 
+from alerts.evidence.hosts import HostPolicy
 from alerts.followup import FetchLimits, fetch_listing
+from config.settings import url_origin
 from tests.servers import free_port
 
 INFLATED = 100 * 1024 * 1024
@@ -59,9 +61,16 @@ def server() -> Iterator[str]:
     httpd.server_close()
 
 
+def _own(server: str) -> HostPolicy:
+    """The test server's origin, configured explicitly (as the sandbox's 127.0.0.1:PORT is)."""
+    origin = url_origin(server)
+    assert origin is not None
+    return HostPolicy(frozenset({origin}))
+
+
 def test_followup_stops_reading_a_gzip_bomb(server: str) -> None:
     assert len(BOMB) < 200_000
-    fetched = fetch_listing(f"{server}/bomb", {"127.0.0.1"}, FetchLimits(max_bytes=1024 * 1024))
+    fetched = fetch_listing(f"{server}/bomb", _own(server), FetchLimits(max_bytes=1024 * 1024))
     assert fetched.truncated and len(fetched.body or b"") == 1024 * 1024
 
 
@@ -73,12 +82,12 @@ def test_followup_stops_reading_a_gzip_bomb(server: str) -> None:
     "file:///etc/passwd",
 ])
 def test_followup_refuses_redirects_off_the_configured_hosts(server: str, target: str) -> None:
-    fetched = fetch_listing(f"{server}/to/{target}", {"127.0.0.1"})
+    fetched = fetch_listing(f"{server}/to/{target}", _own(server))
     assert fetched.status is None and fetched.error and "refused" in fetched.error.lower()
 
 
 def test_followup_refuses_loopback_unless_configured(server: str) -> None:
-    fetched = fetch_listing(f"{server}/plain", {"www.tokopedia.com"})
+    fetched = fetch_listing(f"{server}/plain", HostPolicy(frozenset({("https", "www.tokopedia.com", 443)})))
     assert fetched.status is None and "refused" in (fetched.error or "").lower()
 
 

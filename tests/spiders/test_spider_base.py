@@ -9,6 +9,7 @@ from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Request
 from scrapy.utils.test import get_crawler
 
+from alerts.evidence.hosts import HostPolicy
 from config import load_config, point_at_sandbox
 from crawler.items import HttpExchange
 from crawler.middlewares import BrowserRequestFilter, ConfiguredHostsMiddleware, retry_after_seconds
@@ -59,7 +60,7 @@ def test_offsite_requests_are_refused_and_counted() -> None:
     with pytest.raises(IgnoreRequest):
         middleware.process_request(Request("https://evil.example/redirected"))
     assert crawler.stats.get_value("ktpwatch/refused_offsite") == 1
-    browser_filter = BrowserRequestFilter(frozenset({"127.0.0.1"}))
+    browser_filter = BrowserRequestFilter(HostPolicy(frozenset({("http", "127.0.0.1", 9)})))
 
     class FakeRequest:
         def __init__(self, url: str, kind: str) -> None:
