@@ -170,6 +170,8 @@ class MarketplaceConfig(_Section):
     api_base_url: str
     web_base_url: str
     image_hosts: list[str] = Field(default_factory=list)
+    #: where the shop's photos live when its answers name only an image id (Shopee's CDN)
+    image_base_url: str = ""
     takedown_email: str = ""
     page_size: int = Field(default=40, ge=1, le=200)
     city: str = ""
@@ -179,9 +181,15 @@ class MarketplaceConfig(_Section):
     def _urls(cls, value: str) -> str:
         return _http_url(value)
 
+    @field_validator("image_base_url")
+    @classmethod
+    def _image_base(cls, value: str) -> str:
+        return _http_url(value) + "/" if value else value
+
     def allowed_hosts(self) -> set[str]:
         """Every host this marketplace may be fetched from (search, detail, images)."""
-        hosts = {urlparse(self.api_base_url).hostname, urlparse(self.web_base_url).hostname}
+        hosts = {urlparse(self.api_base_url).hostname, urlparse(self.web_base_url).hostname,
+                 urlparse(self.image_base_url).hostname}
         hosts.update(self.image_hosts)
         return {h for h in hosts if h}
 

@@ -26,7 +26,7 @@ from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
-from spiders.parsers.page_signals import slugify
+from sandbox.shops.slugs import title_slug
 
 PAGE_SIZE = 24
 NEWEST = "1"
@@ -65,6 +65,7 @@ def _json(data: Any, status: int = 200) -> web.Response:
 
 class BlibliShop(Shop):
     name = "blibli"
+    page_size = PAGE_SIZE
     layout_renames = {"products": "productList", "name": "productName"}
 
     def external_id(self, index: int, rng: random.Random) -> str:
@@ -72,10 +73,10 @@ class BlibliShop(Shop):
         return f"{letters}-{rng.randint(60000, 69999)}-{index:05d}"
 
     def product_path(self, listing: SandboxListing) -> str:
-        return f"/p/{slugify(listing.title) or 'produk'}/ps--{listing.external_id}"
+        return f"/p/{title_slug(listing.title)}/ps--{listing.external_id}"
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return f"{ctx.base_url}/{self.name}{self.product_path(listing)}"
+        return f"{ctx.base_url}{self.product_path(listing)}"
 
     def external_id_from_url(self, url: str) -> str | None:
         match = _SKU.search(url)
@@ -132,8 +133,8 @@ class BlibliShop(Shop):
         paragraphs = "".join(f"<p>{escape(line)}</p>\n" for line in listing.description.splitlines() if line)
         return {
             "name": listing.title,
-            "url": f"{ctx.base_url}/{self.name}{self.product_path(listing)}?ds={sku}",
-            "urlFriendlyName": slugify(listing.title),
+            "url": f"{ctx.base_url}{self.product_path(listing)}?ds={sku}",
+            "urlFriendlyName": title_slug(listing.title),
             "categories": [{"level": 1, "id": "BL-1000001", "label": listing.category or "Lainnya"}],
             "brand": {"name": "", "logo": "", "code": "", "official": False},
             "images": [{"full": ctx.image_url(self.name, i), "thumbnail": ctx.image_url(self.name, i)}
@@ -188,11 +189,11 @@ class BlibliShop(Shop):
             return _json({"code": 200, "status": "OK", "data": self.summary_json(listing, ctx)})
 
         async def search_page(request: web.Request) -> web.Response:
-            return web.Response(text=_SEARCH_PAGE.replace("__API__", f"{ctx.base_url}/{self.name}"),
+            return web.Response(text=_SEARCH_PAGE.replace("__API__", f"{ctx.base_url}"),
                                 content_type="text/html")
 
         async def product_page(request: web.Request) -> web.Response:
-            html = _PRODUCT_PAGE.replace("__API__", f"{ctx.base_url}/{self.name}").replace(
+            html = _PRODUCT_PAGE.replace("__API__", f"{ctx.base_url}").replace(
                 "__SKU__", escape(request.match_info["sku"]))
             return web.Response(text=html, content_type="text/html")
 

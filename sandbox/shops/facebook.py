@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from html import escape
 from typing import Any
 
@@ -25,9 +26,11 @@ from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
-from spiders.parsers import facebook as parser
 
 PAGE_SIZE = 24
+#: The GraphQL operation the search page's "see more" posts (NOTES.md, 2022-2026 clients).
+PAGINATION_NAME = "CometMarketplaceSearchContentPaginationQuery"
+_ITEM_ID = re.compile(r"/marketplace/item/(\d+)")
 
 
 def rupiah(price: int) -> str:
@@ -55,16 +58,18 @@ def script_json(data: Any) -> str:
 
 class FacebookShop(Shop):
     name = "facebook"
+    page_size = PAGE_SIZE
     layout_renames = {"marketplace_search": "marketplace_search_v2", "marketplace_listing_title": "listing_title"}
 
     def external_id(self, index: int, rng: random.Random) -> str:
         return str(rng.randint(1, 9) * 10**15 + index * 104_729 + rng.randrange(104_729))
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return parser.item_url(listing.external_id, f"{ctx.base_url}/{self.name}")
+        return f"{ctx.base_url}/marketplace/item/{listing.external_id}/"
 
     def external_id_from_url(self, url: str) -> str | None:
-        return parser.listing_id_from_url(url)
+        match = _ITEM_ID.search(url)
+        return match.group(1) if match else None
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return web.Response(text=_LOGIN_WALL, content_type="text/html")
@@ -141,12 +146,12 @@ class FacebookShop(Shop):
             feed = self.feed_units(ctx, query, 0, PAGE_SIZE)
             state = {"require": [[{"marketplace_search": {"feed_units": feed}}]]}
             html = (_SEARCH_PAGE.replace("__STATE__", script_json(state))
-                    .replace("__API__", f"{ctx.base_url}/{self.name}"))
+                    .replace("__API__", f"{ctx.base_url}"))
             return web.Response(text=html, content_type="text/html")
 
         async def graphql(request: web.Request) -> web.Response:
             form = await request.post()
-            if form.get("fb_api_req_friendly_name") != parser.PAGINATION_NAME:
+            if form.get("fb_api_req_friendly_name") != PAGINATION_NAME:
                 return web.json_response({"errors": [{"message": "Unsupported query", "code": 1675030}]})
             try:
                 variables = json.loads(str(form.get("variables", "{}")))

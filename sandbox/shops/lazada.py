@@ -24,7 +24,7 @@ from aiohttp import web
 from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import query_number
-from spiders.parsers.page_signals import slugify
+from sandbox.shops.slugs import title_slug
 
 PAGE_SIZE = 40
 _ITEM = "-i"
@@ -40,15 +40,16 @@ def rupiah(price: int) -> str:
 
 class LazadaShop(Shop):
     name = "lazada"
+    page_size = PAGE_SIZE
     layout_renames = {"listItems": "itemList", "productUrl": "itemLink"}
 
     def extra_fields(self, index: int, rng: random.Random) -> tuple[tuple[str, str], ...]:
         return (("sku_id", str(2_000_000_000 + index * 7919 + rng.randrange(7919))),)
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        slug = slugify(listing.title)[:80].strip("-") or "produk"
+        slug = title_slug(listing.title, max_length=80)
         sku = listing.extra_value("sku_id", "0")
-        return f"{ctx.base_url}/{self.name}/products/{slug}-i{listing.external_id}-s{sku}.html"
+        return f"{ctx.base_url}/products/{slug}-i{listing.external_id}-s{sku}.html"
 
     def external_id_from_url(self, url: str) -> str | None:
         name = url.split("?", 1)[0].rsplit("/", 1)[-1]
@@ -60,7 +61,7 @@ class LazadaShop(Shop):
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return _json({"api": "mtop.lazada.catalog", "v": "1.0",
                       "ret": ["RGV587_ERROR::SM::哎哟喂,被挤爆啦,请稍后重试"],
-                      "data": {"url": f"/{self.name}/_____tmd_____/punish?x5secdata=sandbox"}})
+                      "data": {"url": "/_____tmd_____/punish?x5secdata=sandbox"}})
 
     def item_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         url = self.listing_url(listing, ctx).split(":", 1)[1]  # protocol-relative like the real one
@@ -84,14 +85,14 @@ class LazadaShop(Shop):
             "product": {"title": listing.title, "desc": f"<p>{escape(listing.description)}</p>",
                         "highlights": ""},
             "seller": {"name": listing.seller_name, "sellerId": listing.seller_id,
-                       "url": f"{ctx.base_url}/{self.name}/shop/{listing.seller_id}/"},
+                       "url": f"{ctx.base_url}/shop/{listing.seller_id}/"},
             "skuInfos": {"0": {"price": {"salePrice": {"value": listing.price,
                                                        "text": rupiah(listing.price)}}}},
             "skuGalleries": {"0": [{"src": ctx.image_url(self.name, i)} for i in listing.image_ids]},
         }}}}
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = f"{ctx.base_url}/{self.name}"
+        prefix = ctx.base_url
 
         async def catalog(request: web.Request) -> web.Response:
             if request.query.get("ajax") != "true":

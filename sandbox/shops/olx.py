@@ -14,6 +14,7 @@ The search page ``/items/q-<slug>`` calls the same API from its script.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
@@ -23,9 +24,16 @@ from aiohttp import web
 from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import akamai_denied, query_number
-from spiders.parsers import olx as parser
+from sandbox.shops.slugs import title_slug
 
 PAGE_SIZE = 40
+#: OLX ad URLs end in ``-iid-<ad id>`` (``/item/<title slug>-iid-<id>``)
+_AD_ID = re.compile(r"-iid-(\d+)(?:[/?#]|$)")
+
+
+def ad_id_from_url(url: str) -> str | None:
+    match = _AD_ID.search(url)
+    return match.group(1) if match else None
 
 
 def rupiah(price: int) -> str:
@@ -34,13 +42,14 @@ def rupiah(price: int) -> str:
 
 class OlxShop(Shop):
     name = "olx"
+    page_size = PAGE_SIZE
     layout_renames = {"data": "ads", "title": "ad_title"}
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return parser.item_url(listing.title, listing.external_id, f"{ctx.base_url}/{self.name}")
+        return f"{ctx.base_url}/item/{title_slug(listing.title, fallback='iklan')}-iid-{listing.external_id}"
 
     def external_id_from_url(self, url: str) -> str | None:
-        return parser.ad_id_from_url(url)
+        return ad_id_from_url(url)
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return akamai_denied(request)  # OLX sits behind Akamai too
@@ -90,7 +99,7 @@ class OlxShop(Shop):
         }
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = f"{ctx.base_url}/{self.name}"
+        prefix = ctx.base_url
 
         async def search(request: web.Request) -> web.Response:
             query = request.query.get("query", "")
@@ -113,7 +122,7 @@ class OlxShop(Shop):
             return web.json_response(data, dumps=lambda d: json.dumps(d, ensure_ascii=False))
 
         async def item_page(request: web.Request) -> web.Response:
-            ad_id = parser.ad_id_from_url(request.path) or ""
+            ad_id = ad_id_from_url(request.path) or ""
             listing = ctx.get(self.name, ad_id)
             if listing is None or ctx.is_removed(self.name, ad_id):
                 return web.Response(status=404, text=_NOT_FOUND_PAGE, content_type="text/html")

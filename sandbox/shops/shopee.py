@@ -38,10 +38,11 @@ def _digits(value: str, fallback: int) -> int:
 
 class ShopeeShop(Shop):
     name = "shopee"
+    page_size = 60
     layout_renames = {"items": "itemList", "item_basic": "itemBasic"}
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return f"{ctx.base_url}/{self.name}/product/{listing.seller_id}/{listing.external_id}"
+        return f"{ctx.base_url}/product/{listing.seller_id}/{listing.external_id}"
 
     def external_id_from_url(self, url: str) -> str | None:
         parts = url.split("?", 1)[0].rstrip("/").split("/")
@@ -49,6 +50,10 @@ class ShopeeShop(Shop):
             return parts[-1]
         tail = parts[-1].rsplit(".", 1)[-1] if parts else ""  # /<slug>-i.<shopid>.<itemid>
         return tail if tail.isdigit() else None
+
+    def directory_entry(self, base_url: str) -> dict[str, Any]:
+        """Search and item answers name photos by id: clients put them under ``/file/``."""
+        return {**super().directory_entry(base_url), "image_base_url": f"{base_url}/file/"}
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return _json({"error": 90309999, "action_type": 2, "error_msg": None,
@@ -82,7 +87,7 @@ class ShopeeShop(Shop):
         }
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = f"{ctx.base_url}/{self.name}"
+        prefix = ctx.base_url
 
         async def search(request: web.Request) -> web.Response:
             keyword = request.query.get("keyword", "")

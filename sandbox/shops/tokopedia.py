@@ -26,7 +26,7 @@ from aiohttp import web
 from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import akamai_denied, query_number
-from spiders.parsers.page_signals import slugify
+from sandbox.shops.slugs import title_slug
 
 MAX_ROWS = 200
 
@@ -52,16 +52,17 @@ async def _operation(request: web.Request) -> dict[str, Any]:
 
 class TokopediaShop(Shop):
     name = "tokopedia"
+    page_size = 60
     layout_renames = {"products": "productList", "pdpGetLayout": "pdpLayout"}
 
     def shop_domain(self, listing: SandboxListing) -> str:
-        return slugify(listing.seller_name) or f"shop{listing.seller_id}"
+        return title_slug(listing.seller_name, fallback=f"shop{listing.seller_id}")
 
     def product_key(self, listing: SandboxListing) -> str:
-        return f"{slugify(listing.title)[:70].strip('-')}-{listing.external_id}"
+        return f"{title_slug(listing.title, max_length=70)}-{listing.external_id}"
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return f"{ctx.base_url}/{self.name}/{self.shop_domain(listing)}/{self.product_key(listing)}"
+        return f"{ctx.base_url}/{self.shop_domain(listing)}/{self.product_key(listing)}"
 
     def external_id_from_url(self, url: str) -> str | None:
         last = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
@@ -80,7 +81,7 @@ class TokopediaShop(Shop):
             "url": self.listing_url(listing, ctx) + "?extParam=src%3Dsearch",
             "mediaURL": {"image": image, "image300": image, "image700": image},
             "shop": {"id": listing.seller_id, "ttsSellerID": "", "name": listing.seller_name,
-                     "url": f"{ctx.base_url}/{self.name}/{self.shop_domain(listing)}",
+                     "url": f"{ctx.base_url}/{self.shop_domain(listing)}",
                      "city": listing.seller_city},
             "badge": {"title": "", "url": ""},
             "price": {"text": rupiah(listing.price), "number": listing.price, "original": "",
@@ -124,7 +125,7 @@ class TokopediaShop(Shop):
         }
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = f"{ctx.base_url}/{self.name}"
+        prefix = ctx.base_url
 
         async def search(request: web.Request) -> web.Response:
             operation = await _operation(request)
@@ -174,26 +175,48 @@ class TokopediaShop(Shop):
 
 
 _SEARCH_PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Jual | Tokopedia</title></head>
-<body><div data-testid="divSRPContentProducts" id="grid"></div>
+<body><div data-testid="divSRPContentProducts" id="grid"></div><div id="sentinel" style="height:1px"></div>
 <script>
-(async () => {
+// Infinite scroll, as the real search page: ?page=N is ignored except that N > 1 shows an empty
+// grid; reaching the bottom asks for the next page with page/start (and the last answer's
+// header.additionalParams) in the GraphQL params string.
+(() => {
   const qs = new URLSearchParams(location.search);
-  const page = parseInt(qs.get('page') || '1', 10);
-  const params = new URLSearchParams({device: 'desktop', ob: qs.get('ob') || '23', page: String(page),
-    q: qs.get('q') || '', rows: '60', source: 'search', st: 'product', start: String((page - 1) * 60)});
-  const body = [{operationName: 'SearchProductV5Query', variables: {params: params.toString()},
-    query: 'query SearchProductV5Query($params: String!) { searchProductV5(params: $params) { header { totalData } } }'}];
-  const answer = await fetch('__API__/graphql/SearchProductV5Query', {method: 'POST',
-    headers: {'Content-Type': 'application/json', 'X-Source': 'tokopedia-lite', 'X-Tkpd-Lite-Service': 'zeus'},
-    body: JSON.stringify(body)});
-  const doc = await answer.json().catch(() => []);
-  const products = (((doc[0] || {}).data || {}).searchProductV5 || {data: {}}).data.products || [];
   const grid = document.getElementById('grid');
-  for (const p of products) {
-    const a = document.createElement('a');
-    a.href = p.url; a.textContent = p.name + ' ' + p.price.text + ' ' + p.shop.name + ' ' + p.shop.city;
-    grid.appendChild(a);
+  if (parseInt(qs.get('page') || '1', 10) > 1) {
+    grid.textContent = 'Oops, produk nggak ditemukan';
+    return;
   }
+  let page = 0, extra = '', loading = false, done = false;
+  async function more() {
+    if (loading || done) return;
+    loading = true;
+    page += 1;
+    const params = new URLSearchParams({device: 'desktop', ob: qs.get('ob') || '23', page: String(page),
+      q: qs.get('q') || '', rows: '60', source: 'search', st: 'product', start: String((page - 1) * 60)});
+    for (const [k, v] of new URLSearchParams(extra)) if (!['page', 'start', 'q', 'ob'].includes(k)) params.set(k, v);
+    const body = [{operationName: 'SearchProductV5Query', variables: {params: params.toString()},
+      query: 'query SearchProductV5Query($params: String!) { searchProductV5(params: $params) { header { totalData } } }'}];
+    const answer = await fetch('__API__/graphql/SearchProductV5Query', {method: 'POST',
+      headers: {'Content-Type': 'application/json', 'X-Source': 'tokopedia-lite', 'X-Tkpd-Lite-Service': 'zeus'},
+      body: JSON.stringify(body)});
+    const doc = await answer.json().catch(() => []);
+    const result = ((doc[0] || {}).data || {}).searchProductV5 || {header: {}, data: {}};
+    const products = (result.data || {}).products || [];
+    extra = (result.header || {}).additionalParams || '';
+    done = products.length === 0;
+    for (const p of products) {
+      const a = document.createElement('a');
+      a.href = p.url || '#'; a.textContent = p.name + ' ' + ((p.price || {}).text || '');
+      a.style.display = 'block'; a.style.height = '400px';
+      grid.appendChild(a);
+    }
+    loading = false;
+  }
+  window.addEventListener('scroll', () => {
+    if (window.innerHeight + window.scrollY >= document.body.scrollHeight - 2) more();
+  });
+  more();
 })();
 </script></body></html>
 """

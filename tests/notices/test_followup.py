@@ -13,15 +13,16 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.followup import FetchResult, classify, fetch_listing, run_followup
 from alerts.notices import draft_notices, send_notice
-from config import Settings, point_at_sandbox
+from config import Settings
 from storage.models import Alert, Listing, Notice, Recheck
+from tests.marketplace_hosts import every_marketplace_under
 from tests.notices.conftest import T0, AlertFactory, ListingServer, RecordingHandler
 
 
 @pytest.fixture
 def local(settings: Settings, listing_server: ListingServer) -> Settings:
     """Every marketplace served by the local listing server; complaint channel on."""
-    pointed = point_at_sandbox(settings, listing_server.base)
+    pointed = every_marketplace_under(settings, listing_server.base)
     notices = pointed.notices.model_copy(
         update={"escalate_to_complaint_channel": True, "complaint_channel_email": "aduan@example.go.id"}
     )

@@ -31,7 +31,7 @@ def _search(base: str, params: str) -> httpx.Response:
 
 
 def test_search_pages_paginate_newest_first_and_match_the_catalogue(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/tokopedia"
+    base = sandbox.shop_url("tokopedia")
     truth = list(sandbox.catalogue.search("tokopedia", QUERY, sort="newest"))
     assert len(truth) > 4
     seen = []
@@ -43,17 +43,17 @@ def test_search_pages_paginate_newest_first_and_match_the_catalogue(sandbox: San
     for item, record in zip(seen, truth, strict=True):
         assert (item.external_id, item.title, item.price, item.seller_id, item.seller_name, item.seller_city) == (
             record.external_id, record.title, record.price, record.seller_id, record.seller_name, record.seller_city)
-        assert item.url == SHOP.listing_url(record, sandbox.server.ctx)
+        assert item.url == SHOP.listing_url(record, sandbox.server.site("tokopedia"))
         assert SHOP.external_id_from_url(item.url) == record.external_id
     beyond = _search(base, f"q={QUERY}&ob=9&rows=4&page=999&start=99999")
     assert tokopedia.parse_search(beyond.content, url="", base_url=base)[1].status == "empty"
 
 
 def test_pdp_layout_gives_the_description_and_not_found_for_unknown(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/tokopedia"
+    base = sandbox.shop_url("tokopedia")
     record = next(iter(sandbox.catalogue.search("tokopedia", QUERY)))
-    url = SHOP.listing_url(record, sandbox.server.ctx)
-    key = product_key(url, base)
+    url = SHOP.listing_url(record, sandbox.server.site("tokopedia"))
+    key = product_key(url)
     assert key is not None
     body = [{"operationName": "PDPGetLayoutQuery", "variables": {"shopDomain": key[0], "productKey": key[1]}}]
     answer = httpx.post(f"{base}/graphql/PDPGetLayoutQuery", json=body)
