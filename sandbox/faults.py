@@ -80,6 +80,10 @@ DEMO_SHAPES: Mapping[ShapeDrift, float] = {
 }
 #: Total rate of hostile answers in the demo plan: low, as a well-behaved crawler meets them.
 DEMO_HOSTILE_RATE = 0.04
+#: Share of taken-down listings the demo plan hides behind a block (follow-up must say "unknown").
+DEMO_HIDDEN_REMOVALS = 0.5
+#: What a hidden removal answers, picked per listing.
+HIDING_KINDS = (FaultKind.CAPTCHA, FaultKind.BLOCKED, FaultKind.LOGIN_WALL, FaultKind.EMPTY_SHELL)
 
 
 @dataclass(frozen=True)
@@ -92,19 +96,28 @@ class FaultRates:
     layout_changed: bool = False
     shapes: Mapping[ShapeDrift, float] = field(default_factory=dict)
     unknown_layout: bool = False
+    #: share of taken-down listings whose page answers a hostile page instead of "not found",
+    #: as a removed listing behind a block looks to a re-check
+    hidden_removals: float = 0.0
 
     def __post_init__(self) -> None:
         total = sum(self.rates.values())
         if any(r < 0 for r in self.rates.values()) or total > 1.0 + 1e-9:
             raise ValueError(f"fault rates must be >= 0 and sum to at most 1 (got {total:.3f})")
-        if any(not 0.0 <= r <= 1.0 for r in self.shapes.values()):
-            raise ValueError("shape drift shares must be between 0 and 1")
+        if any(not 0.0 <= r <= 1.0 for r in (*self.shapes.values(), self.hidden_removals)):
+            raise ValueError("shape drift and hidden_removals shares must be between 0 and 1")
         if self.slow_seconds < 0 or self.retry_after_seconds < 0:
             raise ValueError("slow_seconds and retry_after_seconds must be >= 0")
 
     @property
     def total(self) -> float:
         return sum(self.rates.values())
+
+    def hides_removal(self, key: str, *, seed: int = 0) -> bool:
+        """Whether the removed listing ``key`` answers a hostile page (deterministic per key)."""
+        if self.hidden_removals <= 0.0:
+            return False
+        return random.Random(f"{seed}:hidden:{key}").random() < self.hidden_removals
 
     def drifts(self, shape: ShapeDrift, key: str, *, seed: int = 0) -> bool:
         """Whether the answer part named ``key`` (an item id, a page) comes in ``shape``.
@@ -124,12 +137,12 @@ class FaultRates:
             "layout_changed": self.layout_changed,
             "shapes": {shape.value: share for shape, share in self.shapes.items() if share},
             "unknown_layout": self.unknown_layout,
+            "hidden_removals": self.hidden_removals,
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> FaultRates:
-        unknown = set(data) - {"rates", "slow_seconds", "retry_after_seconds", "layout_changed",
-                               "shapes", "unknown_layout"}
+        unknown = set(data) - RATE_KEYS
         if unknown:
             raise ValueError(f"unknown fault setting {sorted(unknown)[0]!r}")
         return cls(
@@ -139,10 +152,14 @@ class FaultRates:
             layout_changed=bool(data.get("layout_changed", False)),
             shapes=_enum_shares(ShapeDrift, data.get("shapes", {}), "shape drift"),
             unknown_layout=bool(data.get("unknown_layout", False)),
+            hidden_removals=float(data.get("hidden_removals", 0.0)),
         )
 
 
 E = TypeVar("E", FaultKind, ShapeDrift)
+#: The keys of :meth:`FaultRates.to_json`; a plan made of any of them is a bare default.
+RATE_KEYS = frozenset({"rates", "slow_seconds", "retry_after_seconds", "layout_changed", "shapes",
+                       "unknown_layout", "hidden_removals"})
 
 
 def _enum_shares(kinds: type[E], data: Any, what: str) -> dict[E, float]:
@@ -177,6 +194,14 @@ class FaultPlan:
         rates = {kind: rate * share for kind, share in MIXED_SHARES.items()}
         return cls(default=FaultRates(rates=rates, slow_seconds=slow_seconds), seed=seed)
 
+    def hiding_kind(self, marketplace: str, external_id: str) -> FaultKind | None:
+        """The hostile answer a removed listing's page gives, or None when it says "not found"."""
+        rates = self.for_marketplace(marketplace)
+        key = f"{marketplace}:{external_id}"
+        if not rates.hides_removal(key, seed=self.seed):
+            return None
+        return random.Random(f"{self.seed}:hiding:{key}").choice(HIDING_KINDS)
+
     @classmethod
     def demo(cls, *, seed: int = 0, rate: float = DEMO_HOSTILE_RATE) -> FaultPlan:
         """What ``ktpwatch demo`` meets: hostile answers at a low ``rate`` and every drifted shape.
@@ -186,7 +211,8 @@ class FaultPlan:
         login redirects, resets); 5xx and 429 are left to ``--faults``.
         """
         rates = {kind: rate * share for kind, share in HOSTILE_SHARES.items()}
-        return cls(default=FaultRates(rates=rates, shapes=dict(DEMO_SHAPES)), seed=seed)
+        return cls(default=FaultRates(rates=rates, shapes=dict(DEMO_SHAPES),
+                                      hidden_removals=DEMO_HIDDEN_REMOVALS), seed=seed)
 
     def for_marketplace(self, marketplace: str) -> FaultRates:
         return self.per_marketplace.get(marketplace, self.default)
@@ -209,7 +235,7 @@ class FaultPlan:
         """
         if not isinstance(data, Mapping):
             raise ValueError("a fault plan must be a JSON object")
-        if {"rates", "layout_changed", "shapes", "unknown_layout"} & set(data):
+        if RATE_KEYS & set(data):
             return cls(default=FaultRates.from_json(data), seed=seed)
         unknown = set(data) - {"seed", "default", "marketplaces"}
         if unknown:

@@ -13,11 +13,12 @@ clients where the shops are (``GET /_sandbox/marketplaces``: per marketplace
 the configuration keys that point a client at it) and, with ``admin``, serves
 the admin API (:mod:`sandbox.admin_guard` says who may use it).
 
-Faults apply to shop routes only: never to the front, the generic product
-images (``/img/…``), the pages a hostile answer sends a client to (the shop's
-captcha and login paths), or static assets ending in ``.js``/``.css`` (a
-browser page whose script failed to load tests nothing about the spider). The
-JSON and HTML answers a spider parses are what faults are for.
+Faults apply to every shop route, photos included (real image CDNs block and
+reset too), but never to the front, the pages a hostile answer sends a client
+to (the shop's captcha and login paths), or static assets ending in
+``.js``/``.css`` (a browser page whose script failed to load tests nothing
+about the spider). A taken-down listing's own page may answer a block instead
+of "not found" (``hidden_removals``), as it does when a re-check is refused.
 
 Tests, the demo and the benchmarks use :func:`run_sandbox`, which runs the
 server on its own thread and yields a :class:`SandboxHandle`.
@@ -327,9 +328,9 @@ class SandboxServer:
         async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
             fault: FaultKind | None = None
             rng = None
-            if not (request.path.startswith("/img/") or request.path in exempt
-                    or request.path.endswith(EXEMPT_SUFFIXES)):
+            if not (request.path in exempt or request.path.endswith(EXEMPT_SUFFIXES)):
                 fault, rng = self.dice.roll(marketplace)
+                fault = self._hidden_removal(request, marketplace, shop) or fault
             rates = self.dice.plan.for_marketplace(marketplace)
             try:
                 if fault is FaultKind.DROPPED:
@@ -350,6 +351,15 @@ class SandboxServer:
             return response
 
         return middleware
+
+    def _hidden_removal(self, request: web.Request, marketplace: str, shop: Shop) -> FaultKind | None:
+        """A hostile answer for a taken-down listing's own page, when the plan hides that removal."""
+        if request.method != "GET" or not self.dice.plan.for_marketplace(marketplace).hidden_removals:
+            return None
+        external_id = shop.external_id_from_url(str(request.rel_url))
+        if not external_id or not self.desk.is_removed(marketplace, external_id):
+            return None
+        return self.dice.plan.hiding_kind(marketplace, external_id)
 
     async def _answer(
         self, request: web.Request, handler: Handler, shop: Shop, fault: FaultKind | None, rng: Any,

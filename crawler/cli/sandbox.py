@@ -103,9 +103,9 @@ def register(root: typer.Typer) -> None:
 
         Example: ktpwatch sandbox serve --port 8900 --seed 7 --faults 0.1 --takedown-delay 5 --admin
         """
-        plan = load_fault_plan(faults, fault_plan, seed)
         if not is_loopback(host):
             warn_exposed(host, admin=admin)
+        plan = load_fault_plan(faults, fault_plan, seed)
         typer.echo(f"building catalogue: {listings} listings, seed {seed} …")
         started = time.perf_counter()
         server = SandboxServer(

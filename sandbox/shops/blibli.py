@@ -25,8 +25,10 @@ from typing import Any
 from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
+from sandbox.interstitial import akamai_challenge_html
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.slugs import title_slug
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 PAGE_SIZE = 24
 NEWEST = "1"
@@ -84,6 +86,10 @@ class BlibliShop(Shop):
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return akamai_denied(request)
+
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        """The bot-manager challenge page, status 200, where the JSON should be."""
+        return web.Response(text=akamai_challenge_html("Blibli.com"), content_type="text/html")
 
     def product_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         """One ``data.products[]`` entry in Blibli's 2023 search shape."""
@@ -164,6 +170,10 @@ class BlibliShop(Shop):
             sort = "newest" if request.query.get("sort") == NEWEST else "relevance"
             found = list(ctx.search(self.name, query, sort=sort)) if query.strip() else []
             chunk = found[start:start + size]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(
+                    chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")
             total_pages = (len(found) + size - 1) // size
             return _json({
                 "code": 200,

@@ -26,6 +26,7 @@ from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 PAGE_SIZE = 24
 #: The GraphQL operation the search page's "see more" posts (NOTES.md, 2022-2026 clients).
@@ -59,6 +60,8 @@ def script_json(data: Any) -> str:
 class FacebookShop(Shop):
     name = "facebook"
     page_size = PAGE_SIZE
+    captcha_path = "/checkpoint/"
+    login_path = "/login/"
     layout_renames = {"marketplace_search": "marketplace_search_v2", "marketplace_listing_title": "listing_title"}
 
     def external_id(self, index: int, rng: random.Random) -> str:
@@ -72,6 +75,12 @@ class FacebookShop(Shop):
         return match.group(1) if match else None
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
+        """What rapid pagination replays get (2scraper TESTING.md): 200 and "Rate limit exceeded"."""
+        return web.json_response({"errors": [{"message": "Rate limit exceeded", "severity": "CRITICAL",
+                                              "code": 1675004}]})
+
+    def login_wall_response(self, request: web.Request) -> web.StreamResponse:
+        """Facebook's login wall, status 200: what some proxy pools get for any page."""
         return web.Response(text=_LOGIN_WALL, content_type="text/html")
 
     def seller_json(self, listing: SandboxListing) -> dict[str, str]:
@@ -162,7 +171,14 @@ class FacebookShop(Shop):
             query = str(((variables.get("params") or {}).get("bqf") or {}).get("query", ""))
             count = variables.get("count")
             count = count if isinstance(count, int) else PAGE_SIZE
-            feed = self.feed_units(ctx, query, offset_of(variables.get("cursor")), max(1, min(count, 48)))
+            offset = offset_of(variables.get("cursor"))
+            if ctx.unknown_layout(self.name):
+                found = list(ctx.search(self.name, query, sort="newest"))
+                return unknown_layout_response(
+                    found[offset:offset + max(1, min(count, 48))], len(found),
+                    url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")
+            feed = self.feed_units(ctx, query, offset, max(1, min(count, 48)))
             answer = {"data": {"marketplace_search": {"feed_units": feed}}, "extensions": {"is_final": True}}
             return web.json_response(answer, dumps=lambda d: json.dumps(d, ensure_ascii=False))
 

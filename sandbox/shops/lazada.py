@@ -25,6 +25,7 @@ from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import query_number
 from sandbox.shops.slugs import title_slug
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 PAGE_SIZE = 40
 _ITEM = "-i"
@@ -42,6 +43,10 @@ class LazadaShop(Shop):
     name = "lazada"
     page_size = PAGE_SIZE
     layout_renames = {"listItems": "itemList", "productUrl": "itemLink"}
+    # both names are in public clients' field lists (NOTES.md: productUrl|itemUrl)
+    optional_renames = {"productUrl": "itemUrl"}
+    captcha_path = "/_____tmd_____/punish"
+    login_path = "/user/login"
 
     def extra_fields(self, index: int, rng: random.Random) -> tuple[tuple[str, str], ...]:
         return (("sku_id", str(2_000_000_000 + index * 7919 + rng.randrange(7919))),)
@@ -62,6 +67,15 @@ class LazadaShop(Shop):
         return _json({"api": "mtop.lazada.catalog", "v": "1.0",
                       "ret": ["RGV587_ERROR::SM::哎哟喂,被挤爆啦,请稍后重试"],
                       "data": {"url": "/_____tmd_____/punish?x5secdata=sandbox"}})
+
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        """Baxia's punish page (the slider captcha), status 200, where the answer should be."""
+        return web.Response(text=_PUNISH_PAGE, content_type="text/html")
+
+    def login_redirect(self, request: web.Request) -> web.StreamResponse:
+        """Lazada sends a suspected bot to the punish page rather than to a login form."""
+        return web.Response(status=302, headers={
+            "Location": f"{self.captcha_path}?x5secdata=xd1a9c{len(request.path_qs)}&x5step=1"})
 
     def item_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         url = self.listing_url(listing, ctx).split(":", 1)[1]  # protocol-relative like the real one
@@ -101,6 +115,10 @@ class LazadaShop(Shop):
             page = max(1, query_number(request.query.get("page"), 1))
             found = list(ctx.search(self.name, query, sort="relevance")) if query.strip() else []
             chunk = found[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(
+                    chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")
             mods: dict[str, Any] = {"filter": {}, "breadcrumb": [], "sortBar": {}}
             if chunk:
                 mods["listItems"] = [self.item_json(p, ctx) for p in chunk]
@@ -125,6 +143,16 @@ class LazadaShop(Shop):
 
         return [web.get("/catalog/", catalog), web.get("/products/{slug}", product)]
 
+
+_PUNISH_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>Lazada</title></head>
+<body><div id="nocaptcha" class="nc-container"></div>
+<div class="warnning-text">Sorry, we have detected unusual traffic from your network.
+Please slide to verify. 请拖动滑块完成验证</div>
+<script>window._config_ = {"action": "captcha", "NCAPPKEY": "X82Y__sandbox", "SECDATA": "xd1a9c",
+"url": "/_____tmd_____/punish", "x5secdata": "xd1a9c"};</script>
+<script src="//g.alicdn.com/sd/punish/waf_nc.js"></script></body></html>
+"""
 
 _NOT_FOUND_PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Halaman tidak ditemukan</title></head>
 <body><div class="error-page"><h1>Maaf, halaman yang Anda cari tidak ditemukan</h1></div></body></html>

@@ -22,9 +22,11 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
+from sandbox.interstitial import akamai_challenge_html
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import akamai_denied, query_number
 from sandbox.shops.slugs import title_slug
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 PAGE_SIZE = 40
 #: OLX ad URLs end in ``-iid-<ad id>`` (``/item/<title slug>-iid-<id>``)
@@ -53,6 +55,9 @@ class OlxShop(Shop):
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return akamai_denied(request)  # OLX sits behind Akamai too
+
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(text=akamai_challenge_html("OLX.co.id"), content_type="text/html")
 
     def ad_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         """One ad in the panamera relevance v4 shape."""
@@ -108,6 +113,10 @@ class OlxShop(Shop):
             sort = "newest" if request.query.get("sorting") == "desc-creation" else "relevance"
             found = list(ctx.search(self.name, query, sort=sort)) if query.strip() else []
             chunk = found[page * size:(page + 1) * size]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(
+                    chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")
             more = (page + 1) * size < len(found)
             next_url = f"{prefix}/api/relevance/v4/search?{urlencode({**request.query, 'page': page + 1})}"
             data = {

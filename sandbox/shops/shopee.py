@@ -16,13 +16,17 @@ route). The search page ``/search?keyword=..&sortBy=ctime`` and the product page
 from __future__ import annotations
 
 import json
+import random
 from typing import Any
 
 from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
+from sandbox.faults import ShapeDrift
+from sandbox.interstitial import captcha_html
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import query_number
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 PRICE_SCALE = 100_000
 MAX_LIMIT = 100
@@ -40,6 +44,8 @@ class ShopeeShop(Shop):
     name = "shopee"
     page_size = 60
     layout_renames = {"items": "itemList", "item_basic": "itemBasic"}
+    captcha_path = "/verify/traffic"
+    login_path = "/buyer/login"
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
         return f"{ctx.base_url}/product/{listing.seller_id}/{listing.external_id}"
@@ -58,6 +64,44 @@ class ShopeeShop(Shop):
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return _json({"error": 90309999, "action_type": 2, "error_msg": None,
                       "tracking_id": "sandbox-0000", "is_customized": False, "is_login": False})
+
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        """Shopee's traffic verification page, status 200, in place of the page or the JSON."""
+        return web.Response(text=captcha_html("Shopee Indonesia | Verifikasi", self.captcha_path),
+                            content_type="text/html")
+
+    def card_json(self, listing: SandboxListing, *, nested: bool) -> dict[str, Any]:
+        """The search card shape of 2025-2026: ``item_basic`` null, the product split in two.
+
+        ``item_card_displayed_asset`` holds what the card shows (name, image(s), shop
+        location, display price); ``item_data`` the numbers (ids, price x 100000, sold
+        counts, shop, rating). Some endpoints nest both under ``customised_item_card``.
+        """
+        price = listing.price * PRICE_SCALE
+        asset = {"name": listing.title, "image": listing.image_ids[0] if listing.image_ids else "",
+                 "images": list(listing.image_ids), "shop_location": listing.seller_city,
+                 "display_price": {"price": price, "strikethrough_price": None},
+                 "sold_count": {"text": f"{listing.sold} terjual"},
+                 "rating": {"rating_text": f"{listing.rating:.1f}"}}
+        data = {"itemid": _digits(listing.external_id, 0), "shopid": _digits(listing.seller_id, 0),
+                "catid": 100000, "ctime": int(listing.created_at.timestamp()),
+                "item_card_display_price": {"price": price, "strikethrough_price": None, "discount": 0},
+                "item_card_display_sold_count": {"historical_sold_count": listing.sold,
+                                                 "monthly_sold_count": min(listing.sold, 30),
+                                                 "historical_sold_count_text": f"{listing.sold} terjual"},
+                "shop_data": {"shop_name": listing.seller_name},
+                "item_rating": {"rating_star": listing.rating, "rating_count": [0, 0, 0, 0, 0, 0]}}
+        card = {"item_card_displayed_asset": asset, "item_data": data}
+        return {"item_basic": None, "customised_item_card": card} if nested else {"item_basic": None, **card}
+
+    def search_entry(self, listing: SandboxListing, ctx: ShopContext, *, card_page: bool) -> dict[str, Any]:
+        """One ``items[]`` entry: the classic ``item_basic`` or, on a share, the card shape."""
+        key = listing.external_id
+        if card_page or ctx.shape(self.name, ShapeDrift.CARD, key):
+            # about half the card items come nested, as some endpoints send them
+            return self.card_json(listing, nested=random.Random(f"nested:{key}").random() < 0.5)
+        return {"itemid": _digits(listing.external_id, 0), "shopid": _digits(listing.seller_id, 0),
+                "item_basic": self.basic_json(listing), "adsid": None, "campaignid": None}
 
     def basic_json(self, listing: SandboxListing) -> dict[str, Any]:
         price = listing.price * PRICE_SCALE
@@ -96,9 +140,12 @@ class ShopeeShop(Shop):
             sort = "newest" if request.query.get("by") == "ctime" else "relevance"
             found = list(ctx.search(self.name, keyword, sort=sort)) if keyword.strip() else []
             chunk = found[newest:newest + limit]
-            items = [{"itemid": _digits(p.external_id, 0), "shopid": _digits(p.seller_id, 0),
-                      "item_basic": self.basic_json(p), "adsid": None, "campaignid": None}
-                     for p in chunk]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(
+                    chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: f"{ctx.base_url}/file/{p.image_ids[0]}" if p.image_ids else "")
+            card_page = ctx.shape(self.name, ShapeDrift.CARD, f"page:{keyword}:{newest}")
+            items = [self.search_entry(p, ctx, card_page=card_page) for p in chunk]
             return _json({"error": 0, "error_msg": None, "total_count": len(found),
                           "nomore": newest + limit >= len(found), "items": items or None,
                           "query_rewrite": {}, "show_disclaimer": False})
@@ -144,7 +191,10 @@ _SEARCH_PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><ti
   for (const it of (doc.items || [])) {
     const li = document.createElement('li');
     li.className = 'shopee-search-item-result__item';
-    li.textContent = it.item_basic.name + ' Rp' + (it.item_basic.price / 100000);
+    const card = it.customised_item_card || it;
+    const shown = it.item_basic || card.item_card_displayed_asset || {};
+    const price = it.item_basic ? it.item_basic.price : ((card.item_data || {}).item_card_display_price || {}).price;
+    li.textContent = (shown.name || '') + ' Rp' + ((price || 0) / 100000);
     list.appendChild(li);
   }
 })();

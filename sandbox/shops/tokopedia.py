@@ -24,9 +24,12 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
+from sandbox.faults import ShapeDrift
+from sandbox.interstitial import akamai_challenge_html
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import akamai_denied, query_number
 from sandbox.shops.slugs import title_slug
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 MAX_ROWS = 200
 
@@ -54,6 +57,8 @@ class TokopediaShop(Shop):
     name = "tokopedia"
     page_size = 60
     layout_renames = {"products": "productList", "pdpGetLayout": "pdpLayout"}
+    # SearchProductQueryV4 (2021-2024) named these so; some answers still do
+    optional_renames = {"rating": "ratingAverage", "badge": "badges"}
 
     def shop_domain(self, listing: SandboxListing) -> str:
         return title_slug(listing.seller_name, fallback=f"shop{listing.seller_id}")
@@ -72,9 +77,16 @@ class TokopediaShop(Shop):
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return akamai_denied(request)
 
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        """Akamai's challenge page, status 200 (2scraper/tokopedia-scraper README, 2026)."""
+        return web.Response(text=akamai_challenge_html("Tokopedia"), content_type="text/html")
+
+    def first_image(self, listing: SandboxListing, ctx: ShopContext) -> str:
+        return ctx.image_url(self.name, listing.image_ids[0]) if listing.image_ids else ""
+
     def product_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         image = ctx.image_url(self.name, listing.image_ids[0]) if listing.image_ids else ""
-        return {
+        product = {
             "id": listing.external_id,
             "ttsProductID": "",
             "name": listing.title,
@@ -92,6 +104,13 @@ class TokopediaShop(Shop):
             "category": {"id": 0, "name": listing.category, "breadcrumb": ""},
             "stock": {"sold": listing.sold, "ttsSKUID": ""},
         }
+        # Shapes public clients meet too: products without url (only id, name, price, shop),
+        # and price queried as { original text } with no number.
+        if ctx.shape(self.name, ShapeDrift.NO_URL, listing.external_id):
+            del product["url"]
+        if ctx.shape(self.name, ShapeDrift.PRICE_TEXT_ONLY, listing.external_id):
+            product["price"] = {"original": "", "text": rupiah(listing.price)}
+        return product
 
     def layout_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         media = [{"type": "image", "urlOriginal": ctx.image_url(self.name, i),
@@ -137,6 +156,9 @@ class TokopediaShop(Shop):
             sort = "newest" if params.get("ob") == "9" else "relevance"
             found = list(ctx.search(self.name, query, sort=sort)) if query.strip() else []
             chunk = found[start:start + rows]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                                               image_of=lambda p: self.first_image(p, ctx))
             header = {"totalData": len(found), "responseCode": 0, "keywordProcess": "0",
                       "additionalParams": "&unique_id=sandbox0000" if chunk else "",
                       "backendFilters": "&ob=9" if sort == "newest" else ""}

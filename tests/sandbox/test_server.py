@@ -161,10 +161,10 @@ def test_layout_changed_renames_json_keys_at_any_depth(toy: SandboxHandle) -> No
     assert "productName" in data["productList"][0] and "title" not in data["productList"][0]
 
 
-def test_faults_spare_admin_images_and_static_assets(toy: SandboxHandle) -> None:
+def test_faults_spare_admin_and_static_assets_not_photos(toy: SandboxHandle) -> None:
     image = _search(toy, "ktp").json()["data"]["items"][0]["images"][0]
     toy.set_faults({"rates": {"server_error": 1.0}})
     assert httpx.get(f"{toy.base_url}/_sandbox/stats").status_code == 200
-    assert httpx.get(image).status_code == 200
+    assert httpx.get(image).status_code >= 500  # image CDNs fail too
     assert httpx.get(f"{toy.shop_url('toyshop')}/static/app.js").status_code == 200
     assert httpx.get(f"{toy.shop_url('toyshop')}/search").status_code >= 500
