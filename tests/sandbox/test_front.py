@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import httpx
@@ -58,7 +59,7 @@ def test_scan_sandbox_flag_turns_the_addresses_into_configuration(sandbox: Sandb
 def test_cross_site_text_plain_reset_is_refused(sandbox: SandboxHandle) -> None:
     sandbox.set_faults({"rates": {"captcha": 0.5}})
     port = urlsplit(sandbox.base_url).port
-    attacks = [
+    attacks: list[dict[str, Any]] = [
         # a form on another site: text/plain needs no CORS preflight
         {"content": b'{"x":1}', "headers": {"Content-Type": "text/plain", "Origin": "http://evil.example"}},
         # same, with the JSON type but from elsewhere
