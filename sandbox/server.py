@@ -338,7 +338,7 @@ class SandboxServer:
                     if request.transport is not None:
                         request.transport.abort()
                     raise asyncio.CancelledError  # aiohttp treats this as a dropped client; nothing is sent
-                response = await self._answer(request, handler, shop, fault, rng, rates)
+                response = await self._answer(request, handler, shop, fault, rng)
                 if rates.layout_changed and shop.layout_renames:
                     response = _renamed(response, shop.layout_renames)
                 elif (shop.optional_renames and fault is None
@@ -362,9 +362,9 @@ class SandboxServer:
         return self.dice.plan.hiding_kind(marketplace, external_id)
 
     async def _answer(
-        self, request: web.Request, handler: Handler, shop: Shop, fault: FaultKind | None, rng: Any,
-        rates: FaultRates,
+        self, request: web.Request, handler: Handler, shop: Shop, fault: FaultKind | None, rng: Any
     ) -> web.StreamResponse:
+        rates = self.dice.plan.for_marketplace(shop.name)
         if fault is FaultKind.SERVER_ERROR:
             status = rng.choice((500, 502, 503))
             return web.json_response({"error": "internal error", "status": status}, status=status)

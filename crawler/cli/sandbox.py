@@ -81,9 +81,11 @@ def register(root: typer.Typer) -> None:
         faults: Annotated[float, typer.Option(min=0.0, max=1.0,
                                               help="Share of shop requests answered with a fault "
                                                    "(a mix of 5xx, 429, slow, truncated, captcha, "
-                                                   "block, redirect, dropped).")] = 0.0,
+                                                   "block, login redirect, reset, login wall, "
+                                                   "empty shell).")] = 0.0,
         fault_plan: Annotated[Path | None, typer.Option(
-            help="JSON fault plan (per-kind rates, per marketplace, layout_changed); overrides --faults.",
+            help="JSON fault plan (per-kind rates, per marketplace, shapes, hidden_removals, "
+                 "layout_changed, unknown_layout); overrides --faults.",
             dir_okay=False)] = None,
         takedown_delay: Annotated[float, typer.Option(min=0.0,
                                                       help="Seconds from a notice to the listing's removal.")] = 60.0,
