@@ -67,8 +67,6 @@ class Shop(abc.ABC):
 
     #: marketplace name (one of ``config.KNOWN_MARKETPLACES``)
     name: ClassVar[str]
-    #: results per page the shop's own web client asks for (told to clients as ``page_size``)
-    page_size: ClassVar[int] = 40
     #: renames applied to JSON keys by the "layout changed" fault,
     #: e.g. ``{"products": "productList", "name": "productName"}``
     layout_renames: ClassVar[dict[str, str]] = {}
@@ -123,10 +121,14 @@ class Shop(abc.ABC):
         return (self.captcha_path, self.login_path)
 
     def directory_entry(self, base_url: str) -> dict[str, Any]:
-        """How a client reaches this shop: configuration keys of ``[marketplaces.<name>]``."""
+        """How a client reaches this shop: configuration keys of ``[marketplaces.<name>]``.
+
+        Addresses only. The page size stays the client's choice (tests ask for
+        small pages to exercise pagination); every shop answers any size up to
+        its own maximum.
+        """
         host = urlsplit(base_url).hostname or ""
-        return {"api_base_url": base_url, "web_base_url": base_url, "image_hosts": [host],
-                "page_size": self.page_size}
+        return {"api_base_url": base_url, "web_base_url": base_url, "image_hosts": [host]}
 
     def extra_fields(self, index: int, rng: random.Random) -> tuple[tuple[str, str], ...]:
         """Shop-specific ids drawn at catalogue build time (e.g. Lazada sku id)."""

@@ -67,7 +67,6 @@ def _json(data: Any, status: int = 200) -> web.Response:
 
 class BlibliShop(Shop):
     name = "blibli"
-    page_size = PAGE_SIZE
     layout_renames = {"products": "productList", "name": "productName"}
 
     def external_id(self, index: int, rng: random.Random) -> str:

@@ -59,7 +59,6 @@ def script_json(data: Any) -> str:
 
 class FacebookShop(Shop):
     name = "facebook"
-    page_size = PAGE_SIZE
     captcha_path = "/checkpoint/"
     login_path = "/login/"
     layout_renames = {"marketplace_search": "marketplace_search_v2", "marketplace_listing_title": "listing_title"}

@@ -41,7 +41,6 @@ def rupiah(price: int) -> str:
 
 class LazadaShop(Shop):
     name = "lazada"
-    page_size = PAGE_SIZE
     layout_renames = {"listItems": "itemList", "productUrl": "itemLink"}
     # both names are in public clients' field lists (NOTES.md: productUrl|itemUrl)
     optional_renames = {"productUrl": "itemUrl"}

@@ -44,7 +44,6 @@ def rupiah(price: int) -> str:
 
 class OlxShop(Shop):
     name = "olx"
-    page_size = PAGE_SIZE
     layout_renames = {"data": "ads", "title": "ad_title"}
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:

@@ -42,7 +42,6 @@ def _digits(value: str, fallback: int) -> int:
 
 class ShopeeShop(Shop):
     name = "shopee"
-    page_size = 60
     layout_renames = {"items": "itemList", "item_basic": "itemBasic"}
     captcha_path = "/verify/traffic"
     login_path = "/buyer/login"

@@ -55,7 +55,6 @@ async def _operation(request: web.Request) -> dict[str, Any]:
 
 class TokopediaShop(Shop):
     name = "tokopedia"
-    page_size = 60
     layout_renames = {"products": "productList", "pdpGetLayout": "pdpLayout"}
     # SearchProductQueryV4 (2021-2024) named these so; some answers still do
     optional_renames = {"rating": "ratingAverage", "badge": "badges"}
