@@ -10,7 +10,9 @@ in ``<script type="application/json">``; ``POST /api/graphql/`` answers
 ``{"data":{"marketplace_search":{"feed_units":…}}}`` for the cursor in the form's
 ``variables``; the item page embeds ``{"target":{…}}`` and ``{"media":{listing_photos}}``;
 a gone listing is the ``CometErrorRoute`` page (HTTP 200, as the real one). The
-block is the login wall some proxy pools get (2scraper TESTING.md). Cursors keep
+block is GraphQL's 200 "Rate limit exceeded" after rapid pagination, the login wall
+(``/login/``, status 200) what some proxy pools get for any page, and the
+challenge Facebook's ``/checkpoint/`` (2scraper TESTING.md). Cursors keep
 the real one's JSON-in-a-string form, with the offset in ``c2c.it``.
 """
 

@@ -3,7 +3,7 @@
 Shapes: ``mainInfo`` / ``mods.listItems`` follow the real capture
 (``tests/fixtures/lazada/search/alat_terapi``: iqbalme/nusantarads-backend 2020),
 40 items a page, ``page=N``; ``productUrl`` is protocol-relative
-``//host/lazada/products/<slug>-i<item>-s<sku>.html``. The product page embeds
+``//host/products/<slug>-i<item>-s<sku>.html``. The product page embeds
 ``var __moduleData__ = {data: {root: {fields: {product{title, desc, highlights},
 seller, primaryKey, skuInfos, skuGalleries}}}}`` as Lazada's PDP does (see
 ``spiders/parsers/lazada.py``). No results: ``mods`` without ``listItems``; a
@@ -105,11 +105,11 @@ class LazadaShop(Shop):
         }}}}
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = ctx.base_url
+        origin = ctx.base_url
 
         async def catalog(request: web.Request) -> web.Response:
             if request.query.get("ajax") != "true":
-                return web.Response(text=_CATALOG_PAGE.replace("__API__", prefix), content_type="text/html")
+                return web.Response(text=_CATALOG_PAGE.replace("__API__", origin), content_type="text/html")
             query = request.query.get("q", "")
             page = max(1, query_number(request.query.get("page"), 1))
             found = list(ctx.search(self.name, query, sort="relevance")) if query.strip() else []

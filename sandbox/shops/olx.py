@@ -103,7 +103,7 @@ class OlxShop(Shop):
         }
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = ctx.base_url
+        origin = ctx.base_url
 
         async def search(request: web.Request) -> web.Response:
             query = request.query.get("query", "")
@@ -117,7 +117,7 @@ class OlxShop(Shop):
                     chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
                     image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")
             more = (page + 1) * size < len(found)
-            next_url = f"{prefix}/api/relevance/v4/search?{urlencode({**request.query, 'page': page + 1})}"
+            next_url = f"{origin}/api/relevance/v4/search?{urlencode({**request.query, 'page': page + 1})}"
             data = {
                 "version": "100.9",
                 "data": [self.ad_json(p, ctx) for p in chunk],
@@ -144,7 +144,7 @@ class OlxShop(Shop):
             return web.Response(text=html, content_type="text/html")
 
         async def search_page(request: web.Request) -> web.Response:
-            return web.Response(text=_SEARCH_PAGE.replace("__API__", prefix), content_type="text/html")
+            return web.Response(text=_SEARCH_PAGE.replace("__API__", origin), content_type="text/html")
 
         return [
             web.get("/api/relevance/v4/search", search),

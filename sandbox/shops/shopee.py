@@ -9,8 +9,13 @@ the adefirmanf/ecommerce-api capture placed under ``data`` as v4 does, with
 ``items: null``; a removed item is ``data: null`` with ``error: 4``; blocks are
 Shopee's HTTP 200 ``{"error": 90309999, "action_type": 2}``. Images are served
 under ``/file/<image>`` like Shopee's CDN paths (redirected to the core's image
-route). The search page ``/search?keyword=..&sortBy=ctime`` and the product page
-``/product/<shopid>/<itemid>`` call the same API from their scripts.
+route; published as ``image_base_url``). The search page
+``/search?keyword=..&sortBy=ctime`` and the product page ``/product/<shopid>/<itemid>``
+call the same API from their scripts. Drift: on a share of items or whole
+pages the search card shape of 2025-2026 public clients (``item_basic: null``,
+``item_card_displayed_asset`` + ``item_data``, half of them nested under
+``customised_item_card``); the challenge page is ``/verify/traffic``, login
+``/buyer/login``.
 """
 
 from __future__ import annotations
@@ -130,7 +135,7 @@ class ShopeeShop(Shop):
         }
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = ctx.base_url
+        origin = ctx.base_url
 
         async def search(request: web.Request) -> web.Response:
             keyword = request.query.get("keyword", "")
@@ -163,7 +168,7 @@ class ShopeeShop(Shop):
 
         async def page(request: web.Request) -> web.Response:
             template = _SEARCH_PAGE if request.path.endswith("/search") else _PRODUCT_PAGE
-            return web.Response(text=template.replace("__API__", prefix), content_type="text/html")
+            return web.Response(text=template.replace("__API__", origin), content_type="text/html")
 
         return [
             web.get("/api/v4/search/search_items", search),

@@ -143,7 +143,7 @@ class TokopediaShop(Shop):
         }
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = ctx.base_url
+        origin = ctx.base_url
 
         async def search(request: web.Request) -> web.Response:
             operation = await _operation(request)
@@ -180,10 +180,10 @@ class TokopediaShop(Shop):
             return _json([{"data": {"pdpGetLayout": self.layout_json(listing, ctx)}}])
 
         async def search_page(request: web.Request) -> web.Response:
-            return web.Response(text=_SEARCH_PAGE.replace("__API__", prefix), content_type="text/html")
+            return web.Response(text=_SEARCH_PAGE.replace("__API__", origin), content_type="text/html")
 
         async def product_page(request: web.Request) -> web.Response:
-            page = _PRODUCT_PAGE.replace("__API__", prefix).replace(
+            page = _PRODUCT_PAGE.replace("__API__", origin).replace(
                 "__TITLE__", escape(request.match_info["product"]))
             return web.Response(text=page, content_type="text/html")
 
