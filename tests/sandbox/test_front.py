@@ -105,3 +105,10 @@ def test_serve_on_a_non_loopback_host_warns_loudly(tmp_path: Path) -> None:
     assert "WARNING: the sandbox listens on 0.0.0.0" in loud.output and "--admin is on" in loud.output
     quiet = CliRunner().invoke(app, ["sandbox", "serve", "--admin", "--fault-plan", str(bad_plan)])
     assert quiet.exit_code == 1 and "WARNING" not in quiet.output
+
+
+def test_scan_sandbox_without_a_sandbox_is_a_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["scan", "--sandbox", "http://127.0.0.1:9", "--marketplace", "olx"],
+                                env={"KTPWATCH_DB_URL": f"sqlite:///{tmp_path / 'k.db'}"})
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert "cannot read the marketplace addresses at http://127.0.0.1:9/_sandbox/marketplaces" in result.output
