@@ -28,7 +28,7 @@ from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
-from sandbox.shops.unknown_layout import unknown_layout_response
+from sandbox.shops.unknown_layout import unknown_layout_json, unknown_layout_response
 
 PAGE_SIZE = 24
 #: The GraphQL operation the search page's "see more" posts (NOTES.md, 2022-2026 clients).
@@ -154,7 +154,12 @@ class FacebookShop(Shop):
         async def search_page(request: web.Request) -> web.Response:
             query = request.query.get("query", "")
             feed = self.feed_units(ctx, query, 0, PAGE_SIZE)
-            state = {"require": [[{"marketplace_search": {"feed_units": feed}}]]}
+            state: dict[str, Any] = {"require": [[{"marketplace_search": {"feed_units": feed}}]]}
+            if ctx.unknown_layout(self.name):
+                found = list(ctx.search(self.name, query, sort="newest"))
+                state = {"require": [[unknown_layout_json(
+                    found[:PAGE_SIZE], len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")]]}
             html = (_SEARCH_PAGE.replace("__STATE__", script_json(state))
                     .replace("__API__", f"{ctx.base_url}"))
             return web.Response(text=html, content_type="text/html")

@@ -23,7 +23,16 @@ def unknown_layout_response(
     listings: Sequence[SandboxListing], total: int, *,
     url_of: Callable[[SandboxListing], str], image_of: Callable[[SandboxListing], str],
 ) -> web.Response:
-    """Search results for ``listings`` (``total`` matches in all) in the unknown shape."""
+    """Search results for ``listings`` (``total`` matches in all) in the unknown shape, as JSON."""
+    body = unknown_layout_json(listings, total, url_of=url_of, image_of=image_of)
+    return web.json_response(body, dumps=lambda d: json.dumps(d, ensure_ascii=False))
+
+
+def unknown_layout_json(
+    listings: Sequence[SandboxListing], total: int, *,
+    url_of: Callable[[SandboxListing], str], image_of: Callable[[SandboxListing], str],
+) -> dict[str, Any]:
+    """The unknown shape itself (for pages that embed their data in the HTML)."""
     tiles = [{
         "id": listing.external_id,
         "title": listing.title,
@@ -33,5 +42,4 @@ def unknown_layout_response(
         "visual": image_of(listing),
         "merchant": {"ref": listing.seller_id, "label": listing.seller_name, "area": listing.seller_city},
     } for listing in listings]
-    body: dict[str, Any] = {"result": {"catalog": {"tiles": tiles}, "count": total}, "ok": True}
-    return web.json_response(body, dumps=lambda d: json.dumps(d, ensure_ascii=False))
+    return {"result": {"catalog": {"tiles": tiles}, "count": total}, "ok": True}
