@@ -61,6 +61,17 @@ DETAIL_GQL = (
 )
 
 
+#: Scroll to the bottom, then wait (up to 15 s) until one more search answer has arrived. A
+#: "networkidle" wait would return at once: the page reached that state before the scroll.
+SCROLL_FOR_NEXT_PAGE = """async () => {
+  const answers = () => performance.getEntriesByType('resource')
+    .filter(e => /SearchProduct(V5Query|QueryV4)/.test(e.name)).length;
+  const before = answers();
+  window.scrollTo(0, document.body.scrollHeight);
+  for (let i = 0; i < 150 && answers() <= before; i++) await new Promise(r => setTimeout(r, 100));
+}"""
+
+
 class TokopediaSpider(MarketplaceSpider):
     name = "tokopedia"
     marketplace = "tokopedia"
@@ -108,11 +119,7 @@ class TokopediaSpider(MarketplaceSpider):
         """Scroll to the bottom once per page after the first; each scroll loads the next page."""
         if page <= 1:
             return []
-        methods: list[Any] = []
-        for _ in range(page - 1):
-            methods.append(PageMethod("evaluate", "window.scrollTo(0, document.body.scrollHeight)"))
-            methods.append(PageMethod("wait_for_load_state", "networkidle"))
-        return methods
+        return [PageMethod("evaluate", SCROLL_FOR_NEXT_PAGE) for _ in range(page - 1)]
 
     def api_search_call(self, query: str, page: int, token: str | None) -> ApiCall:
         payload = [{

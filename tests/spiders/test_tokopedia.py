@@ -10,7 +10,8 @@ from pathlib import Path
 import httpx
 import pytest
 
-from sandbox.server import SandboxHandle
+from sandbox.server import SandboxHandle, run_sandbox
+from sandbox.shops import load_shops
 from sandbox.shops.tokopedia import SHOP
 from spiders.parsers import tokopedia
 from spiders.tokopedia import product_key
@@ -89,3 +90,16 @@ def test_browser_crawl_reads_the_pages_own_graphql_answer(sandbox: SandboxHandle
     assert _planted(sandbox, query)
     assert _planted(sandbox, query) <= {i["external_id"] for i in items}
     assert json.dumps(items)  # exported cleanly (exchanges are not part of the feed)
+
+
+@pytest.mark.browser
+def test_browser_pages_by_scrolling_the_infinite_search_page(tmp_path: Path) -> None:
+    """The real search page ignores ?page=N (page 2 is an empty grid): page N is N-1 scrolls."""
+    with run_sandbox(shops=load_shops(["tokopedia"]), listings=3000, admin=False) as big:
+        newest = [hit.external_id for hit in big.catalogue.search("tokopedia", "ktp", sort="newest")]
+        assert len(newest) > 120  # the page asks for 60 a scroll: two pages do not exhaust it
+        items = crawl("tokopedia", big.base_url, "ktp", tmp_path, transport="browser", max_pages=2,
+                      details=False)
+        paged = httpx.get(f"{big.shop_url('tokopedia')}/search", params={"st": "product", "q": "ktp", "page": 2})
+    assert [i["external_id"] for i in items] == newest[:120]
+    assert "Oops, produk nggak ditemukan" in paged.text
