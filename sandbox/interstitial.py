@@ -27,13 +27,17 @@ def captcha_html(title: str, action: str) -> str:
 
 
 def akamai_challenge_html(title: str) -> str:
-    """Akamai Bot Manager's interstitial (``sec-if-cpt``), answered with status 200."""
+    """Akamai Bot Manager's behavioural challenge (``sec-if-cpt``), answered with status 200.
+
+    A small page with the challenge container and its script, no product data
+    (public scrapers' detectors key on ``sec-if-cpt-container``).
+    """
     return f"""<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(title)}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head>
 <body><div id="sec-if-cpt-container" class="sec-if-cpt-container">
-<h1>Pardon Our Interruption</h1><p>As you were browsing something about your browser made us think you
-were a bot. Please complete the challenge below to continue.</p>
-<div id="sec-cpt-if" data-duration="5" class="crypto-challenge"></div></div>
+<div class="sec-if-cpt-header"><p>Please wait while we verify your browser...</p></div>
+<div id="sec-cpt-if" data-duration="5" class="crypto-challenge"></div>
+<p class="sec-if-cpt-footer">Powered and protected by Akamai</p></div>
 <script src="/_sec/cp_challenge/ak-challenge-4-3.js"></script>
 <script>window.sec_cpt_verify = "/_sec/cp_challenge/verify";</script></body></html>
 """
