@@ -1,117 +1,136 @@
-"""Follow-up: after a notice's deadline, fetch each listing again and record whether it is gone.
+"""Follow-up: after a notice's deadline, ask the shop again and record whether the listing is gone.
 
-For every alert that is ``notified``, ``still_live`` or ``escalated`` and past
-its deadline, the listing URL is fetched with httpx (only configured
-marketplace hosts; a redirect to any other host is refused; the body is read
-up to a size limit; the crawl's User-Agent, timeout and per-host delay apply).
-The answer is classified by :func:`classify`:
+For every alert that is ``notified``, ``still_live`` or ``escalated``, past its
+deadline and not waiting out a retry, the listing is asked for again with the
+request the scan itself makes for a detail page (Shopee's ``item/get``,
+Tokopedia's PDP GraphQL, Blibli's ``_summary``, the item page for the others),
+and the answer is read by that shop's detail parser. ``alerts/`` may not import
+the spiders, so both come from a :class:`ListingReader` the caller injects
+(``crawler.recheck.SpiderListingReader`` in the CLI, scheduler and demo).
 
-* ``removed`` — 404/410, or the shop's own "not found" page or JSON
-  (:data:`GONE_MARKERS`, one small table per shop, kept here so a changed
-  shop page is a one-line fix);
-* ``live`` — any other 2xx;
-* ``error`` — network failure, refused host, 429/5xx: nothing changes, the
-  next run tries again.
+The reader answers one of three :class:`~storage.models.RecheckOutcome`\\ s:
 
-Removed alerts move to ``removed`` with the time from notice to removal in
-the audit note; live ones move to ``still_live`` (or stay there), get a fresh
-evidence request when the evidence module is installed, and
-``ktpwatch notices draft --escalate`` then drafts the escalation. Every fetch
-is a :class:`Recheck` row. Each alert is its own transaction, so a crash
+* ``removed`` — only on a positive sign the listing is gone: HTTP 404/410, or the
+  shop's own deleted / not-found answer (one detector per shop, in its parser);
+* ``live`` — only when the parser actually read the product;
+* ``unknown`` — everything else: a captcha, punish or challenge page, a login
+  wall, an empty page shell, a redirect to a login page, a connection reset, a
+  refused host, 429/5xx, a layout the parser cannot read. Nothing changes and
+  no escalation is drafted; the re-check is retried after a wait that doubles
+  per undecided attempt (``[followup] retry_first_seconds`` up to
+  ``retry_max_seconds``), recorded on the :class:`~storage.models.Recheck` row.
+
+Fetching is limited four ways: only configured marketplace hosts (a redirect to
+any other host is refused), a body size cap, the crawl's per-read timeout, and
+a total deadline for the whole fetch (``[followup] fetch_total_seconds``), so a
+server trickling a byte every few seconds cannot hold a run. Each fetch runs in
+its own short asyncio loop because httpx has no total timeout and only
+cancellation stops a read that is still receiving bytes.
+
+Removed alerts move to ``removed`` with the time from notice to removal in the
+audit note; live ones move to ``still_live`` (or stay there) and get a fresh
+evidence bundle of the re-check exchange; ``ktpwatch notices draft --escalate``
+then drafts the escalation. Each alert is its own transaction, so a crash
 halfway loses nothing already checked; the network is never awaited inside a
 transaction.
 """
 
 from __future__ import annotations
 
-import importlib
-import json
+import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Protocol
 from urllib.parse import urljoin, urlsplit
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
+from alerts.evidence import EvidenceStore, EvidenceWriteError, record_capture_request
 from alerts.host_pacing import HostPacer
 from config import Settings
 from storage.alerts import transition
-from storage.models import Alert, AlertStatus
-from storage.notices import RECHECK_STATUSES, add_recheck, alerts_due_for_recheck
+from storage.models import Alert, AlertStatus, RecheckOutcome
+from storage.notices import RECHECK_STATUSES, add_recheck, alerts_due_for_recheck, latest_recheck
 
 log = logging.getLogger("ktpwatch.followup")
 
 MAX_REDIRECTS = 5
 #: A listing page is small; anything much larger is not worth reading to the end.
 DEFAULT_MAX_BYTES = 4 * 1024 * 1024
+#: Redirects after which a browser asks with GET and no body.
+_REDIRECT_TO_GET = frozenset({301, 302, 303})
+
+
+# ----------------------------------------------------------------------------- what is asked
 
 
 @dataclass(frozen=True)
-class GoneMarker:
-    """A sign in a 2xx answer that the shop itself says the listing is gone."""
+class ListingRef:
+    """What a reader needs to build the re-check request of one alert's listing."""
 
-    #: text found in the body (case-insensitive), or
-    text: str = ""
-    #: a JSON check: the body parses and this returns True
-    json_check: Callable[[Any], bool] | None = None
-    why: str = ""
-
-
-def _shopee_gone(doc: Any) -> bool:
-    if not isinstance(doc, dict):
-        return False
-    if doc.get("error") in (4, 90309999) or doc.get("error_msg") == "item not found":
-        return True
-    data = doc.get("data", doc)
-    return isinstance(data, dict) and "item" in data and data["item"] is None
+    alert_id: int
+    marketplace: str
+    external_id: str
+    url: str
+    seller_external_id: str = ""
 
 
-def _status_inactive(doc: Any) -> bool:
-    """Generic JSON: ``{"status": "inactive"|"deleted"|"removed"}`` anywhere at the top."""
-    if not isinstance(doc, dict):
-        return False
-    data = doc.get("data")
-    inner: dict[str, Any] = data if isinstance(data, dict) else doc
-    status = str(inner.get("status", "")).lower()
-    return status in {"inactive", "deleted", "removed", "banned", "not_found"}
+@dataclass(frozen=True)
+class RecheckRequest:
+    url: str
+    method: str = "GET"
+    headers: tuple[tuple[str, str], ...] = ()
+    body: bytes = b""
 
 
-#: Per-shop "gone" signs, as the shops answer today (a 404/410 is always "gone").
-GONE_MARKERS: dict[str, tuple[GoneMarker, ...]] = {
-    "shopee": (
-        GoneMarker(json_check=_shopee_gone, why='Shopee JSON {"error": 4} / item null'),
-        GoneMarker(text="produk ini tidak ada", why="Shopee page: produk tidak ada"),
-        GoneMarker(text="this product doesn't exist", why="Shopee page: product doesn't exist"),
-    ),
-    "tokopedia": (
-        GoneMarker(text="produk tidak ditemukan", why="Tokopedia: produk tidak ditemukan"),
-        GoneMarker(text="produk ini sudah tidak tersedia", why="Tokopedia: produk tidak tersedia"),
-        GoneMarker(text="yah, halaman ini tidak ditemukan", why="Tokopedia: halaman tidak ditemukan"),
-    ),
-    "lazada": (
-        GoneMarker(text="produk ini tidak lagi tersedia", why="Lazada: produk tidak lagi tersedia"),
-        GoneMarker(text="this product is no longer available", why="Lazada: no longer available"),
-        GoneMarker(text="maaf, halaman tidak ditemukan", why="Lazada: halaman tidak ditemukan"),
-    ),
-    "blibli": (
-        GoneMarker(text="produk tidak ditemukan", why="Blibli: produk tidak ditemukan"),
-        GoneMarker(text="produk tidak tersedia", why="Blibli: produk tidak tersedia"),
-    ),
-    "olx": (
-        GoneMarker(text="iklan ini sudah tidak tersedia", why="OLX: iklan sudah tidak tersedia"),
-        GoneMarker(text="iklan tidak ditemukan", why="OLX: iklan tidak ditemukan"),
-    ),
-    "facebook": (
-        GoneMarker(text="this listing is no longer available", why="Facebook: listing no longer available"),
-        GoneMarker(text="tidak lagi tersedia", why="Facebook: tidak lagi tersedia"),
-        GoneMarker(text="this content isn't available", why="Facebook: content isn't available"),
-    ),
-}
-#: Applies to every shop: a JSON answer that marks the listing inactive.
-COMMON_MARKERS = (GoneMarker(json_check=_status_inactive, why="listing marked inactive"),)
+@dataclass(frozen=True)
+class PageReading:
+    """A reader's verdict on one answer: ``reason`` is a short code, ``detail`` a sentence."""
+
+    outcome: RecheckOutcome
+    reason: str
+    detail: str = ""
+
+
+class ListingReader(Protocol):
+    """Builds the request a shop answers about one listing and reads that answer.
+
+    Implemented in ``crawler/`` over the spiders' detail requests and parsers.
+    ``read`` receives the answer of the request (after same-host redirects) and
+    must return ``live`` only when it read the product itself.
+    """
+
+    def request(self, listing: ListingRef) -> RecheckRequest: ...
+
+    def read(
+        self, marketplace: str, url: str, status: int, headers: Sequence[tuple[str, str]], body: bytes
+    ) -> PageReading: ...
+
+
+# ----------------------------------------------------------------------------- fetching
+
+
+@dataclass(frozen=True)
+class FetchLimits:
+    user_agent: str = "ktpwatch"
+    #: longest wait for any single read (the crawl's download timeout)
+    read_timeout: float = 30.0
+    #: longest the whole fetch may take, redirects and body included
+    total_seconds: float = 60.0
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> FetchLimits:
+        crawl = settings.crawl
+        return cls(
+            user_agent=crawl.user_agent,
+            read_timeout=crawl.download_timeout,
+            total_seconds=settings.followup.fetch_total_seconds,
+            max_bytes=min(crawl.download_maxsize, DEFAULT_MAX_BYTES),
+        )
 
 
 @dataclass(frozen=True)
@@ -122,9 +141,13 @@ class FetchResult:
     body: bytes = b""
     headers: tuple[tuple[str, str], ...] = ()
     error: str = ""
+    #: short cause when ``error`` is set: refused, redirects, timeout, network
+    error_kind: str = ""
     truncated: bool = False
     fetched_at: str = ""
     request_headers: tuple[tuple[str, str], ...] = ()
+    method: str = "GET"
+    request_body: bytes = b""
 
 
 def host_refusal(url: str, allowed: set[str]) -> str | None:
@@ -138,65 +161,94 @@ def host_refusal(url: str, allowed: set[str]) -> str | None:
 
 
 def fetch_listing(
-    client: httpx.Client, url: str, allowed: set[str], *, max_bytes: int = DEFAULT_MAX_BYTES
+    request: RecheckRequest | str, allowed: set[str], limits: FetchLimits | None = None
 ) -> FetchResult:
-    """GET ``url`` following at most :data:`MAX_REDIRECTS` redirects, each to an allowed host."""
-    current = url
+    """Make ``request``, following at most :data:`MAX_REDIRECTS` redirects, each to an allowed host.
+
+    Never raises for what the network or the server does: the result carries the
+    error and its kind. The whole fetch ends after ``limits.total_seconds``.
+    """
+    wanted = RecheckRequest(request) if isinstance(request, str) else request
+    limits = limits or FetchLimits()
+    return asyncio.run(_fetch_within(wanted, allowed, limits))
+
+
+async def _fetch_within(request: RecheckRequest, allowed: set[str], limits: FetchLimits) -> FetchResult:
+    timeout = httpx.Timeout(min(limits.read_timeout, limits.total_seconds))
+    async with httpx.AsyncClient(headers={"User-Agent": limits.user_agent}, timeout=timeout) as client:
+        try:
+            async with asyncio.timeout(limits.total_seconds):
+                return await _fetch(client, request, allowed, limits.max_bytes)
+        except TimeoutError:
+            return FetchResult(
+                request.url, request.url, None, method=request.method, error_kind="timeout",
+                error=f"no complete answer within {limits.total_seconds:g}s (total fetch deadline)",
+            )
+
+
+async def _fetch(
+    client: httpx.AsyncClient, request: RecheckRequest, allowed: set[str], max_bytes: int
+) -> FetchResult:
+    current, method, body = request.url, request.method, request.body
     for _ in range(MAX_REDIRECTS + 1):
         refusal = host_refusal(current, allowed)
         if refusal:
-            return FetchResult(url, current, None, error=refusal)
+            return FetchResult(request.url, current, None, error=refusal, error_kind="refused", method=method)
         try:
-            with client.stream("GET", current, follow_redirects=False) as response:
+            async with client.stream(
+                method, current, headers=list(request.headers), content=body or None, follow_redirects=False
+            ) as response:
                 if response.is_redirect and "location" in response.headers:
                     current = urljoin(current, response.headers["location"])
+                    if response.status_code in _REDIRECT_TO_GET:
+                        method, body = "GET", b""
                     continue
-                body = bytearray()
-                truncated = False
-                for chunk in response.iter_bytes():
-                    body.extend(chunk)
-                    if len(body) > max_bytes:
-                        truncated = True
-                        del body[max_bytes:]
-                        break
+                data, truncated = await _read_capped(response, max_bytes)
                 return FetchResult(
-                    url,
-                    current,
-                    response.status_code,
-                    bytes(body),
-                    tuple(response.headers.multi_items()),
-                    truncated=truncated,
+                    request.url, current, response.status_code, data,
+                    tuple(response.headers.multi_items()), truncated=truncated,
                     fetched_at=datetime.now(UTC).isoformat(),
                     request_headers=tuple(response.request.headers.multi_items()),
+                    method=method, request_body=body,
                 )
         except httpx.HTTPError as exc:
-            return FetchResult(url, current, None, error=f"{type(exc).__name__}: {exc}")
-    return FetchResult(url, current, None, error=f"more than {MAX_REDIRECTS} redirects")
+            return FetchResult(
+                request.url, current, None, error=f"{type(exc).__name__}: {exc}", error_kind="network",
+                method=method,
+            )
+    return FetchResult(
+        request.url, current, None, error=f"more than {MAX_REDIRECTS} redirects", error_kind="redirects",
+        method=method,
+    )
 
 
-def classify(marketplace: str, fetched: FetchResult) -> tuple[str, str]:
-    """``(outcome, detail)``: outcome is ``removed``, ``live`` or ``error``. Pure."""
-    if fetched.error:
-        return "error", fetched.error
-    status = fetched.status or 0
-    if status in (404, 410):
-        return "removed", f"HTTP {status}"
-    if not 200 <= status < 300:
-        return "error", f"HTTP {status}: no decision, will try again"
-    text = fetched.body.decode("utf-8", "replace")
-    lowered = text.lower()
-    doc: Any = None
-    if lowered.lstrip()[:1] in ("{", "["):
-        try:
-            doc = json.loads(text)
-        except ValueError:
-            doc = None
-    for marker in GONE_MARKERS.get(marketplace, ()) + COMMON_MARKERS:
-        if marker.text and marker.text in lowered:
-            return "removed", f"HTTP {status}, {marker.why}"
-        if marker.json_check is not None and doc is not None and marker.json_check(doc):
-            return "removed", f"HTTP {status}, {marker.why}"
-    return "live", f"HTTP {status}" + (" (body truncated)" if fetched.truncated else "")
+async def _read_capped(response: httpx.Response, max_bytes: int) -> tuple[bytes, bool]:
+    body = bytearray()
+    async for chunk in response.aiter_bytes():
+        body.extend(chunk)
+        if len(body) > max_bytes:
+            del body[max_bytes:]
+            return bytes(body), True
+    return bytes(body), False
+
+
+# ----------------------------------------------------------------------------- deciding
+
+
+def judge(reader: ListingReader, marketplace: str, fetched: FetchResult) -> PageReading:
+    """The reading of one fetch: a fetch without an answer is ``unknown``, never a decision."""
+    if fetched.error or fetched.status is None:
+        return PageReading(RecheckOutcome.UNKNOWN, fetched.error_kind or "network", fetched.error)
+    reading = reader.read(marketplace, fetched.url, fetched.status, fetched.headers, fetched.body)
+    if fetched.truncated and reading.outcome is RecheckOutcome.LIVE:
+        return PageReading(reading.outcome, reading.reason, f"{reading.detail} (body truncated)")
+    return reading
+
+
+def retry_delay(attempt: int, *, first: float, cap: float) -> timedelta:
+    """Wait after the ``attempt``-th undecided re-check in a row: ``first`` doubled per attempt, at most ``cap``."""
+    exponent = min(max(attempt - 1, 0), 62)
+    return timedelta(seconds=min(first * (2**exponent), cap))
 
 
 def format_duration(delta: timedelta) -> str:
@@ -218,6 +270,9 @@ class RecheckRow:
     status_after: str
     time_to_removal: timedelta | None = None
     evidence: str = ""
+    reason: str = ""
+    attempt: int = 1
+    retry_after: timedelta | None = None
 
 
 @dataclass
@@ -227,37 +282,6 @@ class FollowupReport:
 
     def count(self, outcome: str) -> int:
         return sum(1 for r in self.rows if r.outcome == outcome)
-
-
-def _request_fresh_evidence(
-    session: Session, settings: Settings, alert: Alert, fetched: FetchResult
-) -> str:
-    """Ask the evidence module for a new capture; say what happened (never raise)."""
-    try:
-        evidence = importlib.import_module("alerts.evidence")
-        record = evidence.record_capture_request
-        store = evidence.EvidenceStore(settings.evidence.dir)
-    except (ImportError, AttributeError):
-        return "evidence module not installed; no fresh capture"
-    listing = alert.listing
-    try:
-        with session.begin_nested():
-            bundle = record(
-                session,
-                listing_id=listing.id,
-                alert_id=alert.id,
-                url=listing.url,
-                marketplace=listing.marketplace,
-                external_id=listing.external_id,
-                exchanges=[_Exchange.of(fetched)],
-                listing_json={"url": listing.url, "title": listing.title, "recheck": True},
-                store=store,
-                purpose="recheck",
-            )
-    except Exception as exc:
-        log.warning("fresh evidence for alert %s not requested: %s", alert.id, exc)
-        return f"fresh evidence not requested: {type(exc).__name__}: {exc}"
-    return f"fresh evidence bundle {getattr(bundle, 'id', '?')} requested"
 
 
 @dataclass(frozen=True)
@@ -276,83 +300,105 @@ class _Exchange:
     @classmethod
     def of(cls, fetched: FetchResult) -> _Exchange:
         return cls(
-            fetched.final_url, "GET", fetched.request_headers, b"", fetched.status or 0,
-            fetched.headers, fetched.body, fetched.fetched_at,
+            fetched.final_url, fetched.method, fetched.request_headers, fetched.request_body,
+            fetched.status or 0, fetched.headers, fetched.body, fetched.fetched_at,
         )
 
 
+def _fresh_evidence(session: Session, settings: Settings, alert: Alert, fetched: FetchResult) -> str:
+    """Keep the re-check exchange that showed the listing live as a new evidence bundle."""
+    listing = alert.listing
+    try:
+        with session.begin_nested():
+            bundle = record_capture_request(
+                session, listing_id=listing.id, alert_id=alert.id, url=listing.url,
+                marketplace=listing.marketplace, external_id=listing.external_id,
+                exchanges=[_Exchange.of(fetched)],
+                listing_json={"url": listing.url, "title": listing.title, "recheck": True},
+                store=EvidenceStore(settings.evidence.dir), purpose="recheck",
+            )
+    except (EvidenceWriteError, OSError) as exc:
+        log.warning("fresh evidence for alert %s not stored: %s", alert.id, exc)
+        return f"fresh evidence not stored: {exc}"
+    return f"fresh evidence bundle {bundle.id} ({bundle.status})"
+
+
 def _apply(
-    session: Session,
-    settings: Settings,
-    alert: Alert,
-    fetched: FetchResult,
-    now: datetime,
-    actor: str,
+    session: Session, settings: Settings, alert: Alert, fetched: FetchResult, reading: PageReading,
+    now: datetime, actor: str,
 ) -> RecheckRow:
-    outcome, detail = classify(alert.marketplace, fetched)
     before = alert.status
+    detail = reading.detail or reading.reason
     row = RecheckRow(
-        alert.id, alert.marketplace, fetched.url, outcome, fetched.status, detail, before, before
+        alert.id, alert.marketplace, fetched.url, reading.outcome.value, fetched.status, detail,
+        before, before, reason=reading.reason,
     )
+    if reading.outcome is RecheckOutcome.UNKNOWN:
+        last = latest_recheck(session, alert.id)
+        undecided = last is not None and last.outcome == RecheckOutcome.UNKNOWN.value
+        row.attempt = last.attempt + 1 if undecided and last is not None else 1
+        cfg = settings.followup
+        row.retry_after = retry_delay(row.attempt, first=cfg.retry_first_seconds, cap=cfg.retry_max_seconds)
     add_recheck(
-        session, alert_id=alert.id, url=fetched.url, outcome=outcome,
-        http_status=fetched.status, detail=detail, checked_at=now,
+        session, alert_id=alert.id, url=fetched.url, outcome=row.outcome, http_status=fetched.status,
+        detail=detail, checked_at=now, reason=reading.reason, attempt=row.attempt,
+        retry_after_seconds=row.retry_after.total_seconds() if row.retry_after else None,
     )
-    if outcome == "removed":
+    if reading.outcome is RecheckOutcome.REMOVED:
         since = alert.notified_at or now
         row.time_to_removal = max(now - since, timedelta(0))
         note = f"re-check: {detail}; removed {format_duration(row.time_to_removal)} after notice"
         transition(session, alert, AlertStatus.REMOVED, actor=actor, note=note, at=now)
         alert.listing.state = "removed"
-    elif outcome == "live":
+    elif reading.outcome is RecheckOutcome.LIVE:
         if alert.status != AlertStatus.STILL_LIVE.value:
             note = f"re-check after deadline: still live ({detail})"
             transition(session, alert, AlertStatus.STILL_LIVE, actor=actor, note=note, at=now)
-        row.evidence = _request_fresh_evidence(session, settings, alert, fetched)
+        row.evidence = _fresh_evidence(session, settings, alert, fetched)
     row.status_after = alert.status
     return row
+
+
+def _due(session_factory: sessionmaker[Session], now: datetime) -> list[ListingRef]:
+    with session_factory.begin() as session:
+        return [
+            ListingRef(
+                a.id, a.marketplace, a.listing.external_id, a.listing.url,
+                a.listing.seller.external_id if a.listing.seller is not None else "",
+            )
+            for a in alerts_due_for_recheck(session, now)
+        ]
 
 
 def run_followup(
     session_factory: sessionmaker[Session],
     settings: Settings,
     *,
+    reader: ListingReader,
     now: datetime | None = None,
     actor: str = "followup",
-    client: httpx.Client | None = None,
     progress: Callable[[RecheckRow], None] | None = None,
 ) -> FollowupReport:
-    """Re-check every alert past its deadline; one transaction per alert."""
+    """Re-check every alert past its deadline and not waiting out a retry; one transaction per alert."""
     now = now or datetime.now(UTC)
-    with session_factory.begin() as session:
-        due = [(a.id, a.listing.url) for a in alerts_due_for_recheck(session, now)]
     report = FollowupReport(checked_at=now)
+    due = _due(session_factory, now)
     if not due:
         return report
     allowed = {h.lower() for h in settings.allowed_hosts()}
-    crawl = settings.crawl
-    own_client = client is None
-    if client is None:
-        client = httpx.Client(
-            headers={"User-Agent": crawl.user_agent},
-            timeout=crawl.download_timeout,
-        )
-    pacer = HostPacer(crawl.download_delay)
-    try:
-        for alert_id, url in due:
-            pacer.wait(url)
-            fetched = fetch_listing(
-                client, url, allowed, max_bytes=min(crawl.download_maxsize, DEFAULT_MAX_BYTES)
-            )
-            with session_factory.begin() as session:
-                alert = session.get(Alert, alert_id)
-                if alert is None or alert.status not in RECHECK_STATUSES:
-                    continue  # moved by someone else meanwhile
-                row = _apply(session, settings, alert, fetched, now, actor)
-            report.rows.append(row)
-            if progress is not None:
-                progress(row)
-    finally:
-        if own_client:
-            client.close()
+    limits = FetchLimits.from_settings(settings)
+    pacer = HostPacer(settings.crawl.download_delay)
+    for ref in due:
+        request = reader.request(ref)
+        pacer.wait(request.url)
+        fetched = fetch_listing(request, allowed, limits)
+        reading = judge(reader, ref.marketplace, fetched)
+        with session_factory.begin() as session:
+            alert = session.get(Alert, ref.alert_id)
+            if alert is None or alert.status not in RECHECK_STATUSES:
+                continue  # moved by someone else meanwhile
+            row = _apply(session, settings, alert, fetched, reading, now, actor)
+        report.rows.append(row)
+        if progress is not None:
+            progress(row)
     return report

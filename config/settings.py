@@ -8,6 +8,7 @@ Secrets are not fields: the SMTP password is read from the environment by
 
 from __future__ import annotations
 
+from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlparse
@@ -134,6 +135,16 @@ class NoticesConfig(_Section):
     legal_basis: list[str] = Field(default_factory=list)
 
 
+class FollowupConfig(_Section):
+    """Re-checks after a notice's deadline: how long one fetch may take, how an undecided one is retried."""
+
+    #: Whole-fetch limit (connect, redirects, headers, body): a server trickling bytes cannot hold a run.
+    fetch_total_seconds: float = Field(default=60, gt=0)
+    #: Wait before re-checking a listing whose re-check was blocked or unreadable; doubles per attempt.
+    retry_first_seconds: float = Field(default=1800, gt=0)
+    retry_max_seconds: float = Field(default=86400, gt=0)
+
+
 class WebhookConfig(_Section):
     url: str = ""
     timeout_seconds: float = Field(default=10, gt=0)
@@ -175,6 +186,8 @@ class MarketplaceConfig(_Section):
     takedown_email: str = ""
     page_size: int = Field(default=40, ge=1, le=200)
     city: str = ""
+    #: This platform's takedown deadline; unset: ``notices.deadline_hours``.
+    notice_deadline_seconds: float | None = Field(default=None, gt=0)
 
     @field_validator("api_base_url", "web_base_url")
     @classmethod
@@ -210,6 +223,7 @@ class Settings(_Section):
     smtp: SmtpConfig = Field(default_factory=SmtpConfig)
     sender: SenderConfig
     notices: NoticesConfig = Field(default_factory=NoticesConfig)
+    followup: FollowupConfig = Field(default_factory=FollowupConfig)
     webhook: WebhookConfig = Field(default_factory=WebhookConfig)
     distributed: DistributedConfig = Field(default_factory=DistributedConfig)
     images: ImagesConfig = Field(default_factory=ImagesConfig)
@@ -236,6 +250,13 @@ class Settings(_Section):
             raise KeyError(
                 f"unknown marketplace {name!r}; configured: {', '.join(self.marketplaces)}"
             ) from None
+
+    def notice_deadline(self, marketplace: str) -> timedelta:
+        """How long ``marketplace`` has to act on a notice: its own deadline, else the notices default."""
+        mp = self.marketplaces.get(marketplace)
+        if mp is not None and mp.notice_deadline_seconds is not None:
+            return timedelta(seconds=mp.notice_deadline_seconds)
+        return timedelta(hours=self.notices.deadline_hours)
 
     def allowed_hosts(self) -> set[str]:
         hosts: set[str] = set()

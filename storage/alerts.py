@@ -49,6 +49,7 @@ from storage.models import (
     Sighting,
     Verdict,
 )
+from storage.notices import unknown_rechecks_by_marketplace
 
 #: identifier kinds that tie two listings to one person or one batch of blanks
 LINKING_KINDS = ("chip_uid", "nik", "phone")
@@ -685,6 +686,8 @@ class MarketplaceReport:
     notices_sent: int
     removed: int
     relistings: int
+    #: follow-up re-checks that met a block, captcha or unreadable page (retried, never read as live)
+    unknown_rechecks: int
     first_seen_to_notice_median_hours: float | None
     first_seen_to_notice_p90_hours: float | None
     notice_to_removal_median_hours: float | None
@@ -715,11 +718,13 @@ class _Tally:
     notices_sent: int = 0
     removed: int = 0
     relistings: int = 0
+    unknown_rechecks: int = 0
     to_notice: list[float] = field(default_factory=list)
     to_removal: list[float] = field(default_factory=list)
 
     def add(self, other: _Tally) -> None:
-        for name in ("opened", "confirmed", "dismissed", "notices_sent", "removed", "relistings"):
+        for name in ("opened", "confirmed", "dismissed", "notices_sent", "removed", "relistings",
+                     "unknown_rechecks"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         self.to_notice += other.to_notice
         self.to_removal += other.to_removal
@@ -735,6 +740,7 @@ class _Tally:
             notices_sent=self.notices_sent,
             removed=self.removed,
             relistings=self.relistings,
+            unknown_rechecks=self.unknown_rechecks,
             first_seen_to_notice_median_hours=_hours(percentile(self.to_notice, 50)),
             first_seen_to_notice_p90_hours=_hours(percentile(self.to_notice, 90)),
             notice_to_removal_median_hours=_hours(percentile(self.to_removal, 50)),
@@ -797,6 +803,9 @@ def activity_report(
         relisted = relisted.where(Alert.opened_at >= since)
     for market, count in session.execute(relisted.group_by(Alert.marketplace)):
         tallies[market].relistings += int(count)
+
+    for market, count in unknown_rechecks_by_marketplace(session, since).items():
+        tallies[market].unknown_rechecks += count
 
     total = _Tally()
     for tally in tallies.values():

@@ -432,6 +432,14 @@ class NoticeAlert(Base):
     alert: Mapped[Alert] = relationship()
 
 
+class RecheckOutcome(enum.StrEnum):
+    """What a follow-up re-check could tell: only a positive sign is ``removed``, only a read product ``live``."""
+
+    REMOVED = "removed"
+    LIVE = "live"
+    UNKNOWN = "unknown"
+
+
 class Recheck(Base):
     """A follow-up fetch of a listing after a notice."""
 
@@ -442,9 +450,15 @@ class Recheck(Base):
     checked_at: Mapped[datetime] = mapped_column(default=utcnow)
     url: Mapped[str] = mapped_column(Text)
     http_status: Mapped[int | None]
-    #: removed | live | error
+    #: removed | live | unknown (blocked, captcha, login wall, unreadable, network: retried, never live)
     outcome: Mapped[str] = mapped_column(String(20))
     detail: Mapped[str] = mapped_column(Text, default="")
+    #: short cause: not_found, ok, captcha, blocked, layout_changed, http_503, network, refused …
+    reason: Mapped[str] = mapped_column(String(40), default="", server_default="")
+    #: how many undecided re-checks in a row this one is (1 for the first, and for every decided one)
+    attempt: Mapped[int] = mapped_column(default=1, server_default="1")
+    #: an undecided re-check waits this long before the next try (a span, so no date lies ahead)
+    retry_after_seconds: Mapped[float | None] = mapped_column(Float)
 
 
 class Image(Base):

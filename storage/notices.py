@@ -7,9 +7,9 @@ caller owns the transaction.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from sqlalchemy import and_, exists, select
+from sqlalchemy import and_, exists, func, select
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.sql.expression import Exists
 
@@ -25,6 +25,7 @@ from storage.models import (
     NoticeKind,
     NoticeStatus,
     Recheck,
+    RecheckOutcome,
 )
 
 #: Notices that have not gone out yet: their alerts are spoken for.
@@ -164,9 +165,21 @@ def bundle_files(bundle: EvidenceBundle, kind: str) -> list[Evidence]:
 
 
 def alerts_due_for_recheck(session: Session, now: datetime) -> list[Alert]:
-    """Notified, still-live or escalated alerts whose deadline has passed."""
+    """Notified, still-live or escalated alerts past their deadline and not waiting out a retry.
+
+    An alert whose latest re-check was undecided (``unknown``) waits
+    ``retry_after_seconds`` from that re-check before it is due again. The wait
+    is compared here rather than in SQL so SQLite and PostgreSQL agree on it.
+    """
+    latest = (
+        select(Recheck.alert_id, func.max(Recheck.id).label("recheck_id"))
+        .group_by(Recheck.alert_id)
+        .subquery()
+    )
     stmt = (
-        select(Alert)
+        select(Alert, Recheck)
+        .outerjoin(latest, latest.c.alert_id == Alert.id)
+        .outerjoin(Recheck, Recheck.id == latest.c.recheck_id)
         .where(
             and_(
                 Alert.status.in_(RECHECK_STATUSES),
@@ -174,10 +187,21 @@ def alerts_due_for_recheck(session: Session, now: datetime) -> list[Alert]:
                 Alert.deadline_at <= now,
             )
         )
-        .options(selectinload(Alert.listing))
+        .options(selectinload(Alert.listing).selectinload(Listing.seller))
         .order_by(Alert.deadline_at, Alert.id)
     )
-    return list(session.scalars(stmt))
+    return [alert for alert, last in session.execute(stmt) if not _waiting(last, now)]
+
+
+def _waiting(last: Recheck | None, now: datetime) -> bool:
+    if last is None or last.outcome != RecheckOutcome.UNKNOWN.value or last.retry_after_seconds is None:
+        return False
+    return last.checked_at + timedelta(seconds=last.retry_after_seconds) > now
+
+
+def latest_recheck(session: Session, alert_id: int) -> Recheck | None:
+    stmt = select(Recheck).where(Recheck.alert_id == alert_id).order_by(Recheck.id.desc()).limit(1)
+    return session.scalars(stmt).first()
 
 
 def add_recheck(
@@ -189,6 +213,9 @@ def add_recheck(
     http_status: int | None,
     detail: str,
     checked_at: datetime,
+    reason: str = "",
+    attempt: int = 1,
+    retry_after_seconds: float | None = None,
 ) -> Recheck:
     row = Recheck(
         alert_id=alert_id,
@@ -197,10 +224,29 @@ def add_recheck(
         http_status=http_status,
         detail=detail,
         checked_at=checked_at,
+        reason=reason,
+        attempt=attempt,
+        retry_after_seconds=retry_after_seconds,
     )
     session.add(row)
     session.flush()
     return row
+
+
+def unknown_rechecks_by_marketplace(session: Session, since: datetime | None = None) -> dict[str, int]:
+    """Re-checks per marketplace that could not tell removed from live (blocked, captcha …).
+
+    ``since`` limits them to alerts opened since then, as the rest of the activity report.
+    """
+    stmt = (
+        select(Alert.marketplace, func.count(Recheck.id))
+        .join(Recheck, Recheck.alert_id == Alert.id)
+        .where(Recheck.outcome == RecheckOutcome.UNKNOWN.value)
+        .group_by(Alert.marketplace)
+    )
+    if since is not None:
+        stmt = stmt.where(Alert.opened_at >= since)
+    return {market: int(count) for market, count in session.execute(stmt)}
 
 
 def rechecks_for(session: Session, alert_id: int) -> list[Recheck]:

@@ -181,7 +181,7 @@ def _draft_one(
         sender=SenderInfo(sender.name, sender.organisation, sender.email, sender.phone),
         listings=tuple(entries),
         legal_basis=tuple(settings.notices.legal_basis),
-        deadline_hours=settings.notices.deadline_hours,
+        deadline_hours=settings.notice_deadline(batch.marketplace).total_seconds() / 3600,
         created_at=now,
         timezone=settings.schedule.timezone,
         parent=(

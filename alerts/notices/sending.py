@@ -21,7 +21,7 @@ import smtplib
 import ssl
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -202,7 +202,7 @@ def send_notice(
         notice.last_error = reason
         session.flush()
         return SendOutcome(notice.notice_uid, ok=False, error=reason)
-    deadline = now + timedelta(hours=settings.notices.deadline_hours)
+    deadline = now + settings.notice_deadline(notice.marketplace)
     notice.status = NoticeStatus.SENT.value
     notice.sent_at = now
     notice.deadline_at = deadline

@@ -14,33 +14,57 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from datetime import UTC, datetime, timedelta
+from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
+from sqlalchemy import func, select
 
 from config import load_config
+from config.settings import KNOWN_MARKETPLACES
 from crawler.cli.errors import UserError
 from crawler.cli.runtime import get_runtime
 
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session, sessionmaker
+
+    from alerts.followup import FollowupReport, ListingReader
+    from config import Settings
+
 DEMO_DIR = Path("ktpwatch-demo")
+#: Seconds the demo's platforms get to act on a notice beyond the abuse desk's takedown delay.
+DEMO_DEADLINE_MARGIN_SECONDS = 5.0
+#: Seconds before an undecided (blocked, captcha) re-check is asked again in the demo.
+DEMO_RETRY_SECONDS = 3.0
+DEMO_FOLLOWUP_ROUNDS = 3
 
 
 def _step(console: Console, n: int, text: str) -> None:
     console.print(f"\n[bold cyan]{n}.[/] [bold]{text}[/]")
 
 
-def _write_demo_config(folder: Path, db_url: str, evidence_dir: str) -> Path:
+def followup_toml(deadline_seconds: float, marketplaces: tuple[str, ...] = KNOWN_MARKETPLACES) -> str:
+    """The demo's follow-up configuration: short real deadlines per sandbox platform, quick retries."""
+    lines = ["# The sandbox's abuse desks act within seconds: so do their deadlines (the clock is never moved).",
+             f"[followup]\nretry_first_seconds = {DEMO_RETRY_SECONDS}\nretry_max_seconds = {DEMO_RETRY_SECONDS * 4}\n"]
+    lines += [f"[marketplaces.{name}]\nnotice_deadline_seconds = {deadline_seconds}\n" for name in marketplaces]
+    return "\n".join(lines)
+
+
+def _write_demo_config(folder: Path, db_url: str, evidence_dir: str, takedown_delay: float) -> Path:
     path = folder / "ktpwatch.toml"
     path.write_text(
         "# Written by `ktpwatch demo`: explore what the demo found with\n"
         f"#   ktpwatch --config {path} alerts list\n"
         f'[storage]\nurl = "{db_url}"\n\n[evidence]\ndir = "{evidence_dir}"\nscreenshot_pool = 4\n\n'
         "# The sandbox is our own server on this machine: no need to be slow with it.\n"
-        "[crawl]\ndownload_delay = 0.0\nautothrottle = false\nconcurrent_requests_per_domain = 8\n",
+        "[crawl]\ndownload_delay = 0.0\nautothrottle = false\nconcurrent_requests_per_domain = 8\n\n"
+        + followup_toml(takedown_delay + DEMO_DEADLINE_MARGIN_SECONDS),
         encoding="utf-8",
     )
     return path
@@ -84,7 +108,7 @@ def demo(
     db_url = db_url or f"sqlite:///{DEMO_DIR / 'ktpwatch.db'}"
     evidence_dir = evidence_dir or str(DEMO_DIR / "evidence")
     folder = DEMO_DIR if DEMO_DIR.exists() else Path(".")
-    config_path = _write_demo_config(folder, db_url, evidence_dir)
+    config_path = _write_demo_config(folder, db_url, evidence_dir, takedown_delay)
     env = {"KTPWATCH_DB_URL": db_url, "KTPWATCH_EVIDENCE_DIR": evidence_dir,
            "KTPWATCH_CONFIG": str(config_path)}
     os.environ.update(env)
@@ -225,17 +249,67 @@ def _send_notices(runtime: Any, console: Console, sandbox: Any, settings: Any) -
 
 
 def _follow_up(runtime: Any, console: Console, sandbox: Any, settings: Any, delay: float) -> None:
-    _step(console, 7, f"Waiting {delay:.0f}s for the platforms to act, then following up ...")
-    try:
-        from alerts.followup import run_followup
-    except ImportError:
-        console.print("   skipped: the follow-up module is not built yet")
-        return
-    time.sleep(delay + 1.0)
-    later = datetime.now(UTC) + timedelta(hours=settings.notices.deadline_hours + 1)
-    report = run_followup(runtime.sessions, settings, now=later, actor="ktpwatch-demo")
-    console.print(f"   re-checked {len(report.rows)} listing(s): {report.count('removed')} removed, "
-                  f"{report.count('live')} still live, {report.count('error')} errors")
+    _step(console, 7, "Waiting for the platforms' deadlines (real time), then following up ...")
+    from crawler.recheck import SpiderListingReader
+
+    def waiting(label: str, seconds: float) -> None:
+        with Progress(TextColumn("   {task.description}"), BarColumn(), TimeRemainingColumn(),
+                      console=console, transient=True) as bar:
+            task = bar.add_task(label, total=seconds)
+            end = time.monotonic() + seconds
+            while (left := end - time.monotonic()) > 0:
+                time.sleep(min(0.25, left))
+                bar.update(task, completed=seconds - max(left, 0.0))
+        console.print(f"   {label}: waited {seconds:.0f}s")
+
+    def reported(report: FollowupReport) -> None:
+        reasons = sorted({r.reason for r in report.rows if r.outcome == "unknown"})
+        console.print(f"   re-checked {len(report.rows)} listing(s): {report.count('removed')} removed, "
+                      f"{report.count('live')} still live, {report.count('unknown')} unknown"
+                      + (f" ({', '.join(reasons)}: asked again after a wait)" if reasons else ""),
+                      markup=False)
+
+    follow_up_in_real_time(runtime.sessions, settings, SpiderListingReader(settings),
+                           actor="ktpwatch-demo", wait=waiting, on_report=reported)
+
+
+def follow_up_in_real_time(
+    sessions: sessionmaker[Session],
+    settings: Settings,
+    reader: ListingReader,
+    *,
+    actor: str,
+    wait: Callable[[str, float], None],
+    on_report: Callable[[FollowupReport], None],
+    max_rounds: int = DEMO_FOLLOWUP_ROUNDS,
+) -> list[FollowupReport]:
+    """Wait until every notified alert's deadline has passed, then follow up; retry unknowns.
+
+    The clock is never moved: the demo's platforms have short deadlines in its
+    configuration (``notice_deadline_seconds``), so re-checks and removals are
+    dated when they happen. Unknown re-checks (a block, a captcha) are asked
+    again after their recorded wait, for at most ``max_rounds`` rounds.
+    """
+    from alerts.followup import run_followup
+    from storage.models import Alert
+    from storage.notices import RECHECK_STATUSES
+
+    with sessions() as session:
+        last = session.scalar(
+            select(func.max(Alert.deadline_at)).where(Alert.status.in_(RECHECK_STATUSES))
+        )
+    if last is not None and (left := (last - datetime.now(UTC)).total_seconds()) > 0:
+        wait("until the last notice deadline", left + 0.5)
+    reports = []
+    for round_no in range(max_rounds):
+        report = run_followup(sessions, settings, reader=reader, actor=actor)
+        reports.append(report)
+        on_report(report)
+        retries = [r.retry_after.total_seconds() for r in report.rows if r.retry_after is not None]
+        if not retries or round_no == max_rounds - 1:
+            break
+        wait("before asking the undecided listings again", min(retries) + 0.5)
+    return reports
 
 
 def register(root: typer.Typer) -> None:

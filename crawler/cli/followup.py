@@ -19,6 +19,8 @@ COLUMNS = (
     "status_before",
     "status_after",
     "http_status",
+    "reason",
+    "next_try",
     "time_to_removal",
     "detail",
     "url",
@@ -26,16 +28,24 @@ COLUMNS = (
 
 
 def parse_now(value: str | None) -> datetime:
+    """``--now`` as an aware time; a time ahead of the clock is refused (it would date re-checks ahead)."""
+    current = datetime.now(UTC)
     if value is None:
-        return datetime.now(UTC)
+        return current
     try:
         parsed = datetime.fromisoformat(value)
     except ValueError:
         raise UserError(f"--now: expected an ISO 8601 time such as 2025-01-31T09:00, got {value!r}") from None
-    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    aware = parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    if aware > current:
+        raise UserError(
+            f"--now {value} lies in the future: re-checks and removals would be dated ahead of the clock"
+        )
+    return aware
 
 
-def _row(row: RecheckRow) -> dict[str, Any]:
+def _row(row: RecheckRow, checked_at: datetime) -> dict[str, Any]:
+    next_try = (checked_at + row.retry_after).isoformat(timespec="seconds") if row.retry_after else ""
     return {
         "alert_id": row.alert_id,
         "marketplace": row.marketplace,
@@ -43,6 +53,10 @@ def _row(row: RecheckRow) -> dict[str, Any]:
         "status_before": row.status_before,
         "status_after": row.status_after,
         "http_status": row.http_status,
+        "reason": row.reason,
+        "attempt": row.attempt,
+        "retry_after_seconds": row.retry_after.total_seconds() if row.retry_after else None,
+        "next_try": next_try,
         "time_to_removal": format_duration(row.time_to_removal) if row.time_to_removal else "",
         "time_to_removal_seconds": row.time_to_removal.total_seconds() if row.time_to_removal else None,
         "detail": row.detail,
@@ -54,7 +68,7 @@ def _row(row: RecheckRow) -> dict[str, Any]:
 def followup(
     now: Annotated[
         str | None,
-        typer.Option("--now", help="Pretend it is this time (ISO 8601, UTC unless an offset is given)."),
+        typer.Option("--now", help="Re-check as of this past time (ISO 8601, UTC unless an offset is given); never the future."),
     ] = None,
     actor: Annotated[str | None, typer.Option("--as", help="Name for the audit trail.")] = None,
     fmt: Annotated[
@@ -65,6 +79,9 @@ def followup(
 
     Example: ktpwatch followup --format json
     """
+    # Imported here: the reader loads the spiders (Scrapy), which other commands do not need.
+    from crawler.recheck import SpiderListingReader
+
     moment = parse_now(now)
     rt = get_runtime()
     who = rt.analyst(actor)
@@ -73,8 +90,11 @@ def followup(
         if fmt is OutputFormat.TABLE:
             rt.err_console.print(inert(f"alert {row.alert_id}: {row.outcome} ({row.detail})"))
 
-    report = run_followup(rt.sessions, rt.settings, now=moment, actor=who, progress=progress)
-    rows = [_row(r) for r in report.rows]
+    report = run_followup(
+        rt.sessions, rt.settings, reader=SpiderListingReader(rt.settings), now=moment, actor=who,
+        progress=progress,
+    )
+    rows = [_row(r, report.checked_at) for r in report.rows]
     if fmt is OutputFormat.TABLE:
         if not rows:
             rt.console.print("No notified listing is past its deadline.")
@@ -82,12 +102,13 @@ def followup(
         render_rows(rows, COLUMNS, fmt, rt.console, title="Follow-up")
         live = report.count("live")
         rt.console.print(
-            f"{report.count('removed')} removed, {live} still live, {report.count('error')} not decided."
+            f"{report.count('removed')} removed, {live} still live, {report.count('unknown')} unknown "
+            "(blocked or unreadable: asked again later, never read as live)."
         )
         if live:
             rt.console.print("Draft escalations with `ktpwatch notices draft --escalate`.")
     else:
-        render_rows(rows, (*COLUMNS, "evidence"), fmt, rt.console)
+        render_rows(rows, (*COLUMNS, "attempt", "retry_after_seconds", "evidence"), fmt, rt.console)
 
 
 def register(root: typer.Typer) -> None:

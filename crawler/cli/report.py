@@ -1,7 +1,8 @@
 """``ktpwatch report``: what the watch achieved, per marketplace, for supervisors and for tuning.
 
 Opened, confirmed and dismissed alerts (confirmed / decided is the precision
-analysts observe), notices sent, removals, relistings, and how long it took
+analysts observe), notices sent, removals, relistings, follow-up re-checks that
+could not decide (blocked, captcha, unreadable), and how long it took
 from the first sighting to the notice and from the notice to the removal
 (median and 90th percentile), with a text chart of alerts opened per week.
 """
@@ -24,12 +25,12 @@ from storage.alerts import ActivityReport, WeekCount, activity_report
 
 COLUMNS = (
     "marketplace", "opened", "confirmed", "dismissed", "precision", "notices_sent", "removed",
-    "relistings", "first_seen_to_notice_median_hours", "first_seen_to_notice_p90_hours",
+    "relistings", "unknown_rechecks", "first_seen_to_notice_median_hours", "first_seen_to_notice_p90_hours",
     "notice_to_removal_median_hours", "notice_to_removal_p90_hours",
 )
 HEADERS = (
     "marketplace", "opened", "confirmed", "dismissed", "precision", "notices", "removed",
-    "relisted", "to notice\nmedian h", "to notice\np90 h", "to removal\nmedian h", "to removal\np90 h",
+    "relisted", "re-checks\nunknown", "to notice\nmedian h", "to notice\np90 h", "to removal\nmedian h", "to removal\np90 h",
 )
 BAR_WIDTH = 40
 

@@ -251,7 +251,8 @@ def run_scan_job(ctx: JobContext) -> JobResult:
 def run_followup_job(ctx: JobContext) -> JobResult:
     """Re-check listings whose takedown deadline passed (``alerts.followup.run_followup``)."""
     followup = resolve("alerts.followup:run_followup")
-    return JobResult(detail=_short(followup(ctx.sessions, ctx.settings)))
+    reader = resolve("crawler.recheck:SpiderListingReader")(ctx.settings)
+    return JobResult(detail=_short(followup(ctx.sessions, ctx.settings, reader=reader)))
 
 
 def run_evidence_retry_job(ctx: JobContext) -> JobResult:

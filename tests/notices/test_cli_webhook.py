@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def cli_env(
     Path("ktpwatch.toml").write_text(
         "[crawl]\ndownload_delay = 0\n"
         f'[marketplaces.tokopedia]\napi_base_url = "{base}"\nweb_base_url = "{base}"\n'
+        "notice_deadline_seconds = 1\n"
     )
     return listing_server
 
@@ -53,7 +55,7 @@ def test_draft_list_show_send_followup(
     cli_env: ListingServer, make_alert: AlertFactory, smtp_server: RecordingHandler
 ) -> None:
     aid = make_alert("tokopedia", title=HOSTILE_TITLE, url=f"{cli_env.base}/tokopedia/p/9")
-    cli_env.page("/tokopedia/p/9", 404, "")
+    cli_env.page("/tokopedia/graphql/PDPGetLayoutQuery", 404, "")  # the re-check asks the shop's PDP API
 
     drafted = _invoke("notices", "draft", "--marketplace", "tokopedia")
     assert drafted.exit_code == 0, drafted.output
@@ -76,7 +78,9 @@ def test_draft_list_show_send_followup(
     assert again.exit_code == 1 and "already sent" in again.output
     assert "Traceback" not in again.output
 
-    followed = _invoke("followup", "--now", "2099-01-01T00:00", "--format", "json")
+    time.sleep(1.1)  # the platform's deadline passes on the real clock; a future --now is refused
+    assert _invoke("followup", "--now", "2099-01-01T00:00").exit_code == 1
+    followed = _invoke("followup", "--format", "json")
     assert followed.exit_code == 0, followed.output
     (check,) = json.loads(followed.stdout)
     assert check["alert_id"] == aid and check["outcome"] == "removed"

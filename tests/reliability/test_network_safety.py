@@ -17,10 +17,9 @@ from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-import httpx
 import pytest
 
-from alerts.followup import fetch_listing
+from alerts.followup import FetchLimits, fetch_listing
 from tests.servers import free_port
 
 INFLATED = 100 * 1024 * 1024
@@ -62,8 +61,7 @@ def server() -> Iterator[str]:
 
 def test_followup_stops_reading_a_gzip_bomb(server: str) -> None:
     assert len(BOMB) < 200_000
-    with httpx.Client() as client:
-        fetched = fetch_listing(client, f"{server}/bomb", {"127.0.0.1"}, max_bytes=1024 * 1024)
+    fetched = fetch_listing(f"{server}/bomb", {"127.0.0.1"}, FetchLimits(max_bytes=1024 * 1024))
     assert fetched.truncated and len(fetched.body or b"") == 1024 * 1024
 
 
@@ -75,14 +73,12 @@ def test_followup_stops_reading_a_gzip_bomb(server: str) -> None:
     "file:///etc/passwd",
 ])
 def test_followup_refuses_redirects_off_the_configured_hosts(server: str, target: str) -> None:
-    with httpx.Client() as client:
-        fetched = fetch_listing(client, f"{server}/to/{target}", {"127.0.0.1"})
+    fetched = fetch_listing(f"{server}/to/{target}", {"127.0.0.1"})
     assert fetched.status is None and fetched.error and "refused" in fetched.error.lower()
 
 
 def test_followup_refuses_loopback_unless_configured(server: str) -> None:
-    with httpx.Client() as client:
-        fetched = fetch_listing(client, f"{server}/plain", {"www.tokopedia.com"})
+    fetched = fetch_listing(f"{server}/plain", {"www.tokopedia.com"})
     assert fetched.status is None and "refused" in (fetched.error or "").lower()
 
 
