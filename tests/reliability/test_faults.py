@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
+from crawler.scan import run_scan_subprocess
 from sandbox.faults import FaultKind, FaultPlan, FaultRates
 from sandbox.server import SandboxHandle
-from crawler.scan import run_scan_subprocess
 from tests.reliability.sandbox_log import LoggedRequest, busiest_second, record_requests, retry_gaps
 from tests.reliability.scan_helpers import (
     MAX_PAGES,
