@@ -3,7 +3,8 @@
 Teams that watch Slack, Mattermost or Matrix point ``[webhook] url`` (or
 ``KTPWATCH_WEBHOOK_URL``) at an incoming-webhook address. A webhook that is
 down, slow or refusing must never fail the scan that called it, so every
-problem becomes a log line and ``False``.
+problem becomes a log line and ``False``. The payload is redacted like every
+output (:func:`alerts.redaction.redact_value`): a chat channel is no place for a NIK.
 """
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from typing import Any
 
 import httpx
 
+from alerts.redaction import redact_value
 from config import Settings
+from config.secrets import redact_url
 
 log = logging.getLogger("ktpwatch.webhook")
 
@@ -37,7 +40,7 @@ def post_new_alerts(settings: Settings, summary: dict[str, Any]) -> bool:
     url = settings.webhook.url
     if not url:
         return False
-    payload = {"text": webhook_text(summary), **summary}
+    payload = redact_value({"text": webhook_text(summary), **summary})
     try:
         body = json.dumps(payload, ensure_ascii=False, default=str).encode("utf-8")
         response = httpx.post(
@@ -48,9 +51,9 @@ def post_new_alerts(settings: Settings, summary: dict[str, Any]) -> bool:
             follow_redirects=False,
         )
     except Exception as exc:  # the scan must go on whatever the hook does
-        log.warning("webhook %s failed: %s: %s", url, type(exc).__name__, exc)
+        log.warning("webhook %s failed: %s: %s", redact_url(url), type(exc).__name__, exc)
         return False
     if not response.is_success:
-        log.warning("webhook %s answered HTTP %s", url, response.status_code)
+        log.warning("webhook %s answered HTTP %s", redact_url(url), response.status_code)
         return False
     return True

@@ -5,11 +5,17 @@ Layers, later wins: the packaged ``config/ktpwatch.toml``; one user file (the
 exists); then ``KTPWATCH_*`` environment variables. ``ktpwatch config check``
 prints the origin of each value, because "why is it using that database?" is
 the first question anyone debugging a deployment asks.
+
+A user file decides what runs (``browser.executable``, ``notices.templates_dir``),
+and ``./ktpwatch.toml`` is read from whatever folder a command is started in:
+so every command says which user file it read (:meth:`LoadedConfig.announcement`,
+one line on stderr), and a file anyone on the machine may write is refused.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -51,6 +57,15 @@ class LoadedConfig:
     #: dotted key -> where its value came from ("default: …", "file: …", "env: …")
     origins: dict[str, str] = field(default_factory=dict)
     files: tuple[Path, ...] = ()
+    #: the user file read, if any, and why it was chosen
+    user_file: Path | None = None
+    user_file_reason: str = ""
+
+    def announcement(self) -> str | None:
+        """The one line a command prints (on stderr) about the user file it read."""
+        if self.user_file is None:
+            return None
+        return f"configuration: {self.user_file.resolve()} ({self.user_file_reason})"
 
 
 def packaged_defaults_path() -> Path:
@@ -75,6 +90,30 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: malformed TOML: {exc}") from None
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: malformed TOML: not UTF-8 text") from None
+
+
+def _check_not_world_writable(path: Path) -> None:
+    """Refuse a configuration file that any local user could have changed."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # _read_toml says what is wrong with it
+    if stat.S_ISREG(mode) and mode & stat.S_IWOTH:
+        raise ConfigError(
+            f"{path}: refused: the file is world-writable, so anyone on this machine could "
+            f"choose what ktpwatch runs; fix it with: chmod o-w {path}"
+        )
+
+
+def _user_file(path: str | Path | None, env: Mapping[str, str], cwd: Path) -> tuple[Path | None, str]:
+    """The user file to read and why: ``--config``, ``KTPWATCH_CONFIG`` or the working directory."""
+    if path is not None:
+        return Path(path), "from --config"
+    if env.get(CONFIG_ENV):
+        return Path(env[CONFIG_ENV]), f"from {CONFIG_ENV}"
+    if (cwd / USER_FILE).is_file():
+        return cwd / USER_FILE, "found in the working directory"
+    return None, ""
 
 
 def _merge(
@@ -158,16 +197,9 @@ def load_config(
     _merge(merged, _read_toml(default_path), origins, f"default: {default_path}")
     files.append(default_path)
 
-    user: Path | None
-    if path is not None:
-        user = Path(path)
-    elif env.get(CONFIG_ENV):
-        user = Path(env[CONFIG_ENV])
-    elif (cwd / USER_FILE).is_file():
-        user = cwd / USER_FILE
-    else:
-        user = None
+    user, reason = _user_file(path, env, cwd)
     if user is not None:
+        _check_not_world_writable(user)
         _merge(merged, _read_toml(user), origins, f"file: {user}")
         files.append(user)
 
@@ -189,7 +221,8 @@ def load_config(
         settings = Settings.model_validate(merged)
     except ValidationError as exc:
         raise ConfigError(_describe(exc, origins)) from None
-    return LoadedConfig(settings=settings, origins=origins, files=tuple(files))
+    return LoadedConfig(settings=settings, origins=origins, files=tuple(files),
+                        user_file=user, user_file_reason=reason)
 
 
 def smtp_password(env: Mapping[str, str] | None = None) -> str:

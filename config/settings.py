@@ -8,12 +8,35 @@ Secrets are not fields: the SMTP password is read from the environment by
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import timedelta
 from enum import StrEnum
 from pathlib import Path
 from urllib.parse import urlparse
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+#: the longest analyst name the audit trail stores (``alert_events.actor``)
+MAX_ANALYST_CHARS = 200
+
+
+def analyst_name(value: str) -> str:
+    """An analyst name fit for the audit trail, or ``ValueError`` saying why not.
+
+    The name signs every decision and every reveal of a NIK, so it must be a
+    name someone can read: not blank, no control, format or line-separator
+    characters (which could hide or fake a name in the trail), at most
+    :data:`MAX_ANALYST_CHARS` characters. Surrounding spaces are dropped.
+    """
+    name = value.strip()
+    if not name:
+        raise ValueError("the analyst name is blank")
+    bad = next((ch for ch in name if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp")), None)
+    if bad is not None:
+        raise ValueError(f"the analyst name holds a control character (U+{ord(bad):04X})")
+    if len(name) > MAX_ANALYST_CHARS:
+        raise ValueError(f"the analyst name is longer than {MAX_ANALYST_CHARS} characters")
+    return name
 
 
 class _Section(BaseModel):
@@ -229,6 +252,11 @@ class Settings(_Section):
     images: ImagesConfig = Field(default_factory=ImagesConfig)
     marketplaces: dict[str, MarketplaceConfig]
     analyst: str = ""
+
+    @field_validator("analyst")
+    @classmethod
+    def _analyst(cls, value: str) -> str:
+        return analyst_name(value) if value else value
 
     @field_validator("marketplaces")
     @classmethod

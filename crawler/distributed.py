@@ -748,15 +748,23 @@ def _child_main(argv: list[str]) -> int:
     parser.add_argument("--scrapy-settings", default="{}", help="JSON of extra Scrapy settings")
     args = parser.parse_args(argv)
     try:
-        settings = load_config(args.config).settings
+        loaded = load_config(args.config)
+        if loaded.announcement():  # which file decides what this process runs
+            print(loaded.announcement(), file=sys.stderr)
+        settings = loaded.settings
         report = run_worker_scan(settings, args.redis, args.scan, heartbeat_seconds=args.heartbeat,
                                  scrapy_overrides=json.loads(args.scrapy_settings))
     except (ConfigError, WorkerError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from alerts.redaction import redact_text
+
+        print(f"error: {redact_text(str(exc))}", file=sys.stderr)
         return 2
     print(json.dumps(report.to_dict(), default=str))
     return 0
 
 
 if __name__ == "__main__":
+    from crawler.log_redaction import install_process_redaction
+
+    install_process_redaction()
     sys.exit(_child_main(sys.argv[1:]))

@@ -56,6 +56,9 @@ class ListingItem:
     raw: dict[str, Any] = field(default_factory=dict)
     #: the HTTP exchanges that produced this item (search answer, detail page), for evidence
     exchanges: list[HttpExchange] = field(default_factory=list, repr=False)
+    #: True when the shop's known layout failed and the shape-agnostic fallback read this listing
+    #: (id, title, price and little else): the listing counts, the parser needs work
+    degraded: bool = False
 
     def content_hash(self) -> str:
         """SHA-256 over what a person would notice changing: title, description, price, seller."""
@@ -81,7 +84,9 @@ class PageOutcome:
     results": a spider counts them per marketplace and the scan reports them.
     """
 
-    #: ok | empty | blocked | captcha | layout_changed | not_found
+    #: ok | degraded | empty | blocked | captcha | layout_changed | not_found.
+    #: ``degraded``: the known layout failed but the shape-agnostic fallback read listings
+    #: (they carry ``ListingItem.degraded``); the items count, the drift is reported.
     status: str = "ok"
     reason: str = ""
     total: int | None = None

@@ -46,6 +46,8 @@ class MarketplaceHealth:
     errors: int = 0
     blocked: int = 0
     parse_failures: int = 0
+    #: listings read only by the shape-agnostic fallback (the known layout failed)
+    degraded: int = 0
 
     @property
     def bad_responses(self) -> int:
@@ -67,7 +69,16 @@ class MarketplaceHealth:
             errors=stat.errors or 0,
             blocked=stat.blocked or 0,
             parse_failures=stat.parse_failures or 0,
+            degraded=_degraded_count(stat),
         )
+
+
+def _degraded_count(stat: ScanMarketplaceStat) -> int:
+    """The scan summary's ``degraded`` count for this marketplace (kept in ``Scan.stats``, no column)."""
+    scan = stat.scan
+    summary = (scan.stats or {}).get(stat.marketplace) if scan is not None else None
+    value = summary.get("degraded") if isinstance(summary, dict) else None
+    return int(value) if isinstance(value, (int, float)) and not isinstance(value, bool) else 0
 
 
 @dataclass(frozen=True)
@@ -92,7 +103,8 @@ def assess_health(
 
     ``history`` is the same marketplace in recent finished scans. Zero items is
     always flagged — every query matches ordinary products, so an empty answer
-    means we could not read the shop, not that the shop is clean.
+    means we could not read the shop, not that the shop is clean. Any degraded
+    listing is flagged too: the fallback kept the listings, the parser needs work.
     """
     reasons: list[str] = []
     median_items = statistics.median(h.items for h in history) if history else None
@@ -108,6 +120,11 @@ def assess_health(
         reasons.append(
             FLAG_PREFIX + f"{current.items} items, below {min_fraction:.0%} of the recent "
             f"median {median_items:g}"
+        )
+    if current.degraded:
+        reasons.append(
+            FLAG_PREFIX + f"{current.degraded} of {current.items} listings read only by the "
+            "shape-agnostic fallback (degraded): the shop's answer no longer fits the parser"
         )
     usual_rate = statistics.median(h.error_rate for h in history) if history else 0.0
     rate = current.error_rate

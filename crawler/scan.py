@@ -62,6 +62,8 @@ class MarketplaceSummary:
     errors: int = 0
     parse_failures: int = 0
     blocked: int = 0
+    #: listings read only by the shape-agnostic fallback: the shop's layout changed
+    degraded: int = 0
     duration_seconds: float = 0.0
     finish_reason: str = ""
     responses_by_status: dict[str, int] = field(default_factory=dict)
@@ -125,6 +127,7 @@ def _marketplace_stats(marketplace: str, stats: dict[str, Any]) -> MarketplaceSu
         errors=get("errors"),
         parse_failures=get("parse_failures"),
         blocked=get("blocked"),
+        degraded=get("degraded"),
         duration_seconds=round(duration, 3),
         finish_reason=str(stats.get("finish_reason", "")),
         responses_by_status=by_status,
@@ -488,7 +491,10 @@ def _child_main(argv: list[str]) -> int:
     parser.add_argument("--no-images", action="store_true")
     args = parser.parse_args(argv)
     try:
-        settings = load_config(args.config).settings
+        loaded = load_config(args.config)
+        if loaded.announcement():  # which file decides what this process runs
+            print(loaded.announcement(), file=sys.stderr)
+        settings = loaded.settings
         if args.sandbox:
             settings = point_at(settings, args.sandbox)
         summary = run_scan(
@@ -504,11 +510,16 @@ def _child_main(argv: list[str]) -> int:
             ),
         )
     except (ConfigError, ScanError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        from alerts.redaction import redact_text
+
+        print(f"error: {redact_text(str(exc))}", file=sys.stderr)
         return 2
     print(json.dumps(summary.to_dict(), default=str))
     return 0
 
 
 if __name__ == "__main__":
+    from crawler.log_redaction import install_process_redaction
+
+    install_process_redaction()
     sys.exit(_child_main(sys.argv[1:]))

@@ -40,7 +40,8 @@ _HOMOGLYPHS = {
 _HOMOGLYPH_TABLE = str.maketrans(_HOMOGLYPHS)
 
 # Invisible characters that sellers put inside words: removed, not turned into spaces.
-_INVISIBLE = re.compile(
+# Public because redaction (alerts.redaction) must read text exactly as the matcher does.
+INVISIBLE = _INVISIBLE = re.compile(
     "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
     "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\U000e0000-\U000e007f]"
 )

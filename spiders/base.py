@@ -296,7 +296,9 @@ class MarketplaceSpider(scrapy.Spider):
             self.inc("parse_failures")
         elif outcome.status in ("empty", "not_found") and kind == "search":
             self.inc("empty_pages")
-        if outcome.status in ("blocked", "captcha", "layout_changed"):
+        elif outcome.status == "degraded":
+            self.inc("degraded_pages")
+        if outcome.status in ("blocked", "captcha", "layout_changed", "degraded"):
             sample = body[:SAMPLE_CHARS].decode("utf-8", "replace")
             self.logger.warning(
                 "%s %s page %s: %s (%s); body sample: %r",
@@ -371,7 +373,9 @@ class MarketplaceSpider(scrapy.Spider):
                 url, self.is_detail_api_url, self.parse_browser_detail, {"item": item}
             )
         call = self.api_detail_call(item)
-        if call is None:
+        if call is None or not call.url.startswith(("http://", "https://")):
+            # a listing kept without a URL (the shop sent none and none could be derived)
+            # has no detail page to ask: it goes on as the search read it
             return None
         return self._api_request(call, self.parse_api_detail, {"item": item})
 
@@ -405,14 +409,19 @@ class MarketplaceSpider(scrapy.Spider):
         if retry is not None:
             yield retry
             return
-        if outcome.status != "ok":
+        if outcome.status not in ("ok", "degraded"):
             items = []
         self.inc("items", len(items))
+        # listings the shape-agnostic fallback read (whole page or single entries): the
+        # scan shows them per marketplace and the health check flags the drift
+        self.inc("degraded", sum(1 for item in items if item.degraded))
         for item in items:
             item.query = item.query or query
             item.exchanges.append(exchange)
             yield from self._maybe_detail(item)
-        if outcome.status == "ok" and items and outcome.has_next and page < self.max_pages:
+        # a degraded page has no trustworthy "more" signal: ask the next page only after a full one
+        more = outcome.status == "ok" or (outcome.status == "degraded" and len(items) >= self.market.page_size)
+        if more and items and outcome.has_next and page < self.max_pages:
             yield self.search_request(query, page + 1, outcome.next_token)
 
     def _retry_request(self, request: Request | None, outcome: PageOutcome) -> Request | None:
@@ -477,9 +486,11 @@ class MarketplaceSpider(scrapy.Spider):
         retry = self._retry_request(request, outcome)
         if retry is not None:
             return retry
-        if outcome.status != "ok" or merged is None:
+        if outcome.status not in ("ok", "degraded") or merged is None:
             return item
         self.inc("details")
+        if outcome.status == "degraded" and not item.degraded:
+            self.inc("degraded")  # a listing read in full before now owes its text to the fallback
         exchanges = [*item.exchanges, exchange]
         return replace(merged, detail_fetched=True, exchanges=exchanges, query=item.query)
 

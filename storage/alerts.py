@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select, union
+from sqlalchemy import and_, func, insert, or_, select, union
 from sqlalchemy.orm import Session
 
 from storage.listings import insert_ignoring_conflicts, latest_assessment, sighting_count
@@ -140,6 +140,19 @@ def add_event(
     return event
 
 
+def record_reveals(session: Session, alert_ids: Iterable[int], *, actor: str, note: str) -> int:
+    """One ``reveal`` audit event per alert whose NIKs were shown unmasked; how many.
+
+    A bulk insert, because ``alerts list --reveal --limit 0`` may show thousands.
+    """
+    at = _now(None)
+    rows = [{"alert_id": alert_id, "at": at, "actor": actor, "action": "reveal", "note": note}
+            for alert_id in dict.fromkeys(alert_ids)]
+    if rows:
+        session.execute(insert(AlertEvent), rows)
+    return len(rows)
+
+
 def transition(
     session: Session,
     alert: Alert,
@@ -221,8 +234,12 @@ def same_seller_detail(marketplace: str, external_id: str, name: str) -> str:
 
 
 def same_identifier_detail(kind: str, value: str) -> str:
-    """The detail of a ``same_identifier`` link; a NIK is never written in full."""
-    return f"{kind} {mask_nik(value) if kind == 'nik' else value}"
+    """The detail of a ``same_identifier`` link: ``nik 3174010101900003``.
+
+    Stored as found (the identifiers table holds the NIK in full anyway, for
+    linking); every output masks it through ``alerts.redaction``.
+    """
+    return f"{kind} {value}"
 
 
 def _related_alerts(session: Session, listing: Listing, alert_id: int) -> dict[int, list[tuple[str, str]]]:
@@ -363,32 +380,6 @@ def open_or_attach_alert(
         )
     session.flush()
     return AlertOutcome(alert=alert, opened=False, links=[])
-
-
-# --------------------------------------------------------------------------- masking
-
-
-def mask_nik(value: str) -> str:
-    """``3174********0003``: the first and last four digits of a NIK, never the rest."""
-    if len(value) <= 8:
-        return "*" * len(value)
-    return value[:4] + "*" * (len(value) - 8) + value[-4:]
-
-
-_SIXTEEN_DIGITS = re.compile(r"(?<!\d)\d(?:[ .\-]?\d){15}(?!\d)")
-
-
-def mask_niks_in_text(text: str, niks: Iterable[str]) -> str:
-    """Mask every written form (``3174 0101…``, ``3174.0101…``) of the given NIKs inside ``text``."""
-    wanted = set(niks)
-    if not wanted:
-        return text
-
-    def replace(match: re.Match[str]) -> str:
-        digits = re.sub(r"\D", "", match.group(0))
-        return mask_nik(digits) if digits in wanted else match.group(0)
-
-    return _SIXTEEN_DIGITS.sub(replace, text)
 
 
 # --------------------------------------------------------------------------- list
@@ -573,7 +564,6 @@ class AlertDetail:
     notices: list[Notice]
     rechecks: list[Recheck]
     events: list[AlertEvent]
-    niks: set[str] = field(default_factory=set)
 
 
 def linked_alerts(session: Session, alert_id: int) -> list[LinkedAlert]:
@@ -657,7 +647,6 @@ def get_alert_detail(session: Session, alert_id: int, *, sightings_limit: int = 
         notices=notices,
         rechecks=rechecks,
         events=events,
-        niks={i.value for i in identifiers if i.kind == "nik"},
     )
 
 

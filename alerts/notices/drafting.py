@@ -119,7 +119,7 @@ def _entry(session: Session, alert: Alert, manifest_sha256: str | None) -> Listi
     seller = listing.seller
     return ListingEntry(
         url=one_line(listing.url, limit=2000),
-        external_id=one_line(listing.external_id),
+        external_id=one_line(listing.external_id, mask=False),
         title=one_line(listing.title),
         shop_name=one_line(seller.name if seller else ""),
         shop_url=one_line(seller.url if seller else "", limit=2000),

@@ -38,6 +38,8 @@ from jinja2 import (
 )
 from markupsafe import Markup, escape
 
+from alerts.redaction import redact_text
+
 KINDS = ("takedown", "escalation", "complaint")
 TEXT_LAYOUT = "_base.txt.j2"
 HTML_LAYOUT = "_base.html.j2"
@@ -46,7 +48,6 @@ HTML_LAYOUT = "_base.html.j2"
 MAX_FIELD_CHARS = 300
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
-_NIK = re.compile(r"(?<!\d)(\d{4})\d{8}(\d{4})(?!\d)")
 
 PLATFORM_NAMES = {
     "tokopedia": "Tokopedia",
@@ -58,12 +59,18 @@ PLATFORM_NAMES = {
 }
 
 
-def one_line(value: object, *, limit: int = MAX_FIELD_CHARS) -> str:
-    """Listing text made safe for a notice: one line, no control characters, NIKs masked."""
+def one_line(value: object, *, limit: int = MAX_FIELD_CHARS, mask: bool = True) -> str:
+    """Listing text made safe for a notice: one line, no control characters, NIKs masked.
+
+    ``mask=False`` is for the platform's own listing id only: it is the number the
+    platform finds the listing by, never a person's NIK, even when its 16 digits
+    happen to have a NIK's structure (Facebook's ids do, about one in forty).
+    """
     text = "" if value is None else str(value)
     text = _CONTROL.sub(" ", text)
     text = " ".join(text.split())
-    text = _NIK.sub(lambda m: f"{m.group(1)}********{m.group(2)}", text)
+    if mask:
+        text = redact_text(text)
     if len(text) > limit:
         text = text[: limit - 1].rstrip() + "…"
     return text

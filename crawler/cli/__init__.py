@@ -15,16 +15,19 @@ from __future__ import annotations
 
 import importlib
 import os
+import traceback
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
+from alerts.redaction import redact_text
 from config import ConfigError
 from crawler import __version__
-from crawler.cli.errors import UserError
+from crawler.cli.errors import UserError, describe_unexpected
 from crawler.cli.runtime import Runtime, set_runtime
+from crawler.log_redaction import install_log_redaction, install_process_redaction
 
 #: Command modules in the order ``ktpwatch --help`` lists them.
 COMMAND_MODULES = (
@@ -55,10 +58,10 @@ class KtpwatchGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except ConfigError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {redact_text(str(exc))}", err=True)
             ctx.exit(2)
         except UserError as exc:
-            typer.echo(f"error: {exc}", err=True)
+            typer.echo(f"error: {redact_text(str(exc))}", err=True)
             ctx.exit(exc.exit_code)
         except KeyboardInterrupt:
             typer.echo("interrupted", err=True)
@@ -66,10 +69,10 @@ class KtpwatchGroup(TyperGroup):
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:
-            if os.environ.get("KTPWATCH_DEBUG"):
-                raise
+            if os.environ.get("KTPWATCH_DEBUG"):  # the traceback, redacted like every output
+                typer.echo(redact_text(traceback.format_exc()), err=True)
             typer.echo(
-                f"error: {type(exc).__name__}: {exc} (set KTPWATCH_DEBUG=1 for a traceback)",
+                f"error: {describe_unexpected(exc)} (set KTPWATCH_DEBUG=1 for a traceback)",
                 err=True,
             )
             ctx.exit(1)
@@ -115,6 +118,7 @@ def root(
     ] = False,
 ) -> None:
     """Watch Indonesian marketplaces for blank e-KTP sales."""
+    install_log_redaction()
     if not isinstance(ctx.obj, Runtime):
         ctx.obj = Runtime(config_path=config)
     elif config is not None:
@@ -128,6 +132,7 @@ for _name in COMMAND_MODULES:
 
 def main() -> None:
     """Console-script entry point."""
+    install_process_redaction()
     app(prog_name="ktpwatch")
 
 

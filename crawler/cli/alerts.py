@@ -4,7 +4,9 @@ A thin shell over :mod:`storage.alerts`. Every action is one transaction and
 one audit event per alert, signed with the analyst's name (``--as``, else
 ``KTPWATCH_ANALYST``, else the OS user). Listing text comes from strangers: it
 is printed through :func:`crawler.cli.output.inert` (no markup, no escapes) in
-every format, and NIKs are masked unless ``--reveal`` (which is itself logged).
+every format, and NIKs are masked (:mod:`alerts.redaction`) unless ``--reveal``,
+on ``list`` and ``show`` alike, which writes a ``reveal`` audit event with the
+analyst's name on every alert it shows.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
+from alerts.redaction import redact_text
 from crawler.cli.errors import UserError
 from crawler.cli.output import OutputFormat, inert, render_rows, safe_text
 from crawler.cli.runtime import get_runtime
@@ -33,7 +36,7 @@ from storage.alerts import (
     check_transition,
     get_alert_detail,
     list_alerts,
-    mask_niks_in_text,
+    record_reveals,
     transition,
 )
 from storage.models import Alert, AlertStatus, Verdict
@@ -53,6 +56,16 @@ MACHINE_COLUMNS = (
     "seller_id", "price", "first_seen", "last_seen", "opened", "sightings", "assignee",
 )
 TITLE_WIDTH = 60
+#: the largest id a database integer column holds (SQLite and PostgreSQL BIGINT)
+MAX_ID = 2**63 - 1
+
+
+def _checked_ids(value: Any) -> Any:
+    """An alert id (or ids) a database can hold, else one line and exit 2 (not an OverflowError)."""
+    for alert_id in value if isinstance(value, list) else [value]:
+        if alert_id is not None and not 1 <= alert_id <= MAX_ID:
+            raise UserError(f"{alert_id} is not an alert id (ids run from 1 to {MAX_ID})", exit_code=2)
+    return value
 HIGHLIGHT = "bold black on yellow"
 
 
@@ -66,6 +79,8 @@ class SortKey(StrEnum):
     MARKETPLACE = "marketplace"
 
 
+RevealOption = Annotated[bool, typer.Option(
+    "--reveal", help="Show NIKs unmasked (written to the audit trail with your name).")]
 AsOption = Annotated[
     str | None,
     typer.Option("--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, "
@@ -81,7 +96,10 @@ def parse_since(text: str, *, now: datetime | None = None) -> datetime:
     match = _RELATIVE.match(text)
     if match:
         amount, unit = int(match.group(1)), match.group(2).lower()
-        return (now or datetime.now(UTC)) - timedelta(**{_UNITS[unit]: amount})
+        try:
+            return (now or datetime.now(UTC)) - timedelta(**{_UNITS[unit]: amount})
+        except OverflowError:
+            raise UserError(f"--since {text.strip()}: too far back (before the year 1)") from None
     try:
         moment = datetime.fromisoformat(text.strip())
     except ValueError:
@@ -131,18 +149,23 @@ def list_cmd(
     identifier: Annotated[str | None, typer.Option(
         "--identifier", help="A chip UID, NIK or phone number found in the listing.")] = None,
     linked_to: Annotated[int | None, typer.Option(
-        "--linked-to", help="Alerts linked to this alert id (any reason).")] = None,
+        "--linked-to", help="Alerts linked to this alert id (any reason).", callback=_checked_ids)] = None,
     assignee: Annotated[str | None, typer.Option("--assignee", help="Assigned to this analyst.")] = None,
     sort: Annotated[SortKey, typer.Option("--sort", help="Sort key (highest/newest first).")] = SortKey.ID,
     ascending: Annotated[bool, typer.Option("--asc", help="Sort ascending instead.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")] = OutputFormat.TABLE,
+    reveal: RevealOption = False,
+    actor: AsOption = None,
 ) -> None:
     """List alerts, newest first, with filters.
 
     json is a list of objects and csv has a header row; both carry id, status,
     verdict, score, marketplace, external_id, url, title, seller, seller_id,
     price, first_seen, last_seen, opened, sightings and assignee (times in UTC ISO 8601).
+
+    NIKs in titles and URLs are masked (3174********0003) unless --reveal,
+    which is written to the audit trail of every listed alert with your name.
 
     Example: ktpwatch alerts list --status new --min-score 70 --sort score --format json
     """
@@ -164,17 +187,21 @@ def list_cmd(
         limit=limit,
     )
     runtime = get_runtime()
-    with runtime.sessions() as session:
+    analyst = runtime.analyst(actor) if reveal else ""
+    with runtime.sessions.begin() as session:
         rows = list_alerts(session, filters)
+        if reveal:
+            record_reveals(session, (row.id for row in rows), actor=analyst,
+                           note="NIKs shown unmasked (alerts list)")
     records = [{k: _clean(v) for k, v in asdict(row).items()} for row in rows]
     if fmt is OutputFormat.TABLE:
         for record in records:
             record["title"] = _short(record["title"])
-        render_rows(records, TABLE_COLUMNS, fmt, runtime.console, title="Alerts")
+        render_rows(records, TABLE_COLUMNS, fmt, runtime.console, title="Alerts", reveal=reveal)
         more = " (use --limit 0 for all)" if limit and len(rows) == limit else ""
         runtime.err_console.print(f"{len(rows)} alert(s){more}", highlight=False, markup=False)
     else:
-        render_rows(records, MACHINE_COLUMNS, fmt, runtime.console)
+        render_rows(records, MACHINE_COLUMNS, fmt, runtime.console, reveal=reveal)
 
 
 # --------------------------------------------------------------------------- show
@@ -364,9 +391,8 @@ def _detail_json(detail: AlertDetail, mask: Callable[[str], str]) -> dict[str, A
 
 @alerts_app.command("show")
 def show_cmd(
-    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.")],
-    reveal: Annotated[bool, typer.Option(
-        "--reveal", help="Show NIKs unmasked (written to the audit trail).")] = False,
+    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", callback=_checked_ids)],
+    reveal: RevealOption = False,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.TABLE,
     actor: AsOption = None,
 ) -> None:
@@ -384,15 +410,15 @@ def show_cmd(
         if detail is None:
             raise UserError(f"no alert {alert_id}")
         if reveal:
-            add_event(session, detail.alert, actor=runtime.analyst(actor), action="reveal",
-                      note="NIKs shown unmasked")
+            record_reveals(session, [alert_id], actor=runtime.analyst(actor),
+                           note="NIKs shown unmasked (alerts show)")
             session.flush()
+            session.expire_all()
             detail = get_alert_detail(session, alert_id)
             assert detail is not None
-        niks = detail.niks
 
         def mask(value: str) -> str:
-            return value if reveal else mask_niks_in_text(value, niks)
+            return redact_text(value, reveal=reveal)
 
         if fmt is OutputFormat.JSON:
             runtime.console.file.write(json.dumps(_detail_json(detail, mask), ensure_ascii=False, indent=2))
@@ -441,7 +467,8 @@ def _required_note(note: str | None, what: str) -> str:
     return text
 
 
-IdsArgument = Annotated[list[int], typer.Argument(metavar="ID...", help="One or more alert ids.")]
+IdsArgument = Annotated[list[int], typer.Argument(
+    metavar="ID...", help="One or more alert ids.", callback=_checked_ids)]
 
 
 @alerts_app.command("confirm")
@@ -476,7 +503,7 @@ def dismiss_cmd(
 
 @alerts_app.command("reopen")
 def reopen_cmd(
-    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.")],
+    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", callback=_checked_ids)],
     note: Annotated[str | None, typer.Option("--note", help="Why it is reopened (required).")] = None,
     actor: AsOption = None,
 ) -> None:
@@ -491,7 +518,7 @@ def reopen_cmd(
 
 @alerts_app.command("note")
 def note_cmd(
-    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.")],
+    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", callback=_checked_ids)],
     text: Annotated[str, typer.Argument(metavar="TEXT", help="The note.")],
     actor: AsOption = None,
 ) -> None:
@@ -510,7 +537,7 @@ def note_cmd(
 
 @alerts_app.command("assign")
 def assign_cmd(
-    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.")],
+    alert_id: Annotated[int, typer.Argument(metavar="ID", help="The alert id.", callback=_checked_ids)],
     name: Annotated[str, typer.Argument(metavar="NAME", help="Analyst to assign ('-' to unassign).")],
     actor: AsOption = None,
 ) -> None:

@@ -9,9 +9,10 @@ from typing import Annotated, Any
 import typer
 from rich.table import Table
 
+from alerts.redaction import redact_value
 from config import load_config
 from crawler.cli.output import OutputFormat, inert
-from crawler.cli.runtime import get_runtime
+from crawler.cli.runtime import announce_config, get_runtime
 
 config_app = typer.Typer(help="Check configuration and show where each value came from.",
                          no_args_is_help=True)
@@ -44,7 +45,8 @@ def check(
     """
     runtime = get_runtime()
     loaded = load_config(config if config is not None else runtime.config_path)
-    values = _flatten(loaded.settings.model_dump(mode="json"))
+    announce_config(loaded, runtime.err_console)
+    values = redact_value(_flatten(loaded.settings.model_dump(mode="json")))
     rows = [
         {"key": key, "value": value, "origin": _origin(key, loaded.origins)}
         for key, value in values.items()

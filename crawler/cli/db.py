@@ -5,6 +5,7 @@ from __future__ import annotations
 import typer
 from sqlalchemy import inspect
 
+from config.secrets import redact_url
 from crawler.cli.runtime import get_runtime
 from storage.migrate import current_revision, head_revision, upgrade
 from storage.session import make_engine
@@ -29,8 +30,7 @@ def upgrade_cmd() -> None:
         tables = sorted(inspect(engine).get_table_names())
     finally:
         engine.dispose()
-    shown = engine.url.render_as_string(hide_password=True)
-    typer.echo(f"database {shown}: {before or 'empty'} -> {head_revision()} ({len(tables)} tables)")
+    typer.echo(f"database {redact_url(url)}: {before or 'empty'} -> {head_revision()} ({len(tables)} tables)")
 
 
 @db_app.command("status")
@@ -40,14 +40,15 @@ def status_cmd() -> None:
     Example: ktpwatch db status
     """
     runtime = get_runtime()
-    engine = make_engine(runtime.settings.storage.url)
+    url = runtime.settings.storage.url
+    engine = make_engine(url)
     try:
         current = current_revision(engine)
     finally:
         engine.dispose()
     head = head_revision()
     state = "up to date" if current == head else "needs `ktpwatch db upgrade`"
-    typer.echo(f"database {engine.url.render_as_string(hide_password=True)}: "
+    typer.echo(f"database {redact_url(url)}: "
                f"revision {current or 'none'}, head {head}: {state}")
 
 

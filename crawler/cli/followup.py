@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import typer
 
 from alerts.followup import RecheckRow, format_duration, run_followup
+from alerts.redaction import redact_text
 from crawler.cli.errors import UserError
 from crawler.cli.output import OutputFormat, inert, render_rows
 from crawler.cli.runtime import get_runtime
@@ -88,7 +89,7 @@ def followup(
 
     def progress(row: RecheckRow) -> None:
         if fmt is OutputFormat.TABLE:
-            rt.err_console.print(inert(f"alert {row.alert_id}: {row.outcome} ({row.detail})"))
+            rt.err_console.print(inert(redact_text(f"alert {row.alert_id}: {row.outcome} ({row.detail})")))
 
     report = run_followup(
         rt.sessions, rt.settings, reader=SpiderListingReader(rt.settings), now=moment, actor=who,

@@ -12,6 +12,7 @@ import typer
 from rich.text import Text
 
 from alerts.notices import NoticeError, draft_notices, send_notice
+from alerts.redaction import redact_text
 from crawler.cli.errors import UserError
 from crawler.cli.output import OutputFormat, inert, render_rows
 from crawler.cli.runtime import get_runtime
@@ -181,11 +182,11 @@ def show(
     if notice.sent_at:
         console.print(inert(f"Sent: {notice.sent_at.isoformat()} — {notice.smtp_response}"))
     if notice.last_error:
-        console.print(inert(f"Last error: {notice.last_error}"), style="red")
+        console.print(inert(redact_text(f"Last error: {notice.last_error}")), style="red")
     body = msg.get_body(preferencelist=("html",) if html else ("plain",))
     console.rule()
     if body is not None:
-        console.print(inert(body.get_content(), keep_newlines=True))
+        console.print(inert(redact_text(body.get_content()), keep_newlines=True))
     console.rule()
     for part in msg.iter_attachments():
         payload = part.get_payload(decode=True)

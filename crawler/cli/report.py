@@ -18,6 +18,7 @@ from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 
+from alerts.redaction import redact_value
 from crawler.cli.alerts import parse_since
 from crawler.cli.output import OutputFormat, render_rows
 from crawler.cli.runtime import get_runtime
@@ -87,7 +88,7 @@ def report_cmd(
     if fmt is OutputFormat.TABLE:
         runtime.console.print(_table(report))
     elif fmt is OutputFormat.JSON:
-        runtime.console.file.write(json.dumps(asdict(report), ensure_ascii=False, indent=2, default=str))
+        runtime.console.file.write(json.dumps(redact_value(asdict(report)), ensure_ascii=False, indent=2, default=str))
         runtime.console.file.write("\n")
     else:
         rows = [asdict(row) for row in [*report.marketplaces, report.total]]

@@ -17,6 +17,8 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from config import LoadedConfig, Settings, load_config
+from config.settings import analyst_name
+from crawler.cli.errors import UserError
 from storage.migrate import ensure_schema
 from storage.session import make_engine, make_session_factory
 
@@ -33,6 +35,7 @@ class Runtime:
     def loaded(self) -> LoadedConfig:
         if self._loaded is None:
             self._loaded = load_config(self.config_path)
+            announce_config(self._loaded, self.err_console)
         return self._loaded
 
     @property
@@ -41,7 +44,9 @@ class Runtime:
 
     def override_settings(self, settings: Settings) -> None:
         """Replace the settings (the demo points everything at its sandbox)."""
-        self._loaded = LoadedConfig(settings=settings, origins=self.loaded().origins)
+        loaded = self.loaded()
+        self._loaded = LoadedConfig(settings=settings, origins=loaded.origins, files=loaded.files,
+                                    user_file=loaded.user_file, user_file_reason=loaded.user_file_reason)
         self._engine = None
         self._sessions = None
 
@@ -59,19 +64,38 @@ class Runtime:
         return self._sessions
 
     def analyst(self, explicit: str | None = None) -> str:
-        """``--as``, else ``KTPWATCH_ANALYST`` (through configuration), else the OS user."""
-        if explicit:
-            return explicit
+        """``--as``, else ``KTPWATCH_ANALYST`` (through configuration), else the OS user.
+
+        A blank name or one with control characters is refused (exit 2): it
+        signs the audit trail. ``KTPWATCH_ANALYST`` is checked by the loader.
+        """
+        if explicit is not None:
+            try:
+                return analyst_name(explicit)
+            except ValueError as exc:
+                raise UserError(f"--as: {exc}", exit_code=2) from None
         if self.settings.analyst:
             return self.settings.analyst
         try:
-            return getpass.getuser()
+            user = getpass.getuser()
         except Exception:
-            return os.environ.get("USER", "unknown")
+            user = os.environ.get("USER", "unknown")
+        try:
+            return analyst_name(user)
+        except ValueError as exc:
+            raise UserError(f"the OS user name cannot sign the audit trail ({exc}); use --as NAME",
+                            exit_code=2) from None
 
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+
+
+def announce_config(loaded: LoadedConfig, err_console: Console) -> None:
+    """Say on stderr which configuration file a command read (one line; nothing without one)."""
+    line = loaded.announcement()
+    if line:
+        err_console.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 _CURRENT: ContextVar[Runtime | None] = ContextVar("ktpwatch_runtime", default=None)

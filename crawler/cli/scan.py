@@ -9,6 +9,7 @@ import typer
 from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from alerts.redaction import redact_value
 from config import ConfigError
 from crawler.cli.errors import UserError
 from crawler.cli.runtime import get_runtime
@@ -20,13 +21,14 @@ if TYPE_CHECKING:
 
 def _summary_table(summary: ScanSummary) -> Table:
     table = Table(title=f"scan {summary.scan_id}: {summary.status} in {summary.duration_seconds}s")
-    for col in ("marketplace", "requests", "items", "details", "hits", "new alerts", "errors",
-                "parse failures", "blocked", "health"):
+    for col in ("marketplace", "requests", "items", "degraded", "details", "hits", "new alerts",
+                "errors", "parse failures", "blocked", "health"):
         table.add_column(col, justify="left" if col in ("marketplace", "health") else "right")
     for mp in summary.marketplaces:
-        table.add_row(mp.marketplace, str(mp.requests), str(mp.items), str(mp.details),
-                      str(mp.hits), str(mp.new_alerts), str(mp.errors), str(mp.parse_failures),
-                      str(mp.blocked), "; ".join(mp.flags) or ("ok" if mp.items else "-"))
+        table.add_row(mp.marketplace, str(mp.requests), str(mp.items), str(mp.degraded),
+                      str(mp.details), str(mp.hits), str(mp.new_alerts), str(mp.errors),
+                      str(mp.parse_failures), str(mp.blocked),
+                      "; ".join(mp.flags) or ("ok" if mp.items else "-"))
     return table
 
 
@@ -55,8 +57,10 @@ def scan(
     """Run every enabled spider over every query, score, store and open alerts.
 
     Shows live progress per marketplace and a summary table at the end
-    (--json prints the summary as JSON instead). Exit code 1 when any
-    marketplace was blocked, failed to parse, or the scan did not finish.
+    (--json prints the summary as JSON instead). "degraded" counts listings a
+    changed shop layout left to the shape-agnostic fallback. Exit code 1 when any
+    marketplace was blocked, failed to parse, was read degraded, or the scan did
+    not finish.
 
     Example: ktpwatch scan --marketplace tokopedia --query "blanko ktp el" --max-pages 2
     """
@@ -87,7 +91,7 @@ def scan(
     except ScanError as exc:
         raise UserError(str(exc), exit_code=2) from None
     if as_json:
-        typer.echo(json.dumps(summary.to_dict(), ensure_ascii=False, default=str, indent=2))
+        typer.echo(json.dumps(redact_value(summary.to_dict()), ensure_ascii=False, default=str, indent=2))
     else:
         runtime.console.print(_summary_table(summary))
         if summary.evidence:
@@ -99,7 +103,7 @@ def scan(
         runtime.console.print(
             f"{summary.new_alerts} new alert(s). Review them with: ktpwatch alerts list --status new")
     troubled = summary.status != "finished" or any(
-        mp.blocked or mp.parse_failures for mp in summary.marketplaces)
+        mp.blocked or mp.parse_failures or mp.degraded for mp in summary.marketplaces)
     if troubled:
         raise typer.Exit(1)
 

@@ -13,6 +13,7 @@ from typing import Annotated, Any
 
 import typer
 
+from alerts.redaction import redact_value
 from crawler.cli.output import OutputFormat, render_rows
 from crawler.cli.runtime import get_runtime
 from crawler.schedule import ScheduleService, stop_on_signals
@@ -105,7 +106,7 @@ def status(
     jobs, health = job_rows(service), health_rows(service)
     console = get_runtime().console
     if fmt is StatusFormat.JSON:
-        payload: dict[str, Any] = {"jobs": jobs, "health": health}
+        payload: dict[str, Any] = redact_value({"jobs": jobs, "health": health})
         console.file.write(json.dumps(payload, ensure_ascii=False, indent=2, default=_iso) + "\n")
         return
     title = f"Scheduled jobs (times in {service.tz.key})"

@@ -6,6 +6,7 @@ from typing import Annotated
 
 import typer
 
+from config.secrets import redact_url
 from crawler.cli.errors import UserError
 from crawler.cli.runtime import get_runtime
 
@@ -55,7 +56,7 @@ def worker(
             console.print(f"scan {scan}: done ({reasons})")
             return
         connect(url)
-        console.print(f"worker waiting for scans on {url} (Ctrl-C to stop)")
+        console.print(f"worker waiting for scans on {redact_url(url)} (Ctrl-C to stop)")
 
         def said(scan_id: int, code: int) -> None:
             state = "done" if code == 0 else f"ended with exit code {code}"

@@ -4,7 +4,29 @@ Every parser has the contract signature
 ``parse_search(body, *, url, base_url, query="")`` /
 ``parse_detail(body, *, url, base_url, item=None)`` and returns items plus a
 ``PageOutcome`` that says blocked / captcha / empty / layout_changed /
-not_found itself. :func:`never_raises` is the last line of that promise: a
+not_found itself.
+
+What ``parse_detail`` returns, for every shop (``crawler.recheck.reading_of`` maps it
+for the follow-up):
+
+* ``(item, ok)`` — the listing was read;
+* ``(None, not_found)`` — the shop's own removed state, never a gate: Tokopedia
+  ``pdpGetLayout: null``, a "not found" GraphQL error, status DELETED/BANNED/REMOVED or
+  its "Produk tidak ditemukan" page; Shopee ``item``/``data`` null or "Produk ini tidak
+  ada"; Lazada's "tidak ditemukan"/"no longer available" page; Blibli ``code 404`` /
+  ``NOT_FOUND`` or "Produk tidak ditemukan"; OLX's "iklan … tidak tersedia"/"tidak
+  ditemukan" page; Facebook's ``CometErrorRoute`` /
+  "This content isn't available" / "no longer available" (page texts matched on the
+  visible text only);
+* ``(None, captcha)`` — captcha, slider, Lazada punish / RGV587, Facebook checkpoint;
+* ``(None, blocked)`` — a refusal (Access Denied, rate limit, Shopee ``90309999``, 401/403/429
+  codes in the body), a login wall;
+* ``(None, layout_changed)`` — unreadable; an empty shell (the page before its scripts
+  ran) is this status with ``page_signals.EMPTY_SHELL_REASON``;
+* ``(item, degraded)`` — only when a search ``item`` is given and the known layout
+  failed: its description read by the shape-agnostic fallback.
+
+:func:`never_raises` is the last line of that promise: a
 parser wrapped in it turns any unexpected exception into ``layout_changed``.
 :func:`canonical_url` puts a shop's listing path under the configured web base
 URL, so a listing read through a mirror, a relative link or the API host is

@@ -22,11 +22,13 @@ Shapes, from ``shared/recorded/blibli`` (see tests/fixtures/blibli/*/SOURCE.txt)
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url, never_raises
+from spiders.parsers.fallback import degraded_detail, read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     classify_unusable,
@@ -35,9 +37,12 @@ from spiders.parsers.page_signals import (
     html_to_text,
     int_or_none,
     load_json,
+    missing_path,
+    rupiah,
     slugify,
     sold_count,
     text_at,
+    top_level_refusal,
 )
 
 MARKETPLACE = "blibli"
@@ -45,6 +50,9 @@ MARKETPLACE = "blibli"
 SORT_NEWEST = 1
 PAGE_SIZE = 24
 _BLOCK_CODES = {401, 403, 429}
+#: Blibli's own missing-product page, on the visible text of a product page ("produk tidak
+#: tersedia" is left out: Blibli says it of a live product that is out of stock)
+NOT_FOUND_PAGE = re.compile(r"produk tidak ditemukan|halaman tidak ditemukan", re.I)
 
 
 def seller_url(merchant_code: str, merchant_name: str, base_url: str) -> str:
@@ -53,12 +61,14 @@ def seller_url(merchant_code: str, merchant_name: str, base_url: str) -> str:
     return f"{base_url.rstrip('/')}/merchant/{slugify(merchant_name) or 'toko'}/{merchant_code}"
 
 
-def _envelope(body: bytes | str) -> tuple[Any, PageOutcome | None]:
+def _envelope(
+    body: bytes | str, not_found: re.Pattern[str] | None = None
+) -> tuple[Any, PageOutcome | None]:
     """The answer's ``{"code","status","data"}`` envelope, or the outcome explaining its absence."""
     try:
         doc = load_json(body)
     except JsonError as exc:
-        return None, classify_unusable(body, default_reason=str(exc))
+        return None, classify_unusable(body, default_reason=str(exc), not_found=not_found)
     if isinstance(doc, dict) and set(doc) == {"data"} and isinstance(doc["data"], dict) and "code" in doc["data"]:
         doc = doc["data"]  # the axios-wrapped form some captures saved
     if not isinstance(doc, dict):
@@ -66,7 +76,7 @@ def _envelope(body: bytes | str) -> tuple[Any, PageOutcome | None]:
     code = int_or_none(doc.get("code"))
     if code in _BLOCK_CODES:
         return None, PageOutcome(status="blocked", reason=f"Blibli error code {code} {text_at(doc, 'status')}")
-    return doc, None
+    return doc, top_level_refusal(doc)
 
 
 def _product_item(product: dict[str, Any], *, base_url: str, query: str) -> ListingItem | None:
@@ -76,7 +86,7 @@ def _product_item(product: dict[str, Any], *, base_url: str, query: str) -> List
         return None
     price = int_or_none(dig(product, "price", "minPrice"))
     if price is None:
-        price = int_or_none(dig(product, "price", "priceDisplay"))
+        price = rupiah(dig(product, "price", "priceDisplay") or dig(product, "price", "offerPriceDisplay"))
     images = [u for u in (product.get("images") or []) if isinstance(u, str)] if isinstance(
         product.get("images"), list) else []
     merchant_code = text_at(product, "merchantCode")
@@ -112,25 +122,43 @@ def parse_search(
     data = doc.get("data")
     products = dig(data, "products")
     if not isinstance(products, list):
-        return [], PageOutcome(status="layout_changed", reason="no data.products list in the answer")
+        return _rescue(doc, "no data.products list in the answer", base_url, query)
     page = int_or_none(dig(data, "paging", "page")) or 1
     total_pages = int_or_none(dig(data, "paging", "total_page")) or 0
     total = int_or_none(dig(data, "paging", "total_item"))
     if not products:
         return [], PageOutcome(status="empty", reason="no products", total=total or 0)
-    items: list[ListingItem] = []
-    skipped = 0
-    for product in products:
-        item = _product_item(product, base_url=base_url, query=query) if isinstance(product, dict) else None
-        if item is None:
-            skipped += 1
-        else:
-            items.append(item)
+    items, missing = read_entries(
+        products, lambda product, where: _search_item(product, where, base_url, query),
+        path="data.products", marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda sku, title, _obj: f"{base_url.rstrip('/')}/p/{slugify(title)}/ps--{sku}",
+    )
+    if not items:
+        return _rescue(doc, f"{len(missing)} products unreadable: missing {', '.join(missing[:3])}", base_url, query)
     has_next = page < total_pages
     outcome = PageOutcome(
         status="ok", total=total, has_next=has_next, next_token=str(page + 1) if has_next else None
     )
-    return finish_search(items, skipped, outcome, what="products")
+    return finish_search(items, missing, outcome, what="products")
+
+
+def _search_item(product: Any, where: str, base_url: str, query: str) -> ListingItem | str:
+    """One search product, or the JSON path that was missing."""
+    if not isinstance(product, dict):
+        return where
+    item = _product_item(product, base_url=base_url, query=query)
+    if item is not None:
+        return item
+    if not text_at(product, "name"):
+        return missing_path(product, where, ("name",))
+    return f"{where}.sku"
+
+
+def _rescue(doc: Any, why: str, base_url: str, query: str) -> tuple[list[ListingItem], PageOutcome]:
+    return rescue(
+        doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda sku, title, _obj: f"{base_url.rstrip('/')}/p/{slugify(title)}/ps--{sku}",
+    )
 
 
 
@@ -139,7 +167,7 @@ def parse_detail(
     body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None
 ) -> tuple[ListingItem | None, PageOutcome]:
     """A listing completed from its ``_summary`` answer (full description, seller code)."""
-    doc, problem = _envelope(body)
+    doc, problem = _envelope(body, NOT_FOUND_PAGE)
     if problem is not None:
         return None, problem
     code = int_or_none(doc.get("code"))
@@ -147,7 +175,7 @@ def parse_detail(
     if code == 404 or text_at(doc, "status") == "NOT_FOUND":
         return None, PageOutcome(status="not_found", reason="Blibli says the product does not exist")
     if not isinstance(data, dict) or not text_at(data, "name"):
-        return None, PageOutcome(status="layout_changed", reason="no data.name in the product summary")
+        return degraded_detail(doc, item, why="no data.name in the product summary")
     sku = text_at(data, "sku") or (item.external_id if item else "")
     images = [text_at(img, "full") for img in data.get("images") or [] if text_at(img, "full")] if isinstance(
         data.get("images"), list) else []

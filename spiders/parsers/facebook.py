@@ -32,7 +32,9 @@ from typing import Any
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import never_raises
+from spiders.parsers.fallback import read_entries, rescue
 from spiders.parsers.page_signals import (
+    EMPTY_SHELL_REASON,
     JsonError,
     as_text,
     classify_unusable,
@@ -41,7 +43,10 @@ from spiders.parsers.page_signals import (
     int_or_none,
     load_json,
     looks_like_html,
+    missing_path,
+    rupiah,
     text_at,
+    top_level_refusal,
     utc_from_epoch,
     walk_dicts,
 )
@@ -57,7 +62,11 @@ _JSON_SCRIPT = re.compile(
 _ITEM_ID = re.compile(r"/marketplace/item/(\d+)")
 _LOGIN_WALL = re.compile(r"id=\"login_form\"|Log in to Facebook|You must log in to continue|/login/\?next=", re.I)
 _RATE_LIMIT = re.compile(r"rate limit exceeded", re.I)
-_GONE = re.compile(r"CometErrorRoute|This content isn.t available", re.I)
+_GONE = re.compile(
+    r"CometErrorRoute|This content isn.t available|this listing is no longer available|"
+    r"tidak lagi tersedia",
+    re.I,
+)
 
 
 def item_url(listing_id: str, base_url: str) -> str:
@@ -89,10 +98,12 @@ def _block_outcome(text: str) -> PageOutcome | None:
 
 
 def _price(listing: dict[str, Any]) -> int | None:
-    amount = dig(listing, "listing_price", "amount")
-    price = int_or_none(amount)
+    """``listing_price.amount``, else its ``formatted_amount``, else the older ``formatted_price.text``."""
+    price = int_or_none(dig(listing, "listing_price", "amount"))
     if price is None:
-        price = int_or_none(text_at(listing, "listing_price", "formatted_amount"))
+        price = rupiah(text_at(listing, "listing_price", "formatted_amount") or None)
+    if price is None:
+        price = rupiah(text_at(listing, "formatted_price", "text") or None)
     return price
 
 
@@ -106,7 +117,7 @@ def _seller(listing: dict[str, Any], base_url: str) -> tuple[str, str, str]:
 def listing_item(listing: dict[str, Any], *, base_url: str, query: str = "") -> ListingItem | None:
     """One search-result ``listing`` object as a listing (None without id or title)."""
     listing_id = text_at(listing, "id")
-    title = text_at(listing, "marketplace_listing_title")
+    title = text_at(listing, "marketplace_listing_title") or text_at(listing, "title")
     if not listing_id or not title:
         return None
     seller_id, seller_name, seller_url = _seller(listing, base_url)
@@ -120,7 +131,8 @@ def listing_item(listing: dict[str, Any], *, base_url: str, query: str = "") -> 
         seller_id=seller_id,
         seller_name=seller_name,
         seller_url=seller_url,
-        seller_city=text_at(listing, "location", "reverse_geocode", "city"),
+        seller_city=text_at(listing, "location", "reverse_geocode", "city")
+        or text_at(listing, "location", "reverse_geocode", "city_page", "display_name"),
         image_urls=[photo] if photo else [],
         listed_at=utc_from_epoch(listing.get("creation_time")),
         query=query,
@@ -153,6 +165,9 @@ def parse_search(
 ) -> tuple[list[ListingItem], PageOutcome]:
     """Listings of a search page (HTML with embedded JSON) or of a GraphQL pagination answer."""
     docs, page = _search_docs(body)
+    refused = next((r for r in map(top_level_refusal, docs) if r is not None), None) if not page else None
+    if refused is not None:
+        return [], refused
     feed = _feed_units(docs)
     if feed is None:
         errors = [dig(d, "errors") for d in docs if isinstance(dig(d, "errors"), list)]
@@ -161,45 +176,78 @@ def parse_search(
             return [], blocked
         if errors:
             return [], PageOutcome(status="blocked", reason=f"GraphQL error: {str(errors)[:160]}")
-        return [], classify_unusable(body, default_reason="no marketplace_search.feed_units in the page")
+        unusable = classify_unusable(body, default_reason="no marketplace_search.feed_units in the page")
+        if unusable.status != "layout_changed" or unusable.reason == EMPTY_SHELL_REASON or not docs:
+            return [], unusable
+        return rescue(
+            docs, why=unusable.reason, marketplace=MARKETPLACE, base_url=base_url, query=query,
+            url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url), paged=False,
+        )
     edges = feed.get("edges")
     if not isinstance(edges, list):
         return [], PageOutcome(status="layout_changed", reason="feed_units without an edges list")
     has_next = dig(feed, "page_info", "has_next_page") is True
     cursor = text_at(feed, "page_info", "end_cursor") or None
-    items: list[ListingItem] = []
-    skipped = 0
-    no_results = False
-    for edge in edges:
-        node = dig(edge, "node")
-        listing = dig(node, "listing")
-        if isinstance(listing, dict):
-            item = listing_item(listing, base_url=base_url, query=query)
-            if item is None:
-                skipped += 1
-            else:
-                items.append(item)
-        elif text_at(node, "__typename") == "MarketplaceSearchFeedNoResults":
-            no_results = True
-    if not items and not skipped:
+    listings = [dig(edge, "node", "listing") for edge in edges]
+    no_results = any(
+        text_at(dig(edge, "node"), "__typename") == "MarketplaceSearchFeedNoResults" for edge in edges
+    )
+    entries = [(i, listing) for i, listing in enumerate(listings) if listing is not None]
+    items, missing = read_entries(
+        [listing for _i, listing in entries],
+        lambda listing, where: _search_item(listing, where, base_url, query),
+        path="feed_units.edges", marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url),
+    )
+    missing = [_edge_path(path, entries) for path in missing]
+    if not items and not missing:
         if no_results or not edges:
             return [], PageOutcome(status="empty", reason="no listings", total=0)
-        return [], PageOutcome(status="layout_changed", reason="feed edges carry no listing objects")
+        return rescue(
+            docs, why="feed edges carry no node.listing objects", marketplace=MARKETPLACE,
+            base_url=base_url, query=query,
+            url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url), paged=False,
+        )
     outcome = PageOutcome(status="ok", has_next=has_next and cursor is not None, next_token=cursor)
-    return finish_search(items, skipped, outcome, what="listings")
+    return finish_search(items, missing, outcome, what="listings")
 
+
+def _search_item(listing: Any, where: str, base_url: str, query: str) -> ListingItem | str:
+    """One ``node.listing`` as a listing, or the JSON path that was missing."""
+    if not isinstance(listing, dict):
+        return where
+    item = listing_item(listing, base_url=base_url, query=query)
+    if item is not None:
+        return item
+    if not text_at(listing, "marketplace_listing_title"):
+        return missing_path(listing, where, ("marketplace_listing_title",))
+    return f"{where}.id"
+
+
+def _edge_path(path: str, entries: list[tuple[int, Any]]) -> str:
+    """``feed_units.edges[k]…`` of the k-th listing back to its edge's index and ``node.listing``."""
+    head, _, rest = path.partition("]")
+    position = int(head.rsplit("[", 1)[1])
+    return f"feed_units.edges[{entries[position][0]}].node.listing{rest}"
+
+
+
+#: Where an item page keeps its listing: ``target`` (2scraper 2026 capture) or
+#: ``marketplace_product_details_page`` (the item page's GraphQL answer public clients read)
+TARGET_KEYS = ("target", "marketplace_product_details_page")
 
 
 def _target(docs: list[Any], wanted: str | None) -> dict[str, Any] | None:
     for doc in docs:
         for node in walk_dicts(doc):
-            target = node.get("target")
-            if (
-                isinstance(target, dict)
-                and "marketplace_listing_title" in target
-                and (wanted is None or text_at(target, "id") == wanted)
-            ):
-                return target
+            for key in TARGET_KEYS:
+                target = node.get(key)
+                if (
+                    isinstance(target, dict)
+                    and "marketplace_listing_title" in target
+                    and (wanted is None or text_at(target, "id") == wanted)
+                ):
+                    return target
     return None
 
 
@@ -217,9 +265,9 @@ def _photos(docs: list[Any], wanted: str) -> list[str]:
 def parse_detail(
     body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None
 ) -> tuple[ListingItem | None, PageOutcome]:
-    """The listing as its item page shows it (full description, photos)."""
-    page = as_text(body)
-    docs = embedded_json(page)
+    """The listing as its item page (HTML with embedded JSON) or its GraphQL answer shows it."""
+    docs, html_page = _search_docs(body)
+    page = html_page or as_text(body)
     wanted = listing_id_from_url(url) or (item.external_id if item else None)
     target = _target(docs, wanted)
     if target is None:
@@ -237,7 +285,9 @@ def parse_detail(
         marketplace=MARKETPLACE, external_id=listing_id, url=item_url(listing_id, base_url), title=title
     )
     seller_id, seller_name, seller_url = _seller(target, base_url)
-    photos = _photos(docs, listing_id)
+    photos = _photos(docs, listing_id) or [
+        u for u in (text_at(p, "image", "uri") for p in dig(target, "listing_photos") or []) if u
+    ]
     merged = replace(
         base,
         title=title,

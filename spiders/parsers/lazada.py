@@ -7,7 +7,10 @@ Shapes (``shared/recorded/NOTES.md``; fixtures' SOURCE.txt):
   itemId|nid, productUrl|itemUrl ("//www.lazada.co.id/products/<slug>-i<item>-s<sku>.html"),
   image, price, priceShow, location, sellerName, sellerId, itemSoldCntShow,
   description[]}]}}`` (iqbalme/nusantarads-backend 2020 capture). No results: no
-  (or an empty) ``listItems`` beside a ``mainInfo``.
+  (or an empty) ``listItems`` beside a ``mainInfo`` with ``totalResults`` 0.
+  2023-26 clients also see ``itemId`` without ``nid``, ``itemUrl`` for
+  ``productUrl``, grouped price strings (``"199,000"``) or ``priceShow`` alone; an
+  item without a link is kept at Lazada's id-only address ``/-i<itemId>.html``.
 * Blocked — Alibaba "Baxia": JSON ``{"ret": ["RGV587_ERROR::SM::..."]}`` or
   ``{"rgv587_flag": "sm", "url": ".../_____tmd_____/punish?x5secdata=..."}``, or the
   punish slider HTML itself (webbrain-one/webbrain PR#2673).
@@ -29,6 +32,7 @@ from typing import Any
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url, never_raises
+from spiders.parsers.fallback import read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     as_text,
@@ -39,14 +43,21 @@ from spiders.parsers.page_signals import (
     int_or_none,
     load_json,
     looks_like_html,
+    missing_path,
+    rupiah,
     sold_count,
     text_at,
+    top_level_refusal,
 )
 
 MARKETPLACE = "lazada"
-_ITEM_SKU = re.compile(r"-i(\d+)-s(\d+)")
+_ITEM_SKU = re.compile(r"-i(\d+)(?:-s(\d+))?\.html")
 _MODULE_START = re.compile(r"(?:__moduleData__\s*=|app\.run\()\s*(?=\{)")
-_NOT_FOUND = re.compile(r"tidak ditemukan|page not found|halaman tidak|404", re.I)
+#: Lazada's own "product/page not found" wording, matched on visible text only (not "halaman tidak
+#: dapat dimuat", an error page, nor a bare "404" that a script name can hold)
+_NOT_FOUND = re.compile(
+    r"tidak ditemukan|page not found|produk ini tidak lagi tersedia|no longer available", re.I
+)
 
 
 def _refusal(doc: dict[str, Any]) -> PageOutcome | None:
@@ -61,25 +72,39 @@ def _refusal(doc: dict[str, Any]) -> PageOutcome | None:
 def _ids(entry: dict[str, Any], url: str) -> tuple[str, str]:
     match = _ITEM_SKU.search(url)
     item_id = text_at(entry, "itemId") or text_at(entry, "nid") or (match.group(1) if match else "")
-    sku = match.group(2) if match else ""
+    sku = (match.group(2) or "") if match else ""
     if not sku:
         cheapest = text_at(entry, "cheapest_sku")
         sku = cheapest.rsplit("-", 1)[-1] if "-" in cheapest else text_at(entry, "skuId")
     return item_id, sku
 
 
+def id_only_url(item_id: str, base_url: str) -> str:
+    """Lazada's id-only product address ``{web}/-i<itemId>.html`` (public clients build it so)."""
+    return f"{base_url.rstrip('/')}/-i{item_id}.html"
+
+
 def _image(src: str) -> str:
     return f"https:{src}" if src.startswith("//") else src
 
 
-def _search_item(entry: Any, base_url: str, query: str) -> ListingItem | None:
+def _search_item(entry: Any, base_url: str, query: str, where: str = "") -> ListingItem | str:
+    """One ``listItems`` entry as a listing, or the JSON path that was missing.
+
+    Without ``productUrl``/``itemUrl`` the listing is kept with Lazada's id-only
+    address ``{web}/-i<itemId>.html``, which public clients build the same way.
+    """
     if not isinstance(entry, dict):
-        return None
+        return where
     name = text_at(entry, "name")
     link = text_at(entry, "productUrl") or text_at(entry, "itemUrl")
     item_id, _sku = _ids(entry, link)
-    if not name or not link or not item_id:
-        return None
+    if not name:
+        return missing_path(entry, where, ("name",))
+    if not item_id:
+        return f"{where}.itemId"
+    if not link:
+        link = id_only_url(item_id, "")
     described = entry.get("description")
     description = "\n".join(d for d in described if isinstance(d, str)) if isinstance(described, list) else ""
     image = text_at(entry, "image")
@@ -87,10 +112,10 @@ def _search_item(entry: Any, base_url: str, query: str) -> ListingItem | None:
     return ListingItem(
         marketplace=MARKETPLACE,
         external_id=item_id,
-        url=canonical_url(link, base_url),
+        url=canonical_url(link, base_url) if link else "",
         title=name,
         description=description,
-        price=int_or_none(entry.get("price")),
+        price=rupiah(entry.get("price")) if entry.get("price") not in (None, "") else rupiah(entry.get("priceShow")),
         seller_id=text_at(entry, "sellerId"),
         seller_name=text_at(entry, "sellerName"),
         seller_city=text_at(entry, "location"),
@@ -114,35 +139,41 @@ def parse_search(
         return [], classify_unusable(body, default_reason=str(exc))
     if not isinstance(doc, dict):
         return [], PageOutcome(status="layout_changed", reason="catalogue answer is not a JSON object")
-    refused = _refusal(doc)
+    refused = _refusal(doc) or top_level_refusal(doc)
     if refused:
         return [], refused
     mods, info = doc.get("mods"), doc.get("mainInfo")
     if not isinstance(mods, dict) or not isinstance(info, dict):
-        return [], PageOutcome(status="layout_changed", reason="no mods/mainInfo in catalogue answer")
+        return _rescue(doc, "no mods/mainInfo in catalogue answer", base_url, query)
     total = int_or_none(info.get("totalResults"))
     entries = mods.get("listItems")
     if entries is None or entries == []:
         if "listItems" not in mods and total:
-            return [], PageOutcome(status="layout_changed", reason="mods has no listItems", total=total)
+            return _rescue(doc, "mods has no listItems", base_url, query)
         return [], PageOutcome(status="empty", reason="no listItems", total=total)
     if not isinstance(entries, list):
-        return [], PageOutcome(status="layout_changed", reason="listItems is not a list")
-    items: list[ListingItem] = []
-    skipped = 0
-    for entry in entries:
-        item = _search_item(entry, base_url, query)
-        if item is None:
-            skipped += 1
-        else:
-            items.append(item)
+        return _rescue(doc, "mods.listItems is not a list", base_url, query)
+    items, missing = read_entries(
+        entries, lambda entry, where: _search_item(entry, base_url, query, where),
+        path="mods.listItems", marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda item_id, _title, _obj: id_only_url(item_id, base_url),
+    )
+    if not items:
+        return _rescue(doc, f"{len(missing)} listItems unreadable: missing {', '.join(missing[:3])}", base_url, query)
     page = int_or_none(info.get("page")) or 1
     size = int_or_none(info.get("pageSize")) or len(entries)
     has_next = bool(items) and (total is None or page * size < total)
     outcome = PageOutcome(
         status="ok", total=total, has_next=has_next, next_token=str(page + 1) if has_next else None
     )
-    return finish_search(items, skipped, outcome, what="listItems")
+    return finish_search(items, missing, outcome, what="listItems")
+
+
+def _rescue(doc: dict[str, Any], why: str, base_url: str, query: str) -> tuple[list[ListingItem], PageOutcome]:
+    return rescue(
+        doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda item_id, _title, _obj: id_only_url(item_id, base_url),
+    )
 
 
 def module_data(html: str) -> dict[str, Any] | None:
@@ -165,10 +196,9 @@ def parse_detail(
     html = as_text(body)
     doc = module_data(html)
     if doc is None:
-        unusable = classify_unusable(body, default_reason="no __moduleData__ in product page")
-        if unusable.status == "layout_changed" and _NOT_FOUND.search(html[:20000]):
-            return None, PageOutcome(status="not_found", reason="Lazada 'page not found'")
-        return None, unusable
+        return None, classify_unusable(
+            body, default_reason="no __moduleData__ in product page", not_found=_NOT_FOUND
+        )
     fields = dig(doc, "data", "root", "fields")
     product = dig(fields, "product")
     if not isinstance(product, dict):

@@ -28,6 +28,7 @@ from urllib.parse import parse_qs, urlsplit
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import never_raises
+from spiders.parsers.fallback import read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     as_text,
@@ -36,16 +37,22 @@ from spiders.parsers.page_signals import (
     finish_search,
     int_or_none,
     load_json,
+    missing_path,
+    rupiah,
     slugify,
     text_at,
+    top_level_refusal,
     utc_from_iso,
+    visible_text,
 )
 
 MARKETPLACE = "olx"
 PAGE_SIZE = 40
 _IID = re.compile(r"-iid-(\d+)")
 _APP_STATE = re.compile(r"window\.__APP\s*=\s*")
-_NOT_FOUND = re.compile(r"tidak ditemukan|tidak tersedia|not found|404", re.I)
+#: OLX's own "ad not found / no longer available" wording, matched on visible text only
+#: ("layanan tidak tersedia", a service outage, is not a removal)
+_NOT_FOUND = re.compile(r"tidak ditemukan|page not found|iklan\b[^.<]{0,40}\btidak (lagi )?tersedia", re.I)
 
 
 def item_url(title: str, ad_id: str, base_url: str) -> str:
@@ -66,6 +73,12 @@ def _images(ad: dict[str, Any]) -> list[str]:
     return [u for u in (text_at(img, "url") or text_at(img, "big", "url") for img in images) if u]
 
 
+def _price(ad: dict[str, Any]) -> int | None:
+    """``price.value.raw``, else the display text (``"Rp 15.000"``) some panamera feeds send alone."""
+    raw = int_or_none(dig(ad, "price", "value", "raw"))
+    return raw if raw is not None else rupiah(dig(ad, "price", "value", "display"))
+
+
 def ad_item(ad: dict[str, Any], *, base_url: str, query: str = "") -> ListingItem | None:
     """One panamera ad object as a listing (None when it has no id or title)."""
     ad_id = text_at(ad, "ad_id") or text_at(ad, "id")
@@ -79,7 +92,7 @@ def ad_item(ad: dict[str, Any], *, base_url: str, query: str = "") -> ListingIte
         url=item_url(title, ad_id, base_url),
         title=title,
         description=text_at(ad, "description"),
-        price=int_or_none(dig(ad, "price", "value", "raw")),
+        price=_price(ad),
         seller_id=user_id,
         seller_name=text_at(ad, "user", "name") or text_at(ad, "user_name"),
         seller_url=f"{base_url.rstrip('/')}/profile/{user_id}" if user_id else "",
@@ -106,22 +119,24 @@ def parse_search(
         doc = load_json(body)
     except JsonError as exc:
         return [], classify_unusable(body, default_reason=str(exc))
+    refused = top_level_refusal(doc)
+    if refused is not None:
+        return [], refused
     ads = dig(doc, "data")
     if not isinstance(ads, list):
         if isinstance(doc, dict) and (int_or_none(doc.get("status")) in (401, 403, 429) or "error" in doc):
             return [], PageOutcome(status="blocked", reason=f"OLX error answer: {str(doc)[:120]}")
-        return [], PageOutcome(status="layout_changed", reason="no data list in the answer")
+        return _rescue(doc, "no data list in the answer", base_url, query)
     total = int_or_none(dig(doc, "metadata", "total_ads"))
     if not ads:
         return [], PageOutcome(status="empty", reason="no ads", total=total or 0)
-    items: list[ListingItem] = []
-    skipped = 0
-    for ad in ads:
-        item = ad_item(ad, base_url=base_url, query=query) if isinstance(ad, dict) else None
-        if item is None:
-            skipped += 1
-        else:
-            items.append(item)
+    items, missing = read_entries(
+        ads, lambda ad, where: _search_item(ad, where, base_url, query),
+        path="data", marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda ad_id, title, _obj: item_url(title, ad_id, base_url),
+    )
+    if not items:
+        return _rescue(doc, f"{len(missing)} ads unreadable: missing {', '.join(missing[:3])}", base_url, query)
     next_url = text_at(doc, "metadata", "next_page_url")
     next_page = _page_of(next_url) if next_url else None
     outcome = PageOutcome(
@@ -130,7 +145,26 @@ def parse_search(
         has_next=bool(next_url),
         next_token=str(next_page if next_page else _page_of(url) + 1) if next_url else None,
     )
-    return finish_search(items, skipped, outcome, what="ads")
+    return finish_search(items, missing, outcome, what="ads")
+
+
+def _search_item(ad: Any, where: str, base_url: str, query: str) -> ListingItem | str:
+    """One ad of a search answer, or the JSON path that was missing."""
+    if not isinstance(ad, dict):
+        return where
+    item = ad_item(ad, base_url=base_url, query=query)
+    if item is not None:
+        return item
+    if not text_at(ad, "title"):
+        return missing_path(ad, where, ("title",))
+    return f"{where}.id"
+
+
+def _rescue(doc: Any, why: str, base_url: str, query: str) -> tuple[list[ListingItem], PageOutcome]:
+    return rescue(
+        doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda ad_id, title, _obj: item_url(title, ad_id, base_url),
+    )
 
 
 
@@ -155,13 +189,12 @@ def parse_detail(
     wanted = ad_id_from_url(url) or (item.external_id if item else "")
     elements = dig(state, "states", "items", "elements")
     if not isinstance(elements, dict):
-        outcome = classify_unusable(body, default_reason="no window.__APP item state in the page")
-        if outcome.status == "layout_changed" and state is not None and _NOT_FOUND.search(page):
-            return None, PageOutcome(status="not_found", reason="OLX shows its not-found page")
-        return None, outcome
+        return None, classify_unusable(
+            body, default_reason="no window.__APP item state in the page", not_found=_NOT_FOUND
+        )
     ad = elements.get(wanted) if wanted else next(iter(elements.values()), None)
     if ad is None:
-        if _NOT_FOUND.search(page):
+        if _NOT_FOUND.search(visible_text(page)):
             return None, PageOutcome(status="not_found", reason="OLX shows its not-found page")
         return None, PageOutcome(status="layout_changed", reason=f"ad {wanted} not in the page state")
     found = ad_item(ad, base_url=base_url, query=item.query if item else "") if isinstance(ad, dict) else None

@@ -21,13 +21,31 @@ from crawler.items import ListingItem, PageOutcome
 #: Largest body a parser looks at; larger answers are cut (the spider's DOWNLOAD_MAXSIZE is the real guard).
 MAX_BODY = 16 * 1024 * 1024
 
-_CAPTCHA = re.compile(rb"captcha|/_____tmd_____/punish|x5secdata|/checkpoint/", re.I)
+_CAPTCHA = re.compile(rb"captcha|/_____tmd_____/punish|x5secdata|/checkpoint/|RGV587_ERROR", re.I)
 _BLOCKED = re.compile(
     rb"access denied|request blocked|rate limit exceeded|too many requests|forbidden|"
     rb"you don't have permission|errors\.edgesuite\.net",
     re.I,
 )
+#: A login page served instead of the answer (Facebook's wall, shops' redirect to /login)
+_LOGIN = re.compile(
+    rb"id=\"login_form\"|log in to (facebook|continue)|you must log in|masuk ke akun|"
+    rb"silakan masuk|login untuk melanjutkan|<form[^>]*action=\"[^\"]*/login",
+    re.I,
+)
+_SCRIPT_OR_STYLE = re.compile(rb"<(script|style|noscript)\b.*?</\1\s*>", re.I | re.S)
+_TAG_BYTES = re.compile(rb"<[^>]*>")
+_INLINE_SCRIPT = re.compile(rb"<script(?![^>]*\bsrc=)([^>]*)>(.*?)</script\s*>", re.I | re.S)
+#: An HTML page with less visible text than this and less inline script than
+#: EMPTY_SHELL_SCRIPT is an empty shell (a real result or item page carries either)
+EMPTY_SHELL_TEXT = 120
+EMPTY_SHELL_SCRIPT = 1024
+EMPTY_SHELL_REASON = "empty shell: the page before its scripts ran"
 _TAG = re.compile(r"<[^>]*>")
+#: One amount: dot-grouped ("1.250.000", optional ",00"), comma-grouped ("199,000"), or plain digits
+_RUPIAH = re.compile(
+    r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?(?!\d)|\d{1,3}(?:,\d{3})+(?:\.\d{1,2})?(?!\d)|\d+(?:[.,]\d{1,2})?(?!\d)"
+)
 _SPACE = re.compile(r"[ \t\r\f\v]+")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -69,14 +87,90 @@ def looks_like_html(body: bytes | str) -> bool:
     return head.startswith((b"<!doctype", b"<html", b"<head", b"<body", b"<!--", b"<div", b"<script"))
 
 
-def classify_unusable(body: bytes | str, *, default_reason: str) -> PageOutcome:
-    """Outcome for a body that did not carry results: captcha, blocked, or a layout change."""
+def visible_text(body: bytes | str) -> str:
+    """The visible text of an HTML page: scripts, styles and tags dropped, whitespace squeezed."""
+    stripped = _TAG_BYTES.sub(b" ", _SCRIPT_OR_STYLE.sub(b" ", as_bytes(body)))
+    return html.unescape(b" ".join(stripped.split()).decode("utf-8", "replace"))
+
+
+def inline_script_chars(body: bytes | str) -> int:
+    """Characters of inline script (embedded data or code) in a page; ``<script src>`` tags count nothing."""
+    return sum(len(m.group(2)) for m in _INLINE_SCRIPT.finditer(as_bytes(body)))
+
+
+def is_empty_shell(body: bytes | str) -> bool:
+    """An HTML page with (almost) no visible text and no embedded data: the shop's app before its scripts ran."""
+    return (
+        looks_like_html(body)
+        and len(visible_text(body)) < EMPTY_SHELL_TEXT
+        and inline_script_chars(body) < EMPTY_SHELL_SCRIPT
+    )
+
+
+def refusal(body: bytes | str) -> PageOutcome | None:
+    """A captcha, block or login page in ``body`` (any format), else None.
+
+    Meant for answers that did NOT parse as results: a real result page can
+    carry these words in a listing's text.
+    """
     raw = as_bytes(body)
     if _CAPTCHA.search(raw):
         return PageOutcome(status="captcha", reason="captcha page instead of results")
     if _BLOCKED.search(raw):
         return PageOutcome(status="blocked", reason="the shop refused the request")
+    if _LOGIN.search(raw):
+        return PageOutcome(status="blocked", reason="login wall instead of results")
+    return None
+
+
+def classify_unusable(
+    body: bytes | str, *, default_reason: str, not_found: re.Pattern[str] | None = None
+) -> PageOutcome:
+    """Outcome for a body that did not carry results (or the listing), in this order.
+
+    captcha → blocked → login wall → the shop's own not-found page (``not_found``
+    matched against the *visible* text only, so a script URL with "404" in it
+    never reads as a removal) → empty shell → layout changed. An empty shell is
+    ``layout_changed`` with :data:`EMPTY_SHELL_REASON`: it says nothing about the
+    results or the listing (never results, never live, asked again), and it is
+    not a refusal either, so a bare "404 Not Found" page with HTTP 404 still
+    reads as a removal.
+    """
+    raw = as_bytes(body)
+    refused = refusal(raw)
+    if refused is not None:
+        return refused
+    if not_found is not None and not_found.search(visible_text(raw)):
+        return PageOutcome(status="not_found", reason="the shop's own not-found page")
+    if is_empty_shell(raw):
+        return PageOutcome(status="layout_changed", reason=EMPTY_SHELL_REASON)
     return PageOutcome(status="layout_changed", reason=default_reason)
+
+
+def top_level_refusal(doc: Any) -> PageOutcome | None:
+    """A refusal spelled in a JSON answer's own top two levels (captcha URL, login, rate limit).
+
+    Only the envelope is read, never the listings inside it, so a product whose
+    title says "captcha" does not turn a result page into a block.
+    """
+    parts: list[str] = []
+    for key, value in doc.items() if isinstance(doc, dict) else ():
+        parts.append(str(key))
+        inner = (
+            value.items() if isinstance(value, dict)
+            else [("", v) for v in value[:20]] if isinstance(value, list)
+            else [("", value)]
+        )
+        for sub_key, sub_value in inner:
+            parts.append(str(sub_key))
+            if isinstance(sub_value, (str, int)) and not isinstance(sub_value, bool):
+                parts.append(str(sub_value)[:500])
+    text = " ".join(parts).encode("utf-8", "replace")
+    if _CAPTCHA.search(text):
+        return PageOutcome(status="captcha", reason="captcha answer instead of results")
+    if _BLOCKED.search(text) or _LOGIN.search(text) or re.search(rb"\blogin\b|\bunauthori[sz]ed\b", text, re.I):
+        return PageOutcome(status="blocked", reason="the shop refused the request (JSON answer)")
+    return None
 
 
 def dig(doc: Any, *path: str | int) -> Any:
@@ -116,6 +210,25 @@ def int_or_none(value: Any) -> int | None:
         digits = re.sub(r"\D", "", cleaned)
         return int(digits[:18]) if digits else None
     return None
+
+
+def rupiah(value: Any) -> int | None:
+    """Whole rupiah of a price as shops show it: ``118990``, ``"Rp118.990"``, ``"Rp10.000 - Rp25.000"`` (the first).
+
+    Indonesian prices group thousands with dots (some shops' feeds with commas,
+    ``"199,000"``) and rarely show cents; a range or "mulai dari" text gives its
+    first amount, never the digits of both run together.
+    """
+    if not isinstance(value, str):
+        return int_or_none(value)
+    cleaned = value.strip()
+    if re.fullmatch(r"-?\d+(\.\d+)?", cleaned) and not re.fullmatch(r"\d{1,3}(\.\d{3})+", cleaned):
+        return int_or_none(cleaned)
+    match = _RUPIAH.search(cleaned)
+    if not match:
+        return None
+    whole = re.sub(r"[.,]\d{1,2}$", "", match.group(0))  # cents ("Rp1.250.000,00") are dropped
+    return int(re.sub(r"[.,]", "", whole)[:18])
 
 
 def sold_count(text: str) -> int | None:
@@ -175,19 +288,39 @@ def walk_dicts(doc: Any, *, limit: int = 200_000) -> Iterator[dict[str, Any]]:
             queue.extend(v for v in current if isinstance(v, (dict, list)))
 
 
+def missing_path(entry: Any, where: str, path: tuple[str | int, ...]) -> str:
+    """The exact JSON path that stopped a reader, e.g. ``items[3].item_basic.name``.
+
+    Walks ``path`` inside ``entry`` and names it under ``where`` (the entry's own
+    path) up to the first step that is absent, null or empty, so the operator sees
+    which field of which entry the shop stopped sending.
+    """
+    cur, walked = entry, where
+    for step in path:
+        walked += f"[{step}]" if isinstance(step, int) else (f".{step}" if walked else step)
+        cur = dig(cur, step)
+        if cur is None or cur == "":
+            break
+    return walked
+
+
 def finish_search(
-    items: list[ListingItem], skipped: int, outcome: PageOutcome, *, what: str
+    items: list[ListingItem], missing: list[str], outcome: PageOutcome, *, what: str
 ) -> tuple[list[ListingItem], PageOutcome]:
-    """Final outcome of a search page: never "ok" with zero items when entries were unreadable."""
-    if skipped and not items:
+    """Final outcome of a search page: never "ok" with zero items when entries were unreadable.
+
+    ``missing`` holds, per entry the parser gave up on, the JSON path that was
+    missing (see :func:`missing_path`); the reason names the first three.
+    """
+    if not missing:
+        return items, outcome
+    named = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+    if not items:
         return [], PageOutcome(
-            status="layout_changed",
-            reason=f"{skipped} {what} without the expected fields (id, title)",
+            status="layout_changed", reason=f"{len(missing)} {what} unreadable: missing {named}",
         )
-    if skipped:
-        reason = f"{skipped} {what} skipped: missing id or title"
-        return items, PageOutcome(
-            status=outcome.status, reason=reason, total=outcome.total,
-            has_next=outcome.has_next, next_token=outcome.next_token,
-        )
-    return items, outcome
+    reason = f"{len(missing)} {what} skipped: missing {named}"
+    return items, PageOutcome(
+        status=outcome.status, reason=reason, total=outcome.total,
+        has_next=outcome.has_next, next_token=outcome.next_token,
+    )

@@ -13,6 +13,15 @@ Shapes (see ``/work/shared/recorded/NOTES.md`` and ``tests/fixtures/tokopedia/*/
   imageUrl, price "Rp5.719.000", shop{shopId, name, url, city}, labelGroups}]}}``
   (roniwahyu/shopee-dataset 2024 capture; appvidlab/tokopedia-api README).
   Sold counts exist only as text in ``labelGroups[position=integrity]``.
+* CategoryProducts (2023, AceSearchProduct) — ``data.CategoryProducts{count, data[{id,
+  name, url, price "Rp12.000", priceInt, imageUrlLarge, gaKey, shop{id, url, name,
+  location}}]}`` (median314/ext-1688-single-product capture).
+* Variants every reader accepts: no ``url`` (derived from ``gaKey``, else the listing
+  is kept without URL — see :func:`product_url`), ``price{text, original}`` without
+  ``number``, ``price`` as a plain or range string, ``imageUrl`` for ``mediaURL``,
+  ``shop.shopId``/``shop.location`` for ``shop.id``/``shop.city``. An entry none of
+  this reads is walked by the shape-agnostic fallback; the page names the exact
+  JSON path that was missing.
 * Detail — ``POST gql.tokopedia.com/graphql/PDPGetLayoutQuery`` answers
   ``[{"data": {"pdpGetLayout": {basicInfo{id, shopID, shopName, url, createdAt,
   txStats{countSold}}, components[{name, data[]}]}}}]``; the description is the
@@ -25,12 +34,14 @@ Shapes (see ``/work/shared/recorded/NOTES.md`` and ``tests/fixtures/tokopedia/*/
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 from urllib.parse import urlparse
 
 from crawler.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url, never_raises
+from spiders.parsers.fallback import degraded_detail, read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     classify_unusable,
@@ -39,13 +50,21 @@ from spiders.parsers.page_signals import (
     int_or_none,
     load_json,
     looks_like_html,
+    missing_path,
+    rupiah,
     sold_count,
     text_at,
+    top_level_refusal,
     utc_from_iso,
 )
 
 MARKETPLACE = "tokopedia"
 SEARCH_FIELDS = ("searchProductV5", "ace_search_product_v4")
+#: Tokopedia's own removed-product page, on the visible text of a product page
+NOT_FOUND_PAGE = re.compile(
+    r"produk tidak ditemukan|produk ini sudah tidak tersedia|halaman ini tidak ditemukan", re.I
+)
+_NOT_FOUND = re.compile(r"not found|tidak ditemukan|does not exist|sudah dihapus", re.I)
 _BLOCK_WORDS = ("too many", "rate limit", "forbidden", "denied", "unauthori", "blocked")
 
 
@@ -66,10 +85,18 @@ def _graphql_errors(doc: Any) -> PageOutcome | None:
     return None
 
 
-def _unusable(body: bytes | str, reason: str) -> PageOutcome:
+def _says_not_found(doc: Any) -> bool:
+    """A GraphQL error whose message says the product does not exist (Tokopedia's removed-product answer)."""
+    errors = dig(doc, "errors")
+    return isinstance(errors, list) and any(
+        _NOT_FOUND.search(text_at(e, "message")) for e in errors if isinstance(e, dict)
+    )
+
+
+def _unusable(body: bytes | str, reason: str, not_found: re.Pattern[str] | None = None) -> PageOutcome:
     if looks_like_html(body):
-        return classify_unusable(body, default_reason="HTML page instead of GraphQL JSON")
-    return classify_unusable(body, default_reason=reason)
+        reason = "HTML page instead of GraphQL JSON"
+    return classify_unusable(body, default_reason=reason, not_found=not_found)
 
 
 def _sold(product: dict[str, Any]) -> int | None:
@@ -82,32 +109,106 @@ def _sold(product: dict[str, Any]) -> int | None:
     return None
 
 
-def _search_item(product: Any, base_url: str, query: str) -> ListingItem | None:
-    name = text_at(product, "name")
-    url = text_at(product, "url")
-    if not name or not url:
+def _price(product: dict[str, Any]) -> int | None:
+    """Price of every shape seen: ``price{number}``, ``price{text, original}`` without number,
+    a plain ``"Rp5.719.000"`` string, or ``priceInt`` beside a text price (CategoryProducts)."""
+    price = product.get("price")
+    if isinstance(price, dict):
+        for key in ("number", "value", "text", "original"):
+            amount = rupiah(price.get(key))
+            if amount is not None and not isinstance(price.get(key), bool):
+                return amount
         return None
-    path = urlparse(url if "://" in url else "http://x" + url).path.strip("/")
-    external_id = text_at(product, "id") or path
-    price = dig(product, "price")
-    price_value = int_or_none(dig(price, "number")) if isinstance(price, dict) else int_or_none(price)
-    shop = dig(product, "shop") or {}
-    image = text_at(product, "mediaURL", "image700") or text_at(product, "mediaURL", "image") or text_at(product, "imageUrl")
-    shop_url = text_at(shop, "url")
+    amount = int_or_none(product.get("priceInt"))
+    return amount if amount is not None else rupiah(price)
+
+
+def _shop_home(shop: dict[str, Any], base_url: str) -> str:
+    """The shop's page: its ``url``/``uri``, else ``{web}/<domain>`` from its ``domain``."""
+    link = text_at(shop, "url") or text_at(shop, "uri")
+    if link:
+        return canonical_url(link, base_url)
+    domain = text_at(shop, "domain")
+    return f"{base_url.rstrip('/')}/{domain}" if domain else ""
+
+
+def product_url(product: dict[str, Any], base_url: str) -> str:
+    """The listing URL as Tokopedia writes it, ``{web}/<shop domain>/<product slug>``, or "".
+
+    From ``url``, else ``relative_uri`` (TopAds), else the last two segments of
+    ``gaKey`` (``/searchproduct/<category…>/<query>/<shop domain>/<slug>``), which
+    equal the product URL's path in every one of 300 recorded products (2023-24).
+    A slug made from the name is NOT used: it matches the real one in only 105 of
+    those 300 (Tokopedia appends variant words and ids), and a wrong URL would
+    later read as a removed listing.
+    """
+    link = text_at(product, "url") or text_at(product, "relative_uri")
+    if link:
+        return canonical_url(link if "://" in link or link.startswith("/") else "/" + link, base_url)
+    segments = [s for s in text_at(product, "gaKey").split("/") if s]
+    if len(segments) >= 3:
+        return f"{base_url.rstrip('/')}/{segments[-2]}/{segments[-1]}"
+    return ""
+
+
+def _search_item(product: Any, base_url: str, query: str, where: str) -> ListingItem | str:
+    """One search product as a listing, or the JSON path that was missing."""
+    if not isinstance(product, dict):
+        return where
+    name = text_at(product, "name")
+    url = product_url(product, base_url)
+    external_id = text_at(product, "id") or urlparse(url).path.strip("/")
+    if not name:
+        return missing_path(product, where, ("name",))
+    if not external_id:
+        return f"{where}.id"
+    shop = dig(product, "shop") if isinstance(dig(product, "shop"), dict) else {}
+    image = (
+        text_at(product, "mediaURL", "image700") or text_at(product, "mediaURL", "image")
+        or text_at(product, "imageUrlLarge") or text_at(product, "imageUrl")
+        or text_at(product, "image", "m_url")
+    )
     return ListingItem(
         marketplace=MARKETPLACE,
         external_id=external_id,
-        url=canonical_url(url, base_url),
+        url=url,
         title=name,
-        price=price_value,
+        price=_price(product),
         seller_id=text_at(shop, "id") or text_at(shop, "shopId"),
         seller_name=text_at(shop, "name"),
-        seller_url=canonical_url(shop_url, base_url) if shop_url else "",
-        seller_city=text_at(shop, "city"),
+        seller_url=_shop_home(shop, base_url),
+        seller_city=text_at(shop, "city") or text_at(shop, "location"),
         image_urls=[image] if image else [],
         sold_count=_sold(product),
         query=query,
         raw=product,
+    )
+
+
+def _products(doc: Any) -> tuple[list[Any] | None, dict[str, Any], str, str]:
+    """(products, header, JSON path of the list, why not found) across the search fields.
+
+    ``searchProductV5`` / ``ace_search_product_v4`` keep them at ``data.products``;
+    the older ``CategoryProducts`` (AceSearchProduct) at ``data`` itself.
+    """
+    for field in SEARCH_FIELDS:
+        result = dig(doc, "data", field)
+        if isinstance(result, dict):
+            products = dig(result, "data", "products")
+            path = f"data.{field}.data.products"
+            if isinstance(products, list):
+                return products, dig(result, "header") or {}, path, ""
+            return None, {}, path, f"{missing_path(result, f'data.{field}', ('data', 'products'))} is not a list"
+    legacy = dig(doc, "data", "CategoryProducts")
+    if isinstance(dig(legacy, "data"), list):
+        return legacy["data"], {"totalData": dig(legacy, "count")}, "data.CategoryProducts.data", ""
+    return None, {}, "", "no searchProductV5 / ace_search_product_v4 / CategoryProducts in data"
+
+
+def _rescue(doc: Any, why: str, base_url: str, query: str) -> tuple[list[ListingItem], PageOutcome]:
+    return rescue(
+        doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda _id, _title, obj: product_url(obj, base_url),
     )
 
 
@@ -120,33 +221,28 @@ def parse_search(
         doc = _envelope(load_json(body))
     except JsonError as exc:
         return [], _unusable(body, str(exc))
-    errors = _graphql_errors(doc)
+    errors = _graphql_errors(doc) or top_level_refusal(doc)
     if errors:
         return [], errors
-    result = next((dig(doc, "data", f) for f in SEARCH_FIELDS if isinstance(dig(doc, "data", f), dict)), None)
-    if result is None:
-        return [], PageOutcome(status="layout_changed", reason="no searchProductV5 / ace_search_product_v4 in data")
-    products = dig(result, "data", "products")
-    if not isinstance(products, list):
-        return [], PageOutcome(status="layout_changed", reason="search answer has no data.products list")
-    header = dig(result, "header") or {}
+    products, header, path, why = _products(doc)
+    if products is None:
+        return _rescue(doc, why, base_url, query)
     total = int_or_none(dig(header, "totalData"))
     if not products:
         return [], PageOutcome(status="empty", reason="no products", total=total)
-    items: list[ListingItem] = []
-    skipped = 0
-    for product in products:
-        item = _search_item(product, base_url, query) if isinstance(product, dict) else None
-        if item is None:
-            skipped += 1
-        else:
-            items.append(item)
+    items, missing = read_entries(
+        products, lambda product, where: _search_item(product, base_url, query, where),
+        path=path, marketplace=MARKETPLACE, base_url=base_url, query=query,
+        url_for=lambda _id, _title, obj: product_url(obj, base_url),
+    )
+    if not items:
+        return _rescue(doc, f"{len(missing)} products unreadable: missing {', '.join(missing[:3])}", base_url, query)
     additional = text_at(header, "additionalParams")
     outcome = PageOutcome(
         status="ok", total=total, has_next=bool(items) and (total is None or total > 0),
         next_token=additional or None,
     )
-    return finish_search(items, skipped, outcome, what="products")
+    return finish_search(items, missing, outcome, what="products")
 
 
 def _component(components: list[Any], name: str) -> dict[str, Any]:
@@ -174,18 +270,20 @@ def parse_detail(
     try:
         doc = _envelope(load_json(body))
     except JsonError as exc:
-        return None, _unusable(body, str(exc))
-    errors = _graphql_errors(doc)
+        return None, _unusable(body, str(exc), NOT_FOUND_PAGE)
+    errors = _graphql_errors(doc) or top_level_refusal(doc)
     if errors:
         return None, errors
     data = dig(doc, "data")
+    if not isinstance(dig(data, "pdpGetLayout"), dict) and _says_not_found(doc):
+        return None, PageOutcome(status="not_found", reason="GraphQL error: product not found")
     if isinstance(data, dict) and "pdpGetLayout" in data and data["pdpGetLayout"] is None:
         return None, PageOutcome(status="not_found", reason="pdpGetLayout is null (product removed)")
     layout = dig(data, "pdpGetLayout")
     basic = dig(layout, "basicInfo")
     components = dig(layout, "components")
     if not isinstance(basic, dict) or not isinstance(components, list):
-        return None, PageOutcome(status="layout_changed", reason="no pdpGetLayout.basicInfo/components")
+        return degraded_detail(doc, item, why="no pdpGetLayout.basicInfo/components")
     if text_at(basic, "status").upper() in ("DELETED", "BANNED", "REMOVED"):
         return None, PageOutcome(status="not_found", reason=f"product status {text_at(basic, 'status')}")
     content = _component(components, "product_content")

@@ -1,0 +1,78 @@
+"""Credentials inside URLs, hidden wherever a URL is printed.
+
+Deployments put secrets in URLs: ``postgresql://ktpwatch:pw@db/ktpwatch``,
+``redis://:pw@cache:6379/0``, ``https://hooks.example/notify?token=…``. Those URLs
+reach ``config check``, error messages, log lines and tracebacks; every one of
+them goes through :func:`redact_urls` first. It lives in ``config`` because
+every layer may print a URL and every layer may import ``config``.
+
+What is hidden: the password of the user-info part (``user:***@``, the form
+SQLAlchemy's ``render_as_string(hide_password=True)`` prints), and the value of
+every query parameter whose name says it is a secret (token, key, secret,
+password, signature, auth …).
+"""
+
+from __future__ import annotations
+
+import re
+
+HIDDEN = "***"
+#: a URL inside free text: a scheme, then everything up to white space or a quote
+_URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s'\"<>`]+")
+#: ``user:password@host`` without a scheme: the password may hold anything but white space,
+#: quotes, ``/`` and ``@``
+_BARE_USERINFO = re.compile(r"(?<![\w/:])(?P<user>[\w.%+\-~]*):(?!\*\*\*@)[^\s@/'\"]+@(?=[\w\[])")
+#: where the authority (``user:password@host:port``) of a URL ends
+_AUTHORITY_END = re.compile(r"[/?#]|$")
+_SECRET_PARAM = re.compile(
+    r"(?:^|[_\-.])(?:api)?(?:token|key|secret|pass(?:word|wd)?|pwd|auth|authorization|sig|signature"
+    r"|credentials?|session)$",
+    re.IGNORECASE,
+)
+
+
+def _hide_userinfo(netloc: str) -> str:
+    """``user:***@host``; the last ``@`` ends the user-info (a careless password may hold one)."""
+    userinfo, at, host = netloc.rpartition("@")
+    if not at:
+        return netloc
+    user, colon, _password = userinfo.partition(":")
+    return f"{user}:{HIDDEN}@{host}" if colon else netloc
+
+
+def _hide_query(query: str) -> str:
+    parts = []
+    for piece in query.split("&"):
+        name, equals, _value = piece.partition("=")
+        parts.append(f"{name}={HIDDEN}" if equals and _SECRET_PARAM.search(name) else piece)
+    return "&".join(parts)
+
+
+def redact_url(url: str) -> str:
+    """``url`` with its password and secret query values replaced by ``***``.
+
+    Example: ``redact_url("redis://:pw@cache:6379/0")`` gives ``"redis://:***@cache:6379/0"``.
+    """
+    scheme, sep, rest = url.partition("://")
+    if not sep:
+        return url
+    end = _AUTHORITY_END.search(rest)
+    assert end is not None  # "$" always matches
+    netloc, tail = rest[: end.start()], rest[end.start() :]
+    path_and_query, hash_mark, fragment = tail.partition("#")
+    path, question, query = path_and_query.partition("?")
+    redacted = f"{scheme}://{_hide_userinfo(netloc)}{path}"
+    if question:
+        redacted += "?" + _hide_query(query)
+    if hash_mark:
+        redacted += "#" + fragment
+    return redacted
+
+
+def redact_urls(text: str) -> str:
+    """Every URL inside ``text`` passed through :func:`redact_url`, and a bare
+    ``user:password@host`` (as drivers quote a host they cannot parse) hidden too."""
+    if "@" not in text and "=" not in text:  # neither a user-info part nor a query parameter
+        return text
+    text = _URL.sub(lambda m: redact_url(m.group(0)), text)
+    return _BARE_USERINFO.sub(rf"\g<user>:{HIDDEN}@", text) if "@" in text else text
