@@ -11,6 +11,7 @@ written them into ``ktpwatch.toml``.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import httpx
 
@@ -20,21 +21,30 @@ ADDRESSES_PATH = "/_sandbox/marketplaces"
 FETCH_TIMEOUT_SECONDS = 10.0
 
 
+def _shown(url: str) -> str:
+    """``url`` as error messages may show it: a password in it is masked."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    return urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.password}@", ":***@", 1)))
+
+
 def fetch_marketplace_addresses(front_url: str) -> dict[str, Any]:
     """The address list published at ``front_url``; :class:`ConfigError` when it cannot be read."""
     if not front_url.startswith(("http://", "https://")):
-        raise ConfigError(f"--sandbox expects an http URL, got {front_url!r}")
+        raise ConfigError(f"--sandbox expects an http URL, got {_shown(front_url)!r}")
     url = front_url.rstrip("/") + ADDRESSES_PATH
     try:
         answer = httpx.get(url, timeout=FETCH_TIMEOUT_SECONDS, headers={"Accept": "application/json"})
         answer.raise_for_status()
         data = answer.json()
     except httpx.HTTPError as exc:
-        raise ConfigError(f"cannot read the marketplace addresses at {url}: {exc}") from None
+        raise ConfigError(f"cannot read the marketplace addresses at {_shown(url)}: "
+                          f"{str(exc).replace(url, _shown(url))}") from None
     except ValueError:
-        raise ConfigError(f"the marketplace addresses at {url} are not JSON") from None
+        raise ConfigError(f"the marketplace addresses at {_shown(url)} are not JSON") from None
     if not isinstance(data, dict):
-        raise ConfigError(f"the marketplace addresses at {url} are not a JSON object")
+        raise ConfigError(f"the marketplace addresses at {_shown(url)} are not a JSON object")
     return data
 
 

@@ -112,3 +112,9 @@ def test_scan_sandbox_without_a_sandbox_is_a_one_line_error(tmp_path: Path) -> N
                                 env={"KTPWATCH_DB_URL": f"sqlite:///{tmp_path / 'k.db'}"})
     assert result.exit_code == 1 and "Traceback" not in result.output
     assert "cannot read the marketplace addresses at http://127.0.0.1:9/_sandbox/marketplaces" in result.output
+
+
+def test_scan_sandbox_error_never_shows_a_password(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["scan", "--sandbox", "http://user:hunter2@127.0.0.1:9"],
+                                env={"KTPWATCH_DB_URL": f"sqlite:///{tmp_path / 'k.db'}"})
+    assert result.exit_code == 1 and "hunter2" not in result.output and "user:***@" in result.output
