@@ -1,7 +1,8 @@
 """Identifiers an investigator needs: chip UIDs, NIKs, phone numbers, contact URLs.
 
 Every candidate is validated before it is reported: a hex string is a chip UID
-only when it has 4, 7 or 8 bytes and sits near a word like chip/UID/serial; a
+only when it has 4, 7 or 8 bytes and sits near a word like chip/UID/serial, or
+continues a list of UIDs that does (separated by commas, new lines, numbering); a
 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
 phone number must be a valid Indonesian mobile number.  A number that fails
@@ -26,16 +27,26 @@ PROVINCE_CODES = frozenset(
 )
 
 _DIGIT = re.compile(r"\d")
-_PHONE_HINT = re.compile(r"(?:\+62|62|0)[ .\-]?\(?8")
+_PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?[ .\-]?(?:\(0\)[ .\-]?)?\(?8")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
-_PHONE = re.compile(r"(?<![\d+])(?:\+62|62|0)[ .\-]?\(?8\d{1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)")
+#: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
+#: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …").
+_PHONE = re.compile(
+    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8\d{1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)"
+)
+_PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 _HEX_UID = re.compile(
     r"(?<![0-9a-z])(?:0x)?[0-9a-f]{2}(?:(?:[:\- ]|0x|[:\- ]0x)?[0-9a-f]{2}){3,7}(?![0-9a-z])",
     re.IGNORECASE,
 )
-_UID_CONTEXT = re.compile(r"\b(?:chip|cip|uid|u\.i\.d|seri|serial|sn|s/n|nomor\s+kartu|no\s+kartu|csn)\b", re.IGNORECASE)
+_UID_CONTEXT_WORDS = r"\b(?:chip|cip|uid|u\.i\.d|seri|serial|sn|s/n|nomor\s+kartu|no\s+kartu|csn)\b"
+_UID_CONTEXT = re.compile(_UID_CONTEXT_WORDS, re.IGNORECASE)
+#: The same, for lower-cased ASCII text: a third of the cost of matching ignoring case.
+_UID_CONTEXT_LOW = re.compile(_UID_CONTEXT_WORDS)
 _UID_CONTEXT_WINDOW = 40
+#: What may stand between two chip UIDs of one list ("UID: 04…, 04…; 04…\n2. 04…").
+_UID_LIST_GAP = re.compile(r"[\s,;/&|\-.:()\u2022*]*(?:\d{1,3}[.)])?[\s,;/&|\-.:()\u2022*]*(?:(?:dan|and|atau)\s+)?")
 _CONTACT_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=)"
     r"/?(?P<path>\+?[A-Za-z0-9_]{3,64})",
@@ -76,11 +87,11 @@ def _may_have_numbers(text: str) -> tuple[bool, bool]:
 def _may_have_uid(text: str, low: str) -> bool:
     """Necessary tests for a chip UID: a context word and 8 hex digits in a row.
     Non-ASCII text (where case folding can match other letters) goes to the regex."""
-    if text.isascii() and (
-        not any(map(low.__contains__, _UID_CONTEXT_HINTS))
-        or b"h" * 8 not in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)
-    ):
-        return False
+    if text.isascii():
+        if (not any(map(low.__contains__, _UID_CONTEXT_HINTS))
+                or b"h" * 8 not in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)):
+            return False
+        return _UID_CONTEXT_LOW.search(low) is not None
     return _UID_CONTEXT.search(text) is not None
 
 
@@ -149,6 +160,14 @@ def _uid_bytes(raw: str) -> str | None:
     return hexdigits
 
 
+def _unbracketed(candidate: str) -> str:
+    """A phone candidate without brackets: "(+62) 812…" → "+62 812…", "+62 (0)812" → "+62 812"."""
+    if "(" not in candidate and ")" not in candidate:
+        return candidate
+    plain = _PHONE_BRACKETS.sub("", candidate).strip()
+    return "+" + plain if plain.startswith("62") else plain
+
+
 def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
     return any(span[0] < end and start < span[1] for start, end in taken)
 
@@ -200,23 +219,28 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):
             add(m.start(), m.end(), "nik", digits)
-    # A phone number starts where _PHONE_HINT (a prefix of _PHONE) first matches, or later.
+    # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
     phone_hint = _PHONE_HINT.search(text) if phone_possible else None
-    for m in _PHONE.finditer(text, phone_hint.start()) if phone_hint else ():
+    for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
         if _overlaps(m.span(), taken):
             continue
-        phone = phone_e164(m.group(0))
+        phone = phone_e164(_unbracketed(m.group(0)))
         if phone is not None:
             add(m.start(), m.end(), "phone", phone)
+    list_end = -1  # end of the last chip UID taken: the next one may continue its list
+    # ASCII lower-casing keeps positions, so the context is read in the lower-cased text
+    context_words, context_text = (_UID_CONTEXT_LOW, low) if text.isascii() else (_UID_CONTEXT, text)
     for m in _HEX_UID.finditer(text) if has_uid else ():
         if _overlaps(m.span(), taken):
             continue
-        context = text[max(0, m.start() - _UID_CONTEXT_WINDOW) : m.start()]
-        if not _UID_CONTEXT.search(context):
+        in_list = list_end >= 0 and _UID_LIST_GAP.fullmatch(text, list_end, m.start()) is not None
+        context = context_text[max(0, m.start() - _UID_CONTEXT_WINDOW) : m.start()]
+        if not in_list and not context_words.search(context):
             continue
         value = _uid_bytes(m.group(0))
         if value is not None:
             add(m.start(), m.end(), "chip_uid", value)
+            list_end = m.end()
     found.sort(key=lambda item: item[0])
     seen: set[tuple[str, str]] = set()
     kept: list[tuple[str, str, str]] = []

@@ -27,41 +27,43 @@ from rapidfuzz.distance import Levenshtein
 # --- step 1: spelling -------------------------------------------------------
 
 #: Exact variants → canonical spelling. Hard-negative look-alikes map to themselves
-#: so the fuzzy step never "corrects" them into a target word.
+#: so the fuzzy step never "corrects" them into a target word.  Typos are not
+#: listed here: :func:`correct_words` reads them (stretched letters collapsed,
+#: then Levenshtein distance to :data:`FUZZY_KEYS`).
 SPELLING: dict[str, str] = {
-    **dict.fromkeys(
-        ["blangko", "blanko", "blank", "blnko", "blngko", "blangco", "blanco", "blangkoo",
-         "blankoo", "belangko", "belanko", "balnko", "blamko", "bianko", "biangko", "blangk",
-         "blanks", "blako", "blanko2", "blangkonya", "blankonya", "blankoan"],
-        "blanko",
-    ),
-    **dict.fromkeys(["blangkon", "blankon", "blangkon2", "belangkon", "blanket", "blangket"], "blangkon"),
-    **dict.fromkeys(["kosong", "kosongan", "ksong", "ksg", "kosongn", "polos", "polosan", "mentah", "mentahan"], "kosong"),
-    **dict.fromkeys(["ektp", "etkp", "ektip", "ektepe", "ekatepe", "ektpel", "ktpe", "ektpnya"], "ektp"),
+    **dict.fromkeys(["blangko", "blanko", "blank", "blangkonya"], "blanko"),
+    **dict.fromkeys(["blangkon", "blankon"], "blangkon"),
+    **dict.fromkeys(["kosong", "kosongan", "polos", "polosan"], "kosong"),
+    **dict.fromkeys(["ektp", "ektpnya"], "ektp"),
     **dict.fromkeys(["ktpel", "ktpelektronik"], "ktpel"),
-    **dict.fromkeys(["ktp", "kpt", "katepe", "ktpnya", "ktp2"], "ktp"),
-    **dict.fromkeys(["elektronik", "elektrik", "elektronic", "electronic", "elektronk", "elektroni"], "elektronik"),
-    **dict.fromkeys(["chip", "cip", "chips", "cipnya", "chipnya", "cp"], "chip"),
-    **dict.fromkeys(["dukcapil", "disdukcapil", "dispendukcapil", "capil", "dukcpl", "kemendagri", "kemdagri"], "dukcapil"),
-    **dict.fromkeys(["dinas", "dinasnya", "instansi", "pemda", "pemerintah", "pemkab", "pemkot"], "dinas"),
-    **dict.fromkeys(["original", "ori", "asli", "orginal", "orisinil", "origin"], "original"),
-    **dict.fromkeys(["akta", "akte", "akt"], "akta"),
-    **dict.fromkeys(["kk", "kartukeluarga"], "kk"),
+    **dict.fromkeys(["ktp", "ktpnya"], "ktp"),
+    **dict.fromkeys(["elektronik", "elektrik"], "elektronik"),
+    **dict.fromkeys(["chip", "chipnya"], "chip"),
+    **dict.fromkeys(["dukcapil", "disdukcapil", "capil", "kemendagri"], "dukcapil"),
+    **dict.fromkeys(["dinas", "instansi", "pemda", "pemerintah"], "dinas"),
+    **dict.fromkeys(["original", "ori", "asli", "aslinya"], "original"),
+    **dict.fromkeys(["akta", "akte"], "akta"),
+    **dict.fromkeys(["kk"], "kk"),
     **dict.fromkeys(["kia"], "kia"),
-        **dict.fromkeys(["fotokopi", "fotocopy", "fotocopi", "photocopy", "photocopi", "fotokopy", "xerox"], "fotokopi"),
-    **dict.fromkeys(["laminating", "laminasi", "laminate", "lamination", "laminatting"], "laminating"),
-    **dict.fromkeys(["kwitansi", "kuitansi", "kwitansi2", "kwintansi"], "kwitansi"),
-    **dict.fromkeys(["holder", "holdr", "holders"], "holder"),
-    **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "plastik"], "casing"),
-    **dict.fromkeys(["dompet", "wallet", "cardholder", "organizer", "tempat", "map", "ordner", "gantungan", "lanyard", "yoyo", "tali"], "dompet"),
-    **dict.fromkeys(["printer", "ribbon", "pita", "tinta", "toner", "reader", "writer", "encoder", "rw", "scanner"], "printer"),
-    **dict.fromkeys(["pvc", "rfid", "nfc", "mifare", "ntag", "ntag213", "ntag215", "em4100", "tk4100", "t5577", "125khz", "1k", "s50", "cr80"], "pvc"),
-    **dict.fromkeys(["mainan", "toys", "toy", "edukasi", "anak2", "roleplay", "miniatur", "replika", "kostum", "cosplay"], "mainan"),
-    **dict.fromkeys(["template", "desain", "design", "mockup", "psd", "cdr", "vector", "vektor", "font"], "template"),
+    **dict.fromkeys(["fotokopi", "fotocopy", "photocopy"], "fotokopi"),
+    **dict.fromkeys(["laminating", "laminasi"], "laminating"),
+    **dict.fromkeys(["kwitansi"], "kwitansi"),
+    **dict.fromkeys(["holder"], "holder"),
+    **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "pouch"], "casing"),
+    **dict.fromkeys(["plastik", "kertas", "akrilik", "karton"], "plastik"),
+    **dict.fromkeys(["dompet", "wallet", "tempat", "map", "lanyard", "tali"], "dompet"),
+    **dict.fromkeys(["printer", "ribbon", "reader", "scanner"], "printer"),
+    **dict.fromkeys(["pvc", "rfid", "nfc", "mifare"], "pvc"),
+    **dict.fromkeys(["mainan", "toys", "edukasi"], "mainan"),
+    **dict.fromkeys(["template", "desain", "design", "mockup"], "template"),
     **dict.fromkeys(["stiker", "sticker", "skin", "garskin"], "stiker"),
+    **dict.fromkeys(["dipake", "dipakai", "digunakan"], "dipakai"),
+    **dict.fromkeys(["pasfoto", "pasphoto"], "pasfoto"),
+    **dict.fromkeys(["foto", "photo"], "foto"),
+    **dict.fromkeys(["ebook", "e-book"], "ebook"),
 }
 
-#: Canonical key words whose typos are worth correcting (only words of 6+ letters).
+#: Canonical key words whose typos are worth correcting (words of 5+ letters).
 FUZZY_KEYS: tuple[str, ...] = (
     "blanko", "blangko", "blangkon", "kosongan", "elektronik", "dukcapil", "disdukcapil",
     "kemendagri", "penduduk", "original", "kwitansi", "laminating", "fotocopy", "fotokopi",
@@ -73,11 +75,16 @@ _FUZZY_TARGET["fotocopy"] = "fotokopi"
 _FUZZY_TARGET["disdukcapil"] = "dukcapil"
 _FUZZY_TARGET["kemendagri"] = "dukcapil"
 _FUZZY_TARGET["kosongan"] = "kosong"
-_FUZZY_MIN_LEN = 6
+_FUZZY_MIN_LEN = 5
 #: Longer words are more than 2 edits from every key: no need to ask rapidfuzz.
 _FUZZY_MAX_LEN = max(map(len, FUZZY_KEYS)) + 2
 _CACHE_LIMIT = 200_000
 _spelling_cache: dict[str, str] = {}
+#: Words whose cached spelling is several words (a run-together word, split).
+_split_words: set[str] = set()
+#: Letters written twice or more in a row ("blangkoo", "kosonggg", "ktppp"): read once.
+#: Done here, per distinct word and cached, rather than in normalisation of every text.
+_DOUBLED = re.compile(r"([a-z])\1+")
 
 
 def _max_edits(word: str) -> int:
@@ -87,21 +94,87 @@ def _max_edits(word: str) -> int:
 def correct_words(words: Iterable[str]) -> None:
     """Decide the spelling of words not seen before and cache it.
 
-    A word of 6+ letters is corrected to the first key word within 1 edit (2 for
-    words of 9+ letters); ``extractOne`` with ``score_cutoff`` stops early and
-    needs no distance matrix, so one unseen word costs about a microsecond.
+    In order: a listed variant; the word with doubled letters read once
+    ("blangkoo", "kosongg") when that is a listed variant; a run-together
+    word or hashtag split into lexicon words ("jualblankoektp"); a word of
+    5+ letters within 1 edit (2 for 9+ letters) of a key word.  ``extractOne``
+    with ``score_cutoff`` stops early, so one unseen word costs about a
+    microsecond; every answer is cached.  A split word is cached as its parts
+    joined by spaces (see :func:`canonical_of_words`).
     """
     words = list(words)
     if len(_spelling_cache) > _CACHE_LIMIT:  # cleared first, so every word asked for is cached on return
         _spelling_cache.clear()
+        _split_words.clear()
     for word in {w for w in words if w not in _spelling_cache}:
-        if word in SPELLING:
-            _spelling_cache[word] = SPELLING[word]
-        elif len(word) < _FUZZY_MIN_LEN or len(word) > _FUZZY_MAX_LEN or word.isdigit():
-            _spelling_cache[word] = word
+        spelling = _spelling_cache[word] = _spelling_of(word)
+        if " " in spelling:
+            _split_words.add(word)
+
+
+def _spelling_of(word: str) -> str:
+    """The canonical spelling of one word (see :func:`correct_words`)."""
+    if word in SPELLING:
+        return SPELLING[word]
+    if word.isdigit() or len(word) < _FUZZY_MIN_LEN - 1:
+        return word
+    single = _DOUBLED.sub(r"\1", word)
+    if single != word and single in SPELLING:
+        return SPELLING[single]
+    parts = _segment(word)
+    if parts is not None:
+        return " ".join(SPELLING.get(part, part) for part in parts)
+    if len(word) < _FUZZY_MIN_LEN or len(word) > _FUZZY_MAX_LEN:
+        return word
+    best = process.extractOne(single, FUZZY_KEYS, scorer=Levenshtein.distance, score_cutoff=_max_edits(word))
+    if best is None or (len(word) < 6 and best[0][:2] != word[:2]):  # "asing" is not "casing"
+        return word
+    return _FUZZY_TARGET[best[0]]
+
+
+_SEGMENT_MIN_LEN = 7
+_SEGMENT_MAX_LEN = 40
+
+
+def _segment(word: str) -> list[str] | None:
+    """A run-together word split into lexicon words, or None.
+
+    Dynamic programming over split points: a lexicon word (3+ letters) costs
+    1, any other letter costs 1 each, so the fewest, longest lexicon words
+    win.  The split is taken only when it holds two lexicon words, one of
+    them a phrase word, and lexicon words cover at least 60 % of the letters:
+    "jualblankoektp" → jual blanko ektp, "holderktp" → holder ktp, while
+    "dompetku" or "pembuktian" stay whole.
+    """
+    n = len(word)
+    if n < _SEGMENT_MIN_LEN or n > _SEGMENT_MAX_LEN or not word.isalpha():
+        return None
+    vocabulary = _segment_vocabulary()
+    longest = max(map(len, vocabulary))
+    empty: list[str] = []
+    best: list[tuple[int, list[str], int]] = [(0, empty, 0)] * (n + 1)  # (cost, parts, lexicon letters)
+    for end in range(1, n + 1):
+        cost, parts, known = best[end - 1]  # one more letter outside the lexicon
+        if parts and parts[-1] not in vocabulary:
+            candidate = (cost + 1, [*parts[:-1], parts[-1] + word[end - 1]], known)
         else:
-            best = process.extractOne(word, FUZZY_KEYS, scorer=Levenshtein.distance, score_cutoff=_max_edits(word))
-            _spelling_cache[word] = word if best is None else _FUZZY_TARGET[best[0]]
+            candidate = (cost + 1, [*parts, word[end - 1]], known)
+        for start in range(max(0, end - longest), end - 2):
+            if word[start:end] in vocabulary and best[start][0] + 1 < candidate[0]:
+                cost, parts, known = best[start]
+                candidate = (cost + 1, [*parts, word[start:end]], known + end - start)
+        best[end] = candidate
+    _, parts, known = best[n]
+    lexical = [part for part in parts if part in vocabulary]
+    if len(lexical) < 2 or known < 0.6 * n or not any(SPELLING.get(p, p) in PHRASE_WORDS for p in lexical):
+        return None
+    return parts
+
+
+@lru_cache(maxsize=1)
+def _segment_vocabulary() -> frozenset[str]:
+    """Words a run-together word may be split into: listed variants and phrase words of 3+ letters."""
+    return frozenset(w for w in (*SPELLING, *PHRASE_WORDS) if len(w) >= 3 and w.isalpha())
 
 
 #: Key words that may arrive split in two by an emoji or a stray space ("bl🔥ank", "blan gko").
@@ -143,44 +216,69 @@ def canonical_of_words(words: list[str]) -> list[str]:
     canonical = list(map(cache.get, words))
     if None in canonical:  # a word not seen before: decide its spelling first
         correct_words(words)
-        return list(map(cache.__getitem__, words))
+        canonical = list(map(cache.__getitem__, words))
+    if _split_words and not _split_words.isdisjoint(words):
+        return " ".join(cast("list[str]", canonical)).split()
     return cast("list[str]", canonical)
 
 
 # --- step 2: concepts -------------------------------------------------------
 
+_ID = "(?:<KTP>|<EKTP>)"
+_PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
+
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
 #: ``<TAG>`` in a pattern stands for a token already tagged TAG by an earlier phrase.
+#: Patterns are written in canonical spellings (``tempat`` is ``dompet``, ``asli`` is ``original``).
+#: Tags starting with NEG name another product (hard negatives), with CUE a kind of
+#: sentence about something other than the product (shipping, payment …), NOT a negation.
 _PHRASES: tuple[tuple[str, str], ...] = (
-    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "SIZEKTP"),
+    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
+    (r"pasfoto|pas foto|edit foto|cetak foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"kartu tanda penduduk elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     (r"kartu tanda penduduk|ktp", "KTP"),
-    (r"(?:belum|blm|blum|blom|tidak|tanpa|ga|gak|nggak|non) (?:di|ter)?(?:cetak|isi|print|personalisasi|tulis|data|identitas|nama|foto)(?: data)?", "KOSONG"),
-    (r"siap (?:cetak|isi|print|personalisasi|pakai cetak)|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
+    (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
+    (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
+    (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     (r"blanko", "BLANGKO"),
     (r"kartu keluarga|kk", "KK"),
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)|akta", "AKTA"),
     (r"kartu identitas anak|kia", "KIA"),
     (r"surat (?:pindah|keterangan pindah)|skpwni|buku nikah", "CIVILDOC"),
+    (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank", "NEGNOVELTY"),
     (r"(?:<KTP>|<EKTP>|<KK>|<AKTA>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu|aspal)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|cetak ulang|ganti|tembak|nembak) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     (r"(?:data|jual|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie", "IDDATA"),
+    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|kyc)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun)|lolos (?:verifikasi|cek|scan|kyc|bank|pinjol)|tembus (?:verifikasi|bank|pinjol|kyc)|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
+    (r"(?:bisa|dapat|siap) dipakai", "USABLE"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
     (r"original", "ORIGINAL"),
+    (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
+    (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak", "NOT"),
+    (r"syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload", "CUEREQ"),  # asked of the buyer
+    (r"cod", "CUECOD"),
+    (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
+    (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan", "CUEPAY"),
+    (r"packing|pengemasan|dikemas|kemasan|bubble wrap|bubblewrap|kardus|dus|lakban|wrapping", "CUEPACK"),
+    (r"jam buka|buka jam|jam operasional|jam kerja|hari libur|libur|admin", "CUESTORE"),
+    (r"garansi|retur|return|refund|komplain|unboxing|ulasan|rating|review|pesanan", "CUEPOLICY"),
+    (r"halo|hai|selamat datang|selamat berbelanja|terima kasih|terimakasih|makasih|happy shopping|salam|welcome", "CUEGREET"),
+    (r"bonus|free|gratis|hadiah|plus|include|sudah termasuk|termasuk", "CUEBONUS"),
+    (r"juga|etalase|produk lain|lainnya|tersedia", "CUEXSELL"),
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
-    (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|absensi|pelajar)|member <KARTU>", "NEGPLAINCARD"),
-    # "chip aktif, bisa dibaca reader" sells a card, it is not a card reader for sale
-    (r"(?:dibaca|terbaca|kebaca|baca)(?: (?:di|pakai|dengan|oleh|semua))? printer", "READABLE"),
+    (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"printer", "NEGPRINTER"),
     (r"fotokopi|laminating|jasa (?:scan|print|cetak)|<COPYSVC>", "NEGCOPYSERVICE"),
-    (r"kwitansi|nota|surat jalan|faktur|invoice|tanda terima|formulir|kuitansi", "NEGFORMBOOK"),
+    (r"kwitansi|nota|surat jalan|surat|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),
     (r"template|stiker", "NEGDESIGN"),
+    (r"koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel", "NEGPUBLICATION"),
+    (r"plastik", "NEGMATERIAL"),
 )
 
 
@@ -202,7 +300,7 @@ def _anchors(pattern: str) -> frozenset[str] | None:
     glues fragments into one word (``(?:di|ter)?(?:cetak|isi)``) and must always run."""
     if re.search(r"[a-z)]\)?\??\(\?:[a-z(]", pattern) or re.search(r"[a-z]\(\?:[a-z]", pattern):
         return None
-    return frozenset(re.findall(r"[a-z]+|[A-Z]+", pattern))
+    return frozenset(re.findall(r"[a-z0-9]+|[A-Z]+", pattern))
 
 
 _REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)

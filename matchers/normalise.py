@@ -5,7 +5,7 @@ look-alikes, zero-width characters, emoji, leetspeak and separators inside
 words (``b.l.a.n.k.o``, ``e-k.t.p``).  :func:`normalise` undoes all of these
 and returns lowercase ASCII words separated by single spaces.  It is
 idempotent, total (never raises) and keeps pure numbers (prices, NIKs) intact.
-Spelling variants and typos are a later step (:mod:`matchers.lexicon`),
+Spelling variants, typos and stretched letters ("kosonggg") are a later step (:mod:`matchers.lexicon`),
 because they depend on the vocabulary being matched.
 """
 

@@ -1,52 +1,110 @@
-"""Scoring: concept rules over tagged text, per field, into a verdict with reasons.
+"""Scoring: concept rules over tagged clauses, evidence summed as log-odds, a verdict with reasons.
 
-Each field (title, description, OCR text of the photos) is normalised,
-spelled canonically and tagged (:mod:`matchers.lexicon`), then two channels
-are scored from rules over the tags:
+Each field (title, description, OCR text of the photos) is cut into clauses
+at sentence ends, commas, bullets and " - " / " / " / "+"; each clause
+is normalised, spelled canonically and tagged (:mod:`matchers.lexicon`), and
+rules over the tags fire in it.  Two channels are scored:
 
 * ``blank`` — a blank e-KTP on offer: a blank word (blangko, kosong, belum
   tercetak …) near an e-KTP/KTP term is the strong evidence; chip-card,
-  official-source and e-KTP words support it, so a vague title like
-  "kartu chip original dinas" already reaches the candidate bar;
+  official-source and e-KTP words support it;
 * ``related`` — other population-document fraud: blank KK/akta/KIA forms,
-  forged or "jadi" KTPs, NIK or KTP-photo data for sale.
+  forged or "jadi" KTPs, forgery described in words ("bisa dipakai",
+  "lolos verifikasi"), NIK or KTP-photo data for sale.
 
-A channel's score is its strongest rule plus supporting rules (capped at
-100) minus hard-negative context (holders, PVC cards "ukuran KTP", printers,
-photocopy services, receipt books, blangkon, toys …), each negative counted
-once.  A rule counts once however many fields fire it; the first field
-(title, then description, then image) is the one a reason names.
+**One way of combining evidence.**  A channel's score is ``100 · σ(L / 10)``
+where ``L`` is a log-odds in *points* (tenths of a natural log-odds unit, so
+a rule weight of 10 multiplies the odds by e):
+
+    L = PRIOR + Σ over evidence groups (the group's cap: its strongest rule that fired)
+              + Σ in-scope hard negatives (title product phrase: full weight)
+              + max(Σ weak negatives, −WEAK_NEGATIVE_CAP)
+
+Rules that say the same thing share a group (all strong blank rules are one
+group, so "blangko e-KTP" twice is not twice the evidence); each support rule
+is its own group, counted once however often and in however many fields it
+fires.  A listing with one strong blank rule and its e-KTP term clears the
+blank threshold by more than ``WEAK_NEGATIVE_CAP``, so one weak negative
+never cancels it.  Reasons carry each rule's contribution in points.
+
+**Context counts only in scope.**  A hard negative (holder, PVC card, printer,
+toy, publication, pas-foto service, novelty "KTP" …) lowers the score only
+when it names what is on offer: in the title's first clause (its product
+phrase), or elsewhere attached to an ID term (within two words: "holder
+KTP", "casing e-KTP", "KTP mainan"), where it is weak evidence ("Blangko
+e-KTP + holder KTP" sells a blank with a holder).  It
+does not count when a sentence cue precedes it in its clause (shipping, COD,
+payment, packing, store hours, store policy, greeting, bonus/free add-on,
+cross-selling: "Bisa COD di tempat", "Free cover", "Cek juga holder KTP";
+in a title only add-on and cross-selling cues, as "gratis ongkir" there
+decorates the product),
+nor when it is negated ("bukan mainan", "tanpa holder", "non PVC", "tidak
+termasuk casing").  A negated positive ("bukan blangko") is not evidence,
+nor is anything after a buyer-requirement cue ("Syarat: foto KTP + selfie",
+"jaminan KTP asli": the buyer provides the KTP).
+Every discounted mention is still a reason, with weight 0 and why.
+
+**Cross-field evidence.**  A blank word in the title and an e-KTP term in
+the description (a vague title with an explicit description), or the
+reverse, or both in two clauses of the title, fire ``blank_with_ektp_in_listing``
+and its kin (see ``_CO_OCCURRENCES``), weighted by focus: divided by one
+plus the number of other products the listing names, and halved when the
+evidence sits past the fourth clause of its field, so a long description
+listing many products does not make a hit.  One part must be in the title:
+"cukup KTP" and "box kosong" in one description sell a phone on credit.
+Clauses with a sentence cue do not take part.
 """
 
 from __future__ import annotations
 
 import gc
+import math
 import re
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from itertools import compress
+from typing import Any, NamedTuple
 
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.lexicon import canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
-from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict
+from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 
-SCORER = "ktpwatch-rules/1 (normalise+lexicon tags; rapidfuzz Levenshtein typo correction)"
+SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
+          "negation, sentence cues and scope)")
 DEFAULT_BLANK_THRESHOLD = 60.0
 DEFAULT_RELATED_THRESHOLD = 55.0
 FIELDS = ("title", "description", "image")
+#: Log-odds of a channel before any evidence, in points (tenths of a nat): σ(−4) ≈ 1.8 %.
+PRIOR = -40.0
+#: Weak negatives (description or photo text, attached to an ID term) together lower L by at most this.
+WEAK_NEGATIVE_CAP = 20.0
+#: Weight of a blank word and an ID term found apart, before the focus factor.
+CO_OCCURRENCE_WEIGHT = 50.0
+#: Description clauses (counted from 0) past which cross-field evidence counts half.
+FOCUS_CLAUSES = 4
 
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule over tags.  ``group``: rules of one group count once, by the strongest.
+
+    ``channels`` says which channels a hard negative lowers (a material word
+    such as PVC says a card is not a blank e-KTP, yet "KTP palsu bahan PVC" is
+    still a forgery); ``unless_usable`` negatives (novelty cards, photo
+    services) do not count when the listing offers a usable ID.
+    """
+
     name: str
     channel: str  # "blank" | "related" | "negative"
-    strong: bool
+    group: str
     weight: float
     pattern: re.Pattern[str]
     why: str
+    channels: frozenset[str] = frozenset()
+    unless_usable: bool = False
 
     @property
     def tags(self) -> frozenset[str]:
@@ -63,116 +121,390 @@ def _near(a: str, b: str, gap: int) -> str:
     return rf"<{a}>(?: \S+){{0,{gap}}} <{b}>|<{b}>(?: \S+){{0,{gap}}} <{a}>"
 
 
-_BLANKISH = "BLANGKO"
-RULES: tuple[Rule, ...] = (
-    # blank channel: strong evidence
-    Rule("blank_ektp", "blank", True, 75, _p(_near(_BLANKISH, "EKTP", 3)), "blank word near an e-KTP term"),
-    Rule("unprinted_ektp", "blank", True, 68, _p(_near("KOSONG", "EKTP", 3)), "empty/unprinted word near an e-KTP term"),
-    Rule("blank_ktp", "blank", True, 65, _p(_near(_BLANKISH, "KTP", 2)), "blank word next to KTP"),
-    Rule("unprinted_ktp", "blank", True, 58, _p(_near("KOSONG", "KTP", 2)), "empty/unprinted word next to KTP"),
-    # blank channel: support
-    Rule("ektp_term", "blank", False, 20, _p("<EKTP>"), "e-KTP term"),
-    Rule("ktp_term", "blank", False, 8, _p("<KTP>"), "KTP term"),
-    Rule("blank_term", "blank", False, 12, _p("<BLANGKO>"), "blank word"),
-    Rule("chip_card", "blank", False, 12, _p(r"<KARTU>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <KARTU>"), "chip card"),
-    Rule("blank_chip", "blank", False, 10, _p(_near("BLANGKO", "CHIP", 2) + "|" + _near("KOSONG", "CHIP", 2)), "blank chip"),
-    Rule("official_card", "blank", False, 8, _p(_near("KARTU", "OFFICIAL", 2)), "card said to come from an office"),
-    Rule("official_source", "blank", False, 15, _p("<OFFICIAL>"), "claims an official source (dinas, dukcapil)"),
-    Rule("original_claim", "blank", False, 5, _p("<ORIGINAL>"), "claims to be original"),
-    # related channel
-    Rule("blank_civil_form", "related", True, 70,
-         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
-         "blank family card, birth certificate or child ID form"),
-    Rule("forged_ktp", "related", True, 70, _p("<FORGE>"), "ready-made or forged KTP"),
-    Rule("identity_data", "related", True, 70, _p("<IDDATA>"), "NIK or KTP-photo data for sale"),
-    Rule("official_source_related", "related", False, 10, _p("<OFFICIAL>"), "claims an official source"),
-    Rule("id_term_related", "related", False, 5, _p("<KTP>|<EKTP>|<KK>"), "identity document term"),
-    # hard negatives
-    Rule("neg_blangkon", "negative", False, 70, _p("<NEGHEADWEAR>"), "blangkon (Javanese headwear)"),
-    Rule("neg_holder", "negative", False, 45, _p("<NEGHOLDER>"), "holder, casing or wallet"),
-    Rule("neg_plain_card", "negative", False, 30, _p("<NEGPLAINCARD>"), "plain PVC/RFID/NFC or ID card"),
-    Rule("neg_card_size", "negative", False, 45, _p("<SIZEKTP>"), "KTP only as a size or look"),
-    Rule("neg_printer", "negative", False, 40, _p("<NEGPRINTER>"), "card printer, ribbon or reader"),
-    Rule("neg_copy_service", "negative", False, 45, _p("<NEGCOPYSERVICE>"), "photocopy, scan or laminating service"),
-    Rule("neg_form_book", "negative", False, 45, _p("<NEGFORMBOOK>"), "receipt or form book"),
-    Rule("neg_toy", "negative", False, 50, _p("<NEGTOY>"), "toy or educational card"),
-    Rule("neg_design", "negative", False, 40, _p("<NEGDESIGN>"), "template, design file or sticker"),
-)
-_BOTH_FIELDS_BONUS = 10.0
+_BOTH = frozenset({"blank", "related"})
+_BLANK_ONLY = frozenset({"blank"})
 
+
+def _neg(name: str, tag: str, weight: float, why: str, channels: frozenset[str] = _BOTH,
+         unless_usable: bool = False) -> Rule:
+    return Rule(name, "negative", name, weight, _p(f"<{tag}>"), why, channels, unless_usable)
+
+
+RULES: tuple[Rule, ...] = (
+    # blank channel: strong evidence (one group)
+    Rule("blank_ektp", "blank", "blank_core", 75, _p(_near("BLANGKO", "EKTP", 3)), why="blank word near an e-KTP term"),
+    Rule("unprinted_ektp", "blank", "blank_core", 70, _p(_near("KOSONG", "EKTP", 3)), why="empty/unprinted word near an e-KTP term"),
+    Rule("blank_ktp", "blank", "blank_core", 70, _p(_near("BLANGKO", "KTP", 2)), why="blank word next to KTP"),
+    Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near("KOSONG", "KTP", 2)), why="empty/unprinted word next to KTP"),
+    # blank channel: support, each its own group
+    Rule("ektp_term", "blank", "ektp_term", 15, _p("<EKTP>"), why="e-KTP term"),
+    Rule("ktp_term", "blank", "ktp_term", 6, _p("<KTP>"), why="KTP term"),
+    Rule("blank_term", "blank", "blank_term", 10, _p("<BLANGKO>"), why="blank word"),
+    Rule("unprinted_term", "blank", "unprinted_term", 3, _p("<KOSONG>"), why="empty/unprinted word"),
+    Rule("chip_card", "blank", "chip_card", 12, _p(r"<KARTU>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <KARTU>"), why="chip card"),
+    Rule("blank_chip", "blank", "blank_chip", 10, _p(_near("BLANGKO", "CHIP", 2) + "|" + _near("KOSONG", "CHIP", 2)), why="blank chip"),
+    Rule("official_card", "blank", "official_card", 10, _p(_near("KARTU", "OFFICIAL", 2)), why="card said to come from an office"),
+    Rule("official_source", "blank", "official_source", 16, _p("<OFFICIAL>"), why="claims an official source (dinas, dukcapil)"),
+    Rule("original_claim", "blank", "original_claim", 4, _p("<ORIGINAL>"), why="claims to be original"),
+    # related channel: strong evidence (one group), then support
+    Rule("blank_civil_form", "related", "related_core", 65,
+         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
+         why="blank family card, birth certificate or child ID form"),
+    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>"), why="ready-made or forged KTP"),
+    Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
+    Rule("forgery_described", "related", "related_core", 60,
+         _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
+            + "|" + _near("USABLEID", "NEGNOVELTY", 3)),
+         why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
+    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
+    Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
+    # hard negatives: another product on offer
+    _neg("neg_blangkon", "NEGHEADWEAR", -90, why="blangkon (Javanese headwear)"),
+    _neg("neg_holder", "NEGHOLDER", -80, why="holder, casing or wallet"),
+    _neg("neg_plain_card", "NEGPLAINCARD", -45, why="plain PVC/RFID/NFC, name, member or ID card", channels=_BLANK_ONLY),
+    _neg("neg_material", "NEGMATERIAL", -35, why="a plain material (plastik, kertas, akrilik)", channels=_BLANK_ONLY),
+    _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
+    _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader"),
+    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service"),
+    _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
+    _neg("neg_toy", "NEGTOY", -80, why="toy or educational card"),
+    _neg("neg_design", "NEGDESIGN", -70, why="template, design file or sticker"),
+    _neg("neg_publication", "NEGPUBLICATION", -90, why="newspaper, magazine, book or thesis about e-KTP"),
+    _neg("neg_photo_service", "NEGPHOTO", -80, why="pas-foto printing or photo editing", unless_usable=True),
+    _neg("neg_novelty", "NEGNOVELTY", -80, why="novelty or pet 'KTP' card", unless_usable=True),
+)
+_RULE_INDEX = {rule.name: i for i, rule in enumerate(RULES)}
+_NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel == "negative")
+#: Rules saying the listing offers an ID that passes as real: novelty and photo-service
+#: negatives do not count against them.
+_USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing"})
+_ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
+#: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
+_BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
+_EKTP_TERM, _KTP_TERM = frozenset({_RULE_INDEX["ektp_term"]}), frozenset({_RULE_INDEX["ktp_term"]})
+_APART = "in the title and the description, or in two clauses of the title (weighted by focus)"
+#: Evidence found apart: (rule, rules of one part, rules of the other).  One part must
+#: be in the title: "cukup KTP" and "box kosong" in one description are a phone on
+#: credit, not a blank.  A plain KTP with "kosong" is never enough ("kartu perdana
+#: kosong", registration by KTP), and only strong usable-ID words count apart.
+_CO_OCCURRENCES = (
+    (Rule("blank_with_ektp_in_listing", "blank", "blank_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>"),
+          f"blank word and an e-KTP term, {_APART}"), _BLANK_TERM, _EKTP_TERM),
+    (Rule("unprinted_with_ektp_in_listing", "blank", "blank_core", 45, _p("<KOSONG>"),
+          f"empty/unprinted word and an e-KTP term, {_APART}"), _UNPRINTED_TERM, _EKTP_TERM),
+    (Rule("blank_with_ktp_in_listing", "blank", "blank_core", 40, _p("<BLANGKO>"),
+          f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
+    (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
+          f"an ID term and words saying it passes as real, {_APART}"),
+     frozenset({_RULE_INDEX["usable_claim"]}), _ID_TERM_RULES),
+)
+
+
+def _rule_of(index: int) -> Rule:
+    """A rule by index; indexes from len(RULES) on (negated in groups) are co-occurrence rules."""
+    index = abs(index)
+    return RULES[index] if index < len(RULES) else _CO_OCCURRENCES[index - len(RULES)][0]
+
+
+def _channel_of(index: int) -> str:
+    return _rule_of(index).channel
+
+#: What a sentence cue says a clause is about.
+CUE_LABELS = {
+    "CUECOD": "COD", "CUESHIP": "shipping", "CUEPAY": "payment", "CUEPACK": "packing",
+    "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
+    "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement",
+}
+#: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
+#: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
+_REQUIREMENT_CUES = frozenset({"CUEREQ"})
+#: In a title, "gratis ongkir" or "COD" decorate the product ("[FREE ONGKIR] Casing e-KTP"):
+#: only an add-on or a cross-sell cue says the words after it are not the product.
+_TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
+#: Tags of an ID term: a hard negative within two tokens of one is attached to it.
+_ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA"})
+_NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
+_ATTACH_REACH = 2
 
 #: Untagged words in a row beyond the widest gap a rule allows (``{0,n}`` words
 #: between two tags) can be shortened to this many in a field's shape without
-#: changing what any rule matches.
-_SHAPE_GAP = 1 + max(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern))
+#: changing what any rule matches, what a negation covers or what is attached.
+_SHAPE_GAP = 1 + max(_NEGATION_REACH, *(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern)))
 _FIELD_CACHE_SIZE = 16_384
 _SHAPE_CACHE_SIZE = 16_384
 _RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
 _TAG_NAME = re.compile(r"(?<!\S)([A-Z]+)=")
+#: Where one clause ends and the next begins: these strings (a full stop or comma
+#: only before a space, so "Rp 150.000", "85,6" and "e-KTP" stay whole; a colon
+#: introduces its clause: "Syarat: foto KTP", "Isi: blangko e-KTP").
+#: str.replace is half a regex split's cost.
+_BREAK = "\x00"
+_BREAK_MARKS_ASCII = (". ", ", ", " - ", " / ", " | ", "+ ", "\n", ";", "!", "?")
+_BREAK_MARKS = (*_BREAK_MARKS_ASCII, " \u2013 ", " \u2014 ", "\u2022")
+
+
+class Hit(NamedTuple):
+    """One occurrence of a rule in a clause: the words, and what may discount it.
+
+    A named tuple, not a dataclass: listings' hits are hashed as the key of
+    the cached judgement, and tuples hash in C.
+    """
+
+    rule: int
+    matched: str
+    negator: str  # the negating word ("bukan"), or ""
+    cue: str  # the sentence-cue tag before it in the clause ("CUECOD"), or ""
+    attached: bool  # next to an ID term (or holds one)
+    clause_has_cue: bool
+    first: int  # the match's first and last token in the clause's shape
+    last: int
+
+
+def _tag_of(token: str) -> str:
+    return token[: token.index("=")] if "=" in token else ""
 
 
 @lru_cache(maxsize=_SHAPE_CACHE_SIZE)
-def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int], ...]:
-    """(rule index, first token, last token) of the first match of every rule that fires."""
+def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], ...]:
+    """Every match of every rule in a clause's shape, in rule order:
+    (rule index, first token, last token, negator token or −1, cue token or −1, attached)."""
     tags = frozenset(_TAG_NAME.findall(shape))
+    if tags.isdisjoint(_ALL_RULE_TAGS):
+        return ()
+    shape_tags = [_tag_of(token) for token in shape.split()]
+    cue_at = next((i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")), -1)
     fired = []
     for index, (rule, rule_tags) in enumerate(_RULE_TAGS):
         if tags.isdisjoint(rule_tags):
             continue
-        match = rule.pattern.search(shape)
-        if match:
+        for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
-            fired.append((index, first, first + match.group(0).count(" ")))
+            last = first + match.group(0).count(" ")
+            negator = next((i for i in range(first - 1, max(-1, first - 1 - _NEGATION_REACH), -1)
+                            if shape_tags[i] == "NOT"), -1)
+            cue = cue_at if 0 <= cue_at < first else -1
+            near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
+            fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
     return tuple(fired)
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
-def _rules_in_field(text: str) -> tuple[tuple[int, str], ...]:
-    """(rule index, matched words) of every rule that fires in one field's text, in rule order.
+_ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
 
-    Cached by text: scans see the same titles and descriptions again and again.
-    """
-    tagged = outline(canonical_of_words(normal_words(text)), _SHAPE_GAP)
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _hits_in_clause(text: str) -> tuple[Hit, ...]:
+    """Every rule occurrence in one clause's text.  Cached by text: scans see the
+    same sentences ("Bisa COD", "Ready stok") again and again."""
+    words = normal_words(text)
+    canonical = canonical_of_words(words)
+    tagged = outline(canonical, _SHAPE_GAP)
     if not tagged.shape:
         return ()
     tokens, where = tagged.tokens, tagged.where
-    return tuple(
-        (index, plain_words(" ".join(tokens[where[first] : where[last] + 1])))
-        for index, first, last in _rules_in_shape(tagged.shape)
-    )
+    hits = _hits_in_outline(" ".join([tokens[i] for i in where]), tagged.shape)
+    if _NEGATIVE_RULES.isdisjoint([hit.rule for hit in hits]) or canonical == words or len(canonical) != len(words):
+        return hits  # no hard negative to name as written, it is as written, or words were joined or split
+    return _as_written(hits, words, tokens, where)
 
 
-FieldRules = tuple[tuple[int, str], ...]
+def _as_written(hits: tuple[Hit, ...], words: list[str], tokens: list[str], where: list[int]) -> tuple[Hit, ...]:
+    """Hits naming the words as the seller wrote them ("tempat", "blangko"), not their
+    canonical spellings ("dompet", "blanko").  Done for clauses with a hard negative,
+    so a discounted one reads "'tempat' in a COD sentence"; positive evidence keeps
+    canonical words (rewriting every clause cost a tenth of the throughput)."""
+    start = [0]  # word offset of each token, then of the end
+    for token in tokens:
+        start.append(start[-1] + (token.count("_") + 1 if "=" in token else 1))
+    return tuple(hit._replace(matched=" ".join(words[start[where[hit.first]] : start[where[hit.last] + 1]]))
+                 for hit in hits)
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
+    """The hits of a clause's kept tokens (one per shape token; no rule spans a
+    shortened gap, so what a rule matched is among them).  Cached: clauses that
+    differ only in words outside every rule ("… 12pcs", "… Rp 50.000") share it."""
+    fired = _rules_in_shape(shape)
+    if not fired:
+        return ()
+    tokens = kept.split()
+    has_cue = "CUE" in shape
+    hits = []
+    for index, first, last, negator, cue, attached in fired:
+        matched = plain_words(" ".join(tokens[first : last + 1]))
+        words = matched.split()
+        hits.append(Hit(
+            index,
+            matched,
+            plain_words(tokens[negator]) if negator >= 0 else "",
+            _tag_of(tokens[cue]) if cue >= 0 else "",
+            attached or "ktp" in words or "ektp" in words,
+            has_cue,
+            first,
+            last,
+        ))
+    return tuple(hits)
+
+
+#: A full stop after a lone letter ends a spelled-out word ("K.T.P. .e.l"), not a sentence.
+_SPELLED_STOP = re.compile(r"(?<![^\W_])([^\W\d_])\. ")
+
+
+def clauses(text: str) -> list[str]:
+    """A field's text cut into clauses (sentence ends, commas, bullets, " - ", "+")."""
+    stops = text.count(". ")
+    if stops and text.count(".") > stops + 2 and _SPELLED_STOP.search(text):  # dots inside words: maybe spelled
+        text = _SPELLED_STOP.sub(r"\1 ", text)
+    for mark in _BREAK_MARKS_ASCII if text.isascii() else _BREAK_MARKS:
+        if mark in text:
+            text = text.replace(mark, _BREAK)
+    return text.split(_BREAK)
+
+
+#: Links and @handles: contact details (extracted as identifiers), not product words
+#: ("t.me/ktpel_murah" says nothing about what is sold).
+#: Strings one of which every link or handle holds ("Rp 150.000/pcs" holds none).
+_LINK_HINTS = ("@", "://", "www.", ".me/", ".com/", ".id/", ".net/", ".org/", ".ly/")
+_LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S*|(?<![\w@])@\s?[\w.]+(?:/\S*)?")
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
+    """(clause number, hits) of every clause of a field in which some rule fires.
+
+    Cached by field, and each clause by its text: scans see the same titles
+    and descriptions again and again, and the same sentences ("Bisa COD")
+    in different descriptions.
+    """
+    if ("/" in text or "@" in text) and any(map(text.__contains__, _LINK_HINTS)) and _LINK.search(text):
+        text = _LINK.sub(" ", text)
+    parts = clauses(text)
+    if len(parts) == 1:
+        hits = _hits_in_clause(text)
+        return ((0, hits),) if hits else ()
+    found = list(map(_hits_in_clause, filter(None, parts)))
+    return tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True))
+
+
+FieldRules = tuple[tuple[int, tuple[Hit, ...]], ...]
+
+
+def _points_to_score(points: float) -> float:
+    return 100.0 / (1.0 + math.exp(-points / 10.0))
+
+
+@dataclass
+class _Tally:
+    """Evidence of one listing being summed: the strongest rule per group, negatives, reasons."""
+
+    groups: dict[str, tuple[float, int]]  # group -> (weight, rule index)
+    strong_negatives: dict[int, float]
+    weak_negatives: dict[int, float]
+    reasons: dict[int, Reason]
+    discounted: dict[int, Reason]
+
+
+def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
+    """Why a hit does not count, or "" when it counts (``product_phrase``: the title's first clause)."""
+    rule = RULES[hit.rule]
+    if hit.negator:
+        return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
+    if hit.cue in _REQUIREMENT_CUES:
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
+    if rule.channel != "negative":
+        return ""
+    if hit.cue and (not in_title or hit.cue in _TITLE_CUES):
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: not the product"
+    if not product_phrase and not hit.attached:
+        return f"'{hit.matched}' not attached to an ID term outside the title's product phrase: not the product"
+    return ""
+
+
+def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
+    tally = _Tally({}, {}, {}, {}, {})
+    for field, field_clauses in fields:
+        for number, hits in field_clauses:
+            product_phrase = field == "title" and number == 0
+            for hit in hits:
+                rule = RULES[hit.rule]
+                why = _discount(hit, field == "title", product_phrase)
+                if why:
+                    if hit.rule not in tally.discounted:
+                        tally.discounted[hit.rule] = Reason(rule.name, field, hit.matched, 0.0, f"{rule.why}; {why}")
+                    continue
+                if rule.channel == "negative":
+                    bucket = tally.strong_negatives if product_phrase else tally.weak_negatives
+                    if hit.rule in tally.strong_negatives or hit.rule in bucket:
+                        continue
+                    weight = rule.weight if product_phrase else max(rule.weight, -WEAK_NEGATIVE_CAP)
+                    bucket[hit.rule] = weight
+                    scope = (" (in the title's product phrase)" if product_phrase else
+                             f" (attached to an ID term: weak, all weak ones together at most -{WEAK_NEGATIVE_CAP:g})")
+                    tally.reasons[hit.rule] = _reason(rule, field, hit.matched, weight, scope)
+                elif hit.rule not in tally.reasons:
+                    tally.reasons[hit.rule] = _reason(rule, field, hit.matched, rule.weight, "")
+                    if tally.groups.get(rule.group, (0.0, -1))[0] < rule.weight:
+                        tally.groups[rule.group] = (rule.weight, hit.rule)
+    for rule_index in list(tally.weak_negatives):
+        if rule_index in tally.strong_negatives:
+            del tally.weak_negatives[rule_index]
+    return tally
+
+
+def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
+                   second_rules: frozenset[int], other_products: int) -> tuple[float, str, str]:
+    """(focus, field, matched) of a hit of ``first_rules`` and one of ``second_rules``
+    found apart in the product text (clauses without a cue, not negated); focus 0 when
+    either is missing.  Focus is 1 / (1 + other products named), halved when either
+    sits past the first ``FOCUS_CLAUSES`` clauses of its field."""
+    first: tuple[str, int, str] | None = None
+    second: tuple[str, int, str] | None = None
+    for field, field_clauses in fields:
+        for number, hits in field_clauses:
+            for hit in hits:
+                if hit.negator or hit.clause_has_cue:
+                    continue
+                if first is None and hit.rule in first_rules:
+                    first = (field, number, hit.matched)
+                elif second is None and hit.rule in second_rules:
+                    second = (field, number, hit.matched)
+    if first is None or second is None or "title" not in (first[0], second[0]) or first[:2] == second[:2]:
+        return 0.0, "", ""
+    deep = first[1] >= FOCUS_CLAUSES or second[1] >= FOCUS_CLAUSES
+    focus = (0.5 if deep else 1.0) / (1 + other_products)
+    field = first[0] if first[0] != "title" else second[0]
+    return focus, field, f"{first[2]} … {second[2]}"
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ...], float, float]:
-    """(reasons, blank score, related score) of a listing's fired rules per field.
+    """(reasons, blank score, related score) of a listing's rule hits per field.
 
-    A rule counts once, named by the first field it fires in; a strong rule
-    firing in two fields earns the both-fields bonus.  Cached: listings that
-    fire the same rules on the same words share one judgement.
+    Cached: listings that fire the same rules on the same words share one judgement.
     """
-    first: dict[int, tuple[str, str]] = {}
-    fields_with: dict[int, int] = {}
-    for field, rules in fields:
-        for index, matched in rules:
-            if index not in first:
-                first[index] = (field, matched)
-            fields_with[index] = fields_with.get(index, 0) + 1
-    fired = sorted(first)
-    negative = sum(RULES[i].weight for i in fired if RULES[i].channel == "negative")
+    tally = _tally(fields)
+    other_products = len({RULES[h.rule].name for _, fc in fields for _, hits in fc for h in hits
+                          if RULES[h.rule].channel == "negative" and not h.negator and not h.cue})
+    for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
+        focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
+        weight = rule.weight * focus
+        if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
+            tally.groups[rule.group] = (weight, -number)
+            tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
+    usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
 
     def channel(name: str) -> float:
-        strong = [i for i in fired if RULES[i].channel == name and RULES[i].strong]
-        support = sum(RULES[i].weight for i in fired if RULES[i].channel == name and not RULES[i].strong)
-        base = max((RULES[i].weight for i in strong), default=0.0)
-        if strong and max(fields_with[i] for i in strong) > 1:
-            base += _BOTH_FIELDS_BONUS
-        return float(max(0.0, min(100.0, base + support) - negative))
+        points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
+                             if _channel_of(index) == name)
+        for bucket, cap in ((tally.strong_negatives, math.inf), (tally.weak_negatives, WEAK_NEGATIVE_CAP)):
+            total = sum(w for i, w in bucket.items() if name in RULES[i].channels and not (usable and RULES[i].unless_usable))
+            points += max(total, -cap)
+        return _points_to_score(points)
 
-    reasons = tuple(_reason(RULES[i], *first[i]) for i in fired)
-    return reasons, channel("blank"), channel("related")
+    counted = [tally.reasons[i] for i in sorted(tally.reasons)]
+    discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
+    return tuple(counted + discounted), channel("blank"), channel("related")
 
 
 @lru_cache(maxsize=64)
@@ -181,10 +513,9 @@ def _thresholds(blank: float, related: float) -> tuple[tuple[str, float], ...]:
     return (("blank", float(blank)), ("related", float(related)))
 
 
-def _reason(rule: Rule, field: str, matched: str) -> Reason:
-    weight = -float(rule.weight) if rule.channel == "negative" else float(rule.weight)
-    detail = rule.why + (" (image text)" if field == "image" else "")
-    return Reason(rule=rule.name, field=field, matched=matched, weight=weight, detail=detail)
+def _reason(rule: Rule, field: str, matched: str, weight: float, scope: str) -> Reason:
+    detail = rule.why + scope + (" (image text)" if field == "image" else "")
+    return Reason(rule=rule.name, field=field, matched=matched, weight=float(weight), detail=detail)
 
 
 def score_listing(
@@ -228,14 +559,9 @@ def score_listing(
         identifiers += extract_identifiers(image_text, source="image", image_sha256=image_sha256)
     if len(identifiers) > 1:
         identifiers = dedupe_identifiers(identifiers)
-    return Assessment(
-        verdict=verdict,
-        score=round(score, 1),
-        reasons=reasons,
-        identifiers=identifiers,
-        matcher_version=MATCHER_VERSION,
-        scorer=SCORER,
-        thresholds=_thresholds(blank_threshold, related_threshold),
+    return new_assessment(
+        verdict, round(score, 1), reasons, identifiers, MATCHER_VERSION, SCORER,
+        _thresholds(blank_threshold, related_threshold),
     )
 
 

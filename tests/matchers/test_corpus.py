@@ -1,7 +1,7 @@
-"""The labelled corpus: verdict precision/recall and identifier precision/recall.
+"""The labelled tune corpus: verdict precision/recall and identifier precision/recall.
 
-Figures are printed for the tune and holdout splits separately; the
-assertions hold on the combined set and (for blank) on the holdout alone.
+Every row is ``tune``: the rules were written looking at it.  The frozen
+holdout that judges them is ``tests/matchers/holdout/`` (see test_holdout.py).
 """
 
 from __future__ import annotations
@@ -64,28 +64,22 @@ def _print(name: str, confusion: Counter, ids: Counter) -> None:
 
 def test_corpus_is_big_enough_and_well_formed() -> None:
     labels = Counter(r["label"] for r in ROWS)
-    assert len(ROWS) >= 600
+    assert len(ROWS) >= 1000
     hard = sum(1 for r in ROWS if r["id"].startswith("hard_negative"))
-    assert hard >= 300
+    assert hard >= 400
     assert set(labels) == set(LABELS)
-    assert {r["split"] for r in ROWS} == {"tune", "holdout"}
+    assert {r["split"] for r in ROWS} == {"tune"}
     assert len({r["id"] for r in ROWS}) == len(ROWS)
 
 
 def test_corpus_verdicts_and_identifiers() -> None:
-    results = {}
-    for split in ("tune", "holdout"):
-        results[split] = _evaluate([r for r in ROWS if r["split"] == split])
-        _print(split, *results[split])
     confusion, ids = _evaluate(ROWS)
-    _print("combined", confusion, ids)
+    _print("tune", confusion, ids)
     assert _precision(confusion, "blank") >= 0.97
     assert _recall(confusion, "blank") >= 0.97
-    assert _recall(confusion, "related") >= 0.85
+    assert _recall(confusion, "related") >= 0.90
     assert ids["tp"] / (ids["tp"] + ids["fp"]) >= 0.97
     assert ids["tp"] / (ids["tp"] + ids["fn"]) >= 0.97
-    holdout = results["holdout"][0]
-    assert _precision(holdout, "blank") >= 0.95 and _recall(holdout, "blank") >= 0.95
 
 
 def test_every_hard_negative_and_product_name_is_benign() -> None:

@@ -37,22 +37,24 @@ listing_text = st.lists(
 ).map(lambda parts: "".join(word + sep for word, sep in parts))
 
 
-def _reference_rules(text: str) -> tuple[tuple[int, str], ...]:
-    """The rules as defined: every rule's regex over the whole tagged text."""
+def _reference_rules(text: str) -> list[tuple[int, str]]:
+    """The rules as defined: every match of every rule's regex over the whole tagged text."""
     tagged = lexicon.tag(lexicon.canonical_words(normalise(text)))
-    fired = []
-    for index, rule in enumerate(score.RULES):
-        match = rule.pattern.search(tagged)
-        if match:
-            fired.append((index, lexicon.plain_words(match.group(0))))
-    return tuple(fired)
+    return [(index, lexicon.plain_words(match.group(0)))
+            for index, rule in enumerate(score.RULES) for match in rule.pattern.finditer(tagged)]
 
 
 def _check_text(text: str) -> None:
     assert normal_words(text) == _normalise_by_regex(_fold(text)).split()
     words = lexicon.canonical_words(normalise(text))
     assert lexicon.tag_tokens(words) == lexicon.tag(words).split()
-    assert score._rules_in_field.__wrapped__(text) == _reference_rules(text)
+    tagged = lexicon.outline(words, score._SHAPE_GAP)
+    kept = " ".join(tagged.tokens[i] for i in tagged.where)
+    hits = score._hits_in_outline.__wrapped__(kept, tagged.shape) if tagged.shape else ()
+    assert [(hit.rule, hit.matched) for hit in hits] == _reference_rules(text)
+    # as written: the same rules, each naming as many words as its canonical match
+    written = score._hits_in_clause.__wrapped__(text)
+    assert [h.rule for h in written] == [h.rule for h in hits]
 
 
 def test_fast_paths_agree_with_the_definitions_on_the_corpus() -> None:
@@ -96,7 +98,7 @@ def test_shapes_cut_long_gaps_and_keep_token_positions() -> None:
 
 
 def test_typo_correction_picks_the_first_closest_key() -> None:
-    for word in ["blangkko", "elektonik", "dukcapli", "kwitnasi", "laminatin", "printre", "kelahiarn", "orginall"]:
+    for word in ["blangkko", "elektonik", "dukcapli", "kwitnasi", "laminatin", "printre", "kelahiarn", "origianl"]:
         distances = [Levenshtein.distance(word, key) for key in lexicon.FUZZY_KEYS]
         best = min(range(len(distances)), key=distances.__getitem__)
         expected = lexicon._FUZZY_TARGET[lexicon.FUZZY_KEYS[best]] if distances[best] <= lexicon._max_edits(word) else word
@@ -141,7 +143,9 @@ def test_cached_identifiers_carry_each_callers_source_and_image() -> None:
 def test_results_do_not_depend_on_what_is_cached() -> None:
     rows = [(row["title"], row["description"]) for row in ROWS[::7]]
     warm = [score_listing(t, d) for t, d in rows]
+    score._hits_in_clause.cache_clear()
     score._rules_in_field.cache_clear()
+    score._hits_in_outline.cache_clear()
     score._rules_in_shape.cache_clear()
     score._judge.cache_clear()
     identifiers._identifiers_in.cache_clear()
@@ -152,7 +156,7 @@ def test_results_do_not_depend_on_what_is_cached() -> None:
     # the same title as description, or in another field, is judged per field
     both = score_listing("Blangko KTP", "Blangko KTP")
     assert next(r for r in both.reasons if r.rule == "blank_ktp").field == "title"
-    assert both.score > score_listing("Blangko KTP").score  # a strong rule in two fields earns the bonus
+    assert both.score == score_listing("Blangko KTP").score  # one piece of evidence, said twice, counts once
 
 
 def test_score_many_scores_duplicates_once_and_keeps_order() -> None:

@@ -75,3 +75,13 @@ def test_thresholds_are_options() -> None:
 def test_score_many_equals_one_by_one() -> None:
     rows = [("Blangko e-KTP", ""), ("Kaos polos", "hitam"), ("KTP jadi", "")]
     assert score_many(rows) == [score_listing(t, d) for t, d in rows]
+
+
+def test_new_assessment_equals_the_dataclass() -> None:
+    from dataclasses import astuple
+
+    from matchers.result import Assessment, new_assessment
+
+    fields = (Verdict.BLANK, 99.0, (), (), MATCHER_VERSION, "scorer", (("blank", 60.0),))
+    built = new_assessment(*fields)
+    assert built == Assessment(*fields) and astuple(built) == fields and hash(built) == hash(Assessment(*fields))

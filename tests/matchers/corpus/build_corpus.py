@@ -9,8 +9,17 @@ applies the obfuscations sellers use (leetspeak, separators inside words,
 homoglyphs, full-width letters, zero-width characters, emoji, typos) and
 inserts identifiers whose expected normalised value it knows by construction
 (it never calls the matcher).  Templates, not listings, are split: a template
-whose number is divisible by 4 goes to ``holdout`` with every listing made
-from it, so holdout phrasing is never seen while tuning.
+whose number is divisible by 4 went to ``holdout`` in the first corpus; that
+split was seen while tuning, so every row is now ``tune`` (the frozen holdout
+lives in ``tests/matchers/holdout/``, written apart from this lexicon).
+
+The second part (``build_more``) adds listings in the language the first
+corpus lacked (issue 15): everyday shop sentences inside descriptions,
+disclaimers ("bukan mainan"), cross-field evidence (a vague title, the
+explicit words in the description), hashtags and run-together words,
+stretched letters and typos, regional verbs for making a KTP, forgery
+described in words, publications, pas-foto services, novelty cards, and
+identifiers written with bracketed country codes or as lists of chip UIDs.
 """
 
 from __future__ import annotations
@@ -323,7 +332,7 @@ def with_ids(description: str, hard_negative: bool = False) -> tuple[str, list[d
 
 
 def split_of(family: str, index: int) -> str:
-    return "holdout" if index % 4 == 0 else "tune"
+    return "tune"
 
 
 def build() -> dict[str, list[dict[str, object]]]:
@@ -360,8 +369,251 @@ def build() -> dict[str, list[dict[str, object]]]:
     return files
 
 
+# ---------------------------------------------------------------- second part (issue 15)
+
+EVERYDAY = [
+    "Bisa COD di tempat.", "Packing aman pakai bubble wrap dan plastik.", "Dikirim dalam map coklat.",
+    "Free cover.", "Bonus tali lanyard.", "Pembayaran bisa transfer atau bayar pakai e-wallet.",
+    "Pengiriman setiap hari kecuali hari libur.", "Pesanan sebelum jam 3 sore dikirim hari ini.",
+    "Jam operasional toko 08.00-17.00.", "Terima kasih sudah berkunjung, happy shopping!",
+    "Cek juga etalase kami untuk holder KTP dan casing HP.", "Tersedia juga dompet kartu dan tali ID card.",
+    "Wajib video unboxing untuk komplain.", "Garansi uang kembali jika barang tidak sesuai.",
+    "Kirim pakai JNE, J&T atau SiCepat, resi diupdate malam.", "Admin slow respon di hari Minggu.",
+    "Selamat datang di toko kami.", "Gratis ongkir untuk pembelian di atas 100rb.",
+    "Kemasan kardus tebal, dilapisi lakban.", "Bayar di tempat (COD) tersedia untuk area Jabodetabek.",
+]
+DISCLAIMERS = [
+    "Bukan mainan, bukan kartu PVC, bukan blangkon.", "Tanpa holder.", "Bukan casing, bukan dompet.",
+    "Tidak termasuk tali lanyard.", "Non PVC.", "Bkn stiker, bkn template.", "Ini bukan jasa fotokopi.",
+    "Gak pakai printer.", "Bukan buku atau majalah.",
+]
+# {B} blank word, {E} e-KTP word; the title says less than the description
+CROSS_FIELD = [
+    ("{B} original dinas stok terbatas", "Produk: {E} chip aktif, kondisi baru."),
+    ("Kartu identitas chip {B}", "Yang dijual {E} asli, bisa grosir."),
+    ("{E} original dinas", "Kondisi kosong, belum tercetak, chip aktif."),
+    ("{E} chip ori", "Barang masih {B}, tinggal personalisasi."),
+    ("Ready {B} dari capil", "Isi paket: {E} 10 lembar."),
+    ("Kartu chip ORI dukcapil", "{B} ini untuk {E}, bukan kartu biasa."),
+]
+HASHTAG_TITLES = [
+    "#jualblankoektp #ready", "#blangkoektp murah", "blankoektp original", "#ektpkosong chip aktif",
+    "blangkoktp asli dinas", "#ktpelkosong ready", "JUALBLANKOKTP ORI",
+]
+STRETCHED_TITLES = [
+    "BLANKOOO E-KTP ORI", "blangkooo ektp asli", "E-KTP KOSONGGG chip", "Blankoo ktp el ready",
+    "Ktp-el kosonggg original", "BLANGKOOO KTP DINAS",
+]
+TYPO_TITLES = [
+    "blnko e-ktp ori", "blangco ektp asli", "blamko KTP el", "belangko e-KTP dinas", "blanco ktp elektronik",
+    "blngko e-ktp chip", "e-ktp kosngan chip", "Blangko e-KTP elektornik",
+]
+EVADE_DESCRIPTIONS = [
+    "KTP-el kosong. Bukan mainan, bukan kartu PVC, bukan blangkon.",
+    "{B} {E}, tanpa holder, tanpa casing. Chip aktif.",
+    "Kartu {E} kosong asli, non PVC, bukan stiker.",
+]
+RELATED_MORE = [
+    ("KTP bisa dipake buat verifikasi", "KTP jadi, lolos verifikasi bank dan pinjol."),
+    ("Kartu identitas seperti asli", "KTP seperti asli, bisa dipakai untuk daftar akun."),
+    ("KTP palsu bahan PVC", "KTP palsu bahan PVC, hologram, mirip asli."),
+    ("Jasa gawe KTP cepet", "Gawe KTP sehari rampung, data sesuai request."),
+    ("Nyieun KTP gancang", "Bisa nyieun KTP tanpa antri, kirim data wae."),
+    ("Damel KTP enggal", "Jasa damel KTP, hasil rapi, lolos scan."),
+    ("Bikinin KTP express", "Bikinin KTP dengan data pilihan, tembus verifikasi."),
+    ("KTP el siap pakai lolos cek", "E-KTP aspal, chip bisa dibaca, lolos cek."),
+]
+HARD_MORE = [
+    ("Koran Kompas edisi berita blangko e-KTP {c}", "Koran bekas tahun 2013, berita blangko e-KTP kosong di daerah."),
+    ("Majalah Tempo liputan e-KTP", "Majalah bekas, liputan khusus proyek e-KTP."),
+    ("Buku Administrasi Kependudukan dan e-KTP", "Buku membahas pengadaan blangko e-KTP dan data penduduk."),
+    ("Skripsi sistem informasi e-KTP", "File skripsi tentang pelayanan KTP elektronik di dinas."),
+    ("Jurnal pelayanan KTP-el", "Kumpulan jurnal dan makalah tentang KTP-el."),
+    ("Ebook panduan urus e-KTP", "Ebook tata cara mengurus e-KTP yang hilang."),
+    ("Kliping berita e-KTP {c}", "Kliping koran tentang kosongnya blangko e-KTP, untuk tugas sekolah."),
+    ("Tesis kebijakan e-KTP", "Tesis tentang kebijakan blangko KTP elektronik."),
+    ("Modul pelatihan operator e-KTP", "Modul dan artikel untuk operator perekaman e-KTP."),
+    ("Tabloid lawas berita KTP", "Tabloid dan buletin lama, ada artikel soal KTP."),
+    ("Cetak pas foto 3x4 untuk KTP", "Jasa pas foto background merah atau biru untuk KTP, SIM dan lamaran."),
+    ("Jasa edit foto KTP {c}", "Edit foto ganti background untuk berkas, bukan untuk KTP palsu."),
+    ("Pasfoto kilat ukuran KTP", "Pasfoto jadi 15 menit, cetak foto glossy."),
+    ("Foto studio pas foto keluarga", "Studio foto, cetak foto dan pas foto."),
+    ("KTP kucing custom nama anabul {c}", "Kartu identitas kucing lucu, isi nama dan foto anabul."),
+    ("KTP anjing peliharaan custom", "KTP untuk anjing, bahan PVC, hanya pajangan."),
+    ("KTP lucu couple {c}", "KTP couple parodi untuk kado, bukan KTP asli."),
+    ("KTP hewan peliharaan akrilik", "KTP hewan buat kalung anabul."),
+    ("Holder KTP tanpa blangko", "Holder saja, bukan blangko e-KTP. Tanpa kartu."),
+    ("Casing e-KTP transparan {c}", "Casing KTP el bening, tidak termasuk kartu."),
+    ("Dompet kartu KTP {c} muat 10 kartu", "Dompet kulit, tempat KTP dan kartu ATM."),
+    ("ID card lanyard sekolah {c}", "Tali ID card, holder kartu pelajar. Bonus klip."),
+    ("Kartu RFID 125khz kosong", "Kartu RFID untuk absensi dan akses pintu."),
+    ("Ribbon printer kartu PVC", "Ribbon YMCKO untuk printer ID card Fargo."),
+    ("Template desain KTP mockup PSD", "Mockup kartu identitas untuk portofolio desain."),
+    ("Buku kwitansi dan faktur {c}", "Faktur dan kwitansi rangkap 2, invoice dan tanda terima."),
+]
+IDENTIFIER_SNIPPETS = ["phone_bracket", "uid_list"]
+
+
+def phone_bracketed() -> tuple[str, list[dict[str, str]]]:
+    prefix = rng.choice(MOBILE_PREFIXES)
+    rest = "".join(rng.choice("0123456789") for _ in range(8))
+    written = rng.choice([f"(+62) {prefix}-{rest[:4]}-{rest[4:]}", f"+62 ({prefix}) {rest[:4]} {rest[4:]}",
+                          f"(62){prefix}{rest}", f"+62 (0){prefix} {rest[:4]} {rest[4:]}", f"(+62){prefix}{rest}"])
+    return rng.choice(["WA ", "Hub ", "Kontak: "]) + written, [{"kind": "phone", "value": f"+62{prefix}{rest}"}]
+
+
+def chip_uid_list() -> tuple[str, list[dict[str, str]]]:
+    values = []
+    for _ in range(rng.randrange(3, 6)):
+        raw = [0x04] + [rng.randrange(256) for _ in range(6)]
+        hexes = [f"{b:02X}" for b in raw]
+        if not any(c in "ABCDEF" for h in hexes for c in h):
+            hexes[-1] = "AF"
+        values.append(hexes)
+    sep = rng.choice([", ", "\n", "; ", ", dan "])
+    written = sep.join(rng.choice([":", "-", ""]).join(h) for h in values)
+    return "Daftar UID chip: " + written, [{"kind": "chip_uid", "value": "".join(h)} for h in values]
+
+
+def with_new_ids(description: str) -> tuple[str, list[dict[str, str]]]:
+    snippet, ids = (phone_bracketed() if rng.random() < 0.5 else chip_uid_list()) if rng.random() < 0.6 else ("", [])
+    return (description + " " + snippet).strip(), ids
+
+
+def with_everyday(description: str, n: int = 2) -> str:
+    return " ".join([description, *rng.sample(EVERYDAY, n)]).strip()
+
+
+def build_more(files: dict[str, list[dict[str, object]]]) -> None:
+    def add(name: str, title: str, description: str, label: str, ids: list[dict[str, str]]) -> None:
+        files[name].append({"id": f"{name}-{len(files[name]) + 1:04d}", "title": title, "description": description,
+                            "label": label, "identifiers": ids, "split": "tune"})
+
+    for title_t, desc_t in CROSS_FIELD:
+        for _ in range(5):
+            desc, ids = with_new_ids(with_everyday(fill(desc_t, "plain"), 1))
+            add("blank", fill(title_t, "plain"), desc, "blank", ids)
+    for title in HASHTAG_TITLES + STRETCHED_TITLES + TYPO_TITLES:
+        for _ in range(2):
+            desc, ids = with_new_ids(with_everyday(fill(rng.choice(BLANK_DESCRIPTIONS[:-1]), "plain"), 2))
+            add("blank", title, desc, "blank", ids)
+    for desc_t in EVADE_DESCRIPTIONS:
+        for _ in range(4):
+            desc, ids = with_new_ids(with_everyday(fill(desc_t, "plain"), 1))
+            add("blank", fill(rng.choice(BLANK_TITLES[:8]), "plain"), desc, "blank", ids)
+    for title, description in RELATED_MORE:
+        for _ in range(4):
+            desc, ids = with_new_ids(with_everyday(description, 1))
+            add("related", title, desc, "related", ids)
+    for title, description in HARD_MORE:
+        for _ in range(4):
+            desc, ids = with_new_ids(with_everyday(fill(description, "plain"), 1))
+            add("hard_negative", fill(title, "plain"), desc, "benign", ids)
+
+
+# every everyday sentence and every disclaimer once in a blank and once in a hard-negative listing
+EVERYDAY_ALL = [
+    *EVERYDAY,
+    "Pengiriman via AnterAja, GoSend atau kurir toko.", "Ongkos kirim ditanggung pembeli, ekspedisi bebas pilih.",
+    "Kiriman luar pulau pakai kargo.", "Bisa kirim JNT dan JNE.", "Barang dikemas rapi, pengemasan dengan wrapping tebal.",
+    "Bayar bisa lewat DANA, OVO, GoPay, ShopeePay atau QRIS.", "Bisa cicilan pakai PayLater.",
+    "Transfer ke rekening BCA atau bayar pakai ewallet.", "Halo kak, selamat berbelanja.",
+    "Hai, welcome to our store.", "Makasih sudah mampir, salam hangat.", "Terimakasih atas kepercayaannya.",
+    "Toko buka jam 9 pagi.", "Retur atau return barang maksimal 2 hari, refund penuh.",
+    "Jangan lupa review, rating dan ulasan bintang 5.", "Harga sudah include packing.",
+    "Cek produk lain di toko kami, lainnya ada di etalase.",
+]
+DISCLAIMERS_ALL = [
+    *DISCLAIMERS,
+    "Ga pakai holder.", "Gak termasuk dompet.", "Gk pakai casing.", "Nggak termasuk tali.", "Ngga ada printer.",
+    "Enggak pakai stiker.", "Tak termasuk map.",
+]
+BLANK_WORDING = [
+    ("Blangko e-KTP blm dicetak", "Kartu e-KTP blm dicetak, chip aktif."),
+    ("e-KTP blom diisi", "Blanko ektpnya blom diisi data, siap pakai."),
+    ("KTP el blum tercetak", "Blangkonya asli, KTP el blum tercetak."),
+    ("E-KTP belum dipersonalisasi", "Kartu e-KTP belum dipersonalisasi, chipnya aktif."),
+    ("Blanko KTP tidak diprint", "KTP el tidak diprint, belum terisi data."),
+    ("Blangko ktpnya asli disdukcapil", "Blangko ktpnya langsung dari disdukcapil, e-KTP polosan."),
+    ("Blanko e-KTP sisa pemerintah", "Blanko e-KTP sisa proyek pemerintah."),
+    ("E-KTP chip siap diisi", "Kartu e-KTP tinggal diisi, siap dicetak atau tinggal diprint."),
+    ("Blangko e-KTP ready", "Stock kosong? Tidak, stok ready. Kalau sedang habis kami kabari."),
+    ("Ready stock kosongan e-KTP", "Tidak hanya blangko e-KTP, kami juga jual blangko KK. Bukan sekedar kartu biasa."),
+    ("e-KTP kosong chip aktif", "Gak cuma blanko e-KTP, tersedia juga holder. Tak sekadar kartu."),
+]
+RELATED_WORDING = [
+    ("Bocoran data NIK", "List NIK dan dump data KTP terbaru."),
+    ("Blanko akta cerai kosong", "Blanko akta cerai dan akta kematian kosong."),
+    ("Blangko akta perkawinan", "Blangko akta perkawinan kosong asli."),
+    ("Blanko SKPWNI kosong", "Blangko surat keterangan pindah (SKPWNI) kosong."),
+    ("KTP ekspres 1 jam", "KTP ekspres, bisa nembak KTP tanpa antri."),
+    ("Buatin KTP cepat", "Bisa buatin KTP, data bebas."),
+    ("Gawekke KTP", "Nggawekke KTP sehari jadi."),
+    ("Gawekne KTP kilat", "Nggawekne KTP, iso langsung dipakai."),
+    ("Nggawe KTP anyar", "Nggawe KTP tanpa ribet."),
+    ("Ndamel KTP enggal", "Ngadamel KTP gancang."),
+    ("Mambuek KTP capek", "Bisa mambuek KTP baru."),
+    ("Nyieunkeun KTP", "Nyieunkeun KTP sadinten."),
+    ("E-KTP identik asli", "Dapat dipakai untuk verifikasi, tidak bisa dibedakan, dijamin lolos KYC."),
+    ("KTP mirip aslinya", "KTP custom, mirip aslinya, bisa dipakai."),
+    ("Bisa buatkan KTP", "Kami buatkan KTP dan bikinkan KK, mirip banget sama yang asli."),
+    ("Dibuatkan e-KTP kilat", "Dibuatkan e-KTP atau dibikinin KTP biasa, persis sekali dengan aslinya."),
+    ("Ngae KTP gelis", "Bisa ngae KTP, hasil seperti yang asli."),
+    ("KTP bisa discan", "KTP yang bisa discan dan digunakan untuk daftar akun."),
+]
+HARD_WORDING = [
+    ("KTP anime custom {c}", "KTP wibu dan KTP anime untuk koleksi."),
+    ("KTP bucin couple", "KTP bucin dan KTP jomblo, kocak buat kado."),
+    ("KTP lucu lucuan", "KTP lucu lucuan buat prank teman."),
+    ("KTP pet custom", "KTP pet untuk kelinci, hamster dan kucing."),
+    ("Cetak foto 2x3 dan 4x6", "Pasphoto 2x3, 3x4, 4x6 untuk KTP dan ijazah."),
+    ("Jasa photoshop dan retouch foto", "Retouch foto dan ganti background pakai photoshop."),
+    ("Novel bekas tema e-KTP", "Novel dan buku bekas."),
+    ("Tugas akhir sistem e-KTP", "Laporan tugas akhir tentang KTP elektronik."),
+    ("Blankon Solo {c}", "Blankon halus, ukuran {n}."),
+    ("Kartu karton ukuran KTP", "Kartu karton tebal, sebesar KTP."),
+    ("Kartu PVC kaya KTP", "Kartu PVC putih kayak e-KTP, polos."),
+    ("Jasa photocopy dan scanner KTP", "Photocopy KTP dan KK, scanner resolusi tinggi."),
+    ("Jasa laminasi KTP {c}", "Laminasi KTP dan kartu pelajar, tahan air."),
+    ("Rental mobil lepas kunci {c}", "Syarat: foto KTP dan selfie, jaminan KTP asli. Wajib upload KK."),
+    ("Kredit HP cukup KTP", "Persyaratan mudah, modal KTP saja. Lampirkan foto KTP, sertakan selfie."),
+    ("Sewa kamera mirrorless", "Jaminan e-KTP asli dan kartu pelajar."),
+    ("Foto KTP 3x4 background biru", "Cetak foto untuk KTP, ukuran 3x4 dan 4x6."),
+    ("[GRATIS ONGKIR] Casing e-KTP kosong {c}", "Casing e-KTP bening, kartu tidak termasuk."),
+    ("COD Holder KTP-el kosong {c}", "Holder saja."),
+]
+
+
+def build_wording(files: dict[str, list[dict[str, object]]]) -> None:
+    def add(name: str, title: str, description: str, label: str, ids: list[dict[str, str]]) -> None:
+        files[name].append({"id": f"{name}-{len(files[name]) + 1:04d}", "title": title, "description": description,
+                            "label": label, "identifiers": ids, "split": "tune"})
+
+    for i, sentence in enumerate(EVERYDAY_ALL + DISCLAIMERS_ALL):
+        blank_title = fill(BLANK_TITLES[i % len(BLANK_TITLES)], "plain")
+        desc = fill(BLANK_DESCRIPTIONS[i % (len(BLANK_DESCRIPTIONS) - 1)], "plain")
+        add("blank", blank_title, f"{desc} {sentence}", "blank", [])
+        hard_title, hard_desc = HARD_NEGATIVES[i % len(HARD_NEGATIVES)]
+        add("hard_negative", fill(hard_title, "plain"), f"{fill(hard_desc, 'plain')} {sentence}", "benign", [])
+    for title, description in BLANK_WORDING:
+        for _ in range(2):
+            desc, ids = with_new_ids(description)
+            add("blank", title, desc, "blank", ids)
+    for title, description in RELATED_WORDING:
+        for _ in range(2):
+            desc, ids = with_new_ids(description)
+            add("related", title, desc, "related", ids)
+    for title, description in HARD_WORDING:
+        for _ in range(2):
+            desc, ids = with_new_ids(fill(description, "plain"))
+            add("hard_negative", fill(title, "plain"), desc, "benign", ids)
+
+
 def main() -> None:
-    for name, rows in build().items():
+    files = build()
+    build_more(files)
+    build_wording(files)
+    for name, rows in files.items():
         with (HERE / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for row in rows:
                 fh.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -1,0 +1,127 @@
+"""Metamorphic suite: everyday shop sentences never change a verdict.
+
+Every positive (blank, related) and every hard negative of the tune corpus is
+scored again with each everyday marketplace sentence below appended to its
+description: shipping, payment, COD, packing, store hours and policy,
+greetings, "bukan …" disclaimers for each hard-negative concept, and
+cross-selling lines that name other products.  A seller's boilerplate says
+nothing about what is on offer, so no verdict may flip.  The flip rate is
+printed (run with ``-s``).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from matchers import score_many
+
+CORPUS = Path(__file__).parent / "corpus"
+ROWS = [json.loads(line) for name in ("blank", "related", "hard_negative")
+        for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
+
+SHIPPING = [
+    "Pengiriman setiap hari Senin sampai Sabtu.",
+    "Order sebelum jam 2 siang dikirim hari yang sama.",
+    "Kirim pakai JNE, J&T, SiCepat atau AnterAja.",
+    "Resi diinput maksimal H+1 setelah pembayaran.",
+    "Dikirim dalam map coklat.",
+    "Barang dikirim dari Jakarta Timur.",
+    "Bisa same day dan instan via GoSend atau GrabExpress.",
+    "Gratis ongkir untuk seluruh Indonesia dengan voucher.",
+    "Pengiriman luar pulau pakai kargo lebih hemat.",
+    "Ekspedisi dipilih sesuai permintaan pembeli.",
+]
+COD = [
+    "Bisa COD di tempat.",
+    "Bisa bayar di tempat (COD) untuk area Jabodetabek.",
+    "COD tersedia, silakan pilih saat checkout.",
+    "Melayani COD, barang dicek dulu baru bayar.",
+]
+PAYMENT = [
+    "Pembayaran bisa transfer BCA, BRI atau Mandiri.",
+    "Bisa bayar pakai e-wallet seperti OVO, DANA dan GoPay.",
+    "Terima pembayaran QRIS dan ShopeePay.",
+    "Bisa cicilan tanpa kartu kredit lewat PayLater.",
+    "Transfer ke rekening a.n. toko, konfirmasi lewat chat.",
+]
+PACKING = [
+    "Packing aman pakai bubble wrap dan plastik.",
+    "Dikemas rapi dengan kardus tebal.",
+    "Kemasan double plastik dan lakban, dijamin aman.",
+    "Free bubble wrap untuk setiap pesanan.",
+    "Packing kayu tersedia dengan biaya tambahan.",
+]
+STORE = [
+    "Jam operasional toko 08.00 - 17.00 WIB.",
+    "Hari Minggu dan tanggal merah toko libur.",
+    "Admin online setiap hari pukul 9 pagi sampai 9 malam.",
+    "Chat admin dulu untuk tanya stok ya kak.",
+    "Pesanan di hari libur diproses hari kerja berikutnya.",
+]
+POLICY = [
+    "Wajib video unboxing untuk komplain.",
+    "Garansi uang kembali jika barang tidak sesuai.",
+    "Retur maksimal 3 hari setelah barang diterima.",
+    "Jangan lupa beri ulasan dan rating bintang 5 ya.",
+    "Komplain tanpa video unboxing tidak kami layani.",
+]
+GREETING = [
+    "Selamat datang di toko kami.",
+    "Terima kasih sudah berbelanja, happy shopping!",
+    "Halo kak, selamat berbelanja.",
+    "Salam hangat dari kami sekeluarga.",
+]
+BONUS = [
+    "Free cover.",
+    "Bonus tali lanyard.",
+    "Gratis stiker untuk pembelian hari ini.",
+    "Bonus gantungan kunci setiap pembelian.",
+]
+DISCLAIMERS = [
+    "Bukan mainan.",
+    "Bukan blangkon.",
+    "Bukan kartu PVC biasa.",
+    "Tanpa holder.",
+    "Tidak termasuk casing dan dompet.",
+    "Bukan jasa fotokopi atau laminating.",
+    "Bukan kwitansi atau nota.",
+    "Bukan template atau stiker.",
+    "Tanpa printer.",
+    "Bukan buku atau majalah.",
+    "Bukan jasa pas foto.",
+    "Non PVC.",
+]
+CROSS_SELLING = [
+    "Cek juga etalase kami untuk holder KTP dan casing HP.",
+    "Tersedia juga dompet kartu dan tali ID card.",
+    "Kami juga menjual kaos polos dan kemeja batik.",
+    "Lihat produk lainnya: kabel data, charger dan powerbank.",
+    "Toko kami juga jual printer dan tinta.",
+    "Tersedia juga buku tulis dan kertas HVS.",
+    "Cek juga mainan anak di etalase sebelah.",
+    "Kami juga menyediakan jasa fotokopi dan jilid.",
+]
+EVERYDAY = SHIPPING + COD + PAYMENT + PACKING + STORE + POLICY + GREETING + BONUS + DISCLAIMERS + CROSS_SELLING
+
+
+def test_there_are_enough_everyday_sentences() -> None:
+    assert len(EVERYDAY) >= 60 and len(set(EVERYDAY)) == len(EVERYDAY)
+
+
+def test_appending_an_everyday_sentence_never_flips_a_verdict() -> None:
+    base = [a.verdict for a in score_many((r["title"], r["description"]) for r in ROWS)]
+    pairs = [(r["title"], f"{r['description']} {sentence}".strip()) for r in ROWS for sentence in EVERYDAY]
+    varied = score_many(pairs)
+    flips = []
+    for i, assessment in enumerate(varied):
+        row, sentence = ROWS[i // len(EVERYDAY)], EVERYDAY[i % len(EVERYDAY)]
+        if assessment.verdict is not base[i // len(EVERYDAY)]:
+            flips.append((row["id"], row["label"], sentence, assessment.verdict.value))
+    positives = sum(r["label"] != "benign" for r in ROWS) * len(EVERYDAY)
+    hard = sum(r["label"] == "benign" for r in ROWS) * len(EVERYDAY)
+    flips_pos = sum(label != "benign" for _, label, _, _ in flips)
+    print(f"\nmetamorphic: {len(pairs)} variants ({len(ROWS)} listings x {len(EVERYDAY)} sentences); "
+          f"flip rate {len(flips) / len(pairs):.4%} "
+          f"(positives {flips_pos}/{positives}, hard negatives {len(flips) - flips_pos}/{hard})")
+    assert flips == []
