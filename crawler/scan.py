@@ -31,9 +31,10 @@ from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings as ScrapySettings
 from scrapy.spiderloader import SpiderLoader
 
-from config import ConfigError, Settings, load_config, point_at_sandbox
+from config import ConfigError, Settings, load_config
 from crawler.candidates import CandidateFilter
 from crawler.gc_tuning import tune_gc_for_crawling
+from crawler.marketplace_addresses import point_at
 from crawler.settings import build_scrapy_settings, needs_browser
 from storage.migrate import ensure_schema
 from storage.scans import MarketplaceScanStats, finish_scan, mark_unfinished_scans, start_scan
@@ -495,7 +496,7 @@ def _child_main(argv: list[str]) -> int:
             print(loaded.announcement(), file=sys.stderr)
         settings = loaded.settings
         if args.sandbox:
-            settings = point_at_sandbox(settings, args.sandbox)
+            settings = point_at(settings, args.sandbox)
         summary = run_scan(
             settings,
             ScanOptions(

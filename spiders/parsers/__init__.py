@@ -29,8 +29,8 @@ for the follow-up):
 :func:`never_raises` is the last line of that promise: a
 parser wrapped in it turns any unexpected exception into ``layout_changed``.
 :func:`canonical_url` puts a shop's listing path under the configured web base
-URL, so one parser serves the real shop and the sandbox (whose base URL has a
-``/<marketplace>`` path prefix).
+URL, so a listing read through a mirror, a relative link or the API host is
+named by the one URL the shop's web pages use.
 """
 
 from __future__ import annotations
@@ -73,12 +73,9 @@ def canonical_url(url: str, base_url: str) -> str:
     """``url``'s path (query and fragment dropped) under ``base_url``.
 
     Accepts absolute URLs of the real shop, protocol-relative ``//host/path`` and
-    relative paths; a path already under ``base_url``'s own path prefix keeps it once.
+    relative paths.
     """
     if not url:
         return ""
     path = urlparse(url if "://" in url or url.startswith("//") else "http://x" + ("" if url.startswith("/") else "/") + url).path
-    prefix = urlparse(base_url).path.rstrip("/")
-    if prefix and (path == prefix or path.startswith(prefix + "/")):
-        path = path[len(prefix):]
     return base_url.rstrip("/") + path
