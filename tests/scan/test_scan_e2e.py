@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from sandbox.server import SandboxHandle, run_sandbox
 from crawler.scan import run_scan_subprocess
+from sandbox.server import SandboxHandle, run_sandbox
 from storage.models import Alert, Listing, Scan, ScanMarketplaceStat, Sighting
 from storage.session import make_engine, make_session_factory
 
