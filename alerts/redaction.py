@@ -38,8 +38,11 @@ NIK_LENGTH = 16
 KEPT = 4
 MASK = "*"
 #: separators a NIK may be written with between two digits (after NFKC): spaces,
-#: dots, hyphens and dashes, up to three in a row (``3174 - 0101``)
-_SEPARATOR = r"[\s.\-\u2010-\u2015\u2212_/]"
+#: dots, hyphens, dashes and underscores, up to three in a row (``3174 - 0101``).
+#: Not ``/``: it joins a URL's path segments, and Shopee's
+#: ``/product/<shop id>/<item id>`` would read as one NIK and be masked in the very
+#: notice that asks the platform to remove that listing.
+_SEPARATOR = r"[\s.\-\u2010-\u2015\u2212_]"
 _DIGIT_CHAIN = re.compile(rf"\d(?:{_SEPARATOR}{{0,3}}\d)*")
 #: every byte that is not an ASCII digit, for counting digits with one ``bytes.translate``
 _NON_DIGIT_BYTES = bytes(c for c in range(256) if not 0x30 <= c <= 0x39)

@@ -183,11 +183,12 @@ def _plain_main(base_url: str, config_path: str, *, tuned_gc: bool = False) -> N
     from scrapy.settings import Settings as ScrapySettings
     from scrapy.spiderloader import SpiderLoader
 
-    from config import load_config, point_at_sandbox
+    from config import load_config
     from crawler.candidates import CandidateFilter
+    from crawler.marketplace_addresses import point_at
     from crawler.settings import build_scrapy_settings
 
-    settings = point_at_sandbox(load_config(config_path).settings, base_url)
+    settings = point_at(load_config(config_path).settings, base_url)
     scrapy_settings = build_scrapy_settings(settings, browser=False)  # api transport, as the scan
     scrapy_settings.update({
         "KTPWATCH_DETAIL_FILTER": CandidateFilter(settings.matching.candidate_threshold),

@@ -20,11 +20,12 @@ POOL_SIZES = (1, 2, 4)
 
 def run() -> dict[str, Any]:
     from alerts.evidence import EvidenceStore, capture_pending_sync
-    from config import load_config, point_at_sandbox
+    from config import load_config
     from config.browser import find_browser
     from storage.migrate import upgrade
     from storage.session import make_engine, make_session_factory
     from tests.evidence.conftest import request_bundle, served
+    from tests.marketplace_hosts import every_marketplace_under
 
     if find_browser() is None:
         return {"skipped": "no Chromium found"}
@@ -34,7 +35,7 @@ def run() -> dict[str, Any]:
     fixture = served.__wrapped__()  # type: ignore[attr-defined]
     site = next(fixture)
     try:
-        base_settings = point_at_sandbox(load_config().settings, site.base)
+        base_settings = every_marketplace_under(load_config().settings, site.base)
         results["chosen_pool_size"] = base_settings.evidence.screenshot_pool
         for pool in POOL_SIZES:
             with tempfile.TemporaryDirectory(prefix="ktpwatch-bench-") as tmp:

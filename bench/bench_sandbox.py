@@ -29,7 +29,8 @@ def _serve(listings: int, queue: Any, stop: Any) -> None:
 
     started = time.perf_counter()
     with run_sandbox(listings=listings, admin=True) as handle:
-        queue.put((handle.base_url, list(handle.server.shops), time.perf_counter() - started))
+        pages = {name: shop.captcha_path for name, shop in handle.server.shops.items()}
+        queue.put((handle.shop_urls, pages, time.perf_counter() - started))
         stop.wait()
 
 
@@ -55,15 +56,16 @@ async def _hammer(session: aiohttp.ClientSession, requests: list[tuple[str, str,
     return total / elapsed
 
 
-async def _load(base_url: str, shops: list[str], queries: list[str]) -> dict[str, float]:
+async def _load(shop_urls: dict[str, str], captcha_paths: dict[str, str], queries: list[str]) -> dict[str, float]:
     rates: dict[str, float] = {}
     async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=IN_FLIGHT)) as session:
-        for shop in shops:
+        for shop, origin in shop_urls.items():
             plans = [search_request(shop, q) for q in queries]
-            requests = [(method, f"{base_url}/{shop}{path}", kwargs) for method, path, kwargs in plans]
+            requests = [(method, f"{origin}{path}", kwargs) for method, path, kwargs in plans]
             rates[shop] = await _hammer(session, requests, REQUESTS_PER_SHOP)
         # the core alone (routing, fault middleware, stats) on a small HTML page it serves itself
-        captcha: list[tuple[str, str, dict[str, Any]]] = [("GET", f"{base_url}/{shops[0]}/captcha", {})]
+        first = next(iter(shop_urls))
+        captcha: list[tuple[str, str, dict[str, Any]]] = [("GET", f"{shop_urls[first]}{captcha_paths[first]}", {})]
         rates["_core_small_page"] = await _hammer(session, captcha, REQUESTS_PER_SHOP * 2)
     return rates
 
@@ -75,10 +77,10 @@ def run() -> dict[str, Any]:
     spawned = time.perf_counter()
     process.start()
     try:
-        base_url, shops, startup = queue.get(timeout=180)
+        shop_urls, captcha_paths, startup = queue.get(timeout=180)
         process_ready = time.perf_counter() - spawned
         queries = list(load_config(None).settings.queries.lexicon)
-        rates = asyncio.run(_load(base_url, shops, queries))
+        rates = asyncio.run(_load(shop_urls, captcha_paths, queries))
     finally:
         stop.set()
         process.join(timeout=30)

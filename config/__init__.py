@@ -9,8 +9,8 @@ from config.loader import (
     LoadedConfig,
     load_config,
     packaged_templates_dir,
-    point_at_sandbox,
     smtp_password,
+    with_marketplace_addresses,
 )
 from config.settings import KNOWN_MARKETPLACES, MarketplaceConfig, Settings, Transport
 
@@ -23,6 +23,6 @@ __all__ = [
     "Transport",
     "load_config",
     "packaged_templates_dir",
-    "point_at_sandbox",
     "smtp_password",
+    "with_marketplace_addresses",
 ]

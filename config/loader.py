@@ -22,11 +22,10 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from pydantic import ValidationError
 
-from config.settings import KNOWN_MARKETPLACES, Settings
+from config.settings import KNOWN_MARKETPLACES, MarketplaceConfig, Settings
 
 PACKAGED_NAME = "ktpwatch.toml"
 USER_FILE = Path("ktpwatch.toml")
@@ -232,23 +231,33 @@ def smtp_password(env: Mapping[str, str] | None = None) -> str:
     return env.get("KTPWATCH_SMTP_PASSWORD", "")
 
 
-def point_at_sandbox(settings: Settings, base_url: str) -> Settings:
-    """Return settings whose every marketplace is served by the sandbox at ``base_url``.
+#: Keys of ``[marketplaces.<name>]`` an address list may set (where a marketplace is, not how to crawl it).
+ADDRESS_KEYS = frozenset({"api_base_url", "web_base_url", "image_hosts", "image_base_url", "page_size"})
 
-    The sandbox serves each shop under a path prefix (``/tokopedia``, ``/shopee`` …),
-    for API, web pages and images alike, so one prefix replaces every base URL.
+
+def with_marketplace_addresses(settings: Settings, addresses: Mapping[str, Any]) -> Settings:
+    """``settings`` with each named marketplace's address keys replaced, validated as config is.
+
+    ``addresses`` is ``{"marketplaces": {name: {api_base_url, web_base_url,
+    image_hosts, image_base_url?, page_size?}}}``, the JSON a stand-in for the
+    shops (the sandbox's ``/_sandbox/marketplaces``) publishes; ``scan --sandbox``
+    applies it as ordinary configuration. Marketplaces it does not name keep
+    their settings; an unknown marketplace or key is a :class:`ConfigError`.
     """
-    base = base_url.rstrip("/")
-    parts = urlparse(base)
-    origin = f"{parts.scheme}://{parts.netloc}"  # the sandbox's one origin: scheme, host and port
-    marketplaces = {
-        name: mp.model_copy(
-            update={
-                "api_base_url": f"{base}/{name}",
-                "web_base_url": f"{base}/{name}",
-                "image_hosts": [origin],
-            }
-        )
-        for name, mp in settings.marketplaces.items()
-    }
+    entries = addresses.get("marketplaces") if isinstance(addresses, Mapping) else None
+    if not isinstance(entries, Mapping):
+        raise ConfigError("marketplace addresses: expected {\"marketplaces\": {name: {...}}}")
+    marketplaces = dict(settings.marketplaces)
+    for name, entry in entries.items():
+        if name not in marketplaces:
+            raise ConfigError(f"marketplace addresses: unknown marketplace {name!r}; "
+                              f"configured: {', '.join(marketplaces)}")
+        if not isinstance(entry, Mapping) or set(entry) - ADDRESS_KEYS:
+            extra = sorted(set(entry) - ADDRESS_KEYS) if isinstance(entry, Mapping) else ["(not an object)"]
+            raise ConfigError(f"marketplace addresses: {name}: unexpected {extra[0]!r}")
+        merged = {**marketplaces[name].model_dump(mode="json"), **entry}
+        try:
+            marketplaces[name] = MarketplaceConfig.model_validate(merged)
+        except ValidationError as exc:
+            raise ConfigError(f"marketplace addresses: {name}: {exc.errors()[0]['msg']}") from None
     return settings.model_copy(update={"marketplaces": marketplaces})

@@ -254,6 +254,8 @@ class MarketplaceConfig(_Section):
     api_base_url: str
     web_base_url: str
     image_hosts: list[str] = Field(default_factory=list)
+    #: where the shop's photos live when its answers name only an image id (Shopee's CDN)
+    image_base_url: str = ""
     takedown_email: str = ""
     page_size: int = Field(default=40, ge=1, le=200)
     city: str = ""
@@ -272,9 +274,16 @@ class MarketplaceConfig(_Section):
             image_host_origins(entry)
         return value
 
+    @field_validator("image_base_url")
+    @classmethod
+    def _image_base(cls, value: str) -> str:
+        return _http_url(value) + "/" if value else value
+
     def allowed_origins(self) -> set[Origin]:
         """Every (scheme, host, port) this marketplace may be fetched from (search, detail, images)."""
         origins = {url_origin(self.api_base_url), url_origin(self.web_base_url)}
+        if self.image_base_url:
+            origins.add(url_origin(self.image_base_url))
         found = {o for o in origins if o is not None}
         for entry in self.image_hosts:
             found |= image_host_origins(entry)

@@ -34,9 +34,10 @@ from scrapy.spiderloader import SpiderLoader
 from alerts.evidence import capture_pending_sync
 from alerts.images import process_pending_images
 from alerts.webhook import post_new_alerts
-from config import ConfigError, Settings, load_config, point_at_sandbox
+from config import ConfigError, Settings, load_config
 from crawler.candidates import CandidateFilter
 from crawler.gc_tuning import tune_gc_for_crawling
+from crawler.marketplace_addresses import point_at
 from crawler.monitors import check_scan_health, not_stored_flag, unreachable_flag
 from crawler.pipelines import store_spooled
 from crawler.settings import build_scrapy_settings, needs_browser
@@ -630,7 +631,7 @@ def _child_main(argv: list[str]) -> int:
             print(loaded.announcement(), file=sys.stderr)
         settings = loaded.settings
         if args.sandbox:
-            settings = point_at_sandbox(settings, args.sandbox)
+            settings = point_at(settings, args.sandbox)
         summary = run_scan(
             settings,
             ScanOptions(

@@ -1,8 +1,11 @@
 """Which requests the sandbox answers badly, and how: a fault plan and its deterministic dice.
 
 A :class:`FaultPlan` gives, globally and optionally per marketplace, the share
-of requests that get each kind of fault, plus a "layout changed" switch that
-renames JSON keys. The dice are deterministic: request number ``n`` to
+of requests that get each kind of fault; the share of answers served in a newer
+or sparser shape (:class:`ShapeDrift`: Shopee's card shape, Tokopedia products
+without ``url`` or with a price in text only, optional fields renamed); a
+"layout changed" switch that renames JSON keys; and an "unknown layout"
+switch that serves the same products in a JSON shape no parser has seen. The dice are deterministic: request number ``n`` to
 marketplace ``m`` under plan seed ``s`` always rolls the same number, so a
 failing test can be replayed. Kinds are checked in a fixed order and their
 rates add up (a plan whose rates sum above 1 is rejected).
@@ -19,7 +22,7 @@ import json
 import random
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, TypeVar
 
 
 class FaultKind(enum.StrEnum):
@@ -27,23 +30,60 @@ class FaultKind(enum.StrEnum):
     RATE_LIMITED = "rate_limited"  # 429 with Retry-After
     SLOW = "slow"  # correct answer after slow_seconds
     TRUNCATED = "truncated"  # correct status, body cut in half
-    CAPTCHA = "captcha"  # 200 interstitial HTML page instead of the answer
+    CAPTCHA = "captcha"  # 200 challenge / punish page (Shop.captcha_response)
     BLOCKED = "blocked"  # the shop's own block (Shop.blocked_response)
-    REDIRECT = "redirect"  # 302 to the shop's captcha_path
-    DROPPED = "dropped"  # connection closed without an answer
+    REDIRECT = "redirect"  # 302 to the shop's login page (Shop.login_redirect)
+    DROPPED = "dropped"  # connection reset without a status (Akamai on datacentre IPs)
+    LOGIN_WALL = "login_wall"  # 200 login page instead of the answer (Shop.login_wall_response)
+    EMPTY_SHELL = "empty_shell"  # 200 app shell before its scripts run (Shop.empty_shell_response)
+
+
+class ShapeDrift(enum.StrEnum):
+    """Answers in a shape the shop also uses, served on a share of items and pages."""
+
+    CARD = "card"  # Shopee: item_basic null, item_card_displayed_asset + item_data
+    NO_URL = "no_url"  # Tokopedia: search products without url
+    PRICE_TEXT_ONLY = "price_text_only"  # Tokopedia: price { original text }, no number
+    RENAMED_OPTIONAL = "renamed_optional"  # optional fields under another name (Shop.optional_renames)
 
 
 #: How ``--faults RATE`` splits the rate between kinds (shares sum to 1).
 MIXED_SHARES: Mapping[FaultKind, float] = {
-    FaultKind.SERVER_ERROR: 0.25,
-    FaultKind.RATE_LIMITED: 0.20,
+    FaultKind.SERVER_ERROR: 0.20,
+    FaultKind.RATE_LIMITED: 0.15,
     FaultKind.SLOW: 0.10,
     FaultKind.TRUNCATED: 0.10,
     FaultKind.CAPTCHA: 0.10,
     FaultKind.BLOCKED: 0.10,
     FaultKind.REDIRECT: 0.05,
     FaultKind.DROPPED: 0.10,
+    FaultKind.LOGIN_WALL: 0.05,
+    FaultKind.EMPTY_SHELL: 0.05,
 }
+
+#: The hostile answers the real shops give with status 200 (or none), for :meth:`FaultPlan.demo`.
+HOSTILE_SHARES: Mapping[FaultKind, float] = {
+    FaultKind.CAPTCHA: 0.25,
+    FaultKind.BLOCKED: 0.25,
+    FaultKind.LOGIN_WALL: 0.15,
+    FaultKind.EMPTY_SHELL: 0.15,
+    FaultKind.REDIRECT: 0.10,
+    FaultKind.DROPPED: 0.10,
+}
+
+#: Share of items / pages served in each drifted shape by :meth:`FaultPlan.demo`.
+DEMO_SHAPES: Mapping[ShapeDrift, float] = {
+    ShapeDrift.CARD: 0.3,
+    ShapeDrift.NO_URL: 0.15,
+    ShapeDrift.PRICE_TEXT_ONLY: 0.15,
+    ShapeDrift.RENAMED_OPTIONAL: 0.2,
+}
+#: Total rate of hostile answers in the demo plan: low, as a well-behaved crawler meets them.
+DEMO_HOSTILE_RATE = 0.04
+#: Share of taken-down listings the demo plan hides behind a block (follow-up must say "unknown").
+DEMO_HIDDEN_REMOVALS = 0.5
+#: What a hidden removal answers, picked per listing.
+HIDING_KINDS = (FaultKind.CAPTCHA, FaultKind.BLOCKED, FaultKind.LOGIN_WALL, FaultKind.EMPTY_SHELL)
 
 
 @dataclass(frozen=True)
@@ -54,11 +94,18 @@ class FaultRates:
     slow_seconds: float = 2.0
     retry_after_seconds: int = 5
     layout_changed: bool = False
+    shapes: Mapping[ShapeDrift, float] = field(default_factory=dict)
+    unknown_layout: bool = False
+    #: share of taken-down listings whose page answers a hostile page instead of "not found",
+    #: as a removed listing behind a block looks to a re-check
+    hidden_removals: float = 0.0
 
     def __post_init__(self) -> None:
         total = sum(self.rates.values())
         if any(r < 0 for r in self.rates.values()) or total > 1.0 + 1e-9:
             raise ValueError(f"fault rates must be >= 0 and sum to at most 1 (got {total:.3f})")
+        if any(not 0.0 <= r <= 1.0 for r in (*self.shapes.values(), self.hidden_removals)):
+            raise ValueError("shape drift and hidden_removals shares must be between 0 and 1")
         if self.slow_seconds < 0 or self.retry_after_seconds < 0:
             raise ValueError("slow_seconds and retry_after_seconds must be >= 0")
 
@@ -66,33 +113,67 @@ class FaultRates:
     def total(self) -> float:
         return sum(self.rates.values())
 
+    def hides_removal(self, key: str, *, seed: int = 0) -> bool:
+        """Whether the removed listing ``key`` answers a hostile page (deterministic per key)."""
+        if self.hidden_removals <= 0.0:
+            return False
+        return random.Random(f"{seed}:hidden:{key}").random() < self.hidden_removals
+
+    def drifts(self, shape: ShapeDrift, key: str, *, seed: int = 0) -> bool:
+        """Whether the answer part named ``key`` (an item id, a page) comes in ``shape``.
+
+        Deterministic per (seed, shape, key), so a replayed crawl meets the same shapes.
+        """
+        share = self.shapes.get(shape, 0.0)
+        if share <= 0.0:
+            return False
+        return random.Random(f"{seed}:{shape.value}:{key}").random() < share
+
     def to_json(self) -> dict[str, Any]:
         return {
             "rates": {kind.value: rate for kind, rate in self.rates.items() if rate},
             "slow_seconds": self.slow_seconds,
             "retry_after_seconds": self.retry_after_seconds,
             "layout_changed": self.layout_changed,
+            "shapes": {shape.value: share for shape, share in self.shapes.items() if share},
+            "unknown_layout": self.unknown_layout,
+            "hidden_removals": self.hidden_removals,
         }
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> FaultRates:
-        unknown = set(data) - {"rates", "slow_seconds", "retry_after_seconds", "layout_changed"}
+        unknown = set(data) - RATE_KEYS
         if unknown:
             raise ValueError(f"unknown fault setting {sorted(unknown)[0]!r}")
-        rates: dict[FaultKind, float] = {}
-        for name, rate in dict(data.get("rates", {})).items():
-            try:
-                kind = FaultKind(name)
-            except ValueError:
-                known = ", ".join(k.value for k in FaultKind)
-                raise ValueError(f"unknown fault kind {name!r}; expected one of {known}") from None
-            rates[kind] = float(rate)
         return cls(
-            rates=rates,
+            rates=_enum_shares(FaultKind, data.get("rates", {}), "fault kind"),
             slow_seconds=float(data.get("slow_seconds", 2.0)),
             retry_after_seconds=int(data.get("retry_after_seconds", 5)),
             layout_changed=bool(data.get("layout_changed", False)),
+            shapes=_enum_shares(ShapeDrift, data.get("shapes", {}), "shape drift"),
+            unknown_layout=bool(data.get("unknown_layout", False)),
+            hidden_removals=float(data.get("hidden_removals", 0.0)),
         )
+
+
+E = TypeVar("E", FaultKind, ShapeDrift)
+#: The keys of :meth:`FaultRates.to_json`; a plan made of any of them is a bare default.
+RATE_KEYS = frozenset({"rates", "slow_seconds", "retry_after_seconds", "layout_changed", "shapes",
+                       "unknown_layout", "hidden_removals"})
+
+
+def _enum_shares(kinds: type[E], data: Any, what: str) -> dict[E, float]:
+    if not isinstance(data, Mapping):
+        raise ValueError(f"{what} shares must be a JSON object")
+    shares: dict[E, float] = {}
+    for name, share in data.items():
+        try:
+            kind = kinds(name)
+        except ValueError:
+            known = ", ".join(k.value for k in kinds)
+            raise ValueError(f"unknown {what} {name!r}; expected one of {known}") from None
+        shares[kind] = float(share)
+    return shares
 
 
 @dataclass(frozen=True)
@@ -112,6 +193,26 @@ class FaultPlan:
             raise ValueError(f"fault rate must be between 0 and 1, got {rate}")
         rates = {kind: rate * share for kind, share in MIXED_SHARES.items()}
         return cls(default=FaultRates(rates=rates, slow_seconds=slow_seconds), seed=seed)
+
+    def hiding_kind(self, marketplace: str, external_id: str) -> FaultKind | None:
+        """The hostile answer a removed listing's page gives, or None when it says "not found"."""
+        rates = self.for_marketplace(marketplace)
+        key = f"{marketplace}:{external_id}"
+        if not rates.hides_removal(key, seed=self.seed):
+            return None
+        return random.Random(f"{self.seed}:hiding:{key}").choice(HIDING_KINDS)
+
+    @classmethod
+    def demo(cls, *, seed: int = 0, rate: float = DEMO_HOSTILE_RATE) -> FaultPlan:
+        """What ``ktpwatch demo`` meets: hostile answers at a low ``rate`` and every drifted shape.
+
+        The hostile answers are the ones real shops give a crawler that keeps to
+        its pace (captcha and punish pages, blocks, login walls, empty shells,
+        login redirects, resets); 5xx and 429 are left to ``--faults``.
+        """
+        rates = {kind: rate * share for kind, share in HOSTILE_SHARES.items()}
+        return cls(default=FaultRates(rates=rates, shapes=dict(DEMO_SHAPES),
+                                      hidden_removals=DEMO_HIDDEN_REMOVALS), seed=seed)
 
     def for_marketplace(self, marketplace: str) -> FaultRates:
         return self.per_marketplace.get(marketplace, self.default)
@@ -134,7 +235,7 @@ class FaultPlan:
         """
         if not isinstance(data, Mapping):
             raise ValueError("a fault plan must be a JSON object")
-        if "rates" in data or "layout_changed" in data:
+        if RATE_KEYS & set(data):
             return cls(default=FaultRates.from_json(data), seed=seed)
         unknown = set(data) - {"seed", "default", "marketplaces"}
         if unknown:

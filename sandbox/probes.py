@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 
 
 def search_request(marketplace: str, query: str) -> tuple[str, str, dict[str, Any]]:
-    """``(method, path under the prefix, httpx/aiohttp keyword arguments)`` for a first-page search."""
+    """``(method, path at the shop's root, httpx/aiohttp keyword arguments)`` for a first-page search."""
     if marketplace == "tokopedia":
         params = urlencode({"device": "desktop", "ob": 9, "page": 1, "q": query, "rows": 60, "start": 0})
         return "POST", "/graphql/SearchProductV5Query", {"json": [{

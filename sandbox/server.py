@@ -1,17 +1,24 @@
-"""The sandbox server: every shop under its prefix on one aiohttp server, plus faults and admin.
+"""The sandbox server: each shop on its own host and port at its real paths, plus faults and admin.
 
 Why aiohttp: it is already a dependency (scrapy-playwright's stack and our
 tests use it), one asyncio process comfortably serves well over a thousand
-small JSON answers a second, and its sub-applications give each shop its own
-router mounted at ``/<marketplace>`` — exactly the prefix scheme
-``config.point_at_sandbox`` expects. The abuse desks' SMTP servers share the
-same event loop, so all state lives on one thread.
+small JSON answers a second, and one event loop can hold a site per shop. The
+abuse desks' SMTP servers share the same loop, so all state lives on one thread.
 
-Faults apply to shop routes only: never to ``/_sandbox/*`` admin paths, the
-generic product images (``/<mp>/img/…``), the captcha page itself (a redirect
-to it must land), or static assets ending in ``.js``/``.css`` (a browser page
-whose script failed to load tests nothing about the spider). The JSON and HTML
-answers a spider parses are what faults are for.
+Each shop listens on its own address (:mod:`sandbox.addresses`) and answers
+at the root, the paths its real counterpart uses, so per-host pacing,
+allow-lists and evidence capture see six hosts, as they do in production. The
+*front* (the host and port given to :meth:`SandboxServer.start`) tells
+clients where the shops are (``GET /_sandbox/marketplaces``: per marketplace
+the configuration keys that point a client at it) and, with ``admin``, serves
+the admin API (:mod:`sandbox.admin_guard` says who may use it).
+
+Faults apply to every shop route, photos included (real image CDNs block and
+reset too), but never to the front, the pages a hostile answer sends a client
+to (the shop's captcha and login paths), or static assets ending in
+``.js``/``.css`` (a browser page whose script failed to load tests nothing
+about the spider). A taken-down listing's own page may answer a block instead
+of "not found" (``hidden_removals``), as it does when a re-check is refused.
 
 Tests, the demo and the benchmarks use :func:`run_sandbox`, which runs the
 server on its own thread and yields a :class:`SandboxHandle`.
@@ -20,6 +27,7 @@ server on its own thread and yields a :class:`SandboxHandle`.
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import socket
 import threading
@@ -31,25 +39,28 @@ from typing import Any
 from aiohttp import web
 
 from sandbox.abuse_desk import AbuseDesk
+from sandbox.addresses import WILDCARD_HOSTS, ShopAddress, plan_addresses
+from sandbox.admin_guard import admin_refusal
 from sandbox.catalogue import DEFAULT_LISTINGS, Catalogue, build_catalogue
 from sandbox.catalogue_types import SandboxListing
-from sandbox.faults import FaultDice, FaultKind, FaultPlan, rename_keys
+from sandbox.faults import FaultDice, FaultKind, FaultPlan, FaultRates, ShapeDrift, rename_keys
 from sandbox.images import PhotoPlan
-from sandbox.interstitial import captcha_html
 from sandbox.request_stats import RequestStats
 from sandbox.shops import Shop, load_shops
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 EXEMPT_SUFFIXES = (".js", ".css", ".map", ".ico")
+DIRECTORY_PATH = "/_sandbox/marketplaces"
 
 
 class SandboxContext:
-    """The :class:`~sandbox.shops.base.ShopContext` the shops see."""
+    """What every shop shares: the catalogue, the abuse desk, the current fault plan."""
 
-    def __init__(self, catalogue: Catalogue, desk: AbuseDesk, base_url: str = "") -> None:
+    def __init__(self, catalogue: Catalogue, desk: AbuseDesk, plan: Callable[[], FaultPlan]) -> None:
         self.catalogue = catalogue
         self.desk = desk
-        self.base_url = base_url
+        self.plan = plan
+        self.shop_urls: dict[str, str] = {}
 
     def search(self, marketplace: str, query: str, *, sort: str = "newest") -> Sequence[SandboxListing]:
         hits = self.catalogue.search(marketplace, query, sort="relevance" if sort == "relevance" else "newest")
@@ -65,7 +76,56 @@ class SandboxContext:
         return self.desk.is_removed(marketplace, external_id)
 
     def image_url(self, marketplace: str, image_id: str) -> str:
-        return f"{self.base_url}/{marketplace}/img/{image_id}.jpg"
+        return f"{self.shop_urls[marketplace]}/img/{image_id}.jpg"
+
+    def shape(self, marketplace: str, shape: ShapeDrift, key: str) -> bool:
+        plan = self.plan()
+        return plan.for_marketplace(marketplace).drifts(shape, f"{marketplace}:{key}", seed=plan.seed)
+
+    def unknown_layout(self, marketplace: str) -> bool:
+        return self.plan().for_marketplace(marketplace).unknown_layout
+
+
+class ShopSite:
+    """:class:`~sandbox.shops.base.ShopContext` for one shop: the shared context at its own origin."""
+
+    def __init__(self, shared: SandboxContext, marketplace: str) -> None:
+        self._shared = shared
+        self.marketplace = marketplace
+
+    @property
+    def base_url(self) -> str:
+        return self._shared.shop_urls[self.marketplace]
+
+    def search(self, marketplace: str, query: str, *, sort: str = "newest") -> Sequence[SandboxListing]:
+        return self._shared.search(marketplace, query, sort=sort)
+
+    def get(self, marketplace: str, external_id: str) -> SandboxListing | None:
+        return self._shared.get(marketplace, external_id)
+
+    def is_removed(self, marketplace: str, external_id: str) -> bool:
+        return self._shared.is_removed(marketplace, external_id)
+
+    def image_url(self, marketplace: str, image_id: str) -> str:
+        return self._shared.image_url(marketplace, image_id)
+
+    def shape(self, marketplace: str, shape: ShapeDrift, key: str) -> bool:
+        return self._shared.shape(marketplace, shape, key)
+
+    def unknown_layout(self, marketplace: str) -> bool:
+        return self._shared.unknown_layout(marketplace)
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        raise
+    return sock
 
 
 class SandboxServer:
@@ -101,55 +161,114 @@ class SandboxServer:
             listing_exists=lambda mp, ext: self.catalogue.get(mp, ext) is not None,
             takedown_delay=takedown_delay,
         )
-        self.ctx = SandboxContext(self.catalogue, self.desk)
+        self.ctx = SandboxContext(self.catalogue, self.desk, lambda: self.dice.plan)
         self.stats = RequestStats()
         self.base_url = ""
-        self._runner: web.AppRunner | None = None
+        self.front_host = ""
+        self.front_port = 0
+        #: what the operator should know about where the shops listen (printed by ``sandbox serve``)
+        self.notes: list[str] = []
+        self._runners: list[web.AppRunner] = []
+
+    @property
+    def shop_urls(self) -> dict[str, str]:
+        """Each shop's origin, e.g. ``{"shopee": "http://127.0.0.3:8902"}``."""
+        return dict(self.ctx.shop_urls)
+
+    def site(self, marketplace: str) -> ShopSite:
+        """The context ``marketplace``'s shop module answers in (its own origin)."""
+        return ShopSite(self.ctx, marketplace)
 
     # --- lifecycle -----------------------------------------------------------
 
-    def build_app(self) -> web.Application:
-        app = web.Application(middlewares=[self._fault_middleware])
-        for name, shop in self.shops.items():
-            sub = web.Application()
-            # core routes first: aiohttp resolves in registration order, so a shop's
-            # catch-all pattern can never shadow images or the captcha page
-            sub.router.add_get("/img/{image_id}.jpg", self._image)
-            sub.router.add_route("*", shop.captcha_path, self._captcha)
-            sub.add_routes(shop.routes(self.ctx))
-            app.add_subapp(f"/{name}", sub)
+    def build_shop_app(self, name: str, shop: Shop) -> web.Application:
+        app = web.Application(middlewares=[self._fault_middleware(name, shop)])
+        # core routes first: aiohttp resolves in registration order, so a shop's
+        # catch-all pattern can never shadow images or the pages faults send clients to
+        app.router.add_get("/img/{image_id}.jpg", self._image(name))
+        app.router.add_route("*", shop.captcha_path, _handler(shop.captcha_response))
+        if shop.login_path != shop.captcha_path:
+            app.router.add_route("*", shop.login_path, _handler(shop.login_wall_response))
+        app.add_routes(shop.routes(ShopSite(self.ctx, name)))
+        return app
+
+    def build_front_app(self) -> web.Application:
+        app = web.Application(middlewares=[self._admin_guard])
+        app.router.add_get(DIRECTORY_PATH, self._directory)
         if self.admin:
             app.router.add_get("/_sandbox/truth", self._truth)
             app.router.add_get("/_sandbox/stats", self._stats)
             app.router.add_post("/_sandbox/reset", self._reset)
             app.router.add_post("/_sandbox/faults", self._set_faults)
             app.router.add_get("/_sandbox/faults", self._get_faults)
+            app.router.add_post("/_sandbox/layout", self._set_layout)
         return app
 
+    def _bind_shops(self, host: str, port: int) -> dict[str, tuple[ShopAddress, socket.socket]]:
+        """A socket per shop at its planned address; a shared address when the own one is refused."""
+        bound: dict[str, tuple[ShopAddress, socket.socket]] = {}
+        try:
+            for name, address in plan_addresses(host, port, list(self.shops)).items():
+                try:
+                    sock = _bind(address.bind_host, address.port)
+                except OSError as exc:
+                    if exc.errno != errno.EADDRNOTAVAIL or address.bind_host == host:
+                        raise
+                    self.notes.append(f"{name}: cannot listen on {address.bind_host} ({exc.strerror}); "
+                                      f"it shares {host} with the front, so per-host pacing sees one host")
+                    address = ShopAddress(bind_host=host, port=address.port)
+                    sock = _bind(host, address.port)
+                bound[name] = (ShopAddress(address.bind_host, sock.getsockname()[1]), sock)
+        except BaseException:
+            for _address, sock in bound.values():
+                sock.close()
+            raise
+        return bound
+
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
-        """Bind (a free port when ``port`` is 0), start the SMTP desks; returns the base URL."""
-        sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        sock.bind((host, port))
-        bound_port = sock.getsockname()[1]
-        url_host = "127.0.0.1" if host in ("0.0.0.0", "") else host
-        self.base_url = self.ctx.base_url = f"http://{url_host}:{bound_port}"
-        self._runner = web.AppRunner(
-            self.build_app(), access_log=web.AccessLogger if self.access_log else None,
-            handle_signals=False,
-        )
-        await self._runner.setup()
-        await web.SockSite(self._runner, sock).start()
+        """Bind the front and every shop, start the SMTP desks; returns the front's base URL."""
+        front = _bind(host, port)
+        try:
+            shops = self._bind_shops(host, port)
+        except BaseException:
+            front.close()
+            raise
+        self.front_host, self.front_port = host, front.getsockname()[1]
+        self.base_url = f"http://{ShopAddress(host, self.front_port).url_host}:{self.front_port}"
+        for name, (address, _sock) in shops.items():
+            self.ctx.shop_urls[name] = f"http://{address.url_host}:{address.port}"
+        sites = [(self.build_front_app(), front)]
+        sites += [(self.build_shop_app(name, self.shops[name]), sock) for name, (_a, sock) in shops.items()]
+        for app, sock in sites:
+            runner = web.AppRunner(app, access_log=web.AccessLogger if self.access_log else None,
+                                   handle_signals=False)
+            await runner.setup()
+            await web.SockSite(runner, sock).start()
+            self._runners.append(runner)
         await self.desk.start(host, self.smtp_base_port)
         return self.base_url
 
     async def stop(self) -> None:
         await self.desk.stop()
-        if self._runner is not None:
-            await self._runner.cleanup()
-            self._runner = None
+        for runner in self._runners:
+            await runner.cleanup()
+        self._runners.clear()
 
     # --- state the admin API and the handle expose -------------------------
+
+    def directory(self, url_host: str | None = None) -> dict[str, Any]:
+        """Per marketplace, the configuration that points a client at this sandbox's shop.
+
+        ``url_host`` replaces the host in every address (a wildcard bind answers
+        with the host name the client used to reach the front).
+        """
+        entries = {}
+        for name, shop in self.shops.items():
+            url = self.ctx.shop_urls[name]
+            if url_host:
+                url = url.replace("//127.0.0.1:", f"//{url_host}:", 1)
+            entries[name] = shop.directory_entry(url)
+        return {"marketplaces": entries}
 
     def truth(self) -> dict[str, Any]:
         def record(listing: SandboxListing) -> dict[str, Any]:
@@ -157,7 +276,7 @@ class SandboxServer:
             return {
                 "marketplace": listing.marketplace,
                 "external_id": listing.external_id,
-                "url": shop.listing_url(listing, self.ctx),
+                "url": shop.listing_url(listing, ShopSite(self.ctx, listing.marketplace)),
                 "title": listing.title,
                 "label": listing.label,
                 "kind": listing.kind,
@@ -171,6 +290,7 @@ class SandboxServer:
             "seed": self.seed,
             "listings": len(self.catalogue),
             "base_url": self.base_url,
+            "shops": self.shop_urls,
             "planted": [record(item) for item in self.catalogue if item.kind == "planted"],
             "hard_negatives": [record(item) for item in self.catalogue if item.kind == "hard_negative"],
             "abuse_desk": self.desk.to_json(),
@@ -179,6 +299,18 @@ class SandboxServer:
 
     def set_faults(self, plan: FaultPlan) -> None:
         self.dice = FaultDice(plan)
+
+    def set_layout(self, marketplace: str, unknown: bool) -> FaultPlan:
+        """Flip one shop to (or back from) the unknown layout, keeping the rest of its plan."""
+        plan = self.dice.plan
+        rates = plan.for_marketplace(marketplace)
+        updated = FaultRates(rates=rates.rates, slow_seconds=rates.slow_seconds,
+                             retry_after_seconds=rates.retry_after_seconds,
+                             layout_changed=rates.layout_changed, shapes=rates.shapes,
+                             unknown_layout=unknown)
+        plan = plan.with_marketplace(marketplace, updated)
+        self.dice.plan = plan
+        return plan
 
     def reset(self) -> None:
         """Back to the seed state: no notices or removals, initial faults, zero stats."""
@@ -189,35 +321,45 @@ class SandboxServer:
 
     # --- handlers ------------------------------------------------------------
 
-    @web.middleware
-    async def _fault_middleware(self, request: web.Request, handler: Handler) -> web.StreamResponse:
-        marketplace = request.path.split("/", 2)[1] if request.path.count("/") >= 1 else ""
-        shop = self.shops.get(marketplace)
-        if shop is None:
-            return await handler(request)
-        fault: FaultKind | None = None
-        rng = None
-        if not self._exempt(request.path, marketplace, shop):
-            fault, rng = self.dice.roll(marketplace)
-        rates = self.dice.plan.for_marketplace(marketplace)
-        try:
-            if fault is FaultKind.DROPPED:
-                self.stats.record(marketplace, 0, fault.value)
-                if request.transport is not None:
-                    request.transport.abort()
-                raise asyncio.CancelledError  # aiohttp treats this as a dropped client; nothing is sent
-            response = await self._answer(request, handler, shop, fault, rng)
-            if rates.layout_changed and shop.layout_renames:
-                response = _renamed(response, shop.layout_renames)
-        except web.HTTPException as exc:
-            self.stats.record(marketplace, exc.status, fault.value if fault else None)
-            raise
-        self.stats.record(marketplace, response.status, fault.value if fault else None)
-        return response
+    def _fault_middleware(self, marketplace: str, shop: Shop) -> Callable[..., Awaitable[web.StreamResponse]]:
+        exempt = shop.exempt_paths()
 
-    def _exempt(self, path: str, marketplace: str, shop: Shop) -> bool:
-        local = path[len(marketplace) + 1:]
-        return local.startswith("/img/") or local == shop.captcha_path or path.endswith(EXEMPT_SUFFIXES)
+        @web.middleware
+        async def middleware(request: web.Request, handler: Handler) -> web.StreamResponse:
+            fault: FaultKind | None = None
+            rng = None
+            if not (request.path in exempt or request.path.endswith(EXEMPT_SUFFIXES)):
+                fault, rng = self.dice.roll(marketplace)
+                fault = self._hidden_removal(request, marketplace, shop) or fault
+            rates = self.dice.plan.for_marketplace(marketplace)
+            try:
+                if fault is FaultKind.DROPPED:
+                    self.stats.record(marketplace, 0, fault.value)
+                    if request.transport is not None:
+                        request.transport.abort()
+                    raise asyncio.CancelledError  # aiohttp treats this as a dropped client; nothing is sent
+                response = await self._answer(request, handler, shop, fault, rng)
+                if rates.layout_changed and shop.layout_renames:
+                    response = _renamed(response, shop.layout_renames)
+                elif (shop.optional_renames and fault is None
+                      and self.ctx.shape(marketplace, ShapeDrift.RENAMED_OPTIONAL, request.path_qs)):
+                    response = _renamed(response, shop.optional_renames)
+            except web.HTTPException as exc:
+                self.stats.record(marketplace, exc.status, fault.value if fault else None)
+                raise
+            self.stats.record(marketplace, response.status, fault.value if fault else None)
+            return response
+
+        return middleware
+
+    def _hidden_removal(self, request: web.Request, marketplace: str, shop: Shop) -> FaultKind | None:
+        """A hostile answer for a taken-down listing's own page, when the plan hides that removal."""
+        if request.method != "GET" or not self.dice.plan.for_marketplace(marketplace).hidden_removals:
+            return None
+        external_id = shop.external_id_from_url(str(request.rel_url))
+        if not external_id or not self.desk.is_removed(marketplace, external_id):
+            return None
+        return self.dice.plan.hiding_kind(marketplace, external_id)
 
     async def _answer(
         self, request: web.Request, handler: Handler, shop: Shop, fault: FaultKind | None, rng: Any
@@ -229,12 +371,15 @@ class SandboxServer:
         if fault is FaultKind.RATE_LIMITED:
             return web.Response(status=429, text="Too Many Requests",
                                 headers={"Retry-After": str(rates.retry_after_seconds)})
-        if fault is FaultKind.CAPTCHA:
-            return web.Response(text=captcha_html(shop.name), content_type="text/html")
-        if fault is FaultKind.BLOCKED:
-            return shop.blocked_response(request)
-        if fault is FaultKind.REDIRECT:
-            return web.Response(status=302, headers={"Location": f"/{shop.name}{shop.captcha_path}"})
+        hostile = {
+            FaultKind.CAPTCHA: shop.captcha_response,
+            FaultKind.BLOCKED: shop.blocked_response,
+            FaultKind.REDIRECT: shop.login_redirect,
+            FaultKind.LOGIN_WALL: shop.login_wall_response,
+            FaultKind.EMPTY_SHELL: shop.empty_shell_response,
+        }
+        if fault in hostile:
+            return hostile[fault](request)
         if fault is FaultKind.SLOW:
             await asyncio.sleep(rates.slow_seconds)
         response = await handler(request)
@@ -242,21 +387,36 @@ class SandboxServer:
             response.body = response.body[: len(response.body) // 2]
         return response
 
-    async def _image(self, request: web.Request) -> web.Response:
-        marketplace = request.path.split("/", 2)[1]
-        image_id = request.match_info["image_id"]
-        shop_catalogue = self.catalogue.shops.get(marketplace)
-        listing = shop_catalogue.by_image.get(image_id) if shop_catalogue else None
-        if listing is None:
-            raise web.HTTPNotFound(text="image not found")
-        # Rendered off the event loop: a card photo takes ~40 ms of PIL work, and a loop stalled
-        # that long would hold back (then bunch up) every other shop's answers.
-        body = await asyncio.to_thread(self.photos.render, marketplace, image_id, listing.title)
-        return web.Response(body=body, content_type="image/jpeg",
-                            headers={"Cache-Control": "public, max-age=86400"})
+    def _image(self, marketplace: str) -> Handler:
+        async def image(request: web.Request) -> web.StreamResponse:
+            image_id = request.match_info["image_id"]
+            shop_catalogue = self.catalogue.shops.get(marketplace)
+            listing = shop_catalogue.by_image.get(image_id) if shop_catalogue else None
+            if listing is None:
+                raise web.HTTPNotFound(text="image not found")
+            # Rendered off the event loop: a card photo takes ~40 ms of PIL work, and a loop stalled
+            # that long would hold back (then bunch up) every other shop's answers.
+            body = await asyncio.to_thread(self.photos.render, marketplace, image_id, listing.title)
+            return web.Response(body=body, content_type="image/jpeg",
+                                headers={"Cache-Control": "public, max-age=86400"})
 
-    async def _captcha(self, request: web.Request) -> web.Response:
-        return web.Response(text=captcha_html(request.path.split("/", 2)[1]), content_type="text/html")
+        return image
+
+    @web.middleware
+    async def _admin_guard(self, request: web.Request, handler: Handler) -> web.StreamResponse:
+        if self.admin and (request.path != DIRECTORY_PATH or request.method != "GET"):
+            refusal = admin_refusal(method=request.method, host_header=request.host,
+                                    origin=request.headers.get("Origin"),
+                                    content_type=request.content_type, port=self.front_port)
+            if refusal is not None:
+                return web.json_response({"error": refusal[1]}, status=refusal[0])
+        return await handler(request)
+
+    async def _directory(self, request: web.Request) -> web.Response:
+        url_host = None
+        if self.front_host in WILDCARD_HOSTS:
+            url_host = request.url.host or None
+        return web.json_response(self.directory(url_host))
 
     async def _truth(self, request: web.Request) -> web.Response:
         return web.json_response(self.truth())
@@ -282,9 +442,32 @@ class SandboxServer:
         self.set_faults(plan)
         return web.json_response(plan.to_json())
 
+    async def _set_layout(self, request: web.Request) -> web.Response:
+        """``{"marketplace": "shopee", "layout": "unknown" | "known"}``: the run-time layout switch."""
+        try:
+            body = json.loads(await request.text())
+        except ValueError:
+            return web.json_response({"error": "body is not JSON"}, status=400)
+        marketplace = body.get("marketplace") if isinstance(body, dict) else None
+        layout = body.get("layout") if isinstance(body, dict) else None
+        if marketplace not in self.shops:
+            return web.json_response({"error": f"unknown marketplace {marketplace!r}"}, status=400)
+        if layout not in ("unknown", "known"):
+            return web.json_response({"error": "layout must be 'unknown' or 'known'"}, status=400)
+        return web.json_response(self.set_layout(marketplace, layout == "unknown").to_json())
+
+
+def _handler(answer: Callable[[web.Request], web.StreamResponse]) -> Handler:
+    """An aiohttp handler for a shop's synchronous page method (captcha, login page)."""
+
+    async def handle(request: web.Request) -> web.StreamResponse:
+        return answer(request)
+
+    return handle
+
 
 def _renamed(response: web.StreamResponse, renames: Mapping[str, str]) -> web.StreamResponse:
-    """"Layout changed": JSON answers come back with keys renamed (other answers untouched)."""
+    """JSON answers come back with keys renamed (other answers untouched)."""
     if not isinstance(response, web.Response) or not isinstance(response.body, bytes):
         return response
     if response.content_type != "application/json":
@@ -306,7 +489,16 @@ class SandboxHandle:
 
     @property
     def base_url(self) -> str:
+        """The front: ``/_sandbox/marketplaces`` and, with ``admin``, the admin API."""
         return self.server.base_url
+
+    @property
+    def shop_urls(self) -> dict[str, str]:
+        return self.server.shop_urls
+
+    def shop_url(self, marketplace: str) -> str:
+        """``marketplace``'s own origin, e.g. ``http://127.0.0.3:8902``."""
+        return self.server.shop_urls[marketplace]
 
     @property
     def smtp_ports(self) -> dict[str, int]:
@@ -336,6 +528,10 @@ class SandboxHandle:
 
     def reset(self) -> None:
         self._call(self.server.reset)
+
+    def set_layout(self, marketplace: str, *, unknown: bool) -> None:
+        """Flip one shop to the unknown layout (``POST /_sandbox/layout`` does the same)."""
+        self._call(lambda: self.server.set_layout(marketplace, unknown))
 
     def set_takedown_delay(self, seconds: float) -> None:
         """Delay for notices received from now on (``reset`` restores the start value)."""

@@ -9,6 +9,11 @@ the parser reports as blocked; the ``browser`` transport (the default in
 configuration) loads ``{web_base}/search?keyword=...&sortBy=ctime`` and reads
 the page's own ``/api/v4/search/search_items`` response.
 
+Photos: answers name an image id, which the parser puts on Shopee's CDN
+(``parser.REAL_IMAGE_CDN``); a deployment that fetches that CDN's files from
+elsewhere (a mirror, a stand-in) says so with ``image_base_url``, and the
+spider moves the photo URLs there. Configuration is the only switch.
+
 Detail: ``{api_base}/api/v4/item/get?itemid=..&shopid=..`` (the v2 shape is the
 recorded one; v4 carries the same object under ``data``). On the browser
 transport the product page ``/product/<shopid>/<itemid>`` is loaded and its own
@@ -17,12 +22,36 @@ transport the product page ``/product/<shopid>/<itemid>`` is loaded and its own
 
 from __future__ import annotations
 
-from typing import ClassVar
+import functools
+from dataclasses import replace
+from typing import Any, ClassVar
 from urllib.parse import urlencode
 
-from crawler.items import ListingItem
+from config.settings import Settings
+from crawler.items import ListingItem, PageOutcome
 from spiders.base import ApiCall, DetailParser, MarketplaceSpider, SearchParser
 from spiders.parsers import shopee as parser
+
+
+def rebased_photos(item: ListingItem, image_base_url: str) -> ListingItem:
+    """``item`` with photos on Shopee's CDN moved to ``image_base_url`` (unchanged when empty)."""
+    if not image_base_url or image_base_url == parser.REAL_IMAGE_CDN:
+        return item
+    cdn = parser.REAL_IMAGE_CDN
+    urls = [image_base_url + u[len(cdn):] if u.startswith(cdn) else u for u in item.image_urls]
+    return replace(item, image_urls=urls)
+
+
+def _search(body: bytes | str, *, url: str, base_url: str, query: str = "",
+            image_base_url: str = "") -> tuple[list[ListingItem], PageOutcome]:
+    items, outcome = parser.parse_search(body, url=url, base_url=base_url, query=query)
+    return [rebased_photos(i, image_base_url) for i in items], outcome
+
+
+def _detail(body: bytes | str, *, url: str, base_url: str, item: ListingItem | None = None,
+            image_base_url: str = "") -> tuple[ListingItem | None, PageOutcome]:
+    found, outcome = parser.parse_detail(body, url=url, base_url=base_url, item=item)
+    return (rebased_photos(found, image_base_url) if found is not None else None), outcome
 
 
 class ShopeeSpider(MarketplaceSpider):
@@ -30,6 +59,14 @@ class ShopeeSpider(MarketplaceSpider):
     marketplace = "shopee"
     search_parser: ClassVar[SearchParser] = staticmethod(parser.parse_search)
     detail_parser: ClassVar[DetailParser | None] = staticmethod(parser.parse_detail)
+
+    def configure(self, ktp_settings: Settings | None, detail_filter: Any = None) -> None:
+        """Read configuration, then read photos from the configured ``image_base_url``."""
+        super().configure(ktp_settings, detail_filter)
+        image_base = self.market.image_base_url
+        # Instance attributes shadow the class's plain parsers for this spider only.
+        self.search_parser = functools.partial(_search, image_base_url=image_base)  # type: ignore[misc]
+        self.detail_parser = functools.partial(_detail, image_base_url=image_base)  # type: ignore[misc]
 
     def _headers(self, referer: str) -> dict[str, str]:
         return {

@@ -11,9 +11,10 @@ previous answer's ``header.additionalParams`` merged in (V5 pagination).
 Browser transport: ``{web_base}/search?st=product&q=...&ob=9`` in headless
 Chromium; the page's own ``SearchProductV5Query`` (or the older
 ``SearchProductQueryV4``) response is captured. The real search page is
-infinite-scroll, so pages after the first add ``page=N`` to the page URL (the
-sandbox honours it; the real site answers page 2+ with an empty grid, which
-the parser reports as ``empty``, not as results).
+infinite scroll (``?page=2`` answers an empty grid), so result page N is the
+same URL scrolled to the bottom N-1 times: the page itself asks for the next
+``page``/``start`` in its GraphQL params, and the last answer captured is the
+one read.
 
 Detail: ``PDPGetLayoutQuery`` with ``shopDomain`` and ``productKey`` taken from
 the listing URL ``/<shopDomain>/<productKey>``; on the browser transport the
@@ -23,8 +24,10 @@ product page itself is loaded and its own PDPGetLayoutQuery answer captured.
 from __future__ import annotations
 
 import json
-from typing import ClassVar
+from typing import Any, ClassVar
 from urllib.parse import parse_qsl, urlencode, urlparse
+
+from scrapy_playwright.page import PageMethod
 
 from crawler.items import ListingItem
 from spiders.base import ApiCall, DetailParser, MarketplaceSpider, SearchParser
@@ -56,6 +59,17 @@ DETAIL_GQL = (
     " fragment ProductContent on pdpDataProductContent { name price { value currency priceFmt } }"
     " fragment ProductDetail on pdpDataProductDetail { content { title subtitle applink showAtFront } }"
 )
+
+
+#: Scroll to the bottom, then wait (up to 15 s) until one more search answer has arrived. A
+#: "networkidle" wait would return at once: the page reached that state before the scroll.
+SCROLL_FOR_NEXT_PAGE = """async () => {
+  const answers = () => performance.getEntriesByType('resource')
+    .filter(e => /SearchProduct(V5Query|QueryV4)/.test(e.name)).length;
+  const before = answers();
+  window.scrollTo(0, document.body.scrollHeight);
+  for (let i = 0; i < 150 && answers() <= before; i++) await new Promise(r => setTimeout(r, 100));
+}"""
 
 
 class TokopediaSpider(MarketplaceSpider):
@@ -99,8 +113,13 @@ class TokopediaSpider(MarketplaceSpider):
         return urlencode(params)
 
     def browser_search_url(self, query: str, page: int, token: str | None) -> str:
-        extra = f"&page={page}" if page > 1 else ""
-        return f"{self.base_url}/search?{urlencode({'st': 'product', 'q': query, 'ob': '9'})}{extra}"
+        return f"{self.base_url}/search?{urlencode({'st': 'product', 'q': query, 'ob': '9'})}"
+
+    def browser_page_methods(self, page: int) -> list[Any]:
+        """Scroll to the bottom once per page after the first; each scroll loads the next page."""
+        if page <= 1:
+            return []
+        return [PageMethod("evaluate", SCROLL_FOR_NEXT_PAGE) for _ in range(page - 1)]
 
     def api_search_call(self, query: str, page: int, token: str | None) -> ApiCall:
         payload = [{
@@ -119,7 +138,7 @@ class TokopediaSpider(MarketplaceSpider):
         return "/graphql/SearchProductV5Query" in url or "/graphql/SearchProductQueryV4" in url
 
     def api_detail_call(self, item: ListingItem) -> ApiCall | None:
-        key = product_key(item.url, self.base_url)
+        key = product_key(item.url)
         if key is None:
             return None
         shop_domain, product = key
@@ -149,13 +168,9 @@ class TokopediaSpider(MarketplaceSpider):
         return "/graphql/PDPGetLayoutQuery" in url
 
 
-def product_key(url: str, base_url: str) -> tuple[str, str] | None:
-    """(shopDomain, productKey) from a listing URL ``{base}/<shop>/<product>``."""
-    path = urlparse(url).path
-    prefix = urlparse(base_url).path.rstrip("/")
-    if prefix and path.startswith(prefix + "/"):
-        path = path[len(prefix):]
-    parts = [p for p in path.split("/") if p]
+def product_key(url: str) -> tuple[str, str] | None:
+    """(shopDomain, productKey) from a listing URL ``https://www.tokopedia.com/<shop>/<product>``."""
+    parts = [p for p in urlparse(url).path.split("/") if p]
     if len(parts) != 2:
         return None
     return parts[0], parts[1]

@@ -25,7 +25,7 @@ from rich.progress import BarColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 from sqlalchemy import func, select
 
-from config import load_config, point_at_sandbox
+from config import load_config
 from config.settings import KNOWN_MARKETPLACES
 from crawler.cli.errors import UserError
 from crawler.cli.runtime import get_runtime
@@ -91,7 +91,9 @@ def demo(
     """
     runtime = get_runtime()
     console = runtime.console
+    from crawler.marketplace_addresses import point_at
     from crawler.scan import ScanError, run_scan_subprocess
+    from sandbox.faults import FaultPlan
     from sandbox.server import run_sandbox
 
     db_url = os.environ.get("KTPWATCH_DB_URL")
@@ -111,11 +113,17 @@ def demo(
     _upgrade_database(console, db_url)
 
     _step(console, 1, f"Starting the sandbox ({listings} listings, seed {seed}) ...")
+    faults = FaultPlan.demo(seed=seed)
     with run_sandbox(catalogue_seed=seed, listings=listings, takedown_delay=takedown_delay,
-                     admin=True) as sandbox:
-        console.print(f"   shops at {sandbox.base_url}/<marketplace>; abuse desks on SMTP ports "
+                     admin=True, faults=faults) as sandbox:
+        console.print("   shops at " + ", ".join(f"{m} {u}" for m, u in sandbox.shop_urls.items()),
+                      markup=False)
+        console.print(f"   hostile answers on {faults.default.total:.0%} of shop requests (captcha and "
+                      "punish pages, blocks, login walls, empty shells, resets); newer response "
+                      "shapes on a share of items", markup=False)
+        console.print("   abuse desks on SMTP ports "
                       + ", ".join(f"{m}:{p}" for m, p in sorted(sandbox.smtp_ports.items())))
-        settings = point_at_sandbox(load_config(config_path).settings, sandbox.base_url)
+        settings = point_at(load_config(config_path).settings, sandbox.base_url)
         runtime.override_settings(settings)
         truth = sandbox.truth()
         planted = [t for t in truth["planted"] if t["label"] in ("blank", "related")]

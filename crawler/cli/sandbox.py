@@ -11,8 +11,9 @@ from typing import Annotated
 import typer
 
 from crawler.cli.errors import UserError
+from sandbox.addresses import is_loopback
 from sandbox.faults import FaultPlan
-from sandbox.server import SandboxServer
+from sandbox.server import DIRECTORY_PATH, SandboxServer
 
 
 def load_fault_plan(rate: float, plan_file: Path | None, seed: int) -> FaultPlan:
@@ -39,13 +40,28 @@ async def _serve(server: SandboxServer, host: str, port: int) -> None:
         raise UserError(f"cannot listen on {host}:{port}: {exc.strerror or exc}") from None
     try:
         typer.echo(f"sandbox listening on {base_url}")
-        for name in server.shops:
-            typer.echo(f"  {name:<10} {base_url}/{name:<10} abuse desk smtp://{host}:{server.desk.ports[name]}")
+        for name, url in server.shop_urls.items():
+            typer.echo(f"  {name:<10} {url:<26} abuse desk smtp://{host}:{server.desk.ports[name]}")
+        for note in server.notes:
+            typer.echo(f"note: {note}")
+        typer.echo(f"shop addresses: {base_url}{DIRECTORY_PATH} (ktpwatch scan --sandbox {base_url})")
         typer.echo(f"admin API: {base_url + '/_sandbox/truth' if server.admin else 'off (use --admin)'}")
         typer.echo("press Ctrl-C to stop")
         await asyncio.Event().wait()
     finally:
         await server.stop()
+
+
+def warn_exposed(host: str, *, admin: bool) -> None:
+    """Say loudly, on stderr, that the sandbox is reachable from other machines."""
+    lines = [f"WARNING: the sandbox listens on {host}, not on loopback: other machines can reach "
+             "its shops and abuse desks."]
+    if admin:
+        lines.append("WARNING: --admin is on: anyone who can reach the front port can read the planted "
+                     "listings (/_sandbox/truth), change faults and reset it. Use --host 127.0.0.1 "
+                     "unless this network is yours alone.")
+    for line in lines:
+        typer.secho(line, err=True, fg=typer.colors.RED, bold=True)
 
 
 def register(root: typer.Typer) -> None:
@@ -65,9 +81,11 @@ def register(root: typer.Typer) -> None:
         faults: Annotated[float, typer.Option(min=0.0, max=1.0,
                                               help="Share of shop requests answered with a fault "
                                                    "(a mix of 5xx, 429, slow, truncated, captcha, "
-                                                   "block, redirect, dropped).")] = 0.0,
+                                                   "block, login redirect, reset, login wall, "
+                                                   "empty shell).")] = 0.0,
         fault_plan: Annotated[Path | None, typer.Option(
-            help="JSON fault plan (per-kind rates, per marketplace, layout_changed); overrides --faults.",
+            help="JSON fault plan (per-kind rates, per marketplace, shapes, hidden_removals, "
+                 "layout_changed, unknown_layout); overrides --faults.",
             dir_okay=False)] = None,
         takedown_delay: Annotated[float, typer.Option(min=0.0,
                                                       help="Seconds from a notice to the listing's removal.")] = 60.0,
@@ -77,12 +95,18 @@ def register(root: typer.Typer) -> None:
                                                     "(0: free ports).")] = 0,
         access_log: Annotated[bool, typer.Option(help="Log every request (slower).")] = False,
     ) -> None:
-        """Serve every sandbox shop under its own path prefix until Ctrl-C.
+        """Serve every sandbox shop on its own host and port until Ctrl-C.
 
-        Prints the base URL, each marketplace's prefix and its abuse desk's SMTP port.
+        On a loopback --host each shop gets its own address (127.0.0.2, .3 …) and
+        port (--port + 1, + 2 …); the front on --port publishes them at
+        /_sandbox/marketplaces for `ktpwatch scan --sandbox`, and serves the
+        admin API with --admin. Prints each shop's address and its abuse desk's
+        SMTP port.
 
         Example: ktpwatch sandbox serve --port 8900 --seed 7 --faults 0.1 --takedown-delay 5 --admin
         """
+        if not is_loopback(host):
+            warn_exposed(host, admin=admin)
         plan = load_fault_plan(faults, fault_plan, seed)
         typer.echo(f"building catalogue: {listings} listings, seed {seed} …")
         started = time.perf_counter()

@@ -10,9 +10,10 @@ from rich.progress import Progress, SpinnerColumn, TaskID, TextColumn, TimeElaps
 from rich.table import Table
 
 from alerts.redaction import redact_value
-from config import point_at_sandbox
+from config import ConfigError
 from crawler.cli.errors import UserError
 from crawler.cli.runtime import get_runtime
+from crawler.marketplace_addresses import point_at
 
 if TYPE_CHECKING:
     from crawler.scan import ScanOptions, ScanSummary
@@ -71,9 +72,10 @@ def scan(
     runtime = get_runtime()
     settings = runtime.settings
     if sandbox:
-        if not sandbox.startswith(("http://", "https://")):
-            raise UserError(f"--sandbox expects an http URL, got {sandbox!r}")
-        settings = point_at_sandbox(settings, sandbox)
+        try:
+            settings = point_at(settings, sandbox)
+        except ConfigError as exc:
+            raise UserError(str(exc)) from None
     if distributed or redis:
         dist = settings.distributed.model_copy(
             update={"enabled": True, "redis_url": redis or settings.distributed.redis_url})

@@ -25,8 +25,10 @@ from typing import Any
 from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
+from sandbox.interstitial import akamai_challenge_html
 from sandbox.shops.base import Shop, ShopContext
-from spiders.parsers.page_signals import slugify
+from sandbox.shops.slugs import title_slug
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 PAGE_SIZE = 24
 NEWEST = "1"
@@ -72,10 +74,10 @@ class BlibliShop(Shop):
         return f"{letters}-{rng.randint(60000, 69999)}-{index:05d}"
 
     def product_path(self, listing: SandboxListing) -> str:
-        return f"/p/{slugify(listing.title) or 'produk'}/ps--{listing.external_id}"
+        return f"/p/{title_slug(listing.title)}/ps--{listing.external_id}"
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return f"{ctx.base_url}/{self.name}{self.product_path(listing)}"
+        return f"{ctx.base_url}{self.product_path(listing)}"
 
     def external_id_from_url(self, url: str) -> str | None:
         match = _SKU.search(url)
@@ -83,6 +85,10 @@ class BlibliShop(Shop):
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return akamai_denied(request)
+
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        """The bot-manager challenge page, status 200, where the JSON should be."""
+        return web.Response(text=akamai_challenge_html("Blibli.com"), content_type="text/html")
 
     def product_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         """One ``data.products[]`` entry in Blibli's 2023 search shape."""
@@ -132,8 +138,8 @@ class BlibliShop(Shop):
         paragraphs = "".join(f"<p>{escape(line)}</p>\n" for line in listing.description.splitlines() if line)
         return {
             "name": listing.title,
-            "url": f"{ctx.base_url}/{self.name}{self.product_path(listing)}?ds={sku}",
-            "urlFriendlyName": slugify(listing.title),
+            "url": f"{ctx.base_url}{self.product_path(listing)}?ds={sku}",
+            "urlFriendlyName": title_slug(listing.title),
             "categories": [{"level": 1, "id": "BL-1000001", "label": listing.category or "Lainnya"}],
             "brand": {"name": "", "logo": "", "code": "", "official": False},
             "images": [{"full": ctx.image_url(self.name, i), "thumbnail": ctx.image_url(self.name, i)}
@@ -163,6 +169,10 @@ class BlibliShop(Shop):
             sort = "newest" if request.query.get("sort") == NEWEST else "relevance"
             found = list(ctx.search(self.name, query, sort=sort)) if query.strip() else []
             chunk = found[start:start + size]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(
+                    chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")
             total_pages = (len(found) + size - 1) // size
             return _json({
                 "code": 200,
@@ -188,11 +198,11 @@ class BlibliShop(Shop):
             return _json({"code": 200, "status": "OK", "data": self.summary_json(listing, ctx)})
 
         async def search_page(request: web.Request) -> web.Response:
-            return web.Response(text=_SEARCH_PAGE.replace("__API__", f"{ctx.base_url}/{self.name}"),
+            return web.Response(text=_SEARCH_PAGE.replace("__API__", f"{ctx.base_url}"),
                                 content_type="text/html")
 
         async def product_page(request: web.Request) -> web.Response:
-            html = _PRODUCT_PAGE.replace("__API__", f"{ctx.base_url}/{self.name}").replace(
+            html = _PRODUCT_PAGE.replace("__API__", f"{ctx.base_url}").replace(
                 "__SKU__", escape(request.match_info["sku"]))
             return web.Response(text=html, content_type="text/html")
 

@@ -10,7 +10,9 @@ in ``<script type="application/json">``; ``POST /api/graphql/`` answers
 ``{"data":{"marketplace_search":{"feed_units":…}}}`` for the cursor in the form's
 ``variables``; the item page embeds ``{"target":{…}}`` and ``{"media":{listing_photos}}``;
 a gone listing is the ``CometErrorRoute`` page (HTTP 200, as the real one). The
-block is the login wall some proxy pools get (2scraper TESTING.md). Cursors keep
+block is GraphQL's 200 "Rate limit exceeded" after rapid pagination, the login wall
+(``/login/``, status 200) what some proxy pools get for any page, and the
+challenge Facebook's ``/checkpoint/`` (2scraper TESTING.md). Cursors keep
 the real one's JSON-in-a-string form, with the offset in ``c2c.it``.
 """
 
@@ -18,6 +20,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 from html import escape
 from typing import Any
 
@@ -25,9 +28,12 @@ from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
-from spiders.parsers import facebook as parser
+from sandbox.shops.unknown_layout import unknown_layout_json, unknown_layout_response
 
 PAGE_SIZE = 24
+#: The GraphQL operation the search page's "see more" posts (NOTES.md, 2022-2026 clients).
+PAGINATION_NAME = "CometMarketplaceSearchContentPaginationQuery"
+_ITEM_ID = re.compile(r"/marketplace/item/(\d+)")
 
 
 def rupiah(price: int) -> str:
@@ -55,18 +61,27 @@ def script_json(data: Any) -> str:
 
 class FacebookShop(Shop):
     name = "facebook"
+    captcha_path = "/checkpoint/"
+    login_path = "/login/"
     layout_renames = {"marketplace_search": "marketplace_search_v2", "marketplace_listing_title": "listing_title"}
 
     def external_id(self, index: int, rng: random.Random) -> str:
         return str(rng.randint(1, 9) * 10**15 + index * 104_729 + rng.randrange(104_729))
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return parser.item_url(listing.external_id, f"{ctx.base_url}/{self.name}")
+        return f"{ctx.base_url}/marketplace/item/{listing.external_id}/"
 
     def external_id_from_url(self, url: str) -> str | None:
-        return parser.listing_id_from_url(url)
+        match = _ITEM_ID.search(url)
+        return match.group(1) if match else None
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
+        """What rapid pagination replays get (2scraper TESTING.md): 200 and "Rate limit exceeded"."""
+        return web.json_response({"errors": [{"message": "Rate limit exceeded", "severity": "CRITICAL",
+                                              "code": 1675004}]})
+
+    def login_wall_response(self, request: web.Request) -> web.StreamResponse:
+        """Facebook's login wall, status 200: what some proxy pools get for any page."""
         return web.Response(text=_LOGIN_WALL, content_type="text/html")
 
     def seller_json(self, listing: SandboxListing) -> dict[str, str]:
@@ -139,14 +154,19 @@ class FacebookShop(Shop):
         async def search_page(request: web.Request) -> web.Response:
             query = request.query.get("query", "")
             feed = self.feed_units(ctx, query, 0, PAGE_SIZE)
-            state = {"require": [[{"marketplace_search": {"feed_units": feed}}]]}
+            state: dict[str, Any] = {"require": [[{"marketplace_search": {"feed_units": feed}}]]}
+            if ctx.unknown_layout(self.name):
+                found = list(ctx.search(self.name, query, sort="newest"))
+                state = {"require": [[unknown_layout_json(
+                    found[:PAGE_SIZE], len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")]]}
             html = (_SEARCH_PAGE.replace("__STATE__", script_json(state))
-                    .replace("__API__", f"{ctx.base_url}/{self.name}"))
+                    .replace("__API__", f"{ctx.base_url}"))
             return web.Response(text=html, content_type="text/html")
 
         async def graphql(request: web.Request) -> web.Response:
             form = await request.post()
-            if form.get("fb_api_req_friendly_name") != parser.PAGINATION_NAME:
+            if form.get("fb_api_req_friendly_name") != PAGINATION_NAME:
                 return web.json_response({"errors": [{"message": "Unsupported query", "code": 1675030}]})
             try:
                 variables = json.loads(str(form.get("variables", "{}")))
@@ -157,7 +177,14 @@ class FacebookShop(Shop):
             query = str(((variables.get("params") or {}).get("bqf") or {}).get("query", ""))
             count = variables.get("count")
             count = count if isinstance(count, int) else PAGE_SIZE
-            feed = self.feed_units(ctx, query, offset_of(variables.get("cursor")), max(1, min(count, 48)))
+            offset = offset_of(variables.get("cursor"))
+            if ctx.unknown_layout(self.name):
+                found = list(ctx.search(self.name, query, sort="newest"))
+                return unknown_layout_response(
+                    found[offset:offset + max(1, min(count, 48))], len(found),
+                    url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")
+            feed = self.feed_units(ctx, query, offset, max(1, min(count, 48)))
             answer = {"data": {"marketplace_search": {"feed_units": feed}}, "extensions": {"is_final": True}}
             return web.json_response(answer, dumps=lambda d: json.dumps(d, ensure_ascii=False))
 

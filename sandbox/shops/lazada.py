@@ -3,7 +3,7 @@
 Shapes: ``mainInfo`` / ``mods.listItems`` follow the real capture
 (``tests/fixtures/lazada/search/alat_terapi``: iqbalme/nusantarads-backend 2020),
 40 items a page, ``page=N``; ``productUrl`` is protocol-relative
-``//host/lazada/products/<slug>-i<item>-s<sku>.html``. The product page embeds
+``//host/products/<slug>-i<item>-s<sku>.html``. The product page embeds
 ``var __moduleData__ = {data: {root: {fields: {product{title, desc, highlights},
 seller, primaryKey, skuInfos, skuGalleries}}}}`` as Lazada's PDP does (see
 ``spiders/parsers/lazada.py``). No results: ``mods`` without ``listItems``; a
@@ -24,7 +24,8 @@ from aiohttp import web
 from sandbox.catalogue_types import SandboxListing
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import query_number
-from spiders.parsers.page_signals import slugify
+from sandbox.shops.slugs import title_slug
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 PAGE_SIZE = 40
 _ITEM = "-i"
@@ -41,14 +42,18 @@ def rupiah(price: int) -> str:
 class LazadaShop(Shop):
     name = "lazada"
     layout_renames = {"listItems": "itemList", "productUrl": "itemLink"}
+    # both names are in public clients' field lists (NOTES.md: productUrl|itemUrl)
+    optional_renames = {"productUrl": "itemUrl"}
+    captcha_path = "/_____tmd_____/punish"
+    login_path = "/user/login"
 
     def extra_fields(self, index: int, rng: random.Random) -> tuple[tuple[str, str], ...]:
         return (("sku_id", str(2_000_000_000 + index * 7919 + rng.randrange(7919))),)
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        slug = slugify(listing.title)[:80].strip("-") or "produk"
+        slug = title_slug(listing.title, max_length=80)
         sku = listing.extra_value("sku_id", "0")
-        return f"{ctx.base_url}/{self.name}/products/{slug}-i{listing.external_id}-s{sku}.html"
+        return f"{ctx.base_url}/products/{slug}-i{listing.external_id}-s{sku}.html"
 
     def external_id_from_url(self, url: str) -> str | None:
         name = url.split("?", 1)[0].rsplit("/", 1)[-1]
@@ -60,7 +65,16 @@ class LazadaShop(Shop):
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return _json({"api": "mtop.lazada.catalog", "v": "1.0",
                       "ret": ["RGV587_ERROR::SM::哎哟喂,被挤爆啦,请稍后重试"],
-                      "data": {"url": f"/{self.name}/_____tmd_____/punish?x5secdata=sandbox"}})
+                      "data": {"url": "/_____tmd_____/punish?x5secdata=sandbox"}})
+
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        """Baxia's punish page (the slider captcha), status 200, where the answer should be."""
+        return web.Response(text=_PUNISH_PAGE, content_type="text/html")
+
+    def login_redirect(self, request: web.Request) -> web.StreamResponse:
+        """Lazada sends a suspected bot to the punish page rather than to a login form."""
+        return web.Response(status=302, headers={
+            "Location": f"{self.captcha_path}?x5secdata=xd1a9c{len(request.path_qs)}&x5step=1"})
 
     def item_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         url = self.listing_url(listing, ctx).split(":", 1)[1]  # protocol-relative like the real one
@@ -84,22 +98,26 @@ class LazadaShop(Shop):
             "product": {"title": listing.title, "desc": f"<p>{escape(listing.description)}</p>",
                         "highlights": ""},
             "seller": {"name": listing.seller_name, "sellerId": listing.seller_id,
-                       "url": f"{ctx.base_url}/{self.name}/shop/{listing.seller_id}/"},
+                       "url": f"{ctx.base_url}/shop/{listing.seller_id}/"},
             "skuInfos": {"0": {"price": {"salePrice": {"value": listing.price,
                                                        "text": rupiah(listing.price)}}}},
             "skuGalleries": {"0": [{"src": ctx.image_url(self.name, i)} for i in listing.image_ids]},
         }}}}
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = f"{ctx.base_url}/{self.name}"
+        origin = ctx.base_url
 
         async def catalog(request: web.Request) -> web.Response:
             if request.query.get("ajax") != "true":
-                return web.Response(text=_CATALOG_PAGE.replace("__API__", prefix), content_type="text/html")
+                return web.Response(text=_CATALOG_PAGE.replace("__API__", origin), content_type="text/html")
             query = request.query.get("q", "")
             page = max(1, query_number(request.query.get("page"), 1))
             found = list(ctx.search(self.name, query, sort="relevance")) if query.strip() else []
             chunk = found[(page - 1) * PAGE_SIZE:page * PAGE_SIZE]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(
+                    chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")
             mods: dict[str, Any] = {"filter": {}, "breadcrumb": [], "sortBar": {}}
             if chunk:
                 mods["listItems"] = [self.item_json(p, ctx) for p in chunk]
@@ -124,6 +142,16 @@ class LazadaShop(Shop):
 
         return [web.get("/catalog/", catalog), web.get("/products/{slug}", product)]
 
+
+_PUNISH_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>Lazada</title></head>
+<body><div id="nocaptcha" class="nc-container"></div>
+<div class="warnning-text">Sorry, we have detected unusual traffic from your network.
+Please slide to verify. 请拖动滑块完成验证</div>
+<script>window._config_ = {"action": "captcha", "NCAPPKEY": "X82Y__sandbox", "SECDATA": "xd1a9c",
+"url": "/_____tmd_____/punish", "x5secdata": "xd1a9c"};</script>
+<script src="//g.alicdn.com/sd/punish/waf_nc.js"></script></body></html>
+"""
 
 _NOT_FOUND_PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Halaman tidak ditemukan</title></head>
 <body><div class="error-page"><h1>Maaf, halaman yang Anda cari tidak ditemukan</h1></div></body></html>

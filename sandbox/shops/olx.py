@@ -14,6 +14,7 @@ The search page ``/items/q-<slug>`` calls the same API from its script.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any
 from urllib.parse import urlencode
@@ -21,11 +22,20 @@ from urllib.parse import urlencode
 from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
+from sandbox.interstitial import akamai_challenge_html
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import akamai_denied, query_number
-from spiders.parsers import olx as parser
+from sandbox.shops.slugs import title_slug
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 PAGE_SIZE = 40
+#: OLX ad URLs end in ``-iid-<ad id>`` (``/item/<title slug>-iid-<id>``)
+_AD_ID = re.compile(r"-iid-(\d+)(?:[/?#]|$)")
+
+
+def ad_id_from_url(url: str) -> str | None:
+    match = _AD_ID.search(url)
+    return match.group(1) if match else None
 
 
 def rupiah(price: int) -> str:
@@ -37,13 +47,16 @@ class OlxShop(Shop):
     layout_renames = {"data": "ads", "title": "ad_title"}
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return parser.item_url(listing.title, listing.external_id, f"{ctx.base_url}/{self.name}")
+        return f"{ctx.base_url}/item/{title_slug(listing.title, fallback='iklan')}-iid-{listing.external_id}"
 
     def external_id_from_url(self, url: str) -> str | None:
-        return parser.ad_id_from_url(url)
+        return ad_id_from_url(url)
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return akamai_denied(request)  # OLX sits behind Akamai too
+
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        return web.Response(text=akamai_challenge_html("OLX.co.id"), content_type="text/html")
 
     def ad_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         """One ad in the panamera relevance v4 shape."""
@@ -90,7 +103,7 @@ class OlxShop(Shop):
         }
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = f"{ctx.base_url}/{self.name}"
+        origin = ctx.base_url
 
         async def search(request: web.Request) -> web.Response:
             query = request.query.get("query", "")
@@ -99,8 +112,12 @@ class OlxShop(Shop):
             sort = "newest" if request.query.get("sorting") == "desc-creation" else "relevance"
             found = list(ctx.search(self.name, query, sort=sort)) if query.strip() else []
             chunk = found[page * size:(page + 1) * size]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(
+                    chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: ctx.image_url(self.name, p.image_ids[0]) if p.image_ids else "")
             more = (page + 1) * size < len(found)
-            next_url = f"{prefix}/api/relevance/v4/search?{urlencode({**request.query, 'page': page + 1})}"
+            next_url = f"{origin}/api/relevance/v4/search?{urlencode({**request.query, 'page': page + 1})}"
             data = {
                 "version": "100.9",
                 "data": [self.ad_json(p, ctx) for p in chunk],
@@ -113,7 +130,7 @@ class OlxShop(Shop):
             return web.json_response(data, dumps=lambda d: json.dumps(d, ensure_ascii=False))
 
         async def item_page(request: web.Request) -> web.Response:
-            ad_id = parser.ad_id_from_url(request.path) or ""
+            ad_id = ad_id_from_url(request.path) or ""
             listing = ctx.get(self.name, ad_id)
             if listing is None or ctx.is_removed(self.name, ad_id):
                 return web.Response(status=404, text=_NOT_FOUND_PAGE, content_type="text/html")
@@ -127,7 +144,7 @@ class OlxShop(Shop):
             return web.Response(text=html, content_type="text/html")
 
         async def search_page(request: web.Request) -> web.Response:
-            return web.Response(text=_SEARCH_PAGE.replace("__API__", prefix), content_type="text/html")
+            return web.Response(text=_SEARCH_PAGE.replace("__API__", origin), content_type="text/html")
 
         return [
             web.get("/api/relevance/v4/search", search),

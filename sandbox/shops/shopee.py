@@ -9,20 +9,29 @@ the adefirmanf/ecommerce-api capture placed under ``data`` as v4 does, with
 ``items: null``; a removed item is ``data: null`` with ``error: 4``; blocks are
 Shopee's HTTP 200 ``{"error": 90309999, "action_type": 2}``. Images are served
 under ``/file/<image>`` like Shopee's CDN paths (redirected to the core's image
-route). The search page ``/search?keyword=..&sortBy=ctime`` and the product page
-``/product/<shopid>/<itemid>`` call the same API from their scripts.
+route; published as ``image_base_url``). The search page
+``/search?keyword=..&sortBy=ctime`` and the product page ``/product/<shopid>/<itemid>``
+call the same API from their scripts. Drift: on a share of items or whole
+pages the search card shape of 2025-2026 public clients (``item_basic: null``,
+``item_card_displayed_asset`` + ``item_data``, half of them nested under
+``customised_item_card``); the challenge page is ``/verify/traffic``, login
+``/buyer/login``.
 """
 
 from __future__ import annotations
 
 import json
+import random
 from typing import Any
 
 from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
+from sandbox.faults import ShapeDrift
+from sandbox.interstitial import captcha_html
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import query_number
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 PRICE_SCALE = 100_000
 MAX_LIMIT = 100
@@ -39,9 +48,11 @@ def _digits(value: str, fallback: int) -> int:
 class ShopeeShop(Shop):
     name = "shopee"
     layout_renames = {"items": "itemList", "item_basic": "itemBasic"}
+    captcha_path = "/verify/traffic"
+    login_path = "/buyer/login"
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return f"{ctx.base_url}/{self.name}/product/{listing.seller_id}/{listing.external_id}"
+        return f"{ctx.base_url}/product/{listing.seller_id}/{listing.external_id}"
 
     def external_id_from_url(self, url: str) -> str | None:
         parts = url.split("?", 1)[0].rstrip("/").split("/")
@@ -50,9 +61,51 @@ class ShopeeShop(Shop):
         tail = parts[-1].rsplit(".", 1)[-1] if parts else ""  # /<slug>-i.<shopid>.<itemid>
         return tail if tail.isdigit() else None
 
+    def directory_entry(self, base_url: str) -> dict[str, Any]:
+        """Search and item answers name photos by id: clients put them under ``/file/``."""
+        return {**super().directory_entry(base_url), "image_base_url": f"{base_url}/file/"}
+
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return _json({"error": 90309999, "action_type": 2, "error_msg": None,
                       "tracking_id": "sandbox-0000", "is_customized": False, "is_login": False})
+
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        """Shopee's traffic verification page, status 200, in place of the page or the JSON."""
+        return web.Response(text=captcha_html("Shopee Indonesia | Verifikasi", self.captcha_path),
+                            content_type="text/html")
+
+    def card_json(self, listing: SandboxListing, *, nested: bool) -> dict[str, Any]:
+        """The search card shape of 2025-2026: ``item_basic`` null, the product split in two.
+
+        ``item_card_displayed_asset`` holds what the card shows (name, image(s), shop
+        location, display price); ``item_data`` the numbers (ids, price x 100000, sold
+        counts, shop, rating). Some endpoints nest both under ``customised_item_card``.
+        """
+        price = listing.price * PRICE_SCALE
+        asset = {"name": listing.title, "image": listing.image_ids[0] if listing.image_ids else "",
+                 "images": list(listing.image_ids), "shop_location": listing.seller_city,
+                 "display_price": {"price": price, "strikethrough_price": None},
+                 "sold_count": {"text": f"{listing.sold} terjual"},
+                 "rating": {"rating_text": f"{listing.rating:.1f}"}}
+        data = {"itemid": _digits(listing.external_id, 0), "shopid": _digits(listing.seller_id, 0),
+                "catid": 100000, "ctime": int(listing.created_at.timestamp()),
+                "item_card_display_price": {"price": price, "strikethrough_price": None, "discount": 0},
+                "item_card_display_sold_count": {"historical_sold_count": listing.sold,
+                                                 "monthly_sold_count": min(listing.sold, 30),
+                                                 "historical_sold_count_text": f"{listing.sold} terjual"},
+                "shop_data": {"shop_name": listing.seller_name},
+                "item_rating": {"rating_star": listing.rating, "rating_count": [0, 0, 0, 0, 0, 0]}}
+        card = {"item_card_displayed_asset": asset, "item_data": data}
+        return {"item_basic": None, "customised_item_card": card} if nested else {"item_basic": None, **card}
+
+    def search_entry(self, listing: SandboxListing, ctx: ShopContext, *, card_page: bool) -> dict[str, Any]:
+        """One ``items[]`` entry: the classic ``item_basic`` or, on a share, the card shape."""
+        key = listing.external_id
+        if card_page or ctx.shape(self.name, ShapeDrift.CARD, key):
+            # about half the card items come nested, as some endpoints send them
+            return self.card_json(listing, nested=random.Random(f"nested:{key}").random() < 0.5)
+        return {"itemid": _digits(listing.external_id, 0), "shopid": _digits(listing.seller_id, 0),
+                "item_basic": self.basic_json(listing), "adsid": None, "campaignid": None}
 
     def basic_json(self, listing: SandboxListing) -> dict[str, Any]:
         price = listing.price * PRICE_SCALE
@@ -82,7 +135,7 @@ class ShopeeShop(Shop):
         }
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = f"{ctx.base_url}/{self.name}"
+        origin = ctx.base_url
 
         async def search(request: web.Request) -> web.Response:
             keyword = request.query.get("keyword", "")
@@ -91,9 +144,12 @@ class ShopeeShop(Shop):
             sort = "newest" if request.query.get("by") == "ctime" else "relevance"
             found = list(ctx.search(self.name, keyword, sort=sort)) if keyword.strip() else []
             chunk = found[newest:newest + limit]
-            items = [{"itemid": _digits(p.external_id, 0), "shopid": _digits(p.seller_id, 0),
-                      "item_basic": self.basic_json(p), "adsid": None, "campaignid": None}
-                     for p in chunk]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(
+                    chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                    image_of=lambda p: f"{ctx.base_url}/file/{p.image_ids[0]}" if p.image_ids else "")
+            card_page = ctx.shape(self.name, ShapeDrift.CARD, f"page:{keyword}:{newest}")
+            items = [self.search_entry(p, ctx, card_page=card_page) for p in chunk]
             return _json({"error": 0, "error_msg": None, "total_count": len(found),
                           "nomore": newest + limit >= len(found), "items": items or None,
                           "query_rewrite": {}, "show_disclaimer": False})
@@ -112,7 +168,7 @@ class ShopeeShop(Shop):
 
         async def page(request: web.Request) -> web.Response:
             template = _SEARCH_PAGE if request.path.endswith("/search") else _PRODUCT_PAGE
-            return web.Response(text=template.replace("__API__", prefix), content_type="text/html")
+            return web.Response(text=template.replace("__API__", origin), content_type="text/html")
 
         return [
             web.get("/api/v4/search/search_items", search),
@@ -139,7 +195,10 @@ _SEARCH_PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><ti
   for (const it of (doc.items || [])) {
     const li = document.createElement('li');
     li.className = 'shopee-search-item-result__item';
-    li.textContent = it.item_basic.name + ' Rp' + (it.item_basic.price / 100000);
+    const card = it.customised_item_card || it;
+    const shown = it.item_basic || card.item_card_displayed_asset || {};
+    const price = it.item_basic ? it.item_basic.price : ((card.item_data || {}).item_card_display_price || {}).price;
+    li.textContent = (shown.name || '') + ' Rp' + ((price || 0) / 100000);
     list.appendChild(li);
   }
 })();

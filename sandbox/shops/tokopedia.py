@@ -24,9 +24,12 @@ from urllib.parse import parse_qsl
 from aiohttp import web
 
 from sandbox.catalogue_types import SandboxListing
+from sandbox.faults import ShapeDrift
+from sandbox.interstitial import akamai_challenge_html
 from sandbox.shops.base import Shop, ShopContext
 from sandbox.shops.blibli import akamai_denied, query_number
-from spiders.parsers.page_signals import slugify
+from sandbox.shops.slugs import title_slug
+from sandbox.shops.unknown_layout import unknown_layout_response
 
 MAX_ROWS = 200
 
@@ -53,15 +56,17 @@ async def _operation(request: web.Request) -> dict[str, Any]:
 class TokopediaShop(Shop):
     name = "tokopedia"
     layout_renames = {"products": "productList", "pdpGetLayout": "pdpLayout"}
+    # SearchProductQueryV4 (2021-2024) named these so; some answers still do
+    optional_renames = {"rating": "ratingAverage", "badge": "badges"}
 
     def shop_domain(self, listing: SandboxListing) -> str:
-        return slugify(listing.seller_name) or f"shop{listing.seller_id}"
+        return title_slug(listing.seller_name, fallback=f"shop{listing.seller_id}")
 
     def product_key(self, listing: SandboxListing) -> str:
-        return f"{slugify(listing.title)[:70].strip('-')}-{listing.external_id}"
+        return f"{title_slug(listing.title, max_length=70)}-{listing.external_id}"
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return f"{ctx.base_url}/{self.name}/{self.shop_domain(listing)}/{self.product_key(listing)}"
+        return f"{ctx.base_url}/{self.shop_domain(listing)}/{self.product_key(listing)}"
 
     def external_id_from_url(self, url: str) -> str | None:
         last = url.split("?", 1)[0].rstrip("/").rsplit("/", 1)[-1]
@@ -71,16 +76,23 @@ class TokopediaShop(Shop):
     def blocked_response(self, request: web.Request) -> web.StreamResponse:
         return akamai_denied(request)
 
+    def captcha_response(self, request: web.Request) -> web.StreamResponse:
+        """Akamai's challenge page, status 200 (2scraper/tokopedia-scraper README, 2026)."""
+        return web.Response(text=akamai_challenge_html("Tokopedia"), content_type="text/html")
+
+    def first_image(self, listing: SandboxListing, ctx: ShopContext) -> str:
+        return ctx.image_url(self.name, listing.image_ids[0]) if listing.image_ids else ""
+
     def product_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         image = ctx.image_url(self.name, listing.image_ids[0]) if listing.image_ids else ""
-        return {
+        product = {
             "id": listing.external_id,
             "ttsProductID": "",
             "name": listing.title,
             "url": self.listing_url(listing, ctx) + "?extParam=src%3Dsearch",
             "mediaURL": {"image": image, "image300": image, "image700": image},
             "shop": {"id": listing.seller_id, "ttsSellerID": "", "name": listing.seller_name,
-                     "url": f"{ctx.base_url}/{self.name}/{self.shop_domain(listing)}",
+                     "url": f"{ctx.base_url}/{self.shop_domain(listing)}",
                      "city": listing.seller_city},
             "badge": {"title": "", "url": ""},
             "price": {"text": rupiah(listing.price), "number": listing.price, "original": "",
@@ -91,6 +103,13 @@ class TokopediaShop(Shop):
             "category": {"id": 0, "name": listing.category, "breadcrumb": ""},
             "stock": {"sold": listing.sold, "ttsSKUID": ""},
         }
+        # Shapes public clients meet too: products without url (only id, name, price, shop),
+        # and price queried as { original text } with no number.
+        if ctx.shape(self.name, ShapeDrift.NO_URL, listing.external_id):
+            del product["url"]
+        if ctx.shape(self.name, ShapeDrift.PRICE_TEXT_ONLY, listing.external_id):
+            product["price"] = {"original": "", "text": rupiah(listing.price)}
+        return product
 
     def layout_json(self, listing: SandboxListing, ctx: ShopContext) -> dict[str, Any]:
         media = [{"type": "image", "urlOriginal": ctx.image_url(self.name, i),
@@ -124,7 +143,7 @@ class TokopediaShop(Shop):
         }
 
     def routes(self, ctx: ShopContext) -> list[web.RouteDef]:
-        prefix = f"{ctx.base_url}/{self.name}"
+        origin = ctx.base_url
 
         async def search(request: web.Request) -> web.Response:
             operation = await _operation(request)
@@ -136,6 +155,9 @@ class TokopediaShop(Shop):
             sort = "newest" if params.get("ob") == "9" else "relevance"
             found = list(ctx.search(self.name, query, sort=sort)) if query.strip() else []
             chunk = found[start:start + rows]
+            if ctx.unknown_layout(self.name):
+                return unknown_layout_response(chunk, len(found), url_of=lambda p: self.listing_url(p, ctx),
+                                               image_of=lambda p: self.first_image(p, ctx))
             header = {"totalData": len(found), "responseCode": 0, "keywordProcess": "0",
                       "additionalParams": "&unique_id=sandbox0000" if chunk else "",
                       "backendFilters": "&ob=9" if sort == "newest" else ""}
@@ -158,10 +180,10 @@ class TokopediaShop(Shop):
             return _json([{"data": {"pdpGetLayout": self.layout_json(listing, ctx)}}])
 
         async def search_page(request: web.Request) -> web.Response:
-            return web.Response(text=_SEARCH_PAGE.replace("__API__", prefix), content_type="text/html")
+            return web.Response(text=_SEARCH_PAGE.replace("__API__", origin), content_type="text/html")
 
         async def product_page(request: web.Request) -> web.Response:
-            page = _PRODUCT_PAGE.replace("__API__", prefix).replace(
+            page = _PRODUCT_PAGE.replace("__API__", origin).replace(
                 "__TITLE__", escape(request.match_info["product"]))
             return web.Response(text=page, content_type="text/html")
 
@@ -174,26 +196,48 @@ class TokopediaShop(Shop):
 
 
 _SEARCH_PAGE = """<!DOCTYPE html><html lang="id"><head><meta charset="utf-8"><title>Jual | Tokopedia</title></head>
-<body><div data-testid="divSRPContentProducts" id="grid"></div>
+<body><div data-testid="divSRPContentProducts" id="grid"></div><div id="sentinel" style="height:1px"></div>
 <script>
-(async () => {
+// Infinite scroll, as the real search page: ?page=N is ignored except that N > 1 shows an empty
+// grid; reaching the bottom asks for the next page with page/start (and the last answer's
+// header.additionalParams) in the GraphQL params string.
+(() => {
   const qs = new URLSearchParams(location.search);
-  const page = parseInt(qs.get('page') || '1', 10);
-  const params = new URLSearchParams({device: 'desktop', ob: qs.get('ob') || '23', page: String(page),
-    q: qs.get('q') || '', rows: '60', source: 'search', st: 'product', start: String((page - 1) * 60)});
-  const body = [{operationName: 'SearchProductV5Query', variables: {params: params.toString()},
-    query: 'query SearchProductV5Query($params: String!) { searchProductV5(params: $params) { header { totalData } } }'}];
-  const answer = await fetch('__API__/graphql/SearchProductV5Query', {method: 'POST',
-    headers: {'Content-Type': 'application/json', 'X-Source': 'tokopedia-lite', 'X-Tkpd-Lite-Service': 'zeus'},
-    body: JSON.stringify(body)});
-  const doc = await answer.json().catch(() => []);
-  const products = (((doc[0] || {}).data || {}).searchProductV5 || {data: {}}).data.products || [];
   const grid = document.getElementById('grid');
-  for (const p of products) {
-    const a = document.createElement('a');
-    a.href = p.url; a.textContent = p.name + ' ' + p.price.text + ' ' + p.shop.name + ' ' + p.shop.city;
-    grid.appendChild(a);
+  if (parseInt(qs.get('page') || '1', 10) > 1) {
+    grid.textContent = 'Oops, produk nggak ditemukan';
+    return;
   }
+  let page = 0, extra = '', loading = false, done = false;
+  async function more() {
+    if (loading || done) return;
+    loading = true;
+    page += 1;
+    const params = new URLSearchParams({device: 'desktop', ob: qs.get('ob') || '23', page: String(page),
+      q: qs.get('q') || '', rows: '60', source: 'search', st: 'product', start: String((page - 1) * 60)});
+    for (const [k, v] of new URLSearchParams(extra)) if (!['page', 'start', 'q', 'ob'].includes(k)) params.set(k, v);
+    const body = [{operationName: 'SearchProductV5Query', variables: {params: params.toString()},
+      query: 'query SearchProductV5Query($params: String!) { searchProductV5(params: $params) { header { totalData } } }'}];
+    const answer = await fetch('__API__/graphql/SearchProductV5Query', {method: 'POST',
+      headers: {'Content-Type': 'application/json', 'X-Source': 'tokopedia-lite', 'X-Tkpd-Lite-Service': 'zeus'},
+      body: JSON.stringify(body)});
+    const doc = await answer.json().catch(() => []);
+    const result = ((doc[0] || {}).data || {}).searchProductV5 || {header: {}, data: {}};
+    const products = (result.data || {}).products || [];
+    extra = (result.header || {}).additionalParams || '';
+    done = products.length === 0;
+    for (const p of products) {
+      const a = document.createElement('a');
+      a.href = p.url || '#'; a.textContent = p.name + ' ' + ((p.price || {}).text || '');
+      a.style.display = 'block'; a.style.height = '400px';
+      grid.appendChild(a);
+    }
+    loading = false;
+  }
+  window.addEventListener('scroll', () => {
+    if (window.innerHeight + window.scrollY >= document.body.scrollHeight - 2) more();
+  });
+  more();
 })();
 </script></body></html>
 """

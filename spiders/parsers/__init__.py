@@ -31,8 +31,8 @@ parser wrapped in it turns any unexpected exception into ``parser_error``
 (logged with its traceback), never into ``layout_changed``: a bug in our code
 and a change in the shop's page need different people to act.
 :func:`canonical_url` puts a shop's listing path under the configured web base
-URL, so one parser serves the real shop and the sandbox (whose base URL has a
-``/<marketplace>`` path prefix).
+URL, so a listing read through a mirror, a relative link or the API host is
+named by the one URL the shop's web pages use.
 """
 
 from __future__ import annotations
@@ -81,12 +81,9 @@ def canonical_url(url: str, base_url: str) -> str:
     """``url``'s path (query and fragment dropped) under ``base_url``.
 
     Accepts absolute URLs of the real shop, protocol-relative ``//host/path`` and
-    relative paths; a path already under ``base_url``'s own path prefix keeps it once.
+    relative paths.
     """
     if not url:
         return ""
     path = urlparse(url if "://" in url or url.startswith("//") else "http://x" + ("" if url.startswith("/") else "/") + url).path
-    prefix = urlparse(base_url).path.rstrip("/")
-    if prefix and (path == prefix or path.startswith(prefix + "/")):
-        path = path[len(prefix):]
     return base_url.rstrip("/") + path

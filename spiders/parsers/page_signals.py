@@ -21,7 +21,10 @@ from crawler.items import ListingItem, PageOutcome
 #: Largest body a parser looks at; larger answers are cut (the spider's DOWNLOAD_MAXSIZE is the real guard).
 MAX_BODY = 16 * 1024 * 1024
 
-_CAPTCHA = re.compile(rb"captcha|/_____tmd_____/punish|x5secdata|/checkpoint/|RGV587_ERROR", re.I)
+# sec-if-cpt-container: Akamai Bot Manager's behavioural challenge, answered with status 200
+_CAPTCHA = re.compile(
+    rb"captcha|/_____tmd_____/punish|x5secdata|/checkpoint/|RGV587_ERROR|sec-if-cpt-container", re.I
+)
 _BLOCKED = re.compile(
     rb"access denied|request blocked|rate limit exceeded|too many requests|forbidden|"
     rb"you don't have permission|errors\.edgesuite\.net",

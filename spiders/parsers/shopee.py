@@ -28,9 +28,10 @@ Shapes (``shared/recorded/NOTES.md``; fixtures' SOURCE.txt):
   All three are read. Not found (the shop's own state): ``item``/``data`` null, or
   Shopee's "produk ini tidak ada" product page; a block is never a removal.
 
-Listing URL: ``{web_base}/product/<shopid>/<itemid>``; images: the shop's CDN
-``https://down-id.img.susercontent.com/file/<image>`` for the real shop, else
-``{web_base}/file/<image>`` (the sandbox serves its images there).
+Listing URL: ``{web_base}/product/<shopid>/<itemid>``; images: answers name an
+image id only, and the web client prefixes the shop's CDN
+``https://down-id.img.susercontent.com/file/<image>``. The spider moves them to
+the configured ``image_base_url`` when a deployment fetches that CDN elsewhere.
 """
 
 from __future__ import annotations
@@ -59,7 +60,6 @@ from spiders.parsers.page_signals import (
 )
 
 MARKETPLACE = "shopee"
-REAL_WEB_HOSTS = ("shopee.co.id", "www.shopee.co.id")
 REAL_IMAGE_CDN = "https://down-id.img.susercontent.com/file/"
 BLOCK_ERROR = 90309999
 #: Shopee's own "this product does not exist" page, on the visible text of a product page
@@ -73,9 +73,7 @@ def image_url(image: str, base_url: str) -> str:
         return ""
     if image.startswith(("http://", "https://")):
         return image
-    if (urlparse(base_url).hostname or "") in REAL_WEB_HOSTS:
-        return REAL_IMAGE_CDN + image
-    return f"{base_url.rstrip('/')}/file/{image}"
+    return REAL_IMAGE_CDN + image
 
 
 def _refusal(doc: dict[str, Any]) -> PageOutcome | None:

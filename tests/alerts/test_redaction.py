@@ -119,3 +119,12 @@ def test_redact_text_hides_url_credentials_and_reveal_keeps_niks() -> None:
     assert redact_text(text, reveal=True) == f"postgresql://ktp:***@db/ktp NIK {NIK}"
     assert redact_value({"a": [f"x {NIK}", 1, None], "b": (NIK,)}) == {
         "a": ["x 3174********0003", 1, None], "b": ("3174********0003",)}
+
+
+def test_a_shopee_product_url_is_not_read_as_a_nik() -> None:
+    """``/product/<shop id>/<item id>``: the two ids together have a NIK's 16 digits and
+    structure, but a slash joins path segments, not the digits of one number; masking
+    it would make a takedown notice name no listing."""
+    url = "https://shopee.co.id/product/3174010/101900003"
+    assert redact_text("3174010101900003") != "3174010101900003"  # the digits are a valid NIK
+    assert redact_text(url) == url

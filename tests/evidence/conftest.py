@@ -14,9 +14,10 @@ from PIL import Image
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.evidence import CapturedExchange, EvidenceStore, record_capture_request
-from config import Settings, load_config, point_at_sandbox
+from config import Settings, load_config
 from config.browser import find_browser
 from storage.models import Alert, EvidenceBundle, Listing
+from tests.marketplace_hosts import every_marketplace_under
 
 PAGE_HEIGHT = 2400
 
@@ -124,7 +125,7 @@ def served() -> Iterator[Served]:
 
 @pytest.fixture
 def settings(served: Served) -> Settings:
-    return point_at_sandbox(load_config().settings, served.base)
+    return every_marketplace_under(load_config().settings, served.base)
 
 
 @pytest.fixture

@@ -140,11 +140,12 @@ def test_a_trickling_page_is_given_up_at_the_capture_deadline(
     chromium: str, store: EvidenceStore, session_factory: sessionmaker[Session],
 ) -> None:
     """evidence.capture_timeout_seconds bounds the whole render (a guard: this held before issue 17 too)."""
-    from config import load_config, point_at_sandbox
+    from config import load_config
     from tests.images.test_origins_and_deadline import TRICKLE_INTERVAL, trickling_server
+    from tests.marketplace_hosts import every_marketplace_under
 
     with trickling_server() as base:
-        settings = point_at_sandbox(load_config().settings, base)
+        settings = every_marketplace_under(load_config().settings, base)
         evidence = settings.evidence.model_copy(update={"capture_timeout_seconds": 3, "dir": store.root})
         settings = settings.model_copy(update={"evidence": evidence})
         request_bundle(session_factory, store, f"{base}/tokopedia/p/1")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from config import ConfigError, load_config, point_at_sandbox
+from config import ConfigError, load_config, with_marketplace_addresses
 from crawler.cli import app
 
 
@@ -104,11 +104,32 @@ def test_missing_and_unreadable_files(tmp_path: Path) -> None:
         load_config(tmp_path, env={}, cwd=tmp_path)
 
 
-def test_point_at_sandbox_rewrites_every_base_url(tmp_path: Path) -> None:
-    s = point_at_sandbox(load_config(env={}, cwd=tmp_path).settings, "http://127.0.0.1:8900/")
-    assert s.marketplace("tokopedia").api_base_url == "http://127.0.0.1:8900/tokopedia"
-    assert s.marketplace("olx").web_base_url == "http://127.0.0.1:8900/olx"
-    assert s.allowed_hosts() == {"127.0.0.1"}
+def test_marketplace_addresses_replace_only_the_named_marketplaces(tmp_path: Path) -> None:
+    base = load_config(env={}, cwd=tmp_path).settings
+    s = with_marketplace_addresses(base, {"marketplaces": {
+        "tokopedia": {"api_base_url": "http://127.0.0.2:8901/", "web_base_url": "http://127.0.0.2:8901",
+                      "image_hosts": ["127.0.0.2"], "page_size": 7},
+        "shopee": {"api_base_url": "http://127.0.0.3:8902", "web_base_url": "http://127.0.0.3:8902",
+                   "image_hosts": ["127.0.0.3"], "image_base_url": "http://127.0.0.3:8902/file"},
+    }})
+    assert s.marketplace("tokopedia").api_base_url == "http://127.0.0.2:8901"
+    assert s.marketplace("tokopedia").page_size == 7
+    assert s.marketplace("tokopedia").transport == base.marketplace("tokopedia").transport
+    assert s.marketplace("shopee").image_base_url == "http://127.0.0.3:8902/file/"
+    assert s.marketplace("olx") == base.marketplace("olx")
+    assert {"127.0.0.2", "127.0.0.3"} <= s.allowed_hosts()
+    assert "gql.tokopedia.com" not in s.allowed_hosts()
+
+
+@pytest.mark.parametrize(("addresses", "message"), [
+    ({"marketplaces": {"ebay": {}}}, "unknown marketplace 'ebay'"),
+    ({"marketplaces": {"olx": {"transport": "api"}}}, "unexpected 'transport'"),
+    ({"marketplaces": {"olx": {"web_base_url": "ftp://x"}}}, "olx"),
+    ({"shops": {}}, "expected"),
+])
+def test_bad_marketplace_addresses_are_config_errors(tmp_path: Path, addresses: dict, message: str) -> None:
+    with pytest.raises(ConfigError, match=message):
+        with_marketplace_addresses(load_config(env={}, cwd=tmp_path).settings, addresses)
 
 
 runner = CliRunner()

@@ -17,8 +17,8 @@ SHELL = ("crawler.cli", "crawler.schedule")
 # sandbox/ stands outside the product like a real shop: it imports only config
 # (and itself); of the product, only the CLI's sandbox and demo commands import it.
 SANDBOX_USERS = ("crawler.cli.sandbox", "crawler.cli.demo")
-# TEMPORARY while the sandbox still borrows URL helpers from the parsers (issue 16).
-SANDBOX_MAY_IMPORT = ("config", "sandbox", "spiders.parsers")
+# It builds every URL, id and page the way the shops do, in code of its own (issue 16).
+SANDBOX_MAY_IMPORT = ("config", "sandbox")
 
 
 def allowed(module: str, target: str) -> bool:
@@ -125,6 +125,9 @@ def test_layer_rules_themselves() -> None:
     assert not allowed("sandbox.server", "crawler.cli")
     assert not allowed("sandbox.server", "storage")
     assert not allowed("sandbox.shops.shopee", "alerts")
+    assert not allowed("sandbox.shops.olx", "spiders.parsers.olx")
+    assert not allowed("sandbox.shops.tokopedia", "spiders.parsers.page_signals")
+    assert not allowed("sandbox.server", "crawler.items")
     assert not allowed("config.loader", "storage")
 
 
@@ -142,3 +145,25 @@ def test_module_respects_layers(module: str, path: Path) -> None:
         if not allowed(module, target):
             bad.append(f"{path.relative_to(REPO)}:{lineno} imports {target}")
     assert not bad, "import crosses a layer the wrong way:\n" + "\n".join(bad)
+
+
+def _imports_of_ours(module: str, path: Path) -> set[str]:
+    found = set()
+    for _lineno, name in imports_of(module, path):
+        target = resolve(name) if is_ours(name) else None
+        if target is not None and target != module:
+            found.add(target)
+    return found
+
+
+def test_sandbox_shares_no_code_with_the_product() -> None:
+    """Both directions of ARCHITECTURE.md's sandbox row, stated on their own."""
+    found = modules()
+    sandbox_modules = [(m, p) for m, p in found if m == "sandbox" or m.startswith("sandbox.")]
+    assert len(sandbox_modules) > 10  # the walk really sees the sandbox
+    for module, path in sandbox_modules:
+        product = {t for t in _imports_of_ours(module, path) if t.split(".")[0] not in ("sandbox", "config")}
+        assert not product, f"{module} imports {sorted(product)}"
+    users = {m for m, p in found if not m.startswith("sandbox")
+             and any(t.split(".")[0] == "sandbox" for t in _imports_of_ours(m, p))}
+    assert users <= set(SANDBOX_USERS), f"only the CLI's sandbox and demo commands may import sandbox: {users}"

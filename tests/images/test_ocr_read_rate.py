@@ -8,8 +8,8 @@ from concurrent.futures import ThreadPoolExecutor
 from PIL import Image
 
 from alerts.images.ocr import read_text
-from sandbox.images import TELLING_FONTS, TellingPhoto, render_telling_photo
 from matchers import Verdict, extract_identifiers, score_listing
+from sandbox.images import TELLING_FONTS, TellingPhoto, render_telling_photo
 
 PHOTOS = 50
 

@@ -22,7 +22,7 @@ from alerts.evidence.hosts import HostPolicy
 from alerts.images import process_pending_images
 from alerts.images.decode import ImageRefused
 from alerts.images.fetch import fetch_image, make_client
-from config import load_config, point_at_sandbox
+from config import load_config
 from config.settings import MarketplaceConfig, image_host_origins
 from crawler.middlewares import ConfiguredHostsMiddleware
 from crawler.settings import build_scrapy_settings
@@ -30,6 +30,7 @@ from sandbox.images import render_listing_image
 from spiders.tokopedia import TokopediaSpider
 from tests.images.photo_server import serve_photos
 from tests.images.test_process import _listing, _settings
+from tests.marketplace_hosts import every_marketplace_under
 
 CDN = ("https", "cdn.example", 443)
 
@@ -79,7 +80,7 @@ def test_a_photo_url_to_an_unconfigured_local_port_is_never_contacted(
 
 
 def test_the_crawler_refuses_other_ports_of_a_configured_host() -> None:
-    settings = point_at_sandbox(load_config().settings, "http://127.0.0.1:9")
+    settings = every_marketplace_under(load_config().settings, "http://127.0.0.1:9")
     crawler = get_crawler(TokopediaSpider, build_scrapy_settings(settings))
     middleware = ConfiguredHostsMiddleware.from_crawler(crawler)
     middleware.process_request(Request("http://127.0.0.1:9/tokopedia/p/1"))  # passes: no IgnoreRequest

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
 from alerts.images import process_pending_images, queue_listing_images
-from config import load_config, point_at_sandbox
+from config import load_config
 from config.settings import Settings
 from crawler.cli import app
 from sandbox.images import (
@@ -23,12 +23,13 @@ from storage.listings import ListingData, SellerData, record_sighting
 from storage.models import Alert, Evidence, EvidenceBundle, Identifier, Image, ListingImage
 from tests.images.photo_server import serve_photos
 from tests.images.test_hostile import _png_header_only
+from tests.marketplace_hosts import every_marketplace_under
 
 PHOTO = TellingPhoto.from_key("e2e", chip_uid="04A1B2C3D4E5F6")
 
 
 def _settings(base: str, tmp_path: Path) -> Settings:
-    settings = point_at_sandbox(load_config().settings, base)
+    settings = every_marketplace_under(load_config().settings, base)
     return settings.model_copy(update={"evidence": settings.evidence.model_copy(update={"dir": tmp_path / "ev"})})
 
 

@@ -17,10 +17,10 @@ def test_reposted_sandbox_photos_link_to_their_source_across_marketplaces(tmp_pa
         truth = sandbox.truth()
         reposts = [p for p in truth["photos"] if p["reused_from"]]
         assert reposts and all(p["marketplace"] != p["reused_from"]["marketplace"] for p in reposts)
-        base = truth["base_url"]
+        shops = truth["shops"]
 
         def fetch(marketplace: str, image_id: str) -> bytes:
-            response = httpx.get(f"{base}/{marketplace}/img/{image_id}.jpg", timeout=10)
+            response = httpx.get(f"{shops[marketplace]}/img/{image_id}.jpg", timeout=10)
             assert response.status_code == 200
             return response.content
 

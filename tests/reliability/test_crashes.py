@@ -24,9 +24,9 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 
 from alerts.evidence.store import EvidenceStore, verify_file
+from crawler.scan import run_scan_subprocess
 from sandbox.faults import FaultKind, FaultPlan, FaultRates
 from sandbox.server import SandboxHandle
-from crawler.scan import run_scan_subprocess
 from storage.models import Alert, Evidence, EvidenceBundle, Listing
 from tests.reliability.scan_helpers import QUERY, db_engine, served, stored_ids, write_config
 

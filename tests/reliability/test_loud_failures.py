@@ -69,8 +69,8 @@ def test_no_import_error_handler_goes_on_without_raising() -> None:
 
 
 def test_a_broken_dependency_fails_the_scan_with_one_line(tmp_path: Path) -> None:
-    result = ktpwatch("scan", "--json", "-m", "olx", "--transport", "api", "--max-pages", "1",
-                      "--sandbox", f"http://127.0.0.1:{_closed_port()}",
+    env = {"KTPWATCH_CONFIG": str(_config_at(tmp_path, f"http://127.0.0.1:{_closed_port()}", ("olx",)))}
+    result = ktpwatch("scan", "--json", "-m", "olx", "--transport", "api", "--max-pages", "1", env=env,
                       prelude="import sys; sys.modules['alerts.images'] = None")
     assert result.returncode != 0
     lines = [line for line in result.stderr.splitlines() if line.strip()]
@@ -83,6 +83,17 @@ def _scan_json(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
     return dict(json.loads(result.stdout[start:]))
 
 
+def _config_at(folder: Path, base: str, marketplaces: tuple[str, ...]) -> Path:
+    """A configuration whose marketplaces live at ``base`` (where nothing answers)."""
+    config = write_config(folder, (), delay=0.0, retry_times=1, timeout=5)
+    lines = [config.read_text()]
+    for name in marketplaces:
+        lines.append(f'[marketplaces.{name}]\ntransport = "api"\n'
+                     f'api_base_url = "{base}/{name}"\nweb_base_url = "{base}/{name}"\n')
+    config.write_text("\n".join(lines))
+    return config
+
+
 @pytest.mark.parametrize(("base", "cause"), [
     (f"http://127.0.0.1:{_closed_port()}", "connect"),
     ("http://ktpwatch-test.invalid:8900", "dns"),
@@ -90,10 +101,9 @@ def _scan_json(result: subprocess.CompletedProcess[str]) -> dict[str, Any]:
 def test_a_marketplace_that_never_answers_is_unreachable_and_fails_the_scan(
     tmp_path: Path, base: str, cause: str
 ) -> None:
-    config = write_config(tmp_path, ("olx", "blibli"), delay=0.0, retry_times=1, timeout=5)
-    env = {"KTPWATCH_CONFIG": str(config)}
+    env = {"KTPWATCH_CONFIG": str(_config_at(tmp_path, base, ("olx", "blibli")))}
     result = ktpwatch("scan", "--json", "-m", "olx", "-m", "blibli", "--no-evidence", "--no-images",
-                      "--transport", "api", "--max-pages", "1", "--sandbox", base, env=env)
+                      "--transport", "api", "--max-pages", "1", env=env)
     assert result.returncode == 1, result.stderr[-2000:]
     summary = _scan_json(result)
     for mp in summary["marketplaces"]:

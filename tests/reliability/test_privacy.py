@@ -168,14 +168,24 @@ def test_logs_and_logged_tracebacks_are_redacted(caplog: pytest.LogCaptureFixtur
 def test_a_scan_child_logs_no_url_credentials(tmp_path: Path) -> None:
     """Credentials in a shop's base URL reach Scrapy's error lines, also quoted without a scheme."""
     config = tmp_path / "k.toml"
+    shop = f"http://user:hunter2@127.0.0.1:{free_port()}"
     config.write_text('[crawl]\ndownload_delay = 0\nretry_times = 0\n[queries]\nlexicon = ["blangko ktp"]\n'
-                      '[marketplaces.tokopedia]\ntransport = "api"\n')
+                      f'[marketplaces.tokopedia]\ntransport = "api"\napi_base_url = "{shop}"\n'
+                      f'web_base_url = "{shop}"\n')
     child = subprocess.run(
         [sys.executable, "-m", "crawler.scan", "--config", str(config), "--marketplace", "tokopedia",
-         "--sandbox", f"http://user:hunter2@127.0.0.1:{free_port()}", "--no-evidence", "--no-images"],
+         "--no-evidence", "--no-images"],
         capture_output=True, text=True, timeout=120,
     )
     assert "request failed" in child.stderr, child.stderr
+    assert "hunter2" not in child.stdout + child.stderr
+    # --sandbox asks its URL for the shops' addresses first: that failure is redacted too
+    child = subprocess.run(
+        [sys.executable, "-m", "crawler.scan", "--config", str(config), "--marketplace", "tokopedia",
+         "--sandbox", shop, "--no-evidence", "--no-images"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert "cannot read the marketplace addresses" in child.stderr, child.stderr
     assert "hunter2" not in child.stdout + child.stderr
 
 

@@ -36,7 +36,7 @@ def test_extract_urls_reads_text_html_and_attached_eml() -> None:
 
 
 def _detail(toy: SandboxHandle, external_id: str) -> int:
-    return httpx.get(f"{toy.base_url}/toyshop/api/item/{external_id}").status_code
+    return httpx.get(f"{toy.shop_url('toyshop')}/api/item/{external_id}").status_code
 
 
 def test_notice_over_smtp_takes_the_listing_down_after_the_delay(toy: SandboxHandle) -> None:
@@ -62,12 +62,12 @@ def test_notice_over_smtp_takes_the_listing_down_after_the_delay(toy: SandboxHan
 
     time.sleep(max(0.0, 0.7 - (time.monotonic() - sent_at)))
     assert _detail(toy, target["external_id"]) == 404
-    results = httpx.get(f"{toy.base_url}/toyshop/api/search", params={"q": query, "rows": 1000}).json()
+    results = httpx.get(f"{toy.shop_url('toyshop')}/api/search", params={"q": query, "rows": 1000}).json()
     assert target["external_id"] not in {item["id"] for item in results["data"]["items"]}
     after = toy.truth()
     assert [r["external_id"] for r in after["abuse_desk"]["removed"]] == [target["external_id"]]
     assert next(p for p in after["planted"] if p["external_id"] == target["external_id"])["removed"]
-    assert httpx.get(f"{toy.base_url}/othertoy/api/item/{other['external_id']}").status_code == 200
+    assert httpx.get(f"{toy.shop_url('othertoy')}/api/item/{other['external_id']}").status_code == 200
 
     toy.reset()
     assert _detail(toy, target["external_id"]) == 200

@@ -7,6 +7,7 @@ import signal
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import httpx
 import pytest
@@ -37,7 +38,7 @@ def test_port_in_use_is_one_line_error() -> None:
     assert result.exit_code == 1 and "already in use" in result.output
 
 
-def test_serve_prints_prefixes_and_ports_and_stops_on_ctrl_c() -> None:
+def test_serve_prints_each_shops_own_host_and_stops_on_ctrl_c() -> None:
     shops = load_shops()
     if not shops:
         pytest.skip("no shop modules yet")
@@ -57,8 +58,11 @@ def test_serve_prints_prefixes_and_ports_and_stops_on_ctrl_c() -> None:
         urls = [ln.split()[-1] for ln in lines if ln.startswith("sandbox listening on")]
         assert urls, text
         base_url = urls[0]
+        addresses = httpx.get(f"{base_url}/_sandbox/marketplaces", timeout=10).json()["marketplaces"]
+        assert set(addresses) == set(shops)
         for name in shops:
-            assert f"{base_url}/{name}" in text
+            assert f"{name:<10} {addresses[name]['web_base_url']}" in text
+        assert len({urlsplit(a["web_base_url"]).hostname for a in addresses.values()}) == len(shops)
         assert text.count("smtp://127.0.0.1:") == len(shops)
         assert httpx.get(f"{base_url}/_sandbox/truth", timeout=10).json()["seed"] == 2
     finally:

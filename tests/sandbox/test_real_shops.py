@@ -22,7 +22,7 @@ LOADED = sorted(load_shops())
 @pytest.mark.parametrize("marketplace", LOADED)
 def test_shop_search_answers_from_the_catalogue(sandbox: SandboxHandle, marketplace: str) -> None:
     method, path, kwargs = search_request(marketplace, QUERY)
-    answer = httpx.request(method, f"{sandbox.base_url}/{marketplace}{path}", timeout=15, **kwargs)
+    answer = httpx.request(method, f"{sandbox.shop_url(marketplace)}{path}", timeout=15, **kwargs)
     assert answer.status_code == 200, answer.text[:300]
     hits = sandbox.catalogue.search(marketplace, QUERY)
     assert hits
@@ -37,7 +37,7 @@ def test_listing_urls_round_trip_through_the_shop(sandbox: SandboxHandle, market
     planted = [p for p in sandbox.truth()["planted"] if p["marketplace"] == marketplace]
     assert planted
     for record in planted:
-        assert record["url"].startswith(f"{sandbox.base_url}/{marketplace}/")
+        assert record["url"].startswith(f"{sandbox.shop_url(marketplace)}/")
         assert shop.external_id_from_url(record["url"]) == record["external_id"]
 
 

@@ -57,10 +57,10 @@ class ToyShop(Shop):
                 "images": [ctx.image_url(self.name, i) for i in listing.image_ids]}
 
     def listing_url(self, listing: SandboxListing, ctx: ShopContext) -> str:
-        return f"{ctx.base_url}/{self.name}/item/{listing.external_id}"
+        return f"{ctx.base_url}/item/{listing.external_id}"
 
     def external_id_from_url(self, url: str) -> str | None:
-        match = re.search(rf"/{self.name}/item/(\d+)", url)
+        match = re.search(r"/item/(\d+)", url)
         return match.group(1) if match else None
 
     def blocked_response(self, request: web.Request) -> web.StreamResponse:

@@ -1,7 +1,8 @@
 """Helpers for the Blibli, OLX and Facebook sandbox tests: a sandbox with one shop, and a real crawl.
 
 The crawl runs ``scrapy crawl`` in a subprocess, as a user would, with a
-configuration file that points the marketplace at the sandbox prefix.
+configuration file that points the marketplace at the addresses the sandbox
+publishes (``/_sandbox/marketplaces``), as ``scan --sandbox`` does.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+import httpx
 
 from sandbox.server import SandboxHandle, run_sandbox
 from sandbox.shops import load_shops
@@ -34,12 +37,14 @@ def crawl(
     transport: str = "api", max_pages: int = 5, details: bool = True,
 ) -> list[dict[str, Any]]:
     """Items of ``scrapy crawl <marketplace>`` against the sandbox, as exported JSON lines."""
-    prefix = f"{base_url}/{marketplace}"
+    address = httpx.get(f"{base_url}/_sandbox/marketplaces", timeout=10).json()["marketplaces"][marketplace]
     config = tmp_path / "ktpwatch.toml"
     config.write_text(
         "[crawl]\ndownload_delay = 0\nautothrottle = false\nretry_times = 1\n"
-        f"[marketplaces.{marketplace}]\napi_base_url = \"{prefix}\"\nweb_base_url = \"{prefix}\"\n"
-        "image_hosts = [\"127.0.0.1\"]\npage_size = 5\n"  # small pages: pagination is exercised
+        f"[marketplaces.{marketplace}]\napi_base_url = \"{address['api_base_url']}\"\n"
+        f"web_base_url = \"{address['web_base_url']}\"\nimage_hosts = {json.dumps(address['image_hosts'])}\n"
+        f"image_base_url = \"{address.get('image_base_url', '')}\"\n"
+        "page_size = 5\n"  # small pages: pagination is exercised
     )
     out = tmp_path / f"{marketplace}-{transport}.jsonl"
     command = [

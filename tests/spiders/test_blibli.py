@@ -25,12 +25,12 @@ def sandbox() -> Iterator[SandboxHandle]:
 def search(sandbox: SandboxHandle, page: int, size: int = 24, query: str = QUERY) -> httpx.Response:
     params = {"sort": 1, "page": page, "start": (page - 1) * size, "searchTerm": query, "itemPerPage": size,
               "channelId": "web"}
-    return httpx.get(f"{sandbox.base_url}/blibli/backend/search/products", params=params,
+    return httpx.get(f"{sandbox.shop_url('blibli')}/backend/search/products", params=params,
                      headers={"channelid": "web"})
 
 
 def test_search_pages_parse_to_the_catalogue_records(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/blibli"
+    base = sandbox.shop_url("blibli")
     truth = list(sandbox.catalogue.search("blibli", QUERY, sort="newest"))
     assert len(truth) > 5
     seen = []
@@ -45,19 +45,19 @@ def test_search_pages_parse_to_the_catalogue_records(sandbox: SandboxHandle) -> 
     for item, record in zip(seen, truth, strict=True):
         assert (item.title, item.price, item.seller_id, item.seller_name, item.seller_city) == (
             record.title, record.price, record.seller_id, record.seller_name, record.seller_city)
-        assert item.url == SHOP.listing_url(record, sandbox.server.ctx)
+        assert item.url == SHOP.listing_url(record, sandbox.server.site("blibli"))
         assert SHOP.external_id_from_url(item.url) == record.external_id
         assert len(item.image_urls) == len(record.image_ids)
 
 
 def test_no_match_is_empty_not_ok(sandbox: SandboxHandle) -> None:
     answer = search(sandbox, 1, query="zqxwvjk")
-    items, outcome = blibli.parse_search(answer.content, url=str(answer.url), base_url=sandbox.base_url)
+    items, outcome = blibli.parse_search(answer.content, url=str(answer.url), base_url=sandbox.shop_url("blibli"))
     assert (items, outcome.status) == ([], "empty")
 
 
 def test_detail_gives_the_full_description_and_removed_is_not_found(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/blibli"
+    base = sandbox.shop_url("blibli")
     record = next(iter(sandbox.catalogue.search("blibli", QUERY)))
     url = f"{base}/backend/product-detail/products/{record.external_id}/_summary"
     answer = httpx.get(url)

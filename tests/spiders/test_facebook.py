@@ -32,7 +32,7 @@ def graphql(base: str, query: str, cursor: str, count: int) -> httpx.Response:
 
 
 def test_search_page_then_graphql_pages_match_the_catalogue(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/facebook"
+    base = sandbox.shop_url("facebook")
     truth = list(sandbox.catalogue.search("facebook", QUERY, sort="newest"))
     assert len(truth) > 5
     url = f"{base}/marketplace/jakarta/search/?query={QUERY}&sortBy=creation_time_descend"
@@ -52,12 +52,12 @@ def test_search_page_then_graphql_pages_match_the_catalogue(sandbox: SandboxHand
     for item, record in zip(seen, truth, strict=True):
         assert (item.title, item.price, item.seller_name, item.seller_city) == (
             record.title, record.price, record.seller_name, record.seller_city)
-        assert item.url == SHOP.listing_url(record, sandbox.server.ctx)
+        assert item.url == SHOP.listing_url(record, sandbox.server.site("facebook"))
         assert SHOP.external_id_from_url(item.url) == record.external_id
 
 
 def test_graphql_pagination_from_a_cursor(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/facebook"
+    base = sandbox.shop_url("facebook")
     truth = list(sandbox.catalogue.search("facebook", QUERY, sort="newest"))
     answer = graphql(base, QUERY, '{"c2c":{"it":2}}', 2)
     items, outcome = facebook.parse_search(answer.content, url=str(answer.url), base_url=base)
@@ -66,9 +66,9 @@ def test_graphql_pagination_from_a_cursor(sandbox: SandboxHandle) -> None:
 
 
 def test_item_page_and_the_gone_page(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/facebook"
+    base = sandbox.shop_url("facebook")
     record = next(iter(sandbox.catalogue.search("facebook", QUERY)))
-    url = SHOP.listing_url(record, sandbox.server.ctx)
+    url = SHOP.listing_url(record, sandbox.server.site("facebook"))
     item, outcome = facebook.parse_detail(httpx.get(url).content, url=url, base_url=base)
     assert outcome.status == "ok" and item is not None
     assert (item.external_id, item.description, item.listed_at) == (
@@ -96,13 +96,14 @@ def test_spider_browser_transport_reads_the_embedded_json(sandbox: SandboxHandle
 
 
 def test_spider_pagination_form_is_answered_by_the_shop(sandbox: SandboxHandle) -> None:
-    from config import load_config, point_at_sandbox
+    from config import load_config
+    from crawler.marketplace_addresses import point_at
     from spiders.facebook import FacebookSpider
 
     spider = FacebookSpider(query=QUERY)
-    spider.configure(point_at_sandbox(load_config().settings, sandbox.base_url))
+    spider.configure(point_at(load_config().settings, sandbox.base_url))
     call = spider.api_search_call(QUERY, 2, '{"c2c":{"it":1}}')
-    assert call.method == "POST" and call.url.endswith("/facebook/api/graphql/")
+    assert call.method == "POST" and call.url.endswith("/api/graphql/")
     answer = httpx.post(call.url, content=call.body, headers=call.headers)
     items, outcome = facebook.parse_search(answer.content, url=call.url, base_url=spider.base_url)
     truth = list(sandbox.catalogue.search("facebook", QUERY, sort="newest"))

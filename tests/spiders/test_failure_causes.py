@@ -18,13 +18,14 @@ from twisted.internet import error as net_error
 from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 
-from config import load_config, point_at_sandbox
+from config import load_config
 from crawler.items import HttpExchange, ListingItem, PageOutcome
 from crawler.scan import unreachable_causes
 from crawler.settings import build_scrapy_settings
 from spiders.failures import CAUSES, NETWORK_CAUSES, exception_cause, failure_cause
 from spiders.parsers import never_raises
 from spiders.tokopedia import TokopediaSpider
+from tests.marketplace_hosts import every_marketplace_under
 
 EXCHANGE = HttpExchange("u", "GET", (), b"", 200, (), b"")
 
@@ -46,7 +47,7 @@ def test_never_raises_reports_parser_error_with_traceback(caplog: pytest.LogCapt
 
 
 def test_spider_counts_parser_errors_apart_from_layout_changes() -> None:
-    settings = point_at_sandbox(load_config().settings, "http://127.0.0.1:9")
+    settings = every_marketplace_under(load_config().settings, "http://127.0.0.1:9")
     crawler = get_crawler(TokopediaSpider, build_scrapy_settings(settings))
     spider = TokopediaSpider.from_crawler(crawler, query="ktp", transport="api")
     spider.search_parser = _buggy_parser  # type: ignore[assignment]

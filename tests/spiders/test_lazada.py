@@ -23,7 +23,7 @@ def sandbox() -> Iterator[SandboxHandle]:
 
 
 def test_catalogue_pages_match_the_catalogue(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/lazada"
+    base = sandbox.shop_url("lazada")
     truth = list(sandbox.catalogue.search("lazada", QUERY, sort="relevance"))
     assert truth
     answer = httpx.get(f"{base}/catalog/", params={"ajax": "true", "isFirstRequest": "true", "page": 1, "q": QUERY})
@@ -33,16 +33,16 @@ def test_catalogue_pages_match_the_catalogue(sandbox: SandboxHandle) -> None:
     for item, record in zip(items, truth[:40], strict=True):
         assert (item.external_id, item.title, item.price, item.seller_id, item.seller_city, item.sold_count) == (
             record.external_id, record.title, record.price, record.seller_id, record.seller_city, record.sold)
-        assert item.url == SHOP.listing_url(record, sandbox.server.ctx)
+        assert item.url == SHOP.listing_url(record, sandbox.server.site("lazada"))
         assert SHOP.external_id_from_url(item.url) == record.external_id
     none = httpx.get(f"{base}/catalog/", params={"ajax": "true", "page": 1, "q": "zzqxv"})
     assert lazada.parse_search(none.content, url="", base_url=base)[1].status == "empty"
 
 
 def test_product_page_gives_the_description_and_not_found_for_unknown(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/lazada"
+    base = sandbox.shop_url("lazada")
     record = next(iter(sandbox.catalogue.search("lazada", QUERY)))
-    url = SHOP.listing_url(record, sandbox.server.ctx)
+    url = SHOP.listing_url(record, sandbox.server.site("lazada"))
     answer = httpx.get(url)
     item, outcome = lazada.parse_detail(answer.content, url=url, base_url=base)
     assert outcome.status == "ok" and item is not None

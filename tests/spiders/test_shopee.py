@@ -12,6 +12,7 @@ import pytest
 from sandbox.server import SandboxHandle
 from sandbox.shops.shopee import SHOP
 from spiders.parsers import shopee
+from spiders.shopee import rebased_photos
 from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
 
 QUERY = "ktp"
@@ -24,7 +25,7 @@ def sandbox() -> Iterator[SandboxHandle]:
 
 
 def test_search_pages_follow_the_newest_offset_and_match_the_catalogue(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/shopee"
+    base = sandbox.shop_url("shopee")
     truth = list(sandbox.catalogue.search("shopee", QUERY, sort="newest"))
     assert len(truth) > 4
     seen = []
@@ -41,16 +42,17 @@ def test_search_pages_follow_the_newest_offset_and_match_the_catalogue(sandbox: 
         assert (item.external_id, item.title, item.price, item.seller_id, item.seller_city, item.listed_at) == (
             record.external_id, record.title, record.price, record.seller_id, record.seller_city,
             record.created_at.replace(microsecond=0))
-        assert item.url == SHOP.listing_url(record, sandbox.server.ctx)
+        assert item.url == SHOP.listing_url(record, sandbox.server.site("shopee"))
         assert SHOP.external_id_from_url(item.url) == record.external_id
-    assert httpx.get(item.image_urls[0], follow_redirects=True).status_code == 200
+    photo = rebased_photos(item, f"{base}/file/").image_urls[0]
+    assert httpx.get(photo, follow_redirects=True).status_code == 200
     none = httpx.get(f"{base}/api/v4/search/search_items", params={"keyword": "zzqxv", "limit": 4})
     assert shopee.parse_search(none.content, url=str(none.url), base_url=base)[1].status == "empty"
     assert shopee.parse_search(SHOP.blocked_response(None).body, url="", base_url=base)[1].status == "blocked"  # type: ignore[arg-type]
 
 
 def test_item_get_gives_the_description_and_not_found_for_unknown(sandbox: SandboxHandle) -> None:
-    base = f"{sandbox.base_url}/shopee"
+    base = sandbox.shop_url("shopee")
     record = next(iter(sandbox.catalogue.search("shopee", QUERY)))
     answer = httpx.get(f"{base}/api/v4/item/get", params={"itemid": record.external_id, "shopid": record.seller_id})
     item, outcome = shopee.parse_detail(answer.content, url=str(answer.url), base_url=base)

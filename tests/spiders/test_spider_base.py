@@ -10,19 +10,20 @@ from scrapy.http import Request
 from scrapy.utils.test import get_crawler
 
 from alerts.evidence.hosts import HostPolicy
-from config import load_config, point_at_sandbox
+from config import load_config
 from crawler.items import HttpExchange
 from crawler.middlewares import BrowserRequestFilter, ConfiguredHostsMiddleware, retry_after_seconds
 from crawler.settings import build_scrapy_settings
 from spiders.base import split_queries
 from spiders.shopee import ShopeeSpider
 from spiders.tokopedia import TokopediaSpider
+from tests.marketplace_hosts import every_marketplace_under
 
 EXCHANGE = HttpExchange("u", "GET", (), b"", 200, (), b"")
 
 
 def _spider(cls: type, **kwargs: str) -> object:
-    settings = point_at_sandbox(load_config().settings, "http://127.0.0.1:9")
+    settings = every_marketplace_under(load_config().settings, "http://127.0.0.1:9")
     crawler = get_crawler(cls, build_scrapy_settings(settings))
     return cls.from_crawler(crawler, **kwargs)
 
@@ -53,7 +54,7 @@ def test_blocked_page_is_counted_not_read_as_empty() -> None:
 
 
 def test_offsite_requests_are_refused_and_counted() -> None:
-    settings = point_at_sandbox(load_config().settings, "http://127.0.0.1:9")
+    settings = every_marketplace_under(load_config().settings, "http://127.0.0.1:9")
     crawler = get_crawler(TokopediaSpider, build_scrapy_settings(settings))
     middleware = ConfiguredHostsMiddleware.from_crawler(crawler)
     assert middleware.process_request(Request("http://127.0.0.1:9/tokopedia/search")) is None
