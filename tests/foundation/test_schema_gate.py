@@ -52,7 +52,7 @@ def test_commands_refuse_an_empty_database_and_do_not_migrate(
 def test_a_scan_child_refuses_too(tmp_path: Path) -> None:
     url = f"sqlite:///{tmp_path / 'fresh.db'}"
     result = subprocess.run(
-        [sys.executable, "-m", "crawler.scan", "--marketplace", "olx", "--sandbox", "http://127.0.0.1:9"],
+        [sys.executable, "-m", "crawler.scan", "--marketplace", "olx"],
         capture_output=True, text=True, timeout=120, check=False,
         env={**os.environ, "KTPWATCH_DB_URL": url},
     )
