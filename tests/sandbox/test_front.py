@@ -41,7 +41,8 @@ def test_published_addresses_name_six_hosts(sandbox: SandboxHandle) -> None:
     assert len(hosts) == len(answer) == len(sandbox.shop_urls)
     for name, entry in answer.items():
         assert entry["api_base_url"] == entry["web_base_url"] == sandbox.shop_url(name)
-        assert entry["image_hosts"] == [urlsplit(sandbox.shop_url(name)).hostname]
+        shop = urlsplit(sandbox.shop_url(name))
+        assert entry["image_hosts"] == [f"{shop.scheme}://{shop.netloc}"]  # photos: the shop's own port
     assert answer["shopee"]["image_base_url"] == f"{sandbox.shop_url('shopee')}/file/"
 
 
