@@ -261,6 +261,12 @@ def run_followup_job(ctx: JobContext) -> JobResult:
 
 
 def run_evidence_retry_job(ctx: JobContext) -> JobResult:
-    """Retry pending evidence captures (``alerts.evidence.capture_pending_sync``)."""
+    """Retry pending evidence captures (``alerts.evidence.capture_pending_sync``).
+
+    A retry in which any capture failed is a failed run, as a scan with failed
+    evidence is: ``schedule status`` must not show it as OK.
+    """
     capture = resolve("alerts.evidence:capture_pending_sync")
-    return JobResult(detail=_short(capture(ctx.sessions, ctx.settings)))
+    report = capture(ctx.sessions, ctx.settings)
+    failed = int(getattr(report, "failed", 0) or 0)
+    return JobResult(outcome=JobOutcome.FAILED if failed else JobOutcome.OK, detail=_short(report))
