@@ -15,6 +15,7 @@ import pytest
 
 from matchers import score_listing, score_many
 from tests.conftest import RECORDED
+from tests.matchers.evaluation import evaluate
 
 CORPUS = Path(__file__).parent / "corpus"
 LABELS = ("blank", "related", "benign")
@@ -25,20 +26,6 @@ def _rows() -> list[dict]:
 
 
 ROWS = _rows()
-
-
-def _evaluate(rows: list[dict]) -> tuple[Counter, Counter]:
-    assessments = score_many((r["title"], r["description"]) for r in rows)
-    confusion: Counter = Counter()
-    ids: Counter = Counter()
-    for row, assessment in zip(rows, assessments, strict=True):
-        confusion[(row["label"], assessment.verdict.value)] += 1
-        got = {(i.kind, i.value) for i in assessment.identifiers}
-        expected = {(i["kind"], i["value"]) for i in row["identifiers"]}
-        ids["tp"] += len(got & expected)
-        ids["fp"] += len(got - expected)
-        ids["fn"] += len(expected - got)
-    return confusion, ids
 
 
 def _precision(confusion: Counter, label: str) -> float:
@@ -73,7 +60,7 @@ def test_corpus_is_big_enough_and_well_formed() -> None:
 
 
 def test_corpus_verdicts_and_identifiers() -> None:
-    confusion, ids = _evaluate(ROWS)
+    confusion, ids = evaluate(ROWS)
     _print("tune", confusion, ids)
     assert _precision(confusion, "blank") >= 0.97
     assert _recall(confusion, "blank") >= 0.97

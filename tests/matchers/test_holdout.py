@@ -30,7 +30,7 @@ from pathlib import Path
 
 import pytest
 
-from matchers import score_many
+from tests.matchers.evaluation import evaluate
 
 TESTS = Path(__file__).parent
 HOLDOUT = TESTS / "holdout" / "holdout.jsonl"
@@ -67,20 +67,6 @@ def test_holdout_is_big_enough_and_well_formed() -> None:
     assert len({r["id"] for r in rows}) == len(rows)
 
 
-def _evaluate(rows: list[dict]) -> tuple[Counter, Counter]:
-    assessments = score_many((r["title"], r["description"]) for r in rows)
-    confusion: Counter = Counter()
-    ids: Counter = Counter()
-    for row, assessment in zip(rows, assessments, strict=True):
-        confusion[(row["label"], assessment.verdict.value)] += 1
-        got = {(i.kind, i.value) for i in assessment.identifiers}
-        expected = {(i["kind"], i["value"]) for i in row["identifiers"]}
-        ids["tp"] += len(got & expected)
-        ids["fp"] += len(got - expected)
-        ids["fn"] += len(expected - got)
-    return confusion, ids
-
-
 def _ratio(part: int, whole: int) -> float:
     return part / whole if whole else 1.0
 
@@ -97,7 +83,7 @@ class HoldoutFigures:
 @functools.cache
 def holdout_figures() -> HoldoutFigures:
     """Score the holdout once per session and print only aggregate figures."""
-    confusion, ids = _evaluate(_holdout_rows())
+    confusion, ids = evaluate(_holdout_rows())
     print("\nholdout: rows=truth, columns=verdict")
     print(f"{'':>10}" + "".join(f"{label:>10}" for label in LABELS))
     for truth in LABELS:
