@@ -268,5 +268,4 @@ def run_evidence_retry_job(ctx: JobContext) -> JobResult:
     """
     capture = resolve("alerts.evidence:capture_pending_sync")
     report = capture(ctx.sessions, ctx.settings)
-    failed = int(getattr(report, "failed", 0) or 0)
-    return JobResult(outcome=JobOutcome.FAILED if failed else JobOutcome.OK, detail=_short(report))
+    return JobResult(outcome=JobOutcome.FAILED if report.failed else JobOutcome.OK, detail=_short(report))
