@@ -6,25 +6,17 @@ import re
 from pathlib import Path
 from typing import Any
 
-import typer
 from typer.testing import CliRunner
 
 from crawler import __version__
-from crawler.cli import app
+from crawler.cli import app, command_tree
 
 REPO = Path(__file__).resolve().parents[2]
 runner = CliRunner()
 
 
-def walk(command: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
-    found = [(path, command)]
-    for name, sub in getattr(command, "commands", {}).items():
-        found.extend(walk(sub, (*path, name)))
-    return found
-
-
 def tree() -> list[tuple[tuple[str, ...], Any]]:
-    return walk(typer.main.get_command(app))
+    return command_tree()
 
 
 def test_version() -> None:
