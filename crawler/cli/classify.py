@@ -25,7 +25,7 @@ def _open(source: str) -> TextIO:
         raise UserError(f"cannot read {source}: {exc.strerror}") from exc
 
 
-def classify(
+def classify_cmd(
     source: Annotated[str, typer.Argument(
         metavar="[FILE|-]", help="JSON Lines file with id, title and optional description; - for stdin.")] = "-",
     blank_threshold: Annotated[float | None, typer.Option(
@@ -70,4 +70,4 @@ def classify(
 
 def register(root: typer.Typer) -> None:
     """Adds ``ktpwatch classify``."""
-    root.command("classify")(classify)
+    root.command("classify")(classify_cmd)

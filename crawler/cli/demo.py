@@ -70,7 +70,7 @@ def _write_demo_config(folder: Path, db_url: str, evidence_dir: str, takedown_de
     return path
 
 
-def demo(
+def demo_cmd(
     listings: Annotated[int, typer.Option(help="Size of the sandbox catalogue.")] = 2000,
     seed: Annotated[int, typer.Option(help="Catalogue seed.")] = 2018,
     max_pages: Annotated[int, typer.Option(help="Result pages per query.")] = 3,
@@ -317,4 +317,4 @@ def follow_up_in_real_time(
 
 
 def register(root: typer.Typer) -> None:
-    root.command("demo")(demo)
+    root.command("demo")(demo_cmd)

@@ -32,7 +32,7 @@ def _summary_table(summary: ScanSummary) -> Table:
     return table
 
 
-def scan(
+def scan_cmd(
     marketplace: Annotated[list[str] | None, typer.Option(
         "--marketplace", "-m", help="Only this marketplace (repeatable).")] = None,
     query: Annotated[list[str] | None, typer.Option(
@@ -132,4 +132,4 @@ def _run_with_progress(console: Any, settings: Any, options: ScanOptions) -> Sca
 
 
 def register(root: typer.Typer) -> None:
-    root.command("scan")(scan)
+    root.command("scan")(scan_cmd)

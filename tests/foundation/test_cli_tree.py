@@ -56,3 +56,15 @@ def test_readme_command_reference_lists_every_command() -> None:
     missing = sorted(actual - documented)
     stale = sorted(documented - actual)
     assert not missing and not stale, f"README out of date: missing {missing}, stale {stale}"
+
+
+def test_every_command_function_is_named_after_its_command() -> None:
+    """One convention: ``alerts list`` is ``list_cmd``, ``scan`` is ``scan_cmd`` (never the library's name)."""
+    misnamed = []
+    for path, command in tree():
+        if not path or getattr(command, "commands", None) is not None:
+            continue
+        expected = path[-1].replace("-", "_") + "_cmd"
+        if command.callback.__name__ != expected:
+            misnamed.append(f"{' '.join(path)}: {command.callback.__name__} (want {expected})")
+    assert not misnamed, "\n".join(misnamed)
