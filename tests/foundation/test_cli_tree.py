@@ -68,3 +68,22 @@ def test_every_command_function_is_named_after_its_command() -> None:
         if command.callback.__name__ != expected:
             misnamed.append(f"{' '.join(path)}: {command.callback.__name__} (want {expected})")
     assert not misnamed, "\n".join(misnamed)
+
+
+def test_hints_name_a_ktpwatch_the_shell_can_run(tmp_path: Path) -> None:
+    """The demo printed `ktpwatch …` though the command lives in .venv/bin/ (not on PATH)."""
+    from crawler.cli.demo import explore_hints
+    from crawler.cli.invocation import runnable_command
+
+    script = tmp_path / ".venv" / "bin" / "ktpwatch"
+    script.parent.mkdir(parents=True)
+    script.write_text("#!/bin/sh\n")
+    assert runnable_command(str(script), which=lambda _: None, cwd=tmp_path) == ".venv/bin/ktpwatch"
+    assert runnable_command(str(script), which=lambda _: str(script), cwd=tmp_path) == "ktpwatch"
+    elsewhere = tmp_path / "other"
+    elsewhere.mkdir()
+    assert runnable_command(str(script), which=lambda _: "/usr/bin/ktpwatch", cwd=elsewhere) == str(script)
+    assert runnable_command("-c").endswith(" -m crawler.cli")  # python -m crawler.cli
+    hints = explore_hints(Path("ktpwatch-demo/ktpwatch.toml"), ktpwatch=".venv/bin/ktpwatch")
+    assert "ktpwatch-demo/ktpwatch.toml" in hints[0]
+    assert all(h.startswith(".venv/bin/ktpwatch --config ktpwatch-demo/ktpwatch.toml ") for h in hints)
