@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import asdict
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
@@ -185,7 +185,7 @@ def list_cmd(
         if reveal:
             record_reveals(session, (row.id for row in rows), actor=analyst,
                            note="NIKs shown unmasked (alerts list)")
-    _print_alerts([asdict(row) for row in rows], fmt, reveal=reveal)
+    _print_alerts([{f.name: getattr(row, f.name) for f in fields(row)} for row in rows], fmt, reveal=reveal)
     if fmt is OutputFormat.TABLE:
         more = " (use --limit 0 for all)" if limit and len(rows) == limit else ""
         runtime.err_console.print(f"{len(rows)} alert(s){more}", highlight=False, markup=False)
