@@ -116,7 +116,7 @@ def demo_cmd(
             _follow_up(runtime, runtime.console, sandbox, settings, takedown_delay)
     runtime.console.print(f"\n[bold green]Demo finished in {time.monotonic() - started:.0f}s.[/] Explore it:")
     for line in explore_hints(config_path):
-        runtime.console.print(f"   {line}", markup=False, highlight=False)
+        runtime.console.print(f"   {line}", markup=False, highlight=False, soft_wrap=True)
 
 
 #: what the demo suggests trying next, each printed as a command the user can paste

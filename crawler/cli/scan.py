@@ -121,7 +121,8 @@ def _print_summary(console: Console, summary: ScanSummary) -> None:
     for problem in summary.problems:
         console.print(f"problem: {problem}", markup=False, style="red")
     console.print(f"{summary.new_alerts} new alert(s). Review them with: "
-                  f"{runnable_command()} alerts list --status new", markup=False, highlight=False)
+                  f"{runnable_command()} alerts list --status new", markup=False, highlight=False,
+                  soft_wrap=True)  # never broken across lines: it is meant to be pasted
 
 
 def _run_with_progress(console: Any, settings: Any, options: ScanOptions) -> ScanSummary:
