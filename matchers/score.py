@@ -8,9 +8,15 @@ rules over the tags fire in it.  Two channels are scored:
 * ``blank`` — a blank e-KTP on offer: a blank word (blangko, kosong, belum
   tercetak …) near an e-KTP/KTP term is the strong evidence; chip-card,
   official-source and e-KTP words support it;
-* ``related`` — other population-document fraud: blank KK/akta/KIA forms,
-  forged or "jadi" KTPs, forgery described in words ("bisa dipakai",
-  "lolos verifikasi"), NIK or KTP-photo data for sale.
+* ``related`` — other population-document fraud: blank KK/akta/KIA/SIM/paspor
+  forms, forged or "jadi" KTPs, SIMs, passports, NPWP and BPJS cards, forgery
+  described in words ("bisa dipakai", "lolos verifikasi", "palsu" near the ID),
+  services that make or arrange a document outside the office ("jasa urus SIM
+  tanpa tes", "KK sehari jadi"), NIK data, KTP photos and selfie-with-KTP sets,
+  verified accounts sold with their KTP, KTP edit files (PSD, mockup,
+  template of a KTP) and e-KTP readers/writers sold with blank chips.  The
+  novelty, photo-service, template and reader negatives name part of such an
+  offer, so they do not lower the related channel when one of these fires.
 
 **One way of combining evidence.**  A channel's score is ``100 · σ(L / 10)``
 where ``L`` is a log-odds in *points* (tenths of a natural log-odds unit, so
@@ -39,7 +45,7 @@ cross-selling: "Bisa COD di tempat", "Free cover", "Cek juga holder KTP";
 in a title only add-on and cross-selling cues, as "gratis ongkir" there
 decorates the product),
 nor when it is negated ("bukan mainan", "tanpa holder", "non PVC", "tidak
-termasuk casing").  A negated positive ("bukan blangko") is not evidence,
+termasuk casing"; one negation covers a list: "bukan buku atau majalah").  A negated positive ("bukan blangko") is not evidence,
 nor is anything after a buyer-requirement cue ("Syarat: foto KTP + selfie",
 "jaminan KTP asli": the buyer provides the KTP).
 Every discounted mention is still a reason, with weight 0 and why.
@@ -50,8 +56,11 @@ reverse, or both in two clauses of the title, fire ``blank_with_ektp_in_listing`
 and its kin (see ``_CO_OCCURRENCES``), weighted by focus: divided by one
 plus the number of other products the listing names, and halved when the
 evidence sits past the fourth clause of its field, so a long description
-listing many products does not make a hit.  One part must be in the title:
-"cukup KTP" and "box kosong" in one description sell a phone on credit.
+listing many products does not make a hit.  One part must be in the title,
+or both in next clauses near the description's start under a title that names
+a card, chip or ID ("Kartu chip original dukcapil" / "Blangko asli, untuk
+pembuatan KTP elektronik"): "cukup KTP" and "box kosong" in one description
+sell a phone on credit, "Kirim CV, KTP, blangko isian" is a job advert.
 Clauses with a sentence cue do not take part.
 """
 
@@ -533,12 +542,25 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
                     first = (field, number, hit.matched)
                 elif second is None and hit.rule in second_rules:
                     second = (field, number, hit.matched)
-    if first is None or second is None or "title" not in (first[0], second[0]) or first[:2] == second[:2]:
+    if first is None or second is None or first[:2] == second[:2]:
+        return 0.0, "", ""
+    if "title" not in (first[0], second[0]) and not (
+            first[0] == second[0] and abs(first[1] - second[1]) == 1 and max(first[1], second[1]) < FOCUS_CLAUSES
+            and _title_supports(fields, _rule_of(next(iter(first_rules))).channel)):
         return 0.0, "", ""
     deep = first[1] >= FOCUS_CLAUSES or second[1] >= FOCUS_CLAUSES
     focus = (0.5 if deep else 1.0) / (1 + other_products)
     field = first[0] if first[0] != "title" else second[0]
     return focus, field, f"{first[2]} … {second[2]}"
+
+
+def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) -> bool:
+    """Whether the title's product phrase names something of ``channel`` (a card, a chip,
+    an ID term): then two parts in next clauses near the description's start combine
+    ("Kartu chip original" / "Blangko asli, untuk e-KTP"), while a job advert's
+    "Kirim CV, KTP, blangko isian" does not."""
+    return any(number == 0 and RULES[hit.rule].channel == channel and not hit.negator
+               for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits)
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
