@@ -122,7 +122,7 @@ def _spelling_of(word: str) -> str:
     """The canonical spelling of one word (see :func:`correct_words`)."""
     if word in SPELLING:
         return SPELLING[word]
-    if word.isdigit() or len(word) < _FUZZY_MIN_LEN - 1:
+    if not word.isalpha() or len(word) < _FUZZY_MIN_LEN - 1:  # numbers and quantities ("100rb") are no typos
         return word
     single = _DOUBLED.sub(r"\1", word)
     if single != word and single in SPELLING:
@@ -221,8 +221,12 @@ def canonical_of_words(words: list[str]) -> list[str]:
     cache = _spelling_cache
     canonical = list(map(cache.get, words))
     if None in canonical:  # a word not seen before: decide its spelling first
-        correct_words(words)
-        canonical = list(map(cache.__getitem__, words))
+        # Numbers (prices, codes, counts) are spelled as written and not cached: a scan
+        # brings new ones all the time, and they would push the words out of the cache.
+        # All words are asked for: a full cache is cleared first, and every word asked
+        # for is cached again (with the split words among them).
+        correct_words([w for w in words if not w.isdigit()])
+        canonical = [w if w.isdigit() else cache[w] for w in words]
     if _split_words and not _split_words.isdisjoint(words):
         return " ".join(cast("list[str]", canonical)).split()
     return cast("list[str]", canonical)

@@ -77,7 +77,7 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
-from matchers.lexicon import canonical_of_words, outline, plain_words
+from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 
@@ -442,14 +442,38 @@ _LINK_HINTS = ("@", "://", "www.", ".me/", ".com/", ".id/", ".net/", ".org/", ".
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S*|(?<![\w@])@\s?[\w.]+(?:/\S*)?")
 
 
+#: A number standing alone, or a quantity ("150", "2024", "50pcs", "100rb"): two or
+#: more ASCII digits and at most four letters, no word character either side.  Such
+#: a word is never a phrase word (checked below), its spelling is itself, and it
+#: is one word whatever its digits, so every such number can be read as one
+#: placeholder word without changing a tag, a rule, a negation or a scope.
+_NUMBER = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{0,4}(?!\w)")
+_NUMBER_WORD = "zqnumz"
+if any(_NUMBER.fullmatch(word) for word in PHRASE_WORDS) or _NUMBER_WORD in PHRASE_WORDS:
+    raise ValueError("a phrase word looks like a number: _rules_in_field may not read numbers as one placeholder")
+
+
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """(clause number, hits) of every clause of a field in which some rule fires.
 
-    Cached by field, and each clause by its text: scans see the same titles
-    and descriptions again and again, and the same sentences ("Bisa COD")
-    in different descriptions.
+    Scans see the same titles and descriptions again and again with other
+    prices, counts and codes ("Harga Rp 150.000", "isi 50 pcs"): the field is
+    read with each number as one placeholder word, so those share one
+    reading (see ``_NUMBER``).  Where a rule's match spans a number, the
+    reason must show it as written, so that field is read as it is.
     """
+    numberless = _NUMBER.sub(_NUMBER_WORD, text)  # the same object when there is no number
+    if numberless is not text:
+        found = _rules_in_text(numberless)
+        if not any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits):
+            return found
+    return _rules_in_text(text)
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
+    """:func:`_rules_in_field` of a text as it is: cached by field, and each clause by its text."""
     if ("/" in text or "@" in text) and any(map(text.__contains__, _LINK_HINTS)) and _LINK.search(text):
         text = _LINK.sub(" ", text)
     parts = clauses(text)
