@@ -66,7 +66,8 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["antre", "antri", "antrian", "antrean"], "antre"),
     **dict.fromkeys(["verified", "terverifikasi", "verif", "kyc"], "verified"),
     **dict.fromkeys(["akun", "account"], "akun"),
-    **dict.fromkeys(["palsu", "aspal", "tiruan", "replika"], "palsu"),
+    **dict.fromkeys(["palsu", "aspal", "tiruan", "replika", "fake"], "palsu"),
+    **dict.fromkeys(["3ktp"], "ektp"),  # leet "e" in front of KTP
 }
 
 #: Canonical key words whose typos are worth correcting (words of 5+ letters).
@@ -91,6 +92,7 @@ _split_words: set[str] = set()
 #: Letters written twice or more in a row ("blangkoo", "kosonggg", "ktppp"): read once.
 #: Done here, per distinct word and cached, rather than in normalisation of every text.
 _DOUBLED = re.compile(r"([a-z])\1+")
+_STRETCHED = re.compile(r"([a-z])\1+$")
 
 
 def _max_edits(word: str) -> int:
@@ -127,6 +129,9 @@ def _spelling_of(word: str) -> str:
     single = _DOUBLED.sub(r"\1", word)
     if single != word and single in SPELLING:
         return SPELLING[single]
+    stretched = _STRETCHED.sub(r"\1", word)  # "jadiii", "cepettt": a phrase word with its last letter stretched
+    if stretched != word and stretched in PHRASE_WORDS:
+        return stretched
     parts = _segment(word)
     if parts is not None:
         return " ".join(SPELLING.get(part, part) for part in parts)
@@ -249,7 +254,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
     (r"kartu identitas anak|kia", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
-    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ktp", "KTP"),
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp", "KTP"),
     (r"dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto)", "KOSONG"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
@@ -265,21 +270,22 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
-    (r"(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
+    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil editan|sesuai pesanan|sesuai permintaan)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
-    (r"(?:data|jual|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
-    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
+    (r"(?:sewa|jual) identitas|(?:<KTP>|<EKTP>) disewakan|(?:data|jual|sewa|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
+    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
     (r"(?:bisa|dapat|siap|aman) dipakai", "USABLE"),
     (r"palsu|duplikat", "PALSU"),
-    (r"tanpa (?:tes|test|ujian|antre|ribet|syarat|datang)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
+    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
-    (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak", "NOT"),
+    (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
     (r"syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload", "CUEREQ"),  # asked of the buyer
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),

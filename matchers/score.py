@@ -278,12 +278,14 @@ _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
 _ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
+#: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
+_LIST_NEGATION_REACH = 4
 _ATTACH_REACH = 2
 
 #: Untagged words in a row beyond the widest gap a rule allows (``{0,n}`` words
 #: between two tags) can be shortened to this many in a field's shape without
 #: changing what any rule matches, what a negation covers or what is attached.
-_SHAPE_GAP = 1 + max(_NEGATION_REACH, *(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern)))
+_SHAPE_GAP = 1 + max(_NEGATION_REACH, _LIST_NEGATION_REACH, *(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern)))
 _FIELD_CACHE_SIZE = 16_384
 _SHAPE_CACHE_SIZE = 16_384
 _RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
@@ -335,6 +337,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
             negator = _negator_of(shape_tags, first, rule.channel == "negative")
+            if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
+                negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
             cue = cue_at if 0 <= cue_at < first else -1
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
@@ -360,7 +364,7 @@ def _negator_of(shape_tags: list[str], first: int, listed: bool) -> int:
         if listed and tag.startswith("NEG"):
             continue
         steps += 1
-        if steps >= _NEGATION_REACH:
+        if steps >= (_LIST_NEGATION_REACH if listed else _NEGATION_REACH):
             return -1
     return -1
 
