@@ -3,6 +3,7 @@
 Pure: records in, actors and scores out.  Storage, the CLI and case files build on it.
 """
 
+from alerts.actors.evasion import evasive
 from alerts.actors.graph import build_actors
 from alerts.actors.model import (
     Actor,
@@ -14,15 +15,32 @@ from alerts.actors.model import (
     Split,
     Strength,
 )
+from alerts.actors.risk import (
+    ChipLookup,
+    ChipStatus,
+    RiskListing,
+    RiskReason,
+    RiskScore,
+    no_ledger,
+    risk_score,
+)
 
 __all__ = [
     "Actor",
     "ActorGraph",
+    "ChipLookup",
+    "ChipStatus",
     "Constraint",
     "Edge",
     "ListingRecord",
     "Merge",
+    "RiskListing",
+    "RiskReason",
+    "RiskScore",
     "Split",
     "Strength",
     "build_actors",
+    "evasive",
+    "no_ledger",
+    "risk_score",
 ]
