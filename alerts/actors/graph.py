@@ -150,11 +150,19 @@ def build_actors(
     ordered = [by_id[a] for a in sorted(by_id)]
     graph, common = evidence_graph(ordered, max_distance=max_distance, common_photo_sellers=common_photo_sellers)
     not_applied = apply_constraints(graph, constraints)
+    stale = tuple(c for c in constraints if not _names_only(c, by_id.keys()))
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])
     members = [[by_id[a] for a in c] for c in components]
     ids = assign_ids(members, previous or {})
     actors = tuple(_actor(actor_id, group, graph) for actor_id, group in zip(ids.ids, members, strict=True))
     return ActorGraph(
         actors=actors, merged_into=ids.merged_into, split_from=ids.split_from, retired=tuple(ids.retired),
-        common_photos=tuple(common), overridden=tuple(not_applied),
+        common_photos=tuple(common), overridden=tuple(not_applied), stale=stale,
     )
+
+
+def _names_only(constraint: Constraint, alert_ids: Set[int]) -> bool:
+    """Whether every alert the constraint names is among ``alert_ids``."""
+    named = {constraint.alert_a, constraint.alert_b} if isinstance(constraint, Merge) \
+        else constraint.side_a | constraint.side_b
+    return named <= alert_ids

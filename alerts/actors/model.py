@@ -111,6 +111,8 @@ class ActorGraph:
     common_photos: tuple[str, ...] = ()
     #: analyst splits left unapplied: a later merge contradicts them, or merges hold the sides together
     overridden: tuple[Split, ...] = ()
+    #: analyst corrections naming an alert that is not in the records (left unapplied for those alerts)
+    stale: tuple[Merge | Split, ...] = ()
 
     def actor_of(self, alert_id: int) -> Actor | None:
         """The actor holding ``alert_id``, if any."""

@@ -126,3 +126,10 @@ def test_unrelated_new_listings_change_no_existing_actor(records, extra) -> None
 def test_a_rescan_of_the_same_listings_keeps_every_id(records) -> None:  # type: ignore[no-untyped-def]
     first = build_actors(records)
     assert build_actors(records, previous=_previous(first)) == first
+
+
+def test_a_correction_naming_a_missing_alert_is_reported_stale() -> None:
+    merge, split = Merge(1, 99), Split(frozenset({1}), frozenset({2, 98}))
+    graph = build_actors([rec(1, ids=(PHONE,)), rec(2, ids=(PHONE,))], constraints=[merge, split])
+    assert graph.stale == (merge, split)
+    assert len(graph.actors) == 2  # the split still holds for the alerts that exist

@@ -73,3 +73,14 @@ def test_appending_a_contact_line_keeps_every_identifier_found_before(row: tuple
     after = {(i.kind, i.value) for i in extract_identifiers(f"{text}\n{line}")}
     assert before <= after
     assert {(i.kind, i.value) for i in extract_identifiers(line)} <= after
+
+
+def test_the_new_prefilters_only_skip_texts_without_the_new_kinds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The cheap tests that skip the new extractors are necessary conditions: forcing them on changes nothing."""
+    texts = [t for row in _texts() for t in row if t]
+    expected = [identifiers._identifiers_in.__wrapped__(t) for t in texts]
+    with monkeypatch.context() as patched:
+        patched.setattr(identifiers, "may_have_contact", lambda _low: True)
+        patched.setattr(identifiers, "_may_have_account", lambda _text: True)
+        patched.setattr(identifiers, "may_have_wallet", lambda _low: True)
+        assert [identifiers._identifiers_in.__wrapped__(t) for t in texts] == expected
