@@ -31,6 +31,9 @@ _EMAIL = re.compile(
     r"(?<![\w.+\-])(?P<local>[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63})@(?P<domain>[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*"
     r"\.(?P<tld>[A-Za-z]{2,24}))(?![\w@])"
 )
+#: Longer "addresses" (RFC 5321 allows 254) are runs of junk, not an address a seller types;
+#: the bound also keeps every value within what an identifier value may hold (200).
+_MAX_EMAIL = 200
 _FILE_SUFFIXES = frozenset({"png", "jpg", "jpeg", "gif", "webp", "svg", "bmp", "heic", "mp4", "pdf"})
 _PLATFORMS = (("instagram", r"instagram|insta|ig"), ("tiktok", r"tik\s?tok"))
 _HANDLE = r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
@@ -74,7 +77,7 @@ def find_contacts(text: str) -> list[tuple[int, int, str, str]]:
         found += [(m.start(), m.end(), "url", template.format(code=m.group("code"))) for m in pattern.finditer(text)]
     if "@" in text:
         found += [(m.start(), m.end(), "email", m.group(0).lower()) for m in _EMAIL.finditer(text)
-                  if m.group("tld").lower() not in _FILE_SUFFIXES]
+                  if m.group("tld").lower() not in _FILE_SUFFIXES and len(m.group(0)) <= _MAX_EMAIL]
     taken = [(start, end) for start, end, _, _ in found]
     found += [h for h in _handles(text) if not any(h[0] < e and s < h[1] for s, e in taken)]
     return found

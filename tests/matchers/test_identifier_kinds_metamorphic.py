@@ -84,3 +84,12 @@ def test_the_new_prefilters_only_skip_texts_without_the_new_kinds(monkeypatch: p
         patched.setattr(identifiers, "_may_have_account", lambda _text: True)
         patched.setattr(identifiers, "may_have_wallet", lambda _low: True)
         assert [identifiers._identifiers_in.__wrapped__(t) for t in texts] == expected
+
+
+@given(st.text(alphabet=st.sampled_from("abcxyz0123456789@._-:/ +ig\n"), max_size=600)
+       | st.builds(lambda local, domain: f"mail {local}@{domain}.com",
+                   st.text("abc.", min_size=1, max_size=80), st.text("abc-.", min_size=1, max_size=300)))
+def test_every_value_fits_the_identifiers_table(text: str) -> None:
+    """Kinds fit ``identifiers.kind`` (20 characters) and values ``identifiers.value`` (200)."""
+    for found in extract_identifiers(text):
+        assert len(found.kind) <= 20 and len(found.value) <= 200
