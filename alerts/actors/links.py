@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from itertools import combinations
+from itertools import combinations, pairwise
 
 from alerts.actors.model import Edge, ListingRecord, Strength
 from alerts.images.phash import hamming
@@ -82,6 +82,30 @@ def _seller_of(record: ListingRecord) -> str:
     return seller_key(record) or f"alert:{record.alert_id}"
 
 
+def _chunks(value: int, bits: int, parts: int) -> list[tuple[int, int]]:
+    """(part, bits of that part) of ``value`` cut into ``parts`` runs of near-equal length."""
+    bounds = [bits * i // parts for i in range(parts + 1)]
+    return [(i, (value >> lo) & ((1 << (hi - lo)) - 1)) for i, (lo, hi) in enumerate(pairwise(bounds))]
+
+
+def near_pairs(hashes: Sequence[str], max_distance: int) -> list[tuple[str, str, int]]:
+    """(a, b, distance) of every pair of distinct hex hashes within ``max_distance`` bits, a < b.
+
+    Pigeonhole: cut each hash into ``max_distance + 1`` parts; two hashes that
+    differ in at most ``max_distance`` bits agree exactly on one part at least,
+    so only hashes sharing a part are compared (a few per cent of all pairs).
+    """
+    bits = 4 * max((len(h) for h in hashes), default=0)
+    parts = min(max_distance + 1, bits)
+    buckets: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for h in hashes:
+        for key in _chunks(int(h, 16), bits, max(parts, 1)):
+            buckets[key].append(h)
+    candidates = {(a, b) for bucket in buckets.values() for a, b in combinations(sorted(set(bucket)), 2)}
+    found = [(a, b, hamming(a, b)) for a, b in sorted(candidates)]
+    return [(a, b, d) for a, b, d in found if d <= max_distance]
+
+
 def photo_edges(
     records: Sequence[ListingRecord], *, max_distance: int, common_photo_sellers: int
 ) -> tuple[list[Edge], list[str]]:
@@ -89,7 +113,7 @@ def photo_edges(
 
     A photo is common when the listings showing it (or a photo within
     ``max_distance`` of it) belong to more than ``common_photo_sellers``
-    different sellers.  Unique hashes are compared pairwise.
+    different sellers.
     """
     alerts_of: dict[str, set[int]] = defaultdict(set)
     sellers_of: dict[str, set[str]] = defaultdict(set)
@@ -98,10 +122,8 @@ def photo_edges(
             alerts_of[phash].add(record.alert_id)
             sellers_of[phash].add(_seller_of(record))
     near: dict[str, dict[str, int]] = {h: {h: 0} for h in alerts_of}
-    for a, b in combinations(sorted(alerts_of), 2):
-        distance = hamming(a, b)
-        if distance <= max_distance:
-            near[a][b] = near[b][a] = distance
+    for a, b, distance in near_pairs(sorted(alerts_of), max_distance):
+        near[a][b] = near[b][a] = distance
     common = sorted(h for h in alerts_of
                     if len(set().union(*(sellers_of[o] for o in near[h]))) > common_photo_sellers)
     excluded = set(common)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from alerts.actors import Strength, build_actors
+from alerts.actors.links import near_pairs
+from alerts.images.phash import hamming
 from tests.actors.records import BCA, CHIP, PHONE, PHOTO, PHOTO_NEAR, rec, records_strategy
 
 
@@ -84,3 +88,14 @@ def test_actors_partition_the_alerts_join_every_shared_identifier_and_ignore_ord
     shuffled = list(records)
     rnd.shuffle(shuffled)
     assert build_actors(shuffled) == graph
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.integers(0, 2**64 - 1), min_size=0, max_size=40, unique=True),
+       st.lists(st.integers(0, 63), max_size=6), st.integers(0, 12))
+def test_near_pairs_equal_comparing_every_pair(values, flips, max_distance) -> None:  # type: ignore[no-untyped-def]
+    # include near copies so that some pairs are close
+    near = [v ^ sum(1 << f for f in flips[:k]) for v in values[:5] for k in range(len(flips) + 1)]
+    hashes = sorted({f"{v:016x}" for v in values + near})
+    expected = [(a, b, d) for a, b in combinations(hashes, 2) if (d := hamming(a, b)) <= max_distance]
+    assert near_pairs(hashes, max_distance) == expected
