@@ -8,8 +8,9 @@ nothing is read or written.  The steps:
 2. analyst merges add an edge that cannot be cut (reason ``analyst_merge``);
 3. each analyst split cuts the minimum set of links separating its two sides,
    capacity by strength (a strong link costs 100, medium 10, weak 1), so the
-   weakest evidence is what gives way; a split a later merge contradicts is
-   not applied and is reported in ``overridden``;
+   weakest evidence is what gives way.  When two corrections contradict each
+   other the later one stands; the earlier one, and a split that merges hold
+   together, are reported in ``overridden``;
 4. connected components become actors, with ids kept across rescans
    (:mod:`alerts.actors.identity`).
 """
@@ -64,48 +65,59 @@ def _add(graph: nx.Graph, edge: Edge, capacity: float | None) -> None:
             graph.edges[edge.a, edge.b]["capacity"] = capacity
 
 
+def _crosses(merge: Merge, split: Split) -> bool:
+    """Whether ``merge`` joins an alert of one side of ``split`` to one of the other."""
+    pair = {merge.alert_a, merge.alert_b}
+    return bool(pair & split.side_a) and bool(pair & split.side_b)
+
+
 def _overridden(constraints: Sequence[Constraint]) -> set[int]:
-    """Indexes of splits that a later merge contradicts."""
+    """Indexes of corrections that a later one contradicts: the analyst's latest word stands."""
     out: set[int] = set()
-    for i, split in enumerate(constraints):
-        if not isinstance(split, Split):
-            continue
+    for i, earlier in enumerate(constraints):
         for later in constraints[i + 1:]:
-            if isinstance(later, Merge) and {later.alert_a, later.alert_b} & split.side_a \
-                    and {later.alert_a, later.alert_b} & split.side_b:
+            if (isinstance(earlier, Split) and isinstance(later, Merge) and _crosses(later, earlier)) or \
+                    (isinstance(earlier, Merge) and isinstance(later, Split) and _crosses(earlier, later)):
                 out.add(i)
     return out
 
 
 def _cut(graph: nx.Graph, split: Split) -> bool:
-    """Remove the minimum cut between the split's sides; False when the sides cannot be cut apart."""
+    """Remove the minimum cut between the split's sides; False when merges hold them together."""
     side_a = {a for a in split.side_a if a in graph} - split.side_b
     side_b = {b for b in split.side_b if b in graph} - split.side_a
-    if not side_a or not side_b:
+    reach = set().union(*(nx.node_connected_component(graph, a) for a in side_a)) if side_a else set()
+    if not reach & side_b:
         return True
-    flow = nx.Graph(graph)
+    flow = nx.Graph(graph.subgraph(reach))
     source, sink = ("split", "a"), ("split", "b")
     flow.add_edges_from((source, a) for a in side_a)  # no capacity: uncuttable
-    flow.add_edges_from((b, sink) for b in side_b)
+    flow.add_edges_from((b, sink) for b in side_b & reach)
     try:
         _, (reachable, _) = nx.minimum_cut(flow, source, sink)
     except nx.NetworkXUnbounded:
         return False
-    graph.remove_edges_from([(u, v) for u, v in list(graph.edges) if (u in reachable) != (v in reachable)])
+    graph.remove_edges_from([(u, v) for u, v in flow.edges if (u in reachable) != (v in reachable)
+                             and graph.has_edge(u, v)])
     return True
 
 
-def apply_constraints(graph: nx.Graph, constraints: Sequence[Constraint]) -> list[Split]:
-    """Merges as uncuttable edges, then splits as minimum cuts; returns the splits not applied."""
+def apply_constraints(graph: nx.Graph, constraints: Sequence[Constraint]) -> list[Constraint]:
+    """Merges as uncuttable edges, then splits as minimum cuts; returns the corrections not applied.
+
+    A correction that a later one contradicts is not applied (a merge of two
+    alerts a later split puts on opposite sides, and the other way round); a
+    split that merges still hold together (through other alerts) is not applied.
+    """
     skipped = _overridden(constraints)
-    for merge in constraints:
-        if isinstance(merge, Merge) and merge.alert_a in graph and merge.alert_b in graph \
-                and merge.alert_a != merge.alert_b:
+    not_applied: list[Constraint] = [c for i, c in enumerate(constraints) if i in skipped]
+    for i, merge in enumerate(constraints):
+        if isinstance(merge, Merge) and i not in skipped and merge.alert_a in graph \
+                and merge.alert_b in graph and merge.alert_a != merge.alert_b:
             a, b = sorted((merge.alert_a, merge.alert_b))
             _add(graph, Edge(a, b, ANALYST_MERGE, Strength.STRONG, merge.note), None)
-    not_applied: list[Split] = []
     for i, split in enumerate(constraints):
-        if isinstance(split, Split) and (i in skipped or not _cut(graph, split)):
+        if isinstance(split, Split) and i not in skipped and not _cut(graph, split):
             not_applied.append(split)
     return not_applied
 

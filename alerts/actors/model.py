@@ -68,7 +68,7 @@ class Split:
     The builder cuts the weakest set of links that separates the two sides (a
     minimum cut, recomputed on every build), so the sides stay apart whatever
     later listings link them.  A later :class:`Merge` across the sides
-    overrides it.
+    overrides it, and it overrides an earlier one.
     """
 
     side_a: frozenset[int]
@@ -109,8 +109,8 @@ class ActorGraph:
     retired: tuple[str, ...] = ()
     #: photo pHashes shared by too many sellers to link anyone
     common_photos: tuple[str, ...] = ()
-    #: analyst splits left unapplied: a later merge contradicts them, or merges hold the sides together
-    overridden: tuple[Split, ...] = ()
+    #: analyst corrections left unapplied: a later one contradicts them, or (a split) merges hold its sides together
+    overridden: tuple[Merge | Split, ...] = ()
     #: analyst corrections naming an alert that is not in the records (left unapplied for those alerts)
     stale: tuple[Merge | Split, ...] = ()
 

@@ -100,8 +100,17 @@ def test_a_later_merge_overrides_an_earlier_split() -> None:
     assert len(build_actors(records, constraints=[split]).actors) == 2
     graph = build_actors(records, constraints=[split, merge])
     assert len(graph.actors) == 1 and graph.overridden == (split,)
-    # and the other way round: the split is the later word
-    assert len(build_actors(records, constraints=[merge, split]).actors) == 1  # a merge edge cannot be cut
+    # the other way round the split is the analyst's latest word
+    unrelated = [rec(1), rec(2)]
+    graph = build_actors(unrelated, constraints=[merge, split])
+    assert len(graph.actors) == 2 and graph.overridden == (merge,)
+
+
+def test_a_split_that_merges_hold_together_through_a_third_alert_is_reported() -> None:
+    records = [rec(1), rec(2), rec(3)]
+    split = Split(frozenset({1}), frozenset({3}))
+    graph = build_actors(records, constraints=[Merge(1, 2), Merge(2, 3), split])
+    assert len(graph.actors) == 1 and graph.overridden == (split,)
 
 
 def test_split_only_cuts_what_separates_the_sides() -> None:
@@ -133,3 +142,21 @@ def test_a_correction_naming_a_missing_alert_is_reported_stale() -> None:
     graph = build_actors([rec(1, ids=(PHONE,)), rec(2, ids=(PHONE,))], constraints=[merge, split])
     assert graph.stale == (merge, split)
     assert len(graph.actors) == 2  # the split still holds for the alerts that exist
+
+
+@settings(max_examples=60, deadline=None)
+@given(records_strategy(), st.data())
+def test_a_split_always_separates_its_sides_and_cuts_only_between_them(records, data) -> None:  # type: ignore[no-untyped-def]
+    ids = [r.alert_id for r in records]
+    side_a = frozenset(data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=3)))
+    rest = [a for a in ids if a not in side_a]
+    side_b = frozenset(data.draw(st.lists(st.sampled_from(rest), min_size=1, max_size=3))) if rest else frozenset()
+    whole = build_actors(records)
+    graph = build_actors(records, constraints=[Split(side_a, side_b)])
+    for a in side_a:
+        for b in side_b:
+            assert graph.actor_of(a) != graph.actor_of(b)
+    # a split never joins anything: every actor lies within an actor of the uncorrected build
+    for actor in graph.actors:
+        assert whole.actor_of(actor.alert_ids[0]) is not None
+        assert set(actor.alert_ids) <= set(whole.actor_of(actor.alert_ids[0]).alert_ids)  # type: ignore[union-attr]
