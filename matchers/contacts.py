@@ -10,8 +10,9 @@ Kinds and values (each normalised so one contact has one value):
   ``wa.me/…`` links stay with :mod:`matchers.identifiers`.
 * ``email`` — the address lower-cased; ``foto@2x.png``-style file names are not addresses.
 * ``social_handle`` — ``instagram:@name`` / ``tiktok:@name``, lower-cased, for a
-  handle offered as contact: after the platform's name with ``@`` or ``:``
-  ("ig: @x", "dm ig @x", "tiktok @x", "IG: x") or in a profile URL.  A bare
+  handle offered as contact: after the platform's name with ``:`` ("IG: x"),
+  or with ``@`` up to two words later ("dm ig @x", "tiktok @x", "follow IG
+  kami @x"), or in a profile URL.  A bare
   ``@name`` names no platform and is not reported.
 """
 
@@ -39,7 +40,7 @@ _PLATFORMS = (("instagram", r"instagram|insta|ig"), ("tiktok", r"tik\s?tok"))
 _HANDLE = r"(?P<handle>[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)"
 _HANDLE_AFTER_NAME = re.compile(
     r"(?<![a-z0-9@/.])(?:" + "|".join(f"(?P<{name}>{pattern})" for name, pattern in _PLATFORMS) + r")"
-    r"\s*(?::\s*@?|=\s*@?|@|\s+@)\s*" + _HANDLE + r"(?![A-Za-z0-9_@])",
+    r"(?:\s*[:=]\s*@?|(?:\s+[a-z]{2,10}){0,2}\s*:?\s*@)\s*" + _HANDLE + r"(?![A-Za-z0-9_@])",
     re.IGNORECASE,
 )
 #: A profile is the first path segment and the last: "instagram.com/p/ID" is a post.

@@ -68,6 +68,8 @@ def test_women_have_day_plus_40() -> None:
         ("dm ig @Blanko.Store", [("social_handle", "instagram:@blanko.store")]),
         ("IG: blanko_store", [("social_handle", "instagram:@blanko_store")]),
         ("tiktok @ktp.murah", [("social_handle", "tiktok:@ktp.murah")]),
+        ("Follow IG kami @blanko_id ya", [("social_handle", "instagram:@blanko_id")]),
+        ("Big: @promo", []),                               # "ig" inside a word names no platform
         ("www.instagram.com/blanko_store/", [("social_handle", "instagram:@blanko_store")]),
         ("hubungi @blanko_store", []),                     # no platform named
         ("rek BCA 1234567890 a.n. Budi", [("bank_account", "BCA:1234567890")]),
