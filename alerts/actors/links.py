@@ -8,6 +8,9 @@ seller's stock, but a batch can be resold).  A group invite link is **medium**
 distance is **weak**, and a photo shared by more than ``common_photo_sellers``
 sellers (a stock picture of a blank card) links no one at all.
 
+An account given without the bank's name (``REK:digits``) is the account of
+the one named bank that has those digits in the records, if there is one.
+
 Links are a star per shared value: every later alert is linked to the first
 (lowest id) alert that showed it, which joins the same alerts as linking every
 pair and reads as "shares X with alert N".
@@ -21,6 +24,7 @@ from itertools import combinations, pairwise
 
 from alerts.actors.model import Edge, ListingRecord, Strength
 from alerts.images.phash import hamming
+from matchers.bank_accounts import UNNAMED_BANK
 
 #: Strength of a shared identifier of each kind; a kind not listed links nothing.
 KIND_STRENGTH: dict[str, Strength] = {
@@ -66,12 +70,31 @@ def _star(alert_ids: Iterable[int], reason: str, strength: Strength, detail: str
     return [Edge(ordered[0], other, reason, strength, detail) for other in ordered[1:]]
 
 
+def _named_accounts(records: Sequence[ListingRecord]) -> dict[str, str]:
+    """``REK:digits`` → ``BANK:digits`` where exactly one named bank has those digits.
+
+    A listing that gives "no rek 1234567890" without the bank's name is the
+    same account as another's "BCA 1234567890"; when two banks share the
+    digits the unnamed one stays unresolved.
+    """
+    banks: dict[str, set[str]] = defaultdict(set)
+    for record in records:
+        for kind, value in record.identifiers:
+            code, _, digits = value.partition(":")
+            if kind == "bank_account" and code != UNNAMED_BANK:
+                banks[digits].add(value)
+    return {f"{UNNAMED_BANK}:{digits}": next(iter(named)) for digits, named in banks.items() if len(named) == 1}
+
+
 def identifier_edges(records: Sequence[ListingRecord]) -> list[Edge]:
     """Edges for every identifier and seller id shared by two or more alerts."""
+    resolved = _named_accounts(records)
     holders: dict[tuple[str, str, Strength], set[int]] = defaultdict(set)
     for record in records:
-        for key in record_keys(record):
-            holders[key].add(record.alert_id)
+        for reason, value, strength in record_keys(record):
+            if reason == "bank_account":
+                value = resolved.get(value, value)
+            holders[(reason, value, strength)].add(record.alert_id)
     edges: list[Edge] = []
     for (reason, value, strength), alert_ids in sorted(holders.items()):
         edges += _star(alert_ids, reason, strength, value)

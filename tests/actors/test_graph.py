@@ -99,3 +99,14 @@ def test_near_pairs_equal_comparing_every_pair(values, flips, max_distance) -> N
     hashes = sorted({f"{v:016x}" for v in values + near})
     expected = [(a, b, d) for a, b in combinations(hashes, 2) if (d := hamming(a, b)) <= max_distance]
     assert near_pairs(hashes, max_distance) == expected
+
+
+def test_an_account_given_without_its_bank_joins_the_named_one_when_unambiguous() -> None:
+    named, unnamed = ("bank_account", "BCA:1234567890"), ("bank_account", "REK:1234567890")
+    graph = build_actors([rec(1, ids=(named,)), rec(2, ids=(unnamed,)), rec(3, ids=(unnamed,))])
+    assert [list(a.alert_ids) for a in graph.actors] == [[1, 2, 3]]
+    assert {e.detail for e in graph.actors[0].edges} == {"BCA:1234567890"}
+    # two banks with the same digits: the unnamed account stays apart from both
+    other = ("bank_account", "BRI:1234567890")
+    graph = build_actors([rec(1, ids=(named,)), rec(2, ids=(unnamed,)), rec(4, ids=(other,))])
+    assert [list(a.alert_ids) for a in graph.actors] == [[1], [2], [4]]
