@@ -270,10 +270,15 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
         if value is not None:
             add(m.start(), m.end(), "chip_uid", value)
             list_end = m.end()
-    if account_possible:  # a NIK's digits may be an account too: the bank's cues decide
-        not_nik = [span for span in taken if span not in nik_spans]
-        for start, end, account in find_bank_accounts(text, not_nik):
-            add(start, end, "bank_account", account)
+    # a NIK's digits may be an account too: the bank's cues decide
+    for start, end, account in find_bank_accounts(text, [s for s in taken if s not in nik_spans]) \
+            if account_possible else ():
+        add(start, end, "bank_account", account)
+    return _in_order_first_of_each(found)
+
+
+def _in_order_first_of_each(found: list[tuple[int, str, str, str]]) -> tuple[tuple[str, str, str], ...]:
+    """(kind, value, raw) by position (stable: a wallet follows its phone), first of each (kind, value)."""
     found.sort(key=lambda item: item[0])
     seen: set[tuple[str, str]] = set()
     kept: list[tuple[str, str, str]] = []
