@@ -241,6 +241,30 @@ class ImagesConfig(_Section):
     fetch_deadline_seconds: float = Field(default=30, gt=0)
 
 
+class RiskWeights(_Section):
+    """Points each reason adds to an actor's 0–100 risk score at its fullest (the sum is capped at 100).
+
+    ``alerts.actors.risk`` says when each reason is at its fullest; 0 switches a reason off.
+    """
+
+    blank_listings: float = Field(default=25, ge=0, le=100)
+    related_listings: float = Field(default=8, ge=0, le=100)
+    traced_chips: float = Field(default=20, ge=0, le=100)
+    relisted_after_takedown: float = Field(default=25, ge=0, le=100)
+    several_marketplaces: float = Field(default=10, ge=0, le=100)
+    volume: float = Field(default=7, ge=0, le=100)
+    price: float = Field(default=5, ge=0, le=100)
+    evasion: float = Field(default=10, ge=0, le=100)
+    time_active: float = Field(default=10, ge=0, le=100)
+
+
+class ActorsConfig(_Section):
+    #: a photo shown by more sellers than this is a stock picture and links no one
+    #: (near-identical means within ``images.phash_max_distance``)
+    common_photo_sellers: int = Field(default=3, ge=1)
+    risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+
+
 class Transport(StrEnum):
     """How a spider reaches a shop: its JSON API directly, or through a real browser page."""
 
@@ -314,6 +338,7 @@ class Settings(_Section):
     webhook: WebhookConfig = Field(default_factory=WebhookConfig)
     distributed: DistributedConfig = Field(default_factory=DistributedConfig)
     images: ImagesConfig = Field(default_factory=ImagesConfig)
+    actors: ActorsConfig = Field(default_factory=ActorsConfig)
     marketplaces: dict[str, MarketplaceConfig]
     analyst: str = ""
 
