@@ -1,0 +1,192 @@
+"""The blank-stock ledger's tables: load what is there, write an import's changes, find a UID.
+
+Set-based on purpose: an issuer's ledger has millions of rows, so an import
+writes with one executemany per table (never an ORM object per row) and reads
+the existing entries once. UIDs cross this module as unsigned integers;
+:data:`UID_OFFSET` shifts them into a signed BIGINT (see ``LedgerEntry``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.orm import Session
+
+from storage.models import LedgerAccessEvent, LedgerEntry, LedgerStatusChange
+
+UID_OFFSET = 2**63
+_CHUNK = 20_000
+
+
+@dataclass(slots=True)
+class EntryState:
+    """A ledger entry as an import sees and changes it (``id`` None until written)."""
+
+    id: int | None
+    uid_bytes: int
+    start: int
+    end: int
+    serial: str
+    batch: str
+    contract: str
+    consignee_code: str
+    dispatch_date: date | None
+    status: str
+    status_date: date | None
+    source: str = ""
+    #: (status, status date, source) not yet written, oldest first
+    new_history: list[tuple[str, date | None, str]] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[int, int]:
+        return (self.uid_bytes, self.start)
+
+
+_STATE_COLUMNS = (
+    LedgerEntry.id, LedgerEntry.uid_bytes, LedgerEntry.uid_start, LedgerEntry.uid_end,
+    LedgerEntry.serial, LedgerEntry.batch, LedgerEntry.contract, LedgerEntry.consignee_code,
+    LedgerEntry.dispatch_date, LedgerEntry.status, LedgerEntry.status_date, LedgerEntry.source,
+)
+
+
+def _state(row: Any) -> EntryState:
+    return EntryState(row[0], row[1], row[2] + UID_OFFSET, row[3] + UID_OFFSET, row[4], row[5],
+                      row[6], row[7], row[8], row[9], row[10], row[11])
+
+
+def load_entry_states(session: Session) -> dict[tuple[int, int], EntryState]:
+    """Every ledger entry by (uid_bytes, start): what an import compares its rows with."""
+    result = session.execute(select(*_STATE_COLUMNS)).tuples()
+    return {(row[1], row[2] + UID_OFFSET): _state(row) for row in result}
+
+
+def recorded_statuses(session: Session, entry_id: int) -> set[tuple[str, date | None]]:
+    """The (status, status date) pairs an entry's history already holds."""
+    rows = session.execute(select(LedgerStatusChange.status, LedgerStatusChange.status_date)
+                           .where(LedgerStatusChange.entry_id == entry_id))
+    return {(status, when) for status, when in rows}
+
+
+def _entry_values(state: EntryState, now: datetime) -> dict[str, Any]:
+    return {
+        "uid_bytes": state.uid_bytes, "uid_start": state.start - UID_OFFSET,
+        "uid_end": state.end - UID_OFFSET, "serial": state.serial, "batch": state.batch,
+        "contract": state.contract, "consignee_code": state.consignee_code,
+        "dispatch_date": state.dispatch_date, "status": state.status,
+        "status_date": state.status_date, "source": state.source, "imported_at": now,
+    }
+
+
+def _history_values(entry_id: int, history: Iterable[tuple[str, date | None, str]],
+                    now: datetime) -> list[dict[str, Any]]:
+    return [{"entry_id": entry_id, "status": status, "status_date": when, "recorded_at": now,
+             "source": source} for status, when, source in history]
+
+
+def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
+    for i in range(0, len(rows), _CHUNK):
+        yield rows[i : i + _CHUNK]
+
+
+def write_new_entries(session: Session, entries: Sequence[EntryState]) -> None:
+    """Insert new entries and their first history rows; sets each ``id``."""
+    if not entries:
+        return
+    now = datetime.now(UTC)
+    by_key = {entry.key: entry for entry in entries}
+    statement = insert(LedgerEntry).returning(LedgerEntry.id, LedgerEntry.uid_bytes, LedgerEntry.uid_start)
+    for chunk in _chunks([_entry_values(entry, now) for entry in entries]):
+        for entry_id, nbytes, start in session.execute(statement, chunk):
+            by_key[(nbytes, start + UID_OFFSET)].id = entry_id
+    history: list[dict[str, Any]] = []
+    for entry in entries:
+        assert entry.id is not None
+        history.extend(_history_values(entry.id, entry.new_history, now))
+        entry.new_history.clear()
+    for chunk in _chunks(history):
+        session.execute(insert(LedgerStatusChange), chunk)
+
+
+_UPDATABLE = ("serial", "batch", "contract", "consignee_code", "dispatch_date", "status", "status_date")
+
+
+def write_entry_updates(session: Session, entries: Sequence[EntryState]) -> None:
+    """Write the changed fields and new history of entries that already existed."""
+    if not entries:
+        return
+    now = datetime.now(UTC)
+    values = [{"id": e.id, **{name: getattr(e, name) for name in _UPDATABLE}} for e in entries]
+    for chunk in _chunks(values):
+        session.execute(update(LedgerEntry), chunk)
+    history: list[dict[str, Any]] = []
+    for entry in entries:
+        assert entry.id is not None
+        history.extend(_history_values(entry.id, entry.new_history, now))
+        entry.new_history.clear()
+    for chunk in _chunks(history):
+        session.execute(insert(LedgerStatusChange), chunk)
+
+
+@dataclass(frozen=True, slots=True)
+class LedgerRecord:
+    """A ledger entry as shown: bounds as unsigned integers, its history oldest first."""
+
+    id: int
+    uid_bytes: int
+    start: int
+    end: int
+    serial: str
+    batch: str
+    contract: str
+    consignee_code: str
+    dispatch_date: date | None
+    status: str
+    status_date: date | None
+    source: str
+
+
+def entry_holding(session: Session, uid_bytes: int, value: int) -> LedgerRecord | None:
+    """The entry whose range holds the UID ``value`` of ``uid_bytes`` bytes, if any (one index seek)."""
+    row = session.execute(
+        select(*_STATE_COLUMNS)
+        .where(LedgerEntry.uid_bytes == uid_bytes, LedgerEntry.uid_start <= value - UID_OFFSET)
+        .order_by(LedgerEntry.uid_start.desc())
+        .limit(1)
+    ).first()
+    if row is None or row[3] + UID_OFFSET < value:
+        return None
+    state = _state(row)
+    assert state.id is not None
+    return LedgerRecord(state.id, state.uid_bytes, state.start, state.end, state.serial, state.batch,
+                        state.contract, state.consignee_code, state.dispatch_date, state.status,
+                        state.status_date, state.source)
+
+
+def status_history(session: Session, entry_id: int) -> list[tuple[str, date | None, datetime, str]]:
+    """(status, status date, recorded at, source) of an entry, oldest first."""
+    rows = session.execute(
+        select(LedgerStatusChange.status, LedgerStatusChange.status_date,
+               LedgerStatusChange.recorded_at, LedgerStatusChange.source)
+        .where(LedgerStatusChange.entry_id == entry_id)
+        .order_by(LedgerStatusChange.id)
+    )
+    return [(status, when, at, source) for status, when, at, source in rows]
+
+
+def ledger_size(session: Session) -> tuple[int, int]:
+    """(entries, status history rows)."""
+    entries = session.scalar(select(func.count()).select_from(LedgerEntry)) or 0
+    changes = session.scalar(select(func.count()).select_from(LedgerStatusChange)) or 0
+    return entries, changes
+
+
+def record_ledger_access(session: Session, *, actor: str, action: str, subject: str,
+                         note: str = "") -> None:
+    """One audit event for a look into the ledger (``show``, an export), signed by the analyst."""
+    session.execute(insert(LedgerAccessEvent),
+                    [{"at": datetime.now(UTC), "actor": actor, "action": action,
+                      "subject": subject, "note": note}])
