@@ -43,11 +43,12 @@ class ImportReport:
 
 def _judged(path: Path, config: LedgerConfig, regions: RegionTable,
             counter: list[int], on_progress: Callable[[int], None] | None) -> Iterator[LedgerRow | RowRejection]:
+    formats = tuple(config.date_formats)
     for number, cells in read_ledger_file(path, config.columns):
         counter[0] += 1
         if on_progress is not None and counter[0] % PROGRESS_EVERY == 0:
             on_progress(counter[0])
-        yield judge_row(number, cells, regions=regions, date_formats=config.date_formats)
+        yield judge_row(number, cells, regions=regions, date_formats=formats)
 
 
 def import_ledger(session: Session, path: Path, config: LedgerConfig, *, strict: bool = False,
