@@ -20,6 +20,9 @@ from storage.models import LedgerAccessEvent, LedgerEntry, LedgerStatusChange
 
 UID_OFFSET = 2**63
 _CHUNK = 20_000
+#: the tables themselves: Core inserts skip the ORM's per-row work
+_ENTRY_TABLE = LedgerEntry.metadata.tables["ledger_entries"]
+_HISTORY_TABLE = LedgerEntry.metadata.tables["ledger_status_changes"]
 
 
 @dataclass(slots=True)
@@ -103,7 +106,7 @@ def write_new_entries(session: Session, entries: Sequence[EntryState]) -> None:
     now = datetime.now(UTC)
     connection = session.connection()
     for chunk in _chunks([_entry_values(entry, now) for entry in entries]):
-        connection.execute(insert(LedgerEntry.__table__), chunk)
+        connection.execute(insert(_ENTRY_TABLE), chunk)
     by_key = {entry.key: entry for entry in entries}
     written = connection.execute(select(LedgerEntry.id, LedgerEntry.uid_bytes, LedgerEntry.uid_start)
                                  .where(LedgerEntry.imported_at == now))
@@ -123,7 +126,7 @@ def _write_history(session: Session, entries: Sequence[EntryState], now: datetim
         entry.new_history.clear()
     connection = session.connection()
     for chunk in _chunks(history):
-        connection.execute(insert(LedgerStatusChange.__table__), chunk)
+        connection.execute(insert(_HISTORY_TABLE), chunk)
 
 
 _UPDATABLE = ("serial", "batch", "contract", "consignee_code", "dispatch_date", "status", "status_date")
