@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import LedgerAccessEvent, LedgerEntry, LedgerStatusChange
+from storage.models import LedgerAccessEvent, LedgerEntry, LedgerImport, LedgerStatusChange
 
 UID_OFFSET = 2**63
 _CHUNK = 20_000
@@ -40,9 +40,10 @@ class EntryState:
     dispatch_date: date | None
     status: str
     status_date: date | None
-    source: str = ""
-    #: (status, status date, source) not yet written, oldest first
-    new_history: list[tuple[str, date | None, str]] = field(default_factory=list)
+    #: the file row that created the entry (0 for entries already in the ledger)
+    row: int = 0
+    #: (status, status date, file row) not yet written, oldest first
+    new_history: list[tuple[str, date | None, int]] = field(default_factory=list)
 
     @property
     def key(self) -> tuple[int, int]:
@@ -52,18 +53,18 @@ class EntryState:
 _STATE_COLUMNS = (
     LedgerEntry.id, LedgerEntry.uid_bytes, LedgerEntry.uid_start, LedgerEntry.uid_end,
     LedgerEntry.serial, LedgerEntry.batch, LedgerEntry.contract, LedgerEntry.consignee_code,
-    LedgerEntry.dispatch_date, LedgerEntry.status, LedgerEntry.status_date, LedgerEntry.source,
+    LedgerEntry.dispatch_date, LedgerEntry.status, LedgerEntry.status_date,
 )
 
 
 def _state(row: Any) -> EntryState:
     return EntryState(row[0], row[1], row[2] + UID_OFFSET, row[3] + UID_OFFSET, row[4], row[5],
-                      row[6], row[7], row[8], row[9], row[10], row[11])
+                      row[6], row[7], row[8], row[9], row[10])
 
 
 def load_entry_states(session: Session) -> dict[tuple[int, int], EntryState]:
     """Every ledger entry by (uid_bytes, start): what an import compares its rows with."""
-    result = session.execute(select(*_STATE_COLUMNS)).tuples()
+    result = session.execute(select(*_STATE_COLUMNS))
     return {(row[1], row[2] + UID_OFFSET): _state(row) for row in result}
 
 
@@ -74,20 +75,27 @@ def recorded_statuses(session: Session, entry_id: int) -> set[tuple[str, date | 
     return {(status, when) for status, when in rows}
 
 
-def _entry_values(state: EntryState, now: datetime) -> dict[str, Any]:
+def start_import(session: Session, *, actor: str, file_name: str, file_sha256: str) -> int:
+    """Record that an import begins; its id tags every entry and history row it writes."""
+    result = session.execute(insert(LedgerImport).returning(LedgerImport.id),
+                             [{"at": datetime.now(UTC), "actor": actor, "file_name": file_name[:300],
+                               "file_sha256": file_sha256, "rows": 0, "rejected": 0}])
+    return int(result.scalar_one())
+
+
+def finish_import(session: Session, import_id: int, *, rows: int, rejected: int) -> None:
+    session.execute(update(LedgerImport).where(LedgerImport.id == import_id)
+                    .values(rows=rows, rejected=rejected))
+
+
+def _entry_values(state: EntryState, import_id: int) -> dict[str, Any]:
     return {
         "uid_bytes": state.uid_bytes, "uid_start": state.start - UID_OFFSET,
         "uid_end": state.end - UID_OFFSET, "serial": state.serial, "batch": state.batch,
         "contract": state.contract, "consignee_code": state.consignee_code,
         "dispatch_date": state.dispatch_date, "status": state.status,
-        "status_date": state.status_date, "source": state.source, "imported_at": now,
+        "status_date": state.status_date, "import_id": import_id, "import_row": state.row,
     }
-
-
-def _history_values(entry_id: int, history: Iterable[tuple[str, date | None, str]],
-                    now: datetime) -> list[dict[str, Any]]:
-    return [{"entry_id": entry_id, "status": status, "status_date": when, "recorded_at": now,
-             "source": source} for status, when, source in history]
 
 
 def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]]:
@@ -95,34 +103,35 @@ def _chunks(rows: Sequence[dict[str, Any]]) -> Iterable[Sequence[dict[str, Any]]
         yield rows[i : i + _CHUNK]
 
 
-def write_new_entries(session: Session, entries: Sequence[EntryState]) -> None:
+def write_new_entries(session: Session, entries: Sequence[EntryState], import_id: int) -> None:
     """Insert new entries and their history rows; sets each ``id``.
 
     Core executemany (no RETURNING, no ORM objects): a million entries is a
-    few seconds. The ids are read back in one query by the import's timestamp.
+    few seconds. The ids are read back in one query by the import's id.
     """
     if not entries:
         return
-    now = datetime.now(UTC)
     connection = session.connection()
-    for chunk in _chunks([_entry_values(entry, now) for entry in entries]):
+    for chunk in _chunks([_entry_values(entry, import_id) for entry in entries]):
         connection.execute(insert(_ENTRY_TABLE), chunk)
     by_key = {entry.key: entry for entry in entries}
     written = connection.execute(select(LedgerEntry.id, LedgerEntry.uid_bytes, LedgerEntry.uid_start)
-                                 .where(LedgerEntry.imported_at == now))
+                                 .where(LedgerEntry.import_id == import_id))
     for entry_id, nbytes, start in written:
         found = by_key.get((nbytes, start + UID_OFFSET))
         if found is not None:
             found.id = entry_id
-    _write_history(session, entries, now)
+    _write_history(session, entries, import_id)
 
 
-def _write_history(session: Session, entries: Sequence[EntryState], now: datetime) -> None:
+def _write_history(session: Session, entries: Sequence[EntryState], import_id: int) -> None:
     history: list[dict[str, Any]] = []
     for entry in entries:
         if entry.id is None:
             raise RuntimeError(f"ledger entry {entry.key} was not written")
-        history.extend(_history_values(entry.id, entry.new_history, now))
+        history.extend({"entry_id": entry.id, "status": status, "status_date": when,
+                        "import_id": import_id, "import_row": row}
+                       for status, when, row in entry.new_history)
         entry.new_history.clear()
     connection = session.connection()
     for chunk in _chunks(history):
@@ -132,15 +141,14 @@ def _write_history(session: Session, entries: Sequence[EntryState], now: datetim
 _UPDATABLE = ("serial", "batch", "contract", "consignee_code", "dispatch_date", "status", "status_date")
 
 
-def write_entry_updates(session: Session, entries: Sequence[EntryState]) -> None:
+def write_entry_updates(session: Session, entries: Sequence[EntryState], import_id: int) -> None:
     """Write the changed fields and new history of entries that already existed."""
     if not entries:
         return
-    now = datetime.now(UTC)
     values = [{"id": e.id, **{name: getattr(e, name) for name in _UPDATABLE}} for e in entries]
     for chunk in _chunks(values):
         session.execute(update(LedgerEntry), chunk)
-    _write_history(session, entries, now)
+    _write_history(session, entries, import_id)
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,7 +166,6 @@ class LedgerRecord:
     dispatch_date: date | None
     status: str
     status_date: date | None
-    source: str
 
 
 def entry_holding(session: Session, uid_bytes: int, value: int) -> LedgerRecord | None:
@@ -175,18 +182,19 @@ def entry_holding(session: Session, uid_bytes: int, value: int) -> LedgerRecord 
     assert state.id is not None
     return LedgerRecord(state.id, state.uid_bytes, state.start, state.end, state.serial, state.batch,
                         state.contract, state.consignee_code, state.dispatch_date, state.status,
-                        state.status_date, state.source)
+                        state.status_date)
 
 
 def status_history(session: Session, entry_id: int) -> list[tuple[str, date | None, datetime, str]]:
-    """(status, status date, recorded at, source) of an entry, oldest first."""
+    """(status, status date, imported at, "file:row") of an entry, oldest first."""
     rows = session.execute(
-        select(LedgerStatusChange.status, LedgerStatusChange.status_date,
-               LedgerStatusChange.recorded_at, LedgerStatusChange.source)
+        select(LedgerStatusChange.status, LedgerStatusChange.status_date, LedgerImport.at,
+               LedgerImport.file_name, LedgerStatusChange.import_row)
+        .join(LedgerImport, LedgerImport.id == LedgerStatusChange.import_id)
         .where(LedgerStatusChange.entry_id == entry_id)
         .order_by(LedgerStatusChange.id)
     )
-    return [(status, when, at, source) for status, when, at, source in rows]
+    return [(status, when, at, f"{name}:{row}") for status, when, at, name, row in rows]
 
 
 def ledger_size(session: Session) -> tuple[int, int]:

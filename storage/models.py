@@ -526,6 +526,20 @@ class Lease(Base):
     expires_at: Mapped[datetime]
 
 
+class LedgerImport(Base):
+    """One import of a ledger file: which file (and its SHA-256), who, when, how many rows."""
+
+    __tablename__ = "ledger_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(300))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(default=0)
+    rejected: Mapped[int] = mapped_column(default=0)
+
+
 class LedgerEntry(Base):
     """One chip, or one contiguous range of chip UIDs, in the issuer's blank-stock ledger.
 
@@ -552,9 +566,9 @@ class LedgerEntry(Base):
     #: in_stock | dispatched | printed | damaged | destroyed | reported_lost
     status: Mapped[str] = mapped_column(String(20))
     status_date: Mapped[date | None]
-    #: file and row that created the entry
-    source: Mapped[str] = mapped_column(String(300), default="")
-    imported_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: the import and the file row that created the entry
+    import_id: Mapped[int] = mapped_column(ForeignKey("ledger_imports.id"), index=True)
+    import_row: Mapped[int] = mapped_column(Integer)
 
 
 class LedgerStatusChange(Base):
@@ -566,8 +580,8 @@ class LedgerStatusChange(Base):
     entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id", ondelete="CASCADE"), index=True)
     status: Mapped[str] = mapped_column(String(20))
     status_date: Mapped[date | None]
-    recorded_at: Mapped[datetime] = mapped_column(default=utcnow)
-    source: Mapped[str] = mapped_column(String(300), default="")
+    import_id: Mapped[int] = mapped_column(ForeignKey("ledger_imports.id"), index=True)
+    import_row: Mapped[int] = mapped_column(Integer)
 
 
 class LedgerAccessEvent(Base):

@@ -6,6 +6,7 @@ when ``strict`` is set and any row was rejected, so a strict import is all or no
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,8 +19,10 @@ from alerts.provenance.ledger_rows import LedgerRow, RowRejection, judge_row
 from alerts.provenance.regions import RegionTable, region_table
 from config.settings import LedgerConfig
 from storage.ledger import (
+    finish_import,
     load_entry_states,
     recorded_statuses,
+    start_import,
     write_entry_updates,
     write_new_entries,
 )
@@ -51,20 +54,34 @@ def _judged(path: Path, config: LedgerConfig, regions: RegionTable,
         yield judge_row(number, cells, regions=regions, date_formats=formats)
 
 
-def import_ledger(session: Session, path: Path, config: LedgerConfig, *, strict: bool = False,
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def import_ledger(session: Session, path: Path, config: LedgerConfig, *, actor: str, strict: bool = False,
                   regions: RegionTable | None = None,
                   on_progress: Callable[[int], None] | None = None) -> ImportReport:
-    """Import ``path`` into the ledger; LedgerFileError when the file cannot be read as a ledger."""
+    """Import ``path`` into the ledger as ``actor``; LedgerFileError when it cannot be read as a ledger.
+
+    Every import is recorded (file name, SHA-256, who, rows, rejections), a
+    refused ``--strict`` one too; its entries and history rows point at it.
+    """
     counter = [0]
     existing = load_entry_states(session)
     plan: ImportPlan = plan_import(
         _judged(path, config, regions or region_table(), counter, on_progress), existing,
-        recorded=lambda entry_id: recorded_statuses(session, entry_id), source=path.name,
+        recorded=lambda entry_id: recorded_statuses(session, entry_id),
     )
     write = not (strict and plan.rejections)
+    import_id = start_import(session, actor=actor, file_name=path.name, file_sha256=file_sha256(path))
+    finish_import(session, import_id, rows=counter[0], rejected=len(plan.rejections))
     if write:
-        write_new_entries(session, plan.new_entries)
-        write_entry_updates(session, plan.changed_entries)
+        write_new_entries(session, plan.new_entries, import_id)
+        write_entry_updates(session, plan.changed_entries, import_id)
     return ImportReport(
         path=str(path), rows=counter[0], new_entries=len(plan.new_entries),
         status_changes=plan.status_changes, filled_fields=plan.filled_fields,

@@ -91,11 +91,10 @@ def overlapping_intervals(rows: list[LedgerRow], existing: dict[Key, EntryState]
     return rejected
 
 
-def _new_entry(row: LedgerRow, source: str) -> EntryState:
-    origin = f"{source}:{row.row}"
+def _new_entry(row: LedgerRow) -> EntryState:
     return EntryState(None, row.uid_bytes, row.start, row.end, row.serial, row.batch, row.contract,
                       row.consignee_code, row.dispatch_date, row.status.value, row.status_date,
-                      origin, [(row.status.value, row.status_date, origin)])
+                      row.row, [(row.status.value, row.status_date, row.row)])
 
 
 def _field_conflict(state: EntryState, row: LedgerRow) -> str | None:
@@ -107,6 +106,7 @@ def _field_conflict(state: EntryState, row: LedgerRow) -> str | None:
 
 
 def _status_problem(state: EntryState, row: LedgerRow) -> str | None:
+    """Why a row's (different) status cannot follow the entry's, or None."""
     ours, theirs = LedgerStatus(state.status), row.status
     said = f"{theirs.value}" + (f" on {row.status_date}" if row.status_date else "")
     recorded = f"{ours.value}" + (f" on {state.status_date}" if state.status_date else "")
@@ -114,8 +114,6 @@ def _status_problem(state: EntryState, row: LedgerRow) -> str | None:
         return f"status going backwards: recorded {recorded}, this row says {said}"
     if state.status_date and row.status_date and row.status_date < state.status_date:
         return f"status going backwards in time: recorded {recorded}, this row says {said}"
-    if theirs is ours and state.status_date and row.status_date and row.status_date != state.status_date:
-        return f"conflicts with the ledger: recorded {recorded}, this row says {said}"
     return None
 
 
@@ -123,7 +121,6 @@ def _status_problem(state: EntryState, row: LedgerRow) -> str | None:
 class _Planner:
     existing: dict[Key, EntryState]
     recorded: Callable[[int], set[tuple[str, date | None]]]
-    source: str
     plan: ImportPlan = field(default_factory=ImportPlan)
     changed_ids: set[int] = field(default_factory=set)
     history_cache: dict[int, set[tuple[str, date | None]]] = field(default_factory=dict)
@@ -136,29 +133,49 @@ class _Planner:
             known = self.history_cache[state.id]
         return known | {(status, when) for status, when, _ in state.new_history}
 
+    def status_action(self, state: EntryState, row: LedgerRow) -> str:
+        """``same`` (nothing new), ``date`` (the entry learns its status date), ``change``,
+        or the reason the row is rejected."""
+        status, when = row.status.value, row.status_date
+        if status == state.status and when in (None, state.status_date):
+            return "same"  # the commonest row on a re-import: no history query needed
+        known = self.history(state)
+        if (status, when) in known or (when is None and any(s == status for s, _ in known)):
+            return "same"  # the current status, or an older one the history holds (a history export)
+        latest = max((d for _, d in known if d is not None), default=None)
+        if when is not None and latest is not None and when < latest:
+            return (f"status going backwards in time: the ledger has a status dated {latest}, "
+                    f"this row says {status} on {when}")
+        if status == state.status:
+            if state.status_date is None:
+                return "date"
+            return (f"conflicts with the ledger: recorded {status} on {state.status_date}, "
+                    f"this row says {status} on {when}")
+        return _status_problem(state, row) or "change"
+
     def apply(self, row: LedgerRow) -> None:
         state = self.existing.get(row.key)
         if state is None:
-            state = self.existing[row.key] = _new_entry(row, self.source)
+            state = self.existing[row.key] = _new_entry(row)
             self.plan.new_entries.append(state)
             return
-        same_status = (state.status, state.status_date) == (row.status.value, row.status_date)
-        if not same_status and (row.status.value, row.status_date) in self.history(state):
-            same_status = True  # an older status the history already holds (a history export)
-        problem = _field_conflict(state, row) or (None if same_status else _status_problem(state, row))
-        if problem:
-            self.plan.rejections.append(RowRejection(row.row, problem))
+        action = _field_conflict(state, row) or self.status_action(state, row)
+        if action not in ("same", "date", "change"):
+            self.plan.rejections.append(RowRejection(row.row, action))
             return
         filled = [name for name in _FIELDS
                   if getattr(state, name) in (None, "") and getattr(row, name) not in (None, "")]
         for name in filled:
             setattr(state, name, getattr(row, name))
-        if not same_status:
+        if action != "same":
             state.status, state.status_date = row.status.value, row.status_date
-            state.new_history.append((row.status.value, row.status_date, f"{self.source}:{row.row}"))
-            self.plan.status_changes += 1
+            state.new_history.append((row.status.value, row.status_date, row.row))
+            if action == "change":
+                self.plan.status_changes += 1
+            else:
+                filled.append("status_date")
         self.plan.filled_fields += len(filled)
-        if not filled and same_status:
+        if action == "same" and not filled:
             self.plan.unchanged_rows += 1
         elif state.id is not None and state.id not in self.changed_ids:
             self.changed_ids.add(state.id)
@@ -166,10 +183,10 @@ class _Planner:
 
 
 def plan_import(judged: Iterable[LedgerRow | RowRejection], existing: dict[Key, EntryState], *,
-                recorded: Callable[[int], set[tuple[str, date | None]]], source: str) -> ImportPlan:
+                recorded: Callable[[int], set[tuple[str, date | None]]]) -> ImportPlan:
     """What importing ``judged`` (in file order) into ``existing`` changes. Mutates ``existing``'s states."""
     rows: list[LedgerRow] = []
-    planner = _Planner(existing, recorded, source)
+    planner = _Planner(existing, recorded)
     for item in judged:
         if isinstance(item, RowRejection):
             planner.plan.rejections.append(item)

@@ -76,11 +76,16 @@ def _ocr_text(raw: str) -> str:
     return text.replace("0X", "")  # X is never on a chip: every "0x" is a prefix
 
 
+def _could_be_uid(text: str) -> bool:
+    """4, 7 or 8 bytes of hex once OCR confusions are allowed for."""
+    return len(text) in (8, 14, 16) and all(ch in _HEX or ch in _GROUP_OF for ch in text)
+
+
 def uid_readings(raw: str, *, max_substitutions: int) -> list[Reading]:
     """Every hex UID ``raw`` may stand for with at most ``max_substitutions`` OCR confusions,
     fewest first (the exact reading, when ``raw`` is valid hex, is first with 0)."""
     text = _ocr_text(raw)
-    if len(text) not in (8, 14, 16) or any(ch not in _HEX and ch not in _GROUP_OF for ch in text):
+    if not _could_be_uid(text):
         return []
     choices: list[tuple[str, ...]] = []
     forced: list[int] = []
@@ -116,9 +121,9 @@ def match_chip(raw: str, lookup: Callable[[int, int], E | None], *, max_substitu
         entry = lookup(len(exact) // 2, int(exact, 16))
         if entry is not None:
             return ChipMatch(raw, MatchKind.EXACT, entry, exact, 0, 1.0)
-    readings = uid_readings(raw, max_substitutions=max_substitutions)
-    if not readings and exact is None:
+    if exact is None and not _could_be_uid(_ocr_text(raw)):
         return ChipMatch(raw, MatchKind.UNREADABLE)
+    readings = uid_readings(raw, max_substitutions=max_substitutions)
     reached: dict[int, tuple[E, Reading]] = {}
     for reading in readings:
         if reading.substitutions == 0:

@@ -18,6 +18,9 @@ from crawler.cli.errors import UserError
 from crawler.cli.output import OutputFormat, inert
 from crawler.cli.runtime import get_runtime
 
+AsOption = Annotated[str | None, typer.Option(
+    "--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, else the OS user).")]
+
 ledger_app = typer.Typer(
     help="The blank-stock ledger: import the issuer's files, trace a chip UID to its office.",
     no_args_is_help=True,
@@ -30,13 +33,15 @@ def import_cmd(
                                          help="Ledger file: .csv, .xlsx or .jsonl (headers: [ledger.columns]).")],
     strict: Annotated[bool, typer.Option(
         "--strict", help="Import nothing if any row is rejected (exit 1).")] = False,
+    actor: AsOption = None,
 ) -> None:
     """Import a ledger file: one row per chip or per UID range, with batch, office, dates and status.
 
     Every rejected row is printed with its reason (bad UID, unknown region,
     overlapping range, status going backwards). Importing the same file again
     changes nothing; a later file may move statuses forward, and each change
-    is kept in the entry's history.
+    is kept in the entry's history. Each import is recorded with the file's
+    SHA-256 and your name.
 
     Example: ktpwatch ledger import stock-2018.xlsx --strict
     """
@@ -51,8 +56,8 @@ def import_cmd(
 
     try:
         with runtime.sessions.begin() as session:
-            report = import_ledger(session, file, runtime.settings.ledger, strict=strict,
-                                   on_progress=progress)
+            report = import_ledger(session, file, runtime.settings.ledger, actor=runtime.analyst(actor),
+                                   strict=strict, on_progress=progress)
     except (LedgerFileError, UnicodeDecodeError) as exc:
         raise UserError(f"{file}: {exc}") from None
     for rejection in report.rejections:
@@ -89,7 +94,7 @@ def _entry_json(match: Any, history: list[Any]) -> dict[str, Any]:
         "status_date": entry.status_date.isoformat() if entry.status_date else None,
         "meaning": status_meaning(entry.status, entry.status_date),
         "history": [{"status": s, "status_date": d.isoformat() if d else None,
-                     "recorded_at": at.isoformat(), "source": src} for s, d, at, src in history],
+                     "imported_at": at.isoformat(), "source": src} for s, d, at, src in history],
     })
     return found
 
@@ -104,7 +109,7 @@ def _entry_table(found: dict[str, Any]) -> Table:
             table.add_row(key.replace("_", " "), inert(str(value)))
     for change in found.get("history", []):
         table.add_row("history", inert(f"{change['status']} {change['status_date'] or ''} "
-                                       f"(recorded {change['recorded_at'][:19]}, {change['source']})"))
+                                       f"(imported {change['imported_at'][:19]}, {change['source']})"))
     return table
 
 
@@ -112,8 +117,7 @@ def _entry_table(found: dict[str, Any]) -> Table:
 def show_cmd(
     uid: Annotated[str, typer.Argument(metavar="UID", help="A chip UID as read (separators and OCR confusions allowed).")],
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table or json.")] = OutputFormat.TABLE,
-    actor: Annotated[str | None, typer.Option(
-        "--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, else the OS user).")] = None,
+    actor: AsOption = None,
 ) -> None:
     """Trace a chip UID to its ledger entry: batch, office, dispatch date, status and history.
 

@@ -21,7 +21,7 @@ CONFIG = LedgerConfig()
 
 def run(sessions: sessionmaker[Session], path: Path, *, strict: bool = False) -> ImportReport:
     with sessions.begin() as session:
-        return import_ledger(session, path, CONFIG, strict=strict)
+        return import_ledger(session, path, CONFIG, actor="tester", strict=strict)
 
 
 def snapshot(sessions: sessionmaker[Session]) -> tuple[list[Any], list[Any]]:
@@ -31,7 +31,7 @@ def snapshot(sessions: sessionmaker[Session]) -> tuple[list[Any], list[Any]]:
                                          LedgerEntry.status, LedgerEntry.status_date)
                                   .order_by(LedgerEntry.id)).all()
         history = session.execute(select(LedgerStatusChange.entry_id, LedgerStatusChange.status,
-                                         LedgerStatusChange.status_date, LedgerStatusChange.source)
+                                         LedgerStatusChange.status_date, LedgerStatusChange.import_row)
                                   .order_by(LedgerStatusChange.id)).all()
     return entries, history
 
