@@ -153,6 +153,7 @@ def _phone_e164_parsed(candidate: str) -> str | None:
 CHIP_UID_BYTES = (4, 7, 8)
 _UID_SEPARATORS = re.compile(r"0x|[:\-\s]", re.IGNORECASE)
 _HEX_ONLY = re.compile(r"[0-9A-F]+")
+_UID_HEX_LENGTHS = frozenset(2 * n for n in CHIP_UID_BYTES)
 
 
 def chip_uid(raw: str) -> str | None:
@@ -164,8 +165,10 @@ def chip_uid(raw: str) -> str | None:
     ``chip_uid`` value ktpwatch stores is in this form, so the stock ledger
     normalises its UIDs with this same function.
     """
+    if len(raw) in _UID_HEX_LENGTHS and _HEX_ONLY.fullmatch(raw):
+        return raw  # already canonical (a ledger's million rows): skip the rewriting below
     hexdigits = _UID_SEPARATORS.sub("", raw.strip()).upper()
-    if len(hexdigits) not in tuple(2 * n for n in CHIP_UID_BYTES) or not _HEX_ONLY.fullmatch(hexdigits):
+    if len(hexdigits) not in _UID_HEX_LENGTHS or not _HEX_ONLY.fullmatch(hexdigits):
         return None
     return hexdigits
 
