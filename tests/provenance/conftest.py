@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.session import make_engine, make_session_factory
+from tests.alerts.conftest import alert_db  # noqa: F401  (the alert database, for alerts show)
 
 HEADER = ["chip_uid", "uid_start", "uid_end", "serial", "batch", "contract", "consignee",
           "dispatch_date", "status", "status_date"]
