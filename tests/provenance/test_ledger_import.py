@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.provenance.ledger_import import ImportReport, import_ledger
 from config.settings import LedgerConfig
-from storage.ledger import ledger_size, status_history
+from storage.ledger import entry_holding, ledger_size, status_history
 from storage.models import LedgerEntry, LedgerStatusChange
 from tests.provenance.conftest import write_csv
 
@@ -146,3 +147,41 @@ def test_any_file_imported_again_changes_nothing(ledger_sessions: sessionmaker[S
     again = run(ledger_sessions, path)
     assert (again.new_entries, again.status_changes, again.filled_fields) == (0, 0, 0)
     assert snapshot(ledger_sessions) == before
+
+
+EXTREMES = [*GOOD, {"uid_start": "0000000000000000", "uid_end": "00000000000000FF", "status": "in_stock"},
+            {"chip_uid": "FFFFFFFFFFFFFFFF", "status": "in_stock"}]
+
+
+def _import_and_look_up(sessions: sessionmaker[Session], path: Path) -> None:
+    assert run(sessions, path).new_entries == 4
+    assert run(sessions, path).unchanged_rows == 5
+    with sessions.begin() as session:
+        assert entry_holding(session, 8, 2**64 - 1) is not None
+        assert entry_holding(session, 8, 0x80) is not None
+        assert entry_holding(session, 8, 0x100) is None
+        assert entry_holding(session, 7, 0x04A1B2C3D4E5F6) is not None
+
+
+def test_eight_byte_uids_use_the_whole_bigint_range(ledger_sessions: sessionmaker[Session], tmp_path: Path) -> None:
+    _import_and_look_up(ledger_sessions, write_csv(tmp_path / "l.csv", EXTREMES))
+
+
+@pytest.mark.postgres
+def test_import_and_lookup_on_postgresql(pg_url: str, tmp_path: Path) -> None:
+    """The same import and lookups on PostgreSQL (signed BIGINT bounds, RETURNING, executemany)."""
+    from storage.migrate import upgrade
+    from storage.models import LedgerImport
+    from storage.session import make_engine, make_session_factory
+
+    engine = make_engine(pg_url)
+    upgrade(engine)
+    sessions = make_session_factory(engine)
+    try:
+        _import_and_look_up(sessions, write_csv(tmp_path / "l.csv", EXTREMES))
+    finally:
+        with sessions.begin() as session:
+            session.execute(LedgerStatusChange.__table__.delete())
+            session.execute(LedgerEntry.__table__.delete())
+            session.execute(LedgerImport.__table__.delete())
+        engine.dispose()
