@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import zipfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -82,13 +83,20 @@ def _csv_rows(path: Path, columns: LedgerColumnsConfig) -> Iterator[tuple[int, R
             dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        yield from _rows_from_table(csv.reader(handle, dialect), columns, first_row=1)
+        reader = csv.reader(handle, dialect)
+        try:
+            yield from _rows_from_table(reader, columns, first_row=1)
+        except csv.Error as exc:
+            raise LedgerFileError(f"not readable as CSV at line {reader.line_num}: {exc}") from None
 
 
 def _xlsx_rows(path: Path, columns: LedgerColumnsConfig) -> Iterator[tuple[int, RawRow]]:
     from openpyxl import load_workbook  # a large import, paid only when a spreadsheet is read
 
-    workbook = load_workbook(path, read_only=True, data_only=True)
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
+        raise LedgerFileError(f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})") from None
     try:
         sheet = workbook.worksheets[0]
         yield from _rows_from_table(sheet.iter_rows(values_only=True), columns, first_row=1)

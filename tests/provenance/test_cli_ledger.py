@@ -72,3 +72,23 @@ def test_an_unreadable_file_is_one_line_and_exit_1(tmp_path: Path) -> None:
     headerless = write_csv(tmp_path / "s.csv", [], header=["serial"])
     code, _, err = invoke("ledger", "import", str(headerless))
     assert code == 1 and "no chip UID column" in err
+
+
+def test_broken_files_are_one_line_each(tmp_path: Path) -> None:
+    fake = tmp_path / "stock.xlsx"
+    fake.write_bytes(b"PK\x03\x04 not really a workbook")
+    code, _, err = invoke("ledger", "import", str(fake))
+    assert code == 1 and "not a readable .xlsx workbook" in err
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("chip_uid,status,batch\n04A1B2C3,in_stock,Kab. Bogor \xe9\n".encode("latin-1"))
+    code, _, err = invoke("ledger", "import", str(latin))
+    assert code == 1 and "latin.csv" in err and "utf-8" in err
+
+
+def test_long_files_report_progress(tmp_path: Path, monkeypatch: object) -> None:
+    import alerts.provenance.ledger_import as importer
+
+    monkeypatch.setattr(importer, "PROGRESS_EVERY", 2)  # type: ignore[attr-defined]
+    rows = [{"chip_uid": f"04A1B2{i:02X}", "status": "in_stock"} for i in range(5)]
+    code, _, err = invoke("ledger", "import", str(write_csv(tmp_path / "s.csv", rows)))
+    assert code == 0 and "read 2 rows" in err and "read 4 rows" in err
