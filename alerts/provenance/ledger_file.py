@@ -77,13 +77,12 @@ def _rows_from_table(rows: Iterator[list[Any] | tuple[Any, ...]], columns: Ledge
 
 def _csv_rows(path: Path, columns: LedgerColumnsConfig) -> Iterator[tuple[int, RawRow]]:
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(8192)
+        header = handle.readline()
         handle.seek(0)
-        try:
-            dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(handle, dialect)
+        # Spreadsheets in Indonesian locales export with ";": the header line says which
+        # separator the file uses (csv.Sniffer guesses from data and can guess wrong).
+        delimiter = max(",;\t", key=header.count)
+        reader = csv.reader(handle, delimiter=delimiter)
         try:
             yield from _rows_from_table(reader, columns, first_row=1)
         except csv.Error as exc:

@@ -144,3 +144,13 @@ def test_ledger_uids_are_the_matchers_chip_uids(value: int, sep: str, lower: boo
     extracted = [i.value for i in extract_identifiers(f"chip UID: {written}") if i.kind == "chip_uid"]
     if extracted:  # the extractor also needs a hex letter or mark when digits only
         assert extracted == [canonical]
+
+
+@pytest.mark.parametrize("sep", [",", ";", "\t"])
+def test_the_header_line_names_the_separator(tmp_path: Path, sep: str) -> None:
+    """Quoted cells holding the other separators do not confuse it."""
+    path = tmp_path / "l.csv"
+    path.write_text(sep.join(["chip_uid", "batch", "status"]) + "\n"
+                    + sep.join(["04A1B2C3", '"B,1;x\ty"', "in_stock"]) + "\n", encoding="utf-8")
+    (row,) = judged(path)
+    assert isinstance(row, LedgerRow) and row.batch == "B,1;x\ty"
