@@ -210,6 +210,11 @@ def status_history(session: Session, entry_id: int) -> list[tuple[str, date | No
     return [(status, when, at, f"{name}:{row}") for status, when, at, name, row in rows]
 
 
+def ledger_is_empty(session: Session) -> bool:
+    """True before any entry was imported (one index probe, not a count of millions)."""
+    return session.execute(select(LedgerEntry.id).limit(1)).first() is None
+
+
 def ledger_size(session: Session) -> tuple[int, int]:
     """(entries, status history rows)."""
     entries = session.scalar(select(func.count()).select_from(LedgerEntry)) or 0

@@ -18,7 +18,7 @@ from alerts.provenance.matching import MatchKind
 from alerts.provenance.regions import RegionTable, region_table
 from alerts.provenance.trace import describe_match, office, status_meaning, trace_chip
 from config.settings import LedgerConfig
-from storage.ledger import ledger_size
+from storage.ledger import ledger_is_empty
 
 NO_LEDGER = "no ledger imported (ktpwatch ledger import FILE)"
 
@@ -68,7 +68,7 @@ def chip_provenance(session: Session, identifiers: Iterable[object], config: Led
     chips = _identifiers(identifiers, "chip_uid")
     if not chips:
         return []
-    if ledger_size(session)[0] == 0:
+    if ledger_is_empty(session):
         return [ChipProvenance(uid, source, "no_ledger", NO_LEDGER) for uid, source in chips]
     found: list[ChipProvenance] = []
     for uid, source in chips:

@@ -62,9 +62,6 @@ _ABBREVIATIONS = {
     "dki": "daerah khusus ibukota",
     "di": "daerah istimewa",
     "diy": "daerah istimewa yogyakarta",
-    "jabar": "jawa barat",
-    "jateng": "jawa tengah",
-    "jatim": "jawa timur",
 }
 #: Words that say what kind of office or region a name is, not which one.
 _DROPPED = {"adm", "administrasi", "provinsi", "prov", "disdukcapil", "dukcapil"}
