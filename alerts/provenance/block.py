@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from sqlalchemy.orm import Session
 
@@ -54,17 +55,26 @@ class NikProvenance:
     district: str
 
 
-def _identifiers(identifiers: Iterable[object], kind: str) -> list[tuple[str, str]]:
+class FoundIdentifier(Protocol):
+    """What a stored identifier (``storage.models.Identifier``) offers this module."""
+
+    kind: str
+    value: str
+    source: str
+
+
+def _identifiers(identifiers: Iterable[FoundIdentifier], kind: str) -> list[tuple[str, str]]:
+    """(value, where it was found) of each distinct identifier of ``kind``, first place kept."""
     seen: dict[str, str] = {}
     for ident in identifiers:
-        if getattr(ident, "kind", None) == kind:
-            seen.setdefault(str(ident.value), str(getattr(ident, "source", "")))  # type: ignore[attr-defined]
+        if ident.kind == kind:
+            seen.setdefault(ident.value, ident.source)
     return list(seen.items())
 
 
-def chip_provenance(session: Session, identifiers: Iterable[object], config: LedgerConfig,
+def chip_provenance(session: Session, identifiers: Iterable[FoundIdentifier], config: LedgerConfig,
                     regions: RegionTable | None = None) -> list[ChipProvenance]:
-    """One line of provenance per distinct chip UID among ``identifiers`` (objects with kind/value/source)."""
+    """One line of provenance per distinct chip UID among ``identifiers``."""
     chips = _identifiers(identifiers, "chip_uid")
     if not chips:
         return []
@@ -89,7 +99,8 @@ def chip_provenance(session: Session, identifiers: Iterable[object], config: Led
     return found
 
 
-def nik_provenance(identifiers: Iterable[object], regions: RegionTable | None = None) -> list[NikProvenance]:
+def nik_provenance(identifiers: Iterable[FoundIdentifier],
+                   regions: RegionTable | None = None) -> list[NikProvenance]:
     """The regions every NIK among ``identifiers`` names (the NIK itself is the caller's to mask)."""
     table = regions or region_table()
     found: list[NikProvenance] = []
