@@ -75,7 +75,6 @@ _HEX_SEPARATORS = b":- xX"
 #: Substrings of which lower-cased ASCII text must hold one for ``_UID_CONTEXT`` to match.
 _UID_CONTEXT_HINTS = ("chip", "cip", "uid", "u.i.d", "seri", "sn", "s/n", "kartu")
 _NON_DIGIT = re.compile(r"\D")
-_NON_UID_HEX = re.compile(r"0x|[^0-9a-f]", re.IGNORECASE)
 _HEX_MARK = re.compile(r"0x|:", re.IGNORECASE)
 
 
@@ -169,12 +168,34 @@ def _phone_e164_parsed(candidate: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _uid_bytes(raw: str) -> str | None:
-    hexdigits = _NON_UID_HEX.sub("", raw).upper()
-    if len(hexdigits) not in (8, 14, 16):
+#: Byte lengths of a chip UID (ISO/IEC 14443: single, double, triple size; 8-byte readers).
+CHIP_UID_BYTES = (4, 7, 8)
+_UID_SEPARATORS = re.compile(r"0x|[:\-\s]", re.IGNORECASE)
+_HEX_ONLY = re.compile(r"[0-9A-F]+")
+_UID_HEX_LENGTHS = frozenset(2 * n for n in CHIP_UID_BYTES)
+
+
+def chip_uid(raw: str) -> str | None:
+    """The canonical form of a chip UID (upper-case hex, no separators), or None.
+
+    ``"04:a1:b2:c3"``, ``"0x04 0xA1 0xB2 0xC3"`` and ``"04A1B2C3"`` are all
+    ``"04A1B2C3"``. Only hex digits, ``0x`` prefixes and ``:``/``-``/space
+    separators are allowed, and the UID must have 4, 7 or 8 bytes. Every
+    ``chip_uid`` value ktpwatch stores is in this form, so the stock ledger
+    normalises its UIDs with this same function.
+    """
+    if len(raw) in _UID_HEX_LENGTHS and _HEX_ONLY.fullmatch(raw):
+        return raw  # already canonical (a ledger's million rows): skip the rewriting below
+    hexdigits = _UID_SEPARATORS.sub("", raw.strip()).upper()
+    if len(hexdigits) not in _UID_HEX_LENGTHS or not _HEX_ONLY.fullmatch(hexdigits):
         return None
+    return hexdigits
+
+
+def _uid_bytes(raw: str) -> str | None:
+    hexdigits = chip_uid(raw)
     # A plain decimal number near "seri" is a serial number, not a chip UID.
-    if hexdigits.isdigit() and not _HEX_MARK.search(raw):
+    if hexdigits is None or (hexdigits.isdigit() and not _HEX_MARK.search(raw)):
         return None
     return hexdigits
 
