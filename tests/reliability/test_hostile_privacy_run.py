@@ -19,7 +19,8 @@ The scan is a real ``crawler.scan`` child with photo reading and, when
 Chromium is installed, evidence capture (whose browser must not reach the
 canaries either). Afterwards no output of any command, nor the scan's log,
 holds a full NIK: ``alerts list`` (table, JSON, CSV), ``alerts show`` (table,
-JSON), ``report``, ``notices draft/list/show`` and the ``.eml`` files.
+JSON), ``report``, ``evidence verify/view``, ``notices draft/list/show`` and
+the ``.eml`` files with the evidence manifests they carry.
 ``--reveal`` shows them, and each reveal is in the audit trail with the
 analyst's name. No CSV cell starts a formula. No canary saw a connection, and
 the scan ended within its deadlines: every trickled photo was given up at
@@ -204,6 +205,8 @@ def eml_texts(folder: Path) -> list[str]:
         for part in message.walk():
             if part.get_content_maintype() == "text":
                 texts.append(part.get_content())
+            elif part.get_content_type() == "application/json":  # the evidence manifest attached
+                texts.append(part.get_payload(decode=True).decode("utf-8"))
     return texts
 
 
@@ -287,6 +290,11 @@ def test_no_output_shows_a_full_nik_unless_revealed(
         run("alerts", "show", str(row["id"]), "--format", "json")
     for fmt in ("table", "json", "csv"):
         run("report", "--format", fmt)
+    if evidence:
+        run("evidence", "verify")
+        run("evidence", "verify", "--format", "json")
+        for row in rows:
+            outputs[f"evidence view {row['id']}"] = runner.invoke(app, ["evidence", "view", str(row["id"])]).output
     run("alerts", "confirm", *(str(row["id"]) for row in rows), "--as", "ana")
     run("notices", "draft")
     notices = json.loads(run("notices", "list", "--format", "json"))
