@@ -367,7 +367,7 @@ def _run_scan(
                 settings, scrapy_settings, scan_id=scan_id,
                 marketplaces=[m for m in marketplaces if m not in missing],
                 spider_args=spider_args, capture_evidence=options.capture_evidence,
-                progress=progress,
+                progress=progress, should_stop=stop,
             )
         elif not stop():
             tune_gc_for_crawling()

@@ -12,11 +12,15 @@ from __future__ import annotations
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable
 
 import pytest
+import redis as redis_lib
 
+from crawler.distributed import ScanKeys, wait_for_scan
 from crawler.shutdown import CrawlStopGuard, StopRequest
+from tests.servers import RedisServer
 
 
 class Recorder:
@@ -93,3 +97,15 @@ def test_the_handler_keeps_the_first_signal_and_restores_the_previous_handlers()
         assert stop.wait(5)
     assert stop.signum == signal.SIGTERM
     assert signal.getsignal(signal.SIGTERM) == before
+
+
+def test_a_coordinator_waiting_for_workers_stops_when_asked(redis: RedisServer) -> None:
+    # the scan's one handler catches SIGTERM in distributed mode too, so the wait must poll it
+    server = redis_lib.Redis.from_url(redis.url)
+    keys = ScanKeys(7)
+    server.rpush(keys.queue("tokopedia"), b"a request no worker took")  # the scan is not done
+    asked = StopRequest()
+    threading.Timer(0.3, asked.set, args=(signal.SIGTERM,)).start()
+    started = time.monotonic()
+    assert wait_for_scan(server, 7, ["tokopedia"], should_stop=asked, poll_seconds=0.05) is False
+    assert time.monotonic() - started < 3
