@@ -670,8 +670,9 @@ def wait_for_scan(
     poll_seconds: float = TICK_SECONDS,
     timeout: float | None = None,
     worker_timeout: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> bool:
-    """Block until the scan is done (reaping dead workers meanwhile); False on timeout.
+    """Block until the scan is done (reaping dead workers meanwhile); False on timeout or a stop.
 
     Raises :class:`NoWorkerError` when no worker has been alive for
     ``worker_timeout`` seconds (counted from the start, or the last live one).
@@ -695,7 +696,7 @@ def wait_for_scan(
                 f"scan {scan_id}: no `ktpwatch worker` alive for {worker_timeout:g}s; start workers "
                 "on the same Redis and database, or raise distributed.worker_timeout"
             )
-        if deadline is not None and now > deadline:
+        if (deadline is not None and now > deadline) or (should_stop is not None and should_stop()):
             return False
         time.sleep(poll_seconds)
 
@@ -718,6 +719,7 @@ def crawl_distributed(
     capture_evidence: bool,
     progress: Callable[[str, dict[str, Any]], None] | None = None,
     timeout: float | None = None,
+    should_stop: Callable[[], bool] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """The coordinator's part of ``scan --distributed``: enqueue, wait for the workers, collect.
 
@@ -736,7 +738,7 @@ def crawl_distributed(
                 scan_id, queued, redis_url)
     try:
         done = wait_for_scan(server, scan_id, marketplaces, progress=progress, timeout=timeout,
-                             worker_timeout=settings.distributed.worker_timeout)
+                             worker_timeout=settings.distributed.worker_timeout, should_stop=should_stop)
     except KeyboardInterrupt:
         done = False
     except NoWorkerError:

@@ -30,6 +30,7 @@ from typing import Any
 from scrapy.crawler import AsyncCrawlerProcess, Crawler
 from scrapy.settings import Settings as ScrapySettings
 from scrapy.spiderloader import SpiderLoader
+from scrapy.utils.defer import deferred_from_coro
 
 from alerts.evidence import capture_pending_sync
 from alerts.images import process_pending_images
@@ -289,7 +290,19 @@ def run_scan(
     *,
     progress: ProgressCallback | None = None,
 ) -> ScanSummary:
-    """Run one scan in this process (once per process: Twisted's reactor cannot restart)."""
+    """Run one scan in this process (once per process: Twisted's reactor cannot restart).
+
+    SIGTERM and SIGINT set one :class:`StopRequest` from the first line to the
+    last, so no stage of the scan is left without its stop (crawler.shutdown).
+    """
+    stop = StopRequest()
+    with stop.handling_signals():
+        return _run_scan(settings, options, progress, stop)
+
+
+def _run_scan(
+    settings: Settings, options: ScanOptions, progress: ProgressCallback | None, stop: StopRequest
+) -> ScanSummary:
     marketplaces = resolve_marketplaces(settings, options.marketplaces)
     queries = list(options.queries) or list(settings.queries.lexicon)
     if options.max_pages is not None and options.max_pages < 1:
@@ -309,10 +322,7 @@ def run_scan(
         ).id
 
     started = time.monotonic()
-    stop = StopRequest()
-    with stop.handling_signals():
-        respooled = store_spooled(sessions, settings, scan_id=scan_id,
-                                  capture_evidence=options.capture_evidence)
+    respooled = store_spooled(sessions, settings, scan_id=scan_id, capture_evidence=options.capture_evidence)
     scrapy_settings = build_scrapy_settings(
         settings, browser=needs_browser(settings, marketplaces, options.transport)
     )
@@ -348,6 +358,7 @@ def run_scan(
         crawlers[name] = crawler
         process.crawl(crawler, **spider_args)
     error: str | None = None
+    crawled = False  # a stop asked for before the crawl began leaves its crawlers without stats
     try:
         if distributed:
             from crawler.distributed import crawl_distributed
@@ -356,13 +367,14 @@ def run_scan(
                 settings, scrapy_settings, scan_id=scan_id,
                 marketplaces=[m for m in marketplaces if m not in missing],
                 spider_args=spider_args, capture_evidence=options.capture_evidence,
-                progress=progress,
+                progress=progress, should_stop=stop,
             )
         elif not stop():
             tune_gc_for_crawling()
-            guard = _guard_crawl(stop)
+            guard = _guard_crawl(stop, process)
+            crawled = True
             try:
-                process.start()
+                process.start(install_signal_handlers=False)  # the scan's own handler is in force
             finally:
                 guard.cancel()
     except Exception as exc:  # the crawl itself failed; record it, do not lose the scan row
@@ -373,8 +385,10 @@ def run_scan(
     for name in marketplaces:
         if name in remote:
             summaries.append(_marketplace_stats(name, remote[name]))
-        elif name in crawlers and crawlers[name].stats is not None:
+        elif name in crawlers and crawled and crawlers[name].stats is not None:
             summaries.append(_marketplace_stats(name, crawlers[name].stats.get_stats()))
+        elif name in crawlers:
+            summaries.append(MarketplaceSummary(marketplace=name, finish_reason="shutdown"))
         else:
             summaries.append(MarketplaceSummary(marketplace=name, finish_reason="no spider"))
     for s in summaries:
@@ -448,17 +462,16 @@ def _after_crawl(
     """
     images: dict[str, Any] = {}
     evidence: dict[str, Any] = {}
-    with stop.handling_signals():
-        if options.process_images and settings.images.enabled:
-            images = _process_images(sessions, settings, queue_evidence=options.capture_evidence,
-                                     should_stop=stop)
-        if options.capture_evidence and not stop():
-            evidence = _capture_evidence(sessions, settings, should_stop=stop)
+    if options.process_images and settings.images.enabled:
+        images = _process_images(sessions, settings, queue_evidence=options.capture_evidence,
+                                 should_stop=stop)
+    if options.capture_evidence and not stop():
+        evidence = _capture_evidence(sessions, settings, should_stop=stop)
     return images, evidence
 
 
-def _guard_crawl(stop: StopRequest) -> CrawlStopGuard:
-    """Arm :class:`CrawlStopGuard` once the reactor runs (after Scrapy installed its handlers)."""
+def _guard_crawl(stop: StopRequest, process: AsyncCrawlerProcess) -> CrawlStopGuard:
+    """Arm :class:`CrawlStopGuard` as the reactor starts: a stop asked for before then is acted on then."""
     from twisted.internet import reactor as installed
 
     reactor: Any = installed  # Twisted's reactor module is typed as no reactor interface
@@ -470,8 +483,13 @@ def _guard_crawl(stop: StopRequest) -> CrawlStopGuard:
         if pool is not None:  # ... but end its thread pool, whose threads would block the exit
             pool.stop()
 
-    guard = CrawlStopGuard(stop, lambda: reactor.callFromThread(force))
-    reactor.callWhenRunning(lambda: reactor.callLater(0, guard.install))
+    def graceful() -> None:
+        log.warning("stopping the crawl (signal %s); in-flight downloads get %.0fs", stop.signum, guard.grace)
+        deferred_from_coro(process.stop())  # the crawls end, then start()'s join stops the reactor
+
+    guard = CrawlStopGuard(stop, graceful_stop=graceful, force_stop=lambda: reactor.callFromThread(force),
+                           call_in_reactor=reactor.callFromThread)
+    reactor.callWhenRunning(guard.arm)
     return guard
 
 
