@@ -98,7 +98,7 @@ def test_the_add_on_leaves_a_configured_crawl_alone() -> None:
 
 
 def _spider(name: str) -> type:
-    from scrapy.spiderloader import SpiderLoader
     from scrapy.settings import Settings
+    from scrapy.spiderloader import SpiderLoader
 
     return SpiderLoader.from_settings(Settings(BASE_SETTINGS)).load(name)
