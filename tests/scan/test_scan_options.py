@@ -59,3 +59,9 @@ def test_every_option_has_a_flag_in_the_childs_help() -> None:
     for flag in ("--config", "--sandbox", "--marketplace", "--query", "--max-pages", "--transport",
                  "--trigger", "--no-evidence", "--no-images", "--log-level"):
         assert flag in shown
+
+
+def test_a_query_that_starts_with_a_dash_reaches_the_child() -> None:
+    """Found by the property above: ``--query -x`` made the old child's argparse exit with an error."""
+    asked = ScanOptions(queries=("-ktp", "--kosong"), transport="-api")
+    assert _read_back(child_argv(asked))[0] == asked
