@@ -13,11 +13,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import httpx
 from scrapy.crawler import Crawler
 from scrapy.utils.project import get_project_settings
 
 from config import load_config
+from crawler.marketplace_addresses import ADDRESSES_PATH
 from crawler.settings import BASE_SETTINGS, build_scrapy_settings
+from sandbox.server import SandboxHandle
 from spiders.keys import SETTINGS_KEY
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -102,3 +105,26 @@ def _spider(name: str) -> type:
     from scrapy.spiderloader import SpiderLoader
 
     return SpiderLoader.from_settings(Settings(BASE_SETTINGS)).load(name)
+
+
+def test_scrapy_crawl_reads_a_marketplace_with_the_configured_settings(
+    sandbox: SandboxHandle, tmp_path: Path
+) -> None:
+    """``scrapy crawl olx`` in the repository: the add-on applies the configuration (addresses,
+    politeness, host filter), the spider reads the shop, the feed export writes its listings."""
+    addresses = httpx.get(sandbox.base_url + ADDRESSES_PATH, timeout=10).json()["marketplaces"]["olx"]
+    config = tmp_path / "ktpwatch.toml"
+    olx = "".join(f"{key} = {json.dumps(value)}\n" for key, value in addresses.items())  # JSON strings
+    config.write_text("[crawl]\ndownload_delay = 0.0\nautothrottle = false\n"  # and lists are TOML
+                      f"[marketplaces.olx]\n{olx}", encoding="utf-8")
+    out = tmp_path / "olx.jsonl"
+    result = subprocess.run(
+        [sys.executable, "-m", "scrapy", "crawl", "olx", "-a", "query=blanko ktp", "-a", "max_pages=1",
+         "-O", str(out), "-s", "LOG_LEVEL=INFO"],
+        capture_output=True, text=True, cwd=ROOT, timeout=180,
+        env={**os.environ, "KTPWATCH_CONFIG": str(config)},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    listings = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert listings and {item["marketplace"] for item in listings} == {"olx"}
+    assert "crawler.middlewares.ConfiguredHostsMiddleware" in result.stderr  # the host filter is on
