@@ -28,8 +28,8 @@ from scrapy.utils.asyncio import call_later
 
 from alerts.evidence.hosts import HostPolicy
 from config.settings import Settings
+from spiders.keys import SETTINGS_KEY, stat_key
 
-SETTINGS_KEY = "KTPWATCH_SETTINGS"
 #: Longest Retry-After ktpwatch honours in one wait (seconds); longer asks are capped.
 MAX_RETRY_AFTER_SECONDS = 120.0
 
@@ -60,7 +60,7 @@ class ConfiguredHostsMiddleware:
     def process_request(self, request: Request, spider: Any = None) -> None:
         if not self.config.policy.allows(request.url):
             if self.stats is not None:
-                self.stats.inc_value("ktpwatch/refused_offsite")
+                self.stats.inc_value(stat_key("refused_offsite"))
             raise IgnoreRequest(f"refused {request.url}: host is not a configured marketplace host")
         return None
 
