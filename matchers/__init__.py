@@ -13,7 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from matchers.identifiers import extract_identifiers
+    from matchers.identifiers import chip_uid, extract_identifiers
     from matchers.normalise import normalise
     from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
     from matchers.score import score_listing, score_many
@@ -25,6 +25,7 @@ _HOMES = {
     "IdentifierMatch": "matchers.result",
     "Reason": "matchers.result",
     "Verdict": "matchers.result",
+    "chip_uid": "matchers.identifiers",
     "extract_identifiers": "matchers.identifiers",
     "normalise": "matchers.normalise",
     "score_listing": "matchers.score",
@@ -37,6 +38,7 @@ __all__ = [
     "IdentifierMatch",
     "Reason",
     "Verdict",
+    "chip_uid",
     "extract_identifiers",
     "normalise",
     "score_listing",

@@ -56,6 +56,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "evidence": ("evidence", "Verify, export and capture the evidence (WARC, HTML, screenshot, manifest) "
                  "of alerts."),
     "images": ("images", "Listing photos: OCR, perceptual hashes, relisting by photo."),
+    "ledger": ("ledger", "The blank-stock ledger: import the issuer's files, trace a chip UID to its office."),
     "schedule": ("schedule", "Run scans, follow-ups and evidence retries on a schedule, and see how they went."),
     "sandbox": ("sandbox", "Local marketplaces with a planted catalogue, faults and abuse desks (for demo, "
                 "tests, benchmarks)."),

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from alerts.followup import FollowupReport, ListingReader
     from config import Settings
+    from crawler.scan import ScanOptions
 
 DEMO_DIR = Path("ktpwatch-demo")
 #: Seconds the demo's platforms get to act on a notice beyond the abuse desk's takedown delay.
@@ -92,6 +93,7 @@ def demo_cmd(
     Example: ktpwatch demo --listings 6000 --max-pages 2
     """
     runtime = get_runtime()
+    from crawler.scan import ScanOptions
     from sandbox.faults import FaultPlan
     from sandbox.server import run_sandbox
 
@@ -105,13 +107,12 @@ def demo_cmd(
         settings = _point_at_sandbox(runtime, sandbox, faults, config_path)
         planted = [t for t in sandbox.truth()["planted"] if t["label"] in ("blank", "related")]
         runtime.console.print(f"   {len(planted)} planted blank/related listings among the catalogue")
-        scan_kwargs: dict[str, Any] = dict(
-            config_path=config_path, trigger="demo", sandbox_url=sandbox.base_url,
-            max_pages=max_pages, capture_evidence=evidence,
-            transport=None if transport == "config" else transport, env=env)
+        scan_options = ScanOptions(trigger="demo", max_pages=max_pages, capture_evidence=evidence,
+                                   transport=None if transport == "config" else transport)
+        scan_kwargs: dict[str, Any] = dict(config_path=config_path, sandbox_url=sandbox.base_url, env=env)
         _step(runtime.console, 2, f"Scanning every marketplace ({transport} transport, "
                                   f"{len(settings.queries.lexicon)} queries, {max_pages} pages) ...")
-        _scan_twice(runtime, planted, scan_kwargs)
+        _scan_twice(runtime, planted, scan_options, scan_kwargs)
         if _auto_confirm(runtime, runtime.console) and _send_notices(runtime, runtime.console, sandbox, settings):
             _follow_up(runtime, runtime.console, sandbox, settings, takedown_delay)
     runtime.console.print(f"\n[bold green]Demo finished in {time.monotonic() - started:.0f}s.[/] Explore it:")
@@ -167,13 +168,15 @@ def _point_at_sandbox(runtime: Any, sandbox: Any, faults: Any, config_path: Path
     return settings
 
 
-def _scan_twice(runtime: Any, planted: list[dict[str, Any]], scan_kwargs: dict[str, Any]) -> None:
+def _scan_twice(
+    runtime: Any, planted: list[dict[str, Any]], options: ScanOptions, scan_kwargs: dict[str, Any]
+) -> None:
     """Scan, check the alerts against the sandbox's ground truth, scan again (sightings, no new alerts)."""
     from crawler.scan import ScanError, run_scan_subprocess
 
     console = runtime.console
     try:
-        first = run_scan_subprocess(**scan_kwargs)
+        first = run_scan_subprocess(options, **scan_kwargs)
     except ScanError as exc:
         raise UserError(f"demo scan failed: {exc}") from None
     _print_scan(console, first)
@@ -183,7 +186,7 @@ def _scan_twice(runtime: Any, planted: list[dict[str, Any]], scan_kwargs: dict[s
     console.print(f"   blank e-KTP listings found: {len(blanks & found)} of {len(blanks)} planted; "
                   f"alerts open: {len(found)}")
     _step(console, 4, "Scanning again: the same listings become new sightings, not new alerts ...")
-    second = run_scan_subprocess(**scan_kwargs)
+    second = run_scan_subprocess(options, **scan_kwargs)
     console.print(f"   new alerts in the second scan: {second.get('new_alerts')}")
 
 

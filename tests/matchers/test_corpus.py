@@ -34,16 +34,16 @@ def _rows(*, with_independent: bool = True) -> list[dict]:
 
 ROWS = _rows()
 BUILT_ROWS = _rows(with_independent=False)
-#: the labelled sets the scoring tests run on: the corpus as built (held to the
-#: targets) and every tune file, the independent one included (xfail until the
-#: matcher meets the targets on it; the reasons carry what was first measured,
-#: main at bde439d)
-SETS = [
+#: the labelled sets the scoring tests run on: the corpus as built and every tune
+#: file, the independent one included; both are held to the targets
+SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(ROWS, id="all-tune")]
+#: the vague-title check still fails on the independent file: a plain "kartu kosong"
+#: title scored as high as the bar would lift PVC blank cards too
+VAGUE_TITLE_SETS = [
     pytest.param(BUILT_ROWS, id="built"),
     pytest.param(ROWS, id="all-tune", marks=pytest.mark.xfail(strict=False, reason=(
-        "with corpus/independent.jsonl the tune set measured blank precision 0.993 recall 0.989, "
-        "related recall 0.821, identifiers 1.000/1.000; 1 benign row not benign; 4 of 4 vague "
-        "blank titles of independent.jsonl below the candidate bar"))),
+        "4 vague blank titles of corpus/independent.jsonl ('Kartu kosong original' …) score below "
+        "the candidate bar of 25 (first measured at bde439d, still so with ktpwatch-matchers/2.1)"))),
 ]
 
 
@@ -108,7 +108,7 @@ def test_all_prdect_product_names_are_benign_and_far_below_the_candidate_bar() -
     assert scores[int(len(scores) * 0.99)] < 15
 
 
-@pytest.mark.parametrize("rows", SETS)
+@pytest.mark.parametrize("rows", VAGUE_TITLE_SETS)
 def test_vague_titles_of_planted_positives_reach_the_candidate_bar(rows: list[dict]) -> None:
     vague = {r["title"] for r in rows if r["label"] == "blank" and "{" not in r["title"]
              and "kartu" in r["title"].lower() and "ktp" not in r["title"].lower()}
