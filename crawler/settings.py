@@ -27,8 +27,8 @@ from alerts.evidence.hosts import HostPolicy
 from config import ConfigError, load_config
 from config.browser import find_browser
 from config.settings import Settings, Transport
-from crawler.items import ListingItem
 from crawler.middlewares import BrowserRequestFilter
+from spiders.items import ListingItem
 
 #: ListingItem fields a feed export writes (exchanges hold bytes and go to WARC instead).
 FEED_FIELDS = [f.name for f in fields(ListingItem) if f.name != "exchanges"]

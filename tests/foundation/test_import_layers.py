@@ -39,14 +39,14 @@ def allowed(module: str, target: str) -> bool:
         return under(target, "config")
     if under(module, "matchers"):
         return under(target, "matchers")
-    if module == "crawler.items":
-        return under(target, "config", "crawler.items")
+    if module == "spiders.items":
+        return under(target, "config", "spiders.items")
     if module == "storage.models":
         return under(target, "config", "storage.models")
     if under(module, "storage"):
         return under(target, "config", "storage")
     if under(module, "spiders"):
-        return under(target, "config", "crawler.items", "spiders")
+        return under(target, "config", "spiders")
     if under(module, "alerts"):
         return under(target, "config", "storage", "matchers", "alerts")
     if under(module, *SHELL):
@@ -127,7 +127,7 @@ def test_layer_rules_themselves() -> None:
     assert not allowed("sandbox.shops.shopee", "alerts")
     assert not allowed("sandbox.shops.olx", "spiders.parsers.olx")
     assert not allowed("sandbox.shops.tokopedia", "spiders.parsers.page_signals")
-    assert not allowed("sandbox.server", "crawler.items")
+    assert not allowed("sandbox.server", "spiders.items")
     assert not allowed("config.loader", "storage")
 
 
