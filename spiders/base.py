@@ -77,8 +77,8 @@ from spiders import browser
 from spiders.exchanges import exchange_from_response
 from spiders.failures import failure_cause
 from spiders.items import HttpExchange, ListingItem, PageOutcome
+from spiders.keys import SETTINGS_KEY, marketplace_stat_key
 
-SETTINGS_KEY = "KTPWATCH_SETTINGS"
 DETAIL_FILTER_KEY = "KTPWATCH_DETAIL_FILTER"
 #: Statuses handed to the parser instead of the errback, so a block page is read as a block.
 PARSED_ERROR_STATUSES = [403, 404, 410]
@@ -228,7 +228,7 @@ class MarketplaceSpider(scrapy.Spider):
     def inc(self, key: str, count: int = 1) -> None:
         crawler = getattr(self, "crawler", None)
         if crawler is not None and crawler.stats is not None:
-            crawler.stats.inc_value(f"ktpwatch/{self.marketplace}/{key}", count)
+            crawler.stats.inc_value(marketplace_stat_key(self.marketplace, key), count)
 
     def _note_outcome(self, kind: str, outcome: PageOutcome, url: str, body: bytes) -> None:
         if outcome.status in ("blocked", "captcha"):
@@ -367,7 +367,7 @@ class MarketplaceSpider(scrapy.Spider):
             return None
         retry = get_retry_request(
             request, spider=self, reason=f"{outcome.status} page",
-            stats_base_key=f"ktpwatch/{self.marketplace}/retried_pages",
+            stats_base_key=marketplace_stat_key(self.marketplace, "retried_pages"),
         )
         if retry is None:
             return None
