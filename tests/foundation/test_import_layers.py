@@ -63,8 +63,6 @@ ONLY_IMPORTED_BY: dict[str, tuple[str, ...]] = {
 KNOWN_UNTIL_MERGE: set[tuple[str, str]] = {
     # branch layout-storage moves the storage half of crawler/pipelines.py to crawler/ingest
     ("cycle", "crawler.pipelines -> crawler.writer -> crawler.pipelines"),
-    # branch layout-scan builds the Scrapy settings in a function instead of at import
-    ("side effect", "crawler.settings"),
 }
 
 
