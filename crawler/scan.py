@@ -37,9 +37,9 @@ from alerts.webhook import post_new_alerts
 from config import ConfigError, Settings, load_config
 from crawler.candidates import CandidateFilter
 from crawler.gc_tuning import tune_gc_for_crawling
+from crawler.ingest import store_spooled
 from crawler.marketplace_addresses import point_at
 from crawler.monitors import check_scan_health, not_stored_flag, unreachable_flag
-from crawler.pipelines import store_spooled
 from crawler.settings import build_scrapy_settings, needs_browser
 from crawler.shutdown import CrawlStopGuard, StopRequest
 from spiders.failures import NETWORK_CAUSES
