@@ -92,7 +92,7 @@ def _writer_kind(value: str) -> str:
 
 
 class StoragePipeline:
-    """Score and store every listing; open alerts for hits."""
+    """Buffer, de-duplicate and score listings; the writer ingests each batch (:mod:`crawler.ingest`); count the outcome."""
 
     def __init__(self, config: PipelineConfig, crawler: Crawler) -> None:
         self.config = config
