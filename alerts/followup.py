@@ -23,7 +23,8 @@ The reader answers one of three :class:`~storage.models.RecheckOutcome`\\ s:
 Fetching is limited four ways: only configured marketplace origins — scheme,
 host and port, and no configured name that resolves inward
 (:class:`~alerts.evidence.hosts.HostPolicy`; a redirect anywhere else is
-refused) —, a body size cap, the crawl's per-read timeout, and
+refused, and the connection goes to the address that check judged, so DNS
+rebinding cannot turn it inward) —, a body size cap, the crawl's per-read timeout, and
 a total deadline for the whole fetch (``[followup] fetch_total_seconds``), so a
 server trickling a byte every few seconds cannot hold a run. Each fetch runs in
 its own short asyncio loop because httpx has no total timeout and only
@@ -52,6 +53,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.evidence import EvidenceStore, EvidenceWriteError, record_capture_request
 from alerts.evidence.hosts import HostPolicy
+from alerts.evidence.pinning import AsyncPinnedTransport
 from alerts.host_pacing import HostPacer
 from config import Settings
 from storage.alerts import transition
@@ -169,7 +171,8 @@ def fetch_listing(
 
 async def _fetch_within(request: RecheckRequest, policy: HostPolicy, limits: FetchLimits) -> FetchResult:
     timeout = httpx.Timeout(min(limits.read_timeout, limits.total_seconds))
-    async with httpx.AsyncClient(headers={"User-Agent": limits.user_agent}, timeout=timeout) as client:
+    async with httpx.AsyncClient(headers={"User-Agent": limits.user_agent}, timeout=timeout,
+                                 transport=AsyncPinnedTransport(policy)) as client:
         try:
             async with asyncio.timeout(limits.total_seconds):
                 return await _fetch(client, request, policy, limits.max_bytes)

@@ -241,6 +241,70 @@ class ImagesConfig(_Section):
     fetch_deadline_seconds: float = Field(default=30, gt=0)
 
 
+class RiskWeights(_Section):
+    """Points each reason adds to an actor's 0–100 risk score at its fullest (the sum is capped at 100).
+
+    ``alerts.actors.risk`` says when each reason is at its fullest; 0 switches a reason off.
+    """
+
+    blank_listings: float = Field(default=25, ge=0, le=100)
+    related_listings: float = Field(default=8, ge=0, le=100)
+    traced_chips: float = Field(default=20, ge=0, le=100)
+    relisted_after_takedown: float = Field(default=25, ge=0, le=100)
+    several_marketplaces: float = Field(default=10, ge=0, le=100)
+    volume: float = Field(default=7, ge=0, le=100)
+    price: float = Field(default=5, ge=0, le=100)
+    evasion: float = Field(default=10, ge=0, le=100)
+    time_active: float = Field(default=10, ge=0, le=100)
+
+
+class ActorsConfig(_Section):
+    #: a photo shown by more sellers than this is a stock picture and links no one
+    #: (near-identical means within ``images.phash_max_distance``)
+    common_photo_sellers: int = Field(default=3, ge=1)
+    risk_weights: RiskWeights = Field(default_factory=RiskWeights)
+
+
+class LedgerColumnsConfig(_Section):
+    """Which header of an issuer's ledger export holds each field (``[ledger.columns]``).
+
+    A real export keeps its own headers ("No. Seri Chip", "Kode Wilayah Tujuan"
+    …): name them here instead of editing the file. A row gives either
+    ``chip_uid`` or both ``uid_start`` and ``uid_end`` (a contiguous range).
+    """
+
+    chip_uid: str = "chip_uid"
+    uid_start: str = "uid_start"
+    uid_end: str = "uid_end"
+    serial: str = "serial"
+    batch: str = "batch"
+    contract: str = "contract"
+    consignee: str = "consignee"
+    dispatch_date: str = "dispatch_date"
+    status: str = "status"
+    status_date: str = "status_date"
+
+    @field_validator("*")
+    @classmethod
+    def _header(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("expected a column header, got a blank")
+        return value.strip()
+
+
+class LedgerConfig(_Section):
+    """The blank-stock ledger: how its files are read and how far a chip UID read by OCR may reach."""
+
+    columns: LedgerColumnsConfig = Field(default_factory=LedgerColumnsConfig)
+    #: Date formats tried in order for text dates (spreadsheet dates need none).
+    date_formats: list[str] = Field(default_factory=lambda: ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y"],
+                                    min_length=1)
+    #: Most OCR confusions (0/O/D, 1/I/L, 8/B, 5/S) a chip UID may carry and still be matched.
+    ocr_max_substitutions: int = Field(default=2, ge=0, le=4)
+    #: Confidence of a fuzzy match: this to the power of its substitutions.
+    ocr_confidence_per_substitution: float = Field(default=0.8, gt=0, lt=1)
+
+
 class Transport(StrEnum):
     """How a spider reaches a shop: its JSON API directly, or through a real browser page."""
 
@@ -314,6 +378,8 @@ class Settings(_Section):
     webhook: WebhookConfig = Field(default_factory=WebhookConfig)
     distributed: DistributedConfig = Field(default_factory=DistributedConfig)
     images: ImagesConfig = Field(default_factory=ImagesConfig)
+    actors: ActorsConfig = Field(default_factory=ActorsConfig)
+    ledger: LedgerConfig = Field(default_factory=LedgerConfig)
     marketplaces: dict[str, MarketplaceConfig]
     analyst: str = ""
 

@@ -3,8 +3,9 @@
 * :class:`ConfiguredHostsMiddleware` refuses any request (redirects included,
   since a redirect re-enters the downloader as a new request) whose scheme,
   host and port are not a configured marketplace origin, or whose configured
-  host name resolves to a private address (:mod:`alerts.evidence.hosts`);
-  counted as ``ktpwatch/refused_offsite``.
+  host name resolves to a private address — the one allow-list,
+  :meth:`alerts.evidence.hosts.HostPolicy.allows`, that photo fetches,
+  re-checks and evidence capture use too; counted as ``ktpwatch/refused_offsite``.
 * :class:`RetryAfterMiddleware` pauses the host a 429/503 ``Retry-After`` came
   from for the time it asks (capped): no request to that host starts meanwhile.
 * :class:`BrowserRequestFilter` is the ``PLAYWRIGHT_ABORT_REQUEST`` predicate:
@@ -27,16 +28,10 @@ from scrapy.utils.asyncio import call_later
 
 from alerts.evidence.hosts import HostPolicy
 from config.settings import Settings
+from spiders.keys import SETTINGS_KEY, stat_key
 
-SETTINGS_KEY = "KTPWATCH_SETTINGS"
 #: Longest Retry-After ktpwatch honours in one wait (seconds); longer asks are capped.
 MAX_RETRY_AFTER_SECONDS = 120.0
-
-
-def host_allowed(url: str, policy: HostPolicy) -> bool:
-    """True when the URL's scheme, host and port are a configured origin whose host does not
-    resolve inward (see :class:`~alerts.evidence.hosts.HostPolicy`), or a data:/about:/blob: URL."""
-    return policy.refusal(url, allow_local_schemes=True) is None
 
 
 @dataclass(frozen=True)
@@ -63,9 +58,9 @@ class ConfiguredHostsMiddleware:
         return cls(HostsConfig.from_settings(crawler.settings), crawler.stats)
 
     def process_request(self, request: Request, spider: Any = None) -> None:
-        if not host_allowed(request.url, self.config.policy):
+        if not self.config.policy.allows(request.url):
             if self.stats is not None:
-                self.stats.inc_value("ktpwatch/refused_offsite")
+                self.stats.inc_value(stat_key("refused_offsite"))
             raise IgnoreRequest(f"refused {request.url}: host is not a configured marketplace host")
         return None
 
@@ -167,4 +162,4 @@ class BrowserRequestFilter:
     def __call__(self, request: Any) -> bool:
         if request.resource_type in self.heavy:
             return True
-        return not host_allowed(request.url, self.policy)
+        return not self.policy.allows(request.url)

@@ -19,7 +19,6 @@ import logging
 import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -109,9 +108,6 @@ class HealthFlag:
     scan_id: int
     marketplace: str
     message: str
-
-    def as_dict(self) -> dict[str, Any]:
-        return {"scan_id": self.scan_id, "marketplace": self.marketplace, "message": self.message}
 
 
 def assess_health(

@@ -17,6 +17,15 @@ A ``Retry-After`` pauses a host for every worker (:meth:`HostPacer.pause`):
 the pause is a Redis key with the asked time to live, which the turn-taking
 loop honours before it asks the limiter.
 
+Concurrency is shared the same way: at most ``CONCURRENT_REQUESTS_PER_DOMAIN``
+requests are in flight to one host across all workers (Scrapy's own limit is
+per process, so N workers had N times as many open). ``limits`` and
+pyrate-limiter count rates, not requests in flight, so a request holds a
+*lease* in a Redis sorted set per host (:data:`LEASE_SCRIPT`: expired leases
+dropped, one added only while fewer than the limit are held, atomically in
+Lua, on Redis's clock). A lease expires after the download timeout plus a
+margin, so a worker killed mid-request frees its place on its own.
+
 Single-process scans do not use this module: their pacing is Scrapy's.
 """
 
@@ -25,6 +34,7 @@ from __future__ import annotations
 import asyncio
 import math
 import time
+import uuid
 import weakref
 from typing import Any, ClassVar
 from urllib.parse import urlsplit
@@ -43,12 +53,31 @@ from scrapy.utils.misc import build_from_crawler, load_object
 #: namespace of the limiter's keys in Redis (shared by every scan: politeness is per host, not per scan)
 NAMESPACE = "ktpwatch-host"
 PAUSE_PREFIX = "ktpwatch:host-pause:"
+LEASE_PREFIX = "ktpwatch:host-leases:"
+#: seconds a lease outlives the download timeout (a lease is released as soon as its request ends)
+LEASE_MARGIN_SECONDS = 5.0
+#: longest wait between two tries for a lease
+LEASE_POLL_SECONDS = 0.05
+#: KEYS[1] the host's lease set (member: token, score: expiry in ms on Redis's clock);
+#: ARGV: token, lease ms, limit. Returns 1 when the lease was taken.
+LEASE_SCRIPT = """
+local now = redis.call('TIME')
+local now_ms = tonumber(now[1]) * 1000 + math.floor(tonumber(now[2]) / 1000)
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now_ms)
+if redis.call('ZCARD', KEYS[1]) < tonumber(ARGV[3]) then
+  redis.call('ZADD', KEYS[1], now_ms + tonumber(ARGV[2]), ARGV[1])
+  redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[2]))
+  return 1
+end
+return 0
+"""
 #: longest window (seconds) :func:`pacing_rate` tries, and how close to the exact rate it must get
 LONGEST_WINDOW = 10
 CLOSE_ENOUGH = 0.9
 #: Scrapy settings this module reads
 REDIS_SETTING = "REDIS_URL"
 DELAY_SETTING = "KTPWATCH_HOST_DELAY"
+CONCURRENCY_SETTING = "KTPWATCH_HOST_CONCURRENCY"
 INNER_HANDLERS_SETTING = "KTPWATCH_PACED_HANDLERS"
 PACED_SCHEMES = ("http", "https")
 
@@ -84,9 +113,14 @@ def host_key(url: str) -> str:
 
 
 class HostPacer:
-    """Turns per host from a shared moving window, and shared pauses (``Retry-After``)."""
+    """Turns per host from a shared moving window, leases on requests in flight, and shared pauses."""
 
-    def __init__(self, redis_url: str, delay: float) -> None:
+    def __init__(self, redis_url: str, delay: float, *, concurrency: int = 0,
+                 lease_seconds: float = 180.0 + LEASE_MARGIN_SECONDS) -> None:
+        if concurrency < 0 or lease_seconds <= 0:
+            raise ValueError("concurrency must be >= 0 (0: no limit) and lease_seconds > 0")
+        self.concurrency = concurrency
+        self.lease_ms = max(1, int(lease_seconds * 1000))
         rate = pacing_rate(delay)
         self.item = None if rate is None else RateLimitItemPerSecond(rate[0], rate[1], namespace=NAMESPACE)
         self._redis_url = redis_url
@@ -115,6 +149,25 @@ class HostPacer:
                 return time.monotonic() - started
             stats = await limiter.get_window_stats(self.item, host)
             await asyncio.sleep(max(0.005, stats.reset_time - time.time()))
+
+    async def acquire(self, host: str) -> str | None:
+        """Wait for one of ``host``'s places in flight and hold it; the lease's token (None: no limit)."""
+        if self.concurrency <= 0:
+            return None
+        client, _ = self._clients()
+        token = uuid.uuid4().hex
+        wait = 0.005
+        while not await client.eval(LEASE_SCRIPT, 1, LEASE_PREFIX + host, token, self.lease_ms,
+                                    self.concurrency):
+            await asyncio.sleep(wait)
+            wait = min(LEASE_POLL_SECONDS, wait * 2)
+        return token
+
+    async def release(self, host: str, token: str | None) -> None:
+        """Give back the place ``acquire`` handed out (an expired lease is already gone)."""
+        if token is not None:
+            client, _ = self._clients()
+            await client.zrem(LEASE_PREFIX + host, token)
 
     def pause(self, host: str, seconds: float) -> None:
         """Pause ``host`` for every worker for ``seconds`` (never shortens a longer pause).
@@ -145,16 +198,25 @@ def pacer_for(crawler: Crawler) -> HostPacer | None:
     if settings.get(INNER_HANDLERS_SETTING) is None or not settings.get(REDIS_SETTING):
         return None
     if crawler not in _pacers:
-        _pacers[crawler] = HostPacer(settings.get(REDIS_SETTING), settings.getfloat(DELAY_SETTING))
+        _pacers[crawler] = HostPacer(
+            settings.get(REDIS_SETTING), settings.getfloat(DELAY_SETTING),
+            concurrency=settings.getint(CONCURRENCY_SETTING, 0),
+            lease_seconds=settings.getfloat("DOWNLOAD_TIMEOUT", 180.0) + LEASE_MARGIN_SECONDS,
+        )
     return _pacers[crawler]
 
 
 def paced_scrapy_settings(scrapy_settings: dict[str, Any], delay: float) -> dict[str, Any]:
-    """The settings that put :class:`PacedDownloadHandler` in front of the configured handlers."""
+    """The settings that put :class:`PacedDownloadHandler` in front of the configured handlers.
+
+    The per-host concurrency shared by all workers is the crawl's own
+    ``CONCURRENT_REQUESTS_PER_DOMAIN`` (0 or unset: no shared limit).
+    """
     configured = scrapy_settings.get("DOWNLOAD_HANDLERS") or {}
     inner = {scheme: configured.get(scheme) or DOWNLOAD_HANDLERS_BASE[scheme] for scheme in PACED_SCHEMES}
     return {
         DELAY_SETTING: delay,
+        CONCURRENCY_SETTING: int(scrapy_settings.get("CONCURRENT_REQUESTS_PER_DOMAIN") or 0),
         INNER_HANDLERS_SETTING: inner,
         "DOWNLOAD_HANDLERS": {**configured, "http": "crawler.pacing.PacedDownloadHandler",
                               "https": "crawler.pacing.PacedHttpsDownloadHandler"},
@@ -186,8 +248,13 @@ class PacedDownloadHandler:
         return cls(pacer, build_from_crawler(load_object(path), crawler))
 
     async def download_request(self, request: Request) -> Response:
-        await self.pacer.wait_turn(host_key(request.url))
-        response: Response = await self.inner.download_request(request)
+        host = host_key(request.url)
+        lease = await self.pacer.acquire(host)  # a place in flight first, so no turn is spent waiting
+        try:
+            await self.pacer.wait_turn(host)
+            response: Response = await self.inner.download_request(request)
+        finally:
+            await self.pacer.release(host, lease)
         return response
 
     async def close(self) -> None:

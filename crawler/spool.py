@@ -3,7 +3,7 @@
 A failed batch write (database down, disk full, a constraint bug) must not
 lose what the crawl found: the pipeline writes the batch here, one JSON file
 per batch, and the next scan stores every spooled file before it crawls
-(:func:`crawler.scan.run_scan`). A file is deleted only after its listings
+(:func:`crawler.scan.run.run_scan`). A file is deleted only after its listings
 were committed; a file that cannot be read is kept and named, never dropped.
 
 JSON, not pickle: a spool folder is a place other processes can write to,

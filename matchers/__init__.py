@@ -3,7 +3,7 @@
 Imports nothing of ours. Text in; a frozen verdict with reasons and identifiers out.
 """
 
-from matchers.identifiers import extract_identifiers
+from matchers.identifiers import chip_uid, extract_identifiers
 from matchers.normalise import normalise
 from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
 from matchers.score import score_listing, score_many
@@ -14,6 +14,7 @@ __all__ = [
     "IdentifierMatch",
     "Reason",
     "Verdict",
+    "chip_uid",
     "extract_identifiers",
     "normalise",
     "score_listing",

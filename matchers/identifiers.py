@@ -7,6 +7,14 @@ continues a list of UIDs that does (separated by commas, new lines, numbering); 
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
 phone number must be a valid Indonesian mobile number.  A number that fails
 validation is not an identifier.
+
+Kinds: ``chip_uid``, ``nik``, ``phone`` (E.164), ``url`` (contact and group
+links), and from the modules this one calls: ``bank_account``
+(``BCA:1234567890``, :mod:`matchers.bank_accounts`), ``ewallet``
+(``DANA:+6281234567890``, :mod:`matchers.wallets`), ``email`` and
+``social_handle`` (``instagram:@name``, :mod:`matchers.contacts`).  Links,
+NIKs and phones are claimed first; a bank account is read only in digits none
+of them took, so the older kinds are found exactly as before.
 """
 
 from __future__ import annotations
@@ -18,7 +26,10 @@ from functools import lru_cache
 
 import phonenumbers
 
+from matchers.bank_accounts import find_bank_accounts, may_have_bank_account
+from matchers.contacts import find_contacts, may_have_contact
 from matchers.result import IdentifierMatch
+from matchers.wallets import may_have_wallet, wallet_codes
 
 #: Province codes of the NIK (Kemendagri), including the Papua provinces created in 2022.
 PROVINCE_CODES = frozenset(
@@ -64,7 +75,6 @@ _HEX_SEPARATORS = b":- xX"
 #: Substrings of which lower-cased ASCII text must hold one for ``_UID_CONTEXT`` to match.
 _UID_CONTEXT_HINTS = ("chip", "cip", "uid", "u.i.d", "seri", "sn", "s/n", "kartu")
 _NON_DIGIT = re.compile(r"\D")
-_NON_UID_HEX = re.compile(r"0x|[^0-9a-f]", re.IGNORECASE)
 _HEX_MARK = re.compile(r"0x|:", re.IGNORECASE)
 
 
@@ -82,6 +92,14 @@ def _may_have_numbers(text: str) -> tuple[bool, bool]:
         return b"1" * 16 in skeleton, b"1" * 9 in skeleton and _PHONE_HINT.search(text) is not None
     digits = len(_DIGIT.findall(text))
     return digits >= 16, digits >= 9 and _PHONE_HINT.search(text) is not None
+
+
+def _may_have_account(text: str) -> bool:
+    """Necessary test for a bank account: ten digits in a run (separators allowed) and a bank or account word."""
+    if text.isascii():
+        skeleton = text.encode("ascii").translate(_DIGIT_SKELETON, _DIGIT_SEPARATORS)
+        return b"1" * 10 in skeleton and may_have_bank_account(text, 10)
+    return may_have_bank_account(text, len(_DIGIT.findall(text)))
 
 
 def _may_have_uid(text: str, low: str) -> bool:
@@ -150,12 +168,34 @@ def _phone_e164_parsed(candidate: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def _uid_bytes(raw: str) -> str | None:
-    hexdigits = _NON_UID_HEX.sub("", raw).upper()
-    if len(hexdigits) not in (8, 14, 16):
+#: Byte lengths of a chip UID (ISO/IEC 14443: single, double, triple size; 8-byte readers).
+CHIP_UID_BYTES = (4, 7, 8)
+_UID_SEPARATORS = re.compile(r"0x|[:\-\s]", re.IGNORECASE)
+_HEX_ONLY = re.compile(r"[0-9A-F]+")
+_UID_HEX_LENGTHS = frozenset(2 * n for n in CHIP_UID_BYTES)
+
+
+def chip_uid(raw: str) -> str | None:
+    """The canonical form of a chip UID (upper-case hex, no separators), or None.
+
+    ``"04:a1:b2:c3"``, ``"0x04 0xA1 0xB2 0xC3"`` and ``"04A1B2C3"`` are all
+    ``"04A1B2C3"``. Only hex digits, ``0x`` prefixes and ``:``/``-``/space
+    separators are allowed, and the UID must have 4, 7 or 8 bytes. Every
+    ``chip_uid`` value ktpwatch stores is in this form, so the stock ledger
+    normalises its UIDs with this same function.
+    """
+    if len(raw) in _UID_HEX_LENGTHS and _HEX_ONLY.fullmatch(raw):
+        return raw  # already canonical (a ledger's million rows): skip the rewriting below
+    hexdigits = _UID_SEPARATORS.sub("", raw.strip()).upper()
+    if len(hexdigits) not in _UID_HEX_LENGTHS or not _HEX_ONLY.fullmatch(hexdigits):
         return None
+    return hexdigits
+
+
+def _uid_bytes(raw: str) -> str | None:
+    hexdigits = chip_uid(raw)
     # A plain decimal number near "seri" is a serial number, not a chip UID.
-    if hexdigits.isdigit() and not _HEX_MARK.search(raw):
+    if hexdigits is None or (hexdigits.isdigit() and not _HEX_MARK.search(raw)):
         return None
     return hexdigits
 
@@ -195,16 +235,23 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
     has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
     nik_possible, phone_possible = _may_have_numbers(text)
     has_uid = _may_have_uid(text, low)
-    if not (has_url or nik_possible or phone_possible or has_uid):
+    has_contact = may_have_contact(low)
+    account_possible = _may_have_account(text)
+    if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible):
         return ()
     found: list[tuple[int, str, str, str]] = []
     taken: list[tuple[int, int]] = []
+    nik_spans: list[tuple[int, int]] = []
 
     def add(start: int, end: int, kind: str, value: str) -> None:
         taken.append((start, end))
         found.append((start, kind, value, text[start:end]))
 
+    for start, end, kind, contact in find_contacts(text) if has_contact else ():
+        add(start, end, kind, contact)
     for m in _CONTACT_URL.finditer(text) if has_url else ():
+        if _overlaps(m.span(), taken):  # a group invite link taken above
+            continue
         host = m.group("host").lower()
         path = m.group("path")
         if host.startswith("api.whatsapp.com") or host == "wa.me":
@@ -219,6 +266,7 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):
             add(m.start(), m.end(), "nik", digits)
+            nik_spans.append(m.span())
     # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
     phone_hint = _PHONE_HINT.search(text) if phone_possible else None
     for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
@@ -227,6 +275,8 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
         phone = phone_e164(_unbracketed(m.group(0)))
         if phone is not None:
             add(m.start(), m.end(), "phone", phone)
+            for wallet in wallet_codes(text, m.start(), m.end()) if may_have_wallet(low) else ():
+                found.append((m.start(), "ewallet", f"{wallet}:{phone}", m.group(0)))
     list_end = -1  # end of the last chip UID taken: the next one may continue its list
     # ASCII lower-casing keeps positions, so the context is read in the lower-cased text
     context_words, context_text = (_UID_CONTEXT_LOW, low) if text.isascii() else (_UID_CONTEXT, text)
@@ -241,6 +291,15 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
         if value is not None:
             add(m.start(), m.end(), "chip_uid", value)
             list_end = m.end()
+    # a NIK's digits may be an account too: the bank's cues decide
+    for start, end, account in find_bank_accounts(text, [s for s in taken if s not in nik_spans]) \
+            if account_possible else ():
+        add(start, end, "bank_account", account)
+    return _in_order_first_of_each(found)
+
+
+def _in_order_first_of_each(found: list[tuple[int, str, str, str]]) -> tuple[tuple[str, str, str], ...]:
+    """(kind, value, raw) by position (stable: a wallet follows its phone), first of each (kind, value)."""
     found.sort(key=lambda item: item[0])
     seen: set[tuple[str, str]] = set()
     kept: list[tuple[str, str, str]] = []

@@ -52,15 +52,22 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "pouch"], "casing"),
     **dict.fromkeys(["plastik", "kertas", "akrilik", "karton"], "plastik"),
     **dict.fromkeys(["dompet", "wallet", "tempat", "map", "lanyard", "tali"], "dompet"),
-    **dict.fromkeys(["printer", "ribbon", "reader", "scanner"], "printer"),
+    **dict.fromkeys(["printer", "ribbon", "reader", "scanner", "writer", "encoder", "pembaca"], "printer"),
     **dict.fromkeys(["pvc", "rfid", "nfc", "mifare"], "pvc"),
     **dict.fromkeys(["mainan", "toys", "edukasi"], "mainan"),
-    **dict.fromkeys(["template", "desain", "design", "mockup"], "template"),
+    **dict.fromkeys(["template", "mockup", "psd", "editable"], "template"),
+    **dict.fromkeys(["desain", "design"], "desain"),
     **dict.fromkeys(["stiker", "sticker", "skin", "garskin"], "stiker"),
     **dict.fromkeys(["dipake", "dipakai", "digunakan"], "dipakai"),
     **dict.fromkeys(["pasfoto", "pasphoto"], "pasfoto"),
     **dict.fromkeys(["foto", "photo"], "foto"),
     **dict.fromkeys(["ebook", "e-book"], "ebook"),
+    **dict.fromkeys(["paspor", "passport", "pasport"], "paspor"),
+    **dict.fromkeys(["antre", "antri", "antrian", "antrean"], "antre"),
+    **dict.fromkeys(["verified", "terverifikasi", "verif", "kyc"], "verified"),
+    **dict.fromkeys(["akun", "account"], "akun"),
+    **dict.fromkeys(["palsu", "aspal", "tiruan", "replika", "fake"], "palsu"),
+    **dict.fromkeys(["3ktp"], "ektp"),  # leet "e" in front of KTP
 }
 
 #: Canonical key words whose typos are worth correcting (words of 5+ letters).
@@ -85,6 +92,7 @@ _split_words: set[str] = set()
 #: Letters written twice or more in a row ("blangkoo", "kosonggg", "ktppp"): read once.
 #: Done here, per distinct word and cached, rather than in normalisation of every text.
 _DOUBLED = re.compile(r"([a-z])\1+")
+_STRETCHED = re.compile(r"([a-z])\1+$")
 
 
 def _max_edits(word: str) -> int:
@@ -116,11 +124,14 @@ def _spelling_of(word: str) -> str:
     """The canonical spelling of one word (see :func:`correct_words`)."""
     if word in SPELLING:
         return SPELLING[word]
-    if word.isdigit() or len(word) < _FUZZY_MIN_LEN - 1:
+    if not word.isalpha() or len(word) < _FUZZY_MIN_LEN - 1:  # numbers and quantities ("100rb") are no typos
         return word
     single = _DOUBLED.sub(r"\1", word)
     if single != word and single in SPELLING:
         return SPELLING[single]
+    stretched = _STRETCHED.sub(r"\1", word)  # "jadiii", "cepettt": a phrase word with its last letter stretched
+    if stretched != word and stretched in PHRASE_WORDS:
+        return stretched
     parts = _segment(word)
     if parts is not None:
         return " ".join(SPELLING.get(part, part) for part in parts)
@@ -215,8 +226,12 @@ def canonical_of_words(words: list[str]) -> list[str]:
     cache = _spelling_cache
     canonical = list(map(cache.get, words))
     if None in canonical:  # a word not seen before: decide its spelling first
-        correct_words(words)
-        canonical = list(map(cache.__getitem__, words))
+        # Numbers (prices, codes, counts) are spelled as written and not cached: a scan
+        # brings new ones all the time, and they would push the words out of the cache.
+        # All words are asked for: a full cache is cleared first, and every word asked
+        # for is cached again (with the split words among them).
+        correct_words([w for w in words if not w.isdigit()])
+        canonical = [w if w.isdigit() else cache[w] for w in words]
     if _split_words and not _split_words.isdisjoint(words):
         return " ".join(cast("list[str]", canonical)).split()
     return cast("list[str]", canonical)
@@ -236,29 +251,42 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
-    (r"kartu tanda penduduk elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
-    (r"kartu tanda penduduk|ktp", "KTP"),
+    (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
+    (r"kartu identitas anak|kia", "KIA"),
+    (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp", "KTP"),
+    (r"dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
+    (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto)", "KOSONG"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
+    (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     (r"blanko", "BLANGKO"),
     (r"kartu keluarga|kk", "KK"),
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)|akta", "AKTA"),
-    (r"kartu identitas anak|kia", "KIA"),
     (r"surat (?:pindah|keterangan pindah)|skpwni|buku nikah", "CIVILDOC"),
     (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank", "NEGNOVELTY"),
-    (r"(?:<KTP>|<EKTP>|<KK>|<AKTA>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu|aspal)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
-    (r"(?:data|jual|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie", "IDDATA"),
-    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|kyc)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun)|lolos (?:verifikasi|cek|scan|kyc|bank|pinjol)|tembus (?:verifikasi|bank|pinjol|kyc)|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
-    (r"(?:bisa|dapat|siap) dipakai", "USABLE"),
+    # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
+    (r"(?:untuk|bahan) (?:pembuatan|cetak) <EKTP>", "EKTP"),
+    (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
+    (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
+    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil editan|sesuai pesanan|sesuai permintaan)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
+    (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
+    (r"(?:sewa|jual) identitas|(?:<KTP>|<EKTP>) disewakan|(?:data|jual|sewa|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
+    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
+    (r"(?:bisa|dapat|siap|aman) dipakai", "USABLE"),
+    (r"selfie", "SELFIE"),
+    (r"palsu|duplikat", "PALSU"),
+    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
-    (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak", "NOT"),
+    (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
     (r"syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload", "CUEREQ"),  # asked of the buyer
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
@@ -273,11 +301,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"holder|casing|dompet", "NEGHOLDER"),
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"printer", "NEGPRINTER"),
-    (r"fotokopi|laminating|jasa (?:scan|print|cetak)|<COPYSVC>", "NEGCOPYSERVICE"),
+    (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>", "NEGCOPYSERVICE"),
     (r"kwitansi|nota|surat jalan|surat|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),
-    (r"template|stiker", "NEGDESIGN"),
-    (r"koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel", "NEGPUBLICATION"),
+    (r"template desain|desain template|file desain|template|file master|master file|mentahan", "NEGTEMPLATE"),
+    (r"desain|stiker", "NEGDESIGN"),
+    (r"akun", "AKUN"),
+    (r"(?:sudah|full) verifikasi|verified|premium", "VERIFIED"),
+    (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|calo", "SERVICE"),
+    (r"cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
 )
 

@@ -8,9 +8,15 @@ rules over the tags fire in it.  Two channels are scored:
 * ``blank`` — a blank e-KTP on offer: a blank word (blangko, kosong, belum
   tercetak …) near an e-KTP/KTP term is the strong evidence; chip-card,
   official-source and e-KTP words support it;
-* ``related`` — other population-document fraud: blank KK/akta/KIA forms,
-  forged or "jadi" KTPs, forgery described in words ("bisa dipakai",
-  "lolos verifikasi"), NIK or KTP-photo data for sale.
+* ``related`` — other population-document fraud: blank KK/akta/KIA/SIM/paspor
+  forms, forged or "jadi" KTPs, SIMs, passports, NPWP and BPJS cards, forgery
+  described in words ("bisa dipakai", "lolos verifikasi", "palsu" near the ID),
+  services that make or arrange a document outside the office ("jasa urus SIM
+  tanpa tes", "KK sehari jadi"), NIK data, KTP photos and selfie-with-KTP sets,
+  verified accounts sold with their KTP, KTP edit files (PSD, mockup,
+  template of a KTP) and e-KTP readers/writers sold with blank chips.  The
+  novelty, photo-service, template and reader negatives name part of such an
+  offer, so they do not lower the related channel when one of these fires.
 
 **One way of combining evidence.**  A channel's score is ``100 · σ(L / 10)``
 where ``L`` is a log-odds in *points* (tenths of a natural log-odds unit, so
@@ -39,7 +45,7 @@ cross-selling: "Bisa COD di tempat", "Free cover", "Cek juga holder KTP";
 in a title only add-on and cross-selling cues, as "gratis ongkir" there
 decorates the product),
 nor when it is negated ("bukan mainan", "tanpa holder", "non PVC", "tidak
-termasuk casing").  A negated positive ("bukan blangko") is not evidence,
+termasuk casing"; one negation covers a list: "bukan buku atau majalah").  A negated positive ("bukan blangko") is not evidence,
 nor is anything after a buyer-requirement cue ("Syarat: foto KTP + selfie",
 "jaminan KTP asli": the buyer provides the KTP).
 Every discounted mention is still a reason, with weight 0 and why.
@@ -50,8 +56,11 @@ reverse, or both in two clauses of the title, fire ``blank_with_ektp_in_listing`
 and its kin (see ``_CO_OCCURRENCES``), weighted by focus: divided by one
 plus the number of other products the listing names, and halved when the
 evidence sits past the fourth clause of its field, so a long description
-listing many products does not make a hit.  One part must be in the title:
-"cukup KTP" and "box kosong" in one description sell a phone on credit.
+listing many products does not make a hit.  One part must be in the title,
+or both in next clauses near the description's start under a title that names
+a card, chip or ID ("Kartu chip original dukcapil" / "Blangko asli, untuk
+pembuatan KTP elektronik"): "cukup KTP" and "box kosong" in one description
+sell a phone on credit, "Kirim CV, KTP, blangko isian" is a job advert.
 Clauses with a sentence cue do not take part.
 """
 
@@ -68,7 +77,7 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
-from matchers.lexicon import canonical_of_words, outline, plain_words
+from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 
@@ -112,7 +121,20 @@ class Rule:
         return frozenset(re.findall(r"([A-Z]+)=", self.pattern.pattern))
 
 
+#: Tag groups a rule may name as one: any ID-document term, any term of a document
+#: that a service may make.
+_TAG_GROUPS = {
+    "IDTERM": "(?:<KTP>|<EKTP>)",
+    "IDDOC": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<OTHERDOC>)",
+    "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<OTHERDOC>)",
+    "CARD": "(?:<KARTU>|<KTP>)",
+    "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
+}
+
+
 def _p(pattern: str) -> re.Pattern[str]:
+    for group, tags in _TAG_GROUPS.items():
+        pattern = pattern.replace(f"<{group}>", tags)
     pattern = re.sub(r"<([A-Z]+)>", r"\1=\\S*", pattern)
     return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)")
 
@@ -136,26 +158,48 @@ RULES: tuple[Rule, ...] = (
     Rule("unprinted_ektp", "blank", "blank_core", 70, _p(_near("KOSONG", "EKTP", 3)), why="empty/unprinted word near an e-KTP term"),
     Rule("blank_ktp", "blank", "blank_core", 70, _p(_near("BLANGKO", "KTP", 2)), why="blank word next to KTP"),
     Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near("KOSONG", "KTP", 2)), why="empty/unprinted word next to KTP"),
+    Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near("DINASSTOCK", "EKTP", 3) + "|" + _near("DINASSTOCK", "KTP", 2)),
+         why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
     # blank channel: support, each its own group
     Rule("ektp_term", "blank", "ektp_term", 15, _p("<EKTP>"), why="e-KTP term"),
     Rule("ktp_term", "blank", "ktp_term", 6, _p("<KTP>"), why="KTP term"),
     Rule("blank_term", "blank", "blank_term", 10, _p("<BLANGKO>"), why="blank word"),
     Rule("unprinted_term", "blank", "unprinted_term", 3, _p("<KOSONG>"), why="empty/unprinted word"),
-    Rule("chip_card", "blank", "chip_card", 12, _p(r"<KARTU>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <KARTU>"), why="chip card"),
+    Rule("chip_card", "blank", "chip_card", 12, _p(r"<CARD>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <CARD>"), why="chip card"),
     Rule("blank_chip", "blank", "blank_chip", 10, _p(_near("BLANGKO", "CHIP", 2) + "|" + _near("KOSONG", "CHIP", 2)), why="blank chip"),
-    Rule("official_card", "blank", "official_card", 10, _p(_near("KARTU", "OFFICIAL", 2)), why="card said to come from an office"),
-    Rule("official_source", "blank", "official_source", 16, _p("<OFFICIAL>"), why="claims an official source (dinas, dukcapil)"),
+    Rule("official_card", "blank", "official_card", 10, _p(_near("CARD", "OFFICIAL", 2)), why="card said to come from an office"),
+    Rule("official_source", "blank", "official_source", 16, _p("<OFFICIAL>|<DINASSTOCK>"), why="claims an official source (dinas, dukcapil)"),
     Rule("original_claim", "blank", "original_claim", 4, _p("<ORIGINAL>"), why="claims to be original"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
-         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
-         why="blank family card, birth certificate or child ID form"),
+         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
+         why="blank family card, birth certificate, child ID, licence or passport form"),
     Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>"), why="ready-made or forged KTP"),
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
             + "|" + _near("USABLEID", "NEGNOVELTY", 3)),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
+    Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
+         why="an identity document called fake (palsu, aspal, duplikat)"),
+    Rule("document_shortcut", "related", "related_core", 60,
+         _p(r"<SERVICE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,4} <SHORTCUT>|<SHORTCUT>(?: \S+){0,3} <SERVICE>(?: \S+){0,2} <SERVICEDOC>"
+            r"|<SERVICEDOC> <SHORTCUT>"),
+         why="an identity document made or arranged outside the office (cepat, tanpa antre, tanpa tes)"),
+    Rule("id_edit_file", "related", "related_core", 65, _p(_near("NEGTEMPLATE", "IDTERM", 3)),
+         why="a file or template to make a KTP (PSD, mockup, editable)"),
+    Rule("verified_account_with_id", "related", "related_core", 65,
+         _p(r"<AKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <AKUN>(?: \S+){0,4} <IDTERM>"
+            r"|<IDTERM>(?: \S+){0,4} <AKUN>(?: \S+){0,3} <VERIFIED>|<AKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
+         why="a verified account sold with the KTP it was verified with"),
+    Rule("reader_with_blank_chip", "related", "related_core", 65,
+         _p("|".join(f"{a}(?: \\S+){{0,5}} {b}" for a, b in (
+             (r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>", "<BLANKCHIP>"),
+             ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))),
+         why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
+    Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
+    Rule("verified_account", "related", "verified_account", 8, _p(_near("AKUN", "VERIFIED", 3)), why="a verified account"),
+    Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
@@ -165,20 +209,24 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_plain_card", "NEGPLAINCARD", -45, why="plain PVC/RFID/NFC, name, member or ID card", channels=_BLANK_ONLY),
     _neg("neg_material", "NEGMATERIAL", -35, why="a plain material (plastik, kertas, akrilik)", channels=_BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
-    _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader"),
+    _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader", unless_usable=True),
     _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service"),
     _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
     _neg("neg_toy", "NEGTOY", -80, why="toy or educational card"),
-    _neg("neg_design", "NEGDESIGN", -70, why="template, design file or sticker"),
+    _neg("neg_template", "NEGTEMPLATE", -70, why="template or design file", unless_usable=True),
+    _neg("neg_design", "NEGDESIGN", -70, why="design service, sticker or skin"),
     _neg("neg_publication", "NEGPUBLICATION", -90, why="newspaper, magazine, book or thesis about e-KTP"),
     _neg("neg_photo_service", "NEGPHOTO", -80, why="pas-foto printing or photo editing", unless_usable=True),
     _neg("neg_novelty", "NEGNOVELTY", -80, why="novelty or pet 'KTP' card", unless_usable=True),
 )
 _RULE_INDEX = {rule.name: i for i, rule in enumerate(RULES)}
 _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel == "negative")
-#: Rules saying the listing offers an ID that passes as real: novelty and photo-service
-#: negatives do not count against them.
-_USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing"})
+#: Rules saying the listing offers an ID that passes as real, or what makes one (a KTP
+#: edit file, a reader/writer with blank chips): the ``unless_usable`` negatives (novelty
+#: card, photo service, template, reader) name part of that offer, not another product,
+#: so they neither count against it nor lower its focus.
+_USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
+                           "reader_with_blank_chip", "reader_with_blank_chip_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
@@ -198,6 +246,15 @@ _CO_OCCURRENCES = (
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["usable_claim"]}), _ID_TERM_RULES),
+    (Rule("verified_account_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<VERIFIED>"),
+          f"a verified account and a KTP term, {_APART}"),
+     frozenset({_RULE_INDEX["verified_account"]}), _ID_TERM_RULES),
+    (Rule("selfie_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<SELFIE>"),
+          f"selfies and a KTP term ('selfie + KTP' sets), {_APART}"),
+     frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES),
+    (Rule("reader_with_blank_chip_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGPRINTER>"),
+          f"an e-KTP reader/writer and blank chips, {_APART}"),
+     frozenset({_RULE_INDEX["id_reader"]}), frozenset({_RULE_INDEX["blank_chip"]})),
 )
 
 
@@ -223,14 +280,16 @@ _REQUIREMENT_CUES = frozenset({"CUEREQ"})
 #: only an add-on or a cross-sell cue says the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA"})
+_ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
+#: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
+_LIST_NEGATION_REACH = 4
 _ATTACH_REACH = 2
 
 #: Untagged words in a row beyond the widest gap a rule allows (``{0,n}`` words
 #: between two tags) can be shortened to this many in a field's shape without
 #: changing what any rule matches, what a negation covers or what is attached.
-_SHAPE_GAP = 1 + max(_NEGATION_REACH, *(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern)))
+_SHAPE_GAP = 1 + max(_NEGATION_REACH, _LIST_NEGATION_REACH, *(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern)))
 _FIELD_CACHE_SIZE = 16_384
 _SHAPE_CACHE_SIZE = 16_384
 _RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
@@ -281,8 +340,9 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
         for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
-            negator = next((i for i in range(first - 1, max(-1, first - 1 - _NEGATION_REACH), -1)
-                            if shape_tags[i] == "NOT"), -1)
+            negator = _negator_of(shape_tags, first, rule.channel == "negative")
+            if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
+                negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
             cue = cue_at if 0 <= cue_at < first else -1
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
@@ -290,6 +350,27 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
 
 
 _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
+
+
+def _negator_of(shape_tags: list[str], first: int, listed: bool) -> int:
+    """The token of the negation covering the match starting at ``first``, or −1.
+
+    A negation covers ``_NEGATION_REACH`` tokens after it.  For a hard negative,
+    other products listed between it and the negation are passed over, so one
+    negation covers a list: "bukan buku atau majalah", "tidak termasuk casing dan
+    dompet" deny the magazine and the wallet too.
+    """
+    steps = 0
+    for i in range(first - 1, -1, -1):
+        tag = shape_tags[i]
+        if tag == "NOT":
+            return i
+        if listed and tag.startswith("NEG"):
+            continue
+        steps += 1
+        if steps >= (_LIST_NEGATION_REACH if listed else _NEGATION_REACH):
+            return -1
+    return -1
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
@@ -369,14 +450,38 @@ _LINK_HINTS = ("@", "://", "www.", ".me/", ".com/", ".id/", ".net/", ".org/", ".
 _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S*|(?<![\w@])@\s?[\w.]+(?:/\S*)?")
 
 
+#: A number standing alone, or a quantity ("150", "2024", "50pcs", "100rb"): two or
+#: more ASCII digits and at most four letters, no word character either side.  Such
+#: a word is never a phrase word (checked below), its spelling is itself, and it
+#: is one word whatever its digits, so every such number can be read as one
+#: placeholder word without changing a tag, a rule, a negation or a scope.
+_NUMBER = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{0,4}(?!\w)")
+_NUMBER_WORD = "zqnumz"
+if any(_NUMBER.fullmatch(word) for word in PHRASE_WORDS) or _NUMBER_WORD in PHRASE_WORDS:
+    raise ValueError("a phrase word looks like a number: _rules_in_field may not read numbers as one placeholder")
+
+
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """(clause number, hits) of every clause of a field in which some rule fires.
 
-    Cached by field, and each clause by its text: scans see the same titles
-    and descriptions again and again, and the same sentences ("Bisa COD")
-    in different descriptions.
+    Scans see the same titles and descriptions again and again with other
+    prices, counts and codes ("Harga Rp 150.000", "isi 50 pcs"): the field is
+    read with each number as one placeholder word, so those share one
+    reading (see ``_NUMBER``).  Where a rule's match spans a number, the
+    reason must show it as written, so that field is read as it is.
     """
+    numberless = _NUMBER.sub(_NUMBER_WORD, text)  # the same object when there is no number
+    if numberless is not text:
+        found = _rules_in_text(numberless)
+        if not any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits):
+            return found
+    return _rules_in_text(text)
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
+    """:func:`_rules_in_field` of a text as it is: cached by field, and each clause by its text."""
     if ("/" in text or "@" in text) and any(map(text.__contains__, _LINK_HINTS)) and _LINK.search(text):
         text = _LINK.sub(" ", text)
     parts = clauses(text)
@@ -469,12 +574,25 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
                     first = (field, number, hit.matched)
                 elif second is None and hit.rule in second_rules:
                     second = (field, number, hit.matched)
-    if first is None or second is None or "title" not in (first[0], second[0]) or first[:2] == second[:2]:
+    if first is None or second is None or first[:2] == second[:2]:
+        return 0.0, "", ""
+    if "title" not in (first[0], second[0]) and not (
+            first[0] == second[0] and abs(first[1] - second[1]) == 1 and max(first[1], second[1]) < FOCUS_CLAUSES
+            and _title_supports(fields, _rule_of(next(iter(first_rules))).channel)):
         return 0.0, "", ""
     deep = first[1] >= FOCUS_CLAUSES or second[1] >= FOCUS_CLAUSES
     focus = (0.5 if deep else 1.0) / (1 + other_products)
     field = first[0] if first[0] != "title" else second[0]
     return focus, field, f"{first[2]} … {second[2]}"
+
+
+def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) -> bool:
+    """Whether the title's product phrase names something of ``channel`` (a card, a chip,
+    an ID term): then two parts in next clauses near the description's start combine
+    ("Kartu chip original" / "Blangko asli, untuk e-KTP"), while a job advert's
+    "Kirim CV, KTP, blangko isian" does not."""
+    return any(number == 0 and RULES[hit.rule].channel == channel and not hit.negator
+               for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits)
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
@@ -484,9 +602,11 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     Cached: listings that fire the same rules on the same words share one judgement.
     """
     tally = _tally(fields)
-    other_products = len({RULES[h.rule].name for _, fc in fields for _, hits in fc for h in hits
-                          if RULES[h.rule].channel == "negative" and not h.negator and not h.cue})
+    others = {h.rule for _, fc in fields for _, hits in fc for h in hits
+              if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
+        kit = rule.name in _USABLE_RULES  # a kit's own parts are not other products
+        other_products = sum(1 for i in others if not (kit and RULES[i].unless_usable))
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
         weight = rule.weight * focus
         if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
@@ -498,7 +618,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
                              if _channel_of(index) == name)
         for bucket, cap in ((tally.strong_negatives, math.inf), (tally.weak_negatives, WEAK_NEGATIVE_CAP)):
-            total = sum(w for i, w in bucket.items() if name in RULES[i].channels and not (usable and RULES[i].unless_usable))
+            total = sum(w for i, w in bucket.items() if name in RULES[i].channels
+                        and not (usable and name == "related" and RULES[i].unless_usable))
             points += max(total, -cap)
         return _points_to_score(points)
 

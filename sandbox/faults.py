@@ -5,7 +5,12 @@ of requests that get each kind of fault; the share of answers served in a newer
 or sparser shape (:class:`ShapeDrift`: Shopee's card shape, Tokopedia products
 without ``url`` or with a price in text only, optional fields renamed); a
 "layout changed" switch that renames JSON keys; and an "unknown layout"
-switch that serves the same products in a JSON shape no parser has seen. The dice are deterministic: request number ``n`` to
+switch that serves the same products in a JSON shape no parser has seen;
+the photo host's own fault shares (``photo_rates``: a shop's image CDN is
+another server than its API and fails in its own ways, e.g. trickling); and
+photo URLs chosen by sellers (``seller_photo_urls``: a share of listings names
+a photo anywhere the seller likes — a local port, a private address, another
+server — as a real listing's seller can). The dice are deterministic: request number ``n`` to
 marketplace ``m`` under plan seed ``s`` always rolls the same number, so a
 failing test can be replayed. Kinds are checked in a fixed order and their
 rates add up (a plan whose rates sum above 1 is rejected).
@@ -36,6 +41,7 @@ class FaultKind(enum.StrEnum):
     DROPPED = "dropped"  # connection reset without a status (Akamai on datacentre IPs)
     LOGIN_WALL = "login_wall"  # 200 login page instead of the answer (Shop.login_wall_response)
     EMPTY_SHELL = "empty_shell"  # 200 app shell before its scripts run (Shop.empty_shell_response)
+    TRICKLE = "trickle"  # status and headers at once, then the body one byte every trickle_seconds
 
 
 class ShapeDrift(enum.StrEnum):
@@ -99,15 +105,27 @@ class FaultRates:
     #: share of taken-down listings whose page answers a hostile page instead of "not found",
     #: as a removed listing behind a block looks to a re-check
     hidden_removals: float = 0.0
+    #: seconds between the bytes of a ``trickle`` answer's body
+    trickle_seconds: float = 3.0
+    #: fault shares of photo requests (``/img/...``); empty: photos share ``rates`` with the API
+    photo_rates: Mapping[FaultKind, float] = field(default_factory=dict)
+    #: photo URLs sellers chose (``{image_id}`` is replaced by the photo's id) ...
+    seller_photo_urls: tuple[str, ...] = ()
+    #: ... and the share of photos that name one of them instead of the shop's own image host
+    seller_photo_share: float = 0.0
 
     def __post_init__(self) -> None:
-        total = sum(self.rates.values())
-        if any(r < 0 for r in self.rates.values()) or total > 1.0 + 1e-9:
-            raise ValueError(f"fault rates must be >= 0 and sum to at most 1 (got {total:.3f})")
-        if any(not 0.0 <= r <= 1.0 for r in (*self.shapes.values(), self.hidden_removals)):
-            raise ValueError("shape drift and hidden_removals shares must be between 0 and 1")
-        if self.slow_seconds < 0 or self.retry_after_seconds < 0:
-            raise ValueError("slow_seconds and retry_after_seconds must be >= 0")
+        for shares in (self.rates, self.photo_rates):
+            total = sum(shares.values())
+            if any(r < 0 for r in shares.values()) or total > 1.0 + 1e-9:
+                raise ValueError(f"fault rates must be >= 0 and sum to at most 1 (got {total:.3f})")
+        if any(not 0.0 <= r <= 1.0 for r in (*self.shapes.values(), self.hidden_removals,
+                                              self.seller_photo_share)):
+            raise ValueError("shape drift, hidden_removals and seller_photo_share must be between 0 and 1")
+        if self.slow_seconds < 0 or self.retry_after_seconds < 0 or self.trickle_seconds <= 0:
+            raise ValueError("slow_seconds and retry_after_seconds must be >= 0, trickle_seconds > 0")
+        if self.seller_photo_share and not self.seller_photo_urls:
+            raise ValueError("seller_photo_share needs seller_photo_urls")
 
     @property
     def total(self) -> float:
@@ -118,6 +136,15 @@ class FaultRates:
         if self.hidden_removals <= 0.0:
             return False
         return random.Random(f"{seed}:hidden:{key}").random() < self.hidden_removals
+
+    def seller_photo(self, key: str, *, seed: int = 0) -> str | None:
+        """The URL a seller chose for photo ``key`` (deterministic per key), or None for the shop's own."""
+        if self.seller_photo_share <= 0.0:
+            return None
+        rng = random.Random(f"{seed}:seller_photo:{key}")
+        if rng.random() >= self.seller_photo_share:
+            return None
+        return rng.choice(self.seller_photo_urls)
 
     def drifts(self, shape: ShapeDrift, key: str, *, seed: int = 0) -> bool:
         """Whether the answer part named ``key`` (an item id, a page) comes in ``shape``.
@@ -138,6 +165,10 @@ class FaultRates:
             "shapes": {shape.value: share for shape, share in self.shapes.items() if share},
             "unknown_layout": self.unknown_layout,
             "hidden_removals": self.hidden_removals,
+            "trickle_seconds": self.trickle_seconds,
+            "photo_rates": {kind.value: rate for kind, rate in self.photo_rates.items() if rate},
+            "seller_photo_urls": list(self.seller_photo_urls),
+            "seller_photo_share": self.seller_photo_share,
         }
 
     @classmethod
@@ -153,13 +184,24 @@ class FaultRates:
             shapes=_enum_shares(ShapeDrift, data.get("shapes", {}), "shape drift"),
             unknown_layout=bool(data.get("unknown_layout", False)),
             hidden_removals=float(data.get("hidden_removals", 0.0)),
+            trickle_seconds=float(data.get("trickle_seconds", 3.0)),
+            photo_rates=_enum_shares(FaultKind, data.get("photo_rates", {}), "fault kind"),
+            seller_photo_urls=_urls(data.get("seller_photo_urls", [])),
+            seller_photo_share=float(data.get("seller_photo_share", 0.0)),
         )
 
 
 E = TypeVar("E", FaultKind, ShapeDrift)
 #: The keys of :meth:`FaultRates.to_json`; a plan made of any of them is a bare default.
 RATE_KEYS = frozenset({"rates", "slow_seconds", "retry_after_seconds", "layout_changed", "shapes",
-                       "unknown_layout", "hidden_removals"})
+                       "unknown_layout", "hidden_removals", "trickle_seconds", "photo_rates",
+                       "seller_photo_urls", "seller_photo_share"})
+
+
+def _urls(data: Any) -> tuple[str, ...]:
+    if not isinstance(data, list) or not all(isinstance(url, str) and url for url in data):
+        raise ValueError("seller_photo_urls must be a JSON list of URLs")
+    return tuple(data)
 
 
 def _enum_shares(kinds: type[E], data: Any, what: str) -> dict[E, float]:
@@ -268,18 +310,22 @@ class FaultDice:
         self.plan = plan
         self._counters: dict[str, int] = {}
 
-    def roll(self, marketplace: str) -> tuple[FaultKind | None, random.Random]:
-        """The fault for the next request to ``marketplace``, and that request's own RNG."""
-        n = self._counters.get(marketplace, 0)
-        self._counters[marketplace] = n + 1
+    def roll(self, marketplace: str, *, photo: bool = False) -> tuple[FaultKind | None, random.Random]:
+        """The fault for the next request to ``marketplace`` (its photo host when ``photo`` and the
+        plan gives photos their own shares), and that request's own RNG."""
         rates = self.plan.for_marketplace(marketplace)
-        if not rates.total:
+        shares, stream = rates.rates, marketplace
+        if photo and rates.photo_rates:
+            shares, stream = rates.photo_rates, f"{marketplace}/photos"
+        n = self._counters.get(stream, 0)
+        self._counters[stream] = n + 1
+        if not sum(shares.values()):
             return None, _IDLE_RNG  # no faults: skip seeding an RNG on the hot path
-        rng = random.Random(f"{self.plan.seed}:{marketplace}:{n}")
+        rng = random.Random(f"{self.plan.seed}:{stream}:{n}")
         roll = rng.random()
         cumulative = 0.0
         for kind in FaultKind:  # fixed order
-            cumulative += rates.rates.get(kind, 0.0)
+            cumulative += shares.get(kind, 0.0)
             if roll < cumulative:
                 return kind, rng
         return None, rng

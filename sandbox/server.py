@@ -33,7 +33,7 @@ import socket
 import threading
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from aiohttp import web
@@ -43,13 +43,15 @@ from sandbox.addresses import WILDCARD_HOSTS, ShopAddress, plan_addresses
 from sandbox.admin_guard import admin_refusal
 from sandbox.catalogue import DEFAULT_LISTINGS, Catalogue, build_catalogue
 from sandbox.catalogue_types import SandboxListing
-from sandbox.faults import FaultDice, FaultKind, FaultPlan, FaultRates, ShapeDrift, rename_keys
+from sandbox.faults import FaultDice, FaultKind, FaultPlan, ShapeDrift, rename_keys
 from sandbox.images import PhotoPlan
 from sandbox.request_stats import RequestStats
 from sandbox.shops import Shop, load_shops
 
 Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 EXEMPT_SUFFIXES = (".js", ".css", ".map", ".ico")
+#: where every shop serves its photos (its image host)
+PHOTO_PREFIX = "/img/"
 DIRECTORY_PATH = "/_sandbox/marketplaces"
 
 
@@ -76,6 +78,11 @@ class SandboxContext:
         return self.desk.is_removed(marketplace, external_id)
 
     def image_url(self, marketplace: str, image_id: str) -> str:
+        """The shop's own photo address, or the one the listing's seller chose (fault plan)."""
+        plan = self.plan()
+        chosen = plan.for_marketplace(marketplace).seller_photo(f"{marketplace}:{image_id}", seed=plan.seed)
+        if chosen is not None:
+            return chosen.replace("{image_id}", image_id)
         return f"{self.shop_urls[marketplace]}/img/{image_id}.jpg"
 
     def shape(self, marketplace: str, shape: ShapeDrift, key: str) -> bool:
@@ -185,7 +192,7 @@ class SandboxServer:
         app = web.Application(middlewares=[self._fault_middleware(name, shop)])
         # core routes first: aiohttp resolves in registration order, so a shop's
         # catch-all pattern can never shadow images or the pages faults send clients to
-        app.router.add_get("/img/{image_id}.jpg", self._image(name))
+        app.router.add_get(PHOTO_PREFIX + "{image_id}.jpg", self._image(name))
         app.router.add_route("*", shop.captcha_path, _handler(shop.captcha_response))
         if shop.login_path != shop.captcha_path:
             app.router.add_route("*", shop.login_path, _handler(shop.login_wall_response))
@@ -304,11 +311,7 @@ class SandboxServer:
         """Flip one shop to (or back from) the unknown layout, keeping the rest of its plan."""
         plan = self.dice.plan
         rates = plan.for_marketplace(marketplace)
-        updated = FaultRates(rates=rates.rates, slow_seconds=rates.slow_seconds,
-                             retry_after_seconds=rates.retry_after_seconds,
-                             layout_changed=rates.layout_changed, shapes=rates.shapes,
-                             unknown_layout=unknown)
-        plan = plan.with_marketplace(marketplace, updated)
+        plan = plan.with_marketplace(marketplace, replace(rates, unknown_layout=unknown))
         self.dice.plan = plan
         return plan
 
@@ -329,7 +332,7 @@ class SandboxServer:
             fault: FaultKind | None = None
             rng = None
             if not (request.path in exempt or request.path.endswith(EXEMPT_SUFFIXES)):
-                fault, rng = self.dice.roll(marketplace)
+                fault, rng = self.dice.roll(marketplace, photo=request.path.startswith(PHOTO_PREFIX))
                 fault = self._hidden_removal(request, marketplace, shop) or fault
             rates = self.dice.plan.for_marketplace(marketplace)
             try:
@@ -385,6 +388,8 @@ class SandboxServer:
         response = await handler(request)
         if fault is FaultKind.TRUNCATED and isinstance(response, web.Response) and isinstance(response.body, bytes):
             response.body = response.body[: len(response.body) // 2]
+        if fault is FaultKind.TRICKLE and isinstance(response, web.Response) and isinstance(response.body, bytes):
+            return await _trickled(request, response, rates.trickle_seconds)
         return response
 
     def _image(self, marketplace: str) -> Handler:
@@ -464,6 +469,27 @@ def _handler(answer: Callable[[web.Request], web.StreamResponse]) -> Handler:
         return answer(request)
 
     return handle
+
+
+async def _trickled(request: web.Request, answer: web.Response, interval: float) -> web.StreamResponse:
+    """``answer`` sent as a slow server sends it: status and headers now, a body byte every ``interval``.
+
+    Ends when the body is sent or the client goes away (a client with a total
+    deadline hangs up long before a photo's last byte).
+    """
+    body = bytes(answer.body)  # type: ignore[arg-type]  # checked to be bytes by the caller
+    stream = web.StreamResponse(status=answer.status, headers={
+        "Content-Type": answer.headers.get("Content-Type", "application/octet-stream"),
+        "Content-Length": str(len(body)),
+    })
+    await stream.prepare(request)
+    try:
+        for i in range(len(body)):
+            await stream.write(body[i : i + 1])
+            await asyncio.sleep(interval)
+    except (ConnectionResetError, ConnectionError):
+        pass  # the client gave up: what a trickling server sees
+    return stream
 
 
 def _renamed(response: web.StreamResponse, renames: Mapping[str, str]) -> web.StreamResponse:

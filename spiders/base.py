@@ -78,8 +78,8 @@ from config import load_config
 from config.settings import MarketplaceConfig, Settings, Transport
 from crawler.items import HttpExchange, ListingItem, PageOutcome
 from spiders.failures import failure_cause
+from spiders.keys import SETTINGS_KEY, marketplace_stat_key
 
-SETTINGS_KEY = "KTPWATCH_SETTINGS"
 DETAIL_FILTER_KEY = "KTPWATCH_DETAIL_FILTER"
 #: How long a browser callback waits for the shop's API answer when networkidle came first.
 BROWSER_CAPTURE_WAIT_SECONDS = 10.0
@@ -292,7 +292,7 @@ class MarketplaceSpider(scrapy.Spider):
     def inc(self, key: str, count: int = 1) -> None:
         crawler = getattr(self, "crawler", None)
         if crawler is not None and crawler.stats is not None:
-            crawler.stats.inc_value(f"ktpwatch/{self.marketplace}/{key}", count)
+            crawler.stats.inc_value(marketplace_stat_key(self.marketplace, key), count)
 
     def _note_outcome(self, kind: str, outcome: PageOutcome, url: str, body: bytes) -> None:
         if outcome.status in ("blocked", "captcha"):
@@ -441,7 +441,7 @@ class MarketplaceSpider(scrapy.Spider):
             return None
         retry = get_retry_request(
             request, spider=self, reason=f"{outcome.status} page",
-            stats_base_key=f"ktpwatch/{self.marketplace}/retried_pages",
+            stats_base_key=marketplace_stat_key(self.marketplace, "retried_pages"),
         )
         if retry is None:
             return None

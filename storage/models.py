@@ -13,7 +13,7 @@ models and the migrations disagree.
 from __future__ import annotations
 
 import enum
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
@@ -526,3 +526,74 @@ class Lease(Base):
     owner: Mapped[str] = mapped_column(String(200))
     acquired_at: Mapped[datetime] = mapped_column(default=utcnow)
     expires_at: Mapped[datetime]
+
+
+class LedgerImport(Base):
+    """One import of a ledger file: which file (and its SHA-256), who, when, how many rows."""
+
+    __tablename__ = "ledger_imports"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    file_name: Mapped[str] = mapped_column(String(300))
+    file_sha256: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[int] = mapped_column(default=0)
+    rejected: Mapped[int] = mapped_column(default=0)
+
+
+class LedgerEntry(Base):
+    """One chip, or one contiguous range of chip UIDs, in the issuer's blank-stock ledger.
+
+    UIDs are stored as integer bounds (``uid_start`` ≤ ``uid_end``, a single chip
+    has both equal) shifted by -2**63 so an 8-byte UID fits a signed BIGINT and
+    the order is kept: the entry holding a UID is the one with the greatest
+    ``uid_start`` at or below it, one index seek. Entries of one ``uid_bytes``
+    never overlap (the import refuses it).
+    """
+
+    __tablename__ = "ledger_entries"
+    __table_args__ = (UniqueConstraint("uid_bytes", "uid_start"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    uid_bytes: Mapped[int] = mapped_column(Integer)
+    uid_start: Mapped[int] = mapped_column(BigInteger)
+    uid_end: Mapped[int] = mapped_column(BigInteger)
+    serial: Mapped[str] = mapped_column(String(64), default="")
+    batch: Mapped[str] = mapped_column(String(100), default="")
+    contract: Mapped[str] = mapped_column(String(200), default="")
+    #: Kemendagri code of the province or regency office the blanks went to ("32.76")
+    consignee_code: Mapped[str] = mapped_column(String(13), default="", index=True)
+    dispatch_date: Mapped[date | None]
+    #: in_stock | dispatched | printed | damaged | destroyed | reported_lost
+    status: Mapped[str] = mapped_column(String(20))
+    status_date: Mapped[date | None]
+    #: the import and the file row that created the entry
+    import_id: Mapped[int] = mapped_column(ForeignKey("ledger_imports.id"), index=True)
+    import_row: Mapped[int] = mapped_column(Integer)
+
+
+class LedgerStatusChange(Base):
+    """The history of a ledger entry's status, oldest first; the first row is its status when imported."""
+
+    __tablename__ = "ledger_status_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    entry_id: Mapped[int] = mapped_column(ForeignKey("ledger_entries.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    status_date: Mapped[date | None]
+    import_id: Mapped[int] = mapped_column(ForeignKey("ledger_imports.id"), index=True)
+    import_row: Mapped[int] = mapped_column(Integer)
+
+
+class LedgerAccessEvent(Base):
+    """Who looked into the ledger (``ledger show``, exports), like a ``reveal`` audit event."""
+
+    __tablename__ = "ledger_access_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    subject: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")

@@ -18,9 +18,18 @@ checked against the origins the configuration names
   fails on its own and reports the shop unreachable.
 
 The answer for each name is kept for the life of the policy (one run), so a
-crawl resolves each host once. The client resolves again when it connects;
-a resolver that answers differently within one run (DNS rebinding) is not
-defeated by this check alone.
+crawl resolves each host once, and the fetches that take seller-written URLs
+(photos, follow-up re-checks) connect to the very address that was judged
+(:meth:`HostPolicy.pinned_address`, used by :mod:`alerts.evidence.pinning`'s
+httpx transports, which keep the original ``Host`` and TLS server name). A
+resolver that answers a public address first and ``127.0.0.1`` later (DNS
+rebinding) therefore never gets a connection to the inward address: the
+client does not resolve again. (Scrapy's downloader and the capture browser
+resolve on their own; they fetch only configured marketplace origins.)
+
+:func:`HostPolicy.allows` is the one allow-list: the crawl's downloader
+middleware, the browser transport's request filter, photo fetches, follow-up
+re-checks and evidence capture all ask it.
 """
 
 from __future__ import annotations
@@ -43,6 +52,25 @@ LOCAL_SCHEMES = frozenset({"data", "blob", "about"})
 Resolver = Callable[[str], Sequence[str]]
 
 
+class UnresolvedHost(OSError):
+    """A configured host name that did not resolve: the fetch fails as unreachable."""
+
+
+def is_inward(address: str) -> bool:
+    """True for a loopback, private, link-local or otherwise non-global address."""
+    return not ipaddress.ip_address(address).is_global
+
+
+@dataclass(frozen=True)
+class _Answer:
+    """What one name resolved to, judged once per run."""
+
+    refusal: str | None
+    #: the address fetches connect to (None: the name did not resolve)
+    address: str | None
+    error: str = ""
+
+
 def resolve_addresses(host: str) -> list[str]:
     """Every address ``host`` resolves to (OSError when it does not resolve)."""
     infos = socket.getaddrinfo(host, None, proto=socket.IPPROTO_TCP)
@@ -61,11 +89,21 @@ def _ip_literal(host: str) -> bool:
 class HostPolicy:
     origins: frozenset[Origin]
     resolver: Resolver = resolve_addresses
-    _verdicts: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
+    #: which resolved addresses are refused for a configured *name*
+    inward: Callable[[str], bool] = is_inward
+    _answers: dict[str, _Answer] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def from_settings(cls, settings: Settings) -> HostPolicy:
         return cls(frozenset(settings.allowed_origins()))
+
+    def allows(self, url: str) -> bool:
+        """True when ``url`` may be fetched, or is a data:/about:/blob: URL a browser resolves locally.
+
+        The predicate of every allow-list check outside the fetchers (the
+        crawl's downloader middleware, the browser transport's request filter).
+        """
+        return self.refusal(url, allow_local_schemes=True) is None
 
     def refusal(self, url: str, *, allow_local_schemes: bool = False) -> str | None:
         """None when ``url`` may be fetched, else why not (one line)."""
@@ -99,20 +137,42 @@ class HostPolicy:
         """Refuse a configured *name* that resolves to a non-global address (once per name)."""
         if _ip_literal(host):
             return None  # the configuration wrote this address itself: explicit
-        if host not in self._verdicts:
-            self._verdicts[host] = self._resolve_and_judge(host)
-        return self._verdicts[host]
+        return self._answer(host).refusal
 
-    def _resolve_and_judge(self, host: str) -> str | None:
+    def _answer(self, host: str) -> _Answer:
+        if host not in self._answers:
+            self._answers[host] = self._resolve_and_judge(host)
+        return self._answers[host]
+
+    def _resolve_and_judge(self, host: str) -> _Answer:
         try:
-            addresses = self.resolver(host)
-        except (OSError, UnicodeError):
-            return None  # does not resolve: the fetch fails and says so
-        inward = [a for a in addresses if not ipaddress.ip_address(a).is_global]
+            addresses = list(self.resolver(host))
+        except (OSError, UnicodeError) as exc:
+            return _Answer(None, None, f"{type(exc).__name__}: {exc}")  # the fetch fails and says so
+        if not addresses:
+            return _Answer(None, None, "no address")
+        inward = [a for a in addresses if self.inward(a)]
         if not inward:
-            return None
-        return (f"refused host {host!r}: it resolves to {inward[0]} (loopback, private or link-local); "
-                "write that address in the configuration to allow it")
+            return _Answer(None, addresses[0])
+        return _Answer(f"refused host {host!r}: it resolves to {inward[0]} (loopback, private or "
+                       "link-local); write that address in the configuration to allow it", None)
+
+    def pinned_address(self, host: str) -> str:
+        """The address a fetch from ``host`` connects to: the one its check judged, never a fresh answer.
+
+        An IP literal is itself. A refused name raises :class:`PermissionError`
+        (callers check :meth:`refusal` first); one that did not resolve raises
+        :class:`UnresolvedHost`.
+        """
+        host = host.lower()
+        if _ip_literal(host):
+            return host.strip("[]")
+        answer = self._answer(host)
+        if answer.refusal is not None:
+            raise PermissionError(answer.refusal)
+        if answer.address is None:
+            raise UnresolvedHost(f"cannot resolve {host!r}: {answer.error}")
+        return answer.address
 
     def check(self, url: str, *, allow_local_schemes: bool = False) -> str | None:
         """Like :meth:`refusal`, and logs the refusal."""

@@ -4,6 +4,12 @@ Its own SHA-256 goes into the database (``EvidenceBundle.manifest_sha256``), so 
 changed file, a changed manifest, or a changed database row each show up as a
 disagreement between two independent records. Keys are sorted and the layout is
 fixed, so the same facts always give the same bytes.
+
+The manifest names the listing's URL, and a seller's URL can hold a NIK (a
+Tokopedia slug is the title). The stored manifest is evidence and is never
+changed; the copy a notice carries is :func:`redacted_copy`, masked like every
+other output and naming the SHA-256 of the original it was made from (the one
+the notice cites and ``evidence verify`` checks).
 """
 
 from __future__ import annotations
@@ -14,6 +20,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from typing import Any
+
+from alerts.redaction import redact_value
 
 MANIFEST_VERSION = 1
 MANIFEST_NAME = "manifest.json"
@@ -121,3 +129,24 @@ def parse_manifest(data: bytes) -> dict[str, Any]:
     if not isinstance(loaded, dict) or "files" not in loaded:
         raise ValueError("not a ktpwatch manifest (no files list)")
     return loaded
+
+
+def redacted_copy(data: bytes, sha256: str) -> bytes:
+    """The manifest as it may leave ktpwatch in a notice: every string redacted
+    (:func:`alerts.redaction.redact_value`), plus ``redacted_copy_of_sha256``.
+
+    When nothing needed masking the original bytes are returned, so the copy
+    still hashes to the SHA-256 the notice cites. Bytes that are not a ktpwatch
+    manifest (written by hand, or by an older version) are masked as text.
+    """
+    try:
+        original = parse_manifest(data)
+    except ValueError:
+        text = data.decode("utf-8", errors="replace")
+        masked = redact_value(text)
+        return data if masked == text else masked.encode("utf-8")
+    copy = redact_value(original)
+    if copy == original:
+        return data
+    copy["redacted_copy_of_sha256"] = sha256
+    return (json.dumps(copy, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")

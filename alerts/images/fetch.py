@@ -3,7 +3,8 @@
 Photo URLs are written by sellers, so a hostile one may point at a private
 address or an endless stream. Every URL and every redirect is checked against
 the configured origins (the same :class:`~alerts.evidence.hosts.HostPolicy` as
-evidence capture), and the body is streamed and cut off at
+evidence capture), the client connects to the address that check judged
+(:mod:`alerts.evidence.pinning`), and the body is streamed and cut off at
 ``settings.images.max_bytes`` — a ``Content-Length`` over the limit is refused
 before the body is read — and at ``settings.images.fetch_deadline_seconds``
 for the fetch as a whole, since a per-read timeout alone lets a server that
@@ -19,6 +20,7 @@ from urllib.parse import urljoin
 import httpx
 
 from alerts.evidence.hosts import HostPolicy
+from alerts.evidence.pinning import PinnedTransport
 from alerts.host_pacing import HostPacer
 from alerts.images.decode import ImageRefused
 
@@ -40,9 +42,11 @@ class FetchedImage:
     content_type: str
 
 
-def make_client(user_agent: str) -> httpx.Client:
-    """One client for a processing run: no automatic redirects (each hop is checked), a stated User-Agent."""
+def make_client(user_agent: str, policy: HostPolicy) -> httpx.Client:
+    """One client for a processing run: no automatic redirects (each hop is checked), a stated
+    User-Agent, and connections only to the addresses ``policy`` judged (no DNS rebinding)."""
     return httpx.Client(
+        transport=PinnedTransport(policy),
         follow_redirects=False,
         timeout=TIMEOUT_SECONDS,
         headers={"User-Agent": user_agent, "Accept": "image/avif,image/webp,image/*;q=0.8"},

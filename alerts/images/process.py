@@ -204,7 +204,7 @@ def process_pending_images(
     pacer = HostPacer(settings.crawl.download_delay)
     store = EvidenceStore(settings.evidence.dir)
     pool = ThreadPoolExecutor(max_workers=settings.images.workers, thread_name_prefix="ktpwatch-image")
-    with make_client(settings.crawl.user_agent) as client:
+    with make_client(settings.crawl.user_agent, policy) as client:
         futures: dict[Future[ImageFacts], _Job] = {
             pool.submit(_analyse_url, job, settings, client, policy, pacer, store, known): job for job in fresh
         }

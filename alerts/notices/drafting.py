@@ -24,6 +24,7 @@ from pathlib import Path
 from jinja2 import Environment
 from sqlalchemy.orm import Session
 
+from alerts.evidence.manifest import redacted_copy
 from alerts.notices.message import (
     Attachment,
     Envelope,
@@ -109,6 +110,10 @@ def _attachments_for(
             )
             maintype, subtype = ctype.split("/", 1)
             suffix = path.suffix or (".json" if kind == "manifest" else ".png")
+            if kind == "manifest":  # the stored manifest is evidence; the notice carries a masked copy
+                masked = redacted_copy(content, item.sha256)
+                suffix = suffix if masked is content else f".redacted{suffix}"
+                content = masked
             name = f"alert-{alert.id}-{kind}-{item.sha256[:12]}{suffix}"
             found.append(Attachment(name, content, maintype, subtype))
     return bundle.manifest_sha256, found

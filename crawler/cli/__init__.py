@@ -42,6 +42,7 @@ COMMAND_MODULES = (
     "followup",
     "evidence",
     "images",
+    "ledger",
     "schedule",
     "worker",
     "sandbox",

@@ -423,11 +423,18 @@ def show_cmd(
         def mask(value: str) -> str:
             return redact_text(value, reveal=reveal)
 
+        from alerts.provenance.block import chip_provenance, nik_provenance
+        from crawler.cli.provenance_view import provenance_json, provenance_view
+
+        chips = chip_provenance(session, detail.identifiers, runtime.settings.ledger)
+        niks = nik_provenance(detail.identifiers)
         if fmt is OutputFormat.JSON:
-            runtime.console.file.write(json.dumps(_detail_json(detail, mask), ensure_ascii=False, indent=2))
+            shown = {**_detail_json(detail, mask), "provenance": provenance_json(chips, niks, mask)}
+            runtime.console.file.write(json.dumps(shown, ensure_ascii=False, indent=2))
             runtime.console.file.write("\n")
         else:
             runtime.console.print(_detail_view(detail, mask))
+            runtime.console.print(provenance_view(chips, niks, mask))
 
 
 # --------------------------------------------------------------------------- actions

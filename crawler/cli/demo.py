@@ -92,7 +92,7 @@ def demo(
     runtime = get_runtime()
     console = runtime.console
     from crawler.marketplace_addresses import point_at
-    from crawler.scan import ScanError, run_scan_subprocess
+    from crawler.scan import ScanError, ScanOptions, run_scan_subprocess
     from sandbox.faults import FaultPlan
     from sandbox.server import run_sandbox
 
@@ -131,12 +131,11 @@ def demo(
 
         _step(console, 2, f"Scanning every marketplace ({transport} transport, "
                           f"{len(settings.queries.lexicon)} queries, {max_pages} pages) ...")
-        scan_kwargs: dict[str, Any] = dict(
-            config_path=config_path, trigger="demo", sandbox_url=sandbox.base_url,
-            max_pages=max_pages, capture_evidence=evidence,
-            transport=None if transport == "config" else transport, env=env)
+        scan_options = ScanOptions(trigger="demo", max_pages=max_pages, capture_evidence=evidence,
+                                   transport=None if transport == "config" else transport)
+        scan_kwargs: dict[str, Any] = dict(config_path=config_path, sandbox_url=sandbox.base_url, env=env)
         try:
-            first = run_scan_subprocess(**scan_kwargs)
+            first = run_scan_subprocess(scan_options, **scan_kwargs)
         except ScanError as exc:
             raise UserError(f"demo scan failed: {exc}") from None
         _print_scan(console, first)
@@ -149,7 +148,7 @@ def demo(
                       f"alerts open: {len(found)}")
 
         _step(console, 4, "Scanning again: the same listings become new sightings, not new alerts ...")
-        second = run_scan_subprocess(**scan_kwargs)
+        second = run_scan_subprocess(scan_options, **scan_kwargs)
         console.print(f"   new alerts in the second scan: {second.get('new_alerts')}")
 
         confirmed = _auto_confirm(runtime, console)

@@ -24,6 +24,7 @@ from alerts.evidence import (
     verify_evidence,
 )
 from alerts.evidence.viewing import page_views
+from alerts.redaction import redact_text
 from crawler.cli.errors import UserError
 from crawler.cli.output import OutputFormat, render_rows, safe_text
 from crawler.cli.runtime import get_runtime
@@ -141,7 +142,7 @@ def view(
         raise UserError(f"alert {alert_id} has no captured page yet (see `ktpwatch evidence retry`)")
     for page in views:
         made = " (viewing copy made now)" if page.made_now else ""
-        rt.console.print(f"bundle {page.bundle_id}: {page.path.as_uri()}  {safe_text(page.url)}{made}",
+        rt.console.print(f"bundle {page.bundle_id}: {page.path.as_uri()}  {safe_text(redact_text(page.url))}{made}",
                          markup=False, highlight=False, soft_wrap=True)
     if open_first:
         webbrowser.open(views[-1].path.as_uri())

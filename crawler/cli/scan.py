@@ -112,6 +112,7 @@ def scan(
 
 def _run_with_progress(console: Any, settings: Any, options: ScanOptions) -> ScanSummary:
     from crawler.scan import run_scan
+    from spiders.keys import marketplace_stat_key
 
     columns = (SpinnerColumn(), TextColumn("{task.description:<10}"),
                TextColumn("requests {task.fields[requests]:>5}  listings {task.fields[items]:>6}  "
@@ -121,7 +122,7 @@ def _run_with_progress(console: Any, settings: Any, options: ScanOptions) -> Sca
         tasks: dict[str, TaskID] = {}
 
         def update(marketplace: str, stats: dict[str, Any]) -> None:
-            prefix = f"ktpwatch/{marketplace}/"
+            prefix = marketplace_stat_key(marketplace)
             fields: dict[str, Any] = {k: int(stats.get(prefix + k, 0) or 0)
                                       for k in ("requests", "items", "hits", "blocked")}
             if marketplace not in tasks:

@@ -220,10 +220,13 @@ def run_scan_job(ctx: JobContext) -> JobResult:
     The scan itself stores the flags and posts them (with its new alerts) to
     the webhook, so this only makes them visible where the daemon logs.
     """
+    from crawler.scan.options import ScanOptions
+
     run_scan = resolve("crawler.scan:run_scan_subprocess")
     with stop_children_on_shutdown(ctx):
         summary: dict[str, Any] = run_scan(
-            str(ctx.config_path) if ctx.config_path else None, trigger="schedule"
+            ScanOptions(trigger="schedule"),
+            config_path=str(ctx.config_path) if ctx.config_path else None,
         )
     scan_id = summary.get("scan_id")
     status = str(summary.get("status", "unknown"))

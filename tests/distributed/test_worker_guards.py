@@ -59,11 +59,9 @@ def _worker(server: Any, redis_url: str) -> tuple[WorkerExtension, ScanQueue, Fl
     queue = ScanQueue(server, spider, ScanKeys(SCAN).queue_pattern)
     stats = MemoryStatsCollector(spider.crawler)
     pipeline = FlakyPipeline(stats)
-    engine = SimpleNamespace(
-        _slot=SimpleNamespace(scheduler=SimpleNamespace(queue=queue), inprogress=set()),
-        scraper=SimpleNamespace(itemproc=SimpleNamespace(middlewares=[pipeline])),
-    )
-    crawler = SimpleNamespace(engine=engine, stats=stats, spider=spider)
+    engine = SimpleNamespace(scheduler=SimpleNamespace(queue=queue), _slot=SimpleNamespace(inprogress=set()))
+    crawler = SimpleNamespace(engine=engine, stats=stats, spider=spider,
+                              get_item_pipeline=lambda cls: pipeline)
     state = WorkerState(keys=ScanKeys(SCAN), worker="w1", heartbeat_ms=60_000, spiders=["tokopedia"])
     return WorkerExtension(crawler, state, server), queue, pipeline  # type: ignore[arg-type]
 

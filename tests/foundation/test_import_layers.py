@@ -129,6 +129,19 @@ def test_layer_rules_themselves() -> None:
     assert not allowed("sandbox.shops.tokopedia", "spiders.parsers.page_signals")
     assert not allowed("sandbox.server", "crawler.items")
     assert not allowed("config.loader", "storage")
+    # chip provenance (issue 19): alerts may use storage, matchers and config, never the reverse
+    assert allowed("alerts.provenance.ledger_import", "storage.ledger")
+    assert allowed("alerts.provenance.ledger_rows", "matchers")
+    assert allowed("alerts.provenance.ledger_file", "config.settings")
+    assert not allowed("storage.ledger", "alerts.provenance.ledger_rows")
+    assert not allowed("matchers.identifiers", "alerts.provenance.regions")
+    assert not allowed("alerts.provenance.trace", "crawler.cli.ledger")
+
+
+def test_the_walk_sees_the_ledger_modules() -> None:
+    found = {m for m, _ in modules()}
+    assert {"alerts.provenance.ledger_import", "alerts.provenance.matching", "alerts.provenance.regions",
+            "storage.ledger", "crawler.cli.ledger"} <= found
 
 
 @pytest.mark.parametrize(("module", "path"), modules(), ids=lambda v: str(v))

@@ -63,19 +63,20 @@ def test_byte_limit() -> None:
 
 def test_fetch_refuses_unconfigured_hosts_redirects_and_oversized_bodies() -> None:
     photos = {"/ok.jpg": _jpeg(), "/big.jpg": b"x" * 5000}
-    with serve_photos(photos) as base, make_client("ktpwatch-test") as client:
+    with serve_photos(photos) as base:
         policy = HostPolicy(frozenset({url_origin(base)}))  # type: ignore[arg-type]
-        assert fetch_image(client, f"{base}/ok.jpg", policy=policy, max_bytes=10**6).data == photos["/ok.jpg"]
-        with pytest.raises(FetchRefused, match="not a configured marketplace host"):
-            fetch_image(client, "http://10.0.0.1/x.jpg", policy=policy, max_bytes=10**6)
-        with pytest.raises(FetchRefused, match="only http"):
-            fetch_image(client, "file:///etc/passwd", policy=policy, max_bytes=10**6)
-        with pytest.raises(FetchRefused, match=r"169\.254\.169\.254"):
-            fetch_image(client, f"{base}/redirect/x.jpg", policy=policy, max_bytes=10**6)
-        with pytest.raises(ImageRefused, match="byte limit"):
-            fetch_image(client, f"{base}/big.jpg", policy=policy, max_bytes=1000)
-        with pytest.raises(ImageRefused, match="HTTP 404"):
-            fetch_image(client, f"{base}/missing.jpg", policy=policy, max_bytes=10**6)
+        with make_client("ktpwatch-test", policy) as client:
+            assert fetch_image(client, f"{base}/ok.jpg", policy=policy, max_bytes=10**6).data == photos["/ok.jpg"]
+            with pytest.raises(FetchRefused, match="not a configured marketplace host"):
+                fetch_image(client, "http://10.0.0.1/x.jpg", policy=policy, max_bytes=10**6)
+            with pytest.raises(FetchRefused, match="only http"):
+                fetch_image(client, "file:///etc/passwd", policy=policy, max_bytes=10**6)
+            with pytest.raises(FetchRefused, match=r"169\.254\.169\.254"):
+                fetch_image(client, f"{base}/redirect/x.jpg", policy=policy, max_bytes=10**6)
+            with pytest.raises(ImageRefused, match="byte limit"):
+                fetch_image(client, f"{base}/big.jpg", policy=policy, max_bytes=1000)
+            with pytest.raises(ImageRefused, match="HTTP 404"):
+                fetch_image(client, f"{base}/missing.jpg", policy=policy, max_bytes=10**6)
 
 
 def test_connection_errors_are_refusals_not_exceptions() -> None:

@@ -7,6 +7,12 @@ from collections import Counter
 
 from matchers import score_many
 
+#: The identifier kinds the corpus and the holdouts were labelled for.  Kinds added
+#: later (issue 20: bank_account, ewallet, email, social_handle) are judged by their
+#: own labelled sets (tests/matchers/bank_accounts/), not by rows whose authors were
+#: not asking for them (holdout2 wrote bank accounts in as deliberate non-identifiers).
+LABELLED_KINDS = frozenset({"chip_uid", "nik", "phone", "url"})
+
 
 def evaluate(rows: list[dict]) -> tuple[Counter, Counter]:
     """``(confusion[(truth, verdict)], identifiers{tp, fp, fn})`` over ``rows``."""
@@ -15,7 +21,7 @@ def evaluate(rows: list[dict]) -> tuple[Counter, Counter]:
     ids: Counter = Counter()
     for row, assessment in zip(rows, assessments, strict=True):
         confusion[(row["label"], assessment.verdict.value)] += 1
-        got = {(i.kind, i.value) for i in assessment.identifiers}
+        got = {(i.kind, i.value) for i in assessment.identifiers if i.kind in LABELLED_KINDS}
         expected = {(i["kind"], i["value"]) for i in row["identifiers"]}
         ids["tp"] += len(got & expected)
         ids["fp"] += len(got - expected)

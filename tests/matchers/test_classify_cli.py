@@ -45,3 +45,18 @@ def test_classify_missing_file_is_one_line_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["classify", str(tmp_path / "nope.jsonl")])
     assert result.exit_code == 1
     assert "no such file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_classify_reports_the_issue20_kinds_in_the_same_shape() -> None:
+    text = json.dumps({"id": "c", "title": "Blangko e-KTP", "description": (
+        "rek BCA 1234567890 a.n. Budi, DANA 0812-3456-7890, dm ig @blanko.store, "
+        "grup chat.whatsapp.com/AbCdEfGhIj1234, email jual@contoh.id")}) + "\n"
+    result = CliRunner().invoke(app, ["classify", "-"], input=text)
+    assert result.exit_code == 0
+    line = json.loads(result.stdout)
+    assert set(line) == {"id", "score", "verdict", "identifiers", "reasons"}
+    assert all(set(i) == {"kind", "value"} for i in line["identifiers"])
+    assert {(i["kind"], i["value"]) for i in line["identifiers"]} >= {
+        ("bank_account", "BCA:1234567890"), ("phone", "+6281234567890"), ("ewallet", "DANA:+6281234567890"),
+        ("social_handle", "instagram:@blanko.store"), ("url", "https://chat.whatsapp.com/AbCdEfGhIj1234"),
+        ("email", "jual@contoh.id")}

@@ -108,6 +108,7 @@ def test_typo_correction_picks_the_first_closest_key() -> None:
 def test_spelling_cache_limit_keeps_every_word_asked_for(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon, "_CACHE_LIMIT", 3)
     monkeypatch.setattr(lexicon, "_spelling_cache", {})
+    monkeypatch.setattr(lexicon, "_split_words", set())  # cleared with the cache: the real one must not be
     for text in ["blangko ktp el", "kosong dinas chip original", "blangkko elektonik murah sekali", "blanko ektp"]:
         assert lexicon.canonical_words(text)  # a cleared cache must not lose words of the text in hand
     assert lexicon.canonical_words("blangkko") == ["blanko"]
@@ -217,3 +218,30 @@ def test_fast_path_agrees_with_phonenumbers_parse_on_random_and_written_numbers(
         assert identifiers.phone_e164.__wrapped__(case) == expected, case
         valid += expected is not None
     assert valid > 3_000  # the comparison covers numbers that are valid, not only rejections
+
+
+_NUMBERS = ["12", "150.000", "2024", "50pcs", "100rb", "0,76", "Rp35.000", "200", "123456", "3x4", "1", "10x15",
+            "04:A2:3B:1C", "12GB", "99999999", "2", "08123456789"]
+text_with_numbers = st.lists(
+    st.tuples(st.sampled_from(_VOCABULARY + _NOISE + _NUMBERS * 3), st.sampled_from(_SEPARATORS)), max_size=30
+).map(lambda parts: "".join(word + sep for word, sep in parts))
+
+
+def _read_as_is(text: str) -> score.FieldRules:
+    return score._rules_in_text.__wrapped__(text)
+
+
+def test_numbers_read_as_one_placeholder_give_the_hits_of_the_text_as_it_is_on_the_corpus() -> None:
+    for text in TEXTS:
+        assert score._rules_in_field.__wrapped__(text) == _read_as_is(text), text
+
+
+@settings(max_examples=400, deadline=None)
+@given(text_with_numbers)
+def test_numbers_read_as_one_placeholder_give_the_hits_of_the_text_as_it_is(text: str) -> None:
+    assert score._rules_in_field.__wrapped__(text) == _read_as_is(text)
+
+
+def test_a_match_spanning_a_number_names_the_number_as_written() -> None:
+    reasons = score_listing("Blangko 50 lembar e-KTP", "").reasons
+    assert any("50 lembar" in r.matched for r in reasons if r.rule == "blank_ektp")

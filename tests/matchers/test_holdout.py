@@ -102,9 +102,11 @@ def holdout_figures() -> HoldoutFigures:
     return figures
 
 
-#: What the matcher measured on this holdout the first time it was run on it
-#: (ktpwatch-matchers/2.0, 2026-12-05). A later matcher may not fall below it.
-MEASURED = HoldoutFigures(blank_precision=0.99, blank_recall=0.79, related_recall=0.46,
+#: What the matcher measured on this holdout, rounded down: first run ktpwatch-matchers/2.0
+#: (2026-12-05) 0.992 / 0.792 / 0.461, ids 1.000 / 1.000; ktpwatch-matchers/2.1 (2026-12-06,
+#: tuned without reading this file) 0.992 / 0.799 / 0.686, ids 1.000 / 1.000. A later matcher
+#: may not fall below the latest.
+MEASURED = HoldoutFigures(blank_precision=0.99, blank_recall=0.79, related_recall=0.68,
                           id_precision=1.0, id_recall=1.0)
 
 
@@ -116,7 +118,9 @@ def test_matcher_never_falls_below_what_it_measured_on_the_holdout() -> None:
 
 @pytest.mark.xfail(strict=False, reason=(
     "issue 15 is open: the first run of ktpwatch-matchers/2.0 on this holdout measured blank "
-    "precision 0.992, recall 0.792, related recall 0.461 (identifiers 1.000/1.000)"))
+    "precision 0.992, recall 0.792, related recall 0.461 (identifiers 1.000/1.000); 2.1 measured "
+    "0.992 / 0.799 / 0.686; part of blank recall is a label disagreement (this holdout calls a "
+    "finished forged KTP blank, the issue calls forgery related), see holdout2"))
 def test_matcher_meets_the_issue_targets_on_the_holdout() -> None:
     got = holdout_figures()
     assert got.blank_precision >= 0.97 and got.blank_recall >= 0.97
@@ -136,15 +140,23 @@ def _is_docstring(node: ast.AST, parents: dict[ast.AST, ast.AST]) -> bool:
 DESCRIBING_KEYWORDS = frozenset({"why", "description"})
 
 
+#: classes whose first argument names the object for reasons and logs (``Rule("blank_ektp", …)``):
+#: an identifier, never matched against a listing
+NAMED_CLASSES = frozenset({"Rule"})
+
+
 def _message_nodes(tree: ast.AST) -> set[ast.AST]:
-    """Nodes inside f-strings, raise statements and describing keyword arguments:
-    messages, not lexicon."""
+    """Nodes inside f-strings, raise statements, describing keyword arguments and
+    the names given to rules: messages and identifiers, not lexicon."""
     inside: set[ast.AST] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.JoinedStr | ast.Raise):
             inside.update(ast.walk(node))
-        elif isinstance(node, ast.keyword) and node.arg in DESCRIBING_KEYWORDS:
+        elif isinstance(node, ast.keyword) and node.arg in DESCRIBING_KEYWORDS | {"name"}:
             inside.update(ast.walk(node.value))
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+              and node.func.id in NAMED_CLASSES and node.args):
+            inside.update(ast.walk(node.args[0]))
     return inside
 
 
@@ -220,7 +232,8 @@ def test_no_lexicon_word_occurs_only_in_the_holdout() -> None:
 
 @pytest.mark.parametrize("source", [
     '"""Doc."""\nX = ("blangko", f"no {1} kosong")\n',
-    'R = Rule("blangko", why="blank word near a term")\n',
+    'R = Rule("blank_rule", _p("blangko"), why="blank word near a term")\n',
+    'R = Rule(name="blank_rule", pattern="blangko", description="a blank word")\n',
 ])
 def test_lexicon_scan_skips_docstrings_and_messages(source: str, tmp_path: Path) -> None:
     path = tmp_path / "m.py"

@@ -50,3 +50,30 @@ def test_full_width_digits_and_sources() -> None:
 def test_women_have_day_plus_40() -> None:
     assert valid_nik("3201017106900002")  # 71 = day 31 + 40
     assert not valid_nik("3201017206900002")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("DANA: 0812-3456-7890", [("phone", "+6281234567890"), ("ewallet", "DANA:+6281234567890")]),
+        ("OVO/GoPay 0812 3456 7890", [("phone", "+6281234567890"), ("ewallet", "OVO:+6281234567890"),
+                                      ("ewallet", "GOPAY:+6281234567890")]),
+        ("+62 812 3456 7890 (ShopeePay)", [("phone", "+6281234567890"), ("ewallet", "SHOPEEPAY:+6281234567890")]),
+        ("Bayar lewat DANA. WA 0812-3456-7890", [("phone", "+6281234567890")]),  # not next to the number
+        ("grup t.me/+AbCdEfGhIjKl12", [("url", "https://t.me/+AbCdEfGhIjKl12")]),  # invite codes keep case
+        ("t.me/joinchat/AbCdEfGhIjKl", [("url", "https://t.me/+AbCdEfGhIjKl")]),
+        ("https://chat.whatsapp.com/AbCdEfGhIj1234", [("url", "https://chat.whatsapp.com/AbCdEfGhIj1234")]),
+        ("email Jual.KTP@Gmail.com", [("email", "jual.ktp@gmail.com")]),
+        ("foto produk@2x.png", []),
+        ("dm ig @Blanko.Store", [("social_handle", "instagram:@blanko.store")]),
+        ("IG: blanko_store", [("social_handle", "instagram:@blanko_store")]),
+        ("tiktok @ktp.murah", [("social_handle", "tiktok:@ktp.murah")]),
+        ("Follow IG kami @blanko_id ya", [("social_handle", "instagram:@blanko_id")]),
+        ("Big: @promo", []),                               # "ig" inside a word names no platform
+        ("www.instagram.com/blanko_store/", [("social_handle", "instagram:@blanko_store")]),
+        ("hubungi @blanko_store", []),                     # no platform named
+        ("rek BCA 1234567890 a.n. Budi", [("bank_account", "BCA:1234567890")]),
+    ],
+)
+def test_issue20_identifiers(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected

@@ -24,7 +24,7 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 
 from alerts.evidence.store import EvidenceStore, verify_file
-from crawler.scan import run_scan_subprocess
+from crawler.scan import ScanOptions, run_scan_subprocess
 from sandbox.faults import FaultKind, FaultPlan, FaultRates
 from sandbox.server import SandboxHandle
 from storage.models import Alert, Evidence, EvidenceBundle, Listing
@@ -132,8 +132,8 @@ def test_killed_scans_leave_a_consistent_database_and_the_next_scan_catches_up(
     assert killed >= 3, "the scans ended before most kills; make them longer"
 
     summary = run_scan_subprocess(
-        config, trigger="manual", sandbox_url=sandbox.base_url, marketplaces=[MARKETPLACE],
-        max_pages=30, timeout=300,
+        ScanOptions(trigger="manual", marketplaces=[MARKETPLACE], max_pages=30),
+        config_path=config, sandbox_url=sandbox.base_url, timeout=300,
     )
     assert summary["status"] == "finished"
     counts = assert_consistent(engine, evidence_dir)

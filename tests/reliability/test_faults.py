@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from crawler.scan import run_scan_subprocess
+from crawler.scan import ScanOptions, run_scan_subprocess
 from sandbox.faults import FaultKind, FaultPlan, FaultRates
 from sandbox.server import SandboxHandle
 from tests.reliability.sandbox_log import LoggedRequest, busiest_second, record_requests, retry_gaps
@@ -53,8 +53,9 @@ SHOPS = ("blibli", "olx", "shopee")
 
 def scan(sandbox: SandboxHandle, config: Path, marketplaces: tuple[str, ...]) -> dict:
     return run_scan_subprocess(
-        config, trigger="manual", sandbox_url=sandbox.base_url, marketplaces=marketplaces,
-        max_pages=MAX_PAGES, capture_evidence=False, timeout=240,
+        ScanOptions(trigger="manual", marketplaces=marketplaces, max_pages=MAX_PAGES,
+                    capture_evidence=False),
+        config_path=config, sandbox_url=sandbox.base_url, timeout=240,
     )
 
 

@@ -1,16 +1,30 @@
-"""A hostile run (issue 17): the sandbox serves NIKs in every spelling and CSV-formula titles.
+"""A hostile run (issue 17): one sandbox run with everything a hostile seller and shop can do at once.
 
-The sandbox's own planting hooks (``sandbox.planted_texts``) are wrapped for a
-sandbox of this test alone, so every planted listing carries a structurally
-valid NIK, written plainly, with spaces, dots, dashes, zero-width characters,
-full-width digits or a mixture, in its title or description, and every other
-one a title that starts like a spreadsheet formula. Pairs of listings share a
-NIK, so alerts are linked by it. After a real scan (a ``crawler.scan`` child)
-no output of any command, nor the scan's log, holds a full NIK: ``alerts list``
-(table, JSON, CSV), ``alerts show`` (table, JSON), ``report``, ``notices
-draft/list/show`` and the ``.eml`` files. ``--reveal`` shows them, and each
-reveal is in the audit trail with the analyst's name. No CSV cell starts a
-formula.
+* NIKs in every spelling and CSV-formula titles: the sandbox's own planting
+  hooks (``sandbox.planted_texts``) are wrapped for a sandbox of this test
+  alone, so every planted listing carries a structurally valid NIK, written
+  plainly, with spaces, dots, dashes, zero-width characters, full-width digits
+  or a mixture, in its title or description, and every other one a title that
+  starts like a spreadsheet formula. Pairs of listings share a NIK, so alerts
+  are linked by it.
+* Photo URLs chosen by sellers (the fault plan's ``seller_photo_urls``) that
+  point at local ports: Redis's and PostgreSQL's, and canary listeners on a
+  random port of 127.0.0.1 and of each shop's own host, which record every
+  connection made to them (Shopee names photos by id, so its seller-chosen
+  photos arrive as a redirect from the shop's own photo path).
+* Trickling photo servers: a share of the shops' own photos answer one byte
+  every few seconds (``photo_rates: trickle``).
+
+The scan is a real ``crawler.scan`` child with photo reading and, when
+Chromium is installed, evidence capture (whose browser must not reach the
+canaries either). Afterwards no output of any command, nor the scan's log,
+holds a full NIK: ``alerts list`` (table, JSON, CSV), ``alerts show`` (table,
+JSON), ``report``, ``evidence verify/view``, ``notices draft/list/show`` and
+the ``.eml`` files with the evidence manifests they carry.
+``--reveal`` shows them, and each reveal is in the audit trail with the
+analyst's name. No CSV cell starts a formula. No canary saw a connection, and
+the scan ended within its deadlines: every trickled photo was given up at
+``images.fetch_deadline_seconds``.
 """
 
 from __future__ import annotations
@@ -23,23 +37,32 @@ import json
 import os
 import random
 import re
+import socket
 import subprocess
 import sys
+import threading
+import time
 import unicodedata
 from collections.abc import Callable, Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass, field
 from email import policy
 from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
+from config.browser import find_browser
 from crawler.cli import app
 from matchers.normalise import INVISIBLE
 from sandbox import planted_texts
+from sandbox.faults import FaultKind, FaultPlan, FaultRates
 from sandbox.server import SandboxHandle, run_sandbox
 from sandbox.shops import load_shops
-from storage.models import AlertEvent, Identifier
+from storage.models import AlertEvent, Identifier, ListingImage
 from storage.session import make_engine, make_session_factory
 
 pytestmark = pytest.mark.slow
@@ -48,6 +71,11 @@ MARKETPLACES = ("tokopedia", "shopee")
 QUERY = "blangko ktp"
 FULL_WIDTH = str.maketrans("0123456789", "０１２３４５６７８９")
 FORMULAS = ("=HYPERLINK(\"http://evil.example\",\"klik\") ", "+62 ", "-2+3+cmd|' /C calc'!A0 ", "@SUM(A1) ")
+#: seconds between the bytes of a trickling photo, and the total deadline a photo fetch gets
+TRICKLE_SECONDS = 3.0
+PHOTO_DEADLINE_SECONDS = 2.0
+#: a scan whose photo stage waited for trickling photos would take hours; this one has minutes
+SCAN_TIMEOUT_SECONDS = 420
 
 
 def _groups(nik: str, sep: str) -> str:
@@ -87,15 +115,75 @@ def _hostile(original: Callable[..., planted_texts.ListingText]) -> Callable[...
     return build
 
 
+@dataclass
+class Canary:
+    """A listening port that records every connection made to it (a Redis or a PostgreSQL we own)."""
+
+    host: str
+    port: int
+    connections: list[str] = field(default_factory=list)
+
+
+@contextmanager
+def canary(host: str) -> Iterator[Canary]:
+    sock = socket.create_server((host, 0))
+    sock.settimeout(0.2)
+    found = Canary(host, sock.getsockname()[1])
+    stop = threading.Event()
+
+    def accept() -> None:
+        while not stop.is_set():
+            try:
+                conn, peer = sock.accept()
+            except TimeoutError:
+                continue
+            found.connections.append(f"{peer[0]}:{peer[1]}")
+            conn.close()
+
+    thread = threading.Thread(target=accept, daemon=True, name=f"canary-{host}")
+    thread.start()
+    try:
+        yield found
+    finally:
+        stop.set()
+        thread.join(5)
+        sock.close()
+
+
+@dataclass
+class HostileRun:
+    sandbox: SandboxHandle
+    canaries: list[Canary]
+
+
+def seller_photo_urls(canaries: list[Canary]) -> list[str]:
+    """Where hostile sellers point their photos: local services and our canaries, by address and name."""
+    urls = ["http://127.0.0.1:6379/{image_id}.jpg", "http://127.0.0.1:5432/{image_id}.jpg",
+            "http://169.254.169.254/latest/meta-data/{image_id}.jpg"]
+    for c in canaries:
+        urls += [f"http://{c.host}:{c.port}/{{image_id}}.jpg", f"https://{c.host}:{c.port}/{{image_id}}.jpg"]
+        if c.host == "127.0.0.1":
+            urls.append(f"http://localhost:{c.port}/{{image_id}}.jpg")
+    return urls
+
+
 @pytest.fixture
-def hostile_sandbox(monkeypatch: pytest.MonkeyPatch) -> Iterator[SandboxHandle]:
+def hostile_run(monkeypatch: pytest.MonkeyPatch) -> Iterator[HostileRun]:
     monkeypatch.setattr(planted_texts, "planted_blank", _hostile(planted_texts.planted_blank))
     monkeypatch.setattr(planted_texts, "planted_related", _hostile(planted_texts.planted_related))
     shops = load_shops(MARKETPLACES)
     if set(shops) != set(MARKETPLACES):
         pytest.skip("sandbox shops missing")
-    with run_sandbox(catalogue_seed=17, listings=400, shops=shops, admin=True) as handle:
-        yield handle
+    with run_sandbox(catalogue_seed=17, listings=400, shops=shops, admin=True) as handle, ExitStack() as stack:
+        hosts = {"127.0.0.1"} | {str(urlsplit(url).hostname) for url in handle.shop_urls.values()}
+        canaries = [stack.enter_context(canary(host)) for host in sorted(hosts)]
+        handle.set_faults(FaultPlan(seed=17, default=FaultRates(
+            trickle_seconds=TRICKLE_SECONDS,
+            photo_rates={FaultKind.TRICKLE: 0.35},
+            seller_photo_urls=tuple(seller_photo_urls(canaries)),
+            seller_photo_share=0.4,
+        )))
+        yield HostileRun(handle, canaries)
 
 
 def readable_runs(text: str) -> list[str]:
@@ -117,32 +205,68 @@ def eml_texts(folder: Path) -> list[str]:
         for part in message.walk():
             if part.get_content_maintype() == "text":
                 texts.append(part.get_content())
+            elif part.get_content_type() == "application/json":  # the evidence manifest attached
+                texts.append(part.get_payload(decode=True).decode("utf-8"))
     return texts
 
 
+def _scan(run: HostileRun, config: Path, *, evidence: bool) -> tuple[subprocess.CompletedProcess[str], float]:
+    started = time.monotonic()
+    scan = subprocess.run(
+        [sys.executable, "-m", "crawler.scan", "--config", str(config), "--trigger", "manual",
+         "--sandbox", run.sandbox.base_url, *(() if evidence else ("--no-evidence",)),
+         *(arg for m in MARKETPLACES for arg in ("--marketplace", m))],
+        capture_output=True, text=True, timeout=SCAN_TIMEOUT_SECONDS, env=os.environ.copy(),
+    )
+    return scan, time.monotonic() - started
+
+
+def _photo_outcomes(sessions: Callable[[], Any]) -> list[tuple[str, str, str]]:
+    with sessions() as session:
+        return [(i.url, i.status, i.error) for i in session.scalars(select(ListingImage))]
+
+
+def _assert_photos_held(run: HostileRun, photos: list[tuple[str, str, str]]) -> None:
+    """Seller-chosen photos refused before any connection, trickled ones given up at the deadline."""
+    time.sleep(0.5)  # a connection made at the very end is counted by now
+    assert {f"{c.host}:{c.port}": c.connections for c in run.canaries if c.connections} == {}
+    shops = {url.rstrip("/") for url in run.sandbox.shop_urls.values()}
+    chosen = [(url, status, error) for url, status, error in photos
+              if not any(url.startswith(f"{shop}/") for shop in shops)]
+    assert chosen and all(status == "refused" for _, status, _ in chosen), chosen
+    late = [error for _, status, error in photos if status == "failed" and "gave up after" in error]
+    assert late, photos  # some photos trickled, and each was abandoned at the total deadline
+    assert all(f"{PHOTO_DEADLINE_SECONDS:g}s" in error for error in late), late
+    assert any(status == "ok" for _, status, _ in photos)
+
+
 def test_no_output_shows_a_full_nik_unless_revealed(
-    hostile_sandbox: SandboxHandle, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    hostile_run: HostileRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     config = tmp_path / "hostile.toml"
     lines = ["[crawl]", "download_delay = 0.05", "autothrottle = false",
-             "[queries]", f'lexicon = ["{QUERY}"]']
+             "[queries]", f'lexicon = ["{QUERY}"]',
+             "[images]", f"fetch_deadline_seconds = {PHOTO_DEADLINE_SECONDS}", "workers = 2",
+             "[evidence]", "screenshot_pool = 2"]
     for name in MARKETPLACES:
         lines += [f"[marketplaces.{name}]", 'transport = "api"', "page_size = 20"]
     config.write_text("\n".join(lines) + "\n")
     monkeypatch.setenv("KTPWATCH_CONFIG", str(config))
     monkeypatch.setenv("COLUMNS", "200")
 
-    scan = subprocess.run(
-        [sys.executable, "-m", "crawler.scan", "--config", str(config), "--trigger", "manual",
-         "--sandbox", hostile_sandbox.base_url, "--no-evidence", "--no-images",
-         *(arg for m in MARKETPLACES for arg in ("--marketplace", m))],
-        capture_output=True, text=True, timeout=300, env=os.environ.copy(),
-    )
+    evidence = find_browser() is not None
+    scan, took = _scan(hostile_run, config, evidence=evidence)
     assert scan.returncode == 0, scan.stderr[-2000:]
     summary = json.loads(scan.stdout.strip().splitlines()[-1])
+    hostile_sandbox = hostile_run.sandbox
 
     engine = make_engine(os.environ["KTPWATCH_DB_URL"])
     sessions = make_session_factory(engine)
+    _assert_photos_held(hostile_run, _photo_outcomes(sessions))
+    assert summary["images"]["refused"] >= 1 and summary["images"]["failed"] >= 1, summary["images"]
+    if evidence:
+        assert summary["evidence"].get("captured", 0) >= 1, summary["evidence"]
+    print(f"hostile scan took {took:.1f}s; images {summary['images']}; evidence {summary.get('evidence')}")
     with sessions() as session:
         niks = set(session.scalars(select(Identifier.value).where(Identifier.kind == "nik")))
     planted = {i["value"] for p in hostile_sandbox.truth()["planted"] for i in p["identifiers"] if i["kind"] == "nik"}
@@ -166,6 +290,11 @@ def test_no_output_shows_a_full_nik_unless_revealed(
         run("alerts", "show", str(row["id"]), "--format", "json")
     for fmt in ("table", "json", "csv"):
         run("report", "--format", fmt)
+    if evidence:
+        run("evidence", "verify")
+        run("evidence", "verify", "--format", "json")
+        for row in rows:
+            outputs[f"evidence view {row['id']}"] = runner.invoke(app, ["evidence", "view", str(row["id"])]).output
     run("alerts", "confirm", *(str(row["id"]) for row in rows), "--as", "ana")
     run("notices", "draft")
     notices = json.loads(run("notices", "list", "--format", "json"))

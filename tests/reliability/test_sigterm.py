@@ -50,19 +50,20 @@ def _scalar(engine: Engine, sql: str) -> int:
         return int(conn.execute(text(sql)).scalar() or 0)
 
 
-def _wait_for(scan: subprocess.Popen[str], ready: Callable[[], bool], timeout: float = 240) -> None:
+def _wait_for(scan: subprocess.Popen[str], ready: Callable[[], bool], timeout: float = 240,
+              poll: float = 0.2) -> None:
     deadline = time.monotonic() + timeout
     while not ready():
         assert scan.poll() is None, f"the scan ended before the stage was reached: {scan.stderr.read()[-2000:]}"  # type: ignore[union-attr]
         assert time.monotonic() < deadline, "the stage was never reached"
-        time.sleep(0.2)
+        time.sleep(poll)
 
 
 def _stop_and_time(scan: subprocess.Popen[str]) -> float:
     sent = time.monotonic()
     scan.send_signal(signal.SIGTERM)
     try:
-        scan.communicate(timeout=60)
+        _out, scan.stderr_text = scan.communicate(timeout=60)  # type: ignore[attr-defined]
     except subprocess.TimeoutExpired:
         scan.kill()
         scan.communicate()
@@ -114,4 +115,29 @@ def test_sigterm_during_a_crawl_with_slow_answers(sandbox: SandboxHandle, tmp_pa
     assert _scalar(engine, "SELECT count(*) FROM scans WHERE status = 'interrupted'") == 1
     bundles = _bundles(engine)  # hits found so far keep their evidence queued for the next run
     assert set(bundles) <= {"pending"}, bundles
+    engine.dispose()
+
+
+#: seconds after the scan's row appears at which SIGTERM is sent: the row is the first thing a scan
+#: writes, and the moments after it (spooled batches, building the crawl, starting the reactor,
+#: the reactor's first turn) are where the scan's handler used to be missing
+EARLY_MOMENTS = (0.0, 0.15, 0.4, 0.9)
+
+
+@pytest.mark.parametrize("delay", EARLY_MOMENTS)
+def test_sigterm_at_the_earliest_moments_of_a_scan(sandbox: SandboxHandle, tmp_path: Path, delay: float) -> None:
+    # every answer takes a minute: only the scan's own stop can end this crawl within 10 s
+    sandbox.set_faults({"rates": {"slow": 1.0}, "slow_seconds": 60})
+    engine = make_engine(os.environ["KTPWATCH_DB_URL"])
+    scan = _start_scan(sandbox, _config(tmp_path))
+    _wait_for(scan, lambda: _scalar(engine, "SELECT count(*) FROM scans") == 1, poll=0.01)
+    time.sleep(delay)
+
+    took = _stop_and_time(scan)
+
+    assert scan.returncode == 1, f"exit {scan.returncode} (a negative code is death by the signal itself)"
+    assert took < STOP_WITHIN_SECONDS, f"stopped {took:.1f}s after SIGTERM"
+    with engine.connect() as conn:
+        rows = conn.execute(text("SELECT status, error FROM scans")).all()
+    assert [status for status, _ in rows] == ["interrupted"], (rows, scan.stderr_text[-6000:])  # type: ignore[attr-defined]
     engine.dispose()

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from crawler.scan import run_scan_subprocess
+from crawler.scan import ScanOptions, run_scan_subprocess
 from sandbox.server import SandboxHandle, run_sandbox
 from storage.models import Alert, Listing, Scan, ScanMarketplaceStat, Sighting
 from storage.session import make_engine, make_session_factory
@@ -67,8 +67,8 @@ def test_scan_finds_every_planted_blank_and_no_hard_negative(
     assert len(blanks) >= 30 and len(negatives) >= 30
 
     first = run_scan_subprocess(
-        sandbox_url=sandbox.base_url, trigger="test", transport="api", max_pages=5,
-        capture_evidence=False, env=scan_env, timeout=600,
+        ScanOptions(trigger="test", transport="api", max_pages=5, capture_evidence=False),
+        sandbox_url=sandbox.base_url, env=scan_env, timeout=600,
     )
     assert first["status"] == "finished"
     for mp in first["marketplaces"]:
@@ -82,8 +82,8 @@ def test_scan_finds_every_planted_blank_and_no_hard_negative(
     assert first["new_alerts"] == len(alerted)
 
     second = run_scan_subprocess(
-        sandbox_url=sandbox.base_url, trigger="test", transport="api", max_pages=5,
-        capture_evidence=False, env=scan_env, timeout=600,
+        ScanOptions(trigger="test", transport="api", max_pages=5, capture_evidence=False),
+        sandbox_url=sandbox.base_url, env=scan_env, timeout=600,
     )
     assert second["new_alerts"] == 0
     assert _alerted(scan_env["KTPWATCH_DB_URL"]) == alerted
@@ -117,8 +117,9 @@ def test_browser_transport_for_tokopedia_and_shopee(
     truth = sandbox.truth()
     wanted = {k for k in _keys(truth["planted"], "blank") if k[0] in ("tokopedia", "shopee")}
     summary = run_scan_subprocess(
-        sandbox_url=sandbox.base_url, trigger="test", transport="browser", max_pages=2,
-        marketplaces=["tokopedia", "shopee"], capture_evidence=False, env=scan_env, timeout=600,
+        ScanOptions(trigger="test", transport="browser", max_pages=2,
+                    marketplaces=["tokopedia", "shopee"], capture_evidence=False),
+        sandbox_url=sandbox.base_url, env=scan_env, timeout=600,
     )
     assert summary["status"] == "finished"
     for mp in summary["marketplaces"]:

@@ -48,9 +48,9 @@ def test_the_scan_summary_carries_degraded_per_marketplace() -> None:
     from rich.console import Console
 
     from crawler.cli.scan import _summary_table
-    from crawler.scan import ScanSummary, _marketplace_stats
+    from crawler.scan import ScanSummary, marketplace_summary
 
-    summary = _marketplace_stats("shopee", {"ktpwatch/shopee/items": 9, "ktpwatch/shopee/degraded": 4})
+    summary = marketplace_summary("shopee", {"ktpwatch/shopee/items": 9, "ktpwatch/shopee/degraded": 4})
     assert (summary.items, summary.degraded) == (9, 4)
     console = Console(width=200, record=True)
     console.print(_summary_table(ScanSummary(

@@ -335,6 +335,16 @@ def split_of(family: str, index: int) -> str:
     return "tune"
 
 
+#: Templates first written as hard negatives that sell a file to make a KTP (a KTP
+#: PSD template or mockup): related, as the matcher's issue defines population-document
+#: fraud (a KTP edit file), whatever use the seller names ("untuk belajar desain").
+KTP_EDIT_FILES = frozenset({"Template KTP PSD editable", "Template desain KTP mockup PSD"})
+
+
+def label_of_hard(title_template: str) -> str:
+    return "related" if title_template in KTP_EDIT_FILES else "benign"
+
+
 def build() -> dict[str, list[dict[str, object]]]:
     files: dict[str, list[dict[str, object]]] = {"blank": [], "related": [], "hard_negative": [], "ordinary": []}
 
@@ -360,7 +370,7 @@ def build() -> dict[str, list[dict[str, object]]]:
     for i, (title, description) in enumerate(HARD_NEGATIVES):
         for _ in range(7):
             desc, ids = with_ids(fill(description, "plain"), hard_negative=True)
-            add("hard_negative", "hard", i, fill(title, "plain"), desc, "benign", ids)
+            add("hard_negative", "hard", i, fill(title, "plain"), desc, label_of_hard(title), ids)
     if PRDECT.is_file():
         with PRDECT.open(encoding="utf-8") as fh:
             names = [row["product_name"] for row in csv.DictReader(fh)]
@@ -508,7 +518,7 @@ def build_more(files: dict[str, list[dict[str, object]]]) -> None:
     for title, description in HARD_MORE:
         for _ in range(4):
             desc, ids = with_new_ids(with_everyday(fill(description, "plain"), 1))
-            add("hard_negative", fill(title, "plain"), desc, "benign", ids)
+            add("hard_negative", fill(title, "plain"), desc, label_of_hard(title), ids)
 
 
 # every everyday sentence and every disclaimer once in a blank and once in a hard-negative listing
@@ -594,7 +604,8 @@ def build_wording(files: dict[str, list[dict[str, object]]]) -> None:
         desc = fill(BLANK_DESCRIPTIONS[i % (len(BLANK_DESCRIPTIONS) - 1)], "plain")
         add("blank", blank_title, f"{desc} {sentence}", "blank", [])
         hard_title, hard_desc = HARD_NEGATIVES[i % len(HARD_NEGATIVES)]
-        add("hard_negative", fill(hard_title, "plain"), f"{fill(hard_desc, 'plain')} {sentence}", "benign", [])
+        add("hard_negative", fill(hard_title, "plain"), f"{fill(hard_desc, 'plain')} {sentence}",
+            label_of_hard(hard_title), [])
     for title, description in BLANK_WORDING:
         for _ in range(2):
             desc, ids = with_new_ids(description)
@@ -606,7 +617,7 @@ def build_wording(files: dict[str, list[dict[str, object]]]) -> None:
     for title, description in HARD_WORDING:
         for _ in range(2):
             desc, ids = with_new_ids(fill(description, "plain"))
-            add("hard_negative", fill(title, "plain"), desc, "benign", ids)
+            add("hard_negative", fill(title, "plain"), desc, label_of_hard(title), ids)
 
 
 def main() -> None:

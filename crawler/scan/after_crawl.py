@@ -1,0 +1,101 @@
+"""What a scan does once its crawl is over: health checks, photos, evidence, the webhook.
+
+These stages run after the crawl so they never slow it. None of them fails
+the scan: each failure is reported in the summary (``problems``) and the work
+it left stays queued for ``ktpwatch evidence retry`` or the next scan.
+SIGTERM/SIGINT stop the photo and evidence stages between units of work.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from alerts.evidence import capture_pending_sync
+from alerts.images import process_pending_images
+from alerts.webhook import post_new_alerts
+from config import Settings
+from crawler.monitors import check_scan_health
+from crawler.scan.options import ScanOptions
+from crawler.scan.summary import MarketplaceSummary, ScanSummary
+from crawler.shutdown import StopRequest
+
+log = logging.getLogger(__name__)
+
+
+def check_health(
+    sessions: Any, scan_id: int, settings: Settings, summaries: list[MarketplaceSummary]
+) -> list[str]:
+    """The scan's health flags as lines (each also added to its marketplace's summary)."""
+    try:
+        with sessions.begin() as session:
+            flags = check_scan_health(session, scan_id, settings)
+    except Exception as exc:  # the scan's numbers are stored; say the check did not run
+        log.exception("health check failed for scan %s", scan_id)
+        return [f"health check failed: {type(exc).__name__}: {exc}"]
+    out = [f"{s.marketplace}: {flag}" for s in summaries for flag in s.flags]
+    for flag in flags:
+        text = str(getattr(flag, "message", flag))
+        mp = getattr(flag, "marketplace", "")
+        out.append(f"{mp}: {text}" if mp and not text.startswith(mp) else text)
+        for s in summaries:
+            if s.marketplace == mp:
+                s.flags.append(text)
+    return out
+
+
+def photos_and_evidence(
+    sessions: Any, settings: Settings, options: ScanOptions, stop: StopRequest
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Read photos, then capture evidence; SIGTERM/SIGINT stop both, leaving the rest queued.
+
+    Photos first: an alert opened by photo text alone queues its evidence
+    bundle, which the capture then completes with the others.
+    """
+    images: dict[str, Any] = {}
+    evidence: dict[str, Any] = {}
+    if options.process_images and settings.images.enabled:
+        images = _process_images(sessions, settings, queue_evidence=options.capture_evidence,
+                                 should_stop=stop)
+    if options.capture_evidence and not stop():
+        evidence = _capture_evidence(sessions, settings, should_stop=stop)
+    return images, evidence
+
+
+def stopped_after_crawl(images: dict[str, Any], evidence: dict[str, Any]) -> str:
+    """Why a scan whose crawl finished is recorded as interrupted, and what it left queued."""
+    left = [f"{what}: {data['left']} left queued" for what, data in
+            (("photos", images), ("evidence", evidence)) if data.get("left")]
+    return "stopped by a signal after the crawl" + (f" ({'; '.join(left)})" if left else "")
+
+
+def _capture_evidence(
+    sessions: Any, settings: Settings, *, should_stop: Callable[[], bool]
+) -> dict[str, Any]:
+    try:
+        report = capture_pending_sync(sessions, settings, should_stop=should_stop)
+    except Exception as exc:  # capture problems never fail a scan; `evidence retry` fixes them
+        log.exception("evidence capture failed")
+        return {"error": f"{type(exc).__name__}: {exc}"}
+    return {"captured": report.ok, "failed": report.failed, "seconds": round(report.seconds, 1),
+            "pool_size": report.pool_size, "left": report.left}
+
+
+def _process_images(
+    sessions: Any, settings: Settings, *, queue_evidence: bool, should_stop: Callable[[], bool]
+) -> dict[str, Any]:
+    """OCR and hash the photos queued by this scan; photo problems never fail a scan."""
+    try:
+        return dict(process_pending_images(sessions, settings, queue_evidence=queue_evidence,
+                                           should_stop=should_stop).to_dict())
+    except Exception as exc:
+        log.exception("photo processing failed")
+        return {"error": f"{type(exc).__name__}: {exc}"}
+
+
+def post_webhook(settings: Settings, summary: ScanSummary) -> None:
+    """Tell the configured webhook about new alerts or health flags (nothing to tell: no post)."""
+    if not settings.webhook.url or (summary.new_alerts == 0 and not summary.health_flags):
+        return
+    post_new_alerts(settings, summary.to_dict())
