@@ -157,8 +157,8 @@ def test_disk_full_while_writing_evidence_keeps_the_listing_and_marks_the_captur
 ) -> None:
     from alerts.evidence import store as store_module
     from config import load_config
-    from crawler.items import ListingItem
     from crawler.ingest import ingest_batch
+    from crawler.items import ListingItem
     from matchers import score_listing
 
     real_write_all = store_module._write_all
