@@ -35,7 +35,3 @@ def clears_candidate_bar(result: Assessment, threshold: float) -> bool:
     if result.score >= threshold:
         return True
     return sum(r.weight for r in result.reasons if r.weight > 0) >= threshold
-
-
-#: Import-path default for ``scrapy crawl`` runs outside ``ktpwatch scan``.
-is_candidate = CandidateFilter()

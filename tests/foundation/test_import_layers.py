@@ -58,14 +58,6 @@ ONLY_IMPORTED_BY: dict[str, tuple[str, ...]] = {
     "sandbox": ("sandbox", "crawler.cli.sandbox", "crawler.cli.demo"),
 }
 
-#: Violations other branches of issue 18 remove; the integrator empties this set after merging.
-#: ("cycle", "a -> b -> a") for a cycle, ("side effect", "module") for import-time work.
-KNOWN_UNTIL_MERGE: set[tuple[str, str]] = {
-    # branch layout-storage moves the storage half of crawler/pipelines.py to crawler/ingest
-    ("cycle", "crawler.pipelines -> crawler.writer -> crawler.pipelines"),
-}
-
-
 def under(name: str, *prefixes: str) -> bool:
     return any(name == p or name.startswith(p + ".") for p in prefixes)
 
@@ -318,11 +310,7 @@ def test_no_import_cycles() -> None:
     graph = {module: depends_on(module, path) for module, path in modules()}
     assert sum(len(targets) for targets in graph.values()) > 300  # the walk really sees imports
     cycles = {_cycle_key(cycle) for cycle in import_cycles(graph)}
-    known = {text for kind, text in KNOWN_UNTIL_MERGE if kind == "cycle"}
-    fresh = sorted(cycles - known)
-    assert not fresh, "modules import each other (break the cycle):\n" + "\n".join(fresh)
-    gone = sorted(known - cycles)
-    assert not gone, "no longer a cycle: remove it from KNOWN_UNTIL_MERGE:\n" + "\n".join(gone)
+    assert not cycles, "modules import each other (break the cycle):\n" + "\n".join(sorted(cycles))
 
 
 # ----- 3. import-time work -------------------------------------------------------------------
@@ -408,9 +396,6 @@ def test_probe_starts_from_none_of_our_code(probe: dict[str, Any]) -> None:
 def test_importing_does_no_work(module: str, probe: dict[str, Any]) -> None:
     assert module not in probe["errors"], f"{module} does not import alone:\n{probe['errors'][module]}"
     events = probe["events"].get(module, [])
-    if ("side effect", module) in KNOWN_UNTIL_MERGE:
-        assert events, f"{module} no longer works at import: remove it from KNOWN_UNTIL_MERGE"
-        pytest.xfail(f"known until the issue 18 branches merge: {events}")
     assert not events, (
         f"importing {module} does work at import time (move it into a function):\n"
         + "\n".join(events)
