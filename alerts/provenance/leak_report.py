@@ -1,0 +1,44 @@
+"""Build the leak report from the database: trace every chip seen for sale, rank the offices.
+
+Each distinct chip UID is traced once (exactly, else through OCR confusions
+when exactly one ledger entry is in reach, see :mod:`alerts.provenance.matching`);
+chips that trace to nothing are counted apart, never assigned to an office.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from alerts.provenance.leaks import OfficeLeak, TracedSighting, rank_offices
+from alerts.provenance.trace import trace_chip
+from config.settings import LedgerConfig
+from storage.leak_sightings import chips_in_listings
+from storage.ledger import LedgerRecord
+
+
+@dataclass(frozen=True)
+class LeakReport:
+    offices: list[OfficeLeak]
+    #: chip UIDs seen for sale that trace to no single ledger entry
+    untraced: tuple[str, ...]
+
+
+def build_leak_report(session: Session, config: LedgerConfig) -> LeakReport:
+    """Per consignee office, the blanks seen for sale, ranked (see :func:`rank_offices`)."""
+    found = chips_in_listings(session)
+    entries: dict[str, LedgerRecord | None] = {}
+    for chip in found:
+        if chip.chip_uid not in entries:
+            entries[chip.chip_uid] = trace_chip(session, chip.chip_uid, config).entry
+    sightings = []
+    for chip in found:
+        entry = entries[chip.chip_uid]
+        if entry is None:
+            continue  # office "" below: in stock at the central warehouse, no consignee yet
+        sightings.append(TracedSighting(entry.consignee_code, chip.chip_uid, chip.listing_id,
+                                        chip.marketplace, chip.seller, chip.first_seen,
+                                        chip.last_seen, entry.status))
+    untraced = tuple(sorted(uid for uid, entry in entries.items() if entry is None))
+    return LeakReport(rank_offices(sightings), untraced)

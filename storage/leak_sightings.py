@@ -1,0 +1,40 @@
+"""Read the chip UIDs found in listings, with what the leak report needs about each listing.
+
+One query over identifiers ⨝ listings ⟕ sellers; tracing against the ledger
+is :mod:`alerts.provenance.leak_report`'s job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from storage.models import Identifier, Listing, Seller
+
+
+@dataclass(frozen=True)
+class ChipInListing:
+    chip_uid: str
+    listing_id: int
+    marketplace: str
+    seller: str
+    first_seen: datetime
+    last_seen: datetime
+
+
+def chips_in_listings(session: Session) -> list[ChipInListing]:
+    """Every (chip UID, listing) pair the crawler recorded, oldest listing first."""
+    rows = session.execute(
+        select(Identifier.value, Listing.id, Listing.marketplace, Seller.name, Seller.external_id,
+               Listing.first_seen_at, Listing.last_seen_at)
+        .join(Listing, Listing.id == Identifier.listing_id)
+        .outerjoin(Seller, Seller.id == Listing.seller_id)
+        .where(Identifier.kind == "chip_uid")
+        .distinct()
+        .order_by(Listing.first_seen_at, Listing.id, Identifier.value)
+    )
+    return [ChipInListing(uid, lid, market, name or external or "", first, last)
+            for uid, lid, market, name, external, first, last in rows]

@@ -1,0 +1,89 @@
+"""The leak report: offices ranked by the blanks of theirs seen for sale."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+from sqlalchemy.orm import Session, sessionmaker
+
+from alerts.provenance.leak_report import build_leak_report
+from alerts.provenance.leaks import ALARMING_STATUSES, TracedSighting, rank_offices
+from alerts.provenance.ledger_import import import_ledger
+from config.settings import LedgerConfig
+from tests.alerts.builders import ingest, new_scan
+from tests.provenance.conftest import write_csv
+
+T = datetime(2026, 1, 1, tzinfo=UTC)
+STATUSES = ("in_stock", "dispatched", "printed", "damaged", "destroyed", "reported_lost")
+
+sightings = st.builds(
+    TracedSighting,
+    office_code=st.sampled_from(["32.01", "32.76", "31.74", ""]),
+    chip_uid=st.sampled_from([f"04A1B2C3{i:02X}" for i in range(12)]),
+    listing_id=st.integers(1, 8),
+    marketplace=st.sampled_from(["tokopedia", "shopee"]),
+    seller=st.sampled_from(["", "kios", "toko"]),
+    first_seen=st.integers(0, 30).map(lambda d: T + timedelta(days=d)),
+    last_seen=st.integers(31, 60).map(lambda d: T + timedelta(days=d)),
+    status=st.sampled_from(STATUSES),
+)
+
+
+@given(st.lists(sightings, max_size=30))
+def test_offices_with_destroyed_or_in_stock_cards_come_first(found: list[TracedSighting]) -> None:
+    rows = rank_offices(found)
+    alarming = [row.alarming > 0 for row in rows]
+    assert alarming == sorted(alarming, reverse=True)
+    assert sorted(r.office_code for r in rows) == sorted({s.office_code for s in found})
+
+
+@given(st.lists(sightings, max_size=30), st.randoms())
+def test_ranking_ignores_the_order_sightings_arrive_in(found: list[TracedSighting], rnd) -> None:  # type: ignore[no-untyped-def]
+    shuffled = list(found)
+    rnd.shuffle(shuffled)
+    # one status per chip, as the ledger gives it: differing statuses would depend on order
+    status = {s.chip_uid: s.status for s in found}
+    fixed = [TracedSighting(**{**s.__dict__, "status": status[s.chip_uid]}) for s in found]
+    refixed = [TracedSighting(**{**s.__dict__, "status": status[s.chip_uid]}) for s in shuffled]
+    assert rank_offices(fixed) == rank_offices(refixed)
+
+
+@given(st.lists(sightings, min_size=1, max_size=30))
+def test_every_chip_is_counted_once_under_its_office(found: list[TracedSighting]) -> None:
+    rows = rank_offices(found)
+    for row in rows:
+        mine = [s for s in found if s.office_code == row.office_code]
+        assert set(row.chips) == {s.chip_uid for s in mine}
+        assert sum(n for _, n in row.statuses) == len(row.chips)
+        assert row.first_seen == min(s.first_seen for s in mine)
+        if len({s.status for s in mine}) == 1:  # the ledger gives each chip one status
+            assert (row.alarming > 0) == (mine[0].status in ALARMING_STATUSES)
+
+
+def test_report_traces_listed_chips_and_ranks_the_destroying_office_first(
+        ledger_sessions: sessionmaker[Session], tmp_path: Path) -> None:
+    with ledger_sessions.begin() as session:
+        scan = new_scan(session)
+        for n, uid in enumerate(["04A1B2C3D4E5F6", "04A1B2C3D4E5F7", "04A1B2C3D4E5F8", "0411223344556B"]):
+            ingest(session, f"tp-{n}", scan_id=scan, identifiers=(("chip_uid", uid),))
+        # OCR read "0" as "O": one substitution, one entry in reach → traced, fuzzy
+        ingest(session, "tp-ocr", scan_id=scan, identifiers=(("chip_uid", "O4A1B2C3D4E5F8"),))
+    ledger = write_csv(tmp_path / "stock.csv", [
+        {"uid_start": "04A1B2C3D4E5F0", "uid_end": "04A1B2C3D4E5F7", "consignee": "Kab. Bogor",
+         "status": "dispatched", "status_date": "2018-01-10"},
+        {"chip_uid": "04A1B2C3D4E5F8", "consignee": "Kota Bekasi", "status": "destroyed",
+         "status_date": "2018-06-02"},
+    ])
+    with ledger_sessions.begin() as session:
+        import_ledger(session, ledger, LedgerConfig(), actor="ana")
+    with ledger_sessions() as session:
+        report = build_leak_report(session, LedgerConfig())
+    assert [row.office_code for row in report.offices] == ["32.75", "32.01"]
+    bekasi, bogor = report.offices
+    assert bekasi.chips == ("04A1B2C3D4E5F8", "O4A1B2C3D4E5F8") and bekasi.listings == 2
+    assert bekasi.statuses == (("destroyed", 2),)
+    assert bogor.chips == ("04A1B2C3D4E5F6", "04A1B2C3D4E5F7")
+    assert report.untraced == ("0411223344556B",)
