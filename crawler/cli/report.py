@@ -69,6 +69,7 @@ def _table(report: ActivityReport) -> Group:
 
 
 def report_cmd(
+    ctx: typer.Context,
     since: Annotated[str | None, typer.Option(
         "--since", help="Alerts opened since: 30d, 12w or a date (default: all).")] = None,
     fmt: Annotated[OutputFormat, typer.Option(
@@ -81,6 +82,8 @@ def report_cmd(
 
     Example: ktpwatch report --since 90d --format json
     """
+    if ctx.invoked_subcommand is not None:
+        return
     runtime = get_runtime()
     start = parse_since(since) if since else None
     with runtime.sessions() as session:
@@ -96,4 +99,10 @@ def report_cmd(
 
 
 def register(root: typer.Typer) -> None:
-    root.command("report")(report_cmd)
+    """``report`` runs the activity report; ``report leaks`` the per-office leak report."""
+    from crawler.cli.report_leaks import leaks_cmd
+
+    report_app = typer.Typer(invoke_without_command=True)
+    report_app.callback()(report_cmd)
+    report_app.command("leaks")(leaks_cmd)
+    root.add_typer(report_app, name="report")

@@ -87,3 +87,28 @@ def test_report_traces_listed_chips_and_ranks_the_destroying_office_first(
     assert bekasi.statuses == (("destroyed", 2),)
     assert bogor.chips == ("04A1B2C3D4E5F6", "04A1B2C3D4E5F7")
     assert report.untraced == ("0411223344556B",)
+
+
+def test_cli_report_leaks_writes_rows_and_a_province_map(alert_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+    import io
+    import json
+
+    from typer.testing import CliRunner
+
+    from crawler.cli import app
+
+    ledger = write_csv(tmp_path / "stock.csv", [
+        {"chip_uid": "04A1B2C3D4E5F6", "consignee": "Kab. Bogor", "status": "destroyed",
+         "status_date": "2018-06-02"}])
+    assert CliRunner().invoke(app, ["ledger", "import", str(ledger), "--as", "ana"]).exit_code == 0
+    svg = tmp_path / "map.svg"
+    result = CliRunner().invoke(app, ["report", "leaks", "--format", "json", "--map", str(svg), "--as", "ana"])
+    assert result.exit_code == 0, result.stderr
+    (row,) = json.loads(result.stdout)
+    assert (row["office_code"], row["province"], row["destroyed_or_in_stock"]) == ("32.01", "Jawa Barat", 1)
+    assert svg.read_text().startswith("<svg") and "Jawa Barat: 1" in svg.read_text()
+    csv_out = CliRunner().invoke(app, ["report", "leaks", "--format", "csv", "--map", str(svg)]).stdout
+    assert next(csv.DictReader(io.StringIO(csv_out)))["office"] == "Kabupaten Bogor"
+    plain = CliRunner().invoke(app, ["report", "--format", "json"])
+    assert plain.exit_code == 0 and "marketplaces" in json.loads(plain.stdout)
