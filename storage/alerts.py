@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, func, insert, or_, select, union, update
+from sqlalchemy import and_, case, func, insert, or_, select, union, update
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import set_committed_value
 
@@ -556,6 +556,9 @@ class AlertFilters:
     descending: bool = True
     #: 0 means no limit
     limit: int = 50
+    #: alerts that open at the top of the queue whatever the sort (those whose chip is traced
+    #: to the ledger), in the sort's order among themselves
+    first: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -656,6 +659,8 @@ def alerts_query(filters: AlertFilters) -> Any:
         raise ValueError(
             f"unknown sort {filters.sort!r}; choose one of {', '.join(SORT_COLUMNS)}"
         ) from None
+    if filters.first:
+        stmt = stmt.order_by(case((Alert.id.in_(sorted(filters.first)), 0), else_=1))
     if filters.descending:
         stmt = stmt.order_by(column.desc(), Alert.id.desc())
     else:

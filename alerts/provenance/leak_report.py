@@ -14,8 +14,8 @@ from sqlalchemy.orm import Session
 from alerts.provenance.leaks import OfficeLeak, TracedSighting, rank_offices
 from alerts.provenance.trace import trace_chip
 from config.settings import LedgerConfig
-from storage.leak_sightings import chips_in_listings
-from storage.ledger import LedgerRecord
+from storage.leak_sightings import chips_in_listings, chips_of_alerts
+from storage.ledger import LedgerRecord, ledger_is_empty
 
 
 @dataclass(frozen=True)
@@ -42,3 +42,20 @@ def build_leak_report(session: Session, config: LedgerConfig) -> LeakReport:
                                         chip.last_seen, entry.status))
     untraced = tuple(sorted(uid for uid, entry in entries.items() if entry is None))
     return LeakReport(rank_offices(sightings), untraced)
+
+
+def traced_alert_ids(session: Session, config: LedgerConfig) -> frozenset[int]:
+    """Alerts with a chip traced to one ledger entry: they open at the top of the queue.
+
+    Empty (one index probe) before a ledger is imported.
+    """
+    if ledger_is_empty(session):
+        return frozenset()
+    traced: dict[str, bool] = {}
+    found: set[int] = set()
+    for alert_id, uid in chips_of_alerts(session):
+        if uid not in traced:
+            traced[uid] = trace_chip(session, uid, config).traced
+        if traced[uid]:
+            found.add(alert_id)
+    return frozenset(found)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
@@ -192,6 +192,9 @@ def list_cmd(
     runtime = get_runtime()
     analyst = runtime.analyst(actor) if reveal else ""
     with runtime.sessions.begin() as session:
+        from alerts.provenance.leak_report import traced_alert_ids
+
+        filters = replace(filters, first=traced_alert_ids(session, runtime.settings.ledger))
         rows = list_alerts(session, filters)
         if reveal:
             record_reveals(session, (row.id for row in rows), actor=analyst,

@@ -112,3 +112,28 @@ def test_cli_report_leaks_writes_rows_and_a_province_map(alert_db, tmp_path: Pat
     assert next(csv.DictReader(io.StringIO(csv_out)))["office"] == "Kabupaten Bogor"
     plain = CliRunner().invoke(app, ["report", "--format", "json"])
     assert plain.exit_code == 0 and "marketplaces" in json.loads(plain.stdout)
+
+
+def test_an_alert_whose_chip_is_traced_opens_at_the_top_of_the_queue(alert_db, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from typer.testing import CliRunner
+
+    from crawler.cli import app
+
+    def queue(*extra: str) -> list[int]:
+        result = CliRunner().invoke(app, ["alerts", "list", "--format", "json", *extra])
+        assert result.exit_code == 0, result.stderr
+        return [row["id"] for row in json.loads(result.stdout)]
+
+    traced = alert_db.ids["first"]
+    before = queue()
+    assert before[0] != traced  # newest first: the traced alert is the oldest
+    ledger = write_csv(tmp_path / "stock.csv", [
+        {"chip_uid": "04A1B2C3D4E5F6", "consignee": "Kab. Bogor", "status": "dispatched"}])
+    assert CliRunner().invoke(app, ["ledger", "import", str(ledger), "--as", "ana"]).exit_code == 0
+    for extra in ((), ("--sort", "score", "--asc"), ("--limit", "1")):
+        found = queue(*extra)
+        assert found[0] == traced
+    # the rest keep their order
+    assert queue()[1:] == [i for i in before if i != traced]
