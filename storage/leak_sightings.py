@@ -49,3 +49,10 @@ def chips_of_alerts(session: Session) -> list[tuple[int, str]]:
         .distinct()
     )
     return [(alert_id, uid) for alert_id, uid in rows]
+
+
+def niks_in_listings(session: Session) -> list[tuple[str, int]]:
+    """(NIK, listing id) for every NIK the crawler recorded (the matcher kept only valid ones)."""
+    rows = session.execute(select(Identifier.value, Identifier.listing_id)
+                           .where(Identifier.kind == "nik").distinct())
+    return [(nik, listing_id) for nik, listing_id in rows]

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from alerts.provenance.leaks import OfficeLeak, TracedSighting, rank_offices
+from alerts.provenance.regions import RegionTable, region_table
 from alerts.provenance.trace import trace_chip
 from config.settings import LedgerConfig
-from storage.leak_sightings import chips_in_listings, chips_of_alerts
+from storage.leak_sightings import chips_in_listings, chips_of_alerts, niks_in_listings
 from storage.ledger import LedgerRecord, ledger_is_empty
 
 
@@ -23,6 +24,8 @@ class LeakReport:
     offices: list[OfficeLeak]
     #: chip UIDs seen for sale that trace to no single ledger entry
     untraced: tuple[str, ...]
+    #: (province, regency, NIKs, listings) named by the NIKs seen, most NIKs first
+    nik_regions: tuple[tuple[str, str, int, int], ...] = ()
 
 
 def build_leak_report(session: Session, config: LedgerConfig) -> LeakReport:
@@ -41,7 +44,23 @@ def build_leak_report(session: Session, config: LedgerConfig) -> LeakReport:
                                         chip.marketplace, chip.seller, chip.first_seen,
                                         chip.last_seen, entry.status))
     untraced = tuple(sorted(uid for uid, entry in entries.items() if entry is None))
-    return LeakReport(rank_offices(sightings), untraced)
+    return LeakReport(rank_offices(sightings), untraced, count_nik_regions(niks_in_listings(session)))
+
+
+def count_nik_regions(niks: list[tuple[str, int]],
+                      regions: RegionTable | None = None) -> tuple[tuple[str, str, int, int], ...]:
+    """How many NIKs (and listings) name each province and regency; unknown codes are named so."""
+    table = regions or region_table()
+    found: dict[tuple[str, str], tuple[set[str], set[int]]] = {}
+    for nik, listing_id in niks:
+        place = table.decode_nik(nik)
+        key = (place.province.name if place.province else "unknown province",
+               place.regency.name if place.regency else "unknown regency")
+        numbers, listings = found.setdefault(key, (set(), set()))
+        numbers.add(nik)
+        listings.add(listing_id)
+    counted = [(p, r, len(n), len(ls)) for (p, r), (n, ls) in found.items()]
+    return tuple(sorted(counted, key=lambda c: (-c[2], c[0], c[1])))
 
 
 def traced_alert_ids(session: Session, config: LedgerConfig) -> frozenset[int]:

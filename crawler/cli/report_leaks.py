@@ -6,18 +6,21 @@ The report reads the ledger (statuses, offices), so it is audited like
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Annotated, Any
 
 import typer
 
 from alerts.provenance.leaks import OfficeLeak
+from alerts.redaction import redact_value
 from crawler.cli.ledger import AsOption
 from crawler.cli.output import OutputFormat, render_rows
 from crawler.cli.runtime import get_runtime
 
 COLUMNS = ("rank", "office_code", "office", "province", "blanks", "destroyed_or_in_stock", "listings",
            "shops", "sellers", "first_seen", "last_seen", "statuses", "chips")
+NIK_COLUMNS = ("province", "regency", "niks", "listings")
 DEFAULT_MAP = Path("leaks-map.svg")
 CENTRAL_WAREHOUSE = "central warehouse (no consignee recorded)"
 
@@ -61,6 +64,8 @@ def leaks_cmd(
     Every chip UID found in a listing is traced to the ledger (exactly, else through
     OCR confusions when one entry is in reach). Offices whose destroyed or in-stock
     cards are for sale come first, then the most blanks. Writes a province map (SVG).
+    The table and json also count the provinces and regencies the NIKs seen for sale name;
+    json is {offices, untraced_chips, nik_regions, map}; csv is the office rows.
 
     Example: ktpwatch report leaks --format csv --map leaks.svg --as ana
     """
@@ -74,8 +79,15 @@ def leaks_cmd(
         record_ledger_access(session, actor=analyst, action="report_leaks", subject="all offices",
                              note=f"{len(report.offices)} offices, format {fmt.value}")
     rows = [_row(rank, leak) for rank, leak in enumerate(report.offices, start=1)]
-    render_rows(rows, COLUMNS, fmt, runtime.console, title="Blanks seen for sale, by consignee office")
+    nik_rows = [dict(zip(NIK_COLUMNS, counted, strict=True)) for counted in report.nik_regions]
     _write_map(map_path, report.offices)
+    if fmt is OutputFormat.JSON:
+        found = {"offices": [redact_value(row) for row in rows], "untraced_chips": list(report.untraced), "nik_regions": nik_rows,
+                 "map": str(map_path)}
+        runtime.console.file.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
+        return
+    render_rows(rows, COLUMNS, fmt, runtime.console, title="Blanks seen for sale, by consignee office")
     if fmt is OutputFormat.TABLE:
+        render_rows(nik_rows, NIK_COLUMNS, fmt, runtime.console, title="Regions named by NIKs seen for sale")
         runtime.console.print(f"{len(report.untraced)} chip UIDs seen for sale are not traced to one "
                               f"ledger entry. Map: {map_path}")

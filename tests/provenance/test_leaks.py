@@ -105,7 +105,10 @@ def test_cli_report_leaks_writes_rows_and_a_province_map(alert_db, tmp_path: Pat
     svg = tmp_path / "map.svg"
     result = CliRunner().invoke(app, ["report", "leaks", "--format", "json", "--map", str(svg), "--as", "ana"])
     assert result.exit_code == 0, result.stderr
-    (row,) = json.loads(result.stdout)
+    found = json.loads(result.stdout)
+    (row,) = found["offices"]
+    assert found["nik_regions"] == [{"province": "Daerah Khusus Ibukota Jakarta",
+                                     "regency": "Kota Administrasi Jakarta Selatan", "niks": 1, "listings": 1}]
     assert (row["office_code"], row["province"], row["destroyed_or_in_stock"]) == ("32.01", "Jawa Barat", 1)
     assert svg.read_text().startswith("<svg") and "Jawa Barat: 1" in svg.read_text()
     csv_out = CliRunner().invoke(app, ["report", "leaks", "--format", "csv", "--map", str(svg)]).stdout
