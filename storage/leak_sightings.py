@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Alert, Identifier, Listing, Seller
+from storage.models import Alert, Evidence, Identifier, Listing, Seller
 
 
 @dataclass(frozen=True)
@@ -56,3 +56,13 @@ def niks_in_listings(session: Session) -> list[tuple[str, int]]:
     rows = session.execute(select(Identifier.value, Identifier.listing_id)
                            .where(Identifier.kind == "nik").distinct())
     return [(nik, listing_id) for nik, listing_id in rows]
+
+
+def evidence_of_listings(session: Session, listing_ids: tuple[int, ...]) -> list[tuple[int, str, str, str]]:
+    """(listing id, kind, file name, SHA-256) of the evidence kept for ``listing_ids``."""
+    rows = session.execute(
+        select(Evidence.listing_id, Evidence.kind, Evidence.name, Evidence.sha256)
+        .where(Evidence.listing_id.in_(listing_ids), Evidence.listing_id.is_not(None))
+        .order_by(Evidence.listing_id, Evidence.captured_at, Evidence.id)
+    )
+    return [(int(listing_id), kind, name, sha) for listing_id, kind, name, sha in rows]

@@ -44,6 +44,9 @@ class OfficeLeak:
     last_seen: datetime
     #: ledger status → number of distinct chips in it
     statuses: tuple[tuple[str, int], ...]
+    listing_ids: tuple[int, ...] = ()
+    #: (chip UID, ledger status) of each chip
+    chip_statuses: tuple[tuple[str, str], ...] = ()
 
     @property
     def alarming(self) -> int:
@@ -65,6 +68,8 @@ def _office_row(code: str, sightings: list[TracedSighting]) -> OfficeLeak:
         first_seen=min(s.first_seen for s in sightings),
         last_seen=max(s.last_seen for s in sightings),
         statuses=tuple(sorted(counts.items())),
+        listing_ids=tuple(sorted({s.listing_id for s in sightings})),
+        chip_statuses=tuple(sorted(status_of_chip.items())),
     )
 
 

@@ -140,3 +140,29 @@ def test_an_alert_whose_chip_is_traced_opens_at_the_top_of_the_queue(alert_db, t
         assert found[0] == traced
     # the rest keep their order
     assert queue()[1:] == [i for i in before if i != traced]
+
+
+def test_leak_notice_letters_the_offices_inspectorate_with_chips_and_evidence_hashes(
+        alert_db, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from typer.testing import CliRunner
+
+    from crawler.cli import app
+
+    config = tmp_path / "ktpwatch.toml"
+    config.write_text('[ledger]\ninspectorate_email = "itjen@kemendagri.example"\n'
+                      '[ledger.inspectorates]\n"32.01" = "inspektorat@bogorkab.example"\n')
+    monkeypatch.setenv("KTPWATCH_CONFIG", str(config))
+    monkeypatch.setenv("KTPWATCH_EVIDENCE_DIR", str(tmp_path / "evidence"))
+    ledger = write_csv(tmp_path / "stock.csv", [
+        {"chip_uid": "04A1B2C3D4E5F6", "consignee": "Kab. Bogor", "status": "destroyed",
+         "status_date": "2018-06-02"}])
+    assert CliRunner().invoke(app, ["ledger", "import", str(ledger), "--as", "ana"]).exit_code == 0
+    result = CliRunner().invoke(app, ["notices", "draft", "--leak", "Kab. Bogor"])
+    assert result.exit_code == 0, result.stderr
+    (letter,) = (tmp_path / "evidence" / "notices").glob("leak-32.01-*.txt")
+    text = letter.read_text()
+    assert "inspektorat@bogorkab.example" in text and "04A1B2C3D4E5F6: destroyed" in text
+    assert "ab" * 32 in text  # the evidence screenshot's SHA-256
+    assert text.index("Perihal") < text.index("English") < text.index("DRAFT")
+    missing = CliRunner().invoke(app, ["notices", "draft", "--leak", "Kota Bekasi"])
+    assert missing.exit_code != 0 and "no blank traced" in missing.stderr
