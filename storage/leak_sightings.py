@@ -62,7 +62,7 @@ def evidence_of_listings(session: Session, listing_ids: tuple[int, ...]) -> list
     """(listing id, kind, file name, SHA-256) of the evidence kept for ``listing_ids``."""
     rows = session.execute(
         select(Evidence.listing_id, Evidence.kind, Evidence.name, Evidence.sha256)
-        .where(Evidence.listing_id.in_(listing_ids), Evidence.listing_id.is_not(None))
+        .where(Evidence.listing_id.in_(listing_ids))
         .order_by(Evidence.listing_id, Evidence.captured_at, Evidence.id)
     )
-    return [(int(listing_id), kind, name, sha) for listing_id, kind, name, sha in rows]
+    return [(listing_id, kind, name, sha) for listing_id, kind, name, sha in rows if listing_id is not None]
