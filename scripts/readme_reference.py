@@ -33,7 +33,8 @@ def command_reference() -> str:
     root = typer.main.get_command(app)
     blocks = []
     for path, command in _walk(root):
-        if not path or getattr(command, "commands", None):
+        runs_alone = getattr(command, "invoke_without_command", False)  # e.g. plain `report`
+        if not path or (getattr(command, "commands", None) and not runs_alone):
             continue
         result = runner.invoke(app, [*path, "--help"], terminal_width=100, env={"COLUMNS": "100"})
         text = "\n".join(line.rstrip() for line in result.output.strip().splitlines())
