@@ -31,19 +31,22 @@ class LeakReport:
 def build_leak_report(session: Session, config: LedgerConfig) -> LeakReport:
     """Per consignee office, the blanks seen for sale, ranked (see :func:`rank_offices`)."""
     found = chips_in_listings(session)
-    entries: dict[str, LedgerRecord | None] = {}
+    #: reading → (entry, the UID the entry holds that the reading became): an OCR-confused
+    #: reading and the exact one are the same blank, counted once
+    entries: dict[str, tuple[LedgerRecord | None, str]] = {}
     for chip in found:
         if chip.chip_uid not in entries:
-            entries[chip.chip_uid] = trace_chip(session, chip.chip_uid, config).entry
+            match = trace_chip(session, chip.chip_uid, config)
+            entries[chip.chip_uid] = (match.entry, match.matched_uid or chip.chip_uid)
     sightings = []
     for chip in found:
-        entry = entries[chip.chip_uid]
+        entry, uid = entries[chip.chip_uid]
         if entry is None:
             continue  # office "" below: in stock at the central warehouse, no consignee yet
-        sightings.append(TracedSighting(entry.consignee_code, chip.chip_uid, chip.listing_id,
+        sightings.append(TracedSighting(entry.consignee_code, uid, chip.listing_id,
                                         chip.marketplace, chip.seller, chip.first_seen,
                                         chip.last_seen, entry.status))
-    untraced = tuple(sorted(uid for uid, entry in entries.items() if entry is None))
+    untraced = tuple(sorted(read for read, (entry, _) in entries.items() if entry is None))
     return LeakReport(rank_offices(sightings), untraced, count_nik_regions(niks_in_listings(session)))
 
 
