@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crawler.items import ListingItem
 from matchers import Assessment, score_listing
+from spiders.items import ListingItem
 
 
 @dataclass(frozen=True)

@@ -40,11 +40,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from alerts.evidence import EvidenceStore, record_capture_request
 from config import Settings, load_config
 from crawler.candidates import clears_candidate_bar
-from crawler.items import ListingItem
 from crawler.spool import iter_spool, spool_items
 from crawler.writer import WRITER_KINDS, WriteJob, acquire_writer, release_writer, write_job
 from matchers import Assessment as MatcherAssessment
 from matchers import Verdict, score_listing
+from spiders.items import ListingItem
 from storage.alerts import open_or_attach_alert
 from storage.batch_alerts import NewHit, open_alerts_batch
 from storage.batch_ingest import (

@@ -253,15 +253,6 @@ def transition_unless_changed(
         return None
 
 
-@dataclass(frozen=True)
-class Move:
-    """One alert moved by :func:`move_alerts`: ``alert 12: new -> confirmed``."""
-
-    alert_id: int
-    before: str
-    after: str
-
-
 class UnknownAlert(LookupError):
     """An alert id that is not in the database."""
 
@@ -279,49 +270,6 @@ def load_alerts(session: Session, ids: Iterable[int]) -> list[Alert]:
             raise UnknownAlert(alert_id)
         alerts.append(alert)
     return alerts
-
-
-def move_alerts(
-    session: Session, alerts: Sequence[Alert], to: AlertStatus, *, actor: str, note: str = ""
-) -> list[Move]:
-    """Move every alert to ``to``, all or nothing (the analyst's batch confirm/dismiss/reopen).
-
-    Every alert is checked against the state machine before any moves
-    (:class:`IllegalTransition` names the first that cannot); then each
-    moves conditionally (:class:`AlertChanged` when another analyst got there
-    first). Either error leaves the caller's transaction to roll back, so a
-    batch never half-happens.
-    """
-    for alert in alerts:
-        check_transition(alert, to)
-    moves: list[Move] = []
-    for alert in alerts:
-        before = alert.status
-        transition(session, alert, to, actor=actor, note=note)
-        moves.append(Move(alert.id, before, to.value))
-    return moves
-
-
-def assign_alert(session: Session, alert: Alert, assignee: str, *, actor: str) -> str:
-    """Set the assignee (``""`` unassigns) only if nobody reassigned it since we read it; returns who had it.
-
-    Conditional like :func:`transition`: two leads assigning one alert at once
-    cannot silently overwrite each other (the loser gets :class:`AlertChanged`).
-    """
-    before = alert.assignee
-    session.flush()
-    changed = session.execute(
-        update(Alert)
-        .where(Alert.id == alert.id, Alert.assignee == before)
-        .values(assignee=assignee, updated_at=_now(None))
-        .execution_options(synchronize_session=False)
-    )
-    if getattr(changed, "rowcount", 0) != 1:
-        now = session.scalar(select(Alert.assignee).where(Alert.id == alert.id))
-        raise AlertChanged(alert.id, alert.status, f"assigned to {now or 'nobody'}", None)
-    set_committed_value(alert, "assignee", assignee)
-    add_event(session, alert, actor=actor, action="assign", note=f"{before or '-'} -> {assignee or '-'}")
-    return before
 
 
 # --------------------------------------------------------------------------- links

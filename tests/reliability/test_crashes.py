@@ -157,9 +157,9 @@ def test_disk_full_while_writing_evidence_keeps_the_listing_and_marks_the_captur
 ) -> None:
     from alerts.evidence import store as store_module
     from config import load_config
-    from crawler.items import ListingItem
     from crawler.pipelines import store_listing
     from matchers import score_listing
+    from spiders.items import ListingItem
 
     real_write_all = store_module._write_all
 

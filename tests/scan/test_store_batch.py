@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from crawler.items import ListingItem
 from crawler.pipelines import store_batch, store_listing
 from matchers import score_listing
+from spiders.items import ListingItem
 from storage.migrate import upgrade
 from storage.models import Alert, AlertEvent, AlertLink, AlertStatus, Listing
 from storage.scans import start_scan
