@@ -303,6 +303,10 @@ class LedgerConfig(_Section):
     ocr_max_substitutions: int = Field(default=2, ge=0, le=4)
     #: Confidence of a fuzzy match: this to the power of its substitutions.
     ocr_confidence_per_substitution: float = Field(default=0.8, gt=0, lt=1)
+    #: Where a leak notice goes: the inspectorate supervising the consignee offices.
+    inspectorate_email: str = ""
+    #: Per-office recipients (region code such as "32.01" → address), before ``inspectorate_email``.
+    inspectorates: dict[str, str] = Field(default_factory=dict)
 
 
 class Transport(StrEnum):

@@ -24,7 +24,8 @@ def command_reference() -> str:
     runner = CliRunner()
     blocks = []
     for path, command in command_tree():
-        if not path or getattr(command, "commands", None):
+        runs_alone = getattr(command, "invoke_without_command", False)  # e.g. plain `report`
+        if not path or (getattr(command, "commands", None) and not runs_alone):
             continue
         result = runner.invoke(app, [*path, "--help"], terminal_width=100, env={"COLUMNS": "100"})
         text = "\n".join(line.rstrip() for line in result.output.strip().splitlines())

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import fields
+from dataclasses import fields, replace
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
@@ -156,7 +156,7 @@ def list_cmd(
     reveal: RevealOption = False,
     actor: AsOption = None,
 ) -> None:
-    """List alerts, newest first, with filters.
+    """List alerts, newest first, with filters; alerts whose chip is traced to the ledger come first.
 
     json is a list of objects and csv has a header row; both carry id, status,
     verdict, score, marketplace, external_id, url, title, seller, seller_id,
@@ -181,6 +181,9 @@ def list_cmd(
     runtime = get_runtime()
     analyst = runtime.analyst(actor) if reveal else ""
     with runtime.sessions.begin() as session:
+        from alerts.provenance.leak_report import traced_alert_ids
+
+        filters = replace(filters, first=traced_alert_ids(session, runtime.settings.ledger))
         rows = list_alerts(session, filters)
         if reveal:
             record_reveals(session, (row.id for row in rows), actor=analyst,

@@ -84,11 +84,24 @@ def draft_cmd(
             help="Draft escalations for still-live alerts (and complaint-channel reports when configured).",
         ),
     ] = False,
+    leak: Annotated[
+        str | None,
+        typer.Option("--leak", metavar="OFFICE",
+                     help="Draft a leak notice to this office's inspectorate (region code or name) instead."),
+    ] = None,
 ) -> None:
     """Batch confirmed, not yet notified alerts into one notice per platform (written as .eml).
 
+    With --leak OFFICE: a letter to the office's inspectorate listing its blanks seen for
+    sale and the evidence hashes, written as a text file for review (never sent).
+
     Example: ktpwatch notices draft --marketplace tokopedia
     """
+    if leak is not None:
+        from crawler.cli.leak_notice import draft_leak_notice
+
+        draft_leak_notice(leak)
+        return
     _check_marketplace(marketplace)
     rt = get_runtime()
     try:

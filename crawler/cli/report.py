@@ -76,6 +76,7 @@ def _table(report: ActivityReport, width: int) -> Group:
 
 
 def report_cmd(
+    ctx: typer.Context,
     since: Annotated[str | None, typer.Option(
         "--since", help="Alerts opened since: 30d, 12w or a date (default: all).")] = None,
     fmt: Annotated[OutputFormat, typer.Option(
@@ -88,6 +89,8 @@ def report_cmd(
 
     Example: ktpwatch report --since 90d --format json
     """
+    if ctx.invoked_subcommand is not None:
+        return
     runtime = get_runtime()
     start = parse_since(since) if since else None
     with runtime.sessions() as session:
@@ -103,4 +106,10 @@ def report_cmd(
 
 
 def register(root: typer.Typer) -> None:
-    root.command("report")(report_cmd)
+    """``report`` runs the activity report; ``report leaks`` the per-office leak report."""
+    from crawler.cli.report_leaks import leaks_cmd
+
+    report_app = typer.Typer(invoke_without_command=True)
+    report_app.callback()(report_cmd)
+    report_app.command("leaks")(leaks_cmd)
+    root.add_typer(report_app, name="report")

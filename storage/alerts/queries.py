@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, or_, select, union
+from sqlalchemy import case, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from storage.listings import latest_assessment
@@ -59,6 +59,9 @@ class AlertFilters:
     descending: bool = True
     #: 0 means no limit
     limit: int = 50
+    #: alerts that open at the top of the queue whatever the sort (those whose chip is traced
+    #: to the ledger), in the sort's order among themselves
+    first: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -169,6 +172,8 @@ def _ordered(stmt: Any, filters: AlertFilters) -> Any:
         raise ValueError(
             f"unknown sort {filters.sort!r}; choose one of {', '.join(SORT_COLUMNS)}"
         ) from None
+    if filters.first:
+        stmt = stmt.order_by(case((Alert.id.in_(sorted(filters.first)), 0), else_=1))
     if filters.descending:
         stmt = stmt.order_by(column.desc(), Alert.id.desc())
     else:
