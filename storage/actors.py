@@ -1,36 +1,23 @@
-"""Actors in storage: read what links sellers, run the pure builder, write actors, members and risk.
+"""Actors in storage: read what links sellers, write actors, members, risk and analyst corrections.
 
-The graph and the score are pure (:mod:`alerts.actors`); this module only
-turns rows into :class:`ListingRecord` / :class:`RiskListing` inputs and the
-build back into rows.  Analyst corrections are stored on alert ids and fed to
-every rebuild, and the previous membership is what keeps actor ids stable.
-Reads and writes are set-based: one query per table, bulk inserts and updates.
+The graph and the score are pure (:mod:`alerts.actors`) and
+:mod:`alerts.actors.rebuild` joins them to this module (storage never imports
+alerts).  Analyst corrections are stored on alert ids and fed to every
+rebuild; the previous membership is what keeps actor ids stable.  Reads and
+writes are set-based: one query per table, bulk inserts and updates.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from alerts.actors import (
-    Actor,
-    ActorGraph,
-    Constraint,
-    ListingRecord,
-    Merge,
-    RiskListing,
-    RiskScore,
-    Split,
-    build_actors,
-    risk_score,
-)
-from config.settings import RiskWeights
 from storage.models import (
     ActorCorrection,
     ActorMember,
@@ -49,18 +36,6 @@ from storage.models import (
 
 MERGE = "merge"
 SPLIT = "split"
-
-
-@dataclass(frozen=True)
-class RebuildSummary:
-    """What one rebuild did: counts, and what became of previous ids."""
-
-    actors: int
-    alerts: int
-    retired: tuple[str, ...] = ()
-    merged_into: dict[str, str] = field(default_factory=dict)
-    split_from: dict[str, str] = field(default_factory=dict)
-    overridden: int = 0
 
 
 def _identifiers(session: Session) -> dict[int, list[tuple[str, str]]]:
@@ -86,8 +61,25 @@ def _phashes(session: Session) -> dict[int, list[str]]:
     return {k: sorted(v) for k, v in out.items()}
 
 
-def listing_inputs(session: Session) -> tuple[list[ListingRecord], dict[int, RiskListing]]:
-    """Every alert as the graph sees it and as the risk score sees it."""
+@dataclass(frozen=True)
+class AlertFacts:
+    """What storage knows of one alert that links sellers and scores risk (plain data)."""
+
+    alert_id: int
+    marketplace: str
+    verdict: str
+    first_seen: datetime
+    last_seen: datetime
+    removed_at: datetime | None
+    price: int | None
+    seller_id: str | None
+    seller_name: str | None
+    identifiers: tuple[tuple[str, str], ...]
+    photo_phashes: tuple[str, ...]
+
+
+def alert_facts(session: Session) -> list[AlertFacts]:
+    """Every alert with its listing, seller, identifiers and photo pHashes: four queries in all."""
     identifiers, phashes = _identifiers(session), _phashes(session)
     stmt = (select(Alert.id, Alert.listing_id, Alert.marketplace, Alert.verdict, Alert.opened_at,
                    Alert.last_seen_at, Alert.removed_at, Listing.first_seen_at, Listing.price,
@@ -95,35 +87,22 @@ def listing_inputs(session: Session) -> tuple[list[ListingRecord], dict[int, Ris
             .join(Listing, Listing.id == Alert.listing_id)
             .outerjoin(Seller, Seller.id == Listing.seller_id)
             .order_by(Alert.id))
-    records: list[ListingRecord] = []
-    risk: dict[int, RiskListing] = {}
+    out: list[AlertFacts] = []
     for (alert_id, listing_id, market, verdict, opened, last, removed, first, price,
          seller_ext, seller_name) in session.execute(stmt):
         first_seen = min(first, opened) if first else opened
-        last_seen = max(last, first_seen)
-        ids = identifiers.get(listing_id, [])
-        records.append(ListingRecord(
-            alert_id=alert_id, marketplace=market, seller_id=seller_ext or None,
-            seller_name=seller_name or None, first_seen=first_seen, last_seen=last_seen,
-            identifiers=tuple(ids), photo_phashes=tuple(phashes.get(listing_id, ()))))
-        risk[alert_id] = RiskListing(
-            alert_id=alert_id, verdict=verdict, marketplace=market, first_seen=first_seen,
-            last_seen=last_seen, price=price, removed_at=removed,
-            chip_uids=tuple(v for k, v in ids if k == "chip_uid"))
-    return records, risk
-
-
-def corrections(session: Session) -> list[Constraint]:
-    """The analysts' merges and splits, oldest first (the builder lets the latest word stand)."""
-    out: list[Constraint] = []
-    for row in session.scalars(select(ActorCorrection).order_by(ActorCorrection.id)):
-        if row.kind == MERGE:
-            out.append(Merge(int(row.side_a[0]), int(row.side_b[0]), row.note))
-        elif row.kind == SPLIT:
-            out.append(Split(frozenset(map(int, row.side_a)), frozenset(map(int, row.side_b)), row.note))
-        else:
-            raise ValueError(f"actor correction {row.id} has unknown kind {row.kind!r}")
+        out.append(AlertFacts(
+            alert_id=alert_id, marketplace=market, verdict=verdict, first_seen=first_seen,
+            last_seen=max(last, first_seen), removed_at=removed, price=price,
+            seller_id=seller_ext or None, seller_name=seller_name or None,
+            identifiers=tuple(identifiers.get(listing_id, ())),
+            photo_phashes=tuple(phashes.get(listing_id, ()))))
     return out
+
+
+def stored_corrections(session: Session) -> list[ActorCorrection]:
+    """The analysts' merges and splits, oldest first (the builder lets the latest word stand)."""
+    return list(session.scalars(select(ActorCorrection).order_by(ActorCorrection.id)))
 
 
 def previous_membership(session: Session) -> dict[str, set[int]]:
@@ -134,31 +113,17 @@ def previous_membership(session: Session) -> dict[str, set[int]]:
     return dict(out)
 
 
-def _row(actor: Actor, score: RiskScore, now: datetime) -> dict[str, Any]:
-    return {
-        "id": actor.actor_id, "display_name": actor.display_name[:500],
-        "marketplaces": list(actor.marketplaces), "anchor": actor.anchor,
-        "first_seen_at": actor.first_seen, "last_seen_at": actor.last_seen,
-        "risk_score": score.score,
-        "risk_reasons": [{"name": r.name, "weight": r.weight, "fullness": round(r.fullness, 4),
-                          "points": round(r.points, 2), "detail": r.detail} for r in score.reasons],
-        "links": [{"a": e.a, "b": e.b, "reason": e.reason, "strength": e.strength.name.lower(),
-                   "detail": e.detail} for e in actor.edges],
-        "status": ActorStatus.ACTIVE.value, "merged_into": None, "updated_at": now,
-    }
-
-
-def write_build(session: Session, build: ActorGraph, risk: dict[int, RiskListing], weights: RiskWeights
-                ) -> tuple[str, ...]:
-    """Replace membership with ``build``'s, upsert its actors, retire the active ids it no longer has.
+def write_actors(session: Session, rows: Sequence[dict[str, Any]], members: Sequence[tuple[int, str]],
+                 merged_into: dict[str, str]) -> tuple[str, ...]:
+    """Replace membership, upsert ``rows`` (``actors`` columns), retire the active ids not among them.
 
     Returns the ids retired now (an alert deleted with its membership row is
     not in the previous build the graph sees, so storage tells, not the graph).
     """
     now = utcnow()
-    rows = [_row(a, risk_score([risk[i] for i in a.alert_ids], weights), now) for a in build.actors]
     existing = set(session.scalars(select(ActorRow.id)))
     active = set(session.scalars(select(ActorRow.id).where(ActorRow.status == ActorStatus.ACTIVE.value)))
+    rows = [{**r, "status": ActorStatus.ACTIVE.value, "merged_into": None, "updated_at": now} for r in rows]
     session.execute(delete(ActorMember))
     fresh = [r for r in rows if r["id"] not in existing]
     if fresh:
@@ -170,24 +135,12 @@ def write_build(session: Session, build: ActorGraph, risk: dict[int, RiskListing
     if gone:
         session.execute(update(ActorRow).where(ActorRow.id.in_(gone))
                         .values(status=ActorStatus.RETIRED.value, updated_at=now))
-    for old, new in build.merged_into.items():
+    for old, new in merged_into.items():
         session.execute(update(ActorRow).where(ActorRow.id == old).values(merged_into=new))
-    members = [{"alert_id": i, "actor_id": a.actor_id} for a in build.actors for i in a.alert_ids]
     if members:
-        session.execute(insert(ActorMember), members)
-    return tuple(sorted(gone))
-
-
-def rebuild_actors(session: Session, weights: RiskWeights) -> RebuildSummary:
-    """Rebuild every actor from storage with the stored corrections and the previous ids."""
-    records, risk = listing_inputs(session)
-    build = build_actors(records, constraints=corrections(session), previous=previous_membership(session))
-    retired = write_build(session, build, risk, weights)
+        session.execute(insert(ActorMember), [{"alert_id": a, "actor_id": i} for a, i in members])
     session.flush()
-    return RebuildSummary(
-        actors=len(build.actors), alerts=len(records), retired=retired,
-        merged_into=dict(build.merged_into), split_from=dict(build.split_from),
-        overridden=len(build.overridden))
+    return tuple(sorted(gone))
 
 
 def _audit(session: Session, alert_ids: Sequence[int], analyst: str, action: str, note: str) -> None:

@@ -9,8 +9,9 @@ from alembic import command
 from sqlalchemy import inspect, select
 from sqlalchemy.orm import Session
 
+from alerts.actors.rebuild import rebuild_actors
 from config.settings import RiskWeights
-from storage.actors import members_of, rebuild_actors, record_merge, record_split
+from storage.actors import members_of, record_merge, record_split
 from storage.migrate import alembic_config, upgrade
 from storage.models import ActorRow, ActorStatus, Alert, AlertEvent, Identifier, Listing, Seller
 from storage.session import make_engine
