@@ -172,3 +172,49 @@ def members_of(session: Session, actor_id: str) -> list[int]:
     """The alert ids of an actor, ascending."""
     return list(session.scalars(select(ActorMember.alert_id).where(ActorMember.actor_id == actor_id)
                                 .order_by(ActorMember.alert_id)))
+
+
+def resolve_actor_id(session: Session, actor_id: str) -> str | None:
+    """The id that holds ``actor_id`` now: itself, or the actor it was merged into (followed)."""
+    seen: set[str] = set()
+    current: str | None = actor_id
+    while current is not None and current not in seen:
+        seen.add(current)
+        row = session.get(ActorRow, current)
+        if row is None:
+            return None
+        if row.merged_into is None or row.status == ActorStatus.ACTIVE.value:
+            return row.id
+        current = row.merged_into
+    return current
+
+
+def list_actors(session: Session, *, sort: str = "risk", marketplace: str | None = None,
+                status: str | None = ActorStatus.ACTIVE.value, limit: int = 0) -> list[ActorRow]:
+    """Actors, highest risk (``risk``) or latest seen (``last-seen``) first; a marketplace filter
+    keeps actors with a listing there."""
+    order = (ActorRow.risk_score.desc(), ActorRow.last_seen_at.desc()) if sort == "risk" \
+        else (ActorRow.last_seen_at.desc(), ActorRow.risk_score.desc())
+    stmt = select(ActorRow).order_by(*order, ActorRow.id)
+    if status:
+        stmt = stmt.where(ActorRow.status == status)
+    rows = list(session.scalars(stmt))
+    if marketplace:  # JSON list column: filtered here, the same on SQLite and PostgreSQL
+        rows = [r for r in rows if marketplace in (r.marketplaces or [])]
+    return rows[:limit] if limit > 0 else rows
+
+
+def actor_listings(session: Session, actor_id: str) -> list[tuple[Alert, Listing]]:
+    """The alerts of an actor with their listings, oldest alert first."""
+    stmt = (select(Alert, Listing).join(ActorMember, ActorMember.alert_id == Alert.id)
+            .join(Listing, Listing.id == Alert.listing_id)
+            .where(ActorMember.actor_id == actor_id).order_by(Alert.id))
+    return [(a, li) for a, li in session.execute(stmt)]
+
+
+def actor_events(session: Session, alert_ids: Sequence[int]) -> list[AlertEvent]:
+    """The audit events of an actor's alerts, oldest first: its timeline and takedown history."""
+    if not alert_ids:
+        return []
+    return list(session.scalars(select(AlertEvent).where(AlertEvent.alert_id.in_(alert_ids))
+                                .order_by(AlertEvent.at, AlertEvent.id)))

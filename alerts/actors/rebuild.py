@@ -13,7 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from alerts.actors.graph import build_actors
-from alerts.actors.model import Actor, Constraint, ListingRecord, Merge, Split
+from alerts.actors.model import Actor, ActorGraph, Constraint, ListingRecord, Merge, Split
 from alerts.actors.risk import RiskListing, RiskScore, risk_score
 from config.settings import RiskWeights
 from storage.actors import (
@@ -92,3 +92,15 @@ def rebuild_actors(session: Session, weights: RiskWeights) -> RebuildSummary:
     return RebuildSummary(actors=len(build.actors), alerts=len(facts), retired=retired,
                           merged_into=dict(build.merged_into), split_from=dict(build.split_from),
                           overridden=len(build.overridden))
+
+
+def current_graph(session: Session) -> ActorGraph:
+    """The actor graph storage holds now, rebuilt in memory with the stored ids (for export)."""
+    facts = alert_facts(session)
+    return build_actors([listing_record(f) for f in facts], constraints=constraints(session),
+                        previous=previous_membership(session))
+
+
+def identifiers_by_alert(session: Session) -> dict[int, tuple[tuple[str, str], ...]]:
+    """Each alert's (kind, value) pairs, for the export's identifier nodes."""
+    return {f.alert_id: f.identifiers for f in alert_facts(session)}

@@ -37,6 +37,7 @@ COMMAND_MODULES = (
     "scan",
     "classify",
     "alerts",
+    "actors",
     "report",
     "notices",
     "followup",
