@@ -161,7 +161,10 @@ def _rebuild(session: Any) -> Any:
 
 @actors_app.command("rebuild")
 def rebuild_cmd() -> None:
-    """Rebuild every actor from the stored alerts (also done after every scan)."""
+    """Rebuild every actor from the stored alerts (also done after every scan).
+
+    Example: ktpwatch actors rebuild
+    """
     with get_runtime().sessions.begin() as session:
         summary = _rebuild(session)
     get_runtime().console.print(f"{summary.actors} actor(s) from {summary.alerts} alert(s); "

@@ -72,7 +72,7 @@ def test_show_masks_niks_unless_revealed_and_audits_the_reveal() -> None:
 
 
 def test_merge_and_split_are_audited_and_change_the_actors() -> None:
-    a, b, c = _seed()
+    _, _, c = _seed()
     ids = {r["alerts"]: r["id"] for r in _list()}
     merged = runner.invoke(app, ["actors", "merge", str(ids[2]), str(ids[1])], env={"KTPWATCH_ANALYST": "rina"})
     assert merged.exit_code == 0, merged.output
