@@ -96,11 +96,20 @@ def _detail(session: Any, actor_id: str) -> dict[str, Any]:
                       "first_seen": li.first_seen_at.isoformat(), "last_seen": a.last_seen_at.isoformat(),
                       "notified": a.notified_at.isoformat() if a.notified_at else None,
                       "removed": a.removed_at.isoformat() if a.removed_at else None} for a, li in pairs],
+        "takedowns": takedown_history(pairs),
         "identifiers": sorted({(k, v) for _, k, v in idents}),
         "links": list(row.links),
         "timeline": [{"at": e.at.isoformat(), "alert": e.alert_id, "action": e.action, "by": e.actor,
                       "note": e.note} for e in actor_events(session, alert_ids)],
     }
+
+
+def takedown_history(pairs: list[tuple[Any, Any]]) -> dict[str, int]:
+    """Listings notified, removed, and first seen after another of the actor's listings was removed."""
+    removed = [(a.removed_at, a.id) for a, _ in pairs if a.removed_at is not None]
+    relisted = sum(1 for a, li in pairs if any(when < li.first_seen_at and other != a.id for when, other in removed))
+    return {"notified": sum(1 for a, _ in pairs if a.notified_at is not None), "removed": len(removed),
+            "relisted_after_removal": relisted}
 
 
 @actors_app.command("show")
@@ -140,6 +149,7 @@ def show_cmd(
 def _print_detail(detail: dict[str, Any], console: Any, *, reveal: bool) -> None:
     head = [{"field": k, "value": detail[k]} for k in ("id", "name", "status", "risk", "first_seen", "last_seen")]
     head.append({"field": "marketplaces", "value": ", ".join(detail["marketplaces"])})
+    head.append({"field": "takedowns", "value": ", ".join(f"{k} {v}" for k, v in detail["takedowns"].items())})
     render_rows(head, ("field", "value"), OutputFormat.TABLE, console, title="Actor", reveal=reveal)
     render_rows(detail["risk_reasons"], ("name", "weight", "points", "detail"), OutputFormat.TABLE, console,
                 title="Risk reasons", reveal=reveal)

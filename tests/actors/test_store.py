@@ -7,7 +7,7 @@ from pathlib import Path
 
 from alembic import command
 from sqlalchemy import inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.actors.rebuild import rebuild_actors
 from config.settings import RiskWeights
@@ -110,3 +110,37 @@ def test_migration_0004_upgrades_and_downgrades(tmp_path: Path) -> None:
         assert "actors" in inspect(engine).get_table_names()
     finally:
         engine.dispose()
+
+
+def test_scan_hook_rebuilds_and_reports_a_failure_as_a_problem(session_factory: sessionmaker[Session]) -> None:
+    from config import load_config
+    from crawler.scan.after_crawl import rebuild_actor_network
+
+    settings = load_config().settings
+
+    with session_factory.begin() as session:
+        _alert(session, 1)
+    assert rebuild_actor_network(session_factory, settings) == []
+    with session_factory() as session:
+        assert len(_groups(session)) == 1
+
+    class Broken:
+        def begin(self) -> Session:
+            raise RuntimeError("database gone")
+
+    assert rebuild_actor_network(Broken(), settings) == ["actor rebuild failed: RuntimeError: database gone"]
+
+
+def test_relist_after_a_takedown_counts_in_the_risk(session: Session) -> None:
+    a = _alert(session, 1, identifiers=(("phone", "+6283333333333"),))
+    _alert(session, 5, market="shopee", identifiers=(("phone", "+6283333333333"),))
+    rebuild_actors(session, RiskWeights())
+    before = session.scalars(select(ActorRow)).one().risk_score
+    alert = session.get(Alert, a)
+    assert alert is not None
+    alert.removed_at = T0 + timedelta(days=2)
+    session.flush()
+    rebuild_actors(session, RiskWeights())
+    row = session.scalars(select(ActorRow)).one()
+    relist = next(r for r in row.risk_reasons if r["name"] == "relisted_after_takedown")
+    assert relist["points"] > 0 and row.risk_score > before
