@@ -34,6 +34,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 from storage.listings import insert_ignoring_conflicts, latest_assessment, sighting_count
 from storage.models import (
     ALERT_TRANSITIONS,
+    ActorMember,
     Alert,
     AlertEvent,
     AlertLink,
@@ -551,6 +552,8 @@ class AlertFilters:
     identifier: str | None = None
     #: alerts linked to this alert id, for any reason, in either direction
     linked_to: int | None = None
+    #: alerts of this actor (``actors``), as the last rebuild grouped them
+    actor: str | None = None
     assignee: str | None = None
     sort: str = "id"
     descending: bool = True
@@ -650,6 +653,8 @@ def alerts_query(filters: AlertFilters) -> Any:
             select(AlertLink.alert_id).where(AlertLink.linked_alert_id == filters.linked_to),
         )
         stmt = stmt.where(Alert.id.in_(linked))
+    if filters.actor is not None:
+        stmt = stmt.where(Alert.id.in_(select(ActorMember.alert_id).where(ActorMember.actor_id == filters.actor)))
     try:
         column = SORT_COLUMNS[filters.sort]
     except KeyError:

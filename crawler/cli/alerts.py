@@ -154,6 +154,8 @@ def list_cmd(
     linked_to: Annotated[int | None, typer.Option(
         "--linked-to", help="Alerts linked to this alert id (any reason).", callback=_checked_ids)] = None,
     assignee: Annotated[str | None, typer.Option("--assignee", help="Assigned to this analyst.")] = None,
+    actor_id: Annotated[str | None, typer.Option(
+        "--actor", help="Alerts of this actor (`ktpwatch actors list`).")] = None,
     sort: Annotated[SortKey, typer.Option("--sort", help="Sort key (highest/newest first).")] = SortKey.ID,
     ascending: Annotated[bool, typer.Option("--asc", help="Sort ascending instead.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
@@ -185,6 +187,7 @@ def list_cmd(
         identifier=identifier,
         linked_to=linked_to,
         assignee=assignee,
+        actor=actor_id,
         sort=sort.value,
         descending=not ascending,
         limit=limit,

@@ -98,3 +98,12 @@ def test_export_graphml_and_csv(tmp_path: Path) -> None:
     csv_out = runner.invoke(app, ["actors", "export", "--format", "csv", "--out", str(tmp_path / "csv")])
     assert csv_out.exit_code == 0, csv_out.output
     assert (tmp_path / "csv" / "nodes.csv").exists() and (tmp_path / "csv" / "edges.csv").exists()
+
+
+def test_alerts_list_by_actor() -> None:
+    a, b, c = _seed()
+    ids = {r["alerts"]: r["id"] for r in _list()}
+    for actor_id, expected in ((ids[2], [a, b]), (ids[1], [c]), ("act-0000000000", [])):
+        result = runner.invoke(app, ["alerts", "list", "--actor", str(actor_id), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        assert sorted(r["id"] for r in json.loads(result.stdout)) == expected
