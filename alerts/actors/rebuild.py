@@ -14,8 +14,9 @@ from sqlalchemy.orm import Session
 
 from alerts.actors.graph import build_actors
 from alerts.actors.model import Actor, ActorGraph, Constraint, ListingRecord, Merge, Split
-from alerts.actors.risk import RiskListing, RiskScore, risk_score
-from config.settings import RiskWeights
+from alerts.actors.risk import ChipLookup, ChipStatus, RiskListing, RiskScore, no_ledger, risk_score
+from alerts.provenance.trace import trace_chip
+from config.settings import LedgerConfig, RiskWeights
 from storage.actors import (
     MERGE,
     SPLIT,
@@ -25,6 +26,7 @@ from storage.actors import (
     stored_corrections,
     write_actors,
 )
+from storage.ledger import ledger_is_empty
 
 
 @dataclass(frozen=True)
@@ -80,13 +82,31 @@ def actor_row(actor: Actor, score: RiskScore) -> dict[str, Any]:
     }
 
 
-def rebuild_actors(session: Session, weights: RiskWeights) -> RebuildSummary:
-    """Rebuild every actor from storage with the stored corrections and the previous ids."""
+def ledger_lookup(session: Session, ledger: LedgerConfig | None) -> ChipLookup:
+    """The risk score's chip lookup: the stock ledger when one is imported, else nothing is known."""
+    if ledger is None or ledger_is_empty(session):
+        return no_ledger
+    known: dict[str, ChipStatus] = {}
+
+    def lookup(chip_uid: str) -> ChipStatus:
+        if chip_uid not in known:
+            traced = trace_chip(session, chip_uid, ledger).traced
+            known[chip_uid] = ChipStatus.TRACED if traced else ChipStatus.UNTRACED
+        return known[chip_uid]
+    return lookup
+
+
+def rebuild_actors(session: Session, weights: RiskWeights, ledger: LedgerConfig | None = None) -> RebuildSummary:
+    """Rebuild every actor from storage with the stored corrections and the previous ids.
+
+    ``ledger`` (``[ledger]``) lets traced chips count in the risk; without it no chip is traced.
+    """
     facts = alert_facts(session)
+    chips = ledger_lookup(session, ledger)
     risk = {f.alert_id: risk_listing(f) for f in facts}
     build = build_actors([listing_record(f) for f in facts], constraints=constraints(session),
                          previous=previous_membership(session))
-    rows = [actor_row(a, risk_score([risk[i] for i in a.alert_ids], weights)) for a in build.actors]
+    rows = [actor_row(a, risk_score([risk[i] for i in a.alert_ids], weights, chip_status=chips)) for a in build.actors]
     members = [(i, a.actor_id) for a in build.actors for i in a.alert_ids]
     retired = write_actors(session, rows, members, dict(build.merged_into))
     return RebuildSummary(actors=len(build.actors), alerts=len(facts), retired=retired,

@@ -166,7 +166,8 @@ def _print_detail(detail: dict[str, Any], console: Any, *, reveal: bool) -> None
 def _rebuild(session: Any) -> Any:
     from alerts.actors.rebuild import rebuild_actors
 
-    return rebuild_actors(session, get_runtime().settings.actors.risk_weights)
+    settings = get_runtime().settings
+    return rebuild_actors(session, settings.actors.risk_weights, settings.ledger)
 
 
 @actors_app.command("rebuild")

@@ -106,7 +106,7 @@ def rebuild_actor_network(sessions: Any, settings: Settings) -> list[str]:
     """Rebuild actors from every alert (after photos: pHashes link them); a failure is a scan problem."""
     try:
         with sessions.begin() as session:
-            rebuild_actors(session, settings.actors.risk_weights)
+            rebuild_actors(session, settings.actors.risk_weights, settings.ledger)
     except Exception as exc:  # the alerts are stored; `ktpwatch actors rebuild` redoes this
         log.exception("actor rebuild failed")
         return [f"actor rebuild failed: {type(exc).__name__}: {exc}"]

@@ -144,3 +144,22 @@ def test_relist_after_a_takedown_counts_in_the_risk(session: Session) -> None:
     row = session.scalars(select(ActorRow)).one()
     relist = next(r for r in row.risk_reasons if r["name"] == "relisted_after_takedown")
     assert relist["points"] > 0 and row.risk_score > before
+
+
+def test_a_chip_the_ledger_traces_raises_the_risk(session_factory: sessionmaker[Session], tmp_path: Path) -> None:
+    from alerts.provenance.ledger_import import import_ledger
+    from config.settings import LedgerConfig
+    from tests.provenance.conftest import write_csv
+
+    with session_factory.begin() as session:
+        _alert(session, 1, identifiers=(("chip_uid", "04A1B2C3D4E5F6"),))
+        no_ledger = rebuild_actors(session, RiskWeights(), LedgerConfig())
+        assert no_ledger.actors == 1
+        before = session.scalars(select(ActorRow)).one().risk_score
+        path = write_csv(tmp_path / "l.csv", [{"chip_uid": "04A1B2C3D4E5F6", "batch": "B1", "consignee": "3276",
+                                               "status": "dispatched", "status_date": "2018-01-10"}])
+        assert import_ledger(session, path, LedgerConfig(), actor="t").new_entries == 1
+        rebuild_actors(session, RiskWeights(), LedgerConfig())
+        row = session.scalars(select(ActorRow)).one()
+        traced = next(r for r in row.risk_reasons if r["name"] == "traced_chips")
+        assert traced["points"] > 0 and row.risk_score > before
