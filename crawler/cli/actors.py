@@ -39,6 +39,12 @@ class ActorSort(StrEnum):
     LAST_SEEN = "last-seen"
 
 
+class StatusFilter(StrEnum):
+    ACTIVE = "active"
+    RETIRED = "retired"
+    ALL = "all"
+
+
 class ExportFormat(StrEnum):
     GRAPHML = "graphml"
     CSV = "csv"
@@ -56,7 +62,8 @@ def list_cmd(
     sort: Annotated[ActorSort, typer.Option("--sort", help="risk or last-seen (highest/latest first).")
                     ] = ActorSort.RISK,
     marketplace: Annotated[str | None, typer.Option("--marketplace", help="Actors with a listing there.")] = None,
-    status: Annotated[str, typer.Option("--status", help="active, retired or all.")] = "active",
+    status: Annotated[StatusFilter, typer.Option("--status", help="active, retired or all.")
+                      ] = StatusFilter.ACTIVE,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")] = OutputFormat.TABLE,
 ) -> None:
@@ -69,7 +76,7 @@ def list_cmd(
     runtime = get_runtime()
     with runtime.sessions.begin() as session:
         rows = list_actors(session, sort=sort.value, marketplace=marketplace,
-                           status=None if status == "all" else status, limit=limit)
+                           status=None if status is StatusFilter.ALL else status.value, limit=limit)
         records = [_summary(r, len(members_of(session, r.id))) for r in rows]
     if fmt is not OutputFormat.TABLE:
         for r in records:
