@@ -597,3 +597,59 @@ class LedgerAccessEvent(Base):
     action: Mapped[str] = mapped_column(String(40))
     subject: Mapped[str] = mapped_column(Text, default="")
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class ActorStatus(enum.StrEnum):
+    """An actor is active while it has alerts; retired when a rebuild finds none of them."""
+
+    ACTIVE = "active"
+    RETIRED = "retired"
+
+
+class ActorRow(Base):
+    """One seller behind alerts, as the last rebuild found it (``alerts.actors``), with its risk."""
+
+    __tablename__ = "actors"
+
+    #: the stable id (``act-`` and 10 hex digits), kept across rebuilds
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    display_name: Mapped[str] = mapped_column(String(500), default="")
+    marketplaces: Mapped[list[Any]] = mapped_column(default=list)
+    anchor: Mapped[str] = mapped_column(Text, default="")
+    first_seen_at: Mapped[datetime]
+    last_seen_at: Mapped[datetime] = mapped_column(index=True)
+    risk_score: Mapped[int] = mapped_column(Integer, default=0, index=True)
+    #: [{name, weight, fullness, points, detail}], highest points first
+    risk_reasons: Mapped[list[Any]] = mapped_column(default=list)
+    #: [{a, b, reason, strength, detail}]: why its alerts are one seller
+    links: Mapped[list[Any]] = mapped_column(default=list)
+    status: Mapped[str] = mapped_column(String(20), default=ActorStatus.ACTIVE.value, index=True)
+    #: the id that absorbed this one when two actors were joined
+    merged_into: Mapped[str | None] = mapped_column(String(32))
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class ActorMember(Base):
+    """An alert's actor: one row per alert, replaced by each rebuild."""
+
+    __tablename__ = "actor_members"
+
+    alert_id: Mapped[int] = mapped_column(ForeignKey("alerts.id", ondelete="CASCADE"), primary_key=True)
+    actor_id: Mapped[str] = mapped_column(ForeignKey("actors.id", ondelete="CASCADE"), index=True)
+
+
+class ActorCorrection(Base):
+    """An analyst's merge or split, on alert ids so it outlives actor ids and holds on every rebuild."""
+
+    __tablename__ = "actor_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(default=utcnow)
+    analyst: Mapped[str] = mapped_column(String(200))
+    #: merge | split
+    kind: Mapped[str] = mapped_column(String(10))
+    #: merge: [alert a]; split: the alerts of one side
+    side_a: Mapped[list[Any]] = mapped_column(default=list)
+    #: merge: [alert b]; split: the alerts of the other side
+    side_b: Mapped[list[Any]] = mapped_column(default=list)
+    note: Mapped[str] = mapped_column(Text, default="")

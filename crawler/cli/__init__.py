@@ -52,6 +52,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
                "scan is done."),
     "demo": ("demo", "Run the whole life of a listing offline against a local sandbox, printing each step."),
     "alerts": ("alerts", "Review alerts: list, show, confirm, dismiss, reopen, note, assign."),
+    "actors": ("actors", "Sellers behind the alerts: actors, risk with reasons, corrections."),
     "notices": ("notices", "Draft, preview, send and list takedown notices."),
     "evidence": ("evidence", "Verify, export and capture the evidence (WARC, HTML, screenshot, manifest) "
                  "of alerts."),

@@ -149,6 +149,8 @@ def list_cmd(
     linked_to: Annotated[int | None, typer.Option(
         "--linked-to", help="Alerts linked to this alert id (any reason).", callback=_checked_ids)] = None,
     assignee: Annotated[str | None, typer.Option("--assignee", help="Assigned to this analyst.")] = None,
+    actor_id: Annotated[str | None, typer.Option(
+        "--actor", help="Alerts of this actor (`ktpwatch actors list`).")] = None,
     sort: Annotated[SortKey, typer.Option("--sort", help="Sort key (highest/newest first).")] = SortKey.ID,
     ascending: Annotated[bool, typer.Option("--asc", help="Sort ascending instead.")] = False,
     limit: Annotated[int, typer.Option("--limit", "-n", help="At most this many rows (0: all).")] = 50,
@@ -175,7 +177,7 @@ def list_cmd(
             p.strip().lower() for v in marketplace or () for p in v.split(",") if p.strip())),
         verdict=_choices(verdict, (v.value for v in Verdict), "--verdict"),
         min_score=min_score, since=parse_since(since) if since else None, seller=seller,
-        identifier=identifier, linked_to=linked_to, assignee=assignee,
+        identifier=identifier, linked_to=linked_to, assignee=assignee, actor=actor_id,
         sort=sort.value, descending=not ascending, limit=limit,
     )
     runtime = get_runtime()

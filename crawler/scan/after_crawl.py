@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+from alerts.actors.rebuild import rebuild_actors
 from alerts.evidence import capture_pending_sync
 from alerts.images import process_pending_images
 from alerts.webhook import post_new_alerts
@@ -99,3 +100,14 @@ def post_webhook(settings: Settings, summary: ScanSummary) -> None:
     if not settings.webhook.url or (summary.new_alerts == 0 and not summary.health_flags):
         return
     post_new_alerts(settings, summary.to_dict())
+
+
+def rebuild_actor_network(sessions: Any, settings: Settings) -> list[str]:
+    """Rebuild actors from every alert (after photos: pHashes link them); a failure is a scan problem."""
+    try:
+        with sessions.begin() as session:
+            rebuild_actors(session, settings.actors.risk_weights, settings.ledger)
+    except Exception as exc:  # the alerts are stored; `ktpwatch actors rebuild` redoes this
+        log.exception("actor rebuild failed")
+        return [f"actor rebuild failed: {type(exc).__name__}: {exc}"]
+    return []

@@ -31,6 +31,7 @@ from crawler.scan.after_crawl import (
     check_health,
     photos_and_evidence,
     post_webhook,
+    rebuild_actor_network,
     stopped_after_crawl,
 )
 from crawler.scan.options import ScanError, ScanOptions
@@ -120,6 +121,7 @@ def _run_scan(
     _record_crawl(sessions, scan_id, status, summaries, outcome.error)
     health_flags = check_health(sessions, scan_id, settings, summaries)
     images, evidence = ({}, {}) if interrupted else photos_and_evidence(sessions, settings, options, stop)
+    actor_problems = [] if interrupted else rebuild_actor_network(sessions, settings)
     if stop() and status == "finished":  # SIGTERM after the crawl: the rest waits, queued
         status = "interrupted"
         with sessions.begin() as session:
@@ -127,7 +129,7 @@ def _run_scan(
     summary = ScanSummary(
         scan_id=scan_id,
         status=status,
-        problems=list(respooled.problems) + scan_problems(summaries, evidence, images),
+        problems=list(respooled.problems) + scan_problems(summaries, evidence, images) + actor_problems,
         respooled=respooled.stored,
         trigger=options.trigger,
         queries=list(options.queries),

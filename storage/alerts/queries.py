@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from storage.listings import latest_assessment
 from storage.models import (
+    ActorMember,
     Alert,
     AlertEvent,
     AlertLink,
@@ -54,6 +55,8 @@ class AlertFilters:
     identifier: str | None = None
     #: alerts linked to this alert id, for any reason, in either direction
     linked_to: int | None = None
+    #: alerts of this actor (``actors``), as the last rebuild grouped them
+    actor: str | None = None
     assignee: str | None = None
     sort: str = "id"
     descending: bool = True
@@ -161,6 +164,8 @@ def _filtered(stmt: Any, filters: AlertFilters) -> Any:
             select(AlertLink.alert_id).where(AlertLink.linked_alert_id == filters.linked_to),
         )
         stmt = stmt.where(Alert.id.in_(linked))
+    if filters.actor is not None:
+        stmt = stmt.where(Alert.id.in_(select(ActorMember.alert_id).where(ActorMember.actor_id == filters.actor)))
     return stmt
 
 
