@@ -40,6 +40,7 @@ COMMAND_MODULES = (
     "report",
     "notices",
     "followup",
+    "notify",
     "evidence",
     "images",
     "ledger",

@@ -23,6 +23,7 @@ from scrapy.settings import Settings as ScrapySettings
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.defer import deferred_from_coro
 
+from alerts.notify import ReturningActorsProvider
 from config import Settings
 from crawler.gc_tuning import tune_gc_for_crawling
 from crawler.monitors import not_stored_flag, unreachable_flag
@@ -31,6 +32,7 @@ from crawler.scan.after_crawl import (
     check_health,
     photos_and_evidence,
     post_webhook,
+    send_scan_digest,
     stopped_after_crawl,
 )
 from crawler.scan.options import ScanError, ScanOptions
@@ -88,19 +90,27 @@ def run_scan(
     options: ScanOptions | None = None,
     *,
     progress: ProgressCallback | None = None,
+    returning_actors: ReturningActorsProvider | None = None,
 ) -> ScanSummary:
     """Run one scan in this process (once per process: Twisted's reactor cannot restart).
+
+    ``returning_actors`` lists the actors back after a takedown for the
+    notification digest (none by default, until actors storage provides them).
 
     SIGTERM and SIGINT set one :class:`StopRequest` from the first line to the
     last, so no stage of the scan is left without its stop (crawler.shutdown).
     """
     stop = StopRequest()
     with stop.handling_signals():
-        return _run_scan(settings, options or ScanOptions(), progress, stop)
+        return _run_scan(settings, options or ScanOptions(), progress, stop, returning_actors)
 
 
 def _run_scan(
-    settings: Settings, options: ScanOptions, progress: ProgressCallback | None, stop: StopRequest
+    settings: Settings,
+    options: ScanOptions,
+    progress: ProgressCallback | None,
+    stop: StopRequest,
+    returning_actors: ReturningActorsProvider | None = None,
 ) -> ScanSummary:
     options = _checked(settings, options)
     engine = make_engine(settings.storage.url)
@@ -139,6 +149,7 @@ def _run_scan(
         health_flags=health_flags,
     )
     post_webhook(settings, summary)
+    send_scan_digest(sessions, settings, summary, returning_actors)
     engine.dispose()
     return summary
 
