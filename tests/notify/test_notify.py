@@ -39,11 +39,14 @@ from alerts.notify import (
 )
 from config import Settings, load_config
 from config.secrets import redact_urls
+from crawler.scan import ScanOptions, run_scan_subprocess
 from crawler.scan.after_crawl import send_scan_digest
 from crawler.scan.summary import ScanSummary
+from sandbox.server import run_sandbox
 from storage.migrate import upgrade
 from storage.session import make_engine, make_session_factory
 from tests.alerts.builders import T0, ingest, new_scan
+from tests.conftest import upgraded_sqlite
 from tests.servers import free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -257,3 +260,23 @@ def test_notify_test_command_delivers_and_fails_loudly(json_sink: JsonSink) -> N
     assert "hunter2" not in bad.stdout + bad.stderr
     none = _cli("notify", "test", env={})
     assert none.returncode == 1 and "no notification channel" in none.stderr
+
+
+def test_a_real_scan_sends_exactly_one_digest(json_sink: JsonSink, tmp_path: Path) -> None:
+    """A scan of a small sandbox posts one digest however many alerts it opens; a rescan with
+    nothing new and no flag posts nothing."""
+    config = tmp_path / "ktpwatch.toml"
+    config.write_text("[crawl]\ndownload_delay = 0.0\nautothrottle = false\n", encoding="utf-8")
+    env = {"KTPWATCH_DB_URL": upgraded_sqlite(tmp_path / "scan.db"),
+           "KTPWATCH_EVIDENCE_DIR": str(tmp_path / "evidence"), "KTPWATCH_CONFIG": str(config),
+           "KTPWATCH_NOTIFY_URLS": json_sink.url}
+    options = ScanOptions(trigger="test", transport="api", max_pages=1, capture_evidence=False,
+                          process_images=False, marketplaces=("tokopedia",))
+    with run_sandbox(catalogue_seed=7, listings=200) as sandbox:
+        first = run_scan_subprocess(options, sandbox_url=sandbox.base_url, env=env, timeout=300)
+        assert first["new_alerts"] > 1 and not first["problems"], first
+        assert len(json_sink.posts) == 1
+        assert NIK not in _digit_runs(json_sink.posts[0]["message"])
+        second = run_scan_subprocess(options, sandbox_url=sandbox.base_url, env=env, timeout=300)
+    assert second["new_alerts"] == 0
+    assert len(json_sink.posts) == 1 + bool(second["health_flags"])
