@@ -28,11 +28,12 @@ _URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s'\"<>`]+")
 _BARE_USERINFO = re.compile(r"(?<![\w/:])(?P<user>[\w.%+\-~]*):(?!\*\*\*@)[^\s@/'\"]+@(?=[\w\[])")
 #: where the authority (``user:password@host:port``) of a URL ends
 _AUTHORITY_END = re.compile(r"[/?#]|$")
-#: Apprise schemes whose host and path are tokens (``[notify] urls``)
+#: Apprise schemes whose host and path are tokens (``[notify] urls``). Not ``line``:
+#: sellers post ``line://ti/p/…`` contact links, which are evidence to keep visible.
 APPRISE_TOKEN_SCHEMES = frozenset((
     "apprise", "apprises", "bark", "barks", "bluesky", "clickatell", "d7sms", "dingtalk",
     "discord", "feishu", "fcm", "flock", "gotify", "gotifys", "guilded", "httpsms", "ifttt",
-    "join", "kumulos", "lametric", "lark", "line", "mailgun", "mastodon", "matrix",
+    "join", "kumulos", "lametric", "lark", "mailgun", "mastodon", "matrix",
     "matrixs", "misskey", "mmost", "mmosts", "msg91", "msteams", "nctalk", "nctalks",
     "ntfy", "ntfys", "office365", "onesignal", "opsgenie", "pagerduty", "pagertree", "pbul",
     "pjet", "pjets", "plivo", "pover", "pushed", "pushover", "pushplus", "qq", "reddit",
