@@ -162,7 +162,7 @@ def _heading(text: str, fmt: str) -> str:
 
 
 def _item(text: str, fmt: str) -> str:
-    return f"&bull; {text}" if fmt == "html" else f"- {text}"
+    return f"• {text}" if fmt == "html" else f"- {text}"
 
 
 def digest_title(settings: Settings, digest: Digest) -> str:
