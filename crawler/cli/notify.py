@@ -15,7 +15,7 @@ notify_app = typer.Typer(
 
 
 @notify_app.command("test")
-def test() -> None:
+def test_cmd() -> None:
     """Send a test digest to every channel in ``[notify] urls`` (or $KTPWATCH_NOTIFY_URLS).
 
     Exits 1 when any channel did not take it; the URLs are printed redacted.
