@@ -41,6 +41,7 @@ ENV_OVERRIDES: dict[str, tuple[str, ...]] = {
     "KTPWATCH_SMTP_USER": ("smtp", "username"),
     "KTPWATCH_REDIS_URL": ("distributed", "redis_url"),
     "KTPWATCH_WEBHOOK_URL": ("webhook", "url"),
+    "KTPWATCH_NOTIFY_URLS": ("notify", "urls"),
 }
 #: Secrets: read at the moment of use, never stored in Settings or printed.
 SECRET_ENV = ("KTPWATCH_SMTP_PASSWORD",)

@@ -9,7 +9,11 @@ every layer may print a URL and every layer may import ``config``.
 What is hidden: the password of the user-info part (``user:***@``, the form
 SQLAlchemy's ``render_as_string(hide_password=True)`` prints), and the value of
 every query parameter whose name says it is a secret (token, key, secret,
-password, signature, auth …).
+password, signature, auth …). Notification URLs of Apprise services
+(``tgram://BOTTOKEN/CHAT``, ``slack://A/B/C``, ``discord://ID/TOKEN`` …) carry
+their tokens in the host and path: everything after the scheme is hidden
+(``tgram://***``). ``mailto://user:pass@…`` and ``json://user:pass@…`` keep the
+ordinary treatment (password and secret query values hidden).
 """
 
 from __future__ import annotations
@@ -24,6 +28,21 @@ _URL = re.compile(r"\b[a-zA-Z][a-zA-Z0-9+.\-]*://[^\s'\"<>`]+")
 _BARE_USERINFO = re.compile(r"(?<![\w/:])(?P<user>[\w.%+\-~]*):(?!\*\*\*@)[^\s@/'\"]+@(?=[\w\[])")
 #: where the authority (``user:password@host:port``) of a URL ends
 _AUTHORITY_END = re.compile(r"[/?#]|$")
+#: Apprise schemes whose host and path are tokens (``[notify] urls``). Not ``line``:
+#: sellers post ``line://ti/p/…`` contact links, which are evidence to keep visible.
+APPRISE_TOKEN_SCHEMES = frozenset((
+    "apprise", "apprises", "bark", "barks", "bluesky", "clickatell", "d7sms", "dingtalk",
+    "discord", "feishu", "fcm", "flock", "gotify", "gotifys", "guilded", "httpsms", "ifttt",
+    "join", "kumulos", "lametric", "lark", "mailgun", "mastodon", "matrix",
+    "matrixs", "misskey", "mmost", "mmosts", "msg91", "msteams", "nctalk", "nctalks",
+    "ntfy", "ntfys", "office365", "onesignal", "opsgenie", "pagerduty", "pagertree", "pbul",
+    "pjet", "pjets", "plivo", "pover", "pushed", "pushover", "pushplus", "qq", "reddit",
+    "resend", "revolt", "rocket", "rockets", "ryver", "sendgrid", "serverchan", "ses",
+    "seven", "signal", "signals", "simplepush", "sinch", "slack", "smseagle", "smseagles",
+    "sns", "spark", "sparkpost", "spush", "streamlabs", "teams", "tgram", "threema", "toot",
+    "twilio", "twist", "vonage", "nexmo", "webexteams", "wecombot", "workflow", "workflows",
+    "wxteams", "zulip",
+))
 _SECRET_PARAM = re.compile(
     r"(?:^|[_\-.])(?:api)?(?:token|key|secret|pass(?:word|wd)?|pwd|auth|authorization|sig|signature"
     r"|credentials?|session)$",
@@ -56,6 +75,8 @@ def redact_url(url: str) -> str:
     scheme, sep, rest = url.partition("://")
     if not sep:
         return url
+    if scheme.lower() in APPRISE_TOKEN_SCHEMES:
+        return f"{scheme}://{HIDDEN}"
     end = _AUTHORITY_END.search(rest)
     assert end is not None  # "$" always matches
     netloc, tail = rest[: end.start()], rest[end.start() :]
@@ -72,7 +93,7 @@ def redact_url(url: str) -> str:
 def redact_urls(text: str) -> str:
     """Every URL inside ``text`` passed through :func:`redact_url`, and a bare
     ``user:password@host`` (as drivers quote a host they cannot parse) hidden too."""
-    if "@" not in text and "=" not in text:  # neither a user-info part nor a query parameter
+    if "@" not in text and "=" not in text and "://" not in text:  # nothing a secret hides in
         return text
     text = _URL.sub(lambda m: redact_url(m.group(0)), text)
     return _BARE_USERINFO.sub(rf"\g<user>:{HIDDEN}@", text) if "@" in text else text

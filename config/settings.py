@@ -8,6 +8,7 @@ Secrets are not fields: the SMTP password is read from the environment by
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import timedelta
 from enum import StrEnum
@@ -223,6 +224,23 @@ class WebhookConfig(_Section):
         return _http_url(value) if value else value
 
 
+class NotifyConfig(_Section):
+    """Where the per-scan digest goes (Apprise URLs: secrets, printed only redacted)."""
+
+    urls: list[str] = Field(default_factory=list)
+    #: a new alert is in the digest when its score (0–100, as [matching]) is at least this
+    score_threshold: float = Field(default=60.0, ge=0, le=100)
+    title: str = "ktpwatch scan digest"
+
+    @field_validator("urls", mode="before")
+    @classmethod
+    def _split(cls, value: object) -> object:
+        """``KTPWATCH_NOTIFY_URLS`` holds several URLs separated by white space or commas."""
+        if isinstance(value, str):
+            return [u for u in re.split(r"[\s,]+", value) if u]
+        return value
+
+
 class DistributedConfig(_Section):
     enabled: bool = False
     redis_url: str = "redis://127.0.0.1:6379/0"
@@ -380,6 +398,7 @@ class Settings(_Section):
     notices: NoticesConfig = Field(default_factory=NoticesConfig)
     followup: FollowupConfig = Field(default_factory=FollowupConfig)
     webhook: WebhookConfig = Field(default_factory=WebhookConfig)
+    notify: NotifyConfig = Field(default_factory=NotifyConfig)
     distributed: DistributedConfig = Field(default_factory=DistributedConfig)
     images: ImagesConfig = Field(default_factory=ImagesConfig)
     actors: ActorsConfig = Field(default_factory=ActorsConfig)

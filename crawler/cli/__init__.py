@@ -54,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "alerts": ("alerts", "Review alerts: list, show, confirm, dismiss, reopen, note, assign."),
     "actors": ("actors", "Sellers behind the alerts: actors, risk with reasons, corrections."),
     "notices": ("notices", "Draft, preview, send and list takedown notices."),
+    "notify": ("notify", "Notification digests sent through Apprise to the channels in [notify] urls."),
     "evidence": ("evidence", "Verify, export and capture the evidence (WARC, HTML, screenshot, manifest) "
                  "of alerts."),
     "images": ("images", "Listing photos: OCR, perceptual hashes, relisting by photo."),

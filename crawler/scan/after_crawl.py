@@ -1,4 +1,4 @@
-"""What a scan does once its crawl is over: health checks, photos, evidence, the webhook.
+"""What a scan does once its crawl is over: health checks, photos, evidence, webhook, digest.
 
 These stages run after the crawl so they never slow it. None of them fails
 the scan: each failure is reported in the summary (``problems``) and the work
@@ -15,12 +15,15 @@ from typing import Any
 from alerts.actors.rebuild import rebuild_actors
 from alerts.evidence import capture_pending_sync
 from alerts.images import process_pending_images
+from alerts.notify import ReturningActorsProvider, build_digest, new_alerts_since, send_digest
 from alerts.webhook import post_new_alerts
 from config import Settings
+from config.secrets import redact_urls
 from crawler.monitors import check_scan_health
 from crawler.scan.options import ScanOptions
 from crawler.scan.summary import MarketplaceSummary, ScanSummary
 from crawler.shutdown import StopRequest
+from storage.models import Scan
 
 log = logging.getLogger(__name__)
 
@@ -111,3 +114,32 @@ def rebuild_actor_network(sessions: Any, settings: Settings) -> list[str]:
         log.exception("actor rebuild failed")
         return [f"actor rebuild failed: {type(exc).__name__}: {exc}"]
     return []
+def send_scan_digest(
+    sessions: Any,
+    settings: Settings,
+    summary: ScanSummary,
+    returning_actors: ReturningActorsProvider | None = None,
+) -> None:
+    """Send the scan's notification digest; a failed delivery becomes a problem in ``summary``.
+
+    The digest holds the new alerts scoring at least ``[notify] score_threshold``,
+    the actors ``returning_actors`` reports back after a takedown, and the health
+    flags. A failure never touches the scan's stored data, but it is loud: the
+    scan's summary lists it and ``ktpwatch scan`` exits 1.
+    """
+    if not settings.notify.urls:
+        return
+    try:
+        with sessions.begin() as session:
+            started = session.get(Scan, summary.scan_id)
+            since = started.started_at if started is not None else None
+            alerts = new_alerts_since(session, since, settings.notify.score_threshold) if since else []
+            returning = list(returning_actors(session, summary.scan_id)) if returning_actors else []
+        digest = build_digest(summary.scan_id, alerts, summary.health_flags, returning)
+        result = send_digest(settings, digest)
+    except Exception as exc:  # reported as a problem below, never raised into the scan's data
+        log.exception("notification digest failed for scan %s", summary.scan_id)
+        summary.problems.append(redact_urls(f"notification failed: {type(exc).__name__}: {exc}"))
+        return
+    if result.error:
+        summary.problems.append(result.error)

@@ -23,6 +23,7 @@ from scrapy.settings import Settings as ScrapySettings
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.defer import deferred_from_coro
 
+from alerts.notify import ReturningActorsProvider
 from config import Settings
 from crawler.gc_tuning import tune_gc_for_crawling
 from crawler.ingest import store_spooled
@@ -32,6 +33,7 @@ from crawler.scan.after_crawl import (
     photos_and_evidence,
     post_webhook,
     rebuild_actor_network,
+    send_scan_digest,
     stopped_after_crawl,
 )
 from crawler.scan.options import ScanError, ScanOptions
@@ -89,19 +91,27 @@ def run_scan(
     options: ScanOptions | None = None,
     *,
     progress: ProgressCallback | None = None,
+    returning_actors: ReturningActorsProvider | None = None,
 ) -> ScanSummary:
     """Run one scan in this process (once per process: Twisted's reactor cannot restart).
+
+    ``returning_actors`` lists the actors back after a takedown for the
+    notification digest (none by default, until actors storage provides them).
 
     SIGTERM and SIGINT set one :class:`StopRequest` from the first line to the
     last, so no stage of the scan is left without its stop (crawler.shutdown).
     """
     stop = StopRequest()
     with stop.handling_signals():
-        return _run_scan(settings, options or ScanOptions(), progress, stop)
+        return _run_scan(settings, options or ScanOptions(), progress, stop, returning_actors)
 
 
 def _run_scan(
-    settings: Settings, options: ScanOptions, progress: ProgressCallback | None, stop: StopRequest
+    settings: Settings,
+    options: ScanOptions,
+    progress: ProgressCallback | None,
+    stop: StopRequest,
+    returning_actors: ReturningActorsProvider | None = None,
 ) -> ScanSummary:
     options = _checked(settings, options)
     engine = make_engine(settings.storage.url)
@@ -141,6 +151,7 @@ def _run_scan(
         health_flags=health_flags,
     )
     post_webhook(settings, summary)
+    send_scan_digest(sessions, settings, summary, returning_actors)
     engine.dispose()
     return summary
 
