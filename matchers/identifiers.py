@@ -42,9 +42,11 @@ _PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?[ .\-]?(?:\(0\)[ .\-]?)?\(?8")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
-#: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …").
+#: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
+#: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
+#: a date "08-12-2023 10.30" never becomes one).
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8\d{1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)"
+    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)"
 )
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 _HEX_UID = re.compile(
@@ -78,11 +80,30 @@ _NON_DIGIT = re.compile(r"\D")
 _HEX_MARK = re.compile(r"0x|:", re.IGNORECASE)
 
 
+#: A number written right after a phone cue with the letter O for a zero ("WA O812 3456 789O"):
+#: sellers do it to slip past filters.  Only there is O read as 0, and only in a run that
+#: starts like a mobile number (O8 / 08) and holds at least seven real digits, so words and
+#: codes elsewhere ("SO 0812", "PO 1234") are left alone.
+_PHONE_CUE_RUN = re.compile(
+    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}([0o]8[0-9o .\-]{7,18}[0-9o])", re.IGNORECASE
+)
+
+
+def _zero_for_o(match: re.Match[str]) -> str:
+    run = match.group(1)
+    if sum(ch.isdigit() for ch in run) < 7:
+        return match.group(0)
+    return match.group(0)[: match.start(1) - match.start(0)] + run.replace("O", "0").replace("o", "0")
+
+
 def _prepare(text: str) -> str:
-    """NFKC (full-width digits), invisible characters removed: positions are what we report."""
-    if text.isascii():  # ASCII is NFKC already and has no invisible characters
-        return text
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    """NFKC (full-width digits), invisible characters removed, O read as 0 in a number right
+    after a phone cue: positions are what we report (every step keeps ASCII lengths)."""
+    if not text.isascii():  # ASCII is NFKC already and has no invisible characters
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    if "o8" in text or "O8" in text:
+        text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
+    return text
 
 
 def _may_have_numbers(text: str) -> tuple[bool, bool]:
