@@ -62,7 +62,7 @@ _UID_CONTEXT_WINDOW = 40
 _UID_LIST_GAP = re.compile(r"[\s,;/&|\-.:()\u2022*]*(?:\d{1,3}[.)])?[\s,;/&|\-.:()\u2022*]*(?:(?:dan|and|atau)\s+)?")
 _CONTACT_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=)"
-    r"/?(?P<path>\+?[A-Za-z0-9_]{3,64})",
+    r"/?(?:s/|@)?(?P<path>\+?[A-Za-z0-9_]{3,64})",  # "t.me/@name" and the preview "t.me/s/name" are the channel
     re.IGNORECASE,
 )
 
@@ -282,7 +282,8 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
             add(m.start(), m.end(), "url", f"https://wa.me/{phone[1:]}")
             found.append((m.start() + 1, "phone", phone, path))
         else:
-            add(m.start(), m.end(), "url", f"https://t.me/{path.lower()}")
+            # usernames are case-insensitive, a "+" invite hash is not
+            add(m.start(), m.end(), "url", f"https://t.me/{path if path.startswith('+') else path.lower()}")
     for m in _NIK.finditer(text) if nik_possible else ():
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):

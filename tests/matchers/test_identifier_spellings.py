@@ -76,3 +76,14 @@ def test_decoys_are_no_identifiers(decoy: str) -> None:
 
 def test_o_is_a_zero_only_after_a_phone_cue() -> None:
     assert _pairs("kode O812 3456 789O") == []
+
+
+@pytest.mark.parametrize("spelling", [
+    "t.me/blangko_center", "t.me/@blangko_center", "https://t.me/s/blangko_center", "telegram.me/Blangko_Center",
+])
+def test_every_telegram_channel_spelling_gives_one_link(spelling: str) -> None:
+    assert _pairs(spelling) == [("url", "https://t.me/blangko_center")]
+
+
+def test_a_telegram_invite_hash_keeps_its_case() -> None:
+    assert _pairs("grup: https://t.me/+AbCdEf123") == [("url", "https://t.me/+AbCdEf123")]
