@@ -285,6 +285,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"nik (?:dan |plus )?<KK> (?:aktif|valid|fresh)|unreg nik|jasa (?:reg|registrasi|unreg) nik|joki (?:verifikasi|verified|face|wajah|selfie)", "IDDATA"),
     (r"(?:rekening|akun) (?:atas nama |an )?orang lain|(?:<KTP>|<EKTP>) (?:dan |plus )?atm (?:dan |plus )?(?:buku tabungan|rekening)", "IDDATA"),
     (r"buku tabungan", "BANKBOOK"),  # part of a bank-account bundle, not a publication
+    # office supplies for a village's population records, not the records for sale
+    (r"(?:map arsip|map|arsip|rak|buku induk|buku register|buku) data (?:penduduk|kependudukan|warga)", "NEGFORMBOOK"),
     (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik", "IDDATA"),
     (r"(?:sewa|jual) identitas|(?:<KTP>|<EKTP>) disewakan|(?:data|jual|sewa|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
