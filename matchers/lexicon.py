@@ -277,6 +277,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
+    # a photographer's "jasa foto KTP" / "foto untuk KTP" is the pas-foto for an application
+    (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # an account or bank account sold together with the owner's KTP (and ATM card): an identity in trade
     (r"(?:akun|rekening)(?: (?:toko online|toko|marketplace|bank|ewallet|pinjol|ojol|lengkap))? (?:dan |plus )?(?:<KTP>|<EKTP>)", "IDDATA"),
     # an idle or someone else's KTP offered, a KTP with a new NIK: the identity itself is the goods
