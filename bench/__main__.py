@@ -1,6 +1,7 @@
 """Run every benchmark module and write ``bench/results.json``.
 
-Usage: ``python -m bench [NAME ...]`` (names without the ``bench_`` prefix).
+Usage: ``python -m bench [NAME ...]`` (names without the ``bench_`` prefix). With
+names, the other benchmarks' figures of the last run stay in the report.
 """
 
 from __future__ import annotations
@@ -20,14 +21,25 @@ from bench.report import format_table
 HERE = Path(__file__).resolve().parent
 
 
+def _previous(path: Path) -> dict[str, Any]:
+    """The benchmarks of an earlier ``results.json``, or none when there is no readable one."""
+    try:
+        benchmarks = json.loads(path.read_text(encoding="utf-8")).get("benchmarks")
+    except (FileNotFoundError, json.JSONDecodeError):
+        return {}
+    return benchmarks if isinstance(benchmarks, dict) else {}
+
+
 def main(argv: list[str]) -> int:
     names = sorted(p.stem for p in HERE.glob("bench_*.py"))
     if argv:
         names = [n for n in names if n.removeprefix("bench_") in argv]
+    out = HERE / "results.json"
     results: dict[str, Any] = {
         "generated_at": datetime.now(UTC).isoformat(),
         "machine": {"python": platform.python_version(), "platform": platform.platform()},
-        "benchmarks": {},
+        # a run of some benchmarks keeps the others' last figures
+        "benchmarks": _previous(out) if argv else {},
     }
     failed = 0
     for name in names:
@@ -45,7 +57,6 @@ def main(argv: list[str]) -> int:
         for key, value in data.items():
             if key != "targets":
                 print(f"   {key:<48} {value}")
-    out = HERE / "results.json"
     out.write_text(json.dumps(results, indent=2, ensure_ascii=False, default=str))
     print(f"wrote {out}")
     print(format_table(results["benchmarks"]))

@@ -11,7 +11,9 @@
    gives the baseline the same tuning and is the item pipeline's cost alone.
 2. memory: peak RSS of that scan and its helper processes at 10k and 100k.
 3. distributed: the same scan on Redis + PostgreSQL (started here on
-   127.0.0.1) with 1, 2 and 4 ``ktpwatch worker`` processes.
+   127.0.0.1, ``bench/servers.py``) with 1, 2 and 4 ``ktpwatch worker``
+   processes; ``"not measured": "redis-server not installed"`` (or
+   PostgreSQL) on a machine without them, and every other figure is written.
 
 Every crawl runs in its own process (Twisted's reactor runs once per process),
 the sandbox in another, so nothing shares a GIL with what it measures. This
@@ -32,6 +34,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from bench.database import migrated, migrated_sqlite
+from bench.process_meter import run_measured
+from bench.servers import ServerMissing, postgres_server, redis_server
 
 REPO = Path(__file__).resolve().parent.parent
 CATALOGUE = 100_000
@@ -78,69 +84,6 @@ def sandbox(listings: int) -> Iterator[str]:
             process.terminate()
 
 
-def _status_kb(pid: int, field: str) -> int:
-    """One ``kB`` field of /proc/<pid>/status (0 once the process is gone)."""
-    try:
-        with open(f"/proc/{pid}/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith(field + ":"):
-                    return int(line.split()[1])
-    except (FileNotFoundError, ProcessLookupError, ValueError):
-        return 0
-    return 0
-
-
-def _descendants(pid: int) -> list[int]:
-    """``pid``'s children, grandchildren … (the scan's storage writer, a browser)."""
-    parents: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            ppid = int(stat.read_text().rsplit(")", 1)[1].split()[1])
-        except (OSError, IndexError, ValueError):
-            continue
-        parents.setdefault(ppid, []).append(int(stat.parent.name))
-    found, todo = [], [pid]
-    while todo:
-        for child in parents.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def _run(command: list[str], env: dict[str, str], cwd: Path) -> tuple[str, int]:
-    """Run a child to completion; its stdout and the peak RSS in kB of it and its descendants.
-
-    Sampled every 50 ms from /proc: the scan's own high-water mark (``VmHWM``)
-    plus the current RSS of its helpers (the storage writer process), at the
-    sample where their sum is largest. Not ``wait4``'s ``ru_maxrss``: Linux
-    keeps the larger of the pre-``exec`` image (a fork of this bench process,
-    hundreds of MB after the alerts benchmark) and the new program, so every
-    child would report the parent's size.
-    """
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        child = subprocess.Popen(command, env=env, cwd=cwd, stdout=out, stderr=err, text=True)
-        peak = 0
-        samples = 0
-        helpers: list[int] = []
-        while True:
-            # WNOWAIT: the child stays a zombie-to-be, so /proc still describes it until we reap it
-            info = os.waitid(os.P_PID, child.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT)
-            if info is not None:
-                break
-            if samples % 4 == 0:  # new helpers are rare; /proc is walked every 200 ms
-                helpers = _descendants(child.pid)
-            total = _status_kb(child.pid, "VmHWM") + sum(_status_kb(h, "VmRSS") for h in helpers)
-            peak = max(peak, total)
-            samples += 1
-            time.sleep(0.05)
-        child.wait()
-        out.seek(0)
-        err.seek(0)
-        if child.returncode != 0:
-            raise RuntimeError(f"{command[2:4]} exited {child.returncode}: {err.read()[-2000:]}")
-        return out.read(), peak
-
-
 def _scan_args(base_url: str) -> list[str]:
     args = ["--sandbox", base_url, "--transport", "api", "--no-evidence", "--trigger", "bench"]
     for q in QUERIES:
@@ -157,19 +100,19 @@ def _summary_rate(summary: dict[str, Any]) -> tuple[int, float]:
 def full_scan(base_url: str, base: Path, env: dict[str, str]) -> dict[str, Any]:
     command = [sys.executable, "-m", "crawler.scan", "--config", str(_config(base)),
                *_scan_args(base_url)]
-    out, rss_kb = _run(command, env, REPO)
-    summary = json.loads(out.strip().splitlines()[-1])
+    measured = run_measured(command, env, REPO)
+    summary = json.loads(measured.stdout.strip().splitlines()[-1])
     items, seconds = _summary_rate(summary)
     return {"items": items, "seconds": seconds, "rate": items / seconds,
-            "peak_rss_mb": rss_kb / 1024, "status": summary["status"]}
+            "peak_rss_mb": measured.peak_rss_kb / 1024, "status": summary["status"]}
 
 
 def plain_crawl(base_url: str, base: Path, env: dict[str, str], *, tuned_gc: bool = False) -> dict[str, Any]:
     command = [sys.executable, "-m", "bench.bench_crawl", "--plain", base_url,
                "--config", str(_config(base)), *(["--tuned-gc"] if tuned_gc else [])]
-    out, rss_kb = _run(command, env, REPO)
-    data = json.loads(out.strip().splitlines()[-1])
-    return {**data, "rate": data["items"] / data["seconds"], "peak_rss_mb": rss_kb / 1024}
+    measured = run_measured(command, env, REPO)
+    data = json.loads(measured.stdout.strip().splitlines()[-1])
+    return {**data, "rate": data["items"] / data["seconds"], "peak_rss_mb": measured.peak_rss_kb / 1024}
 
 
 def _plain_main(base_url: str, config_path: str, *, tuned_gc: bool = False) -> None:
@@ -216,12 +159,12 @@ def _plain_main(base_url: str, config_path: str, *, tuned_gc: bool = False) -> N
 
 def distributed(base_url: str, base: Path, workers: int) -> dict[str, Any]:
     """One scan with ``workers`` worker processes on a fresh PostgreSQL database."""
-    from tests.servers import postgres_server, redis_server
 
-    with postgres_server(base / "pg") as pg, redis_server(base / "redis") as rds:
+    # Redis first: it is the one a fresh machine lacks, and it fails before PostgreSQL starts
+    with redis_server(base / "redis") as rds, postgres_server(base / "pg") as pg:
         import redis as redis_lib
 
-        env = {**os.environ, "KTPWATCH_DB_URL": pg.create_database("bench"),
+        env = {**os.environ, "KTPWATCH_DB_URL": migrated(pg.create_database("bench")),
                "KTPWATCH_REDIS_URL": rds.url, "KTPWATCH_EVIDENCE_DIR": str(base / "evidence")}
         config = _config(base)
         with config.open("a") as f:
@@ -237,7 +180,7 @@ def distributed(base_url: str, base: Path, workers: int) -> dict[str, Any]:
         try:
             command = [sys.executable, "-m", "crawler.scan", "--config", str(config),
                        *_scan_args(base_url)]
-            out, _ = _run(command, env, REPO)
+            out = run_measured(command, env, REPO).stdout
         finally:
             for proc in procs:
                 try:
@@ -251,25 +194,35 @@ def distributed(base_url: str, base: Path, workers: int) -> dict[str, Any]:
     return {"items": items, "seconds": seconds, "rate": items / seconds, "status": summary["status"]}
 
 
+def distributed_figures(base_url: str, base: Path) -> dict[str, Any]:
+    """Listings per second with 1, 2 and 4 workers; "not measured" where a server is missing."""
+    figures: dict[str, Any] = {}
+    for n in WORKER_COUNTS:
+        run_dir = base / f"dist{n}"
+        run_dir.mkdir()
+        try:
+            dist = distributed(base_url, run_dir, n)
+        except ServerMissing as missing:
+            return {"not measured": str(missing)}  # e.g. "redis-server not installed"
+        figures[f"distributed_{n}_workers_listings_per_second"] = round(dist["rate"], 1)
+        figures[f"distributed_{n}_workers_listings"] = dist["items"]
+    return figures
+
+
 def run() -> dict[str, Any]:
     result: dict[str, Any] = {"catalogue": CATALOGUE, "queries": len(QUERIES),
                               "marketplaces": len(MARKETPLACES), "max_pages": MAX_PAGES}
     with tempfile.TemporaryDirectory(prefix="ktpwatch-bench-crawl-") as tmp:
         base = Path(tmp)
-        env = {**os.environ, "KTPWATCH_DB_URL": f"sqlite:///{base / 'crawl.db'}",
+        env = {**os.environ, "KTPWATCH_DB_URL": migrated_sqlite(base / "crawl.db"),
                "KTPWATCH_EVIDENCE_DIR": str(base / "evidence")}
         with sandbox(SMALL_CATALOGUE) as url:
-            small = full_scan(url, base, {**env, "KTPWATCH_DB_URL": f"sqlite:///{base / 's.db'}"})
+            small = full_scan(url, base, {**env, "KTPWATCH_DB_URL": migrated_sqlite(base / "s.db")})
         with sandbox(CATALOGUE) as url:
             plain = plain_crawl(url, base, env)
             plain_tuned = plain_crawl(url, base, env, tuned_gc=True)
             full = full_scan(url, base, env)
-            for n in WORKER_COUNTS:
-                run_dir = base / f"dist{n}"
-                run_dir.mkdir()
-                dist = distributed(url, run_dir, n)
-                result[f"distributed_{n}_workers_listings_per_second"] = round(dist["rate"], 1)
-                result[f"distributed_{n}_workers_listings"] = dist["items"]
+            result.update(distributed_figures(url, base))
     result.update({
         "crawl_listings": full["items"],
         "crawl_listings_per_second": round(full["rate"], 1),

@@ -1,60 +1,57 @@
-"""Evidence captures per minute over ~20 local listing pages, by browser pool size.
+"""Evidence captures per minute and per CPU-second, by browser pool size, of sandbox listing pages.
 
-Each capture renders the page in headless Chromium (fresh context), takes a
-full-page PNG, writes HTML, page WARC and manifest, and commits the bundle.
-The pages are local, so the per-host delay is off: with the default
-``crawl.download_delay`` of 1 s, captures of one shop's pages are paced to 60
-a minute whatever the pool size (``alerts.host_pacing``).
+Each capture renders the listing's page in headless Chromium (fresh context),
+takes a full-page PNG, writes HTML, page WARC and manifest, and commits the
+bundle. The hits come from a real scan of the sandbox (api transport), once
+without evidence and once per pool size with it; the capture's CPU is the
+difference between the two (the whole process tree, Chromium included). The
+per-host delay is off: with the default ``crawl.download_delay`` of 1 s,
+captures of one shop's pages are paced to 60 a minute whatever the pool size
+(``alerts.host_pacing``).
 """
 
 from __future__ import annotations
 
-import logging
+import json
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-PAGES = 20
+from bench.bench_crawl import sandbox
+from bench.sandbox_scan import ScanPlan, measured_scan
+
+CATALOGUE = 10_000
 POOL_SIZES = (1, 2, 4)
+#: one shop, one query, two pages: about twenty new hits to capture
+PLAN = ScanPlan(marketplaces=("tokopedia",), queries=("blanko ktp",), max_pages=2)
 
 
 def run() -> dict[str, Any]:
-    from alerts.evidence import EvidenceStore, capture_pending_sync
     from config import load_config
     from config.browser import find_browser
-    from storage.migrate import upgrade
-    from storage.session import make_engine, make_session_factory
-    from tests.evidence.conftest import request_bundle, served
-    from tests.marketplace_hosts import every_marketplace_under
 
-    if find_browser() is None:
-        return {"skipped": "no Chromium found"}
-    # the served pages embed a hostile photo on purpose; its refusal is expected, not news
-    logging.getLogger("ktpwatch.evidence").setLevel(logging.ERROR)
-    results: dict[str, Any] = {"pages": PAGES}
-    fixture = served.__wrapped__()  # type: ignore[attr-defined]
-    site = next(fixture)
-    try:
-        base_settings = every_marketplace_under(load_config().settings, site.base)
-        results["chosen_pool_size"] = base_settings.evidence.screenshot_pool
+    settings = load_config().settings
+    if find_browser(settings.browser.executable) is None:
+        return {"not measured": "no Chromium found (configured browser.executable or /usr/bin/chromium)"}
+    results: dict[str, Any] = {"chosen_pool_size": settings.evidence.screenshot_pool}
+    with tempfile.TemporaryDirectory(prefix="ktpwatch-bench-evidence-") as tmp, sandbox(CATALOGUE) as url:
+        base = Path(tmp)
+        without = measured_scan(url, base / "without", PLAN)
         for pool in POOL_SIZES:
-            with tempfile.TemporaryDirectory(prefix="ktpwatch-bench-") as tmp:
-                settings = base_settings.model_copy(
-                    update={"evidence": base_settings.evidence.model_copy(
-                                update={"dir": Path(tmp) / "evidence"}),
-                            "crawl": base_settings.crawl.model_copy(update={"download_delay": 0.0})}
-                )
-                engine = make_engine(f"sqlite:///{tmp}/bench.db")
-                upgrade(engine)
-                sessions = make_session_factory(engine)
-                store = EvidenceStore(Path(tmp) / "evidence")
-                for n in range(PAGES):
-                    request_bundle(sessions, store, site.listing_url(n), str(n))
-                report = capture_pending_sync(sessions, settings, pool_size=pool, store=store)
-                engine.dispose()
-            results[f"pool_{pool}_captures_per_minute"] = round(report.per_minute, 1)
-            results[f"pool_{pool}_failed"] = report.failed
-            results[f"pool_{pool}_seconds"] = round(report.seconds, 1)
-    finally:
-        fixture.close()
+            scan = measured_scan(url, base / f"pool{pool}", replace(PLAN, evidence=True, screenshot_pool=pool))
+            cpu = scan["cpu_seconds"] - without["cpu_seconds"]
+            results[f"pool_{pool}_captures"] = scan["captured"]
+            results[f"pool_{pool}_failed"] = scan["capture_failed"]
+            results[f"pool_{pool}_captures_per_minute"] = (
+                round(scan["captured"] * 60 / scan["capture_seconds"], 1) if scan["capture_seconds"] else None
+            )
+            results[f"pool_{pool}_captures_per_cpu_second"] = (
+                round(scan["captured"] / cpu, 3) if scan["captured"] and cpu > 0 else None
+            )
+            results[f"pool_{pool}_peak_rss_mb"] = round(scan["peak_rss_mb"], 1)
     return results
+
+
+if __name__ == "__main__":
+    print(json.dumps(run(), indent=2))

@@ -1,4 +1,4 @@
-"""The Scrapy project (settings, items, middlewares, pipelines) and the application shell.
+"""The Scrapy project (settings, middlewares, pipelines) and the application shell.
 
 ``crawler.cli`` is the ``ktpwatch`` command (one module per command group),
 ``crawler.schedule`` the scheduler and ``sandbox`` the local

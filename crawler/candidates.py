@@ -16,8 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from crawler.items import ListingItem
 from matchers import Assessment, score_listing
+from spiders.items import ListingItem
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,3 @@ def clears_candidate_bar(result: Assessment, threshold: float) -> bool:
     if result.score >= threshold:
         return True
     return sum(r.weight for r in result.reasons if r.weight > 0) >= threshold
-
-
-#: Import-path default for ``scrapy crawl`` runs outside ``ktpwatch scan``.
-is_candidate = CandidateFilter()

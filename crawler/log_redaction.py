@@ -13,6 +13,10 @@ An exception nobody caught is printed by ``sys.excepthook`` (and
 hooks that print the same traceback, redacted.
 
 Logs never reveal a NIK, whatever a command was asked to print.
+
+The redaction function is imported when the first record is made, not when
+the hooks are installed: every ``ktpwatch`` command installs them at start, and
+``ktpwatch --version`` must not pay for loading the matchers and configuration.
 """
 
 from __future__ import annotations
@@ -24,9 +28,14 @@ import traceback
 from types import TracebackType
 from typing import Any
 
-from alerts.redaction import redact_text
-
 _TRACEBACKS = logging.Formatter()
+
+
+def redact_text(text: str) -> str:
+    """:func:`alerts.redaction.redact_text`, imported on first use (see the module docstring)."""
+    from alerts.redaction import redact_text as redact
+
+    return redact(text)
 
 
 class RedactedLogRecord(logging.LogRecord):

@@ -1,22 +1,19 @@
-"""The one join between crawling, matching and storing.
+"""The Scrapy side of storing: buffer the listings a spider yields, de-duplicate, hand batches to the writer, count.
 
-Each listing a spider yields is de-duplicated within the scan, scored by
-``matchers``, and written through ``storage`` (listing, seller, sighting,
-assessment, identifiers); a ``blank`` or ``related`` verdict opens or updates
-an alert and queues its evidence (the WARC of the exchanges that produced it
-is written at once; the screenshot is taken after the crawl so capture never
-slows the crawl).
+Each listing is de-duplicated within the scan and scored by ``matchers`` here
+(cheap, and the verdict decides whether the item's HTTP exchanges travel on);
+everything else — sightings, assessments, alerts, evidence, photos — is
+:mod:`crawler.ingest`, the one join of matching and storing, run by the writer.
 
 Writes are batched: items are buffered and written in one transaction per
 batch (``KTPWATCH_BATCH_SIZE`` items or ``KTPWATCH_BATCH_SECONDS``) by one
 writer per process (a child process, :mod:`crawler.writer` says why), so
 downloads and parsing go on while a batch is written, and the writes of the
-six spiders never contend for SQLite's lock.
-A batch is written set-based (:mod:`storage.batch_ingest`); only listings with
-an alert take the ORM path. The reactor waits for the writer only when it is
-more than ``MAX_PENDING_BATCHES`` behind (back-pressure) and when a spider
-closes or a distributed worker acknowledges its requests (``flush``). A
-SIGKILL loses at most the unwritten batches, which the next scan sees again
+six spiders never contend for SQLite's lock. The reactor waits for the writer
+only when it is more than ``MAX_PENDING_BATCHES`` behind (back-pressure) and
+when a spider closes or a distributed worker acknowledges its requests
+(``flush``). A batch the writer could not store is spooled for the next scan;
+a SIGKILL loses at most the unwritten batches, which the next scan sees again
 (idempotent upserts, one alert per listing).
 """
 
@@ -28,51 +25,24 @@ import time
 from collections.abc import Callable
 from concurrent.futures import BrokenExecutor, Executor, Future
 from dataclasses import dataclass, replace
-from pathlib import Path
 from typing import Any, Self
 
 from scrapy import Spider
 from scrapy.crawler import Crawler
 from scrapy.exceptions import NotConfigured
-from sqlalchemy import Engine
-from sqlalchemy.orm import Session, sessionmaker
 
-from alerts.evidence import EvidenceStore, record_capture_request
 from config import Settings, load_config
-from crawler.candidates import clears_candidate_bar
-from crawler.items import ListingItem
-from crawler.spool import iter_spool, spool_items
+from crawler.ingest import HIT_VERDICTS, Scored, item_scorer
+from crawler.spool import spool_items
 from crawler.writer import WRITER_KINDS, WriteJob, acquire_writer, release_writer, write_job
-from matchers import Assessment as MatcherAssessment
-from matchers import Verdict, score_listing
-from storage.alerts import open_or_attach_alert
-from storage.batch_alerts import NewHit, open_alerts_batch
-from storage.batch_ingest import (
-    BatchSighting,
-    listings_with_alert_keys,
-    listings_with_alerts,
-    load_outcome,
-    record_assessments_batch,
-    record_sightings_batch,
-)
-from storage.images import queue_listing_images
-from storage.listings import (
-    AssessmentData,
-    IdentifierData,
-    ListingData,
-    SellerData,
-    SightingOutcome,
-    latest_assessment,
-    record_assessment,
-    record_sighting,
-)
+from matchers import Assessment
+from spiders.items import ListingItem
+from storage.batch_ingest import listings_with_alert_keys
 from storage.migrate import require_current_schema
-from storage.models import Listing
 from storage.session import make_engine, make_session_factory
 
 log = logging.getLogger(__name__)
 
-HIT_VERDICTS = (Verdict.BLANK, Verdict.RELATED)
 #: batches the writer may be behind before the reactor waits for it
 MAX_PENDING_BATCHES = 3
 
@@ -88,7 +58,6 @@ class PipelineConfig:
     capture_evidence: bool
     #: listings clearing this bar (and every alert) get their photos queued for OCR
     images_threshold: float | None
-    sessions: sessionmaker[Session] | None
     #: where batches are written: "process" (a child process) or "thread" (see crawler.writer)
     writer: str = "process"
 
@@ -109,8 +78,6 @@ class PipelineConfig:
                 if settings.images.enabled and s.getbool("KTPWATCH_IMAGES", True)
                 else None
             ),
-            # Scrapy deep-copies settings, so a session factory cannot travel in them
-            sessions=None,
             writer=_writer_kind(s.get("KTPWATCH_WRITER") or os.environ.get("KTPWATCH_WRITER") or "process"),
         )
 
@@ -124,294 +91,38 @@ def _writer_kind(value: str) -> str:
     return "process"
 
 
-def item_scorer(settings: Settings) -> Callable[[ListingItem], MatcherAssessment]:
-    """Score a listing with the configured thresholds (the crawl and the spool share it)."""
-    blank = settings.matching.blank_threshold
-    related = settings.matching.related_threshold
-
-    def score(item: ListingItem) -> MatcherAssessment:
-        return score_listing(
-            item.title,
-            item.description,
-            price=item.price,
-            blank_threshold=blank,
-            related_threshold=related,
-        )
-
-    return score
-
-
-def listing_data(item: ListingItem) -> ListingData:
-    seller = None
-    if item.seller_id or item.seller_name:
-        seller = SellerData(
-            marketplace=item.marketplace,
-            external_id=item.seller_id or f"name:{item.seller_name}",
-            name=item.seller_name,
-            url=item.seller_url,
-            city=item.seller_city,
-        )
-    return ListingData(
-        marketplace=item.marketplace,
-        external_id=item.external_id,
-        url=item.url,
-        title=item.title,
-        description=item.description,
-        price=item.price,
-        seller=seller,
-        image_urls=tuple(item.image_urls),
-        sold_count=item.sold_count,
-        listed_at=item.listed_at,
-        query=item.query,
-        raw=item.raw,
-        content_hash=item.content_hash(),
-    )
-
-
-def assessment_data(result: MatcherAssessment) -> AssessmentData:
-    return AssessmentData(
-        score=result.score,
-        verdict=str(result.verdict),
-        reasons=result.reasons_as_dicts(),
-        matcher_version=result.matcher_version,
-        identifiers=tuple(
-            IdentifierData(
-                kind=i.kind, value=i.value, source=i.source, image_sha256=i.image_sha256
-            )
-            for i in result.identifiers
-        ),
-    )
-
-
-@dataclass
-class StoredOutcome:
-    new_alert: bool
-    hit: bool
-
-
-def store_listing(
-    session: Session,
-    item: ListingItem,
-    result: MatcherAssessment,
-    *,
-    scan_id: int | None,
-    evidence_root: Path | None,
-    images_threshold: float | None = None,
-) -> StoredOutcome:
-    """Write one scored listing; open or attach its alert; queue evidence and photos."""
-    outcome = record_sighting(session, listing_data(item), scan_id=scan_id)
-    if outcome.sighting is None and not outcome.new_listing:
-        return StoredOutcome(new_alert=False, hit=result.verdict in HIT_VERDICTS)  # already seen in this scan
-    return _assess_and_alert(session, item, result, outcome, evidence_root=evidence_root,
-                             images_threshold=images_threshold)
-
-
-def store_batch(
-    session: Session,
-    batch: list[tuple[ListingItem, MatcherAssessment]],
-    *,
-    scan_id: int,
-    evidence_root: Path | None,
-    images_threshold: float | None = None,
-) -> list[StoredOutcome]:
-    """:func:`store_listing` for a whole batch of one scan, with set-based writes.
-
-    Listings that are hits or already have an alert go through the same ORM
-    path as ``store_listing``; the rest (nearly all) are written in bulk.
-    """
-    recorded = record_sightings_batch(session, [listing_data(item) for item, _ in batch], scan_id=scan_id)
-    with_alert = listings_with_alerts(
-        session, [r.listing_id for r in recorded if not r.new_listing and r.sighting_id is not None]
-    )
-    bulk: list[tuple[BatchSighting, AssessmentData]] = []
-    new_hits: list[tuple[int, NewHit]] = []  # (index in batch, hit)
-    photos: list[tuple[int, ListingItem]] = []
-    outcomes: list[StoredOutcome | None] = []
-    for index, ((item, result), rec) in enumerate(zip(batch, recorded, strict=True)):
-        hit = result.verdict in HIT_VERDICTS
-        if rec.sighting_id is None and not rec.new_listing:
-            outcomes.append(StoredOutcome(new_alert=False, hit=hit))
-        elif rec.listing_id in with_alert:  # attach to its alert the ordinary way
-            outcomes.append(_assess_and_alert(session, item, result, load_outcome(session, rec),
-                                              evidence_root=evidence_root, images_threshold=images_threshold))
-        else:
-            data = assessment_data(result)
-            bulk.append((rec, data))
-            if hit:
-                new_hits.append((index, NewHit(
-                    listing_id=rec.listing_id, marketplace=item.marketplace, seller_id=rec.seller_id,
-                    verdict=data.verdict, score=float(data.score), matcher_version=data.matcher_version,
-                    seen_at=rec.seen_at, new_listing=rec.new_listing,
-                )))
-                outcomes.append(None)  # decided once the alerts are open
-            else:
-                outcomes.append(StoredOutcome(new_alert=False, hit=False))
-            if images_threshold is not None and item.image_urls and (
-                hit or clears_candidate_bar(result, images_threshold)
-            ):
-                photos.append((rec.listing_id, item))
-    record_assessments_batch(session, bulk)
-    opened = open_alerts_batch(session, [h for _, h in new_hits])
-    for index, new_hit in new_hits:
-        item, result = batch[index]
-        alert_id = opened.get(new_hit.listing_id)
-        if alert_id is None:  # another worker opened it first: attach to theirs
-            listing = session.get_one(Listing, new_hit.listing_id)
-            assessment = latest_assessment(session, new_hit.listing_id)
-            if assessment is not None:
-                open_or_attach_alert(session, listing, assessment)
-            outcomes[index] = StoredOutcome(new_alert=False, hit=True)
-            continue
-        if evidence_root is not None:
-            queue_evidence(session, item, new_hit.listing_id, alert_id, evidence_root)
-        outcomes[index] = StoredOutcome(new_alert=True, hit=True)
-    for listing_id, item in photos:
-        queue_listing_images(session, listing_id, item.image_urls)
-    return [o for o in outcomes if o is not None]
-
-
-def write_batch(
-    session: Session,
-    batch: list[tuple[ListingItem, MatcherAssessment]],
-    *,
-    scan_id: int | None,
-    evidence_root: Path | None,
-    images_threshold: float | None,
-) -> list[StoredOutcome]:
-    """What the writer does with one batch (in the writer process or thread)."""
-    if scan_id is None:  # a one-off without a scan row: every record is a new sighting
-        return [
-            store_listing(session, item, result, scan_id=None, evidence_root=evidence_root,
-                          images_threshold=images_threshold)
-            for item, result in batch
-        ]
-    return store_batch(session, batch, scan_id=scan_id, evidence_root=evidence_root,
-                       images_threshold=images_threshold)
-
-
-def _assess_and_alert(
-    session: Session,
-    item: ListingItem,
-    result: MatcherAssessment,
-    outcome: SightingOutcome,
-    *,
-    evidence_root: Path | None,
-    images_threshold: float | None,
-) -> StoredOutcome:
-    hit = result.verdict in HIT_VERDICTS
-    assessment = record_assessment(session, outcome, assessment_data(result))
-    alert_outcome = open_or_attach_alert(session, outcome.listing, assessment)
-    new_alert = bool(alert_outcome and alert_outcome.opened)
-    if alert_outcome is not None and evidence_root is not None and (new_alert or outcome.changed):
-        queue_evidence(session, item, outcome.listing.id, alert_outcome.alert.id, evidence_root)
-    if images_threshold is not None and item.image_urls and (
-        alert_outcome is not None or clears_candidate_bar(result, images_threshold)
-    ):
-        queue_listing_images(session, outcome.listing.id, item.image_urls)
-    return StoredOutcome(new_alert=new_alert, hit=hit)
-
-
-def queue_evidence(
-    session: Session, item: ListingItem, listing_id: int, alert_id: int, root: Path
-) -> None:
-    """Write the WARC and listing JSON now; the screenshot is taken after the crawl."""
-    try:
-        record_capture_request(
-            session,
-            listing_id=listing_id,
-            alert_id=alert_id,
-            url=item.url,
-            marketplace=item.marketplace,
-            external_id=item.external_id,
-            exchanges=item.exchanges,
-            listing_json=item.to_dict(),
-            store=EvidenceStore(root),
-            purpose="first_hit",
-        )
-    except OSError as exc:  # disk full, unreadable folder: keep the listing, retry later
-        log.error("evidence for %s %s not written: %s", item.marketplace, item.external_id, exc)
-
-
-@dataclass(frozen=True)
-class RespoolReport:
-    """What :func:`store_spooled` did: listings stored, and the files it had to leave."""
-
-    stored: int = 0
-    problems: tuple[str, ...] = ()
-
-
-def store_spooled(
-    sessions: sessionmaker[Session], settings: Settings, *, scan_id: int, capture_evidence: bool
-) -> RespoolReport:
-    """Store the listings earlier scans spooled, as sightings of scan ``scan_id``; delete each file after.
-
-    Runs before the crawl so the crawl's own sightings of the same listings
-    are the duplicates (one sighting per scan), not the other way round.
-    """
-    score = item_scorer(settings)
-    stored, problems = 0, []
-    threshold = settings.matching.candidate_threshold if settings.images.enabled else None
-    for entry in iter_spool(settings.storage.spool_dir):
-        if isinstance(entry, tuple):
-            path, error = entry
-            problems.append(f"spool file {path} cannot be read: {error}")
-            continue
-        batch = [(item, score(item)) for item in entry.items]
-        try:
-            with sessions.begin() as session:
-                write_batch(session, batch, scan_id=scan_id,
-                            evidence_root=settings.evidence.dir if capture_evidence else None,
-                            images_threshold=threshold)
-        except Exception as exc:
-            log.exception("spooled listings in %s still cannot be stored", entry.path)
-            problems.append(f"spooled listings in {entry.path} still not stored: "
-                            f"{type(exc).__name__}: {exc}")
-            continue
-        entry.path.unlink()
-        stored += len(batch)
-        log.warning("stored %d listing(s) spooled by an earlier scan (%s)", len(batch), entry.path.name)
-    return RespoolReport(stored=stored, problems=tuple(problems))
-
-
 class StoragePipeline:
-    """Score and store every listing; open alerts for hits."""
+    """Buffer, de-duplicate and score listings; the writer ingests each batch (:mod:`crawler.ingest`); count the outcome."""
 
     def __init__(self, config: PipelineConfig, crawler: Crawler) -> None:
         self.config = config
         self.crawler = crawler
         self.stats = crawler.stats
         self._seen: set[tuple[str, str]] = set()
-        self._buffer: list[tuple[ListingItem, MatcherAssessment]] = []
+        self._buffer: list[Scored] = []
         self._last_flush = time.monotonic()
-        self._pending: list[tuple[Future[list[bool]], list[tuple[ListingItem, MatcherAssessment]]]] = []
+        self._pending: list[tuple[Future[list[bool]], list[Scored]]] = []
         self._writer_kind = config.writer
         self._writer: Executor | None = None
         #: (marketplace, external id) of listings with an alert when the scan began
         self._alerted: set[tuple[str, str]] = set()
-        self._engine: Engine | None = None
-        self._sessions = config.sessions
-        self._score: Callable[[ListingItem], MatcherAssessment] = self._scorer(config.settings)
+        self._score: Callable[[ListingItem], Assessment] = item_scorer(config.settings)
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(PipelineConfig.from_crawler(crawler), crawler)
 
-    @staticmethod
-    def _scorer(settings: Settings) -> Callable[[ListingItem], MatcherAssessment]:
-        return item_scorer(settings)
-
     def open_spider(self, spider: Spider | None = None) -> None:
-        if self._sessions is None:
-            engine = make_engine(self.config.settings.storage.url)
-            require_current_schema(engine)
-            self._engine = engine
-            self._sessions = make_session_factory(engine)
-        self._writer = acquire_writer(self.config.settings.storage.url, self._writer_kind)
         # spiders are named after their marketplace (items carry the same name)
         name = getattr(spider or getattr(self.crawler, "spider", None), "name", None)
-        assert self._sessions is not None
-        with self._sessions() as session:
-            self._alerted = listings_with_alert_keys(session, marketplace=name)
+        engine = make_engine(self.config.settings.storage.url)
+        try:
+            require_current_schema(engine)
+            with make_session_factory(engine)() as session:
+                self._alerted = listings_with_alert_keys(session, marketplace=name)
+        finally:
+            engine.dispose()
+        self._writer = acquire_writer(self.config.settings.storage.url, self._writer_kind)
 
     def process_item(self, item: Any, spider: Spider | None = None) -> Any:
         if not isinstance(item, ListingItem):
@@ -453,7 +164,7 @@ class StoragePipeline:
         if batch and self._writer is not None:
             self._pending.append((self._send(batch), batch))
 
-    def _send(self, batch: list[tuple[ListingItem, MatcherAssessment]]) -> Future[list[bool]]:
+    def _send(self, batch: list[Scored]) -> Future[list[bool]]:
         assert self._writer is not None
         job = WriteJob(
             url=self.config.settings.storage.url, scan_id=self.config.scan_id,
@@ -475,7 +186,7 @@ class StoragePipeline:
         self._writer_kind = "thread"
         self._writer = acquire_writer(self.config.settings.storage.url, "thread")
 
-    def _settle(self, future: Future[list[bool]], batch: list[tuple[ListingItem, MatcherAssessment]]) -> None:
+    def _settle(self, future: Future[list[bool]], batch: list[Scored]) -> None:
         """Wait for a written batch and count it; a failed write is logged and counted.
 
         A batch the writer process took down with it is written again on a
@@ -498,7 +209,7 @@ class StoragePipeline:
                 self.stats.inc_value("ktpwatch/new_alerts")
         self.stats.inc_value("ktpwatch/stored", len(batch))
 
-    def _spool(self, batch: list[tuple[ListingItem, MatcherAssessment]]) -> None:
+    def _spool(self, batch: list[Scored]) -> None:
         """Keep a batch the writer could not store for the next scan, and count it.
 
         If even the spool cannot be written the listings are lost: that is
@@ -530,5 +241,3 @@ class StoragePipeline:
         if self._writer is not None:
             self._writer = None
             release_writer(self.config.settings.storage.url, self._writer_kind)
-        if self._engine is not None:
-            self._engine.dispose()

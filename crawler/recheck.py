@@ -24,10 +24,10 @@ from typing import Any
 
 from alerts.followup import ListingRef, PageReading, RecheckRequest
 from config import Settings
-from crawler.items import ListingItem, PageOutcome
 from spiders.base import MarketplaceSpider
 from spiders.blibli import BlibliSpider
 from spiders.facebook import FacebookSpider
+from spiders.items import ListingItem, PageOutcome
 from spiders.lazada import LazadaSpider
 from spiders.olx import OlxSpider
 from spiders.parsers import olx as olx_parser

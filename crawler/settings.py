@@ -27,8 +27,8 @@ from typing import Any
 from alerts.evidence.hosts import HostPolicy
 from config.browser import find_browser
 from config.settings import Settings, Transport
-from crawler.items import ListingItem
 from crawler.middlewares import BrowserRequestFilter
+from spiders.items import ListingItem
 from spiders.keys import SETTINGS_KEY
 
 #: ListingItem fields a feed export writes (exchanges hold bytes and go to WARC instead).

@@ -23,7 +23,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from crawler.items import HttpExchange, ListingItem
+from spiders.items import HttpExchange, ListingItem
 
 SUFFIX = ".spool.json"
 FORMAT = 1

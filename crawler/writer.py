@@ -32,9 +32,10 @@ import time
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from crawler.gc_tuning import tune_gc_for_crawling
+from crawler.ingest import Scored, ingest_batch
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session, sessionmaker
@@ -52,7 +53,7 @@ class WriteJob:
     scan_id: int | None
     evidence_root: Path | None
     images_threshold: float | None
-    batch: list[tuple[Any, Any]]  # (ListingItem, matchers.Assessment)
+    batch: list[Scored]
 
 
 _sessions: dict[str, sessionmaker[Session]] = {}
@@ -70,11 +71,9 @@ def _sessions_for(url: str) -> sessionmaker[Session]:
 
 def write_job(job: WriteJob) -> list[bool]:
     """Store one batch in one transaction; whether each item opened a new alert."""
-    from crawler.pipelines import write_batch
-
     with _sessions_for(job.url).begin() as session:
-        outcomes = write_batch(session, job.batch, scan_id=job.scan_id, evidence_root=job.evidence_root,
-                               images_threshold=job.images_threshold)
+        outcomes = ingest_batch(session, job.batch, scan_id=job.scan_id, evidence_root=job.evidence_root,
+                                images_threshold=job.images_threshold)
     return [o.new_alert for o in outcomes]
 
 

@@ -16,23 +16,14 @@ REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
 
-def _walk(command: Any, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Any]]:
-    found = [(path, command)]
-    for name, sub in getattr(command, "commands", {}).items():
-        found.extend(_walk(sub, (*path, name)))
-    return found
-
-
 def command_reference() -> str:
-    import typer
     from typer.testing import CliRunner
 
-    from crawler.cli import app
+    from crawler.cli import app, command_tree
 
     runner = CliRunner()
-    root = typer.main.get_command(app)
     blocks = []
-    for path, command in _walk(root):
+    for path, command in command_tree():
         if not path or getattr(command, "commands", None):
             continue
         result = runner.invoke(app, [*path, "--help"], terminal_width=100, env={"COLUMNS": "100"})

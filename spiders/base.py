@@ -36,12 +36,12 @@ Subclass :class:`MarketplaceSpider` and set/implement:
     Extra ``PlaywrightPageMethod``s to run after navigation (e.g. scrolling an
     infinite-scroll page).
 
-The browser transport captures every network response whose URL the matcher
-accepts (page "response" event handler), reads its body in the callback and
-feeds the *same* parser as the api transport. If the page produced no matching
-response, the rendered HTML goes to the parser instead, so a captcha or block
-page is reported as such rather than as an empty result. Pages are closed in
-callbacks and errbacks.
+The browser transport (:mod:`spiders.browser`) captures every network response
+whose URL the matcher accepts, reads its body in the callback and feeds the
+*same* parser as the api transport. If the page produced no matching response,
+the rendered HTML goes to the parser instead, so a captcha or block page is
+reported as such rather than as an empty result. Pages are closed in callbacks
+and errbacks. This module only chooses the transport of each request.
 
 Spider arguments: ``query`` (one query) or ``queries`` (comma-separated),
 ``max_pages`` and ``transport`` (``api`` | ``browser``; default from
@@ -61,11 +61,8 @@ see :mod:`spiders.failures`), status/<code>.
 
 from __future__ import annotations
 
-import asyncio
-import contextlib
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
 from typing import Any, ClassVar, Protocol
 
 import scrapy
@@ -76,13 +73,13 @@ from twisted.python.failure import Failure
 
 from config import load_config
 from config.settings import MarketplaceConfig, Settings, Transport
-from crawler.items import HttpExchange, ListingItem, PageOutcome
+from spiders import browser
+from spiders.exchanges import exchange_from_response
 from spiders.failures import failure_cause
+from spiders.items import HttpExchange, ListingItem, PageOutcome
 from spiders.keys import SETTINGS_KEY, marketplace_stat_key
 
 DETAIL_FILTER_KEY = "KTPWATCH_DETAIL_FILTER"
-#: How long a browser callback waits for the shop's API answer when networkidle came first.
-BROWSER_CAPTURE_WAIT_SECONDS = 10.0
 #: Statuses handed to the parser instead of the errback, so a block page is read as a block.
 PARSED_ERROR_STATUSES = [403, 404, 410]
 SAMPLE_CHARS = 300
@@ -112,67 +109,6 @@ class ApiCall:
     method: str = "GET"
     headers: dict[str, str] = field(default_factory=dict)
     body: bytes = b""
-
-
-@dataclass
-class BrowserCapture:
-    """Collects the Playwright responses a browser page received that the spider wants."""
-
-    wanted: Callable[[str], bool]
-    responses: list[Any] = field(default_factory=list)
-
-    def on_response(self, response: Any) -> None:
-        try:
-            if self.wanted(response.url):
-                self.responses.append(response)
-        except Exception:  # a matcher must never break the page
-            pass
-
-
-def _header_pairs(headers: Any) -> tuple[tuple[str, str], ...]:
-    pairs: list[tuple[str, str]] = []
-    for key, values in headers.items():
-        name = key.decode("latin-1") if isinstance(key, bytes) else str(key)
-        for value in values if isinstance(values, list) else [values]:
-            pairs.append(
-                (name, value.decode("latin-1") if isinstance(value, bytes) else str(value))
-            )
-    return tuple(pairs)
-
-
-def exchange_from_response(response: Response) -> HttpExchange:
-    """Evidence record of a Scrapy request/response pair (api transport)."""
-    request = response.request
-    return HttpExchange(
-        url=response.url,
-        method=request.method if request is not None else "GET",
-        request_headers=_header_pairs(request.headers) if request is not None else (),
-        request_body=request.body if request is not None else b"",
-        status=response.status,
-        response_headers=_header_pairs(response.headers),
-        response_body=response.body,
-        fetched_at=datetime.now(UTC).isoformat(),
-    )
-
-
-async def exchange_from_playwright(response: Any, body: bytes) -> HttpExchange:
-    """Evidence record of a network response a browser page received (browser transport)."""
-    request = response.request
-    try:
-        request_headers = tuple((h["name"], h["value"]) for h in await request.headers_array())
-        response_headers = tuple((h["name"], h["value"]) for h in await response.headers_array())
-    except Exception:
-        request_headers, response_headers = (), ()
-    return HttpExchange(
-        url=response.url,
-        method=request.method,
-        request_headers=request_headers,
-        request_body=request.post_data_buffer or b"",
-        status=response.status,
-        response_headers=response_headers,
-        response_body=body,
-        fetched_at=datetime.now(UTC).isoformat(),
-    )
 
 
 def split_queries(query: str | None, queries: str | None) -> list[str]:
@@ -341,18 +277,8 @@ class MarketplaceSpider(scrapy.Spider):
         page_methods: Sequence[Any] = (),
     ) -> Request:
         self.inc("requests")
-        capture = BrowserCapture(wanted)
-        meta: dict[str, Any] = {
-            "playwright": True,
-            "playwright_include_page": True,
-            "playwright_context": f"ktpwatch-{self.marketplace}",
-            "playwright_page_event_handlers": {"response": capture.on_response},
-            "playwright_page_goto_kwargs": {"wait_until": "networkidle"},
-            "ktpwatch_capture": capture,
-            "handle_httpstatus_list": PARSED_ERROR_STATUSES,
-        }
-        if page_methods:
-            meta["playwright_page_methods"] = list(page_methods)
+        meta = browser.browser_meta(f"ktpwatch-{self.marketplace}", wanted, page_methods)
+        meta["handle_httpstatus_list"] = PARSED_ERROR_STATUSES
         return Request(
             url, callback=callback, errback=self.on_error, cb_kwargs=cb_kwargs, meta=meta,
             dont_filter=True,
@@ -445,12 +371,7 @@ class MarketplaceSpider(scrapy.Spider):
         )
         if retry is None:
             return None
-        retry.meta.pop("playwright_page", None)  # that page is closed; the retry opens its own
-        capture = retry.meta.get("ktpwatch_capture")
-        if isinstance(capture, BrowserCapture):
-            fresh = BrowserCapture(capture.wanted)
-            retry.meta["ktpwatch_capture"] = fresh
-            retry.meta["playwright_page_event_handlers"] = {"response": fresh.on_response}
+        browser.renew_capture(retry)  # that page is closed; the retry opens its own
         self.inc("requests")
         return retry
 
@@ -516,42 +437,11 @@ class MarketplaceSpider(scrapy.Spider):
             request=response.request,
         )
 
-    # browser transport callbacks
-    async def _captured(self, response: Response) -> tuple[bytes, str, int, HttpExchange]:
-        """Body of the shop's own API answer the page received, else the page HTML; closes the page."""
-        page = response.meta.get("playwright_page")
-        capture: BrowserCapture = response.meta["ktpwatch_capture"]
-        try:
-            if not capture.responses and page is not None:
-                try:
-                    await page.wait_for_response(
-                        lambda r: capture.wanted(r.url), timeout=BROWSER_CAPTURE_WAIT_SECONDS * 1000
-                    )
-                    await asyncio.sleep(0)
-                except Exception:
-                    pass
-            for captured in reversed(capture.responses):
-                try:
-                    body = await captured.body()
-                except Exception:
-                    continue
-                exchange = await exchange_from_playwright(captured, body)
-                return body, captured.url, captured.status, exchange
-            html = response.body
-            if page is not None:
-                with contextlib.suppress(Exception):
-                    html = (await page.content()).encode("utf-8")
-            exchange = replace(exchange_from_response(response), response_body=html)
-            return html, response.url, response.status, exchange
-        finally:
-            if page is not None:
-                with contextlib.suppress(Exception):
-                    await page.close()
-
+    # browser transport callbacks (spider methods, so a request pickles by name in distributed mode)
     async def parse_browser_search(
         self, response: Response, query: str, page: int
     ) -> AsyncIterator[ListingItem | Request]:
-        body, url, status, exchange = await self._captured(response)
+        body, url, status, exchange = await browser.read_page(response)
         for out in self.handle_search(
             body, url, status, query, page, exchange, request=response.request
         ):
@@ -560,7 +450,7 @@ class MarketplaceSpider(scrapy.Spider):
     async def parse_browser_detail(
         self, response: Response, item: ListingItem
     ) -> AsyncIterator[ListingItem | Request]:
-        body, url, status, exchange = await self._captured(response)
+        body, url, status, exchange = await browser.read_page(response)
         yield self.handle_detail(body, url, status, item, exchange, request=response.request)
 
     async def on_error(self, failure: Failure) -> AsyncIterator[ListingItem]:
@@ -569,10 +459,7 @@ class MarketplaceSpider(scrapy.Spider):
         self.inc(f"errors/{failure_cause(failure)}")
         request = getattr(failure, "request", None)
         meta = request.meta if request is not None else {}
-        page = meta.get("playwright_page")
-        if page is not None:
-            with contextlib.suppress(Exception):
-                await page.close()
+        await browser.close_page(meta)
         self.logger.warning(
             "%s request failed: %s (%s)",
             self.marketplace, request.url if request is not None else "?", failure.getErrorMessage(),

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from urllib.parse import quote, urlencode
 
-from crawler.items import ListingItem
 from spiders.base import ApiCall, MarketplaceSpider
+from spiders.items import ListingItem
 from spiders.parsers import blibli as parser
 
 API_HEADERS = {"Accept": "application/json, text/plain, */*", "channelid": "web"}

@@ -24,8 +24,8 @@ from urllib.parse import urlencode
 
 from scrapy.http import Request
 
-from crawler.items import ListingItem
 from spiders.base import ApiCall, MarketplaceSpider
+from spiders.items import ListingItem
 from spiders.parsers import facebook as parser
 
 #: Marketplace city slugs Facebook uses in URLs, with the coordinates its search form sends.

@@ -20,8 +20,8 @@ from __future__ import annotations
 from typing import ClassVar
 from urllib.parse import urlencode
 
-from crawler.items import ListingItem
 from spiders.base import ApiCall, DetailParser, MarketplaceSpider, SearchParser
+from spiders.items import ListingItem
 from spiders.parsers import lazada as parser
 
 

@@ -28,8 +28,8 @@ from typing import Any, ClassVar
 from urllib.parse import urlencode
 
 from config.settings import Settings
-from crawler.items import ListingItem, PageOutcome
 from spiders.base import ApiCall, DetailParser, MarketplaceSpider, SearchParser
+from spiders.items import ListingItem, PageOutcome
 from spiders.parsers import shopee as parser
 
 

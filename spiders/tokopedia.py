@@ -29,8 +29,8 @@ from urllib.parse import parse_qsl, urlencode, urlparse
 
 from scrapy_playwright.page import PageMethod
 
-from crawler.items import ListingItem
 from spiders.base import ApiCall, DetailParser, MarketplaceSpider, SearchParser
+from spiders.items import ListingItem
 from spiders.parsers import tokopedia as parser
 
 SEARCH_OPERATION = "SearchProductV5Query"

@@ -102,13 +102,6 @@ def bundles_for_alerts(
     return list(session.scalars(stmt.order_by(EvidenceBundle.requested_at, EvidenceBundle.id)))
 
 
-def bundle_counts_by_status(session: Session) -> dict[str, int]:
-    counts: dict[str, int] = {}
-    for status in session.scalars(select(EvidenceBundle.status)):
-        counts[status] = counts.get(status, 0) + 1
-    return counts
-
-
 def missing_alert_ids(session: Session, alert_ids: Sequence[int]) -> list[int]:
     """The ids among ``alert_ids`` that name no alert."""
     found = set(session.scalars(select(Alert.id).where(Alert.id.in_(list(alert_ids)))))

@@ -18,7 +18,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from storage.listings import insert_ignoring_conflicts
-from storage.models import Alert, CaptureStatus, Image, Listing, ListingImage
+from storage.models import Alert, CaptureStatus, Image, ListingImage
 
 #: a ListingImage whose URL was never fetched because policy forbids it
 REFUSED = "refused"
@@ -172,13 +172,3 @@ def alert_photos(session: Session, *, exclude_alert_id: int | None = None) -> li
 
 def alert_for_listing(session: Session, listing_id: int) -> Alert | None:
     return session.scalars(select(Alert).where(Alert.listing_id == listing_id)).first()
-
-
-def image_status_counts(session: Session) -> dict[str, int]:
-    """How many queued listing photos are pending, ok, failed and refused."""
-    rows = session.execute(select(ListingImage.status, func.count()).group_by(ListingImage.status))
-    return {status: int(count) for status, count in rows}
-
-
-def listings_exist(session: Session, listing_ids: Sequence[int]) -> set[int]:
-    return set(session.scalars(select(Listing.id).where(Listing.id.in_(list(listing_ids)))))

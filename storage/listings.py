@@ -1,15 +1,15 @@
-"""Ingest: what a scan writes through — sellers, listings, sightings, assessments, identifiers.
+"""Listings as storage sees them: what a scan hands in, and the small reads about one listing.
 
-The scan pipeline calls :func:`record_sighting` for every listing a spider
-yields and :func:`record_assessment` with the matcher's result. Both are safe
-when several workers write the same listing at once, on SQLite and on
-PostgreSQL: rows are created with ``INSERT … ON CONFLICT DO NOTHING`` and then
-read back, so the loser of a race reads the winner's row instead of failing.
+The data classes here are the input of the one write path
+(:mod:`storage.batch_ingest` for sellers, listings, sightings and assessments;
+:mod:`storage.verdicts` for a verdict and its alert). Writes are safe when
+several workers write the same listing at once, on SQLite and on PostgreSQL:
+rows are created with ``INSERT … ON CONFLICT DO NOTHING`` and then read back,
+so the loser of a race reads the winner's row instead of failing.
 
 Nothing is overwritten silently: the :class:`~storage.models.Listing` row keeps
 the latest view (for fast listing), every scan that saw the listing keeps its
-own :class:`~storage.models.Sighting` with the content and its hash. A second
-record of the same listing in the same scan adds nothing (``sighting=None``).
+own :class:`~storage.models.Sighting` with the content and its hash.
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Any
+from datetime import datetime
+from typing import Any, Protocol
 
 from sqlalchemy import Table, func, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from storage.models import Assessment, Base, Identifier, Listing, Seller, Sighting
+from storage.models import AssessmentRecord, Base, Identifier, Listing, Sighting
 
 
 @dataclass(frozen=True)
@@ -68,12 +68,50 @@ class ListingData:
         return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
+
+
+class FoundIdentifier(Protocol):
+    """An identifier as a matcher reports it (``matchers.Identifier`` has this shape)."""
+
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+    @property
+    def source(self) -> str: ...
+    @property
+    def image_sha256(self) -> str | None: ...
+
+
+class MatcherResult(Protocol):
+    """What storage reads of a matcher's verdict (``matchers.Assessment`` has this shape).
+
+    Described here rather than imported: storage imports nothing of ours but
+    ``config``, and this is the one place a verdict becomes rows.
+    """
+
+    @property
+    def score(self) -> float: ...
+    @property
+    def verdict(self) -> Any: ...
+    @property
+    def matcher_version(self) -> str: ...
+    @property
+    def identifiers(self) -> Sequence[FoundIdentifier]: ...
+    def reasons_as_dicts(self) -> list[dict[str, Any]]: ...
+
+
 @dataclass(frozen=True)
 class IdentifierData:
     kind: str
     value: str
     source: str = "description"
     image_sha256: str | None = None
+
+    @classmethod
+    def of(cls, found: FoundIdentifier) -> IdentifierData:
+        """The row of an identifier a matcher found."""
+        return cls(kind=found.kind, value=found.value, source=found.source, image_sha256=found.image_sha256)
 
 
 @dataclass(frozen=True)
@@ -83,6 +121,17 @@ class AssessmentData:
     reasons: list[dict[str, Any]]
     matcher_version: str
     identifiers: tuple[IdentifierData, ...] = ()
+
+    @classmethod
+    def from_result(cls, result: MatcherResult) -> AssessmentData:
+        """The rows of a matcher's verdict."""
+        return cls(
+            score=float(result.score),
+            verdict=str(result.verdict),
+            reasons=result.reasons_as_dicts(),
+            matcher_version=result.matcher_version,
+            identifiers=tuple(IdentifierData.of(i) for i in result.identifiers),
+        )
 
 
 @dataclass
@@ -105,124 +154,6 @@ def insert_ignoring_conflicts(
     if dialect == "sqlite":
         return sqlite.insert(model).on_conflict_do_nothing(index_elements=list(conflict_columns))
     raise NotImplementedError(f"ktpwatch supports SQLite and PostgreSQL, not {dialect}")
-
-
-def upsert_seller(session: Session, data: SellerData, *, seen_at: datetime) -> Seller:
-    """The seller row for (marketplace, external id), created or refreshed with non-empty fields."""
-    stmt = insert_ignoring_conflicts(session, Seller, ("marketplace", "external_id")).values(
-        marketplace=data.marketplace,
-        external_id=data.external_id,
-        name=data.name,
-        url=data.url,
-        city=data.city,
-        first_seen_at=seen_at,
-    )
-    session.execute(stmt)
-    seller = session.scalars(
-        select(Seller).where(
-            Seller.marketplace == data.marketplace, Seller.external_id == data.external_id
-        )
-    ).one()
-    for attr in ("name", "url", "city"):
-        value = getattr(data, attr)
-        if value and getattr(seller, attr) != value:
-            setattr(seller, attr, value)
-    return seller
-
-
-def record_sighting(
-    session: Session, data: ListingData, *, scan_id: int | None, seen_at: datetime | None = None
-) -> SightingOutcome:
-    """Upsert seller and listing, and record that scan ``scan_id`` saw this content.
-
-    ``scan_id=None`` (a manual one-off) always records a new sighting. An older
-    ``seen_at`` than the listing's latest view (a slow worker) is kept as
-    history without replacing the latest view.
-    """
-    seen = (seen_at or datetime.now(UTC)).astimezone(UTC)
-    content_hash = data.effective_hash()
-    seller = upsert_seller(session, data.seller, seen_at=seen) if data.seller else None
-    view = {
-        "url": data.url,
-        "title": data.title,
-        "description": data.description,
-        "price": data.price,
-        "seller_id": seller.id if seller else None,
-        "image_urls": list(data.image_urls),
-        "sold_count": data.sold_count,
-        "listed_at": data.listed_at,
-        "content_hash": content_hash,
-    }
-    inserted = session.execute(
-        insert_ignoring_conflicts(session, Listing, ("marketplace", "external_id"))
-        .values(
-            marketplace=data.marketplace,
-            external_id=data.external_id,
-            first_seen_at=seen,
-            last_seen_at=seen,
-            state="live",
-            **view,
-        )
-        .returning(Listing.id)
-    ).first()
-    listing = session.scalars(
-        select(Listing).where(
-            Listing.marketplace == data.marketplace, Listing.external_id == data.external_id
-        )
-    ).one()
-    new_listing = inserted is not None
-
-    sighting_id = session.execute(
-        insert_ignoring_conflicts(session, Sighting, ("listing_id", "scan_id"))
-        .values(
-            listing_id=listing.id,
-            scan_id=scan_id,
-            seen_at=seen,
-            query=data.query,
-            title=data.title,
-            description=data.description,
-            price=data.price,
-            content_hash=content_hash,
-            raw=data.raw,
-        )
-        .returning(Sighting.id)
-    ).scalar()
-    if sighting_id is None:
-        return SightingOutcome(listing=listing, sighting=None, new_listing=False, changed=False)
-    sighting = session.get_one(Sighting, sighting_id)
-
-    changed = not new_listing and listing.content_hash != content_hash
-    if not new_listing and seen >= listing.last_seen_at:
-        for attr, value in view.items():
-            if getattr(listing, attr) != value:
-                setattr(listing, attr, value)
-        listing.last_seen_at = seen
-        if listing.state != "live":
-            # Seen again by a scan: whatever a re-check said, it is live now.
-            listing.state = "live"
-    session.flush()
-    return SightingOutcome(
-        listing=listing, sighting=sighting, new_listing=new_listing, changed=changed
-    )
-
-
-def record_assessment(session: Session, outcome: SightingOutcome, data: AssessmentData) -> Assessment:
-    """Store the matcher's verdict on this sighting and upsert the identifiers it found."""
-    assessment = Assessment(
-        listing_id=outcome.listing.id,
-        sighting_id=outcome.sighting.id if outcome.sighting else None,
-        created_at=outcome.sighting.seen_at if outcome.sighting else datetime.now(UTC),
-        score=float(data.score),
-        verdict=str(data.verdict),
-        reasons=list(data.reasons),
-        matcher_version=data.matcher_version,
-    )
-    session.add(assessment)
-    rows = identifier_rows(outcome.listing.id, data.identifiers, assessment.created_at)
-    if rows:
-        upsert_identifiers(session, rows)
-    session.flush()
-    return assessment
 
 
 def identifier_rows(
@@ -273,10 +204,10 @@ def sighting_count(session: Session, listing_id: int) -> int:
     )
 
 
-def latest_assessment(session: Session, listing_id: int) -> Assessment | None:
+def latest_assessment(session: Session, listing_id: int) -> AssessmentRecord | None:
     return session.scalars(
-        select(Assessment)
-        .where(Assessment.listing_id == listing_id)
-        .order_by(Assessment.created_at.desc(), Assessment.id.desc())
+        select(AssessmentRecord)
+        .where(AssessmentRecord.listing_id == listing_id)
+        .order_by(AssessmentRecord.created_at.desc(), AssessmentRecord.id.desc())
         .limit(1)
     ).first()

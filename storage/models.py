@@ -212,8 +212,8 @@ class Listing(Base):
     sightings: Mapped[list[Sighting]] = relationship(
         back_populates="listing", order_by="Sighting.seen_at"
     )
-    assessments: Mapped[list[Assessment]] = relationship(
-        back_populates="listing", order_by="Assessment.created_at"
+    assessments: Mapped[list[AssessmentRecord]] = relationship(
+        back_populates="listing", order_by="AssessmentRecord.created_at"
     )
     identifiers: Mapped[list[Identifier]] = relationship(back_populates="listing")
     alert: Mapped[Alert | None] = relationship(back_populates="listing", uselist=False)
@@ -246,7 +246,9 @@ class Sighting(Base):
     listing: Mapped[Listing] = relationship(back_populates="sightings")
 
 
-class Assessment(Base):
+class AssessmentRecord(Base):
+    """The matcher's verdict on one sighting, as stored (the matcher's own result is ``matchers.Assessment``)."""
+
     __tablename__ = "assessments"
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -252,11 +252,6 @@ def unknown_rechecks_by_marketplace(session: Session, since: datetime | None = N
     return {market: int(count) for market, count in session.execute(stmt)}
 
 
-def rechecks_for(session: Session, alert_id: int) -> list[Recheck]:
-    stmt = select(Recheck).where(Recheck.alert_id == alert_id).order_by(Recheck.checked_at)
-    return list(session.scalars(stmt))
-
-
 # --------------------------------------------------------------------------- claiming (at most once)
 
 

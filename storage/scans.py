@@ -103,7 +103,3 @@ def mark_scan_interrupted(session: Session, scan_id: int, *, reason: str) -> Non
     scan = session.get_one(Scan, scan_id)
     scan.status = "interrupted"
     scan.error = reason
-
-
-def recent_scans(session: Session, limit: int = 20) -> list[Scan]:
-    return list(session.scalars(select(Scan).order_by(Scan.id.desc()).limit(limit)))

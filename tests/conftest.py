@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from bench.database import migrated_sqlite
 from storage.migrate import upgrade
 from storage.session import make_engine, make_session_factory
 from tests.sandbox_fixtures import sandbox, sandbox_server  # noqa: F401  (shared fixtures)
@@ -24,15 +25,10 @@ RECORDED = REPO.parent / "shared" / "recorded"
 def upgraded_sqlite(path: Path) -> str:
     """A SQLite database at ``path`` migrated to head (what `ktpwatch db upgrade` does); its URL.
 
-    Only `db upgrade` migrates, so every test database is upgraded explicitly.
+    Only `db upgrade` migrates, so every test database is upgraded explicitly
+    (the benchmarks' helper does it: one way for both).
     """
-    url = f"sqlite:///{path}"
-    engine = make_engine(url)
-    try:
-        upgrade(engine)
-    finally:
-        engine.dispose()
-    return url
+    return migrated_sqlite(path)
 
 
 @pytest.fixture(scope="session")

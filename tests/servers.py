@@ -1,26 +1,28 @@
 """Real servers the tests start on 127.0.0.1 and stop afterwards (PostgreSQL, Redis).
 
-Outside CI a missing server binary skips the tests that need it with a visible
-reason; in CI (``CI`` or ``KTPWATCH_CI`` set) it is a failure, because
-``.ci/run`` installs them.
+The starters live in ``bench/servers.py`` (the benchmarks use them too and do
+not import from ``tests/``). Here a missing server binary skips the tests that
+need it with a visible reason outside CI; in CI (``CI`` or ``KTPWATCH_CI``
+set) it is a failure, because ``.ci/run`` installs them.
 """
 
 from __future__ import annotations
 
-import glob
 import os
-import pwd
-import shutil
-import socket
-import subprocess
-import tempfile
-import time
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, ExitStack, contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
+
+from bench import servers
+from bench.servers import PostgresServer, RedisServer, free_port, wait_for_port
+
+__all__ = ["PostgresServer", "RedisServer", "free_port", "in_ci", "missing", "postgres_server",
+           "redis_server", "wait_for_port"]
+
+Server = TypeVar("Server")
 
 
 def in_ci() -> bool:
@@ -34,130 +36,21 @@ def missing(what: str) -> None:
     pytest.skip(f"{what} not installed; `.ci/run` installs it")
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for_port(port: int, timeout: float = 20.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with socket.socket() as sock:
-            if sock.connect_ex(("127.0.0.1", port)) == 0:
-                return
-        time.sleep(0.05)
-    raise TimeoutError(f"nothing listening on 127.0.0.1:{port} after {timeout}s")
-
-
-def _pg_bindir() -> Path | None:
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    if found:
-        return Path(found[-1]).parent
-    initdb = shutil.which("initdb")
-    return Path(initdb).parent if initdb else None
-
-
-@dataclass(frozen=True)
-class PostgresServer:
-    port: int
-    user: str
-    datadir: Path
-
-    def url(self, database: str = "postgres") -> str:
-        return f"postgresql+psycopg://{self.user}@127.0.0.1:{self.port}/{database}"
-
-    def create_database(self, name: str) -> str:
-        import psycopg
-
-        with psycopg.connect(
-            f"host=127.0.0.1 port={self.port} user={self.user} dbname=postgres", autocommit=True
-        ) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            conn.execute(f'CREATE DATABASE "{name}"')
-        return self.url(name)
+def _started(stack: ExitStack, starter: AbstractContextManager[Server]) -> Server:
+    try:
+        return stack.enter_context(starter)
+    except servers.ServerMissing as exc:
+        missing(exc.what)
+        raise  # unreachable: missing() skips or fails
 
 
 @contextmanager
 def postgres_server(base: Path) -> Iterator[PostgresServer]:
-    bindir = _pg_bindir()
-    if bindir is None:
-        missing("PostgreSQL (initdb, pg_ctl)")
-        raise AssertionError  # unreachable
-    # initdb refuses to run as root: run the server as an unprivileged user.
-    as_user: list[str] = []
-    owner = None
-    if os.geteuid() == 0:
-        for candidate in ("postgres", "nobody"):
-            try:
-                owner = pwd.getpwnam(candidate)
-                break
-            except KeyError:
-                continue
-        if owner is None:
-            missing("an unprivileged user to run PostgreSQL as")
-        as_user = ["runuser", "-u", owner.pw_name, "--"]
-    if owner is not None:
-        # pytest's tmp folders are root-only (0700): the server user needs its own.
-        base = Path(tempfile.mkdtemp(prefix="ktpwatch-pg-"))
-    datadir = base / "pgdata"
-    sockdir = base / "pgsock"
-    for d in (base, datadir, sockdir):
-        d.mkdir(parents=True, exist_ok=True)
-        if owner is not None:
-            os.chown(d, owner.pw_uid, owner.pw_gid)
-    port = free_port()
-    subprocess.run(
-        [*as_user, str(bindir / "initdb"), "-D", str(datadir), "-U", "ktpwatch", "-A", "trust",
-         "--no-sync", "-E", "UTF8"],
-        check=True, capture_output=True,
-    )
-    log = base / "pg.log"
-    if owner is not None:
-        log.touch()
-        os.chown(log, owner.pw_uid, owner.pw_gid)
-    subprocess.run(
-        [*as_user, str(bindir / "pg_ctl"), "-D", str(datadir), "-l", str(log), "-w", "-o",
-         f"-p {port} -k {sockdir} -c listen_addresses=127.0.0.1 -c fsync=off "
-         "-c max_connections=200", "start"],
-        check=True, capture_output=True,
-    )
-    try:
-        yield PostgresServer(port=port, user="ktpwatch", datadir=datadir)
-    finally:
-        subprocess.run(
-            [*as_user, str(bindir / "pg_ctl"), "-D", str(datadir), "-m", "immediate", "stop"],
-            capture_output=True,
-        )
-        if owner is not None:
-            shutil.rmtree(base, ignore_errors=True)
-
-
-@dataclass(frozen=True)
-class RedisServer:
-    port: int
-
-    @property
-    def url(self) -> str:
-        return f"redis://127.0.0.1:{self.port}/0"
+    with ExitStack() as stack:
+        yield _started(stack, servers.postgres_server(base))
 
 
 @contextmanager
 def redis_server(base: Path) -> Iterator[RedisServer]:
-    binary = shutil.which("redis-server")
-    if binary is None:
-        missing("redis-server")
-        raise AssertionError  # unreachable
-    port = free_port()
-    base.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
-         "--dir", str(base)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
-    try:
-        wait_for_port(port)
-        yield RedisServer(port=port)
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    with ExitStack() as stack:
+        yield _started(stack, servers.redis_server(base))

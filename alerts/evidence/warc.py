@@ -34,7 +34,7 @@ _GZIP_MAGIC = b"\x1f\x8b"
 
 
 class ExchangeLike(Protocol):
-    """One HTTP request and response; ``crawler.items.HttpExchange`` satisfies it structurally."""
+    """One HTTP request and response; ``spiders.items.HttpExchange`` satisfies it structurally."""
 
     @property
     def url(self) -> str: ...

@@ -4,31 +4,28 @@ The scan scored the title and description; sellers who keep those neutral
 write "BLANKO E-KTP" and the chip number on the photo instead. The OCR text
 of every processed photo becomes the matcher's third field, so image words can
 raise the score (reasons say "image text") and identifiers found in a photo
-are stored with ``source="image"`` and that photo's SHA-256. When the verdict
-becomes ``blank`` or ``related`` the alert is opened (or the existing one
-updated) through the same storage functions the scan uses.
+are stored with ``source="image"`` and that photo's SHA-256. The new verdict
+is written through the same verdict write the crawl's ingest uses
+(:func:`storage.verdicts.record_verdicts`, a batch of one): the assessment is
+stored on the listing's latest assessed sighting, and a ``blank`` or
+``related`` verdict opens the alert (or updates the existing one), opened now.
+(``alerts/`` may not import ``crawler/``, so the shared step lives in storage.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
 from config import Settings
-from matchers import Assessment as MatcherAssessment
 from matchers import Verdict, extract_identifiers, score_listing
-from storage.alerts import AlertOutcome, open_or_attach_alert
+from storage.batch_ingest import BatchSighting
 from storage.images import alert_for_listing, listing_photos
-from storage.listings import (
-    AssessmentData,
-    IdentifierData,
-    SightingOutcome,
-    latest_assessment,
-    listing_identifiers,
-    record_assessment,
-)
-from storage.models import Listing, Sighting
+from storage.listings import AssessmentData, IdentifierData, latest_assessment, listing_identifiers
+from storage.models import AssessmentRecord, Listing, Sighting
+from storage.verdicts import ScoredSighting, record_verdicts
 
 
 @dataclass(frozen=True)
@@ -42,14 +39,12 @@ class RescoreOutcome:
     opened: bool = False
 
 
-def _identifiers(listing: Listing, result: MatcherAssessment, photos: list[tuple[str, str]]) -> tuple[IdentifierData, ...]:
-    """Text identifiers from the matcher, image identifiers per photo (each with its own hash)."""
-    found = [IdentifierData(i.kind, i.value, i.source, i.image_sha256)
-             for i in result.identifiers if i.source != "image"]
+def _with_photo_identifiers(data: AssessmentData, photos: list[tuple[str, str]]) -> AssessmentData:
+    """Text identifiers from the matcher, image identifiers per photo (each with its own photo's hash)."""
+    found = [i for i in data.identifiers if i.source != "image"]
     for sha, text in photos:
-        found += [IdentifierData(i.kind, i.value, "image", sha)
-                  for i in extract_identifiers(text, source="image", image_sha256=sha)]
-    return tuple(dict.fromkeys(found))
+        found += [IdentifierData.of(i) for i in extract_identifiers(text, source="image", image_sha256=sha)]
+    return replace(data, identifiers=tuple(dict.fromkeys(found)))
 
 
 def rescore_listing(session: Session, listing: Listing, settings: Settings) -> RescoreOutcome | None:
@@ -64,24 +59,33 @@ def rescore_listing(session: Session, listing: Listing, settings: Settings) -> R
         blank_threshold=settings.matching.blank_threshold,
         related_threshold=settings.matching.related_threshold,
     )
-    identifiers = _identifiers(listing, result, photos)
+    data = _with_photo_identifiers(AssessmentData.from_result(result), photos)
     alert = alert_for_listing(session, listing.id)
     verdict = str(result.verdict)
     previous = latest_assessment(session, listing.id)
     known = {(i.kind, i.value, i.source) for i in listing_identifiers(session, listing.id)}
-    new_identifiers = any((i.kind, i.value, i.source) not in known for i in identifiers)
+    new_identifiers = any((i.kind, i.value, i.source) not in known for i in data.identifiers)
     unchanged = previous is not None and previous.verdict == verdict and previous.score == result.score
     if (alert is None and result.verdict is Verdict.BENIGN) or (unchanged and not new_identifiers):
         return RescoreOutcome(listing.id, verdict, result.score, recorded=False,
                               alert_id=alert.id if alert else None)
-    sighting = session.get(Sighting, previous.sighting_id) if previous and previous.sighting_id else None
-    outcome = SightingOutcome(listing=listing, sighting=sighting, new_listing=False, changed=False)
-    assessment = record_assessment(session, outcome, AssessmentData(
-        score=result.score, verdict=verdict, reasons=result.reasons_as_dicts(),
-        matcher_version=result.matcher_version, identifiers=identifiers,
-    ))
-    opened: AlertOutcome | None = open_or_attach_alert(session, listing, assessment, actor="ktpwatch-images")
+    [decision] = record_verdicts(
+        session,
+        [ScoredSighting(_assessed_sighting(session, listing, previous), listing.marketplace,
+                        data)],
+        actor="ktpwatch-images",
+    )
     return RescoreOutcome(
         listing.id, verdict, result.score, recorded=True,
-        alert_id=opened.alert.id if opened else None, opened=bool(opened and opened.opened),
+        alert_id=decision.alert_id if decision else None, opened=bool(decision and decision.opened),
+    )
+
+
+def _assessed_sighting(session: Session, listing: Listing, previous: AssessmentRecord | None) -> BatchSighting:
+    """The sighting the new assessment belongs to: the one the previous assessment judged."""
+    sighting = session.get(Sighting, previous.sighting_id) if previous and previous.sighting_id else None
+    return BatchSighting(
+        listing_id=listing.id, sighting_id=sighting.id if sighting else None, new_listing=False, changed=False,
+        seen_at=sighting.seen_at if sighting else datetime.now(UTC), seller_id=listing.seller_id,
+        last_seen_at=listing.last_seen_at,
     )

@@ -29,7 +29,7 @@ def _flatten(value: Any, prefix: str = "") -> dict[str, Any]:
 
 
 @config_app.command("check")
-def check(
+def check_cmd(
     config: Annotated[
         Path | None, typer.Option("--config", "-c", help="Configuration file to check.")
     ] = None,

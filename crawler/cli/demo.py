@@ -12,6 +12,7 @@ line (never a quiet "skipped"): a demo that skips a stage would pretend.
 from __future__ import annotations
 
 import os
+import shlex
 import shutil
 import time
 from collections.abc import Callable
@@ -28,6 +29,7 @@ from sqlalchemy import func, select
 from config import load_config
 from config.settings import KNOWN_MARKETPLACES
 from crawler.cli.errors import UserError
+from crawler.cli.invocation import runnable_command
 from crawler.cli.runtime import get_runtime
 
 if TYPE_CHECKING:
@@ -35,6 +37,7 @@ if TYPE_CHECKING:
 
     from alerts.followup import FollowupReport, ListingReader
     from config import Settings
+    from crawler.scan import ScanOptions
 
 DEMO_DIR = Path("ktpwatch-demo")
 #: Seconds the demo's platforms get to act on a notice beyond the abuse desk's takedown delay.
@@ -60,7 +63,7 @@ def _write_demo_config(folder: Path, db_url: str, evidence_dir: str, takedown_de
     path = folder / "ktpwatch.toml"
     path.write_text(
         "# Written by `ktpwatch demo`: explore what the demo found with\n"
-        f"#   ktpwatch --config {path} alerts list\n"
+        f"#   {explore_hints(path)[0]}\n"
         f'[storage]\nurl = "{db_url}"\n\n[evidence]\ndir = "{evidence_dir}"\nscreenshot_pool = 4\n\n'
         "# The sandbox is our own server on this machine: no need to be slow with it.\n"
         "[crawl]\ndownload_delay = 0.0\nautothrottle = false\nconcurrent_requests_per_domain = 8\n\n"
@@ -70,7 +73,7 @@ def _write_demo_config(folder: Path, db_url: str, evidence_dir: str, takedown_de
     return path
 
 
-def demo(
+def demo_cmd(
     listings: Annotated[int, typer.Option(help="Size of the sandbox catalogue.")] = 2000,
     seed: Annotated[int, typer.Option(help="Catalogue seed.")] = 2018,
     max_pages: Annotated[int, typer.Option(help="Result pages per query.")] = 3,
@@ -90,12 +93,49 @@ def demo(
     Example: ktpwatch demo --listings 6000 --max-pages 2
     """
     runtime = get_runtime()
-    console = runtime.console
-    from crawler.marketplace_addresses import point_at
-    from crawler.scan import ScanError, ScanOptions, run_scan_subprocess
+    from crawler.scan import ScanOptions
     from sandbox.faults import FaultPlan
     from sandbox.server import run_sandbox
 
+    config_path, env = _prepare_demo_data(takedown_delay)
+    started = time.monotonic()
+    _upgrade_database(runtime.console, env["KTPWATCH_DB_URL"])
+    _step(runtime.console, 1, f"Starting the sandbox ({listings} listings, seed {seed}) ...")
+    faults = FaultPlan.demo(seed=seed)
+    with run_sandbox(catalogue_seed=seed, listings=listings, takedown_delay=takedown_delay,
+                     admin=True, faults=faults) as sandbox:
+        settings = _point_at_sandbox(runtime, sandbox, faults, config_path)
+        planted = [t for t in sandbox.truth()["planted"] if t["label"] in ("blank", "related")]
+        runtime.console.print(f"   {len(planted)} planted blank/related listings among the catalogue")
+        scan_options = ScanOptions(trigger="demo", max_pages=max_pages, capture_evidence=evidence,
+                                   transport=None if transport == "config" else transport)
+        scan_kwargs: dict[str, Any] = dict(config_path=config_path, sandbox_url=sandbox.base_url, env=env)
+        _step(runtime.console, 2, f"Scanning every marketplace ({transport} transport, "
+                                  f"{len(settings.queries.lexicon)} queries, {max_pages} pages) ...")
+        _scan_twice(runtime, planted, scan_options, scan_kwargs)
+        if _auto_confirm(runtime, runtime.console) and _send_notices(runtime, runtime.console, sandbox, settings):
+            _follow_up(runtime, runtime.console, sandbox, settings, takedown_delay)
+    runtime.console.print(f"\n[bold green]Demo finished in {time.monotonic() - started:.0f}s.[/] Explore it:")
+    for line in explore_hints(config_path):
+        runtime.console.print(f"   {line}", markup=False, highlight=False, soft_wrap=True)
+
+
+#: what the demo suggests trying next, each printed as a command the user can paste
+EXPLORE = ("alerts list", "alerts show 1", "report", "evidence verify", "notices list")
+
+
+def explore_hints(config_path: Path, ktpwatch: str | None = None) -> list[str]:
+    """The demo's closing hints: commands on its data that work when pasted into this shell."""
+    program = ktpwatch or runnable_command()
+    return [f"{program} --config {shlex.quote(str(config_path))} {command}" for command in EXPLORE]
+
+
+def _prepare_demo_data(takedown_delay: float) -> tuple[Path, dict[str, str]]:
+    """A fresh ./ktpwatch-demo/ (unless KTPWATCH_DB_URL and KTPWATCH_EVIDENCE_DIR say where) and its config.
+
+    Returns the configuration file and the environment the scans run with
+    (also set in this process, so every later step reads the same data).
+    """
     db_url = os.environ.get("KTPWATCH_DB_URL")
     evidence_dir = os.environ.get("KTPWATCH_EVIDENCE_DIR")
     if not db_url or not evidence_dir:
@@ -109,56 +149,45 @@ def demo(
     env = {"KTPWATCH_DB_URL": db_url, "KTPWATCH_EVIDENCE_DIR": evidence_dir,
            "KTPWATCH_CONFIG": str(config_path)}
     os.environ.update(env)
-    started = time.monotonic()
-    _upgrade_database(console, db_url)
+    return config_path, env
 
-    _step(console, 1, f"Starting the sandbox ({listings} listings, seed {seed}) ...")
-    faults = FaultPlan.demo(seed=seed)
-    with run_sandbox(catalogue_seed=seed, listings=listings, takedown_delay=takedown_delay,
-                     admin=True, faults=faults) as sandbox:
-        console.print("   shops at " + ", ".join(f"{m} {u}" for m, u in sandbox.shop_urls.items()),
-                      markup=False)
-        console.print(f"   hostile answers on {faults.default.total:.0%} of shop requests (captcha and "
-                      "punish pages, blocks, login walls, empty shells, resets); newer response "
-                      "shapes on a share of items", markup=False)
-        console.print("   abuse desks on SMTP ports "
-                      + ", ".join(f"{m}:{p}" for m, p in sorted(sandbox.smtp_ports.items())))
-        settings = point_at(load_config(config_path).settings, sandbox.base_url)
-        runtime.override_settings(settings)
-        truth = sandbox.truth()
-        planted = [t for t in truth["planted"] if t["label"] in ("blank", "related")]
-        console.print(f"   {len(planted)} planted blank/related listings among the catalogue")
 
-        _step(console, 2, f"Scanning every marketplace ({transport} transport, "
-                          f"{len(settings.queries.lexicon)} queries, {max_pages} pages) ...")
-        scan_options = ScanOptions(trigger="demo", max_pages=max_pages, capture_evidence=evidence,
-                                   transport=None if transport == "config" else transport)
-        scan_kwargs: dict[str, Any] = dict(config_path=config_path, sandbox_url=sandbox.base_url, env=env)
-        try:
-            first = run_scan_subprocess(scan_options, **scan_kwargs)
-        except ScanError as exc:
-            raise UserError(f"demo scan failed: {exc}") from None
-        _print_scan(console, first)
+def _point_at_sandbox(runtime: Any, sandbox: Any, faults: Any, config_path: Path) -> Settings:
+    """Say where the sandbox listens and how hostile it is; point the settings at it."""
+    from crawler.marketplace_addresses import point_at
 
-        _step(console, 3, "Checking the alerts against the sandbox's ground truth ...")
-        found = _alert_keys(runtime)
-        blanks = {(t["marketplace"], t["external_id"]) for t in planted if t["label"] == "blank"}
-        hit = blanks & found
-        console.print(f"   blank e-KTP listings found: {len(hit)} of {len(blanks)} planted; "
-                      f"alerts open: {len(found)}")
+    console = runtime.console
+    console.print("   shops at " + ", ".join(f"{m} {u}" for m, u in sandbox.shop_urls.items()), markup=False)
+    console.print(f"   hostile answers on {faults.default.total:.0%} of shop requests (captcha and "
+                  "punish pages, blocks, login walls, empty shells, resets); newer response "
+                  "shapes on a share of items", markup=False)
+    console.print("   abuse desks on SMTP ports "
+                  + ", ".join(f"{m}:{p}" for m, p in sorted(sandbox.smtp_ports.items())))
+    settings = point_at(load_config(config_path).settings, sandbox.base_url)
+    runtime.override_settings(settings)
+    return settings
 
-        _step(console, 4, "Scanning again: the same listings become new sightings, not new alerts ...")
-        second = run_scan_subprocess(scan_options, **scan_kwargs)
-        console.print(f"   new alerts in the second scan: {second.get('new_alerts')}")
 
-        confirmed = _auto_confirm(runtime, console)
-        if confirmed:
-            sent = _send_notices(runtime, console, sandbox, settings)
-            if sent:
-                _follow_up(runtime, console, sandbox, settings, takedown_delay)
-    console.print(f"\n[bold green]Demo finished in {time.monotonic() - started:.0f}s.[/] Explore it:")
-    for cmd in ("alerts list", "alerts show 1", "report", "evidence verify", "notices list"):
-        console.print(f"   ktpwatch --config {config_path} {cmd}")
+def _scan_twice(
+    runtime: Any, planted: list[dict[str, Any]], options: ScanOptions, scan_kwargs: dict[str, Any]
+) -> None:
+    """Scan, check the alerts against the sandbox's ground truth, scan again (sightings, no new alerts)."""
+    from crawler.scan import ScanError, run_scan_subprocess
+
+    console = runtime.console
+    try:
+        first = run_scan_subprocess(options, **scan_kwargs)
+    except ScanError as exc:
+        raise UserError(f"demo scan failed: {exc}") from None
+    _print_scan(console, first)
+    _step(console, 3, "Checking the alerts against the sandbox's ground truth ...")
+    found = _alert_keys(runtime)
+    blanks = {(t["marketplace"], t["external_id"]) for t in planted if t["label"] == "blank"}
+    console.print(f"   blank e-KTP listings found: {len(blanks & found)} of {len(blanks)} planted; "
+                  f"alerts open: {len(found)}")
+    _step(console, 4, "Scanning again: the same listings become new sightings, not new alerts ...")
+    second = run_scan_subprocess(options, **scan_kwargs)
+    console.print(f"   new alerts in the second scan: {second.get('new_alerts')}")
 
 
 def _upgrade_database(console: Console, db_url: str) -> None:
@@ -316,4 +345,4 @@ def follow_up_in_real_time(
 
 
 def register(root: typer.Typer) -> None:
-    root.command("demo")(demo)
+    root.command("demo")(demo_cmd)

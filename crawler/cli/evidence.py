@@ -18,9 +18,7 @@ from alerts.evidence import (
     CaptureUnavailable,
     EvidenceStore,
     EvidenceWriteError,
-    ExportError,
     capture_pending_sync,
-    export_wacz,
     verify_evidence,
 )
 from alerts.evidence.viewing import page_views
@@ -52,7 +50,7 @@ def _check_alerts(alert_ids: list[int]) -> None:
 
 
 @app.command("verify")
-def verify(
+def verify_cmd(
     alert_ids: Annotated[
         list[int] | None, typer.Argument(help="Alerts to check (default: every alert).")
     ] = None,
@@ -91,7 +89,7 @@ def verify(
 
 
 @app.command("export")
-def export(
+def export_cmd(
     alert_id: Annotated[int, typer.Argument(help="Alert whose evidence to export.")],
     out: Annotated[
         Path,
@@ -105,6 +103,8 @@ def export(
 
     Example: ktpwatch evidence export 12 --out alert-12.wacz
     """
+    from alerts.evidence.wacz import ExportError, export_wacz  # the WACZ indexer: this command only
+
     rt = get_runtime()
     _check_alerts([alert_id])
     try:
@@ -118,7 +118,7 @@ def export(
 
 
 @app.command("view")
-def view(
+def view_cmd(
     alert_id: Annotated[int, typer.Argument(help="Alert whose captured pages to view.")],
     open_first: Annotated[
         bool, typer.Option("--open", help="Open the newest page's viewing copy in the default browser.")
@@ -149,7 +149,7 @@ def view(
 
 
 @app.command("retry")
-def retry(
+def retry_cmd(
     bundle_ids: Annotated[
         list[int] | None,
         typer.Option("--bundle", help="Only this bundle (repeatable); default: every pending or failed one."),

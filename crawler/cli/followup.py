@@ -66,7 +66,7 @@ def _row(row: RecheckRow, checked_at: datetime) -> dict[str, Any]:
     }
 
 
-def followup(
+def followup_cmd(
     now: Annotated[
         str | None,
         typer.Option("--now", help="Re-check as of this past time (ISO 8601, UTC unless an offset is given); never the future."),
@@ -113,4 +113,4 @@ def followup(
 
 
 def register(root: typer.Typer) -> None:
-    root.command("followup")(followup)
+    root.command("followup")(followup_cmd)

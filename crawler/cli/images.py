@@ -13,7 +13,7 @@ from crawler.cli.output import OutputFormat, inert, render_rows
 from crawler.cli.runtime import get_runtime
 
 
-def process(
+def process_cmd(
     listing: Annotated[list[int] | None, typer.Option(
         "--listing", help="Only photos of this listing id (repeatable).")] = None,
     limit: Annotated[int, typer.Option(
@@ -61,5 +61,5 @@ def process(
 def register(root: typer.Typer) -> None:
     """Add the ``images`` command group."""
     group = typer.Typer(help="Listing photos: OCR, perceptual hashes, relisting by photo.", no_args_is_help=True)
-    group.command("process")(process)
+    group.command("process")(process_cmd)
     root.add_typer(group, name="images")

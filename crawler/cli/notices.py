@@ -73,7 +73,7 @@ def _check_marketplace(name: str | None) -> None:
 
 
 @app.command("draft")
-def draft(
+def draft_cmd(
     marketplace: Annotated[
         str | None, typer.Option("--marketplace", "-m", help="Only this marketplace.")
     ] = None,
@@ -161,7 +161,7 @@ def _parse_eml(path: str) -> EmailMessage:
 
 
 @app.command("show")
-def show(
+def show_cmd(
     ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
     html: Annotated[bool, typer.Option("--html", help="Print the HTML part instead of the text.")] = False,
 ) -> None:
@@ -195,7 +195,7 @@ def show(
 
 
 @app.command("send")
-def send(
+def send_cmd(
     ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check everything and say what would happen; send nothing.")
@@ -235,7 +235,7 @@ def send(
 
 
 @app.command("resolve")
-def resolve(
+def resolve_cmd(
     ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
     sent: Annotated[
         bool, typer.Option("--sent", help="The mail server's log shows it accepted the message.")

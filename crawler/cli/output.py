@@ -15,10 +15,12 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
@@ -131,3 +133,94 @@ def _table_cell(value: Any) -> str:
     if isinstance(value, Iterable) and not isinstance(value, str):
         return ", ".join(str(v) for v in value)
     return str(value)
+
+
+# --------------------------------------------------------------------------- tables that fit the terminal
+
+#: what a column costs beyond its text in a boxed Rich table: one space each side and a rule
+COLUMN_CHROME = 3
+#: the table's outer rule on the left
+TABLE_EDGE = 1
+
+
+@dataclass(frozen=True)
+class Column:
+    """A table column: the row key it shows, its header, and how it gives way on a narrow terminal.
+
+    A ``flexible`` column (a title) is cut with an ellipsis rather than left
+    out: it claims up to ``preferred_width`` (never less than ``min_width``)
+    before the columns after it are considered, and grows into what they
+    leave. The others show their widest value or are left out.
+    """
+
+    key: str
+    header: str = ""
+    justify: Literal["left", "right"] = "left"
+    flexible: bool = False
+    min_width: int = 0
+    preferred_width: int = 0
+
+    @property
+    def label(self) -> str:
+        return self.header or self.key
+
+
+def text_width(text: str) -> int:
+    """Terminal cells of the widest line of ``text``."""
+    return max((cell_len(line) for line in text.split("\n")), default=0)
+
+
+def fit_columns(needs: Sequence[tuple[Column, int]], width: int) -> dict[str, int]:
+    """Which columns fit a terminal ``width`` cells wide, and how wide each is drawn.
+
+    ``needs`` is in priority order (what the analyst needs first), each with
+    the cells its widest value takes. Columns are taken in that order while
+    they fit (a column that does not fit is skipped and a narrower later one
+    may still fit), like ``gh issue list``: the first column always shows, and
+    a flexible column claims up to its preferred width, then takes what is
+    left, up to its widest value. Nothing is cut to three letters.
+    """
+    chosen: dict[str, int] = {}
+    used = TABLE_EDGE
+    for column, need in needs:
+        claim = need
+        if column.flexible:
+            room = width - used - COLUMN_CHROME
+            claim = min(need, max(column.min_width, min(column.preferred_width or need, room)))
+        if chosen and used + claim + COLUMN_CHROME > width:
+            continue
+        chosen[column.key] = claim
+        used += claim + COLUMN_CHROME
+    spare = width - used
+    for column, need in needs:
+        if column.flexible and column.key in chosen and spare > 0:
+            grown = min(need, chosen[column.key] + spare)
+            spare -= grown - chosen[column.key]
+            chosen[column.key] = grown
+    return chosen
+
+
+def fitted_table(
+    rows: Sequence[Mapping[str, Any]], columns: Sequence[Column], width: int, *, title: str | None = None,
+    display_order: Sequence[str] | None = None,
+) -> Table:
+    """A Rich table of ``rows`` with the columns (in priority order) that fit ``width`` cells.
+
+    Cells are shown as :func:`render_rows` shows them (redact first: this
+    only lays out). ``display_order`` keeps a familiar left-to-right order
+    among the columns chosen by priority.
+    """
+    cells = [{c.key: _table_cell(row.get(c.key)) for c in columns} for row in rows]
+    needs = [(c, max([text_width(c.label), *(text_width(r[c.key]) for r in cells)])) for c in columns]
+    widths = fit_columns(needs, width)
+    by_key = {c.key: c for c in columns}
+    order = [k for k in (display_order or [c.key for c in columns]) if k in widths]
+    table = Table(title=title)
+    for key in order:
+        column = by_key[key]
+        # a fixed width spares Rich measuring every cell again (a third of the time of a long list)
+        table.add_column(column.label, justify=column.justify, no_wrap=True, overflow="ellipsis",
+                         width=widths[key])
+    for row in cells:
+        table.add_row(*(inert(row[key]) for key in order))
+    return table

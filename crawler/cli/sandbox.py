@@ -72,7 +72,7 @@ def register(root: typer.Typer) -> None:
     )
 
     @group.command("serve")
-    def serve(
+    def serve_cmd(
         host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(min=0, max=65535, help="HTTP port (0: a free port).")] = 8900,
         seed: Annotated[int, typer.Option(help="Catalogue and fault seed: same seed, same sandbox.")] = 0,

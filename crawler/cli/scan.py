@@ -12,10 +12,14 @@ from rich.table import Table
 from alerts.redaction import redact_value
 from config import ConfigError
 from crawler.cli.errors import UserError
+from crawler.cli.invocation import runnable_command
 from crawler.cli.runtime import get_runtime
 from crawler.marketplace_addresses import point_at
 
 if TYPE_CHECKING:
+    from rich.console import Console
+
+    from config import Settings
     from crawler.scan import ScanOptions, ScanSummary
 
 
@@ -32,7 +36,7 @@ def _summary_table(summary: ScanSummary) -> Table:
     return table
 
 
-def scan(
+def scan_cmd(
     marketplace: Annotated[list[str] | None, typer.Option(
         "--marketplace", "-m", help="Only this marketplace (repeatable).")] = None,
     query: Annotated[list[str] | None, typer.Option(
@@ -70,16 +74,7 @@ def scan(
     from crawler.scan import ScanError, ScanOptions, run_scan
 
     runtime = get_runtime()
-    settings = runtime.settings
-    if sandbox:
-        try:
-            settings = point_at(settings, sandbox)
-        except ConfigError as exc:
-            raise UserError(str(exc)) from None
-    if distributed or redis:
-        dist = settings.distributed.model_copy(
-            update={"enabled": True, "redis_url": redis or settings.distributed.redis_url})
-        settings = settings.model_copy(update={"distributed": dist})
+    settings = _scan_settings(runtime.settings, sandbox=sandbox, distributed=distributed, redis=redis)
     options = ScanOptions(
         marketplaces=marketplace or (), queries=query or (), max_pages=max_pages,
         transport=transport, trigger=trigger, capture_evidence=not no_evidence,
@@ -95,19 +90,39 @@ def scan(
     if as_json:
         typer.echo(json.dumps(redact_value(summary.to_dict()), ensure_ascii=False, default=str, indent=2))
     else:
-        runtime.console.print(_summary_table(summary))
-        if summary.evidence:
-            runtime.console.print(f"evidence: {summary.evidence}", markup=False)
-        if summary.images:
-            runtime.console.print(f"photos: {summary.images}", markup=False)
-        for flag in summary.health_flags:
-            runtime.console.print(f"health: {flag}", markup=False, style="yellow")
-        for problem in summary.problems:
-            runtime.console.print(f"problem: {problem}", markup=False, style="red")
-        runtime.console.print(
-            f"{summary.new_alerts} new alert(s). Review them with: ktpwatch alerts list --status new")
+        _print_summary(runtime.console, summary)
     if summary.status != "finished" or summary.problems:
         raise typer.Exit(1)
+
+
+def _scan_settings(settings: Settings, *, sandbox: str | None, distributed: bool, redis: str | None) -> Settings:
+    """The configured settings, pointed at a sandbox and switched to distributed mode as asked."""
+    if sandbox:
+        try:
+            settings = point_at(settings, sandbox)
+        except ConfigError as exc:
+            raise UserError(str(exc)) from None
+    if distributed or redis:
+        dist = settings.distributed.model_copy(
+            update={"enabled": True, "redis_url": redis or settings.distributed.redis_url})
+        settings = settings.model_copy(update={"distributed": dist})
+    return settings
+
+
+def _print_summary(console: Console, summary: ScanSummary) -> None:
+    """The summary table, then evidence, photos, health flags, problems and where to look next."""
+    console.print(_summary_table(summary))
+    if summary.evidence:
+        console.print(f"evidence: {summary.evidence}", markup=False)
+    if summary.images:
+        console.print(f"photos: {summary.images}", markup=False)
+    for flag in summary.health_flags:
+        console.print(f"health: {flag}", markup=False, style="yellow")
+    for problem in summary.problems:
+        console.print(f"problem: {problem}", markup=False, style="red")
+    console.print(f"{summary.new_alerts} new alert(s). Review them with: "
+                  f"{runnable_command()} alerts list --status new", markup=False, highlight=False,
+                  soft_wrap=True)  # never broken across lines: it is meant to be pasted
 
 
 def _run_with_progress(console: Any, settings: Any, options: ScanOptions) -> ScanSummary:
@@ -133,4 +148,4 @@ def _run_with_progress(console: Any, settings: Any, options: ScanOptions) -> Sca
 
 
 def register(root: typer.Typer) -> None:
-    root.command("scan")(scan)
+    root.command("scan")(scan_cmd)

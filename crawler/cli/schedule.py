@@ -46,7 +46,7 @@ def _log_to_stderr() -> None:
 
 
 @schedule_app.command("run")
-def run(
+def run_cmd(
     once: Annotated[
         bool,
         typer.Option(
@@ -89,7 +89,7 @@ def run(
 
 
 @schedule_app.command("status")
-def status(
+def status_cmd(
     fmt: Annotated[
         StatusFormat, typer.Option("--format", "-f", help="table, or json for scripts.")
     ] = StatusFormat.TABLE,

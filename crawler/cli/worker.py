@@ -11,7 +11,7 @@ from crawler.cli.errors import UserError
 from crawler.cli.runtime import get_runtime
 
 
-def worker(
+def worker_cmd(
     redis: Annotated[str | None, typer.Option(
         "--redis", help="Redis URL of the scan queue (default: distributed.redis_url).")] = None,
     scan: Annotated[int | None, typer.Option(
@@ -71,4 +71,4 @@ def worker(
 
 
 def register(root: typer.Typer) -> None:
-    root.command("worker")(worker)
+    root.command("worker")(worker_cmd)

@@ -25,8 +25,8 @@ from scrapy.utils.defer import deferred_from_coro
 
 from config import Settings
 from crawler.gc_tuning import tune_gc_for_crawling
+from crawler.ingest import store_spooled
 from crawler.monitors import not_stored_flag, unreachable_flag
-from crawler.pipelines import store_spooled
 from crawler.scan.after_crawl import (
     check_health,
     photos_and_evidence,

@@ -43,7 +43,7 @@ from collections.abc import Callable
 from typing import Any, ParamSpec, TypeVar
 from urllib.parse import urlparse
 
-from crawler.items import PageOutcome
+from spiders.items import PageOutcome
 
 log = logging.getLogger(__name__)
 

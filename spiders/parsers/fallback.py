@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
-from crawler.items import ListingItem, PageOutcome
+from spiders.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url
 from spiders.parsers.page_signals import html_to_text, rupiah, top_level_refusal, walk_dicts
 

@@ -30,7 +30,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from crawler.items import ListingItem, PageOutcome
+from spiders.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url, never_raises
 from spiders.parsers.fallback import read_entries, rescue
 from spiders.parsers.page_signals import (

@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-from crawler.items import ListingItem, PageOutcome
+from spiders.items import ListingItem, PageOutcome
 from spiders.parsers import never_raises
 from spiders.parsers.fallback import read_entries, rescue
 from spiders.parsers.page_signals import (

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
-from crawler.items import ListingItem, PageOutcome
+from spiders.items import ListingItem, PageOutcome
 
 #: Largest body a parser looks at; larger answers are cut (the spider's DOWNLOAD_MAXSIZE is the real guard).
 MAX_BODY = 16 * 1024 * 1024

@@ -1,4 +1,4 @@
-"""Build listings, assessments and alerts through the same ingest API the scan uses."""
+"""Build listings, assessments and alerts through the same write path the scan uses (a batch of one)."""
 
 from __future__ import annotations
 
@@ -7,17 +7,17 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from storage.alerts import AlertOutcome, open_or_attach_alert
+from storage.alerts import AlertOutcome, alert_outcome
+from storage.batch_ingest import load_outcome, record_sightings_batch
 from storage.listings import (
     AssessmentData,
     IdentifierData,
     ListingData,
     SellerData,
     SightingOutcome,
-    record_assessment,
-    record_sighting,
 )
 from storage.models import Scan
+from storage.verdicts import ScoredSighting, record_verdicts
 
 T0 = datetime(2025, 3, 3, 8, 0, tzinfo=UTC)
 
@@ -61,17 +61,16 @@ def ingest(
         seller=SellerData(marketplace, seller, name=seller_name) if seller else None,
         query="blangko e-ktp",
     )
-    outcome = record_sighting(session, data, scan_id=scan_id, seen_at=seen_at)
-    assessment = record_assessment(
-        session,
-        outcome,
-        AssessmentData(
-            score=score,
-            verdict=verdict,
-            reasons=REASONS if reasons is None else reasons,
-            matcher_version="test/1",
-            identifiers=tuple(IdentifierData(k, v) for k, v in identifiers),
-        ),
+    [recorded] = record_sightings_batch(session, [data], scan_id=scan_id, seen_at=seen_at)
+    outcome = load_outcome(session, recorded)
+    if recorded.sighting_id is None and not recorded.new_listing:
+        return outcome, None  # this scan had already seen it: nothing is assessed
+    assessment = AssessmentData(
+        score=score,
+        verdict=verdict,
+        reasons=REASONS if reasons is None else reasons,
+        matcher_version="test/1",
+        identifiers=tuple(IdentifierData(k, v) for k, v in identifiers),
     )
-    alert = open_or_attach_alert(session, outcome.listing, assessment, at=seen_at)
-    return outcome, alert
+    [decision] = record_verdicts(session, [ScoredSighting(recorded, marketplace, assessment)], at=seen_at)
+    return outcome, alert_outcome(session, decision)

@@ -146,14 +146,14 @@ def test_show_masks_niks_and_reveal_is_logged(alert_db: AlertDb) -> None:
 def test_show_highlights_matched_text(alert_db: AlertDb) -> None:
     from rich.console import Console
 
-    from crawler.cli.alerts import HIGHLIGHT, _detail_view
+    from crawler.cli.alert_detail import HIGHLIGHT, detail_view
     from storage.alerts import get_alert_detail
 
     with alert_db.sessions() as session:
         detail = get_alert_detail(session, alert_db.ids["first"])
         assert detail is not None
         console = Console(record=True, width=200, color_system="standard", force_terminal=True)
-        console.print(_detail_view(detail, lambda s: s))
+        console.print(detail_view(detail, lambda s: s))
     styled = [seg.text for seg in console._record_buffer if seg.style and str(seg.style) == HIGHLIGHT]
     assert any(text.lower() == "blangko e-ktp" for text in styled)
 

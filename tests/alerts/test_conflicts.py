@@ -9,9 +9,10 @@ import pytest
 from sqlalchemy import select
 from typer.testing import CliRunner
 
-import crawler.cli.alerts as cli_alerts
+import alerts.review as review
+from alerts.review import assign_alert, move_alerts
 from crawler.cli import app
-from storage.alerts import assign_alert, load_alerts, move_alerts, transition_unless_changed
+from storage.alerts import load_alerts, transition_unless_changed
 from storage.models import Alert, AlertEvent, AlertStatus
 from tests.alerts.conftest import AlertDb
 
@@ -20,7 +21,7 @@ runner = CliRunner()
 
 def _meanwhile(monkeypatch: pytest.MonkeyPatch, db: AlertDb, act: Any) -> None:
     """Right after the command has read its alerts, another analyst's ``act`` commits."""
-    real = cli_alerts.load_alerts
+    real = review.load_alerts
 
     def load_then_someone_else_acts(session: Any, ids: Iterable[int]) -> list[Alert]:
         loaded = real(session, ids)
@@ -28,7 +29,7 @@ def _meanwhile(monkeypatch: pytest.MonkeyPatch, db: AlertDb, act: Any) -> None:
             act(other, load_alerts(other, [a.id for a in loaded]))
         return loaded
 
-    monkeypatch.setattr(cli_alerts, "load_alerts", load_then_someone_else_acts)
+    monkeypatch.setattr(review, "load_alerts", load_then_someone_else_acts)
 
 
 def _moves(db: AlertDb, alert_id: int) -> list[tuple[str, str | None, str | None]]:

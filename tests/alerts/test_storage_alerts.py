@@ -19,7 +19,8 @@ from storage.alerts import (
     percentile,
     transition,
 )
-from storage.listings import ListingData, record_sighting
+from storage.batch_ingest import record_sightings_batch
+from storage.listings import ListingData
 from storage.models import (
     ALERT_TRANSITIONS,
     Alert,
@@ -205,8 +206,8 @@ def test_percentile() -> None:
 
 def test_listing_rows_are_unique_per_marketplace(session: Session) -> None:
     data = ListingData("tokopedia", "x", "u", "t")
-    record_sighting(session, data, scan_id=None)
-    record_sighting(session, data, scan_id=None)
+    record_sightings_batch(session, [data], scan_id=None)
+    record_sightings_batch(session, [data], scan_id=None)
     assert session.scalar(select(func.count()).select_from(Listing)) == 1
     assert session.scalar(select(func.count()).select_from(Sighting)) == 2
     assert session.scalar(select(func.count()).select_from(Alert)) == 0

@@ -18,7 +18,7 @@ from storage.migrate import current_revision, head_revision, upgrade
 from storage.models import (
     Alert,
     AlertEvent,
-    Assessment,
+    AssessmentRecord,
     Base,
     Identifier,
     Listing,
@@ -60,7 +60,7 @@ def _round_trip(url: str) -> None:
         s.flush()
         s.add(Sighting(listing_id=listing.id, scan_id=scan.id, content_hash="a" * 64,
                        raw={"id": 1001, "nested": {"ok": True}}, seen_at=when))
-        s.add(Assessment(listing_id=listing.id, score=97.5, verdict="blank",
+        s.add(AssessmentRecord(listing_id=listing.id, score=97.5, verdict="blank",
                          reasons=[{"rule": "blank_term"}], matcher_version="t"))
         s.add(Identifier(listing_id=listing.id, kind="chip_uid", value="04A31B2C", source="description"))
         alert = Alert(listing_id=listing.id, marketplace="tokopedia", verdict="blank", score=97.5)

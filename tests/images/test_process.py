@@ -19,7 +19,8 @@ from sandbox.images import (
     render_telling_photo,
 )
 from storage.alerts import AlertFilters, get_alert_detail, list_alerts
-from storage.listings import ListingData, SellerData, record_sighting
+from storage.batch_ingest import record_sightings_batch
+from storage.listings import ListingData, SellerData
 from storage.models import Alert, Evidence, EvidenceBundle, Identifier, Image, ListingImage
 from tests.images.photo_server import serve_photos
 from tests.images.test_hostile import _png_header_only
@@ -35,13 +36,13 @@ def _settings(base: str, tmp_path: Path) -> Settings:
 
 def _listing(sessions: sessionmaker[Session], marketplace: str, external_id: str, seller: str, urls: list[str]) -> int:
     with sessions.begin() as session:
-        outcome = record_sighting(session, ListingData(
+        [recorded] = record_sightings_batch(session, [ListingData(
             marketplace=marketplace, external_id=external_id, url=f"https://example.test/{external_id}",
             title="Kartu koleksi murah", description="Barang bagus, tanya stok dulu",
             seller=SellerData(marketplace, seller, name=f"toko {seller}"),
-        ), scan_id=None)
-        queue_listing_images(session, outcome.listing.id, urls)
-        return outcome.listing.id
+        )], scan_id=None)
+        queue_listing_images(session, recorded.listing_id, urls)
+        return recorded.listing_id
 
 
 def test_neutral_title_telling_photo_becomes_an_alert_and_a_repost_is_linked(

@@ -21,8 +21,9 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.notices import NoticeError, draft_notices, send_notice
 from alerts.notices.sending import smtp_deliver
+from alerts.review import move_alerts
 from config import Settings
-from storage.alerts import AlertChanged, load_alerts, move_alerts
+from storage.alerts import AlertChanged, load_alerts
 from storage.migrate import upgrade
 from storage.models import Alert, AlertEvent, AlertStatus, Notice, NoticeStatus
 from storage.session import make_engine, make_session_factory

@@ -21,8 +21,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.followup import retry_delay, run_followup
 from config import Settings
-from crawler.items import ListingItem, PageOutcome
 from crawler.recheck import SpiderListingReader, reading_of
+from spiders.items import ListingItem, PageOutcome
 from storage.models import RecheckOutcome
 from tests.notices.conftest import T0, AlertFactory, RecordingHandler
 from tests.notices.followup_helpers import alert_on_shop, escalations_due, notify, status_of

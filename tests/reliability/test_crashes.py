@@ -157,9 +157,9 @@ def test_disk_full_while_writing_evidence_keeps_the_listing_and_marks_the_captur
 ) -> None:
     from alerts.evidence import store as store_module
     from config import load_config
-    from crawler.items import ListingItem
-    from crawler.pipelines import store_listing
+    from crawler.ingest import ingest_batch
     from matchers import score_listing
+    from spiders.items import ListingItem
 
     real_write_all = store_module._write_all
 
@@ -176,7 +176,7 @@ def test_disk_full_while_writing_evidence_keeps_the_listing_and_marks_the_captur
                        price=150000)
     result = score_listing(item.title, item.description, price=item.price)
     with session_factory.begin() as session:
-        outcome = store_listing(session, item, result, scan_id=None, evidence_root=root)
+        [outcome] = ingest_batch(session, [(item, result)], scan_id=None, evidence_root=root)
     assert outcome.new_alert
     with session_factory() as session:
         listing = session.scalars(select(Listing).where(Listing.external_id == "full-1")).one()

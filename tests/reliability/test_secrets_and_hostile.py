@@ -21,7 +21,8 @@ from alerts.evidence.store import EvidenceStore
 from config import Settings
 from crawler.cli import app
 from matchers import score_listing
-from storage.listings import ListingData, record_sighting
+from storage.batch_ingest import record_sightings_batch
+from storage.listings import ListingData
 from storage.models import Base, Listing
 from storage.session import make_engine
 from tests.alerts.conftest import HOSTILE_TITLE, NIK, AlertDb, alert_db  # noqa: F401
@@ -99,7 +100,7 @@ def test_hostile_text_round_trips_through_storage(session: Session, kind: str) -
     text = HOSTILE[kind]
     data = ListingData(marketplace="tokopedia", external_id=f"h-{kind}", url="https://www.tokopedia.com/x",
                        title=text[:2000], description=text, price=1, query="blangko ktp")
-    record_sighting(session, data, scan_id=None)
+    record_sightings_batch(session, [data], scan_id=None)
     session.flush()
     session.expire_all()
     stored = session.scalars(select(Listing).where(Listing.external_id == f"h-{kind}")).one()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from crawler.candidates import CandidateFilter
-from crawler.items import ListingItem
+from spiders.items import ListingItem
 
 
 def item(title: str) -> ListingItem:

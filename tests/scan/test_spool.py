@@ -13,9 +13,9 @@ from hypothesis import strategies as st
 from sqlalchemy import Engine
 
 from config import load_config
-from crawler.items import HttpExchange, ListingItem
 from crawler.schedule import jobs
 from crawler.spool import item_from_json, item_to_json, iter_spool, spool_items
+from spiders.items import HttpExchange, ListingItem
 from storage.schedule import JobOutcome
 from storage.session import make_engine, make_session_factory
 

@@ -7,8 +7,8 @@ import json
 from scrapy.utils.test import get_crawler
 
 from config import load_config
-from crawler.items import HttpExchange, ListingItem
 from crawler.settings import build_scrapy_settings
+from spiders.items import HttpExchange, ListingItem
 from spiders.shopee import ShopeeSpider
 
 EXCHANGE = HttpExchange("u", "GET", (), b"", 200, (), b"")

@@ -19,10 +19,10 @@ from twisted.python.failure import Failure
 from twisted.web._newclient import ResponseNeverReceived
 
 from config import load_config
-from crawler.items import HttpExchange, ListingItem, PageOutcome
 from crawler.scan import unreachable_causes
 from crawler.settings import build_scrapy_settings
 from spiders.failures import CAUSES, NETWORK_CAUSES, exception_cause, failure_cause
+from spiders.items import HttpExchange, ListingItem, PageOutcome
 from spiders.parsers import never_raises
 from spiders.tokopedia import TokopediaSpider
 from tests.marketplace_hosts import every_marketplace_under

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 from config import load_config
-from crawler.items import ListingItem
+from spiders.items import ListingItem
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 PAGE_KINDS = ("search", "detail")

@@ -17,7 +17,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from crawler.items import ListingItem, PageOutcome
+from spiders.items import ListingItem, PageOutcome
 from spiders.parsers.fallback import degraded_listings, product_like
 from spiders.parsers.page_signals import EMPTY_SHELL_REASON, rupiah
 

@@ -11,10 +11,10 @@ from scrapy.utils.test import get_crawler
 
 from alerts.evidence.hosts import HostPolicy
 from config import load_config
-from crawler.items import HttpExchange
 from crawler.middlewares import BrowserRequestFilter, ConfiguredHostsMiddleware, retry_after_seconds
 from crawler.settings import build_scrapy_settings
 from spiders.base import split_queries
+from spiders.items import HttpExchange
 from spiders.shopee import ShopeeSpider
 from spiders.tokopedia import TokopediaSpider
 from tests.marketplace_hosts import every_marketplace_under
@@ -108,7 +108,7 @@ def test_playwright_handlers_only_for_crawls_that_use_the_browser() -> None:
 def test_a_captcha_detail_answer_is_asked_again_then_the_search_item_is_kept() -> None:
     from pathlib import Path
 
-    from crawler.items import ListingItem
+    from spiders.items import ListingItem
 
     fixtures = Path(__file__).resolve().parent.parent / "fixtures" / "tokopedia" / "detail"
     captcha = (fixtures / "captcha" / "body.html").read_bytes()
