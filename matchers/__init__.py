@@ -12,9 +12,13 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
+# ``normalise`` is bound at once: it shares its name with its submodule, and importing
+# ``matchers.normalise`` anywhere would otherwise leave the module where the function
+# belongs ("'module' object is not callable").  It imports only the standard library.
+from matchers.normalise import normalise
+
 if TYPE_CHECKING:
     from matchers.identifiers import chip_uid, extract_identifiers
-    from matchers.normalise import normalise
     from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
     from matchers.score import score_listing, score_many
 
@@ -27,7 +31,6 @@ _HOMES = {
     "Verdict": "matchers.result",
     "chip_uid": "matchers.identifiers",
     "extract_identifiers": "matchers.identifiers",
-    "normalise": "matchers.normalise",
     "score_listing": "matchers.score",
     "score_many": "matchers.score",
 }

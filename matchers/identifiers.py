@@ -42,9 +42,11 @@ _PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?[ .\-]?(?:\(0\)[ .\-]?)?\(?8")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
-#: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …").
+#: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
+#: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
+#: a date "08-12-2023 10.30" never becomes one).
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8\d{1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)"
+    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)"
 )
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 _HEX_UID = re.compile(
@@ -60,7 +62,7 @@ _UID_CONTEXT_WINDOW = 40
 _UID_LIST_GAP = re.compile(r"[\s,;/&|\-.:()\u2022*]*(?:\d{1,3}[.)])?[\s,;/&|\-.:()\u2022*]*(?:(?:dan|and|atau)\s+)?")
 _CONTACT_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=)"
-    r"/?(?P<path>\+?[A-Za-z0-9_]{3,64})",
+    r"/?(?:s/|@)?(?P<path>\+?[A-Za-z0-9_]{3,64})",  # "t.me/@name" and the preview "t.me/s/name" are the channel
     re.IGNORECASE,
 )
 
@@ -78,11 +80,30 @@ _NON_DIGIT = re.compile(r"\D")
 _HEX_MARK = re.compile(r"0x|:", re.IGNORECASE)
 
 
+#: A number written right after a phone cue with the letter O for a zero ("WA O812 3456 789O"):
+#: sellers do it to slip past filters.  Only there is O read as 0, and only in a run that
+#: starts like a mobile number (O8 / 08) and holds at least seven real digits, so words and
+#: codes elsewhere ("SO 0812", "PO 1234") are left alone.
+_PHONE_CUE_RUN = re.compile(
+    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}([0o]8[0-9o .\-]{7,18}[0-9o])", re.IGNORECASE
+)
+
+
+def _zero_for_o(match: re.Match[str]) -> str:
+    run = match.group(1)
+    if sum(ch.isdigit() for ch in run) < 7:
+        return match.group(0)
+    return match.group(0)[: match.start(1) - match.start(0)] + run.replace("O", "0").replace("o", "0")
+
+
 def _prepare(text: str) -> str:
-    """NFKC (full-width digits), invisible characters removed: positions are what we report."""
-    if text.isascii():  # ASCII is NFKC already and has no invisible characters
-        return text
-    return _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    """NFKC (full-width digits), invisible characters removed, O read as 0 in a number right
+    after a phone cue: positions are what we report (every step keeps ASCII lengths)."""
+    if not text.isascii():  # ASCII is NFKC already and has no invisible characters
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+    if "o8" in text or "O8" in text:
+        text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
+    return text
 
 
 def _may_have_numbers(text: str) -> tuple[bool, bool]:
@@ -261,7 +282,8 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
             add(m.start(), m.end(), "url", f"https://wa.me/{phone[1:]}")
             found.append((m.start() + 1, "phone", phone, path))
         else:
-            add(m.start(), m.end(), "url", f"https://t.me/{path.lower()}")
+            # usernames are case-insensitive, a "+" invite hash is not
+            add(m.start(), m.end(), "url", f"https://t.me/{path if path.startswith('+') else path.lower()}")
     for m in _NIK.finditer(text) if nik_possible else ():
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):

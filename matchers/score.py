@@ -62,6 +62,15 @@ a card, chip or ID ("Kartu chip original dukcapil" / "Blangko asli, untuk
 pembuatan KTP elektronik"): "cukup KTP" and "box kosong" in one description
 sell a phone on credit, "Kirim CV, KTP, blangko isian" is a job advert.
 Clauses with a sentence cue do not take part.
+
+**Identity trade (2.2).**  Besides forged and blank documents, ``related``
+covers identities sold as goods: population data (``data penduduk``, ``NIK +
+nama``), an idle or someone else's KTP, a KTP with a new NIK, and accounts or
+bank accounts sold with their owner's KTP (``akun ojol + KTP pemilik``, also
+apart as ``account_with_id_in_listing``).  What a loan or SIM registration
+asks of the buyer ("cukup KTP", "modal KTP") is a requirement cue, a
+population-data *application* is a software title, and a copy shop that also
+offers "bikin KTP data custom" is judged by that forgery offer.
 """
 
 from __future__ import annotations
@@ -192,12 +201,15 @@ RULES: tuple[Rule, ...] = (
          _p(r"<AKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <AKUN>(?: \S+){0,4} <IDTERM>"
             r"|<IDTERM>(?: \S+){0,4} <AKUN>(?: \S+){0,3} <VERIFIED>|<AKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
          why="a verified account sold with the KTP it was verified with"),
+    Rule("account_with_id", "related", "related_core", 60, _p(r"<AKUN>(?: \S+){0,3} (?:<KTP>|<EKTP>)"),
+         why="an account sold with the KTP of its owner (akun ojol + KTP pemilik)"),
     Rule("reader_with_blank_chip", "related", "related_core", 65,
          _p("|".join(f"{a}(?: \\S+){{0,5}} {b}" for a, b in (
              (r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>", "<BLANKCHIP>"),
              ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))),
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
+    Rule("account_term", "related", "account_term", 2, _p("<AKUN>"), why="an account (marketplace, bank, e-wallet)"),
     Rule("verified_account", "related", "verified_account", 8, _p(_near("AKUN", "VERIFIED", 3)), why="a verified account"),
     Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
@@ -210,7 +222,7 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_material", "NEGMATERIAL", -35, why="a plain material (plastik, kertas, akrilik)", channels=_BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
     _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader", unless_usable=True),
-    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service"),
+    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True),
     _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
     _neg("neg_toy", "NEGTOY", -80, why="toy or educational card"),
     _neg("neg_template", "NEGTEMPLATE", -70, why="template or design file", unless_usable=True),
@@ -249,6 +261,9 @@ _CO_OCCURRENCES = (
     (Rule("verified_account_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<VERIFIED>"),
           f"a verified account and a KTP term, {_APART}"),
      frozenset({_RULE_INDEX["verified_account"]}), _ID_TERM_RULES),
+    (Rule("account_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<AKUN>"),
+          f"an account and a KTP term ('akun + KTP' bundles), {_APART}"),
+     frozenset({_RULE_INDEX["account_term"]}), _ID_TERM_RULES),
     (Rule("selfie_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<SELFIE>"),
           f"selfies and a KTP term ('selfie + KTP' sets), {_APART}"),
      frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES),
