@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Connection, insert
 
 from storage.alerts import AlertFilters, activity_report, list_alerts
 from storage.migrate import upgrade
@@ -55,6 +55,29 @@ def build(url: str, *, alerts: int = ALERTS, sightings: int = SIGHTINGS) -> floa
     scans = [{"id": i, "started_at": t0 + timedelta(days=3 * i), "trigger": "schedule",
               "status": "ok", "queries": [], "marketplaces": [], "stats": {}}
              for i in range(1, SCANS + 1)]
+    listings, alert_rows, idents = _listing_rows(rng, alerts, per_listing, t0)
+    links = [{"alert_id": i, "linked_alert_id": i - 1, "reason": "same_seller", "detail": "",
+              "created_at": t0} for i in range(2, alerts + 1, 50)]
+    with engine.begin() as conn:
+        conn.execute(insert(Seller), sellers)
+        conn.execute(insert(Scan), scans)
+        for chunk in _chunks(listings):
+            conn.execute(insert(Listing), chunk)
+        for chunk in _chunks(alert_rows):
+            conn.execute(insert(Alert), chunk)
+        for chunk in _chunks(idents):
+            conn.execute(insert(Identifier), chunk)
+        conn.execute(insert(AlertLink), links)
+        _insert_sightings(conn, listings, per_listing)
+        conn.exec_driver_sql("ANALYZE")
+    engine.dispose()
+    return time.perf_counter() - started
+
+
+def _listing_rows(
+    rng: random.Random, alerts: int, per_listing: int, t0: datetime
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]], list[dict[str, Any]]]:
+    """Listing, alert and identifier rows, drawn from one seeded ``rng`` so every run builds the same data."""
     listings: list[dict[str, Any]] = []
     alert_rows: list[dict[str, Any]] = []
     idents: list[dict[str, Any]] = []
@@ -81,35 +104,25 @@ def build(url: str, *, alerts: int = ALERTS, sightings: int = SIGHTINGS) -> floa
         if i % 5 == 0:
             idents.append({"listing_id": i, "kind": "phone", "value": f"+62812{rng.randint(0, 10**7):07d}",
                            "source": "description", "first_seen_at": first})
-    links = [{"alert_id": i, "linked_alert_id": i - 1, "reason": "same_seller", "detail": "",
-              "created_at": t0} for i in range(2, alerts + 1, 50)]
-    with engine.begin() as conn:
-        conn.execute(insert(Seller), sellers)
-        conn.execute(insert(Scan), scans)
-        for chunk in _chunks(listings):
-            conn.execute(insert(Listing), chunk)
-        for chunk in _chunks(alert_rows):
-            conn.execute(insert(Alert), chunk)
-        for chunk in _chunks(idents):
-            conn.execute(insert(Identifier), chunk)
-        conn.execute(insert(AlertLink), links)
-        batch: list[dict[str, Any]] = []
-        for listing in listings:
-            for n in range(per_listing):
-                batch.append({
-                    "listing_id": listing["id"], "scan_id": n + 1,
-                    "seen_at": listing["first_seen_at"] + timedelta(days=3 * n), "query": "blangko e-ktp",
-                    "title": listing["title"], "description": "", "price": listing["price"],
-                    "content_hash": listing["content_hash"], "raw": {},
-                })
-            if len(batch) >= CHUNK:
-                conn.execute(insert(Sighting), batch)
-                batch = []
-        if batch:
+    return listings, alert_rows, idents
+
+
+def _insert_sightings(conn: Connection, listings: list[dict[str, Any]], per_listing: int) -> None:
+    """Insert ``per_listing`` sightings per listing in CHUNK-sized batches, so a million rows never sit in memory."""
+    batch: list[dict[str, Any]] = []
+    for listing in listings:
+        for n in range(per_listing):
+            batch.append({
+                "listing_id": listing["id"], "scan_id": n + 1,
+                "seen_at": listing["first_seen_at"] + timedelta(days=3 * n), "query": "blangko e-ktp",
+                "title": listing["title"], "description": "", "price": listing["price"],
+                "content_hash": listing["content_hash"], "raw": {},
+            })
+        if len(batch) >= CHUNK:
             conn.execute(insert(Sighting), batch)
-        conn.exec_driver_sql("ANALYZE")
-    engine.dispose()
-    return time.perf_counter() - started
+            batch = []
+    if batch:
+        conn.execute(insert(Sighting), batch)
 
 
 def _median_ms(fn: Callable[[], object], runs: int = 5) -> float:

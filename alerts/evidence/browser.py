@@ -118,6 +118,7 @@ class CaptureBrowser:
             raise CaptureError(f"timed out after {timeout:g}s loading {url}") from None
 
     async def _render(self, url: str, timeout: float) -> RenderedPage:
+        """Capture in a fresh context (no cookies or cache from the last listing), always closed after."""
         ev = self.settings.evidence
         context = await self._browser.new_context(
             viewport={"width": ev.viewport_width, "height": ev.viewport_height},
@@ -132,70 +133,13 @@ class CaptureBrowser:
         )
         ms = timeout * 1000
 
-        def keep(request: Any, url: str, headers: dict[str, str], response: Any, body: bytes) -> None:
-            page_result.exchanges.append(
-                CapturedExchange(
-                    url=url,
-                    method=request.method if url == request.url else "GET",
-                    request_headers=tuple(headers.items()),
-                    request_body=(request.post_data_buffer or b"") if url == request.url else b"",
-                    status=response.status,
-                    response_headers=tuple((h["name"], h["value"]) for h in response.headers_array),
-                    response_body=body,
-                    fetched_at=_now_iso(),
-                )
-            )
-
         async def handle(route: Any) -> None:
-            request = route.request
-            if self.policy.check(request.url, allow_local_schemes=True) is not None:
-                page_result.refused.append(request.url)
-                await route.abort("blockedbyclient")
-                return
-            try:
-                headers = await request.all_headers()
-                response = await route.fetch(max_redirects=0, timeout=ms)
-                body = await response.body()
-                keep(request, request.url, headers, response, body)
-                # Playwright does not route redirect hops: walk the chain here first and
-                # refuse the whole request when any hop leaves the configured hosts.
-                url, hop = request.url, response
-                for _ in range(MAX_REDIRECTS):
-                    location = hop.headers.get("location") if 300 <= hop.status < 400 else None
-                    if not location:
-                        break
-                    url = urljoin(url, location)
-                    if self.policy.check(url) is not None:
-                        page_result.refused.append(url)
-                        await route.abort("blockedbyclient")
-                        return
-                    hop = await route.fetch(url=url, method="GET", max_redirects=0, timeout=ms)
-                    keep(request, url, headers, hop, await hop.body())
-            except Exception as exc:
-                log.warning("evidence sub-request failed %s: %s", request.url, exc)
-                await route.abort("failed")
-                return
-            await route.fulfill(response=response, body=body)
+            await self._handle_route(route, page_result, ms)
 
         try:
             await context.route("**/*", handle)
             await context.route_web_socket("**/*", lambda ws: ws.close())
-            page = await context.new_page()
-            response = await page.goto(url, wait_until="load", timeout=ms)
-            if response is None:
-                raise CaptureError(f"no response loading {url}")
-            page_result.status = response.status
-            page_result.final_url = page.url
-            if self.policy.refusal(page.url) is not None:
-                raise CaptureError(f"page moved to a refused host: {page.url[:200]}")
-            # A page that never goes quiet is still captured as it is.
-            with contextlib.suppress(Exception):
-                await page.wait_for_load_state("networkidle", timeout=SETTLE_SECONDS * 1000)
-            page_result.html = (await page.content()).encode("utf-8")
-            page_result.screenshot = await page.screenshot(
-                full_page=True, type="png", animations="disabled", timeout=ms
-            )
-            page_result.rendered_at = datetime.now(UTC)
+            await self._load_page(context, url, page_result, ms)
         except CaptureError:
             raise
         except Exception as exc:
@@ -204,3 +148,84 @@ class CaptureBrowser:
         finally:
             await context.close()
         return page_result
+
+    async def _load_page(self, context: Any, url: str, page_result: RenderedPage, ms: float) -> None:
+        """Open ``url`` and fill ``page_result``; a page that ends on a refused host is no evidence."""
+        page = await context.new_page()
+        response = await page.goto(url, wait_until="load", timeout=ms)
+        if response is None:
+            raise CaptureError(f"no response loading {url}")
+        page_result.status = response.status
+        page_result.final_url = page.url
+        if self.policy.refusal(page.url) is not None:
+            raise CaptureError(f"page moved to a refused host: {page.url[:200]}")
+        # A page that never goes quiet is still captured as it is.
+        with contextlib.suppress(Exception):
+            await page.wait_for_load_state("networkidle", timeout=SETTLE_SECONDS * 1000)
+        page_result.html = (await page.content()).encode("utf-8")
+        page_result.screenshot = await page.screenshot(
+            full_page=True, type="png", animations="disabled", timeout=ms
+        )
+        page_result.rendered_at = datetime.now(UTC)
+
+    async def _handle_route(self, route: Any, page_result: RenderedPage, ms: float) -> None:
+        """Fetch one allowed request ourselves so every exchange lands in the WARC; refuse the rest."""
+        request = route.request
+        if self.policy.check(request.url, allow_local_schemes=True) is not None:
+            page_result.refused.append(request.url)
+            await route.abort("blockedbyclient")
+            return
+        try:
+            headers = await request.all_headers()
+            response = await route.fetch(max_redirects=0, timeout=ms)
+            body = await response.body()
+            _keep(page_result, request, request.url, headers, response, body)
+            if not await self._redirects_allowed(route, headers, response, page_result, ms):
+                await route.abort("blockedbyclient")
+                return
+        except Exception as exc:
+            log.warning("evidence sub-request failed %s: %s", request.url, exc)
+            await route.abort("failed")
+            return
+        await route.fulfill(response=response, body=body)
+
+    async def _redirects_allowed(
+        self, route: Any, headers: dict[str, str], response: Any, page_result: RenderedPage, ms: float
+    ) -> bool:
+        """Walk the redirect chain hop by hop, keeping each hop; False when a hop leaves the configured hosts.
+
+        Playwright does not route redirect hops, so without this walk the browser
+        would follow them unchecked.
+        """
+        request = route.request
+        url, hop = request.url, response
+        for _ in range(MAX_REDIRECTS):
+            location = hop.headers.get("location") if 300 <= hop.status < 400 else None
+            if not location:
+                break
+            url = urljoin(url, location)
+            if self.policy.check(url) is not None:
+                page_result.refused.append(url)
+                return False
+            hop = await route.fetch(url=url, method="GET", max_redirects=0, timeout=ms)
+            _keep(page_result, request, url, headers, hop, await hop.body())
+        return True
+
+
+def _keep(
+    page_result: RenderedPage, request: Any, url: str, headers: dict[str, str], response: Any,
+    body: bytes,
+) -> None:
+    """Record one exchange for the page WARC; a redirect hop is a GET without the original body."""
+    page_result.exchanges.append(
+        CapturedExchange(
+            url=url,
+            method=request.method if url == request.url else "GET",
+            request_headers=tuple(headers.items()),
+            request_body=(request.post_data_buffer or b"") if url == request.url else b"",
+            status=response.status,
+            response_headers=tuple((h["name"], h["value"]) for h in response.headers_array),
+            response_body=body,
+            fetched_at=_now_iso(),
+        )
+    )

@@ -49,7 +49,7 @@ from alerts.evidence.warc import ExchangeLike, exchanges_to_warc
 from alerts.host_pacing import HostPacer
 from config import Settings
 from storage import evidence as evidence_db
-from storage.models import CaptureStatus, EvidenceBundle, Listing
+from storage.models import CaptureStatus, Evidence, EvidenceBundle, Listing
 
 log = logging.getLogger("ktpwatch.evidence")
 
@@ -236,15 +236,36 @@ def _finish_bundle(
     if bundle is None:
         return
     existing = evidence_db.bundle_files(session, bundle.id)
-    kinds = {f.kind for f in existing}
     browser_tool = (
         f"ktpwatch {ktpwatch_version()}; Chromium {browser.chromium_version}; "
         f"Playwright {browser.playwright_version}"
     )
-    notes: list[str] = []
+    new = _rendered_files(store, job, page, bundle.id, browser_tool)
+    fallback, notes = _listing_fallback(session, store, job, bundle, {f.kind for f in existing})
+    new += fallback
+    if page.refused:
+        notes.append(f"{len(page.refused)} request(s) to unconfigured hosts refused: "
+                     + ", ".join(sorted(set(page.refused))[:10]))
+    when = page.rendered_at
+    manifest = _bundle_manifest(settings, job, bundle, browser, existing, new, notes, when)
+    stored_manifest = store.put_bytes(manifest.to_bytes())
+    new.append(_PendingFile("manifest", MANIFEST_NAME, stored_manifest, url=job.url,
+                            tool_version=f"ktpwatch {ktpwatch_version()}"))
+    _add_files(session, bundle, new, when)
+    bundle.status = CaptureStatus.OK.value
+    bundle.reason = ""
+    bundle.attempts += 1
+    bundle.captured_at = when
+    bundle.manifest_sha256 = stored_manifest.sha256
+
+
+def _rendered_files(
+    store: EvidenceStore, job: _Job, page: RenderedPage, bundle_id: int, browser_tool: str
+) -> list[_PendingFile]:
+    """Store what the browser produced: HTML, its viewing copy, the screenshot and (if any) the page WARC."""
     html = store.put_bytes(page.html)
     view = store.put_bytes(viewing_copy(page.html, source_url=page.final_url, sha256=html.sha256))
-    new: list[_PendingFile] = [
+    files: list[_PendingFile] = [
         _PendingFile("html", PAGE_HTML, html, url=page.final_url,
                      http_status=page.status, tool_version=browser_tool),
         _PendingFile(VIEW_KIND, VIEW_NAME, view, url=page.final_url,
@@ -256,24 +277,47 @@ def _finish_bundle(
         warc = exchanges_to_warc(
             page.exchanges,
             filename=PAGE_WARC,
-            info={"software": browser_tool, "isPartOf": f"ktpwatch-bundle-{bundle.id}",
+            info={"software": browser_tool, "isPartOf": f"ktpwatch-bundle-{bundle_id}",
                   "description": f"what the capture browser fetched for {job.url}"},
         )
-        new.append(_PendingFile("warc", PAGE_WARC, store.put_bytes(warc), url=job.url,
-                                http_status=page.status, tool_version=browser_tool))
+        files.append(_PendingFile("warc", PAGE_WARC, store.put_bytes(warc), url=job.url,
+                                  http_status=page.status, tool_version=browser_tool))
+    return files
+
+
+def _listing_fallback(
+    session: Session, store: EvidenceStore, job: _Job, bundle: EvidenceBundle, kinds: set[str]
+) -> tuple[list[_PendingFile], list[str]]:
+    """Rebuild listing.json from the database when the crawler never wrote it, and say so in the notes.
+
+    A bundle must still show what was listed; the notes keep a court from
+    mistaking the rebuilt copy (or a missing crawler WARC) for the original.
+    """
+    files: list[_PendingFile] = []
+    notes: list[str] = []
     if "listing_json" not in kinds:
         listing = evidence_db.bundle_listing(session, bundle)
         if listing is not None:
-            new.append(_PendingFile("listing_json", LISTING_JSON,
-                                    store.put_bytes(_listing_json_bytes(listing_snapshot(listing))),
-                                    url=job.url, tool_version=f"ktpwatch {ktpwatch_version()}"))
+            files.append(_PendingFile("listing_json", LISTING_JSON,
+                                      store.put_bytes(_listing_json_bytes(listing_snapshot(listing))),
+                                      url=job.url, tool_version=f"ktpwatch {ktpwatch_version()}"))
             notes.append("listing.json rebuilt from the database: the original was not written")
         if "warc" not in kinds:
             notes.append("the crawler's own HTTP exchanges could not be written to WARC")
-    if page.refused:
-        notes.append(f"{len(page.refused)} request(s) to unconfigured hosts refused: "
-                     + ", ".join(sorted(set(page.refused))[:10]))
-    when = page.rendered_at
+    return files, notes
+
+
+def _bundle_manifest(
+    settings: Settings,
+    job: _Job,
+    bundle: EvidenceBundle,
+    browser: CaptureBrowser,
+    existing: Sequence[Evidence],
+    new: Sequence[_PendingFile],
+    notes: list[str],
+    when: datetime,
+) -> Manifest:
+    """The manifest lists every file of the bundle (earlier ones and this capture's) with its hash."""
     files = [
         ManifestFile(f.name, f.kind, f.size, f.sha256, f.url, f.http_status, utc_iso(f.captured_at))
         for f in existing
@@ -283,7 +327,7 @@ def _finish_bundle(
                      utc_iso(when))
         for f in new
     ]
-    manifest = Manifest(
+    return Manifest(
         bundle_id=bundle.id,
         listing_id=bundle.listing_id,
         alert_id=bundle.alert_id,
@@ -300,15 +344,6 @@ def _finish_bundle(
         files=tuple(files),
         notes=tuple(notes),
     )
-    stored_manifest = store.put_bytes(manifest.to_bytes())
-    new.append(_PendingFile("manifest", MANIFEST_NAME, stored_manifest, url=job.url,
-                            tool_version=f"ktpwatch {ktpwatch_version()}"))
-    _add_files(session, bundle, new, when)
-    bundle.status = CaptureStatus.OK.value
-    bundle.reason = ""
-    bundle.attempts += 1
-    bundle.captured_at = when
-    bundle.manifest_sha256 = stored_manifest.sha256
 
 
 def _record_failure(
@@ -344,20 +379,7 @@ async def capture_pending(
     """
     started = time.perf_counter()
     store = store or EvidenceStore(Path(settings.evidence.dir))
-    with session_factory.begin() as session:
-        ids = evidence_db.capturable_bundle_ids(
-            session, max_attempts=settings.evidence.max_attempts, bundle_ids=bundle_ids,
-            ignore_attempts=force and bundle_ids is not None,
-        )
-        jobs: list[_Job] = []
-        orphans: list[int] = []
-        for bundle_id in ids:
-            bundle = evidence_db.get_bundle(session, bundle_id)
-            job = _job_for(session, bundle) if bundle is not None else None
-            if job is None:
-                orphans.append(bundle_id)
-            else:
-                jobs.append(job)
+    jobs, orphans = _pending_jobs(session_factory, settings, bundle_ids, force=force)
     report = CaptureReport(pool_size=max(1, min(pool_size or settings.evidence.screenshot_pool,
                                                 len(jobs) or 1)))
     total = len(jobs) + len(orphans)
@@ -374,6 +396,53 @@ async def capture_pending(
         report.seconds = time.perf_counter() - started
         return report
 
+    left = await _run_pool(session_factory, settings, store, jobs, report.pool_size, done, should_stop)
+    if left is not None:
+        report.left = left
+        log.warning("evidence capture stopped: %d bundle(s) left queued", report.left)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _pending_jobs(
+    session_factory: sessionmaker[Session], settings: Settings, bundle_ids: Sequence[int] | None,
+    *, force: bool,
+) -> tuple[list[_Job], list[int]]:
+    """Read every job up front in one short transaction, so no session stays open while pages render.
+
+    Bundles whose listing is gone come back as orphans, to be failed rather than rendered.
+    """
+    with session_factory.begin() as session:
+        ids = evidence_db.capturable_bundle_ids(
+            session, max_attempts=settings.evidence.max_attempts, bundle_ids=bundle_ids,
+            ignore_attempts=force and bundle_ids is not None,
+        )
+        jobs: list[_Job] = []
+        orphans: list[int] = []
+        for bundle_id in ids:
+            bundle = evidence_db.get_bundle(session, bundle_id)
+            job = _job_for(session, bundle) if bundle is not None else None
+            if job is None:
+                orphans.append(bundle_id)
+            else:
+                jobs.append(job)
+    return jobs, orphans
+
+
+async def _run_pool(
+    session_factory: sessionmaker[Session],
+    settings: Settings,
+    store: EvidenceStore,
+    jobs: Sequence[_Job],
+    pool_size: int,
+    done: Callable[[BundleResult], None],
+    should_stop: Callable[[], bool] | None,
+) -> int | None:
+    """Render ``jobs`` with ``pool_size`` workers sharing one browser; how many were left if stopped, else None.
+
+    One browser for all keeps start-up cost paid once; the pacer gives the
+    shops' hosts the crawl's politeness delay here too.
+    """
     policy = HostPolicy.from_settings(settings)
     pacer = HostPacer(settings.crawl.download_delay)
     queue: asyncio.Queue[_Job] = asyncio.Queue()
@@ -397,12 +466,10 @@ async def capture_pending(
                 in_flight -= 1
                 done(result)
 
-        workers = [asyncio.ensure_future(worker()) for _ in range(report.pool_size)]
+        workers = [asyncio.ensure_future(worker()) for _ in range(pool_size)]
         if await _run_until_stopped(workers, should_stop):
-            report.left = queue.qsize() + in_flight
-            log.warning("evidence capture stopped: %d bundle(s) left queued", report.left)
-    report.seconds = time.perf_counter() - started
-    return report
+            return queue.qsize() + in_flight
+    return None
 
 
 async def _run_until_stopped(

@@ -175,31 +175,12 @@ def process_pending_images(
     report = ImageReport()
     if not settings.images.enabled:
         return report
-    with session_factory.begin() as session:
-        jobs = _jobs(session, listing_ids, limit)
-        touched: set[int] = set()
-        fresh: list[_Job] = []
-        for job in jobs:
-            listings = _reuse_settled(session, job)
-            if listings is None:
-                fresh.append(job)
-            else:
-                report.reused += 1
-                touched.update(listings)
-    report.photos = len(jobs)
+    touched: set[int] = set()
+    fresh = _fresh_jobs(session_factory, listing_ids, limit, report, touched)
     done = report.reused
     if progress:
         progress(done, report.photos)
-
-    def known(sha: str) -> ImageFacts | None:
-        with session_factory() as session:
-            image = image_by_sha256(session, sha)
-            if image is None or image.status != CaptureStatus.OK.value:
-                return None
-            return ImageFacts(sha, image.first_url, image.status, path=image.path, size=image.size,
-                              width=image.width, height=image.height, phash=image.phash,
-                              dhash=image.dhash, ocr_text=image.ocr_text, processed_at=image.processed_at)
-
+    known = _known_photo_lookup(session_factory)
     policy = HostPolicy.from_settings(settings)
     pacer = HostPacer(settings.crawl.download_delay)
     store = EvidenceStore(settings.evidence.dir)
@@ -211,16 +192,9 @@ def process_pending_images(
         try:
             for future in _completed_until(futures, should_stop):
                 job = futures[future]
-                try:
-                    facts = future.result()
-                except (OcrUnavailable, EvidenceWriteError) as exc:
-                    # an install or disk problem: the photo stays pending for the next run
-                    report.errors.append(f"{job.url[:200]}: {exc}")
+                facts = _facts_or_error(future, job, report)
+                if facts is None:
                     continue
-                except Exception as exc:  # one photo never stops the run
-                    log.exception("image %s failed", job.url[:200])
-                    facts = ImageFacts(None, job.url, CaptureStatus.FAILED.value,
-                                       error=f"processing error: {type(exc).__name__}: {exc}"[:500])
                 with session_factory.begin() as session:
                     touched.update(_record(session, job, facts))
                 _count(report, facts.status)
@@ -238,6 +212,64 @@ def process_pending_images(
         log.warning("photo reading stopped: %d photo(s) left pending", report.left)
     _rescore_and_link(session_factory, settings, sorted(touched), report, queue_evidence=queue_evidence)
     return report
+
+
+def _fresh_jobs(
+    session_factory: sessionmaker[Session], listing_ids: Sequence[int] | None, limit: int | None,
+    report: ImageReport, touched: set[int],
+) -> list[_Job]:
+    """The photos still to fetch; a URL an earlier run already read is settled from it, not fetched again.
+
+    Counts every photo and every reuse on ``report`` and adds the reused
+    photos' listings to ``touched`` so they are still re-scored and linked.
+    """
+    with session_factory.begin() as session:
+        jobs = _jobs(session, listing_ids, limit)
+        fresh: list[_Job] = []
+        for job in jobs:
+            listings = _reuse_settled(session, job)
+            if listings is None:
+                fresh.append(job)
+            else:
+                report.reused += 1
+                touched.update(listings)
+    report.photos = len(jobs)
+    return fresh
+
+
+def _known_photo_lookup(session_factory: sessionmaker[Session]) -> Callable[[str], ImageFacts | None]:
+    """A lookup of already-read photos by SHA-256, so the same bytes at a new URL are not decoded and OCRed again.
+
+    Each call opens its own short session: it runs in the worker threads.
+    """
+
+    def known(sha: str) -> ImageFacts | None:
+        with session_factory() as session:
+            image = image_by_sha256(session, sha)
+            if image is None or image.status != CaptureStatus.OK.value:
+                return None
+            return ImageFacts(sha, image.first_url, image.status, path=image.path, size=image.size,
+                              width=image.width, height=image.height, phash=image.phash,
+                              dhash=image.dhash, ocr_text=image.ocr_text, processed_at=image.processed_at)
+
+    return known
+
+
+def _facts_or_error(future: Future[ImageFacts], job: _Job, report: ImageReport) -> ImageFacts | None:
+    """The photo's facts; None (noted on ``report``) when an install or disk problem should leave it pending.
+
+    Any other error becomes a FAILED photo, because one photo never stops the run.
+    """
+    try:
+        return future.result()
+    except (OcrUnavailable, EvidenceWriteError) as exc:
+        # an install or disk problem: the photo stays pending for the next run
+        report.errors.append(f"{job.url[:200]}: {exc}")
+        return None
+    except Exception as exc:  # one photo never stops the run
+        log.exception("image %s failed", job.url[:200])
+        return ImageFacts(None, job.url, CaptureStatus.FAILED.value,
+                          error=f"processing error: {type(exc).__name__}: {exc}"[:500])
 
 
 def _completed_until(

@@ -168,6 +168,7 @@ def _draft_one(
     session: Session, settings: Settings, env: Environment, batch: _Batch, now: datetime,
     problems: list[str],
 ) -> Notice:
+    """Render one batch into a stored .eml and its DRAFT ``Notice`` row (flushed, not committed)."""
     uid = new_notice_uid(batch.marketplace, now)
     entries: list[ListingEntry] = []
     attachments: list[Attachment] = []
@@ -175,9 +176,37 @@ def _draft_one(
         sha, files = _attachments_for(session, settings, alert, problems)
         entries.append(_entry(session, alert, sha))
         attachments.extend(files)
+    rendered = render_notice(_notice_content(settings, batch, uid, entries, now), env)
+    envelope = _envelope(settings, batch, uid, now)
+    data = message_bytes(build_message(rendered, envelope, attachments))
+    path = write_eml(notices_dir(settings), f"{uid}.eml", data)
+    parent = batch.parent
+    notice = Notice(
+        notice_uid=uid,
+        marketplace=batch.marketplace,
+        kind=batch.kind,
+        status=NoticeStatus.DRAFT.value,
+        recipient=batch.recipient,
+        subject=rendered.subject,
+        created_at=now,
+        message_id=envelope.message_id,
+        eml_path=str(path),
+        eml_sha256=hashlib.sha256(data).hexdigest(),
+        parent_notice_id=parent.id if parent else None,
+    )
+    notice.alert_links = [NoticeAlert(alert_id=a.id) for a in batch.alerts]
+    session.add(notice)
+    session.flush()
+    return notice
+
+
+def _notice_content(
+    settings: Settings, batch: _Batch, uid: str, entries: list[ListingEntry], now: datetime
+) -> NoticeContent:
+    """Everything the templates need, taken from settings and the batch so rendering stays pure."""
     sender = settings.sender
     parent = batch.parent
-    content = NoticeContent(
+    return NoticeContent(
         notice_uid=uid,
         kind=batch.kind,
         marketplace=batch.marketplace,
@@ -195,36 +224,21 @@ def _draft_one(
             else None
         ),
     )
-    rendered = render_notice(content, env)
-    message_id = new_message_id(sender.email, uid)
-    envelope = Envelope(
+
+
+def _envelope(settings: Settings, batch: _Batch, uid: str, now: datetime) -> Envelope:
+    """Mail headers; a follow-up replies to its parent's Message-ID so it threads at the platform."""
+    sender = settings.sender
+    parent = batch.parent
+    return Envelope(
         sender_name=sender.name,
         sender_email=sender.email,
         recipient=batch.recipient,
         notice_uid=uid,
         date=now,
-        message_id=message_id,
+        message_id=new_message_id(sender.email, uid),
         in_reply_to=parent.message_id if parent else None,
     )
-    data = message_bytes(build_message(rendered, envelope, attachments))
-    path = write_eml(notices_dir(settings), f"{uid}.eml", data)
-    notice = Notice(
-        notice_uid=uid,
-        marketplace=batch.marketplace,
-        kind=batch.kind,
-        status=NoticeStatus.DRAFT.value,
-        recipient=batch.recipient,
-        subject=rendered.subject,
-        created_at=now,
-        message_id=message_id,
-        eml_path=str(path),
-        eml_sha256=hashlib.sha256(data).hexdigest(),
-        parent_notice_id=parent.id if parent else None,
-    )
-    notice.alert_links = [NoticeAlert(alert_id=a.id) for a in batch.alerts]
-    session.add(notice)
-    session.flush()
-    return notice
 
 
 def _takedown_batches(

@@ -31,6 +31,7 @@ from crawler.cli.runtime import get_runtime
 from storage.alerts import (
     AlertChanged,
     AlertFilters,
+    AlertRow,
     IllegalTransition,
     UnknownAlert,
     get_alert_detail,
@@ -173,13 +174,26 @@ def list_cmd(
         raise UserError("--limit must be 0 (all) or more")
     filters = AlertFilters(
         status=_choices(status, (s.value for s in AlertStatus), "--status"),
-        marketplace=tuple(dict.fromkeys(
-            p.strip().lower() for v in marketplace or () for p in v.split(",") if p.strip())),
+        marketplace=_marketplaces(marketplace),
         verdict=_choices(verdict, (v.value for v in Verdict), "--verdict"),
         min_score=min_score, since=parse_since(since) if since else None, seller=seller,
         identifier=identifier, linked_to=linked_to, assignee=assignee, actor=actor_id,
         sort=sort.value, descending=not ascending, limit=limit,
     )
+    rows = _listed_rows(filters, reveal=reveal, actor=actor)
+    _print_alerts([{f.name: getattr(row, f.name) for f in fields(row)} for row in rows], fmt, reveal=reveal)
+    if fmt is OutputFormat.TABLE:
+        more = " (use --limit 0 for all)" if limit and len(rows) == limit else ""
+        get_runtime().err_console.print(f"{len(rows)} alert(s){more}", highlight=False, markup=False)
+
+
+def _marketplaces(values: Iterable[str] | None) -> tuple[str, ...]:
+    """Repeatable or comma-separated marketplace names, lower-cased and deduplicated in order."""
+    return tuple(dict.fromkeys(p.strip().lower() for v in values or () for p in v.split(",") if p.strip()))
+
+
+def _listed_rows(filters: AlertFilters, *, reveal: bool, actor: str | None) -> list[AlertRow]:
+    """Query the rows with traced alerts first, auditing a --reveal in the same transaction as the read."""
     runtime = get_runtime()
     analyst = runtime.analyst(actor) if reveal else ""
     with runtime.sessions.begin() as session:
@@ -190,10 +204,7 @@ def list_cmd(
         if reveal:
             record_reveals(session, (row.id for row in rows), actor=analyst,
                            note="NIKs shown unmasked (alerts list)")
-    _print_alerts([{f.name: getattr(row, f.name) for f in fields(row)} for row in rows], fmt, reveal=reveal)
-    if fmt is OutputFormat.TABLE:
-        more = " (use --limit 0 for all)" if limit and len(rows) == limit else ""
-        runtime.err_console.print(f"{len(rows)} alert(s){more}", highlight=False, markup=False)
+    return rows
 
 
 def _print_alerts(rows: list[dict[str, Any]], fmt: OutputFormat, *, reveal: bool) -> None:
