@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import phonenumbers
@@ -299,10 +299,26 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
             add(m.start(), m.end(), "phone", phone)
             for wallet in wallet_codes(text, m.start(), m.end()) if may_have_wallet(low) else ():
                 found.append((m.start(), "ewallet", f"{wallet}:{phone}", m.group(0)))
+    for start, end, value in _chip_uids(text, low, taken) if has_uid else ():
+        add(start, end, "chip_uid", value)
+    # a NIK's digits may be an account too: the bank's cues decide
+    for start, end, account in find_bank_accounts(text, [s for s in taken if s not in nik_spans]) \
+            if account_possible else ():
+        add(start, end, "bank_account", account)
+    return _in_order_first_of_each(found)
+
+
+def _chip_uids(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, uid) of each chip UID: near a chip word, or continuing a list of them.
+
+    A list is what sellers post after one chip word ("UID: 04A1…, 04B2…, …"),
+    so a UID right after a taken one (commas, new lines, numbering) needs no
+    word of its own.
+    """
     list_end = -1  # end of the last chip UID taken: the next one may continue its list
     # ASCII lower-casing keeps positions, so the context is read in the lower-cased text
     context_words, context_text = (_UID_CONTEXT_LOW, low) if text.isascii() else (_UID_CONTEXT, text)
-    for m in _HEX_UID.finditer(text) if has_uid else ():
+    for m in _HEX_UID.finditer(text):
         if _overlaps(m.span(), taken):
             continue
         in_list = list_end >= 0 and _UID_LIST_GAP.fullmatch(text, list_end, m.start()) is not None
@@ -311,13 +327,8 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
             continue
         value = _uid_bytes(m.group(0))
         if value is not None:
-            add(m.start(), m.end(), "chip_uid", value)
             list_end = m.end()
-    # a NIK's digits may be an account too: the bank's cues decide
-    for start, end, account in find_bank_accounts(text, [s for s in taken if s not in nik_spans]) \
-            if account_possible else ():
-        add(start, end, "bank_account", account)
-    return _in_order_first_of_each(found)
+            yield m.start(), m.end(), value
 
 
 def _in_order_first_of_each(found: list[tuple[int, str, str, str]]) -> tuple[tuple[str, str, str], ...]:
