@@ -4,6 +4,7 @@ tune-corpus test and the frozen-holdout test so both measure the same way."""
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from matchers import score_many
 
@@ -27,3 +28,41 @@ def evaluate(rows: list[dict]) -> tuple[Counter, Counter]:
         ids["fp"] += len(got - expected)
         ids["fn"] += len(expected - got)
     return confusion, ids
+
+
+LABELS = ("blank", "related", "benign")
+
+
+@dataclass(frozen=True)
+class HoldoutFigures:
+    blank_precision: float
+    blank_recall: float
+    related_recall: float
+    id_precision: float
+    id_recall: float
+
+
+def _ratio(part: int, whole: int) -> float:
+    return part / whole if whole else 1.0
+
+
+def printed_figures(rows: list[dict], heading: str) -> HoldoutFigures:
+    """Score ``rows`` and print only aggregate figures (never a row: a holdout's texts and
+    ids must not reach whoever reads the output while tuning)."""
+    confusion, ids = evaluate(rows)
+    print(f"\n{heading}: rows=truth, columns=verdict")
+    print(f"{'':>10}" + "".join(f"{label:>10}" for label in LABELS))
+    for truth in LABELS:
+        print(f"{truth:>10}" + "".join(f"{confusion[(truth, got)]:>10}" for got in LABELS))
+    figures = HoldoutFigures(
+        blank_precision=_ratio(confusion[("blank", "blank")], sum(confusion[(t, "blank")] for t in LABELS)),
+        blank_recall=_ratio(confusion[("blank", "blank")], sum(confusion[("blank", g)] for g in LABELS)),
+        related_recall=_ratio(confusion[("related", "related")], sum(confusion[("related", g)] for g in LABELS)),
+        id_precision=_ratio(ids["tp"], ids["tp"] + ids["fp"]),
+        id_recall=_ratio(ids["tp"], ids["tp"] + ids["fn"]),
+    )
+    print(f"  blank precision {figures.blank_precision:.3f} recall {figures.blank_recall:.3f}; "
+          f"related recall {figures.related_recall:.3f}")
+    print(f"  identifiers precision {figures.id_precision:.3f} recall {figures.id_recall:.3f} "
+          f"(tp={ids['tp']} fp={ids['fp']} fn={ids['fn']})")
+    return figures

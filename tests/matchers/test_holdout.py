@@ -25,18 +25,16 @@ import tomllib
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from tests.matchers.evaluation import evaluate
+from tests.matchers.evaluation import LABELS, HoldoutFigures, printed_figures
 
 TESTS = Path(__file__).parent
 HOLDOUT = TESTS / "holdout" / "holdout.jsonl"
 HOLDOUT_SHA256 = "6381500a8788732bbcdc4908e5da6421a6ce635261062c6cb3a8627dd66d5578"
 MATCHERS = TESTS.parents[1] / "matchers"
-LABELS = ("blank", "related", "benign")
 WORD = re.compile(r"[^\W\d_]{4,}")
 DATA_SUFFIXES = (".toml", ".json", ".txt", ".yaml", ".yml", ".csv", ".tsv")
 
@@ -67,39 +65,10 @@ def test_holdout_is_big_enough_and_well_formed() -> None:
     assert len({r["id"] for r in rows}) == len(rows)
 
 
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 1.0
-
-
-@dataclass(frozen=True)
-class HoldoutFigures:
-    blank_precision: float
-    blank_recall: float
-    related_recall: float
-    id_precision: float
-    id_recall: float
-
-
 @functools.cache
 def holdout_figures() -> HoldoutFigures:
     """Score the holdout once per session and print only aggregate figures."""
-    confusion, ids = evaluate(_holdout_rows())
-    print("\nholdout: rows=truth, columns=verdict")
-    print(f"{'':>10}" + "".join(f"{label:>10}" for label in LABELS))
-    for truth in LABELS:
-        print(f"{truth:>10}" + "".join(f"{confusion[(truth, got)]:>10}" for got in LABELS))
-    figures = HoldoutFigures(
-        blank_precision=_ratio(confusion[("blank", "blank")], sum(confusion[(t, "blank")] for t in LABELS)),
-        blank_recall=_ratio(confusion[("blank", "blank")], sum(confusion[("blank", g)] for g in LABELS)),
-        related_recall=_ratio(confusion[("related", "related")], sum(confusion[("related", g)] for g in LABELS)),
-        id_precision=_ratio(ids["tp"], ids["tp"] + ids["fp"]),
-        id_recall=_ratio(ids["tp"], ids["tp"] + ids["fn"]),
-    )
-    print(f"  blank precision {figures.blank_precision:.3f} recall {figures.blank_recall:.3f}; "
-          f"related recall {figures.related_recall:.3f}")
-    print(f"  identifiers precision {figures.id_precision:.3f} recall {figures.id_recall:.3f} "
-          f"(tp={ids['tp']} fp={ids['fp']} fn={ids['fn']})")
-    return figures
+    return printed_figures(_holdout_rows(), "holdout")
 
 
 #: What the matcher measured on this holdout, rounded down: first run ktpwatch-matchers/2.0

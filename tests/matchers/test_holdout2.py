@@ -23,14 +23,13 @@ from pathlib import Path
 
 import pytest
 
-from tests.matchers.evaluation import evaluate
-from tests.matchers.test_holdout import HoldoutFigures, _words, lexicon_words, tune_words
+from tests.matchers.evaluation import LABELS, HoldoutFigures, printed_figures
+from tests.matchers.test_holdout import _words, lexicon_words, tune_words
 
 TESTS = Path(__file__).parent
 HOLDOUT = TESTS / "holdout2" / "holdout.jsonl"
 TUNE = TESTS / "corpus" / "independent.jsonl"
 HOLDOUT_SHA256 = "f49508df0454ee47b8d9313e4c3c44fe807d35fe508276d03d33cdec26152b22"
-LABELS = ("blank", "related", "benign")
 SPLIT_BYTE = 0x99
 
 
@@ -66,30 +65,10 @@ def test_holdout2_is_big_enough_and_well_formed() -> None:
     assert len({r["id"] for r in rows}) == len(rows)
 
 
-def _ratio(part: int, whole: int) -> float:
-    return part / whole if whole else 1.0
-
-
 @functools.cache
 def figures(split: str) -> HoldoutFigures:
     """Score one part once per session and print only aggregate figures."""
-    confusion, ids = evaluate(_rows(HOLDOUT if split == "holdout" else TUNE))
-    print(f"\nholdout2 {split} part: rows=truth, columns=verdict")
-    print(f"{'':>10}" + "".join(f"{label:>10}" for label in LABELS))
-    for truth in LABELS:
-        print(f"{truth:>10}" + "".join(f"{confusion[(truth, got)]:>10}" for got in LABELS))
-    got = HoldoutFigures(
-        blank_precision=_ratio(confusion[("blank", "blank")], sum(confusion[(t, "blank")] for t in LABELS)),
-        blank_recall=_ratio(confusion[("blank", "blank")], sum(confusion[("blank", g)] for g in LABELS)),
-        related_recall=_ratio(confusion[("related", "related")], sum(confusion[("related", g)] for g in LABELS)),
-        id_precision=_ratio(ids["tp"], ids["tp"] + ids["fp"]),
-        id_recall=_ratio(ids["tp"], ids["tp"] + ids["fn"]),
-    )
-    print(f"  blank precision {got.blank_precision:.3f} recall {got.blank_recall:.3f}; "
-          f"related recall {got.related_recall:.3f}")
-    print(f"  identifiers precision {got.id_precision:.3f} recall {got.id_recall:.3f} "
-          f"(tp={ids['tp']} fp={ids['fp']} fn={ids['fn']})")
-    return got
+    return printed_figures(_rows(HOLDOUT if split == "holdout" else TUNE), f"holdout2 {split} part")
 
 
 def test_print_the_tune_part_figures() -> None:
