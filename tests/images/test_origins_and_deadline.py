@@ -7,7 +7,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -28,7 +28,7 @@ from crawler.middlewares import ConfiguredHostsMiddleware
 from crawler.settings import build_scrapy_settings
 from sandbox.images import render_listing_image
 from spiders.tokopedia import TokopediaSpider
-from tests.images.photo_server import serve_photos
+from tests.images.photo_server import serve_photos, serving
 from tests.images.test_process import _listing, _settings
 from tests.marketplace_hosts import every_marketplace_under
 
@@ -155,15 +155,8 @@ def trickling_server() -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as base:  # ThreadingHTTPServer's handler threads are daemons
+        yield base
 
 
 def test_a_trickling_photo_is_abandoned_at_the_total_deadline() -> None:
@@ -205,14 +198,8 @@ def redirecting_server(location: str) -> Iterator[str]:
         def log_message(self, *args: object) -> None:
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serving(Handler) as base:
+        yield base
 
 
 def test_a_follow_up_redirect_to_another_port_of_the_configured_host_is_refused() -> None:
