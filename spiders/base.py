@@ -335,10 +335,8 @@ class MarketplaceSpider(scrapy.Spider):
         """
         self.inc("pages")
         self.inc(f"status/{status}")
-        items, outcome = self.search_parser(body, url=url, base_url=self.base_url, query=query)
-        outcome = self._outcome_for_status(status, outcome)
-        self._note_outcome("search", outcome, url, body)
-        retry = self._retry_request(request, outcome)
+        items, parsed = self.search_parser(body, url=url, base_url=self.base_url, query=query)
+        outcome, retry = self._judge("search", parsed, status=status, url=url, body=body, request=request)
         if retry is not None:
             yield retry
             return
@@ -356,6 +354,18 @@ class MarketplaceSpider(scrapy.Spider):
         more = outcome.status == "ok" or (outcome.status == "degraded" and len(items) >= self.market.page_size)
         if more and items and outcome.has_next and page < self.max_pages:
             yield self.search_request(query, page + 1, outcome.next_token)
+
+    def _judge(
+        self, kind: str, parsed: PageOutcome, *, status: int, url: str, body: bytes, request: Request | None
+    ) -> tuple[PageOutcome, Request | None]:
+        """A parsed page's outcome in the light of its HTTP status, counted; and its retry when one is due.
+
+        Search and detail pages are judged alike: one place decides what a
+        status means, what is counted and what is asked again.
+        """
+        outcome = self._outcome_for_status(status, parsed)
+        self._note_outcome(kind, outcome, url, body)
+        return outcome, self._retry_request(request, outcome)
 
     def _retry_request(self, request: Request | None, outcome: PageOutcome) -> Request | None:
         """A fresh copy of ``request`` for another try of a blocked, captcha or unparseable answer.
@@ -408,10 +418,8 @@ class MarketplaceSpider(scrapy.Spider):
         """
         self.inc(f"status/{status}")
         assert self.detail_parser is not None
-        merged, outcome = self.detail_parser(body, url=url, base_url=self.base_url, item=item)
-        outcome = self._outcome_for_status(status, outcome)
-        self._note_outcome("detail", outcome, url, body)
-        retry = self._retry_request(request, outcome)
+        merged, parsed = self.detail_parser(body, url=url, base_url=self.base_url, item=item)
+        outcome, retry = self._judge("detail", parsed, status=status, url=url, body=body, request=request)
         if retry is not None:
             return retry
         if outcome.status not in ("ok", "degraded") or merged is None:

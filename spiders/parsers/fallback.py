@@ -16,14 +16,20 @@ captcha, login wall or block is never read as results, degraded or not.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
 from spiders.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url
-from spiders.parsers.page_signals import html_to_text, rupiah, top_level_refusal, walk_dicts
+from spiders.parsers.page_signals import (
+    html_to_text,
+    missing_path,
+    rupiah,
+    text_at,
+    top_level_refusal,
+    walk_dicts,
+)
 
 #: Most objects the walk looks at (hostile answers stay cheap)
 WALK_LIMIT = 200_000
@@ -133,19 +139,12 @@ def product_objects(doc: Any) -> Iterator[tuple[dict[str, Any], tuple[str, str, 
     parts of it, not more listings, so the walk stops at the first product-like
     object on each branch. No recursion: hostile nesting is safe.
     """
-    queue: deque[Any] = deque([doc])
-    seen = 0
-    while queue and seen < WALK_LIMIT:
-        current = queue.popleft()
-        seen += 1
-        if isinstance(current, dict):
-            found = product_like(current)
-            if found is not None:
-                yield current, found
-                continue
-            queue.extend(v for v in current.values() if isinstance(v, (dict, list)))
-        elif isinstance(current, list):
-            queue.extend(v for v in current if isinstance(v, (dict, list)))
+    products: set[int] = set()
+    for obj in walk_dicts(doc, limit=WALK_LIMIT, stop_at=lambda seen: id(seen) in products):
+        found = product_like(obj)
+        if found is not None:
+            products.add(id(obj))
+            yield obj, found
 
 
 def _first_text(obj: dict[str, Any], keys: tuple[str, ...]) -> str:
@@ -298,6 +297,29 @@ def read_entries(
         else:
             missing.append(read_item)
     return items, missing
+
+
+def known_reader(
+    read: Callable[[dict[str, Any]], ListingItem | None], *, title_key: str, id_key: str
+) -> Callable[[Any, str], ListingItem | str]:
+    """A ``read_entries`` reader over ``read`` (a parser's known shape, None when it cannot).
+
+    What it reports when ``read`` fails is the first field a listing needs that
+    the entry lacks: the entry itself when it is not an object, then its title
+    (``title_key``), else its id (``id_key``).
+    """
+
+    def reader(entry: Any, where: str) -> ListingItem | str:
+        if not isinstance(entry, dict):
+            return where
+        item = read(entry)
+        if item is not None:
+            return item
+        if not text_at(entry, title_key):
+            return missing_path(entry, where, (title_key,))
+        return f"{where}.{id_key}"
+
+    return reader
 
 
 def degraded_detail(doc: Any, item: ListingItem | None, *, why: str) -> tuple[ListingItem | None, PageOutcome]:

@@ -12,7 +12,7 @@ import html
 import json
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -277,8 +277,15 @@ def utc_from_iso(value: Any) -> datetime | None:
     return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def walk_dicts(doc: Any, *, limit: int = 200_000) -> Iterator[dict[str, Any]]:
-    """Every dict inside ``doc``, breadth first, without recursion (hostile nesting is safe)."""
+def walk_dicts(
+    doc: Any, *, limit: int = 200_000, stop_at: Callable[[dict[str, Any]], bool] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every dict inside ``doc``, breadth first, without recursion (hostile nesting is safe).
+
+    ``stop_at(obj)`` true: ``obj`` is yielded but not looked inside (a product's
+    own variants are parts of it, not more products). It is asked after the
+    caller has seen ``obj``, so the caller may decide it while reading ``obj``.
+    """
     queue: deque[Any] = deque([doc])
     seen = 0
     while queue and seen < limit:
@@ -286,7 +293,8 @@ def walk_dicts(doc: Any, *, limit: int = 200_000) -> Iterator[dict[str, Any]]:
         seen += 1
         if isinstance(current, dict):
             yield current
-            queue.extend(v for v in current.values() if isinstance(v, (dict, list)))
+            if stop_at is None or not stop_at(current):
+                queue.extend(v for v in current.values() if isinstance(v, (dict, list)))
         elif isinstance(current, list):
             queue.extend(v for v in current if isinstance(v, (dict, list)))
 
