@@ -51,7 +51,12 @@ from urllib.parse import urljoin
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
-from alerts.evidence import EvidenceStore, EvidenceWriteError, record_capture_request
+from alerts.evidence import (
+    CapturedExchange,
+    EvidenceStore,
+    EvidenceWriteError,
+    record_capture_request,
+)
 from alerts.evidence.hosts import HostPolicy
 from alerts.evidence.pinning import AsyncPinnedTransport
 from alerts.host_pacing import HostPacer
@@ -281,25 +286,12 @@ class FollowupReport:
         return sum(1 for r in self.rows if r.outcome == outcome)
 
 
-@dataclass(frozen=True)
-class _Exchange:
-    """A re-check fetch in the shape the evidence module's WARC writer reads."""
-
-    url: str
-    method: str
-    request_headers: tuple[tuple[str, str], ...]
-    request_body: bytes
-    status: int
-    response_headers: tuple[tuple[str, str], ...]
-    response_body: bytes
-    fetched_at: str
-
-    @classmethod
-    def of(cls, fetched: FetchResult) -> _Exchange:
-        return cls(
-            fetched.final_url, fetched.method, fetched.request_headers, fetched.request_body,
-            fetched.status or 0, fetched.headers, fetched.body, fetched.fetched_at,
-        )
+def _exchange_of(fetched: FetchResult) -> CapturedExchange:
+    """A re-check fetch as the evidence module's WARC writer reads an exchange."""
+    return CapturedExchange(
+        fetched.final_url, fetched.method, fetched.request_headers, fetched.request_body,
+        fetched.status or 0, fetched.headers, fetched.body, fetched.fetched_at,
+    )
 
 
 def _fresh_evidence(session: Session, settings: Settings, alert: Alert, fetched: FetchResult) -> str:
@@ -310,7 +302,7 @@ def _fresh_evidence(session: Session, settings: Settings, alert: Alert, fetched:
             bundle = record_capture_request(
                 session, listing_id=listing.id, alert_id=alert.id, url=listing.url,
                 marketplace=listing.marketplace, external_id=listing.external_id,
-                exchanges=[_Exchange.of(fetched)],
+                exchanges=[_exchange_of(fetched)],
                 listing_json={"url": listing.url, "title": listing.title, "recheck": True},
                 store=EvidenceStore(settings.evidence.dir), purpose="recheck",
             )
