@@ -1,4 +1,4 @@
-"""Helpers for the Blibli, OLX and Facebook sandbox tests: a sandbox with one shop, and a real crawl.
+"""Helpers for the per-shop sandbox tests: a sandbox with one shop, and a real crawl.
 
 The crawl runs ``scrapy crawl`` in a subprocess, as a user would, with a
 configuration file that points the marketplace at the addresses the sandbox
@@ -8,6 +8,7 @@ publishes (``/_sandbox/marketplaces``), as ``scan --sandbox`` does.
 from __future__ import annotations
 
 import json
+import math
 import os
 import subprocess
 import sys
@@ -17,7 +18,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import pytest
 
+from sandbox.catalogue_types import SandboxListing
 from sandbox.server import SandboxHandle, run_sandbox
 from sandbox.shops import load_shops
 
@@ -30,6 +33,45 @@ LISTINGS = 240
 def one_shop_sandbox(marketplace: str) -> Iterator[SandboxHandle]:
     with run_sandbox(shops=load_shops([marketplace]), listings=LISTINGS, admin=False) as handle:
         yield handle
+
+
+def one_shop_fixture(marketplace: str) -> Any:
+    """A module-scoped fixture of a sandbox serving ``marketplace`` alone (a test module names it ``sandbox``)."""
+
+    @pytest.fixture(scope="module")
+    def sandbox() -> Iterator[SandboxHandle]:
+        with one_shop_sandbox(marketplace) as handle:
+            yield handle
+
+    return sandbox
+
+
+def planted_ids(sandbox: SandboxHandle, marketplace: str, query: str) -> set[str]:
+    """External ids of the planted listings the shop's search finds for ``query``."""
+    return {r.external_id for r in sandbox.catalogue.search(marketplace, query) if r.kind == "planted"}
+
+
+def crawl_every_page(
+    sandbox: SandboxHandle, marketplace: str, query: str, tmp_path: Path
+) -> tuple[list[SandboxListing], list[dict[str, Any]]]:
+    """(the shop's search results for ``query``, the crawled items) of an api crawl with pages enough for all."""
+    truth = list(sandbox.catalogue.search(marketplace, query))
+    pages = math.ceil(len(truth) / 5) + 1
+    return truth, crawl(marketplace, sandbox.base_url, query, tmp_path, max_pages=pages)
+
+
+def crawl_finding_the_catalogue(
+    sandbox: SandboxHandle, marketplace: str, query: str, tmp_path: Path
+) -> list[dict[str, Any]]:
+    """Rows of an api crawl for ``query``, checked to be exactly the listings the shop's search holds.
+
+    The query must find planted listings, or the check would prove nothing.
+    """
+    expected = {r.external_id for r in sandbox.catalogue.search(marketplace, query)}
+    assert expected & {r.external_id for r in sandbox.catalogue.planted()}
+    rows = crawl(marketplace, sandbox.base_url, query, tmp_path, max_pages=10)
+    assert {r["external_id"] for r in rows} == expected
+    return rows
 
 
 def crawl(

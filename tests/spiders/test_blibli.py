@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from sandbox.server import SandboxHandle
 from sandbox.shops.blibli import SHOP
 from spiders.parsers import blibli
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import crawl_finding_the_catalogue, one_shop_fixture
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("blibli") as handle:
-        yield handle
+sandbox = one_shop_fixture("blibli")
 
 
 def search(sandbox: SandboxHandle, page: int, size: int = 24, query: str = QUERY) -> httpx.Response:
@@ -72,8 +67,5 @@ def test_detail_gives_the_full_description_and_removed_is_not_found(sandbox: San
 
 def test_spider_api_transport_finds_every_planted_listing(sandbox: SandboxHandle, tmp_path: Path) -> None:
     query = "blangko ktp"
-    expected = {r.external_id for r in sandbox.catalogue.search("blibli", query)}
-    assert expected & {r.external_id for r in sandbox.catalogue.planted()}
-    rows = crawl("blibli", sandbox.base_url, query, tmp_path, max_pages=10)
-    assert {r["external_id"] for r in rows} == expected
+    rows = crawl_finding_the_catalogue(sandbox, "blibli", query, tmp_path)
     assert all(r["detail_fetched"] and r["description"] for r in rows)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -13,15 +12,12 @@ from config.browser import find_browser
 from sandbox.server import SandboxHandle
 from sandbox.shops.facebook import SHOP
 from spiders.parsers import facebook
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import crawl, crawl_finding_the_catalogue, one_shop_fixture
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("facebook") as handle:
-        yield handle
+sandbox = one_shop_fixture("facebook")
 
 
 def graphql(base: str, query: str, cursor: str, count: int) -> httpx.Response:
@@ -79,10 +75,7 @@ def test_item_page_and_the_gone_page(sandbox: SandboxHandle) -> None:
 
 def test_spider_api_transport_finds_every_planted_listing(sandbox: SandboxHandle, tmp_path: Path) -> None:
     query = "blanko ktp"
-    expected = {r.external_id for r in sandbox.catalogue.search("facebook", query)}
-    assert expected & {r.external_id for r in sandbox.catalogue.planted()}
-    rows = crawl("facebook", sandbox.base_url, query, tmp_path, max_pages=10)
-    assert {r["external_id"] for r in rows} == expected
+    rows = crawl_finding_the_catalogue(sandbox, "facebook", query, tmp_path)
     assert all(r["detail_fetched"] and r["description"] for r in rows)
 
 

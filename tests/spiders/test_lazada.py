@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from sandbox.server import SandboxHandle
 from sandbox.shops.lazada import SHOP
 from spiders.parsers import lazada
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import crawl, one_shop_fixture
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("lazada") as handle:
-        yield handle
+sandbox = one_shop_fixture("lazada")
 
 
 def test_catalogue_pages_match_the_catalogue(sandbox: SandboxHandle) -> None:

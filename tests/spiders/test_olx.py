@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from sandbox.server import SandboxHandle
 from sandbox.shops.olx import SHOP
 from spiders.parsers import olx
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import crawl_finding_the_catalogue, one_shop_fixture
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("olx") as handle:
-        yield handle
+sandbox = one_shop_fixture("olx")
 
 
 def test_search_pages_follow_next_page_url_and_match_the_catalogue(sandbox: SandboxHandle) -> None:
@@ -64,8 +59,5 @@ def test_item_page_and_the_not_found_page(sandbox: SandboxHandle) -> None:
 
 def test_spider_api_transport_finds_every_planted_listing(sandbox: SandboxHandle, tmp_path: Path) -> None:
     query = "blanko ktp"
-    expected = {r.external_id for r in sandbox.catalogue.search("olx", query)}
-    assert expected & {r.external_id for r in sandbox.catalogue.planted()}
-    rows = crawl("olx", sandbox.base_url, query, tmp_path, max_pages=10)
-    assert {r["external_id"] for r in rows} == expected
+    rows = crawl_finding_the_catalogue(sandbox, "olx", query, tmp_path)
     assert all(r["description"] for r in rows)
