@@ -40,7 +40,6 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -64,6 +63,7 @@ from sandbox.server import SandboxHandle, run_sandbox
 from sandbox.shops import load_shops
 from storage.models import AlertEvent, Identifier, ListingImage
 from storage.session import make_engine, make_session_factory
+from tests.canary import recording_connections
 
 pytestmark = pytest.mark.slow
 
@@ -127,27 +127,9 @@ class Canary:
 @contextmanager
 def canary(host: str) -> Iterator[Canary]:
     sock = socket.create_server((host, 0))
-    sock.settimeout(0.2)
     found = Canary(host, sock.getsockname()[1])
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, peer = sock.accept()
-            except TimeoutError:
-                continue
-            found.connections.append(f"{peer[0]}:{peer[1]}")
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True, name=f"canary-{host}")
-    thread.start()
-    try:
+    with recording_connections(sock, found.connections):
         yield found
-    finally:
-        stop.set()
-        thread.join(5)
-        sock.close()
 
 
 @dataclass
