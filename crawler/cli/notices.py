@@ -19,7 +19,7 @@ from crawler.cli.runtime import get_runtime
 from storage.models import Notice, NoticeKind, NoticeStatus
 from storage.notices import get_notice, list_notices, notice_alerts
 
-app = typer.Typer(
+notices_app = typer.Typer(
     help="Draft, preview, send and list takedown notices.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -72,7 +72,7 @@ def _check_marketplace(name: str | None) -> None:
         )
 
 
-@app.command("draft")
+@notices_app.command("draft")
 def draft_cmd(
     marketplace: Annotated[
         str | None, typer.Option("--marketplace", "-m", help="Only this marketplace.")
@@ -121,7 +121,7 @@ def draft_cmd(
     rt.console.print("Preview with `ktpwatch notices show ID`, send with `ktpwatch notices send ID`.")
 
 
-@app.command("list")
+@notices_app.command("list")
 def list_cmd(
     status: Annotated[
         NoticeStatus | None, typer.Option("--status", help="Only notices in this status.")
@@ -173,7 +173,7 @@ def _parse_eml(path: str) -> EmailMessage:
     return msg
 
 
-@app.command("show")
+@notices_app.command("show")
 def show_cmd(
     ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
     html: Annotated[bool, typer.Option("--html", help="Print the HTML part instead of the text.")] = False,
@@ -207,7 +207,7 @@ def show_cmd(
         console.print(inert(f"Attachment: {part.get_filename()} ({part.get_content_type()}, {size} bytes)"))
 
 
-@app.command("send")
+@notices_app.command("send")
 def send_cmd(
     ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
     dry_run: Annotated[
@@ -247,7 +247,7 @@ def send_cmd(
     )
 
 
-@app.command("resolve")
+@notices_app.command("resolve")
 def resolve_cmd(
     ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
     sent: Annotated[
@@ -284,6 +284,6 @@ def resolve_cmd(
 
 
 def register(root: typer.Typer) -> None:
-    root.add_typer(app, name="notices")
+    root.add_typer(notices_app, name="notices")
 
 
