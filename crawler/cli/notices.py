@@ -90,7 +90,7 @@ def draft_cmd(
                      help="Draft a leak notice to this office's inspectorate (region code or name) instead."),
     ] = None,
 ) -> None:
-    """Batch confirmed, not yet notified alerts into one notice per platform (written as .eml).
+    """Batch confirmed, not yet notified alerts into one notice per marketplace (written as .eml).
 
     With --leak OFFICE: a letter to the office's inspectorate listing its blanks seen for
     sale and the evidence hashes, written as a text file for review (never sent).
