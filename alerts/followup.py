@@ -1,17 +1,17 @@
-"""Follow-up: after a notice's deadline, ask the shop again and record whether the listing is gone.
+"""Follow-up: after a notice's deadline, ask the marketplace again and record whether the listing is gone.
 
 For every alert that is ``notified``, ``still_live`` or ``escalated``, past its
 deadline and not waiting out a retry, the listing is asked for again with the
 request the scan itself makes for a detail page (Shopee's ``item/get``,
 Tokopedia's PDP GraphQL, Blibli's ``_summary``, the item page for the others),
-and the answer is read by that shop's detail parser. ``alerts/`` may not import
+and the answer is read by that marketplace's detail parser. ``alerts/`` may not import
 the spiders, so both come from a :class:`ListingReader` the caller injects
 (``crawler.recheck.SpiderListingReader`` in the CLI, scheduler and demo).
 
 The reader answers one of three :class:`~storage.models.RecheckOutcome`\\ s:
 
 * ``removed`` — only on a positive sign the listing is gone: HTTP 404/410, or the
-  shop's own deleted / not-found answer (one detector per shop, in its parser);
+  marketplace's own deleted / not-found answer (one detector per marketplace, in its parser);
 * ``live`` — only when the parser actually read the product;
 * ``unknown`` — everything else: a captcha, punish or challenge page, a login
   wall, an empty page shell, a redirect to a login page, a connection reset, a
@@ -106,7 +106,7 @@ class PageReading:
 
 
 class ListingReader(Protocol):
-    """Builds the request a shop answers about one listing and reads that answer.
+    """Builds the request a marketplace answers about one listing and reads that answer.
 
     Implemented in ``crawler/`` over the spiders' detail requests and parsers.
     ``read`` receives the answer of the request (after same-host redirects) and

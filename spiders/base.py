@@ -1,6 +1,6 @@
 """The base every marketplace spider subclasses: arguments, configuration, transports, details, stats.
 
-A marketplace spider is declarative. It says *what* to ask the shop and *which
+A marketplace spider is declarative. It says *what* to ask the marketplace and *which
 parser* reads the answer; this base decides *how* (plain Scrapy request or a
 headless-browser page), follows pagination, fetches detail pages for the
 candidates the scan cares about, attaches the HTTP exchanges kept as evidence
@@ -14,7 +14,7 @@ Subclass :class:`MarketplaceSpider` and set/implement:
 ``name`` / ``marketplace``
     The Scrapy spider name and the configuration key (``[marketplaces.<name>]``);
     normally the same string.
-``search_parser`` (required) / ``detail_parser`` (``None`` when the shop has no detail page kind)
+``search_parser`` (required) / ``detail_parser`` (``None`` when the marketplace has no detail page kind)
     The pure parser functions from ``spiders/parsers/<marketplace>.py`` with the
     contract signatures ``parse_search(body, *, url, base_url, query)`` and
     ``parse_detail(body, *, url, base_url, item)``. Wrap them in ``staticmethod``.
@@ -23,11 +23,11 @@ Subclass :class:`MarketplaceSpider` and set/implement:
     transport. ``token`` is the previous page's ``PageOutcome.next_token``
     (``None`` on page 1): put cursors / offsets / merged params there.
 ``browser_search_url(query, page, token) -> str``
-    The shop's own search page the ``browser`` transport loads for that page.
+    The marketplace's own search page the ``browser`` transport loads for that page.
 ``is_search_api_url(url) -> bool``
     Which of that page's network responses carries the JSON the search parser
     reads (match the API path). It may also match the page document itself
-    when the shop embeds its JSON in the HTML (Facebook).
+    when the marketplace embeds its JSON in the HTML (Facebook).
 ``api_detail_call(item) -> ApiCall | None`` / ``browser_detail_url(item)`` / ``is_detail_api_url(url)``
     The same three for the listing detail page kind. ``browser_detail_url``
     defaults to ``item.url``; ``is_detail_api_url`` may match the product page
@@ -307,7 +307,7 @@ class MarketplaceSpider(scrapy.Spider):
             )
         call = self.api_detail_call(item)
         if call is None or not call.url.startswith(("http://", "https://")):
-            # a listing kept without a URL (the shop sent none and none could be derived)
+            # a listing kept without a URL (the marketplace sent none and none could be derived)
             # has no detail page to ask: it goes on as the search read it
             return None
         return self._api_request(call, self.parse_api_detail, {"item": item})

@@ -444,7 +444,7 @@ async def _run_pool(
     """Render ``jobs`` with ``pool_size`` workers sharing one browser; how many were left if stopped, else None.
 
     One browser for all keeps start-up cost paid once; the pacer gives the
-    shops' hosts the crawl's politeness delay here too.
+    marketplaces' hosts the crawl's politeness delay here too.
     """
     policy = HostPolicy.from_settings(settings)
     pacer = HostPacer(settings.crawl.download_delay)
@@ -464,7 +464,7 @@ async def _run_pool(
                 except asyncio.QueueEmpty:
                     return
                 in_flight += 1
-                await pacer.wait_async(job.url)  # the pages' shop hosts get the crawl's delay too
+                await pacer.wait_async(job.url)  # the pages' marketplace hosts get the crawl's delay too
                 result = await _capture_one(session_factory, settings, store, browser, job)
                 in_flight -= 1
                 done(result)

@@ -1,8 +1,8 @@
 """The shape-agnostic fallback: listings from a search answer whose known layout no longer fits.
 
-Shops change their answers without notice (Shopee's card shape, Tokopedia's
+Marketplaces change their answers without notice (Shopee's card shape, Tokopedia's
 renamed fields). A parser that only knows the old paths then reads nothing,
-and a shop that sells blank e-KTP cards looks clean until someone rewrites the
+and a marketplace that sells blank e-KTP cards looks clean until someone rewrites the
 parser. The fallback walks the whole JSON answer for *product-like* objects —
 one object holding an id, a name/title and a price — and turns each into a bare
 listing marked ``degraded``: the matchers still see its title, the alert still
@@ -47,7 +47,7 @@ TITLE_KEYS = (
     "marketplace_listing_title", "displayName", "display_name",
 )
 #: Renamed title keys: any ``…title`` (``ad_title``, ``listing_title``, ``itemTitle``) but a
-#: subtitle, and ``<sellable thing>name`` (``goodsName``); never a shop's, brand's or city's name
+#: subtitle, and ``<sellable thing>name`` (``goodsName``); never a seller shop's, brand's or city's name
 TITLE_KEY = re.compile(r"^(?!.*sub_?title$).*title$|^(item|product|listing|ad|goods|offer)_?name$", re.I)
 #: Keys of a link to the listing
 URL_KEYS = ("url", "productUrl", "itemUrl", "product_url", "item_url", "link", "href", "permalink")
@@ -197,8 +197,8 @@ def degraded_listings(
 ) -> list[ListingItem]:
     """Every product-like object in ``doc`` (breadth first, first of each id) as a degraded listing.
 
-    ``url_for(id, title, obj)`` is the shop's own rule for a listing URL when the
-    object carries no link; ``price_divisor`` undoes a shop's fixed price scale
+    ``url_for(id, title, obj)`` is the marketplace's own rule for a listing URL when the
+    object carries no link; ``price_divisor`` undoes a marketplace's fixed price scale
     (Shopee's × 100000).
     """
     items: list[ListingItem] = []
@@ -242,10 +242,10 @@ def rescue(
 
     A refusal in the answer's envelope wins; else the degraded listings, if any
     (status ``degraded``, reason naming ``why`` the known layout failed); else
-    ``layout_changed`` with ``why``. ``paged``: the shop's next page is asked by
+    ``layout_changed`` with ``why``. ``paged``: the marketplace's next page is asked by
     number (the spider builds it without a token), so a degraded page that found
     listings says there may be a next one; the spider stops at the first page
-    without any (or at ``max_pages``). Cursor-paged shops pass False.
+    without any (or at ``max_pages``). Cursor-paged marketplaces pass False.
     """
     refused = top_level_refusal(doc)
     if refused is not None:

@@ -14,7 +14,7 @@ Shapes:
   ``next_page_url`` asks for ``page=1``.
 * item page — ``{web}/item/<slug>-iid-<id>``: panamera pages embed their state as
   ``window.__APP = {…}`` with the ad under ``states.items.elements["<id>"]`` in the
-  same ad shape (the sandbox renders exactly this). A removed ad is the shop's
+  same ad shape (the sandbox renders exactly this). A removed ad is the marketplace's
   "not found" page: no element for the id, HTTP 404, "tidak ditemukan".
 * blocks — Akamai "Access Denied" HTML (HTTP 403) or a timeout; both are blocks.
 """
