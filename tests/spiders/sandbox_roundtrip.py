@@ -12,7 +12,7 @@ import math
 import os
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -23,6 +23,8 @@ import pytest
 from sandbox.catalogue_types import SandboxListing
 from sandbox.server import SandboxHandle, run_sandbox
 from sandbox.shops import load_shops
+from sandbox.shops.base import Shop
+from spiders.items import ListingItem, PageOutcome
 
 REPO = Path(__file__).resolve().parents[2]
 SCRAPY = Path(sys.executable).with_name("scrapy")
@@ -49,6 +51,28 @@ def one_shop_fixture(marketplace: str) -> Any:
 def planted_ids(sandbox: SandboxHandle, marketplace: str, query: str) -> set[str]:
     """External ids of the planted listings the shop's search finds for ``query``."""
     return {r.external_id for r in sandbox.catalogue.search(marketplace, query) if r.kind == "planted"}
+
+
+DetailParser = Callable[..., tuple[ListingItem | None, PageOutcome]]
+
+
+def read_item_page(
+    sandbox: SandboxHandle, shop: Shop, query: str, parse_detail: DetailParser
+) -> tuple[SandboxListing, ListingItem]:
+    """The first listing the shop's search holds for ``query``, and what ``parse_detail`` reads
+    from its item page at the address the shop itself gives it (checked ``ok``)."""
+    record = next(iter(sandbox.catalogue.search(shop.name, query)))
+    url = shop.listing_url(record, sandbox.server.site(shop.name))
+    item, outcome = parse_detail(httpx.get(url).content, url=url, base_url=sandbox.shop_url(shop.name))
+    assert outcome.status == "ok" and item is not None
+    return record, item
+
+
+def gone_page(parse_detail: DetailParser, url: str, base_url: str, *, parsed_url: str | None = None) -> tuple[int, str]:
+    """(HTTP status, parsed outcome) of the page at ``url`` of a listing the shop does not have."""
+    answer = httpx.get(url)
+    _item, outcome = parse_detail(answer.content, url=url if parsed_url is None else parsed_url, base_url=base_url)
+    return answer.status_code, outcome.status
 
 
 def crawl_every_page(

@@ -9,7 +9,7 @@ import httpx
 from sandbox.server import SandboxHandle
 from sandbox.shops.blibli import SHOP
 from spiders.parsers import blibli
-from tests.spiders.sandbox_roundtrip import crawl_finding_the_catalogue, one_shop_fixture
+from tests.spiders.sandbox_roundtrip import crawl_finding_the_catalogue, gone_page, one_shop_fixture
 
 QUERY = "ktp"
 
@@ -60,9 +60,7 @@ def test_detail_gives_the_full_description_and_removed_is_not_found(sandbox: San
     assert outcome.status == "ok" and item is not None
     assert item.description == "\n".join(line for line in record.description.splitlines() if line.strip())
     missing = f"{base}/backend/product-detail/products/XXX-00000-99999/_summary"
-    answer = httpx.get(missing)
-    assert answer.status_code == 404
-    assert blibli.parse_detail(answer.content, url=missing, base_url=base)[1].status == "not_found"
+    assert gone_page(blibli.parse_detail, missing, base) == (404, "not_found")
 
 
 def test_spider_api_transport_finds_every_planted_listing(sandbox: SandboxHandle, tmp_path: Path) -> None:

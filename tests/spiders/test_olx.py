@@ -9,7 +9,12 @@ import httpx
 from sandbox.server import SandboxHandle
 from sandbox.shops.olx import SHOP
 from spiders.parsers import olx
-from tests.spiders.sandbox_roundtrip import crawl_finding_the_catalogue, one_shop_fixture
+from tests.spiders.sandbox_roundtrip import (
+    crawl_finding_the_catalogue,
+    gone_page,
+    one_shop_fixture,
+    read_item_page,
+)
 
 QUERY = "ktp"
 
@@ -45,16 +50,10 @@ def test_search_pages_follow_next_page_url_and_match_the_catalogue(sandbox: Sand
 
 def test_item_page_and_the_not_found_page(sandbox: SandboxHandle) -> None:
     base = sandbox.shop_url("olx")
-    record = next(iter(sandbox.catalogue.search("olx", QUERY)))
-    url = SHOP.listing_url(record, sandbox.server.site("olx"))
-    answer = httpx.get(url)
-    item, outcome = olx.parse_detail(answer.content, url=url, base_url=base)
-    assert outcome.status == "ok" and item is not None
+    record, item = read_item_page(sandbox, SHOP, QUERY, olx.parse_detail)
     assert (item.external_id, item.description) == (record.external_id, record.description)
     gone = f"{base}/item/blanko-ktp-iid-1"
-    answer = httpx.get(gone)
-    assert answer.status_code == 404
-    assert olx.parse_detail(answer.content, url=gone, base_url=base)[1].status == "not_found"
+    assert gone_page(olx.parse_detail, gone, base) == (404, "not_found")
 
 
 def test_spider_api_transport_finds_every_planted_listing(sandbox: SandboxHandle, tmp_path: Path) -> None:
