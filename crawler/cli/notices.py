@@ -14,6 +14,7 @@ from rich.text import Text
 from alerts.notices import NoticeError, draft_notices, resolve_notice, send_notice
 from alerts.redaction import redact_text
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption
 from crawler.cli.output import OutputFormat, inert, render_rows
 from crawler.cli.runtime import get_runtime
 from storage.models import Notice, NoticeKind, NoticeStatus
@@ -216,7 +217,7 @@ def send_cmd(
     resend: Annotated[
         bool, typer.Option("--resend", help="Send again a notice that was already sent.")
     ] = False,
-    actor: Annotated[str | None, typer.Option("--as", help="Analyst name for the audit trail.")] = None,
+    actor: AsOption = None,
 ) -> None:
     """Send a notice over SMTP; its alerts become notified (or escalated) with the deadline.
 
@@ -257,7 +258,7 @@ def resolve_cmd(
         bool, typer.Option("--failed", help="It did not go out; `notices send` may try again.")
     ] = False,
     note: Annotated[str, typer.Option("--note", help="What you checked (kept with the notice).")] = "",
-    actor: Annotated[str | None, typer.Option("--as", help="Analyst name for the audit trail.")] = None,
+    actor: AsOption = None,
 ) -> None:
     """Settle a notice left `sending` by a run that stopped mid-send (crash, kill, lost power).
 
