@@ -20,6 +20,8 @@ from crawler.cli.runtime import get_runtime
 from storage.models import Notice, NoticeKind, NoticeStatus
 from storage.notices import get_notice, list_notices, notice_alerts
 
+#: a notice as commands take it: its number or its public id (``storage.notices.get_notice``)
+NoticeRef = Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")]
 notices_app = typer.Typer(
     help="Draft, preview, send and list takedown notices.",
     no_args_is_help=True,
@@ -176,7 +178,7 @@ def _parse_eml(path: str) -> EmailMessage:
 
 @notices_app.command("show")
 def show_cmd(
-    ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
+    ref: NoticeRef,
     html: Annotated[bool, typer.Option("--html", help="Print the HTML part instead of the text.")] = False,
 ) -> None:
     """Preview a notice as it will be sent: headers, text body and attachments.
@@ -210,7 +212,7 @@ def show_cmd(
 
 @notices_app.command("send")
 def send_cmd(
-    ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
+    ref: NoticeRef,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check everything and say what would happen; send nothing.")
     ] = False,
@@ -250,7 +252,7 @@ def send_cmd(
 
 @notices_app.command("resolve")
 def resolve_cmd(
-    ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
+    ref: NoticeRef,
     sent: Annotated[
         bool, typer.Option("--sent", help="The mail server's log shows it accepted the message.")
     ] = False,
