@@ -27,6 +27,7 @@ from alerts.followup import fetch_listing
 from alerts.images.fetch import fetch_image, make_client
 from sandbox.images import render_listing_image
 from tests.canary import recording_connections
+from tests.http_answers import send_body
 
 NAME = "shop.rebind.test"
 SHOP_ADDRESS = "127.0.0.2"  # stands for the public address the name first answers
@@ -52,11 +53,7 @@ class ShopHandler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         body, kind = (PHOTO, "image/jpeg") if self.path == "/a.jpg" else (b"<html>ok</html>", "text/html")
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_body(self, 200, kind, body)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
