@@ -1,8 +1,9 @@
 """A hand-made database for case-file tests: one actor of three listings on three marketplaces.
 
 Alerts 1 and 2 have a captured screenshot, alert 3 has none; the actor's
-listings share a phone, alert 1 shows a NIK (also in an analyst's note), so
-masking and ``--reveal`` can be checked in every section of the case file.
+listings share a phone, alerts 1 and 2 a NIK (also in an analyst's note), so
+masking and ``--reveal`` can be checked in every section of the case file;
+alert 3 alone shows an e-mail address.
 """
 
 from __future__ import annotations
@@ -67,8 +68,8 @@ def add_screenshot(session: Session, store: EvidenceStore, alert_id: int, color:
 def seed_case(session: Session, store: EvidenceStore) -> Seeded:
     """The actor (three alerts joined by a phone) and an unrelated actor of one alert."""
     a = _alert(session, 1, identifiers=(("nik", NIK), ("phone", PHONE)))
-    b = _alert(session, 2, market="shopee", identifiers=(("phone", PHONE),))
-    c = _alert(session, 3, market="lazada", identifiers=(("phone", PHONE),))
+    b = _alert(session, 2, market="shopee", identifiers=(("nik", NIK), ("phone", PHONE)))
+    c = _alert(session, 3, market="lazada", identifiers=(("phone", PHONE), ("email", "toko3@example.id")))
     loner = _alert(session, 4, market="olx")
     add_screenshot(session, store, a, (200, 30, 30))
     add_screenshot(session, store, b, (30, 30, 200))

@@ -63,8 +63,7 @@ def test_export_writes_the_folder_with_correct_sha256sums(tmp_path: Path) -> Non
         assert hashlib.sha256((out / name).read_bytes()).hexdigest() == digest
     assert {"case.html", "network.svg", f"evidence-{seeded.actor_id}.wacz"} <= on_disk
     assert len([n for n in on_disk if n.startswith("screenshots/")]) == 2
-    a, b, c = seeded.alerts
-    assert f"alert {c}: no screenshot captured" in result.output
+    assert f"alert {seeded.alerts[2]}: no screenshot captured" in result.output
     with zipfile.ZipFile(out / f"evidence-{seeded.actor_id}.wacz") as wacz:
         pages = wacz.read("pages/pages.jsonl").decode().splitlines()[1:]
     assert {json.loads(p)["id"] for p in pages} == {"bundle-1", "bundle-2"}

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from sqlalchemy.orm import Session
 
 from alerts.case.gather import UnknownActor, gather_case, shown
-from alerts.case.network import case_graph, network_picture
+from alerts.case.network import case_graph, network_picture, picture_size
 from alerts.case.render import case_environment, render_case_html
 from alerts.evidence import EvidenceStore
 from tests.case.builders import MASKED_NIK, NIK, PHONE, seed_case
@@ -32,7 +32,7 @@ def test_gather_holds_summary_listings_screenshots_custody_and_hashes(session: S
     assert all(len(li.screenshots) == 1 for li in case.listings[:2])
     assert case.risk_score > 0 and {r.name for r in case.risk} >= {"several_marketplaces"}
     assert all(r.weight >= 0 for r in case.risk)
-    assert {lk.reason for lk in case.links} == {"phone"}
+    assert {lk.reason for lk in case.links} == {"phone", "nik"}
     kinds = {e.kind for e in case.evidence}
     assert {"screenshot", "warc", "listing_json"} <= kinds and all(e.problem is None for e in case.evidence)
     actions = [(e.alert_id, e.by, e.action) for e in case.custody]
@@ -76,6 +76,7 @@ def test_network_draws_every_listing_shop_and_identifier_inside_the_picture(sess
     kinds = [d["kind"] for _, d in graph.nodes(data=True)]
     assert kinds.count("listing") == 3 and kinds.count("shop") == 3
     assert f"phone:{PHONE}" in graph  # one shared node, not a phone per listing
+    assert f"nik:{MASKED_NIK}" in graph and not any(k.startswith("email:") for k in graph)  # joins nothing
     # the phone links are drawn through the phone node, not again between the listings
     assert not any(graph.nodes[u]["kind"] == graph.nodes[v]["kind"] == "listing" for u, v in graph.edges)
     picture = network_picture(graph)
@@ -84,6 +85,12 @@ def test_network_draws_every_listing_shop_and_identifier_inside_the_picture(sess
     assert all(e.label for e in picture.edges)
     assert network_picture(case_graph(case)) == picture  # the same case draws the same picture
     assert not any(NIK in n.label for n in picture.nodes)
+
+
+def test_the_canvas_grows_with_the_network() -> None:
+    sizes = [picture_size(n) for n in (1, 10, 40, 160, 640)]
+    assert sizes == sorted(sizes) and sizes[0] == (960, 640) and sizes[-1][0] > sizes[2][0]
+    assert all(abs(w / h - 1.5) < 0.01 for w, h in sizes)
 
 
 def test_html_is_bilingual_and_says_which_listing_has_no_screenshot(session: Session,
