@@ -11,25 +11,14 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from config.browser import HEADLESS_ARGS, find_browser
+from config.browser import HEADLESS_ARGS
 from crawler.cli import app
 from tests.case.builders import seed_default_database
 
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture
-def chromium() -> str:
-    path = find_browser()
-    if path is None:
-        from tests.servers import missing
-
-        missing("Chromium (/usr/bin/chromium)")
-    assert path is not None
-    return path
-
-
-def _open_offline(chromium: str, page_url: str) -> tuple[list[str], list[dict[str, object]], bool]:
+def _open_offline(executable: str, page_url: str) -> tuple[list[str], list[dict[str, object]], bool]:
     """(non-file requests attempted, every <img>'s load state, whether the network SVG drew) for the page."""
     from playwright.sync_api import Route, sync_playwright
 
@@ -43,7 +32,7 @@ def _open_offline(chromium: str, page_url: str) -> tuple[list[str], list[dict[st
             route.abort()
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=chromium, args=list(HEADLESS_ARGS))
+        browser = pw.chromium.launch(executable_path=executable, args=list(HEADLESS_ARGS))
         try:
             context = browser.new_context(offline=True)
             context.route("**/*", only_files)
