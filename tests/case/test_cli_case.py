@@ -146,3 +146,16 @@ def test_pdf_is_rendered_from_the_same_html(tmp_path: Path) -> None:
     pdf = (out / "case.pdf").read_bytes()
     assert pdf.startswith(b"%PDF") and len(pdf) > 5000
     assert "case.pdf" in (out / "SHA256SUMS").read_text()
+
+
+def test_an_actor_without_evidence_gets_a_case_file_that_says_so(tmp_path: Path) -> None:
+    seeded = seed_default_database()
+    out = tmp_path / "loner"
+    result = _export(seeded.loner_actor_id, "--out", str(out), "--no-pdf")
+    assert result.exit_code == 0, result.output
+    assert "wacz: none" in result.output and "no screenshot captured" in result.output
+    assert not list(out.glob("*.wacz")) and not (out / "screenshots").exists()
+    html = (out / "case.html").read_text()
+    assert "No evidence captured" in html and "No screenshot captured" in html
+    assert (out / "SHA256SUMS").read_text().splitlines() == [
+        f"{hashlib.sha256((out / n).read_bytes()).hexdigest()}  {n}" for n in ("case.html", "network.svg")]
