@@ -114,10 +114,10 @@ def _write(path: Path, data: bytes) -> None:
     write_whole(path, data, overwrite=True)
 
 
-def _copy_screenshots(case: CaseFile, store: EvidenceStore, out: Path) -> list[str]:
+def _copy_screenshots(case: CaseFile, out: Path) -> list[str]:
     names: list[str] = []
     for shot in (s for li in case.listings for s in li.screenshots):
-        data = store.path_for(shot.sha256).read_bytes()
+        data = Path(shot.stored_at).read_bytes()
         if hashlib.sha256(data).hexdigest() != shot.sha256:
             raise CaseExportError(f"screenshot of bundle {shot.bundle_id} changed while the case was written")
         _write(out / shot.file_name, data)
@@ -131,14 +131,14 @@ def sha256sums(folder: Path, names: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_case(prepared: PreparedCase, store: EvidenceStore, out: Path, *, timezone: str, pdf: bool,
+def write_case(prepared: PreparedCase, out: Path, *, timezone: str, pdf: bool,
                force: bool) -> WrittenCase:
     """Write the case folder; every file written is listed in ``SHA256SUMS`` with its SHA-256."""
     check_folder(out, force=force)
     out.mkdir(parents=True, exist_ok=True)
     shutil.rmtree(out / SCREENSHOT_DIR, ignore_errors=True)
     case, env = prepared.case, case_environment(timezone)
-    written = _copy_screenshots(case, store, out)
+    written = _copy_screenshots(case, out)
     wacz = wacz_name(case.actor_id) if prepared.wacz is not None else None
     if prepared.wacz is not None and wacz is not None:
         _write(out / wacz, prepared.wacz)

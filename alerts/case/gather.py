@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -30,7 +29,7 @@ from alerts.notices.render import one_line
 from alerts.redaction import redact_text
 from storage.actors import actor_events, actor_listings, resolve_actor_id
 from storage.case import evidence_of_alerts, identifiers_by_listing, sellers_by_id
-from storage.models import ActorRow, Alert, Evidence, EvidenceBundle, Listing, Seller
+from storage.models import ActorRow, Alert, AlertEvent, Evidence, EvidenceBundle, Listing, Seller
 
 #: a cap on one stranger-written field: a 1 MB title must not become a 1 MB report
 MAX_TEXT = 500
@@ -56,15 +55,21 @@ def screenshot_name(alert_id: int, bundle_id: int) -> str:
 
 
 def _evidence_entry(store: EvidenceStore, f: Evidence, alert_id: int) -> EvidenceEntry:
-    path = Path(f.path) if f.path else store.path_for(f.sha256)
+    path = _stored_at(store, f)
     return EvidenceEntry(alert_id=alert_id, bundle_id=f.bundle_id, kind=f.kind, name=f.name, size=f.size,
                          sha256=f.sha256, captured_at=f.captured_at, tool_version=f.tool_version,
                          problem=verify_file(path, f.sha256, f.size), path=str(path))
 
 
-def _screenshots(files: Sequence[tuple[Evidence, EvidenceBundle]], alert_id: int) -> tuple[Screenshot, ...]:
+def _stored_at(store: EvidenceStore, f: Evidence) -> Path:
+    """Where the file was stored at capture (its name in the content-addressed store if not recorded)."""
+    return Path(f.path) if f.path else store.path_for(f.sha256)
+
+
+def _screenshots(store: EvidenceStore, files: Sequence[tuple[Evidence, EvidenceBundle]],
+                 alert_id: int) -> tuple[Screenshot, ...]:
     return tuple(Screenshot(bundle_id=b.id, sha256=f.sha256, captured_at=f.captured_at, purpose=b.purpose,
-                            file_name=screenshot_name(alert_id, b.id))
+                            file_name=screenshot_name(alert_id, b.id), stored_at=str(_stored_at(store, f)))
                  for f, b in files if f.kind == "screenshot" and b.alert_id == alert_id)
 
 
@@ -79,7 +84,7 @@ def _listing(alert: Alert, listing: Listing, idents: list[tuple[str, str]],
         identifiers=tuple((k, shown(v, reveal=reveal)) for k, v in idents), screenshots=screenshots)
 
 
-def _custody(events: Sequence[Any], files: Sequence[tuple[Evidence, EvidenceBundle]], *,
+def _custody(events: Sequence[AlertEvent], files: Sequence[tuple[Evidence, EvidenceBundle]], *,
              reveal: bool) -> tuple[CustodyEvent, ...]:
     """The audit events of the alerts and each evidence capture, oldest first."""
     out = [CustodyEvent(at=e.at, alert_id=e.alert_id, by=shown(e.actor, reveal=reveal), action=e.action,
@@ -126,7 +131,7 @@ def gather_case(session: Session, store: EvidenceStore, actor_id: str, *, reveal
     shops = {_shop_key(s): Shop(key=str(_shop_key(s)), marketplace=s.marketplace,
                                 name=shown(s.name, reveal=reveal), url=shown(s.url, reveal=reveal, limit=2000))
              for s in sellers.values()}
-    listings = tuple(_listing(a, li, idents.get(li.id, []), _screenshots(files, a.id),
+    listings = tuple(_listing(a, li, idents.get(li.id, []), _screenshots(store, files, a.id),
                               _shop_key(sellers.get(li.seller_id) if li.seller_id else None), reveal)
                      for a, li in pairs)
     return CaseFile(

@@ -42,6 +42,8 @@ class Screenshot:
     captured_at: datetime
     purpose: str
     file_name: str
+    #: where the evidence store holds it (read, hash-checked, and copied to ``file_name``)
+    stored_at: str
 
 
 @dataclass(frozen=True)

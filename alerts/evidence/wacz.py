@@ -1,5 +1,8 @@
 """Export an alert's evidence as a WACZ 1.1.1 package a web-archive replay tool can open.
 
+A case file packs the evidence of all of an actor's alerts into one package
+(:func:`build_wacz_of_alerts`), built the same way.
+
 Layout (https://specs.webrecorder.net/wacz/1.1.1/):
 
 * ``archive/data.warc.gz`` - every WARC of every bundle, byte for byte, followed by

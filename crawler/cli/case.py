@@ -55,7 +55,7 @@ def export_cmd(
         check_folder(out, force=force)
         with runtime.sessions.begin() as session:
             prepared = prepare_case(session, store, actor_id, out, reveal=reveal, analyst=runtime.analyst(actor))
-        written = write_case(prepared, store, out, timezone=runtime.settings.schedule.timezone, pdf=pdf,
+        written = write_case(prepared, out, timezone=runtime.settings.schedule.timezone, pdf=pdf,
                              force=force)
     except UnknownActor as exc:
         raise UserError(f"{exc} (see `ktpwatch actors list`)", exit_code=2) from None

@@ -44,7 +44,7 @@ def write_top_case(runtime: Any, config_path: Path) -> Path | None:
             prepared = prepare_case(session, store, top.id, out, reveal=False, analyst="ktpwatch-demo")
         except CaseExportError as exc:
             raise UserError(f"demo case file: {exc}") from None
-    written = write_case(prepared, store, out, timezone=settings.schedule.timezone, pdf=True, force=True)
+    written = write_case(prepared, out, timezone=settings.schedule.timezone, pdf=True, force=True)
     console.print(f"   actor {top.id} (risk {top.risk_score}, {len(prepared.case.listings)} listing(s)): "
                   f"{written.folder / 'case.html'}", markup=False, highlight=False, soft_wrap=True)
     console.print(f"   also case.pdf, network.svg, {written.wacz or 'no WACZ'}, screenshots/ and SHA256SUMS "
