@@ -8,6 +8,7 @@ with a command the user can paste to write it again.
 from __future__ import annotations
 
 import shlex
+import time
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +33,7 @@ def write_top_case(runtime: Any, config_path: Path) -> Path | None:
 
     console, settings = runtime.console, runtime.settings
     console.print(f"\n[bold cyan]{STEP}.[/] [bold]Writing the case file of the highest-risk actor for the police ...[/]")
-    store = EvidenceStore(Path(settings.evidence.dir))
+    store, started = EvidenceStore(Path(settings.evidence.dir)), time.monotonic()
     with runtime.sessions.begin() as session:
         rebuild_actors(session, settings.actors.risk_weights, settings.ledger)
         top = next(iter(list_actors(session, sort="risk", limit=1)), None)
@@ -48,7 +49,8 @@ def write_top_case(runtime: Any, config_path: Path) -> Path | None:
     console.print(f"   actor {top.id} (risk {top.risk_score}, {len(prepared.case.listings)} listing(s)): "
                   f"{written.folder / 'case.html'}", markup=False, highlight=False, soft_wrap=True)
     console.print(f"   also case.pdf, network.svg, {written.wacz or 'no WACZ'}, screenshots/ and SHA256SUMS "
-                  f"({len(written.files)} files)", markup=False, highlight=False, soft_wrap=True)
+                  f"({len(written.files)} files, written in {time.monotonic() - started:.0f}s)", markup=False,
+                  highlight=False, soft_wrap=True)
     for alert_id in written.missing_screenshots:
         console.print(f"   alert {alert_id}: no screenshot captured", markup=False, highlight=False)
     console.print(f"   again: {case_command(config_path, top.id, out)}", markup=False, highlight=False,
