@@ -91,9 +91,11 @@ def prepare_case(session: Session, store: EvidenceStore, actor_id: str, out: Pat
                  analyst: str) -> PreparedCase:
     """Audit the export, gather the case and pack its WACZ (the caller commits before writing)."""
     resolved = resolve_actor_id(session, actor_id)
-    alert_ids = members_of(session, resolved) if resolved else []
-    if not alert_ids:
+    if resolved is None:
         raise UnknownActor(f"no actor {actor_id}")
+    alert_ids = members_of(session, resolved)
+    if not alert_ids:
+        raise UnknownActor(f"actor {actor_id} has no alerts now (retired by a rebuild)")
     _audit(session, alert_ids, analyst=analyst, out=out, reveal=reveal)
     case = gather_case(session, store, actor_id, reveal=reveal, generated_by=analyst)
     if case.damaged_evidence:
