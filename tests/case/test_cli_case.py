@@ -159,3 +159,20 @@ def test_an_actor_without_evidence_gets_a_case_file_that_says_so(tmp_path: Path)
     assert "No evidence captured" in html and "No screenshot captured" in html
     assert (out / "SHA256SUMS").read_text().splitlines() == [
         f"{hashlib.sha256((out / n).read_bytes()).hexdigest()}  {n}" for n in ("case.html", "network.svg")]
+
+
+def test_a_retired_actor_exits_2_and_says_it_is_retired(tmp_path: Path) -> None:
+    from datetime import UTC, datetime
+
+    from storage.models import ActorRow, ActorStatus
+
+    seed_default_database()
+    engine = make_engine(os.environ["KTPWATCH_DB_URL"])
+    with make_session_factory(engine).begin() as session:
+        when = datetime(2026, 1, 1, tzinfo=UTC)
+        session.add(ActorRow(id="act-dead000000", status=ActorStatus.RETIRED.value, first_seen_at=when,
+                             last_seen_at=when))
+    engine.dispose()
+    result = _export("act-dead000000", "--out", str(tmp_path / "case"))
+    assert result.exit_code == 2 and "retired" in result.output
+    assert not (tmp_path / "case").exists()
