@@ -8,8 +8,9 @@ the files.  Evidence that no longer matches its SHA-256 stops the export: a
 case file for the police must not carry an altered screenshot.
 
 A folder that already holds files is refused unless ``force``; then the files
-a case export writes are replaced (its ``screenshots/`` folder emptied first)
-and nothing else in the folder is touched.
+a case export writes are replaced (its ``screenshots/`` folder, PDF and WACZ
+removed first, so nothing stale stays beside the new HTML) and nothing else
+in the folder is touched.
 """
 
 from __future__ import annotations
@@ -127,6 +128,14 @@ def _copy_screenshots(case: CaseFile, out: Path) -> list[str]:
     return names
 
 
+def _clear_previous(out: Path, actor_id: str) -> None:
+    """Remove what an earlier export of this case may have left that this one might not write again."""
+    if (out / SCREENSHOT_DIR).exists():
+        shutil.rmtree(out / SCREENSHOT_DIR)
+    for name in (CASE_PDF, wacz_name(actor_id)):
+        (out / name).unlink(missing_ok=True)
+
+
 def sha256sums(folder: Path, names: list[str]) -> str:
     """``sha256sum`` format (hash, two spaces, path) for ``names`` in ``folder``, sorted by path."""
     lines = [f"{hashlib.sha256((folder / n).read_bytes()).hexdigest()}  {n}" for n in sorted(names)]
@@ -138,11 +147,12 @@ def write_case(prepared: PreparedCase, out: Path, *, timezone: str, pdf: bool,
     """Write the case folder; every file written is listed in ``SHA256SUMS`` with its SHA-256."""
     check_folder(out, force=force)
     out.mkdir(parents=True, exist_ok=True)
-    shutil.rmtree(out / SCREENSHOT_DIR, ignore_errors=True)
     case, env = prepared.case, case_environment(timezone)
+    _clear_previous(out, case.actor_id)
     written = _copy_screenshots(case, out)
-    wacz = wacz_name(case.actor_id) if prepared.wacz is not None else None
-    if prepared.wacz is not None and wacz is not None:
+    wacz = None
+    if prepared.wacz is not None:
+        wacz = wacz_name(case.actor_id)
         _write(out / wacz, prepared.wacz)
         written.append(wacz)
     picture = network_picture(case_graph(case))

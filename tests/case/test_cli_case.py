@@ -121,9 +121,13 @@ def test_a_folder_with_files_is_refused_unless_force(tmp_path: Path) -> None:
     (out / "notes.txt").write_text("mine")
     refused = _export(seeded.actor_id, "--out", str(out), "--no-pdf")
     assert refused.exit_code == 1 and "not empty" in refused.output and _events("case_export") == []
-    forced = _export(seeded.actor_id, "--out", str(out), "--no-pdf", "--force")
-    assert forced.exit_code == 0, forced.output
+    first = _export(seeded.actor_id, "--out", str(out), "--force")
+    assert first.exit_code == 0, first.output
+    again = _export(seeded.actor_id, "--out", str(out), "--no-pdf", "--force")
+    assert again.exit_code == 0, again.output
     assert (out / "notes.txt").read_text() == "mine" and (out / "case.html").is_file()
+    assert not (out / "case.pdf").exists()  # no PDF left over that the new HTML did not make
+    assert "case.pdf" not in (out / "SHA256SUMS").read_text()
 
 
 def test_altered_evidence_stops_the_export(tmp_path: Path) -> None:
