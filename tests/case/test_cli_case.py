@@ -180,3 +180,26 @@ def test_a_retired_actor_exits_2_and_says_it_is_retired(tmp_path: Path) -> None:
     result = _export("act-dead000000", "--out", str(tmp_path / "case"))
     assert result.exit_code == 2 and "retired" in result.output
     assert not (tmp_path / "case").exists()
+
+
+def test_seller_markup_is_printed_as_text_never_as_markup(tmp_path: Path) -> None:
+    from sqlalchemy import update
+
+    from storage.models import Listing, Seller
+
+    seeded = seed_default_database()
+    hostile = '<img src="https://evil.example/x.png"><script>fetch("//evil.example")</script>\u202e'
+    engine = make_engine(os.environ["KTPWATCH_DB_URL"])
+    with make_session_factory(engine).begin() as session:
+        session.execute(update(Listing).values(title=hostile, url="javascript:alert(1)"))
+        session.execute(update(Seller).values(name=hostile))
+    engine.dispose()
+    out = tmp_path / "case"
+    assert _export(seeded.actor_id, "--out", str(out), "--no-pdf").exit_code == 0
+    for name in ("case.html", "network.svg"):
+        text = (out / name).read_text()
+        refs = _Refs()
+        refs.feed(text)
+        assert not [r for r in refs.refs if "evil" in r or r.startswith("javascript:")]
+        assert "<script" not in text and "\u202e" not in text
+        assert "&lt;img" in text or "&lt;script" in text
