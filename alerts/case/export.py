@@ -83,7 +83,7 @@ def check_folder(out: Path, *, force: bool) -> None:
 def _audit(session: Session, alert_ids: list[int], *, analyst: str, out: Path, reveal: bool) -> None:
     note = f"case file written to {out}" + (" with NIKs unmasked" if reveal else "")
     if reveal:
-        record_reveals(session, alert_ids, actor=analyst, note=f"NIKs shown unmasked ({note})")
+        record_reveals(session, alert_ids, actor=analyst, note=f"NIKs shown unmasked (case export to {out})")
     session.add_all([AlertEvent(alert_id=i, actor=analyst, action=EXPORT_ACTION, note=note) for i in alert_ids])
     session.flush()
 
