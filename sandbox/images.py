@@ -4,9 +4,9 @@ Ordinary listings get a coloured background, a lighter "product" panel and
 the title written on it. Planted blank e-KTP listings get what such sellers
 really post: a card photographed on a textured table, "BLANKO E-KTP" and the
 chip number printed on it, a little rotated, sometimes saved as a poor JPEG —
-so OCR and perceptual hashing have something real to chew on. A share of
-those photos is reused by another seller on another marketplace, slightly
-cropped and re-compressed (:class:`PhotoPlan`), as stolen product photos are.
+so OCR and perceptual hashing have something real to chew on. A planted
+actor's photo is reposted on its shops on other marketplaces, slightly
+cropped and re-compressed (:class:`PhotoPlan`).
 
 Everything derives from ids and the catalogue, so the same seed gives the same
 bytes; :meth:`PhotoPlan.truth` is the ground truth tests compare against.
@@ -37,8 +37,6 @@ TELLING_FONTS = (
     "DejaVuSerif-Bold.ttf",
     "DejaVuSerif.ttf",
 )
-#: every third planted blank listing of a shop reuses a photo from the previous shop
-REUSE_EVERY = 3
 
 
 @lru_cache(maxsize=512)
@@ -184,23 +182,24 @@ class PlannedPhoto:
 
 
 class PhotoPlan:
-    """Which sandbox images are telling photos, and which of those are reposts of another shop's."""
+    """Which sandbox images are telling photos, and which of those are reposts of another shop's.
+
+    A planted actor (:mod:`sandbox.planted_actors`) shows the photo of its first
+    listing again on its other shops, cropped and re-compressed, as sellers who
+    run several shops do; every other planted listing has its own photo, so a
+    photo (and the chip number on it) joins no two unrelated sellers.
+    """
 
     def __init__(self, listings: Iterable[Any]) -> None:
         self.by_image: dict[tuple[str, str], PlannedPhoto] = {}
-        previous: list[PlannedPhoto] = []
-        current: list[PlannedPhoto] = []
-        market = None
+        first_of_actor: dict[str, PlannedPhoto] = {}
         for listing in listings:
-            if listing.marketplace != market:
-                previous, current, market = current or previous, [], listing.marketplace
             if listing.kind != "planted" or listing.label != "blank" or not listing.image_ids:
                 continue
             image_id = listing.image_ids[0]
-            chips = [value for kind, value in listing.identifiers if kind == "chip_uid"]
-            ordinal = len(current)
-            if previous and ordinal % REUSE_EVERY == 0 and ordinal < len(previous):
-                source = previous[ordinal]
+            actor = getattr(listing, "actor", "")
+            source = first_of_actor.get(actor) if actor else None
+            if source is not None and source.marketplace != listing.marketplace:
                 rng = random.Random(f"reuse:{listing.marketplace}:{image_id}")
                 planned = PlannedPhoto(
                     listing.marketplace, listing.external_id, image_id, source.photo,
@@ -208,9 +207,11 @@ class PhotoPlan:
                     crop=round(rng.uniform(0.03, 0.08), 3), quality=rng.choice((55, 70, 85)),
                 )
             else:
+                chips = [value for kind, value in listing.identifiers if kind == "chip_uid"]
                 photo = TellingPhoto.from_key(f"{listing.marketplace}:{image_id}", chips[0] if chips else None)
                 planned = PlannedPhoto(listing.marketplace, listing.external_id, image_id, photo)
-            current.append(planned)
+            if actor:
+                first_of_actor.setdefault(actor, planned)
             self.by_image[(listing.marketplace, image_id)] = planned
 
     def render(self, marketplace: str, image_id: str, title: str) -> bytes:
