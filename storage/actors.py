@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -25,6 +25,7 @@ from storage.models import (
     ActorStatus,
     Alert,
     AlertEvent,
+    AssessmentRecord,
     CaptureStatus,
     Identifier,
     Image,
@@ -76,27 +77,41 @@ class AlertFacts:
     seller_name: str | None
     identifiers: tuple[tuple[str, str], ...]
     photo_phashes: tuple[str, ...]
+    #: the listing's title and description as last stored
+    texts: tuple[str, ...] = ()
+    #: the latest assessment's reasons as stored (``{"rule", "field", "matched", "weight", …}``)
+    reasons: tuple[dict[str, Any], ...] = ()
+
+
+def _latest_reasons(session: Session) -> dict[int, list[dict[str, Any]]]:
+    """listing id → the reasons of its latest assessment, for every listing that has an alert."""
+    latest = (select(func.max(AssessmentRecord.id).label("id"))
+              .join(Alert, Alert.listing_id == AssessmentRecord.listing_id)
+              .group_by(AssessmentRecord.listing_id).subquery())
+    stmt = select(AssessmentRecord.listing_id, AssessmentRecord.reasons).join(latest, latest.c.id == AssessmentRecord.id)
+    return {listing_id: list(reasons or []) for listing_id, reasons in session.execute(stmt)}
 
 
 def alert_facts(session: Session) -> list[AlertFacts]:
-    """Every alert with its listing, seller, identifiers and photo pHashes: four queries in all."""
-    identifiers, phashes = _identifiers(session), _phashes(session)
+    """Every alert with its listing, seller, identifiers, photo pHashes and reasons: five queries in all."""
+    identifiers, phashes, reasons = _identifiers(session), _phashes(session), _latest_reasons(session)
     stmt = (select(Alert.id, Alert.listing_id, Alert.marketplace, Alert.verdict, Alert.opened_at,
                    Alert.last_seen_at, Alert.removed_at, Listing.first_seen_at, Listing.price,
-                   Seller.external_id, Seller.name)
+                   Seller.external_id, Seller.name, Listing.title, Listing.description)
             .join(Listing, Listing.id == Alert.listing_id)
             .outerjoin(Seller, Seller.id == Listing.seller_id)
             .order_by(Alert.id))
     out: list[AlertFacts] = []
     for (alert_id, listing_id, market, verdict, opened, last, removed, first, price,
-         seller_ext, seller_name) in session.execute(stmt):
+         seller_ext, seller_name, title, description) in session.execute(stmt):
         first_seen = min(first, opened) if first else opened
         out.append(AlertFacts(
             alert_id=alert_id, marketplace=market, verdict=verdict, first_seen=first_seen,
             last_seen=max(last, first_seen), removed_at=removed, price=price,
             seller_id=seller_ext or None, seller_name=seller_name or None,
             identifiers=tuple(identifiers.get(listing_id, ())),
-            photo_phashes=tuple(phashes.get(listing_id, ()))))
+            photo_phashes=tuple(phashes.get(listing_id, ())),
+            texts=(title or "", description or ""), reasons=tuple(reasons.get(listing_id, ()))))
     return out
 
 

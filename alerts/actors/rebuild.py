@@ -12,6 +12,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from alerts.actors.evasion import evasive_from_stored
 from alerts.actors.graph import build_actors
 from alerts.actors.model import Actor, ActorGraph, Constraint, ListingRecord, Merge, Split
 from alerts.actors.risk import ChipLookup, ChipStatus, RiskListing, RiskScore, no_ledger, risk_score
@@ -49,9 +50,11 @@ def listing_record(f: AlertFacts) -> ListingRecord:
 
 
 def risk_listing(f: AlertFacts) -> RiskListing:
-    """The risk view of an alert; a takedown's removal time feeds ``relisted_after_takedown``."""
+    """The risk view of an alert; a takedown's removal time feeds ``relisted_after_takedown``,
+    the stored text and reasons feed ``evasion``."""
     return RiskListing(alert_id=f.alert_id, verdict=f.verdict, marketplace=f.marketplace,
                        first_seen=f.first_seen, last_seen=f.last_seen, price=f.price, removed_at=f.removed_at,
+                       evasive=evasive_from_stored(f.texts, f.reasons),
                        chip_uids=tuple(v for k, v in f.identifiers if k == "chip_uid"))
 
 
