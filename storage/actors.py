@@ -227,6 +227,45 @@ def actor_listings(session: Session, actor_id: str) -> list[tuple[Alert, Listing
     return [(a, li) for a, li in session.execute(stmt)]
 
 
+@dataclass(frozen=True)
+class ReturnedAlert:
+    """A new alert of an actor an earlier takedown (notice or removal) did not stop."""
+
+    actor_id: str
+    display_name: str
+    risk_score: int
+    alert_id: int
+    marketplace: str
+    taken_down_at: datetime
+
+
+def returned_after_takedown(session: Session, since: datetime) -> list[ReturnedAlert]:
+    """Per active actor, its first alert opened at or after ``since`` after one of its earlier alerts
+    was notified or removed; actors without such an alert are left out.
+
+    Alerts opened since ``since`` (a scan's start) are that scan's, so each
+    return is reported by the scan that saw it, once.
+    """
+    new = session.execute(
+        select(ActorRow.id, ActorRow.display_name, ActorRow.risk_score, Alert.id, Alert.marketplace, Alert.opened_at)
+        .join(ActorMember, ActorMember.actor_id == ActorRow.id).join(Alert, Alert.id == ActorMember.alert_id)
+        .where(Alert.opened_at >= since, ActorRow.status == ActorStatus.ACTIVE.value)
+        .order_by(Alert.opened_at, Alert.id)).all()
+    if not new:
+        return []
+    taken_down = dict(session.execute(
+        select(ActorMember.actor_id, func.min(func.coalesce(Alert.notified_at, Alert.removed_at)))
+        .join(Alert, Alert.id == ActorMember.alert_id)
+        .where(ActorMember.actor_id.in_({row[0] for row in new}), Alert.opened_at < since)
+        .group_by(ActorMember.actor_id)).all())
+    out: dict[str, ReturnedAlert] = {}
+    for actor_id, name, risk, alert_id, marketplace, opened in new:
+        when = taken_down.get(actor_id)
+        if when is not None and when <= opened and actor_id not in out:
+            out[actor_id] = ReturnedAlert(actor_id, name, risk, alert_id, marketplace, when)
+    return list(out.values())
+
+
 def actor_events(session: Session, alert_ids: Sequence[int]) -> list[AlertEvent]:
     """The audit events of an actor's alerts, oldest first: its timeline and takedown history."""
     if not alert_ids:
