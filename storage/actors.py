@@ -25,6 +25,7 @@ from storage.models import (
     ActorStatus,
     Alert,
     AlertEvent,
+    AlertLink,
     AssessmentRecord,
     CaptureStatus,
     Identifier,
@@ -37,6 +38,8 @@ from storage.models import (
 
 MERGE = "merge"
 SPLIT = "split"
+#: the alert link reason of a photo match (alerts.images.linking)
+SAME_PHOTO = "same_photo"
 
 
 def _identifiers(session: Session) -> dict[int, list[tuple[str, str]]]:
@@ -113,6 +116,12 @@ def alert_facts(session: Session) -> list[AlertFacts]:
             photo_phashes=tuple(phashes.get(listing_id, ())),
             texts=(title or "", description or ""), reasons=tuple(reasons.get(listing_id, ()))))
     return out
+
+
+def photo_link_pairs(session: Session) -> list[tuple[int, int]]:
+    """(alert, earlier alert) of every stored ``same_photo`` link (confirmed by the close photo comparison)."""
+    stmt = select(AlertLink.alert_id, AlertLink.linked_alert_id).where(AlertLink.reason == SAME_PHOTO)
+    return [(a, b) for a, b in session.execute(stmt)]
 
 
 def stored_corrections(session: Session) -> list[ActorCorrection]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import networkx as nx
 from sqlalchemy.orm import Session
 
 from alerts.actors.evasion import evasive_from_stored
@@ -23,6 +24,7 @@ from storage.actors import (
     SPLIT,
     AlertFacts,
     alert_facts,
+    photo_link_pairs,
     previous_membership,
     stored_corrections,
     write_actors,
@@ -71,6 +73,12 @@ def constraints(session: Session) -> list[Constraint]:
     return out
 
 
+def photo_groups(session: Session) -> dict[int, int]:
+    """alert → its group of stored photo links (the smallest alert id of the group)."""
+    links = nx.Graph(photo_link_pairs(session))
+    return {alert: min(group) for group in nx.connected_components(links) for alert in group}
+
+
 def actor_row(actor: Actor, score: RiskScore) -> dict[str, Any]:
     """The ``actors`` columns of one built actor and its score."""
     return {
@@ -108,7 +116,7 @@ def rebuild_actors(session: Session, weights: RiskWeights, ledger: LedgerConfig 
     chips = ledger_lookup(session, ledger)
     risk = {f.alert_id: risk_listing(f) for f in facts}
     build = build_actors([listing_record(f) for f in facts], constraints=constraints(session),
-                         previous=previous_membership(session))
+                         previous=previous_membership(session), photo_groups=photo_groups(session))
     rows = [actor_row(a, risk_score([risk[i] for i in a.alert_ids], weights, chip_status=chips)) for a in build.actors]
     members = [(i, a.actor_id) for a in build.actors for i in a.alert_ids]
     retired = write_actors(session, rows, members, dict(build.merged_into))
@@ -121,7 +129,7 @@ def current_graph(session: Session) -> ActorGraph:
     """The actor graph storage holds now, rebuilt in memory with the stored ids (for export)."""
     facts = alert_facts(session)
     return build_actors([listing_record(f) for f in facts], constraints=constraints(session),
-                        previous=previous_membership(session))
+                        previous=previous_membership(session), photo_groups=photo_groups(session))
 
 
 def identifiers_by_alert(session: Session) -> dict[int, tuple[tuple[str, str], ...]]:
