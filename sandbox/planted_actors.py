@@ -53,6 +53,9 @@ ACTOR_SHOP_NAMES = (
     "Blanko Center", "KTP Store", "Dokumen Cepat", "Toko Makmur", "Makmur Jaya", "Sinar Berkas",
     "Kartu Kita", "Mega Dokumen", "Cahaya Kartu", "Abadi Berkas", "Raja Blanko", "Surya Dokumen",
 )
+#: which listing of a phone-giving actor has the phone in its title too: not the first, which the
+#: ``relist`` actor needs taken down (a phone in a URL slug is masked as a NIK in the notice today)
+TITLE_CUE_ORDINAL = 1
 HOLDERS = ("Rudi", "Sri Wahyuni", "Agus S", "Dewi", "Bambang", "Yanti")
 TELEGRAM_WORDS = ("blanko", "ektp", "dokumen", "kartu", "berkas", "ori", "ready")
 
@@ -155,14 +158,15 @@ def shops_on(actors: Iterable[PlantedActor], marketplace: str) -> list[ActorShop
 def actor_text(rng: random.Random, actor: PlantedActor, shop: ActorShop, variant: int) -> planted_texts.ListingText:
     """A blank e-KTP listing of ``actor`` written from ``shop``: its contact, the usual blank wording.
 
-    The first listing of an actor that gives a phone carries it in its title too, as some sellers do.
+    The second listing of an actor that gives a phone carries it in its title too, as some sellers
+    do (a shop that puts the title in its URL then has the phone in the URL as well).
     """
     def contact(rng: random.Random, ids: list[tuple[str, str]]) -> list[str]:
         ids.extend(actor.identifiers)
         return actor.lines(rng, shop.ordinal)
 
     text = planted_texts.planted_blank(rng, variant, contacts=contact)
-    if shop.ordinal == 0 and actor.title_cue and not text.detail_only:
+    if shop.ordinal == TITLE_CUE_ORDINAL and actor.title_cue and not text.detail_only:
         text = replace(text, title=f"{text.title} {actor.title_cue}")
     return text
 
