@@ -28,14 +28,11 @@ import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from sandbox import planted_texts, product_texts
 from sandbox.catalogue_types import SandboxListing
 from sandbox.search_index import SearchIndex
-
-if TYPE_CHECKING:
-    from sandbox.catalogue import Catalogue
 
 #: Lines of contact text for one listing of an actor: (rng, the listing's ordinal in the actor) → lines.
 ContactLines = Callable[[random.Random, int], list[str]]
@@ -214,15 +211,13 @@ def relist_listings(
     return out
 
 
-def relisted_hits(catalogue: Catalogue, marketplace: str, query: str,
+def relisted_hits(later: Sequence[SandboxListing], query: str,
                   is_listed: Callable[[SandboxListing], bool]) -> tuple[SandboxListing, ...]:
-    """The relists of ``marketplace`` listed by now whose title answers ``query`` (newest of all)."""
-    shop = catalogue.shops.get(marketplace)
-    later = [x for x in (shop.later if shop else ()) if is_listed(x)]
-    if not later:
+    """The relists (``later``) listed by now whose title answers ``query`` (newest of all)."""
+    listed = [x for x in later if is_listed(x)]
+    if not listed:
         return ()
-    index = SearchIndex(x.title for x in later)
-    return tuple(later[pos] for pos in index.search(query))
+    return tuple(listed[pos] for pos in SearchIndex(x.title for x in listed).search(query))
 
 
 def actors_truth(listings: Iterable[SandboxListing], is_listed: Callable[[SandboxListing], bool]

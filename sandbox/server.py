@@ -67,7 +67,8 @@ class SandboxContext:
 
     def search(self, marketplace: str, query: str, *, sort: str = "newest") -> Sequence[SandboxListing]:
         hits = self.catalogue.search(marketplace, query, sort="relevance" if sort == "relevance" else "newest")
-        hits = relisted_hits(self.catalogue, marketplace, query, self.is_listed) + hits
+        shop = self.catalogue.shops.get(marketplace)
+        hits = relisted_hits(shop.later if shop else (), query, self.is_listed) + hits
         removed = self.desk.removed_ids(marketplace)
         if not removed:
             return hits
