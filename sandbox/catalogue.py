@@ -190,11 +190,12 @@ def _build_shop(seed: int, name: str, count: int, shop: Shop | None, anchor: dat
             extra=shop.extra_fields(index, rng) if shop else (),
         )
         records.append(planted_actors.actor_listing(record, actor_shop) if actor_shop else record)
-    result = ShopCatalogue(
-        marketplace=name,
-        listings=tuple(records),
-        index=SearchIndex(r.title for r in records),
-    )
+    return _indexed(name, records)
+
+
+def _indexed(name: str, records: Sequence[SandboxListing]) -> ShopCatalogue:
+    """The shop's catalogue with its title search index and lookups by id and image."""
+    result = ShopCatalogue(marketplace=name, listings=tuple(records), index=SearchIndex(r.title for r in records))
     result.by_id = {r.external_id: r for r in records}
     result.by_image = {image: r for r in records for image in r.image_ids}
     return result
