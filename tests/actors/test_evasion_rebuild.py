@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -38,7 +39,7 @@ def _scored_alert(session: Session, n: int, title: str, description: str, *, sta
     session.flush()
 
 
-def _evasion(session: Session) -> dict[str, object]:
+def _evasion(session: Session) -> dict[str, Any]:
     row = session.scalars(select(ActorRow)).one()
     return next(r for r in row.risk_reasons if r["name"] == "evasion")
 
