@@ -13,17 +13,20 @@ from a shell, and must succeed: a command that failed early imports less.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import storage.alerts
 from crawler.cli import COMMANDS, command_tree
+from crawler.gc_tuning import collector_paused
 from storage.migrate import SCHEMA_REVISION, head_revision
 from tests.alerts.conftest import AlertDb, alert_db  # noqa: F401  (the fixture, shared)
 
@@ -43,22 +46,30 @@ NOT_FOR_THE_SHELL = (*NOT_FOR_READING, "sqlalchemy", "pydantic", "rich", "config
                      "matchers")
 #: the console script's ``main``; the first argument is where the imported module names go
 PROBE = """
-import atexit, json, sys
+import atexit, gc, json, sys
 out = sys.argv.pop(1)
-atexit.register(lambda: open(out, "w").write(json.dumps(sorted(sys.modules))))
+atexit.register(lambda: open(out, "w").write(json.dumps(
+    {"modules": sorted(sys.modules), "frozen": gc.get_freeze_count()})))
 from crawler.cli import main
 main()
 """
 
 
-def imported_by(tmp: Path, *args: str) -> set[str]:
-    """Every module a fresh ``ktpwatch ARGS`` process has imported when it exits (it must succeed)."""
-    out = tmp / "modules.json"
+def process_end(tmp: Path, *args: str) -> dict[str, Any]:
+    """What a fresh ``ktpwatch ARGS`` process holds when it exits (it must succeed): its modules
+    and how many objects the collector has frozen."""
+    out = tmp / "end.json"
     env = {**os.environ, "PYTHONPATH": str(REPO), "COLUMNS": "80"}
     done = subprocess.run([sys.executable, "-c", PROBE, str(out), *args], env=env, capture_output=True,
                           text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    return set(json.loads(out.read_text()))
+    end: dict[str, Any] = json.loads(out.read_text())
+    return end
+
+
+def imported_by(tmp: Path, *args: str) -> set[str]:
+    """Every module a fresh ``ktpwatch ARGS`` process has imported when it exits."""
+    return set(process_end(tmp, *args)["modules"])
 
 
 def loaded(modules: set[str], names: tuple[str, ...]) -> list[str]:
@@ -85,6 +96,30 @@ def test_a_failing_command_is_not_taken_for_a_light_one(tmp_path: Path) -> None:
     """The probe fails on a command that exits non-zero (it would have imported less)."""
     with pytest.raises(AssertionError, match="no alert"):
         imported_by(tmp_path, "alerts", "show", "999")
+
+
+def test_a_command_freezes_what_its_imports_built(tmp_path: Path, alert_db: AlertDb) -> None:  # noqa: F811
+    """The collector is paused while a command's module imports, and what it built is frozen
+    (``crawler.gc_tuning`` says why); ``--version`` imports no command and freezes nothing."""
+    assert process_end(tmp_path, "alerts", "list")["frozen"] > 10_000
+    assert process_end(tmp_path, "--version")["frozen"] == 0
+
+
+def test_collector_paused_freezes_the_blocks_objects_and_restores_the_collector() -> None:
+    assert gc.isenabled()
+    try:
+        with collector_paused():
+            assert not gc.isenabled()
+            built = [[index] for index in range(1_000)]
+        assert gc.isenabled()
+        assert gc.get_freeze_count() >= len(built)
+        gc.disable()
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a collector off before stays off
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 def test_storage_alerts_names_each_resolve_from_their_submodule() -> None:
