@@ -18,11 +18,13 @@ import io
 import random
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
+
+from sandbox.chip_confusions import confused_chip_text
 
 IMAGE_SIZE = 300
 TELLING_SIZE = (640, 480)
@@ -84,6 +86,8 @@ class TellingPhoto:
     angle: float
     quality: int
     headline: str = "BLANKO E-KTP"
+    #: the chip number as printed, when it differs from ``chip_uid`` (:mod:`sandbox.chip_confusions`)
+    chip_text: str = ""
 
     @classmethod
     def from_key(cls, key: str, chip_uid: str | None = None) -> TellingPhoto:
@@ -138,7 +142,7 @@ def render_telling_photo(photo: TellingPhoto, size: tuple[int, int] = TELLING_SI
     headline = _fitting_font(path, photo.headline, card_w - 48, start=card_h // 5)
     body = ImageFont.truetype(path, size=max(16, card_w // 22))
     draw.text((24, 22), photo.headline, fill=(25, 25, 25, 255), font=headline)
-    draw.text((100, card_h // 2 - 6), f"CHIP: {photo.chip_uid}", fill=(25, 25, 25, 255), font=body)
+    draw.text((100, card_h // 2 - 6), f"CHIP: {photo.chip_text or photo.chip_uid}", fill=(25, 25, 25, 255), font=body)
     draw.text((100, card_h // 2 + 34), "KTP-el kosong siap cetak", fill=(60, 60, 60, 255), font=body)
     rotated = card.rotate(photo.angle, resample=Image.Resampling.BICUBIC, expand=True)
     x = rng.randint(0, max(0, size[0] - rotated.width))
@@ -209,6 +213,8 @@ class PhotoPlan:
                 )
             else:
                 photo = TellingPhoto.from_key(f"{listing.marketplace}:{image_id}", chips[0] if chips else None)
+                if not chips:  # a number only the photo shows may carry a lookalike slip
+                    photo = replace(photo, chip_text=confused_chip_text(photo.key, photo.chip_uid))
                 planned = PlannedPhoto(listing.marketplace, listing.external_id, image_id, photo)
             current.append(planned)
             self.by_image[(listing.marketplace, image_id)] = planned
@@ -228,6 +234,7 @@ class PhotoPlan:
                 "external_id": p.external_id,
                 "image_id": p.image_id,
                 "chip_uid": p.photo.chip_uid,
+                "chip_shown": p.photo.chip_text or p.photo.chip_uid,
                 "reused_from": (
                     {"marketplace": p.reused_from[0], "external_id": p.reused_from[1], "image_id": p.reused_from[2]}
                     if p.reused_from else None
