@@ -12,7 +12,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage.models import Alert, Evidence, Identifier, Listing, Seller
+from storage.models import Evidence, Identifier, Listing, Seller
 
 
 @dataclass(frozen=True)
@@ -38,17 +38,6 @@ def chips_in_listings(session: Session) -> list[ChipInListing]:
     )
     return [ChipInListing(uid, lid, market, name or external or "", first, last)
             for uid, lid, market, name, external, first, last in rows]
-
-
-def chips_of_alerts(session: Session) -> list[tuple[int, str]]:
-    """(alert id, chip UID) for every chip UID found in an alerted listing (chips are rare: a short list)."""
-    rows = session.execute(
-        select(Alert.id, Identifier.value)
-        .join(Identifier, Identifier.listing_id == Alert.listing_id)
-        .where(Identifier.kind == "chip_uid")
-        .distinct()
-    )
-    return [(alert_id, uid) for alert_id, uid in rows]
 
 
 def niks_in_listings(session: Session) -> list[tuple[str, int]]:

@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from alerts.provenance.stored_trace import store_traces
 from config import Settings
 from matchers import Verdict, extract_identifiers, score_listing
 from storage.batch_ingest import BatchSighting
@@ -75,6 +76,8 @@ def rescore_listing(session: Session, listing: Listing, settings: Settings) -> R
                         data)],
         actor="ktpwatch-images",
     )
+    if any(found.kind == "chip_uid" for found in data.identifiers):
+        store_traces(session, settings.ledger, [listing.id])  # a chip read off a photo is traced too
     return RescoreOutcome(
         listing.id, verdict, result.score, recorded=True,
         alert_id=decision.alert_id if decision else None, opened=bool(decision and decision.opened),
