@@ -19,7 +19,7 @@ from crawler.cli.output import OutputFormat, render_rows
 from crawler.cli.runtime import get_runtime
 
 COLUMNS = ("rank", "office_code", "office", "province", "blanks", "destroyed_or_in_stock", "listings",
-           "shops", "sellers", "first_seen", "last_seen", "statuses", "chips")
+           "shops", "sellers", "first_seen", "last_seen", "statuses", "statuses_when_seen", "chips")
 NIK_COLUMNS = ("province", "regency", "niks", "listings")
 DEFAULT_MAP = Path("leaks-map.svg")
 CENTRAL_WAREHOUSE = "central warehouse (no consignee recorded)"
@@ -37,6 +37,7 @@ def _row(rank: int, leak: OfficeLeak) -> dict[str, Any]:
         "shops": ", ".join(leak.shops), "sellers": ", ".join(leak.sellers),
         "first_seen": leak.first_seen.isoformat(), "last_seen": leak.last_seen.isoformat(),
         "statuses": ", ".join(f"{status} {n}" for status, n in leak.statuses),
+        "statuses_when_seen": ", ".join(f"{status} {n}" for status, n in leak.statuses_then),
         "chips": " ".join(leak.chips),
     }
 
@@ -62,8 +63,10 @@ def leaks_cmd(
     """Per consignee office, the blanks seen for sale: chips, listings, shops, sellers, dates, statuses.
 
     Every chip UID found in a listing is traced to the ledger (exactly, else through
-    OCR confusions when one entry is in reach). Offices whose destroyed or in-stock
-    cards are for sale come first, then the most blanks. Writes a province map (SVG).
+    OCR confusions when one entry is in reach). Statuses are the chips' current ones
+    and, from their history, the ones in force on the days they were seen. Offices
+    whose destroyed or in-stock cards are for sale (now or then) come first, then the
+    most blanks. Writes a province map (SVG).
     The table and json also count the provinces and regencies the NIKs seen for sale name;
     json is {offices, untraced_chips, nik_regions, map}; csv is the office rows.
 
