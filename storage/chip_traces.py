@@ -15,7 +15,8 @@ from typing import Any
 from sqlalchemy import Select, select, update
 from sqlalchemy.orm import Session
 
-from storage.models import Identifier
+from storage.ledger import UID_OFFSET
+from storage.models import Alert, Identifier, LedgerEntry, Listing
 
 #: the trace values that name one ledger entry
 TRACED = ("exact", "fuzzy")
@@ -49,3 +50,37 @@ def write_traces(session: Session, traces: Sequence[dict[str, Any]]) -> None:
 def traced_listings() -> Select[int]:
     """The listings holding a chip UID traced to one ledger entry (a subquery for ordering)."""
     return select(Identifier.listing_id).where(Identifier.kind == "chip_uid", Identifier.trace.in_(TRACED))
+
+
+@dataclass(frozen=True)
+class StoredTrace:
+    """A chip UID in a listing, with its stored trace and the entry it names (for reports and checks)."""
+
+    alert_id: int | None
+    marketplace: str
+    external_id: str
+    uid: str
+    source: str
+    trace: str
+    confidence: float
+    consignee_code: str | None
+    uid_bytes: int | None
+    start: int | None  # unsigned bounds of the entry (``storage.ledger.UID_OFFSET`` undone)
+    end: int | None
+
+
+def stored_traces(session: Session) -> list[StoredTrace]:
+    """Every chip UID identifier with its stored trace, by listing."""
+    rows = session.execute(
+        select(Alert.id, Listing.marketplace, Listing.external_id, Identifier.value, Identifier.source,
+               Identifier.trace, Identifier.trace_confidence, LedgerEntry.consignee_code, LedgerEntry.uid_bytes,
+               LedgerEntry.uid_start, LedgerEntry.uid_end)
+        .join(Listing, Listing.id == Identifier.listing_id)
+        .outerjoin(Alert, Alert.listing_id == Listing.id)
+        .outerjoin(LedgerEntry, LedgerEntry.id == Identifier.trace_entry_id)
+        .where(Identifier.kind == "chip_uid")
+        .order_by(Listing.id, Identifier.value, Identifier.source)
+    )
+    return [StoredTrace(alert_id, market, ext, uid, source, trace, confidence, office, nbytes,
+                        None if start is None else start + UID_OFFSET, None if end is None else end + UID_OFFSET)
+            for alert_id, market, ext, uid, source, trace, confidence, office, nbytes, start, end in rows]

@@ -76,3 +76,17 @@ def test_importing_the_csv_after_the_workbook_changes_nothing(world: LedgerWorld
     again = import_ledger(session, world.write_csv(tmp_path / "stok.csv"), _config(), actor="test", strict=True)
     assert (again.new_entries, again.status_changes, again.filled_fields) == (0, 0, 0)
     assert again.unchanged_rows == len(world.rows)
+
+
+def test_the_readme_shows_the_sandbox_ledger_as_it_is(world: LedgerWorld, tmp_path: Path) -> None:
+    """The README's sandbox example: real lines of the file the demo imports, and the demo's column map."""
+    import re
+    import tomllib
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## The stock ledger", 1)[1].split("\n## ", 1)[0]
+    example = re.findall(r"```csv\n(.*?)```", section, flags=re.S)[1].splitlines()
+    written = world.write_csv(tmp_path / "stok.csv").read_text(encoding="utf-8").splitlines()
+    assert example[0] == written[0] and set(example) <= set(written)
+    columns = tomllib.loads(re.findall(r"```toml\n(.*?)```", section, flags=re.S)[1])["ledger"]["columns"]
+    assert columns == HEADERS
