@@ -181,28 +181,39 @@ def _show_traced_alert(runtime: Any, stored: list[StoredTrace], world: LedgerWor
     return shown
 
 
-def _report_leaks(runtime: Any, map_path: Path, world: LedgerWorld, stored: list[StoredTrace]) -> None:
-    """``report leaks`` as an analyst runs it, then the ranking checked: the planted leaking offices first."""
-    from alerts.provenance.leak_report import build_leak_report
-    from alerts.provenance.trace import office
-    from crawler.cli.output import OutputFormat
-    from crawler.cli.report_leaks import leaks_cmd
+#: the leak report's columns the demo prints (``report leaks`` prints them all)
+REPORT_COLUMNS = ("rank", "office_code", "office", "province", "blanks", "destroyed_or_in_stock", "listings",
+                  "statuses", "statuses_when_seen")
 
-    leaks_cmd(fmt=OutputFormat.TABLE, map_path=map_path, actor="ktpwatch-demo")
-    with runtime.sessions() as session:
-        ranked = [row.office_code for row in build_leak_report(session, runtime.settings.ledger).offices]
-    by_uid = {chip.uid: chip for chip in world.chips}
-    leaking = {chip.office for t in stored if t.trace in ("exact", "fuzzy") and t.start is not None
-               for chip in by_uid.values()
-               if chip.office is not None and chip.status in ALARMING
-               and t.start <= int(chip.uid, 16) <= (t.end or 0)}
+
+def _report_leaks(runtime: Any, map_path: Path, world: LedgerWorld, stored: list[StoredTrace]) -> None:
+    """``report leaks`` (the office rows, fewer columns), then the ranking checked: the planted leaking offices first."""
+    from alerts.provenance.trace import office
+    from crawler.cli.output import OutputFormat, render_rows
+    from crawler.cli.report_leaks import audited_leak_report
+
+    report, rows = audited_leak_report("ktpwatch-demo", map_path, note="ktpwatch demo")
+    render_rows(rows, REPORT_COLUMNS, OutputFormat.TABLE, runtime.console,
+                title="report leaks: blanks seen for sale, by consignee office")
+    runtime.console.print(f"   {len(report.untraced)} chip UIDs seen for sale trace to no single ledger entry; "
+                          f"province map: {map_path}", markup=False)
+    ranked = [row.office_code for row in report.offices]
+    leaking = _leaking_offices_seen(world, stored)
     order = sorted(leaking, key=lambda code: ranked.index(code) if code in ranked else len(ranked))
     names = [place.name if (place := office(code)) else "central warehouse" for code in order]
     if set(ranked[: len(leaking)]) != leaking or not leaking <= set(world.leaking_offices):
         raise UserError(f"demo leak report: the planted leaking offices {sorted(leaking)} do not rank first "
                         f"({ranked[: len(leaking) + 1]})")
-    runtime.console.print(f"   the planted leaking offices rank first: {', '.join(names)} (ranks 1-{len(leaking)}); "
-                          f"province map: {map_path}", markup=False)
+    runtime.console.print(f"   the planted leaking offices rank first: {', '.join(names)} (ranks 1-{len(leaking)})",
+                          markup=False)
+
+
+def _leaking_offices_seen(world: LedgerWorld, stored: list[StoredTrace]) -> set[str]:
+    """Offices ("" = central warehouse) with a planted destroyed or in-stock chip that ktpwatch traced."""
+    return {chip.office for t in stored if t.trace in ("exact", "fuzzy") and t.start is not None
+            for chip in world.chips
+            if chip.office is not None and chip.status in ALARMING
+            and t.start <= int(chip.uid, 16) <= (t.end or 0)}
 
 
 def _print_hints(console: Console, config_path: Path, csv: Path, shown: StoredTrace | None) -> None:

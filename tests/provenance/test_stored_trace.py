@@ -112,3 +112,13 @@ def test_a_corrected_reading_is_never_exact(uid: str, corrected: int) -> None:
                                                                         round(0.8 ** corrected, 4))
     else:
         assert found.kind is MatchKind.ABSENT  # beyond the reach ``ocr_max_substitutions`` allows
+
+
+def test_a_uid_read_through_lookalike_letters_traces_fuzzy(session: Session, tmp_path: Path) -> None:
+    """The seller wrote O for 0: the matcher reads the digit, the trace says it was a lookalike."""
+    _ingest(session, "1", "04A3O1B2C4D5E6")
+    [corrected] = session.scalars(select(Identifier.corrected).where(Identifier.kind == "chip_uid")).all()
+    assert corrected == 1
+    _import(session, tmp_path / "a.csv", [
+        {"chip_uid": "04A301B2C4D5E6", "consignee": "Kab. Bogor", "status": "dispatched"}])
+    assert _traces(session) == {"04A301B2C4D5E6": ("fuzzy", 0.8)}
