@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from rich.console import Console
 from sqlalchemy import select
 
+from crawler.cli.demo_truth import TruthChip
 from crawler.cli.errors import UserError
 from crawler.cli.invocation import runnable_command
 
@@ -33,7 +34,6 @@ if TYPE_CHECKING:
 LEDGER_FILE = "stok-blangko"
 MAP_FILE = "leaks-map.svg"
 DEMO_INSPECTORATE = "inspektorat@kemendagri.example"
-ALARMING = ("destroyed", "in_stock")
 
 Step = Callable[[Console, int, str], None]
 
@@ -43,28 +43,13 @@ class LedgerWorld(Protocol):
     command builds it: only it and ``sandbox`` may import the sandbox)."""
 
     @property
-    def chips(self) -> Sequence[LedgerChip]: ...
+    def chips(self) -> Sequence[TruthChip]: ...
     @property
     def rows(self) -> Sequence[Mapping[str, Any]]: ...
     @property
     def leaking_offices(self) -> tuple[str, ...]: ...
     def write_csv(self, path: Path) -> Path: ...
     def write_xlsx(self, path: Path) -> Path: ...
-
-
-class LedgerChip(Protocol):
-    """A planted chip (``sandbox.ledger_world.PlantedChip``): :class:`crawler.cli.demo_truth.TruthChip` and its status."""
-
-    @property
-    def uid(self) -> str: ...
-    @property
-    def shown(self) -> str: ...
-    @property
-    def listings(self) -> tuple[tuple[str, str], ...]: ...
-    @property
-    def office(self) -> str | None: ...
-    @property
-    def status(self) -> str | None: ...
 
 
 def ledger_toml(headers: Mapping[str, str]) -> str:
@@ -210,9 +195,11 @@ def _report_leaks(runtime: Any, map_path: Path, world: LedgerWorld, stored: list
 
 def _leaking_offices_seen(world: LedgerWorld, stored: list[StoredTrace]) -> set[str]:
     """Offices ("" = central warehouse) with a planted destroyed or in-stock chip that ktpwatch traced."""
+    from alerts.provenance.leaks import ALARMING_STATUSES
+
     return {chip.office for t in stored if t.trace in ("exact", "fuzzy") and t.start is not None
             for chip in world.chips
-            if chip.office is not None and chip.status in ALARMING
+            if chip.office is not None and chip.status in ALARMING_STATUSES
             and t.start <= int(chip.uid, 16) <= (t.end or 0)}
 
 

@@ -16,6 +16,7 @@ class Chip:
     shown: str
     listings: tuple[tuple[str, str], ...]
     office: str | None
+    status: str | None = None
 
 
 def _trace(ext: str, uid: str, trace: str, office: str | None, start: str | None = None) -> StoredTrace:
