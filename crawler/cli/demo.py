@@ -4,8 +4,9 @@ Starts the sandbox on free ports, points every spider and the SMTP relay at
 it, and runs: scan → alerts (checked against the sandbox's ground truth) →
 a second scan that opens no new alert → auto-confirm (demo only) → notices
 drafted and sent to the sandbox's abuse desks → the sandbox takes the
-listings down → follow-up closes the alerts as removed. Each step prints what
-it did. A part of ktpwatch that cannot be imported fails the demo with one
+listings down → follow-up closes the alerts as removed → the sandbox's stock
+ledger imported, every chip traced and checked, and the leak report
+(:mod:`crawler.cli.demo_ledger`). Each step prints what it did. A part of ktpwatch that cannot be imported fails the demo with one
 line (never a quiet "skipped"): a demo that skips a stage would pretend.
 """
 
