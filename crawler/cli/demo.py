@@ -122,6 +122,9 @@ def demo_cmd(
             _follow_up(runtime, runtime.console, sandbox, settings, takedown_delay)
         truth = sandbox.truth()  # 8, 9: the issuer's stock ledger for the planted chips, and the leak report
         ledger_steps(runtime, build_ledger_world(sandbox.catalogue, truth["photos"], seed=seed), config_path, _step)
+    from crawler.cli.demo_case import write_top_case
+
+    write_top_case(runtime, config_path)
     runtime.console.print(f"\n[bold green]Demo finished in {time.monotonic() - started:.0f}s.[/] Explore it:")
     for line in explore_hints(config_path):
         runtime.console.print(f"   {line}", markup=False, highlight=False, soft_wrap=True)
