@@ -71,3 +71,19 @@ def test_a_chip_seen_before_its_first_ledger_record_is_unrecorded_then(session: 
     _seen(session, "1", "04A1B2C3D4E5F6", date(2018, 3, 1))
     (row,) = build_leak_report(session, LedgerConfig()).offices
     assert (row.office_code, row.statuses, row.statuses_then) == ("", (("in_stock", 1),), ((UNRECORDED, 1),))
+
+
+def test_the_leak_letter_says_what_a_chip_was_when_it_was_for_sale() -> None:
+    from alerts.notices.drafting import environment_for
+    from alerts.notices.leak_letter import render_leak_letter
+    from alerts.provenance.leaks import TracedSighting, rank_offices
+    from config import load_config
+
+    at = datetime(2018, 3, 1, tzinfo=UTC)
+    (leak,) = rank_offices([
+        TracedSighting("32.75", "04C1C2C3D4E5F6", 1, "shopee", "kios", at, at, "destroyed", ("dispatched",)),
+        TracedSighting("32.75", "04A1B2C3D4E5F6", 2, "shopee", "kios", at, at, "destroyed", ("destroyed",))])
+    letter = render_leak_letter(environment_for(load_config().settings), leak, recipient="itjen@example",
+                                office="Kota Bekasi", province="Jawa Barat", evidence=[])
+    assert "04C1C2C3D4E5F6: destroyed (saat terlihat dijual / when seen for sale: dispatched)" in letter
+    assert "04A1B2C3D4E5F6: destroyed\n" in letter
