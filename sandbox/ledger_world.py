@@ -139,6 +139,8 @@ def planted_chips(listings: Iterable[Any],
                 found.setdefault(value, ("text", value, []))[2].append((listing.marketplace, listing.external_id))
     for photo in photos:
         uid = photo["chip_uid"]
+        if not uid:
+            continue  # a supplier's stock picture: no card's number on it
         where = found.setdefault(uid, ("photo", photo.get("chip_shown", uid), []))[2]
         key = (photo["marketplace"], photo["external_id"])
         if key not in where:

@@ -6,8 +6,11 @@ a second scan that opens no new alert → auto-confirm (demo only) → notices
 drafted and sent to the sandbox's abuse desks → the sandbox takes the
 listings down → follow-up closes the alerts as removed → the sandbox's stock
 ledger imported, every chip traced and checked, and the leak report
-(:mod:`crawler.cli.demo_ledger`). Each step prints what it did. A part of ktpwatch that cannot be imported fails the demo with one
-line (never a quiet "skipped"): a demo that skips a stage would pretend.
+(:mod:`crawler.cli.demo_ledger`) → a seller relists and the actors are checked
+against the planted ones (:mod:`crawler.cli.demo_actors`) → the riskiest
+actor's case file (:mod:`crawler.cli.demo_case`). Each step prints what it did.
+A part of ktpwatch that cannot be imported fails the demo with one line (never
+a quiet "skipped"): a demo that skips a stage would pretend.
 """
 
 from __future__ import annotations
@@ -122,6 +125,9 @@ def demo_cmd(
             _follow_up(runtime, runtime.console, sandbox, settings, takedown_delay)
         truth = sandbox.truth()  # 8, 9: the issuer's stock ledger for the planted chips, and the leak report
         ledger_steps(runtime, build_ledger_world(sandbox.catalogue, truth["photos"], seed=seed), config_path, _step)
+        from crawler.cli.demo_actors import actors_step
+
+        actors_step(runtime, sandbox, scan_options, scan_kwargs)
     from crawler.cli.demo_case import write_top_case
 
     write_top_case(runtime, config_path)
