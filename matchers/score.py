@@ -690,9 +690,9 @@ def score_listing(
         verdict, score = Verdict.BENIGN, max(blank, related)
     identifiers = extract_identifiers(title, source="title")
     if description:
-        identifiers += extract_identifiers(description, source="description")
+        identifiers += extract_identifiers(description, source="description", title=title)
     if image_text:
-        identifiers += extract_identifiers(image_text, source="image", image_sha256=image_sha256)
+        identifiers += extract_identifiers(image_text, source="image", image_sha256=image_sha256, title=title)
     if len(identifiers) > 1:
         identifiers = dedupe_identifiers(identifiers)
     return new_assessment(
