@@ -6,14 +6,14 @@ read from the database, not recomputed on each ``alerts list``. ``corrected``
 keeps how many characters of a chip UID were read from a lookalike letter, so a
 re-trace still marks such a reading fuzzy.
 
-Revision ID: 0006
-Revises: 0004 (the integrator re-chains it after 0005)
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-12-06 03:10:00
 """
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0006'
+revision = '0005'
 down_revision = '0004'
 branch_labels = None
 depends_on = None
