@@ -92,10 +92,11 @@ _CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
 _UID = rf"n?u+{_I}+d+|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|csn"
 _CUE_CORE = rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail)?|(?:nomor|nomer|nmr|no)\.?\s*kartu"
 #: Cue words, in lower-cased text.
-_CUE = re.compile(rf"(?<![a-z0-9]){_NUMBER_WORD}?(?P<cue>{_CUE_CORE})(?:nya|no|number|id)?(?![a-z])")
+_CUE = re.compile(rf"(?=[cikntsu])(?<![a-z0-9]){_NUMBER_WORD}?(?P<cue>{_CUE_CORE})(?:nya|no|number|id)?(?![a-z])")
 #: Necessary condition for any cue, also one glued to its number ("uidA2…"), in lower-cased
 #: text: the prefilters rely on it.  ``UID_CONTEXT`` is the same for text of any case.
-UID_CONTEXT_LOW = re.compile(rf"(?<![a-z0-9]){_NUMBER_WORD}?(?:{_CUE_CORE})")
+#: (The first-letter lookahead lets the regex engine skip other positions fast.)
+UID_CONTEXT_LOW = re.compile(rf"(?=[cikntsu])(?<![a-z0-9]){_NUMBER_WORD}?(?:{_CUE_CORE})")
 UID_CONTEXT = re.compile(UID_CONTEXT_LOW.pattern, re.IGNORECASE)
 #: Substrings lower-cased text must hold one of for ``UID_CONTEXT_LOW`` to match.
 UID_CONTEXT_HINTS = ("p", "d", "sn", "s/n", "s.n", "seri", "kartu")
@@ -119,6 +120,8 @@ _BLOCKER = re.compile(
 WINDOW = 160
 _BLOCK_REACH = 40
 _CUE_AFTER_REACH = 25
+#: The most characters a UID token spans (16 characters, each with "0x" and a separator of 3).
+_LONGEST_TOKEN = 16 * 6
 
 
 class ChipReading(NamedTuple):
@@ -137,20 +140,21 @@ class _Token(NamedTuple):
     glued_cue: bool
 
 
-def _tokens(text: str, low: str) -> list[_Token]:
-    """Every stand-alone run of hex-looking characters of a UID's length, line-broken halves
-    joined (any length may be half of one when the text has a line break)."""
+def _tokens(text: str, low: str, begin: int = 0) -> list[_Token]:
+    """Every stand-alone run of hex-looking characters of a UID's length from ``begin`` on,
+    line-broken halves joined (any length may be half of one when the text has a line break)."""
     lengths = _ANY_LENGTH if "\n" in text else _HEX_LENGTHS
-    tokens = [t for m, glued in _runs(text, low) if (t := _token(text, m, glued, lengths)) is not None]
+    tokens = [t for m, glued in _runs(text, low, begin) if (t := _token(text, m, glued, lengths)) is not None]
     return _joined_across_lines(text, tokens) if lengths is _ANY_LENGTH and len(tokens) > 1 else tokens
 
 
-def _runs(text: str, low: str) -> Iterator[tuple[re.Match[str], bool]]:
+def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool]]:
     """(run, glued) of the runs that start a word, and of those right after a glued chip word
-    ("UID04A2…", "chip:04A2…"; glued True), in order."""
-    glued = {g.end(): m for g in _GLUED_CUE.finditer(low) if (m := _GLUED_RUN.match(text, g.end()))} \
-        if _GLUED_CUE_HINT.search(low) else {}
-    pos = 0
+    ("UID04A2…", "chip:04A2…"; glued True), in order; runs too short for a UID are left out."""
+    short = 2 if "\n" in text else min(_HEX_LENGTHS)
+    glued = {g.end(): m for g in _GLUED_CUE.finditer(low, begin) if (m := _GLUED_RUN.match(text, g.end()))} \
+        if _GLUED_CUE_HINT.search(low, begin) else {}
+    pos = begin
     while (m := _TOKEN.search(text, pos)) is not None:
         for start in sorted(s for s in glued if pos <= s < m.start()) if glued else ():
             yield glued.pop(start), True
@@ -158,10 +162,12 @@ def _runs(text: str, low: str) -> Iterator[tuple[re.Match[str], bool]]:
         if glued and m.start() in glued:
             yield glued.pop(m.start()), True
             continue
-        sep = m.group("sep")
-        if sep is not None and _is_word(_unprefixed(m.group("run").split(sep, 1)[0])):
-            pos = m.start() + m.group("run").index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
+        run, sep = m.group("run", "sep")
+        if sep is not None and _is_word(_unprefixed(run.split(sep, 1)[0])):
+            pos = m.start("run") + run.index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
             continue
+        if len(run) - (run.count(sep) * len(sep) if sep else 0) < short:
+            continue  # fewer characters than the shortest UID (or half of one): a price, a code
         yield m, False
     yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
 
@@ -195,7 +201,9 @@ def may_have_token(text: str) -> bool:
 def _is_word(group: str) -> bool:
     """A group of a spaced run that is a word of the sentence, not part of a UID: no digit, and
     longer than a byte or holding a letter that is no hex digit ("ada", "ID", "so")."""
-    return not any(ch.isdigit() for ch in group) and (len(group) > 2 or any(ch in LOOKALIKE_DIGITS for ch in group))
+    if group.translate(_DROP_DIGITS) != group:
+        return False
+    return len(group) > 2 or group.translate(_DROP_LOOKALIKES) != group
 
 
 def _glued(text: str, start: int, end: int) -> bool:
@@ -238,13 +246,17 @@ def read_token(chars: str, marked: bool) -> ChipReading | None:
     return ChipReading(uid, corrected)
 
 
-def _cue_ends(low: str, tokens: list[_Token]) -> list[int]:
-    """Ends of the cues in lower-cased text that may name a chip UID here: a generic serial
-    word in a text about something else only when a token is written the reader's way."""
-    found = [(m.end(), _SPECIFIC.fullmatch(m.group("cue")) is not None) for m in _CUE.finditer(low)]
-    if all(specific for _, specific in found) or any(t.marked for t in tokens) or _TOPIC.search(low):
-        return [end for end, _ in found]
-    return [end for end, specific in found if specific]
+def _cue_spans(low: str) -> list[tuple[int, int, bool]]:
+    """(start, end, specific) of the cues in lower-cased text."""
+    return [(m.start(), m.end(), _SPECIFIC.fullmatch(m.group("cue")) is not None) for m in _CUE.finditer(low)]
+
+
+def _cue_ends(low: str, found: list[tuple[int, int, bool]], tokens: list[_Token]) -> list[int]:
+    """Ends of the cues that may name a chip UID here: a generic serial word in a text about
+    something else only when a token is written the reader's way."""
+    if all(specific for _, _, specific in found) or any(t.marked for t in tokens) or _TOPIC.search(low):
+        return [end for _, end, _ in found]
+    return [end for _, end, specific in found if specific]
 
 
 def names_chip_number(low: str) -> bool:
@@ -269,10 +281,13 @@ def _cue_after(low: str, end: int, next_start: int) -> bool:
 def find_chip_readings(text: str, low: str, *, cued: bool = False) -> Iterator[tuple[int, int, ChipReading]]:
     """(start, end, reading) of every chip UID in ``text`` (``low`` is its lower-cased form, same
     positions); ``cued`` when another field of the listing names a chip number."""
-    tokens = [token for token in _tokens(text, low) if len(token.chars) in _HEX_LENGTHS]
+    found = _cue_spans(low)
+    # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)")
+    begin = 0 if cued or not found else max(0, found[0][0] - _CUE_AFTER_REACH - _LONGEST_TOKEN)
+    tokens = [token for token in _tokens(text, low, begin) if len(token.chars) in _HEX_LENGTHS]
     if not tokens:
         return
-    cues = _cue_ends(low, tokens)
+    cues = _cue_ends(low, found, tokens)
     last_taken = 0 if cued else -1
     for index, token in enumerate(tokens):
         i = bisect_right(cues, token.start) - 1

@@ -271,6 +271,7 @@ def _found(text: str, context: str) -> tuple[tuple[str, str, str, int], ...]:
     if not text:
         return ()
     text = str(text)
+    # the text is tested first: titles repeat (their answer is cached), descriptions seldom do
     return _identifiers_in(text, bool(context) and _may_hold_uid(text) and _names_chip_number(str(context)))
 
 
