@@ -53,6 +53,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "Run the whole life of a listing offline against a local sandbox, printing each step."),
     "alerts": ("alerts", "Review alerts: list, show, confirm, dismiss, reopen, note, assign."),
     "actors": ("actors", "Sellers behind the alerts: actors, risk with reasons, corrections."),
+    "case": ("case", "The case file for the police: one actor's listings, network, risk and evidence."),
     "notices": ("notices", "Draft, preview, send and list takedown notices."),
     "notify": ("notify", "Notification digests sent through Apprise to the channels in [notify] urls."),
     "evidence": ("evidence", "Verify, export and capture the evidence (WARC, HTML, screenshot, manifest) "

@@ -115,6 +115,9 @@ def demo_cmd(
         _scan_twice(runtime, planted, scan_options, scan_kwargs)
         if _auto_confirm(runtime, runtime.console) and _send_notices(runtime, runtime.console, sandbox, settings):
             _follow_up(runtime, runtime.console, sandbox, settings, takedown_delay)
+    from crawler.cli.demo_case import write_top_case
+
+    write_top_case(runtime, config_path)
     runtime.console.print(f"\n[bold green]Demo finished in {time.monotonic() - started:.0f}s.[/] Explore it:")
     for line in explore_hints(config_path):
         runtime.console.print(f"   {line}", markup=False, highlight=False, soft_wrap=True)
