@@ -1,12 +1,14 @@
 """Identifiers an investigator needs: chip UIDs, NIKs, phone numbers, contact URLs.
 
 Every candidate is validated before it is reported: a hex string is a chip UID
-only when it has 4, 7 or 8 bytes and sits near a word like chip/UID/serial, or
-continues a list of UIDs that does (separated by commas, new lines, numbering); a
-16-digit number is a NIK only when its structure is possible (real province,
+only when it has 4, 7 or 8 bytes and a chip cue names it (read by
+:mod:`matchers.chip_uids`, which also says how many characters were read from an
+OCR lookalike letter: :func:`chip_readings`); a 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
 phone number must be a valid Indonesian mobile number.  A number that fails
-validation is not an identifier.
+validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
+ones, full-width characters and invisible characters are undone first, keeping
+every position.
 
 Kinds: ``chip_uid``, ``nik``, ``phone`` (E.164), ``url`` (contact and group
 links), and from the modules this one calls: ``bank_account``
