@@ -74,12 +74,6 @@ _GLUED_RUN = re.compile(_RUN)
 _GLUED_CUE_HINT = re.compile(r"(?:uid|chip|cip|csn|sn)(?:nya)?[:#=]?[0-9a-f]")
 _GLUED_CUE = re.compile(rf"(?<![0-9a-z]){_NUMBER_WORD}?(?:n?uid|chip|cip|csn|sn)(?:nya)?[:#=]?(?=[0-9a-f])")
 _GROUP = re.compile(rf"{_X}(?P<chars>{_H}+)")
-#: Where a token may start: a word start (or right after a glued chip word, which ends in d, p, n
-#: or a mark) with eight hex-looking characters ahead, separated by separators only.  A
-#: necessary condition for :func:`_tokens` finding one of a UID's length; far cheaper.
-_TOKEN_START = re.compile(
-    rf"(?:(?<![0-9A-Za-z])|(?<=[dDpPnN]))(?=(?:[xX]?{_H}[ \t\r\n:\-._\u2013\u2014\u00b7\u2022]*){{8}})"
-)
 _ANY_LENGTH = range(2, 64)
 _LINE_BREAK = re.compile(r"[ \t:\-.]*\r?\n[ \t]*")
 _GLUE_ALWAYS = frozenset("#/_@=&%+\\")
@@ -191,11 +185,6 @@ def _token(text: str, m: re.Match[str], glued: bool, lengths: Container[int]) ->
     if len(chars) not in lengths or _glued(text, -1 if glued else start, end):
         return None
     return _Token(start, end, chars, "0x" in run or "0X" in run or ":" in run, glued)
-
-
-def may_have_token(text: str) -> bool:
-    """Necessary test for a UID-length token in ``text`` (prefilters rely on it)."""
-    return _TOKEN_START.search(text) is not None
 
 
 def _is_word(group: str) -> bool:

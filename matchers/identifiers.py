@@ -36,7 +36,6 @@ from matchers.chip_uids import (
     UID_CONTEXT_LOW,
     ChipReading,
     find_chip_readings,
-    may_have_token,
     names_chip_number,
 )
 from matchers.contacts import find_contacts, may_have_contact
@@ -136,12 +135,10 @@ def _may_have_account(text: str) -> bool:
 
 
 def _may_have_uid(text: str, low: str) -> bool:
-    """Necessary tests for a chip UID: hex-looking characters enough for one, a cue word, and a
-    token of UID length."""
+    """Necessary tests for a chip UID: hex-looking characters enough for one, and a cue word."""
     if not _may_hold_uid(text):
         return False
-    cue = UID_CONTEXT_LOW.search(low) if text.isascii() else _UID_CONTEXT.search(text)
-    return cue is not None and may_have_token(text)
+    return (UID_CONTEXT_LOW.search(low) if text.isascii() else _UID_CONTEXT.search(text)) is not None
 
 
 def _may_hold_uid(text: str) -> bool:
@@ -293,7 +290,7 @@ def _identifiers_in(text: str, cued: bool = False) -> tuple[tuple[str, str, str,
     low = text.lower()
     has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
     nik_possible, phone_possible = _may_have_numbers(text)
-    has_uid = _may_have_uid(text, low) or (cued and may_have_token(text))
+    has_uid = cued or _may_have_uid(text, low)  # cued: the caller found room for a UID
     has_contact = may_have_contact(low)
     account_possible = _may_have_account(text)
     if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible):
