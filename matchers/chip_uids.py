@@ -157,7 +157,7 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
             yield glued.pop(m.start()), True
             continue
         run, sep = m.group("run", "sep")
-        if sep is not None and _is_word(_unprefixed(run.split(sep, 1)[0])):
+        if sep is not None and _is_word(_unprefixed(run.partition(sep)[0])):
             pos = m.start("run") + run.index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
             continue
         if len(run) - (run.count(sep) * len(sep) if sep else 0) < short:
@@ -174,17 +174,19 @@ def _token(text: str, m: re.Match[str], glued: bool, lengths: Container[int]) ->
     """The token of one run, or None when it cannot be (part of) a UID or is part of a longer code."""
     start, end, run = m.start("run"), m.end(), m.group("run")
     sep = m.group("sep")
-    if sep is None:
-        chars = _unprefixed(run)
-    else:
+    if sep is not None and _is_word(_unprefixed(run.rpartition(sep)[2])):  # "… 80 7E ada"
         groups = run.split(sep)
-        while len(groups) > 1 and _is_word(_unprefixed(groups[-1])):  # "… 80 7E ada"
+        while len(groups) > 1 and _is_word(_unprefixed(groups[-1])):
             groups.pop()
         run = sep.join(groups)
-        end, chars = start + len(run), "".join(map(_unprefixed, groups))
+        end = start + len(run)
+    chars = run.replace(sep, "") if sep is not None else run
+    prefixed = "x" in chars or "X" in chars  # an x is never a hex-looking character: only "0x" holds one
+    if prefixed:
+        chars = chars.replace("0x", "").replace("0X", "")
     if len(chars) not in lengths or _glued(text, -1 if glued else start, end):
         return None
-    return _Token(start, end, chars, "0x" in run or "0X" in run or ":" in run, glued)
+    return _Token(start, end, chars, prefixed or ":" in run, glued)
 
 
 def _is_word(group: str) -> bool:

@@ -104,10 +104,11 @@ _LATIN_LOOKALIKES = str.maketrans(_LOOKALIKE_LETTERS, "ABCEHIJKMOPSTXaeijopcsxdA
 _ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE_LETTERS}]")
 
 
+@lru_cache(maxsize=4_096)
 def _prepare(text: str) -> str:
     """NFKC (full-width digits), invisible characters removed, Cyrillic/Greek lookalikes read as
     Latin, O read as 0 in a number right after a phone cue: positions are what we report (every
-    step keeps ASCII lengths)."""
+    step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
     if not text.isascii():  # ASCII is NFKC already and has no invisible characters
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
@@ -136,9 +137,10 @@ def _may_have_account(text: str) -> bool:
 
 def _may_have_uid(text: str, low: str) -> bool:
     """Necessary tests for a chip UID: hex-looking characters enough for one, and a cue word."""
-    if not _may_hold_uid(text):
+    # prepared text: what is not ASCII now (emoji, other scripts) is never part of a token, so it is dropped
+    if b"h" * 8 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
         return False
-    return (UID_CONTEXT_LOW.search(low) if text.isascii() else _UID_CONTEXT.search(text)) is not None
+    return UID_CONTEXT_LOW.search(low) is not None  # the cues find_chip_readings reads are in ``low``
 
 
 def _may_hold_uid(text: str) -> bool:
