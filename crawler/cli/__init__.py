@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 import traceback
 from pathlib import Path
 from typing import Annotated, Any
@@ -69,8 +70,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def load_command(name: str) -> Any:
-    """Import the module of command ``name`` and build its Click command (a group or a leaf)."""
-    module = importlib.import_module(f"crawler.cli.{COMMANDS[name][0]}")
+    """Import the module of command ``name`` and build its Click command (a group or a leaf).
+
+    The first import in a process runs with the collector paused and freezes
+    what it built (:func:`crawler.gc_tuning.collector_paused`): a third of
+    ``alerts list``'s start-up was the collector walking freshly imported
+    modules. A module imported already (a test session) builds nothing to freeze.
+    """
+    module_name = f"crawler.cli.{COMMANDS[name][0]}"
+    module = sys.modules.get(module_name)
+    if module is None:
+        from crawler.gc_tuning import collector_paused
+
+        with collector_paused():
+            module = importlib.import_module(module_name)
     holder = typer.Typer(rich_markup_mode=None, add_completion=False)
     module.register(holder)
     return typer.main.get_group(holder).commands[name]
