@@ -43,8 +43,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Container, Iterator
+from typing import NamedTuple
 
 #: Byte lengths of a chip UID (ISO/IEC 14443: single, double, triple size; 8-byte readers).
 CHIP_UID_BYTES = (4, 7, 8)
@@ -53,37 +53,55 @@ _HEX_LENGTHS = frozenset(2 * n for n in CHIP_UID_BYTES)
 LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "S": "5", "s": "5",
                     "Z": "2", "z": "2", "G": "6", "T": "7"}
 _LOOKALIKE_TABLE = str.maketrans(LOOKALIKE_DIGITS)
+_DROP_LOOKALIKES = str.maketrans("", "", "".join(LOOKALIKE_DIGITS))
+_DROP_DIGITS = str.maketrans("", "", "0123456789")
 _HEXISH = "0-9A-Fa-f" + "".join(LOOKALIKE_DIGITS)
 _H = f"[{_HEXISH}]"
 _X = "(?:0[xX])?"
-_SEP = r"(?:[ \t]*[:\-.][ \t]*|[ \t]+)"
+#: A number word that may be glued in front of a cue ("nochip", "nomorseri", "kodechip").
+_NUMBER_WORD = "(?:no|nomor|nomer|nmr|kode|id)"
+_SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[ \t]+)"
 #: One token: a word of hex-looking characters, or short groups joined by one repeated separator.
 #: A chip word glued in front ("UID04A2…", "chip:04A2…") is the token's own cue.
-_TOKEN = re.compile(
-    rf"(?<![0-9A-Za-z])(?P<glued>(?i:n?uid|chip|cip|csn|sn)[:#=]?)?"
+_RUN = (
+    rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022 \t]*?[0-9])"  # a UID holds a digit: skip words fast
     rf"(?P<run>{_X}{_H}{{1,4}}(?P<sep>{_SEP}){_X}{_H}{{1,4}}(?:(?P=sep){_X}{_H}{{1,4}})*"
     rf"|{_X}{_H}{{5,}})(?![0-9A-Za-z])"
 )
+_TOKEN = re.compile(rf"(?<![0-9A-Za-z]){_RUN}")
+#: A chip word glued in front of a run ("UID04A2…", "nochip:04A2…") is the run's own cue.
+_GLUED_RUN = re.compile(_RUN)
+_GLUED_CUE_HINT = re.compile(r"(?:uid|chip|cip|csn|sn)(?:nya)?[:#=]?[0-9a-f]")
+_GLUED_CUE = re.compile(rf"(?<![0-9a-z]){_NUMBER_WORD}?(?:n?uid|chip|cip|csn|sn)(?:nya)?[:#=]?(?=[0-9a-f])")
 _GROUP = re.compile(rf"{_X}(?P<chars>{_H}+)")
-_LINE_BREAK = re.compile(r"[ \t]*\r?\n[ \t]*")
+_ANY_LENGTH = range(2, 64)
+_LINE_BREAK = re.compile(r"[ \t:\-.]*\r?\n[ \t]*")
 _GLUE_ALWAYS = frozenset("#/_@=&%+\\")
 _GLUE_BETWEEN_WORDS = frozenset("-.")
 
-_CUE_CORE = r"c+h*i+h?p+|chpi|chp|cihp|n?u+i+d+|csn|s/n|s\.n\.?|sn|seri(?:al)?|(?:nomor|nomer|nmr|no)\.?\s*kartu"
-#: Cue words, in lower-cased text; a number word may be glued in front ("nochip", "nomorseri").
-_CUE = re.compile(
-    rf"(?<![a-z0-9])(?:no|nomor|nomer|nmr|kode|id)?(?P<cue>{_CUE_CORE})(?:nya|no|number|id)?(?![a-z])"
+#: "i" as sellers write it in a cue: a one, an l or a bar for the letter ("ch1p", "UlD").
+_I = "[i1l|!]"
+#: The chip words, also spelled out letter by letter ("c h i p", "u.i.d").
+_CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
+_UID = rf"n?u+{_I}+d+|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|csn"
+_CUE_CORE = rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail)?|(?:nomor|nomer|nmr|no)\.?\s*kartu"
+#: Cue words, in lower-cased text.
+_CUE = re.compile(rf"(?=[cikntsu])(?<![a-z0-9]){_NUMBER_WORD}?(?P<cue>{_CUE_CORE})(?:nya|no|number|id)?(?![a-z])")
+#: Necessary condition for any cue, also one glued to its number ("uidA2…"), in lower-cased
+#: text: the prefilters rely on it.  ``UID_CONTEXT`` is the same for text of any case.
+#: (The first-letter lookahead lets the regex engine skip other positions fast.)
+UID_CONTEXT_LOW = re.compile(rf"(?=[cikntsu])(?<![a-z0-9]){_NUMBER_WORD}?(?:{_CUE_CORE})")
+UID_CONTEXT = re.compile(UID_CONTEXT_LOW.pattern, re.IGNORECASE)
+#: Substrings lower-cased text must hold one of for ``UID_CONTEXT_LOW`` to match.
+UID_CONTEXT_HINTS = ("p", "d", "sn", "s/n", "s.n", "seri", "kartu")
+_SPECIFIC = re.compile(rf"{_CHIP}|{_UID}")
+#: A cue for the other fields names a chip number, not just a chip ("blanko chip aktif" cues nothing);
+#: written plainly (the cheap gate ``_NUMBER_CUE_HINTS`` must hold for it).
+_NUMBER_CUE = re.compile(
+    r"(?<![a-z0-9])(?:n?uid|csn|tag\s*id|(?:no|nomor|nomer|nmr|kode|id|serial|seri|sn)[\s.:]*(?:chip|cip|chp)"
+    r"|(?:chip|cip|chp)(?:nya)?[\s.:]*(?:id|uid|no|nomor|number|serial|seri|sn))(?:nya)?(?![a-z])"
 )
-#: Necessary condition for any cue (case-insensitive): the prefilters may rely on it.
-UID_CONTEXT = re.compile(_CUE_CORE, re.IGNORECASE)
-#: Substrings lower-cased text must hold one of for ``UID_CONTEXT`` to match.
-UID_CONTEXT_HINTS = ("ip", "chp", "cihp", "id", "sn", "s/n", "s.n", "seri", "kartu")
-_SPECIFIC = re.compile(r"c+h*i+h?p+|chpi|chp|cihp|n?u+i+d+|csn")
-#: A title cue names a chip number, not just a chip ("blanko chip aktif" cues nothing).
-_TITLE_CUE = re.compile(
-    r"(?<![a-z0-9])(?:n?uid|csn|(?:no|nomor|nomer|nmr|kode|id|serial|seri|sn)[\s.:]*c+h*i+p+"
-    r"|c+h*i+p+(?:nya)?[\s.:]*(?:id|uid|no|nomor|number|serial|seri|sn))(?![a-z])"
-)
+_NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
 _TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko")
 #: Labels that claim the number after them for something other than a chip.
 _BLOCKER = re.compile(
@@ -96,10 +114,11 @@ _BLOCKER = re.compile(
 WINDOW = 160
 _BLOCK_REACH = 40
 _CUE_AFTER_REACH = 25
+#: The most characters a UID token spans (16 characters, each with "0x" and a separator of 3).
+_LONGEST_TOKEN = 16 * 6
 
 
-@dataclass(frozen=True)
-class ChipReading:
+class ChipReading(NamedTuple):
     """A chip UID read from text: ``uid`` upper-case hex; ``corrected`` = characters read
     from a lookalike letter (O→0, I/L→1, S→5, Z→2, G→6, T→7), 0 when read as written."""
 
@@ -107,8 +126,7 @@ class ChipReading:
     corrected: int
 
 
-@dataclass(frozen=True)
-class _Token:
+class _Token(NamedTuple):
     start: int
     end: int
     chars: str  # hex-looking characters without separators or 0x prefixes
@@ -116,40 +134,79 @@ class _Token:
     glued_cue: bool
 
 
-def _tokens(text: str) -> list[_Token]:
-    """Every stand-alone run of hex-looking characters, line-broken halves joined."""
-    tokens: list[_Token] = []
-    for m in _TOKEN.finditer(text):
-        start, end = m.start("run"), m.end()
-        if _glued(text, start, end):
+def _tokens(text: str, low: str, begin: int = 0) -> list[_Token]:
+    """Every stand-alone run of hex-looking characters of a UID's length from ``begin`` on,
+    line-broken halves joined (any length may be half of one when the text has a line break)."""
+    lengths = _ANY_LENGTH if "\n" in text else _HEX_LENGTHS
+    tokens = [t for m, glued in _runs(text, low, begin) if (t := _token(text, m, glued, lengths)) is not None]
+    return _joined_across_lines(text, tokens) if lengths is _ANY_LENGTH and len(tokens) > 1 else tokens
+
+
+def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool]]:
+    """(run, glued) of the runs that start a word, and of those right after a glued chip word
+    ("UID04A2…", "chip:04A2…"; glued True), in order; runs too short for a UID are left out."""
+    short = 2 if "\n" in text else min(_HEX_LENGTHS)
+    glued = {g.end(): m for g in _GLUED_CUE.finditer(low, begin) if (m := _GLUED_RUN.match(text, g.end()))} \
+        if _GLUED_CUE_HINT.search(low, begin) else {}
+    pos = begin
+    while (m := _TOKEN.search(text, pos)) is not None:
+        for start in sorted(s for s in glued if pos <= s < m.start()) if glued else ():
+            yield glued.pop(start), True
+        pos = m.end()
+        if glued and m.start() in glued:
+            yield glued.pop(m.start()), True
             continue
-        run = m.group("run")
-        groups = [g.group("chars") for g in _GROUP.finditer(run)]
-        if m.group("sep") is not None:
-            groups = _without_word_groups(groups)
-        marked = "0x" in run.lower() or ":" in run
-        tokens.append(_Token(start, end, "".join(groups), marked, m.group("glued") is not None))
-    return _joined_across_lines(text, tokens)
+        run, sep = m.group("run", "sep")
+        if sep is not None and _is_word(_unprefixed(run.partition(sep)[0])):
+            pos = m.start("run") + run.index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
+            continue
+        if len(run) - (run.count(sep) * len(sep) if sep else 0) < short:
+            continue  # fewer characters than the shortest UID (or half of one): a price, a code
+        yield m, False
+    yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
+
+
+def _unprefixed(group: str) -> str:
+    return group[2:] if group[1:2] in ("x", "X") else group
+
+
+def _token(text: str, m: re.Match[str], glued: bool, lengths: Container[int]) -> _Token | None:
+    """The token of one run, or None when it cannot be (part of) a UID or is part of a longer code."""
+    start, end, run = m.start("run"), m.end(), m.group("run")
+    sep = m.group("sep")
+    if sep is not None and _is_word(_unprefixed(run.rpartition(sep)[2])):  # "… 80 7E ada"
+        groups = run.split(sep)
+        while len(groups) > 1 and _is_word(_unprefixed(groups[-1])):
+            groups.pop()
+        run = sep.join(groups)
+        end = start + len(run)
+    chars = run.replace(sep, "") if sep is not None else run
+    prefixed = "x" in chars or "X" in chars  # an x is never a hex-looking character: only "0x" holds one
+    if prefixed:
+        chars = chars.replace("0x", "").replace("0X", "")
+    if len(chars) not in lengths or _glued(text, -1 if glued else start, end):
+        return None
+    return _Token(start, end, chars, prefixed or ":" in run, glued)
+
+
+def _is_word(group: str) -> bool:
+    """A group of a spaced run that is a word of the sentence, not part of a UID: no digit, and
+    longer than a byte or holding a letter that is no hex digit ("ada", "ID", "so")."""
+    if group.translate(_DROP_DIGITS) != group:
+        return False
+    return len(group) > 2 or group.translate(_DROP_LOOKALIKES) != group
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """True when the run is part of a longer code: glued to a word by # / _ @ … or by - and ."""
-    before = text[start - 1] if start else " "
+    """True when the run is part of a longer code: glued to a word by # / _ @ … or by - and .
+    (``start`` -1: the run's front is a chip word glued to it, which is allowed)."""
+    before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     if before in _GLUE_ALWAYS or after in _GLUE_ALWAYS:
         return True
     if before in _GLUE_BETWEEN_WORDS and start >= 2 and text[start - 2].isalnum():
         return True
     return after in _GLUE_BETWEEN_WORDS and end + 1 < len(text) and text[end + 1].isalnum()
-
-
-def _without_word_groups(groups: list[str]) -> list[str]:
-    """Spaced groups without the all-letter words of the sentence around them ("ada 04 A2 …")."""
-    while len(groups) > 1 and len(groups[0]) > 2 and not any(ch.isdigit() for ch in groups[0]):
-        groups = groups[1:]
-    while len(groups) > 1 and len(groups[-1]) > 2 and not any(ch.isdigit() for ch in groups[-1]):
-        groups = groups[:-1]
-    return groups
 
 
 def _joined_across_lines(text: str, tokens: list[_Token]) -> list[_Token]:
@@ -170,9 +227,9 @@ def read_token(chars: str, marked: bool) -> ChipReading | None:
     """The UID a cued token of hex-looking characters stands for, or None when it is no UID."""
     if len(chars) not in _HEX_LENGTHS:
         return None
-    digits = sum(ch.isdigit() for ch in chars)
+    digits = len(chars) - len(chars.translate(_DROP_DIGITS))
+    corrected = len(chars) - len(chars.translate(_DROP_LOOKALIKES))  # a token holds only hex and lookalikes
     uid = chars.translate(_LOOKALIKE_TABLE).upper()
-    corrected = sum(a != b for a, b in zip(chars.upper(), uid, strict=True))
     if corrected and (digits < 2 or 4 * corrected > len(chars)):
         return None  # a word, not a misread number
     if digits == 0 or (uid.isdigit() and not marked):
@@ -180,24 +237,30 @@ def read_token(chars: str, marked: bool) -> ChipReading | None:
     return ChipReading(uid, corrected)
 
 
-def _cue_ends(low: str, tokens: list[_Token]) -> list[int]:
-    """Ends of the cues in lower-cased text that may name a chip UID here: a generic serial
-    word in a text about something else only when a token is written the reader's way."""
-    if _TOPIC.search(low) is not None or any(token.marked for token in tokens):
-        return [m.end() for m in _CUE.finditer(low)]
-    return [m.end() for m in _CUE.finditer(low) if _SPECIFIC.fullmatch(m.group("cue"))]
+def _cue_spans(low: str) -> list[tuple[int, int, bool]]:
+    """(start, end, specific) of the cues in lower-cased text."""
+    return [(m.start(), m.end(), _SPECIFIC.fullmatch(m.group("cue")) is not None) for m in _CUE.finditer(low)]
 
 
-def title_names_chip_number(title_low: str) -> bool:
-    """True when a (lower-cased) title labels a chip number: its UIDs may stand in the other fields."""
-    return _TITLE_CUE.search(title_low) is not None
+def _cue_ends(low: str, found: list[tuple[int, int, bool]], tokens: list[_Token]) -> list[int]:
+    """Ends of the cues that may name a chip UID here: a generic serial word in a text about
+    something else only when a token is written the reader's way."""
+    if all(specific for _, _, specific in found) or any(t.marked for t in tokens) or _TOPIC.search(low):
+        return [end for _, end, _ in found]
+    return [end for _, end, specific in found if specific]
 
 
-def _blocked(low: str, blockers: list[int], anchor: int, start: int) -> bool:
-    i = bisect_right(blockers, start) - 1
-    if i < 0 or blockers[i] <= anchor:
-        return False
-    return start - blockers[i] <= _BLOCK_REACH and "\n" not in low[blockers[i]:start]
+def names_chip_number(low: str) -> bool:
+    """True when (lower-cased) text labels a chip number ("UID", "nomor chip", "chip ID"), not just
+    a chip ("chip aktif"): the UIDs may then stand in the listing's other fields."""
+    return any(map(low.__contains__, _NUMBER_CUE_HINTS)) and _NUMBER_CUE.search(low) is not None
+
+
+def _blocked(low: str, anchor: int, start: int) -> bool:
+    """True when a label for something else (SKU, MAC, warna …) stands after the cue, on the
+    token's line, within ``_BLOCK_REACH`` characters before it."""
+    begin = max(anchor, start - _BLOCK_REACH, low.rfind("\n", 0, start) + 1)
+    return begin < start and _BLOCKER.search(low, begin, start) is not None
 
 
 def _cue_after(low: str, end: int, next_start: int) -> bool:
@@ -208,17 +271,21 @@ def _cue_after(low: str, end: int, next_start: int) -> bool:
 
 def find_chip_readings(text: str, low: str, *, cued: bool = False) -> Iterator[tuple[int, int, ChipReading]]:
     """(start, end, reading) of every chip UID in ``text`` (``low`` is its lower-cased form, same
-    positions); ``cued`` when the listing's title names a chip number."""
-    tokens = _tokens(text)
-    cues = _cue_ends(low, tokens)
-    blockers = [m.end() for m in _BLOCKER.finditer(low)]
+    positions); ``cued`` when another field of the listing names a chip number."""
+    found = _cue_spans(low)
+    # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)")
+    begin = 0 if cued or not found else max(0, found[0][0] - _CUE_AFTER_REACH - _LONGEST_TOKEN)
+    tokens = [token for token in _tokens(text, low, begin) if len(token.chars) in _HEX_LENGTHS]
+    if not tokens:
+        return
+    cues = _cue_ends(low, found, tokens)
     last_taken = 0 if cued else -1
     for index, token in enumerate(tokens):
         i = bisect_right(cues, token.start) - 1
         cue = cues[i] if i >= 0 else -1
         anchor = max(cue, last_taken)
         reach = token.start - anchor <= WINDOW or (cued and anchor == 0)
-        near = token.glued_cue or (anchor >= 0 and reach and not _blocked(low, blockers, anchor, token.start))
+        near = token.glued_cue or (anchor >= 0 and reach and not _blocked(low, anchor, token.start))
         if not near:
             next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
             near = _cue_after(low, token.end, next_start)

@@ -1,12 +1,14 @@
 """Identifiers an investigator needs: chip UIDs, NIKs, phone numbers, contact URLs.
 
 Every candidate is validated before it is reported: a hex string is a chip UID
-only when it has 4, 7 or 8 bytes and sits near a word like chip/UID/serial, or
-continues a list of UIDs that does (separated by commas, new lines, numbering); a
-16-digit number is a NIK only when its structure is possible (real province,
+only when it has 4, 7 or 8 bytes and a chip cue names it (read by
+:mod:`matchers.chip_uids`, which also says how many characters were read from an
+OCR lookalike letter: :func:`chip_readings`); a 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
 phone number must be a valid Indonesian mobile number.  A number that fails
-validation is not an identifier.
+validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
+ones, full-width characters and invisible characters are undone first, keeping
+every position.
 
 Kinds: ``chip_uid``, ``nik``, ``phone`` (E.164), ``url`` (contact and group
 links), and from the modules this one calls: ``bank_account``
@@ -33,10 +35,10 @@ from matchers.chip_uids import (
     CHIP_UID_BYTES,
     LOOKALIKE_DIGITS,
     UID_CONTEXT,
-    UID_CONTEXT_HINTS,
+    UID_CONTEXT_LOW,
     ChipReading,
     find_chip_readings,
-    title_names_chip_number,
+    names_chip_number,
 )
 from matchers.contacts import find_contacts, may_have_contact
 from matchers.result import IdentifierMatch
@@ -75,9 +77,10 @@ _CONTACT_URL = re.compile(
 _DIGIT_SKELETON = bytes(ord("1") if chr(c).isdigit() else ord("_") for c in range(256))
 _DIGIT_SEPARATORS = b" .-()+"
 #: Hex digits and the letters read as digits in a UID (O, I, L, S …), separators deleted.
+#: Hex digits and the letters read as digits in a UID (O, I, L, S …), separators deleted.
 _HEX_SKELETON = bytes(ord("h") if chr(c) in "0123456789abcdefABCDEF" + "".join(LOOKALIKE_DIGITS) else ord("_")
                       for c in range(256))
-_HEX_SEPARATORS = b":-. \t\r\nxX"
+_HEX_SEPARATORS = b":-._ \t\r\nxX"
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -98,18 +101,20 @@ def _zero_for_o(match: re.Match[str]) -> str:
 
 
 #: Cyrillic and Greek capitals and small letters drawn like a Latin one ("UІD", "04АВ…"), one for one.
-_LATIN_LOOKALIKES = str.maketrans(
-    "АВСЕНІЈКМОРЅТХаеіјорсѕхԁΑΒΕΗΙΚΜΝΟΡΤΧΥΖο",
-    "ABCEHIJKMOPSTXaeijopcsxdABEHIKMNOPTXYZo",
-)
+_LOOKALIKE_LETTERS = "АВСЕНІЈКМОРЅТХаеіјорсѕхԁΑΒΕΗΙΚΜΝΟΡΤΧΥΖο"
+_LATIN_LOOKALIKES = str.maketrans(_LOOKALIKE_LETTERS, "ABCEHIJKMOPSTXaeijopcsxdABEHIKMNOPTXYZo")
+_ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE_LETTERS}]")
 
 
+@lru_cache(maxsize=4_096)
 def _prepare(text: str) -> str:
     """NFKC (full-width digits), invisible characters removed, Cyrillic/Greek lookalikes read as
     Latin, O read as 0 in a number right after a phone cue: positions are what we report (every
-    step keeps ASCII lengths)."""
+    step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
     if not text.isascii():  # ASCII is NFKC already and has no invisible characters
-        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).translate(_LATIN_LOOKALIKES)
+        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+        if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
+            text = text.translate(_LATIN_LOOKALIKES)
     if "o8" in text or "O8" in text:
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
     return text
@@ -133,15 +138,17 @@ def _may_have_account(text: str) -> bool:
 
 
 def _may_have_uid(text: str, low: str) -> bool:
-    """Necessary tests for a chip UID: a cue word and 8 hex-looking characters in a row once
-    separators are dropped.  Non-ASCII text (where case folding can match other letters) goes
-    to the regex."""
-    if text.isascii():
-        if (not any(map(low.__contains__, UID_CONTEXT_HINTS))
-                or b"h" * 8 not in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)):
-            return False
-        return _UID_CONTEXT.search(low) is not None
-    return _UID_CONTEXT.search(text) is not None
+    """Necessary tests for a chip UID: hex-looking characters enough for one, and a cue word."""
+    # prepared text: what is not ASCII now (emoji, other scripts) is never part of a token, so it is dropped
+    if b"h" * 8 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
+        return False
+    return UID_CONTEXT_LOW.search(low) is not None  # the cues find_chip_readings reads are in ``low``
+
+
+def _may_hold_uid(text: str) -> bool:
+    """Necessary test for a token of UID length: for ASCII, eight hex-looking characters in a row
+    once separators are dropped (a byte-table test, a tenth of the token regex's cost)."""
+    return not text.isascii() or b"h" * 8 in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)
 
 
 def valid_nik(digits: str) -> bool:
@@ -246,23 +253,24 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def extract_identifiers(
-    text: str, *, source: str = "description", image_sha256: str | None = None, title: str = ""
+    text: str, *, source: str = "description", image_sha256: str | None = None, context: str = ""
 ) -> tuple[IdentifierMatch, ...]:
     """Every validated identifier in ``text``, in order of appearance, without duplicates.
 
-    ``title`` is the listing's title when ``text`` is another field of it: a title
-    that labels a chip number ("UID chip", "nomor chip") cues the UIDs written here.
+    ``context`` is the text of the listing's other fields (its title, when ``text`` is
+    the description): one that labels a chip number ("UID chip", "nomor chip") cues
+    the UIDs written in ``text``.
 
     Example: ``extract_identifiers("WA 0812-3456-7890")`` gives one ``phone``
     identifier with value ``+6281234567890``.
     """
-    found = _identifiers_in(str(text), _cues_chip_number(title)) if text else ()
+    found = _found(text, context)
     if not found:
         return ()
     return tuple(IdentifierMatch(kind, value, source, raw, image_sha256) for kind, value, raw, _ in found)
 
 
-def chip_readings(text: str, *, title: str = "") -> list[ChipReading]:
+def chip_readings(text: str, *, context: str = "") -> list[ChipReading]:
     """The chip UIDs in ``text`` with how many characters each read from a lookalike letter.
 
     Exactly the ``chip_uid`` values :func:`extract_identifiers` gives for the same
@@ -270,24 +278,35 @@ def chip_readings(text: str, *, title: str = "") -> list[ChipReading]:
     photo's OCR text can be matched fuzzily where ``corrected`` > 0 (issue 19).
     Example: ``chip_readings("UID 04A23B1C5D8O7E")`` is ``[ChipReading("04A23B1C5D807E", 1)]``.
     """
-    found = _identifiers_in(str(text), _cues_chip_number(title)) if text else ()
+    found = _found(text, context)
     return [ChipReading(value, corrected) for kind, value, _, corrected in found if kind == "chip_uid"]
 
 
-def _cues_chip_number(title: str) -> bool:
-    return bool(title) and title_names_chip_number(_prepare(str(title)).lower())
+def _found(text: str, context: str) -> tuple[tuple[str, str, str, int], ...]:
+    if not text:
+        return ()
+    text = str(text)
+    # the text is tested first: titles repeat (their answer is cached), descriptions seldom do
+    return _identifiers_in(text, bool(context) and _may_hold_uid(text) and _names_chip_number(str(context)))
+
+
+@lru_cache(maxsize=16_384)
+def _names_chip_number(context: str) -> bool:
+    """Whether the listing's other fields label a chip number (cached: each field of a listing
+    is the context of the others)."""
+    return names_chip_number(_prepare(context).lower())
 
 
 @lru_cache(maxsize=16_384)
 def _identifiers_in(text: str, cued: bool = False) -> tuple[tuple[str, str, str, int], ...]:
     """(kind, value, raw, corrected) of every identifier in ``text``, in order, first of each
     (kind, value) only; ``corrected`` counts a chip UID's lookalike letters (0 for other kinds).
-    ``cued``: the title names a chip number.  Cached by text: scans see the same descriptions again."""
+    ``cued``: another field of the listing names a chip number.  Cached by text: scans see the same descriptions again."""
     text = _prepare(text)
     low = text.lower()
     has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
     nik_possible, phone_possible = _may_have_numbers(text)
-    has_uid = _may_have_uid(text, low) or (cued and _has_hex_run(text))
+    has_uid = cued or _may_have_uid(text, low)  # cued: the caller found room for a UID
     has_contact = may_have_contact(low)
     account_possible = _may_have_account(text)
     if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible):
@@ -345,13 +364,6 @@ def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
         else:
             # usernames are case-insensitive, a "+" invite hash is not
             yield m.start(), m.end(), f"https://t.me/{path if path.startswith('+') else path.lower()}", None, path
-
-
-def _has_hex_run(text: str) -> bool:
-    """Necessary test for a UID where the title is the cue: 8 hex-looking characters in a row."""
-    if text.isascii():
-        return b"h" * 8 in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)
-    return True
 
 
 def _in_order_first_of_each(

@@ -16,7 +16,7 @@ CORPUS = Path(__file__).parent / "corpus"
 
 
 def _extracted(text: str, title: str = "") -> list[str]:
-    return [i.value for i in extract_identifiers(text, title=title) if i.kind == "chip_uid"]
+    return [i.value for i in extract_identifiers(text, context=title) if i.kind == "chip_uid"]
 
 
 def _corpus_fields() -> list[tuple[str, str]]:
@@ -26,8 +26,8 @@ def _corpus_fields() -> list[tuple[str, str]]:
 
 def test_readings_are_the_extracted_uids_on_the_corpus() -> None:
     for title, description in _corpus_fields():
-        assert [r.uid for r in chip_readings(title)] == _extracted(title)
-        assert [r.uid for r in chip_readings(description, title=title)] == _extracted(description, title)
+        assert [r.uid for r in chip_readings(title, context=description)] == _extracted(title, description)
+        assert [r.uid for r in chip_readings(description, context=title)] == _extracted(description, title)
 
 
 _HEXISH = "0123456789ABCDEFabcdefOoIlLSsZzGT"
@@ -42,7 +42,7 @@ _FILLER = st.sampled_from(["", " ", "\n", ", ", " dan ", " harga 150rb, ", " WA 
 @given(st.lists(st.tuples(_CUES, _FILLER, _SEPARATED), min_size=1, max_size=4), st.sampled_from(["", "UID chip"]))
 def test_readings_are_the_extracted_uids_on_generated_texts(parts: list[tuple[str, str, str]], title: str) -> None:
     text = " ".join(f"{cue}{filler}{uid}" for cue, filler, uid in parts)
-    readings = chip_readings(text, title=title)
+    readings = chip_readings(text, context=title)
     assert [r.uid for r in readings] == _extracted(text, title)
     for reading in readings:
         assert len(reading.uid) in (8, 14, 16) and set(reading.uid) <= set("0123456789ABCDEF")
