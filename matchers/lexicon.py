@@ -24,6 +24,8 @@ from typing import NamedTuple, cast
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from matchers.normalise import LEET_DIGITS
+
 # --- step 1: spelling -------------------------------------------------------
 
 #: Exact variants → canonical spelling. Hard-negative look-alikes map to themselves
@@ -92,7 +94,6 @@ _split_words: set[str] = set()
 #: Letters written twice or more in a row ("blangkoo", "kosonggg", "ktppp"): read once.
 #: Done here, per distinct word and cached, rather than in normalisation of every text.
 _DOUBLED = re.compile(r"([a-z])\1+")
-_STRETCHED = re.compile(r"([a-z])\1+$")
 
 
 def _max_edits(word: str) -> int:
@@ -124,14 +125,16 @@ def _spelling_of(word: str) -> str:
     """The canonical spelling of one word (see :func:`correct_words`)."""
     if word in SPELLING:
         return SPELLING[word]
-    if not word.isalpha() or len(word) < _FUZZY_MIN_LEN - 1:  # numbers and quantities ("100rb") are no typos
+    if not word.isalpha():  # numbers and quantities ("100rb") are no typos, leetspeak may be
+        return _spelling_of_leet(word)
+    for unstretched in _unstretched(word):  # "blangkoo", "kkkkk", "expresssss", "dukcapillll"
+        if unstretched in SPELLING:
+            return SPELLING[unstretched]
+        if unstretched in PHRASE_WORDS:
+            return unstretched
+    if len(word) < _FUZZY_MIN_LEN - 1:
         return word
     single = _DOUBLED.sub(r"\1", word)
-    if single != word and single in SPELLING:
-        return SPELLING[single]
-    stretched = _STRETCHED.sub(r"\1", word)  # "jadiii", "cepettt": a phrase word with its last letter stretched
-    if stretched != word and stretched in PHRASE_WORDS:
-        return stretched
     parts = _segment(word)
     if parts is not None:
         return " ".join(SPELLING.get(part, part) for part in parts)
@@ -143,7 +146,44 @@ def _spelling_of(word: str) -> str:
     return _FUZZY_TARGET[best[0]]
 
 
-_SEGMENT_MIN_LEN = 7
+#: At most this many runs of a repeated letter are tried at one or two letters each.
+_STRETCH_RUNS = 4
+
+
+def _unstretched(word: str) -> list[str]:
+    """The word with each run of a repeated letter read as one letter or as two, shortest first.
+
+    Sellers stretch letters anywhere ("kkkkk", "nikkkk", "expresssss"), and a
+    stretched double letter may stand for one ("blangkoo") or two ("kk",
+    "express"), so both are tried; the word itself is not in the list.
+    """
+    pieces = [m.group(0) for m in _RUN.finditer(word)]
+    if len(pieces) == len(word) or sum(len(p) > 1 for p in pieces) > _STRETCH_RUNS:
+        return []
+    variants = [""]
+    for piece in pieces:
+        options = (piece,) if len(piece) == 1 else (piece[0], piece[:2])
+        variants = [v + o for v in variants for o in options]
+    return sorted((v for v in variants if v != word and len(v) >= 2), key=len)
+
+
+_RUN = re.compile(r"([a-z])\1*")
+
+
+def _spelling_of_leet(word: str) -> str:
+    """A word mixing digits and letters kept as it is by normalisation, because it starts
+    like a quantity ("100rb", "4pcs"), read as leetspeak when that is a lexicon word:
+    "4kun" → akun, "514p" → siap, "4k74" → akta.  Quantities stay as written."""
+    if word in PHRASE_WORDS or word.isdigit():
+        return word
+    letters = word.translate(LEET_DIGITS)
+    if len(letters) < 3 or not letters.isalpha():
+        return word
+    spelling = _spelling_of(letters)
+    return spelling if spelling != letters or letters in PHRASE_WORDS else word
+
+
+_SEGMENT_MIN_LEN = 6
 _SEGMENT_MAX_LEN = 40
 
 
@@ -185,7 +225,11 @@ def _segment(word: str) -> list[str] | None:
 @lru_cache(maxsize=1)
 def _segment_vocabulary() -> frozenset[str]:
     """Words a run-together word may be split into: listed variants and phrase words of 3+ letters."""
-    return frozenset(w for w in (*SPELLING, *PHRASE_WORDS) if len(w) >= 3 and w.isalpha())
+    return frozenset(w for w in (*SPELLING, *PHRASE_WORDS) if (len(w) >= 3 or w in _SEGMENT_SHORT_WORDS) and w.isalpha())
+
+
+#: Two-letter words a hashtag may hold: document abbreviations ("#blankokk", "#datanikkk").
+_SEGMENT_SHORT_WORDS = frozenset({"kk"})
 
 
 #: Key words that may arrive split in two by an emoji or a stray space ("bl🔥ank", "blan gko").

@@ -56,7 +56,9 @@ _SPELLED_OUT = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+\b")
 # Mixed tokens that are quantities or sizes (100rb, 2pcs, 12gb, a4, f4) are not leetspeak.
 _QUANTITY = re.compile(r"^(?:\d+[a-z]{1,4}|[a-z]\d{1,2}|\d+[a-z]{1,4}\d+)$")
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "2": "z", "6": "g"})
+#: Digits read as the letters they stand for in leetspeak ("bl4nk0", "k7p"); the lexicon uses it too,
+#: for words normalisation keeps because they start like a quantity ("4kun", "514p").
+LEET_DIGITS = _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "2": "z", "6": "g"})
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")

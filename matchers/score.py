@@ -476,6 +476,16 @@ if any(_NUMBER.fullmatch(word) for word in PHRASE_WORDS) or _NUMBER_WORD in PHRA
     raise ValueError("a phrase word looks like a number: _rules_in_field may not read numbers as one placeholder")
 
 
+def _placeholder(number: re.Match[str]) -> str:
+    """The placeholder word for a number or quantity, or the word as written when the
+    lexicon reads it as a word in leetspeak ("514P" is siap, "4KUN" akun, "100rb" a price)."""
+    written = number.group(0)
+    if written.isdigit():
+        return _NUMBER_WORD
+    lower = written.lower()
+    return written if canonical_of_words([lower]) != [lower] else _NUMBER_WORD
+
+
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """(clause number, hits) of every clause of a field in which some rule fires.
@@ -486,7 +496,7 @@ def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     reading (see ``_NUMBER``).  Where a rule's match spans a number, the
     reason must show it as written, so that field is read as it is.
     """
-    numberless = _NUMBER.sub(_NUMBER_WORD, text)  # the same object when there is no number
+    numberless = _NUMBER.sub(_placeholder, text)  # the same object when there is no number
     if numberless is not text:
         found = _rules_in_text(numberless)
         if not any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits):
