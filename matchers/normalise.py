@@ -52,6 +52,8 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPELLED_WITH_SEP = re.compile(
     r"(?<![a-z0-9])[a-z0-9](?P<sep>[^a-z0-9]{1,3})[a-z0-9](?:(?P=sep)[a-z0-9])+(?![a-z0-9])"
 )
+# Two letters joined by one dot or dash ("K.K", "K-K", "a.n.") are one abbreviation: "kk", "an".
+_SPELLED_PAIR = re.compile(r"(?<![a-z0-9])([a-z])[.-]([a-z])(?![a-z0-9])")
 _SPELLED_OUT = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+\b")
 # Mixed tokens that are quantities or sizes (100rb, 2pcs, 12gb, a4, f4) are not leetspeak.
@@ -114,14 +116,14 @@ def _unleet_word(token: str) -> str:
 
 
 def _has_spelled_run(words: list[str]) -> bool:
-    """True when three single-character words follow each other: only then can a
-    spelled-out word (``b.l.a.n.k.o``, ``e k t p``) be in the text."""
+    """True when two single-character words follow each other: only then can a
+    spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text."""
     if 1 not in map(len, words):
         return False
     run = 0
     for word in words:
         run = run + 1 if len(word) == 1 else 0
-        if run == 3:
+        if run == 2:
             return True
     return False
 
@@ -149,9 +151,9 @@ def normal_words(text: str) -> list[str]:
 
 
 def _normalise_by_regex(folded: str) -> str:
-    """The reference normalisation of folded text: spelled-out runs joined, separators
+    """The reference normalisation of folded text: spelled-out runs and dotted pairs joined, separators
     made single spaces, leetspeak undone in words that mix letters and digits."""
-    folded = _SPELLED_WITH_SEP.sub(_join_spelled, folded)
+    folded = _SPELLED_PAIR.sub(r"\1\2", _SPELLED_WITH_SEP.sub(_join_spelled, folded))
     spaced = _NON_WORD.sub(" ", folded).strip()
     joined = _SPELLED_OUT.sub(_join_spelled, spaced)
     return _MIXED.sub(_unleet, joined)

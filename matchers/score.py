@@ -193,7 +193,7 @@ RULES: tuple[Rule, ...] = (
          why="an identity document called fake (palsu, aspal, duplikat)"),
     Rule("document_shortcut", "related", "related_core", 60,
          _p(r"<SERVICE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,4} <SHORTCUT>|<SHORTCUT>(?: \S+){0,3} <SERVICE>(?: \S+){0,2} <SERVICEDOC>"
-            r"|<SERVICEDOC> <SHORTCUT>"),
+            r"|<SERVICEDOC>(?: \S+){0,2} <SHORTCUT>|<SHORTCUT>(?: \S+){0,1} <SERVICEDOC>"),
          why="an identity document made or arranged outside the office (cepat, tanpa antre, tanpa tes)"),
     Rule("id_edit_file", "related", "related_core", 65, _p(_near("NEGTEMPLATE", "IDTERM", 3)),
          why="a file or template to make a KTP (PSD, mockup, editable)"),
@@ -226,7 +226,7 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
     _neg("neg_toy", "NEGTOY", -80, why="toy or educational card"),
     _neg("neg_template", "NEGTEMPLATE", -70, why="template or design file", unless_usable=True),
-    _neg("neg_design", "NEGDESIGN", -70, why="design service, sticker or skin"),
+    _neg("neg_design", "NEGDESIGN", -70, why="design service, sticker or skin", unless_usable=True),
     _neg("neg_publication", "NEGPUBLICATION", -90, why="newspaper, magazine, book or thesis about e-KTP"),
     _neg("neg_photo_service", "NEGPHOTO", -80, why="pas-foto printing or photo editing", unless_usable=True),
     _neg("neg_novelty", "NEGNOVELTY", -80, why="novelty or pet 'KTP' card", unless_usable=True),
