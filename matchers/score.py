@@ -61,6 +61,11 @@ or both in next clauses near the description's start under a title that names
 a card, chip or ID ("Kartu chip original dukcapil" / "Blangko asli, untuk
 pembuatan KTP elektronik"): "cukup KTP" and "box kosong" in one description
 sell a phone on credit, "Kirim CV, KTP, blangko isian" is a job advert.
+Related pairs (an account, selfies, words saying an ID passes as real, a
+reader, each with an ID term or blank chips) combine in next clauses near the
+description's start under any title (2.3): "Ready kak" / "KTP custom, mirip
+aslinya" is a forgery whatever the title says; a requirement cue still keeps
+its clause out ("cukup KTP, cair ke akun").
 Clauses with a sentence cue do not take part.
 
 **Identity trade (2.2).**  Besides forged and blank documents, ``related``
@@ -603,7 +608,7 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
         return 0.0, "", ""
     if "title" not in (first[0], second[0]) and not (
             first[0] == second[0] and abs(first[1] - second[1]) == 1 and max(first[1], second[1]) < FOCUS_CLAUSES
-            and _title_supports(fields, _rule_of(next(iter(first_rules))).channel)):
+            and (_rule_of(next(iter(first_rules))).channel == "related" or _title_supports(fields, "blank"))):
         return 0.0, "", ""
     deep = first[1] >= FOCUS_CLAUSES or second[1] >= FOCUS_CLAUSES
     focus = (0.5 if deep else 1.0) / (1 + other_products)
@@ -613,7 +618,7 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
 
 def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) -> bool:
     """Whether the title's product phrase names something of ``channel`` (a card, a chip,
-    an ID term): then two parts in next clauses near the description's start combine
+    an ID term): then two blank parts in next clauses near the description's start combine
     ("Kartu chip original" / "Blangko asli, untuk e-KTP"), while a job advert's
     "Kirim CV, KTP, blangko isian" does not."""
     return any(number == 0 and RULES[hit.rule].channel == channel and not hit.negator
