@@ -66,7 +66,8 @@ reader, each with an ID term or blank chips) combine in next clauses near the
 description's start under any title (2.3): "Ready kak" / "KTP custom, mirip
 aslinya" is a forgery whatever the title says; a requirement cue still keeps
 its clause out ("cukup KTP, cair ke akun").
-Clauses with a sentence cue do not take part.
+Words after a sentence cue in their clause do not take part (2.3: a cue later in
+the clause, "… KTP pemilik ikut Bisa COD di tempat", no longer hides the words before it).
 
 **Identity trade (2.2).**  Besides forged and blank documents, ``related``
 covers identities sold as goods: population data (``data penduduk``, ``NIK +
@@ -211,7 +212,9 @@ RULES: tuple[Rule, ...] = (
     Rule("reader_with_blank_chip", "related", "related_core", 65,
          _p("|".join(f"{a}(?: \\S+){{0,5}} {b}" for a, b in (
              (r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>", "<BLANKCHIP>"),
-             ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))),
+             ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))
+            # a reader of chip e-KTPs and blank ones ("reader KTP chip kosong": the chip is in the ID term)
+            + r"|<NEGPRINTER>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"),
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
     Rule("account_term", "related", "account_term", 2, _p("<AKUN>"), why="an account (marketplace, bank, e-wallet)"),
@@ -335,7 +338,6 @@ class Hit(NamedTuple):
     negator: str  # the negating word ("bukan"), or ""
     cue: str  # the sentence-cue tag before it in the clause ("CUECOD"), or ""
     attached: bool  # next to an ID term (or holds one)
-    clause_has_cue: bool
     first: int  # the match's first and last token in the clause's shape
     last: int
 
@@ -430,7 +432,6 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
     if not fired:
         return ()
     tokens = kept.split()
-    has_cue = "CUE" in shape
     hits = []
     for index, first, last, negator, cue, attached in fired:
         matched = plain_words(" ".join(tokens[first : last + 1]))
@@ -441,7 +442,6 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
             plain_words(tokens[negator]) if negator >= 0 else "",
             _tag_of(tokens[cue]) if cue >= 0 else "",
             attached or "ktp" in words or "ektp" in words,
-            has_cue,
             first,
             last,
         ))
@@ -598,7 +598,7 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
     for field, field_clauses in fields:
         for number, hits in field_clauses:
             for hit in hits:
-                if hit.negator or hit.clause_has_cue:
+                if hit.negator or hit.cue:  # a sentence cue before it: not the product
                     continue
                 if first is None and hit.rule in first_rules:
                     first = (field, number, hit.matched)
