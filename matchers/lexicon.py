@@ -62,7 +62,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["stiker", "sticker", "skin", "garskin"], "stiker"),
     **dict.fromkeys(["dipake", "dipakai", "digunakan"], "dipakai"),
     **dict.fromkeys(["pasfoto", "pasphoto"], "pasfoto"),
-    **dict.fromkeys(["foto", "photo"], "foto"),
+    **dict.fromkeys(["foto", "photo", "poto"], "foto"),
     **dict.fromkeys(["ebook", "e-book"], "ebook"),
     **dict.fromkeys(["paspor", "passport", "pasport"], "paspor"),
     **dict.fromkeys(["antre", "antri", "antrian", "antrean"], "antre"),
@@ -311,7 +311,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu identitas anak|kia", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp", "KTP"),
-    (r"surat keterangan (?:pengganti ktp|kependudukan|domisili)|suket(?: (?:dukcapil|pengganti ktp|ktp))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
+    (r"surat keterangan (?:pengganti ktp|kependudukan|domisili)|suket(?: (?:dukcapil|pengganti ktp|ktp|domisili))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto)", "KOSONG"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
@@ -328,8 +328,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
-    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil editan|sesuai pesanan|sesuai permintaan)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil editan|sesuai pesanan|sesuai permintaan|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
     # a photographer's "jasa foto KTP" / "foto untuk KTP" is the pas-foto for an application
@@ -347,12 +347,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik|nik (?:random|acak|generate|generator)|(?:generate|generator) nik|nama ibu kandung"
      r"|(?:paket|sewa|jual|beli) identitas", "IDDATA"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|jual|sewa|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
-    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) ketahuan"
+    (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
+    (r"nik", "NIK"),
+    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) ketahuan"
      r"|(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan))|identitas (?:kedua|baru|lain)", "USABLEID"),
     (r"(?:bisa|dapat|siap|aman) dipakai", "USABLE"),
     (r"selfie", "SELFIE"),
     (r"palsu|duplikat", "PALSU"),
-    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|(?:jalur |lewat |via )?orang dalam|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|surat (?:pindah|kehilangan|pengantar))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)|sehari|percepat|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
+    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|calo|(?:jalur |lewat |via )?orang dalam|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|surat (?:pindah|kehilangan|pengantar))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)|sehari|percepat|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
@@ -361,7 +363,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
     # asked of the buyer; "cukup (pakai) KTP" is what a loan or SIM registration asks, not a KTP sold
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload", "CUEREQ"),
-    (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|paylater|rekening)", "AKUN"),
+    (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|paylater|rekening)|rekening (?:bank|lengkap|aktif|siap pakai|bisnis)|(?:jual|paket|beli) rekening", "AKUN"),
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
     (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan", "CUEPAY"),
@@ -382,7 +384,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"desain|stiker", "NEGDESIGN"),
     (r"akun", "AKUN"),
     (r"(?:sudah|full) verifikasi|verified|premium", "VERIFIED"),
-    (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|calo|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
+    (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     (r"cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
 )
