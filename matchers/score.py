@@ -193,7 +193,7 @@ RULES: tuple[Rule, ...] = (
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
-            + "|" + _near("USABLEID", "NEGNOVELTY", 3)),
+            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3)),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
@@ -223,7 +223,7 @@ RULES: tuple[Rule, ...] = (
     Rule("account_term", "related", "account_term", 2, _p("<AKUN>"), why="an account (marketplace, bank, e-wallet)"),
     Rule("verified_account", "related", "verified_account", 8, _p(_near("AKUN", "VERIFIED", 3)), why="a verified account"),
     Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
-    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<CUSTOMDATA>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # hard negatives: another product on offer
@@ -305,6 +305,9 @@ CUE_LABELS = {
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ"})
+#: Cues after which words found apart are not the product.  A bonus is on offer too
+#: ("Writer chip KTP" / "bonus 20 chip kosong" is a kit), so CUEBONUS is not one.
+_NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS"}
 #: In a title, "gratis ongkir" or "COD" decorate the product ("[FREE ONGKIR] Casing e-KTP"):
 #: only an add-on or a cross-sell cue says the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
@@ -604,7 +607,7 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
     for field, field_clauses in fields:
         for number, hits in field_clauses:
             for hit in hits:
-                if hit.negator or hit.cue:  # a sentence cue before it: not the product
+                if hit.negator or hit.cue in _NOT_OFFERED_APART:  # after such a cue: not the product
                     continue
                 if first is None and hit.rule in first_rules:
                     first = (field, number, hit.matched)

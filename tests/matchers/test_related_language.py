@@ -1,10 +1,12 @@
-"""Related offers by concept (``corpus/related_language.jsonl``, ``corpus/related_regional.jsonl``).
+"""Related offers by concept (``corpus/related_language*.jsonl``, ``corpus/related_regional.jsonl``).
 
 related_language.jsonl was written before the 2.3 lexicon change, ten or more
 rows for each concept of the related definition (forged or "jadi" KTPs, blank
 KK/akta/SIM/paspor/NPWP, NIK and KTP data, KTP edit files, verified accounts
 with a KTP, reader + blank chip kits, unofficial fast KTP services) with hard
-negatives beside each; 2.2 got 106 of its 125 rows right.  Every row is held to
+negatives beside each; 2.2 got 106 of its 125 rows right.  related_language2.jsonl
+is a second fresh set written after the first changes (the matcher then got 51
+of its 56 rows, 2.2 48).  Every row is held to
 its label here, as the corpus test holds only the aggregate to the targets.
 """
 
@@ -18,20 +20,17 @@ import pytest
 from matchers import score_listing
 
 CORPUS = Path(__file__).parent / "corpus"
-ROWS = [json.loads(line) for name in ("related_language", "related_regional")
+ROWS = [json.loads(line) for name in ("related_language", "related_language2", "related_regional")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 #: Kits whose blank chips are named as a blank e-KTP ("chip blangko e-ktp", "chip polos" under
 #: an e-KTP title) score blank: demoting blank whenever a reader is named would cost blank
 #: listings that say the card was tested on a reader.
-KITS_READ_AS_BLANK = {"lang-reader-06", "lang-reader-10"}
-#: A reader whose blank chips come as a bonus: the bonus sentence is not the product.
-BONUS_KIT = {"lang-reader-08"}
+KITS_READ_AS_BLANK = {"lang-reader-06", "lang-reader-10", "lang2-30"}
 
 
 def _param(row: dict) -> object:
-    if row["id"] in KITS_READ_AS_BLANK | BONUS_KIT:
-        reason = "kit read as blank" if row["id"] in KITS_READ_AS_BLANK else "chips in a bonus sentence"
-        return pytest.param(row, id=row["id"], marks=pytest.mark.xfail(strict=True, reason=reason))
+    if row["id"] in KITS_READ_AS_BLANK:
+        return pytest.param(row, id=row["id"], marks=pytest.mark.xfail(strict=True, reason="kit read as blank"))
     return pytest.param(row, id=row["id"])
 
 
