@@ -68,7 +68,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["antre", "antri", "antrian", "antrean"], "antre"),
     **dict.fromkeys(["verified", "terverifikasi", "verif", "kyc"], "verified"),
     **dict.fromkeys(["akun", "account"], "akun"),
-    **dict.fromkeys(["palsu", "aspal", "tiruan", "replika", "fake"], "palsu"),
+    **dict.fromkeys(["palsu", "aspal", "tiruan", "replika", "fake", "imitasi", "bodong", "abal"], "palsu"),
     **dict.fromkeys(["3ktp"], "ektp"),  # leet "e" in front of KTP
     # finished, and done: abbreviations and Javanese ("jd", "dadi"); "kelar", "beres", "rengse" (Sundanese)
     **dict.fromkeys(["jadi", "jd", "jdi", "dadi"], "jadi"),
@@ -78,6 +78,9 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["database"], "data"),
     **dict.fromkeys(["dibedain", "dibedakan"], "dibedakan"),
     **dict.fromkeys(["ketahuan", "ketauan"], "ketahuan"),
+    **dict.fromkeys(["kayak", "kyk", "kek"], "kayak"),
+    **dict.fromkeys(["selfie", "swafoto", "wefie"], "selfie"),
+    **dict.fromkeys(["coreldraw", "corel"], "template"),
 }
 
 #: Canonical key words whose typos are worth correcting (words of 5+ letters).
@@ -323,7 +326,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
     (r"kartu keluarga|kk", "KK"),
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)|akta", "AKTA"),
-    (r"surat (?:pindah|keterangan pindah)|skpwni|buku nikah", "CIVILDOC"),
+    (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
     (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank", "NEGNOVELTY"),
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <EKTP>", "EKTP"),
@@ -350,7 +353,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|jual|sewa|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
     (r"nik", "NIK"),
-    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
+    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
      r"|identitas (?:kedua|baru|lain)", "USABLEID"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan))"
@@ -358,7 +361,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:bisa|dapat|siap|aman) dipakai", "USABLE"),
     (r"selfie", "SELFIE"),
     (r"palsu|duplikat", "PALSU"),
-    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|calo|(?:jalur |lewat |via )?orang dalam|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|surat (?:pindah|kehilangan|pengantar))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)|sehari|percepat|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
+    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|surat (?:pindah|kehilangan|pengantar))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)|sehari|percepat|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),

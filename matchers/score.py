@@ -282,8 +282,8 @@ _CO_OCCURRENCES = (
           f"selfies and a KTP term ('selfie + KTP' sets), {_APART}"),
      frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES),
     (Rule("reader_with_blank_chip_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGPRINTER>"),
-          f"an e-KTP reader/writer and blank chips, {_APART}"),
-     frozenset({_RULE_INDEX["id_reader"]}), frozenset({_RULE_INDEX["blank_chip"]})),
+          f"an e-KTP reader/writer and blank chips or blanks, {_APART}"),
+     frozenset({_RULE_INDEX["id_reader"]}), frozenset({_RULE_INDEX["blank_chip"], _RULE_INDEX["blank_term"]})),
 )
 
 
@@ -643,15 +643,16 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     tally = _tally(fields)
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
+    usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
         kit = rule.name in _USABLE_RULES  # a kit's own parts are not other products
         other_products = sum(1 for i in others if not (kit and RULES[i].unless_usable))
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
         weight = rule.weight * focus
+        usable = usable or (kit and weight > 0)  # even when a stronger rule of its group is the one counted
         if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
             tally.groups[rule.group] = (weight, -number)
             tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
-    usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
