@@ -218,6 +218,8 @@ RULES: tuple[Rule, ...] = (
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
+    Rule("id_for_sale", "related", "related_core", 60, _p("<SALE> <IDTERM>|<IDTERM> <SALE>"),
+         why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
     Rule("account_term", "related", "account_term", 2, _p("<AKUN>"), why="an account (marketplace, bank, e-wallet)"),
