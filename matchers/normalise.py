@@ -116,14 +116,15 @@ def _unleet_word(token: str) -> str:
 
 
 def _has_spelled_run(words: list[str]) -> bool:
-    """True when two single-character words follow each other: only then can a
-    spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text."""
+    """True when three single-character words follow each other, or two single letters:
+    only then can a spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text."""
     if 1 not in map(len, words):
         return False
-    run = 0
+    run = letters = 0
     for word in words:
         run = run + 1 if len(word) == 1 else 0
-        if run == 2:
+        letters = letters + 1 if len(word) == 1 and word.isalpha() else 0
+        if run == 3 or letters == 2:
             return True
     return False
 

@@ -498,8 +498,13 @@ def _placeholder(number: re.Match[str]) -> str:
     written = number.group(0)
     if written.isdigit():
         return _NUMBER_WORD
-    lower = written.lower()
-    return written if canonical_of_words([lower]) != [lower] else _NUMBER_WORD
+    return written if _reads_as_word(written.lower()) else _NUMBER_WORD
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_word(quantity: str) -> bool:
+    """Whether the lexicon spells a quantity-like word as another word (cached: "100rb", "50pcs" recur)."""
+    return canonical_of_words([quantity]) != [quantity]
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
