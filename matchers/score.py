@@ -77,6 +77,14 @@ apart as ``account_with_id_in_listing``).  What a loan or SIM registration
 asks of the buyer ("cukup KTP", "modal KTP") is a requirement cue, a
 population-data *application* is a software title, and a copy shop that also
 offers "bikin KTP data custom" is judged by that forgery offer.
+
+**Related language (2.3).**  Built from the definition's concepts, not from
+test rows: data of the buyer's choosing next to an ID term ("alamat bisa
+request"), a KTP itself offered next to a sale word ("KTP dijual", "open PO"),
+NIKs sold with a KK or KTP, double identities, insiders and skipped papers as
+shortcuts, regional verbs that make or arrange a document; and spellings that
+hid related words from the lexicon (leetspeak starting with a digit, letters
+stretched anywhere, "K.K", hashtags with "kk").
 """
 
 from __future__ import annotations
