@@ -30,7 +30,6 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from config.secrets import redact_urls
-from matchers.identifiers import valid_nik
 from matchers.normalise import INVISIBLE
 
 NIK_LENGTH = 16
@@ -86,12 +85,19 @@ def _readable(text: str) -> tuple[str, list[int]]:
 
 
 def _masked_positions(readable: str) -> set[int]:
-    """Positions (in ``readable``) of the digits to hide: the middle of every valid NIK."""
+    """Positions (in ``readable``) of the digits to hide: the middle of every valid NIK.
+
+    The matcher's identifier module (with its bank, wallet and contact lexicons)
+    is imported at the first run of 16 digits, not with this module: most text
+    printed has none, and loading it slowed every command that prints.
+    """
     hidden: set[int] = set()
     for chain in _DIGIT_CHAIN.finditer(readable):
         places = [chain.start() + i for i, ch in enumerate(chain.group(0)) if ch.isdigit()]
         if len(places) < NIK_LENGTH:
             continue
+        from matchers.identifiers import valid_nik
+
         digits = "".join(readable[p] for p in places)
         for start in range(len(places) - NIK_LENGTH + 1):
             if valid_nik(digits[start : start + NIK_LENGTH]):

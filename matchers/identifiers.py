@@ -23,8 +23,10 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-import phonenumbers
+if TYPE_CHECKING:
+    import phonenumbers
 
 from matchers.bank_accounts import find_bank_accounts, may_have_bank_account
 from matchers.contacts import find_contacts, may_have_contact
@@ -149,7 +151,15 @@ def valid_nik(digits: str) -> bool:
     )
 
 
-_MOBILE_KINDS = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+def _is_mobile(number: phonenumbers.PhoneNumber) -> bool:
+    """A mobile number (or one that may be); ``phonenumbers`` is imported on first use, not with
+    this module: its metadata was a tenth of the start-up of every command that masks NIKs."""
+    import phonenumbers
+
+    kinds = (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    return phonenumbers.number_type(number) in kinds
+
+
 _PLAIN_PHONE = re.compile(r"\+?[\d .\-()]+")
 
 
@@ -171,20 +181,24 @@ def phone_e164(candidate: str) -> str | None:
         else:
             national = ""
         if national[:1] == "8" and len(national) <= 17:
+            import phonenumbers
+
             number = phonenumbers.PhoneNumber(country_code=62, national_number=int(national))
-            return f"+62{national}" if phonenumbers.number_type(number) in _MOBILE_KINDS else None
+            return f"+62{national}" if _is_mobile(number) else None
     return _phone_e164_parsed(candidate)
 
 
 def _phone_e164_parsed(candidate: str) -> str | None:
     """:func:`phone_e164` by ``phonenumbers.parse``: any form, the reference answer."""
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(candidate, "ID")
     except phonenumbers.NumberParseException:
         return None
     if number.country_code != 62 or not phonenumbers.is_valid_number(number):
         return None
-    if phonenumbers.number_type(number) not in _MOBILE_KINDS:
+    if not _is_mobile(number):
         return None
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -22,7 +22,7 @@ from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
 from config import KNOWN_MARKETPLACES
-from sandbox import planted_texts, product_texts
+from sandbox import planted_actors, planted_texts, product_texts
 from sandbox.catalogue_types import SandboxListing
 from sandbox.search_index import SearchIndex
 from sandbox.shops.base import Shop, default_external_id
@@ -48,6 +48,8 @@ class ShopCatalogue:
     index: SearchIndex
     by_id: dict[str, SandboxListing] = field(default_factory=dict)
     by_image: dict[str, SandboxListing] = field(default_factory=dict)
+    #: relists of planted actors: listed once their ``listed_after`` listing is taken down
+    later: tuple[SandboxListing, ...] = ()
 
     _results: dict[tuple[str, str], tuple[SandboxListing, ...]] = field(default_factory=dict)
 
@@ -83,6 +85,10 @@ class Catalogue:
         shop = self.shops.get(marketplace)
         return shop.search(query, sort=sort) if shop else ()
 
+    def later(self) -> list[SandboxListing]:
+        """Listings that appear only after a takedown (planted actors' relists), all marketplaces."""
+        return [listing for shop in self.shops.values() for listing in shop.later]
+
     def planted(self) -> list[SandboxListing]:
         """Every planted fraud listing (label blank or related), all marketplaces."""
         return [listing for listing in self if listing.kind == "planted"]
@@ -114,14 +120,24 @@ def build_catalogue(
         raise ValueError("at least one marketplace is needed")
     shops = marketplaces if isinstance(marketplaces, Mapping) else {}
     per_shop, remainder = divmod(listings, len(names))
+    actors = planted_actors.plan_actors(seed, names)
     built = {
-        name: _build_shop(seed, name, per_shop + (1 if i < remainder else 0), shops.get(name), anchor)
+        name: _build_shop(seed, name, per_shop + (1 if i < remainder else 0), shops.get(name), anchor, actors)
         for i, name in enumerate(names)
     }
+    relists = planted_actors.relist_listings(
+        seed, actors, {name: built[name].listings for name in names},
+        lambda name, index, rng: shops[name].external_id(index, rng) if name in shops
+        else default_external_id(index, rng), anchor)
+    for name, later in relists.items():
+        built[name].later = tuple(later)
+        built[name].by_id.update((x.external_id, x) for x in later)
+        built[name].by_image.update((image, x) for x in later for image in x.image_ids)
     return Catalogue(seed=seed, shops=built)
 
 
-def _build_shop(seed: int, name: str, count: int, shop: Shop | None, anchor: datetime) -> ShopCatalogue:
+def _build_shop(seed: int, name: str, count: int, shop: Shop | None, anchor: datetime,
+                actors: Sequence[planted_actors.PlantedActor] = ()) -> ShopCatalogue:
     rng = random.Random(f"{seed}:{name}")
     planted = min(count, max(MIN_PLANTED_PER_SHOP, round(count * PLANTED_FRACTION)))
     hard = min(count - planted, round(count * HARD_NEGATIVE_FRACTION))
@@ -129,17 +145,20 @@ def _build_shop(seed: int, name: str, count: int, shop: Shop | None, anchor: dat
     rng.shuffle(kinds)
     ages = sorted(rng.randrange(AGE_DAYS * 86400) for _ in range(count))  # ascending age = newest first
     sellers = _seller_pool(rng, max(5, count // 10), product_texts.SHOP_PREFIX, product_texts.SHOP_CORE)
-    scam_sellers = _seller_pool(rng, max(3, planted // 3), ("",), planted_texts.SCAM_SHOP_NAMES)
+    # one seller per planted listing: unrelated planted listings share no seller (planted actors aside)
+    scam_sellers = _seller_pool(rng, planted, ("",), planted_texts.SCAM_SHOP_NAMES)
+    actor_shops = planted_actors.shops_on(actors, name)
+    actor_of = {actor.key: actor for actor in actors}
 
     records: list[SandboxListing] = []
     seen_ids: set[str] = set()
     planted_seen = 0
     for index, (kind, age) in enumerate(zip(kinds, ages, strict=True)):
+        actor_shop = actor_shops[planted_seen] if kind == "planted" and planted_seen < len(actor_shops) else None
         if kind == "planted":
-            text = (planted_texts.planted_blank(rng, planted_seen) if planted_seen % 10 < 7
-                    else planted_texts.planted_related(rng))
+            text = _planted_text(rng, planted_seen, actor_shop, actor_of)
+            seller = scam_sellers[planted_seen]
             planted_seen += 1
-            seller = rng.choice(scam_sellers)
         elif kind == "hard":
             text = planted_texts.hard_negative(rng)
             seller = rng.choice(sellers)
@@ -150,7 +169,7 @@ def _build_shop(seed: int, name: str, count: int, shop: Shop | None, anchor: dat
         if external_id in seen_ids:
             raise ValueError(f"{name}: external id {external_id!r} generated twice")
         seen_ids.add(external_id)
-        records.append(SandboxListing(
+        record = SandboxListing(
             marketplace=name,
             external_id=external_id,
             title=text.title,
@@ -169,15 +188,27 @@ def _build_shop(seed: int, name: str, count: int, shop: Shop | None, anchor: dat
             detail_only=text.detail_only,
             identifiers=text.identifiers,
             extra=shop.extra_fields(index, rng) if shop else (),
-        ))
-    result = ShopCatalogue(
-        marketplace=name,
-        listings=tuple(records),
-        index=SearchIndex(r.title for r in records),
-    )
+        )
+        records.append(planted_actors.actor_listing(record, actor_shop) if actor_shop else record)
+    return _indexed(name, records)
+
+
+def _indexed(name: str, records: Sequence[SandboxListing]) -> ShopCatalogue:
+    """The shop's catalogue with its title search index and lookups by id and image."""
+    result = ShopCatalogue(marketplace=name, listings=tuple(records), index=SearchIndex(r.title for r in records))
     result.by_id = {r.external_id: r for r in records}
     result.by_image = {image: r for r in records for image in r.image_ids}
     return result
+
+
+def _planted_text(rng: random.Random, ordinal: int, actor_shop: planted_actors.ActorShop | None,
+                  actors: Mapping[str, planted_actors.PlantedActor]) -> planted_texts.ListingText:
+    """The ``ordinal``-th planted listing of a shop: a planted actor's when ``actor_shop`` says so."""
+    if actor_shop is not None:
+        return planted_actors.actor_text(rng, actors[actor_shop.actor], actor_shop, ordinal)
+    if ordinal % 10 < 7:
+        return planted_texts.planted_blank(rng, ordinal)
+    return planted_texts.planted_related(rng)
 
 
 def _seller_pool(

@@ -36,6 +36,10 @@ class SandboxListing:
     detail_only: bool = False
     #: ground-truth identifiers planted in the text: (kind, normalised value)
     identifiers: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    #: ground truth: the planted actor (one seller behind several shops) this listing is of, if any
+    actor: str = ""
+    #: listed only once the platform has taken this external id (same marketplace) down: a relist
+    listed_after: str = ""
     #: extra shop-specific ids (e.g. Lazada sku id, Shopee shop id), as key/value pairs
     extra: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 

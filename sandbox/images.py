@@ -4,9 +4,10 @@ Ordinary listings get a coloured background, a lighter "product" panel and
 the title written on it. Planted blank e-KTP listings get what such sellers
 really post: a card photographed on a textured table, "BLANKO E-KTP" and the
 chip number printed on it, a little rotated, sometimes saved as a poor JPEG —
-so OCR and perceptual hashing have something real to chew on. A share of
-those photos is reused by another seller on another marketplace, slightly
-cropped and re-compressed (:class:`PhotoPlan`), as stolen product photos are.
+so OCR and perceptual hashing have something real to chew on. A planted
+actor's photo is reposted on its shops on other marketplaces, slightly
+cropped and re-compressed, and unrelated sellers share a supplier's stock
+picture (:class:`PhotoPlan`).
 
 Everything derives from ids and the catalogue, so the same seed gives the same
 bytes; :meth:`PhotoPlan.truth` is the ground truth tests compare against.
@@ -18,7 +19,7 @@ import io
 import random
 import textwrap
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
@@ -27,6 +28,11 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 IMAGE_SIZE = 300
 TELLING_SIZE = (640, 480)
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
+#: every this many planted blank listings outside the planted actors, one shows the stock picture
+STOCK_EVERY = 4
+#: how much of the edges a repost cuts off: an actor's own photo, and the re-saved stock picture
+REPOST_CROP = (0.03, 0.08)
+STOCK_CROP = (0.01, 0.03)
 #: fonts a seller's card photo may be printed in (all installed with fonts-dejavu)
 TELLING_FONTS = (
     "DejaVuSans-Bold.ttf",
@@ -37,8 +43,6 @@ TELLING_FONTS = (
     "DejaVuSerif-Bold.ttf",
     "DejaVuSerif.ttf",
 )
-#: every third planted blank listing of a shop reuses a photo from the previous shop
-REUSE_EVERY = 3
 
 
 @lru_cache(maxsize=512)
@@ -138,7 +142,8 @@ def render_telling_photo(photo: TellingPhoto, size: tuple[int, int] = TELLING_SI
     headline = _fitting_font(path, photo.headline, card_w - 48, start=card_h // 5)
     body = ImageFont.truetype(path, size=max(16, card_w // 22))
     draw.text((24, 22), photo.headline, fill=(25, 25, 25, 255), font=headline)
-    draw.text((100, card_h // 2 - 6), f"CHIP: {photo.chip_uid}", fill=(25, 25, 25, 255), font=body)
+    if photo.chip_uid:  # a supplier's stock picture shows no card's number
+        draw.text((100, card_h // 2 - 6), f"CHIP: {photo.chip_uid}", fill=(25, 25, 25, 255), font=body)
     draw.text((100, card_h // 2 + 34), "KTP-el kosong siap cetak", fill=(60, 60, 60, 255), font=body)
     rotated = card.rotate(photo.angle, resample=Image.Resampling.BICUBIC, expand=True)
     x = rng.randint(0, max(0, size[0] - rotated.width))
@@ -184,34 +189,34 @@ class PlannedPhoto:
 
 
 class PhotoPlan:
-    """Which sandbox images are telling photos, and which of those are reposts of another shop's."""
+    """Which sandbox images are telling photos, and which of those are reposts of another shop's.
+
+    A planted actor (:mod:`sandbox.planted_actors`) shows the photo of its first
+    listing again on its other shops, cropped and re-compressed, as sellers who
+    run several shops do. Every ``STOCK_EVERY``-th other planted blank listing
+    shows the catalogue's *stock picture* instead (a supplier's photo of a
+    blank card with no chip number, re-saved by each unrelated seller who uses
+    it): near-identical photos that must join no one. The rest have their own.
+    """
 
     def __init__(self, listings: Iterable[Any]) -> None:
         self.by_image: dict[tuple[str, str], PlannedPhoto] = {}
-        previous: list[PlannedPhoto] = []
-        current: list[PlannedPhoto] = []
-        market = None
+        first_of: dict[str, PlannedPhoto] = {}
+        lone = 0
         for listing in listings:
-            if listing.marketplace != market:
-                previous, current, market = current or previous, [], listing.marketplace
             if listing.kind != "planted" or listing.label != "blank" or not listing.image_ids:
                 continue
-            image_id = listing.image_ids[0]
-            chips = [value for kind, value in listing.identifiers if kind == "chip_uid"]
-            ordinal = len(current)
-            if previous and ordinal % REUSE_EVERY == 0 and ordinal < len(previous):
-                source = previous[ordinal]
-                rng = random.Random(f"reuse:{listing.marketplace}:{image_id}")
-                planned = PlannedPhoto(
-                    listing.marketplace, listing.external_id, image_id, source.photo,
-                    reused_from=(source.marketplace, source.external_id, source.image_id),
-                    crop=round(rng.uniform(0.03, 0.08), 3), quality=rng.choice((55, 70, 85)),
-                )
+            owner = getattr(listing, "actor", "")
+            if not owner:
+                owner, lone = ("stock" if lone % STOCK_EVERY == STOCK_EVERY - 1 else ""), lone + 1
+            source = first_of.get(owner) if owner else None
+            if source is not None and source.marketplace != listing.marketplace:
+                planned = _repost(listing, source, STOCK_CROP if owner == "stock" else REPOST_CROP)
             else:
-                photo = TellingPhoto.from_key(f"{listing.marketplace}:{image_id}", chips[0] if chips else None)
-                planned = PlannedPhoto(listing.marketplace, listing.external_id, image_id, photo)
-            current.append(planned)
-            self.by_image[(listing.marketplace, image_id)] = planned
+                planned = _own_photo(listing, stock=owner == "stock" and source is None)
+            if owner:
+                first_of.setdefault(owner, planned)
+            self.by_image[(listing.marketplace, planned.image_id)] = planned
 
     def render(self, marketplace: str, image_id: str, title: str) -> bytes:
         """The photo served at ``/<marketplace>/img/<image_id>.jpg``."""
@@ -235,6 +240,25 @@ class PhotoPlan:
             }
             for p in self.by_image.values()
         ]
+
+
+def _repost(listing: Any, source: PlannedPhoto, crop: tuple[float, float]) -> PlannedPhoto:
+    """``source``'s photo as ``listing``'s seller reposts it: cropped within ``crop`` and re-saved."""
+    image_id = listing.image_ids[0]
+    rng = random.Random(f"reuse:{listing.marketplace}:{image_id}")
+    return PlannedPhoto(listing.marketplace, listing.external_id, image_id, source.photo,
+                        reused_from=(source.marketplace, source.external_id, source.image_id),
+                        crop=round(rng.uniform(*crop), 3), quality=rng.choice((55, 70, 85)))
+
+
+def _own_photo(listing: Any, *, stock: bool) -> PlannedPhoto:
+    """A photo of ``listing``'s own card (its chip number on it), or the stock picture's original."""
+    image_id = listing.image_ids[0]
+    photo = TellingPhoto.from_key(f"{listing.marketplace}:{image_id}",
+                                  next((v for k, v in listing.identifiers if k == "chip_uid"), None))
+    if stock:
+        photo = replace(photo, chip_uid="", headline="BLANKO E-KTP ORIGINAL")
+    return PlannedPhoto(listing.marketplace, listing.external_id, image_id, photo)
 
 
 @lru_cache(maxsize=256)

@@ -201,8 +201,15 @@ def _contact_lines(rng: random.Random, ids: list[tuple[str, str]], *, force: str
     return lines
 
 
-def planted_blank(rng: random.Random, variant: int) -> ListingText:
-    """A blank e-KTP listing; ``variant`` cycles through plain, obfuscated, detail-only."""
+def planted_blank(
+    rng: random.Random, variant: int,
+    *, contacts: Callable[[random.Random, list[tuple[str, str]]], list[str]] | None = None,
+) -> ListingText:
+    """A blank e-KTP listing; ``variant`` cycles through plain, obfuscated, detail-only.
+
+    ``contacts`` writes the contact lines (and records their identifiers) instead
+    of the random ones: a planted actor's listings share its contact.
+    """
     blank, ektp = rng.choice(BLANK_WORDS), rng.choice(EKTP_WORDS)
     ids: list[tuple[str, str]] = []
     detail_only = False
@@ -216,7 +223,7 @@ def planted_blank(rng: random.Random, variant: int) -> ListingText:
     else:
         title = rng.choice(BLANK_TITLES).format(blank=blank, ektp=ektp)
     body = [rng.choice(BLANK_DESCRIPTIONS).format(blank=blank, ektp=ektp)]
-    body += _contact_lines(rng, ids, force="mixed" if variant % 5 == 0 else "")
+    body += contacts(rng, ids) if contacts else _contact_lines(rng, ids, force="mixed" if variant % 5 == 0 else "")
     body.append(rng.choice(("Pengiriman rahasia, packing aman.", "Harga per lembar, nego untuk partai besar.",
                             "Tanya stok dulu sebelum order.")))
     return ListingText(

@@ -45,6 +45,7 @@ from sandbox.catalogue import DEFAULT_LISTINGS, Catalogue, build_catalogue
 from sandbox.catalogue_types import SandboxListing
 from sandbox.faults import FaultDice, FaultKind, FaultPlan, ShapeDrift, rename_keys
 from sandbox.images import PhotoPlan
+from sandbox.planted_actors import actors_truth, relisted_hits
 from sandbox.request_stats import RequestStats
 from sandbox.shops import Shop, load_shops
 
@@ -66,13 +67,20 @@ class SandboxContext:
 
     def search(self, marketplace: str, query: str, *, sort: str = "newest") -> Sequence[SandboxListing]:
         hits = self.catalogue.search(marketplace, query, sort="relevance" if sort == "relevance" else "newest")
+        shop = self.catalogue.shops.get(marketplace)
+        hits = relisted_hits(shop.later if shop else (), query, self.is_listed) + hits
         removed = self.desk.removed_ids(marketplace)
         if not removed:
             return hits
         return tuple(hit for hit in hits if hit.external_id not in removed)
 
     def get(self, marketplace: str, external_id: str) -> SandboxListing | None:
-        return self.catalogue.get(marketplace, external_id)
+        listing = self.catalogue.get(marketplace, external_id)
+        return listing if listing is not None and self.is_listed(listing) else None
+
+    def is_listed(self, listing: SandboxListing) -> bool:
+        """False for a relist whose earlier listing the platform has not taken down yet."""
+        return not listing.listed_after or self.desk.is_removed(listing.marketplace, listing.listed_after)
 
     def is_removed(self, marketplace: str, external_id: str) -> bool:
         return self.desk.is_removed(marketplace, external_id)
@@ -161,7 +169,7 @@ class SandboxServer:
         self.smtp_base_port = smtp_base_port
         self.access_log = access_log
         self.catalogue = build_catalogue(catalogue_seed, listings, self.shops)
-        self.photos = PhotoPlan(self.catalogue)
+        self.photos = PhotoPlan([*self.catalogue, *self.catalogue.later()])
         self.initial_takedown_delay = takedown_delay
         self.desk = AbuseDesk(
             self.shops,
@@ -290,6 +298,7 @@ class SandboxServer:
                 "detail_only": listing.detail_only,
                 "identifiers": [{"kind": k, "value": v} for k, v in listing.identifiers],
                 "seller_id": listing.seller_id,
+                "actor": listing.actor or None,
                 "removed": self.desk.is_removed(listing.marketplace, listing.external_id),
             }
 
@@ -298,7 +307,9 @@ class SandboxServer:
             "listings": len(self.catalogue),
             "base_url": self.base_url,
             "shops": self.shop_urls,
-            "planted": [record(item) for item in self.catalogue if item.kind == "planted"],
+            "planted": [record(item) for item in (*self.catalogue, *self.catalogue.later())
+                        if item.kind == "planted" and self.ctx.is_listed(item)],
+            "actors": actors_truth((*self.catalogue, *self.catalogue.later()), self.ctx.is_listed),
             "hard_negatives": [record(item) for item in self.catalogue if item.kind == "hard_negative"],
             "abuse_desk": self.desk.to_json(),
             "photos": self.photos.truth(),

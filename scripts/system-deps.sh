@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian packages ktpwatch needs at run time: Chromium (evidence
-# screenshots, the browser transport) and Tesseract (reading listing photos).
+# screenshots, the browser transport), Tesseract (reading listing photos), and
+# Pango with HarfBuzz's subsetter and a font (WeasyPrint's PDF of a case file).
 # Idempotent: does nothing when they are present. Needs root for apt-get;
 # otherwise prints the one command to run.
 set -euo pipefail
@@ -13,6 +14,10 @@ if command -v tesseract >/dev/null 2>&1 && ! tesseract --list-langs 2>/dev/null 
 elif ! command -v tesseract >/dev/null 2>&1; then
   need+=(tesseract-ocr-ind)
 fi
+# WeasyPrint loads these through cffi at run time; pip cannot install them
+for pkg in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || need+=("$pkg")
+done
 # extra packages asked for by the caller (CI adds postgresql redis-server)
 for pkg in "$@"; do
   case "$pkg" in

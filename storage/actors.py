@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, insert, select, update
+from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from storage.models import (
@@ -25,6 +25,8 @@ from storage.models import (
     ActorStatus,
     Alert,
     AlertEvent,
+    AlertLink,
+    AssessmentRecord,
     CaptureStatus,
     Identifier,
     Image,
@@ -36,6 +38,8 @@ from storage.models import (
 
 MERGE = "merge"
 SPLIT = "split"
+#: the alert link reason of a photo match (alerts.images.linking)
+SAME_PHOTO = "same_photo"
 
 
 def _identifiers(session: Session) -> dict[int, list[tuple[str, str]]]:
@@ -76,28 +80,48 @@ class AlertFacts:
     seller_name: str | None
     identifiers: tuple[tuple[str, str], ...]
     photo_phashes: tuple[str, ...]
+    #: the listing's title and description as last stored
+    texts: tuple[str, ...] = ()
+    #: the latest assessment's reasons as stored (``{"rule", "field", "matched", "weight", …}``)
+    reasons: tuple[dict[str, Any], ...] = ()
+
+
+def _latest_reasons(session: Session) -> dict[int, list[dict[str, Any]]]:
+    """listing id → the reasons of its latest assessment, for every listing that has an alert."""
+    latest = (select(func.max(AssessmentRecord.id).label("id"))
+              .join(Alert, Alert.listing_id == AssessmentRecord.listing_id)
+              .group_by(AssessmentRecord.listing_id).subquery())
+    stmt = select(AssessmentRecord.listing_id, AssessmentRecord.reasons).join(latest, latest.c.id == AssessmentRecord.id)
+    return {listing_id: list(reasons or []) for listing_id, reasons in session.execute(stmt)}
 
 
 def alert_facts(session: Session) -> list[AlertFacts]:
-    """Every alert with its listing, seller, identifiers and photo pHashes: four queries in all."""
-    identifiers, phashes = _identifiers(session), _phashes(session)
+    """Every alert with its listing, seller, identifiers, photo pHashes and reasons: five queries in all."""
+    identifiers, phashes, reasons = _identifiers(session), _phashes(session), _latest_reasons(session)
     stmt = (select(Alert.id, Alert.listing_id, Alert.marketplace, Alert.verdict, Alert.opened_at,
                    Alert.last_seen_at, Alert.removed_at, Listing.first_seen_at, Listing.price,
-                   Seller.external_id, Seller.name)
+                   Seller.external_id, Seller.name, Listing.title, Listing.description)
             .join(Listing, Listing.id == Alert.listing_id)
             .outerjoin(Seller, Seller.id == Listing.seller_id)
             .order_by(Alert.id))
     out: list[AlertFacts] = []
     for (alert_id, listing_id, market, verdict, opened, last, removed, first, price,
-         seller_ext, seller_name) in session.execute(stmt):
+         seller_ext, seller_name, title, description) in session.execute(stmt):
         first_seen = min(first, opened) if first else opened
         out.append(AlertFacts(
             alert_id=alert_id, marketplace=market, verdict=verdict, first_seen=first_seen,
             last_seen=max(last, first_seen), removed_at=removed, price=price,
             seller_id=seller_ext or None, seller_name=seller_name or None,
             identifiers=tuple(identifiers.get(listing_id, ())),
-            photo_phashes=tuple(phashes.get(listing_id, ()))))
+            photo_phashes=tuple(phashes.get(listing_id, ())),
+            texts=(title or "", description or ""), reasons=tuple(reasons.get(listing_id, ()))))
     return out
+
+
+def photo_link_pairs(session: Session) -> list[tuple[int, int]]:
+    """(alert, earlier alert) of every stored ``same_photo`` link (confirmed by the close photo comparison)."""
+    stmt = select(AlertLink.alert_id, AlertLink.linked_alert_id).where(AlertLink.reason == SAME_PHOTO)
+    return [(a, b) for a, b in session.execute(stmt)]
 
 
 def stored_corrections(session: Session) -> list[ActorCorrection]:
@@ -210,6 +234,45 @@ def actor_listings(session: Session, actor_id: str) -> list[tuple[Alert, Listing
             .join(Listing, Listing.id == Alert.listing_id)
             .where(ActorMember.actor_id == actor_id).order_by(Alert.id))
     return [(a, li) for a, li in session.execute(stmt)]
+
+
+@dataclass(frozen=True)
+class ReturnedAlert:
+    """A new alert of an actor an earlier takedown (notice or removal) did not stop."""
+
+    actor_id: str
+    display_name: str
+    risk_score: int
+    alert_id: int
+    marketplace: str
+    taken_down_at: datetime
+
+
+def returned_after_takedown(session: Session, since: datetime) -> list[ReturnedAlert]:
+    """Per active actor, its first alert opened at or after ``since`` after one of its earlier alerts
+    was notified or removed; actors without such an alert are left out.
+
+    Alerts opened since ``since`` (a scan's start) are that scan's, so each
+    return is reported by the scan that saw it, once.
+    """
+    new = session.execute(
+        select(ActorRow.id, ActorRow.display_name, ActorRow.risk_score, Alert.id, Alert.marketplace, Alert.opened_at)
+        .join(ActorMember, ActorMember.actor_id == ActorRow.id).join(Alert, Alert.id == ActorMember.alert_id)
+        .where(Alert.opened_at >= since, ActorRow.status == ActorStatus.ACTIVE.value)
+        .order_by(Alert.opened_at, Alert.id)).all()
+    if not new:
+        return []
+    taken_down = dict(session.execute(
+        select(ActorMember.actor_id, func.min(func.coalesce(Alert.notified_at, Alert.removed_at)))
+        .join(Alert, Alert.id == ActorMember.alert_id)
+        .where(ActorMember.actor_id.in_({row[0] for row in new}), Alert.opened_at < since)
+        .group_by(ActorMember.actor_id)).all())
+    out: dict[str, ReturnedAlert] = {}
+    for actor_id, name, risk, alert_id, marketplace, opened in new:
+        when = taken_down.get(actor_id)
+        if when is not None and when <= opened and actor_id not in out:
+            out[actor_id] = ReturnedAlert(actor_id, name, risk, alert_id, marketplace, when)
+    return list(out.values())
 
 
 def actor_events(session: Session, alert_ids: Sequence[int]) -> list[AlertEvent]:

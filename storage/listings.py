@@ -22,7 +22,6 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from sqlalchemy import Table, func, select
-from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from storage.models import AssessmentRecord, Base, Identifier, Listing, Sighting
@@ -147,7 +146,13 @@ class SightingOutcome:
 def insert_ignoring_conflicts(
     session: Session, model: type[Base] | Table, conflict_columns: Sequence[str]
 ) -> Any:
-    """``INSERT … ON CONFLICT (cols) DO NOTHING`` for the session's dialect (SQLite or PostgreSQL)."""
+    """``INSERT … ON CONFLICT (cols) DO NOTHING`` for the session's dialect (SQLite or PostgreSQL).
+
+    The dialect modules are imported here, not at module level: PostgreSQL's alone
+    took a tenth of ``alerts list``'s start-up, which never writes a listing.
+    """
+    from sqlalchemy.dialects import postgresql, sqlite
+
     dialect = session.get_bind().dialect.name
     if dialect == "postgresql":
         return postgresql.insert(model).on_conflict_do_nothing(index_elements=list(conflict_columns))

@@ -22,11 +22,10 @@ from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import CursorResult, delete, func, insert, or_, select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from storage.listings import insert_ignoring_conflicts
 from storage.models import JobRun, Lease, Scan, ScanMarketplaceStat, utcnow
 
 
@@ -57,8 +56,7 @@ def acquire_lease(
     values = {"name": name, "owner": owner, "acquired_at": now, "expires_at": now + ttl}
     dialect = session.get_bind().dialect.name
     if dialect in ("sqlite", "postgresql"):
-        dialect_insert = sqlite_insert if dialect == "sqlite" else pg_insert
-        stmt = dialect_insert(Lease).values(**values).on_conflict_do_nothing(index_elements=["name"])
+        stmt = insert_ignoring_conflicts(session, Lease, ["name"]).values(**values)
         if _rowcount(session.execute(stmt)) == 1:
             return True
     else:  # other backends: a savepoint catches the duplicate key

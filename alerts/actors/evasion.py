@@ -8,13 +8,18 @@ non-ASCII letter, an invisible character, a digit for a letter ("bl4nko"), or
 spelled out letter by letter ("b.l.a.n.k.o", "k t p").  Obfuscation of words
 that fired no rule (a decorated shop name) is not evasion of search for this
 product.
+
+The stored assessment keeps the same reasons (``assessments.reasons``, one
+mapping per reason), so :func:`evasive_from_stored` answers from what storage
+holds and the actor rebuild needs no flag written at ingest.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from typing import Any
 
 from matchers import Assessment, normalise
 
@@ -52,7 +57,19 @@ def evasive(texts: Iterable[str], assessment: Assessment) -> bool:
 
     Example: ``evasive(["B.L.A.N.K.O e-KTP"], score_listing("B.L.A.N.K.O e-KTP"))`` is True.
     """
-    fired = {word for reason in assessment.reasons if reason.weight > 0 for word in reason.matched.split()}
+    return _written_obfuscated(texts, {word for reason in assessment.reasons if reason.weight > 0
+                                       for word in reason.matched.split()})
+
+
+def evasive_from_stored(texts: Iterable[str], reasons: Iterable[Mapping[str, Any]]) -> bool:
+    """:func:`evasive` on a stored assessment's reasons (``{"matched": …, "weight": …}`` each)."""
+    fired = {word for reason in reasons if float(reason.get("weight") or 0) > 0
+             for word in str(reason.get("matched") or "").split()}
+    return _written_obfuscated(texts, fired)
+
+
+def _written_obfuscated(texts: Iterable[str], fired: set[str]) -> bool:
+    """Whether a word of ``texts`` written obfuscated normalises to one of the ``fired`` words."""
     if not fired:
         return False
     return any(_counted(word, fired) for text in texts for candidate in _candidates(text)

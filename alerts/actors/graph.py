@@ -4,7 +4,8 @@ Pure: listing records and analyst constraints in, an :class:`ActorGraph` out;
 nothing is read or written.  The steps:
 
 1. evidence edges (:mod:`alerts.actors.links`): shared identifiers and seller
-   ids, and near-identical photos that are not common;
+   ids, and near-identical photos that are not common (confirmed by the
+   stored photo links when the caller gives them);
 2. analyst merges add an edge that cannot be cut (reason ``analyst_merge``);
 3. each analyst split cuts the minimum set of links separating its two sides,
    capacity by strength (a strong link costs 100, medium 10, weak 1), so the
@@ -39,12 +40,20 @@ CAPACITY = {Strength.WEAK: 1, Strength.MEDIUM: 10, Strength.STRONG: 100}
 ANALYST_MERGE = "analyst_merge"
 
 
-def evidence_graph(records: Sequence[ListingRecord], *, max_distance: int, common_photo_sellers: int
-                   ) -> tuple[nx.Graph, list[str]]:
-    """One node per alert, one edge per linked pair holding its evidence and cut capacity."""
+def evidence_graph(records: Sequence[ListingRecord], *, max_distance: int, common_photo_sellers: int,
+                   photo_groups: Mapping[int, int] | None = None) -> tuple[nx.Graph, list[str]]:
+    """One node per alert, one edge per linked pair holding its evidence and cut capacity.
+
+    ``photo_groups`` (alert → group) keeps a photo edge only between alerts of
+    one group: the photo links the close comparison confirmed
+    (:mod:`alerts.images.linking`); two different card photos on the same
+    table can be as near in a 64-bit pHash as a repost is.
+    """
     graph = nx.Graph()
     graph.add_nodes_from(r.alert_id for r in records)
     photos, common = photo_edges(records, max_distance=max_distance, common_photo_sellers=common_photo_sellers)
+    if photo_groups is not None:
+        photos = [e for e in photos if photo_groups.get(e.a, -e.a) == photo_groups.get(e.b, -e.b)]
     for edge in identifier_edges(records) + photos:
         _add(graph, edge, CAPACITY[edge.strength])
     return graph, common
@@ -148,8 +157,12 @@ def build_actors(
     previous: Mapping[str, Set[int]] | None = None,
     max_distance: int = 6,
     common_photo_sellers: int = 3,
+    photo_groups: Mapping[int, int] | None = None,
 ) -> ActorGraph:
     """Actors of ``records``: ``previous`` is the last build's ``{actor id: alert ids}``.
+
+    ``photo_groups`` (alert → group of confirmed photo links) confirms photo
+    edges; without it a pHash within ``max_distance`` is enough.
 
     Example: two listings on different marketplaces that give the same bank
     account are one actor; its edge says ``bank_account`` ``BCA:1234567890``.
@@ -160,7 +173,8 @@ def build_actors(
             raise ValueError(f"alert {record.alert_id} appears twice in the records")
         by_id[record.alert_id] = record
     ordered = [by_id[a] for a in sorted(by_id)]
-    graph, common = evidence_graph(ordered, max_distance=max_distance, common_photo_sellers=common_photo_sellers)
+    graph, common = evidence_graph(ordered, max_distance=max_distance, common_photo_sellers=common_photo_sellers,
+                                   photo_groups=photo_groups)
     not_applied = apply_constraints(graph, constraints)
     stale = tuple(c for c in constraints if not _names_only(c, by_id.keys()))
     components = sorted((sorted(c) for c in nx.connected_components(graph)), key=lambda c: c[0])

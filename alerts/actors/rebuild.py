@@ -10,8 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+import networkx as nx
 from sqlalchemy.orm import Session
 
+from alerts.actors.evasion import evasive_from_stored
 from alerts.actors.graph import build_actors
 from alerts.actors.model import Actor, ActorGraph, Constraint, ListingRecord, Merge, Split
 from alerts.actors.risk import ChipLookup, ChipStatus, RiskListing, RiskScore, no_ledger, risk_score
@@ -22,6 +24,7 @@ from storage.actors import (
     SPLIT,
     AlertFacts,
     alert_facts,
+    photo_link_pairs,
     previous_membership,
     stored_corrections,
     write_actors,
@@ -49,9 +52,11 @@ def listing_record(f: AlertFacts) -> ListingRecord:
 
 
 def risk_listing(f: AlertFacts) -> RiskListing:
-    """The risk view of an alert; a takedown's removal time feeds ``relisted_after_takedown``."""
+    """The risk view of an alert; a takedown's removal time feeds ``relisted_after_takedown``,
+    the stored text and reasons feed ``evasion``."""
     return RiskListing(alert_id=f.alert_id, verdict=f.verdict, marketplace=f.marketplace,
                        first_seen=f.first_seen, last_seen=f.last_seen, price=f.price, removed_at=f.removed_at,
+                       evasive=evasive_from_stored(f.texts, f.reasons),
                        chip_uids=tuple(v for k, v in f.identifiers if k == "chip_uid"))
 
 
@@ -66,6 +71,12 @@ def constraints(session: Session) -> list[Constraint]:
         else:
             raise ValueError(f"actor correction {row.id} has unknown kind {row.kind!r}")
     return out
+
+
+def photo_groups(session: Session) -> dict[int, int]:
+    """alert → its group of stored photo links (the smallest alert id of the group)."""
+    links = nx.Graph(photo_link_pairs(session))
+    return {alert: min(group) for group in nx.connected_components(links) for alert in group}
 
 
 def actor_row(actor: Actor, score: RiskScore) -> dict[str, Any]:
@@ -105,7 +116,7 @@ def rebuild_actors(session: Session, weights: RiskWeights, ledger: LedgerConfig 
     chips = ledger_lookup(session, ledger)
     risk = {f.alert_id: risk_listing(f) for f in facts}
     build = build_actors([listing_record(f) for f in facts], constraints=constraints(session),
-                         previous=previous_membership(session))
+                         previous=previous_membership(session), photo_groups=photo_groups(session))
     rows = [actor_row(a, risk_score([risk[i] for i in a.alert_ids], weights, chip_status=chips)) for a in build.actors]
     members = [(i, a.actor_id) for a in build.actors for i in a.alert_ids]
     retired = write_actors(session, rows, members, dict(build.merged_into))
@@ -118,7 +129,7 @@ def current_graph(session: Session) -> ActorGraph:
     """The actor graph storage holds now, rebuilt in memory with the stored ids (for export)."""
     facts = alert_facts(session)
     return build_actors([listing_record(f) for f in facts], constraints=constraints(session),
-                        previous=previous_membership(session))
+                        previous=previous_membership(session), photo_groups=photo_groups(session))
 
 
 def identifiers_by_alert(session: Session) -> dict[int, tuple[tuple[str, str], ...]]:

@@ -1,5 +1,8 @@
 """Export an alert's evidence as a WACZ 1.1.1 package a web-archive replay tool can open.
 
+A case file packs the evidence of all of an actor's alerts into one package
+(:func:`build_wacz_of_alerts`), built the same way.
+
 Layout (https://specs.webrecorder.net/wacz/1.1.1/):
 
 * ``archive/data.warc.gz`` - every WARC of every bundle, byte for byte, followed by
@@ -144,12 +147,21 @@ def _datapackage(entries: Sequence[_Packed], *, title: str, main_url: str, main_
 
 def build_wacz(session: Session, store: EvidenceStore, alert_id: int) -> tuple[bytes, list[tuple[EvidenceBundle, list[Evidence]]]]:
     """The WACZ bytes for one alert, and the bundles (with files) that went into it."""
+    return build_wacz_of_alerts(session, store, [alert_id], title=f"ktpwatch evidence for alert {alert_id}")
+
+
+def build_wacz_of_alerts(
+    session: Session, store: EvidenceStore, alert_ids: Sequence[int], *, title: str
+) -> tuple[bytes, list[tuple[EvidenceBundle, list[Evidence]]]]:
+    """One WACZ holding the evidence of every alert in ``alert_ids`` (a case file packs an actor's)."""
     bundles = [
-        b for b in evidence_db.bundles_for_alerts(session, [alert_id])
+        b for b in evidence_db.bundles_for_alerts(session, list(alert_ids))
         if evidence_db.bundle_files(session, b.id)
     ]
     if not bundles:
-        raise ExportError(f"alert {alert_id} has no evidence files to export")
+        named = ", ".join(str(i) for i in alert_ids)
+        raise ExportError(f"alert {named} has no evidence files to export" if len(alert_ids) == 1
+                          else f"alerts {named} have no evidence files to export")
     problems = [
         f"{f.name} of bundle {f.bundle_id} is {problem}"
         for b in bundles
@@ -178,7 +190,7 @@ def build_wacz(session: Session, store: EvidenceStore, alert_id: int) -> tuple[b
     last_bundle, last_url, _ = pages[-1]
     datapackage = _datapackage(
         entries,
-        title=f"ktpwatch evidence for alert {alert_id}",
+        title=title,
         main_url=last_url,
         main_date=utc_iso(last_bundle.captured_at or last_bundle.requested_at),
     )
@@ -190,6 +202,10 @@ def build_wacz(session: Session, store: EvidenceStore, alert_id: int) -> tuple[b
         _Packed("datapackage.json", datapackage, compress=True),
         _Packed("datapackage-digest.json", digest, compress=True),
     ]
+    return _zipped(entries), packed
+
+
+def _zipped(entries: Sequence[_Packed]) -> bytes:
     buf = io.BytesIO()
     stamp = _zip_time(datetime.now(UTC))
     with zipfile.ZipFile(buf, "w") as zf:
@@ -198,10 +214,11 @@ def build_wacz(session: Session, store: EvidenceStore, alert_id: int) -> tuple[b
             # WARCs stay uncompressed in the ZIP so replay tools can seek into them.
             info.compress_type = zipfile.ZIP_DEFLATED if e.compress else zipfile.ZIP_STORED
             zf.writestr(info, e.data)
-    return buf.getvalue(), packed
+    return buf.getvalue()
 
 
-def _write_new(path: Path, data: bytes, *, overwrite: bool) -> None:
+def write_whole(path: Path, data: bytes, *, overwrite: bool) -> None:
+    """Write ``data`` whole or not at all (temporary file, fsync, rename); refuse to replace unless ``overwrite``."""
     if path.exists() and not overwrite:
         raise ExportError(f"{path} already exists (use --force to replace it)")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -230,15 +247,15 @@ def export_wacz(
     out = Path(out)
     data, packed = build_wacz(session, store, alert_id)
     if out.suffix.lower() == ".wacz" and not out.is_dir():
-        _write_new(out, data, overwrite=overwrite)
+        write_whole(out, data, overwrite=overwrite)
         return out
     out.mkdir(parents=True, exist_ok=True)
     target = out / f"alert-{alert_id}.wacz"
-    _write_new(target, data, overwrite=overwrite)
+    write_whole(target, data, overwrite=overwrite)
     for bundle, files in packed:
         for f in files:
             if f.kind in ("screenshot", "manifest"):
                 suffix = ".png" if f.kind == "screenshot" else ".json"
                 name = f"bundle-{bundle.id}-{f.kind}{suffix}"
-                _write_new(out / name, _read_verified(store, f), overwrite=overwrite)
+                write_whole(out / name, _read_verified(store, f), overwrite=overwrite)
     return target

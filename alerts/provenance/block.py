@@ -4,22 +4,26 @@ For each chip UID found in the listing (text or photo): the ledger entry it
 traces to (batch, office, dispatch date, status and what that status means
 for a blank found for sale), or why none is named. For each NIK: the
 province, regency and district its first six digits name.
+
+The tracing machinery (ledger plans, OCR confusions, the region table) is
+imported by the function that needs it once there is something to trace:
+``alerts show`` runs this on every alert, and most have no chip to trace
+against an imported ledger and no NIK to decode.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from sqlalchemy.orm import Session
 
-from alerts.provenance.ledger_plan import describe_bounds
-from alerts.provenance.matching import MatchKind
-from alerts.provenance.regions import RegionTable, region_table
-from alerts.provenance.trace import describe_match, office, status_meaning, trace_chip
 from config.settings import LedgerConfig
 from storage.ledger import ledger_is_empty
+
+if TYPE_CHECKING:
+    from alerts.provenance.regions import RegionTable
 
 NO_LEDGER = "no ledger imported (ktpwatch ledger import FILE)"
 
@@ -44,6 +48,8 @@ class ChipProvenance:
 
     @property
     def traced(self) -> bool:
+        from alerts.provenance.matching import MatchKind
+
         return self.match in (MatchKind.EXACT.value, MatchKind.FUZZY.value)
 
 
@@ -80,6 +86,9 @@ def chip_provenance(session: Session, identifiers: Iterable[FoundIdentifier], co
         return []
     if ledger_is_empty(session):
         return [ChipProvenance(uid, source, "no_ledger", NO_LEDGER) for uid, source in chips]
+    from alerts.provenance.ledger_plan import describe_bounds
+    from alerts.provenance.trace import describe_match, office, status_meaning, trace_chip
+
     found: list[ChipProvenance] = []
     for uid, source in chips:
         match = trace_chip(session, uid, config)
@@ -101,10 +110,19 @@ def chip_provenance(session: Session, identifiers: Iterable[FoundIdentifier], co
 
 def nik_provenance(identifiers: Iterable[FoundIdentifier],
                    regions: RegionTable | None = None) -> list[NikProvenance]:
-    """The regions every NIK among ``identifiers`` names (the NIK itself is the caller's to mask)."""
+    """The regions every NIK among ``identifiers`` names (the NIK itself is the caller's to mask).
+
+    The region table is read only when there is a NIK to decode: reading its
+    7,800 rows was a tenth of the start-up of ``alerts show`` on every alert.
+    """
+    niks = _identifiers(identifiers, "nik")
+    if not niks:
+        return []
+    from alerts.provenance.regions import region_table
+
     table = regions or region_table()
     found: list[NikProvenance] = []
-    for nik, _ in _identifiers(identifiers, "nik"):
+    for nik, _ in niks:
         place = table.decode_nik(nik)
         found.append(NikProvenance(
             nik, place.province.name if place.province else "unknown province",

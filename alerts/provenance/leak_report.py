@@ -15,8 +15,8 @@ from alerts.provenance.leaks import OfficeLeak, TracedSighting, rank_offices
 from alerts.provenance.regions import RegionTable, region_table
 from alerts.provenance.trace import trace_chip
 from config.settings import LedgerConfig
-from storage.leak_sightings import chips_in_listings, chips_of_alerts, niks_in_listings
-from storage.ledger import LedgerRecord, ledger_is_empty
+from storage.leak_sightings import chips_in_listings, niks_in_listings
+from storage.ledger import LedgerRecord
 
 
 @dataclass(frozen=True)
@@ -65,19 +65,3 @@ def count_nik_regions(niks: list[tuple[str, int]],
     counted = [(p, r, len(n), len(ls)) for (p, r), (n, ls) in found.items()]
     return tuple(sorted(counted, key=lambda c: (-c[2], c[0], c[1])))
 
-
-def traced_alert_ids(session: Session, config: LedgerConfig) -> frozenset[int]:
-    """Alerts with a chip traced to one ledger entry: they open at the top of the queue.
-
-    Empty (one index probe) before a ledger is imported.
-    """
-    if ledger_is_empty(session):
-        return frozenset()
-    traced: dict[str, bool] = {}
-    found: set[int] = set()
-    for alert_id, uid in chips_of_alerts(session):
-        if uid not in traced:
-            traced[uid] = trace_chip(session, uid, config).traced
-        if traced[uid]:
-            found.add(alert_id)
-    return frozenset(found)

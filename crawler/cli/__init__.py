@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 import traceback
 from pathlib import Path
 from typing import Annotated, Any
@@ -53,6 +54,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "demo": ("demo", "Run the whole life of a listing offline against a local sandbox, printing each step."),
     "alerts": ("alerts", "Review alerts: list, show, confirm, dismiss, reopen, note, assign."),
     "actors": ("actors", "Sellers behind the alerts: actors, risk with reasons, corrections."),
+    "case": ("case", "The case file for the police: one actor's listings, network, risk and evidence."),
     "notices": ("notices", "Draft, preview, send and list takedown notices."),
     "notify": ("notify", "Notification digests sent through Apprise to the channels in [notify] urls."),
     "evidence": ("evidence", "Verify, export and capture the evidence (WARC, HTML, screenshot, manifest) "
@@ -68,8 +70,20 @@ COMMANDS: dict[str, tuple[str, str]] = {
 
 
 def load_command(name: str) -> Any:
-    """Import the module of command ``name`` and build its Click command (a group or a leaf)."""
-    module = importlib.import_module(f"crawler.cli.{COMMANDS[name][0]}")
+    """Import the module of command ``name`` and build its Click command (a group or a leaf).
+
+    The first import in a process runs with the collector paused and freezes
+    what it built (:func:`crawler.gc_tuning.collector_paused`): a third of
+    ``alerts list``'s start-up was the collector walking freshly imported
+    modules. A module imported already (a test session) builds nothing to freeze.
+    """
+    module_name = f"crawler.cli.{COMMANDS[name][0]}"
+    module = sys.modules.get(module_name)
+    if module is None:
+        from crawler.gc_tuning import collector_paused
+
+        with collector_paused():
+            module = importlib.import_module(module_name)
     holder = typer.Typer(rich_markup_mode=None, add_completion=False)
     module.register(holder)
     return typer.main.get_group(holder).commands[name]

@@ -197,7 +197,7 @@ def _listed_rows(filters: AlertFilters, *, reveal: bool, actor: str | None) -> l
     runtime = get_runtime()
     analyst = runtime.analyst(actor) if reveal else ""
     with runtime.sessions.begin() as session:
-        from alerts.provenance.leak_report import traced_alert_ids
+        from alerts.provenance.queue_order import traced_alert_ids
 
         filters = replace(filters, first=traced_alert_ids(session, runtime.settings.ledger))
         rows = list_alerts(session, filters)

@@ -4,9 +4,12 @@ Starts the sandbox on free ports, points every spider and the SMTP relay at
 it, and runs: scan → alerts (checked against the sandbox's ground truth) →
 a second scan that opens no new alert → auto-confirm (demo only) → notices
 drafted and sent to the sandbox's abuse desks → the sandbox takes the
-listings down → follow-up closes the alerts as removed. Each step prints what
-it did. A part of ktpwatch that cannot be imported fails the demo with one
-line (never a quiet "skipped"): a demo that skips a stage would pretend.
+listings down → follow-up closes the alerts as removed → a seller relists
+and the actors are checked against the planted ones
+(:mod:`crawler.cli.demo_actors`) → the riskiest actor's case file
+(:mod:`crawler.cli.demo_case`). Each step prints what it did. A part of
+ktpwatch that cannot be imported fails the demo with one line (never a quiet
+"skipped"): a demo that skips a stage would pretend.
 """
 
 from __future__ import annotations
@@ -115,6 +118,12 @@ def demo_cmd(
         _scan_twice(runtime, planted, scan_options, scan_kwargs)
         if _auto_confirm(runtime, runtime.console) and _send_notices(runtime, runtime.console, sandbox, settings):
             _follow_up(runtime, runtime.console, sandbox, settings, takedown_delay)
+        from crawler.cli.demo_actors import actors_step
+
+        actors_step(runtime, sandbox, scan_options, scan_kwargs)
+    from crawler.cli.demo_case import write_top_case
+
+    write_top_case(runtime, config_path)
     runtime.console.print(f"\n[bold green]Demo finished in {time.monotonic() - started:.0f}s.[/] Explore it:")
     for line in explore_hints(config_path):
         runtime.console.print(f"   {line}", markup=False, highlight=False, soft_wrap=True)

@@ -23,6 +23,7 @@ from scrapy.settings import Settings as ScrapySettings
 from scrapy.spiderloader import SpiderLoader
 from scrapy.utils.defer import deferred_from_coro
 
+from alerts.actors.returning import returning_after_takedown
 from alerts.notify import ReturningActorsProvider
 from config import Settings
 from crawler.gc_tuning import tune_gc_for_crawling
@@ -96,7 +97,8 @@ def run_scan(
     """Run one scan in this process (once per process: Twisted's reactor cannot restart).
 
     ``returning_actors`` lists the actors back after a takedown for the
-    notification digest (none by default, until actors storage provides them).
+    notification digest (by default the actors storage's:
+    :func:`alerts.actors.returning.returning_after_takedown`).
 
     SIGTERM and SIGINT set one :class:`StopRequest` from the first line to the
     last, so no stage of the scan is left without its stop (crawler.shutdown).
@@ -151,7 +153,7 @@ def _run_scan(
         health_flags=health_flags,
     )
     post_webhook(settings, summary)
-    send_scan_digest(sessions, settings, summary, returning_actors)
+    send_scan_digest(sessions, settings, summary, returning_actors or returning_after_takedown)
     engine.dispose()
     return summary
 

@@ -6,22 +6,17 @@ server receives ``mailto://``; nothing leaves 127.0.0.1.
 
 from __future__ import annotations
 
-import asyncio
 import email
 import os
 import subprocess
 import sys
-import threading
 import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import timedelta
 from email import policy
 from pathlib import Path
 from typing import Any
 
 import pytest
-from aiohttp import web
 from aiosmtpd.controller import Controller
 from hypothesis import given
 from hypothesis import settings as hsettings
@@ -43,10 +38,9 @@ from crawler.scan import ScanOptions, run_scan_subprocess
 from crawler.scan.after_crawl import send_scan_digest
 from crawler.scan.summary import ScanSummary
 from sandbox.server import run_sandbox
-from storage.migrate import upgrade
-from storage.session import make_engine, make_session_factory
 from tests.alerts.builders import T0, ingest, new_scan
 from tests.conftest import upgraded_sqlite
+from tests.notify.sinks import JsonSink
 from tests.servers import free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -57,44 +51,6 @@ NIK_SPELLINGS = (
     "3174\u200b0101\u200b0190\u200b0003", "３１７４０１０１０１９００００３",
 )
 HOSTILE = "<b>x</b> [click](http://evil.example) **bold** <script>alert(1)</script> \x1b[31mred"
-
-
-@dataclass
-class JsonSink:
-    url: str
-    posts: list[dict[str, Any]] = field(default_factory=list)
-
-
-@pytest.fixture
-def json_sink() -> Iterator[JsonSink]:
-    """An aiohttp server in its own thread, recording every JSON body posted to it."""
-    port = free_port()
-    sink = JsonSink(f"json://127.0.0.1:{port}/hook")
-    loop = asyncio.new_event_loop()
-    ready = threading.Event()
-    runner_box: list[web.AppRunner] = []
-
-    async def receive(request: web.Request) -> web.Response:
-        sink.posts.append(await request.json())
-        return web.Response(text="ok")
-
-    async def start() -> None:
-        app = web.Application()
-        app.router.add_post("/hook", receive)
-        runner = web.AppRunner(app)
-        await runner.setup()
-        await web.TCPSite(runner, "127.0.0.1", port).start()
-        runner_box.append(runner)
-        ready.set()
-
-    thread = threading.Thread(target=lambda: (loop.run_until_complete(start()), loop.run_forever()),
-                              daemon=True)
-    thread.start()
-    assert ready.wait(10)
-    yield sink
-    asyncio.run_coroutine_threadsafe(runner_box[0].cleanup(), loop).result(10)
-    loop.call_soon_threadsafe(loop.stop)
-    thread.join(10)
 
 
 class MailSink:
@@ -109,13 +65,6 @@ class MailSink:
 def _with_urls(settings: Settings, *urls: str, threshold: float = 60.0) -> Settings:
     notify = settings.notify.model_copy(update={"urls": list(urls), "score_threshold": threshold})
     return settings.model_copy(update={"notify": notify})
-
-
-@pytest.fixture
-def db() -> sessionmaker[Session]:
-    engine = make_engine(os.environ["KTPWATCH_DB_URL"])
-    upgrade(engine)
-    return make_session_factory(engine)
 
 
 def _scan_with_alerts(sessions: sessionmaker[Session]) -> int:

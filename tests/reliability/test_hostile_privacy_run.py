@@ -97,8 +97,8 @@ def _hostile(original: Callable[..., planted_texts.ListingText]) -> Callable[...
     """``original`` with a NIK in some spelling planted in every listing and formula titles."""
     count = iter(range(10**6))
 
-    def build(rng: random.Random, *args: object) -> planted_texts.ListingText:
-        text = original(rng, *args)
+    def build(rng: random.Random, *args: object, **kwargs: object) -> planted_texts.ListingText:
+        text = original(rng, *args, **kwargs)
         i = next(count)
         nik = planted_texts.make_nik(random.Random(f"nik-{i // 2}"))  # pairs share a NIK
         spelled = SPELLINGS[i % len(SPELLINGS)](nik)

@@ -53,7 +53,8 @@ def test_planted_variants_include_obfuscation_and_identifiers(catalogue: Catalog
     assert any(re.search(r"[\u0400-\u04ff]", t) for t in titles), "homoglyphs"
     assert any(re.search(r"8L4NK0|8L4N9K0", t) for t in titles), "leetspeak"
     kinds = {kind for item in planted for kind, _ in item.identifiers}
-    assert kinds == {"chip_uid", "nik", "phone"}
+    # planted actors (sandbox/planted_actors.py) add bank accounts, e-wallets and Telegram links
+    assert kinds == {"chip_uid", "nik", "phone", "bank_account", "ewallet", "url"}
     assert any("wa.me/" in item.description for item in planted)
 
 
@@ -69,10 +70,15 @@ def test_planted_identifiers_are_in_the_text_and_well_formed(catalogue: Catalogu
                 assert int(value[:2]) in PROVINCE_CODES
                 day = int(value[6:8]) % 40
                 date(2000, int(value[8:10]), day)  # raises on an impossible date
-            elif kind == "phone":
-                assert re.fullmatch(r"\+628\d{8,11}", value)
-                digits = re.sub(r"\D", "", text)
-                assert value[3:] in digits
+            elif kind in ("phone", "ewallet"):
+                phone = value.partition(":")[2] if kind == "ewallet" else value
+                assert re.fullmatch(r"\+628\d{8,11}", phone)
+                assert phone[3:] in re.sub(r"\D", "", text)
+            elif kind == "bank_account":
+                bank, _, account = value.partition(":")
+                assert bank in text and account in re.sub(r"\D", "", text)
+            else:
+                assert kind == "url" and value.removeprefix("https://") in text
 
 
 def test_detail_only_titles_hide_the_telling_words(catalogue: Catalogue) -> None:
