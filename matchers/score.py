@@ -496,6 +496,8 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S
 #: placeholder word without changing a tag, a rule, a negation or a scope.
 _NUMBER = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{0,4}(?!\w)")
 _NUMBER_WORD = "zqnumz"
+#: A number with letters after it: only then may a "number" be a word in leetspeak.
+_QUANTITY = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{1,4}(?!\w)")
 if any(_NUMBER.fullmatch(word) for word in PHRASE_WORDS) or _NUMBER_WORD in PHRASE_WORDS:
     raise ValueError("a phrase word looks like a number: _rules_in_field may not read numbers as one placeholder")
 
@@ -525,7 +527,8 @@ def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     reading (see ``_NUMBER``).  Where a rule's match spans a number, the
     reason must show it as written, so that field is read as it is.
     """
-    numberless = _NUMBER.sub(_placeholder, text)  # the same object when there is no number
+    # the same object when there is no number; a quantity with letters may be leetspeak ("514P")
+    numberless = _NUMBER.sub(_placeholder if _QUANTITY.search(text) else _NUMBER_WORD, text)
     if numberless is not text:
         found = _rules_in_text(numberless)
         if not any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits):
