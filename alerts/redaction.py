@@ -84,8 +84,12 @@ def _readable(text: str) -> tuple[str, list[int]]:
     return "".join(chars), origin
 
 
-def _masked_positions(readable: str) -> set[int]:
+def _masked_positions(readable: str, known: frozenset[str] | None = None) -> set[int]:
     """Positions (in ``readable``) of the digits to hide: the middle of every valid NIK.
+
+    With ``known`` (a listing's own address, see :func:`redact_niks_in_address`), a
+    window is hidden when it is one of those NIKs, or a valid NIK written as whole
+    digit groups; not any sixteen structurally valid digits inside a longer run.
 
     The matcher's identifier module (with its bank, wallet and contact lexicons)
     is imported at the first run of 16 digits, not with this module: most text
@@ -99,10 +103,39 @@ def _masked_positions(readable: str) -> set[int]:
         from matchers.identifiers import valid_nik
 
         digits = "".join(readable[p] for p in places)
+        whole = _whole_group_windows(places) if known is not None else None
         for start in range(len(places) - NIK_LENGTH + 1):
-            if valid_nik(digits[start : start + NIK_LENGTH]):
+            window = digits[start : start + NIK_LENGTH]
+            if known is not None and window not in known and start not in (whole or ()):
+                continue
+            if valid_nik(window):
                 hidden.update(places[start + KEPT : start + NIK_LENGTH - KEPT])
     return hidden
+
+
+def _whole_group_windows(places: list[int]) -> set[int]:
+    """Starts of the 16-digit windows that begin and end at a digit group's edge."""
+    starts = [0] + [i for i in range(1, len(places)) if places[i] != places[i - 1] + 1]
+    ends = {*starts[1:], len(places)}
+    return {s for s in starts if s + NIK_LENGTH in ends}
+
+
+def redact_niks_in_address(url: str, known_niks: frozenset[str]) -> str:
+    """A listing's own address, for the takedown notice sent to the platform hosting it.
+
+    The address must stay usable: it is how the platform finds the listing. A
+    Tokopedia slug carries the title's digits followed by the product id
+    (``…-wa-62-853-9664-1403-1000647334``), and sixteen digits from the middle of
+    that run pass the NIK structure by chance often enough that the generic rule
+    masked listings out of their own notices. So here only the NIKs the matcher read
+    in the listing (``known_niks``), or a valid NIK written as whole digit groups, are
+    masked; a NIK the seller put in the title is still hidden in the slug.
+    """
+    if not url or not _may_hold_nik(url):
+        return url
+    readable, origin = _readable(url)
+    hidden = _masked_positions(readable, known_niks)
+    return _apply_mask(url, readable, origin, hidden)
 
 
 def redact_niks(text: str) -> str:
@@ -118,7 +151,11 @@ def redact_niks(text: str) -> str:
             return text
         return "".join(MASK if i in hidden else ch for i, ch in enumerate(text))
     readable, origin = _readable(text)
-    hidden = _masked_positions(readable)
+    return _apply_mask(text, readable, origin, _masked_positions(readable))
+
+
+def _apply_mask(text: str, readable: str, origin: list[int], hidden: set[int]) -> str:
+    """``text`` as written, each character holding a ``hidden`` digit of its reading masked."""
     if not hidden:
         return text
     masked_from = {origin[position] for position in hidden}

@@ -170,6 +170,7 @@ class StoragePipeline:
             url=self.config.settings.storage.url, scan_id=self.config.scan_id,
             evidence_root=self.config.settings.evidence.dir if self.config.capture_evidence else None,
             images_threshold=self.config.images_threshold, batch=batch,
+            ledger=self.config.settings.ledger,
         )
         try:
             return self._writer.submit(write_job, job)

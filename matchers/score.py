@@ -731,11 +731,11 @@ def score_listing(
         verdict, score = Verdict.RELATED, related
     else:
         verdict, score = Verdict.BENIGN, max(blank, related)
-    identifiers = extract_identifiers(title, source="title")
+    identifiers = extract_identifiers(title, source="title", context=description)
     if description:
-        identifiers += extract_identifiers(description, source="description")
+        identifiers += extract_identifiers(description, source="description", context=title)
     if image_text:
-        identifiers += extract_identifiers(image_text, source="image", image_sha256=image_sha256)
+        identifiers += extract_identifiers(image_text, source="image", image_sha256=image_sha256, context=title)
     if len(identifiers) > 1:
         identifiers = dedupe_identifiers(identifiers)
     return new_assessment(

@@ -41,8 +41,11 @@ from alerts.notices.render import (
     render_notice,
     template_environment,
 )
+from alerts.redaction import redact_niks_in_address
 from config import Settings, packaged_templates_dir
-from storage.models import Alert, Notice, NoticeAlert, NoticeKind, NoticeStatus
+from config.secrets import redact_urls
+from storage.listings import listing_identifiers
+from storage.models import Alert, Listing, Notice, NoticeAlert, NoticeKind, NoticeStatus
 from storage.notices import (
     alerts_to_escalate,
     alerts_to_notify,
@@ -123,7 +126,7 @@ def _entry(session: Session, alert: Alert, manifest_sha256: str | None) -> Listi
     listing = alert.listing
     seller = listing.seller
     return ListingEntry(
-        url=one_line(listing.url, limit=2000),
+        url=_listing_address(session, listing),
         external_id=one_line(listing.external_id, mask=False),
         title=one_line(listing.title),
         shop_name=one_line(seller.name if seller else ""),
@@ -133,6 +136,13 @@ def _entry(session: Session, alert: Alert, manifest_sha256: str | None) -> Listi
         manifest_sha256=manifest_sha256,
         alert_id=alert.id,
     )
+
+
+def _listing_address(session: Session, listing: Listing) -> str:
+    """The listing's URL as the platform must receive it to find the listing: NIKs the
+    listing carries are masked, chance NIK-shaped digits in the slug are not."""
+    niks = frozenset(i.value for i in listing_identifiers(session, listing.id) if i.kind == "nik")
+    return redact_niks_in_address(redact_urls(one_line(listing.url, limit=2000, mask=False)), niks)
 
 
 def write_eml(folder: Path, name: str, data: bytes) -> Path:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import fields, replace
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
@@ -197,9 +197,6 @@ def _listed_rows(filters: AlertFilters, *, reveal: bool, actor: str | None) -> l
     runtime = get_runtime()
     analyst = runtime.analyst(actor) if reveal else ""
     with runtime.sessions.begin() as session:
-        from alerts.provenance.queue_order import traced_alert_ids
-
-        filters = replace(filters, first=traced_alert_ids(session, runtime.settings.ledger))
         rows = list_alerts(session, filters)
         if reveal:
             record_reveals(session, (row.id for row in rows), actor=analyst,

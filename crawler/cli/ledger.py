@@ -69,6 +69,11 @@ def import_cmd(
         f"{report.status_changes} status changes, {report.filled_fields} fields filled, "
         f"{report.unchanged_rows} rows unchanged, {len(report.rejections)} rejected",
         markup=False, highlight=False, soft_wrap=True)
+    if report.traces.chips:
+        runtime.console.print(
+            f"re-traced the {report.traces.chips} chip UIDs already seen in listings: {report.traces.exact} exact, "
+            f"{report.traces.fuzzy} fuzzy (OCR confusions), {report.traces.chips - report.traces.traced} not traced",
+            markup=False, highlight=False, soft_wrap=True)
     if strict and report.rejections:
         raise typer.Exit(1)
 
