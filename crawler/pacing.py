@@ -147,8 +147,9 @@ class HostPacer:
                 self._redis_url, max_connections=POOL_CONNECTIONS, timeout=None
             )
             self._async = aioredis.Redis(connection_pool=pool)
+            # limits documents ``connection_pool`` but types its options as scalars
             storage = RedisStorage(f"async+{self._redis_url}", implementation="redispy",
-                                   connection_pool=pool)
+                                   connection_pool=pool)  # type: ignore[arg-type]
             self._limiter = MovingWindowRateLimiter(storage)
         return self._async, self._limiter
 

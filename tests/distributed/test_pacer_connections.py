@@ -44,7 +44,7 @@ class QuickInner:
 @pytest.fixture
 def few_clients(redis: RedisServer) -> Iterator[redis_lib.Redis]:
     admin = redis_lib.Redis.from_url(redis.url)
-    before = admin.config_get("maxclients")["maxclients"]
+    before = str(admin.config_get("maxclients")["maxclients"])
     admin.config_set("maxclients", MAX_CLIENTS)
     try:
         yield admin
