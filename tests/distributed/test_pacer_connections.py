@@ -98,3 +98,14 @@ def test_the_pacer_holds_at_most_its_pool_of_connections(redis: RedisServer) -> 
     finally:
         admin.close()
     assert most <= POOL_CONNECTIONS + 1  # the pool, and the pacer's synchronous client
+
+
+def test_a_redis_that_stops_answering_for_a_while_delays_requests_but_fails_none(redis: RedisServer) -> None:
+    # longer than redis-py's 5 s socket timeouts: an overloaded Redis, as on a busy 2-core machine
+    admin = redis_lib.Redis.from_url(redis.url)
+    try:
+        admin.execute_command("CLIENT", "PAUSE", 6500, "ALL")
+        assert asyncio.run(_crawl(redis.url, 20, 4)) == (20, 0)
+    finally:
+        admin.execute_command("CLIENT", "UNPAUSE")
+        admin.close()
