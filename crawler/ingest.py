@@ -23,7 +23,10 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.evidence import EvidenceStore, record_capture_request
+from alerts.provenance.chip_corrections import listing_texts, with_chip_corrections
+from alerts.provenance.stored_trace import store_traces
 from config import Settings
+from config.settings import LedgerConfig
 from crawler.candidates import clears_candidate_bar
 from crawler.spool import iter_spool
 from matchers import Assessment, Verdict, score_listing
@@ -99,19 +102,25 @@ def ingest_batch(
     scan_id: int | None,
     evidence_root: Path | None,
     images_threshold: float | None = None,
+    ledger: LedgerConfig | None = None,
 ) -> list[StoredOutcome]:
     """Write a batch of scored listings of scan ``scan_id`` (None: a one-off); one outcome per listing.
 
     A listing this scan already recorded adds nothing. Evidence is written for
     a new alert, and for an alert whose listing changed; photos are queued for
-    every listing with an alert and every one clearing ``images_threshold``.
+    every listing with an alert and every one clearing ``images_threshold``;
+    chip UIDs are traced against the stock ledger (``ledger``: how far OCR
+    readings reach) and the trace stored on them.
     """
     recorded = record_sightings_batch(session, [listing_data(item) for item, _ in batch], scan_id=scan_id)
     outcomes = [StoredOutcome(new_alert=False, hit=result.verdict in HIT_VERDICTS) for _, result in batch]
     fresh = [i for i, rec in enumerate(recorded) if rec.sighting_id is not None or rec.new_listing]
     decisions = record_verdicts(session, [
-        ScoredSighting(recorded[i], batch[i][0].marketplace, AssessmentData.from_result(batch[i][1])) for i in fresh
+        ScoredSighting(recorded[i], batch[i][0].marketplace, _assessment(*batch[i])) for i in fresh
     ])
+    with_chips = {recorded[i].listing_id for i in fresh
+                  if any(found.kind == "chip_uid" for found in batch[i][1].identifiers)}
+    store_traces(session, ledger or LedgerConfig(), with_chips)
     for i, decision in zip(fresh, decisions, strict=True):
         item, result = batch[i]
         listing_id = recorded[i].listing_id
@@ -124,6 +133,11 @@ def ingest_batch(
         ):
             queue_listing_images(session, listing_id, item.image_urls)
     return outcomes
+
+
+def _assessment(item: ListingItem, result: Assessment) -> AssessmentData:
+    """The rows of a verdict, each chip UID with the lookalike letters its reading corrected."""
+    return with_chip_corrections(AssessmentData.from_result(result), listing_texts(item.title, item.description))
 
 
 def queue_evidence(
@@ -176,7 +190,7 @@ def store_spooled(
             with sessions.begin() as session:
                 ingest_batch(session, batch, scan_id=scan_id,
                              evidence_root=settings.evidence.dir if capture_evidence else None,
-                             images_threshold=threshold)
+                             images_threshold=threshold, ledger=settings.ledger)
         except Exception as exc:
             log.exception("spooled listings in %s still cannot be stored", entry.path)
             problems.append(f"spooled listings in {entry.path} still not stored: "

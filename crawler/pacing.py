@@ -1,7 +1,7 @@
 """Per-host pacing shared by every worker of a distributed scan.
 
 Scrapy's ``DOWNLOAD_DELAY`` and per-domain concurrency live in one process,
-so N workers would send a shop N times the configured rate. In distributed
+so N workers would send a marketplace N times the configured rate. In distributed
 mode every request therefore waits for a turn from a moving-window limiter
 (``limits``, Redis storage) keyed by the request's host: at most
 :func:`pacing_rate` requests per window to one host, across all workers.

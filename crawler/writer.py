@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from config.settings import LedgerConfig
 from crawler.gc_tuning import tune_gc_for_crawling
 from crawler.ingest import Scored, ingest_batch
 
@@ -54,6 +55,8 @@ class WriteJob:
     evidence_root: Path | None
     images_threshold: float | None
     batch: list[Scored]
+    #: how chip UIDs are traced against the stock ledger (None: the defaults)
+    ledger: LedgerConfig | None = None
 
 
 _sessions: dict[str, sessionmaker[Session]] = {}
@@ -73,7 +76,7 @@ def write_job(job: WriteJob) -> list[bool]:
     """Store one batch in one transaction; whether each item opened a new alert."""
     with _sessions_for(job.url).begin() as session:
         outcomes = ingest_batch(session, job.batch, scan_id=job.scan_id, evidence_root=job.evidence_root,
-                                images_threshold=job.images_threshold)
+                                images_threshold=job.images_threshold, ledger=job.ledger)
     return [o.new_alert for o in outcomes]
 
 

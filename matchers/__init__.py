@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from matchers.normalise import normalise
 
 if TYPE_CHECKING:
-    from matchers.identifiers import chip_uid, extract_identifiers
+    from matchers.identifiers import ChipReading, chip_readings, chip_uid, extract_identifiers
     from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
     from matchers.score import score_listing, score_many
 
@@ -29,6 +29,8 @@ _HOMES = {
     "IdentifierMatch": "matchers.result",
     "Reason": "matchers.result",
     "Verdict": "matchers.result",
+    "ChipReading": "matchers.identifiers",
+    "chip_readings": "matchers.identifiers",
     "chip_uid": "matchers.identifiers",
     "extract_identifiers": "matchers.identifiers",
     "score_listing": "matchers.score",
@@ -38,9 +40,11 @@ _HOMES = {
 __all__ = [
     "MATCHER_VERSION",
     "Assessment",
+    "ChipReading",
     "IdentifierMatch",
     "Reason",
     "Verdict",
+    "chip_readings",
     "chip_uid",
     "extract_identifiers",
     "normalise",

@@ -1,12 +1,14 @@
 """Identifiers an investigator needs: chip UIDs, NIKs, phone numbers, contact URLs.
 
 Every candidate is validated before it is reported: a hex string is a chip UID
-only when it has 4, 7 or 8 bytes and sits near a word like chip/UID/serial, or
-continues a list of UIDs that does (separated by commas, new lines, numbering); a
-16-digit number is a NIK only when its structure is possible (real province,
+only when it has 4, 7 or 8 bytes and a chip cue names it (read by
+:mod:`matchers.chip_uids`, which also says how many characters were read from an
+OCR lookalike letter: :func:`chip_readings`); a 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
 phone number must be a valid Indonesian mobile number.  A number that fails
-validation is not an identifier.
+validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
+ones, full-width characters and invisible characters are undone first, keeping
+every position.
 
 Kinds: ``chip_uid``, ``nik``, ``phone`` (E.164), ``url`` (contact and group
 links), and from the modules this one calls: ``bank_account``
@@ -29,6 +31,15 @@ if TYPE_CHECKING:
     import phonenumbers
 
 from matchers.bank_accounts import find_bank_accounts, may_have_bank_account
+from matchers.chip_uids import (
+    CHIP_UID_BYTES,
+    LOOKALIKE_DIGITS,
+    UID_CONTEXT,
+    UID_CONTEXT_LOW,
+    ChipReading,
+    find_chip_readings,
+    names_chip_number,
+)
 from matchers.contacts import find_contacts, may_have_contact
 from matchers.result import IdentifierMatch
 from matchers.wallets import may_have_wallet, wallet_codes
@@ -51,17 +62,8 @@ _PHONE = re.compile(
     r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)"
 )
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
-_HEX_UID = re.compile(
-    r"(?<![0-9a-z])(?:0x)?[0-9a-f]{2}(?:(?:[:\- ]|0x|[:\- ]0x)?[0-9a-f]{2}){3,7}(?![0-9a-z])",
-    re.IGNORECASE,
-)
-_UID_CONTEXT_WORDS = r"\b(?:chip|cip|uid|u\.i\.d|seri|serial|sn|s/n|nomor\s+kartu|no\s+kartu|csn)\b"
-_UID_CONTEXT = re.compile(_UID_CONTEXT_WORDS, re.IGNORECASE)
-#: The same, for lower-cased ASCII text: a third of the cost of matching ignoring case.
-_UID_CONTEXT_LOW = re.compile(_UID_CONTEXT_WORDS)
-_UID_CONTEXT_WINDOW = 40
-#: What may stand between two chip UIDs of one list ("UID: 04…, 04…; 04…\n2. 04…").
-_UID_LIST_GAP = re.compile(r"[\s,;/&|\-.:()\u2022*]*(?:\d{1,3}[.)])?[\s,;/&|\-.:()\u2022*]*(?:(?:dan|and|atau)\s+)?")
+#: Any chip cue (a necessary condition the prefilter and its test rely on).
+_UID_CONTEXT = UID_CONTEXT
 _CONTACT_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=)"
     r"/?(?:s/|@)?(?P<path>\+?[A-Za-z0-9_]{3,64})",  # "t.me/@name" and the preview "t.me/s/name" are the channel
@@ -74,12 +76,12 @@ _CONTACT_URL = re.compile(
 # the separators they allow are deleted, a chip UID a run of 8+ "h"s.
 _DIGIT_SKELETON = bytes(ord("1") if chr(c).isdigit() else ord("_") for c in range(256))
 _DIGIT_SEPARATORS = b" .-()+"
-_HEX_SKELETON = bytes(ord("h") if chr(c) in "0123456789abcdefABCDEF" else ord("_") for c in range(256))
-_HEX_SEPARATORS = b":- xX"
-#: Substrings of which lower-cased ASCII text must hold one for ``_UID_CONTEXT`` to match.
-_UID_CONTEXT_HINTS = ("chip", "cip", "uid", "u.i.d", "seri", "sn", "s/n", "kartu")
+#: Hex digits and the letters read as digits in a UID (O, I, L, S …), separators deleted.
+#: Hex digits and the letters read as digits in a UID (O, I, L, S …), separators deleted.
+_HEX_SKELETON = bytes(ord("h") if chr(c) in "0123456789abcdefABCDEF" + "".join(LOOKALIKE_DIGITS) else ord("_")
+                      for c in range(256))
+_HEX_SEPARATORS = b":-._ \t\r\nxX"
 _NON_DIGIT = re.compile(r"\D")
-_HEX_MARK = re.compile(r"0x|:", re.IGNORECASE)
 
 
 #: A number written right after a phone cue with the letter O for a zero ("WA O812 3456 789O"):
@@ -98,11 +100,21 @@ def _zero_for_o(match: re.Match[str]) -> str:
     return match.group(0)[: match.start(1) - match.start(0)] + run.replace("O", "0").replace("o", "0")
 
 
+#: Cyrillic and Greek capitals and small letters drawn like a Latin one ("UІD", "04АВ…"), one for one.
+_LOOKALIKE_LETTERS = "АВСЕНІЈКМОРЅТХаеіјорсѕхԁΑΒΕΗΙΚΜΝΟΡΤΧΥΖο"
+_LATIN_LOOKALIKES = str.maketrans(_LOOKALIKE_LETTERS, "ABCEHIJKMOPSTXaeijopcsxdABEHIKMNOPTXYZo")
+_ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE_LETTERS}]")
+
+
+@lru_cache(maxsize=4_096)
 def _prepare(text: str) -> str:
-    """NFKC (full-width digits), invisible characters removed, O read as 0 in a number right
-    after a phone cue: positions are what we report (every step keeps ASCII lengths)."""
+    """NFKC (full-width digits), invisible characters removed, Cyrillic/Greek lookalikes read as
+    Latin, O read as 0 in a number right after a phone cue: positions are what we report (every
+    step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
     if not text.isascii():  # ASCII is NFKC already and has no invisible characters
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+        if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
+            text = text.translate(_LATIN_LOOKALIKES)
     if "o8" in text or "O8" in text:
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
     return text
@@ -126,14 +138,17 @@ def _may_have_account(text: str) -> bool:
 
 
 def _may_have_uid(text: str, low: str) -> bool:
-    """Necessary tests for a chip UID: a context word and 8 hex digits in a row.
-    Non-ASCII text (where case folding can match other letters) goes to the regex."""
-    if text.isascii():
-        if (not any(map(low.__contains__, _UID_CONTEXT_HINTS))
-                or b"h" * 8 not in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)):
-            return False
-        return _UID_CONTEXT_LOW.search(low) is not None
-    return _UID_CONTEXT.search(text) is not None
+    """Necessary tests for a chip UID: hex-looking characters enough for one, and a cue word."""
+    # prepared text: what is not ASCII now (emoji, other scripts) is never part of a token, so it is dropped
+    if b"h" * 8 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
+        return False
+    return UID_CONTEXT_LOW.search(low) is not None  # the cues find_chip_readings reads are in ``low``
+
+
+def _may_hold_uid(text: str) -> bool:
+    """Necessary test for a token of UID length: for ASCII, eight hex-looking characters in a row
+    once separators are dropped (a byte-table test, a tenth of the token regex's cost)."""
+    return not text.isascii() or b"h" * 8 in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)
 
 
 def valid_nik(digits: str) -> bool:
@@ -203,8 +218,6 @@ def _phone_e164_parsed(candidate: str) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-#: Byte lengths of a chip UID (ISO/IEC 14443: single, double, triple size; 8-byte readers).
-CHIP_UID_BYTES = (4, 7, 8)
 _UID_SEPARATORS = re.compile(r"0x|[:\-\s]", re.IGNORECASE)
 _HEX_ONLY = re.compile(r"[0-9A-F]+")
 _UID_HEX_LENGTHS = frozenset(2 * n for n in CHIP_UID_BYTES)
@@ -227,14 +240,6 @@ def chip_uid(raw: str) -> str | None:
     return hexdigits
 
 
-def _uid_bytes(raw: str) -> str | None:
-    hexdigits = chip_uid(raw)
-    # A plain decimal number near "seri" is a serial number, not a chip UID.
-    if hexdigits is None or (hexdigits.isdigit() and not _HEX_MARK.search(raw)):
-        return None
-    return hexdigits
-
-
 def _unbracketed(candidate: str) -> str:
     """A phone candidate without brackets: "(+62) 812…" → "+62 812…", "+62 (0)812" → "+62 812"."""
     if "(" not in candidate and ")" not in candidate:
@@ -248,56 +253,80 @@ def _overlaps(span: tuple[int, int], taken: list[tuple[int, int]]) -> bool:
 
 
 def extract_identifiers(
-    text: str, *, source: str = "description", image_sha256: str | None = None
+    text: str, *, source: str = "description", image_sha256: str | None = None, context: str = ""
 ) -> tuple[IdentifierMatch, ...]:
     """Every validated identifier in ``text``, in order of appearance, without duplicates.
+
+    ``context`` is the text of the listing's other fields (its title, when ``text`` is
+    the description): one that labels a chip number ("UID chip", "nomor chip") cues
+    the UIDs written in ``text``.
 
     Example: ``extract_identifiers("WA 0812-3456-7890")`` gives one ``phone``
     identifier with value ``+6281234567890``.
     """
-    found = _identifiers_in(str(text)) if text else ()
+    found = _found(text, context)
     if not found:
         return ()
-    return tuple(IdentifierMatch(kind, value, source, raw, image_sha256) for kind, value, raw in found)
+    return tuple(IdentifierMatch(kind, value, source, raw, image_sha256) for kind, value, raw, _ in found)
+
+
+def chip_readings(text: str, *, context: str = "") -> list[ChipReading]:
+    """The chip UIDs in ``text`` with how many characters each read from a lookalike letter.
+
+    Exactly the ``chip_uid`` values :func:`extract_identifiers` gives for the same
+    arguments, in the same order (a differential test holds them equal), so a
+    photo's OCR text can be matched fuzzily where ``corrected`` > 0 (issue 19).
+    Example: ``chip_readings("UID 04A23B1C5D8O7E")`` is ``[ChipReading("04A23B1C5D807E", 1)]``.
+    """
+    found = _found(text, context)
+    return [ChipReading(value, corrected) for kind, value, _, corrected in found if kind == "chip_uid"]
+
+
+def _found(text: str, context: str) -> tuple[tuple[str, str, str, int], ...]:
+    if not text:
+        return ()
+    text = str(text)
+    # the text is tested first: titles repeat (their answer is cached), descriptions seldom do
+    return _identifiers_in(text, bool(context) and _may_hold_uid(text) and _names_chip_number(str(context)))
 
 
 @lru_cache(maxsize=16_384)
-def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
-    """(kind, value, raw) of every identifier in ``text``, in order, first of each
-    (kind, value) only.  Cached by text: scans see the same descriptions again."""
+def _names_chip_number(context: str) -> bool:
+    """Whether the listing's other fields label a chip number (cached: each field of a listing
+    is the context of the others)."""
+    return names_chip_number(_prepare(context).lower())
+
+
+@lru_cache(maxsize=16_384)
+def _identifiers_in(text: str, cued: bool = False) -> tuple[tuple[str, str, str, int], ...]:
+    """(kind, value, raw, corrected) of every identifier in ``text``, in order, first of each
+    (kind, value) only; ``corrected`` counts a chip UID's lookalike letters (0 for other kinds).
+    ``cued``: another field of the listing names a chip number.  Cached by text: scans see the same descriptions again."""
     text = _prepare(text)
     low = text.lower()
     has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
     nik_possible, phone_possible = _may_have_numbers(text)
-    has_uid = _may_have_uid(text, low)
+    has_uid = cued or _may_have_uid(text, low)  # cued: the caller found room for a UID
     has_contact = may_have_contact(low)
     account_possible = _may_have_account(text)
     if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible):
         return ()
-    found: list[tuple[int, str, str, str]] = []
+    found: list[tuple[int, str, str, str, int]] = []
     taken: list[tuple[int, int]] = []
     nik_spans: list[tuple[int, int]] = []
 
-    def add(start: int, end: int, kind: str, value: str) -> None:
+    def add(start: int, end: int, kind: str, value: str, corrected: int = 0) -> None:
         taken.append((start, end))
-        found.append((start, kind, value, text[start:end]))
+        found.append((start, kind, value, text[start:end], corrected))
 
     for start, end, kind, contact in find_contacts(text) if has_contact else ():
         add(start, end, kind, contact)
-    for m in _CONTACT_URL.finditer(text) if has_url else ():
-        if _overlaps(m.span(), taken):  # a group invite link taken above
+    for start, end, url, phone, number in _contact_urls(text) if has_url else ():
+        if _overlaps((start, end), taken):  # a group invite link taken above
             continue
-        host = m.group("host").lower()
-        path = m.group("path")
-        if host.startswith("api.whatsapp.com") or host == "wa.me":
-            phone = phone_e164("+" + path.lstrip("+")) if path.lstrip("+").isdigit() else None
-            if phone is None:
-                continue
-            add(m.start(), m.end(), "url", f"https://wa.me/{phone[1:]}")
-            found.append((m.start() + 1, "phone", phone, path))
-        else:
-            # usernames are case-insensitive, a "+" invite hash is not
-            add(m.start(), m.end(), "url", f"https://t.me/{path if path.startswith('+') else path.lower()}")
+        add(start, end, "url", url)
+        if phone is not None:  # the number of a wa.me link, right after the link
+            found.append((start + 1, "phone", phone, number, 0))
     for m in _NIK.finditer(text) if nik_possible else ():
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):
@@ -312,9 +341,10 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
         if phone is not None:
             add(m.start(), m.end(), "phone", phone)
             for wallet in wallet_codes(text, m.start(), m.end()) if may_have_wallet(low) else ():
-                found.append((m.start(), "ewallet", f"{wallet}:{phone}", m.group(0)))
-    for start, end, value in _chip_uids(text, low, taken) if has_uid else ():
-        add(start, end, "chip_uid", value)
+                found.append((m.start(), "ewallet", f"{wallet}:{phone}", m.group(0), 0))
+    for start, end, reading in find_chip_readings(text, low, cued=cued) if has_uid else ():
+        if not _overlaps((start, end), taken):
+            add(start, end, "chip_uid", reading.uid, reading.corrected)
     # a NIK's digits may be an account too: the bank's cues decide
     for start, end, account in find_bank_accounts(text, [s for s in taken if s not in nik_spans]) \
             if account_possible else ():
@@ -322,38 +352,31 @@ def _identifiers_in(text: str) -> tuple[tuple[str, str, str], ...]:
     return _in_order_first_of_each(found)
 
 
-def _chip_uids(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
-    """(start, end, uid) of each chip UID: near a chip word, or continuing a list of them.
-
-    A list is what sellers post after one chip word ("UID: 04A1…, 04B2…, …"),
-    so a UID right after a taken one (commas, new lines, numbering) needs no
-    word of its own.
-    """
-    list_end = -1  # end of the last chip UID taken: the next one may continue its list
-    # ASCII lower-casing keeps positions, so the context is read in the lower-cased text
-    context_words, context_text = (_UID_CONTEXT_LOW, low) if text.isascii() else (_UID_CONTEXT, text)
-    for m in _HEX_UID.finditer(text):
-        if _overlaps(m.span(), taken):
-            continue
-        in_list = list_end >= 0 and _UID_LIST_GAP.fullmatch(text, list_end, m.start()) is not None
-        context = context_text[max(0, m.start() - _UID_CONTEXT_WINDOW) : m.start()]
-        if not in_list and not context_words.search(context):
-            continue
-        value = _uid_bytes(m.group(0))
-        if value is not None:
-            list_end = m.end()
-            yield m.start(), m.end(), value
+def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
+    """(start, end, url, phone or None, path) of each wa.me / t.me link; a wa.me link's number is its phone."""
+    for m in _CONTACT_URL.finditer(text):
+        host = m.group("host").lower()
+        path = m.group("path")
+        if host.startswith("api.whatsapp.com") or host == "wa.me":
+            phone = phone_e164("+" + path.lstrip("+")) if path.lstrip("+").isdigit() else None
+            if phone is not None:
+                yield m.start(), m.end(), f"https://wa.me/{phone[1:]}", phone, path
+        else:
+            # usernames are case-insensitive, a "+" invite hash is not
+            yield m.start(), m.end(), f"https://t.me/{path if path.startswith('+') else path.lower()}", None, path
 
 
-def _in_order_first_of_each(found: list[tuple[int, str, str, str]]) -> tuple[tuple[str, str, str], ...]:
-    """(kind, value, raw) by position (stable: a wallet follows its phone), first of each (kind, value)."""
+def _in_order_first_of_each(
+    found: list[tuple[int, str, str, str, int]],
+) -> tuple[tuple[str, str, str, int], ...]:
+    """(kind, value, raw, corrected) by position (stable: a wallet follows its phone), first of each (kind, value)."""
     found.sort(key=lambda item: item[0])
     seen: set[tuple[str, str]] = set()
-    kept: list[tuple[str, str, str]] = []
-    for _, kind, value, raw in found:
+    kept: list[tuple[str, str, str, int]] = []
+    for _, kind, value, raw, corrected in found:
         if (kind, value) not in seen:
             seen.add((kind, value))
-            kept.append((kind, value, raw))
+            kept.append((kind, value, raw, corrected))
     return tuple(kept)
 
 

@@ -25,6 +25,8 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
+from sandbox.chip_confusions import confused_chip_text
+
 IMAGE_SIZE = 300
 TELLING_SIZE = (640, 480)
 FONT_DIR = "/usr/share/fonts/truetype/dejavu"
@@ -88,6 +90,8 @@ class TellingPhoto:
     angle: float
     quality: int
     headline: str = "BLANKO E-KTP"
+    #: the chip number as printed, when it differs from ``chip_uid`` (:mod:`sandbox.chip_confusions`)
+    chip_text: str = ""
 
     @classmethod
     def from_key(cls, key: str, chip_uid: str | None = None) -> TellingPhoto:
@@ -143,7 +147,8 @@ def render_telling_photo(photo: TellingPhoto, size: tuple[int, int] = TELLING_SI
     body = ImageFont.truetype(path, size=max(16, card_w // 22))
     draw.text((24, 22), photo.headline, fill=(25, 25, 25, 255), font=headline)
     if photo.chip_uid:  # a supplier's stock picture shows no card's number
-        draw.text((100, card_h // 2 - 6), f"CHIP: {photo.chip_uid}", fill=(25, 25, 25, 255), font=body)
+        draw.text((100, card_h // 2 - 6), f"CHIP: {photo.chip_text or photo.chip_uid}", fill=(25, 25, 25, 255),
+                  font=body)
     draw.text((100, card_h // 2 + 34), "KTP-el kosong siap cetak", fill=(60, 60, 60, 255), font=body)
     rotated = card.rotate(photo.angle, resample=Image.Resampling.BICUBIC, expand=True)
     x = rng.randint(0, max(0, size[0] - rotated.width))
@@ -233,6 +238,7 @@ class PhotoPlan:
                 "external_id": p.external_id,
                 "image_id": p.image_id,
                 "chip_uid": p.photo.chip_uid,
+                "chip_shown": p.photo.chip_text or p.photo.chip_uid,
                 "reused_from": (
                     {"marketplace": p.reused_from[0], "external_id": p.reused_from[1], "image_id": p.reused_from[2]}
                     if p.reused_from else None
@@ -258,6 +264,8 @@ def _own_photo(listing: Any, *, stock: bool) -> PlannedPhoto:
                                   next((v for k, v in listing.identifiers if k == "chip_uid"), None))
     if stock:
         photo = replace(photo, chip_uid="", headline="BLANKO E-KTP ORIGINAL")
+    elif not any(k == "chip_uid" for k, _ in listing.identifiers):  # a number only the photo shows
+        photo = replace(photo, chip_text=confused_chip_text(photo.key, photo.chip_uid))  # may carry a slip
     return PlannedPhoto(listing.marketplace, listing.external_id, image_id, photo)
 
 

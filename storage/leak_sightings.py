@@ -6,13 +6,14 @@ is :mod:`alerts.provenance.leak_report`'s job.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from storage.models import Alert, Evidence, Identifier, Listing, Seller
+from storage.models import Evidence, Identifier, Listing, Seller, Sighting
 
 
 @dataclass(frozen=True)
@@ -23,32 +24,39 @@ class ChipInListing:
     seller: str
     first_seen: datetime
     last_seen: datetime
+    #: characters read from a lookalike letter (the fewest of the places the UID was found)
+    corrected: int = 0
+    #: when the chip was first recorded in this listing
+    chip_first_seen: datetime | None = None
 
 
 def chips_in_listings(session: Session) -> list[ChipInListing]:
     """Every (chip UID, listing) pair the crawler recorded, oldest listing first."""
     rows = session.execute(
         select(Identifier.value, Listing.id, Listing.marketplace, Seller.name, Seller.external_id,
-               Listing.first_seen_at, Listing.last_seen_at)
+               Listing.first_seen_at, Listing.last_seen_at, func.min(Identifier.corrected),
+               func.min(Identifier.first_seen_at))
         .join(Listing, Listing.id == Identifier.listing_id)
         .outerjoin(Seller, Seller.id == Listing.seller_id)
         .where(Identifier.kind == "chip_uid")
-        .distinct()
+        .group_by(Identifier.value, Listing.id, Listing.marketplace, Seller.name, Seller.external_id,
+                  Listing.first_seen_at, Listing.last_seen_at)
         .order_by(Listing.first_seen_at, Listing.id, Identifier.value)
     )
-    return [ChipInListing(uid, lid, market, name or external or "", first, last)
-            for uid, lid, market, name, external, first, last in rows]
+    return [ChipInListing(uid, lid, market, name or external or "", first, last, corrected, chip_first)
+            for uid, lid, market, name, external, first, last, corrected, chip_first in rows]
 
 
-def chips_of_alerts(session: Session) -> list[tuple[int, str]]:
-    """(alert id, chip UID) for every chip UID found in an alerted listing (chips are rare: a short list)."""
-    rows = session.execute(
-        select(Alert.id, Identifier.value)
-        .join(Identifier, Identifier.listing_id == Alert.listing_id)
-        .where(Identifier.kind == "chip_uid")
-        .distinct()
-    )
-    return [(alert_id, uid) for alert_id, uid in rows]
+def sighting_times(session: Session, listing_ids: Collection[int]) -> dict[int, list[datetime]]:
+    """When each listing was seen (every scan's sighting), oldest first."""
+    found: dict[int, list[datetime]] = {listing_id: [] for listing_id in listing_ids}
+    if found:
+        rows = session.execute(select(Sighting.listing_id, Sighting.seen_at)
+                               .where(Sighting.listing_id.in_(sorted(found)))
+                               .order_by(Sighting.listing_id, Sighting.seen_at))
+        for listing_id, seen_at in rows:
+            found[listing_id].append(seen_at)
+    return found
 
 
 def niks_in_listings(session: Session) -> list[tuple[str, int]]:

@@ -8,7 +8,7 @@ the existing entries once. UIDs cross this module as unsigned integers;
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
@@ -208,6 +208,23 @@ def status_history(session: Session, entry_id: int) -> list[tuple[str, date | No
         .order_by(LedgerStatusChange.id)
     )
     return [(status, when, at, f"{name}:{row}") for status, when, at, name, row in rows]
+
+
+def effective_histories(session: Session, entry_ids: Collection[int]) -> dict[int, list[tuple[str, date]]]:
+    """Per entry, (status, the day it took effect) oldest first: its status date, else the day it was imported."""
+    found: dict[int, list[tuple[str, date]]] = {entry_id: [] for entry_id in entry_ids}
+    if not found:
+        return found
+    rows = session.execute(
+        select(LedgerStatusChange.entry_id, LedgerStatusChange.status, LedgerStatusChange.status_date,
+               LedgerImport.at)
+        .join(LedgerImport, LedgerImport.id == LedgerStatusChange.import_id)
+        .where(LedgerStatusChange.entry_id.in_(sorted(found)))
+        .order_by(LedgerStatusChange.entry_id, LedgerStatusChange.id)
+    )
+    for entry_id, status, when, imported in rows:
+        found[entry_id].append((status, when or imported.date()))
+    return found
 
 
 def ledger_is_empty(session: Session) -> bool:

@@ -106,6 +106,8 @@ class IdentifierData:
     value: str
     source: str = "description"
     image_sha256: str | None = None
+    #: chip UIDs: characters read from a lookalike letter (``matchers.chip_readings``)
+    corrected: int = 0
 
     @classmethod
     def of(cls, found: FoundIdentifier) -> IdentifierData:
@@ -173,6 +175,7 @@ def identifier_rows(
             "source": ident.source,
             "image_sha256": ident.image_sha256,
             "first_seen_at": first_seen_at,
+            "corrected": ident.corrected,
         }
         for ident in dict.fromkeys(identifiers)
     ]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 MIGRATIONS_DIR = Path(__file__).with_name("migrations")
 #: the newest migration in ``migrations/versions`` (bump it with every new migration;
 #: ``tests/foundation/test_cli_startup.py`` fails while it differs from Alembic's head)
-SCHEMA_REVISION = "0004"
+SCHEMA_REVISION = "0005"
 #: Alembic's bookkeeping table (the default name; ``migrations/env.py`` keeps it)
 VERSION_TABLE = "alembic_version"
 

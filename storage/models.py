@@ -240,7 +240,7 @@ class Sighting(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     price: Mapped[int | None] = mapped_column(BigInteger)
     content_hash: Mapped[str] = mapped_column(String(64))
-    #: the listing as the shop's JSON described it (kept for evidence)
+    #: the listing as the marketplace's JSON described it (kept for evidence)
     raw: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     listing: Mapped[Listing] = relationship(back_populates="sightings")
@@ -284,6 +284,13 @@ class Identifier(Base):
     source: Mapped[str] = mapped_column(String(20), default="text")
     image_sha256: Mapped[str | None] = mapped_column(String(64))
     first_seen_at: Mapped[datetime] = mapped_column(default=utcnow)
+    #: chip UIDs: characters read from a lookalike letter (O→0, I/L→1, S→5) to make ``value``
+    corrected: Mapped[int] = mapped_column(default=0, server_default="0")
+    #: chip UIDs, as last traced to the stock ledger (on ingest and on every ledger import):
+    #: exact | fuzzy | ambiguous | absent | unreadable, "" while no ledger is imported
+    trace: Mapped[str] = mapped_column(String(12), default="", server_default="")
+    trace_entry_id: Mapped[int | None] = mapped_column(ForeignKey("ledger_entries.id", ondelete="SET NULL"))
+    trace_confidence: Mapped[float] = mapped_column(Float, default=0.0, server_default="0")
 
     listing: Mapped[Listing] = relationship(back_populates="identifiers")
 

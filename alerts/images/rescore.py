@@ -19,6 +19,8 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
+from alerts.provenance.chip_corrections import listing_texts, with_chip_corrections
+from alerts.provenance.stored_trace import store_traces
 from config import Settings
 from matchers import Verdict, extract_identifiers, score_listing
 from storage.batch_ingest import BatchSighting
@@ -59,7 +61,8 @@ def rescore_listing(session: Session, listing: Listing, settings: Settings) -> R
         blank_threshold=settings.matching.blank_threshold,
         related_threshold=settings.matching.related_threshold,
     )
-    data = _with_photo_identifiers(AssessmentData.from_result(result), photos)
+    data = with_chip_corrections(_with_photo_identifiers(AssessmentData.from_result(result), photos),
+                                 listing_texts(listing.title, listing.description, dict(photos)))
     alert = alert_for_listing(session, listing.id)
     verdict = str(result.verdict)
     previous = latest_assessment(session, listing.id)
@@ -75,6 +78,8 @@ def rescore_listing(session: Session, listing: Listing, settings: Settings) -> R
                         data)],
         actor="ktpwatch-images",
     )
+    if any(found.kind == "chip_uid" for found in data.identifiers):
+        store_traces(session, settings.ledger, [listing.id])  # a chip read off a photo is traced too
     return RescoreOutcome(
         listing.id, verdict, result.score, recorded=True,
         alert_id=decision.alert_id if decision else None, opened=bool(decision and decision.opened),

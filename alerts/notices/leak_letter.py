@@ -41,12 +41,18 @@ class EvidenceItem:
 
 def render_leak_letter(env: Environment, leak: OfficeLeak, *, recipient: str, office: str, province: str,
                        evidence: list[EvidenceItem]) -> str:
-    """The letter's text; every field from a listing or the ledger is flattened to one masked line."""
+    """The letter's text; every field from a listing or the ledger is flattened to one masked line.
+
+    Each chip has its current ledger status and, when they differ, the ones in
+    force on the days it was seen for sale (``then``).
+    """
+    then = dict(leak.chip_statuses_then)
     return env.get_template(TEMPLATE).render(
         recipient=one_line(recipient), office=one_line(office), office_code=leak.office_code,
         province=one_line(province), listings=leak.listings, shops=one_line(", ".join(leak.shops)),
         first_seen=leak.first_seen.date().isoformat(), last_seen=leak.last_seen.date().isoformat(),
-        chips=[{"uid": one_line(uid), "status": status} for uid, status in leak.chip_statuses],
+        chips=[{"uid": one_line(uid), "status": status, "then": ", ".join(then.get(uid, ()))}
+               for uid, status in leak.chip_statuses],
         evidence=[{"listing": e.listing, "kind": one_line(e.kind), "name": one_line(e.name),
                    "sha256": e.sha256} for e in evidence],
     )

@@ -67,15 +67,22 @@ class FoundIdentifier(Protocol):
     kind: str
     value: str
     source: str
+    #: characters read from a lookalike letter (chip UIDs)
+    corrected: int
 
 
-def _identifiers(identifiers: Iterable[FoundIdentifier], kind: str) -> list[tuple[str, str]]:
-    """(value, where it was found) of each distinct identifier of ``kind``, first place kept."""
-    seen: dict[str, str] = {}
+def _identifiers(identifiers: Iterable[FoundIdentifier], kind: str) -> list[tuple[str, str, int]]:
+    """(value, where it was found, corrections) of each distinct identifier of ``kind``.
+
+    The first place is kept; a value read both as written and through lookalike
+    letters keeps the fewest corrections.
+    """
+    seen: dict[str, tuple[str, int]] = {}
     for ident in identifiers:
         if ident.kind == kind:
-            seen.setdefault(ident.value, ident.source)
-    return list(seen.items())
+            source, corrected = seen.setdefault(ident.value, (ident.source, ident.corrected))
+            seen[ident.value] = (source, min(corrected, ident.corrected))
+    return [(value, source, corrected) for value, (source, corrected) in seen.items()]
 
 
 def chip_provenance(session: Session, identifiers: Iterable[FoundIdentifier], config: LedgerConfig,
@@ -85,13 +92,13 @@ def chip_provenance(session: Session, identifiers: Iterable[FoundIdentifier], co
     if not chips:
         return []
     if ledger_is_empty(session):
-        return [ChipProvenance(uid, source, "no_ledger", NO_LEDGER) for uid, source in chips]
+        return [ChipProvenance(uid, source, "no_ledger", NO_LEDGER) for uid, source, _ in chips]
     from alerts.provenance.ledger_plan import describe_bounds
     from alerts.provenance.trace import describe_match, office, status_meaning, trace_chip
 
     found: list[ChipProvenance] = []
-    for uid, source in chips:
-        match = trace_chip(session, uid, config)
+    for uid, source, corrected in chips:
+        match = trace_chip(session, uid, config, corrected=corrected)
         entry = match.entry
         if entry is None:
             found.append(ChipProvenance(uid, source, match.kind.value, describe_match(match)))
@@ -122,7 +129,7 @@ def nik_provenance(identifiers: Iterable[FoundIdentifier],
 
     table = regions or region_table()
     found: list[NikProvenance] = []
-    for nik, _ in niks:
+    for nik, _, _ in niks:
         place = table.decode_nik(nik)
         found.append(NikProvenance(
             nik, place.province.name if place.province else "unknown province",

@@ -13,10 +13,16 @@ from sqlalchemy.orm import Session
 
 from alerts.provenance.leaks import OfficeLeak, TracedSighting, rank_offices
 from alerts.provenance.regions import RegionTable, region_table
+from alerts.provenance.status_at import statuses_on
 from alerts.provenance.trace import trace_chip
 from config.settings import LedgerConfig
-from storage.leak_sightings import chips_in_listings, niks_in_listings
-from storage.ledger import LedgerRecord
+from storage.leak_sightings import (
+    ChipInListing,
+    chips_in_listings,
+    niks_in_listings,
+    sighting_times,
+)
+from storage.ledger import LedgerRecord, effective_histories
 
 
 @dataclass(frozen=True)
@@ -31,23 +37,33 @@ class LeakReport:
 def build_leak_report(session: Session, config: LedgerConfig) -> LeakReport:
     """Per consignee office, the blanks seen for sale, ranked (see :func:`rank_offices`)."""
     found = chips_in_listings(session)
-    #: reading → (entry, the UID the entry holds that the reading became): an OCR-confused
-    #: reading and the exact one are the same blank, counted once
-    entries: dict[str, tuple[LedgerRecord | None, str]] = {}
+    #: (reading, corrections) → (entry, the UID the entry holds that the reading became): an
+    #: OCR-confused reading and the exact one are the same blank, counted once
+    entries: dict[tuple[str, int], tuple[LedgerRecord | None, str]] = {}
     for chip in found:
-        if chip.chip_uid not in entries:
-            match = trace_chip(session, chip.chip_uid, config)
-            entries[chip.chip_uid] = (match.entry, match.matched_uid or chip.chip_uid)
-    sightings = []
-    for chip in found:
-        entry, uid = entries[chip.chip_uid]
-        if entry is None:
-            continue  # office "" below: in stock at the central warehouse, no consignee yet
-        sightings.append(TracedSighting(entry.consignee_code, uid, chip.listing_id,
-                                        chip.marketplace, chip.seller, chip.first_seen,
-                                        chip.last_seen, entry.status))
-    untraced = tuple(sorted(read for read, (entry, _) in entries.items() if entry is None))
+        key = (chip.chip_uid, chip.corrected)
+        if key not in entries:
+            match = trace_chip(session, chip.chip_uid, config, corrected=chip.corrected)
+            entries[key] = (match.entry, match.matched_uid or chip.chip_uid)
+    traced = [(chip, *entries[(chip.chip_uid, chip.corrected)]) for chip in found]
+    sightings = _traced_sightings(session, [(c, e, uid) for c, e, uid in traced if e is not None])
+    untraced = tuple(sorted({read for (read, _), (entry, _) in entries.items() if entry is None}))
     return LeakReport(rank_offices(sightings), untraced, count_nik_regions(niks_in_listings(session)))
+
+
+def _traced_sightings(session: Session,
+                      traced: list[tuple[ChipInListing, LedgerRecord, str]]) -> list[TracedSighting]:
+    """One sighting per traced chip and listing, with the statuses in force on the days it was seen."""
+    histories = effective_histories(session, {entry.id for _, entry, _ in traced})
+    times = sighting_times(session, {chip.listing_id for chip, _, _ in traced})
+    sightings = []
+    for chip, entry, uid in traced:
+        since = chip.chip_first_seen or chip.first_seen
+        days = [t.date() for t in times[chip.listing_id] if t >= since] or [since.date()]
+        sightings.append(TracedSighting(  # office "": in stock at the central warehouse, no consignee yet
+            entry.consignee_code, uid, chip.listing_id, chip.marketplace, chip.seller, chip.first_seen,
+            chip.last_seen, entry.status, statuses_on(histories[entry.id], days)))
+    return sightings
 
 
 def count_nik_regions(niks: list[tuple[str, int]],
@@ -64,4 +80,3 @@ def count_nik_regions(niks: list[tuple[str, int]],
         listings.add(listing_id)
     counted = [(p, r, len(n), len(ls)) for (p, r), (n, ls) in found.items()]
     return tuple(sorted(counted, key=lambda c: (-c[2], c[0], c[1])))
-

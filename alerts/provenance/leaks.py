@@ -2,8 +2,9 @@
 
 Pure: it takes the traced sightings (one per chip per listing, already matched
 against the ledger) and returns one row per office, ranked. Offices whose
-destroyed or in-stock cards appear for sale come first, because those cards
-should not exist outside the warehouse or the shredder: the leak is inside.
+destroyed or in-stock cards appear for sale come first (recorded so now, or on
+a day the card was seen: :mod:`alerts.provenance.status_at`), because those
+cards should not exist outside the warehouse or the shredder: the leak is inside.
 Then more traced chips, then more listings, then the region code (stable).
 """
 
@@ -31,6 +32,8 @@ class TracedSighting:
     first_seen: datetime
     last_seen: datetime
     status: str
+    #: the statuses in force on the days this listing was seen with the chip (history order)
+    statuses_then: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,18 +50,31 @@ class OfficeLeak:
     listing_ids: tuple[int, ...] = ()
     #: (chip UID, ledger status) of each chip
     chip_statuses: tuple[tuple[str, str], ...] = ()
+    #: ledger status → distinct chips in it on a day they were seen for sale
+    statuses_then: tuple[tuple[str, int], ...] = ()
+    #: (chip UID, the statuses in force on the days it was seen) of each chip
+    chip_statuses_then: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     @property
     def alarming(self) -> int:
-        """Chips recorded destroyed or in stock: the count that ranks an office first."""
-        return sum(n for status, n in self.statuses if status in ALARMING_STATUSES)
+        """Chips recorded destroyed or in stock, now or on a day they were seen: the count that ranks an office first."""
+        then = dict(self.chip_statuses_then)
+        return sum(1 for chip, status in self.chip_statuses
+                   if status in ALARMING_STATUSES or ALARMING_STATUSES.intersection(then.get(chip, ())))
+
+
+def _counted(values: Iterable[str]) -> tuple[tuple[str, int], ...]:
+    counts: dict[str, int] = {}
+    for value in values:
+        counts[value] = counts.get(value, 0) + 1
+    return tuple(sorted(counts.items()))
 
 
 def _office_row(code: str, sightings: list[TracedSighting]) -> OfficeLeak:
     status_of_chip = {s.chip_uid: s.status for s in sightings}
-    counts: dict[str, int] = {}
-    for status in status_of_chip.values():
-        counts[status] = counts.get(status, 0) + 1
+    then_of_chip: dict[str, dict[str, None]] = {}
+    for s in sightings:
+        then_of_chip.setdefault(s.chip_uid, {}).update(dict.fromkeys(s.statuses_then))
     return OfficeLeak(
         office_code=code,
         chips=tuple(sorted(status_of_chip)),
@@ -67,9 +83,11 @@ def _office_row(code: str, sightings: list[TracedSighting]) -> OfficeLeak:
         sellers=tuple(sorted({s.seller for s in sightings if s.seller})),
         first_seen=min(s.first_seen for s in sightings),
         last_seen=max(s.last_seen for s in sightings),
-        statuses=tuple(sorted(counts.items())),
+        statuses=_counted(status_of_chip.values()),
         listing_ids=tuple(sorted({s.listing_id for s in sightings})),
         chip_statuses=tuple(sorted(status_of_chip.items())),
+        statuses_then=_counted(status for then in then_of_chip.values() for status in then),
+        chip_statuses_then=tuple(sorted((chip, tuple(then)) for chip, then in then_of_chip.items())),
     )
 
 

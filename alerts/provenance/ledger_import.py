@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from alerts.provenance.ledger_file import read_ledger_file
 from alerts.provenance.ledger_plan import ImportPlan, plan_import
 from alerts.provenance.ledger_rows import LedgerRow, RowRejection, judge_row
 from alerts.provenance.regions import RegionTable, region_table
+from alerts.provenance.stored_trace import TraceCounts, store_traces
 from config.settings import LedgerConfig
 from storage.ledger import (
     finish_import,
@@ -42,6 +43,8 @@ class ImportReport:
     rejections: tuple[RowRejection, ...]
     #: False when ``strict`` refused the file
     written: bool
+    #: the chips already recorded, traced again against the ledger as it now is
+    traces: TraceCounts = field(default_factory=TraceCounts)
 
 
 def _judged(path: Path, config: LedgerConfig, regions: RegionTable,
@@ -68,7 +71,8 @@ def import_ledger(session: Session, path: Path, config: LedgerConfig, *, actor: 
     """Import ``path`` into the ledger as ``actor``; LedgerFileError when it cannot be read as a ledger.
 
     Every import is recorded (file name, SHA-256, who, rows, rejections), a
-    refused ``--strict`` one too; its entries and history rows point at it.
+    refused ``--strict`` one too; its entries and history rows point at it. A
+    written import re-traces every chip recorded so far (:func:`store_traces`).
     """
     counter = [0]
     existing = load_entry_states(session)
@@ -79,11 +83,14 @@ def import_ledger(session: Session, path: Path, config: LedgerConfig, *, actor: 
     write = not (strict and plan.rejections)
     import_id = start_import(session, actor=actor, file_name=path.name, file_sha256=file_sha256(path))
     finish_import(session, import_id, rows=counter[0], rejected=len(plan.rejections))
+    traces = TraceCounts()
     if write:
         write_new_entries(session, plan.new_entries, import_id)
         write_entry_updates(session, plan.changed_entries, import_id)
+        traces = store_traces(session, config)
     return ImportReport(
         path=str(path), rows=counter[0], new_entries=len(plan.new_entries),
         status_changes=plan.status_changes, filled_fields=plan.filled_fields,
         unchanged_rows=plan.unchanged_rows, rejections=tuple(plan.rejections), written=write,
+        traces=traces,
     )

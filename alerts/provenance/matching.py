@@ -114,19 +114,24 @@ def uid_readings(raw: str, *, max_substitutions: int) -> list[Reading]:
 
 
 def match_chip(raw: str, lookup: Callable[[int, int], E | None], *, max_substitutions: int,
-               confidence_per_substitution: float) -> ChipMatch[E]:
-    """The ledger entry a chip UID read from a listing belongs to, if one can be named."""
+               confidence_per_substitution: float, corrected: int = 0) -> ChipMatch[E]:
+    """The ledger entry a chip UID read from a listing belongs to, if one can be named.
+
+    ``corrected``: characters of ``raw`` the reader already took from a lookalike
+    letter (O→0 …, ``matchers.chip_readings``). They count as substitutions, so
+    such a reading is never exact: found as it is, it is fuzzy, with their confidence.
+    """
     exact = chip_uid(raw)
-    if exact is not None:
+    if exact is not None and not corrected:
         entry = lookup(len(exact) // 2, int(exact, 16))
         if entry is not None:
             return ChipMatch(raw, MatchKind.EXACT, entry, exact, 0, 1.0)
     if exact is None and not _could_be_uid(_ocr_text(raw)):
         return ChipMatch(raw, MatchKind.UNREADABLE)
-    readings = uid_readings(raw, max_substitutions=max_substitutions)
+    readings = uid_readings(raw, max_substitutions=max_substitutions - corrected)
     reached: dict[int, tuple[E, Reading]] = {}
     for reading in readings:
-        if reading.substitutions == 0:
+        if reading.substitutions == 0 and not corrected:
             continue  # the exact reading was looked up above
         entry = lookup(len(reading.uid) // 2, int(reading.uid, 16))
         if entry is not None and entry.id not in reached:
@@ -137,5 +142,6 @@ def match_chip(raw: str, lookup: Callable[[int, int], E | None], *, max_substitu
         entries = tuple(entry for entry, _ in reached.values())
         return ChipMatch(raw, MatchKind.AMBIGUOUS, candidates=entries)
     entry, reading = next(iter(reached.values()))
-    return ChipMatch(raw, MatchKind.FUZZY, entry, reading.uid, reading.substitutions,
-                     round(confidence_per_substitution ** reading.substitutions, 4))
+    substitutions = reading.substitutions + corrected
+    return ChipMatch(raw, MatchKind.FUZZY, entry, reading.uid, substitutions,
+                     round(confidence_per_substitution ** substitutions, 4))

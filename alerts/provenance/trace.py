@@ -31,12 +31,12 @@ def status_meaning(status: str, status_date: date | None) -> str:
     return _MEANING[LedgerStatus(status)].format(when=when)
 
 
-def trace_chip(session: Session, raw: str, config: LedgerConfig) -> ChipMatch[LedgerRecord]:
-    """:func:`match_chip` against the ledger in the database."""
+def trace_chip(session: Session, raw: str, config: LedgerConfig, *, corrected: int = 0) -> ChipMatch[LedgerRecord]:
+    """:func:`match_chip` against the ledger in the database (``corrected``: see there)."""
     return match_chip(
         raw, lambda nbytes, value: entry_holding(session, nbytes, value),
         max_substitutions=config.ocr_max_substitutions,
-        confidence_per_substitution=config.ocr_confidence_per_substitution,
+        confidence_per_substitution=config.ocr_confidence_per_substitution, corrected=corrected,
     )
 
 

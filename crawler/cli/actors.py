@@ -18,13 +18,9 @@ from typing import Annotated, Any
 import typer
 
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption, RevealOption
 from crawler.cli.output import OutputFormat, render_rows
 from crawler.cli.runtime import get_runtime
-
-AsOption = Annotated[str | None, typer.Option(
-    "--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, else the OS user).")]
-RevealOption = Annotated[bool, typer.Option(
-    "--reveal", help="Show NIKs unmasked (written to the audit trail with your name).")]
 
 #: the columns of ``actors list`` as a table (fits 80 columns) and as json/csv
 TABLE_COLUMNS = ("id", "risk", "name", "shops", "alerts", "last_seen")
@@ -171,10 +167,10 @@ def _print_detail(detail: dict[str, Any], console: Any, *, reveal: bool) -> None
 
 
 def _rebuild(session: Any) -> Any:
-    from alerts.actors.rebuild import rebuild_actors
+    from alerts.actors.rebuild import rebuild_from_settings
 
     settings = get_runtime().settings
-    return rebuild_actors(session, settings.actors.risk_weights, settings.ledger)
+    return rebuild_from_settings(session, settings)
 
 
 @actors_app.command("rebuild")
@@ -266,12 +262,12 @@ def export_cmd(
     Example: ktpwatch actors export --format graphml --out actors.graphml
     """
     from alerts.actors.export import actor_network, add_identifiers, write_csv, write_graphml
-    from alerts.actors.rebuild import current_graph, identifiers_by_alert
+    from alerts.actors.rebuild import PhotoReach, current_graph, identifiers_by_alert
     from storage.alerts import record_reveals
 
     runtime = get_runtime()
     with runtime.sessions.begin() as session:
-        graph = current_graph(session)
+        graph = current_graph(session, PhotoReach.of(runtime.settings))
         shown = identifiers_by_alert(session)
         if reveal:
             record_reveals(session, sorted(shown), actor=runtime.analyst(actor), note="NIKs exported unmasked")

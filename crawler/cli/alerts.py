@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable
-from dataclasses import fields, replace
+from dataclasses import fields
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from typing import Annotated, Any
@@ -26,6 +26,7 @@ from alerts.redaction import redact_text, redact_value
 from alerts.review import ReviewRefused, add_note, assign, change_status
 from crawler.cli.alert_detail import detail_json, detail_view
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption, RevealOption
 from crawler.cli.output import Column, OutputFormat, fitted_table, render_rows, safe_text
 from crawler.cli.runtime import get_runtime
 from storage.alerts import (
@@ -82,13 +83,6 @@ class SortKey(StrEnum):
     MARKETPLACE = "marketplace"
 
 
-RevealOption = Annotated[bool, typer.Option(
-    "--reveal", help="Show NIKs unmasked (written to the audit trail with your name).")]
-AsOption = Annotated[
-    str | None,
-    typer.Option("--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, "
-                 "else the OS user)."),
-]
 
 _RELATIVE = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.I)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}
@@ -197,9 +191,6 @@ def _listed_rows(filters: AlertFilters, *, reveal: bool, actor: str | None) -> l
     runtime = get_runtime()
     analyst = runtime.analyst(actor) if reveal else ""
     with runtime.sessions.begin() as session:
-        from alerts.provenance.queue_order import traced_alert_ids
-
-        filters = replace(filters, first=traced_alert_ids(session, runtime.settings.ledger))
         rows = list_alerts(session, filters)
         if reveal:
             record_reveals(session, (row.id for row in rows), actor=analyst,

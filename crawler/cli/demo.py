@@ -4,12 +4,13 @@ Starts the sandbox on free ports, points every spider and the SMTP relay at
 it, and runs: scan → alerts (checked against the sandbox's ground truth) →
 a second scan that opens no new alert → auto-confirm (demo only) → notices
 drafted and sent to the sandbox's abuse desks → the sandbox takes the
-listings down → follow-up closes the alerts as removed → a seller relists
-and the actors are checked against the planted ones
-(:mod:`crawler.cli.demo_actors`) → the riskiest actor's case file
-(:mod:`crawler.cli.demo_case`). Each step prints what it did. A part of
-ktpwatch that cannot be imported fails the demo with one line (never a quiet
-"skipped"): a demo that skips a stage would pretend.
+listings down → follow-up closes the alerts as removed → the sandbox's stock
+ledger imported, every chip traced and checked, and the leak report
+(:mod:`crawler.cli.demo_ledger`) → a seller relists and the actors are checked
+against the planted ones (:mod:`crawler.cli.demo_actors`) → the riskiest
+actor's case file (:mod:`crawler.cli.demo_case`). Each step prints what it did.
+A part of ktpwatch that cannot be imported fails the demo with one line (never
+a quiet "skipped"): a demo that skips a stage would pretend.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from sqlalchemy import func, select
 
 from config import load_config
 from config.settings import KNOWN_MARKETPLACES
+from crawler.cli.demo_ledger import ledger_steps, ledger_toml
 from crawler.cli.errors import UserError
 from crawler.cli.invocation import runnable_command
 from crawler.cli.runtime import get_runtime
@@ -63,6 +65,8 @@ def followup_toml(deadline_seconds: float, marketplaces: tuple[str, ...] = KNOWN
 
 
 def _write_demo_config(folder: Path, db_url: str, evidence_dir: str, takedown_delay: float) -> Path:
+    from sandbox.ledger_world import HEADERS
+
     path = folder / "ktpwatch.toml"
     path.write_text(
         "# Written by `ktpwatch demo`: explore what the demo found with\n"
@@ -70,7 +74,7 @@ def _write_demo_config(folder: Path, db_url: str, evidence_dir: str, takedown_de
         f'[storage]\nurl = "{db_url}"\n\n[evidence]\ndir = "{evidence_dir}"\nscreenshot_pool = 4\n\n'
         "# The sandbox is our own server on this machine: no need to be slow with it.\n"
         "[crawl]\ndownload_delay = 0.0\nautothrottle = false\nconcurrent_requests_per_domain = 8\n\n"
-        + followup_toml(takedown_delay + DEMO_DEADLINE_MARGIN_SECONDS),
+        + followup_toml(takedown_delay + DEMO_DEADLINE_MARGIN_SECONDS) + ledger_toml(HEADERS),
         encoding="utf-8",
     )
     return path
@@ -98,6 +102,7 @@ def demo_cmd(
     runtime = get_runtime()
     from crawler.scan import ScanOptions
     from sandbox.faults import FaultPlan
+    from sandbox.ledger_world import build_ledger_world
     from sandbox.server import run_sandbox
 
     config_path, env = _prepare_demo_data(takedown_delay)
@@ -118,6 +123,8 @@ def demo_cmd(
         _scan_twice(runtime, planted, scan_options, scan_kwargs)
         if _auto_confirm(runtime, runtime.console) and _send_notices(runtime, runtime.console, sandbox, settings):
             _follow_up(runtime, runtime.console, sandbox, settings, takedown_delay)
+        truth = sandbox.truth()  # 8, 9: the issuer's stock ledger for the planted chips, and the leak report
+        ledger_steps(runtime, build_ledger_world(sandbox.catalogue, truth["photos"], seed=seed), config_path, _step)
         from crawler.cli.demo_actors import actors_step
 
         actors_step(runtime, sandbox, scan_options, scan_kwargs)

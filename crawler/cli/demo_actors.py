@@ -103,12 +103,12 @@ def _rebuild_if_needed(session: Any, settings: Any) -> bool:
     """Rebuild the actors when an alert has none (the scan's rebuild failed or did not run)."""
     from sqlalchemy import func, select
 
-    from alerts.actors.rebuild import rebuild_actors
+    from alerts.actors.rebuild import rebuild_from_settings
     from storage.models import ActorMember, Alert
 
     if session.scalar(select(func.count(Alert.id))) == session.scalar(select(func.count(ActorMember.alert_id))):
         return False
-    rebuild_actors(session, settings.actors.risk_weights, settings.ledger)
+    rebuild_from_settings(session, settings)
     return True
 
 

@@ -26,7 +26,7 @@ def case_command(config_path: Path, actor_id: str, out: Path, program: str | Non
 
 def write_top_case(runtime: Any, config_path: Path) -> Path | None:
     """Write the case file of the riskiest active actor beside the demo's config; its folder (None: no actor)."""
-    from alerts.actors.rebuild import rebuild_actors
+    from alerts.actors.rebuild import rebuild_from_settings
     from alerts.case.export import CaseExportError, prepare_case, write_case
     from alerts.evidence.store import EvidenceStore
     from storage.actors import list_actors
@@ -35,7 +35,7 @@ def write_top_case(runtime: Any, config_path: Path) -> Path | None:
     console.print(f"\n[bold cyan]{STEP}.[/] [bold]Writing the case file of the highest-risk actor for the police ...[/]")
     store, started = EvidenceStore(Path(settings.evidence.dir)), time.monotonic()
     with runtime.sessions.begin() as session:
-        rebuild_actors(session, settings.actors.risk_weights, settings.ledger)
+        rebuild_from_settings(session, settings)
         top = next(iter(list_actors(session, sort="risk", limit=1)), None)
         if top is None:
             console.print("   no actor to write a case file for (no alert was opened)", markup=False)

@@ -15,11 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption
 from crawler.cli.output import OutputFormat, inert
 from crawler.cli.runtime import get_runtime
-
-AsOption = Annotated[str | None, typer.Option(
-    "--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, else the OS user).")]
 
 ledger_app = typer.Typer(
     help="The blank-stock ledger: import the issuer's files, trace a chip UID to its office.",
@@ -69,6 +67,11 @@ def import_cmd(
         f"{report.status_changes} status changes, {report.filled_fields} fields filled, "
         f"{report.unchanged_rows} rows unchanged, {len(report.rejections)} rejected",
         markup=False, highlight=False, soft_wrap=True)
+    if report.traces.chips:
+        runtime.console.print(
+            f"re-traced the {report.traces.chips} chip UIDs already seen in listings: {report.traces.exact} exact, "
+            f"{report.traces.fuzzy} fuzzy (OCR confusions), {report.traces.chips - report.traces.traced} not traced",
+            markup=False, highlight=False, soft_wrap=True)
     if strict and report.rejections:
         raise typer.Exit(1)
 

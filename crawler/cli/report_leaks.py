@@ -8,18 +8,21 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from alerts.provenance.leaks import OfficeLeak
 from alerts.redaction import redact_value
-from crawler.cli.ledger import AsOption
+from crawler.cli.options import AsOption
 from crawler.cli.output import OutputFormat, render_rows
 from crawler.cli.runtime import get_runtime
 
+if TYPE_CHECKING:
+    from alerts.provenance.leak_report import LeakReport
+
 COLUMNS = ("rank", "office_code", "office", "province", "blanks", "destroyed_or_in_stock", "listings",
-           "shops", "sellers", "first_seen", "last_seen", "statuses", "chips")
+           "shops", "sellers", "first_seen", "last_seen", "statuses", "statuses_when_seen", "chips")
 NIK_COLUMNS = ("province", "regency", "niks", "listings")
 DEFAULT_MAP = Path("leaks-map.svg")
 CENTRAL_WAREHOUSE = "central warehouse (no consignee recorded)"
@@ -37,6 +40,7 @@ def _row(rank: int, leak: OfficeLeak) -> dict[str, Any]:
         "shops": ", ".join(leak.shops), "sellers": ", ".join(leak.sellers),
         "first_seen": leak.first_seen.isoformat(), "last_seen": leak.last_seen.isoformat(),
         "statuses": ", ".join(f"{status} {n}" for status, n in leak.statuses),
+        "statuses_when_seen": ", ".join(f"{status} {n}" for status, n in leak.statuses_then),
         "chips": " ".join(leak.chips),
     }
 
@@ -53,6 +57,20 @@ def _write_map(path: Path, offices: list[OfficeLeak]) -> None:
                     encoding="utf-8")
 
 
+def audited_leak_report(analyst: str, map_path: Path, *, note: str) -> tuple[LeakReport, list[dict[str, Any]]]:
+    """Build the leak report (audited as ``analyst``), write its map; the report and its office rows."""
+    from alerts.provenance.leak_report import build_leak_report
+    from storage.ledger import record_ledger_access
+
+    runtime = get_runtime()
+    with runtime.sessions.begin() as session:
+        report = build_leak_report(session, runtime.settings.ledger)
+        record_ledger_access(session, actor=analyst, action="report_leaks", subject="all offices",
+                             note=f"{len(report.offices)} offices, {note}")
+    _write_map(map_path, report.offices)
+    return report, [_row(rank, leak) for rank, leak in enumerate(report.offices, start=1)]
+
+
 def leaks_cmd(
     fmt: Annotated[OutputFormat, typer.Option("--format", help="table, json or csv.")] = OutputFormat.TABLE,
     map_path: Annotated[Path, typer.Option(
@@ -62,25 +80,18 @@ def leaks_cmd(
     """Per consignee office, the blanks seen for sale: chips, listings, shops, sellers, dates, statuses.
 
     Every chip UID found in a listing is traced to the ledger (exactly, else through
-    OCR confusions when one entry is in reach). Offices whose destroyed or in-stock
-    cards are for sale come first, then the most blanks. Writes a province map (SVG).
+    OCR confusions when one entry is in reach). Statuses are the chips' current ones
+    and, from their history, the ones in force on the days they were seen. Offices
+    whose destroyed or in-stock cards are for sale (now or then) come first, then the
+    most blanks. Writes a province map (SVG).
     The table and json also count the provinces and regencies the NIKs seen for sale name;
     json is {offices, untraced_chips, nik_regions, map}; csv is the office rows.
 
     Example: ktpwatch report leaks --format csv --map leaks.svg --as ana
     """
-    from alerts.provenance.leak_report import build_leak_report
-    from storage.ledger import record_ledger_access
-
     runtime = get_runtime()
-    analyst = runtime.analyst(actor)
-    with runtime.sessions.begin() as session:
-        report = build_leak_report(session, runtime.settings.ledger)
-        record_ledger_access(session, actor=analyst, action="report_leaks", subject="all offices",
-                             note=f"{len(report.offices)} offices, format {fmt.value}")
-    rows = [_row(rank, leak) for rank, leak in enumerate(report.offices, start=1)]
+    report, rows = audited_leak_report(runtime.analyst(actor), map_path, note=f"format {fmt.value}")
     nik_rows = [dict(zip(NIK_COLUMNS, counted, strict=True)) for counted in report.nik_regions]
-    _write_map(map_path, report.offices)
     if fmt is OutputFormat.JSON:
         found = {"offices": [redact_value(row) for row in rows], "untraced_chips": list(report.untraced), "nik_regions": nik_rows,
                  "map": str(map_path)}

@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from alerts.actors.rebuild import rebuild_actors
+from alerts.actors.rebuild import rebuild_from_settings
 from alerts.evidence import capture_pending_sync
 from alerts.images import process_pending_images
 from alerts.notify import ReturningActorsProvider, build_digest, new_alerts_since, send_digest
@@ -109,7 +109,7 @@ def rebuild_actor_network(sessions: Any, settings: Settings) -> list[str]:
     """Rebuild actors from every alert (after photos: pHashes link them); a failure is a scan problem."""
     try:
         with sessions.begin() as session:
-            rebuild_actors(session, settings.actors.risk_weights, settings.ledger)
+            rebuild_from_settings(session, settings)
     except Exception as exc:  # the alerts are stored; `ktpwatch actors rebuild` redoes this
         log.exception("actor rebuild failed")
         return [f"actor rebuild failed: {type(exc).__name__}: {exc}"]

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import case, func, or_, select, union
 from sqlalchemy.orm import Session
 
+from storage.chip_traces import traced_listings
 from storage.listings import latest_assessment
 from storage.models import (
     ActorMember,
@@ -62,9 +63,9 @@ class AlertFilters:
     descending: bool = True
     #: 0 means no limit
     limit: int = 50
-    #: alerts that open at the top of the queue whatever the sort (those whose chip is traced
-    #: to the ledger), in the sort's order among themselves
-    first: frozenset[int] = frozenset()
+    #: alerts whose chip is traced to the ledger (the stored trace) open at the top of the
+    #: queue whatever the sort, in the sort's order among themselves
+    traced_first: bool = True
 
 
 @dataclass(frozen=True)
@@ -177,8 +178,8 @@ def _ordered(stmt: Any, filters: AlertFilters) -> Any:
         raise ValueError(
             f"unknown sort {filters.sort!r}; choose one of {', '.join(SORT_COLUMNS)}"
         ) from None
-    if filters.first:
-        stmt = stmt.order_by(case((Alert.id.in_(sorted(filters.first)), 0), else_=1))
+    if filters.traced_first:
+        stmt = stmt.order_by(case((Alert.listing_id.in_(traced_listings()), 0), else_=1))
     if filters.descending:
         stmt = stmt.order_by(column.desc(), Alert.id.desc())
     else:

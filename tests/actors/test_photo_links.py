@@ -65,3 +65,20 @@ def test_a_confirmed_photo_link_joins_the_two_sellers(session: Session) -> None:
     assert _groups(session) == [[a, b]]
     [row] = session.scalars(select(ActorRow).where(ActorRow.status == "active"))
     assert [link["reason"] for link in row.links] == ["photo"]
+
+
+def test_the_configured_photo_reach_is_the_one_the_rebuild_uses(session: Session) -> None:
+    """``[images] phash_max_distance`` and ``[actors] common_photo_sellers`` reach the rebuild
+    (it used the defaults 6 and 3 whatever the configuration said)."""
+    from alerts.actors.rebuild import rebuild_from_settings
+    from config.loader import load_config
+
+    a, b = _alert_with_photo(session, 1, PHASH_A), _alert_with_photo(session, 2, PHASH_B)
+    session.add(AlertLink(alert_id=b, linked_alert_id=a, reason="same_photo", detail=f"same photo as alert {a}"))
+    session.flush()
+    defaults = load_config(env={}).settings
+    strict = defaults.model_copy(update={"images": defaults.images.model_copy(update={"phash_max_distance": 2})})
+    rebuild_from_settings(session, strict)
+    assert _groups(session) == [[a], [b]]  # 4 bits apart: beyond a reach of 2
+    rebuild_from_settings(session, defaults)
+    assert _groups(session) == [[a, b]]

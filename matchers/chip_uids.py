@@ -1,0 +1,295 @@
+"""Chip UIDs as sellers, card readers and OCR write them, each read with how sure we are.
+
+A chip UID is 4, 7 or 8 bytes of hex (ISO/IEC 14443 single, double and
+triple size; 8-byte readers).  Reader software prints it as ``04:A2:3B:…``,
+``UID: 04 A2 3B …``, ``0x04A23B…``, ``04-a2-3b-…``; sellers space, dot or dash
+it (``0 4 A 2 …``, ``04.A2.3B``), break it across a line, write it in
+full-width digits or with Cyrillic/Greek letters (folded before we get here).
+
+**Tokens.**  A candidate is one run of hex-looking characters: a single word
+(``04A23B1C5D807E``, ``0x04A2…``) or short groups of 1–4 joined by one
+repeated separator (``04 A2 3B``, ``0-4-A-2``, ``04A2.3B1C``).  It must stand
+alone: a run glued by ``# / _ @ = & % + \\`` or by ``-``/``.`` to another
+word is part of a longer code (colour ``#A2B3C4D5``, ``INV-1A2B3C4D``, a UUID,
+a file path) and is never a UID.  A run broken across a line is joined when
+the second half is no UID on its own and both together are one.  All-letter
+words around a spaced UID ("ada 04 A2 …") are not part of it.
+
+**Cues.**  A token is a chip UID only after a chip cue: ``chip``/``cip``
+(also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid``, ``nuid``,
+``csn``; and the generic serial words ``sn``, ``s/n``, ``seri``, ``serial``,
+``nomor kartu``, which count only in a text about chips or ID cards (a topic
+word such as chip, NFC, RFID, MIFARE, KTP, blanko) or for a token written
+the reader's way (``0x`` or ``:``).  The cue reaches ``WINDOW`` characters
+ahead, and each UID taken continues it (lists and tables after one cue).  A
+cue just after the token on its line also counts ("04A2… (UID chip)").
+A label that claims the number for something else (SKU, MAC, IMEI, resi,
+invoice, order, password, warna/colour, hash, barcode …) on the token's own
+line, after the last cue, blocks it.  A cue in the listing's title that names
+a chip number ("UID", "nomor chip", "chip ID") cues the other fields.
+
+**OCR lookalikes.**  Inside a cued token of UID shape, letters that OCR and
+typists put for digits are read as the digit: ``O o``→0, ``I l L``→1,
+``S s``→5, ``Z z``→2, ``G``→6, ``T``→7 (upper-case ``G``/``T`` only: a
+lower-case ``g`` or ``t`` does not look like 6 or 7; ``B`` and ``D`` are
+hex digits themselves, so they are left as read).  ``ChipReading.corrected``
+counts them.  A corrected token needs at least two real digits and at most
+one lookalike in four characters, so an ordinary word is never "corrected".
+A decimal-only token needs a reader mark (``0x`` or ``:``): a plain number
+near "seri" is a serial number.  A token without any digit is a word.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Container, Iterator
+from typing import NamedTuple
+
+#: Byte lengths of a chip UID (ISO/IEC 14443: single, double, triple size; 8-byte readers).
+CHIP_UID_BYTES = (4, 7, 8)
+_HEX_LENGTHS = frozenset(2 * n for n in CHIP_UID_BYTES)
+#: Letters read as the digit they look like, inside a cued token of UID shape only.
+LOOKALIKE_DIGITS = {"O": "0", "o": "0", "I": "1", "l": "1", "L": "1", "S": "5", "s": "5",
+                    "Z": "2", "z": "2", "G": "6", "T": "7"}
+_LOOKALIKE_TABLE = str.maketrans(LOOKALIKE_DIGITS)
+_DROP_LOOKALIKES = str.maketrans("", "", "".join(LOOKALIKE_DIGITS))
+_DROP_DIGITS = str.maketrans("", "", "0123456789")
+_HEXISH = "0-9A-Fa-f" + "".join(LOOKALIKE_DIGITS)
+_H = f"[{_HEXISH}]"
+_X = "(?:0[xX])?"
+#: A number word that may be glued in front of a cue ("nochip", "nomorseri", "kodechip").
+_NUMBER_WORD = "(?:no|nomor|nomer|nmr|kode|id)"
+_SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[ \t]+)"
+#: One token: a word of hex-looking characters, or short groups joined by one repeated separator.
+#: A chip word glued in front ("UID04A2…", "chip:04A2…") is the token's own cue.
+_RUN = (
+    rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022 \t]*?[0-9])"  # a UID holds a digit: skip words fast
+    rf"(?P<run>{_X}{_H}{{1,4}}(?P<sep>{_SEP}){_X}{_H}{{1,4}}(?:(?P=sep){_X}{_H}{{1,4}})*"
+    rf"|{_X}{_H}{{5,}})(?![0-9A-Za-z])"
+)
+_TOKEN = re.compile(rf"(?<![0-9A-Za-z]){_RUN}")
+#: A chip word glued in front of a run ("UID04A2…", "nochip:04A2…") is the run's own cue.
+_GLUED_RUN = re.compile(_RUN)
+_GLUED_CUE_HINT = re.compile(r"(?:uid|chip|cip|csn|sn)(?:nya)?[:#=]?[0-9a-f]")
+_GLUED_CUE = re.compile(rf"(?<![0-9a-z]){_NUMBER_WORD}?(?:n?uid|chip|cip|csn|sn)(?:nya)?[:#=]?(?=[0-9a-f])")
+_GROUP = re.compile(rf"{_X}(?P<chars>{_H}+)")
+_ANY_LENGTH = range(2, 64)
+_LINE_BREAK = re.compile(r"[ \t:\-.]*\r?\n[ \t]*")
+_GLUE_ALWAYS = frozenset("#/_@=&%+\\")
+_GLUE_BETWEEN_WORDS = frozenset("-.")
+
+#: "i" as sellers write it in a cue: a one, an l or a bar for the letter ("ch1p", "UlD").
+_I = "[i1l|!]"
+#: The chip words, also spelled out letter by letter ("c h i p", "u.i.d").
+_CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
+_UID = rf"n?u+{_I}+d+|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|csn"
+_CUE_CORE = rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail)?|(?:nomor|nomer|nmr|no)\.?\s*kartu"
+#: Cue words, in lower-cased text.
+_CUE = re.compile(rf"(?=[cikntsu])(?<![a-z0-9]){_NUMBER_WORD}?(?P<cue>{_CUE_CORE})(?:nya|no|number|id)?(?![a-z])")
+#: Necessary condition for any cue, also one glued to its number ("uidA2…"), in lower-cased
+#: text: the prefilters rely on it.  ``UID_CONTEXT`` is the same for text of any case.
+#: (The first-letter lookahead lets the regex engine skip other positions fast.)
+UID_CONTEXT_LOW = re.compile(rf"(?=[cikntsu])(?<![a-z0-9]){_NUMBER_WORD}?(?:{_CUE_CORE})")
+UID_CONTEXT = re.compile(UID_CONTEXT_LOW.pattern, re.IGNORECASE)
+#: Substrings lower-cased text must hold one of for ``UID_CONTEXT_LOW`` to match.
+UID_CONTEXT_HINTS = ("p", "d", "sn", "s/n", "s.n", "seri", "kartu")
+_SPECIFIC = re.compile(rf"{_CHIP}|{_UID}")
+#: A cue for the other fields names a chip number, not just a chip ("blanko chip aktif" cues nothing);
+#: written plainly (the cheap gate ``_NUMBER_CUE_HINTS`` must hold for it).
+_NUMBER_CUE = re.compile(
+    r"(?<![a-z0-9])(?:n?uid|csn|tag\s*id|(?:no|nomor|nomer|nmr|kode|id|serial|seri|sn)[\s.:]*(?:chip|cip|chp)"
+    r"|(?:chip|cip|chp)(?:nya)?[\s.:]*(?:id|uid|no|nomor|number|serial|seri|sn))(?:nya)?(?![a-z])"
+)
+_NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
+_TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko")
+#: Labels that claim the number after them for something other than a chip.
+_BLOCKER = re.compile(
+    r"(?<![a-z0-9])(?:kode|sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|ref|"
+    r"password|passwd|pass|pwd|pw|key|pin|token|voucher|kupon|promo|warna|color|colou?r|hex|hash|md5|sha\d*|"
+    r"crc|checksum|barcode|ean|upc|isbn|ssid|wifi|wpa|ip|vin|rangka|mesin|model|tipe|type|part|p/n|versi|"
+    r"version|firmware|fw|lot|batch|rek|rekening|va|booking|tiket|ticket)(?![a-z])"
+)
+#: How far a cue or the last UID taken reaches ahead, and how far back a blocking label reaches.
+WINDOW = 160
+_BLOCK_REACH = 40
+_CUE_AFTER_REACH = 25
+#: The most characters a UID token spans (16 characters, each with "0x" and a separator of 3).
+_LONGEST_TOKEN = 16 * 6
+
+
+class ChipReading(NamedTuple):
+    """A chip UID read from text: ``uid`` upper-case hex; ``corrected`` = characters read
+    from a lookalike letter (O→0, I/L→1, S→5, Z→2, G→6, T→7), 0 when read as written."""
+
+    uid: str
+    corrected: int
+
+
+class _Token(NamedTuple):
+    start: int
+    end: int
+    chars: str  # hex-looking characters without separators or 0x prefixes
+    marked: bool  # written the reader's way: 0x prefix or ':' separators
+    glued_cue: bool
+
+
+def _tokens(text: str, low: str, begin: int = 0) -> list[_Token]:
+    """Every stand-alone run of hex-looking characters of a UID's length from ``begin`` on,
+    line-broken halves joined (any length may be half of one when the text has a line break)."""
+    lengths = _ANY_LENGTH if "\n" in text else _HEX_LENGTHS
+    tokens = [t for m, glued in _runs(text, low, begin) if (t := _token(text, m, glued, lengths)) is not None]
+    return _joined_across_lines(text, tokens) if lengths is _ANY_LENGTH and len(tokens) > 1 else tokens
+
+
+def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool]]:
+    """(run, glued) of the runs that start a word, and of those right after a glued chip word
+    ("UID04A2…", "chip:04A2…"; glued True), in order; runs too short for a UID are left out."""
+    short = 2 if "\n" in text else min(_HEX_LENGTHS)
+    glued = {g.end(): m for g in _GLUED_CUE.finditer(low, begin) if (m := _GLUED_RUN.match(text, g.end()))} \
+        if _GLUED_CUE_HINT.search(low, begin) else {}
+    pos = begin
+    while (m := _TOKEN.search(text, pos)) is not None:
+        for start in sorted(s for s in glued if pos <= s < m.start()) if glued else ():
+            yield glued.pop(start), True
+        pos = m.end()
+        if glued and m.start() in glued:
+            yield glued.pop(m.start()), True
+            continue
+        run, sep = m.group("run", "sep")
+        if sep is not None and _is_word(_unprefixed(run.partition(sep)[0])):
+            pos = m.start("run") + run.index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
+            continue
+        if len(run) - (run.count(sep) * len(sep) if sep else 0) < short:
+            continue  # fewer characters than the shortest UID (or half of one): a price, a code
+        yield m, False
+    yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
+
+
+def _unprefixed(group: str) -> str:
+    return group[2:] if group[1:2] in ("x", "X") else group
+
+
+def _token(text: str, m: re.Match[str], glued: bool, lengths: Container[int]) -> _Token | None:
+    """The token of one run, or None when it cannot be (part of) a UID or is part of a longer code."""
+    start, end, run = m.start("run"), m.end(), m.group("run")
+    sep = m.group("sep")
+    if sep is not None and _is_word(_unprefixed(run.rpartition(sep)[2])):  # "… 80 7E ada"
+        groups = run.split(sep)
+        while len(groups) > 1 and _is_word(_unprefixed(groups[-1])):
+            groups.pop()
+        run = sep.join(groups)
+        end = start + len(run)
+    chars = run.replace(sep, "") if sep is not None else run
+    prefixed = "x" in chars or "X" in chars  # an x is never a hex-looking character: only "0x" holds one
+    if prefixed:
+        chars = chars.replace("0x", "").replace("0X", "")
+    if len(chars) not in lengths or _glued(text, -1 if glued else start, end):
+        return None
+    return _Token(start, end, chars, prefixed or ":" in run, glued)
+
+
+def _is_word(group: str) -> bool:
+    """A group of a spaced run that is a word of the sentence, not part of a UID: no digit, and
+    longer than a byte or holding a letter that is no hex digit ("ada", "ID", "so")."""
+    if group.translate(_DROP_DIGITS) != group:
+        return False
+    return len(group) > 2 or group.translate(_DROP_LOOKALIKES) != group
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """True when the run is part of a longer code: glued to a word by # / _ @ … or by - and .
+    (``start`` -1: the run's front is a chip word glued to it, which is allowed)."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    if before in _GLUE_ALWAYS or after in _GLUE_ALWAYS:
+        return True
+    if before in _GLUE_BETWEEN_WORDS and start >= 2 and text[start - 2].isalnum():
+        return True
+    return after in _GLUE_BETWEEN_WORDS and end + 1 < len(text) and text[end + 1].isalnum()
+
+
+def _joined_across_lines(text: str, tokens: list[_Token]) -> list[_Token]:
+    joined: list[_Token] = []
+    for token in tokens:
+        last = joined[-1] if joined else None
+        if (last is not None and len(token.chars) not in _HEX_LENGTHS
+                and len(last.chars) + len(token.chars) in _HEX_LENGTHS
+                and _LINE_BREAK.fullmatch(text, last.end, token.start)):
+            joined[-1] = _Token(last.start, token.end, last.chars + token.chars,
+                                last.marked or token.marked, last.glued_cue)
+        else:
+            joined.append(token)
+    return joined
+
+
+def read_token(chars: str, marked: bool) -> ChipReading | None:
+    """The UID a cued token of hex-looking characters stands for, or None when it is no UID."""
+    if len(chars) not in _HEX_LENGTHS:
+        return None
+    digits = len(chars) - len(chars.translate(_DROP_DIGITS))
+    corrected = len(chars) - len(chars.translate(_DROP_LOOKALIKES))  # a token holds only hex and lookalikes
+    uid = chars.translate(_LOOKALIKE_TABLE).upper()
+    if corrected and (digits < 2 or 4 * corrected > len(chars)):
+        return None  # a word, not a misread number
+    if digits == 0 or (uid.isdigit() and not marked):
+        return None  # letters only: a word; digits only without a reader's mark: a serial number
+    return ChipReading(uid, corrected)
+
+
+def _cue_spans(low: str) -> list[tuple[int, int, bool]]:
+    """(start, end, specific) of the cues in lower-cased text."""
+    return [(m.start(), m.end(), _SPECIFIC.fullmatch(m.group("cue")) is not None) for m in _CUE.finditer(low)]
+
+
+def _cue_ends(low: str, found: list[tuple[int, int, bool]], tokens: list[_Token]) -> list[int]:
+    """Ends of the cues that may name a chip UID here: a generic serial word in a text about
+    something else only when a token is written the reader's way."""
+    if all(specific for _, _, specific in found) or any(t.marked for t in tokens) or _TOPIC.search(low):
+        return [end for _, end, _ in found]
+    return [end for _, end, specific in found if specific]
+
+
+def names_chip_number(low: str) -> bool:
+    """True when (lower-cased) text labels a chip number ("UID", "nomor chip", "chip ID"), not just
+    a chip ("chip aktif"): the UIDs may then stand in the listing's other fields."""
+    return any(map(low.__contains__, _NUMBER_CUE_HINTS)) and _NUMBER_CUE.search(low) is not None
+
+
+def _blocked(low: str, anchor: int, start: int) -> bool:
+    """True when a label for something else (SKU, MAC, warna …) stands after the cue, on the
+    token's line, within ``_BLOCK_REACH`` characters before it."""
+    begin = max(anchor, start - _BLOCK_REACH, low.rfind("\n", 0, start) + 1)
+    return begin < start and _BLOCKER.search(low, begin, start) is not None
+
+
+def _cue_after(low: str, end: int, next_start: int) -> bool:
+    stop = min(end + _CUE_AFTER_REACH, next_start)
+    line = low[end:stop].split("\n", 1)[0]
+    return any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line))
+
+
+def find_chip_readings(text: str, low: str, *, cued: bool = False) -> Iterator[tuple[int, int, ChipReading]]:
+    """(start, end, reading) of every chip UID in ``text`` (``low`` is its lower-cased form, same
+    positions); ``cued`` when another field of the listing names a chip number."""
+    found = _cue_spans(low)
+    # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)")
+    begin = 0 if cued or not found else max(0, found[0][0] - _CUE_AFTER_REACH - _LONGEST_TOKEN)
+    tokens = [token for token in _tokens(text, low, begin) if len(token.chars) in _HEX_LENGTHS]
+    if not tokens:
+        return
+    cues = _cue_ends(low, found, tokens)
+    last_taken = 0 if cued else -1
+    for index, token in enumerate(tokens):
+        i = bisect_right(cues, token.start) - 1
+        cue = cues[i] if i >= 0 else -1
+        anchor = max(cue, last_taken)
+        reach = token.start - anchor <= WINDOW or (cued and anchor == 0)
+        near = token.glued_cue or (anchor >= 0 and reach and not _blocked(low, anchor, token.start))
+        if not near:
+            next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
+            near = _cue_after(low, token.end, next_start)
+        reading = read_token(token.chars, token.marked) if near else None
+        if reading is not None:
+            last_taken = token.end
+            yield token.start, token.end, reading
