@@ -254,7 +254,7 @@ def show_cmd(
             runtime.console.file.write("\n")
         else:
             runtime.console.print(detail_view(detail, mask))
-            runtime.console.print(provenance_view(chips, niks, mask))
+            runtime.console.print(provenance_view(chips, niks, mask, width=runtime.console.width))
 
 
 # --------------------------------------------------------------------------- actions

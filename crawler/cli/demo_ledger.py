@@ -162,24 +162,18 @@ def _show_traced_alert(runtime: Any, stored: list[StoredTrace], world: LedgerWor
         niks = nik_provenance(detail.identifiers)
     runtime.console.print(f"   alerts show {shown.alert_id} ({shown.marketplace} listing {shown.external_id}), "
                           "its Provenance block:", markup=False)
-    runtime.console.print(provenance_view(chips, niks, lambda value: redact_text(value)))
+    runtime.console.print(provenance_view(chips, niks, lambda value: redact_text(value), width=runtime.console.width))
     return shown
 
 
-#: the leak report's columns the demo prints (``report leaks`` prints them all)
-REPORT_COLUMNS = ("rank", "office_code", "office", "province", "blanks", "destroyed_or_in_stock", "listings",
-                  "statuses", "statuses_when_seen")
-
-
 def _report_leaks(runtime: Any, map_path: Path, world: LedgerWorld, stored: list[StoredTrace]) -> None:
-    """``report leaks`` (the office rows, fewer columns), then the ranking checked: the planted leaking offices first."""
+    """``report leaks`` (the office rows, the columns that fit), then the ranking checked: the planted leaking offices first."""
     from alerts.provenance.trace import office
-    from crawler.cli.output import OutputFormat, render_rows
-    from crawler.cli.report_leaks import audited_leak_report
+    from crawler.cli.report_leaks import audited_leak_report, leak_table
 
     report, rows = audited_leak_report("ktpwatch-demo", map_path, note="ktpwatch demo")
-    render_rows(rows, REPORT_COLUMNS, OutputFormat.TABLE, runtime.console,
-                title="report leaks: blanks seen for sale, by consignee office")
+    runtime.console.print(leak_table(rows, runtime.console.width,
+                                     title="report leaks: blanks seen for sale, by consignee office"))
     runtime.console.print(f"   {len(report.untraced)} chip UIDs seen for sale trace to no single ledger entry; "
                           f"province map: {map_path}", markup=False)
     ranked = [row.office_code for row in report.offices]

@@ -15,15 +15,33 @@ import typer
 from alerts.provenance.leaks import OfficeLeak
 from alerts.redaction import redact_value
 from crawler.cli.options import AsOption
-from crawler.cli.output import OutputFormat, render_rows
+from crawler.cli.output import Column, OutputFormat, fitted_table, render_rows
 from crawler.cli.runtime import get_runtime
 
 if TYPE_CHECKING:
+    from rich.table import Table
+
     from alerts.provenance.leak_report import LeakReport
 
 COLUMNS = ("rank", "office_code", "office", "province", "blanks", "destroyed_or_in_stock", "listings",
            "shops", "sellers", "first_seen", "last_seen", "statuses", "statuses_when_seen", "chips")
+#: the table view's columns in the order the analyst needs them: on a narrow terminal rank, office,
+#: blanks (its chips) and listings show, then the rest as the width allows (``alerts list``'s mechanism)
+TABLE_COLUMNS = (
+    Column("rank", justify="right"), Column("office", flexible=True, min_width=16, preferred_width=28),
+    Column("blanks", justify="right"), Column("listings", justify="right"),
+    Column("destroyed_or_in_stock", "destroyed/in stock", justify="right"), Column("province"),
+    Column("office_code", "code"), Column("statuses"), Column("sellers"),
+    Column("statuses_when_seen", "statuses when seen"), Column("shops"), Column("first_seen", "first seen"),
+    Column("last_seen", "last seen"), Column("chips"),
+)
 NIK_COLUMNS = ("province", "regency", "niks", "listings")
+#: region names are long ("Daerah Khusus Ibukota Jakarta"): both give way before the counts do
+NIK_TABLE_COLUMNS = (
+    Column("province", flexible=True, min_width=12, preferred_width=20),
+    Column("regency", flexible=True, min_width=16, preferred_width=24),
+    Column("niks", justify="right"), Column("listings", justify="right"),
+)
 DEFAULT_MAP = Path("leaks-map.svg")
 CENTRAL_WAREHOUSE = "central warehouse (no consignee recorded)"
 
@@ -43,6 +61,12 @@ def _row(rank: int, leak: OfficeLeak) -> dict[str, Any]:
         "statuses_when_seen": ", ".join(f"{status} {n}" for status, n in leak.statuses_then),
         "chips": " ".join(leak.chips),
     }
+
+
+def leak_table(rows: list[dict[str, Any]], width: int, *, title: str) -> Table:
+    """The office rows as a table ``width`` cells wide: the columns that fit, in ``COLUMNS`` order."""
+    return fitted_table([redact_value(row) for row in rows], TABLE_COLUMNS, width, title=title,
+                        display_order=COLUMNS)
 
 
 def _write_map(path: Path, offices: list[OfficeLeak]) -> None:
@@ -97,8 +121,12 @@ def leaks_cmd(
                  "map": str(map_path)}
         runtime.console.file.write(json.dumps(found, ensure_ascii=False, indent=2) + "\n")
         return
-    render_rows(rows, COLUMNS, fmt, runtime.console, title="Blanks seen for sale, by consignee office")
+    if fmt is OutputFormat.CSV:
+        render_rows(rows, COLUMNS, fmt, runtime.console)
+        return
+    runtime.console.print(leak_table(rows, runtime.console.width, title="Blanks seen for sale, by consignee office"))
     if fmt is OutputFormat.TABLE:
-        render_rows(nik_rows, NIK_COLUMNS, fmt, runtime.console, title="Regions named by NIKs seen for sale")
+        runtime.console.print(fitted_table(nik_rows, NIK_TABLE_COLUMNS, runtime.console.width,
+                                           title="Regions named by NIKs seen for sale"))
         runtime.console.print(f"{len(report.untraced)} chip UIDs seen for sale are not traced to one "
                               f"ledger entry. Map: {map_path}")
