@@ -55,14 +55,16 @@ def _table(title: str, records: Sequence[dict[str, str]]) -> Table:
 def _blocks(title: str, records: Sequence[dict[str, str]]) -> Group:
     """A title, then one label/value grid per record; empty values are left out, long ones wrap."""
     parts: list[RenderableType] = [Text(title, style="table.title")]
-    for record in records:
+    for number, record in enumerate(records):
+        if number:
+            parts.append(Text(""))
         grid = Table.grid(padding=(0, 2))
         grid.add_column(style="bold", no_wrap=True)
         grid.add_column(overflow="fold")
         for label, value in record.items():
             if value:
                 grid.add_row(label, inert(value))
-        parts.extend([grid, Text("")])
+        parts.append(grid)
     return Group(*parts)
 
 
@@ -74,6 +76,8 @@ def provenance_view(chips: list[ChipProvenance], niks: list[NikProvenance],
     if chips:
         parts.append(layout(CHIP_TITLE, [chip_cells(chip) for chip in chips]))
     if niks:
+        if parts and layout is _blocks:
+            parts.append(Text(""))  # blocks have no rule to end them
         parts.append(layout(NIK_TITLE, [nik_cells(nik, mask) for nik in niks]))
     if not parts:
         return Text("Provenance: no chip UID or NIK in this listing", style="dim")

@@ -25,15 +25,15 @@ if TYPE_CHECKING:
 
 COLUMNS = ("rank", "office_code", "office", "province", "blanks", "destroyed_or_in_stock", "listings",
            "shops", "sellers", "first_seen", "last_seen", "statuses", "statuses_when_seen", "chips")
-#: the table view's columns in the order the analyst needs them: on a narrow terminal rank, office,
-#: blanks (its chips) and listings show, then the rest as the width allows (``alerts list``'s mechanism)
+#: the table view's columns in the order the analyst needs them (``alerts list``'s mechanism): rank,
+#: office, its blanks (chips) and listings always show; province, sellers, statuses as the width allows
+#: (an office name and a seller list are cut with an ellipsis rather than left out)
 TABLE_COLUMNS = (
     Column("rank", justify="right"), Column("office", flexible=True, min_width=16, preferred_width=28),
-    Column("blanks", justify="right"), Column("listings", justify="right"),
-    Column("destroyed_or_in_stock", "destroyed/in stock", justify="right"), Column("province"),
-    Column("office_code", "code"), Column("statuses"), Column("sellers"),
-    Column("statuses_when_seen", "statuses when seen"), Column("shops"), Column("first_seen", "first seen"),
-    Column("last_seen", "last seen"), Column("chips"),
+    Column("blanks", justify="right"), Column("listings", justify="right"), Column("province"),
+    Column("sellers", flexible=True, min_width=12, preferred_width=30), Column("statuses"), Column("destroyed_or_in_stock", "destroyed/in stock", justify="right"),
+    Column("statuses_when_seen", "statuses when seen"), Column("office_code", "code"), Column("shops"),
+    Column("first_seen", "first seen"), Column("last_seen", "last seen"), Column("chips"),
 )
 NIK_COLUMNS = ("province", "regency", "niks", "listings")
 #: region names are long ("Daerah Khusus Ibukota Jakarta"): both give way before the counts do
