@@ -61,13 +61,17 @@ _X = "(?:0[xX])?"
 #: A number word that may be glued in front of a cue ("nochip", "nomorseri", "kodechip").
 _NUMBER_WORD = "(?:no|nomor|nomer|nmr|kode|id)"
 _SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[ \t]+)"
+#: Bytes joined by separators of any of the reader's kinds, one character each ("04:A2-3B 1C",
+#: "04A23B 1C5D807E"): read where no run of one separator is of a UID's length.
+_MIXED = rf"{_X}{_H}{{2}}(?:(?:[:\- ]|[:\- ]?0[xX])?{_H}{{2}}){{3,7}}"
 #: One token: a word of hex-looking characters, or short groups joined by one repeated separator.
 #: A chip word glued in front ("UID04A2…", "chip:04A2…") is the token's own cue.
 _RUN = (
     rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022 \t]*?[0-9])"  # a UID holds a digit: skip words fast
     rf"(?P<run>{_X}{_H}{{1,4}}(?P<sep>{_SEP}){_X}{_H}{{1,4}}(?:(?P=sep){_X}{_H}{{1,4}})*"
     rf"(?![:\-._\u2013\u2014\u00b7\u2022]{_H})"  # "1. 1D-FD-…": a list number does not take the UID's first byte
-    rf"|{_X}{_H}{{2,}}(?:0[xX]{_H}{{2,}})+|{_X}{_H}{{5,}})(?![0-9A-Za-z])"  # "04A2…", "040xA20x3B…"
+    rf"|(?:{_X}{_H}{{2,}}(?:0[xX]{_H}{{2,}})+|{_X}{_H}{{5,}})(?![:\-]{_H})"  # "04A2…", "040xA20x3B…", not "04A2:3B"
+    rf"|{_MIXED})(?![0-9A-Za-z])"
 )
 #: A list number ("1. 3C FC …") is no group of the UID after it.
 _TOKEN = re.compile(rf"(?<![0-9A-Za-z])(?![0-9]{{1,3}}[.)][ \t]){_RUN}")
@@ -75,6 +79,8 @@ _TOKEN = re.compile(rf"(?<![0-9A-Za-z])(?![0-9]{{1,3}}[.)][ \t]){_RUN}")
 _GLUED_RUN = re.compile(_RUN)
 _GLUED_CUE_HINT = re.compile(r"(?:uid|chip|cip|csn|sn)(?:nya)?[:#=]?[0-9a-f]")
 _GLUED_CUE = re.compile(rf"(?<![0-9a-z]){_NUMBER_WORD}?(?:n?uid|chip|cip|csn|sn)(?:nya)?[:#=]?(?=[0-9a-f])")
+_MIXED_RUN = re.compile(rf"(?P<run>{_MIXED})(?![0-9A-Za-z])")
+_DROP_SEPARATORS = str.maketrans("", "", ": -")
 _GROUP = re.compile(rf"{_X}(?P<chars>{_H}+)")
 _ANY_LENGTH = range(2, 64)
 _LINE_BREAK = re.compile(r"[ \t:\-.]*\r?\n[ \t]*")
@@ -176,9 +182,14 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
         if sep is not None and _stray_front(run, sep):
             pos = m.start("run") + run.index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
             continue
-        if len(run) - (run.count(sep) * len(sep) if sep else 0) < short:
-            continue  # fewer characters than the shortest UID (or half of one): a price, a code
-        yield m, False
+        # a run of another length, or decimal (a serial), may be bytes joined by mixed separators
+        mixed = _MIXED_RUN.match(text, m.start("run")) \
+            if _hex_count(run, sep) not in _HEX_LENGTHS or run.isdigit() else None
+        if mixed is not None and _hex_count(mixed.group("run"), None) in _HEX_LENGTHS:
+            pos = mixed.end()
+            yield mixed, False
+        elif len(run) - (run.count(sep) * len(sep) if sep else 0) >= short:
+            yield m, False  # shorter: no UID (nor half of one), a price, a code
     yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
 
 
@@ -190,6 +201,12 @@ def _stray_front(run: str, sep: str) -> bool:
     return _is_word(_unprefixed(first)) or (len(first) == 1 and len(_unprefixed(rest.partition(sep)[0])) > 1)
 
 
+def _hex_count(run: str, sep: str | None) -> int:
+    """Hex-looking characters of a run, without separators and 0x prefixes."""
+    chars = run.replace(sep, "") if sep is not None else run.translate(_DROP_SEPARATORS)
+    return len(chars) - 2 * (chars.count("x") + chars.count("X"))
+
+
 def _unprefixed(group: str) -> str:
     return group[2:] if group[1:2] in ("x", "X") else group
 
@@ -197,14 +214,15 @@ def _unprefixed(group: str) -> str:
 def _token(text: str, low: str, m: re.Match[str], glued: bool, lengths: Container[int]) -> _Token | None:
     """The token of one run, or None when it cannot be (part of) a UID or is part of a longer code."""
     start, end, run = m.start("run"), m.end(), m.group("run")
-    sep = m.group("sep")
-    if sep is not None and _is_word(_unprefixed(run.rpartition(sep)[2])):  # "… 80 7E ada"
+    sep = m.groupdict().get("sep")
+    if sep is not None and _is_word(_unprefixed(run.rpartition(sep)[2])) and _hex_count(run, sep) not in _HEX_LENGTHS:
+        # "… 80 7E ada" (but "0000:DAEA" is a UID)
         groups = run.split(sep)
         while len(groups) > 1 and _is_word(_unprefixed(groups[-1])):
             groups.pop()
         run = sep.join(groups)
         end = start + len(run)
-    chars = run.replace(sep, "") if sep is not None else run
+    chars = run.replace(sep, "") if sep is not None else run.translate(_DROP_SEPARATORS)
     prefixed = "x" in chars or "X" in chars  # an x is never a hex-looking character: only "0x" holds one
     if prefixed:
         chars = chars.replace("0x", "").replace("0X", "")

@@ -7,7 +7,9 @@ Decoy classes where the two differ on purpose (not generated below; each has its
 - a label for another number: SKU, MAC, IMEI, resi, invoice, warna, hash … on the UID's line
   after the cue, or tipe/model/versi/kode/pin/ip … right before the number;
 - a hex word without any digit ("UID chip: deadbeef");
-- separators mixed inside one UID ("04:A2-3B 1C"; a date-time "06-12-2026 10:30:45" is one);
+- a run of a UID's length followed by a space and more bytes: the run is one UID of a list
+  ("UID 04A23B1C 04B23B1C" is two UIDs, the old reader read one of 8 bytes); a date and a
+  time "06-12-2026 10:30:45" are no UID either;
 - a UID glued to its cue ("Chip59:37:…"): the old reader dropped the first byte.
 """
 
@@ -17,7 +19,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from matchers import extract_identifiers, score_listing
@@ -50,18 +52,24 @@ _CUES = ["chip", "Chip", "CHIP", "cip", "uid", "UID", "u.i.d", "seri", "Serial",
 _BETWEEN = [" ", ": ", " : ", " = ", " - ", ":\n", "\n", " nya ", " kartu ", " (cek NFC Tools) ", " yaitu ",
             " ini ", " adalah ", " berikut: ", " terdaftar ", " sbb:\n- ", " #", " no.", " no ", " number: ",
             " yang tertera di kartu: ", " tipe NTAG, UID: ", " type A: ".replace("type A", "type A, uid")]
-_SEPARATORS = ["", ":", " ", "-", ": ", " 0x", ":0x", "0x"]
+_SEPARATORS = ["", ":", " ", "-", ": ", " 0x", ":0x", "0x", "mixed"]
 _GAPS = [", ", "\n", "; ", " / ", "/", " dan ", " & ", "&", "\n1. ", "\n2) ", " - ", ",", " atau ", "\n• ", " * "]
 _AFTER = ["", ".", " ready", ", harga 150rb", " (ori)", "\nWA 0812-3456-7890", "!", ")", " dst", "\nBisa COD."]
 
 
 @st.composite
 def _uid_spellings(draw: st.DrawFn) -> str:
-    """A UID of 4, 7 or 8 bytes in one spelling: one separator throughout, any case, maybe 0x."""
+    """A UID of 4, 7 or 8 bytes in one spelling: one separator throughout or mixed, any case, maybe 0x."""
     raw = draw(st.sampled_from([4, 7, 8]).flatmap(lambda n: st.binary(min_size=n, max_size=n)))
     pairs = [f"{b:02X}" for b in raw]
+    assume(any(c.isdigit() for c in "".join(pairs)))  # a hex word without a digit is a decoy class
     separator = draw(st.sampled_from(_SEPARATORS))
-    text = separator.join(pairs)
+    if separator == "mixed":  # each byte its own separator, one character or 0x (the old reader's shape)
+        glue, unspaced = st.sampled_from(["", ":", "-", " ", "0x", " 0x", ":0x"]), st.sampled_from(["", ":", "-"])
+        # not a space after the fourth byte: a word of a UID's length, then a space, is one UID of a list
+        text = pairs[0] + "".join(draw(unspaced if i == 4 else glue) + pair for i, pair in enumerate(pairs[1:], 1))
+    else:
+        text = separator.join(pairs)
     if separator.endswith("0x") or (separator == "" and draw(st.booleans())):
         text = "0x" + text
     return draw(st.sampled_from([str.upper, str.lower]))(text)
