@@ -1,17 +1,17 @@
-"""Follow-up: after a notice's deadline, ask the shop again and record whether the listing is gone.
+"""Follow-up: after a notice's deadline, ask the marketplace again and record whether the listing is gone.
 
 For every alert that is ``notified``, ``still_live`` or ``escalated``, past its
 deadline and not waiting out a retry, the listing is asked for again with the
 request the scan itself makes for a detail page (Shopee's ``item/get``,
 Tokopedia's PDP GraphQL, Blibli's ``_summary``, the item page for the others),
-and the answer is read by that shop's detail parser. ``alerts/`` may not import
+and the answer is read by that marketplace's detail parser. ``alerts/`` may not import
 the spiders, so both come from a :class:`ListingReader` the caller injects
 (``crawler.recheck.SpiderListingReader`` in the CLI, scheduler and demo).
 
 The reader answers one of three :class:`~storage.models.RecheckOutcome`\\ s:
 
 * ``removed`` — only on a positive sign the listing is gone: HTTP 404/410, or the
-  shop's own deleted / not-found answer (one detector per shop, in its parser);
+  marketplace's own deleted / not-found answer (one detector per marketplace, in its parser);
 * ``live`` — only when the parser actually read the product;
 * ``unknown`` — everything else: a captcha, punish or challenge page, a login
   wall, an empty page shell, a redirect to a login page, a connection reset, a
@@ -51,7 +51,12 @@ from urllib.parse import urljoin
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
-from alerts.evidence import EvidenceStore, EvidenceWriteError, record_capture_request
+from alerts.evidence import (
+    CapturedExchange,
+    EvidenceStore,
+    EvidenceWriteError,
+    record_capture_request,
+)
 from alerts.evidence.hosts import HostPolicy
 from alerts.evidence.pinning import AsyncPinnedTransport
 from alerts.host_pacing import HostPacer
@@ -101,7 +106,7 @@ class PageReading:
 
 
 class ListingReader(Protocol):
-    """Builds the request a shop answers about one listing and reads that answer.
+    """Builds the request a marketplace answers about one listing and reads that answer.
 
     Implemented in ``crawler/`` over the spiders' detail requests and parsers.
     ``read`` receives the answer of the request (after same-host redirects) and
@@ -281,25 +286,12 @@ class FollowupReport:
         return sum(1 for r in self.rows if r.outcome == outcome)
 
 
-@dataclass(frozen=True)
-class _Exchange:
-    """A re-check fetch in the shape the evidence module's WARC writer reads."""
-
-    url: str
-    method: str
-    request_headers: tuple[tuple[str, str], ...]
-    request_body: bytes
-    status: int
-    response_headers: tuple[tuple[str, str], ...]
-    response_body: bytes
-    fetched_at: str
-
-    @classmethod
-    def of(cls, fetched: FetchResult) -> _Exchange:
-        return cls(
-            fetched.final_url, fetched.method, fetched.request_headers, fetched.request_body,
-            fetched.status or 0, fetched.headers, fetched.body, fetched.fetched_at,
-        )
+def _exchange_of(fetched: FetchResult) -> CapturedExchange:
+    """A re-check fetch as the evidence module's WARC writer reads an exchange."""
+    return CapturedExchange(
+        fetched.final_url, fetched.method, fetched.request_headers, fetched.request_body,
+        fetched.status or 0, fetched.headers, fetched.body, fetched.fetched_at,
+    )
 
 
 def _fresh_evidence(session: Session, settings: Settings, alert: Alert, fetched: FetchResult) -> str:
@@ -310,7 +302,7 @@ def _fresh_evidence(session: Session, settings: Settings, alert: Alert, fetched:
             bundle = record_capture_request(
                 session, listing_id=listing.id, alert_id=alert.id, url=listing.url,
                 marketplace=listing.marketplace, external_id=listing.external_id,
-                exchanges=[_Exchange.of(fetched)],
+                exchanges=[_exchange_of(fetched)],
                 listing_json={"url": listing.url, "title": listing.title, "recheck": True},
                 store=EvidenceStore(settings.evidence.dir), purpose="recheck",
             )

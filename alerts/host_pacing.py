@@ -1,9 +1,9 @@
 """Politeness outside Scrapy: at most one request start per host every ``download_delay`` seconds.
 
 The crawl is paced by Scrapy's download slots, but three parts of ``alerts``
-reach the shops' hosts on their own — photo fetches (a thread pool), follow-up
+reach the marketplaces' hosts on their own — photo fetches (a thread pool), follow-up
 re-checks (httpx) and evidence screenshots (a pool of browser pages). Without
-pacing, two photo threads fetched one shop's image host up to a dozen times a
+pacing, two photo threads fetched one marketplace's image host up to a dozen times a
 second while the crawl next to them kept to its configured delay. One
 :class:`HostPacer` per run hands out start times per host, so every worker
 waits its turn and different hosts never wait for each other.

@@ -14,6 +14,11 @@
    127.0.0.1, ``bench/servers.py``) with 1, 2 and 4 ``ktpwatch worker``
    processes; ``"not measured": "redis-server not installed"`` (or
    PostgreSQL) on a machine without them, and every other figure is written.
+   ``*_listings`` are the listings the spiders read (a listing two queries
+   find counts twice); ``*_stored_listings`` are the distinct listings in the
+   database afterwards, and ``distributed_N_workers_missing_listings`` how
+   many fewer than the one-process scan of the same catalogue stored (0: none
+   lost), next to ``*_failed_requests``.
 
 Every crawl runs in its own process (Twisted's reactor runs once per process),
 the sandbox in another, so nothing shares a GIL with what it measures. This
@@ -91,6 +96,22 @@ def _scan_args(base_url: str) -> list[str]:
     return args
 
 
+def stored_listings(db_url: str) -> int:
+    """Distinct listings in the scan's database: what was stored, not what the summary counted."""
+    import sqlalchemy as sa
+
+    engine = sa.create_engine(db_url)
+    try:
+        with engine.connect() as connection:
+            return int(connection.execute(sa.text("SELECT count(*) FROM listings")).scalar_one())
+    finally:
+        engine.dispose()
+
+
+def _failed_requests(summary: dict[str, Any]) -> int:
+    return sum(int(m["errors"]) for m in summary["marketplaces"])
+
+
 def _summary_rate(summary: dict[str, Any]) -> tuple[int, float]:
     items = sum(int(m["items"]) for m in summary["marketplaces"])
     seconds = max(float(m["duration_seconds"]) for m in summary["marketplaces"])
@@ -104,7 +125,8 @@ def full_scan(base_url: str, base: Path, env: dict[str, str]) -> dict[str, Any]:
     summary = json.loads(measured.stdout.strip().splitlines()[-1])
     items, seconds = _summary_rate(summary)
     return {"items": items, "seconds": seconds, "rate": items / seconds,
-            "peak_rss_mb": measured.peak_rss_kb / 1024, "status": summary["status"]}
+            "peak_rss_mb": measured.peak_rss_kb / 1024, "status": summary["status"],
+            "stored": stored_listings(env["KTPWATCH_DB_URL"]), "failed": _failed_requests(summary)}
 
 
 def plain_crawl(base_url: str, base: Path, env: dict[str, str], *, tuned_gc: bool = False) -> dict[str, Any]:
@@ -189,13 +211,18 @@ def distributed(base_url: str, base: Path, workers: int) -> dict[str, Any]:
                     proc.kill()
                     proc.wait()
             client.close()
+        stored = stored_listings(env["KTPWATCH_DB_URL"])  # after every worker ended
     summary = json.loads(out.strip().splitlines()[-1])
     items, seconds = _summary_rate(summary)
-    return {"items": items, "seconds": seconds, "rate": items / seconds, "status": summary["status"]}
+    return {"items": items, "seconds": seconds, "rate": items / seconds, "status": summary["status"],
+            "stored": stored, "failed": _failed_requests(summary)}
 
 
-def distributed_figures(base_url: str, base: Path) -> dict[str, Any]:
-    """Listings per second with 1, 2 and 4 workers; "not measured" where a server is missing."""
+def distributed_figures(base_url: str, base: Path, expected: int) -> dict[str, Any]:
+    """Listings per second with 1, 2 and 4 workers, and how many of the ``expected`` they stored.
+
+    "not measured" where a server is missing.
+    """
     figures: dict[str, Any] = {}
     for n in WORKER_COUNTS:
         run_dir = base / f"dist{n}"
@@ -206,6 +233,9 @@ def distributed_figures(base_url: str, base: Path) -> dict[str, Any]:
             return {"not measured": str(missing)}  # e.g. "redis-server not installed"
         figures[f"distributed_{n}_workers_listings_per_second"] = round(dist["rate"], 1)
         figures[f"distributed_{n}_workers_listings"] = dist["items"]
+        figures[f"distributed_{n}_workers_stored_listings"] = dist["stored"]
+        figures[f"distributed_{n}_workers_missing_listings"] = expected - dist["stored"]
+        figures[f"distributed_{n}_workers_failed_requests"] = dist["failed"]
     return figures
 
 
@@ -222,9 +252,11 @@ def run() -> dict[str, Any]:
             plain = plain_crawl(url, base, env)
             plain_tuned = plain_crawl(url, base, env, tuned_gc=True)
             full = full_scan(url, base, env)
-            result.update(distributed_figures(url, base))
+            result.update(distributed_figures(url, base, expected=full["stored"]))
     result.update({
         "crawl_listings": full["items"],
+        "crawl_stored_listings": full["stored"],
+        "crawl_failed_requests": full["failed"],
         "crawl_listings_per_second": round(full["rate"], 1),
         "plain_scrapy_listings_per_second": round(plain["rate"], 1),
         "crawl_to_plain_ratio": round(full["rate"] / plain["rate"], 3),
@@ -236,7 +268,9 @@ def run() -> dict[str, Any]:
         "plain_peak_rss_mb_100k": round(plain["peak_rss_mb"], 1),
     })
     result["targets"] = {"crawl_to_plain_ratio": ">= 0.8", "crawl_to_plain_tuned_gc_ratio": ">= 0.8",
-                         "peak_rss_mb_100k": "< 400"}
+                         "peak_rss_mb_100k": "< 400",
+                         **{f"distributed_{n}_workers_missing_listings": "< 1" for n in WORKER_COUNTS
+                            if f"distributed_{n}_workers_missing_listings" in result}}
     return result
 
 

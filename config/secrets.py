@@ -90,10 +90,41 @@ def redact_url(url: str) -> str:
     return redacted
 
 
-def redact_urls(text: str) -> str:
-    """Every URL inside ``text`` passed through :func:`redact_url`, and a bare
-    ``user:password@host`` (as drivers quote a host they cannot parse) hidden too."""
-    if "@" not in text and "=" not in text and "://" not in text:  # nothing a secret hides in
-        return text
+#: the longest Apprise token scheme: only that many letters before a ``://`` can name one
+_LONGEST_TOKEN_SCHEME = max(map(len, APPRISE_TOKEN_SCHEMES))
+
+
+def _names_token_scheme(text: str) -> bool:
+    """Whether any ``://`` in ``text`` may follow an Apprise token scheme.
+
+    Errs towards yes: every tail of the few characters before each ``://`` is
+    tried, because the URL pattern may start a scheme inside a longer run
+    (``-tgram://`` holds ``tgram://``). A no is certain.
+    """
+    found = text.find("://")
+    while found != -1:
+        before = text[max(0, found - _LONGEST_TOKEN_SCHEME):found].lower()
+        if any(before[i:] in APPRISE_TOKEN_SCHEMES for i in range(len(before))):
+            return True
+        found = text.find("://", found + 3)
+    return False
+
+
+def _redact_with_pattern(text: str) -> str:
+    """Every URL the URL pattern finds in ``text`` redacted, then bare ``user:password@`` hidden."""
     text = _URL.sub(lambda m: redact_url(m.group(0)), text)
     return _BARE_USERINFO.sub(rf"\g<user>:{HIDDEN}@", text) if "@" in text else text
+
+
+def redact_urls(text: str) -> str:
+    """Every URL inside ``text`` passed through :func:`redact_url`, and a bare
+    ``user:password@host`` (as drivers quote a host they cannot parse) hidden too.
+
+    A URL changes only where it holds a password (``@``), a query value (``=``)
+    or an Apprise token scheme, so a line without ``@`` and ``=`` is searched
+    with the pattern only when a ``://`` in it may follow a token scheme: log
+    lines full of ordinary ``https://`` addresses skip the pattern.
+    """
+    if "@" not in text and "=" not in text and not ("://" in text and _names_token_scheme(text)):
+        return text  # nothing a secret hides in
+    return _redact_with_pattern(text)

@@ -328,7 +328,7 @@ class LedgerConfig(_Section):
 
 
 class Transport(StrEnum):
-    """How a spider reaches a shop: its JSON API directly, or through a real browser page."""
+    """How a spider reaches a marketplace: its JSON API directly, or through a real browser page."""
 
     API = "api"
     BROWSER = "browser"

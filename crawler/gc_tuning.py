@@ -6,7 +6,7 @@ thresholds (700, 10, 10) a young-generation collection runs every few
 hundred allocations, and every tenth of those walks the middle generation
 too. Reference counting frees nearly all of these objects anyway; the
 collector mostly finds nothing. The crawl bench (100,000-listing sandbox
-catalogue, six shops, two cores) measured the scan at 1,060 listings/s with
+catalogue, six marketplaces, two cores) measured the scan at 1,060 listings/s with
 the defaults, 1,440 with a young generation of 10,000, and 1,195 with
 ``gc.freeze()`` after start-up alone; the same change lifts a bare Scrapy
 spider by about as much, so it is a property of crawling in Python, not of

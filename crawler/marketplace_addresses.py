@@ -1,4 +1,4 @@
-"""``--sandbox URL``: ask a stand-in for the shops where each marketplace is, as configuration.
+"""``--sandbox URL``: ask a stand-in for the marketplaces where each marketplace is, as configuration.
 
 The product has no sandbox branch: a scan reaches whatever hosts the
 configuration names. A sandbox publishes, at ``/_sandbox/marketplaces`` on the

@@ -4,8 +4,8 @@ After every scan (manual or scheduled) the scan calls :func:`check_scan_health`,
 which compares each marketplace's numbers in that scan with its own recent
 history — the idea of Spidermon's monitors — and flags a marketplace whose
 items fell to zero or below a fraction of its recent median, or whose error
-rate jumped. A shop that changed its page layout or started blocking us looks
-exactly like a shop with no blank e-KTP listings; the flag is what tells them
+rate jumped. A marketplace that changed its page layout or started blocking us looks
+exactly like a marketplace with no blank e-KTP listings; the flag is what tells them
 apart. Flags are written to ``ScanMarketplaceStat.flags`` (so ``schedule
 status`` and ``report`` show them) and logged; the scan puts them in the
 summary it posts to the webhook.
@@ -122,7 +122,7 @@ def assess_health(
 
     ``history`` is the same marketplace in recent finished scans. Zero items is
     always flagged — every query matches ordinary products, so an empty answer
-    means we could not read the shop, not that the shop is clean. Any degraded
+    means we could not read the marketplace, not that the marketplace is clean. Any degraded
     listing is flagged too: the fallback kept the listings, the parser needs work.
     """
     reasons: list[str] = []

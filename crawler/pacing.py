@@ -1,7 +1,7 @@
 """Per-host pacing shared by every worker of a distributed scan.
 
 Scrapy's ``DOWNLOAD_DELAY`` and per-domain concurrency live in one process,
-so N workers would send a shop N times the configured rate. In distributed
+so N workers would send a marketplace N times the configured rate. In distributed
 mode every request therefore waits for a turn from a moving-window limiter
 (``limits``, Redis storage) keyed by the request's host: at most
 :func:`pacing_rate` requests per window to one host, across all workers.
@@ -44,6 +44,8 @@ import redis.asyncio as aioredis
 from limits import RateLimitItemPerSecond
 from limits.aio.storage import RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
+from redis.asyncio.retry import Retry
+from redis.backoff import ExponentialWithJitterBackoff
 from scrapy.crawler import Crawler
 from scrapy.http import Request, Response
 from scrapy.settings.default_settings import DOWNLOAD_HANDLERS_BASE
@@ -58,6 +60,12 @@ LEASE_PREFIX = "ktpwatch:host-leases:"
 LEASE_MARGIN_SECONDS = 5.0
 #: longest wait between two tries for a lease
 LEASE_POLL_SECONDS = 0.05
+#: Redis connections one pacer (one crawler of a worker) opens at most; its requests take turns on them
+POOL_CONNECTIONS = 8
+#: tries again, backing off, after a Redis connection error or timeout (redis-py's own client default,
+#: which a client built on a given pool does not get): a slow Redis delays a request, never fails it
+REDIS_RETRIES = 10
+REDIS_BACKOFF_CAP_SECONDS = 2.0
 #: KEYS[1] the host's lease set (member: token, score: expiry in ms on Redis's clock);
 #: ARGV: token, lease ms, limit. Returns 1 when the lease was taken.
 LEASE_SCRIPT = """
@@ -129,10 +137,27 @@ class HostPacer:
         self._sync = redis_lib.Redis.from_url(redis_url)
 
     def _clients(self) -> tuple[aioredis.Redis, MovingWindowRateLimiter]:
-        """Async clients, made on first use inside the running event loop."""
+        """Async clients on one bounded pool, made on first use inside the running event loop.
+
+        Every request waiting for a lease or a turn polls Redis; with redis-py's
+        default (unbounded) pool each of them opened a connection of its own, so
+        a worker's 64 requests per shop times six shops opened hundreds, N
+        workers N times as many: Redis (or the machine) could not accept them
+        in time, and the request failed with "Timeout connecting to server" —
+        a search page's listings and every later page of it were never
+        fetched. A blocking pool makes a request wait for a free connection
+        instead (no timeout: waiting is the pacer's job), and a connection
+        that times out is tried again (:data:`REDIS_RETRIES`).
+        """
         if self._async is None or self._limiter is None:
-            self._async = aioredis.Redis.from_url(self._redis_url)
-            storage = RedisStorage(f"async+{self._redis_url}", implementation="redispy")
+            pool = aioredis.BlockingConnectionPool.from_url(
+                self._redis_url, max_connections=POOL_CONNECTIONS, timeout=None,
+                retry=Retry(ExponentialWithJitterBackoff(cap=REDIS_BACKOFF_CAP_SECONDS), REDIS_RETRIES),
+            )
+            self._async = aioredis.Redis(connection_pool=pool)
+            # limits documents ``connection_pool`` but types its options as scalars
+            storage = RedisStorage(f"async+{self._redis_url}", implementation="redispy",
+                                   connection_pool=pool)  # type: ignore[arg-type]
             self._limiter = MovingWindowRateLimiter(storage)
         return self._async, self._limiter
 
@@ -186,6 +211,7 @@ class HostPacer:
         client, self._async, self._limiter = self._async, None, None
         if client is not None:
             await client.aclose()
+            await client.connection_pool.disconnect()  # the pool is given, so the client leaves it open
         self._sync.close()
 
 

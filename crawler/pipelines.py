@@ -37,6 +37,7 @@ from crawler.spool import spool_items
 from crawler.writer import WRITER_KINDS, WriteJob, acquire_writer, release_writer, write_job
 from matchers import Assessment
 from spiders.items import ListingItem
+from spiders.keys import marketplace_stat_key, stat_key
 from storage.batch_ingest import listings_with_alert_keys
 from storage.migrate import require_current_schema
 from storage.session import make_engine, make_session_factory
@@ -130,12 +131,12 @@ class StoragePipeline:
         key = (item.marketplace, item.external_id)
         if key in self._seen:
             # another query found it too: one sighting per scan is enough
-            self.stats.inc_value(f"ktpwatch/{item.marketplace}/duplicates")
+            self.stats.inc_value(marketplace_stat_key(item.marketplace, "duplicates"))
             return item
         self._seen.add(key)
         result = self._score(item)
         if result.verdict in HIT_VERDICTS:
-            self.stats.inc_value(f"ktpwatch/{item.marketplace}/hits")
+            self.stats.inc_value(marketplace_stat_key(item.marketplace, "hits"))
         if item.exchanges and result.verdict not in HIT_VERDICTS and key not in self._alerted:
             # the exchanges only serve an alert's evidence; not copying them to the writer
             # halves what crosses the process boundary
@@ -206,9 +207,9 @@ class StoragePipeline:
             return
         for (item, _), new_alert in zip(batch, new_alerts, strict=True):
             if new_alert:
-                self.stats.inc_value(f"ktpwatch/{item.marketplace}/new_alerts")
-                self.stats.inc_value("ktpwatch/new_alerts")
-        self.stats.inc_value("ktpwatch/stored", len(batch))
+                self.stats.inc_value(marketplace_stat_key(item.marketplace, "new_alerts"))
+                self.stats.inc_value(stat_key("new_alerts"))
+        self.stats.inc_value(stat_key("stored"), len(batch))
 
     def _spool(self, batch: list[Scored]) -> None:
         """Keep a batch the writer could not store for the next scan, and count it.
@@ -217,15 +218,15 @@ class StoragePipeline:
         logged at CRITICAL and counted as ``ktpwatch/lost``, never hidden.
         """
         log.exception("a batch of %d listing(s) was not stored", len(batch))
-        self.stats.inc_value("ktpwatch/store_errors")
-        self.stats.inc_value("ktpwatch/unstored", len(batch))
+        self.stats.inc_value(stat_key("store_errors"))
+        self.stats.inc_value(stat_key("unstored"), len(batch))
         folder = self.config.settings.storage.spool_dir
         try:
             path = spool_items(folder, (item for item, _ in batch), scan_id=self.config.scan_id)
         except OSError:
             log.critical("%d listing(s) could not be spooled to %s either", len(batch), folder,
                          exc_info=True)
-            self.stats.inc_value("ktpwatch/lost", len(batch))
+            self.stats.inc_value(stat_key("lost"), len(batch))
             return
         log.error("%d unstored listing(s) spooled to %s; the next scan stores them first",
                   len(batch), path)

@@ -2,10 +2,10 @@
 
 ``alerts.followup`` may not import the spiders (layer rule), so it takes a
 :class:`~alerts.followup.ListingReader`; this is the one the CLI, the scheduler
-and the demo pass. It keeps no shop knowledge of its own: the request is the
-spider's ``api_detail_call`` (the listing URL when a shop has none, as OLX),
-and the verdict is the shop's ``parse_detail`` outcome, so there is one
-not-found detector per shop, in its parser.
+and the demo pass. It keeps no marketplace knowledge of its own: the request is the
+spider's ``api_detail_call`` (the listing URL when a marketplace has none, as OLX),
+and the verdict is the marketplace's ``parse_detail`` outcome, so there is one
+not-found detector per marketplace, in its parser.
 
 Mapping, strictest first:
 
@@ -39,7 +39,7 @@ SPIDERS: dict[str, type[MarketplaceSpider]] = {
     cls.marketplace: cls
     for cls in (TokopediaSpider, ShopeeSpider, LazadaSpider, BlibliSpider, OlxSpider, FacebookSpider)
 }
-#: Shops whose scan fetches no detail page still have an item page the follow-up can read.
+#: Marketplaces whose scan fetches no detail page still have an item page the follow-up can read.
 ITEM_PAGE_PARSERS: dict[str, Callable[..., tuple[ListingItem | None, PageOutcome]]] = {
     "olx": olx_parser.parse_detail,
 }

@@ -78,7 +78,7 @@ def build_scrapy_settings(settings: Settings, *, browser: bool = True) -> dict[s
     ``browser=False`` (a crawl on the api transport only) leaves out
     scrapy-playwright's download handlers: they start a Playwright driver (a
     Node.js process of ~120 MB) per crawler and scheme even when no request
-    needs a browser — twelve of them, 1.4 GB, for a six-shop api scan.
+    needs a browser — twelve of them, 1.4 GB, for a six-marketplace api scan.
     """
     crawl = settings.crawl
     launch: dict[str, Any] = {"headless": True, "args": list(settings.browser.args)}

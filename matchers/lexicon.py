@@ -24,6 +24,8 @@ from typing import NamedTuple, cast
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from matchers.normalise import LEET_DIGITS
+
 # --- step 1: spelling -------------------------------------------------------
 
 #: Exact variants → canonical spelling. Hard-negative look-alikes map to themselves
@@ -60,14 +62,26 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["stiker", "sticker", "skin", "garskin"], "stiker"),
     **dict.fromkeys(["dipake", "dipakai", "digunakan"], "dipakai"),
     **dict.fromkeys(["pasfoto", "pasphoto"], "pasfoto"),
-    **dict.fromkeys(["foto", "photo"], "foto"),
+    **dict.fromkeys(["foto", "photo", "poto"], "foto"),
     **dict.fromkeys(["ebook", "e-book"], "ebook"),
     **dict.fromkeys(["paspor", "passport", "pasport"], "paspor"),
     **dict.fromkeys(["antre", "antri", "antrian", "antrean"], "antre"),
     **dict.fromkeys(["verified", "terverifikasi", "verif", "kyc"], "verified"),
     **dict.fromkeys(["akun", "account"], "akun"),
-    **dict.fromkeys(["palsu", "aspal", "tiruan", "replika", "fake"], "palsu"),
+    **dict.fromkeys(["palsu", "aspal", "tiruan", "replika", "fake", "imitasi", "bodong", "abal"], "palsu"),
     **dict.fromkeys(["3ktp"], "ektp"),  # leet "e" in front of KTP
+    # finished, and done: abbreviations and Javanese ("jd", "dadi"); "kelar", "beres", "rengse" (Sundanese)
+    **dict.fromkeys(["jadi", "jd", "jdi", "dadi"], "jadi"),
+    **dict.fromkeys(["selesai", "kelar", "beres", "rampung", "rengse"], "selesai"),
+    **dict.fromkeys(["hari", "dino", "dinten"], "hari"),  # day: Javanese, Sundanese/krama
+    **dict.fromkeys(["sehari", "sedino", "sedinten"], "sehari"),
+    **dict.fromkeys(["kw"], "palsu"),  # "KTP kw": an imitation, as "tas kw" is
+    **dict.fromkeys(["database"], "data"),
+    **dict.fromkeys(["dibedain", "dibedakan"], "dibedakan"),
+    **dict.fromkeys(["ketahuan", "ketauan"], "ketahuan"),
+    **dict.fromkeys(["kayak", "kyk", "kek"], "kayak"),
+    **dict.fromkeys(["selfie", "swafoto", "wefie"], "selfie"),
+    **dict.fromkeys(["coreldraw", "corel"], "template"),
 }
 
 #: Canonical key words whose typos are worth correcting (words of 5+ letters).
@@ -92,7 +106,6 @@ _split_words: set[str] = set()
 #: Letters written twice or more in a row ("blangkoo", "kosonggg", "ktppp"): read once.
 #: Done here, per distinct word and cached, rather than in normalisation of every text.
 _DOUBLED = re.compile(r"([a-z])\1+")
-_STRETCHED = re.compile(r"([a-z])\1+$")
 
 
 def _max_edits(word: str) -> int:
@@ -124,14 +137,16 @@ def _spelling_of(word: str) -> str:
     """The canonical spelling of one word (see :func:`correct_words`)."""
     if word in SPELLING:
         return SPELLING[word]
-    if not word.isalpha() or len(word) < _FUZZY_MIN_LEN - 1:  # numbers and quantities ("100rb") are no typos
+    if not word.isalpha():  # numbers and quantities ("100rb") are no typos, leetspeak may be
+        return _spelling_of_leet(word)
+    for unstretched in _unstretched(word):  # "blangkoo", "kkkkk", "expresssss", "dukcapillll"
+        if unstretched in SPELLING:
+            return SPELLING[unstretched]
+        if unstretched in PHRASE_WORDS:
+            return unstretched
+    if len(word) < _FUZZY_MIN_LEN - 1:
         return word
     single = _DOUBLED.sub(r"\1", word)
-    if single != word and single in SPELLING:
-        return SPELLING[single]
-    stretched = _STRETCHED.sub(r"\1", word)  # "jadiii", "cepettt": a phrase word with its last letter stretched
-    if stretched != word and stretched in PHRASE_WORDS:
-        return stretched
     parts = _segment(word)
     if parts is not None:
         return " ".join(SPELLING.get(part, part) for part in parts)
@@ -143,7 +158,47 @@ def _spelling_of(word: str) -> str:
     return _FUZZY_TARGET[best[0]]
 
 
-_SEGMENT_MIN_LEN = 7
+#: At most this many runs of a repeated letter are tried at one or two letters each.
+_STRETCH_RUNS = 4
+
+
+def _unstretched(word: str) -> list[str]:
+    """The word with each run of a repeated letter read as one letter or as two, shortest first.
+
+    Sellers stretch letters anywhere ("kkkkk", "nikkkk", "expresssss"), and a
+    stretched double letter may stand for one ("blangkoo") or two ("kk",
+    "express"), so both are tried; the word itself is not in the list.
+    """
+    pieces = [m.group(0) for m in _RUN.finditer(word)]
+    if len(pieces) == len(word) or sum(len(p) > 1 for p in pieces) > _STRETCH_RUNS:
+        return []
+    variants = [""]
+    for piece in pieces:
+        options = (piece,) if len(piece) == 1 else (piece[0], piece[:2])
+        variants = [v + o for v in variants for o in options]
+    return sorted((v for v in variants if v != word and len(v) >= 2), key=len)
+
+
+_RUN = re.compile(r"([a-z])\1*")
+
+
+def _spelling_of_leet(word: str) -> str:
+    """A word mixing digits and letters kept as it is by normalisation, because it starts
+    like a quantity ("100rb", "4pcs"), read as leetspeak when that is a lexicon word:
+    "4kun" → akun, "514p" → siap, "4k74" → akta.  Quantities stay as written."""
+    if word in PHRASE_WORDS or word.isdigit():
+        return word
+    letters = word.translate(LEET_DIGITS)
+    if len(letters) < 3 or not letters.isalpha():
+        return word
+    spelling = _spelling_of(letters)
+    return spelling if spelling != letters or letters in PHRASE_WORDS else word
+
+
+_SEGMENT_MIN_LEN = 6
+#: Lexicon words must cover at least this share of a run-together word's letters
+#: (hashtags mix in shop and brand names: "#akunfblamaktp", "#jasaektpngebut").
+_SEGMENT_COVER = 0.5
 _SEGMENT_MAX_LEN = 40
 
 
@@ -153,7 +208,7 @@ def _segment(word: str) -> list[str] | None:
     Dynamic programming over split points: a lexicon word (3+ letters) costs
     1, any other letter costs 1 each, so the fewest, longest lexicon words
     win.  The split is taken only when it holds two lexicon words, one of
-    them a phrase word, and lexicon words cover at least 60 % of the letters:
+    them a phrase word, and lexicon words cover at least half of the letters:
     "jualblankoektp" → jual blanko ektp, "holderktp" → holder ktp, while
     "dompetku" or "pembuktian" stay whole.
     """
@@ -170,14 +225,14 @@ def _segment(word: str) -> list[str] | None:
             candidate = (cost + 1, [*parts[:-1], parts[-1] + word[end - 1]], known)
         else:
             candidate = (cost + 1, [*parts, word[end - 1]], known)
-        for start in range(max(0, end - longest), end - 2):
+        for start in range(max(0, end - longest), end - 1):  # parts of 2+ letters (the vocabulary's 2-letter words: kk)
             if word[start:end] in vocabulary and best[start][0] + 1 < candidate[0]:
                 cost, parts, known = best[start]
                 candidate = (cost + 1, [*parts, word[start:end]], known + end - start)
         best[end] = candidate
     _, parts, known = best[n]
     lexical = [part for part in parts if part in vocabulary]
-    if len(lexical) < 2 or known < 0.6 * n or not any(SPELLING.get(p, p) in PHRASE_WORDS for p in lexical):
+    if len(lexical) < 2 or known < _SEGMENT_COVER * n or not any(SPELLING.get(p, p) in PHRASE_WORDS for p in lexical):
         return None
     return parts
 
@@ -185,7 +240,11 @@ def _segment(word: str) -> list[str] | None:
 @lru_cache(maxsize=1)
 def _segment_vocabulary() -> frozenset[str]:
     """Words a run-together word may be split into: listed variants and phrase words of 3+ letters."""
-    return frozenset(w for w in (*SPELLING, *PHRASE_WORDS) if len(w) >= 3 and w.isalpha())
+    return frozenset(w for w in (*SPELLING, *PHRASE_WORDS) if (len(w) >= 3 or w in _SEGMENT_SHORT_WORDS) and w.isalpha())
+
+
+#: Two-letter words a hashtag may hold: document abbreviations ("#blankokk", "#datanikkk").
+_SEGMENT_SHORT_WORDS = frozenset({"kk"})
 
 
 #: Key words that may arrive split in two by an emoji or a stray space ("bl🔥ank", "blan gko").
@@ -254,27 +313,29 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
-    (r"kartu identitas anak|kia", "KIA"),
+    (r"kartu identitas anak|kia|ktp anak", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp", "KTP"),
-    (r"surat keterangan (?:pengganti ktp|kependudukan|domisili)|suket(?: (?:dukcapil|pengganti ktp|ktp))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
+    (r"surat keterangan (?:pengganti ktp|kependudukan|domisili)|suket(?: (?:dukcapil|pengganti ktp|ktp|domisili))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto)", "KOSONG"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
+    (r"dijual|ready|open po|pre order|preorder", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     (r"blanko", "BLANGKO"),
+    (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
     (r"kartu keluarga|kk", "KK"),
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)|akta", "AKTA"),
-    (r"surat (?:pindah|keterangan pindah)|skpwni|buku nikah", "CIVILDOC"),
+    (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
     (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank", "NEGNOVELTY"),
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
-    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil editan|sesuai pesanan|sesuai permintaan)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil editan|sesuai pesanan|sesuai permintaan|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
     # a photographer's "jasa foto KTP" / "foto untuk KTP" is the pas-foto for an application
@@ -285,17 +346,24 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:<KTP>|<EKTP>) (?:nganggur|menganggur|nganggur an|orang lain|orang|saudara)|(?:<KTP>|<EKTP>) (?:dengan |pakai |plus )?nik baru", "IDDATA"),
     (r"(?:aplikasi|software|sistem informasi|program) (?:data |pendataan )?(?:penduduk|kependudukan)", "NEGPUBLICATION"),  # a software title
     (r"nik (?:dan |plus )?<KK> (?:aktif|valid|fresh)|unreg nik|jasa (?:reg|registrasi|unreg) nik|joki (?:verifikasi|verified|face|wajah|selfie)", "IDDATA"),
-    (r"(?:rekening|akun) (?:atas nama |an )?orang lain|(?:<KTP>|<EKTP>) (?:dan |plus )?atm (?:dan |plus )?(?:buku tabungan|rekening)", "IDDATA"),
+    (r"(?:rekening|akun)(?: (?:bank|bri|bca|bni|mandiri|bsi|jago|seabank))? (?:atas nama |an )?orang lain|(?:<KTP>|<EKTP>) (?:dan |plus )?atm (?:dan |plus )?(?:buku tabungan|rekening)", "IDDATA"),
     (r"buku tabungan", "BANKBOOK"),  # part of a bank-account bundle, not a publication
     # office supplies for a village's population records, not the records for sale
     (r"(?:map arsip|map|arsip|rak|buku induk|buku register|buku) data (?:penduduk|kependudukan|warga)", "NEGFORMBOOK"),
-    (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik", "IDDATA"),
-    (r"(?:sewa|jual) identitas|(?:<KTP>|<EKTP>) disewakan|(?:data|jual|sewa|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
-    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|tidak bisa dibedakan", "USABLEID"),
+    (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik|nik (?:random|acak|generate|generator)|(?:generate|generator) nik|nama ibu kandung|nik (?:ganda|dobel|double)"
+     r"|(?:paket|sewa|jual|beli) identitas", "IDDATA"),
+    (r"(?:<KTP>|<EKTP>) disewakan|(?:data|jual|sewa|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
+    (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
+    (r"nik", "NIK"),
+    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
+     r"|identitas (?:kedua|baru|lain)", "USABLEID"),
+    # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
+    (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan))"
+     r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)", "CUSTOMDATA"),
     (r"(?:bisa|dapat|siap|aman) dipakai", "USABLE"),
     (r"selfie", "SELFIE"),
     (r"palsu|duplikat", "PALSU"),
-    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
+    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)|sehari|percepat|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
@@ -304,6 +372,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
     # asked of the buyer; "cukup (pakai) KTP" is what a loan or SIM registration asks, not a KTP sold
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload", "CUEREQ"),
+    (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|paylater|rekening)|rekening (?:bank|lengkap|aktif|siap pakai|bisnis)|(?:jual|paket|beli) rekening", "AKUN"),
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
     (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan", "CUEPAY"),
@@ -316,15 +385,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
-    (r"printer", "NEGPRINTER"),
+    (r"printer|alat (?:baca|tulis|rekam)", "NEGPRINTER"),
     (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>", "NEGCOPYSERVICE"),
     (r"kwitansi|nota|surat jalan|surat|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),
-    (r"template desain|desain template|file desain|template|file master|master file|mentahan", "NEGTEMPLATE"),
+    (r"template desain|desain template|file desain|template|file master|master file|mentahan|font|(?:bisa|dapat|tinggal|siap) (?:diedit|edit|diubah)|edit sendiri", "NEGTEMPLATE"),
     (r"desain|stiker", "NEGDESIGN"),
     (r"akun", "AKUN"),
     (r"(?:sudah|full) verifikasi|verified|premium", "VERIFIED"),
-    (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|calo", "SERVICE"),
+    (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     (r"cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
 )

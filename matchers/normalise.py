@@ -52,11 +52,15 @@ _NON_WORD = re.compile(r"[^a-z0-9]+")
 _SPELLED_WITH_SEP = re.compile(
     r"(?<![a-z0-9])[a-z0-9](?P<sep>[^a-z0-9]{1,3})[a-z0-9](?:(?P=sep)[a-z0-9])+(?![a-z0-9])"
 )
+# Two letters joined by one dot or dash ("K.K", "K-K", "a.n.") are one abbreviation: "kk", "an".
+_SPELLED_PAIR = re.compile(r"(?<![a-z0-9])([a-z])[.-]([a-z])(?![a-z0-9])")
 _SPELLED_OUT = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+\b")
 # Mixed tokens that are quantities or sizes (100rb, 2pcs, 12gb, a4, f4) are not leetspeak.
 _QUANTITY = re.compile(r"^(?:\d+[a-z]{1,4}|[a-z]\d{1,2}|\d+[a-z]{1,4}\d+)$")
-_LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "2": "z", "6": "g"})
+#: Digits read as the letters they stand for in leetspeak ("bl4nk0", "k7p"); the lexicon uses it too,
+#: for words normalisation keeps because they start like a quantity ("4kun", "514p").
+LEET_DIGITS = _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "2": "z", "6": "g"})
 
 
 _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
@@ -112,14 +116,15 @@ def _unleet_word(token: str) -> str:
 
 
 def _has_spelled_run(words: list[str]) -> bool:
-    """True when three single-character words follow each other: only then can a
-    spelled-out word (``b.l.a.n.k.o``, ``e k t p``) be in the text."""
+    """True when three single-character words follow each other, or two single letters:
+    only then can a spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text."""
     if 1 not in map(len, words):
         return False
-    run = 0
+    run = letters = 0
     for word in words:
         run = run + 1 if len(word) == 1 else 0
-        if run == 3:
+        letters = letters + 1 if len(word) == 1 and word.isalpha() else 0
+        if run == 3 or letters == 2:
             return True
     return False
 
@@ -147,9 +152,9 @@ def normal_words(text: str) -> list[str]:
 
 
 def _normalise_by_regex(folded: str) -> str:
-    """The reference normalisation of folded text: spelled-out runs joined, separators
+    """The reference normalisation of folded text: spelled-out runs and dotted pairs joined, separators
     made single spaces, leetspeak undone in words that mix letters and digits."""
-    folded = _SPELLED_WITH_SEP.sub(_join_spelled, folded)
+    folded = _SPELLED_PAIR.sub(r"\1\2", _SPELLED_WITH_SEP.sub(_join_spelled, folded))
     spaced = _NON_WORD.sub(" ", folded).strip()
     joined = _SPELLED_OUT.sub(_join_spelled, spaced)
     return _MIXED.sub(_unleet, joined)

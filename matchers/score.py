@@ -61,7 +61,13 @@ or both in next clauses near the description's start under a title that names
 a card, chip or ID ("Kartu chip original dukcapil" / "Blangko asli, untuk
 pembuatan KTP elektronik"): "cukup KTP" and "box kosong" in one description
 sell a phone on credit, "Kirim CV, KTP, blangko isian" is a job advert.
-Clauses with a sentence cue do not take part.
+Related pairs (an account, selfies, words saying an ID passes as real, a
+reader, each with an ID term or blank chips) combine in next clauses near the
+description's start under any title (2.3): "Ready kak" / "KTP custom, mirip
+aslinya" is a forgery whatever the title says; a requirement cue still keeps
+its clause out ("cukup KTP, cair ke akun").
+Words after a sentence cue in their clause do not take part (2.3: a cue later in
+the clause, "… KTP pemilik ikut Bisa COD di tempat", no longer hides the words before it).
 
 **Identity trade (2.2).**  Besides forged and blank documents, ``related``
 covers identities sold as goods: population data (``data penduduk``, ``NIK +
@@ -71,6 +77,14 @@ apart as ``account_with_id_in_listing``).  What a loan or SIM registration
 asks of the buyer ("cukup KTP", "modal KTP") is a requirement cue, a
 population-data *application* is a software title, and a copy shop that also
 offers "bikin KTP data custom" is judged by that forgery offer.
+
+**Related language (2.3).**  Built from the definition's concepts, not from
+test rows: data of the buyer's choosing next to an ID term ("alamat bisa
+request"), a KTP itself offered next to a sale word ("KTP dijual", "open PO"),
+NIKs sold with a KK or KTP, double identities, insiders and skipped papers as
+shortcuts, regional verbs that make or arrange a document; and spellings that
+hid related words from the lexicon (leetspeak starting with a digit, letters
+stretched anywhere, "K.K", hashtags with "kk").
 """
 
 from __future__ import annotations
@@ -187,13 +201,13 @@ RULES: tuple[Rule, ...] = (
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
-            + "|" + _near("USABLEID", "NEGNOVELTY", 3)),
+            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3)),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
     Rule("document_shortcut", "related", "related_core", 60,
          _p(r"<SERVICE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,4} <SHORTCUT>|<SHORTCUT>(?: \S+){0,3} <SERVICE>(?: \S+){0,2} <SERVICEDOC>"
-            r"|<SERVICEDOC> <SHORTCUT>"),
+            r"|<SERVICEDOC>(?: \S+){0,2} <SHORTCUT>|<SHORTCUT>(?: \S+){0,1} <SERVICEDOC>"),
          why="an identity document made or arranged outside the office (cepat, tanpa antre, tanpa tes)"),
     Rule("id_edit_file", "related", "related_core", 65, _p(_near("NEGTEMPLATE", "IDTERM", 3)),
          why="a file or template to make a KTP (PSD, mockup, editable)"),
@@ -206,13 +220,20 @@ RULES: tuple[Rule, ...] = (
     Rule("reader_with_blank_chip", "related", "related_core", 65,
          _p("|".join(f"{a}(?: \\S+){{0,5}} {b}" for a, b in (
              (r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>", "<BLANKCHIP>"),
-             ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))),
+             ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))
+            # a reader of chip e-KTPs and blank ones ("reader KTP chip kosong": the chip is in the ID term)
+            + r"|<NEGPRINTER>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"),
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
+    Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
+         why="NIKs sold with a family card or KTP (NIK + KK)"),
+    Rule("id_for_sale", "related", "related_core", 60, _p("<SALE> <IDTERM>|<IDTERM> <SALE>"),
+         why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
+    Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
     Rule("account_term", "related", "account_term", 2, _p("<AKUN>"), why="an account (marketplace, bank, e-wallet)"),
     Rule("verified_account", "related", "verified_account", 8, _p(_near("AKUN", "VERIFIED", 3)), why="a verified account"),
     Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
-    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<CUSTOMDATA>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # hard negatives: another product on offer
@@ -226,7 +247,7 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
     _neg("neg_toy", "NEGTOY", -80, why="toy or educational card"),
     _neg("neg_template", "NEGTEMPLATE", -70, why="template or design file", unless_usable=True),
-    _neg("neg_design", "NEGDESIGN", -70, why="design service, sticker or skin"),
+    _neg("neg_design", "NEGDESIGN", -70, why="design service, sticker or skin", unless_usable=True),
     _neg("neg_publication", "NEGPUBLICATION", -90, why="newspaper, magazine, book or thesis about e-KTP"),
     _neg("neg_photo_service", "NEGPHOTO", -80, why="pas-foto printing or photo editing", unless_usable=True),
     _neg("neg_novelty", "NEGNOVELTY", -80, why="novelty or pet 'KTP' card", unless_usable=True),
@@ -264,12 +285,15 @@ _CO_OCCURRENCES = (
     (Rule("account_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<AKUN>"),
           f"an account and a KTP term ('akun + KTP' bundles), {_APART}"),
      frozenset({_RULE_INDEX["account_term"]}), _ID_TERM_RULES),
+    (Rule("nik_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NIK>"),
+          f"a NIK and a KK or KTP term ('NIK + KK' data), {_APART}"),
+     frozenset({_RULE_INDEX["nik_term"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
     (Rule("selfie_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<SELFIE>"),
           f"selfies and a KTP term ('selfie + KTP' sets), {_APART}"),
      frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES),
     (Rule("reader_with_blank_chip_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGPRINTER>"),
-          f"an e-KTP reader/writer and blank chips, {_APART}"),
-     frozenset({_RULE_INDEX["id_reader"]}), frozenset({_RULE_INDEX["blank_chip"]})),
+          f"an e-KTP reader/writer and blank chips or blanks, {_APART}"),
+     frozenset({_RULE_INDEX["id_reader"]}), frozenset({_RULE_INDEX["blank_chip"], _RULE_INDEX["blank_term"]})),
 )
 
 
@@ -291,6 +315,9 @@ CUE_LABELS = {
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ"})
+#: Cues after which words found apart are not the product.  A bonus is on offer too
+#: ("Writer chip KTP" / "bonus 20 chip kosong" is a kit), so CUEBONUS is not one.
+_NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS"}
 #: In a title, "gratis ongkir" or "COD" decorate the product ("[FREE ONGKIR] Casing e-KTP"):
 #: only an add-on or a cross-sell cue says the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
@@ -330,7 +357,6 @@ class Hit(NamedTuple):
     negator: str  # the negating word ("bukan"), or ""
     cue: str  # the sentence-cue tag before it in the clause ("CUECOD"), or ""
     attached: bool  # next to an ID term (or holds one)
-    clause_has_cue: bool
     first: int  # the match's first and last token in the clause's shape
     last: int
 
@@ -425,7 +451,6 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
     if not fired:
         return ()
     tokens = kept.split()
-    has_cue = "CUE" in shape
     hits = []
     for index, first, last, negator, cue, attached in fired:
         matched = plain_words(" ".join(tokens[first : last + 1]))
@@ -436,7 +461,6 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
             plain_words(tokens[negator]) if negator >= 0 else "",
             _tag_of(tokens[cue]) if cue >= 0 else "",
             attached or "ktp" in words or "ektp" in words,
-            has_cue,
             first,
             last,
         ))
@@ -472,8 +496,25 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S
 #: placeholder word without changing a tag, a rule, a negation or a scope.
 _NUMBER = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{0,4}(?!\w)")
 _NUMBER_WORD = "zqnumz"
+#: A number with letters after it: only then may a "number" be a word in leetspeak.
+_QUANTITY = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{1,4}(?!\w)")
 if any(_NUMBER.fullmatch(word) for word in PHRASE_WORDS) or _NUMBER_WORD in PHRASE_WORDS:
     raise ValueError("a phrase word looks like a number: _rules_in_field may not read numbers as one placeholder")
+
+
+def _placeholder(number: re.Match[str]) -> str:
+    """The placeholder word for a number or quantity, or the word as written when the
+    lexicon reads it as a word in leetspeak ("514P" is siap, "4KUN" akun, "100rb" a price)."""
+    written = number.group(0)
+    if written.isdigit():
+        return _NUMBER_WORD
+    return written if _reads_as_word(written.lower()) else _NUMBER_WORD
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_word(quantity: str) -> bool:
+    """Whether the lexicon spells a quantity-like word as another word (cached: "100rb", "50pcs" recur)."""
+    return canonical_of_words([quantity]) != [quantity]
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
@@ -486,7 +527,8 @@ def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     reading (see ``_NUMBER``).  Where a rule's match spans a number, the
     reason must show it as written, so that field is read as it is.
     """
-    numberless = _NUMBER.sub(_NUMBER_WORD, text)  # the same object when there is no number
+    # the same object when there is no number; a quantity with letters may be leetspeak ("514P")
+    numberless = _NUMBER.sub(_placeholder if _QUANTITY.search(text) else _NUMBER_WORD, text)
     if numberless is not text:
         found = _rules_in_text(numberless)
         if not any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits):
@@ -583,7 +625,7 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
     for field, field_clauses in fields:
         for number, hits in field_clauses:
             for hit in hits:
-                if hit.negator or hit.clause_has_cue:
+                if hit.negator or hit.cue in _NOT_OFFERED_APART:  # after such a cue: not the product
                     continue
                 if first is None and hit.rule in first_rules:
                     first = (field, number, hit.matched)
@@ -593,7 +635,7 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
         return 0.0, "", ""
     if "title" not in (first[0], second[0]) and not (
             first[0] == second[0] and abs(first[1] - second[1]) == 1 and max(first[1], second[1]) < FOCUS_CLAUSES
-            and _title_supports(fields, _rule_of(next(iter(first_rules))).channel)):
+            and (_rule_of(next(iter(first_rules))).channel == "related" or _title_supports(fields, "blank"))):
         return 0.0, "", ""
     deep = first[1] >= FOCUS_CLAUSES or second[1] >= FOCUS_CLAUSES
     focus = (0.5 if deep else 1.0) / (1 + other_products)
@@ -603,7 +645,7 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
 
 def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) -> bool:
     """Whether the title's product phrase names something of ``channel`` (a card, a chip,
-    an ID term): then two parts in next clauses near the description's start combine
+    an ID term): then two blank parts in next clauses near the description's start combine
     ("Kartu chip original" / "Blangko asli, untuk e-KTP"), while a job advert's
     "Kirim CV, KTP, blangko isian" does not."""
     return any(number == 0 and RULES[hit.rule].channel == channel and not hit.negator
@@ -619,15 +661,16 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     tally = _tally(fields)
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
+    usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
         kit = rule.name in _USABLE_RULES  # a kit's own parts are not other products
         other_products = sum(1 for i in others if not (kit and RULES[i].unless_usable))
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
         weight = rule.weight * focus
+        usable = usable or (kit and weight > 0)  # even when a stronger rule of its group is the one counted
         if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
             tally.groups[rule.group] = (weight, -number)
             tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
-    usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()

@@ -1,6 +1,6 @@
 """The base every marketplace spider subclasses: arguments, configuration, transports, details, stats.
 
-A marketplace spider is declarative. It says *what* to ask the shop and *which
+A marketplace spider is declarative. It says *what* to ask the marketplace and *which
 parser* reads the answer; this base decides *how* (plain Scrapy request or a
 headless-browser page), follows pagination, fetches detail pages for the
 candidates the scan cares about, attaches the HTTP exchanges kept as evidence
@@ -14,7 +14,7 @@ Subclass :class:`MarketplaceSpider` and set/implement:
 ``name`` / ``marketplace``
     The Scrapy spider name and the configuration key (``[marketplaces.<name>]``);
     normally the same string.
-``search_parser`` (required) / ``detail_parser`` (``None`` when the shop has no detail page kind)
+``search_parser`` (required) / ``detail_parser`` (``None`` when the marketplace has no detail page kind)
     The pure parser functions from ``spiders/parsers/<marketplace>.py`` with the
     contract signatures ``parse_search(body, *, url, base_url, query)`` and
     ``parse_detail(body, *, url, base_url, item)``. Wrap them in ``staticmethod``.
@@ -23,11 +23,11 @@ Subclass :class:`MarketplaceSpider` and set/implement:
     transport. ``token`` is the previous page's ``PageOutcome.next_token``
     (``None`` on page 1): put cursors / offsets / merged params there.
 ``browser_search_url(query, page, token) -> str``
-    The shop's own search page the ``browser`` transport loads for that page.
+    The marketplace's own search page the ``browser`` transport loads for that page.
 ``is_search_api_url(url) -> bool``
     Which of that page's network responses carries the JSON the search parser
     reads (match the API path). It may also match the page document itself
-    when the shop embeds its JSON in the HTML (Facebook).
+    when the marketplace embeds its JSON in the HTML (Facebook).
 ``api_detail_call(item) -> ApiCall | None`` / ``browser_detail_url(item)`` / ``is_detail_api_url(url)``
     The same three for the listing detail page kind. ``browser_detail_url``
     defaults to ``item.url``; ``is_detail_api_url`` may match the product page
@@ -307,7 +307,7 @@ class MarketplaceSpider(scrapy.Spider):
             )
         call = self.api_detail_call(item)
         if call is None or not call.url.startswith(("http://", "https://")):
-            # a listing kept without a URL (the shop sent none and none could be derived)
+            # a listing kept without a URL (the marketplace sent none and none could be derived)
             # has no detail page to ask: it goes on as the search read it
             return None
         return self._api_request(call, self.parse_api_detail, {"item": item})
@@ -335,10 +335,8 @@ class MarketplaceSpider(scrapy.Spider):
         """
         self.inc("pages")
         self.inc(f"status/{status}")
-        items, outcome = self.search_parser(body, url=url, base_url=self.base_url, query=query)
-        outcome = self._outcome_for_status(status, outcome)
-        self._note_outcome("search", outcome, url, body)
-        retry = self._retry_request(request, outcome)
+        items, parsed = self.search_parser(body, url=url, base_url=self.base_url, query=query)
+        outcome, retry = self._judge("search", parsed, status=status, url=url, body=body, request=request)
         if retry is not None:
             yield retry
             return
@@ -356,6 +354,18 @@ class MarketplaceSpider(scrapy.Spider):
         more = outcome.status == "ok" or (outcome.status == "degraded" and len(items) >= self.market.page_size)
         if more and items and outcome.has_next and page < self.max_pages:
             yield self.search_request(query, page + 1, outcome.next_token)
+
+    def _judge(
+        self, kind: str, parsed: PageOutcome, *, status: int, url: str, body: bytes, request: Request | None
+    ) -> tuple[PageOutcome, Request | None]:
+        """A parsed page's outcome in the light of its HTTP status, counted; and its retry when one is due.
+
+        Search and detail pages are judged alike: one place decides what a
+        status means, what is counted and what is asked again.
+        """
+        outcome = self._outcome_for_status(status, parsed)
+        self._note_outcome(kind, outcome, url, body)
+        return outcome, self._retry_request(request, outcome)
 
     def _retry_request(self, request: Request | None, outcome: PageOutcome) -> Request | None:
         """A fresh copy of ``request`` for another try of a blocked, captcha or unparseable answer.
@@ -408,10 +418,8 @@ class MarketplaceSpider(scrapy.Spider):
         """
         self.inc(f"status/{status}")
         assert self.detail_parser is not None
-        merged, outcome = self.detail_parser(body, url=url, base_url=self.base_url, item=item)
-        outcome = self._outcome_for_status(status, outcome)
-        self._note_outcome("detail", outcome, url, body)
-        retry = self._retry_request(request, outcome)
+        merged, parsed = self.detail_parser(body, url=url, base_url=self.base_url, item=item)
+        outcome, retry = self._judge("detail", parsed, status=status, url=url, body=body, request=request)
         if retry is not None:
             return retry
         if outcome.status not in ("ok", "degraded") or merged is None:

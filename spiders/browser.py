@@ -1,6 +1,6 @@
 """The browser transport: a headless-Chromium page per request, through scrapy-playwright.
 
-The shops block plain API clients, so this transport loads the shop's own
+The marketplaces block plain API clients, so this transport loads the marketplace's own
 search or product page and keeps the network responses whose URL the spider
 wants (the same JSON the api transport asks for directly); the spider then
 feeds that body to the *same* parser. When the page fetched nothing the
@@ -28,7 +28,7 @@ from scrapy.http import Request, Response
 from spiders.exchanges import exchange_from_response
 from spiders.items import HttpExchange
 
-#: How long a browser callback waits for the shop's API answer when networkidle came first.
+#: How long a browser callback waits for the marketplace's API answer when networkidle came first.
 BROWSER_CAPTURE_WAIT_SECONDS = 10.0
 #: The request meta key holding the request's :class:`BrowserCapture`.
 CAPTURE_KEY = "ktpwatch_capture"
@@ -106,7 +106,7 @@ async def exchange_from_playwright(response: Any, body: bytes) -> HttpExchange:
 
 
 async def _wait_for_wanted(page: Any, capture: BrowserCapture) -> None:
-    """Give a page that reached networkidle before the shop's API answered a little longer."""
+    """Give a page that reached networkidle before the marketplace's API answered a little longer."""
     try:
         await page.wait_for_response(
             lambda r: capture.wanted(r.url), timeout=BROWSER_CAPTURE_WAIT_SECONDS * 1000
@@ -128,7 +128,7 @@ async def _last_wanted_body(capture: BrowserCapture) -> tuple[bytes, str, int, H
 
 
 async def read_page(response: Response) -> tuple[bytes, str, int, HttpExchange]:
-    """(body, url, status, exchange) of the shop's own API answer the page received, else of the page.
+    """(body, url, status, exchange) of the marketplace's own API answer the page received, else of the page.
 
     Closes the page whatever happens.
     """

@@ -1,9 +1,9 @@
 """Why a request failed: ``dns``, ``connect``, ``tls``, ``timeout`` (no answer), ``http``, ``other``.
 
 A marketplace whose every request failed is *unreachable*, which is neither
-*blocked* (the shop answered, with a refusal) nor *layout changed* (the shop
+*blocked* (the marketplace answered, with a refusal) nor *layout changed* (the marketplace
 answered, in a shape we cannot read). The cause class tells the operator
-where to look: name resolution, the network path, certificates, or a shop
+where to look: name resolution, the network path, certificates, or a marketplace
 too slow to answer. Classification is pure: it reads the exception types
 Twisted and Scrapy raise and, for the browser transport, Chromium's
 ``net::ERR_*`` codes in Playwright's messages.
@@ -17,7 +17,7 @@ from twisted.internet import defer
 from twisted.internet import error as net_error
 from twisted.python.failure import Failure
 
-#: causes that mean the shop never answered
+#: causes that mean the marketplace never answered
 NETWORK_CAUSES = ("dns", "connect", "tls", "timeout")
 CAUSES = (*NETWORK_CAUSES, "http", "other")
 
@@ -76,6 +76,6 @@ def exception_cause(exc: BaseException) -> str:
 def failure_cause(failure: Failure) -> str:
     """The cause class of a Scrapy errback's failure."""
     value = failure.value
-    if getattr(value, "response", None) is not None:  # Scrapy's HttpError: the shop did answer
+    if getattr(value, "response", None) is not None:  # Scrapy's HttpError: the marketplace did answer
         return "http"
     return exception_cause(value) if isinstance(value, BaseException) else "other"

@@ -1,4 +1,4 @@
-"""The item every spider yields: one listing as one shop described it.
+"""The item every spider yields: one listing as one marketplace described it.
 
 A dataclass rather than ``scrapy.Item`` so parsers stay plain, typed Python
 that tests can build and compare without Scrapy (itemadapter handles both).
@@ -52,11 +52,11 @@ class ListingItem:
     detail_fetched: bool = False
     #: the search query that found it
     query: str = ""
-    #: the shop's own JSON for this listing, kept for evidence
+    #: the marketplace's own JSON for this listing, kept for evidence
     raw: dict[str, Any] = field(default_factory=dict)
     #: the HTTP exchanges that produced this item (search answer, detail page), for evidence
     exchanges: list[HttpExchange] = field(default_factory=list, repr=False)
-    #: True when the shop's known layout failed and the shape-agnostic fallback read this listing
+    #: True when the marketplace's known layout failed and the shape-agnostic fallback read this listing
     #: (id, title, price and little else): the listing counts, the parser needs work
     degraded: bool = False
 

@@ -240,7 +240,7 @@ class Sighting(Base):
     description: Mapped[str] = mapped_column(Text, default="")
     price: Mapped[int | None] = mapped_column(BigInteger)
     content_hash: Mapped[str] = mapped_column(String(64))
-    #: the listing as the shop's JSON described it (kept for evidence)
+    #: the listing as the marketplace's JSON described it (kept for evidence)
     raw: Mapped[dict[str, Any]] = mapped_column(default=dict)
 
     listing: Mapped[Listing] = relationship(back_populates="sightings")

@@ -12,7 +12,7 @@ from typing import Any
 
 from sqlalchemy import and_, exists, func, select, update
 from sqlalchemy.orm import Session, selectinload
-from sqlalchemy.sql.expression import Exists
+from sqlalchemy.sql.expression import ColumnElement, Exists
 
 from storage.models import (
     Alert,
@@ -50,32 +50,33 @@ def _in_pending_notice(kinds: Sequence[str]) -> Exists:
     )
 
 
-def alerts_to_notify(session: Session, marketplace: str | None = None) -> list[Alert]:
-    """Confirmed alerts not yet notified and not already in an unsent takedown notice."""
+def _alerts_for_notice(
+    session: Session, kind: NoticeKind, marketplace: str | None, *conditions: ColumnElement[bool]
+) -> list[Alert]:
+    """Alerts meeting ``conditions`` and not already in an unsent notice of ``kind``, per marketplace then id."""
     stmt = (
         select(Alert)
-        .where(Alert.status == AlertStatus.CONFIRMED.value, Alert.notified_at.is_(None))
-        .where(~_in_pending_notice([NoticeKind.TAKEDOWN.value]))
+        .where(*conditions)
+        .where(~_in_pending_notice([kind.value]))
         .options(selectinload(Alert.listing).selectinload(Listing.seller))
         .order_by(Alert.marketplace, Alert.id)
     )
     if marketplace:
         stmt = stmt.where(Alert.marketplace == marketplace)
     return list(session.scalars(stmt))
+
+
+def alerts_to_notify(session: Session, marketplace: str | None = None) -> list[Alert]:
+    """Confirmed alerts not yet notified and not already in an unsent takedown notice."""
+    return _alerts_for_notice(
+        session, NoticeKind.TAKEDOWN, marketplace,
+        Alert.status == AlertStatus.CONFIRMED.value, Alert.notified_at.is_(None),
+    )
 
 
 def alerts_to_escalate(session: Session, marketplace: str | None = None) -> list[Alert]:
     """Still-live alerts not already in an unsent escalation notice."""
-    stmt = (
-        select(Alert)
-        .where(Alert.status == AlertStatus.STILL_LIVE.value)
-        .where(~_in_pending_notice([NoticeKind.ESCALATION.value]))
-        .options(selectinload(Alert.listing).selectinload(Listing.seller))
-        .order_by(Alert.marketplace, Alert.id)
-    )
-    if marketplace:
-        stmt = stmt.where(Alert.marketplace == marketplace)
-    return list(session.scalars(stmt))
+    return _alerts_for_notice(session, NoticeKind.ESCALATION, marketplace, Alert.status == AlertStatus.STILL_LIVE.value)
 
 
 def first_sent_notice(session: Session, alert_id: int) -> Notice | None:

@@ -24,11 +24,11 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -50,6 +50,9 @@ from alerts.host_pacing import HostPacer
 from config import Settings
 from storage import evidence as evidence_db
 from storage.models import CaptureStatus, Evidence, EvidenceBundle, Listing
+
+P = ParamSpec("P")
+T = TypeVar("T")
 
 log = logging.getLogger("ktpwatch.evidence")
 
@@ -441,7 +444,7 @@ async def _run_pool(
     """Render ``jobs`` with ``pool_size`` workers sharing one browser; how many were left if stopped, else None.
 
     One browser for all keeps start-up cost paid once; the pacer gives the
-    shops' hosts the crawl's politeness delay here too.
+    marketplaces' hosts the crawl's politeness delay here too.
     """
     policy = HostPolicy.from_settings(settings)
     pacer = HostPacer(settings.crawl.download_delay)
@@ -461,7 +464,7 @@ async def _run_pool(
                 except asyncio.QueueEmpty:
                     return
                 in_flight += 1
-                await pacer.wait_async(job.url)  # the pages' shop hosts get the crawl's delay too
+                await pacer.wait_async(job.url)  # the pages' marketplace hosts get the crawl's delay too
                 result = await _capture_one(session_factory, settings, store, browser, job)
                 in_flight -= 1
                 done(result)
@@ -516,21 +519,18 @@ async def _capture_one(
     return BundleResult(job.bundle_id, CaptureStatus.FAILED.value, reason, time.perf_counter() - t0)
 
 
-def capture_pending_sync(
-    session_factory: sessionmaker[Session],
-    settings: Settings,
-    *,
-    bundle_ids: Sequence[int] | None = None,
-    pool_size: int | None = None,
-    store: EvidenceStore | None = None,
-    on_result: Callable[[BundleResult, int], None] | None = None,
-    force: bool = False,
-    should_stop: Callable[[], bool] | None = None,
-) -> CaptureReport:
-    """:func:`capture_pending` for callers without an event loop (CLI, scheduler)."""
-    return asyncio.run(
-        capture_pending(
-            session_factory, settings, bundle_ids=bundle_ids, pool_size=pool_size,
-            store=store, on_result=on_result, force=force, should_stop=should_stop,
-        )
-    )
+def _blocking(run: Callable[P, Coroutine[Any, Any, T]]) -> Callable[P, T]:
+    """``run`` for callers without an event loop: each call runs it to the end on a fresh loop.
+
+    The wrapper takes ``run``'s own parameters (``ParamSpec``), so they are
+    declared once, on the coroutine.
+    """
+
+    def blocking(*args: P.args, **kwargs: P.kwargs) -> T:
+        return asyncio.run(run(*args, **kwargs))
+
+    return blocking
+
+
+#: :func:`capture_pending` for callers without an event loop (CLI, scheduler)
+capture_pending_sync = _blocking(capture_pending)

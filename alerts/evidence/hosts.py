@@ -15,7 +15,7 @@ checked against the origins the configuration names
   public-looking name inward). A private address is reachable only when the
   configuration writes the address itself (the sandbox and the tests write
   ``127.0.0.1``). A name that does not resolve is not refused here: the fetch
-  fails on its own and reports the shop unreachable.
+  fails on its own and reports the marketplace unreachable.
 
 The answer for each name is kept for the life of the policy (one run), so a
 crawl resolves each host once, and the fetches that take seller-written URLs

@@ -1,4 +1,4 @@
-"""Batch alerts into notices: one per platform, split by the configured maximum.
+"""Batch alerts into notices: one per marketplace, split by the configured maximum.
 
 ``draft_notices`` reads confirmed, not yet notified alerts (or, with
 ``escalate=True``, still-live ones), renders each batch from the templates,
@@ -59,7 +59,7 @@ from storage.notices import (
 @dataclass
 class DraftResult:
     notices: list[Notice] = field(default_factory=list)
-    #: one line each: why an alert or a platform got no notice
+    #: one line each: why an alert or a marketplace got no notice
     problems: list[str] = field(default_factory=list)
 
 
@@ -258,7 +258,7 @@ def _takedown_batches(
     size = settings.notices.max_listings_per_notice
     for name, group in groupby(alerts_to_notify(session, marketplace), key=lambda a: a.marketplace):
         alerts = list(group)
-        recipient = _platform_address(settings, name, problems, len(alerts))
+        recipient = _takedown_address(settings, name, problems, len(alerts))
         if recipient:
             batches += [
                 _Batch(name, NoticeKind.TAKEDOWN.value, recipient, c) for c in chunked(alerts, size)
@@ -266,7 +266,7 @@ def _takedown_batches(
     return batches
 
 
-def _platform_address(settings: Settings, name: str, problems: list[str], count: int) -> str:
+def _takedown_address(settings: Settings, name: str, problems: list[str], count: int) -> str:
     mp = settings.marketplaces.get(name)
     if mp is None or not mp.takedown_email:
         problems.append(
@@ -279,7 +279,7 @@ def _platform_address(settings: Settings, name: str, problems: list[str], count:
 def _escalation_batches(
     session: Session, settings: Settings, marketplace: str | None, problems: list[str]
 ) -> list[_Batch]:
-    """Still-live alerts grouped by platform and by the first notice they were named in."""
+    """Still-live alerts grouped by marketplace and by the first notice they were named in."""
     size = settings.notices.max_listings_per_notice
     channel = settings.notices.complaint_channel_email
     complain = settings.notices.escalate_to_complaint_channel and bool(channel)
@@ -292,7 +292,7 @@ def _escalation_batches(
         keyed.setdefault((alert.marketplace, first.id), (first, []))[1].append(alert)
     batches: list[_Batch] = []
     for (name, _), (first, alerts) in sorted(keyed.items()):
-        recipient = _platform_address(settings, name, problems, len(alerts))
+        recipient = _takedown_address(settings, name, problems, len(alerts))
         for chunk in chunked(alerts, size):
             if recipient:
                 batches.append(_Batch(name, NoticeKind.ESCALATION.value, recipient, chunk, first))

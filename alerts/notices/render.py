@@ -49,7 +49,8 @@ MAX_FIELD_CHARS = 300
 
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u200b-\u200f\u202a-\u202e\u2066-\u2069]+")
 
-PLATFORM_NAMES = {
+#: how a notice names each marketplace to the company that runs it
+MARKETPLACE_NAMES = {
     "tokopedia": "Tokopedia",
     "shopee": "Shopee",
     "lazada": "Lazada",
@@ -62,8 +63,8 @@ PLATFORM_NAMES = {
 def one_line(value: object, *, limit: int = MAX_FIELD_CHARS, mask: bool = True) -> str:
     """Listing text made safe for a notice: one line, no control characters, NIKs masked.
 
-    ``mask=False`` is for the platform's own listing id only: it is the number the
-    platform finds the listing by, never a person's NIK, even when its 16 digits
+    ``mask=False`` is for the marketplace's own listing id only: it is the number the
+    marketplace finds the listing by, never a person's NIK, even when its 16 digits
     happen to have a NIK's structure (Facebook's ids do, about one in forty).
     """
     text = "" if value is None else str(value)
@@ -76,8 +77,8 @@ def one_line(value: object, *, limit: int = MAX_FIELD_CHARS, mask: bool = True) 
     return text
 
 
-def platform_name(marketplace: str) -> str:
-    return PLATFORM_NAMES.get(marketplace, marketplace.capitalize())
+def marketplace_display_name(marketplace: str) -> str:
+    return MARKETPLACE_NAMES.get(marketplace, marketplace.capitalize())
 
 
 @dataclass(frozen=True)
@@ -130,7 +131,8 @@ class NoticeContent:
 
     @property
     def platform(self) -> str:
-        return platform_name(self.marketplace)
+        """The marketplace's display name; ``platform`` (with ``platform_contact``) is what templates use."""
+        return marketplace_display_name(self.marketplace)
 
     @property
     def indicative_deadline(self) -> datetime:

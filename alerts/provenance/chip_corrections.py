@@ -20,11 +20,11 @@ from storage.listings import AssessmentData, IdentifierData
 Texts = Mapping[tuple[str, str | None], str]
 
 
-def corrections_in(text: str, *, title: str = "") -> dict[str, int]:
+def corrections_in(text: str, *, context: str = "") -> dict[str, int]:
     """Chip UID → the fewest characters read from a lookalike letter wherever ``text`` names it
-    (``title``: the listing's title, when ``text`` is another field: it may cue chip numbers)."""
+    (``context``: the listing's other field, which may cue chip numbers, as the matcher reads it)."""
     found: dict[str, int] = {}
-    for reading in chip_readings(text, title=title):
+    for reading in chip_readings(text, context=context):
         found[reading.uid] = min(reading.corrected, found.get(reading.uid, reading.corrected))
     return found
 
@@ -49,7 +49,7 @@ def with_chip_corrections(data: AssessmentData, texts: Texts) -> AssessmentData:
             identifiers.append(found)
             continue
         if key not in cache:
-            title = texts.get(("title", None), "") if key[0] != "title" else ""
-            cache[key] = corrections_in(texts[key], title=title)
+            other = ("description", None) if key[0] == "title" else ("title", None)
+            cache[key] = corrections_in(texts[key], context=texts.get(other, ""))
         identifiers.append(replace(found, corrected=cache[key].get(found.value, 0)))
     return replace(data, identifiers=tuple(identifiers))

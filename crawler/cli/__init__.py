@@ -4,7 +4,8 @@ Conventions every command module follows (a test walks the tree to enforce them)
 
 * the module exposes ``register(root: typer.Typer) -> None`` that adds its group or command;
 * a command's function is named after the command with a ``_cmd`` suffix
-  (``scan_cmd``, ``list_cmd``), so it never shadows the library function it wraps;
+  (``scan_cmd``, ``list_cmd``), so it never shadows the library function it wraps,
+  and a group's Typer is named after the group (``notices_app``; ``app`` is the root);
 * every command has help text whose docstring ends with an ``Example:`` line;
 * commands call library functions (``storage``, ``alerts``, ``matchers`` …) that
   tests call directly; the command only parses options and prints;

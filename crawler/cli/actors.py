@@ -18,13 +18,9 @@ from typing import Annotated, Any
 import typer
 
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption, RevealOption
 from crawler.cli.output import OutputFormat, render_rows
 from crawler.cli.runtime import get_runtime
-
-AsOption = Annotated[str | None, typer.Option(
-    "--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, else the OS user).")]
-RevealOption = Annotated[bool, typer.Option(
-    "--reveal", help="Show NIKs unmasked (written to the audit trail with your name).")]
 
 #: the columns of ``actors list`` as a table (fits 80 columns) and as json/csv
 TABLE_COLUMNS = ("id", "risk", "name", "shops", "alerts", "last_seen")

@@ -26,6 +26,7 @@ from alerts.redaction import redact_text, redact_value
 from alerts.review import ReviewRefused, add_note, assign, change_status
 from crawler.cli.alert_detail import detail_json, detail_view
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption, RevealOption
 from crawler.cli.output import Column, OutputFormat, fitted_table, render_rows, safe_text
 from crawler.cli.runtime import get_runtime
 from storage.alerts import (
@@ -82,13 +83,6 @@ class SortKey(StrEnum):
     MARKETPLACE = "marketplace"
 
 
-RevealOption = Annotated[bool, typer.Option(
-    "--reveal", help="Show NIKs unmasked (written to the audit trail with your name).")]
-AsOption = Annotated[
-    str | None,
-    typer.Option("--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, "
-                 "else the OS user)."),
-]
 
 _RELATIVE = re.compile(r"^\s*(\d+)\s*([mhdw])\s*$", re.I)
 _UNITS = {"m": "minutes", "h": "hours", "d": "days", "w": "weeks"}

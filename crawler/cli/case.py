@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption, RevealOption
 from crawler.cli.runtime import get_runtime
 
 if TYPE_CHECKING:
@@ -27,13 +28,11 @@ case_app = typer.Typer(help="The case file for the police: one actor's listings,
 def export_cmd(
     actor_id: Annotated[str, typer.Argument(metavar="ACTOR", help="Actor id (an old, merged id is followed).")],
     out: Annotated[Path, typer.Option("--out", "-o", help="Folder to write the case file into.")],
-    reveal: Annotated[bool, typer.Option(
-        "--reveal", help="Show NIKs unmasked (written to the audit trail with your name).")] = False,
+    reveal: RevealOption = False,
     pdf: Annotated[bool, typer.Option("--pdf/--no-pdf", help="Also render case.pdf (WeasyPrint).")] = True,
     force: Annotated[bool, typer.Option(
         "--force", help="Write into a folder that already holds files, replacing a previous case file.")] = False,
-    actor: Annotated[str | None, typer.Option(
-        "--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, else the OS user).")] = None,
+    actor: AsOption = None,
 ) -> None:
     """Write an actor's case file: case.html, case.pdf, network.svg, screenshots, the WACZ, SHA256SUMS.
 

@@ -22,6 +22,7 @@ import typer
 
 from alerts.redaction import redact_text, redact_value
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption
 from crawler.cli.output import safe_text
 from crawler.cli.runtime import get_runtime
 
@@ -63,8 +64,7 @@ def classify_cmd(
         "--related-threshold", min=0, max=100, help="Score for a related verdict (default: matching.related_threshold).")] = None,
     reveal: Annotated[bool, typer.Option(
         "--reveal", help="Print NIKs unmasked (audited with your name in the log).")] = False,
-    actor: Annotated[str | None, typer.Option(
-        "--as", help="Analyst name for the audit (default: $KTPWATCH_ANALYST, else the OS user).")] = None,
+    actor: AsOption = None,
 ) -> None:
     """Score listings from JSON Lines and print one JSON object per input line, in order.
 

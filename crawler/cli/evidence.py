@@ -28,7 +28,7 @@ from crawler.cli.output import OutputFormat, render_rows, safe_text
 from crawler.cli.runtime import get_runtime
 from storage import evidence as evidence_db
 
-app = typer.Typer(
+evidence_app = typer.Typer(
     name="evidence",
     help="Verify, export and capture the evidence (WARC, HTML, screenshot, manifest) of alerts.",
     no_args_is_help=True,
@@ -49,7 +49,7 @@ def _check_alerts(alert_ids: list[int]) -> None:
         raise UserError(f"no alert with id {', '.join(str(i) for i in unknown)}")
 
 
-@app.command("verify")
+@evidence_app.command("verify")
 def verify_cmd(
     alert_ids: Annotated[
         list[int] | None, typer.Argument(help="Alerts to check (default: every alert).")
@@ -88,7 +88,7 @@ def verify_cmd(
         raise typer.Exit(1)
 
 
-@app.command("export")
+@evidence_app.command("export")
 def export_cmd(
     alert_id: Annotated[int, typer.Argument(help="Alert whose evidence to export.")],
     out: Annotated[
@@ -117,7 +117,7 @@ def export_cmd(
     rt.console.print(f"wrote {path} ({path.stat().st_size} bytes)")
 
 
-@app.command("view")
+@evidence_app.command("view")
 def view_cmd(
     alert_id: Annotated[int, typer.Argument(help="Alert whose captured pages to view.")],
     open_first: Annotated[
@@ -148,7 +148,7 @@ def view_cmd(
         webbrowser.open(views[-1].path.as_uri())
 
 
-@app.command("retry")
+@evidence_app.command("retry")
 def retry_cmd(
     bundle_ids: Annotated[
         list[int] | None,
@@ -206,4 +206,4 @@ def retry_cmd(
 
 
 def register(root: typer.Typer) -> None:
-    root.add_typer(app)
+    root.add_typer(evidence_app)

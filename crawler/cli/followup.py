@@ -10,6 +10,7 @@ import typer
 from alerts.followup import RecheckRow, format_duration, run_followup
 from alerts.redaction import redact_text
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption
 from crawler.cli.output import OutputFormat, inert, render_rows
 from crawler.cli.runtime import get_runtime
 
@@ -71,7 +72,7 @@ def followup_cmd(
         str | None,
         typer.Option("--now", help="Re-check as of this past time (ISO 8601, UTC unless an offset is given); never the future."),
     ] = None,
-    actor: Annotated[str | None, typer.Option("--as", help="Name for the audit trail.")] = None,
+    actor: AsOption = None,
     fmt: Annotated[
         OutputFormat, typer.Option("--format", "-f", help="table, json or csv.")
     ] = OutputFormat.TABLE,

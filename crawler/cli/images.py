@@ -60,6 +60,6 @@ def process_cmd(
 
 def register(root: typer.Typer) -> None:
     """Add the ``images`` command group."""
-    group = typer.Typer(help="Listing photos: OCR, perceptual hashes, relisting by photo.", no_args_is_help=True)
-    group.command("process")(process_cmd)
-    root.add_typer(group, name="images")
+    images_app = typer.Typer(help="Listing photos: OCR, perceptual hashes, relisting by photo.", no_args_is_help=True)
+    images_app.command("process")(process_cmd)
+    root.add_typer(images_app, name="images")

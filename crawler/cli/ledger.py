@@ -15,11 +15,9 @@ from rich.table import Table
 from rich.text import Text
 
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption
 from crawler.cli.output import OutputFormat, inert
 from crawler.cli.runtime import get_runtime
-
-AsOption = Annotated[str | None, typer.Option(
-    "--as", help="Analyst name for the audit trail (default: $KTPWATCH_ANALYST, else the OS user).")]
 
 ledger_app = typer.Typer(
     help="The blank-stock ledger: import the issuer's files, trace a chip UID to its office.",

@@ -14,12 +14,15 @@ from rich.text import Text
 from alerts.notices import NoticeError, draft_notices, resolve_notice, send_notice
 from alerts.redaction import redact_text
 from crawler.cli.errors import UserError
+from crawler.cli.options import AsOption
 from crawler.cli.output import OutputFormat, inert, render_rows
 from crawler.cli.runtime import get_runtime
 from storage.models import Notice, NoticeKind, NoticeStatus
 from storage.notices import get_notice, list_notices, notice_alerts
 
-app = typer.Typer(
+#: a notice as commands take it: its number or its public id (``storage.notices.get_notice``)
+NoticeRef = Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")]
+notices_app = typer.Typer(
     help="Draft, preview, send and list takedown notices.",
     no_args_is_help=True,
     rich_markup_mode=None,
@@ -72,7 +75,7 @@ def _check_marketplace(name: str | None) -> None:
         )
 
 
-@app.command("draft")
+@notices_app.command("draft")
 def draft_cmd(
     marketplace: Annotated[
         str | None, typer.Option("--marketplace", "-m", help="Only this marketplace.")
@@ -90,7 +93,7 @@ def draft_cmd(
                      help="Draft a leak notice to this office's inspectorate (region code or name) instead."),
     ] = None,
 ) -> None:
-    """Batch confirmed, not yet notified alerts into one notice per platform (written as .eml).
+    """Batch confirmed, not yet notified alerts into one notice per marketplace (written as .eml).
 
     With --leak OFFICE: a letter to the office's inspectorate listing its blanks seen for
     sale and the evidence hashes, written as a text file for review (never sent).
@@ -121,7 +124,7 @@ def draft_cmd(
     rt.console.print("Preview with `ktpwatch notices show ID`, send with `ktpwatch notices send ID`.")
 
 
-@app.command("list")
+@notices_app.command("list")
 def list_cmd(
     status: Annotated[
         NoticeStatus | None, typer.Option("--status", help="Only notices in this status.")
@@ -173,9 +176,9 @@ def _parse_eml(path: str) -> EmailMessage:
     return msg
 
 
-@app.command("show")
+@notices_app.command("show")
 def show_cmd(
-    ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
+    ref: NoticeRef,
     html: Annotated[bool, typer.Option("--html", help="Print the HTML part instead of the text.")] = False,
 ) -> None:
     """Preview a notice as it will be sent: headers, text body and attachments.
@@ -207,16 +210,16 @@ def show_cmd(
         console.print(inert(f"Attachment: {part.get_filename()} ({part.get_content_type()}, {size} bytes)"))
 
 
-@app.command("send")
+@notices_app.command("send")
 def send_cmd(
-    ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
+    ref: NoticeRef,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Check everything and say what would happen; send nothing.")
     ] = False,
     resend: Annotated[
         bool, typer.Option("--resend", help="Send again a notice that was already sent.")
     ] = False,
-    actor: Annotated[str | None, typer.Option("--as", help="Analyst name for the audit trail.")] = None,
+    actor: AsOption = None,
 ) -> None:
     """Send a notice over SMTP; its alerts become notified (or escalated) with the deadline.
 
@@ -247,9 +250,9 @@ def send_cmd(
     )
 
 
-@app.command("resolve")
+@notices_app.command("resolve")
 def resolve_cmd(
-    ref: Annotated[str, typer.Argument(help="Notice id (number) or notice id (KTPW-…).")],
+    ref: NoticeRef,
     sent: Annotated[
         bool, typer.Option("--sent", help="The mail server's log shows it accepted the message.")
     ] = False,
@@ -257,7 +260,7 @@ def resolve_cmd(
         bool, typer.Option("--failed", help="It did not go out; `notices send` may try again.")
     ] = False,
     note: Annotated[str, typer.Option("--note", help="What you checked (kept with the notice).")] = "",
-    actor: Annotated[str | None, typer.Option("--as", help="Analyst name for the audit trail.")] = None,
+    actor: AsOption = None,
 ) -> None:
     """Settle a notice left `sending` by a run that stopped mid-send (crash, kill, lost power).
 
@@ -284,6 +287,6 @@ def resolve_cmd(
 
 
 def register(root: typer.Typer) -> None:
-    root.add_typer(app, name="notices")
+    root.add_typer(notices_app, name="notices")
 
 

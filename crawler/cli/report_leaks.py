@@ -14,7 +14,7 @@ import typer
 
 from alerts.provenance.leaks import OfficeLeak
 from alerts.redaction import redact_value
-from crawler.cli.ledger import AsOption
+from crawler.cli.options import AsOption
 from crawler.cli.output import OutputFormat, render_rows
 from crawler.cli.runtime import get_runtime
 

@@ -65,13 +65,13 @@ def warn_exposed(host: str, *, admin: bool) -> None:
 
 
 def register(root: typer.Typer) -> None:
-    group = typer.Typer(
+    sandbox_app = typer.Typer(
         name="sandbox",
         help="Local marketplaces with a planted catalogue, faults and abuse desks (for demo, tests, benchmarks).",
         no_args_is_help=True,
     )
 
-    @group.command("serve")
+    @sandbox_app.command("serve")
     def serve_cmd(
         host: Annotated[str, typer.Option(help="Interface to listen on.")] = "127.0.0.1",
         port: Annotated[int, typer.Option(min=0, max=65535, help="HTTP port (0: a free port).")] = 8900,
@@ -121,4 +121,4 @@ def register(root: typer.Typer) -> None:
         except KeyboardInterrupt:
             typer.echo("sandbox stopped")
 
-    root.add_typer(group)
+    root.add_typer(sandbox_app)

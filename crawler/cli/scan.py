@@ -62,7 +62,7 @@ def scan_cmd(
 
     Shows live progress per marketplace and a summary table at the end
     (--json prints the summary as JSON instead). "degraded" counts listings a
-    changed shop layout left to the shape-agnostic fallback. Exit code 1 when
+    changed marketplace layout left to the shape-agnostic fallback. Exit code 1 when
     any marketplace was unreachable, blocked, failed to parse or was read
     degraded, when listings could not be stored (they are kept for the next
     scan), when evidence capture failed, or when the scan did not finish; the

@@ -88,7 +88,7 @@ def worker_scrapy_settings(
         "EXTENSIONS": {"crawler.distributed.extension.WorkerExtension": 500},
         "SPIDER_MIDDLEWARES": {"crawler.distributed.extension.DropStartRequests": 1},
     })
-    # one rate per shop host across all workers, not one per worker (crawler.pacing)
+    # one rate per marketplace host across all workers, not one per worker (crawler.pacing)
     built.update(paced_scrapy_settings(built, settings.crawl.download_delay))
     return built
 

@@ -30,7 +30,7 @@ class MarketplaceSummary:
     #: pages our own parser raised on (a bug), apart from layout changes
     parser_errors: int = 0
     blocked: int = 0
-    #: listings read only by the shape-agnostic fallback: the shop's layout changed
+    #: listings read only by the shape-agnostic fallback: the marketplace's layout changed
     degraded: int = 0
     #: failed requests by cause: dns, connect, tls, timeout, http, other (spiders.failures)
     error_causes: dict[str, int] = field(default_factory=dict)

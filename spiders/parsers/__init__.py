@@ -6,11 +6,11 @@ Every parser has the contract signature
 ``PageOutcome`` that says blocked / captcha / empty / layout_changed /
 not_found itself.
 
-What ``parse_detail`` returns, for every shop (``crawler.recheck.reading_of`` maps it
+What ``parse_detail`` returns, for every marketplace (``crawler.recheck.reading_of`` maps it
 for the follow-up):
 
 * ``(item, ok)`` — the listing was read;
-* ``(None, not_found)`` — the shop's own removed state, never a gate: Tokopedia
+* ``(None, not_found)`` — the marketplace's own removed state, never a gate: Tokopedia
   ``pdpGetLayout: null``, a "not found" GraphQL error, status DELETED/BANNED/REMOVED or
   its "Produk tidak ditemukan" page; Shopee ``item``/``data`` null or "Produk ini tidak
   ada"; Lazada's "tidak ditemukan"/"no longer available" page; Blibli ``code 404`` /
@@ -29,10 +29,10 @@ for the follow-up):
 :func:`never_raises` is the last line of that promise: a
 parser wrapped in it turns any unexpected exception into ``parser_error``
 (logged with its traceback), never into ``layout_changed``: a bug in our code
-and a change in the shop's page need different people to act.
-:func:`canonical_url` puts a shop's listing path under the configured web base
+and a change in the marketplace's page need different people to act.
+:func:`canonical_url` puts a marketplace's listing path under the configured web base
 URL, so a listing read through a mirror, a relative link or the API host is
-named by the one URL the shop's web pages use.
+named by the one URL the marketplace's web pages use.
 """
 
 from __future__ import annotations

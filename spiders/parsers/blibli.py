@@ -24,11 +24,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from spiders.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url, never_raises
-from spiders.parsers.fallback import degraded_detail, read_entries, rescue
+from spiders.parsers.fallback import UrlRule, degraded_detail, known_reader, read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     classify_unusable,
@@ -37,7 +38,6 @@ from spiders.parsers.page_signals import (
     html_to_text,
     int_or_none,
     load_json,
-    missing_path,
     rupiah,
     slugify,
     sold_count,
@@ -129,9 +129,10 @@ def parse_search(
     if not products:
         return [], PageOutcome(status="empty", reason="no products", total=total or 0)
     items, missing = read_entries(
-        products, lambda product, where: _search_item(product, where, base_url, query),
+        products,
+        known_reader(partial(_product_item, base_url=base_url, query=query), title_key="name", id_key="sku"),
         path="data.products", marketplace=MARKETPLACE, base_url=base_url, query=query,
-        url_for=lambda sku, title, _obj: f"{base_url.rstrip('/')}/p/{slugify(title)}/ps--{sku}",
+        url_for=_url_rule(base_url),
     )
     if not items:
         return _rescue(doc, f"{len(missing)} products unreadable: missing {', '.join(missing[:3])}", base_url, query)
@@ -142,23 +143,13 @@ def parse_search(
     return finish_search(items, missing, outcome, what="products")
 
 
-def _search_item(product: Any, where: str, base_url: str, query: str) -> ListingItem | str:
-    """One search product, or the JSON path that was missing."""
-    if not isinstance(product, dict):
-        return where
-    item = _product_item(product, base_url=base_url, query=query)
-    if item is not None:
-        return item
-    if not text_at(product, "name"):
-        return missing_path(product, where, ("name",))
-    return f"{where}.sku"
+def _url_rule(base_url: str) -> UrlRule:
+    """A product's address from its SKU and name, for entries that carry no ``url``."""
+    return lambda sku, title, _obj: f"{base_url.rstrip('/')}/p/{slugify(title)}/ps--{sku}"
 
 
 def _rescue(doc: Any, why: str, base_url: str, query: str) -> tuple[list[ListingItem], PageOutcome]:
-    return rescue(
-        doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query,
-        url_for=lambda sku, title, _obj: f"{base_url.rstrip('/')}/p/{slugify(title)}/ps--{sku}",
-    )
+    return rescue(doc, why=why, marketplace=MARKETPLACE, base_url=base_url, query=query, url_for=_url_rule(base_url))
 
 
 

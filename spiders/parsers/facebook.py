@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Any
 
 from spiders.items import ListingItem, PageOutcome
 from spiders.parsers import never_raises
-from spiders.parsers.fallback import read_entries, rescue
+from spiders.parsers.fallback import known_reader, read_entries, rescue
 from spiders.parsers.page_signals import (
     EMPTY_SHELL_REASON,
     JsonError,
@@ -43,7 +44,6 @@ from spiders.parsers.page_signals import (
     int_or_none,
     load_json,
     looks_like_html,
-    missing_path,
     rupiah,
     text_at,
     top_level_refusal,
@@ -195,7 +195,9 @@ def parse_search(
     entries = [(i, listing) for i, listing in enumerate(listings) if listing is not None]
     items, missing = read_entries(
         [listing for _i, listing in entries],
-        lambda listing, where: _search_item(listing, where, base_url, query),
+        known_reader(
+            partial(listing_item, base_url=base_url, query=query), title_key="marketplace_listing_title", id_key="id"
+        ),
         path="feed_units.edges", marketplace=MARKETPLACE, base_url=base_url, query=query,
         url_for=lambda listing_id, _title, _obj: item_url(listing_id, base_url),
     )
@@ -210,18 +212,6 @@ def parse_search(
         )
     outcome = PageOutcome(status="ok", has_next=has_next and cursor is not None, next_token=cursor)
     return finish_search(items, missing, outcome, what="listings")
-
-
-def _search_item(listing: Any, where: str, base_url: str, query: str) -> ListingItem | str:
-    """One ``node.listing`` as a listing, or the JSON path that was missing."""
-    if not isinstance(listing, dict):
-        return where
-    item = listing_item(listing, base_url=base_url, query=query)
-    if item is not None:
-        return item
-    if not text_at(listing, "marketplace_listing_title"):
-        return missing_path(listing, where, ("marketplace_listing_title",))
-    return f"{where}.id"
 
 
 def _edge_path(path: str, entries: list[tuple[int, Any]]) -> str:

@@ -1,8 +1,8 @@
 """The shape-agnostic fallback: listings from a search answer whose known layout no longer fits.
 
-Shops change their answers without notice (Shopee's card shape, Tokopedia's
+Marketplaces change their answers without notice (Shopee's card shape, Tokopedia's
 renamed fields). A parser that only knows the old paths then reads nothing,
-and a shop that sells blank e-KTP cards looks clean until someone rewrites the
+and a marketplace that sells blank e-KTP cards looks clean until someone rewrites the
 parser. The fallback walks the whole JSON answer for *product-like* objects —
 one object holding an id, a name/title and a price — and turns each into a bare
 listing marked ``degraded``: the matchers still see its title, the alert still
@@ -16,14 +16,20 @@ captcha, login wall or block is never read as results, degraded or not.
 from __future__ import annotations
 
 import re
-from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from typing import Any
 
 from spiders.items import ListingItem, PageOutcome
 from spiders.parsers import canonical_url
-from spiders.parsers.page_signals import html_to_text, rupiah, top_level_refusal, walk_dicts
+from spiders.parsers.page_signals import (
+    html_to_text,
+    missing_path,
+    rupiah,
+    text_at,
+    top_level_refusal,
+    walk_dicts,
+)
 
 #: Most objects the walk looks at (hostile answers stay cheap)
 WALK_LIMIT = 200_000
@@ -41,7 +47,7 @@ TITLE_KEYS = (
     "marketplace_listing_title", "displayName", "display_name",
 )
 #: Renamed title keys: any ``…title`` (``ad_title``, ``listing_title``, ``itemTitle``) but a
-#: subtitle, and ``<sellable thing>name`` (``goodsName``); never a shop's, brand's or city's name
+#: subtitle, and ``<sellable thing>name`` (``goodsName``); never a seller shop's, brand's or city's name
 TITLE_KEY = re.compile(r"^(?!.*sub_?title$).*title$|^(item|product|listing|ad|goods|offer)_?name$", re.I)
 #: Keys of a link to the listing
 URL_KEYS = ("url", "productUrl", "itemUrl", "product_url", "item_url", "link", "href", "permalink")
@@ -133,19 +139,12 @@ def product_objects(doc: Any) -> Iterator[tuple[dict[str, Any], tuple[str, str, 
     parts of it, not more listings, so the walk stops at the first product-like
     object on each branch. No recursion: hostile nesting is safe.
     """
-    queue: deque[Any] = deque([doc])
-    seen = 0
-    while queue and seen < WALK_LIMIT:
-        current = queue.popleft()
-        seen += 1
-        if isinstance(current, dict):
-            found = product_like(current)
-            if found is not None:
-                yield current, found
-                continue
-            queue.extend(v for v in current.values() if isinstance(v, (dict, list)))
-        elif isinstance(current, list):
-            queue.extend(v for v in current if isinstance(v, (dict, list)))
+    products: set[int] = set()
+    for obj in walk_dicts(doc, limit=WALK_LIMIT, stop_at=lambda seen: id(seen) in products):
+        found = product_like(obj)
+        if found is not None:
+            products.add(id(obj))
+            yield obj, found
 
 
 def _first_text(obj: dict[str, Any], keys: tuple[str, ...]) -> str:
@@ -198,8 +197,8 @@ def degraded_listings(
 ) -> list[ListingItem]:
     """Every product-like object in ``doc`` (breadth first, first of each id) as a degraded listing.
 
-    ``url_for(id, title, obj)`` is the shop's own rule for a listing URL when the
-    object carries no link; ``price_divisor`` undoes a shop's fixed price scale
+    ``url_for(id, title, obj)`` is the marketplace's own rule for a listing URL when the
+    object carries no link; ``price_divisor`` undoes a marketplace's fixed price scale
     (Shopee's × 100000).
     """
     items: list[ListingItem] = []
@@ -243,10 +242,10 @@ def rescue(
 
     A refusal in the answer's envelope wins; else the degraded listings, if any
     (status ``degraded``, reason naming ``why`` the known layout failed); else
-    ``layout_changed`` with ``why``. ``paged``: the shop's next page is asked by
+    ``layout_changed`` with ``why``. ``paged``: the marketplace's next page is asked by
     number (the spider builds it without a token), so a degraded page that found
     listings says there may be a next one; the spider stops at the first page
-    without any (or at ``max_pages``). Cursor-paged shops pass False.
+    without any (or at ``max_pages``). Cursor-paged marketplaces pass False.
     """
     refused = top_level_refusal(doc)
     if refused is not None:
@@ -298,6 +297,29 @@ def read_entries(
         else:
             missing.append(read_item)
     return items, missing
+
+
+def known_reader(
+    read: Callable[[dict[str, Any]], ListingItem | None], *, title_key: str, id_key: str
+) -> Callable[[Any, str], ListingItem | str]:
+    """A ``read_entries`` reader over ``read`` (a parser's known shape, None when it cannot).
+
+    What it reports when ``read`` fails is the first field a listing needs that
+    the entry lacks: the entry itself when it is not an object, then its title
+    (``title_key``), else its id (``id_key``).
+    """
+
+    def reader(entry: Any, where: str) -> ListingItem | str:
+        if not isinstance(entry, dict):
+            return where
+        item = read(entry)
+        if item is not None:
+            return item
+        if not text_at(entry, title_key):
+            return missing_path(entry, where, (title_key,))
+        return f"{where}.{id_key}"
+
+    return reader
 
 
 def degraded_detail(doc: Any, item: ListingItem | None, *, why: str) -> tuple[ListingItem | None, PageOutcome]:

@@ -14,7 +14,7 @@ Shapes:
   ``next_page_url`` asks for ``page=1``.
 * item page — ``{web}/item/<slug>-iid-<id>``: panamera pages embed their state as
   ``window.__APP = {…}`` with the ad under ``states.items.elements["<id>"]`` in the
-  same ad shape (the sandbox renders exactly this). A removed ad is the shop's
+  same ad shape (the sandbox renders exactly this). A removed ad is the marketplace's
   "not found" page: no element for the id, HTTP 404, "tidak ditemukan".
 * blocks — Akamai "Access Denied" HTML (HTTP 403) or a timeout; both are blocks.
 """
@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import partial
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 from spiders.items import ListingItem, PageOutcome
 from spiders.parsers import never_raises
-from spiders.parsers.fallback import read_entries, rescue
+from spiders.parsers.fallback import known_reader, read_entries, rescue
 from spiders.parsers.page_signals import (
     JsonError,
     as_text,
@@ -37,7 +38,6 @@ from spiders.parsers.page_signals import (
     finish_search,
     int_or_none,
     load_json,
-    missing_path,
     rupiah,
     slugify,
     text_at,
@@ -131,7 +131,7 @@ def parse_search(
     if not ads:
         return [], PageOutcome(status="empty", reason="no ads", total=total or 0)
     items, missing = read_entries(
-        ads, lambda ad, where: _search_item(ad, where, base_url, query),
+        ads, known_reader(partial(ad_item, base_url=base_url, query=query), title_key="title", id_key="id"),
         path="data", marketplace=MARKETPLACE, base_url=base_url, query=query,
         url_for=lambda ad_id, title, _obj: item_url(title, ad_id, base_url),
     )
@@ -146,18 +146,6 @@ def parse_search(
         next_token=str(next_page if next_page else _page_of(url) + 1) if next_url else None,
     )
     return finish_search(items, missing, outcome, what="ads")
-
-
-def _search_item(ad: Any, where: str, base_url: str, query: str) -> ListingItem | str:
-    """One ad of a search answer, or the JSON path that was missing."""
-    if not isinstance(ad, dict):
-        return where
-    item = ad_item(ad, base_url=base_url, query=query)
-    if item is not None:
-        return item
-    if not text_at(ad, "title"):
-        return missing_path(ad, where, ("title",))
-    return f"{where}.id"
 
 
 def _rescue(doc: Any, why: str, base_url: str, query: str) -> tuple[list[ListingItem], PageOutcome]:

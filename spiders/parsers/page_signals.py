@@ -1,6 +1,6 @@
 """Small, hostile-input-safe readers shared by the Blibli, OLX and Facebook parsers.
 
-A parser must never raise on what a shop (or an attacker in the middle) sends:
+A parser must never raise on what a marketplace (or an attacker in the middle) sends:
 these helpers turn bodies into JSON or text without exceptions, say whether an
 HTML answer is a block or a captcha, and read loosely typed values (``"85,2 rb"``
 sold counts, ``"Rp281.200"`` prices) into integers.
@@ -12,7 +12,7 @@ import html
 import json
 import re
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -102,7 +102,7 @@ def inline_script_chars(body: bytes | str) -> int:
 
 
 def is_empty_shell(body: bytes | str) -> bool:
-    """An HTML page with (almost) no visible text and no embedded data: the shop's app before its scripts ran."""
+    """An HTML page with (almost) no visible text and no embedded data: the marketplace's app before its scripts ran."""
     return (
         looks_like_html(body)
         and len(visible_text(body)) < EMPTY_SHELL_TEXT
@@ -131,7 +131,7 @@ def classify_unusable(
 ) -> PageOutcome:
     """Outcome for a body that did not carry results (or the listing), in this order.
 
-    captcha → blocked → login wall → the shop's own not-found page (``not_found``
+    captcha → blocked → login wall → the marketplace's own not-found page (``not_found``
     matched against the *visible* text only, so a script URL with "404" in it
     never reads as a removal) → empty shell → layout changed. An empty shell is
     ``layout_changed`` with :data:`EMPTY_SHELL_REASON`: it says nothing about the
@@ -216,9 +216,9 @@ def int_or_none(value: Any) -> int | None:
 
 
 def rupiah(value: Any) -> int | None:
-    """Whole rupiah of a price as shops show it: ``118990``, ``"Rp118.990"``, ``"Rp10.000 - Rp25.000"`` (the first).
+    """Whole rupiah of a price as marketplaces show it: ``118990``, ``"Rp118.990"``, ``"Rp10.000 - Rp25.000"`` (the first).
 
-    Indonesian prices group thousands with dots (some shops' feeds with commas,
+    Indonesian prices group thousands with dots (some marketplaces' feeds with commas,
     ``"199,000"``) and rarely show cents; a range or "mulai dari" text gives its
     first amount, never the digits of both run together.
     """
@@ -256,7 +256,7 @@ def html_to_text(markup: str) -> str:
 
 
 def slugify(text: str) -> str:
-    """URL slug as the shops write them: lowercase ASCII words joined by hyphens."""
+    """URL slug as the marketplaces write them: lowercase ASCII words joined by hyphens."""
     return _SLUG.sub("-", text.lower()).strip("-")
 
 
@@ -277,8 +277,15 @@ def utc_from_iso(value: Any) -> datetime | None:
     return parsed.astimezone(UTC) if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-def walk_dicts(doc: Any, *, limit: int = 200_000) -> Iterator[dict[str, Any]]:
-    """Every dict inside ``doc``, breadth first, without recursion (hostile nesting is safe)."""
+def walk_dicts(
+    doc: Any, *, limit: int = 200_000, stop_at: Callable[[dict[str, Any]], bool] | None = None
+) -> Iterator[dict[str, Any]]:
+    """Every dict inside ``doc``, breadth first, without recursion (hostile nesting is safe).
+
+    ``stop_at(obj)`` true: ``obj`` is yielded but not looked inside (a product's
+    own variants are parts of it, not more products). It is asked after the
+    caller has seen ``obj``, so the caller may decide it while reading ``obj``.
+    """
     queue: deque[Any] = deque([doc])
     seen = 0
     while queue and seen < limit:
@@ -286,7 +293,8 @@ def walk_dicts(doc: Any, *, limit: int = 200_000) -> Iterator[dict[str, Any]]:
         seen += 1
         if isinstance(current, dict):
             yield current
-            queue.extend(v for v in current.values() if isinstance(v, (dict, list)))
+            if stop_at is None or not stop_at(current):
+                queue.extend(v for v in current.values() if isinstance(v, (dict, list)))
         elif isinstance(current, list):
             queue.extend(v for v in current if isinstance(v, (dict, list)))
 
@@ -296,7 +304,7 @@ def missing_path(entry: Any, where: str, path: tuple[str | int, ...]) -> str:
 
     Walks ``path`` inside ``entry`` and names it under ``where`` (the entry's own
     path) up to the first step that is absent, null or empty, so the operator sees
-    which field of which entry the shop stopped sending.
+    which field of which entry the marketplace stopped sending.
     """
     cur, walked = entry, where
     for step in path:

@@ -25,11 +25,11 @@ Shapes (``shared/recorded/NOTES.md``; fixtures' SOURCE.txt):
   ``data``; ``/api/v4/pdp/get_pc`` (2024-26) under ``data.item`` as ``{item_id, shop_id,
   title, description, shop_location}`` with the price in ``data.product_price.price
   {single_value, range_min}`` and the seller in ``data.shop_detailed{shopid, name, place}``.
-  All three are read. Not found (the shop's own state): ``item``/``data`` null, or
+  All three are read. Not found (the marketplace's own state): ``item``/``data`` null, or
   Shopee's "produk ini tidak ada" product page; a block is never a removal.
 
 Listing URL: ``{web_base}/product/<shopid>/<itemid>``; images: answers name an
-image id only, and the web client prefixes the shop's CDN
+image id only, and the web client prefixes the marketplace's CDN
 ``https://down-id.img.susercontent.com/file/<image>``. The spider moves them to
 the configured ``image_base_url`` when a deployment fetches that CDN elsewhere.
 """

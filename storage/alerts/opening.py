@@ -3,7 +3,7 @@
 One alert per listing that ever got a ``blank`` or ``related`` verdict; later
 sightings attach to it (the score follows the latest assessment, the verdict
 keeps the latest non-benign one). Every opening goes through
-:func:`open_alerts_batch`, set-based, because a first scan of a shop that
+:func:`open_alerts_batch`, set-based, because a first scan of a marketplace that
 sells blanks opens hundreds at once; a single listing is a batch of one
 (:func:`open_or_attach_alert`). An opening writes the alert, its ``opened``
 audit event and its links, by these rules:
@@ -20,7 +20,7 @@ the moment the alert is opened (``at``, the caller's clock, else now), while
 ``last_seen_at`` carries when the listing was last seen. They differ when a
 verdict comes after the sighting — photo text read after the crawl, a spooled
 batch stored by the next scan — and the audit trail must say when ktpwatch
-decided, not when the shop showed the listing (that is the sighting's time,
+decided, not when the marketplace showed the listing (that is the sighting's time,
 kept on the sighting and in ``last_seen_at``). The two write paths this module
 replaces disagreed here (one wrote now, the other the sighting time).
 

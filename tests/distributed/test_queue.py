@@ -41,12 +41,18 @@ def _start(server: Any, keys: ScanKeys) -> None:
     server.hset(keys.meta, mapping={"status": "running", "spiders": "tokopedia"})
 
 
+def _live_worker_queue(server: Any, redis_url: str, keys: ScanKeys, worker: str) -> ScanQueue:
+    """The queue of ``worker`` in a running scan, registered with a fresh heartbeat."""
+    _start(server, keys)
+    queue = _queue(server, redis_url, worker)
+    server.sadd(keys.workers, worker)
+    server.set(keys.heartbeat(worker), "1", px=60_000)
+    return queue
+
+
 def test_pop_moves_request_in_flight_until_acknowledged(server: Any, redis: RedisServer) -> None:
     keys = ScanKeys(7)
-    _start(server, keys)
-    queue = _queue(server, redis.url, "w1")
-    server.sadd(keys.workers, "w1")
-    server.set(keys.heartbeat("w1"), "1", px=60_000)
+    queue = _live_worker_queue(server, redis.url, keys, "w1")
     queue.push(Request("http://127.0.0.1:1/a", priority=1))
     queue.push(Request("http://127.0.0.1:1/b"))
 
@@ -87,10 +93,7 @@ def test_dead_worker_requests_are_requeued_once(server: Any, redis: RedisServer)
 
 def test_reaper_leaves_live_workers_alone(server: Any, redis: RedisServer) -> None:
     keys = ScanKeys(7)
-    _start(server, keys)
-    queue = _queue(server, redis.url, "w1")
-    server.sadd(keys.workers, "w1")
-    server.set(keys.heartbeat("w1"), "1", px=60_000)
+    queue = _live_worker_queue(server, redis.url, keys, "w1")
     queue.push(Request("http://127.0.0.1:1/a"))
     assert queue.pop() is not None
     assert reap_dead_workers(server, keys) == 0

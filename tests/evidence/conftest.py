@@ -17,6 +17,7 @@ from alerts.evidence import CapturedExchange, EvidenceStore, record_capture_requ
 from config import Settings, load_config
 from config.browser import find_browser
 from storage.models import Alert, EvidenceBundle, Listing
+from tests.http_answers import send_body
 from tests.marketplace_hosts import every_marketplace_under
 
 PAGE_HEIGHT = 2400
@@ -69,11 +70,7 @@ def served() -> Iterator[Served]:
         def do_GET(self) -> None:
             hostile_hits.paths.append(self.path)
             body = png_bytes((0, 0, 0))
-            self.send_response(200)
-            self.send_header("Content-Type", "image/png")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            send_body(self, 200, "image/png", body)
 
         def log_message(self, *args: object) -> None:
             pass
@@ -105,11 +102,7 @@ def served() -> Iterator[Served]:
                 self._send(404, "text/plain", b"not found")
 
         def _send(self, status: int, ctype: str, body: bytes) -> None:
-            self.send_response(status)
-            self.send_header("Content-Type", ctype)
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            send_body(self, status, ctype, body)
 
         def log_message(self, *args: object) -> None:
             pass

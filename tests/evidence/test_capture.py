@@ -47,6 +47,25 @@ def _files(sessions: sessionmaker[Session], bundle_id: int) -> dict[str, list]:
         return out
 
 
+def _assert_manifest_lists_every_file(
+    store: EvidenceStore, manifest_sha: str, files: dict[str, list], listing_url: str
+) -> None:
+    """The manifest names the listing, the tools, each stored file with its hash and size, and the refusals."""
+    manifest = json.loads(store.path_for(manifest_sha).read_bytes())
+    assert manifest["listing_url"] == listing_url
+    assert manifest["marketplace"] == "tokopedia" and manifest["external_id"] == "1"
+    assert manifest["captured_at"].endswith("Z")
+    assert manifest["tools"]["chromium"] and manifest["tools"]["playwright"]
+    assert manifest["tools"]["ktpwatch"]
+    listed = {f["name"]: f for f in manifest["files"]}
+    for kind, rows in files.items():
+        for row in rows:
+            if kind != "manifest":
+                assert listed[row.name]["sha256"] == row.sha256
+                assert listed[row.name]["size"] == row.size
+    assert any("refused" in note for note in manifest["notes"])
+
+
 def test_capture_renders_screenshot_html_manifest_and_refuses_hostile_hosts(
     chromium: str, served: Served, settings: Settings, store: EvidenceStore,
     session_factory: sessionmaker[Session],
@@ -75,21 +94,8 @@ def test_capture_renders_screenshot_html_manifest_and_refuses_hostile_hosts(
     html = store.path_for(files["html"][0].sha256).read_bytes().decode()
     assert "Jual blangko e-KTP kosong asli #1" in html
 
-    manifest_row = files["manifest"][0]
-    assert manifest_row.sha256 == manifest_sha
-    manifest = json.loads(store.path_for(manifest_sha).read_bytes())
-    assert manifest["listing_url"] == served.listing_url(1)
-    assert manifest["marketplace"] == "tokopedia" and manifest["external_id"] == "1"
-    assert manifest["captured_at"].endswith("Z")
-    assert manifest["tools"]["chromium"] and manifest["tools"]["playwright"]
-    assert manifest["tools"]["ktpwatch"]
-    listed = {f["name"]: f for f in manifest["files"]}
-    for kind, rows in files.items():
-        for row in rows:
-            if kind != "manifest":
-                assert listed[row.name]["sha256"] == row.sha256
-                assert listed[row.name]["size"] == row.size
-    assert any("refused" in note for note in manifest["notes"])
+    assert files["manifest"][0].sha256 == manifest_sha
+    _assert_manifest_lists_every_file(store, manifest_sha, files, served.listing_url(1))
 
     # The hostile image and the redirect to the hostile host were never fetched.
     assert served.hostile_hits.paths == []

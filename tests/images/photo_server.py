@@ -7,6 +7,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
+from tests.http_answers import send_body
+
 
 @contextmanager
 def serve_photos(photos: dict[str, bytes]) -> Iterator[str]:
@@ -24,11 +26,7 @@ def serve_photos(photos: dict[str, bytes]) -> Iterator[str]:
                 self.send_response(404)
                 self.end_headers()
                 return
-            self.send_response(200)
-            self.send_header("Content-Type", "image/jpeg")
-            self.send_header("Content-Length", str(len(body)))
-            self.end_headers()
-            self.wfile.write(body)
+            send_body(self, 200, "image/jpeg", body)
 
         def log_message(self, *args: object) -> None:
             pass

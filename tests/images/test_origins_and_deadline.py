@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import socket
-import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +27,7 @@ from crawler.middlewares import ConfiguredHostsMiddleware
 from crawler.settings import build_scrapy_settings
 from sandbox.images import render_listing_image
 from spiders.tokopedia import TokopediaSpider
+from tests.canary import recording_connections
 from tests.images.photo_server import serve_photos, serving
 from tests.images.test_process import _listing, _settings
 from tests.marketplace_hosts import every_marketplace_under
@@ -36,32 +36,11 @@ CDN = ("https", "cdn.example", 443)
 
 
 @contextmanager
-def counting_listener() -> Iterator[tuple[int, list[int]]]:
-    """A local port (think Redis on 6379) that counts every connection made to it."""
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(8)
-    sock.settimeout(0.2)
-    accepted: list[int] = []
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, _ = sock.accept()
-            except TimeoutError:
-                continue
-            accepted.append(1)
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True)
-    thread.start()
-    try:
+def counting_listener() -> Iterator[tuple[int, list[str]]]:
+    """A local port (think Redis on 6379) that records every connection made to it."""
+    sock = socket.create_server(("127.0.0.1", 0), backlog=8)
+    with recording_connections(sock) as accepted:
         yield sock.getsockname()[1], accepted
-    finally:
-        stop.set()
-        thread.join(5)
-        sock.close()
 
 
 def test_a_photo_url_to_an_unconfigured_local_port_is_never_contacted(

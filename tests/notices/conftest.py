@@ -28,6 +28,7 @@ from storage.models import (
     Listing,
     Seller,
 )
+from tests.notices.shop_server import ShopServer, shop_server
 from tests.servers import free_port
 
 T0 = datetime(2025, 3, 1, 8, 0, tzinfo=UTC)
@@ -195,3 +196,11 @@ def listing_server() -> Iterator[ListingServer]:
     finally:
         server.httpd.shutdown()
         server.httpd.server_close()
+
+
+@pytest.fixture
+def shop() -> Iterator[ShopServer]:
+    """A local shop answering the routes a test gives it; a request to any other path fails the test."""
+    with shop_server() as server:
+        yield server
+        assert server.unrouted() == []

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,21 +14,14 @@ from alerts.notices.smtp_security import plain_auth_refusal
 from config import Settings
 from config.settings import SmtpConfig
 from crawler.cli import app
-from storage.migrate import upgrade
 from storage.models import Alert, Notice
-from storage.session import make_engine, make_session_factory
+from tests.notices.cli_database import cli_session_factory
 from tests.notices.conftest import AlertFactory, RecordingHandler
 
 runner = CliRunner()
 
 
-@pytest.fixture
-def session_factory() -> Iterator[sessionmaker[Session]]:
-    """The database the CLI uses (KTPWATCH_DB_URL from the autouse fixture)."""
-    engine = make_engine(os.environ["KTPWATCH_DB_URL"])
-    upgrade(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
+session_factory = cli_session_factory()
 
 
 @pytest.fixture

@@ -3,33 +3,23 @@
 from __future__ import annotations
 
 import json
-import os
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
 from alerts.webhook import post_new_alerts
 from config import Settings
 from crawler.cli import app
-from storage.migrate import upgrade
-from storage.session import make_engine, make_session_factory
+from tests.notices.cli_database import cli_session_factory
 from tests.notices.conftest import HOSTILE_TITLE, AlertFactory, ListingServer, RecordingHandler
 from tests.servers import free_port
 
 runner = CliRunner()
 
 
-@pytest.fixture
-def session_factory() -> Iterator[sessionmaker[Session]]:
-    """The database the CLI uses (KTPWATCH_DB_URL from the autouse fixture)."""
-    engine = make_engine(os.environ["KTPWATCH_DB_URL"])
-    upgrade(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
+session_factory = cli_session_factory()
 
 
 @pytest.fixture

@@ -8,7 +8,6 @@ recorded fixtures in ``tests/fixtures/<shop>/detail/``.
 from __future__ import annotations
 
 import email
-from collections.abc import Iterator
 from datetime import timedelta
 from email import policy
 
@@ -29,17 +28,9 @@ from tests.notices.shop_server import (
     ShopServer,
     fixture_body,
     served_by,
-    shop_server,
 )
 
 MARKETPLACES = sorted(SHOP_CASES)
-
-
-@pytest.fixture
-def shop() -> Iterator[ShopServer]:
-    with shop_server() as server:
-        yield server
-        assert server.unrouted() == []
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ timestamp column of any table lies ahead of the clock.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -33,17 +32,9 @@ from tests.notices.shop_server import (
     ShopServer,
     fixture_body,
     served_by,
-    shop_server,
 )
 
 DEADLINE_SECONDS = 1.0
-
-
-@pytest.fixture
-def shop() -> Iterator[ShopServer]:
-    with shop_server() as server:
-        yield server
-        assert server.unrouted() == []
 
 
 @pytest.fixture

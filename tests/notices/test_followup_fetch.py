@@ -9,14 +9,13 @@ total deadline, whether the trickle is in the body or in the headers.
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 
 import pytest
 
 from alerts.evidence.hosts import HostPolicy
 from alerts.followup import FetchLimits, RecheckRequest, fetch_listing
 from config.settings import url_origin
-from tests.notices.shop_server import Answer, ShopServer, shop_server
+from tests.notices.shop_server import Answer, ShopServer
 
 
 def local(shop: ShopServer) -> HostPolicy:
@@ -24,12 +23,6 @@ def local(shop: ShopServer) -> HostPolicy:
     origin = url_origin(shop.base)
     assert origin is not None
     return HostPolicy(frozenset({origin}))
-
-
-@pytest.fixture
-def shop() -> Iterator[ShopServer]:
-    with shop_server() as server:
-        yield server
 
 
 @pytest.mark.parametrize("mode", ["trickle", "trickle_headers"])

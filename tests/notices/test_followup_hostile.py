@@ -11,7 +11,6 @@ drafted an escalation against a platform that had acted.)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 
 import pytest
@@ -32,7 +31,6 @@ from tests.notices.shop_server import (
     ShopServer,
     fixture_body,
     served_by,
-    shop_server,
 )
 
 EMPTY_SHELL = (
@@ -55,13 +53,6 @@ HOSTILE: dict[str, Answer] = {
     "rate_limited_429": Answer(429, b"Too Many Requests", (("Retry-After", "60"),)),
     "forbidden_403": Answer(403, fixture_body("blibli/search/blocked_403")),
 }
-
-
-@pytest.fixture
-def shop() -> Iterator[ShopServer]:
-    with shop_server() as server:
-        yield server
-        assert server.unrouted() == []
 
 
 @pytest.fixture

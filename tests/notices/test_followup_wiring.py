@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from sqlalchemy.orm import Session, sessionmaker
 from typer.testing import CliRunner
 
@@ -19,16 +16,11 @@ from crawler.cli import app
 from crawler.recheck import SpiderListingReader
 from crawler.schedule.jobs import JobContext, JobOutcome, run_followup_job
 from storage.migrate import upgrade
-from storage.session import make_engine, make_session_factory
+from storage.session import make_engine
+from tests.notices.cli_database import cli_session_factory
 from tests.notices.conftest import T0, AlertFactory, RecordingHandler
 from tests.notices.followup_helpers import alert_on_shop, notify, status_of
-from tests.notices.shop_server import Answer, ShopServer, fixture_body, served_by, shop_server
-
-
-@pytest.fixture
-def shop() -> Iterator[ShopServer]:
-    with shop_server() as server:
-        yield server
+from tests.notices.shop_server import Answer, ShopServer, fixture_body, served_by
 
 
 def test_scheduled_followup_reads_with_the_spiders(
@@ -60,13 +52,7 @@ def test_migration_turns_old_error_rechecks_into_unknown(tmp_path: Path) -> None
     assert row == ("unknown", "", 1, None)
 
 
-@pytest.fixture
-def session_factory() -> Iterator[sessionmaker[Session]]:
-    """The database the CLI uses (KTPWATCH_DB_URL from the autouse fixture), for every test here."""
-    engine = make_engine(os.environ["KTPWATCH_DB_URL"])
-    upgrade(engine)
-    yield make_session_factory(engine)
-    engine.dispose()
+session_factory = cli_session_factory()
 
 
 def test_cli_followup_shows_unknown_with_its_next_try(

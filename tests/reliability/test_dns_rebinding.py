@@ -26,6 +26,8 @@ from alerts.evidence.hosts import HostPolicy
 from alerts.followup import fetch_listing
 from alerts.images.fetch import fetch_image, make_client
 from sandbox.images import render_listing_image
+from tests.canary import recording_connections
+from tests.http_answers import send_body
 
 NAME = "shop.rebind.test"
 SHOP_ADDRESS = "127.0.0.2"  # stands for the public address the name first answers
@@ -51,11 +53,7 @@ class ShopHandler(BaseHTTPRequestHandler):
             self.end_headers()
             return
         body, kind = (PHOTO, "image/jpeg") if self.path == "/a.jpg" else (b"<html>ok</html>", "text/html")
-        self.send_response(200)
-        self.send_header("Content-Type", kind)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
+        send_body(self, 200, kind, body)
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -76,30 +74,13 @@ def shop_and_canary() -> Iterator[tuple[int, Seen]]:
             server.server_close()
     else:
         pytest.skip("no port free on both loopback addresses")
-    canary.settimeout(0.1)
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, peer = canary.accept()
-            except TimeoutError:
-                continue
-            seen.canary.append(f"{peer[0]}:{peer[1]}")
-            conn.close()
-
-    threads = [threading.Thread(target=server.serve_forever, daemon=True),
-               threading.Thread(target=accept, daemon=True)]
-    for thread in threads:
-        thread.start()
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield port, seen
+        with recording_connections(canary, seen.canary):
+            yield port, seen
     finally:
-        stop.set()
         server.shutdown()
         server.server_close()
-        threads[1].join(5)
-        canary.close()
 
 
 @pytest.fixture

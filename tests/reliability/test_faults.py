@@ -59,6 +59,28 @@ def scan(sandbox: SandboxHandle, config: Path, marketplaces: tuple[str, ...]) ->
     )
 
 
+def _assert_never_hammered(log: list[LoggedRequest]) -> None:
+    """No marketplace got more requests in any second than its delay allows, photos included."""
+    # never hammered: a fixed delay, randomised to 0.5x..1.5x, between requests to one shop. Each
+    # shop has its own hosts (and its own Scrapy crawler and download slot); in the sandbox they
+    # share 127.0.0.1 under path prefixes, so the per-host figure is measured per shop. Photos
+    # come from the shop's image host (a CDN host of its own on the real shop), fetched after
+    # the crawl by a thread pool that keeps the same delay, unrandomised.
+    limit = math.ceil(1.0 / (0.5 * DELAY)) + 1
+    # exact 0.2 s spacing puts 6 starts in a window just under a second; one more is allowed for
+    # the arrival jitter of a loaded two-core machine (unpaced, the photo threads made 12+)
+    photo_limit = math.ceil(1.0 / DELAY) + 2
+    crawl_log = [r for r in log if not is_photo(r)]
+    photo_log = [r for r in log if is_photo(r)]
+    busiest = {mp: busiest_second([r for r in crawl_log if r.marketplace == mp]) for mp in SHOPS}
+    busiest_photos = {mp: busiest_second([r for r in photo_log if r.marketplace == mp]) for mp in SHOPS}
+    print(f"requests: {len(crawl_log)} crawl, {len(photo_log)} photos; busiest second per shop: "
+          f"crawl {busiest} (limit {limit}), photos {busiest_photos} (limit {photo_limit})")
+    assert max(busiest.values()) <= limit
+    assert len(photo_log) >= 10  # the photo pacing is really exercised
+    assert max(busiest_photos.values()) <= photo_limit
+
+
 def test_a_faulty_scan_finds_every_served_listing_politely(
     sandbox: SandboxHandle, tmp_path: Path
 ) -> None:
@@ -104,24 +126,7 @@ def test_a_faulty_scan_finds_every_served_listing_politely(
     short = [(asked, waited) for asked, waited in gaps if waited < asked - 0.05]
     assert not short, f"retried before Retry-After: {short}"
 
-    # never hammered: a fixed delay, randomised to 0.5x..1.5x, between requests to one shop. Each
-    # shop has its own hosts (and its own Scrapy crawler and download slot); in the sandbox they
-    # share 127.0.0.1 under path prefixes, so the per-host figure is measured per shop. Photos
-    # come from the shop's image host (a CDN host of its own on the real shop), fetched after
-    # the crawl by a thread pool that keeps the same delay, unrandomised.
-    limit = math.ceil(1.0 / (0.5 * DELAY)) + 1
-    # exact 0.2 s spacing puts 6 starts in a window just under a second; one more is allowed for
-    # the arrival jitter of a loaded two-core machine (unpaced, the photo threads made 12+)
-    photo_limit = math.ceil(1.0 / DELAY) + 2
-    crawl_log = [r for r in log if not is_photo(r)]
-    photo_log = [r for r in log if is_photo(r)]
-    busiest = {mp: busiest_second([r for r in crawl_log if r.marketplace == mp]) for mp in SHOPS}
-    busiest_photos = {mp: busiest_second([r for r in photo_log if r.marketplace == mp]) for mp in SHOPS}
-    print(f"requests: {len(crawl_log)} crawl, {len(photo_log)} photos; busiest second per shop: "
-          f"crawl {busiest} (limit {limit}), photos {busiest_photos} (limit {photo_limit})")
-    assert max(busiest.values()) <= limit
-    assert len(photo_log) >= 10  # the photo pacing is really exercised
-    assert max(busiest_photos.values()) <= photo_limit
+    _assert_never_hammered(log)
 
 
 def is_photo(request: LoggedRequest) -> bool:

@@ -40,7 +40,6 @@ import re
 import socket
 import subprocess
 import sys
-import threading
 import time
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -64,6 +63,7 @@ from sandbox.server import SandboxHandle, run_sandbox
 from sandbox.shops import load_shops
 from storage.models import AlertEvent, Identifier, ListingImage
 from storage.session import make_engine, make_session_factory
+from tests.canary import recording_connections
 
 pytestmark = pytest.mark.slow
 
@@ -127,27 +127,9 @@ class Canary:
 @contextmanager
 def canary(host: str) -> Iterator[Canary]:
     sock = socket.create_server((host, 0))
-    sock.settimeout(0.2)
     found = Canary(host, sock.getsockname()[1])
-    stop = threading.Event()
-
-    def accept() -> None:
-        while not stop.is_set():
-            try:
-                conn, peer = sock.accept()
-            except TimeoutError:
-                continue
-            found.connections.append(f"{peer[0]}:{peer[1]}")
-            conn.close()
-
-    thread = threading.Thread(target=accept, daemon=True, name=f"canary-{host}")
-    thread.start()
-    try:
+    with recording_connections(sock, found.connections):
         yield found
-    finally:
-        stop.set()
-        thread.join(5)
-        sock.close()
 
 
 @dataclass
@@ -240,9 +222,7 @@ def _assert_photos_held(run: HostileRun, photos: list[tuple[str, str, str]]) -> 
     assert any(status == "ok" for _, status, _ in photos)
 
 
-def test_no_output_shows_a_full_nik_unless_revealed(
-    hostile_run: HostileRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def _hostile_config(tmp_path: Path) -> Path:
     config = tmp_path / "hostile.toml"
     lines = ["[crawl]", "download_delay = 0.05", "autothrottle = false",
              "[queries]", f'lexicon = ["{QUERY}"]',
@@ -251,6 +231,70 @@ def test_no_output_shows_a_full_nik_unless_revealed(
     for name in MARKETPLACES:
         lines += [f"[marketplaces.{name}]", 'transport = "api"', "page_size = 20"]
     config.write_text("\n".join(lines) + "\n")
+    return config
+
+
+def _invoker(outputs: dict[str, str]) -> Callable[..., str]:
+    """Runs a ktpwatch command (exit 0 asserted), keeps its whole output under its words, returns stdout."""
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(app, list(args))
+        assert result.exit_code == 0, (args, result.output)
+        outputs[" ".join(args)] = result.output
+        return result.stdout
+
+    return run
+
+
+def _review_outputs(
+    run: Callable[..., str], outputs: dict[str, str], tmp_path: Path, *, evidence: bool
+) -> tuple[list[dict[str, Any]], str]:
+    """Every listing, review and notice output of the run's alerts; (``alerts list`` rows, its CSV)."""
+    rows = json.loads(run("alerts", "list", "--limit", "0", "--format", "json"))
+    assert len(rows) >= 5
+    run("alerts", "list", "--limit", "0")
+    table_csv = run("alerts", "list", "--limit", "0", "--format", "csv")
+    for row in rows:
+        run("alerts", "show", str(row["id"]))
+        run("alerts", "show", str(row["id"]), "--format", "json")
+    for fmt in ("table", "json", "csv"):
+        run("report", "--format", fmt)
+    if evidence:
+        run("evidence", "verify")
+        run("evidence", "verify", "--format", "json")
+        for row in rows:
+            outputs[f"evidence view {row['id']}"] = CliRunner().invoke(app, ["evidence", "view", str(row["id"])]).output
+    run("alerts", "confirm", *(str(row["id"]) for row in rows), "--as", "ana")
+    run("notices", "draft")
+    notices = json.loads(run("notices", "list", "--format", "json"))
+    assert notices
+    for notice in notices:
+        run("notices", "show", str(notice["id"]))
+    emls = eml_texts(tmp_path)
+    assert emls
+    outputs.update({f"eml {i}": text for i, text in enumerate(emls)})
+    return rows, table_csv
+
+
+def _assert_reveals_shown_and_audited(
+    run: Callable[..., str], sessions: Callable[[], Any], rows: list[dict[str, Any]], niks: set[str]
+) -> None:
+    """--reveal shows the NIKs, and every reveal is audited with the analyst's name."""
+    revealed = run("alerts", "list", "--limit", "0", "--format", "json", "--reveal", "--as", "budi")
+    shown = run("alerts", "show", str(rows[0]["id"]), "--reveal", "--as", "citra")
+    assert full_niks_in(revealed, niks)
+    with sessions() as session:
+        events = [(e.alert_id, e.actor) for e in session.scalars(
+            select(AlertEvent).where(AlertEvent.action == "reveal").order_by(AlertEvent.id))]
+    assert events == [*((row["id"], "budi") for row in rows), (rows[0]["id"], "citra")]
+    assert shown
+
+
+def test_no_output_shows_a_full_nik_unless_revealed(
+    hostile_run: HostileRun, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = _hostile_config(tmp_path)
     monkeypatch.setenv("KTPWATCH_CONFIG", str(config))
     monkeypatch.setenv("COLUMNS", "200")
 
@@ -272,38 +316,9 @@ def test_no_output_shows_a_full_nik_unless_revealed(
     planted = {i["value"] for p in hostile_sandbox.truth()["planted"] for i in p["identifiers"] if i["kind"] == "nik"}
     assert len(niks) >= 5 and niks <= planted, (summary, niks)
 
-    runner = CliRunner()
     outputs: dict[str, str] = {"scan log": scan.stdout + scan.stderr}
-
-    def run(*args: str) -> str:
-        result = runner.invoke(app, list(args))
-        assert result.exit_code == 0, (args, result.output)
-        outputs[" ".join(args)] = result.output
-        return result.stdout
-
-    rows = json.loads(run("alerts", "list", "--limit", "0", "--format", "json"))
-    assert len(rows) >= 5
-    run("alerts", "list", "--limit", "0")
-    table_csv = run("alerts", "list", "--limit", "0", "--format", "csv")
-    for row in rows:
-        run("alerts", "show", str(row["id"]))
-        run("alerts", "show", str(row["id"]), "--format", "json")
-    for fmt in ("table", "json", "csv"):
-        run("report", "--format", fmt)
-    if evidence:
-        run("evidence", "verify")
-        run("evidence", "verify", "--format", "json")
-        for row in rows:
-            outputs[f"evidence view {row['id']}"] = runner.invoke(app, ["evidence", "view", str(row["id"])]).output
-    run("alerts", "confirm", *(str(row["id"]) for row in rows), "--as", "ana")
-    run("notices", "draft")
-    notices = json.loads(run("notices", "list", "--format", "json"))
-    assert notices
-    for notice in notices:
-        run("notices", "show", str(notice["id"]))
-    emls = eml_texts(tmp_path)
-    assert emls
-    outputs.update({f"eml {i}": text for i, text in enumerate(emls)})
+    run = _invoker(outputs)
+    rows, table_csv = _review_outputs(run, outputs, tmp_path, evidence=evidence)
 
     leaked = {name: full_niks_in(text, planted) for name, text in outputs.items()}
     assert not {name: found for name, found in leaked.items() if found}
@@ -314,13 +329,5 @@ def test_no_output_shows_a_full_nik_unless_revealed(
             assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
     assert any(record["title"].startswith("'") for record in csv.DictReader(io.StringIO(table_csv)))
 
-    # --reveal shows them, and every reveal is audited with the analyst's name
-    revealed = run("alerts", "list", "--limit", "0", "--format", "json", "--reveal", "--as", "budi")
-    shown = run("alerts", "show", str(rows[0]["id"]), "--reveal", "--as", "citra")
-    assert full_niks_in(revealed, niks)
-    with sessions() as session:
-        events = [(e.alert_id, e.actor) for e in session.scalars(
-            select(AlertEvent).where(AlertEvent.action == "reveal").order_by(AlertEvent.id))]
-    assert events == [*((row["id"], "budi") for row in rows), (rows[0]["id"], "citra")]
-    assert shown
+    _assert_reveals_shown_and_audited(run, sessions, rows, niks)
     engine.dispose()

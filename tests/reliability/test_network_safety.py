@@ -22,6 +22,7 @@ import pytest
 from alerts.evidence.hosts import HostPolicy
 from alerts.followup import FetchLimits, fetch_listing
 from config.settings import url_origin
+from tests.http_answers import send_body
 from tests.servers import free_port
 
 INFLATED = 100 * 1024 * 1024
@@ -32,12 +33,7 @@ REPO = Path(__file__).resolve().parents[2]
 class Handler(BaseHTTPRequestHandler):
     def do_GET(self) -> None:
         if self.path.startswith("/bomb"):
-            self.send_response(200)
-            self.send_header("Content-Type", "application/json")
-            self.send_header("Content-Encoding", "gzip")
-            self.send_header("Content-Length", str(len(BOMB)))
-            self.end_headers()
-            self.wfile.write(BOMB)
+            send_body(self, 200, "application/json", BOMB, [("Content-Encoding", "gzip")])
         elif self.path.startswith("/to/"):
             self.send_response(302)
             self.send_header("Location", self.path.removeprefix("/to/"))

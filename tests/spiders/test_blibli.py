@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from sandbox.server import SandboxHandle
 from sandbox.shops.blibli import SHOP
 from spiders.parsers import blibli
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import crawl_finding_the_catalogue, gone_page, one_shop_fixture
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("blibli") as handle:
-        yield handle
+sandbox = one_shop_fixture("blibli")
 
 
 def search(sandbox: SandboxHandle, page: int, size: int = 24, query: str = QUERY) -> httpx.Response:
@@ -65,15 +60,10 @@ def test_detail_gives_the_full_description_and_removed_is_not_found(sandbox: San
     assert outcome.status == "ok" and item is not None
     assert item.description == "\n".join(line for line in record.description.splitlines() if line.strip())
     missing = f"{base}/backend/product-detail/products/XXX-00000-99999/_summary"
-    answer = httpx.get(missing)
-    assert answer.status_code == 404
-    assert blibli.parse_detail(answer.content, url=missing, base_url=base)[1].status == "not_found"
+    assert gone_page(blibli.parse_detail, missing, base) == (404, "not_found")
 
 
 def test_spider_api_transport_finds_every_planted_listing(sandbox: SandboxHandle, tmp_path: Path) -> None:
     query = "blangko ktp"
-    expected = {r.external_id for r in sandbox.catalogue.search("blibli", query)}
-    assert expected & {r.external_id for r in sandbox.catalogue.planted()}
-    rows = crawl("blibli", sandbox.base_url, query, tmp_path, max_pages=10)
-    assert {r["external_id"] for r in rows} == expected
+    rows = crawl_finding_the_catalogue(sandbox, "blibli", query, tmp_path)
     assert all(r["detail_fetched"] and r["description"] for r in rows)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -13,15 +12,18 @@ from config.browser import find_browser
 from sandbox.server import SandboxHandle
 from sandbox.shops.facebook import SHOP
 from spiders.parsers import facebook
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import (
+    crawl,
+    crawl_finding_the_catalogue,
+    gone_page,
+    one_shop_fixture,
+    read_item_page,
+)
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("facebook") as handle:
-        yield handle
+sandbox = one_shop_fixture("facebook")
 
 
 def graphql(base: str, query: str, cursor: str, count: int) -> httpx.Response:
@@ -67,22 +69,16 @@ def test_graphql_pagination_from_a_cursor(sandbox: SandboxHandle) -> None:
 
 def test_item_page_and_the_gone_page(sandbox: SandboxHandle) -> None:
     base = sandbox.shop_url("facebook")
-    record = next(iter(sandbox.catalogue.search("facebook", QUERY)))
-    url = SHOP.listing_url(record, sandbox.server.site("facebook"))
-    item, outcome = facebook.parse_detail(httpx.get(url).content, url=url, base_url=base)
-    assert outcome.status == "ok" and item is not None
+    record, item = read_item_page(sandbox, SHOP, QUERY, facebook.parse_detail)
     assert (item.external_id, item.description, item.listed_at) == (
         record.external_id, record.description, record.created_at.replace(microsecond=0))
     gone = f"{base}/marketplace/item/1/"
-    assert facebook.parse_detail(httpx.get(gone).content, url=gone, base_url=base)[1].status == "not_found"
+    assert gone_page(facebook.parse_detail, gone, base)[1] == "not_found"
 
 
 def test_spider_api_transport_finds_every_planted_listing(sandbox: SandboxHandle, tmp_path: Path) -> None:
     query = "blanko ktp"
-    expected = {r.external_id for r in sandbox.catalogue.search("facebook", query)}
-    assert expected & {r.external_id for r in sandbox.catalogue.planted()}
-    rows = crawl("facebook", sandbox.base_url, query, tmp_path, max_pages=10)
-    assert {r["external_id"] for r in rows} == expected
+    rows = crawl_finding_the_catalogue(sandbox, "facebook", query, tmp_path)
     assert all(r["detail_fetched"] and r["description"] for r in rows)
 
 

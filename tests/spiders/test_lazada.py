@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from sandbox.server import SandboxHandle
 from sandbox.shops.lazada import SHOP
 from spiders.parsers import lazada
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import crawl, gone_page, one_shop_fixture, read_item_page
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("lazada") as handle:
-        yield handle
+sandbox = one_shop_fixture("lazada")
 
 
 def test_catalogue_pages_match_the_catalogue(sandbox: SandboxHandle) -> None:
@@ -41,16 +36,11 @@ def test_catalogue_pages_match_the_catalogue(sandbox: SandboxHandle) -> None:
 
 def test_product_page_gives_the_description_and_not_found_for_unknown(sandbox: SandboxHandle) -> None:
     base = sandbox.shop_url("lazada")
-    record = next(iter(sandbox.catalogue.search("lazada", QUERY)))
-    url = SHOP.listing_url(record, sandbox.server.site("lazada"))
-    answer = httpx.get(url)
-    item, outcome = lazada.parse_detail(answer.content, url=url, base_url=base)
-    assert outcome.status == "ok" and item is not None
+    record, item = read_item_page(sandbox, SHOP, QUERY, lazada.parse_detail)
     assert (item.external_id, item.title, item.description, item.price, item.seller_name) == (
         record.external_id, record.title, record.description, record.price, record.seller_name)
-    gone = httpx.get(f"{base}/products/blanko-ktp-i1-s2.html")
-    assert gone.status_code == 404
-    assert lazada.parse_detail(gone.content, url="", base_url=base)[1].status == "not_found"
+    gone = f"{base}/products/blanko-ktp-i1-s2.html"
+    assert gone_page(lazada.parse_detail, gone, base, parsed_url="") == (404, "not_found")
 
 
 def test_api_crawl_finds_planted_listings_with_details(sandbox: SandboxHandle, tmp_path: Path) -> None:

@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
-import pytest
 
 from sandbox.server import SandboxHandle
 from sandbox.shops.olx import SHOP
 from spiders.parsers import olx
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import (
+    crawl_finding_the_catalogue,
+    gone_page,
+    one_shop_fixture,
+    read_item_page,
+)
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("olx") as handle:
-        yield handle
+sandbox = one_shop_fixture("olx")
 
 
 def test_search_pages_follow_next_page_url_and_match_the_catalogue(sandbox: SandboxHandle) -> None:
@@ -50,22 +50,13 @@ def test_search_pages_follow_next_page_url_and_match_the_catalogue(sandbox: Sand
 
 def test_item_page_and_the_not_found_page(sandbox: SandboxHandle) -> None:
     base = sandbox.shop_url("olx")
-    record = next(iter(sandbox.catalogue.search("olx", QUERY)))
-    url = SHOP.listing_url(record, sandbox.server.site("olx"))
-    answer = httpx.get(url)
-    item, outcome = olx.parse_detail(answer.content, url=url, base_url=base)
-    assert outcome.status == "ok" and item is not None
+    record, item = read_item_page(sandbox, SHOP, QUERY, olx.parse_detail)
     assert (item.external_id, item.description) == (record.external_id, record.description)
     gone = f"{base}/item/blanko-ktp-iid-1"
-    answer = httpx.get(gone)
-    assert answer.status_code == 404
-    assert olx.parse_detail(answer.content, url=gone, base_url=base)[1].status == "not_found"
+    assert gone_page(olx.parse_detail, gone, base) == (404, "not_found")
 
 
 def test_spider_api_transport_finds_every_planted_listing(sandbox: SandboxHandle, tmp_path: Path) -> None:
     query = "blanko ktp"
-    expected = {r.external_id for r in sandbox.catalogue.search("olx", query)}
-    assert expected & {r.external_id for r in sandbox.catalogue.planted()}
-    rows = crawl("olx", sandbox.base_url, query, tmp_path, max_pages=10)
-    assert {r["external_id"] for r in rows} == expected
+    rows = crawl_finding_the_catalogue(sandbox, "olx", query, tmp_path)
     assert all(r["description"] for r in rows)

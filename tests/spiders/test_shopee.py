@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -13,15 +11,12 @@ from sandbox.server import SandboxHandle
 from sandbox.shops.shopee import SHOP
 from spiders.parsers import shopee
 from spiders.shopee import rebased_photos
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import crawl, crawl_every_page, one_shop_fixture, planted_ids
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("shopee") as handle:
-        yield handle
+sandbox = one_shop_fixture("shopee")
 
 
 def test_search_pages_follow_the_newest_offset_and_match_the_catalogue(sandbox: SandboxHandle) -> None:
@@ -63,13 +58,8 @@ def test_item_get_gives_the_description_and_not_found_for_unknown(sandbox: Sandb
     assert shopee.parse_detail(gone.content, url="", base_url=base)[1].status == "not_found"
 
 
-def _planted(sandbox: SandboxHandle, query: str) -> set[str]:
-    return {r.external_id for r in sandbox.catalogue.search("shopee", query) if r.kind == "planted"}
-
-
 def test_api_crawl_finds_planted_listings_with_details(sandbox: SandboxHandle, tmp_path: Path) -> None:
-    truth = list(sandbox.catalogue.search("shopee", QUERY))
-    items = crawl("shopee", sandbox.base_url, QUERY, tmp_path, max_pages=math.ceil(len(truth) / 5) + 1)
+    truth, items = crawl_every_page(sandbox, "shopee", QUERY, tmp_path)
     assert {r.external_id for r in truth} <= {i["external_id"] for i in items}
     by_id = {r.external_id: r for r in truth}
     assert all(i["detail_fetched"] and i["description"] == by_id[i["external_id"]].description for i in items)
@@ -79,5 +69,5 @@ def test_api_crawl_finds_planted_listings_with_details(sandbox: SandboxHandle, t
 def test_browser_crawl_reads_the_pages_own_search_items_answer(sandbox: SandboxHandle, tmp_path: Path) -> None:
     query = "blangko"
     items = crawl("shopee", sandbox.base_url, query, tmp_path, transport="browser", max_pages=1, details=False)
-    assert _planted(sandbox, query)
-    assert _planted(sandbox, query) <= {i["external_id"] for i in items}
+    assert planted_ids(sandbox, "shopee", query)
+    assert planted_ids(sandbox, "shopee", query) <= {i["external_id"] for i in items}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -15,15 +14,12 @@ from sandbox.shops import load_shops
 from sandbox.shops.tokopedia import SHOP
 from spiders.parsers import tokopedia
 from spiders.tokopedia import product_key
-from tests.spiders.sandbox_roundtrip import crawl, one_shop_sandbox
+from tests.spiders.sandbox_roundtrip import crawl, crawl_every_page, one_shop_fixture, planted_ids
 
 QUERY = "ktp"
 
 
-@pytest.fixture(scope="module")
-def sandbox() -> Iterator[SandboxHandle]:
-    with one_shop_sandbox("tokopedia") as handle:
-        yield handle
+sandbox = one_shop_fixture("tokopedia")
 
 
 def _search(base: str, params: str) -> httpx.Response:
@@ -67,16 +63,11 @@ def test_pdp_layout_gives_the_description_and_not_found_for_unknown(sandbox: San
     assert tokopedia.parse_detail(gone.content, url="", base_url=base)[1].status == "not_found"
 
 
-def _planted(sandbox: SandboxHandle, query: str) -> set[str]:
-    return {r.external_id for r in sandbox.catalogue.search("tokopedia", query) if r.kind == "planted"}
-
-
 def test_api_crawl_finds_planted_listings_with_details(sandbox: SandboxHandle, tmp_path: Path) -> None:
-    truth = list(sandbox.catalogue.search("tokopedia", QUERY))
-    items = crawl("tokopedia", sandbox.base_url, QUERY, tmp_path, max_pages=math.ceil(len(truth) / 5) + 1)
+    truth, items = crawl_every_page(sandbox, "tokopedia", QUERY, tmp_path)
     found = {i["external_id"] for i in items}
     assert {r.external_id for r in truth} <= found
-    assert _planted(sandbox, QUERY) <= found
+    assert planted_ids(sandbox, "tokopedia", QUERY) <= found
     assert all(i["detail_fetched"] and i["description"] for i in items)
     by_id = {r.external_id: r for r in truth}
     assert all(i["description"] == by_id[i["external_id"]].description for i in items)
@@ -87,8 +78,8 @@ def test_browser_crawl_reads_the_pages_own_graphql_answer(sandbox: SandboxHandle
     query = "blangko"
     items = crawl("tokopedia", sandbox.base_url, query, tmp_path, transport="browser", max_pages=1,
                   details=False)
-    assert _planted(sandbox, query)
-    assert _planted(sandbox, query) <= {i["external_id"] for i in items}
+    assert planted_ids(sandbox, "tokopedia", query)
+    assert planted_ids(sandbox, "tokopedia", query) <= {i["external_id"] for i in items}
     assert json.dumps(items)  # exported cleanly (exchanges are not part of the feed)
 
 

@@ -1,0 +1,87 @@
+"""Metamorphic, in the positive direction: a related offer re-spelled is still related.
+
+Every ``related`` row of the tune corpus that the matcher calls related is
+scored again with one of its key words (a word of a reason that counted)
+re-spelled the ways sellers hide words from keyword search: dotted, dashed,
+joined with zero-width characters, Cyrillic look-alikes, leetspeak, a
+stretched last letter, upper case.  A seller's spelling says nothing about
+what is on offer, so the verdict must stay ``related``; blank rows are held to
+``blank`` the same way.  Sellers also run a title together into one hashtag;
+that generator is checked over the rows whose title the matcher reads as a
+lexicon run (a title spelled in words it does not know stays vague).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from matchers import score_listing
+
+CORPUS = Path(__file__).parent / "corpus"
+ROWS = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7", "g": "9", "b": "8"})
+CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "k": "к", "i": "і", "x": "х"})
+
+
+def _leet(word: str) -> str:
+    spelled = word.lower().translate(LEET).upper()
+    # all digits is a number ("8154"), a letter and a digit a size ("A4", "K4"), not a word
+    return word if spelled.isdigit() or len(word) < 3 else spelled
+
+
+RESPELLINGS: dict[str, Callable[[str], str]] = {
+    "dotted": ".".join,
+    "dashed": "-".join,
+    "zero_width": "\u200b".join,
+    "homoglyphs": lambda word: word.lower().translate(CYRILLIC),
+    "leet": _leet,
+    "stretched": lambda word: word + word[-1] * 3,
+    "upper": str.upper,
+}
+
+
+def _key_words(title: str, description: str) -> set[str]:
+    return {word for reason in score_listing(title, description).reasons if reason.weight > 0
+            for word in re.findall(r"[A-Za-z]{2,}", reason.matched)}
+
+
+def _respelled(text: str, word: str, respell: Callable[[str], str]) -> str:
+    return re.sub(rf"(?i)(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", lambda m: respell(m.group(0)), text)
+
+
+def _flips(label: str, respell: Callable[[str], str]) -> list[str]:
+    flips = []
+    for row in ROWS:
+        if row["label"] != label or score_listing(row["title"], row["description"]).verdict.value != label:
+            continue
+        for word in sorted(_key_words(row["title"], row["description"])):
+            title, description = (_respelled(row[f], word, respell) for f in ("title", "description"))
+            verdict = score_listing(title, description).verdict.value
+            if verdict != label:
+                flips.append(f"{row['id']}: {word!r} → {title!r} / {description[:60]!r}: {verdict}")
+    return flips
+
+
+@pytest.mark.parametrize("label", ["related", "blank"])
+@pytest.mark.parametrize("name", sorted(RESPELLINGS))
+def test_a_key_word_respelled_keeps_the_verdict(label: str, name: str) -> None:
+    flips = _flips(label, RESPELLINGS[name])
+    assert flips == [], f"{len(flips)} {label} rows flipped when a key word was {name}: {flips[:10]}"
+
+
+def _hashtag(title: str) -> str:
+    return "#" + re.sub(r"[^a-z]", "", title.lower())
+
+
+@pytest.mark.parametrize("title", [
+    "KTP jadi cepat", "Blangko KK kosong", "Data NIK KK valid", "Reader KTP chip kosong",
+    "Jasa urus KTP kilat", "Template KTP editable", "Akun verified KTP",
+])
+def test_a_title_run_together_as_a_hashtag_stays_related(title: str) -> None:
+    assert score_listing(title, "").verdict.value == "related"
+    assert score_listing(_hashtag(title), "").verdict.value == "related"
