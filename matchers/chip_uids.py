@@ -7,26 +7,34 @@ it (``0 4 A 2 …``, ``04.A2.3B``), break it across a line, write it in
 full-width digits or with Cyrillic/Greek letters (folded before we get here).
 
 **Tokens.**  A candidate is one run of hex-looking characters: a single word
-(``04A23B1C5D807E``, ``0x04A2…``) or short groups of 1–4 joined by one
-repeated separator (``04 A2 3B``, ``0-4-A-2``, ``04A2.3B1C``).  It must stand
-alone: a run glued by ``# / _ @ = & % + \\`` or by ``-``/``.`` to another
-word is part of a longer code (colour ``#A2B3C4D5``, ``INV-1A2B3C4D``, a UUID,
-a file path) and is never a UID.  A run broken across a line is joined when
-the second half is no UID on its own and both together are one.  All-letter
-words around a spaced UID ("ada 04 A2 …") are not part of it.
+(``04A23B1C5D807E``, ``0x04A2…``, ``040xA20x3B…``), short groups of 1–4 joined by
+one repeated separator (``04 A2 3B``, ``0-4-A-2``, ``04A2.3B1C``), or, where no
+such run has a UID's length, bytes each joined by its own reader separator
+(``04:A2-3B 1C``, ``04A23B 1C5D807E``: the pre-rewrite reader's shape, which a
+differential test holds us to).  It must stand alone: a run glued by
+``# / _ @ = & % + \\`` or by ``-``/``.`` to another word is part of a longer code
+(colour ``#A2B3C4D5``, ``INV-1A2B3C4D``, a UUID, a file path) and is never a UID,
+except a number sign or dot after a cue or number word (``seri #04A2…``,
+``no.04A2…``) and a slash or ampersand between two UIDs of a list.  A run broken
+across a line is joined when the second half is no UID on its own and both
+together are one.  All-letter words around a spaced UID ("ada 04 A2 …"), a list
+number ("1. 04 A2 …") and a cue's last letter ("u.i.d 04 A2 …") are not part of it.
 
 **Cues.**  A token is a chip UID only after a chip cue: ``chip``/``cip``
 (also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid``, ``nuid``,
 ``csn``; and the generic serial words ``sn``, ``s/n``, ``seri``, ``serial``,
-``nomor kartu``, which count only in a text about chips or ID cards (a topic
-word such as chip, NFC, RFID, MIFARE, KTP, blanko) or for a token written
-the reader's way (``0x`` or ``:``).  The cue reaches ``WINDOW`` characters
-ahead, and each UID taken continues it (lists and tables after one cue).  A
-cue just after the token on its line also counts ("04A2… (UID chip)").
-A label that claims the number for something else (SKU, MAC, IMEI, resi,
-invoice, order, password, warna/colour, hash, barcode …) on the token's own
-line, after the last cue, blocks it.  A cue in the listing's title that names
-a chip number ("UID", "nomor chip", "chip ID") cues the other fields.
+``nomor kartu``, which count only in a listing about chips or ID cards (a topic
+word such as chip, NFC, RFID, MIFARE, KTP, blanko, kartu, card in this text or in
+the listing's title) or for a token written the reader's way (``0x`` or ``:``).
+The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
+(lists and tables after one cue).  A cue just after the token on its line also
+counts ("04A2… (UID chip)").  A label that claims the number for something else
+(SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode …)
+on the token's own line, after the last cue, blocks it; a word that usually
+describes the card (tipe, model, versi, kode, pin, ip, part …) blocks it only
+right before the number ("tipe: 04A2…", "kode produk 04A2…").  A cue in the
+listing's title that names a chip number ("UID", "nomor chip", "chip ID") cues
+the other fields.
 
 **OCR lookalikes.**  Inside a cued token of UID shape, letters that OCR and
 typists put for digits are read as the digit: ``O o``→0, ``I l L``→1,
