@@ -7,26 +7,34 @@ it (``0 4 A 2 …``, ``04.A2.3B``), break it across a line, write it in
 full-width digits or with Cyrillic/Greek letters (folded before we get here).
 
 **Tokens.**  A candidate is one run of hex-looking characters: a single word
-(``04A23B1C5D807E``, ``0x04A2…``) or short groups of 1–4 joined by one
-repeated separator (``04 A2 3B``, ``0-4-A-2``, ``04A2.3B1C``).  It must stand
-alone: a run glued by ``# / _ @ = & % + \\`` or by ``-``/``.`` to another
-word is part of a longer code (colour ``#A2B3C4D5``, ``INV-1A2B3C4D``, a UUID,
-a file path) and is never a UID.  A run broken across a line is joined when
-the second half is no UID on its own and both together are one.  All-letter
-words around a spaced UID ("ada 04 A2 …") are not part of it.
+(``04A23B1C5D807E``, ``0x04A2…``, ``040xA20x3B…``), short groups of 1–4 joined by
+one repeated separator (``04 A2 3B``, ``0-4-A-2``, ``04A2.3B1C``), or, where no
+such run has a UID's length, bytes each joined by its own reader separator
+(``04:A2-3B 1C``, ``04A23B 1C5D807E``: the pre-rewrite reader's shape, which a
+differential test holds us to).  It must stand alone: a run glued by
+``# / _ @ = & % + \\`` or by ``-``/``.`` to another word is part of a longer code
+(colour ``#A2B3C4D5``, ``INV-1A2B3C4D``, a UUID, a file path) and is never a UID,
+except a number sign or dot after a cue or number word (``seri #04A2…``,
+``no.04A2…``) and a slash or ampersand between two UIDs of a list.  A run broken
+across a line is joined when the second half is no UID on its own and both
+together are one.  All-letter words around a spaced UID ("ada 04 A2 …"), a list
+number ("1. 04 A2 …") and a cue's last letter ("u.i.d 04 A2 …") are not part of it.
 
 **Cues.**  A token is a chip UID only after a chip cue: ``chip``/``cip``
 (also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid``, ``nuid``,
 ``csn``; and the generic serial words ``sn``, ``s/n``, ``seri``, ``serial``,
-``nomor kartu``, which count only in a text about chips or ID cards (a topic
-word such as chip, NFC, RFID, MIFARE, KTP, blanko) or for a token written
-the reader's way (``0x`` or ``:``).  The cue reaches ``WINDOW`` characters
-ahead, and each UID taken continues it (lists and tables after one cue).  A
-cue just after the token on its line also counts ("04A2… (UID chip)").
-A label that claims the number for something else (SKU, MAC, IMEI, resi,
-invoice, order, password, warna/colour, hash, barcode …) on the token's own
-line, after the last cue, blocks it.  A cue in the listing's title that names
-a chip number ("UID", "nomor chip", "chip ID") cues the other fields.
+``nomor kartu``, which count only in a listing about chips or ID cards (a topic
+word such as chip, NFC, RFID, MIFARE, KTP, blanko, kartu, card in this text or in
+the listing's title) or for a token written the reader's way (``0x`` or ``:``).
+The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
+(lists and tables after one cue).  A cue just after the token on its line also
+counts ("04A2… (UID chip)").  A label that claims the number for something else
+(SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode …)
+on the token's own line, after the last cue, blocks it; a word that usually
+describes the card (tipe, model, versi, kode, pin, ip, part …) blocks it only
+right before the number ("tipe: 04A2…", "kode produk 04A2…").  A cue in the
+listing's title that names a chip number ("UID", "nomor chip", "chip ID") cues
+the other fields.
 
 **OCR lookalikes.**  Inside a cued token of UID shape, letters that OCR and
 typists put for digits are read as the digit: ``O o``→0, ``I l L``→1,
@@ -61,23 +69,36 @@ _X = "(?:0[xX])?"
 #: A number word that may be glued in front of a cue ("nochip", "nomorseri", "kodechip").
 _NUMBER_WORD = "(?:no|nomor|nomer|nmr|kode|id)"
 _SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[ \t]+)"
+#: Bytes joined by separators of any of the reader's kinds, one character each ("04:A2-3B 1C",
+#: "04A23B 1C5D807E"): read where no run of one separator is of a UID's length.
+_MIXED = rf"{_X}{_H}{{2}}(?:(?:[:\- ]|[:\- ]?0[xX])?{_H}{{2}}){{3,7}}"
 #: One token: a word of hex-looking characters, or short groups joined by one repeated separator.
 #: A chip word glued in front ("UID04A2…", "chip:04A2…") is the token's own cue.
 _RUN = (
     rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022 \t]*?[0-9])"  # a UID holds a digit: skip words fast
     rf"(?P<run>{_X}{_H}{{1,4}}(?P<sep>{_SEP}){_X}{_H}{{1,4}}(?:(?P=sep){_X}{_H}{{1,4}})*"
-    rf"|{_X}{_H}{{5,}})(?![0-9A-Za-z])"
+    rf"(?![:\-._\u2013\u2014\u00b7\u2022]{_H})"  # "1. 1D-FD-…": a list number does not take the UID's first byte
+    rf"|(?:{_X}{_H}{{2,}}(?:0[xX]{_H}{{2,}})+|{_X}{_H}{{5,}})(?![:\-]{_H})"  # "04A2…", "040xA20x3B…", not "04A2:3B"
+    rf"|{_MIXED})(?![0-9A-Za-z])"
 )
-_TOKEN = re.compile(rf"(?<![0-9A-Za-z]){_RUN}")
+#: A list number ("1. 3C FC …") is no group of the UID after it.
+_TOKEN = re.compile(rf"(?<![0-9A-Za-z])(?![0-9]{{1,3}}[.)][ \t]){_RUN}")
 #: A chip word glued in front of a run ("UID04A2…", "nochip:04A2…") is the run's own cue.
 _GLUED_RUN = re.compile(_RUN)
 _GLUED_CUE_HINT = re.compile(r"(?:uid|chip|cip|csn|sn)(?:nya)?[:#=]?[0-9a-f]")
 _GLUED_CUE = re.compile(rf"(?<![0-9a-z]){_NUMBER_WORD}?(?:n?uid|chip|cip|csn|sn)(?:nya)?[:#=]?(?=[0-9a-f])")
+_MIXED_RUN = re.compile(rf"(?P<run>{_MIXED})(?![0-9A-Za-z])")
+_DROP_SEPARATORS = str.maketrans("", "", ": -")
 _GROUP = re.compile(rf"{_X}(?P<chars>{_H}+)")
 _ANY_LENGTH = range(2, 64)
 _LINE_BREAK = re.compile(r"[ \t:\-.]*\r?\n[ \t]*")
 _GLUE_ALWAYS = frozenset("#/_@=&%+\\")
 _GLUE_BETWEEN_WORDS = frozenset("-.")
+#: Marks that join two UIDs of a list, and a UID-length hex word with a digit and a letter next to one.
+_LIST_MARKS = frozenset("/&")
+_BYTES_RUN = r"(?:0[xX])?[0-9A-Fa-f]{2}(?:(?:[ \t]*[:\-][ \t]*|[ \t])?(?:0[xX])?[0-9A-Fa-f]{2}){3,7}"
+_LIST_NEIGHBOUR_AFTER = re.compile(rf"[ \t]*{_BYTES_RUN}(?![0-9A-Za-z])")
+_LIST_NEIGHBOUR_BEFORE = re.compile(rf"(?<![0-9A-Za-z]){_BYTES_RUN}[ \t]*$")
 
 #: "i" as sellers write it in a cue: a one, an l or a bar for the letter ("ch1p", "UlD").
 _I = "[i1l|!]"
@@ -85,6 +106,9 @@ _I = "[i1l|!]"
 _CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
 _UID = rf"n?u+{_I}+d+|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|csn"
 _CUE_CORE = rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail)?|(?:nomor|nomer|nmr|no)\.?\s*kartu"
+#: A cue or number word right before a number sign or dot ("seri #", "no."): the sign is no glue.
+_NUMBER_SIGNS = frozenset("#.-")
+_NUMBER_LABEL_BEFORE = re.compile(rf"(?<![a-z0-9])(?:{_NUMBER_WORD}|nr|number|num|{_CUE_CORE})(?:nya)?[ \t:.]*$")
 #: Cue words, in lower-cased text.
 _CUE = re.compile(rf"(?=[cikntsu])(?<![a-z0-9]){_NUMBER_WORD}?(?P<cue>{_CUE_CORE})(?:nya|no|number|id)?(?![a-z])")
 #: Necessary condition for any cue, also one glued to its number ("uidA2…"), in lower-cased
@@ -102,13 +126,19 @@ _NUMBER_CUE = re.compile(
     r"|(?:chip|cip|chp)(?:nya)?[\s.:]*(?:id|uid|no|nomor|number|serial|seri|sn))(?:nya)?(?![a-z])"
 )
 _NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
-_TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko")
-#: Labels that claim the number after them for something other than a chip.
+#: Words that make a text about chips or ID cards, where a generic serial word names a chip UID.
+_TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
+#: Labels that claim a number for something other than a chip anywhere after them on its line.
 _BLOCKER = re.compile(
-    r"(?<![a-z0-9])(?:kode|sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|ref|"
-    r"password|passwd|pass|pwd|pw|key|pin|token|voucher|kupon|promo|warna|color|colou?r|hex|hash|md5|sha\d*|"
-    r"crc|checksum|barcode|ean|upc|isbn|ssid|wifi|wpa|ip|vin|rangka|mesin|model|tipe|type|part|p/n|versi|"
-    r"version|firmware|fw|lot|batch|rek|rekening|va|booking|tiket|ticket)(?![a-z])"
+    r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
+    r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hex|hash|md5|sha\d*|crc|checksum|"
+    r"barcode|ean|upc|isbn|ssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket)(?![a-z])"
+)
+#: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
+#: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
+_NEAR_BLOCKER = re.compile(
+    r"(?<![a-z0-9])(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
+    r"firmware|fw|lot|batch|va)[ \t:.#=\-]*$"
 )
 #: How far a cue or the last UID taken reaches ahead, and how far back a blocking label reaches.
 WINDOW = 160
@@ -138,7 +168,7 @@ def _tokens(text: str, low: str, begin: int = 0) -> list[_Token]:
     """Every stand-alone run of hex-looking characters of a UID's length from ``begin`` on,
     line-broken halves joined (any length may be half of one when the text has a line break)."""
     lengths = _ANY_LENGTH if "\n" in text else _HEX_LENGTHS
-    tokens = [t for m, glued in _runs(text, low, begin) if (t := _token(text, m, glued, lengths)) is not None]
+    tokens = [t for m, glued in _runs(text, low, begin) if (t := _token(text, low, m, glued, lengths)) is not None]
     return _joined_across_lines(text, tokens) if lengths is _ANY_LENGTH and len(tokens) > 1 else tokens
 
 
@@ -157,34 +187,54 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
             yield glued.pop(m.start()), True
             continue
         run, sep = m.group("run", "sep")
-        if sep is not None and _is_word(_unprefixed(run.partition(sep)[0])):
+        if sep is not None and _stray_front(run, sep):
             pos = m.start("run") + run.index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
             continue
-        if len(run) - (run.count(sep) * len(sep) if sep else 0) < short:
-            continue  # fewer characters than the shortest UID (or half of one): a price, a code
-        yield m, False
+        # a run of another length, or decimal (a serial), may be bytes joined by mixed separators
+        mixed = _MIXED_RUN.match(text, m.start("run")) \
+            if _hex_count(run, sep) not in _HEX_LENGTHS or run.isdigit() else None
+        if mixed is not None and _hex_count(mixed.group("run"), None) in _HEX_LENGTHS:
+            pos = mixed.end()
+            yield mixed, False
+        elif len(run) - (run.count(sep) * len(sep) if sep else 0) >= short:
+            yield m, False  # shorter: no UID (nor half of one), a price, a code
     yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
+
+
+def _stray_front(run: str, sep: str) -> bool:
+    """True when a separated run's first group is no part of the UID after it: a word of the
+    sentence ("ID: 04:A2 …"), or one character before longer groups (the cue's last letter,
+    "u.i.d 04 A2 …": single characters come only in a UID spelled one by one)."""
+    first, _, rest = run.partition(sep)
+    return _is_word(_unprefixed(first)) or (len(first) == 1 and len(_unprefixed(rest.partition(sep)[0])) > 1)
+
+
+def _hex_count(run: str, sep: str | None) -> int:
+    """Hex-looking characters of a run, without separators and 0x prefixes."""
+    chars = run.replace(sep, "") if sep is not None else run.translate(_DROP_SEPARATORS)
+    return len(chars) - 2 * (chars.count("x") + chars.count("X"))
 
 
 def _unprefixed(group: str) -> str:
     return group[2:] if group[1:2] in ("x", "X") else group
 
 
-def _token(text: str, m: re.Match[str], glued: bool, lengths: Container[int]) -> _Token | None:
+def _token(text: str, low: str, m: re.Match[str], glued: bool, lengths: Container[int]) -> _Token | None:
     """The token of one run, or None when it cannot be (part of) a UID or is part of a longer code."""
     start, end, run = m.start("run"), m.end(), m.group("run")
-    sep = m.group("sep")
-    if sep is not None and _is_word(_unprefixed(run.rpartition(sep)[2])):  # "… 80 7E ada"
+    sep = m.groupdict().get("sep")
+    if sep is not None and _is_word(_unprefixed(run.rpartition(sep)[2])) and _hex_count(run, sep) not in _HEX_LENGTHS:
+        # "… 80 7E ada" (but "0000:DAEA" is a UID)
         groups = run.split(sep)
         while len(groups) > 1 and _is_word(_unprefixed(groups[-1])):
             groups.pop()
         run = sep.join(groups)
         end = start + len(run)
-    chars = run.replace(sep, "") if sep is not None else run
+    chars = run.replace(sep, "") if sep is not None else run.translate(_DROP_SEPARATORS)
     prefixed = "x" in chars or "X" in chars  # an x is never a hex-looking character: only "0x" holds one
     if prefixed:
         chars = chars.replace("0x", "").replace("0X", "")
-    if len(chars) not in lengths or _glued(text, -1 if glued else start, end):
+    if len(chars) not in lengths or _glued(text, low, -1 if glued else start, end):
         return None
     return _Token(start, end, chars, prefixed or ":" in run, glued)
 
@@ -197,16 +247,30 @@ def _is_word(group: str) -> bool:
     return len(group) > 2 or group.translate(_DROP_LOOKALIKES) != group
 
 
-def _glued(text: str, start: int, end: int) -> bool:
+def _glued(text: str, low: str, start: int, end: int) -> bool:
     """True when the run is part of a longer code: glued to a word by # / _ @ … or by - and .
-    (``start`` -1: the run's front is a chip word glued to it, which is allowed)."""
+    (``start`` -1: the run's front is a chip word glued to it, which is allowed).  A number sign
+    or dot after a cue or number word ("seri #04A2…", "no.04A2…") and a slash or ampersand
+    between two UIDs of a list ("04A2…/04B3…") are no glue."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
-    if before in _GLUE_ALWAYS or after in _GLUE_ALWAYS:
+    if after in _GLUE_ALWAYS and not (after in _LIST_MARKS and _in_list(text, start, end, _LIST_NEIGHBOUR_AFTER.match(text, end + 1))):
         return True
-    if before in _GLUE_BETWEEN_WORDS and start >= 2 and text[start - 2].isalnum():
-        return True
+    if before in _GLUE_ALWAYS or (before in _GLUE_BETWEEN_WORDS and start >= 2 and text[start - 2].isalnum()):
+        if before in _LIST_MARKS:
+            return not _in_list(text, start, end, _LIST_NEIGHBOUR_BEFORE.search(text, max(0, start - 1 - _LONGEST_TOKEN), start - 1))
+        return before not in _NUMBER_SIGNS or _NUMBER_LABEL_BEFORE.search(low, max(0, start - 24), start - 1) is None
     return after in _GLUE_BETWEEN_WORDS and end + 1 < len(text) and text[end + 1].isalnum()
+
+
+def _in_list(text: str, start: int, end: int, neighbour: re.Match[str] | None) -> bool:
+    """True when a run of 4 to 8 bytes stands on the other side of a list mark and it or the run
+    reads as a UID: marked (0x or :) or holding a hex letter ("INV/20231206/…" is one code)."""
+    return neighbour is not None and (_uid_like(neighbour.group()) or _uid_like(text[max(start, 0):end]))
+
+
+def _uid_like(run: str) -> bool:
+    return ":" in run or "x" in run or "X" in run or any(c in "abcdefABCDEF" for c in run)
 
 
 def _joined_across_lines(text: str, tokens: list[_Token]) -> list[_Token]:
@@ -242,10 +306,16 @@ def _cue_spans(low: str) -> list[tuple[int, int, bool]]:
     return [(m.start(), m.end(), _SPECIFIC.fullmatch(m.group("cue")) is not None) for m in _CUE.finditer(low)]
 
 
-def _cue_ends(low: str, found: list[tuple[int, int, bool]], tokens: list[_Token]) -> list[int]:
-    """Ends of the cues that may name a chip UID here: a generic serial word in a text about
+def about_chips(low: str) -> bool:
+    """True when (lower-cased) text is about chips or ID cards: a generic serial word ("SN",
+    "seri") then names a chip UID, in this text or in the listing's other fields."""
+    return _TOPIC.search(low) is not None
+
+
+def _cue_ends(low: str, found: list[tuple[int, int, bool]], tokens: list[_Token], topical: bool) -> list[int]:
+    """Ends of the cues that may name a chip UID here: a generic serial word in a listing about
     something else only when a token is written the reader's way."""
-    if all(specific for _, _, specific in found) or any(t.marked for t in tokens) or _TOPIC.search(low):
+    if topical or all(specific for _, _, specific in found) or any(t.marked for t in tokens) or about_chips(low):
         return [end for _, end, _ in found]
     return [end for _, end, specific in found if specific]
 
@@ -260,7 +330,9 @@ def _blocked(low: str, anchor: int, start: int) -> bool:
     """True when a label for something else (SKU, MAC, warna …) stands after the cue, on the
     token's line, within ``_BLOCK_REACH`` characters before it."""
     begin = max(anchor, start - _BLOCK_REACH, low.rfind("\n", 0, start) + 1)
-    return begin < start and _BLOCKER.search(low, begin, start) is not None
+    if begin >= start:
+        return False
+    return _BLOCKER.search(low, begin, start) is not None or _NEAR_BLOCKER.search(low, begin, start) is not None
 
 
 def _cue_after(low: str, end: int, next_start: int) -> bool:
@@ -269,16 +341,19 @@ def _cue_after(low: str, end: int, next_start: int) -> bool:
     return any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line))
 
 
-def find_chip_readings(text: str, low: str, *, cued: bool = False) -> Iterator[tuple[int, int, ChipReading]]:
+def find_chip_readings(
+    text: str, low: str, *, cued: bool = False, topical: bool = False
+) -> Iterator[tuple[int, int, ChipReading]]:
     """(start, end, reading) of every chip UID in ``text`` (``low`` is its lower-cased form, same
-    positions); ``cued`` when another field of the listing names a chip number."""
+    positions); ``cued`` when another field of the listing names a chip number, ``topical`` when
+    it is about chips or ID cards."""
     found = _cue_spans(low)
     # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)")
     begin = 0 if cued or not found else max(0, found[0][0] - _CUE_AFTER_REACH - _LONGEST_TOKEN)
     tokens = [token for token in _tokens(text, low, begin) if len(token.chars) in _HEX_LENGTHS]
     if not tokens:
         return
-    cues = _cue_ends(low, found, tokens)
+    cues = _cue_ends(low, found, tokens, topical)
     last_taken = 0 if cued else -1
     for index, token in enumerate(tokens):
         i = bisect_right(cues, token.start) - 1

@@ -37,6 +37,7 @@ from matchers.chip_uids import (
     UID_CONTEXT,
     UID_CONTEXT_LOW,
     ChipReading,
+    about_chips,
     find_chip_readings,
     names_chip_number,
 )
@@ -287,21 +288,25 @@ def _found(text: str, context: str) -> tuple[tuple[str, str, str, int], ...]:
         return ()
     text = str(text)
     # the text is tested first: titles repeat (their answer is cached), descriptions seldom do
-    return _identifiers_in(text, bool(context) and _may_hold_uid(text) and _names_chip_number(str(context)))
+    if context and _may_hold_uid(text):
+        return _identifiers_in(text, *_context_cues(str(context)))
+    return _identifiers_in(text)
 
 
 @lru_cache(maxsize=16_384)
-def _names_chip_number(context: str) -> bool:
-    """Whether the listing's other fields label a chip number (cached: each field of a listing
-    is the context of the others)."""
-    return names_chip_number(_prepare(context).lower())
+def _context_cues(context: str) -> tuple[bool, bool]:
+    """(the listing's other fields label a chip number, they are about chips or ID cards): cached,
+    each field of a listing is the context of the others."""
+    low = _prepare(context).lower()
+    return names_chip_number(low), about_chips(low)
 
 
 @lru_cache(maxsize=16_384)
-def _identifiers_in(text: str, cued: bool = False) -> tuple[tuple[str, str, str, int], ...]:
+def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tuple[tuple[str, str, str, int], ...]:
     """(kind, value, raw, corrected) of every identifier in ``text``, in order, first of each
     (kind, value) only; ``corrected`` counts a chip UID's lookalike letters (0 for other kinds).
-    ``cued``: another field of the listing names a chip number.  Cached by text: scans see the same descriptions again."""
+    ``cued``: another field of the listing names a chip number; ``topical``: it is about chips or
+    cards.  Cached by text: scans see the same descriptions again."""
     text = _prepare(text)
     low = text.lower()
     has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
@@ -342,7 +347,7 @@ def _identifiers_in(text: str, cued: bool = False) -> tuple[tuple[str, str, str,
             add(m.start(), m.end(), "phone", phone)
             for wallet in wallet_codes(text, m.start(), m.end()) if may_have_wallet(low) else ():
                 found.append((m.start(), "ewallet", f"{wallet}:{phone}", m.group(0), 0))
-    for start, end, reading in find_chip_readings(text, low, cued=cued) if has_uid else ():
+    for start, end, reading in find_chip_readings(text, low, cued=cued, topical=topical) if has_uid else ():
         if not _overlaps((start, end), taken):
             add(start, end, "chip_uid", reading.uid, reading.corrected)
     # a NIK's digits may be an account too: the bank's cues decide

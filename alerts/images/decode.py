@@ -15,7 +15,7 @@ import threading
 import warnings
 from dataclasses import dataclass
 
-from PIL import Image, UnidentifiedImageError
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 #: formats listing photos come in; anything else (PSD, EPS, ICO …) is refused unparsed
 ALLOWED_FORMATS = frozenset({"JPEG", "PNG", "WEBP", "GIF", "BMP", "TIFF"})
@@ -40,15 +40,17 @@ def decode_image(data: bytes, *, max_pixels: int, max_bytes: int) -> DecodedImag
         raise ImageRefused("empty response: not an image")
     if len(data) > max_bytes:
         raise ImageRefused(f"image is {len(data)} bytes, over the {max_bytes}-byte limit")
-    # Pillow's limit is process-wide: set it for this decode only, under a lock,
-    # so other code in the process (fonts, screenshots) keeps its own limit.
+    # Pillow's limits are process-wide: set them for this decode only, under a lock,
+    # so other code in the process (fonts, screenshots) keeps its own. Truncated data
+    # is refused here even when a library has switched Pillow to load it (WeasyPrint,
+    # which renders case files, sets ``LOAD_TRUNCATED_IMAGES`` when it is imported).
     with _PILLOW_LIMIT:
-        previous = Image.MAX_IMAGE_PIXELS
-        Image.MAX_IMAGE_PIXELS = max_pixels
+        previous = Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES
+        Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = max_pixels, False
         try:
             return _decode(data, max_pixels)
         finally:
-            Image.MAX_IMAGE_PIXELS = previous
+            Image.MAX_IMAGE_PIXELS, ImageFile.LOAD_TRUNCATED_IMAGES = previous
 
 
 def _decode(data: bytes, max_pixels: int) -> DecodedImage:

@@ -83,3 +83,16 @@ def test_connection_errors_are_refusals_not_exceptions() -> None:
     policy = HostPolicy(frozenset({("http", "127.0.0.1", 9)}))
     with httpx.Client(timeout=2) as client, pytest.raises(ImageRefused, match="fetch failed"):
         fetch_image(client, "http://127.0.0.1:9/x.jpg", policy=policy, max_bytes=10**6)
+
+
+def test_truncated_data_is_refused_even_after_a_library_lets_pillow_load_it(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """WeasyPrint (case files) sets Pillow's process-wide ``LOAD_TRUNCATED_IMAGES`` when
+    imported; a truncated photo must still be refused, and the flag left as it was."""
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    with pytest.raises(ImageRefused, match="broken image data"):
+        decode_image(_png_header_only(10_000, 3_000), **LIMITS)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True
