@@ -10,7 +10,10 @@ Decoy classes where the two differ on purpose (not generated below; each has its
 - a run of a UID's length followed by a space and more bytes: the run is one UID of a list
   ("UID 04A23B1C 04B23B1C" is two UIDs, the old reader read one of 8 bytes); a date and a
   time "06-12-2026 10:30:45" are no UID either;
-- a UID glued to its cue ("Chip59:37:…"): the old reader dropped the first byte.
+- a UID glued to its cue ("Chip59:37:…"): the old reader dropped the first byte;
+- a UID whose digits read as an Indonesian mobile number ("0810000000000A"): the phone reader
+  claims the digits first, in 2.2's extractor as in this one (the oracle is only 2.2's chip
+  reader, so it does not know that).
 """
 
 from __future__ import annotations
@@ -72,7 +75,9 @@ def _uid_spellings(draw: st.DrawFn) -> str:
         text = separator.join(pairs)
     if separator.endswith("0x") or (separator == "" and draw(st.booleans())):
         text = "0x" + text
-    return draw(st.sampled_from([str.upper, str.lower]))(text)
+    text = draw(st.sampled_from([str.upper, str.lower]))(text)
+    assume(not any(i.kind == "phone" for i in extract_identifiers(text)))  # a phone is claimed first
+    return text
 
 
 @settings(max_examples=600, deadline=None)
