@@ -23,7 +23,6 @@ from pathlib import Path
 from sqlalchemy.orm import Session, sessionmaker
 
 from alerts.evidence import EvidenceStore, record_capture_request
-from alerts.provenance.chip_corrections import listing_texts, with_chip_corrections
 from alerts.provenance.stored_trace import store_traces
 from config import Settings
 from config.settings import LedgerConfig
@@ -116,7 +115,8 @@ def ingest_batch(
     outcomes = [StoredOutcome(new_alert=False, hit=result.verdict in HIT_VERDICTS) for _, result in batch]
     fresh = [i for i, rec in enumerate(recorded) if rec.sighting_id is not None or rec.new_listing]
     decisions = record_verdicts(session, [
-        ScoredSighting(recorded[i], batch[i][0].marketplace, _assessment(*batch[i])) for i in fresh
+        ScoredSighting(recorded[i], batch[i][0].marketplace, AssessmentData.from_result(batch[i][1]))
+        for i in fresh
     ])
     with_chips = {recorded[i].listing_id for i in fresh
                   if any(found.kind == "chip_uid" for found in batch[i][1].identifiers)}
@@ -133,11 +133,6 @@ def ingest_batch(
         ):
             queue_listing_images(session, listing_id, item.image_urls)
     return outcomes
-
-
-def _assessment(item: ListingItem, result: Assessment) -> AssessmentData:
-    """The rows of a verdict, each chip UID with the lookalike letters its reading corrected."""
-    return with_chip_corrections(AssessmentData.from_result(result), listing_texts(item.title, item.description))
 
 
 def queue_evidence(

@@ -268,7 +268,8 @@ def extract_identifiers(
     found = _found(text, context)
     if not found:
         return ()
-    return tuple(IdentifierMatch(kind, value, source, raw, image_sha256) for kind, value, raw, _ in found)
+    return tuple(IdentifierMatch(kind, value, source, raw, image_sha256, corrected)
+                 for kind, value, raw, corrected in found)
 
 
 def chip_readings(text: str, *, context: str = "") -> list[ChipReading]:
@@ -374,15 +375,15 @@ def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
 def _in_order_first_of_each(
     found: list[tuple[int, str, str, str, int]],
 ) -> tuple[tuple[str, str, str, int], ...]:
-    """(kind, value, raw, corrected) by position (stable: a wallet follows its phone), first of each (kind, value)."""
+    """(kind, value, raw, corrected) by position (stable: a wallet follows its phone), first of each
+    (kind, value); ``corrected`` is the fewest lookalike letters of any place the value is written."""
     found.sort(key=lambda item: item[0])
-    seen: set[tuple[str, str]] = set()
-    kept: list[tuple[str, str, str, int]] = []
+    kept: dict[tuple[str, str], tuple[str, str, str, int]] = {}
     for _, kind, value, raw, corrected in found:
-        if (kind, value) not in seen:
-            seen.add((kind, value))
-            kept.append((kind, value, raw, corrected))
-    return tuple(kept)
+        first = kept.setdefault((kind, value), (kind, value, raw, corrected))
+        if corrected < first[3]:
+            kept[(kind, value)] = (kind, value, first[2], corrected)
+    return tuple(kept.values())
 
 
 def dedupe_identifiers(identifiers: Iterable[IdentifierMatch]) -> tuple[IdentifierMatch, ...]:

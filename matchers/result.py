@@ -41,6 +41,9 @@ class IdentifierMatch:
     source: str
     raw: str
     image_sha256: str | None = None
+    #: chip UIDs: characters read from a lookalike letter (O→0 …); the ledger trace counts them
+    #: as OCR substitutions, so such a reading is fuzzy, never exact (0 for other kinds)
+    corrected: int = 0
 
 
 @dataclass(frozen=True)

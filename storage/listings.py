@@ -80,6 +80,8 @@ class FoundIdentifier(Protocol):
     def source(self) -> str: ...
     @property
     def image_sha256(self) -> str | None: ...
+    @property
+    def corrected(self) -> int: ...
 
 
 class MatcherResult(Protocol):
@@ -106,13 +108,14 @@ class IdentifierData:
     value: str
     source: str = "description"
     image_sha256: str | None = None
-    #: chip UIDs: characters read from a lookalike letter (``matchers.chip_readings``)
+    #: chip UIDs: characters read from a lookalike letter (the matcher's ``corrected``)
     corrected: int = 0
 
     @classmethod
     def of(cls, found: FoundIdentifier) -> IdentifierData:
         """The row of an identifier a matcher found."""
-        return cls(kind=found.kind, value=found.value, source=found.source, image_sha256=found.image_sha256)
+        return cls(kind=found.kind, value=found.value, source=found.source, image_sha256=found.image_sha256,
+                   corrected=found.corrected)
 
 
 @dataclass(frozen=True)

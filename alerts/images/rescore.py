@@ -19,7 +19,6 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from alerts.provenance.chip_corrections import listing_texts, with_chip_corrections
 from alerts.provenance.stored_trace import store_traces
 from config import Settings
 from matchers import Verdict, extract_identifiers, score_listing
@@ -61,8 +60,7 @@ def rescore_listing(session: Session, listing: Listing, settings: Settings) -> R
         blank_threshold=settings.matching.blank_threshold,
         related_threshold=settings.matching.related_threshold,
     )
-    data = with_chip_corrections(_with_photo_identifiers(AssessmentData.from_result(result), photos),
-                                 listing_texts(listing.title, listing.description, dict(photos)))
+    data = _with_photo_identifiers(AssessmentData.from_result(result), photos)
     alert = alert_for_listing(session, listing.id)
     verdict = str(result.verdict)
     previous = latest_assessment(session, listing.id)
