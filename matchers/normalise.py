@@ -1,8 +1,11 @@
 """Text normalisation: make obfuscated listing text comparable with plain words.
 
 Sellers hide from keyword search with full-width letters, Cyrillic and Greek
-look-alikes, zero-width characters, emoji, leetspeak and separators inside
-words (``b.l.a.n.k.o``, ``e-k.t.p``).  :func:`normalise` undoes all of these
+look-alikes, small capitals and other Latin letter forms ("ʙʟᴀɴᴋᴏ", "🅱"),
+letters of other scripts that look Latin (Cherokee "ᏴᏞᎪNKᎾ", from Unicode's confusables),
+zero-width characters, emoji, leetspeak and separators inside words
+(``b.l.a.n.k.o``, ``e-k.t.p``, ``b|l|a|n|k|o``: a pipe is the letter l, except
+between the single letters of a spelled-out word).  :func:`normalise` undoes all of these
 and returns lowercase ASCII words separated by single spaces.  It is
 idempotent, total (never raises) and keeps pure numbers (prices, NIKs) intact.
 Spelling variants, typos and stretched letters ("kosonggg") are a later step (:mod:`matchers.lexicon`),
@@ -14,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
 from itertools import filterfalse
 
 # Cyrillic and Greek letters that look like Latin ones, lowercase (text is casefolded first).
@@ -38,6 +42,16 @@ _HOMOGLYPHS = {
     "@": "a", "$": "s", "€": "e", "£": "l", "¢": "c", "¡": "i", "|": "l",
 }
 _HOMOGLYPH_TABLE = str.maketrans(_HOMOGLYPHS)
+#: A character left outside ASCII once the table and NFKD have done their work.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+#: Unicode names of Latin letter forms that NFKC keeps apart: small capitals ("ᴀ"), negative
+#: circled and squared letters ("🅑", "🅱"), regional indicators ("🇧"), read as the letter they name.
+_LATIN_LETTER_NAME = re.compile(
+    r"(?:[A-Z]+ )*(?:LATIN (?:LETTER SMALL CAPITAL|SMALL LETTER|CAPITAL LETTER)|REGIONAL INDICATOR SYMBOL LETTER) ([A-Z])"
+)
+#: Pipes between the single characters of a word spelled out ("b|l|a|n|k|o"): separators,
+#: not the letter l they stand for inside a word ("b|anko").
+_PIPE_SPELLED = re.compile(r"(?<![^\W_])[^\W_](?:\|[^\W_]){2,}(?![^\W_])")
 
 # Invisible characters that sellers put inside words: removed, not turned into spaces.
 # Public because redaction (alerts.redaction) must read text exactly as the matcher does.
@@ -89,13 +103,55 @@ _ASCII_FOLD_WORDS = _ascii_table(lambda ch: _word_char(_fold_ascii_char(ch)))
 
 def _fold(text: str) -> str:
     """NFKC, casefold, strip accents and map look-alike letters to ASCII."""
+    text = _pipes_as_separators(text)
     if text.isascii():  # the common case: only case and symbols to fold
         return text.encode("ascii").translate(_ASCII_FOLD).decode("ascii")
     text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text)).casefold()
     text = unicodedata.normalize("NFKD", text)
     if not text.isascii():
         text = "".join(ch for ch in _COMBINING.sub("", text) if not unicodedata.combining(ch))
-    return text.translate(_HOMOGLYPH_TABLE)
+    text = text.translate(_HOMOGLYPH_TABLE)
+    return text if text.isascii() else _NON_ASCII.sub(_latin_letter_form, text)
+
+
+def _pipes_as_separators(text: str) -> str:
+    """Pipes between spelled-out single characters made dots (see ``_PIPE_SPELLED``)."""
+    if "|" not in text:
+        return text
+    return _PIPE_SPELLED.sub(lambda run: run.group(0).replace("|", "."), text)
+
+
+def _latin_letter_form(char: re.Match[str]) -> str:
+    return _ascii_letter_of(char.group(0))
+
+
+@lru_cache(maxsize=4096)
+def _ascii_letter_of(char: str) -> str:
+    """The ASCII letter a character stands for, or the character: the letter a Latin letter
+    form names ("ᴀ" LATIN LETTER SMALL CAPITAL A), else the one ASCII letter or digit Unicode's
+    confusables list says it looks like (Cherokee "Ᏼ", Lisu "ꓐ", Armenian "օ")."""
+    named = _LATIN_LETTER_NAME.fullmatch(unicodedata.name(char, ""))
+    if named:
+        return named.group(1).lower()
+    if not unicodedata.category(char).startswith("L"):
+        return char
+    return _confusable_ascii().get(char, char)
+
+
+@lru_cache(maxsize=1)
+def _confusable_ascii() -> dict[str, str]:
+    """Each single character Unicode's confusables (confusable-homoglyphs' data) list as
+    looking like exactly one ASCII letter or digit, case folded.  Loaded on first use: most
+    text never leaves ASCII, Cyrillic and Greek."""
+    from confusable_homoglyphs.confusables import confusables_data  # reads its table from a file
+
+    looks_like: dict[str, set[str]] = {}
+    for ascii_char in map(chr, range(128)):
+        if ascii_char.isalnum():
+            for homoglyph in confusables_data.get(ascii_char, ()):
+                if len(homoglyph["c"]) == 1 and not homoglyph["c"].isascii():
+                    looks_like.setdefault(homoglyph["c"], set()).add(ascii_char.lower())
+    return {char: next(iter(letters)) for char, letters in looks_like.items() if len(letters) == 1}
 
 
 def _join_spelled(match: re.Match[str]) -> str:
@@ -139,7 +195,7 @@ def normal_words(text: str) -> list[str]:
     """
     if not text:
         return []
-    text = str(text)
+    text = _pipes_as_separators(str(text))
     if text.isascii():
         words = text.encode("ascii").translate(_ASCII_FOLD_WORDS).decode("ascii").split()
     else:

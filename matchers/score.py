@@ -99,6 +99,7 @@ from functools import lru_cache
 from itertools import compress
 from typing import Any, NamedTuple
 
+from matchers.by_sound import read_by_sound
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
@@ -241,6 +242,9 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_holder", "NEGHOLDER", -80, why="holder, casing or wallet"),
     _neg("neg_plain_card", "NEGPLAINCARD", -45, why="plain PVC/RFID/NFC, name, member or ID card", channels=_BLANK_ONLY),
     _neg("neg_material", "NEGMATERIAL", -35, why="a plain material (plastik, kertas, akrilik)", channels=_BLANK_ONLY),
+    # a SIM card is a card sold "kosong/blank" (no number active yet): never a blank e-KTP, though
+    # one registered with someone's NIK is identity trade, so the related channel keeps it
+    _neg("neg_phone_sim", "PHONESIM", -80, why="a phone SIM card (kartu perdana)", channels=_BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
     _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader", unless_usable=True),
     _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True),
@@ -418,7 +422,7 @@ def _negator_of(shape_tags: list[str], first: int, listed: bool) -> int:
 def _hits_in_clause(text: str) -> tuple[Hit, ...]:
     """Every rule occurrence in one clause's text.  Cached by text: scans see the
     same sentences ("Bisa COD", "Ready stok") again and again."""
-    words = normal_words(text)
+    words = normal_words(read_by_sound(text))
     canonical = canonical_of_words(words)
     tagged = outline(canonical, _SHAPE_GAP)
     if not tagged.shape:
@@ -469,6 +473,13 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
 
 #: A full stop after a lone letter ends a spelled-out word ("K.T.P. .e.l"), not a sentence.
 _SPELLED_STOP = re.compile(r"(?<![^\W_])([^\W\d_])\. ")
+#: Three or more single characters with a full stop and spaces between them ("e . k . t . p",
+#: "b. l. a. n. k. o"): one word spelled out, whose dots end no sentence.
+_SPELLED_WITH_STOPS = re.compile(r"(?<![^\W_])[^\W_](?: ?\. ?[^\W_](?![^\W_])){2,}")
+
+
+def _spelled_without_stops(run: re.Match[str]) -> str:
+    return run.group(0).replace(".", " ")
 
 
 def clauses(text: str) -> list[str]:
@@ -476,6 +487,8 @@ def clauses(text: str) -> list[str]:
     stops = text.count(". ")
     if stops and text.count(".") > stops + 2 and _SPELLED_STOP.search(text):  # dots inside words: maybe spelled
         text = _SPELLED_STOP.sub(r"\1 ", text)
+    if stops >= 2 and _SPELLED_WITH_STOPS.search(text):
+        text = _SPELLED_WITH_STOPS.sub(_spelled_without_stops, text)
     for mark in _BREAK_MARKS_ASCII if text.isascii() else _BREAK_MARKS:
         if mark in text:
             text = text.replace(mark, _BREAK)

@@ -39,8 +39,10 @@ BUILT_ROWS = _rows(with_independent=False)
 SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(ROWS, id="all-tune")]
 #: the vague-title check still fails on the independent file: a plain "kartu kosong"
 #: title scored as high as the bar would lift PVC blank cards too
+#: blank_language.jsonl's vague titles hold no blank or ID word at all ("Kartu putih original",
+#: "Sedia kartu"): their descriptions say what is sold, and a title alone must not lift PVC cards
 VAGUE_TITLE_SETS = [
-    pytest.param(BUILT_ROWS, id="built"),
+    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith("bl-")], id="built"),
     pytest.param(ROWS, id="all-tune", marks=pytest.mark.xfail(strict=False, reason=(
         "4 vague blank titles of corpus/independent.jsonl ('Kartu kosong original' …) score below "
         "the candidate bar of 25 (first measured at bde439d, still so with ktpwatch-matchers/2.2)"))),

@@ -1,0 +1,125 @@
+"""Metamorphic, both directions: blank offers and their hard negatives re-spelled the ways
+sellers hide words from keyword search.
+
+Every ``blank`` row of the tune corpus that the matcher calls blank is scored
+again with its key words (the words of the reasons that counted) re-spelled
+by one evasion: letters spaced out across the words ("b l a n k o  e k t p"),
+an emoji or a symbol between the letters ("B🔥L🔥A🔥N🔥K🔥O", "b*l*a*n*k*o",
+"b|l|a|n|k|o"), look-alike letters (small capitals, Lisu capitals),
+the word written in Cyrillic or Greek letters by sound ("бланко", "κτπ"), or
+the title run together into a hashtag with a year or a brand
+("#blankoektp2024").  A spelling says nothing about what is on offer: the
+verdict must stay ``blank``.  Every hard negative (a ``benign`` row whose
+reasons name blank or ID words) re-spelled the same way must stay benign, so
+reading an evasion never makes a holder, a PVC card or a SIM card a blank.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from matchers import score_listing, score_many
+
+CORPUS = Path(__file__).parent / "corpus"
+ROWS = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+
+SMALL_CAPS = str.maketrans(dict(zip("abcdefghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", strict=True)))
+#: Lisu letters that look like Latin capitals (Unicode's confusables list them so)
+LOOKALIKE_CAPS = str.maketrans(dict(zip("ABCDEGHJKLMNOPRSTUVWZ", "ꓮꓐꓚꓓꓰꓖꓧꓙꓗꓡꓟꓠꓳꓑꓣꓢꓔꓴꓦꓪꓜ", strict=True)))
+#: Latin letters written in Cyrillic by sound (what a Russian keyboard gives)
+CYRILLIC_BY_SOUND = str.maketrans(dict(zip("abvgdeziklmnoprstufh", "абвгдезиклмнопрстуфх", strict=True)))
+GREEK_BY_SOUND = str.maketrans(dict(zip("abgdeziklmnoprstf", "αβγδεζικλμνοπρστφ", strict=True)))
+
+
+def _between(mark: str) -> Callable[[str], str]:
+    return lambda word: mark.join(word)
+
+
+RESPELLINGS: dict[str, Callable[[str], str]] = {
+    # words stand further apart than their letters: "b l a n k o  e k t p"
+    "spaced": lambda word: f" {' '.join(word)} ",
+    "spaced_dots": " . ".join,
+    "emoji": _between("🔥"),
+    "sparkles": _between("✨"),
+    "asterisk": _between("*"),
+    "pipe": _between("|"),
+    "underscore": _between("_"),
+    "tilde": _between("~"),
+    "small_caps": lambda word: word.lower().translate(SMALL_CAPS),
+    "lookalike_caps": lambda word: word.upper().translate(LOOKALIKE_CAPS),
+    "cyrillic_by_sound": lambda word: word.lower().translate(CYRILLIC_BY_SOUND),
+    "greek_by_sound": lambda word: word.lower().translate(GREEK_BY_SOUND),
+}
+#: Words of three letters or more are re-spelled ("ka te pe" re-spelled letter by letter is two evasions at once)
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def _key_words(title: str, description: str, *, counted: bool) -> set[str]:
+    return {word for reason in score_listing(title, description).reasons if reason.weight > 0 or not counted
+            for word in _WORD.findall(reason.matched)}
+
+
+def _respelled(text: str, words: set[str], respell: Callable[[str], str]) -> str:
+    if not words:
+        return text
+    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.sub(rf"(?i)(?<![A-Za-z])(?:{alternatives})(?![A-Za-z])", lambda m: respell(m.group(0)), text)
+
+
+def _rows(label: str) -> list[dict]:
+    rows = [row for row in ROWS if row["label"] == label]
+    verdicts = score_many((row["title"], row["description"]) for row in rows)
+    return [row for row, got in zip(rows, verdicts, strict=True) if got.verdict.value == label]
+
+
+BLANK_ROWS = _rows("blank")
+#: benign rows whose reasons name some word: the ones sharing words with blank offers
+HARD_NEGATIVES = [row for row in _rows("benign") if _key_words(row["title"], row["description"], counted=False)]
+
+
+def _flips(rows: list[dict], label: str, respell: Callable[[str], str], *, counted: bool) -> list[str]:
+    flips = []
+    for row in rows:
+        words = _key_words(row["title"], row["description"], counted=counted)
+        title, description = (_respelled(row[field], words, respell) for field in ("title", "description"))
+        verdict = score_listing(title, description).verdict.value
+        if verdict != label:
+            flips.append(f"{row['id']}: {title!r} / {description[:60]!r}: {verdict}")
+    return flips
+
+
+@pytest.mark.parametrize("name", sorted(RESPELLINGS))
+def test_a_blank_offer_respelled_stays_blank(name: str) -> None:
+    flips = _flips(BLANK_ROWS, "blank", RESPELLINGS[name], counted=True)
+    print(f"\n{name}: {len(flips)} of {len(BLANK_ROWS)} blank rows flipped")
+    assert flips == [], f"{len(flips)} blank rows flipped when re-spelled {name}: {flips[:10]}"
+
+
+@pytest.mark.parametrize("name", sorted(RESPELLINGS))
+def test_a_hard_negative_respelled_stays_benign(name: str) -> None:
+    flips = _flips(HARD_NEGATIVES, "benign", RESPELLINGS[name], counted=False)
+    print(f"\n{name}: {len(flips)} of {len(HARD_NEGATIVES)} hard negatives flipped")
+    assert flips == [], f"{len(flips)} hard negatives flipped when re-spelled {name}: {flips[:10]}"
+
+
+def _hashtag(title: str, suffix: str) -> str:
+    return "#" + re.sub(r"[^a-z0-9]", "", title.lower()) + suffix
+
+
+@pytest.mark.parametrize("suffix", ["2024", "_ori", "99", "jkt"])
+def test_a_blank_title_run_together_into_a_hashtag_with_a_year_or_brand_stays_blank(suffix: str) -> None:
+    """A title of lexicon words only (the matcher reads it as a blank on its own) run
+    together into one hashtag with a year or a brand after it stays blank."""
+    titles = sorted({row["title"] for row in BLANK_ROWS if re.fullmatch(r"[A-Za-z0-9 -]+", row["title"])
+                     and score_listing(row["title"], "").verdict.value == "blank"
+                     and len(_WORD.findall(row["title"])) <= 4
+                     and {w.lower() for w in re.findall(r"[A-Za-z]{2,}", row["title"])}
+                     <= {w.lower() for w in _key_words(row["title"], "", counted=True)} | {"el"}})
+    assert len(titles) >= 25
+    flips = [title for title in titles if score_listing(_hashtag(title, suffix), "").verdict.value != "blank"]
+    assert flips == [], f"{len(flips)} of {len(titles)} hashtag titles fell: {flips[:10]}"
