@@ -35,13 +35,17 @@ from matchers.normalise import LEET_DIGITS
 SPELLING: dict[str, str] = {
     **dict.fromkeys(["blangko", "blanko", "blank", "blangkonya"], "blanko"),
     **dict.fromkeys(["blangkon", "blankon"], "blangkon"),
-    **dict.fromkeys(["kosong", "kosongan", "polos", "polosan"], "kosong"),
-    **dict.fromkeys(["ektp", "ektpnya"], "ektp"),
+    **dict.fromkeys(["kosong", "polos", "polosan"], "kosong"),
+    # "stok kosongan" is a stock of blanks, "stok kosong" none in stock: kept apart
+    **dict.fromkeys(["kosongan"], "kosongan"),
+    **dict.fromkeys(["ektp", "ektpnya", "ktpe"], "ektp"),  # "KTP-E" run together
     **dict.fromkeys(["ktpel", "ktpelektronik"], "ktpel"),
     **dict.fromkeys(["ktp", "ktpnya"], "ktp"),
     **dict.fromkeys(["elektronik", "elektrik"], "elektronik"),
     **dict.fromkeys(["chip", "chipnya"], "chip"),
-    **dict.fromkeys(["dukcapil", "disdukcapil", "capil", "kemendagri"], "dukcapil"),
+    # the civil registry under its regional names and short forms (Dispendukcapil in East Java, "disduk")
+    **dict.fromkeys(["dukcapil", "disdukcapil", "capil", "kemendagri", "disduk", "dispenduk", "dispendukcapil"],
+                    "dukcapil"),
     **dict.fromkeys(["dinas", "instansi", "pemda", "pemerintah"], "dinas"),
     **dict.fromkeys(["original", "ori", "asli", "aslinya"], "original"),
     **dict.fromkeys(["akta", "akte"], "akta"),
@@ -95,7 +99,7 @@ _FUZZY_TARGET["blangko"] = "blanko"
 _FUZZY_TARGET["fotocopy"] = "fotokopi"
 _FUZZY_TARGET["disdukcapil"] = "dukcapil"
 _FUZZY_TARGET["kemendagri"] = "dukcapil"
-_FUZZY_TARGET["kosongan"] = "kosong"
+_FUZZY_TARGET["kosongan"] = "kosongan"
 _FUZZY_MIN_LEN = 5
 #: Longer words are more than 2 edits from every key: no need to ask rapidfuzz.
 _FUZZY_MAX_LEN = max(map(len, FUZZY_KEYS)) + 2
@@ -250,7 +254,7 @@ _SEGMENT_SHORT_WORDS = frozenset({"kk"})
 #: Key words that may arrive split in two by an emoji or a stray space ("bl🔥ank", "blan gko").
 _JOINABLE = frozenset(
     w for w, target in SPELLING.items()
-    if len(w) >= 5 and target in ("blanko", "ektp", "ktpel", "kosong", "elektronik", "dukcapil")
+    if len(w) >= 5 and target in ("blanko", "ektp", "ktpel", "kosong", "kosongan", "elektronik", "dukcapil")
 )
 
 
@@ -317,15 +321,17 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp", "KTP"),
     (r"surat keterangan (?:pengganti ktp|kependudukan|domisili)|suket(?: (?:dukcapil|pengganti ktp|ktp|domisili))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
-    (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto)", "KOSONG"),
-    (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
-    (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
+    (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
+    (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|identitas|nama|foto)(?: data)?", "KOSONG"),
+    (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
+     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin", "KOSONG"),  # a "virgin" chip or card holds no data
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     (r"dijual|ready|open po|pre order|preorder", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     (r"blanko", "BLANGKO"),
-    (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
+    # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
+    (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
     (r"kartu keluarga|kk", "KK"),
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)|akta", "AKTA"),
     (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
@@ -334,6 +340,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
+    # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
+    (r"bahan (?:baku )?(?:kartu )?(?:<KTP>|<EKTP>)", "IDMATERIAL"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil editan|sesuai pesanan|sesuai permintaan|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale

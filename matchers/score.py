@@ -182,6 +182,7 @@ RULES: tuple[Rule, ...] = (
     Rule("unprinted_ektp", "blank", "blank_core", 70, _p(_near("KOSONG", "EKTP", 3)), why="empty/unprinted word near an e-KTP term"),
     Rule("blank_ktp", "blank", "blank_core", 70, _p(_near("BLANGKO", "KTP", 2)), why="blank word next to KTP"),
     Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near("KOSONG", "KTP", 2)), why="empty/unprinted word next to KTP"),
+    Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near("DINASSTOCK", "EKTP", 3) + "|" + _near("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
     # blank channel: support, each its own group
@@ -326,7 +327,7 @@ _NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS"}
 #: only an add-on or a cross-sell cue says the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
+_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
 _LIST_NEGATION_REACH = 4
