@@ -332,6 +332,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"blanko", "BLANGKO"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
+    # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
+    (r"<BLANGKO> (?:isian|lamaran|pendaftaran|permohonan|formulir|kwitansi|cek|giro|raport|rapor|sertifikat|undangan|spt)", "NEGFORMBOOK"),
     (r"kartu keluarga|kk", "KK"),
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)|akta", "AKTA"),
     (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),

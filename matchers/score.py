@@ -60,7 +60,12 @@ listing many products does not make a hit.  One part must be in the title,
 or both in next clauses near the description's start under a title that names
 a card, chip or ID ("Kartu chip original dukcapil" / "Blangko asli, untuk
 pembuatan KTP elektronik"): "cukup KTP" and "box kosong" in one description
-sell a phone on credit, "Kirim CV, KTP, blangko isian" is a job advert.
+sell a phone on credit, "Kirim CV, KTP, blangko isian" is a job advert (a
+blank form of another kind: "blangko isian/lamaran/kwitansi" is a form book).
+(blank4) Clauses are counted among those that name something, so greetings,
+shipping and COD lines do not push an offer down; the best-placed pair of
+parts counts, not the first of each; and a blank word next to the e-KTP term
+itself needs no title ("READY" / "Jenis: KTP elektronik" / "Kondisi: blanko").
 Related pairs (an account, selfies, words saying an ID passes as real, a
 reader, each with an ID term or blank chips) combine in next clauses near the
 description's start under any title (2.3): "Ready kak" / "KTP custom, mirip
@@ -68,6 +73,17 @@ aslinya" is a forgery whatever the title says; a requirement cue still keeps
 its clause out ("cukup KTP, cair ke akun").
 Words after a sentence cue in their clause do not take part (2.3: a cue later in
 the clause, "… KTP pemilik ikut Bisa COD di tempat", no longer hides the words before it).
+
+**Spellings (blank4).**  What a seller writes to hide a word is undone before
+the lexicon reads it (:mod:`matchers.normalise`, :mod:`matchers.by_sound`):
+letters spaced with full stops ("e . k . t . p" is one word, not four
+sentences), pipes between spelled letters, small capitals and other Latin
+letter forms, other scripts' look-alikes from Unicode's confusables, and
+words typed in Cyrillic or Greek by sound ("Бланко е-КТП").  Euphemisms are
+read by concept: the material of a KTP ("bahan KTP"), a stock of blanks
+("stok kosongan", "stok disduk"), an unpersonalised ("belum perso") or
+"virgin" card.  A SIM card ("kartu perdana kosong") is a blank-channel
+negative.
 
 **Identity trade (2.2).**  Besides forged and blank documents, ``related``
 covers identities sold as goods: population data (``data penduduk``, ``NIK +
@@ -628,33 +644,57 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
     return tally
 
 
+class _Part(NamedTuple):
+    """One part of evidence found apart: where it is and what it says."""
+
+    field: str
+    rank: int  # among its field's clauses that name something (greetings, shipping, COD … pass over)
+    number: int  # the clause's number in its field
+    matched: str
+
+
+def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[int]) -> list[_Part]:
+    """Clauses of the product text (no cue before it, not negated) in which one of ``rules`` fired."""
+    parts = []
+    for field, field_clauses in fields:
+        rank = -1
+        for number, hits in field_clauses:
+            rank += any(not hit.cue for hit in hits)
+            part = next((hit for hit in hits if hit.rule in rules
+                         and not hit.negator and hit.cue not in _NOT_OFFERED_APART), None)  # after such a cue: not the product
+            if part is not None:
+                parts.append(_Part(field, max(rank, 0), number, part.matched))
+    return parts
+
+
 def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
                    second_rules: frozenset[int], other_products: int) -> tuple[float, str, str]:
-    """(focus, field, matched) of a hit of ``first_rules`` and one of ``second_rules``
-    found apart in the product text (clauses without a cue, not negated); focus 0 when
-    either is missing.  Focus is 1 / (1 + other products named), halved when either
-    sits past the first ``FOCUS_CLAUSES`` clauses of its field."""
-    first: tuple[str, int, str] | None = None
-    second: tuple[str, int, str] | None = None
-    for field, field_clauses in fields:
-        for number, hits in field_clauses:
-            for hit in hits:
-                if hit.negator or hit.cue in _NOT_OFFERED_APART:  # after such a cue: not the product
+    """(focus, field, matched) of the best-placed pair of a hit of ``first_rules`` and one of
+    ``second_rules`` found apart in the product text; focus 0 when there is none.  Focus is
+    1 / (1 + other products named), halved when a part sits past the first ``FOCUS_CLAUSES``
+    clauses that name something in its field (a greeting or a shipping line does not push the
+    offer down).  One part must be in the title, or both in next such clauses near the
+    description's start, where a blank pair also needs a title naming a card or ID, or the
+    e-KTP term itself ("READY" / "Jenis: KTP elektronik" / "Kondisi: blanko")."""
+    best: tuple[float, str, str] = (0.0, "", "")
+    apart_in_description = None
+    for first in _parts_apart(fields, first_rules):
+        for second in _parts_apart(fields, second_rules):
+            if (first.field, first.number) == (second.field, second.number):
+                continue
+            if "title" not in (first.field, second.field):
+                if first.field != second.field or abs(first.rank - second.rank) > 1 or max(first.rank, second.rank) >= FOCUS_CLAUSES:
                     continue
-                if first is None and hit.rule in first_rules:
-                    first = (field, number, hit.matched)
-                elif second is None and hit.rule in second_rules:
-                    second = (field, number, hit.matched)
-    if first is None or second is None or first[:2] == second[:2]:
-        return 0.0, "", ""
-    if "title" not in (first[0], second[0]) and not (
-            first[0] == second[0] and abs(first[1] - second[1]) == 1 and max(first[1], second[1]) < FOCUS_CLAUSES
-            and (_rule_of(next(iter(first_rules))).channel == "related" or _title_supports(fields, "blank"))):
-        return 0.0, "", ""
-    deep = first[1] >= FOCUS_CLAUSES or second[1] >= FOCUS_CLAUSES
-    focus = (0.5 if deep else 1.0) / (1 + other_products)
-    field = first[0] if first[0] != "title" else second[0]
-    return focus, field, f"{first[2]} … {second[2]}"
+                if apart_in_description is None:
+                    apart_in_description = (_rule_of(next(iter(first_rules))).channel == "related"
+                                            or second_rules == _EKTP_TERM or _title_supports(fields, "blank"))
+                if not apart_in_description:
+                    continue
+            deep = any(part.field != "title" and part.rank >= FOCUS_CLAUSES for part in (first, second))
+            focus = (0.5 if deep else 1.0) / (1 + other_products)
+            if focus > best[0]:
+                best = (focus, first.field if first.field != "title" else second.field, f"{first.matched} … {second.matched}")
+    return best
 
 
 def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) -> bool:
