@@ -203,7 +203,7 @@ _SEGMENT_MIN_LEN = 6
 #: Lexicon words must cover at least this share of a run-together word's letters
 #: (hashtags mix in shop and brand names: "#akunfblamaktp", "#jasaektpngebut").
 _SEGMENT_COVER = 0.5
-_SEGMENT_MAX_LEN = 40
+_SEGMENT_MAX_LEN = 64
 
 
 def _segment(word: str) -> list[str] | None:
@@ -212,9 +212,11 @@ def _segment(word: str) -> list[str] | None:
     Dynamic programming over split points: a lexicon word (3+ letters) costs
     1, any other letter costs 1 each, so the fewest, longest lexicon words
     win.  The split is taken only when it holds two lexicon words, one of
-    them a phrase word, and lexicon words cover at least half of the letters:
-    "jualblankoektp" → jual blanko ektp, "holderktp" → holder ktp, while
-    "dompetku" or "pembuktian" stay whole.
+    them a phrase word, and lexicon words cover at least half of the letters
+    or stand together before or after one other word (a shop, city or brand):
+    "jualblankoektp" → jual blanko ektp, "holderktp" → holder ktp,
+    "ektpblankojakartatimur" → ektp blanko jakartatimur, while "dompetku" or
+    "pembuktian" stay whole.
     """
     n = len(word)
     if n < _SEGMENT_MIN_LEN or n > _SEGMENT_MAX_LEN or not word.isalpha():
@@ -236,9 +238,25 @@ def _segment(word: str) -> list[str] | None:
         best[end] = candidate
     _, parts, known = best[n]
     lexical = [part for part in parts if part in vocabulary]
-    if len(lexical) < 2 or known < _SEGMENT_COVER * n or not any(SPELLING.get(p, p) in PHRASE_WORDS for p in lexical):
+    if len(lexical) < 2 or not any(SPELLING.get(p, p) in PHRASE_WORDS for p in lexical):
+        return None
+    if known < _SEGMENT_COVER * n and not _leads_or_trails(parts, vocabulary):
         return None
     return parts
+
+
+#: Lexicon words leading or trailing a hashtag must hold this many letters when they cover
+#: less than half of it ("#ektpblankojakartatimur": a city or shop name after them).
+_SEGMENT_EDGE_LETTERS = 8
+
+
+def _leads_or_trails(parts: list[str], vocabulary: frozenset[str]) -> bool:
+    """Whether all lexicon words of a split hashtag stand together at its start or its end,
+    with one other word beside them: the shop, city or brand sellers tag on."""
+    known = [part in vocabulary for part in parts]
+    edge = known[:-1] if known[-1] is False else known[1:] if known[0] is False else []
+    return len(edge) == len(parts) - 1 and all(edge) and sum(map(len, parts)) - max(
+        (len(p) for p, k in zip(parts, known, strict=True) if not k), default=0) >= _SEGMENT_EDGE_LETTERS
 
 
 @lru_cache(maxsize=1)
