@@ -148,6 +148,8 @@ def _spelling_of(word: str) -> str:
             return SPELLING[unstretched]
         if unstretched in PHRASE_WORDS:
             return unstretched
+    if word in _skeletons():  # written without vowels: "blnk", "ksng", "dkcpl"
+        return _skeletons()[word]
     if len(word) < _FUZZY_MIN_LEN - 1:
         return word
     single = _DOUBLED.sub(r"\1", word)
@@ -184,6 +186,31 @@ def _unstretched(word: str) -> list[str]:
 
 
 _RUN = re.compile(r"([a-z])\1*")
+
+
+_VOWELS = str.maketrans("", "", "aeiou")
+#: Shorter skeletons are ordinary abbreviations of other words ("pls", "org", "utk").
+_SKELETON_MIN_LEN = 4
+
+
+def _skeleton(word: str) -> str:
+    """A word as Indonesian chat abbreviates it: its first letter, then its consonants
+    ("belum" → "blm", "untuk" → "utk", "kosong" → "ksng", "elektronik" → "elktrnk")."""
+    return word[:1] + word[1:].translate(_VOWELS)
+
+
+@lru_cache(maxsize=1)
+def _skeletons() -> dict[str, str]:
+    """Skeletons of the lexicon's words (listed variants, phrase words and key words), each
+    read as its word's canonical spelling; a skeleton that two canonical words share, or
+    that is itself a lexicon word, is left out."""
+    spelled: dict[str, set[str]] = {}
+    for word in {*SPELLING, *PHRASE_WORDS, *FUZZY_KEYS}:
+        skeleton = _skeleton(word)
+        if len(skeleton) >= _SKELETON_MIN_LEN and skeleton != word and word.isalpha():
+            spelled.setdefault(skeleton, set()).add(_FUZZY_TARGET.get(word, SPELLING.get(word, word)))
+    return {skeleton: next(iter(targets)) for skeleton, targets in spelled.items()
+            if len(targets) == 1 and skeleton not in SPELLING and skeleton not in PHRASE_WORDS}
 
 
 def _spelling_of_leet(word: str) -> str:
@@ -340,9 +367,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp", "KTP"),
     (r"surat keterangan (?:pengganti ktp|kependudukan|domisili)|suket(?: (?:dukcapil|pengganti ktp|ktp|domisili))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
-    (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|identitas|nama|foto)(?: data)?", "KOSONG"),
+    (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|identitas|nama|foto)(?: data)?"
+     # in English: "no data", "unprinted", "not personalized"
+     r"|no data|without data|unprinted|not printed|unpersonalised|not personalised", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
-     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin", "KOSONG"),  # a "virgin" chip or card holds no data
+     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|kartu putih", "KOSONG"),  # a "virgin" chip, a "white card" hold no data
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     (r"dijual|ready|open po|pre order|preorder", "SALE"),

@@ -6,7 +6,8 @@ again with its key words (the words of the reasons that counted) re-spelled
 by one evasion: letters spaced out across the words ("b l a n k o  e k t p"),
 an emoji or a symbol between the letters ("B🔥L🔥A🔥N🔥K🔥O", "b*l*a*n*k*o",
 "b|l|a|n|k|o"), look-alike letters (small capitals, Lisu capitals),
-the word written in Cyrillic or Greek letters by sound ("бланко", "κτπ"), or
+the word written in Cyrillic or Greek letters by sound ("бланко", "κτπ"), its
+vowels left out ("blngk", "ksng"), or
 the title run together into a hashtag with a year or a brand
 ("#blankoektp2024").  A spelling says nothing about what is on offer: the
 verdict must stay ``blank``.  Every hard negative (a ``benign`` row whose
@@ -40,6 +41,13 @@ def _between(mark: str) -> Callable[[str], str]:
     return lambda word: mark.join(word)
 
 
+def _without_vowels(word: str) -> str:
+    """Chat shorthand: the first letter, then the consonants ("blnk", "ksng", "orgnl").  Three
+    letters or fewer stay as written: "krn" is karena before it is koran, "dns" is no word."""
+    skeleton = word[:1] + re.sub("[aeiouAEIOU]", "", word[1:])
+    return skeleton if len(skeleton) >= 4 else word
+
+
 RESPELLINGS: dict[str, Callable[[str], str]] = {
     # words stand further apart than their letters: "b l a n k o  e k t p"
     "spaced": lambda word: f" {' '.join(word)} ",
@@ -54,6 +62,7 @@ RESPELLINGS: dict[str, Callable[[str], str]] = {
     "lookalike_caps": lambda word: word.upper().translate(LOOKALIKE_CAPS),
     "cyrillic_by_sound": lambda word: word.lower().translate(CYRILLIC_BY_SOUND),
     "greek_by_sound": lambda word: word.lower().translate(GREEK_BY_SOUND),
+    "without_vowels": _without_vowels,
 }
 #: Words of three letters or more are re-spelled ("ka te pe" re-spelled letter by letter is two evasions at once)
 _WORD = re.compile(r"[A-Za-z]{3,}")
