@@ -439,6 +439,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"halo|hai|selamat datang|selamat berbelanja|terima kasih|terimakasih|makasih|happy shopping|salam|welcome", "CUEGREET"),
     (r"bonus|free|gratis|hadiah|plus|include|sudah termasuk|termasuk", "CUEBONUS"),
     (r"juga|etalase|produk lain|lainnya|tersedia", "CUEXSELL"),
+    # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
+    (r"pakai|pake|menggunakan", "CUEUSE"),
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),

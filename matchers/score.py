@@ -331,17 +331,19 @@ def _channel_of(index: int) -> str:
 CUE_LABELS = {
     "CUECOD": "COD", "CUESHIP": "shipping", "CUEPAY": "payment", "CUEPACK": "packing",
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
-    "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement",
+    "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
 }
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ"})
 #: Cues after which words found apart are not the product.  A bonus is on offer too
-#: ("Writer chip KTP" / "bonus 20 chip kosong" is a kit), so CUEBONUS is not one.
-_NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS"}
+#: ("Writer chip KTP" / "bonus 20 chip kosong" is a kit), so CUEBONUS is not one, nor is
+#: a usage cue ("verified pakai KTP asli" names the KTP of an account on offer).
+_NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS", "CUEUSE"}
 #: In a title, "gratis ongkir" or "COD" decorate the product ("[FREE ONGKIR] Casing e-KTP"):
-#: only an add-on or a cross-sell cue says the words after it are not the product.
-_TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
+#: only an add-on, a cross-sell or a usage cue ("… bisa diprint pakai printer kartu") says
+#: the words after it are not the product.
+_TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL", "CUEUSE"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
 _ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
