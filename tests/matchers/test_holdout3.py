@@ -20,30 +20,26 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
-from tests.matchers.evaluation import LABELS, HoldoutFigures, printed_figures
-from tests.matchers.test_holdout import _words, lexicon_words, tune_words
+from tests.matchers.evaluation import (
+    ISSUE_TARGETS,
+    LABELS,
+    HoldoutFigures,
+    printed_figures,
+    shortfalls,
+)
+from tests.matchers.holdout_parts import lexicon_words_only_in_holdout, read_rows, split_violations
 
 TESTS = Path(__file__).parent
 HOLDOUT = TESTS / "holdout3" / "holdout.jsonl"
 TUNE = TESTS / "corpus" / "independent3.jsonl"
 HOLDOUT_SHA256 = "d5309754620061415880d28e02ca3ca7956159c05ce207b2ddd68646e6141e9a"
-SPLIT_BYTE = 0x99
 FAMILIES = ("blank", "related", "hardneg", "ordinary")
-
-
-def _rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
-
-
-def _expected_split(row_id: str) -> str:
-    return "holdout" if hashlib.sha256(row_id.encode("utf-8")).digest()[0] < SPLIT_BYTE else "tune"
+_rows = read_rows
 
 
 def test_holdout3_file_is_frozen() -> None:
@@ -52,11 +48,7 @@ def test_holdout3_file_is_frozen() -> None:
 
 
 def test_both_parts_follow_the_split_rule_and_do_not_overlap() -> None:
-    holdout, tune = _rows(HOLDOUT), _rows(TUNE)
-    assert all(r["split"] == "holdout" == _expected_split(r["id"]) for r in holdout)
-    assert all(r["split"] == "tune" == _expected_split(r["id"]) for r in tune)
-    assert not {r["id"] for r in holdout} & {r["id"] for r in tune}
-    assert not {(r["title"], r["description"]) for r in holdout} & {(r["title"], r["description"]) for r in tune}
+    assert split_violations(_rows(HOLDOUT), _rows(TUNE)) == []
 
 
 def test_holdout3_is_big_enough_and_well_formed() -> None:
@@ -97,9 +89,7 @@ MEASURED = HoldoutFigures(blank_precision=0.97, blank_recall=0.94, related_recal
 
 
 def test_matcher_never_falls_below_what_it_measured_on_holdout3() -> None:
-    got = figures("holdout")
-    for name in ("blank_precision", "blank_recall", "related_recall", "id_precision", "id_recall"):
-        assert getattr(got, name) >= getattr(MEASURED, name), name
+    assert shortfalls(figures("holdout"), MEASURED) == []
 
 
 @pytest.mark.xfail(strict=False, reason=(
@@ -107,10 +97,7 @@ def test_matcher_never_falls_below_what_it_measured_on_holdout3() -> None:
     "blank precision 0.988, recall 0.958, related recall 0.832, identifiers precision 1.000 recall "
     "1.000 (tune part: 0.983 / 0.966 / 0.813, identifiers 1.000 / 1.000)"))
 def test_matcher_meets_the_issue_targets_on_holdout3() -> None:
-    got = figures("holdout")
-    assert got.blank_precision >= 0.97 and got.blank_recall >= 0.97
-    assert got.related_recall >= 0.90
-    assert got.id_precision >= 0.97 and got.id_recall >= 0.97
+    assert shortfalls(figures("holdout"), ISSUE_TARGETS) == []
 
 
 @pytest.mark.xfail(strict=False, reason=(
@@ -118,11 +105,6 @@ def test_matcher_meets_the_issue_targets_on_holdout3() -> None:
     "holdout) in holdout3 texts and in no tune text; the words are not named here, so the holdout "
     "does not leak through this reason"))
 def test_no_lexicon_word_occurs_only_in_holdout3() -> None:
-    lexicon = lexicon_words()
-    assert lexicon, "no string constants found in matchers/: the scan is broken"
-    tune = tune_words()
-    assert _words(r["title"] for r in _rows(TUNE)) <= tune, "the tune part is not read as tune text"
-    holdout = _words(t for r in _rows(HOLDOUT) for t in (r["title"], r["description"]))
-    leaked = len((lexicon & holdout) - tune)
+    leaked = lexicon_words_only_in_holdout(_rows(HOLDOUT), _rows(TUNE))
     print(f"\nlexicon words in holdout3 but in no tune text: {leaked}")
     assert leaked == 0, f"{leaked} lexicon words occur only in holdout3 texts (count only: naming them leaks)"
