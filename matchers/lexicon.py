@@ -364,7 +364,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
     (r"kartu identitas anak|kia|ktp anak", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
-    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp", "KTP"),
+    # in English the KTP is the national ID (an "ID card" alone is any plain card)
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
+     r"|national id(?: card)?|national identity card|indonesian id(?: card)?|kartu id indonesia", "KTP"),
     (r"surat keterangan (?:pengganti ktp|kependudukan|domisili)|suket(?: (?:dukcapil|pengganti ktp|ktp|domisili))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|identitas|nama|foto)(?: data)?"
@@ -392,7 +394,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
     (r"bahan (?:baku )?(?:kartu )?(?:<KTP>|<EKTP>)", "IDMATERIAL"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil editan|sesuai pesanan|sesuai permintaan|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|personalisasi|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
     # a photographer's "jasa foto KTP" / "foto untuk KTP" is the pas-foto for an application
@@ -409,6 +411,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:map arsip|map|arsip|rak|buku induk|buku register|buku) data (?:penduduk|kependudukan|warga)", "NEGFORMBOOK"),
     (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik|nik (?:random|acak|generate|generator)|(?:generate|generator) nik|nama ibu kandung|nik (?:ganda|dobel|double)"
      r"|(?:paket|sewa|jual|beli) identitas", "IDDATA"),
+    # a KTP sold ("jual e-KTP"): someone's identity, or a blank when a blank word is next to it
+    (r"jual (?:<KTP>|<EKTP>)", "IDSALE"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|jual|sewa|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
     (r"nik", "NIK"),

@@ -70,6 +70,7 @@ _SPELLED_WITH_SEP = re.compile(
 _SPELLED_PAIR = re.compile(r"(?<![a-z0-9])([a-z])[.-]([a-z])(?![a-z0-9])")
 _SPELLED_OUT = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+\b")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # Mixed tokens that are quantities or sizes (100rb, 2pcs, 12gb, a4, f4) are not leetspeak.
 _QUANTITY = re.compile(r"^(?:\d+[a-z]{1,4}|[a-z]\d{1,2}|\d+[a-z]{1,4}\d+)$")
 #: Digits read as the letters they stand for in leetspeak ("bl4nk0", "k7p"); the lexicon uses it too,
@@ -166,8 +167,14 @@ def _unleet(match: re.Match[str]) -> str:
 
 
 def _unleet_word(token: str) -> str:
+    """Leetspeak undone in a word mixing letters and digits; a quantity ("100rb") stays, and a
+    year joined to letters is set apart ("#ektpkosong2026", "#2024blankoektp") when no other
+    digit is in the word (leetspeak writes "K050N9", "D1P3R50N4L15451")."""
     if _QUANTITY.match(token):
         return token
+    parts = _YEAR.split(token)
+    if len(parts) > 1 and not any(map(str.isdigit, "".join(parts[::2]))):
+        return " ".join(part for part in parts if part)
     return token.translate(_LEET)
 
 
@@ -204,7 +211,8 @@ def normal_words(text: str) -> list[str]:
         return _normalise_by_regex(_fold(text)).split()
     if all(map(str.isdigit, filterfalse(str.isalpha, words))):  # no word mixes letters and digits
         return words
-    return [w if w.isalpha() or w.isdigit() else _unleet_word(w) for w in words]
+    words = [w if w.isalpha() or w.isdigit() else _unleet_word(w) for w in words]
+    return " ".join(words).split() if any(" " in w for w in words) else words
 
 
 def _normalise_by_regex(folded: str) -> str:

@@ -198,6 +198,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unprinted_ektp", "blank", "blank_core", 70, _p(_near("KOSONG", "EKTP", 3)), why="empty/unprinted word near an e-KTP term"),
     Rule("blank_ktp", "blank", "blank_core", 70, _p(_near("BLANGKO", "KTP", 2)), why="blank word next to KTP"),
     Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near("KOSONG", "KTP", 2)), why="empty/unprinted word next to KTP"),
+    Rule("blank_id_for_sale", "blank", "blank_core", 70, _p(_near("BLANGKO", "IDSALE", 2) + "|" + _near("KOSONG", "IDSALE", 2)),
+         why="a KTP sold (jual e-KTP) next to a blank word: a blank"),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near("DINASSTOCK", "EKTP", 3) + "|" + _near("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
@@ -216,7 +218,7 @@ RULES: tuple[Rule, ...] = (
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
     Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>"), why="ready-made or forged KTP"),
-    Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
+    Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>|<IDSALE>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
             + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3)),
@@ -318,6 +320,12 @@ _CO_OCCURRENCES = (
 )
 
 
+#: Rules that name a blank (its word, or it next to an ID term): after a usage cue these are a
+#: material used ("pakai blanko ori"), while an ID term there still names a KTP ("verified pakai KTP").
+_BLANK_WORD_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "blank_core"
+                              or rule.name in ("blank_term", "unprinted_term", "blank_chip"))
+
+
 def _rule_of(index: int) -> Rule:
     """A rule by index; indexes from len(RULES) on (negated in groups) are co-occurrence rules."""
     index = abs(index)
@@ -340,12 +348,15 @@ _REQUIREMENT_CUES = frozenset({"CUEREQ"})
 #: ("Writer chip KTP" / "bonus 20 chip kosong" is a kit), so CUEBONUS is not one, nor is
 #: a usage cue ("verified pakai KTP asli" names the KTP of an account on offer).
 _NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS", "CUEUSE"}
+#: Blank evidence after a usage cue is a material a service uses ("Cetak KTP el pakai
+#: blanko ori": the product is a printed KTP), not a blank on offer.
+_USAGE_CUE = "CUEUSE"
 #: In a title, "gratis ongkir" or "COD" decorate the product ("[FREE ONGKIR] Casing e-KTP"):
 #: only an add-on, a cross-sell or a usage cue ("… bisa diprint pakai printer kartu") says
 #: the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL", "CUEUSE"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
+_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "IDSALE", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
 _LIST_NEGATION_REACH = 4
@@ -408,6 +419,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
                 negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
             cue = cue_at if 0 <= cue_at < first else -1
+            if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
+                cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
     return tuple(fired)
@@ -498,7 +511,10 @@ _SPELLED_WITH_STOPS = re.compile(r"(?<![^\W_])[^\W_](?: ?\. ?[^\W_](?![^\W_])){2
 
 
 def _spelled_without_stops(run: re.Match[str]) -> str:
-    return run.group(0).replace(".", " ")
+    """A spelled run's spaced full stops made spaces; a run dotted tight ("p.e.r.s.o") ends no
+    clause and keeps its dots, which tell its last letter from a word after it ("…s.i e-KTP")."""
+    spelled = run.group(0)
+    return spelled.replace(".", " ") if " " in spelled else spelled
 
 
 def clauses(text: str) -> list[str]:
@@ -606,6 +622,11 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
         return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
     if hit.cue in _REQUIREMENT_CUES:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
+    if hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES:
+        return f"'{hit.matched}' after a {CUE_LABELS[hit.cue]} word: a material used, not on offer"
+    if rule.channel == "blank" and rule.group != "blank_core" and hit.cue in _NOT_OFFERED_APART and (
+            not in_title or hit.cue in _TITLE_CUES):
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: supports no offer"
     if rule.channel != "negative":
         return ""
     if hit.cue and (not in_title or hit.cue in _TITLE_CUES):
@@ -662,8 +683,8 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
         rank = -1
         for number, hits in field_clauses:
             rank += any(not hit.cue for hit in hits)
-            part = next((hit for hit in hits if hit.rule in rules
-                         and not hit.negator and hit.cue not in _NOT_OFFERED_APART), None)  # after such a cue: not the product
+            part = next((hit for hit in hits if hit.rule in rules and not hit.negator and hit.cue not in _NOT_OFFERED_APART
+                         and not (hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES)), None)  # not the product
             if part is not None:
                 parts.append(_Part(field, max(rank, 0), number, part.matched))
     return parts

@@ -25,7 +25,9 @@ ROWS = [json.loads(line) for name in ("related_language", "related_language2", "
 #: Kits whose blank chips are named as a blank e-KTP ("chip blangko e-ktp", "chip polos" under
 #: an e-KTP title) score blank: demoting blank whenever a reader is named would cost blank
 #: listings that say the card was tested on a reader.
-KITS_READ_AS_BLANK = {"lang-reader-06", "lang-reader-10", "lang2-30"}
+#: ("personalisasi e-KTP" is a forgery of its own since blank4: "Kit personalisasi e-KTP" and
+#: "Paket alat personalisasi KTP" are related now)
+KITS_READ_AS_BLANK = {"lang-reader-10"}
 
 
 def _param(row: dict) -> object:
