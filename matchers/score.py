@@ -198,6 +198,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unprinted_ektp", "blank", "blank_core", 70, _p(_near("KOSONG", "EKTP", 3)), why="empty/unprinted word near an e-KTP term"),
     Rule("blank_ktp", "blank", "blank_core", 70, _p(_near("BLANGKO", "KTP", 2)), why="blank word next to KTP"),
     Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near("KOSONG", "KTP", 2)), why="empty/unprinted word next to KTP"),
+    Rule("blank_ready_id", "blank", "blank_core", 65, _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,1} <READYID>"),
+         why="a blank word heading a KTP 'siap pakai' or 'instan' ('Blanko e-KTP siap pakai'): the blank is on offer"),
     Rule("blank_id_for_sale", "blank", "blank_core", 70, _p(_near("BLANGKO", "IDSALE", 2) + "|" + _near("KOSONG", "IDSALE", 2)),
          why="a KTP sold (jual e-KTP) next to a blank word: a blank"),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
@@ -217,10 +219,10 @@ RULES: tuple[Rule, ...] = (
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
-    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>"), why="ready-made or forged KTP"),
+    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>"), why="ready-made or forged KTP"),
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>|<IDSALE>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
-         _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
+         _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE", "READYID"))
             + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3)),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
@@ -356,7 +358,7 @@ _USAGE_CUE = "CUEUSE"
 #: the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL", "CUEUSE"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "IDSALE", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
+_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "IDSALE", "SIZEKTP", "FORGE", "READYID", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
 _LIST_NEGATION_REACH = 4
