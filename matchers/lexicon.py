@@ -296,7 +296,7 @@ def _segment_vocabulary() -> frozenset[str]:
 _SEGMENT_SHORT_WORDS = frozenset({"kk"})
 
 
-#: Key words that may arrive split in two by an emoji or a stray space ("bl🔥ank", "blan gko").
+#: Key words that may arrive split by an emoji or stray spaces ("bl🔥ank", "blan gko", "bl an ko").
 _JOINABLE = frozenset(
     w for w, target in SPELLING.items()
     if len(w) >= 5 and target in ("blanko", "ektp", "ktpel", "kosong", "kosongan", "elektronik", "dukcapil")
@@ -305,17 +305,28 @@ _JOINABLE = frozenset(
 
 #: Starts (1-4 letters) of joinable words: text without one has nothing to join.
 _JOIN_STARTS = frozenset(w[:n] for w in _JOINABLE for n in range(1, 5))
+#: Pieces of at most this many letters may be the start or middle of a split word.
+_JOIN_PIECE = 4
 
 
 def _join_split_words(words: list[str]) -> list[str]:
-    if _JOIN_STARTS.isdisjoint(words) or _JOINABLE.isdisjoint(map(operator.add, words, words[1:])):
+    """Two or three short pieces in a row that spell a joinable key word, joined."""
+    if _JOIN_STARTS.isdisjoint(words):
+        return words
+    pairs = list(map(operator.add, words, words[1:]))
+    if _JOINABLE.isdisjoint(pairs) and _JOINABLE.isdisjoint(map(operator.add, pairs, words[2:])):
         return words
     joined: list[str] = []
     i = 0
     while i < len(words):
         word = words[i]
-        if i + 1 < len(words) and len(word) <= 4 and word + words[i + 1] in _JOINABLE:
-            joined.append(word + words[i + 1])
+        two = word + words[i + 1] if i + 1 < len(words) and len(word) <= _JOIN_PIECE else ""
+        three = two + words[i + 2] if two and i + 2 < len(words) and len(words[i + 1]) <= _JOIN_PIECE else ""
+        if three in _JOINABLE and two not in _JOINABLE:
+            joined.append(three)
+            i += 3
+        elif two in _JOINABLE:
+            joined.append(two)
             i += 2
         else:
             joined.append(word)

@@ -7,7 +7,7 @@ by one evasion: letters spaced out across the words ("b l a n k o  e k t p"),
 an emoji or a symbol between the letters ("B🔥L🔥A🔥N🔥K🔥O", "b*l*a*n*k*o",
 "b|l|a|n|k|o"), look-alike letters (small capitals, Lisu capitals),
 the word written in Cyrillic or Greek letters by sound ("бланко", "κτπ"), its
-vowels left out ("blngk", "ksng"), or
+vowels left out ("blngk", "ksng"), broken into pieces ("bl an ko"), or
 the title run together into a hashtag with a year or a brand
 ("#blankoektp2024").  A spelling says nothing about what is on offer: the
 verdict must stay ``blank``.  Every hard negative (a ``benign`` row whose
@@ -24,7 +24,7 @@ from pathlib import Path
 
 import pytest
 
-from matchers import score_listing, score_many
+from matchers import lexicon, score_listing, score_many
 
 CORPUS = Path(__file__).parent / "corpus"
 ROWS = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
@@ -48,6 +48,15 @@ def _without_vowels(word: str) -> str:
     return skeleton if len(skeleton) >= 4 else word
 
 
+def _in_pieces(word: str) -> str:
+    """A key word broken into three pieces by stray spaces ("bl an ko", "kos on gan"); the
+    lexicon's joinable words only (the blank, unprinted, e-KTP and registry words)."""
+    if word.lower() not in lexicon._JOINABLE or len(word) < 6:
+        return word
+    cut = len(word) // 3
+    return f"{word[:cut]} {word[cut:2 * cut]} {word[2 * cut:]}"
+
+
 RESPELLINGS: dict[str, Callable[[str], str]] = {
     # words stand further apart than their letters: "b l a n k o  e k t p"
     "spaced": lambda word: f" {' '.join(word)} ",
@@ -63,6 +72,7 @@ RESPELLINGS: dict[str, Callable[[str], str]] = {
     "cyrillic_by_sound": lambda word: word.lower().translate(CYRILLIC_BY_SOUND),
     "greek_by_sound": lambda word: word.lower().translate(GREEK_BY_SOUND),
     "without_vowels": _without_vowels,
+    "in_pieces": _in_pieces,
 }
 #: Words of three letters or more are re-spelled ("ka te pe" re-spelled letter by letter is two evasions at once)
 _WORD = re.compile(r"[A-Za-z]{3,}")
