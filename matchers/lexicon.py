@@ -367,7 +367,8 @@ _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 #: Tags starting with NEG name another product (hard negatives), with CUE a kind of
 #: sentence about something other than the product (shipping, payment …), NOT a negation.
 _PHRASES: tuple[tuple[str, str], ...] = (
-    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
+    # "muat e-KTP": a wallet or bag that fits one
+    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     # a scan offered as data ("scan KTP HD", "scan KTP + selfie"), not a scanning service
     (r"scan (?:ktp|ektp|ktpel|e ktp) (?:hd|dan selfie|plus selfie|selfie)", "IDDATA"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
@@ -389,6 +390,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     (r"dijual|ready|open po|pre order|preorder", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
+    # an empty box or case ("dus kosong bekas HP", "kotak kosong"): nothing about a card
+    (r"(?:kotak|box|dus|kardus|wadah) <KOSONG>", "EMPTYBOX"),
     (r"blanko", "BLANGKO"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
