@@ -374,6 +374,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
+    # an organisation's own ID card ("kartu identitas karyawan", "KTP mahasiswa"): a plain card, not the KTP
+    (r"(?:kartu identitas|kartu tanda|ktp|id card|idcard) (?:karyawan|pegawai|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
     (r"kartu identitas anak|kia|ktp anak", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
