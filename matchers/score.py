@@ -183,6 +183,12 @@ def _near(a: str, b: str, gap: int) -> str:
     return rf"<{a}>(?: \S+){{0,{gap}}} <{b}>|<{b}>(?: \S+){{0,{gap}}} <{a}>"
 
 
+def _near_one_product(a: str, b: str, gap: int) -> str:
+    """:func:`_near` with no other product between: in "kartu kosong dan casing e-KTP" the
+    casing is what the e-KTP term names, so "kosong" and "e-KTP" are not one blank."""
+    return rf"<{a}>(?: (?!NEG)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!NEG)\S+){{0,{gap}}} <{a}>"
+
+
 _BOTH = frozenset({"blank", "related"})
 _BLANK_ONLY = frozenset({"blank"})
 
@@ -194,16 +200,16 @@ def _neg(name: str, tag: str, weight: float, why: str, channels: frozenset[str] 
 
 RULES: tuple[Rule, ...] = (
     # blank channel: strong evidence (one group)
-    Rule("blank_ektp", "blank", "blank_core", 75, _p(_near("BLANGKO", "EKTP", 3)), why="blank word near an e-KTP term"),
-    Rule("unprinted_ektp", "blank", "blank_core", 70, _p(_near("KOSONG", "EKTP", 3)), why="empty/unprinted word near an e-KTP term"),
-    Rule("blank_ktp", "blank", "blank_core", 70, _p(_near("BLANGKO", "KTP", 2)), why="blank word next to KTP"),
-    Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near("KOSONG", "KTP", 2)), why="empty/unprinted word next to KTP"),
+    Rule("blank_ektp", "blank", "blank_core", 75, _p(_near_one_product("BLANGKO", "EKTP", 3)), why="blank word near an e-KTP term"),
+    Rule("unprinted_ektp", "blank", "blank_core", 70, _p(_near_one_product("KOSONG", "EKTP", 3)), why="empty/unprinted word near an e-KTP term"),
+    Rule("blank_ktp", "blank", "blank_core", 70, _p(_near_one_product("BLANGKO", "KTP", 2)), why="blank word next to KTP"),
+    Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near_one_product("KOSONG", "KTP", 2)), why="empty/unprinted word next to KTP"),
     Rule("blank_ready_id", "blank", "blank_core", 65, _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,1} <READYID>"),
          why="a blank word heading a KTP 'siap pakai' or 'instan' ('Blanko e-KTP siap pakai'): the blank is on offer"),
     Rule("blank_id_for_sale", "blank", "blank_core", 70, _p(_near("BLANGKO", "IDSALE", 2) + "|" + _near("KOSONG", "IDSALE", 2)),
          why="a KTP sold (jual e-KTP) next to a blank word: a blank"),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
-    Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near("DINASSTOCK", "EKTP", 3) + "|" + _near("DINASSTOCK", "KTP", 2)),
+    Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near_one_product("DINASSTOCK", "EKTP", 3) + "|" + _near_one_product("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
     # blank channel: support, each its own group
     Rule("ektp_term", "blank", "ektp_term", 15, _p("<EKTP>"), why="e-KTP term"),

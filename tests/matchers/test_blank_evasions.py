@@ -144,3 +144,20 @@ def test_a_blank_title_run_together_into_a_hashtag_with_a_year_or_brand_stays_bl
     assert len(titles) >= 25
     flips = [title for title in titles if score_listing(_hashtag(title, prefix, suffix), "").verdict.value != "blank"]
     assert flips == [], f"{len(flips)} of {len(titles)} hashtag titles fell: {flips[:10]}"
+
+
+BLANK_WORDS = ("kartu kosong", "kartu polos", "kartu blanko", "blank card", "kosongan")
+OTHER_PRODUCTS = ("holder", "casing", "sarung", "dompet", "tempat", "stiker", "cover", "map")
+JOINS = (" dan ", ", ", " + ", " serta ")
+
+
+@pytest.mark.parametrize("other", OTHER_PRODUCTS)
+def test_a_blank_card_sold_beside_another_products_e_ktp_phrase_is_not_a_blank(other: str) -> None:
+    """A shop line listing a plain card next to another product named with the e-KTP
+    ("kartu kosong dan casing e-KTP") sells two things: the e-KTP term names the casing,
+    so the blank word and it are no blank e-KTP (2.3 read 'kosong … casing e-KTP' as one)."""
+    texts = [(title, f"Kami jual {blank}{join}{other} e-KTP murah")
+             for title in ("Perlengkapan kantor", "Grosir aksesoris", "Ready stok")
+             for blank in BLANK_WORDS for join in JOINS]
+    wrong = [text for text, got in zip(texts, score_many(texts), strict=True) if got.verdict.value == "blank"]
+    assert wrong == [], wrong[:5]
