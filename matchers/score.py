@@ -38,8 +38,9 @@ toy, publication, pas-foto service, novelty "KTP" …) lowers the score only
 when it names what is on offer: in the title's first clause (its product
 phrase), or elsewhere attached to an ID term (within two words: "holder
 KTP", "casing e-KTP", "KTP mainan"), where it is weak evidence ("Blangko
-e-KTP + holder KTP" sells a blank with a holder).  It
-does not count when a sentence cue precedes it in its clause (shipping, COD,
+e-KTP + holder KTP" sells a blank with a holder; and a blank word with it
+between itself and an ID term is no blank pair: "kartu kosong dan casing
+e-KTP" names a casing, blank4).  It does not count when a sentence cue precedes it in its clause (shipping, COD,
 payment, packing, store hours, store policy, greeting, bonus/free add-on,
 cross-selling: "Bisa COD di tempat", "Free cover", "Cek juga holder KTP";
 in a title only add-on and cross-selling cues, as "gratis ongkir" there
