@@ -54,7 +54,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "pouch"], "casing"),
     **dict.fromkeys(["plastik", "kertas", "akrilik", "karton"], "plastik"),
     **dict.fromkeys(["dompet", "wallet", "tempat", "map", "lanyard", "tali"], "dompet"),
-    **dict.fromkeys(["printer", "ribbon", "reader", "scanner", "writer", "encoder", "pembaca"], "printer"),
+    **dict.fromkeys(["printer", "ribbon", "reader", "scanner", "writer", "encoder", "encoding", "pembaca"], "printer"),
     **dict.fromkeys(["pvc", "rfid", "nfc", "mifare"], "pvc"),
     **dict.fromkeys(["mainan", "toys", "edukasi"], "mainan"),
     **dict.fromkeys(["template", "mockup", "psd", "editable"], "template"),
@@ -315,14 +315,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
     (r"kartu identitas anak|kia|ktp anak", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
-    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp", "KTP"),
-    (r"surat keterangan (?:pengganti ktp|kependudukan|domisili)|suket(?: (?:dukcapil|pengganti ktp|ktp|domisili))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|paspor|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
+     r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card", "KTP"),  # English: "ID card penduduk"
+    (r"surat keterangan (?:pengganti ktp|kependudukan|domisili)|suket(?: (?:dukcapil|pengganti ktp|ktp|domisili))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|buku paspor|paspor|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto)", "KOSONG"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
-    (r"dijual|ready|open po|pre order|preorder", "SALE"),
+    (r"dijual|ready|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|pesanan)", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     (r"blanko", "BLANGKO"),
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
@@ -334,7 +335,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
-    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil editan|sesuai pesanan|sesuai permintaan|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
+    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|sesuai pesanan|sesuai permintaan|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
@@ -345,7 +346,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # an idle or someone else's KTP offered, a KTP with a new NIK: the identity itself is the goods
     (r"(?:<KTP>|<EKTP>) (?:nganggur|menganggur|nganggur an|orang lain|orang|saudara)|(?:<KTP>|<EKTP>) (?:dengan |pakai |plus )?nik baru", "IDDATA"),
     (r"(?:aplikasi|software|sistem informasi|program) (?:data |pendataan )?(?:penduduk|kependudukan)", "NEGPUBLICATION"),  # a software title
-    (r"nik (?:dan |plus )?<KK> (?:aktif|valid|fresh)|unreg nik|jasa (?:reg|registrasi|unreg) nik|joki (?:verifikasi|verified|face|wajah|selfie)", "IDDATA"),
+    (r"nik (?:dan |plus )?<KK> (?:aktif|valid|fresh)|unreg nik|jasa (?:reg|registrasi|unreg) nik|(?:bantu|bantuin|urus|aktifkan|aktivasi|pulihkan|perbaiki|hapus) nik|nik (?:bisa )?(?:dibantu|diaktifkan|diurus|diubah|diganti|dipulihkan)|joki (?:verifikasi|verified|face|wajah|selfie)", "IDDATA"),
     (r"(?:rekening|akun)(?: (?:bank|bri|bca|bni|mandiri|bsi|jago|seabank))? (?:atas nama |an )?orang lain|(?:<KTP>|<EKTP>) (?:dan |plus )?atm (?:dan |plus )?(?:buku tabungan|rekening)", "IDDATA"),
     (r"buku tabungan", "BANKBOOK"),  # part of a bank-account bundle, not a publication
     # office supplies for a village's population records, not the records for sale
@@ -356,14 +357,24 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
     (r"nik", "NIK"),
     (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
-     r"|identitas (?:kedua|baru|lain)", "USABLEID"),
+     r"|identitas (?:kedua|baru|lain)"
+     # like the office's own ("kayak keluaran kantor", "sama kaya punya pemerintah"), used for real
+     r"|(?:sama |persis |mirip )?(?:seperti|mirip|kayak|kaya|sama|dengan) (?:yang )?(?:punya|keluaran|buatan|bikinan|cetakan|terbitan|dari) (?:kantor|dinas|dukcapil)"
+     r"|(?:teruji|terbukti|sudah|udah|sering|aman) dipakai (?:buat |untuk )?(?:verifikasi|registrasi|verified|daftar|pinjol|bank|akun|transaksi)"
+     r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
+     # the security features of an issued ID, reproduced
+     r"|hologram|kertas (?:sekuriti|security)|security paper", "USABLEID"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan))"
-     r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)", "CUSTOMDATA"),
+     r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
+     r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
+     r"|(?:ubah|ganti|rubah) (?:data|status|pekerjaan|umur|tahun lahir|tanggal lahir|agama)", "CUSTOMDATA"),
     (r"(?:bisa|dapat|siap|aman) dipakai", "USABLE"),
     (r"selfie", "SELFIE"),
     (r"palsu|duplikat", "PALSU"),
-    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)|sehari|percepat|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|gancang|enggal|sadinten", "SHORTCUT"),
+    # skipping the process (strong: counts apart from the document term), then only speed
+    (r"(?:tidak|tanpa|gak|ga|tdk) perlu (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa <CIVILDOC>|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)", "FASTTRACK"),
+    (r"sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
@@ -385,11 +396,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
-    (r"printer|alat (?:baca|tulis|rekam)", "NEGPRINTER"),
+    (r"printer|alat (?:baca|tulis|rekam)|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)", "NEGPRINTER"),
     (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>", "NEGCOPYSERVICE"),
     (r"kwitansi|nota|surat jalan|surat|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),
-    (r"template desain|desain template|file desain|template|file master|master file|mentahan|font|(?:bisa|dapat|tinggal|siap) (?:diedit|edit|diubah)|edit sendiri", "NEGTEMPLATE"),
+    (r"template desain|desain template|file desain|file (?:edit|editan)|template|file master|master file|mentahan|font|(?:bisa|dapat|tinggal|siap) (?:diedit|edit|diubah)|edit sendiri", "NEGTEMPLATE"),
     (r"desain|stiker", "NEGDESIGN"),
     (r"akun", "AKUN"),
     (r"(?:sudah|full) verifikasi|verified|premium", "VERIFIED"),

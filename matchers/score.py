@@ -85,6 +85,19 @@ NIKs sold with a KK or KTP, double identities, insiders and skipped papers as
 shortcuts, regional verbs that make or arrange a document; and spellings that
 hid related words from the lexicon (leetspeak starting with a digit, letters
 stretched anywhere, "K.K", hashtags with "kk").
+
+**Kits and fast tracks (2.4).**  Skipping the process (``FASTTRACK``: "tanpa
+antre", "orang dalam", "terima beres", "kenalan di dalam") is told apart from
+mere speed ("cepat", "kilat"): only the first combines apart with any
+population-document term (``fast_track_with_document_in_listing``), as a title
+"Calo KTP" with "sehari jadi" below it.  A machine that writes, prints or
+personalises e-KTPs ("kit personalisasi", "mesin cetak KTP") in the title's
+product phrase, sold with blank chips, blank or unprinted cards or population
+data, is a kit: the blank channel's support rules then describe its parts and
+count 0 there, so its chips named "chip blangko e-ktp" no longer make it a blank.
+Edit files and templates count for any population document (KK, akta, SIM), and
+an ID said to be like the office's own, used for real or bearing its security
+features (hologram, kertas sekuriti) is forgery described.
 """
 
 from __future__ import annotations
@@ -151,6 +164,8 @@ _TAG_GROUPS = {
     "IDDOC": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<OTHERDOC>)",
     "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<OTHERDOC>)",
     "CARD": "(?:<KARTU>|<KTP>)",
+    "QUICK": "(?:<SHORTCUT>|<FASTTRACK>)",  # speed, or skipping the process
+    "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
 }
 
@@ -206,11 +221,11 @@ RULES: tuple[Rule, ...] = (
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
     Rule("document_shortcut", "related", "related_core", 60,
-         _p(r"<SERVICE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,4} <SHORTCUT>|<SHORTCUT>(?: \S+){0,3} <SERVICE>(?: \S+){0,2} <SERVICEDOC>"
-            r"|<SERVICEDOC>(?: \S+){0,2} <SHORTCUT>|<SHORTCUT>(?: \S+){0,1} <SERVICEDOC>"),
+         _p(r"<SERVICE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,4} <QUICK>|<QUICK>(?: \S+){0,3} <SERVICE>(?: \S+){0,2} <SERVICEDOC>"
+            r"|<SERVICEDOC>(?: \S+){0,2} <QUICK>|<QUICK>(?: \S+){0,1} <SERVICEDOC>"),
          why="an identity document made or arranged outside the office (cepat, tanpa antre, tanpa tes)"),
-    Rule("id_edit_file", "related", "related_core", 65, _p(_near("NEGTEMPLATE", "IDTERM", 3)),
-         why="a file or template to make a KTP (PSD, mockup, editable)"),
+    Rule("id_edit_file", "related", "related_core", 65, _p(_near("NEGTEMPLATE", "CIVILTERM", 3)),
+         why="a file or template to make a KTP, KK, birth certificate or licence (PSD, mockup, editable)"),
     Rule("verified_account_with_id", "related", "related_core", 65,
          _p(r"<AKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <AKUN>(?: \S+){0,4} <IDTERM>"
             r"|<IDTERM>(?: \S+){0,4} <AKUN>(?: \S+){0,3} <VERIFIED>|<AKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
@@ -233,9 +248,14 @@ RULES: tuple[Rule, ...] = (
     Rule("account_term", "related", "account_term", 2, _p("<AKUN>"), why="an account (marketplace, bank, e-wallet)"),
     Rule("verified_account", "related", "verified_account", 8, _p(_near("AKUN", "VERIFIED", 3)), why="a verified account"),
     Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
+    Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
+         why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<CUSTOMDATA>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
+    # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
+    Rule("civil_doc_term", "related", "civil_doc_term", 2, _p("<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>"),
+         why="population document term (akta, KIA, SIM, paspor …)"),
     # hard negatives: another product on offer
     _neg("neg_blangkon", "NEGHEADWEAR", -90, why="blangkon (Javanese headwear)"),
     _neg("neg_holder", "NEGHOLDER", -80, why="holder, casing or wallet"),
@@ -261,6 +281,9 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
+#: Rules saying a reader, writer or printer of e-KTPs is sold with what it makes them from.
+_KIT_RULES = frozenset({"reader_with_blank_chip", "reader_with_blank_chip_in_listing"})
+_PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
 _EKTP_TERM, _KTP_TERM = frozenset({_RULE_INDEX["ektp_term"]}), frozenset({_RULE_INDEX["ktp_term"]})
@@ -291,9 +314,15 @@ _CO_OCCURRENCES = (
     (Rule("selfie_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<SELFIE>"),
           f"selfies and a KTP term ('selfie + KTP' sets), {_APART}"),
      frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES),
+    # a kit's inputs: blank chips, blank or unprinted cards, population data to print (2.4)
     (Rule("reader_with_blank_chip_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGPRINTER>"),
-          f"an e-KTP reader/writer and blank chips or blanks, {_APART}"),
-     frozenset({_RULE_INDEX["id_reader"]}), frozenset({_RULE_INDEX["blank_chip"], _RULE_INDEX["blank_term"]})),
+          f"an e-KTP reader/writer or printer with blank chips, blanks or population data, {_APART}"),
+     frozenset({_RULE_INDEX["id_reader"]}),
+     frozenset({_RULE_INDEX[name] for name in ("blank_chip", "blank_term", "unprinted_term", "identity_data")})),
+    (Rule("fast_track_with_document_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<FASTTRACK>"),
+          f"a document process skipped and a population-document term, {_APART}"),
+     frozenset({_RULE_INDEX["fast_track"]}),
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
 )
 
 
@@ -662,15 +691,20 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
     usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
+    kit = any(_rule_of(i).name in _KIT_RULES for i in tally.reasons)
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
-        kit = rule.name in _USABLE_RULES  # a kit's own parts are not other products
-        other_products = sum(1 for i in others if not (kit and RULES[i].unless_usable))
+        makes_id = rule.name in _USABLE_RULES  # a kit's own parts are not other products
+        other_products = sum(1 for i in others if not (makes_id and RULES[i].unless_usable))
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
         weight = rule.weight * focus
-        usable = usable or (kit and weight > 0)  # even when a stronger rule of its group is the one counted
+        usable = usable or (makes_id and weight > 0)  # even when a stronger rule of its group is the one counted
+        kit = kit or (rule.name in _KIT_RULES and weight > 0)
         if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
             tally.groups[rule.group] = (weight, -number)
             tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
+
+    if kit and _PRINTER_RULE in tally.strong_negatives:
+        _discount_kit_parts(tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -684,6 +718,20 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+def _discount_kit_parts(tally: _Tally) -> None:
+    """A machine in the title's product phrase sold with blank chips or data is a kit: the
+    blank channel's support (chip card, blank chip, e-KTP term …) describes the kit's parts,
+    so only its strong group and the machine's negative count there (2.4).  2.3 let that
+    support carry a kit over the blank threshold, and an appended "holder KTP" line flipped it."""
+    for group, (_, index) in list(tally.groups.items()):
+        if group != "blank_core" and _channel_of(index) == "blank":
+            del tally.groups[group]
+            reason = tally.reasons.get(index)
+            if reason is not None:
+                tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, 0.0,
+                                              f"{reason.detail}; part of a kit on offer (a machine in the title): not counted")
 
 
 @lru_cache(maxsize=64)
