@@ -93,7 +93,8 @@ population-document term (``fast_track_with_document_in_listing``), as a title
 "Calo KTP" with "sehari jadi" below it.  A machine that writes, prints or
 personalises e-KTPs ("kit personalisasi", "mesin cetak KTP") in the title's
 product phrase, sold with blank chips, blank or unprinted cards or population
-data, is a kit: the blank channel's support rules then describe its parts and
+data, or any card machine there sold with what a strong blank rule names
+("smart card writer" / "blank ktp chip"), is a kit: the blank channel's support rules then describe its parts and
 count 0 there, so its chips named "chip blangko e-ktp" no longer make it a blank.
 Edit files and templates count for any population document (KK, akta, SIM), and
 an ID said to be like the office's own, used for real or bearing its security
@@ -237,7 +238,9 @@ RULES: tuple[Rule, ...] = (
              (r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>", "<BLANKCHIP>"),
              ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))
             # a reader of chip e-KTPs and blank ones ("reader KTP chip kosong": the chip is in the ID term)
-            + r"|<NEGPRINTER>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"),
+            + r"|<NEGPRINTER>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"
+            # blank chips the ID term qualifies ("writer plus blanko chip e-KTP")
+            + r"|<NEGPRINTER>(?: \S+){0,5} <BLANKCHIP>(?: \S+){0,1} <IDTERM>|<BLANKCHIP>(?: \S+){0,1} <IDTERM>(?: \S+){0,5} <NEGPRINTER>"),
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
@@ -279,10 +282,11 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 #: card, photo service, template, reader) name part of that offer, not another product,
 #: so they neither count against it nor lower its focus.
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
-                           "reader_with_blank_chip", "reader_with_blank_chip_in_listing"})
+                           "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
+                           "machine_with_blank_ektp_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 #: Rules saying a reader, writer or printer of e-KTPs is sold with what it makes them from.
-_KIT_RULES = frozenset({"reader_with_blank_chip", "reader_with_blank_chip_in_listing"})
+_KIT_RULES = frozenset({"reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
@@ -319,6 +323,11 @@ _CO_OCCURRENCES = (
           f"an e-KTP reader/writer or printer with blank chips, blanks or population data, {_APART}"),
      frozenset({_RULE_INDEX["id_reader"]}),
      frozenset({_RULE_INDEX[name] for name in ("blank_chip", "blank_term", "unprinted_term", "identity_data")})),
+    # a card machine of any kind sold with what a strong blank rule names ("smart card writer" / "blank ktp chip")
+    (Rule("machine_with_blank_ektp_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGPRINTER>"),
+          f"a card printer, reader or writer and blank e-KTPs, {_APART}"),
+     frozenset({_RULE_INDEX["neg_printer"]}),
+     frozenset({_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp")})),
     (Rule("fast_track_with_document_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<FASTTRACK>"),
           f"a document process skipped and a population-document term, {_APART}"),
      frozenset({_RULE_INDEX["fast_track"]}),
