@@ -98,7 +98,12 @@ data, or any card machine there sold with what a strong blank rule names
 count 0 there, so its chips named "chip blangko e-ktp" no longer make it a blank.
 Edit files and templates count for any population document (KK, akta, SIM), and
 an ID said to be like the office's own, used for real or bearing its security
-features (hologram, kertas sekuriti) is forgery described.
+features (hologram, kertas sekuriti) is forgery described.  A service making a
+population document combines apart with speed ("Urus KTP, KK, Akta cepat"; a fast
+reply or delivery is not speed of the document), an account of a service that
+verifies with an e-KTP (e-wallet, bank, ride-hailing, marketplace, exchange) sold
+verified is identity trade, and a KTP or KK made for the buyer ("kami buatkan")
+is made to order.
 """
 
 from __future__ import annotations
@@ -166,6 +171,8 @@ _TAG_GROUPS = {
     "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<OTHERDOC>)",
     "CARD": "(?:<KARTU>|<KTP>)",
     "QUICK": "(?:<SHORTCUT>|<FASTTRACK>)",  # speed, or skipping the process
+    "ANYAKUN": "(?:<AKUN>|<KYCAKUN>)",  # any account, or one of a service that verifies with an e-KTP
+    "MAKE": "(?:<SERVICE>|<MAKEFOR>)",
     "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
 }
@@ -222,16 +229,20 @@ RULES: tuple[Rule, ...] = (
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
     Rule("document_shortcut", "related", "related_core", 60,
-         _p(r"<SERVICE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,4} <QUICK>|<QUICK>(?: \S+){0,3} <SERVICE>(?: \S+){0,2} <SERVICEDOC>"
+         _p(r"<MAKE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,4} <QUICK>|<QUICK>(?: \S+){0,3} <MAKE>(?: \S+){0,2} <SERVICEDOC>"
             r"|<SERVICEDOC>(?: \S+){0,2} <QUICK>|<QUICK>(?: \S+){0,1} <SERVICEDOC>"),
          why="an identity document made or arranged outside the office (cepat, tanpa antre, tanpa tes)"),
     Rule("id_edit_file", "related", "related_core", 65, _p(_near("NEGTEMPLATE", "CIVILTERM", 3)),
          why="a file or template to make a KTP, KK, birth certificate or licence (PSD, mockup, editable)"),
     Rule("verified_account_with_id", "related", "related_core", 65,
-         _p(r"<AKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <AKUN>(?: \S+){0,4} <IDTERM>"
-            r"|<IDTERM>(?: \S+){0,4} <AKUN>(?: \S+){0,3} <VERIFIED>|<AKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
+         _p(r"<ANYAKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <ANYAKUN>(?: \S+){0,4} <IDTERM>"
+            r"|<IDTERM>(?: \S+){0,4} <ANYAKUN>(?: \S+){0,3} <VERIFIED>|<ANYAKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
          why="a verified account sold with the KTP it was verified with"),
-    Rule("account_with_id", "related", "related_core", 60, _p(r"<AKUN>(?: \S+){0,3} (?:<KTP>|<EKTP>)"),
+    Rule("verified_kyc_account", "related", "related_core", 60, _p(_near("KYCAKUN", "VERIFIED", 3)),
+         why="a payment, bank, ride-hailing or marketplace account sold verified: verified with someone's e-KTP"),
+    Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),
+         why="a KTP or KK made for the buyer (kami buatkan)"),
+    Rule("account_with_id", "related", "related_core", 60, _p(r"<ANYAKUN>(?: \S+){0,3} (?:<KTP>|<EKTP>)"),
          why="an account sold with the KTP of its owner (akun ojol + KTP pemilik)"),
     Rule("reader_with_blank_chip", "related", "related_core", 65,
          _p("|".join(f"{a}(?: \\S+){{0,5}} {b}" for a, b in (
@@ -248,9 +259,12 @@ RULES: tuple[Rule, ...] = (
          why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
-    Rule("account_term", "related", "account_term", 2, _p("<AKUN>"), why="an account (marketplace, bank, e-wallet)"),
-    Rule("verified_account", "related", "verified_account", 8, _p(_near("AKUN", "VERIFIED", 3)), why="a verified account"),
+    Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
+    Rule("verified_account", "related", "verified_account", 8, _p(_near("ANYAKUN", "VERIFIED", 3)), why="a verified account"),
     Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
+    Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} <SERVICEDOC>"),
+         why="a service that makes or arranges a population document"),
+    Rule("speed_word", "related", "speed_word", 1, _p("<SHORTCUT>"), why="speed (cepat, kilat)"),
     Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<CUSTOMDATA>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
@@ -332,6 +346,9 @@ _CO_OCCURRENCES = (
           f"a document process skipped and a population-document term, {_APART}"),
      frozenset({_RULE_INDEX["fast_track"]}),
      _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+    (Rule("document_service_fast_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<MAKE>"),
+          f"a service making a population document and speed or a skipped process, {_APART}"),
+     frozenset({_RULE_INDEX["document_service"]}), frozenset({_RULE_INDEX["speed_word"], _RULE_INDEX["fast_track"]})),
 )
 
 
