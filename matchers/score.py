@@ -103,7 +103,13 @@ population document combines apart with speed ("Urus KTP, KK, Akta cepat"; a fas
 reply or delivery is not speed of the document), an account of a service that
 verifies with an e-KTP (e-wallet, bank, ride-hailing, marketplace, exchange) sold
 verified is identity trade, and a KTP or KK made for the buyer ("kami buatkan")
-is made to order.
+is made to order.  A KTP printed on a genuine blank ("pakai blanko ori"), an
+e-KTP personalised or its chip written for the buyer, and a copy card are forgeries;
+a savings book or ATM card with a KTP is a bank account sold with its owner's
+identity, and where identities are traded, copies and scans of KTPs are the goods
+(``unless_traded``), not a copy shop's service.  "Jual e-KTP" is a sale word and an
+ID term, so "Jual e-KTP blangko" keeps its blank (2.3 read "jual e-KTP" as data);
+"tidak menjual kartu kosong" denies the blank cards.
 """
 
 from __future__ import annotations
@@ -145,7 +151,8 @@ class Rule:
     ``channels`` says which channels a hard negative lowers (a material word
     such as PVC says a card is not a blank e-KTP, yet "KTP palsu bahan PVC" is
     still a forgery); ``unless_usable`` negatives (novelty cards, photo
-    services) do not count when the listing offers a usable ID.
+    services) do not count when the listing offers a usable ID, nor
+    ``unless_traded`` ones (copies and scans of KTPs) when it trades identities.
     """
 
     name: str
@@ -156,6 +163,7 @@ class Rule:
     why: str
     channels: frozenset[str] = frozenset()
     unless_usable: bool = False
+    unless_traded: bool = False
 
     @property
     def tags(self) -> frozenset[str]:
@@ -194,8 +202,8 @@ _BLANK_ONLY = frozenset({"blank"})
 
 
 def _neg(name: str, tag: str, weight: float, why: str, channels: frozenset[str] = _BOTH,
-         unless_usable: bool = False) -> Rule:
-    return Rule(name, "negative", name, weight, _p(f"<{tag}>"), why, channels, unless_usable)
+         unless_usable: bool = False, unless_traded: bool = False) -> Rule:
+    return Rule(name, "negative", name, weight, _p(f"<{tag}>"), why, channels, unless_usable, unless_traded)
 
 
 RULES: tuple[Rule, ...] = (
@@ -220,7 +228,8 @@ RULES: tuple[Rule, ...] = (
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
-    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>"), why="ready-made or forged KTP"),
+    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|" + _near("PRINTEDON", "IDTERM", 3)),
+         why="ready-made or forged KTP (or one printed on a genuine blank)"),
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
@@ -238,7 +247,7 @@ RULES: tuple[Rule, ...] = (
          _p(r"<ANYAKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <ANYAKUN>(?: \S+){0,4} <IDTERM>"
             r"|<IDTERM>(?: \S+){0,4} <ANYAKUN>(?: \S+){0,3} <VERIFIED>|<ANYAKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
          why="a verified account sold with the KTP it was verified with"),
-    Rule("verified_kyc_account", "related", "related_core", 60, _p(_near("KYCAKUN", "VERIFIED", 3)),
+    Rule("verified_kyc_account", "related", "related_core", 60, _p(_near("KYCAKUN", "VERIFIED", 3) + "|<KYCVERIFIED>"),
          why="a payment, bank, ride-hailing or marketplace account sold verified: verified with someone's e-KTP"),
     Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),
          why="a KTP or KK made for the buyer (kami buatkan)"),
@@ -265,6 +274,7 @@ RULES: tuple[Rule, ...] = (
     Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} <SERVICEDOC>"),
          why="a service that makes or arranges a population document"),
     Rule("speed_word", "related", "speed_word", 1, _p("<SHORTCUT>"), why="speed (cepat, kilat)"),
+    Rule("bank_kit", "related", "bank_kit", 2, _p("<BANKBOOK>"), why="a savings book or ATM card"),
     Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<CUSTOMDATA>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
@@ -280,7 +290,8 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_material", "NEGMATERIAL", -35, why="a plain material (plastik, kertas, akrilik)", channels=_BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
     _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader", unless_usable=True),
-    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True),
+    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True,
+         unless_traded=True),
     _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
     _neg("neg_toy", "NEGTOY", -80, why="toy or educational card"),
     _neg("neg_template", "NEGTEMPLATE", -70, why="template or design file", unless_usable=True),
@@ -300,6 +311,9 @@ _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described
                            "machine_with_blank_ektp_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 #: Rules saying a reader, writer or printer of e-KTPs is sold with what it makes them from.
+#: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
+#: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
+_TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
 _KIT_RULES = frozenset({"reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
@@ -346,6 +360,9 @@ _CO_OCCURRENCES = (
           f"a document process skipped and a population-document term, {_APART}"),
      frozenset({_RULE_INDEX["fast_track"]}),
      _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+    (Rule("bank_kit_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BANKBOOK>"),
+          f"a savings book or ATM card and a KTP term (a bank account sold with its owner's KTP), {_APART}"),
+     frozenset({_RULE_INDEX["bank_kit"]}), _ID_TERM_RULES),
     (Rule("document_service_fast_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<MAKE>"),
           f"a service making a population document and speed or a skipped process, {_APART}"),
      frozenset({_RULE_INDEX["document_service"]}), frozenset({_RULE_INDEX["speed_word"], _RULE_INDEX["fast_track"]})),
@@ -717,14 +734,18 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
     usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
+    traded = any(_rule_of(i).name in _TRADE_RULES for i in tally.reasons)
     kit = any(_rule_of(i).name in _KIT_RULES for i in tally.reasons)
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
         makes_id = rule.name in _USABLE_RULES  # a kit's own parts are not other products
-        other_products = sum(1 for i in others if not (makes_id and RULES[i].unless_usable))
+        trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
+        other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
+                                                       or (trades and RULES[i].unless_traded)))
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
         weight = rule.weight * focus
         usable = usable or (makes_id and weight > 0)  # even when a stronger rule of its group is the one counted
         kit = kit or (rule.name in _KIT_RULES and weight > 0)
+        traded = traded or (trades and weight > 0)
         if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
             tally.groups[rule.group] = (weight, -number)
             tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
@@ -737,7 +758,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
                              if _channel_of(index) == name)
         for bucket, cap in ((tally.strong_negatives, math.inf), (tally.weak_negatives, WEAK_NEGATIVE_CAP)):
             total = sum(w for i, w in bucket.items() if name in RULES[i].channels
-                        and not (usable and name == "related" and RULES[i].unless_usable))
+                        and not (name == "related" and ((usable and RULES[i].unless_usable)
+                                                        or (traded and RULES[i].unless_traded))))
             points += max(total, -cap)
         return _points_to_score(points)
 
