@@ -36,9 +36,9 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["blangko", "blanko", "blank", "blangkonya"], "blanko"),
     **dict.fromkeys(["blangkon", "blankon"], "blangkon"),
     **dict.fromkeys(["kosong", "kosongan", "polos", "polosan"], "kosong"),
-    **dict.fromkeys(["ektp", "ektpnya"], "ektp"),
+    **dict.fromkeys(["ektp", "ektpnya", "ektepe"], "ektp"),
     **dict.fromkeys(["ktpel", "ktpelektronik"], "ktpel"),
-    **dict.fromkeys(["ktp", "ktpnya"], "ktp"),
+    **dict.fromkeys(["ktp", "ktpnya", "ktepe", "katepe"], "ktp"),  # spelled as said: "ka-te-pe"
     **dict.fromkeys(["elektronik", "elektrik"], "elektronik"),
     **dict.fromkeys(["chip", "chipnya"], "chip"),
     **dict.fromkeys(["dukcapil", "disdukcapil", "capil", "kemendagri"], "dukcapil"),
@@ -318,7 +318,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card", "KTP"),  # English: "ID card penduduk"
-    (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili))?|dokumen kependudukan|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
+    (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto)", "KOSONG"),
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|data|identitas|nama|foto)(?: data)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|baru polos)|data kosong|kosong", "KOSONG"),
@@ -365,14 +365,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
     (r"nik", "NIK"),
-    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified|pemilu|nyoblos)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil|pemeriksaan|pengecekan|bandara|imigrasi)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
+    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified|pemilu|nyoblos)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi|buka rekening|buka akun|rekening)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil|pemeriksaan|pengecekan|bandara|imigrasi)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
      r"|identitas (?:kedua|baru|lain)"
      # like the office's own ("kayak keluaran kantor", "sama kaya punya pemerintah"), used for real
      r"|(?:sama |persis |mirip )?(?:seperti|mirip|kayak|kaya|sama|dengan) (?:yang )?(?:punya|keluaran|buatan|bikinan|cetakan|terbitan|dari) (?:kantor|dinas|dukcapil)"
      r"|(?:teruji|terbukti|sudah|udah|sering|aman) dipakai (?:buat |untuk )?(?:verifikasi|registrasi|verified|daftar|pinjol|bank|akun|transaksi)"
      r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
      # the security features of an issued ID, reproduced
-     r"|hologram|kertas (?:sekuriti|security)|security paper|aman (?:dari )?razia|lolos razia|proses rahasia", "USABLEID"),
+     r"|hologram|kertas (?:sekuriti|security)|security paper|aman (?:dari )?razia|lolos razia|proses rahasia"
+     r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) (?:basah|dinas|dukcapil|kelurahan|kua)", "USABLEID"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan))"
      r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
@@ -385,7 +386,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a delivery's speed is shipping: "same day dan instan via GoSend"
     (r"(?:same day|sameday|instan|instant|express|ekspres|kilat|cepat) (?:via |pakai |lewat |dengan )?(?:gosend|grabexpress|jne|jnt|sicepat|anteraja|kurir|ekspedisi)|same day|sameday", "CUESHIP"),
     # skipping the process (strong: counts apart from the document term), then only speed
-    (r"(?:tidak|tanpa|gak|ga|tdk) (?:perlu|usah) (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa <CIVILDOC>|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)", "FASTTRACK"),
+    (r"(?:tidak|tanpa|gak|ga|tdk) (?:perlu|usah) (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa <CIVILDOC>|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)", "FASTTRACK"),
     (r"sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
