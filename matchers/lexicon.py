@@ -309,6 +309,7 @@ _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     # a scan offered as data ("scan KTP HD", "scan KTP + selfie"), not a scanning service
+    (r"(?:frame|bingkai|pigura|figura)(?: foto)?", "NEGHOLDER"),  # a picture frame, before "foto KTP" reads as data
     (r"scan (?:ktp|ektp|ktpel|e ktp) (?:hd|dan selfie|plus selfie|selfie)", "IDDATA"),
     (r"(?:kumpulan|koleksi|database|dump|bocoran|paket|ribuan|ratusan) (?:scan|fotokopi|foto|file) (?:ktp|ektp|ktpel|e ktp|kk)", "IDDATA"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
@@ -338,6 +339,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
+    (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|sesuai pesanan|sesuai permintaan|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGPRINTER"),  # the machine, before the service below
     (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning) (?:data )?chip (?:<KTP>|<EKTP>)"
@@ -346,12 +348,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
     # a photographer's "jasa foto KTP" / "foto untuk KTP" is the pas-foto for an application
-    (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # an account or bank account sold together with the owner's KTP (and ATM card): an identity in trade
     (r"(?:akun|rekening)(?: (?:toko online|toko|marketplace|bank|ewallet|pinjol|ojol|lengkap))? (?:dan |plus )?(?:<KTP>|<EKTP>)", "IDDATA"),
     # an idle or someone else's KTP offered, a KTP with a new NIK: the identity itself is the goods
     (r"(?:<KTP>|<EKTP>) (?:nganggur|menganggur|nganggur an|orang lain|orang|saudara)|(?:<KTP>|<EKTP>) (?:dengan |pakai |plus )?nik baru", "IDDATA"),
-    (r"(?:aplikasi|software|sistem informasi|program) (?:data |pendataan )?(?:penduduk|kependudukan)", "NEGPUBLICATION"),  # a software title
+    (r"(?:aplikasi|software|sistem informasi|program) (?:data |pendataan )?(?:penduduk|kependudukan|warga)", "NEGPUBLICATION"),  # a software title
     (r"nik (?:ayah|ibu|orang tua|ortu|anak|keluarga)", "NIK"),  # a family member's NIK on a form
     (r"nik (?:dan |plus )?<KK> (?:aktif|valid|fresh)|unreg nik|jasa (?:reg|registrasi|unreg) nik|(?:bantu|bantuin|urus|aktifkan|aktivasi|pulihkan|perbaiki|hapus|buat|bikin|bikinin|buatkan|generate) nik|nik (?:bisa )?(?:dibantu|diaktifkan|diurus|diubah|diganti|dipulihkan)|joki (?:verifikasi|verified|face|wajah|selfie)", "IDDATA"),
     (r"(?:rekening|akun)(?: (?:bank|bri|bca|bni|mandiri|bsi|jago|seabank))? (?:atas nama |an )?orang lain|(?:<KTP>|<EKTP>) (?:dan |plus )?atm (?:dan |plus )?(?:buku tabungan|rekening)", "IDDATA"),

@@ -34,6 +34,7 @@ STILL_MISSED = {
     "lang3-042": "'scan KTP' reads as a scanning service; 'data asli orang' is not yet a data-for-sale word",
     "lang3-056": "'tinggal isi data' next to KTP reads as an unprinted card: an edit app scores blank",
     "lang4-014": "a reader known only by its model code ('ACR122U') before blank KTP chips reads as a blank",
+    "lang3w-22": "only a KTP, KK or KIA service combines with speed apart: 'Jasa urus SIM' reads as a licence agent",
 }
 
 
