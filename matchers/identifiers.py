@@ -58,9 +58,11 @@ _NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
-#: a date "08-12-2023 10.30" never becomes one).
+#: a date "08-12-2023 10.30" never becomes one).  A number whose last digits are masked
+#: ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)"
+    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:[ .\-]?\d){6,9}"
+    r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
@@ -81,7 +83,7 @@ _DIGIT_SEPARATORS = b" .-()+"
 #: Hex digits and the letters read as digits in a UID (O, I, L, S …), separators deleted.
 _HEX_SKELETON = bytes(ord("h") if chr(c) in "0123456789abcdefABCDEF" + "".join(LOOKALIKE_DIGITS) else ord("_")
                       for c in range(256))
-_HEX_SEPARATORS = b":-._ \t\r\nxX"
+_HEX_SEPARATORS = b":-._, \t\r\nxX"
 _NON_DIGIT = re.compile(r"\D")
 
 

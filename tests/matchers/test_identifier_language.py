@@ -1,0 +1,102 @@
+"""Identifiers as NFC tools print them and sellers retype them (issue 15, the identifier part):
+each spelling below was missed or misread by ktpwatch-matchers/2.3 (measured on
+corpus/identifier_language.jsonl before the readers changed), and the properties hold the
+rules for every UID, not for the example."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from matchers import extract_identifiers
+
+
+def _uids(text: str, context: str = "") -> list[str]:
+    return [i.value for i in extract_identifiers(text, context=context) if i.kind == "chip_uid"]
+
+
+def _phones(text: str) -> list[str]:
+    return [i.value for i in extract_identifiers(text) if i.kind == "phone"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Tag ID (hex): 04:92:3a:c2:71:5e:80\nTag ID (dec): 1286680974810752", ["04923AC2715E80"]),  # "hex" names the notation
+    ("UID (hex): 04:A6:11:5D:C2:73:80", ["04A6115DC27380"]),
+    ("kartu magic, UID bawaan 01 02 03 04, bisa diganti", ["01020304"]),      # decimal-looking bytes after a chip word
+    ("UID: 04 12 35 67 89 10 23 (contoh)", ["04123567891023"]),
+    ("U I D : 0 4 A 2 3 B 1 C, blanko", ["04A23B1C"]),                       # the cue's last letter takes no character
+    ("ID kartu: 04A8B9C0D1E2F3, blanko asli", ["04A8B9C0D1E2F3"]),
+    ("UDI: 04A23B1C5D807E", ["04A23B1C5D807E"]),                             # typos of the cue word
+    ("srial number chip 04:F1:E2:D3:C4:B5:80", ["04F1E2D3C4B580"]),
+    ("Kartu NFC, serail number 04:A2:3B:1C:5D:80:7E", ["04A23B1C5D807E"]),
+    ("UID = {0x04, 0xA2, 0x3B, 0x1C, 0x5D, 0x80, 0x7E}", ["04A23B1C5D807E"]),  # a program's byte array
+    ("uid chip 04, A2, 3B, 1C, 5D, 80, 7E", ["04A23B1C5D807E"]),
+])
+def test_spellings_2_3_missed(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+@pytest.mark.parametrize("decoy", [
+    "modul zigbee chip CC2530, MAC 00:12:4B:00:1A:2B:3C:4D (EUI-64)",       # a chip's MAC: the old reader's UID
+    "printer kartu ID card bekas, SN printer: 52A0C1D4, head bagus",        # a serial word for another device
+    "Kartu chip NFC. Laptop no seri 04A23B1C5D807E",
+    "ribbon printer kartu chip, part number 04A2B3C4, isi 200 print",       # a label with its number word
+    "modul reader NFC chip NXP. firmware build 4a2b3c4d",
+    "chip uid: 0x04,0xA2,0x3B,0x1C,0x5D,0x80,0x7E,0x90,0x00",               # nine bytes: no UID, nor eight of them
+    "Kartu chip tersedia ukuran 10, 20, 30, 40 pcs",                        # decimal numbers in a list
+])
+def test_decoys_stay_out(decoy: str) -> None:
+    assert _uids(decoy) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("hubungi 0813-1234-56XX (dua angka terakhir di chat)", []),            # masked tail: no number
+    ("wa 0812 3456 78** ya", []),
+    ("wa 0812-3456-78 xx", []),
+    ("WA 081234567890 x2", ["+6281234567890"]),                             # "x2" is no mask
+])
+def test_a_masked_phone_number_is_none(text: str, expected: list[str]) -> None:
+    assert _phones(text) == expected
+
+
+_BYTES = st.sampled_from([4, 7, 8]).flatmap(lambda n: st.binary(min_size=n, max_size=n))
+_CHIP_WORDS = st.sampled_from(["UID", "uid:", "Chip UID:", "nomor chip", "CSN", "uid chip"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BYTES, _CHIP_WORDS, st.sampled_from([" ", "-", "."]), st.data())
+def test_a_uid_broken_at_any_byte_across_a_line_is_read_whole(
+    raw: bytes, cue: str, separator: str, data: st.DataObject,
+) -> None:
+    pairs = [f"{b:02X}" for b in raw]
+    cut = data.draw(st.integers(min_value=2, max_value=len(pairs) - 2))  # a lone byte is no token
+    halves = ("".join(pairs[:cut]), "".join(pairs[cut:]))
+    assume(all(any(c.isdigit() for c in half) for half in halves))  # a line of letters only is a word
+    assume(not (len(pairs) == 8 and cut == 4))  # two lines of four bytes are a list of two UIDs
+    text = f"Blanko e-KTP kosong. {cue}\n{separator.join(pairs[:cut])}\n{separator.join(pairs[cut:])}\nready"
+    uid = "".join(pairs)
+    found = _uids(text)
+    assert found == [uid] or any(i.kind == "phone" for i in extract_identifiers(text))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_BYTES, _CHIP_WORDS, st.sampled_from([", ", ","]), st.booleans())
+def test_a_uid_written_as_a_byte_list_is_read(raw: bytes, cue: str, comma: str, prefixed: bool) -> None:
+    uid = "".join(f"{b:02X}" for b in raw)
+    prefix = "0x" if prefixed else ""
+    written = comma.join(prefix + uid[i:i + 2] for i in range(0, len(uid), 2))
+    found = _uids(f"Kartu NFC. {cue} {{{written}}}")
+    if prefixed or not uid.isdigit():
+        assert found == [uid]
+    else:
+        assert found == []  # decimal numbers in a list are no UID
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=10**10, max_value=10**11 - 1), st.integers(min_value=1, max_value=4),
+       st.sampled_from(["X", "x", "*"]))
+def test_a_phone_number_with_masked_last_digits_is_never_read(number: int, masked: int, mask: str) -> None:
+    digits = f"08{number}"[:12]
+    text = f"WA {digits[:-masked]}{mask * max(2, masked)} ya"
+    assert _phones(text) == []
