@@ -99,6 +99,9 @@ _GLUED_RUN = re.compile(_RUN)
 _GLUED_CUE_HINT = re.compile(r"(?:uid|chip|cip|csn|sn)(?:nya)?[:#=]?[0-9a-f]")
 _GLUED_CUE = re.compile(rf"(?<![0-9a-z]){_NUMBER_WORD}?(?:n?uid|chip|cip|csn|sn)(?:nya)?[:#=]?(?=[0-9a-f])")
 _MIXED_RUN = re.compile(rf"(?P<run>{_MIXED})(?![0-9A-Za-z])")
+_HEX_CHARS = "0123456789ABCDEFabcdef"
+#: One more byte after a run ("… 7E 90 00": the status word of a reader's answer).
+_MORE_BYTES = re.compile(r"[:\- ]?(?:0[xX])?[0-9A-Fa-f]{2}(?![0-9A-Za-z])")
 _DROP_SEPARATORS = str.maketrans("", "", ": -,\t")
 _GROUP = re.compile(rf"{_X}(?P<chars>{_H}+)")
 _ANY_LENGTH = range(2, 64)
@@ -156,6 +159,8 @@ _NEAR_BLOCKER = re.compile(
 WINDOW = 160
 _BLOCK_REACH = 40
 _CUE_AFTER_REACH = 25
+#: Lengths of a UID printed by a reader that needs no cue (a 4-byte run with colons may be a time).
+_READER_LENGTHS = frozenset({14, 16})
 #: How far after a chip word decimal-looking bytes still read as its UID ("UID bawaan 01 02 03 04").
 _PAIRED_REACH = 16
 #: Devices whose serial number a generic serial word may name ("SN printer: …", "laptop no seri …").
@@ -212,15 +217,34 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
         if sep is not None and _stray_front(run, sep):
             pos = m.start("run") + run.index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
             continue
-        # a run of another length, or decimal (a serial), may be bytes joined by mixed separators
-        mixed = _MIXED_RUN.match(text, m.start("run")) \
-            if _hex_count(run, sep) not in _HEX_LENGTHS or run.isdigit() else None
-        if mixed is not None and _hex_count(mixed.group("run"), None) in _HEX_LENGTHS:
+        mixed = _mixed_reading(text, m, run, sep)
+        if mixed is not None:
             pos = mixed.end()
             yield mixed, False
         elif len(run) - (run.count(sep) * len(sep) if sep else 0) >= short:
             yield m, False  # shorter: no UID (nor half of one), a price, a code
     yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
+
+
+def _mixed_reading(text: str, m: re.Match[str], run: str, sep: str | None) -> re.Match[str] | None:
+    """The run read as bytes joined by mixed separators, where that reading is a UID: for a run of
+    another length, or decimal (a serial), and for a run of a UID's length whose UID goes on after
+    a space, with no separator of another kind, by less than a UID, and ends there
+    ("0000:0000:0000:00 00"; not a date and time "06-12-2026 10:30:45", two UIDs of a list
+    "04A23B1C 04B23B1C", nor a UID and a status word "… 7E 90 00")."""
+    count = _hex_count(run, sep)
+    lengthened = count in _HEX_LENGTHS and not run.isdigit()
+    if lengthened and text[m.end():m.end() + 1] != " ":
+        return None
+    mixed = _MIXED_RUN.match(text, m.start("run"))
+    if mixed is None or _hex_count(mixed.group("run"), None) not in _HEX_LENGTHS:
+        return None
+    if lengthened:
+        extra = text[m.end():mixed.end()]
+        if mixed.end() <= m.end() or extra.strip(" " + (sep or "").strip() + _HEX_CHARS) \
+                or _hex_count(extra, None) >= min(_HEX_LENGTHS) or _MORE_BYTES.match(text, mixed.end()):
+            return None
+    return mixed
 
 
 def _stray_front(run: str, sep: str) -> bool:
@@ -392,6 +416,14 @@ def _chip_word_before(low: str, found: list[tuple[int, int, bool]], start: int) 
     return specific and len(gap) <= _PAIRED_REACH and gap.count("\n") <= 1 and not any(c.isdigit() for c in gap)
 
 
+def printed_by_a_reader(chars: str, marked: bool) -> bool:
+    """True when a token is a UID as reader software prints it, which needs no cue in a listing
+    about chips or cards ("ID: 04:3A:9F:21:B6:5C:80", "NFC Tools: 04:3A:…"): 7 or 8 bytes written
+    the reader's way (``:`` separators or ``0x``) holding a hex letter.  (A hex word without a
+    reader's mark needs its cue: "Stok ready. 04A23B1C5D807E" may be any code.)"""
+    return marked and len(chars) in _READER_LENGTHS and not chars.isdigit()
+
+
 def _cue_after(low: str, end: int, next_start: int) -> bool:
     stop = min(end + _CUE_AFTER_REACH, next_start)
     line = low[end:stop].split("\n", 1)[0]
@@ -405,12 +437,15 @@ def find_chip_readings(
     positions); ``cued`` when another field of the listing names a chip number, ``topical`` when
     it is about chips or ID cards."""
     found, claims = _split_claims(low, _cue_spans(low))
-    # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)")
-    begin = 0 if cued or not found else max(0, found[0][0] - _CUE_AFTER_REACH - _LONGEST_TOKEN)
+    # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)") or it
+    # is printed the reader's way (``printed_by_a_reader``)
+    first = found[0][0] if found and not cued else 0
+    begin = 0 if ":" in text[:first] or "0x" in low[:first] else max(0, first - _CUE_AFTER_REACH - _LONGEST_TOKEN)
     tokens = [token for token in _tokens(text, low, begin) if len(token.chars) in _HEX_LENGTHS]
     if not tokens:
         return
     cues = _cue_ends(low, found, tokens, topical)
+    about = topical or about_chips(low)
     last_taken = 0 if cued else -1
     for index, token in enumerate(tokens):
         i = bisect_right(cues, token.start) - 1
@@ -420,7 +455,8 @@ def find_chip_readings(
         near = token.glued_cue or (anchor >= 0 and reach and not _blocked(low, anchor, token.start, claims))
         if not near:
             next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
-            near = _cue_after(low, token.end, next_start)
+            near = _cue_after(low, token.end, next_start) or (
+                about and printed_by_a_reader(token.chars, token.marked) and not _blocked(low, -1, token.start, claims))
         # digits written byte by byte right after a chip word are a UID too ("UID 04 12 35 67 …")
         marked = token.marked or (token.paired and _chip_word_before(low, found, token.start))
         reading = read_token(token.chars, marked) if near else None

@@ -148,6 +148,17 @@ def _may_have_uid(text: str, low: str) -> bool:
     return UID_CONTEXT_LOW.search(low) is not None  # the cues find_chip_readings reads are in ``low``
 
 
+def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:
+    """Necessary tests for a UID printed by a reader, which needs no cue in a listing about chips
+    or cards (``chip_uids.printed_by_a_reader``): a reader's mark, fourteen hex-looking characters
+    in a row, and the topic."""
+    if ":" not in text and "0x" not in low:
+        return False
+    if b"h" * 14 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
+        return False
+    return topical or about_chips(low)
+
+
 def _may_hold_uid(text: str) -> bool:
     """Necessary test for a token of UID length: for ASCII, eight hex-looking characters in a row
     once separators are dropped (a byte-table test, a tenth of the token regex's cost)."""
@@ -314,7 +325,8 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     low = text.lower()
     has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
     nik_possible, phone_possible = _may_have_numbers(text)
-    has_uid = cued or _may_have_uid(text, low)  # cued: the caller found room for a UID
+    # cued: the caller found room for a UID
+    has_uid = cued or _may_have_uid(text, low) or _may_have_printed_uid(text, low, topical)
     has_contact = may_have_contact(low)
     account_possible = _may_have_account(text)
     if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible):

@@ -87,7 +87,9 @@ def test_a_uid_written_as_a_byte_list_is_read(raw: bytes, cue: str, comma: str, 
     prefix = "0x" if prefixed else ""
     written = comma.join(prefix + uid[i:i + 2] for i in range(0, len(uid), 2))
     found = _uids(f"Kartu NFC. {cue} {{{written}}}")
-    if prefixed or not uid.isdigit():
+    if not any(c.isdigit() for c in uid):
+        assert found == []  # letters only: a word
+    elif prefixed or not uid.isdigit():
         assert found == [uid]
     else:
         assert found == []  # decimal numbers in a list are no UID
@@ -100,3 +102,26 @@ def test_a_phone_number_with_masked_last_digits_is_never_read(number: int, maske
     digits = f"08{number}"[:12]
     text = f"WA {digits[:-masked]}{mask * max(2, masked)} ya"
     assert _phones(text) == []
+
+
+@pytest.mark.parametrize(("text", "context", "expected"), [
+    ("ID: 04:3A:9F:21:B6:5C:80 (NFC Tools)", "", ["043A9F21B65C80"]),        # printed by a reader: no cue needed
+    ("NFC Tools: 04:3a:9f:21:b6:5c:80", "Blanko e-KTP kosong", ["043A9F21B65C80"]),
+    ("Tag NFC ICODE SLIX, E0:04:01:50:12:34:56:78", "", ["E004015012345678"]),
+    ("contoh kartu yang dikirim kemarin, yang lain mirip: 0x043A9F21B65C80", "Kartu NFC NTAG213", ["043A9F21B65C80"]),
+    ("Sepatu kulit ukuran 42. 04:3A:9F:21:B6:5C:80", "", []),               # a listing about something else
+    ("Blanko KTP. SKU 04:3A:9F:21:B6:5C:80", "", []),                       # a label for another number
+    ("Blanko KTP. buka 08:00:17:00", "", []),                               # four bytes with colons: maybe a time
+    ("Stok ready. 04A23B1C5D807E", "Blanko e-KTP chip aktif", []),          # no reader's mark: needs its cue
+])
+def test_a_uid_printed_by_a_reader_needs_no_cue(text: str, context: str, expected: list[str]) -> None:
+    assert _uids(text, context) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("chip 0000:0000:0000:00 00", ["0000000000000000"]),          # the last byte after a space: one UID
+    ("UID 04:A2:3B:1C:5D:80:7E 90 00", ["04A23B1C5D807E"]),        # a reader's answer: UID, then status word
+    ("UID 04A23B1C 04B23B1C", ["04A23B1C", "04B23B1C"]),           # two UIDs of a list
+])
+def test_a_run_of_a_uids_length_that_goes_on_after_a_space(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
