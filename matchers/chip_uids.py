@@ -215,6 +215,11 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
             continue
         run, sep = m.group("run", "sep")
         if sep is not None and _stray_front(run, sep):
+            whole = _bytes_from(text, m.start("run"))  # "EAFA:00 00": hex letters are the UID's first bytes
+            if whole is not None:
+                pos = whole.end()
+                yield whole, False
+                continue
             pos = m.start("run") + run.index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
             continue
         mixed = _mixed_reading(text, m, run, sep)
@@ -224,6 +229,15 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
         elif len(run) - (run.count(sep) * len(sep) if sep else 0) >= short:
             yield m, False  # shorter: no UID (nor half of one), a price, a code
     yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
+
+
+def _bytes_from(text: str, start: int) -> re.Match[str] | None:
+    """Bytes joined by mixed separators from ``start`` on, when they are all the bytes there and
+    a UID's length ("EAFA:00 00"), else None ("dead 04 A2 … 7E" has a byte more than a UID)."""
+    mixed = _MIXED_RUN.match(text, start)
+    if mixed is None or _hex_count(mixed.group("run"), None) not in _HEX_LENGTHS or _MORE_BYTES.match(text, mixed.end()):
+        return None
+    return mixed
 
 
 def _mixed_reading(text: str, m: re.Match[str], run: str, sep: str | None) -> re.Match[str] | None:
@@ -254,7 +268,10 @@ def _stray_front(run: str, sep: str) -> bool:
     UID spelled one by one, and two groups of at most five characters are never one)."""
     first, _, rest = run.partition(sep)
     if _is_word(_unprefixed(first)):
-        return True
+        # hex letters that make the run a UID are its first bytes ("EAFA:0000"), not a word ("ada 04 A2 …")
+        count = _hex_count(run, sep)
+        return not (count in _HEX_LENGTHS and count - len(_unprefixed(first)) not in _HEX_LENGTHS
+                    and all(c in _HEX_CHARS for c in _unprefixed(first)) and len(_unprefixed(first)) % 2 == 0)
     return len(first) == 1 and (len(_unprefixed(rest.partition(sep)[0])) > 1 or sep not in rest)
 
 

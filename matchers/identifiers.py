@@ -58,10 +58,11 @@ _NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
-#: a date "08-12-2023 10.30" never becomes one).  A number whose last digits are masked
+#: a date "08-12-2023 10.30" never becomes one); groups may be set apart by a spaced dash
+#: before a group of three digits or more ("0812 - 3456 - 7890"; not "0812-3456-7890 - 2 pcs").  A number whose last digits are masked
 #: ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:[ .\-]?\d){6,9}"
+    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}))?\d){6,9}"
     r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
@@ -87,20 +88,24 @@ _HEX_SEPARATORS = b":-._, \t\r\nxX"
 _NON_DIGIT = re.compile(r"\D")
 
 
-#: A number written right after a phone cue with the letter O for a zero ("WA O812 3456 789O"):
-#: sellers do it to slip past filters.  Only there is O read as 0, and only in a run that
-#: starts like a mobile number (O8 / 08) and holds at least seven real digits, so words and
-#: codes elsewhere ("SO 0812", "PO 1234") are left alone.
+#: A number written right after a phone cue with the letter O for a zero or l/I for a one
+#: ("WA O812 3456 789O", "wa 08l2 …"): sellers do it to slip past filters.  Only there are they
+#: read as digits, and only in a run that starts like a mobile number (O8 / 08), holds at least
+#: seven real digits and ends the word, so words and codes elsewhere ("SO 0812", "PO 1234") and a
+#: word after the number ("0812 3456 7890 ok") are left alone.
 _PHONE_CUE_RUN = re.compile(
-    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}([0o]8[0-9o .\-]{7,18}[0-9o])", re.IGNORECASE
+    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}([0o]8[0-9oli .\-]{7,18}[0-9oli])(?![a-z0-9])",
+    re.IGNORECASE,
 )
+_PHONE_LOOKALIKE_HINT = re.compile(r"[oO]8|[0-9][oOlI]")
+_PHONE_DIGITS = str.maketrans("oOlIiL", "001111")
 
 
 def _zero_for_o(match: re.Match[str]) -> str:
     run = match.group(1)
     if sum(ch.isdigit() for ch in run) < 7:
         return match.group(0)
-    return match.group(0)[: match.start(1) - match.start(0)] + run.replace("O", "0").replace("o", "0")
+    return match.group(0)[: match.start(1) - match.start(0)] + run.translate(_PHONE_DIGITS)
 
 
 #: Cyrillic and Greek capitals and small letters drawn like a Latin one ("UІD", "04АВ…"), one for one.
@@ -112,13 +117,13 @@ _ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE_LETTERS}]")
 @lru_cache(maxsize=4_096)
 def _prepare(text: str) -> str:
     """NFKC (full-width digits), invisible characters removed, Cyrillic/Greek lookalikes read as
-    Latin, O read as 0 in a number right after a phone cue: positions are what we report (every
+    Latin, O read as 0 and l/I as 1 in a number right after a phone cue: positions are what we report (every
     step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
     if not text.isascii():  # ASCII is NFKC already and has no invisible characters
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
-    if "o8" in text or "O8" in text:
+    if _PHONE_LOOKALIKE_HINT.search(text):
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
     return text
 

@@ -125,3 +125,27 @@ def test_a_uid_printed_by_a_reader_needs_no_cue(text: str, context: str, expecte
 ])
 def test_a_run_of_a_uids_length_that_goes_on_after_a_space(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("WA 0812 - 3456 - 7890", ["+6281234567890"]),                 # a spaced dash between groups
+    ("WA 0812 – 3456 – 7890", ["+6281234567890"]),
+    ("WA 0812–3456–7890", ["+6281234567890"]),
+    ("wa 0812-3456-7890 - 2 pcs", ["+6281234567890"]),             # a quantity after a dash is no group
+    ("WA O8l2 3456 789O", ["+6281234567890"]),                     # l for 1 after a phone cue
+    ("wa 08123456789O", ["+6281234567890"]),                       # O for 0 at the end: was read one digit short
+    ("WA 0812 3456 7890 ok", ["+6281234567890"]),                  # a word after the number stays a word
+    ("hp 0812 3456 789 lagi", ["+628123456789"]),
+])
+def test_phone_numbers_as_sellers_space_and_disguise_them(text: str, expected: list[str]) -> None:
+    assert _phones(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Blanko e-KTP kosong. chip EAFA:0000", ["EAFA0000"]),        # hex letters first: bytes, not a word
+    ("Blanko e-KTP kosong. chip EAFA:00 00", ["EAFA0000"]),
+    ("UID bead 04A2 3B1C", ["04A23B1C"]),                          # a word before a whole UID stays a word
+    ("UID dead 04 A2 3B 1C 5D 80 7E", ["04A23B1C5D807E"]),
+])
+def test_a_uid_that_begins_with_hex_letters(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
