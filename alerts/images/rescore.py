@@ -40,11 +40,16 @@ class RescoreOutcome:
     opened: bool = False
 
 
-def _with_photo_identifiers(data: AssessmentData, photos: list[tuple[str, str]]) -> AssessmentData:
-    """Text identifiers from the matcher, image identifiers per photo (each with its own photo's hash)."""
+def _with_photo_identifiers(data: AssessmentData, photos: list[tuple[str, str]], title: str) -> AssessmentData:
+    """Text identifiers from the matcher, image identifiers per photo (each with its own photo's hash).
+
+    Each photo is read with the title as context, as :func:`matchers.score_listing` reads
+    its image field: a bare chip number on a photo of a listing titled "blanko e-KTP, no
+    chip di foto" is a chip UID in both paths."""
     found = [i for i in data.identifiers if i.source != "image"]
     for sha, text in photos:
-        found += [IdentifierData.of(i) for i in extract_identifiers(text, source="image", image_sha256=sha)]
+        found += [IdentifierData.of(i) for i in
+                  extract_identifiers(text, source="image", image_sha256=sha, context=title)]
     return replace(data, identifiers=tuple(dict.fromkeys(found)))
 
 
@@ -60,7 +65,7 @@ def rescore_listing(session: Session, listing: Listing, settings: Settings) -> R
         blank_threshold=settings.matching.blank_threshold,
         related_threshold=settings.matching.related_threshold,
     )
-    data = _with_photo_identifiers(AssessmentData.from_result(result), photos)
+    data = _with_photo_identifiers(AssessmentData.from_result(result), photos, listing.title)
     alert = alert_for_listing(session, listing.id)
     verdict = str(result.verdict)
     previous = latest_assessment(session, listing.id)

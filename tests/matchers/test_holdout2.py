@@ -17,29 +17,23 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from tests.matchers.evaluation import LABELS, HoldoutFigures, printed_figures
+from tests.matchers.holdout_parts import expected_split, read_rows
 from tests.matchers.test_holdout import _words, lexicon_words, tune_words
 
 TESTS = Path(__file__).parent
 HOLDOUT = TESTS / "holdout2" / "holdout.jsonl"
 TUNE = TESTS / "corpus" / "independent.jsonl"
 HOLDOUT_SHA256 = "f49508df0454ee47b8d9313e4c3c44fe807d35fe508276d03d33cdec26152b22"
-SPLIT_BYTE = 0x99
 
 
-def _rows(path: Path) -> list[dict]:
-    with path.open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh]
-
-
-def _expected_split(row_id: str) -> str:
-    return "holdout" if hashlib.sha256(row_id.encode("utf-8")).digest()[0] < SPLIT_BYTE else "tune"
+_rows = read_rows
+_expected_split = expected_split
 
 
 def test_holdout2_file_is_frozen() -> None:

@@ -1,0 +1,57 @@
+"""Two paths read a photo's identifiers: the matcher's image field (``score_listing``) and
+the photo rescore, which reads each photo on its own to keep that photo's hash.  They must
+give one answer, or a chip cued only in the title is found by one and lost by the other."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from alerts.images.rescore import _with_photo_identifiers
+from matchers import score_listing
+from storage.listings import AssessmentData
+
+CORPUS = Path(__file__).parents[1] / "matchers" / "corpus"
+SHA = "a" * 64
+
+
+def _image_ids(title: str, photo_text: str) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    result = score_listing(title, "", image_text=photo_text, image_sha256=SHA)
+    matcher = {(i.kind, i.value) for i in result.identifiers if i.source == "image"}
+    data = _with_photo_identifiers(AssessmentData.from_result(result), [(SHA, photo_text)], title)
+    rescore = {(i.kind, i.value) for i in data.identifiers if i.source == "image"}
+    return matcher, rescore
+
+
+def test_a_bare_chip_number_on_a_photo_is_cued_by_the_title() -> None:
+    matcher, rescore = _image_ids("Blanko e-KTP, no chip ada di foto", "04A23B1C5D807E")
+    assert matcher == rescore == {("chip_uid", "04A23B1C5D807E")}
+
+
+def _tune_rows() -> list[dict]:
+    rows: list[dict] = []
+    for path in sorted(CORPUS.glob("*.jsonl")):
+        with path.open(encoding="utf-8") as fh:
+            rows += [json.loads(line) for line in fh if line.strip()]
+    return [r for r in rows if r.get("identifiers")]
+
+
+@pytest.mark.parametrize("field", ["title", "description"])
+def test_every_tune_listing_read_as_photo_text_gives_one_answer(field: str) -> None:
+    """The corpus rows with identifiers, their text put on a photo under a title."""
+    for row in _tune_rows():
+        title = row["title"] if field == "description" else "Blangko e-KTP"
+        matcher, rescore = _image_ids(title, row[field])
+        assert matcher == rescore, row["id"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from(["", "blanko ektp", "kartu chip", "e-KTP kosong no seri", "tas kulit"]),
+       st.text(alphabet="0123456789ABCDEFabcdef :-\nUIDchipno", max_size=60))
+def test_any_photo_text_under_any_title_gives_one_answer(title: str, photo_text: str) -> None:
+    matcher, rescore = _image_ids(title, photo_text)
+    assert matcher == rescore
