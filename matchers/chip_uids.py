@@ -167,8 +167,8 @@ _PAIRED_REACH = 16
 _DEVICES = (r"printer|laptop|notebook|komputer|pc|cpu|hp|handphone|ponsel|tablet|router|modem|mesin|kamera|"
             r"monitor|tv|flashdisk|harddisk|hdd|ssd|motherboard|baterai|charger|adaptor|reader|perangkat|"
             r"device|unit|alat|produk|barang|kendaraan|motor|mobil")
-_DEVICE_AFTER = re.compile(rf"[ \t.]*(?:number|numbr|no|nomor|nomer|num|nr)?[ \t.]*(?:{_DEVICES})(?![a-z])")
-_DEVICE_BEFORE = re.compile(rf"(?<![a-z])(?:{_DEVICES})(?:nya)?[ \t:]*(?:(?:no|nomor|nomer|nmr)\.?[ \t]*)?$")
+_DEVICE_AFTER = re.compile(rf"[ \t.]*(?P<number>number|numbr|no|nomor|nomer|num|nr)?[ \t.]*(?:{_DEVICES})(?![a-z])")
+_DEVICE_BEFORE = re.compile(rf"(?<![a-z])(?:{_DEVICES})(?:nya)?[ \t:]*(?P<number>(?:no|nomor|nomer|nmr)\.?[ \t]*)?$")
 _DEVICE_REACH = 24
 #: The most characters a UID token spans (16 characters, each with "0x" and a separator of 3).
 _LONGEST_TOKEN = 16 * 6
@@ -406,10 +406,16 @@ def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
 
 
 def _serial_of_another_device(low: str, start: int, end: int) -> bool:
-    """True when a generic serial word names the serial of a device, not of a chip: "SN printer",
-    "serial number laptop", "printer no seri" (the number after it is that device's)."""
-    return (_DEVICE_AFTER.match(low, end) is not None
-            or _DEVICE_BEFORE.search(low, max(0, start - _DEVICE_REACH), start) is not None)
+    """True when a generic serial word labels the serial number of a device, not of a chip: "SN
+    printer", "serial number laptop", "printer no seri" (the number after it is that device's).
+    "serial" alone next to a device names an interface ("serial monitor", "printer serial"), no
+    number."""
+    sn = low.startswith(("sn", "s/n", "s.n"), start)
+    after = _DEVICE_AFTER.match(low, end)
+    if after is not None and (sn or after.group("number")):
+        return True
+    before = _DEVICE_BEFORE.search(low, max(0, start - _DEVICE_REACH), start)
+    return before is not None and (sn or before.group("number") is not None)
 
 
 def _split_claims(low: str, found: list[tuple[int, int, bool]]) -> tuple[list[tuple[int, int, bool]], list[int]]:

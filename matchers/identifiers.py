@@ -65,6 +65,9 @@ _PHONE = re.compile(
     r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}))?\d){6,9}"
     r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
+#: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
+#: is built like a NIK (region, date, serial) but names a household, not a person.
+_FAMILY_CARD_LABEL = re.compile(r"(?<![a-z])(?:kk|kartu\s+keluarga)(?:nya)?[\s:.#=]*$")
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
@@ -355,6 +358,9 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     for m in _NIK.finditer(text) if nik_possible else ():
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):
+            if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()):
+                taken.append(m.span())  # a family card's number: built like a NIK, but no NIK
+                continue
             add(m.start(), m.end(), "nik", digits)
             nik_spans.append(m.span())
     # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.

@@ -149,3 +149,28 @@ def test_phone_numbers_as_sellers_space_and_disguise_them(text: str, expected: l
 ])
 def test_a_uid_that_begins_with_hex_letters(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "serial" alone next to a device names an interface: found in corpus/independent3.jsonl, lost by
+    # the first device rule of this branch, which 2.3 read
+    ("RFID RC522 kit untuk Arduino. UID contoh di serial monitor: D3 4A 7F 1B.", ["D34A7F1B"]),
+    ("Kartu chip NFC. laptop SN: 04A23B1C5D807E", []),             # a serial-number label for a device
+    ("Kartu chip NFC. serial number laptop 04A23B1C5D807E", []),
+])
+def test_a_serial_word_claims_the_number_only_as_a_devices_serial_number(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+def _niks(text: str) -> list[str]:
+    return [i.value for i in extract_identifiers(text) if i.kind == "nik"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("No. KK 3201010101230004", []),                               # a family card's number is built like a NIK
+    ("nomor kartu keluarga: 3201010101230004", []),
+    ("NIK 3201014507980003 / KK 3201010101230004", ["3201014507980003"]),
+    ("KK dan NIK: 3201014507980003", ["3201014507980003"]),
+])
+def test_a_family_card_number_is_no_nik(text: str, expected: list[str]) -> None:
+    assert _niks(text) == expected
