@@ -46,6 +46,7 @@ def _token_by_sound(token: str) -> str:
 
 
 def _lexicon_words(token: str) -> int:
-    """How many words of the token, in their canonical spelling, are lexicon words."""
-    words = [word for word in normal_words(token) if not word.isdigit()]
-    return sum(word in PHRASE_WORDS for word in canonical_of_words(words))
+    """How many words of the token are lexicon words in their canonical spelling, each read
+    whole: a word the lexicon would split ("bukalarak" as "buka la rak") counts for none."""
+    return sum(len(spelled) == 1 and spelled[0] in PHRASE_WORDS
+               for spelled in (canonical_of_words([word]) for word in normal_words(token) if not word.isdigit()))

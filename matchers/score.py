@@ -102,6 +102,31 @@ NIKs sold with a KK or KTP, double identities, insiders and skipped papers as
 shortcuts, regional verbs that make or arrange a document; and spellings that
 hid related words from the lexicon (leetspeak starting with a digit, letters
 stretched anywhere, "K.K", hashtags with "kk").
+
+**Kits and fast tracks (2.4).**  Skipping the process (``FASTTRACK``: "tanpa
+antre", "orang dalam", "terima beres", "kenalan di dalam") is told apart from
+mere speed ("cepat", "kilat"): only the first combines apart with any
+population-document term (``fast_track_with_document_in_listing``), as a title
+"Calo KTP" with "sehari jadi" below it.  A machine that writes, prints or
+personalises e-KTPs ("kit personalisasi", "mesin cetak KTP") in the title's
+product phrase, sold with blank chips, blank or unprinted cards or population
+data, or any card machine there sold with what a strong blank rule names
+("smart card writer" / "blank ktp chip"), is a kit: the blank channel's support rules then describe its parts and
+count 0 there, so its chips named "chip blangko e-ktp" no longer make it a blank.
+Edit files and templates count for any population document (KK, akta, SIM), and
+an ID said to be like the office's own, used for real or bearing its security
+features (hologram, kertas sekuriti) is forgery described.  A service making a
+population document combines apart with speed ("Urus KTP, KK, Akta cepat"; a fast
+reply or delivery is not speed of the document), an account of a service that
+verifies with an e-KTP (e-wallet, bank, ride-hailing, marketplace, exchange) sold
+verified is identity trade, and a KTP or KK made for the buyer ("kami buatkan")
+is made to order.  A KTP printed on a genuine blank ("pakai blanko ori"), an
+e-KTP personalised or its chip written for the buyer, and a copy card are forgeries;
+a savings book or ATM card with a KTP is a bank account sold with its owner's
+identity, and where identities are traded, copies and scans of KTPs are the goods
+(``unless_traded``), not a copy shop's service.  "Jual e-KTP" is a sale word and an
+ID term, so "Jual e-KTP blangko" keeps its blank (2.3 read "jual e-KTP" as data);
+"tidak menjual kartu kosong" denies the blank cards.
 """
 
 from __future__ import annotations
@@ -144,7 +169,8 @@ class Rule:
     ``channels`` says which channels a hard negative lowers (a material word
     such as PVC says a card is not a blank e-KTP, yet "KTP palsu bahan PVC" is
     still a forgery); ``unless_usable`` negatives (novelty cards, photo
-    services) do not count when the listing offers a usable ID.
+    services) do not count when the listing offers a usable ID, nor
+    ``unless_traded`` ones (copies and scans of KTPs) when it trades identities.
     """
 
     name: str
@@ -155,6 +181,7 @@ class Rule:
     why: str
     channels: frozenset[str] = frozenset()
     unless_usable: bool = False
+    unless_traded: bool = False
 
     @property
     def tags(self) -> frozenset[str]:
@@ -169,6 +196,10 @@ _TAG_GROUPS = {
     "IDDOC": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<OTHERDOC>)",
     "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<OTHERDOC>)",
     "CARD": "(?:<KARTU>|<KTP>)",
+    "QUICK": "(?:<SHORTCUT>|<FASTTRACK>)",  # speed, or skipping the process
+    "ANYAKUN": "(?:<AKUN>|<KYCAKUN>)",  # any account, or one of a service that verifies with an e-KTP
+    "MAKE": "(?:<SERVICE>|<MAKEFOR>)",
+    "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
 }
 
@@ -195,8 +226,8 @@ _BLANK_ONLY = frozenset({"blank"})
 
 
 def _neg(name: str, tag: str, weight: float, why: str, channels: frozenset[str] = _BOTH,
-         unless_usable: bool = False) -> Rule:
-    return Rule(name, "negative", name, weight, _p(f"<{tag}>"), why, channels, unless_usable)
+         unless_usable: bool = False, unless_traded: bool = False) -> Rule:
+    return Rule(name, "negative", name, weight, _p(f"<{tag}>"), why, channels, unless_usable, unless_traded)
 
 
 RULES: tuple[Rule, ...] = (
@@ -207,8 +238,6 @@ RULES: tuple[Rule, ...] = (
     Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near_one_product("KOSONG", "KTP", 2)), why="empty/unprinted word next to KTP"),
     Rule("blank_ready_id", "blank", "blank_core", 65, _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,1} <READYID>"),
          why="a blank word heading a KTP 'siap pakai' or 'instan' ('Blanko e-KTP siap pakai'): the blank is on offer"),
-    Rule("blank_id_for_sale", "blank", "blank_core", 70, _p(_near("BLANGKO", "IDSALE", 2) + "|" + _near("KOSONG", "IDSALE", 2)),
-         why="a KTP sold (jual e-KTP) next to a blank word: a blank"),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near_one_product("DINASSTOCK", "EKTP", 3) + "|" + _near_one_product("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
@@ -226,32 +255,39 @@ RULES: tuple[Rule, ...] = (
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
-    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>"), why="ready-made or forged KTP"),
-    Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>|<IDSALE>"), why="NIK or KTP-photo data for sale"),
+    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|" + _near("PRINTEDON", "IDTERM", 3)),
+         why="ready-made or forged KTP (or one printed on a genuine blank)"),
+    Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE", "READYID"))
-            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3)),
+            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3) + "|" + _near("SECURITYMARK", "IDDOC", 3)),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
     Rule("document_shortcut", "related", "related_core", 60,
-         _p(r"<SERVICE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,4} <SHORTCUT>|<SHORTCUT>(?: \S+){0,3} <SERVICE>(?: \S+){0,2} <SERVICEDOC>"
-            r"|<SERVICEDOC>(?: \S+){0,2} <SHORTCUT>|<SHORTCUT>(?: \S+){0,1} <SERVICEDOC>"),
+         _p(r"<MAKE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,4} <QUICK>|<QUICK>(?: \S+){0,3} <MAKE>(?: \S+){0,2} <SERVICEDOC>"
+            r"|<SERVICEDOC>(?: \S+){0,2} <QUICK>|<QUICK>(?: \S+){0,1} <SERVICEDOC>"),
          why="an identity document made or arranged outside the office (cepat, tanpa antre, tanpa tes)"),
-    Rule("id_edit_file", "related", "related_core", 65, _p(_near("NEGTEMPLATE", "IDTERM", 3)),
-         why="a file or template to make a KTP (PSD, mockup, editable)"),
+    Rule("id_edit_file", "related", "related_core", 65, _p(_near("NEGTEMPLATE", "CIVILTERM", 3)),
+         why="a file or template to make a KTP, KK, birth certificate or licence (PSD, mockup, editable)"),
     Rule("verified_account_with_id", "related", "related_core", 65,
-         _p(r"<AKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <AKUN>(?: \S+){0,4} <IDTERM>"
-            r"|<IDTERM>(?: \S+){0,4} <AKUN>(?: \S+){0,3} <VERIFIED>|<AKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
+         _p(r"<ANYAKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <ANYAKUN>(?: \S+){0,4} <IDTERM>"
+            r"|<IDTERM>(?: \S+){0,4} <ANYAKUN>(?: \S+){0,3} <VERIFIED>|<ANYAKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
          why="a verified account sold with the KTP it was verified with"),
-    Rule("account_with_id", "related", "related_core", 60, _p(r"<AKUN>(?: \S+){0,3} (?:<KTP>|<EKTP>)"),
+    Rule("verified_kyc_account", "related", "related_core", 60, _p(_near("KYCAKUN", "VERIFIED", 3) + "|<KYCVERIFIED>"),
+         why="a payment, bank, ride-hailing or marketplace account sold verified: verified with someone's e-KTP"),
+    Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),
+         why="a KTP or KK made for the buyer (kami buatkan)"),
+    Rule("account_with_id", "related", "related_core", 60, _p(r"<ANYAKUN>(?: \S+){0,3} (?:<KTP>|<EKTP>)"),
          why="an account sold with the KTP of its owner (akun ojol + KTP pemilik)"),
     Rule("reader_with_blank_chip", "related", "related_core", 65,
          _p("|".join(f"{a}(?: \\S+){{0,5}} {b}" for a, b in (
              (r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>", "<BLANKCHIP>"),
              ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))
             # a reader of chip e-KTPs and blank ones ("reader KTP chip kosong": the chip is in the ID term)
-            + r"|<NEGPRINTER>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"),
+            + r"|<NEGPRINTER>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"
+            # blank chips the ID term qualifies ("writer plus blanko chip e-KTP")
+            + r"|<NEGPRINTER>(?: \S+){0,5} <BLANKCHIP>(?: \S+){0,1} <IDTERM>|<BLANKCHIP>(?: \S+){0,1} <IDTERM>(?: \S+){0,5} <NEGPRINTER>"),
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
@@ -259,12 +295,23 @@ RULES: tuple[Rule, ...] = (
          why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
-    Rule("account_term", "related", "account_term", 2, _p("<AKUN>"), why="an account (marketplace, bank, e-wallet)"),
-    Rule("verified_account", "related", "verified_account", 8, _p(_near("AKUN", "VERIFIED", 3)), why="a verified account"),
+    Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
+    Rule("verified_account", "related", "verified_account", 8, _p(_near("ANYAKUN", "VERIFIED", 3)), why="a verified account"),
     Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
-    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<CUSTOMDATA>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    # KTP, KK or KIA only: a consultant who helps make an NPWP, or an agent a passport, "cepat", is legal
+    Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} (?:<KTP>|<EKTP>|<KK>|<KIA>)"),
+         why="a service that makes or arranges a KTP, KK or KIA"),
+    Rule("speed_word", "related", "speed_word", 1, _p("<SHORTCUT>"), why="speed (cepat, kilat)"),
+    Rule("bank_kit", "related", "bank_kit", 2, _p("<BANKBOOK>"), why="a savings book or ATM card"),
+    Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
+         why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
+    Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
+    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
+    # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
+    Rule("civil_doc_term", "related", "civil_doc_term", 2, _p("<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>"),
+         why="population document term (akta, KIA, SIM, paspor …)"),
     # hard negatives: another product on offer
     _neg("neg_blangkon", "NEGHEADWEAR", -90, why="blangkon (Javanese headwear)"),
     _neg("neg_holder", "NEGHOLDER", -80, why="holder, casing or wallet"),
@@ -275,7 +322,8 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_phone_sim", "PHONESIM", -80, why="a phone SIM card (kartu perdana)", channels=_BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
     _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader", unless_usable=True),
-    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True),
+    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True,
+         unless_traded=True),
     _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
     _neg("neg_toy", "NEGTOY", -80, why="toy or educational card"),
     _neg("neg_template", "NEGTEMPLATE", -70, why="template or design file", unless_usable=True),
@@ -291,8 +339,15 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 #: card, photo service, template, reader) name part of that offer, not another product,
 #: so they neither count against it nor lower its focus.
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
-                           "reader_with_blank_chip", "reader_with_blank_chip_in_listing"})
+                           "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
+                           "machine_with_blank_ektp_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
+#: Rules saying a reader, writer or printer of e-KTPs is sold with what it makes them from.
+#: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
+#: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
+_TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
+_KIT_RULES = frozenset({"reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
+_PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
 _EKTP_TERM, _KTP_TERM = frozenset({_RULE_INDEX["ektp_term"]}), frozenset({_RULE_INDEX["ktp_term"]})
@@ -310,7 +365,13 @@ _CO_OCCURRENCES = (
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
-     frozenset({_RULE_INDEX["usable_claim"]}), _ID_TERM_RULES),
+     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4)
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+    # data of the buyer's choosing is a forgery next to a KTP, yet also what a novelty card or sticker
+    # offers: unlike a claim that the ID passes as real, it does not excuse those negatives
+    (Rule("custom_data_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CUSTOMDATA>"),
+          f"an ID term and data of the buyer's choosing, {_APART}"),
+     frozenset({_RULE_INDEX["custom_data"]}), _ID_TERM_RULES),
     (Rule("verified_account_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<VERIFIED>"),
           f"a verified account and a KTP term, {_APART}"),
      frozenset({_RULE_INDEX["verified_account"]}), _ID_TERM_RULES),
@@ -323,9 +384,26 @@ _CO_OCCURRENCES = (
     (Rule("selfie_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<SELFIE>"),
           f"selfies and a KTP term ('selfie + KTP' sets), {_APART}"),
      frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES),
+    # a kit's inputs: blank chips, blank or unprinted cards, population data to print (2.4)
     (Rule("reader_with_blank_chip_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGPRINTER>"),
-          f"an e-KTP reader/writer and blank chips or blanks, {_APART}"),
-     frozenset({_RULE_INDEX["id_reader"]}), frozenset({_RULE_INDEX["blank_chip"], _RULE_INDEX["blank_term"]})),
+          f"an e-KTP reader/writer or printer with blank chips, blanks or population data, {_APART}"),
+     frozenset({_RULE_INDEX["id_reader"]}),
+     frozenset({_RULE_INDEX[name] for name in ("blank_chip", "blank_term", "unprinted_term", "identity_data")})),
+    # a card machine of any kind sold with what a strong blank rule names ("smart card writer" / "blank ktp chip")
+    (Rule("machine_with_blank_ektp_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGPRINTER>"),
+          f"a card printer, reader or writer and blank e-KTPs, {_APART}"),
+     frozenset({_RULE_INDEX["neg_printer"]}),
+     frozenset({_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp")})),
+    (Rule("fast_track_with_document_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<FASTTRACK>"),
+          f"a document process skipped and a population-document term, {_APART}"),
+     frozenset({_RULE_INDEX["fast_track"]}),
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+    (Rule("bank_kit_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BANKBOOK>"),
+          f"a savings book or ATM card and a KTP term (a bank account sold with its owner's KTP), {_APART}"),
+     frozenset({_RULE_INDEX["bank_kit"]}), _ID_TERM_RULES),
+    (Rule("document_service_fast_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<MAKE>"),
+          f"a service making a population document and speed or a skipped process, {_APART}"),
+     frozenset({_RULE_INDEX["document_service"]}), frozenset({_RULE_INDEX["speed_word"], _RULE_INDEX["fast_track"]})),
 )
 
 
@@ -365,7 +443,7 @@ _USAGE_CUE = "CUEUSE"
 #: the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL", "CUEUSE"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "IDSALE", "SIZEKTP", "FORGE", "READYID", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
+_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "FORGE", "READYID", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
 _LIST_NEGATION_REACH = 4
@@ -428,6 +506,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
                 negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
             cue = cue_at if 0 <= cue_at < first else -1
+            if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
+                cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
             if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
@@ -748,28 +828,52 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
     usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
+    traded = any(_rule_of(i).name in _TRADE_RULES for i in tally.reasons)
+    kit = any(_rule_of(i).name in _KIT_RULES for i in tally.reasons)
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
-        kit = rule.name in _USABLE_RULES  # a kit's own parts are not other products
-        other_products = sum(1 for i in others if not (kit and RULES[i].unless_usable))
+        makes_id = rule.name in _USABLE_RULES  # a kit's own parts are not other products
+        trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
+        other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
+                                                       or (trades and RULES[i].unless_traded)))
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
         weight = rule.weight * focus
-        usable = usable or (kit and weight > 0)  # even when a stronger rule of its group is the one counted
+        usable = usable or (makes_id and weight > 0)  # even when a stronger rule of its group is the one counted
+        kit = kit or (rule.name in _KIT_RULES and weight > 0)
+        traded = traded or (trades and weight > 0)
         if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
             tally.groups[rule.group] = (weight, -number)
             tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
+
+    if kit and _PRINTER_RULE in tally.strong_negatives:
+        _discount_kit_parts(tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
                              if _channel_of(index) == name)
         for bucket, cap in ((tally.strong_negatives, math.inf), (tally.weak_negatives, WEAK_NEGATIVE_CAP)):
             total = sum(w for i, w in bucket.items() if name in RULES[i].channels
-                        and not (usable and name == "related" and RULES[i].unless_usable))
+                        and not (name == "related" and ((usable and RULES[i].unless_usable)
+                                                        or (traded and RULES[i].unless_traded))))
             points += max(total, -cap)
         return _points_to_score(points)
 
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+def _discount_kit_parts(tally: _Tally) -> None:
+    """A machine in the title's product phrase sold with blank chips or data is a kit: the
+    blank channel's support (chip card, blank chip, e-KTP term …) describes the kit's parts,
+    so only its strong group and the machine's negative count there (2.4).  2.3 let that
+    support carry a kit over the blank threshold, and an appended "holder KTP" line flipped it."""
+    for group, (_, index) in list(tally.groups.items()):
+        if group != "blank_core" and _channel_of(index) == "blank":
+            del tally.groups[group]
+            reason = tally.reasons.get(index)
+            if reason is not None:
+                tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, 0.0,
+                                              f"{reason.detail}; part of a kit on offer (a machine in the title): not counted")
 
 
 @lru_cache(maxsize=64)

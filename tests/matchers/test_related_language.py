@@ -6,7 +6,13 @@ KK/akta/SIM/paspor/NPWP, NIK and KTP data, KTP edit files, verified accounts
 with a KTP, reader + blank chip kits, unofficial fast KTP services) with hard
 negatives beside each; 2.2 got 106 of its 125 rows right.  related_language2.jsonl
 is a second fresh set written after the first changes (the matcher then got 51
-of its 56 rows, 2.2 48).  Every row is held to
+of its 56 rows, 2.2 48).  related_language3.jsonl is a third, written before the
+2.4 changes in seller voices the others did not use (2.3 got 65 of its 87 related
+rows, all 45 negatives); related_language3_words.jsonl was written after, for the
+words 2.4 added, with hard negatives; related_language4.jsonl after the first 2.4
+step and before the next (2.3 46 of 60, the first step 49); related_language5.jsonl
+after learning from independent3 and before the next change (2.3 31 of 40, then 35); related_language6.jsonl
+at 3fb18d3 before the next (2.3 32 of 45, then 37 and one negative wrong).  Every row is held to
 its label here, as the corpus test holds only the aggregate to the targets.
 """
 
@@ -20,19 +26,23 @@ import pytest
 from matchers import score_listing
 
 CORPUS = Path(__file__).parent / "corpus"
-ROWS = [json.loads(line) for name in ("related_language", "related_language2", "related_regional")
+ROWS = [json.loads(line) for name in ("related_language", "related_language2", "related_regional", "related_language3",
+                                      "related_language3_words", "related_language4", "related_language5",
+                                      "related_language6")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
-#: Kits whose blank chips are named as a blank e-KTP ("chip blangko e-ktp", "chip polos" under
-#: an e-KTP title) score blank: demoting blank whenever a reader is named would cost blank
-#: listings that say the card was tested on a reader.
-#: ("personalisasi e-KTP" is a forgery of its own since blank4: "Kit personalisasi e-KTP" and
-#: "Paket alat personalisasi KTP" are related now)
-KITS_READ_AS_BLANK = {"lang-reader-10"}
+#: Rows of related_language3.jsonl that 2.4 still gets wrong, with why (measured, not tuned away).
+STILL_MISSED = {
+    "lang3-022": "'buku baru' in the title reads as a book: a passport booklet is only known as 'buku paspor'",
+    "lang3-042": "'scan KTP' reads as a scanning service; 'data asli orang' is not yet a data-for-sale word",
+    "lang3-056": "'tinggal isi data' next to KTP reads as an unprinted card: an edit app scores blank",
+    "lang4-014": "a reader known only by its model code ('ACR122U') before blank KTP chips reads as a blank",
+    "lang3w-22": "only a KTP, KK or KIA service combines with speed apart: 'Jasa urus SIM' reads as a licence agent",
+}
 
 
 def _param(row: dict) -> object:
-    if row["id"] in KITS_READ_AS_BLANK:
-        return pytest.param(row, id=row["id"], marks=pytest.mark.xfail(strict=True, reason="kit read as blank"))
+    if row["id"] in STILL_MISSED:
+        return pytest.param(row, id=row["id"], marks=pytest.mark.xfail(strict=True, reason=STILL_MISSED[row["id"]]))
     return pytest.param(row, id=row["id"])
 
 
@@ -58,3 +68,24 @@ def test_a_sentence_run_on_without_a_full_stop_hides_nothing_before_it(extra: st
     flipped = [row["id"] for row in ROWS if score_listing(row["title"], row["description"]).verdict.value
                != score_listing(row["title"], f"{row['description']} {extra}".strip()).verdict.value]
     assert flipped == []
+
+
+KIT_TITLES = ["Kit personalisasi e-KTP", "Paket alat personalisasi KTP", "mesin cetak ktp + chip", "Writer e-KTP bundling kartu"]
+KIT_PARTS = ["printer kartu + chip blangko e-ktp, siap produksi", "reader writer + chip polos + software",
+             "isi 20 kartu e-ktp belum tercetak + software encoder"]
+
+
+@pytest.mark.parametrize("title", KIT_TITLES)
+@pytest.mark.parametrize("description", KIT_PARTS)
+def test_a_machine_sold_with_blank_chips_is_a_kit_not_a_blank(title: str, description: str) -> None:
+    """2.3 scored a kit blank when its chips were named blank e-KTPs ("chip blangko e-ktp") under
+    a title naming the machine only as a kit ("Kit personalisasi", "mesin cetak"): the machine in the
+    title is what is sold, and its blank chips are its parts (issue 15: reader + blank chip combos)."""
+    assert score_listing(title, description).verdict.value == "related"
+
+
+@pytest.mark.parametrize("description", ["Sudah dites pakai reader, terbaca semua.", "Bisa dibaca card reader.",
+                                         "Terbaca di reader e-KTP dan bisa dicetak pakai printer kartu.", ""])
+def test_a_blank_tested_on_a_reader_stays_blank(description: str) -> None:
+    """The kit reading above needs the machine on offer: a blank e-KTP said to read on a reader is a blank."""
+    assert score_listing("Blangko e-KTP original dinas", description).verdict.value == "blank"
