@@ -78,6 +78,8 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["jadi", "jd", "jdi", "dadi"], "jadi"),
     **dict.fromkeys(["selesai", "kelar", "beres", "rampung", "rengse"], "selesai"),
     **dict.fromkeys(["hari", "dino", "dinten", "dina", "poe"], "hari"),  # day: Javanese, Sundanese/krama
+    **dict.fromkeys(["durung", "dereng"], "durung"),  # not yet: Javanese, krama
+    **dict.fromkeys(["dicetak", "dicitak"], "dicetak"),  # printed: the Sundanese spelling
     **dict.fromkeys(["sehari", "sedino", "sedinten"], "sehari"),
     **dict.fromkeys(["kw"], "palsu"),  # "KTP kw": an imitation, as "tas kw" is
     **dict.fromkeys(["database"], "data"),
@@ -386,7 +388,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|national id(?: card)?|national identity card|indonesian id(?: card)?|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
-    (r"(?:belum|blm|blum|blom|tidak|tanpa|non) (?:dicetak|tercetak|cetak|diisi|terisi|isi|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|identitas|nama|foto)(?: data)?"
+    # "not yet" in Javanese (durung, krama dereng) and Sundanese (teu acan, acan; dicitak, dieusian)
+    (r"(?:belum|blm|blum|blom|tidak|tanpa|non|durung|teu acan|acan) (?:dicetak|tercetak|cetak|diisi|terisi|isi|dieusian|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|identitas|nama|foto)(?: data)?"
      # in English: "no data", "unprinted", "not personalized"
      r"|no data|without data|unprinted|not printed|unpersonalised|not personalised", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
