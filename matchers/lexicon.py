@@ -55,7 +55,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["laminating", "laminasi"], "laminating"),
     **dict.fromkeys(["kwitansi"], "kwitansi"),
     **dict.fromkeys(["holder"], "holder"),
-    **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "pouch"], "casing"),
+    **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "pouch", "sampul", "pelapis", "kantong", "cardholder"], "casing"),
     **dict.fromkeys(["plastik", "kertas", "akrilik", "karton"], "plastik"),
     **dict.fromkeys(["dompet", "wallet", "tempat", "map", "lanyard", "tali"], "dompet"),
     **dict.fromkeys(["printer", "ribbon", "reader", "scanner", "writer", "encoder", "encoding", "pembaca"], "printer"),
@@ -201,13 +201,18 @@ def _skeleton(word: str) -> str:
     return word[:1] + word[1:].translate(_VOWELS)
 
 
+def _skeleton_words() -> frozenset[str]:
+    """The words whose skeletons :func:`_skeletons` was built from."""
+    return frozenset({*SPELLING, *PHRASE_WORDS, *FUZZY_KEYS})
+
+
 @lru_cache(maxsize=1)
 def _skeletons() -> dict[str, str]:
     """Skeletons of the lexicon's words (listed variants, phrase words and key words), each
     read as its word's canonical spelling; a skeleton that two canonical words share, or
     that is itself a lexicon word, is left out."""
     spelled: dict[str, set[str]] = {}
-    for word in {*SPELLING, *PHRASE_WORDS, *FUZZY_KEYS}:
+    for word in _skeleton_words():
         skeleton = _skeleton(word)
         if len(skeleton) >= _SKELETON_MIN_LEN and skeleton != word and word.isalpha():
             spelled.setdefault(skeleton, set()).add(_FUZZY_TARGET.get(word, SPELLING.get(word, word)))

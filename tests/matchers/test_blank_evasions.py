@@ -43,9 +43,11 @@ def _between(mark: str) -> Callable[[str], str]:
 
 def _without_vowels(word: str) -> str:
     """Chat shorthand: the first letter, then the consonants ("blnk", "ksng", "orgnl").  Three
-    letters or fewer stay as written: "krn" is karena before it is koran, "dns" is no word."""
+    letters or fewer stay as written ("krn" is karena before it is koran, "dns" is no word), and
+    so does a word whose skeleton two lexicon words share ("smpl": sampul or sample)."""
     skeleton = word[:1] + re.sub("[aeiouAEIOU]", "", word[1:])
-    return skeleton if len(skeleton) >= 4 else word
+    shared = len(skeleton) >= 4 and skeleton.lower() not in lexicon._skeletons() and word.lower() in lexicon._skeleton_words()
+    return word if len(skeleton) < 4 or shared else skeleton
 
 
 def _in_pieces(word: str) -> str:
