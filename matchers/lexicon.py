@@ -404,8 +404,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
     (r"dijual|jual|jualan|menjual|ready|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|pesanan)", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
-    # an empty box or case ("dus kosong bekas HP", "kotak kosong"): nothing about a card
-    (r"(?:kotak|box|dus|kardus|wadah) <KOSONG>", "EMPTYBOX"),
+    # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
+    (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
     (r"blanko", "BLANGKO"),
     (r"(?:pakai|pake|menggunakan|dicetak di|dicetak pakai|cetak di) <BLANGKO>", "PRINTEDON"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
