@@ -83,8 +83,14 @@ letter forms, other scripts' look-alikes from Unicode's confusables, and
 words typed in Cyrillic or Greek by sound ("Бланко е-КТП").  Euphemisms are
 read by concept: the material of a KTP ("bahan KTP"), a stock of blanks
 ("stok kosongan", "stok disduk"), an unpersonalised ("belum perso") or
-"virgin" card.  A SIM card ("kartu perdana kosong") is a blank-channel
-negative.
+"virgin" card, "not yet printed" in Javanese and Sundanese, words written
+without vowels ("blnk", "ksng").  A blank word heading a KTP "siap pakai" or
+"instan" is a blank; after a usage cue ("cetak KTP pakai blanko ori") it is a
+material a service uses.  A SIM card ("kartu perdana kosong"), an
+organisation's own ID card ("kartu identitas karyawan"), a KTP sleeve
+(sampul, kantong) and an empty box or pocket ("kantong kosong untuk e-KTP")
+are no blank; blank support in a shipping or cross-selling sentence supports
+no offer.
 
 **Identity trade (2.2).**  Besides forged and blank documents, ``related``
 covers identities sold as goods: population data (``data penduduk``, ``NIK +
