@@ -375,7 +375,9 @@ _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 #: sentence about something other than the product (shipping, payment …), NOT a negation.
 _PHRASES: tuple[tuple[str, str], ...] = (
     # "muat e-KTP": a wallet or bag that fits one
-    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
+    # a model or standard of e-KTP: a look-alike, or a blank's type when a blank word heads it ("Blanko model e-KTP")
+    (r"(?:model|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "TYPEKTP"),
+    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|bentuk|sama|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     # a scan offered as data ("scan KTP HD", "scan KTP + selfie"), not a scanning service
     (r"(?:frame|bingkai|pigura|figura)(?: foto)?", "NEGHOLDER"),  # a picture frame, before "foto KTP" reads as data
     (r"scan (?:ktp|ektp|ktpel|e ktp) (?:hd|dan selfie|plus selfie|selfie)", "IDDATA"),

@@ -244,6 +244,8 @@ RULES: tuple[Rule, ...] = (
     Rule("unprinted_ktp", "blank", "blank_core", 65, _p(_near_one_product("KOSONG", "KTP", 2)), why="empty/unprinted word next to KTP"),
     Rule("blank_ready_id", "blank", "blank_core", 65, _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,1} <READYID>"),
          why="a blank word heading a KTP 'siap pakai' or 'instan' ('Blanko e-KTP siap pakai'): the blank is on offer"),
+    Rule("blank_of_id_type", "blank", "blank_core", 75, _p(r"<BLANGKO>(?: \S+){0,1} <TYPEKTP>"),
+         why="a blank of an e-KTP model or standard ('Blanko model e-KTP terbaru')"),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near_one_product("DINASSTOCK", "EKTP", 3) + "|" + _near_one_product("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
@@ -327,6 +329,7 @@ RULES: tuple[Rule, ...] = (
     # one registered with someone's NIK is identity trade, so the related channel keeps it
     _neg("neg_phone_sim", "PHONESIM", -80, why="a phone SIM card (kartu perdana)", channels=_BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
+    _neg("neg_card_type", "TYPEKTP", -30, why="KTP only as a model or standard", channels=_BLANK_ONLY),
     _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader", unless_usable=True),
     _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True,
          unless_traded=True),
@@ -449,7 +452,7 @@ _USAGE_CUE = "CUEUSE"
 #: the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL", "CUEUSE"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "FORGE", "READYID", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
+_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "FORGE", "READYID", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
 _LIST_NEGATION_REACH = 4
