@@ -504,7 +504,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"bonus|free|gratis|hadiah|plus|include|sudah termasuk|termasuk", "CUEBONUS"),
     (r"juga|etalase|produk lain|lainnya|tersedia", "CUEXSELL"),
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
-    (r"pakai|pake|menggunakan", "CUEUSE"),
+    (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     (r"pvc (?:<KARTU> )?printer", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
