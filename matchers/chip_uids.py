@@ -134,6 +134,9 @@ UID_CONTEXT = re.compile(UID_CONTEXT_LOW.pattern, re.IGNORECASE)
 #: Substrings lower-cased text must hold one of for ``UID_CONTEXT_LOW`` to match.
 UID_CONTEXT_HINTS = ("p", "d", "sn", "s/n", "s.n", "seri", "kartu")
 _SPECIFIC = re.compile(rf"{_CHIP}|{_UID}")
+_UID_WORD = re.compile(_UID)
+#: Words that say a number is the UID converted to decimal (or reversed), which is no UID value.
+_DECIMAL_NOTATION = re.compile(r"dec|desimal|reverse|terbalik|lsb")
 #: A cue for the other fields names a chip number, not just a chip ("blanko chip aktif" cues nothing);
 #: written plainly (the cheap gate ``_NUMBER_CUE_HINTS`` must hold for it).
 _NUMBER_CUE = re.compile(
@@ -427,16 +430,20 @@ def _split_claims(low: str, found: list[tuple[int, int, bool]]) -> tuple[list[tu
     return [cue for cue in found if cue[0] not in claims], claims
 
 
-def _chip_word_before(low: str, found: list[tuple[int, int, bool]], start: int) -> bool:
-    """True when a chip word (UID, chip, CSN: not a generic serial word) ends just before ``start``,
-    with no number and at most one line break between ("UID 04 12 35 67", "UID bawaan 01 02 03 04",
-    "UID:\n04 12 …")."""
-    ends = [(end, specific) for _, end, specific in found if end <= start]
-    if not ends:
+def _chip_word_before(low: str, found: list[tuple[int, int, bool]], start: int, *, uid_only: bool) -> bool:
+    """True when a chip word (UID, chip, CSN: not a generic serial word; with ``uid_only`` a word
+    for the UID itself, not "chip") ends just before ``start``, with no number and at most one line
+    break between ("UID 04 12 35 67", "UID bawaan 01 02 03 04", "UID:\n04 12 …", "UID 04123456")."""
+    cues = [(begin, end, specific) for begin, end, specific in found if end <= start]
+    if not cues:
         return False
-    end, specific = ends[-1]
+    begin, end, specific = cues[-1]
     gap = low[end:start]
-    return specific and len(gap) <= _PAIRED_REACH and gap.count("\n") <= 1 and not any(c.isdigit() for c in gap)
+    if not specific or len(gap) > _PAIRED_REACH or gap.count("\n") > 1 or any(c.isdigit() for c in gap):
+        return False
+    if _DECIMAL_NOTATION.search(gap):
+        return False  # "Tag ID (dec): 1286680974810752": the UID as a decimal number, no hex
+    return not uid_only or _UID_WORD.search(low, begin, end) is not None
 
 
 def printed_by_a_reader(chars: str, marked: bool) -> bool:
@@ -480,8 +487,11 @@ def find_chip_readings(
             next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
             near = _cue_after(low, token.end, next_start) or (
                 about and printed_by_a_reader(token.chars, token.marked) and not _blocked(low, -1, token.start, claims))
-        # digits written byte by byte right after a chip word are a UID too ("UID 04 12 35 67 …")
-        marked = token.marked or (token.paired and _chip_word_before(low, found, token.start))
+        # digits right after a chip word are a UID too when written byte by byte ("chip 04 12 35 67 …"),
+        # or right after a word for the UID itself ("UID 04123456"): not after "chip" ("chip 20230615")
+        one_word = token.end - token.start == len(token.chars)
+        marked = token.marked or (token.chars.isdigit() and (token.paired or one_word) and _chip_word_before(
+            low, found, token.start, uid_only=not token.paired))
         reading = read_token(token.chars, marked) if near else None
         if reading is not None:
             last_taken = token.end

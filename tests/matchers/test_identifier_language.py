@@ -174,3 +174,15 @@ def _niks(text: str) -> list[str]:
 ])
 def test_a_family_card_number_is_no_nik(text: str, expected: list[str]) -> None:
     assert _niks(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Contoh UID 04123456", ["04123456"]),                        # digits right after a word for the UID
+    ("CSN 12345678", ["12345678"]),
+    ("chip 20230615", []),                                        # after "chip": maybe a date or a count
+    ("no seri 12345678", []),                                     # after a generic serial word: a serial
+    ("Tag ID (dec): 1286680974810752", []),                       # the UID as a decimal number
+    ("UID (desimal) 12345678", []),
+])
+def test_decimal_digits_after_a_word_for_the_uid(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
