@@ -186,3 +186,13 @@ def test_a_family_card_number_is_no_nik(text: str, expected: list[str]) -> None:
 ])
 def test_decimal_digits_after_a_word_for_the_uid(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("WA +620812-3456-7890", [("phone", "+6281234567890")]),                  # the trunk 0 kept after +62
+    ("WA (+62) 0812 3456 7890", [("phone", "+6281234567890")]),
+    ("https://api.whatsapp.com/send/?phone=%2B6281234567890&text=halo",      # an encoded plus in the link
+     [("url", "https://wa.me/6281234567890"), ("phone", "+6281234567890")]),
+])
+def test_country_code_spellings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(i.kind, i.value) for i in extract_identifiers(text) if i.kind in ("phone", "url")] == expected
