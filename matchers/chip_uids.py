@@ -150,7 +150,7 @@ _TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|b
 _BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
     r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hash|md5|sha\d*|crc|checksum|"
-    r"barcode|ean|upc|isbn|ssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket)(?![a-z])"
+    r"barcode|ean|upc|isbn|ssid|bssid|wifi|wpa|ieee|eui|vin|rangka|mesin|rek|rekening|booking|tiket|ticket)(?![a-z])"
 )
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
@@ -398,9 +398,13 @@ def names_chip_number(low: str) -> bool:
 
 def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
     """True when a label for something else (SKU, MAC, warna …, or a serial word that names another
-    device, ``claims``) stands after the cue, on the token's line, within ``_BLOCK_REACH``
-    characters before it."""
-    begin = max(anchor, start - _BLOCK_REACH, low.rfind("\n", 0, start) + 1)
+    device, ``claims``) stands after the cue, on the token's line or, when the token starts its
+    line, on the line above (a label on a line of its own: "MAC address:" then the number),
+    within ``_BLOCK_REACH`` characters before it."""
+    line_start = low.rfind("\n", 0, start) + 1
+    if line_start > 0 and not low[line_start:start].strip():
+        line_start = low.rfind("\n", 0, line_start - 1) + 1
+    begin = max(anchor, start - _BLOCK_REACH, line_start)
     if begin >= start:
         return False
     if any(begin <= claim < start for claim in claims):
@@ -486,7 +490,8 @@ def find_chip_readings(
         if not near:
             next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
             near = _cue_after(low, token.end, next_start) or (
-                about and printed_by_a_reader(token.chars, token.marked) and not _blocked(low, -1, token.start, claims))
+                about and printed_by_a_reader(token.chars, token.marked)
+                and not _blocked(low, -1, token.start, claims))
         # digits right after a chip word are a UID too when written byte by byte ("chip 04 12 35 67 …"),
         # or right after a word for the UID itself ("UID 04123456"): not after "chip" ("chip 20230615")
         one_word = token.end - token.start == len(token.chars)

@@ -196,3 +196,13 @@ def test_decimal_digits_after_a_word_for_the_uid(text: str, expected: list[str])
 ])
 def test_country_code_spellings(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(i.kind, i.value) for i in extract_identifiers(text) if i.kind in ("phone", "url")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Modul zigbee chip CC2530\nMAC address:\n00:12:4B:00:1A:2B:3C:4D", []),   # a label on the line above
+    ("Modul zigbee chip CC2530. IEEE address 00:12:4B:00:1A:2B:3C:4D", []),    # the EUI-64 of a radio
+    ("Blanko KTP chip\nMAC:\n04:3A:9F:21:B6:5C:80\nUID:\n04:3A:9F:21:B6:5C:81", ["043A9F21B65C81"]),
+    ("Kartu NFC\nNFC Tools:\n04:3A:9F:21:B6:5C:80", ["043A9F21B65C80"]),
+])
+def test_a_label_on_its_own_line_claims_the_number_below(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
