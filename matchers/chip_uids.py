@@ -26,11 +26,14 @@ UID ("ada 04 A2 …"), a list number ("1. 04 A2 …") and a cue's last letter
 (also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid`` (and its
 transposition ``udi``), ``nuid``, ``csn``, ``tag id``; and the generic serial
 words ``sn``, ``s/n``, ``seri``, ``serial`` (and its common misspellings
-``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, which count only in a listing about chips or ID cards (a topic
-word such as chip, NFC, RFID, MIFARE, KTP, blanko, kartu, card in this text or in
-the listing's title) or for a token written the reader's way (``0x`` or ``:``),
-and never when they name another device's serial ("SN printer", "laptop no seri":
-such a word is then a label that blocks the number after it).
+``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, which count
+only in a listing about ID cards or tags (a topic word such as UID, NFC, RFID,
+MIFARE, KTP, blanko, kartu, card in this text or in the listing's title: "chip"
+alone is no topic, a flash disk or a phone has a chip too) or for a token
+written the reader's way (``0x`` or ``:``), and never when they name another
+device's serial ("SN printer", "laptop no seri").  Where they do not count they
+are labels: they block the number after them even after a chip word
+("flashdisk chip Samsung, serial number 0401…").
 The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
 (lists and tables after one cue).  A cue just after the token on its line also
 counts ("04A2… (UID chip)").  A label that claims the number for something else
@@ -145,7 +148,7 @@ _NUMBER_CUE = re.compile(
 )
 _NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
 #: Words that make a text about chips or ID cards, where a generic serial word names a chip UID.
-_TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
+_TOPIC = re.compile(r"\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
 #: Labels that claim a number for something other than a chip anywhere after them on its line.
 _BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
@@ -377,7 +380,7 @@ def _cue_spans(low: str) -> list[tuple[int, int, bool]]:
 
 
 def about_chips(low: str) -> bool:
-    """True when (lower-cased) text is about chips or ID cards: a generic serial word ("SN",
+    """True when (lower-cased) text is about ID cards or tags: a generic serial word ("SN",
     "seri") then names a chip UID, in this text or in the listing's other fields."""
     return _TOPIC.search(low) is not None
 
@@ -479,6 +482,8 @@ def find_chip_readings(
     if not tokens:
         return
     cues = _cue_ends(low, found, tokens, topical)
+    if len(cues) < len(found):  # a serial word off the topic names another thing's serial: a label
+        claims = sorted(claims + [start for start, _, specific in found if not specific])
     about = topical or about_chips(low)
     last_taken = 0 if cued else -1
     for index, token in enumerate(tokens):

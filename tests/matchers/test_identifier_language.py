@@ -206,3 +206,13 @@ def test_country_code_spellings(text: str, expected: list[tuple[str, str]]) -> N
 ])
 def test_a_label_on_its_own_line_claims_the_number_below(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("flashdisk chip Samsung, serial number 0401a2b3c4d5e6f7 dari pabrik", []),  # chip alone is no topic
+    ("Jual chip NXP, UID 04A23B1C5D807E", ["04A23B1C5D807E"]),                  # a word for the UID is
+    ("Chip NXP. SN: 04:A2:3B:1C:5D:80:7E", ["04A23B1C5D807E"]),                 # a reader's mark is
+    ("Kartu NFC chip Samsung, serial number 0401a2b3c4d5e6f7", ["0401A2B3C4D5E6F7"]),
+])
+def test_a_serial_word_in_a_listing_about_other_chips_is_a_label(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
