@@ -73,7 +73,7 @@ SPELLING: dict[str, str] = {
     # finished, and done: abbreviations and Javanese ("jd", "dadi"); "kelar", "beres", "rengse" (Sundanese)
     **dict.fromkeys(["jadi", "jd", "jdi", "dadi"], "jadi"),
     **dict.fromkeys(["selesai", "kelar", "beres", "rampung", "rengse"], "selesai"),
-    **dict.fromkeys(["hari", "dino", "dinten"], "hari"),  # day: Javanese, Sundanese/krama
+    **dict.fromkeys(["hari", "dino", "dinten", "dina", "poe"], "hari"),  # day: Javanese, Sundanese/krama
     **dict.fromkeys(["sehari", "sedino", "sedinten"], "sehari"),
     **dict.fromkeys(["kw"], "palsu"),  # "KTP kw": an imitation, as "tas kw" is
     **dict.fromkeys(["database"], "data"),
@@ -309,6 +309,7 @@ _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|model|bentuk|sama|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     # a scan offered as data ("scan KTP HD", "scan KTP + selfie"), not a scanning service
+    (r"(?:frame|bingkai|pigura|figura)(?: foto)?", "NEGHOLDER"),  # a picture frame, before "foto KTP" reads as data
     (r"scan (?:ktp|ektp|ktpel|e ktp) (?:hd|dan selfie|plus selfie|selfie)", "IDDATA"),
     (r"(?:kumpulan|koleksi|database|dump|bocoran|paket|ribuan|ratusan) (?:scan|fotokopi|foto|file) (?:ktp|ektp|ktpel|e ktp|kk)", "IDDATA"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
@@ -338,20 +339,21 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
-    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|sesuai pesanan|sesuai permintaan|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
-    (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGPRINTER"),  # the machine, before the service below
-    (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning) (?:data )?chip (?:<KTP>|<EKTP>)"
+    (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
+    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
+    (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGPRINTER"),
+    (r"(?:usaha|bisnis) (?:cetak|pembuatan|bikin) (?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
+    (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
     # a photographer's "jasa foto KTP" / "foto untuk KTP" is the pas-foto for an application
-    (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # an account or bank account sold together with the owner's KTP (and ATM card): an identity in trade
     (r"(?:akun|rekening)(?: (?:toko online|toko|marketplace|bank|ewallet|pinjol|ojol|lengkap))? (?:dan |plus )?(?:<KTP>|<EKTP>)", "IDDATA"),
     # an idle or someone else's KTP offered, a KTP with a new NIK: the identity itself is the goods
-    (r"(?:<KTP>|<EKTP>) (?:nganggur|menganggur|nganggur an|orang lain|orang|saudara)|(?:<KTP>|<EKTP>) (?:dengan |pakai |plus )?nik baru", "IDDATA"),
-    (r"(?:aplikasi|software|sistem informasi|program) (?:data |pendataan )?(?:penduduk|kependudukan)", "NEGPUBLICATION"),  # a software title
+    (r"(?:<KTP>|<EKTP>) (?:nganggur|menganggur|nganggur an|orang lain|orang|saudara|cadangan)|(?:<KTP>|<EKTP>) (?:dengan |pakai |plus )?nik baru", "IDDATA"),
+    (r"(?:aplikasi|software|sistem informasi|program) (?:data |pendataan )?(?:penduduk|kependudukan|warga)", "NEGPUBLICATION"),  # a software title
     (r"nik (?:ayah|ibu|orang tua|ortu|anak|keluarga)", "NIK"),  # a family member's NIK on a form
     (r"nik (?:dan |plus )?<KK> (?:aktif|valid|fresh)|unreg nik|jasa (?:reg|registrasi|unreg) nik|(?:bantu|bantuin|urus|aktifkan|aktivasi|pulihkan|perbaiki|hapus|buat|bikin|bikinin|buatkan|generate) nik|nik (?:bisa )?(?:dibantu|diaktifkan|diurus|diubah|diganti|dipulihkan)|joki (?:verifikasi|verified|face|wajah|selfie)", "IDDATA"),
     (r"(?:rekening|akun)(?: (?:bank|bri|bca|bni|mandiri|bsi|jago|seabank))? (?:atas nama |an )?orang lain|(?:<KTP>|<EKTP>) (?:dan |plus )?atm (?:dan |plus )?(?:buku tabungan|rekening)", "IDDATA"),
@@ -361,7 +363,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:map arsip|map|arsip|rak|buku induk|buku register|buku) data (?:penduduk|kependudukan|warga)", "NEGFORMBOOK"),
     (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik|nik (?:random|acak|generate|generator)|(?:generate|generator) nik|nama ibu kandung|nik (?:ganda|dobel|double)"
      r"|(?:paket|sewa|<SALE>|beli) identitas", "IDDATA"),
-    (r"(?:baca|membaca|cek|verifikasi|validasi) data (?:<KTP>|<EKTP>)", "READDATA"),
+    (r"lolos (?:cek|pengecekan|verifikasi) (?:data |online )?(?:nik|<KTP>|<EKTP>)", "USABLEID"),
+    (r"(?:baca|membaca|cek|verifikasi|validasi) data (?:<KTP>|<EKTP>)|(?:cek|validasi) (?:data )?(?:nik|<KK>)", "READDATA"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
     (r"nik", "NIK"),
@@ -371,11 +374,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:sama |persis |mirip )?(?:seperti|mirip|kayak|kaya|sama|dengan) (?:yang )?(?:punya|keluaran|buatan|bikinan|cetakan|terbitan|dari) (?:kantor|dinas|dukcapil)"
      r"|(?:teruji|terbukti|sudah|udah|sering|aman) dipakai (?:buat |untuk )?(?:verifikasi|registrasi|verified|daftar|pinjol|bank|akun|transaksi)"
      r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
-     # the security features of an issued ID, reproduced
-     r"|hologram|kertas (?:sekuriti|security)|security paper|aman (?:dari )?razia|lolos razia|proses rahasia"
-     r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) (?:basah|dinas|dukcapil|kelurahan|kua)", "USABLEID"),
+     r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)"
+     r"|(?:stempel|cap) (?:dinas|dukcapil|kelurahan|kua)", "USABLEID"),  # an office's stamp on what is sold
+    # the security marks of an issued ID or an official's stamp, reproduced: a forgery next to an ID term
+    (r"hologram|kertas (?:sekuriti|security)|security paper"
+     r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
-    (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan))"
+    (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan))"
      r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
      r"|(?:ubah|ganti|rubah) (?:data|status|pekerjaan|umur|tahun lahir|tanggal lahir|agama)", "CUSTOMDATA"),
@@ -386,8 +391,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a delivery's speed is shipping: "same day dan instan via GoSend"
     (r"(?:same day|sameday|instan|instant|express|ekspres|kilat|cepat) (?:via |pakai |lewat |dengan )?(?:gosend|grabexpress|jne|jnt|sicepat|anteraja|kurir|ekspedisi)|same day|sameday", "CUESHIP"),
     # skipping the process (strong: counts apart from the document term), then only speed
-    (r"(?:tidak|tanpa|gak|ga|tdk) (?:perlu|usah) (?:ke )?(?:dukcapil|kantor|datang|antre|pindah domisili)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa <CIVILDOC>|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?|langsung jadi|(?:1|2|3) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)", "FASTTRACK"),
-    (r"sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
+    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa <CIVILDOC>|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
+    (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
+     r"|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)"
+     r"|sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
@@ -395,7 +402,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
     # asked of the buyer; "cukup (pakai) KTP" is what a loan or SIM registration asks, not a KTP sold
-    (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload", "CUEREQ"),
+    (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa", "CUEREQ"),
     (r"(?:akun )?(?:gopay plus|ovo premier|dana premium)", "KYCVERIFIED"),
     (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|paylater|bank|bank digital|rekening|gojek|grab|maxim|ojol"
      r"|shopee|tokopedia|lazada|bukalapak|binance|indodax|pinjol|jago|seabank)", "KYCAKUN"),
@@ -423,7 +430,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade", "VERIFIED"),
     (r"buatkan|bikinkan|bikinin|buatin|dibuatkan|dibikinin", "MAKEFOR"),  # made for you
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
-    (r"cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel", "NEGPUBLICATION"),
+    (r"cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel|seminar|webinar|pelatihan|workshop|kursus", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
 )
 

@@ -233,7 +233,7 @@ RULES: tuple[Rule, ...] = (
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
-            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3)),
+            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3) + "|" + _near("SECURITYMARK", "IDDOC", 3)),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
@@ -271,13 +271,15 @@ RULES: tuple[Rule, ...] = (
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
     Rule("verified_account", "related", "verified_account", 8, _p(_near("ANYAKUN", "VERIFIED", 3)), why="a verified account"),
     Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
-    Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} <SERVICEDOC>"),
-         why="a service that makes or arranges a population document"),
+    # KTP, KK or KIA only: a consultant who helps make an NPWP, or an agent a passport, "cepat", is legal
+    Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} (?:<KTP>|<EKTP>|<KK>|<KIA>)"),
+         why="a service that makes or arranges a KTP, KK or KIA"),
     Rule("speed_word", "related", "speed_word", 1, _p("<SHORTCUT>"), why="speed (cepat, kilat)"),
     Rule("bank_kit", "related", "bank_kit", 2, _p("<BANKBOOK>"), why="a savings book or ATM card"),
     Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
-    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<CUSTOMDATA>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
+    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
@@ -333,7 +335,13 @@ _CO_OCCURRENCES = (
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
-     frozenset({_RULE_INDEX["usable_claim"]}), _ID_TERM_RULES),
+     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4)
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+    # data of the buyer's choosing is a forgery next to a KTP, yet also what a novelty card or sticker
+    # offers: unlike a claim that the ID passes as real, it does not excuse those negatives
+    (Rule("custom_data_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CUSTOMDATA>"),
+          f"an ID term and data of the buyer's choosing, {_APART}"),
+     frozenset({_RULE_INDEX["custom_data"]}), _ID_TERM_RULES),
     (Rule("verified_account_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<VERIFIED>"),
           f"a verified account and a KTP term, {_APART}"),
      frozenset({_RULE_INDEX["verified_account"]}), _ID_TERM_RULES),
@@ -457,6 +465,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
                 negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
             cue = cue_at if 0 <= cue_at < first else -1
+            if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
+                cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
     return tuple(fired)
