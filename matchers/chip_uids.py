@@ -139,7 +139,10 @@ UID_CONTEXT_HINTS = ("p", "d", "sn", "s/n", "s.n", "seri", "kartu")
 _SPECIFIC = re.compile(rf"{_CHIP}|{_UID}")
 _UID_WORD = re.compile(_UID)
 #: Words that say a number is the UID converted to decimal (or reversed), which is no UID value.
-_DECIMAL_NOTATION = re.compile(r"dec|desimal|reverse|terbalik|lsb")
+_DECIMAL_NOTATION = re.compile(r"(?<![a-z])(?:dec|decimal|desimal|reversed?|terbalik|lsb)(?![a-z])")
+_CONVERTED_REACH = 32
+#: Such a word labelling the number right after it (no other number between: "(dec 1234), 04A2…").
+_CONVERTED_LABEL = re.compile(rf"(?:{_DECIMAL_NOTATION.pattern})[^0-9\n]*$")
 #: A cue for the other fields names a chip number, not just a chip ("blanko chip aktif" cues nothing);
 #: written plainly (the cheap gate ``_NUMBER_CUE_HINTS`` must hold for it).
 _NUMBER_CUE = re.compile(
@@ -261,7 +264,7 @@ def _mixed_reading(text: str, m: re.Match[str], run: str, sep: str | None) -> re
         return None
     if lengthened:
         extra = text[m.end():mixed.end()]
-        if mixed.end() <= m.end() or extra.strip(" " + (sep or "").strip() + _HEX_CHARS) \
+        if mixed.end() <= m.end() or extra.strip(" xX" + (sep or "").strip() + _HEX_CHARS) \
                 or _hex_count(extra, None) >= min(_HEX_LENGTHS) or _MORE_BYTES.match(text, mixed.end()):
             return None
     return mixed
@@ -453,6 +456,13 @@ def _chip_word_before(low: str, found: list[tuple[int, int, bool]], start: int, 
     return not uid_only or _UID_WORD.search(low, begin, end) is not None
 
 
+def _said_converted(low: str, previous_end: int, start: int) -> bool:
+    """True when the words right before a token on its line (after the token before it) say it
+    is the UID reversed or in decimal: "Tag ID (reversed hex): …", "UID (dec): …"."""
+    begin = max(previous_end, start - _CONVERTED_REACH, low.rfind("\n", 0, start) + 1)
+    return begin < start and _CONVERTED_LABEL.search(low, begin, start) is not None
+
+
 def printed_by_a_reader(chars: str, marked: bool) -> bool:
     """True when a token is a UID as reader software prints it, which needs no cue in a listing
     about chips or cards ("ID: 04:3A:9F:21:B6:5C:80", "NFC Tools: 04:3A:…"): 7 or 8 bytes written
@@ -503,6 +513,8 @@ def find_chip_readings(
         marked = token.marked or (token.chars.isdigit() and (token.paired or one_word) and _chip_word_before(
             low, found, token.start, uid_only=not token.paired))
         reading = read_token(token.chars, marked) if near else None
+        if reading is not None and _said_converted(low, tokens[index - 1].end if index else 0, token.start):
+            continue  # "ID (reversed): 80:5C:…": the UID's bytes reversed or in decimal, not its value
         if reading is not None:
             last_taken = token.end
             yield token.start, token.end, reading

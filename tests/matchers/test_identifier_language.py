@@ -120,6 +120,7 @@ def test_a_uid_printed_by_a_reader_needs_no_cue(text: str, context: str, expecte
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("chip 0000:0000:0000:00 00", ["0000000000000000"]),          # the last byte after a space: one UID
+    ("chip 0000:0000:0000:00 0X00", ["0000000000000000"]),
     ("UID 04:A2:3B:1C:5D:80:7E 90 00", ["04A23B1C5D807E"]),        # a reader's answer: UID, then status word
     ("UID 04A23B1C 04B23B1C", ["04A23B1C", "04B23B1C"]),           # two UIDs of a list
 ])
@@ -215,4 +216,14 @@ def test_a_label_on_its_own_line_claims_the_number_below(text: str, expected: li
     ("Kartu NFC chip Samsung, serial number 0401a2b3c4d5e6f7", ["0401A2B3C4D5E6F7"]),
 ])
 def test_a_serial_word_in_a_listing_about_other_chips_is_a_label(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kartu NFC\nID (hex): 04:5A:9F:21:B6:5C:80\nID (reversed hex): 80:5C:B6:21:9F:5A:04", ["045A9F21B65C80"]),
+    ("UID LSB first: 80 5C B6 21 9F 3A 04", []),                      # the bytes reversed: no UID value
+    ("UID: 04A23B1C5D807E (dec 1234), 04A23B1C5D807F", ["04A23B1C5D807E", "04A23B1C5D807F"]),
+    ("UID decoder 04A23B1C5D807E", ["04A23B1C5D807E"]),               # a word that holds "dec"
+])
+def test_a_uid_said_reversed_or_decimal_is_no_value(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
