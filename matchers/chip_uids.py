@@ -37,7 +37,8 @@ are labels: they block the number after them even after a chip word
 The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
 (lists and tables after one cue).  A cue just after the token on its line also
 counts ("04A2… (UID chip)").  A label that claims the number for something else
-(SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode …)
+(SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode,
+a time or date …)
 on the token's own line, after the last cue, blocks it; a word that usually
 describes the card (tipe, model, versi, kode, pin, ip, part, build …) blocks it
 only right before the number, maybe with its number word ("tipe: 04A2…", "kode
@@ -156,7 +157,8 @@ _TOPIC = re.compile(r"\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kart
 _BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
     r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hash|md5|sha\d*|crc|checksum|"
-    r"barcode|ean|upc|isbn|ssid|bssid|wifi|wpa|ieee|eui|vin|rangka|mesin|rek|rekening|booking|tiket|ticket)(?![a-z])"
+    r"barcode|ean|upc|isbn|ssid|bssid|wifi|wpa|ieee|eui|vin|rangka|mesin|rek|rekening|booking|tiket|ticket|"
+    r"jam|pukul|waktu|tanggal|tgl|time|date)(?![a-z])"
 )
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").

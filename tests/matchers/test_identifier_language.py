@@ -227,3 +227,8 @@ def test_a_serial_word_in_a_listing_about_other_chips_is_a_label(text: str, expe
 ])
 def test_a_uid_said_reversed_or_decimal_is_no_value(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+def test_a_time_in_a_list_after_a_uid_is_no_uid() -> None:
+    text = "UID: 04 A2 3B 1C 5D 80 7E\nHarga: 150.000\nStok: 25\nWaktu: 12:30:45:10"
+    assert _uids(text) == ["04A23B1C5D807E"]       # 2.3 also read the time as a UID of the list
