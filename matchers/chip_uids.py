@@ -143,11 +143,14 @@ _NUMBER_CUE = re.compile(
 _NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
 #: Words that make a text about chips or ID cards, where a generic serial word names a chip UID.
 _TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
-#: Labels that claim a number for something other than a chip anywhere after them on its line.
+#: Labels that claim a number for something other than a chip anywhere after them on its line
+#: (WWN, EUI-64, a Zigbee IEEE address, an SD card's CID: "kartu garansi" makes a listing about cards).
 _BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
     r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hash|md5|sha\d*|crc|checksum|"
-    r"barcode|ean|upc|isbn|ssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket)(?![a-z])"
+    r"barcode|ean|upc|isbn|ssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket|"
+    # 8-byte addresses of disks, radios and buses, printed with colons or 0x as a reader prints a UID
+    r"wwn|wwpn|wwnn|(?:dev|app|join)?eui(?:-?64)?|ieee|guid|uuid|cid|rom)(?![a-z])"
 )
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").

@@ -402,7 +402,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
     # asked of the buyer; "cukup (pakai) KTP" is what a loan or SIM registration asks, not a KTP sold
-    (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa", "CUEREQ"),
+    (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa"
+     r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
+    # the same said after what the buyer provides ("Data KTP dan NPWP pemilik diperlukan")
+    (r"diperlukan|dibutuhkan|dilampirkan|dibawa|disiapkan|diunggah|diupload", "CUEREQAFTER"),
     (r"(?:akun )?(?:gopay plus|ovo premier|dana premium)", "KYCVERIFIED"),
     (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|paylater|bank|bank digital|rekening|gojek|grab|maxim|ojol"
      r"|shopee|tokopedia|lazada|bukalapak|binance|indodax|pinjol|jago|seabank)", "KYCAKUN"),

@@ -1,0 +1,79 @@
+"""False hits a hostile review of matcher 2.4 found in ordinary listings (corpus/hostile_benign.jsonl).
+
+Each class is tested by varying its parts, with a control that the same words still count where
+they are what is offered, so a fix cannot pass by switching the rule off.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matchers import score_listing
+
+# --- 8-byte addresses of disks, radios and buses are not chip UIDs ---------------------------------
+
+_LABELS = ("WWN", "WWPN", "WWNN", "EUI64", "EUI-64", "DevEUI", "AppEUI", "IEEE", "IEEE address", "CID", "GUID",
+           "ROM code")
+#: a listing about cards only because it names a warranty card, a card slot or a tag
+_CARD_TOPICS = ("Kartu garansi ada.", "Termasuk kartu panduan.", "Slot SD card.", "Tag harga masih nempel.")
+_ADDRESS = st.lists(st.integers(0, 255), min_size=8, max_size=8).filter(
+    lambda octets: any(c in "ABCDEF" for c in bytes(octets).hex().upper()))
+
+
+def _printed(octets: list[int], colons: bool) -> str:
+    hexed = bytes(octets).hex().upper()
+    return ":".join(hexed[i:i + 2] for i in range(0, 16, 2)) if colons else "0x" + hexed
+
+
+def _chip_uids(title: str, description: str) -> list[str]:
+    return [i.value for i in score_listing(title, description).identifiers if i.kind == "chip_uid"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_ADDRESS, st.booleans(), st.sampled_from(_LABELS), st.sampled_from(_CARD_TOPICS))
+def test_a_labelled_device_address_is_no_chip_uid(octets: list[int], colons: bool, label: str, topic: str) -> None:
+    address = _printed(octets, colons)
+    assert _chip_uids("Modul server bekas", f"{label} {address}. {topic}") == []
+    # control: the same bytes under a chip word are a UID
+    assert _chip_uids("Tag NFC NTAG216", f"UID {address}. {topic}") == [bytes(octets).hex().upper()]
+
+
+# --- what the buyer provides, asked in a list or by a word after it -------------------------------
+
+_ASKED = ("data KTP", "foto KTP", "selfie dengan KTP", "data KK")
+_REQUIREMENT_LISTS = (
+    "Syarat: KTP asli, {asked}, slip gaji.",
+    "Persyaratan: SIM A, {asked}, NPWP.",
+    "Dokumen yang dibawa: KTP asli, {asked}.",
+    "{asked} pemohon, STNK dan foto kendaraan diperlukan.",
+    "{asked} para pendiri dibutuhkan untuk akta.",
+    "{asked} penyewa wajib dilampirkan saat booking.",
+    "Isi form dengan {asked} sendiri.",
+    "Masukkan {asked} penumpang sesuai identitas.",
+    "Kirimkan {asked} via WA.",
+    "Input {asked} reseller untuk kontrak.",
+)
+_TITLES = ("Sewa mobil lepas kunci", "Kredit motor tanpa DP", "Jasa pendirian CV", "Pendaftaran BPJS mandiri")
+
+
+@pytest.mark.parametrize("template", _REQUIREMENT_LISTS)
+@pytest.mark.parametrize("asked", _ASKED)
+def test_what_the_buyer_provides_is_not_on_offer(template: str, asked: str) -> None:
+    for title in _TITLES:
+        assessment = score_listing(title, template.format(asked=asked))
+        assert assessment.verdict == "benign", (title, template.format(asked=asked), assessment.reasons)
+
+
+@pytest.mark.parametrize("asked", _ASKED)
+@pytest.mark.parametrize("sale", ("Ready: KTP asli, {asked}, siap pakai.", "Jual {asked} valid, fresh."))
+def test_the_same_words_on_offer_stay_related(sale: str, asked: str) -> None:
+    assert score_listing("Paket verifikasi akun", sale.format(asked=asked)).verdict == "related"
+
+
+@pytest.mark.xfail(strict=True, reason=(
+    "not fixed: an imperative list head that is no requirement word ('Kirim CV, data KTP, ijazah' in a job "
+    "advert) leaves 'data KTP' related; 'kirim' is a shipping cue and a rule for it was not small"))
+def test_a_job_advert_asking_for_documents_is_benign() -> None:
+    assert score_listing("Lowongan kerja admin gudang", "Kirim CV, data KTP, ijazah terakhir ke email HRD.").verdict == "benign"
