@@ -7,7 +7,7 @@ they are what is offered, so a fix cannot pass by switching the rule off.
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing
@@ -77,3 +77,24 @@ def test_the_same_words_on_offer_stay_related(sale: str, asked: str) -> None:
     "advert) leaves 'data KTP' related; 'kirim' is a shipping cue and a rule for it was not small"))
 def test_a_job_advert_asking_for_documents_is_benign() -> None:
     assert score_listing("Lowongan kerja admin gudang", "Kirim CV, data KTP, ijazah terakhir ke email HRD.").verdict == "benign"
+
+
+# --- a phone-shaped number a product labels as its own is no contact ------------------------------
+
+_PRODUCT_LABELS = ("SKU", "Part no", "Part number:", "Kode produk", "Barcode", "Resi JNE", "No seri", "Serial",
+                   "Batch", "Invoice", "Model", "IMEI", "S/N")
+_MOBILE = st.builds(lambda prefix, rest: f"08{prefix}{rest}", st.sampled_from(["11", "12", "13", "21", "52", "57", "77"]),
+                    st.text(alphabet="0123456789", min_size=7, max_size=8))
+
+
+def _phones(description: str) -> list[str]:
+    return [i.value for i in score_listing("Barang ready", description).identifiers if i.kind == "phone"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_MOBILE, st.sampled_from(_PRODUCT_LABELS), st.sampled_from(["WA", "Hub", "Telp", "HP:"]))
+def test_a_number_labelled_as_the_products_own_is_no_phone(number: str, label: str, cue: str) -> None:
+    contact = _phones(f"{cue} {number}")
+    assume(contact != [])  # a valid mobile number: after a contact word it is a phone
+    assert _phones(f"{label} {number}. Ready stok.") == []
+    assert _phones(f"{label} 1234. {cue} {number}") == contact
