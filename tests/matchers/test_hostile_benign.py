@@ -98,3 +98,25 @@ def test_a_number_labelled_as_the_products_own_is_no_phone(number: str, label: s
     assume(contact != [])  # a valid mobile number: after a contact word it is a phone
     assert _phones(f"{label} {number}. Ready stok.") == []
     assert _phones(f"{label} 1234. {cue} {number}") == contact
+
+
+# --- a 16-digit payment or voucher number that passes the NIK check is no NIK --------------------
+
+_NIK_SHAPED = st.builds(
+    lambda province, regency, district, day, month, year, serial: (
+        f"{province}{regency:02d}{district:02d}{day:02d}{month:02d}{year:02d}{serial:04d}"),
+    st.sampled_from([11, 31, 32, 33, 35, 51, 52, 53, 73]), st.integers(1, 79), st.integers(1, 40),
+    st.integers(1, 28), st.integers(1, 12), st.integers(0, 99), st.integers(1, 9999))
+_PAYMENT_LABELS = ("VA", "Virtual account:", "Kartu kredit", "Kode voucher", "Token", "SHM nomor", "Barcode", "Resi")
+
+
+def _niks(description: str) -> list[str]:
+    return [i.value for i in score_listing("Barang ready", description).identifiers if i.kind == "nik"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(_NIK_SHAPED, st.sampled_from(_PAYMENT_LABELS), st.booleans())
+def test_a_labelled_payment_number_is_no_nik(digits: str, label: str, grouped: bool) -> None:
+    written = " ".join(digits[i:i + 4] for i in range(0, 16, 4)) if grouped else digits
+    assert _niks(f"NIK {written}") == [digits]  # control: a valid NIK after its own word
+    assert _niks(f"{label} {written} dikirim setelah bayar.") == []
