@@ -120,3 +120,24 @@ def test_a_labelled_payment_number_is_no_nik(digits: str, label: str, grouped: b
     written = " ".join(digits[i:i + 4] for i in range(0, 16, 4)) if grouped else digits
     assert _niks(f"NIK {written}") == [digits]  # control: a valid NIK after its own word
     assert _niks(f"{label} {written} dikirim setelah bayar.") == []
+
+
+# --- colon-printed numbers that are not one byte per group, or run past a UID --------------------
+
+_GROUPS_OF_TWO = st.lists(st.integers(0, 0xFFFF), min_size=4, max_size=8).map(
+    lambda groups: ":".join(f"{g:04x}" for g in groups)).filter(lambda s: any(c in "abcdef" for c in s))
+_LONG_RUN = st.lists(st.integers(0, 255), min_size=9, max_size=20).map(
+    lambda octets: ":".join(f"{o:02x}" for o in octets)).filter(lambda s: any(c in "abcdef" for c in s))
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.one_of(_GROUPS_OF_TWO, _LONG_RUN), st.sampled_from(_CARD_TOPICS), st.sampled_from(["", "Device ID ", "code "]))
+def test_two_byte_groups_and_long_runs_are_no_uid_without_a_cue(printed: str, topic: str, before: str) -> None:
+    assert _chip_uids("Router bekas", f"{before}{printed} sudah diset. {topic}") == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(_ADDRESS.map(lambda octets: bytes([0x04, *octets[:6]])))
+def test_a_seven_byte_uid_printed_by_a_reader_still_needs_no_cue(uid: bytes) -> None:
+    printed = ":".join(f"{b:02X}" for b in uid)
+    assert _chip_uids("Kartu NFC NTAG216", f"Hasil scan {printed} siap pakai.") == [uid.hex().upper()]
