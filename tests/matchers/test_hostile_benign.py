@@ -141,3 +141,30 @@ def test_two_byte_groups_and_long_runs_are_no_uid_without_a_cue(printed: str, to
 def test_a_seven_byte_uid_printed_by_a_reader_still_needs_no_cue(uid: bytes) -> None:
     printed = ":".join(f"{b:02X}" for b in uid)
     assert _chip_uids("Kartu NFC NTAG216", f"Hasil scan {printed} siap pakai.") == [uid.hex().upper()]
+
+
+# --- an ID named as the source of a party's details, or the buyer's own NIK ------------------------
+
+_ID_TERMS = ("e-KTP", "KTP-el", "KTP", "KTP elektronik")
+_REFERENCES = ("Nama dicetak sesuai {id} anggota.", "Nama mempelai sesuai {id}.", "Diisi sesuai {id} pemohon.",
+               "Nama lengkap sesuai {id}, foto menyusul.")
+_BLANK_LOOKING_TITLES = ("Blangko undangan nikah custom", "Kartu kosong anggota koperasi", "Blanko surat kuasa")
+
+
+@pytest.mark.parametrize("title", _BLANK_LOOKING_TITLES)
+@pytest.mark.parametrize("reference", _REFERENCES)
+@pytest.mark.parametrize("id_term", _ID_TERMS)
+def test_an_id_named_as_where_details_come_from_is_not_the_product(title: str, reference: str, id_term: str) -> None:
+    assert score_listing(title, reference.format(id=id_term)).verdict == "benign"
+
+
+@pytest.mark.parametrize("id_term", _ID_TERMS)
+def test_a_blank_like_the_real_id_stays_blank(id_term: str) -> None:
+    # control: the ID after "sesuai" with no party is still what the blank is compared to
+    assert score_listing("Kartu kosong chip", f"Kartu kosong sesuai {id_term} asli, chip aktif.").verdict == "blank"
+
+
+@pytest.mark.parametrize("own", ("NIK KTP sendiri", "NIK KK sendiri", "NIK dan KK pribadi"))
+def test_registering_with_ones_own_nik_is_no_data_for_sale(own: str) -> None:
+    assert score_listing("Kartu perdana kosong", f"Belum registrasi, registrasi pakai {own}.").verdict == "benign"
+    assert score_listing("Data NIK", "NIK KTP aktif siap pakai, fresh.").verdict == "related"  # control
