@@ -370,7 +370,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:nama|nama lengkap|diisi|ditulis|dicetak|penjual|pembeli|peserta|member|anggota|pemohon|pelanggan|mempelai"
      r"|pemilik|penyewa|penerima|pemesan) sesuai (?:dengan )?(?:<KTP>|<EKTP>|<KK>)"
      r"|sesuai (?:dengan )?(?:<KTP>|<EKTP>|<KK>) (?:penjual|pembeli|peserta|member|anggota|pemohon|pelanggan|mempelai"
-     r"|pemilik|penyewa|penerima|pemesan|anda|kamu|sendiri|pribadi)", "IDREF"),
+     r"|pemilik|penyewa|penerima|pemesan|anda|kamu|sendiri|pribadi)"
+     # a form's column for it ("kolom nomor e-KTP dan tanda tangan")
+     r"|kolom (?:nomor |no |nik )?(?:<KTP>|<EKTP>|<KK>)", "IDREF"),
     # before the data words: "NIK KTP sendiri" is the buyer's own NIK, not "NIK KTP" traded
     (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),

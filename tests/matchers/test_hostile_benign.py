@@ -168,3 +168,10 @@ def test_a_blank_like_the_real_id_stays_blank(id_term: str) -> None:
 def test_registering_with_ones_own_nik_is_no_data_for_sale(own: str) -> None:
     assert score_listing("Kartu perdana kosong", f"Belum registrasi, registrasi pakai {own}.").verdict == "benign"
     assert score_listing("Data NIK", "NIK KTP aktif siap pakai, fresh.").verdict == "related"  # control
+
+
+@pytest.mark.parametrize("column", ("kolom nomor {id}", "kolom {id}", "kolom NIK {id}"))
+@pytest.mark.parametrize("id_term", _ID_TERMS)
+def test_a_forms_column_for_the_id_is_not_the_product(column: str, id_term: str) -> None:
+    description = f"Daftar hadir kosong, {column.format(id=id_term)} dan tanda tangan."
+    assert score_listing("Blanko absen kosong isi 50 lembar", description).verdict == "benign"
