@@ -48,9 +48,8 @@ nor when it is negated ("bukan mainan", "tanpa holder", "non PVC", "tidak
 termasuk casing"; one negation covers a list: "bukan buku atau majalah").  A negated positive ("bukan blangko") is not evidence,
 nor is anything after a buyer-requirement cue ("Syarat: foto KTP + selfie",
 "jaminan KTP asli": the buyer provides the KTP), nor a related mention before a
-requirement word ("Data KTP pemilik diperlukan") or in a list such a word opens as a
-heading or closes ("Syarat: KTP asli, selfie dengan KTP, …"; "Data KTP, STNK dan foto
-kendaraan diperlukan").
+requirement word ("Data KTP pemilik diperlukan") or in a list a requirement heading
+opens ("Syarat: KTP asli, selfie dengan KTP, …") unless the list offers or deals.
 Every discounted mention is still a reason, with weight 0 and why.
 
 **Cross-field evidence.**  A blank word in the title and an e-KTP term in
@@ -399,6 +398,9 @@ CUE_LABELS = {
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
+#: Tags that show the seller offering or dealing ("Jual", "Ready", "transfer dulu", "dikirim"): a
+#: clause or list holding one is the seller's terms, not what the buyer brings.
+_OFFER_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP", "USABLEID"})
 #: Cues after which words found apart are not the product.  A bonus is on offer too
 #: ("Writer chip KTP" / "bonus 20 chip kosong" is a kit), so CUEBONUS is not one.
 _NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS"}
@@ -471,7 +473,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             cue = cue_at if 0 <= cue_at < first else -1
             if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
-            if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :]:
+            if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
+                    and _OFFER_TAGS.isdisjoint(shape_tags):
                 cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
@@ -645,16 +648,15 @@ _LIST_BREAKS = (", ", " / ", " - ", "+ ", " \u2013 ", " \u2014 ", "\u2022")
 
 
 @lru_cache(maxsize=4096)
-def _requirement_tags(words: str) -> frozenset[str]:
-    """The buyer-requirement cue tags in some words ("Persyaratan", "diperlukan")."""
-    tokens = outline(canonical_of_words(normal_words(words)), 1).tokens
-    return frozenset(tag for tag in map(_tag_of, tokens) if tag in _REQUIREMENT_CUES)
+def _tags_in(words: str) -> frozenset[str]:
+    """The tags in some words ("Persyaratan" -> CUEREQ)."""
+    return frozenset(filter(None, map(_tag_of, outline(canonical_of_words(normal_words(words)), 1).tokens)))
 
 
 def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
-    """Related hits in a list that a requirement heading opens ("Syarat: KTP asli, selfie
-    dengan KTP, akun IG aktif") or a requirement word closes ("Data KTP tertanggung, STNK dan
-    foto kendaraan diperlukan") are asked of the buyer, as in the cue's own clause."""
+    """Related hits in a list that a requirement heading opens ("Syarat: KTP asli, selfie dengan
+    KTP, akun IG aktif") are asked of the buyer, as in the heading's own clause; not when a clause
+    of the list offers or deals ("Syarat: transfer dulu, data KTP dikirim setelahnya")."""
     runs: list[list[int]] = [[]]
     position = 0
     for index, part in enumerate(kept):
@@ -666,12 +668,11 @@ def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) ->
         if not text.startswith(_LIST_BREAKS, position):
             runs.append([])
     asked: set[int] = set()
-    for run in filter(lambda run: len(run) > 1, runs):
-        head = kept[run[0]]
-        if ":" in head and _requirement_tags(head.split(":", 1)[0]):
+    for run in runs:
+        head = kept[run[0]] if run else ""
+        if len(run) > 1 and ":" in head and not _REQUIREMENT_CUES.isdisjoint(_tags_in(head.split(":", 1)[0])) \
+                and all(_OFFER_TAGS.isdisjoint(_tags_in(kept[i])) for i in run):
             asked.update(run[1:])
-        if "CUEREQAFTER" in _requirement_tags(kept[run[-1]]):
-            asked.update(run[:-1])
     return [tuple(hit._replace(cue="CUEREQ") if i in asked and not hit.cue and RULES[hit.rule].channel == "related"
                   else hit for hit in hits) for i, hits in enumerate(found)]
 

