@@ -154,7 +154,8 @@ def test_two_byte_groups_and_long_runs_are_no_uid_without_a_cue(printed: str, to
 
 
 @settings(max_examples=40, deadline=None)
-@given(_ADDRESS.map(lambda octets: bytes([0x04, *octets[:6]])))
+# a reader's print needs a hex letter to be told from a decimal number without a cue
+@given(_ADDRESS.map(lambda octets: bytes([0x04, *octets[:6]])).filter(lambda uid: any(c in "ABCDEF" for c in uid.hex().upper())))
 def test_a_seven_byte_uid_printed_by_a_reader_still_needs_no_cue(uid: bytes) -> None:
     printed = ":".join(f"{b:02X}" for b in uid)
     assert _chip_uids("Kartu NFC NTAG216", f"Hasil scan {printed} siap pakai.") == [uid.hex().upper()]
