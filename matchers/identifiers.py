@@ -5,7 +5,8 @@ only when it has 4, 7 or 8 bytes and a chip cue names it (read by
 :mod:`matchers.chip_uids`, which also says how many characters were read from an
 OCR lookalike letter: :func:`chip_readings`); a 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
-phone number must be a valid Indonesian mobile number.  A number that fails
+phone number must be a valid Indonesian mobile number, and not one a product labels as
+its own ("SKU 0812…", "Part no 0812…").  A number that fails
 validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
 ones, full-width characters and invisible characters are undone first, keeping
 every position.
@@ -59,20 +60,34 @@ _NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
 #: a date "08-12-2023 10.30" never becomes one); groups may be set apart by a spaced dash
-#: before a group of three digits or more ("0812 - 3456 - 7890"; not "0812-3456-7890 - 2 pcs").  A number whose last digits are masked
-#: ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
+#: before a group of three digits or more ("0812 - 3456 - 7890"; not "0812-3456-7890 - 2 pcs");
+#: the trunk 0 may stay after the country code ("+62 0812…").  A number whose last digits are
+#: masked ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}))?\d){6,9}"
+    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|\+ ?62)(?:[ .\-]?0)?|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}))?\d){6,9}"
     r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
 #: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
 #: is built like a NIK (region, date, serial) but names a household, not a person.
 _FAMILY_CARD_LABEL = re.compile(r"(?<![a-z])(?:kk|kartu\s+keluarga)(?:nya)?[\s:.#=]*$")
+#: Labels of a product's own numbers: a phone- or NIK-shaped number right after one is that number
+#: ("SKU 0812…", "Part no 0812…", "Barcode 0812…", "Resi JNE 0812…", "Batch 0852 …"), not a contact.
+_PRODUCT_NUMBER_LABELS = (
+    r"sku|plu|barcode|ean|upc|isbn|imei|iccid|awb|invoice|inv|faktur|batch|lot|model|p/n|s/n|sn"
+    r"|resi(?:\s+[a-z&]+)?|part(?:\s+(?:no|number|num))?|serial(?:\s+(?:no|number))?|(?:kode|id)\s+(?:produk|barang|item)"
+    r"|(?:no|nomor|nomer)\.?\s*(?:seri|serial|part|resi|invoice|batch)"
+)
+_PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS})[\s:.#=]*$")
+#: ... and of payment and voucher numbers, 16 digits as often as a NIK ("VA 5105…", "kartu kredit 5105…")
+_OTHER_THAN_NIK_LABEL = re.compile(
+    rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
+    r"|kode\s+(?:voucher|redeem|tiket)|token|tiket|ticket|sertifikat|shm|shgb)(?:\s+nomor)?[\s:.#=]*$"
+)
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
 _CONTACT_URL = re.compile(
-    r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=)"
+    r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
     r"/?(?:s/|@)?(?P<path>\+?[A-Za-z0-9_]{3,64})",  # "t.me/@name" and the preview "t.me/s/name" are the channel
     re.IGNORECASE,
 )
@@ -213,6 +228,7 @@ def phone_e164(candidate: str) -> str | None:
         digits = _NON_DIGIT.sub("", candidate)
         if candidate.startswith("+62"):  # without "+", parse may read 62… as a national number
             national = digits[2:]
+            national = national[1:] if national[:2] == "08" else national  # "+62 0812…": a trunk 0 kept
         elif digits.startswith("0") and candidate[0] != "+":
             national = digits[1:]
         else:
@@ -358,8 +374,9 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     for m in _NIK.finditer(text) if nik_possible else ():
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):
-            if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()):
-                taken.append(m.span())  # a family card's number: built like a NIK, but no NIK
+            if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()) or \
+                    _OTHER_THAN_NIK_LABEL.search(low, max(0, m.start() - 24), m.start()):
+                taken.append(m.span())  # a family card's or payment's number: built like a NIK, but no NIK
                 continue
             add(m.start(), m.end(), "nik", digits)
             nik_spans.append(m.span())
@@ -369,7 +386,9 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
         if _overlaps(m.span(), taken):
             continue
         phone = phone_e164(_unbracketed(m.group(0)))
-        if phone is not None:
+        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
+            taken.append(m.span())  # a product's own number, shaped like a phone
+        elif phone is not None:
             add(m.start(), m.end(), "phone", phone)
             for wallet in wallet_codes(text, m.start(), m.end()) if may_have_wallet(low) else ():
                 found.append((m.start(), "ewallet", f"{wallet}:{phone}", m.group(0), 0))
