@@ -103,7 +103,12 @@ population document combines apart with speed ("Urus KTP, KK, Akta cepat"; a fas
 reply or delivery is not speed of the document), an account of a service that
 verifies with an e-KTP (e-wallet, bank, ride-hailing, marketplace, exchange) sold
 verified is identity trade, and a KTP or KK made for the buyer ("kami buatkan")
-is made to order.  A KTP printed on a genuine blank ("pakai blanko ori"), an
+is made to order; a bank, e-wallet, pay-later or ride-hailing account is sold
+verified with its owner's e-KTP whenever it is sold at all.  A writer, encoder or
+personalisation kit of e-KTPs (``NEGWRITER``, apart from readers) makes them, a
+KTP "custom" is made to the buyer's data (without excusing a novelty or sticker
+negative), and population documents listed as the goods ("KTP KK NPWP") are a
+document shop.  A KTP printed on a genuine blank ("pakai blanko ori"), an
 e-KTP personalised or its chip written for the buyer, and a copy card are forgeries;
 a savings book or ATM card with a KTP is a bank account sold with its owner's
 identity, and where identities are traded, copies and scans of KTPs are the goods
@@ -179,7 +184,8 @@ _TAG_GROUPS = {
     "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<OTHERDOC>)",
     "CARD": "(?:<KARTU>|<KTP>)",
     "QUICK": "(?:<SHORTCUT>|<FASTTRACK>)",  # speed, or skipping the process
-    "ANYAKUN": "(?:<AKUN>|<KYCAKUN>)",  # any account, or one of a service that verifies with an e-KTP
+    "ANYAKUN": "(?:<AKUN>|<KYCAKUN>|<KYCFIN>|<KYCSOLD>)",
+    "MACHINE": "(?:<NEGPRINTER>|<NEGWRITER>)",  # a card printer or reader, or a writer of chips  # any account, or one of a service that verifies with an e-KTP
     "MAKE": "(?:<SERVICE>|<MAKEFOR>)",
     "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
@@ -233,7 +239,8 @@ RULES: tuple[Rule, ...] = (
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE"))
-            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3) + "|" + _near("SECURITYMARK", "IDDOC", 3)),
+            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("SECURITYMARK", "IDDOC", 3)
+            + "|" + "|".join(_near("USABLEID", term, 3) for term in ("KK", "AKTA", "OTHERDOC", "CIVILDOC"))),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
@@ -247,20 +254,29 @@ RULES: tuple[Rule, ...] = (
          _p(r"<ANYAKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <ANYAKUN>(?: \S+){0,4} <IDTERM>"
             r"|<IDTERM>(?: \S+){0,4} <ANYAKUN>(?: \S+){0,3} <VERIFIED>|<ANYAKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
          why="a verified account sold with the KTP it was verified with"),
-    Rule("verified_kyc_account", "related", "related_core", 60, _p(_near("KYCAKUN", "VERIFIED", 3) + "|<KYCVERIFIED>"),
+    Rule("verified_kyc_account", "related", "related_core", 60,
+         _p(_near("KYCAKUN", "VERIFIED", 3) + "|" + _near("KYCFIN", "VERIFIED", 3) + "|<KYCVERIFIED>"),
          why="a payment, bank, ride-hailing or marketplace account sold verified: verified with someone's e-KTP"),
+    Rule("kyc_account_sold", "related", "related_core", 60, _p(r"<KYCSOLD>|<SALE> <KYCFIN>|<KYCFIN>(?: \S+){0,2} <INUSE>"),
+         why="a bank, e-wallet, pay-later or ride-hailing account sold: it was verified with its owner's e-KTP"),
+    Rule("id_writer", "related", "related_core", 60, _p(_near("NEGWRITER", "IDTERM", 2)),
+         why="a writer, encoder or personalisation kit for e-KTPs: a machine that makes them"),
+    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3)),
+         why="a KTP with data of the buyer's choosing (KTP custom, nama bebas)"),
+    Rule("document_list", "related", "related_core", 55, _p(r"<CIVILTERM>(?: <CIVILTERM>){2,}"),
+         why="population documents listed as the goods (KTP KK NPWP)"),
     Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),
          why="a KTP or KK made for the buyer (kami buatkan)"),
     Rule("account_with_id", "related", "related_core", 60, _p(r"<ANYAKUN>(?: \S+){0,3} (?:<KTP>|<EKTP>)"),
          why="an account sold with the KTP of its owner (akun ojol + KTP pemilik)"),
     Rule("reader_with_blank_chip", "related", "related_core", 65,
          _p("|".join(f"{a}(?: \\S+){{0,5}} {b}" for a, b in (
-             (r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>", "<BLANKCHIP>"),
-             ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))
+             (r"<MACHINE>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <MACHINE>", "<BLANKCHIP>"),
+             ("<BLANKCHIP>", r"<MACHINE>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <MACHINE>")))
             # a reader of chip e-KTPs and blank ones ("reader KTP chip kosong": the chip is in the ID term)
-            + r"|<NEGPRINTER>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"
+            + r"|<MACHINE>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"
             # blank chips the ID term qualifies ("writer plus blanko chip e-KTP")
-            + r"|<NEGPRINTER>(?: \S+){0,5} <BLANKCHIP>(?: \S+){0,1} <IDTERM>|<BLANKCHIP>(?: \S+){0,1} <IDTERM>(?: \S+){0,5} <NEGPRINTER>"),
+            + r"|<MACHINE>(?: \S+){0,5} <BLANKCHIP>(?: \S+){0,1} <IDTERM>|<BLANKCHIP>(?: \S+){0,1} <IDTERM>(?: \S+){0,5} <MACHINE>"),
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
@@ -270,7 +286,7 @@ RULES: tuple[Rule, ...] = (
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
     Rule("verified_account", "related", "verified_account", 8, _p(_near("ANYAKUN", "VERIFIED", 3)), why="a verified account"),
-    Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
+    Rule("id_reader", "related", "id_reader", 3, _p(_near("MACHINE", "IDTERM", 2)), why="an e-KTP reader or writer"),
     # KTP, KK or KIA only: a consultant who helps make an NPWP, or an agent a passport, "cepat", is legal
     Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} (?:<KTP>|<EKTP>|<KK>|<KIA>)"),
          why="a service that makes or arranges a KTP, KK or KIA"),
@@ -291,7 +307,7 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_plain_card", "NEGPLAINCARD", -45, why="plain PVC/RFID/NFC, name, member or ID card", channels=_BLANK_ONLY),
     _neg("neg_material", "NEGMATERIAL", -35, why="a plain material (plastik, kertas, akrilik)", channels=_BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
-    _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader", unless_usable=True),
+    Rule("neg_printer", "negative", "neg_printer", -80, _p("<MACHINE>"), "card printer, ribbon, reader or writer", _BOTH, True),
     _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True,
          unless_traded=True),
     _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
@@ -310,13 +326,13 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 #: so they neither count against it nor lower its focus.
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
-                           "machine_with_blank_ektp_in_listing"})
+                           "machine_with_blank_ektp_in_listing", "id_writer"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 #: Rules saying a reader, writer or printer of e-KTPs is sold with what it makes them from.
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
-_KIT_RULES = frozenset({"reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
+_KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
