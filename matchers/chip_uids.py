@@ -11,28 +11,35 @@ full-width digits or with Cyrillic/Greek letters (folded before we get here).
 one repeated separator (``04 A2 3B``, ``0-4-A-2``, ``04A2.3B1C``), or, where no
 such run has a UID's length, bytes each joined by its own reader separator
 (``04:A2-3B 1C``, ``04A23B 1C5D807E``: the pre-rewrite reader's shape, which a
-differential test holds us to).  It must stand alone: a run glued by
+differential test holds us to), or 4 to 8 bytes of two characters in a comma list
+(a program's array ``{0x04, 0xA2, …}``; a longer array is none).  It must stand alone: a run glued by
 ``# / _ @ = & % + \\`` or by ``-``/``.`` to another word is part of a longer code
 (colour ``#A2B3C4D5``, ``INV-1A2B3C4D``, a UUID, a file path) and is never a UID,
 except a number sign or dot after a cue or number word (``seri #04A2…``,
 ``no.04A2…``) and a slash or ampersand between two UIDs of a list.  A run broken
-across a line is joined when the second half is no UID on its own and both
-together are one.  All-letter words around a spaced UID ("ada 04 A2 …"), a list
-number ("1. 04 A2 …") and a cue's last letter ("u.i.d 04 A2 …") are not part of it.
+across a line is joined when one half is no UID on its own and both together
+are one (``04:7F:3A:`` then ``91:C2:55:80``).  All-letter words around a spaced
+UID ("ada 04 A2 …"), a list number ("1. 04 A2 …") and a cue's last letter
+("u.i.d 04 A2 …", "U I D : 0 4 A 2 …") are not part of it.
 
 **Cues.**  A token is a chip UID only after a chip cue: ``chip``/``cip``
-(also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid``, ``nuid``,
-``csn``; and the generic serial words ``sn``, ``s/n``, ``seri``, ``serial``,
-``nomor kartu``, which count only in a listing about chips or ID cards (a topic
+(also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid`` (and its
+transposition ``udi``), ``nuid``, ``csn``, ``tag id``; and the generic serial
+words ``sn``, ``s/n``, ``seri``, ``serial`` (and its common misspellings
+``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, which count only in a listing about chips or ID cards (a topic
 word such as chip, NFC, RFID, MIFARE, KTP, blanko, kartu, card in this text or in
-the listing's title) or for a token written the reader's way (``0x`` or ``:``).
+the listing's title) or for a token written the reader's way (``0x`` or ``:``),
+and never when they name another device's serial ("SN printer", "laptop no seri":
+such a word is then a label that blocks the number after it).
 The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
 (lists and tables after one cue).  A cue just after the token on its line also
 counts ("04A2… (UID chip)").  A label that claims the number for something else
 (SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode …)
 on the token's own line, after the last cue, blocks it; a word that usually
-describes the card (tipe, model, versi, kode, pin, ip, part …) blocks it only
-right before the number ("tipe: 04A2…", "kode produk 04A2…").  A cue in the
+describes the card (tipe, model, versi, kode, pin, ip, part, build …) blocks it
+only right before the number, maybe with its number word ("tipe: 04A2…", "kode
+produk 04A2…", "part number 04A2…").  ``hex`` is no label: it names how the UID
+is written ("Tag ID (hex): 04:92:…").  A cue in the
 listing's title that names a chip number ("UID", "nomor chip", "chip ID") cues
 the other fields.
 
@@ -43,7 +50,8 @@ lower-case ``g`` or ``t`` does not look like 6 or 7; ``B`` and ``D`` are
 hex digits themselves, so they are left as read).  ``ChipReading.corrected``
 counts them.  A corrected token needs at least two real digits and at most
 one lookalike in four characters, so an ordinary word is never "corrected".
-A decimal-only token needs a reader mark (``0x`` or ``:``): a plain number
+A decimal-only token needs a reader mark (``0x`` or ``:``) or must be written
+byte by byte right after a chip word ("UID bawaan 01 02 03 04"): a plain number
 near "seri" is a serial number.  A token without any digit is a word.
 """
 
@@ -72,14 +80,17 @@ _SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[ \t]+)"
 #: Bytes joined by separators of any of the reader's kinds, one character each ("04:A2-3B 1C",
 #: "04A23B 1C5D807E"): read where no run of one separator is of a UID's length.
 _MIXED = rf"{_X}{_H}{{2}}(?:(?:[:\- ]|[:\- ]?0[xX])?{_H}{{2}}){{3,7}}"
+#: Bytes of a program's array or a seller's list ("{0x04, 0xA2, …}", "04, A2, 3B, …"): two characters
+#: each, so a list of longer codes ("04A23B1C, 04B23B1C") is several tokens; a longer array is none.
+_COMMA_BYTES = rf"(?<![0-9A-Za-z],)(?<![0-9A-Za-z],[ \t]){_X}{_H}{{2}}(?:,[ \t]*{_X}{_H}{{2}}){{3,7}}(?!,[ \t]*{_X}{_H}{{2}}(?![0-9A-Za-z]))"
 #: One token: a word of hex-looking characters, or short groups joined by one repeated separator.
 #: A chip word glued in front ("UID04A2…", "chip:04A2…") is the token's own cue.
 _RUN = (
-    rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022 \t]*?[0-9])"  # a UID holds a digit: skip words fast
+    rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022, \t]*?[0-9])"  # a UID holds a digit: skip words fast
     rf"(?P<run>{_X}{_H}{{1,4}}(?P<sep>{_SEP}){_X}{_H}{{1,4}}(?:(?P=sep){_X}{_H}{{1,4}})*"
     rf"(?![:\-._\u2013\u2014\u00b7\u2022]{_H})"  # "1. 1D-FD-…": a list number does not take the UID's first byte
     rf"|(?:{_X}{_H}{{2,}}(?:0[xX]{_H}{{2,}})+|{_X}{_H}{{5,}})(?![:\-]{_H})"  # "04A2…", "040xA20x3B…", not "04A2:3B"
-    rf"|{_MIXED})(?![0-9A-Za-z])"
+    rf"|{_COMMA_BYTES}|{_MIXED})(?![0-9A-Za-z])"
 )
 #: A list number ("1. 3C FC …") is no group of the UID after it.
 _TOKEN = re.compile(rf"(?<![0-9A-Za-z])(?![0-9]{{1,3}}[.)][ \t]){_RUN}")
@@ -88,7 +99,10 @@ _GLUED_RUN = re.compile(_RUN)
 _GLUED_CUE_HINT = re.compile(r"(?:uid|chip|cip|csn|sn)(?:nya)?[:#=]?[0-9a-f]")
 _GLUED_CUE = re.compile(rf"(?<![0-9a-z]){_NUMBER_WORD}?(?:n?uid|chip|cip|csn|sn)(?:nya)?[:#=]?(?=[0-9a-f])")
 _MIXED_RUN = re.compile(rf"(?P<run>{_MIXED})(?![0-9A-Za-z])")
-_DROP_SEPARATORS = str.maketrans("", "", ": -")
+_HEX_CHARS = "0123456789ABCDEFabcdef"
+#: One more byte after a run ("… 7E 90 00": the status word of a reader's answer).
+_MORE_BYTES = re.compile(r"[:\- ]?(?:0[xX])?[0-9A-Fa-f]{2}(?![0-9A-Za-z])")
+_DROP_SEPARATORS = str.maketrans("", "", ": -,\t")
 _GROUP = re.compile(rf"{_X}(?P<chars>{_H}+)")
 _ANY_LENGTH = range(2, 64)
 _LINE_BREAK = re.compile(r"[ \t:\-.]*\r?\n[ \t]*")
@@ -104,8 +118,9 @@ _LIST_NEIGHBOUR_BEFORE = re.compile(rf"(?<![0-9A-Za-z]){_BYTES_RUN}[ \t]*$")
 _I = "[i1l|!]"
 #: The chip words, also spelled out letter by letter ("c h i p", "u.i.d").
 _CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
-_UID = rf"n?u+{_I}+d+|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|csn"
-_CUE_CORE = rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail)?|(?:nomor|nomer|nmr|no)\.?\s*kartu"
+_UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|csn"
+_CUE_CORE = (rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail|la|l)?|serai?l|s[ei]?rial|seial"
+             r"|(?:nomor|nomer|nmr|no|id)\.?\s*kartu")
 #: A cue or number word right before a number sign or dot ("seri #", "no."): the sign is no glue.
 _NUMBER_SIGNS = frozenset("#.-")
 _NUMBER_LABEL_BEFORE = re.compile(rf"(?<![a-z0-9])(?:{_NUMBER_WORD}|nr|number|num|{_CUE_CORE})(?:nya)?[ \t:.]*$")
@@ -131,19 +146,30 @@ _TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|b
 #: Labels that claim a number for something other than a chip anywhere after them on its line.
 _BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
-    r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hex|hash|md5|sha\d*|crc|checksum|"
+    r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hash|md5|sha\d*|crc|checksum|"
     r"barcode|ean|upc|isbn|ssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket)(?![a-z])"
 )
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
 _NEAR_BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
-    r"firmware|fw|lot|batch|va)[ \t:.#=\-]*$"
+    r"firmware|fw|build|rev|revisi|lot|batch|va)(?:[ \t.]*(?:number|numbr|no|nomor|nr|num))?[ \t:.#=\-]*$"
 )
 #: How far a cue or the last UID taken reaches ahead, and how far back a blocking label reaches.
 WINDOW = 160
 _BLOCK_REACH = 40
 _CUE_AFTER_REACH = 25
+#: Lengths of a UID printed by a reader that needs no cue (a 4-byte run with colons may be a time).
+_READER_LENGTHS = frozenset({14, 16})
+#: How far after a chip word decimal-looking bytes still read as its UID ("UID bawaan 01 02 03 04").
+_PAIRED_REACH = 16
+#: Devices whose serial number a generic serial word may name ("SN printer: …", "laptop no seri …").
+_DEVICES = (r"printer|laptop|notebook|komputer|pc|cpu|hp|handphone|ponsel|tablet|router|modem|mesin|kamera|"
+            r"monitor|tv|flashdisk|harddisk|hdd|ssd|motherboard|baterai|charger|adaptor|reader|perangkat|"
+            r"device|unit|alat|produk|barang|kendaraan|motor|mobil")
+_DEVICE_AFTER = re.compile(rf"[ \t.]*(?P<number>number|numbr|no|nomor|nomer|num|nr)?[ \t.]*(?:{_DEVICES})(?![a-z])")
+_DEVICE_BEFORE = re.compile(rf"(?<![a-z])(?:{_DEVICES})(?:nya)?[ \t:]*(?P<number>(?:no|nomor|nomer|nmr)\.?[ \t]*)?$")
+_DEVICE_REACH = 24
 #: The most characters a UID token spans (16 characters, each with "0x" and a separator of 3).
 _LONGEST_TOKEN = 16 * 6
 
@@ -162,6 +188,7 @@ class _Token(NamedTuple):
     chars: str  # hex-looking characters without separators or 0x prefixes
     marked: bool  # written the reader's way: 0x prefix or ':' separators
     glued_cue: bool
+    paired: bool  # written byte by byte: groups of two joined by one separator ("04 12 35 67")
 
 
 def _tokens(text: str, low: str, begin: int = 0) -> list[_Token]:
@@ -188,12 +215,15 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
             continue
         run, sep = m.group("run", "sep")
         if sep is not None and _stray_front(run, sep):
+            whole = _bytes_from(text, m.start("run"))  # "EAFA:00 00": hex letters are the UID's first bytes
+            if whole is not None:
+                pos = whole.end()
+                yield whole, False
+                continue
             pos = m.start("run") + run.index(sep) + len(sep)  # "ID: 04:A2 …": the run starts after the word
             continue
-        # a run of another length, or decimal (a serial), may be bytes joined by mixed separators
-        mixed = _MIXED_RUN.match(text, m.start("run")) \
-            if _hex_count(run, sep) not in _HEX_LENGTHS or run.isdigit() else None
-        if mixed is not None and _hex_count(mixed.group("run"), None) in _HEX_LENGTHS:
+        mixed = _mixed_reading(text, m, run, sep)
+        if mixed is not None:
             pos = mixed.end()
             yield mixed, False
         elif len(run) - (run.count(sep) * len(sep) if sep else 0) >= short:
@@ -201,12 +231,48 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
     yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
 
 
+def _bytes_from(text: str, start: int) -> re.Match[str] | None:
+    """Bytes joined by mixed separators from ``start`` on, when they are all the bytes there and
+    a UID's length ("EAFA:00 00"), else None ("dead 04 A2 … 7E" has a byte more than a UID)."""
+    mixed = _MIXED_RUN.match(text, start)
+    if mixed is None or _hex_count(mixed.group("run"), None) not in _HEX_LENGTHS or _MORE_BYTES.match(text, mixed.end()):
+        return None
+    return mixed
+
+
+def _mixed_reading(text: str, m: re.Match[str], run: str, sep: str | None) -> re.Match[str] | None:
+    """The run read as bytes joined by mixed separators, where that reading is a UID: for a run of
+    another length, or decimal (a serial), and for a run of a UID's length whose UID goes on after
+    a space, with no separator of another kind, by less than a UID, and ends there
+    ("0000:0000:0000:00 00"; not a date and time "06-12-2026 10:30:45", two UIDs of a list
+    "04A23B1C 04B23B1C", nor a UID and a status word "… 7E 90 00")."""
+    count = _hex_count(run, sep)
+    lengthened = count in _HEX_LENGTHS and not run.isdigit()
+    if lengthened and text[m.end():m.end() + 1] != " ":
+        return None
+    mixed = _MIXED_RUN.match(text, m.start("run"))
+    if mixed is None or _hex_count(mixed.group("run"), None) not in _HEX_LENGTHS:
+        return None
+    if lengthened:
+        extra = text[m.end():mixed.end()]
+        if mixed.end() <= m.end() or extra.strip(" " + (sep or "").strip() + _HEX_CHARS) \
+                or _hex_count(extra, None) >= min(_HEX_LENGTHS) or _MORE_BYTES.match(text, mixed.end()):
+            return None
+    return mixed
+
+
 def _stray_front(run: str, sep: str) -> bool:
     """True when a separated run's first group is no part of the UID after it: a word of the
-    sentence ("ID: 04:A2 …"), or one character before longer groups (the cue's last letter,
-    "u.i.d 04 A2 …": single characters come only in a UID spelled one by one)."""
+    sentence ("ID: 04:A2 …"), or one character before longer groups or before a single other group
+    (the cue's last letter, "u.i.d 04 A2 …", "U I D : 0 4 A 2 …": single characters come only in a
+    UID spelled one by one, and two groups of at most five characters are never one)."""
     first, _, rest = run.partition(sep)
-    return _is_word(_unprefixed(first)) or (len(first) == 1 and len(_unprefixed(rest.partition(sep)[0])) > 1)
+    if _is_word(_unprefixed(first)):
+        # hex letters that make the run a UID are its first bytes ("EAFA:0000"), not a word ("ada 04 A2 …")
+        count = _hex_count(run, sep)
+        return not (count in _HEX_LENGTHS and count - len(_unprefixed(first)) not in _HEX_LENGTHS
+                    and all(c in _HEX_CHARS for c in _unprefixed(first)) and len(_unprefixed(first)) % 2 == 0)
+    return len(first) == 1 and (len(_unprefixed(rest.partition(sep)[0])) > 1 or sep not in rest)
 
 
 def _hex_count(run: str, sep: str | None) -> int:
@@ -236,7 +302,8 @@ def _token(text: str, low: str, m: re.Match[str], glued: bool, lengths: Containe
         chars = chars.replace("0x", "").replace("0X", "")
     if len(chars) not in lengths or _glued(text, low, -1 if glued else start, end):
         return None
-    return _Token(start, end, chars, prefixed or ":" in run, glued)
+    paired = all(len(_unprefixed(group)) == 2 for group in run.split(sep)) if sep is not None else len(chars) == 2
+    return _Token(start, end, chars, prefixed or ":" in run, glued, paired)
 
 
 def _is_word(group: str) -> bool:
@@ -277,11 +344,11 @@ def _joined_across_lines(text: str, tokens: list[_Token]) -> list[_Token]:
     joined: list[_Token] = []
     for token in tokens:
         last = joined[-1] if joined else None
-        if (last is not None and len(token.chars) not in _HEX_LENGTHS
+        if (last is not None and (len(token.chars) not in _HEX_LENGTHS or len(last.chars) not in _HEX_LENGTHS)
                 and len(last.chars) + len(token.chars) in _HEX_LENGTHS
                 and _LINE_BREAK.fullmatch(text, last.end, token.start)):
             joined[-1] = _Token(last.start, token.end, last.chars + token.chars,
-                                last.marked or token.marked, last.glued_cue)
+                                last.marked or token.marked, last.glued_cue, last.paired and token.paired)
         else:
             joined.append(token)
     return joined
@@ -326,13 +393,58 @@ def names_chip_number(low: str) -> bool:
     return any(map(low.__contains__, _NUMBER_CUE_HINTS)) and _NUMBER_CUE.search(low) is not None
 
 
-def _blocked(low: str, anchor: int, start: int) -> bool:
-    """True when a label for something else (SKU, MAC, warna …) stands after the cue, on the
-    token's line, within ``_BLOCK_REACH`` characters before it."""
+def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
+    """True when a label for something else (SKU, MAC, warna …, or a serial word that names another
+    device, ``claims``) stands after the cue, on the token's line, within ``_BLOCK_REACH``
+    characters before it."""
     begin = max(anchor, start - _BLOCK_REACH, low.rfind("\n", 0, start) + 1)
     if begin >= start:
         return False
+    if any(begin <= claim < start for claim in claims):
+        return True
     return _BLOCKER.search(low, begin, start) is not None or _NEAR_BLOCKER.search(low, begin, start) is not None
+
+
+def _serial_of_another_device(low: str, start: int, end: int) -> bool:
+    """True when a generic serial word labels the serial number of a device, not of a chip: "SN
+    printer", "serial number laptop", "printer no seri" (the number after it is that device's).
+    "serial" alone next to a device names an interface ("serial monitor", "printer serial"), no
+    number."""
+    sn = low.startswith(("sn", "s/n", "s.n"), start)
+    after = _DEVICE_AFTER.match(low, end)
+    if after is not None and (sn or after.group("number")):
+        return True
+    before = _DEVICE_BEFORE.search(low, max(0, start - _DEVICE_REACH), start)
+    return before is not None and (sn or before.group("number") is not None)
+
+
+def _split_claims(low: str, found: list[tuple[int, int, bool]]) -> tuple[list[tuple[int, int, bool]], list[int]]:
+    """(cues, starts of generic serial words that name another device's serial): those are labels
+    for another number, not cues."""
+    claims = [start for start, end, specific in found if not specific and _serial_of_another_device(low, start, end)]
+    if not claims:
+        return found, claims
+    return [cue for cue in found if cue[0] not in claims], claims
+
+
+def _chip_word_before(low: str, found: list[tuple[int, int, bool]], start: int) -> bool:
+    """True when a chip word (UID, chip, CSN: not a generic serial word) ends just before ``start``,
+    with no number and at most one line break between ("UID 04 12 35 67", "UID bawaan 01 02 03 04",
+    "UID:\n04 12 …")."""
+    ends = [(end, specific) for _, end, specific in found if end <= start]
+    if not ends:
+        return False
+    end, specific = ends[-1]
+    gap = low[end:start]
+    return specific and len(gap) <= _PAIRED_REACH and gap.count("\n") <= 1 and not any(c.isdigit() for c in gap)
+
+
+def printed_by_a_reader(chars: str, marked: bool) -> bool:
+    """True when a token is a UID as reader software prints it, which needs no cue in a listing
+    about chips or cards ("ID: 04:3A:9F:21:B6:5C:80", "NFC Tools: 04:3A:…"): 7 or 8 bytes written
+    the reader's way (``:`` separators or ``0x``) holding a hex letter.  (A hex word without a
+    reader's mark needs its cue: "Stok ready. 04A23B1C5D807E" may be any code.)"""
+    return marked and len(chars) in _READER_LENGTHS and not chars.isdigit()
 
 
 def _cue_after(low: str, end: int, next_start: int) -> bool:
@@ -347,24 +459,30 @@ def find_chip_readings(
     """(start, end, reading) of every chip UID in ``text`` (``low`` is its lower-cased form, same
     positions); ``cued`` when another field of the listing names a chip number, ``topical`` when
     it is about chips or ID cards."""
-    found = _cue_spans(low)
-    # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)")
-    begin = 0 if cued or not found else max(0, found[0][0] - _CUE_AFTER_REACH - _LONGEST_TOKEN)
+    found, claims = _split_claims(low, _cue_spans(low))
+    # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)") or it
+    # is printed the reader's way (``printed_by_a_reader``)
+    first = found[0][0] if found and not cued else 0
+    begin = 0 if ":" in text[:first] or "0x" in low[:first] else max(0, first - _CUE_AFTER_REACH - _LONGEST_TOKEN)
     tokens = [token for token in _tokens(text, low, begin) if len(token.chars) in _HEX_LENGTHS]
     if not tokens:
         return
     cues = _cue_ends(low, found, tokens, topical)
+    about = topical or about_chips(low)
     last_taken = 0 if cued else -1
     for index, token in enumerate(tokens):
         i = bisect_right(cues, token.start) - 1
         cue = cues[i] if i >= 0 else -1
         anchor = max(cue, last_taken)
         reach = token.start - anchor <= WINDOW or (cued and anchor == 0)
-        near = token.glued_cue or (anchor >= 0 and reach and not _blocked(low, anchor, token.start))
+        near = token.glued_cue or (anchor >= 0 and reach and not _blocked(low, anchor, token.start, claims))
         if not near:
             next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
-            near = _cue_after(low, token.end, next_start)
-        reading = read_token(token.chars, token.marked) if near else None
+            near = _cue_after(low, token.end, next_start) or (
+                about and printed_by_a_reader(token.chars, token.marked) and not _blocked(low, -1, token.start, claims))
+        # digits written byte by byte right after a chip word are a UID too ("UID 04 12 35 67 …")
+        marked = token.marked or (token.paired and _chip_word_before(low, found, token.start))
+        reading = read_token(token.chars, marked) if near else None
         if reading is not None:
             last_taken = token.end
             yield token.start, token.end, reading

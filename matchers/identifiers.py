@@ -58,10 +58,16 @@ _NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
-#: a date "08-12-2023 10.30" never becomes one).
+#: a date "08-12-2023 10.30" never becomes one); groups may be set apart by a spaced dash
+#: before a group of three digits or more ("0812 - 3456 - 7890"; not "0812-3456-7890 - 2 pcs").  A number whose last digits are masked
+#: ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:[ .\-]?\d){6,9}(?!\d)"
+    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}))?\d){6,9}"
+    r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
+#: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
+#: is built like a NIK (region, date, serial) but names a household, not a person.
+_FAMILY_CARD_LABEL = re.compile(r"(?<![a-z])(?:kk|kartu\s+keluarga)(?:nya)?[\s:.#=]*$")
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
@@ -81,24 +87,28 @@ _DIGIT_SEPARATORS = b" .-()+"
 #: Hex digits and the letters read as digits in a UID (O, I, L, S …), separators deleted.
 _HEX_SKELETON = bytes(ord("h") if chr(c) in "0123456789abcdefABCDEF" + "".join(LOOKALIKE_DIGITS) else ord("_")
                       for c in range(256))
-_HEX_SEPARATORS = b":-._ \t\r\nxX"
+_HEX_SEPARATORS = b":-._, \t\r\nxX"
 _NON_DIGIT = re.compile(r"\D")
 
 
-#: A number written right after a phone cue with the letter O for a zero ("WA O812 3456 789O"):
-#: sellers do it to slip past filters.  Only there is O read as 0, and only in a run that
-#: starts like a mobile number (O8 / 08) and holds at least seven real digits, so words and
-#: codes elsewhere ("SO 0812", "PO 1234") are left alone.
+#: A number written right after a phone cue with the letter O for a zero or l/I for a one
+#: ("WA O812 3456 789O", "wa 08l2 …"): sellers do it to slip past filters.  Only there are they
+#: read as digits, and only in a run that starts like a mobile number (O8 / 08), holds at least
+#: seven real digits and ends the word, so words and codes elsewhere ("SO 0812", "PO 1234") and a
+#: word after the number ("0812 3456 7890 ok") are left alone.
 _PHONE_CUE_RUN = re.compile(
-    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}([0o]8[0-9o .\-]{7,18}[0-9o])", re.IGNORECASE
+    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}([0o]8[0-9oli .\-]{7,18}[0-9oli])(?![a-z0-9])",
+    re.IGNORECASE,
 )
+_PHONE_LOOKALIKE_HINT = re.compile(r"[oO]8|[0-9][oOlI]")
+_PHONE_DIGITS = str.maketrans("oOlIiL", "001111")
 
 
 def _zero_for_o(match: re.Match[str]) -> str:
     run = match.group(1)
     if sum(ch.isdigit() for ch in run) < 7:
         return match.group(0)
-    return match.group(0)[: match.start(1) - match.start(0)] + run.replace("O", "0").replace("o", "0")
+    return match.group(0)[: match.start(1) - match.start(0)] + run.translate(_PHONE_DIGITS)
 
 
 #: Cyrillic and Greek capitals and small letters drawn like a Latin one ("UІD", "04АВ…"), one for one.
@@ -110,13 +120,13 @@ _ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE_LETTERS}]")
 @lru_cache(maxsize=4_096)
 def _prepare(text: str) -> str:
     """NFKC (full-width digits), invisible characters removed, Cyrillic/Greek lookalikes read as
-    Latin, O read as 0 in a number right after a phone cue: positions are what we report (every
+    Latin, O read as 0 and l/I as 1 in a number right after a phone cue: positions are what we report (every
     step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
     if not text.isascii():  # ASCII is NFKC already and has no invisible characters
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
-    if "o8" in text or "O8" in text:
+    if _PHONE_LOOKALIKE_HINT.search(text):
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
     return text
 
@@ -144,6 +154,17 @@ def _may_have_uid(text: str, low: str) -> bool:
     if b"h" * 8 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
         return False
     return UID_CONTEXT_LOW.search(low) is not None  # the cues find_chip_readings reads are in ``low``
+
+
+def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:
+    """Necessary tests for a UID printed by a reader, which needs no cue in a listing about chips
+    or cards (``chip_uids.printed_by_a_reader``): a reader's mark, fourteen hex-looking characters
+    in a row, and the topic."""
+    if ":" not in text and "0x" not in low:
+        return False
+    if b"h" * 14 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
+        return False
+    return topical or about_chips(low)
 
 
 def _may_hold_uid(text: str) -> bool:
@@ -312,7 +333,8 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     low = text.lower()
     has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
     nik_possible, phone_possible = _may_have_numbers(text)
-    has_uid = cued or _may_have_uid(text, low)  # cued: the caller found room for a UID
+    # cued: the caller found room for a UID
+    has_uid = cued or _may_have_uid(text, low) or _may_have_printed_uid(text, low, topical)
     has_contact = may_have_contact(low)
     account_possible = _may_have_account(text)
     if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible):
@@ -336,6 +358,9 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     for m in _NIK.finditer(text) if nik_possible else ():
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):
+            if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()):
+                taken.append(m.span())  # a family card's number: built like a NIK, but no NIK
+                continue
             add(m.start(), m.end(), "nik", digits)
             nik_spans.append(m.span())
     # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.

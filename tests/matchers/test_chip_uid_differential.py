@@ -11,6 +11,9 @@ Decoy classes where the two differ on purpose (not generated below; each has its
   ("UID 04A23B1C 04B23B1C" is two UIDs, the old reader read one of 8 bytes); a date and a
   time "06-12-2026 10:30:45" are no UID either;
 - a UID glued to its cue ("Chip59:37:…"): the old reader dropped the first byte;
+- half of a UID broken across a line ("UID:\n04 A2 3B 1C\n5D 80 7E", "04:7F:3A:\n91:C2:55:80"):
+  the old reader read a half that has a UID's length alone; the new one reads the whole UID, of
+  which the half is the first or last part (``test_a_uid_broken_across_a_line_is_read_whole``);
 - a UID whose digits read as an Indonesian mobile number ("0810000000000A"): the phone reader
   claims the digits first, in 2.2's extractor as in this one (the oracle is only 2.2's chip
   reader, so it does not know that).
@@ -22,7 +25,7 @@ import json
 from pathlib import Path
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from matchers import extract_identifiers, score_listing
@@ -41,10 +44,24 @@ def _old(text: str) -> set[str]:
 
 
 def test_every_old_uid_of_the_corpus_is_found() -> None:
+    """Every UID the old reader finds in a corpus text is found, but where the row's labels say the
+    number is no chip UID: a decoy class above written into a tune row (the MAC of a chip, the half
+    of a line-broken UID), where finding it would be a false identifier."""
     rows = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
     for row in rows:
+        labelled = {i["value"] for i in row["identifiers"] if i["kind"] == "chip_uid"}
         for text, context in ((row["title"], row["description"]), (row["description"], row["title"])):
-            assert _old(text) <= _new(text, context), (row["id"], text)
+            lost = _old(text) - _new(text, context)
+            assert lost & labelled == set(), (row["id"], text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("UID:\n04 A2 3B 1C\n5D 80 7E\nblanko siap cetak", {"04A23B1C5D807E"}),   # first line alone: 4 bytes
+    ("uid chip 04:7F:3A:\n91:C2:55:80 (kartu no 1)", {"047F3A91C25580"}),       # second line alone: 4 bytes
+    ("chip UID 04B5D6E7\nF8A980 - blanko kosong", {"04B5D6E7F8A980"}),
+])
+def test_a_uid_broken_across_a_line_is_read_whole(text: str, expected: set[str]) -> None:
+    assert _new(text) == expected
 
 
 _TOPICS = ["Blanko e-KTP kosong. ", "Kartu NFC Mifare 1K. ", "Tag NFC NTAG215. ", "Dijual kartu akses. ",
@@ -81,6 +98,8 @@ def _uid_spellings(draw: st.DrawFn) -> str:
 
 
 @settings(max_examples=600, deadline=None)
+# found by a random run at 830bbf6: a 4-byte UID as two 2-byte groups, the topic in the title
+@example("Blanko e-KTP kosong. ", "chip", " ", [(", ", "BACA:0000")], "", True)
 @given(st.sampled_from(_TOPICS), st.sampled_from(_CUES), st.sampled_from(_BETWEEN),
        st.lists(st.tuples(st.sampled_from(_GAPS), _uid_spellings()), min_size=1, max_size=3),
        st.sampled_from(_AFTER), st.booleans())
