@@ -91,3 +91,11 @@ def test_a_machine_sold_with_blank_chips_is_a_kit_not_a_blank(title: str, descri
 def test_a_blank_tested_on_a_reader_stays_blank(description: str) -> None:
     """The kit reading above needs the machine on offer: a blank e-KTP said to read on a reader is a blank."""
     assert score_listing("Blangko e-KTP original dinas", description).verdict.value == "blank"
+
+
+@pytest.mark.parametrize("title", ["Jual e-KTP blangko original", "Jual KTP-el kosongan", "jual ektp polos chip aktif"])
+@pytest.mark.parametrize("description", ["", "Bisa COD di tempat.", "Ready banyak, grosir lebih murah."])
+def test_a_sale_word_before_the_ektp_keeps_the_blank(title: str, description: str) -> None:
+    """2.3 read "jual e-KTP" as population data (a phrase that took the e-KTP term), so the
+    blank rules never saw it and a blank for sale came out related; "jual" is a sale word now."""
+    assert score_listing(title, description).verdict.value == "blank"
