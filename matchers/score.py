@@ -108,7 +108,10 @@ verified with its owner's e-KTP whenever it is sold at all.  A writer, encoder o
 personalisation kit of e-KTPs (``NEGWRITER``, apart from readers) makes them, a
 KTP "custom" is made to the buyer's data (without excusing a novelty or sticker
 negative), and population documents listed as the goods ("KTP KK NPWP") are a
-document shop.  A KTP printed on a genuine blank ("pakai blanko ori"), an
+document shop.  A birth, death or marriage certificate is a civil record
+(``CIVILDOC``, which a service may fast-track) while a bare "akta" may be a notary's
+deed; a translator is a document service like a copy shop; a card tested or read on
+a reader ("tes reader") says it works and offers no reader.  A KTP printed on a genuine blank ("pakai blanko ori"), an
 e-KTP personalised or its chip written for the buyer, and a copy card are forgeries;
 a savings book or ATM card with a KTP is a bank account sold with its owner's
 identity, and where identities are traded, copies and scans of KTPs are the goods
@@ -180,8 +183,8 @@ class Rule:
 #: that a service may make.
 _TAG_GROUPS = {
     "IDTERM": "(?:<KTP>|<EKTP>)",
-    "IDDOC": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<OTHERDOC>)",
-    "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<OTHERDOC>)",
+    "IDDOC": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
+    "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "CARD": "(?:<KARTU>|<KTP>)",
     "QUICK": "(?:<SHORTCUT>|<FASTTRACK>)",  # speed, or skipping the process
     "ANYAKUN": "(?:<AKUN>|<KYCAKUN>|<KYCFIN>|<KYCSOLD>)",
@@ -308,7 +311,7 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_material", "NEGMATERIAL", -35, why="a plain material (plastik, kertas, akrilik)", channels=_BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
     Rule("neg_printer", "negative", "neg_printer", -80, _p("<MACHINE>"), "card printer, ribbon, reader or writer", _BOTH, True),
-    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True,
+    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan, laminating or translation service", unless_usable=True,
          unless_traded=True),
     _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
     _neg("neg_toy", "NEGTOY", -80, why="toy or educational card"),
@@ -418,7 +421,7 @@ _NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS"}
 #: only an add-on or a cross-sell cue says the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
+_ID_TAGS = frozenset({"KTP", "EKTP", "SIZEKTP", "FORGE", "KARTU", "CHIP", "KK", "AKTA", "KIA", "CIVILDOC", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
 _LIST_NEGATION_REACH = 4
