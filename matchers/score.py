@@ -86,38 +86,39 @@ shortcuts, regional verbs that make or arrange a document; and spellings that
 hid related words from the lexicon (leetspeak starting with a digit, letters
 stretched anywhere, "K.K", hashtags with "kk").
 
-**Kits and fast tracks (2.4).**  Skipping the process (``FASTTRACK``: "tanpa
-antre", "orang dalam", "terima beres", "kenalan di dalam") is told apart from
-mere speed ("cepat", "kilat"): only the first combines apart with any
-population-document term (``fast_track_with_document_in_listing``), as a title
-"Calo KTP" with "sehari jadi" below it.  A machine that writes, prints or
-personalises e-KTPs ("kit personalisasi", "mesin cetak KTP") in the title's
-product phrase, sold with blank chips, blank or unprinted cards or population
-data, or any card machine there sold with what a strong blank rule names
-("smart card writer" / "blank ktp chip"), is a kit: the blank channel's support rules then describe its parts and
-count 0 there, so its chips named "chip blangko e-ktp" no longer make it a blank.
-Edit files and templates count for any population document (KK, akta, SIM), and
-an ID said to be like the office's own, used for real or bearing its security
-features (hologram, kertas sekuriti) is forgery described.  A service making a
-population document combines apart with speed ("Urus KTP, KK, Akta cepat"; a fast
-reply or delivery is not speed of the document), an account of a service that
-verifies with an e-KTP (e-wallet, bank, ride-hailing, marketplace, exchange) sold
-verified is identity trade, and a KTP or KK made for the buyer ("kami buatkan")
-is made to order; a bank, e-wallet, pay-later or ride-hailing account is sold
-verified with its owner's e-KTP whenever it is sold at all.  A writer, encoder or
-personalisation kit of e-KTPs (``NEGWRITER``, apart from readers) makes them, a
-KTP "custom" is made to the buyer's data (without excusing a novelty or sticker
-negative), and population documents listed as the goods ("KTP KK NPWP") are a
-document shop.  A birth, death or marriage certificate is a civil record
-(``CIVILDOC``, which a service may fast-track) while a bare "akta" may be a notary's
-deed; a translator is a document service like a copy shop; a card tested or read on
-a reader ("tes reader") says it works and offers no reader.  A KTP printed on a genuine blank ("pakai blanko ori"), an
-e-KTP personalised or its chip written for the buyer, and a copy card are forgeries;
-a savings book or ATM card with a KTP is a bank account sold with its owner's
-identity, and where identities are traded, copies and scans of KTPs are the goods
-(``unless_traded``), not a copy shop's service.  "Jual e-KTP" is a sale word and an
-ID term, so "Jual e-KTP blangko" keeps its blank (2.3 read "jual e-KTP" as data);
-"tidak menjual kartu kosong" denies the blank cards.
+**Related language (2.4).**  Built from concepts found missing in fresh sets written
+before each change (``corpus/related_language3``–``9``, ``independent3``):
+
+* *Fast tracks.*  Skipping the process (``FASTTRACK``: "tanpa antre", "orang dalam",
+  "terima beres", "tanpa surat pindah") is told apart from mere speed (``SHORTCUT``:
+  "cepat", "kilat", "2 hari jadi"): only the first combines apart with any
+  population-document term (``fast_track_with_document_in_listing``); speed combines
+  apart only with a service making a KTP, KK or KIA ("Urus KTP, KK, Akta cepat"), and a
+  fast reply or delivery is not speed of a document.  A birth, death or marriage
+  certificate is a civil record (``CIVILDOC``); a bare "akta" may be a notary's deed.
+* *Kits.*  A writer, encoder or personalisation kit of e-KTPs (``NEGWRITER``, apart
+  from readers) makes them (``id_writer``).  A machine in the title's product phrase
+  sold with blank chips, blank or unprinted cards or population data, or any card
+  machine there sold with what a strong blank rule names ("smart card writer" /
+  "blank ktp chip"), is a kit: the blank channel's support rules then describe its
+  parts and count 0 there, so chips named "chip blangko e-ktp" no longer make it a
+  blank.  A card tested or read on a reader ("tes reader") offers no reader.
+* *Forgery described.*  An ID said to be like the office's own, used for real, passing
+  checks, or bearing an office's stamp; security marks (hologram, kertas sekuriti) next
+  to an ID term; a KTP printed on a genuine blank ("pakai blanko ori"), personalised,
+  its chip written or copied for the buyer; a KTP "custom" or with data of the buyer's
+  choosing (``custom_id``, which unlike a claim of passing as real does not excuse a
+  novelty or sticker negative); edit files for any population document; documents
+  listed as the goods ("KTP KK NPWP").
+* *Identity trade.*  A bank, e-wallet, pay-later or ride-hailing account is verified
+  with its owner's e-KTP, so selling one is selling that identity (``kyc_account_sold``,
+  ``verified_kyc_account``); a savings book or ATM card with a KTP is a bank account
+  sold with its owner's identity; where identities are traded, copies and scans of KTPs
+  are the goods (``unless_traded``), not a copy shop's service.
+* *Sale words.*  "Jual e-KTP" is a sale word and an ID term, so "Jual e-KTP blangko"
+  keeps its blank (2.3 read "jual e-KTP" as data); "tidak menjual kartu kosong" denies
+  the blank cards; a requirement cue inside a match ("akun gojek: siapkan KTP") keeps
+  the buyer's KTP out.
 """
 
 from __future__ import annotations
@@ -187,8 +188,8 @@ _TAG_GROUPS = {
     "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "CARD": "(?:<KARTU>|<KTP>)",
     "QUICK": "(?:<SHORTCUT>|<FASTTRACK>)",  # speed, or skipping the process
-    "ANYAKUN": "(?:<AKUN>|<KYCAKUN>|<KYCFIN>|<KYCSOLD>)",
-    "MACHINE": "(?:<NEGPRINTER>|<NEGWRITER>)",  # a card printer or reader, or a writer of chips  # any account, or one of a service that verifies with an e-KTP
+    "ANYAKUN": "(?:<AKUN>|<KYCAKUN>|<KYCFIN>|<KYCSOLD>)",  # any account, or one of a service that verifies with an e-KTP
+    "MACHINE": "(?:<NEGPRINTER>|<NEGWRITER>)",  # a card printer or reader, or a writer of chips
     "MAKE": "(?:<SERVICE>|<MAKEFOR>)",
     "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
@@ -331,10 +332,10 @@ _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
                            "machine_with_blank_ektp_in_listing", "id_writer"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
-#: Rules saying a reader, writer or printer of e-KTPs is sold with what it makes them from.
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
+#: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
 _KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
