@@ -314,7 +314,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a scan offered as data ("scan KTP HD", "scan KTP + selfie"), not a scanning service
     (r"(?:frame|bingkai|pigura|figura)(?: foto)?", "NEGHOLDER"),  # a picture frame, before "foto KTP" reads as data
     (r"scan (?:ktp|ektp|ktpel|e ktp) (?:hd|dan selfie|plus selfie|selfie)", "IDDATA"),
-    (r"(?:kumpulan|koleksi|database|dump|bocoran|paket|ribuan|ratusan) (?:scan|fotokopi|foto|file) (?:ktp|ektp|ktpel|e ktp|kk)", "IDDATA"),
+    (r"(?:kumpulan|koleksi|database|dump|bocoran|paket|ribuan|ratusan|arsip) (?:scan|fotokopi|foto|file) (?:ktp|ektp|ktpel|e ktp|kk)"
+     r"|(?:scan|fotokopi|foto) (?:ktp|ektp|ktpel|e ktp|kk) warga", "IDDATA"),  # residents' KTPs collected: data
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
@@ -345,7 +346,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
     (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
-    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
+    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     (r"(?:<KTP>|<EKTP>) custom", "CUSTOMID"),  # after the novelty cards ("KTP kucing custom")
     (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGWRITER"),
     (r"(?:usaha|bisnis) (?:cetak|pembuatan|bikin) (?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
@@ -386,7 +387,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"hologram|kertas (?:sekuriti|security)|security paper"
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
-    (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan))"
+    (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
      r"|(?:ubah|ganti|rubah) (?:data|status|pekerjaan|umur|tahun lahir|tanggal lahir|agama)|nama (?:lain|samaran)", "CUSTOMDATA"),
@@ -397,7 +398,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a delivery's speed is shipping: "same day dan instan via GoSend"
     (r"(?:same day|sameday|instan|instant|express|ekspres|kilat|cepat) (?:via |pakai |lewat |dengan )?(?:gosend|grabexpress|jne|jnt|sicepat|anteraja|kurir|ekspedisi)|same day|sameday", "CUESHIP"),
     # skipping the process (strong: counts apart from the document term), then only speed
-    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
+    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
      r"|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)"
      r"|sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),

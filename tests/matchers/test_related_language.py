@@ -41,9 +41,6 @@ STILL_MISSED = {
     "lang3-056": "'tinggal isi data' next to KTP reads as an unprinted card: an edit app scores blank",
     "lang4-014": "a reader known only by its model code ('ACR122U') before blank KTP chips reads as a blank",
     "lang7-007": "the skipped process ('tinggal terima') is two clauses past the nearest document term",
-    "lang9-003": "'tanpa urus surat pindah' puts a verb between 'tanpa' and the skipped letter",
-    "lang9-007": "'KTP elektronik pesanan' (a KTP to order) and data 'sesuai keinginan' are not read",
-    "lang9-011": "'scan KTP' in the title reads as a scanning service; 'scan KTP warga' is not read as data",
     "lang3w-22": "only a KTP, KK or KIA service combines with speed apart: 'Jasa urus SIM' reads as a licence agent",
 }
 
