@@ -36,7 +36,8 @@ never cancels it.  Reasons carry each rule's contribution in points.
 **Context counts only in scope.**  A hard negative (holder, PVC card, printer,
 toy, publication, pas-foto service, novelty "KTP" …) lowers the score only
 when it names what is on offer: in the title's first clause (its product
-phrase), or elsewhere attached to an ID term (within two words: "holder
+phrase; under a title that names nothing, "Ready kak", the description's first
+clause, 2.4), or elsewhere attached to an ID term (within two words: "holder
 KTP", "casing e-KTP", "KTP mainan"), where it is weak evidence ("Blangko
 e-KTP + holder KTP" sells a blank with a holder).  It
 does not count when a sentence cue precedes it in its clause (shipping, COD,
@@ -687,9 +688,11 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
 
 def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
     tally = _Tally({}, {}, {}, {}, {})
+    # a title that names nothing ("Ready kak") leaves the product phrase to the description's first clause (2.4)
+    lead = "description" if not any(field_clauses for field, field_clauses in fields if field == "title") else "title"
     for field, field_clauses in fields:
         for number, hits in field_clauses:
-            product_phrase = field == "title" and number == 0
+            product_phrase = field == lead and number == 0
             for hit in hits:
                 rule = RULES[hit.rule]
                 why = _discount(hit, field == "title", product_phrase)
@@ -703,7 +706,7 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
                         continue
                     weight = rule.weight if product_phrase else max(rule.weight, -WEAK_NEGATIVE_CAP)
                     bucket[hit.rule] = weight
-                    scope = (" (in the title's product phrase)" if product_phrase else
+                    scope = (f" (in the {field}'s product phrase)" if product_phrase else
                              f" (attached to an ID term: weak, all weak ones together at most -{WEAK_NEGATIVE_CAP:g})")
                     tally.reasons[hit.rule] = _reason(rule, field, hit.matched, weight, scope)
                 elif hit.rule not in tally.reasons:
@@ -737,7 +740,8 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
         return 0.0, "", ""
     if "title" not in (first[0], second[0]) and not (
             first[0] == second[0] and abs(first[1] - second[1]) == 1 and max(first[1], second[1]) < FOCUS_CLAUSES
-            and (_rule_of(next(iter(first_rules))).channel == "related" or _title_supports(fields, "blank"))):
+            # related pairs, and a kit's machine (a negative rule) with its blanks
+            and (_rule_of(next(iter(first_rules))).channel != "blank" or _title_supports(fields, "blank"))):
         return 0.0, "", ""
     deep = first[1] >= FOCUS_CLAUSES or second[1] >= FOCUS_CLAUSES
     focus = (0.5 if deep else 1.0) / (1 + other_products)

@@ -102,3 +102,17 @@ def test_a_sale_word_before_the_ektp_keeps_the_blank(title: str, description: st
     """2.3 read "jual e-KTP" as population data (a phrase that took the e-KTP term), so the
     blank rules never saw it and a blank for sale came out related; "jual" is a sale word now."""
     assert score_listing(title, description).verdict.value == "blank"
+
+
+@pytest.mark.parametrize("title", ["Ready kak", "", "Open order", "Promo minggu ini"])
+@pytest.mark.parametrize(("description", "label"), [
+    ("Paket reader e-KTP + chip kosong. reader writer usb plus 50 pcs chip blangko e-ktp", "related"),
+    ("Smart card writer + blank ktp chip. software personalisasi included", "related"),
+    ("Blangko e-KTP original dinas. Sudah dites pakai reader, terbaca semua.", "blank"),
+    ("Holder KTP akrilik bening. Bisa COD di tempat.", "benign"),
+])
+def test_a_title_naming_nothing_leaves_the_product_phrase_to_the_description(title: str, description: str,
+                                                                             label: str) -> None:
+    """2.3 read a kit listed in the description under a vague title as a blank: the machine counted
+    only as a weak negative there, though it is the first thing the listing names."""
+    assert score_listing(title, description).verdict.value == label
