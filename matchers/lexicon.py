@@ -461,15 +461,12 @@ def _replace_with(tag_name: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
-def _anchors(pattern: str) -> frozenset[str] | None:
-    """Words (or tags) of which a match must contain at least one; None when a pattern
-    glues fragments into one word (``(?:di|ter)?(?:cetak|isi)``) and must always run."""
-    if re.search(r"[a-z)]\)?\??\(\?:[a-z(]", pattern) or re.search(r"[a-z]\(\?:[a-z]", pattern):
-        return None
-    return frozenset(re.findall(r"[a-z0-9]+|[A-Z]+", pattern))
-
-
-_REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
+def _anchors(pattern: str) -> frozenset[str]:
+    """Words (or tags) of which a match must contain at least one: every word of every
+    string the pattern matches (:func:`_expand`), so fragments glued into one word
+    (``(?:di|ter)?(?:cetak|isi)``) are listed as the words they make (2.4: 2.3 ran such
+    patterns on every run of words instead)."""
+    return frozenset(word for phrase in _expand(pattern) for word in phrase.split())
 
 
 def tag(words: list[str]) -> str:
@@ -477,7 +474,7 @@ def tag(words: list[str]) -> str:
     text = " ".join(words)
     present = set(words)
     for regex, replace, anchors, name in _REPLACERS:
-        if anchors is not None and present.isdisjoint(anchors):
+        if present.isdisjoint(anchors):
             continue
         new = regex.sub(replace, text)
         if new != text:
@@ -530,6 +527,7 @@ def _expand(pattern: str) -> set[str]:
     return strings
 
 
+_REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
 #: Every canonical word that some phrase can match.  Any other word is never part
 #: of a tag, so it splits the text into runs that are tagged independently.
 PHRASE_WORDS = frozenset(
