@@ -143,17 +143,20 @@ _NUMBER_CUE = re.compile(
 _NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
 #: Words that make a text about chips or ID cards, where a generic serial word names a chip UID.
 _TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
-#: Labels that claim a number for something other than a chip anywhere after them on its line.
+#: Labels that claim a number for something other than a chip anywhere after them on its line
+#: (WWN, EUI-64, a Zigbee IEEE address, an SD card's CID: "kartu garansi" makes a listing about cards).
 _BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
     r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hash|md5|sha\d*|crc|checksum|"
-    r"barcode|ean|upc|isbn|ssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket)(?![a-z])"
+    r"barcode|ean|upc|isbn|ssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket|"
+    # 8-byte addresses of disks, radios and buses, printed with colons or 0x as a reader prints a UID
+    r"wwn|wwpn|wwnn|(?:dev|app|join)?eui(?:-?64)?|ieee|guid|uuid|cid|rom)(?![a-z])"
 )
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
 _NEAR_BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
-    r"firmware|fw|build|rev|revisi|lot|batch|va)(?:[ \t.]*(?:number|numbr|no|nomor|nr|num))?[ \t:.#=\-]*$"
+    r"firmware|fw|build|rev|revisi|lot|batch|va|alamat|address|addr)(?:[ \t.]*(?:number|numbr|no|nomor|nr|num))?[ \t:.#=\-]*$"
 )
 #: How far a cue or the last UID taken reaches ahead, and how far back a blocking label reaches.
 WINDOW = 160
@@ -447,6 +450,25 @@ def printed_by_a_reader(chars: str, marked: bool) -> bool:
     return marked and len(chars) in _READER_LENGTHS and not chars.isdigit()
 
 
+#: One byte as a reader prints it, lookalike letters allowed ("04", "0x3A", "2l").
+_READER_BYTE = re.compile(rf"(?:0[xX])?[0-9A-Fa-f{''.join(LOOKALIKE_DIGITS)}]{{2}}")
+_READER_GROUPS = re.compile(r"[ \t]*[:\-][ \t]*|[ \t]+")
+_MORE_BYTES_BEFORE = re.compile(r"[0-9A-Fa-f]{2}[ \t]*[:\-][ \t]*$")
+
+
+def _printed_alone(text: str, token: _Token) -> bool:
+    """True when a token written the reader's way is one UID as a reader prints it: one byte
+    between separators and no more bytes joined on either side.  An IPv6 address groups two bytes
+    ("2001:0db8:…", "fe80::1a2b:…") and a key fingerprint runs on past a UID's length ("43:51:43:
+    a1:… 16 bytes"): neither is a chip's UID without a cue."""
+    groups = _READER_GROUPS.split(text[token.start : token.end])
+    if len(groups) > 1 and not all(map(_READER_BYTE.fullmatch, groups)):
+        return False
+    if _MORE_BYTES.match(text, token.end) is not None and text[token.end : token.end + 1] in ":-":
+        return False
+    return _MORE_BYTES_BEFORE.search(text, max(0, token.start - 8), token.start) is None
+
+
 def _cue_after(low: str, end: int, next_start: int) -> bool:
     stop = min(end + _CUE_AFTER_REACH, next_start)
     line = low[end:stop].split("\n", 1)[0]
@@ -479,7 +501,8 @@ def find_chip_readings(
         if not near:
             next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
             near = _cue_after(low, token.end, next_start) or (
-                about and printed_by_a_reader(token.chars, token.marked) and not _blocked(low, -1, token.start, claims))
+                about and printed_by_a_reader(token.chars, token.marked) and _printed_alone(text, token)
+                and not _blocked(low, -1, token.start, claims))
         # digits written byte by byte right after a chip word are a UID too ("UID 04 12 35 67 …")
         marked = token.marked or (token.paired and _chip_word_before(low, found, token.start))
         reading = read_token(token.chars, marked) if near else None

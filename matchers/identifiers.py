@@ -5,7 +5,8 @@ only when it has 4, 7 or 8 bytes and a chip cue names it (read by
 :mod:`matchers.chip_uids`, which also says how many characters were read from an
 OCR lookalike letter: :func:`chip_readings`); a 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
-phone number must be a valid Indonesian mobile number.  A number that fails
+phone number must be a valid Indonesian mobile number, and not one a product labels as
+its own ("SKU 0812…", "Part no 0812…").  A number that fails
 validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
 ones, full-width characters and invisible characters are undone first, keeping
 every position.
@@ -68,6 +69,19 @@ _PHONE = re.compile(
 #: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
 #: is built like a NIK (region, date, serial) but names a household, not a person.
 _FAMILY_CARD_LABEL = re.compile(r"(?<![a-z])(?:kk|kartu\s+keluarga)(?:nya)?[\s:.#=]*$")
+#: Labels of a product's own numbers: a phone- or NIK-shaped number right after one is that number
+#: ("SKU 0812…", "Part no 0812…", "Barcode 0812…", "Resi JNE 0812…", "Batch 0852 …"), not a contact.
+_PRODUCT_NUMBER_LABELS = (
+    r"sku|plu|barcode|ean|upc|isbn|imei|iccid|awb|invoice|inv|faktur|batch|lot|model|p/n|s/n|sn"
+    r"|resi(?:\s+[a-z&]+)?|part(?:\s+(?:no|number|num))?|serial(?:\s+(?:no|number))?|(?:kode|id)\s+(?:produk|barang|item)"
+    r"|(?:no|nomor|nomer)\.?\s*(?:seri|serial|part|resi|invoice|batch)"
+)
+_PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS})[\s:.#=]*$")
+#: ... and of payment and voucher numbers, 16 digits as often as a NIK ("VA 5105…", "kartu kredit 5105…")
+_OTHER_THAN_NIK_LABEL = re.compile(
+    rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
+    r"|kode\s+(?:voucher|redeem|tiket)|token|tiket|ticket|sertifikat|shm|shgb)(?:\s+nomor)?[\s:.#=]*$"
+)
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
@@ -358,8 +372,9 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     for m in _NIK.finditer(text) if nik_possible else ():
         digits = _NON_DIGIT.sub("", m.group(0))
         if valid_nik(digits) and not _overlaps(m.span(), taken):
-            if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()):
-                taken.append(m.span())  # a family card's number: built like a NIK, but no NIK
+            if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()) or \
+                    _OTHER_THAN_NIK_LABEL.search(low, max(0, m.start() - 24), m.start()):
+                taken.append(m.span())  # a family card's or payment's number: built like a NIK, but no NIK
                 continue
             add(m.start(), m.end(), "nik", digits)
             nik_spans.append(m.span())
@@ -369,7 +384,9 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
         if _overlaps(m.span(), taken):
             continue
         phone = phone_e164(_unbracketed(m.group(0)))
-        if phone is not None:
+        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
+            taken.append(m.span())  # a product's own number, shaped like a phone
+        elif phone is not None:
             add(m.start(), m.end(), "phone", phone)
             for wallet in wallet_codes(text, m.start(), m.end()) if may_have_wallet(low) else ():
                 found.append((m.start(), "ewallet", f"{wallet}:{phone}", m.group(0), 0))

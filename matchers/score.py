@@ -48,7 +48,9 @@ decorates the product),
 nor when it is negated ("bukan mainan", "tanpa holder", "non PVC", "tidak
 termasuk casing"; one negation covers a list: "bukan buku atau majalah").  A negated positive ("bukan blangko") is not evidence,
 nor is anything after a buyer-requirement cue ("Syarat: foto KTP + selfie",
-"jaminan KTP asli": the buyer provides the KTP).
+"jaminan KTP asli": the buyer provides the KTP), nor a related mention before a
+requirement word ("Data KTP pemilik diperlukan") or in a list a requirement heading
+opens ("Syarat: KTP asli, selfie dengan KTP, …") unless the list offers or deals.
 Every discounted mention is still a reason, with weight 0 and why.
 
 **Cross-field evidence.**  A blank word in the title and an e-KTP term in
@@ -412,10 +414,14 @@ CUE_LABELS = {
     "CUECOD": "COD", "CUESHIP": "shipping", "CUEPAY": "payment", "CUEPACK": "packing",
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement",
+    "CUEREQAFTER": "buyer-requirement",
 }
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
-_REQUIREMENT_CUES = frozenset({"CUEREQ"})
+_REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
+#: Tags that show the seller offering or dealing ("Jual", "Ready", "transfer dulu", "dikirim"): a
+#: clause or list holding one is the seller's terms, not what the buyer brings.
+_OFFER_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP", "USABLEID"})
 #: Cues after which words found apart are not the product.  A bonus is on offer too
 #: ("Writer chip KTP" / "bonus 20 chip kosong" is a kit), so CUEBONUS is not one.
 _NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS"}
@@ -488,6 +494,9 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             cue = cue_at if 0 <= cue_at < first else -1
             if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
+            if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
+                    and _OFFER_TAGS.isdisjoint(shape_tags):
+                cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
     return tuple(fired)
@@ -648,8 +657,45 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     if len(parts) == 1:
         hits = _hits_in_clause(text)
         return ((0, hits),) if hits else ()
-    found = list(map(_hits_in_clause, filter(None, parts)))
+    kept = list(filter(None, parts))
+    found = list(map(_hits_in_clause, kept))
+    if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
+        found = _asked_in_lists(text, kept, found)
     return tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True))
+
+
+#: Clause breaks inside one sentence: a list of what the buyer brings runs across them.
+_LIST_BREAKS = (", ", " / ", " - ", "+ ", " \u2013 ", " \u2014 ", "\u2022")
+
+
+@lru_cache(maxsize=4096)
+def _tags_in(words: str) -> frozenset[str]:
+    """The tags in some words ("Persyaratan" -> CUEREQ)."""
+    return frozenset(filter(None, map(_tag_of, outline(canonical_of_words(normal_words(words)), 1).tokens)))
+
+
+def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+    """Related hits in a list that a requirement heading opens ("Syarat: KTP asli, selfie dengan
+    KTP, akun IG aktif") are asked of the buyer, as in the heading's own clause; not when a clause
+    of the list offers or deals ("Syarat: transfer dulu, data KTP dikirim setelahnya")."""
+    runs: list[list[int]] = [[]]
+    position = 0
+    for index, part in enumerate(kept):
+        at = text.find(part, position)
+        if at < 0:
+            return found  # the text was rewritten before it was cut (spelled-out words): no lists
+        position = at + len(part)
+        runs[-1].append(index)
+        if not text.startswith(_LIST_BREAKS, position):
+            runs.append([])
+    asked: set[int] = set()
+    for run in runs:
+        head = kept[run[0]] if run else ""
+        if len(run) > 1 and ":" in head and not _REQUIREMENT_CUES.isdisjoint(_tags_in(head.split(":", 1)[0])) \
+                and all(_OFFER_TAGS.isdisjoint(_tags_in(kept[i])) for i in run):
+            asked.update(run[1:])
+    return [tuple(hit._replace(cue="CUEREQ") if i in asked and not hit.cue and RULES[hit.rule].channel == "related"
+                  else hit for hit in hits) for i, hits in enumerate(found)]
 
 
 FieldRules = tuple[tuple[int, tuple[Hit, ...]], ...]
