@@ -26,15 +26,19 @@ UID ("ada 04 A2 …"), a list number ("1. 04 A2 …") and a cue's last letter
 (also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid`` (and its
 transposition ``udi``), ``nuid``, ``csn``, ``tag id``; and the generic serial
 words ``sn``, ``s/n``, ``seri``, ``serial`` (and its common misspellings
-``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, which count only in a listing about chips or ID cards (a topic
-word such as chip, NFC, RFID, MIFARE, KTP, blanko, kartu, card in this text or in
-the listing's title) or for a token written the reader's way (``0x`` or ``:``),
-and never when they name another device's serial ("SN printer", "laptop no seri":
-such a word is then a label that blocks the number after it).
+``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, which count
+only in a listing about ID cards or tags (a topic word such as UID, NFC, RFID,
+MIFARE, KTP, blanko, kartu, card in this text or in the listing's title: "chip"
+alone is no topic, a flash disk or a phone has a chip too) or for a token
+written the reader's way (``0x`` or ``:``), and never when they name another
+device's serial ("SN printer", "laptop no seri").  Where they do not count they
+are labels: they block the number after them even after a chip word
+("flashdisk chip Samsung, serial number 0401…").
 The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
 (lists and tables after one cue).  A cue just after the token on its line also
 counts ("04A2… (UID chip)").  A label that claims the number for something else
-(SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode …)
+(SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode,
+a time or date …)
 on the token's own line, after the last cue, blocks it; a word that usually
 describes the card (tipe, model, versi, kode, pin, ip, part, build …) blocks it
 only right before the number, maybe with its number word ("tipe: 04A2…", "kode
@@ -134,6 +138,12 @@ UID_CONTEXT = re.compile(UID_CONTEXT_LOW.pattern, re.IGNORECASE)
 #: Substrings lower-cased text must hold one of for ``UID_CONTEXT_LOW`` to match.
 UID_CONTEXT_HINTS = ("p", "d", "sn", "s/n", "s.n", "seri", "kartu")
 _SPECIFIC = re.compile(rf"{_CHIP}|{_UID}")
+_UID_WORD = re.compile(_UID)
+#: Words that say a number is the UID converted to decimal (or reversed), which is no UID value.
+_DECIMAL_NOTATION = re.compile(r"(?<![a-z])(?:dec|decimal|desimal|reversed?|terbalik|lsb)(?![a-z])")
+_CONVERTED_REACH = 32
+#: Such a word labelling the number right after it (no other number between: "(dec 1234), 04A2…").
+_CONVERTED_LABEL = re.compile(rf"(?:{_DECIMAL_NOTATION.pattern})[^0-9\n]*$")
 #: A cue for the other fields names a chip number, not just a chip ("blanko chip aktif" cues nothing);
 #: written plainly (the cheap gate ``_NUMBER_CUE_HINTS`` must hold for it).
 _NUMBER_CUE = re.compile(
@@ -142,13 +152,15 @@ _NUMBER_CUE = re.compile(
 )
 _NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
 #: Words that make a text about chips or ID cards, where a generic serial word names a chip UID.
-_TOPIC = re.compile(r"chip|cip\b|\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
+_TOPIC = re.compile(r"\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
 #: Labels that claim a number for something other than a chip anywhere after them on its line
-#: (WWN, EUI-64, a Zigbee IEEE address, an SD card's CID: "kartu garansi" makes a listing about cards).
+#: (WWN, EUI-64, a Zigbee IEEE address, an SD card's CID: "kartu garansi" makes a listing about cards;
+#: a time or a date).
 _BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
     r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hash|md5|sha\d*|crc|checksum|"
-    r"barcode|ean|upc|isbn|ssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket|"
+    r"barcode|ean|upc|isbn|ssid|bssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket|"
+    r"jam|pukul|waktu|tanggal|tgl|time|date|"
     # 8-byte addresses of disks, radios and buses, printed with colons or 0x as a reader prints a UID
     r"wwn|wwpn|wwnn|(?:dev|app|join)?eui(?:-?64)?|ieee|guid|uuid|cid|rom)(?![a-z])"
 )
@@ -258,7 +270,7 @@ def _mixed_reading(text: str, m: re.Match[str], run: str, sep: str | None) -> re
         return None
     if lengthened:
         extra = text[m.end():mixed.end()]
-        if mixed.end() <= m.end() or extra.strip(" " + (sep or "").strip() + _HEX_CHARS) \
+        if mixed.end() <= m.end() or extra.strip(" xX" + (sep or "").strip() + _HEX_CHARS) \
                 or _hex_count(extra, None) >= min(_HEX_LENGTHS) or _MORE_BYTES.match(text, mixed.end()):
             return None
     return mixed
@@ -377,7 +389,7 @@ def _cue_spans(low: str) -> list[tuple[int, int, bool]]:
 
 
 def about_chips(low: str) -> bool:
-    """True when (lower-cased) text is about chips or ID cards: a generic serial word ("SN",
+    """True when (lower-cased) text is about ID cards or tags: a generic serial word ("SN",
     "seri") then names a chip UID, in this text or in the listing's other fields."""
     return _TOPIC.search(low) is not None
 
@@ -398,9 +410,13 @@ def names_chip_number(low: str) -> bool:
 
 def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
     """True when a label for something else (SKU, MAC, warna …, or a serial word that names another
-    device, ``claims``) stands after the cue, on the token's line, within ``_BLOCK_REACH``
-    characters before it."""
-    begin = max(anchor, start - _BLOCK_REACH, low.rfind("\n", 0, start) + 1)
+    device, ``claims``) stands after the cue, on the token's line or, when the token starts its
+    line, on the line above (a label on a line of its own: "MAC address:" then the number),
+    within ``_BLOCK_REACH`` characters before it."""
+    line_start = low.rfind("\n", 0, start) + 1
+    if line_start > 0 and not low[line_start:start].strip():
+        line_start = low.rfind("\n", 0, line_start - 1) + 1
+    begin = max(anchor, start - _BLOCK_REACH, line_start)
     if begin >= start:
         return False
     if any(begin <= claim < start for claim in claims):
@@ -430,16 +446,27 @@ def _split_claims(low: str, found: list[tuple[int, int, bool]]) -> tuple[list[tu
     return [cue for cue in found if cue[0] not in claims], claims
 
 
-def _chip_word_before(low: str, found: list[tuple[int, int, bool]], start: int) -> bool:
-    """True when a chip word (UID, chip, CSN: not a generic serial word) ends just before ``start``,
-    with no number and at most one line break between ("UID 04 12 35 67", "UID bawaan 01 02 03 04",
-    "UID:\n04 12 …")."""
-    ends = [(end, specific) for _, end, specific in found if end <= start]
-    if not ends:
+def _chip_word_before(low: str, found: list[tuple[int, int, bool]], start: int, *, uid_only: bool) -> bool:
+    """True when a chip word (UID, chip, CSN: not a generic serial word; with ``uid_only`` a word
+    for the UID itself, not "chip") ends just before ``start``, with no number and at most one line
+    break between ("UID 04 12 35 67", "UID bawaan 01 02 03 04", "UID:\n04 12 …", "UID 04123456")."""
+    cues = [(begin, end, specific) for begin, end, specific in found if end <= start]
+    if not cues:
         return False
-    end, specific = ends[-1]
+    begin, end, specific = cues[-1]
     gap = low[end:start]
-    return specific and len(gap) <= _PAIRED_REACH and gap.count("\n") <= 1 and not any(c.isdigit() for c in gap)
+    if not specific or len(gap) > _PAIRED_REACH or gap.count("\n") > 1 or any(c.isdigit() for c in gap):
+        return False
+    if _DECIMAL_NOTATION.search(gap):
+        return False  # "Tag ID (dec): 1286680974810752": the UID as a decimal number, no hex
+    return not uid_only or _UID_WORD.search(low, begin, end) is not None
+
+
+def _said_converted(low: str, previous_end: int, start: int) -> bool:
+    """True when the words right before a token on its line (after the token before it) say it
+    is the UID reversed or in decimal: "Tag ID (reversed hex): …", "UID (dec): …"."""
+    begin = max(previous_end, start - _CONVERTED_REACH, low.rfind("\n", 0, start) + 1)
+    return begin < start and _CONVERTED_LABEL.search(low, begin, start) is not None
 
 
 def printed_by_a_reader(chars: str, marked: bool) -> bool:
@@ -490,6 +517,8 @@ def find_chip_readings(
     if not tokens:
         return
     cues = _cue_ends(low, found, tokens, topical)
+    if len(cues) < len(found):  # a serial word off the topic names another thing's serial: a label
+        claims = sorted(claims + [start for start, _, specific in found if not specific])
     about = topical or about_chips(low)
     last_taken = 0 if cued else -1
     for index, token in enumerate(tokens):
@@ -503,9 +532,14 @@ def find_chip_readings(
             near = _cue_after(low, token.end, next_start) or (
                 about and printed_by_a_reader(token.chars, token.marked) and _printed_alone(text, token)
                 and not _blocked(low, -1, token.start, claims))
-        # digits written byte by byte right after a chip word are a UID too ("UID 04 12 35 67 …")
-        marked = token.marked or (token.paired and _chip_word_before(low, found, token.start))
+        # digits right after a chip word are a UID too when written byte by byte ("chip 04 12 35 67 …"),
+        # or right after a word for the UID itself ("UID 04123456"): not after "chip" ("chip 20230615")
+        one_word = token.end - token.start == len(token.chars)
+        marked = token.marked or (token.chars.isdigit() and (token.paired or one_word) and _chip_word_before(
+            low, found, token.start, uid_only=not token.paired))
         reading = read_token(token.chars, marked) if near else None
+        if reading is not None and _said_converted(low, tokens[index - 1].end if index else 0, token.start):
+            continue  # "ID (reversed): 80:5C:…": the UID's bytes reversed or in decimal, not its value
         if reading is not None:
             last_taken = token.end
             yield token.start, token.end, reading

@@ -60,10 +60,11 @@ _NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
 #: a date "08-12-2023 10.30" never becomes one); groups may be set apart by a spaced dash
-#: before a group of three digits or more ("0812 - 3456 - 7890"; not "0812-3456-7890 - 2 pcs").  A number whose last digits are masked
-#: ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
+#: before a group of three digits or more ("0812 - 3456 - 7890"; not "0812-3456-7890 - 2 pcs");
+#: the trunk 0 may stay after the country code ("+62 0812…").  A number whose last digits are
+#: masked ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
 _PHONE = re.compile(
-    r"(?<![\d+])(?:\( ?\+? ?62 ?\)|\+ ?62|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}))?\d){6,9}"
+    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|\+ ?62)(?:[ .\-]?0)?|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}))?\d){6,9}"
     r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
 #: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
@@ -86,7 +87,7 @@ _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
 _CONTACT_URL = re.compile(
-    r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=)"
+    r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
     r"/?(?:s/|@)?(?P<path>\+?[A-Za-z0-9_]{3,64})",  # "t.me/@name" and the preview "t.me/s/name" are the channel
     re.IGNORECASE,
 )
@@ -227,6 +228,7 @@ def phone_e164(candidate: str) -> str | None:
         digits = _NON_DIGIT.sub("", candidate)
         if candidate.startswith("+62"):  # without "+", parse may read 62… as a national number
             national = digits[2:]
+            national = national[1:] if national[:2] == "08" else national  # "+62 0812…": a trunk 0 kept
         elif digits.startswith("0") and candidate[0] != "+":
             national = digits[1:]
         else:

@@ -18,8 +18,10 @@ _LABELS = ("WWN", "WWPN", "WWNN", "EUI64", "EUI-64", "DevEUI", "AppEUI", "IEEE",
            "ROM code")
 #: a listing about cards only because it names a warranty card, a card slot or a tag
 _CARD_TOPICS = ("Kartu garansi ada.", "Termasuk kartu panduan.", "Slot SD card.", "Tag harga masih nempel.")
+# a hex letter and a digit: all digits is a decimal number, all letters a word (AADAFAFA…)
 _ADDRESS = st.lists(st.integers(0, 255), min_size=8, max_size=8).filter(
-    lambda octets: any(c in "ABCDEF" for c in bytes(octets).hex().upper()))
+    lambda octets: any(c in "ABCDEF" for c in bytes(octets).hex().upper())
+    and any(c.isdigit() for c in bytes(octets).hex()))
 
 
 def _printed(octets: list[int], colons: bool) -> str:

@@ -120,6 +120,7 @@ def test_a_uid_printed_by_a_reader_needs_no_cue(text: str, context: str, expecte
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("chip 0000:0000:0000:00 00", ["0000000000000000"]),          # the last byte after a space: one UID
+    ("chip 0000:0000:0000:00 0X00", ["0000000000000000"]),
     ("UID 04:A2:3B:1C:5D:80:7E 90 00", ["04A23B1C5D807E"]),        # a reader's answer: UID, then status word
     ("UID 04A23B1C 04B23B1C", ["04A23B1C", "04B23B1C"]),           # two UIDs of a list
 ])
@@ -174,3 +175,60 @@ def _niks(text: str) -> list[str]:
 ])
 def test_a_family_card_number_is_no_nik(text: str, expected: list[str]) -> None:
     assert _niks(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Contoh UID 04123456", ["04123456"]),                        # digits right after a word for the UID
+    ("CSN 12345678", ["12345678"]),
+    ("chip 20230615", []),                                        # after "chip": maybe a date or a count
+    ("no seri 12345678", []),                                     # after a generic serial word: a serial
+    ("Tag ID (dec): 1286680974810752", []),                       # the UID as a decimal number
+    ("UID (desimal) 12345678", []),
+])
+def test_decimal_digits_after_a_word_for_the_uid(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("WA +620812-3456-7890", [("phone", "+6281234567890")]),                  # the trunk 0 kept after +62
+    ("WA (+62) 0812 3456 7890", [("phone", "+6281234567890")]),
+    ("https://api.whatsapp.com/send/?phone=%2B6281234567890&text=halo",      # an encoded plus in the link
+     [("url", "https://wa.me/6281234567890"), ("phone", "+6281234567890")]),
+])
+def test_country_code_spellings(text: str, expected: list[tuple[str, str]]) -> None:
+    assert [(i.kind, i.value) for i in extract_identifiers(text) if i.kind in ("phone", "url")] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Modul zigbee chip CC2530\nMAC address:\n00:12:4B:00:1A:2B:3C:4D", []),   # a label on the line above
+    ("Modul zigbee chip CC2530. IEEE address 00:12:4B:00:1A:2B:3C:4D", []),    # the EUI-64 of a radio
+    ("Blanko KTP chip\nMAC:\n04:3A:9F:21:B6:5C:80\nUID:\n04:3A:9F:21:B6:5C:81", ["043A9F21B65C81"]),
+    ("Kartu NFC\nNFC Tools:\n04:3A:9F:21:B6:5C:80", ["043A9F21B65C80"]),
+])
+def test_a_label_on_its_own_line_claims_the_number_below(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("flashdisk chip Samsung, serial number 0401a2b3c4d5e6f7 dari pabrik", []),  # chip alone is no topic
+    ("Jual chip NXP, UID 04A23B1C5D807E", ["04A23B1C5D807E"]),                  # a word for the UID is
+    ("Chip NXP. SN: 04:A2:3B:1C:5D:80:7E", ["04A23B1C5D807E"]),                 # a reader's mark is
+    ("Kartu NFC chip Samsung, serial number 0401a2b3c4d5e6f7", ["0401A2B3C4D5E6F7"]),
+])
+def test_a_serial_word_in_a_listing_about_other_chips_is_a_label(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Kartu NFC\nID (hex): 04:5A:9F:21:B6:5C:80\nID (reversed hex): 80:5C:B6:21:9F:5A:04", ["045A9F21B65C80"]),
+    ("UID LSB first: 80 5C B6 21 9F 3A 04", []),                      # the bytes reversed: no UID value
+    ("UID: 04A23B1C5D807E (dec 1234), 04A23B1C5D807F", ["04A23B1C5D807E", "04A23B1C5D807F"]),
+    ("UID decoder 04A23B1C5D807E", ["04A23B1C5D807E"]),               # a word that holds "dec"
+])
+def test_a_uid_said_reversed_or_decimal_is_no_value(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+def test_a_time_in_a_list_after_a_uid_is_no_uid() -> None:
+    text = "UID: 04 A2 3B 1C 5D 80 7E\nHarga: 150.000\nStok: 25\nWaktu: 12:30:45:10"
+    assert _uids(text) == ["04A23B1C5D807E"]       # 2.3 also read the time as a UID of the list
