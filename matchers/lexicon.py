@@ -58,7 +58,8 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "pouch", "sampul", "pelapis", "kantong", "cardholder"], "casing"),
     **dict.fromkeys(["plastik", "kertas", "akrilik", "karton"], "plastik"),
     **dict.fromkeys(["dompet", "wallet", "tempat", "map", "lanyard", "tali"], "dompet"),
-    **dict.fromkeys(["printer", "ribbon", "reader", "scanner", "writer", "encoder", "encoding", "pembaca"], "printer"),
+    **dict.fromkeys(["printer", "ribbon", "reader", "scanner", "pembaca"], "printer"),
+    **dict.fromkeys(["writer", "encoder", "encoding"], "writer"),  # writes a chip: a machine that makes, not reads
     **dict.fromkeys(["pvc", "rfid", "nfc", "mifare"], "pvc"),
     **dict.fromkeys(["mainan", "toys", "edukasi"], "mainan"),
     **dict.fromkeys(["template", "mockup", "psd", "editable"], "template"),
@@ -86,6 +87,8 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["dibedain", "dibedakan"], "dibedakan"),
     **dict.fromkeys(["ketahuan", "ketauan"], "ketahuan"),
     **dict.fromkeys(["kayak", "kyk", "kek"], "kayak"),
+    **dict.fromkeys(["bkin"], "bikin"),
+    **dict.fromkeys(["cpt"], "cepat"),
     **dict.fromkeys(["selfie", "swafoto", "wefie"], "selfie"),
     **dict.fromkeys(["coreldraw", "corel", "cdr"], "template"),
 }
@@ -377,11 +380,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # "muat e-KTP": a wallet or bag that fits one
     # a model or standard of e-KTP: a look-alike, or a blank's type when a blank word heads it ("Blanko model e-KTP")
     (r"(?:model|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "TYPEKTP"),
-    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|bentuk|sama|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
+    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|bentuk|sama dengan|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     # a scan offered as data ("scan KTP HD", "scan KTP + selfie"), not a scanning service
     (r"(?:frame|bingkai|pigura|figura)(?: foto)?", "NEGHOLDER"),  # a picture frame, before "foto KTP" reads as data
     (r"scan (?:ktp|ektp|ktpel|e ktp) (?:hd|dan selfie|plus selfie|selfie)", "IDDATA"),
-    (r"(?:kumpulan|koleksi|database|dump|bocoran|paket|ribuan|ratusan) (?:scan|fotokopi|foto|file) (?:ktp|ektp|ktpel|e ktp|kk)", "IDDATA"),
+    (r"(?:kumpulan|koleksi|database|dump|bocoran|paket|ribuan|ratusan|arsip) (?:scan|fotokopi|foto|file) (?:ktp|ektp|ktpel|e ktp|kk)"
+     r"|(?:scan|fotokopi|foto) (?:ktp|ektp|ktpel|e ktp|kk) warga", "IDDATA"),  # residents' KTPs collected: data
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
@@ -391,8 +395,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
-     r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card"
-     r"|national id(?: card)?|national identity card|indonesian id(?: card)?|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
+     r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
+     r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
     # "not yet" in Javanese (durung, krama dereng) and Sundanese (teu acan, acan; dicitak, dieusian)
@@ -404,7 +408,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
-    (r"dijual|jual|jualan|menjual|ready|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|pesanan)", "SALE"),
+    (r"dijual|jual|jualan|menjual|ready|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
@@ -415,7 +419,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
     (r"<BLANGKO> (?:isian|lamaran|pendaftaran|permohonan|formulir|kwitansi|cek|giro|raport|rapor|sertifikat|undangan|spt)", "NEGFORMBOOK"),
     (r"kartu keluarga|kk", "KK"),
-    (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)|akta", "AKTA"),
+    # a civil record, which only the office issues (a notary's "akta" is a deed anyone may have drawn up)
+    (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)", "CIVILDOC"),
+    (r"akta", "AKTA"),
     (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
     (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank", "NEGNOVELTY"),
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
@@ -427,8 +433,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"bahan (?:baku )?(?:kartu )?(?:<KTP>|<EKTP>)", "IDMATERIAL"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
     (r"(?:<KTP>|<EKTP>) (?:siap pakai|instan|kilat|express|ekspres)", "READYID"),
-    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
-    (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGPRINTER"),
+    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
+    (r"(?:<KTP>|<EKTP>) custom", "CUSTOMID"),  # after the novelty cards ("KTP kucing custom")
+    (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGWRITER"),
     (r"(?:usaha|bisnis) (?:cetak|pembuatan|bikin) (?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
     (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
@@ -449,7 +456,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # office supplies for a village's population records, not the records for sale
     (r"(?:map arsip|map|arsip|rak|buku induk|buku register|buku) data (?:penduduk|kependudukan|warga)", "NEGFORMBOOK"),
     (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik|nik (?:random|acak|generate|generator)|(?:generate|generator) nik|nama ibu kandung|nik (?:ganda|dobel|double)"
-     r"|(?:paket|sewa|<SALE>|beli) identitas", "IDDATA"),
+     r"|(?:paket|sewa|<SALE>|beli) identitas|(?:paket|bahan|set|stok) (?:verifikasi|verified)", "IDDATA"),
     (r"lolos (?:cek|pengecekan|verifikasi) (?:data |online )?(?:nik|<KTP>|<EKTP>)", "USABLEID"),
     (r"(?:baca|membaca|cek|verifikasi|validasi) data (?:<KTP>|<EKTP>)|(?:cek|validasi) (?:data )?(?:nik|<KK>)", "READDATA"),
     # an ID named as where a party's details come from, not as the product ("nama sesuai e-KTP",
@@ -462,24 +469,24 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|kolom (?:nomor |no |nik )?(?:<KTP>|<EKTP>|<KK>)", "IDREF"),
     # before the data words: "NIK KTP sendiri" is the buyer's own NIK, not "NIK KTP" traded
     (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
-    (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
+    (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|data original orang|data (?:milik )?orang lain|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"nik", "NIK"),
-    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified|pemilu|nyoblos)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi|buka rekening|buka akun|rekening)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil|pemeriksaan|pengecekan|bandara|imigrasi)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
+    (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified|pemilu|nyoblos)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi|buka rekening|buka akun|rekening)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil|pemeriksaan|pengecekan|bandara|imigrasi)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|passes verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
      r"|identitas (?:kedua|baru|lain)"
      # like the office's own ("kayak keluaran kantor", "sama kaya punya pemerintah"), used for real
      r"|(?:sama |persis |mirip )?(?:seperti|mirip|kayak|kaya|sama|dengan) (?:yang )?(?:punya|keluaran|buatan|bikinan|cetakan|terbitan|dari) (?:kantor|dinas|dukcapil)"
      r"|(?:teruji|terbukti|sudah|udah|sering|aman) dipakai (?:buat |untuk )?(?:verifikasi|registrasi|verified|daftar|pinjol|bank|akun|transaksi)"
      r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
-     r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)"
+     r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)"
      r"|(?:stempel|cap) (?:dinas|dukcapil|kelurahan|kua)", "USABLEID"),  # an office's stamp on what is sold
     # the security marks of an issued ID or an official's stamp, reproduced: a forgery next to an ID term
     (r"hologram|kertas (?:sekuriti|security)|security paper"
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
-    (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan))"
+    (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
-     r"|(?:ubah|ganti|rubah) (?:data|status|pekerjaan|umur|tahun lahir|tanggal lahir|agama)", "CUSTOMDATA"),
+     r"|(?:ubah|ganti|rubah) (?:data|status|pekerjaan|umur|tahun lahir|tanggal lahir|agama)|nama (?:lain|samaran)", "CUSTOMDATA"),
     (r"(?:bisa|dapat|siap|aman) dipakai", "USABLE"),
     (r"selfie", "SELFIE"),
     (r"palsu|duplikat", "PALSU"),
@@ -487,10 +494,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a delivery's speed is shipping: "same day dan instan via GoSend"
     (r"(?:same day|sameday|instan|instant|express|ekspres|kilat|cepat) (?:via |pakai |lewat |dengan )?(?:gosend|grabexpress|jne|jnt|sicepat|anteraja|kurir|ekspedisi)|same day|sameday", "CUESHIP"),
     # skipping the process (strong: counts apart from the document term), then only speed
-    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa <CIVILDOC>|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
+    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
      r"|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)"
      r"|sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
+    (r"siap pakai|siap narik|siap jualan|siap trading|limit besar|aktif", "INUSE"),  # an account in working order
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
@@ -503,9 +511,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # the same said after what the buyer provides ("Data KTP dan NPWP pemilik diperlukan")
     (r"diperlukan|dibutuhkan|dilampirkan|dibawa|disiapkan|diunggah|diupload", "CUEREQAFTER"),
     (r"(?:akun )?(?:gopay plus|ovo premier|dana premium)", "KYCVERIFIED"),
-    (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|paylater|bank|bank digital|rekening|gojek|grab|maxim|ojol"
-     r"|shopee|tokopedia|lazada|bukalapak|binance|indodax|pinjol|jago|seabank)", "KYCAKUN"),
-    (r"rekening (?:bank|lengkap|aktif|siap pakai|bisnis)|(?:<SALE>|paket|beli) rekening", "AKUN"),
+    (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|e wallet|paylater|shopee paylater|bank|bank digital|rekening|gojek|grab|maxim|ojol|ojek online|ojek"
+     r"|binance|indodax|pinjol|jago|seabank|crypto)(?: driver)?", "KYCFIN"),
+    (r"akun (?:shopee|tokopedia|tokped|lazada|bukalapak)", "KYCAKUN"),
+    (r"rekening (?:lengkap|aktif|siap pakai)|(?:<SALE>|paket|beli) rekening", "KYCSOLD"),
+    (r"rekening (?:bank|bisnis)", "AKUN"),
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
     (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan", "CUEPAY"),
@@ -519,16 +529,19 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
-    (r"pvc (?:<KARTU> )?printer", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
+    (r"pvc (?:<KARTU> )?(?:printer|writer)", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
-    (r"printer|alat (?:baca|tulis|rekam)|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)", "NEGPRINTER"),
-    (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>", "NEGCOPYSERVICE"),
+    (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),
+    (r"printer|alat (?:baca|rekam)", "NEGPRINTER"),
+    # a card tested or read on a reader says it works; the reader is not on offer ("tes reader", "terbaca di reader")
+    (r"(?:tes|test|dites|dicek|cek|terbaca|dibaca|kebaca|bisa dibaca) (?:pakai |di |dengan |sama )?<NEGPRINTER>", "READTEST"),
+    (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>|penerjemah|terjemahan", "NEGCOPYSERVICE"),
     (r"kwitansi|nota|surat jalan|surat|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),
     (r"template desain|desain template|file desain|file (?:edit|editan)|template|file master|master file|mentahan|font|(?:bisa|dapat|tinggal|siap) (?:diedit|edit|diubah)|edit sendiri", "NEGTEMPLATE"),
     (r"desain|stiker", "NEGDESIGN"),
     (r"akun", "AKUN"),
-    (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade", "VERIFIED"),
+    (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade|centang biru", "VERIFIED"),
     (r"buatkan|bikinkan|bikinin|buatin|dibuatkan|dibikinin", "MAKEFOR"),  # made for you
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     (r"cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel|seminar|webinar|pelatihan|workshop|kursus", "NEGPUBLICATION"),
@@ -549,15 +562,12 @@ def _replace_with(tag_name: str) -> Callable[[re.Match[str]], str]:
     return replace
 
 
-def _anchors(pattern: str) -> frozenset[str] | None:
-    """Words (or tags) of which a match must contain at least one; None when a pattern
-    glues fragments into one word (``(?:di|ter)?(?:cetak|isi)``) and must always run."""
-    if re.search(r"[a-z)]\)?\??\(\?:[a-z(]", pattern) or re.search(r"[a-z]\(\?:[a-z]", pattern):
-        return None
-    return frozenset(re.findall(r"[a-z0-9]+|[A-Z]+", pattern))
-
-
-_REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
+def _anchors(pattern: str) -> frozenset[str]:
+    """Words (or tags) of which a match must contain at least one: every word of every
+    string the pattern matches (:func:`_expand`), so fragments glued into one word
+    (``(?:di|ter)?(?:cetak|isi)``) are listed as the words they make (2.4: 2.3 ran such
+    patterns on every run of words instead)."""
+    return frozenset(word for phrase in _expand(pattern) for word in phrase.split())
 
 
 def tag(words: list[str]) -> str:
@@ -565,7 +575,7 @@ def tag(words: list[str]) -> str:
     text = " ".join(words)
     present = set(words)
     for regex, replace, anchors, name in _REPLACERS:
-        if anchors is not None and present.isdisjoint(anchors):
+        if present.isdisjoint(anchors):
             continue
         new = regex.sub(replace, text)
         if new != text:
@@ -618,6 +628,7 @@ def _expand(pattern: str) -> set[str]:
     return strings
 
 
+_REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
 #: Every canonical word that some phrase can match.  Any other word is never part
 #: of a tag, so it splits the text into runs that are tagged independently.
 PHRASE_WORDS = frozenset(

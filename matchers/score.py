@@ -36,7 +36,8 @@ never cancels it.  Reasons carry each rule's contribution in points.
 **Context counts only in scope.**  A hard negative (holder, PVC card, printer,
 toy, publication, pas-foto service, novelty "KTP" …) lowers the score only
 when it names what is on offer: in the title's first clause (its product
-phrase), or elsewhere attached to an ID term (within two words: "holder
+phrase; under a title that names nothing, "Ready kak", the description's first
+clause, 2.4), or elsewhere attached to an ID term (within two words: "holder
 KTP", "casing e-KTP", "KTP mainan"), where it is weak evidence ("Blangko
 e-KTP + holder KTP" sells a blank with a holder; and a blank word with it
 between itself and an ID term is no blank pair: "kartu kosong dan casing
@@ -111,30 +112,39 @@ shortcuts, regional verbs that make or arrange a document; and spellings that
 hid related words from the lexicon (leetspeak starting with a digit, letters
 stretched anywhere, "K.K", hashtags with "kk").
 
-**Kits and fast tracks (2.4).**  Skipping the process (``FASTTRACK``: "tanpa
-antre", "orang dalam", "terima beres", "kenalan di dalam") is told apart from
-mere speed ("cepat", "kilat"): only the first combines apart with any
-population-document term (``fast_track_with_document_in_listing``), as a title
-"Calo KTP" with "sehari jadi" below it.  A machine that writes, prints or
-personalises e-KTPs ("kit personalisasi", "mesin cetak KTP") in the title's
-product phrase, sold with blank chips, blank or unprinted cards or population
-data, or any card machine there sold with what a strong blank rule names
-("smart card writer" / "blank ktp chip"), is a kit: the blank channel's support rules then describe its parts and
-count 0 there, so its chips named "chip blangko e-ktp" no longer make it a blank.
-Edit files and templates count for any population document (KK, akta, SIM), and
-an ID said to be like the office's own, used for real or bearing its security
-features (hologram, kertas sekuriti) is forgery described.  A service making a
-population document combines apart with speed ("Urus KTP, KK, Akta cepat"; a fast
-reply or delivery is not speed of the document), an account of a service that
-verifies with an e-KTP (e-wallet, bank, ride-hailing, marketplace, exchange) sold
-verified is identity trade, and a KTP or KK made for the buyer ("kami buatkan")
-is made to order.  A KTP printed on a genuine blank ("pakai blanko ori"), an
-e-KTP personalised or its chip written for the buyer, and a copy card are forgeries;
-a savings book or ATM card with a KTP is a bank account sold with its owner's
-identity, and where identities are traded, copies and scans of KTPs are the goods
-(``unless_traded``), not a copy shop's service.  "Jual e-KTP" is a sale word and an
-ID term, so "Jual e-KTP blangko" keeps its blank (2.3 read "jual e-KTP" as data);
-"tidak menjual kartu kosong" denies the blank cards.
+**Related language (2.4).**  Built from concepts found missing in fresh sets written
+before each change (``corpus/related_language3``–``9``, ``independent3``):
+
+* *Fast tracks.*  Skipping the process (``FASTTRACK``: "tanpa antre", "orang dalam",
+  "terima beres", "tanpa surat pindah") is told apart from mere speed (``SHORTCUT``:
+  "cepat", "kilat", "2 hari jadi"): only the first combines apart with any
+  population-document term (``fast_track_with_document_in_listing``); speed combines
+  apart only with a service making a KTP, KK or KIA ("Urus KTP, KK, Akta cepat"), and a
+  fast reply or delivery is not speed of a document.  A birth, death or marriage
+  certificate is a civil record (``CIVILDOC``); a bare "akta" may be a notary's deed.
+* *Kits.*  A writer, encoder or personalisation kit of e-KTPs (``NEGWRITER``, apart
+  from readers) makes them (``id_writer``).  A machine in the title's product phrase
+  sold with blank chips, blank or unprinted cards or population data, or any card
+  machine there sold with what a strong blank rule names ("smart card writer" /
+  "blank ktp chip"), is a kit: the blank channel's support rules then describe its
+  parts and count 0 there, so chips named "chip blangko e-ktp" no longer make it a
+  blank.  A card tested or read on a reader ("tes reader") offers no reader.
+* *Forgery described.*  An ID said to be like the office's own, used for real, passing
+  checks, or bearing an office's stamp; security marks (hologram, kertas sekuriti) next
+  to an ID term; a KTP printed on a genuine blank ("pakai blanko ori"), personalised,
+  its chip written or copied for the buyer; a KTP "custom" or with data of the buyer's
+  choosing (``custom_id``, which unlike a claim of passing as real does not excuse a
+  novelty or sticker negative); edit files for any population document; documents
+  listed as the goods ("KTP KK NPWP").
+* *Identity trade.*  A bank, e-wallet, pay-later or ride-hailing account is verified
+  with its owner's e-KTP, so selling one is selling that identity (``kyc_account_sold``,
+  ``verified_kyc_account``); a savings book or ATM card with a KTP is a bank account
+  sold with its owner's identity; where identities are traded, copies and scans of KTPs
+  are the goods (``unless_traded``), not a copy shop's service.
+* *Sale words.*  "Jual e-KTP" is a sale word and an ID term, so "Jual e-KTP blangko"
+  keeps its blank (2.3 read "jual e-KTP" as data); "tidak menjual kartu kosong" denies
+  the blank cards; a requirement cue inside a match ("akun gojek: siapkan KTP") keeps
+  the buyer's KTP out.
 """
 
 from __future__ import annotations
@@ -201,11 +211,12 @@ class Rule:
 #: that a service may make.
 _TAG_GROUPS = {
     "IDTERM": "(?:<KTP>|<EKTP>)",
-    "IDDOC": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<OTHERDOC>)",
-    "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<OTHERDOC>)",
+    "IDDOC": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
+    "SERVICEDOC": "(?:<KTP>|<EKTP>|<KK>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "CARD": "(?:<KARTU>|<KTP>)",
     "QUICK": "(?:<SHORTCUT>|<FASTTRACK>)",  # speed, or skipping the process
-    "ANYAKUN": "(?:<AKUN>|<KYCAKUN>)",  # any account, or one of a service that verifies with an e-KTP
+    "ANYAKUN": "(?:<AKUN>|<KYCAKUN>|<KYCFIN>|<KYCSOLD>)",  # any account, or one of a service that verifies with an e-KTP
+    "MACHINE": "(?:<NEGPRINTER>|<NEGWRITER>)",  # a card printer or reader, or a writer of chips
     "MAKE": "(?:<SERVICE>|<MAKEFOR>)",
     "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
@@ -270,7 +281,8 @@ RULES: tuple[Rule, ...] = (
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE", "READYID"))
-            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("CUSTOMDATA", "IDTERM", 3) + "|" + _near("SECURITYMARK", "IDDOC", 3)),
+            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("SECURITYMARK", "IDDOC", 3)
+            + "|" + "|".join(_near("USABLEID", term, 3) for term in ("KK", "AKTA", "OTHERDOC", "CIVILDOC"))),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
@@ -284,20 +296,29 @@ RULES: tuple[Rule, ...] = (
          _p(r"<ANYAKUN>(?: \S+){0,3} <VERIFIED>(?: \S+){0,4} <IDTERM>|<VERIFIED>(?: \S+){0,2} <ANYAKUN>(?: \S+){0,4} <IDTERM>"
             r"|<IDTERM>(?: \S+){0,4} <ANYAKUN>(?: \S+){0,3} <VERIFIED>|<ANYAKUN>(?: \S+){0,3} <IDTERM>(?: \S+){0,2} <VERIFIED>"),
          why="a verified account sold with the KTP it was verified with"),
-    Rule("verified_kyc_account", "related", "related_core", 60, _p(_near("KYCAKUN", "VERIFIED", 3) + "|<KYCVERIFIED>"),
+    Rule("verified_kyc_account", "related", "related_core", 60,
+         _p(_near("KYCAKUN", "VERIFIED", 3) + "|" + _near("KYCFIN", "VERIFIED", 3) + "|<KYCVERIFIED>"),
          why="a payment, bank, ride-hailing or marketplace account sold verified: verified with someone's e-KTP"),
+    Rule("kyc_account_sold", "related", "related_core", 60, _p(r"<KYCSOLD>|<SALE> <KYCFIN>|<KYCFIN>(?: \S+){0,2} <INUSE>"),
+         why="a bank, e-wallet, pay-later or ride-hailing account sold: it was verified with its owner's e-KTP"),
+    Rule("id_writer", "related", "related_core", 60, _p(_near("NEGWRITER", "IDTERM", 2)),
+         why="a writer, encoder or personalisation kit for e-KTPs: a machine that makes them"),
+    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3)),
+         why="a KTP with data of the buyer's choosing (KTP custom, nama bebas)"),
+    Rule("document_list", "related", "related_core", 55, _p(r"<CIVILTERM>(?: <CIVILTERM>){2,}"),
+         why="population documents listed as the goods (KTP KK NPWP)"),
     Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),
          why="a KTP or KK made for the buyer (kami buatkan)"),
     Rule("account_with_id", "related", "related_core", 60, _p(r"<ANYAKUN>(?: \S+){0,3} (?:<KTP>|<EKTP>)"),
          why="an account sold with the KTP of its owner (akun ojol + KTP pemilik)"),
     Rule("reader_with_blank_chip", "related", "related_core", 65,
          _p("|".join(f"{a}(?: \\S+){{0,5}} {b}" for a, b in (
-             (r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>", "<BLANKCHIP>"),
-             ("<BLANKCHIP>", r"<NEGPRINTER>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <NEGPRINTER>")))
+             (r"<MACHINE>(?: \S+){0,2} <IDTERM>", "<BLANKCHIP>"), (r"<IDTERM>(?: \S+){0,2} <MACHINE>", "<BLANKCHIP>"),
+             ("<BLANKCHIP>", r"<MACHINE>(?: \S+){0,2} <IDTERM>"), ("<BLANKCHIP>", r"<IDTERM>(?: \S+){0,2} <MACHINE>")))
             # a reader of chip e-KTPs and blank ones ("reader KTP chip kosong": the chip is in the ID term)
-            + r"|<NEGPRINTER>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"
+            + r"|<MACHINE>(?: \S+){0,2} <IDTERM> (?:<BLANGKO>|<KOSONG>)"
             # blank chips the ID term qualifies ("writer plus blanko chip e-KTP")
-            + r"|<NEGPRINTER>(?: \S+){0,5} <BLANKCHIP>(?: \S+){0,1} <IDTERM>|<BLANKCHIP>(?: \S+){0,1} <IDTERM>(?: \S+){0,5} <NEGPRINTER>"),
+            + r"|<MACHINE>(?: \S+){0,5} <BLANKCHIP>(?: \S+){0,1} <IDTERM>|<BLANKCHIP>(?: \S+){0,1} <IDTERM>(?: \S+){0,5} <MACHINE>"),
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
@@ -307,7 +328,7 @@ RULES: tuple[Rule, ...] = (
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
     Rule("verified_account", "related", "verified_account", 8, _p(_near("ANYAKUN", "VERIFIED", 3)), why="a verified account"),
-    Rule("id_reader", "related", "id_reader", 3, _p(_near("NEGPRINTER", "IDTERM", 2)), why="an e-KTP reader or writer"),
+    Rule("id_reader", "related", "id_reader", 3, _p(_near("MACHINE", "IDTERM", 2)), why="an e-KTP reader or writer"),
     # KTP, KK or KIA only: a consultant who helps make an NPWP, or an agent a passport, "cepat", is legal
     Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} (?:<KTP>|<EKTP>|<KK>|<KIA>)"),
          why="a service that makes or arranges a KTP, KK or KIA"),
@@ -332,8 +353,8 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_phone_sim", "PHONESIM", -80, why="a phone SIM card (kartu perdana)", channels=_BLANK_ONLY),
     _neg("neg_card_size", "SIZEKTP", -80, why="KTP only as a size or look"),
     _neg("neg_card_type", "TYPEKTP", -30, why="KTP only as a model or standard", channels=_BLANK_ONLY),
-    _neg("neg_printer", "NEGPRINTER", -80, why="card printer, ribbon or reader", unless_usable=True),
-    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan or laminating service", unless_usable=True,
+    Rule("neg_printer", "negative", "neg_printer", -80, _p("<MACHINE>"), "card printer, ribbon, reader or writer", _BOTH, True),
+    _neg("neg_copy_service", "NEGCOPYSERVICE", -80, why="photocopy, scan, laminating or translation service", unless_usable=True,
          unless_traded=True),
     _neg("neg_form_book", "NEGFORMBOOK", -80, why="receipt or form book"),
     _neg("neg_toy", "NEGTOY", -80, why="toy or educational card"),
@@ -351,13 +372,13 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 #: so they neither count against it nor lower its focus.
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
-                           "machine_with_blank_ektp_in_listing"})
+                           "machine_with_blank_ektp_in_listing", "id_writer"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
-#: Rules saying a reader, writer or printer of e-KTPs is sold with what it makes them from.
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
-_KIT_RULES = frozenset({"reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
+#: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
+_KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
@@ -458,7 +479,8 @@ _USAGE_CUE = "CUEUSE"
 #: the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL", "CUEUSE"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "FORGE", "READYID", "KARTU", "CHIP", "KK", "AKTA", "KIA", "OTHERDOC"})
+_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "FORGE", "READYID", "KARTU", "CHIP", "KK", "AKTA",
+                     "KIA", "CIVILDOC", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
 _LIST_NEGATION_REACH = 4
@@ -790,9 +812,11 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
 
 def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
     tally = _Tally({}, {}, {}, {}, {})
+    # a title that names nothing ("Ready kak") leaves the product phrase to the description's first clause (2.4)
+    lead = "description" if not any(field_clauses for field, field_clauses in fields if field == "title") else "title"
     for field, field_clauses in fields:
         for number, hits in field_clauses:
-            product_phrase = field == "title" and number == 0
+            product_phrase = field == lead and number == 0
             for hit in hits:
                 rule = RULES[hit.rule]
                 why = _discount(hit, field == "title", product_phrase)
@@ -806,7 +830,7 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
                         continue
                     weight = rule.weight if product_phrase else max(rule.weight, -WEAK_NEGATIVE_CAP)
                     bucket[hit.rule] = weight
-                    scope = (" (in the title's product phrase)" if product_phrase else
+                    scope = (f" (in the {field}'s product phrase)" if product_phrase else
                              f" (attached to an ID term: weak, all weak ones together at most -{WEAK_NEGATIVE_CAP:g})")
                     tally.reasons[hit.rule] = _reason(rule, field, hit.matched, weight, scope)
                 elif hit.rule not in tally.reasons:
@@ -861,8 +885,9 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
                 if first.field != second.field or abs(first.rank - second.rank) > 1 or max(first.rank, second.rank) >= FOCUS_CLAUSES:
                     continue
                 if apart_in_description is None:
-                    apart_in_description = (_rule_of(next(iter(first_rules))).channel == "related"
-                                            or second_rules == _EKTP_TERM or _title_supports(fields, "blank"))
+                    apart_in_description = (  # related pairs, a kit's machine with its blanks
+                        _rule_of(next(iter(first_rules))).channel != "blank"
+                        or second_rules == _EKTP_TERM or _title_supports(fields, "blank"))
                 if not apart_in_description:
                     continue
             deep = any(part.field != "title" and part.rank >= FOCUS_CLAUSES for part in (first, second))

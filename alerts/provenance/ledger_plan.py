@@ -146,11 +146,17 @@ class _Planner:
         if when is not None and latest is not None and when < latest:
             return (f"status going backwards in time: the ledger has a status dated {latest}, "
                     f"this row says {status} on {when}")
-        if status == state.status:
-            if state.status_date is None:
-                return "date"
-            return (f"conflicts with the ledger: recorded {status} on {state.status_date}, "
+        # a status the history holds on another day conflicts whether or not it is the current one:
+        # judged against the current status only, a row rejected on import could pass on a re-import
+        # once a later row of the same file moved the entry on (a re-import must change nothing)
+        on_other_days = [d for s, d in known if s == status and d is not None]
+        if status == state.status and state.status_date is not None:
+            on_other_days.append(state.status_date)
+        if when is not None and on_other_days:
+            return (f"conflicts with the ledger: recorded {status} on {max(on_other_days)}, "
                     f"this row says {status} on {when}")
+        if status == state.status:
+            return "date"  # undated so far: the entry learns its status date
         return _status_problem(state, row) or "change"
 
     def apply(self, row: LedgerRow) -> None:

@@ -19,7 +19,9 @@ from matchers import score_many
 CORPUS = Path(__file__).parent / "corpus"
 ROWS = [json.loads(line) for name in ("blank", "related", "hard_negative", "seller_language", "related_language", "related_language2",
                                   "related_regional", "related_language3", "related_language3_words",
-                                  "related_language4", "related_language5", "related_language6", "blank_language")
+                                  "related_language4", "related_language5", "related_language6",
+                                  "related_language7", "related_language8",
+                                  "related_language9", "blank_language")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 
 SHIPPING = [

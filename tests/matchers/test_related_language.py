@@ -12,7 +12,10 @@ rows, all 45 negatives); related_language3_words.jsonl was written after, for th
 words 2.4 added, with hard negatives; related_language4.jsonl after the first 2.4
 step and before the next (2.3 46 of 60, the first step 49); related_language5.jsonl
 after learning from independent3 and before the next change (2.3 31 of 40, then 35); related_language6.jsonl
-at 3fb18d3 before the next (2.3 32 of 45, then 37 and one negative wrong).  Every row is held to
+at 3fb18d3 before the next (2.3 32 of 45, then 37 and one negative wrong);
+related_language7.jsonl at 7d58820 before the next (2.3 31 of 40, then 38);
+related_language8.jsonl at 8d6af2c before the next (2.3 29 of 40, then 37);
+related_language9.jsonl at fbd2ba3 as the last unseen measure (2.3 22 of 30, then 27).  Every row is held to
 its label here, as the corpus test holds only the aggregate to the targets.
 """
 
@@ -28,14 +31,15 @@ from matchers import score_listing
 CORPUS = Path(__file__).parent / "corpus"
 ROWS = [json.loads(line) for name in ("related_language", "related_language2", "related_regional", "related_language3",
                                       "related_language3_words", "related_language4", "related_language5",
-                                      "related_language6")
+                                      "related_language6", "related_language7",
+                                      "related_language8", "related_language9")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 #: Rows of related_language3.jsonl that 2.4 still gets wrong, with why (measured, not tuned away).
 STILL_MISSED = {
     "lang3-022": "'buku baru' in the title reads as a book: a passport booklet is only known as 'buku paspor'",
-    "lang3-042": "'scan KTP' reads as a scanning service; 'data asli orang' is not yet a data-for-sale word",
     "lang3-056": "'tinggal isi data' next to KTP reads as an unprinted card: an edit app scores blank",
     "lang4-014": "a reader known only by its model code ('ACR122U') before blank KTP chips reads as a blank",
+    "lang7-007": "the skipped process ('tinggal terima') is two clauses past the nearest document term",
     "lang3w-22": "only a KTP, KK or KIA service combines with speed apart: 'Jasa urus SIM' reads as a licence agent",
 }
 
@@ -89,3 +93,25 @@ def test_a_machine_sold_with_blank_chips_is_a_kit_not_a_blank(title: str, descri
 def test_a_blank_tested_on_a_reader_stays_blank(description: str) -> None:
     """The kit reading above needs the machine on offer: a blank e-KTP said to read on a reader is a blank."""
     assert score_listing("Blangko e-KTP original dinas", description).verdict.value == "blank"
+
+
+@pytest.mark.parametrize("title", ["Jual e-KTP blangko original", "Jual KTP-el kosongan", "jual ektp polos chip aktif"])
+@pytest.mark.parametrize("description", ["", "Bisa COD di tempat.", "Ready banyak, grosir lebih murah."])
+def test_a_sale_word_before_the_ektp_keeps_the_blank(title: str, description: str) -> None:
+    """2.3 read "jual e-KTP" as population data (a phrase that took the e-KTP term), so the
+    blank rules never saw it and a blank for sale came out related; "jual" is a sale word now."""
+    assert score_listing(title, description).verdict.value == "blank"
+
+
+@pytest.mark.parametrize("title", ["Ready kak", "", "Open order", "Promo minggu ini"])
+@pytest.mark.parametrize(("description", "label"), [
+    ("Paket reader e-KTP + chip kosong. reader writer usb plus 50 pcs chip blangko e-ktp", "related"),
+    ("Smart card writer + blank ktp chip. software personalisasi included", "related"),
+    ("Blangko e-KTP original dinas. Sudah dites pakai reader, terbaca semua.", "blank"),
+    ("Holder KTP akrilik bening. Bisa COD di tempat.", "benign"),
+])
+def test_a_title_naming_nothing_leaves_the_product_phrase_to_the_description(title: str, description: str,
+                                                                             label: str) -> None:
+    """2.3 read a kit listed in the description under a vague title as a blank: the machine counted
+    only as a weak negative there, though it is the first thing the listing names."""
+    assert score_listing(title, description).verdict.value == label

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -132,7 +132,15 @@ ROW = st.fixed_dictionaries({
 })
 
 
+def _row(uid: str, status: str, status_date: str = "") -> dict[str, str]:
+    return {"chip_uid": uid, "status": status, "status_date": status_date, "batch": "", "consignee": ""}
+
+
 @given(st.lists(ROW, max_size=8), st.lists(ROW, max_size=8))
+# found by a random run: the dated row is rejected (the ledger has that status on another day) until
+# the file's next row moves the entry on; judged against the current status only, it passed next time
+@example(first=[_row("04000000000010", "reported_lost", "2018-01-01")],
+         second=[_row("04000000000010", "reported_lost", "2018-06-02"), _row("04000000000010", "damaged")])
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 def test_any_file_imported_again_changes_nothing(ledger_sessions: sessionmaker[Session], tmp_path: Path,
                                                  first: list[dict[str, str]], second: list[dict[str, str]]) -> None:
