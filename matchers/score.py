@@ -876,9 +876,11 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
     description's start, where a blank pair also needs a title naming a card or ID, or the
     e-KTP term itself ("READY" / "Jenis: KTP elektronik" / "Kondisi: blanko")."""
     best: tuple[float, str, str] = (0.0, "", "")
+    firsts = _parts_apart(fields, first_rules)
+    seconds = _parts_apart(fields, second_rules) if firsts else []
     apart_in_description = None
-    for first in _parts_apart(fields, first_rules):
-        for second in _parts_apart(fields, second_rules):
+    for first in firsts:
+        for second in seconds:
             if (first.field, first.number) == (second.field, second.number):
                 continue
             if "title" not in (first.field, second.field):
