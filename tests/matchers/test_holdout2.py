@@ -74,14 +74,15 @@ def test_print_the_tune_part_figures() -> None:
 #: 2026-12-06 00:06 UTC) 0.980 / 0.974 / 0.455, ids 1.000 / 0.921; ktpwatch-matchers/2.1
 #: (tuned on the tune part only, 01:20 UTC) 0.980 / 0.980 / 0.733, ids 1.000 / 0.921;
 #: 2.2 (02:05 UTC) 0.980 / 0.980 / 0.752, ids 1.000 / 0.921; 2.3 (2026-12-06 04:25 UTC)
-#: 0.980 / 0.980 / 0.822, ids 1.000 / 0.908.
+#: 0.980 / 0.980 / 0.822, ids 1.000 / 0.908; 2.4 (07:25 UTC) 0.987 / 0.987 / 0.911, ids 1.000 / 0.947.
 #: A later matcher may not fall below the latest. The one exception, recorded here and in the
 #: closing note of 2026-12-06: 2.3's chip-UID reader (rewritten to read OCR lookalike letters
 #: and many more spellings, held by a differential test against 2.2's reader on generated
 #: texts) finds 25 of the holdout's 32 chip UIDs where 2.2 found 26; its identifier floor is
-#: 2.3's figure, and the next reader must win the UID back without reading this file.
-MEASURED = HoldoutFigures(blank_precision=0.98, blank_recall=0.98, related_recall=0.82,
-                          id_precision=1.0, id_recall=0.90)
+#: 2.3's figure, and the next reader must win the UID back without reading this file. 2.4's
+#: reader (rewritten from NFC tools' output formats, never from this file) finds more than 2.2.
+MEASURED = HoldoutFigures(blank_precision=0.98, blank_recall=0.98, related_recall=0.91,
+                          id_precision=1.0, id_recall=0.94)
 
 
 def test_matcher_never_falls_below_what_it_measured_on_holdout2() -> None:
@@ -95,7 +96,8 @@ def test_matcher_never_falls_below_what_it_measured_on_holdout2() -> None:
     "recall 0.974, related recall 0.455, identifiers precision 1.000 recall 0.921 (tune part: "
     "0.968 / 0.947 / 0.505, identifiers 1.000 / 1.000); ktpwatch-matchers/2.1 measured 0.980 / "
     "0.980 / 0.733, identifiers 1.000 / 0.921; 2.2: 0.980 / 0.980 / 0.752, identifiers 1.000 / "
-    "0.921; 2.3: 0.980 / 0.980 / 0.822, identifiers 1.000 / 0.908"))
+    "0.921; 2.3: 0.980 / 0.980 / 0.822, identifiers 1.000 / 0.908; 2.4: 0.987 / 0.987 / 0.911, "
+    "identifiers 1.000 / 0.947"))
 def test_matcher_meets_the_issue_targets_on_holdout2() -> None:
     got = figures("holdout")
     assert got.blank_precision >= 0.97 and got.blank_recall >= 0.97
