@@ -1,7 +1,8 @@
 """Matcher throughput: in-process listings per second, and ``ktpwatch classify`` on a file.
 
-Listings are the labelled corpus recombined with random sizes, colours,
-prices and phone numbers (so words vary as in a real scan), 100,000 of them.
+Listings are a fixed part of the labelled corpus (:data:`WORKLOAD_FILES`)
+recombined with random sizes, colours, prices and phone numbers (so words
+vary as in a real scan), 100,000 of them.
 Target (issue 15): at least ten times what a polite crawl of six shops
 delivers (about 360 listings/s), so 3,600 listings per CPU-second; the earlier
 20,000/s target is withdrawn.  The figure is also compared by hand with the
@@ -39,9 +40,19 @@ RESCAN = 5_000  # listings seen again; their 10,000 fields fit the per-field cac
 TARGET_PER_SECOND = 3_600
 
 
+#: The corpus files the listings are built from: a fixed set, so a figure compares with the
+#: last release's. Built from every file, the workload grew with each new tune file (longer,
+#: harder texts), and 2.4 looked 30 % slower than 2.3 where on the same listings it is 12 %.
+#: These are the files of ktpwatch-matchers/2.3; a new tune file joins the tests, not the bench.
+WORKLOAD_FILES = ("blank", "contact_words", "hard_negative", "identifier_decoys", "identity_trade",
+                  "independent", "ordinary", "related", "related_language", "related_language2",
+                  "related_regional", "seller_language")
+
+
 def _listings(n: int, seed: int = 7) -> list[tuple[str, str]]:
     rng = random.Random(seed)
-    rows = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+    rows = [json.loads(line) for name in WORKLOAD_FILES
+            for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8") if line.strip()]
     extras = ["ready stok", "murah", "promo", "COD", "gratis ongkir", "grosir", "terlaris", "new"]
     out = []
     for _ in range(n):
