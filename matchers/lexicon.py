@@ -410,7 +410,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
     # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
-    (r"sktm|surat (?:keterangan )?(?:tidak mampu|belum (?:menikah|kawin|pernah menikah)|ahli waris|janda|duda|status perkawinan)", "OTHERDOC"),
+    (r"sktm|surat (?:keterangan )?(?:tidak mampu|belum (?:menikah|kawin|pernah menikah)|ahli waris|janda|duda|status perkawinan)"
+     r"|surat (?:keterangan )?kehilangan (?:<KTP>|<EKTP>|kk|kartu keluarga)", "OTHERDOC"),  # a police letter for a lost ID
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
     # "not yet" in Javanese (durung, krama dereng) and Sundanese (teu acan, acan; dicitak, dieusian)
@@ -488,14 +489,17 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) the buyer told to send a copy of their own ID ("kirim foto KTP dan STNK, kami antar"): asked, not sold
     (r"(?:kirim|kirimin) (?:foto|scan|fotokopi) (?:<KTP>|<EKTP>|<KK>)", "CUEREQ"),
     # (2.5) a face or a name lent for someone's checks, identities in stock, KTP numbers that work, the seller's NIKs
-    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:paket|<READY>|stok|stock) identitas"
+    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
+     r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
      r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|data original orang|data (?:milik )?orang lain|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan |plus )?(?:<KK> (?:dan |plus )?)?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"nik", "NIK"),
     # (2.5) getting past a check, fit for one, good to register anywhere
     (r"(?:pass|passes|bypass|lewatin|lewati|melewati|bobol|jebol) (?:the |your |any |semua )?(?:app |aplikasi |bank |exchange )?"
      r"(?:verification|verified|verifikasi|check|cek|face|wajah)|cocok (?:buat |untuk )(?:pinjol|daftar pinjol|daftar akun)"
-     r"|(?:bisa|dapat|siap) (?:buat|untuk) daftar (?:apa|apapun|akun|pinjol|bank|rekening|aplikasi)", "USABLEID"),
+     r"|(?:bisa|dapat|siap) (?:buat|untuk) daftar (?:apa|apapun|akun|pinjol|bank|rekening|aplikasi)"
+     r"|(?:bisa|dapat) (?:dipakai )?(?:buat|untuk) (?:keperluan )?apa (?:aja|saja)"
+     r"|(?:tampil|muncul|kebaca|terbaca) (?:di )?dukcapil|(?:seperti|mirip|kayak|kaya) dukcapil", "USABLEID"),
     (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified|pemilu|nyoblos)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi|buka rekening|buka akun|rekening)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil|pemeriksaan|pengecekan|bandara|imigrasi)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|passes verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
      r"|identitas (?:kedua|baru|lain)"
      # like the office's own ("kayak keluaran kantor", "sama kaya punya pemerintah"), used for real
@@ -508,6 +512,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"hologram|kertas (?:sekuriti|security)|security paper"
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
+    (r"(?:anggota|data) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|bebas)", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
@@ -522,11 +527,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) no need to appear at any office, in more tongues ("teu kedah", "indak paralu", "ta' perlo"), or before a court;
     # English "no queue", "skip the line", "no KITAP needed"
     (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah |paralu |perlo )?"
-     r"(?:ke |ka |datang ke |hadir ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|satpas|dukcapil|kantor)"
+     r"(?:ke |ka |datang ke |hadir ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
      r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus|perlu|usah|kudu|kedah|paralu|perlo) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
      r"|tanpa (?:harus |perlu )?(?:hadir|tatap muka)|tanpa (?:penetapan|putusan|sidang) pengadilan"
      r"|no (?:queue|test|exam|appointment|interview|<OTHERDOC>|<CIVILDOC>)(?: needed| required)?|skip (?:the )?(?:queue|line|test)"
-     r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)", "FASTTRACK"),
+     r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur", "FASTTRACK"),
     (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"(?:1|2|3|seminggu) (?:minggu|pekan) (?:jadi|selesai)|(?:jadi|selesai) (?:dalam )?(?:1|2|seminggu) (?:minggu|pekan)|seminggu (?:jadi|selesai)", "SHORTCUT"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
@@ -542,7 +547,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # asked of the buyer; "cukup (pakai) KTP" is what a loan or SIM registration asks, not a KTP sold
     # (2.5) "cukup NIK dan selfie", "isi NIK dan nomor HP": what a loan or a sign-up asks
     (r"(?:cukup|modal) (?:pakai |pake |modal |bawa |dengan )?<NIK>|(?:isi|isikan) <NIK>", "CUEREQ"),
-    (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa"
+    (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
     # the same said after what the buyer provides ("Data KTP dan NPWP pemilik diperlukan")
     (r"diperlukan|dibutuhkan|dilampirkan|dibawa|disiapkan|diunggah|diupload", "CUEREQAFTER"),

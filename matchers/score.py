@@ -162,6 +162,10 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
 * *Found apart.*  A blank form's word and a civil record apart ("Akta nikah" / "blanko masih
   kosong"); documents listed over several clauses ("KTP / KK / NPWP / akta") rank as one clause,
   so a claim next to the list is next to its documents.
+* *Second round* (``related_language12``): a way in ("punya jalur"), a new NIK, someone else's KK, a
+  police letter for a lost ID, an ID "for any use" or showing in the registry, data fitted to order
+  beside a KK or civil record, and a novelty KTP said to pass as real, apart as well as together (a
+  novelty a bonus line gives away is not it); "tunjukkan KTP" asks the buyer.
 * *Cues.*  A sentence cue governs the words up to the next cue (a buyer-requirement cue the rest
   of its clause): a cross-selling line run on after "konsultasi gratis" is cross-selling.
 """
@@ -259,6 +263,12 @@ def _near_one_product(a: str, b: str, gap: int) -> str:
     return rf"<{a}>(?: (?!NEG)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!NEG)\S+){{0,{gap}}} <{a}>"
 
 
+def _near_in_sentence(a: str, b: str, gap: int) -> str:
+    """:func:`_near` with no sentence cue between: a novelty card a bonus line gives away run on
+    after "bisa dipakai …" ("… apa aja Bonus gantungan kunci") is not the card said to be usable (2.5)."""
+    return rf"<{a}>(?: (?!CUE)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!CUE)\S+){{0,{gap}}} <{a}>"
+
+
 _BOTH = frozenset({"blank", "related"})
 _BLANK_ONLY = frozenset({"blank"})
 
@@ -300,7 +310,8 @@ RULES: tuple[Rule, ...] = (
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE", "READYID"))
-            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("SECURITYMARK", "IDDOC", 3)
+            + "|" + _near_in_sentence("USABLEID", "NEGNOVELTY", 3) + "|" + _near_in_sentence("USABLE", "NEGNOVELTY", 3)
+            + "|" + _near("SECURITYMARK", "IDDOC", 3)
             + "|" + "|".join(_near("USABLEID", term, 3) for term in ("KK", "AKTA", "OTHERDOC", "CIVILDOC"))),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
@@ -322,8 +333,8 @@ RULES: tuple[Rule, ...] = (
          why="a bank, e-wallet, pay-later or ride-hailing account sold: it was verified with its owner's e-KTP"),
     Rule("id_writer", "related", "related_core", 60, _p(_near("NEGWRITER", "IDTERM", 2)),
          why="a writer, encoder or personalisation kit for e-KTPs: a machine that makes them"),
-    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3)),
-         why="a KTP with data of the buyer's choosing (KTP custom, nama bebas)"),
+    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3) + "|" + _near("CUSTOMDATA", "KK", 3)),
+         why="a KTP or KK with data of the buyer's choosing (KTP custom, nama bebas)"),
     Rule("document_list", "related", "related_core", 55, _p(r"<CIVILTERM>(?: <CIVILTERM>){2,}"),
          why="population documents listed as the goods (KTP KK NPWP)"),
     Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),
@@ -416,13 +427,13 @@ _CO_OCCURRENCES = (
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
-     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4)
-     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP too (2.5)
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"], _RULE_INDEX["neg_novelty"]}),
     # data of the buyer's choosing is a forgery next to a KTP, yet also what a novelty card or sticker
     # offers: unlike a claim that the ID passes as real, it does not excuse those negatives
     (Rule("custom_data_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CUSTOMDATA>"),
-          f"an ID term and data of the buyer's choosing, {_APART}"),
-     frozenset({_RULE_INDEX["custom_data"]}), _ID_TERM_RULES),
+          f"an ID term and data of the buyer's choosing, {_APART}"),  # a KK's or a civil record's too (2.5)
+     frozenset({_RULE_INDEX["custom_data"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
     (Rule("verified_account_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<VERIFIED>"),
           f"a verified account and a KTP term, {_APART}"),
      frozenset({_RULE_INDEX["verified_account"]}), _ID_TERM_RULES),
@@ -912,7 +923,8 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
                 rank += not (terms and listing)
                 listing = not _DOCUMENT_TERM_RULES.isdisjoint(names)
             part = next((hit for hit in hits if hit.rule in rules and not hit.negator and hit.cue not in _NOT_OFFERED_APART
-                         and not (hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES)), None)  # not the product
+                         and not (hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES)
+                         and not (hit.cue and hit.rule in _NEGATIVE_RULES)), None)  # not the product (a bonus keyring, 2.5)
             if part is not None:
                 parts.append(_Part(field, max(rank, 0), number, part.matched))
     return parts
