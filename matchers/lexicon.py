@@ -81,7 +81,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["hari", "dino", "dinten", "dina", "poe"], "hari"),  # day: Javanese, Sundanese/krama
     **dict.fromkeys(["durung", "dereng"], "durung"),  # not yet: Javanese, krama
     **dict.fromkeys(["dicetak", "dicitak"], "dicetak"),  # printed: the Sundanese spelling
-    **dict.fromkeys(["sehari", "sedino", "sedinten"], "sehari"),
+    **dict.fromkeys(["sehari", "sedino", "sedinten", "sahari"], "sehari"),  # Banjar, Minang "sahari"
     **dict.fromkeys(["kw"], "palsu"),  # "KTP kw": an imitation, as "tas kw" is
     **dict.fromkeys(["database"], "data"),
     **dict.fromkeys(["dibedain", "dibedakan"], "dibedakan"),
@@ -97,6 +97,9 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["pinjem", "minjem"], "pinjam"),
     **dict.fromkeys(["nyewa"], "sewa"),
     **dict.fromkeys(["diaktifin"], "diaktifkan"),
+    **dict.fromkeys(["porlu", "paralu", "perlo"], "perlu"),  # Batak, Minang, Madurese
+    **dict.fromkeys(["kada"], "tidak"),  # Banjar
+    **dict.fromkeys(["lakas", "gelis"], "cepat"),  # Banjar, Balinese
 }
 
 #: Canonical key words whose typos are worth correcting (words of 5+ letters).
@@ -456,7 +459,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:usaha|bisnis) (?:cetak|pembuatan|bikin) (?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
     (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|maulah|mambahen|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
     # a photographer's "jasa foto KTP" / "foto untuk KTP" is the pas-foto for an application
@@ -512,7 +515,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"hologram|kertas (?:sekuriti|security)|security paper"
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
-    (r"(?:anggota|data) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|bebas)", "CUSTOMDATA"),  # (2.5)
+    (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|bebas)"
+     r"|(?:any|custom) (?:name|data|address|photo)|(?:name|data|photo) of your choice", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
@@ -526,9 +530,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # skipping the process (strong: counts apart from the document term), then only speed
     # (2.5) no need to appear at any office, in more tongues ("teu kedah", "indak paralu", "ta' perlo"), or before a court;
     # English "no queue", "skip the line", "no KITAP needed"
-    (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah |paralu |perlo )?"
+    (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah )?"
      r"(?:ke |ka |datang ke |hadir ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
-     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus|perlu|usah|kudu|kedah|paralu|perlo) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
+     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|ndang) (?:harus|perlu|usah|kudu|kedah) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
      r"|tanpa (?:harus |perlu )?(?:hadir|tatap muka)|tanpa (?:penetapan|putusan|sidang) pengadilan"
      r"|no (?:queue|test|exam|appointment|interview|<OTHERDOC>|<CIVILDOC>)(?: needed| required)?|skip (?:the )?(?:queue|line|test)"
      r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur", "FASTTRACK"),

@@ -166,6 +166,8 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   police letter for a lost ID, an ID "for any use" or showing in the registry, data fitted to order
   beside a KK or civil record, and a novelty KTP said to pass as real, apart as well as together (a
   novelty a bonus line gives away is not it); "tunjukkan KTP" asks the buyer.
+* *Third round* (``related_language13``): Banjar, Batak and Balinese words for making, needing and
+  speed; age and members fitted to order, and English "any name", beside any population document.
 * *Cues.*  A sentence cue governs the words up to the next cue (a buyer-requirement cue the rest
   of its clause): a cross-selling line run on after "konsultasi gratis" is cross-selling.
 """
