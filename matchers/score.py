@@ -678,10 +678,13 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S
 #: a word is never a phrase word (checked below), its spelling is itself, and it
 #: is one word whatever its digits, so every such number can be read as one
 #: placeholder word without changing a tag, a rule, a negation or a scope.
-_NUMBER = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{0,4}(?!\w)")
+#: The first digit leads the pattern and the look-behind (no word character before it) follows
+#: it, so the regex engine jumps from digit to digit: a leading look-behind is tried at every
+#: character, twice the cost on a long description (a test holds both forms equal).
+_NUMBER = re.compile(r"[0-9](?<!\w[0-9])[0-9]+[A-Za-z]{0,4}(?!\w)")
 _NUMBER_WORD = "zqnumz"
 #: A number with letters after it: only then may a "number" be a word in leetspeak.
-_QUANTITY = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{1,4}(?!\w)")
+_QUANTITY = re.compile(r"[0-9](?<!\w[0-9])[0-9]+[A-Za-z]{1,4}(?!\w)")
 if any(_NUMBER.fullmatch(word) for word in PHRASE_WORDS) or _NUMBER_WORD in PHRASE_WORDS:
     raise ValueError("a phrase word looks like a number: _rules_in_field may not read numbers as one placeholder")
 
@@ -714,10 +717,19 @@ def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     # the same object when there is no number; a quantity with letters may be leetspeak ("514P")
     numberless = _NUMBER.sub(_placeholder if _QUANTITY.search(text) else _NUMBER_WORD, text)
     if numberless is not text:
-        found = _rules_in_text(numberless)
-        if not any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits):
+        found, spans_number = _rules_in_numberless(numberless)
+        if not spans_number:
             return found
     return _rules_in_text(text)
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _rules_in_numberless(text: str) -> tuple[FieldRules, bool]:
+    """:func:`_rules_in_text` of a text with numbers as placeholders, and whether a rule's
+    match spans one (then the field is read as written): both cached, as fields that differ
+    only in prices and codes come again and again."""
+    found = _rules_in_text(text)
+    return found, any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits)
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
@@ -920,7 +932,10 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
     traded = any(_rule_of(i).name in _TRADE_RULES for i in tally.reasons)
     kit = any(_rule_of(i).name in _KIT_RULES for i in tally.reasons)
+    fired = {hit.rule for _, field_clauses in fields for _, hits in field_clauses for hit in hits}
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
+        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired):
+            continue  # a part that fired nowhere is found apart nowhere: focus 0, nothing to add
         makes_id = rule.name in _USABLE_RULES  # a kit's own parts are not other products
         trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
         other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
