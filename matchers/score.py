@@ -161,6 +161,7 @@ from typing import Any, NamedTuple
 
 from matchers.by_sound import read_by_sound
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
+from matchers.identity_memo import IdentityMemo, Interner
 from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
@@ -533,9 +534,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     shape_tags = [_tag_of(token) for token in shape.split()]
     cue_at = next((i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")), -1)
     fired = []
-    for index, (rule, rule_tags) in enumerate(_RULE_TAGS):
-        if tags.isdisjoint(rule_tags):
-            continue
+    for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order
+        rule = RULES[index]
         for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
@@ -556,6 +556,10 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
 
 
 _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
+#: tag -> the rules that need it: a shape is matched by the rules of its tags only, not
+#: every rule tested for its tags (a clause's few tags name a tenth of the rules).
+_RULES_OF_TAG: dict[str, tuple[int, ...]] = {
+    tag: tuple(index for index, (_, tags) in enumerate(_RULE_TAGS) if tag in tags) for tag in _ALL_RULE_TAGS}
 
 
 def _negator_of(shape_tags: list[str], first: int, listed: bool) -> int:
@@ -741,12 +745,12 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     parts = clauses(text)
     if len(parts) == 1:
         hits = _hits_in_clause(text)
-        return ((0, hits),) if hits else ()
+        return _shared_reading(((0, hits),)) if hits else ()
     kept = list(filter(None, parts))
     found = list(map(_hits_in_clause, kept))
     if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
         found = _asked_in_lists(text, kept, found)
-    return tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True))
+    return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
 
 
 #: Clause breaks inside one sentence: a list of what the buyer brings runs across them.
@@ -784,6 +788,8 @@ def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) ->
 
 
 FieldRules = tuple[tuple[int, tuple[Hit, ...]], ...]
+#: Equal readings of fields are one object, so a listing's judgement is found by their identities.
+_shared_reading: Interner[FieldRules] = Interner(4 * _FIELD_CACHE_SIZE)
 
 
 def _points_to_score(points: float) -> float:
@@ -967,6 +973,16 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     return tuple(counted + discounted), channel("blank"), channel("related")
 
 
+def _judge_readings(*readings: FieldRules | None) -> tuple[tuple[Reason, ...], float, float]:
+    """:func:`_judge` of a listing's readings of its title, description and photo text
+    (None: the field is empty)."""
+    return _judge(tuple((field, rules) for field, rules in zip(FIELDS, readings, strict=True) if rules is not None))
+
+
+#: :func:`_judge_readings` looked up by the readings' identities (they are shared objects).
+_judgement = IdentityMemo(_judge_readings, _FIELD_CACHE_SIZE)
+
+
 def _discount_kit_parts(tally: _Tally) -> None:
     """A machine in the title's product phrase sold with blank chips or data is a kit: the
     blank channel's support (chip card, blank chip, e-KTP term …) describes the kit's parts,
@@ -1012,14 +1028,9 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
-    fields: list[tuple[str, FieldRules]] = []
-    if title:
-        fields.append(("title", _rules_in_field(title)))
-    if description:
-        fields.append(("description", _rules_in_field(description)))
-    if image_text:
-        fields.append(("image", _rules_in_field(image_text)))
-    reasons, blank, related = _judge(tuple(fields))
+    reasons, blank, related = _judgement(_rules_in_field(title) if title else None,
+                                         _rules_in_field(description) if description else None,
+                                         _rules_in_field(image_text) if image_text else None)
     if blank >= blank_threshold:
         verdict, score = Verdict.BLANK, blank
     elif related >= related_threshold:
