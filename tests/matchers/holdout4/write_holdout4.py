@@ -114,7 +114,7 @@ def rows_of(path: Path) -> list[dict]:
 
 def main() -> None:
     counters: dict[str, int] = {}
-    out = {"holdout": [], "tune": []}
+    out: dict[str, list[dict]] = {"holdout": [], "tune": []}
     for path in sorted(HERE.glob("listings_*.txt")):
         for row in rows_of(path):
             fam = row.pop("family")
