@@ -4,9 +4,6 @@ give one answer, or a chip cued only in the title is found by one and lost by th
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -14,8 +11,8 @@ from hypothesis import strategies as st
 from alerts.images.rescore import _with_photo_identifiers
 from matchers import score_listing
 from storage.listings import AssessmentData
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parents[1] / "matchers" / "corpus"
 SHA = "a" * 64
 
 
@@ -33,11 +30,7 @@ def test_a_bare_chip_number_on_a_photo_is_cued_by_the_title() -> None:
 
 
 def _tune_rows() -> list[dict]:
-    rows: list[dict] = []
-    for path in sorted(CORPUS.glob("*.jsonl")):
-        with path.open(encoding="utf-8") as fh:
-            rows += [json.loads(line) for line in fh if line.strip()]
-    return [r for r in rows if r.get("identifiers")]
+    return [r for r in tune_rows() if r.get("identifiers")]
 
 
 #: Rows whose photo text the two paths still read differently, found when the row reached

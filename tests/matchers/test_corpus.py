@@ -7,17 +7,15 @@ holdout that judges them is ``tests/matchers/holdout/`` (see test_holdout.py).
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from matchers import score_listing, score_many
 from tests.conftest import RECORDED
 from tests.matchers.evaluation import evaluate
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parent / "corpus"
 LABELS = ("blank", "related", "benign")
 
 
@@ -28,13 +26,8 @@ LABELS = ("blank", "related", "benign")
 INDEPENDENT = ("independent.jsonl", "independent3.jsonl", "independent4.jsonl")
 
 
-def _rows(*, with_independent: bool = True) -> list[dict]:
-    paths = [p for p in sorted(CORPUS.glob("*.jsonl")) if with_independent or p.name not in INDEPENDENT]
-    return [json.loads(line) for path in paths for line in path.open(encoding="utf-8")]
-
-
-ROWS = _rows()
-BUILT_ROWS = _rows(with_independent=False)
+ROWS = tune_rows()
+BUILT_ROWS = tune_rows(without=INDEPENDENT)
 #: the labelled sets the scoring tests run on: the corpus as built and every tune
 #: file, the independent one included; both are held to the targets
 SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(ROWS, id="all-tune")]
