@@ -708,6 +708,15 @@ def _reads_as_word(quantity: str) -> bool:
     return canonical_of_words([quantity]) != [quantity]
 
 
+def _numberless(text: str) -> str:
+    """The text with each number as the placeholder word, or as written where the lexicon reads
+    it as a word in leetspeak ("514P"); the same object when there is no number.  Only a text
+    with such a quantity has each number decided by a call ("50pcs", "2024" are placeholders)."""
+    if any(_reads_as_word(quantity.lower()) for quantity in _QUANTITY.findall(text)):
+        return _NUMBER.sub(_placeholder, text)
+    return _NUMBER.sub(_NUMBER_WORD, text)
+
+
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """(clause number, hits) of every clause of a field in which some rule fires.
@@ -718,8 +727,7 @@ def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     reading (see ``_NUMBER``).  Where a rule's match spans a number, the
     reason must show it as written, so that field is read as it is.
     """
-    # the same object when there is no number; a quantity with letters may be leetspeak ("514P")
-    numberless = _NUMBER.sub(_placeholder if _QUANTITY.search(text) else _NUMBER_WORD, text)
+    numberless = _numberless(text)
     if numberless is not text:
         found, spans_number = _rules_in_numberless(numberless)
         if not spans_number:
