@@ -31,9 +31,9 @@ _QUANTITY_BEFORE = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{1,4}(?!\w)")
 _VOCABULARY = sorted(lexicon.PHRASE_WORDS | set(lexicon.SPELLING) | {"kartu", "dan", "murah", "bukan", "bisa"})
 words = st.lists(st.sampled_from(_VOCABULARY), max_size=12)
 #: Text made of what the number regexes are about: digits, letters, word characters of other scripts.
-number_text = st.text(alphabet=st.sampled_from(list("0123456789abcxyzPCS _.,-/:\n") + ["é", "٣", "ж", "🔥"]),
+number_text = st.text(alphabet=st.sampled_from([*"0123456789abcxyzPCS _.,-/:\n", "é", "٣", "ж", "🔥"]),
                       max_size=40)
-listing_words = st.lists(st.sampled_from(_VOCABULARY + ["50pcs", "514p", "4kun", "100rb", "2024", "12", "a4", "3"]),
+listing_words = st.lists(st.sampled_from([*_VOCABULARY, "50pcs", "514p", "4kun", "100rb", "2024", "12", "a4", "3"]),
                          max_size=15).map(" ".join)
 
 
@@ -66,7 +66,7 @@ def _check_tags(words: list[str]) -> None:
     assert lexicon.tag(words) == _tag_before(words)
 
 
-def _check_shape_rules(text: str, every_rule: dict[str, tuple[int, ...]]) -> None:
+def _check_shape_rules(text: str, every_rule: tuple[int, ...]) -> None:
     tagged = lexicon.outline(lexicon.canonical_words(normalise(read_by_sound(text))), score._SHAPE_GAP)
     if tagged.shape:
         by_tag = score._rules_in_shape.__wrapped__(tagged.shape)
