@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import phonenumbers
 
-from matchers.bank_accounts import find_bank_accounts, may_have_bank_account
+from matchers.bank_accounts import BANK_FORMATS, find_bank_accounts, may_have_bank_account
 from matchers.chip_uids import (
     CHIP_UID_BYTES,
     LOOKALIKE_DIGITS,
@@ -81,7 +81,18 @@ _PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS})[\s:
 #: ... and of payment and voucher numbers, 16 digits as often as a NIK ("VA 5105…", "kartu kredit 5105…")
 _OTHER_THAN_NIK_LABEL = re.compile(
     rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
-    r"|kode\s+(?:voucher|redeem|tiket)|token|tiket|ticket|sertifikat|shm|shgb)(?:\s+nomor)?[\s:.#=]*$"
+    r"|kode\s+(?:voucher|redeem|tiket|booking)|token|tiket|ticket|sertifikat|shm|shgb"
+    # an order's, a payment's or a utility customer's number (16 digits as often as a NIK)
+    # with the shop, merchant or utility it is for ("kode bayar indomaret", "ID pelanggan PLN")
+    r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan)"
+    r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)(?:\s+nomor)?[\s:.#=]*$"
+)
+_BANK_NAMES = "|".join(bank.pattern for bank in BANK_FORMATS)
+#: A bank account's label right before a number ("rek BCA 0812345678", "rekening BTN 3274…"): the
+#: number is that account (:mod:`matchers.bank_accounts` reads it), not a phone and not a NIK.
+_ACCOUNT_LABEL = re.compile(
+    rf"(?<![a-z])(?:(?:(?:no\.?\s?)?rek(?:ening)?\.?|norek)(?:\s+(?:bank\s+)?(?:{_BANK_NAMES}))?"
+    rf"|(?:bank\s+)?(?:{_BANK_NAMES}))[\s:.#=]*$"
 )
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
@@ -378,6 +389,8 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
                     _OTHER_THAN_NIK_LABEL.search(low, max(0, m.start() - 24), m.start()):
                 taken.append(m.span())  # a family card's or payment's number: built like a NIK, but no NIK
                 continue
+            if _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):
+                continue  # a bank account (BTN's have 16 digits): left for the account reader
             add(m.start(), m.end(), "nik", digits)
             nik_spans.append(m.span())
     # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
@@ -388,6 +401,8 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
         phone = phone_e164(_unbracketed(m.group(0)))
         if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
             taken.append(m.span())  # a product's own number, shaped like a phone
+        elif phone is not None and _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):
+            continue  # "rekening BCA 0812345678": an account shaped like a phone, left for the account reader
         elif phone is not None:
             add(m.start(), m.end(), "phone", phone)
             for wallet in wallet_codes(text, m.start(), m.end()) if may_have_wallet(low) else ():
