@@ -122,12 +122,15 @@ _NON_DIGIT = re.compile(r"\D")
 #: read as digits, and only in a run that starts like a mobile number (O8 / 08), holds at least
 #: seven real digits and ends the word, so words and codes elsewhere ("SO 0812", "PO 1234") and a
 #: word after the number ("0812 3456 7890 ok") are left alone.
+#: The run may start with the country code ("WA +62 812-3456-789O") and its groups may be joined by
+#: underscores ("wa 0812_3456_7890"), read as spaces there.
 _PHONE_CUE_RUN = re.compile(
-    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}([0o]8[0-9oli .\-]{7,18}[0-9oli])(?![a-z0-9])",
+    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}"
+    r"((?:\+ ?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
     re.IGNORECASE,
 )
-_PHONE_LOOKALIKE_HINT = re.compile(r"[oO]8|[0-9][oOlI]")
-_PHONE_DIGITS = str.maketrans("oOlIiL", "001111")
+_PHONE_LOOKALIKE_HINT = re.compile(r"[oO]8|[0-9][oOlI]|[0-9]_[0-9]")
+_PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
 
 
 def _zero_for_o(match: re.Match[str]) -> str:

@@ -43,3 +43,17 @@ def test_a_label_that_names_an_order_payment_or_account_claims_the_number(
 def test_an_account_label_leaves_the_number_to_the_account_reader() -> None:
     assert _pairs("rekening BCA 0812345678 a.n. Siti", ("bank_account",)) == [("bank_account", "BCA:0812345678")]
     assert _pairs("rek BTN 3274 0215 0893 0021", ("bank_account",)) == [("bank_account", "BTN:3274021508930021")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # right after a phone cue: a lookalike letter after the country code, groups joined by underscores
+    ("WA +62 812-3456-789O", [("phone", "+6281234567890")]),
+    ("wa +62 8l2 3456 7890", [("phone", "+6281234567890")]),
+    ("wa 0812_3456_7890 (no call)", [("phone", "+6281234567890")]),
+    # hard negatives: underscores elsewhere join a file name or a date, a cue alone reads no letters
+    ("file IMG_0812_3456_7890.jpg", []),
+    ("hp 08_12_2023 beli", []),
+    ("kode +62_812_3456_7890", []),                        # no phone cue: underscores join a code
+])
+def test_a_number_after_a_phone_cue_is_read_leniently(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
