@@ -36,10 +36,14 @@ are labels: they block the number after them even after a chip word
 ("flashdisk chip Samsung, serial number 0401…").
 The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
 (lists and tables after one cue).  A cue just after the token on its line also
-counts ("04A2… (UID chip)").  A label that claims the number for something else
+counts ("04A2… (UID chip)"), or on the next line when the token ends its line and
+no number follows the cue there ("04A2…\n04B3…\n^ UID chip"); such a cue closes a
+list, and names every UID of it: the unread tokens before, each of the same length
+as the next and joined to it by separators, bullets or row numbers only.  A label that claims the number for something else
 (SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode,
 a time or date …)
-on the token's own line, after the last cue, blocks it; a word that usually
+on the token's own line, after the last cue (or before a token a cue after it
+names), blocks it; a word that usually
 describes the card (tipe, model, versi, kode, pin, ip, part, build …) blocks it
 only right before the number, maybe with its number word ("tipe: 04A2…", "kode
 produk 04A2…", "part number 04A2…").  ``hex`` is no label: it names how the UID
@@ -155,14 +159,17 @@ _NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
 _TOPIC = re.compile(r"\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
 #: Labels that claim a number for something other than a chip anywhere after them on its line
 #: (WWN, EUI-64, a Zigbee IEEE address, an SD card's CID: "kartu garansi" makes a listing about cards;
-#: a time or a date).
+#: a time or a date; a MIFARE sector's keys and access bits).
 _BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
     r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hash|md5|sha\d*|crc|checksum|"
     r"barcode|ean|upc|isbn|ssid|bssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket|"
     r"jam|pukul|waktu|tanggal|tgl|time|date|"
     # 8-byte addresses of disks, radios and buses, printed with colons or 0x as a reader prints a UID
-    r"wwn|wwpn|wwnn|(?:dev|app|join)?eui(?:-?64)?|ieee|guid|uuid|cid|rom)(?![a-z])"
+    r"wwn|wwpn|wwnn|(?:dev|app|join)?eui(?:-?64)?|ieee|guid|uuid|cid|rom|"
+    # the other fields of a card's memory and of its answer to a reader (MIFARE Classic Tool, Proxmark):
+    # a sector's keys and access bits, the block check byte, ATQA, SAK
+    r"key[ \t]?[ab]|access[ \t]+(?:bits|conditions?)|bcc|atqa|sak)(?![a-z])"
 )
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
@@ -497,9 +504,39 @@ def _printed_alone(text: str, token: _Token) -> bool:
 
 
 def _cue_after(low: str, end: int, next_start: int) -> bool:
-    stop = min(end + _CUE_AFTER_REACH, next_start)
-    line = low[end:stop].split("\n", 1)[0]
+    """True when a chip word follows the token closely on its line ("04A2… (UID chip)") or, when the
+    token ends its line, on the next line before any other token ("04A2…\n04B3…\n^ UID chip"): a cue
+    that closes a list.  A cue on the next line with a number after it heads that number instead."""
+    line_end = low.find("\n", end)
+    if line_end != -1 and line_end < next_start and not low[end:line_end].strip():
+        next_end = low.find("\n", line_end + 1)
+        next_end = len(low) if next_end == -1 else next_end
+        if next_start < next_end:
+            return False
+        line = low[line_end + 1 : min(line_end + 1 + _CUE_AFTER_REACH, next_end)]
+    else:
+        line = low[end : min(end + _CUE_AFTER_REACH, next_start)].split("\n", 1)[0]
     return any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line))
+
+
+#: What may stand between two UIDs of one list: separators, line breaks, bullets, row numbers.
+_LIST_GAP = re.compile(r"(?:[\s,;|/&\u2022\u00b7*>\-]|\d{1,3}[.)]|\(?\d{1,3}\))*")
+
+
+def _list_before(text: str, low: str, unread: list[_Token], token: _Token, claims: list[int]) -> list[tuple[_Token, ChipReading]]:
+    """The unread tokens that open the list a closing cue names (``token`` is its last item): each
+    of the same length as the next, joined to it by list separators only, not claimed by a label."""
+    items: list[tuple[_Token, ChipReading]] = []
+    after = token
+    for item in reversed(unread):
+        if len(item.chars) != len(after.chars) or not _LIST_GAP.fullmatch(text, item.end, after.start):
+            break
+        reading = read_token(item.chars, item.marked)
+        if reading is None or _blocked(low, -1, item.start, claims):
+            break
+        items.append((item, reading))
+        after = item
+    return items[::-1]
 
 
 def find_chip_readings(
@@ -509,11 +546,9 @@ def find_chip_readings(
     positions); ``cued`` when another field of the listing names a chip number, ``topical`` when
     it is about chips or ID cards."""
     found, claims = _split_claims(low, _cue_spans(low))
-    # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)") or it
-    # is printed the reader's way (``printed_by_a_reader``)
-    first = found[0][0] if found and not cued else 0
-    begin = 0 if ":" in text[:first] or "0x" in low[:first] else max(0, first - _CUE_AFTER_REACH - _LONGEST_TOKEN)
-    tokens = [token for token in _tokens(text, low, begin) if len(token.chars) in _HEX_LENGTHS]
+    # a token before the first cue counts only when a cue follows it closely ("04A2… (UID)"), closes its
+    # list, or it is printed the reader's way (``printed_by_a_reader``)
+    tokens = [token for token in _tokens(text, low) if len(token.chars) in _HEX_LENGTHS]
     if not tokens:
         return
     cues = _cue_ends(low, found, tokens, topical)
@@ -521,25 +556,40 @@ def find_chip_readings(
         claims = sorted(claims + [start for start, _, specific in found if not specific])
     about = topical or about_chips(low)
     last_taken = 0 if cued else -1
+    unread: list[_Token] = []  # tokens since the last UID taken, which a cue closing their list may name
     for index, token in enumerate(tokens):
         i = bisect_right(cues, token.start) - 1
         cue = cues[i] if i >= 0 else -1
         anchor = max(cue, last_taken)
         reach = token.start - anchor <= WINDOW or (cued and anchor == 0)
         near = token.glued_cue or (anchor >= 0 and reach and not _blocked(low, anchor, token.start, claims))
+        closing = False
         if not near:
             next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
-            near = _cue_after(low, token.end, next_start) or (
+            closing = _cue_after(low, token.end, next_start) and not _blocked(low, -1, token.start, claims)
+            near = closing or (
                 about and printed_by_a_reader(token.chars, token.marked) and _printed_alone(text, token)
                 and not _blocked(low, -1, token.start, claims))
-        # digits right after a chip word are a UID too when written byte by byte ("chip 04 12 35 67 …"),
-        # or right after a word for the UID itself ("UID 04123456"): not after "chip" ("chip 20230615")
-        one_word = token.end - token.start == len(token.chars)
-        marked = token.marked or (token.chars.isdigit() and (token.paired or one_word) and _chip_word_before(
-            low, found, token.start, uid_only=not token.paired))
-        reading = read_token(token.chars, marked) if near else None
-        if reading is not None and _said_converted(low, tokens[index - 1].end if index else 0, token.start):
-            continue  # "ID (reversed): 80:5C:…": the UID's bytes reversed or in decimal, not its value
-        if reading is not None:
-            last_taken = token.end
-            yield token.start, token.end, reading
+        reading = _reading(text, low, found, token, tokens[index - 1].end if index else 0) if near else None
+        if reading is None:
+            unread.append(token)
+            continue
+        for item, item_reading in _list_before(text, low, unread, token, claims) if closing else ():
+            yield item.start, item.end, item_reading
+        unread = []
+        last_taken = token.end
+        yield token.start, token.end, reading
+
+
+def _reading(text: str, low: str, found: list[tuple[int, int, bool]], token: _Token, previous_end: int) -> ChipReading | None:
+    """The UID a named token stands for, or None.  Digits right after a chip word are a UID too when
+    written byte by byte ("chip 04 12 35 67 …"), or right after a word for the UID itself ("UID
+    04123456"): not after "chip" ("chip 20230615"); words that say the token is the UID reversed or
+    in decimal make it no value ("ID (reversed): 80:5C:…")."""
+    one_word = token.end - token.start == len(token.chars)
+    marked = token.marked or (token.chars.isdigit() and (token.paired or one_word) and _chip_word_before(
+        low, found, token.start, uid_only=not token.paired))
+    reading = read_token(token.chars, marked)
+    if reading is not None and _said_converted(low, previous_end, token.start):
+        return None
+    return reading

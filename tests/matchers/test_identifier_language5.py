@@ -57,3 +57,53 @@ def test_an_account_label_leaves_the_number_to_the_account_reader() -> None:
 ])
 def test_a_number_after_a_phone_cue_is_read_leniently(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+def _uids(text: str, context: str = "") -> list[str]:
+    return [i.value for i in extract_identifiers(text, context=context) if i.kind == "chip_uid"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a chip word that closes a list names every UID of it (2.4 read the last one only, or none when
+    # the cue stood on the line after the list)
+    ("04A1C3E5F70280\n04A1C3E5F70380\n(semua di atas UID chip blanko)", ["04A1C3E5F70280", "04A1C3E5F70380"]),
+    ("Stok: 04 33 AB 12 CD 56 80, 04 33 AB 12 CD 57 80 <- itu nomor chip nya", ["0433AB12CD5680", "0433AB12CD5780"]),
+    ("5A7C9E1B, 5A7C9E2B, 5A7C9E3B = uid kartu yg ready", ["5A7C9E1B", "5A7C9E2B", "5A7C9E3B"]),
+    ("1. 04A1C3E5F70280\n2. 04A1C3E5F70380\n^ uid", ["04A1C3E5F70280", "04A1C3E5F70380"]),
+    # hard negatives: a cue on the next line heads the number after it; a label claims its line's list;
+    # a list broken by words or of another length is no list
+    ("Stok ready 04A2B3C4D5E6F7\nUID chip: 04B1C2D3E4F5A6", ["04B1C2D3E4F5A6"]),
+    ("SKU 04A2B3C4, 04A2B3C5 (uid chip)", []),
+    ("04A1C3E5F70280 lalu 04A1C3E5F70380 (uid chip)", ["04A1C3E5F70380"]),
+    ("Rak 4A2B3C4D\n04A1C3E5F70280\n(uid chip)", ["04A1C3E5F70280"]),
+    ("04A1C3E5F70280\nUID chip 04A1C3E5F70380", ["04A1C3E5F70380"]),
+])
+def test_a_cue_that_closes_a_list_names_the_whole_list(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a chip word after a number does not name it past a label for another number before it
+    ("Testimoni: order 2306154ABCDE12 sudah sampai, chip terbaca semua", []),
+    ("kode booking 5F3A2B1C, kursi 12A, chip gelang masuk dikirim", []),
+    ("warna 04A2B3C4 (uid chip)", []),
+    # hard negatives: the same shapes with no label
+    ("Testimoni: 04A23B1C5D807E sudah sampai, chip terbaca", ["04A23B1C5D807E"]),
+    ("stok 5F3A2B1C (uid chip)", ["5F3A2B1C"]),
+])
+def test_a_cue_after_the_number_yields_to_a_label_before_it(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # MIFARE Classic Tool and Proxmark print a sector's keys and access bits and the card's answer next
+    # to the UID: none of those is a UID of the list
+    ("hasil MCT: UID: 9A3F21C7, Key A FFFFFFFFFFFF, access bits FF078069, SAK 08", ["9A3F21C7"]),
+    ("UID 9A3F21C7 | KeyB: A0A1A2A3A4A5 | access conditions: FF 07 80 69", ["9A3F21C7"]),
+    ("UID 04 3F 88 C1 7A 62 81, ATQA 00 44, SAK 20, BCC 5A3C1F9E", ["043F88C17A6281"]),
+    # hard negatives: an access card is still a card, and its UID is read
+    ("Kartu akses Mifare 1K. UID: 9A3F21C7, 9A3F21C8", ["9A3F21C7", "9A3F21C8"]),
+    ("UID kartu akses: 9A3F21C7", ["9A3F21C7"]),
+])
+def test_a_cards_other_memory_fields_are_no_uid(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
