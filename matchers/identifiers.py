@@ -6,7 +6,8 @@ only when it has 4, 7 or 8 bytes and a chip cue names it (read by
 OCR lookalike letter: :func:`chip_readings`); a 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
 phone number must be a valid Indonesian mobile number, and not one a product labels as
-its own ("SKU 0812…", "Part no 0812…").  A number that fails
+its own ("SKU 0812…", "Part no 0812…"); a NIK-shaped number an order, a payment or a
+utility's customer number labels ("No. pesanan", "kode bayar", "ID pelanggan") is no NIK.  A number that fails
 validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
 ones, full-width characters and invisible characters are undone first, keeping
 every position.
@@ -17,7 +18,10 @@ links), and from the modules this one calls: ``bank_account``
 (``DANA:+6281234567890``, :mod:`matchers.wallets`), ``email`` and
 ``social_handle`` (``instagram:@name``, :mod:`matchers.contacts`).  Links,
 NIKs and phones are claimed first; a bank account is read only in digits none
-of them took, so the older kinds are found exactly as before.
+of them took, so the older kinds are found exactly as before.  A number its label
+gives to a bank account ("rekening BCA 0812345678", "rek BTN 3274…") is neither a
+phone nor a NIK: it is left to the account reader.  Phones spelled out in words
+("nol delapan satu dua …") are read by :mod:`matchers.identifiers_spelled`.
 """
 
 from __future__ import annotations
@@ -43,6 +47,7 @@ from matchers.chip_uids import (
     names_chip_number,
 )
 from matchers.contacts import find_contacts, may_have_contact
+from matchers.identifiers_spelled import may_have_spelled_number, spelled_numbers
 from matchers.result import IdentifierMatch
 from matchers.wallets import may_have_wallet, wallet_codes
 
@@ -367,7 +372,9 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     has_uid = cued or _may_have_uid(text, low) or _may_have_printed_uid(text, low, topical)
     has_contact = may_have_contact(low)
     account_possible = _may_have_account(text)
-    if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible):
+    spelled_possible = may_have_spelled_number(low)
+    if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible
+            or spelled_possible):
         return ()
     found: list[tuple[int, str, str, str, int]] = []
     taken: list[tuple[int, int]] = []
@@ -385,31 +392,15 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
         add(start, end, "url", url)
         if phone is not None:  # the number of a wa.me link, right after the link
             found.append((start + 1, "phone", phone, number, 0))
-    for m in _NIK.finditer(text) if nik_possible else ():
-        digits = _NON_DIGIT.sub("", m.group(0))
-        if valid_nik(digits) and not _overlaps(m.span(), taken):
-            if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()) or \
-                    _OTHER_THAN_NIK_LABEL.search(low, max(0, m.start() - 24), m.start()):
-                taken.append(m.span())  # a family card's or payment's number: built like a NIK, but no NIK
-                continue
-            if _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):
-                continue  # a bank account (BTN's have 16 digits): left for the account reader
-            add(m.start(), m.end(), "nik", digits)
-            nik_spans.append(m.span())
-    # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
-    phone_hint = _PHONE_HINT.search(text) if phone_possible else None
-    for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
-        if _overlaps(m.span(), taken):
-            continue
-        phone = phone_e164(_unbracketed(m.group(0)))
-        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
-            taken.append(m.span())  # a product's own number, shaped like a phone
-        elif phone is not None and _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):
-            continue  # "rekening BCA 0812345678": an account shaped like a phone, left for the account reader
-        elif phone is not None:
-            add(m.start(), m.end(), "phone", phone)
-            for wallet in wallet_codes(text, m.start(), m.end()) if may_have_wallet(low) else ():
-                found.append((m.start(), "ewallet", f"{wallet}:{phone}", m.group(0), 0))
+    for start, end, digits in _niks(text, low, taken) if nik_possible else ():
+        add(start, end, "nik", digits)
+        nik_spans.append((start, end))
+    for start, end, phone in _phones(text, low, taken) if phone_possible else ():
+        add(start, end, "phone", phone)
+        for wallet in wallet_codes(text, start, end) if may_have_wallet(low) else ():
+            found.append((start, "ewallet", f"{wallet}:{phone}", text[start:end], 0))
+    for start, end, phone in _spelled_phones(low, taken) if spelled_possible else ():
+        add(start, end, "phone", phone)
     for start, end, reading in find_chip_readings(text, low, cued=cued, topical=topical) if has_uid else ():
         if not _overlaps((start, end), taken):
             add(start, end, "chip_uid", reading.uid, reading.corrected)
@@ -418,6 +409,43 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
             if account_possible else ():
         add(start, end, "bank_account", account)
     return _in_order_first_of_each(found)
+
+
+def _niks(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits) of each valid NIK outside ``taken``; a number a label gives to a family
+    card, a payment, an order or a product is claimed (added to ``taken``), an account's left alone."""
+    for m in _NIK.finditer(text):
+        digits = _NON_DIGIT.sub("", m.group(0))
+        if not valid_nik(digits) or _overlaps(m.span(), taken):
+            continue
+        if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()) or \
+                _OTHER_THAN_NIK_LABEL.search(low, max(0, m.start() - 24), m.start()):
+            taken.append(m.span())  # a family card's or payment's number: built like a NIK, but no NIK
+        elif not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):  # BTN's accounts have 16 digits
+            yield m.start(), m.end(), digits
+
+
+def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, E.164) of each mobile number outside ``taken``; a product's own number is claimed
+    (added to ``taken``), an account's ("rekening BCA 0812345678") left to the account reader."""
+    # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
+    phone_hint = _PHONE_HINT.search(text)
+    for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
+        if _overlaps(m.span(), taken):
+            continue
+        phone = phone_e164(_unbracketed(m.group(0)))
+        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
+            taken.append(m.span())  # a product's own number, shaped like a phone
+        elif phone is not None and not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):
+            yield m.start(), m.end(), phone
+
+
+def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, E.164) of each mobile number spelled out in words (:mod:`matchers.identifiers_spelled`)."""
+    for start, end, digits in spelled_numbers(low):
+        phone = phone_e164("+" + digits if digits.startswith("62") else digits)
+        if phone is not None and not _overlaps((start, end), taken):
+            yield start, end, phone
 
 
 def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:

@@ -6,8 +6,11 @@ the hard negatives that share its words."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
 
 from matchers import extract_identifiers
+from matchers.identifiers import phone_e164
 
 
 def _pairs(text: str, kinds: tuple[str, ...] = ("chip_uid", "nik", "phone", "url")) -> list[tuple[str, str]]:
@@ -107,3 +110,38 @@ def test_a_cue_after_the_number_yields_to_a_label_before_it(text: str, expected:
 ])
 def test_a_cards_other_memory_fields_are_no_uid(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a mobile number spelled out in words (2.4 read none)
+    ("chat aja ke nol delapan satu dua, tiga empat lima enam, tujuh delapan sembilan nol", ["+6281234567890"]),
+    ("wa kosong delapan lima tujuh - satu dua tiga empat - lima enam tujuh delapan", ["+6285712345678"]),
+    ("wa +62 delapan satu tiga, dua dua tiga tiga, empat lima enam tujuh", ["+6281322334567"]),
+    ("hub enam dua delapan satu dua tiga empat lima enam tujuh delapan sembilan", ["+628123456789"]),
+    ("wa nol wolu siji loro telu papat limo enem pitu wolu songo nol", ["+6281234567890"]),      # Javanese
+    ("zero eight one two three four five six seven eight nine zero ok", ["+6281234567890"]),
+    # hard negatives: digit words in ordinary sentences, counts, prices, too short a run
+    ("blanko kosong delapan lembar, satu dua hari sampai", []),
+    ("stok kosong, delapan pesanan antri, satu dua tiga hari lagi ready", []),
+    ("satu, dua, tiga, empat, lima, enam, tujuh, delapan, sembilan, sepuluh", []),
+    ("harga dua ratus delapan puluh ribu, kosong delapan pcs", []),
+    ("kode kupon nol delapan satu dua", []),
+])
+def test_a_phone_number_spelled_in_words(text: str, expected: list[str]) -> None:
+    assert [value for kind, value in _pairs(text) if kind == "phone"] == expected
+
+
+_INDONESIAN_DIGITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text("0123456789", min_size=8, max_size=10), st.sampled_from([" ", ", ", " - "]), st.integers(0, 3))
+def test_any_mobile_number_spelled_in_words_reads_back(rest: str, separator: str, digits_kept: int) -> None:
+    digits = "08" + rest
+    phone = phone_e164(digits)
+    assume(phone is not None)
+    pieces = [digits[:digits_kept]] if digits_kept else []  # "08 satu dua …": the start may stay in digits
+    pieces += [_INDONESIAN_DIGITS[int(d)] for d in digits[digits_kept:]]
+    text = f"Blanko e-KTP kosong, minat wa {separator.join(pieces)} ya"
+    assume(len(pieces) - (1 if digits_kept else 0) >= 3)
+    assert [value for kind, value in _pairs(text) if kind == "phone"] == [phone]
