@@ -529,7 +529,7 @@ def _list_before(text: str, low: str, unread: list[_Token], token: _Token, claim
     items: list[tuple[_Token, ChipReading]] = []
     after = token
     for item in reversed(unread):
-        if len(item.chars) != len(after.chars) or not _LIST_GAP.fullmatch(text, item.end, after.start):
+        if len(item.chars) != len(after.chars) or not _in_one_list(text, item, after):
             break
         reading = read_token(item.chars, item.marked)
         if reading is None or _blocked(low, -1, item.start, claims):
@@ -555,7 +555,7 @@ def find_chip_readings(
     if len(cues) < len(found):  # a serial word off the topic names another thing's serial: a label
         claims = sorted(claims + [start for start, _, specific in found if not specific])
     about = topical or about_chips(low)
-    last_taken = 0 if cued else -1
+    last_taken, last = (0 if cued else -1), None
     unread: list[_Token] = []  # tokens since the last UID taken, which a cue closing their list may name
     for index, token in enumerate(tokens):
         i = bisect_right(cues, token.start) - 1
@@ -570,25 +570,34 @@ def find_chip_readings(
             near = closing or (
                 about and printed_by_a_reader(token.chars, token.marked) and _printed_alone(text, token)
                 and not _blocked(low, -1, token.start, claims))
-        reading = _reading(text, low, found, token, tokens[index - 1].end if index else 0) if near else None
+        listed = last is not None and not last.marked and last.chars.isdigit() and len(last.chars) == len(token.chars) \
+            and _in_one_list(text, last, token)
+        reading = _reading(text, low, found, token, tokens[index - 1].end if index else 0, listed) if near else None
         if reading is None:
             unread.append(token)
             continue
         for item, item_reading in _list_before(text, low, unread, token, claims) if closing else ():
             yield item.start, item.end, item_reading
-        unread = []
-        last_taken = token.end
+        unread, last_taken, last = [], token.end, token
         yield token.start, token.end, reading
 
 
-def _reading(text: str, low: str, found: list[tuple[int, int, bool]], token: _Token, previous_end: int) -> ChipReading | None:
+def _in_one_list(text: str, first: _Token, second: _Token) -> bool:
+    """True when two tokens are neighbouring items of one list: list separators only between them."""
+    return _LIST_GAP.fullmatch(text, first.end, second.start) is not None
+
+
+def _reading(text: str, low: str, found: list[tuple[int, int, bool]], token: _Token, previous_end: int,
+             listed: bool = False) -> ChipReading | None:
     """The UID a named token stands for, or None.  Digits right after a chip word are a UID too when
     written byte by byte ("chip 04 12 35 67 …"), or right after a word for the UID itself ("UID
-    04123456"): not after "chip" ("chip 20230615"); words that say the token is the UID reversed or
-    in decimal make it no value ("ID (reversed): 80:5C:…")."""
+    04123456"): not after "chip" ("chip 20230615"), and so is the next item of their list (``listed``:
+    the UID before is digits of its length read so, and only list separators are between: "UID:
+    12345678, 23456789"; a decimal run after a UID printed the reader's way stays unmarked);
+    words that say the token is the UID reversed or in decimal make it no value ("ID (reversed): 80:5C:…")."""
     one_word = token.end - token.start == len(token.chars)
-    marked = token.marked or (token.chars.isdigit() and (token.paired or one_word) and _chip_word_before(
-        low, found, token.start, uid_only=not token.paired))
+    marked = token.marked or (token.chars.isdigit() and (token.paired or one_word) and (listed or _chip_word_before(
+        low, found, token.start, uid_only=not token.paired)))
     reading = read_token(token.chars, marked)
     if reading is not None and _said_converted(low, previous_end, token.start):
         return None

@@ -60,7 +60,9 @@ PROVINCE_CODES = frozenset(
 _DIGIT = re.compile(r"\d")
 _PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?[ .\-]?(?:\(0\)[ .\-]?)?\(?8")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-_NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
+#: Sixteen digits, single separators allowed; not part of a longer dotted or dashed number ("1.3201…"),
+#: but a full stop glued to a word before is no separator ("NIK.3578…").
+_NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
@@ -130,12 +132,16 @@ _NON_DIGIT = re.compile(r"\D")
 #: The run may start with the country code ("WA +62 812-3456-789O") and its groups may be joined by
 #: underscores ("wa 0812_3456_7890"), read as spaces there.
 _PHONE_CUE_RUN = re.compile(
-    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}"
+    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak|contact|hub|hubungi|cp|chat)\b[\s:.=]{0,3}"
     r"((?:\+ ?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
     re.IGNORECASE,
 )
-_PHONE_LOOKALIKE_HINT = re.compile(r"[oO]8|[0-9][oOlI]|[0-9]_[0-9]")
+_PHONE_LOOKALIKE_HINT = re.compile(r"[oO]8|[0-9][oOlI]|[0-9][ .\-][oOlI][0-9oOlI]|[0-9]_[0-9]")
 _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
+#: The same for a NIK right after its cue, as OCR reads a KTP's photo ("NIK : 32O1O1450690OOO2"): sixteen
+#: characters, at least ten of them real digits, read as a NIK only when they make a valid one.
+_NIK_CUE_RUN = re.compile(r"\bnik\b[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])", re.IGNORECASE)
+_NIK_LOOKALIKE_DIGITS = 10
 
 
 def _zero_for_o(match: re.Match[str]) -> str:
@@ -143,6 +149,14 @@ def _zero_for_o(match: re.Match[str]) -> str:
     if sum(ch.isdigit() for ch in run) < 7:
         return match.group(0)
     return match.group(0)[: match.start(1) - match.start(0)] + run.translate(_PHONE_DIGITS)
+
+
+def _nik_zero_for_o(match: re.Match[str]) -> str:
+    run = match.group(1)
+    read = run.translate(_PHONE_DIGITS)
+    if sum(ch.isdigit() for ch in run) < _NIK_LOOKALIKE_DIGITS or not valid_nik(_NON_DIGIT.sub("", read)):
+        return match.group(0)
+    return match.group(0)[: match.start(1) - match.start(0)] + read
 
 
 #: Cyrillic and Greek capitals and small letters drawn like a Latin one ("UІD", "04АВ…"), one for one.
@@ -154,7 +168,7 @@ _ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE_LETTERS}]")
 @lru_cache(maxsize=4_096)
 def _prepare(text: str) -> str:
     """NFKC (full-width digits), invisible characters removed, Cyrillic/Greek lookalikes read as
-    Latin, O read as 0 and l/I as 1 in a number right after a phone cue: positions are what we report (every
+    Latin, O read as 0 and l/I as 1 in a number right after a phone or NIK cue: positions are what we report (every
     step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
     if not text.isascii():  # ASCII is NFKC already and has no invisible characters
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
@@ -162,6 +176,7 @@ def _prepare(text: str) -> str:
             text = text.translate(_LATIN_LOOKALIKES)
     if _PHONE_LOOKALIKE_HINT.search(text):
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
+        text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
     return text
 
 
