@@ -60,9 +60,12 @@ PROVINCE_CODES = frozenset(
 _DIGIT = re.compile(r"\d")
 _PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?[ .\-]?(?:\(0\)[ .\-]?)?\(?8")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-#: Sixteen digits, single separators allowed; not part of a longer dotted or dashed number ("1.3201…"),
+#: Unicode's hyphens, dashes and minus signs, read as "-" (one character each: positions are kept).
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
+_ANY_DASH = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d]")
+#: Sixteen digits, single separators allowed (also between every two: "3 1 7 4 …"); not part of a longer dotted or dashed number ("1.3201…"),
 #: but a full stop glued to a word before is no separator ("NIK.3578…").
-_NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
+_NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:[ .\-]?\d){15}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
@@ -76,7 +79,9 @@ _PHONE = re.compile(
 )
 #: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
 #: is built like a NIK (region, date, serial) but names a household, not a person.
-_FAMILY_CARD_LABEL = re.compile(r"(?<![a-z])(?:kk|kartu\s+keluarga)(?:nya)?[\s:.#=]*$")
+#: A label's own number word after it ("SHM no. 3201…", "KK nomor: 3201…").
+_LABEL_NUMBER_WORD = r"(?:\s*(?:no|nomor|nomer|nmr|number)\.?)?"
+_FAMILY_CARD_LABEL = re.compile(rf"(?<![a-z])(?:kk|kartu\s+keluarga)(?:nya)?{_LABEL_NUMBER_WORD}[\s:.#=]*$")
 #: Labels of a product's own numbers: a phone- or NIK-shaped number right after one is that number
 #: ("SKU 0812…", "Part no 0812…", "Barcode 0812…", "Resi JNE 0812…", "Batch 0852 …"), not a contact.
 _PRODUCT_NUMBER_LABELS = (
@@ -84,7 +89,7 @@ _PRODUCT_NUMBER_LABELS = (
     r"|resi(?:\s+[a-z&]+)?|part(?:\s+(?:no|number|num))?|serial(?:\s+(?:no|number))?|(?:kode|id)\s+(?:produk|barang|item)"
     r"|(?:no|nomor|nomer)\.?\s*(?:seri|serial|part|resi|invoice|batch)"
 )
-_PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS})[\s:.#=]*$")
+_PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}){_LABEL_NUMBER_WORD}[\s:.#=]*$")
 #: ... and of payment and voucher numbers, 16 digits as often as a NIK ("VA 5105…", "kartu kredit 5105…")
 _OTHER_THAN_NIK_LABEL = re.compile(
     rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
@@ -92,7 +97,7 @@ _OTHER_THAN_NIK_LABEL = re.compile(
     # an order's, a payment's or a utility customer's number (16 digits as often as a NIK)
     # with the shop, merchant or utility it is for ("kode bayar indomaret", "ID pelanggan PLN")
     r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan)"
-    r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)(?:\s+nomor)?[\s:.#=]*$"
+    r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)" + _LABEL_NUMBER_WORD + r"[\s:.#=]*$"
 )
 _BANK_NAMES = "|".join(bank.pattern for bank in BANK_FORMATS)
 #: A bank account's label right before a number ("rek BCA 0812345678", "rekening BTN 3274…"): the
@@ -106,7 +111,10 @@ _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 _UID_CONTEXT = UID_CONTEXT
 _CONTACT_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
-    r"/?(?:s/|@)?(?P<path>\+?[A-Za-z0-9_]{3,64})",  # "t.me/@name" and the preview "t.me/s/name" are the channel
+    # "t.me/@name" and the preview "t.me/s/name" are the channel; a group invite ("t.me/+HASH",
+    # "t.me/joinchat/HASH") is "https://t.me/+HASH" as :mod:`matchers.contacts` reads it
+    r"/?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
+    r"|\+?[A-Za-z0-9_]{3,64})",
     re.IGNORECASE,
 )
 
@@ -172,6 +180,8 @@ def _prepare(text: str) -> str:
     step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
     if not text.isascii():  # ASCII is NFKC already and has no invisible characters
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+        if _ANY_DASH.search(text):
+            text = text.translate(_DASHES)
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
     if _PHONE_LOOKALIKE_HINT.search(text):
@@ -474,7 +484,8 @@ def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
                 yield m.start(), m.end(), f"https://wa.me/{phone[1:]}", phone, path
         else:
             # usernames are case-insensitive, a "+" invite hash is not
-            yield m.start(), m.end(), f"https://t.me/{path if path.startswith('+') else path.lower()}", None, path
+            value = "+" + path if m.group("join") else path if path.startswith("+") else path.lower()
+            yield m.start(), m.end(), f"https://t.me/{value}", None, path
 
 
 def _in_order_first_of_each(
