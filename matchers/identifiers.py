@@ -140,7 +140,7 @@ _NON_DIGIT = re.compile(r"\D")
 #: The run may start with the country code ("WA +62 812-3456-789O") and its groups may be joined by
 #: underscores ("wa 0812_3456_7890"), read as spaces there.
 _PHONE_CUE_RUN = re.compile(
-    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak|contact|hub|hubungi|cp|chat)\b[\s:.=]{0,3}"
+    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|(?:kontak|contact)(?:\s+person)?|hub|hubungi|cp|chat)\b[\s:.=]{0,3}"
     r"((?:\+ ?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
     re.IGNORECASE,
 )
