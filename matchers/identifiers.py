@@ -70,11 +70,12 @@ _NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:[ .\-]?\d){15}(?![\d])")
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
 #: a date "08-12-2023 10.30" never becomes one); groups may be set apart by a spaced dash
-#: before a group of three digits or more ("0812 - 3456 - 7890"; not "0812-3456-7890 - 2 pcs");
+#: before a group of three digits or more, or of digits spaced one by one ("0812 - 3456 - 7890",
+#: "0 8 1 3 - 2 2 9 9 - 7 7 1 0"; not "0812-3456-7890 - 2 pcs");
 #: the trunk 0 may stay after the country code ("+62 0812…").  A number whose last digits are
 #: masked ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
 _PHONE = re.compile(
-    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|\+ ?62)(?:[ .\-]?0)?|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}))?\d){6,9}"
+    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|\+ ?62)(?:[ .\-]?0)?|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}|\d \d \d))?\d){6,9}"
     r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
 #: A label right before a 16-digit number that makes it a family card's number (nomor KK), which

@@ -235,3 +235,19 @@ def test_the_link_reader_reads_a_group_invite_as_the_contact_reader_does(code: s
 
     text = f"gabung grup {shape.format(code)} ya"
     assert [url for _, _, url, _, _ in _contact_urls(text)] == [value for *_, value in find_contacts(text)]
+
+
+# corpus/independent4.jsonl arrived from main after the changes above; measured before learning from
+# it, this branch scored identifiers P 1.000 R 0.977 on it (tp=42 fn=1), as 2.4 did.
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # digits spaced one by one, their groups set apart by a spaced dash (independent4's one miss)
+    ("nomer wa: 0 8 1 3 - 2 2 9 9 - 7 7 1 0", ["+6281322997710"]),
+    ("WA 0 8 5 7 \u2013 1 2 3 4 \u2013 5 6 7 8", ["+6285712345678"]),
+    # hard negatives: a quantity after a spaced dash is no group
+    ("wa 0812-3456-7890 - 2 pcs", ["+6281234567890"]),
+    ("wa 0 8 1 2 3 4 5 6 7 8 9 - 1 2 pcs", ["+628123456789"]),
+])
+def test_spaced_digits_in_groups_set_apart_by_a_spaced_dash(text: str, expected: list[str]) -> None:
+    assert [value for kind, value in _pairs(text) if kind == "phone"] == expected
