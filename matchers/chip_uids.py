@@ -159,23 +159,25 @@ _NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
 _TOPIC = re.compile(r"\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
 #: Labels that claim a number for something other than a chip anywhere after them on its line
 #: (WWN, EUI-64, a Zigbee IEEE address, an SD card's CID: "kartu garansi" makes a listing about cards;
-#: a time or a date; a MIFARE sector's keys and access bits).
+#: a time or a date).
 _BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:sku|plu|imei|mac|resi|awb|invoice|inv|faktur|order|pesanan|transaksi|trx|"
     r"password|passwd|pwd|token|voucher|kupon|promo|warna|colou?r|hash|md5|sha\d*|crc|checksum|"
     r"barcode|ean|upc|isbn|ssid|bssid|wifi|wpa|vin|rangka|mesin|rek|rekening|booking|tiket|ticket|"
     r"jam|pukul|waktu|tanggal|tgl|time|date|"
     # 8-byte addresses of disks, radios and buses, printed with colons or 0x as a reader prints a UID
-    r"wwn|wwpn|wwnn|(?:dev|app|join)?eui(?:-?64)?|ieee|guid|uuid|cid|rom|"
-    # the other fields of a card's memory and of its answer to a reader (MIFARE Classic Tool, Proxmark):
-    # a sector's keys and access bits, the block check byte, ATQA, SAK
-    r"key[ \t]?[ab]|access[ \t]+(?:bits|conditions?)|bcc|atqa|sak)(?![a-z])"
+    r"wwn|wwpn|wwnn|(?:dev|app|join)?eui(?:-?64)?|ieee|guid|uuid|cid|rom)(?![a-z])"
 )
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
 _NEAR_BLOCKER = re.compile(
     r"(?<![a-z0-9])(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
-    r"firmware|fw|build|rev|revisi|lot|batch|va|alamat|address|addr)(?:[ \t.]*(?:number|numbr|no|nomor|nr|num))?[ \t:.#=\-]*$"
+    r"firmware|fw|build|rev|revisi|lot|batch|va|alamat|address|addr|"
+    # the other fields of a card's memory and of its answer to a reader, printed beside the UID (MIFARE
+    # Classic Tool, Proxmark): a sector's keys and access bits, the block check byte, ATQA, SAK; a table's
+    # header may name them with the UID ("UID | ATQA | SAK"), so only right before a number
+    r"key[ \t]?[ab]|access[ \t]+(?:bits|conditions?)|bcc|atqa|sak)"
+    r"(?:[ \t.]*(?:number|numbr|no|nomor|nr|num))?[ \t:.#=\-]*$"
 )
 #: How far a cue or the last UID taken reaches ahead, and how far back a blocking label reaches.
 WINDOW = 160
@@ -421,14 +423,20 @@ def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
     line, on the line above (a label on a line of its own: "MAC address:" then the number),
     within ``_BLOCK_REACH`` characters before it."""
     line_start = low.rfind("\n", 0, start) + 1
-    if line_start > 0 and not low[line_start:start].strip():
+    above = line_start > 0 and not low[line_start:start].strip()
+    if above:
         line_start = low.rfind("\n", 0, line_start - 1) + 1
     begin = max(anchor, start - _BLOCK_REACH, line_start)
     if begin >= start:
         return False
     if any(begin <= claim < start for claim in claims):
         return True
-    return _BLOCKER.search(low, begin, start) is not None or _NEAR_BLOCKER.search(low, begin, start) is not None
+    if _BLOCKER.search(low, begin, start) is not None:
+        return True
+    near = _NEAR_BLOCKER.search(low, begin, start)
+    # on the line above, a describing word is a label only on a line of its own, not a table's last
+    # column ("UID | ATQA | SAK" above its rows)
+    return near is not None and not (above and low[line_start:near.start()].strip())
 
 
 def _serial_of_another_device(low: str, start: int, end: int) -> bool:

@@ -58,7 +58,7 @@ PROVINCE_CODES = frozenset(
 )
 
 _DIGIT = re.compile(r"\d")
-_PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?[ .\-]?(?:\(0\)[ .\-]?)?\(?8")
+_PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 #: Unicode's hyphens, dashes and minus signs, read as "-" (one character each: positions are kept).
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
@@ -72,10 +72,11 @@ _NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:[ .\-]?\d){15}(?![\d])")
 #: a date "08-12-2023 10.30" never becomes one); groups may be set apart by a spaced dash
 #: before a group of three digits or more, or of digits spaced one by one ("0812 - 3456 - 7890",
 #: "0 8 1 3 - 2 2 9 9 - 7 7 1 0"; not "0812-3456-7890 - 2 pcs");
-#: the trunk 0 may stay after the country code ("+62 0812…").  A number whose last digits are
+#: the trunk 0 may stay after the country code ("+62 0812…"), which may be dialled "0062" or set
+#: apart by a spaced dash ("62 - 812 - …").  A number whose last digits are
 #: masked ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
 _PHONE = re.compile(
-    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|\+ ?62)(?:[ .\-]?0)?|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}|\d \d \d))?\d){6,9}"
+    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|(?:\+|00) ?62)(?:[ .\-]?0)?|62|0)(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}|\d \d \d))?\d){6,9}"
     r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
 #: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
@@ -324,7 +325,10 @@ def chip_uid(raw: str) -> str | None:
 
 
 def _unbracketed(candidate: str) -> str:
-    """A phone candidate without brackets: "(+62) 812…" → "+62 812…", "+62 (0)812" → "+62 812"."""
+    """A phone candidate without brackets: "(+62) 812…" → "+62 812…", "+62 (0)812" → "+62 812"; the
+    international prefix dialled from abroad read as "+" ("0062 812…" → "+62 812…")."""
+    if candidate.startswith("00"):
+        candidate = "+" + candidate[2:]
     if "(" not in candidate and ")" not in candidate:
         return candidate
     plain = _PHONE_BRACKETS.sub("", candidate).strip()
