@@ -126,7 +126,7 @@ _LIST_NEIGHBOUR_BEFORE = re.compile(rf"(?<![0-9A-Za-z]){_BYTES_RUN}[ \t]*$")
 _I = "[i1l|!]"
 #: The chip words, also spelled out letter by letter ("c h i p", "u.i.d").
 _CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
-_UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|csn"
+_UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|id\s*tag|nfc\s*id|id\s*nfc|csn"
 _CUE_CORE = (rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail|la|l)?|serai?l|s[ei]?rial|seial"
              r"|(?:nomor|nomer|nmr|no|id)\.?\s*kartu")
 #: A cue or number word right before a number sign or dot ("seri #", "no."): the sign is no glue.
@@ -238,8 +238,12 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
             yield glued.pop(m.start()), True
             continue
         run, sep = m.group("run", "sep")
+        if sep is None and run[2:3] in (" ", ":", "-") and _is_word(run[:2]) and not _all_hex(run[:2]):
+            pos = m.start("run") + 2  # "ID 49:f6:31:1d" read as mixed bytes: a word is no byte of the run after it
+            continue
         if sep is not None and _stray_front(run, sep):
-            whole = _bytes_from(text, m.start("run"))  # "EAFA:00 00": hex letters are the UID's first bytes
+            # "EAFA:00 00": hex letters are the UID's first bytes; a word with another letter is not ("ID 0x04 …")
+            whole = _bytes_from(text, m.start("run")) if _all_hex(_unprefixed(run.partition(sep)[0])) else None
             if whole is not None:
                 pos = whole.end()
                 yield whole, False
@@ -253,6 +257,10 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
         elif len(run) - (run.count(sep) * len(sep) if sep else 0) >= short:
             yield m, False  # shorter: no UID (nor half of one), a price, a code
     yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
+
+
+def _all_hex(group: str) -> bool:
+    return all(c in _HEX_CHARS for c in group)
 
 
 def _bytes_from(text: str, start: int) -> re.Match[str] | None:

@@ -278,3 +278,22 @@ def test_a_tables_header_is_no_label_of_its_first_row(text: str, expected: list[
 ])
 def test_the_country_code_dialled_from_abroad_or_set_apart(text: str, expected: list[str]) -> None:
     assert [value for kind, value in _pairs(text) if kind == "phone"] == expected
+
+
+# Found by shaping random UIDs after the cue words sellers and reader apps write (no corpus row):
+@pytest.mark.parametrize(("text", "expected"), [
+    # "ID" before bytes joined by mixed separators is a word, not the UID's first byte (2.4 read no UID,
+    # or "1D" and the bytes after it as an 8-byte UID)
+    ("chip ID 65:ed:4c:5e blanko ready", ["65ED4C5E"]),
+    ("Tag ID 49:f6:31:1d", ["49F6311D"]),
+    ("NFC ID 0x04 0xCE 0xC9 0xAE 0xCC 0xC8 0xFF blanko ready", ["04CEC9AECCC8FF"]),
+    # the reader apps' "ID tag" and "NFC ID" name the UID as "Tag ID" does
+    ("Blanko e-KTP kosong. ID tag: 044ed8c5970875", ["044ED8C5970875"]),
+    ("ID NFC 04-1C-07-D6-99-C7-99 blanko ready", ["041C07D699C799"]),
+    # hard negatives: hex letters first are bytes; a pet's ID tag holds no hex code; a label claims its number
+    ("Blanko e-KTP kosong. chip EAFA:00 00", ["EAFA0000"]),
+    ("ID tag kalung anjing, ukir nama + nomor 0812 3456 7890", []),
+    ("NFC ID card, SKU 04A2B3C4D5E6F7", []),
+])
+def test_id_words_around_a_uid(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
