@@ -519,20 +519,19 @@ def _printed_alone(text: str, token: _Token) -> bool:
     return _MORE_BYTES_BEFORE.search(text, max(0, token.start - 8), token.start) is None
 
 
-def _cue_after(low: str, end: int, next_start: int) -> bool:
-    """True when a chip word follows the token closely on its line ("04A2… (UID chip)") or, when the
-    token ends its line, on the next line before any other token ("04A2…\n04B3…\n^ UID chip"): a cue
-    that closes a list.  A cue on the next line with a number after it heads that number instead."""
+def _cue_after(low: str, end: int, next_start: int) -> str | None:
+    """The text after a token in which a chip word names it, or None: a chip word close after it on
+    its line ("04A2… (UID chip)") or, when the token ends its line, a word for a chip's number on the
+    next line before any other token ("04A2…\n04B3…\n^ UID chip"; a cue with a number after it on
+    that line heads that number instead)."""
     line_end = low.find("\n", end)
     if line_end != -1 and line_end < next_start and not low[end:line_end].strip():
         next_end = low.find("\n", line_end + 1)
         next_end = len(low) if next_end == -1 else next_end
-        if next_start < next_end:
-            return False
         line = low[line_end + 1 : min(line_end + 1 + _CUE_AFTER_REACH, next_end)]
-    else:
-        line = low[end : min(end + _CUE_AFTER_REACH, next_start)].split("\n", 1)[0]
-    return any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line))
+        return line if next_start >= next_end and names_chip_number(line) else None
+    line = low[end : min(end + _CUE_AFTER_REACH, next_start)].split("\n", 1)[0]
+    return line if any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line)) else None
 
 
 #: What may stand between two UIDs of one list: separators, line breaks, bullets, row numbers.
@@ -540,7 +539,8 @@ _LIST_GAP = re.compile(r"(?:[\s,;|/&\u2022\u00b7*>\-]|\d{1,3}[.)]|\(?\d{1,3}\))*
 
 
 def _list_before(text: str, low: str, unread: list[_Token], token: _Token, claims: list[int]) -> list[tuple[_Token, ChipReading]]:
-    """The unread tokens that open the list a closing cue names (``token`` is its last item): each
+    """The unread tokens that open the list a closing cue (a word for a chip's number: "UID", "nomor
+    chip") names (``token`` is its last item): each
     of the same length as the next, joined to it by list separators only, not claimed by a label."""
     items: list[tuple[_Token, ChipReading]] = []
     after = token
@@ -582,8 +582,10 @@ def find_chip_readings(
         closing = False
         if not near:
             next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
-            closing = _cue_after(low, token.end, next_start) and not _blocked(low, -1, token.start, claims)
-            near = closing or (
+            after = _cue_after(low, token.end, next_start)
+            near = after is not None and not _blocked(low, -1, token.start, claims)
+            closing = near and names_chip_number(after or "")  # a word for the number closes a list
+            near = near or (
                 about and printed_by_a_reader(token.chars, token.marked) and _printed_alone(text, token)
                 and not _blocked(low, -1, token.start, claims))
         listed = last is not None and not last.marked and last.chars.isdigit() and len(last.chars) == len(token.chars) \

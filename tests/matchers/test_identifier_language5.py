@@ -80,6 +80,10 @@ def _uids(text: str, context: str = "") -> list[str]:
     ("04A1C3E5F70280 lalu 04A1C3E5F70380 (uid chip)", ["04A1C3E5F70380"]),
     ("Rak 4A2B3C4D\n04A1C3E5F70280\n(uid chip)", ["04A1C3E5F70280"]),
     ("04A1C3E5F70280\nUID chip 04A1C3E5F70380", ["04A1C3E5F70380"]),
+    # a chip word that names no number ("chip ori") closes no list; on the next line it names nothing
+    ("Kode:\n1A2B3C4D\n5E6F7A8B\n(chip ori)", []),
+    ("04A1C3E5F70280\n04A1C3E5F70380\n(chip ori)", []),
+    ("04A1C3E5F70280, 04A1C3E5F70380 (chip)", ["04A1C3E5F70380"]),
 ])
 def test_a_cue_that_closes_a_list_names_the_whole_list(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
@@ -278,6 +282,21 @@ def test_a_tables_header_is_no_label_of_its_first_row(text: str, expected: list[
 ])
 def test_the_country_code_dialled_from_abroad_or_set_apart(text: str, expected: list[str]) -> None:
     assert [value for kind, value in _pairs(text) if kind == "phone"] == expected
+
+
+_CLOSING_CUES = st.sampled_from(["(UID chip)", "<- itu nomor chip nya", "= uid kartu ready", "\n^ ini CSN/UID", "\n(semua UID chip blanko)"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.sampled_from([4, 7, 8]).flatmap(lambda n: st.lists(st.binary(min_size=n, max_size=n), min_size=2, max_size=5,
+                                                             unique=True)),
+       st.sampled_from([", ", "\n", " / ", "; ", "\n- "]), st.sampled_from(["", ":"]), _CLOSING_CUES)
+def test_any_list_a_number_cue_closes_is_read_whole(raws: list[bytes], joint: str, byte_sep: str, cue: str) -> None:
+    uids = ["".join(f"{b:02X}" for b in raw) for raw in raws]
+    assume(all(any(c.isdigit() for c in uid) and not uid.isdigit() for uid in uids))
+    written = [byte_sep.join(uid[i:i + 2] for i in range(0, len(uid), 2)) for uid in uids]
+    text = f"Blanko e-KTP kosong ready.\n{joint.join(written)} {cue}"
+    assert _uids(text) == uids
 
 
 # Found by shaping random UIDs after the cue words sellers and reader apps write (no corpus row):
