@@ -128,7 +128,7 @@ _I = "[i1l|!]"
 _CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
 _UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|id\s*tag|nfc\s*id|id\s*nfc|csn"
 _CUE_CORE = (rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail|la|l)?|serai?l|s[ei]?rial|seial"
-             r"|(?:nomor|nomer|nmr|no|id)\.?\s*kartu")
+             r"|(?:nomor|nomer|nmr|no|id)\.?\s*kartu|identifier")  # iOS NFC readers print the UID as "Identifier"
 #: A cue or number word right before a number sign or dot ("seri #", "no."): the sign is no glue.
 _NUMBER_SIGNS = frozenset("#.-")
 _NUMBER_LABEL_BEFORE = re.compile(rf"(?<![a-z0-9])(?:{_NUMBER_WORD}|nr|number|num|{_CUE_CORE})(?:nya)?[ \t:.]*$")

@@ -461,13 +461,19 @@ def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple
     # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
     phone_hint = _PHONE_HINT.search(text)
     for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
-        if _overlaps(m.span(), taken):
+        if _overlaps(m.span(), taken) or _inside_a_word(text, m.start(), m.end()):
             continue
         phone = phone_e164(_unbracketed(m.group(0)))
         if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
             taken.append(m.span())  # a product's own number, shaped like a phone
         elif phone is not None and not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):
             yield m.start(), m.end(), phone
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """True when letters or digits run on at both ends of a match: it is part of a longer code
+    ("0xD081000000000A00", a hex UID), not a number of its own ("wa081234567890" is)."""
+    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
 
 
 def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:

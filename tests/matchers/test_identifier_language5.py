@@ -316,3 +316,27 @@ def test_any_list_a_number_cue_closes_is_read_whole(raws: list[bytes], joint: st
 ])
 def test_id_words_around_a_uid(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Blanko e-KTP kosong\nIdentifier: 04A23B1C5D807E", ["04A23B1C5D807E"]),   # as iOS NFC readers print it
+    ("Kartu NFC NTAG215\nidentifier 04:1a:2b:3c:4d:5e:80", ["041A2B3C4D5E80"]),
+    # hard negatives: a generic word off the topic names no chip's number
+    ("Sepatu kulit. Identifier: 04A23B1C5D807E", []),
+    ("Sepatu lari. unique identifier produk: 7A2B9C1D00", []),
+])
+def test_identifier_is_a_generic_serial_word(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a phone-shaped run inside a longer code is no phone (test_hostile_benign's property drew it: 2.4
+    # read "+6281000000000" inside the UID and lost the UID)
+    ("UID 0xD081000000000A00. Kartu garansi ada.", [("chip_uid", "D081000000000A00")]),
+    ("kode SKU AB081234567890CD", []),
+    # hard negatives: a number glued to its cue on one side only is still a phone
+    ("wa081234567890", [("phone", "+6281234567890")]),
+    ("WA:081234567890ok", [("phone", "+6281234567890")]),
+])
+def test_a_phone_shaped_run_inside_a_code(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
