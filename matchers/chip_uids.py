@@ -285,6 +285,8 @@ def _mixed_reading(text: str, m: re.Match[str], run: str, sep: str | None) -> re
     mixed = _MIXED_RUN.match(text, m.start("run"))
     if mixed is None or _hex_count(mixed.group("run"), None) not in _HEX_LENGTHS:
         return None
+    if not lengthened and mixed.end() < m.end() and _MORE_BYTES.match(text, mixed.end()):
+        return None  # nine bytes or more: no UID, nor its first eight
     if lengthened:
         extra = text[m.end():mixed.end()]
         if mixed.end() <= m.end() or extra.strip(" xX" + (sep or "").strip() + _HEX_CHARS) \
@@ -328,14 +330,38 @@ def _token(text: str, low: str, m: re.Match[str], glued: bool, lengths: Containe
             groups.pop()
         run = sep.join(groups)
         end = start + len(run)
+    glue_end, status = end, _status_word(run, sep)
+    if status:  # "04 71 2E 9C 5B 3D 80 90 00": a reader's answer, the UID then its status word
+        run = run[:-status]
+        end = start + len(run)
     chars = run.replace(sep, "") if sep is not None else run.translate(_DROP_SEPARATORS)
     prefixed = "x" in chars or "X" in chars  # an x is never a hex-looking character: only "0x" holds one
     if prefixed:
         chars = chars.replace("0x", "").replace("0X", "")
-    if len(chars) not in lengths or _glued(text, low, -1 if glued else start, end):
+    if len(chars) not in lengths or _glued(text, low, -1 if glued else start, glue_end):
         return None
     paired = all(len(_unprefixed(group)) == 2 for group in run.split(sep)) if sep is not None else len(chars) == 2
     return _Token(start, end, chars, prefixed or ":" in run, glued, paired)
+
+
+#: ISO/IEC 7816-4's status word for success, which a reader prints after its answer to "get UID".
+_STATUS_OK = "9000"
+
+
+def _unprefixed_chars(chars: str) -> str:
+    return chars.replace("0x", "").replace("0X", "") if "x" in chars or "X" in chars else chars
+
+
+def _status_word(run: str, sep: str | None) -> int:
+    """How many characters at the end of a run are the reader's status word "90 00" after a UID (0
+    when there is none, or when the run is a UID's length with it: "…9000" may end a UID)."""
+    chars = _unprefixed_chars(run.replace(sep, "") if sep is not None else run)
+    if len(chars) in _HEX_LENGTHS or len(chars) - len(_STATUS_OK) not in _HEX_LENGTHS or not chars.endswith(_STATUS_OK):
+        return 0
+    if sep is None:
+        return len(_STATUS_OK) if "x" not in run and "X" not in run else 0
+    last = run.split(sep)[-2:]
+    return len(sep.join(last)) + len(sep) if [_unprefixed(group) for group in last] == ["90", "00"] else 0
 
 
 def _is_word(group: str) -> bool:
