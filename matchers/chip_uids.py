@@ -171,7 +171,9 @@ _BLOCKER = re.compile(
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
 _NEAR_BLOCKER = re.compile(
-    r"(?<![a-z0-9])(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
+    # after a preposition the word names where the number is from, not what it is ("contoh dari batch: 04:9C:…")
+    r"(?<![a-z0-9])(?<!dari )(?<!from )(?<!of )(?<!di )"
+    r"(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
     r"firmware|fw|build|rev|revisi|lot|batch|va|alamat|address|addr|"
     # the other fields of a card's memory and of its answer to a reader, printed beside the UID (MIFARE
     # Classic Tool, Proxmark): a sector's keys and access bits, the block check byte, ATQA, SAK; a table's
