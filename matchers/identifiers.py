@@ -149,9 +149,10 @@ _PHONE_CUE_RUN = re.compile(
 #: "O8", or a digit then O, l, I or an underscore: one character class first, a third of an alternation's cost.
 _PHONE_LOOKALIKE_HINT = re.compile(r"[0-9oO][oOlI_8](?<![0-9]8)(?<![oO][oOlI_])")
 _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
-#: The same for a NIK right after its cue, as OCR reads a KTP's photo ("NIK : 32O1O1450690OOO2"): sixteen
+#: The same for a NIK right after its cue ("NIK", "No. KTP"), as OCR reads a KTP's photo ("NIK : 32O1O1450690OOO2"): sixteen
 #: characters, at least ten of them real digits, read as a NIK only when they make a valid one.
-_NIK_CUE_RUN = re.compile(r"\bnik\b[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])", re.IGNORECASE)
+_NIK_CUE_RUN = re.compile(r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])",
+                          re.IGNORECASE)
 _NIK_LOOKALIKE_DIGITS = 10
 _NIK_LOOKALIKE_HINT = re.compile(r"[0-9][ .\-]?[oOlI]|[oOlI][ .\-]?[0-9]")
 
@@ -190,7 +191,8 @@ def _prepare(text: str) -> str:
             text = text.translate(_LATIN_LOOKALIKES)
     if _PHONE_LOOKALIKE_HINT.search(text):
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
-    if ("nik" in text or "NIK" in text or "Nik" in text) and _NIK_LOOKALIKE_HINT.search(text):
+    if ("nik" in text or "NIK" in text or "Nik" in text or "ktp" in text or "KTP" in text) \
+            and _NIK_LOOKALIKE_HINT.search(text):
         text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
     return text
 
