@@ -14,6 +14,7 @@ Text goes through two steps after :func:`matchers.normalise.normalise`:
 
 from __future__ import annotations
 
+import heapq
 import operator
 import re
 from collections.abc import Callable, Iterable
@@ -630,16 +631,28 @@ def _anchors(pattern: str) -> frozenset[str]:
 
 
 def tag(words: list[str]) -> str:
-    """Canonical words with known terms replaced by ``TAG=original_words`` tokens."""
+    """Canonical words with known terms replaced by ``TAG=original_words`` tokens.
+
+    Phrases are tried in their order, each only when one of its anchors is present (a
+    word of the text, or a tag an earlier phrase made): they are looked up by anchor
+    (:data:`_REPLACERS_OF_ANCHOR`), not every phrase tested for its anchors.
+    """
     text = " ".join(words)
     present = set(words)
-    for regex, replace, anchors, name in _REPLACERS:
-        if present.isdisjoint(anchors):
-            continue
+    pending = sorted({i for word in present for i in _REPLACERS_OF_ANCHOR.get(word, ())})
+    queued = set(pending)
+    while pending:
+        at = heapq.heappop(pending)
+        regex, replace, _, name = _REPLACERS[at]
         new = regex.sub(replace, text)
         if new != text:
             text = new
-            present.add(name)
+            if name not in present:  # a new tag: later phrases anchored on it may run now
+                present.add(name)
+                for later in _REPLACERS_OF_ANCHOR.get(name, ()):
+                    if later > at and later not in queued:
+                        queued.add(later)
+                        heapq.heappush(pending, later)
     return text
 
 
@@ -688,6 +701,10 @@ def _expand(pattern: str) -> set[str]:
 
 
 _REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
+#: anchor word or tag -> the phrases (indexes into ``_REPLACERS``, ascending) it anchors
+_REPLACERS_OF_ANCHOR: dict[str, tuple[int, ...]] = {
+    anchor: tuple(at for at, replacer in enumerate(_REPLACERS) if anchor in replacer[2])
+    for anchor in frozenset().union(*(replacer[2] for replacer in _REPLACERS))}
 #: Every canonical word that some phrase can match.  Any other word is never part
 #: of a tag, so it splits the text into runs that are tagged independently.
 PHRASE_WORDS = frozenset(

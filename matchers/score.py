@@ -186,6 +186,7 @@ from typing import Any, NamedTuple
 
 from matchers.by_sound import read_by_sound
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
+from matchers.identity_memo import IdentityMemo, Interner
 from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
@@ -570,9 +571,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     shape_tags = [_tag_of(token) for token in shape.split()]
     cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
     fired = []
-    for index, (rule, rule_tags) in enumerate(_RULE_TAGS):
-        if tags.isdisjoint(rule_tags):
-            continue
+    for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order
+        rule = RULES[index]
         for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
@@ -593,6 +593,10 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
 
 
 _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
+#: tag -> the rules that need it: a shape is matched by the rules of its tags only, not
+#: every rule tested for its tags (a clause's few tags name a tenth of the rules).
+_RULES_OF_TAG: dict[str, tuple[int, ...]] = {
+    tag: tuple(index for index, (_, tags) in enumerate(_RULE_TAGS) if tag in tags) for tag in _ALL_RULE_TAGS}
 
 
 def _cue_before(shape_tags: list[str], cues: list[int], first: int) -> int:
@@ -731,10 +735,13 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S
 #: a word is never a phrase word (checked below), its spelling is itself, and it
 #: is one word whatever its digits, so every such number can be read as one
 #: placeholder word without changing a tag, a rule, a negation or a scope.
-_NUMBER = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{0,4}(?!\w)")
+#: The first digit leads the pattern and the look-behind (no word character before it) follows
+#: it, so the regex engine jumps from digit to digit: a leading look-behind is tried at every
+#: character, twice the cost on a long description (a test holds both forms equal).
+_NUMBER = re.compile(r"[0-9](?<!\w[0-9])[0-9]+[A-Za-z]{0,4}(?!\w)")
 _NUMBER_WORD = "zqnumz"
 #: A number with letters after it: only then may a "number" be a word in leetspeak.
-_QUANTITY = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{1,4}(?!\w)")
+_QUANTITY = re.compile(r"[0-9](?<!\w[0-9])[0-9]+[A-Za-z]{1,4}(?!\w)")
 if any(_NUMBER.fullmatch(word) for word in PHRASE_WORDS) or _NUMBER_WORD in PHRASE_WORDS:
     raise ValueError("a phrase word looks like a number: _rules_in_field may not read numbers as one placeholder")
 
@@ -754,6 +761,15 @@ def _reads_as_word(quantity: str) -> bool:
     return canonical_of_words([quantity]) != [quantity]
 
 
+def _numberless(text: str) -> str:
+    """The text with each number as the placeholder word, or as written where the lexicon reads
+    it as a word in leetspeak ("514P"); the same object when there is no number.  Only a text
+    with such a quantity has each number decided by a call ("50pcs", "2024" are placeholders)."""
+    if any(_reads_as_word(quantity.lower()) for quantity in _QUANTITY.findall(text)):
+        return _NUMBER.sub(_placeholder, text)
+    return _NUMBER.sub(_NUMBER_WORD, text)
+
+
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """(clause number, hits) of every clause of a field in which some rule fires.
@@ -764,13 +780,21 @@ def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     reading (see ``_NUMBER``).  Where a rule's match spans a number, the
     reason must show it as written, so that field is read as it is.
     """
-    # the same object when there is no number; a quantity with letters may be leetspeak ("514P")
-    numberless = _NUMBER.sub(_placeholder if _QUANTITY.search(text) else _NUMBER_WORD, text)
+    numberless = _numberless(text)
     if numberless is not text:
-        found = _rules_in_text(numberless)
-        if not any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits):
+        found, spans_number = _rules_in_numberless(numberless)
+        if not spans_number:
             return found
     return _rules_in_text(text)
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _rules_in_numberless(text: str) -> tuple[FieldRules, bool]:
+    """:func:`_rules_in_text` of a text with numbers as placeholders, and whether a rule's
+    match spans one (then the field is read as written): both cached, as fields that differ
+    only in prices and codes come again and again."""
+    found = _rules_in_text(text)
+    return found, any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits)
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
@@ -782,12 +806,12 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     parts = clauses(text)
     if len(parts) == 1:
         hits = _hits_in_clause(text)
-        return ((0, hits),) if hits else ()
+        return _shared_reading(((0, hits),)) if hits else ()
     kept = list(filter(None, parts))
     found = list(map(_hits_in_clause, kept))
     if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
         found = _asked_in_lists(text, kept, found)
-    return tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True))
+    return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
 
 
 #: Clause breaks inside one sentence: a list of what the buyer brings runs across them.
@@ -825,6 +849,8 @@ def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) ->
 
 
 FieldRules = tuple[tuple[int, tuple[Hit, ...]], ...]
+#: Equal readings of fields are one object, so a listing's judgement is found by their identities.
+_shared_reading: Interner[FieldRules] = Interner(4 * _FIELD_CACHE_SIZE)
 
 
 def _points_to_score(points: float) -> float:
@@ -986,7 +1012,10 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
     traded = any(_rule_of(i).name in _TRADE_RULES for i in tally.reasons)
     kit = any(_rule_of(i).name in _KIT_RULES for i in tally.reasons)
+    fired = {hit.rule for _, field_clauses in fields for _, hits in field_clauses for hit in hits}
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
+        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired):
+            continue  # a part that fired nowhere is found apart nowhere: focus 0, nothing to add
         makes_id = rule.name in _USABLE_RULES  # a kit's own parts are not other products
         trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
         other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
@@ -1016,6 +1045,16 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+def _judge_readings(*readings: FieldRules | None) -> tuple[tuple[Reason, ...], float, float]:
+    """:func:`_judge` of a listing's readings of its title, description and photo text
+    (None: the field is empty)."""
+    return _judge(tuple((field, rules) for field, rules in zip(FIELDS, readings, strict=True) if rules is not None))
+
+
+#: :func:`_judge_readings` looked up by the readings' identities (they are shared objects).
+_judgement = IdentityMemo(_judge_readings, _FIELD_CACHE_SIZE)
 
 
 def _discount_kit_parts(tally: _Tally) -> None:
@@ -1063,14 +1102,9 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
-    fields: list[tuple[str, FieldRules]] = []
-    if title:
-        fields.append(("title", _rules_in_field(title)))
-    if description:
-        fields.append(("description", _rules_in_field(description)))
-    if image_text:
-        fields.append(("image", _rules_in_field(image_text)))
-    reasons, blank, related = _judge(tuple(fields))
+    reasons, blank, related = _judgement(_rules_in_field(title) if title else None,
+                                         _rules_in_field(description) if description else None,
+                                         _rules_in_field(image_text) if image_text else None)
     if blank >= blank_threshold:
         verdict, score = Verdict.BLANK, blank
     elif related >= related_threshold:
