@@ -168,6 +168,11 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   novelty a bonus line gives away is not it); "tunjukkan KTP" asks the buyer.
 * *Third round* (``related_language13``): Banjar, Batak and Balinese words for making, needing and
   speed; age and members fitted to order, and English "any name", beside any population document.
+* *From independent4* (its tune part): a card identical to an e-KTP, a KTP printed on a card, a
+  KTP business, a KTP "sudah isi data", "custom e-KTP", novelty in English, sold as a set ("sepaket"),
+  scans offered for sale, Batak "bahen"; an office's stamp is its own tag (``OFFICESTAMP``), sold or
+  called a replica a forger's tool; a KTP with data of the buyer's choosing is a print shop's offer too
+  (``_MADE_TO_ORDER_RULES``: its copy-service negative does not count against it).
 * *Cues.*  A sentence cue governs the words up to the next cue (a buyer-requirement cue the rest
   of its clause): a cross-selling line run on after "konsultasi gratis" is cross-selling.
 """
@@ -312,10 +317,10 @@ RULES: tuple[Rule, ...] = (
          why="ready-made or forged KTP (or one printed on a genuine blank)"),
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
-         _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE", "READYID"))
+         _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID", "OFFICESTAMP") for term in ("KTP", "EKTP", "FORGE", "READYID"))
             + "|" + _near_in_sentence("USABLEID", "NEGNOVELTY", 3) + "|" + _near_in_sentence("USABLE", "NEGNOVELTY", 3)
             + "|" + _near("SECURITYMARK", "IDDOC", 3)
-            + "|" + "|".join(_near("USABLEID", term, 3) for term in ("KK", "AKTA", "OTHERDOC", "CIVILDOC"))),
+            + "|" + "|".join(_near(usable, term, 3) for usable in ("USABLEID", "OFFICESTAMP") for term in ("KK", "AKTA", "OTHERDOC", "CIVILDOC"))),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
@@ -355,6 +360,9 @@ RULES: tuple[Rule, ...] = (
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
+    Rule("office_stamp_sold", "related", "related_core", 60,
+         _p(r"<SALE> <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} <PALSU>|<PALSU>(?: \S+){0,2} <OFFICESTAMP>"),
+         why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
     Rule("id_for_sale", "related", "related_core", 60, _p("<SALE> <IDTERM>|<IDTERM> <SALE>"),
          why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
@@ -370,7 +378,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
-    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<OFFICESTAMP>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
@@ -410,6 +418,9 @@ _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
+#: A KTP printed with data of the buyer's choosing ("Jasa cetak e-KTP custom data"): a print shop's
+#: copy-service negative names that offer too (2.5), while a novelty or a sticker still does not.
+_MADE_TO_ORDER_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
 _KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
@@ -1010,7 +1021,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
     usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
-    traded = any(_rule_of(i).name in _TRADE_RULES for i in tally.reasons)
+    traded = any(_rule_of(i).name in _TRADE_RULES | _MADE_TO_ORDER_RULES for i in tally.reasons)
     kit = any(_rule_of(i).name in _KIT_RULES for i in tally.reasons)
     fired = {hit.rule for _, field_clauses in fields for _, hits in field_clauses for hit in hits}
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
