@@ -173,6 +173,10 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   scans offered for sale, Batak "bahen"; an office's stamp is its own tag (``OFFICESTAMP``), sold or
   called a replica a forger's tool; a KTP with data of the buyer's choosing is a print shop's offer too
   (``_MADE_TO_ORDER_RULES``: its copy-service negative does not count against it).
+* *Lists asked of the buyer.*  Besides a list a requirement heading opens, one an imperative opens
+  with a job application's papers ("Kirim CV, data KTP, ijazah") or a requirement word closes ("Data
+  KTP tertanggung, STNK … diperlukan") is asked, unless a clause of it offers or deals ("DP" is a
+  payment word).
 * *Cues.*  A sentence cue governs the words up to the next cue (a buyer-requirement cue the rest
   of its clause): a cross-selling line run on after "konsultasi gratis" is cross-selling.
 """
@@ -851,12 +855,34 @@ def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) ->
             runs.append([])
     asked: set[int] = set()
     for run in runs:
-        head = kept[run[0]] if run else ""
-        if len(run) > 1 and ":" in head and not _REQUIREMENT_CUES.isdisjoint(_tags_in(head.split(":", 1)[0])) \
-                and all(_OFFER_TAGS.isdisjoint(_tags_in(kept[i])) for i in run):
-            asked.update(run[1:])
+        if len(run) > 1:
+            asked.update(_asked_in_run([kept[i] for i in run], run))
     return [tuple(hit._replace(cue="CUEREQ") if i in asked and not hit.cue and RULES[hit.rule].channel == "related"
                   else hit for hit in hits) for i, hits in enumerate(found)]
+
+
+#: (2.5) A list an imperative opens with a job application's papers ("Kirim CV, data KTP, ijazah
+#: terakhir ke email HRD") is what an applicant sends, as a list a requirement heading opens.
+_SEND_VERBS = frozenset({"kirim", "kirimkan", "bawa", "lampirkan", "sertakan", "siapkan", "unggah", "upload"})
+_APPLICATION_PAPERS = frozenset({"cv", "lamaran", "ijazah", "portofolio", "transkrip", "berkas"})
+
+
+def _asked_in_run(parts: list[str], run: list[int]) -> list[int]:
+    """The clauses of one list (``run``, their texts ``parts``) that are asked of the buyer: after a
+    requirement heading ("Syarat: …") or an imperative sending application papers, or before a
+    requirement word closing the list ("Data KTP tertanggung, STNK … diperlukan", 2.5); none when
+    a clause of the list offers or deals ("Data KTP valid, siap pakai, DP diperlukan")."""
+    if not all(_OFFER_TAGS.isdisjoint(_tags_in(part)) for part in parts[1:]):
+        return []
+    head = parts[0]
+    if ":" in head and not _REQUIREMENT_CUES.isdisjoint(_tags_in(head.split(":", 1)[0])) and _OFFER_TAGS.isdisjoint(_tags_in(head)):
+        return run[1:]
+    words = normal_words(head)
+    if words and words[0] in _SEND_VERBS and not _APPLICATION_PAPERS.isdisjoint(words):
+        return run[1:]
+    if "CUEREQAFTER" in _tags_in(parts[-1]) and _OFFER_TAGS.isdisjoint(_tags_in(head)):
+        return run[:-1]
+    return []
 
 
 FieldRules = tuple[tuple[int, tuple[Hit, ...]], ...]
