@@ -405,6 +405,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:cetak|print|dicetak|diprint|printing|hasil cetak|hasil print) (?:ktp|ektp|ktpel|e ktp|ktp el) (?:berwarna |warna )?(?:di |ke |pakai |bahan )?(?:kartu )?pvc"
      r"|(?:cetak|print|dicetak|diprint|printing) (?:ktp|ektp|ktpel|e ktp|ktp el) (?:berwarna |warna )?(?:di|ke) kartu"
      r"|(?:ktp|ektp|ktpel|e ktp|ktp el) (?:hasil )?(?:cetak|print|dicetak|diprint|printing) (?:di |ke |pakai |bahan )?(?:kartu )?pvc", "FORGE"),
+    # (2.5) a scan of a KTP made an edit file ("scan KTP jadi file PSD"): a file to make KTPs, not a copy
+    (r"(?:scan|foto) (?:ktp|ektp|ktpel|e ktp|kk) (?:jadi|ke|menjadi) (?:file )?template", "FORGE"),
     # (2.5) scans of KTPs or KKs offered for sale are data, not a scanning service
     (r"(?:jual|dijual|menjual|sedia|ready) (?:scan|scanan|foto) (?:ktp|ektp|ktpel|e ktp|kk|kartu keluarga)", "IDDATA"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
@@ -524,7 +526,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
     (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|bebas)"
-     r"|(?:any|custom) (?:name|data|address|photo)|(?:name|data|photo) of your choice", "CUSTOMDATA"),  # (2.5)
+     r"|(?:any|custom) (?:name|data|address|photo)|(?:name|data|photo) of your choice|(?:nama|data) siapa (?:saja|aja|pun)", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh|tinggal) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"

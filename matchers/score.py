@@ -173,6 +173,8 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   scans offered for sale, Batak "bahen"; an office's stamp is its own tag (``OFFICESTAMP``), sold or
   called a replica a forger's tool; a KTP with data of the buyer's choosing is a print shop's offer too
   (``_MADE_TO_ORDER_RULES``: its copy-service negative does not count against it).
+* *From related_language15*: "nama siapa saja" is data of the buyer's choosing; a scan of a KTP or
+  KK made an edit file is a file to make them.
 * *Lists asked of the buyer.*  Besides a list a requirement heading opens, one an imperative opens
   with a job application's papers ("Kirim CV, data KTP, ijazah") or a requirement word closes ("Data
   KTP tertanggung, STNK … diperlukan") is asked, unless a clause of it offers or deals ("DP" is a
