@@ -463,7 +463,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|sudah isi data|sudah diisi data|sudah terisi data|udah isi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     # (2.5) a name entered in someone else's family card ("numpang KK" for a school-zoning place): a false record
     (r"(?:numpang|nebeng|titip|nitip|menumpang) (?:nama )?(?:di |ke |dalam )?<KK>", "FORGE"),
-    (r"(?:<KTP>|<EKTP>) custom|custom (?:<KTP>|<EKTP>)", "CUSTOMID"),  # after the novelty cards ("KTP kucing custom")
+    (r"(?:<KTP>|<EKTP>) custom|custom (?:<KTP>|<EKTP>)"
+     # (2.5) an age on an issued ID made up: "umur di KTP bisa dimudakan"
+     r"|(?:umur|usia|nama|alamat|status|agama|tanggal lahir|tahun lahir|data) di (?:<KTP>|<EKTP>|<KK>) (?:bisa )?"
+     r"(?:dimudakan|dituakan)", "CUSTOMID"),  # changed at the office is a correction: only an age made up is fixed here  # after the novelty cards ("KTP kucing custom")
     (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGWRITER"),
     (r"(?:usaha|bisnis) (?:cetak |pembuatan |bikin )?(?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
     (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
@@ -508,7 +511,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"nik", "NIK"),
     # (2.5) getting past a check, fit for one, good to register anywhere
     (r"(?:pass|passes|bypass|lewatin|lewati|melewati|bobol|jebol) (?:the |your |any |semua )?(?:app |aplikasi |bank |exchange )?"
-     r"(?:verification|verified|verifikasi|check|cek|face|wajah)|cocok (?:buat |untuk )(?:pinjol|daftar pinjol|daftar akun)"
+     r"(?:verification|verified|verifikasi|check|cek|face|wajah)|cocok (?:buat |untuk )(?:pinjol|daftar pinjol|daftar akun|reg akun|registrasi akun)"
      r"|(?:bisa|dapat|siap) (?:buat|untuk) daftar (?:apa|apapun|akun|pinjol|bank|rekening|aplikasi)"
      r"|(?:bisa|dapat) (?:dipakai )?(?:buat|untuk) (?:keperluan )?apa (?:aja|saja)"
      r"|(?:hasil|hasilnya) original banget|(?:tampil|muncul|kebaca|terbaca) (?:di )?dukcapil|(?:seperti|mirip|kayak|kaya) dukcapil", "USABLEID"),
@@ -545,7 +548,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|ndang) (?:harus|perlu|usah|kudu|kedah) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
      r"|tanpa (?:harus |perlu )?(?:hadir|tatap muka)|tanpa (?:penetapan|putusan|sidang) pengadilan"
      r"|no (?:queue|test|exam|appointment|interview|<OTHERDOC>|<CIVILDOC>)(?: needed| required)?|skip (?:the )?(?:queue|line|test)"
-     r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur", "FASTTRACK"),
+     r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur"
+     # a police report, witnesses, a village letter skipped; a stuck KTP "got out" for you
+     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ndak|nggak|ngga) (?:harus |perlu |usah )?lapor (?:polisi|polsek|polres|kantor polisi)"
+     r"|tanpa saksi|tanpa surat (?:dari )?(?:desa|lurah|kades)|(?:bantu|bisa) (?:keluarin|keluarkan|terbitkan|terbitin)", "FASTTRACK"),
     (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"(?:1|2|3|seminggu) (?:minggu|pekan) (?:jadi|selesai)|(?:jadi|selesai) (?:dalam )?(?:1|2|seminggu) (?:minggu|pekan)|seminggu (?:jadi|selesai)", "SHORTCUT"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
@@ -593,6 +599,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>|penerjemah|terjemahan", "NEGCOPYSERVICE"),
     (r"kwitansi|nota|surat jalan|surat|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),
+    # (2.5) a change made at the office ("data di KTP bisa diubah di dukcapil"): a correction, no edit file
+    (r"(?:bisa|dapat) (?:diubah|diganti|diedit|diperbaiki) (?:di|ke|lewat|melalui) (?:<OFFICIAL>|kantor|kelurahan|kecamatan)", "OFFICEPROC"),
     (r"template desain|desain template|file desain|file (?:edit|editan)|template|file master|master file|mentahan|font|(?:bisa|dapat|tinggal|siap) (?:diedit|edit|diubah)|edit sendiri", "NEGTEMPLATE"),
     (r"desain|stiker", "NEGDESIGN"),
     (r"akun", "AKUN"),

@@ -175,6 +175,9 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   (``_MADE_TO_ORDER_RULES``: its copy-service negative does not count against it).
 * *From related_language15*: "nama siapa saja" is data of the buyer's choosing; a scan of a KTP or
   KK made an edit file is a file to make them.
+* *From related_language16*: a police report, witnesses or a village letter skipped, a stuck KTP
+  "got out" for you; an age on an ID made up ("umur di KTP bisa dimudakan"), while a change made at
+  the office ("bisa diubah di dukcapil") is a correction, not an edit file; NIKs said to pass.
 * *Lists asked of the buyer.*  Besides a list a requirement heading opens, one an imperative opens
   with a job application's papers ("Kirim CV, data KTP, ijazah") or a requirement word closes ("Data
   KTP tertanggung, STNK … diperlukan") is asked, unless a clause of it offers or deals ("DP" is a
@@ -447,8 +450,9 @@ _CO_OCCURRENCES = (
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
-     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP too (2.5)
-     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"], _RULE_INDEX["neg_novelty"]}),
+     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP, NIKs (2.5)
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"], _RULE_INDEX["neg_novelty"],
+                       _RULE_INDEX["nik_term"]}),
     # data of the buyer's choosing is a forgery next to a KTP, yet also what a novelty card or sticker
     # offers: unlike a claim that the ID passes as real, it does not excuse those negatives
     (Rule("custom_data_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CUSTOMDATA>"),
