@@ -506,6 +506,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a face or a name lent for someone's checks, identities in stock, KTP numbers that work, the seller's NIKs
     (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
      r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
+     r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
      r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|data original orang|data (?:milik )?orang lain|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan |plus )?(?:<KK> (?:dan |plus )?)?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"nik", "NIK"),
@@ -551,7 +552,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur"
      # a police report, witnesses, a village letter skipped; a stuck KTP "got out" for you
      r"|(?:tidak|tanpa|gak|ga|gk|tdk|ndak|nggak|ngga) (?:harus |perlu |usah )?lapor (?:polisi|polsek|polres|kantor polisi)"
-     r"|tanpa saksi|tanpa surat (?:dari )?(?:desa|lurah|kades)|(?:bantu|bisa) (?:keluarin|keluarkan|terbitkan|terbitin)", "FASTTRACK"),
+     r"|tanpa saksi|tanpa surat (?:dari )?(?:desa|lurah|kades)|(?:tanpa|walau tidak|tidak harus) tinggal(?: di sana)?|(?:bantu|bisa) (?:keluarin|keluarkan|terbitkan|terbitin)", "FASTTRACK"),
     (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"(?:1|2|3|seminggu) (?:minggu|pekan) (?:jadi|selesai)|(?:jadi|selesai) (?:dalam )?(?:1|2|seminggu) (?:minggu|pekan)|seminggu (?:jadi|selesai)", "SHORTCUT"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"

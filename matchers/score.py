@@ -178,6 +178,8 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
 * *From related_language16*: a police report, witnesses or a village letter skipped, a stuck KTP
   "got out" for you; an age on an ID made up ("umur di KTP bisa dimudakan"), while a change made at
   the office ("bisa diubah di dukcapil") is a correction, not an edit file; NIKs said to pass.
+* *From related_language17*: a KTP lent or hired out ("KTP sewaan", "pinjamkan KTP"), a domicile
+  without living there.
 * *Lists asked of the buyer.*  Besides a list a requirement heading opens, one an imperative opens
   with a job application's papers ("Kirim CV, data KTP, ijazah") or a requirement word closes ("Data
   KTP tertanggung, STNK … diperlukan") is asked, unless a clause of it offers or deals ("DP" is a
