@@ -141,7 +141,9 @@ def _prepare(text: str) -> str:
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
-    if _PHONE_LOOKALIKE_HINT.search(text):
+    # a run starts with 08, o8 or O8: text without one has no run to read (three substring
+    # tests, where the hint's regex stops at every digit and o of a description)
+    if ("08" in text or "o8" in text or "O8" in text) and _PHONE_LOOKALIKE_HINT.search(text):
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
     return text
 
