@@ -260,7 +260,7 @@ def _segment(word: str) -> list[str] | None:
     if n < _SEGMENT_MIN_LEN or n > _SEGMENT_MAX_LEN or not word.isalpha():
         return None
     vocabulary = _segment_vocabulary()
-    longest = max(map(len, vocabulary))
+    longest = _longest_segment()
     empty: list[str] = []
     best: list[tuple[int, list[str], int]] = [(0, empty, 0)] * (n + 1)  # (cost, parts, lexicon letters)
     for end in range(1, n + 1):
@@ -301,6 +301,12 @@ def _leads_or_trails(parts: list[str], vocabulary: frozenset[str]) -> bool:
 def _segment_vocabulary() -> frozenset[str]:
     """Words a run-together word may be split into: listed variants and phrase words of 3+ letters."""
     return frozenset(w for w in (*SPELLING, *PHRASE_WORDS) if (len(w) >= 3 or w in _SEGMENT_SHORT_WORDS) and w.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _longest_segment() -> int:
+    """The length of the longest word :func:`_segment` may split off (read once, not per word)."""
+    return max(map(len, _segment_vocabulary()))
 
 
 #: Two-letter words a hashtag may hold: document abbreviations ("#blankokk", "#datanikkk").
