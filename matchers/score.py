@@ -145,6 +145,29 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   keeps its blank (2.3 read "jual e-KTP" as data); "tidak menjual kartu kosong" denies
   the blank cards; a requirement cue inside a match ("akun gojek: siapkan KTP") keeps
   the buyer's KTP out.
+
+**Related language (2.5).**  From fresh sets written before each change (``corpus/related_language10``,
+``11``):
+
+* *Spelling.*  Phrase patterns are read in canonical spelling (:mod:`matchers.lexicon`), so a pattern
+  word that is a listed variant matches again ("terima beres", "kertas sekuriti"), and a word a phrase
+  names is never "corrected" into another ("printed", "pass").
+* *Skipping the office.*  No need to appear at any office (kelurahan, imigrasi, KUA, a court) in more
+  tongues ("teu kedah", "indak paralu", "ndak perlu") and in English ("no queue", "no KITAS needed");
+  weeks as well as days of speed; a NIK is a document a fast track or a selfie set goes with.
+* *Identity trade.*  A face or a name lent for someone's checks ("sewa muka", "pinjam nama"), a
+  name entered in someone else's KK ("numpang KK" for a school place), identities in stock, active
+  KTP numbers, the seller's own NIKs; getting past a check ("bypass/bobol verifikasi"); a KTP
+  printed on a PVC card; a village's letters of civil status (SKTM, "belum menikah") as documents.
+* *Found apart.*  A blank form's word and a civil record apart ("Akta nikah" / "blanko masih
+  kosong"); documents listed over several clauses ("KTP / KK / NPWP / akta") rank as one clause,
+  so a claim next to the list is next to its documents.
+* *Second round* (``related_language12``): a way in ("punya jalur"), a new NIK, someone else's KK, a
+  police letter for a lost ID, an ID "for any use" or showing in the registry, data fitted to order
+  beside a KK or civil record, and a novelty KTP said to pass as real, apart as well as together (a
+  novelty a bonus line gives away is not it); "tunjukkan KTP" asks the buyer.
+* *Cues.*  A sentence cue governs the words up to the next cue (a buyer-requirement cue the rest
+  of its clause): a cross-selling line run on after "konsultasi gratis" is cross-selling.
 """
 
 from __future__ import annotations
@@ -241,6 +264,12 @@ def _near_one_product(a: str, b: str, gap: int) -> str:
     return rf"<{a}>(?: (?!NEG)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!NEG)\S+){{0,{gap}}} <{a}>"
 
 
+def _near_in_sentence(a: str, b: str, gap: int) -> str:
+    """:func:`_near` with no sentence cue between: a novelty card a bonus line gives away run on
+    after "bisa dipakai …" ("… apa aja Bonus gantungan kunci") is not the card said to be usable (2.5)."""
+    return rf"<{a}>(?: (?!CUE)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!CUE)\S+){{0,{gap}}} <{a}>"
+
+
 _BOTH = frozenset({"blank", "related"})
 _BLANK_ONLY = frozenset({"blank"})
 
@@ -282,7 +311,8 @@ RULES: tuple[Rule, ...] = (
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE", "READYID"))
-            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("SECURITYMARK", "IDDOC", 3)
+            + "|" + _near_in_sentence("USABLEID", "NEGNOVELTY", 3) + "|" + _near_in_sentence("USABLE", "NEGNOVELTY", 3)
+            + "|" + _near("SECURITYMARK", "IDDOC", 3)
             + "|" + "|".join(_near("USABLEID", term, 3) for term in ("KK", "AKTA", "OTHERDOC", "CIVILDOC"))),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
@@ -304,8 +334,8 @@ RULES: tuple[Rule, ...] = (
          why="a bank, e-wallet, pay-later or ride-hailing account sold: it was verified with its owner's e-KTP"),
     Rule("id_writer", "related", "related_core", 60, _p(_near("NEGWRITER", "IDTERM", 2)),
          why="a writer, encoder or personalisation kit for e-KTPs: a machine that makes them"),
-    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3)),
-         why="a KTP with data of the buyer's choosing (KTP custom, nama bebas)"),
+    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3) + "|" + _near("CUSTOMDATA", "KK", 3)),
+         why="a KTP or KK with data of the buyer's choosing (KTP custom, nama bebas)"),
     Rule("document_list", "related", "related_core", 55, _p(r"<CIVILTERM>(?: <CIVILTERM>){2,}"),
          why="population documents listed as the goods (KTP KK NPWP)"),
     Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),
@@ -398,13 +428,13 @@ _CO_OCCURRENCES = (
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
-     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4)
-     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP too (2.5)
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"], _RULE_INDEX["neg_novelty"]}),
     # data of the buyer's choosing is a forgery next to a KTP, yet also what a novelty card or sticker
     # offers: unlike a claim that the ID passes as real, it does not excuse those negatives
     (Rule("custom_data_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CUSTOMDATA>"),
-          f"an ID term and data of the buyer's choosing, {_APART}"),
-     frozenset({_RULE_INDEX["custom_data"]}), _ID_TERM_RULES),
+          f"an ID term and data of the buyer's choosing, {_APART}"),  # a KK's or a civil record's too (2.5)
+     frozenset({_RULE_INDEX["custom_data"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
     (Rule("verified_account_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<VERIFIED>"),
           f"a verified account and a KTP term, {_APART}"),
      frozenset({_RULE_INDEX["verified_account"]}), _ID_TERM_RULES),
@@ -415,8 +445,8 @@ _CO_OCCURRENCES = (
           f"a NIK and a KK or KTP term ('NIK + KK' data), {_APART}"),
      frozenset({_RULE_INDEX["nik_term"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
     (Rule("selfie_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<SELFIE>"),
-          f"selfies and a KTP term ('selfie + KTP' sets), {_APART}"),
-     frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES),
+          f"selfies and a KTP term or NIK ('selfie + KTP' sets), {_APART}"),
+     frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES | {_RULE_INDEX["nik_term"]}),
     # a kit's inputs: blank chips, blank or unprinted cards, population data to print (2.4)
     (Rule("reader_with_blank_chip_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGPRINTER>"),
           f"an e-KTP reader/writer or printer with blank chips, blanks or population data, {_APART}"),
@@ -429,8 +459,13 @@ _CO_OCCURRENCES = (
      frozenset({_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp")})),
     (Rule("fast_track_with_document_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<FASTTRACK>"),
           f"a document process skipped and a population-document term, {_APART}"),
-     frozenset({_RULE_INDEX["fast_track"]}),
-     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+     frozenset({_RULE_INDEX["fast_track"]}),  # a NIK too: "NIK bermasalah? … tanpa ke kantor" (2.5)
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"], _RULE_INDEX["nik_term"]}),
+    # (2.5) a blank form's word and a civil record's name apart ("Akta nikah" / "blanko masih kosong"); a KTP is the
+    # blank channel's, and a KK with a blank word is read in one clause (blank_civil_form)
+    (Rule("blank_civil_form_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>|<KOSONG>"),
+          f"a blank or empty word and a civil record, licence or passport, {_APART}"),
+     frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]}), frozenset({_RULE_INDEX["civil_doc_term"]})),
     (Rule("bank_kit_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BANKBOOK>"),
           f"a savings book or ATM card and a KTP term (a bank account sold with its owner's KTP), {_APART}"),
      frozenset({_RULE_INDEX["bank_kit"]}), _ID_TERM_RULES),
@@ -532,7 +567,7 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     if tags.isdisjoint(_ALL_RULE_TAGS):
         return ()
     shape_tags = [_tag_of(token) for token in shape.split()]
-    cue_at = next((i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")), -1)
+    cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
     fired = []
     for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order
         rule = RULES[index]
@@ -542,7 +577,7 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             negator = _negator_of(shape_tags, first, rule.channel == "negative")
             if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
                 negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
-            cue = cue_at if 0 <= cue_at < first else -1
+            cue = _cue_before(shape_tags, cues, first)
             if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
             if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
@@ -560,6 +595,22 @@ _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
 #: every rule tested for its tags (a clause's few tags name a tenth of the rules).
 _RULES_OF_TAG: dict[str, tuple[int, ...]] = {
     tag: tuple(index for index, (_, tags) in enumerate(_RULE_TAGS) if tag in tags) for tag in _ALL_RULE_TAGS}
+
+
+def _cue_before(shape_tags: list[str], cues: list[int], first: int) -> int:
+    """The token of the sentence cue a match starting at ``first`` stands under, or −1.
+
+    A buyer-requirement cue governs the rest of its clause; any other cue governs up to the
+    next one: in "konsultasi gratis, kami juga menjual kaos polos" run on, "polos" is
+    cross-sold, not a free add-on (2.5; 2.4 took the clause's first cue)."""
+    cue = -1
+    for i in cues:
+        if i >= first:
+            break
+        if shape_tags[i] in _REQUIREMENT_CUES:
+            return i
+        cue = i
+    return cue
 
 
 def _negator_of(shape_tags: list[str], first: int, listed: bool) -> int:
@@ -885,15 +936,28 @@ class _Part(NamedTuple):
     matched: str
 
 
+#: Rules that only name a document: clauses holding nothing else after one naming a document are one list (2.5).
+_DOCUMENT_TERM_RULES = frozenset(_RULE_INDEX[name] for name in ("ektp_term", "ktp_term", "id_term_related", "civil_doc_term"))
+
+
 def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[int]) -> list[_Part]:
-    """Clauses of the product text (no cue before it, not negated) in which one of ``rules`` fired."""
+    """Clauses of the product text (no cue before it, not negated) in which one of ``rules`` fired.
+
+    A clause's rank counts the clauses before it that name something; documents listed
+    over several clauses ("KTP / KK / NPWP / akta, hasil kayak asli") count as one (2.5),
+    so what the listing says of them is next to them."""
     parts = []
     for field, field_clauses in fields:
-        rank = -1
+        rank, listing = -1, False
         for number, hits in field_clauses:
-            rank += any(not hit.cue for hit in hits)
+            names = [hit.rule for hit in hits if not hit.cue]
+            if names:  # a clause naming only documents after one that named some goes on its list ("KTP / KK / NPWP")
+                terms = _DOCUMENT_TERM_RULES.issuperset(names)
+                rank += not (terms and listing)
+                listing = not _DOCUMENT_TERM_RULES.isdisjoint(names)
             part = next((hit for hit in hits if hit.rule in rules and not hit.negator and hit.cue not in _NOT_OFFERED_APART
-                         and not (hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES)), None)  # not the product
+                         and not (hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES)
+                         and not (hit.cue and hit.rule in _NEGATIVE_RULES)), None)  # not the product (a bonus keyring, 2.5)
             if part is not None:
                 parts.append(_Part(field, max(rank, 0), number, part.matched))
     return parts
