@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchers import lexicon, score, score_listing
+from matchers import identifiers, lexicon, score, score_listing
 from matchers.by_sound import read_by_sound
 from matchers.identity_memo import IdentityMemo, Interner
 from matchers.normalise import normalise
@@ -156,3 +156,25 @@ def test_an_interner_gives_the_first_equal_value() -> None:
     shared((3,)), shared((4,))  # past its size it starts again: an equal value is then the new one
     again = tuple([1, 2])
     assert shared(again) is again
+
+
+def _check_phone_run_gate(text: str) -> None:
+    """``_prepare`` looks for a phone run with lookalike letters only where its precheck allows one."""
+    if not identifiers._may_have_phone_run(text):
+        assert identifiers._PHONE_CUE_RUN.search(text) is None
+
+
+phone_text = st.lists(st.sampled_from(["WA", "wa:", "hp", "call", "+62", "62", "+", " ", "-", "0", "o", "O", "8", "12",
+                                       "l", "I", "345", "_", "789", "x"]), max_size=20).map("".join)
+
+
+def test_phone_run_gate_on_the_corpus() -> None:
+    for text in TEXTS:
+        _check_phone_run_gate(text)
+    assert identifiers._prepare.__wrapped__("WA +62 812-3456-789O") == "WA +62 812-3456-7890"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(phone_text, st.text(max_size=30)))
+def test_phone_run_gate_on_generated_text(text: str) -> None:
+    _check_phone_run_gate(text)
