@@ -17,6 +17,7 @@ from __future__ import annotations
 import heapq
 import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
 from itertools import combinations, compress
@@ -719,14 +720,20 @@ def _expand(pattern: str) -> frozenset[str]:
 _REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
 @lru_cache(maxsize=1)
 def _word_sets_of() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
-    """word or tag -> (phrase index into ``_REPLACERS``, the words of a string it matches) for
-    every such string holding the word (see :func:`tag`); built on first use, not at import."""
+    """word or tag -> (phrase index into ``_REPLACERS``, the words of a string it matches), built
+    on first use, not at import (see :func:`tag`).  A set of plain words is listed under its
+    rarest word only, as all of them must be in the text; a set holding tags under each of its
+    tags, as they appear one by one while the text is tagged."""
+    sets = [(at, needed) for at, (pattern, _) in enumerate(_PHRASES) for needed in _word_sets(pattern)]
+    how_often = Counter(word for _, needed in sets for word in needed)
     by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
-    for at, (pattern, _) in enumerate(_PHRASES):
-        for needed in _word_sets(pattern):
-            for word in needed:
-                by_word.setdefault(word, []).append((at, needed))
+    for at, needed in sets:
+        tags = [word for word in needed if word.isupper()]
+        for word in tags or [min(needed, key=lambda word: (how_often[word], word))]:
+            by_word.setdefault(word, []).append((at, needed))
     return {word: tuple(entries) for word, entries in by_word.items()}
+
+
 #: Every canonical word that some phrase can match.  Any other word is never part
 #: of a tag, so it splits the text into runs that are tagged independently.
 PHRASE_WORDS = frozenset(
