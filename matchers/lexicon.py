@@ -718,6 +718,8 @@ def _expand(pattern: str) -> frozenset[str]:
 
 
 _REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
+
+
 @lru_cache(maxsize=1)
 def _word_sets_of() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
     """word or tag -> (phrase index into ``_REPLACERS``, the words of a string it matches), built
@@ -729,7 +731,7 @@ def _word_sets_of() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
     by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
     for at, needed in sets:
         tags = [word for word in needed if word.isupper()]
-        for word in tags or [min(needed, key=lambda word: (how_often[word], word))]:
+        for word in tags or [min(needed, key=lambda plain: (how_often[plain], plain))]:
             by_word.setdefault(word, []).append((at, needed))
     return {word: tuple(entries) for word, entries in by_word.items()}
 
