@@ -83,7 +83,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["hari", "dino", "dinten", "dina", "poe"], "hari"),  # day: Javanese, Sundanese/krama
     **dict.fromkeys(["durung", "dereng"], "durung"),  # not yet: Javanese, krama
     **dict.fromkeys(["dicetak", "dicitak"], "dicetak"),  # printed: the Sundanese spelling
-    **dict.fromkeys(["sehari", "sedino", "sedinten"], "sehari"),
+    **dict.fromkeys(["sehari", "sedino", "sedinten", "sahari"], "sehari"),  # Banjar, Minang "sahari"
     **dict.fromkeys(["kw"], "palsu"),  # "KTP kw": an imitation, as "tas kw" is
     **dict.fromkeys(["database"], "data"),
     **dict.fromkeys(["dibedain", "dibedakan"], "dibedakan"),
@@ -99,6 +99,9 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["pinjem", "minjem"], "pinjam"),
     **dict.fromkeys(["nyewa"], "sewa"),
     **dict.fromkeys(["diaktifin"], "diaktifkan"),
+    **dict.fromkeys(["porlu", "paralu", "perlo"], "perlu"),  # Batak, Minang, Madurese
+    **dict.fromkeys(["kada"], "tidak"),  # Banjar
+    **dict.fromkeys(["lakas", "gelis"], "cepat"),  # Banjar, Balinese
 }
 
 #: Canonical key words whose typos are worth correcting (words of 5+ letters).
@@ -394,6 +397,9 @@ _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 #: sentence about something other than the product (shipping, payment …), NOT a negation.
 _PHRASES: tuple[tuple[str, str], ...] = (
     # "muat e-KTP": a wallet or bag that fits one
+    # (2.5) a card "identical to" an e-KTP ("kartu persis e-KTP"): a forgery, not a look or a size
+    (r"(?:ukuran|seukuran|size|bentuk|sebesar) (?:persis|pas|sama persis) (?:seperti |dengan |kayak |sama )?(?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "SIZEKTP"),
+    (r"(?:persis|identik|sama persis) (?:seperti |dengan |kayak |sama )?(?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "FORGE"),
     # a model or standard of e-KTP: a look-alike, or a blank's type when a blank word heads it ("Blanko model e-KTP")
     (r"(?:model|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "TYPEKTP"),
     (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|bentuk|sama dengan|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
@@ -403,8 +409,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:kumpulan|koleksi|database|dump|bocoran|paket|ribuan|ratusan|arsip) (?:scan|fotokopi|foto|file) (?:ktp|ektp|ktpel|e ktp|kk)"
      r"|(?:scan|fotokopi|foto) (?:ktp|ektp|ktpel|e ktp|kk) warga", "IDDATA"),  # residents' KTPs collected: data
     # (2.5) a KTP printed on a plain card is a fake one, not a copy shop's print ("print KTP di kartu PVC")
-    (r"(?:cetak|print|dicetak|diprint|printing|hasil cetak|hasil print) (?:ktp|ektp|ktpel|e ktp|ktp el) (?:di |ke |pakai |bahan )?(?:kartu )?pvc"
+    (r"(?:cetak|print|dicetak|diprint|printing|hasil cetak|hasil print) (?:ktp|ektp|ktpel|e ktp|ktp el) (?:berwarna |warna )?(?:di |ke |pakai |bahan )?(?:kartu )?pvc"
+     r"|(?:cetak|print|dicetak|diprint|printing) (?:ktp|ektp|ktpel|e ktp|ktp el) (?:berwarna |warna )?(?:di|ke) kartu"
      r"|(?:ktp|ektp|ktpel|e ktp|ktp el) (?:hasil )?(?:cetak|print|dicetak|diprint|printing) (?:di |ke |pakai |bahan )?(?:kartu )?pvc", "FORGE"),
+    # (2.5) a scan of a KTP made an edit file ("scan KTP jadi file PSD"): a file to make KTPs, not a copy
+    (r"(?:scan|foto) (?:ktp|ektp|ktpel|e ktp|kk) (?:jadi|ke|menjadi) (?:file )?template", "FORGE"),
+    # (2.5) scans of KTPs or KKs offered for sale are data, not a scanning service
+    (r"(?:jual|dijual|menjual|sedia|ready) (?:scan|scanan|foto) (?:ktp|ektp|ktpel|e ktp|kk|kartu keluarga)", "IDDATA"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
@@ -431,7 +442,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
-    (r"dijual|jual|jualan|menjual|ready|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
+    (r"dijual|jual|jualan|menjual|sepaket|ready|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
@@ -446,7 +457,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)", "CIVILDOC"),
     (r"akta", "AKTA"),
     (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
-    (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank", "NEGNOVELTY"),
+    (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank|novelty", "NEGNOVELTY"),
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
@@ -456,15 +467,18 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"bahan (?:baku )?(?:kartu )?(?:<KTP>|<EKTP>)", "IDMATERIAL"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
     (r"(?:<KTP>|<EKTP>) (?:siap pakai|instan|kilat|express|ekspres)", "READYID"),
-    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
+    (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|sudah isi data|sudah diisi data|sudah terisi data|udah isi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     # (2.5) a name entered in someone else's family card ("numpang KK" for a school-zoning place): a false record
     (r"(?:numpang|nebeng|titip|nitip|menumpang) (?:nama )?(?:di |ke |dalam )?<KK>", "FORGE"),
-    (r"(?:<KTP>|<EKTP>) custom", "CUSTOMID"),  # after the novelty cards ("KTP kucing custom")
+    (r"(?:<KTP>|<EKTP>) custom|custom (?:<KTP>|<EKTP>)"
+     # (2.5) an age on an issued ID made up: "umur di KTP bisa dimudakan"
+     r"|(?:umur|usia|nama|alamat|status|agama|tanggal lahir|tahun lahir|data) di (?:<KTP>|<EKTP>|<KK>) (?:bisa )?"
+     r"(?:dimudakan|dituakan)", "CUSTOMID"),  # changed at the office is a correction: only an age made up is fixed here  # after the novelty cards ("KTP kucing custom")
     (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGWRITER"),
-    (r"(?:usaha|bisnis) (?:cetak|pembuatan|bikin) (?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
+    (r"(?:usaha|bisnis) (?:cetak |pembuatan |bikin )?(?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
     (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|maulah|mambahen|bahen|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
     # a photographer's "jasa foto KTP" / "foto untuk KTP" is the pas-foto for an application
@@ -504,25 +518,27 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"nik", "NIK"),
     # (2.5) getting past a check, fit for one, good to register anywhere
     (r"(?:pass|passes|bypass|lewatin|lewati|melewati|bobol|jebol) (?:the |your |any |semua )?(?:app |aplikasi |bank |exchange )?"
-     r"(?:verification|verified|verifikasi|check|cek|face|wajah)|cocok (?:buat |untuk )(?:pinjol|daftar pinjol|daftar akun)"
+     r"(?:verification|verified|verifikasi|check|cek|face|wajah)|cocok (?:buat |untuk )(?:pinjol|daftar pinjol|daftar akun|reg akun|registrasi akun)"
      r"|(?:bisa|dapat|siap) (?:buat|untuk) daftar (?:apa|apapun|akun|pinjol|bank|rekening|aplikasi)"
      r"|(?:bisa|dapat) (?:dipakai )?(?:buat|untuk) (?:keperluan )?apa (?:aja|saja)"
-     r"|(?:tampil|muncul|kebaca|terbaca) (?:di )?dukcapil|(?:seperti|mirip|kayak|kaya) dukcapil", "USABLEID"),
+     r"|(?:hasil|hasilnya) original banget|(?:tampil|muncul|kebaca|terbaca) (?:di )?dukcapil|(?:seperti|mirip|kayak|kaya) dukcapil", "USABLEID"),
     (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified|pemilu|nyoblos)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi|buka rekening|buka akun|rekening)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil|pemeriksaan|pengecekan|bandara|imigrasi)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|passes verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
      r"|identitas (?:kedua|baru|lain)"
      # like the office's own ("kayak keluaran kantor", "sama kaya punya pemerintah"), used for real
      r"|(?:sama |persis |mirip )?(?:seperti|mirip|kayak|kaya|sama|dengan) (?:yang )?(?:punya|keluaran|buatan|bikinan|cetakan|terbitan|dari) (?:kantor|dinas|dukcapil)"
      r"|(?:teruji|terbukti|sudah|udah|sering|aman) dipakai (?:buat |untuk )?(?:verifikasi|registrasi|verified|daftar|pinjol|bank|akun|transaksi)"
      r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
-     r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)"
-     r"|(?:stempel|cap) (?:dinas|dukcapil|kelurahan|kua)", "USABLEID"),  # an office's stamp on what is sold
+     r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)", "USABLEID"),
+    # an office's stamp: on what is sold, a forgery; sold itself or called a replica, a forger's tool (2.5)
+    (r"(?:stempel|cap) (?:basah )?(?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "OFFICESTAMP"),
     # the security marks of an issued ID or an official's stamp, reproduced: a forgery next to an ID term
     (r"hologram|kertas (?:sekuriti|security)|security paper"
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
-    (r"(?:anggota|data) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|bebas)", "CUSTOMDATA"),  # (2.5)
+    (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|bebas)"
+     r"|(?:any|custom) (?:name|data|address|photo)|(?:name|data|photo) of your choice|(?:nama|data) siapa (?:saja|aja|pun)", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
-     r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
+     r"|(?:bisa|boleh|tinggal) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
      r"|(?:ubah|ganti|rubah) (?:data|status|pekerjaan|umur|tahun lahir|tanggal lahir|agama)|nama (?:lain|samaran)", "CUSTOMDATA"),
     (r"(?:bisa|dapat|siap|aman) dipakai", "USABLE"),
@@ -534,12 +550,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # skipping the process (strong: counts apart from the document term), then only speed
     # (2.5) no need to appear at any office, in more tongues ("teu kedah", "indak paralu", "ta' perlo"), or before a court;
     # English "no queue", "skip the line", "no KITAP needed"
-    (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah |paralu |perlo )?"
+    (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah )?"
      r"(?:ke |ka |datang ke |hadir ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
-     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus|perlu|usah|kudu|kedah|paralu|perlo) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
+     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|ndang) (?:harus|perlu|usah|kudu|kedah) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
      r"|tanpa (?:harus |perlu )?(?:hadir|tatap muka)|tanpa (?:penetapan|putusan|sidang) pengadilan"
      r"|no (?:queue|test|exam|appointment|interview|<OTHERDOC>|<CIVILDOC>)(?: needed| required)?|skip (?:the )?(?:queue|line|test)"
-     r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur", "FASTTRACK"),
+     r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur"
+     # a police report, witnesses, a village letter skipped; a stuck KTP "got out" for you
+     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ndak|nggak|ngga) (?:harus |perlu |usah )?lapor (?:polisi|polsek|polres|kantor polisi)"
+     r"|tanpa saksi|tanpa surat (?:dari )?(?:desa|lurah|kades)|(?:bantu|bisa) (?:keluarin|keluarkan|terbitkan|terbitin)", "FASTTRACK"),
     (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"(?:1|2|3|seminggu) (?:minggu|pekan) (?:jadi|selesai)|(?:jadi|selesai) (?:dalam )?(?:1|2|seminggu) (?:minggu|pekan)|seminggu (?:jadi|selesai)", "SHORTCUT"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
@@ -567,7 +586,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"rekening (?:bank|bisnis)", "AKUN"),
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
-    (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan", "CUEPAY"),
+    (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan|dp|uang muka", "CUEPAY"),
     (r"packing|pengemasan|dikemas|kemasan|bubble wrap|bubblewrap|kardus|dus|lakban|wrapping", "CUEPACK"),
     (r"jam buka|buka jam|jam operasional|jam kerja|hari libur|libur|admin", "CUESTORE"),
     (r"garansi|retur|return|refund|komplain|unboxing|ulasan|rating|review|pesanan", "CUEPOLICY"),
@@ -587,6 +606,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>|penerjemah|terjemahan", "NEGCOPYSERVICE"),
     (r"kwitansi|nota|surat jalan|surat|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),
+    # (2.5) a change made at the office ("data di KTP bisa diubah di dukcapil"): a correction, no edit file
+    (r"(?:bisa|dapat) (?:diubah|diganti|diedit|diperbaiki) (?:di|ke|lewat|melalui) (?:<OFFICIAL>|kantor|kelurahan|kecamatan)", "OFFICEPROC"),
     (r"template desain|desain template|file desain|file (?:edit|editan)|template|file master|master file|mentahan|font|(?:bisa|dapat|tinggal|siap) (?:diedit|edit|diubah)|edit sendiri", "NEGTEMPLATE"),
     (r"desain|stiker", "NEGDESIGN"),
     (r"akun", "AKUN"),
