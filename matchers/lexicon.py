@@ -17,9 +17,10 @@ from __future__ import annotations
 import heapq
 import operator
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
-from functools import lru_cache
-from itertools import compress
+from functools import cache, lru_cache
+from itertools import combinations, compress
 from typing import NamedTuple, cast
 
 from rapidfuzz import process
@@ -271,7 +272,7 @@ def _segment(word: str) -> list[str] | None:
     if n < _SEGMENT_MIN_LEN or n > _SEGMENT_MAX_LEN or not word.isalpha():
         return None
     vocabulary = _segment_vocabulary()
-    longest = max(map(len, vocabulary))
+    longest = _longest_segment()
     empty: list[str] = []
     best: list[tuple[int, list[str], int]] = [(0, empty, 0)] * (n + 1)  # (cost, parts, lexicon letters)
     for end in range(1, n + 1):
@@ -312,6 +313,12 @@ def _leads_or_trails(parts: list[str], vocabulary: frozenset[str]) -> bool:
 def _segment_vocabulary() -> frozenset[str]:
     """Words a run-together word may be split into: listed variants and phrase words of 3+ letters."""
     return frozenset(w for w in (*SPELLING, *PHRASE_WORDS) if (len(w) >= 3 or w in _SEGMENT_SHORT_WORDS) and w.isalpha())
+
+
+@lru_cache(maxsize=1)
+def _longest_segment() -> int:
+    """The length of the longest word :func:`_segment` may split off (read once, not per word)."""
+    return max(map(len, _segment_vocabulary()))
 
 
 #: Two-letter words a hashtag may hold: document abbreviations ("#blankokk", "#datanikkk").
@@ -651,13 +658,15 @@ def _anchors(pattern: str) -> frozenset[str]:
 def tag(words: list[str]) -> str:
     """Canonical words with known terms replaced by ``TAG=original_words`` tokens.
 
-    Phrases are tried in their order, each only when one of its anchors is present (a
-    word of the text, or a tag an earlier phrase made): they are looked up by anchor
-    (:data:`_REPLACERS_OF_ANCHOR`), not every phrase tested for its anchors.
+    Phrases are tried in their order, each only when every word of one of the strings
+    it matches is present (a word of the text, or a tag an earlier phrase made): found
+    through :func:`_word_sets_of`, not every phrase's regex run on every text that holds
+    one of its words (seven in eight of those runs matched nothing).
     """
     text = " ".join(words)
     present = set(words)
-    pending = sorted({i for word in present for i in _REPLACERS_OF_ANCHOR.get(word, ())})
+    word_sets_of = _word_sets_of()
+    pending = sorted({at for word in present for at, needed in word_sets_of.get(word, ()) if needed <= present})
     queued = set(pending)
     while pending:
         at = heapq.heappop(pending)
@@ -665,17 +674,29 @@ def tag(words: list[str]) -> str:
         new = regex.sub(replace, text)
         if new != text:
             text = new
-            if name not in present:  # a new tag: later phrases anchored on it may run now
+            if name not in present:  # a new tag: later phrases needing it may match now
                 present.add(name)
-                for later in _REPLACERS_OF_ANCHOR.get(name, ()):
-                    if later > at and later not in queued:
+                for later, needed in word_sets_of.get(name, ()):
+                    if later > at and later not in queued and needed <= present:
                         queued.add(later)
                         heapq.heappush(pending, later)
     return text
 
 
-def _expand(pattern: str) -> set[str]:
-    """Every string a phrase pattern matches, with ``<TAG>`` kept as ``TAG``.
+def _word_sets(pattern: str) -> set[frozenset[str]]:
+    """The words of each string a phrase pattern matches, without the sets that hold a smaller
+    one: a match needs every word of one of these (tags as their names)."""
+    sets = {frozenset(phrase.split()) for phrase in _expand(pattern)}
+    if frozenset() in sets:
+        raise ValueError(f"phrase pattern {pattern!r} matches no word at all")
+    return {words for words in sets
+            if not any(frozenset(part) in sets for size in range(1, len(words)) for part in combinations(words, size))}
+
+
+@cache
+def _expand(pattern: str) -> frozenset[str]:
+    """Every string a phrase pattern matches, with ``<TAG>`` kept as ``TAG`` (cached: the
+    anchors, the phrase words and the word sets of :func:`tag` are each read from it).
 
     The phrase patterns are finite (literals, ``(?:a|b)`` groups, ``?``); any
     other regex syntax raises here, at import, because the vocabulary below
@@ -715,14 +736,28 @@ def _expand(pattern: str) -> set[str]:
     strings, end = alternatives(0)
     if end != len(pattern):
         raise ValueError(f"unbalanced group in phrase pattern {pattern!r}")
-    return strings
+    return frozenset(strings)
 
 
 _REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
-#: anchor word or tag -> the phrases (indexes into ``_REPLACERS``, ascending) it anchors
-_REPLACERS_OF_ANCHOR: dict[str, tuple[int, ...]] = {
-    anchor: tuple(at for at, replacer in enumerate(_REPLACERS) if anchor in replacer[2])
-    for anchor in frozenset().union(*(replacer[2] for replacer in _REPLACERS))}
+
+
+@lru_cache(maxsize=1)
+def _word_sets_of() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
+    """word or tag -> (phrase index into ``_REPLACERS``, the words of a string it matches), built
+    on first use, not at import (see :func:`tag`).  A set of plain words is listed under its
+    rarest word only, as all of them must be in the text; a set holding tags under each of its
+    tags, as they appear one by one while the text is tagged."""
+    sets = [(at, needed) for at, (pattern, _) in enumerate(_PHRASES) for needed in _word_sets(pattern)]
+    how_often = Counter(word for _, needed in sets for word in needed)
+    by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
+    for at, needed in sets:
+        tags = [word for word in needed if word.isupper()]
+        for word in tags or [min(needed, key=lambda plain: (how_often[plain], plain))]:
+            by_word.setdefault(word, []).append((at, needed))
+    return {word: tuple(entries) for word, entries in by_word.items()}
+
+
 #: Every canonical word that some phrase can match.  Any other word is never part
 #: of a tag, so it splits the text into runs that are tagged independently.
 PHRASE_WORDS = frozenset(

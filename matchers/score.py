@@ -739,7 +739,11 @@ def _without_spelled_stops(text: str) -> str:
 
 def clauses(text: str) -> list[str]:
     """A field's text cut into clauses (sentence ends, commas, bullets, " - ", "+")."""
-    text = _without_spelled_stops(text)
+    return _cut(_without_spelled_stops(text))
+
+
+def _cut(text: str) -> list[str]:
+    """:func:`clauses` of a text whose spelled-out words' full stops are spaces already."""
     for mark in _BREAK_MARKS_ASCII if text.isascii() else _BREAK_MARKS:
         if mark in text:
             text = text.replace(mark, _BREAK)
@@ -788,7 +792,8 @@ def _numberless(text: str) -> str:
     """The text with each number as the placeholder word, or as written where the lexicon reads
     it as a word in leetspeak ("514P"); the same object when there is no number.  Only a text
     with such a quantity has each number decided by a call ("50pcs", "2024" are placeholders)."""
-    if any(_reads_as_word(quantity.lower()) for quantity in _QUANTITY.findall(text)):
+    quantities = _QUANTITY.findall(text)
+    if quantities and any(_reads_as_word(quantity.lower()) for quantity in quantities):
         return _NUMBER.sub(_placeholder, text)
     return _NUMBER.sub(_NUMBER_WORD, text)
 
@@ -825,8 +830,10 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """:func:`_rules_in_field` of a text as it is: cached by field, and each clause by its text."""
     if ("/" in text or "@" in text) and any(map(text.__contains__, _LINK_HINTS)) and _LINK.search(text):
         text = _LINK.sub(" ", text)
-    text = _without_spelled_stops(text)  # as clauses() reads it, so lists are found in it
-    parts = clauses(text)
+    stopped = _without_spelled_stops(text)  # as clauses() reads it, so lists are found in it
+    # clauses() would make them spaces once more: nothing to do when there were none
+    parts = _cut(text) if stopped is text else clauses(stopped)
+    text = stopped
     if len(parts) == 1:
         hits = _hits_in_clause(text)
         return _shared_reading(((0, hits),)) if hits else ()
