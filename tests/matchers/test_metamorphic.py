@@ -26,7 +26,7 @@ ROWS = [json.loads(line) for name in ("blank", "related", "hard_negative", "sell
                                   "related_language13", "related_language13_words", "related_language14_words",
                                   "related_language15", "related_language15_words",
                                   "related_language16", "related_language16_words",
-                                  "related_language17", "related_language17_words",
+                                  "related_language17", "related_language17_words", "related_language18",
                                   "blank_language")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 
