@@ -392,21 +392,34 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # an organisation's own ID card ("kartu identitas karyawan", "KTP mahasiswa"): a plain card, not the KTP
     (r"(?:kartu identitas|kartu tanda|ktp|id card|idcard) (?:karyawan|pegawai|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
     (r"kartu identitas anak|kia|ktp anak", "KIA"),
-    (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
+    (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp"
+     # (2.5) the electronic national ID in English: "e-ID card", "Indonesian eID" (a plain "ID card" is any card)
+     r"|(?:indonesian |indonesia )?(?:e id|eid)(?: card)?(?: (?:indonesian|indonesia))?|eidcard|electronic (?:id|identity) card", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
+    # (2.5) an ID card with a chip is the electronic one ("KTP dengan chip", "kartu tanda penduduk ber-chip")
+    (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip(?:nya)?|<KTP> berchip", "EKTP"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
     # "not yet" in Javanese (durung, krama dereng) and Sundanese (teu acan, acan; dicitak, dieusian)
     (r"(?:belum|blm|blum|blom|tidak|tanpa|non|durung|teu acan|acan) (?:dicetak|tercetak|cetak|diisi|terisi|isi|dieusian|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|identitas|nama|foto)(?: data)?"
      # in English: "no data", "unprinted", "not personalized"
-     r"|no data|without data|unprinted|not printed|unpersonalised|not personalised", "KOSONG"),
+     r"|no data|without data|unprinted|not printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
      r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|kartu putih", "KOSONG"),  # a "virgin" chip, a "white card" hold no data
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
+    # (2.5) a buyer's wanted advert ("Dicari blanko e-KTP", "WTB", "yang punya … japri") asks for the goods;
+    # not "paling dicari" (sought after), "dicari reseller" (a seller recruiting) or "yang butuh" (the buyers addressed)
+    (r"(?:paling|banyak|sering|yang|yg|lagi|sedang) dicari|dicari (?:banyak )?orang", "POPULAR"),
+    (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin)", "RECRUIT"),
+    (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
+    # asking who has them ("siapa punya …?" is a buyer's question) …
+    (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
+    # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
+    (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
     (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
     (r"dijual|jual|jualan|menjual|ready|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
@@ -430,7 +443,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
     (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
-    (r"bahan (?:baku )?(?:kartu )?(?:<KTP>|<EKTP>)", "IDMATERIAL"),
+    # (2.5) also the material of a person's identity named by its chip or as a resident's ("bahan dasar identitas chip")
+    (r"bahan (?:baku |dasar |mentah )?(?:kartu )?(?:<KTP>|<EKTP>)|bahan (?:baku |dasar |mentah )?identitas (?:chip|penduduk|elektronik)", "IDMATERIAL"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
     (r"(?:<KTP>|<EKTP>) (?:siap pakai|instan|kilat|express|ekspres)", "READYID"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
@@ -529,6 +543,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
+    # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
+    # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer
+    (r"<NEGHOLDER> (?:<KTP>|<EKTP>) (?:<KOSONG>|<BLANGKO>)|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
     (r"pvc (?:<KARTU> )?(?:printer|writer)", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),

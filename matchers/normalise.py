@@ -69,6 +69,19 @@ _SPELLED_WITH_SEP = re.compile(
 # Two letters joined by one dot or dash ("K.K", "K-K", "a.n.") are one abbreviation: "kk", "an".
 _SPELLED_PAIR = re.compile(r"(?<![a-z0-9])([a-z])[.-]([a-z])(?![a-z0-9])")
 _SPELLED_OUT = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
+#: (2.5) One word spelled in pieces of one or two letters with separators of more than one kind
+#: between them ("b. l-a n.k o", "bl.an-ko", "e.k-tp"): the pieces are its letters.  A piece that
+#: starts the next word spelled with a symbol ("o e-ktp", "o e-K🔥T🔥P": the "e") is left to it.  The check that two kinds
+#: of separator occur (see :func:`join_mixed_spelling`) keeps abbreviations and chat words apart
+#: ("a.n. CV", "yg ga bs"); one kind is ``_SPELLED_WITH_SEP``'s.
+_MIXED_SPELLING = re.compile(
+    r"(?<![^\W_])[^\W\d_]{1,2}(?:[ .\-_*~/]{1,3}[^\W\d_]{1,2}){2,}(?![^\W_])(?![^\w\s]+[^\W_])"
+)
+_MIXED_SEPARATOR = re.compile(r"[.\-_*~/]")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CHUNK = re.compile(r"\S+")
+#: A whole word spelled with one separator ("c_a_r_d", "k.t.p"): a word of its own inside a longer run.
+_UNIFORM_SPELLED = re.compile(r"[^\W\d_](?P<sep>[.\-_*~/])[^\W\d_](?:(?P=sep)[^\W\d_])+")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+\b")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # Mixed tokens that are quantities or sizes (100rb, 2pcs, 12gb, a4, f4) are not leetspeak.
@@ -155,6 +168,52 @@ def _confusable_ascii() -> dict[str, str]:
     return {char: next(iter(letters)) for char, letters in looks_like.items() if len(letters) == 1}
 
 
+def join_mixed_spelling(text: str) -> str:
+    """Words spelled in pieces with mixed separators joined ("b. l-a n.k o e-KTP" -> "blanko e-KTP").
+
+    Used on a field before it is cut into clauses (the full stop in "b. l" ends no sentence)
+    and in the regex path of :func:`normal_words`.  Runs with one kind of separator
+    ("b.l.a.n.k.o", "S-M-L") are left as they are: the other rules read those.
+    """
+    return _MIXED_SPELLING.sub(_join_mixed_run, text)
+
+
+def _join_mixed_run(run: re.Match[str]) -> str:
+    """A run's pieces joined, chunk group by chunk group: a chunk that is a word ("HD", "PO") or a
+    word spelled with one separator ("c_a_r_d") stands apart (see :func:`_joined_pieces`).  What
+    is not joined keeps its spacing, which tells spelled-out words apart ("b u k a n  e- K T P")."""
+    spelled = run.group(0)
+    if len(set(_MIXED_SEPARATOR.findall(spelled))) < 2:
+        return spelled
+    out: list[str] = []
+    done = 0  # spelled[:done] is in out
+    group: list[re.Match[str]] = []
+    for chunk in [*_CHUNK.finditer(spelled), None]:
+        if chunk is None or (len(chunk.group(0)) > 1 and chunk.group(0).isalpha()) or _UNIFORM_SPELLED.fullmatch(chunk.group(0)):
+            if group:
+                out += [spelled[done : group[0].start()], _joined_pieces(spelled[group[0].start() : group[-1].end()])]
+                done = group[-1].end()
+                group = []
+        else:
+            group.append(chunk)
+    return "".join(out) + spelled[done:]
+
+
+def _joined_pieces(spelled: str) -> str:
+    """Pieces' letters joined, unless their separators are of one kind, or they are a uniform
+    spelled run with one piece before or after it ("e-k.t.p" is "e ktp", as ``_SPELLED_WITH_SEP``
+    reads it)."""
+    if len(set(_MIXED_SEPARATOR.findall(spelled))) < 2:
+        return spelled
+    pieces = _LETTERS.findall(spelled)
+    separators = _LETTERS.split(spelled)[1:-1]
+    for inner, between in ((pieces[1:], separators[1:]), (pieces[:-1], separators[:-1])):
+        if len(inner) >= 3 and len(set(between)) == 1 and all(len(piece) == 1 for piece in inner):
+            return spelled
+    letters = "".join(pieces)
+    return letters if len(letters) >= 3 else spelled
+
+
 def _join_spelled(match: re.Match[str]) -> str:
     run = match.group(0)
     chars = [ch for ch in run if ch.isascii() and ch.isalnum()]
@@ -181,13 +240,14 @@ def _unleet_word(token: str) -> str:
 def _has_spelled_run(words: list[str]) -> bool:
     """True when three single-character words follow each other, or two single letters:
     only then can a spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text."""
-    if 1 not in map(len, words):
+    if 1 not in map(len, words) and 2 not in map(len, words):
         return False
-    run = letters = 0
+    run = letters = short = 0
     for word in words:
         run = run + 1 if len(word) == 1 else 0
         letters = letters + 1 if len(word) == 1 and word.isalpha() else 0
-        if run == 3 or letters == 2:
+        short = short + 1 if len(word) <= 2 and word.isalpha() else 0  # pieces of a word: "bl.an-ko" (2.5)
+        if run == 3 or letters == 2 or short == 3:
             return True
     return False
 
@@ -218,7 +278,7 @@ def normal_words(text: str) -> list[str]:
 def _normalise_by_regex(folded: str) -> str:
     """The reference normalisation of folded text: spelled-out runs and dotted pairs joined, separators
     made single spaces, leetspeak undone in words that mix letters and digits."""
-    folded = _SPELLED_PAIR.sub(r"\1\2", _SPELLED_WITH_SEP.sub(_join_spelled, folded))
+    folded = _SPELLED_PAIR.sub(r"\1\2", _SPELLED_WITH_SEP.sub(_join_spelled, join_mixed_spelling(folded)))
     spaced = _NON_WORD.sub(" ", folded).strip()
     joined = _SPELLED_OUT.sub(_join_spelled, spaced)
     return _MIXED.sub(_unleet, joined)

@@ -145,6 +145,26 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   keeps its blank (2.3 read "jual e-KTP" as data); "tidak menjual kartu kosong" denies
   the blank cards; a requirement cue inside a match ("akun gojek: siapkan KTP") keeps
   the buyer's KTP out.
+
+**Blank language (2.5).**  Built from concepts a fresh set (``corpus/blank_language5``) found
+missing, each with hard negatives beside it:
+
+* *Spellings.*  One word spelled in pieces with separators of more than one kind ("b. l-a n.k o",
+  "bl.an-ko", "e.k-tp") is joined (:func:`matchers.normalise.join_mixed_spelling`), before the
+  field is cut, so the full stop in "b. l" ends no clause; a spaced hyphen between single letters
+  ("b e r - c h i p") is one word's.
+* *Names.*  The electronic national ID in English ("Indonesian e-ID card", "unpersonalized"); an
+  ID card with a chip ("KTP dengan chip", "kartu tanda penduduk ber-chip") is the e-KTP; the
+  material of a person's identity ("bahan dasar identitas chip").
+* *Head nouns.*  A holder heading a blank pair ("casing e-KTP kosong") is an empty holder.
+* *Catalogues.*  Under a title that names nothing, a description naming other products in two or
+  more clauses and strong evidence in a clause of its own is a shop's list of goods: its first
+  clause is one item, not the product phrase (``_catalogue``).
+* *Wanted adverts.*  A buyer asking for blanks ("Dicari blanko e-KTP", "WTB", "Siapa punya …?",
+  "Butuh …") offers none: blank evidence after the cue is discounted and ``blank_wanted`` makes
+  the demand related.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
+  opening; "paling dicari" (sought after), "dicari reseller" and "yang butuh" (the buyers a seller
+  addresses) are no wanted adverts.
 """
 
 from __future__ import annotations
@@ -162,7 +182,7 @@ from typing import Any, NamedTuple
 from matchers.by_sound import read_by_sound
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
-from matchers.normalise import normal_words
+from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
@@ -324,6 +344,11 @@ RULES: tuple[Rule, ...] = (
          why="NIKs sold with a family card or KTP (NIK + KK)"),
     Rule("id_for_sale", "related", "related_core", 60, _p("<SALE> <IDTERM>|<IDTERM> <SALE>"),
          why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
+    # (2.5) a wanted advert offers no blank, yet asks for blank e-KTPs: a demand for them is related
+    Rule("blank_wanted", "related", "related_core", 60,
+         _p(r"(?:<CUEWANT>|<CUENEED>)(?: \S+){0,3} (?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"
+            r"|<IDMATERIAL>|<DINASSTOCK>)"),
+         why="a buyer asking for blank e-KTPs (dicari, WTB, yang punya … japri): a demand for blanks, none on offer"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
@@ -374,6 +399,7 @@ _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
                            "machine_with_blank_ektp_in_listing", "id_writer"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
+_WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -459,8 +485,13 @@ CUE_LABELS = {
     "CUECOD": "COD", "CUESHIP": "shipping", "CUEPAY": "payment", "CUEPACK": "packing",
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
-    "CUEREQAFTER": "buyer-requirement",
+    "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert",
 }
+#: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
+#: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
+#: opening (``_SEEKING_CUE``); "Siapa punya blanko e-KTP?" stays a buyer's question.
+_WANTED_CUES = frozenset({"CUEWANT", "CUENEED"})
+_SEEKING_CUE = "CUENEED"
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
@@ -639,6 +670,11 @@ _SPELLED_STOP = re.compile(r"(?<![^\W_])([^\W\d_])\. ")
 _SPELLED_WITH_STOPS = re.compile(r"(?<![^\W_])[^\W_](?: ?\. ?[^\W_](?![^\W_])){2,}")
 
 
+#: A spaced " - " between two single characters joins the halves of a word spelled out letter by
+#: letter ("b e r - c h i p"), it ends no clause (2.5).
+_SPELLED_DASH = re.compile(r"(?<![^\W_])([^\W_]) - ([^\W_])(?![^\W_])")
+
+
 def _spelled_without_stops(run: re.Match[str]) -> str:
     """A spelled run's spaced full stops made spaces; a run dotted tight ("p.e.r.s.o") ends no
     clause and keeps its dots, which tell its last letter from a word after it ("…s.i e-KTP")."""
@@ -654,6 +690,10 @@ def _without_spelled_stops(text: str) -> str:
         text = _SPELLED_STOP.sub(r"\1 ", text)
     if stops >= 2 and _SPELLED_WITH_STOPS.search(text):
         text = _SPELLED_WITH_STOPS.sub(_spelled_without_stops, text)
+    if stops and _SPELLED_STOP.search(text):  # a lone letter before ". ": maybe a word spelled with mixed separators
+        text = join_mixed_spelling(text)
+    if " - " in text and _SPELLED_DASH.search(text):  # "b e r - c h i p": one word's hyphen, spaced (2.5)
+        text = _SPELLED_DASH.sub(r"\1-\2", text)
     return text
 
 
@@ -734,7 +774,26 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     found = list(map(_hits_in_clause, kept))
     if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
         found = _asked_in_lists(text, kept, found)
+    if "?" in text and any(hit.cue == _SEEKING_CUE or hit.rule == _WANTED_RULE_INDEX for hits in found for hit in hits):
+        found = _questions_unwanted(text, kept, found)
     return tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True))
+
+
+def _questions_unwanted(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+    """Seeking in a clause the seller asks as a question ("Cari blanko e-KTP? Ready kak", "Butuh
+    blanko e-KTP?") opens an offer: its clause is read without that cue (2.5).  Who has them
+    ("Siapa punya blanko e-KTP?") is still a buyer asking."""
+    out, position = [], 0
+    for part, hits in zip(kept, found, strict=True):
+        at = text.find(part, position)
+        if at < 0:
+            return found  # the text was rewritten before it was cut: read as it is
+        position = at + len(part)
+        if text.startswith("?", position) and "CUEWANT" not in _tags_in(part):
+            hits = tuple(hit._replace(cue="") if hit.cue == _SEEKING_CUE else hit
+                         for hit in hits if hit.rule != _WANTED_RULE_INDEX)
+        out.append(hits)
+    return out
 
 
 #: Clause breaks inside one sentence: a list of what the buyer brings runs across them.
@@ -798,6 +857,8 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
     if hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES:
         return f"'{hit.matched}' after a {CUE_LABELS[hit.cue]} word: a material used, not on offer"
+    if hit.cue in _WANTED_CUES and rule.channel == "blank":
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked for by a buyer, not on offer"
     if rule.channel == "blank" and rule.group != "blank_core" and hit.cue in _NOT_OFFERED_APART and (
             not in_title or hit.cue in _TITLE_CUES):
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: supports no offer"
@@ -814,6 +875,8 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
     tally = _Tally({}, {}, {}, {}, {})
     # a title that names nothing ("Ready kak") leaves the product phrase to the description's first clause (2.4)
     lead = "description" if not any(field_clauses for field, field_clauses in fields if field == "title") else "title"
+    if lead == "description" and _catalogue(fields):
+        lead = ""  # a shop's list of goods: no one clause is the product phrase (2.5)
     for field, field_clauses in fields:
         for number, hits in field_clauses:
             product_phrase = field == lead and number == 0
@@ -841,6 +904,31 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
         if rule_index in tally.strong_negatives:
             del tally.weak_negatives[rule_index]
     return tally
+
+
+#: Clauses naming another product that make a description under a vague title a catalogue (2.5).
+_CATALOGUE_OTHER_CLAUSES = 2
+_CORE_GROUPS = frozenset({"blank_core", "related_core"})
+
+
+def _catalogue(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the description under a title that names nothing is a shop's list of goods: other
+    products named in two or more clauses, and strong evidence in a clause naming none of them
+    ("Ready: map plastik, …, tinta printer, blangko KTP elektronik kosong, amplop").  Its first
+    clause is then one item, not the product phrase (2.5); a lone "Ready: map plastik isi 10,
+    cocok untuk menyimpan blangko e-KTP" still is."""
+    for field, field_clauses in fields:
+        if field != "description":
+            continue
+        others = offers = 0
+        for _, hits in field_clauses:
+            counted = [hit for hit in hits if not hit.negator and not hit.cue]
+            if any(RULES[hit.rule].channel == "negative" for hit in counted):
+                others += 1
+            elif any(RULES[hit.rule].group in _CORE_GROUPS for hit in counted):
+                offers += 1
+        return others >= _CATALOGUE_OTHER_CLAUSES and offers > 0
+    return False
 
 
 class _Part(NamedTuple):
