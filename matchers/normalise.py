@@ -240,14 +240,23 @@ def _unleet_word(token: str) -> str:
 def _has_spelled_run(words: list[str]) -> bool:
     """True when three single-character words follow each other, or two single letters:
     only then can a spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text."""
-    if 1 not in map(len, words) and 2 not in map(len, words):
-        return False
-    run = letters = short = 0
+    lengths = set(map(len, words))
+    if 1 in lengths:
+        run = letters = 0
+        for word in words:
+            run = run + 1 if len(word) == 1 else 0
+            letters = letters + 1 if len(word) == 1 and word.isalpha() else 0
+            if run == 3 or letters == 2:
+                return True
+    return 2 in lengths and _has_pieces(words)
+
+
+def _has_pieces(words: list[str]) -> bool:
+    """Three words of two letters in a row: maybe one word in pieces ("bl.an-ko", 2.5)."""
+    short = 0
     for word in words:
-        run = run + 1 if len(word) == 1 else 0
-        letters = letters + 1 if len(word) == 1 and word.isalpha() else 0
-        short = short + 1 if len(word) <= 2 and word.isalpha() else 0  # pieces of a word: "bl.an-ko" (2.5)
-        if run == 3 or letters == 2 or short == 3:
+        short = short + 1 if len(word) == 2 and word.isalpha() else 0
+        if short == 3:
             return True
     return False
 
