@@ -91,6 +91,9 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["cpt"], "cepat"),
     **dict.fromkeys(["selfie", "swafoto", "wefie"], "selfie"),
     **dict.fromkeys(["coreldraw", "corel", "cdr"], "template"),
+    # (2.5) the key words written backwards ("okn4lb ptke", "baca dari belakang"): no word of either language
+    **{word[::-1]: canonical for word, canonical in (("blanko", "blanko"), ("blangko", "blanko"), ("ektp", "ektp"),
+                                                      ("kosong", "kosong"))},
 }
 
 #: Canonical key words whose typos are worth correcting (words of 5+ letters).

@@ -157,6 +157,8 @@ missing, each with hard negatives beside it:
   ID card with a chip ("KTP dengan chip", "kartu tanda penduduk ber-chip") is the e-KTP; the
   material of a person's identity ("bahan dasar identitas chip").
 * *Head nouns.*  A holder heading a blank pair ("casing e-KTP kosong") is an empty holder.
+* *Lists and reversals (after blank_language5b).*  A numbered item ("1) stempel 2) map 3) blangko
+  e-KTP") is a clause of its own; the key words written backwards ("okn4lb ptke") are read.
 * *Catalogues.*  Under a title that names nothing, a description naming other products in two or
   more clauses and strong evidence in a clause of its own is a shop's list of goods: its first
   clause is one item, not the product phrase (``_catalogue``).
@@ -697,9 +699,15 @@ def _without_spelled_stops(text: str) -> str:
     return text
 
 
+#: A numbered item of a list ("1) stempel 2) map 3) blangko e-KTP"): each item is a clause of its own (2.5).
+_NUMBERED_ITEM = re.compile(r"(?<!\S)\d{1,2}\) ")
+
+
 def clauses(text: str) -> list[str]:
-    """A field's text cut into clauses (sentence ends, commas, bullets, " - ", "+")."""
+    """A field's text cut into clauses (sentence ends, commas, bullets, numbered items, " - ", "+")."""
     text = _without_spelled_stops(text)
+    if ") " in text:
+        text = _NUMBERED_ITEM.sub(_BREAK, text)
     for mark in _BREAK_MARKS_ASCII if text.isascii() else _BREAK_MARKS:
         if mark in text:
             text = text.replace(mark, _BREAK)
