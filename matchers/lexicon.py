@@ -372,6 +372,9 @@ def canonical_of_words(words: list[str]) -> list[str]:
 # --- step 2: concepts -------------------------------------------------------
 
 _ID = "(?:<KTP>|<EKTP>)"
+#: Not yet, or without (2.5: in the regional languages too, and as chat writes it).
+_ABSENT = ("(?:belum|blm|blum|blom|tidak|tdk|tanpa|non|durung|teu acan|acan|teu|alun|indak|hana|kagak|gak|ga|nggak|ndak"
+           "|enggak|tak)")
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
@@ -405,13 +408,18 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) an ID card with a chip is the electronic one ("KTP dengan chip", "kartu tanda penduduk ber-chip")
     (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip(?:nya)?|<KTP> berchip", "EKTP"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
-    (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
-    # "not yet" in Javanese (durung, krama dereng) and Sundanese (teu acan, acan; dicitak, dieusian)
-    (r"(?:belum|blm|blum|blom|tidak|tanpa|non|durung|teu acan|acan) (?:dicetak|tercetak|cetak|diisi|terisi|isi|dieusian|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|identitas|nama|foto)(?: data)?"
+    # (2.5) without a KTP's photo or data ("pinjaman tanpa foto KTP", "daftar tanpa data KK"): the ID is what
+    # the buyer need not give, not a KTP without data (that is "KTP tanpa data", the other order)
+    (rf"{_ABSENT}(?: (?:ada|pakai|pake|perlu|butuh))? (?:foto|data|nama|scan|fotokopi|upload|isi) (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDREF"),
+    # no content yet: "not yet" or "without", there being (ada), then printing, filling or what a card holds; also
+    # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
+    # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
+    (rf"{_ABSENT}(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
+     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|identitas|nama|foto|tulisan|ditulis|bernama)(?: data)?"
      # in English: "no data", "unprinted", "not personalized"
      r"|no data|without data|unprinted|not printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
-     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|kartu putih", "KOSONG"),  # a "virgin" chip, a "white card" hold no data
+     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     # (2.5) a buyer's wanted advert ("Dicari blanko e-KTP", "WTB", "yang punya … japri") asks for the goods;

@@ -157,6 +157,10 @@ missing, each with hard negatives beside it:
   ID card with a chip ("KTP dengan chip", "kartu tanda penduduk ber-chip") is the e-KTP; the
   material of a person's identity ("bahan dasar identitas chip").
 * *Head nouns.*  A holder heading a blank pair ("casing e-KTP kosong") is an empty holder.
+* *No content yet.*  "Not yet" or "without", an optional "there is", then printing, filling or what a
+  card holds, in the regional languages too ("e-KTP teu aya eusian", "indak ado isi", "durung ono
+  isine"), and a "raw" (mentah) card; while "tanpa foto KTP" (a loan that needs no KTP photo) names
+  the ID as what the buyer need not give, not a KTP without data (2.4 called it a blank).
 * *Lists and reversals (after blank_language5b).*  A numbered item ("1) stempel 2) map 3) blangko
   e-KTP") is a clause of its own; the key words written backwards ("okn4lb ptke") are read.
 * *Catalogues.*  Under a title that names nothing, a description naming other products in two or
