@@ -23,7 +23,7 @@ ROWS = [json.loads(line) for name in ("blank", "related", "hard_negative", "sell
                                   "related_language7", "related_language8",
                                   "related_language9", "blank_language", "blank_language5",
                                   "blank_language5_concepts", "blank_language5_words",
-                                  "blank_language5b")
+                                  "blank_language5b", "blank_language5c")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 
 SHIPPING = [
