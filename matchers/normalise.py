@@ -78,6 +78,7 @@ _MIXED_SPELLING = re.compile(
     r"(?<![^\W_])[^\W\d_]{1,2}(?:[ .\-_*~/]{1,3}[^\W\d_]{1,2}){2,}(?![^\W_])(?![^\w\s]+[^\W_])"
 )
 _MIXED_SEPARATOR = re.compile(r"[.\-_*~/]")
+_PIECE_SEPARATORS = (".", "-", "_", "*", "~", "/")
 _LETTERS = re.compile(r"[^\W\d_]+")
 _CHUNK = re.compile(r"\S+")
 #: A whole word spelled with one separator ("c_a_r_d", "k.t.p"): a word of its own inside a longer run.
@@ -237,10 +238,11 @@ def _unleet_word(token: str) -> str:
     return token.translate(_LEET)
 
 
-def _has_spelled_run(words: list[str]) -> bool:
+def _has_spelled_run(words: list[str], text: str) -> bool:
     """True when three single-character words follow each other, or two single letters:
-    only then can a spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text."""
-    lengths = set(map(len, words))
+    only then can a spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text;
+    or three two-letter words in a text with two kinds of separator (2.5: "bl.an-ko")."""
+    lengths = [*map(len, words)]
     if 1 in lengths:
         run = letters = 0
         for word in words:
@@ -248,7 +250,15 @@ def _has_spelled_run(words: list[str]) -> bool:
             letters = letters + 1 if len(word) == 1 and word.isalpha() else 0
             if run == 3 or letters == 2:
                 return True
-    return 2 in lengths and _has_pieces(words)
+    if 2 not in lengths:
+        return False
+    kinds = 0
+    for separator in _PIECE_SEPARATORS:
+        if separator in text:
+            kinds += 1
+            if kinds == 2:
+                return _has_pieces(words)
+    return False
 
 
 def _has_pieces(words: list[str]) -> bool:
@@ -276,7 +286,7 @@ def normal_words(text: str) -> list[str]:
         words = text.encode("ascii").translate(_ASCII_FOLD_WORDS).decode("ascii").split()
     else:
         words = _WORD.findall(_fold(text))
-    if _has_spelled_run(words):
+    if _has_spelled_run(words, text):
         return _normalise_by_regex(_fold(text)).split()
     if all(map(str.isdigit, filterfalse(str.isalpha, words))):  # no word mixes letters and digits
         return words

@@ -688,6 +688,17 @@ def _spelled_without_stops(run: re.Match[str]) -> str:
     return spelled.replace(".", " ") if " " in spelled else spelled
 
 
+def _lone_letter_stop(text: str) -> bool:
+    """Whether a lone letter stands before some ". " ("b. l-a"): ``_SPELLED_STOP`` without a regex
+    scan of every text that holds a full stop."""
+    at = text.find(". ")
+    while at > 0:
+        if text[at - 1].isalpha() and (at == 1 or not text[at - 2].isalnum()):
+            return True
+        at = text.find(". ", at + 2)
+    return False
+
+
 def _without_spelled_stops(text: str) -> str:
     """The text with the full stops of spelled-out words ("K.T.P. .e.l", "e . k . t . p") made
     spaces, so they end no clause; the same object when there is none."""
@@ -696,7 +707,7 @@ def _without_spelled_stops(text: str) -> str:
         text = _SPELLED_STOP.sub(r"\1 ", text)
     if stops >= 2 and _SPELLED_WITH_STOPS.search(text):
         text = _SPELLED_WITH_STOPS.sub(_spelled_without_stops, text)
-    if stops and _SPELLED_STOP.search(text):  # a lone letter before ". ": maybe a word spelled with mixed separators
+    if stops and _lone_letter_stop(text):  # maybe a word spelled with mixed separators ("b. l-a n.k o")
         text = join_mixed_spelling(text)
     if " - " in text and _SPELLED_DASH.search(text):  # "b e r - c h i p": one word's hyphen, spaced (2.5)
         text = _SPELLED_DASH.sub(r"\1-\2", text)
@@ -709,7 +720,11 @@ _NUMBERED_ITEM = re.compile(r"(?<!\S)\d{1,2}\) ")
 
 def clauses(text: str) -> list[str]:
     """A field's text cut into clauses (sentence ends, commas, bullets, numbered items, " - ", "+")."""
-    text = _without_spelled_stops(text)
+    return _cut(_without_spelled_stops(text))
+
+
+def _cut(text: str) -> list[str]:
+    """:func:`clauses` of a text whose spelled-out words' stops are already spaces."""
     if ") " in text:
         text = _NUMBERED_ITEM.sub(_BREAK, text)
     for mark in _BREAK_MARKS_ASCII if text.isascii() else _BREAK_MARKS:
@@ -778,7 +793,7 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     if ("/" in text or "@" in text) and any(map(text.__contains__, _LINK_HINTS)) and _LINK.search(text):
         text = _LINK.sub(" ", text)
     text = _without_spelled_stops(text)  # as clauses() reads it, so lists are found in it
-    parts = clauses(text)
+    parts = _cut(text)
     if len(parts) == 1:
         hits = _hits_in_clause(text)
         return ((0, hits),) if hits else ()
