@@ -36,10 +36,14 @@ are labels: they block the number after them even after a chip word
 ("flashdisk chip Samsung, serial number 0401…").
 The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
 (lists and tables after one cue).  A cue just after the token on its line also
-counts ("04A2… (UID chip)").  A label that claims the number for something else
+counts ("04A2… (UID chip)"), or on the next line when the token ends its line and
+no number follows the cue there ("04A2…\n04B3…\n^ UID chip"); such a cue closes a
+list, and names every UID of it: the unread tokens before, each of the same length
+as the next and joined to it by separators, bullets or row numbers only.  A label that claims the number for something else
 (SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode,
 a time or date …)
-on the token's own line, after the last cue, blocks it; a word that usually
+on the token's own line, after the last cue (or before a token a cue after it
+names), blocks it; a word that usually
 describes the card (tipe, model, versi, kode, pin, ip, part, build …) blocks it
 only right before the number, maybe with its number word ("tipe: 04A2…", "kode
 produk 04A2…", "part number 04A2…").  ``hex`` is no label: it names how the UID
@@ -122,9 +126,9 @@ _LIST_NEIGHBOUR_BEFORE = re.compile(rf"(?<![0-9A-Za-z]){_BYTES_RUN}[ \t]*$")
 _I = "[i1l|!]"
 #: The chip words, also spelled out letter by letter ("c h i p", "u.i.d").
 _CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
-_UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|csn"
+_UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|id\s*tag|nfc\s*id|id\s*nfc|csn"
 _CUE_CORE = (rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail|la|l)?|serai?l|s[ei]?rial|seial"
-             r"|(?:nomor|nomer|nmr|no|id)\.?\s*kartu")
+             r"|(?:nomor|nomer|nmr|no|id)\.?\s*kartu|identifier")  # iOS NFC readers print the UID as "Identifier"
 #: A cue or number word right before a number sign or dot ("seri #", "no."): the sign is no glue.
 _NUMBER_SIGNS = frozenset("#.-")
 _NUMBER_LABEL_BEFORE = re.compile(rf"(?<![a-z0-9])(?:{_NUMBER_WORD}|nr|number|num|{_CUE_CORE})(?:nya)?[ \t:.]*$")
@@ -167,8 +171,15 @@ _BLOCKER = re.compile(
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
 _NEAR_BLOCKER = re.compile(
-    r"(?<![a-z0-9])(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
-    r"firmware|fw|build|rev|revisi|lot|batch|va|alamat|address|addr)(?:[ \t.]*(?:number|numbr|no|nomor|nr|num))?[ \t:.#=\-]*$"
+    # after a preposition the word names where the number is from, not what it is ("contoh dari batch: 04:9C:…")
+    r"(?<![a-z0-9])(?<!dari )(?<!from )(?<!of )(?<!di )"
+    r"(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
+    r"firmware|fw|build|rev|revisi|lot|batch|va|alamat|address|addr|"
+    # the other fields of a card's memory and of its answer to a reader, printed beside the UID (MIFARE
+    # Classic Tool, Proxmark): a sector's keys and access bits, the block check byte, ATQA, SAK; a table's
+    # header may name them with the UID ("UID | ATQA | SAK"), so only right before a number
+    r"key[ \t]?[ab]|access[ \t]+(?:bits|conditions?)|bcc|atqa|sak)"
+    r"(?:[ \t.]*(?:number|numbr|no|nomor|nr|num))?[ \t:.#=\-]*$"
 )
 #: How far a cue or the last UID taken reaches ahead, and how far back a blocking label reaches.
 WINDOW = 160
@@ -229,8 +240,12 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
             yield glued.pop(m.start()), True
             continue
         run, sep = m.group("run", "sep")
+        if sep is None and run[2:3] in (" ", ":", "-") and _is_word(run[:2]) and not _all_hex(run[:2]):
+            pos = m.start("run") + 2  # "ID 49:f6:31:1d" read as mixed bytes: a word is no byte of the run after it
+            continue
         if sep is not None and _stray_front(run, sep):
-            whole = _bytes_from(text, m.start("run"))  # "EAFA:00 00": hex letters are the UID's first bytes
+            # "EAFA:00 00": hex letters are the UID's first bytes; a word with another letter is not ("ID 0x04 …")
+            whole = _bytes_from(text, m.start("run")) if _all_hex(_unprefixed(run.partition(sep)[0])) else None
             if whole is not None:
                 pos = whole.end()
                 yield whole, False
@@ -244,6 +259,10 @@ def _runs(text: str, low: str, begin: int) -> Iterator[tuple[re.Match[str], bool
         elif len(run) - (run.count(sep) * len(sep) if sep else 0) >= short:
             yield m, False  # shorter: no UID (nor half of one), a price, a code
     yield from ((glued[start], True) for start in sorted(glued) if start >= pos)
+
+
+def _all_hex(group: str) -> bool:
+    return all(c in _HEX_CHARS for c in group)
 
 
 def _bytes_from(text: str, start: int) -> re.Match[str] | None:
@@ -268,6 +287,8 @@ def _mixed_reading(text: str, m: re.Match[str], run: str, sep: str | None) -> re
     mixed = _MIXED_RUN.match(text, m.start("run"))
     if mixed is None or _hex_count(mixed.group("run"), None) not in _HEX_LENGTHS:
         return None
+    if not lengthened and mixed.end() < m.end() and _MORE_BYTES.match(text, mixed.end()):
+        return None  # nine bytes or more: no UID, nor its first eight
     if lengthened:
         extra = text[m.end():mixed.end()]
         if mixed.end() <= m.end() or extra.strip(" xX" + (sep or "").strip() + _HEX_CHARS) \
@@ -311,14 +332,38 @@ def _token(text: str, low: str, m: re.Match[str], glued: bool, lengths: Containe
             groups.pop()
         run = sep.join(groups)
         end = start + len(run)
+    glue_end, status = end, _status_word(run, sep)
+    if status:  # "04 71 2E 9C 5B 3D 80 90 00": a reader's answer, the UID then its status word
+        run = run[:-status]
+        end = start + len(run)
     chars = run.replace(sep, "") if sep is not None else run.translate(_DROP_SEPARATORS)
     prefixed = "x" in chars or "X" in chars  # an x is never a hex-looking character: only "0x" holds one
     if prefixed:
         chars = chars.replace("0x", "").replace("0X", "")
-    if len(chars) not in lengths or _glued(text, low, -1 if glued else start, end):
+    if len(chars) not in lengths or _glued(text, low, -1 if glued else start, glue_end):
         return None
     paired = all(len(_unprefixed(group)) == 2 for group in run.split(sep)) if sep is not None else len(chars) == 2
     return _Token(start, end, chars, prefixed or ":" in run, glued, paired)
+
+
+#: ISO/IEC 7816-4's status word for success, which a reader prints after its answer to "get UID".
+_STATUS_OK = "9000"
+
+
+def _unprefixed_chars(chars: str) -> str:
+    return chars.replace("0x", "").replace("0X", "") if "x" in chars or "X" in chars else chars
+
+
+def _status_word(run: str, sep: str | None) -> int:
+    """How many characters at the end of a run are the reader's status word "90 00" after a UID (0
+    when there is none, or when the run is a UID's length with it: "…9000" may end a UID)."""
+    chars = _unprefixed_chars(run.replace(sep, "") if sep is not None else run)
+    if len(chars) in _HEX_LENGTHS or len(chars) - len(_STATUS_OK) not in _HEX_LENGTHS or not chars.endswith(_STATUS_OK):
+        return 0
+    if sep is None:
+        return len(_STATUS_OK) if "x" not in run and "X" not in run else 0
+    last = run.split(sep)[-2:]
+    return len(sep.join(last)) + len(sep) if [_unprefixed(group) for group in last] == ["90", "00"] else 0
 
 
 def _is_word(group: str) -> bool:
@@ -414,14 +459,20 @@ def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
     line, on the line above (a label on a line of its own: "MAC address:" then the number),
     within ``_BLOCK_REACH`` characters before it."""
     line_start = low.rfind("\n", 0, start) + 1
-    if line_start > 0 and not low[line_start:start].strip():
+    above = line_start > 0 and not low[line_start:start].strip()
+    if above:
         line_start = low.rfind("\n", 0, line_start - 1) + 1
     begin = max(anchor, start - _BLOCK_REACH, line_start)
     if begin >= start:
         return False
     if any(begin <= claim < start for claim in claims):
         return True
-    return _BLOCKER.search(low, begin, start) is not None or _NEAR_BLOCKER.search(low, begin, start) is not None
+    if _BLOCKER.search(low, begin, start) is not None:
+        return True
+    near = _NEAR_BLOCKER.search(low, begin, start)
+    # on the line above, a describing word is a label only on a line of its own, not a table's last
+    # column ("UID | ATQA | SAK" above its rows)
+    return near is not None and not (above and low[line_start:near.start()].strip())
 
 
 def _serial_of_another_device(low: str, start: int, end: int) -> bool:
@@ -496,10 +547,40 @@ def _printed_alone(text: str, token: _Token) -> bool:
     return _MORE_BYTES_BEFORE.search(text, max(0, token.start - 8), token.start) is None
 
 
-def _cue_after(low: str, end: int, next_start: int) -> bool:
-    stop = min(end + _CUE_AFTER_REACH, next_start)
-    line = low[end:stop].split("\n", 1)[0]
-    return any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line))
+def _cue_after(low: str, end: int, next_start: int) -> str | None:
+    """The text after a token in which a chip word names it, or None: a chip word close after it on
+    its line ("04A2… (UID chip)") or, when the token ends its line, a word for a chip's number on the
+    next line before any other token ("04A2…\n04B3…\n^ UID chip"; a cue with a number after it on
+    that line heads that number instead)."""
+    line_end = low.find("\n", end)
+    if line_end != -1 and line_end < next_start and not low[end:line_end].strip():
+        next_end = low.find("\n", line_end + 1)
+        next_end = len(low) if next_end == -1 else next_end
+        line = low[line_end + 1 : min(line_end + 1 + _CUE_AFTER_REACH, next_end)]
+        return line if next_start >= next_end and names_chip_number(line) else None
+    line = low[end : min(end + _CUE_AFTER_REACH, next_start)].split("\n", 1)[0]
+    return line if any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line)) else None
+
+
+#: What may stand between two UIDs of one list: separators, line breaks, bullets, row numbers.
+_LIST_GAP = re.compile(r"(?:[\s,;|/&\u2022\u00b7*>\-]|\d{1,3}[.)]|\(?\d{1,3}\))*")
+
+
+def _list_before(text: str, low: str, unread: list[_Token], token: _Token, claims: list[int]) -> list[tuple[_Token, ChipReading]]:
+    """The unread tokens that open the list a closing cue (a word for a chip's number: "UID", "nomor
+    chip") names (``token`` is its last item): each
+    of the same length as the next, joined to it by list separators only, not claimed by a label."""
+    items: list[tuple[_Token, ChipReading]] = []
+    after = token
+    for item in reversed(unread):
+        if len(item.chars) != len(after.chars) or not _in_one_list(text, item, after):
+            break
+        reading = read_token(item.chars, item.marked)
+        if reading is None or _blocked(low, -1, item.start, claims):
+            break
+        items.append((item, reading))
+        after = item
+    return items[::-1]
 
 
 def find_chip_readings(
@@ -509,37 +590,61 @@ def find_chip_readings(
     positions); ``cued`` when another field of the listing names a chip number, ``topical`` when
     it is about chips or ID cards."""
     found, claims = _split_claims(low, _cue_spans(low))
-    # a token before the first cue counts only when the cue follows it closely ("04A2… (UID)") or it
-    # is printed the reader's way (``printed_by_a_reader``)
-    first = found[0][0] if found and not cued else 0
-    begin = 0 if ":" in text[:first] or "0x" in low[:first] else max(0, first - _CUE_AFTER_REACH - _LONGEST_TOKEN)
-    tokens = [token for token in _tokens(text, low, begin) if len(token.chars) in _HEX_LENGTHS]
+    # a token before the first cue counts only when a cue follows it closely ("04A2… (UID)"), closes its
+    # list, or it is printed the reader's way (``printed_by_a_reader``)
+    tokens = [token for token in _tokens(text, low) if len(token.chars) in _HEX_LENGTHS]
     if not tokens:
         return
     cues = _cue_ends(low, found, tokens, topical)
     if len(cues) < len(found):  # a serial word off the topic names another thing's serial: a label
         claims = sorted(claims + [start for start, _, specific in found if not specific])
     about = topical or about_chips(low)
-    last_taken = 0 if cued else -1
+    last_taken, last = (0 if cued else -1), None
+    unread: list[_Token] = []  # tokens since the last UID taken, which a cue closing their list may name
     for index, token in enumerate(tokens):
         i = bisect_right(cues, token.start) - 1
         cue = cues[i] if i >= 0 else -1
         anchor = max(cue, last_taken)
         reach = token.start - anchor <= WINDOW or (cued and anchor == 0)
         near = token.glued_cue or (anchor >= 0 and reach and not _blocked(low, anchor, token.start, claims))
+        closing = False
         if not near:
             next_start = tokens[index + 1].start if index + 1 < len(tokens) else len(text)
-            near = _cue_after(low, token.end, next_start) or (
+            after = _cue_after(low, token.end, next_start)
+            near = after is not None and not _blocked(low, -1, token.start, claims)
+            closing = near and names_chip_number(after or "")  # a word for the number closes a list
+            near = near or (
                 about and printed_by_a_reader(token.chars, token.marked) and _printed_alone(text, token)
                 and not _blocked(low, -1, token.start, claims))
-        # digits right after a chip word are a UID too when written byte by byte ("chip 04 12 35 67 …"),
-        # or right after a word for the UID itself ("UID 04123456"): not after "chip" ("chip 20230615")
-        one_word = token.end - token.start == len(token.chars)
-        marked = token.marked or (token.chars.isdigit() and (token.paired or one_word) and _chip_word_before(
-            low, found, token.start, uid_only=not token.paired))
-        reading = read_token(token.chars, marked) if near else None
-        if reading is not None and _said_converted(low, tokens[index - 1].end if index else 0, token.start):
-            continue  # "ID (reversed): 80:5C:…": the UID's bytes reversed or in decimal, not its value
-        if reading is not None:
-            last_taken = token.end
-            yield token.start, token.end, reading
+        listed = last is not None and not last.marked and last.chars.isdigit() and len(last.chars) == len(token.chars) \
+            and _in_one_list(text, last, token)
+        reading = _reading(text, low, found, token, tokens[index - 1].end if index else 0, listed) if near else None
+        if reading is None:
+            unread.append(token)
+            continue
+        for item, item_reading in _list_before(text, low, unread, token, claims) if closing else ():
+            yield item.start, item.end, item_reading
+        unread, last_taken, last = [], token.end, token
+        yield token.start, token.end, reading
+
+
+def _in_one_list(text: str, first: _Token, second: _Token) -> bool:
+    """True when two tokens are neighbouring items of one list: list separators only between them."""
+    return _LIST_GAP.fullmatch(text, first.end, second.start) is not None
+
+
+def _reading(text: str, low: str, found: list[tuple[int, int, bool]], token: _Token, previous_end: int,
+             listed: bool = False) -> ChipReading | None:
+    """The UID a named token stands for, or None.  Digits right after a chip word are a UID too when
+    written byte by byte ("chip 04 12 35 67 …"), or right after a word for the UID itself ("UID
+    04123456"): not after "chip" ("chip 20230615"), and so is the next item of their list (``listed``:
+    the UID before is digits of its length read so, and only list separators are between: "UID:
+    12345678, 23456789"; a decimal run after a UID printed the reader's way stays unmarked);
+    words that say the token is the UID reversed or in decimal make it no value ("ID (reversed): 80:5C:…")."""
+    one_word = token.end - token.start == len(token.chars)
+    marked = token.marked or (token.chars.isdigit() and (token.paired or one_word) and (listed or _chip_word_before(
+        low, found, token.start, uid_only=not token.paired)))
+    reading = read_token(token.chars, marked)
+    if reading is not None and _said_converted(low, previous_end, token.start):
+        return None
+    return reading

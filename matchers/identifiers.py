@@ -6,7 +6,8 @@ only when it has 4, 7 or 8 bytes and a chip cue names it (read by
 OCR lookalike letter: :func:`chip_readings`); a 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
 phone number must be a valid Indonesian mobile number, and not one a product labels as
-its own ("SKU 0812…", "Part no 0812…").  A number that fails
+its own ("SKU 0812…", "Part no 0812…"); a NIK-shaped number an order, a payment or a
+utility's customer number labels ("No. pesanan", "kode bayar", "ID pelanggan") is no NIK.  A number that fails
 validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
 ones, full-width characters and invisible characters are undone first, keeping
 every position.
@@ -17,7 +18,10 @@ links), and from the modules this one calls: ``bank_account``
 (``DANA:+6281234567890``, :mod:`matchers.wallets`), ``email`` and
 ``social_handle`` (``instagram:@name``, :mod:`matchers.contacts`).  Links,
 NIKs and phones are claimed first; a bank account is read only in digits none
-of them took, so the older kinds are found exactly as before.
+of them took, so the older kinds are found exactly as before.  A number its label
+gives to a bank account ("rekening BCA 0812345678", "rek BTN 3274…") is neither a
+phone nor a NIK: it is left to the account reader.  Phones spelled out in words
+("nol delapan satu dua …") are read by :mod:`matchers.identifiers_spelled`.
 """
 
 from __future__ import annotations
@@ -31,7 +35,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import phonenumbers
 
-from matchers.bank_accounts import find_bank_accounts, may_have_bank_account
+from matchers.bank_accounts import BANK_FORMATS, find_bank_accounts, may_have_bank_account
 from matchers.chip_uids import (
     CHIP_UID_BYTES,
     LOOKALIKE_DIGITS,
@@ -43,6 +47,7 @@ from matchers.chip_uids import (
     names_chip_number,
 )
 from matchers.contacts import find_contacts, may_have_contact
+from matchers.identifiers_spelled import may_have_spelled_number, spelled_numbers
 from matchers.result import IdentifierMatch
 from matchers.wallets import may_have_wallet, wallet_codes
 
@@ -53,23 +58,32 @@ PROVINCE_CODES = frozenset(
 )
 
 _DIGIT = re.compile(r"\d")
-_PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?[ .\-]?(?:\(0\)[ .\-]?)?\(?8")
+_PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8")
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
-_NIK = re.compile(r"(?<![\d.\-])\d{2}(?:[ .\-]?\d){14}(?![\d])")
+#: Unicode's hyphens, dashes and minus signs, read as "-" (one character each: positions are kept).
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
+_ANY_DASH = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d]")
+#: Sixteen digits, single separators allowed (also between every two: "3 1 7 4 …"); not part of a longer dotted or dashed number ("1.3201…"),
+#: but a full stop glued to a word before is no separator ("NIK.3578…").
+_NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:[ .\-]?\d){15}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
 #: a date "08-12-2023 10.30" never becomes one); groups may be set apart by a spaced dash
-#: before a group of three digits or more ("0812 - 3456 - 7890"; not "0812-3456-7890 - 2 pcs");
-#: the trunk 0 may stay after the country code ("+62 0812…").  A number whose last digits are
+#: before a group of three digits or more, or of digits spaced one by one ("0812 - 3456 - 7890",
+#: "0 8 1 3 - 2 2 9 9 - 7 7 1 0"; not "0812-3456-7890 - 2 pcs");
+#: the trunk 0 may stay after the country code ("+62 0812…"), which may be dialled "0062" or set
+#: apart by a spaced dash ("62 - 812 - …").  A number whose last digits are
 #: masked ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
 _PHONE = re.compile(
-    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|\+ ?62)(?:[ .\-]?0)?|62|0)[ .\-]?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}))?\d){6,9}"
+    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|(?:\+|00) ?62)(?:[ .\-]?0)?|62|0)(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}|\d \d \d))?\d){6,9}"
     r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
 #: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
 #: is built like a NIK (region, date, serial) but names a household, not a person.
-_FAMILY_CARD_LABEL = re.compile(r"(?<![a-z])(?:kk|kartu\s+keluarga)(?:nya)?[\s:.#=]*$")
+#: A label's own number word after it ("SHM no. 3201…", "KK nomor: 3201…").
+_LABEL_NUMBER_WORD = r"(?:\s*(?:no|nomor|nomer|nmr|number)\.?)?"
+_FAMILY_CARD_LABEL = re.compile(rf"(?<![a-z])(?:kk|kartu\s+keluarga)(?:nya)?{_LABEL_NUMBER_WORD}[\s:.#=]*$")
 #: Labels of a product's own numbers: a phone- or NIK-shaped number right after one is that number
 #: ("SKU 0812…", "Part no 0812…", "Barcode 0812…", "Resi JNE 0812…", "Batch 0852 …"), not a contact.
 _PRODUCT_NUMBER_LABELS = (
@@ -77,18 +91,32 @@ _PRODUCT_NUMBER_LABELS = (
     r"|resi(?:\s+[a-z&]+)?|part(?:\s+(?:no|number|num))?|serial(?:\s+(?:no|number))?|(?:kode|id)\s+(?:produk|barang|item)"
     r"|(?:no|nomor|nomer)\.?\s*(?:seri|serial|part|resi|invoice|batch)"
 )
-_PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS})[\s:.#=]*$")
+_PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}){_LABEL_NUMBER_WORD}[\s:.#=]*$")
 #: ... and of payment and voucher numbers, 16 digits as often as a NIK ("VA 5105…", "kartu kredit 5105…")
 _OTHER_THAN_NIK_LABEL = re.compile(
     rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
-    r"|kode\s+(?:voucher|redeem|tiket)|token|tiket|ticket|sertifikat|shm|shgb)(?:\s+nomor)?[\s:.#=]*$"
+    r"|kode\s+(?:voucher|redeem|tiket|booking)|token|tiket|ticket|sertifikat|shm|shgb"
+    # an order's, a payment's or a utility customer's number (16 digits as often as a NIK)
+    # with the shop, merchant or utility it is for ("kode bayar indomaret", "ID pelanggan PLN")
+    r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan)"
+    r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)" + _LABEL_NUMBER_WORD + r"[\s:.#=]*$"
+)
+_BANK_NAMES = "|".join(bank.pattern for bank in BANK_FORMATS)
+#: A bank account's label right before a number ("rek BCA 0812345678", "rekening BTN 3274…"): the
+#: number is that account (:mod:`matchers.bank_accounts` reads it), not a phone and not a NIK.
+_ACCOUNT_LABEL = re.compile(
+    rf"(?<![a-z])(?:(?:(?:no\.?\s?)?rek(?:ening)?\.?|norek)(?:\s+(?:bank\s+)?(?:{_BANK_NAMES}))?"
+    rf"|(?:bank\s+)?(?:{_BANK_NAMES}))[\s:.#=]*$"
 )
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
 _CONTACT_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
-    r"/?(?:s/|@)?(?P<path>\+?[A-Za-z0-9_]{3,64})",  # "t.me/@name" and the preview "t.me/s/name" are the channel
+    # "t.me/@name" and the preview "t.me/s/name" are the channel; a group invite ("t.me/+HASH",
+    # "t.me/joinchat/HASH") is "https://t.me/+HASH" as :mod:`matchers.contacts` reads it
+    r"/?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
+    r"|\+?[A-Za-z0-9_]{3,64})",
     re.IGNORECASE,
 )
 
@@ -111,12 +139,22 @@ _NON_DIGIT = re.compile(r"\D")
 #: read as digits, and only in a run that starts like a mobile number (O8 / 08), holds at least
 #: seven real digits and ends the word, so words and codes elsewhere ("SO 0812", "PO 1234") and a
 #: word after the number ("0812 3456 7890 ok") are left alone.
+#: The run may start with the country code ("WA +62 812-3456-789O") and its groups may be joined by
+#: underscores ("wa 0812_3456_7890"), read as spaces there.
 _PHONE_CUE_RUN = re.compile(
-    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|kontak)\b[\s:.=]{0,3}([0o]8[0-9oli .\-]{7,18}[0-9oli])(?![a-z0-9])",
+    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|(?:kontak|contact)(?:\s+person)?|hub|hubungi|cp|chat)\b[\s:.=]{0,3}"
+    r"((?:\+ ?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
     re.IGNORECASE,
 )
-_PHONE_LOOKALIKE_HINT = re.compile(r"[oO]8|[0-9][oOlI]")
-_PHONE_DIGITS = str.maketrans("oOlIiL", "001111")
+#: "O8", or a digit then O, l, I or an underscore: one character class first, a third of an alternation's cost.
+_PHONE_LOOKALIKE_HINT = re.compile(r"[0-9oO][oOlI_8](?<![0-9]8)(?<![oO][oOlI_])")
+_PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
+#: The same for a NIK right after its cue ("NIK", "No. KTP"), as OCR reads a KTP's photo ("NIK : 32O1O1450690OOO2"): sixteen
+#: characters, at least ten of them real digits, read as a NIK only when they make a valid one.
+_NIK_CUE_RUN = re.compile(r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])",
+                          re.IGNORECASE)
+_NIK_LOOKALIKE_DIGITS = 10
+_NIK_LOOKALIKE_HINT = re.compile(r"[0-9][ .\-]?[oOlI]|[oOlI][ .\-]?[0-9]")
 
 
 def _zero_for_o(match: re.Match[str]) -> str:
@@ -124,6 +162,14 @@ def _zero_for_o(match: re.Match[str]) -> str:
     if sum(ch.isdigit() for ch in run) < 7:
         return match.group(0)
     return match.group(0)[: match.start(1) - match.start(0)] + run.translate(_PHONE_DIGITS)
+
+
+def _nik_zero_for_o(match: re.Match[str]) -> str:
+    run = match.group(1)
+    read = run.translate(_PHONE_DIGITS)
+    if sum(ch.isdigit() for ch in run) < _NIK_LOOKALIKE_DIGITS or not valid_nik(_NON_DIGIT.sub("", read)):
+        return match.group(0)
+    return match.group(0)[: match.start(1) - match.start(0)] + read
 
 
 #: Cyrillic and Greek capitals and small letters drawn like a Latin one ("UІD", "04АВ…"), one for one.
@@ -135,14 +181,19 @@ _ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE_LETTERS}]")
 @lru_cache(maxsize=4_096)
 def _prepare(text: str) -> str:
     """NFKC (full-width digits), invisible characters removed, Cyrillic/Greek lookalikes read as
-    Latin, O read as 0 and l/I as 1 in a number right after a phone cue: positions are what we report (every
+    Latin, O read as 0 and l/I as 1 in a number right after a phone or NIK cue: positions are what we report (every
     step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
     if not text.isascii():  # ASCII is NFKC already and has no invisible characters
         text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
+        if _ANY_DASH.search(text):
+            text = text.translate(_DASHES)
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
     if _PHONE_LOOKALIKE_HINT.search(text):
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
+    if ("nik" in text or "NIK" in text or "Nik" in text or "ktp" in text or "KTP" in text) \
+            and _NIK_LOOKALIKE_HINT.search(text):
+        text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
     return text
 
 
@@ -279,7 +330,10 @@ def chip_uid(raw: str) -> str | None:
 
 
 def _unbracketed(candidate: str) -> str:
-    """A phone candidate without brackets: "(+62) 812…" → "+62 812…", "+62 (0)812" → "+62 812"."""
+    """A phone candidate without brackets: "(+62) 812…" → "+62 812…", "+62 (0)812" → "+62 812"; the
+    international prefix dialled from abroad read as "+" ("0062 812…" → "+62 812…")."""
+    if candidate.startswith("00"):
+        candidate = "+" + candidate[2:]
     if "(" not in candidate and ")" not in candidate:
         return candidate
     plain = _PHONE_BRACKETS.sub("", candidate).strip()
@@ -353,7 +407,9 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     has_uid = cued or _may_have_uid(text, low) or _may_have_printed_uid(text, low, topical)
     has_contact = may_have_contact(low)
     account_possible = _may_have_account(text)
-    if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible):
+    spelled_possible = may_have_spelled_number(low)
+    if not (has_url or nik_possible or phone_possible or has_uid or has_contact or account_possible
+            or spelled_possible):
         return ()
     found: list[tuple[int, str, str, str, int]] = []
     taken: list[tuple[int, int]] = []
@@ -371,27 +427,15 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
         add(start, end, "url", url)
         if phone is not None:  # the number of a wa.me link, right after the link
             found.append((start + 1, "phone", phone, number, 0))
-    for m in _NIK.finditer(text) if nik_possible else ():
-        digits = _NON_DIGIT.sub("", m.group(0))
-        if valid_nik(digits) and not _overlaps(m.span(), taken):
-            if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()) or \
-                    _OTHER_THAN_NIK_LABEL.search(low, max(0, m.start() - 24), m.start()):
-                taken.append(m.span())  # a family card's or payment's number: built like a NIK, but no NIK
-                continue
-            add(m.start(), m.end(), "nik", digits)
-            nik_spans.append(m.span())
-    # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
-    phone_hint = _PHONE_HINT.search(text) if phone_possible else None
-    for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
-        if _overlaps(m.span(), taken):
-            continue
-        phone = phone_e164(_unbracketed(m.group(0)))
-        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
-            taken.append(m.span())  # a product's own number, shaped like a phone
-        elif phone is not None:
-            add(m.start(), m.end(), "phone", phone)
-            for wallet in wallet_codes(text, m.start(), m.end()) if may_have_wallet(low) else ():
-                found.append((m.start(), "ewallet", f"{wallet}:{phone}", m.group(0), 0))
+    for start, end, digits in _niks(text, low, taken) if nik_possible else ():
+        add(start, end, "nik", digits)
+        nik_spans.append((start, end))
+    for start, end, phone in _phones(text, low, taken) if phone_possible else ():
+        add(start, end, "phone", phone)
+        for wallet in wallet_codes(text, start, end) if may_have_wallet(low) else ():
+            found.append((start, "ewallet", f"{wallet}:{phone}", text[start:end], 0))
+    for start, end, phone in _spelled_phones(low, taken) if spelled_possible else ():
+        add(start, end, "phone", phone)
     for start, end, reading in find_chip_readings(text, low, cued=cued, topical=topical) if has_uid else ():
         if not _overlaps((start, end), taken):
             add(start, end, "chip_uid", reading.uid, reading.corrected)
@@ -400,6 +444,49 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
             if account_possible else ():
         add(start, end, "bank_account", account)
     return _in_order_first_of_each(found)
+
+
+def _niks(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, digits) of each valid NIK outside ``taken``; a number a label gives to a family
+    card, a payment, an order or a product is claimed (added to ``taken``), an account's left alone."""
+    for m in _NIK.finditer(text):
+        digits = _NON_DIGIT.sub("", m.group(0))
+        if not valid_nik(digits) or _overlaps(m.span(), taken):
+            continue
+        if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()) or \
+                _OTHER_THAN_NIK_LABEL.search(low, max(0, m.start() - 24), m.start()):
+            taken.append(m.span())  # a family card's or payment's number: built like a NIK, but no NIK
+        elif not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):  # BTN's accounts have 16 digits
+            yield m.start(), m.end(), digits
+
+
+def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, E.164) of each mobile number outside ``taken``; a product's own number is claimed
+    (added to ``taken``), an account's ("rekening BCA 0812345678") left to the account reader."""
+    # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
+    phone_hint = _PHONE_HINT.search(text)
+    for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
+        if _overlaps(m.span(), taken) or _inside_a_word(text, m.start(), m.end()):
+            continue
+        phone = phone_e164(_unbracketed(m.group(0)))
+        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
+            taken.append(m.span())  # a product's own number, shaped like a phone
+        elif phone is not None and not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):
+            yield m.start(), m.end(), phone
+
+
+def _inside_a_word(text: str, start: int, end: int) -> bool:
+    """True when letters or digits run on at both ends of a match: it is part of a longer code
+    ("0xD081000000000A00", a hex UID), not a number of its own ("wa081234567890" is)."""
+    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+
+
+def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
+    """(start, end, E.164) of each mobile number spelled out in words (:mod:`matchers.identifiers_spelled`)."""
+    for start, end, digits in spelled_numbers(low):
+        phone = phone_e164("+" + digits if digits.startswith("62") else digits)
+        if phone is not None and not _overlaps((start, end), taken):
+            yield start, end, phone
 
 
 def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
@@ -413,7 +500,8 @@ def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
                 yield m.start(), m.end(), f"https://wa.me/{phone[1:]}", phone, path
         else:
             # usernames are case-insensitive, a "+" invite hash is not
-            yield m.start(), m.end(), f"https://t.me/{path if path.startswith('+') else path.lower()}", None, path
+            value = "+" + path if m.group("join") else path if path.startswith("+") else path.lower()
+            yield m.start(), m.end(), f"https://t.me/{value}", None, path
 
 
 def _in_order_first_of_each(

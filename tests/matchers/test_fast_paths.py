@@ -12,7 +12,6 @@ from __future__ import annotations
 import gc
 import json
 import random
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -23,9 +22,9 @@ from matchers import extract_identifiers, identifiers, lexicon, score, score_lis
 from matchers.by_sound import read_by_sound
 from matchers.jsonl import assessment_json, assessment_record, classify_lines
 from matchers.normalise import _fold, _normalise_by_regex, normal_words, normalise
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parent / "corpus"
-ROWS = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+ROWS = tune_rows()
 TEXTS = [row["title"] for row in ROWS] + [row["description"] for row in ROWS if row["description"]]
 
 _VOCABULARY = sorted(lexicon.PHRASE_WORDS | set(lexicon.SPELLING) | {"kartu", "ukuran", "dan", "3", "e"})
@@ -151,6 +150,10 @@ def test_results_do_not_depend_on_what_is_cached() -> None:
     score._hits_in_outline.cache_clear()
     score._rules_in_shape.cache_clear()
     score._judge.cache_clear()
+    score._judgement.cache_clear()
+    score._shared_reading.cache_clear()
+    score._rules_in_numberless.cache_clear()
+    score._rules_in_text.cache_clear()
     identifiers._identifiers_in.cache_clear()
     lexicon._run_cache.clear()
     lexicon._spelling_cache.clear()

@@ -7,14 +7,12 @@ it tunes the matcher to the texts that are meant to judge it.
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 from matchers import lexicon, normalise
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parent / "corpus"
-TUNE = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+TUNE = tune_rows()
 #: Words the machinery itself uses, never seller language.
 MACHINERY = {"zqbrkqz"}
 

@@ -3,16 +3,13 @@ phrases, appended to any labelled listing's description, never changes its verdi
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parent / "corpus"
-ROWS = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+ROWS = tune_rows()
 
 COURIERS = ["JNE", "J&T", "SiCepat", "AnterAja", "GoSend", "kurir toko", "ekspedisi pilihan", "kargo"]
 PAYMENTS = ["transfer BCA", "transfer bank", "e-wallet", "OVO", "DANA", "GoPay", "QRIS", "ShopeePay", "PayLater"]

@@ -13,17 +13,15 @@ lexicon run (a title spelled in words it does not know stays vague).
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 
 import pytest
 
 from matchers import score_listing
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parent / "corpus"
-ROWS = [json.loads(line) for path in sorted(CORPUS.glob("*.jsonl")) for line in path.open(encoding="utf-8")]
+ROWS = tune_rows()
 LEET = str.maketrans({"a": "4", "e": "3", "i": "1", "o": "0", "s": "5", "t": "7", "g": "9", "b": "8"})
 CYRILLIC = str.maketrans({"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "k": "к", "i": "і", "x": "х"})
 

@@ -1,0 +1,33 @@
+"""The matcher's tune corpus, read once per test session.
+
+Every tune file under ``tests/matchers/corpus/`` is a JSON Lines file of labelled
+listings. Many tests score all of them (metamorphic, evasion, differential and
+identifier checks), so they share one reader: a new tune file is then seen by every
+one of them, and the corpus is parsed once rather than once per test module. The
+frozen holdouts live elsewhere and are never read here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection
+from functools import cache
+from pathlib import Path
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+@cache
+def _rows_of(name: str) -> tuple[dict, ...]:
+    with (CORPUS / name).open(encoding="utf-8") as fh:
+        return tuple(json.loads(line) for line in fh if line.strip())
+
+
+def tune_rows(*, without: Collection[str] = ()) -> list[dict]:
+    """Every tune row, file by file in name order; ``without`` names files to leave out.
+
+    Each call returns fresh row dicts, so a test that edits a row cannot change what
+    the next test reads.
+    """
+    names = sorted(p.name for p in CORPUS.glob("*.jsonl") if p.name not in without)
+    return [dict(row) for name in names for row in _rows_of(name)]
