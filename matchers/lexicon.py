@@ -431,9 +431,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
     (rf"{_ABSENT}(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
-     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|identitas|nama|foto|tulisan|ditulis|bernama)(?: data)?"
+     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|identitas|nama|foto|tulisan|ditulis|bernama|berisi)(?: data)?"
      # in English: "no data", "unprinted", "not personalized"
-     r"|no data|without data|unprinted|not printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
+     r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
      r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
@@ -593,6 +593,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"bonus|free|gratis|hadiah|plus|include|sudah termasuk|termasuk", "CUEBONUS"),
     (r"juga|etalase|produk lain|lainnya|tersedia", "CUEXSELL"),
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
+    # (2.5) a printer the product can be used in ("e-KTP kosong (bisa untuk printer kartu)"), the words read as one cue
+    (r"(?:bisa|dapat|cocok) (?:untuk|buat|dipakai di|dipakai untuk|dicetak di|dicetak pakai) printer", "CUEUSE"),
     (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
@@ -614,8 +616,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade|centang biru", "VERIFIED"),
     (r"buatkan|bikinkan|bikinin|buatin|dibuatkan|dibikinin", "MAKEFOR"),  # made for you
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
-    (r"cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel|seminar|webinar|pelatihan|workshop|kursus", "NEGPUBLICATION"),
+    (r"pengumuman|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel|seminar|webinar|pelatihan|workshop|kursus", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
+    # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
+    # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)
+    (r"dan|serta", "AND"),
 )
 
 

@@ -38,6 +38,10 @@ _HOMOGLYPHS = {
     "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ß": "ss", "æ": "ae",
     "œ": "oe", "ð": "d", "þ": "p", "ɑ": "a", "ɩ": "i", "ɪ": "i", "ʟ": "l", "ᴋ": "k",
     "ᴛ": "t", "ᴘ": "p", "ᴇ": "e", "ʙ": "b", "ɴ": "n", "ᴏ": "o", "ɢ": "g",
+    # (2.5) Lisu (Fraser) letters that are Latin capitals turned or mirrored ("E-KTP ꓘOSONG"): Unicode's
+    # confusables list only the upright ones
+    "ꓕ": "t", "ꓘ": "k", "ꓛ": "c", "ꓞ": "f", "ꓤ": "r", "ꓥ": "v", "ꓨ": "g", "ꓩ": "f", "ꓭ": "b", "ꓯ": "a",
+    "ꓱ": "e", "ꓵ": "u", "ꓶ": "l", "ꓷ": "d",
     # symbols used as letters
     "@": "a", "$": "s", "€": "e", "£": "l", "¢": "c", "¡": "i", "|": "l",
 }

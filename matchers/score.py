@@ -186,6 +186,11 @@ missing, each with hard negatives beside it:
   the ID as what the buyer need not give, not a KTP without data (2.4 called it a blank).
 * *Lists and reversals (after blank_language5b).*  A numbered item ("1) stempel 2) map 3) blangko
   e-KTP") is a clause of its own; the key words written backwards ("okn4lb ptke") are read.
+* *After independent4's tune part* (measured on arrival first: blank P 106/109 R 106/111, as 2.4):
+  Lisu letters that are Latin capitals turned ("E-KTP ꓘOSONG"); "belum berisi", "no print"; a
+  printer the card can be used in is a usage cue ("bisa untuk printer kartu"); a conjunction
+  between an e-KTP term and a blank word parts two things ("writer chip e-KTP dan blank chip");
+  an office's notice ("Pengumuman: blanko e-KTP sudah tersedia") is a publication.
 * *Catalogues.*  Under a title that names nothing, a description naming other products in two or
   more clauses and strong evidence in a clause of its own is a shop's list of goods: its first
   clause is one item, not the product phrase (``_catalogue``).
@@ -286,8 +291,9 @@ def _near(a: str, b: str, gap: int) -> str:
 
 def _near_one_product(a: str, b: str, gap: int) -> str:
     """:func:`_near` with no other product between: in "kartu kosong dan casing e-KTP" the
-    casing is what the e-KTP term names, so "kosong" and "e-KTP" are not one blank."""
-    return rf"<{a}>(?: (?!NEG)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!NEG)\S+){{0,{gap}}} <{a}>"
+    casing is what the e-KTP term names, so "kosong" and "e-KTP" are not one blank; nor a
+    conjunction ("writer chip e-KTP dan blank chip": the blank chips are another thing, 2.5)."""
+    return rf"<{a}>(?: (?!NEG|AND)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!NEG|AND)\S+){{0,{gap}}} <{a}>"
 
 
 def _near_in_sentence(a: str, b: str, gap: int) -> str:
