@@ -191,6 +191,11 @@ missing, each with hard negatives beside it:
   printer the card can be used in is a usage cue ("bisa untuk printer kartu"); a conjunction
   between an e-KTP term and a blank word parts two things ("writer chip e-KTP dan blank chip");
   an office's notice ("Pengumuman: blanko e-KTP sudah tersedia") is a publication.
+* *Blanks sold apart (after blank_language5e).*  A sale word heading a blank in the description
+  ("Holder KTP bening" / "NB: ready juga blanko e-KTP kosong", "Sedia blangko KTP elektronik
+  kosong") is a second offer: the product phrase's negatives count as weak ones (a machine's stay:
+  a printer sold with blanks is a kit); news ("berita") is a publication; "motif e-KTP" is a look;
+  "yang dicari-cari" is sought after, no wanted advert.
 * *Catalogues.*  Under a title that names nothing, a description naming other products in two or
   more clauses and strong evidence in a clause of its own is a shop's list of goods: its first
   clause is one item, not the product phrase (``_catalogue``).
@@ -325,6 +330,11 @@ RULES: tuple[Rule, ...] = (
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near_one_product("DINASSTOCK", "EKTP", 3) + "|" + _near_one_product("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
     # blank channel: support, each its own group
+    # (2.5) a sale word heading a blank ("ready juga blanko e-KTP kosong"): offered on its own (see _tally)
+    Rule("blank_offered", "blank", "blank_offered", 4,
+         _p(r"<SALE>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)(?: (?!NEG|AND)\S+){0,2} <IDTERM>"
+            r"|<SALE>(?: \S+){0,2} <IDTERM>(?: (?!NEG|AND)\S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
+         why="a sale word heading a blank e-KTP: the blank is on offer"),
     Rule("ektp_term", "blank", "ektp_term", 15, _p("<EKTP>"), why="e-KTP term"),
     Rule("ktp_term", "blank", "ktp_term", 6, _p("<KTP>"), why="KTP term"),
     Rule("blank_term", "blank", "blank_term", 10, _p("<BLANGKO>"), why="blank word"),
@@ -443,6 +453,9 @@ _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described
                            "machine_with_blank_ektp_in_listing", "id_writer"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
+_BLANK_OFFERED = _RULE_INDEX["blank_offered"]
+#: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
+_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -1013,7 +1026,38 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
     for rule_index in list(tally.weak_negatives):
         if rule_index in tally.strong_negatives:
             del tally.weak_negatives[rule_index]
+    if tally.strong_negatives and _blank_sold_apart(fields):
+        _demote_title_negatives(tally)
     return tally
+
+
+def _blank_sold_apart(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the description offers a blank on its own: a sale word heading it and no other
+    product named from there on in its clause ("Holder KTP bening" / "NB: ready juga blanko e-KTP
+    kosong"; "Dompet kulit asli Toko kami juga jual blanko e-KTP" run on past a spelled word's stop)."""
+    for field, field_clauses in fields:
+        if field == "title":
+            continue
+        for _, hits in field_clauses:
+            others = [hit.last for hit in hits if RULES[hit.rule].channel == "negative" and not hit.negator]
+            if any(hit.rule == _BLANK_OFFERED and not hit.negator and hit.cue not in _NOT_ON_OFFER
+                   and all(last < hit.first for last in others) for hit in hits):
+                return True
+    return False
+
+
+def _demote_title_negatives(tally: _Tally) -> None:
+    """A blank sold apart in the description is a second offer: the product phrase's negatives
+    (a holder, a copy service) name the first and count as weak ones, not against it (2.5).  A
+    machine is kept: a printer's listing that also sells blanks is a kit (related)."""
+    for index, weight in list(tally.strong_negatives.items()):
+        if index == _PRINTER_RULE:
+            continue
+        del tally.strong_negatives[index]
+        tally.weak_negatives[index] = max(weight, -WEAK_NEGATIVE_CAP)
+        reason = tally.reasons[index]
+        tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, tally.weak_negatives[index],
+                                      f"{reason.detail}; a blank is sold apart in the description: one of two offers, weak")
 
 
 #: Clauses naming another product that make a description under a vague title a catalogue (2.5).
