@@ -193,8 +193,9 @@ def _join_mixed_run(run: re.Match[str]) -> str:
     out: list[str] = []
     done = 0  # spelled[:done] is in out
     group: list[re.Match[str]] = []
-    for chunk in [*_CHUNK.finditer(spelled), None]:
-        if chunk is None or (len(chunk.group(0)) > 1 and chunk.group(0).isalpha()) or _UNIFORM_SPELLED.fullmatch(chunk.group(0)):
+    chunks = [*_CHUNK.finditer(spelled), None]
+    for at, chunk in enumerate(chunks):
+        if chunk is None or _a_word(chunk.group(0), chunks, at):
             if group:
                 out += [spelled[done : group[0].start()], _joined_pieces(spelled[group[0].start() : group[-1].end()])]
                 done = group[-1].end()
@@ -204,16 +205,29 @@ def _join_mixed_run(run: re.Match[str]) -> str:
     return "".join(out) + spelled[done:]
 
 
+def _a_word(chunk: str, chunks: list[re.Match[str] | None], at: int) -> bool:
+    """Whether a chunk of a run is a word of its own, not a piece: two letters or more ("HD", "PO")
+    or a word spelled with one separator ("c_a_r_d"), with no separator next to it ("a-n. ko": the
+    "ko" after a stop is a piece; so is "l-a-n" in "b. l-a-n ko")."""
+    if not ((len(chunk) > 1 and chunk.isalpha()) or _UNIFORM_SPELLED.fullmatch(chunk)):
+        return False
+    before = chunks[at - 1] if at else None
+    after = chunks[at + 1]
+    return not ((before is not None and not before.group(0)[-1].isalnum())
+                or (after is not None and not after.group(0)[0].isalnum()))
+
+
 def _joined_pieces(spelled: str) -> str:
-    """Pieces' letters joined, unless their separators are of one kind, or they are a uniform
-    spelled run with one piece before or after it ("e-k.t.p" is "e ktp", as ``_SPELLED_WITH_SEP``
-    reads it)."""
-    if len(set(_MIXED_SEPARATOR.findall(spelled))) < 2:
-        return spelled
+    """Pieces' letters joined (their run mixes separators), unless they are a uniform
+    spelled run with one piece glued before or after it ("e-k.t.p" is "e ktp", as
+    ``_SPELLED_WITH_SEP`` reads it; "b. l-a-n" is one word)."""
     pieces = _LETTERS.findall(spelled)
+    if len(pieces) < 2:
+        return spelled
     separators = _LETTERS.split(spelled)[1:-1]
-    for inner, between in ((pieces[1:], separators[1:]), (pieces[:-1], separators[:-1])):
-        if len(inner) >= 3 and len(set(between)) == 1 and all(len(piece) == 1 for piece in inner):
+    for inner, between, outer in ((pieces[1:], separators[1:], separators[0]), (pieces[:-1], separators[:-1], separators[-1])):
+        if (" " not in outer and len(inner) >= 3 and len(set(between)) == 1 and between[0].strip()
+                and all(len(piece) == 1 for piece in inner)):
             return spelled
     letters = "".join(pieces)
     return letters if len(letters) >= 3 else spelled
@@ -266,10 +280,10 @@ def _has_spelled_run(words: list[str], text: str) -> bool:
 
 
 def _has_pieces(words: list[str]) -> bool:
-    """Three words of two letters in a row: maybe one word in pieces ("bl.an-ko", 2.5)."""
+    """Three words of one or two letters in a row: maybe one word in pieces ("bl.an-ko", "b-la-n.ko", 2.5)."""
     short = 0
     for word in words:
-        short = short + 1 if len(word) == 2 and word.isalpha() else 0
+        short = short + 1 if len(word) <= 2 and word.isalpha() else 0
         if short == 3:
             return True
     return False

@@ -763,12 +763,16 @@ def _spelled_without_stops(run: re.Match[str]) -> str:
 
 
 def _lone_letter_stop(text: str) -> bool:
-    """Whether a lone letter stands before some ". " ("b. l-a"): ``_SPELLED_STOP`` without a regex
-    scan of every text that holds a full stop."""
+    """Whether a piece of one or two letters stands before some ". " ("b. l-a", "bl. an-ko"): maybe
+    a word spelled in pieces, found without a regex scan of every text that holds a full stop."""
     at = text.find(". ")
     while at > 0:
-        if text[at - 1].isalpha() and (at == 1 or not text[at - 2].isalnum()):
-            return True
+        start = at - 1
+        if text[start].isalpha():
+            if start and text[start - 1].isalpha():
+                start -= 1
+            if start == 0 or not text[start - 1].isalnum():
+                return True
         at = text.find(". ", at + 2)
     return False
 
@@ -781,7 +785,7 @@ def _without_spelled_stops(text: str) -> str:
         text = _SPELLED_STOP.sub(r"\1 ", text)
     if stops >= 2 and _SPELLED_WITH_STOPS.search(text):
         text = _SPELLED_WITH_STOPS.sub(_spelled_without_stops, text)
-    if stops and _lone_letter_stop(text):  # maybe a word spelled with mixed separators ("b. l-a n.k o")
+    if stops and _lone_letter_stop(text):  # maybe a word spelled with mixed separators ("b. l-a n.k o", "bl. an-ko")
         text = join_mixed_spelling(text)
     if " - " in text and _SPELLED_DASH.search(text):  # "b e r - c h i p": one word's hyphen, spaced (2.5)
         text = _SPELLED_DASH.sub(r"\1-\2", text)
