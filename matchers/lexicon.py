@@ -430,7 +430,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # no content yet: "not yet" or "without", there being (ada), then printing, filling or what a card holds; also
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
-    (rf"{_ABSENT}(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
+    (rf"{_ABSENT}(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
      r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|identitas|nama|foto|tulisan|ditulis|bernama|berisi)(?: data)?"
      # in English: "no data", "unprinted", "not personalized"
      r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),

@@ -25,7 +25,8 @@ ROWS = [json.loads(line) for name in ("blank", "related", "hard_negative", "sell
                                   "related_language11_words", "related_language12", "related_language12_words",
                                   "blank_language", "blank_language5", "blank_language5_concepts",
                                   "blank_language5_words", "blank_language5b", "blank_language5c",
-                                  "blank_language5_independent4", "blank_language5e", "blank_language5e_words")
+                                  "blank_language5_independent4", "blank_language5e", "blank_language5e_words",
+                                  "blank_language5f")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 
 SHIPPING = [
