@@ -157,6 +157,12 @@ _NIK_LOOKALIKE_DIGITS = 10
 _NIK_LOOKALIKE_HINT = re.compile(r"[0-9][ .\-]?[oOlI]|[oOlI][ .\-]?[0-9]")
 
 
+def _may_have_phone_run(text: str) -> bool:
+    """Necessary test for ``_PHONE_CUE_RUN``: its run starts with +62, or with 08, o8 or O8.
+    Substring tests, where the lookalike hint's regex stops at every digit and o of a description."""
+    return "08" in text or "o8" in text or "O8" in text or "+" in text
+
+
 def _zero_for_o(match: re.Match[str]) -> str:
     run = match.group(1)
     if sum(ch.isdigit() for ch in run) < 7:
@@ -189,7 +195,7 @@ def _prepare(text: str) -> str:
             text = text.translate(_DASHES)
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
-    if _PHONE_LOOKALIKE_HINT.search(text):
+    if _may_have_phone_run(text) and _PHONE_LOOKALIKE_HINT.search(text):
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
     if ("nik" in text or "NIK" in text or "Nik" in text or "ktp" in text or "KTP" in text) \
             and _NIK_LOOKALIKE_HINT.search(text):
