@@ -191,10 +191,22 @@ def _prepare(text: str) -> str:
             text = text.translate(_LATIN_LOOKALIKES)
     if _PHONE_LOOKALIKE_HINT.search(text):
         text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
-    if ("nik" in text or "NIK" in text or "Nik" in text or "ktp" in text or "KTP" in text) \
-            and _NIK_LOOKALIKE_HINT.search(text):
+    if _may_name_a_nik(text) and _NIK_LOOKALIKE_HINT.search(text):
         text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
     return text
+
+
+_KTP_NUMBER_WORDS = ("no ktp", "no. ktp", "nomor ktp")
+
+
+def _may_name_a_nik(text: str) -> bool:
+    """Cheap test before ``_NIK_CUE_RUN``: "NIK", or "KTP" after a number word (substring tests)."""
+    if "nik" in text or "NIK" in text or "Nik" in text:
+        return True
+    if "ktp" not in text and "KTP" not in text and "Ktp" not in text:
+        return False
+    low = text.lower()
+    return any(map(low.__contains__, _KTP_NUMBER_WORDS))
 
 
 def _may_have_numbers(text: str) -> tuple[bool, bool]:
