@@ -171,9 +171,7 @@ _BLOCKER = re.compile(
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
 _NEAR_BLOCKER = re.compile(
-    # after a preposition the word names where the number is from, not what it is ("contoh dari batch: 04:9C:…")
-    r"(?<![a-z0-9])(?<!dari )(?<!from )(?<!of )(?<!di )"
-    r"(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
+    r"(?<![a-z0-9])(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
     r"firmware|fw|build|rev|revisi|lot|batch|va|alamat|address|addr|"
     # the other fields of a card's memory and of its answer to a reader, printed beside the UID (MIFARE
     # Classic Tool, Proxmark): a sector's keys and access bits, the block check byte, ATQA, SAK; a table's
@@ -181,6 +179,7 @@ _NEAR_BLOCKER = re.compile(
     r"key[ \t]?[ab]|access[ \t]+(?:bits|conditions?)|bcc|atqa|sak)"
     r"(?:[ \t.]*(?:number|numbr|no|nomor|nr|num))?[ \t:.#=\-]*$"
 )
+_PREPOSITIONS = (" dari ", " from ", " of ", " di ")
 #: How far a cue or the last UID taken reaches ahead, and how far back a blocking label reaches.
 WINDOW = 160
 _BLOCK_REACH = 40
@@ -471,8 +470,10 @@ def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
         return True
     near = _NEAR_BLOCKER.search(low, begin, start)
     # on the line above, a describing word is a label only on a line of its own, not a table's last
-    # column ("UID | ATQA | SAK" above its rows)
-    return near is not None and not (above and low[line_start:near.start()].strip())
+    # column ("UID | ATQA | SAK" above its rows); after a preposition it names where the number is
+    # from, not what it is ("contoh dari batch: 04:9C:…")
+    return near is not None and not (above and low[line_start:near.start()].strip()) \
+        and not low.endswith(_PREPOSITIONS, max(0, near.start() - 6), near.start())
 
 
 def _serial_of_another_device(low: str, start: int, end: int) -> bool:
