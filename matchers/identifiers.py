@@ -154,7 +154,6 @@ _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
 _NIK_CUE_RUN = re.compile(r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])",
                           re.IGNORECASE)
 _NIK_LOOKALIKE_DIGITS = 10
-_NIK_LOOKALIKE_HINT = re.compile(r"[0-9][ .\-]?[oOlI]|[oOlI][ .\-]?[0-9]")
 
 
 def _zero_for_o(match: re.Match[str]) -> str:
@@ -189,10 +188,10 @@ def _prepare(text: str) -> str:
             text = text.translate(_DASHES)
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
-    if _PHONE_LOOKALIKE_HINT.search(text):
-        text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
-    if _may_name_a_nik(text) and _NIK_LOOKALIKE_HINT.search(text):
-        text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
+    if _PHONE_LOOKALIKE_HINT.search(text):  # a digit then O, l or I: also in every NIK OCR misread but
+        text = _PHONE_CUE_RUN.sub(_zero_for_o, text)  # one whose every lookalike starts a group
+        if _may_name_a_nik(text):
+            text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
     return text
 
 

@@ -163,7 +163,7 @@ def _niks(text: str) -> list[str]:
     # a NIK as OCR reads a KTP's photo, O for 0 and l for 1, right after its cue
     ("hasil foto OCR: NIK : 32O1O1450690OOO2 | Nama : BUDI", ["3201014506900002"]),
     ("NIK: 3201O14506900OO2", ["3201014506900002"]),
-    ("Nik 3578 lO52 O395 OOO1", ["3578105203950001"]),
+    ("Nik 3578 1O52 O395 OOO1", ["3578105203950001"]),
     ("No. KTP: 32O1O1450690OOO2", ["3201014506900002"]),             # "No. KTP" is the NIK's cue too
     ("KTP 32O1O1450690OOO2 asli", []),                                # "KTP" alone names no number
     # a full stop glued to the cue word is no separator of a longer number
