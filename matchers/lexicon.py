@@ -14,6 +14,7 @@ Text goes through two steps after :func:`matchers.normalise.normalise`:
 
 from __future__ import annotations
 
+import heapq
 import operator
 import re
 from collections.abc import Callable, Iterable
@@ -70,7 +71,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["foto", "photo", "poto"], "foto"),
     **dict.fromkeys(["ebook", "e-book"], "ebook"),
     **dict.fromkeys(["paspor", "passport", "pasport"], "paspor"),
-    **dict.fromkeys(["antre", "antri", "antrian", "antrean"], "antre"),
+    **dict.fromkeys(["antre", "antrian", "antrean"], "antre"),
     **dict.fromkeys(["verified", "terverifikasi", "verif", "kyc"], "verified"),
     **dict.fromkeys(["akun", "account"], "akun"),
     **dict.fromkeys(["palsu", "aspal", "tiruan", "replika", "fake", "imitasi", "bodong", "abal"], "palsu"),
@@ -91,6 +92,12 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["cpt"], "cepat"),
     **dict.fromkeys(["selfie", "swafoto", "wefie"], "selfie"),
     **dict.fromkeys(["coreldraw", "corel", "cdr"], "template"),
+    # (2.5) chat and regional forms of words the phrases name
+    **dict.fromkeys(["antri", "ngantri", "ngantre"], "antre"),
+    **dict.fromkeys(["dateng"], "datang"),
+    **dict.fromkeys(["pinjem", "minjem"], "pinjam"),
+    **dict.fromkeys(["nyewa"], "sewa"),
+    **dict.fromkeys(["diaktifin"], "diaktifkan"),
 }
 
 #: Canonical key words whose typos are worth correcting (words of 5+ letters).
@@ -148,6 +155,8 @@ def _spelling_of(word: str) -> str:
         return SPELLING[word]
     if not word.isalpha():  # numbers and quantities ("100rb") are no typos, leetspeak may be
         return _spelling_of_leet(word)
+    if word in PHRASE_WORDS:  # a word a phrase names is no typo of another ("printed", "pass", "kekosongan")
+        return word
     for unstretched in _unstretched(word):  # "blangkoo", "kkkkk", "expresssss", "dukcapillll"
         if unstretched in SPELLING:
             return SPELLING[unstretched]
@@ -386,6 +395,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"scan (?:ktp|ektp|ktpel|e ktp) (?:hd|dan selfie|plus selfie|selfie)", "IDDATA"),
     (r"(?:kumpulan|koleksi|database|dump|bocoran|paket|ribuan|ratusan|arsip) (?:scan|fotokopi|foto|file) (?:ktp|ektp|ktpel|e ktp|kk)"
      r"|(?:scan|fotokopi|foto) (?:ktp|ektp|ktpel|e ktp|kk) warga", "IDDATA"),  # residents' KTPs collected: data
+    # (2.5) a KTP printed on a plain card is a fake one, not a copy shop's print ("print KTP di kartu PVC")
+    (r"(?:cetak|print|dicetak|diprint|printing|hasil cetak|hasil print) (?:ktp|ektp|ktpel|e ktp|ktp el) (?:di |ke |pakai |bahan )?(?:kartu )?pvc"
+     r"|(?:ktp|ektp|ktpel|e ktp|ktp el) (?:hasil )?(?:cetak|print|dicetak|diprint|printing) (?:di |ke |pakai |bahan )?(?:kartu )?pvc", "FORGE"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
@@ -394,9 +406,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu identitas anak|kia|ktp anak", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
+    (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
+    # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
+    (r"sktm|surat (?:keterangan )?(?:tidak mampu|belum (?:menikah|kawin|pernah menikah)|ahli waris|janda|duda|status perkawinan)"
+     r"|surat (?:keterangan )?kehilangan (?:<KTP>|<EKTP>|kk|kartu keluarga)", "OTHERDOC"),  # a police letter for a lost ID
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
     # "not yet" in Javanese (durung, krama dereng) and Sundanese (teu acan, acan; dicitak, dieusian)
@@ -434,12 +450,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
     (r"(?:<KTP>|<EKTP>) (?:siap pakai|instan|kilat|express|ekspres)", "READYID"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
+    # (2.5) a name entered in someone else's family card ("numpang KK" for a school-zoning place): a false record
+    (r"(?:numpang|nebeng|titip|nitip|menumpang) (?:nama )?(?:di |ke |dalam )?<KK>", "FORGE"),
     (r"(?:<KTP>|<EKTP>) custom", "CUSTOMID"),  # after the novelty cards ("KTP kucing custom")
     (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGWRITER"),
     (r"(?:usaha|bisnis) (?:cetak|pembuatan|bikin) (?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
     (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
-    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
+    (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
     # a photographer's "jasa foto KTP" / "foto untuk KTP" is the pas-foto for an application
@@ -469,8 +487,20 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|kolom (?:nomor |no |nik )?(?:<KTP>|<EKTP>|<KK>)", "IDREF"),
     # before the data words: "NIK KTP sendiri" is the buyer's own NIK, not "NIK KTP" traded
     (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
-    (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|data original orang|data (?:milik )?orang lain|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan )?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
+    # (2.5) the buyer told to send a copy of their own ID ("kirim foto KTP dan STNK, kami antar"): asked, not sold
+    (r"(?:kirim|kirimin) (?:foto|scan|fotokopi) (?:<KTP>|<EKTP>|<KK>)", "CUEREQ"),
+    # (2.5) a face or a name lent for someone's checks, identities in stock, KTP numbers that work, the seller's NIKs
+    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
+     r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
+     r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
+    (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|data original orang|data (?:milik )?orang lain|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan |plus )?(?:<KK> (?:dan |plus )?)?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"nik", "NIK"),
+    # (2.5) getting past a check, fit for one, good to register anywhere
+    (r"(?:pass|passes|bypass|lewatin|lewati|melewati|bobol|jebol) (?:the |your |any |semua )?(?:app |aplikasi |bank |exchange )?"
+     r"(?:verification|verified|verifikasi|check|cek|face|wajah)|cocok (?:buat |untuk )(?:pinjol|daftar pinjol|daftar akun)"
+     r"|(?:bisa|dapat|siap) (?:buat|untuk) daftar (?:apa|apapun|akun|pinjol|bank|rekening|aplikasi)"
+     r"|(?:bisa|dapat) (?:dipakai )?(?:buat|untuk) (?:keperluan )?apa (?:aja|saja)"
+     r"|(?:tampil|muncul|kebaca|terbaca) (?:di )?dukcapil|(?:seperti|mirip|kayak|kaya) dukcapil", "USABLEID"),
     (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified|pemilu|nyoblos)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi|buka rekening|buka akun|rekening)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil|pemeriksaan|pengecekan|bandara|imigrasi)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|passes verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
      r"|identitas (?:kedua|baru|lain)"
      # like the office's own ("kayak keluaran kantor", "sama kaya punya pemerintah"), used for real
@@ -483,6 +513,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"hologram|kertas (?:sekuriti|security)|security paper"
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
+    (r"(?:anggota|data) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|bebas)", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
@@ -494,7 +525,16 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a delivery's speed is shipping: "same day dan instan via GoSend"
     (r"(?:same day|sameday|instan|instant|express|ekspres|kilat|cepat) (?:via |pakai |lewat |dengan )?(?:gosend|grabexpress|jne|jnt|sicepat|anteraja|kurir|ekspedisi)|same day|sameday", "CUESHIP"),
     # skipping the process (strong: counts apart from the document term), then only speed
+    # (2.5) no need to appear at any office, in more tongues ("teu kedah", "indak paralu", "ta' perlo"), or before a court;
+    # English "no queue", "skip the line", "no KITAP needed"
+    (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah |paralu |perlo )?"
+     r"(?:ke |ka |datang ke |hadir ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
+     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus|perlu|usah|kudu|kedah|paralu|perlo) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
+     r"|tanpa (?:harus |perlu )?(?:hadir|tatap muka)|tanpa (?:penetapan|putusan|sidang) pengadilan"
+     r"|no (?:queue|test|exam|appointment|interview|<OTHERDOC>|<CIVILDOC>)(?: needed| required)?|skip (?:the )?(?:queue|line|test)"
+     r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur", "FASTTRACK"),
     (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
+    (r"(?:1|2|3|seminggu) (?:minggu|pekan) (?:jadi|selesai)|(?:jadi|selesai) (?:dalam )?(?:1|2|seminggu) (?:minggu|pekan)|seminggu (?:jadi|selesai)", "SHORTCUT"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
      r"|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)"
      r"|sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
@@ -506,7 +546,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
     # asked of the buyer; "cukup (pakai) KTP" is what a loan or SIM registration asks, not a KTP sold
-    (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa"
+    # (2.5) "cukup NIK dan selfie", "isi NIK dan nomor HP": what a loan or a sign-up asks
+    (r"(?:cukup|modal) (?:pakai |pake |modal |bawa |dengan )?<NIK>|(?:isi|isikan) <NIK>", "CUEREQ"),
+    (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
     # the same said after what the buyer provides ("Data KTP dan NPWP pemilik diperlukan")
     (r"diperlukan|dibutuhkan|dilampirkan|dibawa|disiapkan|diunggah|diupload", "CUEREQAFTER"),
@@ -549,6 +591,20 @@ _PHRASES: tuple[tuple[str, str], ...] = (
 )
 
 
+def _in_canonical_spelling(pattern: str) -> str:
+    """A phrase pattern with each of its words in canonical spelling.
+
+    Phrases match canonical words, so a pattern word written as a listed variant
+    never matched (2.4's "terima beres" waited for a word that is always "selesai",
+    "kertas sekuriti" for one always "plastik"); patterns may now be written as
+    sellers write (2.5).
+    """
+    return re.sub(r"(?<![A-Z<])[a-z0-9]+", lambda word: SPELLING.get(word.group(0), word.group(0)), pattern)
+
+
+_PHRASES = tuple((_in_canonical_spelling(pattern), name) for pattern, name in _PHRASES)
+
+
 def _tagger(pattern: str) -> re.Pattern[str]:
     pattern = re.sub(r"<([A-Z]+)>", r"\1=\\S*", pattern)
     return re.compile(rf"(?<!\S)(?:{pattern})(?!\S)")
@@ -571,16 +627,28 @@ def _anchors(pattern: str) -> frozenset[str]:
 
 
 def tag(words: list[str]) -> str:
-    """Canonical words with known terms replaced by ``TAG=original_words`` tokens."""
+    """Canonical words with known terms replaced by ``TAG=original_words`` tokens.
+
+    Phrases are tried in their order, each only when one of its anchors is present (a
+    word of the text, or a tag an earlier phrase made): they are looked up by anchor
+    (:data:`_REPLACERS_OF_ANCHOR`), not every phrase tested for its anchors.
+    """
     text = " ".join(words)
     present = set(words)
-    for regex, replace, anchors, name in _REPLACERS:
-        if present.isdisjoint(anchors):
-            continue
+    pending = sorted({i for word in present for i in _REPLACERS_OF_ANCHOR.get(word, ())})
+    queued = set(pending)
+    while pending:
+        at = heapq.heappop(pending)
+        regex, replace, _, name = _REPLACERS[at]
         new = regex.sub(replace, text)
         if new != text:
             text = new
-            present.add(name)
+            if name not in present:  # a new tag: later phrases anchored on it may run now
+                present.add(name)
+                for later in _REPLACERS_OF_ANCHOR.get(name, ()):
+                    if later > at and later not in queued:
+                        queued.add(later)
+                        heapq.heappush(pending, later)
     return text
 
 
@@ -629,6 +697,10 @@ def _expand(pattern: str) -> set[str]:
 
 
 _REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
+#: anchor word or tag -> the phrases (indexes into ``_REPLACERS``, ascending) it anchors
+_REPLACERS_OF_ANCHOR: dict[str, tuple[int, ...]] = {
+    anchor: tuple(at for at, replacer in enumerate(_REPLACERS) if anchor in replacer[2])
+    for anchor in frozenset().union(*(replacer[2] for replacer in _REPLACERS))}
 #: Every canonical word that some phrase can match.  Any other word is never part
 #: of a tag, so it splits the text into runs that are tagged independently.
 PHRASE_WORDS = frozenset(

@@ -145,6 +145,29 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   keeps its blank (2.3 read "jual e-KTP" as data); "tidak menjual kartu kosong" denies
   the blank cards; a requirement cue inside a match ("akun gojek: siapkan KTP") keeps
   the buyer's KTP out.
+
+**Related language (2.5).**  From fresh sets written before each change (``corpus/related_language10``,
+``11``):
+
+* *Spelling.*  Phrase patterns are read in canonical spelling (:mod:`matchers.lexicon`), so a pattern
+  word that is a listed variant matches again ("terima beres", "kertas sekuriti"), and a word a phrase
+  names is never "corrected" into another ("printed", "pass").
+* *Skipping the office.*  No need to appear at any office (kelurahan, imigrasi, KUA, a court) in more
+  tongues ("teu kedah", "indak paralu", "ndak perlu") and in English ("no queue", "no KITAS needed");
+  weeks as well as days of speed; a NIK is a document a fast track or a selfie set goes with.
+* *Identity trade.*  A face or a name lent for someone's checks ("sewa muka", "pinjam nama"), a
+  name entered in someone else's KK ("numpang KK" for a school place), identities in stock, active
+  KTP numbers, the seller's own NIKs; getting past a check ("bypass/bobol verifikasi"); a KTP
+  printed on a PVC card; a village's letters of civil status (SKTM, "belum menikah") as documents.
+* *Found apart.*  A blank form's word and a civil record apart ("Akta nikah" / "blanko masih
+  kosong"); documents listed over several clauses ("KTP / KK / NPWP / akta") rank as one clause,
+  so a claim next to the list is next to its documents.
+* *Second round* (``related_language12``): a way in ("punya jalur"), a new NIK, someone else's KK, a
+  police letter for a lost ID, an ID "for any use" or showing in the registry, data fitted to order
+  beside a KK or civil record, and a novelty KTP said to pass as real, apart as well as together (a
+  novelty a bonus line gives away is not it); "tunjukkan KTP" asks the buyer.
+* *Cues.*  A sentence cue governs the words up to the next cue (a buyer-requirement cue the rest
+  of its clause): a cross-selling line run on after "konsultasi gratis" is cross-selling.
 """
 
 from __future__ import annotations
@@ -161,6 +184,7 @@ from typing import Any, NamedTuple
 
 from matchers.by_sound import read_by_sound
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
+from matchers.identity_memo import IdentityMemo, Interner
 from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import normal_words
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
@@ -240,6 +264,12 @@ def _near_one_product(a: str, b: str, gap: int) -> str:
     return rf"<{a}>(?: (?!NEG)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!NEG)\S+){{0,{gap}}} <{a}>"
 
 
+def _near_in_sentence(a: str, b: str, gap: int) -> str:
+    """:func:`_near` with no sentence cue between: a novelty card a bonus line gives away run on
+    after "bisa dipakai …" ("… apa aja Bonus gantungan kunci") is not the card said to be usable (2.5)."""
+    return rf"<{a}>(?: (?!CUE)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!CUE)\S+){{0,{gap}}} <{a}>"
+
+
 _BOTH = frozenset({"blank", "related"})
 _BLANK_ONLY = frozenset({"blank"})
 
@@ -281,7 +311,8 @@ RULES: tuple[Rule, ...] = (
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
          _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE", "READYID"))
-            + "|" + _near("USABLEID", "NEGNOVELTY", 3) + "|" + _near("SECURITYMARK", "IDDOC", 3)
+            + "|" + _near_in_sentence("USABLEID", "NEGNOVELTY", 3) + "|" + _near_in_sentence("USABLE", "NEGNOVELTY", 3)
+            + "|" + _near("SECURITYMARK", "IDDOC", 3)
             + "|" + "|".join(_near("USABLEID", term, 3) for term in ("KK", "AKTA", "OTHERDOC", "CIVILDOC"))),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
@@ -303,8 +334,8 @@ RULES: tuple[Rule, ...] = (
          why="a bank, e-wallet, pay-later or ride-hailing account sold: it was verified with its owner's e-KTP"),
     Rule("id_writer", "related", "related_core", 60, _p(_near("NEGWRITER", "IDTERM", 2)),
          why="a writer, encoder or personalisation kit for e-KTPs: a machine that makes them"),
-    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3)),
-         why="a KTP with data of the buyer's choosing (KTP custom, nama bebas)"),
+    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3) + "|" + _near("CUSTOMDATA", "KK", 3)),
+         why="a KTP or KK with data of the buyer's choosing (KTP custom, nama bebas)"),
     Rule("document_list", "related", "related_core", 55, _p(r"<CIVILTERM>(?: <CIVILTERM>){2,}"),
          why="population documents listed as the goods (KTP KK NPWP)"),
     Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),
@@ -397,13 +428,13 @@ _CO_OCCURRENCES = (
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
-     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4)
-     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP too (2.5)
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"], _RULE_INDEX["neg_novelty"]}),
     # data of the buyer's choosing is a forgery next to a KTP, yet also what a novelty card or sticker
     # offers: unlike a claim that the ID passes as real, it does not excuse those negatives
     (Rule("custom_data_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CUSTOMDATA>"),
-          f"an ID term and data of the buyer's choosing, {_APART}"),
-     frozenset({_RULE_INDEX["custom_data"]}), _ID_TERM_RULES),
+          f"an ID term and data of the buyer's choosing, {_APART}"),  # a KK's or a civil record's too (2.5)
+     frozenset({_RULE_INDEX["custom_data"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
     (Rule("verified_account_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<VERIFIED>"),
           f"a verified account and a KTP term, {_APART}"),
      frozenset({_RULE_INDEX["verified_account"]}), _ID_TERM_RULES),
@@ -414,8 +445,8 @@ _CO_OCCURRENCES = (
           f"a NIK and a KK or KTP term ('NIK + KK' data), {_APART}"),
      frozenset({_RULE_INDEX["nik_term"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
     (Rule("selfie_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<SELFIE>"),
-          f"selfies and a KTP term ('selfie + KTP' sets), {_APART}"),
-     frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES),
+          f"selfies and a KTP term or NIK ('selfie + KTP' sets), {_APART}"),
+     frozenset({_RULE_INDEX["selfie_term"]}), _ID_TERM_RULES | {_RULE_INDEX["nik_term"]}),
     # a kit's inputs: blank chips, blank or unprinted cards, population data to print (2.4)
     (Rule("reader_with_blank_chip_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGPRINTER>"),
           f"an e-KTP reader/writer or printer with blank chips, blanks or population data, {_APART}"),
@@ -428,8 +459,13 @@ _CO_OCCURRENCES = (
      frozenset({_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp")})),
     (Rule("fast_track_with_document_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<FASTTRACK>"),
           f"a document process skipped and a population-document term, {_APART}"),
-     frozenset({_RULE_INDEX["fast_track"]}),
-     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"]}),
+     frozenset({_RULE_INDEX["fast_track"]}),  # a NIK too: "NIK bermasalah? … tanpa ke kantor" (2.5)
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"], _RULE_INDEX["nik_term"]}),
+    # (2.5) a blank form's word and a civil record's name apart ("Akta nikah" / "blanko masih kosong"); a KTP is the
+    # blank channel's, and a KK with a blank word is read in one clause (blank_civil_form)
+    (Rule("blank_civil_form_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>|<KOSONG>"),
+          f"a blank or empty word and a civil record, licence or passport, {_APART}"),
+     frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]}), frozenset({_RULE_INDEX["civil_doc_term"]})),
     (Rule("bank_kit_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BANKBOOK>"),
           f"a savings book or ATM card and a KTP term (a bank account sold with its owner's KTP), {_APART}"),
      frozenset({_RULE_INDEX["bank_kit"]}), _ID_TERM_RULES),
@@ -531,18 +567,17 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     if tags.isdisjoint(_ALL_RULE_TAGS):
         return ()
     shape_tags = [_tag_of(token) for token in shape.split()]
-    cue_at = next((i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")), -1)
+    cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
     fired = []
-    for index, (rule, rule_tags) in enumerate(_RULE_TAGS):
-        if tags.isdisjoint(rule_tags):
-            continue
+    for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order
+        rule = RULES[index]
         for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
             negator = _negator_of(shape_tags, first, rule.channel == "negative")
             if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
                 negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
-            cue = cue_at if 0 <= cue_at < first else -1
+            cue = _cue_before(shape_tags, cues, first)
             if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
             if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
@@ -556,6 +591,26 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
 
 
 _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
+#: tag -> the rules that need it: a shape is matched by the rules of its tags only, not
+#: every rule tested for its tags (a clause's few tags name a tenth of the rules).
+_RULES_OF_TAG: dict[str, tuple[int, ...]] = {
+    tag: tuple(index for index, (_, tags) in enumerate(_RULE_TAGS) if tag in tags) for tag in _ALL_RULE_TAGS}
+
+
+def _cue_before(shape_tags: list[str], cues: list[int], first: int) -> int:
+    """The token of the sentence cue a match starting at ``first`` stands under, or −1.
+
+    A buyer-requirement cue governs the rest of its clause; any other cue governs up to the
+    next one: in "konsultasi gratis, kami juga menjual kaos polos" run on, "polos" is
+    cross-sold, not a free add-on (2.5; 2.4 took the clause's first cue)."""
+    cue = -1
+    for i in cues:
+        if i >= first:
+            break
+        if shape_tags[i] in _REQUIREMENT_CUES:
+            return i
+        cue = i
+    return cue
 
 
 def _negator_of(shape_tags: list[str], first: int, listed: bool) -> int:
@@ -678,10 +733,13 @@ _LINK = re.compile(r"(?:https?://|www\.)\S+|[\w.-]+\.(?:me|com|id|net|org|ly)/\S
 #: a word is never a phrase word (checked below), its spelling is itself, and it
 #: is one word whatever its digits, so every such number can be read as one
 #: placeholder word without changing a tag, a rule, a negation or a scope.
-_NUMBER = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{0,4}(?!\w)")
+#: The first digit leads the pattern and the look-behind (no word character before it) follows
+#: it, so the regex engine jumps from digit to digit: a leading look-behind is tried at every
+#: character, twice the cost on a long description (a test holds both forms equal).
+_NUMBER = re.compile(r"[0-9](?<!\w[0-9])[0-9]+[A-Za-z]{0,4}(?!\w)")
 _NUMBER_WORD = "zqnumz"
 #: A number with letters after it: only then may a "number" be a word in leetspeak.
-_QUANTITY = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{1,4}(?!\w)")
+_QUANTITY = re.compile(r"[0-9](?<!\w[0-9])[0-9]+[A-Za-z]{1,4}(?!\w)")
 if any(_NUMBER.fullmatch(word) for word in PHRASE_WORDS) or _NUMBER_WORD in PHRASE_WORDS:
     raise ValueError("a phrase word looks like a number: _rules_in_field may not read numbers as one placeholder")
 
@@ -701,6 +759,15 @@ def _reads_as_word(quantity: str) -> bool:
     return canonical_of_words([quantity]) != [quantity]
 
 
+def _numberless(text: str) -> str:
+    """The text with each number as the placeholder word, or as written where the lexicon reads
+    it as a word in leetspeak ("514P"); the same object when there is no number.  Only a text
+    with such a quantity has each number decided by a call ("50pcs", "2024" are placeholders)."""
+    if any(_reads_as_word(quantity.lower()) for quantity in _QUANTITY.findall(text)):
+        return _NUMBER.sub(_placeholder, text)
+    return _NUMBER.sub(_NUMBER_WORD, text)
+
+
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """(clause number, hits) of every clause of a field in which some rule fires.
@@ -711,13 +778,21 @@ def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     reading (see ``_NUMBER``).  Where a rule's match spans a number, the
     reason must show it as written, so that field is read as it is.
     """
-    # the same object when there is no number; a quantity with letters may be leetspeak ("514P")
-    numberless = _NUMBER.sub(_placeholder if _QUANTITY.search(text) else _NUMBER_WORD, text)
+    numberless = _numberless(text)
     if numberless is not text:
-        found = _rules_in_text(numberless)
-        if not any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits):
+        found, spans_number = _rules_in_numberless(numberless)
+        if not spans_number:
             return found
     return _rules_in_text(text)
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _rules_in_numberless(text: str) -> tuple[FieldRules, bool]:
+    """:func:`_rules_in_text` of a text with numbers as placeholders, and whether a rule's
+    match spans one (then the field is read as written): both cached, as fields that differ
+    only in prices and codes come again and again."""
+    found = _rules_in_text(text)
+    return found, any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits)
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
@@ -729,12 +804,12 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     parts = clauses(text)
     if len(parts) == 1:
         hits = _hits_in_clause(text)
-        return ((0, hits),) if hits else ()
+        return _shared_reading(((0, hits),)) if hits else ()
     kept = list(filter(None, parts))
     found = list(map(_hits_in_clause, kept))
     if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
         found = _asked_in_lists(text, kept, found)
-    return tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True))
+    return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
 
 
 #: Clause breaks inside one sentence: a list of what the buyer brings runs across them.
@@ -772,6 +847,8 @@ def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) ->
 
 
 FieldRules = tuple[tuple[int, tuple[Hit, ...]], ...]
+#: Equal readings of fields are one object, so a listing's judgement is found by their identities.
+_shared_reading: Interner[FieldRules] = Interner(4 * _FIELD_CACHE_SIZE)
 
 
 def _points_to_score(points: float) -> float:
@@ -852,15 +929,28 @@ class _Part(NamedTuple):
     matched: str
 
 
+#: Rules that only name a document: clauses holding nothing else after one naming a document are one list (2.5).
+_DOCUMENT_TERM_RULES = frozenset(_RULE_INDEX[name] for name in ("ektp_term", "ktp_term", "id_term_related", "civil_doc_term"))
+
+
 def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[int]) -> list[_Part]:
-    """Clauses of the product text (no cue before it, not negated) in which one of ``rules`` fired."""
+    """Clauses of the product text (no cue before it, not negated) in which one of ``rules`` fired.
+
+    A clause's rank counts the clauses before it that name something; documents listed
+    over several clauses ("KTP / KK / NPWP / akta, hasil kayak asli") count as one (2.5),
+    so what the listing says of them is next to them."""
     parts = []
     for field, field_clauses in fields:
-        rank = -1
+        rank, listing = -1, False
         for number, hits in field_clauses:
-            rank += any(not hit.cue for hit in hits)
+            names = [hit.rule for hit in hits if not hit.cue]
+            if names:  # a clause naming only documents after one that named some goes on its list ("KTP / KK / NPWP")
+                terms = _DOCUMENT_TERM_RULES.issuperset(names)
+                rank += not (terms and listing)
+                listing = not _DOCUMENT_TERM_RULES.isdisjoint(names)
             part = next((hit for hit in hits if hit.rule in rules and not hit.negator and hit.cue not in _NOT_OFFERED_APART
-                         and not (hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES)), None)  # not the product
+                         and not (hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES)
+                         and not (hit.cue and hit.rule in _NEGATIVE_RULES)), None)  # not the product (a bonus keyring, 2.5)
             if part is not None:
                 parts.append(_Part(field, max(rank, 0), number, part.matched))
     return parts
@@ -920,7 +1010,10 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
     traded = any(_rule_of(i).name in _TRADE_RULES for i in tally.reasons)
     kit = any(_rule_of(i).name in _KIT_RULES for i in tally.reasons)
+    fired = {hit.rule for _, field_clauses in fields for _, hits in field_clauses for hit in hits}
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
+        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired):
+            continue  # a part that fired nowhere is found apart nowhere: focus 0, nothing to add
         makes_id = rule.name in _USABLE_RULES  # a kit's own parts are not other products
         trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
         other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
@@ -950,6 +1043,16 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+def _judge_readings(*readings: FieldRules | None) -> tuple[tuple[Reason, ...], float, float]:
+    """:func:`_judge` of a listing's readings of its title, description and photo text
+    (None: the field is empty)."""
+    return _judge(tuple((field, rules) for field, rules in zip(FIELDS, readings, strict=True) if rules is not None))
+
+
+#: :func:`_judge_readings` looked up by the readings' identities (they are shared objects).
+_judgement = IdentityMemo(_judge_readings, _FIELD_CACHE_SIZE)
 
 
 def _discount_kit_parts(tally: _Tally) -> None:
@@ -997,14 +1100,9 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
-    fields: list[tuple[str, FieldRules]] = []
-    if title:
-        fields.append(("title", _rules_in_field(title)))
-    if description:
-        fields.append(("description", _rules_in_field(description)))
-    if image_text:
-        fields.append(("image", _rules_in_field(image_text)))
-    reasons, blank, related = _judge(tuple(fields))
+    reasons, blank, related = _judgement(_rules_in_field(title) if title else None,
+                                         _rules_in_field(description) if description else None,
+                                         _rules_in_field(image_text) if image_text else None)
     if blank >= blank_threshold:
         verdict, score = Verdict.BLANK, blank
     elif related >= related_threshold:

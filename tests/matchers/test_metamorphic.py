@@ -21,7 +21,9 @@ ROWS = [json.loads(line) for name in ("blank", "related", "hard_negative", "sell
                                   "related_regional", "related_language3", "related_language3_words",
                                   "related_language4", "related_language5", "related_language6",
                                   "related_language7", "related_language8",
-                                  "related_language9", "blank_language")
+                                  "related_language9", "related_language10", "related_language11",
+                                  "related_language11_words", "related_language12", "related_language12_words",
+                                  "blank_language")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 
 SHIPPING = [

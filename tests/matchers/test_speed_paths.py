@@ -1,0 +1,149 @@
+"""The speed-ups of the scoring engine give exactly what the code they replace gave.
+
+Each one is checked against that plain definition, on every tune text and on
+generated text: numbers found by a regex that leads with a digit, quantities
+decided by a call only when one reads as a word, phrases looked up by anchor,
+rules looked up by tag, and judgements looked up by the identity of shared
+field readings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matchers import lexicon, score, score_listing
+from matchers.by_sound import read_by_sound
+from matchers.identity_memo import IdentityMemo, Interner
+from matchers.normalise import normalise
+from tests.matchers.tune_rows import tune_rows
+
+ROWS = tune_rows()
+TEXTS = [row["title"] for row in ROWS] + [row["description"] for row in ROWS if row["description"]]
+CLAUSES = sorted({clause for text in TEXTS for clause in score.clauses(text) if clause.strip()})
+
+#: The number regexes as 2.4 wrote them (a look-behind first).
+_NUMBER_BEFORE = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{0,4}(?!\w)")
+_QUANTITY_BEFORE = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{1,4}(?!\w)")
+
+_VOCABULARY = sorted(lexicon.PHRASE_WORDS | set(lexicon.SPELLING) | {"kartu", "dan", "murah", "bukan", "bisa"})
+words = st.lists(st.sampled_from(_VOCABULARY), max_size=12)
+#: Text made of what the number regexes are about: digits, letters, word characters of other scripts.
+number_text = st.text(alphabet=st.sampled_from([*"0123456789abcxyzPCS _.,-/:\n", "é", "٣", "ж", "🔥"]),
+                      max_size=40)
+listing_words = st.lists(st.sampled_from([*_VOCABULARY, "50pcs", "514p", "4kun", "100rb", "2024", "12", "a4", "3"]),
+                         max_size=15).map(" ".join)
+
+
+def _numberless_before(text: str) -> str:
+    """2.4's reading of a field's numbers: every number through the call when a quantity has letters."""
+    return _NUMBER_BEFORE.sub(score._placeholder if _QUANTITY_BEFORE.search(text) else score._NUMBER_WORD, text)
+
+
+def _tag_before(words: list[str]) -> str:
+    """2.4's tagging: every phrase in order, run when one of its anchors is present."""
+    text = " ".join(words)
+    present = set(words)
+    for regex, replace, anchors, name in lexicon._REPLACERS:
+        if present.isdisjoint(anchors):
+            continue
+        new = regex.sub(replace, text)
+        if new != text:
+            text = new
+            present.add(name)
+    return text
+
+
+def _check_numbers(text: str) -> None:
+    assert score._NUMBER.findall(text) == _NUMBER_BEFORE.findall(text)
+    assert score._QUANTITY.findall(text) == _QUANTITY_BEFORE.findall(text)
+    assert score._numberless(text) == _numberless_before(text)
+
+
+def _check_tags(words: list[str]) -> None:
+    assert lexicon.tag(words) == _tag_before(words)
+
+
+def _check_shape_rules(text: str, every_rule: tuple[int, ...]) -> None:
+    tagged = lexicon.outline(lexicon.canonical_words(normalise(read_by_sound(text))), score._SHAPE_GAP)
+    if tagged.shape:
+        by_tag = score._rules_in_shape.__wrapped__(tagged.shape)
+        saved = score._RULES_OF_TAG
+        score._RULES_OF_TAG = dict.fromkeys(saved, every_rule)  # each shape tried by every rule, as before
+        try:
+            assert by_tag == score._rules_in_shape.__wrapped__(tagged.shape)
+        finally:
+            score._RULES_OF_TAG = saved
+
+
+def test_speed_paths_agree_with_what_they_replace_on_the_corpus() -> None:
+    every_rule = tuple(range(len(score.RULES)))
+    for text in TEXTS:
+        _check_numbers(text)
+        _check_shape_rules(text, every_rule)
+    for clause in CLAUSES:
+        _check_tags(lexicon.canonical_words(normalise(read_by_sound(clause))))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(number_text, listing_words, st.text(max_size=30)))
+def test_number_readings_agree_on_generated_text(text: str) -> None:
+    _check_numbers(text)
+
+
+@settings(max_examples=400, deadline=None)
+@given(words)
+def test_tagging_by_anchor_agrees_on_generated_words(words: list[str]) -> None:
+    _check_tags(words)
+    _check_shape_rules(" ".join(words), tuple(range(len(score.RULES))))
+
+
+def _judge_as_before(title: str, description: str) -> tuple:
+    fields = tuple((name, score._rules_in_field.__wrapped__(text))
+                   for name, text in (("title", title), ("description", description)) if text)
+    return score._judge.__wrapped__(fields)
+
+
+@settings(max_examples=200, deadline=None)
+@given(listing_words, listing_words)
+def test_judgement_by_identity_agrees_with_judging_anew(title: str, description: str) -> None:
+    score_listing(title, description)  # the memo holds this listing now
+    judged = score._judgement(*(score._rules_in_field(text) if text else None for text in (title, description, "")))
+    assert judged == _judge_as_before(title, description)
+
+
+def test_judgement_by_identity_agrees_on_the_corpus() -> None:
+    for row in ROWS[::5]:
+        judged = score._judgement(*(score._rules_in_field(text) if text else None
+                                    for text in (row["title"], row["description"], "")))
+        assert judged == _judge_as_before(row["title"], row["description"])
+
+
+def test_an_identity_memo_answers_only_for_the_very_same_objects() -> None:
+    calls: list[tuple[object, ...]] = []
+
+    def pure(*args: object) -> int:
+        calls.append(args)
+        return len(repr(args))
+
+    memo = IdentityMemo(pure, size=2)
+    first, equal = tuple([1, ("a",)]), tuple([1, ("a",)])
+    assert first == equal and first is not equal
+    assert memo(first) == memo(first) == pure(first)  # the second call is the memo's
+    assert len(calls) == 2
+    assert memo(equal) == pure(equal)  # equal but another object: computed again, the same answer
+    assert len(calls) == 4
+    memo(None), memo(2)  # past its size it starts again
+    memo(first)
+    assert len(calls) == 7
+
+
+def test_an_interner_gives_the_first_equal_value() -> None:
+    shared: Interner[tuple[int, ...]] = Interner(size=2)
+    first = tuple([1, 2])
+    assert shared(first) is first and shared(tuple([1, 2])) is first
+    shared((3,)), shared((4,))  # past its size it starts again: an equal value is then the new one
+    again = tuple([1, 2])
+    assert shared(again) is again
