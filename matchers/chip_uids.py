@@ -563,8 +563,9 @@ def _cue_after(low: str, end: int, next_start: int) -> str | None:
     return line if any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line)) else None
 
 
-#: What may stand between two UIDs of one list: separators, line breaks, bullets, row numbers.
-_LIST_GAP = re.compile(r"(?:[\s,;|/&\u2022\u00b7*>\-]|\d{1,3}[.)]|\(?\d{1,3}\))*")
+#: What may stand between two UIDs of one list: separators, line breaks, bullets, row numbers, and an
+#: item's numbered label ("kartu 2 = ", "tag 3: ").
+_LIST_GAP = re.compile(r"(?:[\s,;|/&\u2022\u00b7*>\-]|\d{1,3}[.)]|\(?\d{1,3}\)|[A-Za-z]{2,12}[ .]?\d{1,3}[ \t]*[:=]?(?=\s))*")
 
 
 def _list_before(text: str, low: str, unread: list[_Token], token: _Token, claims: list[int]) -> list[tuple[_Token, ChipReading]]:

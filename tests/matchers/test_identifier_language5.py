@@ -378,3 +378,19 @@ def test_a_readers_status_word_after_the_uid(text: str, expected: list[str]) -> 
 ])
 def test_a_describing_word_after_a_preposition_is_no_label(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+# Batch corpus/identifier_language5g.jsonl was written before the change below: this branch (9e4fd52)
+# scored identifiers P 1.000 R 0.964 on it (tp=27 fn=1), 2.4 P 1.000 R 0.929.
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # items labelled with their number are one list ("kartu 1 = …", "kartu 2 = …") a cue may close
+    ("kartu 1 = 04F1E2D3C4B5A6\nkartu 2 = 04F1E2D3C4B5A7\n(uid chip)", ["04F1E2D3C4B5A6", "04F1E2D3C4B5A7"]),
+    ("tag 1: 04F1E2D3C4B5A6, tag 2: 04F1E2D3C4B5A7 (uid)", ["04F1E2D3C4B5A6", "04F1E2D3C4B5A7"]),
+    # hard negatives: a label claims its item; words between are no item label
+    ("SKU 04F1E2D3C4B5A6\nkartu 2 = 04F1E2D3C4B5A7\n(uid chip)", ["04F1E2D3C4B5A7"]),
+    ("04A1C3E5F70280 lalu 04A1C3E5F70380 (uid chip)", ["04A1C3E5F70380"]),
+])
+def test_numbered_items_of_a_list(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
