@@ -143,7 +143,7 @@ _NON_DIGIT = re.compile(r"\D")
 #: underscores ("wa 0812_3456_7890"), read as spaces there.
 _PHONE_CUE_RUN = re.compile(
     r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|(?:kontak|contact)(?:\s+person)?|hub|hubungi|cp|chat)\b[\s:.=]{0,3}"
-    r"((?:\+ ?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
+    r"((?:(?:\+ ?)?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
     re.IGNORECASE,
 )
 #: "O8", or a digit then O, l, I or an underscore: one character class first, a third of an alternation's cost.

@@ -52,6 +52,7 @@ def test_an_account_label_leaves_the_number_to_the_account_reader() -> None:
     # right after a phone cue: a lookalike letter after the country code, groups joined by underscores
     ("WA +62 812-3456-789O", [("phone", "+6281234567890")]),
     ("wa +62 8l2 3456 7890", [("phone", "+6281234567890")]),
+    ("hub: 628123456789O", [("phone", "+6281234567890")]),           # the country code without its plus
     ("wa 0812_3456_7890 (no call)", [("phone", "+6281234567890")]),
     # hard negatives: underscores elsewhere join a file name or a date, a cue alone reads no letters
     ("file IMG_0812_3456_7890.jpg", []),
