@@ -115,8 +115,9 @@ _CONTACT_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
     # "t.me/@name" and the preview "t.me/s/name" are the channel; a group invite ("t.me/+HASH",
     # "t.me/joinchat/HASH") is "https://t.me/+HASH" as :mod:`matchers.contacts` reads it
+    # a wa.me number typed with spaces or dashes ("wa.me/62 812 3456 7890") is still its number
     r"/?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
-    r"|\+?[A-Za-z0-9_]{3,64})",
+    r"|(?<=wa\.me/)\+?\d{2,4}(?:[ \-]\d{2,5}){1,5}(?![A-Za-z0-9_])|\+?[A-Za-z0-9_]{3,64})",
     re.IGNORECASE,
 )
 
@@ -506,7 +507,8 @@ def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
         host = m.group("host").lower()
         path = m.group("path")
         if host.startswith("api.whatsapp.com") or host == "wa.me":
-            phone = phone_e164("+" + path.lstrip("+")) if path.lstrip("+").isdigit() else None
+            number = path.lstrip("+").replace(" ", "").replace("-", "")
+            phone = phone_e164("+" + number) if number.isdigit() else None
             if phone is not None:
                 yield m.start(), m.end(), f"https://wa.me/{phone[1:]}", phone, path
         else:

@@ -395,3 +395,15 @@ def test_a_describing_word_after_a_preposition_is_no_label(text: str, expected: 
 ])
 def test_numbered_items_of_a_list(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a wa.me number typed with spaces or dashes (found probing link shapes; 2.4 read the phone, no link)
+    ("wa.me/62 812 3456 7890", [("url", "https://wa.me/6281234567890"), ("phone", "+6281234567890")]),
+    ("klik wa.me/+62-812-3456-7890 ya", [("url", "https://wa.me/6281234567890"), ("phone", "+6281234567890")]),
+    # hard negatives: a quantity after the link is no part of it; a t.me path is a name, not digits
+    ("wa.me/6281234567890 12 pcs", [("url", "https://wa.me/6281234567890"), ("phone", "+6281234567890")]),
+    ("t.me/12 34", []),
+])
+def test_a_wa_me_number_with_spaces(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
