@@ -558,9 +558,22 @@ def _cue_after(low: str, end: int, next_start: int) -> str | None:
         next_end = low.find("\n", line_end + 1)
         next_end = len(low) if next_end == -1 else next_end
         line = low[line_end + 1 : min(line_end + 1 + _CUE_AFTER_REACH, next_end)]
-        return line if next_start >= next_end and names_chip_number(line) else None
+        return line if next_start >= next_end and names_chip_number(line) and not _denied(line) else None
     line = low[end : min(end + _CUE_AFTER_REACH, next_start)].split("\n", 1)[0]
-    return line if any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line)) else None
+    cue = next((m for m in _CUE.finditer(line) if _SPECIFIC.fullmatch(m.group("cue"))), None)
+    return line if cue is not None and not _denied(line[: cue.end() + _DENIAL_AFTER_REACH], cue.start()) else None
+
+
+#: A chip word denied ("bukan UID", "tanpa UID", "UID tidak ada"): the number before it is not one.
+_DENIAL = re.compile(r"(?<![a-z])(?:bukan|bkn|tanpa|tidak ada|tdk ada|gak ada|ga ada|not|non)(?![a-z])")
+_DENIED_AFTER = re.compile(r"(?:uid|chip)\S*\s+(?:tidak|tdk|gak|ga|belum) (?:ada|tersedia|tercantum|diketahui)")
+_DENIAL_AFTER_REACH = 20
+
+
+def _denied(text: str, cue_start: int | None = None) -> bool:
+    """True when a denial comes before the chip word (up to ``cue_start``) or says it is not there."""
+    before = _DENIAL.search(text, 0, cue_start if cue_start is not None else len(text))
+    return before is not None or _DENIED_AFTER.search(text) is not None
 
 
 #: What may stand between two UIDs of one list: separators, line breaks, bullets, row numbers, and an

@@ -407,3 +407,17 @@ def test_numbered_items_of_a_list(text: str, expected: list[str]) -> None:
 ])
 def test_a_wa_me_number_with_spaces(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a chip word denied after a number or a list names none of it (found probing the closing cue)
+    ("Kode barang:\nA1B2C3D4\nB2C3D4E5\nUID tidak tersedia", []),
+    ("Kode:\nA1B2C3D4\nB2C3D4E5\n(bukan UID chip)", []),
+    ("A1B2C3D4, B2C3D4E5 = kode barang, tanpa UID", []),
+    # hard negatives: a word about the chip's state after the cue denies nothing; "no" is a number word
+    ("04A1C3E5F70280 (uid, belum aktif)", ["04A1C3E5F70280"]),
+    ("04A1C3E5F70280\n04A1C3E5F70380\n(UID chip, belum dipakai)", ["04A1C3E5F70280", "04A1C3E5F70380"]),
+    ("04A23B1C5D807E (no. UID chip)", ["04A23B1C5D807E"]),
+])
+def test_a_denied_chip_word_after_the_number(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
