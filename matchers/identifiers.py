@@ -59,7 +59,9 @@ PROVINCE_CODES = frozenset(
 
 _DIGIT = re.compile(r"\d")
 _PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+#: Invisible characters, and the emoji variation selector and enclosing keycap that make a digit a
+#: keycap emoji ("0️⃣8️⃣1️⃣2️⃣", a seller's way past a number filter): removed, the digit stays.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\ufe0f\u20e3]")
 #: Unicode's hyphens, dashes and minus signs, read as "-" (one character each: positions are kept).
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
 _ANY_DASH = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d]")

@@ -421,3 +421,16 @@ def test_a_wa_me_number_with_spaces(text: str, expected: list[tuple[str, str]]) 
 ])
 def test_a_denied_chip_word_after_the_number(text: str, expected: list[str]) -> None:
     assert _uids(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # digits written as keycap emoji (found probing Unicode digit forms; circled, bold and full-width
+    # digits were read already through NFKC)
+    ("WA 0\ufe0f\u20e38\ufe0f\u20e31\ufe0f\u20e32\ufe0f\u20e3 3\ufe0f\u20e34\ufe0f\u20e35\ufe0f\u20e36\ufe0f\u20e3 "
+     "7\ufe0f\u20e38\ufe0f\u20e39\ufe0f\u20e30\ufe0f\u20e3", [("phone", "+6281234567890")]),
+    ("WA 0\u20e38\u20e31\u20e32\u20e33\u20e34\u20e35\u20e36\u20e37\u20e38\u20e39\u20e30\u20e3", [("phone", "+6281234567890")]),
+    # hard negative: a count in keycaps is no identifier
+    ("\u2764\ufe0f stok 1\ufe0f\u20e30\ufe0f\u20e3 pcs", []),
+])
+def test_keycap_digits(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
