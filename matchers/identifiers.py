@@ -95,12 +95,13 @@ _PRODUCT_NUMBER_LABELS = (
 )
 _PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}){_LABEL_NUMBER_WORD}[\s:.#=]*$")
 #: ... and of payment and voucher numbers, 16 digits as often as a NIK ("VA 5105…", "kartu kredit 5105…")
-_OTHER_THAN_NIK_LABEL = re.compile(
-    rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
+_OTHER_THAN_NIK_LABEL = re.compile(  # not after "NIK": "NIK anggota 3201…" is a member's NIK
+    rf"(?<![a-z])(?<!nik )(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
     r"|kode\s+(?:voucher|redeem|tiket|booking)|token|tiket|ticket|sertifikat|shm|shgb"
-    # an order's, a payment's or a utility customer's number (16 digits as often as a NIK)
+    # an order's, a payment's, a utility customer's or a member's number (16 digits as often as a NIK)
     # with the shop, merchant or utility it is for ("kode bayar indomaret", "ID pelanggan PLN")
-    r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan)"
+    r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan"
+    r"|member|membership|anggota|nasabah|polis|kontrak)"
     r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)" + _LABEL_NUMBER_WORD + r"[\s:.#=]*$"
 )
 _BANK_NAMES = "|".join(bank.pattern for bank in BANK_FORMATS)
