@@ -37,9 +37,11 @@ are labels: they block the number after them even after a chip word
 The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
 (lists and tables after one cue).  A cue just after the token on its line also
 counts ("04A2… (UID chip)"), or on the next line when the token ends its line and
-no number follows the cue there ("04A2…\n04B3…\n^ UID chip"); such a cue closes a
-list, and names every UID of it: the unread tokens before, each of the same length
-as the next and joined to it by separators, bullets or row numbers only.  A label that claims the number for something else
+no number follows the cue there ("04A2…\n04B3…\n^ UID chip"); such a cue, when it is
+a word for a chip's number ("UID", "nomor chip", "CSN"), closes a list and names every
+UID of it: the unread tokens before, each of the same length as the next and joined
+to it by separators, bullets, row numbers or numbered item labels only ("kartu 2 = ").
+A denied chip word ("bukan UID", "tanpa UID", "UID tidak tersedia") names nothing.  A label that claims the number for something else
 (SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode,
 a time or date …)
 on the token's own line, after the last cue (or before a token a cue after it
@@ -59,8 +61,14 @@ hex digits themselves, so they are left as read).  ``ChipReading.corrected``
 counts them.  A corrected token needs at least two real digits and at most
 one lookalike in four characters, so an ordinary word is never "corrected".
 A decimal-only token needs a reader mark (``0x`` or ``:``) or must be written
-byte by byte right after a chip word ("UID bawaan 01 02 03 04"): a plain number
-near "seri" is a serial number.  A token without any digit is a word.
+byte by byte right after a chip word ("UID bawaan 01 02 03 04"), or be the next
+item of a list whose first such token was read so ("UID: 12345678, 23456789"): a
+plain number near "seri" is a serial number.  A token without any digit is a word.
+
+**A reader's answer.**  The status word "90 00" (ISO/IEC 7816-4) a reader prints
+after the UID it was asked for is no byte of it; a run of nine bytes or more is no
+UID, nor its first eight.  A word before bytes ("ID 49:f6:…", "NFC ID 0x04 …") is
+never the UID's first byte unless it is hex itself ("EAFA:00 00").
 """
 
 from __future__ import annotations
