@@ -24,9 +24,9 @@ UID ("ada 04 A2 …"), a list number ("1. 04 A2 …") and a cue's last letter
 
 **Cues.**  A token is a chip UID only after a chip cue: ``chip``/``cip``
 (also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid`` (and its
-transposition ``udi``), ``nuid``, ``csn``, ``tag id``; and the generic serial
+transposition ``udi``), ``nuid``, ``csn``, ``tag id`` (``ID tag``, ``NFC ID``); and the generic serial
 words ``sn``, ``s/n``, ``seri``, ``serial`` (and its common misspellings
-``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, which count
+``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, ``identifier``, which count
 only in a listing about ID cards or tags (a topic word such as UID, NFC, RFID,
 MIFARE, KTP, blanko, kartu, card in this text or in the listing's title: "chip"
 alone is no topic, a flash disk or a phone has a chip too) or for a token
