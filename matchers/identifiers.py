@@ -101,7 +101,7 @@ _OTHER_THAN_NIK_LABEL = re.compile(  # not after "NIK": "NIK anggota 3201…" is
     # an order's, a payment's, a utility customer's or a member's number (16 digits as often as a NIK)
     # with the shop, merchant or utility it is for ("kode bayar indomaret", "ID pelanggan PLN")
     r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan"
-    r"|member|membership|anggota|nasabah|polis|kontrak)"
+    r"|member|membership|anggota|nasabah|polis|kontrak|kode)"
     r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)" + _LABEL_NUMBER_WORD + r"[\s:.#=]*$"
 )
 _BANK_NAMES = "|".join(bank.pattern for bank in BANK_FORMATS)
