@@ -104,6 +104,8 @@ _OTHER_THAN_NIK_LABEL = re.compile(  # not after "NIK": "NIK anggota 3201…" is
     r"|member|membership|anggota|nasabah|polis|kontrak|kode)"
     r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)" + _LABEL_NUMBER_WORD + r"[\s:.#=]*$"
 )
+#: The text right after a number saying it is no NIK ("3201… (voucher, bukan NIK)").
+_NIK_DENIED_AFTER = re.compile(r"[^\n]{0,20}?(?<![a-z])(?:bukan|bkn|not|non)[ \-]?(?:a )?nik(?![a-z])")
 _BANK_NAMES = "|".join(bank.pattern for bank in BANK_FORMATS)
 #: A bank account's label right before a number ("rek BCA 0812345678", "rekening BTN 3274…"): the
 #: number is that account (:mod:`matchers.bank_accounts` reads it), not a phone and not a NIK.
@@ -471,8 +473,15 @@ def _niks(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[i
         if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()) or \
                 _OTHER_THAN_NIK_LABEL.search(low, max(0, m.start() - 24), m.start()):
             taken.append(m.span())  # a family card's or payment's number: built like a NIK, but no NIK
-        elif not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):  # BTN's accounts have 16 digits
+        elif not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()) \
+                and not _denied_nik(low, m.start(), m.end()):  # BTN's accounts have 16 digits
             yield m.start(), m.end(), digits
+
+
+def _denied_nik(low: str, start: int, end: int) -> bool:
+    """True when the words after a number say it is no NIK ("3201… (voucher, bukan NIK)"), unless a NIK
+    cue labels it ("NIK 3201…, bukan NIK palsu" denies a fake, not the number)."""
+    return _NIK_DENIED_AFTER.match(low, end) is not None and "nik" not in low[max(0, start - 12):start]
 
 
 def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:

@@ -469,3 +469,15 @@ def test_a_members_number_is_no_nik(text: str, expected: list[str]) -> None:
 ])
 def test_a_code_is_no_nik(text: str, expected: list[str]) -> None:
     assert _niks(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the words after a number say it is no NIK
+    ("no. 3201014506900002 (voucher, bukan NIK)", []),
+    ("3201014506900002 (bukan nik ya, ini nomor seri)", []),
+    # hard negatives: a NIK cue before it; a word that only starts with "nik"
+    ("NIK 3201014506900002, bukan NIK palsu", ["3201014506900002"]),
+    ("3201014506900002 asli bukan nikah siri", ["3201014506900002"]),
+])
+def test_a_number_said_to_be_no_nik(text: str, expected: list[str]) -> None:
+    assert _niks(text) == expected
