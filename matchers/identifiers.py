@@ -6,8 +6,9 @@ only when it has 4, 7 or 8 bytes and a chip cue names it (read by
 OCR lookalike letter: :func:`chip_readings`); a 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
 phone number must be a valid Indonesian mobile number, and not one a product labels as
-its own ("SKU 0812…", "Part no 0812…"); a NIK-shaped number an order, a payment or a
-utility's customer number labels ("No. pesanan", "kode bayar", "ID pelanggan") is no NIK.  A number that fails
+its own ("SKU 0812…", "Part no 0812…"); a NIK-shaped number labelled as an order's, a
+payment's, a utility customer's, a member's or a code ("No. pesanan", "kode bayar", "ID
+pelanggan", "no anggota", "kode:") is no NIK.  A number that fails
 validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
 ones, full-width characters and invisible characters are undone first, keeping
 every position.
@@ -65,8 +66,9 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\ufe0f\u20e3]")
 #: Unicode's hyphens, dashes and minus signs, read as "-" (one character each: positions are kept).
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
 _ANY_DASH = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d]")
-#: Sixteen digits, single separators allowed (also between every two: "3 1 7 4 …"); not part of a longer dotted or dashed number ("1.3201…"),
-#: but a full stop glued to a word before is no separator ("NIK.3578…").
+#: Sixteen digits, single separators allowed (also between every two: "3 1 7 4 …"); not part of a
+#: longer dotted or dashed number ("1.3201…"), but a full stop glued to a word before is no separator
+#: ("NIK.3578…").
 _NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:[ .\-]?\d){15}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
@@ -155,8 +157,9 @@ _PHONE_CUE_RUN = re.compile(
 #: "O8", or a digit then O, l, I or an underscore: one character class first, a third of an alternation's cost.
 _PHONE_LOOKALIKE_HINT = re.compile(r"[0-9oO][oOlI_8](?<![0-9]8)(?<![oO][oOlI_])")
 _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
-#: The same for a NIK right after its cue ("NIK", "No. KTP"), as OCR reads a KTP's photo ("NIK : 32O1O1450690OOO2"): sixteen
-#: characters, at least ten of them real digits, read as a NIK only when they make a valid one.
+#: The same for a NIK right after its cue ("NIK", "No. KTP"), as OCR reads a KTP's photo ("NIK :
+#: 32O1O1450690OOO2"): sixteen characters, at least ten of them real digits, read as a NIK only when
+#: they make a valid one.
 _NIK_CUE_RUN = re.compile(r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])",
                           re.IGNORECASE)
 _NIK_LOOKALIKE_DIGITS = 10
