@@ -95,7 +95,9 @@ _PRODUCT_NUMBER_LABELS = (
     r"|resi(?:\s+[a-z&]+)?|part(?:\s+(?:no|number|num))?|serial(?:\s+(?:no|number))?|(?:kode|id)\s+(?:produk|barang|item)"
     r"|(?:no|nomor|nomer)\.?\s*(?:seri|serial|part|resi|invoice|batch)"
 )
-_PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}){_LABEL_NUMBER_WORD}[\s:.#=]*$")
+#: ... with the code's own letters glued before the number ("kode produk SPT-0812345678").
+_PRODUCT_NUMBER_LABEL = re.compile(
+    rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}){_LABEL_NUMBER_WORD}[\s:.#=]*(?:[a-z]{{1,6}}[\-/])?$")
 #: ... and of payment and voucher numbers, 16 digits as often as a NIK ("VA 5105…", "kartu kredit 5105…")
 _OTHER_THAN_NIK_LABEL = re.compile(  # not after "NIK": "NIK anggota 3201…" is a member's NIK
     rf"(?<![a-z])(?<!nik )(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
