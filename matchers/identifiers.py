@@ -167,6 +167,12 @@ _NIK_CUE_RUN = re.compile(r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b[\s:.=]{0,3}([0
 _NIK_LOOKALIKE_DIGITS = 10
 
 
+def _may_have_phone_run(text: str) -> bool:
+    """Necessary test for ``_PHONE_CUE_RUN``: its run starts with +62 or 62, or with 08, o8 or O8.
+    Substring tests, where the lookalike hint's regex stops at every digit and o of a description."""
+    return "08" in text or "o8" in text or "O8" in text or "+" in text or "62" in text
+
+
 def _zero_for_o(match: re.Match[str]) -> str:
     run = match.group(1)
     if sum(ch.isdigit() for ch in run) < 7:
@@ -199,8 +205,11 @@ def _prepare(text: str) -> str:
             text = text.translate(_DASHES)
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
-    if _PHONE_LOOKALIKE_HINT.search(text):  # a digit then O, l or I: also in every NIK OCR misread but
-        text = _PHONE_CUE_RUN.sub(_zero_for_o, text)  # one whose every lookalike starts a group
+    # a digit then O, l or I (or "O8"): in every misread phone or NIK run but a NIK's whose every lookalike
+    # starts a group; each run's own substring precheck before its regex
+    if (_may_have_phone_run(text) or _may_name_a_nik(text)) and _PHONE_LOOKALIKE_HINT.search(text):
+        if _may_have_phone_run(text):
+            text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
         if _may_name_a_nik(text):
             text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
     return text

@@ -166,6 +166,22 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   police letter for a lost ID, an ID "for any use" or showing in the registry, data fitted to order
   beside a KK or civil record, and a novelty KTP said to pass as real, apart as well as together (a
   novelty a bonus line gives away is not it); "tunjukkan KTP" asks the buyer.
+* *Third round* (``related_language13``): Banjar, Batak and Balinese words for making, needing and
+  speed; age and members fitted to order, and English "any name", beside any population document.
+* *From independent4* (its tune part): a card identical to an e-KTP, a KTP printed on a card, a
+  KTP business, a KTP "sudah isi data", "custom e-KTP", novelty in English, sold as a set ("sepaket"),
+  scans offered for sale, Batak "bahen"; an office's stamp is its own tag (``OFFICESTAMP``), sold or
+  called a replica a forger's tool; a KTP with data of the buyer's choosing is a print shop's offer too
+  (``_MADE_TO_ORDER_RULES``: its copy-service negative does not count against it).
+* *From related_language15*: "nama siapa saja" is data of the buyer's choosing; a scan of a KTP or
+  KK made an edit file is a file to make them.
+* *From related_language16*: a police report, witnesses or a village letter skipped, a stuck KTP
+  "got out" for you; an age on an ID made up ("umur di KTP bisa dimudakan"), while a change made at
+  the office ("bisa diubah di dukcapil") is a correction, not an edit file; NIKs said to pass.
+* *Lists asked of the buyer.*  Besides a list a requirement heading opens, one an imperative opens
+  with a job application's papers ("Kirim CV, data KTP, ijazah") or a requirement word closes ("Data
+  KTP tertanggung, STNK … diperlukan") is asked, unless a clause of it offers or deals ("DP" is a
+  payment word).
 * *Cues.*  A sentence cue governs the words up to the next cue (a buyer-requirement cue the rest
   of its clause): a cross-selling line run on after "konsultasi gratis" is cross-selling.
 """
@@ -310,10 +326,10 @@ RULES: tuple[Rule, ...] = (
          why="ready-made or forged KTP (or one printed on a genuine blank)"),
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
-         _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID") for term in ("KTP", "EKTP", "FORGE", "READYID"))
+         _p("|".join(_near(usable, term, 3) for usable in ("USABLE", "USABLEID", "OFFICESTAMP") for term in ("KTP", "EKTP", "FORGE", "READYID"))
             + "|" + _near_in_sentence("USABLEID", "NEGNOVELTY", 3) + "|" + _near_in_sentence("USABLE", "NEGNOVELTY", 3)
             + "|" + _near("SECURITYMARK", "IDDOC", 3)
-            + "|" + "|".join(_near("USABLEID", term, 3) for term in ("KK", "AKTA", "OTHERDOC", "CIVILDOC"))),
+            + "|" + "|".join(_near(usable, term, 3) for usable in ("USABLEID", "OFFICESTAMP") for term in ("KK", "AKTA", "OTHERDOC", "CIVILDOC"))),
          why="an ID said to pass as real (bisa dipakai, lolos verifikasi, seperti asli)"),
     Rule("forged_word_near_id", "related", "related_core", 60, _p(_near("PALSU", "IDDOC", 3)),
          why="an identity document called fake (palsu, aspal, duplikat)"),
@@ -353,6 +369,9 @@ RULES: tuple[Rule, ...] = (
          why="an e-KTP reader/writer sold with blank chips: a kit to make e-KTPs"),
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
+    Rule("office_stamp_sold", "related", "related_core", 60,
+         _p(r"<SALE> <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} <PALSU>|<PALSU>(?: \S+){0,2} <OFFICESTAMP>"),
+         why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
     Rule("id_for_sale", "related", "related_core", 60, _p("<SALE> <IDTERM>|<IDTERM> <SALE>"),
          why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
@@ -368,7 +387,7 @@ RULES: tuple[Rule, ...] = (
     Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
-    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<OFFICESTAMP>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
@@ -408,6 +427,9 @@ _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
+#: A KTP printed with data of the buyer's choosing ("Jasa cetak e-KTP custom data"): a print shop's
+#: copy-service negative names that offer too (2.5), while a novelty or a sticker still does not.
+_MADE_TO_ORDER_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
 _KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
@@ -428,8 +450,9 @@ _CO_OCCURRENCES = (
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
-     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP too (2.5)
-     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"], _RULE_INDEX["neg_novelty"]}),
+     frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP, NIKs (2.5)
+     _ID_TERM_RULES | {_RULE_INDEX["id_term_related"], _RULE_INDEX["civil_doc_term"], _RULE_INDEX["neg_novelty"],
+                       _RULE_INDEX["nik_term"]}),
     # data of the buyer's choosing is a forgery next to a KTP, yet also what a novelty card or sticker
     # offers: unlike a claim that the ID passes as real, it does not excuse those negatives
     (Rule("custom_data_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CUSTOMDATA>"),
@@ -714,7 +737,11 @@ def _without_spelled_stops(text: str) -> str:
 
 def clauses(text: str) -> list[str]:
     """A field's text cut into clauses (sentence ends, commas, bullets, " - ", "+")."""
-    text = _without_spelled_stops(text)
+    return _cut(_without_spelled_stops(text))
+
+
+def _cut(text: str) -> list[str]:
+    """:func:`clauses` of a text whose spelled-out words' full stops are spaces already."""
     for mark in _BREAK_MARKS_ASCII if text.isascii() else _BREAK_MARKS:
         if mark in text:
             text = text.replace(mark, _BREAK)
@@ -763,7 +790,8 @@ def _numberless(text: str) -> str:
     """The text with each number as the placeholder word, or as written where the lexicon reads
     it as a word in leetspeak ("514P"); the same object when there is no number.  Only a text
     with such a quantity has each number decided by a call ("50pcs", "2024" are placeholders)."""
-    if any(_reads_as_word(quantity.lower()) for quantity in _QUANTITY.findall(text)):
+    quantities = _QUANTITY.findall(text)
+    if quantities and any(_reads_as_word(quantity.lower()) for quantity in quantities):
         return _NUMBER.sub(_placeholder, text)
     return _NUMBER.sub(_NUMBER_WORD, text)
 
@@ -800,8 +828,10 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """:func:`_rules_in_field` of a text as it is: cached by field, and each clause by its text."""
     if ("/" in text or "@" in text) and any(map(text.__contains__, _LINK_HINTS)) and _LINK.search(text):
         text = _LINK.sub(" ", text)
-    text = _without_spelled_stops(text)  # as clauses() reads it, so lists are found in it
-    parts = clauses(text)
+    stopped = _without_spelled_stops(text)  # as clauses() reads it, so lists are found in it
+    # clauses() would make them spaces once more: nothing to do when there were none
+    parts = _cut(text) if stopped is text else clauses(stopped)
+    text = stopped
     if len(parts) == 1:
         hits = _hits_in_clause(text)
         return _shared_reading(((0, hits),)) if hits else ()
@@ -838,12 +868,34 @@ def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) ->
             runs.append([])
     asked: set[int] = set()
     for run in runs:
-        head = kept[run[0]] if run else ""
-        if len(run) > 1 and ":" in head and not _REQUIREMENT_CUES.isdisjoint(_tags_in(head.split(":", 1)[0])) \
-                and all(_OFFER_TAGS.isdisjoint(_tags_in(kept[i])) for i in run):
-            asked.update(run[1:])
+        if len(run) > 1:
+            asked.update(_asked_in_run([kept[i] for i in run], run))
     return [tuple(hit._replace(cue="CUEREQ") if i in asked and not hit.cue and RULES[hit.rule].channel == "related"
                   else hit for hit in hits) for i, hits in enumerate(found)]
+
+
+#: (2.5) A list an imperative opens with a job application's papers ("Kirim CV, data KTP, ijazah
+#: terakhir ke email HRD") is what an applicant sends, as a list a requirement heading opens.
+_SEND_VERBS = frozenset({"kirim", "kirimkan", "bawa", "lampirkan", "sertakan", "siapkan", "unggah", "upload"})
+_APPLICATION_PAPERS = frozenset({"cv", "lamaran", "ijazah", "portofolio", "transkrip", "berkas"})
+
+
+def _asked_in_run(parts: list[str], run: list[int]) -> list[int]:
+    """The clauses of one list (``run``, their texts ``parts``) that are asked of the buyer: after a
+    requirement heading ("Syarat: …") or an imperative sending application papers, or before a
+    requirement word closing the list ("Data KTP tertanggung, STNK … diperlukan", 2.5); none when
+    a clause of the list offers or deals ("Data KTP valid, siap pakai, DP diperlukan")."""
+    if not all(_OFFER_TAGS.isdisjoint(_tags_in(part)) for part in parts[1:]):
+        return []
+    head = parts[0]
+    if ":" in head and not _REQUIREMENT_CUES.isdisjoint(_tags_in(head.split(":", 1)[0])) and _OFFER_TAGS.isdisjoint(_tags_in(head)):
+        return run[1:]
+    words = normal_words(head)
+    if words and words[0] in _SEND_VERBS and not _APPLICATION_PAPERS.isdisjoint(words):
+        return run[1:]
+    if "CUEREQAFTER" in _tags_in(parts[-1]) and _OFFER_TAGS.isdisjoint(_tags_in(head)):
+        return run[:-1]
+    return []
 
 
 FieldRules = tuple[tuple[int, tuple[Hit, ...]], ...]
@@ -1008,7 +1060,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
     usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
-    traded = any(_rule_of(i).name in _TRADE_RULES for i in tally.reasons)
+    traded = any(_rule_of(i).name in _TRADE_RULES | _MADE_TO_ORDER_RULES for i in tally.reasons)
     kit = any(_rule_of(i).name in _KIT_RULES for i in tally.reasons)
     fired = {hit.rule for _, field_clauses in fields for _, hits in field_clauses for hit in hits}
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):

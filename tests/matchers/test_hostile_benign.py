@@ -85,11 +85,6 @@ def test_a_sellers_terms_with_a_requirement_word_stay_related(terms: str) -> Non
     assert score_listing("Paket verifikasi", terms).verdict == "related"
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "not fixed: a list a requirement word closes or an imperative that is no requirement word opens "
-    "('Kirim CV, data KTP, ijazah' in a job advert; 'Data KTP tertanggung, STNK dan foto kendaraan "
-    "diperlukan') leaves 'data KTP' related: telling it from a seller's 'Data KTP valid, siap pakai, DP "
-    "diperlukan' was not small"))
 @pytest.mark.parametrize(("title", "description"), (
     ("Lowongan kerja admin gudang", "Kirim CV, data KTP, ijazah terakhir ke email HRD."),
     ("Asuransi mobil all risk", "Data KTP tertanggung, STNK dan foto kendaraan diperlukan untuk polis."),

@@ -23,6 +23,9 @@ ROWS = [json.loads(line) for name in ("blank", "related", "hard_negative", "sell
                                   "related_language7", "related_language8",
                                   "related_language9", "related_language10", "related_language11",
                                   "related_language11_words", "related_language12", "related_language12_words",
+                                  "related_language13", "related_language13_words", "related_language14_words",
+                                  "related_language15", "related_language15_words",
+                                  "related_language16", "related_language16_words",
                                   "blank_language")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 

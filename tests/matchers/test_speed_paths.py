@@ -14,7 +14,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchers import lexicon, score, score_listing
+from matchers import identifiers, lexicon, score, score_listing
 from matchers.by_sound import read_by_sound
 from matchers.identity_memo import IdentityMemo, Interner
 from matchers.normalise import normalise
@@ -31,8 +31,8 @@ _QUANTITY_BEFORE = re.compile(r"(?<!\w)[0-9]{2,}[A-Za-z]{1,4}(?!\w)")
 _VOCABULARY = sorted(lexicon.PHRASE_WORDS | set(lexicon.SPELLING) | {"kartu", "dan", "murah", "bukan", "bisa"})
 words = st.lists(st.sampled_from(_VOCABULARY), max_size=12)
 #: Text made of what the number regexes are about: digits, letters, word characters of other scripts.
-number_text = st.text(alphabet=st.sampled_from([*"0123456789abcxyzPCS _.,-/:\n", "é", "٣", "ж", "🔥"]),
-                      max_size=40)
+number_text = st.lists(st.sampled_from([*"0123456789abcxyzPCS _.,-/:\n", ". ", " . ", "é", "٣", "ж", "🔥"]),
+                       max_size=40).map("".join)
 listing_words = st.lists(st.sampled_from([*_VOCABULARY, "50pcs", "514p", "4kun", "100rb", "2024", "12", "a4", "3"]),
                          max_size=15).map(" ".join)
 
@@ -54,6 +54,13 @@ def _tag_before(words: list[str]) -> str:
             text = new
             present.add(name)
     return text
+
+
+def _check_clauses(text: str) -> None:
+    """A field is cut as clauses() cuts it: spelled-out words' full stops made spaces once more
+    (2.4) only when there were some."""
+    stopped = score._without_spelled_stops(text)
+    assert (score._cut(text) if stopped is text else score.clauses(stopped)) == score.clauses(stopped)
 
 
 def _check_numbers(text: str) -> None:
@@ -82,6 +89,7 @@ def test_speed_paths_agree_with_what_they_replace_on_the_corpus() -> None:
     every_rule = tuple(range(len(score.RULES)))
     for text in TEXTS:
         _check_numbers(text)
+        _check_clauses(text)
         _check_shape_rules(text, every_rule)
     for clause in CLAUSES:
         _check_tags(lexicon.canonical_words(normalise(read_by_sound(clause))))
@@ -89,8 +97,9 @@ def test_speed_paths_agree_with_what_they_replace_on_the_corpus() -> None:
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(number_text, listing_words, st.text(max_size=30)))
-def test_number_readings_agree_on_generated_text(text: str) -> None:
+def test_number_readings_and_clauses_agree_on_generated_text(text: str) -> None:
     _check_numbers(text)
+    _check_clauses(text)
 
 
 @settings(max_examples=400, deadline=None)
@@ -147,3 +156,25 @@ def test_an_interner_gives_the_first_equal_value() -> None:
     shared((3,)), shared((4,))  # past its size it starts again: an equal value is then the new one
     again = tuple([1, 2])
     assert shared(again) is again
+
+
+def _check_phone_run_gate(text: str) -> None:
+    """``_prepare`` looks for a phone run with lookalike letters only where its precheck allows one."""
+    if not identifiers._may_have_phone_run(text):
+        assert identifiers._PHONE_CUE_RUN.search(text) is None
+
+
+phone_text = st.lists(st.sampled_from(["WA", "wa:", "hp", "call", "+62", "62", "+", " ", "-", "0", "o", "O", "8", "12",
+                                       "l", "I", "345", "_", "789", "x"]), max_size=20).map("".join)
+
+
+def test_phone_run_gate_on_the_corpus() -> None:
+    for text in TEXTS:
+        _check_phone_run_gate(text)
+    assert identifiers._prepare.__wrapped__("WA +62 812-3456-789O") == "WA +62 812-3456-7890"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(phone_text, st.text(max_size=30)))
+def test_phone_run_gate_on_generated_text(text: str) -> None:
+    _check_phone_run_gate(text)

@@ -52,3 +52,23 @@ def test_a_cue_governs_up_to_the_next_one() -> None:
                                "akta jual beli tanah, konsultasi gratis Kami juga menjual kaos polos dan kemeja batik.")
     assert assessment.verdict.value == "benign"
     assert any("cross-selling" in reason.detail for reason in assessment.reasons if reason.matched == "kosong")
+
+
+@pytest.mark.parametrize(("title", "description"), [
+    ("Lowongan staf gudang", "Bawa CV, fotokopi KTP, ijazah terakhir saat interview."),
+    ("Rekrutmen kurir", "Kirimkan berkas lamaran, data KTP, SIM C ke alamat kantor."),
+    ("Klaim asuransi motor", "Data KTP pemilik, STNK dan foto kerusakan dibutuhkan untuk klaim."),
+])
+def test_papers_an_applicant_sends_are_asked_not_sold(title: str, description: str) -> None:
+    """A list an imperative opens with a job application's papers, or a requirement word closes,
+    is what the buyer brings (2.4 read 'data KTP' in it as data for sale)."""
+    assert score_listing(title, description).verdict.value == "benign"
+
+
+@pytest.mark.parametrize("description", [
+    "Kirim hari ini, data KTP + selfie, fresh.",
+    "Data KTP valid, siap pakai, DP diperlukan.",
+    "Jual data KTP, selfie dengan KTP, dibutuhkan untuk verifikasi pinjol.",
+])
+def test_a_sellers_list_stays_on_offer(description: str) -> None:
+    assert score_listing("Paket verifikasi", description).verdict.value == "related"
