@@ -206,8 +206,8 @@ def _prepare(text: str) -> str:
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
     # a digit then O, l or I (or "O8"): in every misread phone or NIK run but a NIK's whose every lookalike
-    # starts a group; each run's own substring precheck before its regex
-    if (_may_have_phone_run(text) or _may_name_a_nik(text)) and _PHONE_LOOKALIKE_HINT.search(text):
+    # starts a group (one character class first: as cheap as the substring prechecks, which run after it)
+    if _PHONE_LOOKALIKE_HINT.search(text):
         if _may_have_phone_run(text):
             text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
         if _may_name_a_nik(text):
