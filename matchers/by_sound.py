@@ -21,6 +21,7 @@ from matchers.normalise import normal_words
 #: Letters as an Indonesian word written by sound uses them: Greek phi as modern Greek reads
 #: it, Cyrillic kha for h (text-unidecode gives the classical "ph" and the Russian "kh").
 _AS_INDONESIAN = str.maketrans({"φ": "f", "Φ": "F", "х": "h", "Х": "H"})
+_LATIN = re.compile(r"[A-Za-z]")
 #: Letters of the Greek, Cyrillic and Greek Extended blocks.
 _OTHER_SCRIPT = re.compile(r"[\u0370-\u03ff\u0400-\u04ff\u1f00-\u1fff]+")
 
@@ -42,7 +43,10 @@ def _token_by_sound(token: str) -> str:
     from text_unidecode import unidecode  # reads its table from a file: on first use, not at import
 
     by_sound = _OTHER_SCRIPT.sub(lambda run: unidecode(run.group(0).translate(_AS_INDONESIAN)), token)
-    return by_sound if _lexicon_words(by_sound) > _lexicon_words(token) else token
+    sound, look = _lexicon_words(by_sound), _lexicon_words(token)
+    # both readings words ("гак": gak or rak, "καγακ": kagak or kayak): a token typed wholly on the
+    # other keyboard was typed by sound; a look-alike disguise mixes in Latin letters ("ВLАNКО") (2.5)
+    return by_sound if sound > look or (sound == look and sound and not _LATIN.search(token)) else token
 
 
 def _lexicon_words(token: str) -> int:

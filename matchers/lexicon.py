@@ -102,6 +102,9 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["porlu", "paralu", "perlo"], "perlu"),  # Batak, Minang, Madurese
     **dict.fromkeys(["kada"], "tidak"),  # Banjar
     **dict.fromkeys(["lakas", "gelis"], "cepat"),  # Banjar, Balinese
+    # (2.5) the key words written backwards ("okn4lb ptke", "baca dari belakang"): no word of either language
+    **{word[::-1]: canonical for word, canonical in (("blanko", "blanko"), ("blangko", "blanko"), ("ektp", "ektp"),
+                                                      ("kosong", "kosong"))},
 }
 
 #: Canonical key words whose typos are worth correcting (words of 5+ letters).
@@ -388,6 +391,9 @@ def canonical_of_words(words: list[str]) -> list[str]:
 # --- step 2: concepts -------------------------------------------------------
 
 _ID = "(?:<KTP>|<EKTP>)"
+#: Not yet, or without (2.5: in the regional languages too, and as chat writes it).
+_ABSENT = ("(?:belum|blm|blum|blom|tidak|tdk|tanpa|non|durung|teu acan|acan|teu|alun|indak|hana|kagak|gak|ga|nggak|ndak"
+           "|enggak|tak)")
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
@@ -402,7 +408,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:persis|identik|sama persis) (?:seperti |dengan |kayak |sama )?(?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "FORGE"),
     # a model or standard of e-KTP: a look-alike, or a blank's type when a blank word heads it ("Blanko model e-KTP")
     (r"(?:model|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "TYPEKTP"),
-    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|bentuk|sama dengan|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
+    (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|bentuk|motif|sama dengan|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     # a scan offered as data ("scan KTP HD", "scan KTP + selfie"), not a scanning service
     (r"(?:frame|bingkai|pigura|figura)(?: foto)?", "NEGHOLDER"),  # a picture frame, before "foto KTP" reads as data
     (r"scan (?:ktp|ektp|ktpel|e ktp) (?:hd|dan selfie|plus selfie|selfie)", "IDDATA"),
@@ -422,7 +428,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # an organisation's own ID card ("kartu identitas karyawan", "KTP mahasiswa"): a plain card, not the KTP
     (r"(?:kartu identitas|kartu tanda|ktp|id card|idcard) (?:karyawan|pegawai|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
     (r"kartu identitas anak|kia|ktp anak", "KIA"),
-    (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp", "EKTP"),
+    (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp"
+     # (2.5) the electronic national ID in English: "e-ID card", "Indonesian eID" (a plain "ID card" is any card)
+     r"|(?:indonesian |indonesia )?(?:e id|eid)(?: card)?(?: (?:indonesian|indonesia))?|eidcard|electronic (?:id|identity) card", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
@@ -431,18 +439,34 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
     (r"sktm|surat (?:keterangan )?(?:tidak mampu|belum (?:menikah|kawin|pernah menikah)|ahli waris|janda|duda|status perkawinan)"
      r"|surat (?:keterangan )?kehilangan (?:<KTP>|<EKTP>|kk|kartu keluarga)", "OTHERDOC"),  # a police letter for a lost ID
+    # (2.5) an ID card with a chip is the electronic one ("KTP dengan chip", "kartu tanda penduduk ber-chip")
+    (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip", "EKTP"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
-    (r"(?:belum|blm|blum|blom) ada (?:data|isi|identitas|nama|foto|datanya|isinya)", "KOSONG"),
-    # "not yet" in Javanese (durung, krama dereng) and Sundanese (teu acan, acan; dicitak, dieusian)
-    (r"(?:belum|blm|blum|blom|tidak|tanpa|non|durung|teu acan|acan) (?:dicetak|tercetak|cetak|diisi|terisi|isi|dieusian|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|identitas|nama|foto)(?: data)?"
+    # (2.5) without a KTP's photo or data ("pinjaman tanpa foto KTP", "daftar tanpa data KK"): the ID is what
+    # the buyer need not give, not a KTP without data (that is "KTP tanpa data", the other order)
+    (rf"{_ABSENT}(?: (?:ada|pakai|pake|perlu|butuh))? (?:foto|data|nama|scan|fotokopi|upload|isi) (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDREF"),
+    # no content yet: "not yet" or "without", there being (ada), then printing, filling or what a card holds; also
+    # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
+    # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
+    (rf"{_ABSENT}(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
+     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|identitas|nama|foto|tulisan|ditulis|bernama|berisi)(?: data)?"
      # in English: "no data", "unprinted", "not personalized"
-     r"|no data|without data|unprinted|not printed|unpersonalised|not personalised", "KOSONG"),
+     r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
-     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|kartu putih", "KOSONG"),  # a "virgin" chip, a "white card" hold no data
+     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
+    # (2.5) a buyer's wanted advert ("Dicari blanko e-KTP", "WTB", "yang punya … japri") asks for the goods;
+    # not "paling dicari" (sought after), "dicari reseller" (a seller recruiting) or "yang butuh" (the buyers addressed)
+    (r"(?:paling|banyak|sering|yang|yg|lagi|sedang) dicari(?: cari)?|dicari cari|dicari (?:banyak )?orang", "POPULAR"),
+    (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin)", "RECRUIT"),
+    (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
+    # asking who has them ("siapa punya …?" is a buyer's question) …
+    (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
+    # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
+    (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
     (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
-    (r"dijual|jual|jualan|menjual|sepaket|ready|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
+    (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
@@ -464,7 +488,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
     (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
-    (r"bahan (?:baku )?(?:kartu )?(?:<KTP>|<EKTP>)", "IDMATERIAL"),
+    # (2.5) also the material of a person's identity named by its chip or as a resident's ("bahan dasar identitas chip")
+    (r"bahan (?:baku |dasar |mentah )?(?:kartu )?(?:<KTP>|<EKTP>)|bahan (?:baku |dasar |mentah )?identitas (?:chip|penduduk|elektronik)", "IDMATERIAL"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
     (r"(?:<KTP>|<EKTP>) (?:siap pakai|instan|kilat|express|ekspres)", "READYID"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|sudah isi data|sudah diisi data|sudah terisi data|udah isi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
@@ -513,6 +538,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a face or a name lent for someone's checks, identities in stock, KTP numbers that work, the seller's NIKs
     (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
      r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
+     r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
      r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|data original orang|data (?:milik )?orang lain|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan |plus )?(?:<KK> (?:dan |plus )?)?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     (r"nik", "NIK"),
@@ -558,7 +584,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur"
      # a police report, witnesses, a village letter skipped; a stuck KTP "got out" for you
      r"|(?:tidak|tanpa|gak|ga|gk|tdk|ndak|nggak|ngga) (?:harus |perlu |usah )?lapor (?:polisi|polsek|polres|kantor polisi)"
-     r"|tanpa saksi|tanpa surat (?:dari )?(?:desa|lurah|kades)|(?:bantu|bisa) (?:keluarin|keluarkan|terbitkan|terbitin)", "FASTTRACK"),
+     r"|tanpa saksi|tanpa surat (?:dari )?(?:desa|lurah|kades)|(?:tanpa|walau tidak|tidak harus) tinggal(?: di sana)?|(?:bantu|bisa) (?:keluarin|keluarkan|terbitkan|terbitin)", "FASTTRACK"),
     (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"(?:1|2|3|seminggu) (?:minggu|pekan) (?:jadi|selesai)|(?:jadi|selesai) (?:dalam )?(?:1|2|seminggu) (?:minggu|pekan)|seminggu (?:jadi|selesai)", "SHORTCUT"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
@@ -594,9 +620,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"bonus|free|gratis|hadiah|plus|include|sudah termasuk|termasuk", "CUEBONUS"),
     (r"juga|etalase|produk lain|lainnya|tersedia", "CUEXSELL"),
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
+    # (2.5) a printer the product can be used in ("e-KTP kosong (bisa untuk printer kartu)"), the words read as one cue
+    (r"(?:bisa|dapat|cocok) (?:untuk|buat|dipakai di|dipakai untuk|dicetak di|dicetak pakai) printer", "CUEUSE"),
     (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with
     (r"blangkon", "NEGHEADWEAR"),
     (r"holder|casing|dompet", "NEGHOLDER"),
+    # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
+    # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer
+    (r"<NEGHOLDER> (?:<KTP>|<EKTP>) (?:<KOSONG>|<BLANGKO>)|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
     (r"pvc (?:<KARTU> )?(?:printer|writer)", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),
@@ -614,8 +645,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade|centang biru", "VERIFIED"),
     (r"buatkan|bikinkan|bikinin|buatin|dibuatkan|dibikinin", "MAKEFOR"),  # made for you
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
-    (r"cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel|seminar|webinar|pelatihan|workshop|kursus", "NEGPUBLICATION"),
+    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel|seminar|webinar|pelatihan|workshop|kursus", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
+    # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
+    # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)
+    (r"dan|serta", "AND"),
 )
 
 

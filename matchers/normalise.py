@@ -38,6 +38,10 @@ _HOMOGLYPHS = {
     "ı": "i", "ł": "l", "ø": "o", "đ": "d", "ħ": "h", "ŧ": "t", "ß": "ss", "æ": "ae",
     "œ": "oe", "ð": "d", "þ": "p", "ɑ": "a", "ɩ": "i", "ɪ": "i", "ʟ": "l", "ᴋ": "k",
     "ᴛ": "t", "ᴘ": "p", "ᴇ": "e", "ʙ": "b", "ɴ": "n", "ᴏ": "o", "ɢ": "g",
+    # (2.5) Lisu (Fraser) letters that are Latin capitals turned or mirrored ("E-KTP ꓘOSONG"): Unicode's
+    # confusables list only the upright ones
+    "ꓕ": "t", "ꓘ": "k", "ꓛ": "c", "ꓞ": "f", "ꓤ": "r", "ꓥ": "v", "ꓨ": "g", "ꓩ": "f", "ꓭ": "b", "ꓯ": "a",
+    "ꓱ": "e", "ꓵ": "u", "ꓶ": "l", "ꓷ": "d",
     # symbols used as letters
     "@": "a", "$": "s", "€": "e", "£": "l", "¢": "c", "¡": "i", "|": "l",
 }
@@ -69,6 +73,20 @@ _SPELLED_WITH_SEP = re.compile(
 # Two letters joined by one dot or dash ("K.K", "K-K", "a.n.") are one abbreviation: "kk", "an".
 _SPELLED_PAIR = re.compile(r"(?<![a-z0-9])([a-z])[.-]([a-z])(?![a-z0-9])")
 _SPELLED_OUT = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
+#: (2.5) One word spelled in pieces of one or two letters with separators of more than one kind
+#: between them ("b. l-a n.k o", "bl.an-ko", "e.k-tp"): the pieces are its letters.  A piece that
+#: starts the next word spelled with a symbol ("o e-ktp", "o e-K🔥T🔥P": the "e") is left to it.  The check that two kinds
+#: of separator occur (see :func:`join_mixed_spelling`) keeps abbreviations and chat words apart
+#: ("a.n. CV", "yg ga bs"); one kind is ``_SPELLED_WITH_SEP``'s.
+_MIXED_SPELLING = re.compile(
+    r"(?<![^\W_])[^\W\d_]{1,2}(?:[ .\-_*~/]{1,3}[^\W\d_]{1,2}){2,}(?![^\W_])(?![^\w\s]+[^\W_])"
+)
+_MIXED_SEPARATOR = re.compile(r"[.\-_*~/]")
+_PIECE_SEPARATORS = (".", "-", "_", "*", "~", "/")
+_LETTERS = re.compile(r"[^\W\d_]+")
+_CHUNK = re.compile(r"\S+")
+#: A whole word spelled with one separator ("c_a_r_d", "k.t.p"): a word of its own inside a longer run.
+_UNIFORM_SPELLED = re.compile(r"[^\W\d_](?P<sep>[.\-_*~/])[^\W\d_](?:(?P=sep)[^\W\d_])+")
 _MIXED = re.compile(r"\b(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]+\b")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
 # Mixed tokens that are quantities or sizes (100rb, 2pcs, 12gb, a4, f4) are not leetspeak.
@@ -155,6 +173,66 @@ def _confusable_ascii() -> dict[str, str]:
     return {char: next(iter(letters)) for char, letters in looks_like.items() if len(letters) == 1}
 
 
+def join_mixed_spelling(text: str) -> str:
+    """Words spelled in pieces with mixed separators joined ("b. l-a n.k o e-KTP" -> "blanko e-KTP").
+
+    Used on a field before it is cut into clauses (the full stop in "b. l" ends no sentence)
+    and in the regex path of :func:`normal_words`.  Runs with one kind of separator
+    ("b.l.a.n.k.o", "S-M-L") are left as they are: the other rules read those.
+    """
+    return _MIXED_SPELLING.sub(_join_mixed_run, text)
+
+
+def _join_mixed_run(run: re.Match[str]) -> str:
+    """A run's pieces joined, chunk group by chunk group: a chunk that is a word ("HD", "PO") or a
+    word spelled with one separator ("c_a_r_d") stands apart (see :func:`_joined_pieces`).  What
+    is not joined keeps its spacing, which tells spelled-out words apart ("b u k a n  e- K T P")."""
+    spelled = run.group(0)
+    if len(set(_MIXED_SEPARATOR.findall(spelled))) < 2:
+        return spelled
+    out: list[str] = []
+    done = 0  # spelled[:done] is in out
+    group: list[re.Match[str]] = []
+    chunks = [*_CHUNK.finditer(spelled), None]
+    for at, chunk in enumerate(chunks):
+        if chunk is None or _a_word(chunk.group(0), chunks, at):
+            if group:
+                out += [spelled[done : group[0].start()], _joined_pieces(spelled[group[0].start() : group[-1].end()])]
+                done = group[-1].end()
+                group = []
+        else:
+            group.append(chunk)
+    return "".join(out) + spelled[done:]
+
+
+def _a_word(chunk: str, chunks: list[re.Match[str] | None], at: int) -> bool:
+    """Whether a chunk of a run is a word of its own, not a piece: two letters or more ("HD", "PO")
+    or a word spelled with one separator ("c_a_r_d"), with no separator next to it ("a-n. ko": the
+    "ko" after a stop is a piece; so is "l-a-n" in "b. l-a-n ko")."""
+    if not ((len(chunk) > 1 and chunk.isalpha()) or _UNIFORM_SPELLED.fullmatch(chunk)):
+        return False
+    before = chunks[at - 1] if at else None
+    after = chunks[at + 1]
+    return not ((before is not None and not before.group(0)[-1].isalnum())
+                or (after is not None and not after.group(0)[0].isalnum()))
+
+
+def _joined_pieces(spelled: str) -> str:
+    """Pieces' letters joined (their run mixes separators), unless they are a uniform
+    spelled run with one piece glued before or after it ("e-k.t.p" is "e ktp", as
+    ``_SPELLED_WITH_SEP`` reads it; "b. l-a-n" is one word)."""
+    pieces = _LETTERS.findall(spelled)
+    if len(pieces) < 2:
+        return spelled
+    separators = _LETTERS.split(spelled)[1:-1]
+    for inner, between, outer in ((pieces[1:], separators[1:], separators[0]), (pieces[:-1], separators[:-1], separators[-1])):
+        if (" " not in outer and len(inner) >= 3 and len(set(between)) == 1 and between[0].strip()
+                and all(len(piece) == 1 for piece in inner)):
+            return spelled
+    letters = "".join(pieces)
+    return letters if len(letters) >= 3 else spelled
+
+
 def _join_spelled(match: re.Match[str]) -> str:
     run = match.group(0)
     chars = [ch for ch in run if ch.isascii() and ch.isalnum()]
@@ -178,16 +256,35 @@ def _unleet_word(token: str) -> str:
     return token.translate(_LEET)
 
 
-def _has_spelled_run(words: list[str]) -> bool:
+def _has_spelled_run(words: list[str], text: str) -> bool:
     """True when three single-character words follow each other, or two single letters:
-    only then can a spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text."""
-    if 1 not in map(len, words):
+    only then can a spelled-out word (``b.l.a.n.k.o``, ``e k t p``, ``K.K``) be in the text;
+    or three two-letter words in a text with two kinds of separator (2.5: "bl.an-ko")."""
+    lengths = [*map(len, words)]
+    if 1 in lengths:
+        run = letters = 0
+        for word in words:
+            run = run + 1 if len(word) == 1 else 0
+            letters = letters + 1 if len(word) == 1 and word.isalpha() else 0
+            if run == 3 or letters == 2:
+                return True
+    if 2 not in lengths:
         return False
-    run = letters = 0
+    kinds = 0
+    for separator in _PIECE_SEPARATORS:
+        if separator in text:
+            kinds += 1
+            if kinds == 2:
+                return _has_pieces(words)
+    return False
+
+
+def _has_pieces(words: list[str]) -> bool:
+    """Three words of one or two letters in a row: maybe one word in pieces ("bl.an-ko", "b-la-n.ko", 2.5)."""
+    short = 0
     for word in words:
-        run = run + 1 if len(word) == 1 else 0
-        letters = letters + 1 if len(word) == 1 and word.isalpha() else 0
-        if run == 3 or letters == 2:
+        short = short + 1 if len(word) <= 2 and word.isalpha() else 0
+        if short == 3:
             return True
     return False
 
@@ -207,7 +304,7 @@ def normal_words(text: str) -> list[str]:
         words = text.encode("ascii").translate(_ASCII_FOLD_WORDS).decode("ascii").split()
     else:
         words = _WORD.findall(_fold(text))
-    if _has_spelled_run(words):
+    if _has_spelled_run(words, text):
         return _normalise_by_regex(_fold(text)).split()
     if all(map(str.isdigit, filterfalse(str.isalpha, words))):  # no word mixes letters and digits
         return words
@@ -218,7 +315,7 @@ def normal_words(text: str) -> list[str]:
 def _normalise_by_regex(folded: str) -> str:
     """The reference normalisation of folded text: spelled-out runs and dotted pairs joined, separators
     made single spaces, leetspeak undone in words that mix letters and digits."""
-    folded = _SPELLED_PAIR.sub(r"\1\2", _SPELLED_WITH_SEP.sub(_join_spelled, folded))
+    folded = _SPELLED_PAIR.sub(r"\1\2", _SPELLED_WITH_SEP.sub(_join_spelled, join_mixed_spelling(folded)))
     spaced = _NON_WORD.sub(" ", folded).strip()
     joined = _SPELLED_OUT.sub(_join_spelled, spaced)
     return _MIXED.sub(_unleet, joined)

@@ -178,12 +178,50 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
 * *From related_language16*: a police report, witnesses or a village letter skipped, a stuck KTP
   "got out" for you; an age on an ID made up ("umur di KTP bisa dimudakan"), while a change made at
   the office ("bisa diubah di dukcapil") is a correction, not an edit file; NIKs said to pass.
+* *From related_language17*: a KTP lent or hired out ("KTP sewaan", "pinjamkan KTP"), a domicile
+  without living there.
 * *Lists asked of the buyer.*  Besides a list a requirement heading opens, one an imperative opens
   with a job application's papers ("Kirim CV, data KTP, ijazah") or a requirement word closes ("Data
   KTP tertanggung, STNK … diperlukan") is asked, unless a clause of it offers or deals ("DP" is a
   payment word).
 * *Cues.*  A sentence cue governs the words up to the next cue (a buyer-requirement cue the rest
   of its clause): a cross-selling line run on after "konsultasi gratis" is cross-selling.
+
+**Blank language (2.5).**  Built from concepts a fresh set (``corpus/blank_language5``) found
+missing, each with hard negatives beside it:
+
+* *Spellings.*  One word spelled in pieces with separators of more than one kind ("b. l-a n.k o",
+  "bl.an-ko", "e.k-tp") is joined (:func:`matchers.normalise.join_mixed_spelling`), before the
+  field is cut, so the full stop in "b. l" ends no clause; a spaced hyphen between single letters
+  ("b e r - c h i p") is one word's.
+* *Names.*  The electronic national ID in English ("Indonesian e-ID card", "unpersonalized"); an
+  ID card with a chip ("KTP dengan chip", "kartu tanda penduduk ber-chip") is the e-KTP; the
+  material of a person's identity ("bahan dasar identitas chip").
+* *Head nouns.*  A holder heading a blank pair ("casing e-KTP kosong") is an empty holder.
+* *No content yet.*  "Not yet" or "without", an optional "there is", then printing, filling or what a
+  card holds, in the regional languages too ("e-KTP teu aya eusian", "indak ado isi", "durung ono
+  isine"), and a "raw" (mentah) card; while "tanpa foto KTP" (a loan that needs no KTP photo) names
+  the ID as what the buyer need not give, not a KTP without data (2.4 called it a blank).
+* *Lists and reversals (after blank_language5b).*  A numbered item ("1) stempel 2) map 3) blangko
+  e-KTP") is a clause of its own; the key words written backwards ("okn4lb ptke") are read.
+* *After independent4's tune part* (measured on arrival first: blank P 106/109 R 106/111, as 2.4):
+  Lisu letters that are Latin capitals turned ("E-KTP ꓘOSONG"); "belum berisi", "no print"; a
+  printer the card can be used in is a usage cue ("bisa untuk printer kartu"); a conjunction
+  between an e-KTP term and a blank word parts two things ("writer chip e-KTP dan blank chip");
+  an office's notice ("Pengumuman: blanko e-KTP sudah tersedia") is a publication.
+* *Blanks sold apart (after blank_language5e).*  A sale word heading a blank in the description
+  ("Holder KTP bening" / "NB: ready juga blanko e-KTP kosong", "Sedia blangko KTP elektronik
+  kosong") is a second offer: the product phrase's negatives count as weak ones (a machine's stay:
+  a printer sold with blanks is a kit); news ("berita") is a publication; "motif e-KTP" is a look;
+  "yang dicari-cari" is sought after, no wanted advert.
+* *Catalogues.*  Under a title that names nothing, a description naming other products in two or
+  more clauses and strong evidence in a clause of its own is a shop's list of goods: its first
+  clause is one item, not the product phrase (``_catalogue``).
+* *Wanted adverts.*  A buyer asking for blanks ("Dicari blanko e-KTP", "WTB", "Siapa punya …?",
+  "Butuh …") offers none: blank evidence after the cue is discounted and ``blank_wanted`` makes
+  the demand related.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
+  opening; "paling dicari" (sought after), "dicari reseller" and "yang butuh" (the buyers a seller
+  addresses) are no wanted adverts.
 """
 
 from __future__ import annotations
@@ -202,7 +240,7 @@ from matchers.by_sound import read_by_sound
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.identity_memo import IdentityMemo, Interner
 from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
-from matchers.normalise import normal_words
+from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
@@ -276,8 +314,9 @@ def _near(a: str, b: str, gap: int) -> str:
 
 def _near_one_product(a: str, b: str, gap: int) -> str:
     """:func:`_near` with no other product between: in "kartu kosong dan casing e-KTP" the
-    casing is what the e-KTP term names, so "kosong" and "e-KTP" are not one blank."""
-    return rf"<{a}>(?: (?!NEG)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!NEG)\S+){{0,{gap}}} <{a}>"
+    casing is what the e-KTP term names, so "kosong" and "e-KTP" are not one blank; nor a
+    conjunction ("writer chip e-KTP dan blank chip": the blank chips are another thing, 2.5)."""
+    return rf"<{a}>(?: (?!NEG|AND)\S+){{0,{gap}}} <{b}>|<{b}>(?: (?!NEG|AND)\S+){{0,{gap}}} <{a}>"
 
 
 def _near_in_sentence(a: str, b: str, gap: int) -> str:
@@ -309,6 +348,11 @@ RULES: tuple[Rule, ...] = (
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near_one_product("DINASSTOCK", "EKTP", 3) + "|" + _near_one_product("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
     # blank channel: support, each its own group
+    # (2.5) a sale word heading a blank ("ready juga blanko e-KTP kosong"): offered on its own (see _tally)
+    Rule("blank_offered", "blank", "blank_offered", 4,
+         _p(r"<SALE>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)(?: (?!NEG|AND)\S+){0,2} <IDTERM>"
+            r"|<SALE>(?: \S+){0,2} <IDTERM>(?: (?!NEG|AND)\S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
+         why="a sale word heading a blank e-KTP: the blank is on offer"),
     Rule("ektp_term", "blank", "ektp_term", 15, _p("<EKTP>"), why="e-KTP term"),
     Rule("ktp_term", "blank", "ktp_term", 6, _p("<KTP>"), why="KTP term"),
     Rule("blank_term", "blank", "blank_term", 10, _p("<BLANGKO>"), why="blank word"),
@@ -374,6 +418,11 @@ RULES: tuple[Rule, ...] = (
          why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
     Rule("id_for_sale", "related", "related_core", 60, _p("<SALE> <IDTERM>|<IDTERM> <SALE>"),
          why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
+    # (2.5) a wanted advert offers no blank, yet asks for blank e-KTPs: a demand for them is related
+    Rule("blank_wanted", "related", "related_core", 60,
+         _p(r"(?:<CUEWANT>|<CUENEED>)(?: \S+){0,3} (?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"
+            r"|<IDMATERIAL>|<DINASSTOCK>)"),
+         why="a buyer asking for blank e-KTPs (dicari, WTB, yang punya … japri): a demand for blanks, none on offer"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
@@ -424,6 +473,10 @@ _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
                            "machine_with_blank_ektp_in_listing", "id_writer"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
+_WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
+_BLANK_OFFERED = _RULE_INDEX["blank_offered"]
+#: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
+_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -518,8 +571,13 @@ CUE_LABELS = {
     "CUECOD": "COD", "CUESHIP": "shipping", "CUEPAY": "payment", "CUEPACK": "packing",
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
-    "CUEREQAFTER": "buyer-requirement",
+    "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert",
 }
+#: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
+#: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
+#: opening (``_SEEKING_CUE``); "Siapa punya blanko e-KTP?" stays a buyer's question.
+_WANTED_CUES = frozenset({"CUEWANT", "CUENEED"})
+_SEEKING_CUE = "CUENEED"
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
@@ -717,11 +775,31 @@ _SPELLED_STOP = re.compile(r"(?<![^\W_])([^\W\d_])\. ")
 _SPELLED_WITH_STOPS = re.compile(r"(?<![^\W_])[^\W_](?: ?\. ?[^\W_](?![^\W_])){2,}")
 
 
+#: A spaced " - " between two single characters joins the halves of a word spelled out letter by
+#: letter ("b e r - c h i p"), it ends no clause (2.5).
+_SPELLED_DASH = re.compile(r"(?<![^\W_])([^\W_]) - ([^\W_])(?![^\W_])")
+
+
 def _spelled_without_stops(run: re.Match[str]) -> str:
     """A spelled run's spaced full stops made spaces; a run dotted tight ("p.e.r.s.o") ends no
     clause and keeps its dots, which tell its last letter from a word after it ("…s.i e-KTP")."""
     spelled = run.group(0)
     return spelled.replace(".", " ") if " " in spelled else spelled
+
+
+def _lone_letter_stop(text: str) -> bool:
+    """Whether a piece of one or two letters stands before some ". " ("b. l-a", "bl. an-ko"): maybe
+    a word spelled in pieces, found without a regex scan of every text that holds a full stop."""
+    at = text.find(". ")
+    while at > 0:
+        start = at - 1
+        if text[start].isalpha():
+            if start and text[start - 1].isalpha():
+                start -= 1
+            if start == 0 or not text[start - 1].isalnum():
+                return True
+        at = text.find(". ", at + 2)
+    return False
 
 
 def _without_spelled_stops(text: str) -> str:
@@ -732,16 +810,26 @@ def _without_spelled_stops(text: str) -> str:
         text = _SPELLED_STOP.sub(r"\1 ", text)
     if stops >= 2 and _SPELLED_WITH_STOPS.search(text):
         text = _SPELLED_WITH_STOPS.sub(_spelled_without_stops, text)
+    if stops and _lone_letter_stop(text):  # maybe a word spelled with mixed separators ("b. l-a n.k o", "bl. an-ko")
+        text = join_mixed_spelling(text)
+    if " - " in text and _SPELLED_DASH.search(text):  # "b e r - c h i p": one word's hyphen, spaced (2.5)
+        text = _SPELLED_DASH.sub(r"\1-\2", text)
     return text
 
 
+#: A numbered item of a list ("1) stempel 2) map 3) blangko e-KTP"): each item is a clause of its own (2.5).
+_NUMBERED_ITEM = re.compile(r"(?<!\S)\d{1,2}\) ")
+
+
 def clauses(text: str) -> list[str]:
-    """A field's text cut into clauses (sentence ends, commas, bullets, " - ", "+")."""
+    """A field's text cut into clauses (sentence ends, commas, bullets, numbered items, " - ", "+")."""
     return _cut(_without_spelled_stops(text))
 
 
 def _cut(text: str) -> list[str]:
     """:func:`clauses` of a text whose spelled-out words' full stops are spaces already."""
+    if ") " in text:
+        text = _NUMBERED_ITEM.sub(_BREAK, text)
     for mark in _BREAK_MARKS_ASCII if text.isascii() else _BREAK_MARKS:
         if mark in text:
             text = text.replace(mark, _BREAK)
@@ -839,7 +927,26 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     found = list(map(_hits_in_clause, kept))
     if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
         found = _asked_in_lists(text, kept, found)
+    if "?" in text and any(hit.cue == _SEEKING_CUE or hit.rule == _WANTED_RULE_INDEX for hits in found for hit in hits):
+        found = _questions_unwanted(text, kept, found)
     return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
+
+
+def _questions_unwanted(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+    """Seeking in a clause the seller asks as a question ("Cari blanko e-KTP? Ready kak", "Butuh
+    blanko e-KTP?") opens an offer: its clause is read without that cue (2.5).  Who has them
+    ("Siapa punya blanko e-KTP?") is still a buyer asking."""
+    out, position = [], 0
+    for part, hits in zip(kept, found, strict=True):
+        at = text.find(part, position)
+        if at < 0:
+            return found  # the text was rewritten before it was cut: read as it is
+        position = at + len(part)
+        if text.startswith("?", position) and "CUEWANT" not in _tags_in(part):
+            hits = tuple(hit._replace(cue="") if hit.cue == _SEEKING_CUE else hit
+                         for hit in hits if hit.rule != _WANTED_RULE_INDEX)
+        out.append(hits)
+    return out
 
 
 #: Clause breaks inside one sentence: a list of what the buyer brings runs across them.
@@ -927,6 +1034,8 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
     if hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES:
         return f"'{hit.matched}' after a {CUE_LABELS[hit.cue]} word: a material used, not on offer"
+    if hit.cue in _WANTED_CUES and rule.channel == "blank":
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked for by a buyer, not on offer"
     if rule.channel == "blank" and rule.group != "blank_core" and hit.cue in _NOT_OFFERED_APART and (
             not in_title or hit.cue in _TITLE_CUES):
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: supports no offer"
@@ -943,6 +1052,8 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
     tally = _Tally({}, {}, {}, {}, {})
     # a title that names nothing ("Ready kak") leaves the product phrase to the description's first clause (2.4)
     lead = "description" if not any(field_clauses for field, field_clauses in fields if field == "title") else "title"
+    if lead == "description" and _catalogue(fields):
+        lead = ""  # a shop's list of goods: no one clause is the product phrase (2.5)
     for field, field_clauses in fields:
         for number, hits in field_clauses:
             product_phrase = field == lead and number == 0
@@ -969,7 +1080,63 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
     for rule_index in list(tally.weak_negatives):
         if rule_index in tally.strong_negatives:
             del tally.weak_negatives[rule_index]
+    if tally.strong_negatives and _blank_sold_apart(fields):
+        _demote_title_negatives(tally)
     return tally
+
+
+def _blank_sold_apart(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the description offers a blank on its own: a sale word heading it and no other
+    product named from there on in its clause ("Holder KTP bening" / "NB: ready juga blanko e-KTP
+    kosong"; "Dompet kulit asli Toko kami juga jual blanko e-KTP" run on past a spelled word's stop)."""
+    for field, field_clauses in fields:
+        if field == "title":
+            continue
+        for _, hits in field_clauses:
+            others = [hit.last for hit in hits if RULES[hit.rule].channel == "negative" and not hit.negator]
+            if any(hit.rule == _BLANK_OFFERED and not hit.negator and hit.cue not in _NOT_ON_OFFER
+                   and all(last < hit.first for last in others) for hit in hits):
+                return True
+    return False
+
+
+def _demote_title_negatives(tally: _Tally) -> None:
+    """A blank sold apart in the description is a second offer: the product phrase's negatives
+    (a holder, a copy service) name the first and count as weak ones, not against it (2.5).  A
+    machine is kept: a printer's listing that also sells blanks is a kit (related)."""
+    for index, weight in list(tally.strong_negatives.items()):
+        if index == _PRINTER_RULE:
+            continue
+        del tally.strong_negatives[index]
+        tally.weak_negatives[index] = max(weight, -WEAK_NEGATIVE_CAP)
+        reason = tally.reasons[index]
+        tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, tally.weak_negatives[index],
+                                      f"{reason.detail}; a blank is sold apart in the description: one of two offers, weak")
+
+
+#: Clauses naming another product that make a description under a vague title a catalogue (2.5).
+_CATALOGUE_OTHER_CLAUSES = 2
+_CORE_GROUPS = frozenset({"blank_core", "related_core"})
+
+
+def _catalogue(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the description under a title that names nothing is a shop's list of goods: other
+    products named in two or more clauses, and strong evidence in a clause naming none of them
+    ("Ready: map plastik, …, tinta printer, blangko KTP elektronik kosong, amplop").  Its first
+    clause is then one item, not the product phrase (2.5); a lone "Ready: map plastik isi 10,
+    cocok untuk menyimpan blangko e-KTP" still is, and machines listed with blanks are a kit."""
+    for field, field_clauses in fields:
+        if field != "description":
+            continue
+        others = offers = 0
+        for _, hits in field_clauses:
+            counted = [hit for hit in hits if not hit.negator and not hit.cue]
+            if any(RULES[hit.rule].channel == "negative" and hit.rule != _PRINTER_RULE for hit in counted):
+                others += 1
+            elif any(RULES[hit.rule].group in _CORE_GROUPS for hit in counted):
+                offers += 1
+        return others >= _CATALOGUE_OTHER_CLAUSES and offers > 0
+    return False
 
 
 class _Part(NamedTuple):

@@ -115,7 +115,7 @@ def test_spelling_cache_limit_keeps_every_word_asked_for(monkeypatch: pytest.Mon
     assert lexicon.canonical_words("blangkko") == ["blanko"]
 
 
-def _identifiers_without_prefilters(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[tuple[str, str, str], ...]:
+def _identifiers_without_prefilters(text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[tuple[str, str, str, int], ...]:
     with monkeypatch.context() as patched:
         patched.setattr(identifiers, "_may_have_numbers", lambda _text: (True, True))
         patched.setattr(identifiers, "_may_have_uid", lambda text, _low: identifiers._UID_CONTEXT.search(text) is not None)

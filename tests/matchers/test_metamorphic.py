@@ -26,7 +26,11 @@ ROWS = [json.loads(line) for name in ("blank", "related", "hard_negative", "sell
                                   "related_language13", "related_language13_words", "related_language14_words",
                                   "related_language15", "related_language15_words",
                                   "related_language16", "related_language16_words",
-                                  "blank_language")
+                                  "related_language17", "related_language17_words", "related_language18",
+                                  "blank_language", "blank_language5", "blank_language5_concepts",
+                                  "blank_language5_words", "blank_language5b", "blank_language5c",
+                                  "blank_language5_independent4", "blank_language5e", "blank_language5e_words",
+                                  "blank_language5f")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 
 SHIPPING = [

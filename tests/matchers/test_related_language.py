@@ -25,7 +25,10 @@ related_language12_words.jsonl after it; related_language13.jsonl before the thi
 related_language14_words.jsonl after learning from independent4.jsonl (its related rows: 2.4 and 2.5 both
 73 of 88 on arrival, then 84); related_language15.jsonl before the next change (2.4 19 of 22, 2.5 then
 20, after 22; all 12 negatives), related_language15_words.jsonl after it; related_language16.jsonl before
-the next (2.4 12 of 18, 2.5 then 12, after 17; all 9 negatives), related_language16_words.jsonl after it.  Every row is held to
+the next (2.4 12 of 18, 2.5 then 12, after 17; all 9 negatives), related_language16_words.jsonl after it;
+related_language17.jsonl before the last (2.4 17 of 20, 2.5 then 17, after 19; all 10 negatives),
+related_language17_words.jsonl after it; related_language18.jsonl at the end, measured only
+(2.4 10 of 14, 2.5 11; all 7 negatives), its misses kept below as found.  Every row is held to
 its label here, as the corpus test holds only the aggregate to the targets.
 """
 
@@ -46,7 +49,9 @@ ROWS = [json.loads(line) for name in ("related_language", "related_language2", "
                                       "related_language11", "related_language11_words", "related_language12",
                                       "related_language12_words", "related_language13", "related_language13_words",
                                       "related_language14_words", "related_language15", "related_language15_words",
-                                      "related_language16", "related_language16_words")
+                                      "related_language16", "related_language16_words",
+                                      "related_language17", "related_language17_words",
+                                      "related_language18")
         for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
 #: Rows of related_language3.jsonl that 2.4 still gets wrong, with why (measured, not tuned away).
 STILL_MISSED = {
@@ -60,6 +65,10 @@ STILL_MISSED = {
     "lang13-020": "a bare 'rekening' among listed goods reads as a payment word; 'satu nama' names no identity set",
     "lang14w-02": "an office's stamp in the title and 'replika' in the description: a stamp sold is read in one clause only",
     "lang16-007": "a kit listed in the description under a title naming a package of e-KTPs reads as blank e-KTPs",
+    "lang17-014": "'ambil di tempat kami' names a holder ('tempat' is read as one everywhere): another product halves the focus",
+    "lang18-006": "'tanpa dokumen pendukung' is a skipped paper no skip phrase names yet (measured at the end, not learnt)",
+    "lang18-007": "a licence 'tanpa praktek' with 'lewat kenalan' apart: 'kenalan' alone is no insider (measured at the end, not learnt)",
+    "lang18-014": "a KTP made for someone with no papers at all ('tidak punya dokumen apa pun, dibuatkan') (measured at the end, not learnt)",
     "lang12-021": "English 'owner ID card photo' beside a marketplace account reads as a plain ID card, not the KTP",
     "lang10-037": "an office's stamp as the product ('Stempel dukcapil') says no ID term: a legalising agent says the same",
 }
