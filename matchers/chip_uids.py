@@ -24,9 +24,9 @@ UID ("ada 04 A2 …"), a list number ("1. 04 A2 …") and a cue's last letter
 
 **Cues.**  A token is a chip UID only after a chip cue: ``chip``/``cip``
 (also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid`` (and its
-transposition ``udi``), ``nuid``, ``csn``, ``tag id``; and the generic serial
+transposition ``udi``), ``nuid``, ``csn``, ``tag id`` (``ID tag``, ``NFC ID``); and the generic serial
 words ``sn``, ``s/n``, ``seri``, ``serial`` (and its common misspellings
-``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, which count
+``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, ``identifier``, which count
 only in a listing about ID cards or tags (a topic word such as UID, NFC, RFID,
 MIFARE, KTP, blanko, kartu, card in this text or in the listing's title: "chip"
 alone is no topic, a flash disk or a phone has a chip too) or for a token
@@ -37,9 +37,11 @@ are labels: they block the number after them even after a chip word
 The cue reaches ``WINDOW`` characters ahead, and each UID taken continues it
 (lists and tables after one cue).  A cue just after the token on its line also
 counts ("04A2… (UID chip)"), or on the next line when the token ends its line and
-no number follows the cue there ("04A2…\n04B3…\n^ UID chip"); such a cue closes a
-list, and names every UID of it: the unread tokens before, each of the same length
-as the next and joined to it by separators, bullets or row numbers only.  A label that claims the number for something else
+no number follows the cue there ("04A2…\n04B3…\n^ UID chip"); such a cue, when it is
+a word for a chip's number ("UID", "nomor chip", "CSN"), closes a list and names every
+UID of it: the unread tokens before, each of the same length as the next and joined
+to it by separators, bullets, row numbers or numbered item labels only ("kartu 2 = ").
+A denied chip word ("bukan UID", "tanpa UID", "UID tidak tersedia") names nothing.  A label that claims the number for something else
 (SKU, MAC, IMEI, resi, invoice, order, password, warna/colour, hash, barcode,
 a time or date …)
 on the token's own line, after the last cue (or before a token a cue after it
@@ -59,8 +61,14 @@ hex digits themselves, so they are left as read).  ``ChipReading.corrected``
 counts them.  A corrected token needs at least two real digits and at most
 one lookalike in four characters, so an ordinary word is never "corrected".
 A decimal-only token needs a reader mark (``0x`` or ``:``) or must be written
-byte by byte right after a chip word ("UID bawaan 01 02 03 04"): a plain number
-near "seri" is a serial number.  A token without any digit is a word.
+byte by byte right after a chip word ("UID bawaan 01 02 03 04"), or be the next
+item of a list whose first such token was read so ("UID: 12345678, 23456789"): a
+plain number near "seri" is a serial number.  A token without any digit is a word.
+
+**A reader's answer.**  The status word "90 00" (ISO/IEC 7816-4) a reader prints
+after the UID it was asked for is no byte of it; a run of nine bytes or more is no
+UID, nor its first eight.  A word before bytes ("ID 49:f6:…", "NFC ID 0x04 …") is
+never the UID's first byte unless it is hex itself ("EAFA:00 00").
 """
 
 from __future__ import annotations
@@ -171,9 +179,7 @@ _BLOCKER = re.compile(
 #: Words that are a label for another number only right before it ("tipe: …", "kode produk …"):
 #: elsewhere they describe the card ("chip tipe NTAG, UID …", "UID type A").
 _NEAR_BLOCKER = re.compile(
-    # after a preposition the word names where the number is from, not what it is ("contoh dari batch: 04:9C:…")
-    r"(?<![a-z0-9])(?<!dari )(?<!from )(?<!of )(?<!di )"
-    r"(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
+    r"(?<![a-z0-9])(?:kode(?:[ \t]+[a-z]+)?|ref|pass|pw|key|pin|ip|model|tipe|type|part|p/n|versi|version|"
     r"firmware|fw|build|rev|revisi|lot|batch|va|alamat|address|addr|"
     # the other fields of a card's memory and of its answer to a reader, printed beside the UID (MIFARE
     # Classic Tool, Proxmark): a sector's keys and access bits, the block check byte, ATQA, SAK; a table's
@@ -181,6 +187,7 @@ _NEAR_BLOCKER = re.compile(
     r"key[ \t]?[ab]|access[ \t]+(?:bits|conditions?)|bcc|atqa|sak)"
     r"(?:[ \t.]*(?:number|numbr|no|nomor|nr|num))?[ \t:.#=\-]*$"
 )
+_PREPOSITIONS = (" dari ", " from ", " of ", " di ")
 #: How far a cue or the last UID taken reaches ahead, and how far back a blocking label reaches.
 WINDOW = 160
 _BLOCK_REACH = 40
@@ -471,8 +478,10 @@ def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
         return True
     near = _NEAR_BLOCKER.search(low, begin, start)
     # on the line above, a describing word is a label only on a line of its own, not a table's last
-    # column ("UID | ATQA | SAK" above its rows)
-    return near is not None and not (above and low[line_start:near.start()].strip())
+    # column ("UID | ATQA | SAK" above its rows); after a preposition it names where the number is
+    # from, not what it is ("contoh dari batch: 04:9C:…")
+    return near is not None and not (above and low[line_start:near.start()].strip()) \
+        and not low.endswith(_PREPOSITIONS, max(0, near.start() - 6), near.start())
 
 
 def _serial_of_another_device(low: str, start: int, end: int) -> bool:
@@ -557,13 +566,27 @@ def _cue_after(low: str, end: int, next_start: int) -> str | None:
         next_end = low.find("\n", line_end + 1)
         next_end = len(low) if next_end == -1 else next_end
         line = low[line_end + 1 : min(line_end + 1 + _CUE_AFTER_REACH, next_end)]
-        return line if next_start >= next_end and names_chip_number(line) else None
+        return line if next_start >= next_end and names_chip_number(line) and not _denied(line) else None
     line = low[end : min(end + _CUE_AFTER_REACH, next_start)].split("\n", 1)[0]
-    return line if any(_SPECIFIC.fullmatch(m.group("cue")) for m in _CUE.finditer(line)) else None
+    cue = next((m for m in _CUE.finditer(line) if _SPECIFIC.fullmatch(m.group("cue"))), None)
+    return line if cue is not None and not _denied(line[: cue.end() + _DENIAL_AFTER_REACH], cue.start()) else None
 
 
-#: What may stand between two UIDs of one list: separators, line breaks, bullets, row numbers.
-_LIST_GAP = re.compile(r"(?:[\s,;|/&\u2022\u00b7*>\-]|\d{1,3}[.)]|\(?\d{1,3}\))*")
+#: A chip word denied ("bukan UID", "tanpa UID", "UID tidak ada"): the number before it is not one.
+_DENIAL = re.compile(r"(?<![a-z])(?:bukan|bkn|tanpa|tidak ada|tdk ada|gak ada|ga ada|not|non)(?![a-z])")
+_DENIED_AFTER = re.compile(r"(?:uid|chip)\S*\s+(?:tidak|tdk|gak|ga|belum) (?:ada|tersedia|tercantum|diketahui)")
+_DENIAL_AFTER_REACH = 20
+
+
+def _denied(text: str, cue_start: int | None = None) -> bool:
+    """True when a denial comes before the chip word (up to ``cue_start``) or says it is not there."""
+    before = _DENIAL.search(text, 0, cue_start if cue_start is not None else len(text))
+    return before is not None or _DENIED_AFTER.search(text) is not None
+
+
+#: What may stand between two UIDs of one list: separators, line breaks, bullets, row numbers, and an
+#: item's numbered label ("kartu 2 = ", "tag 3: ").
+_LIST_GAP = re.compile(r"(?:[\s,;|/&\u2022\u00b7*>\-]|\d{1,3}[.)]|\(?\d{1,3}\)|[A-Za-z]{2,12}[ .]?\d{1,3}[ \t]*[:=]?(?=\s))*")
 
 
 def _list_before(text: str, low: str, unread: list[_Token], token: _Token, claims: list[int]) -> list[tuple[_Token, ChipReading]]:

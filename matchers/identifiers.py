@@ -6,8 +6,9 @@ only when it has 4, 7 or 8 bytes and a chip cue names it (read by
 OCR lookalike letter: :func:`chip_readings`); a 16-digit number is a NIK only when its structure is possible (real province,
 regency and district not 00, day 01–31 or 41–71 for women, month 01–12); a
 phone number must be a valid Indonesian mobile number, and not one a product labels as
-its own ("SKU 0812…", "Part no 0812…"); a NIK-shaped number an order, a payment or a
-utility's customer number labels ("No. pesanan", "kode bayar", "ID pelanggan") is no NIK.  A number that fails
+its own ("SKU 0812…", "Part no 0812…"); a NIK-shaped number labelled as an order's, a
+payment's, a utility customer's, a member's or a code ("No. pesanan", "kode bayar", "ID
+pelanggan", "no anggota", "kode:") is no NIK.  A number that fails
 validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
 ones, full-width characters and invisible characters are undone first, keeping
 every position.
@@ -59,12 +60,15 @@ PROVINCE_CODES = frozenset(
 
 _DIGIT = re.compile(r"\d")
 _PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+#: Invisible characters, and the emoji variation selector and enclosing keycap that make a digit a
+#: keycap emoji ("0️⃣8️⃣1️⃣2️⃣", a seller's way past a number filter): removed, the digit stays.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\ufe0f\u20e3]")
 #: Unicode's hyphens, dashes and minus signs, read as "-" (one character each: positions are kept).
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
 _ANY_DASH = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d]")
-#: Sixteen digits, single separators allowed (also between every two: "3 1 7 4 …"); not part of a longer dotted or dashed number ("1.3201…"),
-#: but a full stop glued to a word before is no separator ("NIK.3578…").
+#: Sixteen digits, single separators allowed (also between every two: "3 1 7 4 …"); not part of a
+#: longer dotted or dashed number ("1.3201…"), but a full stop glued to a word before is no separator
+#: ("NIK.3578…").
 _NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:[ .\-]?\d){15}(?![\d])")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
@@ -91,16 +95,21 @@ _PRODUCT_NUMBER_LABELS = (
     r"|resi(?:\s+[a-z&]+)?|part(?:\s+(?:no|number|num))?|serial(?:\s+(?:no|number))?|(?:kode|id)\s+(?:produk|barang|item)"
     r"|(?:no|nomor|nomer)\.?\s*(?:seri|serial|part|resi|invoice|batch)"
 )
-_PRODUCT_NUMBER_LABEL = re.compile(rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}){_LABEL_NUMBER_WORD}[\s:.#=]*$")
+#: ... with the code's own letters glued before the number ("kode produk SPT-0812345678").
+_PRODUCT_NUMBER_LABEL = re.compile(
+    rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}){_LABEL_NUMBER_WORD}[\s:.#=]*(?:[a-z]{{1,6}}[\-/])?$")
 #: ... and of payment and voucher numbers, 16 digits as often as a NIK ("VA 5105…", "kartu kredit 5105…")
-_OTHER_THAN_NIK_LABEL = re.compile(
-    rf"(?<![a-z])(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
+_OTHER_THAN_NIK_LABEL = re.compile(  # not after "NIK": "NIK anggota 3201…" is a member's NIK
+    rf"(?<![a-z])(?<!nik )(?:{_PRODUCT_NUMBER_LABELS}|va|virtual\s+account|kartu\s+kredit|credit\s+card|cc|voucher"
     r"|kode\s+(?:voucher|redeem|tiket|booking)|token|tiket|ticket|sertifikat|shm|shgb"
-    # an order's, a payment's or a utility customer's number (16 digits as often as a NIK)
+    # an order's, a payment's, a utility customer's or a member's number (16 digits as often as a NIK)
     # with the shop, merchant or utility it is for ("kode bayar indomaret", "ID pelanggan PLN")
-    r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan)"
+    r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan"
+    r"|member|membership|anggota|nasabah|polis|kontrak|kode)"
     r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)" + _LABEL_NUMBER_WORD + r"[\s:.#=]*$"
 )
+#: The text right after a number saying it is no NIK ("3201… (voucher, bukan NIK)").
+_NIK_DENIED_AFTER = re.compile(r"[^\n]{0,20}?(?<![a-z])(?:bukan|bkn|not|non)[ \-]?(?:a )?nik(?![a-z])")
 _BANK_NAMES = "|".join(bank.pattern for bank in BANK_FORMATS)
 #: A bank account's label right before a number ("rek BCA 0812345678", "rekening BTN 3274…"): the
 #: number is that account (:mod:`matchers.bank_accounts` reads it), not a phone and not a NIK.
@@ -115,8 +124,9 @@ _CONTACT_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
     # "t.me/@name" and the preview "t.me/s/name" are the channel; a group invite ("t.me/+HASH",
     # "t.me/joinchat/HASH") is "https://t.me/+HASH" as :mod:`matchers.contacts` reads it
+    # a wa.me number typed with spaces or dashes ("wa.me/62 812 3456 7890") is still its number
     r"/?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
-    r"|\+?[A-Za-z0-9_]{3,64})",
+    r"|(?<=wa\.me/)\+?\d{2,4}(?:[ \-]\d{2,5}){1,5}(?![A-Za-z0-9_])|\+?[A-Za-z0-9_]{3,64})",
     re.IGNORECASE,
 )
 
@@ -143,24 +153,24 @@ _NON_DIGIT = re.compile(r"\D")
 #: underscores ("wa 0812_3456_7890"), read as spaces there.
 _PHONE_CUE_RUN = re.compile(
     r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|(?:kontak|contact)(?:\s+person)?|hub|hubungi|cp|chat)\b[\s:.=]{0,3}"
-    r"((?:\+ ?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
+    r"((?:(?:\+ ?)?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
     re.IGNORECASE,
 )
 #: "O8", or a digit then O, l, I or an underscore: one character class first, a third of an alternation's cost.
 _PHONE_LOOKALIKE_HINT = re.compile(r"[0-9oO][oOlI_8](?<![0-9]8)(?<![oO][oOlI_])")
 _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
-#: The same for a NIK right after its cue ("NIK", "No. KTP"), as OCR reads a KTP's photo ("NIK : 32O1O1450690OOO2"): sixteen
-#: characters, at least ten of them real digits, read as a NIK only when they make a valid one.
+#: The same for a NIK right after its cue ("NIK", "No. KTP"), as OCR reads a KTP's photo ("NIK :
+#: 32O1O1450690OOO2"): sixteen characters, at least ten of them real digits, read as a NIK only when
+#: they make a valid one.
 _NIK_CUE_RUN = re.compile(r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])",
                           re.IGNORECASE)
 _NIK_LOOKALIKE_DIGITS = 10
-_NIK_LOOKALIKE_HINT = re.compile(r"[0-9][ .\-]?[oOlI]|[oOlI][ .\-]?[0-9]")
 
 
 def _may_have_phone_run(text: str) -> bool:
-    """Necessary test for ``_PHONE_CUE_RUN``: its run starts with +62, or with 08, o8 or O8.
+    """Necessary test for ``_PHONE_CUE_RUN``: its run starts with +62 or 62, or with 08, o8 or O8.
     Substring tests, where the lookalike hint's regex stops at every digit and o of a description."""
-    return "08" in text or "o8" in text or "O8" in text or "+" in text
+    return "08" in text or "o8" in text or "O8" in text or "+" in text or "62" in text
 
 
 def _zero_for_o(match: re.Match[str]) -> str:
@@ -195,12 +205,27 @@ def _prepare(text: str) -> str:
             text = text.translate(_DASHES)
         if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
             text = text.translate(_LATIN_LOOKALIKES)
-    if _may_have_phone_run(text) and _PHONE_LOOKALIKE_HINT.search(text):
-        text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
-    if ("nik" in text or "NIK" in text or "Nik" in text or "ktp" in text or "KTP" in text) \
-            and _NIK_LOOKALIKE_HINT.search(text):
-        text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
+    # a digit then O, l or I (or "O8"): in every misread phone or NIK run but a NIK's whose every lookalike
+    # starts a group (one character class first: as cheap as the substring prechecks, which run after it)
+    if _PHONE_LOOKALIKE_HINT.search(text):
+        if _may_have_phone_run(text):
+            text = _PHONE_CUE_RUN.sub(_zero_for_o, text)
+        if _may_name_a_nik(text):
+            text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
     return text
+
+
+_KTP_NUMBER_WORDS = ("no ktp", "no. ktp", "nomor ktp")
+
+
+def _may_name_a_nik(text: str) -> bool:
+    """Cheap test before ``_NIK_CUE_RUN``: "NIK", or "KTP" after a number word (substring tests)."""
+    if "nik" in text or "NIK" in text or "Nik" in text:
+        return True
+    if "ktp" not in text and "KTP" not in text and "Ktp" not in text:
+        return False
+    low = text.lower()
+    return any(map(low.__contains__, _KTP_NUMBER_WORDS))
 
 
 def _may_have_numbers(text: str) -> tuple[bool, bool]:
@@ -462,8 +487,15 @@ def _niks(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[i
         if _FAMILY_CARD_LABEL.search(low, max(0, m.start() - 24), m.start()) or \
                 _OTHER_THAN_NIK_LABEL.search(low, max(0, m.start() - 24), m.start()):
             taken.append(m.span())  # a family card's or payment's number: built like a NIK, but no NIK
-        elif not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):  # BTN's accounts have 16 digits
+        elif not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()) \
+                and not _denied_nik(low, m.start(), m.end()):  # BTN's accounts have 16 digits
             yield m.start(), m.end(), digits
+
+
+def _denied_nik(low: str, start: int, end: int) -> bool:
+    """True when the words after a number say it is no NIK ("3201… (voucher, bukan NIK)"), unless a NIK
+    cue labels it ("NIK 3201…, bukan NIK palsu" denies a fake, not the number)."""
+    return _NIK_DENIED_AFTER.match(low, end) is not None and "nik" not in low[max(0, start - 12):start]
 
 
 def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
@@ -501,7 +533,8 @@ def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
         host = m.group("host").lower()
         path = m.group("path")
         if host.startswith("api.whatsapp.com") or host == "wa.me":
-            phone = phone_e164("+" + path.lstrip("+")) if path.lstrip("+").isdigit() else None
+            number = path.lstrip("+").replace(" ", "").replace("-", "")
+            phone = phone_e164("+" + number) if number.isdigit() else None
             if phone is not None:
                 yield m.start(), m.end(), f"https://wa.me/{phone[1:]}", phone, path
         else:

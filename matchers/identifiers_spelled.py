@@ -39,6 +39,7 @@ _SPELLED = re.compile(
     rf"(?<![a-z0-9+])(?:\+?62|0|{_ZERO}|{_SIX_TWO}){_SEP}?(?:8\d{{0,3}}|{_EIGHT})(?:{_SEP}{_TOKEN})+(?![a-z0-9])"
 )
 _PIECE = re.compile(_TOKEN)
+_ZERO_THEN_EIGHT = re.compile(rf"(?:{_ZERO}){_SEP}?8")
 #: Digit words a spelled number holds at least: fewer is a number written in digits.
 _MIN_WORDS = 3
 #: The most digits of an Indonesian mobile number: 0 and 12, or 62 and 12.
@@ -46,10 +47,13 @@ _MAX_DIGITS = 14
 
 
 def may_have_spelled_number(low: str) -> bool:
-    """Necessary test on lower-cased text: an eight written as a word, or a zero word before an 8."""
+    """Necessary test on lower-cased text: an eight written as a word, or a zero word before an 8
+    (substring tests first: "kosong" and an 8 are in most blank listings, a zero word then 8 in few).
+    A number whose start "08" is in digits and the rest in words ("08 satu dua …") is not read: the
+    test for it cost more than the whole reader."""
     if "lapan" in low or "wolu" in low or "eight" in low:  # "dalapan", "delapan", "lapan"
         return True
-    return "8" in low and ("nol" in low or "kosong" in low or "zero" in low)
+    return "8" in low and ("nol" in low or "kosong" in low or "zero" in low) and _ZERO_THEN_EIGHT.search(low) is not None
 
 
 def spelled_numbers(low: str) -> Iterator[tuple[int, int, str]]:
