@@ -514,9 +514,17 @@ def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
-    """True when letters or digits run on at both ends of a match: it is part of a longer code
-    ("0xD081000000000A00", a hex UID), not a number of its own ("wa081234567890" is)."""
-    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
+    """True when the match is part of a longer code, not a number of its own ("wa081234567890"
+    is one): letters or digits run on at both ends ("0xD081000000000A00", a hex UID), or the
+    run it ends is a hex literal ("0x000A081000000000")."""
+    if start == 0 or not text[start - 1].isalnum():
+        return False
+    if end < len(text) and text[end].isalnum():
+        return True
+    first = start - 1
+    while first > 0 and text[first - 1].isalnum():
+        first -= 1
+    return text[first:first + 2] in ("0x", "0X")
 
 
 def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
