@@ -515,16 +515,26 @@ def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
     """True when the match is part of a longer code, not a number of its own ("wa081234567890"
-    is one): letters or digits run on at both ends ("0xD081000000000A00", a hex UID), or the
-    run it ends is a hex literal ("0x000A081000000000")."""
-    if start == 0 or not text[start - 1].isalnum():
-        return False
-    if end < len(text) and text[end].isalnum():
+    is one): letters or digits run on at both ends ("0xD081000000000A00"), or the run it is cut
+    from is a hex number ("0x000A081000000000", "0810000000000A00": a chip UID's hex)."""
+    before = start > 0 and text[start - 1].isalnum()
+    after = end < len(text) and text[end].isalnum()
+    if before and after:
         return True
-    first = start - 1
+    if not (before or after):
+        return False
+    first, last = start, end
     while first > 0 and text[first - 1].isalnum():
         first -= 1
-    return text[first:first + 2] in ("0x", "0X")
+    while last < len(text) and text[last].isalnum():
+        last += 1
+    run = text[first:last]
+    if run[:2] in ("0x", "0X"):
+        run = run[2:]
+    return _HEX_RUN.fullmatch(run) is not None
+
+
+_HEX_RUN = re.compile(r"(?=[0-9A-Fa-f]*[A-Fa-f])[0-9A-Fa-f]+|[0-9]+")
 
 
 def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
