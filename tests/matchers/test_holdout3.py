@@ -86,8 +86,9 @@ def test_print_the_tune_part_figures() -> None:
 #: few rows of slack); a later matcher may not fall below them. Judged once more, after this
 #: session's tuning (ktpwatch-matchers/2.4, main at 2026-12-06 07:25 UTC, tuned only on the tune
 #: part and on fresh rows of its own): 0.994 / 0.964 / 0.876, identifiers 1.000 / 1.000; the
-#: floors hold 2.4's figures.
-MEASURED = HoldoutFigures(blank_precision=0.99, blank_recall=0.96, related_recall=0.87,
+#: floors held 2.4's figures. 2.5 (2026-12-06 09:58 UTC, tuned the same way): 0.994 / 0.964 /
+#: 0.885, identifiers 1.000 / 1.000; the floors hold 2.5's.
+MEASURED = HoldoutFigures(blank_precision=0.99, blank_recall=0.96, related_recall=0.88,
                           id_precision=1.0, id_recall=1.0)
 
 
@@ -99,7 +100,8 @@ def test_matcher_never_falls_below_what_it_measured_on_holdout3() -> None:
     "issue 15 is open: the first run (main at 830bbf6, ktpwatch-matchers/2.3) on holdout3 measured "
     "blank precision 0.988, recall 0.958, related recall 0.832, identifiers precision 1.000 recall "
     "1.000 (tune part: 0.983 / 0.966 / 0.813, identifiers 1.000 / 1.000); after tuning, 2.4 measured "
-    "0.994 / 0.964 / 0.876, identifiers 1.000 / 1.000"))
+    "0.994 / 0.964 / 0.876, identifiers 1.000 / 1.000; 2.5 0.994 / 0.964 / 0.885, identifiers "
+    "1.000 / 1.000"))
 def test_matcher_meets_the_issue_targets_on_holdout3() -> None:
     assert shortfalls(figures("holdout"), ISSUE_TARGETS) == []
 

@@ -85,8 +85,11 @@ def test_holdout4_tune_part_figures_are_printed_for_whoever_tunes() -> None:
 #: precision 0.961, recall 0.934, related recall 0.913, identifiers precision 1.000 recall
 #: 1.000 (tune part: 0.972 / 0.955 / 0.830, identifiers 1.000 / 0.977).  Floors a little
 #: below those figures (two or three rows of slack); a later matcher may not fall below them.
-MEASURED = HoldoutFigures(blank_precision=0.95, blank_recall=0.92, related_recall=0.90,
-                          id_precision=0.98, id_recall=0.98)
+#: Judged once more after this session's tuning (ktpwatch-matchers/2.5, 2026-12-06 09:58 UTC,
+#: tuned only on the tune part and on fresh rows): 0.961 / 0.945 / 0.933, identifiers
+#: 1.000 / 1.000; the floors hold 2.5's figures.
+MEASURED = HoldoutFigures(blank_precision=0.96, blank_recall=0.94, related_recall=0.93,
+                          id_precision=1.0, id_recall=1.0)
 
 
 def test_matcher_never_falls_below_what_it_measured_on_holdout4() -> None:
@@ -96,7 +99,8 @@ def test_matcher_never_falls_below_what_it_measured_on_holdout4() -> None:
 @pytest.mark.xfail(strict=False, reason=(
     "issue 15 is open: the first run (matchers of main at 5dc6ac5, ktpwatch-matchers/2.4) on holdout4 "
     "measured blank precision 0.961, recall 0.934, related recall 0.913, identifiers precision 1.000 "
-    "recall 1.000 (tune part: 0.972 / 0.955 / 0.830, identifiers 1.000 / 0.977)"))
+    "recall 1.000 (tune part: 0.972 / 0.955 / 0.830, identifiers 1.000 / 0.977); after tuning, 2.5 "
+    "measured 0.961 / 0.945 / 0.933, identifiers 1.000 / 1.000"))
 def test_matcher_meets_the_issue_targets_on_holdout4() -> None:
     assert shortfalls(figures("holdout"), ISSUE_TARGETS) == []
 
