@@ -18,7 +18,13 @@ from typing import TYPE_CHECKING, Any
 from matchers.normalise import normalise
 
 if TYPE_CHECKING:
-    from matchers.identifiers import ChipReading, chip_readings, chip_uid, extract_identifiers
+    from matchers.identifiers import (
+        ChipReading,
+        chip_readings,
+        chip_uid,
+        dedupe_identifiers,
+        extract_identifiers,
+    )
     from matchers.result import MATCHER_VERSION, Assessment, IdentifierMatch, Reason, Verdict
     from matchers.score import score_listing, score_many
 
@@ -32,6 +38,7 @@ _HOMES = {
     "ChipReading": "matchers.identifiers",
     "chip_readings": "matchers.identifiers",
     "chip_uid": "matchers.identifiers",
+    "dedupe_identifiers": "matchers.identifiers",
     "extract_identifiers": "matchers.identifiers",
     "score_listing": "matchers.score",
     "score_many": "matchers.score",
@@ -46,6 +53,7 @@ __all__ = [
     "Verdict",
     "chip_readings",
     "chip_uid",
+    "dedupe_identifiers",
     "extract_identifiers",
     "normalise",
     "score_listing",

@@ -31,7 +31,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     import phonenumbers
@@ -575,10 +575,21 @@ def _in_order_first_of_each(
     return tuple(kept.values())
 
 
-def dedupe_identifiers(identifiers: Iterable[IdentifierMatch]) -> tuple[IdentifierMatch, ...]:
-    """The first of each (kind, value), in the given order."""
+class _Keyed(Protocol):
+    @property
+    def kind(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+
+
+_Identifier = TypeVar("_Identifier", bound=_Keyed)
+
+
+def dedupe_identifiers(identifiers: Iterable[_Identifier]) -> tuple[_Identifier, ...]:
+    """The first of each (kind, value), in the given order: an identifier a listing shows in
+    several fields is kept once, from the first (the matcher's and the photo rescore's rule)."""
     seen: set[tuple[str, str]] = set()
-    kept: list[IdentifierMatch] = []
+    kept: list[_Identifier] = []
     for ident in identifiers:
         if (ident.kind, ident.value) not in seen:
             seen.add((ident.kind, ident.value))

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 
 from alerts.provenance.stored_trace import store_traces
 from config import Settings
-from matchers import Verdict, extract_identifiers, score_listing
+from matchers import Verdict, dedupe_identifiers, extract_identifiers, score_listing
 from storage.batch_ingest import BatchSighting
 from storage.images import alert_for_listing, listing_photos
 from storage.listings import AssessmentData, IdentifierData, latest_assessment, listing_identifiers
@@ -52,10 +52,7 @@ def _with_photo_identifiers(data: AssessmentData, photos: list[tuple[str, str]],
     for sha, text in photos:
         found += [IdentifierData.of(i) for i in
                   extract_identifiers(text, source="image", image_sha256=sha, context=title)]
-    first: dict[tuple[str, str], IdentifierData] = {}
-    for ident in found:
-        first.setdefault((ident.kind, ident.value), ident)
-    return replace(data, identifiers=tuple(first.values()))
+    return replace(data, identifiers=dedupe_identifiers(found))
 
 
 def rescore_listing(session: Session, listing: Listing, settings: Settings) -> RescoreOutcome | None:
