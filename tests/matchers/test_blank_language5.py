@@ -8,19 +8,15 @@ held to its label here; the rows 2.5 still gets wrong are strict xfails with why
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing
 from matchers.normalise import _fold, _normalise_by_regex, normal_words
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parent / "corpus"
-ROWS = [json.loads(line) for path in sorted(CORPUS.glob("blank_language5*.jsonl"))
-        for line in path.open(encoding="utf-8")]
+ROWS = tune_rows("blank_language5*")
 #: Rows 2.5 still gets wrong, with why (measured, not tuned away).
 STILL_MISSED = {
     "bl5-blank-020": "'Kartu kosong' / 'buat e-KTP, …': 'buat e-KTP' at a clause's start reads as making a KTP (related)",

@@ -34,25 +34,12 @@ its label here, as the corpus test holds only the aggregate to the targets.
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from matchers import score_listing
+from tests.matchers.tune_rows import tune_rows
 
-CORPUS = Path(__file__).parent / "corpus"
-ROWS = [json.loads(line) for name in ("related_language", "related_language2", "related_regional", "related_language3",
-                                      "related_language3_words", "related_language4", "related_language5",
-                                      "related_language6", "related_language7",
-                                      "related_language8", "related_language9", "related_language10",
-                                      "related_language11", "related_language11_words", "related_language12",
-                                      "related_language12_words", "related_language13", "related_language13_words",
-                                      "related_language14_words", "related_language15", "related_language15_words",
-                                      "related_language16", "related_language16_words",
-                                      "related_language17", "related_language17_words",
-                                      "related_language18")
-        for line in (CORPUS / f"{name}.jsonl").open(encoding="utf-8")]
+ROWS = tune_rows("related_language*", "related_regional")
 #: Rows of related_language3.jsonl that 2.4 still gets wrong, with why (measured, not tuned away).
 STILL_MISSED = {
     "lang3-022": "'buku baru' in the title reads as a book: a passport booklet is only known as 'buku paspor'",

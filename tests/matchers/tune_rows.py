@@ -23,11 +23,14 @@ def _rows_of(name: str) -> tuple[dict, ...]:
         return tuple(json.loads(line) for line in fh if line.strip())
 
 
-def tune_rows(*, without: Collection[str] = ()) -> list[dict]:
-    """Every tune row, file by file in name order; ``without`` names files to leave out.
+def tune_rows(*patterns: str, without: Collection[str] = ()) -> list[dict]:
+    """The tune rows of the files whose names match any of ``patterns`` (every file when none
+    is given), file by file in name order; ``without`` names files to leave out.
 
-    Each call returns fresh row dicts, so a test that edits a row cannot change what
-    the next test reads.
+    A family of files is named by a pattern ("related_language*"), not listed, so a batch
+    added later is read by the tests of its family too.  Each call returns fresh row dicts,
+    so a test that edits a row cannot change what the next test reads.
     """
-    names = sorted(p.name for p in CORPUS.glob("*.jsonl") if p.name not in without)
+    paths = {p for pattern in patterns or ("*",) for p in CORPUS.glob(f"{pattern}.jsonl")}
+    names = sorted(p.name for p in paths if p.name not in without)
     return [dict(row) for name in names for row in _rows_of(name)]
