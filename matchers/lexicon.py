@@ -693,13 +693,14 @@ def tag(words: list[str]) -> str:
 
     Phrases are tried in their order, each only when every word of one of the strings
     it matches is present (a word of the text, or a tag an earlier phrase made): found
-    through :func:`_word_sets_of`, not every phrase's regex run on every text that holds
+    through :func:`_word_sets_by_pair`, not every phrase's regex run on every text that holds
     one of its words (seven in eight of those runs matched nothing).
     """
     text = " ".join(words)
     present = set(words)
-    word_sets_of = _word_sets_of()
-    pending = sorted({at for word in present for at, needed in word_sets_of.get(word, ()) if needed <= present})
+    by_pair = _word_sets_by_pair()
+    pending = sorted({at for word in present if word in by_pair for key in (None, *present)
+                      for at, needed in by_pair[word].get(key, ()) if needed <= present})
     queued = set(pending)
     while pending:
         at = heapq.heappop(pending)
@@ -709,11 +710,23 @@ def tag(words: list[str]) -> str:
             text = new
             if name not in present:  # a new tag: later phrases needing it may match now
                 present.add(name)
-                for later, needed in word_sets_of.get(name, ()):
-                    if later > at and later not in queued and needed <= present:
-                        queued.add(later)
-                        heapq.heappush(pending, later)
+                _queue_followers(name, at, present, queued, pending)
     return text
+
+
+def _queue_followers(name: str, at: int, present: set[str], queued: set[int], pending: list[int]) -> None:
+    """Queue each phrase after ``at`` not yet queued one of whose word sets holding the new tag
+    ``name`` is now present.  Such a set is found under one of its other words (see
+    :func:`_word_sets_by_pair`), so only sets whose key word is present are tested, not every word set
+    of a common tag (KTP, EKTP: 365 each) after every phrase that made it."""
+    followers = _word_sets_by_pair().get(name)
+    if followers is None:
+        return
+    for key in (None, *present):
+        for later, needed in followers.get(key, ()):
+            if later > at and later not in queued and needed <= present:
+                queued.add(later)
+                heapq.heappush(pending, later)
 
 
 def _word_sets(pattern: str) -> set[frozenset[str]]:
@@ -789,6 +802,22 @@ def _word_sets_of() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
         for word in tags or [min(needed, key=lambda plain: (how_often[plain], plain))]:
             by_word.setdefault(word, []).append((at, needed))
     return {word: tuple(entries) for word, entries in by_word.items()}
+
+
+@lru_cache(maxsize=1)
+def _word_sets_by_pair() -> dict[str, dict[str | None, tuple[tuple[int, frozenset[str]], ...]]]:
+    """:func:`_word_sets_of` keyed once more: word or tag -> another word or tag of a set listed
+    under it (the set's rarest other, None for a set of that word alone) -> (phrase, the set).  A
+    set is only complete when both are present, so :func:`tag` looks sets up by pairs of the words
+    it has, not by one word with every set under it (72 under "datang", 365 under the tag KTP)."""
+    how_often = Counter(word for entries in _word_sets_of().values() for _, needed in entries for word in needed)
+    grouped: dict[str, dict[str | None, list[tuple[int, frozenset[str]]]]] = {}
+    for word, entries in _word_sets_of().items():
+        for at, needed in entries:
+            others = needed - {word}
+            key = min(others, key=lambda other: (how_often[other], other)) if others else None
+            grouped.setdefault(word, {}).setdefault(key, []).append((at, needed))
+    return {word: {key: tuple(entries) for key, entries in by_key.items()} for word, by_key in grouped.items()}
 
 
 #: Every canonical word that some phrase can match.  Any other word is never part
