@@ -196,6 +196,8 @@ def _unstretched(word: str) -> list[str]:
     stretched double letter may stand for one ("blangkoo") or two ("kk",
     "express"), so both are tried; the word itself is not in the list.
     """
+    if word.isascii() and word.isalpha() and word.islower() and _DOUBLED.search(word) is None:
+        return []  # letters a-z, none twice in a row: each is a piece of one, as below (most new words)
     pieces = [m.group(0) for m in _RUN.finditer(word)]
     if len(pieces) == len(word) or sum(len(p) > 1 for p in pieces) > _STRETCH_RUNS:
         return []
@@ -274,6 +276,8 @@ def _segment(word: str) -> list[str] | None:
     n = len(word)
     if n < _SEGMENT_MIN_LEN or n > _SEGMENT_MAX_LEN or not word.isalpha():
         return None
+    if not _two_segment_starts(word):
+        return None
     vocabulary = _segment_vocabulary()
     longest = _longest_segment()
     empty: list[str] = []
@@ -296,6 +300,26 @@ def _segment(word: str) -> list[str] | None:
     if known < _SEGMENT_COVER * n and not _leads_or_trails(parts, vocabulary):
         return None
     return parts
+
+
+def _two_segment_starts(word: str) -> bool:
+    """Necessary test for :func:`_segment`: a split holds two lexicon words, so two places in the
+    word start one: its first three letters (or "kk") begin a word of the vocabulary.  Most new
+    words have fewer and skip the split's dynamic programming."""
+    starts = _segment_starts()
+    found = False
+    for i in range(len(word) - 1):
+        if word[i : i + 3] in starts or word[i : i + 2] in _SEGMENT_SHORT_WORDS:
+            if found:
+                return True
+            found = True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _segment_starts() -> frozenset[str]:
+    """The first three letters of every word of 3+ letters :func:`_segment` may split off."""
+    return frozenset(word[:3] for word in _segment_vocabulary() if len(word) >= 3)
 
 
 #: Lexicon words leading or trailing a hashtag must hold this many letters when they cover
@@ -326,6 +350,8 @@ def _longest_segment() -> int:
 
 #: Two-letter words a hashtag may hold: document abbreviations ("#blankokk", "#datanikkk").
 _SEGMENT_SHORT_WORDS = frozenset({"kk"})
+if any(len(word) != 2 for word in _SEGMENT_SHORT_WORDS):
+    raise ValueError("_two_segment_starts reads the short words a hashtag may hold as two letters each")
 
 
 #: Key words that may arrive split by an emoji or stray spaces ("bl🔥ank", "blan gko", "bl an ko").
