@@ -40,6 +40,8 @@ _SPELLED = re.compile(
 )
 _PIECE = re.compile(_TOKEN)
 _ZERO_THEN_EIGHT = re.compile(rf"(?:{_ZERO}){_SEP}?8")
+_SIX_TWO_THEN_EIGHT = re.compile(rf"{_SIX_TWO}{_SEP}?8")
+_TWO_WORDS = tuple(w for w, d in DIGIT_WORDS.items() if d == "2")
 #: Digit words a spelled number holds at least: fewer is a number written in digits.
 _MIN_WORDS = 3
 #: The most digits of an Indonesian mobile number: 0 and 12, or 62 and 12.
@@ -47,13 +49,18 @@ _MAX_DIGITS = 14
 
 
 def may_have_spelled_number(low: str) -> bool:
-    """Necessary test on lower-cased text: an eight written as a word, or a zero word before an 8
-    (substring tests first: "kosong" and an 8 are in most blank listings, a zero word then 8 in few).
+    """Necessary test on lower-cased text: an eight written as a word, or a zero word or the words
+    six two before an 8 (substring tests first: "kosong" and an 8 are in most blank listings, a zero
+    word then 8 in few; "enam dua 812 …" was missed before a differential test drew it).
     A number whose start "08" is in digits and the rest in words ("08 satu dua …") is not read: the
     test for it cost more than the whole reader."""
     if "lapan" in low or "wolu" in low or "eight" in low:  # "dalapan", "delapan", "lapan"
         return True
-    return "8" in low and ("nol" in low or "kosong" in low or "zero" in low) and _ZERO_THEN_EIGHT.search(low) is not None
+    if "8" not in low:
+        return False
+    if ("nol" in low or "kosong" in low or "zero" in low) and _ZERO_THEN_EIGHT.search(low) is not None:
+        return True
+    return any(map(low.__contains__, _TWO_WORDS)) and _SIX_TWO_THEN_EIGHT.search(low) is not None
 
 
 def spelled_numbers(low: str) -> Iterator[tuple[int, int, str]]:
