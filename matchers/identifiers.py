@@ -41,10 +41,10 @@ from matchers.chip_uids import (
     CHIP_UID_BYTES,
     LOOKALIKE_DIGITS,
     UID_CONTEXT,
-    UID_CONTEXT_LOW,
     ChipReading,
     about_chips,
     find_chip_readings,
+    has_uid_cue,
     names_chip_number,
 )
 from matchers.contacts import find_contacts, may_have_contact
@@ -250,7 +250,7 @@ def _may_have_uid(text: str, low: str) -> bool:
     # prepared text: what is not ASCII now (emoji, other scripts) is never part of a token, so it is dropped
     if b"h" * 8 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
         return False
-    return UID_CONTEXT_LOW.search(low) is not None  # the cues find_chip_readings reads are in ``low``
+    return has_uid_cue(low)  # UID_CONTEXT_LOW's cues: those find_chip_readings reads are in ``low``
 
 
 def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:

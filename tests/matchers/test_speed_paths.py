@@ -14,7 +14,15 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchers import identifiers, identifiers_spelled, lexicon, score, score_listing
+from matchers import (
+    chip_uids,
+    contacts,
+    identifiers,
+    identifiers_spelled,
+    lexicon,
+    score,
+    score_listing,
+)
 from matchers.by_sound import read_by_sound
 from matchers.identity_memo import IdentityMemo, Interner
 from matchers.normalise import normalise
@@ -254,3 +262,27 @@ def test_spelled_number_gate_on_the_corpus() -> None:
 @given(spelled_number_text)
 def test_spelled_number_gate_false_means_the_reader_finds_no_spelled_start(text: str) -> None:
     _check_spelled_gate(text)
+
+
+#: Text made of what the identifier gates look for: cue words and pieces of them, link and handle marks.
+gate_text = st.lists(st.sampled_from(["uid", "chip", "c h i p", "ch1p", "s/n", "s.n.", "sn", "serial", "srial", "no",
+                                      "nomor", "kartu", "id", "tag", "nfc", "csn", "kode", "identifier", "x", "9",
+                                      "@", "t.me/", "telegram.me/", "whatsapp.com/", "/", "ig", ":", "=", "tik",
+                                      "tok", "instagram", "gram", " ", ".", "-", "\n", "é"]),
+                     max_size=16).map("".join)
+
+
+def _check_identifier_gates(low: str) -> None:
+    assert chip_uids.has_uid_cue(low) == (chip_uids.UID_CONTEXT_LOW.search(low) is not None), low
+    assert contacts.may_have_contact(low) == any(map(low.__contains__, contacts._HINTS)), low
+
+
+def test_identifier_gates_agree_with_their_definitions_on_the_corpus() -> None:
+    for text in TEXTS:
+        _check_identifier_gates(identifiers._prepare(text).lower())
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.one_of(gate_text, st.text(max_size=30)))
+def test_identifier_gates_agree_with_their_definitions_on_generated_text(text: str) -> None:
+    _check_identifier_gates(text.lower())
