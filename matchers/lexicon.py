@@ -197,7 +197,12 @@ def _unstretched(word: str) -> list[str]:
     "express"), so both are tried; the word itself is not in the list.
     """
     if word.isascii() and word.isalpha() and word.islower() and _DOUBLED.search(word) is None:
-        return []  # letters a-z, none twice in a row: each is a piece of one, as below (most new words)
+        return []  # letters a-z, none twice in a row: each is a piece of one (most new words)
+    return _stretched_readings(word)
+
+
+def _stretched_readings(word: str) -> list[str]:
+    """:func:`_unstretched` by walking the word's pieces (runs of one letter): the definition."""
     pieces = [m.group(0) for m in _RUN.finditer(word)]
     if len(pieces) == len(word) or sum(len(p) > 1 for p in pieces) > _STRETCH_RUNS:
         return []

@@ -188,18 +188,6 @@ def test_phone_run_gate_on_generated_text(text: str) -> None:
     _check_phone_run_gate(text)
 
 
-def _unstretched_before(word: str) -> list[str]:
-    """2.5's stretched readings: every word walked into pieces, also one with no letter twice in a row."""
-    pieces = [m.group(0) for m in lexicon._RUN.finditer(word)]
-    if len(pieces) == len(word) or sum(len(p) > 1 for p in pieces) > lexicon._STRETCH_RUNS:
-        return []
-    variants = [""]
-    for piece in pieces:
-        options = (piece,) if len(piece) == 1 else (piece[0], piece[:2])
-        variants = [v + o for v in variants for o in options]
-    return sorted((v for v in variants if v != word and len(v) >= 2), key=len)
-
-
 def _segment_before(word: str) -> list[str] | None:
     """2.5's split of a run-together word: the dynamic programming run on every word."""
     saved = lexicon._two_segment_starts
@@ -221,14 +209,14 @@ _CORPUS_WORDS = sorted({word for text in TEXTS for word in normalise(text).split
 
 def test_spelling_prechecks_agree_with_the_full_readings_on_the_corpus() -> None:
     for word in _CORPUS_WORDS:
-        assert lexicon._unstretched(word) == _unstretched_before(word), word
+        assert lexicon._unstretched(word) == lexicon._stretched_readings(word), word
         assert lexicon._segment(word) == _segment_before(word), word
 
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(spelled_words, glued_words, st.text(max_size=16)))
 def test_spelling_prechecks_agree_with_the_full_readings_on_generated_words(word: str) -> None:
-    assert lexicon._unstretched(word) == _unstretched_before(word)
+    assert lexicon._unstretched(word) == lexicon._stretched_readings(word)
     assert lexicon._segment(word) == _segment_before(word)
 
 
