@@ -92,7 +92,9 @@ _H = f"[{_HEXISH}]"
 _X = "(?:0[xX])?"
 #: A number word that may be glued in front of a cue ("nochip", "nomorseri", "kodechip").
 _NUMBER_WORD = "(?:no|nomor|nomer|nmr|kode|id)"
-_SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[ \t]+)"
+#: (2.6) Also a bar, a semicolon or a slash between bytes, unspaced ("04|A2|3B|…", "04/A2/3B/…"): hex
+#: dumps pasted from other tools; spaced, a bar is a table's border and a slash joins two UIDs of a list.
+_SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[|;/]|[ \t]+)"
 #: Bytes joined by separators of any of the reader's kinds, one character each ("04:A2-3B 1C",
 #: "04A23B 1C5D807E"): read where no run of one separator is of a UID's length.
 _MIXED = rf"{_X}{_H}{{2}}(?:(?:[:\- ]|[:\- ]?0[xX])?{_H}{{2}}){{3,7}}"
@@ -102,9 +104,9 @@ _COMMA_BYTES = rf"(?<![0-9A-Za-z],)(?<![0-9A-Za-z],[ \t]){_X}{_H}{{2}}(?:,[ \t]*
 #: One token: a word of hex-looking characters, or short groups joined by one repeated separator.
 #: A chip word glued in front ("UID04A2…", "chip:04A2…") is the token's own cue.
 _RUN = (
-    rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022, \t]*?[0-9])"  # a UID holds a digit: skip words fast
+    rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022|;/, \t]*?[0-9])"  # a UID holds a digit: skip words fast
     rf"(?P<run>{_X}{_H}{{1,4}}(?P<sep>{_SEP}){_X}{_H}{{1,4}}(?:(?P=sep){_X}{_H}{{1,4}})*"
-    rf"(?![:\-._\u2013\u2014\u00b7\u2022]{_H})"  # "1. 1D-FD-…": a list number does not take the UID's first byte
+    rf"(?![:\-._\u2013\u2014\u00b7\u2022|;/]{_H})"  # "1. 1D-FD-…": a list number does not take the UID's first byte
     rf"|(?:{_X}{_H}{{2,}}(?:0[xX]{_H}{{2,}})+|{_X}{_H}{{5,}})(?![:\-]{_H})"  # "04A2…", "040xA20x3B…", not "04A2:3B"
     rf"|{_COMMA_BYTES}|{_MIXED})(?![0-9A-Za-z])"
 )

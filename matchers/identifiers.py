@@ -9,9 +9,10 @@ phone number must be a valid Indonesian mobile number, and not one a product lab
 its own ("SKU 0812…", "Part no 0812…"); a NIK-shaped number labelled as an order's, a
 payment's, a utility customer's, a member's or a code ("No. pesanan", "kode bayar", "ID
 pelanggan", "no anggota", "kode:") is no NIK.  A number that fails
-validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
-ones, full-width characters and invisible characters are undone first, keeping
-every position.
+validation is not an identifier.  Unicode's other digit forms (full-width,
+mathematical, Arabic-Indic, circled, keycap …), Cyrillic and Greek letters drawn
+like Latin ones, full-width letters, invisible characters and pictographs between
+digits are undone first, in one place (:mod:`matchers.identifier_text`).
 
 Kinds: ``chip_uid``, ``nik``, ``phone`` (E.164), ``url`` (contact and group
 links), and from the modules this one calls: ``bank_account``
@@ -28,7 +29,6 @@ phone nor a NIK: it is left to the account reader.  Phones spelled out in words
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -48,6 +48,7 @@ from matchers.chip_uids import (
     names_chip_number,
 )
 from matchers.contacts import find_contacts, may_have_contact
+from matchers.identifier_text import identifier_text
 from matchers.identifiers_spelled import may_have_spelled_number, spelled_numbers
 from matchers.result import IdentifierMatch
 from matchers.wallets import may_have_wallet, wallet_codes
@@ -60,16 +61,16 @@ PROVINCE_CODES = frozenset(
 
 _DIGIT = re.compile(r"\d")
 _PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8")
-#: Invisible characters, and the emoji variation selector and enclosing keycap that make a digit a
-#: keycap emoji ("0️⃣8️⃣1️⃣2️⃣", a seller's way past a number filter): removed, the digit stays.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\ufe0f\u20e3]")
-#: Unicode's hyphens, dashes and minus signs, read as "-" (one character each: positions are kept).
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
-_ANY_DASH = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d]")
 #: Sixteen digits, single separators allowed (also between every two: "3 1 7 4 …"); not part of a
 #: longer dotted or dashed number ("1.3201…"), but a full stop glued to a word before is no separator
 #: ("NIK.3578…").
-_NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:[ .\-]?\d){15}(?![\d])")
+#: (2.6) A spaced dash is one separator too ("3201 - 0145 - 0690 - 0002").
+_NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:(?:[ .\-]| - )?\d){15}(?![\d])")
+#: (2.6) The same broken across a line, read only right after a NIK cue ("NIK: 32010145\n06900002"): a
+#: number pasted from a photo's text or a narrow chat; two numbers on two lines are two elsewhere.
+_NIK_ACROSS_A_LINE = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:(?:[ .\-]| - |[ \t]*\r?\n[ \t]*)?\d){15}(?![\d])")
+_NIK_CUE = r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b"
+_NIK_CUE_BEFORE = re.compile(_NIK_CUE + r"[\s:.=#]{0,4}$")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
@@ -117,18 +118,30 @@ _ACCOUNT_LABEL = re.compile(
     rf"(?<![a-z])(?:(?:(?:no\.?\s?)?rek(?:ening)?\.?|norek)(?:\s+(?:bank\s+)?(?:{_BANK_NAMES}))?"
     rf"|(?:bank\s+)?(?:{_BANK_NAMES}))[\s:.#=]*$"
 )
+#: (2.6) A mobile number written digit by digit with one repeated dot or dash between every two
+#: ("0.8.1.2.3.4.5.6.7.8.9.0", "+6-2-8-1-2-…"), a way past number filters: a date, a time, a price or
+#: a version number has groups of digits, never ten single ones in a row.
+_PHONE_BY_DIGIT = re.compile(r"(?<![\w.\-+])(?:\+ ?)?\d(?P<sep>[.\-])\d(?:(?P=sep)\d){8,12}(?![\w]|[.\-]\d)")
+#: Substrings such a number holds: its trunk 0 or country code's 2 before the mobile 8.
+_BY_DIGIT_HINTS = ("0.8", "0-8", "6.2.8", "6-2-8")
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
+#: (2.6) A link's dot written past a link filter: spaced ("wa . me"), bracketed ("wa[.]me", "t(.)me")
+#: or as a word ("wa dot me", "wa titik me"); such a link is read only with its slash after it.
+_HIDDEN_DOT = r"(?:\s*(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\u3002)\s*|\s+(?:dot|titik)\s+)"
 _CONTACT_URL = re.compile(
-    r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
+    r"(?:https?://)?(?:www\.)?(?P<host>(?P<wa>wa\.me|(?<![a-z0-9])wa" + _HIDDEN_DOT + r"me(?=\s*/))"
+    r"|t\.me|(?<![a-z0-9])t" + _HIDDEN_DOT + r"me(?=\s*/)|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
     # "t.me/@name" and the preview "t.me/s/name" are the channel; a group invite ("t.me/+HASH",
     # "t.me/joinchat/HASH") is "https://t.me/+HASH" as :mod:`matchers.contacts` reads it
     # a wa.me number typed with spaces or dashes ("wa.me/62 812 3456 7890") is still its number
-    r"/?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
-    r"|(?<=wa\.me/)\+?\d{2,4}(?:[ \-]\d{2,5}){1,5}(?![A-Za-z0-9_])|\+?[A-Za-z0-9_]{3,64})",
+    r"(?:\s*/\s*)?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
+    r"|(?(wa)\+?\d{2,4}(?:[ \-]\d{2,5}){1,5}(?![A-Za-z0-9_])|(?!))|\+?[A-Za-z0-9_]{3,64})",
     re.IGNORECASE,
 )
+#: Substrings a contact link holds (lower-cased): its host, or the slash after a hidden dot's "me".
+_LINK_HINTS = ("wa.me", "t.me", "whatsapp", "telegram", "me/", "me /")
 
 
 # Skeletons of ASCII text, made with one ``bytes.translate`` each, that cheaply rule
@@ -140,7 +153,7 @@ _DIGIT_SEPARATORS = b" .-()+"
 #: Hex digits and the letters read as digits in a UID (O, I, L, S …), separators deleted.
 _HEX_SKELETON = bytes(ord("h") if chr(c) in "0123456789abcdefABCDEF" + "".join(LOOKALIKE_DIGITS) else ord("_")
                       for c in range(256))
-_HEX_SEPARATORS = b":-._, \t\r\nxX"
+_HEX_SEPARATORS = b":-._,|;/ \t\r\nxX"
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -162,8 +175,7 @@ _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
 #: The same for a NIK right after its cue ("NIK", "No. KTP"), as OCR reads a KTP's photo ("NIK :
 #: 32O1O1450690OOO2"): sixteen characters, at least ten of them real digits, read as a NIK only when
 #: they make a valid one.
-_NIK_CUE_RUN = re.compile(r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])",
-                          re.IGNORECASE)
+_NIK_CUE_RUN = re.compile(_NIK_CUE + r"[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])", re.IGNORECASE)
 _NIK_LOOKALIKE_DIGITS = 10
 
 
@@ -188,23 +200,12 @@ def _nik_zero_for_o(match: re.Match[str]) -> str:
     return match.group(0)[: match.start(1) - match.start(0)] + read
 
 
-#: Cyrillic and Greek capitals and small letters drawn like a Latin one ("UІD", "04АВ…"), one for one.
-_LOOKALIKE_LETTERS = "АВСЕНІЈКМОРЅТХаеіјорсѕхԁΑΒΕΗΙΚΜΝΟΡΤΧΥΖο"
-_LATIN_LOOKALIKES = str.maketrans(_LOOKALIKE_LETTERS, "ABCEHIJKMOPSTXaeijopcsxdABEHIKMNOPTXYZo")
-_ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE_LETTERS}]")
-
-
 @lru_cache(maxsize=4_096)
 def _prepare(text: str) -> str:
-    """NFKC (full-width digits), invisible characters removed, Cyrillic/Greek lookalikes read as
-    Latin, O read as 0 and l/I as 1 in a number right after a phone or NIK cue: positions are what we report (every
-    step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
-    if not text.isascii():  # ASCII is NFKC already and has no invisible characters
-        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-        if _ANY_DASH.search(text):
-            text = text.translate(_DASHES)
-        if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
-            text = text.translate(_LATIN_LOOKALIKES)
+    """Unicode's other digit, letter and dash forms and its invisible characters undone
+    (:func:`matchers.identifier_text.identifier_text`), O read as 0 and l/I as 1 in a number right
+    after a phone or NIK cue.  Cached: a title is prepared again as the description's context."""
+    text = identifier_text(text)  # ASCII comes back as it is
     # a digit then O, l or I (or "O8"): in every misread phone or NIK run but a NIK's whose every lookalike
     # starts a group (one character class first: as cheap as the substring prechecks, which run after it)
     if _PHONE_LOOKALIKE_HINT.search(text):
@@ -232,9 +233,15 @@ def _may_have_numbers(text: str) -> tuple[bool, bool]:
     """(a NIK is possible, a phone number is possible): necessary tests only."""
     if text.isascii():
         skeleton = text.encode("ascii").translate(_DIGIT_SKELETON, _DIGIT_SEPARATORS)
-        return b"1" * 16 in skeleton, b"1" * 9 in skeleton and _PHONE_HINT.search(text) is not None
+        nik = b"1" * 16 in skeleton or (skeleton.count(b"1") >= 16 and "\n" in text and _may_name_a_nik(text))
+        return nik, b"1" * 9 in skeleton and _may_start_a_phone(text)
     digits = len(_DIGIT.findall(text))
-    return digits >= 16, digits >= 9 and _PHONE_HINT.search(text) is not None
+    return digits >= 16, digits >= 9 and _may_start_a_phone(text)
+
+
+def _may_start_a_phone(text: str) -> bool:
+    """A phone number's start: _PHONE's, or one written digit by digit (``_PHONE_BY_DIGIT``)."""
+    return _PHONE_HINT.search(text) is not None or any(map(text.__contains__, _BY_DIGIT_HINTS))
 
 
 def _may_have_account(text: str) -> bool:
@@ -432,7 +439,7 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     cards.  Cached by text: scans see the same descriptions again."""
     text = _prepare(text)
     low = text.lower()
-    has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
+    has_url = any(map(low.__contains__, _LINK_HINTS))
     nik_possible, phone_possible = _may_have_numbers(text)
     # cued: the caller found room for a UID
     has_uid = cued or _may_have_uid(text, low) or _may_have_printed_uid(text, low, topical)
@@ -480,7 +487,7 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
 def _niks(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """(start, end, digits) of each valid NIK outside ``taken``; a number a label gives to a family
     card, a payment, an order or a product is claimed (added to ``taken``), an account's left alone."""
-    for m in _NIK.finditer(text):
+    for m in _nik_candidates(text, low):
         digits = _NON_DIGIT.sub("", m.group(0))
         if not valid_nik(digits) or _overlaps(m.span(), taken):
             continue
@@ -492,6 +499,15 @@ def _niks(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[i
             yield m.start(), m.end(), digits
 
 
+def _nik_candidates(text: str, low: str) -> Iterator[re.Match[str]]:
+    """Runs of sixteen digits shaped like a NIK, and those a line break cuts right after a NIK cue."""
+    yield from _NIK.finditer(text)
+    if "\n" in text and _may_name_a_nik(text):
+        for m in _NIK_ACROSS_A_LINE.finditer(text):
+            if "\n" in m.group(0) and _NIK_CUE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+                yield m
+
+
 def _denied_nik(low: str, start: int, end: int) -> bool:
     """True when the words after a number say it is no NIK ("3201… (voucher, bukan NIK)"), unless a NIK
     cue labels it ("NIK 3201…, bukan NIK palsu" denies a fake, not the number)."""
@@ -501,16 +517,25 @@ def _denied_nik(low: str, start: int, end: int) -> bool:
 def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """(start, end, E.164) of each mobile number outside ``taken``; a product's own number is claimed
     (added to ``taken``), an account's ("rekening BCA 0812345678") left to the account reader."""
+    for start, end, candidate in _phone_candidates(text):
+        if _overlaps((start, end), taken) or _inside_a_word(text, start, end):
+            continue
+        phone = phone_e164(candidate)
+        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, start - 24), start):
+            taken.append((start, end))  # a product's own number, shaped like a phone
+        elif phone is not None and not _ACCOUNT_LABEL.search(low, max(0, start - 40), start):
+            yield start, end, phone
+
+
+def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, number as ``phone_e164`` reads it) of each run shaped like a phone number."""
     # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
     phone_hint = _PHONE_HINT.search(text)
     for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
-        if _overlaps(m.span(), taken) or _inside_a_word(text, m.start(), m.end()):
-            continue
-        phone = phone_e164(_unbracketed(m.group(0)))
-        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
-            taken.append(m.span())  # a product's own number, shaped like a phone
-        elif phone is not None and not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):
-            yield m.start(), m.end(), phone
+        yield m.start(), m.end(), _unbracketed(m.group(0))
+    if any(map(text.__contains__, _BY_DIGIT_HINTS)):
+        for m in _PHONE_BY_DIGIT.finditer(text):
+            yield m.start(), m.end(), m.group(0).replace(m.group("sep"), "").replace(" ", "")
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
@@ -550,7 +575,7 @@ def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
     for m in _CONTACT_URL.finditer(text):
         host = m.group("host").lower()
         path = m.group("path")
-        if host.startswith("api.whatsapp.com") or host == "wa.me":
+        if host.startswith("api.whatsapp.com") or m.group("wa"):
             number = path.lstrip("+").replace(" ", "").replace("-", "")
             phone = phone_e164("+" + number) if number.isdigit() else None
             if phone is not None:
