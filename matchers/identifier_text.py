@@ -10,9 +10,12 @@ Sellers write contact numbers, NIKs and chip UIDs past keyword and number filter
   NFKC (which leaves Arabic-Indic and the dingbats alone and writes ``⑴`` as ``(1)``);
 - **invisible characters** inside a number, a link or a UID: zero-width spaces and joiners, soft
   hyphens, word joiners, bidi marks, variation selectors, tag characters (the same set
-  :data:`matchers.normalise.INVISIBLE` removes from words), and the enclosing keycap;
-- **letters of other forms**: full-width and mathematical letters (NFKC), Cyrillic and Greek
-  letters drawn like Latin ones (``wа.me`` with a Cyrillic ``а``, ``04АВ…``), one for one;
+  :data:`matchers.normalise.INVISIBLE` removes from words); and **combining marks**, the strokes
+  and underlines of "fancy text" generators (``0̶8̶1̶2̶``, ``0̲8̲``), enclosing circles and keycaps
+  (``0⃝8⃝``, ``0️⃣8️⃣``: :data:`matchers.normalise.COMBINING`);
+- **letters of other forms**: full-width and mathematical letters (NFKC), small capitals and
+  enclosed letters (``ᴜɪᴅ``, ``🆆🅰.🅼🅴``, by their Unicode names as words read them), Cyrillic and
+  Greek letters drawn like Latin ones (``wа.me`` with a Cyrillic ``а``, ``04АВ…``), one for one;
 - **Unicode dashes** (``‑ – — −``) read as ``-``;
 - **pictographs and bullets between digits** (``0813🔥6395🔥3201``, ``0822•0290•0301``,
   ``08✨57✨98``): a run of symbols (emoji, dingbats, bullets, middle dots) with a digit on each
@@ -29,11 +32,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from matchers.normalise import INVISIBLE
+from matchers.normalise import COMBINING, INVISIBLE, latin_letter_named
 
-#: Invisible characters, and the enclosing keycap that makes a digit a keycap emoji ("0️⃣8️⃣1️⃣2️⃣", its
-#: variation selector is in ``INVISIBLE``): removed, the digit stays.
-_INVISIBLE = re.compile(INVISIBLE.pattern[:-1] + "\u20e3]")
+#: Latin letters NFKC leaves alone: IPA and phonetic small capitals ("ᴜɪᴅ", "ᴡᴀ.ᴍᴇ"), Latin
+#: Extended-D's, and the enclosed letters of the emoji planes ("🆆🅰.🅼🅴"; not regional indicators,
+#: which are flags: "🇮🇩").  Each is read as the letter its Unicode name names.
+_LETTER_FORMS = re.compile("[\u0250-\u02af\u1d00-\u1dbf\ua720-\ua7ff\U0001f130-\U0001f189]")
 #: Unicode's hyphens, dashes and minus signs, read as "-" (one character each).
 _DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
 _ANY_DASH = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d]")
@@ -80,6 +84,10 @@ def digit_forms_read(text: str) -> str:
     return text.translate(table) if any_form.search(text) else text
 
 
+def _latin_letter(char: re.Match[str]) -> str:
+    return latin_letter_named(char.group(0)) or char.group(0)
+
+
 def _space_for_symbols(run: re.Match[str]) -> str:
     return " " if all(map(separates_digits, run.group(1))) else run.group(0)
 
@@ -90,9 +98,12 @@ def identifier_text(text: str) -> str:
     it is.  Cached: a title is read again as the description's context."""
     if text.isascii():
         return text
-    text = unicodedata.normalize("NFKC", digit_forms_read(_INVISIBLE.sub("", text)))
+    text = unicodedata.normalize("NFKC", digit_forms_read(INVISIBLE.sub("", text)))
     if text.isascii():
         return text
+    text = COMBINING.sub("", text)  # "0̶8̶1̶2̶", "0̲8̲1̲2̲", "0⃝8⃝", "0️⃣8️⃣": the digit stays
+    if _LETTER_FORMS.search(text):
+        text = _LETTER_FORMS.sub(_latin_letter, text)
     if _ANY_DASH.search(text):
         text = text.translate(_DASHES)
     if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji

@@ -164,11 +164,16 @@ _NON_DIGIT = re.compile(r"\D")
 #: word after the number ("0812 3456 7890 ok") are left alone.
 #: The run may start with the country code ("WA +62 812-3456-789O") and its groups may be joined by
 #: underscores ("wa 0812_3456_7890"), read as spaces there.
+_PHONE_CUE = r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|(?:kontak|contact)(?:\s+person)?|hub|hubungi|cp|chat)\b"
 _PHONE_CUE_RUN = re.compile(
-    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|(?:kontak|contact)(?:\s+person)?|hub|hubungi|cp|chat)\b[\s:.=]{0,3}"
+    _PHONE_CUE + r"[\s:.=]{0,3}"
     r"((?:(?:\+ ?)?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
     re.IGNORECASE,
 )
+#: (2.6) Digits on lines right after a phone cue, a line break among them (see ``_phones_across_lines``).
+_CUED_LINES = re.compile(
+    _PHONE_CUE + r"[\s:.=]{0,4}((?:\+ ?)?[0-9][0-9 .\-]*(?:[ \t]*\r?\n[ \t]*[0-9][0-9 .\-]*)+)", re.IGNORECASE)
+_LINE = re.compile(r"[^\r\n]+")
 #: "O8", or a digit then O, l, I or an underscore: one character class first, a third of an alternation's cost.
 _PHONE_LOOKALIKE_HINT = re.compile(r"[0-9oO][oOlI_8](?<![0-9]8)(?<![oO][oOlI_])")
 _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
@@ -234,7 +239,8 @@ def _may_have_numbers(text: str) -> tuple[bool, bool]:
     if text.isascii():
         skeleton = text.encode("ascii").translate(_DIGIT_SKELETON, _DIGIT_SEPARATORS)
         nik = b"1" * 16 in skeleton or (skeleton.count(b"1") >= 16 and "\n" in text and _may_name_a_nik(text))
-        return nik, b"1" * 9 in skeleton and _may_start_a_phone(text)
+        phone = b"1" * 9 in skeleton or (skeleton.count(b"1") >= 9 and "\n" in text)  # "WA\n0812 3456\n7890"
+        return nik, phone and _may_start_a_phone(text)
     digits = len(_DIGIT.findall(text))
     return digits >= 16, digits >= 9 and _may_start_a_phone(text)
 
@@ -536,6 +542,21 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     if any(map(text.__contains__, _BY_DIGIT_HINTS)):
         for m in _PHONE_BY_DIGIT.finditer(text):
             yield m.start(), m.end(), m.group(0).replace(m.group("sep"), "").replace(" ", "")
+    if "\n" in text:
+        yield from _phones_across_lines(text)
+
+
+def _phones_across_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, number) of each number its phone cue heads that a line break cuts ("via WA\n0822
+    1265\n2299"): the fewest lines that join into one (as a NIK's after its cue); elsewhere two lines
+    are two numbers."""
+    for m in _CUED_LINES.finditer(text):
+        lines = [*_LINE.finditer(text, m.start(1), m.end(1))]
+        for last in lines[1:]:
+            joined = " ".join(line.group(0).strip() for line in lines[: lines.index(last) + 1])
+            if _PHONE.fullmatch(joined):
+                yield m.start(1), last.end(), _unbracketed(joined)
+                break
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
@@ -556,10 +577,16 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
     run = text[first:last]
     if run[:2] in ("0x", "0X"):
         run = run[2:]
-    return _HEX_RUN.fullmatch(run) is not None
+    if _HEX_RUN.fullmatch(run) is not None:
+        return True
+    # (2.6) letters glued before the number: a code's ("JP0812345678", a J&T resi; "SPXID0812…"), but
+    # a contact cue's ("wa081234567890", "#hp0812…")
+    return before and _GLUED_CONTACT_CUE.search(text[first:start].lower()) is None
 
 
 _HEX_RUN = re.compile(r"(?=[0-9A-Fa-f]*[A-Fa-f])[0-9A-Fa-f]+|[0-9]+")
+_GLUED_CONTACT_CUE = re.compile(
+    r"(?:wa|whatsapp|hp|nohp|telp|tlp|tel|telepon|phone|ph|sms|call|cp|kontak|contact|hub|hubungi|no|nomor|nomer|nmr)$")
 
 
 def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
