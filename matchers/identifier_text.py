@@ -52,7 +52,7 @@ _DIGIT_FORMS_END = 0x20000
 _SEPARATING_CATEGORIES = frozenset({"So", "Sk", "Sm"})
 _BULLETS = frozenset("\u00b7\u2022\u2023\u2027\u2043\u2219\u22c5\u25cf\u25e6\u30fb\uff65")
 #: A run of non-ASCII characters with an ASCII digit on each side (maybe one space between).
-_BETWEEN_DIGITS = re.compile(r"(?<=[0-9]) ?([^\x00-\x7f]+) ?(?=[0-9])")
+_BETWEEN_DIGITS = re.compile(r"[0-9]( ?([^\x00-\x7f]+) ?)(?=[0-9])")  # led by a digit: scanned fast
 
 
 def read_digit_form(char: str) -> str:
@@ -68,20 +68,34 @@ def separates_digits(char: str) -> bool:
     return not char.isascii() and (unicodedata.category(char) in _SEPARATING_CATEGORIES or char in _BULLETS)
 
 
+#: A character beyond the Basic Multilingual Plane (emoji, mathematical letters and digits).
+_BEYOND_THE_PLANE = re.compile("[\U00010000-\U0010ffff]")
+
+
 @lru_cache(maxsize=1)
 def _digit_forms() -> tuple[dict[int, str], re.Pattern[str]]:
-    """(translation to ASCII digits, a regex for any such character) of every non-ASCII character
-    Unicode gives a digit value: built on first use (30 ms), as most text has none."""
+    """(translation to ASCII digits, a regex for any such character of the Basic Multilingual Plane)
+    of every non-ASCII character Unicode gives a digit value: built on first use (30 ms), as most
+    text has none.  A class of ranges beyond the plane is searched ten times slower, and most such
+    characters are emoji: those are looked up one by one (see :func:`digit_forms_read`)."""
     table = {code: form for code in range(0x80, _DIGIT_FORMS_END) if (form := read_digit_form(chr(code))) != chr(code)}
-    return table, re.compile("[" + "".join(map(chr, table)) + "]")
+    ranges: list[list[int]] = []
+    for code in sorted(code for code in table if code <= 0xFFFF):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return table, re.compile("[" + "".join(f"{chr(first)}-{chr(last)}" for first, last in ranges) + "]")
 
 
 def digit_forms_read(text: str) -> str:
     """``text`` with every non-ASCII digit form as its ASCII digit ("٠٨١٢" → "0812", "❶⑴" → "11")."""
     if text.isascii():
         return text
-    table, any_form = _digit_forms()
-    return text.translate(table) if any_form.search(text) else text
+    table, in_plane = _digit_forms()
+    if in_plane.search(text) or any(ord(char) in table for char in _BEYOND_THE_PLANE.findall(text)):
+        return text.translate(table)
+    return text
 
 
 def _latin_letter(char: re.Match[str]) -> str:
@@ -89,7 +103,7 @@ def _latin_letter(char: re.Match[str]) -> str:
 
 
 def _space_for_symbols(run: re.Match[str]) -> str:
-    return " " if all(map(separates_digits, run.group(1))) else run.group(0)
+    return run.group(0)[0] + " " if all(map(separates_digits, run.group(2))) else run.group(0)
 
 
 @lru_cache(maxsize=4_096)

@@ -122,26 +122,29 @@ _ACCOUNT_LABEL = re.compile(
 #: ("0.8.1.2.3.4.5.6.7.8.9.0", "+6-2-8-1-2-…"), a way past number filters: a date, a time, a price or
 #: a version number has groups of digits, never ten single ones in a row.
 _PHONE_BY_DIGIT = re.compile(r"(?<![\w.\-+])(?:\+ ?)?\d(?P<sep>[.\-])\d(?:(?P=sep)\d){8,12}(?![\w]|[.\-]\d)")
-#: Substrings such a number holds: its trunk 0 or country code's 2 before the mobile 8.
-_BY_DIGIT_HINTS = ("0.8", "0-8", "6.2.8", "6-2-8")
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
 #: (2.6) A link's dot written past a link filter: spaced ("wa . me"), bracketed ("wa[.]me", "t(.)me")
 #: or as a word ("wa dot me", "wa titik me"); such a link is read only with its slash after it.
-_HIDDEN_DOT = r"(?:\s*(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\u3002)\s*|\s+(?:dot|titik)\s+)"
+_HIDDEN_DOT = r"(?:[ \t]*(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\u3002)[ \t]*|[ \t]+(?:dot|titik)[ \t]+)"
 _CONTACT_URL = re.compile(
-    r"(?:https?://)?(?:www\.)?(?P<host>(?P<wa>wa\.me|(?<![a-z0-9])wa" + _HIDDEN_DOT + r"me(?=\s*/))"
-    r"|t\.me|(?<![a-z0-9])t" + _HIDDEN_DOT + r"me(?=\s*/)|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
+    r"(?:https?://)?(?:www\.)?(?P<host>(?P<wa>wa\.me|(?<![a-z0-9])wa" + _HIDDEN_DOT + r"me(?=[ \t]*/))"
+    r"|t\.me|(?<![a-z0-9])t" + _HIDDEN_DOT + r"me(?=[ \t]*/)|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
     # "t.me/@name" and the preview "t.me/s/name" are the channel; a group invite ("t.me/+HASH",
     # "t.me/joinchat/HASH") is "https://t.me/+HASH" as :mod:`matchers.contacts` reads it
     # a wa.me number typed with spaces or dashes ("wa.me/62 812 3456 7890") is still its number
-    r"(?:\s*/\s*)?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
+    r"(?:[ \t]*/[ \t]*)?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
     r"|(?(wa)\+?\d{2,4}(?:[ \-]\d{2,5}){1,5}(?![A-Za-z0-9_])|(?!))|\+?[A-Za-z0-9_]{3,64})",
     re.IGNORECASE,
 )
-#: Substrings a contact link holds (lower-cased): its host, or the slash after a hidden dot's "me".
-_LINK_HINTS = ("wa.me", "t.me", "whatsapp", "telegram", "me/", "me /")
+
+
+def _may_have_link(low: str) -> bool:
+    """Necessary test for ``_CONTACT_URL`` in lower-cased text: a host, or the slash after a hidden
+    dot's "me" (substring tests)."""
+    return "whatsapp" in low or "telegram" in low or (
+        "me" in low and ("wa.me" in low or "t.me" in low or "me/" in low or "me /" in low))
 
 
 # Skeletons of ASCII text, made with one ``bytes.translate`` each, that cheaply rule
@@ -238,8 +241,8 @@ def _may_have_numbers(text: str) -> tuple[bool, bool]:
     """(a NIK is possible, a phone number is possible): necessary tests only."""
     if text.isascii():
         skeleton = text.encode("ascii").translate(_DIGIT_SKELETON, _DIGIT_SEPARATORS)
-        nik = b"1" * 16 in skeleton or (skeleton.count(b"1") >= 16 and "\n" in text and _may_name_a_nik(text))
-        phone = b"1" * 9 in skeleton or (skeleton.count(b"1") >= 9 and "\n" in text)  # "WA\n0812 3456\n7890"
+        nik = b"1" * 16 in skeleton or ("\n" in text and skeleton.count(b"1") >= 16 and _may_name_a_nik(text))
+        phone = b"1" * 9 in skeleton or ("\n" in text and skeleton.count(b"1") >= 9)  # "WA\n0812 3456\n7890"
         return nik, phone and _may_start_a_phone(text)
     digits = len(_DIGIT.findall(text))
     return digits >= 16, digits >= 9 and _may_start_a_phone(text)
@@ -247,7 +250,12 @@ def _may_have_numbers(text: str) -> tuple[bool, bool]:
 
 def _may_start_a_phone(text: str) -> bool:
     """A phone number's start: _PHONE's, or one written digit by digit (``_PHONE_BY_DIGIT``)."""
-    return _PHONE_HINT.search(text) is not None or any(map(text.__contains__, _BY_DIGIT_HINTS))
+    return _PHONE_HINT.search(text) is not None or _may_be_by_digit(text)
+
+
+def _may_be_by_digit(text: str) -> bool:
+    """Necessary test for ``_PHONE_BY_DIGIT``: its trunk 0 or its country code's 2 before the mobile 8."""
+    return "0.8" in text or "0-8" in text or "6.2.8" in text or "6-2-8" in text
 
 
 def _may_have_account(text: str) -> bool:
@@ -445,7 +453,7 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     cards.  Cached by text: scans see the same descriptions again."""
     text = _prepare(text)
     low = text.lower()
-    has_url = any(map(low.__contains__, _LINK_HINTS))
+    has_url = _may_have_link(low)
     nik_possible, phone_possible = _may_have_numbers(text)
     # cued: the caller found room for a UID
     has_uid = cued or _may_have_uid(text, low) or _may_have_printed_uid(text, low, topical)
@@ -539,7 +547,7 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     phone_hint = _PHONE_HINT.search(text)
     for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
         yield m.start(), m.end(), _unbracketed(m.group(0))
-    if any(map(text.__contains__, _BY_DIGIT_HINTS)):
+    if _may_be_by_digit(text):
         for m in _PHONE_BY_DIGIT.finditer(text):
             yield m.start(), m.end(), m.group(0).replace(m.group("sep"), "").replace(" ", "")
     if "\n" in text:
