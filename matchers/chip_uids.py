@@ -205,6 +205,13 @@ _DEVICES = (r"printer|laptop|notebook|komputer|pc|cpu|hp|handphone|ponsel|tablet
 _DEVICE_AFTER = re.compile(rf"[ \t.]*(?P<number>number|numbr|no|nomor|nomer|num|nr)?[ \t.]*(?:{_DEVICES})(?![a-z])")
 _DEVICE_BEFORE = re.compile(rf"(?<![a-z])(?:{_DEVICES})(?:nya)?[ \t:]*(?P<number>(?:no|nomor|nomer|nmr)\.?[ \t]*)?$")
 _DEVICE_REACH = 24
+#: (2.6) A line whose subject is a device ("Printer kartu PVC, serial number 04A1…", "Mesin EDC, SN 0x…",
+#: "Reader kartu NFC, S/N: …"): its generic serial words name that device's serial.  Only devices a
+#: serial is printed on, not a generic word ("Produk original, SN …" may still be a blank's).
+_DEVICE_SUBJECT = re.compile(
+    r"[ \t\-*>•]*(?:jual[ \t]+)?(?:printer|laptop|notebook|komputer|cpu|handphone|ponsel|tablet|router|modem|mesin|kamera|"
+    r"monitor|flashdisk|harddisk|hdd|ssd|motherboard|reader|encoder|writer|scanner|edc)(?![a-z])")
+_SUBJECT_REACH = 60
 #: The most characters a UID token spans (16 characters, each with "0x" and a separator of 3).
 _LONGEST_TOKEN = 16 * 6
 
@@ -488,7 +495,8 @@ def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
 
 def _serial_of_another_device(low: str, start: int, end: int) -> bool:
     """True when a generic serial word labels the serial number of a device, not of a chip: "SN
-    printer", "serial number laptop", "printer no seri" (the number after it is that device's).
+    printer", "serial number laptop", "printer no seri", or on a line whose subject is a device
+    ("Printer kartu PVC, serial number …": the number after it is that device's).
     "serial" alone next to a device names an interface ("serial monitor", "printer serial"), no
     number."""
     sn = low.startswith(("sn", "s/n", "s.n"), start)
@@ -496,7 +504,10 @@ def _serial_of_another_device(low: str, start: int, end: int) -> bool:
     if after is not None and (sn or after.group("number")):
         return True
     before = _DEVICE_BEFORE.search(low, max(0, start - _DEVICE_REACH), start)
-    return before is not None and (sn or before.group("number") is not None)
+    if before is not None and (sn or before.group("number") is not None):
+        return True
+    line_start = low.rfind("\n", 0, start) + 1
+    return start - line_start <= _SUBJECT_REACH and _DEVICE_SUBJECT.match(low, line_start) is not None
 
 
 def _split_claims(low: str, found: list[tuple[int, int, bool]]) -> tuple[list[tuple[int, int, bool]], list[int]]:

@@ -80,8 +80,9 @@ _NIK_CUE_BEFORE = re.compile(_NIK_CUE + r"[\s:.=#]{0,4}$")
 #: the trunk 0 may stay after the country code ("+62 0812…"), which may be dialled "0062" or set
 #: apart by a spaced dash ("62 - 812 - …").  A number whose last digits are
 #: masked ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
+#: (2.6) Nor is one joined by a dot or dash to digits before it ("SN 20231206-0812345678": that code's tail).
 _PHONE = re.compile(
-    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|(?:\+|00) ?62)(?:[ .\-]?0)?|62|0)(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}|\d \d \d))?\d){6,9}"
+    r"(?<![\d+])(?<!\d[.\-])(?:(?:\( ?\+? ?62 ?\)|(?:\+|00) ?62)(?:[ .\-]?0)?|62|0)(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}|\d \d \d))?\d){6,9}"
     r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
 #: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
@@ -135,6 +136,8 @@ _CONTACT_URL = re.compile(
     # "t.me/joinchat/HASH") is "https://t.me/+HASH" as :mod:`matchers.contacts` reads it
     # a wa.me number typed with spaces or dashes ("wa.me/62 812 3456 7890") is still its number
     r"(?:[ \t]*/[ \t]*)?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
+    # (2.6) a WhatsApp Business short link or QR link ("wa.me/message/Q7XKZ3VLMPB2A1"): the business's own code
+    r"|(?(wa)(?P<code>(?:message|qr)/[A-Za-z0-9]{6,32})(?![A-Za-z0-9_])|(?!))"
     r"|(?(wa)\+?\d{2,4}(?:[ \-]\d{2,5}){1,5}(?![A-Za-z0-9_])|(?!))|\+?[A-Za-z0-9_]{3,64})",
     re.IGNORECASE,
 )
@@ -606,11 +609,15 @@ def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[in
 
 
 def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
-    """(start, end, url, phone or None, path) of each wa.me / t.me link; a wa.me link's number is its phone."""
+    """(start, end, url, phone or None, path) of each wa.me / t.me link; a wa.me link's number is its phone;
+    a business's short link keeps its code as written (codes are case-sensitive)."""
     for m in _CONTACT_URL.finditer(text):
         host = m.group("host").lower()
         path = m.group("path")
-        if host.startswith("api.whatsapp.com") or m.group("wa"):
+        if m.group("code"):
+            kind, _, code = path.partition("/")
+            yield m.start(), m.end(), f"https://wa.me/{kind.lower()}/{code}", None, path
+        elif host.startswith("api.whatsapp.com") or m.group("wa"):
             number = path.lstrip("+").replace(" ", "").replace("-", "")
             phone = phone_e164("+" + number) if number.isdigit() else None
             if phone is not None:
