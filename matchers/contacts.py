@@ -67,15 +67,21 @@ def _handles(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+def find_group_links(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, "url", value) of every Telegram and WhatsApp group invite and WhatsApp channel link.
+    Public: :mod:`matchers.identifiers` reads them with its contact links too, so a group link is a
+    ``url`` whether or not the issue-20 kinds are read."""
+    return [(m.start(), m.end(), "url", template.format(code=m.group("code")))
+            for pattern, template in _GROUP_LINKS for m in pattern.finditer(text)]
+
+
 def find_contacts(text: str) -> list[tuple[int, int, str, str]]:
     """(start, end, kind, value) of every group link, e-mail address and social handle in ``text``.
 
     Example: ``find_contacts("dm ig @Blanko.Store")`` gives
     ``[(3, 19, "social_handle", "instagram:@blanko.store")]``.
     """
-    found: list[tuple[int, int, str, str]] = []
-    for pattern, template in _GROUP_LINKS:
-        found += [(m.start(), m.end(), "url", template.format(code=m.group("code"))) for m in pattern.finditer(text)]
+    found = find_group_links(text)
     if "@" in text:
         found += [(m.start(), m.end(), "email", m.group(0).lower()) for m in _EMAIL.finditer(text)
                   if m.group("tld").lower() not in _FILE_SUFFIXES and len(m.group(0)) <= _MAX_EMAIL]

@@ -47,7 +47,7 @@ from matchers.chip_uids import (
     find_chip_readings,
     names_chip_number,
 )
-from matchers.contacts import find_contacts, may_have_contact
+from matchers.contacts import find_contacts, find_group_links, may_have_contact
 from matchers.identifier_text import identifier_text
 from matchers.identifiers_spelled import may_have_spelled_number, spelled_numbers
 from matchers.result import IdentifierMatch
@@ -476,6 +476,9 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
 
     for start, end, kind, contact in find_contacts(text) if has_contact else ():
         add(start, end, kind, contact)
+    for start, end, kind, url in find_group_links(text) if has_url else ():
+        if not _overlaps((start, end), taken):  # read above with the other contacts, or not: a url either way
+            add(start, end, kind, url)
     for start, end, url, phone, number in _contact_urls(text) if has_url else ():
         if _overlaps((start, end), taken):  # a group invite link taken above
             continue
