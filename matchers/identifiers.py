@@ -131,7 +131,8 @@ _UID_CONTEXT = UID_CONTEXT
 _HIDDEN_DOT = r"(?:[ \t]*(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\u3002)[ \t]*|[ \t]+(?:dot|titik)[ \t]+)"
 _CONTACT_URL = re.compile(
     r"(?:https?://)?(?:www\.)?(?P<host>(?P<wa>wa\.me|(?<![a-z0-9])wa" + _HIDDEN_DOT + r"me(?=[ \t]*/))"
-    r"|t\.me|(?<![a-z0-9])t" + _HIDDEN_DOT + r"me(?=[ \t]*/)|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
+    r"|t\.me|(?<![a-z0-9])t" + _HIDDEN_DOT + r"me(?=[ \t]*/)|telegram\.me|tg://resolve\?domain="
+    r"|(?:api\.whatsapp\.com/|whatsapp://)send/?\?phone=(?:%2B)?)"
     # "t.me/@name" and the preview "t.me/s/name" are the channel; a group invite ("t.me/+HASH",
     # "t.me/joinchat/HASH") is "https://t.me/+HASH" as :mod:`matchers.contacts` reads it
     # a wa.me number typed with spaces or dashes ("wa.me/62 812 3456 7890") is still its number
@@ -146,7 +147,7 @@ _CONTACT_URL = re.compile(
 def _may_have_link(low: str) -> bool:
     """Necessary test for ``_CONTACT_URL`` in lower-cased text: a host, or the slash after a hidden
     dot's "me" (substring tests)."""
-    return "whatsapp" in low or "telegram" in low or (
+    return "whatsapp" in low or "telegram" in low or "tg://" in low or (
         "me" in low and ("wa.me" in low or "t.me" in low or "me/" in low or "me /" in low))
 
 
@@ -170,15 +171,18 @@ _NON_DIGIT = re.compile(r"\D")
 #: word after the number ("0812 3456 7890 ok") are left alone.
 #: The run may start with the country code ("WA +62 812-3456-789O") and its groups may be joined by
 #: underscores ("wa 0812_3456_7890"), read as spaces there.
+#: (2.6) What may stand between a cue and its number: spaces, a colon or an equals sign, and arrows and
+#: pictographs sellers point with ("wa 👉 0856_…", "WA ➡️ 0812…", "NIK -> 3201…").
+_CUE_GAP = r"(?:[\s:.=>\-]|[^\x00-\x7f]){0,5}"
 _PHONE_CUE = r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|(?:kontak|contact)(?:\s+person)?|hub|hubungi|cp|chat)\b"
 _PHONE_CUE_RUN = re.compile(
-    _PHONE_CUE + r"[\s:.=]{0,3}"
-    r"((?:(?:\+ ?)?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
+    _PHONE_CUE + _CUE_GAP
+    + r"((?:(?:\+ ?)?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
     re.IGNORECASE,
 )
 #: (2.6) Digits on lines right after a phone cue, a line break among them (see ``_phones_across_lines``).
 _CUED_LINES = re.compile(
-    _PHONE_CUE + r"[\s:.=]{0,4}((?:\+ ?)?[0-9][0-9 .\-]*(?:[ \t]*\r?\n[ \t]*[0-9][0-9 .\-]*)+)", re.IGNORECASE)
+    _PHONE_CUE + _CUE_GAP + r"((?:\+ ?)?[0-9][0-9 .\-]*(?:[ \t]*\r?\n[ \t]*[0-9][0-9 .\-]*)+)", re.IGNORECASE)
 _LINE = re.compile(r"[^\r\n]+")
 #: "O8", or a digit then O, l, I or an underscore: one character class first, a third of an alternation's cost.
 _PHONE_LOOKALIKE_HINT = re.compile(r"[0-9oO][oOlI_8](?<![0-9]8)(?<![oO][oOlI_])")
@@ -186,7 +190,7 @@ _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
 #: The same for a NIK right after its cue ("NIK", "No. KTP"), as OCR reads a KTP's photo ("NIK :
 #: 32O1O1450690OOO2"): sixteen characters, at least ten of them real digits, read as a NIK only when
 #: they make a valid one.
-_NIK_CUE_RUN = re.compile(_NIK_CUE + r"[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])", re.IGNORECASE)
+_NIK_CUE_RUN = re.compile(_NIK_CUE + _CUE_GAP + r"([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])", re.IGNORECASE)
 _NIK_LOOKALIKE_DIGITS = 10
 
 
@@ -612,7 +616,8 @@ def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[in
 
 
 def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
-    """(start, end, url, phone or None, path) of each wa.me / t.me link; a wa.me link's number is its phone;
+    """(start, end, url, phone or None, path) of each wa.me / t.me link, and of the apps' own links to the
+    same (``whatsapp://send?phone=…``, ``tg://resolve?domain=…``); a wa.me link's number is its phone;
     a business's short link keeps its code as written (codes are case-sensitive)."""
     for m in _CONTACT_URL.finditer(text):
         host = m.group("host").lower()
@@ -620,7 +625,7 @@ def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
         if m.group("code"):
             kind, _, code = path.partition("/")
             yield m.start(), m.end(), f"https://wa.me/{kind.lower()}/{code}", None, path
-        elif host.startswith("api.whatsapp.com") or m.group("wa"):
+        elif host.startswith(("api.whatsapp.com", "whatsapp://")) or m.group("wa"):
             number = path.lstrip("+").replace(" ", "").replace("-", "")
             phone = phone_e164("+" + number) if number.isdigit() else None
             if phone is not None:
