@@ -92,9 +92,13 @@ _H = f"[{_HEXISH}]"
 _X = "(?:0[xX])?"
 #: A number word that may be glued in front of a cue ("nochip", "nomorseri", "kodechip").
 _NUMBER_WORD = "(?:no|nomor|nomer|nmr|kode|id)"
-#: (2.6) Also a bar, a semicolon or a slash between bytes, unspaced ("04|A2|3B|…", "04/A2/3B/…"): hex
-#: dumps pasted from other tools; spaced, a bar is a table's border and a slash joins two UIDs of a list.
-_SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[|;/]|[ \t]+)"
+_SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[ \t]+)"
+#: (2.6) Bytes joined by one repeated bar, semicolon or slash, unspaced ("04|A2|3B|…", "04/A2/3B/…": hex
+#: dumps pasted from other tools) are read as bytes joined by spaces: four bytes or more of two characters,
+#: not part of a path ("/usr/04/a1/b2/c3") nor of a list of UIDs ("04A23B1C/04B23B1C", "…00/00 00 00 0A").
+_MARKED_BYTES = re.compile(
+    r"(?<![0-9A-Za-z/|;])[0-9A-Fa-f]{2}(?P<mark>[|;/])[0-9A-Fa-f]{2}(?:(?P=mark)[0-9A-Fa-f]{2}){2,6}"
+    r"(?![0-9A-Za-z])(?!(?P=mark)[0-9A-Za-z])")
 #: Bytes joined by separators of any of the reader's kinds, one character each ("04:A2-3B 1C",
 #: "04A23B 1C5D807E"): read where no run of one separator is of a UID's length.
 _MIXED = rf"{_X}{_H}{{2}}(?:(?:[:\- ]|[:\- ]?0[xX])?{_H}{{2}}){{3,7}}"
@@ -104,9 +108,9 @@ _COMMA_BYTES = rf"(?<![0-9A-Za-z],)(?<![0-9A-Za-z],[ \t]){_X}{_H}{{2}}(?:,[ \t]*
 #: One token: a word of hex-looking characters, or short groups joined by one repeated separator.
 #: A chip word glued in front ("UID04A2…", "chip:04A2…") is the token's own cue.
 _RUN = (
-    rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022|;/, \t]*?[0-9])"  # a UID holds a digit: skip words fast
+    rf"(?=[{_HEXISH}xX:\-._\u2013\u2014\u00b7\u2022, \t]*?[0-9])"  # a UID holds a digit: skip words fast
     rf"(?P<run>{_X}{_H}{{1,4}}(?P<sep>{_SEP}){_X}{_H}{{1,4}}(?:(?P=sep){_X}{_H}{{1,4}})*"
-    rf"(?![:\-._\u2013\u2014\u00b7\u2022|;/]{_H})"  # "1. 1D-FD-…": a list number does not take the UID's first byte
+    rf"(?![:\-._\u2013\u2014\u00b7\u2022]{_H})"  # "1. 1D-FD-…": a list number does not take the UID's first byte
     rf"|(?:{_X}{_H}{{2,}}(?:0[xX]{_H}{{2,}})+|{_X}{_H}{{5,}})(?![:\-]{_H})"  # "04A2…", "040xA20x3B…", not "04A2:3B"
     rf"|{_COMMA_BYTES}|{_MIXED})(?![0-9A-Za-z])"
 )
@@ -625,6 +629,8 @@ def find_chip_readings(
     """(start, end, reading) of every chip UID in ``text`` (``low`` is its lower-cased form, same
     positions); ``cued`` when another field of the listing names a chip number, ``topical`` when
     it is about chips or ID cards."""
+    if "/" in text or "|" in text or ";" in text:  # one character for one: positions are kept
+        text, low = _MARKED_BYTES.sub(_marks_as_spaces, text), _MARKED_BYTES.sub(_marks_as_spaces, low)
     found, claims = _split_claims(low, _cue_spans(low))
     # a token before the first cue counts only when a cue follows it closely ("04A2… (UID)"), closes its
     # list, or it is printed the reader's way (``printed_by_a_reader``)
@@ -662,6 +668,10 @@ def find_chip_readings(
             yield item.start, item.end, item_reading
         unread, last_taken, last = [], token.end, token
         yield token.start, token.end, reading
+
+
+def _marks_as_spaces(run: re.Match[str]) -> str:
+    return run.group(0).replace(run.group("mark"), " ")
 
 
 def _in_one_list(text: str, first: _Token, second: _Token) -> bool:
