@@ -96,7 +96,8 @@ _SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[ \t]+)"
 #: (2.6) Bytes joined by one repeated bar, semicolon or slash, unspaced ("04|A2|3B|…", "04/A2/3B/…": hex
 #: dumps pasted from other tools) are read as bytes joined by spaces: four bytes or more of two characters,
 #: not part of a path ("/usr/04/a1/b2/c3") nor of a list of UIDs ("04A23B1C/04B23B1C", "…00/00 00 00 0A").
-_MARKED_BYTES = re.compile(
+#: Public: the identifier prefilter looks for it where its cheap test passes only with the marks dropped.
+MARKED_BYTES = re.compile(
     r"(?<![0-9A-Za-z/|;])[0-9A-Fa-f]{2}(?P<mark>[|;/])[0-9A-Fa-f]{2}(?:(?P=mark)[0-9A-Fa-f]{2}){2,6}"
     r"(?![0-9A-Za-z])(?!(?P=mark)[0-9A-Za-z])")
 #: Bytes joined by separators of any of the reader's kinds, one character each ("04:A2-3B 1C",
@@ -630,7 +631,7 @@ def find_chip_readings(
     positions); ``cued`` when another field of the listing names a chip number, ``topical`` when
     it is about chips or ID cards."""
     if "/" in text or "|" in text or ";" in text:  # one character for one: positions are kept
-        text, low = _MARKED_BYTES.sub(_marks_as_spaces, text), _MARKED_BYTES.sub(_marks_as_spaces, low)
+        text, low = MARKED_BYTES.sub(_marks_as_spaces, text), MARKED_BYTES.sub(_marks_as_spaces, low)
     found, claims = _split_claims(low, _cue_spans(low))
     # a token before the first cue counts only when a cue follows it closely ("04A2… (UID)"), closes its
     # list, or it is printed the reader's way (``printed_by_a_reader``)

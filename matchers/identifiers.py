@@ -40,6 +40,7 @@ from matchers.bank_accounts import BANK_FORMATS, find_bank_accounts, may_have_ba
 from matchers.chip_uids import (
     CHIP_UID_BYTES,
     LOOKALIKE_DIGITS,
+    MARKED_BYTES,
     UID_CONTEXT,
     UID_CONTEXT_LOW,
     ChipReading,
@@ -160,7 +161,9 @@ _DIGIT_SEPARATORS = b" .-()+"
 #: Hex digits and the letters read as digits in a UID (O, I, L, S …), separators deleted.
 _HEX_SKELETON = bytes(ord("h") if chr(c) in "0123456789abcdefABCDEF" + "".join(LOOKALIKE_DIGITS) else ord("_")
                       for c in range(256))
-_HEX_SEPARATORS = b":-._,|;/ \t\r\nxX"
+_HEX_SEPARATORS = b":-._, \t\r\nxX"
+#: ... and the marks the chip reader reads as spaces between bytes ("04|A2|3B|…", "04/A2/3B/…").
+_HEX_SEPARATORS_AND_MARKS = _HEX_SEPARATORS + b"|;/"
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -184,6 +187,7 @@ _PHONE_CUE_RUN = re.compile(
 _CUED_LINES = re.compile(
     _PHONE_CUE + _CUE_GAP + r"((?:\+ ?)?[0-9][0-9 .\-]*(?:[ \t]*\r?\n[ \t]*[0-9][0-9 .\-]*)+)", re.IGNORECASE)
 _LINE = re.compile(r"[^\r\n]+")
+_DIGITS_ACROSS_A_LINE = re.compile(r"[0-9][ \t]*\r?\n[ \t]*[0-9]")  # a cheap test before the cue's regex
 #: "O8", or a digit then O, l, I or an underscore: one character class first, a third of an alternation's cost.
 _PHONE_LOOKALIKE_HINT = re.compile(r"[0-9oO][oOlI_8](?<![0-9]8)(?<![oO][oOlI_])")
 _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
@@ -276,9 +280,20 @@ def _may_have_account(text: str) -> bool:
 def _may_have_uid(text: str, low: str) -> bool:
     """Necessary tests for a chip UID: hex-looking characters enough for one, and a cue word."""
     # prepared text: what is not ASCII now (emoji, other scripts) is never part of a token, so it is dropped
-    if b"h" * 8 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
+    if not _hex_looking(text.encode("ascii", "ignore")):
         return False
     return UID_CONTEXT_LOW.search(low) is not None  # the cues find_chip_readings reads are in ``low``
+
+
+def _hex_looking(data: bytes) -> bool:
+    """Eight hex-looking characters in a row once separators are dropped, or bytes joined by marks
+    (``chip_uids.MARKED_BYTES``, looked for only where the cheap test with marks dropped passes)."""
+    if b"h" * 8 in data.translate(_HEX_SKELETON, _HEX_SEPARATORS):
+        return True
+    if b"/" not in data and b"|" not in data and b";" not in data:
+        return False
+    return b"h" * 8 in data.translate(_HEX_SKELETON, _HEX_SEPARATORS_AND_MARKS) and \
+        MARKED_BYTES.search(data.decode("ascii")) is not None
 
 
 def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:
@@ -295,7 +310,7 @@ def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:
 def _may_hold_uid(text: str) -> bool:
     """Necessary test for a token of UID length: for ASCII, eight hex-looking characters in a row
     once separators are dropped (a byte-table test, a tenth of the token regex's cost)."""
-    return not text.isascii() or b"h" * 8 in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)
+    return not text.isascii() or _hex_looking(text.encode("ascii"))
 
 
 def valid_nik(digits: str) -> bool:
@@ -481,8 +496,7 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     for start, end, kind, contact in find_contacts(text) if has_contact else ():
         add(start, end, kind, contact)
     for start, end, kind, url in find_group_links(text) if has_url else ():
-        if not _overlaps((start, end), taken):  # read above with the other contacts, or not: a url either way
-            add(start, end, kind, url)
+        add(start, end, kind, url)
     for start, end, url, phone, number in _contact_urls(text) if has_url else ():
         if _overlaps((start, end), taken):  # a group invite link taken above
             continue
@@ -560,7 +574,7 @@ def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
     if _may_be_by_digit(text):
         for m in _PHONE_BY_DIGIT.finditer(text):
             yield m.start(), m.end(), m.group(0).replace(m.group("sep"), "").replace(" ", "")
-    if "\n" in text:
+    if "\n" in text and _DIGITS_ACROSS_A_LINE.search(text):
         yield from _phones_across_lines(text)
 
 
