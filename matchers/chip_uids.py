@@ -24,7 +24,7 @@ UID ("ada 04 A2 …"), a list number ("1. 04 A2 …") and a cue's last letter
 
 **Cues.**  A token is a chip UID only after a chip cue: ``chip``/``cip``
 (also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid`` (and its
-transposition ``udi``), ``nuid``, ``csn``, ``tag id`` (``ID tag``, ``NFC ID``); and the generic serial
+transposition ``udi``), ``nuid``, ``csn``, ``tag id`` (``ID tag``, ``NFC ID``, ``Card ID``); and the generic serial
 words ``sn``, ``s/n``, ``seri``, ``serial`` (and its common misspellings
 ``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, ``identifier``, which count
 only in a listing about ID cards or tags (a topic word such as UID, NFC, RFID,
@@ -141,7 +141,7 @@ _LIST_NEIGHBOUR_BEFORE = re.compile(rf"(?<![0-9A-Za-z]){_BYTES_RUN}[ \t]*$")
 _I = "[i1l|!]"
 #: The chip words, also spelled out letter by letter ("c h i p", "u.i.d").
 _CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
-_UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|id\s*tag|nfc\s*id|id\s*nfc|csn"
+_UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|id\s*tag|nfc\s*id|id\s*nfc|card\s*id|csn"
 _CUE_CORE = (rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail|la|l)?|serai?l|s[ei]?rial|seial"
              r"|(?:nomor|nomer|nmr|no|id)\.?\s*kartu|identifier")  # iOS NFC readers print the UID as "Identifier"
 #: A cue or number word right before a number sign or dot ("seri #", "no."): the sign is no glue.

@@ -346,3 +346,32 @@ def test_the_apps_own_links_are_contact_links(text: str, expected: list[tuple[st
 ])
 def test_arrows_and_pictographs_between_a_cue_and_its_number(text: str, expected: list[tuple[str, str]]) -> None:
     assert _pairs(text) == expected
+
+
+# Batch corpus/identifier_language6e.jsonl was written after the changes above and before the ones
+# below: 2.6 at b57efa4 read it P 0.941 R 0.842 (tp=16 fp=1 fn=3), 2.5 P 0.889 R 0.842.  Its one false
+# UID was no decoy: "HEX: AC15F184" after "UID (DEC): …" is the UID written in hex, so the row was
+# relabelled.  One miss is left unlearnt: bytes with an assembler's "h" ("6Ah 4Ch B3h 05h").
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("WA 0859 dua tujuh satu tiga 5160", [("phone", "+6285927135160")]),
+    ("hub 0812 tiga empat lima enam 7890", [("phone", "+6281234567890")]),
+    # hard negatives: a number then one word, a quantity, too few digit words
+    ("harga 0812 satu paket", []),
+    ("stok 0812 dua lusin, 3456 tiga kodi", []),
+    ("kode 0812 satu dua", []),
+])
+def test_a_phone_started_in_digits_and_spelled_on(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _pairs(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Card ID: 04 18 80 AE C8 2B E8", ["041880AEC82BE8"]),
+    ("card id 04A1B2C3", ["04A1B2C3"]),
+    # hard negatives: an "ID card" is a kind of card, not its number's label
+    ("ID card 04A1B2C3D4E5F6", []),
+    ("Printer ID card, card id printer 2023", []),
+])
+def test_card_id_names_a_chip_number(text: str, expected: list[str]) -> None:
+    assert _uids(text) == expected
