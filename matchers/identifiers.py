@@ -108,7 +108,10 @@ _OTHER_THAN_NIK_LABEL = re.compile(  # not after "NIK": "NIK anggota 3201…" is
     # an order's, a payment's, a utility customer's or a member's number (16 digits as often as a NIK)
     # with the shop, merchant or utility it is for ("kode bayar indomaret", "ID pelanggan PLN")
     r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan"
-    r"|member|membership|anggota|nasabah|polis|kontrak|kode)"
+    r"|member|membership|anggota|nasabah|polis|kontrak|kode"
+    # (2.6) a card's own number: e-money, debit and member cards are numbered 16 digits too ("nomor kartu
+    # TapCash 7546 …"); not the identity card's full name ("no kartu tanda penduduk", "kartu identitas")
+    r"|(?:no|nomor|nomer)\.?\s*kartu(?!\s+(?:tanda|identitas|ktp|penduduk)))"
     r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)" + _LABEL_NUMBER_WORD + r"[\s:.#=]*$"
 )
 #: The text right after a number saying it is no NIK ("3201… (voucher, bukan NIK)").
@@ -124,6 +127,9 @@ _ACCOUNT_LABEL = re.compile(
 #: ("0.8.1.2.3.4.5.6.7.8.9.0", "+6-2-8-1-2-…"), a way past number filters: a date, a time, a price or
 #: a version number has groups of digits, never ten single ones in a row.
 _PHONE_BY_DIGIT = re.compile(r"(?<![\w.\-+])(?:\+ ?)?\d(?P<sep>[.\-])\d(?:(?P=sep)\d){8,12}(?![\w]|[.\-]\d)")
+#: (2.6) A phone-shaped run grouped 4-4-4 right after a group of four digits and the same separator.
+_FOUR_FOUR_FOUR = re.compile(r"\d{4}(?P<sep>[ .\-])\d{4}(?P=sep)\d{4}")
+_FOUR_BEFORE = re.compile(r"(?<![\d.\-])\d{4}[ .\-]$")
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
@@ -225,6 +231,8 @@ def _prepare(text: str) -> str:
     (:func:`matchers.identifier_text.identifier_text`), O read as 0 and l/I as 1 in a number right
     after a phone or NIK cue.  Cached: a title is prepared again as the description's context."""
     text = identifier_text(text)  # ASCII comes back as it is
+    if "**" in text:  # markdown's bold ("**WA: 0812-3456-7890**"): its stars are no masked digits
+        text = _MARKDOWN_BOLD.sub(_spaces_for_stars, text)
     # a digit then O, l or I (or "O8"): in every misread phone or NIK run but a NIK's whose every lookalike
     # starts a group (one character class first: as cheap as the substring prechecks, which run after it)
     if _PHONE_LOOKALIKE_HINT.search(text):
@@ -233,6 +241,14 @@ def _prepare(text: str) -> str:
         if _may_name_a_nik(text):
             text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
     return text
+
+
+#: (2.6) Markdown's bold, "**…**", on one line: the stars are read as spaces (one for one).
+_MARKDOWN_BOLD = re.compile(r"\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*")
+
+
+def _spaces_for_stars(bold: re.Match[str]) -> str:
+    return "  " + bold.group(1) + "  "
 
 
 _KTP_NUMBER_WORDS = ("no ktp", "no. ktp", "nomor ktp")
@@ -559,10 +575,18 @@ def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple
         if _overlaps((start, end), taken) or _inside_a_word(text, start, end):
             continue
         phone = phone_e164(candidate)
-        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, start - 24), start):
+        if phone is not None and (_PRODUCT_NUMBER_LABEL.search(low, max(0, start - 24), start)
+                                  or _tail_of_a_card_number(text, start, end)):
             taken.append((start, end))  # a product's own number, shaped like a phone
         elif phone is not None and not _ACCOUNT_LABEL.search(low, max(0, start - 40), start):
             yield start, end, phone
+
+
+def _tail_of_a_card_number(text: str, start: int, end: int) -> bool:
+    """True when a phone-shaped run grouped 4-4-4 is the tail of a sixteen-digit number grouped 4-4-4-4
+    ("no kartu 0145 0812 3456 7890": an e-money card's, a virtual account's)."""
+    return _FOUR_FOUR_FOUR.fullmatch(text, start, end) is not None and \
+        _FOUR_BEFORE.search(text, max(0, start - 5), start) is not None
 
 
 def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
