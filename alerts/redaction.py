@@ -30,6 +30,7 @@ from bisect import bisect_left, bisect_right
 from typing import Any
 
 from config.secrets import redact_urls
+from matchers.identifier_text import read_digit_form, separates_digits
 from matchers.normalise import INVISIBLE
 
 NIK_LENGTH = 16
@@ -68,18 +69,16 @@ def _may_hold_nik(text: str) -> bool:
 
 
 def _readable(text: str) -> tuple[str, list[int]]:
-    """The text as the matcher reads it (NFKC per character, invisible characters
-    and non-ASCII decimal digits made plain) and, for each of its characters, the
-    index of the character of ``text`` it came from."""
+    """The text as the matcher reads it (every digit form the plain digit, "❸" and "⑶" too, then
+    NFKC per character, invisible characters dropped, symbols between digits a space) and, for each
+    of its characters, the index of the character of ``text`` it came from."""
     chars: list[str] = []
     origin: list[int] = []
     for index, ch in enumerate(text):
         if _is_invisible(ch):
             continue
-        for out in unicodedata.normalize("NFKC", ch) if not ch.isascii() else ch:
-            if not out.isascii() and unicodedata.decimal(out, None) is not None:
-                out = str(unicodedata.decimal(out))
-            chars.append(out)
+        for out in unicodedata.normalize("NFKC", read_digit_form(ch)) if not ch.isascii() else ch:
+            chars.append(" " if separates_digits(out) else out)
             origin.append(index)
     return "".join(chars), origin
 

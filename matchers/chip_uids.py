@@ -24,7 +24,7 @@ UID ("ada 04 A2 …"), a list number ("1. 04 A2 …") and a cue's last letter
 
 **Cues.**  A token is a chip UID only after a chip cue: ``chip``/``cip``
 (also ``chipnya``, ``nochip``, stretched ``chiiip``), ``uid`` (and its
-transposition ``udi``), ``nuid``, ``csn``, ``tag id`` (``ID tag``, ``NFC ID``); and the generic serial
+transposition ``udi``), ``nuid``, ``csn``, ``tag id`` (``ID tag``, ``NFC ID``, ``Card ID``); and the generic serial
 words ``sn``, ``s/n``, ``seri``, ``serial`` (and its common misspellings
 ``serail``, ``srial``, ``sirial``), ``nomor kartu``, ``ID kartu``, ``identifier``, which count
 only in a listing about ID cards or tags (a topic word such as UID, NFC, RFID,
@@ -93,6 +93,13 @@ _X = "(?:0[xX])?"
 #: A number word that may be glued in front of a cue ("nochip", "nomorseri", "kodechip").
 _NUMBER_WORD = "(?:no|nomor|nomer|nmr|kode|id)"
 _SEP = r"(?:[ \t]*[:\-._\u2013\u2014\u00b7\u2022][ \t]*|[ \t]+)"
+#: (2.6) Bytes joined by one repeated bar, semicolon or slash, unspaced ("04|A2|3B|…", "04/A2/3B/…": hex
+#: dumps pasted from other tools) are read as bytes joined by spaces: four bytes or more of two characters,
+#: not part of a path ("/usr/04/a1/b2/c3") nor of a list of UIDs ("04A23B1C/04B23B1C", "…00/00 00 00 0A").
+#: Public: the identifier prefilter looks for it where its cheap test passes only with the marks dropped.
+MARKED_BYTES = re.compile(
+    r"(?<![0-9A-Za-z/|;])[0-9A-Fa-f]{2}(?P<mark>[|;/])[0-9A-Fa-f]{2}(?:(?P=mark)[0-9A-Fa-f]{2}){2,6}"
+    r"(?![0-9A-Za-z])(?!(?P=mark)[0-9A-Za-z])")
 #: Bytes joined by separators of any of the reader's kinds, one character each ("04:A2-3B 1C",
 #: "04A23B 1C5D807E"): read where no run of one separator is of a UID's length.
 _MIXED = rf"{_X}{_H}{{2}}(?:(?:[:\- ]|[:\- ]?0[xX])?{_H}{{2}}){{3,7}}"
@@ -134,7 +141,7 @@ _LIST_NEIGHBOUR_BEFORE = re.compile(rf"(?<![0-9A-Za-z]){_BYTES_RUN}[ \t]*$")
 _I = "[i1l|!]"
 #: The chip words, also spelled out letter by letter ("c h i p", "u.i.d").
 _CHIP = rf"c+h*{_I}+h?p+|c[ .\-]h[ .\-]{_I}[ .\-]p|chpi|chp|cihp"
-_UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|id\s*tag|nfc\s*id|id\s*nfc|csn"
+_UID = rf"n?u+{_I}+d+|ud{_I}|u[ .\-]{_I}[ .\-]d\.?|tag\s*id|id\s*tag|nfc\s*id|id\s*nfc|card\s*id|csn"
 _CUE_CORE = (rf"{_CHIP}|{_UID}|s/n|s\.n\.?|sn|seri(?:al|ail|la|l)?|serai?l|s[ei]?rial|seial"
              r"|(?:nomor|nomer|nmr|no|id)\.?\s*kartu|identifier")  # iOS NFC readers print the UID as "Identifier"
 #: A cue or number word right before a number sign or dot ("seri #", "no."): the sign is no glue.
@@ -206,6 +213,13 @@ _DEVICES = (r"printer|laptop|notebook|komputer|pc|cpu|hp|handphone|ponsel|tablet
 _DEVICE_AFTER = re.compile(rf"[ \t.]*(?P<number>number|numbr|no|nomor|nomer|num|nr)?[ \t.]*(?:{_DEVICES})(?![a-z])")
 _DEVICE_BEFORE = re.compile(rf"(?<![a-z])(?:{_DEVICES})(?:nya)?[ \t:]*(?P<number>(?:no|nomor|nomer|nmr)\.?[ \t]*)?$")
 _DEVICE_REACH = 24
+#: (2.6) A line whose subject is a device ("Printer kartu PVC, serial number 04A1…", "Mesin EDC, SN 0x…",
+#: "Reader kartu NFC, S/N: …"): its generic serial words name that device's serial.  Only devices a
+#: serial is printed on, not a generic word ("Produk original, SN …" may still be a blank's).
+_DEVICE_SUBJECT = re.compile(
+    r"[ \t\-*>•]*(?:jual[ \t]+)?(?:printer|laptop|notebook|komputer|cpu|handphone|ponsel|tablet|router|modem|mesin|kamera|"
+    r"monitor|flashdisk|harddisk|hdd|ssd|motherboard|reader|encoder|writer|scanner|edc)(?![a-z])")
+_SUBJECT_REACH = 60
 #: The most characters a UID token spans (16 characters, each with "0x" and a separator of 3).
 _LONGEST_TOKEN = 16 * 6
 
@@ -496,7 +510,8 @@ def _blocked(low: str, anchor: int, start: int, claims: list[int]) -> bool:
 
 def _serial_of_another_device(low: str, start: int, end: int) -> bool:
     """True when a generic serial word labels the serial number of a device, not of a chip: "SN
-    printer", "serial number laptop", "printer no seri" (the number after it is that device's).
+    printer", "serial number laptop", "printer no seri", or on a line whose subject is a device
+    ("Printer kartu PVC, serial number …": the number after it is that device's).
     "serial" alone next to a device names an interface ("serial monitor", "printer serial"), no
     number."""
     sn = low.startswith(("sn", "s/n", "s.n"), start)
@@ -504,7 +519,10 @@ def _serial_of_another_device(low: str, start: int, end: int) -> bool:
     if after is not None and (sn or after.group("number")):
         return True
     before = _DEVICE_BEFORE.search(low, max(0, start - _DEVICE_REACH), start)
-    return before is not None and (sn or before.group("number") is not None)
+    if before is not None and (sn or before.group("number") is not None):
+        return True
+    line_start = low.rfind("\n", 0, start) + 1
+    return start - line_start <= _SUBJECT_REACH and _DEVICE_SUBJECT.match(low, line_start) is not None
 
 
 def _split_claims(low: str, found: list[tuple[int, int, bool]]) -> tuple[list[tuple[int, int, bool]], list[int]]:
@@ -622,6 +640,8 @@ def find_chip_readings(
     """(start, end, reading) of every chip UID in ``text`` (``low`` is its lower-cased form, same
     positions); ``cued`` when another field of the listing names a chip number, ``topical`` when
     it is about chips or ID cards."""
+    if "/" in text or "|" in text or ";" in text:  # one character for one: positions are kept
+        text, low = MARKED_BYTES.sub(_marks_as_spaces, text), MARKED_BYTES.sub(_marks_as_spaces, low)
     found, claims = _split_claims(low, _cue_spans(low))
     # a token before the first cue counts only when a cue follows it closely ("04A2… (UID)"), closes its
     # list, or it is printed the reader's way (``printed_by_a_reader``)
@@ -659,6 +679,10 @@ def find_chip_readings(
             yield item.start, item.end, item_reading
         unread, last_taken, last = [], token.end, token
         yield token.start, token.end, reading
+
+
+def _marks_as_spaces(run: re.Match[str]) -> str:
+    return run.group(0).replace(run.group("mark"), " ")
 
 
 def _in_one_list(text: str, first: _Token, second: _Token) -> bool:

@@ -2,7 +2,8 @@
 
 Kinds and values (each normalised so one contact has one value):
 
-* ``url`` — a Telegram group invite (``t.me/+HASH``, ``t.me/joinchat/HASH``
+* ``url`` (:func:`find_group_links`, read with the other links by :mod:`matchers.identifiers`) — a
+  Telegram group invite (``t.me/+HASH``, ``t.me/joinchat/HASH``
   → ``https://t.me/+HASH``), a WhatsApp group invite (``chat.whatsapp.com/CODE``
   → ``https://chat.whatsapp.com/CODE``) or channel
   (``whatsapp.com/channel/ID`` → ``https://whatsapp.com/channel/ID``); invite
@@ -49,7 +50,7 @@ _PROFILE_URL = re.compile(
     + r"(?![A-Za-z0-9_.]|/[A-Za-z0-9_])",
     re.IGNORECASE,
 )
-_HINTS = ("@", "t.me/", "telegram.me/", "whatsapp.com/", "instagram", "tiktok", "tik tok", "ig:", "ig :", "ig=")
+_HINTS = ("@", "instagram", "tiktok", "tik tok", "ig:", "ig :", "ig=")
 
 
 def may_have_contact(low: str) -> bool:
@@ -75,15 +76,24 @@ def _handles(text: str) -> list[tuple[int, int, str, str]]:
     return found
 
 
+def find_group_links(text: str) -> list[tuple[int, int, str, str]]:
+    """(start, end, "url", value) of every Telegram and WhatsApp group invite and WhatsApp channel link.
+
+    Read by :mod:`matchers.identifiers` with its contact links (2.6), not by :func:`find_contacts`: a
+    group link is a ``url``, the kind those links are, whether or not the issue-20 kinds are read.
+    """
+    return [(m.start(), m.end(), "url", template.format(code=m.group("code")))
+            for pattern, template in _GROUP_LINKS for m in pattern.finditer(text)]
+
+
 def find_contacts(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, kind, value) of every group link, e-mail address and social handle in ``text``.
+    """(start, end, kind, value) of every e-mail address and social handle in ``text`` (group links:
+    :func:`find_group_links`).
 
     Example: ``find_contacts("dm ig @Blanko.Store")`` gives
     ``[(3, 19, "social_handle", "instagram:@blanko.store")]``.
     """
     found: list[tuple[int, int, str, str]] = []
-    for pattern, template in _GROUP_LINKS:
-        found += [(m.start(), m.end(), "url", template.format(code=m.group("code"))) for m in pattern.finditer(text)]
     if "@" in text:
         found += [(m.start(), m.end(), "email", m.group(0).lower()) for m in _EMAIL.finditer(text)
                   if m.group("tld").lower() not in _FILE_SUFFIXES and len(m.group(0)) <= _MAX_EMAIL]

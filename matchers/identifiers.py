@@ -9,9 +9,10 @@ phone number must be a valid Indonesian mobile number, and not one a product lab
 its own ("SKU 0812…", "Part no 0812…"); a NIK-shaped number labelled as an order's, a
 payment's, a utility customer's, a member's or a code ("No. pesanan", "kode bayar", "ID
 pelanggan", "no anggota", "kode:") is no NIK.  A number that fails
-validation is not an identifier.  Cyrillic and Greek letters drawn like Latin
-ones, full-width characters and invisible characters are undone first, keeping
-every position.
+validation is not an identifier.  Unicode's other digit forms (full-width,
+mathematical, Arabic-Indic, circled, keycap …), Cyrillic and Greek letters drawn
+like Latin ones, full-width letters, invisible characters and pictographs between
+digits are undone first, in one place (:mod:`matchers.identifier_text`).
 
 Kinds: ``chip_uid``, ``nik``, ``phone`` (E.164), ``url`` (contact and group
 links), and from the modules this one calls: ``bank_account``
@@ -28,7 +29,6 @@ phone nor a NIK: it is left to the account reader.  Phones spelled out in words
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING, Protocol, TypeVar
@@ -40,6 +40,7 @@ from matchers.bank_accounts import BANK_FORMATS, find_bank_accounts, may_have_ba
 from matchers.chip_uids import (
     CHIP_UID_BYTES,
     LOOKALIKE_DIGITS,
+    MARKED_BYTES,
     UID_CONTEXT,
     ChipReading,
     about_chips,
@@ -47,7 +48,8 @@ from matchers.chip_uids import (
     has_uid_cue,
     names_chip_number,
 )
-from matchers.contacts import find_contacts, may_have_contact
+from matchers.contacts import find_contacts, find_group_links, may_have_contact
+from matchers.identifier_text import identifier_text
 from matchers.identifiers_spelled import may_have_spelled_number, spelled_numbers
 from matchers.result import IdentifierMatch
 from matchers.wallets import may_have_wallet, wallet_codes
@@ -60,16 +62,16 @@ PROVINCE_CODES = frozenset(
 
 _DIGIT = re.compile(r"\d")
 _PHONE_HINT = re.compile(r"(?:\+ ?62|62|0)\)?(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8")
-#: Invisible characters, and the emoji variation selector and enclosing keycap that make a digit a
-#: keycap emoji ("0️⃣8️⃣1️⃣2️⃣", a seller's way past a number filter): removed, the digit stays.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff\ufe0f\u20e3]")
-#: Unicode's hyphens, dashes and minus signs, read as "-" (one character each: positions are kept).
-_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe63\uff0d", "-"))
-_ANY_DASH = re.compile("[\u2010-\u2015\u2212\ufe63\uff0d]")
 #: Sixteen digits, single separators allowed (also between every two: "3 1 7 4 …"); not part of a
 #: longer dotted or dashed number ("1.3201…"), but a full stop glued to a word before is no separator
 #: ("NIK.3578…").
-_NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:[ .\-]?\d){15}(?![\d])")
+#: (2.6) A spaced dash is one separator too ("3201 - 0145 - 0690 - 0002").
+_NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:(?:[ .\-]| - )?\d){15}(?![\d])")
+#: (2.6) The same broken across a line, read only right after a NIK cue ("NIK: 32010145\n06900002"): a
+#: number pasted from a photo's text or a narrow chat; two numbers on two lines are two elsewhere.
+_NIK_ACROSS_A_LINE = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:(?:[ .\-]| - |[ \t]*\r?\n[ \t]*)?\d){15}(?![\d])")
+_NIK_CUE = r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b"
+_NIK_CUE_BEFORE = re.compile(_NIK_CUE + r"[\s:.=#]{0,4}$")
 #: A mobile number: 08…, 62 8…, +62 8…, with the country code or the operator
 #: prefix in brackets as sellers write them ("(+62) 812…", "+62 (812) …", "+62 (0)812 …"),
 #: or read out in pairs ("08 12 34 56 78 90": only spaces inside the operator prefix, so
@@ -79,8 +81,9 @@ _NIK = re.compile(r"(?<!\d)(?<!\d[.\-])\d(?:[ .\-]?\d){15}(?![\d])")
 #: the trunk 0 may stay after the country code ("+62 0812…"), which may be dialled "0062" or set
 #: apart by a spaced dash ("62 - 812 - …").  A number whose last digits are
 #: masked ("0813-1234-56XX", "0812 3456 78**") is no number: its readable head is not one either.
+#: (2.6) Nor is one joined by a dot or dash to digits before it ("SN 20231206-0812345678": that code's tail).
 _PHONE = re.compile(
-    r"(?<![\d+])(?:(?:\( ?\+? ?62 ?\)|(?:\+|00) ?62)(?:[ .\-]?0)?|62|0)(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}|\d \d \d))?\d){6,9}"
+    r"(?<![\d+])(?<!\d[.\-])(?:(?:\( ?\+? ?62 ?\)|(?:\+|00) ?62)(?:[ .\-]?0)?|62|0)(?:[ .\-]| [\-\u2013\u2014] )?(?:\(0\)[ .\-]?)?\(?8(?: ?\d){1,2}\)?(?:(?:[ .\-\u2013\u2014]| ?[\-\u2013\u2014] (?=\d{3}|\d \d \d))?\d){6,9}"
     r"(?!\d|[xX*]|[ .\-][xX*]{2})"
 )
 #: A label right before a 16-digit number that makes it a family card's number (nomor KK), which
@@ -105,7 +108,10 @@ _OTHER_THAN_NIK_LABEL = re.compile(  # not after "NIK": "NIK anggota 3201…" is
     # an order's, a payment's, a utility customer's or a member's number (16 digits as often as a NIK)
     # with the shop, merchant or utility it is for ("kode bayar indomaret", "ID pelanggan PLN")
     r"|(?:order|pesanan|transaksi|trx|booking|(?:kode|no|nomor)\s+(?:bayar|pembayaran)|(?:id|no|nomor)\s+pelanggan"
-    r"|member|membership|anggota|nasabah|polis|kontrak|kode)"
+    r"|member|membership|anggota|nasabah|polis|kontrak|kode"
+    # (2.6) a card's own number: e-money, debit and member cards are numbered 16 digits too ("nomor kartu
+    # TapCash 7546 …"); not the identity card's full name ("no kartu tanda penduduk", "kartu identitas")
+    r"|(?:no|nomor|nomer)\.?\s*kartu(?!\s+(?:tanda|identitas|ktp|penduduk)))"
     r"(?:\s+(?!nik(?![a-z]))[a-z]+)?)" + _LABEL_NUMBER_WORD + r"[\s:.#=]*$"
 )
 #: The text right after a number saying it is no NIK ("3201… (voucher, bukan NIK)").
@@ -117,18 +123,39 @@ _ACCOUNT_LABEL = re.compile(
     rf"(?<![a-z])(?:(?:(?:no\.?\s?)?rek(?:ening)?\.?|norek)(?:\s+(?:bank\s+)?(?:{_BANK_NAMES}))?"
     rf"|(?:bank\s+)?(?:{_BANK_NAMES}))[\s:.#=]*$"
 )
+#: (2.6) A mobile number written digit by digit with one repeated dot or dash between every two
+#: ("0.8.1.2.3.4.5.6.7.8.9.0", "+6-2-8-1-2-…"), a way past number filters: a date, a time, a price or
+#: a version number has groups of digits, never ten single ones in a row.
+_PHONE_BY_DIGIT = re.compile(r"(?<![\w.\-+])(?:\+ ?)?\d(?P<sep>[.\-])\d(?:(?P=sep)\d){8,12}(?![\w]|[.\-]\d)")
+#: (2.6) A phone-shaped run grouped 4-4-4 right after a group of four digits and the same separator.
+_FOUR_FOUR_FOUR = re.compile(r"\d{4}(?P<sep>[ .\-])\d{4}(?P=sep)\d{4}")
+_FOUR_BEFORE = re.compile(r"(?<![\d.\-])\d{4}[ .\-]$")
 _PHONE_BRACKETS = re.compile(r"\(0\)|[()]")
 #: Any chip cue (a necessary condition the prefilter and its test rely on).
 _UID_CONTEXT = UID_CONTEXT
+#: (2.6) A link's dot written past a link filter: spaced ("wa . me"), bracketed ("wa[.]me", "t(.)me")
+#: or as a word ("wa dot me", "wa titik me"); such a link is read only with its slash after it.
+_HIDDEN_DOT = r"(?:[ \t]*(?:\.|\[\.\]|\(\.\)|\[dot\]|\(dot\)|\u3002)[ \t]*|[ \t]+(?:dot|titik)[ \t]+)"
 _CONTACT_URL = re.compile(
-    r"(?:https?://)?(?:www\.)?(?P<host>wa\.me|t\.me|telegram\.me|api\.whatsapp\.com/send/?\?phone=(?:%2B)?)"
+    r"(?:https?://)?(?:www\.)?(?P<host>(?P<wa>wa\.me|(?<![a-z0-9])wa" + _HIDDEN_DOT + r"me(?=[ \t]*/))"
+    r"|t\.me|(?<![a-z0-9])t" + _HIDDEN_DOT + r"me(?=[ \t]*/)|telegram\.me|tg://resolve\?domain="
+    r"|(?:api\.whatsapp\.com/|whatsapp://)send/?\?phone=(?:%2B)?)"
     # "t.me/@name" and the preview "t.me/s/name" are the channel; a group invite ("t.me/+HASH",
     # "t.me/joinchat/HASH") is "https://t.me/+HASH" as :mod:`matchers.contacts` reads it
     # a wa.me number typed with spaces or dashes ("wa.me/62 812 3456 7890") is still its number
-    r"/?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
-    r"|(?<=wa\.me/)\+?\d{2,4}(?:[ \-]\d{2,5}){1,5}(?![A-Za-z0-9_])|\+?[A-Za-z0-9_]{3,64})",
+    r"(?:[ \t]*/[ \t]*)?(?:s/|@|(?P<join>joinchat/))?(?P<path>(?<=joinchat/)[A-Za-z0-9_\-]{10,64}|\+[A-Za-z0-9_\-]{10,64}"
+    # (2.6) a WhatsApp Business short link or QR link ("wa.me/message/Q7XKZ3VLMPB2A1"): the business's own code
+    r"|(?(wa)(?P<code>(?:message|qr)/[A-Za-z0-9]{6,32})(?![A-Za-z0-9_])|(?!))"
+    r"|(?(wa)\+?\d{2,4}(?:[ \-]\d{2,5}){1,5}(?![A-Za-z0-9_])|(?!))|\+?[A-Za-z0-9_]{3,64})",
     re.IGNORECASE,
 )
+
+
+def _may_have_link(low: str) -> bool:
+    """Necessary test for ``_CONTACT_URL`` in lower-cased text: a host, or the slash after a hidden
+    dot's "me" (substring tests)."""
+    return "whatsapp" in low or "telegram" in low or "tg://" in low or (
+        "me" in low and ("wa.me" in low or "t.me" in low or "me/" in low or "me /" in low))
 
 
 # Skeletons of ASCII text, made with one ``bytes.translate`` each, that cheaply rule
@@ -141,6 +168,8 @@ _DIGIT_SEPARATORS = b" .-()+"
 _HEX_SKELETON = bytes(ord("h") if chr(c) in "0123456789abcdefABCDEF" + "".join(LOOKALIKE_DIGITS) else ord("_")
                       for c in range(256))
 _HEX_SEPARATORS = b":-._, \t\r\nxX"
+#: ... and the marks the chip reader reads as spaces between bytes ("04|A2|3B|…", "04/A2/3B/…").
+_HEX_SEPARATORS_AND_MARKS = _HEX_SEPARATORS + b"|;/"
 _NON_DIGIT = re.compile(r"\D")
 
 
@@ -151,19 +180,27 @@ _NON_DIGIT = re.compile(r"\D")
 #: word after the number ("0812 3456 7890 ok") are left alone.
 #: The run may start with the country code ("WA +62 812-3456-789O") and its groups may be joined by
 #: underscores ("wa 0812_3456_7890"), read as spaces there.
+#: (2.6) What may stand between a cue and its number: spaces, a colon or an equals sign, and arrows and
+#: pictographs sellers point with ("wa 👉 0856_…", "WA ➡️ 0812…", "NIK -> 3201…").
+_CUE_GAP = r"(?:[\s:.=>\-]|[^\x00-\x7f]){0,5}"
+_PHONE_CUE = r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|(?:kontak|contact)(?:\s+person)?|hub|hubungi|cp|chat)\b"
 _PHONE_CUE_RUN = re.compile(
-    r"\b(?:wa|whatsapp|hp|telp|tlp|telepon|sms|call|(?:kontak|contact)(?:\s+person)?|hub|hubungi|cp|chat)\b[\s:.=]{0,3}"
-    r"((?:(?:\+ ?)?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
+    _PHONE_CUE + _CUE_GAP
+    + r"((?:(?:\+ ?)?62[ .\-]?[0o]?|[0o])8[0-9oli _.\-]{7,18}[0-9oli])(?![a-z0-9])",
     re.IGNORECASE,
 )
+#: (2.6) Digits on lines right after a phone cue, a line break among them (see ``_phones_across_lines``).
+_CUED_LINES = re.compile(
+    _PHONE_CUE + _CUE_GAP + r"((?:\+ ?)?[0-9][0-9 .\-]*(?:[ \t]*\r?\n[ \t]*[0-9][0-9 .\-]*)+)", re.IGNORECASE)
+_LINE = re.compile(r"[^\r\n]+")
+_DIGITS_ACROSS_A_LINE = re.compile(r"[0-9][ \t]*\r?\n[ \t]*[0-9]")  # a cheap test before the cue's regex
 #: "O8", or a digit then O, l, I or an underscore: one character class first, a third of an alternation's cost.
 _PHONE_LOOKALIKE_HINT = re.compile(r"[0-9oO][oOlI_8](?<![0-9]8)(?<![oO][oOlI_])")
 _PHONE_DIGITS = str.maketrans("oOlIiL_", "001111 ")
 #: The same for a NIK right after its cue ("NIK", "No. KTP"), as OCR reads a KTP's photo ("NIK :
 #: 32O1O1450690OOO2"): sixteen characters, at least ten of them real digits, read as a NIK only when
 #: they make a valid one.
-_NIK_CUE_RUN = re.compile(r"\b(?:nik|(?:no|nomor|nmr)\.?\s*ktp)\b[\s:.=]{0,3}([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])",
-                          re.IGNORECASE)
+_NIK_CUE_RUN = re.compile(_NIK_CUE + _CUE_GAP + r"([0-9oli][0-9oli .\-]{14,22}[0-9oli])(?![a-z0-9])", re.IGNORECASE)
 _NIK_LOOKALIKE_DIGITS = 10
 
 
@@ -188,23 +225,14 @@ def _nik_zero_for_o(match: re.Match[str]) -> str:
     return match.group(0)[: match.start(1) - match.start(0)] + read
 
 
-#: Cyrillic and Greek capitals and small letters drawn like a Latin one ("UІD", "04АВ…"), one for one.
-_LOOKALIKE_LETTERS = "АВСЕНІЈКМОРЅТХаеіјорсѕхԁΑΒΕΗΙΚΜΝΟΡΤΧΥΖο"
-_LATIN_LOOKALIKES = str.maketrans(_LOOKALIKE_LETTERS, "ABCEHIJKMOPSTXaeijopcsxdABEHIKMNOPTXYZo")
-_ANY_LOOKALIKE = re.compile(f"[{_LOOKALIKE_LETTERS}]")
-
-
 @lru_cache(maxsize=4_096)
 def _prepare(text: str) -> str:
-    """NFKC (full-width digits), invisible characters removed, Cyrillic/Greek lookalikes read as
-    Latin, O read as 0 and l/I as 1 in a number right after a phone or NIK cue: positions are what we report (every
-    step keeps ASCII lengths).  Cached: a title is prepared again as the description's context."""
-    if not text.isascii():  # ASCII is NFKC already and has no invisible characters
-        text = _INVISIBLE.sub("", unicodedata.normalize("NFKC", text))
-        if _ANY_DASH.search(text):
-            text = text.translate(_DASHES)
-        if _ANY_LOOKALIKE.search(text):  # str.translate costs; most non-ASCII text is emoji
-            text = text.translate(_LATIN_LOOKALIKES)
+    """Unicode's other digit, letter and dash forms and its invisible characters undone
+    (:func:`matchers.identifier_text.identifier_text`), O read as 0 and l/I as 1 in a number right
+    after a phone or NIK cue.  Cached: a title is prepared again as the description's context."""
+    text = identifier_text(text)  # ASCII comes back as it is
+    if "**" in text:  # markdown's bold ("**WA: 0812-3456-7890**"): its stars are no masked digits
+        text = _MARKDOWN_BOLD.sub(_spaces_for_stars, text)
     # a digit then O, l or I (or "O8"): in every misread phone or NIK run but a NIK's whose every lookalike
     # starts a group (one character class first: as cheap as the substring prechecks, which run after it)
     if _PHONE_LOOKALIKE_HINT.search(text):
@@ -213,6 +241,14 @@ def _prepare(text: str) -> str:
         if _may_name_a_nik(text):
             text = _NIK_CUE_RUN.sub(_nik_zero_for_o, text)
     return text
+
+
+#: (2.6) Markdown's bold, "**…**", on one line: the stars are read as spaces (one for one).
+_MARKDOWN_BOLD = re.compile(r"\*\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*\*")
+
+
+def _spaces_for_stars(bold: re.Match[str]) -> str:
+    return "  " + bold.group(1) + "  "
 
 
 _KTP_NUMBER_WORDS = ("no ktp", "no. ktp", "nomor ktp")
@@ -232,9 +268,21 @@ def _may_have_numbers(text: str) -> tuple[bool, bool]:
     """(a NIK is possible, a phone number is possible): necessary tests only."""
     if text.isascii():
         skeleton = text.encode("ascii").translate(_DIGIT_SKELETON, _DIGIT_SEPARATORS)
-        return b"1" * 16 in skeleton, b"1" * 9 in skeleton and _PHONE_HINT.search(text) is not None
+        nik = b"1" * 16 in skeleton or ("\n" in text and skeleton.count(b"1") >= 16 and _may_name_a_nik(text))
+        phone = b"1" * 9 in skeleton or ("\n" in text and skeleton.count(b"1") >= 9)  # "WA\n0812 3456\n7890"
+        return nik, phone and _may_start_a_phone(text)
     digits = len(_DIGIT.findall(text))
-    return digits >= 16, digits >= 9 and _PHONE_HINT.search(text) is not None
+    return digits >= 16, digits >= 9 and _may_start_a_phone(text)
+
+
+def _may_start_a_phone(text: str) -> bool:
+    """A phone number's start: _PHONE's, or one written digit by digit (``_PHONE_BY_DIGIT``)."""
+    return _PHONE_HINT.search(text) is not None or _may_be_by_digit(text)
+
+
+def _may_be_by_digit(text: str) -> bool:
+    """Necessary test for ``_PHONE_BY_DIGIT``: its trunk 0 or its country code's 2 before the mobile 8."""
+    return "0.8" in text or "0-8" in text or "6.2.8" in text or "6-2-8" in text
 
 
 def _may_have_account(text: str) -> bool:
@@ -248,9 +296,20 @@ def _may_have_account(text: str) -> bool:
 def _may_have_uid(text: str, low: str) -> bool:
     """Necessary tests for a chip UID: hex-looking characters enough for one, and a cue word."""
     # prepared text: what is not ASCII now (emoji, other scripts) is never part of a token, so it is dropped
-    if b"h" * 8 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
+    if not _hex_looking(text.encode("ascii", "ignore")):
         return False
     return has_uid_cue(low)  # UID_CONTEXT_LOW's cues: those find_chip_readings reads are in ``low``
+
+
+def _hex_looking(data: bytes) -> bool:
+    """Eight hex-looking characters in a row once separators are dropped, or bytes joined by marks
+    (``chip_uids.MARKED_BYTES``, looked for only where the cheap test with marks dropped passes)."""
+    if b"h" * 8 in data.translate(_HEX_SKELETON, _HEX_SEPARATORS):
+        return True
+    if b"/" not in data and b"|" not in data and b";" not in data:
+        return False
+    return b"h" * 8 in data.translate(_HEX_SKELETON, _HEX_SEPARATORS_AND_MARKS) and \
+        MARKED_BYTES.search(data.decode("ascii")) is not None
 
 
 def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:
@@ -267,7 +326,7 @@ def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:
 def _may_hold_uid(text: str) -> bool:
     """Necessary test for a token of UID length: for ASCII, eight hex-looking characters in a row
     once separators are dropped (a byte-table test, a tenth of the token regex's cost)."""
-    return not text.isascii() or b"h" * 8 in text.encode("ascii").translate(_HEX_SKELETON, _HEX_SEPARATORS)
+    return not text.isascii() or _hex_looking(text.encode("ascii"))
 
 
 def valid_nik(digits: str) -> bool:
@@ -432,7 +491,7 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
     cards.  Cached by text: scans see the same descriptions again."""
     text = _prepare(text)
     low = text.lower()
-    has_url = "wa.me" in low or "t.me" in low or "whatsapp" in low or "telegram" in low
+    has_url = _may_have_link(low)
     nik_possible, phone_possible = _may_have_numbers(text)
     # cued: the caller found room for a UID
     has_uid = cued or _may_have_uid(text, low) or _may_have_printed_uid(text, low, topical)
@@ -452,6 +511,8 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
 
     for start, end, kind, contact in find_contacts(text) if has_contact else ():
         add(start, end, kind, contact)
+    for start, end, kind, url in find_group_links(text) if has_url else ():
+        add(start, end, kind, url)
     for start, end, url, phone, number in _contact_urls(text) if has_url else ():
         if _overlaps((start, end), taken):  # a group invite link taken above
             continue
@@ -480,7 +541,7 @@ def _identifiers_in(text: str, cued: bool = False, topical: bool = False) -> tup
 def _niks(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """(start, end, digits) of each valid NIK outside ``taken``; a number a label gives to a family
     card, a payment, an order or a product is claimed (added to ``taken``), an account's left alone."""
-    for m in _NIK.finditer(text):
+    for m in _nik_candidates(text, low):
         digits = _NON_DIGIT.sub("", m.group(0))
         if not valid_nik(digits) or _overlaps(m.span(), taken):
             continue
@@ -492,6 +553,15 @@ def _niks(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[i
             yield m.start(), m.end(), digits
 
 
+def _nik_candidates(text: str, low: str) -> Iterator[re.Match[str]]:
+    """Runs of sixteen digits shaped like a NIK, and those a line break cuts right after a NIK cue."""
+    yield from _NIK.finditer(text)
+    if "\n" in text and _may_name_a_nik(text):
+        for m in _NIK_ACROSS_A_LINE.finditer(text):
+            if "\n" in m.group(0) and _NIK_CUE_BEFORE.search(low, max(0, m.start() - 16), m.start()):
+                yield m
+
+
 def _denied_nik(low: str, start: int, end: int) -> bool:
     """True when the words after a number say it is no NIK ("3201… (voucher, bukan NIK)"), unless a NIK
     cue labels it ("NIK 3201…, bukan NIK palsu" denies a fake, not the number)."""
@@ -501,16 +571,48 @@ def _denied_nik(low: str, start: int, end: int) -> bool:
 def _phones(text: str, low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
     """(start, end, E.164) of each mobile number outside ``taken``; a product's own number is claimed
     (added to ``taken``), an account's ("rekening BCA 0812345678") left to the account reader."""
+    for start, end, candidate in _phone_candidates(text):
+        if _overlaps((start, end), taken) or _inside_a_word(text, start, end):
+            continue
+        phone = phone_e164(candidate)
+        if phone is not None and (_PRODUCT_NUMBER_LABEL.search(low, max(0, start - 24), start)
+                                  or _tail_of_a_card_number(text, start, end)):
+            taken.append((start, end))  # a product's own number, shaped like a phone
+        elif phone is not None and not _ACCOUNT_LABEL.search(low, max(0, start - 40), start):
+            yield start, end, phone
+
+
+def _tail_of_a_card_number(text: str, start: int, end: int) -> bool:
+    """True when a phone-shaped run grouped 4-4-4 is the tail of a sixteen-digit number grouped 4-4-4-4
+    ("no kartu 0145 0812 3456 7890": an e-money card's, a virtual account's)."""
+    return _FOUR_FOUR_FOUR.fullmatch(text, start, end) is not None and \
+        _FOUR_BEFORE.search(text, max(0, start - 5), start) is not None
+
+
+def _phone_candidates(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, number as ``phone_e164`` reads it) of each run shaped like a phone number."""
     # A phone number starts where _PHONE_HINT (a prefix of _PHONE but an opening bracket) first matches, or later.
     phone_hint = _PHONE_HINT.search(text)
     for m in _PHONE.finditer(text, max(0, phone_hint.start() - 3)) if phone_hint else ():  # "( +62"
-        if _overlaps(m.span(), taken) or _inside_a_word(text, m.start(), m.end()):
-            continue
-        phone = phone_e164(_unbracketed(m.group(0)))
-        if phone is not None and _PRODUCT_NUMBER_LABEL.search(low, max(0, m.start() - 24), m.start()):
-            taken.append(m.span())  # a product's own number, shaped like a phone
-        elif phone is not None and not _ACCOUNT_LABEL.search(low, max(0, m.start() - 40), m.start()):
-            yield m.start(), m.end(), phone
+        yield m.start(), m.end(), _unbracketed(m.group(0))
+    if _may_be_by_digit(text):
+        for m in _PHONE_BY_DIGIT.finditer(text):
+            yield m.start(), m.end(), m.group(0).replace(m.group("sep"), "").replace(" ", "")
+    if "\n" in text and _DIGITS_ACROSS_A_LINE.search(text):
+        yield from _phones_across_lines(text)
+
+
+def _phones_across_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """(start, end, number) of each number its phone cue heads that a line break cuts ("via WA\n0822
+    1265\n2299"): the fewest lines that join into one (as a NIK's after its cue); elsewhere two lines
+    are two numbers."""
+    for m in _CUED_LINES.finditer(text):
+        lines = [*_LINE.finditer(text, m.start(1), m.end(1))]
+        for last in lines[1:]:
+            joined = " ".join(line.group(0).strip() for line in lines[: lines.index(last) + 1])
+            if _PHONE.fullmatch(joined):
+                yield m.start(1), last.end(), _unbracketed(joined)
+                break
 
 
 def _inside_a_word(text: str, start: int, end: int) -> bool:
@@ -531,10 +633,16 @@ def _inside_a_word(text: str, start: int, end: int) -> bool:
     run = text[first:last]
     if run[:2] in ("0x", "0X"):
         run = run[2:]
-    return _HEX_RUN.fullmatch(run) is not None
+    if _HEX_RUN.fullmatch(run) is not None:
+        return True
+    # (2.6) letters glued before the number: a code's ("JP0812345678", a J&T resi; "SPXID0812…"), but
+    # a contact cue's ("wa081234567890", "#hp0812…")
+    return before and _GLUED_CONTACT_CUE.search(text[first:start].lower()) is None
 
 
 _HEX_RUN = re.compile(r"(?=[0-9A-Fa-f]*[A-Fa-f])[0-9A-Fa-f]+|[0-9]+")
+_GLUED_CONTACT_CUE = re.compile(
+    r"(?:wa|whatsapp|hp|nohp|telp|tlp|tel|telepon|phone|ph|sms|call|cp|kontak|contact|hub|hubungi|no|nomor|nomer|nmr)$")
 
 
 def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[int, int, str]]:
@@ -546,11 +654,16 @@ def _spelled_phones(low: str, taken: list[tuple[int, int]]) -> Iterator[tuple[in
 
 
 def _contact_urls(text: str) -> Iterator[tuple[int, int, str, str | None, str]]:
-    """(start, end, url, phone or None, path) of each wa.me / t.me link; a wa.me link's number is its phone."""
+    """(start, end, url, phone or None, path) of each wa.me / t.me link, and of the apps' own links to the
+    same (``whatsapp://send?phone=…``, ``tg://resolve?domain=…``); a wa.me link's number is its phone;
+    a business's short link keeps its code as written (codes are case-sensitive)."""
     for m in _CONTACT_URL.finditer(text):
         host = m.group("host").lower()
         path = m.group("path")
-        if host.startswith("api.whatsapp.com") or host == "wa.me":
+        if m.group("code"):
+            kind, _, code = path.partition("/")
+            yield m.start(), m.end(), f"https://wa.me/{kind.lower()}/{code}", None, path
+        elif host.startswith(("api.whatsapp.com", "whatsapp://")) or m.group("wa"):
             number = path.lstrip("+").replace(" ", "").replace("-", "")
             phone = phone_e164("+" + number) if number.isdigit() else None
             if phone is not None:

@@ -96,7 +96,9 @@ _QUANTITY = re.compile(r"^(?:\d+[a-z]{1,4}|[a-z]\d{1,2}|\d+[a-z]{1,4}\d+)$")
 LEET_DIGITS = _LEET = str.maketrans({"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "8": "b", "9": "g", "2": "z", "6": "g"})
 
 
-_COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+#: Combining marks (accents, strokes and underlines of "fancy text", enclosing circles and keycaps).
+#: Public because the identifier readers (matchers.identifier_text) drop them as words do.
+COMBINING = _COMBINING = re.compile(r"[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 _WORD = re.compile(r"[a-z0-9]+")
 
 
@@ -149,12 +151,20 @@ def _ascii_letter_of(char: str) -> str:
     """The ASCII letter a character stands for, or the character: the letter a Latin letter
     form names ("ᴀ" LATIN LETTER SMALL CAPITAL A), else the one ASCII letter or digit Unicode's
     confusables list says it looks like (Cherokee "Ᏼ", Lisu "ꓐ", Armenian "օ")."""
-    named = _LATIN_LETTER_NAME.fullmatch(unicodedata.name(char, ""))
-    if named:
-        return named.group(1).lower()
+    named = latin_letter_named(char)
+    if named is not None:
+        return named
     if not unicodedata.category(char).startswith("L"):
         return char
     return _confusable_ascii().get(char, char)
+
+
+def latin_letter_named(char: str) -> str | None:
+    """The lower-case ASCII letter a Latin letter form's Unicode name names (small capital "ᴜ",
+    negative squared "🆆", regional indicator "🇼"), or None.  Public: the identifier readers
+    (matchers.identifier_text) read these letters so too."""
+    named = _LATIN_LETTER_NAME.fullmatch(unicodedata.name(char, ""))
+    return named.group(1).lower() if named else None
 
 
 @lru_cache(maxsize=1)

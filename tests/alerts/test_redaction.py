@@ -17,6 +17,7 @@ from hypothesis import settings as hyp_settings
 from hypothesis import strategies as st
 
 from alerts.redaction import (
+    MASK,
     mask_nik,
     redact_niks,
     redact_niks_in_address,
@@ -107,6 +108,20 @@ def test_every_nik_the_matcher_finds_is_masked() -> None:
     for text in texts:
         assert [i.value for i in extract_identifiers(text) if i.kind == "nik"] == [NIK]
         assert not [i for i in extract_identifiers(redact_niks(text)) if i.kind == "nik"], text
+
+
+def test_every_digit_form_the_matcher_reads_is_masked() -> None:
+    """2.6 reads a NIK in any of Unicode's digit forms and with symbols between its digits: the
+    redaction masks each of them (it read "❸" as no digit and "⑶" as "(3)", so they leaked)."""
+    forms = [lambda d: "⓿❶❷❸❹❺❻❼❽❾"[int(d)], lambda d: "0⑴⑵⑶⑷⑸⑹⑺⑻⑼"[int(d)],
+             lambda d: chr(0x0660 + int(d)), lambda d: chr(0x1D7CE + int(d))]
+    texts = ["NIK " + "".join(form(d) for d in NIK) for form in forms]
+    texts += [f"NIK {NIK[:4]}🔸{NIK[4:8]}🔸{NIK[8:12]}🔸{NIK[12:]}", f"NIK {NIK[:4]} • {NIK[4:8]} • {NIK[8:]}"]
+    for text in texts:
+        assert [i.value for i in extract_identifiers(text) if i.kind == "nik"] == [NIK], text
+        redacted = redact_niks(text)
+        assert not [i for i in extract_identifiers(redacted) if i.kind == "nik"], (text, redacted)
+        assert redacted.count(MASK) == 8, (text, redacted)
 
 
 def test_examples() -> None:

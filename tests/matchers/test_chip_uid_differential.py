@@ -96,6 +96,8 @@ def _uid_spellings(draw: st.DrawFn) -> str:
 @settings(max_examples=600, deadline=None)
 # found by a random run at 830bbf6: a 4-byte UID as two 2-byte groups, the topic in the title
 @example("Blanko e-KTP kosong. ", "chip", " ", [(", ", "BACA:0000")], "", True)
+# found by a random run on ids6 (2.6): a slash read as a byte separator took the next UID's first byte
+@example("Blanko e-KTP kosong. ", "chip", " ", [(", ", "00: 00: 00: 00"), ("/", "00 00 00 0A")], "", False)
 @given(st.sampled_from(_TOPICS), st.sampled_from(_CUES), st.sampled_from(_BETWEEN),
        st.lists(st.tuples(st.sampled_from(_GAPS), _uid_spellings()), min_size=1, max_size=3),
        st.sampled_from(_AFTER), st.booleans())

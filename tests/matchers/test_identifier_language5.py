@@ -238,11 +238,11 @@ def test_dashes_spacing_and_a_labels_number_word(text: str, expected: list[tuple
 def test_the_link_reader_reads_a_group_invite_as_the_contact_reader_does(code: str, shape: str) -> None:
     # 2.4's link reader took "t.me/joinchat/HASH" for the channel "joinchat" (a row of
     # identifier_language5c showed it when the issue-20 contact reader was switched off)
-    from matchers.contacts import find_contacts
+    from matchers.contacts import find_group_links
     from matchers.identifiers import _contact_urls
 
     text = f"gabung grup {shape.format(code)} ya"
-    assert [url for _, _, url, _, _ in _contact_urls(text)] == [value for *_, value in find_contacts(text)]
+    assert [url for _, _, url, _, _ in _contact_urls(text)] == [value for *_, value in find_group_links(text)]
 
 
 # corpus/independent4.jsonl arrived from main after the changes above; measured before learning from
