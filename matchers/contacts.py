@@ -55,11 +55,10 @@ _HINTS = ("@", "instagram", "tiktok", "tik tok", "ig:", "ig :", "ig=")
 
 def may_have_contact(low: str) -> bool:
     """Necessary test on lower-cased text for any contact this module finds: one of ``_HINTS`` in it,
-    each looked for only where a shorter string it holds is ("/" for the links, "tik", "ig"), not all
-    ten in every text (a test holds both equal)."""
+    each looked for only where a shorter string it holds is ("tik", "ig"), not all seven in every
+    text (a test holds both equal).  Group links are :func:`find_group_links`', gated by the caller's
+    link test (2.6)."""
     if "@" in low:
-        return True
-    if "/" in low and ("t.me/" in low or "telegram.me/" in low or "whatsapp.com/" in low):
         return True
     if "tik" in low and ("tiktok" in low or "tik tok" in low):
         return True
