@@ -34,14 +34,14 @@ _EIGHT = "|".join(w for w, d in DIGIT_WORDS.items() if d == "8")
 _SEP = r"(?:[ \t]*[,.\-/\u2013][ \t]*|[ \t]+)"
 _TOKEN = rf"(?:{_WORDS}|\d{{1,4}})"
 #: A mobile number's start (0 or 62, then 8) and the digits after it, as words or digits.
-_SIX_TWO = rf"(?:{'|'.join(w for w, d in DIGIT_WORDS.items() if d == '6')}){_SEP}(?:{'|'.join(w for w, d in DIGIT_WORDS.items() if d == '2')})"
+_TWO_WORDS = tuple(w for w, d in DIGIT_WORDS.items() if d == "2")
+_SIX_TWO = rf"(?:{'|'.join(w for w, d in DIGIT_WORDS.items() if d == '6')}){_SEP}(?:{'|'.join(_TWO_WORDS)})"
 _SPELLED = re.compile(
     rf"(?<![a-z0-9+])(?:\+?62|0|{_ZERO}|{_SIX_TWO}){_SEP}?(?:8\d{{0,3}}|{_EIGHT})(?:{_SEP}{_TOKEN})+(?![a-z0-9])"
 )
 _PIECE = re.compile(_TOKEN)
 _ZERO_THEN_EIGHT = re.compile(rf"(?:{_ZERO}){_SEP}?8")
 _SIX_TWO_THEN_EIGHT = re.compile(rf"{_SIX_TWO}{_SEP}?8")
-_TWO_WORDS = tuple(w for w, d in DIGIT_WORDS.items() if d == "2")
 #: (2.6) A mobile number's start in digits, then a digit word ("0859 dua tujuh …"): led by the literal
 #: "08", which the regex engine finds fast.
 _DIGITS_THEN_WORDS = re.compile(rf"08\d{{0,3}}{_SEP}(?:{_WORDS})(?![a-z])")
