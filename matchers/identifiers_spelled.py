@@ -42,9 +42,12 @@ _SPELLED = re.compile(
 _PIECE = re.compile(_TOKEN)
 _ZERO_THEN_EIGHT = re.compile(rf"(?:{_ZERO}){_SEP}?8")
 _SIX_TWO_THEN_EIGHT = re.compile(rf"{_SIX_TWO}{_SEP}?8")
-#: (2.6) A mobile number's start in digits, then a digit word ("0859 dua tujuh …"): led by the literal
-#: "08", which the regex engine finds fast.
-_DIGITS_THEN_WORDS = re.compile(rf"08\d{{0,3}}{_SEP}(?:{_WORDS})(?![a-z])")
+#: (2.6) A mobile number's start in digits (0 or 62, then 8), then groups of digits and a digit word
+#: ("0859 dua tujuh …", "0812 3456 satu dua …", "62 812 satu …"): how every run :data:`_SPELLED` reads
+#: from a start in digits begins, up to its first word (2.7: 2.6 asked for the word right after an
+#: "08" and missed the others, which the reader reads).
+_DIGITS_THEN_WORDS = re.compile(
+    rf"(?<![a-z0-9+])(?:\+?62|0){_SEP}?8\d{{0,3}}(?:{_SEP}\d{{1,4}})*{_SEP}(?:{_WORDS})(?![a-z0-9])")
 #: Digit words a spelled number holds at least: fewer is a number written in digits.
 _MIN_WORDS = 3
 #: The most digits of an Indonesian mobile number: 0 and 12, or 62 and 12.
@@ -54,9 +57,9 @@ _MAX_DIGITS = 14
 def may_have_spelled_number(low: str) -> bool:
     """Necessary test on lower-cased text: an eight written as a word, a zero word or the words six
     two before an 8 (substring tests first: "kosong" and an 8 are in most blank listings, a zero
-    word then 8 in few; "enam dua 812 …" was missed before a differential test drew it), or (2.6)
-    "08…" in digits with a digit word right after it ("0859 dua tujuh …"), led by the literal "08",
-    which the regex engine finds fast."""
+    word then 8 in few; "enam dua 812 …" was missed before a differential test drew it), or a start
+    in digits followed by digit groups and a digit word (``_DIGITS_THEN_WORDS``, run only when some
+    digit word is in the text)."""
     if "lapan" in low or "wolu" in low or "eight" in low:  # "dalapan", "delapan", "lapan"
         return True
     if "8" not in low:
@@ -65,7 +68,7 @@ def may_have_spelled_number(low: str) -> bool:
         return True
     if any(map(low.__contains__, _TWO_WORDS)) and _SIX_TWO_THEN_EIGHT.search(low) is not None:
         return True
-    return "08" in low and _DIGITS_THEN_WORDS.search(low) is not None
+    return any(map(low.__contains__, DIGIT_WORDS)) and _DIGITS_THEN_WORDS.search(low) is not None
 
 
 def spelled_numbers(low: str) -> Iterator[tuple[int, int, str]]:
