@@ -241,6 +241,7 @@ from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.identity_memo import IdentityMemo, Interner
 from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
+from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
@@ -651,6 +652,9 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
     fired = []
     for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order
+        held = _HELD_BY_MATCHES[index]
+        if held and not all(map(shape.__contains__, held)):
+            continue  # a string every match holds is missing: the regex cannot match
         rule = RULES[index]
         for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
@@ -676,6 +680,11 @@ _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
 #: every rule tested for its tags (a clause's few tags name a tenth of the rules).
 _RULES_OF_TAG: dict[str, tuple[int, ...]] = {
     tag: tuple(index for index, (_, tags) in enumerate(_RULE_TAGS) if tag in tags) for tag in _ALL_RULE_TAGS}
+#: rule -> strings every match of its regex holds, beyond the tag that selected it
+#: (:mod:`matchers.regex_literals`): "KTP=" of a rule near "BLANGKO=" and "KTP=".
+_HELD_BY_MATCHES: tuple[tuple[str, ...], ...] = tuple(
+    tuple(held for held in required_strings(rule.pattern) if len(tags) > 1 or held != f"{next(iter(tags), '')}=")
+    for rule, tags in _RULE_TAGS)
 
 
 def _cue_before(shape_tags: list[str], cues: list[int], first: int) -> int:

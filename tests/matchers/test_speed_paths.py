@@ -21,6 +21,7 @@ from matchers import (
     identifiers,
     identifiers_spelled,
     lexicon,
+    regex_literals,
     score,
     score_listing,
 )
@@ -86,12 +87,16 @@ def _check_shape_rules(text: str, every_rule: tuple[int, ...]) -> None:
     tagged = lexicon.outline(lexicon.canonical_words(normalise(read_by_sound(text))), score._SHAPE_GAP)
     if tagged.shape:
         by_tag = score._rules_in_shape.__wrapped__(tagged.shape)
-        saved = score._RULES_OF_TAG
+        saved, held = score._RULES_OF_TAG, score._HELD_BY_MATCHES
         score._RULES_OF_TAG = dict.fromkeys(saved, every_rule)  # each shape tried by every rule, as before
+        score._HELD_BY_MATCHES = ((),) * len(held)  # and no rule passed over for a string it lacks
         try:
             assert by_tag == score._rules_in_shape.__wrapped__(tagged.shape)
         finally:
-            score._RULES_OF_TAG = saved
+            score._RULES_OF_TAG, score._HELD_BY_MATCHES = saved, held
+        for rule, strings in zip(score.RULES, held, strict=True):
+            for match in rule.pattern.finditer(tagged.shape):
+                assert all(string in match.group(0) for string in strings), (rule.name, strings, match.group(0))
 
 
 def test_speed_paths_agree_with_what_they_replace_on_the_corpus() -> None:
@@ -283,3 +288,27 @@ def test_identifier_gates_agree_with_their_definitions_on_the_corpus() -> None:
 @given(st.one_of(gate_text, st.text(max_size=30)))
 def test_identifier_gates_agree_with_their_definitions_on_generated_text(text: str) -> None:
     _check_identifier_gates(text.lower())
+
+
+#: Regexes of the shapes the rules take, and strings to search: every match holds the strings
+#: :func:`regex_literals.required_strings` lists.
+_REGEXES = [r"ab(?:cd|ce)f?", r"(?:xy)+z|zxy", r"A=\S*(?: \S+){0,2} B=|B=\S*(?: (?!NEG)\S+){0,2} A=", r"(?:k|ab)c{2}",
+            r"(?<!\S)(?:KTP=|EKTP=)(?: \S+)? (?:SALE=|CUE\S*)", r"a(?>bc|bd)e", r"(?:ab|cd)?ef", r"x(?:ay|by)*z"]
+regex_text = st.lists(st.sampled_from([*"abcdefxyzk ", "A=", "B=", "NEG", "KTP=", "EKTP=", "SALE=", "CUE"]),
+                      max_size=20).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(regex_text)
+def test_every_match_holds_the_strings_a_regex_requires(text: str) -> None:
+    for source in _REGEXES:
+        pattern = re.compile(source)
+        strings = regex_literals.required_strings(pattern)
+        for match in pattern.finditer(text):
+            assert all(string in match.group(0) for string in strings), (source, strings, match.group(0))
+
+
+def test_required_strings_of_a_rule_pair_are_both_tags() -> None:
+    pattern = re.compile(r"BLANGKO=\S*(?: \S+){0,3} EKTP=\S*|EKTP=\S*(?: \S+){0,3} BLANGKO=\S*")
+    assert set(regex_literals.required_strings(pattern)) == {"BLANGKO=", "EKTP="}
+    assert regex_literals.required_strings(re.compile("blanko", re.IGNORECASE)) == ()
