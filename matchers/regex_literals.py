@@ -14,9 +14,14 @@ shorter than it could be, never wrong.
 
 from __future__ import annotations
 
+import importlib
 import re
-from re import _constants as sre  # the standard library's parser: the regex as re itself reads it
-from re import _parser
+from typing import Any
+
+#: The standard library's regex parser and its opcodes: the regex as ``re`` itself reads it
+#: (private modules, which typeshed does not describe: read as ``Any``).
+_parser: Any = importlib.import_module("re._parser")
+sre: Any = importlib.import_module("re._constants")
 
 _REPEATS = frozenset({sre.MAX_REPEAT, sre.MIN_REPEAT, sre.POSSESSIVE_REPEAT})
 _SHORTEST = 2  # shorter strings say little and are found everywhere
@@ -32,25 +37,25 @@ def required_strings(pattern: re.Pattern[str]) -> tuple[str, ...]:
     return tuple(sorted(kept, key=lambda text: (-len(text), text)))
 
 
-def _held(items: list[tuple[object, object]]) -> set[str]:
+def _held(items: list[tuple[Any, Any]]) -> set[str]:
     """The strings each match of a sequence of parsed items holds."""
     held: set[str] = set()
     run: list[str] = []
     for op, value in items:
         if op is sre.LITERAL:
-            run.append(chr(value))  # type: ignore[arg-type]
+            run.append(chr(value))
             continue
         if run:
             held.add("".join(run))
             run = []
         if op is sre.SUBPATTERN:
-            held |= _held(list(value[-1]))  # type: ignore[index]
+            held |= _held(list(value[-1]))
         elif op is sre.ATOMIC_GROUP:
-            held |= _held(list(value))  # type: ignore[call-overload]
-        elif op in _REPEATS and value[0] >= 1:  # type: ignore[index]
-            held |= _held(list(value[2]))  # type: ignore[index]
+            held |= _held(list(value))
+        elif op in _REPEATS and value[0] >= 1:
+            held |= _held(list(value[2]))
         elif op is sre.BRANCH:
-            held |= _held_by_every([_held(list(branch)) for branch in value[1]])  # type: ignore[index]
+            held |= _held_by_every([_held(list(branch)) for branch in value[1]])
     if run:
         held.add("".join(run))
     return held
