@@ -1304,8 +1304,19 @@ def _thresholds(blank: float, related: float) -> tuple[tuple[str, float], ...]:
 
 
 def _reason(rule: Rule, field: str, matched: str, weight: float, scope: str) -> Reason:
-    detail = rule.why + scope + (" (image text)" if field == "image" else "")
-    return Reason(rule=rule.name, field=field, matched=matched, weight=float(weight), detail=detail)
+    if not weight:  # 0.0 and -0.0 are one key but print apart: built anew
+        return _new_reason(rule.name, rule.why, field, matched, float(weight), scope)
+    return _shared_reason(rule.name, rule.why, field, matched, float(weight), scope)
+
+
+def _new_reason(name: str, why: str, field: str, matched: str, weight: float, scope: str) -> Reason:
+    detail = why + scope + (" (image text)" if field == "image" else "")
+    return Reason(rule=name, field=field, matched=matched, weight=weight, detail=detail)
+
+
+#: :func:`_new_reason` cached: listings that fire a rule on the same words share its frozen reason
+#: (building a frozen dataclass and its detail costs more than looking it up).
+_shared_reason = lru_cache(maxsize=_FIELD_CACHE_SIZE)(_new_reason)
 
 
 def score_listing(
