@@ -267,7 +267,7 @@ def _may_name_a_nik(text: str) -> bool:
 def _may_have_numbers(text: str) -> tuple[bool, bool]:
     """(a NIK is possible, a phone number is possible): necessary tests only."""
     if text.isascii():
-        skeleton = text.encode("ascii").translate(_DIGIT_SKELETON, _DIGIT_SEPARATORS)
+        skeleton = _digit_skeleton(text)
         nik = b"1" * 16 in skeleton or ("\n" in text and skeleton.count(b"1") >= 16 and _may_name_a_nik(text))
         phone = b"1" * 9 in skeleton or ("\n" in text and skeleton.count(b"1") >= 9)  # "WA\n0812 3456\n7890"
         return nik, phone and _may_start_a_phone(text)
@@ -288,28 +288,42 @@ def _may_be_by_digit(text: str) -> bool:
 def _may_have_account(text: str) -> bool:
     """Necessary test for a bank account: ten digits in a run (separators allowed) and a bank or account word."""
     if text.isascii():
-        skeleton = text.encode("ascii").translate(_DIGIT_SKELETON, _DIGIT_SEPARATORS)
-        return b"1" * 10 in skeleton and may_have_bank_account(text, 10)
+        return b"1" * 10 in _digit_skeleton(text) and may_have_bank_account(text, 10)
     return may_have_bank_account(text, len(_DIGIT.findall(text)))
 
 
 def _may_have_uid(text: str, low: str) -> bool:
     """Necessary tests for a chip UID: hex-looking characters enough for one, and a cue word."""
     # prepared text: what is not ASCII now (emoji, other scripts) is never part of a token, so it is dropped
-    if not _hex_looking(text.encode("ascii", "ignore")):
+    if not _hex_looking(text):
         return False
     return has_uid_cue(low)  # UID_CONTEXT_LOW's cues: those find_chip_readings reads are in ``low``
 
 
-def _hex_looking(data: bytes) -> bool:
-    """Eight hex-looking characters in a row once separators are dropped, or bytes joined by marks
-    (``chip_uids.MARKED_BYTES``, looked for only where the cheap test with marks dropped passes)."""
-    if b"h" * 8 in data.translate(_HEX_SKELETON, _HEX_SEPARATORS):
+def _hex_looking(text: str) -> bool:
+    """Eight hex-looking ASCII characters in a row once separators are dropped, or bytes joined by
+    marks (``chip_uids.MARKED_BYTES``, looked for only where the cheap test with marks dropped passes)."""
+    if b"h" * 8 in _hex_skeleton(text):
         return True
-    if b"/" not in data and b"|" not in data and b";" not in data:
+    if "/" not in text and "|" not in text and ";" not in text:
         return False
+    data = text.encode("ascii", "ignore")
     return b"h" * 8 in data.translate(_HEX_SKELETON, _HEX_SEPARATORS_AND_MARKS) and \
         MARKED_BYTES.search(data.decode("ascii")) is not None
+
+
+@lru_cache(maxsize=8)
+def _digit_skeleton(text: str) -> bytes:
+    """ASCII text's digits as "1"s, other characters "_", a NIK's or phone's separators dropped:
+    made once for the NIK, phone and account gates of one text (a few recent texts kept)."""
+    return text.encode("ascii").translate(_DIGIT_SKELETON, _DIGIT_SEPARATORS)
+
+
+@lru_cache(maxsize=8)
+def _hex_skeleton(text: str) -> bytes:
+    """The text's ASCII characters as "h" (hex-looking) or "_", a UID's separators dropped: made once
+    for the caller's and the reader's UID gates of one text (a few recent texts kept)."""
+    return text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS)
 
 
 def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:
@@ -318,7 +332,7 @@ def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:
     in a row, and the topic."""
     if ":" not in text and "0x" not in low:
         return False
-    if b"h" * 14 not in text.encode("ascii", "ignore").translate(_HEX_SKELETON, _HEX_SEPARATORS):
+    if b"h" * 14 not in _hex_skeleton(text):
         return False
     return topical or about_chips(low)
 
@@ -326,7 +340,7 @@ def _may_have_printed_uid(text: str, low: str, topical: bool) -> bool:
 def _may_hold_uid(text: str) -> bool:
     """Necessary test for a token of UID length: for ASCII, eight hex-looking characters in a row
     once separators are dropped (a byte-table test, a tenth of the token regex's cost)."""
-    return not text.isascii() or _hex_looking(text.encode("ascii"))
+    return not text.isascii() or _hex_looking(text)
 
 
 def valid_nik(digits: str) -> bool:
