@@ -73,6 +73,13 @@ def _check_clauses(text: str) -> None:
     assert (score._cut(text) if stopped is text else score.clauses(stopped)) == score.clauses(stopped)
 
 
+def _check_spelled_run_gate(text: str) -> None:
+    """Every word spelled with full stops ("e . k . t . p") holds a lone character between two
+    stops, the cheap search that gates the run's (so the gate never hides one)."""
+    if score._SPELLED_WITH_STOPS.search(text):
+        assert score._DOT_LETTER_DOT.search(text), text
+
+
 def _check_numbers(text: str) -> None:
     assert score._NUMBER.findall(text) == _NUMBER_BEFORE.findall(text)
     assert score._QUANTITY.findall(text) == _QUANTITY_BEFORE.findall(text)
@@ -104,16 +111,22 @@ def test_speed_paths_agree_with_what_they_replace_on_the_corpus() -> None:
     for text in TEXTS:
         _check_numbers(text)
         _check_clauses(text)
+        _check_spelled_run_gate(text)
         _check_shape_rules(text, every_rule)
     for clause in CLAUSES:
         _check_tags(lexicon.canonical_words(normalise(read_by_sound(clause))))
 
 
+#: Letters, digits and other word characters with full stops and spaces between them.
+spelled_text = st.lists(st.sampled_from([*"abkKtp19é_ж", ".", ". ", " .", " . ", " ", "ab", "x."]), max_size=24).map("".join)
+
+
 @settings(max_examples=400, deadline=None)
-@given(st.one_of(number_text, listing_words, st.text(max_size=30)))
+@given(st.one_of(number_text, listing_words, spelled_text, st.text(max_size=30)))
 def test_number_readings_and_clauses_agree_on_generated_text(text: str) -> None:
     _check_numbers(text)
     _check_clauses(text)
+    _check_spelled_run_gate(text)
 
 
 @settings(max_examples=400, deadline=None)
