@@ -565,7 +565,14 @@ def _rule_of(index: int) -> Rule:
 
 
 def _channel_of(index: int) -> str:
-    return _rule_of(index).channel
+    return _CHANNELS[abs(index)]
+
+
+#: Per rule and co-occurrence index, read once (a listing's judgement asks them of every reason).
+_CHANNELS = tuple(_rule_of(i).channel for i in range(len(RULES) + len(_CO_OCCURRENCES)))
+_USABLE_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _USABLE_RULES)
+_TRADED_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _TRADE_RULES | _MADE_TO_ORDER_RULES)
+_KIT_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _KIT_RULES)
 
 #: What a sentence cue says a clause is about.
 CUE_LABELS = {
@@ -1238,9 +1245,9 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     tally = _tally(fields)
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
-    usable = any(_rule_of(i).name in _USABLE_RULES for i in tally.reasons)
-    traded = any(_rule_of(i).name in _TRADE_RULES | _MADE_TO_ORDER_RULES for i in tally.reasons)
-    kit = any(_rule_of(i).name in _KIT_RULES for i in tally.reasons)
+    usable = not _USABLE_AT.isdisjoint(tally.reasons)
+    traded = not _TRADED_AT.isdisjoint(tally.reasons)
+    kit = not _KIT_AT.isdisjoint(tally.reasons)
     fired = {hit.rule for _, field_clauses in fields for _, hits in field_clauses for hit in hits}
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
         if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired):

@@ -325,3 +325,13 @@ def test_required_strings_of_a_rule_pair_are_both_tags() -> None:
     pattern = re.compile(r"BLANGKO=\S*(?: \S+){0,3} EKTP=\S*|EKTP=\S*(?: \S+){0,3} BLANGKO=\S*")
     assert set(regex_literals.required_strings(pattern)) == {"BLANGKO=", "EKTP="}
     assert regex_literals.required_strings(re.compile("blanko", re.IGNORECASE)) == ()
+
+
+def test_rule_facts_read_once_agree_with_the_rules() -> None:
+    """The judgement's per-index facts (channel; usable, traded, kit rule) are the rules' own."""
+    indices = range(len(score.RULES) + len(score._CO_OCCURRENCES))
+    assert score._CHANNELS == tuple(score._rule_of(i).channel for i in indices)
+    for facts, names in ((score._USABLE_AT, score._USABLE_RULES), (score._KIT_AT, score._KIT_RULES),
+                         (score._TRADED_AT, score._TRADE_RULES | score._MADE_TO_ORDER_RULES)):
+        assert facts == {i for i in indices if score._rule_of(i).name in names}
+    assert all(score._channel_of(-i) == score._rule_of(i).channel for i in indices)
