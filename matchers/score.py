@@ -618,7 +618,6 @@ _SHAPE_GAP = 1 + max(_NEGATION_REACH, _LIST_NEGATION_REACH, *(int(n) for rule in
 _FIELD_CACHE_SIZE = 16_384
 _SHAPE_CACHE_SIZE = 16_384
 _RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
-_TAG_NAME = re.compile(r"(?<!\S)([A-Z]+)=")
 #: Where one clause ends and the next begins: these strings (a full stop or comma
 #: only before a space, so "Rp 150.000", "85,6" and "e-KTP" stay whole; a colon
 #: introduces its clause: "Syarat: foto KTP", "Isi: blangko e-KTP").
@@ -652,10 +651,12 @@ def _tag_of(token: str) -> str:
 def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], ...]:
     """Every match of every rule in a clause's shape, in rule order:
     (rule index, first token, last token, negator token or −1, cue token or −1, attached)."""
-    tags = frozenset(_TAG_NAME.findall(shape))
+    # a shape's tokens are "TAG=" or "_" (:func:`lexicon.outline`) joined by single spaces: its tags
+    # in place, "" for a gap, by two replaces and a split, not a call per token
+    shape_tags = shape.replace("=", "").replace("_", "").split(" ")
+    tags = frozenset(shape_tags)
     if tags.isdisjoint(_ALL_RULE_TAGS):
         return ()
-    shape_tags = [_tag_of(token) for token in shape.split()]
     cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
     fired = []
     for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order

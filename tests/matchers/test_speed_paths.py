@@ -93,6 +93,10 @@ def _check_tags(words: list[str]) -> None:
 def _check_shape_rules(text: str, every_rule: tuple[int, ...]) -> None:
     tagged = lexicon.outline(lexicon.canonical_words(normalise(read_by_sound(text))), score._SHAPE_GAP)
     if tagged.shape:
+        # the rules read a shape's tags by replacing its marks: its tokens are "TAG=" or "_", one space apart
+        assert all(re.fullmatch(r"[A-Z]+=|_", token) for token in tagged.shape.split(" ")), tagged.shape
+        assert tagged.shape.replace("=", "").replace("_", "").split(" ") == [
+            score._tag_of(token) for token in tagged.shape.split()]
         by_tag = score._rules_in_shape.__wrapped__(tagged.shape)
         saved, held = score._RULES_OF_TAG, score._HELD_BY_MATCHES
         score._RULES_OF_TAG = dict.fromkeys(saved, every_rule)  # each shape tried by every rule, as before
