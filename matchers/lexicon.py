@@ -173,12 +173,12 @@ def _spelling_of(word: str) -> str:
         return _skeletons()[word]
     if len(word) < _FUZZY_MIN_LEN - 1:
         return word
-    single = _DOUBLED.sub(r"\1", word)
     parts = _segment(word)
     if parts is not None:
         return " ".join(SPELLING.get(part, part) for part in parts)
     if len(word) < _FUZZY_MIN_LEN or len(word) > _FUZZY_MAX_LEN:
         return word
+    single = _DOUBLED.sub(r"\1", word)  # only a word the fuzzy match reads
     best = process.extractOne(single, FUZZY_KEYS, scorer=Levenshtein.distance, score_cutoff=_max_edits(word))
     if best is None or (len(word) < 6 and best[0][:2] != word[:2]):  # "asing" is not "casing"
         return word
