@@ -174,7 +174,9 @@ _NUMBER_CUE = re.compile(
 )
 _NUMBER_CUE_HINTS = ("uid", "csn", "tag", "ip", "chp")
 #: Words that make a text about chips or ID cards, where a generic serial word names a chip UID.
-_TOPIC = re.compile(r"\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
+#: Each branch led by a letter, its word start checked after it ("u(?<!\wu)id" is "\buid"): the regex
+#: engine then skips to the branches' first letters, not trying thirteen branches at every character.
+_TOPIC = re.compile(r"u(?<!\wu)id|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|t(?<![a-z]t)ag(?![a-z])")
 #: Labels that claim a number for something other than a chip anywhere after them on its line
 #: (WWN, EUI-64, a Zigbee IEEE address, an SD card's CID: "kartu garansi" makes a listing about cards;
 #: a time or a date).

@@ -338,3 +338,21 @@ def test_rule_facts_read_once_agree_with_the_rules() -> None:
                          (score._TRADED_AT, score._TRADE_RULES | score._MADE_TO_ORDER_RULES)):
         assert facts == {i for i in indices if score._rule_of(i).name in names}
     assert all(score._channel_of(-i) == score._rule_of(i).channel for i in indices)
+
+
+#: The chip-topic words as 2.6 wrote them (each branch's word start checked before it).
+_TOPIC_BEFORE = re.compile(r"\buid|nfc|rfid|mifare|ntag|desfire|ktp|blanko|blangko|kartu|card|(?<![a-z])tag(?![a-z])")
+topic_text = st.lists(st.sampled_from(["uid", "tag", "nfc", "kartu", "card", "ktp", "x", "a", "_", "1", " ", "-", "é",
+                                       "ntag", "rfid", "blanko"]), max_size=12).map("".join)
+
+
+def test_chip_topic_led_by_letters_agrees_with_the_word_start_form_on_the_corpus() -> None:
+    for text in TEXTS:
+        low = text.lower()
+        assert chip_uids.about_chips(low) == (_TOPIC_BEFORE.search(low) is not None), low
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(topic_text, st.text(max_size=20)))
+def test_chip_topic_led_by_letters_agrees_with_the_word_start_form(text: str) -> None:
+    assert chip_uids.about_chips(text) == (_TOPIC_BEFORE.search(text) is not None), text
