@@ -1079,7 +1079,7 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
                 why = _discount(hit, field == "title", product_phrase)
                 if why:
                     if hit.rule not in tally.discounted:
-                        tally.discounted[hit.rule] = Reason(rule.name, field, hit.matched, 0.0, f"{rule.why}; {why}")
+                        tally.discounted[hit.rule] = _discounted_reason(rule.name, field, hit.matched, f"{rule.why}; {why}")
                     continue
                 if rule.channel == "negative":
                     bucket = tally.strong_negatives if product_phrase else tally.weak_negatives
@@ -1320,6 +1320,13 @@ def _reason(rule: Rule, field: str, matched: str, weight: float, scope: str) -> 
 def _new_reason(name: str, why: str, field: str, matched: str, weight: float, scope: str) -> Reason:
     detail = why + scope + (" (image text)" if field == "image" else "")
     return Reason(rule=name, field=field, matched=matched, weight=weight, detail=detail)
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _discounted_reason(name: str, field: str, matched: str, detail: str) -> Reason:
+    """A discounted mention's reason (weight 0, why in ``detail``), one shared frozen object per
+    distinct one: greetings, COD and shipping lines discount the same words listing after listing."""
+    return Reason(rule=name, field=field, matched=matched, weight=0.0, detail=detail)
 
 
 #: :func:`_new_reason` cached: listings that fire a rule on the same words share its frozen reason
