@@ -644,12 +644,12 @@ def find_chip_readings(
     it is about chips or ID cards."""
     if "/" in text or "|" in text or ";" in text:  # one character for one: positions are kept
         text, low = MARKED_BYTES.sub(_marks_as_spaces, text), MARKED_BYTES.sub(_marks_as_spaces, low)
-    found, claims = _split_claims(low, _cue_spans(low))
     # a token before the first cue counts only when a cue follows it closely ("04A2… (UID)"), closes its
     # list, or it is printed the reader's way (``printed_by_a_reader``)
     tokens = [token for token in _tokens(text, low) if len(token.chars) in _HEX_LENGTHS]
     if not tokens:
-        return
+        return  # before the cues are read: most texts the gates let through hold no token of a UID's length
+    found, claims = _split_claims(low, _cue_spans(low))
     cues = _cue_ends(low, found, tokens, topical)
     if len(cues) < len(found):  # a serial word off the topic names another thing's serial: a label
         claims = sorted(claims + [start for start, _, specific in found if not specific])
