@@ -461,12 +461,24 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:paling|banyak|sering|yang|yg|lagi|sedang) dicari(?: cari)?|dicari cari|dicari (?:banyak )?orang", "POPULAR"),
     (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin)", "RECRUIT"),
     (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
+    # (2.6) a reader addressed on a condition ("kalau mau beli blanko, chat"): a seller's buyers, not the poster's demand
+    (r"(?:kalau|kalo|klo|kl|jika|bila|apabila|misal) (?:kakak |kak |agan |gan |anda |kamu )?(?:mau|butuh|perlu|minat|ingin|pengen|cari|nyari)", "AUDIENCE"),
+    # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
+    # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
+    (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
+     r"(?:beli|membeli|borong|memborong|butuh|membutuhkan|perlu|memerlukan|cari|mencari|nyari)"
+     r"|(?:mau|ingin|pengen|pingin) (?:beli|membeli|borong|memborong)|(?:tak|aku|arep|kula) (?:tuku|tumbas)|(?:rek|bade|abdi) meuli", "CUEBUY"),
+    # (2.6) who has them, and seeking, in Javanese and Sundanese ("sopo sing duwe", "saha nu gaduh", "golek", "milarian")
+    (r"(?:sopo|sapa|sinten) (?:sing|ingkang) (?:duwe|nduwe|gadhah)|sing duwe|(?:saha|sasaha) (?:nu|anu) (?:gaduh|boga|kagungan)", "CUEWANT"),
+    (r"golek|nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
     (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
     (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
     (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
+    # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
+    (r"(?:kami|kita|saya|siap) (?:terima|menerima)", "CUEBUY"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),

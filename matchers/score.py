@@ -423,6 +423,11 @@ RULES: tuple[Rule, ...] = (
          _p(r"(?:<CUEWANT>|<CUENEED>)(?: \S+){0,3} (?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"
             r"|<IDMATERIAL>|<DINASSTOCK>)"),
          why="a buyer asking for blank e-KTPs (dicari, WTB, yang punya … japri): a demand for blanks, none on offer"),
+    # (2.6) a buyer's advert in the poster's own voice (dicari, siapa punya, kami beli, tampung): the listing is a demand
+    Rule("blank_demand", "related", "related_core", 60,
+         _p(r"(?:<CUEWANT>|<CUEBUY>)(?: \S+){0,3} (?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"
+            r"|<IDMATERIAL>|<DINASSTOCK>)"),
+         why="a buyer advertising for blank e-KTPs or buying them up (dicari, kami beli, tampung): the listing is a demand"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
@@ -474,9 +479,11 @@ _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described
                            "machine_with_blank_ektp_in_listing", "id_writer"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
+_DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
+_WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
 #: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
-_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED"})
+_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -571,13 +578,14 @@ CUE_LABELS = {
     "CUECOD": "COD", "CUESHIP": "shipping", "CUEPAY": "payment", "CUEPACK": "packing",
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
-    "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert",
+    "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert", "CUEBUY": "buying-up",
 }
 #: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
 #: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
-#: opening (``_SEEKING_CUE``); "Siapa punya blanko e-KTP?" stays a buyer's question.
-_WANTED_CUES = frozenset({"CUEWANT", "CUENEED"})
-_SEEKING_CUE = "CUENEED"
+#: opening (``_SEEKING_CUES``); "Siapa punya blanko e-KTP?" stays a buyer's question.
+_WANTED_CUES = frozenset({"CUEWANT", "CUENEED", "CUEBUY"})
+#: (2.6) Buying asked as a question ("Mau beli blanko e-KTP? Langsung checkout") opens an offer too.
+_SEEKING_CUES = frozenset({"CUENEED", "CUEBUY"})
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
@@ -927,7 +935,7 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     found = list(map(_hits_in_clause, kept))
     if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
         found = _asked_in_lists(text, kept, found)
-    if "?" in text and any(hit.cue == _SEEKING_CUE or hit.rule == _WANTED_RULE_INDEX for hits in found for hit in hits):
+    if "?" in text and any(hit.cue in _SEEKING_CUES or hit.rule in _WANTED_RULES for hits in found for hit in hits):
         found = _questions_unwanted(text, kept, found)
     return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
 
@@ -943,8 +951,8 @@ def _questions_unwanted(text: str, kept: list[str], found: list[tuple[Hit, ...]]
             return found  # the text was rewritten before it was cut: read as it is
         position = at + len(part)
         if text.startswith("?", position) and "CUEWANT" not in _tags_in(part):
-            hits = tuple(hit._replace(cue="") if hit.cue == _SEEKING_CUE else hit
-                         for hit in hits if hit.rule != _WANTED_RULE_INDEX)
+            hits = tuple(hit._replace(cue="") if hit.cue in _SEEKING_CUES else hit
+                         for hit in hits if hit.rule not in _WANTED_RULES)
         out.append(hits)
     return out
 
@@ -1248,6 +1256,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
+    if _DEMAND_RULE_INDEX in tally.reasons and _BLANK_OFFERED not in tally.reasons:
+        _discount_blanks_asked_for(tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -1286,6 +1296,21 @@ def _discount_kit_parts(tally: _Tally) -> None:
             if reason is not None:
                 tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, 0.0,
                                               f"{reason.detail}; part of a kit on offer (a machine in the title): not counted")
+
+
+def _discount_blanks_asked_for(tally: _Tally) -> None:
+    """A buyer's advert in the poster's own voice ("Kami tampung blanko e-KTP sisa", "Dicari blanko
+    e-KTP") makes the listing a demand: blank evidence anywhere in it, the title's "Blanko e-KTP"
+    included, names what is asked for, so the blank channel counts none of it (2.6), unless a sale
+    word offers a blank in it too (``blank_offered``: a seller's own offer beside the demand)."""
+    for group, (_, index) in list(tally.groups.items()):
+        if _channel_of(index) != "blank":
+            continue
+        del tally.groups[group]
+        reason = tally.reasons.get(abs(index))
+        if reason is not None:
+            tally.reasons[abs(index)] = Reason(reason.rule, reason.field, reason.matched, 0.0,
+                                               f"{reason.detail}; the listing is a buyer's demand: asked for, not on offer")
 
 
 @lru_cache(maxsize=64)

@@ -1,0 +1,45 @@
+"""The blank / related boundary (``corpus/boundary6*.jsonl``): what makes the product the blank card.
+
+boundary6.jsonl was written and committed before any 2.6 change, in many seller voices: related
+offers that mention the blank card but sell something else (a finished KTP printed on a genuine
+blank, a printing or filling service, a kit, a wanted or buying-up advert, a blank KK, akta, SIM or
+passport, data with the card, a tutorial), blank offers with an add-on service, and hard negatives.
+2.5 read it at blank precision 29/41, blank recall 29/30 and related recall 19/36 (9 of 10 negatives).
+``boundary6_concepts.jsonl`` holds the rows written for each 2.6 concept, hard negatives beside them.
+Every row is held to its label; the rows 2.6 still gets wrong are strict xfails with why.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from matchers import score_listing
+from tests.matchers.tune_rows import tune_rows
+
+ROWS = tune_rows("boundary6*")
+#: Rows 2.6 still gets wrong, with why (measured, not tuned away).
+STILL_MISSED: dict[str, str] = {
+    "b6a-related-007": "a kit named by its parts in the description ('Printer kartu …, encoder chip, … blanko kosong') under a machine title",
+    "b6a-related-019": "'dicetak ke blanko e-KTP' (printed onto a blank) is not read as a material used",
+    "b6a-related-020": "'tercetak di blanko asli' (printed on a genuine blank) is not read as a material used",
+    "b6a-related-021": "a tutorial on making an e-KTP reads as a publication about it",
+    "b6a-related-022": "an ebook on printing a KTP oneself reads as a publication about it",
+    "b6a-related-023": "a service ('Jasa isi data') heading a blank pair: the blank read as the product",
+    "b6a-related-024": "a personalisation service with blanks sent in ('Kirim blanko kosong ke kami') is a shipping line",
+    "b6a-related-025": "a blank word found apart outweighs a forged KTP service in the title's product phrase",
+    "b6a-related-032": "a guide to printing an e-KTP reads as a publication about it",
+    "b6a-related-035": "software to print data onto cards with blanks as a bonus: no kit rule names software",
+    "b6a-related-036": "support alone (e-KTP term, blank word, official source) adds up to blank beside a forged KTP service",
+    "b6a-blank-018": "'mentahan' (raw) next to a blank pair reads as a raw design file",
+    "b6a-benign-008": "a news headline with 'Artikel berita' only in the description's first clause",
+}
+
+
+def _param(row: dict) -> object:
+    marks = [pytest.mark.xfail(strict=True, reason=STILL_MISSED[row["id"]])] if row["id"] in STILL_MISSED else []
+    return pytest.param(row, id=row["id"], marks=marks)
+
+
+@pytest.mark.parametrize("row", [_param(row) for row in ROWS])
+def test_boundary6_row_gets_its_label(row: dict) -> None:
+    assert score_listing(row["title"], row["description"]).verdict.value == row["label"]
