@@ -1256,8 +1256,11 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
-    if _DEMAND_RULE_INDEX in tally.reasons and _BLANK_OFFERED not in tally.reasons:
-        _discount_blanks_asked_for(tally)
+    if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
+        if _DEMAND_RULE_INDEX in tally.reasons:
+            _discount_blank_channel(tally, "the listing is a buyer's demand: asked for, not on offer")
+        elif _title_names_made_id(fields):
+            _discount_blank_channel(tally, "the title's product phrase is a made or traded ID: its material, not the goods")
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -1298,11 +1301,30 @@ def _discount_kit_parts(tally: _Tally) -> None:
                                               f"{reason.detail}; part of a kit on offer (a machine in the title): not counted")
 
 
-def _discount_blanks_asked_for(tally: _Tally) -> None:
-    """A buyer's advert in the poster's own voice ("Kami tampung blanko e-KTP sisa", "Dicari blanko
-    e-KTP") makes the listing a demand: blank evidence anywhere in it, the title's "Blanko e-KTP"
-    included, names what is asked for, so the blank channel counts none of it (2.6), unless a sale
-    word offers a blank in it too (``blank_offered``: a seller's own offer beside the demand)."""
+#: (2.6) Related evidence that names a product made, forged or traded from an ID: in the title's product
+#: phrase it says what the listing sells.  Not a KTP merely offered ("Ready e-KTP" heads blank offers
+#: too), documents listed, or a blank KK (a second blank beside an e-KTP blank).
+_MADE_ID_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "related_core"
+                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form"))
+_BLANK_CORE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "blank_core")
+
+
+def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the title's product phrase (its first clause) names a made, forged or traded ID and no
+    blank: "Jasa isi data blangko e-KTP", "Bikin e-KTP tanpa antri", "KTP custom nama bebas"."""
+    for field, field_clauses in fields:
+        if field == "title" and field_clauses and field_clauses[0][0] == 0:
+            counted = {hit.rule for hit in field_clauses[0][1] if not _discount(hit, True, True)}
+            return not counted.isdisjoint(_MADE_ID_RULES) and counted.isdisjoint(_BLANK_CORE_RULES)
+    return False
+
+
+def _discount_blank_channel(tally: _Tally, why: str) -> None:
+    """The blank channel counts none of its evidence, which names something other than goods on offer
+    (2.6): in a buyer's advert in the poster's own voice ("Kami tampung blanko e-KTP sisa", "Dicari
+    blanko e-KTP") every blank word, the title's "Blanko e-KTP" included, is what is asked for; under a
+    title whose product phrase is a made or traded ID ("Jasa bikin KTP cepat" / "blanko dari kami") it
+    is that product's material.  Not called when a sale word offers a blank (``blank_offered``)."""
     for group, (_, index) in list(tally.groups.items()):
         if _channel_of(index) != "blank":
             continue
@@ -1310,7 +1332,7 @@ def _discount_blanks_asked_for(tally: _Tally) -> None:
         reason = tally.reasons.get(abs(index))
         if reason is not None:
             tally.reasons[abs(index)] = Reason(reason.rule, reason.field, reason.matched, 0.0,
-                                               f"{reason.detail}; the listing is a buyer's demand: asked for, not on offer")
+                                               f"{reason.detail}; {why}")
 
 
 @lru_cache(maxsize=64)
