@@ -460,6 +460,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # not "paling dicari" (sought after), "dicari reseller" (a seller recruiting) or "yang butuh" (the buyers addressed)
     (r"(?:paling|banyak|sering|yang|yg|lagi|sedang) dicari(?: cari)?|dicari cari|dicari (?:banyak )?orang", "POPULAR"),
     (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin)", "RECRUIT"),
+    # (2.6) a seller recruiting in its own voice ("kami mencari reseller"), read before the poster's demand below
+    (r"(?:kami |kita )?(?:mencari|cari|butuh|membutuhkan) (?:reseller|agen|dropshipper|distributor|karyawan|admin)", "RECRUIT"),
     (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
     # (2.6) a reader addressed on a condition ("kalau mau beli blanko, chat"): a seller's buyers, not the poster's demand
     (r"(?:kalau|kalo|klo|kl|jika|bila|apabila|misal) (?:kakak |kak |agan |gan |anda |kamu )?(?:mau|butuh|perlu|minat|ingin|pengen|cari|nyari)", "AUDIENCE"),
