@@ -666,7 +666,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade|centang biru", "VERIFIED"),
     (r"buatkan|bikinkan|bikinin|buatin|dibuatkan|dibikinin", "MAKEFOR"),  # made for you
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
-    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel|seminar|webinar|pelatihan|workshop|kursus", "NEGPUBLICATION"),
+    # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)
+    (r"cara|tips|panduan|tutorial|modul|kursus|pelatihan", "NEGHOWTO"),
+    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
     # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)

@@ -439,6 +439,8 @@ RULES: tuple[Rule, ...] = (
          why="a service that makes or arranges a KTP, KK or KIA"),
     Rule("speed_word", "related", "speed_word", 1, _p("<SHORTCUT>"), why="speed (cepat, kilat)"),
     Rule("bank_kit", "related", "bank_kit", 2, _p("<BANKBOOK>"), why="a savings book or ATM card"),
+    # (2.6) printed, filled or personalised onto a blank ("dicetakkan ke blanko original"): the other part of a forged ID apart
+    Rule("printed_on_blank", "related", "printed_on_blank", 3, _p("<PRINTEDON>"), why="printed or filled onto a blank"),
     Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
@@ -466,6 +468,7 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_template", "NEGTEMPLATE", -70, why="template or design file", unless_usable=True),
     _neg("neg_design", "NEGDESIGN", -70, why="design service, sticker or skin", unless_usable=True),
     _neg("neg_publication", "NEGPUBLICATION", -90, why="newspaper, magazine, book or thesis about e-KTP"),
+    _neg("neg_howto", "NEGHOWTO", -90, why="a guide, tutorial or course about e-KTP"),
     _neg("neg_photo_service", "NEGPHOTO", -80, why="pas-foto printing or photo editing", unless_usable=True),
     _neg("neg_novelty", "NEGNOVELTY", -80, why="novelty or pet 'KTP' card", unless_usable=True),
 )
@@ -550,6 +553,9 @@ _CO_OCCURRENCES = (
     (Rule("blank_civil_form_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>|<KOSONG>"),
           f"a blank or empty word and a civil record, licence or passport, {_APART}"),
      frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]}), frozenset({_RULE_INDEX["civil_doc_term"]})),
+    (Rule("printed_on_blank_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<PRINTEDON>"),
+          f"an ID term and printing or filling onto a blank (a KTP printed on a genuine blank), {_APART}"),
+     frozenset({_RULE_INDEX["printed_on_blank"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
     (Rule("bank_kit_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BANKBOOK>"),
           f"a savings book or ATM card and a KTP term (a bank account sold with its owner's KTP), {_APART}"),
      frozenset({_RULE_INDEX["bank_kit"]}), _ID_TERM_RULES),
@@ -565,10 +571,21 @@ _BLANK_WORD_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group ==
                               or rule.name in ("blank_term", "unprinted_term", "blank_chip"))
 
 
+#: (2.6) A how-to as the title's product (a guide, a tutorial, a course) that names blank e-KTPs or printing
+#: onto them teaches making one: "Tutorial membuat e-KTP dari blanko kosong", "Kursus online bikin e-KTP" /
+#: "cetak di blanko kosong".  A guide naming neither ("Tips merawat e-KTP", "Panduan urus KTP hilang") stays one.
+_HOWTO_MAKE_ID = Rule("howto_make_id", "related", "related_core", 60, _p("<NEGHOWTO>"),
+                      "a guide, tutorial or course about making an e-KTP from blanks: a forger's tool")
+#: Rules judged over the whole listing, indexed from len(RULES) on: the co-occurrences, then the how-to.
+_LISTING_RULES = (*(rule for rule, _, _ in _CO_OCCURRENCES), _HOWTO_MAKE_ID)
+_HOWTO_INDEX = len(RULES) + len(_LISTING_RULES) - 1
+_HOWTO_NEGATIVE = _RULE_INDEX["neg_howto"]
+
+
 def _rule_of(index: int) -> Rule:
-    """A rule by index; indexes from len(RULES) on (negated in groups) are co-occurrence rules."""
+    """A rule by index; indexes from len(RULES) on (negated in groups) are listing rules (:data:`_LISTING_RULES`)."""
     index = abs(index)
-    return RULES[index] if index < len(RULES) else _CO_OCCURRENCES[index - len(RULES)][0]
+    return RULES[index] if index < len(RULES) else _LISTING_RULES[index - len(RULES)]
 
 
 def _channel_of(index: int) -> str:
@@ -1257,6 +1274,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
+    teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
         if _DEMAND_RULE_INDEX in tally.reasons:
             _discount_blank_channel(tally, "the listing is a buyer's demand: asked for, not on offer")
@@ -1268,7 +1286,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
                              if _channel_of(index) == name)
         for bucket, cap in ((tally.strong_negatives, math.inf), (tally.weak_negatives, WEAK_NEGATIVE_CAP)):
             total = sum(w for i, w in bucket.items() if name in RULES[i].channels
-                        and not (name == "related" and ((usable and RULES[i].unless_usable)
+                        and not (name == "related" and ((usable and RULES[i].unless_usable) or (teaches and i in _GUIDE_NEGATIVES)
                                                         or (traded and RULES[i].unless_traded))))
             points += max(total, -cap)
         return _points_to_score(points)
@@ -1308,6 +1326,25 @@ def _discount_kit_parts(tally: _Tally) -> None:
 _MADE_ID_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "related_core"
                            and rule.name not in ("id_for_sale", "document_list", "blank_civil_form"))
 _BLANK_CORE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "blank_core")
+
+
+#: Evidence that a how-to's subject is blanks: a blank word, or printing onto a blank.
+_TAUGHT = frozenset({_RULE_INDEX["printed_on_blank"], _RULE_INDEX["blank_term"]})
+#: The guide's medium (an ebook, a module): when it teaches making an e-KTP, neither it nor the how-to lowers related.
+_GUIDE_NEGATIVES = frozenset({_HOWTO_NEGATIVE, _RULE_INDEX["neg_publication"]})
+
+
+def _teaches_making(tally: _Tally) -> bool:
+    """Whether a how-to is in the title (its product phrase, or a clause of it: "Ebook + video cara cetak
+    KTP el") and the listing names blank e-KTPs or printing onto a blank: it teaches making one, related
+    (``howto_make_id``), its how-to and medium negatives no longer lowering that channel (2.6)."""
+    how = tally.reasons.get(_HOWTO_NEGATIVE)
+    if how is None or how.field != "title" or ("blank_core" not in tally.groups and _TAUGHT.isdisjoint(tally.reasons)):
+        return False
+    if tally.groups.get("related_core", (0.0, -1))[0] < _HOWTO_MAKE_ID.weight:
+        tally.groups["related_core"] = (_HOWTO_MAKE_ID.weight, _HOWTO_INDEX)
+        tally.reasons[_HOWTO_INDEX] = _reason(_HOWTO_MAKE_ID, how.field, how.matched, _HOWTO_MAKE_ID.weight, "")
+    return True
 
 
 def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:

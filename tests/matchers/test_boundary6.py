@@ -7,8 +7,9 @@ passport, data with the card, a tutorial), blank offers with an add-on service, 
 2.5 read it at blank precision 29/41, blank recall 29/30 and related recall 19/36 (9 of 10 negatives).
 Its one benign miss, a news article under a headline title ("… blanko e-KTP sudah tersedia" / "Artikel
 berita: …"), still reads blank under 2.6 and was taken out, as the corpus test holds every benign row.
-boundary6b.jsonl, a second fresh batch written before learning from it: 2.5 and the first 2.6 steps both
-read it at blank precision 8/9, blank recall 8/8, related recall 10/13 (3 of 3 negatives).
+boundary6b.jsonl, a second fresh batch written before learning from it: 2.5 read it at blank precision 8/11,
+blank recall 8/8, related recall 8/13; the 2.6 demand and product-phrase steps, before learning from it, at
+8/9, 8/8, 10/13 (3 of 3 negatives both).
 ``boundary6_concepts.jsonl`` holds the rows written for each 2.6 concept, hard negatives beside them.
 Every row is held to its label; the rows 2.6 still gets wrong are strict xfails with why.
 """
@@ -24,14 +25,8 @@ ROWS = tune_rows("boundary6*")
 #: Rows 2.6 still gets wrong, with why (measured, not tuned away).
 STILL_MISSED: dict[str, str] = {
     "b6a-related-007": "a kit named by its parts in the description ('Printer kartu …, encoder chip, … blanko kosong') under a machine title",
-    "b6a-related-021": "a tutorial on making an e-KTP reads as a publication about it",
-    "b6a-related-022": "an ebook on printing a KTP oneself reads as a publication about it",
-    "b6a-related-032": "a guide to printing an e-KTP reads as a publication about it",
     "b6a-related-035": "software to print data onto cards with blanks as a bonus: no kit rule names software",
-    "b6b-related-004": "a course teaching how to make an e-KTP reads as a publication about it (measured before learning: 2.5 and 2.6 alike)",
-    "b6b-related-010": "a tutorial group on printing a KTP on blanks reads as a publication about it (measured before learning)",
     "b6a-blank-018": "'mentahan' (raw) next to a blank pair reads as a raw design file",
-    "b6c-printed-02": "'dicetakkan ke blanko' with the e-KTP term only in the title: printing on a blank is read in one clause only",
     "b6c-product-01": "'Jasa urus e-KTP hilang' is an agent's service (support only), so blanks the seller provides still read as blank",
 }
 
