@@ -645,6 +645,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:bisa|dapat|cocok) (?:untuk|buat|dipakai di|dipakai untuk|dicetak di|dicetak pakai) printer", "CUEUSE"),
     (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with
     (r"blangkon", "NEGHEADWEAR"),
+    # (2.6) a holder joined by a conjunction to what was named before it ("Blanko e-KTP dan holder"): an add-on
+    # sold beside it, weak even in the title's product phrase; its NEG name keeps it parting a blank pair
+    (r"(?:dan|serta) (?:holder|casing|dompet)", "NEGADDON"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
     # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer

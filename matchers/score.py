@@ -453,6 +453,7 @@ RULES: tuple[Rule, ...] = (
     # hard negatives: another product on offer
     _neg("neg_blangkon", "NEGHEADWEAR", -90, why="blangkon (Javanese headwear)"),
     _neg("neg_holder", "NEGHOLDER", -80, why="holder, casing or wallet"),
+    _neg("neg_holder_addon", "NEGADDON", -WEAK_NEGATIVE_CAP, why="a holder, casing or wallet joined to what was named before it: an add-on"),
     _neg("neg_plain_card", "NEGPLAINCARD", -45, why="plain PVC/RFID/NFC, name, member or ID card", channels=_BLANK_ONLY),
     _neg("neg_material", "NEGMATERIAL", -35, why="a plain material (plastik, kertas, akrilik)", channels=_BLANK_ONLY),
     # a SIM card is a card sold "kosong/blank" (no number active yet): never a blank e-KTP, though

@@ -20,7 +20,6 @@ ROWS = tune_rows("blank_language5*")
 #: Rows 2.5 still gets wrong, with why (measured, not tuned away).
 STILL_MISSED = {
     "bl5-blank-020": "'Kartu kosong' / 'buat e-KTP, …': 'buat e-KTP' at a clause's start reads as making a KTP (related)",
-    "bl5i-blank-003": "'Blanko e-KTP dan holder': a holder after 'dan' in the title's product phrase counts in full",
 }
 
 
