@@ -498,7 +498,6 @@ _MADE_TO_ORDER_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
 _KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
-_PLAIN_CARD_RULE = _RULE_INDEX["neg_plain_card"]
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
 _EKTP_TERM, _KTP_TERM = frozenset({_RULE_INDEX["ektp_term"]}), frozenset({_RULE_INDEX["ktp_term"]})
@@ -578,13 +577,9 @@ _BLANK_WORD_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group ==
 #: "cetak di blanko kosong".  A guide naming neither ("Tips merawat e-KTP", "Panduan urus KTP hilang") stays one.
 _HOWTO_MAKE_ID = Rule("howto_make_id", "related", "related_core", 60, _p("<NEGHOWTO>"),
                       "a guide, tutorial or course about making an e-KTP from blanks: a forger's tool")
-#: (2.6) A card machine and blank e-KTPs named in one listing, no blank the title's product: a kit.
-_KIT_OF_BLANKS = Rule("machine_sold_with_blank_ektp", "related", "related_core", 60, _p("<NEGPRINTER>"),
-                      "a card printer, writer or reader named with blank e-KTPs, no blank the title's product: a kit to make e-KTPs")
-#: Rules judged over the whole listing, indexed from len(RULES) on: the co-occurrences, the how-to, the kit.
-_LISTING_RULES = (*(rule for rule, _, _ in _CO_OCCURRENCES), _HOWTO_MAKE_ID, _KIT_OF_BLANKS)
-_HOWTO_INDEX = len(RULES) + len(_CO_OCCURRENCES)
-_KIT_INDEX = _HOWTO_INDEX + 1
+#: Rules judged over the whole listing, indexed from len(RULES) on: the co-occurrences, then the how-to.
+_LISTING_RULES = (*(rule for rule, _, _ in _CO_OCCURRENCES), _HOWTO_MAKE_ID)
+_HOWTO_INDEX = len(RULES) + len(_LISTING_RULES) - 1
 _HOWTO_NEGATIVE = _RULE_INDEX["neg_howto"]
 
 
@@ -1281,15 +1276,11 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
     teaches = _teaches_making(tally)
-    product = _title_product(fields)
     if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
         if _DEMAND_RULE_INDEX in tally.reasons:
             _discount_blank_channel(tally, "the listing is a buyer's demand: asked for, not on offer")
-        elif not product.isdisjoint(_MADE_ID_RULES) and product.isdisjoint(_BLANK_CORE_RULES):
+        elif _title_names_made_id(fields):
             _discount_blank_channel(tally, "the title's product phrase is a made or traded ID: its material, not the goods")
-        elif product.isdisjoint(_BLANK_CORE_RULES) and _machine_sold_with_blanks(tally):
-            usable = True  # the machine is the kit's, not another product
-            _discount_blank_channel(tally, "a card machine is sold with them: a kit's part, not the goods")
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -1357,30 +1348,14 @@ def _teaches_making(tally: _Tally) -> bool:
     return True
 
 
-def _title_product(fields: tuple[tuple[str, FieldRules], ...]) -> frozenset[int]:
-    """The rules counted in the title's product phrase (its first clause): a made, forged or traded ID
-    there and no blank ("Jasa isi data blangko e-KTP", "Bikin e-KTP tanpa antri") is what is sold."""
+def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the title's product phrase (its first clause) names a made, forged or traded ID and no
+    blank: "Jasa isi data blangko e-KTP", "Bikin e-KTP tanpa antri", "KTP custom nama bebas"."""
     for field, field_clauses in fields:
         if field == "title" and field_clauses and field_clauses[0][0] == 0:
-            return frozenset(hit.rule for hit in field_clauses[0][1] if not _discount(hit, True, True))
-    return frozenset()
-
-
-def _machine_sold_with_blanks(tally: _Tally) -> bool:
-    """Whether a card machine counts as named (the title's product, or attached to an ID term) beside a
-    blank e-KTP named in one clause: "Paket e-KTP starter" / "mesin cetak kartu + encoder chip + kartu
-    e-KTP kosong 100" is a kit, related (2.6; 2.5 read its blanks as the goods).  Blank words found
-    apart, or plain cards beside it ("Blank ID card for printer", "Kartu PVC kosong ukuran KTP"), are
-    a printer's supplies."""
-    machine = _PRINTER_RULE in tally.strong_negatives or _PRINTER_RULE in tally.weak_negatives
-    plain = _PLAIN_CARD_RULE in tally.strong_negatives or _PLAIN_CARD_RULE in tally.weak_negatives
-    if not machine or plain or tally.groups.get("blank_core", (0.0, -1))[1] not in _BLANK_CORE_RULES:
-        return False
-    if tally.groups.get("related_core", (0.0, -1))[0] < _KIT_OF_BLANKS.weight:
-        tally.groups["related_core"] = (_KIT_OF_BLANKS.weight, _KIT_INDEX)
-        named = tally.reasons[_PRINTER_RULE]
-        tally.reasons[_KIT_INDEX] = _reason(_KIT_OF_BLANKS, named.field, named.matched, _KIT_OF_BLANKS.weight, "")
-    return True
+            counted = {hit.rule for hit in field_clauses[0][1] if not _discount(hit, True, True)}
+            return not counted.isdisjoint(_MADE_ID_RULES) and counted.isdisjoint(_BLANK_CORE_RULES)
+    return False
 
 
 def _discount_blank_channel(tally: _Tally, why: str) -> None:

@@ -50,6 +50,9 @@ STILL_MISSED = {
     "lang13-013": "English 'KTP + KK scans' reads as a scanning service's work, not as scans for sale",
     "lang13-020": "a bare 'rekening' among listed goods reads as a payment word; 'satu nama' names no identity set",
     "lang14w-02": "an office's stamp in the title and 'replika' in the description: a stamp sold is read in one clause only",
+    "lang16-007": ("a kit listed in the description under a title naming a package of e-KTPs reads as blank e-KTPs; the "
+                   "independent writers label such packages with blank e-KTPs in quantity blank (independent5 h5-blank-0160), "
+                   "so 2.6 tried and dropped a kit rule that read them related"),
     "lang17-014": "'ambil di tempat kami' names a holder ('tempat' is read as one everywhere): another product halves the focus",
     "lang18-006": "'tanpa dokumen pendukung' is a skipped paper no skip phrase names yet (measured at the end, not learnt)",
     "lang18-007": "a licence 'tanpa praktek' with 'lewat kenalan' apart: 'kenalan' alone is no insider (measured at the end, not learnt)",
