@@ -477,7 +477,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
     (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
-    (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
+    # covers its object; (2.6) in the regional tongues too: Kupang "sonde", Ambon "seng", Papua "tra", Javanese "ora"
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|tra|ndak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)", "NOT"),
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
     (r"(?:kami|kita|saya|siap) (?:terima|menerima)", "CUEBUY"),
@@ -524,6 +525,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) personalising an e-KTP, or writing its chip, for someone ("jasa perso chip e-KTP"): making one; "siap
     # personalisasi" (a blank) and "untuk personalisasi e-KTP" (what a card is for) are read before
     (r"(?:personalisasi|perso|isi|tulis|write) chip (?:<KTP>|<EKTP>)|(?:personalisasi|perso) (?:<KTP>|<EKTP>)", "FORGE"),
+    # (2.6) a KTP printed onto a blank, its object between ("Cetak e-KTP di blanko ori, data kamu", "cetakkan KTP di blanko")
+    (r"(?:cetak|cetakin|dicetak|print|diprint) (?:<KTP>|<EKTP>) (?:di|ke|pada|pakai|pake|dengan|di atas) <BLANGKO>", "PRINTEDID"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|maulah|mambahen|bahen|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
@@ -643,6 +646,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
     # (2.5) a printer the product can be used in ("e-KTP kosong (bisa untuk printer kartu)"), the words read as one cue
     (r"(?:bisa|dapat|cocok) (?:untuk|buat|dipakai di|dipakai untuk|dicetak di|dicetak pakai) printer", "CUEUSE"),
+    # (2.6) a printer the card is for, as its purpose ("buat latihan printer kartu", "untuk tes printer")
+    (r"(?:untuk|buat) (?:latihan|tes|test|uji coba) printer", "CUEUSE"),
     (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with
     (r"blangkon", "NEGHEADWEAR"),
     # (2.6) a holder joined by a conjunction to what was named before it ("Blanko e-KTP dan holder"): an add-on
@@ -671,6 +676,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)
     (r"cara|tips|panduan|tutorial|modul|kursus|pelatihan", "NEGHOWTO"),
+    # (2.6) an office's notice or warning ("Info dari kecamatan: …", "Imbauan dukcapil", "Waspada penipuan blanko")
+    (r"(?:info|informasi) (?:penting )?(?:dari|untuk|bagi) (?:<OFFICIAL>|kecamatan|kelurahan|desa|warga|masyarakat)"
+     r"|imbauan|mengimbau|waspada penipuan|awas penipuan|hati hati penipuan", "NEGPUBLICATION"),
     (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and

@@ -366,7 +366,7 @@ RULES: tuple[Rule, ...] = (
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
-    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|" + _near("PRINTEDON", "IDTERM", 3)),
+    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|<PRINTEDID>|" + _near("PRINTEDON", "IDTERM", 3)),
          why="ready-made or forged KTP (or one printed on a genuine blank)"),
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
@@ -440,7 +440,8 @@ RULES: tuple[Rule, ...] = (
     Rule("speed_word", "related", "speed_word", 1, _p("<SHORTCUT>"), why="speed (cepat, kilat)"),
     Rule("bank_kit", "related", "bank_kit", 2, _p("<BANKBOOK>"), why="a savings book or ATM card"),
     # (2.6) printed, filled or personalised onto a blank ("dicetakkan ke blanko original"): the other part of a forged ID apart
-    Rule("printed_on_blank", "related", "printed_on_blank", 3, _p("<PRINTEDON>"), why="printed or filled onto a blank"),
+    # a KTP printed on a blank in one phrase ("cetak e-KTP di blanko ori", PRINTEDID) too: what a how-to may teach
+    Rule("printed_on_blank", "related", "printed_on_blank", 3, _p("<PRINTEDON>|<PRINTEDID>"), why="printed or filled onto a blank"),
     Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
@@ -623,7 +624,7 @@ _USAGE_CUE = "CUEUSE"
 #: the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL", "CUEUSE"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "FORGE", "READYID", "KARTU", "CHIP", "KK", "AKTA",
+_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "FORGE", "READYID", "PRINTEDID", "KARTU", "CHIP", "KK", "AKTA",
                      "KIA", "CIVILDOC", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
