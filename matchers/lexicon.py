@@ -459,7 +459,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a buyer's wanted advert ("Dicari blanko e-KTP", "WTB", "yang punya … japri") asks for the goods;
     # not "paling dicari" (sought after), "dicari reseller" (a seller recruiting) or "yang butuh" (the buyers addressed)
     (r"(?:paling|banyak|sering|yang|yg|lagi|sedang) dicari(?: cari)?|dicari cari|dicari (?:banyak )?orang", "POPULAR"),
-    (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin)", "RECRUIT"),
+    (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin|pembeli)", "RECRUIT"),  # (2.6) a seller seeking buyers too
     # (2.6) a seller recruiting in its own voice ("kami mencari reseller"), read before the poster's demand below
     (r"(?:kami |kita )?(?:mencari|cari|butuh|membutuhkan) (?:reseller|agen|dropshipper|distributor|karyawan|admin)", "RECRUIT"),
     (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
@@ -469,9 +469,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
     (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
      r"(?:beli|membeli|borong|memborong|butuh|membutuhkan|perlu|memerlukan|cari|mencari|nyari)"
-     r"|(?:mau|ingin|pengen|pingin) (?:beli|membeli|borong|memborong)|(?:tak|aku|arep|kula) (?:tuku|tumbas)|(?:rek|bade|abdi) meuli", "CUEBUY"),
+     r"|(?:mau|ingin|pengen|pingin) (?:beli|membeli|borong|memborong)|(?:tak|aku|arep|kula) (?:tuku|tumbas)|(?:rek|bade|abdi) meuli"
+     r"|(?:ambo|awak|beta|sa|saya|aku) (?:nak|mau|ingin) (?:bali|beli)", "CUEBUY"),  # Minang and eastern Malay "awak nak bali"
     # (2.6) who has them, and seeking, in Javanese and Sundanese ("sopo sing duwe", "saha nu gaduh", "golek", "milarian")
-    (r"(?:sopo|sapa|sinten) (?:sing|ingkang) (?:duwe|nduwe|gadhah)|sing duwe|(?:saha|sasaha) (?:nu|anu) (?:gaduh|boga|kagungan)", "CUEWANT"),
+    (r"(?:sopo|sapa|sinten) (?:sing|ingkang) (?:duwe|nduwe|gadhah)|sing duwe|(?:saha|sasaha) (?:nu|anu) (?:gaduh|boga|kagungan)"
+     r"|nan punyo|nan punya", "CUEWANT"),  # Minang "ado nan punyo"
     (r"golek|nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
     (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
@@ -479,6 +481,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
     # covers its object; (2.6) in the regional tongues too: Kupang "sonde", Ambon "seng", Papua "tra", Javanese "ora"
     (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|tra|ndak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)", "NOT"),
+    # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
+    (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
     (r"(?:kami|kita|saya|siap) (?:terima|menerima)", "CUEBUY"),
@@ -488,7 +492,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"blanko", "BLANGKO"),
     # a KTP printed, filled or personalised onto a blank: the blank is the material of a finished KTP or of a
     # service, not the goods (2.6: any printing or data-filling verb, with or without "di/ke/pada/di atas")
-    (r"(?:pakai|pake|memakai|menggunakan) <BLANGKO>"
+    (r"(?:pakai|pake|memakai|menggunakan|bahan|berbahan) <BLANGKO>"
      r"|(?:cetak|dicetak|tercetak|dicetakkan|mencetak|cetakan|print|diprint|printing|isi data|mengisi data|pengisian data|input data"
      r"|personalisasi|dipersonalisasi|perso|tulis data)(?: (?:di|ke|pada|dengan|di atas|pakai|pake|memakai|menggunakan))? <BLANGKO>", "PRINTEDON"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)

@@ -424,9 +424,10 @@ RULES: tuple[Rule, ...] = (
             r"|<IDMATERIAL>|<DINASSTOCK>)"),
          why="a buyer asking for blank e-KTPs (dicari, WTB, yang punya … japri): a demand for blanks, none on offer"),
     # (2.6) a buyer's advert in the poster's own voice (dicari, siapa punya, kami beli, tampung): the listing is a demand;
-    # the cue governs up to the next cue, as it does for a discount ("Kami mencari mitra yang bisa menyuplai blanko e-KTP")
+    # the cue governs up to the next cue, as it does for a discount ("Kami mencari mitra yang bisa menyuplai blanko e-KTP");
+    # a blank word alone is enough after so plain a buyer's cue ("Dicari kolektor blanko" / "Beli blanko e-KTP kosong")
     Rule("blank_demand", "related", "related_core", 60,
-         _p(r"(?:<CUEWANT>|<CUEBUY>)(?: (?!CUE)\S+)*? (?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"
+         _p(r"(?:<CUEWANT>|<CUEBUY>)(?: (?!CUE)\S+)*? (?:<BLANGKO>|<KOSONG>(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} <KOSONG>"
             r"|<IDMATERIAL>|<DINASSTOCK>)"),
          why="a buyer advertising for blank e-KTPs or buying them up (dicari, kami beli, tampung): the listing is a demand"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),

@@ -10,6 +10,7 @@ berita: …"), still reads blank under 2.6 and was taken out, as the corpus test
 boundary6b.jsonl, a second fresh batch written before learning from it: 2.5 read it at blank precision 8/11,
 blank recall 8/8, related recall 8/13; the 2.6 demand and product-phrase steps, before learning from it, at
 8/9, 8/8, 10/13 (3 of 3 negatives both).
+boundary6c.jsonl, a third, before learning from it: 2.5 blank P 7/11, R 7/7, related R 5/9; 2.6 then 7/9, 7/7, 7/9.
 ``boundary6_concepts.jsonl`` holds the rows written for each 2.6 concept, hard negatives beside them.
 Every row is held to its label; the rows 2.6 still gets wrong are strict xfails with why.
 """
