@@ -1283,6 +1283,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
             _discount_blank_channel(tally, "the listing is a buyer's demand: asked for, not on offer")
         elif _title_names_made_id(fields):
             _discount_blank_channel(tally, "the title's product phrase is a made or traded ID: its material, not the goods")
+        elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
+            _discount_blank_channel(tally, "the description sells a KTP made to order and no card is said empty: its material")
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -1348,6 +1350,24 @@ def _teaches_making(tally: _Tally) -> bool:
         tally.groups["related_core"] = (_HOWTO_MAKE_ID.weight, _HOWTO_INDEX)
         tally.reasons[_HOWTO_INDEX] = _reason(_HOWTO_MAKE_ID, how.field, how.matched, _HOWTO_MAKE_ID.weight, "")
     return True
+
+
+_UNPRINTED = _RULE_INDEX["unprinted_term"]
+#: Related evidence that a KTP is made or printed for the buyer (not merely said to pass as real).
+_MADE_TO_ORDER = frozenset(_RULE_INDEX[name] for name in ("forged_ktp", "id_made_to_order", "custom_id", "document_shortcut"))
+
+
+def _description_makes_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the description opens by selling a KTP made or printed to order ("Blanko e-KTP asli" /
+    "Terima cetak KTP el di blanko asli, kirim data dan foto"): a title of bare blank words, with no card
+    said empty, unprinted or in stock as blanks, is then a search word for that service (2.6).  A
+    description that opens with the blank and offers a service after it ("Blangko asli dinas. Jasa bikin
+    KTP juga bisa") sells the blank with an add-on.  The opening is the description's first clause, so a
+    sentence run on into a later one ("… ini chip ektp) Pesanan di hari libur diproses …") opens nothing."""
+    for field, field_clauses in fields:
+        if field == "description" and field_clauses and field_clauses[0][0] == 0:
+            return any(hit.rule in _MADE_TO_ORDER and not _discount(hit, False, False) for hit in field_clauses[0][1])
+    return False
 
 
 def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
