@@ -464,12 +464,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:kami |kita )?(?:mencari|cari|butuh|membutuhkan) (?:reseller|agen|dropshipper|distributor|karyawan|admin)", "RECRUIT"),
     (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
     # (2.6) a reader addressed on a condition ("kalau mau beli blanko, chat"): a seller's buyers, not the poster's demand
-    (r"(?:kalau|kalo|klo|kl|jika|bila|apabila|misal) (?:kakak |kak |agan |gan |anda |kamu )?(?:mau|butuh|perlu|minat|ingin|pengen|cari|nyari)", "AUDIENCE"),
+    (r"(?:kalau|kalo|klo|kl|jika|bila|apabila|misal) (?:kakak |kak |agan |gan |anda |kamu )?(?:mau|butuh|perlu|minat|ingin|pengen|cari|nyari)"
+     r"|sing (?:arep|butuh|minat)", "AUDIENCE"),  # Javanese "sing arep tuku": whoever wants to buy
     # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
     # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
     (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
      r"(?:beli|membeli|borong|memborong|butuh|membutuhkan|perlu|memerlukan|cari|mencari|nyari)"
-     r"|(?:mau|ingin|pengen|pingin) (?:beli|membeli|borong|memborong)|(?:tak|aku|arep|kula) (?:tuku|tumbas)|(?:rek|bade|abdi) meuli"
+     r"|(?:mau|ingin|pengen|pingin) (?:beli|membeli|borong|memborong)|(?:tak|aku|kula) (?:arep )?(?:tuku|tumbas)|(?:rek|bade|abdi) meuli"
      r"|(?:ambo|awak|beta|sa|saya|aku) (?:nak|mau|ingin) (?:bali|beli)", "CUEBUY"),  # Minang and eastern Malay "awak nak bali"
     # (2.6) who has them, and seeking, in Javanese and Sundanese ("sopo sing duwe", "saha nu gaduh", "golek", "milarian")
     (r"(?:sopo|sapa|sinten) (?:sing|ingkang) (?:duwe|nduwe|gadhah)|sing duwe|(?:saha|sasaha) (?:nu|anu) (?:gaduh|boga|kagungan)"
@@ -485,6 +486,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
+    # and after thanks run on into a clause ("… blanko siap Terima kasih sudah berbelanja")
+    (r"terima kasih|terimakasih", "CUEGREET"),
     (r"(?:kami|kita|saya|siap) (?:terima|menerima)", "CUEBUY"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card

@@ -430,6 +430,10 @@ RULES: tuple[Rule, ...] = (
          _p(r"(?:<CUEWANT>|<CUEBUY>)(?: (?!CUE)\S+)*? (?:<BLANGKO>|<KOSONG>(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} <KOSONG>"
             r"|<IDMATERIAL>|<DINASSTOCK>)"),
          why="a buyer advertising for blank e-KTPs or buying them up (dicari, kami beli, tampung): the listing is a demand"),
+    # (2.6) the poster's own voice as a buyer, not of payment or shipping ("Saya beli, harga tinggi"; "kami terima transfer" is
+    # a seller's terms): the other part of a demand found apart (blank_demand_in_listing)
+    Rule("buyer_voice", "related", "buyer_voice", 1, _p(r"<CUEBUY>(?! (?:CUEPAY|CUESHIP|CUECOD|SALE)=)"),
+         why="the poster's own voice as a buyer (saya beli, kami tampung); 'yang punya' may address the buyers a seller wants"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
@@ -487,7 +491,7 @@ _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
-_WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX})
+_WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX, _RULE_INDEX["buyer_voice"]})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
 #: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
 _NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY"})
@@ -559,6 +563,10 @@ _CO_OCCURRENCES = (
     (Rule("printed_on_blank_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<PRINTEDON>"),
           f"an ID term and printing or filling onto a blank (a KTP printed on a genuine blank), {_APART}"),
      frozenset({_RULE_INDEX["printed_on_blank"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
+    # (2.6) a buyer's voice apart from the blank words ("Beli blanko KTP-el kosong" / "Saya beli semua, bayar tunai")
+    (Rule("blank_demand_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CUEBUY>"),
+          f"the poster's buyer voice and a blank word, {_APART}"),
+     frozenset({_RULE_INDEX["buyer_voice"]}), frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]})),
     (Rule("bank_kit_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BANKBOOK>"),
           f"a savings book or ATM card and a KTP term (a bank account sold with its owner's KTP), {_APART}"),
      frozenset({_RULE_INDEX["bank_kit"]}), _ID_TERM_RULES),
@@ -583,6 +591,7 @@ _HOWTO_MAKE_ID = Rule("howto_make_id", "related", "related_core", 60, _p("<NEGHO
 _LISTING_RULES = (*(rule for rule, _, _ in _CO_OCCURRENCES), _HOWTO_MAKE_ID)
 _HOWTO_INDEX = len(RULES) + len(_LISTING_RULES) - 1
 _HOWTO_NEGATIVE = _RULE_INDEX["neg_howto"]
+_DEMAND_APART = len(RULES) + next(i for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "blank_demand_in_listing")
 
 
 def _rule_of(index: int) -> Rule:
@@ -1279,7 +1288,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         _discount_kit_parts(tally)
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
-        if _DEMAND_RULE_INDEX in tally.reasons:
+        if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
             _discount_blank_channel(tally, "the listing is a buyer's demand: asked for, not on offer")
         elif _title_names_made_id(fields):
             _discount_blank_channel(tally, "the title's product phrase is a made or traded ID: its material, not the goods")
