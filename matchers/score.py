@@ -222,6 +222,24 @@ missing, each with hard negatives beside it:
   the demand related.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
   opening; "paling dicari" (sought after), "dicari reseller" and "yang butuh" (the buyers a seller
   addresses) are no wanted adverts.
+
+**The blank / related boundary (2.6).**  What the listing sells decides what a blank word in it is; each
+concept was measured first on fresh rows (``corpus/boundary6*.jsonl``) and has hard negatives beside it:
+
+* *A demand governs the listing.*  A buyer's advert in the poster's own voice (``blank_demand``: "dicari",
+  "siapa punya", buying up as "tampung", "kami beli", "siap borong", the poster's own need "saya lagi cari",
+  in Javanese, Sundanese and Minang too), or that voice apart from the blank words (``blank_demand_in_listing``),
+  makes every blank word in the listing, the title's included, what is asked for (:func:`_discount_blank_channel`).
+* *The material of a made ID.*  Printing, filling or personalising onto a blank ("tercetak di blanko asli",
+  "jasa isi data blangko e-KTP", ``PRINTEDON``/``PRINTEDID``) makes the blank a material; under a title whose
+  product phrase is a made, forged or traded ID and no blank (:func:`_title_names_made_id`), or a description
+  that opens by selling a KTP made to order under bare blank words with no card said empty
+  (:func:`_description_makes_id`), the blank channel's evidence is that product's material.
+* *How-tos.*  A guide, tutorial or course in the title that names blanks or printing onto them teaches making
+  an e-KTP (``howto_make_id``); one that names neither stays a publication.
+* *Blank offers stay blank.*  A sale word offering a blank (``blank_offered``) keeps it an offer beside any of
+  the above; a holder joined by "dan/serta" after a blank pair is an add-on (``neg_holder_addon``); a service
+  offered after the blank ("Blangko asli dinas. Jasa bikin KTP juga bisa") is an add-on.
 """
 
 from __future__ import annotations
