@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 
 from matchers import score_listing
-from tests.matchers.tune_rows import tune_rows
+from tests.matchers.tune_rows import labelled_params, tune_rows
 
 ROWS = tune_rows("boundary6*")
 #: Rows 2.6 still gets wrong, with why (measured, not tuned away).
@@ -32,11 +32,6 @@ STILL_MISSED: dict[str, str] = {
 }
 
 
-def _param(row: dict) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=STILL_MISSED[row["id"]])] if row["id"] in STILL_MISSED else []
-    return pytest.param(row, id=row["id"], marks=marks)
-
-
-@pytest.mark.parametrize("row", [_param(row) for row in ROWS])
+@pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
 def test_boundary6_row_gets_its_label(row: dict) -> None:
     assert score_listing(row["title"], row["description"]).verdict.value == row["label"]
