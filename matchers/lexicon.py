@@ -490,19 +490,45 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a buyer's wanted advert ("Dicari blanko e-KTP", "WTB", "yang punya … japri") asks for the goods;
     # not "paling dicari" (sought after), "dicari reseller" (a seller recruiting) or "yang butuh" (the buyers addressed)
     (r"(?:paling|banyak|sering|yang|yg|lagi|sedang) dicari(?: cari)?|dicari cari|dicari (?:banyak )?orang", "POPULAR"),
-    (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin)", "RECRUIT"),
+    (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin|pembeli)", "RECRUIT"),  # (2.6) a seller seeking buyers too
+    # (2.6) a seller recruiting in its own voice ("kami mencari reseller"), read before the poster's demand below
+    (r"(?:kami |kita )?(?:mencari|cari|butuh|membutuhkan) (?:reseller|agen|dropshipper|distributor|karyawan|admin)", "RECRUIT"),
     (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
+    # (2.6) a reader addressed on a condition ("kalau mau beli blanko, chat"): a seller's buyers, not the poster's demand
+    (r"(?:kalau|kalo|klo|kl|jika|bila|apabila|misal) (?:kakak |kak |agan |gan |anda |kamu )?(?:mau|butuh|perlu|minat|ingin|pengen|cari|nyari)"
+     r"|sing (?:arep|butuh|minat)", "AUDIENCE"),  # Javanese "sing arep tuku": whoever wants to buy
+    # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
+    # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
+    (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
+     r"(?:beli|membeli|borong|memborong|butuh|membutuhkan|perlu|memerlukan|cari|mencari|nyari)"
+     r"|(?:mau|ingin|pengen|pingin) (?:beli|membeli|borong|memborong)|(?:tak|aku|kula) (?:arep )?(?:tuku|tumbas)|(?:rek|bade|abdi) meuli"
+     r"|(?:ambo|awak|beta|sa|saya|aku) (?:nak|mau|ingin) (?:bali|beli)", "CUEBUY"),  # Minang and eastern Malay "awak nak bali"
+    # (2.6) who has them, and seeking, in Javanese and Sundanese ("sopo sing duwe", "saha nu gaduh", "golek", "milarian")
+    (r"(?:sopo|sapa|sinten) (?:sing|ingkang) (?:duwe|nduwe|gadhah)|sing duwe|(?:saha|sasaha) (?:nu|anu) (?:gaduh|boga|kagungan)"
+     r"|nan punyo|nan punya", "CUEWANT"),  # Minang "ado nan punyo"
+    (r"golek|nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
     (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
     (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
-    (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
+    # covers its object; (2.6) in the regional tongues too: Kupang "sonde", Ambon "seng", Papua "tra", Javanese "ora"
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|tra|ndak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)", "NOT"),
+    # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
+    (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
+    # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
+    # and after thanks run on into a clause ("… blanko siap Terima kasih sudah berbelanja")
+    (r"terima kasih|terimakasih", "CUEGREET"),
+    (r"(?:kami|kita|saya|siap) (?:terima|menerima)", "CUEBUY"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
     (r"blanko", "BLANGKO"),
-    (r"(?:pakai|pake|menggunakan|dicetak di|dicetak pakai|cetak di) <BLANGKO>", "PRINTEDON"),
+    # a KTP printed, filled or personalised onto a blank: the blank is the material of a finished KTP or of a
+    # service, not the goods (2.6: any printing or data-filling verb, with or without "di/ke/pada/di atas")
+    (r"(?:pakai|pake|memakai|menggunakan|bahan|berbahan) <BLANGKO>"
+     r"|(?:cetak|dicetak|tercetak|dicetakkan|mencetak|cetakan|print|diprint|printing|isi data|mengisi data|pengisian data|input data"
+     r"|personalisasi|dipersonalisasi|perso|tulis data)(?: (?:di|ke|pada|dengan|di atas|pakai|pake|memakai|menggunakan))? <BLANGKO>", "PRINTEDON"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
@@ -534,6 +560,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:usaha|bisnis) (?:cetak |pembuatan |bikin )?(?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
     (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
+    # (2.6) personalising an e-KTP, or writing its chip, for someone ("jasa perso chip e-KTP"): making one; "siap
+    # personalisasi" (a blank) and "untuk personalisasi e-KTP" (what a card is for) are read before
+    (r"(?:personalisasi|perso|isi|tulis|write) chip (?:<KTP>|<EKTP>)|(?:personalisasi|perso) (?:<KTP>|<EKTP>)", "FORGE"),
+    # (2.6) a KTP printed onto a blank, its object between ("Cetak e-KTP di blanko ori, data kamu", "cetakkan KTP di blanko")
+    (r"(?:cetak|cetakin|dicetak|print|diprint) (?:<KTP>|<EKTP>) (?:di|ke|pada|pakai|pake|dengan|di atas) <BLANGKO>", "PRINTEDID"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|maulah|mambahen|bahen|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
@@ -653,8 +684,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
     # (2.5) a printer the product can be used in ("e-KTP kosong (bisa untuk printer kartu)"), the words read as one cue
     (r"(?:bisa|dapat|cocok) (?:untuk|buat|dipakai di|dipakai untuk|dicetak di|dicetak pakai) printer", "CUEUSE"),
+    # (2.6) a printer the card is for, as its purpose ("buat latihan printer kartu", "untuk tes printer")
+    (r"(?:untuk|buat) (?:latihan|tes|test|uji coba) printer", "CUEUSE"),
     (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with
     (r"blangkon", "NEGHEADWEAR"),
+    # (2.6) a holder joined by a conjunction to what was named before it ("Blanko e-KTP dan holder"): an add-on
+    # sold beside it, weak even in the title's product phrase; its NEG name keeps it parting a blank pair
+    (r"(?:dan|serta) (?:holder|casing|dompet)", "NEGADDON"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
     # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer
@@ -676,7 +712,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade|centang biru", "VERIFIED"),
     (r"buatkan|bikinkan|bikinin|buatin|dibuatkan|dibikinin", "MAKEFOR"),  # made for you
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
-    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel|seminar|webinar|pelatihan|workshop|kursus", "NEGPUBLICATION"),
+    # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)
+    (r"cara|tips|panduan|tutorial|modul|kursus|pelatihan", "NEGHOWTO"),
+    # (2.6) an office's notice or warning ("Info dari kecamatan: …", "Imbauan dukcapil", "Waspada penipuan blanko")
+    (r"(?:info|informasi) (?:penting )?(?:dari|untuk|bagi) (?:<OFFICIAL>|kecamatan|kelurahan|desa|warga|masyarakat)"
+     r"|imbauan|mengimbau|waspada penipuan|awas penipuan|hati hati penipuan", "NEGPUBLICATION"),
+    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
     # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)
