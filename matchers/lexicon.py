@@ -52,6 +52,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["original", "ori", "asli", "aslinya"], "original"),
     **dict.fromkeys(["akta", "akte"], "akta"),
     **dict.fromkeys(["kk"], "kk"),
+    **dict.fromkeys(["kad"], "kartu"),  # (2.6) Malay: "kad KTP kosong", "kad pengenalan" (an identity card)
     **dict.fromkeys(["kia"], "kia"),
     **dict.fromkeys(["fotokopi", "fotocopy", "photocopy"], "fotokopi"),
     **dict.fromkeys(["laminating", "laminasi"], "laminating"),
@@ -173,6 +174,8 @@ def _spelling_of(word: str) -> str:
         return _skeletons()[word]
     if len(word) < _FUZZY_MIN_LEN - 1:
         return word
+    if _abbreviates_blank(word):  # "blgko", "blko": chat drops letters besides the vowels
+        return "blanko"
     single = _DOUBLED.sub(r"\1", word)
     parts = _segment(word)
     if parts is not None:
@@ -237,6 +240,23 @@ def _skeletons() -> dict[str, str]:
             spelled.setdefault(skeleton, set()).add(_FUZZY_TARGET.get(word, SPELLING.get(word, word)))
     return {skeleton: next(iter(targets)) for skeleton, targets in spelled.items()
             if len(targets) == 1 and skeleton not in SPELLING and skeleton not in PHRASE_WORDS}
+
+
+#: (2.6) The blank word as chat shortens it: its first two letters and its last one kept, any letters
+#: between dropped ("blgko", "blko", "blngo"), not only the vowels (:func:`_skeleton`).
+_ABBREVIATED_BLANK = "blangko"
+_ABBREVIATION_MIN_LEN = 4
+
+
+def _abbreviates_blank(word: str) -> bool:
+    """Whether ``word`` is the blank word shortened: it keeps the first two letters and the last
+    one of "blangko" and the rest of its letters in order (no Indonesian or English word of four or
+    more letters does: "blog" ends in g, "blok" in k)."""
+    key = _ABBREVIATED_BLANK
+    if len(word) < _ABBREVIATION_MIN_LEN or word[:2] != key[:2] or word[-1] != key[-1] or word == key:
+        return False
+    rest = iter(key[2:-1])
+    return all(letter in rest for letter in word[2:-1])
 
 
 def _spelling_of_leet(word: str) -> str:
@@ -426,14 +446,16 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
     # an organisation's own ID card ("kartu identitas karyawan", "KTP mahasiswa"): a plain card, not the KTP
-    (r"(?:kartu identitas|kartu tanda|ktp|id card|idcard) (?:karyawan|pegawai|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
+    (r"(?:kartu identitas|kartu tanda|kartu pengenalan|ktp|id card|idcard) (?:karyawan|pegawai|pekerja|staf|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
     (r"kartu identitas anak|kia|ktp anak", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp"
      # (2.5) the electronic national ID in English: "e-ID card", "Indonesian eID" (a plain "ID card" is any card)
-     r"|(?:indonesian |indonesia )?(?:e id|eid)(?: card)?(?: (?:indonesian|indonesia))?|eidcard|electronic (?:id|identity) card", "EKTP"),
+     r"|(?:indonesian |indonesia )?(?:e id|eid)(?: card)?(?: (?:indonesian|indonesia))?|eidcard|electronic (?:id|identity) card"
+     # (2.6) written backwards with its hyphen ("oknalb PTK-e", "le-PTK"), as the run-together "ptke" is read
+     r"|ptk e|le ptk", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
-    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
     # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
@@ -485,7 +507,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
-    (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
+    # (2.6) a card or material (that is usually) used for an e-KTP ("kartunya yang biasa buat KTP-el", "bahan yg dipakai
+    # untuk e-KTP"): what the ID is made from, not an offer to make one
+    (r"(?:kartu|kartunya|bahan|bahannya) (?:(?:yang|yg) )?(?:(?:biasa|biasanya|dipakai|khusus) )?(?:untuk|buat|utk) <EKTP>", "EKTP"),
+    (r"(?:kartu|kartunya|bahan|bahannya) (?:yang|yg) (?:biasa|biasanya|dipakai|khusus) (?:untuk|buat|utk) <KTP>", "KTP"),
     (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
     # (2.5) also the material of a person's identity named by its chip or as a resident's ("bahan dasar identitas chip")
@@ -594,6 +619,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"chip", "CHIP"),
     (r"kartu|card", "KARTU"),
     (r"dukcapil|dinas", "OFFICIAL"),
+    # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
+    # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
+    (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi )?(?:dari )?<OFFICIAL>"
+     r"|<OFFICIAL> (?:menginformasikan|mengumumkan|menghimbau|mengimbau|memberitahukan)", "NEGPUBLICATION"),
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),

@@ -1129,14 +1129,29 @@ def _catalogue(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
         if field != "description":
             continue
         others = offers = 0
-        for _, hits in field_clauses:
+        last_offer = -1
+        for number, hits in field_clauses:
             counted = [hit for hit in hits if not hit.negator and not hit.cue]
             if any(RULES[hit.rule].channel == "negative" and hit.rule != _PRINTER_RULE for hit in counted):
                 others += 1
             elif any(RULES[hit.rule].group in _CORE_GROUPS for hit in counted):
                 offers += 1
+                last_offer = number
+        if offers and others < _CATALOGUE_OTHER_CLAUSES and _leads_with_another_thing(field_clauses):
+            others += last_offer - sum(1 for number, _ in field_clauses if number < last_offer)
         return others >= _CATALOGUE_OTHER_CLAUSES and offers > 0
     return False
+
+
+def _leads_with_another_thing(field_clauses: FieldRules) -> bool:
+    """Whether the description's first clause names another product not attached to any ID term
+    ("Ready: casing HP, charger, …", "Ada sarung, peci, …"): then the clauses naming nothing the
+    lexicon knows between it and a blank are items of the same list (2.6; a shop's goods are
+    mostly words no rule knows), while "Casing e-KTP, bahan tebal, …" leads with an ID's accessory."""
+    if not field_clauses or field_clauses[0][0] != 0:
+        return False
+    return any(RULES[hit.rule].channel == "negative" and hit.rule != _PRINTER_RULE and not hit.attached
+               and not hit.negator and not hit.cue for hit in field_clauses[0][1])
 
 
 class _Part(NamedTuple):

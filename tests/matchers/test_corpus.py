@@ -35,9 +35,10 @@ SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(ROWS, id="all-tune")]
 #: title scored as high as the bar would lift PVC blank cards too
 #: blank_language.jsonl's vague titles hold no blank or ID word at all ("Kartu putih original",
 #: "Sedia kartu"): their descriptions say what is sold, and a title alone must not lift PVC cards;
-#: so do blank_language5*.jsonl's ("Kartu multifungsi", "Kartu kosong")
+#: so do blank_language5*.jsonl's ("Kartu multifungsi", "Kartu kosong") and blank_recall6*.jsonl's (a shop's
+#: title over its list of goods, "GROSIR PERLENGKAPAN SABLON DAN KARTU"; "Kartu chip original")
 VAGUE_TITLE_SETS = [
-    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5"))], id="built"),
+    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5", "bl6"))], id="built"),
     pytest.param(ROWS, id="all-tune", marks=pytest.mark.xfail(strict=False, reason=(
         "vague blank titles of the independent tune files score below the candidate bar of 25: "
         "corpus/independent.jsonl 4 (first measured at bde439d; 2 of its 4 still so at 830bbf6), "
