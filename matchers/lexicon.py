@@ -83,6 +83,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["selesai", "kelar", "beres", "rampung", "rengse"], "selesai"),
     **dict.fromkeys(["hari", "dino", "dinten", "dina", "poe"], "hari"),  # day: Javanese, Sundanese/krama
     **dict.fromkeys(["durung", "dereng"], "durung"),  # not yet: Javanese, krama
+    **dict.fromkeys(["suwung", "puyung"], "kosong"),  # (2.6) empty: Javanese, Balinese
     **dict.fromkeys(["dicetak", "dicitak"], "dicetak"),  # printed: the Sundanese spelling
     **dict.fromkeys(["sehari", "sedino", "sedinten", "sahari"], "sehari"),  # Banjar, Minang "sahari"
     **dict.fromkeys(["kw"], "palsu"),  # "KTP kw": an imitation, as "tas kw" is
@@ -413,7 +414,9 @@ def canonical_of_words(words: list[str]) -> list[str]:
 _ID = "(?:<KTP>|<EKTP>)"
 #: Not yet, or without (2.5: in the regional languages too, and as chat writes it).
 _ABSENT = ("(?:belum|blm|blum|blom|tidak|tiada|tdk|tanpa|non|durung|teu acan|acan|teu|alun|indak|hana|kagak|gak|ga|nggak|ndak"
-           "|enggak|tak)")
+           # (2.6) "not" and "there is none" in Javanese (ora), Sundanese (euweuh, taya), Madurese (tadha), Bugis (degaga),
+           # Balinese (tusing)
+           "|enggak|tak|ora|euweuh|taya|tadha|degaga|tusing)")
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
@@ -474,7 +477,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
     # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
     (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
-     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
+     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
      r"|diinput|(?:di |ke )?(?:encode|input))(?: (?:data|nik))?"
      # in English: "no data", "unprinted", "not personalized"
      r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
