@@ -467,7 +467,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"sktm|surat (?:keterangan )?(?:tidak mampu|belum (?:menikah|kawin|pernah menikah)|ahli waris|janda|duda|status perkawinan)"
      r"|surat (?:keterangan )?kehilangan (?:<KTP>|<EKTP>|kk|kartu keluarga)", "OTHERDOC"),  # a police letter for a lost ID
     # (2.5) an ID card with a chip is the electronic one ("KTP dengan chip", "kartu tanda penduduk ber-chip")
-    (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip", "EKTP"),
+    (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip"
+     # (2.6) "the electronic one" after the KTP ("kartu KTP yg elektronik", "KTP versi elektronik")
+     r"|<KTP> (?:(?:yang|yg) )?(?:versi|model|jenis|tipe) elektronik|<KTP> (?:yang|yg) elektronik", "EKTP"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     # (2.5) without a KTP's photo or data ("pinjaman tanpa foto KTP", "daftar tanpa data KK"): the ID is what
     # the buyer need not give, not a KTP without data (that is "KTP tanpa data", the other order)
@@ -623,8 +625,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)"
      r"|sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"siap pakai|siap narik|siap jualan|siap trading|limit besar|aktif", "INUSE"),  # an account in working order
-    (r"chip", "CHIP"),
+    (r"chip|berchip", "CHIP"),  # (2.6) "ber-chip" spelled out joins into one word
     (r"kartu|card", "KARTU"),
+    # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
+    (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
     (r"dukcapil|dinas", "OFFICIAL"),
     # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
     # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office

@@ -23,6 +23,8 @@ ROWS = tune_rows("blank_recall6*")
 STILL_MISSED = {
     "bl6c-cat-blank-10": "a list led by another product ('Ready: sarung, kad KTP kosong …, peci') counts only the "
                          "items named before the blank: the field's reading keeps no clause that names nothing",
+    "bl6d-blank-002": "'Barang kantor capil' / 'Kartunya masih kosong belum dicetak': the card is named only as 'kartunya' "
+                      "under a title naming the office's goods, no ID term or chip anywhere",
     "bl6b-blank-009": "'Kartu KTP baru, belum ada nama pemiliknya' / 'Asli chip': a plain KTP and an empty word in two "
                       "clauses never combine ('kartu perdana kosong, daftar pakai KTP'), and the chip is a third clause",
 }
@@ -38,11 +40,24 @@ def test_blank_recall6_row_gets_its_label(row: dict) -> None:
     assert score_listing(row["title"], row["description"]).verdict.value == row["label"]
 
 
-@pytest.mark.xfail(strict=True, reason="an empty word apart from a reader ('kosong tanpa driver CD') reads as a kit's "
-                   "blank chips: the related channel's reader rule (measured in blank_recall6b, not learnt)")
-def test_a_reader_sold_empty_of_drivers_is_no_kit() -> None:
-    assessment = score_listing("Reader e-KTP USB", "Untuk baca data e-KTP di kantor, tanpa aplikasi, kosong tanpa driver CD.")
-    assert assessment.verdict.value == "benign"
+#: Hard negatives of the fresh batches the related channel reads as related (measured, not learnt: that channel is
+#: another helper's); kept here, out of the corpus, whose every hard negative must be benign.
+RELATED_MISREADS = [
+    pytest.param("Reader e-KTP USB", "Untuk baca data e-KTP di kantor, tanpa aplikasi, kosong tanpa driver CD.",
+                 id="bl6b-hardneg-037", marks=pytest.mark.xfail(strict=True, reason=(
+                     "an empty word apart from a reader ('kosong tanpa driver CD') reads as a kit's blank chips"))),
+    pytest.param("Paket usaha fotokopi", "Isi paket: mesin fotokopi, laminating, kertas, cocok buat jasa KTP.",
+                 id="bl6d-hardneg-023", marks=pytest.mark.xfail(strict=True, reason=(
+                     "'cocok buat jasa KTP' (a copy shop's kit) reads as a KTP service"))),
+    pytest.param("Cetak ulang e-KTP rusak", "Informasi: e-KTP rusak bisa dicetak ulang gratis di dukcapil, bawa KTP lama.",
+                 id="bl6d-hardneg-025", marks=pytest.mark.xfail(strict=True, reason=(
+                     "a reprint at the office ('dicetak ulang gratis di dukcapil') reads as a KTP reprinted outside it"))),
+]
+
+
+@pytest.mark.parametrize(("title", "description"), RELATED_MISREADS)
+def test_a_hard_negative_of_the_fresh_batches_is_benign(title: str, description: str) -> None:
+    assert score_listing(title, description).verdict.value == "benign"
 
 
 # --- the blank word shortened by chat ------------------------------------------------------------------
