@@ -42,7 +42,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["kosongan"], "kosongan"),
     **dict.fromkeys(["ektp", "ektpnya", "ektepe", "ktpe"], "ektp"),  # "KTP-E" run together
     **dict.fromkeys(["ktpel", "ktpelektronik"], "ktpel"),
-    **dict.fromkeys(["ktp", "ktpnya", "ktepe", "katepe"], "ktp"),  # spelled as said: "ka-te-pe"
+    **dict.fromkeys(["ktp", "ktpnya", "ktepe", "katepe", "ketepe"], "ktp"),  # spelled as said: "ka-te-pe", "ke-te-pe" (2.6)
     **dict.fromkeys(["elektronik", "elektrik"], "elektronik"),
     **dict.fromkeys(["chip", "chipnya"], "chip"),
     # the civil registry under its regional names and short forms (Dispendukcapil in East Java, "disduk")
@@ -460,7 +460,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:kartu )?identitas (?:kependudukan|penduduk) elektronik", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
-    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ktp"
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
     # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
@@ -496,7 +496,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
     (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
-    (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
+    # (2.6) and "not" in the east's Malay and other tongues: Kupang "sonde", Ambon "seng", Manado "nda", Papua "tra",
+    # Minang "indak", Javanese "ora" ("Sonde jual KTP atau blanko KTP, itu urusan dukcapil")
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|nda|ndak|tra|trada|indak|ora) (?:menjual|jual|menyediakan|melayani)"
+     r"|jangan (?:beli|membeli|tergiur)", "NOT"),  # covers its object; (2.6) a warning not to buy it
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
@@ -518,8 +521,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     # (2.6) a card or material (that is usually) used for an e-KTP ("kartunya yang biasa buat KTP-el", "bahan yg dipakai
     # untuk e-KTP"): what the ID is made from, not an offer to make one
-    (r"(?:kartu|kartunya|bahan|bahannya) (?:(?:yang|yg) )?(?:(?:biasa|biasanya|dipakai|khusus) )?(?:untuk|buat|utk) <EKTP>", "EKTP"),
-    (r"(?:kartu|kartunya|bahan|bahannya) (?:yang|yg) (?:biasa|biasanya|dipakai|khusus) (?:untuk|buat|utk) <KTP>", "KTP"),
+    (r"(?:kartu|kartunya|bahan|bahannya) (?:(?:yang|yg) )?(?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <EKTP>", "EKTP"),
+    (r"(?:kartu|kartunya|bahan|bahannya) (?:yang|yg) (?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <KTP>", "EKTP"),  # KTPs are e-KTPs now
     (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
     # (2.5) also the material of a person's identity named by its chip or as a resident's ("bahan dasar identitas chip")
@@ -632,8 +635,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dukcapil|dinas", "OFFICIAL"),
     # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
     # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
-    (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi )?(?:dari )?(?:<OFFICIAL>|kecamatan|kelurahan|kantor desa)"
-     r"|<OFFICIAL> (?:menginformasikan|mengumumkan|menghimbau|mengimbau|memberitahukan)", "NEGPUBLICATION"),
+    (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi |penting |terbaru )?(?:dari )?(?:<OFFICIAL>|kecamatan|kelurahan|kantor desa)"
+     r"|<OFFICIAL> (?:menginformasikan|mengumumkan|menghimbau|mengimbau|memberitahukan)"
+     # (2.6) a warning against sellers ("Waspada penipuan penjualan blanko e-KTP!", "Awas calo KTP"): news, no offer
+     r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks)", "NEGPUBLICATION"),
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
@@ -667,7 +672,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"holder|casing|dompet", "NEGHOLDER"),
     # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
     # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer
-    (r"<NEGHOLDER> (?:<KTP>|<EKTP>) (?:<KOSONG>|<BLANGKO>)|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
+    # (2.6) also with a word of the holder's between ("dompet KTP kulit (kosong)", "map arsip KTP yang kosong")
+    (r"<NEGHOLDER> (?:arsip )?(?:<KTP>|<EKTP>) (?:kulit |bening |tebal |motif |bekas |yang |yg )?(?:<KOSONG>|<BLANGKO>)"
+     r"|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
     (r"pvc (?:<KARTU> )?(?:printer|writer)", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),

@@ -701,7 +701,23 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
                 cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
-    return tuple(fired)
+    return _negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
+
+
+def _negated_through_overlap(fired: list[tuple[int, int, int, int, int, bool]]) -> tuple[tuple[int, int, int, int, int, bool], ...]:
+    """Positive matches sharing a token with a negated one negated by the same word (2.6): one negation denies a
+    whole phrase, so in "Jangan tergiur iklan blanko e-KTP kosong" the "e-KTP kosong" of the denied "blanko e-KTP"
+    is denied too, though it starts past the negation's reach."""
+    denied = [(first, last, negator) for index, first, last, negator, _, _ in fired
+              if 0 <= negator < first and RULES[index].channel != "negative"]  # denied by a word before it
+    if not denied:
+        return tuple(fired)
+    out = []
+    for index, first, last, negator, cue, attached in fired:
+        if negator < 0 and RULES[index].channel != "negative":
+            negator = next((by for start, end, by in denied if start <= last and first <= end and by < first), -1)
+        out.append((index, first, last, negator, cue, attached))
+    return tuple(out)
 
 
 _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
