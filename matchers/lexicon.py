@@ -460,7 +460,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:kartu )?identitas (?:kependudukan|penduduk) elektronik", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
-    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|ktp"
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
     # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
@@ -517,6 +517,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
     (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank|novelty", "NEGNOVELTY"),
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
+    # (2.6) a card for printing or making a KTP ("kartu untuk cetak identitas warga"): KTPs are e-KTPs now
+    (r"(?:kartu|kartunya) (?:untuk|buat|utk) (?:cetak|mencetak|pembuatan) <KTP>", "EKTP"),
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     # (2.6) a card or material (that is usually) used for an e-KTP ("kartunya yang biasa buat KTP-el", "bahan yg dipakai
