@@ -42,7 +42,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["kosongan"], "kosongan"),
     **dict.fromkeys(["ektp", "ektpnya", "ektepe", "ktpe"], "ektp"),  # "KTP-E" run together
     **dict.fromkeys(["ktpel", "ktpelektronik"], "ktpel"),
-    **dict.fromkeys(["ktp", "ktpnya", "ktepe", "katepe"], "ktp"),  # spelled as said: "ka-te-pe"
+    **dict.fromkeys(["ktp", "ktpnya", "ktepe", "katepe", "ketepe"], "ktp"),  # spelled as said: "ka-te-pe", "ke-te-pe" (2.6)
     **dict.fromkeys(["elektronik", "elektrik"], "elektronik"),
     **dict.fromkeys(["chip", "chipnya"], "chip"),
     # the civil registry under its regional names and short forms (Dispendukcapil in East Java, "disduk")
@@ -52,6 +52,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["original", "ori", "asli", "aslinya"], "original"),
     **dict.fromkeys(["akta", "akte"], "akta"),
     **dict.fromkeys(["kk"], "kk"),
+    **dict.fromkeys(["kad"], "kartu"),  # (2.6) Malay: "kad KTP kosong", "kad pengenalan" (an identity card)
     **dict.fromkeys(["kia"], "kia"),
     **dict.fromkeys(["fotokopi", "fotocopy", "photocopy"], "fotokopi"),
     **dict.fromkeys(["laminating", "laminasi"], "laminating"),
@@ -82,10 +83,11 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["selesai", "kelar", "beres", "rampung", "rengse"], "selesai"),
     **dict.fromkeys(["hari", "dino", "dinten", "dina", "poe"], "hari"),  # day: Javanese, Sundanese/krama
     **dict.fromkeys(["durung", "dereng"], "durung"),  # not yet: Javanese, krama
+    **dict.fromkeys(["suwung", "puyung"], "kosong"),  # (2.6) empty: Javanese, Balinese
     **dict.fromkeys(["dicetak", "dicitak"], "dicetak"),  # printed: the Sundanese spelling
     **dict.fromkeys(["sehari", "sedino", "sedinten", "sahari"], "sehari"),  # Banjar, Minang "sahari"
     **dict.fromkeys(["kw"], "palsu"),  # "KTP kw": an imitation, as "tas kw" is
-    **dict.fromkeys(["database"], "data"),
+    **dict.fromkeys(["database", "maklumat"], "data"),  # (2.6) Malay "maklumat": information, a card's data
     **dict.fromkeys(["dibedain", "dibedakan"], "dibedakan"),
     **dict.fromkeys(["ketahuan", "ketauan"], "ketahuan"),
     **dict.fromkeys(["kayak", "kyk", "kek"], "kayak"),
@@ -173,6 +175,8 @@ def _spelling_of(word: str) -> str:
         return _skeletons()[word]
     if len(word) < _FUZZY_MIN_LEN - 1:
         return word
+    if _abbreviates_blank(word):  # "blgko", "blko": chat drops letters besides the vowels
+        return "blanko"
     single = _DOUBLED.sub(r"\1", word)
     parts = _segment(word)
     if parts is not None:
@@ -244,6 +248,23 @@ def _skeletons() -> dict[str, str]:
             spelled.setdefault(skeleton, set()).add(_FUZZY_TARGET.get(word, SPELLING.get(word, word)))
     return {skeleton: next(iter(targets)) for skeleton, targets in spelled.items()
             if len(targets) == 1 and skeleton not in SPELLING and skeleton not in PHRASE_WORDS}
+
+
+#: (2.6) The blank word as chat shortens it: its first two letters and its last one kept, any letters
+#: between dropped ("blgko", "blko", "blngo"), not only the vowels (:func:`_skeleton`).
+_ABBREVIATED_BLANK = "blangko"
+_ABBREVIATION_MIN_LEN = 4
+
+
+def _abbreviates_blank(word: str) -> bool:
+    """Whether ``word`` is the blank word shortened: it keeps the first two letters and the last
+    one of "blangko" and the rest of its letters in order (no Indonesian or English word of four or
+    more letters does: "blog" ends in g, "blok" in k)."""
+    key = _ABBREVIATED_BLANK
+    if len(word) < _ABBREVIATION_MIN_LEN or word[:2] != key[:2] or word[-1] != key[-1] or word == key:
+        return False
+    rest = iter(key[2:-1])
+    return all(letter in rest for letter in word[2:-1])
 
 
 def _spelling_of_leet(word: str) -> str:
@@ -423,8 +444,10 @@ def canonical_of_words(words: list[str]) -> list[str]:
 
 _ID = "(?:<KTP>|<EKTP>)"
 #: Not yet, or without (2.5: in the regional languages too, and as chat writes it).
-_ABSENT = ("(?:belum|blm|blum|blom|tidak|tdk|tanpa|non|durung|teu acan|acan|teu|alun|indak|hana|kagak|gak|ga|nggak|ndak"
-           "|enggak|tak)")
+_ABSENT = ("(?:belum|blm|blum|blom|tidak|tiada|tdk|tanpa|non|durung|teu acan|acan|teu|alun|indak|hana|kagak|gak|ga|nggak|ndak"
+           # (2.6) "not" and "there is none" in Javanese (ora), Sundanese (euweuh, taya), Madurese (tadha), Bugis (degaga),
+           # Balinese (tusing)
+           "|enggak|tak|ora|euweuh|taya|tadha|degaga|tusing)")
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
@@ -457,21 +480,27 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
     # an organisation's own ID card ("kartu identitas karyawan", "KTP mahasiswa"): a plain card, not the KTP
-    (r"(?:kartu identitas|kartu tanda|ktp|id card|idcard) (?:karyawan|pegawai|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
+    (r"(?:kartu identitas|kartu tanda|kartu pengenalan|ktp|id card|idcard) (?:karyawan|pegawai|pekerja|staf|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
     (r"kartu identitas anak|kia|ktp anak", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp"
      # (2.5) the electronic national ID in English: "e-ID card", "Indonesian eID" (a plain "ID card" is any card)
-     r"|(?:indonesian |indonesia )?(?:e id|eid)(?: card)?(?: (?:indonesian|indonesia))?|eidcard|electronic (?:id|identity) card", "EKTP"),
+     r"|(?:indonesian |indonesia )?(?:e id|eid)(?: card)?(?: (?:indonesian|indonesia))?|eidcard|electronic (?:id|identity) card"
+     # (2.6) written backwards with its hyphen ("oknalb PTK-e", "le-PTK"), as the run-together "ptke" is read
+     r"|ptk e|le ptk"
+     # (2.6) the e-KTP named by what it is, an electronic resident's identity ("blanko identitas kependudukan elektronik")
+     r"|(?:kartu )?identitas (?:kependudukan|penduduk) elektronik", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
-    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
     # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
     (r"sktm|surat (?:keterangan )?(?:tidak mampu|belum (?:menikah|kawin|pernah menikah)|ahli waris|janda|duda|status perkawinan)"
      r"|surat (?:keterangan )?kehilangan (?:<KTP>|<EKTP>|kk|kartu keluarga)", "OTHERDOC"),  # a police letter for a lost ID
     # (2.5) an ID card with a chip is the electronic one ("KTP dengan chip", "kartu tanda penduduk ber-chip")
-    (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip", "EKTP"),
+    (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip"
+     # (2.6) "the electronic one" after the KTP ("kartu KTP yg elektronik", "KTP versi elektronik")
+     r"|<KTP> (?:(?:yang|yg) )?(?:versi|model|jenis|tipe) elektronik|<KTP> (?:yang|yg) elektronik", "EKTP"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     # (2.5) without a KTP's photo or data ("pinjaman tanpa foto KTP", "daftar tanpa data KK"): the ID is what
     # the buyer need not give, not a KTP without data (that is "KTP tanpa data", the other order)
@@ -479,12 +508,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # no content yet: "not yet" or "without", there being (ada), then printing, filling or what a card holds; also
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
-    (rf"{_ABSENT}(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
-     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|identitas|nama|foto|tulisan|ditulis|bernama|berisi)(?: data)?"
+    # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
+    (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
+     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
+     r"|diinput|(?:di |ke )?(?:encode|input))(?: (?:data|nik))?"
      # in English: "no data", "unprinted", "not personalized"
      r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
-     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
+     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|perawan|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     # (2.5) a buyer's wanted advert ("Dicari blanko e-KTP", "WTB", "yang punya … japri") asks for the goods;
@@ -511,8 +542,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
     (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
-    # covers its object; (2.6) in the regional tongues too: Kupang "sonde", Ambon "seng", Papua "tra", Javanese "ora"
-    (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|tra|ndak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)", "NOT"),
+    # covers its object; (2.6) and "not" in the east's Malay and other tongues: Kupang "sonde", Ambon "seng",
+    # Manado "nda", Papua "tra", Minang "indak", Javanese "ora" ("Sonde jual KTP atau blanko KTP, itu urusan dukcapil")
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|nda|ndak|tra|trada|indak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)"
+     r"|jangan (?:beli|membeli|tergiur)", "NOT"),  # (2.6) a warning not to buy it
     # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
     (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
@@ -540,9 +573,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
     (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank|novelty", "NEGNOVELTY"),
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
+    # (2.6) a card for printing or making a KTP ("kartu untuk cetak identitas warga"): KTPs are e-KTPs now
+    (r"(?:kartu|kartunya) (?:untuk|buat|utk) (?:cetak|mencetak|pembuatan) <KTP>", "EKTP"),
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
-    (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
+    # (2.6) a card or material (that is usually) used for an e-KTP ("kartunya yang biasa buat KTP-el", "bahan yg dipakai
+    # untuk e-KTP"): what the ID is made from, not an offer to make one
+    (r"(?:kartu|kartunya|bahan|bahannya) (?:(?:yang|yg) )?(?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <EKTP>", "EKTP"),
+    (r"(?:kartu|kartunya|bahan|bahannya) (?:yang|yg) (?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <KTP>", "EKTP"),  # KTPs are e-KTPs now
     (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
     # (2.5) also the material of a person's identity named by its chip or as a resident's ("bahan dasar identitas chip")
@@ -653,9 +691,18 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)"
      r"|sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"siap pakai|siap narik|siap jualan|siap trading|limit besar|aktif", "INUSE"),  # an account in working order
-    (r"chip", "CHIP"),
+    (r"chip|berchip", "CHIP"),  # (2.6) "ber-chip" spelled out joins into one word
     (r"kartu|card", "KARTU"),
+    # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
+    (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
     (r"dukcapil|dinas", "OFFICIAL"),
+    # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
+    # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
+    (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi |penting |terbaru )?(?:dari )?(?:<OFFICIAL>|kecamatan|kelurahan|kantor desa)"
+     r"|<OFFICIAL> (?:menginformasikan|mengumumkan|menghimbau|mengimbau|memberitahukan)"
+     # (2.6) a warning against sellers or their goods ("Waspada penipuan penjualan blanko e-KTP!", "Waspada penipuan
+     # blanko e-KTP"): news, no offer; a seller's own "waspada penipuan, kami asli" warns of nothing it names
+     r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks|<BLANGKO>)", "NEGPUBLICATION"),
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
@@ -694,7 +741,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"holder|casing|dompet", "NEGHOLDER"),
     # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
     # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer
-    (r"<NEGHOLDER> (?:<KTP>|<EKTP>) (?:<KOSONG>|<BLANGKO>)|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
+    # (2.6) also with a word of the holder's between ("dompet KTP kulit (kosong)", "map arsip KTP yang kosong")
+    (r"<NEGHOLDER> (?:arsip )?(?:<KTP>|<EKTP>) (?:kulit |bening |tebal |motif |bekas |yang |yg )?(?:<KOSONG>|<BLANGKO>)"
+     r"|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
     (r"pvc (?:<KARTU> )?(?:printer|writer)", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),
@@ -714,9 +763,6 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)
     (r"cara|tips|panduan|tutorial|modul|kursus|pelatihan", "NEGHOWTO"),
-    # (2.6) an office's notice or warning ("Info dari kecamatan: …", "Imbauan dukcapil", "Waspada penipuan blanko")
-    (r"(?:info|informasi) (?:penting )?(?:dari|untuk|bagi) (?:<OFFICIAL>|kecamatan|kelurahan|desa|warga|masyarakat)"
-     r"|imbauan|mengimbau|waspada penipuan|awas penipuan|hati hati penipuan", "NEGPUBLICATION"),
     (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and

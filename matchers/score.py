@@ -240,6 +240,27 @@ concept was measured first on fresh rows (``corpus/boundary6*.jsonl``) and has h
 * *Blank offers stay blank.*  A sale word offering a blank (``blank_offered``) keeps it an offer beside any of
   the above; a holder joined by "dan/serta" after a blank pair is an add-on (``neg_holder_addon``); a service
   offered after the blank ("Blangko asli dinas. Jasa bikin KTP juga bisa") is an add-on.
+
+**Blank language (2.6).**  From fresh sets written and committed before each change
+(``corpus/blank_recall6``, ``6b``, ``6c``, ``6d``), hard negatives beside each concept
+(``blank_recall6_concepts``):
+
+* *Lists led by another product.*  Under a vague title, a description whose first clause names another
+  product attached to no ID term ("Ready: casing HP, charger, headset, …, ktp el blank ber chip") counts
+  the clauses naming nothing between it and the blank as items of the same list (``_catalogue``); an
+  ID's accessory leading its own features ("Casing e-KTP, bahan tebal, …") stays the product phrase.
+* *Names.*  A card or material (usually) used for an e-KTP ("kartunya yang biasa buat KTP-el"); "KTP yg
+  elektronik"; an electronic resident's identity; an empty chip card from an office ("kartu putih
+  ber-chip dinas", ``office_blank_chip``), or an office's chip with an empty word apart
+  (``unprinted_office_chip_in_listing``), while another office's card ("dinas perhubungan") is none.
+* *No content yet.*  "Not ever" ("belum pernah diisi"), not yet entered or encoded ("belum diinput",
+  "belum di-encode NIK"), "perawan"; none and empty in Javanese, Sundanese, Madurese, Bugis, Balinese
+  and Malay ("ora ono datane", "euweuh datana", "tadha' data", "degaga", "tusing", "tiada maklumat").
+* *Spellings.*  The blank word shortened beyond its vowels ("blgko", "blko"); e-KTP written backwards
+  with its hyphen ("PTK-e"); a letter glued by a symbol to the letters before it ends their word
+  ("b🔥l🔥a🔥n🔥k🔥o e-K*T*P"); Malay "kad".
+* *Notices.*  An office's own notice ("Info Disdukcapil: …", "Dukcapil mengimbau …", "Info dari
+  kecamatan …") is a publication.
 """
 
 from __future__ import annotations
@@ -363,6 +384,11 @@ RULES: tuple[Rule, ...] = (
     Rule("blank_of_id_type", "blank", "blank_core", 75, _p(r"<BLANGKO>(?: \S+){0,1} <TYPEKTP>"),
          why="a blank of an e-KTP model or standard ('Blanko model e-KTP terbaru')"),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
+    # (2.6) an empty chip card from an office ("kartu putih ber-chip dinas", "chip kosong dari dukcapil"): the e-KTP
+    # named only indirectly; another office's ("dinas perhubungan") is no registry's (lexicon ``OTHEROFFICE``)
+    Rule("office_blank_chip", "blank", "blank_core", 60,
+         _p(r"<BLANKCHIP>(?: \S+){0,2} <OFFICIAL>|<OFFICIAL>(?: \S+){0,2} <BLANKCHIP>"),
+         why="an empty chip card said to come from an office"),
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near_one_product("DINASSTOCK", "EKTP", 3) + "|" + _near_one_product("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
     # blank channel: support, each its own group
@@ -378,6 +404,8 @@ RULES: tuple[Rule, ...] = (
     Rule("chip_card", "blank", "chip_card", 12, _p(r"<CARD>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <CARD>"), why="chip card"),
     Rule("blank_chip", "blank", "blank_chip", 10, _p(_near("BLANGKO", "CHIP", 2) + "|" + _near("KOSONG", "CHIP", 2)), why="blank chip"),
     Rule("official_card", "blank", "official_card", 10, _p(_near("CARD", "OFFICIAL", 2)), why="card said to come from an office"),
+    # (2.6) a chip said to come from an office ("kartu chip dinas", "chip dukcapil"): the same support as an office's card
+    Rule("office_chip", "blank", "official_card", 10, _p(_near("CHIP", "OFFICIAL", 2)), why="chip said to come from an office"),
     Rule("official_source", "blank", "official_source", 16, _p("<OFFICIAL>|<DINASSTOCK>"), why="claims an official source (dinas, dukcapil)"),
     Rule("original_claim", "blank", "original_claim", 4, _p("<ORIGINAL>"), why="claims to be original"),
     # related channel: strong evidence (one group), then support
@@ -537,6 +565,11 @@ _CO_OCCURRENCES = (
           f"empty/unprinted word and an e-KTP term, {_APART}"), _UNPRINTED_TERM, _EKTP_TERM),
     (Rule("blank_with_ktp_in_listing", "blank", "blank_core", 40, _p("<BLANGKO>"),
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
+    # (2.6) an office's chip card with nothing on it ("Kartu chip dinas" / "belum ada data sama sekali"): the e-KTP
+    # named only indirectly; another office's card ("dinas perhubungan") is not the registry's (lexicon ``OTHEROFFICE``)
+    (Rule("unprinted_office_chip_in_listing", "blank", "blank_core", 45, _p("<KOSONG>"),
+          f"empty/unprinted word and a chip said to come from an office, {_APART}"),
+     _UNPRINTED_TERM, frozenset({_RULE_INDEX["office_chip"]})),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP, NIKs (2.5)
@@ -724,7 +757,23 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
                 cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
-    return tuple(fired)
+    return _negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
+
+
+def _negated_through_overlap(fired: list[tuple[int, int, int, int, int, bool]]) -> tuple[tuple[int, int, int, int, int, bool], ...]:
+    """Positive matches sharing a token with a negated one negated by the same word (2.6): one negation denies a
+    whole phrase, so in "Jangan tergiur iklan blanko e-KTP kosong" the "e-KTP kosong" of the denied "blanko e-KTP"
+    is denied too, though it starts past the negation's reach."""
+    denied = [(first, last, negator) for index, first, last, negator, _, _ in fired
+              if 0 <= negator < first and RULES[index].channel != "negative"]  # denied by a word before it
+    if not denied:
+        return tuple(fired)
+    out = []
+    for index, first, last, negator, cue, attached in fired:
+        if negator < 0 and RULES[index].channel != "negative":
+            negator = next((by for start, end, by in denied if start <= last and first <= end and by < first), -1)
+        out.append((index, first, last, negator, cue, attached))
+    return tuple(out)
 
 
 _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
@@ -1185,14 +1234,29 @@ def _catalogue(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
         if field != "description":
             continue
         others = offers = 0
-        for _, hits in field_clauses:
+        last_offer = -1
+        for number, hits in field_clauses:
             counted = [hit for hit in hits if not hit.negator and not hit.cue]
             if any(RULES[hit.rule].channel == "negative" and hit.rule != _PRINTER_RULE for hit in counted):
                 others += 1
             elif any(RULES[hit.rule].group in _CORE_GROUPS for hit in counted):
                 offers += 1
+                last_offer = number
+        if offers and others < _CATALOGUE_OTHER_CLAUSES and _leads_with_another_thing(field_clauses):
+            others += last_offer - sum(1 for number, _ in field_clauses if number < last_offer)
         return others >= _CATALOGUE_OTHER_CLAUSES and offers > 0
     return False
+
+
+def _leads_with_another_thing(field_clauses: FieldRules) -> bool:
+    """Whether the description's first clause names another product not attached to any ID term
+    ("Ready: casing HP, charger, …", "Ada sarung, peci, …"): then the clauses naming nothing the
+    lexicon knows between it and a blank are items of the same list (2.6; a shop's goods are
+    mostly words no rule knows), while "Casing e-KTP, bahan tebal, …" leads with an ID's accessory."""
+    if not field_clauses or field_clauses[0][0] != 0:
+        return False
+    return any(RULES[hit.rule].channel == "negative" and hit.rule != _PRINTER_RULE and not hit.attached
+               and not hit.negator and not hit.cue for hit in field_clauses[0][1])
 
 
 class _Part(NamedTuple):
