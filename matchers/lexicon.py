@@ -523,11 +523,22 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:paling|banyak|sering|yang|yg|lagi|sedang) dicari(?: cari)?|dicari cari|dicari (?:banyak )?orang", "POPULAR"),
     (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin|pembeli)", "RECRUIT"),  # (2.6) a seller seeking buyers too
     # (2.6) a seller recruiting in its own voice ("kami mencari reseller"), read before the poster's demand below
-    (r"(?:kami |kita )?(?:mencari|cari|butuh|membutuhkan) (?:reseller|agen|dropshipper|distributor|karyawan|admin)", "RECRUIT"),
+    (r"(?:kami |kita )?(?:mencari|cari|butuh|membutuhkan) (?:reseller|agen|dropshipper|distributor|karyawan|admin|mitra (?:penjualan|jualan|reseller|dagang))", "RECRUIT"),
     (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
     # (2.6) a reader addressed on a condition ("kalau mau beli blanko, chat"): a seller's buyers, not the poster's demand
     (r"(?:kalau|kalo|klo|kl|jika|bila|apabila|misal) (?:kakak |kak |agan |gan |anda |kamu )?(?:mau|butuh|perlu|minat|ingin|pengen|cari|nyari)"
      r"|sing (?:arep|butuh|minat)", "AUDIENCE"),  # Javanese "sing arep tuku": whoever wants to buy
+    # (2.7) the poster's own voice taking, buying or needing something other than the goods, read before the demand
+    # below: a seller's terms ("kami terima komplain", "siap terima retur", "kami tampung order"), where its stock was
+    # bought ("kami beli langsung dari gudang", "barang kami beli resmi"), its own need of money or time
+    (r"(?:kami|kita|saya|sy|aku|siap) (?:juga )?(?:terima|menerima|melayani|tampung|menampung|nampung) (?:komplain|komplen|keluhan|kritik|saran|retur|return|tukar|penukaran|pengembalian"
+     r"|reseller|dropship|dropshipper|agen|order|orderan|pesanan|pertanyaan|request|custom|pembayaran|transfer)"
+     r"|(?:di)?tampung (?:order|orderan|pesanan|pertanyaan|komplain|keluhan|kritik|saran)"
+     r"|(?:kami|kita|saya|sy|aku) (?:beli|ambil|borong|dapat|dapet) (?:langsung |resmi |sendiri )?(?:dari|di) (?:gudang|pabrik|pabrikan|distributor|supplier|pusat|importir|vendor)"
+     r"|(?:barang|stok|stock) (?:ini )?(?:kami|saya|sy|aku) (?:beli|ambil|dapat|dapet)|(?:kami|saya|sy|aku) (?:beli|ambil) (?:stok|stock|barang) (?:ini|itu)"
+     r"|(?:kami|kita|saya|sy|aku) (?:beli|borong|ambil) (?:dalam )?(?:jumlah besar|partai besar|banyak|grosir) (?:jadi|sehingga|makanya|maka|biar)"
+     r"|(?:kami|kita|saya|sy|aku|lagi) (?:butuh|perlu|membutuhkan|memerlukan) (?:uang|duit|dana|modal|waktu)"
+     r"|(?:kami|kita|saya|sy|aku) (?:cari|mencari|nyari) (?:untung|laba|keuntungan|berkah)", "SELLERTERMS"),
     # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
     # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
     (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
