@@ -37,7 +37,7 @@ from matchers.normalise import LEET_DIGITS
 SPELLING: dict[str, str] = {
     **dict.fromkeys(["blangko", "blanko", "blank", "blangkonya"], "blanko"),
     **dict.fromkeys(["blangkon", "blankon"], "blangkon"),
-    **dict.fromkeys(["kosong", "polos", "polosan"], "kosong"),
+    **dict.fromkeys(["kosong", "polos", "polosan", "putihan"], "kosong"),  # (2.7) "putihan": left white, as "polosan"
     # "stok kosongan" is a stock of blanks, "stok kosong" none in stock: kept apart
     **dict.fromkeys(["kosongan"], "kosongan"),
     **dict.fromkeys(["ektp", "ektpnya", "ektepe", "ktpe"], "ektp"),  # "KTP-E" run together
@@ -487,13 +487,17 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:indonesian |indonesia )?(?:e id|eid)(?: card)?(?: (?:indonesian|indonesia))?|eidcard|electronic (?:id|identity) card"
      # (2.6) written backwards with its hyphen ("oknalb PTK-e", "le-PTK"), as the run-together "ptke" is read
      r"|ptk e|le ptk"
+     # (2.7) or each word backwards in its place ("okgnalb PTK le gnosok": blangko KTP el kosong)
+     r"|ptk le"
      # (2.6) the e-KTP named by what it is, an electronic resident's identity ("blanko identitas kependudukan elektronik")
      r"|(?:kartu )?identitas (?:kependudukan|penduduk) elektronik", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
-     r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
+     r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia"
+     # (2.7) the card named as the citizen's or the nation's ("ID card warga negara", "kartu identitas nasional")
+     r"|(?:id card|kartu identitas|kartu) (?:warga negara|wni|nasional)", "KTP"),  # English: "ID card penduduk"
     # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
     (r"sktm|surat (?:keterangan )?(?:tidak mampu|belum (?:menikah|kawin|pernah menikah)|ahli waris|janda|duda|status perkawinan)"
      r"|surat (?:keterangan )?kehilangan (?:<KTP>|<EKTP>|kk|kartu keluarga)", "OTHERDOC"),  # a police letter for a lost ID
@@ -505,13 +509,18 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) without a KTP's photo or data ("pinjaman tanpa foto KTP", "daftar tanpa data KK"): the ID is what
     # the buyer need not give, not a KTP without data (that is "KTP tanpa data", the other order)
     (rf"{_ABSENT}(?: (?:ada|pakai|pake|perlu|butuh))? (?:foto|data|nama|scan|fotokopi|upload|isi) (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDREF"),
+    # (2.7) a card left white or empty that bears the state's emblem ("kartu putih bergaruda", "kartu kosong berlogo
+    # garuda"): what only an ID shows, read before "kartu putih"; a greeting card ("kartu ucapan kosong …") is another kind
+    (r"(?:kartu|card) (?:putih|kosong|blanko|kosongan) (?:bergaruda|berlogo garuda|bergambar garuda|logo garuda|lambang garuda)", "EMPTYEMBLEM"),
     # no content yet: "not yet" or "without", there being (ada), then printing, filling or what a card holds; also
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
     # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
     (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
      r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
-     r"|diinput|(?:di |ke )?(?:encode|input))(?: (?:data|nik))?"
+     r"|diinput|(?:di |ke )?(?:encode|input)|isian)(?: (?:data|nik))?"
+     # (2.7) Sundanese "can" (not yet) before its verbs of filling and printing ("can dieusian", "can dicitak")
+     r"|can (?:dieusian|eusian|dicetak)"
      # in English: "no data", "unprinted", "not personalized"
      r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
@@ -531,14 +540,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.7) the poster's own voice taking, buying or needing something other than the goods, read before the demand
     # below: a seller's terms ("kami terima komplain", "siap terima retur", "kami tampung order"), where its stock was
     # bought ("kami beli langsung dari gudang", "barang kami beli resmi"), its own need of money or time
-    (r"(?:kami|kita|saya|sy|aku|siap) (?:juga )?(?:terima|menerima|melayani|tampung|menampung|nampung) (?:komplain|komplen|keluhan|kritik|saran|retur|return|tukar|penukaran|pengembalian"
+    (r"(?:kami|kita|saya|sy|aku|siap) (?:juga )?(?:terima|menerima|melayani|tampung|menampung|nampung) (?:komplain|retur|return|tukar"
      r"|reseller|dropship|dropshipper|agen|order|orderan|pesanan|pertanyaan|request|custom|pembayaran|transfer)"
-     r"|(?:di)?tampung (?:order|orderan|pesanan|pertanyaan|komplain|keluhan|kritik|saran)"
-     r"|(?:kami|kita|saya|sy|aku) (?:beli|ambil|borong|dapat|dapet) (?:langsung |resmi |sendiri )?(?:dari|di) (?:gudang|pabrik|pabrikan|distributor|supplier|pusat|importir|vendor)"
+     r"|(?:di)?tampung (?:order|orderan|pesanan|pertanyaan|komplain)"
+     r"|(?:kami|kita|saya|sy|aku) (?:beli|ambil|borong|dapat|dapet) (?:langsung |resmi |sendiri )?(?:dari|di) (?:gudang|pabrik|pabrikan|distributor|supplier|pusat|vendor)"
      r"|(?:barang|stok|stock) (?:ini )?(?:kami|saya|sy|aku) (?:beli|ambil|dapat|dapet)|(?:kami|saya|sy|aku) (?:beli|ambil) (?:stok|stock|barang) (?:ini|itu)"
-     r"|(?:kami|kita|saya|sy|aku) (?:beli|borong|ambil) (?:dalam )?(?:jumlah besar|partai besar|banyak|grosir) (?:jadi|sehingga|makanya|maka|biar)"
-     r"|(?:kami|kita|saya|sy|aku|lagi) (?:butuh|perlu|membutuhkan|memerlukan) (?:uang|duit|dana|modal|waktu)"
-     r"|(?:kami|kita|saya|sy|aku) (?:cari|mencari|nyari) (?:untung|laba|keuntungan|berkah)", "SELLERTERMS"),
+     r"|(?:kami|kita|saya|sy|aku) (?:beli|borong|ambil) (?:dalam )?(?:jumlah besar|partai besar|banyak|grosir) (?:jadi|sehingga|makanya|biar)"
+     r"|(?:kami|kita|saya|sy|aku|lagi) (?:butuh|perlu|membutuhkan|memerlukan) (?:uang|duit|dana|modal|waktu)", "SELLERTERMS"),
     # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
     # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
     (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
@@ -714,6 +722,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # (2.6) a warning against sellers or their goods ("Waspada penipuan penjualan blanko e-KTP!", "Waspada penipuan
      # blanko e-KTP"): news, no offer; a seller's own "waspada penipuan, kami asli" warns of nothing it names
      r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks|<BLANGKO>)", "NEGPUBLICATION"),
+    # (2.7) a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko!"): what follows in its
+    # clause is warned against, not offered (a cue, so "Waspada calo yang jual mahal, di sini murah" leaves the offer)
+    (r"(?:waspada|awas|hati hati) (?:dengan |sama )?(?:<FASTTRACK>|penipuan)", "CUEWARN"),
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),

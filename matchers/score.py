@@ -384,6 +384,11 @@ RULES: tuple[Rule, ...] = (
     Rule("blank_of_id_type", "blank", "blank_core", 75, _p(r"<BLANGKO>(?: \S+){0,1} <TYPEKTP>"),
          why="a blank of an e-KTP model or standard ('Blanko model e-KTP terbaru')"),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
+    # (2.7) a card left white or empty that bears the state's emblem ("Kartu putih bergaruda, belum terisi"): the e-KTP
+    # described, not named; a greeting card "kosong bergambar garuda" has its kind between card and empty word
+    Rule("unprinted_emblem_card", "blank", "blank_core", 65,
+         _p("<EMPTYEMBLEM>"),
+         why="an empty card bearing the state's emblem: an e-KTP described"),
     # (2.6) an empty chip card from an office ("kartu putih ber-chip dinas", "chip kosong dari dukcapil"): the e-KTP
     # named only indirectly; another office's ("dinas perhubungan") is no registry's (lexicon ``OTHEROFFICE``)
     Rule("office_blank_chip", "blank", "blank_core", 60,
@@ -660,6 +665,7 @@ CUE_LABELS = {
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
     "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert", "CUEBUY": "buying-up",
+    "CUEWARN": "warning",
 }
 #: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
 #: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
@@ -670,6 +676,9 @@ _SEEKING_CUES = frozenset({"CUENEED", "CUEBUY"})
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
+#: (2.7) After a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko") every
+#: word up to the next cue is what the reader is warned of: an office's notice, no offer.
+_WARNING_CUE = "CUEWARN"
 #: Tags that show the seller offering or dealing ("Jual", "Ready", "transfer dulu", "dikirim"): a
 #: clause or list holding one is the seller's terms, not what the buyer brings.
 _OFFER_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP", "USABLEID"})
@@ -1137,6 +1146,8 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
         return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
     if hit.cue in _REQUIREMENT_CUES:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
+    if hit.cue == _WARNING_CUE:
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: warned against, not on offer"
     if hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES:
         return f"'{hit.matched}' after a {CUE_LABELS[hit.cue]} word: a material used, not on offer"
     if hit.cue in _WANTED_CUES and rule.channel == "blank":
