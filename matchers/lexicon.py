@@ -87,6 +87,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["dicetak", "dicitak"], "dicetak"),  # printed: the Sundanese spelling
     **dict.fromkeys(["sehari", "sedino", "sedinten", "sahari"], "sehari"),  # Banjar, Minang "sahari"
     **dict.fromkeys(["kw"], "palsu"),  # "KTP kw": an imitation, as "tas kw" is
+    **dict.fromkeys(["kucing", "kuciang"], "kucing"),  # (2.7) Minang "kuciang", as "mambuek" is its "bikin"
     **dict.fromkeys(["database", "maklumat"], "data"),  # (2.6) Malay "maklumat": information, a card's data
     **dict.fromkeys(["dibedain", "dibedakan"], "dibedakan"),
     **dict.fromkeys(["ketahuan", "ketauan"], "ketahuan"),
@@ -604,6 +605,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
     # (2.5) also the material of a person's identity named by its chip or as a resident's ("bahan dasar identitas chip")
     (r"bahan (?:baku |dasar |mentah )?(?:kartu )?(?:<KTP>|<EKTP>)|bahan (?:baku |dasar |mentah )?identitas (?:chip|penduduk|elektronik)", "IDMATERIAL"),
+    # (2.7) a pas-foto studio's speed ("Pas foto KTP kilat", "cetak foto KTP instan"): the photo is quick, not the KTP
+    (r"<NEGPHOTO> (?:untuk )?(?:<KTP>|<EKTP>) (?:kilat|instan|express|ekspres)", "NEGPHOTO"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
     (r"(?:<KTP>|<EKTP>) (?:siap pakai|instan|kilat|express|ekspres)", "READYID"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|sudah isi data|sudah diisi data|sudah terisi data|udah isi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
