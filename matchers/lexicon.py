@@ -496,7 +496,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
-     r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia"
+     r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia|kartu id (?:tanda )?penduduk"
      # (2.7) the card named as the citizen's or the nation's ("ID card warga negara", "kartu identitas nasional")
      r"|(?:id card|kartu identitas|kartu) (?:warga negara|wni|nasional)", "KTP"),  # English: "ID card penduduk"
     # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
@@ -526,7 +526,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
      r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|perawan|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
-    (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
+    (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)"
+     # (2.7) an office's reserve ("e-KTP cadangan kecamatan", "cadangan dari kantor"): its stock, not a spare identity
+     r"|cadangan (?:dari |milik )?(?:dinas|dukcapil|kantor|kecamatan|kelurahan)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     # (2.5) a buyer's wanted advert ("Dicari blanko e-KTP", "WTB", "yang punya … japri") asks for the goods;
     # not "paling dicari" (sought after), "dicari reseller" (a seller recruiting) or "yang butuh" (the buyers addressed)
@@ -714,6 +716,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"siap pakai|siap narik|siap jualan|siap trading|limit besar|aktif", "INUSE"),  # an account in working order
     (r"chip|berchip", "CHIP"),  # (2.6) "ber-chip" spelled out joins into one word
+    # (2.7) a card from the civil registry itself ("Kartu dukcapil", "kartu resmi dari dukcapil"); any office's "kartu
+    # dinas" is a staff card as often
+    (r"kartu (?:resmi )?(?:dari )?(?:dukcapil|disdukcapil)", "REGISTRYCARD"),
     (r"kartu|card", "KARTU"),
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
