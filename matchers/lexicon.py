@@ -547,7 +547,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|reseller|dropship|dropshipper|agen|order|orderan|pesanan|pertanyaan|request|custom|pembayaran|transfer)"
      r"|(?:di)?tampung (?:order|orderan|pesanan|pertanyaan|komplain)"
      r"|(?:kami|kita|saya|sy|aku) (?:beli|ambil|borong|dapat|dapet) (?:langsung |resmi |sendiri )?(?:dari|di) (?:gudang|pabrik|pabrikan|distributor|supplier|pusat|vendor)"
-     r"|(?:barang|stok|stock) (?:ini )?(?:kami|saya|sy|aku) (?:beli|ambil|dapat|dapet)|(?:kami|saya|sy|aku) (?:beli|ambil) (?:stok|stock|barang) (?:ini|itu)"
+     r"|(?:barang|stok|stock) (?:ini )?(?:kami|kita|saya|sy|aku) (?:beli|ambil|dapat|dapet)|(?:kami|kita|saya|sy|aku) (?:beli|ambil) (?:stok|stock|barang) (?:ini|itu)"
      r"|(?:kami|kita|saya|sy|aku) (?:beli|borong|ambil) (?:dalam )?(?:jumlah besar|partai besar|banyak|grosir) (?:jadi|sehingga|makanya|biar)"
      r"|(?:kami|kita|saya|sy|aku|lagi) (?:butuh|perlu|membutuhkan|memerlukan) (?:uang|duit|dana|modal|waktu)", "SELLERTERMS"),
     # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
@@ -718,7 +718,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"chip|berchip", "CHIP"),  # (2.6) "ber-chip" spelled out joins into one word
     # (2.7) a card from the civil registry itself ("Kartu dukcapil", "kartu resmi dari dukcapil"); any office's "kartu
     # dinas" is a staff card as often
-    (r"kartu (?:resmi )?(?:dari )?(?:dukcapil|disdukcapil)", "REGISTRYCARD"),
+    (r"kartu (?:resmi )?(?:dari )?(?:dinas )?(?:dukcapil|disdukcapil)", "REGISTRYCARD"),
     (r"kartu|card", "KARTU"),
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
