@@ -526,6 +526,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
      r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|perawan|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
+    # (2.7) the registry's stock of its cards ("stok kartu dinas capil"): unissued cards, the blank's material; run short
+    # ("stok kartu dukcapil habis") it is news of a shortage
+    (r"(?:stok|stock) kartu (?:dinas )?(?:dukcapil|disdukcapil) (?:habis|kosong|menipis|langka)", "OUTOFSTOCK"),
+    (r"(?:stok|stock|sisa) kartu (?:dinas )?(?:dukcapil|disdukcapil)", "IDMATERIAL"),
     (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)"
      # (2.7) an office's reserve ("e-KTP cadangan kecamatan", "cadangan dari kantor"): its stock, not a spare identity
      r"|cadangan (?:dari |milik )?(?:dinas|dukcapil|kantor|kecamatan|kelurahan)", "DINASSTOCK"),
@@ -716,9 +720,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"siap pakai|siap narik|siap jualan|siap trading|limit besar|aktif", "INUSE"),  # an account in working order
     (r"chip|berchip", "CHIP"),  # (2.6) "ber-chip" spelled out joins into one word
-    # (2.7) a card from the civil registry itself ("Kartu dukcapil", "kartu resmi dari dukcapil"); any office's "kartu
-    # dinas" is a staff card as often
-    (r"kartu (?:resmi )?(?:dari )?(?:dinas )?(?:dukcapil|disdukcapil)", "REGISTRYCARD"),
+    # (2.7) a card from the civil registry itself ("Kartu dukcapil", "kartu resmi dari dukcapil", "kartu resmi kecamatan"):
+    # the registry's card is the e-KTP; any office's "kartu dinas" is a staff card as often
+    (r"kartu (?:resmi )?(?:dari )?(?:dinas )?(?:dukcapil|disdukcapil)|kartu resmi (?:dari )?(?:kecamatan|kelurahan)", "EKTP"),
     (r"kartu|card", "KARTU"),
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),

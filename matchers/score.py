@@ -411,8 +411,7 @@ RULES: tuple[Rule, ...] = (
     Rule("official_card", "blank", "official_card", 10, _p(_near("CARD", "OFFICIAL", 2)), why="card said to come from an office"),
     # (2.6) a chip said to come from an office ("kartu chip dinas", "chip dukcapil"): the same support as an office's card
     Rule("office_chip", "blank", "official_card", 10, _p(_near("CHIP", "OFFICIAL", 2)), why="chip said to come from an office"),
-    Rule("official_source", "blank", "official_source", 16, _p("<OFFICIAL>|<DINASSTOCK>|<REGISTRYCARD>"), why="claims an official source (dinas, dukcapil)"),
-    Rule("registry_card", "blank", "official_card", 10, _p("<REGISTRYCARD>"), why="card said to come from the civil registry"),
+    Rule("official_source", "blank", "official_source", 16, _p("<OFFICIAL>|<DINASSTOCK>"), why="claims an official source (dinas, dukcapil)"),
     Rule("original_claim", "blank", "original_claim", 4, _p("<ORIGINAL>"), why="claims to be original"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
@@ -572,11 +571,10 @@ _CO_OCCURRENCES = (
     (Rule("blank_with_ktp_in_listing", "blank", "blank_core", 40, _p("<BLANGKO>"),
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
     # (2.6) an office's chip card with nothing on it ("Kartu chip dinas" / "belum ada data sama sekali"): the e-KTP
-    # named only indirectly; another office's card ("dinas perhubungan") is not the registry's (lexicon ``OTHEROFFICE``);
-    # (2.7) the registry's card too ("Kartu dukcapil masih kosong"; a "kartu dinas" is any office's staff card)
+    # named only indirectly; another office's card ("dinas perhubungan") is not the registry's (lexicon ``OTHEROFFICE``)
     (Rule("unprinted_office_chip_in_listing", "blank", "blank_core", 45, _p("<KOSONG>"),
           f"empty/unprinted word and a chip said to come from an office, {_APART}"),
-     _UNPRINTED_TERM, frozenset({_RULE_INDEX["office_chip"], _RULE_INDEX["registry_card"]})),
+     _UNPRINTED_TERM, frozenset({_RULE_INDEX["office_chip"]})),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP, NIKs (2.5)
