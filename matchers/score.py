@@ -261,6 +261,21 @@ concept was measured first on fresh rows (``corpus/boundary6*.jsonl``) and has h
   ("b🔥l🔥a🔥n🔥k🔥o e-K*T*P"); Malay "kad".
 * *Notices.*  An office's own notice ("Info Disdukcapil: …", "Dukcapil mengimbau …", "Info dari
   kecamatan …") is a publication.
+
+**Blank offers kept (2.7).**  Each concept measured first on fresh rows (``corpus/blank_language7*``), hard
+negatives beside it (``blank_language7_concepts``):
+
+* *A seller's own voice is no demand.*  The poster taking, buying or needing something other than the goods
+  (lexicon ``SELLERTERMS``, read before the demand cues): its terms ("kami terima komplain/retur/reseller",
+  "kami tampung order"), where its stock was bought ("kami beli langsung dari gudang", "barang kami beli
+  resmi"), its own need of money or time.  2.6's demand apart read these as buying and made plain offers related.
+* *A warning is no offer.*  After a warning against touts or cheats (``CUEWARN``: "Waspada calo yang menawarkan
+  KTP jadi atau blangko") nothing in its clause is on offer; a seller's "waspada penipuan, kami asli" warns of
+  nothing it names, while "Waspada penipuan blanko e-KTP" stays a notice.
+* *The e-KTP described.*  An empty or white card bearing the state's emblem (``unprinted_emblem_card``); the
+  registry's card ("kartu dukcapil", "kartu resmi kecamatan") and its stock ("stok kartu dinas capil"); an
+  office's reserve ("e-KTP cadangan kecamatan"); the citizen's or nation's card ("ID card warga negara");
+  "putihan", "belum ada isian", Sundanese "can dieusian", each word written backwards in place ("PTK le").
 """
 
 from __future__ import annotations
