@@ -491,7 +491,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # (2.7) or each word backwards in its place ("okgnalb PTK le gnosok": blangko KTP el kosong)
      r"|ptk le"
      # (2.6) the e-KTP named by what it is, an electronic resident's identity ("blanko identitas kependudukan elektronik")
-     r"|(?:kartu )?identitas (?:kependudukan|penduduk) elektronik", "EKTP"),
+     r"|(?:kartu )?identitas (?:kependudukan|penduduk) elektronik"
+     # (2.7) the nation's identity, or the words in another order ("identitas nasional elektronik", "kartu elektronik penduduk")
+     r"|(?:kartu )?identitas nasional elektronik|kartu elektronik (?:penduduk|kependudukan)", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|ktp"
@@ -723,6 +725,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.7) a card from the civil registry itself ("Kartu dukcapil", "kartu resmi dari dukcapil", "kartu resmi kecamatan"):
     # the registry's card is the e-KTP; any office's "kartu dinas" is a staff card as often
     (r"kartu (?:resmi )?(?:dari )?(?:dinas )?(?:dukcapil|disdukcapil)|kartu resmi (?:dari )?(?:kecamatan|kelurahan)", "EKTP"),
+    # (2.7) the state's emblem as an ID shows it ("lambang garuda", "hologram garuda", "kartu biru garuda")
+    (r"bergaruda|(?:logo|lambang|gambar|berlogo|bergambar|hologram|biru) garuda", "EMBLEM"),
     (r"kartu|card", "KARTU"),
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),

@@ -428,6 +428,8 @@ RULES: tuple[Rule, ...] = (
     Rule("office_chip", "blank", "official_card", 10, _p(_near("CHIP", "OFFICIAL", 2)), why="chip said to come from an office"),
     Rule("official_source", "blank", "official_source", 16, _p("<OFFICIAL>|<DINASSTOCK>"), why="claims an official source (dinas, dukcapil)"),
     Rule("original_claim", "blank", "original_claim", 4, _p("<ORIGINAL>"), why="claims to be original"),
+    # (2.7) the state's emblem ("lambang garuda"): alone any badge or jersey shows it; an empty word apart makes it an ID
+    Rule("emblem_term", "blank", "emblem_term", 3, _p("<EMBLEM>"), why="the state's emblem, as an ID shows it"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
@@ -590,6 +592,11 @@ _CO_OCCURRENCES = (
     (Rule("unprinted_office_chip_in_listing", "blank", "blank_core", 45, _p("<KOSONG>"),
           f"empty/unprinted word and a chip said to come from an office, {_APART}"),
      _UNPRINTED_TERM, frozenset({_RULE_INDEX["office_chip"]})),
+    # (2.7) a chip card bearing the state's emblem ("Kartu biru garuda ada chip", "Kartu chip dengan lambang garuda"): the
+    # e-KTP described, as no other chip card shows it; a badge, jersey or greeting card with the emblem has no chip
+    (Rule("emblem_chip_card_in_listing", "blank", "blank_core", 45, _p("<EMBLEM>"),
+          f"the state's emblem and a chip card, {_APART}"), frozenset({_RULE_INDEX["emblem_term"]}),
+     frozenset({_RULE_INDEX[name] for name in ("chip_card", "blank_chip", "office_chip")})),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP, NIKs (2.5)
