@@ -591,7 +591,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:cetak|dicetak|tercetak|dicetakkan|mencetak|cetakan|print|diprint|printing|isi data|mengisi data|pengisian data|input data"
      r"|personalisasi|dipersonalisasi|perso|tulis data)(?: (?:di|ke|pada|dengan|di atas|pakai|pake|memakai|menggunakan))? <BLANGKO>", "PRINTEDON"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
-    (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
+    (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
+     r"|<BLANGKO> (?:<KTP>|<EKTP>) habis", "OUTOFSTOCK"),  # (2.7) "stok blangko KTP-el habis"
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
     (r"<BLANGKO> (?:isian|lamaran|pendaftaran|permohonan|formulir|kwitansi|cek|giro|raport|rapor|sertifikat|undangan|spt)", "NEGFORMBOOK"),
     (r"kartu keluarga|kk", "KK"),
@@ -731,6 +732,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
     (r"dukcapil|dinas", "OFFICIAL"),
+    # (2.7) blanks at an office ("blangko e-KTP di kecamatan sudah ada lagi", "blangko KTP di kelurahan kosong lagi"):
+    # the office's supply, news to residents; a seller's blanks come "dari" an office, or are "sama dengan" its own
+    (r"<BLANGKO>(?: <KTP>| <EKTP>)? di (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))", "OUTOFSTOCK"),
     # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
     # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
     (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi |penting |terbaru )?(?:dari )?(?:<OFFICIAL>|kecamatan|kelurahan|kantor desa)"
