@@ -275,7 +275,10 @@ negatives beside it (``blank_language7_concepts``):
 * *The e-KTP described.*  An empty or white card bearing the state's emblem (``unprinted_emblem_card``); the
   registry's card ("kartu dukcapil", "kartu resmi kecamatan") and its stock ("stok kartu dinas capil"); an
   office's reserve ("e-KTP cadangan kecamatan"); the citizen's or nation's card ("ID card warga negara");
-  "putihan", "belum ada isian", Sundanese "can dieusian", each word written backwards in place ("PTK le").
+  "putihan", "belum ada isian", Sundanese "can dieusian", each word written backwards in place ("PTK le"); a
+  chip card bearing the state's emblem (``emblem_chip_card_in_listing``: "Kartu biru garuda ada chip").
+* *An office's supply is news.*  Blanks at an office ("blangko e-KTP di kecamatan sudah ada lagi") and a
+  shortage ("stok blangko KTP-el habis") are read as news to residents, not goods.
 """
 
 from __future__ import annotations
