@@ -610,6 +610,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # untuk e-KTP"): what the ID is made from, not an offer to make one
     (r"(?:kartu|kartunya|bahan|bahannya) (?:(?:yang|yg) )?(?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <EKTP>", "EKTP"),
     (r"(?:kartu|kartunya|bahan|bahannya) (?:yang|yg) (?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <KTP>", "EKTP"),  # KTPs are e-KTPs now
+    # (2.7) the card an office hands residents ("kartu yang biasa dibagi di kecamatan buat rekam"): their e-KTP
+    (r"(?:kartu|kartunya) (?:yang|yg) (?:biasa |biasanya )?(?:dibagi|dikasih|diberikan|diberi) (?:di|dari) (?:kecamatan|kelurahan|<OFFICIAL>)", "EKTP"),
     (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
     # (2.5) also the material of a person's identity named by its chip or as a resident's ("bahan dasar identitas chip")
