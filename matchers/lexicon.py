@@ -521,7 +521,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
     (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
      r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
-     r"|diinput|(?:di |ke )?(?:encode|input)|isian)(?: (?:data|nik))?"
+     r"|isian|(?:diinput|(?:di |ke )?(?:encode|input))(?: (?:data|nik))?)"
      # (2.7) Sundanese "can" (not yet) before its verbs of filling and printing ("can dieusian", "can dicitak")
      r"|can (?:dieusian|eusian|dicetak)"
      # in English: "no data", "unprinted", "not personalized"
@@ -549,13 +549,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.7) the poster's own voice taking, buying or needing something other than the goods, read before the demand
     # below: a seller's terms ("kami terima komplain", "siap terima retur", "kami tampung order"), where its stock was
     # bought ("kami beli langsung dari gudang", "barang kami beli resmi"), its own need of money or time
-    (r"(?:kami|kita|saya|sy|aku|siap) (?:juga )?(?:terima|menerima|melayani|tampung|menampung|nampung) (?:komplain|retur|return|tukar"
-     r"|reseller|dropship|dropshipper|agen|order|orderan|pesanan|pertanyaan|request|custom|pembayaran|transfer)"
-     r"|(?:di)?tampung (?:order|orderan|pesanan|pertanyaan|komplain)"
-     r"|(?:kami|kita|saya|sy|aku) (?:beli|ambil|borong|dapat|dapet) (?:langsung |resmi |sendiri )?(?:dari|di) (?:gudang|pabrik|pabrikan|distributor|supplier|pusat|vendor)"
-     r"|(?:barang|stok|stock) (?:ini )?(?:kami|kita|saya|sy|aku) (?:beli|ambil|dapat|dapet)|(?:kami|kita|saya|sy|aku) (?:beli|ambil) (?:stok|stock|barang) (?:ini|itu)"
-     r"|(?:kami|kita|saya|sy|aku) (?:beli|borong|ambil) (?:dalam )?(?:jumlah besar|partai besar|banyak|grosir) (?:jadi|sehingga|makanya|biar)"
-     r"|(?:kami|kita|saya|sy|aku|lagi) (?:butuh|perlu|membutuhkan|memerlukan) (?:uang|duit|dana|modal|waktu)", "SELLERTERMS"),
+    (r"(?:kami|kita|saya|sy|siap) (?:terima|menerima|melayani) (?:komplain|retur|return|tukar|reseller|dropship|dropshipper|agen"
+     r"|order|orderan|pesanan|pertanyaan|request|custom|pembayaran|transfer)"
+     r"|(?:tampung|ditampung|menampung|nampung) (?:order|orderan|pesanan|pertanyaan|komplain)"
+     r"|(?:kami|kita|saya|sy) (?:beli|ambil|borong) (?:langsung )?dari (?:gudang|pabrik|pabrikan|distributor|supplier|pusat|vendor)"
+     r"|(?:barang|stok) (?:ini )?(?:kami|kita|saya|sy) (?:beli|ambil|dapat)|(?:kami|kita|saya|sy) (?:beli|ambil) (?:stok|barang) ini"
+     r"|(?:kami|kita|saya|sy) (?:beli|borong) (?:dalam )?(?:jumlah besar|banyak) (?:jadi|sehingga|makanya)"
+     r"|(?:kami|kita|saya|sy) (?:butuh|perlu|membutuhkan) (?:uang|duit|modal|waktu)", "SELLERTERMS"),
     # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
     # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
     (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
