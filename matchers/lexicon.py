@@ -496,7 +496,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:kartu )?identitas nasional elektronik|kartu elektronik (?:penduduk|kependudukan)", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
-    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|ktp"
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|identitas penduduk|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia|kartu id (?:tanda )?penduduk"
      # (2.7) the card named as the citizen's or the nation's ("ID card warga negara", "kartu identitas nasional")
