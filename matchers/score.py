@@ -433,6 +433,8 @@ RULES: tuple[Rule, ...] = (
     Rule("original_claim", "blank", "original_claim", 4, _p("<ORIGINAL>"), why="claims to be original"),
     # (2.7) the state's emblem ("lambang garuda"): alone any badge or jersey shows it; an empty word apart makes it an ID
     Rule("emblem_term", "blank", "emblem_term", 3, _p("<EMBLEM>"), why="the state's emblem, as an ID shows it"),
+    # (2.7) a chip named alone ("Kartu biru garuda … ada chip"): no weight of its own, the other part of an emblem's chip card
+    Rule("chip_term", "blank", "chip_term", 0, _p("<CHIP>"), why="a chip"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
@@ -599,7 +601,7 @@ _CO_OCCURRENCES = (
     # e-KTP described, as no other chip card shows it; a badge, jersey or greeting card with the emblem has no chip
     (Rule("emblem_chip_card_in_listing", "blank", "blank_core", 45, _p("<EMBLEM>"),
           f"the state's emblem and a chip card, {_APART}"), frozenset({_RULE_INDEX["emblem_term"]}),
-     frozenset({_RULE_INDEX[name] for name in ("chip_card", "blank_chip", "office_chip")})),
+     frozenset({_RULE_INDEX[name] for name in ("chip_card", "blank_chip", "office_chip", "chip_term")})),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP, NIKs (2.5)

@@ -25,9 +25,6 @@ STILL_MISSED = {
                          "items named before the blank: the field's reading keeps no clause that names nothing",
     "bl6d-blank-002": "'Barang kantor capil' / 'Kartunya masih kosong belum dicetak': the card is named only as 'kartunya' "
                       "under a title naming the office's goods, no ID term or chip anywhere",
-    "bl6e-blank-005": "a card described by its look, never named ('Kartu biru muda bergambar garuda' / 'Ada chip …, belum "
-                      "ada tulisan nama dan NIK'): no lexicon word names the e-KTP by its emblem and colour",
-    "bl6e-blank-006": "'Kartu berlogo garuda + chip' / 'isi masih kosong': the e-KTP described by its emblem, not named",
     "bl6b-blank-009": "'Kartu KTP baru, belum ada nama pemiliknya' / 'Asli chip': a plain KTP and an empty word in two "
                       "clauses never combine ('kartu perdana kosong, daftar pakai KTP'), and the chip is a third clause",
 }
