@@ -37,12 +37,12 @@ from matchers.normalise import LEET_DIGITS
 SPELLING: dict[str, str] = {
     **dict.fromkeys(["blangko", "blanko", "blank", "blangkonya"], "blanko"),
     **dict.fromkeys(["blangkon", "blankon"], "blangkon"),
-    **dict.fromkeys(["kosong", "polos", "polosan"], "kosong"),
+    **dict.fromkeys(["kosong", "polos", "polosan", "putihan"], "kosong"),  # (2.7) "putihan": left white, as "polosan"
     # "stok kosongan" is a stock of blanks, "stok kosong" none in stock: kept apart
     **dict.fromkeys(["kosongan"], "kosongan"),
     **dict.fromkeys(["ektp", "ektpnya", "ektepe", "ktpe"], "ektp"),  # "KTP-E" run together
     **dict.fromkeys(["ktpel", "ktpelektronik"], "ktpel"),
-    **dict.fromkeys(["ktp", "ktpnya", "ktepe", "katepe"], "ktp"),  # spelled as said: "ka-te-pe"
+    **dict.fromkeys(["ktp", "ktpnya", "ktepe", "katepe", "ketepe"], "ktp"),  # spelled as said: "ka-te-pe", "ke-te-pe" (2.6)
     **dict.fromkeys(["elektronik", "elektrik"], "elektronik"),
     **dict.fromkeys(["chip", "chipnya"], "chip"),
     # the civil registry under its regional names and short forms (Dispendukcapil in East Java, "disduk")
@@ -52,6 +52,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["original", "ori", "asli", "aslinya"], "original"),
     **dict.fromkeys(["akta", "akte"], "akta"),
     **dict.fromkeys(["kk"], "kk"),
+    **dict.fromkeys(["kad"], "kartu"),  # (2.6) Malay: "kad KTP kosong", "kad pengenalan" (an identity card)
     **dict.fromkeys(["kia"], "kia"),
     **dict.fromkeys(["fotokopi", "fotocopy", "photocopy"], "fotokopi"),
     **dict.fromkeys(["laminating", "laminasi"], "laminating"),
@@ -82,10 +83,12 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["selesai", "kelar", "beres", "rampung", "rengse"], "selesai"),
     **dict.fromkeys(["hari", "dino", "dinten", "dina", "poe"], "hari"),  # day: Javanese, Sundanese/krama
     **dict.fromkeys(["durung", "dereng"], "durung"),  # not yet: Javanese, krama
+    **dict.fromkeys(["suwung", "puyung"], "kosong"),  # (2.6) empty: Javanese, Balinese
     **dict.fromkeys(["dicetak", "dicitak"], "dicetak"),  # printed: the Sundanese spelling
     **dict.fromkeys(["sehari", "sedino", "sedinten", "sahari"], "sehari"),  # Banjar, Minang "sahari"
     **dict.fromkeys(["kw"], "palsu"),  # "KTP kw": an imitation, as "tas kw" is
-    **dict.fromkeys(["database"], "data"),
+    **dict.fromkeys(["kucing", "kuciang"], "kucing"),  # (2.7) Minang "kuciang", as "mambuek" is its "bikin"
+    **dict.fromkeys(["database", "maklumat"], "data"),  # (2.6) Malay "maklumat": information, a card's data
     **dict.fromkeys(["dibedain", "dibedakan"], "dibedakan"),
     **dict.fromkeys(["ketahuan", "ketauan"], "ketahuan"),
     **dict.fromkeys(["kayak", "kyk", "kek"], "kayak"),
@@ -173,6 +176,8 @@ def _spelling_of(word: str) -> str:
         return _skeletons()[word]
     if len(word) < _FUZZY_MIN_LEN - 1:
         return word
+    if _abbreviates_blank(word):  # "blgko", "blko": chat drops letters besides the vowels
+        return "blanko"
     parts = _segment(word)
     if parts is not None:
         return " ".join(SPELLING.get(part, part) for part in parts)
@@ -244,6 +249,23 @@ def _skeletons() -> dict[str, str]:
             spelled.setdefault(skeleton, set()).add(_FUZZY_TARGET.get(word, SPELLING.get(word, word)))
     return {skeleton: next(iter(targets)) for skeleton, targets in spelled.items()
             if len(targets) == 1 and skeleton not in SPELLING and skeleton not in PHRASE_WORDS}
+
+
+#: (2.6) The blank word as chat shortens it: its first two letters and its last one kept, any letters
+#: between dropped ("blgko", "blko", "blngo"), not only the vowels (:func:`_skeleton`).
+_ABBREVIATED_BLANK = "blangko"
+_ABBREVIATION_MIN_LEN = 4
+
+
+def _abbreviates_blank(word: str) -> bool:
+    """Whether ``word`` is the blank word shortened: it keeps the first two letters and the last
+    one of "blangko" and the rest of its letters in order (no Indonesian or English word of four or
+    more letters does: "blog" ends in g, "blok" in k)."""
+    key = _ABBREVIATED_BLANK
+    if len(word) < _ABBREVIATION_MIN_LEN or word[:2] != key[:2] or word[-1] != key[-1] or word == key:
+        return False
+    rest = iter(key[2:-1])
+    return all(letter in rest for letter in word[2:-1])
 
 
 def _spelling_of_leet(word: str) -> str:
@@ -423,8 +445,10 @@ def canonical_of_words(words: list[str]) -> list[str]:
 
 _ID = "(?:<KTP>|<EKTP>)"
 #: Not yet, or without (2.5: in the regional languages too, and as chat writes it).
-_ABSENT = ("(?:belum|blm|blum|blom|tidak|tdk|tanpa|non|durung|teu acan|acan|teu|alun|indak|hana|kagak|gak|ga|nggak|ndak"
-           "|enggak|tak)")
+_ABSENT = ("(?:belum|blm|blum|blom|tidak|tiada|tdk|tanpa|non|durung|teu acan|acan|teu|alun|indak|hana|kagak|gak|ga|nggak|ndak"
+           # (2.6) "not" and "there is none" in Javanese (ora), Sundanese (euweuh, taya), Madurese (tadha), Bugis (degaga),
+           # Balinese (tusing)
+           "|enggak|tak|ora|euweuh|taya|tadha|degaga|tusing)")
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
@@ -457,54 +481,118 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
     # an organisation's own ID card ("kartu identitas karyawan", "KTP mahasiswa"): a plain card, not the KTP
-    (r"(?:kartu identitas|kartu tanda|ktp|id card|idcard) (?:karyawan|pegawai|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
+    (r"(?:kartu identitas|kartu tanda|kartu pengenalan|ktp|id card|idcard) (?:karyawan|pegawai|pekerja|staf|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
     (r"kartu identitas anak|kia|ktp anak", "KIA"),
     (r"kartu (?:tanda |identitas )?penduduk elektronik|kartu identitas elektronik|ktp elektronik|ktpel|ektp(?: el)?|(?:e|3) ktp(?: el)?|ktp el|ktp chip|ktp e|kartu ektp"
      # (2.5) the electronic national ID in English: "e-ID card", "Indonesian eID" (a plain "ID card" is any card)
-     r"|(?:indonesian |indonesia )?(?:e id|eid)(?: card)?(?: (?:indonesian|indonesia))?|eidcard|electronic (?:id|identity) card", "EKTP"),
+     r"|(?:indonesian |indonesia )?(?:e id|eid)(?: card)?(?: (?:indonesian|indonesia))?|eidcard|electronic (?:id|identity) card"
+     # (2.6) written backwards with its hyphen ("oknalb PTK-e", "le-PTK"), as the run-together "ptke" is read
+     r"|ptk e|le ptk"
+     # (2.7) or each word backwards in its place ("okgnalb PTK le gnosok": blangko KTP el kosong)
+     r"|ptk le"
+     # (2.6) the e-KTP named by what it is, an electronic resident's identity ("blanko identitas kependudukan elektronik")
+     r"|(?:kartu )?identitas (?:kependudukan|penduduk) elektronik"
+     # (2.7) the nation's identity, or the words in another order ("identitas nasional elektronik", "kartu elektronik penduduk")
+     r"|(?:kartu )?identitas nasional elektronik|kartu elektronik (?:penduduk|kependudukan)", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
-    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|ka te pe|ktp"
+    (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|identitas penduduk|ktp"
      r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
-     r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia", "KTP"),  # English: "ID card penduduk"
+     r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia|kartu id (?:tanda )?penduduk"
+     # (2.7) the card named as the citizen's or the nation's ("ID card warga negara", "kartu identitas nasional")
+     r"|(?:id card|kartu identitas|kartu) (?:warga negara|wni|nasional)", "KTP"),  # English: "ID card penduduk"
     # (2.5) a village's letters of civil status: "SKTM", "surat keterangan belum menikah"
     (r"sktm|surat (?:keterangan )?(?:tidak mampu|belum (?:menikah|kawin|pernah menikah)|ahli waris|janda|duda|status perkawinan)"
      r"|surat (?:keterangan )?kehilangan (?:<KTP>|<EKTP>|kk|kartu keluarga)", "OTHERDOC"),  # a police letter for a lost ID
     # (2.5) an ID card with a chip is the electronic one ("KTP dengan chip", "kartu tanda penduduk ber-chip")
-    (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip", "EKTP"),
+    (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip"
+     # (2.6) "the electronic one" after the KTP ("kartu KTP yg elektronik", "KTP versi elektronik")
+     r"|<KTP> (?:(?:yang|yg) )?(?:versi|model|jenis|tipe) elektronik|<KTP> (?:yang|yg) elektronik", "EKTP"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     # (2.5) without a KTP's photo or data ("pinjaman tanpa foto KTP", "daftar tanpa data KK"): the ID is what
     # the buyer need not give, not a KTP without data (that is "KTP tanpa data", the other order)
     (rf"{_ABSENT}(?: (?:ada|pakai|pake|perlu|butuh))? (?:foto|data|nama|scan|fotokopi|upload|isi) (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDREF"),
+    # (2.7) a card left white or empty that bears the state's emblem ("kartu putih bergaruda", "kartu kosong berlogo
+    # garuda"): what only an ID shows, read before "kartu putih"; a greeting card ("kartu ucapan kosong …") is another kind
+    (r"(?:kartu|card) (?:putih|kosong|blanko|kosongan) (?:bergaruda|berlogo garuda|bergambar garuda|logo garuda|lambang garuda)", "EMPTYEMBLEM"),
     # no content yet: "not yet" or "without", there being (ada), then printing, filling or what a card holds; also
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
-    (rf"{_ABSENT}(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
-     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|identitas|nama|foto|tulisan|ditulis|bernama|berisi)(?: data)?"
+    # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
+    (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
+     r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
+     r"|isian|(?:diinput|(?:di |ke )?(?:encode|input))(?: (?:data|nik))?)"
+     # (2.7) Sundanese "can" (not yet) before its verbs of filling and printing ("can dieusian", "can dicitak")
+     r"|can (?:dieusian|eusian|dicetak)"
      # in English: "no data", "unprinted", "not personalized"
      r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
-     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
-    (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)", "DINASSTOCK"),
+     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|perawan|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
+    # (2.7) the registry's stock of its cards ("stok kartu dinas capil"): unissued cards, the blank's material; run short
+    # ("stok kartu dukcapil habis") it is news of a shortage
+    (r"(?:stok|stock) kartu (?:dinas )?(?:dukcapil|disdukcapil) (?:habis|kosong|menipis|langka)", "OUTOFSTOCK"),
+    (r"(?:stok|stock|sisa) kartu (?:dinas )?(?:dukcapil|disdukcapil)", "IDMATERIAL"),
+    (r"(?:stok|stock|barang|sisa) (?:dinas|dukcapil)"
+     # (2.7) an office's reserve ("e-KTP cadangan kecamatan", "cadangan dari kantor"): its stock, not a spare identity
+     r"|cadangan (?:dari |milik )?(?:dinas|dukcapil|kantor|kecamatan|kelurahan)", "DINASSTOCK"),
     (r"ready (?:stok|stock)", "READY"),  # "ready stock kosongan e-KTP" is in stock
     # (2.5) a buyer's wanted advert ("Dicari blanko e-KTP", "WTB", "yang punya … japri") asks for the goods;
     # not "paling dicari" (sought after), "dicari reseller" (a seller recruiting) or "yang butuh" (the buyers addressed)
     (r"(?:paling|banyak|sering|yang|yg|lagi|sedang) dicari(?: cari)?|dicari cari|dicari (?:banyak )?orang", "POPULAR"),
-    (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin)", "RECRUIT"),
+    (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin|pembeli)", "RECRUIT"),  # (2.6) a seller seeking buyers too
+    # (2.6) a seller recruiting in its own voice ("kami mencari reseller"), read before the poster's demand below
+    (r"(?:kami |kita )?(?:mencari|cari|butuh|membutuhkan) (?:reseller|agen|dropshipper|distributor|karyawan|admin|mitra (?:penjualan|jualan|reseller|dagang))", "RECRUIT"),
     (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
+    # (2.6) a reader addressed on a condition ("kalau mau beli blanko, chat"): a seller's buyers, not the poster's demand
+    (r"(?:kalau|kalo|klo|kl|jika|bila|apabila|misal) (?:kakak |kak |agan |gan |anda |kamu )?(?:mau|butuh|perlu|minat|ingin|pengen|cari|nyari)"
+     r"|sing (?:arep|butuh|minat)", "AUDIENCE"),  # Javanese "sing arep tuku": whoever wants to buy
+    # (2.7) the poster's own voice taking, buying or needing something other than the goods, read before the demand
+    # below: a seller's terms ("kami terima komplain", "siap terima retur", "kami tampung order"), where its stock was
+    # bought ("kami beli langsung dari gudang", "barang kami beli resmi"), its own need of money or time
+    (r"(?:kami|kita|saya|sy|siap) (?:terima|menerima|melayani) (?:komplain|retur|return|tukar|reseller|dropship|dropshipper|agen"
+     r"|order|orderan|pesanan|pertanyaan|request|custom|pembayaran|transfer)"
+     r"|(?:tampung|ditampung|menampung|nampung) (?:order|orderan|pesanan|pertanyaan|komplain)"
+     r"|(?:kami|kita|saya|sy) (?:beli|ambil|borong) (?:langsung )?dari (?:gudang|pabrik|pabrikan|distributor|supplier|pusat|vendor)"
+     r"|(?:barang|stok) (?:ini )?(?:kami|kita|saya|sy) (?:beli|ambil|dapat)|(?:kami|kita|saya|sy) (?:beli|ambil) (?:stok|barang) ini"
+     r"|(?:kami|kita|saya|sy) (?:beli|borong) (?:dalam )?(?:jumlah besar|banyak) (?:jadi|sehingga|makanya)"
+     r"|(?:kami|kita|saya|sy) (?:butuh|perlu|membutuhkan) (?:uang|duit|modal|waktu)", "SELLERTERMS"),
+    # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
+    # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
+    (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
+     r"(?:beli|membeli|borong|memborong|butuh|membutuhkan|perlu|memerlukan|cari|mencari|nyari)"
+     r"|(?:mau|ingin|pengen|pingin) (?:beli|membeli|borong|memborong)|(?:tak|aku|kula) (?:arep )?(?:tuku|tumbas)|(?:rek|bade|abdi) meuli"
+     r"|(?:ambo|awak|beta|sa|saya|aku) (?:nak|mau|ingin) (?:bali|beli)", "CUEBUY"),  # Minang and eastern Malay "awak nak bali"
+    # (2.6) who has them, and seeking, in Javanese and Sundanese ("sopo sing duwe", "saha nu gaduh", "golek", "milarian")
+    (r"(?:sopo|sapa|sinten) (?:sing|ingkang) (?:duwe|nduwe|gadhah)|sing duwe|(?:saha|sasaha) (?:nu|anu) (?:gaduh|boga|kagungan)"
+     r"|nan punyo|nan punya", "CUEWANT"),  # Minang "ado nan punyo"
+    (r"golek|nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
     (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
     (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
-    (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
+    # covers its object; (2.6) and "not" in the east's Malay and other tongues: Kupang "sonde", Ambon "seng",
+    # Manado "nda", Papua "tra", Minang "indak", Javanese "ora" ("Sonde jual KTP atau blanko KTP, itu urusan dukcapil")
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|nda|ndak|tra|trada|indak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)"
+     r"|jangan (?:beli|membeli|tergiur)", "NOT"),  # (2.6) a warning not to buy it
+    # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
+    (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
+    # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
+    # and after thanks run on into a clause ("… blanko siap Terima kasih sudah berbelanja")
+    (r"terima kasih|terimakasih", "CUEGREET"),
+    (r"(?:kami|kita|saya|siap) (?:terima|menerima)", "CUEBUY"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
     (r"blanko", "BLANGKO"),
-    (r"(?:pakai|pake|menggunakan|dicetak di|dicetak pakai|cetak di) <BLANGKO>", "PRINTEDON"),
+    # a KTP printed, filled or personalised onto a blank: the blank is the material of a finished KTP or of a
+    # service, not the goods (2.6: any printing or data-filling verb, with or without "di/ke/pada/di atas")
+    (r"(?:pakai|pake|memakai|menggunakan|bahan|berbahan) <BLANGKO>"
+     r"|(?:cetak|dicetak|tercetak|dicetakkan|mencetak|cetakan|print|diprint|printing|isi data|mengisi data|pengisian data|input data"
+     r"|personalisasi|dipersonalisasi|perso|tulis data)(?: (?:di|ke|pada|dengan|di atas|pakai|pake|memakai|menggunakan))? <BLANGKO>", "PRINTEDON"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
-    (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
+    (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
+     r"|<BLANGKO> (?:<KTP>|<EKTP>) habis", "OUTOFSTOCK"),  # (2.7) "stok blangko KTP-el habis"
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
     (r"<BLANGKO> (?:isian|lamaran|pendaftaran|permohonan|formulir|kwitansi|cek|giro|raport|rapor|sertifikat|undangan|spt)", "NEGFORMBOOK"),
     (r"kartu keluarga|kk", "KK"),
@@ -514,13 +602,22 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
     (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank|novelty", "NEGNOVELTY"),
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
+    # (2.6) a card for printing or making a KTP ("kartu untuk cetak identitas warga"): KTPs are e-KTPs now
+    (r"(?:kartu|kartunya) (?:untuk|buat|utk) (?:cetak|mencetak|pembuatan) <KTP>", "EKTP"),
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
-    (r"(?:kartu|kartunya) (?:untuk|buat) <EKTP>", "EKTP"),
+    # (2.6) a card or material (that is usually) used for an e-KTP ("kartunya yang biasa buat KTP-el", "bahan yg dipakai
+    # untuk e-KTP"): what the ID is made from, not an offer to make one
+    (r"(?:kartu|kartunya|bahan|bahannya) (?:(?:yang|yg) )?(?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <EKTP>", "EKTP"),
+    (r"(?:kartu|kartunya|bahan|bahannya) (?:yang|yg) (?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <KTP>", "EKTP"),  # KTPs are e-KTPs now
+    # (2.7) the card an office hands residents ("kartu yang biasa dibagi di kecamatan buat rekam"): their e-KTP
+    (r"(?:kartu|kartunya) (?:yang|yg) (?:biasa |biasanya )?(?:dibagi|dikasih|diberikan|diberi) (?:di|dari) (?:kecamatan|kelurahan|<OFFICIAL>)", "EKTP"),
     (r"(?:jasa|studio) foto (?:untuk )?(?:<KTP>|<EKTP>)|foto untuk (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
     # (2.5) also the material of a person's identity named by its chip or as a resident's ("bahan dasar identitas chip")
     (r"bahan (?:baku |dasar |mentah )?(?:kartu )?(?:<KTP>|<EKTP>)|bahan (?:baku |dasar |mentah )?identitas (?:chip|penduduk|elektronik)", "IDMATERIAL"),
+    # (2.7) a pas-foto studio's speed ("Pas foto KTP kilat", "cetak foto KTP instan"): the photo is quick, not the KTP
+    (r"<NEGPHOTO> (?:untuk )?(?:<KTP>|<EKTP>) (?:kilat|instan|express|ekspres)", "NEGPHOTO"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
     (r"(?:<KTP>|<EKTP>) (?:siap pakai|instan|kilat|express|ekspres)", "READYID"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|sudah isi data|sudah diisi data|sudah terisi data|udah isi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
@@ -534,6 +631,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:usaha|bisnis) (?:cetak |pembuatan |bikin )?(?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
     (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
+    # (2.6) personalising an e-KTP, or writing its chip, for someone ("jasa perso chip e-KTP"): making one; "siap
+    # personalisasi" (a blank) and "untuk personalisasi e-KTP" (what a card is for) are read before
+    (r"(?:personalisasi|perso|isi|tulis|write) chip (?:<KTP>|<EKTP>)|(?:personalisasi|perso) (?:<KTP>|<EKTP>)", "FORGE"),
+    # (2.6) a KTP printed onto a blank, its object between ("Cetak e-KTP di blanko ori, data kamu", "cetakkan KTP di blanko")
+    (r"(?:cetak|cetakin|dicetak|print|diprint) (?:<KTP>|<EKTP>) (?:di|ke|pada|pakai|pake|dengan|di atas) <BLANGKO>", "PRINTEDID"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|maulah|mambahen|bahen|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
@@ -622,9 +724,29 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)"
      r"|sehari|percepat|percepatan|ngebut|kebut|cepat|cepet|kilat|express|ekspres|instan|dadakan|gancang|enggal|sadinten", "SHORTCUT"),
     (r"siap pakai|siap narik|siap jualan|siap trading|limit besar|aktif", "INUSE"),  # an account in working order
-    (r"chip", "CHIP"),
+    (r"chip|berchip", "CHIP"),  # (2.6) "ber-chip" spelled out joins into one word
+    # (2.7) a card from the civil registry itself ("Kartu dukcapil", "kartu resmi dari dukcapil", "kartu resmi kecamatan"):
+    # the registry's card is the e-KTP; any office's "kartu dinas" is a staff card as often
+    (r"kartu (?:resmi )?(?:dari )?(?:dinas )?(?:dukcapil|disdukcapil)|kartu resmi (?:dari )?(?:kecamatan|kelurahan)", "EKTP"),
+    # (2.7) the state's emblem as an ID shows it ("lambang garuda", "hologram garuda", "kartu biru garuda")
+    (r"bergaruda|(?:logo|lambang|gambar|berlogo|bergambar|hologram|biru) garuda", "EMBLEM"),
     (r"kartu|card", "KARTU"),
+    # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
+    (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
     (r"dukcapil|dinas", "OFFICIAL"),
+    # (2.7) blanks at an office ("blangko e-KTP di kecamatan sudah ada lagi", "blangko KTP di kelurahan kosong lagi"):
+    # the office's supply, news to residents; a seller's blanks come "dari" an office, or are "sama dengan" its own
+    (r"<BLANGKO>(?: <KTP>| <EKTP>)? di (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))", "OUTOFSTOCK"),
+    # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
+    # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
+    (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi |penting |terbaru )?(?:dari )?(?:<OFFICIAL>|kecamatan|kelurahan|kantor desa)"
+     r"|<OFFICIAL> (?:menginformasikan|mengumumkan|menghimbau|mengimbau|memberitahukan)"
+     # (2.6) a warning against sellers or their goods ("Waspada penipuan penjualan blanko e-KTP!", "Waspada penipuan
+     # blanko e-KTP"): news, no offer; a seller's own "waspada penipuan, kami asli" warns of nothing it names
+     r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks|<BLANGKO>)", "NEGPUBLICATION"),
+    # (2.7) a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko!"): what follows in its
+    # clause is warned against, not offered (a cue, so "Waspada calo yang jual mahal, di sini murah" leaves the offer)
+    (r"(?:waspada|awas|hati hati) (?:dengan |sama )?(?:<FASTTRACK>|penipuan)", "CUEWARN"),
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
@@ -653,12 +775,19 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
     # (2.5) a printer the product can be used in ("e-KTP kosong (bisa untuk printer kartu)"), the words read as one cue
     (r"(?:bisa|dapat|cocok) (?:untuk|buat|dipakai di|dipakai untuk|dicetak di|dicetak pakai) printer", "CUEUSE"),
+    # (2.6) a printer the card is for, as its purpose ("buat latihan printer kartu", "untuk tes printer")
+    (r"(?:untuk|buat) (?:latihan|tes|test|uji coba) printer", "CUEUSE"),
     (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with
     (r"blangkon", "NEGHEADWEAR"),
+    # (2.6) a holder joined by a conjunction to what was named before it ("Blanko e-KTP dan holder"): an add-on
+    # sold beside it, weak even in the title's product phrase; its NEG name keeps it parting a blank pair
+    (r"(?:dan|serta) (?:holder|casing|dompet)", "NEGADDON"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
     # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer
-    (r"<NEGHOLDER> (?:<KTP>|<EKTP>) (?:<KOSONG>|<BLANGKO>)|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
+    # (2.6) also with a word of the holder's between ("dompet KTP kulit (kosong)", "map arsip KTP yang kosong")
+    (r"<NEGHOLDER> (?:arsip )?(?:<KTP>|<EKTP>) (?:kulit |bening |tebal |motif |bekas |yang |yg )?(?:<KOSONG>|<BLANGKO>)"
+     r"|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
     (r"pvc (?:<KARTU> )?(?:printer|writer)", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),
@@ -676,7 +805,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade|centang biru", "VERIFIED"),
     (r"buatkan|bikinkan|bikinin|buatin|dibuatkan|dibikinin", "MAKEFOR"),  # made for you
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
-    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|cara|tips|panduan|tutorial|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|modul|artikel|tabloid|buletin|novel|seminar|webinar|pelatihan|workshop|kursus", "NEGPUBLICATION"),
+    # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)
+    (r"cara|tips|panduan|tutorial|modul|kursus|pelatihan", "NEGHOWTO"),
+    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
     # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)

@@ -75,11 +75,12 @@ _SPELLED_PAIR = re.compile(r"(?<![a-z0-9])([a-z])[.-]([a-z])(?![a-z0-9])")
 _SPELLED_OUT = re.compile(r"(?<![a-z0-9])(?:[a-z0-9] ){2,}[a-z0-9](?![a-z0-9])")
 #: (2.5) One word spelled in pieces of one or two letters with separators of more than one kind
 #: between them ("b. l-a n.k o", "bl.an-ko", "e.k-tp"): the pieces are its letters.  A piece that
-#: starts the next word spelled with a symbol ("o e-ktp", "o e-K🔥T🔥P": the "e") is left to it.  The check that two kinds
+#: starts the next word spelled with a symbol ("o e-ktp", "o e-K🔥T🔥P": the "e") is left to it, and one glued by a symbol
+#: to the letter before it ends that word (2.6: the "o" of "b🔥l🔥a🔥n🔥k🔥o e-K*T*P").  The check that two kinds
 #: of separator occur (see :func:`join_mixed_spelling`) keeps abbreviations and chat words apart
 #: ("a.n. CV", "yg ga bs"); one kind is ``_SPELLED_WITH_SEP``'s.
 _MIXED_SPELLING = re.compile(
-    r"(?<![^\W_])[^\W\d_]{1,2}(?:[ .\-_*~/]{1,3}[^\W\d_]{1,2}){2,}(?![^\W_])(?![^\w\s]+[^\W_])"
+    r"(?<![^\W_])(?<![^\W_][^\w\s])[^\W\d_]{1,2}(?:[ .\-_*~/]{1,3}[^\W\d_]{1,2}){2,}(?![^\W_])(?![^\w\s]+[^\W_])"
 )
 _MIXED_SEPARATOR = re.compile(r"[.\-_*~/]")
 _PIECE_SEPARATORS = (".", "-", "_", "*", "~", "/")

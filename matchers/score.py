@@ -222,6 +222,63 @@ missing, each with hard negatives beside it:
   the demand related.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
   opening; "paling dicari" (sought after), "dicari reseller" and "yang butuh" (the buyers a seller
   addresses) are no wanted adverts.
+
+**The blank / related boundary (2.6).**  What the listing sells decides what a blank word in it is; each
+concept was measured first on fresh rows (``corpus/boundary6*.jsonl``) and has hard negatives beside it:
+
+* *A demand governs the listing.*  A buyer's advert in the poster's own voice (``blank_demand``: "dicari",
+  "siapa punya", buying up as "tampung", "kami beli", "siap borong", the poster's own need "saya lagi cari",
+  in Javanese, Sundanese and Minang too), or that voice apart from the blank words (``blank_demand_in_listing``),
+  makes every blank word in the listing, the title's included, what is asked for (:func:`_discount_blank_channel`).
+* *The material of a made ID.*  Printing, filling or personalising onto a blank ("tercetak di blanko asli",
+  "jasa isi data blangko e-KTP", ``PRINTEDON``/``PRINTEDID``) makes the blank a material; under a title whose
+  product phrase is a made, forged or traded ID and no blank (:func:`_title_names_made_id`), or a description
+  that opens by selling a KTP made to order under bare blank words with no card said empty
+  (:func:`_description_makes_id`), the blank channel's evidence is that product's material.
+* *How-tos.*  A guide, tutorial or course in the title that names blanks or printing onto them teaches making
+  an e-KTP (``howto_make_id``); one that names neither stays a publication.
+* *Blank offers stay blank.*  A sale word offering a blank (``blank_offered``) keeps it an offer beside any of
+  the above; a holder joined by "dan/serta" after a blank pair is an add-on (``neg_holder_addon``); a service
+  offered after the blank ("Blangko asli dinas. Jasa bikin KTP juga bisa") is an add-on.
+
+**Blank language (2.6).**  From fresh sets written and committed before each change
+(``corpus/blank_recall6``, ``6b``, ``6c``, ``6d``), hard negatives beside each concept
+(``blank_recall6_concepts``):
+
+* *Lists led by another product.*  Under a vague title, a description whose first clause names another
+  product attached to no ID term ("Ready: casing HP, charger, headset, …, ktp el blank ber chip") counts
+  the clauses naming nothing between it and the blank as items of the same list (``_catalogue``); an
+  ID's accessory leading its own features ("Casing e-KTP, bahan tebal, …") stays the product phrase.
+* *Names.*  A card or material (usually) used for an e-KTP ("kartunya yang biasa buat KTP-el"); "KTP yg
+  elektronik"; an electronic resident's identity; an empty chip card from an office ("kartu putih
+  ber-chip dinas", ``office_blank_chip``), or an office's chip with an empty word apart
+  (``unprinted_office_chip_in_listing``), while another office's card ("dinas perhubungan") is none.
+* *No content yet.*  "Not ever" ("belum pernah diisi"), not yet entered or encoded ("belum diinput",
+  "belum di-encode NIK"), "perawan"; none and empty in Javanese, Sundanese, Madurese, Bugis, Balinese
+  and Malay ("ora ono datane", "euweuh datana", "tadha' data", "degaga", "tusing", "tiada maklumat").
+* *Spellings.*  The blank word shortened beyond its vowels ("blgko", "blko"); e-KTP written backwards
+  with its hyphen ("PTK-e"); a letter glued by a symbol to the letters before it ends their word
+  ("b🔥l🔥a🔥n🔥k🔥o e-K*T*P"); Malay "kad".
+* *Notices.*  An office's own notice ("Info Disdukcapil: …", "Dukcapil mengimbau …", "Info dari
+  kecamatan …") is a publication.
+
+**Blank offers kept (2.7).**  Each concept measured first on fresh rows (``corpus/blank_language7*``), hard
+negatives beside it (``blank_language7_concepts``):
+
+* *A seller's own voice is no demand.*  The poster taking, buying or needing something other than the goods
+  (lexicon ``SELLERTERMS``, read before the demand cues): its terms ("kami terima komplain/retur/reseller",
+  "kami tampung order"), where its stock was bought ("kami beli langsung dari gudang", "barang kami beli
+  resmi"), its own need of money or time.  2.6's demand apart read these as buying and made plain offers related.
+* *A warning is no offer.*  After a warning against touts or cheats (``CUEWARN``: "Waspada calo yang menawarkan
+  KTP jadi atau blangko") nothing in its clause is on offer; a seller's "waspada penipuan, kami asli" warns of
+  nothing it names, while "Waspada penipuan blanko e-KTP" stays a notice.
+* *The e-KTP described.*  An empty or white card bearing the state's emblem (``unprinted_emblem_card``); the
+  registry's card ("kartu dukcapil", "kartu resmi kecamatan") and its stock ("stok kartu dinas capil"); an
+  office's reserve ("e-KTP cadangan kecamatan"); the citizen's or nation's card ("ID card warga negara");
+  "putihan", "belum ada isian", Sundanese "can dieusian", each word written backwards in place ("PTK le"); a
+  chip card bearing the state's emblem (``emblem_chip_card_in_listing``: "Kartu biru garuda ada chip").
+* *An office's supply is news.*  Blanks at an office ("blangko e-KTP di kecamatan sudah ada lagi") and a
+  shortage ("stok blangko KTP-el habis") are read as news to residents, not goods.
 """
 
 from __future__ import annotations
@@ -346,6 +403,16 @@ RULES: tuple[Rule, ...] = (
     Rule("blank_of_id_type", "blank", "blank_core", 75, _p(r"<BLANGKO>(?: \S+){0,1} <TYPEKTP>"),
          why="a blank of an e-KTP model or standard ('Blanko model e-KTP terbaru')"),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
+    # (2.7) a card left white or empty that bears the state's emblem ("Kartu putih bergaruda, belum terisi"): the e-KTP
+    # described, not named; a greeting card "kosong bergambar garuda" has its kind between card and empty word
+    Rule("unprinted_emblem_card", "blank", "blank_core", 65,
+         _p("<EMPTYEMBLEM>"),
+         why="an empty card bearing the state's emblem: an e-KTP described"),
+    # (2.6) an empty chip card from an office ("kartu putih ber-chip dinas", "chip kosong dari dukcapil"): the e-KTP
+    # named only indirectly; another office's ("dinas perhubungan") is no registry's (lexicon ``OTHEROFFICE``)
+    Rule("office_blank_chip", "blank", "blank_core", 60,
+         _p(r"<BLANKCHIP>(?: \S+){0,2} <OFFICIAL>|<OFFICIAL>(?: \S+){0,2} <BLANKCHIP>"),
+         why="an empty chip card said to come from an office"),
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near_one_product("DINASSTOCK", "EKTP", 3) + "|" + _near_one_product("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
     # blank channel: support, each its own group
@@ -361,13 +428,19 @@ RULES: tuple[Rule, ...] = (
     Rule("chip_card", "blank", "chip_card", 12, _p(r"<CARD>(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,1} <CARD>"), why="chip card"),
     Rule("blank_chip", "blank", "blank_chip", 10, _p(_near("BLANGKO", "CHIP", 2) + "|" + _near("KOSONG", "CHIP", 2)), why="blank chip"),
     Rule("official_card", "blank", "official_card", 10, _p(_near("CARD", "OFFICIAL", 2)), why="card said to come from an office"),
+    # (2.6) a chip said to come from an office ("kartu chip dinas", "chip dukcapil"): the same support as an office's card
+    Rule("office_chip", "blank", "official_card", 10, _p(_near("CHIP", "OFFICIAL", 2)), why="chip said to come from an office"),
     Rule("official_source", "blank", "official_source", 16, _p("<OFFICIAL>|<DINASSTOCK>"), why="claims an official source (dinas, dukcapil)"),
     Rule("original_claim", "blank", "original_claim", 4, _p("<ORIGINAL>"), why="claims to be original"),
+    # (2.7) the state's emblem ("lambang garuda"): alone any badge or jersey shows it; an empty word apart makes it an ID
+    Rule("emblem_term", "blank", "emblem_term", 3, _p("<EMBLEM>"), why="the state's emblem, as an ID shows it"),
+    # (2.7) a chip named alone ("Kartu biru garuda … ada chip"): no weight of its own, the other part of an emblem's chip card
+    Rule("chip_term", "blank", "chip_term", 0, _p("<CHIP>"), why="a chip"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
-    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|" + _near("PRINTEDON", "IDTERM", 3)),
+    Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|<PRINTEDID>|" + _near("PRINTEDON", "IDTERM", 3)),
          why="ready-made or forged KTP (or one printed on a genuine blank)"),
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
     Rule("forgery_described", "related", "related_core", 60,
@@ -424,6 +497,17 @@ RULES: tuple[Rule, ...] = (
          _p(r"(?:<CUEWANT>|<CUENEED>)(?: \S+){0,3} (?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"
             r"|<IDMATERIAL>|<DINASSTOCK>)"),
          why="a buyer asking for blank e-KTPs (dicari, WTB, yang punya … japri): a demand for blanks, none on offer"),
+    # (2.6) a buyer's advert in the poster's own voice (dicari, siapa punya, kami beli, tampung): the listing is a demand;
+    # the cue governs up to the next cue, as it does for a discount ("Kami mencari mitra yang bisa menyuplai blanko e-KTP");
+    # a blank word alone is enough after so plain a buyer's cue ("Dicari kolektor blanko" / "Beli blanko e-KTP kosong")
+    Rule("blank_demand", "related", "related_core", 60,
+         _p(r"(?:<CUEWANT>|<CUEBUY>)(?: (?!CUE)\S+)*? (?:<BLANGKO>|<KOSONG>(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} <KOSONG>"
+            r"|<IDMATERIAL>|<DINASSTOCK>)"),
+         why="a buyer advertising for blank e-KTPs or buying them up (dicari, kami beli, tampung): the listing is a demand"),
+    # (2.6) the poster's own voice as a buyer, not of payment or shipping ("Saya beli, harga tinggi"; "kami terima transfer" is
+    # a seller's terms): the other part of a demand found apart (blank_demand_in_listing)
+    Rule("buyer_voice", "related", "buyer_voice", 1, _p(r"<CUEBUY>(?! (?:CUEPAY|CUESHIP|CUECOD|SALE)=)"),
+         why="the poster's own voice as a buyer (saya beli, kami tampung); 'yang punya' may address the buyers a seller wants"),
     Rule("selfie_term", "related", "selfie_term", 3, _p("<SELFIE>"), why="a selfie"),
     Rule("nik_term", "related", "nik_term", 3, _p("<NIK>"), why="a NIK"),
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
@@ -434,6 +518,9 @@ RULES: tuple[Rule, ...] = (
          why="a service that makes or arranges a KTP, KK or KIA"),
     Rule("speed_word", "related", "speed_word", 1, _p("<SHORTCUT>"), why="speed (cepat, kilat)"),
     Rule("bank_kit", "related", "bank_kit", 2, _p("<BANKBOOK>"), why="a savings book or ATM card"),
+    # (2.6) printed, filled or personalised onto a blank ("dicetakkan ke blanko original"): the other part of a forged ID apart
+    # a KTP printed on a blank in one phrase ("cetak e-KTP di blanko ori", PRINTEDID) too: what a how-to may teach
+    Rule("printed_on_blank", "related", "printed_on_blank", 3, _p("<PRINTEDON>|<PRINTEDID>"), why="printed or filled onto a blank"),
     Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
@@ -446,6 +533,7 @@ RULES: tuple[Rule, ...] = (
     # hard negatives: another product on offer
     _neg("neg_blangkon", "NEGHEADWEAR", -90, why="blangkon (Javanese headwear)"),
     _neg("neg_holder", "NEGHOLDER", -80, why="holder, casing or wallet"),
+    _neg("neg_holder_addon", "NEGADDON", -WEAK_NEGATIVE_CAP, why="a holder, casing or wallet joined to what was named before it: an add-on"),
     _neg("neg_plain_card", "NEGPLAINCARD", -45, why="plain PVC/RFID/NFC, name, member or ID card", channels=_BLANK_ONLY),
     _neg("neg_material", "NEGMATERIAL", -35, why="a plain material (plastik, kertas, akrilik)", channels=_BLANK_ONLY),
     # a SIM card is a card sold "kosong/blank" (no number active yet): never a blank e-KTP, though
@@ -461,6 +549,7 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_template", "NEGTEMPLATE", -70, why="template or design file", unless_usable=True),
     _neg("neg_design", "NEGDESIGN", -70, why="design service, sticker or skin", unless_usable=True),
     _neg("neg_publication", "NEGPUBLICATION", -90, why="newspaper, magazine, book or thesis about e-KTP"),
+    _neg("neg_howto", "NEGHOWTO", -90, why="a guide, tutorial or course about e-KTP"),
     _neg("neg_photo_service", "NEGPHOTO", -80, why="pas-foto printing or photo editing", unless_usable=True),
     _neg("neg_novelty", "NEGNOVELTY", -80, why="novelty or pet 'KTP' card", unless_usable=True),
 )
@@ -475,9 +564,11 @@ _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described
                            "machine_with_blank_ektp_in_listing", "id_writer"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
+_DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
+_WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX, _RULE_INDEX["buyer_voice"]})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
 #: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
-_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED"})
+_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -502,6 +593,16 @@ _CO_OCCURRENCES = (
           f"empty/unprinted word and an e-KTP term, {_APART}"), _UNPRINTED_TERM, _EKTP_TERM),
     (Rule("blank_with_ktp_in_listing", "blank", "blank_core", 40, _p("<BLANGKO>"),
           f"blank word and a KTP term, {_APART}"), _BLANK_TERM, _KTP_TERM),
+    # (2.6) an office's chip card with nothing on it ("Kartu chip dinas" / "belum ada data sama sekali"): the e-KTP
+    # named only indirectly; another office's card ("dinas perhubungan") is not the registry's (lexicon ``OTHEROFFICE``)
+    (Rule("unprinted_office_chip_in_listing", "blank", "blank_core", 45, _p("<KOSONG>"),
+          f"empty/unprinted word and a chip said to come from an office, {_APART}"),
+     _UNPRINTED_TERM, frozenset({_RULE_INDEX["office_chip"]})),
+    # (2.7) a chip card bearing the state's emblem ("Kartu biru garuda ada chip", "Kartu chip dengan lambang garuda"): the
+    # e-KTP described, as no other chip card shows it; a badge, jersey or greeting card with the emblem has no chip
+    (Rule("emblem_chip_card_in_listing", "blank", "blank_core", 45, _p("<EMBLEM>"),
+          f"the state's emblem and a chip card, {_APART}"), frozenset({_RULE_INDEX["emblem_term"]}),
+     frozenset({_RULE_INDEX[name] for name in ("chip_card", "blank_chip", "office_chip", "chip_term")})),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP, NIKs (2.5)
@@ -543,6 +644,13 @@ _CO_OCCURRENCES = (
     (Rule("blank_civil_form_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BLANGKO>|<KOSONG>"),
           f"a blank or empty word and a civil record, licence or passport, {_APART}"),
      frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]}), frozenset({_RULE_INDEX["civil_doc_term"]})),
+    (Rule("printed_on_blank_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<PRINTEDON>"),
+          f"an ID term and printing or filling onto a blank (a KTP printed on a genuine blank), {_APART}"),
+     frozenset({_RULE_INDEX["printed_on_blank"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
+    # (2.6) a buyer's voice apart from the blank words ("Beli blanko KTP-el kosong" / "Saya beli semua, bayar tunai")
+    (Rule("blank_demand_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CUEBUY>"),
+          f"the poster's buyer voice and a blank word, {_APART}"),
+     frozenset({_RULE_INDEX["buyer_voice"]}), frozenset({_RULE_INDEX["blank_term"], _RULE_INDEX["unprinted_term"]})),
     (Rule("bank_kit_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<BANKBOOK>"),
           f"a savings book or ATM card and a KTP term (a bank account sold with its owner's KTP), {_APART}"),
      frozenset({_RULE_INDEX["bank_kit"]}), _ID_TERM_RULES),
@@ -558,10 +666,22 @@ _BLANK_WORD_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group ==
                               or rule.name in ("blank_term", "unprinted_term", "blank_chip"))
 
 
+#: (2.6) A how-to as the title's product (a guide, a tutorial, a course) that names blank e-KTPs or printing
+#: onto them teaches making one: "Tutorial membuat e-KTP dari blanko kosong", "Kursus online bikin e-KTP" /
+#: "cetak di blanko kosong".  A guide naming neither ("Tips merawat e-KTP", "Panduan urus KTP hilang") stays one.
+_HOWTO_MAKE_ID = Rule("howto_make_id", "related", "related_core", 60, _p("<NEGHOWTO>"),
+                      "a guide, tutorial or course about making an e-KTP from blanks: a forger's tool")
+#: Rules judged over the whole listing, indexed from len(RULES) on: the co-occurrences, then the how-to.
+_LISTING_RULES = (*(rule for rule, _, _ in _CO_OCCURRENCES), _HOWTO_MAKE_ID)
+_HOWTO_INDEX = len(RULES) + len(_LISTING_RULES) - 1
+_HOWTO_NEGATIVE = _RULE_INDEX["neg_howto"]
+_DEMAND_APART = len(RULES) + next(i for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "blank_demand_in_listing")
+
+
 def _rule_of(index: int) -> Rule:
-    """A rule by index; indexes from len(RULES) on (negated in groups) are co-occurrence rules."""
+    """A rule by index; indexes from len(RULES) on (negated in groups) are listing rules (:data:`_LISTING_RULES`)."""
     index = abs(index)
-    return RULES[index] if index < len(RULES) else _CO_OCCURRENCES[index - len(RULES)][0]
+    return RULES[index] if index < len(RULES) else _LISTING_RULES[index - len(RULES)]
 
 
 def _channel_of(index: int) -> str:
@@ -579,16 +699,21 @@ CUE_LABELS = {
     "CUECOD": "COD", "CUESHIP": "shipping", "CUEPAY": "payment", "CUEPACK": "packing",
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
-    "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert",
+    "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert", "CUEBUY": "buying-up",
+    "CUEWARN": "warning",
 }
 #: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
 #: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
-#: opening (``_SEEKING_CUE``); "Siapa punya blanko e-KTP?" stays a buyer's question.
-_WANTED_CUES = frozenset({"CUEWANT", "CUENEED"})
-_SEEKING_CUE = "CUENEED"
+#: opening (``_SEEKING_CUES``); "Siapa punya blanko e-KTP?" stays a buyer's question.
+_WANTED_CUES = frozenset({"CUEWANT", "CUENEED", "CUEBUY"})
+#: (2.6) Buying asked as a question ("Mau beli blanko e-KTP? Langsung checkout") opens an offer too.
+_SEEKING_CUES = frozenset({"CUENEED", "CUEBUY"})
 #: Cues after which nothing is on offer, positive evidence included: "Syarat: foto KTP +
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
+#: (2.7) After a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko") every
+#: word up to the next cue is what the reader is warned of: an office's notice, no offer.
+_WARNING_CUE = "CUEWARN"
 #: Tags that show the seller offering or dealing ("Jual", "Ready", "transfer dulu", "dikirim"): a
 #: clause or list holding one is the seller's terms, not what the buyer brings.
 _OFFER_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP", "USABLEID"})
@@ -604,7 +729,7 @@ _USAGE_CUE = "CUEUSE"
 #: the words after it are not the product.
 _TITLE_CUES = frozenset({"CUEBONUS", "CUEXSELL", "CUEUSE"})
 #: Tags of an ID term: a hard negative within two tokens of one is attached to it.
-_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "FORGE", "READYID", "KARTU", "CHIP", "KK", "AKTA",
+_ID_TAGS = frozenset({"KTP", "EKTP", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "FORGE", "READYID", "PRINTEDID", "KARTU", "CHIP", "KK", "AKTA",
                      "KIA", "CIVILDOC", "OTHERDOC"})
 _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu PVC")
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
@@ -680,7 +805,23 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
                 cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
-    return tuple(fired)
+    return _negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
+
+
+def _negated_through_overlap(fired: list[tuple[int, int, int, int, int, bool]]) -> tuple[tuple[int, int, int, int, int, bool], ...]:
+    """Positive matches sharing a token with a negated one negated by the same word (2.6): one negation denies a
+    whole phrase, so in "Jangan tergiur iklan blanko e-KTP kosong" the "e-KTP kosong" of the denied "blanko e-KTP"
+    is denied too, though it starts past the negation's reach."""
+    denied = [(first, last, negator) for index, first, last, negator, _, _ in fired
+              if 0 <= negator < first and RULES[index].channel != "negative"]  # denied by a word before it
+    if not denied:
+        return tuple(fired)
+    out = []
+    for index, first, last, negator, cue, attached in fired:
+        if negator < 0 and RULES[index].channel != "negative":
+            negator = next((by for start, end, by in denied if start <= last and first <= end and by < first), -1)
+        out.append((index, first, last, negator, cue, attached))
+    return tuple(out)
 
 
 _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
@@ -944,7 +1085,7 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     found = list(map(_hits_in_clause, kept))
     if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
         found = _asked_in_lists(text, kept, found)
-    if "?" in text and any(hit.cue == _SEEKING_CUE or hit.rule == _WANTED_RULE_INDEX for hits in found for hit in hits):
+    if "?" in text and any(hit.cue in _SEEKING_CUES or hit.rule in _WANTED_RULES for hits in found for hit in hits):
         found = _questions_unwanted(text, kept, found)
     return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
 
@@ -960,8 +1101,8 @@ def _questions_unwanted(text: str, kept: list[str], found: list[tuple[Hit, ...]]
             return found  # the text was rewritten before it was cut: read as it is
         position = at + len(part)
         if text.startswith("?", position) and "CUEWANT" not in _tags_in(part):
-            hits = tuple(hit._replace(cue="") if hit.cue == _SEEKING_CUE else hit
-                         for hit in hits if hit.rule != _WANTED_RULE_INDEX)
+            hits = tuple(hit._replace(cue="") if hit.cue in _SEEKING_CUES else hit
+                         for hit in hits if hit.rule not in _WANTED_RULES)
         out.append(hits)
     return out
 
@@ -1049,6 +1190,8 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
         return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
     if hit.cue in _REQUIREMENT_CUES:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
+    if hit.cue == _WARNING_CUE:
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: warned against, not on offer"
     if hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES:
         return f"'{hit.matched}' after a {CUE_LABELS[hit.cue]} word: a material used, not on offer"
     if hit.cue in _WANTED_CUES and rule.channel == "blank":
@@ -1146,14 +1289,29 @@ def _catalogue(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
         if field != "description":
             continue
         others = offers = 0
-        for _, hits in field_clauses:
+        last_offer = -1
+        for number, hits in field_clauses:
             counted = [hit for hit in hits if not hit.negator and not hit.cue]
             if any(RULES[hit.rule].channel == "negative" and hit.rule != _PRINTER_RULE for hit in counted):
                 others += 1
             elif any(RULES[hit.rule].group in _CORE_GROUPS for hit in counted):
                 offers += 1
+                last_offer = number
+        if offers and others < _CATALOGUE_OTHER_CLAUSES and _leads_with_another_thing(field_clauses):
+            others += last_offer - sum(1 for number, _ in field_clauses if number < last_offer)
         return others >= _CATALOGUE_OTHER_CLAUSES and offers > 0
     return False
+
+
+def _leads_with_another_thing(field_clauses: FieldRules) -> bool:
+    """Whether the description's first clause names another product not attached to any ID term
+    ("Ready: casing HP, charger, …", "Ada sarung, peci, …"): then the clauses naming nothing the
+    lexicon knows between it and a blank are items of the same list (2.6; a shop's goods are
+    mostly words no rule knows), while "Casing e-KTP, bahan tebal, …" leads with an ID's accessory."""
+    if not field_clauses or field_clauses[0][0] != 0:
+        return False
+    return any(RULES[hit.rule].channel == "negative" and hit.rule != _PRINTER_RULE and not hit.attached
+               and not hit.negator and not hit.cue for hit in field_clauses[0][1])
 
 
 class _Part(NamedTuple):
@@ -1265,13 +1423,21 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
+    teaches = _teaches_making(tally)
+    if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
+        if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
+            _discount_blank_channel(tally, "the listing is a buyer's demand: asked for, not on offer")
+        elif _title_names_made_id(fields):
+            _discount_blank_channel(tally, "the title's product phrase is a made or traded ID: its material, not the goods")
+        elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
+            _discount_blank_channel(tally, "the description sells a KTP made to order and no card is said empty: its material")
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
                              if _channel_of(index) == name)
         for bucket, cap in ((tally.strong_negatives, math.inf), (tally.weak_negatives, WEAK_NEGATIVE_CAP)):
             total = sum(w for i, w in bucket.items() if name in RULES[i].channels
-                        and not (name == "related" and ((usable and RULES[i].unless_usable)
+                        and not (name == "related" and ((usable and RULES[i].unless_usable) or (teaches and i in _GUIDE_NEGATIVES)
                                                         or (traded and RULES[i].unless_traded))))
             points += max(total, -cap)
         return _points_to_score(points)
@@ -1303,6 +1469,77 @@ def _discount_kit_parts(tally: _Tally) -> None:
             if reason is not None:
                 tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, 0.0,
                                               f"{reason.detail}; part of a kit on offer (a machine in the title): not counted")
+
+
+#: (2.6) Related evidence that names a product made, forged or traded from an ID: in the title's product
+#: phrase it says what the listing sells.  Not a KTP merely offered ("Ready e-KTP" heads blank offers
+#: too), documents listed, or a blank KK (a second blank beside an e-KTP blank).
+_MADE_ID_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "related_core"
+                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form"))
+_BLANK_CORE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "blank_core")
+
+
+#: Evidence that a how-to's subject is blanks: a blank word, or printing onto a blank.
+_TAUGHT = frozenset({_RULE_INDEX["printed_on_blank"], _RULE_INDEX["blank_term"]})
+#: The guide's medium (an ebook, a module): when it teaches making an e-KTP, neither it nor the how-to lowers related.
+_GUIDE_NEGATIVES = frozenset({_HOWTO_NEGATIVE, _RULE_INDEX["neg_publication"]})
+
+
+def _teaches_making(tally: _Tally) -> bool:
+    """Whether a how-to is in the title (its product phrase, or a clause of it: "Ebook + video cara cetak
+    KTP el") and the listing names blank e-KTPs or printing onto a blank: it teaches making one, related
+    (``howto_make_id``), its how-to and medium negatives no longer lowering that channel (2.6)."""
+    how = tally.reasons.get(_HOWTO_NEGATIVE)
+    if how is None or how.field != "title" or ("blank_core" not in tally.groups and _TAUGHT.isdisjoint(tally.reasons)):
+        return False
+    if tally.groups.get("related_core", (0.0, -1))[0] < _HOWTO_MAKE_ID.weight:
+        tally.groups["related_core"] = (_HOWTO_MAKE_ID.weight, _HOWTO_INDEX)
+        tally.reasons[_HOWTO_INDEX] = _reason(_HOWTO_MAKE_ID, how.field, how.matched, _HOWTO_MAKE_ID.weight, "")
+    return True
+
+
+_UNPRINTED = _RULE_INDEX["unprinted_term"]
+#: Related evidence that a KTP is made or printed for the buyer (not merely said to pass as real).
+_MADE_TO_ORDER = frozenset(_RULE_INDEX[name] for name in ("forged_ktp", "id_made_to_order", "custom_id", "document_shortcut"))
+
+
+def _description_makes_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the description opens by selling a KTP made or printed to order ("Blanko e-KTP asli" /
+    "Terima cetak KTP el di blanko asli, kirim data dan foto"): a title of bare blank words, with no card
+    said empty, unprinted or in stock as blanks, is then a search word for that service (2.6).  A
+    description that opens with the blank and offers a service after it ("Blangko asli dinas. Jasa bikin
+    KTP juga bisa") sells the blank with an add-on.  The opening is the description's first clause, so a
+    sentence run on into a later one ("… ini chip ektp) Pesanan di hari libur diproses …") opens nothing."""
+    for field, field_clauses in fields:
+        if field == "description" and field_clauses and field_clauses[0][0] == 0:
+            return any(hit.rule in _MADE_TO_ORDER and not _discount(hit, False, False) for hit in field_clauses[0][1])
+    return False
+
+
+def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the title's product phrase (its first clause) names a made, forged or traded ID and no
+    blank: "Jasa isi data blangko e-KTP", "Bikin e-KTP tanpa antri", "KTP custom nama bebas"."""
+    for field, field_clauses in fields:
+        if field == "title" and field_clauses and field_clauses[0][0] == 0:
+            counted = {hit.rule for hit in field_clauses[0][1] if not _discount(hit, True, True)}
+            return not counted.isdisjoint(_MADE_ID_RULES) and counted.isdisjoint(_BLANK_CORE_RULES)
+    return False
+
+
+def _discount_blank_channel(tally: _Tally, why: str) -> None:
+    """The blank channel counts none of its evidence, which names something other than goods on offer
+    (2.6): in a buyer's advert in the poster's own voice ("Kami tampung blanko e-KTP sisa", "Dicari
+    blanko e-KTP") every blank word, the title's "Blanko e-KTP" included, is what is asked for; under a
+    title whose product phrase is a made or traded ID ("Jasa bikin KTP cepat" / "blanko dari kami") it
+    is that product's material.  Not called when a sale word offers a blank (``blank_offered``)."""
+    for group, (_, index) in list(tally.groups.items()):
+        if _channel_of(index) != "blank":
+            continue
+        del tally.groups[group]
+        reason = tally.reasons.get(abs(index))
+        if reason is not None:
+            tally.reasons[abs(index)] = Reason(reason.rule, reason.field, reason.matched, 0.0,
+                                               f"{reason.detail}; {why}")
 
 
 @lru_cache(maxsize=64)

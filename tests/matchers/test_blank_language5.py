@@ -14,22 +14,16 @@ from hypothesis import strategies as st
 
 from matchers import score_listing
 from matchers.normalise import _fold, _normalise_by_regex, normal_words
-from tests.matchers.tune_rows import tune_rows
+from tests.matchers.tune_rows import labelled_params, tune_rows
 
 ROWS = tune_rows("blank_language5*")
 #: Rows 2.5 still gets wrong, with why (measured, not tuned away).
 STILL_MISSED = {
     "bl5-blank-020": "'Kartu kosong' / 'buat e-KTP, …': 'buat e-KTP' at a clause's start reads as making a KTP (related)",
-    "bl5i-blank-003": "'Blanko e-KTP dan holder': a holder after 'dan' in the title's product phrase counts in full",
 }
 
 
-def _param(row: dict) -> object:
-    marks = [pytest.mark.xfail(strict=True, reason=STILL_MISSED[row["id"]])] if row["id"] in STILL_MISSED else []
-    return pytest.param(row, id=row["id"], marks=marks)
-
-
-@pytest.mark.parametrize("row", [_param(row) for row in ROWS])
+@pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
 def test_blank_language5_row_gets_its_label(row: dict) -> None:
     assert score_listing(row["title"], row["description"]).verdict.value == row["label"]
 
