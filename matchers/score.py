@@ -689,7 +689,7 @@ def _channel_of(index: int) -> str:
 
 
 #: Per rule and co-occurrence index, read once (a listing's judgement asks them of every reason).
-_CHANNELS = tuple(_rule_of(i).channel for i in range(len(RULES) + len(_CO_OCCURRENCES)))
+_CHANNELS = tuple(_rule_of(i).channel for i in range(len(RULES) + len(_LISTING_RULES)))
 _USABLE_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _USABLE_RULES)
 _TRADED_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _TRADE_RULES | _MADE_TO_ORDER_RULES)
 _KIT_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _KIT_RULES)

@@ -332,7 +332,7 @@ def test_required_strings_of_a_rule_pair_are_both_tags() -> None:
 
 def test_rule_facts_read_once_agree_with_the_rules() -> None:
     """The judgement's per-index facts (channel; usable, traded, kit rule) are the rules' own."""
-    indices = range(len(score.RULES) + len(score._CO_OCCURRENCES))
+    indices = range(len(score.RULES) + len(score._LISTING_RULES))
     assert score._CHANNELS == tuple(score._rule_of(i).channel for i in indices)
     for facts, names in ((score._USABLE_AT, score._USABLE_RULES), (score._KIT_AT, score._KIT_RULES),
                          (score._TRADED_AT, score._TRADE_RULES | score._MADE_TO_ORDER_RULES)):
