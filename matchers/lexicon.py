@@ -101,6 +101,18 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["diaktifin"], "diaktifkan"),
     **dict.fromkeys(["porlu", "paralu", "perlo"], "perlu"),  # Batak, Minang, Madurese
     **dict.fromkeys(["kada"], "tidak"),  # Banjar
+    # (2.7) chat short forms of "can" and "already"; Madurese "osah" (need), "dhaddhi" (done), "adamel"
+    # and Sundanese/krama "damel" (make); Javanese "golek" (look for); English plurals of the key nouns;
+    # a brand whose second half is a lexicon word ("Facebook" is no book, 2.6 split it)
+    **dict.fromkeys(["bs", "bsa", "bisa"], "bisa"),
+    **dict.fromkeys(["udh", "udah"], "udah"),
+    **dict.fromkeys(["osah"], "usah"),
+    **dict.fromkeys(["dhaddhi"], "jadi"),
+    **dict.fromkeys(["adamel", "ngadamel", "damel"], "bikin"),
+    **dict.fromkeys(["golek"], "cari"),
+    **dict.fromkeys(["accounts"], "akun"),
+    **dict.fromkeys(["ids"], "id"),
+    **dict.fromkeys(["facebook", "fb"], "facebook"),
     **dict.fromkeys(["lakas", "gelis"], "cepat"),  # Banjar, Balinese
     # (2.5) the key words written backwards ("okn4lb ptke", "baca dari belakang"): no word of either language
     **{word[::-1]: canonical for word, canonical in (("blanko", "blanko"), ("blangko", "blanko"), ("ektp", "ektp"),
@@ -452,7 +464,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a scan of a KTP made an edit file ("scan KTP jadi file PSD"): a file to make KTPs, not a copy
     (r"(?:scan|foto) (?:ktp|ektp|ktpel|e ktp|kk) (?:jadi|ke|menjadi) (?:file )?template", "FORGE"),
     # (2.5) scans of KTPs or KKs offered for sale are data, not a scanning service
-    (r"(?:jual|dijual|menjual|sedia|ready) (?:scan|scanan|foto) (?:ktp|ektp|ktpel|e ktp|kk|kartu keluarga)", "IDDATA"),
+    (r"(?:jual|dijual|menjual|sedia|ready) (?:hasil )?(?:scan|scanan|foto) (?:ktp|ektp|ktpel|e ktp|kk|kartu keluarga)", "IDDATA"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
@@ -493,11 +505,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin)", "RECRUIT"),
     (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
-    (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
+    (r"dicari|wtb|want to buy|looking to buy|buying|we buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
     (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
     (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
-    (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
+    (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|sediakan|kami sediakan|disewakan|selling|for sale|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     (r"(?:stok|stock|lagi|sedang|habis) <KOSONG>", "OUTOFSTOCK"),
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
@@ -523,6 +535,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"bahan (?:baku |dasar |mentah )?(?:kartu )?(?:<KTP>|<EKTP>)|bahan (?:baku |dasar |mentah )?identitas (?:chip|penduduk|elektronik)", "IDMATERIAL"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
     (r"(?:<KTP>|<EKTP>) (?:siap pakai|instan|kilat|express|ekspres)", "READYID"),
+    # (2.7) a document "made a requirement" ("KTP jadi syarat daftar"): asked of the buyer, said after it
+    # (as "diperlukan"), before "KTP jadi" reads as a made KTP
+    (r"(?:jadi|menjadi|sebagai) (?:syarat|persyaratan|jaminan)", "CUEREQAFTER"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|sudah isi data|sudah diisi data|sudah terisi data|udah isi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     # (2.5) a name entered in someone else's family card ("numpang KK" for a school-zoning place): a false record
     (r"(?:numpang|nebeng|titip|nitip|menumpang) (?:nama )?(?:di |ke |dalam )?<KK>", "FORGE"),
@@ -532,7 +547,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"(?:dimudakan|dituakan)", "CUSTOMID"),  # changed at the office is a correction: only an age made up is fixed here  # after the novelty cards ("KTP kucing custom")
     (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGWRITER"),
     (r"(?:usaha|bisnis) (?:cetak |pembuatan |bikin )?(?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
-    (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
+    (r"(?:jasa )?personalisasi (?:kartu )?(?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|maulah|mambahen|bahen|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
@@ -572,6 +587,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
      r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|data original orang|data (?:milik )?orang lain|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan |plus )?(?:<KK> (?:dan |plus )?)?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
+    # (2.7) people tracked down by their NIK ("lacak data orang lewat NIK", "cari data orang dari NIK"), a NIK
+    # named then sold ("NIK dijual"): the data of people; "cek data NIK" stays a check (READDATA, above)
+    (r"(?:lacak|cari) data orang (?:lewat |via |pakai |dari )?nik|lacak (?:data )?orang (?:lewat |via |pakai |dari )?nik|nik <SALE>", "IDDATA"),
     (r"nik", "NIK"),
     # (2.5) getting past a check, fit for one, good to register anywhere
     (r"(?:pass|passes|bypass|lewatin|lewati|melewati|bobol|jebol) (?:the |your |any |semua )?(?:app |aplikasi |bank |exchange )?"
@@ -587,7 +605,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
      r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)", "USABLEID"),
     # an office's stamp: on what is sold, a forgery; sold itself or called a replica, a forger's tool (2.5)
-    (r"(?:stempel|cap) (?:basah )?(?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "OFFICESTAMP"),
+    (r"(?:stempel|cap) (?:basah )?(?:kantor )?(?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "OFFICESTAMP"),
     # the security marks of an issued ID or an official's stamp, reproduced: a forgery next to an ID term
     (r"hologram|kertas (?:sekuriti|security)|security paper"
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
@@ -633,17 +651,19 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:cukup|modal) (?:pakai |pake |modal |bawa |dengan )?<NIK>|(?:isi|isikan) <NIK>", "CUEREQ"),
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
+    # (2.7) a list of papers headed as the applicant's ("Berkas: KTP, KK, SKCK", "Dokumen yang dibawa: …")
+    (r"berkas|(?:yang|yg) (?:harus |perlu |wajib )?(?:dibawa|diperlukan|dibutuhkan|disiapkan|dilampirkan)", "CUEREQ"),
     # the same said after what the buyer provides ("Data KTP dan NPWP pemilik diperlukan")
     (r"diperlukan|dibutuhkan|dilampirkan|dibawa|disiapkan|diunggah|diupload", "CUEREQAFTER"),
     (r"(?:akun )?(?:gopay plus|ovo premier|dana premium)", "KYCVERIFIED"),
     (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|e wallet|paylater|shopee paylater|bank|bank digital|rekening|gojek|grab|maxim|ojol|ojek online|ojek"
-     r"|binance|indodax|pinjol|jago|seabank|crypto)(?: driver)?", "KYCFIN"),
+     r"|binance|indodax|pinjol|jago|seabank|crypto|dompet digital|dompet elektronik)(?: driver)?", "KYCFIN"),
     (r"akun (?:shopee|tokopedia|tokped|lazada|bukalapak)", "KYCAKUN"),
     (r"rekening (?:lengkap|aktif|siap pakai)|(?:<SALE>|paket|beli) rekening", "KYCSOLD"),
     (r"rekening (?:bank|bisnis)", "AKUN"),
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
-    (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan|dp|uang muka", "CUEPAY"),
+    (r"bayar|pembayaran|transfer|ewallet|e dompet|dompet digital|dompet elektronik|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan|dp|uang muka", "CUEPAY"),
     (r"packing|pengemasan|dikemas|kemasan|bubble wrap|bubblewrap|kardus|dus|lakban|wrapping", "CUEPACK"),
     (r"jam buka|buka jam|jam operasional|jam kerja|hari libur|libur|admin", "CUESTORE"),
     (r"garansi|retur|return|refund|komplain|unboxing|ulasan|rating|review|pesanan", "CUEPOLICY"),
@@ -680,6 +700,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
     # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)
+    # (2.7) a document's state "done" ("KTP Batam jadi", "KTP-nya udah jadi"): what a rule reads next to
+    # a population document as one made and handed over (score.document_done); last, so every phrase
+    # holding "jadi" (terima jadi, langsung jadi, 2 hari jadi) is read first
+    (r"(?:sudah|udah|pasti|tetap|dijamin|semua) jadi", "DONESURE"),  # said with its aspect: done, not "becomes"
+    (r"jadi", "DONE"),
     (r"dan|serta", "AND"),
 )
 

@@ -222,6 +222,21 @@ missing, each with hard negatives beside it:
   the demand related.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
   opening; "paling dicari" (sought after), "dicari reseller" and "yang butuh" (the buyers a seller
   addresses) are no wanted adverts.
+
+**Related language (2.7).**  Concepts measured first on fresh rows (``corpus/related7_a``: 2.6 read
+36 of 40 offers), each with hard negatives (``related7_hardneg``):
+
+* *The ID as the object of a sale or supply verb* a word or two on ("Dijual hasil scan KTP", "kami
+  sediakan wajah dan KTP", "Selling NIK + KK data"), not past another product or a cue ("Jual holder
+  KTP", "Disewakan kamera, jaminan KTP"); sale words in English and as supply ("sediakan", "disewakan").
+* *A document said done* ("KTP Batam jadi", "KTP-nya udah jadi"): ``document_done`` when the state
+  closes its clause; "KTP jadi syarat daftar" is a requirement said after the KTP (``CUEREQAFTER``).
+* *The office's own process bypassed inside it* ("akses orang dalam dukcapil"): ``office_insider``.
+* *People tracked down by their NIK* ("lacak data orang lewat NIK"), a NIK sold ("NIK dijual").
+* *An office's stamp made to order, custom or said to pass* ("bikin stempel dukcapil").
+* *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
+  done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and
+  "buying"; "Facebook" is no book and "dompet digital" an e-wallet, not a holder.
 """
 
 from __future__ import annotations
@@ -414,10 +429,22 @@ RULES: tuple[Rule, ...] = (
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
     Rule("office_stamp_sold", "related", "related_core", 60,
-         _p(r"<SALE> <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} <PALSU>|<PALSU>(?: \S+){0,2} <OFFICESTAMP>"),
+         _p(r"<SALE> <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} <PALSU>|<PALSU>(?: \S+){0,2} <OFFICESTAMP>"
+            # (2.7) made to order, custom or said to pass ("bikin stempel dukcapil", "stempel desa custom mirip asli")
+            r"|<MAKE>(?: \S+){0,1} <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} (?:<USABLEID>|<CUSTOMDATA>)"),
          why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
-    Rule("id_for_sale", "related", "related_core", 60, _p("<SALE> <IDTERM>|<IDTERM> <SALE>"),
+    # (2.7) the ID the object of the sale or supply verb a word or two on ("Dijual hasil scan KTP", "kami sediakan
+    # wajah dan KTP"), unless another product or a sentence cue stands between ("Jual holder KTP", "Ready, syarat KTP")
+    Rule("id_for_sale", "related", "related_core", 60, _p(r"<SALE>(?: (?!NEG|CUE|KARTU)\S+){0,2} <IDTERM>|<IDTERM> <SALE>"),
          why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
+    # (2.7) a population document said done and handed over ("KTP Batam jadi", "KTP-nya udah jadi", "KK pasti jadi"):
+    # nothing tagged follows the state in its clause ("KTP jadi syarat daftar" is no made KTP; "KTP jadi awet" under a
+    # holder is the holder's negative's to judge)
+    Rule("document_done", "related", "related_core", 60, _p(r"<SERVICEDOC>(?: (?!NEG|CUE|AND)\S+){0,2} (?:<DONE>|<DONESURE>)(?![^\n]* [A-Z]+=)"),
+         why="a population document said done (jadi) for the buyer: made outside the office"),
+    # (2.7) a way past the office's process inside the office itself ("akses orang dalam dukcapil", "calo imigrasi")
+    Rule("office_insider", "related", "related_core", 60, _p(_near("FASTTRACK", "OFFICIAL", 3)),
+         why="an insider or a skipped process at the population office (orang dalam, jalur belakang)"),
     # (2.5) a wanted advert offers no blank, yet asks for blank e-KTPs: a demand for them is related
     Rule("blank_wanted", "related", "related_core", 60,
          _p(r"(?:<CUEWANT>|<CUENEED>)(?: \S+){0,3} (?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"
@@ -432,6 +459,9 @@ RULES: tuple[Rule, ...] = (
     Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} (?:<KTP>|<EKTP>|<KK>|<KIA>)"),
          why="a service that makes or arranges a KTP, KK or KIA"),
     Rule("speed_word", "related", "speed_word", 1, _p("<SHORTCUT>"), why="speed (cepat, kilat)"),
+    # (2.7) "all/already/surely done" (semua/sudah/pasti jadi): says a listed set of documents is made for the buyer
+    # (see DOCUMENT_SET); a bare "jadi" is as often "becomes" ("jadi rapi")
+    Rule("done_word", "related", "done_word", 1, _p("<DONESURE>"), why="a thing said done (sudah jadi, semua jadi)"),
     Rule("bank_kit", "related", "bank_kit", 2, _p("<BANKBOOK>"), why="a savings book or ATM card"),
     Rule("fast_track", "related", "fast_track", 3, _p("<FASTTRACK>"),
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
@@ -557,10 +587,24 @@ _BLANK_WORD_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group ==
                               or rule.name in ("blank_term", "unprinted_term", "blank_chip"))
 
 
+#: (2.7) Population documents listed over clauses as the goods ("Dokumen: KTP, KK, akta, surat pindah"): the
+#: in-clause ``document_list`` written with commas.  A list a requirement heading opens is asked of the buyer
+#: (its hits carry the cue), and a clause naming anything else (a service, a holder, a copy shop) ends the run.
+DOCUMENT_SET = Rule("document_set", "related", "related_core", 55, _p("<CIVILTERM>"),
+                    "population documents listed over clauses as the goods (KTP, KK, akta …)")
+#: Distinct documents a run of clauses must name.
+DOCUMENT_SET_SIZE = 3
+#: What says such a list is made for the buyer, not papers kept or brought ("Organizer dokumen: KK, akta,
+#: buku nikah", "Dokumen dari klien: KTP, KK, NPWP"): done, fast, the office skipped, data to order, passing as real.
+_DOCUMENT_SET_SIGNALS = frozenset(_RULE_INDEX[name] for name in ("done_word", "speed_word", "fast_track", "custom_data", "usable_claim"))
+
+
 def _rule_of(index: int) -> Rule:
-    """A rule by index; indexes from len(RULES) on (negated in groups) are co-occurrence rules."""
+    """A rule by index; indexes from len(RULES) on (negated in groups) are co-occurrence rules, then the document set."""
     index = abs(index)
-    return RULES[index] if index < len(RULES) else _CO_OCCURRENCES[index - len(RULES)][0]
+    if index < len(RULES):
+        return RULES[index]
+    return _CO_OCCURRENCES[index - len(RULES)][0] if index - len(RULES) < len(_CO_OCCURRENCES) else DOCUMENT_SET
 
 
 def _channel_of(index: int) -> str:
@@ -1208,6 +1252,28 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
     return best
 
 
+def _document_set(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[str, str]:
+    """(field, matched) of clauses in a row, each naming population documents only, that name
+    ``DOCUMENT_SET_SIZE`` or more distinct ones (an e-KTP is a KTP); ("", "") when there is none."""
+    for field, field_clauses in fields:
+        run: dict[str, None] = {}
+        previous = -2
+        for number, hits in field_clauses:
+            plain = all(not hit.cue and not hit.negator for hit in hits)
+            if not (plain and _DOCUMENT_TERM_RULES.issuperset(hit.rule for hit in hits)):
+                run, previous = {}, -2
+                continue
+            if number != previous + 1:
+                run = {}
+            previous = number
+            for hit in hits:
+                if hit.rule != _RULE_INDEX["ektp_term"]:
+                    run["ktp" if "ktp" in hit.matched else hit.matched] = None
+            if len(run) >= DOCUMENT_SET_SIZE:
+                return field, " … ".join(run)
+    return "", ""
+
+
 def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) -> bool:
     """Whether the title's product phrase names something of ``channel`` (a card, a chip,
     an ID term): then two blank parts in next clauses near the description's start combine
@@ -1246,6 +1312,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
             tally.groups[rule.group] = (weight, -number)
             tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
 
+    _add_document_set(fields, tally)
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
 
@@ -1262,6 +1329,18 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
+    """Count :data:`DOCUMENT_SET` in ``tally`` when a field lists population documents as its goods."""
+    signalled = any(hit.rule in _DOCUMENT_SET_SIGNALS and not hit.cue and not hit.negator
+                    for _, field_clauses in fields for _, hits in field_clauses for hit in hits)
+    set_field, matched = _document_set(fields) if signalled else ("", "")
+    group = DOCUMENT_SET.group
+    if set_field and DOCUMENT_SET.weight > tally.groups.get(group, (0.0, -1))[0]:
+        number = len(RULES) + len(_CO_OCCURRENCES)
+        tally.groups[group] = (DOCUMENT_SET.weight, -number)
+        tally.reasons[number] = _reason(DOCUMENT_SET, set_field, matched, DOCUMENT_SET.weight, "")
 
 
 def _judge_readings(*readings: FieldRules | None) -> tuple[tuple[Reason, ...], float, float]:

@@ -1,0 +1,75 @@
+"""The related concepts of ktpwatch-matchers/2.7, each with hard negatives that share its words.
+
+The offers were missed by 2.6 (measured first on ``corpus/related7_a.jsonl`` and
+``independent5.jsonl``); the negatives must stay benign.  Each concept is also checked
+against everyday sentences appended, which may never flip a verdict.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from matchers import score_listing
+
+OFFERS = {
+    # the ID the object of a sale or supply verb a word or two on
+    "scans sold": ("Scan warna", "Dijual hasil scan KTP warna asli, ratusan file."),
+    "supplied for a check": ("Verifikasi wajah", "Kami sediakan wajah dan KTP yang cocok untuk aplikasi pinjaman."),
+    "English sale": ("Selling NIK + KK data", "Selling NIK + KK data, fresh, for SIM registration."),
+    # a population document said done
+    "done with a place": ("KTP Batam jadi", "KTP Batam jadi, buat kerja di kawasan industri."),
+    "done, chat spelling": ("Ktp nya udh jadi boss", "Tinggal ambil, data pesanan kemarin."),
+    # the office's process bypassed inside it
+    "insider": ("Jasa cek dukcapil (akses orang dalam)", ""),
+    # people tracked down by their NIK, a NIK sold
+    "lookup": ("Lacak orang", "Lacak data orang lewat NIK, hasil nama, alamat, keluarga."),
+    "NIK sold": ("Data nasabah + NIK dijual", "Lengkap dengan tanggal lahir."),
+    # an office's stamp made to order
+    "stamp made": ("Stempel dukcapil custom", "Bikin stempel dukcapil kabupaten mana saja."),
+    # population documents listed over clauses as the goods, said done
+    "document set": ("Dokumen lengkap", "Dokumen: KTP, KK, akta, surat pindah. Semua jadi."),
+    # spellings: chat, Madurese, brand and e-wallet words
+    "chat usable": ("ktp bs dipake daftar bank", ""),
+    "Madurese": ("Adamel KTP dhaddhi", "Nerema adamel KTP dhaddhi, ta' osah ngantre."),
+    "Facebook account": ("Jual akun Facebook tua + KTP untuk verif", "Akun FB tua + foto KTP untuk verifikasi."),
+    "e-wallet account": ("Akun dompet digital verif KTP (jual)", ""),
+}
+
+HARD_NEGATIVES = {
+    "holder, KTP kept whole": ("Holder KTP akrilik bening", "Biar KTP jadi awet dan tidak patah."),
+    "KTP made a requirement": ("Jadi reseller yuk", "Jadi reseller kartu perdana, KTP jadi syarat daftar."),
+    "laminating done": ("Jasa laminating dokumen", "Laminating KTP, KK, ijazah, 5 menit jadi."),
+    "no broker at the office": ("Info pelayanan Dukcapil", "Urus KTP di dukcapil gratis, tanpa calo, cukup bawa KK asli."),
+    "wallet sold": ("Jual dompet kulit", "Jual dompet kulit muat KTP dan 8 kartu."),
+    "rental deposit": ("Sewa kamera mirrorless", "Disewakan kamera mirrorless, jaminan KTP asli."),
+    "copy shop": ("Sedia print & fotokopi", "Sedia print dan fotokopi KTP bolak balik."),
+    "company stamp": ("Stempel flash 1 jam jadi", "Stempel toko, stempel perusahaan, custom logo, 1 jam jadi."),
+    "village stamp ordered by the office": ("Stempel kantor desa", "Pengadaan stempel kantor desa, wajib surat pesanan dari kepala desa."),
+    "e-wallet payment": ("Kaos polos hitam", "Bayar pakai dompet digital atau transfer, KTP tidak perlu."),
+    "Facebook shop": ("Kaos distro", "Cek Facebook kami untuk katalog lengkap."),
+    "papers of an applicant": ("Loker gudang", "Berkas: KTP, KK, SKCK, surat sehat. Proses cepat, langsung kerja."),
+    "papers kept": ("Organizer dokumen", "Organizer dokumen keluarga: KK, akta, buku nikah, ijazah. Jadi rapi."),
+    "papers to bring": ("Info rekam e-KTP", "Dokumen yang dibawa: KTP lama, KK, akta lahir. Cepat, gratis."),
+}
+
+EVERYDAY = ("Bisa COD di tempat.", "Packing aman pakai bubble wrap.", "Fast respon jam 08.00-21.00.",
+            "Bukan mainan, bukan kartu PVC.")
+
+
+@pytest.mark.parametrize("name", sorted(OFFERS))
+def test_offer_is_related(name: str) -> None:
+    title, description = OFFERS[name]
+    assert score_listing(title, description).verdict == "related"
+
+
+@pytest.mark.parametrize("name", sorted(HARD_NEGATIVES))
+def test_hard_negative_is_benign(name: str) -> None:
+    title, description = HARD_NEGATIVES[name]
+    assert score_listing(title, description).verdict == "benign"
+
+
+@pytest.mark.parametrize("sentence", EVERYDAY)
+def test_everyday_sentence_flips_no_concept(sentence: str) -> None:
+    for title, description in (*OFFERS.values(), *HARD_NEGATIVES.values()):
+        before = score_listing(title, description).verdict
+        assert score_listing(title, f"{description}\n{sentence}".strip()).verdict == before, (title, sentence)
