@@ -505,7 +505,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin)", "RECRUIT"),
     (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
-    (r"dicari|wtb|want to buy|looking to buy|buying|we buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
+    (r"dicari|wtb|want to buy|looking to buy|buying|we buy|penampung|dibeli|kami beli|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
     (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
     (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:menjual|jual|menyediakan|melayani)", "NOT"),  # covers its object
@@ -541,6 +541,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|sudah isi data|sudah diisi data|sudah terisi data|udah isi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     # (2.5) a name entered in someone else's family card ("numpang KK" for a school-zoning place): a false record
     (r"(?:numpang|nebeng|titip|nitip|menumpang) (?:nama )?(?:di |ke |dalam )?<KK>", "FORGE"),
+    # (2.7) a KTP bearing new data or the buyer's own ("KTP data baru", "kartu identitas dengan data kamu")
+    # ("KTP dengan data baru" is also how the office's own update after a marriage is told)
+    (r"(?:<KTP>|<EKTP>) (?:data|identitas) baru|(?:<KTP>|<EKTP>) (?:dengan |pakai |isi )?(?:data|identitas) (?:kamu|anda|pembeli|pemesan)", "CUSTOMID"),
     (r"(?:<KTP>|<EKTP>) custom|custom (?:<KTP>|<EKTP>)"
      # (2.5) an age on an issued ID made up: "umur di KTP bisa dimudakan"
      r"|(?:umur|usia|nama|alamat|status|agama|tanggal lahir|tahun lahir|data) di (?:<KTP>|<EKTP>|<KK>) (?:bisa )?"
@@ -610,7 +613,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"hologram|kertas (?:sekuriti|security)|security paper"
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
-    (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|bebas)"
+    (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|diatur|bebas)"
      r"|(?:any|custom) (?:name|data|address|photo)|(?:name|data|photo) of your choice|(?:nama|data) siapa (?:saja|aja|pun)", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh|tinggal) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
@@ -627,6 +630,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # English "no queue", "skip the line", "no KITAP needed"
     (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah )?"
      r"(?:ke |ka |datang ke |hadir ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
+     r"|(?:bukan|tidak|tanpa|gak|ga|nggak) (?:lewat|via|melalui) (?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|satpas|dukcapil|kantor|jalur resmi)"
      r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|ndang) (?:harus|perlu|usah|kudu|kedah) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
      r"|tanpa (?:harus |perlu )?(?:hadir|tatap muka)|tanpa (?:penetapan|putusan|sidang) pengadilan"
      r"|no (?:queue|test|exam|appointment|interview|<OTHERDOC>|<CIVILDOC>)(?: needed| required)?|skip (?:the )?(?:queue|line|test)"

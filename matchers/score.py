@@ -232,7 +232,14 @@ missing, each with hard negatives beside it:
 * *A document said done* ("KTP Batam jadi", "KTP-nya udah jadi"): ``document_done`` when the state
   closes its clause; "KTP jadi syarat daftar" is a requirement said after the KTP (``CUEREQAFTER``).
 * *The office's own process bypassed inside it* ("akses orang dalam dukcapil"): ``office_insider``.
-* *People tracked down by their NIK* ("lacak data orang lewat NIK"), a NIK sold ("NIK dijual").
+* *People tracked down by their NIK* ("lacak data orang lewat NIK"), a NIK sold ("NIK dijual", "Jual data
+  lengkap: NIK").
+* *Documents listed over clauses as the goods* ("Dokumen: KTP, KK, akta, surat pindah. Semua jadi."):
+  ``DOCUMENT_SET`` when the listing says them done, fast, skipped, fitted to order or passing; papers headed
+  as the applicant's ("Berkas:", "yang dibawa") are asked of the buyer.
+* *After voices7_a and independent6 (measured first):* a collector of blanks is a wanted advert
+  ("penampung", "dibeli"); a KTP bearing new data or the buyer's ("KTP data baru", "dengan data kamu"); an ID
+  made "not through" the office ("bukan lewat Dukcapil"); an age "bisa diatur".
 * *An office's stamp made to order, custom or said to pass* ("bikin stempel dukcapil").
 * *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
   done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and
@@ -435,7 +442,7 @@ RULES: tuple[Rule, ...] = (
          why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
     # (2.7) the ID the object of the sale or supply verb a word or two on ("Dijual hasil scan KTP", "kami sediakan
     # wajah dan KTP"), unless another product or a sentence cue stands between ("Jual holder KTP", "Ready, syarat KTP")
-    Rule("id_for_sale", "related", "related_core", 60, _p(r"<SALE>(?: (?!NEG|CUE|KARTU)\S+){0,2} <IDTERM>|<IDTERM> <SALE>"),
+    Rule("id_for_sale", "related", "related_core", 60, _p(r"<SALE>(?: (?!NEG|CUE|KARTU)\S+){0,2} (?:<IDTERM>|<NIK>)|<IDTERM> <SALE>"),
          why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
     # (2.7) a population document said done and handed over ("KTP Batam jadi", "KTP-nya udah jadi", "KK pasti jadi"):
     # nothing tagged follows the state in its clause ("KTP jadi syarat daftar" is no made KTP; "KTP jadi awet" under a

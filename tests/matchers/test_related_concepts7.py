@@ -28,6 +28,11 @@ OFFERS = {
     "stamp made": ("Stempel dukcapil custom", "Bikin stempel dukcapil kabupaten mana saja."),
     # population documents listed over clauses as the goods, said done
     "document set": ("Dokumen lengkap", "Dokumen: KTP, KK, akta, surat pindah. Semua jadi."),
+    # a buyer collecting blanks, a KTP with new or the buyer's data, the office gone round, a NIK sold
+    "collector of blanks": ("Penampung blangko e-KTP sisa", "Hubungi kami, bayar tunai."),
+    "new data": ("KTP data baru", "Buat daftar kerja luar negeri, umur bisa diatur."),
+    "buyer's data, not via the office": ("Kartu identitas dengan data kamu", "Dicetak di kartu berchip. Bukan lewat Dukcapil."),
+    "NIK sold after a word": ("Jual data lengkap: NIK, nama, ibu kandung", "Per data 40rb."),
     # spellings: chat, Madurese, brand and e-wallet words
     "chat usable": ("ktp bs dipake daftar bank", ""),
     "Madurese": ("Adamel KTP dhaddhi", "Nerema adamel KTP dhaddhi, ta' osah ngantre."),
@@ -49,6 +54,9 @@ HARD_NEGATIVES = {
     "Facebook shop": ("Kaos distro", "Cek Facebook kami untuk katalog lengkap."),
     "papers of an applicant": ("Loker gudang", "Berkas: KTP, KK, SKCK, surat sehat. Proses cepat, langsung kerja."),
     "papers kept": ("Organizer dokumen", "Organizer dokumen keluarga: KK, akta, buku nikah, ijazah. Jadi rapi."),
+    "office's own update": ("Info perubahan data", "Setelah menikah, KTP dengan data baru diurus di Dukcapil, bawa buku nikah."),
+    "buying used phones": ("Kami beli HP bekas", "Kami beli HP bekas segala merk, transaksi wajib bawa KTP asli."),
+    "IKD at the office": ("Aktivasi IKD", "Aktivasi IKD langsung di dukcapil, bukan lewat calo. Bawa HP dan KTP."),
     "papers to bring": ("Info rekam e-KTP", "Dokumen yang dibawa: KTP lama, KK, akta lahir. Cepat, gratis."),
 }
 
