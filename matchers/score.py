@@ -1259,15 +1259,20 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
     return best
 
 
+#: What a clause of such a list may hold: documents, and what is said of them ("akta, semua jadi" read as one
+#: clause when a spelled "a.k.t.a." took the full stop).
+_DOCUMENT_SET_PARTS = _DOCUMENT_TERM_RULES | _DOCUMENT_SET_SIGNALS
+
+
 def _document_set(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[str, str]:
-    """(field, matched) of clauses in a row, each naming population documents only, that name
+    """(field, matched) of clauses in a row, each naming population documents only (and what is said of them), that name
     ``DOCUMENT_SET_SIZE`` or more distinct ones (an e-KTP is a KTP); ("", "") when there is none."""
     for field, field_clauses in fields:
         run: dict[str, None] = {}
         previous = -2
         for number, hits in field_clauses:
             plain = all(not hit.cue and not hit.negator for hit in hits)
-            if not (plain and _DOCUMENT_TERM_RULES.issuperset(hit.rule for hit in hits)):
+            if not (plain and _DOCUMENT_SET_PARTS.issuperset(hit.rule for hit in hits)):
                 run, previous = {}, -2
                 continue
             if number != previous + 1:
