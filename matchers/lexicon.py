@@ -113,6 +113,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["accounts"], "akun"),
     **dict.fromkeys(["ids"], "id"),
     **dict.fromkeys(["facebook", "fb"], "facebook"),
+    **dict.fromkeys(["masing"], "masing"),  # "masing-masing" (each) is a word, not a typo of "casing"
     **dict.fromkeys(["lakas", "gelis"], "cepat"),  # Banjar, Balinese
     # (2.5) the key words written backwards ("okn4lb ptke", "baca dari belakang"): no word of either language
     **{word[::-1]: canonical for word, canonical in (("blanko", "blanko"), ("blangko", "blanko"), ("ektp", "ektp"),
@@ -638,7 +639,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # a police report, witnesses, a village letter skipped; a stuck KTP "got out" for you
      r"|(?:tidak|tanpa|gak|ga|gk|tdk|ndak|nggak|ngga) (?:harus |perlu |usah )?lapor (?:polisi|polsek|polres|kantor polisi)"
      r"|tanpa saksi|tanpa surat (?:dari )?(?:desa|lurah|kades)|(?:tanpa|walau tidak|tidak harus) tinggal(?: di sana)?|(?:bantu|bisa) (?:keluarin|keluarkan|terbitkan|terbitin)", "FASTTRACK"),
-    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
+    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan|dari rumah sakit|dari puskesmas|dari desa))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"(?:1|2|3|seminggu) (?:minggu|pekan) (?:jadi|selesai)|(?:jadi|selesai) (?:dalam )?(?:1|2|seminggu) (?:minggu|pekan)|seminggu (?:jadi|selesai)", "SHORTCUT"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
      r"|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)"
@@ -662,7 +663,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:akun )?(?:gopay plus|ovo premier|dana premium)", "KYCVERIFIED"),
     (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|e wallet|paylater|shopee paylater|bank|bank digital|rekening|gojek|grab|maxim|ojol|ojek online|ojek"
      r"|binance|indodax|pinjol|jago|seabank|crypto|dompet digital|dompet elektronik)(?: driver)?", "KYCFIN"),
-    (r"akun (?:shopee|tokopedia|tokped|lazada|bukalapak)", "KYCAKUN"),
+    # (2.7) a marketplace shop itself sold ("Jual toko Shopee star seller"): its owner's verified identity goes with it
+    (r"akun (?:shopee|tokopedia|tokped|lazada|bukalapak)|<SALE> (?:toko|lapak) (?:online )?(?:shopee|tokopedia|tokped|lazada|bukalapak)", "KYCAKUN"),
     (r"rekening (?:lengkap|aktif|siap pakai)|(?:<SALE>|paket|beli) rekening", "KYCSOLD"),
     (r"rekening (?:bank|bisnis)", "AKUN"),
     (r"cod", "CUECOD"),

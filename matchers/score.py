@@ -240,6 +240,8 @@ missing, each with hard negatives beside it:
 * *After voices7_a and independent6 (measured first):* a collector of blanks is a wanted advert
   ("penampung", "dibeli"); a KTP bearing new data or the buyer's ("KTP data baru", "dengan data kamu"); an ID
   made "not through" the office ("bukan lewat Dukcapil"); an age "bisa diatur".
+* *After related7_c (measured first: 2.6 and 2.7 both 15 of 20):* a hospital's or village's letter skipped;
+  "masing-masing" (each) is no typo of "casing"; a marketplace shop sold is an account.
 * *An office's stamp made to order, custom or said to pass* ("bikin stempel dukcapil").
 * *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
   done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and

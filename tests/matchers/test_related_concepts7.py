@@ -33,6 +33,7 @@ OFFERS = {
     "new data": ("KTP data baru", "Buat daftar kerja luar negeri, umur bisa diatur."),
     "buyer's data, not via the office": ("Kartu identitas dengan data kamu", "Dicetak di kartu berchip. Bukan lewat Dukcapil."),
     "NIK sold after a word": ("Jual data lengkap: NIK, nama, ibu kandung", "Per data 40rb."),
+    "a hospital's letter skipped": ("Akta kematian", "Akta kematian untuk klaim asuransi tanpa surat dari rumah sakit."),
     # spellings: chat, Madurese, brand and e-wallet words
     "chat usable": ("ktp bs dipake daftar bank", ""),
     "Madurese": ("Adamel KTP dhaddhi", "Nerema adamel KTP dhaddhi, ta' osah ngantre."),
@@ -57,6 +58,9 @@ HARD_NEGATIVES = {
     "office's own update": ("Info perubahan data", "Setelah menikah, KTP dengan data baru diurus di Dukcapil, bawa buku nikah."),
     "buying used phones": ("Kami beli HP bekas", "Kami beli HP bekas segala merk, transaksi wajib bawa KTP asli."),
     "IKD at the office": ("Aktivasi IKD", "Aktivasi IKD langsung di dukcapil, bukan lewat calo. Bawa HP dan KTP."),
+    "own shop verified": ("Kaos polos premium", "Toko Shopee kami sudah terverifikasi, aman belanja."),
+    "game account, owner's identity safe": ("Jual akun Mobile Legends",
+                                            "Akun ML sultan, sudah verifikasi email, identitas pemilik aman tidak dipakai."),
     "papers to bring": ("Info rekam e-KTP", "Dokumen yang dibawa: KTP lama, KK, akta lahir. Cepat, gratis."),
 }
 
@@ -81,3 +85,9 @@ def test_everyday_sentence_flips_no_concept(sentence: str) -> None:
     for title, description in (*OFFERS.values(), *HARD_NEGATIVES.values()):
         before = score_listing(title, description).verdict
         assert score_listing(title, f"{description}\n{sentence}".strip()).verdict == before, (title, sentence)
+
+
+def test_each_is_no_holder() -> None:
+    """"masing-masing" (each) is a word of its own, not a typo of "casing" (2.6 read a holder in it)."""
+    reasons = score_listing("Sepuluh set", "Masing-masing foto depan belakang dan selfie pegang.").reasons
+    assert [r.rule for r in reasons if r.rule == "neg_holder"] == []
