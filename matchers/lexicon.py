@@ -629,10 +629,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # skipping the process (strong: counts apart from the document term), then only speed
     # (2.5) no need to appear at any office, in more tongues ("teu kedah", "indak paralu", "ta' perlo"), or before a court;
     # English "no queue", "skip the line", "no KITAP needed"
-    (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah )?"
-     r"(?:ke |ka |datang ke |hadir ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
+    # (2.7) and in Acehnese, Manado, Palembang and Malay ("hana payah jak u kantor", "nda usah pigi ka capil",
+    # "tak payah datang"): a negation, a need, a going, the office
+    (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|hana|nda|dak|tak) (?:harus |perlu |usah |kudu |kedah |payah )?"
+     r"(?:ke |ka |u |datang ke |hadir ke |pergi ke |pigi ka |jak u |jak ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
      r"|(?:bukan|tidak|tanpa|gak|ga|nggak) (?:lewat|via|melalui) (?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|satpas|dukcapil|kantor|jalur resmi)"
-     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|ndang) (?:harus|perlu|usah|kudu|kedah) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
+     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|ndang|hana|nda|dak|tak) (?:harus|perlu|usah|kudu|kedah|payah) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
      r"|tanpa (?:harus |perlu )?(?:hadir|tatap muka)|tanpa (?:penetapan|putusan|sidang) pengadilan"
      r"|no (?:queue|test|exam|appointment|interview|<OTHERDOC>|<CIVILDOC>)(?: needed| required)?|skip (?:the )?(?:queue|line|test)"
      r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur"

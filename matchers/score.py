@@ -241,7 +241,8 @@ missing, each with hard negatives beside it:
   ("penampung", "dibeli"); a KTP bearing new data or the buyer's ("KTP data baru", "dengan data kamu"); an ID
   made "not through" the office ("bukan lewat Dukcapil"); an age "bisa diatur".
 * *After related7_c (measured first: 2.6 and 2.7 both 15 of 20):* a hospital's or village's letter skipped;
-  "masing-masing" (each) is no typo of "casing"; a marketplace shop sold is an account.
+  "masing-masing" (each) is no typo of "casing"; a marketplace shop sold is an account; no need to go to the
+  office in Acehnese, Manado, Palembang and Malay ("hana payah jak u kantor", "tak payah datang").
 * *An office's stamp made to order, custom or said to pass* ("bikin stempel dukcapil").
 * *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
   done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and

@@ -34,6 +34,8 @@ OFFERS = {
     "buyer's data, not via the office": ("Kartu identitas dengan data kamu", "Dicetak di kartu berchip. Bukan lewat Dukcapil."),
     "NIK sold after a word": ("Jual data lengkap: NIK, nama, ibu kandung", "Per data 40rb."),
     "a hospital's letter skipped": ("Akta kematian", "Akta kematian untuk klaim asuransi tanpa surat dari rumah sakit."),
+    "Acehnese, no office": ("Peugot KTP", "Peugot KTP ngon KK, hana payah jak u kantor, siap lam dua uroe."),
+    "Malay, no coming": ("KTP Indonesia", "Boleh uruskan KTP Indonesia, tak payah datang, siap seminggu."),
     # spellings: chat, Madurese, brand and e-wallet words
     "chat usable": ("ktp bs dipake daftar bank", ""),
     "Madurese": ("Adamel KTP dhaddhi", "Nerema adamel KTP dhaddhi, ta' osah ngantre."),
@@ -61,6 +63,8 @@ HARD_NEGATIVES = {
     "own shop verified": ("Kaos polos premium", "Toko Shopee kami sudah terverifikasi, aman belanja."),
     "game account, owner's identity safe": ("Jual akun Mobile Legends",
                                             "Akun ML sultan, sudah verifikasi email, identitas pemilik aman tidak dipakai."),
+    "Malay delivery": ("Kuih raya", "Tak payah datang ke kedai, kami hantar ke rumah."),
+    "Acehnese copy shop": ("Fotokopi keliling", "Hana payah jak u kantor, kamoe fotokopi KTP dan KK di rumah droeneuh."),
     "papers to bring": ("Info rekam e-KTP", "Dokumen yang dibawa: KTP lama, KK, akta lahir. Cepat, gratis."),
 }
 
