@@ -1282,7 +1282,7 @@ def _document_set(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[str, str]
                 run = {}
             previous = number
             for hit in hits:
-                if hit.rule != _RULE_INDEX["ektp_term"]:
+                if hit.rule in _DOCUMENT_TERM_RULES and hit.rule != _RULE_INDEX["ektp_term"]:
                     run["ktp" if "ktp" in hit.matched else hit.matched] = None
             if len(run) >= DOCUMENT_SET_SIZE:
                 return field, " … ".join(run)
