@@ -515,7 +515,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
     (r"blanko", "BLANGKO"),
-    (r"(?:pakai|pake|menggunakan|dicetak di|dicetak pakai|cetak di) <BLANGKO>", "PRINTEDON"),
+    # (2.7) a KTP printed on a blank ("cetak e-KTP di blanko ori"): a forged one, its blank the material
+    (r"(?:cetak|cetakkan|cetakin|dicetak|dicetakkan|print|diprint) (?:<KTP>|<EKTP>) (?:di atas|di|ke) <BLANGKO>", "FORGE"),
+    (r"(?:pakai|pake|menggunakan|dicetak di|dicetak pakai|cetak di|di atas) <BLANGKO>"
+     r"|(?:cetak|cetakkan|dicetak|print|diprint) (?:data )?(?:anda |kamu )?(?:di atas|di|ke) <BLANGKO>", "PRINTEDON"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis", "OUTOFSTOCK"),
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book

@@ -243,6 +243,8 @@ missing, each with hard negatives beside it:
 * *After related7_c (measured first: 2.6 and 2.7 both 15 of 20):* a hospital's or village's letter skipped;
   "masing-masing" (each) is no typo of "casing"; a marketplace shop sold is an account; no need to go to the
   office in Acehnese, Manado, Palembang and Malay ("hana payah jak u kantor", "tak payah datang").
+* *A KTP printed on a genuine blank* ("cetak e-KTP di blanko ori", "cetakkan data anda di atas blanko"): the
+  blank is the material (``PRINTEDON``) and the KTP a forged one, so the blank word makes no blank pair.
 * *An office's stamp made to order, custom or said to pass* ("bikin stempel dukcapil").
 * *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
   done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and

@@ -36,6 +36,9 @@ OFFERS = {
     "a hospital's letter skipped": ("Akta kematian", "Akta kematian untuk klaim asuransi tanpa surat dari rumah sakit."),
     "Acehnese, no office": ("Peugot KTP", "Peugot KTP ngon KK, hana payah jak u kantor, siap lam dua uroe."),
     "Malay, no coming": ("KTP Indonesia", "Boleh uruskan KTP Indonesia, tak payah datang, siap seminggu."),
+    # a KTP printed on a genuine blank: the blank is the material, the KTP the forged goods
+    "printed on a blank": ("Cetak e-ktp di blanko ori, data kamu", "Tinggal terima jadi."),
+    "data printed on top of a blank": ("Cetak data di blanko asli", "Kami cetakkan data anda di atas blanko e-KTP asli."),
     # spellings: chat, Madurese, brand and e-wallet words
     "chat usable": ("ktp bs dipake daftar bank", ""),
     "Madurese": ("Adamel KTP dhaddhi", "Nerema adamel KTP dhaddhi, ta' osah ngantre."),
@@ -65,6 +68,7 @@ HARD_NEGATIVES = {
                                             "Akun ML sultan, sudah verifikasi email, identitas pemilik aman tidak dipakai."),
     "Malay delivery": ("Kuih raya", "Tak payah datang ke kedai, kami hantar ke rumah."),
     "Acehnese copy shop": ("Fotokopi keliling", "Hana payah jak u kantor, kamoe fotokopi KTP dan KK di rumah droeneuh."),
+    "invitation printed on a form": ("Undangan pernikahan", "Cetak nama di atas blanko undangan premium, 3 hari jadi."),
     "papers to bring": ("Info rekam e-KTP", "Dokumen yang dibawa: KTP lama, KK, akta lahir. Cepat, gratis."),
 }
 
@@ -95,3 +99,8 @@ def test_each_is_no_holder() -> None:
     """"masing-masing" (each) is a word of its own, not a typo of "casing" (2.6 read a holder in it)."""
     reasons = score_listing("Sepuluh set", "Masing-masing foto depan belakang dan selfie pegang.").reasons
     assert [r.rule for r in reasons if r.rule == "neg_holder"] == []
+
+
+def test_a_blank_to_be_printed_by_the_office_stays_blank() -> None:
+    description = "Blanko e-KTP kosong original, siap dicetak data di atas blanko oleh dinas."
+    assert score_listing("Blanko e-KTP", description).verdict == "blank"
