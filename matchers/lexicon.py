@@ -516,7 +516,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
     (r"blanko", "BLANGKO"),
     # (2.7) a KTP printed on a blank ("cetak e-KTP di blanko ori"): a forged one, its blank the material
-    (r"(?:cetak|cetakkan|cetakin|dicetak|dicetakkan|print|diprint) (?:<KTP>|<EKTP>) (?:di atas|di|ke) <BLANGKO>", "FORGE"),
+    (r"(?:cetak|cetakkan|dicetak|print|diprint) (?:<KTP>|<EKTP>) (?:di atas|di|ke) <BLANGKO>", "FORGE"),
     (r"(?:pakai|pake|menggunakan|dicetak di|dicetak pakai|cetak di|di atas) <BLANGKO>"
      r"|(?:cetak|cetakkan|dicetak|print|diprint) (?:data )?(?:anda |kamu )?(?:di atas|di|ke) <BLANGKO>", "PRINTEDON"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
