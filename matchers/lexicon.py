@@ -591,7 +591,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a face or a name lent for someone's checks, identities in stock, KTP numbers that work, the seller's NIKs
     (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
      r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
-     r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
+     r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan|titipan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
      r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|data original orang|data (?:milik )?orang lain|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan |plus )?(?:<KK> (?:dan |plus )?)?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
     # (2.7) people tracked down by their NIK ("lacak data orang lewat NIK", "cari data orang dari NIK"), a NIK
@@ -605,7 +605,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:bisa|dapat) (?:dipakai )?(?:buat|untuk) (?:keperluan )?apa (?:aja|saja)"
      r"|(?:hasil|hasilnya) original banget|(?:tampil|muncul|kebaca|terbaca) (?:di )?dukcapil|(?:seperti|mirip|kayak|kaya) dukcapil", "USABLEID"),
     (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified|pemilu|nyoblos)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi|buka rekening|buka akun|rekening)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil|pemeriksaan|pengecekan|bandara|imigrasi)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|passes verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
-     r"|identitas (?:kedua|baru|lain)"
+     r"|identitas (?:kedua|baru|lain)|(?:second|new|fake) identity"  # (2.7) in English
      # like the office's own ("kayak keluaran kantor", "sama kaya punya pemerintah"), used for real
      r"|(?:sama |persis |mirip )?(?:seperti|mirip|kayak|kaya|sama|dengan) (?:yang )?(?:punya|keluaran|buatan|bikinan|cetakan|terbitan|dari) (?:kantor|dinas|dukcapil)"
      r"|(?:teruji|terbukti|sudah|udah|sering|aman) dipakai (?:buat |untuk )?(?:verifikasi|registrasi|verified|daftar|pinjol|bank|akun|transaksi)"

@@ -39,6 +39,8 @@ OFFERS = {
     # a KTP printed on a genuine blank: the blank is the material, the KTP the forged goods
     "printed on a blank": ("Cetak e-ktp di blanko ori, data kamu", "Tinggal terima jadi."),
     "data printed on top of a blank": ("Cetak data di blanko asli", "Kami cetakkan data anda di atas blanko e-KTP asli."),
+    "second identity in English": ("Dokumen second identity", "Second identity: KTP, SIM, paspor baru."),
+    "a KTP held for someone's credit": ("Ktp titipan buat daftar kredit", "Fee dibagi dua."),
     # spellings: chat, Madurese, brand and e-wallet words
     "chat usable": ("ktp bs dipake daftar bank", ""),
     "Madurese": ("Adamel KTP dhaddhi", "Nerema adamel KTP dhaddhi, ta' osah ngantre."),
@@ -69,6 +71,8 @@ HARD_NEGATIVES = {
     "Malay delivery": ("Kuih raya", "Tak payah datang ke kedai, kami hantar ke rumah."),
     "Acehnese copy shop": ("Fotokopi keliling", "Hana payah jak u kantor, kamoe fotokopi KTP dan KK di rumah droeneuh."),
     "invitation printed on a form": ("Undangan pernikahan", "Cetak nama di atas blanko undangan premium, 3 hari jadi."),
+    "a thriller": ("Novel Second Identity", "Novel thriller karya penulis lokal tentang agen rahasia, 300 halaman."),
+    "phones left for sale": ("Titipan jual HP", "Terima titipan jual HP bekas, bawa KTP dan dus HP."),
     "papers to bring": ("Info rekam e-KTP", "Dokumen yang dibawa: KTP lama, KK, akta lahir. Cepat, gratis."),
 }
 
