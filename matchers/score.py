@@ -245,7 +245,8 @@ missing, each with hard negatives beside it:
   office in Acehnese, Manado, Palembang and Malay ("hana payah jak u kantor", "tak payah datang").
 * *A KTP printed on a genuine blank* ("cetak e-KTP di blanko ori", "cetakkan data anda di atas blanko"): the
   blank is the material (``PRINTEDON``) and the KTP a forged one, so the blank word makes no blank pair.
-* A second or new identity in English; a KTP "titipan" (held for someone's credit) is lent.
+* A second or new identity in English; a KTP "titipan" (held for someone's credit) is lent; "KYC packs"
+  (verified sets) are identities sold.
 * *An office's stamp made to order, custom or said to pass* ("bikin stempel dukcapil").
 * *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
   done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and

@@ -41,6 +41,7 @@ OFFERS = {
     "data printed on top of a blank": ("Cetak data di blanko asli", "Kami cetakkan data anda di atas blanko e-KTP asli."),
     "second identity in English": ("Dokumen second identity", "Second identity: KTP, SIM, paspor baru."),
     "a KTP held for someone's credit": ("Ktp titipan buat daftar kredit", "Fee dibagi dua."),
+    "KYC packs in English": ("Sell Indo KYC", "Sell Indonesian KYC packs: ID front/back + selfie, for fintech verification."),
     # spellings: chat, Madurese, brand and e-wallet words
     "chat usable": ("ktp bs dipake daftar bank", ""),
     "Madurese": ("Adamel KTP dhaddhi", "Nerema adamel KTP dhaddhi, ta' osah ngantre."),
@@ -73,6 +74,7 @@ HARD_NEGATIVES = {
     "invitation printed on a form": ("Undangan pernikahan", "Cetak nama di atas blanko undangan premium, 3 hari jadi."),
     "a thriller": ("Novel Second Identity", "Novel thriller karya penulis lokal tentang agen rahasia, 300 halaman."),
     "phones left for sale": ("Titipan jual HP", "Terima titipan jual HP bekas, bawa KTP dan dus HP."),
+    "a laptop sold in English": ("Used laptop", "Sell my old laptop, bundle with bag. KTP owner available for trust."),
     "papers to bring": ("Info rekam e-KTP", "Dokumen yang dibawa: KTP lama, KK, akta lahir. Cepat, gratis."),
 }
 
