@@ -247,6 +247,10 @@ missing, each with hard negatives beside it:
   blank is the material (``PRINTEDON``) and the KTP a forged one, so the blank word makes no blank pair.
 * A second or new identity in English; a KTP "titipan" (held for someone's credit) is lent; "KYC packs"
   (verified sets) are identities sold.
+* *After voices7_b (measured first: 2.6 17 of 26, 2.7 19 of 26):* an identity borrowed ("dipinjam
+  identitasnya", "titip nama"); a collector ("menampung") and a buyer ("mau beli", seeking: a question is a
+  seller's opening) of blanks; data of the buyer's choosing on any population document ("Kartu NPWP … nama
+  bebas"); a blank word up to three words after a document ("paspor … halaman data kosong").
 * *An office's stamp made to order, custom or said to pass* ("bikin stempel dukcapil").
 * *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
   done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and
@@ -393,7 +397,7 @@ RULES: tuple[Rule, ...] = (
     Rule("original_claim", "blank", "original_claim", 4, _p("<ORIGINAL>"), why="claims to be original"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
-         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
+         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
     Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|" + _near("PRINTEDON", "IDTERM", 3)),
          why="ready-made or forged KTP (or one printed on a genuine blank)"),
@@ -423,8 +427,10 @@ RULES: tuple[Rule, ...] = (
          why="a bank, e-wallet, pay-later or ride-hailing account sold: it was verified with its owner's e-KTP"),
     Rule("id_writer", "related", "related_core", 60, _p(_near("NEGWRITER", "IDTERM", 2)),
          why="a writer, encoder or personalisation kit for e-KTPs: a machine that makes them"),
-    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3) + "|" + _near("CUSTOMDATA", "KK", 3)),
-         why="a KTP or KK with data of the buyer's choosing (KTP custom, nama bebas)"),
+    # (2.7) any population document's: "Kartu NPWP … nama dan alamat bebas", "paspor nama bebas"
+    Rule("custom_id", "related", "related_core", 60,
+         _p("<CUSTOMID>|" + "|".join(_near("CUSTOMDATA", term, 3) for term in ("IDTERM", "KK", "OTHERDOC", "CIVILDOC"))),
+         why="a KTP, KK or other population document with data of the buyer's choosing (KTP custom, nama bebas)"),
     Rule("document_list", "related", "related_core", 55, _p(r"<CIVILTERM>(?: <CIVILTERM>){2,}"),
          why="population documents listed as the goods (KTP KK NPWP)"),
     Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),

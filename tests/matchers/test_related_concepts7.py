@@ -42,6 +42,11 @@ OFFERS = {
     "second identity in English": ("Dokumen second identity", "Second identity: KTP, SIM, paspor baru."),
     "a KTP held for someone's credit": ("Ktp titipan buat daftar kredit", "Fee dibagi dua."),
     "KYC packs in English": ("Sell Indo KYC", "Sell Indonesian KYC packs: ID front/back + selfie, for fintech verification."),
+    # (after voices7_b) an identity borrowed, a collector, data to order on any document, a blank data page
+    "identity borrowed": ("Titip nama di KTP", "Dibutuhkan orang yang mau dipinjam identitasnya untuk didaftarkan sebagai pemilik usaha."),
+    "collector, regional": ("Mau beli sisa blangko", "Menampung blangko e-KTP tidak terpakai, kondisi kosong."),
+    "NPWP to order": ("Kartu NPWP bebas pilih nama", "Nomor kami buatkan, nama dan alamat bebas."),
+    "passport data page blank": ("Paspor model lama halaman data kosong", "Harga per buku, hanya ketemuan."),
     # spellings: chat, Madurese, brand and e-wallet words
     "chat usable": ("ktp bs dipake daftar bank", ""),
     "Madurese": ("Adamel KTP dhaddhi", "Nerema adamel KTP dhaddhi, ta' osah ngantre."),
@@ -75,6 +80,9 @@ HARD_NEGATIVES = {
     "a thriller": ("Novel Second Identity", "Novel thriller karya penulis lokal tentang agen rahasia, 300 halaman."),
     "phones left for sale": ("Titipan jual HP", "Terima titipan jual HP bekas, bawa KTP dan dus HP."),
     "a laptop sold in English": ("Used laptop", "Sell my old laptop, bundle with bag. KTP owner available for trust."),
+    "passport cover named": ("Cover paspor kulit", "Cover paspor kulit, nama bebas custom grafir."),
+    "buying a phone": ("Mau beli iPhone bekas", "Mau beli iPhone bekas mulus, yang punya japri, bawa KTP saat COD."),
+    "domain rented": ("Sewa nama domain", "Sewa nama domain premium tahunan, identitas pemilik domain disamarkan."),
     "papers to bring": ("Info rekam e-KTP", "Dokumen yang dibawa: KTP lama, KK, akta lahir. Cepat, gratis."),
 }
 
@@ -110,3 +118,8 @@ def test_each_is_no_holder() -> None:
 def test_a_blank_to_be_printed_by_the_office_stays_blank() -> None:
     description = "Blanko e-KTP kosong original, siap dicetak data di atas blanko oleh dinas."
     assert score_listing("Blanko e-KTP", description).verdict == "blank"
+
+
+def test_a_buying_question_opens_a_blank_offer() -> None:
+    """"Mau beli?" asked is a seller's opening; said, a wanted advert (2.7 reads it as seeking)."""
+    assert score_listing("Blanko e-KTP", "Mau beli? Blanko e-KTP kosong ready, langsung chat.").verdict == "blank"
