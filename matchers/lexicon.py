@@ -634,9 +634,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) no need to appear at any office, in more tongues ("teu kedah", "indak paralu", "ta' perlo"), or before a court;
     # English "no queue", "skip the line", "no KITAP needed"
     # (2.7) and in Acehnese, Manado, Palembang and Malay ("hana payah jak u kantor", "nda usah pigi ka capil",
-    # "tak payah datang"): a negation, a need, a going, the office
-    (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|hana|nda|dak|tak) (?:harus |perlu |usah |kudu |kedah |payah )?"
-     r"(?:ke |ka |u |datang ke |hadir ke |pergi ke |pigi ka |jak u |jak ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
+    # "tak payah datang"): a negation, a need, a going, the office (a phrase of its own, below, so the
+    # product of the forms stays small)
+    (r"(?:hana|nda|dak|tak) (?:perlu |usah |payah )?(?:ke |ka |u |datang ke |pergi ke |pigi ka |jak u )?"
+     r"(?:kelurahan|kecamatan|desa|imigrasi|dukcapil|kantor)", "FASTTRACK"),
+    (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah )?"
+     r"(?:ke |ka |datang ke |hadir ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
      r"|(?:bukan|tidak|tanpa|gak|ga|nggak) (?:lewat|via|melalui) (?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|satpas|dukcapil|kantor|jalur resmi)"
      r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|ndang|hana|nda|dak|tak) (?:harus|perlu|usah|kudu|kedah|payah) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
      r"|tanpa (?:harus |perlu )?(?:hadir|tatap muka)|tanpa (?:penetapan|putusan|sidang) pengadilan"

@@ -1337,7 +1337,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
             tally.groups[rule.group] = (weight, -number)
             tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
 
-    _add_document_set(fields, tally)
+    if not _DOCUMENT_SET_SIGNALS.isdisjoint(fired):  # no list is said done, fast or skipped: no set (a cheap test first)
+        _add_document_set(fields, tally)
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
 
