@@ -104,6 +104,19 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["diaktifin"], "diaktifkan"),
     **dict.fromkeys(["porlu", "paralu", "perlo"], "perlu"),  # Batak, Minang, Madurese
     **dict.fromkeys(["kada"], "tidak"),  # Banjar
+    # (2.7) chat short forms of "can" and "already"; Madurese "osah" (need), "dhaddhi" (done), "adamel"
+    # and Sundanese/krama "damel" (make); Javanese "golek" (look for); English plurals of the key nouns;
+    # a brand whose second half is a lexicon word ("Facebook" is no book, 2.6 split it)
+    **dict.fromkeys(["bs", "bsa", "bisa"], "bisa"),
+    **dict.fromkeys(["udh", "udah"], "udah"),
+    **dict.fromkeys(["osah"], "usah"),
+    **dict.fromkeys(["dhaddhi"], "jadi"),
+    **dict.fromkeys(["adamel", "ngadamel", "damel"], "bikin"),
+    **dict.fromkeys(["golek"], "cari"),
+    **dict.fromkeys(["accounts"], "akun"),
+    **dict.fromkeys(["ids"], "id"),
+    **dict.fromkeys(["facebook", "fb"], "facebook"),
+    **dict.fromkeys(["masing"], "masing"),  # "masing-masing" (each) is a word, not a typo of "casing"
     **dict.fromkeys(["lakas", "gelis"], "cepat"),  # Banjar, Balinese
     # (2.5) the key words written backwards ("okn4lb ptke", "baca dari belakang"): no word of either language
     **{word[::-1]: canonical for word, canonical in (("blanko", "blanko"), ("blangko", "blanko"), ("ektp", "ektp"),
@@ -476,7 +489,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a scan of a KTP made an edit file ("scan KTP jadi file PSD"): a file to make KTPs, not a copy
     (r"(?:scan|foto) (?:ktp|ektp|ktpel|e ktp|kk) (?:jadi|ke|menjadi) (?:file )?template", "FORGE"),
     # (2.5) scans of KTPs or KKs offered for sale are data, not a scanning service
-    (r"(?:jual|dijual|menjual|sedia|ready) (?:scan|scanan|foto) (?:ktp|ektp|ktpel|e ktp|kk|kartu keluarga)", "IDDATA"),
+    (r"(?:jual|dijual|menjual|sedia|ready) (?:hasil )?(?:scan|scanan|foto) (?:ktp|ektp|ktpel|e ktp|kk|kartu keluarga)", "IDDATA"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
@@ -567,16 +580,17 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|nan punyo|nan punya", "CUEWANT"),  # Minang "ado nan punyo"
     (r"golek|nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
-    (r"dicari|wtb|want to buy|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
+    (r"dicari|wtb|want to buy|looking to buy|buying|we buy|penampung|menampung|dibeli|kami beli|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
-    (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
+    # (2.7) "mau beli" too: a statement is a wanted advert, a question a seller's opening ("Mau beli? Ready")
+    (r"looking for|mencari|cari|nyari|butuh|membutuhkan|mau beli|ingin beli", "CUENEED"),
     # covers its object; (2.6) and "not" in the east's Malay and other tongues: Kupang "sonde", Ambon "seng",
     # Manado "nda", Papua "tra", Minang "indak", Javanese "ora" ("Sonde jual KTP atau blanko KTP, itu urusan dukcapil")
     (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|nda|ndak|tra|trada|indak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)"
      r"|jangan (?:beli|membeli|tergiur)", "NOT"),  # (2.6) a warning not to buy it
     # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
     (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
-    (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
+    (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|sediakan|kami sediakan|disewakan|sell|selling|for sale|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
     # and after thanks run on into a clause ("… blanko siap Terima kasih sudah berbelanja")
     (r"terima kasih|terimakasih", "CUEGREET"),
@@ -588,8 +602,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a KTP printed, filled or personalised onto a blank: the blank is the material of a finished KTP or of a
     # service, not the goods (2.6: any printing or data-filling verb, with or without "di/ke/pada/di atas")
     (r"(?:pakai|pake|memakai|menggunakan|bahan|berbahan) <BLANGKO>"
-     r"|(?:cetak|dicetak|tercetak|dicetakkan|mencetak|cetakan|print|diprint|printing|isi data|mengisi data|pengisian data|input data"
-     r"|personalisasi|dipersonalisasi|perso|tulis data)(?: (?:di|ke|pada|dengan|di atas|pakai|pake|memakai|menggunakan))? <BLANGKO>", "PRINTEDON"),
+     r"|(?:cetak|cetakkan|dicetak|tercetak|dicetakkan|mencetak|cetakan|print|diprint|printing|isi data|mengisi data|pengisian data|input data"
+     r"|personalisasi|dipersonalisasi|perso|tulis data)(?: data)?(?: anda| kamu)?(?: (?:di|ke|pada|dengan|di atas|pakai|pake|memakai|menggunakan))? <BLANGKO>"
+     r"|di atas <BLANGKO>", "PRINTEDON"),  # (2.7) "cetakkan data anda di atas blanko"
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
      r"|<BLANGKO> (?:<KTP>|<EKTP>) habis", "OUTOFSTOCK"),  # (2.7) "stok blangko KTP-el habis"
@@ -620,16 +635,22 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"<NEGPHOTO> (?:untuk )?(?:<KTP>|<EKTP>) (?:kilat|instan|express|ekspres)", "NEGPHOTO"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
     (r"(?:<KTP>|<EKTP>) (?:siap pakai|instan|kilat|express|ekspres)", "READYID"),
+    # (2.7) a document "made a requirement" ("KTP jadi syarat daftar"): asked of the buyer, said after it
+    # (as "diperlukan"), before "KTP jadi" reads as a made KTP
+    (r"(?:jadi|menjadi|sebagai) (?:syarat|persyaratan|jaminan)", "CUEREQAFTER"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|sudah isi data|sudah diisi data|sudah terisi data|udah isi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     # (2.5) a name entered in someone else's family card ("numpang KK" for a school-zoning place): a false record
     (r"(?:numpang|nebeng|titip|nitip|menumpang) (?:nama )?(?:di |ke |dalam )?<KK>", "FORGE"),
+    # (2.7) a KTP bearing new data or the buyer's own ("KTP data baru", "kartu identitas dengan data kamu")
+    # ("KTP dengan data baru" is also how the office's own update after a marriage is told)
+    (r"(?:<KTP>|<EKTP>) (?:data|identitas) baru|(?:<KTP>|<EKTP>) (?:dengan |pakai |isi )?(?:data|identitas) (?:kamu|anda|pembeli|pemesan)", "CUSTOMID"),
     (r"(?:<KTP>|<EKTP>) custom|custom (?:<KTP>|<EKTP>)"
      # (2.5) an age on an issued ID made up: "umur di KTP bisa dimudakan"
      r"|(?:umur|usia|nama|alamat|status|agama|tanggal lahir|tahun lahir|data) di (?:<KTP>|<EKTP>|<KK>) (?:bisa )?"
      r"(?:dimudakan|dituakan)", "CUSTOMID"),  # changed at the office is a correction: only an age made up is fixed here  # after the novelty cards ("KTP kucing custom")
     (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGWRITER"),
     (r"(?:usaha|bisnis) (?:cetak |pembuatan |bikin )?(?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
-    (r"(?:jasa )?personalisasi (?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
+    (r"(?:jasa )?personalisasi (?:kartu )?(?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
     # (2.6) personalising an e-KTP, or writing its chip, for someone ("jasa perso chip e-KTP"): making one; "siap
     # personalisasi" (a blank) and "untuk personalisasi e-KTP" (what a card is for) are read before
@@ -653,7 +674,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # office supplies for a village's population records, not the records for sale
     (r"(?:map arsip|map|arsip|rak|buku induk|buku register|buku) data (?:penduduk|kependudukan|warga)", "NEGFORMBOOK"),
     (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik|nik (?:random|acak|generate|generator)|(?:generate|generator) nik|nama ibu kandung|nik (?:ganda|dobel|double)"
-     r"|(?:paket|sewa|<SALE>|beli) identitas|(?:paket|bahan|set|stok) (?:verifikasi|verified)", "IDDATA"),
+     r"|(?:paket|sewa|<SALE>|beli) identitas|(?:paket|bahan|set|stok) (?:verifikasi|verified)|verified (?:pack|packs|set|sets|bundle|kit)", "IDDATA"),
     (r"lolos (?:cek|pengecekan|verifikasi) (?:data |online )?(?:nik|<KTP>|<EKTP>)", "USABLEID"),
     (r"(?:baca|membaca|cek|verifikasi|validasi) data (?:<KTP>|<EKTP>)|(?:cek|validasi) (?:data )?(?:nik|<KK>)", "READDATA"),
     # an ID named as where a party's details come from, not as the product ("nama sesuai e-KTP",
@@ -669,11 +690,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) the buyer told to send a copy of their own ID ("kirim foto KTP dan STNK, kami antar"): asked, not sold
     (r"(?:kirim|kirimin) (?:foto|scan|fotokopi) (?:<KTP>|<EKTP>|<KK>)", "CUEREQ"),
     # (2.5) a face or a name lent for someone's checks, identities in stock, KTP numbers that work, the seller's NIKs
-    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
+    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:dipinjam|pinjam|sewa|titip) (?:identitas|identitasnya)|(?:dipinjam|titip) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
      r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
-     r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
+     r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan|titipan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
      r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
     (r"(?:<KTP>|<EKTP>) disewakan|(?:data|beli|sewa|rental|pinjam|database|dump|bocoran|list|daftar|kumpulan) (?:nik|<KTP>|<EKTP>|<KK>)|<SALE> (?:nik|<KK>)|<KK> warga|<KTP> warga|(?:dump|bocoran|database|leak|sedot) data (?:dukcapil|kependudukan)|nik (?:orang|orang lain|punya orang|milik orang)|data original orang|data (?:milik )?orang lain|nik (?:aktif|valid|<KK>|<KTP>)|(?:foto|selfie) (?:<KTP>|<EKTP>)(?: (?:dan )?selfie)?|(?:<KTP>|<EKTP>) (?:dan |plus )?(?:<KK> (?:dan |plus )?)?selfie|selfie (?:pegang|memegang|dengan|sama|bareng|plus) (?:<KTP>|<EKTP>)", "IDDATA"),
+    # (2.7) people tracked down by their NIK ("lacak data orang lewat NIK", "cari data orang dari NIK"), a NIK
+    # named then sold ("NIK dijual"): the data of people; "cek data NIK" stays a check (READDATA, above)
+    (r"(?:lacak|cari) data orang (?:lewat |via |pakai |dari )?nik|lacak (?:data )?orang (?:lewat |via |pakai |dari )?nik|nik <SALE>", "IDDATA"),
     (r"nik", "NIK"),
     # (2.5) getting past a check, fit for one, good to register anywhere
     (r"(?:pass|passes|bypass|lewatin|lewati|melewati|bobol|jebol) (?:the |your |any |semua )?(?:app |aplikasi |bank |exchange )?"
@@ -682,22 +706,22 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:bisa|dapat) (?:dipakai )?(?:buat|untuk) (?:keperluan )?apa (?:aja|saja)"
      r"|(?:hasil|hasilnya) original banget|(?:tampil|muncul|kebaca|terbaca) (?:di )?dukcapil|(?:seperti|mirip|kayak|kaya) dukcapil", "USABLEID"),
     (r"(?:bisa|dapat|siap) (?:dipakai )?(?:buat |untuk )?(?:verifikasi|registrasi|verified|pemilu|nyoblos)|(?:bisa|dapat|siap) dipakai (?:buat |untuk )?(?:daftar|pinjol|bank|akun|transaksi|buka rekening|buka akun|rekening)|lolos (?:verifikasi|cek|scan|verified|bank|pinjol|dukcapil|pemeriksaan|pengecekan|bandara|imigrasi)|tembus (?:verifikasi|bank|pinjol|verified|dukcapil)|(?:terdaftar|online) (?:di )?dukcapil|(?:seperti|mirip|kayak) (?:dari|buatan) dukcapil|(?:untuk|buat|khusus) (?:verified|verifikasi) (?:pinjol|bank|akun)|(?:untuk|buat|khusus) pinjol|verified pinjol|dijamin acc|face match|pass verification|passes verification|(?:seperti|mirip|kayak|kaya|persis|sama persis|identik) (?:banget |sekali )?(?:dengan |sama )?(?:yang )?original|dijamin lolos|bisa discan|(?:tidak|gak|ga|nggak|ngga) bisa dibedakan|(?:susah|sulit) dibedakan|(?:tidak|gak|ga|nggak|dijamin gak|dijamin ga) (?:bakal )?ketahuan|beda tipis"
-     r"|identitas (?:kedua|baru|lain)"
+     r"|identitas (?:kedua|baru|lain)|(?:second|new|fake) identity"  # (2.7) in English
      # like the office's own ("kayak keluaran kantor", "sama kaya punya pemerintah"), used for real
      r"|(?:sama |persis |mirip )?(?:seperti|mirip|kayak|kaya|sama|dengan) (?:yang )?(?:punya|keluaran|buatan|bikinan|cetakan|terbitan|dari) (?:kantor|dinas|dukcapil)"
      r"|(?:teruji|terbukti|sudah|udah|sering|aman) dipakai (?:buat |untuk )?(?:verifikasi|registrasi|verified|daftar|pinjol|bank|akun|transaksi)"
      r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
      r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)", "USABLEID"),
     # an office's stamp: on what is sold, a forgery; sold itself or called a replica, a forger's tool (2.5)
-    (r"(?:stempel|cap) (?:basah )?(?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "OFFICESTAMP"),
+    (r"(?:stempel|cap) (?:basah )?(?:kantor )?(?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "OFFICESTAMP"),
     # the security marks of an issued ID or an official's stamp, reproduced: a forgery next to an ID term
     (r"hologram|kertas (?:sekuriti|security)|security paper"
      r"|(?:sudah ada|sudah|ada|dengan) (?:stempel|cap|stempel basah|cap basah)|(?:stempel|cap) basah", "SECURITYMARK"),
     # data of the buyer's choosing: a forgery next to an ID term, a gift anywhere else ("mug nama bebas")
-    (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|bebas)"
+    (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|diatur|bebas)"
      r"|(?:any|custom) (?:name|data|address|photo)|(?:name|data|photo) of your choice|(?:nama|data) siapa (?:saja|aja|pun)", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
-     r"|(?:bisa|boleh|tinggal) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
+     r"|(?:bisa|boleh|tinggal|bebas) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
      r"|(?:ubah|ganti|rubah) (?:data|status|pekerjaan|umur|tahun lahir|tanggal lahir|agama)|nama (?:lain|samaran)", "CUSTOMDATA"),
     (r"(?:bisa|dapat|siap|aman) dipakai", "USABLE"),
@@ -709,16 +733,22 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # skipping the process (strong: counts apart from the document term), then only speed
     # (2.5) no need to appear at any office, in more tongues ("teu kedah", "indak paralu", "ta' perlo"), or before a court;
     # English "no queue", "skip the line", "no KITAP needed"
+    # (2.7) and in Acehnese, Manado, Palembang and Malay ("hana payah jak u kantor", "nda usah pigi ka capil",
+    # "tak payah datang"): a negation, a need, a going, the office (a phrase of its own, below, so the
+    # product of the forms stays small)
+    (r"(?:hana|nda|dak|tak) (?:perlu |usah |payah )?(?:ke |ka |u |datang ke |pergi ke |pigi ka |jak u )?"
+     r"(?:kelurahan|kecamatan|desa|imigrasi|dukcapil|kantor)", "FASTTRACK"),
     (r"(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga) (?:harus |perlu |usah |kudu |kedah )?"
      r"(?:ke |ka |datang ke |hadir ke )?(?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|pengadilan|polres|polsek|satpas|dukcapil|kantor)"
-     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|ndang) (?:harus|perlu|usah|kudu|kedah) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
+     r"|(?:bukan|tidak|tanpa|gak|ga|nggak) (?:lewat|via|melalui) (?:kelurahan|kecamatan|desa|imigrasi|samsat|kua|satpas|dukcapil|kantor|jalur resmi)"
+     r"|(?:tidak|tanpa|gak|ga|gk|tdk|ra|ora|teu|indak|kagak|ta|ndak|nggak|ngga|ndang|hana|nda|dak|tak) (?:harus|perlu|usah|kudu|kedah|payah) (?:datang|hadir|antre|rekam|sidang|tes|test|ujian|tatap muka)"
      r"|tanpa (?:harus |perlu )?(?:hadir|tatap muka)|tanpa (?:penetapan|putusan|sidang) pengadilan"
      r"|no (?:queue|test|exam|appointment|interview|<OTHERDOC>|<CIVILDOC>)(?: needed| required)?|skip (?:the )?(?:queue|line|test)"
      r"|without (?:queue|test|exam|appointment|interview|<OTHERDOC>)|(?:punya|ada|lewat|via|pakai) jalur"
      # a police report, witnesses, a village letter skipped; a stuck KTP "got out" for you
      r"|(?:tidak|tanpa|gak|ga|gk|tdk|ndak|nggak|ngga) (?:harus |perlu |usah )?lapor (?:polisi|polsek|polres|kantor polisi)"
      r"|tanpa saksi|tanpa surat (?:dari )?(?:desa|lurah|kades)|(?:tanpa|walau tidak|tidak harus) tinggal(?: di sana)?|(?:bantu|bisa) (?:keluarin|keluarkan|terbitkan|terbitin)", "FASTTRACK"),
-    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
+    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan|dari rumah sakit|dari puskesmas|dari desa))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"(?:1|2|3|seminggu) (?:minggu|pekan) (?:jadi|selesai)|(?:jadi|selesai) (?:dalam )?(?:1|2|seminggu) (?:minggu|pekan)|seminggu (?:jadi|selesai)", "SHORTCUT"),
     (r"langsung jadi|(?:1|2|3|telung) (?:hari|jam) (?:jadi|selesai)|(?:jadi|selesai|beres) (?:dalam )?(?:1|2|3|1x24|sehari) (?:hari|jam)"
      r"|sehari (?:jadi|selesai|rampung)|(?:cepat|pasti|dijamin) jadi|(?:besok|hari ini) (?:langsung )?jadi|(?:sehari|1 hari|2 hari|3 hari) (?:selesai|jadi)"
@@ -755,17 +785,20 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:cukup|modal) (?:pakai |pake |modal |bawa |dengan )?<NIK>|(?:isi|isikan) <NIK>", "CUEREQ"),
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
+    # (2.7) a list of papers headed as the applicant's ("Berkas: KTP, KK, SKCK", "Dokumen yang dibawa: …")
+    (r"berkas|(?:yang|yg) (?:harus |perlu |wajib )?(?:dibawa|diperlukan|dibutuhkan|disiapkan|dilampirkan)", "CUEREQ"),
     # the same said after what the buyer provides ("Data KTP dan NPWP pemilik diperlukan")
     (r"diperlukan|dibutuhkan|dilampirkan|dibawa|disiapkan|diunggah|diupload", "CUEREQAFTER"),
     (r"(?:akun )?(?:gopay plus|ovo premier|dana premium)", "KYCVERIFIED"),
     (r"akun (?:gopay|ovo|dana|shopeepay|ewallet|e wallet|paylater|shopee paylater|bank|bank digital|rekening|gojek|grab|maxim|ojol|ojek online|ojek"
-     r"|binance|indodax|pinjol|jago|seabank|crypto)(?: driver)?", "KYCFIN"),
-    (r"akun (?:shopee|tokopedia|tokped|lazada|bukalapak)", "KYCAKUN"),
+     r"|binance|indodax|pinjol|jago|seabank|crypto|dompet digital|dompet elektronik)(?: driver)?", "KYCFIN"),
+    # (2.7) a marketplace shop itself sold ("Jual toko Shopee star seller"): its owner's verified identity goes with it
+    (r"akun (?:shopee|tokopedia|tokped|lazada|bukalapak)|<SALE> (?:toko|lapak) (?:online )?(?:shopee|tokopedia|tokped|lazada|bukalapak)", "KYCAKUN"),
     (r"rekening (?:lengkap|aktif|siap pakai)|(?:<SALE>|paket|beli) rekening", "KYCSOLD"),
     (r"rekening (?:bank|bisnis)", "AKUN"),
     (r"cod", "CUECOD"),
     (r"(?:gratis |free )?ongkir|ongkos kirim|kirim|dikirim|pengiriman|kiriman|ekspedisi|kurir|jne|jnt|sicepat|anteraja|gosend|resi|kargo", "CUESHIP"),
-    (r"bayar|pembayaran|transfer|ewallet|e dompet|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan|dp|uang muka", "CUEPAY"),
+    (r"bayar|pembayaran|transfer|ewallet|e dompet|dompet digital|dompet elektronik|qris|gopay|ovo|shopeepay|dana|rekening|paylater|cicilan|dp|uang muka", "CUEPAY"),
     (r"packing|pengemasan|dikemas|kemasan|bubble wrap|bubblewrap|kardus|dus|lakban|wrapping", "CUEPACK"),
     (r"jam buka|buka jam|jam operasional|jam kerja|hari libur|libur|admin", "CUESTORE"),
     (r"garansi|retur|return|refund|komplain|unboxing|ulasan|rating|review|pesanan", "CUEPOLICY"),
@@ -811,6 +844,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
     # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)
+    # (2.7) a document's state "done" ("KTP Batam jadi", "KTP-nya udah jadi"): what a rule reads next to
+    # a population document as one made and handed over (score.document_done); last, so every phrase
+    # holding "jadi" (terima jadi, langsung jadi, 2 hari jadi) is read first
+    (r"(?:sudah|udah|pasti|tetap|dijamin|semua) jadi", "DONESURE"),  # said with its aspect: done, not "becomes"
+    (r"jadi", "DONE"),
     (r"dan|serta", "AND"),
 )
 

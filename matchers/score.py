@@ -279,6 +279,39 @@ negatives beside it (``blank_language7_concepts``):
   chip card bearing the state's emblem (``emblem_chip_card_in_listing``: "Kartu biru garuda ada chip").
 * *An office's supply is news.*  Blanks at an office ("blangko e-KTP di kecamatan sudah ada lagi") and a
   shortage ("stok blangko KTP-el habis") are read as news to residents, not goods.
+
+**Related language (2.7).**  Concepts measured first on fresh rows (``corpus/related7_a``: 2.6 read
+36 of 40 offers), each with hard negatives (``related7_hardneg``):
+
+* *The ID as the object of a sale or supply verb* a word or two on ("Dijual hasil scan KTP", "kami
+  sediakan wajah dan KTP", "Selling NIK + KK data"), not past another product or a cue ("Jual holder
+  KTP", "Disewakan kamera, jaminan KTP"); sale words in English and as supply ("sediakan", "disewakan").
+* *A document said done* ("KTP Batam jadi", "KTP-nya udah jadi"): ``document_done`` when the state
+  closes its clause; "KTP jadi syarat daftar" is a requirement said after the KTP (``CUEREQAFTER``).
+* *The office's own process bypassed inside it* ("akses orang dalam dukcapil"): ``office_insider``.
+* *People tracked down by their NIK* ("lacak data orang lewat NIK"), a NIK sold ("NIK dijual", "Jual data
+  lengkap: NIK").
+* *Documents listed over clauses as the goods* ("Dokumen: KTP, KK, akta, surat pindah. Semua jadi."):
+  ``DOCUMENT_SET`` when the listing says them done, fast, skipped, fitted to order or passing; papers headed
+  as the applicant's ("Berkas:", "yang dibawa") are asked of the buyer.
+* *After voices7_a and independent6 (measured first):* a collector of blanks is a wanted advert
+  ("penampung", "dibeli"); a KTP bearing new data or the buyer's ("KTP data baru", "dengan data kamu"); an ID
+  made "not through" the office ("bukan lewat Dukcapil"); an age "bisa diatur".
+* *After related7_c (measured first: 2.6 and 2.7 both 15 of 20):* a hospital's or village's letter skipped;
+  "masing-masing" (each) is no typo of "casing"; a marketplace shop sold is an account; no need to go to the
+  office in Acehnese, Manado, Palembang and Malay ("hana payah jak u kantor", "tak payah datang").
+* *A KTP printed on a genuine blank* ("cetak e-KTP di blanko ori", "cetakkan data anda di atas blanko"): the
+  blank is the material (``PRINTEDON``) and the KTP a forged one, so the blank word makes no blank pair.
+* A second or new identity in English; a KTP "titipan" (held for someone's credit) is lent; "KYC packs"
+  (verified sets) are identities sold.
+* *After voices7_b (measured first: 2.6 17 of 26, 2.7 19 of 26):* an identity borrowed ("dipinjam
+  identitasnya", "titip nama"); a collector ("menampung") and a buyer ("mau beli", seeking: a question is a
+  seller's opening) of blanks; data of the buyer's choosing on any population document ("Kartu NPWP … nama
+  bebas"); a blank word up to three words after a document ("paspor … halaman data kosong").
+* *An office's stamp made to order, custom or said to pass* ("bikin stempel dukcapil").
+* *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
+  done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and
+  "buying"; "Facebook" is no book and "dompet digital" an e-wallet, not a holder.
 """
 
 from __future__ import annotations
@@ -438,7 +471,7 @@ RULES: tuple[Rule, ...] = (
     Rule("chip_term", "blank", "chip_term", 0, _p("<CHIP>"), why="a chip"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
-         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"),
+         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
     Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|<PRINTEDID>|" + _near("PRINTEDON", "IDTERM", 3)),
          why="ready-made or forged KTP (or one printed on a genuine blank)"),
@@ -468,8 +501,10 @@ RULES: tuple[Rule, ...] = (
          why="a bank, e-wallet, pay-later or ride-hailing account sold: it was verified with its owner's e-KTP"),
     Rule("id_writer", "related", "related_core", 60, _p(_near("NEGWRITER", "IDTERM", 2)),
          why="a writer, encoder or personalisation kit for e-KTPs: a machine that makes them"),
-    Rule("custom_id", "related", "related_core", 60, _p("<CUSTOMID>|" + _near("CUSTOMDATA", "IDTERM", 3) + "|" + _near("CUSTOMDATA", "KK", 3)),
-         why="a KTP or KK with data of the buyer's choosing (KTP custom, nama bebas)"),
+    # (2.7) any population document's: "Kartu NPWP … nama dan alamat bebas", "paspor nama bebas"
+    Rule("custom_id", "related", "related_core", 60,
+         _p("<CUSTOMID>|" + "|".join(_near("CUSTOMDATA", term, 3) for term in ("IDTERM", "KK", "OTHERDOC", "CIVILDOC"))),
+         why="a KTP, KK or other population document with data of the buyer's choosing (KTP custom, nama bebas)"),
     Rule("document_list", "related", "related_core", 55, _p(r"<CIVILTERM>(?: <CIVILTERM>){2,}"),
          why="population documents listed as the goods (KTP KK NPWP)"),
     Rule("id_made_to_order", "related", "related_core", 60, _p(_near("MAKEFOR", "IDTERM", 3) + "|" + _near("MAKEFOR", "KK", 3)),
@@ -488,10 +523,22 @@ RULES: tuple[Rule, ...] = (
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
     Rule("office_stamp_sold", "related", "related_core", 60,
-         _p(r"<SALE> <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} <PALSU>|<PALSU>(?: \S+){0,2} <OFFICESTAMP>"),
+         _p(r"<SALE> <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} <PALSU>|<PALSU>(?: \S+){0,2} <OFFICESTAMP>"
+            # (2.7) made to order, custom or said to pass ("bikin stempel dukcapil", "stempel desa custom mirip asli")
+            r"|<MAKE>(?: \S+){0,1} <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} (?:<USABLEID>|<CUSTOMDATA>)"),
          why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
-    Rule("id_for_sale", "related", "related_core", 60, _p("<SALE> <IDTERM>|<IDTERM> <SALE>"),
+    # (2.7) the ID the object of the sale or supply verb a word or two on ("Dijual hasil scan KTP", "kami sediakan
+    # wajah dan KTP"), unless another product or a sentence cue stands between ("Jual holder KTP", "Ready, syarat KTP")
+    Rule("id_for_sale", "related", "related_core", 60, _p(r"<SALE>(?: (?!NEG|CUE|KARTU)\S+){0,2} (?:<IDTERM>|<NIK>)|<IDTERM> <SALE>"),
          why="a KTP itself offered (KTP dijual, ready, open PO): an issued ID is not a product"),
+    # (2.7) a population document said done and handed over ("KTP Batam jadi", "KTP-nya udah jadi", "KK pasti jadi"):
+    # nothing tagged follows the state in its clause ("KTP jadi syarat daftar" is no made KTP; "KTP jadi awet" under a
+    # holder is the holder's negative's to judge)
+    Rule("document_done", "related", "related_core", 60, _p(r"<SERVICEDOC>(?: (?!NEG|CUE|AND)\S+){0,2} (?:<DONE>|<DONESURE>)(?![^\n]* [A-Z]+=)"),
+         why="a population document said done (jadi) for the buyer: made outside the office"),
+    # (2.7) a way past the office's process inside the office itself ("akses orang dalam dukcapil", "calo imigrasi")
+    Rule("office_insider", "related", "related_core", 60, _p(_near("FASTTRACK", "OFFICIAL", 3)),
+         why="an insider or a skipped process at the population office (orang dalam, jalur belakang)"),
     # (2.5) a wanted advert offers no blank, yet asks for blank e-KTPs: a demand for them is related
     Rule("blank_wanted", "related", "related_core", 60,
          _p(r"(?:<CUEWANT>|<CUENEED>)(?: \S+){0,3} (?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <IDTERM>|<IDTERM>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>)"
@@ -517,6 +564,9 @@ RULES: tuple[Rule, ...] = (
     Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} (?:<KTP>|<EKTP>|<KK>|<KIA>)"),
          why="a service that makes or arranges a KTP, KK or KIA"),
     Rule("speed_word", "related", "speed_word", 1, _p("<SHORTCUT>"), why="speed (cepat, kilat)"),
+    # (2.7) "all/already/surely done" (semua/sudah/pasti jadi): says a listed set of documents is made for the buyer
+    # (see DOCUMENT_SET); a bare "jadi" is as often "becomes" ("jadi rapi")
+    Rule("done_word", "related", "done_word", 1, _p("<DONESURE>"), why="a thing said done (sudah jadi, semua jadi)"),
     Rule("bank_kit", "related", "bank_kit", 2, _p("<BANKBOOK>"), why="a savings book or ATM card"),
     # (2.6) printed, filled or personalised onto a blank ("dicetakkan ke blanko original"): the other part of a forged ID apart
     # a KTP printed on a blank in one phrase ("cetak e-KTP di blanko ori", PRINTEDID) too: what a how-to may teach
@@ -671,9 +721,22 @@ _BLANK_WORD_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group ==
 #: "cetak di blanko kosong".  A guide naming neither ("Tips merawat e-KTP", "Panduan urus KTP hilang") stays one.
 _HOWTO_MAKE_ID = Rule("howto_make_id", "related", "related_core", 60, _p("<NEGHOWTO>"),
                       "a guide, tutorial or course about making an e-KTP from blanks: a forger's tool")
-#: Rules judged over the whole listing, indexed from len(RULES) on: the co-occurrences, then the how-to.
-_LISTING_RULES = (*(rule for rule, _, _ in _CO_OCCURRENCES), _HOWTO_MAKE_ID)
-_HOWTO_INDEX = len(RULES) + len(_LISTING_RULES) - 1
+#: (2.7) Population documents listed over clauses as the goods ("Dokumen: KTP, KK, akta, surat pindah"): the
+#: in-clause ``document_list`` written with commas.  A list a requirement heading opens is asked of the buyer
+#: (its hits carry the cue), and a clause naming anything else (a service, a holder, a copy shop) ends the run.
+DOCUMENT_SET = Rule("document_set", "related", "related_core", 55, _p("<CIVILTERM>"),
+                    "population documents listed over clauses as the goods (KTP, KK, akta …)")
+#: Distinct documents a run of clauses must name.
+DOCUMENT_SET_SIZE = 3
+#: What says such a list is made for the buyer, not papers kept or brought ("Organizer dokumen: KK, akta,
+#: buku nikah", "Dokumen dari klien: KTP, KK, NPWP"): done, fast, the office skipped, data to order, passing as real.
+_DOCUMENT_SET_SIGNALS = frozenset(_RULE_INDEX[name] for name in ("done_word", "speed_word", "fast_track", "custom_data", "usable_claim"))
+
+
+#: Rules judged over the whole listing, indexed from len(RULES) on: the co-occurrences, the how-to, the document set.
+_LISTING_RULES = (*(rule for rule, _, _ in _CO_OCCURRENCES), _HOWTO_MAKE_ID, DOCUMENT_SET)
+_HOWTO_INDEX = len(RULES) + len(_CO_OCCURRENCES)
+_DOCUMENT_SET_INDEX = _HOWTO_INDEX + 1
 _HOWTO_NEGATIVE = _RULE_INDEX["neg_howto"]
 _DEMAND_APART = len(RULES) + next(i for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "blank_demand_in_listing")
 
@@ -1383,6 +1446,33 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
     return best
 
 
+#: What a clause of such a list may hold: documents, and what is said of them ("akta, semua jadi" read as one
+#: clause when a spelled "a.k.t.a." took the full stop).
+_DOCUMENT_SET_PARTS = _DOCUMENT_TERM_RULES | _DOCUMENT_SET_SIGNALS
+
+
+def _document_set(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[str, str]:
+    """(field, matched) of clauses in a row, each naming population documents only (and what is said of them), that name
+    ``DOCUMENT_SET_SIZE`` or more distinct ones (an e-KTP is a KTP); ("", "") when there is none."""
+    for field, field_clauses in fields:
+        run: dict[str, None] = {}
+        previous = -2
+        for number, hits in field_clauses:
+            plain = all(not hit.cue and not hit.negator for hit in hits)
+            if not (plain and _DOCUMENT_SET_PARTS.issuperset(hit.rule for hit in hits)):
+                run, previous = {}, -2
+                continue
+            if number != previous + 1:
+                run = {}
+            previous = number
+            for hit in hits:
+                if hit.rule in _DOCUMENT_TERM_RULES and hit.rule != _RULE_INDEX["ektp_term"]:
+                    run["ktp" if "ktp" in hit.matched else hit.matched] = None
+            if len(run) >= DOCUMENT_SET_SIZE:
+                return field, " … ".join(run)
+    return "", ""
+
+
 def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) -> bool:
     """Whether the title's product phrase names something of ``channel`` (a card, a chip,
     an ID term): then two blank parts in next clauses near the description's start combine
@@ -1421,6 +1511,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
             tally.groups[rule.group] = (weight, -number)
             tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
 
+    if not _DOCUMENT_SET_SIGNALS.isdisjoint(fired):  # no list is said done, fast or skipped: no set (a cheap test first)
+        _add_document_set(fields, tally)
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
     teaches = _teaches_making(tally)
@@ -1445,6 +1537,18 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
+    """Count :data:`DOCUMENT_SET` in ``tally`` when a field lists population documents as its goods."""
+    signalled = any(hit.rule in _DOCUMENT_SET_SIGNALS and not hit.cue and not hit.negator
+                    for _, field_clauses in fields for _, hits in field_clauses for hit in hits)
+    set_field, matched = _document_set(fields) if signalled else ("", "")
+    group = DOCUMENT_SET.group
+    if set_field and DOCUMENT_SET.weight > tally.groups.get(group, (0.0, -1))[0]:
+        number = _DOCUMENT_SET_INDEX
+        tally.groups[group] = (DOCUMENT_SET.weight, -number)
+        tally.reasons[number] = _reason(DOCUMENT_SET, set_field, matched, DOCUMENT_SET.weight, "")
 
 
 def _judge_readings(*readings: FieldRules | None) -> tuple[tuple[Reason, ...], float, float]:

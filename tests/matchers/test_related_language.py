@@ -45,7 +45,6 @@ STILL_MISSED = {
     "lang3-022": "'buku baru' in the title reads as a book: a passport booklet is only known as 'buku paspor'",
     "lang4-014": "a reader known only by its model code ('ACR122U') before blank KTP chips reads as a blank",
     "lang7-007": "the skipped process ('tinggal terima') is two clauses past the nearest document term",
-    "lang3w-22": "only a KTP, KK or KIA service combines with speed apart: 'Jasa urus SIM' reads as a licence agent",
     "lang13-004": "a company's customer data ('data pelanggan leasing') with NIKs apart: a cashier app's data says the same",
     "lang13-013": "English 'KTP + KK scans' reads as a scanning service's work, not as scans for sale",
     "lang13-020": "a bare 'rekening' among listed goods reads as a payment word; 'satu nama' names no identity set",
