@@ -847,6 +847,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.7) a document's state "done" ("KTP Batam jadi", "KTP-nya udah jadi"): what a rule reads next to
     # a population document as one made and handed over (score.document_done); last, so every phrase
     # holding "jadi" (terima jadi, langsung jadi, 2 hari jadi) is read first
+    # not yet or not done ("KTP elektronik (belum jadi)": not yet made, an unprinted card; "tidak jadi": called off)
+    (_ABSENT + r" jadi", "NOTDONE"),
     (r"(?:sudah|udah|pasti|tetap|dijamin|semua) jadi", "DONESURE"),  # said with its aspect: done, not "becomes"
     (r"jadi", "DONE"),
     (r"dan|serta", "AND"),

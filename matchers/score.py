@@ -534,7 +534,7 @@ RULES: tuple[Rule, ...] = (
     # (2.7) a population document said done and handed over ("KTP Batam jadi", "KTP-nya udah jadi", "KK pasti jadi"):
     # nothing tagged follows the state in its clause ("KTP jadi syarat daftar" is no made KTP; "KTP jadi awet" under a
     # holder is the holder's negative's to judge)
-    Rule("document_done", "related", "related_core", 60, _p(r"<SERVICEDOC>(?: (?!NEG|CUE|AND)\S+){0,2} (?:<DONE>|<DONESURE>)(?![^\n]* [A-Z]+=)"),
+    Rule("document_done", "related", "related_core", 60, _p(r"<SERVICEDOC>(?: (?!NEG|CUE|AND|NOT=)\S+){0,2} (?:<DONE>|<DONESURE>)(?![^\n]* [A-Z]+=)"),
          why="a population document said done (jadi) for the buyer: made outside the office"),
     # (2.7) a way past the office's process inside the office itself ("akses orang dalam dukcapil", "calo imigrasi")
     Rule("office_insider", "related", "related_core", 60, _p(_near("FASTTRACK", "OFFICIAL", 3)),

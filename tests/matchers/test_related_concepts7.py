@@ -123,3 +123,12 @@ def test_a_blank_to_be_printed_by_the_office_stays_blank() -> None:
 def test_a_buying_question_opens_a_blank_offer() -> None:
     """"Mau beli?" asked is a seller's opening; said, a wanted advert (2.7 reads it as seeking)."""
     assert score_listing("Blanko e-KTP", "Mau beli? Blanko e-KTP kosong ready, langsung chat.").verdict == "blank"
+
+
+@pytest.mark.parametrize("words", ["belum jadi", "blm jadi", "tidak jadi", "durung jadi"])
+def test_a_document_said_not_yet_or_not_done_is_no_made_document(words: str) -> None:
+    """'KTP elektronik (belum jadi)' is a card not yet made (a blank row of blank_recall6 read related after the
+    merge of related7): the absent word before "jadi" denies the state document_done reads."""
+    for title in (f"KTP elektronik {words}", f"KTP Batam {words}"):
+        assert "document_done" not in {r.rule for r in score_listing(title, "").reasons}, title
+    assert "document_done" in {r.rule for r in score_listing("KTP Batam jadi", "").reasons}
