@@ -87,8 +87,10 @@ def test_holdout4_tune_part_figures_are_printed_for_whoever_tunes() -> None:
 #: below those figures (two or three rows of slack); a later matcher may not fall below them.
 #: Judged once more after this session's tuning (ktpwatch-matchers/2.5, 2026-12-06 09:58 UTC,
 #: tuned only on the tune part and on fresh rows): 0.961 / 0.945 / 0.933, identifiers
-#: 1.000 / 1.000; the floors hold 2.5's figures.
-MEASURED = HoldoutFigures(blank_precision=0.96, blank_recall=0.94, related_recall=0.93,
+#: 1.000 / 1.000; the floors held 2.5's figures.  Judged after the next session's tuning
+#: (ktpwatch-matchers/2.7, 2026-12-06 17:20 UTC, tuned on tune parts and fresh rows only): 0.972 / 0.956 /
+#: 0.940, identifiers 1.000 / 1.000; the floors hold 2.7's figures.
+MEASURED = HoldoutFigures(blank_precision=0.97, blank_recall=0.95, related_recall=0.94,
                           id_precision=1.0, id_recall=1.0)
 
 

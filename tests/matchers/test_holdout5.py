@@ -81,9 +81,11 @@ def test_holdout5_tune_part_figures_are_printed_for_whoever_tunes() -> None:
 #: precision 0.981 (204/208), recall 0.915 (204/223), related recall 0.833 (150/180),
 #: identifiers precision 1.000 (79/79) recall 0.952 (79/83) (tune part: 0.966 / 0.973 /
 #: 0.808, identifiers 1.000 / 0.986).  Floors a little below those figures (two or three
-#: rows of slack); a later matcher may not fall below them.
-MEASURED = HoldoutFigures(blank_precision=0.97, blank_recall=0.90, related_recall=0.81,
-                          id_precision=0.97, id_recall=0.92)
+#: rows of slack); a later matcher may not fall below them.  Judged once more after the next
+#: session's tuning (ktpwatch-matchers/2.7, 2026-12-06 17:20 UTC, tuned on tune parts and fresh rows
+#: only): 0.990 / 0.919 / 0.856, identifiers 1.000 / 0.952; the floors hold 2.7's figures.
+MEASURED = HoldoutFigures(blank_precision=0.99, blank_recall=0.91, related_recall=0.85,
+                          id_precision=0.97, id_recall=0.95)
 
 
 def test_matcher_never_falls_below_what_it_measured_on_holdout5() -> None:

@@ -89,8 +89,10 @@ def test_holdout6_tune_part_figures_are_printed_for_whoever_tunes() -> None:
 #: precision 0.893 (151/169), recall 0.904 (151/167), related recall 0.865 (122/141),
 #: identifiers precision 1.000 (74/74) recall 1.000 (74/74) (tune part: 0.918 / 0.927 /
 #: 0.898, identifiers 1.000 / 1.000).  Floors a little below those figures (two or three
-#: rows of slack); a later matcher may not fall below them.
-MEASURED = HoldoutFigures(blank_precision=0.88, blank_recall=0.89, related_recall=0.85,
+#: rows of slack); a later matcher may not fall below them.  Judged after the session's tuning, which
+#: never read it (ktpwatch-matchers/2.7, 2026-12-06 17:20 UTC): 0.933 / 0.916 / 0.894, identifiers
+#: 1.000 / 1.000; the floors hold 2.7's figures.
+MEASURED = HoldoutFigures(blank_precision=0.93, blank_recall=0.91, related_recall=0.89,
                           id_precision=0.97, id_recall=0.97)
 
 
