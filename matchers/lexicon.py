@@ -580,10 +580,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|nan punyo|nan punya", "CUEWANT"),  # Minang "ado nan punyo"
     (r"golek|nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
-    (r"dicari|wtb|want to buy|looking to buy|buying|we buy|penampung|menampung|dibeli|kami beli|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
+    (r"dicari|wtb|want to buy|looking to buy|buying|we buy|penampung|dibeli|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
-    # (2.7) "mau beli" too: a statement is a wanted advert, a question a seller's opening ("Mau beli? Ready")
-    (r"looking for|mencari|cari|nyari|butuh|membutuhkan|mau beli|ingin beli", "CUENEED"),
+    (r"looking for|mencari|cari|nyari|butuh|membutuhkan", "CUENEED"),
     # covers its object; (2.6) and "not" in the east's Malay and other tongues: Kupang "sonde", Ambon "seng",
     # Manado "nda", Papua "tra", Minang "indak", Javanese "ora" ("Sonde jual KTP atau blanko KTP, itu urusan dukcapil")
     (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|nda|ndak|tra|trada|indak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)"
