@@ -1466,7 +1466,7 @@ def _document_set(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[str, str]
                 run = {}
             previous = number
             for hit in hits:
-                if hit.rule in _DOCUMENT_TERM_RULES and hit.rule != _RULE_INDEX["ektp_term"]:
+                if hit.rule in _DOCUMENT_TERM_RULES and hit.rule not in _EKTP_TERM:  # an e-KTP is its KTP
                     run["ktp" if "ktp" in hit.matched else hit.matched] = None
             if len(run) >= DOCUMENT_SET_SIZE:
                 return field, " … ".join(run)
@@ -1507,9 +1507,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         usable = usable or (makes_id and weight > 0)  # even when a stronger rule of its group is the one counted
         kit = kit or (rule.name in _KIT_RULES and weight > 0)
         traded = traded or (trades and weight > 0)
-        if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
-            tally.groups[rule.group] = (weight, -number)
-            tally.reasons[number] = _reason(rule, co_field, co_matched, round(weight, 1), f" (focus {focus:.2f})")
+        _count_listing_rule(tally, number, co_field, co_matched, weight, f" (focus {focus:.2f})")
 
     if not _DOCUMENT_SET_SIGNALS.isdisjoint(fired):  # no list is said done, fast or skipped: no set (a cheap test first)
         _add_document_set(fields, tally)
@@ -1544,11 +1542,17 @@ def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally)
     signalled = any(hit.rule in _DOCUMENT_SET_SIGNALS and not hit.cue and not hit.negator
                     for _, field_clauses in fields for _, hits in field_clauses for hit in hits)
     set_field, matched = _document_set(fields) if signalled else ("", "")
-    group = DOCUMENT_SET.group
-    if set_field and DOCUMENT_SET.weight > tally.groups.get(group, (0.0, -1))[0]:
-        number = _DOCUMENT_SET_INDEX
-        tally.groups[group] = (DOCUMENT_SET.weight, -number)
-        tally.reasons[number] = _reason(DOCUMENT_SET, set_field, matched, DOCUMENT_SET.weight, "")
+    if set_field:
+        _count_listing_rule(tally, _DOCUMENT_SET_INDEX, set_field, matched, DOCUMENT_SET.weight)
+
+
+def _count_listing_rule(tally: _Tally, index: int, field: str, matched: str, weight: float, scope: str = "") -> None:
+    """Count the listing rule at ``index`` (:data:`_LISTING_RULES`) when it outweighs what its group holds; in
+    the groups its index is negated, as a rule judged over the whole listing."""
+    rule = _rule_of(index)
+    if weight > tally.groups.get(rule.group, (0.0, -1))[0]:
+        tally.groups[rule.group] = (weight, -index)
+        tally.reasons[index] = _reason(rule, field, matched, round(weight, 1), scope)
 
 
 def _judge_readings(*readings: FieldRules | None) -> tuple[tuple[Reason, ...], float, float]:
@@ -1566,13 +1570,7 @@ def _discount_kit_parts(tally: _Tally) -> None:
     blank channel's support (chip card, blank chip, e-KTP term …) describes the kit's parts,
     so only its strong group and the machine's negative count there (2.4).  2.3 let that
     support carry a kit over the blank threshold, and an appended "holder KTP" line flipped it."""
-    for group, (_, index) in list(tally.groups.items()):
-        if group != "blank_core" and _channel_of(index) == "blank":
-            del tally.groups[group]
-            reason = tally.reasons.get(index)
-            if reason is not None:
-                tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, 0.0,
-                                              f"{reason.detail}; part of a kit on offer (a machine in the title): not counted")
+    _discount_blank_channel(tally, "part of a kit on offer (a machine in the title): not counted", keep_core=True)
 
 
 #: (2.6) Related evidence that names a product made, forged or traded from an ID: in the title's product
@@ -1596,9 +1594,7 @@ def _teaches_making(tally: _Tally) -> bool:
     how = tally.reasons.get(_HOWTO_NEGATIVE)
     if how is None or how.field != "title" or ("blank_core" not in tally.groups and _TAUGHT.isdisjoint(tally.reasons)):
         return False
-    if tally.groups.get("related_core", (0.0, -1))[0] < _HOWTO_MAKE_ID.weight:
-        tally.groups["related_core"] = (_HOWTO_MAKE_ID.weight, _HOWTO_INDEX)
-        tally.reasons[_HOWTO_INDEX] = _reason(_HOWTO_MAKE_ID, how.field, how.matched, _HOWTO_MAKE_ID.weight, "")
+    _count_listing_rule(tally, _HOWTO_INDEX, how.field, how.matched, _HOWTO_MAKE_ID.weight)
     return True
 
 
@@ -1630,14 +1626,15 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
     return False
 
 
-def _discount_blank_channel(tally: _Tally, why: str) -> None:
+def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False) -> None:
     """The blank channel counts none of its evidence, which names something other than goods on offer
     (2.6): in a buyer's advert in the poster's own voice ("Kami tampung blanko e-KTP sisa", "Dicari
     blanko e-KTP") every blank word, the title's "Blanko e-KTP" included, is what is asked for; under a
     title whose product phrase is a made or traded ID ("Jasa bikin KTP cepat" / "blanko dari kami") it
-    is that product's material.  Not called when a sale word offers a blank (``blank_offered``)."""
+    is that product's material.  Not called when a sale word offers a blank (``blank_offered``).  With
+    ``keep_core`` the strong group still counts (a kit's parts, :func:`_discount_kit_parts`)."""
     for group, (_, index) in list(tally.groups.items()):
-        if _channel_of(index) != "blank":
+        if _channel_of(index) != "blank" or (keep_core and group == "blank_core"):
             continue
         del tally.groups[group]
         reason = tally.reasons.get(abs(index))
