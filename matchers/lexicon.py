@@ -578,7 +578,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) who has them, and seeking, in Javanese and Sundanese ("sopo sing duwe", "saha nu gaduh", "golek", "milarian")
     (r"(?:sopo|sapa|sinten) (?:sing|ingkang) (?:duwe|nduwe|gadhah)|sing duwe|(?:saha|sasaha) (?:nu|anu) (?:gaduh|boga|kagungan)"
      r"|nan punyo|nan punya", "CUEWANT"),  # Minang "ado nan punyo"
-    (r"golek|nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
+    (r"nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
     (r"dicari|wtb|want to buy|looking to buy|buying|we buy|penampung|dibeli|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
     # … or seeking them, which a seller also asks the reader ("Cari blanko e-KTP? Ready kak")
