@@ -172,7 +172,7 @@ before each change (``corpus/related_language3``–``9``, ``independent3``):
   KTP business, a KTP "sudah isi data", "custom e-KTP", novelty in English, sold as a set ("sepaket"),
   scans offered for sale, Batak "bahen"; an office's stamp is its own tag (``OFFICESTAMP``), sold or
   called a replica a forger's tool; a KTP with data of the buyer's choosing is a print shop's offer too
-  (``_MADE_TO_ORDER_RULES``: its copy-service negative does not count against it).
+  (``_CUSTOM_DATA_RULES``: its copy-service negative does not count against it).
 * *From related_language15*: "nama siapa saja" is data of the buyer's choosing; a scan of a KTP or
   KK made an edit file is a file to make them.
 * *From related_language16*: a police report, witnesses or a village letter skipped, a stuck KTP
@@ -624,7 +624,7 @@ _NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEE
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
 #: A KTP printed with data of the buyer's choosing ("Jasa cetak e-KTP custom data"): a print shop's
 #: copy-service negative names that offer too (2.5), while a novelty or a sticker still does not.
-_MADE_TO_ORDER_RULES = frozenset({"custom_id"})
+_CUSTOM_DATA_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
 _KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
@@ -754,7 +754,7 @@ def _channel_of(index: int) -> str:
 #: Per rule and co-occurrence index, read once (a listing's judgement asks them of every reason).
 _CHANNELS = tuple(_rule_of(i).channel for i in range(len(RULES) + len(_LISTING_RULES)))
 _USABLE_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _USABLE_RULES)
-_TRADED_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _TRADE_RULES | _MADE_TO_ORDER_RULES)
+_TRADED_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _TRADE_RULES | _CUSTOM_DATA_RULES)
 _KIT_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _KIT_RULES)
 
 #: What a sentence cue says a clause is about.
@@ -1600,7 +1600,7 @@ def _teaches_making(tally: _Tally) -> bool:
 
 _UNPRINTED = _RULE_INDEX["unprinted_term"]
 #: Related evidence that a KTP is made or printed for the buyer (not merely said to pass as real).
-_MADE_TO_ORDER = frozenset(_RULE_INDEX[name] for name in ("forged_ktp", "id_made_to_order", "custom_id", "document_shortcut"))
+_MADE_FOR_BUYER = frozenset(_RULE_INDEX[name] for name in ("forged_ktp", "id_made_to_order", "custom_id", "document_shortcut"))
 
 
 def _description_makes_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
@@ -1612,7 +1612,7 @@ def _description_makes_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
     sentence run on into a later one ("… ini chip ektp) Pesanan di hari libur diproses …") opens nothing."""
     for field, field_clauses in fields:
         if field == "description" and field_clauses and field_clauses[0][0] == 0:
-            return any(hit.rule in _MADE_TO_ORDER and not _discount(hit, False, False) for hit in field_clauses[0][1])
+            return any(hit.rule in _MADE_FOR_BUYER and not _discount(hit, False, False) for hit in field_clauses[0][1])
     return False
 
 

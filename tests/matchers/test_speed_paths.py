@@ -335,7 +335,7 @@ def test_rule_facts_read_once_agree_with_the_rules() -> None:
     indices = range(len(score.RULES) + len(score._LISTING_RULES))
     assert score._CHANNELS == tuple(score._rule_of(i).channel for i in indices)
     for facts, names in ((score._USABLE_AT, score._USABLE_RULES), (score._KIT_AT, score._KIT_RULES),
-                         (score._TRADED_AT, score._TRADE_RULES | score._MADE_TO_ORDER_RULES)):
+                         (score._TRADED_AT, score._TRADE_RULES | score._CUSTOM_DATA_RULES)):
         assert facts == {i for i in indices if score._rule_of(i).name in names}
     assert all(score._channel_of(-i) == score._rule_of(i).channel for i in indices)
 
