@@ -470,6 +470,10 @@ _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 #: Tags starting with NEG name another product (hard negatives), with CUE a kind of
 #: sentence about something other than the product (shipping, payment …), NOT a negation.
 _PHRASES: tuple[tuple[str, str], ...] = (
+    # (2.8) told never to hand it over ("Jangan pernah pinjamkan KTP kamu ke orang lain"): a warning, no offer; first,
+    # so the verb is read as the warning's before "pinjamkan KTP" reads as an identity lent
+    (r"jangan (?:pernah|sekali kali) (?:pinjamkan|meminjamkan|kasih|serahkan|menyerahkan|share|jual|menjual|beli|membeli|kirim"
+     r"|kirimkan|upload|unggah)", "CUEWARN"),
     # "muat e-KTP": a wallet or bag that fits one
     # (2.5) a card "identical to" an e-KTP ("kartu persis e-KTP"): a forgery, not a look or a size
     (r"(?:ukuran|seukuran|size|bentuk|sebesar) (?:persis|pas|sama persis) (?:seperti |dengan |kayak |sama )?(?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "SIZEKTP"),
@@ -492,6 +496,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:jual|dijual|menjual|sedia|ready) (?:hasil )?(?:scan|scanan|foto) (?:ktp|ektp|ktpel|e ktp|kk|kartu keluarga)", "IDDATA"),
     (r"(?:fotokopi|foto copy|photo copy|scan|print|laminating) (?:ktp|ektp|ktpel|kk|akta|kia)", "COPYSVC"),
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
+    # (2.8) a driving licence named as a card ("kartu SIM polisi", "SIM polri"): the police's licence, no phone SIM card
+    (r"(?:kartu )?sim (?:polisi|polri|mengemudi)", "OTHERDOC"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
     # an organisation's own ID card ("kartu identitas karyawan", "KTP mahasiswa"): a plain card, not the KTP
     (r"(?:kartu identitas|kartu tanda|kartu pengenalan|ktp|id card|idcard) (?:karyawan|pegawai|pekerja|staf|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
@@ -506,7 +512,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # (2.6) the e-KTP named by what it is, an electronic resident's identity ("blanko identitas kependudukan elektronik")
      r"|(?:kartu )?identitas (?:kependudukan|penduduk) elektronik"
      # (2.7) the nation's identity, or the words in another order ("identitas nasional elektronik", "kartu elektronik penduduk")
-     r"|(?:kartu )?identitas nasional elektronik|kartu elektronik (?:penduduk|kependudukan)", "EKTP"),
+     r"|(?:kartu )?identitas nasional elektronik|kartu elektronik (?:penduduk|kependudukan)"
+     # (2.8) the card or chip named by the population register it belongs to ("kartu chip kependudukan")
+     r"|(?:kartu |kartu chip |chip )(?:identitas )?kependudukan", "EKTP"),
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|identitas penduduk|ktp"
@@ -521,6 +529,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip"
      # (2.6) "the electronic one" after the KTP ("kartu KTP yg elektronik", "KTP versi elektronik")
      r"|<KTP> (?:(?:yang|yg) )?(?:versi|model|jenis|tipe) elektronik|<KTP> (?:yang|yg) elektronik", "EKTP"),
+    # (2.8) the digital population ID (IKD, "KTP digital"): a population document a service may arrange
+    (r"ikd|identitas kependudukan digital|(?:<KTP>|<EKTP>) digital", "OTHERDOC"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     # (2.5) without a KTP's photo or data ("pinjaman tanpa foto KTP", "daftar tanpa data KK"): the ID is what
     # the buyer need not give, not a KTP without data (that is "KTP tanpa data", the other order)
@@ -656,6 +666,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:personalisasi|perso|isi|tulis|write) chip (?:<KTP>|<EKTP>)|(?:personalisasi|perso) (?:<KTP>|<EKTP>)", "FORGE"),
     # (2.6) a KTP printed onto a blank, its object between ("Cetak e-KTP di blanko ori, data kamu", "cetakkan KTP di blanko")
     (r"(?:cetak|cetakin|dicetak|print|diprint) (?:<KTP>|<EKTP>) (?:di|ke|pada|pakai|pake|dengan|di atas) <BLANGKO>", "PRINTEDID"),
+    # (2.8) a product suited to an ID ("Cocok buat KTP, SKCK, lamaran" under a pas-foto studio): the ID is its purpose,
+    # read before "buat KTP" reads as making one
+    (r"(?:cocok|pas) (?:buat|untuk|utk) <KTP>", "KTP"),
+    (r"(?:cocok|pas) (?:buat|untuk|utk) <EKTP>", "EKTP"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|maulah|mambahen|bahen|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
@@ -712,6 +726,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
      r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)", "USABLEID"),
     # an office's stamp: on what is sold, a forgery; sold itself or called a replica, a forger's tool (2.5)
+    # (2.8) a stamp made like an office's own ("stempel persis milik Disdukcapil", "cap yang sama dengan kelurahan"): a forger's tool
+    (r"(?:stempel|cap)(?: basah)?(?: yang| yg)? (?:sama persis|persis|sama|mirip|identik|replika|palsu)"
+     r"(?: (?:punya|milik|dengan|seperti|kayak|kaya|sama))?(?: (?:punya|milik))?(?: kantor)? (?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "FORGEDSTAMP"),
     (r"(?:stempel|cap) (?:basah )?(?:kantor )?(?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "OFFICESTAMP"),
     # the security marks of an issued ID or an official's stamp, reproduced: a forgery next to an ID term
     (r"hologram|kertas (?:sekuriti|security)|security paper"
@@ -813,6 +830,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"blangkon", "NEGHEADWEAR"),
     # (2.6) a holder joined by a conjunction to what was named before it ("Blanko e-KTP dan holder"): an add-on
     # sold beside it, weak even in the title's product phrase; its NEG name keeps it parting a blank pair
+    # (2.8) the place a thing is kept or carried ("KTP cadangan untuk di dompet", "buat simpanan di dompet"): where it
+    # goes, not a holder on offer; "Holder KTP untuk dompet" keeps the holder it opens with
+    (r"(?:untuk|utk|buat|for|simpan|simpanan|disimpan)(?: di| ke| dalam| di dalam)? (?:holder|casing|dompet)", "KEPTIN"),
     (r"(?:dan|serta) (?:holder|casing|dompet)", "NEGADDON"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the

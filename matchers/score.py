@@ -329,6 +329,7 @@ from typing import Any, NamedTuple
 from matchers.by_sound import read_by_sound
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.identity_memo import IdentityMemo, Interner
+from matchers.identity_set import identity_set
 from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.regex_literals import required_strings
@@ -417,6 +418,9 @@ def _near_in_sentence(a: str, b: str, gap: int) -> str:
 
 
 _BOTH = frozenset({"blank", "related"})
+#: (2.8) One identity paper as a clause's token: an ID, a family card, another population document, a NIK, a selfie,
+#: a bank book or ATM card, a phone SIM card.
+_PAPER = "(?:<KTP>|<EKTP>|<KK>|<OTHERDOC>|<CIVILDOC>|<NIK>|<SELFIE>|<BANKBOOK>|<PHONESIM>)"
 _BLANK_ONLY = frozenset({"blank"})
 
 
@@ -523,7 +527,7 @@ RULES: tuple[Rule, ...] = (
     Rule("nik_with_id", "related", "related_core", 60, _p(_near("NIK", "KK", 2) + "|" + _near("NIK", "IDTERM", 2)),
          why="NIKs sold with a family card or KTP (NIK + KK)"),
     Rule("office_stamp_sold", "related", "related_core", 60,
-         _p(r"<SALE> <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} <PALSU>|<PALSU>(?: \S+){0,2} <OFFICESTAMP>"
+         _p(r"<FORGEDSTAMP>|<SALE> <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} <PALSU>|<PALSU>(?: \S+){0,2} <OFFICESTAMP>"
             # (2.7) made to order, custom or said to pass ("bikin stempel dukcapil", "stempel desa custom mirip asli")
             r"|<MAKE>(?: \S+){0,1} <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} (?:<USABLEID>|<CUSTOMDATA>)"),
          why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
@@ -578,6 +582,10 @@ RULES: tuple[Rule, ...] = (
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
+    # (2.8) a clause that is nothing but identity papers ("KTP", "NPWP", "KTP dan KK", "SIM card"): the part of an
+    # identity set (:data:`IDENTITY_SET`); no weight of its own and no reason, it only marks the clause
+    Rule("paper_clause", "related", "paper_clause", 0, _p(rf"^{_PAPER}(?: (?:<AND> )?{_PAPER})*$"),
+         why="a clause naming identity papers and nothing else"),
     Rule("civil_doc_term", "related", "civil_doc_term", 2, _p("<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>"),
          why="population document term (akta, KIA, SIM, paspor …)"),
     # hard negatives: another product on offer
@@ -604,6 +612,7 @@ RULES: tuple[Rule, ...] = (
     _neg("neg_novelty", "NEGNOVELTY", -80, why="novelty or pet 'KTP' card", unless_usable=True),
 )
 _RULE_INDEX = {rule.name: i for i, rule in enumerate(RULES)}
+_PAPER_CLAUSE = _RULE_INDEX["paper_clause"]
 _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel == "negative")
 #: Rules saying the listing offers an ID that passes as real, or what makes one (a KTP
 #: edit file, a reader/writer with blank chips): the ``unless_usable`` negatives (novelty
@@ -734,9 +743,14 @@ _DOCUMENT_SET_SIGNALS = frozenset(_RULE_INDEX[name] for name in ("done_word", "s
 
 
 #: Rules judged over the whole listing, indexed from len(RULES) on: the co-occurrences, the how-to, the document set.
-_LISTING_RULES = (*(rule for rule, _, _ in _CO_OCCURRENCES), _HOWTO_MAKE_ID, DOCUMENT_SET)
+#: (2.8) Identity papers named one by one as the goods where the listing names its product ("KTP + NPWP + rekening",
+#: "KTP + rekening + SIM card"): a person's papers sold as a set (:func:`matchers.identity_set.identity_set`).
+IDENTITY_SET = Rule("identity_set", "related", "related_core", 60, _p("<IDTERM>|<KK>"),
+                    why="identity papers named one by one as the goods (KTP + NPWP + rekening)")
+_LISTING_RULES = (*(rule for rule, _, _ in _CO_OCCURRENCES), _HOWTO_MAKE_ID, DOCUMENT_SET, IDENTITY_SET)
 _HOWTO_INDEX = len(RULES) + len(_CO_OCCURRENCES)
 _DOCUMENT_SET_INDEX = _HOWTO_INDEX + 1
+_IDENTITY_SET_INDEX = _HOWTO_INDEX + 2
 _HOWTO_NEGATIVE = _RULE_INDEX["neg_howto"]
 _DEMAND_APART = len(RULES) + next(i for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "blank_demand_in_listing")
 
@@ -947,6 +961,8 @@ def _hits_in_clause(text: str) -> tuple[Hit, ...]:
         return ()
     tokens, where = tagged.tokens, tagged.where
     hits = _hits_in_outline(" ".join([tokens[i] for i in where]), tagged.shape)
+    if len(where) != len(tokens) and hits and hits[-1].rule >= _PAPER_CLAUSE:  # words no rule knows at its edges
+        hits = tuple(hit for hit in hits if hit.rule != _PAPER_CLAUSE)
     if _NEGATIVE_RULES.isdisjoint([hit.rule for hit in hits]) or canonical == words or len(canonical) != len(words):
         return hits  # no hard negative to name as written, it is as written, or words were joined or split
     return _as_written(hits, words, tokens, where)
@@ -1281,6 +1297,8 @@ def _tally(fields: tuple[tuple[str, FieldRules], ...]) -> _Tally:
         for number, hits in field_clauses:
             product_phrase = field == lead and number == 0
             for hit in hits:
+                if hit.rule == _PAPER_CLAUSE:
+                    continue  # a mark for the identity set, no evidence of its own
                 rule = RULES[hit.rule]
                 why = _discount(hit, field == "title", product_phrase)
                 if why:
@@ -1413,15 +1431,26 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
     return parts
 
 
+#: (2.8) Pairs whose parts say one thing of one ID (it passes as real, bears the buyer's data, was made fast or without
+#: the office, comes with its owner's account, selfie or NIK): in next clauses of one field, wherever they stand and
+#: whatever else the listing names, they are said together ("cetak KTP pakai data pian, hasil kaya asli" deep in a
+#: print shop's list), as in one clause.  A kit's machine and its blanks, or a buyer's voice, are not said of an ID.
+_SAID_NEXT = frozenset({"forgery_described_in_listing", "custom_data_with_id_in_listing", "verified_account_with_id_in_listing",
+                        "account_with_id_in_listing", "nik_with_id_in_listing", "selfie_with_id_in_listing",
+                        "fast_track_with_document_in_listing", "printed_on_blank_with_id_in_listing",
+                        "bank_kit_with_id_in_listing", "document_service_fast_in_listing"})
+
+
 def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
-                   second_rules: frozenset[int], other_products: int) -> tuple[float, str, str]:
+                   second_rules: frozenset[int], other_products: int, said_next: bool = False) -> tuple[float, str, str]:
     """(focus, field, matched) of the best-placed pair of a hit of ``first_rules`` and one of
     ``second_rules`` found apart in the product text; focus 0 when there is none.  Focus is
     1 / (1 + other products named), halved when a part sits past the first ``FOCUS_CLAUSES``
     clauses that name something in its field (a greeting or a shipping line does not push the
     offer down).  One part must be in the title, or both in next such clauses near the
     description's start, where a blank pair also needs a title naming a card or ID, or the
-    e-KTP term itself ("READY" / "Jenis: KTP elektronik" / "Kondisi: blanko")."""
+    e-KTP term itself ("READY" / "Jenis: KTP elektronik" / "Kondisi: blanko").  With ``said_next``
+    (2.8, :data:`_SAID_NEXT`) parts in next clauses of one field are said together: focus 1."""
     best: tuple[float, str, str] = (0.0, "", "")
     firsts = _parts_apart(fields, first_rules)
     seconds = _parts_apart(fields, second_rules) if firsts else []
@@ -1429,6 +1458,9 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
     for first in firsts:
         for second in seconds:
             if (first.field, first.number) == (second.field, second.number):
+                continue
+            if said_next and first.field == second.field and abs(first.number - second.number) == 1:
+                best = (1.0, first.field, f"{first.matched} … {second.matched}")  # said of the ID in the next clause
                 continue
             if "title" not in (first.field, second.field):
                 if first.field != second.field or abs(first.rank - second.rank) > 1 or max(first.rank, second.rank) >= FOCUS_CLAUSES:
@@ -1448,7 +1480,7 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
 
 #: What a clause of such a list may hold: documents, and what is said of them ("akta, semua jadi" read as one
 #: clause when a spelled "a.k.t.a." took the full stop).
-_DOCUMENT_SET_PARTS = _DOCUMENT_TERM_RULES | _DOCUMENT_SET_SIGNALS
+_DOCUMENT_SET_PARTS = _DOCUMENT_TERM_RULES | _DOCUMENT_SET_SIGNALS | {_PAPER_CLAUSE}
 
 
 def _document_set(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[str, str]:
@@ -1502,7 +1534,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
         other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
                                                        or (trades and RULES[i].unless_traded)))
-        focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
+        focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products, rule.name in _SAID_NEXT)
         weight = rule.weight * focus
         usable = usable or (makes_id and weight > 0)  # even when a stronger rule of its group is the one counted
         kit = kit or (rule.name in _KIT_RULES and weight > 0)
@@ -1511,6 +1543,10 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 
     if not _DOCUMENT_SET_SIGNALS.isdisjoint(fired):  # no list is said done, fast or skipped: no set (a cheap test first)
         _add_document_set(fields, tally)
+    if _PAPER_CLAUSE in fired:
+        set_field, matched = identity_set(fields, _PAPER_CLAUSE, _paper_of)
+        if set_field:
+            _count_listing_rule(tally, _IDENTITY_SET_INDEX, set_field, matched, IDENTITY_SET.weight)
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
     teaches = _teaches_making(tally)
@@ -1535,6 +1571,26 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+#: What paper a rule's hit names, for the identity set (None: its matched words say); an e-KTP is its KTP.
+_PAPER_NAMES: dict[int, str | None] = {
+    _RULE_INDEX["ektp_term"]: "ktp", _RULE_INDEX["ktp_term"]: "ktp", _RULE_INDEX["id_term_related"]: None,
+    _RULE_INDEX["civil_doc_term"]: None, _RULE_INDEX["nik_term"]: "nik", _RULE_INDEX["selfie_term"]: "selfie",
+    _RULE_INDEX["bank_kit"]: "bank", _RULE_INDEX["neg_phone_sim"]: "simcard"}
+
+
+def _paper_of(hit: Hit) -> str | None:
+    """The identity paper a hit names ("ktp", "kk", "npwp" …), or None when it names none."""
+    if hit.rule not in _PAPER_NAMES:
+        return None
+    paper = _PAPER_NAMES[hit.rule]
+    if paper is None:
+        paper = "kk" if hit.matched in ("kk", "kartu keluarga") else hit.matched if hit.rule == _CIVIL_DOC_TERM else "ktp"
+    return paper
+
+
+_CIVIL_DOC_TERM = _RULE_INDEX["civil_doc_term"]
 
 
 def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
