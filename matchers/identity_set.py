@@ -3,8 +3,8 @@
 "KTP + NPWP + rekening", "KTP + rekening + SIM card": sellers of identities bundle a KTP or a
 KK with the other papers of the same person, and name the papers and nothing else where a
 listing names its product (the title's opening clauses, or the description's under a title that
-names nothing).  The engine marks a clause that is nothing but papers (its ``paper_clause``
-rule); a clause naming anything else ends the run, so "Map KTP + KK", "Fotokopi KTP + KK",
+names nothing).  The engine marks papers in a row (its ``paper_clause`` rule); a clause in
+which any rule finds anything else ends the run, so "Map KTP + KK", "Fotokopi KTP + KK",
 "KTP + KK hilang" and "Syarat: KTP + KK" stay what they are.  Kept apart from the engine so
 the concept reads on its own; it reads only the rule hits the engine hands it.
 """
@@ -26,8 +26,29 @@ class PaperHit(Protocol):
     @property
     def rule(self) -> int: ...
 
+    @property
+    def first(self) -> int: ...
+
+    @property
+    def last(self) -> int: ...
+
+    @property
+    def cue(self) -> str: ...
+
+    @property
+    def negator(self) -> str: ...
+
 
 H = TypeVar("H", bound=PaperHit)
+
+
+def _only_papers(hits: Sequence[PaperHit], paper_clause: int) -> bool:
+    """Whether a clause's hits are a run of papers and what lies inside it (the papers' own terms): no rule
+    found anything else in the clause ("Map KTP + KK" has its holder), and none stands under a cue or a negation
+    ("Syarat: KTP + KK" asks the buyer for them)."""
+    run = next((hit for hit in hits if hit.rule == paper_clause), None)
+    return run is not None and all(run.first <= hit.first and hit.last <= run.last and not (hit.cue or hit.negator)
+                                   for hit in hits)
 
 
 def identity_set(fields: Iterable[tuple[str, Sequence[tuple[int, Sequence[H]]]]], paper_clause: int,
@@ -44,7 +65,7 @@ def identity_set(fields: Iterable[tuple[str, Sequence[tuple[int, Sequence[H]]]]]
             continue
         papers: dict[str, None] = {}
         for expected, (number, hits) in enumerate(field_clauses):
-            if number != expected or all(hit.rule != paper_clause for hit in hits):
+            if number != expected or not _only_papers(hits, paper_clause):
                 break
             papers.update(dict.fromkeys(paper for paper in map(paper_of, hits) if paper))
         if len(papers) >= IDENTITY_SET_SIZE and not ANCHORS.isdisjoint(papers):

@@ -582,9 +582,9 @@ RULES: tuple[Rule, ...] = (
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
-    # (2.8) a clause that is nothing but identity papers ("KTP", "NPWP", "KTP dan KK", "SIM card"): the part of an
-    # identity set (:data:`IDENTITY_SET`); no weight of its own and no reason, it only marks the clause
-    Rule("paper_clause", "related", "paper_clause", 0, _p(rf"^{_PAPER}(?: (?:<AND> )?{_PAPER})*$"),
+    # (2.8) identity papers in a row ("KTP", "NPWP", "KTP dan KK", "SIM card"): in a clause naming nothing else, the part
+    # of an identity set (:data:`IDENTITY_SET`); no weight of its own and no reason
+    Rule("paper_clause", "related", "paper_clause", 0, _p(rf"{_PAPER}(?: (?:<AND> )?{_PAPER})*"),
          why="a clause naming identity papers and nothing else"),
     Rule("civil_doc_term", "related", "civil_doc_term", 2, _p("<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>"),
          why="population document term (akta, KIA, SIM, paspor …)"),
@@ -961,8 +961,6 @@ def _hits_in_clause(text: str) -> tuple[Hit, ...]:
         return ()
     tokens, where = tagged.tokens, tagged.where
     hits = _hits_in_outline(" ".join([tokens[i] for i in where]), tagged.shape)
-    if len(where) != len(tokens) and hits and hits[-1].rule >= _PAPER_CLAUSE:  # words no rule knows at its edges
-        hits = tuple(hit for hit in hits if hit.rule != _PAPER_CLAUSE)
     if _NEGATIVE_RULES.isdisjoint([hit.rule for hit in hits]) or canonical == words or len(canonical) != len(words):
         return hits  # no hard negative to name as written, it is as written, or words were joined or split
     return _as_written(hits, words, tokens, where)
