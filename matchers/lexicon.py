@@ -658,7 +658,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:umur|usia|nama|alamat|status|agama|tanggal lahir|tahun lahir|data) di (?:<KTP>|<EKTP>|<KK>) (?:bisa )?"
      r"(?:dimudakan|dituakan)", "CUSTOMID"),  # changed at the office is a correction: only an age made up is fixed here  # after the novelty cards ("KTP kucing custom")
     (r"(?:kit|alat|mesin|perangkat) personalisasi", "NEGWRITER"),
-    (r"(?:usaha|bisnis) (?:cetak |pembuatan |bikin )?(?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
+    (r"(?:usaha|bisnis) (?:cetak |pembuatan |bikin )?(?:<KTP>|<EKTP>)", "FORGE"),
+    # (2.8) software that prints or makes KTPs ("Software cetak KTP + font", "aplikasi pembuat e-KTP"): a forger's tool, as a
+    # writer is; the office's own self-service prints a KK, never a KTP
+    (r"(?:software|aplikasi|program|app) (?:cetak|pembuat|bikin|buat|edit|generator|input data) (?:<KTP>|<EKTP>)", "FORGE"),  # a business of making KTPs  # the machine, before the service below
     (r"(?:jasa )?personalisasi (?:kartu )?(?:<KTP>|<EKTP>)|(?:jasa )?(?:isi|tulis|write|clone|cloning|kloning|copy) (?:data )?chip (?:dari )?(?:<KTP>|<EKTP>)"
      r"|(?:<KTP>|<EKTP>) (?:copy|clone|kloning) (?:card|kartu)", "FORGE"),
     # (2.6) personalising an e-KTP, or writing its chip, for someone ("jasa perso chip e-KTP"): making one; "siap
@@ -699,10 +702,16 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # a form's column for it ("kolom nomor e-KTP dan tanda tangan")
      r"|kolom (?:nomor |no |nik )?(?:<KTP>|<EKTP>|<KK>)", "IDREF"),
     # before the data words: "NIK KTP sendiri" is the buyer's own NIK, not "NIK KTP" traded
+    # (2.8) a NIK to the buyer's order ("NIK sesuai permintaan"), read before "NIK sesuai" is the buyer's own
+    (r"nik (?:bisa )?sesuai (?:request|pesanan|permintaan|keinginan)", "CUSTOMDATA"),
     (r"nik (?:dan |plus )?(?:<KK> |<KTP> )?(?:sendiri|pribadi|anda|kamu|sesuai)", "OWNNIK"),
     # (2.5) the buyer told to send a copy of their own ID ("kirim foto KTP dan STNK, kami antar"): asked, not sold
     (r"(?:kirim|kirimin) (?:foto|scan|fotokopi) (?:<KTP>|<EKTP>|<KK>)", "CUEREQ"),
     # (2.5) a face or a name lent for someone's checks, identities in stock, KTP numbers that work, the seller's NIKs
+    # (2.8) the seller's own face or identity used for the buyer's checks ("verifikasi pakai identitas kami", "wajah tim
+    # kami", "identitas kami yang sediakan"): an identity lent, as a face hired is
+    (r"(?:pakai|pake|menggunakan) identitas (?:tim )?(?:kami|kita)|(?:pakai|pake|menggunakan) (?:wajah|muka) (?:tim|orang) (?:kami|kita)"
+     r"|identitas (?:tim )?(?:kami|kita) (?:yang |yg )?(?:sediakan|siapkan)", "IDDATA"),
     (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:dipinjam|pinjam|sewa|titip) (?:identitas|identitasnya)|(?:dipinjam|titip) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
      r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
      r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan|titipan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
@@ -737,7 +746,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|diatur|bebas)"
      r"|(?:any|custom) (?:name|data|address|photo)|(?:name|data|photo) of your choice|(?:nama|data) siapa (?:saja|aja|pun)"
      # (2.8) the data the buyer sends ("sesuai data yang kamu kirim", "pakai data dari kamu")
-     r"|(?:sesuai|pakai|pake|dengan) data (?:yang |yg |dari )?(?:kamu|anda|kakak|pembeli|pemesan)(?: kirim| kirimkan| berikan)?", "CUSTOMDATA"),  # (2.5)
+     r"|(?:sesuai|pakai|pake|dengan) data (?:yang |yg |dari )?(?:kamu|anda|kakak|pembeli|pemesan)(?: kirim| kirimkan)?", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh|tinggal|bebas) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
@@ -766,7 +775,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # a police report, witnesses, a village letter skipped; a stuck KTP "got out" for you
      r"|(?:tidak|tanpa|gak|ga|gk|tdk|ndak|nggak|ngga) (?:harus |perlu |usah )?lapor (?:polisi|polsek|polres|kantor polisi)"
      r"|tanpa saksi|tanpa surat (?:dari )?(?:desa|lurah|kades)|(?:tanpa|walau tidak|tidak harus) tinggal(?: di sana)?|(?:bantu|bisa) (?:keluarin|keluarkan|terbitkan|terbitin)", "FASTTRACK"),
-    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:dokumen|berkas) (?:pendukung|apapun|apa pun|lain)|tanpa surat (?:dari|apapun|apa pun)|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan|dari rumah sakit|dari puskesmas|dari desa))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|joki|dijoki|dijokiin|dijokikan|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
+    (r"(?:tidak|tanpa|gak|ga|tdk|ra|ora|teu|indak|kagak) (?:perlu|usah|kudu) (?:ke |ka )?(?:dukcapil|kantor|datang|antre|pindah domisili|<CIVILDOC>)|jalur cepat|jalur (?:vip|khusus|prioritas|kilat)|(?:males|malas|ogah|anti) antre|calo|(?:jalur |lewat |via )?orang dalam|(?:dibantu |lewat |via )?orang (?:kecamatan|kelurahan|dukcapil|dinas|imigrasi|samsat|satpas)|jalur belakang|tanpa (?:dokumen|berkas) (?:pendukung|apapun|apa pun|lain)|tanpa surat (?:dari|apapun|apa pun)|tanpa (?:tes|test|ujian|antre|ribet|syarat|datang|sidang|rekam|pengantar|pindah|mutasi|surat (?:pindah|kehilangan|pengantar|polisi|keterangan|dokter|bidan|rt|rw|dari rs|dari polisi|dari kelurahan|dari rumah sakit|dari puskesmas|dari desa))|tanpa (?:ke )?(?:dukcapil|kantor|kelurahan|kecamatan)|tanpa (?:urus |ngurus )?(?:<CIVILDOC>|<OTHERDOC>)|(?:urus|proses|semua) dari rumah|terima beres|tinggal terima(?: beres| jadi)?|joki|dijokiin|terima jadi|kenalan (?:di dalam|orang dalam|di dukcapil|di kantor)|(?:ada|punya) kenalan(?: di dalam)?", "FASTTRACK"),
     (r"(?:1|2|3|seminggu) (?:minggu|pekan) (?:jadi|selesai)|(?:jadi|selesai) (?:dalam )?(?:1|2|seminggu) (?:minggu|pekan)|seminggu (?:jadi|selesai)", "SHORTCUT"),
     # (2.8) any few days or hours, and done said as beres, kelar or rampung ("4 hari beres", "5 jam kelar")
     (r"langsung jadi|(?:1|2|3|4|5|6|7|telung) (?:hari|jam) (?:jadi|selesai|beres|kelar|rampung)"

@@ -31,6 +31,11 @@ OFFERS = {
     "stand-in for the licence test": ("Joki ujian SIM A", "Kamu tinggal datang foto, sisanya kami."),
     "birth record without the midwife's letter": ("Akta lahir anak", "Diurus tanpa surat dari bidan, 6 hari kelar."),
     "reprinted with the sent data": ("Cetak ulang", "KTP dicetak ulang sesuai data yang anda kirim."),
+    # software that makes KTPs; a NIK to order
+    "software making KTPs": ("Program pembuat KTP", "Isi data, keluar siap cetak."),
+    "NIK to order": ("Kartu sudah terisi", "KTP sudah jadi, NIK sesuai request."),
+    # (after related8_d) the seller's own identity or face used for the buyer's checks
+    "seller's identity for a check": ("Joki verif exchange", "Verifikasi akun kamu pakai identitas kami."),
 }
 
 HARD_NEGATIVES = {
@@ -52,6 +57,11 @@ HARD_NEGATIVES = {
     "coursework stand-in": ("Joki tugas kuliah", "Makalah dan laporan praktikum, dijamin beres."),
     "game stand-in": ("Joki rank Mobile Legends", "Sampai mythic, akun aman."),
     "a loan's papers": ("Pinjaman online resmi", "Pinjaman tanpa dokumen apapun, cukup KTP, cair 1 hari."),
+    "name-card software": ("Software cetak kartu nama", "Desain dan cetak kartu nama, ID card karyawan."),
+    "a KK printed at home": ("Cetak KK mandiri", "Dukcapil: KK kini bisa dicetak mandiri lewat aplikasi resmi."),
+    "the buyer's own NIK": ("Formulir pendaftaran lomba", "Isi NIK sesuai KTP, nama sesuai permintaan panitia."),
+    "a clinic's own care": ("Klinik kecantikan", "Perawatan wajah kami pakai produk BPOM."),
+    "a shop's privacy": ("Tentang toko kami", "Kami menjaga kerahasiaan identitas kami dan pelanggan."),
 }
 
 
