@@ -419,8 +419,8 @@ def _near_in_sentence(a: str, b: str, gap: int) -> str:
 
 _BOTH = frozenset({"blank", "related"})
 #: (2.8) One identity paper as a clause's token: an ID, a family card, another population document, a NIK, a selfie,
-#: a bank book or ATM card, a phone SIM card.
-_PAPER = "(?:<KTP>|<EKTP>|<KK>|<OTHERDOC>|<CIVILDOC>|<NIK>|<SELFIE>|<BANKBOOK>|<PHONESIM>)"
+#: a bank book or ATM card (a phone SIM card is not one: "Kartu perdana baru, belum registrasi KTP" sells the card).
+_PAPER = "(?:<KTP>|<EKTP>|<KK>|<OTHERDOC>|<CIVILDOC>|<NIK>|<SELFIE>|<BANKBOOK>)"
 _BLANK_ONLY = frozenset({"blank"})
 
 
@@ -1429,14 +1429,14 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
     return parts
 
 
-#: (2.8) Pairs whose parts say one thing of one ID (it passes as real, bears the buyer's data, was made fast or without
-#: the office, comes with its owner's account, selfie or NIK): in next clauses of one field, wherever they stand and
+#: (2.8) Pairs whose second part is a claim said of the document (it passes as real, bears the buyer's data, was made
+#: fast or without the office, printed on a blank, verified): in next clauses of one field, wherever they stand and
 #: whatever else the listing names, they are said together ("cetak KTP pakai data pian, hasil kaya asli" deep in a
-#: print shop's list), as in one clause.  A kit's machine and its blanks, or a buyer's voice, are not said of an ID.
+#: print shop's list), as in one clause.  Things merely named in a row are not: a lost wallet "berisi KTP, SIM dan
+#: kartu ATM" lists what it held, and a kit's machine, a buyer's voice or a blank form keep their own scope.
 _SAID_NEXT = frozenset({"forgery_described_in_listing", "custom_data_with_id_in_listing", "verified_account_with_id_in_listing",
-                        "account_with_id_in_listing", "nik_with_id_in_listing", "selfie_with_id_in_listing",
                         "fast_track_with_document_in_listing", "printed_on_blank_with_id_in_listing",
-                        "bank_kit_with_id_in_listing", "document_service_fast_in_listing"})
+                        "document_service_fast_in_listing"})
 
 
 def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
@@ -1575,7 +1575,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 _PAPER_NAMES: dict[int, str | None] = {
     _RULE_INDEX["ektp_term"]: "ktp", _RULE_INDEX["ktp_term"]: "ktp", _RULE_INDEX["id_term_related"]: None,
     _RULE_INDEX["civil_doc_term"]: None, _RULE_INDEX["nik_term"]: "nik", _RULE_INDEX["selfie_term"]: "selfie",
-    _RULE_INDEX["bank_kit"]: "bank", _RULE_INDEX["neg_phone_sim"]: "simcard"}
+    _RULE_INDEX["bank_kit"]: "bank"}
 
 
 def _paper_of(hit: Hit) -> str | None:

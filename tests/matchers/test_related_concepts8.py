@@ -62,6 +62,9 @@ HARD_NEGATIVES = {
     "the buyer's own NIK": ("Formulir pendaftaran lomba", "Isi NIK sesuai KTP, nama sesuai permintaan panitia."),
     "a clinic's own care": ("Klinik kecantikan", "Perawatan wajah kami pakai produk BPOM."),
     "a shop's privacy": ("Tentang toko kami", "Kami menjaga kerahasiaan identitas kami dan pelanggan."),
+    # papers a lost wallet held, named in a row; a phone SIM card not yet registered
+    "a lost wallet's papers": ("Info kehilangan", "Telah hilang dompet berisi KTP elektronik, SIM C dan kartu ATM."),
+    "a SIM card to register": ("Kartu perdana baru, belum registrasi KTP", "Aktifkan pakai NIK sendiri."),
 }
 
 
