@@ -736,8 +736,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)", "USABLEID"),
     # an office's stamp: on what is sold, a forgery; sold itself or called a replica, a forger's tool (2.5)
     # (2.8) a stamp made like an office's own ("stempel persis milik Disdukcapil", "cap yang sama dengan kelurahan"): a forger's tool
-    (r"(?:stempel|cap)(?: basah)?(?: yang| yg)? (?:sama persis|persis|sama|mirip|identik|replika|palsu)"
-     r"(?: (?:punya|milik|dengan|seperti|kayak|kaya|sama))?(?: (?:punya|milik))?(?: kantor)? (?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "FORGEDSTAMP"),
+    (r"(?:stempel|cap) (?:yang )?(?:sama persis|persis|mirip|identik|replika|palsu) (?:punya |milik |dengan |seperti |kayak )?"
+     r"(?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "FORGEDSTAMP"),
     (r"(?:stempel|cap) (?:basah )?(?:kantor )?(?:dinas|dukcapil|kelurahan|kecamatan|desa|kua|lurah|camat)", "OFFICESTAMP"),
     # the security marks of an issued ID or an official's stamp, reproduced: a forgery next to an ID term
     (r"hologram|kertas (?:sekuriti|security)|security paper"
