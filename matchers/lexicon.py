@@ -26,6 +26,7 @@ from typing import NamedTuple, cast
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from matchers.masked_letters import MaskedIndex, has_masked_pair, masked_index, unmask
 from matchers.normalise import LEET_DIGITS
 
 # --- step 1: spelling -------------------------------------------------------
@@ -407,10 +408,28 @@ _JOIN_STARTS = frozenset(w[:n] for w in _JOINABLE for n in range(1, 5))
 _JOIN_PIECE = 4
 
 
+@cache
+def _masked() -> MaskedIndex:
+    """(2.8) Pieces either side of one letter masked by an emoji or a symbol ("bl💳nko", "k💥song", "e-k+p"):
+    the joinable key words and the e-KTP term itself (four letters, too short to be joinable apart); two
+    pieces that are lexicon words of their own are two words ("di dukcapil")."""
+    return masked_index(_JOINABLE | {"ektp"}, SPELLING.keys() | PHRASE_WORDS)
+
+
+@cache
+def _join_starts() -> frozenset[str]:
+    """Words that may start a split or masked key word: text without one has nothing to join."""
+    return _JOIN_STARTS | {before for before, _ in _masked()}
+
+
 def _join_split_words(words: list[str]) -> list[str]:
-    """Two or three short pieces in a row that spell a joinable key word, joined."""
-    if _JOIN_STARTS.isdisjoint(words):
+    """Two or three short pieces in a row that spell a joinable key word, joined; two pieces that
+    spell one around a masked letter, joined with it (:mod:`matchers.masked_letters`)."""
+    if _join_starts().isdisjoint(words):
         return words
+    masked = _masked()
+    if has_masked_pair(words, masked):
+        words = unmask(words, masked)
     pairs = list(map(operator.add, words, words[1:]))
     if _JOINABLE.isdisjoint(pairs) and _JOINABLE.isdisjoint(map(operator.add, pairs, words[2:])):
         return words
