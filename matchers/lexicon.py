@@ -481,6 +481,9 @@ _ABSENT = ("(?:belum|blm|blum|blom|tidak|tiada|tdk|tanpa|non|durung|teu acan|aca
            # (2.6) "not" and "there is none" in Javanese (ora), Sundanese (euweuh, taya), Madurese (tadha), Bugis (degaga),
            # Balinese (tusing)
            "|enggak|tak|ora|euweuh|taya|tadha|degaga|tusing)")
+#: (2.8) Public: a state of "no content yet" starts with one of these (what the blank rules read as a card's
+#: own state, :mod:`matchers.score`'s ``NO_CONTENT``).
+ABSENT = _ABSENT
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
@@ -642,6 +645,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) a card or material (that is usually) used for an e-KTP ("kartunya yang biasa buat KTP-el", "bahan yg dipakai
     # untuk e-KTP"): what the ID is made from, not an offer to make one
     (r"(?:kartu|kartunya|bahan|bahannya) (?:(?:yang|yg) )?(?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <EKTP>", "EKTP"),
+    # (2.8) whatever is used for a KTP ("kartu mentah yang dipakai buat KTP", "pas foto yang biasa dipakai buat KTP",
+    # "bisa dipakai buat e-KTP asli?"): the KTP is what it serves, not one made ("buat KTP") or said to pass
+    (r"dipakai (?:untuk|buat|utk) (?:<KTP>|<EKTP>)", "EKTP"),  # dipake, digunakan: spelled dipakai
     (r"(?:kartu|kartunya|bahan|bahannya) (?:yang|yg) (?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <KTP>", "EKTP"),  # KTPs are e-KTPs now
     # (2.7) the card an office hands residents ("kartu yang biasa dibagi di kecamatan buat rekam"): their e-KTP
     (r"(?:kartu|kartunya) (?:yang|yg) (?:biasa |biasanya )?(?:dibagi|dikasih|diberikan|diberi) (?:di|dari) (?:kecamatan|kelurahan|<OFFICIAL>)", "EKTP"),

@@ -312,6 +312,21 @@ negatives beside it (``blank_language7_concepts``):
 * *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
   done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and
   "buying"; "Facebook" is no book and "dompet digital" an e-wallet, not a holder.
+
+**Blank language (2.8).**  Concepts measured first on fresh rows (``corpus/blankrec8_a``, ``_b``: 2.7 read 15 of 20
+and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
+
+* *A letter masked* by an emoji or a symbol inside a key word ("Bl💳nko", "k💥song", "e-k+p"): two pieces that spell
+  the word around one letter are the word (:mod:`matchers.masked_letters`).
+* *The e-KTP described by its state.*  A card's own state of holding no data yet (``NO_CONTENT``: "belum ada data",
+  "tanpa data", "belum dipersonalisasi", read in the match's words, ``Rule.words``), unlike a bare "kosong" that an
+  NFC tag or a PVC card is too: with a chip card of the KTP's size or model ("Kartu standar KTP ber-chip belum
+  dipersonalisasi"; apart: ``id_type_chip_without_data_in_listing``), or with a KTP term apart ("Kartu KTP baru,
+  belum ada nama pemiliknya"; not where a service makes or arranges KTPs, ``_VOIDED_BY``).  An empty card of the
+  e-KTP's own model ("Kartu putih ber-chip standar KTP-el").  Either way the size or model names that card, so the
+  look negatives no longer count (:func:`_lift_look_negatives`); a plain card word (RFID, NFC, member, PVC) still does.
+* *What is used for a KTP* ("kartu mentah yang dipakai buat KTP", "pas foto yang biasa dipakai buat KTP") serves it:
+  the KTP term, not a KTP made ("buat KTP").
 """
 
 from __future__ import annotations
@@ -329,7 +344,7 @@ from typing import Any, NamedTuple
 from matchers.by_sound import read_by_sound
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.identity_memo import IdentityMemo, Interner
-from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
+from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
@@ -369,6 +384,9 @@ class Rule:
     channels: frozenset[str] = frozenset()
     unless_usable: bool = False
     unless_traded: bool = False
+    #: (2.8) what the match's tokens, words included ("KOSONG=belum_ada_data"), must hold besides its tags:
+    #: the shape the pattern reads has tags only
+    words: re.Pattern[str] | None = None
 
     @property
     def tags(self) -> frozenset[str]:
@@ -390,6 +408,16 @@ _TAG_GROUPS = {
     "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
 }
+
+
+#: (2.8) A card's own state of holding nothing yet ("belum ada data", "tanpa data", "belum dipersonalisasi", "unprinted"),
+#: read in a match's tokens: an ID's notion, unlike a bare "kosong", "putih" or "polos" that an NFC tag or a PVC card is too.
+NO_CONTENT = re.compile(rf"KOSONG=(?:{ABSENT}_\S+|can_\S+|no_data|without_data|unprinted|not_printed|no_print"
+                        r"|not_yet_printed|unpersonali[sz]ed\S*|not_personali[sz]ed\S*)(?!\S)")
+#: (2.8) The e-KTP's own model or standard ("model e-KTP", "standar KTP-el"), not its size ("ukuran standar KTP-el").
+EKTP_TYPE = re.compile(r"(?<!ukuran )(?<!size )(?<!seukuran )TYPEKTP=\S*(?:ektp|ktpel|e_ktp|ktp_el)(?!\S)")
+#: (2.8) A chip card of the KTP's own type or size ("kartu chip ukuran KTP", "kartu standar KTP ber-chip").
+ID_TYPE_CHIP = r"(?:<TYPEKTP>|<SIZEKTP>)(?: \S+){0,3} <CHIP>|<CHIP>(?: \S+){0,3} (?:<TYPEKTP>|<SIZEKTP>)"
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -435,6 +463,15 @@ RULES: tuple[Rule, ...] = (
          why="a blank word heading a KTP 'siap pakai' or 'instan' ('Blanko e-KTP siap pakai'): the blank is on offer"),
     Rule("blank_of_id_type", "blank", "blank_core", 75, _p(r"<BLANGKO>(?: \S+){0,1} <TYPEKTP>"),
          why="a blank of an e-KTP model or standard ('Blanko model e-KTP terbaru')"),
+    # (2.8) an empty card of the e-KTP's own model or standard ("Kartu putih ber-chip standar KTP-el"), not of its size
+    # ("ukuran standar KTP-el") nor of a plain KTP's standard (a PVC or RFID card "standar KTP" is a size)
+    Rule("empty_card_of_ektp_type", "blank", "blank_core", 70, _p(r"<KOSONG>(?: \S+){0,3} <TYPEKTP>|<TYPEKTP>(?: \S+){0,2} <KOSONG>"),
+         why="an empty card of the e-KTP's model or standard", words=EKTP_TYPE),
+    # (2.8) a chip card of the KTP's type or size said to hold no data yet ("Kartu standar KTP ber-chip belum
+    # dipersonalisasi"): the e-KTP described by its state; that size or model then names its card, not a look-alike's
+    Rule("id_type_chip_without_data", "blank", "blank_core", 55,
+         _p(rf"(?:{ID_TYPE_CHIP})(?: \S+){{0,4}} <KOSONG>|<KOSONG>(?: \S+){{0,4}} (?:{ID_TYPE_CHIP})"),
+         why="a chip card of the KTP's type or size that holds no data yet: an e-KTP described", words=NO_CONTENT),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
     # (2.7) a card left white or empty that bears the state's emblem ("Kartu putih bergaruda, belum terisi"): the e-KTP
     # described, not named; a greeting card "kosong bergambar garuda" has its kind between card and empty word
@@ -469,6 +506,10 @@ RULES: tuple[Rule, ...] = (
     Rule("emblem_term", "blank", "emblem_term", 3, _p("<EMBLEM>"), why="the state's emblem, as an ID shows it"),
     # (2.7) a chip named alone ("Kartu biru garuda … ada chip"): no weight of its own, the other part of an emblem's chip card
     Rule("chip_term", "blank", "chip_term", 0, _p("<CHIP>"), why="a chip"),
+    # (2.8) the two parts of a chip card of the KTP's type said to hold no data, found apart (``_CO_OCCURRENCES``)
+    Rule("id_type_chip", "blank", "id_type_chip", 0, _p(ID_TYPE_CHIP), why="a chip card of the KTP's type or size"),
+    Rule("no_content_term", "blank", "no_content_term", 0, _p("<KOSONG>"), why="a card's state of holding no data yet",
+         words=NO_CONTENT),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
@@ -628,6 +669,10 @@ _CUSTOM_DATA_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
 _KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
+#: (2.8) Rules describing the e-KTP as an empty card of its own model, or a chip card of the KTP's type or size that
+#: holds no data yet, and the negatives that read "ukuran/model/standar KTP" as a look-alike's size or model.
+_DESCRIBED_RULES = frozenset({"empty_card_of_ektp_type", "id_type_chip_without_data", "id_type_chip_without_data_in_listing"})
+_LOOK_NEGATIVES = frozenset({_RULE_INDEX["neg_card_size"], _RULE_INDEX["neg_card_type"]})
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
 _EKTP_TERM, _KTP_TERM = frozenset({_RULE_INDEX["ektp_term"]}), frozenset({_RULE_INDEX["ktp_term"]})
@@ -653,6 +698,17 @@ _CO_OCCURRENCES = (
     (Rule("emblem_chip_card_in_listing", "blank", "blank_core", 45, _p("<EMBLEM>"),
           f"the state's emblem and a chip card, {_APART}"), frozenset({_RULE_INDEX["emblem_term"]}),
      frozenset({_RULE_INDEX[name] for name in ("chip_card", "blank_chip", "office_chip", "chip_term")})),
+    # (2.8) a chip card of the KTP's type or size and its state of holding no data yet ("Kartu chip ukuran KTP, putih,
+    # belum ada data"; "Kartu chip standar KTP garuda" / "belum ada data apapun"): the e-KTP described by its state
+    (Rule("id_type_chip_without_data_in_listing", "blank", "blank_core", 45, _p("<CHIP>"),
+          f"a chip card of the KTP's type or size and a state of holding no data, {_APART}"),
+     frozenset({_RULE_INDEX["id_type_chip"]}), frozenset({_RULE_INDEX["no_content_term"]})),
+    # (2.8) a KTP and its state of holding no data yet ("Kartu KTP baru, belum ada nama pemiliknya"): unlike a bare
+    # "kosong" ("kartu perdana kosong", "daftar pakai KTP"), "belum ada data/nama", "belum dipersonalisasi" say what
+    # only an ID card lacks
+    (Rule("no_content_with_ktp_in_listing", "blank", "blank_core", 45, _p("<KOSONG>"),
+          f"a KTP term and a state of holding no data, {_APART}"),
+     frozenset({_RULE_INDEX["no_content_term"]}), _KTP_TERM),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP, NIKs (2.5)
@@ -756,6 +812,7 @@ _CHANNELS = tuple(_rule_of(i).channel for i in range(len(RULES) + len(_LISTING_R
 _USABLE_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _USABLE_RULES)
 _TRADED_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _TRADE_RULES | _CUSTOM_DATA_RULES)
 _KIT_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _KIT_RULES)
+_DESCRIBED_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _DESCRIBED_RULES)
 
 #: What a sentence cue says a clause is about.
 CUE_LABELS = {
@@ -975,6 +1032,9 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
     tokens = kept.split()
     hits = []
     for index, first, last, negator, cue, attached in fired:
+        needs = RULES[index].words
+        if needs is not None and needs.search(" ".join(tokens[first : last + 1])) is None:
+            continue  # its words are not the ones the rule reads (a bare "kosong", not "belum ada data")
         matched = plain_words(" ".join(tokens[first : last + 1]))
         words = matched.split()
         hits.append(Hit(
@@ -1494,18 +1554,21 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     usable = not _USABLE_AT.isdisjoint(tally.reasons)
     traded = not _TRADED_AT.isdisjoint(tally.reasons)
     kit = not _KIT_AT.isdisjoint(tally.reasons)
+    described = not _DESCRIBED_AT.isdisjoint(tally.reasons)
     fired = {hit.rule for _, field_clauses in fields for _, hits in field_clauses for hit in hits}
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
-        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired):
+        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired) or not _VOIDED_BY.get(number, _NONE).isdisjoint(fired):
             continue  # a part that fired nowhere is found apart nowhere: focus 0, nothing to add
         makes_id = rule.name in _USABLE_RULES  # a kit's own parts are not other products
         trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
         other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
-                                                       or (trades and RULES[i].unless_traded)))
+                                                       or (trades and RULES[i].unless_traded)
+                                                       or (rule.name in _DESCRIBED_RULES and i in _LOOK_NEGATIVES)))
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products)
         weight = rule.weight * focus
         usable = usable or (makes_id and weight > 0)  # even when a stronger rule of its group is the one counted
         kit = kit or (rule.name in _KIT_RULES and weight > 0)
+        described = described or (rule.name in _DESCRIBED_RULES and weight > 0)
         traded = traded or (trades and weight > 0)
         _count_listing_rule(tally, number, co_field, co_matched, weight, f" (focus {focus:.2f})")
 
@@ -1513,6 +1576,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         _add_document_set(fields, tally)
     if kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
+    if described:
+        _lift_look_negatives(tally)
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
         if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
@@ -1535,6 +1600,26 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+_NONE: frozenset[int] = frozenset()
+#: (2.8) Listing rules that rules fired anywhere void: a KTP said not yet printed where a service makes or arranges
+#: KTPs ("Bantu cetak KTP yang belum jadi" / "sudah rekam tapi belum cetak?") is the customer's, not a blank on offer.
+_VOIDED_BY = {len(RULES) + i: frozenset(_RULE_INDEX[name] for name in ("document_service", "fast_track", "id_made_to_order"))
+              for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "no_content_with_ktp_in_listing"}
+
+
+def _lift_look_negatives(tally: _Tally) -> None:
+    """An empty card of the e-KTP's own model, or a chip card of the KTP's size or model said to hold no data yet,
+    is the e-KTP described by its state, so that size or model is its own card's, not a look-alike's: the look
+    negatives no longer count (2.8).  A plain card word (PVC, RFID, NFC, member) is another negative and still counts."""
+    for index in _LOOK_NEGATIVES:
+        tally.strong_negatives.pop(index, None)
+        tally.weak_negatives.pop(index, None)
+        reason = tally.reasons.get(index)
+        if reason is not None:
+            tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, 0.0,
+                                          f"{reason.detail}; an empty card of that size or model, described as an e-KTP: its own")
 
 
 def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
