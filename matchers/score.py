@@ -327,6 +327,10 @@ and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
   look negatives no longer count (:func:`_lift_look_negatives`); a plain card word (RFID, NFC, member, PVC) still does.
 * *What is used for a KTP* ("kartu mentah yang dipakai buat KTP", "pas foto yang biasa dipakai buat KTP") serves it:
   the KTP term, not a KTP made ("buat KTP").
+* *After voices8 (measured first: 2.7 and this branch alike, blank R 22/25, 25/25, 23/25):* an office's card said
+  empty a word or two on ("kartu sakti dukcapil versi kosongan", ``office_card_empty``); a KTP up to four words from
+  its no-data state ("Kartu identitas model resmi ber-chip (belum personalisasi)", ``ktp_without_data``); chat's
+  "blm ad isi".
 """
 
 from __future__ import annotations
@@ -483,6 +487,15 @@ RULES: tuple[Rule, ...] = (
     Rule("office_blank_chip", "blank", "blank_core", 60,
          _p(r"<BLANKCHIP>(?: \S+){0,2} <OFFICIAL>|<OFFICIAL>(?: \S+){0,2} <BLANKCHIP>"),
          why="an empty chip card said to come from an office"),
+    # (2.8) an office's card said empty a word or two on ("kartu sakti dukcapil versi kosongan", "kartu dinas, masih
+    # kosong"): the registry's card described by its state; another office's ("dinas perhubungan") is none
+    # (2.8) a KTP a few words from its state of holding no data yet ("Kartu identitas model resmi ber-chip (belum
+    # personalisasi)"): further than a bare empty word may stand, as only an ID card lacks its data
+    Rule("ktp_without_data", "blank", "blank_core", 65, _p(_near_one_product("KTP", "KOSONG", 4)),
+         why="a KTP term and its state of holding no data yet", words=NO_CONTENT),
+    Rule("office_card_empty", "blank", "blank_core", 60,
+         _p(rf"(?:{_near('CARD', 'OFFICIAL', 2)})(?: (?!NEG|AND)\S+){{0,2}} <KOSONG>|<KOSONG>(?: (?!NEG|AND)\S+){{0,2}} (?:{_near('CARD', 'OFFICIAL', 2)})"),
+         why="an office's card said empty: the registry's card described by its state"),
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near_one_product("DINASSTOCK", "EKTP", 3) + "|" + _near_one_product("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
     # blank channel: support, each its own group

@@ -28,6 +28,8 @@ STILL_MISSED = {
     "br8c-type-12": "a chip card of the KTP's size without data 'untuk akses pintu': the use names an access card, which "
                     "no negative reads outside the product phrase",
     "br8c-state-08": "'Bantu urus KTP yang belum tercetak': the customer's unprinted KTP, read in one clause as a blank pair",
+    "br8d-011": "a village letter's blank form as a Word file ('Blangko surat keterangan domisili') reads as a blank civil "
+                "form (related)",
 }
 
 

@@ -132,6 +132,7 @@ STILL_MISREAD = {
     "br8b-014": "a news headline ('Kemendagri bantah blanko e-KTP dijual bebas') reads as a KTP for sale",
     "br8c-type-12": "a chip card of the KTP's size without data 'untuk akses pintu': no negative reads the use",
     "br8c-state-08": "'Bantu urus KTP yang belum tercetak': the customer's unprinted KTP read as a blank pair",
+    "br8d-011": "a village letter's blank form as a Word file reads as a blank civil form (related)",
 }
 
 
