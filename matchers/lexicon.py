@@ -849,6 +849,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),
     (r"printer|alat (?:baca|rekam)", "NEGPRINTER"),
+    # (2.8) software that enters data onto cards ("software included", "aplikasi isi data", "SDK"): in a card printer's
+    # kit it makes the kit one to write identities, not a printer sold with blanks
+    (r"software|aplikasi|sdk", "SOFTWARE"),
     # a card tested or read on a reader says it works; the reader is not on offer ("tes reader", "terbaca di reader")
     (r"(?:tes|test|dites|dicek|cek|terbaca|dibaca|kebaca|bisa dibaca) (?:pakai |di |dengan |sama )?<NEGPRINTER>", "READTEST"),
     (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>|penerjemah|terjemahan", "NEGCOPYSERVICE"),

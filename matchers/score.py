@@ -331,6 +331,10 @@ and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
   empty a word or two on ("kartu sakti dukcapil versi kosongan", ``office_card_empty``); a KTP up to four words from
   its no-data state ("Kartu identitas model resmi ber-chip (belum personalisasi)", ``ktp_without_data``); chat's
   "blm ad isi".
+* *A card printer sold with blank e-KTPs* ("Paket usaha: printer Evolis + 50 blanko e-KTP") offers the blanks, the
+  printer beside them (its negative weak, :func:`_blanks_with_a_printer`), as the writers who never read the matcher
+  label it (independent6, voices7_a); a writer, encoder, reader, edit file or software in the kit still makes it a kit
+  to write identities (related, 2.4).
 """
 
 from __future__ import annotations
@@ -614,6 +618,8 @@ RULES: tuple[Rule, ...] = (
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
     Rule("verified_account", "related", "verified_account", 8, _p(_near("ANYAKUN", "VERIFIED", 3)), why="a verified account"),
     Rule("id_reader", "related", "id_reader", 3, _p(_near("MACHINE", "IDTERM", 2)), why="an e-KTP reader or writer"),
+    # (2.8) software in a card machine's kit ("software included", "aplikasi isi data"): the kit writes identities
+    Rule("kit_software", "related", "kit_software", 0, _p("<SOFTWARE>"), why="software to enter data onto cards"),
     # KTP, KK or KIA only: a consultant who helps make an NPWP, or an agent a passport, "cepat", is legal
     Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} (?:<KTP>|<EKTP>|<KK>|<KIA>)"),
          why="a service that makes or arranges a KTP, KK or KIA"),
@@ -1587,18 +1593,16 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 
     if not _DOCUMENT_SET_SIGNALS.isdisjoint(fired):  # no list is said done, fast or skipped: no set (a cheap test first)
         _add_document_set(fields, tally)
-    if kit and _PRINTER_RULE in tally.strong_negatives:
+    with_printer = kit and _PRINTER_RULE in tally.strong_negatives and _blanks_with_a_printer(fields)
+    if with_printer:
+        _demote_printer(tally)
+    elif kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
     if described:
         _lift_look_negatives(tally)
     teaches = _teaches_making(tally)
-    if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
-        if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
-            _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
-        elif _title_names_made_id(fields):
-            _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
-        elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
-            _discount_blank_channel(tally, why="the description sells a KTP made to order and no card is said empty: its material")
+    if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
+        _discount_blanks_not_on_offer(fields, tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -1633,6 +1637,53 @@ def _lift_look_negatives(tally: _Tally) -> None:
         if reason is not None:
             tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, 0.0,
                                           f"{reason.detail}; an empty card of that size or model, described as an e-KTP: its own")
+
+
+def _discount_blanks_not_on_offer(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
+    """The blank channel counts nothing when its blank words name what a buyer asks for, or the material of a
+    made or traded ID the title or the description's opening sells (2.6)."""
+    if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
+        _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
+    elif _title_names_made_id(fields):
+        _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
+    elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
+        _discount_blank_channel(tally, why="the description sells a KTP made to order and no card is said empty: its material")
+
+
+#: (2.8) Blank e-KTPs named as such (a blank word or an empty one next to the ID term), and the rules saying a kit
+#: writes or forges data (a writer, an edit file, a reader with blank chips); what a machine's words say it reads,
+#: writes or is beside a plain card printer.
+_BLANK_PAIRS = frozenset(_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp"))
+_WRITES_DATA = frozenset(_RULE_INDEX[name] for name in ("id_writer", "id_edit_file", "reader_with_blank_chip", "identity_data",
+                                                         "kit_software"))
+_NOT_A_PRINTER = re.compile(r"writer|encod|reader|scanner|pembaca|baca|rekam|tulis|alat|mesin|kit|perangkat")
+
+
+def _blanks_with_a_printer(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether a kit is a card printer sold with blank e-KTPs named as such ("Paket usaha: printer Evolis + 50
+    blanko e-KTP"): the blanks are on offer and the printer comes with them, while a writer, an encoder, a reader or
+    an edit file or software in the kit makes it one to write identities (related, 2.4).  Machine words are read as
+    written."""
+    printers, blanks = [], False
+    for _, field_clauses in fields:
+        for _, hits in field_clauses:
+            for hit in hits:
+                if hit.negator:
+                    continue
+                if hit.rule in _WRITES_DATA:
+                    return False
+                if hit.rule == _PRINTER_RULE:
+                    printers.append(hit.matched)
+                blanks = blanks or hit.rule in _BLANK_PAIRS
+    return blanks and bool(printers) and not any(_NOT_A_PRINTER.search(words) for words in printers)
+
+
+def _demote_printer(tally: _Tally) -> None:
+    """A card printer sold with blank e-KTPs comes with the blanks on offer: its negative is weak (2.8)."""
+    tally.weak_negatives[_PRINTER_RULE] = max(tally.strong_negatives.pop(_PRINTER_RULE), -WEAK_NEGATIVE_CAP)
+    reason = tally.reasons[_PRINTER_RULE]
+    tally.reasons[_PRINTER_RULE] = Reason(reason.rule, reason.field, reason.matched, tally.weak_negatives[_PRINTER_RULE],
+                                          f"{reason.detail}; a card printer sold with blank e-KTPs: beside the blanks, weak")
 
 
 def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
