@@ -133,6 +133,7 @@ STILL_MISREAD = {
     "br8c-type-12": "a chip card of the KTP's size without data 'untuk akses pintu': no negative reads the use",
     "br8c-state-08": "'Bantu urus KTP yang belum tercetak': the customer's unprinted KTP read as a blank pair",
     "br8d-011": "a village letter's blank form as a Word file reads as a blank civil form (related)",
+    "br8e-010": "a forum question about sending a KTP photo for a loan reads 'foto KTP' as KTP photos sold",
 }
 
 
