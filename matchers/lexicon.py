@@ -26,7 +26,7 @@ from typing import NamedTuple, cast
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from matchers.masked_letters import MaskedIndex, has_masked_pair, masked_index, unmask
+from matchers.masked_letters import MaskedIndex, has_masked_pair, join_runs, masked_index, unmask
 from matchers.normalise import LEET_DIGITS
 
 # --- step 1: spelling -------------------------------------------------------
@@ -433,22 +433,14 @@ def _join_split_words(words: list[str]) -> list[str]:
     pairs = list(map(operator.add, words, words[1:]))
     if _JOINABLE.isdisjoint(pairs) and _JOINABLE.isdisjoint(map(operator.add, pairs, words[2:])):
         return words
-    joined: list[str] = []
-    i = 0
-    while i < len(words):
-        word = words[i]
-        two = word + words[i + 1] if i + 1 < len(words) and len(word) <= _JOIN_PIECE else ""
+
+    def reading(i: int) -> tuple[str, int] | None:
+        two = words[i] + words[i + 1] if i + 1 < len(words) and len(words[i]) <= _JOIN_PIECE else ""
         three = two + words[i + 2] if two and i + 2 < len(words) and len(words[i + 1]) <= _JOIN_PIECE else ""
         if three in _JOINABLE and two not in _JOINABLE:
-            joined.append(three)
-            i += 3
-        elif two in _JOINABLE:
-            joined.append(two)
-            i += 2
-        else:
-            joined.append(word)
-            i += 1
-    return joined
+            return three, 3
+        return (two, 2) if two in _JOINABLE else None
+    return join_runs(words, reading)
 
 
 def canonical_words(normalised: str) -> list[str]:
@@ -484,6 +476,8 @@ _ABSENT = ("(?:belum|blm|blum|blom|tidak|tiada|tdk|tanpa|non|durung|teu acan|aca
 #: (2.8) Public: a state of "no content yet" starts with one of these (what the blank rules read as a card's
 #: own state, :mod:`matchers.score`'s ``NO_CONTENT``).
 ABSENT = _ABSENT
+#: (2.8) The fields of an ID card a seller may say are still empty ("kolom NIK dan nama kosong").
+_FIELDS = "(?:nik|nama|foto|data|isian|alamat|identitas|biodata)"
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
@@ -496,6 +490,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a card "identical to" an e-KTP ("kartu persis e-KTP"): a forgery, not a look or a size
     (r"(?:ukuran|seukuran|size|bentuk|sebesar) (?:persis|pas|sama persis) (?:seperti |dengan |kayak |sama )?(?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "SIZEKTP"),
     (r"(?:persis|identik|sama persis) (?:seperti |dengan |kayak |sama )?(?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "FORGE"),
+    # (2.8) a card's fields said empty ("kolom NIK dan nama kosong", "kolom isian masih kosong", "kolom nama dan foto masih
+    # putih semua"): what the card holds not yet entered, not NIKs and names sold ("NIK dan nama" read below as data)
+    (rf"kolom {_FIELDS}(?: (?:dan )?{_FIELDS})?(?: (?:dan )?{_FIELDS})? (?:masih )?(?:kosong|putih|belum diisi|belum terisi)(?: semua)?",
+     "KOSONG"),
     # a model or standard of e-KTP: a look-alike, or a blank's type when a blank word heads it ("Blanko model e-KTP")
     (r"(?:model|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "TYPEKTP"),
     (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|bentuk|motif|sama dengan|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),

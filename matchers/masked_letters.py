@@ -13,7 +13,7 @@ Pure functions over lists of words; no lexicon of its own (:mod:`matchers.lexico
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from itertools import pairwise
 
 #: (piece before the mask, piece after it) → the key word they spell around one missing letter.
@@ -39,17 +39,25 @@ def masked_index(key_words: Iterable[str], words_of_their_own: Collection[str] =
 def unmask(words: list[str], index: MaskedIndex) -> list[str]:
     """``words`` with each pair of pieces that spells a key word around one missing letter joined into
     it ("bl", "nko" → "blanko")."""
+    def reading(at: int) -> tuple[str, int] | None:
+        key = index.get((words[at], words[at + 1])) if at + 1 < len(words) else None
+        return None if key is None else (key, 2)
+    return join_runs(words, reading)
+
+
+def join_runs(words: list[str], reading: Callable[[int], tuple[str, int] | None]) -> list[str]:
+    """``words`` with each run that ``reading`` reads where it starts (the word it spells, and how many
+    pieces it takes) put as that one word; shared with :func:`matchers.lexicon._join_split_words`."""
     joined: list[str] = []
     i = 0
     while i < len(words):
-        word = words[i]
-        key = index.get((word, words[i + 1])) if i + 1 < len(words) else None
-        if key is not None:
-            joined.append(key)
-            i += 2
-        else:
-            joined.append(word)
+        read = reading(i)
+        if read is None:
+            joined.append(words[i])
             i += 1
+        else:
+            joined.append(read[0])
+            i += read[1]
     return joined
 
 

@@ -331,6 +331,9 @@ and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
   empty a word or two on ("kartu sakti dukcapil versi kosongan", ``office_card_empty``); a KTP up to four words from
   its no-data state ("Kartu identitas model resmi ber-chip (belum personalisasi)", ``ktp_without_data``); chat's
   "blm ad isi".
+* *A card's fields said empty* ("kolom NIK dan nama kosong", "kolom isian masih kosong") are its no-data state, not NIKs
+  and names sold; with a chip card bearing the state's emblem apart ("Kartu dasar biru garuda dengan chip" / "Kolom
+  isian masih kosong", ``emblem_chip_without_data_in_listing``), while an e-money card's "saldo masih kosong" is none.
 * *A card printer sold with blank e-KTPs* ("Paket usaha: printer Evolis + 50 blanko e-KTP") offers the blanks, the
   printer beside them (its negative weak, :func:`_blanks_with_a_printer`), as the writers who never read the matcher
   label it (independent6, voices7_a); a writer, encoder, reader, edit file or software in the kit still makes it a kit
@@ -420,7 +423,7 @@ _TAG_GROUPS = {
 
 #: (2.8) A card's own state of holding nothing yet ("belum ada data", "tanpa data", "belum dipersonalisasi", "unprinted"),
 #: read in a match's tokens: an ID's notion, unlike a bare "kosong", "putih" or "polos" that an NFC tag or a PVC card is too.
-NO_CONTENT = re.compile(rf"KOSONG=(?:{ABSENT}_\S+|can_\S+|no_data|without_data|unprinted|not_printed|no_print"
+NO_CONTENT = re.compile(rf"KOSONG=(?:{ABSENT}_\S+|kolom_\S+|can_\S+|no_data|without_data|unprinted|not_printed|no_print"
                         r"|not_yet_printed|unpersonali[sz]ed\S*|not_personali[sz]ed\S*)(?!\S)")
 #: (2.8) The e-KTP's own model or standard ("model e-KTP", "standar KTP-el"), not its size ("ukuran standar KTP-el").
 EKTP_TYPE = re.compile(r"(?<!ukuran )(?<!size )(?<!seukuran )TYPEKTP=\S*(?:ektp|ktpel|e_ktp|ktp_el)(?!\S)")
@@ -527,6 +530,9 @@ RULES: tuple[Rule, ...] = (
     Rule("id_type_chip", "blank", "id_type_chip", 0, _p(ID_TYPE_CHIP), why="a chip card of the KTP's type or size"),
     Rule("no_content_term", "blank", "no_content_term", 0, _p("<KOSONG>"), why="a card's state of holding no data yet",
          words=NO_CONTENT),
+    # (2.8) a chip card bearing the state's emblem in one clause ("Kartu dasar biru garuda dengan chip"): alone an
+    # e-money or credit card may show both, so only with a no-data state apart (``_CO_OCCURRENCES``)
+    Rule("emblem_chip", "blank", "emblem_chip", 0, _p(_near("EMBLEM", "CHIP", 3)), why="a chip card bearing the state's emblem"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
@@ -725,6 +731,11 @@ _CO_OCCURRENCES = (
     # (2.8) a KTP and its state of holding no data yet ("Kartu KTP baru, belum ada nama pemiliknya"): unlike a bare
     # "kosong" ("kartu perdana kosong", "daftar pakai KTP"), "belum ada data/nama", "belum dipersonalisasi" say what
     # only an ID card lacks
+    # (2.8) a chip card bearing the state's emblem and its fields or state of holding no data ("Kartu dasar biru garuda
+    # dengan chip" / "Kolom isian masih kosong"): an e-money card "chip bergambar garuda" has a balance, not fields
+    (Rule("emblem_chip_without_data_in_listing", "blank", "blank_core", 45, _p("<EMBLEM>"),
+          f"a chip card bearing the state's emblem and a state of holding no data, {_APART}"),
+     frozenset({_RULE_INDEX["emblem_chip"]}), frozenset({_RULE_INDEX["no_content_term"]})),
     (Rule("no_content_with_ktp_in_listing", "blank", "blank_core", 45, _p("<KOSONG>"),
           f"a KTP term and a state of holding no data, {_APART}"),
      frozenset({_RULE_INDEX["no_content_term"]}), _KTP_TERM),
