@@ -496,6 +496,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      "KOSONG"),
     # a model or standard of e-KTP: a look-alike, or a blank's type when a blank word heads it ("Blanko model e-KTP")
     (r"(?:model|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "TYPEKTP"),
+    # (2.8) the population registry's standard ("kartu chip standar kependudukan", "standar dukcapil"): the KTP's own
+    (r"standar (?:kependudukan|dukcapil)", "TYPEKTP"),
     (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|bentuk|motif|sama dengan|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     # a scan offered as data ("scan KTP HD", "scan KTP + selfie"), not a scanning service
     (r"(?:frame|bingkai|pigura|figura)(?: foto)?", "NEGHOLDER"),  # a picture frame, before "foto KTP" reads as data
@@ -554,6 +556,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
     (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono|ad))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
      r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
+     r"|namanya|fotonya"  # (2.8) "belum ada namanya"
      r"|isian|(?:diinput|(?:di |ke )?(?:encode|input))(?: (?:data|nik))?)"
      # (2.7) Sundanese "can" (not yet) before its verbs of filling and printing ("can dieusian", "can dicitak")
      r"|can (?:dieusian|eusian|dicetak)"

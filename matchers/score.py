@@ -334,6 +334,8 @@ and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
 * *A card's fields said empty* ("kolom NIK dan nama kosong", "kolom isian masih kosong") are its no-data state, not NIKs
   and names sold; with a chip card bearing the state's emblem apart ("Kartu dasar biru garuda dengan chip" / "Kolom
   isian masih kosong", ``emblem_chip_without_data_in_listing``), while an e-money card's "saldo masih kosong" is none.
+* *After blankrec8_e (measured first: 2.7 R 3/6, this branch 4/6):* the population registry's standard ("kartu chip
+  standar kependudukan", "standar dukcapil") is the KTP's own model; "belum ada namanya" a no-data state.
 * *A card printer sold with blank e-KTPs* ("Paket usaha: printer Evolis + 50 blanko e-KTP") offers the blanks, the
   printer beside them (its negative weak, :func:`_blanks_with_a_printer`), as the writers who never read the matcher
   label it (independent6, voices7_a); a writer, encoder, reader, edit file or software in the kit still makes it a kit
