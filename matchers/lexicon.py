@@ -26,6 +26,7 @@ from typing import NamedTuple, cast
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from matchers.masked_letters import MaskedIndex, has_masked_pair, join_runs, masked_index, unmask
 from matchers.normalise import LEET_DIGITS
 
 # --- step 1: spelling -------------------------------------------------------
@@ -407,29 +408,39 @@ _JOIN_STARTS = frozenset(w[:n] for w in _JOINABLE for n in range(1, 5))
 _JOIN_PIECE = 4
 
 
+@cache
+def _masked() -> MaskedIndex:
+    """(2.8) Pieces either side of one letter masked by an emoji or a symbol ("bl💳nko", "k💥song", "e-k+p"):
+    the joinable key words and the e-KTP term itself (four letters, too short to be joinable apart); two
+    pieces that are lexicon words of their own are two words ("di dukcapil")."""
+    return masked_index(_JOINABLE | {"ektp"}, SPELLING.keys() | PHRASE_WORDS)
+
+
+@cache
+def _join_starts() -> frozenset[str]:
+    """Words that may start a split or masked key word: text without one has nothing to join."""
+    return _JOIN_STARTS | {before for before, _ in _masked()}
+
+
 def _join_split_words(words: list[str]) -> list[str]:
-    """Two or three short pieces in a row that spell a joinable key word, joined."""
-    if _JOIN_STARTS.isdisjoint(words):
+    """Two or three short pieces in a row that spell a joinable key word, joined; two pieces that
+    spell one around a masked letter, joined with it (:mod:`matchers.masked_letters`)."""
+    if _join_starts().isdisjoint(words):
         return words
+    masked = _masked()
+    if has_masked_pair(words, masked):
+        words = unmask(words, masked)
     pairs = list(map(operator.add, words, words[1:]))
     if _JOINABLE.isdisjoint(pairs) and _JOINABLE.isdisjoint(map(operator.add, pairs, words[2:])):
         return words
-    joined: list[str] = []
-    i = 0
-    while i < len(words):
-        word = words[i]
-        two = word + words[i + 1] if i + 1 < len(words) and len(word) <= _JOIN_PIECE else ""
+
+    def reading(i: int) -> tuple[str, int] | None:
+        two = words[i] + words[i + 1] if i + 1 < len(words) and len(words[i]) <= _JOIN_PIECE else ""
         three = two + words[i + 2] if two and i + 2 < len(words) and len(words[i + 1]) <= _JOIN_PIECE else ""
         if three in _JOINABLE and two not in _JOINABLE:
-            joined.append(three)
-            i += 3
-        elif two in _JOINABLE:
-            joined.append(two)
-            i += 2
-        else:
-            joined.append(word)
-            i += 1
-    return joined
+            return three, 3
+        return (two, 2) if two in _JOINABLE else None
+    return join_runs(words, reading)
 
 
 def canonical_words(normalised: str) -> list[str]:
@@ -462,6 +473,11 @@ _ABSENT = ("(?:belum|blm|blum|blom|tidak|tiada|tdk|tanpa|non|durung|teu acan|aca
            # (2.6) "not" and "there is none" in Javanese (ora), Sundanese (euweuh, taya), Madurese (tadha), Bugis (degaga),
            # Balinese (tusing)
            "|enggak|tak|ora|euweuh|taya|tadha|degaga|tusing)")
+#: (2.8) Public: a state of "no content yet" starts with one of these (what the blank rules read as a card's
+#: own state, :mod:`matchers.score`'s ``NO_CONTENT``).
+ABSENT = _ABSENT
+#: (2.8) The fields of an ID card a seller may say are still empty ("kolom NIK dan nama kosong").
+_FIELDS = "(?:nik|nama|foto|data|isian|alamat|identitas|biodata)"
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
@@ -478,8 +494,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.5) a card "identical to" an e-KTP ("kartu persis e-KTP"): a forgery, not a look or a size
     (r"(?:ukuran|seukuran|size|bentuk|sebesar) (?:persis|pas|sama persis) (?:seperti |dengan |kayak |sama )?(?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "SIZEKTP"),
     (r"(?:persis|identik|sama persis) (?:seperti |dengan |kayak |sama )?(?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "FORGE"),
+    # (2.8) a card's fields said empty ("kolom NIK dan nama kosong", "kolom isian masih kosong", "kolom nama dan foto masih
+    # putih semua"): what the card holds not yet entered, not NIKs and names sold ("NIK dan nama" read below as data)
+    (rf"kolom {_FIELDS}(?: (?:dan )?{_FIELDS})?(?: (?:dan )?{_FIELDS})? (?:masih )?(?:kosong|putih|belum diisi|belum terisi)(?: semua)?",
+     "KOSONG"),
     # a model or standard of e-KTP: a look-alike, or a blank's type when a blank word heads it ("Blanko model e-KTP")
     (r"(?:model|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "TYPEKTP"),
+    # (2.8) the population registry's standard ("kartu chip standar kependudukan", "standar dukcapil"): the KTP's own
+    (r"standar (?:kependudukan|dukcapil)", "TYPEKTP"),
     (r"(?:ukuran|seukuran|size|sebesar|mirip|seperti|kayak|kaya|bentuk|motif|sama dengan|muat) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?|(?:ektp|ktpel|ktp(?: el)?|e ktp) (?:size|ukuran)", "SIZEKTP"),
     # a scan offered as data ("scan KTP HD", "scan KTP + selfie"), not a scanning service
     (r"(?:frame|bingkai|pigura|figura)(?: foto)?", "NEGHOLDER"),  # a picture frame, before "foto KTP" reads as data
@@ -542,8 +564,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
     # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
-    (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
+    (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono|ad))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
      r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
+     r"|namanya|fotonya"  # (2.8) "belum ada namanya"
      r"|isian|(?:diinput|(?:di |ke )?(?:encode|input))(?: (?:data|nik))?)"
      # (2.7) Sundanese "can" (not yet) before its verbs of filling and printing ("can dieusian", "can dicitak")
      r"|can (?:dieusian|eusian|dicetak)"
@@ -633,6 +656,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) a card or material (that is usually) used for an e-KTP ("kartunya yang biasa buat KTP-el", "bahan yg dipakai
     # untuk e-KTP"): what the ID is made from, not an offer to make one
     (r"(?:kartu|kartunya|bahan|bahannya) (?:(?:yang|yg) )?(?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <EKTP>", "EKTP"),
+    # (2.8) whatever is used for a KTP ("kartu mentah yang dipakai buat KTP", "pas foto yang biasa dipakai buat KTP",
+    # "bisa dipakai buat e-KTP asli?"): the KTP is what it serves, not one made ("buat KTP") or said to pass
+    (r"dipakai (?:untuk|buat|utk) (?:<KTP>|<EKTP>)", "EKTP"),  # dipake, digunakan: spelled dipakai
     (r"(?:kartu|kartunya|bahan|bahannya) (?:yang|yg) (?:biasa |biasanya )?(?:dipakai |khusus )?(?:untuk|buat|utk) <KTP>", "EKTP"),  # KTPs are e-KTPs now
     # (2.7) the card an office hands residents ("kartu yang biasa dibagi di kecamatan buat rekam"): their e-KTP
     (r"(?:kartu|kartunya) (?:yang|yg) (?:biasa |biasanya )?(?:dibagi|dikasih|diberikan|diberi) (?:di|dari) (?:kecamatan|kelurahan|<OFFICIAL>)", "EKTP"),
@@ -857,6 +883,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),
     (r"printer|alat (?:baca|rekam)", "NEGPRINTER"),
+    # (2.8) software that enters data onto cards ("software included", "aplikasi isi data", "SDK"): in a card printer's
+    # kit it makes the kit one to write identities, not a printer sold with blanks
+    (r"software|aplikasi|sdk", "SOFTWARE"),
     # a card tested or read on a reader says it works; the reader is not on offer ("tes reader", "terbaca di reader")
     (r"(?:tes|test|dites|dicek|cek|terbaca|dibaca|kebaca|bisa dibaca) (?:pakai |di |dengan |sama )?<NEGPRINTER>", "READTEST"),
     (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>|penerjemah|terjemahan", "NEGCOPYSERVICE"),

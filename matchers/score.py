@@ -312,6 +312,34 @@ negatives beside it (``blank_language7_concepts``):
 * *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
   done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and
   "buying"; "Facebook" is no book and "dompet digital" an e-wallet, not a holder.
+
+**Blank language (2.8).**  Concepts measured first on fresh rows (``corpus/blankrec8_a``, ``_b``: 2.7 read 15 of 20
+and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
+
+* *A letter masked* by an emoji or a symbol inside a key word ("Bl💳nko", "k💥song", "e-k+p"): two pieces that spell
+  the word around one letter are the word (:mod:`matchers.masked_letters`).
+* *The e-KTP described by its state.*  A card's own state of holding no data yet (``NO_CONTENT``: "belum ada data",
+  "tanpa data", "belum dipersonalisasi", read in the match's words, ``Rule.words``), unlike a bare "kosong" that an
+  NFC tag or a PVC card is too: with a chip card of the KTP's size or model ("Kartu standar KTP ber-chip belum
+  dipersonalisasi"; apart: ``id_type_chip_without_data_in_listing``), or with a KTP term apart ("Kartu KTP baru,
+  belum ada nama pemiliknya"; not where a service makes or arranges KTPs, ``_VOIDED_BY``).  An empty card of the
+  e-KTP's own model ("Kartu putih ber-chip standar KTP-el").  Either way the size or model names that card, so the
+  look negatives no longer count (:func:`_lift_look_negatives`); a plain card word (RFID, NFC, member, PVC) still does.
+* *What is used for a KTP* ("kartu mentah yang dipakai buat KTP", "pas foto yang biasa dipakai buat KTP") serves it:
+  the KTP term, not a KTP made ("buat KTP").
+* *After voices8 (measured first: 2.7 and this branch alike, blank R 22/25, 25/25, 23/25):* an office's card said
+  empty a word or two on ("kartu sakti dukcapil versi kosongan", ``office_card_empty``); a KTP up to four words from
+  its no-data state ("Kartu identitas model resmi ber-chip (belum personalisasi)", ``ktp_without_data``); chat's
+  "blm ad isi".
+* *A card's fields said empty* ("kolom NIK dan nama kosong", "kolom isian masih kosong") are its no-data state, not NIKs
+  and names sold; with a chip card bearing the state's emblem apart ("Kartu dasar biru garuda dengan chip" / "Kolom
+  isian masih kosong", ``emblem_chip_without_data_in_listing``), while an e-money card's "saldo masih kosong" is none.
+* *After blankrec8_e (measured first: 2.7 R 3/6, this branch 4/6):* the population registry's standard ("kartu chip
+  standar kependudukan", "standar dukcapil") is the KTP's own model; "belum ada namanya" a no-data state.
+* *A card printer sold with blank e-KTPs* ("Paket usaha: printer Evolis + 50 blanko e-KTP") offers the blanks, the
+  printer beside them (its negative weak, :func:`_blanks_with_a_printer`), as the writers who never read the matcher
+  label it (independent6, voices7_a); a writer, encoder, reader, edit file or software in the kit still makes it a kit
+  to write identities (related, 2.4).
 """
 
 from __future__ import annotations
@@ -330,7 +358,7 @@ from matchers.by_sound import read_by_sound
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.identity_memo import IdentityMemo, Interner
 from matchers.identity_set import identity_set
-from matchers.lexicon import PHRASE_WORDS, canonical_of_words, outline, plain_words
+from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
@@ -370,6 +398,9 @@ class Rule:
     channels: frozenset[str] = frozenset()
     unless_usable: bool = False
     unless_traded: bool = False
+    #: (2.8) what the match's tokens, words included ("KOSONG=belum_ada_data"), must hold besides its tags:
+    #: the shape the pattern reads has tags only
+    words: re.Pattern[str] | None = None
 
     @property
     def tags(self) -> frozenset[str]:
@@ -391,6 +422,16 @@ _TAG_GROUPS = {
     "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
 }
+
+
+#: (2.8) A card's own state of holding nothing yet ("belum ada data", "tanpa data", "belum dipersonalisasi", "unprinted"),
+#: read in a match's tokens: an ID's notion, unlike a bare "kosong", "putih" or "polos" that an NFC tag or a PVC card is too.
+NO_CONTENT = re.compile(rf"KOSONG=(?:{ABSENT}_\S+|kolom_\S+|can_\S+|no_data|without_data|unprinted|not_printed|no_print"
+                        r"|not_yet_printed|unpersonali[sz]ed\S*|not_personali[sz]ed\S*)(?!\S)")
+#: (2.8) The e-KTP's own model or standard ("model e-KTP", "standar KTP-el"), not its size ("ukuran standar KTP-el").
+EKTP_TYPE = re.compile(r"(?<!ukuran )(?<!size )(?<!seukuran )TYPEKTP=\S*(?:ektp|ktpel|e_ktp|ktp_el)(?!\S)")
+#: (2.8) A chip card of the KTP's own type or size ("kartu chip ukuran KTP", "kartu standar KTP ber-chip").
+ID_TYPE_CHIP = r"(?:<TYPEKTP>|<SIZEKTP>)(?: \S+){0,3} <CHIP>|<CHIP>(?: \S+){0,3} (?:<TYPEKTP>|<SIZEKTP>)"
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -439,6 +480,15 @@ RULES: tuple[Rule, ...] = (
          why="a blank word heading a KTP 'siap pakai' or 'instan' ('Blanko e-KTP siap pakai'): the blank is on offer"),
     Rule("blank_of_id_type", "blank", "blank_core", 75, _p(r"<BLANGKO>(?: \S+){0,1} <TYPEKTP>"),
          why="a blank of an e-KTP model or standard ('Blanko model e-KTP terbaru')"),
+    # (2.8) an empty card of the e-KTP's own model or standard ("Kartu putih ber-chip standar KTP-el"), not of its size
+    # ("ukuran standar KTP-el") nor of a plain KTP's standard (a PVC or RFID card "standar KTP" is a size)
+    Rule("empty_card_of_ektp_type", "blank", "blank_core", 70, _p(r"<KOSONG>(?: \S+){0,3} <TYPEKTP>|<TYPEKTP>(?: \S+){0,2} <KOSONG>"),
+         why="an empty card of the e-KTP's model or standard", words=EKTP_TYPE),
+    # (2.8) a chip card of the KTP's type or size said to hold no data yet ("Kartu standar KTP ber-chip belum
+    # dipersonalisasi"): the e-KTP described by its state; that size or model then names its card, not a look-alike's
+    Rule("id_type_chip_without_data", "blank", "blank_core", 55,
+         _p(rf"(?:{ID_TYPE_CHIP})(?: \S+){{0,4}} <KOSONG>|<KOSONG>(?: \S+){{0,4}} (?:{ID_TYPE_CHIP})"),
+         why="a chip card of the KTP's type or size that holds no data yet: an e-KTP described", words=NO_CONTENT),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
     # (2.7) a card left white or empty that bears the state's emblem ("Kartu putih bergaruda, belum terisi"): the e-KTP
     # described, not named; a greeting card "kosong bergambar garuda" has its kind between card and empty word
@@ -450,6 +500,15 @@ RULES: tuple[Rule, ...] = (
     Rule("office_blank_chip", "blank", "blank_core", 60,
          _p(r"<BLANKCHIP>(?: \S+){0,2} <OFFICIAL>|<OFFICIAL>(?: \S+){0,2} <BLANKCHIP>"),
          why="an empty chip card said to come from an office"),
+    # (2.8) an office's card said empty a word or two on ("kartu sakti dukcapil versi kosongan", "kartu dinas, masih
+    # kosong"): the registry's card described by its state; another office's ("dinas perhubungan") is none
+    # (2.8) a KTP a few words from its state of holding no data yet ("Kartu identitas model resmi ber-chip (belum
+    # personalisasi)"): further than a bare empty word may stand, as only an ID card lacks its data
+    Rule("ktp_without_data", "blank", "blank_core", 65, _p(_near_one_product("KTP", "KOSONG", 4)),
+         why="a KTP term and its state of holding no data yet", words=NO_CONTENT),
+    Rule("office_card_empty", "blank", "blank_core", 60,
+         _p(rf"(?:{_near('CARD', 'OFFICIAL', 2)})(?: (?!NEG|AND)\S+){{0,2}} <KOSONG>|<KOSONG>(?: (?!NEG|AND)\S+){{0,2}} (?:{_near('CARD', 'OFFICIAL', 2)})"),
+         why="an office's card said empty: the registry's card described by its state"),
     Rule("office_stock_ektp", "blank", "blank_core", 65, _p(_near_one_product("DINASSTOCK", "EKTP", 3) + "|" + _near_one_product("DINASSTOCK", "KTP", 2)),
          why="e-KTP sold from an office's stock (stok dinas): not issued to anyone"),
     # blank channel: support, each its own group
@@ -473,6 +532,13 @@ RULES: tuple[Rule, ...] = (
     Rule("emblem_term", "blank", "emblem_term", 3, _p("<EMBLEM>"), why="the state's emblem, as an ID shows it"),
     # (2.7) a chip named alone ("Kartu biru garuda … ada chip"): no weight of its own, the other part of an emblem's chip card
     Rule("chip_term", "blank", "chip_term", 0, _p("<CHIP>"), why="a chip"),
+    # (2.8) the two parts of a chip card of the KTP's type said to hold no data, found apart (``_CO_OCCURRENCES``)
+    Rule("id_type_chip", "blank", "id_type_chip", 0, _p(ID_TYPE_CHIP), why="a chip card of the KTP's type or size"),
+    Rule("no_content_term", "blank", "no_content_term", 0, _p("<KOSONG>"), why="a card's state of holding no data yet",
+         words=NO_CONTENT),
+    # (2.8) a chip card bearing the state's emblem in one clause ("Kartu dasar biru garuda dengan chip"): alone an
+    # e-money or credit card may show both, so only with a no-data state apart (``_CO_OCCURRENCES``)
+    Rule("emblem_chip", "blank", "emblem_chip", 0, _p(_near("EMBLEM", "CHIP", 3)), why="a chip card bearing the state's emblem"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
@@ -564,6 +630,8 @@ RULES: tuple[Rule, ...] = (
     Rule("account_term", "related", "account_term", 2, _p("<ANYAKUN>"), why="an account (marketplace, bank, e-wallet)"),
     Rule("verified_account", "related", "verified_account", 8, _p(_near("ANYAKUN", "VERIFIED", 3)), why="a verified account"),
     Rule("id_reader", "related", "id_reader", 3, _p(_near("MACHINE", "IDTERM", 2)), why="an e-KTP reader or writer"),
+    # (2.8) software in a card machine's kit ("software included", "aplikasi isi data"): the kit writes identities
+    Rule("kit_software", "related", "kit_software", 0, _p("<SOFTWARE>"), why="software to enter data onto cards"),
     # KTP, KK or KIA only: a consultant who helps make an NPWP, or an agent a passport, "cepat", is legal
     Rule("document_service", "related", "document_service", 2, _p(r"<MAKE>(?: \S+){0,2} (?:<KTP>|<EKTP>|<KK>|<KIA>)"),
          why="a service that makes or arranges a KTP, KK or KIA"),
@@ -637,6 +705,10 @@ _CUSTOM_DATA_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
 _KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
+#: (2.8) Rules describing the e-KTP as an empty card of its own model, or a chip card of the KTP's type or size that
+#: holds no data yet, and the negatives that read "ukuran/model/standar KTP" as a look-alike's size or model.
+_DESCRIBED_RULES = frozenset({"empty_card_of_ektp_type", "id_type_chip_without_data", "id_type_chip_without_data_in_listing"})
+_LOOK_NEGATIVES = frozenset({_RULE_INDEX["neg_card_size"], _RULE_INDEX["neg_card_type"]})
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
 _EKTP_TERM, _KTP_TERM = frozenset({_RULE_INDEX["ektp_term"]}), frozenset({_RULE_INDEX["ktp_term"]})
@@ -662,6 +734,22 @@ _CO_OCCURRENCES = (
     (Rule("emblem_chip_card_in_listing", "blank", "blank_core", 45, _p("<EMBLEM>"),
           f"the state's emblem and a chip card, {_APART}"), frozenset({_RULE_INDEX["emblem_term"]}),
      frozenset({_RULE_INDEX[name] for name in ("chip_card", "blank_chip", "office_chip", "chip_term")})),
+    # (2.8) a chip card of the KTP's type or size and its state of holding no data yet ("Kartu chip ukuran KTP, putih,
+    # belum ada data"; "Kartu chip standar KTP garuda" / "belum ada data apapun"): the e-KTP described by its state
+    (Rule("id_type_chip_without_data_in_listing", "blank", "blank_core", 45, _p("<CHIP>"),
+          f"a chip card of the KTP's type or size and a state of holding no data, {_APART}"),
+     frozenset({_RULE_INDEX["id_type_chip"]}), frozenset({_RULE_INDEX["no_content_term"]})),
+    # (2.8) a KTP and its state of holding no data yet ("Kartu KTP baru, belum ada nama pemiliknya"): unlike a bare
+    # "kosong" ("kartu perdana kosong", "daftar pakai KTP"), "belum ada data/nama", "belum dipersonalisasi" say what
+    # only an ID card lacks
+    # (2.8) a chip card bearing the state's emblem and its fields or state of holding no data ("Kartu dasar biru garuda
+    # dengan chip" / "Kolom isian masih kosong"): an e-money card "chip bergambar garuda" has a balance, not fields
+    (Rule("emblem_chip_without_data_in_listing", "blank", "blank_core", 45, _p("<EMBLEM>"),
+          f"a chip card bearing the state's emblem and a state of holding no data, {_APART}"),
+     frozenset({_RULE_INDEX["emblem_chip"]}), frozenset({_RULE_INDEX["no_content_term"]})),
+    (Rule("no_content_with_ktp_in_listing", "blank", "blank_core", 45, _p("<KOSONG>"),
+          f"a KTP term and a state of holding no data, {_APART}"),
+     frozenset({_RULE_INDEX["no_content_term"]}), _KTP_TERM),
     (Rule("forgery_described_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<USABLEID>"),
           f"an ID term and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["usable_claim"]}),  # any population document said to pass as real (2.4), a novelty KTP, NIKs (2.5)
@@ -770,6 +858,7 @@ _CHANNELS = tuple(_rule_of(i).channel for i in range(len(RULES) + len(_LISTING_R
 _USABLE_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _USABLE_RULES)
 _TRADED_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _TRADE_RULES | _CUSTOM_DATA_RULES)
 _KIT_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _KIT_RULES)
+_DESCRIBED_AT = frozenset(i for i in range(len(_CHANNELS)) if _rule_of(i).name in _DESCRIBED_RULES)
 
 #: What a sentence cue says a clause is about.
 CUE_LABELS = {
@@ -989,6 +1078,9 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
     tokens = kept.split()
     hits = []
     for index, first, last, negator, cue, attached in fired:
+        needs = RULES[index].words
+        if needs is not None and needs.search(" ".join(tokens[first : last + 1])) is None:
+            continue  # its words are not the ones the rule reads (a bare "kosong", not "belum ada data")
         matched = plain_words(" ".join(tokens[first : last + 1]))
         words = matched.split()
         hits.append(Hit(
@@ -1524,18 +1616,21 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     usable = not _USABLE_AT.isdisjoint(tally.reasons)
     traded = not _TRADED_AT.isdisjoint(tally.reasons)
     kit = not _KIT_AT.isdisjoint(tally.reasons)
+    described = not _DESCRIBED_AT.isdisjoint(tally.reasons)
     fired = {hit.rule for _, field_clauses in fields for _, hits in field_clauses for hit in hits}
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
-        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired):
+        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired) or not _VOIDED_BY.get(number, _NONE).isdisjoint(fired):
             continue  # a part that fired nowhere is found apart nowhere: focus 0, nothing to add
         makes_id = rule.name in _USABLE_RULES  # a kit's own parts are not other products
         trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
         other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
-                                                       or (trades and RULES[i].unless_traded)))
+                                                       or (trades and RULES[i].unless_traded)
+                                                       or (rule.name in _DESCRIBED_RULES and i in _LOOK_NEGATIVES)))
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products, rule.name in _SAID_NEXT)
         weight = rule.weight * focus
         usable = usable or (makes_id and weight > 0)  # even when a stronger rule of its group is the one counted
         kit = kit or (rule.name in _KIT_RULES and weight > 0)
+        described = described or (rule.name in _DESCRIBED_RULES and weight > 0)
         traded = traded or (trades and weight > 0)
         _count_listing_rule(tally, number, co_field, co_matched, weight, f" (focus {focus:.2f})")
 
@@ -1545,16 +1640,16 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         set_field, matched = identity_set(fields, _PAPER_CLAUSE, _paper_of)
         if set_field:
             _count_listing_rule(tally, _IDENTITY_SET_INDEX, set_field, matched, IDENTITY_SET.weight)
-    if kit and _PRINTER_RULE in tally.strong_negatives:
+    with_printer = kit and _PRINTER_RULE in tally.strong_negatives and _blanks_with_a_printer(fields)
+    if with_printer:
+        _demote_printer(tally)
+    elif kit and _PRINTER_RULE in tally.strong_negatives:
         _discount_kit_parts(tally)
+    if described:
+        _lift_look_negatives(tally)
     teaches = _teaches_making(tally)
-    if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
-        if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
-            _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
-        elif _title_names_made_id(fields):
-            _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
-        elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
-            _discount_blank_channel(tally, why="the description sells a KTP made to order and no card is said empty: its material")
+    if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
+        _discount_blanks_not_on_offer(fields, tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -1589,6 +1684,73 @@ def _paper_of(hit: Hit) -> str | None:
 
 
 _CIVIL_DOC_TERM = _RULE_INDEX["civil_doc_term"]
+
+
+_NONE: frozenset[int] = frozenset()
+#: (2.8) Listing rules that rules fired anywhere void: a KTP said not yet printed where a service makes or arranges
+#: KTPs ("Bantu cetak KTP yang belum jadi" / "sudah rekam tapi belum cetak?") is the customer's, not a blank on offer.
+_VOIDED_BY = {len(RULES) + i: frozenset(_RULE_INDEX[name] for name in ("document_service", "fast_track", "id_made_to_order"))
+              for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "no_content_with_ktp_in_listing"}
+
+
+def _lift_look_negatives(tally: _Tally) -> None:
+    """An empty card of the e-KTP's own model, or a chip card of the KTP's size or model said to hold no data yet,
+    is the e-KTP described by its state, so that size or model is its own card's, not a look-alike's: the look
+    negatives no longer count (2.8).  A plain card word (PVC, RFID, NFC, member) is another negative and still counts."""
+    for index in _LOOK_NEGATIVES:
+        tally.strong_negatives.pop(index, None)
+        tally.weak_negatives.pop(index, None)
+        reason = tally.reasons.get(index)
+        if reason is not None:
+            tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, 0.0,
+                                          f"{reason.detail}; an empty card of that size or model, described as an e-KTP: its own")
+
+
+def _discount_blanks_not_on_offer(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
+    """The blank channel counts nothing when its blank words name what a buyer asks for, or the material of a
+    made or traded ID the title or the description's opening sells (2.6)."""
+    if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
+        _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
+    elif _title_names_made_id(fields):
+        _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
+    elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
+        _discount_blank_channel(tally, why="the description sells a KTP made to order and no card is said empty: its material")
+
+
+#: (2.8) Blank e-KTPs named as such (a blank word or an empty one next to the ID term), and the rules saying a kit
+#: writes or forges data (a writer, an edit file, a reader with blank chips); what a machine's words say it reads,
+#: writes or is beside a plain card printer.
+_BLANK_PAIRS = frozenset(_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp"))
+_WRITES_DATA = frozenset(_RULE_INDEX[name] for name in ("id_writer", "id_edit_file", "reader_with_blank_chip", "identity_data",
+                                                         "kit_software"))
+_NOT_A_PRINTER = re.compile(r"writer|encod|reader|scanner|pembaca|baca|rekam|tulis|alat|mesin|kit|perangkat")
+
+
+def _blanks_with_a_printer(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether a kit is a card printer sold with blank e-KTPs named as such ("Paket usaha: printer Evolis + 50
+    blanko e-KTP"): the blanks are on offer and the printer comes with them, while a writer, an encoder, a reader or
+    an edit file or software in the kit makes it one to write identities (related, 2.4).  Machine words are read as
+    written."""
+    printers, blanks = [], False
+    for _, field_clauses in fields:
+        for _, hits in field_clauses:
+            for hit in hits:
+                if hit.negator:
+                    continue
+                if hit.rule in _WRITES_DATA:
+                    return False
+                if hit.rule == _PRINTER_RULE:
+                    printers.append(hit.matched)
+                blanks = blanks or hit.rule in _BLANK_PAIRS
+    return blanks and bool(printers) and not any(_NOT_A_PRINTER.search(words) for words in printers)
+
+
+def _demote_printer(tally: _Tally) -> None:
+    """A card printer sold with blank e-KTPs comes with the blanks on offer: its negative is weak (2.8)."""
+    tally.weak_negatives[_PRINTER_RULE] = max(tally.strong_negatives.pop(_PRINTER_RULE), -WEAK_NEGATIVE_CAP)
+    reason = tally.reasons[_PRINTER_RULE]
+    tally.reasons[_PRINTER_RULE] = Reason(reason.rule, reason.field, reason.matched, tally.weak_negatives[_PRINTER_RULE],
+                                          f"{reason.detail}; a card printer sold with blank e-KTPs: beside the blanks, weak")
 
 
 def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:

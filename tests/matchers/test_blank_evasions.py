@@ -5,7 +5,7 @@ Every ``blank`` row of the tune corpus that the matcher calls blank is scored
 again with its key words (the words of the reasons that counted) re-spelled
 by one evasion: letters spaced out across the words ("b l a n k o  e k t p"),
 an emoji or a symbol between the letters ("B🔥L🔥A🔥N🔥K🔥O", "b*l*a*n*k*o",
-"b|l|a|n|k|o"), look-alike letters (small capitals, Lisu capitals),
+"b|l|a|n|k|o") or in place of one ("bla💳ko"), look-alike letters (small capitals, Lisu capitals),
 the word written in Cyrillic or Greek letters by sound ("бланко", "κτπ"), its
 vowels left out ("blngk", "ksng"), broken into pieces ("bl an ko"), or
 the title run together into a hashtag with a year or a brand
@@ -57,6 +57,15 @@ def _in_pieces(word: str) -> str:
     return f"{word[:cut]} {word[cut:2 * cut]} {word[2 * cut:]}"
 
 
+def _masked_letter(word: str) -> str:
+    """One inner letter of a key word put out of sight by a picture ("bla💳ko", "kos💳ng"); the lexicon's
+    joinable words only (the blank, unprinted, e-KTP and registry words), as with :func:`_in_pieces`."""
+    if word.lower() not in lexicon._JOINABLE:
+        return word
+    at = len(word) // 2
+    return f"{word[:at]}💳{word[at + 1:]}"
+
+
 RESPELLINGS: dict[str, Callable[[str], str]] = {
     # words stand further apart than their letters: "b l a n k o  e k t p"
     "spaced": lambda word: f" {' '.join(word)} ",
@@ -73,6 +82,7 @@ RESPELLINGS: dict[str, Callable[[str], str]] = {
     "greek_by_sound": lambda word: word.lower().translate(GREEK_BY_SOUND),
     "without_vowels": _without_vowels,
     "in_pieces": _in_pieces,
+    "masked_letter": _masked_letter,
 }
 #: Words of three letters or more are re-spelled ("ka te pe" re-spelled letter by letter is two evasions at once)
 _WORD = re.compile(r"[A-Za-z]{3,}")

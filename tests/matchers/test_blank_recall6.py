@@ -25,8 +25,6 @@ STILL_MISSED = {
                          "items named before the blank: the field's reading keeps no clause that names nothing",
     "bl6d-blank-002": "'Barang kantor capil' / 'Kartunya masih kosong belum dicetak': the card is named only as 'kartunya' "
                       "under a title naming the office's goods, no ID term or chip anywhere",
-    "bl6b-blank-009": "'Kartu KTP baru, belum ada nama pemiliknya' / 'Asli chip': a plain KTP and an empty word in two "
-                      "clauses never combine ('kartu perdana kosong, daftar pakai KTP'), and the chip is a third clause",
 }
 
 

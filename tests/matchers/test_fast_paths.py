@@ -38,11 +38,13 @@ listing_text = st.lists(
 
 
 def _reference_rules(text: str) -> list[tuple[int, str]]:
-    """The rules as defined: every match of every rule's regex over the whole tagged text
-    (tokens written in Cyrillic or Greek by sound read so first: matchers.by_sound)."""
+    """The rules as defined: every match of every rule's regex over the whole tagged text whose tokens,
+    words included, hold what the rule's ``words`` asks (2.8), when it asks anything (tokens written in
+    Cyrillic or Greek by sound read so first: matchers.by_sound)."""
     tagged = lexicon.tag(lexicon.canonical_words(normalise(read_by_sound(text))))
     return [(index, lexicon.plain_words(match.group(0)))
-            for index, rule in enumerate(score.RULES) for match in rule.pattern.finditer(tagged)]
+            for index, rule in enumerate(score.RULES) for match in rule.pattern.finditer(tagged)
+            if rule.words is None or rule.words.search(match.group(0))]
 
 
 def _check_text(text: str) -> None:
