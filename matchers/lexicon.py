@@ -587,8 +587,20 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # Manado "nda", Papua "tra", Minang "indak", Javanese "ora" ("Sonde jual KTP atau blanko KTP, itu urusan dukcapil")
     (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|nda|ndak|tra|trada|indak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)"
      r"|jangan (?:beli|membeli|tergiur)", "NOT"),  # (2.6) a warning not to buy it
+    # (2.8) a sale denied after what it names ("Blanko KTP tidak dijual", "blangko KTP-el tidak diperjualbelikan"): an
+    # answer or a notice, read before "dijual" sells; a seller's terms ("tidak dijual terpisah/bebas") deny no sale
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:untuk )?dijual (?:terpisah|satuan|eceran|bebas|ke umum|ke sembarang orang|sembarangan|di toko)", "SALETERMS"),
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan|dilarang) (?:untuk )?(?:dijual|diperjualbelikan|diperdagangkan)|not for sale", "NOTSOLD"),
     # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
     (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
+    # (2.8) a service said free of charge ("tidak dipungut biaya", "gak bayar sepeser pun", "bebas pungli"): a public
+    # office's, as no seller of blanks or IDs gives them away ("tanpa biaya tambahan" is a seller's terms); read before
+    # "tidak" is a negation
+    (r"(?:tidak|tanpa|tak) (?:ada )?(?:dipungut |dikenakan )?biaya (?:tambahan|lagi|admin|lain|lainnya|ongkir|pengiriman|kirim)", "SALETERMS"),
+    (r"(?:tidak|tanpa|tak) (?:dipungut|ada pungutan|dikenakan) (?:biaya|bayaran|pungutan|sepeser(?: pun)?)|(?:tidak|tanpa) pungutan"
+     r"|(?:gak|tidak|nggak|ga) (?:bayar|keluar uang) sepeser(?: pun)?|bebas (?:pungutan|pungli)", "FREESERVICE"),
+    # (2.8) a buy-and-sell group or forum where the poster saw something ("di grup jual beli", "FJB"): a place, no sale
+    (r"(?:grup|group|forum|komunitas|situs|lapak|marketplace) jual beli|fjb", "VENUE"),
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|sediakan|kami sediakan|disewakan|sell|selling|for sale|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
     # and after thanks run on into a clause ("… blanko siap Terima kasih sudah berbelanja")
@@ -608,6 +620,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
      r"|<BLANGKO> (?:<KTP>|<EKTP>) habis", "OUTOFSTOCK"),  # (2.7) "stok blangko KTP-el habis"
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
+    # (2.8) blanks empty again and again ("blanko e-KTP kosong lagi", "blangko KTP yang sering kosong"): an office's
+    # shortage complained of, not a card said to be blank
+    (r"<BLANGKO> (?:<KTP> |<EKTP> )?(?:yang |yg )?(?:sering|selalu) <KOSONG>|<BLANGKO> (?:<KTP> |<EKTP> )?<KOSONG> (?:lagi|terus)"
+     r"|(?:sering|selalu) <KOSONG>|<KOSONG> terus", "OUTOFSTOCK"),
     (r"<BLANGKO> (?:isian|lamaran|pendaftaran|permohonan|formulir|kwitansi|cek|giro|raport|rapor|sertifikat|undangan|spt)", "NEGFORMBOOK"),
     (r"kartu keluarga|kk", "KK"),
     # a civil record, which only the office issues (a notary's "akta" is a deed anyone may have drawn up)
@@ -765,17 +781,40 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dukcapil|dinas", "OFFICIAL"),
     # (2.7) blanks at an office ("blangko e-KTP di kecamatan sudah ada lagi", "blangko KTP di kelurahan kosong lagi"):
     # the office's supply, news to residents; a seller's blanks come "dari" an office, or are "sama dengan" its own
-    (r"<BLANGKO>(?: <KTP>| <EKTP>)? di (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))", "OUTOFSTOCK"),
+    # (2.8) also said empty or out there ("blangko e-KTP kosong di kecamatan", "blangko e-KTP sedang kosong di kecamatan")
+    (r"<BLANGKO>(?: <KTP>| <EKTP>)?(?: <KOSONG>| <OUTOFSTOCK>)? di (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))", "OUTOFSTOCK"),
     # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
     # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
     (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi |penting |terbaru )?(?:dari )?(?:<OFFICIAL>|kecamatan|kelurahan|kantor desa)"
      r"|<OFFICIAL> (?:menginformasikan|mengumumkan|menghimbau|mengimbau|memberitahukan)"
+     # (2.8) the office acting for residents ("Dukcapil buka layanan jemput bola", "Disdukcapil menggelar perekaman")
+     r"|<OFFICIAL> (?:buka|membuka|menggelar|mengadakan|melayani) (?:layanan|pelayanan|perekaman|rekam)"
      # (2.6) a warning against sellers or their goods ("Waspada penipuan penjualan blanko e-KTP!", "Waspada penipuan
      # blanko e-KTP"): news, no offer; a seller's own "waspada penipuan, kami asli" warns of nothing it names
      r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks|<BLANGKO>)", "NEGPUBLICATION"),
     # (2.7) a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko!"): what follows in its
     # clause is warned against, not offered (a cue, so "Waspada calo yang jual mahal, di sini murah" leaves the offer)
     (r"(?:waspada|awas|hati hati) (?:dengan |sama )?(?:<FASTTRACK>|penipuan)", "CUEWARN"),
+    # (2.8) a prohibition or an appeal to the reader ("Jangan pernah pinjamkan KTP", "Camat mengimbau warga …"): what
+    # follows in its clause is warned against; a seller's reassurance or urgency ("jangan ragu", "jangan sampai
+    # kehabisan") is read first and warns of nothing
+    (r"jangan (?:ragu|khawatir|takut|bingung|pusing|repot|lupa|kehabisan|ketinggalan|sampai (?:kehabisan|ketinggalan)|tunggu lama)", "REASSURE"),
+    (r"jangan|mengimbau|menghimbau|diimbau|imbauan|himbauan", "CUEWARN"),
+    # (2.8) the poster reporting, asking about or discussing the goods, not offering them: a crime or a court case
+    # ("Polres ungkap peredaran blangko", "tersangka menjual blangko", "sidang korupsi pengadaan blanko"), an offer the
+    # poster was given ("ditawari blanko"), a forum's discussion, a complaint or a question of cause ("Kenapa blangko
+    # KTP sering kosong?"); as a warning, nothing after it in its clause is on offer
+    # said after what it tells of too ("Gudang blangko e-KTP digerebek", "blanko e-KTP beredar di pasar"): see score
+    (r"dilaporkan|terungkap|dibongkar|diamankan|ditangkap|disita|digerebek|divonis|beredar", "CUEREPORTED"),
+    (r"lapor|melaporkan|laporan|kasus|perkara|ungkap|mengungkap|bongkar|membongkar|peredaran"
+     r"|pelaku|tersangka|terdakwa|mengamankan|menangkap|penangkapan|menyita|penyitaan|barang bukti"
+     r"|sidang|persidangan|vonis|dijerat|korupsi|penyelidikan|penyidikan|penggerebekan|sindikat"
+     r"|ditawari|ditawarin|diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa|mengapa|knp|kok bisa"
+     r"|menurut (?:kalian|agan|anda|kamu|warga)|keluhan|mengeluh|mengeluhkan|ngeluh|curhat|pengalaman"
+     # asking ("mau tanya, blangko … itu asli?"), and someone else's offer the poster saw ("lihat ada toko jual blanko")
+     r"|(?:mau|mo|numpang|izin) (?:tanya|nanya)|(?:lihat|liat|menemukan|ketemu) (?:ada )?(?:toko|akun|lapak|iklan|postingan)", "CUEREPORT"),
+    # (2.8) the office's own service to residents named ("Jadwal pelayanan keliling", "Layanan perekaman KTP-el"): its notice
+    (r"jadwal (?:pelayanan|layanan|perekaman|rekam)|(?:pelayanan|layanan) (?:keliling|perekaman|rekam)", "NEGPUBLICATION"),
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),

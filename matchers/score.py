@@ -312,6 +312,22 @@ negatives beside it (``blank_language7_concepts``):
 * *Spellings*: chat forms ("bs dipake", "udh"), Madurese and Javanese words for making, needing,
   done and seeking ("adamel", "osah", "dhaddhi", "golek": a wanted advert), English plurals and
   "buying"; "Facebook" is no book and "dompet digital" an e-wallet, not a holder.
+
+**Told of, not offered (2.8).**  Measured first on fresh rows (``corpus/precision8_a``: 2.7 read 8 of its 28 benign
+rows as offers), hard positives beside each concept (``precision8_concepts``):
+
+* *A report, a discussion, a question of cause* (``CUEREPORT``: a crime or court case, "ditawari", "diskusi",
+  "kenapa", "mau tanya"; ``CUEREPORTED`` said after what it tells of too: "Gudang blangko e-KTP digerebek"), and *a
+  prohibition or an appeal* ("jangan …", "mengimbau"; a seller's "jangan ragu/sampai kehabisan" is read first): like a
+  warning, nothing in the rest of the clause is on offer.  A title whose product phrase is told of this way is a
+  headline: the blank words under it are what it tells of (:func:`_title_tells_of`), unless a sale word heads a blank.
+* *A sale denied after what it names* ("Blanko KTP tidak dijual", ``NOTSOLD``); "tidak dijual terpisah" is a seller's terms.
+* *An office's service*: free of charge ("tidak dipungut biaya", ``free_public_service``: both channels' evidence is the
+  office's), its mobile service or schedule named, the office opening a service; blanks "kosong lagi" or "sering kosong"
+  at the office are a shortage; "grup jual beli" is a place, not a sale.
+* *Search words*: a list a tag heading opens ("Tag: …", "Kata kunci: …") or a clause of hashtags stands under a tag-list
+  cue, search words (no related evidence, no kit part) under a title naming another product; under a title naming none
+  they are the seller's own words (:func:`_tag_lists_under_own_title`).
 """
 
 from __future__ import annotations
@@ -469,6 +485,9 @@ RULES: tuple[Rule, ...] = (
     Rule("emblem_term", "blank", "emblem_term", 3, _p("<EMBLEM>"), why="the state's emblem, as an ID shows it"),
     # (2.7) a chip named alone ("Kartu biru garuda … ada chip"): no weight of its own, the other part of an emblem's chip card
     Rule("chip_term", "blank", "chip_term", 0, _p("<CHIP>"), why="a chip"),
+    # (2.8) a service said free of charge: no weight of its own, it makes the listing an office's notice (see _judge)
+    Rule("free_public_service", "blank", "free_public_service", 0, _p("<FREESERVICE>"),
+         why="a service said free of charge (tidak dipungut biaya): a public office's, not a seller's"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
@@ -617,8 +636,9 @@ _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
 _WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX, _RULE_INDEX["buyer_voice"]})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
+_FREE_SERVICE = _RULE_INDEX["free_public_service"]
 #: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
-_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY"})
+_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY", "CUEWARN", "CUEREPORT", "CUEREPORTED"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -763,7 +783,7 @@ CUE_LABELS = {
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
     "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert", "CUEBUY": "buying-up",
-    "CUEWARN": "warning",
+    "CUEWARN": "warning", "CUEREPORT": "report", "CUEREPORTED": "report", "CUETAGS": "tag-list",
 }
 #: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
 #: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
@@ -775,8 +795,15 @@ _SEEKING_CUES = frozenset({"CUENEED", "CUEBUY"})
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
 #: (2.7) After a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko") every
-#: word up to the next cue is what the reader is warned of: an office's notice, no offer.
-_WARNING_CUE = "CUEWARN"
+#: word of its clause is what the reader is warned of: an office's notice, no offer.  (2.8) After a report,
+#: a discussion or a question of cause ("Polisi mengamankan pria yang menjual blangko", "Kenapa blangko KTP
+#: sering kosong?") every word of its clause is what the poster tells of: news, a forum, no offer.
+_TOLD_OF_CUES = {"CUEWARN": "warned against", "CUEREPORT": "reported or discussed", "CUEREPORTED": "reported or discussed"}
+#: A report said after what it tells of ("Gudang blangko e-KTP digerebek"): governs what it follows this close too.
+_REPORTED_AFTER = "CUEREPORTED"
+#: Cues that govern the rest of their clause, not only up to the next cue: what the buyer must bring, and
+#: what is warned of or reported ("… menjual blangko kosong, bisa COD" reports the COD too, 2.8).
+_CLAUSE_CUES = _REQUIREMENT_CUES | frozenset(_TOLD_OF_CUES)
 #: Tags that show the seller offering or dealing ("Jual", "Ready", "transfer dulu", "dikirim"): a
 #: clause or list holding one is the seller's terms, not what the buyer brings.
 _OFFER_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP", "USABLEID"})
@@ -798,6 +825,9 @@ _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
 _LIST_NEGATION_REACH = 4
 _ATTACH_REACH = 2
+#: (2.8) a sale denied or a report said this many tokens after what it names ("Blanko KTP memang tidak dijual",
+#: "Gudang blangko e-KTP digerebek") denies it or tells of it
+_DENIAL_REACH = 3
 
 #: Untagged words in a row beyond the widest gap a rule allows (``{0,n}`` words
 #: between two tags) can be shortened to this many in a field's shape without
@@ -858,12 +888,16 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             negator = _negator_of(shape_tags, first, rule.channel == "negative")
             if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
                 negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
+            if negator < 0 and rule.channel != "negative" and "NOTSOLD" in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
+                negator = shape_tags.index("NOTSOLD", last + 1)  # (2.8) "Blanko KTP tidak dijual": its sale is denied
             cue = _cue_before(shape_tags, cues, first)
             if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
             if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
                     and _OFFER_TAGS.isdisjoint(shape_tags):
                 cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
+            if cue < 0 and rule.channel != "negative" and _REPORTED_AFTER in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
+                cue = shape_tags.index(_REPORTED_AFTER, last + 1)  # (2.8) "Gudang blangko e-KTP digerebek": what a report tells of
             if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
@@ -902,14 +936,14 @@ _HELD_BY_MATCHES: tuple[tuple[str, ...], ...] = tuple(
 def _cue_before(shape_tags: list[str], cues: list[int], first: int) -> int:
     """The token of the sentence cue a match starting at ``first`` stands under, or −1.
 
-    A buyer-requirement cue governs the rest of its clause; any other cue governs up to the
+    A buyer-requirement, warning or report cue governs the rest of its clause (2.8); any other cue governs up to the
     next one: in "konsultasi gratis, kami juga menjual kaos polos" run on, "polos" is
     cross-sold, not a free add-on (2.5; 2.4 took the clause's first cue)."""
     cue = -1
     for i in cues:
         if i >= first:
             break
-        if shape_tags[i] in _REQUIREMENT_CUES:
+        if shape_tags[i] in _CLAUSE_CUES:
             return i
         cue = i
     return cue
@@ -1148,6 +1182,8 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     found = list(map(_hits_in_clause, kept))
     if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
         found = _asked_in_lists(text, kept, found)
+    if ("#" in text or ":" in text) and any(found):  # a cheap test first: a tag list has a heading or hashtags
+        found = _tag_lists(text, kept, found)
     if "?" in text and any(hit.cue in _SEEKING_CUES or hit.rule in _WANTED_RULES for hits in found for hit in hits):
         found = _questions_unwanted(text, kept, found)
     return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
@@ -1180,20 +1216,51 @@ def _tags_in(words: str) -> frozenset[str]:
     return frozenset(filter(None, map(_tag_of, outline(canonical_of_words(normal_words(words)), 1).tokens)))
 
 
-def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
-    """Related hits in a list that a requirement heading opens ("Syarat: KTP asli, selfie dengan
-    KTP, akun IG aktif") are asked of the buyer, as in the heading's own clause; not when a clause
-    of the list offers or deals ("Syarat: transfer dulu, data KTP dikirim setelahnya")."""
+def _list_runs(text: str, kept: list[str]) -> list[list[int]] | None:
+    """The clauses of ``kept`` grouped into runs that list breaks join (one sentence's list), or None when
+    the text was rewritten before it was cut (spelled-out words), so no clause can be found in it."""
     runs: list[list[int]] = [[]]
     position = 0
     for index, part in enumerate(kept):
         at = text.find(part, position)
         if at < 0:
-            return found  # the text was rewritten before it was cut (spelled-out words): no lists
+            return None
         position = at + len(part)
         runs[-1].append(index)
         if not text.startswith(_LIST_BREAKS, position):
             runs.append([])
+    return runs
+
+
+#: (2.8) A heading that opens a list of search words ("Tag: holder ktp, blanko ktp, …", "Kata kunci: …").
+_TAG_HEADING = re.compile(r"^\W*(?:tags?|kata kunci|keywords?|hashtags?|search(?: tags?)?|pencarian)\s*:", re.IGNORECASE)
+#: Hashtags a clause must hold to be a tag list ("#printerktp #cetakktp #blankoektp").
+_TAG_LIST_HASHTAGS = 2
+_TAG_CUE = "CUETAGS"
+
+
+def _tag_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+    """Hits in a list of search words, a run a tag heading opens or a clause of hashtags, stand under a
+    tag-list cue (2.8): sellers of holders, printers and PVC cards repeat every word buyers search for
+    ("Tag: holder ktp, blanko ktp, ktp kosong"), so what they name is no product, and no part of a kit."""
+    runs = _list_runs(text, kept)
+    if runs is None:
+        return found
+    tagged = {i for i, part in enumerate(kept) if part.count("#") >= _TAG_LIST_HASHTAGS}
+    for run in runs:
+        if run and _TAG_HEADING.match(kept[run[0]]):
+            tagged.update(run)
+    return [tuple(hit._replace(cue=_TAG_CUE) if i in tagged and not hit.cue else hit for hit in hits)
+            for i, hits in enumerate(found)]
+
+
+def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+    """Related hits in a list that a requirement heading opens ("Syarat: KTP asli, selfie dengan
+    KTP, akun IG aktif") are asked of the buyer, as in the heading's own clause; not when a clause
+    of the list offers or deals ("Syarat: transfer dulu, data KTP dikirim setelahnya")."""
+    runs = _list_runs(text, kept)
+    if runs is None:
+        return found
     asked: set[int] = set()
     for run in runs:
         if len(run) > 1:
@@ -1253,8 +1320,10 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
         return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
     if hit.cue in _REQUIREMENT_CUES:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
-    if hit.cue == _WARNING_CUE:
-        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: warned against, not on offer"
+    if hit.cue in _TOLD_OF_CUES:
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: {_TOLD_OF_CUES[hit.cue]}, not on offer"
+    if hit.cue == _TAG_CUE and rule.channel == "related":
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]}: search words, not the product"
     if hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES:
         return f"'{hit.matched}' after a {CUE_LABELS[hit.cue]} word: a material used, not on offer"
     if hit.cue in _WANTED_CUES and rule.channel == "blank":
@@ -1488,6 +1557,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 
     Cached: listings that fire the same rules on the same words share one judgement.
     """
+    fields = _tag_lists_under_own_title(fields)
     tally = _tally(fields)
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
@@ -1517,6 +1587,11 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
         if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
             _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
+        elif _FREE_SERVICE in tally.reasons:
+            _discount_blank_channel(tally, why="the listing's service is free of charge: an office's notice, not goods",
+                                    channels=_BOTH)
+        elif _title_tells_of(fields):
+            _discount_blank_channel(tally, why="the title tells of it (a report, a warning, a question): a text about it, not an offer")
         elif _title_names_made_id(fields):
             _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
         elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
@@ -1535,6 +1610,19 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:
+    """``fields`` with their tag lists read as the seller's own words when the title's product phrase names no other
+    product (2.8): "#jasaktp #ktpjadi" under "terima order" is what is sold, while under "Ribbon printer kartu" the
+    same tags are search words for a ribbon.  A title is read as written, so only descriptions' lists change."""
+    if not any(hit.cue == _TAG_CUE for _, field_clauses in fields for _, hits in field_clauses for hit in hits):
+        return fields
+    if any(number == 0 and hit.rule in _NEGATIVE_RULES and not _discount(hit, True, True)
+           for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits):
+        return fields
+    return tuple((field, tuple((number, tuple(hit._replace(cue="") if hit.cue == _TAG_CUE else hit for hit in hits))
+                                for number, hits in field_clauses)) for field, field_clauses in fields)
 
 
 def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
@@ -1626,15 +1714,29 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
     return False
 
 
-def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False) -> None:
+def _title_tells_of(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the title's product phrase tells of blanks or IDs after a report, warning or question of cause
+    and offers none ("Kenapa blangko KTP sering kosong?", "Polres ungkap peredaran blangko KTP-el"): a headline,
+    so the blank words of the text under it are what it tells of, not goods (2.8).  A sale word heading a blank
+    anywhere still keeps an offer (see :func:`_judge`)."""
+    for field, field_clauses in fields:
+        if field == "title" and field_clauses and field_clauses[0][0] == 0:
+            hits = field_clauses[0][1]
+            told = any(hit.cue in _TOLD_OF_CUES for hit in hits)
+            return told and not any(hit.rule in _BLANK_CORE_RULES and not _discount(hit, True, True) for hit in hits)
+    return False
+
+
+def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False, channels: frozenset[str] = _BLANK_ONLY) -> None:
     """The blank channel counts none of its evidence, which names something other than goods on offer
     (2.6): in a buyer's advert in the poster's own voice ("Kami tampung blanko e-KTP sisa", "Dicari
     blanko e-KTP") every blank word, the title's "Blanko e-KTP" included, is what is asked for; under a
     title whose product phrase is a made or traded ID ("Jasa bikin KTP cepat" / "blanko dari kami") it
     is that product's material.  Not called when a sale word offers a blank (``blank_offered``).  With
-    ``keep_core`` the strong group still counts (a kit's parts, :func:`_discount_kit_parts`)."""
+    ``keep_core`` the strong group still counts (a kit's parts, :func:`_discount_kit_parts`); with ``channels``
+    both, the related channel's evidence is discounted too (an office's free service offers nothing, 2.8)."""
     for group, (_, index) in list(tally.groups.items()):
-        if _channel_of(index) != "blank" or (keep_core and group == "blank_core"):
+        if _channel_of(index) not in channels or (keep_core and group == "blank_core"):
             continue
         del tally.groups[group]
         reason = tally.reasons.get(abs(index))

@@ -40,6 +40,7 @@ SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(ROWS, id="all-tune")]
 #: so do blank_language5*.jsonl's ("Kartu multifungsi", "Kartu kosong") and blank_recall6*.jsonl's (a shop's
 #: title over its list of goods, "GROSIR PERLENGKAPAN SABLON DAN KARTU"; "Kartu chip original")
 #: blank_language7*.jsonl's too ("Kartu biru chip standar kependudukan": written to name nothing in the title)
+#: precision8_concepts.jsonl's ("Kartu chip original" over hashtags: the tags, not the title, say what is sold)
 #: a title over a list of goods (three or more lines or bullets: voices6_b's "Aksesoris Kartu Lengkap Rizky Store")
 #: names a shop, not a product: its list says what is sold
 _LIST_ITEM = re.compile(r"\n|•|✅")
@@ -50,7 +51,7 @@ def _over_a_list(row: dict) -> bool:
 
 
 VAGUE_TITLE_SETS = [
-    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5", "bl6", "b7")) and not _over_a_list(r)],
+    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5", "bl6", "b7", "p8c")) and not _over_a_list(r)],
                  id="built"),
     pytest.param(ROWS, id="all-tune", marks=pytest.mark.xfail(strict=False, reason=(
         "vague blank titles of the independent tune files score below the candidate bar of 25: "
@@ -124,6 +125,12 @@ STILL_MISREAD = {
     "v7b-052": "the civil registry's own mobile service ('perubahan data KK') reads as KK data traded",
     "v6d-023": "vague title 'Kartu sakti belum diisi': 'kartu sakti' also names the state's social-aid cards",
     "v7a-010": "vague title 'Kartu PVC Chip Putih Premium': lifting it would lift plain PVC cards",
+    # precision8's own fresh batches (written before 2.8's changes), still misread by 2.8
+    "p8a-002": "a complaint in the poster's own voice ('Anak saya butuh KTP', 'blanko kosong') reads as a buyer's demand",
+    "p8a-006": "a how-to title ('Cara mengganti KTP-el') over a text naming blanks reads as teaching to make one",
+    "p8b-007": "'data kependudukan' in a legal aid's title reads as population data sold",
+    "p8b-010": "an opinion piece headed 'Opini:' names blanks in its title; 'opini pembeli' is also a seller's testimonial",
+    "p8b-011": "a forum question whose question cue sits in a title clause of its own ('Gan mau tanya, blangko … itu asli?')",
 }
 
 
