@@ -590,7 +590,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.8) a sale denied after what it names ("Blanko KTP tidak dijual", "blangko KTP-el tidak diperjualbelikan"): an
     # answer or a notice, read before "dijual" sells; a seller's terms ("tidak dijual terpisah/bebas") deny no sale
     (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:untuk )?dijual (?:terpisah|satuan|eceran|bebas|ke umum|ke sembarang orang|sembarangan|di toko)", "SALETERMS"),
-    (r"(?:tidak|tdk|gak|ga|nggak|bukan|dilarang) (?:untuk )?(?:dijual|diperjualbelikan|diperdagangkan)|not for sale", "NOTSOLD"),
+    # said as a purpose ("bukan untuk dijual", "not for sale"): of the whole listing (score), while not for resale
+    # ("tidak untuk dijual kembali") is a seller's terms
+    (r"(?:tidak|tdk|bukan) untuk dijual (?:kembali|lagi|ulang)", "SALETERMS"),
+    (r"(?:tidak|tdk|bukan) untuk (?:dijual|diperjualbelikan)|not for sale", "NOTFORSALE"),
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan|dilarang) (?:dijual|diperjualbelikan|diperdagangkan)", "NOTSOLD"),
     # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
     (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
     # (2.8) a service said free of charge ("tidak dipungut biaya", "gak bayar sepeser pun", "bebas pungli"): a public
@@ -672,6 +676,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:personalisasi|perso|isi|tulis|write) chip (?:<KTP>|<EKTP>)|(?:personalisasi|perso) (?:<KTP>|<EKTP>)", "FORGE"),
     # (2.6) a KTP printed onto a blank, its object between ("Cetak e-KTP di blanko ori, data kamu", "cetakkan KTP di blanko")
     (r"(?:cetak|cetakin|dicetak|print|diprint) (?:<KTP>|<EKTP>) (?:di|ke|pada|pakai|pake|dengan|di atas) <BLANGKO>", "PRINTEDID"),
+    # (2.8) a photo "for" a KTP ("Foto 3x4 buat KTP"): the photo's purpose, read after a forged KTP ("… buat KTP palsu")
+    # and before "buat KTP" makes one
+    (r"<NEGPHOTO> (?:untuk|buat|utk) (?:<KTP>|<EKTP>)|foto (?:buat|utk) (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|maulah|mambahen|bahen|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
@@ -688,6 +695,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu atm|atm", "BANKBOOK"),  # an ATM card goes with the account as the savings book does  # part of a bank-account bundle, not a publication
     # office supplies for a village's population records, not the records for sale
     (r"(?:map arsip|map|arsip|rak|buku induk|buku register|buku) data (?:penduduk|kependudukan|warga)", "NEGFORMBOOK"),
+    # (2.8) population data as a topic, what is changed, governed or protected ("perubahan data kependudukan", "tata kelola
+    # data kependudukan", "sengketa data kependudukan"): an office's, a lawyer's or a book's subject, no data sold
+    (r"(?:perubahan|perlindungan|pelindungan|keamanan|tata kelola|sengketa|kebijakan) data (?:penduduk|kependudukan)", "DATATOPIC"),
     (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik|nik (?:random|acak|generate|generator)|(?:generate|generator) nik|nama ibu kandung|nik (?:ganda|dobel|double)"
      r"|(?:paket|sewa|<SALE>|beli) identitas|(?:paket|bahan|set|stok) (?:verifikasi|verified)|verified (?:pack|packs|set|sets|bundle|kit)", "IDDATA"),
     (r"lolos (?:cek|pengecekan|verifikasi) (?:data |online )?(?:nik|<KTP>|<EKTP>)", "USABLEID"),
@@ -805,13 +815,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # poster was given ("ditawari blanko"), a forum's discussion, a complaint or a question of cause ("Kenapa blangko
     # KTP sering kosong?"); as a warning, nothing after it in its clause is on offer
     # said after what it tells of too ("Gudang blangko e-KTP digerebek", "blanko e-KTP beredar di pasar"): see score
-    (r"dilaporkan|terungkap|dibongkar|diamankan|ditangkap|disita|digerebek|divonis|beredar", "CUEREPORTED"),
+    (r"dilaporkan|terungkap|dibongkar|diamankan|ditangkap|disita|digerebek|divonis|beredar|diselidiki|tercecer|berserakan"
+     r"|arrested|seized", "CUEREPORTED"),
     (r"lapor|melaporkan|laporan|kasus|perkara|ungkap|mengungkap|bongkar|membongkar|peredaran"
      r"|pelaku|tersangka|terdakwa|mengamankan|menangkap|penangkapan|menyita|penyitaan|barang bukti"
      r"|sidang|persidangan|vonis|dijerat|korupsi|penyelidikan|penyidikan|penggerebekan|sindikat"
      r"|ditawari|ditawarin|diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa|mengapa|knp|kok bisa"
      r"|menurut (?:kalian|agan|anda|kamu|warga)|keluhan|mengeluh|mengeluhkan|ngeluh|curhat|pengalaman"
      # asking ("mau tanya, blangko … itu asli?"), and someone else's offer the poster saw ("lihat ada toko jual blanko")
+     r"|hoaks|hoax|menyelidiki|polisi|police|accused"  # a debunked rumour; the police, in English too
      r"|(?:mau|mo|numpang|izin) (?:tanya|nanya)|(?:lihat|liat|menemukan|ketemu) (?:ada )?(?:toko|akun|lapak|iklan|postingan)", "CUEREPORT"),
     # (2.8) the office's own service to residents named ("Jadwal pelayanan keliling", "Layanan perekaman KTP-el"): its notice
     (r"jadwal (?:pelayanan|layanan|perekaman|rekam)|(?:pelayanan|layanan) (?:keliling|perekaman|rekam)", "NEGPUBLICATION"),
@@ -821,6 +833,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # asked of the buyer; "cukup (pakai) KTP" is what a loan or SIM registration asks, not a KTP sold
     # (2.5) "cukup NIK dan selfie", "isi NIK dan nomor HP": what a loan or a sign-up asks
     (r"(?:cukup|modal) (?:pakai |pake |modal |bawa |dengan )?<NIK>|(?:isi|isikan) <NIK>", "CUEREQ"),
+    # (2.8) also a KTP's photo and a selfie ("Daftar cukup foto KTP dan selfie"): what a sign-up asks, not data sold
+    (r"(?:cukup|modal) (?:pakai |pake |dengan |kirim |upload )?<IDDATA>", "CUEREQ"),
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
     # (2.7) a list of papers headed as the applicant's ("Berkas: KTP, KK, SKCK", "Dokumen yang dibawa: …")
@@ -878,7 +892,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)
     (r"cara|tips|panduan|tutorial|modul|kursus|pelatihan", "NEGHOWTO"),
-    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop", "NEGPUBLICATION"),
+    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop|warta", "NEGPUBLICATION"),
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
     # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)

@@ -325,6 +325,14 @@ rows as offers), hard positives beside each concept (``precision8_concepts``):
 * *An office's service*: free of charge ("tidak dipungut biaya", ``free_public_service``: both channels' evidence is the
   office's), its mobile service or schedule named, the office opening a service; blanks "kosong lagi" or "sering kosong"
   at the office are a shortage; "grup jual beli" is a place, not a sale.
+* *After precision8_c (measured first: 2.7 read 6 of 14 benign rows blank, 2.8 then 4; learnt after)*: a debunked
+  rumour ("hoaks"), the police in English, blanks found scattered, "bukan untuk dijual" as a clause of its own
+  (``sale_denied``: the whole listing is shown, not sold; "tidak dijual ke anak …" is a seller's terms), a list the
+  reader is told to prepare ("siapkan e-KTP asli, foto KTP dan selfie"), population data as a topic
+  ("sengketa/perlindungan data kependudukan", ``DATATOPIC``).  A headline title discounts both channels.
+* *After voices8_a/b/c (measured first: the branch read them as 2.7 did; learnt after)*: an office opening or
+  holding a service ("Dukcapil buka layanan jemput bola"); a photo "for" a KTP ("Foto 3x4 buat KTP"); a KTP's
+  photo and a selfie a sign-up asks for ("cukup foto KTP dan selfie"); population data as a topic.
 * *Search words*: a list a tag heading opens ("Tag: …", "Kata kunci: …") or a clause of hashtags stands under a tag-list
   cue, search words (no related evidence, no kit part) under a title naming another product; under a title naming none
   they are the seller's own words (:func:`_tag_lists_under_own_title`).
@@ -488,6 +496,8 @@ RULES: tuple[Rule, ...] = (
     # (2.8) a service said free of charge: no weight of its own, it makes the listing an office's notice (see _judge)
     Rule("free_public_service", "blank", "free_public_service", 0, _p("<FREESERVICE>"),
          why="a service said free of charge (tidak dipungut biaya): a public office's, not a seller's"),
+    # (2.8) "not for sale" said as a purpose ("…, bukan untuk dijual, cuma nostalgia"): of the whole listing
+    Rule("sale_denied", "blank", "sale_denied", 0, _p("<NOTFORSALE>"), why="'not for sale' said of the whole listing"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
@@ -636,7 +646,11 @@ _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
 _WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX, _RULE_INDEX["buyer_voice"]})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
-_FREE_SERVICE = _RULE_INDEX["free_public_service"]
+#: (2.8) Rules saying the listing offers nothing (an office's free service, "bukan untuk dijual" on its own): every
+#: positive of both channels is then the service or the thing shown, unless a sale word heads a blank.
+_NOT_OFFERED_WHY = {_RULE_INDEX["free_public_service"]: "the listing's service is free of charge: an office's notice, not goods",
+                    _RULE_INDEX["sale_denied"]: "the listing says it is not for sale: shown or told of, not goods"}
+_NOT_OFFERED_LISTING = frozenset(_NOT_OFFERED_WHY)
 #: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
 _NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY", "CUEWARN", "CUEREPORT", "CUEREPORTED"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
@@ -828,6 +842,7 @@ _ATTACH_REACH = 2
 #: (2.8) a sale denied or a report said this many tokens after what it names ("Blanko KTP memang tidak dijual",
 #: "Gudang blangko e-KTP digerebek") denies it or tells of it
 _DENIAL_REACH = 3
+_SALE_DENIALS = frozenset({"NOTSOLD", "NOTFORSALE"})
 
 #: Untagged words in a row beyond the widest gap a rule allows (``{0,n}`` words
 #: between two tags) can be shortened to this many in a field's shape without
@@ -876,6 +891,7 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     if tags.isdisjoint(_ALL_RULE_TAGS):
         return ()
     cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
+    denied_after, reported_after = not _SALE_DENIALS.isdisjoint(tags), _REPORTED_AFTER in tags  # (2.8) read after a match
     fired = []
     for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order
         held = _HELD_BY_MATCHES[index]
@@ -888,15 +904,16 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             negator = _negator_of(shape_tags, first, rule.channel == "negative")
             if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
                 negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
-            if negator < 0 and rule.channel != "negative" and "NOTSOLD" in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
-                negator = shape_tags.index("NOTSOLD", last + 1)  # (2.8) "Blanko KTP tidak dijual": its sale is denied
+            if denied_after and negator < 0 and rule.channel != "negative":
+                negator = next((i for i in range(last + 1, min(last + 1 + _DENIAL_REACH, len(shape_tags)))
+                                if shape_tags[i] in _SALE_DENIALS), -1)  # (2.8) "Blanko KTP tidak dijual": its sale is denied
             cue = _cue_before(shape_tags, cues, first)
             if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
             if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
                     and _OFFER_TAGS.isdisjoint(shape_tags):
                 cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
-            if cue < 0 and rule.channel != "negative" and _REPORTED_AFTER in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
+            if reported_after and cue < 0 and rule.channel != "negative" and _REPORTED_AFTER in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
                 cue = shape_tags.index(_REPORTED_AFTER, last + 1)  # (2.8) "Gudang blangko e-KTP digerebek": what a report tells of
             if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
@@ -1273,6 +1290,9 @@ def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) ->
 #: terakhir ke email HRD") is what an applicant sends, as a list a requirement heading opens.
 _SEND_VERBS = frozenset({"kirim", "kirimkan", "bawa", "lampirkan", "sertakan", "siapkan", "unggah", "upload"})
 _APPLICATION_PAPERS = frozenset({"cv", "lamaran", "ijazah", "portofolio", "transkrip", "berkas"})
+#: (2.8) Imperatives telling the reader to prepare or bring their own papers: a list they open is asked of the reader
+#: whatever it names ("siapkan e-KTP asli, foto KTP dan selfie"), unlike "kirim", which a forger's intake says too.
+_PREPARE_VERBS = frozenset({"siapkan", "bawa", "lampirkan", "sertakan"})
 
 
 def _asked_in_run(parts: list[str], run: list[int]) -> list[int]:
@@ -1288,6 +1308,9 @@ def _asked_in_run(parts: list[str], run: list[int]) -> list[int]:
     words = normal_words(head)
     if words and words[0] in _SEND_VERBS and not _APPLICATION_PAPERS.isdisjoint(words):
         return run[1:]
+    opening = canonical_of_words(normal_words(read_by_sound(head.rsplit(":", 1)[-1])))
+    if opening and opening[0] in _PREPARE_VERBS and _OFFER_TAGS.isdisjoint(_tags_in(head)):
+        return run[1:]  # (2.8) "Cara upgrade akun: siapkan e-KTP asli, foto KTP dan selfie": what the reader prepares
     if "CUEREQAFTER" in _tags_in(parts[-1]) and _OFFER_TAGS.isdisjoint(_tags_in(head)):
         return run[:-1]
     return []
@@ -1585,17 +1608,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         _discount_kit_parts(tally)
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons:  # a sale word offering a blank keeps it an offer of its own
-        if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
-            _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
-        elif _FREE_SERVICE in tally.reasons:
-            _discount_blank_channel(tally, why="the listing's service is free of charge: an office's notice, not goods",
-                                    channels=_BOTH)
-        elif _title_tells_of(fields):
-            _discount_blank_channel(tally, why="the title tells of it (a report, a warning, a question): a text about it, not an offer")
-        elif _title_names_made_id(fields):
-            _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
-        elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
-            _discount_blank_channel(tally, why="the description sells a KTP made to order and no card is said empty: its material")
+        _discount_goods_not_offered(fields, tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -1623,6 +1636,24 @@ def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tu
         return fields
     return tuple((field, tuple((number, tuple(hit._replace(cue="") if hit.cue == _TAG_CUE else hit for hit in hits))
                                 for number, hits in field_clauses)) for field, field_clauses in fields)
+
+
+def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
+    """Discount the blank channel (and with it the related one, where the listing offers nothing at all) when
+    what its blank words name is not goods on offer: a buyer's demand (2.6), an office's free service or a
+    listing "not for sale", a headline that tells of it (2.8), a made ID's material (2.6)."""
+    if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
+        _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
+    elif not _NOT_OFFERED_LISTING.isdisjoint(tally.reasons):
+        _discount_blank_channel(tally, why=_NOT_OFFERED_WHY[min(_NOT_OFFERED_LISTING.intersection(tally.reasons))],
+                                channels=_BOTH)
+    elif _title_tells_of(fields):
+        _discount_blank_channel(tally, why="the title tells of it (a report, a warning, a question): a text about it, not an offer",
+                                channels=_BOTH)
+    elif _title_names_made_id(fields):
+        _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
+    elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
+        _discount_blank_channel(tally, why="the description sells a KTP made to order and no card is said empty: its material")
 
 
 def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:

@@ -128,7 +128,6 @@ STILL_MISREAD = {
     # precision8's own fresh batches (written before 2.8's changes), still misread by 2.8
     "p8a-002": "a complaint in the poster's own voice ('Anak saya butuh KTP', 'blanko kosong') reads as a buyer's demand",
     "p8a-006": "a how-to title ('Cara mengganti KTP-el') over a text naming blanks reads as teaching to make one",
-    "p8b-007": "'data kependudukan' in a legal aid's title reads as population data sold",
     "p8b-010": "an opinion piece headed 'Opini:' names blanks in its title; 'opini pembeli' is also a seller's testimonial",
     "p8b-011": "a forum question whose question cue sits in a title clause of its own ('Gan mau tanya, blangko … itu asli?')",
 }

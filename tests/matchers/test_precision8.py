@@ -35,6 +35,17 @@ TOLD_OF = {
     "office's mobile service": ("Jadwal Pelayanan Keliling KTP-el", "Blangko tersedia 300 keping."),
     # search words on another product's listing
     "tag list on a ribbon": ("Ribbon printer kartu YMCKO", "Isi 200 cetakan.\n#printerktp #cetakktp #blankoektp #idcard"),
+    # (after precision8_c) a debunked rumour, police news in English, things found scattered, "not for sale" on its own,
+    # papers the reader prepares, population data as a topic
+    "hoax": ("[BROADCAST] Hoaks penjualan blanko e-KTP", "Pesan berantai soal blanko e-KTP dijual murah itu tidak benar."),
+    "English police news": ("Police bust ring selling blank e-KTP cards", "Four men were arrested; 500 blank cards were seized."),
+    "found scattered": ("Blangko KTP-el berserakan di pinggir jalan", "Warga menemukan ratusan blangko."),
+    "not for sale": ("Kenangan KTP jadul", "Koleksi foto KTP lama, bukan untuk dijual, cuma nostalgia."),
+    "papers prepared": ("Verifikasi akun dompet digital", "Cara upgrade: siapkan e-KTP asli, foto KTP dan selfie, tunggu 1x24 jam."),
+    "data as a topic": ("Konsultasi hukum", "Sengketa data kependudukan lewat jalur pengadilan."),
+    # (after voices8, measured first) a photo for a KTP, a KTP photo and a selfie a sign-up asks for
+    "photo for a KTP": ("Foto 3x4 buat KTP", "Background merah biru, buka sampai sore."),
+    "sign-up asks": ("Asuransi jiwa, daftar online", "Daftar cukup foto KTP dan selfie, premi mulai 50rb."),
 }
 
 #: Offers that use the same words: they must stay what they are.
@@ -47,6 +58,9 @@ OFFERS = {
     "no extra charge": ("Blanko e-KTP kosong", "Harga 150rb, tidak dipungut biaya tambahan.", "blank"),
     "hashtags under a vague title": ("Kartu chip original", "Belum ada data sama sekali.\n#blankoektp #ektpkosong", "blank"),
     "hashtags sell a service": ("terima order", "#jasaktp #ktpjadi #ktpkilat hari ini jadi besok, data bebas.", "related"),
+    "not sold to minors": ("Blanko e-KTP kosong", "Blanko e-KTP kosong asli, tidak dijual ke anak di bawah umur. 150rb.", "blank"),
+    "data sold": ("Jual data kependudukan", "Data kependudukan valid, NIK + KK, per 1000 data 500rb.", "related"),
+    "photo for a forged KTP": ("Edit foto buat KTP palsu", "Hasil rapi, bisa dipakai.", "related"),
     "forgery, prohibition run on": ("Jasa KTP jadi tanpa antri", "Jangan pusing antri, kami bantu KTP-el jadi 1 hari.", "related"),
 }
 
