@@ -824,6 +824,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|menurut (?:kalian|agan|anda|kamu|warga)|keluhan|mengeluh|mengeluhkan|ngeluh|curhat|pengalaman"
      # asking ("mau tanya, blangko … itu asli?"), and someone else's offer the poster saw ("lihat ada toko jual blanko")
      r"|hoaks|hoax|menyelidiki|polisi|police|accused"  # a debunked rumour; the police, in English too
+     # (after precision8_d, measured first) a forum thread, a fact-check, others claiming to sell ("iklan yang mengaku menjual")
+     r"|thread|cek fakta|fakta atau mitos|mitos atau fakta|mengaku (?:<SALE>|punya)"
      r"|(?:mau|mo|numpang|izin) (?:tanya|nanya)|(?:lihat|liat|menemukan|ketemu) (?:ada )?(?:toko|akun|lapak|iklan|postingan)", "CUEREPORT"),
     # (2.8) the office's own service to residents named ("Jadwal pelayanan keliling", "Layanan perekaman KTP-el"): its notice
     (r"jadwal (?:pelayanan|layanan|perekaman|rekam)|(?:pelayanan|layanan) (?:keliling|perekaman|rekam)", "NEGPUBLICATION"),
@@ -892,7 +894,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)
     (r"cara|tips|panduan|tutorial|modul|kursus|pelatihan", "NEGHOWTO"),
-    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop|warta", "NEGPUBLICATION"),
+    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop|warta"
+     r"|press release|siaran pers", "NEGPUBLICATION"),  # (2.8) a press release too
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
     # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)

@@ -333,6 +333,8 @@ rows as offers), hard positives beside each concept (``precision8_concepts``):
 * *After voices8_a/b/c (measured first: the branch read them as 2.7 did; learnt after)*: an office opening or
   holding a service ("Dukcapil buka layanan jemput bola"); a photo "for" a KTP ("Foto 3x4 buat KTP"); a KTP's
   photo and a selfie a sign-up asks for ("cukup foto KTP dan selfie"); population data as a topic.
+* *After precision8_d (measured first: 2.7 read 4 of 10 benign rows blank, the branch 3; learnt after)*: a forum
+  thread, a fact-check, others claiming to sell ("iklan yang mengaku menjual"), a press release.
 * *Search words*: a list a tag heading opens ("Tag: …", "Kata kunci: …") or a clause of hashtags stands under a tag-list
   cue, search words (no related evidence, no kit part) under a title naming another product; under a title naming none
   they are the seller's own words (:func:`_tag_lists_under_own_title`).

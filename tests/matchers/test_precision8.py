@@ -46,6 +46,10 @@ TOLD_OF = {
     # (after voices8, measured first) a photo for a KTP, a KTP photo and a selfie a sign-up asks for
     "photo for a KTP": ("Foto 3x4 buat KTP", "Background merah biru, buka sampai sore."),
     "sign-up asks": ("Asuransi jiwa, daftar online", "Daftar cukup foto KTP dan selfie, premi mulai 50rb."),
+    # (after precision8_d, measured first) a residents' thread, a fact-check, others claiming to sell, a press release
+    "thread": ("Thread: info blanko KTP-el tiap kecamatan", "Kec. A blanko ada, Kec. B habis."),
+    "fact-check": ("Cek fakta: blanko e-KTP dijual online?", "Kami telusuri iklan yang mengaku menjual blanko e-KTP kosong."),
+    "press release": ("Siaran pers Kemendagri soal blangko KTP-el", "Stok nasional aman hingga akhir tahun."),
 }
 
 #: Offers that use the same words: they must stay what they are.
@@ -60,6 +64,8 @@ OFFERS = {
     "hashtags sell a service": ("terima order", "#jasaktp #ktpjadi #ktpkilat hari ini jadi besok, data bebas.", "related"),
     "not sold to minors": ("Blanko e-KTP kosong", "Blanko e-KTP kosong asli, tidak dijual ke anak di bawah umur. 150rb.", "blank"),
     "data sold": ("Jual data kependudukan", "Data kependudukan valid, NIK + KK, per 1000 data 500rb.", "related"),
+    "a seller's thread": ("Thread jualan: blanko ktp el kosong", "Lapak ane jual blanko ktp el kosongan, ready banyak.", "blank"),
+    "a seller's facts": ("Fakta: blanko kami asli dinas", "Blanko KTP-el kosong asli, bukan PVC biasa. Stok ready.", "blank"),
     "photo for a forged KTP": ("Edit foto buat KTP palsu", "Hasil rapi, bisa dipakai.", "related"),
     "forgery, prohibition run on": ("Jasa KTP jadi tanpa antri", "Jangan pusing antri, kami bantu KTP-el jadi 1 hari.", "related"),
 }
