@@ -130,6 +130,11 @@ STILL_MISREAD = {
     "p8a-006": "a how-to title ('Cara mengganti KTP-el') over a text naming blanks reads as teaching to make one",
     "p8b-010": "an opinion piece headed 'Opini:' names blanks in its title; 'opini pembeli' is also a seller's testimonial",
     "p8b-011": "a forum question whose question cue sits in a title clause of its own ('Gan mau tanya, blangko … itu asli?')",
+    # precision8_e: the last fresh batch, measured once on 2.8 and not learnt from (2.7 and 2.8 both read these 4 blank)
+    "p8f-001": "a chat ('Ngobrol santai: pernah lihat blanko e-KTP dijual …?') names no report, warning or genre word",
+    "p8f-002": "a council's demand of the office ('DPRD minta Dukcapil tambah stok blangko') reads as blanks from an office",
+    "p8f-005": "a warning headed 'Peringatan:' ('penjual blanko e-KTP di IG itu penipu') names no warning cue the lexicon knows",
+    "p8f-009": "an event's photos ('Dokumentasi kegiatan: perekaman KTP-el') with blanks printed on site read as a blank apart",
 }
 
 
