@@ -620,8 +620,24 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # Manado "nda", Papua "tra", Minang "indak", Javanese "ora" ("Sonde jual KTP atau blanko KTP, itu urusan dukcapil")
     (r"(?:tidak|tdk|gak|ga|nggak|bukan|sonde|seng|nda|ndak|tra|trada|indak|ora|kagak) (?:menjual|jual|jualan|menyediakan|melayani)"
      r"|jangan (?:beli|membeli|tergiur)", "NOT"),  # (2.6) a warning not to buy it
+    # (2.8) a sale denied after what it names ("Blanko KTP tidak dijual", "blangko KTP-el tidak diperjualbelikan"): an
+    # answer or a notice, read before "dijual" sells; a seller's terms ("tidak dijual terpisah/bebas") deny no sale
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan) (?:untuk )?dijual (?:terpisah|satuan|eceran|bebas|ke umum|ke sembarang orang|sembarangan|di toko)", "SALETERMS"),
+    # said as a purpose ("bukan untuk dijual", "not for sale"): of the whole listing (score), while not for resale
+    # ("tidak untuk dijual kembali") is a seller's terms
+    (r"(?:tidak|tdk|bukan) untuk dijual (?:kembali|lagi|ulang)", "SALETERMS"),
+    (r"(?:tidak|tdk|bukan) untuk (?:dijual|diperjualbelikan)|not for sale", "NOTFORSALE"),
+    (r"(?:tidak|tdk|gak|ga|nggak|bukan|dilarang) (?:dijual|diperjualbelikan|diperdagangkan)", "NOTSOLD"),
     # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
     (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
+    # (2.8) a service said free of charge ("tidak dipungut biaya", "gak bayar sepeser pun", "bebas pungli"): a public
+    # office's, as no seller of blanks or IDs gives them away ("tanpa biaya tambahan" is a seller's terms); read before
+    # "tidak" is a negation
+    (r"(?:tidak|tanpa|tak) (?:ada )?(?:dipungut |dikenakan )?biaya (?:tambahan|lagi|admin|lain|lainnya|ongkir|pengiriman|kirim)", "SALETERMS"),
+    (r"(?:tidak|tanpa|tak) (?:dipungut|ada pungutan|dikenakan) (?:biaya|bayaran|pungutan|sepeser(?: pun)?)|(?:tidak|tanpa) pungutan"
+     r"|(?:gak|tidak|nggak|ga) (?:bayar|keluar uang) sepeser(?: pun)?|bebas (?:pungutan|pungli)", "FREESERVICE"),
+    # (2.8) a buy-and-sell group or forum where the poster saw something ("di grup jual beli", "FJB"): a place, no sale
+    (r"(?:grup|group|forum|komunitas|situs|lapak|marketplace) jual beli|fjb", "VENUE"),
     (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|sediakan|kami sediakan|disewakan|sell|selling|for sale|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
     # and after thanks run on into a clause ("… blanko siap Terima kasih sudah berbelanja")
@@ -641,6 +657,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
      r"|<BLANGKO> (?:<KTP>|<EKTP>) habis", "OUTOFSTOCK"),  # (2.7) "stok blangko KTP-el habis"
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
+    # (2.8) blanks empty again and again ("blanko e-KTP kosong lagi", "blangko KTP yang sering kosong"): an office's
+    # shortage complained of, not a card said to be blank
+    (r"<BLANGKO> (?:<KTP> |<EKTP> )?(?:yang |yg )?(?:sering|selalu) <KOSONG>|<BLANGKO> (?:<KTP> |<EKTP> )?<KOSONG> (?:lagi|terus)"
+     r"|(?:sering|selalu) <KOSONG>|<KOSONG> terus", "OUTOFSTOCK"),
     (r"<BLANGKO> (?:isian|lamaran|pendaftaran|permohonan|formulir|kwitansi|cek|giro|raport|rapor|sertifikat|undangan|spt)", "NEGFORMBOOK"),
     (r"kartu keluarga|kk", "KK"),
     # a civil record, which only the office issues (a notary's "akta" is a deed anyone may have drawn up)
@@ -699,6 +719,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # read before "buat KTP" reads as making one
     (r"(?:cocok|pas) (?:buat|untuk|utk) <KTP>", "KTP"),
     (r"(?:cocok|pas) (?:buat|untuk|utk) <EKTP>", "EKTP"),
+    # (2.8) a photo "for" a KTP ("Foto 3x4 buat KTP"): the photo's purpose, read after a forged KTP ("… buat KTP palsu")
+    # and before "buat KTP" makes one
+    (r"<NEGPHOTO> (?:untuk|buat|utk) (?:<KTP>|<EKTP>)|foto (?:buat|utk) (?:<KTP>|<EKTP>)", "NEGPHOTO"),
     (r"(?:bikin|buat|pembuatan|jasa pembuatan|jasa bikin|jasa cetak|jasa edit|jasa|edit|editan|cetak ulang|ganti|tembak|nembak|gawe|nggawe|gawekke|nggawekke|gawekne|nggawekne|damel|ndamel|nyieun|nyieunkeun|ngadamel|mambuek|buek|maulah|mambahen|bahen|ngae|bikinin|buatin|buatkan|bikinkan|dibuatkan|dibikinin|dibikin|gae|nggae|digawe|didamel|dijieun|pembuat) (?:identitas |dokumen )?(?:<KTP>|<EKTP>|<KK>)|(?:<KTP>|<EKTP>) (?:tembak|nembak)", "FORGE"),
     # a camera or light "untuk foto KTP" is for photographing one, not KTP photos for sale
     (r"(?:untuk|buat) (?:foto|selfie) (?:<KTP>|<EKTP>)", "PHOTOUSE"),
@@ -715,6 +738,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"kartu atm|atm", "BANKBOOK"),  # an ATM card goes with the account as the savings book does  # part of a bank-account bundle, not a publication
     # office supplies for a village's population records, not the records for sale
     (r"(?:map arsip|map|arsip|rak|buku induk|buku register|buku) data (?:penduduk|kependudukan|warga)", "NEGFORMBOOK"),
+    # (2.8) population data as a topic, what is changed, governed or protected ("perubahan data kependudukan", "tata kelola
+    # data kependudukan", "sengketa data kependudukan"): an office's, a lawyer's or a book's subject, no data sold
+    (r"(?:perubahan|perlindungan|pelindungan|keamanan|tata kelola|sengketa|kebijakan) data (?:penduduk|kependudukan)", "DATATOPIC"),
     (r"data (?:penduduk|kependudukan|warga)|nik (?:dan |plus )?nama(?: lengkap)?|(?:sample|sampel|contoh) nik|nik (?:random|acak|generate|generator)|(?:generate|generator) nik|nama ibu kandung|nik (?:ganda|dobel|double)"
      r"|(?:paket|sewa|<SALE>|beli) identitas|(?:paket|bahan|set|stok) (?:verifikasi|verified)|verified (?:pack|packs|set|sets|bundle|kit)", "IDDATA"),
     (r"lolos (?:cek|pengecekan|verifikasi) (?:data |online )?(?:nik|<KTP>|<EKTP>)", "USABLEID"),
@@ -821,23 +847,52 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dukcapil|dinas", "OFFICIAL"),
     # (2.7) blanks at an office ("blangko e-KTP di kecamatan sudah ada lagi", "blangko KTP di kelurahan kosong lagi"):
     # the office's supply, news to residents; a seller's blanks come "dari" an office, or are "sama dengan" its own
-    (r"<BLANGKO>(?: <KTP>| <EKTP>)? di (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))", "OUTOFSTOCK"),
+    # (2.8) also said empty or out there ("blangko e-KTP kosong di kecamatan", "blangko e-KTP sedang kosong di kecamatan")
+    (r"<BLANGKO>(?: <KTP>| <EKTP>)?(?: <KOSONG>| <OUTOFSTOCK>)? di (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))", "OUTOFSTOCK"),
     # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
     # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
     (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi |penting |terbaru )?(?:dari )?(?:<OFFICIAL>|kecamatan|kelurahan|kantor desa)"
      r"|<OFFICIAL> (?:menginformasikan|mengumumkan|menghimbau|mengimbau|memberitahukan)"
+     # (2.8) the office acting for residents ("Dukcapil buka layanan jemput bola", "Disdukcapil menggelar perekaman")
+     r"|<OFFICIAL> (?:buka|membuka|menggelar|mengadakan|melayani) (?:layanan|pelayanan|perekaman|rekam)"
      # (2.6) a warning against sellers or their goods ("Waspada penipuan penjualan blanko e-KTP!", "Waspada penipuan
      # blanko e-KTP"): news, no offer; a seller's own "waspada penipuan, kami asli" warns of nothing it names
      r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks|<BLANGKO>)", "NEGPUBLICATION"),
     # (2.7) a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko!"): what follows in its
     # clause is warned against, not offered (a cue, so "Waspada calo yang jual mahal, di sini murah" leaves the offer)
     (r"(?:waspada|awas|hati hati) (?:dengan |sama )?(?:<FASTTRACK>|penipuan)", "CUEWARN"),
+    # (2.8) a prohibition or an appeal to the reader ("Jangan pernah pinjamkan KTP", "Camat mengimbau warga …"): what
+    # follows in its clause is warned against; a seller's reassurance or urgency ("jangan ragu", "jangan sampai
+    # kehabisan") is read first and warns of nothing
+    (r"jangan (?:ragu|khawatir|takut|bingung|pusing|repot|lupa|kehabisan|ketinggalan|sampai (?:kehabisan|ketinggalan)|tunggu lama)", "REASSURE"),
+    (r"jangan|mengimbau|menghimbau|diimbau|imbauan|himbauan", "CUEWARN"),
+    # (2.8) the poster reporting, asking about or discussing the goods, not offering them: a crime or a court case
+    # ("Polres ungkap peredaran blangko", "tersangka menjual blangko", "sidang korupsi pengadaan blanko"), an offer the
+    # poster was given ("ditawari blanko"), a forum's discussion, a complaint or a question of cause ("Kenapa blangko
+    # KTP sering kosong?"); as a warning, nothing after it in its clause is on offer
+    # said after what it tells of too ("Gudang blangko e-KTP digerebek", "blanko e-KTP beredar di pasar"): see score
+    (r"dilaporkan|terungkap|dibongkar|diamankan|ditangkap|disita|digerebek|divonis|beredar|diselidiki|tercecer|berserakan"
+     r"|arrested|seized", "CUEREPORTED"),
+    (r"lapor|melaporkan|laporan|kasus|perkara|ungkap|mengungkap|bongkar|membongkar|peredaran"
+     r"|pelaku|tersangka|terdakwa|mengamankan|menangkap|penangkapan|menyita|penyitaan|barang bukti"
+     r"|sidang|persidangan|vonis|dijerat|korupsi|penyelidikan|penyidikan|penggerebekan|sindikat"
+     r"|ditawari|ditawarin|diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa|mengapa|knp|kok bisa"
+     r"|menurut (?:kalian|agan|anda|kamu|warga)|keluhan|mengeluh|mengeluhkan|ngeluh|curhat|pengalaman"
+     # asking ("mau tanya, blangko … itu asli?"), and someone else's offer the poster saw ("lihat ada toko jual blanko")
+     r"|hoaks|hoax|menyelidiki|polisi|police|accused"  # a debunked rumour; the police, in English too
+     # (after precision8_d, measured first) a forum thread, a fact-check, others claiming to sell ("iklan yang mengaku menjual")
+     r"|thread|cek fakta|fakta atau mitos|mitos atau fakta|mengaku (?:<SALE>|punya)"
+     r"|(?:mau|mo|numpang|izin) (?:tanya|nanya)|(?:lihat|liat|menemukan|ketemu) (?:ada )?(?:toko|akun|lapak|iklan|postingan)", "CUEREPORT"),
+    # (2.8) the office's own service to residents named ("Jadwal pelayanan keliling", "Layanan perekaman KTP-el"): its notice
+    (r"jadwal (?:pelayanan|layanan|perekaman|rekam)|(?:pelayanan|layanan) (?:keliling|perekaman|rekam)", "NEGPUBLICATION"),
     (r"original", "ORIGINAL"),
     (r"(?:tidak|bukan|gak|ga|nggak|tak) (?:hanya|cuma|sekedar|sekadar)", "NOTONLY"),  # "not only": no negation
     (r"tidak termasuk|bukan|bkn|tanpa|non|tidak|tdk|gak|nggak|ngga|enggak|ga|gk|tak|not", "NOT"),
     # asked of the buyer; "cukup (pakai) KTP" is what a loan or SIM registration asks, not a KTP sold
     # (2.5) "cukup NIK dan selfie", "isi NIK dan nomor HP": what a loan or a sign-up asks
     (r"(?:cukup|modal) (?:pakai |pake |modal |bawa |dengan )?<NIK>|(?:isi|isikan) <NIK>", "CUEREQ"),
+    # (2.8) also a KTP's photo and a selfie ("Daftar cukup foto KTP dan selfie"): what a sign-up asks, not data sold
+    (r"(?:cukup|modal) (?:pakai |pake |dengan |kirim |upload )?<IDDATA>", "CUEREQ"),
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
     # (2.7) a list of papers headed as the applicant's ("Berkas: KTP, KK, SKCK", "Dokumen yang dibawa: …")
@@ -901,7 +956,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)
     (r"cara|tips|panduan|tutorial|modul|kursus|pelatihan", "NEGHOWTO"),
-    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop", "NEGPUBLICATION"),
+    (r"pengumuman|berita|(?:info|informasi) (?:untuk|bagi) (?:warga|masyarakat)|informasi|koran|majalah|buku|book|e book|skripsi|tesis|tugas akhir|jurnal|ebook|kliping|makalah|artikel|tabloid|buletin|novel|seminar|webinar|workshop|warta"
+     r"|press release|siaran pers", "NEGPUBLICATION"),  # (2.8) a press release too
     (r"plastik", "NEGMATERIAL"),
     # (2.5) a conjunction between two things named: "writer chip e-KTP dan blank chip" sells a writer and
     # blank chips, the blank word is not the e-KTP's (last, so phrases holding "dan" are read first)

@@ -340,6 +340,32 @@ and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
   printer beside them (its negative weak, :func:`_blanks_with_a_printer`), as the writers who never read the matcher
   label it (independent6, voices7_a); a writer, encoder, reader, edit file or software in the kit still makes it a kit
   to write identities (related, 2.4).
+
+**Told of, not offered (2.8).**  Measured first on fresh rows (``corpus/precision8_a``: 2.7 read 8 of its 28 benign
+rows as offers), hard positives beside each concept (``precision8_concepts``):
+
+* *A report, a discussion, a question of cause* (``CUEREPORT``: a crime or court case, "ditawari", "diskusi",
+  "kenapa", "mau tanya"; ``CUEREPORTED`` said after what it tells of too: "Gudang blangko e-KTP digerebek"), and *a
+  prohibition or an appeal* ("jangan …", "mengimbau"; a seller's "jangan ragu/sampai kehabisan" is read first): like a
+  warning, nothing in the rest of the clause is on offer.  A title whose product phrase is told of this way is a
+  headline: the blank words under it are what it tells of (:func:`_title_tells_of`), unless a sale word heads a blank.
+* *A sale denied after what it names* ("Blanko KTP tidak dijual", ``NOTSOLD``); "tidak dijual terpisah" is a seller's terms.
+* *An office's service*: free of charge ("tidak dipungut biaya", ``free_public_service``: both channels' evidence is the
+  office's), its mobile service or schedule named, the office opening a service; blanks "kosong lagi" or "sering kosong"
+  at the office are a shortage; "grup jual beli" is a place, not a sale.
+* *After precision8_c (measured first: 2.7 read 6 of 14 benign rows blank, 2.8 then 4; learnt after)*: a debunked
+  rumour ("hoaks"), the police in English, blanks found scattered, "bukan untuk dijual" as a clause of its own
+  (``sale_denied``: the whole listing is shown, not sold; "tidak dijual ke anak …" is a seller's terms), a list the
+  reader is told to prepare ("siapkan e-KTP asli, foto KTP dan selfie"), population data as a topic
+  ("sengketa/perlindungan data kependudukan", ``DATATOPIC``).  A headline title discounts both channels.
+* *After voices8_a/b/c (measured first: the branch read them as 2.7 did; learnt after)*: an office opening or
+  holding a service ("Dukcapil buka layanan jemput bola"); a photo "for" a KTP ("Foto 3x4 buat KTP"); a KTP's
+  photo and a selfie a sign-up asks for ("cukup foto KTP dan selfie"); population data as a topic.
+* *After precision8_d (measured first: 2.7 read 4 of 10 benign rows blank, the branch 3; learnt after)*: a forum
+  thread, a fact-check, others claiming to sell ("iklan yang mengaku menjual"), a press release.
+* *Search words*: a list a tag heading opens ("Tag: …", "Kata kunci: …") or a clause of hashtags stands under a tag-list
+  cue, search words (no related evidence, no kit part) under a title naming another product; under a title naming none
+  they are the seller's own words (:func:`_tag_lists_under_own_title`).
 """
 
 from __future__ import annotations
@@ -539,6 +565,11 @@ RULES: tuple[Rule, ...] = (
     # (2.8) a chip card bearing the state's emblem in one clause ("Kartu dasar biru garuda dengan chip"): alone an
     # e-money or credit card may show both, so only with a no-data state apart (``_CO_OCCURRENCES``)
     Rule("emblem_chip", "blank", "emblem_chip", 0, _p(_near("EMBLEM", "CHIP", 3)), why="a chip card bearing the state's emblem"),
+    # (2.8) a service said free of charge: no weight of its own, it makes the listing an office's notice (see _judge)
+    Rule("free_public_service", "blank", "free_public_service", 0, _p("<FREESERVICE>"),
+         why="a service said free of charge (tidak dipungut biaya): a public office's, not a seller's"),
+    # (2.8) "not for sale" said as a purpose ("…, bukan untuk dijual, cuma nostalgia"): of the whole listing
+    Rule("sale_denied", "blank", "sale_denied", 0, _p("<NOTFORSALE>"), why="'not for sale' said of the whole listing"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
@@ -694,8 +725,13 @@ _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
 _WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX, _RULE_INDEX["buyer_voice"]})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
+#: (2.8) Rules saying the listing offers nothing (an office's free service, "bukan untuk dijual" on its own): every
+#: positive of both channels is then the service or the thing shown, unless a sale word heads a blank.
+_NOT_OFFERED_WHY = {_RULE_INDEX["free_public_service"]: "the listing's service is free of charge: an office's notice, not goods",
+                    _RULE_INDEX["sale_denied"]: "the listing says it is not for sale: shown or told of, not goods"}
+_NOT_OFFERED_LISTING = frozenset(_NOT_OFFERED_WHY)
 #: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
-_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY"})
+_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY", "CUEWARN", "CUEREPORT", "CUEREPORTED"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -866,7 +902,7 @@ CUE_LABELS = {
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
     "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert", "CUEBUY": "buying-up",
-    "CUEWARN": "warning",
+    "CUEWARN": "warning", "CUEREPORT": "report", "CUEREPORTED": "report", "CUETAGS": "tag-list",
 }
 #: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
 #: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
@@ -878,8 +914,15 @@ _SEEKING_CUES = frozenset({"CUENEED", "CUEBUY"})
 #: selfie", "Jaminan KTP asli" ask the buyer for a KTP, they do not sell one.
 _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
 #: (2.7) After a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko") every
-#: word up to the next cue is what the reader is warned of: an office's notice, no offer.
-_WARNING_CUE = "CUEWARN"
+#: word of its clause is what the reader is warned of: an office's notice, no offer.  (2.8) After a report,
+#: a discussion or a question of cause ("Polisi mengamankan pria yang menjual blangko", "Kenapa blangko KTP
+#: sering kosong?") every word of its clause is what the poster tells of: news, a forum, no offer.
+_TOLD_OF_CUES = {"CUEWARN": "warned against", "CUEREPORT": "reported or discussed", "CUEREPORTED": "reported or discussed"}
+#: A report said after what it tells of ("Gudang blangko e-KTP digerebek"): governs what it follows this close too.
+_REPORTED_AFTER = "CUEREPORTED"
+#: Cues that govern the rest of their clause, not only up to the next cue: what the buyer must bring, and
+#: what is warned of or reported ("… menjual blangko kosong, bisa COD" reports the COD too, 2.8).
+_CLAUSE_CUES = _REQUIREMENT_CUES | frozenset(_TOLD_OF_CUES)
 #: Tags that show the seller offering or dealing ("Jual", "Ready", "transfer dulu", "dikirim"): a
 #: clause or list holding one is the seller's terms, not what the buyer brings.
 _OFFER_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP", "USABLEID"})
@@ -901,6 +944,10 @@ _NEGATION_REACH = 2  # a negation covers this many tokens after it ("bukan kartu
 #: ... and a hard negative this many words past it besides other products ("bukan kartu ATM atau kartu member")
 _LIST_NEGATION_REACH = 4
 _ATTACH_REACH = 2
+#: (2.8) a sale denied or a report said this many tokens after what it names ("Blanko KTP memang tidak dijual",
+#: "Gudang blangko e-KTP digerebek") denies it or tells of it
+_DENIAL_REACH = 3
+_SALE_DENIALS = frozenset({"NOTSOLD", "NOTFORSALE"})
 
 #: Untagged words in a row beyond the widest gap a rule allows (``{0,n}`` words
 #: between two tags) can be shortened to this many in a field's shape without
@@ -949,6 +996,7 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     if tags.isdisjoint(_ALL_RULE_TAGS):
         return ()
     cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
+    denied_after, reported_after = not _SALE_DENIALS.isdisjoint(tags), _REPORTED_AFTER in tags  # (2.8) read after a match
     fired = []
     for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order
         held = _HELD_BY_MATCHES[index]
@@ -961,12 +1009,17 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             negator = _negator_of(shape_tags, first, rule.channel == "negative")
             if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
                 negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
+            if denied_after and negator < 0 and rule.channel != "negative":
+                negator = next((i for i in range(last + 1, min(last + 1 + _DENIAL_REACH, len(shape_tags)))
+                                if shape_tags[i] in _SALE_DENIALS), -1)  # (2.8) "Blanko KTP tidak dijual": its sale is denied
             cue = _cue_before(shape_tags, cues, first)
             if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
             if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
                     and _OFFER_TAGS.isdisjoint(shape_tags):
                 cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
+            if reported_after and cue < 0 and rule.channel != "negative" and _REPORTED_AFTER in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
+                cue = shape_tags.index(_REPORTED_AFTER, last + 1)  # (2.8) "Gudang blangko e-KTP digerebek": what a report tells of
             if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
                 cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
@@ -1005,14 +1058,14 @@ _HELD_BY_MATCHES: tuple[tuple[str, ...], ...] = tuple(
 def _cue_before(shape_tags: list[str], cues: list[int], first: int) -> int:
     """The token of the sentence cue a match starting at ``first`` stands under, or −1.
 
-    A buyer-requirement cue governs the rest of its clause; any other cue governs up to the
+    A buyer-requirement, warning or report cue governs the rest of its clause (2.8); any other cue governs up to the
     next one: in "konsultasi gratis, kami juga menjual kaos polos" run on, "polos" is
     cross-sold, not a free add-on (2.5; 2.4 took the clause's first cue)."""
     cue = -1
     for i in cues:
         if i >= first:
             break
-        if shape_tags[i] in _REQUIREMENT_CUES:
+        if shape_tags[i] in _CLAUSE_CUES:
             return i
         cue = i
     return cue
@@ -1254,6 +1307,8 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     found = list(map(_hits_in_clause, kept))
     if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
         found = _asked_in_lists(text, kept, found)
+    if ("#" in text or ":" in text) and any(found):  # a cheap test first: a tag list has a heading or hashtags
+        found = _tag_lists(text, kept, found)
     if "?" in text and any(hit.cue in _SEEKING_CUES or hit.rule in _WANTED_RULES for hits in found for hit in hits):
         found = _questions_unwanted(text, kept, found)
     return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
@@ -1286,20 +1341,51 @@ def _tags_in(words: str) -> frozenset[str]:
     return frozenset(filter(None, map(_tag_of, outline(canonical_of_words(normal_words(words)), 1).tokens)))
 
 
-def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
-    """Related hits in a list that a requirement heading opens ("Syarat: KTP asli, selfie dengan
-    KTP, akun IG aktif") are asked of the buyer, as in the heading's own clause; not when a clause
-    of the list offers or deals ("Syarat: transfer dulu, data KTP dikirim setelahnya")."""
+def _list_runs(text: str, kept: list[str]) -> list[list[int]] | None:
+    """The clauses of ``kept`` grouped into runs that list breaks join (one sentence's list), or None when
+    the text was rewritten before it was cut (spelled-out words), so no clause can be found in it."""
     runs: list[list[int]] = [[]]
     position = 0
     for index, part in enumerate(kept):
         at = text.find(part, position)
         if at < 0:
-            return found  # the text was rewritten before it was cut (spelled-out words): no lists
+            return None
         position = at + len(part)
         runs[-1].append(index)
         if not text.startswith(_LIST_BREAKS, position):
             runs.append([])
+    return runs
+
+
+#: (2.8) A heading that opens a list of search words ("Tag: holder ktp, blanko ktp, …", "Kata kunci: …").
+_TAG_HEADING = re.compile(r"^\W*(?:tags?|kata kunci|keywords?|hashtags?|search(?: tags?)?|pencarian)\s*:", re.IGNORECASE)
+#: Hashtags a clause must hold to be a tag list ("#printerktp #cetakktp #blankoektp").
+_TAG_LIST_HASHTAGS = 2
+_TAG_CUE = "CUETAGS"
+
+
+def _tag_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+    """Hits in a list of search words, a run a tag heading opens or a clause of hashtags, stand under a
+    tag-list cue (2.8): sellers of holders, printers and PVC cards repeat every word buyers search for
+    ("Tag: holder ktp, blanko ktp, ktp kosong"), so what they name is no product, and no part of a kit."""
+    runs = _list_runs(text, kept)
+    if runs is None:
+        return found
+    tagged = {i for i, part in enumerate(kept) if part.count("#") >= _TAG_LIST_HASHTAGS}
+    for run in runs:
+        if run and _TAG_HEADING.match(kept[run[0]]):
+            tagged.update(run)
+    return [tuple(hit._replace(cue=_TAG_CUE) if i in tagged and not hit.cue else hit for hit in hits)
+            for i, hits in enumerate(found)]
+
+
+def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+    """Related hits in a list that a requirement heading opens ("Syarat: KTP asli, selfie dengan
+    KTP, akun IG aktif") are asked of the buyer, as in the heading's own clause; not when a clause
+    of the list offers or deals ("Syarat: transfer dulu, data KTP dikirim setelahnya")."""
+    runs = _list_runs(text, kept)
+    if runs is None:
+        return found
     asked: set[int] = set()
     for run in runs:
         if len(run) > 1:
@@ -1312,6 +1398,9 @@ def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) ->
 #: terakhir ke email HRD") is what an applicant sends, as a list a requirement heading opens.
 _SEND_VERBS = frozenset({"kirim", "kirimkan", "bawa", "lampirkan", "sertakan", "siapkan", "unggah", "upload"})
 _APPLICATION_PAPERS = frozenset({"cv", "lamaran", "ijazah", "portofolio", "transkrip", "berkas"})
+#: (2.8) Imperatives telling the reader to prepare or bring their own papers: a list they open is asked of the reader
+#: whatever it names ("siapkan e-KTP asli, foto KTP dan selfie"), unlike "kirim", which a forger's intake says too.
+_PREPARE_VERBS = frozenset({"siapkan", "bawa", "lampirkan", "sertakan"})
 
 
 def _asked_in_run(parts: list[str], run: list[int]) -> list[int]:
@@ -1327,6 +1416,9 @@ def _asked_in_run(parts: list[str], run: list[int]) -> list[int]:
     words = normal_words(head)
     if words and words[0] in _SEND_VERBS and not _APPLICATION_PAPERS.isdisjoint(words):
         return run[1:]
+    opening = canonical_of_words(normal_words(read_by_sound(head.rsplit(":", 1)[-1])))
+    if opening and opening[0] in _PREPARE_VERBS and _OFFER_TAGS.isdisjoint(_tags_in(head)):
+        return run[1:]  # (2.8) "Cara upgrade akun: siapkan e-KTP asli, foto KTP dan selfie": what the reader prepares
     if "CUEREQAFTER" in _tags_in(parts[-1]) and _OFFER_TAGS.isdisjoint(_tags_in(head)):
         return run[:-1]
     return []
@@ -1359,8 +1451,10 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
         return f"'{hit.matched}' negated by '{hit.negator}': not asserted"
     if hit.cue in _REQUIREMENT_CUES:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
-    if hit.cue == _WARNING_CUE:
-        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: warned against, not on offer"
+    if hit.cue in _TOLD_OF_CUES:
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: {_TOLD_OF_CUES[hit.cue]}, not on offer"
+    if hit.cue == _TAG_CUE and rule.channel == "related":
+        return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]}: search words, not the product"
     if hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES:
         return f"'{hit.matched}' after a {CUE_LABELS[hit.cue]} word: a material used, not on offer"
     if hit.cue in _WANTED_CUES and rule.channel == "blank":
@@ -1610,6 +1704,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 
     Cached: listings that fire the same rules on the same words share one judgement.
     """
+    fields = _tag_lists_under_own_title(fields)
     tally = _tally(fields)
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
@@ -1649,7 +1744,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         _lift_look_negatives(tally)
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
-        _discount_blanks_not_on_offer(fields, tally)
+        _discount_goods_not_offered(fields, tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -1706,11 +1801,31 @@ def _lift_look_negatives(tally: _Tally) -> None:
                                           f"{reason.detail}; an empty card of that size or model, described as an e-KTP: its own")
 
 
-def _discount_blanks_not_on_offer(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
-    """The blank channel counts nothing when its blank words name what a buyer asks for, or the material of a
-    made or traded ID the title or the description's opening sells (2.6)."""
+def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:
+    """``fields`` with their tag lists read as the seller's own words when the title's product phrase names no other
+    product (2.8): "#jasaktp #ktpjadi" under "terima order" is what is sold, while under "Ribbon printer kartu" the
+    same tags are search words for a ribbon.  A title is read as written, so only descriptions' lists change."""
+    if not any(hit.cue == _TAG_CUE for _, field_clauses in fields for _, hits in field_clauses for hit in hits):
+        return fields
+    if any(number == 0 and hit.rule in _NEGATIVE_RULES and not _discount(hit, True, True)
+           for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits):
+        return fields
+    return tuple((field, tuple((number, tuple(hit._replace(cue="") if hit.cue == _TAG_CUE else hit for hit in hits))
+                                for number, hits in field_clauses)) for field, field_clauses in fields)
+
+
+def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
+    """Discount the blank channel (and with it the related one, where the listing offers nothing at all) when
+    what its blank words name is not goods on offer: a buyer's demand (2.6), an office's free service or a
+    listing "not for sale", a headline that tells of it (2.8), a made ID's material (2.6)."""
     if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
         _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
+    elif not _NOT_OFFERED_LISTING.isdisjoint(tally.reasons):
+        _discount_blank_channel(tally, why=_NOT_OFFERED_WHY[min(_NOT_OFFERED_LISTING.intersection(tally.reasons))],
+                                channels=_BOTH)
+    elif _title_tells_of(fields):
+        _discount_blank_channel(tally, why="the title tells of it (a report, a warning, a question): a text about it, not an offer",
+                                channels=_BOTH)
     elif _title_names_made_id(fields):
         _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
     elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
@@ -1842,15 +1957,29 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
     return False
 
 
-def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False) -> None:
+def _title_tells_of(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the title's product phrase tells of blanks or IDs after a report, warning or question of cause
+    and offers none ("Kenapa blangko KTP sering kosong?", "Polres ungkap peredaran blangko KTP-el"): a headline,
+    so the blank words of the text under it are what it tells of, not goods (2.8).  A sale word heading a blank
+    anywhere still keeps an offer (see :func:`_judge`)."""
+    for field, field_clauses in fields:
+        if field == "title" and field_clauses and field_clauses[0][0] == 0:
+            hits = field_clauses[0][1]
+            told = any(hit.cue in _TOLD_OF_CUES for hit in hits)
+            return told and not any(hit.rule in _BLANK_CORE_RULES and not _discount(hit, True, True) for hit in hits)
+    return False
+
+
+def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False, channels: frozenset[str] = _BLANK_ONLY) -> None:
     """The blank channel counts none of its evidence, which names something other than goods on offer
     (2.6): in a buyer's advert in the poster's own voice ("Kami tampung blanko e-KTP sisa", "Dicari
     blanko e-KTP") every blank word, the title's "Blanko e-KTP" included, is what is asked for; under a
     title whose product phrase is a made or traded ID ("Jasa bikin KTP cepat" / "blanko dari kami") it
     is that product's material.  Not called when a sale word offers a blank (``blank_offered``).  With
-    ``keep_core`` the strong group still counts (a kit's parts, :func:`_discount_kit_parts`)."""
+    ``keep_core`` the strong group still counts (a kit's parts, :func:`_discount_kit_parts`); with ``channels``
+    both, the related channel's evidence is discounted too (an office's free service offers nothing, 2.8)."""
     for group, (_, index) in list(tally.groups.items()):
-        if _channel_of(index) != "blank" or (keep_core and group == "blank_core"):
+        if _channel_of(index) not in channels or (keep_core and group == "blank_core"):
             continue
         del tally.groups[group]
         reason = tally.reasons.get(abs(index))

@@ -40,7 +40,8 @@ SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(ROWS, id="all-tune")]
 #: so do blank_language5*.jsonl's ("Kartu multifungsi", "Kartu kosong") and blank_recall6*.jsonl's (a shop's
 #: title over its list of goods, "GROSIR PERLENGKAPAN SABLON DAN KARTU"; "Kartu chip original")
 #: blank_language7*.jsonl's too ("Kartu biru chip standar kependudukan": written to name nothing in the title), and
-#: blankrec8*.jsonl's ("Kartu putih glossy premium" over "Isi paket: 10 lembar kartu KTP elektronik belum tercetak")
+#: blankrec8*.jsonl's ("Kartu putih glossy premium" over "Isi paket: 10 lembar kartu KTP elektronik belum tercetak"), and
+#: precision8_concepts.jsonl's ("Kartu chip original" over hashtags: the tags, not the title, say what is sold)
 #: a title over a list of goods (three or more lines or bullets: voices6_b's "Aksesoris Kartu Lengkap Rizky Store")
 #: names a shop, not a product: its list says what is sold
 _LIST_ITEM = re.compile(r"\n|•|✅")
@@ -51,7 +52,7 @@ def _over_a_list(row: dict) -> bool:
 
 
 VAGUE_TITLE_SETS = [
-    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5", "bl6", "b7", "br8")) and not _over_a_list(r)],
+    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5", "bl6", "b7", "br8", "p8c")) and not _over_a_list(r)],
                  id="built"),
     pytest.param(ROWS, id="all-tune", marks=pytest.mark.xfail(strict=False, reason=(
         "vague blank titles of the independent tune files score below the candidate bar of 25: "
@@ -134,6 +135,16 @@ STILL_MISREAD = {
     "br8c-state-08": "'Bantu urus KTP yang belum tercetak': the customer's unprinted KTP read as a blank pair",
     "br8d-011": "a village letter's blank form as a Word file reads as a blank civil form (related)",
     "br8e-010": "a forum question about sending a KTP photo for a loan reads 'foto KTP' as KTP photos sold",
+    # precision8's own fresh batches (written before 2.8's changes), still misread by 2.8
+    "p8a-002": "a complaint in the poster's own voice ('Anak saya butuh KTP', 'blanko kosong') reads as a buyer's demand",
+    "p8a-006": "a how-to title ('Cara mengganti KTP-el') over a text naming blanks reads as teaching to make one",
+    "p8b-010": "an opinion piece headed 'Opini:' names blanks in its title; 'opini pembeli' is also a seller's testimonial",
+    "p8b-011": "a forum question whose question cue sits in a title clause of its own ('Gan mau tanya, blangko … itu asli?')",
+    # precision8_e: the last fresh batch, measured once on 2.8 and not learnt from (2.7 and 2.8 both read these 4 blank)
+    "p8f-001": "a chat ('Ngobrol santai: pernah lihat blanko e-KTP dijual …?') names no report, warning or genre word",
+    "p8f-002": "a council's demand of the office ('DPRD minta Dukcapil tambah stok blangko') reads as blanks from an office",
+    "p8f-005": "a warning headed 'Peringatan:' ('penjual blanko e-KTP di IG itu penipu') names no warning cue the lexicon knows",
+    "p8f-009": "an event's photos ('Dokumentasi kegiatan: perekaman KTP-el') with blanks printed on site read as a blank apart",
 }
 
 
