@@ -993,7 +993,7 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
     for index, first, last, negator, cue, attached in fired:
         matched = plain_words(" ".join(tokens[first : last + 1]))
         words = matched.split()
-        hits.append(Hit(
+        hits.append(tuple.__new__(Hit, (  # Hit(...) without the named tuple's __new__, a Python call per hit
             index,
             matched,
             plain_words(tokens[negator]) if negator >= 0 else "",
@@ -1001,7 +1001,7 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
             attached or "ktp" in words or "ektp" in words,
             first,
             last,
-        ))
+        )))
     return tuple(hits)
 
 
