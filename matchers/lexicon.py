@@ -1206,7 +1206,7 @@ def outline(words: list[str], max_gap: int) -> Outline:
     """
     phrase_at = list(compress(range(len(words)), map(PHRASE_WORDS.__contains__, words)))
     if not phrase_at:
-        return Outline(words, "", _NO_WHERE)
+        return tuple.__new__(Outline, (words, "", _NO_WHERE))  # as Outline(...), without its Python __new__
     runs: list[tuple[int, int]] = []  # [start, end) of each run of phrase words
     start = previous = phrase_at[0]
     for at in phrase_at[1:]:
@@ -1234,13 +1234,13 @@ def outline(words: list[str], max_gap: int) -> Outline:
         done = end
     tokens += words[done:]
     if shape[0] != "_" and shape[-1] != "_":
-        return Outline(tokens, " ".join(shape), where)
+        return tuple.__new__(Outline, (tokens, " ".join(shape), where))
     lead, end = 0, len(shape)
     while lead < end and shape[lead] == "_":
         lead += 1
     while end > lead and shape[end - 1] == "_":
         end -= 1
-    return Outline(tokens, " ".join(shape[lead:end]), where[lead:end])
+    return tuple.__new__(Outline, (tokens, " ".join(shape[lead:end]), where[lead:end]))
 
 
 def tag_tokens(words: list[str]) -> list[str]:

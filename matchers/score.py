@@ -997,6 +997,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
         return ()
     cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
     denied_after, reported_after = not _SALE_DENIALS.isdisjoint(tags), _REPORTED_AFTER in tags  # (2.8) read after a match
+    # a shape without a negation or a cue (most) has neither to look for around each match
+    negations = "NOT" in tags
     fired = []
     for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order
         held = _HELD_BY_MATCHES[index]
@@ -1006,25 +1008,39 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
         for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
-            negator = _negator_of(shape_tags, first, rule.channel == "negative")
-            if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
-                negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
+            negator = _negation_of(shape_tags, rule, first, last) if negations else -1
             if denied_after and negator < 0 and rule.channel != "negative":
                 negator = next((i for i in range(last + 1, min(last + 1 + _DENIAL_REACH, len(shape_tags)))
                                 if shape_tags[i] in _SALE_DENIALS), -1)  # (2.8) "Blanko KTP tidak dijual": its sale is denied
-            cue = _cue_before(shape_tags, cues, first)
-            if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
-                cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
-            if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
-                    and _OFFER_TAGS.isdisjoint(shape_tags):
-                cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
+            cue = _cue_of(shape_tags, cues, index, first, last) if cues else -1
             if reported_after and cue < 0 and rule.channel != "negative" and _REPORTED_AFTER in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
                 cue = shape_tags.index(_REPORTED_AFTER, last + 1)  # (2.8) "Gudang blangko e-KTP digerebek": what a report tells of
-            if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
-                cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
-    return _negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
+    return _negated_through_overlap(fired) if negations else tuple(fired)
+
+
+def _negation_of(shape_tags: list[str], rule: Rule, first: int, last: int) -> int:
+    """The token of the negation denying a match from ``first`` to ``last``, or −1 (a shape holding one)."""
+    negator = _negator_of(shape_tags, first, rule.channel == "negative")
+    if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
+        negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
+    return negator
+
+
+def _cue_of(shape_tags: list[str], cues: list[int], index: int, first: int, last: int) -> int:
+    """The token of the sentence cue a match of rule ``index`` from ``first`` to ``last`` stands under, or −1
+    (a shape holding a cue: every tag CUEREQ, CUEREQAFTER and CUEUSE looked for here is one of ``cues``)."""
+    rule = RULES[index]
+    cue = _cue_before(shape_tags, cues, first)
+    if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
+        cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
+    if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
+            and _OFFER_TAGS.isdisjoint(shape_tags):
+        cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
+    if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
+        cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
+    return cue
 
 
 def _negated_through_overlap(fired: list[tuple[int, int, int, int, int, bool]]) -> tuple[tuple[int, int, int, int, int, bool], ...]:
@@ -1136,7 +1152,7 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
             continue  # its words are not the ones the rule reads (a bare "kosong", not "belum ada data")
         matched = plain_words(" ".join(tokens[first : last + 1]))
         words = matched.split()
-        hits.append(Hit(
+        hits.append(tuple.__new__(Hit, (  # Hit(...) without the named tuple's __new__, a Python call per hit
             index,
             matched,
             plain_words(tokens[negator]) if negator >= 0 else "",
@@ -1144,7 +1160,7 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
             attached or "ktp" in words or "ektp" in words,
             first,
             last,
-        ))
+        )))
     return tuple(hits)
 
 

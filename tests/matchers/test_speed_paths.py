@@ -3,8 +3,8 @@
 Each one is checked against that plain definition, on every tune text and on
 generated text: numbers found by a regex that leads with a digit, quantities
 decided by a call only when one reads as a word, phrases looked up by anchor,
-rules looked up by tag, and judgements looked up by the identity of shared
-field readings.
+rules looked up by tag (and a negation or a cue looked for only in a shape that holds
+one), and judgements looked up by the identity of shared field readings.
 """
 
 from __future__ import annotations
@@ -89,9 +89,26 @@ def _check_tags(words: list[str]) -> None:
     assert lexicon.tag(words) == _tag_before(words)
 
 
+def _shape_rules_looking_everywhere(shape: str) -> tuple[tuple[int, int, int, int, int, bool], ...]:
+    """2.7's reading of a shape: every rule run, and a negation and a cue looked for around every match,
+    where the engine looks for them only when the shape holds a NOT or a CUE tag."""
+    shape_tags = shape.replace("=", "").replace("_", "").split(" ")
+    cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
+    fired = []
+    for index, rule in enumerate(score.RULES):
+        for match in rule.pattern.finditer(shape):
+            first = shape.count(" ", 0, match.start())
+            last = first + match.group(0).count(" ")
+            near = shape_tags[max(0, first - score._ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + score._ATTACH_REACH]
+            fired.append((index, first, last, score._negation_of(shape_tags, rule, first, last),
+                          score._cue_of(shape_tags, cues, index, first, last), not score._ID_TAGS.isdisjoint(near)))
+    return score._negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
+
+
 def _check_shape_rules(text: str, every_rule: tuple[int, ...]) -> None:
     tagged = lexicon.outline(lexicon.canonical_words(normalise(read_by_sound(text))), score._SHAPE_GAP)
     if tagged.shape:
+        assert score._rules_in_shape.__wrapped__(tagged.shape) == _shape_rules_looking_everywhere(tagged.shape)
         # the rules read a shape's tags by replacing its marks: its tokens are "TAG=" or "_", one space apart
         assert all(re.fullmatch(r"[A-Z]+=|_", token) for token in tagged.shape.split(" ")), tagged.shape
         assert tagged.shape.replace("=", "").replace("_", "").split(" ") == [
