@@ -21,13 +21,13 @@ one was needed while other helpers tune the matcher on the tune part only.  Guar
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from tests.matchers.evaluation import ISSUE_TARGETS, LABELS, HoldoutFigures, shortfalls
 from tests.matchers.holdout_parts import (
+    labels_short_of,
     lexicon_words_only_in_holdout,
     part_figures,
     read_rows,
@@ -54,21 +54,11 @@ def test_both_parts_of_holdout7_follow_the_split_rule_and_do_not_overlap() -> No
     assert split_violations(read_rows(HOLDOUT), read_rows(TUNE)) == []
 
 
-def _short_of(rows: list[dict], minimum: dict[str, int]) -> list[str]:
-    """The labels of ``minimum`` that ``rows`` hold too few of, and a too small hard-negative share."""
-    labels = Counter(r["label"] for r in rows)
-    families = Counter(r["id"].split("-")[1] for r in rows)
-    short = [label for label, least in minimum.items() if labels[label] < least]
-    if families["hardneg"] < 0.6 * labels["benign"]:
-        short.append("hard negatives under 60 % of benign")
-    return short
-
-
 def test_holdout7_is_big_enough_and_well_formed() -> None:
     holdout = read_rows(HOLDOUT)
     pool = holdout + read_rows(TUNE)
     assert len(holdout) >= 480 and len(pool) >= 800
-    assert _short_of(holdout, HOLDOUT_MINIMUM) == [] and _short_of(pool, POOL_MINIMUM) == []
+    assert labels_short_of(holdout, HOLDOUT_MINIMUM) == [] and labels_short_of(pool, POOL_MINIMUM) == []
     assert {r["label"] for r in holdout} == set(LABELS)
     assert len({r["id"] for r in pool}) == len(pool)
     assert all(r["id"].startswith("h7-") and r["id"].split("-")[1] in FAMILIES for r in pool)
@@ -88,7 +78,10 @@ def test_holdout7_tune_part_figures_are_printed_for_whoever_tunes() -> None:
 #: precision 0.928 (128/138), recall 0.941 (128/136), related recall 0.911 (123/135),
 #: identifiers precision 1.000 (243/243) recall 0.903 (243/269) (tune part: 0.941 / 0.913 /
 #: 0.923, identifiers 1.000 / 0.921).  Floors a little below those figures (two or three rows
-#: of slack); a later matcher may not fall below them.
+#: of slack); a later matcher may not fall below them.  Identifier recall cannot pass 0.903 here:
+#: the writer's tweet shape dropped the contact line of 20 holdout rows (11 tune rows) but kept its
+#: 26 (12) labelled values, found after the first run and left as frozen (see holdout7/README.md);
+#: all 243 identifiers written in the holdout texts were found.
 MEASURED = HoldoutFigures(blank_precision=0.91, blank_recall=0.92, related_recall=0.89,
                           id_precision=0.97, id_recall=0.89)
 
