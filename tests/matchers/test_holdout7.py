@@ -9,7 +9,9 @@ when the first byte of sha256(id) is below 0x99): the holdout part is
 one was needed while other helpers tune the matcher on the tune part only.  Guards:
 
 * the holdout file is byte for byte the one committed before the matcher was first run on
-  it (SHA-256), and both parts follow the split rule;
+  it, but for the mechanical fix of a writer bug found after that run (26 labelled
+  identifiers not written in their texts removed; SHA-256), and both parts follow the split
+  rule;
 * the pool is as big and as mixed as its brief asked;
 * the matcher meets the issue's targets on the holdout part (figures printed per split,
   never per row, so no holdout text reaches whoever tunes), and never falls below what it
@@ -37,7 +39,9 @@ from tests.matchers.holdout_parts import (
 TESTS = Path(__file__).parent
 HOLDOUT = TESTS / "holdout7" / "holdout.jsonl"
 TUNE = TESTS / "corpus" / "independent7.jsonl"
-HOLDOUT_SHA256 = "c578450d4762820cf53fdbf0cf982020ce849819ee8723d270ef0d218e7482b5"
+#: re-pinned once, 2026-12-06 19:07 UTC, when the writer bug that labelled 26 identifiers not written
+#: in their texts was fixed mechanically (texts and verdict labels unchanged; see holdout7/README.md)
+HOLDOUT_SHA256 = "3cdb2a1b94ed35a51375d49e9436d7f42b5b25041fb7cd75795c410e9ea7ddbd"
 FAMILIES = frozenset({"blank", "related", "hardneg", "ordinary"})
 ROW_KEYS = frozenset({"id", "title", "description", "label", "identifiers", "split"})
 #: the brief's minimum per label for the whole pool, and what the split left in the holdout part
@@ -77,13 +81,16 @@ def test_holdout7_tune_part_figures_are_printed_for_whoever_tunes() -> None:
 #: matchers as on main at 50069ea, ktpwatch-matchers/2.7, 2026-12-06 18:58 UTC): blank
 #: precision 0.928 (128/138), recall 0.941 (128/136), related recall 0.911 (123/135),
 #: identifiers precision 1.000 (243/243) recall 0.903 (243/269) (tune part: 0.941 / 0.913 /
-#: 0.923, identifiers 1.000 / 0.921).  Floors a little below those figures (two or three rows
-#: of slack); a later matcher may not fall below them.  Identifier recall cannot pass 0.903 here:
-#: the writer's tweet shape dropped the contact line of 20 holdout rows (11 tune rows) but kept its
-#: 26 (12) labelled values, found after the first run and left as frozen (see holdout7/README.md);
-#: all 243 identifiers written in the holdout texts were found.
+#: 0.923, identifiers 1.000 / 0.921).  The identifier figures were measured on buggy labels: the
+#: writer's tweet shape dropped the contact line of 20 holdout rows (11 tune rows) but kept its 26
+#: (12) labelled values, the run's every identifier miss.  Fixed mechanically after the run
+#: (2026-12-06 19:07 UTC, texts and verdict labels unchanged, see holdout7/README.md), the same run
+#: is 243 found of 243 written (1.000; tune 140/140).  Floors a little below those figures (two or
+#: three rows of slack); a later matcher may not fall below them.  The identifier recall floor was
+#: 0.89 of 269 (at most 3 written identifiers missed); on the 243 fixed labels the same 3 misses
+#: give 0.985, and it is raised to that and no further.
 MEASURED = HoldoutFigures(blank_precision=0.91, blank_recall=0.92, related_recall=0.89,
-                          id_precision=0.97, id_recall=0.89)
+                          id_precision=0.97, id_recall=0.985)
 
 
 def test_matcher_never_falls_below_what_it_measured_on_holdout7() -> None:
@@ -93,7 +100,8 @@ def test_matcher_never_falls_below_what_it_measured_on_holdout7() -> None:
 @pytest.mark.xfail(strict=False, reason=(
     "issue 15 is open: the first run (matchers of main at 50069ea, ktpwatch-matchers/2.7) on holdout7 "
     "measured blank precision 0.928, recall 0.941, related recall 0.911, identifiers precision 1.000 "
-    "recall 0.903 (tune part: 0.941 / 0.913 / 0.923, identifiers 1.000 / 0.921)"))
+    "recall 0.903 on labels with 26 unwritten values, 1.000 (243/243) once fixed (tune part: 0.941 / "
+    "0.913 / 0.923, identifiers 1.000 / 0.921, 140/140 once fixed)"))
 def test_matcher_meets_the_issue_targets_on_holdout7() -> None:
     assert shortfalls(figures("holdout"), ISSUE_TARGETS) == []
 

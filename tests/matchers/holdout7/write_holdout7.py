@@ -152,12 +152,15 @@ def evade(text: str, rng: random.Random) -> str:
     return text
 
 
-def extras(rng: random.Random, family: str, ids: list[dict]) -> list[str]:
-    lines = rng.sample(EVERYDAY, rng.randint(1, 3))
+def extras(rng: random.Random, family: str) -> list[tuple[str, list[dict]]]:
+    """The extra lines of a row, each with the identifiers written in it (labelled only if the
+    shape writes the line: the tweet shape keeps the first one only)."""
+    lines: list[tuple[str, list[dict]]] = [(line, []) for line in rng.sample(EVERYDAY, rng.randint(1, 3))]
     if rng.random() < {"blank": 0.45, "related": 0.5, "hardneg": 0.3, "ordinary": 0.2}[family]:
-        lines.append(contact(rng, ids))
+        line_ids: list[dict] = []
+        lines.append((contact(rng, line_ids), line_ids))
     if rng.random() < 0.25:
-        lines.append(non_identifier(rng))
+        lines.append((non_identifier(rng), []))
     return lines
 
 
@@ -174,8 +177,12 @@ def nik_line(rng: random.Random, ids: list[dict]) -> str:
 
 
 def frame(shape: int, title: str, desc: str, family: str, rng: random.Random, ids: list[dict]) -> tuple[str, str]:
-    """Dress one core in one of the shapes a crawler brings back."""
-    more = extras(rng, family, ids)
+    """Dress one core in one of the shapes a crawler brings back.  Only the identifiers of the
+    extra lines the shape writes are added to ``ids`` (the tweet shape writes the first one only)."""
+    drawn = extras(rng, family)
+    written = drawn[:1] if shape == 6 else drawn
+    more = [line for line, _ in drawn]
+    ids += [i for _, line_ids in written for i in line_ids]
     city = rng.choice(CITIES)
     if shape == 0:  # structured shop listing
         spec = (f"Spesifikasi:\n- Kondisi: Baru\n- Berat: {rng.choice((20, 50, 100, 250))} gram\n"
@@ -208,7 +215,7 @@ def frame(shape: int, title: str, desc: str, family: str, rng: random.Random, id
 
 
 def rows_of(family: str) -> list[dict]:
-    rows = []
+    rows: list[dict] = []
     cores = [line.split(" || ") for line in (HERE / f"listings_{family}.txt").read_text("utf-8").splitlines() if line]
     for n, (title, desc) in enumerate(cores):
         shapes = random.Random(f"{family}{n}").sample(range(9), 3)
