@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+from collections import Counter
 from pathlib import Path
 
 from tests.matchers.evaluation import HoldoutFigures, printed_figures
@@ -22,6 +23,17 @@ SPLIT_BYTE = 0x99
 def read_rows(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as fh:
         return [json.loads(line) for line in fh]
+
+
+def labels_short_of(rows: list[dict], minimum: dict[str, int]) -> list[str]:
+    """The labels of ``minimum`` that ``rows`` hold too few of, and a too small hard-negative share
+    (ids ``<set>-hardneg-NNNN`` under 60 % of the benign rows)."""
+    labels = Counter(r["label"] for r in rows)
+    families = Counter(r["id"].split("-")[1] for r in rows)
+    short = [label for label, least in minimum.items() if labels[label] < least]
+    if families["hardneg"] < 0.6 * labels["benign"]:
+        short.append("hard negatives under 60 % of benign")
+    return short
 
 
 def expected_split(row_id: str) -> str:

@@ -68,7 +68,12 @@ def _flips(label: str, respell: Callable[[str], str]) -> list[str]:
 #: Re-spellings that still flip a row of an independent tune file (written without
 #: reading the matcher), with what was measured; a failure here is marked, never hidden.
 #: (2.4: the dashed-'ktp' blank row of independent3 read "jual e-ktp" as data; "jual" is a sale word now.)
-KNOWN_FLIPS: dict[tuple[str, str], str] = {}
+KNOWN_FLIPS: dict[tuple[str, str], str] = {
+    (name, "related"): ("corpus/independent7.jsonl: 1 of its 78 related rows (h7-related-0075, its key words "
+                        f"already spaced out) flips to benign when a key word is {name} "
+                        "(first measured at 50069ea, ktpwatch-matchers/2.7)")
+    for name in ("dashed", "dotted")
+}
 CASES = [pytest.param(name, label, id=f"{name}-{label}",
                       marks=[pytest.mark.xfail(strict=False, reason=KNOWN_FLIPS[(name, label)])]
                       if (name, label) in KNOWN_FLIPS else [])
