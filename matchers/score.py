@@ -996,9 +996,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     if tags.isdisjoint(_ALL_RULE_TAGS):
         return ()
     cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
-    denied_after, reported_after = not _SALE_DENIALS.isdisjoint(tags), _REPORTED_AFTER in tags  # (2.8) read after a match
-    # a shape without a negation or a cue (most) has neither to look for around each match
-    negations = "NOT" in tags
+    # a shape without a negation, a sale denied or a cue (most) has none to look for around each match
+    negations = "NOT" in tags or not _SALE_DENIALS.isdisjoint(tags)
     fired = []
     for index in sorted({index for tag in tags for index in _RULES_OF_TAG.get(tag, ())}):  # in rule order
         held = _HELD_BY_MATCHES[index]
@@ -1009,28 +1008,27 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
             negator = _negation_of(shape_tags, rule, first, last) if negations else -1
-            if denied_after and negator < 0 and rule.channel != "negative":
-                negator = next((i for i in range(last + 1, min(last + 1 + _DENIAL_REACH, len(shape_tags)))
-                                if shape_tags[i] in _SALE_DENIALS), -1)  # (2.8) "Blanko KTP tidak dijual": its sale is denied
             cue = _cue_of(shape_tags, cues, index, first, last) if cues else -1
-            if reported_after and cue < 0 and rule.channel != "negative" and _REPORTED_AFTER in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
-                cue = shape_tags.index(_REPORTED_AFTER, last + 1)  # (2.8) "Gudang blangko e-KTP digerebek": what a report tells of
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
-    return _negated_through_overlap(fired) if negations else tuple(fired)
+    return _negated_through_overlap(fired) if "NOT" in tags else tuple(fired)
 
 
 def _negation_of(shape_tags: list[str], rule: Rule, first: int, last: int) -> int:
-    """The token of the negation denying a match from ``first`` to ``last``, or −1 (a shape holding one)."""
+    """The token of the negation denying a match from ``first`` to ``last``, or −1 (a shape holding a NOT or a
+    sale denied: "Blanko KTP tidak dijual" denies the sale of what it names, 2.8)."""
     negator = _negator_of(shape_tags, first, rule.channel == "negative")
     if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
         negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
+    if negator < 0 and rule.channel != "negative":
+        negator = next((i for i in range(last + 1, min(last + 1 + _DENIAL_REACH, len(shape_tags)))
+                        if shape_tags[i] in _SALE_DENIALS), -1)  # (2.8) "Blanko KTP tidak dijual": its sale is denied
     return negator
 
 
 def _cue_of(shape_tags: list[str], cues: list[int], index: int, first: int, last: int) -> int:
     """The token of the sentence cue a match of rule ``index`` from ``first`` to ``last`` stands under, or −1
-    (a shape holding a cue: every tag CUEREQ, CUEREQAFTER and CUEUSE looked for here is one of ``cues``)."""
+    (a shape holding a cue: every tag CUEREQ, CUEREQAFTER, CUEREPORTED and CUEUSE looked for here is one of ``cues``)."""
     rule = RULES[index]
     cue = _cue_before(shape_tags, cues, first)
     if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
@@ -1038,6 +1036,8 @@ def _cue_of(shape_tags: list[str], cues: list[int], index: int, first: int, last
     if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
             and _OFFER_TAGS.isdisjoint(shape_tags):
         cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
+    if cue < 0 and rule.channel != "negative" and _REPORTED_AFTER in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
+        cue = shape_tags.index(_REPORTED_AFTER, last + 1)  # (2.8) "Gudang blangko e-KTP digerebek": what a report tells of
     if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
         cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
     return cue

@@ -21,7 +21,6 @@ STILL_MISSED = {
     "br8a-005": "a printer, a chip writer and blanks sold as one 'Paket usaha cetak KTP': the kit reads as a KTP-making "
                 "business (related); the tune rows label such kits both ways (h6-blank-0013 blank, b6a-related-006 related)",
     "br8a-020": "a personalisation machine with 500 blank KTP-el cards as a bonus: a kit (related) by the 2.4 rule",
-    "br8a-029": "a warning thread quoting touts ('yang ngaku jual blanko e-KTP kosong') reads as a blank sold apart",
     "br8a-034": "a Q&A denial ('ini bisa buat KTP? tidak bisa') reads 'buat KTP' as making one",
     "br8b-001": "'Kartu identitas warga kosongan': 'KTP warga' reads as residents' KTP data",
     "br8b-014": "a news headline ('Kemendagri bantah blanko e-KTP dijual bebas') reads as a KTP for sale",

@@ -44,6 +44,7 @@ SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(ROWS, id="all-tune")]
 #: precision8_concepts.jsonl's ("Kartu chip original" over hashtags: the tags, not the title, say what is sold)
 #: a title over a list of goods (three or more lines or bullets: voices6_b's "Aksesoris Kartu Lengkap Rizky Store")
 #: names a shop, not a product: its list says what is sold
+#: voices8_*.jsonl's writer never read the matcher: its vague titles are held as the independent files' are (all-tune)
 _LIST_ITEM = re.compile(r"\n|•|✅")
 
 
@@ -52,7 +53,7 @@ def _over_a_list(row: dict) -> bool:
 
 
 VAGUE_TITLE_SETS = [
-    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5", "bl6", "b7", "br8", "p8c")) and not _over_a_list(r)],
+    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5", "bl6", "b7", "br8", "p8c", "v8")) and not _over_a_list(r)],
                  id="built"),
     pytest.param(ROWS, id="all-tune", marks=pytest.mark.xfail(strict=False, reason=(
         "vague blank titles of the independent tune files score below the candidate bar of 25: "
@@ -61,7 +62,9 @@ VAGUE_TITLE_SETS = [
         "corpus/independent4.jsonl 3 of its 8 (first measured at 5dc6ac5, ktpwatch-matchers/2.4), "
         "corpus/independent5.jsonl 11 of its 13 (first measured at 2d82b41, ktpwatch-matchers/2.5), "
         "corpus/independent6.jsonl 10 of its 12 (first measured at 300ee84, ktpwatch-matchers/2.6), "
-        "corpus/independent7.jsonl 7 of its 12 (first measured at 50069ea, ktpwatch-matchers/2.7)"))),
+        "corpus/independent7.jsonl 7 of its 12 (first measured at 50069ea, ktpwatch-matchers/2.7), "
+        "corpus/voices8_*.jsonl 2 of its 5 (first measured on ktpwatch-matchers/2.8: 'Kartu biru bergambar garuda, "
+        "belum ada isinya' and 'Kartu sakti versi kosongan' name no card the KTP's own)"))),
 ]
 #: every benign row must come out benign; independent4.jsonl's, independent5.jsonl's,
 #: independent6.jsonl's and independent7.jsonl's hard negatives were written to share most words
@@ -131,13 +134,16 @@ STILL_MISREAD = {
     "v7a-010": "vague title 'Kartu PVC Chip Putih Premium': lifting it would lift plain PVC cards",
     # blankrec8's own fresh hard negatives (corpus/blankrec8_*.jsonl) that 2.8 still misreads; each is named with why in
     # test_blank_recall8.py's STILL_MISSED
-    "br8a-029": "a warning thread quoting touts ('yang ngaku jual blanko e-KTP kosong') reads as a blank sold apart",
     "br8a-034": "a Q&A denial ('ini bisa buat KTP? tidak bisa') reads 'buat KTP' as making one",
     "br8b-014": "a news headline ('Kemendagri bantah blanko e-KTP dijual bebas') reads as a KTP for sale",
     "br8c-type-12": "a chip card of the KTP's size without data 'untuk akses pintu': no negative reads the use",
     "br8c-state-08": "'Bantu urus KTP yang belum tercetak': the customer's unprinted KTP read as a blank pair",
     "br8d-011": "a village letter's blank form as a Word file reads as a blank civil form (related)",
     "br8e-010": "a forum question about sending a KTP photo for a loan reads 'foto KTP' as KTP photos sold",
+    # voices8 (a writer who never read the matcher; measured unseen on 2.7, then learnt from): hard negatives 2.8 misreads
+    "v8b-061": "a free Word template of a letter reporting a lost KTP reads as a KTP edit file ('template … KTP')",
+    "v8c-057": "a Javanese office notice ('Dukcapil ngumumke blangko KTP-el wis ana maneh') reads as blanks from an office: "
+               "the office's supply news is known in Indonesian only",
     # precision8's own fresh batches (written before 2.8's changes), still misread by 2.8
     "p8a-002": "a complaint in the poster's own voice ('Anak saya butuh KTP', 'blanko kosong') reads as a buyer's demand",
     "p8a-006": "a how-to title ('Cara mengganti KTP-el') over a text naming blanks reads as teaching to make one",

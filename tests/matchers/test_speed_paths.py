@@ -90,8 +90,8 @@ def _check_tags(words: list[str]) -> None:
 
 
 def _shape_rules_looking_everywhere(shape: str) -> tuple[tuple[int, int, int, int, int, bool], ...]:
-    """2.7's reading of a shape: every rule run, and a negation and a cue looked for around every match,
-    where the engine looks for them only when the shape holds a NOT or a CUE tag."""
+    """The full reading of a shape: every rule run, and a negation and a cue looked for around every match,
+    where the engine looks for them only when the shape holds a NOT, a sale denied or a CUE tag."""
     shape_tags = shape.replace("=", "").replace("_", "").split(" ")
     cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
     fired = []
