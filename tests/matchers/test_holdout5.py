@@ -84,7 +84,9 @@ def test_holdout5_tune_part_figures_are_printed_for_whoever_tunes() -> None:
 #: rows of slack); a later matcher may not fall below them.  Judged once more after the next
 #: session's tuning (ktpwatch-matchers/2.7, 2026-12-06 17:20 UTC, tuned on tune parts and fresh rows
 #: only): 0.990 / 0.919 / 0.856, identifiers 1.000 / 0.952; the floors hold 2.7's figures.
-MEASURED = HoldoutFigures(blank_precision=0.99, blank_recall=0.91, related_recall=0.85,
+#: Judged after the next session's tuning (ktpwatch-matchers/2.8, 2026-12-06 20:25 UTC, tuned on tune parts and
+#: fresh rows only, never on this file): 0.990 / 0.933 / 0.861, identifiers 1.000 / 0.952; the floors hold 2.8's figures.
+MEASURED = HoldoutFigures(blank_precision=0.99, blank_recall=0.93, related_recall=0.86,
                           id_precision=0.97, id_recall=0.95)
 
 

@@ -92,7 +92,9 @@ def test_holdout6_tune_part_figures_are_printed_for_whoever_tunes() -> None:
 #: rows of slack); a later matcher may not fall below them.  Judged after the session's tuning, which
 #: never read it (ktpwatch-matchers/2.7, 2026-12-06 17:20 UTC): 0.933 / 0.916 / 0.894, identifiers
 #: 1.000 / 1.000; the floors hold 2.7's figures.
-MEASURED = HoldoutFigures(blank_precision=0.93, blank_recall=0.91, related_recall=0.89,
+#: Judged after the next session's tuning (ktpwatch-matchers/2.8, 2026-12-06 20:25 UTC, tuned on tune parts and
+#: fresh rows only, never on this file): 0.963 / 0.928 / 0.901, identifiers 1.000 / 1.000; the floors hold 2.8's figures.
+MEASURED = HoldoutFigures(blank_precision=0.96, blank_recall=0.92, related_recall=0.9,
                           id_precision=0.97, id_recall=0.97)
 
 
