@@ -22,13 +22,13 @@ the matcher on the tune part only.  Guards:
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from tests.matchers.evaluation import ISSUE_TARGETS, LABELS, HoldoutFigures, shortfalls
 from tests.matchers.holdout_parts import (
+    labels_short_of,
     lexicon_words_only_in_holdout,
     part_figures,
     read_rows,
@@ -55,21 +55,11 @@ def test_both_parts_of_holdout6_follow_the_split_rule_and_do_not_overlap() -> No
     assert split_violations(read_rows(HOLDOUT), read_rows(TUNE)) == []
 
 
-def _short_of(rows: list[dict], minimum: dict[str, int]) -> list[str]:
-    """The labels of ``minimum`` that ``rows`` hold too few of, and a too small hard-negative share."""
-    labels = Counter(r["label"] for r in rows)
-    families = Counter(r["id"].split("-")[1] for r in rows)
-    short = [label for label, least in minimum.items() if labels[label] < least]
-    if families["hardneg"] < 0.6 * labels["benign"]:
-        short.append("hard negatives under 60 % of benign")
-    return short
-
-
 def test_holdout6_is_big_enough_and_well_formed() -> None:
     holdout = read_rows(HOLDOUT)
     pool = holdout + read_rows(TUNE)
     assert len(holdout) >= 540 and len(pool) >= 800
-    assert _short_of(holdout, HOLDOUT_MINIMUM) == [] and _short_of(pool, POOL_MINIMUM) == []
+    assert labels_short_of(holdout, HOLDOUT_MINIMUM) == [] and labels_short_of(pool, POOL_MINIMUM) == []
     assert {r["label"] for r in holdout} == set(LABELS)
     assert len({r["id"] for r in pool}) == len(pool)
     assert all(r["id"].startswith("h6-") and r["id"].split("-")[1] in FAMILIES for r in pool)
