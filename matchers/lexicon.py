@@ -626,6 +626,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # said as a purpose ("bukan untuk dijual", "not for sale"): of the whole listing (score), while not for resale
     # ("tidak untuk dijual kembali") is a seller's terms
     (r"(?:tidak|tdk|bukan) untuk dijual (?:kembali|lagi|ulang)", "SALETERMS"),
+    # (hostile8) not sold to some buyers ("bukan untuk dijual ke anak di bawah umur"): sold to the others, a seller's terms
+    (r"(?:tidak|tdk|bukan) untuk (?:dijual|diperjualbelikan) (?:ke|kepada|pada|bagi|buat|untuk)", "SALETERMS"),
     (r"(?:tidak|tdk|bukan) untuk (?:dijual|diperjualbelikan)|not for sale", "NOTFORSALE"),
     (r"(?:tidak|tdk|gak|ga|nggak|bukan|dilarang) (?:dijual|diperjualbelikan|diperdagangkan)", "NOTSOLD"),
     # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells

@@ -102,7 +102,20 @@ CROSS_SELLING = [
     "Cek juga mainan anak di etalase sebelah.",
     "Kami juga menyediakan jasa fotokopi dan jilid.",
 ]
-EVERYDAY = SHIPPING + COD + PAYMENT + PACKING + STORE + POLICY + GREETING + BONUS + DISCLAIMERS + CROSS_SELLING
+#: (hostile8) a seller's urgency, reassurance, own warnings and questions, and terms: the words 2.8's discounts read
+#: (a warning, an appeal, a question, a sale denied, a free service), said in the seller's own voice
+SELLER_VOICE = [
+    "Jangan sampai kehabisan!",
+    "Jangan ragu untuk order.",
+    "Mohon jangan PHP ya kak.",
+    "Hati-hati penipuan, kami seller terpercaya.",
+    "Tidak dijual terpisah.",
+    "Gratis ongkir, tidak dipungut biaya tambahan.",
+    "Mau tanya stok? Chat aja kak.",
+    "Kenapa harus beli di sini? Karena amanah.",
+]
+EVERYDAY = (SHIPPING + COD + PAYMENT + PACKING + STORE + POLICY + GREETING + BONUS + DISCLAIMERS + CROSS_SELLING
+            + SELLER_VOICE)
 
 
 def test_there_are_enough_everyday_sentences() -> None:

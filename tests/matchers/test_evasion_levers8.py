@@ -1,0 +1,93 @@
+"""A seller pulling 2.8's discounts: a few words added to a real offer must not hide it (hostile8).
+
+Matcher 2.8 added concepts that discount evidence: a report or question, a warning or appeal, a
+headline title, a sale denied, an office's free service, tag lists, what an ID is kept in, a photo
+"for" a KTP.  Each is a lever an evader can pull without changing what is offered.  Every blank and
+related tune row the matcher reads right keeps its verdict with each addition below (in the seller's
+own voice: it names no other goods and denies no sale of the goods); hypothesis samples rows x
+additions to stay fast.
+
+Levers that still hide an offer on 2.8 are strict xfails, each with the flips the hostile8 attack
+counted over every read-right blank/related tune row (4,739 rows) with that addition.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matchers import score_listing
+from tests.matchers.tune_rows import tune_rows
+
+RANK = {"benign": 0, "related": 1, "blank": 2}
+
+#: the offers of the tune corpus the matcher reads right (label = verdict)
+OFFERS = [r for r in tune_rows() if r["label"] != "benign"
+          and score_listing(r["title"], r["description"]).verdict.value == r["label"]]
+
+#: additions in a seller's voice that held on 2.8 (or were made to hold by hostile8), by lever
+HOLDING = {
+    "report_crime": ["Hati-hati penipuan, kami seller terpercaya.", "Waspada penipuan mengatasnamakan toko kami.",
+                     "Banyak yang ditawari barang palsu, di sini asli.", "Toko lain sudah digerebek, kami aman."],
+    "warning_appeal": ["Jangan sampai kehabisan!", "Jangan lupa follow toko kami.", "Jangan ragu untuk order.",
+                       "Jangan tergiur harga murah di toko lain.", "Kami mengimbau pembeli untuk cek ulasan dulu.",
+                       "Mohon jangan PHP ya kak."],
+    "question": ["Mau tanya stok? Chat aja kak.", "Ada pertanyaan? Silakan diskusi dulu.",
+                 "Kenapa harus beli di sini? Karena amanah."],
+    # "bukan untuk dijual ke …": not sold to some buyers is sold to the others (hostile8: 4,181 flips on 2.8)
+    "sale_terms": ["Tidak dijual terpisah.", "Bukan untuk dijual ke anak di bawah umur.",
+                   "Tidak untuk dijual kepada pembeli di bawah 17 tahun.", "Bonus, tidak dijual bebas di toko lain."],
+    "seller_free_extra": ["Gratis ongkir, tidak dipungut biaya tambahan.", "Layanan gratis bagi pelanggan setia.",
+                          "Tanpa biaya admin."],
+    "hoax_fact": ["Bukan hoaks, barang ready.", "Fakta: kami penjual asli.",
+                  "Banyak toko yang mengaku menjual, kami benar-benar kirim."],
+    "own_hashtags": ["#ektp #blanko #murah #ready"],
+}
+SUFFIXES = [line for lines in HOLDING.values() for line in lines]
+
+
+def _weaker(row: dict, title: str, description: str) -> bool:
+    return RANK[score_listing(title, description).verdict.value] < RANK[row["label"]]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(OFFERS), st.sampled_from(SUFFIXES))
+def test_a_sellers_line_appended_never_hides_an_offer(row: dict, line: str) -> None:
+    assert not _weaker(row, row["title"], f"{row['description']} {line}".strip())
+
+
+def test_not_for_sale_to_some_buyers_hides_no_offer() -> None:
+    """A sale refused to some buyers is a seller's terms (2.8 read it as the whole listing not for sale: 4,181 of
+    4,739 offers hidden by "Bukan untuk dijual ke anak di bawah umur.")."""
+    lines = ["Bukan untuk dijual ke anak di bawah umur.", "Tidak untuk dijual kepada pembeli di bawah 17 tahun."]
+    assert [(row["id"], line) for row in OFFERS[::20] for line in lines
+            if _weaker(row, row["title"], f"{row['description']} {line}".strip())] == []
+
+
+#: lever -> (addition, where, flips counted on 2.8 over the 4,739 read-right offers; 2.7 had 0 for each)
+STILL_PULLED = {
+    "free_service": ("Konsultasi gratis, tidak dipungut biaya.", "suffix", 4326),
+    "sale_denied_of_a_part": ("Box bukan untuk dijual.", "suffix", 4192),
+    "sale_denied_of_the_photo": ("Foto hanya contoh, bukan untuk dijual.", "suffix", 4326),
+    "headline_question": ("Mau tanya", "title_prefix", 4227),
+    "discussion_heading": ("Diskusi:", "prefix", 391),
+}
+
+
+def _pulled(row: dict, line: str, where: str) -> tuple[str, str]:
+    title, description = row["title"], row["description"]
+    if where == "title_prefix":
+        return f"{line} {title}", description
+    if where == "prefix":
+        return title, f"{line} {description}"
+    return title, f"{description} {line}"
+
+
+@pytest.mark.parametrize("lever", [pytest.param(name, marks=pytest.mark.xfail(
+    strict=True, reason=f"{name}: '{line}' hides {count} of 4,739 offers on 2.8 (hostile8), not narrowed yet"))
+    for name, (line, _, count) in STILL_PULLED.items()])
+def test_a_lever_still_pulled_hides_no_offer(lever: str) -> None:
+    line, where, _ = STILL_PULLED[lever]
+    hidden = [row["id"] for row in OFFERS[::25] if _weaker(row, *_pulled(row, line, where))]
+    assert hidden == []
