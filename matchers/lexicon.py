@@ -628,6 +628,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:tidak|tdk|bukan) untuk dijual (?:kembali|lagi|ulang)", "SALETERMS"),
     # (hostile8) not sold to some buyers ("bukan untuk dijual ke anak di bawah umur"): sold to the others, a seller's terms
     (r"(?:tidak|tdk|bukan) untuk (?:dijual|diperjualbelikan) (?:ke|kepada|pada|bagi|buat|untuk)", "SALETERMS"),
+    # (hostile8) said of a part of the listing's goods, its packing, sample or display ("Box bukan untuk dijual", "Sample
+    # tidak dijual"): that part's sale is denied, the offer stands
+    (r"(?:box|boks|dus|kardus|kotak|kemasan|packaging|sample|sampel|display|pajangan|etalase|props)"
+     r" (?:ini )?(?:tidak|tdk|bukan|gak|ga) (?:untuk )?(?:dijual|diperjualbelikan)", "SALETERMS"),
     (r"(?:tidak|tdk|bukan) untuk (?:dijual|diperjualbelikan)|not for sale", "NOTFORSALE"),
     (r"(?:tidak|tdk|gak|ga|nggak|bukan|dilarang) (?:dijual|diperjualbelikan|diperdagangkan)", "NOTSOLD"),
     # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
