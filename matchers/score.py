@@ -350,6 +350,11 @@ rows as offers), hard positives beside each concept (``precision8_concepts``):
   warning, nothing in the rest of the clause is on offer.  A title whose product phrase is told of this way is a
   headline: the blank words under it are what it tells of (:func:`_title_tells_of`), unless a sale word heads a blank.
 * *A sale denied after what it names* ("Blanko KTP tidak dijual", ``NOTSOLD``); "tidak dijual terpisah" is a seller's terms.
+  *A seller pulling these levers (hostile8, tests/matchers/test_evasion_levers8.py):* a sale refused to some buyers
+  ("bukan untuk dijual ke anak di bawah umur") or said of the box, a sample or the display ("Box bukan untuk dijual")
+  is a seller's terms too.  Still pulled (strict xfails there, with counts): a lone "tidak dipungut biaya" clause, a
+  lone "bukan untuk dijual" clause ("Foto hanya contoh, bukan untuk dijual"), "Mau tanya" heading a title, "Diskusi:"
+  heading a description.
 * *An office's service*: free of charge ("tidak dipungut biaya", ``free_public_service``: both channels' evidence is the
   office's), its mobile service or schedule named, the office opening a service; blanks "kosong lagi" or "sering kosong"
   at the office are a shortage; "grup jual beli" is a place, not a sale.
