@@ -347,22 +347,23 @@ rows as offers), hard positives beside each concept (``precision8_concepts``):
 * *A report, a discussion, a question of cause* (``CUEREPORT``: a crime or court case, "ditawari", "diskusi",
   "kenapa", "mau tanya"; ``CUEREPORTED`` said after what it tells of too: "Gudang blangko e-KTP digerebek"), and *a
   prohibition or an appeal* ("jangan …", "mengimbau"; a seller's "jangan ragu/sampai kehabisan" is read first): like a
-  warning, nothing in the rest of the clause is on offer.  A title whose product phrase is told of this way is a
-  headline: the blank words under it are what it tells of (:func:`_title_tells_of`), unless a sale word heads a blank.
+  warning, nothing in the rest of the clause is on offer.
 * *A sale denied after what it names* ("Blanko KTP tidak dijual", ``NOTSOLD``); "tidak dijual terpisah" is a seller's terms.
   *A seller pulling these levers (hostile8, tests/matchers/test_evasion_levers8.py):* a sale refused to some buyers
   ("bukan untuk dijual ke anak di bawah umur") or said of the box, a sample or the display ("Box bukan untuk dijual")
-  is a seller's terms too.  Still pulled (strict xfails there, with counts): a lone "tidak dipungut biaya" clause, a
-  lone "bukan untuk dijual" clause ("Foto hanya contoh, bukan untuk dijual"), "Mau tanya" heading a title, "Diskusi:"
-  heading a description.
-* *An office's service*: free of charge ("tidak dipungut biaya", ``free_public_service``: both channels' evidence is the
-  office's), its mobile service or schedule named, the office opening a service; blanks "kosong lagi" or "sering kosong"
+  is a seller's terms too.  Three whole-listing discounts precision8 first built were taken out at integration, since
+  one everyday line pulled each to hide almost any offer (of the 4,739 offers the tune rows read right: a lone "tidak
+  dipungut biaya" clause hid 4,326, a lone "bukan untuk dijual" clause 4,326, "Mau tanya" heading a title 4,238),
+  while on text nobody tuned on they changed one verdict (holdouts 2-7, voices9): an office's free service, a
+  listing "not for sale" and a headline title no longer discount the whole listing; within its clause a report,
+  warning or denied sale still does.  Still pulled (strict xfails there, with counts): a report or question cue
+  heading a field discounts the rest of its clause ("Diskusi:" before a description, "Mau tanya" before a title).
+* *An office's service*: its mobile service or schedule named, the office opening a service; blanks "kosong lagi" or "sering kosong"
   at the office are a shortage; "grup jual beli" is a place, not a sale.
 * *After precision8_c (measured first: 2.7 read 6 of 14 benign rows blank, 2.8 then 4; learnt after)*: a debunked
-  rumour ("hoaks"), the police in English, blanks found scattered, "bukan untuk dijual" as a clause of its own
-  (``sale_denied``: the whole listing is shown, not sold; "tidak dijual ke anak …" is a seller's terms), a list the
+  rumour ("hoaks"), the police in English, blanks found scattered, a list the
   reader is told to prepare ("siapkan e-KTP asli, foto KTP dan selfie"), population data as a topic
-  ("sengketa/perlindungan data kependudukan", ``DATATOPIC``).  A headline title discounts both channels.
+  ("sengketa/perlindungan data kependudukan", ``DATATOPIC``).
 * *After voices8_a/b/c (measured first: the branch read them as 2.7 did; learnt after)*: an office opening or
   holding a service ("Dukcapil buka layanan jemput bola"); a photo "for" a KTP ("Foto 3x4 buat KTP"); a KTP's
   photo and a selfie a sign-up asks for ("cukup foto KTP dan selfie"); population data as a topic.
@@ -570,11 +571,6 @@ RULES: tuple[Rule, ...] = (
     # (2.8) a chip card bearing the state's emblem in one clause ("Kartu dasar biru garuda dengan chip"): alone an
     # e-money or credit card may show both, so only with a no-data state apart (``_CO_OCCURRENCES``)
     Rule("emblem_chip", "blank", "emblem_chip", 0, _p(_near("EMBLEM", "CHIP", 3)), why="a chip card bearing the state's emblem"),
-    # (2.8) a service said free of charge: no weight of its own, it makes the listing an office's notice (see _judge)
-    Rule("free_public_service", "blank", "free_public_service", 0, _p("<FREESERVICE>"),
-         why="a service said free of charge (tidak dipungut biaya): a public office's, not a seller's"),
-    # (2.8) "not for sale" said as a purpose ("…, bukan untuk dijual, cuma nostalgia"): of the whole listing
-    Rule("sale_denied", "blank", "sale_denied", 0, _p("<NOTFORSALE>"), why="'not for sale' said of the whole listing"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
          _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
@@ -730,11 +726,6 @@ _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
 _WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX, _RULE_INDEX["buyer_voice"]})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
-#: (2.8) Rules saying the listing offers nothing (an office's free service, "bukan untuk dijual" on its own): every
-#: positive of both channels is then the service or the thing shown, unless a sale word heads a blank.
-_NOT_OFFERED_WHY = {_RULE_INDEX["free_public_service"]: "the listing's service is free of charge: an office's notice, not goods",
-                    _RULE_INDEX["sale_denied"]: "the listing says it is not for sale: shown or told of, not goods"}
-_NOT_OFFERED_LISTING = frozenset(_NOT_OFFERED_WHY)
 #: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
 _NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY", "CUEWARN", "CUEREPORT", "CUEREPORTED"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
@@ -1841,12 +1832,6 @@ def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tall
     listing "not for sale", a headline that tells of it (2.8), a made ID's material (2.6)."""
     if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
         _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
-    elif not _NOT_OFFERED_LISTING.isdisjoint(tally.reasons):
-        _discount_blank_channel(tally, why=_NOT_OFFERED_WHY[min(_NOT_OFFERED_LISTING.intersection(tally.reasons))],
-                                channels=_BOTH)
-    elif _title_tells_of(fields):
-        _discount_blank_channel(tally, why="the title tells of it (a report, a warning, a question): a text about it, not an offer",
-                                channels=_BOTH)
     elif _title_names_made_id(fields):
         _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
     elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
@@ -1975,19 +1960,6 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
         if field == "title" and field_clauses and field_clauses[0][0] == 0:
             counted = {hit.rule for hit in field_clauses[0][1] if not _discount(hit, True, True)}
             return not counted.isdisjoint(_MADE_ID_RULES) and counted.isdisjoint(_BLANK_CORE_RULES)
-    return False
-
-
-def _title_tells_of(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
-    """Whether the title's product phrase tells of blanks or IDs after a report, warning or question of cause
-    and offers none ("Kenapa blangko KTP sering kosong?", "Polres ungkap peredaran blangko KTP-el"): a headline,
-    so the blank words of the text under it are what it tells of, not goods (2.8).  A sale word heading a blank
-    anywhere still keeps an offer (see :func:`_judge`)."""
-    for field, field_clauses in fields:
-        if field == "title" and field_clauses and field_clauses[0][0] == 0:
-            hits = field_clauses[0][1]
-            told = any(hit.cue in _TOLD_OF_CUES for hit in hits)
-            return told and not any(hit.rule in _BLANK_CORE_RULES and not _discount(hit, True, True) for hit in hits)
     return False
 
 

@@ -144,6 +144,20 @@ STILL_MISREAD = {
     "v8b-061": "a free Word template of a letter reporting a lost KTP reads as a KTP edit file ('template … KTP')",
     "v8c-057": "a Javanese office notice ('Dukcapil ngumumke blangko KTP-el wis ana maneh') reads as blanks from an office: "
                "the office's supply news is known in Indonesian only",
+    # precision8 rows that relied on a whole-listing discount (a headline title, an office's free service, a listing
+    # 'not for sale'), taken out at integration: one everyday line pulled each to hide almost any offer (hostile8,
+    # test_evasion_levers8.py); a discount that reads the whole listing must first tell a seller's voice from a report's
+    "p8a-007": "a forum thread headed 'ditawari blanko' (an offer the poster was given): its headline or notice no longer discounts the whole listing",
+    "p8a-024": "a citizen's review of the office headed 'pengalaman': its headline or notice no longer discounts the whole listing",
+    "p8d-001": "a hoax broadcast headed 'Hoaks penjualan blanko': its headline or notice no longer discounts the whole listing",
+    "p8d-011": "an office's event notice with its service 'tidak dipungut biaya': its headline or notice no longer discounts the whole listing",
+    "p8d-013": "old KTP photos 'bukan untuk dijual, cuma nostalgia': its headline or notice no longer discounts the whole listing",
+    "p8d-014": "a Kaskus story headed 'pengalaman ketipu beli blanko': its headline or notice no longer discounts the whole listing",
+    "p8c-014": "an article headed 'Mengapa KTP-el butuh blangko khusus?': its headline or notice no longer discounts the whole listing",
+    "p8c-024": "an office notice whose service is 'tidak dikenakan biaya': its headline or notice no longer discounts the whole listing",
+    "p8c-035": "a warning headed 'Awas hoax: blanko e-KTP dijual': its headline or notice no longer discounts the whole listing",
+    "p8c-038": "old KTP photos 'bukan untuk dijual': its headline or notice no longer discounts the whole listing",
+    "v8a-029": "an office's 'INFO PELAYANAN' that blanks are in stock again: its headline or notice no longer discounts the whole listing",
     # precision8's own fresh batches (written before 2.8's changes), still misread by 2.8
     "p8a-002": "a complaint in the poster's own voice ('Anak saya butuh KTP', 'blanko kosong') reads as a buyer's demand",
     "p8a-006": "a how-to title ('Cara mengganti KTP-el') over a text naming blanks reads as teaching to make one",

@@ -69,13 +69,19 @@ def test_not_for_sale_to_some_buyers_or_of_a_part_hides_no_offer() -> None:
             if _weaker(row, row["title"], f"{row['description']} {line}".strip())] == []
 
 
-#: lever -> (addition, where, flips counted on 2.8 over the 4,739 read-right offers; 2.7 had 0 for each)
-STILL_PULLED = {
+#: lever -> (addition, where, flips counted on 2.8 as precision8 built it, over the 4,739 read-right offers; 2.7
+#: had 0 for each).  The first three were whole-listing discounts (an office's free service, a listing "not for
+#: sale", a headline title), taken out at integration: on text nobody tuned on they changed one verdict.
+LEVERS = {
     "free_service": ("Konsultasi gratis, tidak dipungut biaya.", "suffix", 4326),
     "sale_denied_of_the_photo": ("Foto hanya contoh, bukan untuk dijual.", "suffix", 4326),
     "headline_question": ("Mau tanya", "title_prefix", 4227),
     "discussion_heading": ("Diskusi:", "prefix", 391),
 }
+#: levers a seller can still pull: a report or question cue ("Diskusi:", "Mau tanya") heading a field discounts the
+#: rest of its clause (after the headline discount was taken out, "Mau tanya" before the title still hides 71 of
+#: every 25th offer's 190)
+STILL_PULLED = frozenset({"discussion_heading", "headline_question"})
 
 
 def _pulled(row: dict, line: str, where: str) -> tuple[str, str]:
@@ -87,10 +93,10 @@ def _pulled(row: dict, line: str, where: str) -> tuple[str, str]:
     return title, f"{description} {line}"
 
 
-@pytest.mark.parametrize("lever", [pytest.param(name, marks=pytest.mark.xfail(
-    strict=True, reason=f"{name}: '{line}' hides {count} of 4,739 offers on 2.8 (hostile8), not narrowed yet"))
-    for name, (line, _, count) in STILL_PULLED.items()])
-def test_a_lever_still_pulled_hides_no_offer(lever: str) -> None:
-    line, where, _ = STILL_PULLED[lever]
+@pytest.mark.parametrize("lever", [pytest.param(name, marks=[pytest.mark.xfail(
+    strict=True, reason=f"{name}: '{line}' hides {count} of 4,739 offers on 2.8 (hostile8), not narrowed yet")]
+    if name in STILL_PULLED else []) for name, (line, _, count) in LEVERS.items()])
+def test_no_lever_hides_an_offer(lever: str) -> None:
+    line, where, _ = LEVERS[lever]
     hidden = [row["id"] for row in OFFERS[::25] if _weaker(row, *_pulled(row, line, where))]
     assert hidden == []

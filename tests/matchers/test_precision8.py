@@ -71,7 +71,17 @@ OFFERS = {
 }
 
 
-@pytest.mark.parametrize("name", sorted(TOLD_OF))
+#: told-of cases that relied on a whole-listing discount (a headline title, an office's free service, a listing "not
+#: for sale"), taken out at integration: one everyday line pulled each to hide almost any offer (hostile8,
+#: test_evasion_levers8.py); strict, so a discount that tells a seller's voice from a report's must clear them
+WHOLE_LISTING = "its headline or notice no longer discounts the whole listing (an evasion lever, hostile8)"
+STILL_TOLD_AS_OFFERS = {"free public service": WHOLE_LISTING, "hoax": WHOLE_LISTING, "not for sale": WHOLE_LISTING,
+                        "offered to the poster": WHOLE_LISTING}
+STILL_MISSED = {row_id: WHOLE_LISTING for row_id in ("p8c-014", "p8c-024", "p8c-035", "p8c-038")}
+
+
+@pytest.mark.parametrize("name", [pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason=STILL_TOLD_AS_OFFERS[name])]
+                                               if name in STILL_TOLD_AS_OFFERS else []) for name in sorted(TOLD_OF)])
 def test_text_that_tells_of_blanks_is_benign(name: str) -> None:
     assert score_listing(*TOLD_OF[name]).verdict == "benign"
 
@@ -82,7 +92,7 @@ def test_an_offer_in_the_same_words_stays_an_offer(name: str) -> None:
     assert score_listing(title, description).verdict == label
 
 
-@pytest.mark.parametrize("row", labelled_params(tune_rows("precision8_concepts"), {}))
+@pytest.mark.parametrize("row", labelled_params(tune_rows("precision8_concepts"), STILL_MISSED))
 def test_precision8_concept_row_gets_its_label(row: dict) -> None:
     assert score_listing(row["title"], row["description"]).verdict == row["label"]
 
