@@ -636,9 +636,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:tidak|tdk|gak|ga|nggak|bukan|dilarang) (?:dijual|diperjualbelikan|diperdagangkan)", "NOTSOLD"),
     # (2.6) a KTP "ready to use" said with "ready", "tinggal" or "langsung" ("KTP-el ready pakai"), read before "ready" sells
     (r"(?:<KTP>|<EKTP>) (?:ready|tinggal|langsung) (?:pakai|dipakai)", "READYID"),
-    # (2.8) a service said free of charge ("tidak dipungut biaya", "gak bayar sepeser pun", "bebas pungli"): a public
-    # office's, as no seller of blanks or IDs gives them away ("tanpa biaya tambahan" is a seller's terms); read before
-    # "tidak" is a negation
+    # (2.8) a service said free of charge ("tidak dipungut biaya", "gak bayar sepeser pun", "bebas pungli"), read before
+    # "tidak" is a negation, which it is not; "tanpa biaya tambahan" is a seller's terms.  No rule reads FREESERVICE since
+    # the office's-free-service discount was taken out (one such line hid almost any offer): it only keeps the negation off
     (r"(?:tidak|tanpa|tak) (?:ada )?(?:dipungut |dikenakan )?biaya (?:tambahan|lagi|admin|lain|lainnya|ongkir|pengiriman|kirim)", "SALETERMS"),
     (r"(?:tidak|tanpa|tak) (?:dipungut|ada pungutan|dikenakan) (?:biaya|bayaran|pungutan|sepeser(?: pun)?)|(?:tidak|tanpa) pungutan"
      r"|(?:gak|tidak|nggak|ga) (?:bayar|keluar uang) sepeser(?: pun)?|bebas (?:pungutan|pungli)", "FREESERVICE"),

@@ -1317,10 +1317,13 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
         return _shared_reading(((0, hits),)) if hits else ()
     kept = list(filter(None, parts))
     found = list(map(_hits_in_clause, kept))
-    if any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits):
-        found = _asked_in_lists(text, kept, found)
-    if ("#" in text or ":" in text) and any(found):  # a cheap test first: a tag list has a heading or hashtags
-        found = _tag_lists(text, kept, found)
+    asks = any(RULES[hit.rule].channel == "related" and not hit.cue for hits in found for hit in hits)
+    tags = ("#" in text or ":" in text) and any(found)  # a cheap test first: a tag list has a heading or hashtags
+    runs = _list_runs(text, kept) if asks or tags else None  # one reading of the lists serves both
+    if runs is not None and asks:
+        found = _asked_in_lists(runs, kept, found)
+    if runs is not None and tags:
+        found = _tag_lists(runs, kept, found)
     if "?" in text and any(hit.cue in _SEEKING_CUES or hit.rule in _WANTED_RULES for hits in found for hit in hits):
         found = _questions_unwanted(text, kept, found)
     return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
@@ -1376,13 +1379,11 @@ _TAG_LIST_HASHTAGS = 2
 _TAG_CUE = "CUETAGS"
 
 
-def _tag_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+def _tag_lists(runs: list[list[int]], kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
     """Hits in a list of search words, a run a tag heading opens or a clause of hashtags, stand under a
     tag-list cue (2.8): sellers of holders, printers and PVC cards repeat every word buyers search for
-    ("Tag: holder ktp, blanko ktp, ktp kosong"), so what they name is no product, and no part of a kit."""
-    runs = _list_runs(text, kept)
-    if runs is None:
-        return found
+    ("Tag: holder ktp, blanko ktp, ktp kosong"), so what they name is no product, and no part of a kit.
+    ``runs``: :func:`_list_runs`."""
     tagged = {i for i, part in enumerate(kept) if part.count("#") >= _TAG_LIST_HASHTAGS}
     for run in runs:
         if run and _TAG_HEADING.match(kept[run[0]]):
@@ -1391,13 +1392,10 @@ def _tag_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list
             for i, hits in enumerate(found)]
 
 
-def _asked_in_lists(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+def _asked_in_lists(runs: list[list[int]], kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
     """Related hits in a list that a requirement heading opens ("Syarat: KTP asli, selfie dengan
     KTP, akun IG aktif") are asked of the buyer, as in the heading's own clause; not when a clause
-    of the list offers or deals ("Syarat: transfer dulu, data KTP dikirim setelahnya")."""
-    runs = _list_runs(text, kept)
-    if runs is None:
-        return found
+    of the list offers or deals ("Syarat: transfer dulu, data KTP dikirim setelahnya").  ``runs``: :func:`_list_runs`."""
     asked: set[int] = set()
     for run in runs:
         if len(run) > 1:
@@ -1541,14 +1539,20 @@ def _demote_title_negatives(tally: _Tally) -> None:
     """A blank sold apart in the description is a second offer: the product phrase's negatives
     (a holder, a copy service) name the first and count as weak ones, not against it (2.5).  A
     machine is kept: a printer's listing that also sells blanks is a kit (related)."""
-    for index, weight in list(tally.strong_negatives.items()):
-        if index == _PRINTER_RULE:
-            continue
-        del tally.strong_negatives[index]
-        tally.weak_negatives[index] = max(weight, -WEAK_NEGATIVE_CAP)
-        reason = tally.reasons[index]
-        tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, tally.weak_negatives[index],
-                                      f"{reason.detail}; a blank is sold apart in the description: one of two offers, weak")
+    for index in list(tally.strong_negatives):
+        if index != _PRINTER_RULE:
+            _weaken_negative(tally, index, "a blank is sold apart in the description: one of two offers, weak")
+
+
+def _weaken_negative(tally: _Tally, index: int, why: str) -> None:
+    """Move the strong negative at ``index`` to the weak ones (capped), saying ``why`` in its reason."""
+    tally.weak_negatives[index] = max(tally.strong_negatives.pop(index), -WEAK_NEGATIVE_CAP)
+    tally.reasons[index] = _restated(tally.reasons[index], tally.weak_negatives[index], why)
+
+
+def _restated(reason: Reason, weight: float, why: str) -> Reason:
+    """``reason`` at a new ``weight``, with ``why`` added to its detail (a discount or a demotion after the tally)."""
+    return Reason(reason.rule, reason.field, reason.matched, weight, f"{reason.detail}; {why}")
 
 
 #: Clauses naming another product that make a description under a vague title a catalogue (2.5).
@@ -1807,10 +1811,9 @@ def _lift_look_negatives(tally: _Tally) -> None:
     for index in _LOOK_NEGATIVES:
         tally.strong_negatives.pop(index, None)
         tally.weak_negatives.pop(index, None)
-        reason = tally.reasons.get(index)
-        if reason is not None:
-            tally.reasons[index] = Reason(reason.rule, reason.field, reason.matched, 0.0,
-                                          f"{reason.detail}; an empty card of that size or model, described as an e-KTP: its own")
+        if index in tally.reasons:
+            tally.reasons[index] = _restated(tally.reasons[index], 0.0,
+                                             "an empty card of that size or model, described as an e-KTP: its own")
 
 
 def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:
@@ -1827,9 +1830,8 @@ def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tu
 
 
 def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
-    """Discount the blank channel (and with it the related one, where the listing offers nothing at all) when
-    what its blank words name is not goods on offer: a buyer's demand (2.6), an office's free service or a
-    listing "not for sale", a headline that tells of it (2.8), a made ID's material (2.6)."""
+    """Discount the blank channel when what its blank words name is not goods on offer: a buyer's demand, or
+    the material of a made ID the title or the description's opening sells (2.6)."""
     if _DEMAND_RULE_INDEX in tally.reasons or _DEMAND_APART in tally.reasons:
         _discount_blank_channel(tally, why="the listing is a buyer's demand: asked for, not on offer")
     elif _title_names_made_id(fields):
@@ -1868,10 +1870,7 @@ def _blanks_with_a_printer(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
 
 def _demote_printer(tally: _Tally) -> None:
     """A card printer sold with blank e-KTPs comes with the blanks on offer: its negative is weak (2.8)."""
-    tally.weak_negatives[_PRINTER_RULE] = max(tally.strong_negatives.pop(_PRINTER_RULE), -WEAK_NEGATIVE_CAP)
-    reason = tally.reasons[_PRINTER_RULE]
-    tally.reasons[_PRINTER_RULE] = Reason(reason.rule, reason.field, reason.matched, tally.weak_negatives[_PRINTER_RULE],
-                                          f"{reason.detail}; a card printer sold with blank e-KTPs: beside the blanks, weak")
+    _weaken_negative(tally, _PRINTER_RULE, "a card printer sold with blank e-KTPs: beside the blanks, weak")
 
 
 def _add_document_set(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
@@ -1963,22 +1962,19 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
     return False
 
 
-def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False, channels: frozenset[str] = _BLANK_ONLY) -> None:
+def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False) -> None:
     """The blank channel counts none of its evidence, which names something other than goods on offer
     (2.6): in a buyer's advert in the poster's own voice ("Kami tampung blanko e-KTP sisa", "Dicari
     blanko e-KTP") every blank word, the title's "Blanko e-KTP" included, is what is asked for; under a
     title whose product phrase is a made or traded ID ("Jasa bikin KTP cepat" / "blanko dari kami") it
     is that product's material.  Not called when a sale word offers a blank (``blank_offered``).  With
-    ``keep_core`` the strong group still counts (a kit's parts, :func:`_discount_kit_parts`); with ``channels``
-    both, the related channel's evidence is discounted too (an office's free service offers nothing, 2.8)."""
+    ``keep_core`` the strong group still counts (a kit's parts, :func:`_discount_kit_parts`)."""
     for group, (_, index) in list(tally.groups.items()):
-        if _channel_of(index) not in channels or (keep_core and group == "blank_core"):
+        if _channel_of(index) != "blank" or (keep_core and group == "blank_core"):
             continue
         del tally.groups[group]
-        reason = tally.reasons.get(abs(index))
-        if reason is not None:
-            tally.reasons[abs(index)] = Reason(reason.rule, reason.field, reason.matched, 0.0,
-                                               f"{reason.detail}; {why}")
+        if abs(index) in tally.reasons:
+            tally.reasons[abs(index)] = _restated(tally.reasons[abs(index)], 0.0, why)
 
 
 @lru_cache(maxsize=64)
