@@ -57,20 +57,31 @@ def figures() -> HoldoutFigures:
     return part_figures(HOLDOUT, HOLDOUT, "holdout")
 
 
-#: floors set by the integrator after the first run
-MEASURED = HoldoutFigures(0.0, 0.0, 0.0, 0.0, 0.0)
+#: What the matcher measured on this holdout at its one first run (matchers of main at 5649e09,
+#: ktpwatch-matchers/2.8, 2026-12-06 22:03 UTC, before any 2.9 change): blank precision 0.927
+#: (166/179), recall 0.954 (166/174), related recall 0.917 (132/144), identifiers precision 1.000
+#: recall 1.000 (692/692).  Floors a little below those figures (one or two rows of slack); a later
+#: matcher may not fall below them.
+MEASURED = HoldoutFigures(blank_precision=0.92, blank_recall=0.95, related_recall=0.91,
+                          id_precision=0.99, id_recall=0.99)
 
 
 def test_matcher_never_falls_below_what_it_measured_on_holdout8() -> None:
     assert shortfalls(figures(), MEASURED) == []
 
 
-@pytest.mark.xfail(strict=False, reason="issue 15 is open: holdout8 not yet run (first run by the integrator)")
+@pytest.mark.xfail(strict=False, reason=(
+    "issue 15 is open: the first run (matchers of main at 5649e09, ktpwatch-matchers/2.8) on holdout8 "
+    "measured blank precision 0.927, recall 0.954, related recall 0.917, identifiers precision 1.000 "
+    "recall 1.000"))
 def test_matcher_meets_the_issue_targets_on_holdout8() -> None:
     assert shortfalls(figures(), ISSUE_TARGETS) == []
 
 
-@pytest.mark.xfail(strict=False, reason="first run not yet made")
+@pytest.mark.xfail(strict=False, reason=(
+    "the first run found 1 lexicon word (string constants of matchers/ at 5649e09, older than this "
+    "holdout) in holdout8 texts and in no tune text; the word is not named here, so the holdout does "
+    "not leak through this reason"))
 def test_no_lexicon_word_occurs_only_in_holdout8() -> None:
     leaked = lexicon_words_only_in_holdout(read_rows(HOLDOUT), [])
     print(f"\nlexicon words in holdout8 but in no tune text: {leaked}")
