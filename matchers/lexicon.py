@@ -583,9 +583,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
      r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|perawan|kartu putih|mentah"
      r"|putih bersih|masih putih", "KOSONG"),  # (2.9) left "clean white" ("Kartu KTP putih bersih"), as "putihan"  # a "virgin" chip, a "white card" hold no data; a raw one
-    # (2.9) the writer's own or a relative's KTP not yet printed or empty ("KTP saya belum dicetak juga", "KTP-el anak saya
-    # belum dicetak"): an issued ID waited for, not a card on offer; a seller's stock is "kami"/"kita", never "saya"
-    (r"(?:<KTP>|<EKTP>) (?:(?:anak|istri|suami|ibu|bapak|adik|kakak|ortu|mama|papa|nenek|kakek) )?(?:saya|aku|gue|gua|gw|sy|ku)"
+    # (2.9) the writer's, the reader's or a relative's own KTP not yet printed or empty ("KTP saya belum dicetak juga",
+    # "KTP-el anak saya belum dicetak", "KTP kamu belum jadi"): an issued ID waited for, not a card on offer; a seller's
+    # stock is "kami"/"kita"
+    (r"(?:<KTP>|<EKTP>) (?:(?:anak|istri|suami|ibu|bapak|adik|kakak|ortu|mama|papa|nenek|kakek) )?(?:saya|aku|gue|gua|gw|sy|ku|kamu|anda|mu)"
      r"(?: (?:juga|masih|kok|kan|sampai sekarang|sampe sekarang|udah lama))? <KOSONG>", "KTP"),
     # (2.7) the registry's stock of its cards ("stok kartu dinas capil"): unissued cards, the blank's material; run short
     # ("stok kartu dukcapil habis") it is news of a shortage
@@ -601,7 +602,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin|pembeli)", "RECRUIT"),  # (2.6) a seller seeking buyers too
     # (2.6) a seller recruiting in its own voice ("kami mencari reseller"), read before the poster's demand below
     (r"(?:kami |kita )?(?:mencari|cari|butuh|membutuhkan) (?:reseller|agen|dropshipper|distributor|karyawan|admin|mitra (?:penjualan|jualan|reseller|dagang))", "RECRUIT"),
-    (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
+    # (2.9) the need said as it stands now ("yg lagi butuh blangko", "yang sedang mencari"): the same buyers addressed
+    (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:(?:lagi|sedang|lg) )?(?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
     # (2.6) a reader addressed on a condition ("kalau mau beli blanko, chat"): a seller's buyers, not the poster's demand
     (r"(?:kalau|kalo|klo|kl|jika|bila|apabila|misal) (?:kakak |kak |agan |gan |anda |kamu )?(?:mau|butuh|perlu|minat|ingin|pengen|cari|nyari)"
      r"|sing (?:arep|butuh|minat)", "AUDIENCE"),  # Javanese "sing arep tuku": whoever wants to buy
@@ -674,6 +676,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|di atas <BLANGKO>", "PRINTEDON"),  # (2.7) "cetakkan data anda di atas blanko"
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
+     # (2.9) blanks out given as a cause ("KTP belum jadi karena blangko kosong", "gara-gara blangko habis"): a shortage
+     r"|(?:karena|gara gara|akibat|sebab) <BLANGKO> (?:<KTP> |<EKTP> )?(?:<KOSONG>|<OUTOFSTOCK>|habis|langka)"
      # (2.9) blanks not yet sent or come ("katanya blangko belum dikirim", "blangko e-KTP belum datang dari pusat"): a
      # shortage waited out; a card's own "belum ada isi/data" is read first as its no-data state
      r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:belum|blm|blum|blom|durung) (?:dikirim|datang|dateng|turun|masuk|tersedia)(?: lagi)?"

@@ -20,6 +20,8 @@ ROWS = tune_rows("blankrec10*")
 STILL_MISSED: dict[str, str] = {
     "br10a-038": "a news headline ('Kemendagri kirim 2 juta blangko KTP-el ke daerah'): an office sending blanks is read "
                  "as goods; the quantity between the verb and the blank word is no phrase the lexicon can list",
+    "br10b-023": "an office's notice headed by its name ('Disdukcapil: Blangko KTP-el Tersedia'): blanks said available is "
+                 "a seller's phrase too, and the title's colon leaves the office in a clause of its own",
     "br10c-emblemchip-02": "the emblem ('Kartu bergambar garuda'), the chip ('chip Mifare DESFire') and the no-data state "
                            "in three description clauses under a title that names only a plain card: never combined",
 }
@@ -63,10 +65,10 @@ def test_a_key_word_with_two_letters_masked_is_read(word: str, data: st.DataObje
 
 
 @pytest.mark.parametrize("own", ["KTP saya belum dicetak juga", "KTP-el anak saya belum dicetak", "e-KTP aku belum dicetak",
-                                 "KTP istri saya masih kosong datanya"])
+                                 "KTP istri saya masih kosong datanya", "KTP kamu belum dicetak"])
 def test_the_writers_own_ktp_not_yet_printed_is_no_blank(own: str) -> None:
-    """(2.9) The writer's or a relative's own KTP not yet printed is an issued ID waited for; a seller's stock is the
-    shop's ("e-KTP kami masih kosong semua") and stays an offer."""
+    """(2.9) The writer's, the reader's or a relative's own KTP not yet printed is an issued ID waited for; a seller's
+    stock is the shop's ("e-KTP kami masih kosong semua") and stays an offer."""
     assert _verdict("Tanya dong", f"{own}, padahal udah rekam 3 bulan. Normal gak?") == "benign"
     assert _verdict("Blangko e-KTP", "e-KTP kami masih kosong semua, ready 50 pcs.") == "blank"
 
@@ -80,12 +82,12 @@ def test_a_chip_card_bearing_the_emblem_without_data_is_an_ektp_whatever_its_chi
     assert _verdict(f"Kartu member {chip} logo garuda", "Kartu chip untuk member klub, belum ada data member.") == "benign"
 
 
-#: (2.9) The discounts this round added, each read in its clause only: the writer's own KTP pending, an office's
-#: shortage named with the office first, blanks not yet sent.  Appended to an offer none may hide it (over every
+#: (2.9) The discounts this round added, each read in its clause only: the writer's or reader's own KTP pending, an
+#: office's shortage named with the office first, blanks not yet sent or out as a cause.  Appended to an offer none may hide it (over every
 #: read-right offer of the tune rows, 4,805 on this branch: 0 hidden appended; prefixed, the same few related rows flip
 #: as with any neutral first sentence, "Stok terbatas.", on 2.8: their evidence must sit near the description's start).
 _TRIGGERS = ["KTP saya belum dicetak juga.", "Di kecamatan blangko KTP lagi kosong.", "Katanya blangko belum dikirim.",
-             "Di kelurahan saya blangko e-KTP habis terus."]
+             "Di kelurahan saya blangko e-KTP habis terus.", "KTP kamu belum jadi karena blangko kosong."]
 _RANK = {"benign": 0, "related": 1, "blank": 2}
 
 

@@ -144,6 +144,7 @@ STILL_MISREAD = {
     "br8e-010": "a forum question about sending a KTP photo for a loan reads 'foto KTP' as KTP photos sold",
     # blankrec10's own fresh hard negatives that 2.9 still misreads; each is named with why in test_blank_recall10.py
     "br10a-038": "a news headline ('Kemendagri kirim 2 juta blangko KTP-el ke daerah'): an office sending blanks reads as goods",
+    "br10b-023": "an office's notice headed 'Disdukcapil: Blangko KTP-el Tersedia' reads as blanks on offer",
     # voices8 (a writer who never read the matcher; measured unseen on 2.7, then learnt from): hard negatives 2.8 misreads
     "v8b-061": "a free Word template of a letter reporting a lost KTP reads as a KTP edit file ('template … KTP')",
     "v8c-057": "a Javanese office notice ('Dukcapil ngumumke blangko KTP-el wis ana maneh') reads as blanks from an office: "
