@@ -40,7 +40,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["blangkon", "blankon"], "blangkon"),
     **dict.fromkeys(["kosong", "polos", "polosan", "putihan"], "kosong"),  # (2.7) "putihan": left white, as "polosan"
     # "stok kosongan" is a stock of blanks, "stok kosong" none in stock: kept apart
-    **dict.fromkeys(["kosongan", "kosongannya"], "kosongan"),
+    **dict.fromkeys(["kosongan"], "kosongan"),
     # (2.9) the empty word with "-nya" ("KTP kosongnya ready", "polosnya"), as "blangkonya" and "ktpnya" are spelled
     **dict.fromkeys(["kosongnya", "polosnya"], "kosong"),
     **dict.fromkeys(["ektp", "ektpnya", "ektepe", "ktpe"], "ektp"),  # "KTP-E" run together
@@ -586,7 +586,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.9) the writer's, the reader's or a relative's own KTP not yet printed or empty ("KTP saya belum dicetak juga",
     # "KTP-el anak saya belum dicetak", "KTP kamu belum jadi"): an issued ID waited for, not a card on offer; a seller's
     # stock is "kami"/"kita"
-    (r"(?:<KTP>|<EKTP>) (?:(?:anak|istri|suami|ibu|bapak|adik|kakak|ortu|mama|papa|nenek|kakek) )?(?:saya|aku|gue|gua|gw|sy|ku|kamu|anda|mu)"
+    (r"(?:<KTP>|<EKTP>) (?:(?:anak|istri|suami|ibu|bapak|adik|kakak|ortu|mama) )?(?:saya|aku|gue|gw|sy|ku|kamu|anda|mu)"
      r"(?: (?:juga|masih|kok|kan|sampai sekarang|sampe sekarang|udah lama))? <KOSONG>", "KTP"),
     # (2.7) the registry's stock of its cards ("stok kartu dinas capil"): unissued cards, the blank's material; run short
     # ("stok kartu dukcapil habis") it is news of a shortage
@@ -677,7 +677,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
      # (2.9) blanks out given as a cause ("KTP belum jadi karena blangko kosong", "gara-gara blangko habis"): a shortage
-     r"|(?:karena|gara gara|akibat|sebab) <BLANGKO> (?:<KTP> |<EKTP> )?(?:<KOSONG>|<OUTOFSTOCK>|habis|langka)"
+     r"|(?:karena|gara gara) <BLANGKO> (?:<KTP> |<EKTP> )?(?:<KOSONG>|<OUTOFSTOCK>|habis|langka)"
      # (2.9) blanks not yet sent or come ("katanya blangko belum dikirim", "blangko e-KTP belum datang dari pusat"): a
      # shortage waited out; a card's own "belum ada isi/data" is read first as its no-data state
      r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:belum|blm|blum|blom|durung) (?:dikirim|datang|dateng|turun|masuk|tersedia)(?: lagi)?"

@@ -387,10 +387,14 @@ offers and 12 of its 15 hard negatives right), hard negatives beside each (``bla
   a plain card's negative; a member, name or ID card still is.  "Kartu putih garuda" is an empty card bearing the emblem.
 * *Spellings*: chat's "belom" (not yet), "kosongnya"/"polosnya", "putih bersih"; two letters of one key word masked
   ("k*s*ng", :mod:`matchers.masked_letters`).
-* *No offer, in its clause only*: the writer's own or a relative's KTP not yet printed ("KTP saya belum dicetak juga"; a
-  seller's stock is "kami"), an office's shortage with the office named first ("di kecamatan aku blangko KTP lagi
-  kosong"), blanks not yet sent ("katanya blangko belum dikirim").  Appended to each of the 4,805 offers the tune rows
-  read right, none of these lines hides one (one bare "WA bisnis: <url>" description reads "bisnis KTP" after it).
+* *No offer, in its clause only*: the writer's, the reader's or a relative's own KTP not yet printed ("KTP saya belum
+  dicetak juga", "KTP kamu belum jadi"; a seller's stock is "kami"), an office's shortage with the office named first
+  ("di kecamatan aku blangko KTP lagi kosong"), blanks not yet sent or out as a cause ("katanya blangko belum dikirim",
+  "karena blangko kosong").  Appended to each of the 4,830 offers the tune rows read right, none of these lines hides
+  one (one bare "WA bisnis: <url>" description reads "bisnis KTP" after it); put first, they flip the same six related
+  rows any first sentence does on 2.8 ("Stok terbatas.", "KTP hilang?"), whose evidence must open the description.
+* *After blankrec10_b (measured once first: this branch blank P 20/21 R 20/21, 2.8 19/21 R 19/21)*: the buyers a seller
+  addresses with their need as it stands ("yg lagi butuh blangko … ada di saya") are no wanted advert.
 """
 
 from __future__ import annotations
