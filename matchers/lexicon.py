@@ -41,6 +41,8 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["kosong", "polos", "polosan", "putihan"], "kosong"),  # (2.7) "putihan": left white, as "polosan"
     # "stok kosongan" is a stock of blanks, "stok kosong" none in stock: kept apart
     **dict.fromkeys(["kosongan"], "kosongan"),
+    # (2.9) the empty word with "-nya" ("KTP kosongnya ready", "polosnya"), as "blangkonya" and "ktpnya" are spelled
+    **dict.fromkeys(["kosongnya", "polosnya"], "kosong"),
     **dict.fromkeys(["ektp", "ektpnya", "ektepe", "ktpe"], "ektp"),  # "KTP-E" run together
     **dict.fromkeys(["ktpel", "ktpelektronik"], "ktpel"),
     **dict.fromkeys(["ktp", "ktpnya", "ktepe", "katepe", "ketepe"], "ktp"),  # spelled as said: "ka-te-pe", "ke-te-pe" (2.6)
@@ -84,6 +86,8 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["selesai", "kelar", "beres", "rampung", "rengse"], "selesai"),
     **dict.fromkeys(["hari", "dino", "dinten", "dina", "poe"], "hari"),  # day: Javanese, Sundanese/krama
     **dict.fromkeys(["durung", "dereng"], "durung"),  # not yet: Javanese, krama
+    # (2.9) "not yet" as chat writes it ("belom ada isinya", "kartu belom dicetak"): the phrases name "belum"
+    **dict.fromkeys(["belom"], "belum"),
     **dict.fromkeys(["suwung", "puyung"], "kosong"),  # (2.6) empty: Javanese, Balinese
     **dict.fromkeys(["dicetak", "dicitak"], "dicetak"),  # printed: the Sundanese spelling
     **dict.fromkeys(["sehari", "sedino", "sedinten", "sahari"], "sehari"),  # Banjar, Minang "sahari"
@@ -419,7 +423,7 @@ def _masked() -> MaskedIndex:
 @cache
 def _join_starts() -> frozenset[str]:
     """Words that may start a split or masked key word: text without one has nothing to join."""
-    return _JOIN_STARTS | {before for before, _ in _masked()}
+    return _JOIN_STARTS | {cut[0] for cut in _masked()}
 
 
 def _join_split_words(words: list[str]) -> list[str]:
@@ -520,6 +524,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"pasfoto|pas foto|edit foto|cetak foto|print foto|foto studio|studio foto|ganti background|background (?:merah|biru)|3x4|4x6|2x3|retouch|photoshop", "NEGPHOTO"),
     # (2.8) a driving licence named as a card ("kartu SIM polisi", "SIM polri"): the police's licence, no phone SIM card
     (r"(?:kartu )?sim (?:polisi|polri|mengemudi)", "OTHERDOC"),
+    # (2.9) "perdana" (first, never used) said of the ID itself ("Kartu KTP el perdana, belum pernah dicetak"): a new
+    # e-KTP, read before "perdana" reads as a phone SIM card ("kartu perdana", "perdana Telkomsel")
+    (r"(?:ktp|ektp|ktpel|e ktp|ktp el) perdana", "EKTP"),
     (r"sim card|simcard|kartu sim|kartu perdana|perdana|dual sim", "PHONESIM"),
     # an organisation's own ID card ("kartu identitas karyawan", "KTP mahasiswa"): a plain card, not the KTP
     (r"(?:kartu identitas|kartu tanda|kartu pengenalan|ktp|id card|idcard) (?:karyawan|pegawai|pekerja|staf|siswa|mahasiswa|pelajar|anggota|member|panitia|peserta|sekolah)", "NEGPLAINCARD"),
@@ -559,7 +566,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (rf"{_ABSENT}(?: (?:ada|pakai|pake|perlu|butuh))? (?:foto|data|nama|scan|fotokopi|upload|isi) (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDREF"),
     # (2.7) a card left white or empty that bears the state's emblem ("kartu putih bergaruda", "kartu kosong berlogo
     # garuda"): what only an ID shows, read before "kartu putih"; a greeting card ("kartu ucapan kosong …") is another kind
-    (r"(?:kartu|card) (?:putih|kosong|blanko|kosongan) (?:bergaruda|berlogo garuda|bergambar garuda|logo garuda|lambang garuda)", "EMPTYEMBLEM"),
+    # (2.9) the emblem named bare after the empty word ("Kartu putih garuda ada chip"), as "kartu biru garuda" is
+    (r"(?:kartu|card) (?:putih|kosong|blanko|kosongan) (?:bergaruda|berlogo garuda|bergambar garuda|logo garuda|lambang garuda|garuda)", "EMPTYEMBLEM"),
     # no content yet: "not yet" or "without", there being (ada), then printing, filling or what a card holds; also
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
@@ -573,7 +581,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # in English: "no data", "unprinted", "not personalized"
      r"|no data|without data|unprinted|not printed|no print|not yet printed|(?:un|not )personali(?:s|z)ed(?: yet)?", "KOSONG"),
     (r"(?:siap|tinggal) (?:cetak|isi|print|personalisasi|dicetak|diisi|diprint|dipersonalisasi)|siap pakai cetak|masih (?:kosong|kosongan|baru polos)|data kosong|kosong"
-     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|perawan|kartu putih|mentah", "KOSONG"),  # a "virgin" chip, a "white card" hold no data; a raw one
+     r"|(?:stok|stock|sisa) kosongan|kosongan|virgin|perawan|kartu putih|mentah"
+     r"|putih bersih|masih putih", "KOSONG"),  # (2.9) left "clean white" ("Kartu KTP putih bersih"), as "putihan"  # a "virgin" chip, a "white card" hold no data; a raw one
+    # (2.9) the writer's, the reader's or a relative's own KTP not yet printed or empty ("KTP saya belum dicetak juga",
+    # "KTP-el anak saya belum dicetak", "KTP kamu belum jadi"): an issued ID waited for, not a card on offer; a seller's
+    # stock is "kami"/"kita"
+    (r"(?:<KTP>|<EKTP>) (?:(?:anak|istri|suami|ibu|bapak|adik|kakak|ortu|mama) )?(?:saya|aku|gue|gw|sy|ku|kamu|anda|mu)"
+     r"(?: (?:juga|masih|kok|kan|sampai sekarang|sampe sekarang|udah lama))? <KOSONG>", "KTP"),
     # (2.7) the registry's stock of its cards ("stok kartu dinas capil"): unissued cards, the blank's material; run short
     # ("stok kartu dukcapil habis") it is news of a shortage
     (r"(?:stok|stock) kartu (?:dinas )?(?:dukcapil|disdukcapil) (?:habis|kosong|menipis|langka)", "OUTOFSTOCK"),
@@ -588,7 +602,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"dicari (?:reseller|agen|mitra|distributor|karyawan|admin|pembeli)", "RECRUIT"),  # (2.6) a seller seeking buyers too
     # (2.6) a seller recruiting in its own voice ("kami mencari reseller"), read before the poster's demand below
     (r"(?:kami |kita )?(?:mencari|cari|butuh|membutuhkan) (?:reseller|agen|dropshipper|distributor|karyawan|admin|mitra (?:penjualan|jualan|reseller|dagang))", "RECRUIT"),
-    (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
+    # (2.9) the need said as it stands now ("yg lagi butuh blangko", "yang sedang mencari"): the same buyers addressed
+    (r"(?:(?:bagi|buat|untuk|khusus) )?(?:yang|yg|kamu yang|anda yang) (?:(?:lagi|sedang|lg) )?(?:butuh|membutuhkan|perlu|mencari|cari|nyari|mau|minat)", "AUDIENCE"),
     # (2.6) a reader addressed on a condition ("kalau mau beli blanko, chat"): a seller's buyers, not the poster's demand
     (r"(?:kalau|kalo|klo|kl|jika|bila|apabila|misal) (?:kakak |kak |agan |gan |anda |kamu )?(?:mau|butuh|perlu|minat|ingin|pengen|cari|nyari)"
      r"|sing (?:arep|butuh|minat)", "AUDIENCE"),  # Javanese "sing arep tuku": whoever wants to buy
@@ -661,6 +676,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|di atas <BLANGKO>", "PRINTEDON"),  # (2.7) "cetakkan data anda di atas blanko"
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
+     # (2.9) blanks out given as a cause ("KTP belum jadi karena blangko kosong", "gara-gara blangko habis"): a shortage
+     r"|(?:karena|gara gara) <BLANGKO> (?:<KTP> |<EKTP> )?(?:<KOSONG>|<OUTOFSTOCK>|habis|langka)"
+     # (2.9) blanks not yet sent or come ("katanya blangko belum dikirim", "blangko e-KTP belum datang dari pusat"): a
+     # shortage waited out; a card's own "belum ada isi/data" is read first as its no-data state
+     r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:belum|blm|blum|blom|durung) (?:dikirim|datang|dateng|turun|masuk|tersedia)(?: lagi)?"
      r"|<BLANGKO> (?:<KTP>|<EKTP>) habis", "OUTOFSTOCK"),  # (2.7) "stok blangko KTP-el habis"
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
     # (2.8) blanks empty again and again ("blanko e-KTP kosong lagi", "blangko KTP yang sering kosong"): an office's
@@ -676,6 +696,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (rf"{_ID} {_PETS}|{_ID} (?:untuk|buat) {_PETS}|{_ID} (?:lucu|kocak|parodi|prank|couple|bucin|jomblo|wibu|anime)|kartu identitas {_PETS}|souvenir|pajangan|gantungan kunci|lucu lucuan|parodi|prank|novelty", "NEGNOVELTY"),
     # what a card is for ("kartu chip untuk pembuatan e-KTP"): an ID term, not an offer to make one
     # (2.6) a card for printing or making a KTP ("kartu untuk cetak identitas warga"): KTPs are e-KTPs now
+    # (2.9) a card or material, named by what it is, then by its purpose, printing a KTP included ("Kartu buat KTP",
+    # "Kartu dinas yg buat cetak KTP", "bahan mentah untuk bikin KTP"): the KTP is what the card serves, not one made
+    # ("buat KTP") nor offered ("KTP ready")
+    (r"(?:kartu|kartunya|bahan|bahannya) (?:(?:<KOSONG>|<DINASSTOCK>|dinas|dukcapil|dasar|chip|original|resmi) )?(?:(?:yang|yg) )?"
+     r"(?:untuk|buat|utk) (?:(?:cetak|bikin|pembuatan|membuat) )?(?:<KTP>|<EKTP>)", "EKTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat|utk) (?:cetak|mencetak|pembuatan) <KTP>", "EKTP"),
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
@@ -692,6 +717,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # the material of a KTP offered as such ("bahan KTP asli dinas", "bahan baku e-KTP"): a blank
     # (2.5) also the material of a person's identity named by its chip or as a resident's ("bahan dasar identitas chip")
     (r"bahan (?:baku |dasar |mentah )?(?:kartu )?(?:<KTP>|<EKTP>)|bahan (?:baku |dasar |mentah )?identitas (?:chip|penduduk|elektronik)", "IDMATERIAL"),
+    # (2.9) the base card of a KTP ("kartu dasar KTP el", "kartu dasar e-ktp chip"): its material, as "bahan dasar" is
+    (r"kartu (?:dasar|baku|dasarnya) (?:<KTP>|<EKTP>)", "IDMATERIAL"),
     # (2.7) a pas-foto studio's speed ("Pas foto KTP kilat", "cetak foto KTP instan"): the photo is quick, not the KTP
     (r"<NEGPHOTO> (?:untuk )?(?:<KTP>|<EKTP>) (?:kilat|instan|express|ekspres)", "NEGPHOTO"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
@@ -855,6 +882,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # the office's supply, news to residents; a seller's blanks come "dari" an office, or are "sama dengan" its own
     # (2.8) also said empty or out there ("blangko e-KTP kosong di kecamatan", "blangko e-KTP sedang kosong di kecamatan")
     (r"<BLANGKO>(?: <KTP>| <EKTP>)?(?: <KOSONG>| <OUTOFSTOCK>)? di (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))", "OUTOFSTOCK"),
+    # (2.9) the office named first ("di kecamatan aku blangko KTP lagi kosong", "Di dukcapil blangko e-KTP habis"): its
+    # supply run out, news to residents as when the office is named after
+    (r"di (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))(?: (?:aku|saya|kami|kita|sini|sana))?"
+     r" <BLANGKO>(?: <KTP>| <EKTP>)? (?:<KOSONG>|<OUTOFSTOCK>)", "OUTOFSTOCK"),
     # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
     # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
     (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi |penting |terbaru )?(?:dari )?(?:<OFFICIAL>|kecamatan|kelurahan|kantor desa)"
@@ -954,6 +985,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"mainan", "NEGTOY"),
     # (2.5) a change made at the office ("data di KTP bisa diubah di dukcapil"): a correction, no edit file
     (r"(?:bisa|dapat) (?:diubah|diganti|diedit|diperbaiki) (?:di|ke|lewat|melalui) (?:<OFFICIAL>|kantor|kelurahan|kecamatan)", "OFFICEPROC"),
+    # (2.9) "mentahan" (raw) said of a card or a blank beside its ID term ("kartu KTP mentahan", "mentahan blangko e-KTP"):
+    # the raw card, a KTP's material, as "kartu mentah" is; said of a file or a design, or of a bare "KTP", it is the
+    # designer's raw file below ("file mentahan KTP", "mentahan KTP PSD")
+    (r"(?:file|desain) mentahan|mentahan (?:template|desain|file)", "NEGTEMPLATE"),
+    (r"(?:<KARTU>|<BLANGKO>) (?:<KTP>|<EKTP>) mentahan|mentahan (?:<KARTU>|<BLANGKO>) (?:<KTP>|<EKTP>)", "IDMATERIAL"),
     (r"template desain|desain template|file desain|file (?:edit|editan)|template|file master|master file|mentahan|font|(?:bisa|dapat|tinggal|siap) (?:diedit|edit|diubah)|edit sendiri", "NEGTEMPLATE"),
     (r"desain|stiker", "NEGDESIGN"),
     (r"akun", "AKUN"),

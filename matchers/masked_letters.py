@@ -1,4 +1,4 @@
-"""A key word with one letter masked by an emoji or a symbol ("Bl💳nko", "k💥song", "e-k+p").
+"""A key word with one letter masked by an emoji or a symbol ("Bl💳nko", "k💥song", "e-k+p"), or two ("k*s*ng", 2.9).
 
 Sellers hide a word from keyword search by putting a picture or a symbol where one of its
 letters stands.  Normalisation turns the mark into a space, so the word arrives as two pieces
@@ -16,8 +16,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection, Iterable
 from itertools import pairwise
 
-#: (piece before the mask, piece after it) → the key word they spell around one missing letter.
-MaskedIndex = dict[tuple[str, str], str]
+#: (piece before the mask, piece after it) → the key word they spell around one missing letter; (2.9) also
+#: (before, between, after) → the key word three pieces spell around two missing letters ("k*s*ng").
+MaskedIndex = dict[tuple[str, ...], str]
 
 
 def masked_index(key_words: Iterable[str], words_of_their_own: Collection[str] = ()) -> MaskedIndex:
@@ -27,19 +28,32 @@ def masked_index(key_words: Iterable[str], words_of_their_own: Collection[str] =
     the masked one (a mark at a word's edge is read as a separator, not a letter); and a cut whose
     pieces are both in ``words_of_their_own`` is two words, not one masked ("di dukcapil" is at the
     registry, not "disdukcapil"), while one such piece is no such pair ("koso💳gan": "gan" is a word too)."""
-    spelled: dict[tuple[str, str], set[str]] = {}
+    spelled: dict[tuple[str, ...], set[str]] = {}
     for word in key_words:
-        for at in range(1, len(word) - 1):
-            before, after = word[:at], word[at + 1:]
-            if before not in words_of_their_own or after not in words_of_their_own:
-                spelled.setdefault((before, after), set()).add(word)
+        for cut in _cuts(word):
+            if not all(piece in words_of_their_own for piece in cut):
+                spelled.setdefault(cut, set()).add(word)
     return {cut: next(iter(words)) for cut, words in spelled.items() if len(words) == 1}
+
+
+def _cuts(word: str) -> Iterable[tuple[str, ...]]:
+    """The pieces ``word`` leaves with one inner letter masked, and (2.9) with two inner letters masked that do not
+    stand next to each other ("k*s*ng": a seller masking each vowel; two masks side by side are one separator)."""
+    inner = range(1, len(word) - 1)
+    for at in inner:
+        yield word[:at], word[at + 1:]
+    for first in inner:
+        for second in range(first + 2, len(word) - 1):
+            yield word[:first], word[first + 1:second], word[second + 1:]
 
 
 def unmask(words: list[str], index: MaskedIndex) -> list[str]:
     """``words`` with each pair of pieces that spells a key word around one missing letter joined into
     it ("bl", "nko" → "blanko")."""
     def reading(at: int) -> tuple[str, int] | None:
+        three = index.get(tuple(words[at:at + 3])) if at + 2 < len(words) else None
+        if three is not None:
+            return three, 3
         key = index.get((words[at], words[at + 1])) if at + 1 < len(words) else None
         return None if key is None else (key, 2)
     return join_runs(words, reading)
@@ -62,5 +76,7 @@ def join_runs(words: list[str], reading: Callable[[int], tuple[str, int] | None]
 
 
 def has_masked_pair(words: list[str], index: MaskedIndex) -> bool:
-    """Whether any two words in a row spell a key word around one missing letter (a cheap test first)."""
-    return any(pair in index for pair in pairwise(words))
+    """Whether any two words in a row spell a key word around one missing letter, or three around two (a cheap test
+    first)."""
+    return any(pair in index for pair in pairwise(words)) or any(
+        triple in index for triple in zip(words, words[1:], words[2:], strict=False))

@@ -372,6 +372,29 @@ rows as offers), hard positives beside each concept (``precision8_concepts``):
 * *Search words*: a list a tag heading opens ("Tag: …", "Kata kunci: …") or a clause of hashtags stands under a tag-list
   cue, search words (no related evidence, no kit part) under a title naming another product; under a title naming none
   they are the seller's own words (:func:`_tag_lists_under_own_title`).
+
+**Blank language (2.9).**  Concepts measured first on fresh rows (``corpus/blankrec10_a``: 2.8 read 32 of its 35 blank
+offers and 12 of its 15 hard negatives right), hard negatives beside each (``blankrec10_concepts``):
+
+* *A card named by its purpose* ("Kartu buat KTP", "Kartu dinas yg buat cetak KTP", "bahan mentah untuk bikin KTP"): the
+  KTP is what the card serves (an e-KTP term), not a KTP made ("buat KTP") nor offered ("KTP ready"); a card a service
+  prints ("Jasa cetak kartu buat KTP hilang") stays the service's.
+* *The raw or base card* ("kartu KTP mentahan", "mentahan blangko e-KTP", "kartu dasar e-KTP") is a KTP's material, while
+  "mentahan" said of a file, a design or a bare KTP stays the designer's raw file; "KTP el perdana" (first, unused) is a
+  new e-KTP, no phone SIM card.
+* *A chip card bearing the state's emblem with no data yet* ("Kartu chip NFC" / "lambang garuda, belum ada data"): no plain
+  card bears the emblem, so the chip's technology or material (NFC, Mifare, RFID, PVC) is the e-KTP's own and no longer
+  a plain card's negative; a member, name or ID card still is.  "Kartu putih garuda" is an empty card bearing the emblem.
+* *Spellings*: chat's "belom" (not yet), "kosongnya"/"polosnya", "putih bersih"; two letters of one key word masked
+  ("k*s*ng", :mod:`matchers.masked_letters`).
+* *No offer, in its clause only*: the writer's, the reader's or a relative's own KTP not yet printed ("KTP saya belum
+  dicetak juga", "KTP kamu belum jadi"; a seller's stock is "kami"), an office's shortage with the office named first
+  ("di kecamatan aku blangko KTP lagi kosong"), blanks not yet sent or out as a cause ("katanya blangko belum dikirim",
+  "karena blangko kosong").  Appended to each of the 4,830 offers the tune rows read right, none of these lines hides
+  one (one bare "WA bisnis: <url>" description reads "bisnis KTP" after it); put first, they flip the same six related
+  rows any first sentence does on 2.8 ("Stok terbatas.", "KTP hilang?"), whose evidence must open the description.
+* *After blankrec10_b (measured once first: this branch blank P 20/21 R 20/21, 2.8 19/21 R 19/21)*: the buyers a seller
+  addresses with their need as it stands ("yg lagi butuh blangko … ada di saya") are no wanted advert.
 """
 
 from __future__ import annotations
@@ -741,6 +764,16 @@ _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: holds no data yet, and the negatives that read "ukuran/model/standar KTP" as a look-alike's size or model.
 _DESCRIBED_RULES = frozenset({"empty_card_of_ektp_type", "id_type_chip_without_data", "id_type_chip_without_data_in_listing"})
 _LOOK_NEGATIVES = frozenset({_RULE_INDEX["neg_card_size"], _RULE_INDEX["neg_card_type"]})
+#: (2.9) A chip card bearing the state's emblem, found with a state of holding no data yet ("Kartu chip NFC" / "Model
+#: KTP elektronik, ada lambang garuda, belum ada data"): no plain card shows the emblem, so the chip's own technology
+#: (NFC, Mifare, DESFire: the e-KTP's) and the KTP's size or model name that e-KTP, not another card.
+_EMBLEM_CHIP_RULES = frozenset({"emblem_chip_card_in_listing", "emblem_chip_without_data_in_listing"})
+_NO_CONTENT_TERM = _RULE_INDEX["no_content_term"]
+_PLAIN_CARD = _RULE_INDEX["neg_plain_card"]
+_PLAIN_CARD_NEGATIVES = _LOOK_NEGATIVES | {_PLAIN_CARD}
+#: The plain-card words that name a card's chip technology or its material, as an e-KTP's are (spelled "pvc" once read
+#: canonically); a member, name or ID card is another card.
+_CHIP_TECHNOLOGY = frozenset({"nfc", "mifare", "rfid", "pvc"})
 #: Evidence found apart (other clauses or fields): (rule, rules of one part, rules of the other).
 _BLANK_TERM, _UNPRINTED_TERM = frozenset({_RULE_INDEX["blank_term"]}), frozenset({_RULE_INDEX["unprinted_term"]})
 _EKTP_TERM, _KTP_TERM = frozenset({_RULE_INDEX["ektp_term"]}), frozenset({_RULE_INDEX["ktp_term"]})
@@ -1729,6 +1762,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     kit = not _KIT_AT.isdisjoint(tally.reasons)
     described = not _DESCRIBED_AT.isdisjoint(tally.reasons)
     fired = {hit.rule for _, field_clauses in fields for _, hits in field_clauses for hit in hits}
+    emblem_without_data = _NO_CONTENT_TERM in fired and _plain_cards_are_chips(fields)
+    emblem_chip = False
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
         if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired) or not _VOIDED_BY.get(number, _NONE).isdisjoint(fired):
             continue  # a part that fired nowhere is found apart nowhere: focus 0, nothing to add
@@ -1736,12 +1771,15 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
         other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
                                                        or (trades and RULES[i].unless_traded)
-                                                       or (rule.name in _DESCRIBED_RULES and i in _LOOK_NEGATIVES)))
+                                                       or (rule.name in _DESCRIBED_RULES and i in _LOOK_NEGATIVES)
+                                                       or (emblem_without_data and rule.name in _EMBLEM_CHIP_RULES
+                                                           and i in _PLAIN_CARD_NEGATIVES)))
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products, rule.name in _SAID_NEXT)
         weight = rule.weight * focus
         usable = usable or (makes_id and weight > 0)  # even when a stronger rule of its group is the one counted
         kit = kit or (rule.name in _KIT_RULES and weight > 0)
         described = described or (rule.name in _DESCRIBED_RULES and weight > 0)
+        emblem_chip = emblem_chip or (rule.name in _EMBLEM_CHIP_RULES and weight > 0)  # counted or not in its group
         traded = traded or (trades and weight > 0)
         _count_listing_rule(tally, number, co_field, co_matched, weight, f" (focus {focus:.2f})")
 
@@ -1758,6 +1796,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         _discount_kit_parts(tally)
     if described:
         _lift_look_negatives(tally)
+    if emblem_without_data and emblem_chip:
+        _lift_look_negatives(tally, _PLAIN_CARD_NEGATIVES, "a chip card bearing the state's emblem with no data yet: its chip and model")
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
         _discount_goods_not_offered(fields, tally)
@@ -1804,16 +1844,26 @@ _VOIDED_BY = {len(RULES) + i: frozenset(_RULE_INDEX[name] for name in ("document
               for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "no_content_with_ktp_in_listing"}
 
 
-def _lift_look_negatives(tally: _Tally) -> None:
+def _plain_cards_are_chips(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether every plain card the listing names is named by its chip's technology or material ("Kartu chip NFC",
+    "Mifare DESFire", "PVC"), which an e-KTP's are too (2.9); a member, name or ID card is another card whatever it
+    bears, while one negated or only cross-sold ("bukan kartu member", "Tersedia juga tali ID card") names no card."""
+    return all(hit.matched.lower() in _CHIP_TECHNOLOGY for _, field_clauses in fields for _, hits in field_clauses
+               for hit in hits if hit.rule == _PLAIN_CARD and not hit.negator and not hit.cue)
+
+
+def _lift_look_negatives(tally: _Tally, negatives: frozenset[int] = _LOOK_NEGATIVES,
+                         why: str = "an empty card of that size or model, described as an e-KTP: its own") -> None:
     """An empty card of the e-KTP's own model, or a chip card of the KTP's size or model said to hold no data yet,
     is the e-KTP described by its state, so that size or model is its own card's, not a look-alike's: the look
-    negatives no longer count (2.8).  A plain card word (PVC, RFID, NFC, member) is another negative and still counts."""
-    for index in _LOOK_NEGATIVES:
+    negatives no longer count (2.8).  A plain card word (PVC, RFID, NFC, member) is another negative and still counts,
+    except beside the state's emblem on a chip card with no data yet (2.9): no plain card bears the emblem, so the
+    chip's technology ("NFC", "Mifare DESFire") is the e-KTP's own."""
+    for index in negatives:
         tally.strong_negatives.pop(index, None)
         tally.weak_negatives.pop(index, None)
         if index in tally.reasons:
-            tally.reasons[index] = _restated(tally.reasons[index], 0.0,
-                                             "an empty card of that size or model, described as an e-KTP: its own")
+            tally.reasons[index] = _restated(tally.reasons[index], 0.0, why)
 
 
 def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:

@@ -27,8 +27,6 @@ STILL_MISSED = {
     "br8c-type-12": "a chip card of the KTP's size without data 'untuk akses pintu': the use names an access card, which "
                     "no negative reads outside the product phrase",
     "br8c-state-08": "'Bantu urus KTP yang belum tercetak': the customer's unprinted KTP, read in one clause as a blank pair",
-    "br8e-005": "two letters of one word masked ('k*s*ng'): read, respelling the e-KTP term beside it letter by letter "
-                "('e-K*T*P k*s*ng') joins both into one run no segmentation reads, so only one masked letter is read",
     "br8e-010": "a forum question about sending a KTP photo for a loan reads 'foto KTP' as KTP photos sold",
     "br8d-011": "a village letter's blank form as a Word file ('Blangko surat keterangan domisili') reads as a blank civil "
                 "form (related)",

@@ -25,7 +25,6 @@ from tests.matchers.tune_rows import labelled_params, tune_rows
 ROWS = tune_rows("boundary6*")
 #: Rows 2.6 still gets wrong, with why (measured, not tuned away).
 STILL_MISSED: dict[str, str] = {
-    "b6a-blank-018": "'mentahan' (raw) next to a blank pair reads as a raw design file",
     "b6c-product-01": "'Jasa urus e-KTP hilang' is an agent's service (support only), so blanks the seller provides still read as blank",
 }
 

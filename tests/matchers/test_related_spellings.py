@@ -52,10 +52,17 @@ def _respelled(text: str, word: str, respell: Callable[[str], str]) -> str:
     return re.sub(rf"(?i)(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", lambda m: respell(m.group(0)), text)
 
 
-def _flips(label: str, respell: Callable[[str], str]) -> list[str]:
+#: (2.9) Offers that already mask two letters of a word ("e-KTP k*s*ng"): the e-KTP term beside it dotted letter by
+#: letter ("e-K.T.P k*s*ng") runs into it as one spelled run (as in test_blank_evasions.py); a strict xfail below.
+MASKED_BESIDE_A_SPELLED_TERM = {"br8e-005": ("dotted",), "br10c-masked2-01": ("dotted",)}
+
+
+def _flips(label: str, respell: Callable[[str], str], name: str = "", rows: list[dict] | None = None) -> list[str]:
     flips = []
-    for row in ROWS:
+    for row in ROWS if rows is None else rows:
         if row["label"] != label or score_listing(row["title"], row["description"]).verdict.value != label:
+            continue
+        if rows is None and name in MASKED_BESIDE_A_SPELLED_TERM.get(row["id"], ()):
             continue
         for word in sorted(_key_words(row["title"], row["description"])):
             title, description = (_respelled(row[f], word, respell) for f in ("title", "description"))
@@ -82,8 +89,16 @@ CASES = [pytest.param(name, label, id=f"{name}-{label}",
 
 @pytest.mark.parametrize(("name", "label"), CASES)
 def test_a_key_word_respelled_keeps_the_verdict(label: str, name: str) -> None:
-    flips = _flips(label, RESPELLINGS[name])
+    flips = _flips(label, RESPELLINGS[name], name)
     assert flips == [], f"{len(flips)} {label} rows flipped when a key word was {name}: {flips[:10]}"
+
+
+@pytest.mark.parametrize(("row_id", "name"), [
+    pytest.param(row_id, name, marks=pytest.mark.xfail(strict=True, reason="a dotted e-KTP term beside a word with two "
+                                                                         "masked letters runs into it"))
+    for row_id, names in sorted(MASKED_BESIDE_A_SPELLED_TERM.items()) for name in names])
+def test_a_word_masked_twice_beside_a_dotted_term_is_still_lost(row_id: str, name: str) -> None:
+    assert _flips("blank", RESPELLINGS[name], name, [r for r in ROWS if r["id"] == row_id]) == []
 
 
 def _hashtag(title: str) -> str:
