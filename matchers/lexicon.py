@@ -64,7 +64,8 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["casing", "case", "cover", "sleeve", "pelindung", "sarung", "pouch", "sampul", "pelapis", "kantong", "cardholder"], "casing"),
     **dict.fromkeys(["plastik", "kertas", "akrilik", "karton"], "plastik"),
     **dict.fromkeys(["dompet", "wallet", "tempat", "map", "lanyard", "tali"], "dompet"),
-    **dict.fromkeys(["printer", "ribbon", "reader", "scanner", "pembaca"], "printer"),
+    # (precision10) a smart-card reader named by its maker's line ("Omnikey 5422"): a reader
+    **dict.fromkeys(["printer", "ribbon", "reader", "scanner", "pembaca", "omnikey"], "printer"),
     **dict.fromkeys(["writer", "encoder", "encoding"], "writer"),  # writes a chip: a machine that makes, not reads
     **dict.fromkeys(["pvc", "rfid", "nfc", "mifare"], "pvc"),
     **dict.fromkeys(["mainan", "toys", "edukasi"], "mainan"),
@@ -675,6 +676,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|personalisasi|dipersonalisasi|perso|tulis data)(?: data)?(?: anda| kamu)?(?: (?:di|ke|pada|dengan|di atas|pakai|pake|memakai|menggunakan))? <BLANGKO>"
      r"|di atas <BLANGKO>", "PRINTEDON"),  # (2.7) "cetakkan data anda di atas blanko"
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
+    # (precision10) out as hearsay or again and again ("blangko katanya habis", "blangko habis terus"): a shortage
+    (r"<BLANGKO>(?: <KTP>| <EKTP>)? (?:katanya|masih|sedang|lagi|sering|selalu) habis|<BLANGKO>(?: <KTP>| <EKTP>)? habis terus",
+     "OUTOFSTOCK"),
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
      # (2.9) blanks out given as a cause ("KTP belum jadi karena blangko kosong", "gara-gara blangko habis"): a shortage
      r"|(?:karena|gara gara) <BLANGKO> (?:<KTP> |<EKTP> )?(?:<KOSONG>|<OUTOFSTOCK>|habis|langka)"
@@ -886,6 +890,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # supply run out, news to residents as when the office is named after
     (r"di (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))(?: (?:aku|saya|kami|kita|sini|sana))?"
      r" <BLANGKO>(?: <KTP>| <EKTP>)? (?:<KOSONG>|<OUTOFSTOCK>)", "OUTOFSTOCK"),
+    # (precision10) said available there again ("blangko e-KTP sudah tersedia kembali di Kecamatan Cibinong"), in Javanese
+    # too ("blangko KTP-el wis ana maneh ing kecamatan"): the office's supply; a seller's "ready lagi" names no office
+    (r"<BLANGKO>(?: <KTP>| <EKTP>)?(?: sudah| telah| udah| wis| sampun| hanya| cuma)? (?:tersedia|ada|ana|datang|teka)"
+     r"(?: kembali| lagi| maneh| deui)? (?:di|ing) (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))",
+     "OUTOFSTOCK"),
     # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
     # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
     (r"(?:info|informasi|pemberitahuan|pengumuman|himbauan|imbauan|edaran|siaran pers) (?:resmi |penting |terbaru )?(?:dari )?(?:<OFFICIAL>|kecamatan|kelurahan|kantor desa)"
@@ -908,6 +917,25 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # poster was given ("ditawari blanko"), a forum's discussion, a complaint or a question of cause ("Kenapa blangko
     # KTP sering kosong?"); as a warning, nothing after it in its clause is on offer
     # said after what it tells of too ("Gudang blangko e-KTP digerebek", "blanko e-KTP beredar di pasar"): see score
+    # (precision10) someone else's sale told of: a cheat or an unknown account as the one selling ("Penipu jual blanko
+    # e-KTP", "akun IG yang ngaku jual blanko", "oknum yang menawarkan blangko"), the trade's prevalence ("maraknya
+    # penjualan blangko"), a scheme ("modus penipuan"): nothing after it in its clause is on offer; the seller's own
+    # account ("akun kami", "akun ini") names no third party and is not read here
+    # … while a seller saying it is none ("kami bukan penipu, jual blanko asli", "anti penipuan") reassures
+    (r"(?:bukan|anti) (?:penipu|penipuan)", "REASSURE"),
+    (r"(?:akun|oknum|penipu)(?: (?:media sosial|medsos|ig|instagram|facebook|telegram|tiktok|twitter|palsu"
+     r"|abal abal|tidak dikenal|tak dikenal))? (?:yang|yg) (?:mengaku |ngaku |katanya )?(?:<SALE>|menawarkan|nawarin)"
+     r"|penipu (?:<SALE>|menawarkan|nawarin)|(?:akun|oknum)(?: di <VENUE>)? (?:menawarkan|nawarin)"
+     r"|maraknya (?:penawaran|penjualan|peredaran|jual beli|iklan)|modus (?:baru )?(?:penipuan|pemalsuan)", "CUEREPORT"),
+    # (precision10) an authority acting on the blanks, as news tells it: the registry or the ministry sending,
+    # distributing, denying or announcing ("Kemendagri kirim 1,5 juta keping blangko", "Dukcapil ngumumke blangko
+    # KTP-el wis ana maneh"), a council asking the office ("DPRD minta Dukcapil tambah stok blangko"), and stock counted
+    # in millions of pieces, the state's scale; a seller's blanks come "dari" an office and are counted in pieces
+    (r"<OFFICIAL> (?:mendistribusikan|distribusikan|membantah|bantah|menegaskan|mengumumkan|ngumumke|memastikan|pastikan"
+     r"|mengajukan|ajukan)|(?:dprd|komisi|pemkab|pemda|bupati|wali kota|gubernur|camat) (?:minta|meminta|mendesak)"
+     r"|(?:juta|jutaan) keping", "CUEREPORT"),
+    # (precision10) a cheat named after what it tells of ("penjual blanko e-KTP di IG itu penipu"): see score
+    (r"(?:itu|adalah) (?:penipu|penipuan|hoaks|hoax)", "CUEREPORTED"),
     (r"dilaporkan|terungkap|dibongkar|diamankan|ditangkap|disita|digerebek|divonis|beredar|diselidiki|tercecer|berserakan"
      r"|arrested|seized", "CUEREPORTED"),
     (r"lapor|melaporkan|laporan|kasus|perkara|ungkap|mengungkap|bongkar|membongkar|peredaran"
@@ -955,6 +983,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
     # (2.5) a printer the product can be used in ("e-KTP kosong (bisa untuk printer kartu)"), the words read as one cue
     (r"(?:bisa|dapat|cocok) (?:untuk|buat|dipakai di|dipakai untuk|dicetak di|dicetak pakai) printer", "CUEUSE"),
+    # (precision10) printed "with" a printer, the preposition left out or another one ("bisa dicetak printer kartu",
+    # "dapat diprint dengan printer ID card"): a tool it is used with, not the product
+    (r"(?:bisa|dapat|siap) (?:langsung )?(?:dicetak|diprint)(?: dengan| menggunakan| memakai| via| lewat)? printer", "CUEUSE"),
     # (2.6) a printer the card is for, as its purpose ("buat latihan printer kartu", "untuk tes printer")
     (r"(?:untuk|buat) (?:latihan|tes|test|uji coba) printer", "CUEUSE"),
     (r"pakai|pake|menggunakan|tes|test|dites", "CUEUSE"),  # "tes reader": a tool it was tested with

@@ -395,6 +395,24 @@ offers and 12 of its 15 hard negatives right), hard negatives beside each (``bla
   rows any first sentence does on 2.8 ("Stok terbatas.", "KTP hilang?"), whose evidence must open the description.
 * *After blankrec10_b (measured once first: this branch blank P 20/21 R 20/21, 2.8 19/21 R 19/21)*: the buyers a seller
   addresses with their need as it stands ("yg lagi butuh blangko … ada di saya") are no wanted advert.
+**Told of, read in its clause (precision10).**  Measured first on fresh rows (``corpus/precision10_a``: 2.8 read 7 of
+its 34 related and benign rows blank), hard positives beside each concept (``precision10_concepts``).  Each is a cue
+or a tag read in its own clause, never over the whole listing, so a seller's line holding one hides nothing else
+(``tests/matchers/test_precision10.py`` appends each trigger to the read-right tune offers: 0 hidden):
+
+* *Someone else's sale* (``CUEREPORT``): a cheat or an unknown account as the one selling ("Penipu jual blanko", "akun
+  IG yang ngaku jual", "oknum yang menawarkan", "akun di grup jual beli nawarin"), the trade's prevalence ("maraknya
+  penjualan"), a scheme ("modus penipuan"); a cheat named after what it tells of ("penjual blanko di IG itu penipu",
+  ``CUEREPORTED``).  The seller's own account ("akun ini", "akun kami") is no third party, and a seller saying it is
+  no cheat ("bukan penipu jual blanko asli") reassures.
+* *An authority acting on the blanks*: the registry or the ministry distributing, denying, announcing ("Kemendagri
+  bantah", "Dukcapil ngumumke"), a council asking the office ("DPRD minta"), stock counted in millions of pieces.
+* *The office's supply said available there* ("sudah tersedia kembali di kecamatan", "wis ana maneh ing kecamatan",
+  "hanya ada di dinas") and a shortage as hearsay ("blangko katanya habis"): news to residents (``OUTOFSTOCK``).
+* A match whose reach spans a report or warning cue ("KTP-el awas oknum yang menawarkan barang palsu") is told of
+  when its words before the cue do not match alone (:func:`_told_of_inside`).
+* *Blank offers kept*: printed "with" a printer, the preposition left out ("bisa dicetak printer kartu", ``CUEUSE``);
+  a reader named by its model ("Omnikey") is a reader, so one sold with blanks is a kit.
 """
 
 from __future__ import annotations
@@ -1038,6 +1056,8 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
             last = first + match.group(0).count(" ")
             negator = _negation_of(shape_tags, rule, first, last) if negations else -1
             cue = _cue_of(shape_tags, cues, index, first, last) if cues else -1
+            if cue < 0 and cues and rule.channel != "negative" and first < cues[-1]:
+                cue = _told_of_inside(shape, shape_tags, rule, first, last)
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
     return _negated_through_overlap(fired) if "NOT" in tags else tuple(fired)
@@ -1070,6 +1090,18 @@ def _cue_of(shape_tags: list[str], cues: list[int], index: int, first: int, last
     if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
         cue = shape_tags.index("CUEUSE", first + 1, last)  # "cetak KTP el pakai blanko": a material used
     return cue
+
+
+def _told_of_inside(shape: str, shape_tags: list[str], rule: Rule, first: int, last: int) -> int:
+    """The token of a warning or report cue inside a match from ``first`` to ``last`` whose words before the cue
+    do not match on their own, or −1 (precision10).  A rule's reach ("KTP-el … palsu" four words apart) can span a
+    report of someone else ("KTP-el awas oknum yang menawarkan barang palsu"): what it needs after the cue is told
+    of, while a match complete before the cue ("e-KTP blanko", then "banyak akun yang ngaku jual blanko") stands."""
+    told = next((i for i in range(first + 1, last) if shape_tags[i] in _TOLD_OF_CUES), -1)
+    if told < 0:
+        return -1
+    before = " ".join(shape.split(" ")[first:told])
+    return -1 if rule.pattern.search(before) else told
 
 
 def _negated_through_overlap(fired: list[tuple[int, int, int, int, int, bool]]) -> tuple[tuple[int, int, int, int, int, bool], ...]:

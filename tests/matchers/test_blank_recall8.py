@@ -23,7 +23,6 @@ STILL_MISSED = {
     "br8a-020": "a personalisation machine with 500 blank KTP-el cards as a bonus: a kit (related) by the 2.4 rule",
     "br8a-034": "a Q&A denial ('ini bisa buat KTP? tidak bisa') reads 'buat KTP' as making one",
     "br8b-001": "'Kartu identitas warga kosongan': 'KTP warga' reads as residents' KTP data",
-    "br8b-014": "a news headline ('Kemendagri bantah blanko e-KTP dijual bebas') reads as a KTP for sale",
     "br8c-type-12": "a chip card of the KTP's size without data 'untuk akses pintu': the use names an access card, which "
                     "no negative reads outside the product phrase",
     "br8c-state-08": "'Bantu urus KTP yang belum tercetak': the customer's unprinted KTP, read in one clause as a blank pair",

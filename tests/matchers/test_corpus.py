@@ -55,7 +55,8 @@ def _over_a_list(row: dict) -> bool:
 
 
 VAGUE_TITLE_SETS = [
-    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5", "bl6", "b7", "br8", "br10", "p8c", "v8")) and not _over_a_list(r)],
+    pytest.param([r for r in BUILT_ROWS if not r["id"].startswith(("bl-", "bl5", "bl6", "b7", "br8", "br10", "p8c", "v8", "p10"))
+                  and not _over_a_list(r)],
                  id="built"),
     pytest.param(ROWS, id="all-tune", marks=pytest.mark.xfail(strict=False, reason=(
         "vague blank titles of the independent tune files score below the candidate bar of 25: "
@@ -81,7 +82,7 @@ BENIGN_SETS = [
         "corpus/independent6.jsonl: 11 of its 170 benign rows (all hard negatives) are not benign "
         "(7 blank, 4 related; first measured at 300ee84, ktpwatch-matchers/2.6); "
         "corpus/independent7.jsonl: 8 of its 151 benign rows (all hard negatives) are not benign "
-        "(6 blank, 2 related; first measured at 50069ea, ktpwatch-matchers/2.7)"))),
+        "(6 blank, 2 related; first measured at 50069ea, ktpwatch-matchers/2.7), 7 (5 blank) after precision10"))),
 ]
 
 
@@ -137,7 +138,6 @@ STILL_MISREAD = {
     # blankrec8's own fresh hard negatives (corpus/blankrec8_*.jsonl) that 2.8 still misreads; each is named with why in
     # test_blank_recall8.py's STILL_MISSED
     "br8a-034": "a Q&A denial ('ini bisa buat KTP? tidak bisa') reads 'buat KTP' as making one",
-    "br8b-014": "a news headline ('Kemendagri bantah blanko e-KTP dijual bebas') reads as a KTP for sale",
     "br8c-type-12": "a chip card of the KTP's size without data 'untuk akses pintu': no negative reads the use",
     "br8c-state-08": "'Bantu urus KTP yang belum tercetak': the customer's unprinted KTP read as a blank pair",
     "br8d-011": "a village letter's blank form as a Word file reads as a blank civil form (related)",
@@ -147,12 +147,9 @@ STILL_MISREAD = {
     "br10b-023": "an office's notice headed 'Disdukcapil: Blangko KTP-el Tersedia' reads as blanks on offer",
     # voices8 (a writer who never read the matcher; measured unseen on 2.7, then learnt from): hard negatives 2.8 misreads
     "v8b-061": "a free Word template of a letter reporting a lost KTP reads as a KTP edit file ('template … KTP')",
-    "v8c-057": "a Javanese office notice ('Dukcapil ngumumke blangko KTP-el wis ana maneh') reads as blanks from an office: "
-               "the office's supply news is known in Indonesian only",
     # precision8 rows that relied on a whole-listing discount (a headline title, an office's free service, a listing
     # 'not for sale'), taken out at integration: one everyday line pulled each to hide almost any offer (hostile8,
     # test_evasion_levers8.py); a discount that reads the whole listing must first tell a seller's voice from a report's
-    "p8a-007": "a forum thread headed 'ditawari blanko' (an offer the poster was given): its headline or notice no longer discounts the whole listing",
     "p8a-024": "a citizen's review of the office headed 'pengalaman': its headline or notice no longer discounts the whole listing",
     "p8d-001": "a hoax broadcast headed 'Hoaks penjualan blanko': its headline or notice no longer discounts the whole listing",
     "p8d-011": "an office's event notice with its service 'tidak dipungut biaya': its headline or notice no longer discounts the whole listing",
@@ -160,9 +157,7 @@ STILL_MISREAD = {
     "p8d-014": "a Kaskus story headed 'pengalaman ketipu beli blanko': its headline or notice no longer discounts the whole listing",
     "p8c-014": "an article headed 'Mengapa KTP-el butuh blangko khusus?': its headline or notice no longer discounts the whole listing",
     "p8c-024": "an office notice whose service is 'tidak dikenakan biaya': its headline or notice no longer discounts the whole listing",
-    "p8c-035": "a warning headed 'Awas hoax: blanko e-KTP dijual': its headline or notice no longer discounts the whole listing",
     "p8c-038": "old KTP photos 'bukan untuk dijual': its headline or notice no longer discounts the whole listing",
-    "v8a-029": "an office's 'INFO PELAYANAN' that blanks are in stock again: its headline or notice no longer discounts the whole listing",
     # precision8's own fresh batches (written before 2.8's changes), still misread by 2.8
     "p8a-002": "a complaint in the poster's own voice ('Anak saya butuh KTP', 'blanko kosong') reads as a buyer's demand",
     "p8a-006": "a how-to title ('Cara mengganti KTP-el') over a text naming blanks reads as teaching to make one",
@@ -170,9 +165,15 @@ STILL_MISREAD = {
     "p8b-011": "a forum question whose question cue sits in a title clause of its own ('Gan mau tanya, blangko … itu asli?')",
     # precision8_e: the last fresh batch, measured once on 2.8 and not learnt from (2.7 and 2.8 both read these 4 blank)
     "p8f-001": "a chat ('Ngobrol santai: pernah lihat blanko e-KTP dijual …?') names no report, warning or genre word",
-    "p8f-002": "a council's demand of the office ('DPRD minta Dukcapil tambah stok blangko') reads as blanks from an office",
-    "p8f-005": "a warning headed 'Peringatan:' ('penjual blanko e-KTP di IG itu penipu') names no warning cue the lexicon knows",
     "p8f-009": "an event's photos ('Dokumentasi kegiatan: perekaman KTP-el') with blanks printed on site read as a blank apart",
+    # precision10's fresh rows (corpus/precision10_*.jsonl) still misread; each is named with why in test_precision10.py
+    "p10a-016": "an office's post 'blangko KTP-el sudah tersedia kembali!' names no office in its clause",
+    "p10a-017": "a forum warning's 'Blanko e-KTP itu ga dijual bebas' reads 'tidak dijual bebas' as a seller's terms",
+    "p10c-cheat-01": "'blanko e-KTP itu barang negara' (whose the blanks are) reads as a blank pair",
+    "p10c-supply-02": "Javanese 'enggal mrana' (go there soon) after 'KTP' reads as a KTP made fast",
+    # precision10_b (the after-measure, not learnt from): main and the branch alike
+    "p10b-009": "news of a shortage: a later sentence's 'pengajuan tambahan blangko sudah dikirim ke dinas' pairs its blank "
+                "word apart with the title's e-KTP (blank_with_ektp_in_listing)",
 }
 
 

@@ -75,9 +75,10 @@ OFFERS = {
 #: for sale"), taken out at integration: one everyday line pulled each to hide almost any offer (hostile8,
 #: test_evasion_levers8.py); strict, so a discount that tells a seller's voice from a report's must clear them
 WHOLE_LISTING = "its headline or notice no longer discounts the whole listing (an evasion lever, hostile8)"
-STILL_TOLD_AS_OFFERS = {"free public service": WHOLE_LISTING, "hoax": WHOLE_LISTING, "not for sale": WHOLE_LISTING,
-                        "offered to the poster": WHOLE_LISTING}
-STILL_MISSED = {row_id: WHOLE_LISTING for row_id in ("p8c-014", "p8c-024", "p8c-035", "p8c-038")}
+# (precision10) "free public service" and "offered to the poster" are read in their clauses again: the office's supply
+# said available there ("tersedia kembali di kecamatan"), an account offering told of ("akun … nawarin blanko")
+STILL_TOLD_AS_OFFERS = {"hoax": WHOLE_LISTING, "not for sale": WHOLE_LISTING}
+STILL_MISSED = {row_id: WHOLE_LISTING for row_id in ("p8c-014", "p8c-024", "p8c-038")}
 
 
 @pytest.mark.parametrize("name", [pytest.param(name, marks=[pytest.mark.xfail(strict=True, reason=STILL_TOLD_AS_OFFERS[name])]
