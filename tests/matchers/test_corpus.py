@@ -168,6 +168,27 @@ STILL_MISREAD = {
     "p8f-002": "a council's demand of the office ('DPRD minta Dukcapil tambah stok blangko') reads as blanks from an office",
     "p8f-005": "a warning headed 'Peringatan:' ('penjual blanko e-KTP di IG itu penipu') names no warning cue the lexicon knows",
     "p8f-009": "an event's photos ('Dokumentasi kegiatan: perekaman KTP-el') with blanks printed on site read as a blank apart",
+    # levers10's own fresh batch (levers10_a, measured unseen on 2.8: these 11 misread there too) and concept rows: text
+    # that tells of blank sellers, where no report or question cue governs the clause naming the goods (a cue covers its
+    # own clause; a discount reading the whole listing was a lever, hostile8)
+    "lv10a-003": "an office's Q&A: its answer ('Blangko KTP-el adalah dokumen negara … dicetak di Disdukcapil') names blanks "
+                 "under no cue",
+    "lv10a-004": "a report to an admin ('Lapor min'): the cue heads the title, the reported offer ('ada akun IG jualan "
+                 "blanko … 150rb') stands in the description under none",
+    "lv10a-005": "a cheated buyer's warning ('Hati-hati ya teman-teman', no warning cue): the reported seller's offer reads as one",
+    "lv10a-008": "an office's answer ('Jawaban: Blangko KTP-el sudah tersedia di kantor Disdukcapil') reads as blanks from an office",
+    "lv10a-012": "a buyer asking about an offer made to them ('ada yang chat saya nawarin blangko'): 'nawarin' is no report cue",
+    "lv10a-013": "a holder shop's Q&A denying blanks: its question in the title ('Q: Apakah toko ini jual blanko e-KTP?') reads "
+                 "as a sale",
+    "lv10a-014": "a wallet shop's Q&A ('Bisa buat KTP? Bisa kak') reads 'buat KTP' as making one (as br8a-034)",
+    "lv10a-016": "a warning headed 'Waspada modus blanko e-KTP': the title's words are no warning cue, the body's cue covers its "
+                 "own clause",
+    "lv10a-017": "a buyer's story ('Mau cerita pengalaman, … tanya ke penjual blanko KTP'): its cue covers its first clause only",
+    "lv10a-019": "an English question ('Ask: is it legal to buy blank e-KTP?'): no English question or report cue",
+    "lv10a-020": "a study's note ('Catatan penelitian ini menemukan 37 iklan blangko'): no research or finding cue",
+    "lv10c-qa-03": "an office's Q&A headed 'Tanya:' (a bare 'tanya' is no cue) reads 'blangko KTP-el dijual?' as a sale",
+    "lv10c-qa-04": "an office's answer ('blangko dikirim pusat tiap bulan') under a title naming KTP-el reads as a blank found "
+                   "apart: the question's cue covers only its own clause",
 }
 
 
