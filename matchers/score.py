@@ -2053,7 +2053,7 @@ def score_listing(
     title_rules = _rules_in_field(title) if title else None
     description_rules = _rules_in_field(description) if description else None
     if ((title_rules and _heads_told_of(title_rules)) or (description_rules and _heads_told_of(description_rules))) \
-            and not told_of_voice(title, description, _tags_in):
+            and not told_of_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
         title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
     reasons, blank, related = _judgement(title_rules, description_rules,
                                          _rules_in_field(image_text) if image_text else None)
@@ -2074,6 +2074,13 @@ def score_listing(
         verdict, round(score, 1), reasons, identifiers, MATCHER_VERSION, SCORER,
         _thresholds(blank_threshold, related_threshold),
     )
+
+
+@lru_cache(maxsize=4096)
+def _spelled(text: str) -> str:
+    """Some words as the matcher spells them, joined by spaces ("a*k*u*n FB" -> "akun facebook"): how
+    :mod:`matchers.told_voice` reads a respelt sentence."""
+    return " ".join(canonical_of_words(normal_words(read_by_sound(text))))
 
 
 def _head_cue_in(rules: FieldRules) -> bool:

@@ -60,6 +60,8 @@ _SOLD_BY_OTHERS = re.compile(r"\b(?:yang|yg) (?:me|men)?(?:jual|jualan|nawarin|m
 _OWN_SHOP = re.compile(r"\b(?:akun|toko|lapak|penjual|seller) (?:kami|ane|saya|kita|aku|gue|gw|sendiri)\b"
                        r"|\b(?:kami|ane|saya|kita) (?:seller|penjual)|\b(?:chat|hubungi|dm|pm|wa|tanya) (?:penjual|seller|admin)\b"
                        r"|^\W*(?:penjual|seller|admin toko)\s*:|siapa cepat dia dapat")
+#: A Q&A's speaker label for the seller ("Penjual: …", "Seller: …").
+_SPEAKER = re.compile(r"^\W*(?:penjual|seller|admin toko)\s*:")
 #: A sale or an order denied ("Blanko KTP tidak dijual", "jangan beli"): an answer or a warning, no offer.
 _DENIED = re.compile(r"\b(?:tidak|tdk|gak|ga|nggak|bukan|tak|dilarang|jangan) (?:untuk )?(?:di|me|men|ber)?"
                      r"(?:jual|perjualbelikan|beli|order|kirim)\w*")
@@ -108,20 +110,22 @@ _VOUCHING = re.compile(r"\b(?:kami|ane|di sini|disini)\b[^.,]{0,20}?\b(?:terperc
                        r"|\b(?:kami|ane)(?: [\w-]+){0,2} (?:jual|menjual|kirim|mengirim|sediakan|menyediakan)\b")
 
 
-def _in_own_voice(sentence: str) -> bool:
-    """Whether a lower-cased sentence offers in the seller's own voice: the seller's offer words, no one else acting."""
-    if "jual" in sentence or "beli" in sentence or "order" in sentence or "kirim" in sentence:
-        sentence = _DENIED.sub(" ", sentence)
-    own = _OWN_SHOP.sub(" ", sentence)
-    words = set(_WORD.findall(sentence))
-    if not _VOUCHERS.isdisjoint(words) and _VOUCHING.search(sentence):
+def _in_own_voice(forms: tuple[str, str]) -> bool:
+    """Whether a sentence offers in the seller's own voice: the seller's offer words, no one else acting.  ``forms``:
+    the sentence lower-cased as written and as the matcher spells it (:func:`told_of_voice`)."""
+    forms = (_DENIED.sub(" ", forms[0]), _DENIED.sub(" ", forms[1]))
+    words = set(_WORD.findall(forms[0])) | set(_WORD.findall(forms[1]))
+    if not _VOUCHERS.isdisjoint(words) and any(map(_VOUCHING.search, forms)):
         return True
     if _SELLER_WORDS.isdisjoint(words) and not any(word[0].isdigit() for word in words):
         return False
-    others = set(_WORD.findall(own))
-    if not _OTHERS.isdisjoint(others | {word[:-3] for word in others if word.endswith("nya")}) or _SOLD_BY_OTHERS.search(own):
+    others = set(_WORD.findall(_OWN_SHOP.sub(" ", forms[0])))
+    if _SPEAKER.match(forms[0]) is None:  # a Q&A's "Penjual:" label is the seller speaking, its spelling loses the colon
+        others |= set(_WORD.findall(_OWN_SHOP.sub(" ", forms[1])))
+    if not _OTHERS.isdisjoint(others | {word[:-3] for word in others if word.endswith("nya")}) \
+            or any(map(_SOLD_BY_OTHERS.search, forms)):
         return False
-    return _SELLER_SAYS.search(sentence) is not None
+    return any(map(_SELLER_SAYS.search, forms))
 
 
 #: A discussion's, a question's or a report's heading words ("Diskusi", "Mau tanya", "Kenapa", "Laporan", "Thread"): a
@@ -137,43 +141,48 @@ GOODS_TAGS = frozenset({"KTP", "EKTP", "BLANGKO", "KOSONG", "IDMATERIAL", "SIZEK
                         "OUTOFSTOCK", "DINASSTOCK", "EMPTYEMBLEM"})
 
 
-def _tells_of(sentence: str, tags_of: Callable[[str], frozenset[str]]) -> bool:
-    """Whether a lower-cased sentence tells of something: a report's, a question's or a warning's words, a sale denied
-    or a shortage in one of its clauses, heading words only with the goods named; not a police report skipped ("tanpa
-    surat kehilangan dari polisi", "ga usah lapor polisi") nor the buyer's questions invited ("tanya-tanya boleh")."""
-    sentence = _SKIPPED_REPORT.sub(" ", sentence)
-    if _ASKERS_ADDRESSED.search(sentence):
+def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> bool:
+    """Whether a sentence (``forms``: as written and as ``spelled``) tells of something: a report's, a question's or a
+    warning's words, a sale denied or a shortage in one of its clauses, heading words only with the goods named; not a
+    police report skipped ("tanpa surat kehilangan dari polisi", "ga usah lapor polisi") nor the buyer's questions
+    invited ("tanya-tanya boleh")."""
+    forms = (_SKIPPED_REPORT.sub(" ", forms[0]), _SKIPPED_REPORT.sub(" ", forms[1]))
+    if any(map(_ASKERS_ADDRESSED.search, forms)):
         return False
-    tags = _tags_of_clauses(sentence, tags_of)
-    if not _told_in(sentence, tags):
+    tags = _tags_of_clauses(forms[0], tags_of, spelled)
+    if not _told_in(forms, tags):
         return False
     if not GOODS_TAGS.isdisjoint(tags):
         return True
-    rest = _HEAD_WORDS.sub(" ", sentence)
-    return _told_in(rest, _tags_of_clauses(rest, tags_of) - _DENIALS)
+    rests = (_HEAD_WORDS.sub(" ", forms[0]), _HEAD_WORDS.sub(" ", forms[1]))
+    return _told_in(rests, _tags_of_clauses(rests[0], tags_of, spelled) - _DENIALS)
 
 
-def _tags_of_clauses(sentence: str, tags_of: Callable[[str], frozenset[str]]) -> frozenset[str]:
-    """The tags of a sentence's clauses, each read alone as the matcher reads it ("sisa stok, masih kosong" is no
-    shortage)."""
-    return frozenset().union(*map(tags_of, sentence.split(", ")))
+def _tags_of_clauses(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> frozenset[str]:
+    """The tags of a sentence's clauses, each read alone and spelled as the matcher reads it ("sisa stok, masih kosong"
+    is no shortage; "бланко" is "blanko")."""
+    return frozenset().union(*(tags_of(spelled(clause)) for clause in sentence.split(", ")))
 
 
-def _told_in(sentence: str, tags: frozenset[str]) -> bool:
+def _told_in(forms: tuple[str, str], tags: frozenset[str]) -> bool:
     """Whether words with these tags tell of something: a told-of cue, a warning or a shortage."""
-    return not TOLD_OF_TAGS.isdisjoint(tags) or _WARNING.search(sentence) is not None or _SHORTAGE.search(sentence) is not None
+    return not TOLD_OF_TAGS.isdisjoint(tags) or any(_WARNING.search(form) or _SHORTAGE.search(form) for form in forms)
 
 
 @lru_cache(maxsize=4096)
-def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozenset[str]]) -> bool:
+def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
+                  spelled: Callable[[str], str]) -> bool:
     """Whether the listing speaks as a report, discussion or question, so a told-of cue's discount holds: two sentences
     tell of something and none that is no question offers in the seller's own voice.  "Diskusi: blanko …, stok 50"
-    names its own stock and "Mau tanya Blanko e-KTP kosong" tells once: the offer counts."""
+    names its own stock and "Mau tanya Blanko e-KTP kosong" tells once: the offer counts.  Each sentence is read as
+    written (its colons, prices and question marks) and as ``spelled`` spells it (the matcher's words: "a*k*u*n" is
+    "akun", "H*a*t*i-h*a*t*i" is "hati hati"), so a respelling hides neither voice."""
     told = 0
     for text in (title, description):
         for match in _SENTENCE.finditer(text.lower()):
             sentence = match.group(0)
-            if "?" not in sentence and _in_own_voice(sentence):
+            forms = (sentence, spelled(sentence))
+            if "?" not in sentence and _in_own_voice(forms):
                 return False
-            told += _tells_of(sentence, tags_of)
+            told += _tells_of(forms, tags_of, spelled)
     return told >= 2

@@ -189,6 +189,13 @@ STILL_MISREAD = {
     "lv10c-qa-03": "an office's Q&A headed 'Tanya:' (a bare 'tanya' is no cue) reads 'blangko KTP-el dijual?' as a sale",
     "lv10c-qa-04": "an office's answer ('blangko dikirim pusat tiap bulan') under a title naming KTP-el reads as a blank found "
                    "apart: the question's cue covers only its own clause",
+    # levers10_b (the second fresh batch, measured once on the branch: 2.8 misreads these 4 alike)
+    "lv10b-003": "a forum discussion asking whether blanks sold freely would mean more 'KTP palsu': the forged KTP it asks "
+                 "about reads as one offered",
+    "lv10b-008": "a parent's complaint ('Curhat: KTP anak belum jadi karena blangko'): the body's blank and KTP words read as a "
+                 "blank found apart, the cue covering its own clause",
+    "lv10b-010": "an answer ('Blangko e-KTP hanya ada di Disdukcapil') under a Q&A title naming e-KTP reads as a blank",
+    "lv10b-011": "a buyer asking whether a holder fits ('muat buat e-KTP gak ya?') reads 'buat e-KTP' as making one",
 }
 
 

@@ -155,7 +155,10 @@ def test_a_head_over_the_sellers_own_offer_is_an_offer(line: str, head: str) -> 
 ROWS = tune_rows("levers10_*")
 #: rows of levers10's own batches the branch still misreads: named with why in test_corpus's STILL_MISREAD (measured,
 #: not tuned away; levers10_a's 11 misread on 2.8 too)
-STILL_MISSED = {row_id: why for row_id, why in STILL_MISREAD.items() if row_id.startswith("lv10")}
+STILL_MISSED = {row_id: why for row_id, why in STILL_MISREAD.items() if row_id.startswith("lv10")} | {
+    "lv10b-019": "a seller's question title ('Ada yang tau tempat beli blangko KTP el?'): 'tempat' reads as a KTP holder "
+                 "(tempat KTP) in the product phrase, as on 2.8",
+}
 
 
 @pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
