@@ -78,7 +78,7 @@ _VOUCHERS = frozenset({"kami", "ane", "sini", "disini", "toko", "lapak", "olshop
 #: A price, a stock or a way to buy said as a seller says it.
 _SELLER_SAYS = re.compile(
     # a price with its amount ("harga 150rb", "150rb/pcs", "Rp 175.000"; not a loss of "Rp 2,3 triliun")
-    r"\b(?:harga|hrg)\b[^.]{0,12}?\d|\d+ ?(?:rb|ribu|k)\b|\brp ?\d[\d.,]*(?![\d.,]| ?(?:jt|juta|miliar|m|triliun|t)\b)"
+    r"\b(?:harga|hrg)\b[^.]{0,12}?\d|\d+ ?(?:rb|ribu|k)\b|\brp ?(?>\d+(?:[ .,]\d+)*)(?! ?(?:jt|juta|miliar|m|triliun|t)\b)"
     r"|\d ?(?:/|per) ?(?:pcs|pc|keping|lembar|set|biji|buah)\b"
     # a stock with its count or state ("stok 40", "ready 15 pcs", "ada lagi 15", "stok banyak")
     r"|\b(?:stok|stock|sisa|ready|isi|ada(?: lagi)?)\b ?\d|\b\d+ ?(?:pcs|pc)\b|\b(?:stok|stock) (?:ready|banyak|terbatas|tinggal|masih)"
