@@ -43,11 +43,11 @@ _WORD = re.compile(r"[a-z0-9]+")
 _ASKERS_ADDRESSED = re.compile(
     r"\b(?:kalau|kalo|klo|jika|bila|cuma|hanya|yg|yang|melayani|boleh|silakan|silahkan|bebas)\b[^.?!]{0,20}?\b(?:mau |mo )?"
     r"(?:tanya|nanya|pertanyaan)|\b(?:tanya|nanya|pertanyaan)\b\W*(?:\w+\W+){0,3}?(?:boleh|silakan|silahkan|langsung|chat|dm|pm|wa)\b"
-    r"|\bada (?:yang mau |yg mau )?(?:pertanyaan|ditanyakan)\b|\b(?:diskusi|diskusikan|tanya|tanya2|tanya tanya) (?:dulu|aja|saja)\b")
+    r"|\bjangan (?:banyak )?(?:tanya|nanya)|\bada (?:yang mau |yg mau )?(?:pertanyaan|ditanyakan)\b|\b(?:diskusi|diskusikan|tanya|tanya2|tanya tanya) (?:dulu|aja|saja)\b")
 #: A warning to the reader ("Hati-hati penipuan jual blanko", "Waspada modus …"): told of, as the lexicon's warning cue.
 _WARNING = re.compile(r"\b(?:waspada|awas|hati hati|hati-hati|modus|hoaks|hoax)\b")
 #: Blanks run out or not yet come, as residents and offices say it ("Kec. B habis", "belum datang"): told of.
-_SHORTAGE = re.compile(r"\b(?:habis|belum datang|belum dikirim|menipis|kosong lagi)\b")
+_SHORTAGE = re.compile(r"(?<!sebelum )(?<!sampai )(?<!hingga )(?<!keburu )\b(?:habis|belum datang|belum dikirim|menipis|kosong lagi)\b")
 
 #: Someone other than the poster acting ("penjualnya", "akunnya" too): what a sentence says of a price or stock is
 #: theirs, reported.
@@ -72,32 +72,34 @@ _SELLER_WORDS = frozenset({
     "checkout", "minat", "pesan", "ready", "redy", "stok", "stock", "sisa", "harga", "nego", "grosir", "reseller",
     "minimal", "min", "pcs", "rb", "ribu", "rp", "kirim", "dikirim", "pengiriman", "cod", "ongkir", "rekber",
     "pembayaran", "bayar", "ambil", "cepat", "kak", "gan", "sis", "jual", "dijual", "jualan", "sedia", "menjual",
-    "jne", "jnt", "sicepat", "anteraja", "gosend", "penjual", "seller", "mohon", "harap"})
+    "jne", "jnt", "sicepat", "anteraja", "gosend", "penjual", "seller"})
 #: Words a seller speaking of itself uses (a gate for ``_VOUCHING``).
-_VOUCHERS = frozenset({"kami", "ane", "sini", "disini", "toko", "lapak", "olshop", "shop"})
-#: A price, a stock or a way to buy said as a seller says it.
+_VOUCHERS = frozenset({"kami", "ane", "sini", "disini", "toko", "lapak", "olshop", "shop", "bukan", "mohon", "harap"})
+#: A price, a stock or a term said as only a seller says it: enough in any sentence of the seller's own voice.
 _SELLER_SAYS = re.compile(
     # a price with its amount ("harga 150rb", "150rb/pcs", "Rp 175.000"; not a loss of "Rp 2,3 triliun")
     r"\b(?:harga|hrg)\b[^.]{0,12}?\d|\d+ ?(?:rb|ribu|k)\b|\brp ?(?>\d+(?:[ .,]\d+)*)(?! ?(?:jt|juta|miliar|m|triliun|t)\b)"
     r"|\d ?(?:/|per) ?(?:pcs|pc|keping|lembar|set|biji|buah)\b"
     # a stock with its count or state ("stok 40", "ready 15 pcs", "ada lagi 15", "stok banyak")
     r"|\b(?:stok|stock|sisa|ready|isi|ada(?: lagi)?)\b ?\d|\b\d+ ?(?:pcs|pc)\b|\b(?:stok|stock) (?:ready|banyak|terbatas|tinggal|masih)"
-    # a sale word heading the sentence, said to the buyer or by the seller ("Ready kak", "kami jual")
-    r"|^\W*(?:ready|redy|jual|dijual|jualan|sedia|open po|open order)\b|\b(?:ready|redy)\W*$|\b(?:ready|redy|sedia) (?:kak|ka|gan|sis|bos|bro|stok|stock|lagi|banyak)\b"
-    r"|\b(?:kami|ane|saya|kita|aku|gue|gw) (?:jual|menjual|sediakan|menyediakan)\b"
-    # an order, a contact, a minimum order, terms
-    r"|\b(?:chat|wa|whatsapp|japri|pm|dm|inbox|hubungi|kontak|telegram)\b|\b(?:order|orderan|checkout|minat|pesan)\b"
-    r"|\b(?:min|minimal)\.? ?(?:order|beli|pembelian|ambil|\d)|\bnego\b|\bgrosir\b|\breseller\b|\bambil (?:banyak|\d+)"
     r"|^\W*(?:stok|stock|ready|sedia|tersedia) (?:untuk|buat|bagi) (?:\w+ )?(?:yang|yg|operator|reseller|agen|kakak|anda|kamu)\b"
-    r"|\bsiapa cepat dia dapat|\bbayar (?:setelah|sesudah|kalau|pas) (?:jadi|barang|sampai)"
-    # shipping and payment offered
-    r"|\b(?:bisa|siap|free|gratis) (?:cod|kirim|ongkir)|\bkirim (?:ke seluruh|seluruh|pakai|pake|via|lewat|dengan)\b|\bcod\b"
-    r"|\bongkir\b|\brekber\b|\bpembayaran (?:via|bisa|pakai)|\b(?:jne|jnt|sicepat|anteraja|gosend)\b"
-    # a plea to the buyer ("Mohon jangan PHP ya kak")
-    r"|\b(?:mohon|harap)\b[^.?]{0,30}\b(?:kak|kakak|gan|agan|sis)\b"
+    # a sale word heading the sentence or closing it, said to the buyer or by the seller ("Ready kak", "kami jual")
+    r"|^\W*(?:ready|redy|jual|dijual|jualan|sedia|open po|open order|terima (?:order|orderan|pesanan))\b|\b(?:ready|redy)\W*$"
+    r"|\b(?:ready|redy|sedia) (?:kak|ka|gan|sis|bos|bro|stok|stock|lagi|banyak)\b"
+    r"|\b(?:kami|ane|saya|kita|aku|gue|gw) (?:jual|menjual|sediakan|menyediakan|bantu|buatkan|bikinin|cetakkan|uruskan)\b"
+    # a minimum order, the seller's terms and urgency
+    r"|\b(?:min|minimal)\.? ?(?:order|beli|pembelian|ambil|\d)|\bambil (?:banyak|\d+)|\bsiapa cepat dia dapat"
+    r"|\bbayar (?:setelah|sesudah|kalau|pas) (?:jadi|barang|sampai)"
     # a seller answering a buyer in a Q&A ("J: bisa kak, …", "Penjual: ga ada kak")
     r"|^\W*(?:[ja]|jawab|jawaban|penjual|seller)?\W*(?:iya|ya|bisa|ada|ga ada|gak ada|ready|asli|siap|boleh|ok|oke)\b\W+"
     r"(?:kak|ka|gan|sis|bos|bro|kakak|agan)\b")
+#: A way to buy any shop says (an order, a contact, shipping, COD, payment, haggling): the seller's own voice only in a
+#: sentence that names the goods, since a shop's boilerplate ("Order sebelum jam 2 dikirim hari yang sama") says
+#: nothing about what is on offer (the metamorphic suite appends it to reports too).
+_SHOP_TERMS = re.compile(
+    r"\b(?:chat|wa|whatsapp|japri|pm|dm|inbox|hubungi|kontak|telegram)\b|\b(?:order|orderan|checkout|minat|pesan)\b"
+    r"|\bnego\b|\bgrosir\b|\breseller\b|\b(?:bisa|siap|free|gratis) (?:cod|kirim|ongkir)|\bkirim (?:ke seluruh|seluruh|pakai|pake|via|lewat|dengan)\b"
+    r"|\bcod\b|\bongkir\b|\brekber\b|\bpembayaran (?:via|bisa|pakai)|\b(?:jne|jnt|sicepat|anteraja|gosend)\b")
 
 
 #: The seller speaking of itself: vouching for itself ("kami seller terpercaya", "di sini asli", "kami aman") or naming
@@ -107,16 +109,24 @@ _VOUCHING = re.compile(r"\b(?:kami|ane|di sini|disini)\b[^.,]{0,20}?\b(?:terperc
                        r"|berpengalaman)\b|\b(?:toko|lapak|olshop|shop) (?:kami|ane|saya|kita|aku|gue|gw)\b"
                        # its buyers addressed, its own selling and sending ("kami mengimbau pembeli …", "kami benar-benar kirim")
                        r"|\b(?:kami|ane)\b[^.,]{0,25}?\b(?:pembeli|customer|pelanggan|buyer)\b"
-                       r"|\b(?:kami|ane)(?: [\w-]+){0,2} (?:jual|menjual|kirim|mengirim|sediakan|menyediakan)\b")
+                       r"|\b(?:kami|ane)(?: [\w-]+){0,2} (?:jual|menjual|kirim|mengirim|sediakan|menyediakan)\b"
+                       # denying it is a scam, pleading with the buyer ("Bukan hoaks, barang ready", "Mohon jangan PHP ya kak")
+                       r"|\bbukan (?:hoaks|hoax|penipuan|tipu|scam)\b|\b(?:mohon|harap)\b[^.?]{0,30}\b(?:kak|kakak|gan|agan|sis)\b")
 
 
-def _in_own_voice(forms: tuple[str, str]) -> bool:
-    """Whether a sentence offers in the seller's own voice: the seller's offer words, no one else acting.  ``forms``:
-    the sentence lower-cased as written and as the matcher spells it (:func:`told_of_voice`)."""
+def _seller_speaks_of_itself(forms: tuple[str, str]) -> bool:
+    """Whether a sentence is the seller vouching for itself, naming its own shop or pleading with the buyer: a warning
+    or a report's word in it ("Hati-hati penipuan, kami seller terpercaya") tells of nothing."""
+    words = set(_WORD.findall(forms[0])) | set(_WORD.findall(forms[1]))
+    return not _VOUCHERS.isdisjoint(words) and any(map(_VOUCHING.search, forms))
+
+
+def _in_own_voice(forms: tuple[str, str], names_goods: bool) -> bool:
+    """Whether a sentence offers in the seller's own voice: the seller's offer words, no one else acting; a shop's terms
+    only where it names the goods (``names_goods``).  ``forms``: the sentence lower-cased as written and as the matcher
+    spells it (:func:`told_of_voice`)."""
     forms = (_DENIED.sub(" ", forms[0]), _DENIED.sub(" ", forms[1]))
     words = set(_WORD.findall(forms[0])) | set(_WORD.findall(forms[1]))
-    if not _VOUCHERS.isdisjoint(words) and any(map(_VOUCHING.search, forms)):
-        return True
     if _SELLER_WORDS.isdisjoint(words) and not any(word[0].isdigit() for word in words):
         return False
     others = set(_WORD.findall(_OWN_SHOP.sub(" ", forms[0])))
@@ -125,7 +135,7 @@ def _in_own_voice(forms: tuple[str, str]) -> bool:
     if not _OTHERS.isdisjoint(others | {word[:-3] for word in others if word.endswith("nya")}) \
             or any(map(_SOLD_BY_OTHERS.search, forms)):
         return False
-    return any(map(_SELLER_SAYS.search, forms))
+    return any(map(_SELLER_SAYS.search, forms)) or (names_goods and any(map(_SHOP_TERMS.search, forms)))
 
 
 #: A discussion's, a question's or a report's heading words ("Diskusi", "Mau tanya", "Kenapa", "Laporan", "Thread"): a
@@ -182,7 +192,9 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
         for match in _SENTENCE.finditer(text.lower()):
             sentence = match.group(0)
             forms = (sentence, spelled(sentence))
-            if "?" not in sentence and _in_own_voice(forms):
+            if _seller_speaks_of_itself(forms):
+                continue
+            if "?" not in sentence and _in_own_voice(forms, not GOODS_TAGS.isdisjoint(_tags_of_clauses(sentence, tags_of, spelled))):
                 return False
             told += _tells_of(forms, tags_of, spelled)
     return told >= 2

@@ -31,7 +31,7 @@ OFFERS = [r for r in tune_rows() if r["label"] != "benign"
           and score_listing(r["title"], r["description"]).verdict.value == r["label"]]
 
 #: head -> offers hidden (before the title, before the description) over the 4,739 offers 2.8 (5649e09) read right:
-#: on 2.8, then on levers10 (over its read-right offers, 4,761 with its own batches).  Heads that are no cue on 2.8
+#: on 2.8, then on levers10 (over its read-right offers, 4,784 with its own batches).  Heads that are no cue on 2.8
 #: ("Q:", "Tanya:", "Catatan:", "FAQ:") hid none there either.
 HEADS = {
     "Mau tanya": ((1940, 391), (0, 0)),
@@ -54,10 +54,10 @@ HEADS = {
     "Kenapa?": ((6, 5), (6, 5)),
     "Ada yang tau?": ((6, 5), (6, 5)),
 }
-#: Two told-of lines together (measured, not held): a head before the title and a second line telling of the goods
-#: ("Laporan:" before the title and "Diskusi:" before the description) hide 1,394 of 4,761 offers on levers10 (2.8:
-#: 4,038 of 4,739): the offers with no sentence in the seller's own voice (a bare title, "ksng, ori").  A second line
-#: that names nothing ("Kenapa?", "Laporan warga.") tells of nothing: 5 (2.8: 1,950), the 5 of ``_OWN_CLAUSE`` below.
+#: Two told-of lines together (measured, not held): a head before the title and another before the description
+#: ("Laporan:" and "Diskusi:") hide 1,337 of 4,784 offers on levers10 (2.8: 4,038): the offers with no sentence in the
+#: seller's own voice (a bare title, "ksng, ori"), which two heads make read as a report.  A second line that names
+#: nothing ("Kenapa?", "Laporan warga.") tells of nothing: 5 (2.8: 1,950), the 5 of ``_OWN_CLAUSE`` below.
 SECOND_LINES = (("Mau tanya", "Kenapa?"), ("Kasus:", "Laporan warga."), ("Thread:", "Ada yang tau kenapa?"),
                 ("Mau tanya kenapa", ""), ("", "Diskusi: kenapa"))
 #: why a line in a clause of its own before a field hides an offer, on 2.8 as on levers10: it takes the title's first
