@@ -8,11 +8,12 @@ A report, discussion or question cue (lexicon ``CUEREPORT``: "diskusi", "mau tan
   report's, a question's or a warning's words, a sale denied, blanks run out at an office; where it names a price, a
   stock or a way to buy, it is someone else's ("ada akun IG jualan blanko 150rb", "katanya ready
   stok", "pria yang menjual blangko", "para pelaku menawarkan …");
-* a *seller* names a way to buy in its own voice: a price with its amount, a stock with its count, an order,
-  contact or minimum order, shipping offered, a sale word heading its sentence or said by "kami"/"ane", a seller
-  answering a buyer in a Q&A ("Penjual: minimal 5 lembar kak", "J: bisa kak"); and it invites or refuses the
-  buyer's questions ("kalau mau tanya-tanya boleh chat", "Ada pertanyaan? Silakan diskusi dulu"), which tell of
-  nothing.
+* a *seller* names a way to buy in its own voice: a price with its amount, a stock with its count, a minimum order, a
+  sale word heading its sentence or said by "kami"/"ane", a seller answering a buyer in a Q&A ("Penjual: minimal 5
+  lembar kak", "J: bisa kak"); an order, a contact, shipping or payment only beside the goods, since any shop's
+  boilerplate says those ("Order sebelum jam 2 dikirim hari yang sama"); it invites or refuses the buyer's questions
+  ("kalau mau tanya-tanya boleh chat", "jangan banyak tanya"), vouches for itself ("kami seller terpercaya") or
+  pleads ("Mohon jangan PHP ya kak"), which tell of nothing.
 
 So a told-of cue's discount holds only when two sentences tell of something and no sentence that is no question offers
 in the seller's own voice (:func:`told_of_voice`).  A heading's words alone ("Kenapa?", "Laporan warga.") tell of

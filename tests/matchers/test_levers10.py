@@ -55,8 +55,8 @@ HEADS = {
     "Ada yang tau?": ((6, 5), (6, 5)),
 }
 #: Two told-of lines together (measured, not held): a head before the title and another before the description
-#: ("Laporan:" and "Diskusi:") hide 1,337 of 4,784 offers on levers10 (2.8: 4,038): the offers with no sentence in the
-#: seller's own voice (a bare title, "ksng, ori"), which two heads make read as a report.  A second line that names
+#: ("Laporan:" and "Diskusi:") hide 1,776 of 4,784 offers on levers10 (2.8: 4,038): the offers with no sentence in the
+#: seller's own voice beside the goods (a bare title, "ksng, ori"), which two heads make read as a report.  A second line that names
 #: nothing ("Kenapa?", "Laporan warga.") tells of nothing: 5 (2.8: 1,950), the 5 of ``_OWN_CLAUSE`` below.
 SECOND_LINES = (("Mau tanya", "Kenapa?"), ("Kasus:", "Laporan warga."), ("Thread:", "Ada yang tau kenapa?"),
                 ("Mau tanya kenapa", ""), ("", "Diskusi: kenapa"))
