@@ -174,6 +174,34 @@ STILL_MISREAD = {
     # precision10_b (the after-measure, not learnt from): main and the branch alike
     "p10b-009": "news of a shortage: a later sentence's 'pengajuan tambahan blangko sudah dikirim ke dinas' pairs its blank "
                 "word apart with the title's e-KTP (blank_with_ektp_in_listing)",
+    # levers10's own fresh batch (levers10_a, measured unseen on 2.8: these 11 misread there too) and concept rows: text
+    # that tells of blank sellers, where no report or question cue governs the clause naming the goods (a cue covers its
+    # own clause; a discount reading the whole listing was a lever, hostile8)
+    "lv10a-003": "an office's Q&A: its answer ('Blangko KTP-el adalah dokumen negara … dicetak di Disdukcapil') names blanks "
+                 "under no cue",
+    "lv10a-004": "a report to an admin ('Lapor min'): the cue heads the title, the reported offer ('ada akun IG jualan "
+                 "blanko … 150rb') stands in the description under none",
+    "lv10a-005": "a cheated buyer's warning ('Hati-hati ya teman-teman', no warning cue): the reported seller's offer reads as one",
+    "lv10a-008": "an office's answer ('Jawaban: Blangko KTP-el sudah tersedia di kantor Disdukcapil') reads as blanks from an office",
+    "lv10a-012": "a buyer asking about an offer made to them ('ada yang chat saya nawarin blangko'): 'nawarin' is no report cue",
+    "lv10a-013": "a holder shop's Q&A denying blanks: its question in the title ('Q: Apakah toko ini jual blanko e-KTP?') reads "
+                 "as a sale",
+    "lv10a-014": "a wallet shop's Q&A ('Bisa buat KTP? Bisa kak') reads 'buat KTP' as making one (as br8a-034)",
+    "lv10a-016": "a warning headed 'Waspada modus blanko e-KTP': the title's words are no warning cue, the body's cue covers its "
+                 "own clause",
+    "lv10a-017": "a buyer's story ('Mau cerita pengalaman, … tanya ke penjual blanko KTP'): its cue covers its first clause only",
+    "lv10a-019": "an English question ('Ask: is it legal to buy blank e-KTP?'): no English question or report cue",
+    "lv10a-020": "a study's note ('Catatan penelitian ini menemukan 37 iklan blangko'): no research or finding cue",
+    "lv10c-qa-03": "an office's Q&A headed 'Tanya:' (a bare 'tanya' is no cue) reads 'blangko KTP-el dijual?' as a sale",
+    "lv10c-qa-04": "an office's answer ('blangko dikirim pusat tiap bulan') under a title naming KTP-el reads as a blank found "
+                   "apart: the question's cue covers only its own clause",
+    # levers10_b (the second fresh batch, measured once on the branch: 2.8 misreads these 4 alike)
+    "lv10b-003": "a forum discussion asking whether blanks sold freely would mean more 'KTP palsu': the forged KTP it asks "
+                 "about reads as one offered",
+    "lv10b-008": "a parent's complaint ('Curhat: KTP anak belum jadi karena blangko'): the body's blank and KTP words read as a "
+                 "blank found apart, the cue covering its own clause",
+    "lv10b-010": "an answer ('Blangko e-KTP hanya ada di Disdukcapil') under a Q&A title naming e-KTP reads as a blank",
+    "lv10b-011": "a buyer asking whether a holder fits ('muat buat e-KTP gak ya?') reads 'buat e-KTP' as making one",
 }
 
 

@@ -7,8 +7,10 @@ related tune row the matcher reads right keeps its verdict with each addition be
 own voice: it names no other goods and denies no sale of the goods); hypothesis samples rows x
 additions to stay fast.
 
-Levers that still hide an offer on 2.8 are strict xfails, each with the flips the hostile8 attack
-counted over every read-right blank/related tune row (4,739 rows) with that addition.
+Each lever keeps the flips the hostile8 attack counted on 2.8 over every read-right blank/related tune row (4,739
+rows) with that addition, as the attack's measure.  A report or question cue heading a field ("Diskusi:", "Mau tanya")
+was the last still pulled; levers10 made its discount hold only where the listing speaks as a report or question
+(:mod:`matchers.told_voice`), and ``test_levers10.py`` tries the other heads a seller could use.
 """
 
 from __future__ import annotations
@@ -78,10 +80,11 @@ LEVERS = {
     "headline_question": ("Mau tanya", "title_prefix", 4227),
     "discussion_heading": ("Diskusi:", "prefix", 391),
 }
-#: levers a seller can still pull: a report or question cue ("Diskusi:", "Mau tanya") heading a field discounts the
-#: rest of its clause (after the headline discount was taken out, "Mau tanya" before the title still hides 71 of
-#: every 25th offer's 190)
-STILL_PULLED = frozenset({"discussion_heading", "headline_question"})
+#: levers a seller can still pull (strict xfails): none.  A report or question cue ("Diskusi:", "Mau tanya") heading a
+#: field discounted the rest of its clause on 2.8 ("Mau tanya" before the title hid 71 of every 25th offer's 190, 1,940
+#: of all 4,739; "Diskusi:" before the description 391); levers10 lifts it where the listing offers in the seller's own
+#: voice or tells of the goods once: 0 of 4,739 for each
+STILL_PULLED: frozenset[str] = frozenset()
 
 
 def _pulled(row: dict, line: str, where: str) -> tuple[str, str]:
