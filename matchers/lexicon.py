@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
-from itertools import combinations, compress
+from itertools import compress
 from typing import NamedTuple, cast
 
 from rapidfuzz import process
@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from matchers.masked_letters import MaskedIndex, has_masked_pair, join_runs, masked_index, unmask
 from matchers.normalise import LEET_DIGITS
+from matchers.phrase_word_sets import minimal_word_sets
 
 # --- step 1: spelling -------------------------------------------------------
 
@@ -1072,12 +1073,9 @@ def _queue_followers(name: str, at: int, present: set[str], queued: set[int], pe
 
 def _word_sets(pattern: str) -> set[frozenset[str]]:
     """The words of each string a phrase pattern matches, without the sets that hold a smaller
-    one: a match needs every word of one of these (tags as their names)."""
-    sets = {frozenset(phrase.split()) for phrase in _expand(pattern)}
-    if frozenset() in sets:
-        raise ValueError(f"phrase pattern {pattern!r} matches no word at all")
-    return {words for words in sets
-            if not any(frozenset(part) in sets for size in range(1, len(words)) for part in combinations(words, size))}
+    one: a match needs every word of one of these (tags as their names).  Read from the pattern
+    (:func:`matchers.phrase_word_sets.minimal_word_sets`), not from its :func:`_expand` strings."""
+    return minimal_word_sets(pattern)
 
 
 @cache
