@@ -43,6 +43,14 @@ def _join(first: Fragment, second: Fragment) -> Fragment:
     return (head, joined, tail2, True)
 
 
+def _literal_fragment(literal: str) -> Fragment:
+    """The fragment of a string of letters, digits and spaces (as its characters joined one by one)."""
+    if " " not in literal:
+        return (literal, _NONE, "", False)
+    parts = literal.split(" ")
+    return (parts[0], frozenset(part for part in parts[1:-1] if part), parts[-1], True)
+
+
 def _smallest(fragments: set[Fragment]) -> set[Fragment]:
     """``fragments`` without those whose whole words hold another's with the same open ends."""
     by_ends: dict[tuple[str, str, bool], list[Fragment]] = {}
@@ -81,11 +89,24 @@ class _Reader:
         pattern = self.pattern
         out: set[Fragment] = {("", _NONE, "", False)}
         while i < len(pattern) and pattern[i] not in "|)":
-            item, i = self.item(i)
-            if pattern[i : i + 1] == "?":
-                item, i = item | {("", _NONE, "", False)}, i + 1
-            out = _smallest({_join(a, b) for a in out for b in item})
+            literal = self.literal(i)
+            if literal:  # a run of letters and spaces, none optional: one fragment, joined once
+                item, i = {_literal_fragment(literal)}, i + len(literal)
+            else:
+                item, i = self.item(i)
+                if pattern[i : i + 1] == "?":
+                    item, i = item | {("", _NONE, "", False)}, i + 1
+            joined = {_join(a, b) for a in out for b in item}
+            out = joined if len(joined) == 1 else _smallest(joined)
         return out, i
+
+    def literal(self, i: int) -> str:
+        """The run of letters, digits and spaces from ``i`` up to the first that is optional."""
+        pattern = self.pattern
+        end = i
+        while end < len(pattern) and (pattern[end].isalnum() or pattern[end] == " ") and pattern[end + 1 : end + 2] != "?":
+            end += 1
+        return pattern[i:end]
 
     def item(self, i: int) -> tuple[set[Fragment], int]:
         pattern = self.pattern
