@@ -140,5 +140,6 @@ def minimal_word_sets(pattern: str) -> set[frozenset[str]]:
     sets = {_words_of(fragment) for fragment in fragments}
     if _NONE in sets:
         raise ValueError(f"phrase pattern {pattern!r} matches no word at all")
-    return {words for words in sets
-            if not any(frozenset(part) in sets for size in range(1, len(words)) for part in combinations(words, size))}
+    sizes = sorted({len(words) for words in sets})  # a smaller set in ``sets`` has one of these sizes
+    return {words for words in sets if not any(
+        frozenset(part) in sets for size in sizes if size < len(words) for part in combinations(words, size))}
