@@ -21,11 +21,14 @@ differential test holds this to the definition on every lexicon phrase and gener
 
 from __future__ import annotations
 
+import re
 from itertools import combinations
 
 #: (head, whole words, tail, spaced): a piece of one word is (piece, ∅, "", False)
 Fragment = tuple[str, frozenset[str], str, bool]
 
+#: letters, digits (``[^\W_]``: what str.isalnum holds for) and spaces
+_LITERAL_RUN = re.compile(r"(?:[^\W_]| )+")
 _NONE: frozenset[str] = frozenset()
 _SPACE: Fragment = ("", _NONE, "", True)
 
@@ -101,12 +104,13 @@ class _Reader:
         return out, i
 
     def literal(self, i: int) -> str:
-        """The run of letters, digits and spaces from ``i`` up to the first that is optional."""
-        pattern = self.pattern
-        end = i
-        while end < len(pattern) and (pattern[end].isalnum() or pattern[end] == " ") and pattern[end + 1 : end + 2] != "?":
-            end += 1
-        return pattern[i:end]
+        """The run of letters, digits and spaces from ``i`` up to the first that is optional (only
+        the run's last can be: "?" ends a run)."""
+        run = _LITERAL_RUN.match(self.pattern, i)
+        if run is None:
+            return ""
+        end = run.end()
+        return self.pattern[i : end - 1] if self.pattern.startswith("?", end) else run.group()
 
     def item(self, i: int) -> tuple[set[Fragment], int]:
         pattern = self.pattern
