@@ -144,6 +144,24 @@ def minimal_word_sets(pattern: str) -> set[frozenset[str]]:
     sets = {_words_of(fragment) for fragment in fragments}
     if _NONE in sets:
         raise ValueError(f"phrase pattern {pattern!r} matches no word at all")
-    sizes = sorted({len(words) for words in sets})  # a smaller set in ``sets`` has one of these sizes
-    return {words for words in sets if not any(
-        frozenset(part) in sets for size in sizes if size < len(words) for part in combinations(words, size))}
+    return _holding_no_other(sets)
+
+
+def _holding_no_other(sets: set[frozenset[str]]) -> set[frozenset[str]]:
+    """The sets of ``sets`` that hold no other.  Read by size, smallest first: a smaller set held in
+    one is made of its words that smaller sets have, in a size smaller sets have, so only those
+    parts are looked up (not every part of every set)."""
+    by_size: dict[int, list[frozenset[str]]] = {}
+    for words in sets:
+        by_size.setdefault(len(words), []).append(words)
+    sizes = sorted(by_size)
+    kept = set(by_size[sizes[0]])
+    smaller_words = _NONE.union(*by_size[sizes[0]])
+    for at, size in enumerate(sizes[1:], start=1):
+        for words in by_size[size]:
+            inner = words & smaller_words
+            if not any(frozenset(part) in sets for smaller in sizes[:at] if smaller <= len(inner)
+                       for part in combinations(inner, smaller)):
+                kept.add(words)
+        smaller_words = smaller_words.union(*by_size[size])
+    return kept
