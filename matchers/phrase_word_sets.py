@@ -86,7 +86,7 @@ class _Reader:
             if i < len(self.pattern) and self.pattern[i] == "|":
                 i += 1
                 continue
-            return _smallest(out), i
+            return out, i  # kept whole: the join it goes into drops what it holds (one pass, not two)
 
     def sequence(self, i: int) -> tuple[set[Fragment], int]:
         pattern = self.pattern
