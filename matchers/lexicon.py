@@ -927,14 +927,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:akun|oknum|penipu)(?: (?:media sosial|medsos|ig|instagram|facebook|telegram|tiktok|twitter|palsu"
      r"|abal abal|tidak dikenal|tak dikenal))? (?:yang|yg) (?:mengaku |ngaku |katanya )?(?:<SALE>|menawarkan|nawarin)"
      r"|penipu (?:<SALE>|menawarkan|nawarin)|(?:akun|oknum)(?: di <VENUE>)? (?:menawarkan|nawarin)"
-     r"|maraknya (?:penawaran|penjualan|peredaran|jual beli|iklan)|modus (?:baru )?(?:penipuan|pemalsuan)", "CUEREPORT"),
+     r"|maraknya (?:penawaran|penjualan|peredaran|jual beli|iklan)|modus (?:baru )?(?:penipuan|pemalsuan)", "CUEOTHERS"),
     # (precision10) an authority acting on the blanks, as news tells it: the registry or the ministry sending,
     # distributing, denying or announcing ("Kemendagri kirim 1,5 juta keping blangko", "Dukcapil ngumumke blangko
     # KTP-el wis ana maneh"), a council asking the office ("DPRD minta Dukcapil tambah stok blangko"), and stock counted
     # in millions of pieces, the state's scale; a seller's blanks come "dari" an office and are counted in pieces
     (r"<OFFICIAL> (?:mendistribusikan|distribusikan|membantah|bantah|menegaskan|mengumumkan|ngumumke|memastikan|pastikan"
      r"|mengajukan|ajukan)|(?:dprd|komisi|pemkab|pemda|bupati|wali kota|gubernur|camat) (?:minta|meminta|mendesak)"
-     r"|(?:juta|jutaan) keping", "CUEREPORT"),
+     r"|(?:juta|jutaan) keping", "CUEOTHERS"),
     # (precision10) a cheat named after what it tells of ("penjual blanko e-KTP di IG itu penipu"): see score
     (r"(?:itu|adalah) (?:penipu|penipuan|hoaks|hoax)", "CUEREPORTED"),
     (r"dilaporkan|terungkap|dibongkar|diamankan|ditangkap|disita|digerebek|divonis|beredar|diselidiki|tercecer|berserakan"

@@ -778,7 +778,8 @@ _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
 _WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX, _RULE_INDEX["buyer_voice"]})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
 #: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
-_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY", "CUEWARN", "CUEREPORT", "CUEREPORTED"})
+_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY", "CUEWARN", "CUEREPORT", "CUEREPORTED",
+                           "CUEOTHERS"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -959,7 +960,7 @@ CUE_LABELS = {
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
     "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert", "CUEBUY": "buying-up",
-    "CUEWARN": "warning", "CUEREPORT": "report", "CUEREPORTED": "report", "CUETAGS": "tag-list",
+    "CUEWARN": "warning", "CUEREPORT": "report", "CUEREPORTED": "report", "CUEOTHERS": "report", "CUETAGS": "tag-list",
 }
 #: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
 #: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
@@ -974,7 +975,8 @@ _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
 #: word of its clause is what the reader is warned of: an office's notice, no offer.  (2.8) After a report,
 #: a discussion or a question of cause ("Polisi mengamankan pria yang menjual blangko", "Kenapa blangko KTP
 #: sering kosong?") every word of its clause is what the poster tells of: news, a forum, no offer.
-_TOLD_OF_CUES = {"CUEWARN": "warned against", "CUEREPORT": "reported or discussed", "CUEREPORTED": "reported or discussed"}
+_TOLD_OF_CUES = {"CUEWARN": "warned against", "CUEREPORT": "reported or discussed", "CUEREPORTED": "reported or discussed",
+                 "CUEOTHERS": "told of as someone else's act"}
 #: A report said after what it tells of ("Gudang blangko e-KTP digerebek"): governs what it follows this close too.
 _REPORTED_AFTER = "CUEREPORTED"
 #: (levers10) The cue whose discount a seller's voice lifts: a report, discussion or question heading its clause.
