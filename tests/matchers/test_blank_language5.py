@@ -129,3 +129,15 @@ def test_a_blank_in_a_shops_list_is_on_offer_and_the_list_alone_is_not(
     items.insert(min(at, len(items)), "blangko KTP elektronik kosong asli")
     # 2.4 read the first item ("Ready: map plastik") as the product phrase: benign
     assert score_listing("Toko ATK Sinar Jaya", listed(items)).verdict.value == "blank", items
+
+
+#: Spellings the property above found that 2.9 still reads benign (a simulation of its strategy: 3 of 3,000 draws): a
+#: space, a stop and another mark mixed inside one spelled-out word, a lone letter or two-letter piece between them.
+#: Named here as strict xfails, so a fix shows and the random property does not fail on what is already known.
+_STILL_MISSPELLED = ["b. l an k-o e-KTP", "b l. a. n*k o e-KTP", "b*l an k. o e-KTP", "bl_a. n.k. o e-KTP"]
+
+
+@pytest.mark.xfail(strict=True, reason="a spelled-out blank word whose pieces mix spaces, stops and marks is not joined")
+@pytest.mark.parametrize("title", _STILL_MISSPELLED)
+def test_a_blank_word_spelled_with_spaces_and_stops_mixed_is_still_lost(title: str) -> None:
+    assert score_listing(title, "").verdict.value == "blank"
