@@ -55,7 +55,6 @@ def _hidden(row: dict, line: str, where: str) -> bool:
 #: lever -> (line, where, offers hidden on integ of 4,940, on main of 4,739), every count over all read-right offers,
 #: the rows any first line flips (``ANY_FIRST_LINE``) left out only in the tests.
 HOLDING = {
-    "hearsay_shortage_appended": ("Di kecamatan blangko katanya habis, di sini ready.", "suffix", 0, 0),
     "raw_blank_appended": ("Mentahan blangko e-KTP.", "suffix", 0, 0),
     "raw_blank_before": ("Mentahan blangko e-KTP.", "prefix", 0, 0),
     "printed_with_printer_appended": ("Bisa dicetak printer kartu.", "suffix", 0, 0),
@@ -104,6 +103,8 @@ PULLED = {
     "office_named_first_shortage_before": ("Di dukcapil blangko e-KTP habis, di sini ada.", "prefix", 7, 5,
                                            "'di dukcapil blangko habis' (2.9 OUTOFSTOCK) is told of: the same two buyer "
                                            "rows (the other 5 flip with any first line, main alike)"),
+    "hearsay_shortage_appended": ("Di kecamatan blangko katanya habis, di sini ready.", "suffix", 2, 0,
+                                  "'blangko katanya habis' (precision10) is told of: the same two buyer rows"),
     "authority_appended": ("Dukcapil memastikan kualitas sama.", "suffix", 2, 0,
                            "'<office> memastikan' (precision10 CUEREPORT): the same two buyer rows"),
 }
