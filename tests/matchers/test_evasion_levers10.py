@@ -79,40 +79,58 @@ PULLED = {
     "announcement_appended": ("Pengumuman:", "suffix", 176, 168, "a publication word after the goods"),
     # (2) two report heads make the told-of voice heard twice; an offer with no sentence in the seller's own voice
     # (a bare title, "ksng, ori") reads as a report (levers10 measured 1,776 of 4,784)
-    "report_and_discussion_heads": ("Laporan:||Diskusi:", "two_heads", 1809, 4020,
+    "report_and_discussion_heads": ("Laporan:||Diskusi:", "two_heads", 1805, 4020,
                                     "two report heads tell of the goods twice; offers with no seller-voice sentence"),
     # (3) an office's shortage glued to the title takes the title's product phrase
-    "hearsay_shortage_in_title": ("Di kecamatan blangko katanya habis, di sini ready.", "title_suffix", 506, 474,
+    "hearsay_shortage_in_title": ("Di kecamatan blangko katanya habis, di sini ready.", "title_suffix", 505, 474,
                                   "a shortage in the title's product phrase is news, the offer beside it is lost"),
     "shortage_again_in_title": ("Di kecamatan blangko habis terus? Di sini ready.", "title_suffix", 504, 502,
                                 "'habis terus' (precision10) in the title's product phrase"),
     # (2.9) new shortage as a cause: none hidden on main
-    "shortage_as_cause_in_title": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "title_suffix", 27, 14,
+    "shortage_as_cause_in_title": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "title_suffix", 26, 14,
                                    "'karena blangko kosong' (2.9 OUTOFSTOCK) in the title's product phrase"),
-    "shortage_as_cause_before": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "prefix", 8, 0,
-                                 "'karena blangko kosong' (2.9) is a told-of sentence: it lets a buyer's 'Mau tanya' "
-                                 "head hold (lv10c-asked-04, lv10c-asker-buyer-01)"),
+    "shortage_as_cause_before": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "prefix", 7, 0,
+                                 "'karena blangko kosong' (2.9) is a told-of sentence: it lets a 'Mau tanya' head "
+                                 "hold over a service offer (lv10c-asked-04)"),
     "your_ktp_empty_in_title": ("E-KTP anda masih kosong?", "title_suffix", 19, 10,
                                 "'<KTP> anda <KOSONG>' (2.9) reads the offer's empty card as the reader's own KTP"),
-    # a told-of line appended to a buyer's "Mau tanya siapa punya blangko?" makes it a question told of twice:
-    # the buyer's own voice ("Butuh 30 keping, bayar di muka") is no seller's, so the wanted advert turns benign
-    "shortage_appended_to_a_buyer": ("Blangko sering habis.", "suffix", 2, 0,
-                                     "a buyer's 'Mau tanya' head + any told-of line: the buyer's voice is not read"),
-    "millions_of_pieces_appended": ("Sudah terjual jutaan keping.", "suffix", 2, 0,
-                                    "'jutaan keping' (precision10 CUEREPORT) is told of: the same two buyer rows"),
-    "office_named_first_shortage_before": ("Di dukcapil blangko e-KTP habis, di sini ada.", "prefix", 7, 5,
-                                           "'di dukcapil blangko habis' (2.9 OUTOFSTOCK) is told of: the same two buyer "
-                                           "rows (the other 5 flip with any first line, main alike)"),
-    "hearsay_shortage_appended": ("Di kecamatan blangko katanya habis, di sini ready.", "suffix", 2, 0,
-                                  "'blangko katanya habis' (precision10) is told of: the same two buyer rows"),
-    "authority_appended": ("Dukcapil memastikan kualitas sama.", "suffix", 2, 0,
-                           "'<office> memastikan' (precision10 CUEREPORT): the same two buyer rows"),
+    # a told-of line appended to a "Mau tanya KTP hilang?" service offer ("Diskusi dulu kak: KTP baru langsung jadi
+    # tanpa surat kehilangan …, data sama, 1 hari") makes it a question told of twice: a turnaround ("1 hari") is no
+    # seller's voice told_voice reads.  (A buyer's "Mau tanya siapa punya blangko?" + "Butuh 30 keping, bayar di
+    # muka" was hidden too, 2 of 4,940 in all, until hostile10 read a buyer's counted need as its own voice.)
+    "shortage_appended_to_a_service": ("Blangko sering habis.", "suffix", 1, 0,
+                                       "a 'Mau tanya' head + any told-of line over a service offer: its turnaround "
+                                       "('1 hari') is not read as the seller's voice"),
+    "millions_of_pieces_appended": ("Sudah terjual jutaan keping.", "suffix", 1, 0,
+                                    "'jutaan keping' (precision10 CUEREPORT) is told of: the same service row"),
+    "office_named_first_shortage_before": ("Di dukcapil blangko e-KTP habis, di sini ada.", "prefix", 6, 5,
+                                           "'di dukcapil blangko habis' (2.9 OUTOFSTOCK) is told of: the same service row"
+                                           " (the other 5 flip with any first line, main alike)"),
+    "hearsay_shortage_appended": ("Di kecamatan blangko katanya habis, di sini ready.", "suffix", 1, 0,
+                                  "'blangko katanya habis' (precision10) is told of: the same service row"),
+    "authority_appended": ("Dukcapil memastikan kualitas sama.", "suffix", 1, 0,
+                           "'<office> memastikan' (precision10 CUEREPORT): the same service row"),
 }
 
 
 def _rows(count: int) -> list[dict]:
     """Every offer for a lever measured to hide fewer than 100 (a few rows must all be tried), else every 5th."""
     return OFFERS if count < 100 else OFFERS[::5]
+
+
+#: told-of lines a buyer of a wanted advert could add; each hid "Mau tanya siapa punya blangko e-KTP kosong?" / "Butuh
+#: 30 keping, bayar di muka." (lv10c-asker-buyer-01) on integ b8f0fc9, since the buyer's voice was not its own
+BUYER_LINES = ("Blangko sering habis.", "Sudah terjual jutaan keping.", "Dukcapil memastikan kualitas sama.",
+               "Di kecamatan blangko katanya habis.", "Yang jual lebih murah itu penipu.", "Waspada modus penipuan.")
+
+
+@pytest.mark.parametrize("line", BUYER_LINES)
+@pytest.mark.parametrize("where", ("suffix", "prefix"))
+def test_a_told_of_line_keeps_a_counted_need_wanted(line: str, where: str) -> None:
+    """A buyer's need counted ("butuh 30 keping") or payment offered ("bayar di muka") is its own voice (hostile10)."""
+    row = {"title": "Mau tanya siapa punya blangko e-KTP kosong?", "description": "Butuh 30 keping, bayar di muka.",
+           "label": "related"}
+    assert not _hidden(row, line, where)
 
 
 @pytest.mark.parametrize("lever", sorted(HOLDING))
