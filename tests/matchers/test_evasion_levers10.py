@@ -199,3 +199,17 @@ def test_innocent_text_with_the_new_words_keeps_its_verdict(key: str) -> None:
 def test_innocent_text_2_9_reads_wrong(key: str) -> None:
     title, description, verdict, _, _ = OVER_REACH_WRONG[key]
     assert score_listing(title, description).verdict.value == verdict
+
+
+#: reports and questions naming a counted need or a payment that is not the poster's own: still told of (hostile10's
+#: buyer's-voice reading must not lift their discount; each benign on main and on integ)
+COUNTED_NEED_TOLD_OF = [
+    ("Mau tanya, kenapa kecamatan butuh 1000 keping blangko?", "Blangko sering habis. Warga sudah antre 3 bulan."),
+    ("Diskusi: blanko e-KTP dijual online", "Katanya ada yang beli 50 keping blangko. Kasus ini sudah dilaporkan."),
+    ("Laporan warga", "Pelaku cari 20 keping blangko e-KTP, bayar di muka. Polisi sudah menangkap."),
+]
+
+
+@pytest.mark.parametrize(("title", "description"), COUNTED_NEED_TOLD_OF)
+def test_someone_elses_counted_need_stays_told_of(title: str, description: str) -> None:
+    assert score_listing(title, description).verdict.value == "benign"
