@@ -185,6 +185,14 @@ OVER_REACH_WRONG = {
                                     "the emblem chip-card lift (2.9) drops the NFC plain-card negative for any emblem"),
     "ktp_template_design": ("Template kartu KTP mentahan", "Desain kartu KTP mentahan format CDR.", "related", "benign",
                             "'kartu KTP mentahan' (2.9 IDMATERIAL) takes the words the KTP template reading needed"),
+    "wanted_need_now": ("Saya yang lagi butuh blangko e-KTP", "Ada yang jual? Butuh 10 keping.", "related", "blank",
+                        "'yang lagi butuh' (2.9 AUDIENCE) reads the poster's own need as a seller's buyers addressed "
+                        "(main reads 'Saya yang butuh …' so too)"),
+    "greeting_card_emblem": ("Kartu putih garuda", "Kartu ucapan putih garuda untuk 17 Agustus, isi 20 lembar.",
+                             "benign", "blank", "'kartu putih garuda' (2.9 EMPTYEMBLEM, the bare emblem) in the title"),
+    "first_ektp_thanks": ("E-KTP perdana anak saya",
+                          "Alhamdulillah KTP el perdana anak saya sudah jadi, terima kasih Dukcapil.", "benign",
+                          "related", "'KTP el perdana' (2.9 EKTP) then 'sudah jadi': a finished KTP (document_done)"),
 }
 
 
