@@ -70,6 +70,9 @@ HOLDING = {
 PULLED = {
     # (1) a publication word as the whole title: "neg_publication" in the title's product phrase (-90) outweighs any
     # offer; a neutral title ("Info produk", "Ready stok", "Info") moved the same way hides 55 (main 52)
+    # hostile10 tried reading a bare heading title as naming nothing where the description offers in the seller's own
+    # voice (told_voice): 4,548 -> 3,271 only (most offers name no price, stock or order), while a hoax broadcast
+    # quoting "dijual 100rb" (p8d-001) under it turned blank: not landed
     "announcement_title": ("Pengumuman", "title_only", 4548, 4369,
                            "a lone 'Pengumuman' title is a publication in the product phrase (-90)"),
     "announcement_head_before_title": ("Pengumuman:", "title_prefix", 4692, 4504,
@@ -190,6 +193,11 @@ OVER_REACH_WRONG = {
                         "(main reads 'Saya yang butuh …' so too)"),
     "greeting_card_emblem": ("Kartu putih garuda", "Kartu ucapan putih garuda untuk 17 Agustus, isi 20 lembar.",
                              "benign", "blank", "'kartu putih garuda' (2.9 EMPTYEMBLEM, the bare emblem) in the title"),
+    "citizen_report_one_sentence": ("Laporan warga",
+                                    "Laporan warga: akun FB itu jual blanko e-KTP kosong 150rb per keping. Sudah kami "
+                                    "teruskan ke Dukcapil.", "benign", "blank",
+                                    "levers10: a heading title tells of nothing, so the report is told of once and its "
+                                    "'Laporan warga:' discount is lifted (the same under 'Berita hari ini')"),
     "first_ektp_thanks": ("E-KTP perdana anak saya",
                           "Alhamdulillah KTP el perdana anak saya sudah jadi, terima kasih Dukcapil.", "benign",
                           "related", "'KTP el perdana' (2.9 EKTP) then 'sudah jadi': a finished KTP (document_done)"),
