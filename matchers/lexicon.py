@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import cache, lru_cache
-from itertools import combinations, compress
+from itertools import chain, compress
 from typing import NamedTuple, cast
 
 from rapidfuzz import process
@@ -28,6 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from matchers.masked_letters import MaskedIndex, has_masked_pair, join_runs, masked_index, unmask
 from matchers.normalise import LEET_DIGITS
+from matchers.phrase_word_sets import minimal_word_sets
 
 # --- step 1: spelling -------------------------------------------------------
 
@@ -926,14 +927,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:akun|oknum|penipu)(?: (?:media sosial|medsos|ig|instagram|facebook|telegram|tiktok|twitter|palsu"
      r"|abal abal|tidak dikenal|tak dikenal))? (?:yang|yg) (?:mengaku |ngaku |katanya )?(?:<SALE>|menawarkan|nawarin)"
      r"|penipu (?:<SALE>|menawarkan|nawarin)|(?:akun|oknum)(?: di <VENUE>)? (?:menawarkan|nawarin)"
-     r"|maraknya (?:penawaran|penjualan|peredaran|jual beli|iklan)|modus (?:baru )?(?:penipuan|pemalsuan)", "CUEREPORT"),
+     r"|maraknya (?:penawaran|penjualan|peredaran|jual beli|iklan)|modus (?:baru )?(?:penipuan|pemalsuan)", "CUEOTHERS"),
     # (precision10) an authority acting on the blanks, as news tells it: the registry or the ministry sending,
     # distributing, denying or announcing ("Kemendagri kirim 1,5 juta keping blangko", "Dukcapil ngumumke blangko
     # KTP-el wis ana maneh"), a council asking the office ("DPRD minta Dukcapil tambah stok blangko"), and stock counted
     # in millions of pieces, the state's scale; a seller's blanks come "dari" an office and are counted in pieces
     (r"<OFFICIAL> (?:mendistribusikan|distribusikan|membantah|bantah|menegaskan|mengumumkan|ngumumke|memastikan|pastikan"
      r"|mengajukan|ajukan)|(?:dprd|komisi|pemkab|pemda|bupati|wali kota|gubernur|camat) (?:minta|meminta|mendesak)"
-     r"|(?:juta|jutaan) keping", "CUEREPORT"),
+     r"|(?:juta|jutaan) keping", "CUEOTHERS"),
     # (precision10) a cheat named after what it tells of ("penjual blanko e-KTP di IG itu penipu"): see score
     (r"(?:itu|adalah) (?:penipu|penipuan|hoaks|hoax)", "CUEREPORTED"),
     (r"dilaporkan|terungkap|dibongkar|diamankan|ditangkap|disita|digerebek|divonis|beredar|diselidiki|tercecer|berserakan"
@@ -1139,12 +1140,9 @@ def _queue_followers(name: str, at: int, present: set[str], queued: set[int], pe
 
 def _word_sets(pattern: str) -> set[frozenset[str]]:
     """The words of each string a phrase pattern matches, without the sets that hold a smaller
-    one: a match needs every word of one of these (tags as their names)."""
-    sets = {frozenset(phrase.split()) for phrase in _expand(pattern)}
-    if frozenset() in sets:
-        raise ValueError(f"phrase pattern {pattern!r} matches no word at all")
-    return {words for words in sets
-            if not any(frozenset(part) in sets for size in range(1, len(words)) for part in combinations(words, size))}
+    one: a match needs every word of one of these (tags as their names).  Read from the pattern
+    (:func:`matchers.phrase_word_sets.minimal_word_sets`), not from its :func:`_expand` strings."""
+    return minimal_word_sets(pattern)
 
 
 @cache
@@ -1203,13 +1201,21 @@ def _word_sets_of() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
     rarest word only, as all of them must be in the text; a set holding tags under each of its
     tags, as they appear one by one while the text is tagged."""
     sets = [(at, needed) for at, (pattern, _) in enumerate(_PHRASES) for needed in _word_sets(pattern)]
-    how_often = Counter(word for _, needed in sets for word in needed)
+    rarest_first = _rank_by_rarity(needed for _, needed in sets)
     by_word: dict[str, list[tuple[int, frozenset[str]]]] = {}
-    for at, needed in sets:
-        tags = [word for word in needed if word.isupper()]
-        for word in tags or [min(needed, key=lambda plain: (how_often[plain], plain))]:
-            by_word.setdefault(word, []).append((at, needed))
+    for entry in sets:
+        needed = entry[1]
+        for word in list(filter(str.isupper, needed)) or [min(needed, key=rarest_first)]:
+            by_word.setdefault(word, []).append(entry)
     return {word: tuple(entries) for word, entries in by_word.items()}
+
+
+def _rank_by_rarity(word_sets: Iterable[frozenset[str]]) -> Callable[[str], int]:
+    """A key ordering the words of ``word_sets`` as (how many sets hold the word, the word) does:
+    one dict lookup per word compared, not a tuple built for each."""
+    how_often = Counter(chain.from_iterable(word_sets))
+    ranked = sorted(how_often, key=lambda word: (how_often[word], word))
+    return {word: rank for rank, word in enumerate(ranked)}.__getitem__
 
 
 @lru_cache(maxsize=1)
@@ -1218,13 +1224,13 @@ def _word_sets_by_pair() -> dict[str, dict[str | None, tuple[tuple[int, frozense
     under it (the set's rarest other, None for a set of that word alone) -> (phrase, the set).  A
     set is only complete when both are present, so :func:`tag` looks sets up by pairs of the words
     it has, not by one word with every set under it (72 under "datang", 365 under the tag KTP)."""
-    how_often = Counter(word for entries in _word_sets_of().values() for _, needed in entries for word in needed)
+    rarest_first = _rank_by_rarity(needed for entries in _word_sets_of().values() for _, needed in entries)
     grouped: dict[str, dict[str | None, list[tuple[int, frozenset[str]]]]] = {}
     for word, entries in _word_sets_of().items():
-        for at, needed in entries:
-            others = needed - {word}
-            key = min(others, key=lambda other: (how_often[other], other)) if others else None
-            grouped.setdefault(word, {}).setdefault(key, []).append((at, needed))
+        by_key = grouped[word] = {}
+        for entry in entries:
+            others = entry[1] - {word}
+            by_key.setdefault(min(others, key=rarest_first) if others else None, []).append(entry)
     return {word: {key: tuple(entries) for key, entries in by_key.items()} for word, by_key in grouped.items()}
 
 

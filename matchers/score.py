@@ -778,7 +778,8 @@ _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
 _WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX, _RULE_INDEX["buyer_voice"]})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
 #: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
-_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY", "CUEWARN", "CUEREPORT", "CUEREPORTED"})
+_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY", "CUEWARN", "CUEREPORT", "CUEREPORTED",
+                           "CUEOTHERS"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -959,7 +960,7 @@ CUE_LABELS = {
     "CUESTORE": "store-hours", "CUEPOLICY": "store-policy", "CUEGREET": "greeting",
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
     "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert", "CUEBUY": "buying-up",
-    "CUEWARN": "warning", "CUEREPORT": "report", "CUEREPORTED": "report", "CUETAGS": "tag-list",
+    "CUEWARN": "warning", "CUEREPORT": "report", "CUEREPORTED": "report", "CUEOTHERS": "report", "CUETAGS": "tag-list",
 }
 #: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
 #: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
@@ -974,7 +975,8 @@ _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
 #: word of its clause is what the reader is warned of: an office's notice, no offer.  (2.8) After a report,
 #: a discussion or a question of cause ("Polisi mengamankan pria yang menjual blangko", "Kenapa blangko KTP
 #: sering kosong?") every word of its clause is what the poster tells of: news, a forum, no offer.
-_TOLD_OF_CUES = {"CUEWARN": "warned against", "CUEREPORT": "reported or discussed", "CUEREPORTED": "reported or discussed"}
+_TOLD_OF_CUES = {"CUEWARN": "warned against", "CUEREPORT": "reported or discussed", "CUEREPORTED": "reported or discussed",
+                 "CUEOTHERS": "told of as someone else's act"}
 #: A report said after what it tells of ("Gudang blangko e-KTP digerebek"): governs what it follows this close too.
 _REPORTED_AFTER = "CUEREPORTED"
 #: (levers10) The cue whose discount a seller's voice lifts: a report, discussion or question heading its clause.
@@ -1040,6 +1042,17 @@ class Hit(NamedTuple):
     first: int  # the match's first and last token in the clause's shape
     last: int
     beneath: str = ""  # (levers10) under a report or question cue: the cue it stands under without it, or ""
+
+
+def _hit_with_cue(hit: Hit, cue: str) -> Hit:
+    """``hit._replace(cue=cue)``, without the named tuple's ``_replace`` and ``_make`` (Python
+    calls that cost ten times building the tuple)."""
+    return tuple.__new__(Hit, (hit[0], hit[1], hit[2], cue, hit[4], hit[5], hit[6], hit[7]))
+
+
+def _hit_with_matched(hit: Hit, matched: str) -> Hit:
+    """``hit._replace(matched=matched)``, as :func:`_hit_with_cue`."""
+    return tuple.__new__(Hit, (hit[0], matched, hit[2], hit[3], hit[4], hit[5], hit[6], hit[7]))
 
 
 def _tag_of(token: str) -> str:
@@ -1207,7 +1220,7 @@ def _as_written(hits: tuple[Hit, ...], words: list[str], tokens: list[str], wher
     start = [0]  # word offset of each token, then of the end
     for token in tokens:
         start.append(start[-1] + (token.count("_") + 1 if "=" in token else 1))
-    return tuple(hit._replace(matched=" ".join(words[start[where[hit.first]] : start[where[hit.last] + 1]]))
+    return tuple(_hit_with_matched(hit, " ".join(words[start[where[hit.first]] : start[where[hit.last] + 1]]))
                  for hit in hits)
 
 
@@ -1429,7 +1442,7 @@ def _questions_unwanted(text: str, kept: list[str], found: list[tuple[Hit, ...]]
             return found  # the text was rewritten before it was cut: read as it is
         position = at + len(part)
         if text.startswith("?", position) and "CUEWANT" not in _tags_in(part):
-            hits = tuple(hit._replace(cue="") if hit.cue in _SEEKING_CUES else hit._replace(beneath="")
+            hits = tuple(_hit_with_cue(hit, "") if hit.cue in _SEEKING_CUES else hit._replace(beneath="")
                          if hit.beneath in _SEEKING_CUES else hit for hit in hits if hit.rule not in _WANTED_RULES)
         out.append(hits)
     return out
@@ -1477,7 +1490,7 @@ def _tag_lists(runs: list[list[int]], kept: list[str], found: list[tuple[Hit, ..
     for run in runs:
         if run and _TAG_HEADING.match(kept[run[0]]):
             tagged.update(run)
-    return [tuple(hit._replace(cue=_TAG_CUE) if i in tagged and not hit.cue else hit for hit in hits)
+    return [tuple(_hit_with_cue(hit, _TAG_CUE) if i in tagged and not hit.cue else hit for hit in hits)
             for i, hits in enumerate(found)]
 
 
@@ -1489,7 +1502,7 @@ def _asked_in_lists(runs: list[list[int]], kept: list[str], found: list[tuple[Hi
     for run in runs:
         if len(run) > 1:
             asked.update(_asked_in_run([kept[i] for i in run], run))
-    return [tuple(hit._replace(cue="CUEREQ") if i in asked and not hit.cue and RULES[hit.rule].channel == "related"
+    return [tuple(_hit_with_cue(hit, "CUEREQ") if i in asked and not hit.cue and RULES[hit.rule].channel == "related"
                   else hit for hit in hits) for i, hits in enumerate(found)]
 
 
@@ -1931,7 +1944,7 @@ def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tu
     if any(number == 0 and hit.rule in _NEGATIVE_RULES and not _discount(hit, True, True)
            for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits):
         return fields
-    return tuple((field, tuple((number, tuple(hit._replace(cue="") if hit.cue == _TAG_CUE else hit for hit in hits))
+    return tuple((field, tuple((number, tuple(_hit_with_cue(hit, "") if hit.cue == _TAG_CUE else hit for hit in hits))
                                 for number, hits in field_clauses)) for field, field_clauses in fields)
 
 

@@ -33,7 +33,7 @@ from functools import lru_cache
 
 #: Tags of a told-of cue (lexicon): a report, a discussion or a question, said before or after, a warning, a sale
 #: denied, blanks run out (an office's shortage: "Kec. Parungkuda blanko habis").
-TOLD_OF_TAGS = frozenset({"CUEREPORT", "CUEREPORTED", "CUEWARN", "NOTSOLD", "NOTFORSALE", "OUTOFSTOCK"})
+TOLD_OF_TAGS = frozenset({"CUEREPORT", "CUEREPORTED", "CUEOTHERS", "CUEWARN", "NOTSOLD", "NOTFORSALE", "OUTOFSTOCK"})
 #: A police report or letter skipped ("tanpa surat kehilangan dari polisi", "ga usah lapor polisi"): a forger's
 #: terms, no report; read past before the sentence's cues are looked for.
 _SKIPPED_REPORT = re.compile(r"\b(?:tanpa|ga|gak|nggak|tidak|tak|ndak|no|bebas)\b(?: \w+){0,3}? (?:lapor\w*(?: (?:ke )?polisi)?|polisi|kepolisian)\b")
