@@ -6,8 +6,10 @@ blangko kosong", "di kecamatan blangko habis"), new report cues (``CUEREPORT``: 
 penipuan", "jutaan keping", "<office> memastikan", "itu penipu"), the writer's own KTP not yet printed ("KTP saya
 belum dicetak"), the purpose, raw and base card readings ("kartu buat KTP", "mentahan blangko", "kartu dasar KTP") and
 the emblem chip-card lift.  Each is attacked as ``test_evasion_levers8.py`` does: a line a seller could add, before or
-after the title or the description, over the offers the tune rows read right (4,940 on integ b8f0fc9; main 4c0bcc6:
-4,739).  Counts are measured over all of them; the tests run all of them, or every 5th for a lever hiding 100 or more.
+after the title or the description, over the offers the tune rows read right (4,940 on integ 4bbb20f; main 4c0bcc6:
+4,739).  The 2.9 counts are this branch's (integ with hostile10's buyer's-voice reading); integ alone hides one more
+offer with each told-of line (lv10c-asker-buyer-01: "Laporan:"+"Diskusi:" 1,809, the hearsay in the title 506, "karena
+blangko kosong" in the title 27, before the description 8, each appended told-of line 2).  Counts are measured over all of them; the tests run all of them, or every 5th for a lever hiding 100 or more.
 
 Levers that hold are plain tests; levers still pulled are strict xfails with their counts.  Innocent text holding the
 new positive words (``OVER_REACH``) is held to its verdict, or is a strict xfail where 2.9 reads it as an offer.
