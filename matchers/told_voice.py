@@ -14,6 +14,9 @@ A report, discussion or question cue (lexicon ``CUEREPORT``: "diskusi", "mau tan
   boilerplate says those ("Order sebelum jam 2 dikirim hari yang sama"); it invites or refuses the buyer's questions
   ("kalau mau tanya-tanya boleh chat", "jangan banyak tanya"), vouches for itself ("kami seller terpercaya") or
   pleads ("Mohon jangan PHP ya kak"), which tell of nothing.
+* a *buyer* of a wanted advert speaks in its own voice as a seller does: its need counted ("butuh 30 keping") or its
+  payment offered ("bayar di muka"), so a told-of line it adds keeps its "Mau tanya siapa punya …" a wanted advert
+  (hostile10).
 
 So a told-of cue's discount holds only when two sentences tell of something and no sentence that is no question offers
 in the seller's own voice (:func:`told_of_voice`).  A heading's words alone ("Kenapa?", "Laporan warga.") tell of
@@ -91,6 +94,9 @@ _SELLER_SAYS = re.compile(
     # a minimum order, the seller's terms and urgency
     r"|\b(?:min|minimal)\.? ?(?:order|beli|pembelian|ambil|\d)|\bambil (?:banyak|\d+)|\bsiapa cepat dia dapat"
     r"|\bbayar (?:setelah|sesudah|kalau|pas) (?:jadi|barang|sampai)"
+    # (hostile10) a buyer's own need counted or its payment offered ("Butuh 30 keping, bayar di muka"): a wanted
+    # advert speaks in its own voice too, and a told-of line added ("Blangko sering habis.") must not make it a question
+    r"|\b(?:butuh|perlu|cari|nyari|beli|borong)\b ?\d+ ?(?:keping|pcs|pc|lembar|biji|buah)\b|\bbayar (?:di muka|dimuka|duluan)\b"
     # a seller answering a buyer in a Q&A ("J: bisa kak, …", "Penjual: ga ada kak")
     r"|^\W*(?:[ja]|jawab|jawaban|penjual|seller)?\W*(?:iya|ya|bisa|ada|ga ada|gak ada|ready|asli|siap|boleh|ok|oke)\b\W+"
     r"(?:kak|ka|gan|sis|bos|bro|kakak|agan)\b")
