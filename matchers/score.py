@@ -2188,8 +2188,8 @@ def _spelled(text: str) -> str:
 #: or important it is ("Pengumuman", "Info penting!!", "Kabar warga", "Berita terkini").
 _GENRE_HEADING_WORDS = frozenset({
     "pengumuman", "berita", "info", "informasi", "artikel", "warta", "kabar", "pemberitahuan", "himbauan", "imbauan",
-    "edaran", "siaran", "pers", "press", "release", "breaking", "news", "update", "penting", "resmi", "terbaru",
-    "terkini", "hari", "ini", "untuk", "bagi", "warga", "masyarakat"})
+    "edaran", "siaran", "pers", "press", "release", "update", "penting", "resmi", "terbaru", "terkini", "untuk", "bagi",
+    "warga", "masyarakat"})
 
 
 def _names_only_a_genre(title: str) -> bool:

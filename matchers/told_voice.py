@@ -96,7 +96,7 @@ _SELLER_SAYS = re.compile(
     r"|\bbayar (?:setelah|sesudah|kalau|pas) (?:jadi|barang|sampai)"
     # (hostile10) a buyer's own need counted or its payment offered ("Butuh 30 keping, bayar di muka"): a wanted
     # advert speaks in its own voice too, and a told-of line added ("Blangko sering habis.") must not make it a question
-    r"|\b(?:butuh|perlu|cari|nyari|beli|borong)\b ?\d+ ?(?:keping|pcs|pc|lembar|biji|buah)\b|\bbayar (?:di muka|dimuka|duluan)\b"
+    r"|\b(?:butuh|perlu|cari|nyari|beli|borong)\b ?\d+ ?(?:keping|pcs|pc|lembar|biji|buah)\b|\bbayar (?:di muka|dimuka)\b"
     # a seller answering a buyer in a Q&A ("J: bisa kak, …", "Penjual: ga ada kak")
     r"|^\W*(?:[ja]|jawab|jawaban|penjual|seller)?\W*(?:iya|ya|bisa|ada|ga ada|gak ada|ready|asli|siap|boleh|ok|oke)\b\W+"
     r"(?:kak|ka|gan|sis|bos|bro|kakak|agan)\b")

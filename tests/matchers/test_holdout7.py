@@ -90,8 +90,10 @@ def test_holdout7_tune_part_figures_are_printed_for_whoever_tunes() -> None:
 #: 0.89 of 269 (at most 3 written identifiers missed); on the 243 fixed labels the same 3 misses
 #: give 0.985, and it is raised to that and no further.
 #: Judged once after the session's tuning, which never read it and began after it was frozen
-#: (ktpwatch-matchers/2.8, 2026-12-06 20:25 UTC): 0.962 / 0.941 / 0.911, identifiers 1.000 / 1.000; the floors hold 2.8's figures.
-MEASURED = HoldoutFigures(blank_precision=0.96, blank_recall=0.94, related_recall=0.91,
+#: (ktpwatch-matchers/2.8, 2026-12-06 20:25 UTC): 0.962 / 0.941 / 0.911, identifiers 1.000 / 1.000.
+#: Judged again after the next session's tuning (ktpwatch-matchers/2.9, 2026-12-06 23:40 UTC, tuned on tune texts only):
+#: 0.977 / 0.956 / 0.911, identifiers 1.000 / 1.000; the floors hold 2.9's figures.
+MEASURED = HoldoutFigures(blank_precision=0.97, blank_recall=0.95, related_recall=0.91,
                           id_precision=0.97, id_recall=0.985)
 
 

@@ -62,7 +62,10 @@ def figures() -> HoldoutFigures:
 #: (166/179), recall 0.954 (166/174), related recall 0.917 (132/144), identifiers precision 1.000
 #: recall 1.000 (692/692).  Floors a little below those figures (one or two rows of slack); a later
 #: matcher may not fall below them.
-MEASURED = HoldoutFigures(blank_precision=0.92, blank_recall=0.95, related_recall=0.91,
+#: Judged once after the session's tuning, which never read it and began after it was frozen (ktpwatch-matchers/2.9,
+#: 2026-12-06 23:40 UTC): blank precision 0.934, recall 0.971, related recall 0.917, identifiers 1.000 / 1.000; the
+#: floors hold 2.9's figures.
+MEASURED = HoldoutFigures(blank_precision=0.93, blank_recall=0.97, related_recall=0.91,
                           id_precision=0.99, id_recall=0.99)
 
 
@@ -80,8 +83,9 @@ def test_matcher_meets_the_issue_targets_on_holdout8() -> None:
 
 @pytest.mark.xfail(strict=False, reason=(
     "the first run found 1 lexicon word (string constants of matchers/ at 5649e09, older than this "
-    "holdout) in holdout8 texts and in no tune text; the word is not named here, so the holdout does "
-    "not leak through this reason"))
+    "holdout) in holdout8 texts and in no tune text; 2.9 adds a second (a common spelling a tuner who never saw "
+    "holdout8 wrote into a seller's-voice reading, found by the integrator after tuning and kept rather than removed "
+    "for the holdout's sake); the words are not named here, so the holdout does not leak through this reason"))
 def test_no_lexicon_word_occurs_only_in_holdout8() -> None:
     leaked = lexicon_words_only_in_holdout(read_rows(HOLDOUT), [])
     print(f"\nlexicon words in holdout8 but in no tune text: {leaked}")
