@@ -100,8 +100,11 @@ def _shape_rules_looking_everywhere(shape: str) -> tuple[tuple[int, int, int, in
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
             near = shape_tags[max(0, first - score._ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + score._ATTACH_REACH]
-            fired.append((index, first, last, score._negation_of(shape_tags, rule, first, last),
-                          score._cue_of(shape_tags, cues, index, first, last), not score._ID_TAGS.isdisjoint(near)))
+            cue = score._cue_of(shape_tags, cues, index, first, last)
+            if cue < 0 and rule.channel != "negative":  # a report cue inside the match (precision10), looked for always
+                cue = score._told_of_inside(shape, shape_tags, rule, first, last)
+            fired.append((index, first, last, score._negation_of(shape_tags, rule, first, last), cue,
+                          not score._ID_TAGS.isdisjoint(near)))
     return score._negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
 
 
