@@ -1822,6 +1822,29 @@ def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) ->
                for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits)
 
 
+def _other_products(rule: Rule, others: set[int], emblem_without_data: bool) -> int:
+    """How many of the listing's negatives ``others`` name another product than a co-occurrence ``rule`` does: a kit's
+    own parts are none (a rule that makes an ID), nor the copies an identity trade sells, nor the look of an e-KTP
+    described, nor the chip of a card bearing the emblem with no data yet (2.9)."""
+    makes_id, trades = rule.name in _USABLE_RULES, rule.name in _TRADE_RULES
+    return sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
+                                         or (trades and RULES[i].unless_traded)
+                                         or (rule.name in _DESCRIBED_RULES and i in _LOOK_NEGATIVES)
+                                         or (emblem_without_data and rule.name in _EMBLEM_CHIP_RULES
+                                             and i in _PLAIN_CARD_NEGATIVES)))
+
+
+def _weigh_printer(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally, kit: bool) -> bool:
+    """Whether a card printer is sold with named blank e-KTPs (2.8: an offer of the blanks, the printer demoted); else a
+    printer in a kit discounts the kit's parts.  Returns the first."""
+    with_printer = kit and _PRINTER_RULE in tally.strong_negatives and _blanks_with_a_printer(fields)
+    if with_printer:
+        _demote_printer(tally)
+    elif kit and _PRINTER_RULE in tally.strong_negatives:
+        _discount_kit_parts(tally)
+    return with_printer
+
+
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ...], float, float]:
     """(reasons, blank score, related score) of a listing's rule hits per field.
@@ -1842,13 +1865,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
         if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired) or not _VOIDED_BY.get(number, _NONE).isdisjoint(fired):
             continue  # a part that fired nowhere is found apart nowhere: focus 0, nothing to add
-        makes_id = rule.name in _USABLE_RULES  # a kit's own parts are not other products
-        trades = rule.name in _TRADE_RULES  # nor the copies an identity trade sells
-        other_products = sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
-                                                       or (trades and RULES[i].unless_traded)
-                                                       or (rule.name in _DESCRIBED_RULES and i in _LOOK_NEGATIVES)
-                                                       or (emblem_without_data and rule.name in _EMBLEM_CHIP_RULES
-                                                           and i in _PLAIN_CARD_NEGATIVES)))
+        makes_id, trades = rule.name in _USABLE_RULES, rule.name in _TRADE_RULES
+        other_products = _other_products(rule, others, emblem_without_data)
         focus, co_field, co_matched = _co_occurrence(fields, first_rules, second_rules, other_products, rule.name in _SAID_NEXT)
         weight = rule.weight * focus
         usable = usable or (makes_id and weight > 0)  # even when a stronger rule of its group is the one counted
@@ -1864,11 +1882,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         set_field, matched = identity_set(fields, _PAPER_CLAUSE, _paper_of)
         if set_field:
             _count_listing_rule(tally, _IDENTITY_SET_INDEX, set_field, matched, IDENTITY_SET.weight)
-    with_printer = kit and _PRINTER_RULE in tally.strong_negatives and _blanks_with_a_printer(fields)
-    if with_printer:
-        _demote_printer(tally)
-    elif kit and _PRINTER_RULE in tally.strong_negatives:
-        _discount_kit_parts(tally)
+    with_printer = _weigh_printer(fields, tally, kit)
     if described:
         _lift_look_negatives(tally)
     if emblem_without_data and emblem_chip:
