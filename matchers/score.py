@@ -2165,7 +2165,9 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
-    title_rules = _rules_in_field(title) if title and not _names_only_a_genre(title) else None
+    title_rules = _rules_in_field(title) if title else None
+    if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(title):
+        title_rules = None  # (2.9) a heading naming only its genre names no goods: read from the description
     description_rules = _rules_in_field(description) if description else None
     if ((title_rules and _heads_told_of(title_rules)) or (description_rules and _heads_told_of(description_rules))) \
             and not told_of_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
@@ -2204,6 +2206,16 @@ _GENRE_HEADING_WORDS = frozenset({
     "pengumuman", "berita", "info", "informasi", "artikel", "warta", "kabar", "pemberitahuan", "himbauan", "imbauan",
     "edaran", "siaran", "pers", "press", "release", "update", "penting", "resmi", "terbaru", "terkini", "untuk", "bagi",
     "warga", "masyarakat"})
+
+
+_PUBLICATION_RULE = _RULE_INDEX["neg_publication"]
+
+
+def _reads_as_a_publication_only(rules: FieldRules) -> bool:
+    """Whether a field's reading is a publication and nothing else: the only reading a genre heading can have, so
+    the heading's words are looked at only then (spelling every title cost 7 % of scoring)."""
+    hits = [hit for _, clause_hits in rules for hit in clause_hits]
+    return bool(hits) and all(hit.rule == _PUBLICATION_RULE for hit in hits)
 
 
 def _names_only_a_genre(title: str) -> bool:
