@@ -409,7 +409,7 @@ its 34 related and benign rows blank), hard positives beside each concept (``pre
 or a tag read in its own clause, never over the whole listing, so a seller's line holding one hides nothing else
 (``tests/matchers/test_precision10.py`` appends each trigger to the read-right tune offers: 0 hidden):
 
-* *Someone else's sale* (``CUEREPORT``): a cheat or an unknown account as the one selling ("Penipu jual blanko", "akun
+* *Someone else's sale* (``CUEOTHERS`` since the merge): a cheat or an unknown account as the one selling ("Penipu jual blanko", "akun
   IG yang ngaku jual", "oknum yang menawarkan", "akun di grup jual beli nawarin"), the trade's prevalence ("maraknya
   penjualan"), a scheme ("modus penipuan"); a cheat named after what it tells of ("penjual blanko di IG itu penipu",
   ``CUEREPORTED``).  The seller's own account ("akun ini", "akun kami") is no third party, and a seller saying it is
@@ -783,9 +783,6 @@ _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
 _WANTED_RULES = frozenset({_WANTED_RULE_INDEX, _DEMAND_RULE_INDEX, _RULE_INDEX["buyer_voice"]})
 _BLANK_OFFERED = _RULE_INDEX["blank_offered"]
-#: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert.
-_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY", "CUEWARN", "CUEREPORT", "CUEREPORTED",
-                           "CUEOTHERS"})
 #: Rules saying identities are traded (data, accounts with their owner's KTP): copies and
 #: scans of KTPs are then the goods, not a copy shop's service (``unless_traded``).
 _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_in_listing", "bank_kit_with_id_in_listing"})
@@ -983,6 +980,8 @@ _REQUIREMENT_CUES = frozenset({"CUEREQ", "CUEREQAFTER"})
 #: sering kosong?") every word of its clause is what the poster tells of: news, a forum, no offer.
 _TOLD_OF_CUES = {"CUEWARN": "warned against", "CUEREPORT": "reported or discussed", "CUEREPORTED": "reported or discussed",
                  "CUEOTHERS": "told of as someone else's act"}
+#: Cues after which a sale word offers nothing: the buyer's terms, a usage, a wanted advert, and whatever is told of.
+_NOT_ON_OFFER = frozenset({"CUEREQ", "CUEREQAFTER", "CUEUSE", "CUEWANT", "CUENEED", "CUEBUY"}) | frozenset(_TOLD_OF_CUES)
 #: A report said after what it tells of ("Gudang blangko e-KTP digerebek"): governs what it follows this close too.
 _REPORTED_AFTER = "CUEREPORTED"
 #: (levers10) The cue whose discount a seller's voice lifts: a report, discussion or question heading its clause.
@@ -2247,7 +2246,7 @@ def _lifted(rules: FieldRules | None) -> FieldRules | None:
     50") or tells of the goods once.  Cached, so a field lifted is one object the judgement memo finds again."""
     if not rules:
         return rules
-    return tuple((number, tuple(hit._replace(cue=hit.beneath) if hit.cue == _HEAD_CUE else hit for hit in hits))
+    return tuple((number, tuple(_hit_with_cue(hit, hit.beneath) if hit.cue == _HEAD_CUE else hit for hit in hits))
                  for number, hits in rules)
 
 

@@ -2,7 +2,7 @@
 
 The 2.9 change (levers10, blankrec10, precision10 merged on ``integ``) added a seller's-voice lift of a report or
 question head (:mod:`matchers.told_voice`), new shortage readings (``OUTOFSTOCK``: "blangko katanya habis", "karena
-blangko kosong", "di kecamatan blangko habis"), new report cues (``CUEREPORT``: "maraknya penjualan", "modus
+blangko kosong", "di kecamatan blangko habis"), new report cues (``CUEREPORT``, and ``CUEOTHERS`` for another's act: "maraknya penjualan", "modus
 penipuan", "jutaan keping", "<office> memastikan", "itu penipu"), the writer's own KTP not yet printed ("KTP saya
 belum dicetak"), the purpose, raw and base card readings ("kartu buat KTP", "mentahan blangko", "kartu dasar KTP") and
 the emblem chip-card lift.  Each is attacked as ``test_evasion_levers8.py`` does: a line a seller could add, before or
@@ -105,14 +105,14 @@ PULLED = {
                                        "a 'Mau tanya' head + any told-of line over a service offer: its turnaround "
                                        "('1 hari') is not read as the seller's voice"),
     "millions_of_pieces_appended": ("Sudah terjual jutaan keping.", "suffix", 1, 0,
-                                    "'jutaan keping' (precision10 CUEREPORT) is told of: the same service row"),
+                                    "'jutaan keping' (precision10, CUEOTHERS) is told of: the same service row"),
     "office_named_first_shortage_before": ("Di dukcapil blangko e-KTP habis, di sini ada.", "prefix", 6, 5,
                                            "'di dukcapil blangko habis' (2.9 OUTOFSTOCK) is told of: the same service row"
                                            " (the other 5 flip with any first line, main alike)"),
     "hearsay_shortage_appended": ("Di kecamatan blangko katanya habis, di sini ready.", "suffix", 1, 0,
                                   "'blangko katanya habis' (precision10) is told of: the same service row"),
     "authority_appended": ("Dukcapil memastikan kualitas sama.", "suffix", 1, 0,
-                           "'<office> memastikan' (precision10 CUEREPORT): the same service row"),
+                           "'<office> memastikan' (precision10, CUEOTHERS): the same service row"),
 }
 
 
