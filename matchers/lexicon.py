@@ -957,7 +957,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # (precision12) the office coming to residents ("Dukcapil jemput bola rekam e-KTP di sekolah", "Tim Dukcapil turun ke
      # sekolah"): its own activity, read in its clause (as a publication in the product phrase, a line a seller added
      # under a vague title hid 174 of the 4,968 read-right offers)
-     r"|<OFFICIAL> (?:jemput bola|turun ke|turun langsung|keliling|datang ke|hadir di|sambangi|menyambangi)"
+     r"|<OFFICIAL> (?:jemput bola|turun ke|turun langsung|keliling|datang ke|hadir di)"
      r"|(?:juta|jutaan) keping", "CUEOTHERS"),
     # (precision10) a cheat named after what it tells of ("penjual blanko e-KTP di IG itu penipu"): see score
     (r"(?:itu|adalah) (?:penipu|penipuan|hoaks|hoax)", "CUEREPORTED"),
@@ -974,7 +974,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|thread|cek fakta|fakta atau mitos|mitos atau fakta|(?:mengaku|ngaku) (?:<SALE>|punya)"
      # (precision12) a report asked of a platform or an authority ("Laporkan toko …", "Report lapak …", "mohon ditindak"),
      # a purchase told as past ("bulan lalu saya beli …")
-     r"|laporkan|report|direport|ngereport|ditindak|menindak|(?:pernah|sempat|kemarin|lalu|dulu) (?:<CUEBUY>|(?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan))"
+     r"|laporkan|report|ditindak|menindak|(?:pernah|sempat|kemarin|lalu|dulu) (?:<CUEBUY>|(?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan))"
      r"|(?:mau|mo|numpang|izin) (?:tanya|nanya)|(?:lihat|liat|menemukan|ketemu) (?:ada )?(?:toko|akun|lapak|iklan|postingan)", "CUEREPORT"),
     # (2.8) the office's own service to residents named ("Jadwal pelayanan keliling", "Layanan perekaman KTP-el"): its notice
     (r"jadwal (?:pelayanan|layanan|perekaman|rekam)|(?:pelayanan|layanan) (?:keliling|perekaman|rekam)", "NEGPUBLICATION"),

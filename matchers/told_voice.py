@@ -155,7 +155,7 @@ _HEAD_WORDS = re.compile(r"\b(?:diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa
                          r"|thread|curhat|pengalaman|keluhan|mengeluh|ngeluh|laporan|lapor|kasus|perkara|menurut \w+"
                          # (precision12) a report asked for, a claim to sell, a purchase told as past: as a heading's
                          # words, they tell of something only beside the goods ("Laporkan seller nakal ke admin.")
-                         r"|laporkan|report|direport|ngereport|ditindak|menindak|mengaku|ngaku"
+                         r"|laporkan|report|ditindak|menindak|mengaku|ngaku"
                          r"|(?:pernah|sempat|kemarin|lalu|dulu) (?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan))\b")
 #: A sale denied tells of something only of the goods ("Blanko KTP tidak dijual"), not of a shop's display.
 _DENIALS = frozenset({"NOTSOLD", "NOTFORSALE"})
