@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing
+from tests.matchers.test_corpus import STILL_MISREAD
 from tests.matchers.tune_rows import labelled_params, tune_rows
 
 #: Text that tells of blanks without offering them, one per concept: 2.9 read each as a blank offer.
@@ -80,6 +81,12 @@ STILL_MISSED = {
 }
 
 
+#: precision12_b, the after-measure (measured once at 9cd40a7, not learnt from): main reads these 9 alike
+STILL_MISSED |= {row_id: f"precision12_b, main alike: {why}" for row_id, why in STILL_MISREAD.items() if row_id.startswith("p12b")}
+STILL_MISSED["p12b-025"] = ("precision12_b, main alike: a variants title 'Paket kartu: holder / blanko KTP-el / lanyard' "
+                            "reads 'holder' as the title's product phrase (-80) over the blank variant")
+
+
 @pytest.mark.parametrize("name", sorted(TOLD_OF))
 def test_text_that_tells_of_blanks_is_not_an_offer(name: str) -> None:
     assert score_listing(*TOLD_OF[name]).verdict == "benign"
@@ -91,7 +98,7 @@ def test_an_offer_in_the_same_words_stays_an_offer(name: str) -> None:
     assert score_listing(title, description).verdict == label
 
 
-@pytest.mark.parametrize("row", labelled_params(tune_rows("precision12_a", "precision12_concepts"), STILL_MISSED))
+@pytest.mark.parametrize("row", labelled_params(tune_rows("precision12_*"), STILL_MISSED))
 def test_precision12_row_gets_its_label(row: dict) -> None:
     assert score_listing(row["title"], row["description"]).verdict == row["label"]
 
