@@ -589,7 +589,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # "KTP-el anak saya belum dicetak", "KTP kamu belum jadi"): an issued ID waited for, not a card on offer; a seller's
     # stock is "kami"/"kita"
     (r"(?:<KTP>|<EKTP>) (?:(?:anak|istri|suami|ibu|bapak|adik|kakak|ortu|mama) )?(?:saya|aku|gue|gw|sy|ku|kamu|anda|mu)"
-     r"(?: (?:juga|masih|kok|kan|sampai sekarang|sampe sekarang|udah lama))? <KOSONG>", "KTP"),
+     r"(?: (?:juga|masih|kok|kan|sampai sekarang|sampe sekarang|udah lama))? <KOSONG>"
+     # (precision12, after precision12_b) a child's KTP, which "KTP anak" names as a KIA first ("KTP anak saya belum dicetak")
+     r"|<KIA> (?:saya|aku|gue|gw|sy|kamu|anda)(?: (?:juga|masih|kok|kan|sampai sekarang|sampe sekarang|udah lama))? <KOSONG>",
+     "KTP"),
     # (2.7) the registry's stock of its cards ("stok kartu dinas capil"): unissued cards, the blank's material; run short
     # ("stok kartu dukcapil habis") it is news of a shortage
     (r"(?:stok|stock) kartu (?:dinas )?(?:dukcapil|disdukcapil) (?:habis|kosong|menipis|langka)", "OUTOFSTOCK"),
@@ -661,7 +664,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:gak|tidak|nggak|ga) (?:bayar|keluar uang) sepeser(?: pun)?|bebas (?:pungutan|pungli)", "FREESERVICE"),
     # (2.8) a buy-and-sell group or forum where the poster saw something ("di grup jual beli", "FJB"): a place, no sale
     (r"(?:grup|group|forum|komunitas|situs|lapak|marketplace) jual beli|fjb", "VENUE"),
-    (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|sediakan|kami sediakan|disewakan|sell|selling|for sale|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
+    (r"dijual|jual|jualan|menjual|sadean|sepaket|ready|sedia|sediakan|kami sediakan|disewakan|sell|selling|for sale|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
     # and after thanks run on into a clause ("… blanko siap Terima kasih sudah berbelanja")
     (r"terima kasih|terimakasih", "CUEGREET"),
@@ -689,9 +692,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # (precision12) "belum ada" closing the shortage ("KTP sudah print ready, blangko belum ada"); "belum ada isinya"
      # is read first as a card's no-data state (KOSONG)
      r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:belum|blm|blum|blom) ada(?: lagi)?"
+     # (after precision12_b) none there for a time ("blangko e-KTP udah setahun ga ada"): the time says a shortage, where a
+     # bare "tidak ada" may go on to a seller's "tidak ada minus"
+     r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:udah |sudah |masih )?(?:lama|setahun|sebulan|berbulan bulan)"
+     r" (?:ga|gak|nggak|ngga|tidak|tdk|tak|ndak|enggak) ada(?: lagi)?"
      # (precision12) when the blanks come back asked ("Kapan blangko KTP ada lagi?", "blanko e-KTP kapan datang"): a
      # resident waiting out the office's shortage; a seller's blanks are ready, not awaited
-     r"|kapan <BLANGKO> (?:<KTP> |<EKTP> )?(?:ada|datang|dateng|tersedia|masuk|turun|dikirim)(?: lagi| kembali)?"
+     r"|kapan (?:ya |sih |kira kira |nih )?<BLANGKO>(?: <KTP>| <EKTP>)?"  # (after precision12_b) "Kapan ya blangko KTP-el di …"
      r"|<BLANGKO> (?:<KTP> |<EKTP> )?kapan (?:ada|datang|dateng|tersedia|masuk|turun)(?: lagi| kembali)?"
      r"|<BLANGKO> (?:<KTP>|<EKTP>) habis", "OUTOFSTOCK"),  # (2.7) "stok blangko KTP-el habis"
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
@@ -926,8 +933,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks|<BLANGKO>)", "NEGPUBLICATION"),
     # (2.7) a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko!"): what follows in its
     # clause is warned against, not offered (a cue, so "Waspada calo yang jual mahal, di sini murah" leaves the offer)
-    (r"(?:waspada|awas|hati hati) (?:dengan |sama |terhadap )?(?:<FASTTRACK>|penipuan|penipu|calo|oknum"
-     r"|seller|penjual|akun|toko|lapak)", "CUEWARN"),  # (precision12) a third party warned of
+    (r"(?:waspada|awas|hati hati|ati ati) (?:dengan |sama |terhadap )?(?:<FASTTRACK>|penipuan|penipu|calo|oknum"
+     r"|seller|penjual|akun|toko|lapak|orang|tiyang)", "CUEWARN"),  # (after precision12_b) Javanese "Ati-ati tiyang …"  # (precision12) a third party warned of
     # (2.8) a prohibition or an appeal to the reader ("Jangan pernah pinjamkan KTP", "Camat mengimbau warga …"): what
     # follows in its clause is warned against; a seller's reassurance or urgency ("jangan ragu", "jangan sampai
     # kehabisan") is read first and warns of nothing

@@ -209,24 +209,17 @@ STILL_MISREAD = {
     "p12c-report-02": "'Akun ini menawarkan blangko' names the reported account as a seller names its own",
     "p12c-tags-01": "a shop's title naming nothing over a variants list: a tag list's blank words count in full",
     "p12c-tags-02": "as p12c-tags-01",
-    # precision12_b (the after-measure, measured once at 9cd40a7, not learnt from): main and the branch alike
+    # precision12_b (the after-measure, measured once at 9cd40a7: main and the branch alike; 4 more read right after
+    # learning from it, measured again on precision12_c)
     "p12b-003": "a weekend service's 'blangko tersedia' in a clause listing KTP-el, KIA and KK pairs apart with KIA as a "
                 "blank civil form (related)",
-    "p12b-004": "a Reddit title of a shortage ('blangko e-KTP udah setahun ga ada'): 'ga ada' after a time is no shortage read",
     "p12b-005": "a resident's 'mau ganti KTP yang rusak' at the kecamatan reads 'ganti KTP' as a KTP made (related)",
-    "p12b-006": "'KTP anak saya belum dicetak' reads as a child's blank civil form (a KIA) in the title (related)",
-    "p12b-007": "a warning in Javanese ('Ati-ati tiyang sadean blangko KTP', 'sing ngaku sadean'): no Javanese warning cue",
     "p12b-008": "an opinion title 'Jual Beli Blangko KTP' reads as a sale heading the blank; the column's cue ('Maraknya "
                 "penjualan') governs its own clause only",
     "p12b-009": "a report title 'Screenshot penjual blangko KTP': the seller named as a noun is no cue; the body's report is "
                 "in other clauses",
-    "p12b-015": "a resident's question without a question mark ('Kapan ya blangko KTP-el di Kab. Garut ada'): 'ya' and the "
-                "place stand between 'kapan' and the blanks",
-    # levers10_b (the second fresh batch, measured once on the branch: 2.8 misreads these 4 alike)
     "lv10b-003": "a forum discussion asking whether blanks sold freely would mean more 'KTP palsu': the forged KTP it asks "
                  "about reads as one offered",
-    "lv10b-008": "a parent's complaint ('Curhat: KTP anak belum jadi karena blangko'): the body's blank and KTP words read as a "
-                 "blank found apart, the cue covering its own clause",
     "lv10b-010": "an answer ('Blangko e-KTP hanya ada di Disdukcapil') under a Q&A title naming e-KTP reads as a blank",
     "lv10b-011": "a buyer asking whether a holder fits ('muat buat e-KTP gak ya?') reads 'buat e-KTP' as making one",
 }

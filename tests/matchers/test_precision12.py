@@ -126,16 +126,25 @@ TRIGGERS = {
     "a report asked": "Laporkan seller blanko nakal ke admin, report akun penipu.",
     "a claim to sell": "Banyak yang ngaku jual blanko murah tapi barang tidak dikirim.",
     "a past purchase": "Kemarin saya beli blangko di toko sebelah, kecewa.",
+    # learnt after precision12_b was measured
+    "shortage for a time": "Di kabupaten lain blangko e-KTP udah setahun ga ada.",
+    "shortage asked, bare": "Kapan ya blangko di kecamatan datang? Di sini sudah ada.",
+    "a Javanese warning": "Ati-ati tiyang sadean barang palsu.",
+    "a child's KTP": "Dulu KTP anak saya belum dicetak juga, makanya kami paham.",
     "money lost": "Uang 300rb hilang gara-gara ditipu penjual blanko? Di sini aman.",
 }
 
 
-#: offers a trigger still hides, each with why (measured over all 4,968 read-right offers: the only one)
+#: offers a trigger still hides, each with why (measured over all 4,991 read-right offers, appended and put first:
+#: these two only)
 STILL_HIDDEN = {
     "lv10c-asked-04": "a related service under 'Mau tanya KTP hilang?' whose description names no price: its title is a "
                       "question about the goods, so any added line telling of blanks makes the listing read as a "
                       "question (levers10's voice); 2.9 hides it alike with 'Blangko e-KTP hanya ada di dinas' and a "
                       "report line (precision10's and levers10's triggers)",
+    "v6a-045": "a related offer whose evidence opens its description ('KTP Indonesia buat WNA …'): any sentence naming a KTP "
+               "put before it moves that evidence a clause on (put first, 'a child's KTP' line hides it; 2.9 hides it alike "
+               "with 'Perekaman e-KTP tetap harus di kantor.')",
 }
 
 
