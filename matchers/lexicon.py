@@ -711,7 +711,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"<BLANGKO> (?:<KTP> |<EKTP> )?<OUTOFSTOCK>", "OUTOFSTOCK"),
     # (precision12) an office's or an area's supply as news tells it ("persediaan blangko KTP-el sudah normal", "Stok
     # blangko e-KTP di Kota Madiun kembali aman"): a seller names its stock, not a region's
-    (r"(?:persediaan|ketersediaan) <BLANGKO>(?: <KTP>| <EKTP>)?"
+    # (after precision12_c) a supply only with its state as news tells it ("persediaan blangko e-KTP menipis"): a seller's
+    # "Persediaan blanko e-KTP kosong masih 80 keping" names its own stock
+    (r"(?:persediaan|ketersediaan) <BLANGKO>(?: <KTP>| <EKTP>)?(?: sudah| kembali| masih)? (?:menipis|mencukupi|normal|langka)"
      r"|(?:stok|stock) <BLANGKO>(?: <KTP>| <EKTP>)? di (?:kota|kabupaten|kab|provinsi|daerah|wilayah)", "OUTOFSTOCK"),
     (r"<BLANGKO> (?:isian|lamaran|pendaftaran|permohonan|formulir|kwitansi|cek|giro|raport|rapor|sertifikat|undangan|spt)", "NEGFORMBOOK"),
     (r"kartu keluarga|kk", "KK"),
