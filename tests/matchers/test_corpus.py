@@ -218,6 +218,18 @@ STILL_MISREAD = {
                 "penjualan') governs its own clause only",
     "p12b-009": "a report title 'Screenshot penjual blangko KTP': the seller named as a noun is no cue; the body's report is "
                 "in other clauses",
+    "p12c-supply-02": "the ministry's 'ketersediaan blangko e-KTP cukup': 'cukup' also closes a seller's 'persediaan … cukup "
+                      "banyak', so a supply's state is read only as 'menipis/mencukupi/normal/langka'",
+    # precision12_c (the second after-measure, measured once at f3e3553 after learning from precision12_b; main misreads
+    # these 5 alike)
+    "p12c2-002": "a village group's 'petugas kecamatan datang … untuk cetak KTP-el' / 'Blangko dibawa petugas': blank apart",
+    "p12c2-004": "an expat's English question ('the office says there are no blanks'): no English shortage reading",
+    "p12c2-005": "a Minang question ('blangko KTP indak ado'): no Minang shortage reading",
+    "p12c2-007": "a column's title 'Mengapa Blangko e-KTP Bisa Dijual Bebas?': 'mengapa' is a question cue of its own clause "
+                 "only where the listing speaks as a question, and its body names blanks under no cue",
+    "p12c2-011": "a resident's report of a tout ('Ada calo yang menawarkan blangko e-KTP'): 'calo yang menawarkan' is no "
+                 "third party's sale cue",
+    # levers10_b (the second fresh batch, measured once on the branch: 2.8 misreads these 4 alike)
     "lv10b-003": "a forum discussion asking whether blanks sold freely would mean more 'KTP palsu': the forged KTP it asks "
                  "about reads as one offered",
     "lv10b-010": "an answer ('Blangko e-KTP hanya ada di Disdukcapil') under a Q&A title naming e-KTP reads as a blank",
