@@ -589,7 +589,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # "KTP-el anak saya belum dicetak", "KTP kamu belum jadi"): an issued ID waited for, not a card on offer; a seller's
     # stock is "kami"/"kita"
     (r"(?:<KTP>|<EKTP>) (?:(?:anak|istri|suami|ibu|bapak|adik|kakak|ortu|mama) )?(?:saya|aku|gue|gw|sy|ku|kamu|anda|mu)"
-     r"(?: (?:juga|masih|kok|kan|sampai sekarang|sampe sekarang|udah lama))? <KOSONG>", "KTP"),
+     r"(?: (?:juga|masih|kok|kan|sampai sekarang|sampe sekarang|udah lama))? <KOSONG>"
+     # (precision12, after precision12_b) a child's KTP, which "KTP anak" names as a KIA first ("KTP anak saya belum dicetak")
+     r"|<KIA> (?:saya|aku|gue|gw|sy|kamu|anda)(?: (?:juga|masih|kok|kan|sampai sekarang|sampe sekarang|udah lama))? <KOSONG>",
+     "KTP"),
     # (2.7) the registry's stock of its cards ("stok kartu dinas capil"): unissued cards, the blank's material; run short
     # ("stok kartu dukcapil habis") it is news of a shortage
     (r"(?:stok|stock) kartu (?:dinas )?(?:dukcapil|disdukcapil) (?:habis|kosong|menipis|langka)", "OUTOFSTOCK"),
@@ -661,7 +664,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:gak|tidak|nggak|ga) (?:bayar|keluar uang) sepeser(?: pun)?|bebas (?:pungutan|pungli)", "FREESERVICE"),
     # (2.8) a buy-and-sell group or forum where the poster saw something ("di grup jual beli", "FJB"): a place, no sale
     (r"(?:grup|group|forum|komunitas|situs|lapak|marketplace) jual beli|fjb", "VENUE"),
-    (r"dijual|jual|jualan|menjual|sepaket|ready|sedia|sediakan|kami sediakan|disewakan|sell|selling|for sale|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
+    (r"dijual|jual|jualan|menjual|sadean|sepaket|ready|sedia|sediakan|kami sediakan|disewakan|sell|selling|for sale|open po|pre order|preorder|open order|open orderan|terima (?:order|orderan|pesanan)|(?:menerima|melayani) (?:order|orderan|pesanan)", "SALE"),
     # (2.6) taking goods in, in the poster's voice ("kami menerima blanko sisa"), read after a sale's "terima pesanan"
     # and after thanks run on into a clause ("… blanko siap Terima kasih sudah berbelanja")
     (r"terima kasih|terimakasih", "CUEGREET"),
@@ -686,12 +689,32 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # (2.9) blanks not yet sent or come ("katanya blangko belum dikirim", "blangko e-KTP belum datang dari pusat"): a
      # shortage waited out; a card's own "belum ada isi/data" is read first as its no-data state
      r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:belum|blm|blum|blom|durung) (?:dikirim|datang|dateng|turun|masuk|tersedia)(?: lagi)?"
+     # (precision12) "belum ada" closing the shortage ("KTP sudah print ready, blangko belum ada"); "belum ada isinya"
+     # is read first as a card's no-data state (KOSONG)
+     r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:belum|blm|blum|blom) ada(?: lagi)?"
+     # (after precision12_b) none there for a time ("blangko e-KTP udah setahun ga ada"): the time says a shortage, where a
+     # bare "tidak ada" may go on to a seller's "tidak ada minus"
+     r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:udah |sudah |masih )?(?:lama|setahun|sebulan|berbulan bulan)"
+     r" (?:ga|gak|nggak|ngga|tidak|tdk|tak|ndak|enggak) ada(?: lagi)?"
+     # (precision12) when the blanks come back asked ("Kapan blangko KTP ada lagi?", "blanko e-KTP kapan datang"): a
+     # resident waiting out the office's shortage; a seller's blanks are ready, not awaited
+     r"|kapan (?:ya |sih |kira kira |nih )?<BLANGKO>(?: <KTP>| <EKTP>)?"  # (after precision12_b) "Kapan ya blangko KTP-el di …"
+     r"|<BLANGKO> (?:<KTP> |<EKTP> )?kapan (?:ada|datang|dateng|tersedia|masuk|turun)(?: lagi| kembali)?"
      r"|<BLANGKO> (?:<KTP>|<EKTP>) habis", "OUTOFSTOCK"),  # (2.7) "stok blangko KTP-el habis"
     # a blank form of another kind (a job application, a receipt, a cheque, a school report): a form book
     # (2.8) blanks empty again and again ("blanko e-KTP kosong lagi", "blangko KTP yang sering kosong"): an office's
     # shortage complained of, not a card said to be blank
     (r"<BLANGKO> (?:<KTP> |<EKTP> )?(?:yang |yg )?(?:sering|selalu) <KOSONG>|<BLANGKO> (?:<KTP> |<EKTP> )?<KOSONG> (?:lagi|terus)"
      r"|(?:sering|selalu) <KOSONG>|<KOSONG> terus", "OUTOFSTOCK"),
+    # (precision12) blanks said out for now, the run-out said after them ("blangko KTP-el sedang kosong", "blanko e-KTP
+    # lagi habis"): the office's shortage as a notice or a resident tells it
+    (r"<BLANGKO> (?:<KTP> |<EKTP> )?<OUTOFSTOCK>", "OUTOFSTOCK"),
+    # (precision12) an office's or an area's supply as news tells it ("persediaan blangko KTP-el sudah normal", "Stok
+    # blangko e-KTP di Kota Madiun kembali aman"): a seller names its stock, not a region's
+    # (after precision12_c) a supply only with its state as news tells it ("persediaan blangko e-KTP menipis"): a seller's
+    # "Persediaan blanko e-KTP kosong masih 80 keping" names its own stock
+    (r"(?:persediaan|ketersediaan) <BLANGKO>(?: <KTP>| <EKTP>)?(?: sudah| kembali| masih)? (?:menipis|mencukupi|normal|langka)"
+     r"|(?:stok|stock) <BLANGKO>(?: <KTP>| <EKTP>)? di (?:kota|kabupaten|kab|provinsi|daerah|wilayah)", "OUTOFSTOCK"),
     (r"<BLANGKO> (?:isian|lamaran|pendaftaran|permohonan|formulir|kwitansi|cek|giro|raport|rapor|sertifikat|undangan|spt)", "NEGFORMBOOK"),
     (r"kartu keluarga|kk", "KK"),
     # a civil record, which only the office issues (a notary's "akta" is a deed anyone may have drawn up)
@@ -724,6 +747,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"bahan (?:baku |dasar |mentah )?(?:kartu )?(?:<KTP>|<EKTP>)|bahan (?:baku |dasar |mentah )?identitas (?:chip|penduduk|elektronik)", "IDMATERIAL"),
     # (2.9) the base card of a KTP ("kartu dasar KTP el", "kartu dasar e-ktp chip"): its material, as "bahan dasar" is
     (r"kartu (?:dasar|baku|dasarnya) (?:<KTP>|<EKTP>)", "IDMATERIAL"),
+    # (precision12) the buyer's data printed onto a KTP's material ("kami cetak data kakak di bahan KTP asli"): the
+    # KTP printed for the buyer (PRINTEDID), its material that KTP's; "bahan KTP siap dicetak" names no one's data
+    (r"(?:cetak|cetakkan|dicetak|dicetakkan|mencetak|print|diprint|isi|input) (?:data|nama|identitas)"
+     r"(?: anda| kamu| kakak| kak| pemesan| pembeli| customer| agan| sis)? (?:di|ke|pada|di atas) <IDMATERIAL>", "PRINTEDID"),
     # (2.7) a pas-foto studio's speed ("Pas foto KTP kilat", "cetak foto KTP instan"): the photo is quick, not the KTP
     (r"<NEGPHOTO> (?:untuk )?(?:<KTP>|<EKTP>) (?:kilat|instan|express|ekspres)", "NEGPHOTO"),
     # a KTP "ready to use" or "instant": forged, unless a blank word heads it ("Blanko e-KTP siap pakai")
@@ -894,7 +921,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (precision10) said available there again ("blangko e-KTP sudah tersedia kembali di Kecamatan Cibinong"), in Javanese
     # too ("blangko KTP-el wis ana maneh ing kecamatan"): the office's supply; a seller's "ready lagi" names no office
     (r"<BLANGKO>(?: <KTP>| <EKTP>)?(?: sudah| telah| udah| wis| sampun| hanya| cuma)? (?:tersedia|ada|ana|datang|teka)"
-     r"(?: kembali| lagi| maneh| deui)? (?:di|ing) (?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))",
+     r"(?: kembali| lagi| maneh| deui)? (?:di|ing) (?:seluruh |semua |setiap |tiap |masing masing )?"  # (precision12) every office
+     r"(?:kecamatan|kelurahan|<OFFICIAL>|kantor (?:kecamatan|kelurahan|desa|<OFFICIAL>))",
      "OUTOFSTOCK"),
     # (2.6) an office's own notice to residents ("Info Disdukcapil: blanko e-KTP tersedia", "Dukcapil mengimbau …"):
     # a publication, as "Pengumuman: …" is; a seller's "INFO: ready" names no office
@@ -907,7 +935,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks|<BLANGKO>)", "NEGPUBLICATION"),
     # (2.7) a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko!"): what follows in its
     # clause is warned against, not offered (a cue, so "Waspada calo yang jual mahal, di sini murah" leaves the offer)
-    (r"(?:waspada|awas|hati hati) (?:dengan |sama )?(?:<FASTTRACK>|penipuan)", "CUEWARN"),
+    (r"(?:waspada|awas|hati hati|ati ati) (?:dengan |sama |terhadap )?(?:<FASTTRACK>|penipuan|penipu|calo|oknum"
+     r"|seller|penjual|akun|toko|lapak|orang|tiyang)", "CUEWARN"),  # (after precision12_b) Javanese "Ati-ati tiyang …"  # (precision12) a third party warned of
     # (2.8) a prohibition or an appeal to the reader ("Jangan pernah pinjamkan KTP", "Camat mengimbau warga …"): what
     # follows in its clause is warned against; a seller's reassurance or urgency ("jangan ragu", "jangan sampai
     # kehabisan") is read first and warns of nothing
@@ -924,9 +953,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # account ("akun kami", "akun ini") names no third party and is not read here
     # … while a seller saying it is none ("kami bukan penipu, jual blanko asli", "anti penipuan") reassures
     (r"(?:bukan|anti) (?:penipu|penipuan)", "REASSURE"),
-    (r"(?:akun|oknum|penipu)(?: (?:media sosial|medsos|ig|instagram|facebook|telegram|tiktok|twitter|palsu"
+    (r"(?:akun|oknum|penipu|lapak|toko|seller|penjual)(?: (?:media sosial|medsos|ig|instagram|facebook|telegram|tiktok|twitter|palsu"
      r"|abal abal|tidak dikenal|tak dikenal))? (?:yang|yg) (?:mengaku |ngaku |katanya )?(?:<SALE>|menawarkan|nawarin)"
-     r"|penipu (?:<SALE>|menawarkan|nawarin)|(?:akun|oknum)(?: di <VENUE>)? (?:menawarkan|nawarin)"
+     r"|penipu(?:an)? (?:<SALE>|menawarkan|nawarin)|(?:akun|oknum)(?: di <VENUE>)? (?:menawarkan|nawarin)"
      r"|maraknya (?:penawaran|penjualan|peredaran|jual beli|iklan)|modus (?:baru )?(?:penipuan|pemalsuan)", "CUEOTHERS"),
     # (precision10) an authority acting on the blanks, as news tells it: the registry or the ministry sending,
     # distributing, denying or announcing ("Kemendagri kirim 1,5 juta keping blangko", "Dukcapil ngumumke blangko
@@ -934,6 +963,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # in millions of pieces, the state's scale; a seller's blanks come "dari" an office and are counted in pieces
     (r"<OFFICIAL> (?:mendistribusikan|distribusikan|membantah|bantah|menegaskan|mengumumkan|ngumumke|memastikan|pastikan"
      r"|mengajukan|ajukan)|(?:dprd|komisi|pemkab|pemda|bupati|wali kota|gubernur|camat) (?:minta|meminta|mendesak)"
+     # (precision12) the office coming to residents ("Dukcapil jemput bola rekam e-KTP di sekolah", "Tim Dukcapil turun ke
+     # sekolah"): its own activity, read in its clause (as a publication in the product phrase, a line a seller added
+     # under a vague title hid 174 of the 4,968 read-right offers)
+     r"|<OFFICIAL> (?:jemput bola|turun ke|turun langsung|keliling|datang ke|hadir di)"
      r"|(?:juta|jutaan) keping", "CUEOTHERS"),
     # (precision10) a cheat named after what it tells of ("penjual blanko e-KTP di IG itu penipu"): see score
     (r"(?:itu|adalah) (?:penipu|penipuan|hoaks|hoax)", "CUEREPORTED"),
@@ -947,7 +980,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      # asking ("mau tanya, blangko … itu asli?"), and someone else's offer the poster saw ("lihat ada toko jual blanko")
      r"|hoaks|hoax|menyelidiki|polisi|police|accused"  # a debunked rumour; the police, in English too
      # (after precision8_d, measured first) a forum thread, a fact-check, others claiming to sell ("iklan yang mengaku menjual")
-     r"|thread|cek fakta|fakta atau mitos|mitos atau fakta|mengaku (?:<SALE>|punya)"
+     r"|thread|cek fakta|fakta atau mitos|mitos atau fakta|(?:mengaku|ngaku) (?:<SALE>|punya)"
+     # (precision12) a report asked of a platform or an authority ("Laporkan toko …", "Report lapak …", "mohon ditindak"),
+     # a purchase told as past ("bulan lalu saya beli …")
+     r"|laporkan|report|ditindak|menindak|(?:pernah|sempat|kemarin|lalu|dulu) (?:<CUEBUY>|(?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan))"
      r"|(?:mau|mo|numpang|izin) (?:tanya|nanya)|(?:lihat|liat|menemukan|ketemu) (?:ada )?(?:toko|akun|lapak|iklan|postingan)", "CUEREPORT"),
     # (2.8) the office's own service to residents named ("Jadwal pelayanan keliling", "Layanan perekaman KTP-el"): its notice
     (r"jadwal (?:pelayanan|layanan|perekaman|rekam)|(?:pelayanan|layanan) (?:keliling|perekaman|rekam)", "NEGPUBLICATION"),

@@ -69,6 +69,9 @@ _SPEAKER = re.compile(r"^\W*(?:penjual|seller|admin toko)\s*:")
 #: A sale or an order denied ("Blanko KTP tidak dijual", "jangan beli"): an answer or a warning, no offer.
 _DENIED = re.compile(r"\b(?:tidak|tdk|gak|ga|nggak|bukan|tak|dilarang|jangan) (?:untuk )?(?:di|me|men|ber)?"
                      r"(?:jual|perjualbelikan|beli|order|kirim)\w*")
+#: (precision12) Money lost told of ("Uang 300rb hilang", "rugi 500rb", "tertipu 2 juta"): a victim's loss, no price.
+_LOSS = re.compile(r"\b(?:uang|duit|dana)\b[^.,?!]{0,20}?\b(?:hilang|raib|melayang|lenyap|amblas|ludes)\b"
+                   r"|\b(?:rugi|kerugian|tertipu|ditipu|kena tipu)\b[^.,?!]{0,20}")
 
 #: The seller's own offer words (a gate: a sentence holding none, and no number, is not read further).
 _SELLER_WORDS = frozenset({
@@ -130,9 +133,9 @@ def _seller_speaks_of_itself(forms: tuple[str, str]) -> bool:
 
 def _in_own_voice(forms: tuple[str, str], names_goods: bool) -> bool:
     """Whether a sentence offers in the seller's own voice: the seller's offer words, no one else acting; a shop's terms
-    only where it names the goods (``names_goods``).  ``forms``: the sentence lower-cased as written and as the matcher
+    only where it names the goods (``names_goods``); a sale denied or money lost is read past.  ``forms``: the sentence lower-cased as written and as the matcher
     spells it (:func:`told_of_voice`)."""
-    forms = (_DENIED.sub(" ", forms[0]), _DENIED.sub(" ", forms[1]))
+    forms = (_LOSS.sub(" ", _DENIED.sub(" ", forms[0])), _LOSS.sub(" ", _DENIED.sub(" ", forms[1])))
     words = set(_WORD.findall(forms[0])) | set(_WORD.findall(forms[1]))
     if _SELLER_WORDS.isdisjoint(words) and not any(word[0].isdigit() for word in words):
         return False
@@ -149,7 +152,11 @@ def _in_own_voice(forms: tuple[str, str], names_goods: bool) -> bool:
 #: sentence told of by these alone tells of something only when it names the goods ("Kenapa?" or "Laporan warga." on
 #: its own line tells of nothing), while a report's narrative ("Terdakwa membantah …"), a warning or a shortage does.
 _HEAD_WORDS = re.compile(r"\b(?:diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa|mengapa|knp|kok bisa|(?:mau|mo|numpang|izin) (?:tanya|nanya)"
-                         r"|thread|curhat|pengalaman|keluhan|mengeluh|ngeluh|laporan|lapor|kasus|perkara|menurut \w+)\b")
+                         r"|thread|curhat|pengalaman|keluhan|mengeluh|ngeluh|laporan|lapor|kasus|perkara|menurut \w+"
+                         # (precision12) a report asked for, a claim to sell, a purchase told as past: as a heading's
+                         # words, they tell of something only beside the goods ("Laporkan seller nakal ke admin.")
+                         r"|laporkan|report|ditindak|menindak|mengaku|ngaku"
+                         r"|(?:pernah|sempat|kemarin|lalu|dulu) (?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan))\b")
 #: A sale denied tells of something only of the goods ("Blanko KTP tidak dijual"), not of a shop's display.
 _DENIALS = frozenset({"NOTSOLD", "NOTFORSALE"})
 #: Tags naming goods a report tells of: an ID, a blank, a card, a civil document, population data, an office's stock.
