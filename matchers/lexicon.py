@@ -504,9 +504,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # putih semua"): what the card holds not yet entered, not NIKs and names sold ("NIK dan nama" read below as data)
     (rf"kolom {_FIELDS}(?: (?:dan )?{_FIELDS})?(?: (?:dan )?{_FIELDS})? (?:masih )?(?:kosong|putih|belum diisi|belum terisi)(?: semua)?",
      "KOSONG"),
-    # (precision12_d) a card's NIK said not there yet ("NIK belum diisi", "NIK dan nama masih kosong"): the field unfilled,
-    # as "kolom NIK kosong" is, not NIKs for sale
-    (rf"nik(?: (?:dan )?{_FIELDS})?(?: (?:dan )?{_FIELDS})? (?:masih )?(?:kosong|belum diisi|belum terisi|blm diisi)", "KOSONG"),
+    # (precision12_d) a card's NIK said not filled in yet ("NIK belum diisi", "NIK dan nama belum terisi"): the field
+    # unfilled, as "kolom NIK kosong" is, not NIKs for sale; a bare "NIK kosong" is an unused NIK sold ("Jual NIK kosong")
+    (rf"nik(?: (?:dan )?{_FIELDS})?(?: (?:dan )?{_FIELDS})? (?:masih )?(?:belum diisi|belum terisi)", "KOSONG"),
     # a model or standard of e-KTP: a look-alike, or a blank's type when a blank word heads it ("Blanko model e-KTP")
     (r"(?:model|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "TYPEKTP"),
     # (2.8) the population registry's standard ("kartu chip standar kependudukan", "standar dukcapil"): the KTP's own
