@@ -504,6 +504,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # putih semua"): what the card holds not yet entered, not NIKs and names sold ("NIK dan nama" read below as data)
     (rf"kolom {_FIELDS}(?: (?:dan )?{_FIELDS})?(?: (?:dan )?{_FIELDS})? (?:masih )?(?:kosong|putih|belum diisi|belum terisi)(?: semua)?",
      "KOSONG"),
+    # (precision12_d) a card's NIK said not filled in yet ("NIK belum diisi", "NIK dan nama belum terisi"): the field
+    # unfilled, as "kolom NIK kosong" is, not NIKs for sale; a bare "NIK kosong" is an unused NIK sold ("Jual NIK kosong")
+    (rf"nik(?: (?:dan )?{_FIELDS})?(?: (?:dan )?{_FIELDS})? (?:masih )?(?:belum diisi|belum terisi)", "KOSONG"),
     # a model or standard of e-KTP: a look-alike, or a blank's type when a blank word heads it ("Blanko model e-KTP")
     (r"(?:model|standar) (?:kartu )?(?:ektp|ktpel|ktp(?: el)?|(?:e|3) ktp)(?: el)?", "TYPEKTP"),
     # (2.8) the population registry's standard ("kartu chip standar kependudukan", "standar dukcapil"): the KTP's own
@@ -565,7 +568,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     # (2.5) without a KTP's photo or data ("pinjaman tanpa foto KTP", "daftar tanpa data KK"): the ID is what
     # the buyer need not give, not a KTP without data (that is "KTP tanpa data", the other order)
-    (rf"{_ABSENT}(?: (?:ada|pakai|pake|perlu|butuh))? (?:foto|data|nama|scan|fotokopi|upload|isi) (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDREF"),
+    (rf"{_ABSENT}(?: (?:ada|pakai|pake|perlu|butuh))? (?:foto|data|nama|scan|fotokopi|upload|isi|nik) (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDREF"),
     # (2.7) a card left white or empty that bears the state's emblem ("kartu putih bergaruda", "kartu kosong berlogo
     # garuda"): what only an ID shows, read before "kartu putih"; a greeting card ("kartu ucapan kosong …") is another kind
     # (2.9) the emblem named bare after the empty word ("Kartu putih garuda ada chip"), as "kartu biru garuda" is
@@ -577,6 +580,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono|ad))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
      r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
      r"|namanya|fotonya"  # (2.8) "belum ada namanya"
+     # (precision12_d) no NIK yet ("Kartu KTP-el blank, belum ada NIK dan nama", "tanpa NIK"): an unprinted card, not NIK
+     # data for sale; "tanpa NIK KTP" (the buyer's own, not asked) is read first as IDREF
+     rf"|nik(?: (?:dan )?{_FIELDS})?(?: (?:dan )?{_FIELDS})?"
      r"|isian|(?:diinput|(?:di |ke )?(?:encode|input))(?: (?:data|nik))?)"
      # (2.7) Sundanese "can" (not yet) before its verbs of filling and printing ("can dieusian", "can dicitak")
      r"|can (?:dieusian|eusian|dicetak)"

@@ -157,6 +157,17 @@ _HEAD_WORDS = re.compile(r"\b(?:diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa
                          # words, they tell of something only beside the goods ("Laporkan seller nakal ke admin.")
                          r"|laporkan|report|ditindak|menindak|mengaku|ngaku"
                          r"|(?:pernah|sempat|kemarin|lalu|dulu) (?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan))\b")
+#: (precision12_d) A report asked of an authority or the platform, of what the listing told of ("Laporkan ke
+#: patrolisiber.", "Screenshot akunnya lalu report ke admin grup", "laporkan saja ke polsek", "adukan akun itu ke
+#: Kominfo"): the reader told where to turn, a warning's voice, so it tells of something without the goods named, where a
+#: bare "Laporkan!" is only a heading's word.  What is reported is the listing's own subject (none said, "-nya", "… itu"):
+#: a shop's policy line names a kind of seller ("Laporkan seller nakal ke admin.") and stays a heading's word, no lever.
+_REPORTED_TO = re.compile(
+    r"\b(?:laporkan|laporin|laporke|lapor|report|adukan|aduin|adukno)\b"
+    r"(?: (?:saja|aja|segera|langsung|juga|sudah|udah|saya|ane|aku|kami|kita|it|them|[\w.-]+nya|[\w.-]+ (?:itu|tersebut|ini)))*?"
+    r" (?:ke|kepada|pada|menyang|to) (?:pihak |nomor |situs |website |web |akun )?(?:patroli ?siber|polisi|kepolisian|polri"
+    r"|polda|polres|polsek|bareskrim|siber|cyber|admin|marketplace|platform|kominfo|komdigi|aduan|aduankonten|dukcapil"
+    r"|disdukcapil|berwajib|yang berwajib|ojk)")
 #: A sale denied tells of something only of the goods ("Blanko KTP tidak dijual"), not of a shop's display.
 _DENIALS = frozenset({"NOTSOLD", "NOTFORSALE"})
 #: Tags naming goods a report tells of: an ID, a blank, a card, a civil document, population data, an office's stock.
@@ -173,6 +184,8 @@ def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], 
     forms = (_SKIPPED_REPORT.sub(" ", forms[0]), _SKIPPED_REPORT.sub(" ", forms[1]))
     if any(map(_ASKERS_ADDRESSED.search, forms)):
         return False
+    if any(map(_REPORTED_TO.search, forms)):
+        return True
     tags = _tags_of_clauses(forms[0], tags_of, spelled)
     if not _told_in(forms, tags):
         return False

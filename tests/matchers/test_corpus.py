@@ -234,6 +234,17 @@ STILL_MISREAD = {
                  "about reads as one offered",
     "lv10b-010": "an answer ('Blangko e-KTP hanya ada di Disdukcapil') under a Q&A title naming e-KTP reads as a blank",
     "lv10b-011": "a buyer asking whether a holder fits ('muat buat e-KTP gak ya?') reads 'buat e-KTP' as making one",
+    # precision12_d (measured once, before the fix: main and the branch misread these 5 alike); the report asked of an
+    # authority now tells, but each row's blank pair sits in a clause no told-of cue governs
+    "p12d-002": "a neighbour's warning 'Ada yang nawarin blanko KTP elektronik di grup sebelah': 'ada yang nawarin' is no "
+                "third party's sale cue, so the blank pair counts though the listing speaks as a warning",
+    "p12d-003": "a victim's thread 'Utas: kena tipu beli blanko KTP-el online': 'utas' is no thread cue and 'kena tipu' "
+                "governs no clause, so one sentence tells (the complaint 'sudah saya adukan ke …')",
+    "p12d-004": "'Waspada!' heads its own sentence and the title's 'Penjual blangko KTP di Facebook' names the goods under "
+                "no cue; the description's blank pair is 'akun yang posting', no sale cue",
+    "p12d-005": "a Javanese warning ('Ati-ati, ana sing adol blangko', 'Iku penipuan', 'Ojo tuku'): 'ana sing adol' and "
+                "'ojo tuku' are read as no third party's sale nor a prohibition",
+    "p12d-006": "an English PSA ('someone is selling blank e-KTP cards'): its sale words read in the seller's own voice",
 }
 
 
