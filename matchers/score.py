@@ -2168,9 +2168,13 @@ def score_listing(
     if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(title):
         title_rules = None  # (2.9) a heading naming only its genre names no goods: read from the description
     description_rules = _rules_in_field(description) if description else None
-    if title_rules and _genre_heads(title_rules) and not (description_rules and _opens_with_publication(description_rules)) \
+    title_headed = bool(title_rules) and _genre_heads(title_rules) and not _opens_with_publication(description_rules)
+    description_headed = bool(description_rules) and _genre_heads(description_rules)
+    if (title_headed or description_headed) \
             and not notice_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
-        title_rules = _without_genre_heading(title_rules)  # (levers12) a seller's "Pengumuman: <offer>"
+        # (levers12) a seller's "Pengumuman: <offer>": the heading read past
+        title_rules = _without_genre_heading(title_rules) if title_headed else title_rules
+        description_rules = _without_genre_heading(description_rules) if description_headed else description_rules
     if ((title_rules and _heads_told_of(title_rules)) or (description_rules and _heads_told_of(description_rules))) \
             and not told_of_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
         title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
@@ -2232,12 +2236,6 @@ def _names_only_a_genre(title: str) -> bool:
     return bool(words) and _GENRE_HEADING_WORDS.issuperset(words)
 
 
-def _is_genre_heading(hit: Hit) -> bool:
-    """Whether a hit is a publication read from a genre heading opening the title ("Pengumuman: …", "Info dari
-    kelurahan: …"), not a publication on offer ("Buku panduan e-KTP")."""
-    return hit.first == 0 and _names_a_genre(hit)
-
-
 def _names_a_genre(hit: Hit) -> bool:
     """Whether a hit is a publication read from a genre's word ("pengumuman", "info dari kelurahan")."""
     return hit.rule == _PUBLICATION_RULE and hit.matched.split(" ", 1)[0] in GENRE_HEADS
@@ -2245,15 +2243,24 @@ def _names_a_genre(hit: Hit) -> bool:
 
 def _genre_heads(rules: FieldRules) -> bool:
     """Whether a title opens with a genre heading before its subject (levers12): its first clause's publication hit
-    is the heading's word ("Pengumuman: blangko e-KTP kosong ready")."""
+    is a genre's word before anything else read there ("Pengumuman: blangko e-KTP kosong ready", "Mau tanya:
+    Pengumuman: …"), not a publication on offer ("Buku panduan e-KTP") nor a genre word after the goods."""
     number, hits = rules[0]
-    return number == 0 and any(map(_is_genre_heading, hits))
+    return number == 0 and bool(_heading_of(hits))
 
 
-def _opens_with_publication(rules: FieldRules) -> bool:
+def _heading_of(hits: tuple[Hit, ...]) -> frozenset[Hit]:
+    """The hits of a clause that are a genre heading: genre words read before any other hit of the clause."""
+    start = min((hit.first for hit in hits if not _names_a_genre(hit)), default=1 << 30)
+    return frozenset(hit for hit in hits if hit.last < start and _names_a_genre(hit))
+
+
+def _opens_with_publication(rules: FieldRules | None) -> bool:
     """Whether a description opens by naming a publication ("Artikel berita tentang …", "Buku informasi layanan KTP"):
     the genre heading over it names the genre of the goods or the text, and is kept (levers12).  A notice's own word
     ("Diinformasikan kepada …", "Info: …") names no medium."""
+    if not rules:
+        return False
     number, hits = rules[0]
     return number == 0 and any(hit.rule == _PUBLICATION_RULE and hit.first == 0
                                and hit.matched.split(" ", 1)[0] not in _NOTICE_GENRES for hit in hits)
@@ -2271,11 +2278,7 @@ def _without_genre_heading(rules: FieldRules) -> FieldRules:
     keeps the seller's voice, or names nothing a notice says (4,692 of 4,940 offers the tune rows read right were
     hidden by the heading on 2.9)."""
     (number, hits), rest = rules[0], rules[1:]
-    heading, at = set(), 0  # the heading's hits: one genre word after another from the title's start
-    for hit in sorted(hits, key=lambda hit: hit.first):
-        if hit.first == at and _names_a_genre(hit):
-            heading.add(hit)
-            at = hit.last + 1
+    heading = _heading_of(hits)
     kept = tuple(hit for hit in hits if hit not in heading)
     return ((number, kept),) + rest if kept else rest
 

@@ -264,12 +264,9 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
 #: The words of a genre heading that may stand before a title's subject ("Pengumuman: …", "Berita: …", "Info: …").
 GENRE_HEADS = frozenset({"pengumuman", "berita", "info", "informasi", "artikel", "warta", "kabar", "pemberitahuan",
                          "himbauan", "imbauan", "edaran", "siaran", "press"})
-#: A heading naming its source ("Pengumuman Disdukcapil", "Info dari kelurahan", "Pengumuman RT 03", "Warta desa").
-_SOURCE_HEADING = re.compile(r"\b(?:dukcapil|disdukcapil|dispenduk|dispendukcapil|capil|dinas|kecamatan|kelurahan|desa"
-                             r"|dusun|rt|rw|kemendagri|pemkab|pemkot|pemda|pemprov|kabupaten|kab|kantor)\b")
 #: Words one of ``_NOTICE_SAYS`` holds (a gate: most sentences hold none and are not read further).
 _NOTICE_WORDS = frozenset({
-    "warga", "masyarakat", "pemohon", "sahabat", "diberitahukan",
+    "warga", "masyarakat", "pemohon", "sahabat", "silakan", "silahkan", "dipersilakan", "harap", "diharapkan", "hanya", "diberitahukan",
     "diinformasikan", "disampaikan", "diumumkan", "dihimbau", "diimbau", "dukcapil", "disdukcapil", "dinas", "kemendagri",
     "kecamatan", "kelurahan", "pemerintah", "pemkab", "pemkot", "pemda", "petugas", "kepala", "camat", "lurah", "kades",
     "ombudsman", "dprd", "polisi", "polda", "polres", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
@@ -286,9 +283,14 @@ _NOTICE_SAYS = re.compile(
     # "ratusan warga antre"), not a card's or data's name ("kartu tanda penduduk", "data warga", "warga negara asing")
     r"\b(?:kepada|bagi|kagem) (?:para |seluruh |bapak/ibu )?(?:warga|masyarakat)\b(?! (?:negara|asing|luar)\b)"
     r"|\b(?:warga|masyarakat)\b(?: (?:desa|kelurahan|kecamatan|kabupaten|kota|dusun|rt|rw)(?: [\w.]+)?)? (?:yang|yg|bisa|dapat"
-    r"|diminta|diharap\w*|silakan|silahkan|mengeluh\w*|diberi\w*|tidak perlu|rela|antre|antri|menunggu|masih|dihimbau|diimbau)\b"
+    r"|diminta|diharap\w*|silakan|silahkan|datang|mengeluh\w*|diberi\w*|tidak perlu|rela|antre|antri|menunggu|masih|dihimbau|diimbau)\b"
     r"|\b(?:ratusan|ribuan|puluhan|seorang|para|sejumlah) (?:warga|pemohon)\b|\bpemohon\b|\bsahabat dukcapil\b"
     r"|\b(?:diberitahukan|diinformasikan|disampaikan|diumumkan|dihimbau|diimbau)\b"
+    # residents sent to the office ("Silakan cetak di kecamatan", "silakan datang ke kantor kelurahan")
+    r"|\b(?:silakan|silahkan|dipersilakan|harap|diharapkan)\b[^.]{0,30}\b(?:ke|di) (?:kantor (?:desa|kelurahan|kecamatan)|kecamatan"
+    r"|kelurahan|dinas|dukcapil|disdukcapil|balai desa|loket)\b"
+    # the office the only place ("blanko KTP-el hanya dicetak di kantor dukcapil")
+    r"|\bhanya (?:dicetak|dilayani|diterbitkan|diproses|diurus) di\b"
     r"|\b(?:dukcapil|disdukcapil|dinas|kemendagri|kecamatan|kelurahan|pemerintah|pemkab|pemkot|pemda|petugas|kepala \w+"
     r"|camat|lurah|kades|ombudsman|dprd|polisi|polda|polres)\b(?: (?!dan\b|atau\b)[\w.]+){0,3}? (?:akan |telah |sudah |masih )?"
     r"(?:me|mem|men|meng|meny)[a-z]{3,}\b"
@@ -325,15 +327,15 @@ def _speaks_as_notice(forms: tuple[str, str]) -> bool:
 @lru_cache(maxsize=1024)
 def notice_voice(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
                  spelled: Callable[[str], str]) -> bool:
-    """Whether a listing under a genre heading ("Pengumuman: …", "Berita: …") speaks as a real notice: it names its
-    source in the heading or speaks as an office or a newsroom in some sentence (``_NOTICE_SAYS``), or tells of
+    """Whether a listing under a genre heading ("Pengumuman: …", "Berita: …") speaks as a real notice: it speaks as an
+    office or a newsroom in some sentence (``_NOTICE_SAYS``, a dateline), or tells of
     something in its own words (a report's narrative, a warning, a shortage: :func:`_tells_of`), and no sentence that
     is no question offers in the seller's own voice or vouches for the seller.  A seller who heads any offer with
     "Pengumuman:" keeps the seller's voice ("harga 160rb/pcs", "Ready kak", "kami jual"), and an offer with none (a
-    bare "ksng, ori") brings no notice's words: either way the heading is read past (levers12)."""
-    heading = title.split(":", 1)[0] if ":" in title[:60] else title
-    noticed = _SOURCE_HEADING.search(spelled(heading.lower())) is not None or _DATELINE.match(description) is not None
-    for text in (_GENRE_LABEL.sub("", title.lower()), description.lower()):
+    bare "ksng, ori") brings no notice's words: either way the heading is read past (levers12).  A source named in the
+    heading alone ("Info dari Dukcapil: …") is no notice's voice: a seller writes it as easily as "Pengumuman:"."""
+    noticed = _DATELINE.match(description) is not None
+    for text in (_GENRE_LABEL.sub("", title.lower()), _GENRE_LABEL.sub("", description.lower())):
         for match in _SENTENCE.finditer(text):
             sentence = _SHOP_AMOUNT.sub(" ", match.group(0))
             forms = (sentence, spelled(sentence))
