@@ -156,8 +156,10 @@ def _others_act(forms: tuple[str, str], others: frozenset[str] = _OTHERS) -> boo
 
 
 #: Those of ``_OTHERS`` that are someone acting, never the goods or their source: an account, a shop, a tout, an
-#: advert or the police are what related offers sell or name ("akun shopee verified KTP", "Calo KTP", "SIM polisi").
-_ACTORS = _OTHERS - {"akun", "toko", "lapak", "calo", "iklan", "polisi", "beredar", "seller", "penjual", "katanya"}
+#: advert, a man or the police are what related offers sell or name ("akun shopee verified KTP", "Calo KTP", "SIM
+#: polisi", "foto KTP pria"), and "mau nawarin barang" is the poster's own offer.
+_ACTORS = _OTHERS - {"akun", "toko", "lapak", "calo", "iklan", "polisi", "beredar", "seller", "penjual", "katanya", "pria",
+                     "nawarin", "menawarkan"}
 #: A buyer asking for a seller ("ada yg jual?", "ada yang menawarkan?"): no one else has acted yet.
 _SELLER_ASKED_FOR = re.compile(r"\bada (?:yang|yg) (?:mau )?(?:me|men)?(?:jual|jualan|nawarin|menawarkan)\w*")
 #: ... or an account, a shop or an advert selling ("akun FB itu jual blanko", "toko online berani pasang harga").
@@ -219,7 +221,7 @@ def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], 
     if _told_in(rests, rest_tags - _DENIALS):
         return _TOLD
     if GOODS_TAGS.isdisjoint(tags):
-        return _NOT_TOLD
+        return _TOLD if _tells_of_others(forms) else _NOT_TOLD  # another's act, its goods named before ("toko itu masang harga")
     if _told_in(rests, rest_tags) or _tells_of_others(forms) \
             or ("?" in forms[0] and any(map(_ASKED_HOW.search, forms))):
         return _TOLD  # of the goods: a sale denied ("Blanko KTP tidak dijual"), another's act, how or whether it is so
@@ -310,8 +312,10 @@ _NOTICE_SAYS = re.compile(
 #: A genre heading's label opening the title ("Pengumuman: ", "PENGUMUMAN!!! ", "Info penting - "): the words after it
 #: are read as they open the sentence, so a seller's "Ready kak" keeps its voice under it.
 _GENRE_LABEL = re.compile(r"^\W*(?:" + "|".join(sorted(GENRE_HEADS)) + r")\b(?: [\w-]+){0,3}?\s*(?:[:|!]+|\s[-–—])\s*")
-#: A newsroom's dateline opening the body ("KARAWANG - …", "JAKARTA, KOMPAS.com - …"), read as written (capitals).
-_DATELINE = re.compile(r"^\W*[A-Z]{3,}(?: [A-Z]{3,})*(?:, [\w.]+)? ?[-–—] ")
+#: A newsroom's dateline opening the body ("KARAWANG - …", "JAKARTA, KOMPAS.com - …"), read as written (capitals); not
+#: a shop's capitals ("COD - Jabodetabek", "READY - …").
+_DATELINE = re.compile(r"^\W*(?!(?:COD|READY|READY STOK|PROMO|SALE|NEW|ORI|OPEN|STOK|STOCK|INFO|PENGUMUMAN|BLANKO|BLANGKO|KTP|HOT"
+                       r"|DISKON|FREE|JUAL|BONUS|NOTE|PENTING)\b)[A-Z]{3,}(?: [A-Z]{3,})*(?:, [\w.]+)? ?[-–—] ")
 
 
 #: A shop's amount for shipping or a minimum spend ("Gratis ongkir min. belanja 50rb"): boilerplate, no price of goods.
