@@ -270,7 +270,7 @@ GENRE_HEADS = frozenset({"pengumuman", "berita", "info", "informasi", "artikel",
 _NOTICE_WORDS = frozenset({
     "warga", "masyarakat", "pemohon", "sahabat", "silakan", "silahkan", "dipersilakan", "harap", "diharapkan", "hanya", "diberitahukan",
     "diinformasikan", "disampaikan", "diumumkan", "dihimbau", "diimbau", "dukcapil", "disdukcapil", "dinas", "kemendagri",
-    "kecamatan", "kelurahan", "pemerintah", "pemkab", "pemkot", "pemda", "petugas", "kepala", "camat", "lurah", "kades",
+    "kecamatan", "kelurahan", "kabupaten", "provinsi", "pemprov", "pemerintah", "pemkab", "pemkot", "pemda", "petugas", "kepala", "camat", "lurah", "kades",
     "ombudsman", "dprd", "polisi", "polda", "polres", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
     "pukul", "tanggal", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
     "oktober", "november", "desember", "jam", "dilansir", "dikutip", "ditemui", "ujarnya", "kata", "ungkapnya",
@@ -285,7 +285,7 @@ _NOTICE_SAYS = re.compile(
     # "ratusan warga antre"), not a card's or data's name ("kartu tanda penduduk", "data warga", "warga negara asing")
     r"\b(?:kepada|bagi|kagem) (?:para |seluruh |bapak/ibu )?(?:warga|masyarakat)\b(?! (?:negara|asing|luar)\b)"
     r"|\b(?:warga|masyarakat)\b(?: (?:desa|kelurahan|kecamatan|kabupaten|kota|dusun|rt|rw)(?: [\w.]+)?)? (?:yang|yg|bisa|dapat"
-    r"|diminta|diharap\w*|silakan|silahkan|datang|mengeluh\w*|diberi\w*|tidak perlu|rela|antre|antri|menunggu|masih|dihimbau|diimbau)\b"
+    r"|diminta|diharap\w*|silakan|silahkan|datang|mengeluh\w*|keluhkan|diberi\w*|tidak perlu|rela|antre|antri|menunggu|masih|dihimbau|diimbau)\b"
     r"|\b(?:ratusan|ribuan|puluhan|seorang|para|sejumlah) (?:warga|pemohon)\b|\bpemohon\b|\bsahabat dukcapil\b"
     r"|\b(?:diberitahukan|diinformasikan|disampaikan|diumumkan|dihimbau|diimbau)\b"
     # residents sent to the office ("Silakan cetak di kecamatan", "silakan datang ke kantor kelurahan")
@@ -293,9 +293,12 @@ _NOTICE_SAYS = re.compile(
     r"|kelurahan|dinas|dukcapil|disdukcapil|balai desa|loket)\b"
     # the office the only place ("blanko KTP-el hanya dicetak di kantor dukcapil")
     r"|\bhanya (?:dicetak|dilayani|diterbitkan|diproses|diurus) di\b"
-    r"|\b(?:dukcapil|disdukcapil|dinas|kemendagri|kecamatan|kelurahan|pemerintah|pemkab|pemkot|pemda|petugas|kepala \w+"
+    r"|\b(?:dukcapil|disdukcapil|dinas|kemendagri|kecamatan|kelurahan|kabupaten|provinsi|pemerintah|pemkab|pemkot|pemprov"
+    r"|pemda|petugas|kepala \w+"
     r"|camat|lurah|kades|ombudsman|dprd|polisi|polda|polres)\b(?: (?!dan\b|atau\b)[\w.]+){0,3}? (?:akan |telah |sudah |masih )?"
-    r"(?:me|mem|men|meng|meny)[a-z]{3,}\b"
+    # (not vouching for the goods: "Dukcapil memastikan kualitas sama" is a seller's line; its supply or service is not)
+    r"(?:(?!memastikan|menjamin)(?:me|mem|men|meng|meny)[a-z]{3,}|memastikan (?:stok|distribusi|ketersediaan|pasokan|layanan"
+    r"|pelayanan))\b"
     # a day, a date or an hour of a service ("pelayanan cetak KTP-el dibuka hari Sabtu 12 Desember", "diambil di kantor
     # desa pada jam kerja"), not a shop's hours ("Admin online setiap hari pukul 9 pagi")
     r"|\b(?:pelayanan|layanan|pengambilan|perekaman|pencetakan|rekam|dibuka|dilaksanakan|diambil|antre|antrean|jemput bola)\b"
@@ -332,13 +335,13 @@ def _speaks_as_notice(forms: tuple[str, str]) -> bool:
 def notice_voice(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
                  spelled: Callable[[str], str]) -> bool:
     """Whether a listing under a genre heading ("Pengumuman: …", "Berita: …") speaks as a real notice: it speaks as an
-    office or a newsroom in some sentence (``_NOTICE_SAYS``, a dateline), or tells of
-    something in its own words (a report's narrative, a warning, a shortage: :func:`_tells_of`), and no sentence that
+    office or a newsroom in some sentence (``_NOTICE_SAYS``, a dateline), or tells of the goods as a report does, twice
+    (:func:`_tells_of`, a heading's words counted once: one told-of line a seller adds is no report), and no sentence that
     is no question offers in the seller's own voice or vouches for the seller.  A seller who heads any offer with
     "Pengumuman:" keeps the seller's voice ("harga 160rb/pcs", "Ready kak", "kami jual"), and an offer with none (a
     bare "ksng, ori") brings no notice's words: either way the heading is read past (levers12).  A source named in the
     heading alone ("Info dari Dukcapil: …") is no notice's voice: a seller writes it as easily as "Pengumuman:"."""
-    noticed = _DATELINE.match(description) is not None
+    noticed, told, headed = _DATELINE.match(description) is not None, 0, 0
     for text in (_GENRE_LABEL.sub("", title.lower()), _GENRE_LABEL.sub("", description.lower())):
         for match in _SENTENCE.finditer(text):
             sentence = _SHOP_AMOUNT.sub(" ", match.group(0))
@@ -348,5 +351,8 @@ def notice_voice(title: str, description: str, tags_of: Callable[[str], frozense
                 return False
             if _seller_speaks_of_itself(forms):
                 continue  # a shop's greeting or vouching ("Selamat datang di toko kami") offers nothing, tells nothing
-            noticed = noticed or _speaks_as_notice(forms) or (names_goods and _tells_of(forms, tags_of, spelled) == _TOLD)
-    return noticed
+            noticed = noticed or _speaks_as_notice(forms)
+            how = _tells_of(forms, tags_of, spelled) if names_goods else _NOT_TOLD
+            told += how == _TOLD
+            headed += how == _HEADED
+    return noticed or told + min(headed, 1) >= 2
