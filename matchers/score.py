@@ -2168,8 +2168,8 @@ def score_listing(
     if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(title):
         title_rules = None  # (2.9) a heading naming only its genre names no goods: read from the description
     description_rules = _rules_in_field(description) if description else None
-    title_headed = bool(title_rules) and _genre_heads(title_rules) and not _opens_with_publication(description_rules)
-    description_headed = bool(description_rules) and _genre_heads(description_rules)
+    title_headed = _genre_heads(title_rules) and not _opens_with_publication(description_rules)
+    description_headed = _genre_heads(description_rules)
     if (title_headed or description_headed) \
             and not notice_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
         # (levers12) a seller's "Pengumuman: <offer>": the heading read past
@@ -2241,12 +2241,14 @@ def _names_a_genre(hit: Hit) -> bool:
     return hit.rule == _PUBLICATION_RULE and hit.matched.split(" ", 1)[0] in GENRE_HEADS
 
 
-def _genre_heads(rules: FieldRules) -> bool:
+def _genre_heads(rules: FieldRules | None) -> bool:
     """Whether a title opens with a genre heading before its subject (levers12): its first clause's publication hit
     is a genre's word before anything else read there ("Pengumuman: blangko e-KTP kosong ready", "Mau tanya:
     Pengumuman: …"), not a publication on offer ("Buku panduan e-KTP") nor a genre word after the goods."""
-    number, hits = rules[0]
-    return number == 0 and bool(_heading_of(hits))
+    if not rules:
+        return False
+    number, hits = rules[0]  # a cheap gate first: most titles read no publication at all
+    return number == 0 and any(hit.rule == _PUBLICATION_RULE for hit in hits) and bool(_heading_of(hits))
 
 
 def _heading_of(hits: tuple[Hit, ...]) -> frozenset[Hit]:
@@ -2280,7 +2282,7 @@ def _without_genre_heading(rules: FieldRules) -> FieldRules:
     (number, hits), rest = rules[0], rules[1:]
     heading = _heading_of(hits)
     kept = tuple(hit for hit in hits if hit not in heading)
-    return ((number, kept),) + rest if kept else rest
+    return ((number, kept), *rest) if kept else rest
 
 
 def _head_cue_in(rules: FieldRules) -> bool:

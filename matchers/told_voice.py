@@ -297,7 +297,7 @@ _NOTICE_SAYS = re.compile(
     r"|pemda|petugas|kepala \w+"
     r"|camat|lurah|kades|ombudsman|dprd|polisi|polda|polres)\b(?: (?!dan\b|atau\b)[\w.]+){0,3}? (?:akan |telah |sudah |masih )?"
     # (not vouching for the goods: "Dukcapil memastikan kualitas sama" is a seller's line; its supply or service is not)
-    r"(?:(?!memastikan|menjamin)(?:me|mem|men|meng|meny)[a-z]{3,}|memastikan (?:stok|distribusi|ketersediaan|pasokan|layanan"
+    r"(?:(?!memastikan|menjamin|mentah)(?:me|mem|men|meng|meny)[a-z]{3,}|memastikan (?:stok|distribusi|ketersediaan|pasokan|layanan"
     r"|pelayanan))\b"
     # a day, a date or an hour of a service ("pelayanan cetak KTP-el dibuka hari Sabtu 12 Desember", "diambil di kantor
     # desa pada jam kerja"), not a shop's hours ("Admin online setiap hari pukul 9 pagi")
@@ -325,10 +325,10 @@ _DATELINE = re.compile(r"^\W*(?!(?:COD|READY|READY STOK|PROMO|SALE|NEW|ORI|OPEN|
 _SHOP_AMOUNT = re.compile(r"\b(?:ongkir|belanja|voucher|diskon|cashback|potongan)\b[^.,]{0,20}?\d+ ?(?:rb|ribu|k)\b")
 
 
-def _speaks_as_notice(forms: tuple[str, str]) -> bool:
-    """Whether a sentence speaks as an office's or a newsroom's notice (``_NOTICE_SAYS``), after a word-set gate."""
-    words = set(_WORD.findall(forms[0]))
-    return not _NOTICE_WORDS.isdisjoint(words) and any(map(_NOTICE_SAYS.search, forms))
+def _speaks_as_notice(sentence: str) -> bool:
+    """Whether a sentence, as written (its commas part an office from what follows: "ori dinas, chip aktif"), speaks
+    as an office's or a newsroom's notice (``_NOTICE_SAYS``), after a word-set gate."""
+    return not _NOTICE_WORDS.isdisjoint(_WORD.findall(sentence)) and _NOTICE_SAYS.search(sentence) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -351,7 +351,7 @@ def notice_voice(title: str, description: str, tags_of: Callable[[str], frozense
                 return False
             if _seller_speaks_of_itself(forms):
                 continue  # a shop's greeting or vouching ("Selamat datang di toko kami") offers nothing, tells nothing
-            noticed = noticed or _speaks_as_notice(forms)
+            noticed = noticed or _speaks_as_notice(sentence)
             how = _tells_of(forms, tags_of, spelled) if names_goods else _NOT_TOLD
             told += how == _TOLD
             headed += how == _HEADED
