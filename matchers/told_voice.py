@@ -178,7 +178,7 @@ def _tells_of_others(forms: tuple[str, str]) -> bool:
 #: sentence told of by these alone tells of something only when it names the goods ("Kenapa?" or "Laporan warga." on
 #: its own line tells of nothing), while a report's narrative ("Terdakwa membantah …"), a warning or a shortage does.
 _HEAD_WORDS = re.compile(r"\b(?:diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa|mengapa|knp|kok bisa|(?:mau|mo|numpang|izin) (?:tanya|nanya)"
-                         r"|thread|curhat|pengalaman|keluhan|mengeluh|ngeluh|laporan|lapor|kasus|perkara|menurut \w+)\b")
+                         r"|thread|curhat|pengalaman|keluhan|mengeluh|ngeluh|laporan|lapor|kasus|perkara|menurut \w+|himbauan|imbauan)\b")
 #: (levers12) A heading's label opening a sentence ("Diskusi: stok untuk operator …", "Laporan stok: …"): the seller's
 #: words after it are read as they open the sentence, as a seller's voice is read without the label.
 _HEAD_LABEL = re.compile(r"^\W*(?:" + _HEAD_WORDS.pattern + r")(?: \w+){0,2}\s*:\s*")
