@@ -23,6 +23,14 @@ in the seller's own voice (:func:`told_of_voice`).  A heading's words alone ("Ke
 something only beside the goods, so a line a seller adds cannot stand in for a report's second sentence.  A sentence's
 offer words are read only after a word-set gate, and only for listings whose reading has a hit under such a cue
 (score), so most listings never come here.
+
+(levers12) A heading's words tell of something once, however many heads a seller puts on: a sentence told of only by
+heading words over the goods ("Laporan: blangko e-KTP kosong", "Diskusi: chip aktif …") counts once, so a report must
+bring its own words too (another's act: "akun FB itu jual …", "penjualnya bilang"; how or whether it is so: "gimana
+bisa blangko bocor?"; a shortage, a warning).  The same reading tells a notice under a genre heading ("Pengumuman:",
+"Berita:") from a seller's offer under one (:func:`notice_voice`): an office or a newsroom speaks as one (residents
+addressed, an office acting, a day of service, "dilansir", a dateline, free of charge, the office the only place) or
+tells of the goods twice, and no sentence is in the seller's voice.
 """
 
 from __future__ import annotations
