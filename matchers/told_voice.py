@@ -255,7 +255,7 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
     names its own stock and "Mau tanya Blanko e-KTP kosong" tells once: the offer counts.  Each sentence is read as
     written (its colons, prices and question marks) and as ``spelled`` spells it (the matcher's words: "a*k*u*n" is
     "akun", "H*a*t*i-h*a*t*i" is "hati hati"), so a respelling hides neither voice."""
-    told, headed = 0, 0
+    told, headed, voiced = 0, 0, False
     for text in (title, description):
         for match in _SENTENCE.finditer(text.lower()):
             sentence = match.group(0)
@@ -267,7 +267,15 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
             how = _tells_of(forms, tags_of, spelled)
             told += how == _TOLD
             headed += how == _HEADED
-    return told + min(headed, 1) >= 2
+            voiced = voiced or (headed > 1 and _speaks_as_notice(sentence))
+    return _reported(told, headed, voiced)
+
+
+def _reported(told: int, headed: int, voiced: bool) -> bool:
+    """Whether a listing's tellings make it a report: two, a heading's over the goods counted once (a headline), and
+    not at all when every field has its own heading (a seller's two heads) unless some sentence speaks as an office, a
+    newsroom or residents (``voiced``: "Keluhan warga: …" / "Camat menyebut kiriman belum datang")."""
+    return told + (headed == 1 or (headed > 1 and voiced)) >= 2
 
 
 # --- (levers12) a notice's voice under a genre heading ---------------------------------------------------------------
@@ -363,4 +371,4 @@ def notice_voice(title: str, description: str, tags_of: Callable[[str], frozense
             how = _tells_of(forms, tags_of, spelled) if names_goods else _NOT_TOLD
             told += how == _TOLD
             headed += how == _HEADED
-    return noticed or told + min(headed, 1) >= 2
+    return noticed or _reported(told, headed, voiced=False)
