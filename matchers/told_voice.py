@@ -267,14 +267,15 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
             how = _tells_of(forms, tags_of, spelled)
             told += how == _TOLD
             headed += how == _HEADED
-            voiced = voiced or (headed > 1 and _speaks_as_notice(sentence))
+            voiced = voiced or (headed > 1 and _speaks_as_notice(sentence, office=False))
     return _reported(told, headed, voiced)
 
 
 def _reported(told: int, headed: int, voiced: bool) -> bool:
     """Whether a listing's tellings make it a report: two, a heading's over the goods counted once (a headline), and
-    not at all when every field has its own heading (a seller's two heads) unless some sentence speaks as an office, a
-    newsroom or residents (``voiced``: "Keluhan warga: …" / "Camat menyebut kiriman belum datang")."""
+    not at all when every field has its own heading (a seller's two heads) unless some sentence speaks as a notice, a
+    newsroom or residents do (``voiced``: "Keluhan warga Kecamatan Sukajadi: …"), not merely an office acting, which a
+    seller appends as easily ("Dukcapil menegaskan stok aman")."""
     return told + (headed == 1 or (headed > 1 and voiced)) >= 2
 
 
@@ -287,7 +288,7 @@ _NOTICE_WORDS = frozenset({
     "warga", "masyarakat", "pemohon", "sahabat", "silakan", "silahkan", "dipersilakan", "harap", "diharapkan", "hanya", "diberitahukan",
     "diinformasikan", "disampaikan", "diumumkan", "dihimbau", "diimbau", "dukcapil", "disdukcapil", "dinas", "kemendagri",
     "kecamatan", "kelurahan", "kabupaten", "provinsi", "pemprov", "pemerintah", "pemkab", "pemkot", "pemda", "petugas", "kepala", "camat", "lurah", "kades",
-    "ombudsman", "dprd", "polisi", "polda", "polres", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    "ombudsman", "dprd", "polisi", "polda", "polres", "keluhan", "aduan", "pengaduan", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
     "pukul", "tanggal", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
     "oktober", "november", "desember", "jam", "dilansir", "dikutip", "ditemui", "ujarnya", "kata", "ungkapnya",
     "tuturnya", "jelasnya", "tidak", "tanpa", "artikel", "kliping", "koran", "infografis", "liputan", "ant"})
@@ -309,15 +310,22 @@ _NOTICE_SAYS = re.compile(
     r"|kelurahan|dinas|dukcapil|disdukcapil|balai desa|loket)\b"
     # the office the only place ("blanko KTP-el hanya dicetak di kantor dukcapil")
     r"|\bhanya (?:dicetak|dilayani|diterbitkan|diproses|diurus) di\b"
-    r"|\b(?:dukcapil|disdukcapil|dinas|kemendagri|kecamatan|kelurahan|kabupaten|provinsi|pemerintah|pemkab|pemkot|pemprov"
+    # residents' own complaint or report as its heading ("Keluhan warga Kecamatan Sukajadi: …")
+    r"|\b(?:keluhan|laporan|aduan|pengaduan) (?:warga|masyarakat)\b")
+#: An office acting as the subject ("Disdukcapil Kabupaten Sleman akan melaksanakan", "Kemendagri mendistribusikan",
+#: "Camat menyebut"), not vouching for the goods ("Dukcapil memastikan kualitas sama" is a seller's line; the office's
+#: supply or service is not): a notice's voice, but not one that makes two headings a report (a seller appends it).
+_OFFICE_ACTS = re.compile(
+    r"\b(?:dukcapil|disdukcapil|dinas|kemendagri|kecamatan|kelurahan|kabupaten|provinsi|pemerintah|pemkab|pemkot|pemprov"
     r"|pemda|petugas|kepala \w+"
     r"|camat|lurah|kades|ombudsman|dprd|polisi|polda|polres)\b(?: (?!dan\b|atau\b)[\w.]+){0,3}? (?:akan |telah |sudah |masih )?"
-    # (not vouching for the goods: "Dukcapil memastikan kualitas sama" is a seller's line; its supply or service is not)
     r"(?:(?!memastikan|menjamin|mentah)(?:me|mem|men|meng|meny)[a-z]{3,}|memastikan (?:stok|distribusi|ketersediaan|pasokan|layanan"
-    r"|pelayanan))\b"
+    r"|pelayanan))\b")
+#: ... and a notice's days and sources.
+_NOTICE_SAYS_MORE = re.compile(
     # a day, a date or an hour of a service ("pelayanan cetak KTP-el dibuka hari Sabtu 12 Desember", "diambil di kantor
     # desa pada jam kerja"), not a shop's hours ("Admin online setiap hari pukul 9 pagi")
-    r"|\b(?:pelayanan|layanan|pengambilan|perekaman|pencetakan|rekam|dibuka|dilaksanakan|diambil|antre|antrean|jemput bola)\b"
+    r"\b(?:pelayanan|layanan|pengambilan|perekaman|pencetakan|rekam|dibuka|dilaksanakan|diambil|antre|antrean|jemput bola)\b"
     r"[^.]*(?:\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b,? ?(?:\(?\d|mulai|pukul|jam)|\bpukul \d|\btanggal \d"
     r"|\b\d{1,2} (?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b"
     r"|\bjam (?:kerja|layanan|pelayanan)\b)"
@@ -326,8 +334,7 @@ _NOTICE_SAYS = re.compile(
     r"[^.]*\b(?:pelayanan|layanan|pengambilan|perekaman|pencetakan|rekam|dibuka|dilaksanakan|diambil|antre|antrean)\b"
     r"|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)"
     r"|\b(?:dilansir|dikutip|saat ditemui|ujarnya|ungkapnya|tuturnya|jelasnya)\b|\((?:ant|antara)\)|\(\w{2,4}/ant\)"
-    r"|\b(?:tidak|tanpa) (?:dipungut biaya|ada pungutan|ada biaya)\b(?! tambahan)"
-    r"|^\W*(?:artikel|kliping|koran|infografis|liputan)\b")
+    r"|\b(?:tidak|tanpa) (?:dipungut biaya|ada pungutan|ada biaya)\b(?! tambahan)")
 #: A genre heading's label opening the title ("Pengumuman: ", "PENGUMUMAN!!! ", "Info penting - "): the words after it
 #: are read as they open the sentence, so a seller's "Ready kak" keeps its voice under it.
 _GENRE_LABEL = re.compile(r"^\W*(?:" + "|".join(sorted(GENRE_HEADS)) + r")\b(?: [\w-]+){0,3}?\s*(?:[:|!]+|\s[-–—])\s*")
@@ -341,10 +348,14 @@ _DATELINE = re.compile(r"^\W*(?!(?:COD|READY|READY STOK|PROMO|SALE|NEW|ORI|OPEN|
 _SHOP_AMOUNT = re.compile(r"\b(?:ongkir|belanja|voucher|diskon|cashback|potongan)\b[^.,]{0,20}?\d+ ?(?:rb|ribu|k)\b")
 
 
-def _speaks_as_notice(sentence: str) -> bool:
+def _speaks_as_notice(sentence: str, office: bool = True) -> bool:
     """Whether a sentence, as written (its commas part an office from what follows: "ori dinas, chip aktif"), speaks
-    as an office's or a newsroom's notice (``_NOTICE_SAYS``), after a word-set gate."""
-    return not _NOTICE_WORDS.isdisjoint(_WORD.findall(sentence)) and _NOTICE_SAYS.search(sentence) is not None
+    as an office's or a newsroom's notice (``_NOTICE_SAYS``; with ``office``, an office acting too), after a word-set
+    gate."""
+    if _NOTICE_WORDS.isdisjoint(_WORD.findall(sentence)):
+        return False
+    return any(pattern.search(sentence) for pattern in ((_NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS) if office
+                                                          else (_NOTICE_SAYS, _NOTICE_SAYS_MORE)))
 
 
 @lru_cache(maxsize=1024)
