@@ -274,7 +274,7 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
 def _reported(told: int, headed: int, voiced: bool) -> bool:
     """Whether a listing's tellings make it a report: two, a heading's over the goods counted once (a headline), and
     not at all when every field has its own heading (a seller's two heads) unless some sentence speaks as a notice, a
-    newsroom or residents do (``voiced``: "Keluhan warga Kecamatan Sukajadi: …"), not merely an office acting, which a
+    newsroom or residents of a place do (``voiced``: "Keluhan warga Kecamatan Sukajadi: …"), not merely an office acting, which a
     seller appends as easily ("Dukcapil menegaskan stok aman")."""
     return told + (headed == 1 or (headed > 1 and voiced)) >= 2
 
@@ -288,7 +288,7 @@ _NOTICE_WORDS = frozenset({
     "warga", "masyarakat", "pemohon", "sahabat", "silakan", "silahkan", "dipersilakan", "harap", "diharapkan", "hanya", "diberitahukan",
     "diinformasikan", "disampaikan", "diumumkan", "dihimbau", "diimbau", "dukcapil", "disdukcapil", "dinas", "kemendagri",
     "kecamatan", "kelurahan", "kabupaten", "provinsi", "pemprov", "pemerintah", "pemkab", "pemkot", "pemda", "petugas", "kepala", "camat", "lurah", "kades",
-    "ombudsman", "dprd", "polisi", "polda", "polres", "keluhan", "aduan", "pengaduan", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    "ombudsman", "dprd", "polisi", "polda", "polres", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
     "pukul", "tanggal", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
     "oktober", "november", "desember", "jam", "dilansir", "dikutip", "ditemui", "ujarnya", "kata", "ungkapnya",
     "tuturnya", "jelasnya", "tidak", "tanpa", "artikel", "kliping", "koran", "infografis", "liputan", "ant"})
@@ -310,8 +310,9 @@ _NOTICE_SAYS = re.compile(
     r"|kelurahan|dinas|dukcapil|disdukcapil|balai desa|loket)\b"
     # the office the only place ("blanko KTP-el hanya dicetak di kantor dukcapil")
     r"|\bhanya (?:dicetak|dilayani|diterbitkan|diproses|diurus) di\b"
-    # residents' own complaint or report as its heading ("Keluhan warga Kecamatan Sukajadi: …")
-    r"|\b(?:keluhan|laporan|aduan|pengaduan) (?:warga|masyarakat)\b")
+    # residents of a place named ("Keluhan warga Kecamatan Sukajadi: …"; a bare "Laporan warga:" is a heading anyone adds)
+    r"|\b(?:warga|masyarakat) (?:desa|kelurahan|kecamatan|kabupaten|dusun|rt|rw)"
+    r" (?!(?:yang|yg|untuk|buat|bagi|dan|atau|di|ke|dari|sini|lain|ini|itu|sendiri)\b)[\w.]+")
 #: An office acting as the subject ("Disdukcapil Kabupaten Sleman akan melaksanakan", "Kemendagri mendistribusikan",
 #: "Camat menyebut"), not vouching for the goods ("Dukcapil memastikan kualitas sama" is a seller's line; the office's
 #: supply or service is not): a notice's voice, but not one that makes two headings a report (a seller appends it).
