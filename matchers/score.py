@@ -2312,11 +2312,13 @@ def _opens_with_publication(rules: FieldRules | None) -> bool:
         return False
     number, hits = rules[0]
     return number == 0 and any(hit.rule == _PUBLICATION_RULE and hit.first == 0
-                               and hit.matched.split(" ", 1)[0] not in _NOTICE_GENRES for hit in hits)
+                               and hit.matched.split(" ", 1)[0] in _MEDIA for hit in hits)
 
 
-#: The genre heads that name a notice, not a medium ("artikel" is a medium: an article sold or quoted).
-_NOTICE_GENRES = GENRE_HEADS - {"artikel"}
+#: The publication words that name a medium, not a notice ("artikel", "koran", "buku": an article or a paper sold or
+#: quoted), as the lexicon's publication reading spells them.
+_MEDIA = frozenset({"artikel", "kliping", "koran", "majalah", "buku", "book", "ebook", "jurnal", "tabloid", "buletin",
+                    "skripsi", "tesis", "makalah", "novel"})
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)

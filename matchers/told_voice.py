@@ -267,7 +267,7 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
             how = _tells_of(forms, tags_of, spelled)
             told += how == _TOLD
             headed += how == _HEADED
-            voiced = voiced or (headed > 1 and _speaks_as_notice(sentence, office=False))
+            voiced = voiced or (headed > 1 and _speaks_as_notice(forms, office=False))
     return _reported(told, headed, voiced)
 
 
@@ -291,7 +291,7 @@ _NOTICE_WORDS = frozenset({
     "ombudsman", "dprd", "polisi", "polda", "polres", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
     "pukul", "tanggal", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
     "oktober", "november", "desember", "jam", "dilansir", "dikutip", "ditemui", "ujarnya", "kata", "ungkapnya",
-    "tuturnya", "jelasnya", "tidak", "tanpa", "artikel", "kliping", "koran", "infografis", "liputan", "ant"})
+    "tuturnya", "jelasnya", "tidak", "tanpa", "artikel", "stok", "kliping", "koran", "infografis", "liputan", "ant"})
 #: An office's or a newsroom's notice speaking (levers12): residents and applicants addressed or spoken of, the notice's
 #: own verbs ("diberitahukan", "disampaikan"), an office acting as the subject ("Disdukcapil Kabupaten Sleman akan
 #: melaksanakan", "Kemendagri memastikan"), a date or hour of service ("Sabtu 12 Desember", "pukul 08.00", "(7/12)"),
@@ -335,7 +335,9 @@ _NOTICE_SAYS_MORE = re.compile(
     r"[^.]*\b(?:pelayanan|layanan|pengambilan|perekaman|pencetakan|rekam|dibuka|dilaksanakan|diambil|antre|antrean)\b"
     r"|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)"
     r"|\b(?:dilansir|dikutip|saat ditemui|ujarnya|ungkapnya|tuturnya|jelasnya)\b|\((?:ant|antara)\)|\(\w{2,4}/ant\)"
-    r"|\b(?:tidak|tanpa) (?:dipungut biaya|ada pungutan|ada biaya)\b(?! tambahan)")
+    r"|\b(?:tidak|tanpa) (?:dipungut biaya|ada pungutan|ada biaya)\b(?! tambahan)"
+    # the state's own stock ("Stok nasional aman hingga akhir tahun", "stok blangko provinsi")
+    r"|\bstok (?:blangko |blanko )?(?:nasional|provinsi|daerah)\b")
 #: A genre heading's label opening the title ("Pengumuman: ", "PENGUMUMAN!!! ", "Info penting - "): the words after it
 #: are read as they open the sentence, so a seller's "Ready kak" keeps its voice under it.
 _GENRE_LABEL = re.compile(r"^\W*(?:" + "|".join(sorted(GENRE_HEADS)) + r")\b(?: [\w-]+){0,3}?\s*(?:[:|!]+|\s[-–—])\s*")
@@ -349,14 +351,13 @@ _DATELINE = re.compile(r"^\W*(?!(?:COD|READY|READY STOK|PROMO|SALE|NEW|ORI|OPEN|
 _SHOP_AMOUNT = re.compile(r"\b(?:ongkir|belanja|voucher|diskon|cashback|potongan)\b[^.,]{0,20}?\d+ ?(?:rb|ribu|k)\b")
 
 
-def _speaks_as_notice(sentence: str, office: bool = True) -> bool:
-    """Whether a sentence, as written (its commas part an office from what follows: "ori dinas, chip aktif"), speaks
-    as an office's or a newsroom's notice (``_NOTICE_SAYS``; with ``office``, an office acting too), after a word-set
-    gate."""
-    if _NOTICE_WORDS.isdisjoint(_WORD.findall(sentence)):
+def _speaks_as_notice(forms: tuple[str, str], office: bool = True) -> bool:
+    """Whether a sentence (as written and as the matcher spells it: "k*e*c*a*m*a*t*a*n" is "kecamatan") speaks as an
+    office's or a newsroom's notice (``_NOTICE_SAYS``; with ``office``, an office acting too), after a word-set gate."""
+    if _NOTICE_WORDS.isdisjoint(_WORD.findall(forms[0])) and _NOTICE_WORDS.isdisjoint(_WORD.findall(forms[1])):
         return False
-    return any(pattern.search(sentence) for pattern in ((_NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS) if office
-                                                          else (_NOTICE_SAYS, _NOTICE_SAYS_MORE)))
+    patterns = (_NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS) if office else (_NOTICE_SAYS, _NOTICE_SAYS_MORE)
+    return any(pattern.search(form) for pattern in patterns for form in forms)
 
 
 @lru_cache(maxsize=1024)
@@ -379,7 +380,7 @@ def notice_voice(title: str, description: str, tags_of: Callable[[str], frozense
                 return False
             if _seller_speaks_of_itself(forms):
                 continue  # a shop's greeting or vouching ("Selamat datang di toko kami") offers nothing, tells nothing
-            noticed = noticed or _speaks_as_notice(sentence)
+            noticed = noticed or _speaks_as_notice(forms)
             how = _tells_of(forms, tags_of, spelled) if names_goods else _NOT_TOLD
             told += how == _TOLD
             headed += how == _HEADED
