@@ -23,6 +23,14 @@ in the seller's own voice (:func:`told_of_voice`).  A heading's words alone ("Ke
 something only beside the goods, so a line a seller adds cannot stand in for a report's second sentence.  A sentence's
 offer words are read only after a word-set gate, and only for listings whose reading has a hit under such a cue
 (score), so most listings never come here.
+
+(levers12) A heading's words tell of something once, however many heads a seller puts on: a sentence told of only by
+heading words over the goods ("Laporan: blangko e-KTP kosong", "Diskusi: chip aktif …") counts once, so a report must
+bring its own words too (another's act: "akun FB itu jual …", "penjualnya bilang"; how or whether it is so: "gimana
+bisa blangko bocor?"; a shortage, a warning).  The same reading tells a notice under a genre heading ("Pengumuman:",
+"Berita:") from a seller's offer under one (:func:`notice_voice`): an office or a newsroom speaks as one (residents
+addressed, an office acting, a day of service, "dilansir", a dateline, free of charge, the office the only place) or
+tells of the goods twice, and no sentence is in the seller's voice.
 """
 
 from __future__ import annotations
@@ -36,7 +44,7 @@ from functools import lru_cache
 TOLD_OF_TAGS = frozenset({"CUEREPORT", "CUEREPORTED", "CUEOTHERS", "CUEWARN", "NOTSOLD", "NOTFORSALE", "OUTOFSTOCK"})
 #: A police report or letter skipped ("tanpa surat kehilangan dari polisi", "ga usah lapor polisi"): a forger's
 #: terms, no report; read past before the sentence's cues are looked for.
-_SKIPPED_REPORT = re.compile(r"\b(?:tanpa|ga|gak|nggak|tidak|tak|ndak|no|bebas)\b(?: \w+){0,3}? (?:lapor\w*(?: (?:ke )?polisi)?|polisi|kepolisian)\b")
+_SKIPPED_REPORT = re.compile(r"\b(?:tanpa|ga|gak|nggak|tidak|tak|ndak|no|bebas)\b(?: \w+){0,4}? (?:lapor\w*(?: (?:ke )?polisi)?|polisi|kepolisian)\b")
 
 #: Sentence ends (a full stop only before a space or the end: "Rp 175.000" is one sentence).
 _SENTENCE = re.compile(r"(?:[^.!?\n;]|\.(?=\S))+[.!?\n;]*")
@@ -51,7 +59,10 @@ _ASKERS_ADDRESSED = re.compile(
 #: A warning to the reader ("Hati-hati penipuan jual blanko", "Waspada modus …"): told of, as the lexicon's warning cue.
 _WARNING = re.compile(r"\b(?:waspada|awas|hati hati|hati-hati|modus|hoaks|hoax)\b")
 #: Blanks run out or not yet come, as residents and offices say it ("Kec. B habis", "belum datang"): told of.
-_SHORTAGE = re.compile(r"(?<!sebelum )(?<!sampai )(?<!hingga )(?<!keburu )\b(?:habis|belum datang|belum dikirim|menipis|kosong lagi)\b")
+#: (levers12) Not "habis" as "after" ("habis rekam", "habis bayar") nor a document expired ("paspor habis", "masa berlaku
+#: habis") nor a clearance's "semua harus habis": none tells of blanks run out.
+_SHORTAGE = re.compile(r"(?<!sebelum )(?<!sampai )(?<!hingga )(?<!keburu )(?<!paspor )(?<!berlaku )(?<!stnk )(?<!harus )"
+                       r"\b(?:habis(?! (?:rekam|perekaman|cetak|pakai|bayar|transfer)\b)|belum datang|belum dikirim|menipis|kosong lagi)\b")
 
 #: Someone other than the poster acting ("penjualnya", "akunnya" too): what a sentence says of a price or stock is
 #: theirs, reported.
@@ -77,7 +88,7 @@ _LOSS = re.compile(r"\b(?:uang|duit|dana)\b[^.,?!]{0,20}?\b(?:hilang|raib|melaya
 _SELLER_WORDS = frozenset({
     "chat", "wa", "whatsapp", "japri", "pm", "dm", "inbox", "hubungi", "kontak", "telegram", "order", "orderan",
     "checkout", "minat", "pesan", "ready", "redy", "stok", "stock", "sisa", "harga", "nego", "grosir", "reseller",
-    "minimal", "min", "pcs", "rb", "ribu", "rp", "kirim", "dikirim", "pengiriman", "cod", "ongkir", "rekber",
+    "minimal", "min", "pcs", "rb", "ribu", "rp", "sini", "disini", "kirim", "dikirim", "pengiriman", "cod", "ongkir", "rekber",
     "pembayaran", "bayar", "ambil", "cepat", "kak", "gan", "sis", "jual", "dijual", "jualan", "sedia", "menjual",
     "jne", "jnt", "sicepat", "anteraja", "gosend", "penjual", "seller"})
 #: Words a seller speaking of itself uses (a gate for ``_VOUCHING``).
@@ -93,6 +104,7 @@ _SELLER_SAYS = re.compile(
     # a sale word heading the sentence or closing it, said to the buyer or by the seller ("Ready kak", "kami jual")
     r"|^\W*(?:ready|redy|jual|dijual|jualan|sedia|open po|open order|terima (?:order|orderan|pesanan))\b|\b(?:ready|redy)\W*$"
     r"|\b(?:ready|redy|sedia) (?:kak|ka|gan|sis|bos|bro|stok|stock|lagi|banyak)\b"
+    r"|\b(?:di sini|disini|kami|ane)\b (?:ada|ready|redy|sedia|tersedia|punya)\b(?! (?:yang|yg|ga|gak|tidak)\b)"
     r"|\b(?:kami|ane|saya|kita|aku|gue|gw) (?:jual|menjual|sediakan|menyediakan|bantu|buatkan|bikinin|cetakkan|uruskan)\b"
     # a minimum order, the seller's terms and urgency
     r"|\b(?:min|minimal)\.? ?(?:order|beli|pembelian|ambil|\d)|\bambil (?:banyak|\d+)|\bsiapa cepat dia dapat"
@@ -135,24 +147,49 @@ def _in_own_voice(forms: tuple[str, str], names_goods: bool) -> bool:
     """Whether a sentence offers in the seller's own voice: the seller's offer words, no one else acting; a shop's terms
     only where it names the goods (``names_goods``); a sale denied or money lost is read past.  ``forms``: the sentence lower-cased as written and as the matcher
     spells it (:func:`told_of_voice`)."""
-    forms = (_LOSS.sub(" ", _DENIED.sub(" ", forms[0])), _LOSS.sub(" ", _DENIED.sub(" ", forms[1])))
+    forms = (_LOSS.sub(" ", _DENIED.sub(" ", _HEAD_LABEL.sub("", forms[0]))), _LOSS.sub(" ", _DENIED.sub(" ", forms[1])))
     words = set(_WORD.findall(forms[0])) | set(_WORD.findall(forms[1]))
     if _SELLER_WORDS.isdisjoint(words) and not any(word[0].isdigit() for word in words):
         return False
-    others = set(_WORD.findall(_OWN_SHOP.sub(" ", forms[0])))
-    if _SPEAKER.match(forms[0]) is None:  # a Q&A's "Penjual:" label is the seller speaking, its spelling loses the colon
-        others |= set(_WORD.findall(_OWN_SHOP.sub(" ", forms[1])))
-    if not _OTHERS.isdisjoint(others | {word[:-3] for word in others if word.endswith("nya")}) \
-            or any(map(_SOLD_BY_OTHERS.search, forms)):
+    if _others_act(forms):
         return False
     return any(map(_SELLER_SAYS.search, forms)) or (names_goods and any(map(_SHOP_TERMS.search, forms)))
+
+
+def _others_act(forms: tuple[str, str], others: frozenset[str] = _OTHERS) -> bool:
+    """Whether someone other than the poster (one of ``others``) acts in a sentence ("penjualnya bilang ready", "pria
+    yang menjual blangko"): the seller's own shop ("toko kami") and a Q&A's "Penjual:" label are the poster."""
+    words = set(_WORD.findall(_OWN_SHOP.sub(" ", forms[0])))
+    if _SPEAKER.match(forms[0]) is None:  # a Q&A's "Penjual:" label is the seller speaking, its spelling loses the colon
+        words |= set(_WORD.findall(_OWN_SHOP.sub(" ", forms[1])))
+    return not others.isdisjoint(words | {word[:-3] for word in words if word.endswith("nya")}) \
+        or any(map(_SOLD_BY_OTHERS.search, forms))
+
+
+#: Those of ``_OTHERS`` that are someone acting, never the goods or their source: an account, a shop, a tout, an
+#: advert, a man or the police are what related offers sell or name ("akun shopee verified KTP", "Calo KTP", "SIM
+#: polisi", "foto KTP pria"), and "mau nawarin barang" is the poster's own offer.
+_ACTORS = _OTHERS - {"akun", "toko", "lapak", "calo", "iklan", "polisi", "beredar", "seller", "penjual", "katanya", "pria",
+                     "nawarin", "menawarkan"}
+#: A buyer asking for a seller ("ada yg jual?", "ada yang menawarkan?"): no one else has acted yet.
+_SELLER_ASKED_FOR = re.compile(r"\bada (?:yang|yg) (?:mau )?(?:me|men)?(?:jual|jualan|nawarin|menawarkan)\w*")
+#: ... or an account, a shop or an advert selling ("akun FB itu jual blanko", "toko online berani pasang harga").
+_SHOP_SELLING = re.compile(r"\b(?:akun|toko|lapak|calo|iklan|olshop)\b(?: (?!kami|ane|saya|kita)\w+){0,3} (?:jual|menjual|jualan|nawarin"
+                           r"|menawarkan|pasang|masang|memasang)\b")
+
+
+def _tells_of_others(forms: tuple[str, str]) -> bool:
+    """Whether a sentence tells of someone else's act: a report's narrative, which a heading a seller puts on its own
+    offer does not bring (levers12)."""
+    forms = (_SELLER_ASKED_FOR.sub(" ", forms[0]), _SELLER_ASKED_FOR.sub(" ", forms[1]))
+    return _others_act(forms, _ACTORS) or any(map(_SHOP_SELLING.search, forms))
 
 
 #: A discussion's, a question's or a report's heading words ("Diskusi", "Mau tanya", "Kenapa", "Laporan", "Thread"): a
 #: sentence told of by these alone tells of something only when it names the goods ("Kenapa?" or "Laporan warga." on
 #: its own line tells of nothing), while a report's narrative ("Terdakwa membantah …"), a warning or a shortage does.
 _HEAD_WORDS = re.compile(r"\b(?:diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa|mengapa|knp|kok bisa|(?:mau|mo|numpang|izin) (?:tanya|nanya)"
-                         r"|thread|curhat|pengalaman|keluhan|mengeluh|ngeluh|laporan|lapor|kasus|perkara|menurut \w+"
+                         r"|thread|curhat|pengalaman|keluhan|mengeluh|ngeluh|laporan|lapor|kasus|perkara|menurut \w+|himbauan|imbauan"
                          # (precision12) a report asked for, a claim to sell, a purchase told as past: as a heading's
                          # words, they tell of something only beside the goods ("Laporkan seller nakal ke admin.")
                          r"|laporkan|report|ditindak|menindak|mengaku|ngaku"
@@ -168,6 +205,9 @@ _REPORTED_TO = re.compile(
     r" (?:ke|kepada|pada|menyang|to) (?:pihak |nomor |situs |website |web |akun )?(?:patroli ?siber|polisi|kepolisian|polri"
     r"|polda|polres|polsek|bareskrim|siber|cyber|admin|marketplace|platform|kominfo|komdigi|aduan|aduankonten|dukcapil"
     r"|disdukcapil|berwajib|yang berwajib|ojk)")
+#: (levers12) A heading's label opening a sentence ("Diskusi: stok untuk operator …", "Laporan stok: …"): the seller's
+#: words after it are read as they open the sentence, as a seller's voice is read without the label.
+_HEAD_LABEL = re.compile(r"^\W*(?:" + _HEAD_WORDS.pattern + r")(?: \w+){0,2}\s*:\s*")
 #: A sale denied tells of something only of the goods ("Blanko KTP tidak dijual"), not of a shop's display.
 _DENIALS = frozenset({"NOTSOLD", "NOTFORSALE"})
 #: Tags naming goods a report tells of: an ID, a blank, a card, a civil document, population data, an office's stock.
@@ -176,23 +216,44 @@ GOODS_TAGS = frozenset({"KTP", "EKTP", "BLANGKO", "KOSONG", "IDMATERIAL", "SIZEK
                         "OUTOFSTOCK", "DINASSTOCK", "EMPTYEMBLEM"})
 
 
-def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> bool:
-    """Whether a sentence (``forms``: as written and as ``spelled``) tells of something: a report's, a question's or a
-    warning's words, a sale denied or a shortage in one of its clauses, heading words only with the goods named; not a
-    police report skipped ("tanpa surat kehilangan dari polisi", "ga usah lapor polisi") nor the buyer's questions
-    invited ("tanya-tanya boleh")."""
+#: A question of how or whether, asked of the goods ("bagaimana blangko bisa keluar dari gudang?", "apakah itu barang
+#: bocoran?", "kenapa blanko bisa bocor?"): an asker's own words, which a heading a seller puts on an offer ("Kenapa?",
+#: "Diskusi:") does not bring.
+_ASKED_HOW = re.compile(r"\b(?:bagaimana|gimana|gmn|apakah|apa iya|kok|masa|emang|memang)\b"
+                        r"|\b(?:kenapa|mengapa|knp)\b[^?]*\bbisa\b")
+#: (levers12) What the goods are likened to ("sama persis kayak blanko di kecamatan", "kualitas sama dengan yang beredar
+#: di Dukcapil"): a seller's standard, nothing told of; read past to the clause's end.
+_COMPARED = re.compile(r"\b(?:sama|mirip|persis|setara|identik)\b(?: persis)? (?:kayak|kaya|kek|seperti|spt|dengan|dgn|sama)\b[^,.;!?]*")
+#: How a sentence tells of something: not at all, by a heading's words over the goods alone ("Laporan: blangko e-KTP
+#: kosong"), or by a report's own words (a narrative, a warning, a shortage, someone else's sale, a sale denied).
+_NOT_TOLD, _HEADED, _TOLD = 0, 1, 2
+
+
+def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> int:
+    """How a sentence (``forms``: as written and as ``spelled``) tells of something: a report's, a question's or a
+    warning's words, a sale denied or a shortage in one of its clauses (``_TOLD``), heading words only with the goods
+    named (``_HEADED``); not a police report skipped ("tanpa surat kehilangan dari polisi", "ga usah lapor polisi") nor
+    the buyer's questions invited ("tanya-tanya boleh")."""
     forms = (_SKIPPED_REPORT.sub(" ", forms[0]), _SKIPPED_REPORT.sub(" ", forms[1]))
     if any(map(_ASKERS_ADDRESSED.search, forms)):
-        return False
+        return _NOT_TOLD
     if any(map(_REPORTED_TO.search, forms)):
-        return True
+        return _TOLD
+    forms = (_COMPARED.sub(" ", forms[0]), _COMPARED.sub(" ", forms[1]))
     tags = _tags_of_clauses(forms[0], tags_of, spelled)
     if not _told_in(forms, tags):
-        return False
-    if not GOODS_TAGS.isdisjoint(tags):
-        return True
+        return _NOT_TOLD
+    # the heading words read past as the matcher spells them too ("berpengalaman" is "ber pengalaman")
     rests = (_HEAD_WORDS.sub(" ", forms[0]), _HEAD_WORDS.sub(" ", forms[1]))
-    return _told_in(rests, _tags_of_clauses(rests[0], tags_of, spelled) - _DENIALS)
+    rest_tags = _tags_of_clauses(rests[0], tags_of, lambda clause: _HEAD_WORDS.sub(" ", spelled(clause)))
+    if _told_in(rests, rest_tags - _DENIALS):
+        return _TOLD
+    if GOODS_TAGS.isdisjoint(tags):
+        return _TOLD if _tells_of_others(forms) else _NOT_TOLD  # another's act, its goods named before ("toko itu masang harga")
+    if _told_in(rests, rest_tags) or _tells_of_others(forms) \
+            or ("?" in forms[0] and any(map(_ASKED_HOW.search, forms))):
+        return _TOLD  # of the goods: a sale denied ("Blanko KTP tidak dijual"), another's act, how or whether it is so
+    return _HEADED
 
 
 def _tags_of_clauses(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> frozenset[str]:
@@ -214,7 +275,7 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
     names its own stock and "Mau tanya Blanko e-KTP kosong" tells once: the offer counts.  Each sentence is read as
     written (its colons, prices and question marks) and as ``spelled`` spells it (the matcher's words: "a*k*u*n" is
     "akun", "H*a*t*i-h*a*t*i" is "hati hati"), so a respelling hides neither voice."""
-    told = 0
+    told, headed, voiced = 0, 0, False
     for text in (title, description):
         for match in _SENTENCE.finditer(text.lower()):
             sentence = match.group(0)
@@ -223,5 +284,124 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
                 continue
             if "?" not in sentence and _in_own_voice(forms, not GOODS_TAGS.isdisjoint(_tags_of_clauses(sentence, tags_of, spelled))):
                 return False
-            told += _tells_of(forms, tags_of, spelled)
-    return told >= 2
+            how = _tells_of(forms, tags_of, spelled)
+            told += how == _TOLD
+            headed += how == _HEADED
+            voiced = voiced or (headed > 1 and _speaks_as_notice(forms, office=False))
+    return _reported(told, headed, voiced)
+
+
+def _reported(told: int, headed: int, voiced: bool) -> bool:
+    """Whether a listing's tellings make it a report: two, a heading's over the goods counted once (a headline), and
+    not at all when every field has its own heading (a seller's two heads) unless some sentence speaks as a notice, a
+    newsroom or residents of a place do (``voiced``: "Keluhan warga Kecamatan Sukajadi: …"), not merely an office acting, which a
+    seller appends as easily ("Dukcapil menegaskan stok aman")."""
+    return told + (headed == 1 or (headed > 1 and voiced)) >= 2
+
+
+# --- (levers12) a notice's voice under a genre heading ---------------------------------------------------------------
+#: The words of a genre heading that may stand before a title's subject ("Pengumuman: …", "Berita: …", "Info: …").
+GENRE_HEADS = frozenset({"pengumuman", "berita", "info", "informasi", "artikel", "warta", "kabar", "pemberitahuan",
+                         "himbauan", "imbauan", "edaran", "siaran", "press"})
+#: Words one of ``_NOTICE_SAYS`` holds (a gate: most sentences hold none and are not read further).
+_NOTICE_WORDS = frozenset({
+    "warga", "masyarakat", "pemohon", "sahabat", "silakan", "silahkan", "dipersilakan", "harap", "diharapkan", "hanya", "diberitahukan",
+    "diinformasikan", "disampaikan", "diumumkan", "dihimbau", "diimbau", "dukcapil", "disdukcapil", "dinas", "kemendagri",
+    "kecamatan", "kelurahan", "kabupaten", "provinsi", "pemprov", "pemerintah", "pemkab", "pemkot", "pemda", "petugas", "kepala", "camat", "lurah", "kades",
+    "ombudsman", "dprd", "polisi", "polda", "polres", "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu",
+    "pukul", "tanggal", "januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september",
+    "oktober", "november", "desember", "jam", "dilansir", "dikutip", "ditemui", "ujarnya", "kata", "ungkapnya",
+    "tuturnya", "jelasnya", "tidak", "tanpa", "artikel", "stok", "kliping", "koran", "infografis", "liputan", "ant"})
+#: An office's or a newsroom's notice speaking (levers12): residents and applicants addressed or spoken of, the notice's
+#: own verbs ("diberitahukan", "disampaikan"), an office acting as the subject ("Disdukcapil Kabupaten Sleman akan
+#: melaksanakan", "Kemendagri memastikan"), a date or hour of service ("Sabtu 12 Desember", "pukul 08.00", "(7/12)"),
+#: a newsroom's sources ("dilansir", "saat ditemui", "ujarnya", "(ant)"), a service free of charge ("tidak dipungut
+#: biaya"), a publication named first ("Artikel koran lokal tentang …").
+_NOTICE_SAYS = re.compile(
+    # residents addressed or spoken of as the notice's subject ("kepada warga Kecamatan …", "warga yang sudah rekam",
+    # "ratusan warga antre"), not a card's or data's name ("kartu tanda penduduk", "data warga", "warga negara asing")
+    r"\b(?:kepada|bagi|kagem) (?:para |seluruh |bapak/ibu )?(?:warga|masyarakat)\b(?! (?:negara|asing|luar)\b)"
+    r"|\b(?:warga|masyarakat)\b(?: (?:desa|kelurahan|kecamatan|kabupaten|kota|dusun|rt|rw)(?: [\w.]+)?)? (?:yang|yg|bisa|dapat"
+    r"|diminta|diharap\w*|silakan|silahkan|datang|mengeluh\w*|keluhkan|diberi\w*|tidak perlu|rela|antre|antri|menunggu|masih|dihimbau|diimbau)\b"
+    r"|\b(?:ratusan|ribuan|puluhan|seorang|para|sejumlah) (?:warga|pemohon)\b|\bpemohon\b|\bsahabat dukcapil\b"
+    r"|\b(?:diberitahukan|diinformasikan|disampaikan|diumumkan|dihimbau|diimbau)\b"
+    # residents sent to the office ("Silakan cetak di kecamatan", "silakan datang ke kantor kelurahan")
+    r"|\b(?:silakan|silahkan|dipersilakan|harap|diharapkan)\b[^.]{0,30}\b(?:ke|di) (?:kantor (?:desa|kelurahan|kecamatan)|kecamatan"
+    r"|kelurahan|dinas|dukcapil|disdukcapil|balai desa|loket)\b"
+    # the office the only place ("blanko KTP-el hanya dicetak di kantor dukcapil")
+    r"|\bhanya (?:dicetak|dilayani|diterbitkan|diproses|diurus) di\b"
+    # residents of a place named ("Keluhan warga Kecamatan Sukajadi: …"; a bare "Laporan warga:" is a heading anyone adds)
+    r"|\b(?:warga|masyarakat) (?:desa|kelurahan|kecamatan|kabupaten|dusun|rt|rw)"
+    r" (?!(?:yang|yg|untuk|buat|bagi|dan|atau|di|ke|dari|sini|lain|ini|itu|sendiri)\b)[\w.]+")
+#: An office acting as the subject ("Disdukcapil Kabupaten Sleman akan melaksanakan", "Kemendagri mendistribusikan",
+#: "Camat menyebut"), not vouching for the goods ("Dukcapil memastikan kualitas sama" is a seller's line; the office's
+#: supply or service is not): a notice's voice, but not one that makes two headings a report (a seller appends it).
+_OFFICE_ACTS = re.compile(
+    r"\b(?:dukcapil|disdukcapil|dinas|kemendagri|kecamatan|kelurahan|kabupaten|provinsi|pemerintah|pemkab|pemkot|pemprov"
+    r"|pemda|petugas|kepala \w+"
+    r"|camat|lurah|kades|ombudsman|dprd|polisi|polda|polres)\b(?: (?!dan\b|atau\b)[\w.]+){0,3}? (?:akan |telah |sudah |masih )?"
+    r"(?:(?!memastikan|menjamin|mentah)(?:me|mem|men|meng|meny)[a-z]{3,}|memastikan (?:stok|distribusi|ketersediaan|pasokan|layanan"
+    r"|pelayanan))\b")
+#: ... and a notice's days and sources.
+_NOTICE_SAYS_MORE = re.compile(
+    # a day, a date or an hour of a service ("pelayanan cetak KTP-el dibuka hari Sabtu 12 Desember", "diambil di kantor
+    # desa pada jam kerja"), not a shop's hours ("Admin online setiap hari pukul 9 pagi")
+    r"\b(?:pelayanan|layanan|pengambilan|perekaman|pencetakan|rekam|dibuka|dilaksanakan|diambil|antre|antrean|jemput bola)\b"
+    r"[^.]*(?:\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b,? ?(?:\(?\d|mulai|pukul|jam)|\bpukul \d|\btanggal \d"
+    r"|\b\d{1,2} (?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b"
+    r"|\bjam (?:kerja|layanan|pelayanan)\b)"
+    r"|(?:\b(?:senin|selasa|rabu|kamis|jumat|sabtu|minggu)\b,? ?(?:\(?\d|mulai|pukul|jam)|\bpukul \d|\btanggal \d"
+    r"|\b\d{1,2} (?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)\b)"
+    r"[^.]*\b(?:pelayanan|layanan|pengambilan|perekaman|pencetakan|rekam|dibuka|dilaksanakan|diambil|antre|antrean)\b"
+    r"|\(\d{1,2}/\d{1,2}(?:/\d{2,4})?\)"
+    r"|\b(?:dilansir|dikutip|saat ditemui|ujarnya|ungkapnya|tuturnya|jelasnya)\b|\((?:ant|antara)\)|\(\w{2,4}/ant\)"
+    r"|\b(?:tidak|tanpa) (?:dipungut biaya|ada pungutan|ada biaya)\b(?! tambahan)"
+    # the state's own stock ("Stok nasional aman hingga akhir tahun", "stok blangko provinsi")
+    r"|\bstok (?:blangko |blanko )?(?:nasional|provinsi|daerah)\b")
+#: A genre heading's label opening the title ("Pengumuman: ", "PENGUMUMAN!!! ", "Info penting - "): the words after it
+#: are read as they open the sentence, so a seller's "Ready kak" keeps its voice under it.
+_GENRE_LABEL = re.compile(r"^\W*(?:" + "|".join(sorted(GENRE_HEADS)) + r")\b(?: [\w-]+){0,3}?\s*(?:[:|!]+|\s[-–—])\s*")
+#: A newsroom's dateline opening the body ("KARAWANG - …", "JAKARTA, KOMPAS.com - …"), read as written (capitals); not
+#: a shop's capitals ("COD - Jabodetabek", "READY - …").
+_DATELINE = re.compile(r"^\W*(?!(?:COD|READY|READY STOK|PROMO|SALE|NEW|ORI|OPEN|STOK|STOCK|INFO|PENGUMUMAN|BLANKO|BLANGKO|KTP|HOT"
+                       r"|DISKON|FREE|JUAL|BONUS|NOTE|PENTING)\b)[A-Z]{3,}(?: [A-Z]{3,})*(?:, [\w.]+)? ?[-–—] ")
+
+
+#: A shop's amount for shipping or a minimum spend ("Gratis ongkir min. belanja 50rb"): boilerplate, no price of goods.
+_SHOP_AMOUNT = re.compile(r"\b(?:ongkir|belanja|voucher|diskon|cashback|potongan)\b[^.,]{0,20}?\d+ ?(?:rb|ribu|k)\b")
+
+
+def _speaks_as_notice(forms: tuple[str, str], office: bool = True) -> bool:
+    """Whether a sentence (as written and as the matcher spells it: "k*e*c*a*m*a*t*a*n" is "kecamatan") speaks as an
+    office's or a newsroom's notice (``_NOTICE_SAYS``; with ``office``, an office acting too), after a word-set gate."""
+    if _NOTICE_WORDS.isdisjoint(_WORD.findall(forms[0])) and _NOTICE_WORDS.isdisjoint(_WORD.findall(forms[1])):
+        return False
+    patterns = (_NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS) if office else (_NOTICE_SAYS, _NOTICE_SAYS_MORE)
+    return any(pattern.search(form) for pattern in patterns for form in forms)
+
+
+@lru_cache(maxsize=1024)
+def notice_voice(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
+                 spelled: Callable[[str], str]) -> bool:
+    """Whether a listing under a genre heading ("Pengumuman: …", "Berita: …") speaks as a real notice: it speaks as an
+    office or a newsroom in some sentence (``_NOTICE_SAYS``, a dateline), or tells of the goods as a report does, twice
+    (:func:`_tells_of`, a heading's words counted once: one told-of line a seller adds is no report), and no sentence that
+    is no question offers in the seller's own voice or vouches for the seller.  A seller who heads any offer with
+    "Pengumuman:" keeps the seller's voice ("harga 160rb/pcs", "Ready kak", "kami jual"), and an offer with none (a
+    bare "ksng, ori") brings no notice's words: either way the heading is read past (levers12).  A source named in the
+    heading alone ("Info dari Dukcapil: …") is no notice's voice: a seller writes it as easily as "Pengumuman:"."""
+    noticed, told, headed = _DATELINE.match(description) is not None, 0, 0
+    for text in (_GENRE_LABEL.sub("", title.lower()), _GENRE_LABEL.sub("", description.lower())):
+        for match in _SENTENCE.finditer(text):
+            sentence = _SHOP_AMOUNT.sub(" ", match.group(0))
+            forms = (sentence, spelled(sentence))
+            names_goods = not GOODS_TAGS.isdisjoint(_tags_of_clauses(sentence, tags_of, spelled))
+            if "?" not in sentence and _in_own_voice(forms, names_goods):
+                return False
+            if _seller_speaks_of_itself(forms):
+                continue  # a shop's greeting or vouching ("Selamat datang di toko kami") offers nothing, tells nothing
+            noticed = noticed or _speaks_as_notice(forms)
+            how = _tells_of(forms, tags_of, spelled) if names_goods else _NOT_TOLD
+            told += how == _TOLD
+            headed += how == _HEADED
+    return noticed or _reported(told, headed, voiced=False)

@@ -245,6 +245,20 @@ STILL_MISREAD = {
     "p12d-005": "a Javanese warning ('Ati-ati, ana sing adol blangko', 'Iku penipuan', 'Ojo tuku'): 'ana sing adol' and "
                 "'ojo tuku' are read as no third party's sale nor a prohibition",
     "p12d-006": "an English PSA ('someone is selling blank e-KTP cards'): its sale words read in the seller's own voice",
+    # levers12_a (measured unseen on 2.9 first: these 5 misread there alike) and levers12_b (measured once on the branch)
+    "lv12a-004": "an office's notice under 'Info:' (no publication reading to keep): 'Blangko sudah datang dari dinas' reads "
+                 "as a blank from an office found apart from the title's 'KTP-el'",
+    "lv12a-005": "a forum report's body ('ane nemu lapak … yang jual blangko e-KTP kosong 175rb/pcs') stands under no report "
+                 "cue: the title's 'Laporan:' covers its own clause",
+    "lv12a-010": "an office's how-to ('Info: Cara mengurus KTP-el yang hilang') reads as a guide to making an e-KTP (related)",
+    "lv12a-014": "'penipuan jual blangko e-KTP' in the title: 'jual blangko e-KTP' reads as an ID offered, 'penipuan' before "
+                 "it is no warning cue",
+    "lv12a-015": "a forum question's 'di kabupaten ane udah sebulan blanko kosong' (the office's blanks run out) reads as an "
+                 "empty blank; the title's 'Diskusi:' covers its own clause",
+    "lv12b-008": "'Kabar warga: blangko e-KTP sudah datang' (no publication reading) and 'kata Pak Kades blangko e-KTP sudah "
+                 "datang': a stock arrived (2.9 alike)",
+    "lv12b-011": "a newsroom's item quoting the fee residents were asked to pay ('Rp 50.000') reads as the seller's price, "
+                 "so its 'Berita:' heading is read past (levers12; benign on 2.9)",
 }
 
 
