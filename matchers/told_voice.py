@@ -227,6 +227,13 @@ _COMPARED = re.compile(r"\b(?:sama|mirip|persis|setara|identik)\b(?: persis)? (?
 #: How a sentence tells of something: not at all, by a heading's words over the goods alone ("Laporan: blangko e-KTP
 #: kosong"), or by a report's own words (a narrative, a warning, a shortage, someone else's sale, a sale denied).
 _NOT_TOLD, _HEADED, _TOLD = 0, 1, 2
+#: (merge of precision12 and levers12) A victim's money lost ("Uang 300rb hilang", "tertipu 2 juta"), not a shop's
+#: "dijamin gak rugi": a report's own words wherever it stands.
+_MONEY_LOST = re.compile(r"\b(?:uang|duit|dana)\b[^.,?!]{0,20}?\b(?:hilang|raib|melayang|lenyap|amblas|ludes)\b"
+                         r"|\b(?:tertipu|ditipu|kena tipu)\b")
+#: A purchase told as past (precision12's heading words): beside the goods it is a story, which levers12's count of
+#: a seller's heads must not take for a heading's label ("Pengalaman beli …" + "Dulu saya beli blanko KTP el …").
+_PAST_PURCHASE = re.compile(r"\b(?:pernah|sempat|kemarin|lalu|dulu) (?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan)\b")
 
 
 def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> int:
@@ -237,8 +244,8 @@ def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], 
     forms = (_SKIPPED_REPORT.sub(" ", forms[0]), _SKIPPED_REPORT.sub(" ", forms[1]))
     if any(map(_ASKERS_ADDRESSED.search, forms)):
         return _NOT_TOLD
-    if any(map(_REPORTED_TO.search, forms)):
-        return _TOLD
+    if any(map(_REPORTED_TO.search, forms)) or any(map(_MONEY_LOST.search, forms)):
+        return _TOLD  # the reader told where to turn, or a victim's money lost: a report's own words
     forms = (_COMPARED.sub(" ", forms[0]), _COMPARED.sub(" ", forms[1]))
     tags = _tags_of_clauses(forms[0], tags_of, spelled)
     if not _told_in(forms, tags):
@@ -251,8 +258,9 @@ def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], 
     if GOODS_TAGS.isdisjoint(tags):
         return _TOLD if _tells_of_others(forms) else _NOT_TOLD  # another's act, its goods named before ("toko itu masang harga")
     if _told_in(rests, rest_tags) or _tells_of_others(forms) \
-            or ("?" in forms[0] and any(map(_ASKED_HOW.search, forms))):
-        return _TOLD  # of the goods: a sale denied ("Blanko KTP tidak dijual"), another's act, how or whether it is so
+            or ("?" in forms[0] and any(map(_ASKED_HOW.search, forms))) or any(map(_PAST_PURCHASE.search, forms)):
+        return _TOLD  # of the goods: a sale denied ("Blanko KTP tidak dijual"), another's act, how or whether it is so,
+        # the goods bought once told as a story ("Dulu saya beli blanko KTP el di marketplace")
     return _HEADED
 
 
@@ -280,10 +288,10 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
         for match in _SENTENCE.finditer(text.lower()):
             sentence = match.group(0)
             forms = (sentence, spelled(sentence))
+            if "?" not in sentence and _in_own_voice(forms, not GOODS_TAGS.isdisjoint(_tags_of_clauses(sentence, tags_of, spelled))):
+                return False  # read before the seller's vouching: "Punya kami asli, 190rb per keping" prices its goods
             if _seller_speaks_of_itself(forms):
                 continue
-            if "?" not in sentence and _in_own_voice(forms, not GOODS_TAGS.isdisjoint(_tags_of_clauses(sentence, tags_of, spelled))):
-                return False
             how = _tells_of(forms, tags_of, spelled)
             told += how == _TOLD
             headed += how == _HEADED

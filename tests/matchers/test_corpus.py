@@ -233,7 +233,6 @@ STILL_MISREAD = {
     "lv10b-003": "a forum discussion asking whether blanks sold freely would mean more 'KTP palsu': the forged KTP it asks "
                  "about reads as one offered",
     "lv10b-010": "an answer ('Blangko e-KTP hanya ada di Disdukcapil') under a Q&A title naming e-KTP reads as a blank",
-    "lv10b-011": "a buyer asking whether a holder fits ('muat buat e-KTP gak ya?') reads 'buat e-KTP' as making one",
     # precision12_d (measured once, before the fix: main and the branch misread these 5 alike); the report asked of an
     # authority now tells, but each row's blank pair sits in a clause no told-of cue governs
     "p12d-002": "a neighbour's warning 'Ada yang nawarin blanko KTP elektronik di grup sebelah': 'ada yang nawarin' is no "

@@ -74,8 +74,6 @@ STILL_MISSED = {
     "p12c-tags-02": "as p12c-tags-01, the variants attached to ID terms only as weak negatives",
     "p12a-030": "a seller's title 'Dukcapil kosong? Kami ada' over 'Stok kami tersedia, blangko original belum tercetak': "
                 "'belum tercetak' is not read with 'blangko' across 'original' as a KTP's blank (recall, not this brief)",
-    "p12a-036": "a seller's title 'Pengumuman stok blangko' reads as a publication in the product phrase (2.9's genre "
-                "heading holds only for a title of genre words alone)",
     "p12a-038": "a seller answering the office's shortage ('bisa beli blangko di kami 250rb') names no e-KTP term with its "
                 "blank (recall, not this brief)",
 }
