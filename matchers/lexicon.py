@@ -192,6 +192,9 @@ def _spelling_of(word: str) -> str:
             return SPELLING[unstretched]
         if unstretched in PHRASE_WORDS:
             return unstretched
+    swapped = _swapped_key(word)  # (2.10) two letters of a key word swapped: "balngko", "blnako", "kosnog"
+    if swapped is not None:
+        return swapped
     if word in _skeletons():  # written without vowels: "blnk", "ksng", "dkcpl"
         return _skeletons()[word]
     if len(word) < _FUZZY_MIN_LEN - 1:
@@ -208,6 +211,40 @@ def _spelling_of(word: str) -> str:
     if best is None or (len(word) < 6 and best[0][:2] != word[:2]):  # "asing" is not "casing"
         return word
     return _FUZZY_TARGET[best[0]]
+
+
+#: (2.10) Key words whose letters sellers swap in typing or to dodge a filter ("balngko", "blnako", "blangok",
+#: "ksoong"): long enough that one swap of two of their letters spells no word of either language.  "blangkon" is
+#: listed so that its own swaps ("balngkon") stay the headdress.
+SWAPPED_KEYS: tuple[str, ...] = ("blanko", "blangko", "blangkon", "kosong", "kosongan", "elektronik", "dukcapil",
+                                 "disdukcapil")
+_SWAP_MIN_LEN = 6
+
+
+@lru_cache(maxsize=1)
+def _keys_by_letters() -> dict[str, tuple[str, ...]]:
+    """:data:`SWAPPED_KEYS` by their sorted letters: a swap keeps a word's letters, so only keys with the same letters
+    are compared."""
+    keys: dict[str, tuple[str, ...]] = {}
+    for key in SWAPPED_KEYS:
+        letters = "".join(sorted(key))
+        keys[letters] = (*keys.get(letters, ()), key)
+    return keys
+
+
+def _swapped_key(word: str) -> str | None:
+    """The canonical spelling of the key word ``word`` spells with two of its letters swapped, side by side or not
+    ("balngko", "bnalko", "kosnog"), or None; the first letter only with the second ("lbangko").  Levenshtein distance counts a swap as two edits, more than
+    :func:`_max_edits` allows for these words; the letters are the key word's own, so no other word is corrected."""
+    if len(word) < _SWAP_MIN_LEN:
+        return None
+    for key in _keys_by_letters().get("".join(sorted(word)), ()):
+        apart = [i for i, (mine, its) in enumerate(zip(word, key, strict=True)) if mine != its]
+        if len(apart) != 2 or (apart[0] == 0 and apart[1] > 1):  # the first letter moves only to its neighbour:
+            continue  # "sokong(an)" (support) swaps k and s of "kosong(an)" apart
+        if word[apart[0]] == key[apart[1]] and word[apart[1]] == key[apart[0]]:
+            return _FUZZY_TARGET.get(key, SPELLING.get(key, key))
+    return None
 
 
 #: At most this many runs of a repeated letter are tried at one or two letters each.
@@ -574,6 +611,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
     # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
+    # (2.10) never used nor printed, said of the card in one breath ("belum pernah dipakai/dicetak", "belum terpakai atau
+    # diisi"): unused alone is any used good's ("holder belum pernah dipakai"), the printing verb makes it a blank's state
+    (rf"{_ABSENT}(?: pernah)? (?:dipakai|dipake|digunakan|terpakai)(?: (?:atau|dan|maupun|apalagi))?"
+     r" (?:dicetak|tercetak|diprint|diisi|terisi|dipersonalisasi)", "KOSONG"),
     (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono|ad))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
      r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
      r"|namanya|fotonya"  # (2.8) "belum ada namanya"
@@ -959,6 +1000,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:cukup|modal) (?:pakai |pake |modal |bawa |dengan )?<NIK>|(?:isi|isikan) <NIK>", "CUEREQ"),
     # (2.8) also a KTP's photo and a selfie ("Daftar cukup foto KTP dan selfie"): what a sign-up asks, not data sold
     (r"(?:cukup|modal) (?:pakai |pake |dengan |kirim |upload )?<IDDATA>", "CUEREQ"),
+    # (2.10) "sertakan" with the writer as its subject ("Saya sertakan sisa blangko 40 lembar", "kami sertakan juga"):
+    # what the seller includes with the goods, not a paper asked of the reader ("Sertakan foto KTP")
+    (r"(?:saya|sy|aku|gw|gue|kami|kita) (?:juga |jg |akan |sudah |udah )?sertakan", "SELLERINCLUDES"),
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
     # (2.7) a list of papers headed as the applicant's ("Berkas: KTP, KK, SKCK", "Dokumen yang dibawa: …")
@@ -1004,6 +1048,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"<NEGHOLDER> (?:arsip )?(?:<KTP>|<EKTP>) (?:kulit |bening |tebal |motif |bekas |yang |yg )?(?:<KOSONG>|<BLANGKO>)"
      r"|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
     (r"pvc (?:<KARTU> )?(?:printer|writer)", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
+    # (2.10) the same machine named head first, as Indonesian names it ("Printer ID card", "printer kartu PVC"): the
+    # cards it prints name its kind, not a plain card also on offer
+    (r"printer (?:<KARTU> )?(?:id <KARTU>|pvc|<KARTU> pvc|idcard)", "NEGPRINTER"),
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),
     (r"printer|alat (?:baca|rekam)", "NEGPRINTER"),
