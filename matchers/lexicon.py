@@ -796,6 +796,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:cetak|cetakin|dicetak|print|diprint) (?:<KTP>|<EKTP>) (?:di|ke|pada|pakai|pake|dengan|di atas) <BLANGKO>", "PRINTEDID"),
     # (2.8) a product suited to an ID ("Cocok buat KTP, SKCK, lamaran" under a pas-foto studio): the ID is its purpose,
     # read before "buat KTP" reads as making one
+    # (2.10) the readers a seller addresses by their own KTP ("Buat yang KTP-nya rusak: …", "untuk yg e-KTP-nya
+    # hilang"): "buat" is "for", the possessive "-nya" says whose KTP it is; no KTP is made ("buat KTP")
+    (r"(?:buat|untuk|utk|bagi) (?:(?:kakak|kakak2|kak|agan|teman|temen|kalian|anda|sobat|bapak|ibu) )?(?:yang|yg)"
+     r" (?:<KTP>|<EKTP>) nya", "AUDIENCE"),
     (r"(?:cocok|pas) (?:buat|untuk|utk) <KTP>", "KTP"),
     (r"(?:cocok|pas) (?:buat|untuk|utk) <EKTP>", "EKTP"),
     # (2.8) a photo "for" a KTP ("Foto 3x4 buat KTP"): the photo's purpose, read after a forged KTP ("… buat KTP palsu")
@@ -1024,6 +1028,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"garansi|retur|return|refund|komplain|unboxing|ulasan|rating|review|pesanan", "CUEPOLICY"),
     (r"halo|hai|selamat datang|selamat berbelanja|terima kasih|terimakasih|makasih|happy shopping|salam|welcome", "CUEGREET"),
     (r"bonus|free|gratis|hadiah|plus|include|sudah termasuk|termasuk", "CUEBONUS"),
+    # (2.10) a list of the listing's variants ("Varian: ribbon / pouch / ktp-el kosong"): each item is one product of
+    # several, so the first is no product phrase; as after a bonus, what the list offers still counts
+    (r"varian|variasi|pilihan varian|pilih varian|varian tersedia", "CUEVARIANT"),
     (r"juga|etalase|produk lain|lainnya|tersedia", "CUEXSELL"),
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
     # (2.5) a printer the product can be used in ("e-KTP kosong (bisa untuk printer kartu)"), the words read as one cue

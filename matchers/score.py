@@ -964,6 +964,7 @@ CUE_LABELS = {
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
     "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert", "CUEBUY": "buying-up",
     "CUEWARN": "warning", "CUEREPORT": "report", "CUEREPORTED": "report", "CUEOTHERS": "report", "CUETAGS": "tag-list",
+    "CUEVARIANT": "variant-list",
 }
 #: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
 #: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
@@ -996,7 +997,8 @@ _OFFER_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP", "USABLEID"})
 #: Cues after which words found apart are not the product.  A bonus is on offer too
 #: ("Writer chip KTP" / "bonus 20 chip kosong" is a kit), so CUEBONUS is not one, nor is
 #: a usage cue ("verified pakai KTP asli" names the KTP of an account on offer).
-_NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS", "CUEUSE"}
+#: (2.10) A variant list offers each of its items ("Varian: ribbon / ktp-el kosong"), as a bonus does.
+_NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS", "CUEUSE", "CUEVARIANT"}
 #: Blank evidence after a usage cue is a material a service uses ("Cetak KTP el pakai
 #: blanko ori": the product is a printed KTP), not a blank on offer.
 _USAGE_CUE = "CUEUSE"
