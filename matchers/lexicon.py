@@ -1006,7 +1006,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:cukup|modal) (?:pakai |pake |dengan |kirim |upload )?<IDDATA>", "CUEREQ"),
     # (2.10) "sertakan" with the writer as its subject ("Saya sertakan sisa blangko 40 lembar", "kami sertakan juga"):
     # what the seller includes with the goods, not a paper asked of the reader ("Sertakan foto KTP")
-    (r"(?:saya|sy|aku|gw|gue|kami|kita) (?:juga |jg |akan |sudah |udah )?sertakan", "SELLERINCLUDES"),
+    (r"(?:saya|sy|aku|gw|gue|kami|kita) (?:juga |jg |akan |sudah |udah )?sertakan(?: juga| jg)?", "SELLERINCLUDES"),
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
     # (2.7) a list of papers headed as the applicant's ("Berkas: KTP, KK, SKCK", "Dokumen yang dibawa: …")
