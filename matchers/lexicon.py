@@ -1005,8 +1005,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.8) also a KTP's photo and a selfie ("Daftar cukup foto KTP dan selfie"): what a sign-up asks, not data sold
     (r"(?:cukup|modal) (?:pakai |pake |dengan |kirim |upload )?<IDDATA>", "CUEREQ"),
     # (2.10) "sertakan" with the writer as its subject ("Saya sertakan sisa blangko 40 lembar", "kami sertakan juga"):
-    # what the seller includes with the goods, not a paper asked of the reader ("Sertakan foto KTP")
-    (r"(?:saya|sy|aku|gw|gue|kami|kita) (?:juga |jg |akan |sudah |udah )?sertakan(?: juga| jg)?", "SELLERINCLUDES"),
+    # what the seller includes with the goods ("termasuk"), not a paper asked of the reader ("Sertakan foto KTP"): an
+    # add-on, as after "bonus", what it names beside the product is not the product and a blank it names is on offer
+    (r"(?:saya|sy|aku|gw|gue|kami|kita) (?:juga |jg |akan |sudah |udah )?sertakan(?: juga| jg)?", "CUEBONUS"),
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
     # (2.7) a list of papers headed as the applicant's ("Berkas: KTP, KK, SKCK", "Dokumen yang dibawa: …")
