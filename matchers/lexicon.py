@@ -613,7 +613,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
     # (2.10) never used nor printed, said of the card in one breath ("belum pernah dipakai/dicetak", "belum terpakai atau
     # diisi"): unused alone is any used good's ("holder belum pernah dipakai"), the printing verb makes it a blank's state
-    (rf"{_ABSENT}(?: pernah)? (?:dipakai|dipake|digunakan|terpakai)(?: (?:atau|dan|maupun|apalagi))?"
+    (rf"{_ABSENT}(?: pernah)? (?:dipakai|dipake|digunakan|terpakai)(?: (?:atau|dan|maupun))?"
      r" (?:dicetak|tercetak|diprint|diisi|terisi|dipersonalisasi)", "KOSONG"),
     (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono|ad))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
      r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
@@ -1007,7 +1007,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.10) "sertakan" with the writer as its subject ("Saya sertakan sisa blangko 40 lembar", "kami sertakan juga"):
     # what the seller includes with the goods ("termasuk"), not a paper asked of the reader ("Sertakan foto KTP"): an
     # add-on, as after "bonus", what it names beside the product is not the product and a blank it names is on offer
-    (r"(?:saya|sy|aku|gw|gue|kami|kita) (?:juga |jg |akan |sudah |udah )?sertakan(?: juga| jg)?", "CUEBONUS"),
+    (r"(?:saya|sy|aku|gw|gue|kami|kita) (?:juga |akan |sudah |udah )?sertakan(?: juga)?", "CUEBONUS"),
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
     # (2.7) a list of papers headed as the applicant's ("Berkas: KTP, KK, SKCK", "Dokumen yang dibawa: …")
