@@ -586,7 +586,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|identitas penduduk|ktp"
-     r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
+     r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|resident (?:id|identity)(?: card)?|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia|kartu id (?:tanda )?penduduk"
      # (2.7) the card named as the citizen's or the nation's ("ID card warga negara", "kartu identitas nasional")
      r"|(?:id card|kartu identitas|kartu) (?:warga negara|wni|nasional)", "KTP"),  # English: "ID card penduduk"
@@ -607,6 +607,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # garuda"): what only an ID shows, read before "kartu putih"; a greeting card ("kartu ucapan kosong …") is another kind
     # (2.9) the emblem named bare after the empty word ("Kartu putih garuda ada chip"), as "kartu biru garuda" is
     (r"(?:kartu|card) (?:putih|kosong|blanko|kosongan) (?:bergaruda|berlogo garuda|bergambar garuda|logo garuda|lambang garuda|garuda)", "EMPTYEMBLEM"),
+    # (2.10) the same card named by its colour and emblem first, its empty state after ("kartu biru garuda kosong",
+    # "kartu biru garuda yang masih kosongan"): Indonesian puts the state after the noun it says of
+    (r"(?:kartu|card) (?:biru|putih) (?:bergaruda|berlogo garuda|bergambar garuda|logo garuda|lambang garuda|garuda)"
+     r" (?:yang |yg )?(?:masih )?(?:kosong|kosongan)", "EMPTYEMBLEM"),
     # no content yet: "not yet" or "without", there being (ada), then printing, filling or what a card holds; also
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)

@@ -144,3 +144,11 @@ def test_no_blankrec12_trigger_hides_an_offer() -> None:
             hidden += [(trigger, place, r["id"]) for r, a in zip(right, score_many(texts), strict=True)
                        if a.verdict.value != "blank"]
     assert hidden == []
+
+
+@pytest.mark.parametrize("card", ["kartu biru garuda kosong", "kartu biru garuda yang masih kosongan", "kartu putih bergaruda yg kosong"])
+def test_a_card_named_by_its_colour_and_emblem_then_said_empty_is_a_blank(card: str) -> None:
+    """(2.10) The e-KTP's own card named by its colour and emblem first and its empty state after (the state follows
+    the noun it says of, as "kartu putih garuda" heads it in 2.9); a name card with a small emblem is a name card."""
+    assert _verdict("Sedia kartu", f"Ready {card}, ada chip, 160rb.") == "blank"
+    assert _verdict("Kartu nama biru logo garuda", "Kartu nama biru logo garuda, bagian belakang kosong.") == "benign"
