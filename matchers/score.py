@@ -347,7 +347,9 @@ and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
   list ("Varian: ribbon / pouch / ktp-el kosong", ``CUEVARIANT``) offers each item, so its first is no product phrase;
   "Buat yang KTP-nya rusak" addresses readers by their own KTP and makes none; "kami sertakan" is what the seller
   includes (an add-on, as "termasuk"), not a paper asked of the reader; "Printer ID card" names the machine by the cards
-  it prints.  A printer kit with software beside named blanks stays related, as the tune corpus labels it.
+  it prints.  A printer kit with software beside named blanks stays related, as the tune corpus labels it.  From tune
+  rows 2.9 missed: the e-KTP's card named by colour and emblem, its empty state after ("kartu biru garuda kosong");
+  "resident ID card", the KTP's English name.
 
 **Told of, not offered (2.8).**  Measured first on fresh rows (``corpus/precision8_a``: 2.7 read 8 of its 28 benign
 rows as offers), hard positives beside each concept (``precision8_concepts``):
