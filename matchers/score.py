@@ -1291,6 +1291,9 @@ _DOT_LETTER_DOT = re.compile(r"\. ?[^\W_](?![^\W_]) ?\.")
 #: A spaced " - " between two single characters joins the halves of a word spelled out letter by
 #: letter ("b e r - c h i p"), it ends no clause (2.5).
 _SPELLED_DASH = re.compile(r"(?<![^\W_])([^\W_]) - ([^\W_])(?![^\W_])")
+#: (2.10) So does a spaced " / " between two words spelled out ("d i p a k a i / d i c e t a k": "dipakai/dicetak"
+#: spaced), two single characters on either side, so a size list ("S / M / L") still ends its clauses.
+_SPELLED_SLASH = re.compile(r"((?<![^\W_])[^\W_] [^\W_]) / ([^\W_] [^\W_](?![^\W_]))")
 
 
 def _spelled_without_stops(run: re.Match[str]) -> str:
@@ -1327,6 +1330,8 @@ def _without_spelled_stops(text: str) -> str:
         text = join_mixed_spelling(text)
     if " - " in text and _SPELLED_DASH.search(text):  # "b e r - c h i p": one word's hyphen, spaced (2.5)
         text = _SPELLED_DASH.sub(r"\1-\2", text)
+    if " / " in text and _SPELLED_SLASH.search(text):
+        text = _SPELLED_SLASH.sub(r"\1/\2", text)
     return text
 
 
