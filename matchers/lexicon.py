@@ -1035,7 +1035,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"bonus|free|gratis|hadiah|plus|include|sudah termasuk|termasuk", "CUEBONUS"),
     # (2.10) a list of the listing's variants ("Varian: ribbon / pouch / ktp-el kosong"): each item is one product of
     # several, so the first is no product phrase; as after a bonus, what the list offers still counts
-    (r"varian|variasi|pilihan varian|pilih varian|varian tersedia", "CUEVARIANT"),
+    # (2.10) a kit's goods listed ("Isi paket: aplikasi desain, printer, 30 blanko e-KTP"): each item is one of them,
+    # so the first is no product phrase either
+    (r"varian|variasi|pilihan varian|pilih varian|varian tersedia|isi (?:paket|kit|bundle|bundling)", "CUEVARIANT"),
     (r"juga|etalase|produk lain|lainnya|tersedia", "CUEXSELL"),
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
     # (2.5) a printer the product can be used in ("e-KTP kosong (bisa untuk printer kartu)"), the words read as one cue
@@ -1063,6 +1065,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.10) the same machine named head first, as Indonesian names it ("Printer ID card", "printer kartu PVC"): the
     # cards it prints name its kind, not a plain card also on offer
     (r"printer (?:<KARTU> )?(?:id <KARTU>|pvc|<KARTU> pvc|idcard)", "NEGPRINTER"),
+    # (2.10) a kit named by the cards it makes ("Starter kit ID card"): the kit, its goods listed apart, not a plain card
+    (r"(?:starter )?kit (?:id <KARTU>|idcard)", "NEGPRINTER"),
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),
     (r"printer|alat (?:baca|rekam)", "NEGPRINTER"),

@@ -347,9 +347,15 @@ and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
   list ("Varian: ribbon / pouch / ktp-el kosong", ``CUEVARIANT``) offers each item, so its first is no product phrase;
   "Buat yang KTP-nya rusak" addresses readers by their own KTP and makes none; "kami sertakan" is what the seller
   includes (an add-on, as "termasuk"), not a paper asked of the reader; "Printer ID card" names the machine by the cards
-  it prints.  A printer kit with software beside named blanks stays related, as the tune corpus labels it.  From tune
-  rows 2.9 missed: the e-KTP's card named by colour and emblem, its empty state after ("kartu biru garuda kosong");
-  "resident ID card", the KTP's English name.
+  it prints, "Starter kit ID card" the kit by the cards it makes.  From tune rows 2.9 missed: the e-KTP's card named
+  by colour and emblem, its empty state after ("kartu biru garuda kosong"); "resident ID card", the KTP's English name.
+  Kits (the integrator's label, ``corpus/kits12``): a kit whose goods name the blank e-KTP card itself ("printer +
+  software + 50 blanko e-KTP", "Omnikey + 10 blanko e-KTP kosong", "bonus 20 blangko e-KTP") offers the blank, so
+  a machine in it (a printer, writer or reader, with software or not) is demoted as 2.8 demoted a plain printer beside
+  blanks, and no kit rule need find the pair apart first (:func:`_blanks_with_a_printer`); blank chips ("chip
+  blangko e-KTP", "chip e-KTP kosong", "blank ktp chip", "kartu chip kosong") stay a kit's parts to write data
+  (related), a tag list's words name no goods, and an edit file or population data keeps a kit one to forge with.
+  "Isi paket:" lists a kit's goods as "Varian:" lists variants, its first item no product phrase.
 
 **Told of, not offered (2.8).**  Measured first on fresh rows (``corpus/precision8_a``: 2.7 read 8 of its 28 benign
 rows as offers), hard positives beside each concept (``precision8_concepts``):
@@ -1853,7 +1859,10 @@ def _other_products(rule: Rule, others: set[int], emblem_without_data: bool) -> 
 def _weigh_printer(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally, kit: bool) -> bool:
     """Whether a card printer is sold with named blank e-KTPs (2.8: an offer of the blanks, the printer demoted); else a
     printer in a kit discounts the kit's parts.  Returns the first."""
-    with_printer = kit and _PRINTER_RULE in tally.strong_negatives and _blanks_with_a_printer(fields)
+    found = _blanks_with_a_printer(fields) if _PRINTER_RULE in tally.strong_negatives else _KitBlanks(False, False)
+    # (2.10) the card itself named blank among a machine's goods is on offer even where no kit rule found the pair
+    # apart ("Isi paket: printer, software, 30 blanko e-KTP" in one clause list)
+    with_printer = found.cards or (kit and found.plain)
     if with_printer:
         _demote_printer(tally)
     elif kit and _PRINTER_RULE in tally.strong_negatives:
@@ -2001,26 +2010,57 @@ def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tall
 _BLANK_PAIRS = frozenset(_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp"))
 _WRITES_DATA = frozenset(_RULE_INDEX[name] for name in ("id_writer", "id_edit_file", "reader_with_blank_chip", "identity_data",
                                                          "kit_software"))
+#: (2.10) What a kit holds to forge with beyond a blank (an edit file, population data): never an offer of the blank.
+_FORGES_DATA = frozenset(_RULE_INDEX[name] for name in ("id_edit_file", "identity_data"))
 _NOT_A_PRINTER = re.compile(r"writer|encod|reader|scanner|pembaca|baca|rekam|tulis|alat|mesin|kit|perangkat")
+#: (2.10) A chip named just before a blank pair, inside it or just after it ("chip blangko e-KTP", "kartu chip KTP
+#: kosong", "blank ktp chip", "… plus blanko chip"): the blanks are chips.  After a pair ending in its state word a
+#: chip is the card's ("kartu kosong KTP-el ber-chip", "blanko e-KTP kosong chip aktif"), the card itself.
+_CHIP_TERM = _RULE_INDEX["chip_term"]
+_STATE_WORD_END = re.compile(r"(?:^| )(?:kosong\S*|polos\S*|\S*cetak|\S*print\S*|\S*pakai|\S*isi)$")
 
 
-def _blanks_with_a_printer(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
-    """Whether a kit is a card printer sold with blank e-KTPs named as such ("Paket usaha: printer Evolis + 50
-    blanko e-KTP"): the blanks are on offer and the printer comes with them, while a writer, an encoder, a reader or
-    an edit file or software in the kit makes it one to write identities (related, 2.4).  Machine words are read as
-    written."""
-    printers, blanks = [], False
+def _names_a_chip(pair: Hit, hits: tuple[Hit, ...]) -> bool:
+    """Whether the blank ``pair`` (a hit of :data:`_BLANK_PAIRS`) names a chip, not the card: a chip word in its
+    words, the one before them, or the one after them unless they end in their state word."""
+    if "chip" in pair.matched.split():  # "blank ktp chip": the e-KTP term written with its chip names the chip
+        return True
+    after = pair.last if _STATE_WORD_END.search(pair.matched) else pair.last + 1
+    return any(hit.rule == _CHIP_TERM and pair.first - 1 <= hit.first <= after for hit in hits)
+
+
+class _KitBlanks(NamedTuple):
+    """What :func:`_blanks_with_a_printer` found: blanks beside a plain card printer, and the card itself named blank
+    beside any machine (a printer, writer or reader, with software or not)."""
+
+    plain: bool
+    cards: bool
+
+
+def _blanks_with_a_printer(fields: tuple[tuple[str, FieldRules], ...]) -> _KitBlanks:
+    """Whether a kit is sold with blank e-KTPs named as such ("Paket usaha: printer Evolis + 50 blanko e-KTP"): the
+    blanks are on offer and the machine comes with them (2.8).  Beside a plain card printer any blank pair counts;
+    beside software, a writer or a reader (2.4: a kit to write identities) only the card itself named blank
+    ("blanko e-KTP", "ktp-el kosong") does (2.10: selling the blank is the offence, the machine beside it does not make
+    it less), while blank chips ("chip kosong", "chip blangko e-KTP") stay a kit's parts (related), and an edit file or
+    population data in the kit keeps it one to forge with.  Machine words are read as written."""
+    printers, blanks, cards, writes = [], False, False, False
     for _, field_clauses in fields:
         for _, hits in field_clauses:
             for hit in hits:
                 if hit.negator:
                     continue
-                if hit.rule in _WRITES_DATA:
-                    return False
+                if hit.rule in _FORGES_DATA:
+                    return _KitBlanks(False, False)
+                writes = writes or hit.rule in _WRITES_DATA
                 if hit.rule == _PRINTER_RULE:
                     printers.append(hit.matched)
-                blanks = blanks or hit.rule in _BLANK_PAIRS
-    return blanks and bool(printers) and not any(_NOT_A_PRINTER.search(words) for words in printers)
+                if hit.rule in _BLANK_PAIRS:  # a tag list's words are search words, no goods (2.5)
+                    blanks, cards = True, cards or (hit.cue != _TAG_CUE and not _names_a_chip(hit, hits))
+    if not (blanks and printers):
+        return _KitBlanks(False, False)
+    plain = not writes and not any(_NOT_A_PRINTER.search(words) for words in printers)
+    return _KitBlanks(plain, cards)
 
 
 def _demote_printer(tally: _Tally) -> None:

@@ -4,6 +4,8 @@ blankrec12_a.jsonl (27 blank offers in the shapes the retired holdouts 7 and 8 m
 rows beside them) and blankrec12_b.jsonl (15 and 10) were both written and committed before any matcher change; a was
 measured on main (2.9) and learnt from, b measured once on this branch before anything was learnt from it (figures in
 corpus/README.md).  ``blankrec12_concepts.jsonl`` holds the rows written for each concept, hard negatives beside them.
+``kits12.jsonl`` (kits naming the blank e-KTP among their goods, cloning kits with generic chips, printers with PVC
+cards) was written and committed before the kit change and measured on main (the integrator's kit labels).
 Rows still read wrong are strict xfails with why (measured, not tuned away).
 """
 
@@ -17,25 +19,25 @@ from matchers import score_listing, score_many
 from matchers.lexicon import canonical_words
 from tests.matchers.tune_rows import labelled_params, tune_rows
 
-ROWS = tune_rows("blankrec12*")
-#: A printer kit with software beside named blanks: the tune corpus labels it related (p8a-036, br8c-kit-02: "software
-#: … makes it a kit to write identities", 2.8), the retired holdout7 labelled the same shape blank.
-_SOFTWARE_KIT = ("a card printer kit with software ('aplikasi', 'software desain KTP') beside named blanks: the tune corpus "
-                 "labels such kits related (p8a-036, br8c-kit-02), the retired holdout7 blank; labels conflict, kept as "
-                 "the tune reads them")
+ROWS = tune_rows("blankrec12*", "kits12")
+#: A generic chip cloning kit: no rule pairs copying words apart with the ID (related, read benign).
+_CLONING_KIT = ("a generic NFC/Mifare cloning kit that names no e-KTP blank, only that an e-KTP can be copied: no rule pairs "
+                "copying words apart with the ID, so no related reading")
 STILL_MISSED: dict[str, str] = {
-    "br12a-001": _SOFTWARE_KIT,
-    "br12a-004": _SOFTWARE_KIT + "; its title 'Starter kit ID card' also names a plain ID card (benign)",
     "br12a-029": "a generic NFC cloning kit ('kartu chip kosong Mifare, software copy UID') that only says an e-KTP 'bisa "
                  "dibaca': no rule pairs copying words apart with the ID, so no related reading",
     "br12a-038": "a PVC shop's Q&A denial ('bisa buat ktp? gak bisa') reads 'buat KTP' as making one (as br8a-034)",
     # blankrec12_b, measured once on this branch (figures in corpus/README.md), not learnt from
-    "br12b-001": _SOFTWARE_KIT,
     "br12b-004": "'Jual KTP elektronik yg belum terpakai, blm pernah di-print': the sale word before the KTP term reads as "
                  "an issued KTP sold (id_for_sale); the unprinted state is a clause on, never paired",
     "br12b-014": "'Kartu KTP elektronik kosong sisa pelatihan': 'pelatihan' (a training's leftovers) reads as a course "
                  "teaching to make e-KTPs (howto_make_id)",
     "br12b-017": "a generic NFC cloning kit ('kartu blank NTAG/Mifare + aplikasi clone') names no ID: as br12a-029",
+    # kits12, measured on main before any label or matcher change (figures in corpus/README.md)
+    "kit12-010": "'Software cetak KTP + 20 blanko e-KTP' with no machine: the title's 'software cetak KTP' reads as a "
+                 "printed KTP (forged_ktp) and the named blanks as its material; the kit reading needs a machine",
+    "kit12-015": _CLONING_KIT,
+    "kit12-019": _CLONING_KIT,
 }
 
 
@@ -152,3 +154,46 @@ def test_a_card_named_by_its_colour_and_emblem_then_said_empty_is_a_blank(card: 
     the noun it says of, as "kartu putih garuda" heads it in 2.9); a name card with a small emblem is a name card."""
     assert _verdict("Sedia kartu", f"Ready {card}, ada chip, 160rb.") == "blank"
     assert _verdict("Kartu nama biru logo garuda", "Kartu nama biru logo garuda, bagian belakang kosong.") == "benign"
+
+
+@settings(max_examples=40, deadline=None)
+@given(machine=st.sampled_from(["printer kartu Evolis", "printer ID card", "writer chip", "reader Omnikey", "mesin cetak kartu"]),
+       extra=st.sampled_from(["software layout", "aplikasi desain", "software isi data", "ribbon YMCKO"]),
+       blank=st.sampled_from(["30 blanko e-KTP kosong", "20 blangko KTP-el", "ktp-el kosong 10 lbr", "25 kartu e-KTP kosong"]),
+       order=st.permutations([0, 1, 2]))
+def test_a_kit_naming_the_blank_ektp_among_its_goods_offers_it(machine: str, extra: str, blank: str, order: list[int]) -> None:
+    """(2.10, the integrator's kit labels) A kit whose goods name the blank e-KTP itself offers the blank: the machine or
+    software beside it does not make it less.  With PVC cards it is a printer's bundle (benign).  (Blank chips in such a
+    one-clause list under a title naming no machine read as the base read them, blank or benign by the machine: not
+    this change's; :func:`test_blank_chips_in_a_writer_kit_stay_a_kit` holds the kit with a machine in its title.)"""
+    def kit(card: str) -> str:
+        goods = [machine, extra, card]
+        return "Isi paket: " + ", ".join(goods[i] for i in order) + ". Siap usaha."
+    assert _verdict("Paket usaha cetak kartu", kit(blank)) == "blank"
+    assert _verdict("Paket usaha cetak kartu", kit("100 kartu PVC putih polos")) == "benign"
+
+
+@pytest.mark.parametrize("chips", ["50 pcs chip blangko e-ktp", "100 chip e-KTP kosong", "20 kartu chip kosong",
+                                   "10 blank chip cards"])
+def test_blank_chips_in_a_writer_kit_stay_a_kit(chips: str) -> None:
+    """(2.10) Blank chips named as chips ("chip blangko e-KTP", "chip e-KTP kosong", a chip card) in a reader/writer's kit
+    are the parts of a kit to write identities: related, as the tune corpus labels them."""
+    assert _verdict("Reader writer e-KTP paket usaha", f"Reader/writer e-KTP USB + {chips} + software tulis data.") == "related"
+
+
+#: Everyday lines naming a printer or software (the kit's other goods): appended to an offer they must hide none.
+_KIT_LINES = ("Bonus software layout.", "Tersedia juga printer kartu.", "Tersedia juga printer kartu dan software desain.")
+
+
+def test_no_kit_line_hides_an_offer() -> None:
+    """Appending a line that names a printer or software to the description of every tune blank offer read right hides
+    none (count: 0 of 3 lines x every such offer)."""
+    offers = [r for r in tune_rows() if r["label"] == "blank"]
+    read = score_many((r["title"], r["description"]) for r in offers)
+    right = [r for r, a in zip(offers, read, strict=True) if a.verdict.value == "blank"]
+    assert len(right) > 1000
+    hidden = []
+    for line in _KIT_LINES:
+        texts = [(r["title"], f"{r['description']}\n{line}") for r in right]
+        hidden += [(line, r["id"]) for r, a in zip(right, score_many(texts), strict=True) if a.verdict.value != "blank"]
+    assert hidden == []
