@@ -2017,16 +2017,20 @@ _NOT_A_PRINTER = re.compile(r"writer|encod|reader|scanner|pembaca|baca|rekam|tul
 #: kosong", "blank ktp chip", "… plus blanko chip"): the blanks are chips.  After a pair ending in its state word a
 #: chip is the card's ("kartu kosong KTP-el ber-chip", "blanko e-KTP kosong chip aktif"), the card itself.
 _CHIP_TERM = _RULE_INDEX["chip_term"]
+#: A word of the pair beginning "chip" (stretched "chipppp" too); "ber-chip" (having a chip) describes the card
+#: ("kartu kosong KTP-el ber-chip") and names no chips on offer.
+_CHIP_IN_PAIR = re.compile(r"(?:^| )chip")
 _STATE_WORD_END = re.compile(r"(?:^| )(?:kosong\S*|polos\S*|\S*cetak|\S*print\S*|\S*pakai|\S*isi)$")
 
 
 def _names_a_chip(pair: Hit, hits: tuple[Hit, ...]) -> bool:
     """Whether the blank ``pair`` (a hit of :data:`_BLANK_PAIRS`) names a chip, not the card: a chip word in its
     words, the one before them, or the one after them unless they end in their state word."""
-    if "chip" in pair.matched.split():  # "blank ktp chip": the e-KTP term written with its chip names the chip
+    if _CHIP_IN_PAIR.search(pair.matched):  # "blank ktp chip": the e-KTP term written with its chip names the chip
         return True
     after = pair.last if _STATE_WORD_END.search(pair.matched) else pair.last + 1
-    return any(hit.rule == _CHIP_TERM and pair.first - 1 <= hit.first <= after for hit in hits)
+    return any(hit.rule == _CHIP_TERM and pair.first - 1 <= hit.first <= after and not hit.matched.startswith("ber")
+               for hit in hits)
 
 
 class _KitBlanks(NamedTuple):
