@@ -192,6 +192,9 @@ def _spelling_of(word: str) -> str:
             return SPELLING[unstretched]
         if unstretched in PHRASE_WORDS:
             return unstretched
+    swapped = _swapped_key(word)  # (2.10) two letters of a key word swapped: "balngko", "blnako", "kosnog"
+    if swapped is not None:
+        return swapped
     if word in _skeletons():  # written without vowels: "blnk", "ksng", "dkcpl"
         return _skeletons()[word]
     if len(word) < _FUZZY_MIN_LEN - 1:
@@ -208,6 +211,40 @@ def _spelling_of(word: str) -> str:
     if best is None or (len(word) < 6 and best[0][:2] != word[:2]):  # "asing" is not "casing"
         return word
     return _FUZZY_TARGET[best[0]]
+
+
+#: (2.10) Key words whose letters sellers swap in typing or to dodge a filter ("balngko", "blnako", "blangok",
+#: "ksoong"): long enough that one swap of two of their letters spells no word of either language.  "blangkon" is
+#: listed so that its own swaps ("balngkon") stay the headdress.
+SWAPPED_KEYS: tuple[str, ...] = ("blanko", "blangko", "blangkon", "kosong", "kosongan", "elektronik", "dukcapil",
+                                 "disdukcapil")
+_SWAP_MIN_LEN = 6
+
+
+@lru_cache(maxsize=1)
+def _keys_by_letters() -> dict[str, tuple[str, ...]]:
+    """:data:`SWAPPED_KEYS` by their sorted letters: a swap keeps a word's letters, so only keys with the same letters
+    are compared."""
+    keys: dict[str, tuple[str, ...]] = {}
+    for key in SWAPPED_KEYS:
+        letters = "".join(sorted(key))
+        keys[letters] = (*keys.get(letters, ()), key)
+    return keys
+
+
+def _swapped_key(word: str) -> str | None:
+    """The canonical spelling of the key word ``word`` spells with two of its letters swapped, side by side or not
+    ("balngko", "bnalko", "kosnog"), or None; the first letter only with the second ("lbangko").  Levenshtein distance counts a swap as two edits, more than
+    :func:`_max_edits` allows for these words; the letters are the key word's own, so no other word is corrected."""
+    if len(word) < _SWAP_MIN_LEN:
+        return None
+    for key in _keys_by_letters().get("".join(sorted(word)), ()):
+        apart = [i for i, (mine, its) in enumerate(zip(word, key, strict=True)) if mine != its]
+        if len(apart) != 2 or (apart[0] == 0 and apart[1] > 1):  # the first letter moves only to its neighbour:
+            continue  # "sokong(an)" (support) swaps k and s of "kosong(an)" apart
+        if word[apart[0]] == key[apart[1]] and word[apart[1]] == key[apart[0]]:
+            return _FUZZY_TARGET.get(key, SPELLING.get(key, key))
+    return None
 
 
 #: At most this many runs of a repeated letter are tried at one or two letters each.
@@ -552,7 +589,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # in English the KTP is the national ID (an "ID card" alone is any plain card)
     (r"indo id card|id card indo|indo id|(?:indonesian|indonesia|indo) identity(?: card)?", "KTP"),  # (2.5) short "Indo"
     (r"kartu tanda penduduk|kartu identitas penduduk|kartu penduduk|kartu identitas|kartu pengenalan|ka te pe|ke te pe|identitas warga|identitas penduduk|ktp"
-     r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
+     r"|(?:id )?card (?:tanda )?penduduk|identity card|resident card|resident (?:id|identity)(?: card)?|(?:indonesian|indonesia) id card|id card (?:indonesian|indonesia)"
      r"|national id(?: card)?|national identity card|indonesian id|kartu id indonesia|kartu id (?:tanda )?penduduk"
      # (2.7) the card named as the citizen's or the nation's ("ID card warga negara", "kartu identitas nasional")
      r"|(?:id card|kartu identitas|kartu) (?:warga negara|wni|nasional)", "KTP"),  # English: "ID card penduduk"
@@ -573,10 +610,18 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # garuda"): what only an ID shows, read before "kartu putih"; a greeting card ("kartu ucapan kosong …") is another kind
     # (2.9) the emblem named bare after the empty word ("Kartu putih garuda ada chip"), as "kartu biru garuda" is
     (r"(?:kartu|card) (?:putih|kosong|blanko|kosongan) (?:bergaruda|berlogo garuda|bergambar garuda|logo garuda|lambang garuda|garuda)", "EMPTYEMBLEM"),
+    # (2.10) the same card named by its colour and emblem first, its empty state after ("kartu biru garuda kosong",
+    # "kartu biru garuda yang masih kosongan"): Indonesian puts the state after the noun it says of
+    (r"(?:kartu|card) (?:biru|putih) (?:bergaruda|berlogo garuda|bergambar garuda|logo garuda|lambang garuda|garuda)"
+     r" (?:yang |yg )?(?:masih )?(?:kosong|kosongan)", "EMPTYEMBLEM"),
     # no content yet: "not yet" or "without", there being (ada), then printing, filling or what a card holds; also
     # in Javanese (durung, krama dereng; ono), Betawi (kagak; isinye), Sundanese (teu acan, acan, teu aya; dicitak, dieusian, eusian),
     # Minang (alun, indak ado), Acehnese (hana) (2.5: the regional and "ada" forms)
     # (2.6) "not ever" too ("belum pernah diisi"), and data not yet entered or encoded ("belum diinput", "belum di-encode NIK")
+    # (2.10) never used nor printed, said of the card in one breath ("belum pernah dipakai/dicetak", "belum terpakai atau
+    # diisi"): unused alone is any used good's ("holder belum pernah dipakai"), the printing verb makes it a blank's state
+    (rf"{_ABSENT}(?: pernah)? (?:dipakai|dipake|digunakan|terpakai)(?: (?:atau|dan|maupun))?"
+     r" (?:dicetak|tercetak|diprint|diisi|terisi|dipersonalisasi)", "KOSONG"),
     (rf"{_ABSENT}(?: pernah)?(?: (?:ada|ado|aya|ono|ad))? (?:dicetak|tercetak|kecetak|cetak|cetakan|diisi|terisi|isi|isinya|isine|isinyo|isinye|eusian|dieusian"
      r"|diprint|print|personalisasi|dipersonalisasi|perso|diperso|data|datanya|datana|datane|datanyo|datanye|identitas|nama|foto|tulisan|ditulis|bernama|berisi"
      r"|namanya|fotonya"  # (2.8) "belum ada namanya"
@@ -788,6 +833,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:cetak|cetakin|dicetak|print|diprint) (?:<KTP>|<EKTP>) (?:di|ke|pada|pakai|pake|dengan|di atas) <BLANGKO>", "PRINTEDID"),
     # (2.8) a product suited to an ID ("Cocok buat KTP, SKCK, lamaran" under a pas-foto studio): the ID is its purpose,
     # read before "buat KTP" reads as making one
+    # (2.10) the readers a seller addresses by their own KTP ("Buat yang KTP-nya rusak: …", "untuk yg e-KTP-nya
+    # hilang"): "buat" is "for", the possessive "-nya" says whose KTP it is; no KTP is made ("buat KTP")
+    (r"(?:buat|untuk|utk|bagi) (?:(?:kakak|kakak2|kak|agan|teman|temen|kalian|anda|sobat|bapak|ibu) )?(?:yang|yg)"
+     r" (?:<KTP>|<EKTP>) nya", "AUDIENCE"),
     (r"(?:cocok|pas) (?:buat|untuk|utk) <KTP>", "KTP"),
     (r"(?:cocok|pas) (?:buat|untuk|utk) <EKTP>", "EKTP"),
     # (2.8) a photo "for" a KTP ("Foto 3x4 buat KTP"): the photo's purpose, read after a forged KTP ("… buat KTP palsu")
@@ -1001,6 +1050,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:cukup|modal) (?:pakai |pake |modal |bawa |dengan )?<NIK>|(?:isi|isikan) <NIK>", "CUEREQ"),
     # (2.8) also a KTP's photo and a selfie ("Daftar cukup foto KTP dan selfie"): what a sign-up asks, not data sold
     (r"(?:cukup|modal) (?:pakai |pake |dengan |kirim |upload )?<IDDATA>", "CUEREQ"),
+    # (2.10) "sertakan" with the writer as its subject ("Saya sertakan sisa blangko 40 lembar", "kami sertakan juga"):
+    # what the seller includes with the goods ("termasuk"), not a paper asked of the reader ("Sertakan foto KTP"): an
+    # add-on, as after "bonus", what it names beside the product is not the product and a blank it names is on offer
+    (r"(?:saya|sy|aku|gw|gue|kami|kita) (?:juga |akan |sudah |udah )?sertakan(?: juga)?", "CUEBONUS"),
     (r"cukup (?:pakai |pake |modal |bawa |dengan )?(?:<KTP>|<EKTP>)|modal (?:<KTP>|<EKTP>)|syarat|persyaratan|wajib|jaminan|lampirkan|sertakan|upload|siapkan|bawa|tunjukkan|tunjukan|perlihatkan"
      r"|isi (?:form|formulir)|masukkan|input|kirimkan|lengkapi", "CUEREQ"),
     # (2.7) a list of papers headed as the applicant's ("Berkas: KTP, KK, SKCK", "Dokumen yang dibawa: …")
@@ -1022,6 +1075,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"garansi|retur|return|refund|komplain|unboxing|ulasan|rating|review|pesanan", "CUEPOLICY"),
     (r"halo|hai|selamat datang|selamat berbelanja|terima kasih|terimakasih|makasih|happy shopping|salam|welcome", "CUEGREET"),
     (r"bonus|free|gratis|hadiah|plus|include|sudah termasuk|termasuk", "CUEBONUS"),
+    # (2.10) a list of the listing's variants ("Varian: ribbon / pouch / ktp-el kosong"): each item is one product of
+    # several, so the first is no product phrase; as after a bonus, what the list offers still counts
+    # (2.10) a kit's goods listed ("Isi paket: aplikasi desain, printer, 30 blanko e-KTP"): each item is one of them,
+    # so the first is no product phrase either
+    (r"varian|variasi|pilihan varian|pilih varian|varian tersedia|isi (?:paket|kit|bundle|bundling)", "CUEVARIANT"),
     (r"juga|etalase|produk lain|lainnya|tersedia", "CUEXSELL"),
     # a tool the product is used with ("bisa diprint pakai printer kartu"): not the product
     # (2.5) a printer the product can be used in ("e-KTP kosong (bisa untuk printer kartu)"), the words read as one cue
@@ -1046,6 +1104,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"<NEGHOLDER> (?:arsip )?(?:<KTP>|<EKTP>) (?:kulit |bening |tebal |motif |bekas |yang |yg )?(?:<KOSONG>|<BLANGKO>)"
      r"|<NEGHOLDER> (?:<KOSONG>|<BLANGKO>) (?:<KTP>|<EKTP>)", "NEGHOLDER"),
     (r"pvc (?:<KARTU> )?(?:printer|writer)", "NEGPRINTER"),  # "NFC writer", "PVC card printer": the machine
+    # (2.10) the same machine named head first, as Indonesian names it ("Printer ID card", "printer kartu PVC"): the
+    # cards it prints name its kind, not a plain card also on offer
+    (r"printer (?:<KARTU> )?(?:id <KARTU>|pvc|<KARTU> pvc|idcard)", "NEGPRINTER"),
+    # (2.10) a kit named by the cards it makes ("Starter kit ID card"): the kit, its goods listed apart, not a plain card
+    (r"(?:starter )?kit (?:id <KARTU>|idcard)", "NEGPRINTER"),
     (r"pvc|id <KARTU>|<KARTU> (?:nama|member|akses|pelajar)|member <KARTU>", "NEGPLAINCARD"),
     (r"(?:printer )?writer|alat tulis|(?:kit|alat|mesin|perangkat) (?:personalisasi|cetak|tulis)(?: dan (?:cetak|tulis))?", "NEGWRITER"),
     (r"printer|alat (?:baca|rekam)", "NEGPRINTER"),

@@ -340,6 +340,22 @@ and 7 of 8 blank offers), hard negatives beside each (``blankrec8_concepts``):
   printer beside them (its negative weak, :func:`_blanks_with_a_printer`), as the writers who never read the matcher
   label it (independent6, voices7_a); a writer, encoder, reader, edit file or software in the kit still makes it a kit
   to write identities (related, 2.4).
+* *After blankrec12 (measured first: 2.9 blank R 20/27 on blankrec12_a; the shapes the retired holdouts 7 and 8
+  missed):* two letters of a key word swapped ("balngko", "bnalko", "kosnog"; the first letter only with its
+  neighbour, so "sokongan" stays support, and "balngkon" the headdress: :func:`matchers.lexicon._swapped_key`); a card
+  never used nor printed ("belum pernah dipakai/dicetak") is a blank's state, unused alone any used good's; a variant
+  list ("Varian: ribbon / pouch / ktp-el kosong", ``CUEVARIANT``) offers each item, so its first is no product phrase;
+  "Buat yang KTP-nya rusak" addresses readers by their own KTP and makes none; "kami sertakan" is what the seller
+  includes (an add-on, as "termasuk"), not a paper asked of the reader; "Printer ID card" names the machine by the cards
+  it prints, "Starter kit ID card" the kit by the cards it makes.  From tune rows 2.9 missed: the e-KTP's card named
+  by colour and emblem, its empty state after ("kartu biru garuda kosong"); "resident ID card", the KTP's English name.
+  Kits (the integrator's label, ``corpus/kits12``): a kit whose goods name the blank e-KTP card itself ("printer +
+  software + 50 blanko e-KTP", "Omnikey + 10 blanko e-KTP kosong", "bonus 20 blangko e-KTP") offers the blank, so
+  a machine in it (a printer, writer or reader, with software or not) is demoted as 2.8 demoted a plain printer beside
+  blanks, and no kit rule need find the pair apart first (:func:`_blanks_with_a_printer`); blank chips ("chip
+  blangko e-KTP", "chip e-KTP kosong", "blank ktp chip", "kartu chip kosong") stay a kit's parts to write data
+  (related), a tag list's words name no goods, and an edit file or population data keeps a kit one to forge with.
+  "Isi paket:" lists a kit's goods as "Varian:" lists variants, its first item no product phrase.
 
 **Told of, not offered (2.8).**  Measured first on fresh rows (``corpus/precision8_a``: 2.7 read 8 of its 28 benign
 rows as offers), hard positives beside each concept (``precision8_concepts``):
@@ -1002,6 +1018,7 @@ CUE_LABELS = {
     "CUEBONUS": "bonus/add-on", "CUEXSELL": "cross-selling", "CUEREQ": "buyer-requirement", "CUEUSE": "usage",
     "CUEREQAFTER": "buyer-requirement", "CUEWANT": "wanted-advert", "CUENEED": "wanted-advert", "CUEBUY": "buying-up",
     "CUEWARN": "warning", "CUEREPORT": "report", "CUEREPORTED": "report", "CUEOTHERS": "report", "CUETAGS": "tag-list",
+    "CUEVARIANT": "variant-list",
 }
 #: (2.5) A buyer's wanted advert ("Dicari blanko e-KTP", "Butuh blanko e-KTP"): blank evidence after it
 #: is asked for, not on offer.  Seeking asked as a question ("Cari blanko e-KTP? Ready kak") is a seller's
@@ -1034,7 +1051,8 @@ _OFFER_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP", "USABLEID"})
 #: Cues after which words found apart are not the product.  A bonus is on offer too
 #: ("Writer chip KTP" / "bonus 20 chip kosong" is a kit), so CUEBONUS is not one, nor is
 #: a usage cue ("verified pakai KTP asli" names the KTP of an account on offer).
-_NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS", "CUEUSE"}
+#: (2.10) A variant list offers each of its items ("Varian: ribbon / ktp-el kosong"), as a bonus does.
+_NOT_OFFERED_APART = frozenset(CUE_LABELS) - {"CUEBONUS", "CUEUSE", "CUEVARIANT"}
 #: Blank evidence after a usage cue is a material a service uses ("Cetak KTP el pakai
 #: blanko ori": the product is a printed KTP), not a blank on offer.
 _USAGE_CUE = "CUEUSE"
@@ -1317,6 +1335,9 @@ _DOT_LETTER_DOT = re.compile(r"\. ?[^\W_](?![^\W_]) ?\.")
 #: A spaced " - " between two single characters joins the halves of a word spelled out letter by
 #: letter ("b e r - c h i p"), it ends no clause (2.5).
 _SPELLED_DASH = re.compile(r"(?<![^\W_])([^\W_]) - ([^\W_])(?![^\W_])")
+#: (2.10) So does a spaced " / " between two words spelled out ("d i p a k a i / d i c e t a k": "dipakai/dicetak"
+#: spaced), two single characters on either side, so a size list ("S / M / L") still ends its clauses.
+_SPELLED_SLASH = re.compile(r"((?<![^\W_])[^\W_] [^\W_]) / ([^\W_] [^\W_](?![^\W_]))")
 
 
 def _spelled_without_stops(run: re.Match[str]) -> str:
@@ -1353,6 +1374,8 @@ def _without_spelled_stops(text: str) -> str:
         text = join_mixed_spelling(text)
     if " - " in text and _SPELLED_DASH.search(text):  # "b e r - c h i p": one word's hyphen, spaced (2.5)
         text = _SPELLED_DASH.sub(r"\1-\2", text)
+    if " / " in text and _SPELLED_SLASH.search(text):
+        text = _SPELLED_SLASH.sub(r"\1/\2", text)
     return text
 
 
@@ -1874,7 +1897,10 @@ def _other_products(rule: Rule, others: set[int], emblem_without_data: bool) -> 
 def _weigh_printer(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally, kit: bool) -> bool:
     """Whether a card printer is sold with named blank e-KTPs (2.8: an offer of the blanks, the printer demoted); else a
     printer in a kit discounts the kit's parts.  Returns the first."""
-    with_printer = kit and _PRINTER_RULE in tally.strong_negatives and _blanks_with_a_printer(fields)
+    found = _blanks_with_a_printer(fields) if _PRINTER_RULE in tally.strong_negatives else _KitBlanks(False, False)
+    # (2.10) the card itself named blank among a machine's goods is on offer even where no kit rule found the pair
+    # apart ("Isi paket: printer, software, 30 blanko e-KTP" in one clause list)
+    with_printer = found.cards or (kit and found.plain)
     if with_printer:
         _demote_printer(tally)
     elif kit and _PRINTER_RULE in tally.strong_negatives:
@@ -2022,26 +2048,61 @@ def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tall
 _BLANK_PAIRS = frozenset(_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp"))
 _WRITES_DATA = frozenset(_RULE_INDEX[name] for name in ("id_writer", "id_edit_file", "reader_with_blank_chip", "identity_data",
                                                          "kit_software"))
+#: (2.10) What a kit holds to forge with beyond a blank (an edit file, population data): never an offer of the blank.
+_FORGES_DATA = frozenset(_RULE_INDEX[name] for name in ("id_edit_file", "identity_data"))
 _NOT_A_PRINTER = re.compile(r"writer|encod|reader|scanner|pembaca|baca|rekam|tulis|alat|mesin|kit|perangkat")
+#: (2.10) A chip named just before a blank pair, inside it or just after it ("chip blangko e-KTP", "kartu chip KTP
+#: kosong", "blank ktp chip", "… plus blanko chip"): the blanks are chips.  After a pair ending in its state word a
+#: chip is the card's ("kartu kosong KTP-el ber-chip", "blanko e-KTP kosong chip aktif"), the card itself.
+_CHIP_TERM = _RULE_INDEX["chip_term"]
+#: A word of the pair beginning "chip" (stretched "chipppp" too); "ber-chip" (having a chip) describes the card
+#: ("kartu kosong KTP-el ber-chip") and names no chips on offer.
+_CHIP_IN_PAIR = re.compile(r"(?:^| )chip")
+_STATE_WORD_END = re.compile(r"(?:^| )(?:kosong\S*|polos\S*|\S*cetak|\S*print\S*|\S*pakai|\S*isi)$")
 
 
-def _blanks_with_a_printer(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
-    """Whether a kit is a card printer sold with blank e-KTPs named as such ("Paket usaha: printer Evolis + 50
-    blanko e-KTP"): the blanks are on offer and the printer comes with them, while a writer, an encoder, a reader or
-    an edit file or software in the kit makes it one to write identities (related, 2.4).  Machine words are read as
-    written."""
-    printers, blanks = [], False
+def _names_a_chip(pair: Hit, hits: tuple[Hit, ...]) -> bool:
+    """Whether the blank ``pair`` (a hit of :data:`_BLANK_PAIRS`) names a chip, not the card: a chip word in its
+    words, the one before them, or the one after them unless they end in their state word."""
+    if _CHIP_IN_PAIR.search(pair.matched):  # "blank ktp chip": the e-KTP term written with its chip names the chip
+        return True
+    after = pair.last if _STATE_WORD_END.search(pair.matched) else pair.last + 1
+    return any(hit.rule == _CHIP_TERM and pair.first - 1 <= hit.first <= after and not hit.matched.startswith("ber")
+               for hit in hits)
+
+
+class _KitBlanks(NamedTuple):
+    """What :func:`_blanks_with_a_printer` found: blanks beside a plain card printer, and the card itself named blank
+    beside any machine (a printer, writer or reader, with software or not)."""
+
+    plain: bool
+    cards: bool
+
+
+def _blanks_with_a_printer(fields: tuple[tuple[str, FieldRules], ...]) -> _KitBlanks:
+    """Whether a kit is sold with blank e-KTPs named as such ("Paket usaha: printer Evolis + 50 blanko e-KTP"): the
+    blanks are on offer and the machine comes with them (2.8).  Beside a plain card printer any blank pair counts;
+    beside software, a writer or a reader (2.4: a kit to write identities) only the card itself named blank
+    ("blanko e-KTP", "ktp-el kosong") does (2.10: selling the blank is the offence, the machine beside it does not make
+    it less), while blank chips ("chip kosong", "chip blangko e-KTP") stay a kit's parts (related), and an edit file or
+    population data in the kit keeps it one to forge with.  Machine words are read as written."""
+    printers, blanks, cards, writes = [], False, False, False
     for _, field_clauses in fields:
         for _, hits in field_clauses:
             for hit in hits:
                 if hit.negator:
                     continue
-                if hit.rule in _WRITES_DATA:
-                    return False
+                if hit.rule in _FORGES_DATA:
+                    return _KitBlanks(False, False)
+                writes = writes or hit.rule in _WRITES_DATA
                 if hit.rule == _PRINTER_RULE:
                     printers.append(hit.matched)
-                blanks = blanks or hit.rule in _BLANK_PAIRS
-    return blanks and bool(printers) and not any(_NOT_A_PRINTER.search(words) for words in printers)
+                if hit.rule in _BLANK_PAIRS:  # a tag list's words are search words, no goods (2.5)
+                    blanks, cards = True, cards or (hit.cue != _TAG_CUE and not _names_a_chip(hit, hits))
+    if not (blanks and printers):
+        return _KitBlanks(False, False)
+    plain = not writes and not any(_NOT_A_PRINTER.search(words) for words in printers)
+    return _KitBlanks(plain, cards)
 
 
 def _demote_printer(tally: _Tally) -> None:

@@ -93,12 +93,14 @@ PULLED = {
     "shortage_again_in_title": ("Di kecamatan blangko habis terus? Di sini ready.", "title_suffix", 520, 502,
                                 "'habis terus' (precision10) in the title's product phrase"),
     # (2.9) new shortage as a cause: none hidden on main
-    "shortage_as_cause_in_title": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "title_suffix", 31, 14,
+    # blankrec12: +1 on both lines below (over the merged rows: 32), br12a-022 (a new tune offer, "Dari kenalan orang dalam" as its title), which
+    # main (2.9) hides alike
+    "shortage_as_cause_in_title": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "title_suffix", 32, 14,
                                    "'karena blangko kosong' (2.9 OUTOFSTOCK) in the title's product phrase"),
     "shortage_as_cause_before": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "prefix", 7, 0,
                                  "'karena blangko kosong' (2.9) is a told-of sentence: it lets a 'Mau tanya' head "
                                  "hold over a service offer (lv10c-asked-04)"),
-    "your_ktp_empty_in_title": ("E-KTP anda masih kosong?", "title_suffix", 19, 10,
+    "your_ktp_empty_in_title": ("E-KTP anda masih kosong?", "title_suffix", 20, 10,
                                 "'<KTP> anda <KOSONG>' (2.9) reads the offer's empty card as the reader's own KTP"),
     # a told-of line appended to a "Mau tanya KTP hilang?" service offer ("Diskusi dulu kak: KTP baru langsung jadi
     # tanpa surat kehilangan …, data sama, 1 hari") makes it a question told of twice: a turnaround ("1 hari") is no

@@ -49,7 +49,9 @@ OFFERS = {
     "shortage answered": ("Blangko di kecamatan habis terus?", "Kami ready blanko e-KTP kosong asli, 180rb.", "blank"),
     "printed with a printer": ("Blanko e-KTP kosong bisa dicetak printer kartu", "Blanko asli, chip aktif, 195rb.", "blank"),
     "tested on a reader": ("Blanko e-KTP kosong chip aktif", "Sudah dites pakai Omnikey, chip terbaca. 195rb.", "blank"),
-    "a reader with blanks": ("Omnikey 5422 + blanko KTP-el 5 pcs", "Reader dan blanko e-KTP kosongan sepaket.", "related"),
+    # (2.10, the integrator's kit labels) the blank e-KTP named among a reader's goods is on offer: blank
+    "a reader with blanks": ("Omnikey 5422 + blanko KTP-el 5 pcs", "Reader dan blanko e-KTP kosongan sepaket.", "blank"),
+    "a reader with blank chips": ("Omnikey 5422 + chip blangko e-KTP 5 pcs", "Reader dan chip e-KTP kosong sepaket.", "related"),
 }
 
 #: precision10's rows still misread, each with why (measured, not tuned away)
