@@ -2058,6 +2058,10 @@ _CHIP_TERM = _RULE_INDEX["chip_term"]
 #: A word of the pair beginning "chip" (stretched "chipppp" too); "ber-chip" (having a chip) describes the card
 #: ("kartu kosong KTP-el ber-chip") and names no chips on offer.
 _CHIP_IN_PAIR = re.compile(r"(?:^| )chip")
+#: A card named by the KTP it is for ("blank card untuk KTP", "kartu kosong buat KTP"): beside a machine, a card to
+#: copy a KTP's chip onto, not the e-KTP's own card.
+_PURPOSE_IN_PAIR = re.compile(r"(?:^| )(?:untuk|utk|buat|bwt|for) ")
+_BLANK_CHIP = _RULE_INDEX["blank_chip"]
 _STATE_WORD_END = re.compile(r"(?:^| )(?:kosong\S*|polos\S*|\S*cetak|\S*print\S*|\S*pakai|\S*isi)$")
 
 
@@ -2066,8 +2070,12 @@ def _names_a_chip(pair: Hit, hits: tuple[Hit, ...]) -> bool:
     words, the one before them, or the one after them unless they end in their state word."""
     if _CHIP_IN_PAIR.search(pair.matched):  # "blank ktp chip": the e-KTP term written with its chip names the chip
         return True
+    if _PURPOSE_IN_PAIR.search(pair.matched):  # "blank card untuk KTP": a card for the KTP's chip, not the e-KTP
+        return True
     after = pair.last if _STATE_WORD_END.search(pair.matched) else pair.last + 1
-    return any(hit.rule == _CHIP_TERM and pair.first - 1 <= hit.first <= after and not hit.matched.startswith("ber")
+    return any((hit.rule == _CHIP_TERM and pair.first - 1 <= hit.first <= after and not hit.matched.startswith("ber"))
+               # a blank chip the pair ends ("chip DESFire kosong (KTP)"), not a card said "ber-chip"
+               or (hit.rule == _BLANK_CHIP and hit.matched.startswith("chip") and hit.first <= pair.first <= hit.last)
                for hit in hits)
 
 

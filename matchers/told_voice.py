@@ -178,11 +178,18 @@ _SHOP_SELLING = re.compile(r"\b(?:akun|toko|lapak|calo|iklan|olshop)\b(?: (?!kam
                            r"|menawarkan|pasang|masang|memasang)\b")
 
 
+#: ... or a person a report counts or points at selling ("seorang pria menjual blanko", "oknum pegawai menjual",
+#: "dua pemuda menawarkan"): a man alone is what "foto KTP pria" sells, a man counted or pointed at is someone acting.
+_PERSON_SELLING = re.compile(r"\b(?:seorang|seorg|sejumlah|beberapa|para|dua|tiga|empat|oknum|si) (?:oknum )?(?:pria|wanita"
+                             r"|perempuan|laki-laki|lelaki|pemuda|warga|pegawai|pelaku|orang|mahasiswa|honorer|petugas|ibu|bapak)"
+                             r"\b(?: (?!kami|ane|saya|kita)\w+){0,3} (?:jual|menjual|jualan|nawarin|menawarkan|memperjualbelikan)\b")
+
+
 def _tells_of_others(forms: tuple[str, str]) -> bool:
     """Whether a sentence tells of someone else's act: a report's narrative, which a heading a seller puts on its own
     offer does not bring (levers12)."""
     forms = (_SELLER_ASKED_FOR.sub(" ", forms[0]), _SELLER_ASKED_FOR.sub(" ", forms[1]))
-    return _others_act(forms, _ACTORS) or any(map(_SHOP_SELLING.search, forms))
+    return _others_act(forms, _ACTORS) or any(map(_SHOP_SELLING.search, forms)) or any(map(_PERSON_SELLING.search, forms))
 
 
 #: A discussion's, a question's or a report's heading words ("Diskusi", "Mau tanya", "Kenapa", "Laporan", "Thread"): a
@@ -337,7 +344,7 @@ _NOTICE_SAYS = re.compile(
     r"|\b(?:silakan|silahkan|dipersilakan|harap|diharapkan)\b[^.]{0,30}\b(?:ke|di) (?:kantor (?:desa|kelurahan|kecamatan)|kecamatan"
     r"|kelurahan|dinas|dukcapil|disdukcapil|balai desa|loket)\b"
     # the office the only place ("blanko KTP-el hanya dicetak di kantor dukcapil")
-    r"|\bhanya (?:dicetak|dilayani|diterbitkan|diproses|diurus) di\b"
+    r"|\bhanya (?:dicetak|dilayani|diproses|diurus) di\b"
     # residents of a place named ("Keluhan warga Kecamatan Sukajadi: …"; a bare "Laporan warga:" is a heading anyone adds)
     r"|\b(?:warga|masyarakat) (?:desa|kelurahan|kecamatan|kabupaten|dusun|rt|rw)"
     r" (?!(?:yang|yg|untuk|buat|bagi|dan|atau|di|ke|dari|sini|lain|ini|itu|sendiri)\b)[\w.]+")
