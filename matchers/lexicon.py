@@ -1341,8 +1341,10 @@ def _word_sets_by_pair() -> dict[str, dict[str | None, tuple[tuple[int, frozense
 
 #: Every canonical word that some phrase can match.  Any other word is never part
 #: of a tag, so it splits the text into runs that are tagged independently.
+#: (The words of every string of every phrase are its anchors, already listed: expanding the phrases again cost a
+#: quarter of a second at first use once two phrases listed 160,000 strings.)
 PHRASE_WORDS = frozenset(
-    word for pattern, _ in _PHRASES for phrase in _expand(pattern) for word in phrase.split()
+    word for _, _, anchors, _ in _REPLACERS for word in anchors
     if not (word.isalpha() and word.isupper())  # TAG names stand for tokens tagged earlier
 )
 _run_cache: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}
