@@ -426,7 +426,7 @@ def notice_voice(title: str, description: str, tags_of: Callable[[str], frozense
                 return False
             if _seller_speaks_of_itself(forms):
                 continue  # a shop's greeting or vouching ("Selamat datang di toko kami") offers nothing, tells nothing
-            noticed = noticed or (_speaks_as_notice(forms) and not any(map(_SHOP_TERMS.search, forms)))
+            noticed = noticed or _speaks_as_notice(forms)
             how = _tells_of(forms, tags_of, spelled) if names_goods else _NOT_TOLD
             told += how == _TOLD
             headed += how == _HEADED

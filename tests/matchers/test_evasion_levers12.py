@@ -25,13 +25,14 @@ its own 4,940 / 4,195):
   (``notice_voice``): "Kepada warga yang membutuhkan, silakan order." 7 of 5,150, "Warga yang butuh silakan chat." 9,
   "Stok nasional aman.", "Ratusan warga sudah berlangganan.", "Pelayanan pengiriman setiap hari Senin pukul 08.00.",
   "Dilansir dari pelanggan, barang bagus." 8 each (all of them levers12's own heading rows, hidden by the heading
-  alone on 2.9).  hostile12: a sentence holding a shop's terms ("order", "chat") speaks as no notice: 0 and 2 (the 2
-  pre-existing: lang12-028, lang12-033, "yang butuh" read as the poster's need on 2.9 alike); the other four still 8.
+  alone on 2.9).  Tried and taken back: reading a sentence holding a shop's terms ("order", "chat") as no notice's
+  (7 -> 0) read real notices whose one notice sentence sends residents to a contact ("Warga silakan hubungi kelurahan
+  …", "… silakan WA call center Disdukcapil") blank: 4 of 5 written notices.  Still pulled, all six.
 * levers12 read "di sini ada / kami punya" as the seller's voice in any sentence, so a resident's or an office's "Di sini
   ada banyak warga yang antre sejak pagi." made a real notice under "Pengumuman:" a seller's offer: 30 of every third
   hard negative (1,453) turned blank appended (2.9: 0); hostile12 reads it as the seller's only beside the goods, as a
   shop's terms are: 0 of 4,331 appended.
-* Held (0 hidden of 5,150 appended, of 560 sampled offers prepended beyond ``ANY_FIRST_LINE``): the lines of ``HOLDING``.
+* Held (0 hidden of 5,150 appended, of 1,027 offers prepended: every fifth beyond ``ANY_FIRST_LINE``): the lines of ``HOLDING``.
 
 Found and left to the integrator (strict xfails below, counted):
 
@@ -102,8 +103,7 @@ HOLDING = {
                    "Banyak yang tertipu di toko lain, di sini aman."],
     "past_purchase": ["Testimoni: kemarin saya beli 10 pcs, sampai aman.", "Dulu saya beli di sini, puas banget.",
                       "Pernah saya order 2x, aman."],
-    "notice_words": ["Kepada warga yang membutuhkan, silakan order.", "Kepada warga, silakan chat admin.",
-                     "Info: pengiriman setiap hari kerja.", "Pemberitahuan: resi diupdate malam hari."],
+    "notice_words": ["Info: pengiriman setiap hari kerja.", "Pemberitahuan: resi diupdate malam hari."],
     "heads_and_questions": ["Laporan: barang sudah sampai di pembeli.", "Diskusi: silakan tanya di kolom diskusi.",
                             "Tanya jawab: bisa COD? Bisa kak.", "Pertanyaan: apakah barang original? Jawab: original.",
                             "Keluhan pembeli langsung kami tanggapi.", "Kok bisa murah? Karena stok banyak."],
@@ -153,9 +153,9 @@ STILL_PULLED = {
     "complaint_then_report": ("Komplain? Laporkan ke admin marketplace.", "suffix", "offers", 1),
     # a notice's words in a line of their own (no shop's terms in it) make a genre-headed offer with no seller's
     # sentence ("Pengumuman: Kartu e-KTP blank chip" / "… 25 keping tersisa.") a notice again: 8 of 5,150 each (these
-    # offers were all hidden by the heading on 2.9); a shop's terms in the line read so no more (hostile12: "Kepada
-    # warga yang membutuhkan, silakan order." 7 -> 0)
+    # offers were all hidden by the heading on 2.9)
     "notice_words_under_a_heading": ("Stok nasional aman.", "suffix", "headed", 8),
+    "residents_addressed_under_a_heading": ("Kepada warga yang membutuhkan, silakan order.", "suffix", "headed", 7),
     "residents_under_a_heading": ("Ratusan warga sudah berlangganan.", "suffix", "headed", 8),
     "service_day_under_a_heading": ("Pelayanan pengiriman setiap hari Senin pukul 08.00.", "suffix", "headed", 8),
     "newsroom_source_under_a_heading": ("Dilansir dari pelanggan, barang bagus.", "suffix", "headed", 8),
