@@ -233,10 +233,11 @@ _NOT_TOLD, _HEADED, _TOLD = 0, 1, 2
 #: "dijamin gak rugi": a report's own words wherever it stands.
 _MONEY_LOST = re.compile(r"\b(?:uang|duit|dana)\b[^.,?!]{0,20}?\b(?:hilang|raib|melayang|lenyap|amblas|ludes)\b"
                          r"|\b(?:tertipu|ditipu|kena tipu)\b")
-#: (hostile12) A shop's after-sales terms: its buyer addressed or the order's terms named ("Kalau ada kendala lapor ke
-#: admin ya kak", "Report ke admin kalau ada masalah pesanan", "Anti ditipu, bisa COD"): a report asked of the platform
-#: or money lost said there is the seller's policy, no report's words (one such line appended made a headed offer a report).
-_AFTER_SALES = re.compile(r"\b(?:kak|ka|kakak|gan|agan|sis|pesanan|orderan|cod|rekber|garansi|komplain|retur|refund)\b")
+#: (hostile12) A shop's after-sales terms: the order's trouble or terms named ("Kalau ada kendala lapor ke admin ya kak",
+#: "Report ke admin kalau ada masalah pesanan", "Laporkan ke admin jika barang tidak sesuai", "… pakai rekber"): a report
+#: asked of the platform or money lost said there is the seller's policy, no report's words (one such line appended made
+#: a headed offer a report).  Not the reader addressed: a warning says "Laporkan akun itu ke Kominfo ya kak" too.
+_AFTER_SALES = re.compile(r"\b(?:pesanan|orderan|cod|rekber|garansi|komplain|retur|refund|kendala|tidak sesuai)\b")
 #: (hostile12) Money lost or a cheat denied ("uang tidak akan hilang", "anti ditipu", "dijamin gak kena tipu"): a shop's
 #: reassurance, no victim's loss.
 _LOSS_DENIED = re.compile(r"\b(?:tidak|tak|gak|ga|nggak|ngga|enggak|anti|bebas|aman dari|dijamin)\b(?: \w+){0,2}?"

@@ -16,11 +16,13 @@ its own 4,940 / 4,195):
 * A shop's after-sales line read as a report's own words (``_REPORTED_TO``, ``_MONEY_LOST``): "Kalau ada kendala lapor
   ke admin ya kak.", "Report ke admin kalau ada masalah pesanan.", "Uang tidak akan hilang, pakai rekber.", "Anti
   ditipu, bisa COD." each hid 1 of 5,150 appended (lv10c-asked-04, a "Mau tanya" title over a forger's offer, whose
-  one heading then counted with the line as a report's second telling; 2.9: 0); hostile12 reads a sentence that
-  addresses the buyer or names the order's terms, and money lost denied, as no report's words
-  (``told_voice._AFTER_SALES``, ``_LOSS_DENIED``): 0 of 5,150 each.  Still pulled: a line with neither ("Laporkan ke
-  admin jika barang tidak sesuai.", "Sudah banyak pembeli yang ditipu toko sebelah.", "Komplain? Laporkan ke admin
-  marketplace.", its terms in a sentence of their own): 1 each.
+  one heading then counted with the line as a report's second telling; 2.9: 0), and "Laporkan ke admin jika barang
+  tidak sesuai." alike; hostile12 reads a sentence that names the order's trouble or terms ("kendala", "pesanan",
+  "tidak sesuai", "rekber", "COD"), and money lost denied, as no report's words (``told_voice._AFTER_SALES``,
+  ``_LOSS_DENIED``): 0 of 5,150 each.  The reader addressed ("ya kak") is no such term: gating on it (tried) read a
+  warning's "Laporkan akun itu ke Kominfo ya kak kalau kalian ketemu." blank (p12dc-report-02 so respelt).  Still
+  pulled: "Sudah banyak pembeli yang ditipu toko sebelah.", "Komplain? Laporkan ke admin marketplace." (its terms in
+  a sentence of their own): 1 each.
 * A notice's words in a line of their own make a genre-headed offer with no seller's sentence a notice again
   (``notice_voice``): "Kepada warga yang membutuhkan, silakan order." 7 of 5,150, "Warga yang butuh silakan chat." 9,
   "Stok nasional aman.", "Ratusan warga sudah berlangganan.", "Pelayanan pengiriman setiap hari Senin pukul 08.00.",
@@ -97,7 +99,7 @@ HOLDING = {
     "kit_list": ["Isi paket: printer kartu, software layout.", "Isi paket: kartu, bubble wrap, dus.",
                  "Isi paket: 1 pcs sesuai foto.", "Varian: putih, biru.", "Bonus: software layout dan printer kartu."],
     "reported_to": ["Kalau ada kendala lapor ke admin ya kak.", "Report ke admin kalau ada masalah pesanan.",
-                    "Laporkan jika ada seller nakal.",
+                    "Laporkan jika ada seller nakal.", "Laporkan ke admin jika barang tidak sesuai.",
                     "Jika ada penipuan mengatasnamakan toko kami, laporkan ke polisi."],
     "money_lost": ["Uang tidak akan hilang, pakai rekber.", "Anti ditipu, bisa COD.",
                    "Banyak yang tertipu di toko lain, di sini aman."],
@@ -134,7 +136,7 @@ def test_after_sales_lines_do_not_make_a_headed_offer_a_report() -> None:
     line appended counted as a report's second telling on 2.10 before hostile12 (1 of 5,150 for each line)."""
     row = next(r for r in OFFERS if r["id"] == "lv10c-asked-04")
     lines = ["Kalau ada kendala lapor ke admin ya kak.", "Report ke admin kalau ada masalah pesanan.",
-             "Uang tidak akan hilang, pakai rekber.", "Anti ditipu, bisa COD."]
+             "Uang tidak akan hilang, pakai rekber.", "Anti ditipu, bisa COD.", "Laporkan ke admin jika barang tidak sesuai."]
     assert [line for line in lines if _hidden([row], line, "suffix")] == []
 
 
@@ -147,11 +149,10 @@ def test_a_residents_there_is_is_no_sellers_voice() -> None:
 
 #: lever -> (line, where, rows, count measured by hostile12): still pulled on 2.10 (strict xfails)
 STILL_PULLED = {
-    # a report asked of the platform, or another shop's victims, with no buyer addressed: 1 of 5,150 (lv10c-asked-04)
-    "reported_to_without_terms": ("Laporkan ke admin jika barang tidak sesuai.", "suffix", "offers", 1),
+    # another shop's victims, or a complaint's report in a sentence of its own: 1 of 5,150 (lv10c-asked-04)
     "others_victims": ("Sudah banyak pembeli yang ditipu toko sebelah.", "suffix", "offers", 1),
     "complaint_then_report": ("Komplain? Laporkan ke admin marketplace.", "suffix", "offers", 1),
-    # a notice's words in a line of their own (no shop's terms in it) make a genre-headed offer with no seller's
+    # a notice's words in a line of their own make a genre-headed offer with no seller's
     # sentence ("Pengumuman: Kartu e-KTP blank chip" / "… 25 keping tersisa.") a notice again: 8 of 5,150 each (these
     # offers were all hidden by the heading on 2.9)
     "notice_words_under_a_heading": ("Stok nasional aman.", "suffix", "headed", 8),
@@ -183,7 +184,7 @@ def test_still_pulled(lever: str) -> None:
     line, where, rows, _ = STILL_PULLED[lever]
     if rows == "headed":
         changed = _hidden(HEADED, line, where)
-    elif lever in ("reported_to_without_terms", "others_victims", "complaint_then_report"):
+    elif lever in ("others_victims", "complaint_then_report"):
         changed = _hidden([r for r in OFFERS if r["id"] == "lv10c-asked-04"], line, where)
     elif lever == "report_tags":
         changed = _hidden([r for r in OFFERS if r["id"] in ("lang12w-08", "lang3-042")], line, where)
