@@ -104,7 +104,6 @@ _SELLER_SAYS = re.compile(
     # a sale word heading the sentence or closing it, said to the buyer or by the seller ("Ready kak", "kami jual")
     r"|^\W*(?:ready|redy|jual|dijual|jualan|sedia|open po|open order|terima (?:order|orderan|pesanan))\b|\b(?:ready|redy)\W*$"
     r"|\b(?:ready|redy|sedia) (?:kak|ka|gan|sis|bos|bro|stok|stock|lagi|banyak)\b"
-    r"|\b(?:di sini|disini|kami|ane)\b (?:ada|ready|redy|sedia|tersedia|punya)\b(?! (?:yang|yg|ga|gak|tidak)\b)"
     r"|\b(?:kami|ane|saya|kita|aku|gue|gw) (?:jual|menjual|sediakan|menyediakan|bantu|buatkan|bikinin|cetakkan|uruskan)\b"
     # a minimum order, the seller's terms and urgency
     r"|\b(?:min|minimal)\.? ?(?:order|beli|pembelian|ambil|\d)|\bambil (?:banyak|\d+)|\bsiapa cepat dia dapat"
@@ -121,7 +120,10 @@ _SELLER_SAYS = re.compile(
 _SHOP_TERMS = re.compile(
     r"\b(?:chat|wa|whatsapp|japri|pm|dm|inbox|hubungi|kontak|telegram)\b|\b(?:order|orderan|checkout|minat|pesan)\b"
     r"|\bnego\b|\bgrosir\b|\breseller\b|\b(?:bisa|siap|free|gratis) (?:cod|kirim|ongkir)|\bkirim (?:ke seluruh|seluruh|pakai|pake|via|lewat|dengan)\b"
-    r"|\bcod\b|\bongkir\b|\brekber\b|\bpembayaran (?:via|bisa|pakai)|\b(?:jne|jnt|sicepat|anteraja|gosend)\b")
+    r"|\bcod\b|\bongkir\b|\brekber\b|\bpembayaran (?:via|bisa|pakai)|\b(?:jne|jnt|sicepat|anteraja|gosend)\b"
+    # (levers12; hostile12: only beside the goods) the shop's own stock said ("di sini ada blanko", "kami punya"): an
+    # office or a resident says "di sini ada banyak warga yang antre", "kami punya stok formulir" as easily
+    r"|\b(?:di sini|disini|kami|ane)\b (?:ada|ready|redy|sedia|tersedia|punya)\b(?! (?:yang|yg|ga|gak|tidak)\b)")
 
 
 #: The seller speaking of itself: vouching for itself ("kami seller terpercaya", "di sini asli", "kami aman") or naming
@@ -238,6 +240,22 @@ _NOT_TOLD, _HEADED, _TOLD = 0, 1, 2
 #: "dijamin gak rugi": a report's own words wherever it stands.
 _MONEY_LOST = re.compile(r"\b(?:uang|duit|dana)\b[^.,?!]{0,20}?\b(?:hilang|raib|melayang|lenyap|amblas|ludes)\b"
                          r"|\b(?:tertipu|ditipu|kena tipu)\b")
+#: (hostile12) A shop's after-sales terms: the order's trouble or terms named ("Kalau ada kendala lapor ke admin ya kak",
+#: "Report ke admin kalau ada masalah pesanan", "Laporkan ke admin jika barang tidak sesuai", "… pakai rekber"): a report
+#: asked of the platform or money lost said there is the seller's policy, no report's words (one such line appended made
+#: a headed offer a report).  Not the reader addressed: a warning says "Laporkan akun itu ke Kominfo ya kak" too.
+_AFTER_SALES = re.compile(r"\b(?:pesanan|orderan|cod|rekber|garansi|komplain|retur|refund|kendala|tidak sesuai)\b")
+#: (hostile12) Money lost or a cheat denied ("uang tidak akan hilang", "anti ditipu", "dijamin gak kena tipu"): a shop's
+#: reassurance, no victim's loss.
+_LOSS_DENIED = re.compile(r"\b(?:tidak|tak|gak|ga|nggak|ngga|enggak|anti|bebas|aman dari|dijamin)\b(?: \w+){0,2}?"
+                          r" (?:hilang|raib|melayang|lenyap|amblas|ludes|tertipu|ditipu|kena tipu)\b")
+
+
+def _without_loss_denied(forms: tuple[str, str]) -> tuple[str, str]:
+    """``forms`` with money lost or a cheat denied read past (``_LOSS_DENIED``)."""
+    return _LOSS_DENIED.sub(" ", forms[0]), _LOSS_DENIED.sub(" ", forms[1])
+
+
 #: A purchase told as past (precision12's heading words): beside the goods it is a story, which levers12's count of
 #: a seller's heads must not take for a heading's label ("Pengalaman beli …" + "Dulu saya beli blanko KTP el …").
 _PAST_PURCHASE = re.compile(r"\b(?:pernah|sempat|kemarin|lalu|dulu) (?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan)\b")
@@ -251,7 +269,8 @@ def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], 
     forms = (_SKIPPED_REPORT.sub(" ", forms[0]), _SKIPPED_REPORT.sub(" ", forms[1]))
     if any(map(_ASKERS_ADDRESSED.search, forms)):
         return _NOT_TOLD
-    if any(map(_REPORTED_TO.search, forms)) or any(map(_MONEY_LOST.search, forms)):
+    if (any(map(_REPORTED_TO.search, forms)) or any(map(_MONEY_LOST.search, _without_loss_denied(forms)))) \
+            and not any(map(_AFTER_SALES.search, forms)):
         return _TOLD  # the reader told where to turn, or a victim's money lost: a report's own words
     forms = (_COMPARED.sub(" ", forms[0]), _COMPARED.sub(" ", forms[1]))
     tags = _tags_of_clauses(forms[0], tags_of, spelled)
