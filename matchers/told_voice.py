@@ -374,7 +374,7 @@ _OFFICE_ACTS = re.compile(
     r"\b(?:dukcapil|disdukcapil|dinas|kemendagri|kecamatan|kelurahan|kabupaten|provinsi|pemerintah|pemkab|pemkot|pemprov"
     r"|pemda|petugas|kepala \w+"
     r"|camat|lurah|kades|ombudsman|dprd|polisi|polda|polres)\b(?: (?!dan\b|atau\b)[\w.]+){0,3}? (?:akan |telah |sudah |masih )?"
-    r"(?:(?!memastikan|menjamin|mentah)(?:me|mem|men|meng|meny)[a-z]{3,}|memastikan (?:stok|distribusi|ketersediaan|pasokan|layanan"
+    r"(?:(?!memastikan|mentah)(?:me|mem|men|meng|meny)[a-z]{3,}|memastikan (?:stok|distribusi|ketersediaan|pasokan|layanan"
     r"|pelayanan))\b")
 #: ... and a notice's days and sources.
 _NOTICE_SAYS_MORE = re.compile(
