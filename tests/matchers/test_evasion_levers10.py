@@ -20,13 +20,10 @@ from __future__ import annotations
 import pytest
 
 from matchers import score_listing
-from tests.matchers.tune_rows import tune_rows
-
-RANK = {"benign": 0, "related": 1, "blank": 2}
+from tests.matchers.tune_rows import RANK, read_right_offers
 
 #: the offers of the tune corpus the matcher reads right (label = verdict)
-OFFERS = [r for r in tune_rows() if r["label"] != "benign"
-          and score_listing(r["title"], r["description"]).verdict.value == r["label"]]
+OFFERS = read_right_offers()
 #: a line in a clause of its own before a field moves the product phrase or pushes the description's evidence a clause
 #: on: these rows flip with any first sentence, on 2.8 alike ("Stok terbatas.", "KTP hilang?"; test_levers10)
 ANY_FIRST_LINE = frozenset({"br8a-014", "br8e-006", "h4-related-0205", "h5-related-0114", "h6-blank-0013", "lang13-013",

@@ -20,13 +20,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing
-from tests.matchers.tune_rows import tune_rows
-
-RANK = {"benign": 0, "related": 1, "blank": 2}
+from tests.matchers.tune_rows import RANK, read_right_offers
 
 #: the offers of the tune corpus the matcher reads right (label = verdict)
-OFFERS = [r for r in tune_rows() if r["label"] != "benign"
-          and score_listing(r["title"], r["description"]).verdict.value == r["label"]]
+OFFERS = read_right_offers()
 
 #: additions in a seller's voice that held on 2.8 (or were made to hold by hostile8), by lever
 HOLDING = {

@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from matchers import score_listing
 from tests.matchers.test_corpus import STILL_MISREAD
-from tests.matchers.tune_rows import labelled_params, tune_rows
+from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
 
 #: Text that tells of blanks without offering them, one per concept: 2.9 read each as a blank offer.
 TOLD_OF = {
@@ -106,11 +106,8 @@ def test_precision12_row_gets_its_label(row: dict) -> None:
     assert score_listing(row["title"], row["description"]).verdict == row["label"]
 
 
-RANK = {"benign": 0, "related": 1, "blank": 2}
-
 #: the offers of the tune corpus the matcher reads right (label = verdict)
-READ_RIGHT = [r for r in tune_rows() if r["label"] != "benign"
-              and score_listing(r["title"], r["description"]).verdict.value == r["label"]]
+READ_RIGHT = read_right_offers()
 
 #: each concept's trigger as a line a seller could add (appended to the description, or before it); the whole count
 #: over every read-right offer, appended and before the description, is in the module's history (see README)

@@ -43,3 +43,22 @@ def labelled_params(rows: list[dict], still_missed: dict[str, str]) -> list[obje
     reason, so a row the matcher comes to get right must leave the list (shared by the per-row tests)."""
     return [pytest.param(row, id=row["id"], marks=[pytest.mark.xfail(strict=True, reason=still_missed[row["id"]])]
                          if row["id"] in still_missed else []) for row in rows]
+
+
+#: How far a verdict is from benign: a lever lowers it, an over-reach raises it.
+RANK = {"benign": 0, "related": 1, "blank": 2}
+
+
+def read_right_offers() -> list[dict]:
+    """The tune corpus's offers (blank and related rows) the matcher reads right: the rows every lever check adds a
+    seller's line to, so a line that hides one of them is measured against offers that were found."""
+    return [dict(row) for row in _read_right_offers()]
+
+
+@cache
+def _read_right_offers() -> tuple[dict, ...]:
+    from matchers import score_many
+
+    offers = [row for row in tune_rows() if row["label"] != "benign"]
+    verdicts = list(score_many((row["title"], row["description"]) for row in offers))
+    return tuple(row for row, got in zip(offers, verdicts, strict=True) if got.verdict.value == row["label"])
