@@ -2315,10 +2315,8 @@ def _spelled(text: str) -> str:
 
 #: (2.9) The words of a heading that names only its genre: a notice, news, information, with who it is for and how new
 #: or important it is ("Pengumuman", "Info penting!!", "Kabar warga", "Berita terkini").
-_GENRE_HEADING_WORDS = frozenset({
-    "pengumuman", "berita", "info", "informasi", "artikel", "warta", "kabar", "pemberitahuan", "himbauan", "imbauan",
-    "edaran", "siaran", "pers", "press", "release", "update", "penting", "resmi", "terbaru", "terkini", "untuk", "bagi",
-    "warga", "masyarakat"})
+_GENRE_HEADING_WORDS = GENRE_HEADS | {"pers", "release", "update", "penting", "resmi", "terbaru", "terkini", "untuk", "bagi",
+                                       "warga", "masyarakat"}
 
 
 _PUBLICATION_RULE = _RULE_INDEX["neg_publication"]

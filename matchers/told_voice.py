@@ -80,9 +80,14 @@ _SPEAKER = re.compile(r"^\W*(?:penjual|seller|admin toko)\s*:")
 #: A sale or an order denied ("Blanko KTP tidak dijual", "jangan beli"): an answer or a warning, no offer.
 _DENIED = re.compile(r"\b(?:tidak|tdk|gak|ga|nggak|bukan|tak|dilarang|jangan) (?:untuk )?(?:di|me|men|ber)?"
                      r"(?:jual|perjualbelikan|beli|order|kirim)\w*")
+#: Words of money gone and of being cheated, shared by the loss told of (``_LOSS``, ``_MONEY_LOST``) and denied
+#: (``_LOSS_DENIED``).
+_GONE = "hilang|raib|melayang|lenyap|amblas|ludes"
+_CHEATED = "tertipu|ditipu|kena tipu"
+#: Money said gone ("Uang 300rb hilang").
+_MONEY_GONE = rf"\b(?:uang|duit|dana)\b[^.,?!]{{0,20}}?\b(?:{_GONE})\b"
 #: (precision12) Money lost told of ("Uang 300rb hilang", "rugi 500rb", "tertipu 2 juta"): a victim's loss, no price.
-_LOSS = re.compile(r"\b(?:uang|duit|dana)\b[^.,?!]{0,20}?\b(?:hilang|raib|melayang|lenyap|amblas|ludes)\b"
-                   r"|\b(?:rugi|kerugian|tertipu|ditipu|kena tipu)\b[^.,?!]{0,20}")
+_LOSS = re.compile(rf"{_MONEY_GONE}|\b(?:rugi|kerugian|{_CHEATED})\b[^.,?!]{{0,20}}")
 
 #: The seller's own offer words (a gate: a sentence holding none, and no number, is not read further).
 _SELLER_WORDS = frozenset({
@@ -194,6 +199,9 @@ def _tells_of_others(forms: tuple[str, str]) -> bool:
     return _others_act(forms, _ACTORS) or any(map(_SHOP_SELLING.search, forms)) or any(map(_PERSON_SELLING.search, forms))
 
 
+#: A purchase told as past ("kemarin saya beli", "dulu aku order"): a heading's words (``_HEAD_WORDS``) and, beside the
+#: goods, a story (``_PAST_PURCHASE``).
+_PAST_PURCHASE_WORDS = r"(?:pernah|sempat|kemarin|lalu|dulu) (?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan)"
 #: A discussion's, a question's or a report's heading words ("Diskusi", "Mau tanya", "Kenapa", "Laporan", "Thread"): a
 #: sentence told of by these alone tells of something only when it names the goods ("Kenapa?" or "Laporan warga." on
 #: its own line tells of nothing), while a report's narrative ("Terdakwa membantah …"), a warning or a shortage does.
@@ -201,8 +209,7 @@ _HEAD_WORDS = re.compile(r"\b(?:diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa
                          r"|thread|curhat|pengalaman|keluhan|mengeluh|ngeluh|laporan|lapor|kasus|perkara|menurut \w+|himbauan|imbauan"
                          # (precision12) a report asked for, a claim to sell, a purchase told as past: as a heading's
                          # words, they tell of something only beside the goods ("Laporkan seller nakal ke admin.")
-                         r"|laporkan|report|ditindak|menindak|mengaku|ngaku"
-                         r"|(?:pernah|sempat|kemarin|lalu|dulu) (?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan))\b")
+                         r"|laporkan|report|ditindak|menindak|mengaku|ngaku|" + _PAST_PURCHASE_WORDS + r")\b")
 #: (precision12_d) A report asked of an authority or the platform, of what the listing told of ("Laporkan ke
 #: patrolisiber.", "Screenshot akunnya lalu report ke admin grup", "laporkan saja ke polsek", "adukan akun itu ke
 #: Kominfo"): the reader told where to turn, a warning's voice, so it tells of something without the goods named, where a
@@ -238,8 +245,7 @@ _COMPARED = re.compile(r"\b(?:sama|mirip|persis|setara|identik)\b(?: persis)? (?
 _NOT_TOLD, _HEADED, _TOLD = 0, 1, 2
 #: (merge of precision12 and levers12) A victim's money lost ("Uang 300rb hilang", "tertipu 2 juta"), not a shop's
 #: "dijamin gak rugi": a report's own words wherever it stands.
-_MONEY_LOST = re.compile(r"\b(?:uang|duit|dana)\b[^.,?!]{0,20}?\b(?:hilang|raib|melayang|lenyap|amblas|ludes)\b"
-                         r"|\b(?:tertipu|ditipu|kena tipu)\b")
+_MONEY_LOST = re.compile(rf"{_MONEY_GONE}|\b(?:{_CHEATED})\b")
 #: (hostile12) A shop's after-sales terms: the order's trouble or terms named ("Kalau ada kendala lapor ke admin ya kak",
 #: "Report ke admin kalau ada masalah pesanan", "Laporkan ke admin jika barang tidak sesuai", "… pakai rekber"): a report
 #: asked of the platform or money lost said there is the seller's policy, no report's words (one such line appended made
@@ -248,7 +254,7 @@ _AFTER_SALES = re.compile(r"\b(?:pesanan|orderan|cod|rekber|garansi|komplain|ret
 #: (hostile12) Money lost or a cheat denied ("uang tidak akan hilang", "anti ditipu", "dijamin gak kena tipu"): a shop's
 #: reassurance, no victim's loss.
 _LOSS_DENIED = re.compile(r"\b(?:tidak|tak|gak|ga|nggak|ngga|enggak|anti|bebas|aman dari|dijamin)\b(?: \w+){0,2}?"
-                          r" (?:hilang|raib|melayang|lenyap|amblas|ludes|tertipu|ditipu|kena tipu)\b")
+                          rf" (?:{_GONE}|{_CHEATED})\b")
 
 
 def _without_loss_denied(forms: tuple[str, str]) -> tuple[str, str]:
@@ -258,7 +264,7 @@ def _without_loss_denied(forms: tuple[str, str]) -> tuple[str, str]:
 
 #: A purchase told as past (precision12's heading words): beside the goods it is a story, which levers12's count of
 #: a seller's heads must not take for a heading's label ("Pengalaman beli …" + "Dulu saya beli blanko KTP el …").
-_PAST_PURCHASE = re.compile(r"\b(?:pernah|sempat|kemarin|lalu|dulu) (?:saya|aku|gue|gw|ane) (?:beli|membeli|order|pesan)\b")
+_PAST_PURCHASE = re.compile(rf"\b{_PAST_PURCHASE_WORDS}\b")
 
 
 def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> int:

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from matchers import score_listing, score_many
 from matchers.lexicon import canonical_words
-from tests.matchers.tune_rows import labelled_params, tune_rows
+from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 ROWS = tune_rows("blankrec12*", "kits12")
 #: A generic chip cloning kit: no rule pairs copying words apart with the ID (related, read benign).
@@ -134,9 +134,7 @@ _TRIGGERS = ("Varian: hitam / putih.", "Buat yang KTP-nya rusak, cek etalase.", 
 def test_no_blankrec12_trigger_hides_an_offer() -> None:
     """Appending or prepending each trigger line to the description of every tune blank offer read right hides none
     (count: 0 of 3 triggers x 2 places x every such offer)."""
-    offers = [r for r in tune_rows() if r["label"] == "blank"]
-    read = score_many((r["title"], r["description"]) for r in offers)
-    right = [r for r, a in zip(offers, read, strict=True) if a.verdict.value == "blank"]
+    right = [r for r in read_right_offers() if r["label"] == "blank"]
     assert len(right) > 1000
     hidden = []
     for trigger in _TRIGGERS:
@@ -188,9 +186,7 @@ _KIT_LINES = ("Bonus software layout.", "Tersedia juga printer kartu.", "Tersedi
 def test_no_kit_line_hides_an_offer() -> None:
     """Appending a line that names a printer or software to the description of every tune blank offer read right hides
     none (count: 0 of 3 lines x every such offer)."""
-    offers = [r for r in tune_rows() if r["label"] == "blank"]
-    read = score_many((r["title"], r["description"]) for r in offers)
-    right = [r for r, a in zip(offers, read, strict=True) if a.verdict.value == "blank"]
+    right = [r for r in read_right_offers() if r["label"] == "blank"]
     assert len(right) > 1000
     hidden = []
     for line in _KIT_LINES:
