@@ -60,7 +60,10 @@ def figures() -> HoldoutFigures:
     return part_figures(HOLDOUT, HOLDOUT, "holdout")
 
 
-#: floors set by the integrator after the first run
+#: floors set by the integrator after the round this holdout judges. First run (2026-12-07
+#: 03:28 UTC, on ktpwatch-matchers/2.10, main at 3f6cf86, before this round's changes):
+#: blank precision 0.887 (180/203), blank recall 1.000, related recall 0.901 (137/152),
+#: identifiers 1.000 / 1.000.
 MEASURED = HoldoutFigures(0.0, 0.0, 0.0, 0.0, 0.0)
 
 
@@ -68,12 +71,11 @@ def test_matcher_never_falls_below_what_it_measured_on_holdout10() -> None:
     assert shortfalls(figures(), MEASURED) == []
 
 
-@pytest.mark.xfail(strict=False, reason="issue 15 is open: the first run on holdout10 is not yet made")
+@pytest.mark.xfail(strict=False, reason="issue 15 is open: blank precision 0.887 on the first run (target 0.97)")
 def test_matcher_meets_the_issue_targets_on_holdout10() -> None:
     assert shortfalls(figures(), ISSUE_TARGETS) == []
 
 
-@pytest.mark.xfail(strict=False, reason="first run not yet made")
 def test_no_lexicon_word_occurs_only_in_holdout10() -> None:
     leaked = lexicon_words_only_in_holdout(read_rows(HOLDOUT), [])
     print(f"\nlexicon words in holdout10 but in no tune text: {leaked}")
