@@ -564,6 +564,8 @@ _TAG_GROUPS = {
     "MAKE": "(?:<SERVICE>|<MAKEFOR>)",
     "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
+    # (related13) a blank word, or a blank named by its office ("blanko resmi Dukcapil": ``OFFICEBLANK``), read last
+    "BLANGKO": r"(?:BLANGKO=\S*|OFFICEBLANK=\S*)",
 }
 
 
@@ -633,6 +635,18 @@ RULES: tuple[Rule, ...] = (
          _p(rf"(?:{ID_TYPE_CHIP})(?: \S+){{0,4}} <KOSONG>|<KOSONG>(?: \S+){{0,4}} (?:{ID_TYPE_CHIP})"),
          why="a chip card of the KTP's type or size that holds no data yet: an e-KTP described", words=NO_CONTENT),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
+    # (related13) a blank named by its issuing office, the card unnamed ("Blanko resmi Dukcapil, sisa pengadaan",
+    # "Blangko Kemendagri belum tercetak"): the registry's blank is the e-KTP's, as the goods heading their clause
+    # (after at most a sale or stock word: "Ready blangko Kemendagri"); an office's blanks further into a sentence
+    # are what someone received, said or reported ("pihaknya menerima 5.000 keping blangko dari Kemendagri", "orang
+    # itu bilang blanko asli dari dinas": a report's or a receipt's verb, ``TOLDVERB``, or any untagged word before
+    # it), or with news said of it (lexicon ``OUTOFSTOCK``), or another document named after it ("blanko resmi
+    # dukcapil untuk KK": a family card's form).  A shape drops the untagged words leading a clause, so "Sisa blangko
+    # dari kecamatan" heads its clause as "Blanko resmi Dukcapil" does
+    Rule("office_named_blank", "blank", "blank_core", 65,
+         _p(r"(?<![^\n])(?:(?!TOLDVERB=|_ )\S+ ){0,3}OFFICEBLANK=\S*"
+            r"(?!(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>|<DIPLOMA>|<NEGFORMBOOK>))"),
+         why="a blank named by the office that issues it (blanko resmi Dukcapil)"),
     # (2.7) a card left white or empty that bears the state's emblem ("Kartu putih bergaruda, belum terisi"): the e-KTP
     # described, not named; a greeting card "kosong bergambar garuda" has its kind between card and empty word
     Rule("unprinted_emblem_card", "blank", "blank_core", 65,
@@ -684,7 +698,8 @@ RULES: tuple[Rule, ...] = (
     Rule("emblem_chip", "blank", "emblem_chip", 0, _p(_near("EMBLEM", "CHIP", 3)), why="a chip card bearing the state's emblem"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
-         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
+         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>|<DIPLOMA>)"
+            r"|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>|<DIPLOMA>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
     Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|<PRINTEDID>|" + _near("PRINTEDON", "IDTERM", 3)),
          why="ready-made or forged KTP (or one printed on a genuine blank)"),
@@ -1953,6 +1968,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
         _discount_goods_not_offered(fields, tally)
+    _discount_office_blank_of_a_form(tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -2040,6 +2056,23 @@ def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tall
         _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
     elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
         _discount_blank_channel(tally, why="the description sells a KTP made to order and no card is said empty: its material")
+
+
+_OFFICE_NAMED_BLANK = _RULE_INDEX["office_named_blank"]
+_BLANK_CIVIL_FORM = _RULE_INDEX["blank_civil_form"]
+_ID_TERM_RULES = frozenset(_RULE_INDEX[name] for name in ("ektp_term", "ktp_term"))
+
+
+def _discount_office_blank_of_a_form(tally: _Tally) -> None:
+    """(related13) A blank named by its office alone ("blanko asli dinas") is the e-KTP's only where no other document's
+    blank is on offer: under "Blangko akta kelahiran" it is that certificate's form, as no KTP is named anywhere."""
+    core = tally.groups.get("blank_core")
+    if (core is None or core[1] != _OFFICE_NAMED_BLANK or _BLANK_CIVIL_FORM not in tally.reasons
+            or tally.reasons[_BLANK_CIVIL_FORM].weight <= 0 or not _ID_TERM_RULES.isdisjoint(tally.reasons)):
+        return
+    del tally.groups["blank_core"]
+    tally.reasons[_OFFICE_NAMED_BLANK] = _restated(tally.reasons[_OFFICE_NAMED_BLANK], 0.0,
+                                                   "the listing offers another document's blank and names no KTP: its form")
 
 
 #: (2.8) Blank e-KTPs named as such (a blank word or an empty one next to the ID term), and the rules saying a kit
