@@ -807,6 +807,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"(?:untuk|buat|utk) (?:(?:cetak|bikin|pembuatan|membuat) )?(?:<KTP>|<EKTP>)", "EKTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat|utk) (?:cetak|mencetak|pembuatan) <KTP>", "EKTP"),
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
+    # (related13) the official material, the card named ("Kartu bahan resmi dari pusat", "bahan kartu resmi kiriman
+    # Dukcapil"): the registry's unissued card, as "bahan KTP" is; material alone ("bahan resmi" of a uniform) is not
+    (r"kartu bahan resmi (?:dari |kiriman )?(?:pusat|dukcapil|dinas|negara)"
+     r"|bahan kartu resmi (?:dari |kiriman )?(?:pusat|dukcapil|dinas|negara)", "IDMATERIAL"),
+    # (related13) a KTP printed on genuine material ("Percetakan KTP el pakai bahan asli"): a KTP made outside the
+    # office, as one printed "pakai blanko ori" is (``PRINTEDON``); the material named with the printing of a KTP
+    (r"(?:cetak|dicetak|mencetak|cetakan|percetakan|print|diprint) (?:<KTP>|<EKTP>)(?: elektronik)?"
+     r" (?:pakai|pake|memakai|menggunakan|dengan|berbahan) bahan(?: kartu)? (?:original|ori|resmi|dinas|dukcapil)", "PRINTEDID"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     # (2.6) a card or material (that is usually) used for an e-KTP ("kartunya yang biasa buat KTP-el", "bahan yg dipakai
     # untuk e-KTP"): what the ID is made from, not an offer to make one
