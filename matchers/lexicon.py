@@ -687,6 +687,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) who has them, and seeking, in Javanese and Sundanese ("sopo sing duwe", "saha nu gaduh", "golek", "milarian")
     (r"(?:sopo|sapa|sinten) (?:sing|ingkang) (?:duwe|nduwe|gadhah)|sing duwe|(?:saha|sasaha) (?:nu|anu) (?:gaduh|boga|kagungan)"
      r"|nan punyo|nan punya", "CUEWANT"),  # Minang "ado nan punyo"
+    # (related13) others who searched for the wrong thing ("Banyak yang salah cari blanko ijazah, ini map ya"): what
+    # they searched for is told of, the goods are the listing's own (a seller's "jangan salah beli" is a warning heading
+    # its own offer, so only searching is read)
+    (r"(?:yang|yg|orang|pembeli) (?:salah|keliru) (?:cari|nyari|mencari|search)", "CUEOTHERS"),
     (r"nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
     (r"dicari|wtb|want to buy|looking to buy|buying|we buy|penampung|dibeli|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),

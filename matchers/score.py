@@ -1509,6 +1509,8 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     if "?" in text and any(hit.cue in _SEEKING_CUES or hit.beneath in _SEEKING_CUES or hit.rule in _WANTED_RULES
                            for hits in found for hit in hits):
         found = _questions_unwanted(text, kept, found)
+    if "?" in text and _DENIED_ANSWER.search(text):
+        found = _questions_denied(text, kept, found)
     return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
 
 
@@ -1525,6 +1527,27 @@ def _questions_unwanted(text: str, kept: list[str], found: list[tuple[Hit, ...]]
         if text.startswith("?", position) and "CUEWANT" not in _tags_in(part):
             hits = tuple(_hit_with_cue(hit, "") if hit.cue in _SEEKING_CUES else hit._replace(beneath="")
                          if hit.beneath in _SEEKING_CUES else hit for hit in hits if hit.rule not in _WANTED_RULES)
+        out.append(hits)
+    return out
+
+
+#: (related13) A question answered "no" in a clause of its own ("Blanko ijazah? Bukan. Ini map ijazah", "KTP asli?
+#: Tidak."): what the question names is denied.  A denial going on ("Asli? Bukan KW") denies its own words instead.
+_DENIED_ANSWER = re.compile(r"\?\s*(bukan|tidak|nggak|enggak|gak|no)(?:\s+(?:ya|kak|gan|sis|dong|lho))?\s*(?:[.!,]|$)", re.IGNORECASE)
+
+def _questions_denied(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
+    """(related13) The goods a question names, answered "no" in the next clause ("Blanko ijazah? Bukan. Ini map
+    ijazah"): negated by that answer, as "bukan blanko" is; hard negatives keep their say."""
+    out, position = [], 0
+    for part, hits in zip(kept, found, strict=True):
+        at = text.find(part, position)
+        if at < 0:
+            return found  # the text was rewritten before it was cut: read as it is
+        position = at + len(part)
+        denial = _DENIED_ANSWER.match(text, position)
+        if denial:
+            hits = tuple(hit if RULES[hit.rule].channel == "negative" else hit._replace(negator=denial.group(1))
+                         for hit in hits)
         out.append(hits)
     return out
 
