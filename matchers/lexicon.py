@@ -796,7 +796,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # document (score ``blank_civil_form``); its folder or frame ("map ijazah", canonical "dompet") is a holder, and a
     # kindergarten's printed certificate ("ijazah TK") a form a school orders
     (r"(?:dompet|sampul|cover|bingkai|frame|album|tabung) ijazah", "NEGHOLDER"),
-    (r"ijazah (?:tk|paud|tpq|tpa|ra)", "NEGFORMBOOK"),
+    (r"ijazah(?: <KOSONG>)?(?: untuk| buat| utk)? (?:tk|paud|tpq|tpa|ra)", "NEGFORMBOOK"),
     (r"ijazah|ijasah|sttb", "DIPLOMA"),
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)", "CIVILDOC"),
     (r"akta", "AKTA"),
