@@ -690,7 +690,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (related13) others who searched for the wrong thing ("Banyak yang salah cari blanko ijazah, ini map ya"): what
     # they searched for is told of, the goods are the listing's own (a seller's "jangan salah beli" is a warning heading
     # its own offer, so only searching is read)
-    (r"(?:yang|yg|orang|pembeli) (?:salah|keliru) (?:cari|nyari|mencari|search)", "CUEOTHERS"),
+    (r"(?:yang|yg|orang|pembeli) salah (?:cari|nyari|mencari)", "CUEOTHERS"),
     (r"nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
     (r"dicari|wtb|want to buy|looking to buy|buying|we buy|penampung|dibeli|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
@@ -741,8 +741,8 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|di atas <BLANGKO>"  # (2.7) "cetakkan data anda di atas blanko"
      # (related13) the reader's own blank, which a service fills ("Yang sudah punya blangko e-KTP, kami isi data",
      # "kakak yg udah pegang blanko ktp-el"): the blank is the buyer's, the offer a KTP made on it
-     r"|(?:yang|yg|kalau|kalo|klo|jika|bila)(?: kakak| kak| agan| gan| anda| kamu| sudah| udah)? (?:sudah|udah|sdh|dah|telah)"
-     r" (?:punya|pegang|megang|memiliki|mempunyai|ada) <BLANGKO>", "PRINTEDON"),
+     r"|(?:yang|yg|kalau|kalo|klo|jika|bila)(?: kakak| kak| agan| gan| anda| kamu| sudah| udah)? (?:sudah|udah|dah|telah)"
+     r" (?:punya|pegang|memiliki|ada) <BLANGKO>", "PRINTEDON"),
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     # (precision10) out as hearsay or again and again ("blangko katanya habis", "blangko habis terus"): a shortage
     (r"<BLANGKO>(?: <KTP>| <EKTP>)? (?:katanya|masih|sedang|lagi|sering|selalu) habis|<BLANGKO>(?: <KTP>| <EKTP>)? habis terus",
@@ -790,14 +790,14 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (related13) a KTP found or left behind ("menemukan KTP atas nama …", "ketemu dompet isi KTP", "e-KTP tertinggal di
     # masjid"): one person's card on its way back to its owner, not an ID traded; a lost KTP ("KTP hilang?") stays a
     # KTP, as reprint services address it
-    (r"(?:menemukan|ditemukan|nemu|ketemu|temuan|penemuan)(?: sebuah| satu| dompet| dompet berisi| dompet isi| tas berisi)?"
-     r" (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tercecer|tertinggal|ketinggalan|terjatuh)", "FOUNDID"),
+    (r"(?:menemukan|ditemukan|nemu|ketemu|temuan)(?: sebuah| satu| dompet| dompet berisi| dompet isi| tas berisi)?"
+     r" (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tercecer|tertinggal|ketinggalan)", "FOUNDID"),
     # (related13) a school's diploma ("blanko ijazah SMA", "ijazah S1 kosongan"): a blank of it is a blank civil
     # document (score ``blank_civil_form``); its folder or frame ("map ijazah", canonical "dompet") is a holder, and a
     # kindergarten's printed certificate ("ijazah TK") a form a school orders
     (r"(?:dompet|sampul|cover|bingkai|frame|album|tabung) ijazah", "NEGHOLDER"),
-    (r"ijazah(?: <KOSONG>)?(?: untuk| buat| utk)? (?:tk|paud|tpq|tpa|ra)", "NEGFORMBOOK"),
-    (r"ijazah|ijasah|sttb", "DIPLOMA"),
+    (r"ijazah(?: <KOSONG>)?(?: untuk| buat| utk)? (?:tk|paud|tpq|ra)", "NEGFORMBOOK"),
+    (r"ijazah", "DIPLOMA"),
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)", "CIVILDOC"),
     (r"akta", "AKTA"),
     (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
@@ -1185,7 +1185,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # not yet or not done ("KTP elektronik (belum jadi)": not yet made, an unprinted card; "tidak jadi": called off)
     (_ABSENT + r" jadi", "NOTDONE"),
     # (related13) broken into pieces ("KTP saya patah jadi dua"): "jadi" is "into", a card damaged, not one made
-    (r"(?:patah|retak|pecah|terbelah|belah|sobek|robek|terbagi) jadi", "BROKEN"),
+    (r"(?:patah|retak|pecah|belah|sobek|robek) jadi", "BROKEN"),
     (r"(?:sudah|udah|pasti|tetap|dijamin|semua) jadi", "DONESURE"),  # said with its aspect: done, not "becomes"
     (r"jadi", "DONE"),
     (r"dan|serta", "AND"),
@@ -1197,13 +1197,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # office's ("dinas pendidikan": ``OTHEROFFICE``); first the office's blanks with what news says of them ("blangko
     # negara bocor ke pasaran", "blangko dari pusat sudah dikirim"): the office's supply told of, no goods
     (r"<BLANGKO>(?: resmi)?(?: <ORIGINAL>)?(?: dari)? (?:<OFFICIAL>|kecamatan|pusat|negara)"
-     r" (?:bocor|beredar|diperjualbelikan|disita|dicuri|hilang|raib|sudah|telah|belum|akan|segera|mulai|tiba|datang|turun)",
+     r" (?:bocor|beredar|diperjualbelikan|disita|dicuri|hilang|sudah|telah|belum|akan|segera|mulai|tiba|datang|turun)",
      "OUTOFSTOCK"),
     (r"(?:<BLANGKO>|<KARTU> <KOSONG>)(?: resmi)?(?: <ORIGINAL>)?(?: dari| ex| eks| milik| kiriman| jatah)?"
      r" (?:<OFFICIAL>|kecamatan|pusat|negara)", "OFFICEBLANK"),
     # (related13) the verbs of a report or of an office's supply ("orang itu bilang blanko …", "pihaknya menerima
     # 5.000 keping blangko dari Kemendagri"): an office-named blank after one is told of or received, not offered
-    (r"bilang|katanya|ngaku|mengaku|menyebut|mengatakan|mengklaim|menerima|diterima|mendistribusikan|didistribusikan",
+    (r"bilang|katanya|ngaku|mengaku|menyebut|mengatakan|menerima|diterima|mendistribusikan|didistribusikan",
      "TOLDVERB"),
 )
 
