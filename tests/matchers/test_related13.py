@@ -16,8 +16,12 @@ from hypothesis import strategies as st
 from matchers import score_listing, score_many
 from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
 
-ROWS = tune_rows("related13_a", "related13_concepts")
-STILL_MISSED: dict[str, str] = {}
+ROWS = tune_rows("related13_*")
+STILL_MISSED: dict[str, str] = {
+    # related13_b, measured once on this branch (figures in corpus/README.md), not learnt from
+    "r13b-015": "an office's notice 'Pengambilan KTP yang sudah jadi tetap dilayani': the office's finished KTPs read as "
+                "a population document said done for the buyer (document_done)",
+}
 
 
 @pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
