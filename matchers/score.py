@@ -615,6 +615,15 @@ def _neg(name: str, tag: str, weight: float, why: str, channels: frozenset[str] 
     return Rule(name, "negative", name, weight, _p(f"<{tag}>"), why, channels, unless_usable, unless_traded)
 
 
+#: (related13) The head of a clause's shape, or just after a sentence cue heading it ("Laporan: …", "Ready kak, …"): a
+#: match starting there is the clause's goods, and the cue, outside the match, still governs it (a report head
+#: discounts it, a seller's voice lifts that).  One fixed-width look-behind per cue, as look-behinds must be.
+_CUES_HEADING = ("CUEBONUS", "CUEBUY", "CUECOD", "CUEGREET", "CUENEED", "CUEOTHERS", "CUEPACK", "CUEPAY", "CUEPOLICY",
+                 "CUEREPORT", "CUEREPORTED", "CUEREQ", "CUEREQAFTER", "CUESHIP", "CUESTORE", "CUEUSE", "CUEVARIANT",
+                 "CUEWANT", "CUEWARN", "CUEXSELL")
+_AT_CLAUSE_HEAD = "(?:(?<![^\n])|" + "|".join(f"(?<=(?<![^\n]){cue}= )" for cue in _CUES_HEADING) + ")"
+
+
 RULES: tuple[Rule, ...] = (
     # blank channel: strong evidence (one group)
     Rule("blank_ektp", "blank", "blank_core", 75, _p(_near_one_product("BLANGKO", "EKTP", 3)), why="blank word near an e-KTP term"),
@@ -640,11 +649,12 @@ RULES: tuple[Rule, ...] = (
     # (after at most a sale or stock word: "Ready blangko Kemendagri"); an office's blanks further into a sentence
     # are what someone received, said or reported ("pihaknya menerima 5.000 keping blangko dari Kemendagri", "orang
     # itu bilang blanko asli dari dinas": a report's or a receipt's verb, ``TOLDVERB``, or any untagged word before
-    # it), or with news said of it (lexicon ``OUTOFSTOCK``), or another document named after it ("blanko resmi
+    # it; only a sale word, "ready", the ID's name or "dan" may lead it, so a genre heading stays the clause's first
+    # hit and is read past as before, ``_heading_of``), or with news said of it (lexicon ``OUTOFSTOCK``), or another document named after it ("blanko resmi
     # dukcapil untuk KK": a family card's form).  A shape drops the untagged words leading a clause, so "Sisa blangko
     # dari kecamatan" heads its clause as "Blanko resmi Dukcapil" does
     Rule("office_named_blank", "blank", "blank_core", 65,
-         _p(r"(?<![^\n])(?:(?!TOLDVERB=|_ )\S+ ){0,3}OFFICEBLANK=\S*"
+         _p(_AT_CLAUSE_HEAD + r"(?:(?:<SALE>|<READY>|<EKTP>|<KTP>|<AND>) ){0,3}OFFICEBLANK=\S*"
             r"(?!(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>|<DIPLOMA>|<NEGFORMBOOK>))"),
          why="a blank named by the office that issues it (blanko resmi Dukcapil)"),
     # (2.7) a card left white or empty that bears the state's emblem ("Kartu putih bergaruda, belum terisi"): the e-KTP
