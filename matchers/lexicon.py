@@ -790,7 +790,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (related13) a KTP found or left behind ("menemukan KTP atas nama …", "ketemu dompet isi KTP", "e-KTP tertinggal di
     # masjid"): one person's card on its way back to its owner, not an ID traded; a lost KTP ("KTP hilang?") stays a
     # KTP, as reprint services address it
-    (r"(?:menemukan|ditemukan|nemu|ketemu|temuan)(?: sebuah| satu| dompet| dompet berisi| dompet isi| tas berisi)?"
+    (r"(?:menemukan|ditemukan|nemu|ketemu|temuan)(?: sebuah| dompet| dompet berisi| dompet isi| tas berisi)?"
      r" (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tercecer|tertinggal|ketinggalan)", "FOUNDID"),
     # (related13) a school's diploma ("blanko ijazah SMA", "ijazah S1 kosongan"): a blank of it is a blank civil
     # document (score ``blank_civil_form``); its folder or frame ("map ijazah", canonical "dompet") is a holder, and a
@@ -1054,7 +1054,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # KTP-el wis ana maneh"), a council asking the office ("DPRD minta Dukcapil tambah stok blangko"), and stock counted
     # in millions of pieces, the state's scale; a seller's blanks come "dari" an office and are counted in pieces
     (r"<OFFICIAL> (?:mendistribusikan|distribusikan|membantah|bantah|menegaskan|mengumumkan|ngumumke|memastikan|pastikan"
-     r"|mengajukan|ajukan)|(?:dprd|komisi|pemkab|pemda|bupati|wali kota|gubernur|camat) (?:minta|meminta|mendesak)"
+     r"|mengajukan|ajukan"
+     # (related13) the office saying or receiving ("Kepala Disdukcapil menyebut pihaknya menerima 5.000 keping blangko
+     # dari Kemendagri"): news of its supply
+     r"|menyebut|mengatakan|menerima)|(?:dprd|komisi|pemkab|pemda|bupati|wali kota|gubernur|camat) (?:minta|meminta|mendesak)"
      # (precision12) the office coming to residents ("Dukcapil jemput bola rekam e-KTP di sekolah", "Tim Dukcapil turun ke
      # sekolah"): its own activity, read in its clause (as a publication in the product phrase, a line a seller added
      # under a vague title hid 174 of the 4,968 read-right offers)
@@ -1201,10 +1204,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      "OUTOFSTOCK"),
     (r"(?:<BLANGKO>|<KARTU> <KOSONG>)(?: resmi)?(?: <ORIGINAL>)?(?: dari| ex| eks| milik| kiriman| jatah)?"
      r" (?:<OFFICIAL>|kecamatan|pusat|negara)", "OFFICEBLANK"),
-    # (related13) the verbs of a report or of an office's supply ("orang itu bilang blanko …", "pihaknya menerima
-    # 5.000 keping blangko dari Kemendagri"): an office-named blank after one is told of or received, not offered
-    (r"bilang|katanya|ngaku|mengaku|menyebut|mengatakan|menerima|diterima|mendistribusikan|didistribusikan",
-     "TOLDVERB"),
+    # (related13) an office-named blank someone is said to claim ("orang itu bilang blanko asli dari dinas", "ngakunya
+    # blangko resmi Dukcapil"): told of, no goods on offer (no rule reads it; it names goods as a report tells of them)
+    (r"(?:bilang|katanya|ngaku|mengaku|menyebut|mengatakan)(?: (?:itu|ini|kalau|kalo|bahwa))? <OFFICEBLANK>", "TOLDBLANK"),
 )
 
 

@@ -482,6 +482,21 @@ seller's voice) or the description opens by naming a publication ("Artikel berit
 now none but what the neutral "Info produk:" hides, and the 69 notices under a genre heading in the tune rows stay
 benign but one (a news item quoting a fee as a price, measured on ``levers12_b``).  Report heads over the goods
 ("Laporan: <title>" / "Diskusi: <description>") count once among a report's tellings (told_voice): 1,805 hidden -> 1.
+
+**The related / benign boundary (related13).**  Measured first on fresh rows (``corpus/related13_a``; b measured once
+after).  *A blank named by its issuing office*, the card unnamed ("Blanko resmi Dukcapil, sisa pengadaan", "Blangko
+Kemendagri belum tercetak", "kartu kosong dari dinas capil"): lexicon ``OFFICEBLANK``, read as a blank word by every
+rule and as a blank on offer (``office_named_blank``) where it heads its clause; after a report's or a receipt's verb
+("pihaknya menerima … blangko dari Kemendagri") or with news said of it ("blangko negara bocor") it is the office's
+supply, and beside another document's blank with no KTP named it is that document's form.  Official material named
+with its card ("kartu bahan resmi dari pusat") is the e-KTP's material.  *Blank diplomas* ("blanko ijazah", "ijazah S1
+kosongan") are blank civil forms; a diploma's folder or frame, or a kindergarten's printed certificate, is not.  *A
+service on the buyer's own blank* ("Yang sudah punya blangko e-KTP, kami isi data") and *a KTP printed on genuine
+material* ("cetak KTP pakai bahan asli") make KTPs (``PRINTEDON``, ``PRINTEDID``); "di tempat kami" is the shop's
+place, no holder.  *One person's card, not identities traded*: a KTP found or left behind ("menemukan KTP atas nama …"),
+a KTP broken "jadi dua" (no document said done), a service held until blanks come ("tutup sampai stok blangko
+tersedia", ``OUTOFSTOCK``).  *A question answered "no" in a clause of its own* ("Blanko ijazah? Bukan. Ini map
+ijazah") denies the goods it names; others' mistaken search ("yang salah cari blanko …") is told of.
 """
 
 from __future__ import annotations
@@ -615,15 +630,6 @@ def _neg(name: str, tag: str, weight: float, why: str, channels: frozenset[str] 
     return Rule(name, "negative", name, weight, _p(f"<{tag}>"), why, channels, unless_usable, unless_traded)
 
 
-#: (related13) The head of a clause's shape, or just after a sentence cue heading it ("Laporan: …", "Ready kak, …"): a
-#: match starting there is the clause's goods, and the cue, outside the match, still governs it (a report head
-#: discounts it, a seller's voice lifts that).  One fixed-width look-behind per cue, as look-behinds must be.
-_CUES_HEADING = ("CUEBONUS", "CUEBUY", "CUECOD", "CUEGREET", "CUENEED", "CUEOTHERS", "CUEPACK", "CUEPAY", "CUEPOLICY",
-                 "CUEREPORT", "CUEREPORTED", "CUEREQ", "CUEREQAFTER", "CUESHIP", "CUESTORE", "CUEUSE", "CUEVARIANT",
-                 "CUEWANT", "CUEWARN", "CUEXSELL")
-_AT_CLAUSE_HEAD = "(?:(?<![^\n])|" + "|".join(f"(?<=(?<![^\n]){cue}= )" for cue in _CUES_HEADING) + ")"
-
-
 RULES: tuple[Rule, ...] = (
     # blank channel: strong evidence (one group)
     Rule("blank_ektp", "blank", "blank_core", 75, _p(_near_one_product("BLANGKO", "EKTP", 3)), why="blank word near an e-KTP term"),
@@ -645,16 +651,13 @@ RULES: tuple[Rule, ...] = (
          why="a chip card of the KTP's type or size that holds no data yet: an e-KTP described", words=NO_CONTENT),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
     # (related13) a blank named by its issuing office, the card unnamed ("Blanko resmi Dukcapil, sisa pengadaan",
-    # "Blangko Kemendagri belum tercetak"): the registry's blank is the e-KTP's, as the goods heading their clause
-    # (after at most a sale or stock word: "Ready blangko Kemendagri"); an office's blanks further into a sentence
-    # are what someone received, said or reported ("pihaknya menerima 5.000 keping blangko dari Kemendagri", "orang
-    # itu bilang blanko asli dari dinas": a report's or a receipt's verb, ``TOLDVERB``, or any untagged word before
-    # it; only a sale word, "ready", the ID's name or "dan" may lead it, so a genre heading stays the clause's first
-    # hit and is read past as before, ``_heading_of``), or with news said of it (lexicon ``OUTOFSTOCK``), or another document named after it ("blanko resmi
-    # dukcapil untuk KK": a family card's form).  A shape drops the untagged words leading a clause, so "Sisa blangko
-    # dari kecamatan" heads its clause as "Blanko resmi Dukcapil" does
+    # "Blangko Kemendagri belum tercetak"): the registry's blank is the e-KTP's.  Not when someone is said to claim it
+    # ("orang itu bilang blanko asli dari dinas": lexicon ``TOLDBLANK``), when news is said of it ("blangko negara
+    # bocor", "blangko dari pusat sudah dikirim": ``OUTOFSTOCK``), after an office's statement ("Kepala Disdukcapil
+    # menyebut pihaknya menerima …": a told-of cue), nor with another document named after it ("blanko resmi dukcapil
+    # untuk KK": a family card's form)
     Rule("office_named_blank", "blank", "blank_core", 65,
-         _p(_AT_CLAUSE_HEAD + r"(?:(?:<SALE>|<READY>|<EKTP>|<KTP>|<AND>) ){0,3}OFFICEBLANK=\S*"
+         _p(r"OFFICEBLANK=\S*"
             r"(?!(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>|<DIPLOMA>|<NEGFORMBOOK>))"),
          why="a blank named by the office that issues it (blanko resmi Dukcapil)"),
     # (2.7) a card left white or empty that bears the state's emblem ("Kartu putih bergaruda, belum terisi"): the e-KTP

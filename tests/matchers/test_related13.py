@@ -49,10 +49,11 @@ def test_a_blank_named_by_its_office_heading_its_clause_is_a_blank(blank: str, o
 
 @settings(max_examples=60, deadline=None)
 @given(voice=st.sampled_from(["Orang itu bilang", "Penjualnya mengaku", "Kepala dinas menyebut pihaknya menerima",
-                              "Kecamatan sudah menerima"]),
+                              "Dukcapil menerima", "Katanya"]),
        blank=st.sampled_from(["blanko resmi Dukcapil", "blangko dari Kemendagri", "blanko asli dari dinas"]))
 def test_an_office_named_blank_after_a_report_or_receipt_verb_is_not_offered(voice: str, blank: str) -> None:
-    """(related13) The office's blanks told of or received ("pihaknya menerima … blangko dari Kemendagri"): no offer."""
+    """(related13) The office's blanks someone claims (``TOLDBLANK``) or an office says it received (a told-of cue): no
+    offer."""
     assert not _counted("Info warga", f"{voice} {blank}. Tidak saya tanggapi.", "office_named_blank")
 
 
