@@ -82,9 +82,7 @@ PULLED = {
     # (2) two report heads made the told-of voice heard twice (1,805 on 2.9); levers12 counts heads over the goods once
     # among a report's tellings: 1 of 4,987 still hidden, a related account offer whose seller's instruction "Atas nama
     # orang lain, jangan diganti" reads as a warning (CUEWARN "jangan") and so as a report's second telling
-    # related13: +1, r13b-023 (related13_b, measured once, not learnt from), a blank named by its office alone under
-    # both heads: no sentence of it is heard as the seller's own voice
-    "report_and_discussion_heads": ("Laporan:||Diskusi:", "two_heads", 2, 4020,
+    "report_and_discussion_heads": ("Laporan:||Diskusi:", "two_heads", 1, 4020,
                                     "the seller's instruction 'jangan diganti' (v7c-035) reads as a warning told of"),
     # (3) an office's shortage glued to the title takes the title's product phrase
     "hearsay_shortage_in_title": ("Di kecamatan blangko katanya habis, di sini ready.", "title_suffix", 522, 474,
