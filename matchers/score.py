@@ -504,7 +504,8 @@ from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, 
 from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
-from matchers.told_voice import GENRE_HEADS, notice_voice, told_of_voice
+from matchers.shop_chatter import chatter_head_end
+from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -2274,9 +2275,10 @@ def score_listing(
     title_rules = _rules_in_field(title) if title else None
     if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(title):
         title_rules = None  # (2.9) a heading naming only its genre names no goods: read from the description
-    description_rules = _rules_in_field(description) if description else None
+    own = description[chatter_head_end(description, _names_goods):] if description else description  # (notice13)
+    description_rules = _rules_in_field(own) if own else None
     title_headed = _headed(title_rules, title) and not _opens_with_publication(description_rules)
-    description_headed = _headed(description_rules, description)
+    description_headed = _headed(description_rules, own)
     if (title_headed or description_headed) \
             and not notice_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
         # (levers12) a seller's "Pengumuman: <offer>": the heading read past
@@ -2304,6 +2306,11 @@ def score_listing(
         verdict, round(score, 1), reasons, identifiers, MATCHER_VERSION, SCORER,
         _thresholds(blank_threshold, related_threshold),
     )
+
+
+def _names_goods(words: str) -> bool:
+    """Whether some words name goods (a spec value "KTP elektronik", not "Baru"): :mod:`matchers.shop_chatter`'s test."""
+    return not GOODS_TAGS.isdisjoint(_tags_in(_spelled(words)))
 
 
 @lru_cache(maxsize=4096)
