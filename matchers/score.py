@@ -504,6 +504,8 @@ from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, 
 from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
+from matchers.notice_speaker import GATE_WORDS as NOTICE_GATE_WORDS
+from matchers.notice_speaker import speaks_of_goods_as_no_seller
 from matchers.shop_chatter import chatter_head_end
 from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
 
@@ -2287,8 +2289,11 @@ def score_listing(
     if ((title_rules and _heads_told_of(title_rules)) or (description_rules and _heads_told_of(description_rules))) \
             and not told_of_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
         title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
-    reasons, blank, related = _judgement(title_rules, description_rules,
-                                         _rules_in_field(image_text) if image_text else None)
+    image_rules = _rules_in_field(image_text) if image_text else None
+    reasons, blank, related = _judgement(title_rules, description_rules, image_rules)
+    if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(title, description):
+        # (notice13) a notice, a news item, a warning or a story about blanks, whatever chatter a shop puts round it
+        reasons, blank, related = _judgement(_told(title_rules), _told(description_rules), image_rules)
     if blank >= blank_threshold:
         verdict, score = Verdict.BLANK, blank
     elif related >= related_threshold:
@@ -2306,6 +2311,28 @@ def score_listing(
         verdict, round(score, 1), reasons, identifiers, MATCHER_VERSION, SCORER,
         _thresholds(blank_threshold, related_threshold),
     )
+
+
+def _told_by_no_seller(title: str, description: str) -> bool:
+    """Whether a listing read as an offer names its goods only as an office, a newsroom, a warning or a story does
+    (:func:`matchers.notice_speaker.speaks_of_goods_as_no_seller`), after a word-set gate."""
+    if NOTICE_GATE_WORDS.isdisjoint(_WORD_RUN.findall(f"{title} {description}".lower())):
+        return False
+    return speaks_of_goods_as_no_seller(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled)
+
+
+_WORD_RUN = re.compile(r"[a-z]+")
+#: The cue a notice's goods stand under (notice13): reported, not on offer.
+_TOLD_CUE = "CUEREPORT"
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _told(rules: FieldRules | None) -> FieldRules | None:
+    """A field's reading with every hit no cue discounts yet put under a report's cue (notice13): in a notice, news
+    item, warning or story nothing is on offer."""
+    if not rules:
+        return rules
+    return tuple((number, tuple(hit if hit.cue else _hit_with_cue(hit, _TOLD_CUE) for hit in hits)) for number, hits in rules)
 
 
 def _names_goods(words: str) -> bool:

@@ -106,6 +106,7 @@ _SELLER_SAYS = re.compile(
     r"|\d ?(?:/|per) ?(?:pcs|pc|keping|lembar|set|biji|buah)\b"
     # a stock with its count ("stok 40", "ready 15 pcs", "ada lagi 15")
     r"|\b(?:stok|stock|sisa|ready|isi|ada(?: lagi)?)\b ?\d|\b\d+ ?(?:pcs|pc)\b"
+    r"|\b(?:stok|stock|sisa|ready|redy|ada lagi)\b(?: [a-z]+){0,2} \d+ ?(?:keping|lembar|biji|buah|set)\b"
     r"|^\W*(?:stok|stock|ready|sedia|tersedia) (?:untuk|buat|bagi) (?:\w+ )?(?:yang|yg|operator|reseller|agen|kakak|anda|kamu)\b"
     # the seller's own act ("kami jual")
     r"|\b(?:kami|ane|saya|kita|aku|gue|gw) (?:jual|menjual|sediakan|menyediakan|bantu|buatkan|bikinin|cetakkan|uruskan)\b"
@@ -126,6 +127,12 @@ _SELLER_SAYS_OF_GOODS = re.compile(
     r"|\b(?:ready|redy|sedia) (?:kak|ka|gan|sis|bos|bro|stok|stock|lagi|banyak)\b"
     r"|^\W*(?:[ja]|jawab|jawaban|penjual|seller)?\W*(?:iya|ya|bisa|ada|ga ada|gak ada|ready|asli|siap|boleh|ok|oke)\b\W+"
     r"(?:kak|ka|gan|sis|bos|bro|kakak|agan)\b")
+#: (notice13) Shop chatter, said of whatever a shop sells: a Q&A's labelled lines ("Pembeli: ready kak?" / "Penjual:
+#: Ready kak, silakan diorder."), the whole shop's stock ("Semua produk ready", "Stok selalu update"), a checkout urged
+#: ("Stok terbatas, buruan checkout!").  Naming no goods, such a line is nobody's voice: a stock's state, a sale word or
+#: an answer in it (``_SELLER_SAYS_OF_GOODS``) is the seller's only beside the goods.
+_CHATTER = re.compile(r"^\W*(?:pembeli|penjual|seller|admin|t|j|tanya|jawab)\s*:|\b(?:semua|seluruh) (?:produk|barang|varian|item|stok)\b"
+                      r"|\bstok selalu\b|\bcheckout\b|\bklik beli\b")
 #: A way to buy any shop says (an order, a contact, shipping, COD, payment, haggling): the seller's own voice only in a
 #: sentence that names the goods, since a shop's boilerplate ("Order sebelum jam 2 dikirim hari yang sama") says
 #: nothing about what is on offer (the metamorphic suite appends it to reports too).
@@ -174,7 +181,9 @@ def _in_own_voice(forms: tuple[str, str], names_goods: bool) -> bool:
         return False
     if any(map(_SELLER_SAYS.search, forms)):
         return True
-    return names_goods and (any(map(_SELLER_SAYS_OF_GOODS.search, forms)) or any(map(_SHOP_TERMS.search, forms)))
+    if names_goods:
+        return any(map(_SELLER_SAYS_OF_GOODS.search, forms)) or any(map(_SHOP_TERMS.search, forms))
+    return _CHATTER.search(forms[0]) is None and any(map(_SELLER_SAYS_OF_GOODS.search, forms))
 
 
 def _others_act(forms: tuple[str, str], others: frozenset[str] = _OTHERS) -> bool:
