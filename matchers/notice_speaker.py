@@ -31,6 +31,7 @@ from matchers.told_voice import (
     _SENTENCE,
     _TOLD,
     _WORD,
+    GOODS_TAGS,
     _in_own_voice,
     _seller_speaks_of_itself,
     _speaks_as_notice,
@@ -58,7 +59,10 @@ _SUPPLY = re.compile(
     r"|\bkiriman (?:dari|tambahan)\b|\b(?:menipis|langka|kelangkaan)\b"
     r"|\b(?:stok|ketersediaan|persediaan|pasokan)\b[^.]{0,30}?\b(?:aman|cukup|menipis|terbatas|habis)\b"
     r"|\b(?:sedang|lagi|masih sering|sering|sempat) (?:kosong|habis)\b|\bkosong (?:lagi|terus)\b"
-    r"|\b(?:disita|diamankan|ditemukan|dicuri|menyita|mengamankan|barang bukti)\b|\bkuota\b")
+    r"|\b(?:disita|diamankan|ditemukan|dicuri|menyita|mengamankan|barang bukti)\b|\bkuota\b"
+    # only for offices ("hanya untuk dinas", "hanya ada di Dukcapil"), never sold ("gak pernah dijual")
+    r"|\bhanya (?:untuk|di|ada di|didistribusikan ke|dipakai di|dicetak di) (?:dinas|dukcapil|disdukcapil|kantor|kecamatan"
+    r"|pemerintah|petugas)\b|\b(?:tidak|tdk|gak|ga|nggak|bukan|tak) (?:pernah|boleh|untuk|bisa) (?:di)?(?:jual|perjualbelikan)\b")
 #: A word denying what follows ("bukan barang sitaan", "tanpa antre", "kagak pake antri"): no supply told, no story.
 _DENIED_BEFORE = re.compile(r"\b(?:bukan|tidak|tdk|tanpa|ga|gak|nggak|kagak|ngga|anti|bebas|skip)(?: (?:pake|pakai|perlu|usah|harus|ada))?\W*$")
 
@@ -77,8 +81,8 @@ _STORY = re.compile(
 
 #: A buyer addressed or urged: a supply statement said so is a seller's ("stok terbatas, buruan kak").
 _BUYER_ADDRESSED = re.compile(r"\b(?:kak|kakak|ka|gan|agan|sis|bos|buruan|borong|order|checkout|chat|japri)\b")
-#: A seller vouching for itself or its goods ("kami seller terpercaya", "di sini asli"), not merely naming its shop.
-_VOUCHED = re.compile(r"\b(?:terpercaya|amanah|asli|ori|original|resmi|jujur|aman|berpengalaman|bukan (?:hoaks|hoax|penipuan|tipu|scam))\b")
+#: A disclaimer opening a sentence ("Bukan kartu PVC biasa.", "Non PVC"): what is not on offer, no goods named.
+_DISCLAIMER = re.compile(r"^\W*(?:bukan|non|tanpa)\b")
 #: A report's heading words a title may open with ("Curhat: …", "Pengalaman bikin KTP", "Tweet: …"): the poster's own
 #: story.  Not a genre heading ("Pengumuman:", "Info:"), which a seller puts on an offer as easily (levers12).
 _TITLE_HEADS = frozenset({"curhat", "pengalaman", "cerita", "crita", "kisah", "tweet", "thread"})
@@ -91,17 +95,38 @@ GATE_WORDS = frozenset({
     "diamankan", "antre", "antri", "katanya", "jare", "habis", "sumping", "teko", "kuota", "saya", "aku"})
 
 
-#: Tags that name no goods: a sentence's cues (shipping, payment, greeting …), a sale's words and a shop's terms, an
-#: office's place and doings.  Every other tag names something a listing may offer (a blank, a KTP, an ID's data, an
-#: account, a fast track, a holder …), so a related offer's goods must be told of too before its listing is a notice.
-_NAMES_NOTHING = frozenset({"AND", "NOT", "NOTONLY", "SALE", "SALETERMS", "SELLERTERMS", "REASSURE", "RESPON", "READY",
-                            "POPULAR", "AUDIENCE", "ORIGINAL", "OFFICIAL", "VENUE", "OFFICEPROC", "OTHEROFFICE", "DONE",
-                            "DONESURE", "NOTDONE", "SERVICE"})
+#: Tags naming what the matcher's channels are about: a blank, a KTP or another ID or civil document, an ID's data, an
+#: account sold with its ID, a fast track or a forgery, an ID reader or its software.  A related offer's goods must be
+#: told of too before its listing is a notice; a map, a holder or a parcel named in a shop's line is none of these.
+_ID_GOODS = GOODS_TAGS | frozenset({
+    "IDDATA", "KYCAKUN", "KYCSOLD", "KYCVERIFIED", "KYCFIN", "VERIFIED", "FASTTRACK", "SHORTCUT", "CUSTOMDATA", "CUSTOMID",
+    "OWNNIK", "PALSU", "USABLE", "USABLEID", "MAKEFOR", "SELFIE", "SKTM", "IDREF", "BANKBOOK", "SDK", "SOFTWARE",
+    "READDATA", "READTEST", "EMBLEM", "SECURITYMARK", "OFFICESTAMP", "FORGEDSTAMP", "PRINTEDON", "AKUN"})
+#: A shop's own cues (shipping, COD, payment, packing, hours, policy, greeting, bonus, cross-selling, tags): a sentence
+#: holding one that is not the seller's voice of the goods is chatter, nobody's reading ("Cek juga holder KTP").
+_CHATTER_CUES = frozenset({"CUESHIP", "CUECOD", "CUEPAY", "CUEPACK", "CUESTORE", "CUEPOLICY", "CUEGREET", "CUEBONUS",
+                           "CUEXSELL", "CUETAGS"})
 
 
-def _names_goods(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> bool:
-    """Whether a sentence names something a listing may offer (``_NAMES_NOTHING``, cues aside)."""
-    return any(not tag.startswith("CUE") and tag not in _NAMES_NOTHING for tag in _tags_of_clauses(sentence, tags_of, spelled))
+#: A card or a blank state named beside a hard negative or a negation ("Bukan kartu PVC biasa", "dompet kartu", "tanpa
+#: kartu kredit"): the negative's goods, not an ID's.
+_PLAIN_GOODS = frozenset({"KARTU", "KOSONG"})
+
+
+def _names_id_goods(tags: frozenset[str]) -> bool:
+    """Whether a sentence's tags name an ID's goods (``_ID_GOODS``), a bare card or blank state beside no hard negative."""
+    named = tags & _ID_GOODS
+    if not named:
+        return False
+    return bool(named - _PLAIN_GOODS) or not any(tag.startswith("NEG") or tag == "NOT" for tag in tags)
+
+
+#: A cross-selling cue: what follows is another product ("Kami juga menjual kaos polos"), never the listing's goods.
+_CROSS_SELLING = "CUEXSELL"
+
+
+def _tags(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> frozenset[str]:
+    return _tags_of_clauses(sentence, tags_of, spelled)
 
 
 def _told_otherwise(forms: tuple[str, str], in_title: bool, tags_of: Callable[[str], frozenset[str]],
@@ -117,11 +142,12 @@ def _told_otherwise(forms: tuple[str, str], in_title: bool, tags_of: Callable[[s
 
 
 def _sellers(sentence: str, forms: tuple[str, str], names_goods: bool) -> bool:
-    """Whether a sentence is a seller's: its offer in its own voice (no question), or the seller vouching for itself or
-    its goods; a greeting or a "follow" naming the shop ("Selamat datang di toko kami!") is chatter, nobody's voice."""
+    """Whether a sentence is a seller's: its offer in its own voice (no question), or the seller vouching for itself
+    beside the goods; a greeting, a "follow" or a vouching that names no goods ("Selamat datang di toko kami!", "kami
+    seller terpercaya") is chatter, nobody's voice."""
     if "?" not in sentence and _in_own_voice(forms, names_goods):
         return True
-    return _seller_speaks_of_itself(forms) and (names_goods or _VOUCHED.search(sentence) is not None)
+    return names_goods and _seller_speaks_of_itself(forms)
 
 
 @lru_cache(maxsize=1024)
@@ -136,11 +162,21 @@ def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable
             for match in _SENTENCE.finditer(line):
                 sentence = match.group(0)
                 forms = (sentence, spelled(sentence))
-                names_goods = _names_goods(sentence, tags_of, spelled)
+                tags = _tags(sentence, tags_of, spelled)
+                names_goods = _names_id_goods(tags)
+                if sentence.lstrip().startswith("#") and not in_title:
+                    continue  # a description's hashtags are search words (a title's are its product phrase)
+                if not _CHATTER_CUES.isdisjoint(tags) and (not in_title or not names_goods):
+                    # a shop's line ("Kami juga menjual kaos polos", "Bisa COD"): the seller's voice only of the goods
+                    # ("aku ada blanko ektp kosongan, … bisa kirim"), told of when it tells, else nobody's
+                    if names_goods and _CROSS_SELLING not in tags and _sellers(sentence, forms, names_goods):
+                        return False
+                    told += names_goods and (line_head or _told_otherwise(forms, in_title, tags_of, spelled))
+                    continue
                 if _sellers(sentence, forms, names_goods):
                     return False
-                if not names_goods or (not in_title and sentence.lstrip().startswith("#")):
-                    continue  # a description's hashtags are search words (a title's are its product phrase)
+                if not names_goods or _DISCLAIMER.match(sentence):
+                    continue  # no goods named, or a disclaimer of what is not on offer
                 if not (line_head or _told_otherwise(forms, in_title, tags_of, spelled)):
                     return False  # the goods named plainly: a product phrase ("Blangko e-KTP kosong ori", "Butuh blanko?")
                 told += 1

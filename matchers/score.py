@@ -502,10 +502,10 @@ from matchers.identity_memo import IdentityMemo, Interner
 from matchers.identity_set import identity_set
 from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
-from matchers.regex_literals import required_strings
-from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.notice_speaker import GATE_WORDS as NOTICE_GATE_WORDS
 from matchers.notice_speaker import speaks_of_goods_as_no_seller
+from matchers.regex_literals import required_strings
+from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.shop_chatter import chatter_head_end
 from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
 
