@@ -2328,11 +2328,11 @@ _TOLD_CUE = "CUEREPORT"
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _told(rules: FieldRules | None) -> FieldRules | None:
-    """A field's reading with every hit no cue discounts yet put under a report's cue (notice13): in a notice, news
-    item, warning or story nothing is on offer."""
+    """A field's reading with every hit put under a report's cue (notice13): in a notice, news item, warning or story
+    nothing is on offer, a bonus or a variant no more than the rest."""
     if not rules:
         return rules
-    return tuple((number, tuple(hit if hit.cue else _hit_with_cue(hit, _TOLD_CUE) for hit in hits)) for number, hits in rules)
+    return tuple((number, tuple(_hit_with_cue(hit, _TOLD_CUE) for hit in hits)) for number, hits in rules)
 
 
 def _names_goods(words: str) -> bool:
