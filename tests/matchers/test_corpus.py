@@ -255,6 +255,13 @@ STILL_MISREAD = {
     "n13a-020": "an office's appeal: the title 'Cek status KTP-el kamu' names the goods plainly",
     "n13a-027": "'Tag: blanko ktp, …' under a news item: the tag list names the goods plainly",
     "n13a-028": "a Q&A with an office: the question 'Bisa beli blangko sendiri?' names the goods plainly",
+    # notice13_b (measured once on the branch at 09f7890, not learnt from; main misreads 11 of its 15 non-offers)
+    "n13b-004": "notice13_b, measured once: a first-person story of a KTP waited for reads as a KTP made (related)",
+    "n13b-006": "notice13_b, measured once: a warning whose title names the goods plainly",
+    "n13b-009": "notice13_b, measured once: a Sundanese notice ('parantos sumping') under a title naming the goods plainly",
+    "n13b-010": "notice13_b, measured once: an office's daily quota under a title naming the goods plainly",
+    "n13b-011": "notice13_b, measured once: a story of a relative's KTP with the office's blanks just arrived",
+    "n13b-012": "notice13_b, measured once: a PSA whose hashtags follow its warning",
     # blankrec12's own fresh hard negatives still misread; each is named with why in test_blank_recall12.py
     "br12a-038": "a PVC shop's Q&A denial ('bisa buat ktp? gak bisa') reads 'buat KTP' as making one (as br8a-034)",
 }
