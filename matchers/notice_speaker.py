@@ -102,27 +102,26 @@ _ID_GOODS = GOODS_TAGS | frozenset({
     "IDDATA", "KYCAKUN", "KYCSOLD", "KYCVERIFIED", "KYCFIN", "VERIFIED", "FASTTRACK", "SHORTCUT", "CUSTOMDATA", "CUSTOMID",
     "OWNNIK", "PALSU", "USABLE", "USABLEID", "MAKEFOR", "SELFIE", "SKTM", "IDREF", "BANKBOOK", "SDK", "SOFTWARE",
     "READDATA", "READTEST", "EMBLEM", "SECURITYMARK", "OFFICESTAMP", "FORGEDSTAMP", "PRINTEDON", "AKUN"})
-#: A shop's own cues (shipping, COD, payment, packing, hours, policy, greeting, bonus, cross-selling, tags): a sentence
-#: holding one that is not the seller's voice of the goods is chatter, nobody's reading ("Cek juga holder KTP").
-_CHATTER_CUES = frozenset({"CUESHIP", "CUECOD", "CUEPAY", "CUEPACK", "CUESTORE", "CUEPOLICY", "CUEGREET", "CUEBONUS",
-                           "CUEXSELL", "CUETAGS"})
-
-
-#: A card or a blank state named beside a hard negative or a negation ("Bukan kartu PVC biasa", "dompet kartu", "tanpa
-#: kartu kredit"): the negative's goods, not an ID's.
+#: A card or a blank state alone ("Bukan kartu PVC biasa", "dompet kartu", "tanpa kartu kredit", "kaos polos"): no ID's.
 _PLAIN_GOODS = frozenset({"KARTU", "KOSONG"})
 
 
 def _names_id_goods(tags: frozenset[str]) -> bool:
-    """Whether a sentence's tags name an ID's goods (``_ID_GOODS``), a bare card or blank state beside no hard negative."""
+    """Whether a sentence's tags name an ID's goods (``_ID_GOODS``); a bare card or blank state only beside no hard
+    negative and no negation ("Bukan kartu PVC biasa", "dompet kartu", "tanpa kartu kredit" name none)."""
     named = tags & _ID_GOODS
     if not named:
         return False
     return bool(named - _PLAIN_GOODS) or not any(tag.startswith("NEG") or tag == "NOT" for tag in tags)
 
 
-#: A cross-selling cue: what follows is another product ("Kami juga menjual kaos polos"), never the listing's goods.
+#: Hashtags leading a description's sentence ("#dukcapilmelayani #ktpel"): search words, read past (a title's are its
+#: product phrase), so a shop line after them ("… #ktpel Order sebelum jam 2") is read as it stands.
+_LEADING_TAGS = re.compile(r"^[^\w#]*(?:#[\w-]+[^\w#]*)+")
+#: A cross-selling cue: what follows is another product ("Kami juga menjual kaos polos"), never the listing's goods,
+#: unless a blank, an e-KTP, an ID's material or a chip is named with it ("Tersedia blanko eKTP original, harga 200k").
 _CROSS_SELLING = "CUEXSELL"
+_BLANK_GOODS = frozenset({"BLANGKO", "EKTP", "IDMATERIAL", "READYID", "CHIP"})
 
 
 def _tags(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> frozenset[str]:
@@ -155,24 +154,17 @@ def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable
                                  spelled: Callable[[str], str]) -> bool:
     """Whether no sentence speaks in a seller's voice and every sentence naming the goods says them as an office, a
     newsroom, a warning, a story or an asker does, two of them or one under a speaker head (module docstring)."""
-    told, headed = 0, False
+    told = 0
     for in_title, text in ((True, title), (False, description)):
         for line in text.lower().splitlines():
             line_head = _SPEAKER_HEAD.match(line) is not None
             for match in _SENTENCE.finditer(line):
-                sentence = match.group(0)
+                sentence = match.group(0) if in_title else _LEADING_TAGS.sub("", match.group(0))
                 forms = (sentence, spelled(sentence))
                 tags = _tags(sentence, tags_of, spelled)
                 names_goods = _names_id_goods(tags)
-                if sentence.lstrip().startswith("#") and not in_title:
-                    continue  # a description's hashtags are search words (a title's are its product phrase)
-                if not _CHATTER_CUES.isdisjoint(tags) and (not in_title or not names_goods):
-                    # a shop's line ("Kami juga menjual kaos polos", "Bisa COD"): the seller's voice only of the goods
-                    # ("aku ada blanko ektp kosongan, … bisa kirim"), told of when it tells, else nobody's
-                    if names_goods and _CROSS_SELLING not in tags and _sellers(sentence, forms, names_goods):
-                        return False
-                    told += names_goods and (line_head or _told_otherwise(forms, in_title, tags_of, spelled))
-                    continue
+                if _CROSS_SELLING in tags and _BLANK_GOODS.isdisjoint(tags):
+                    continue  # another product cross-sold ("Kami juga menjual kaos polos", "Cek juga holder KTP")
                 if _sellers(sentence, forms, names_goods):
                     return False
                 if not names_goods or _DISCLAIMER.match(sentence):
@@ -180,5 +172,4 @@ def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable
                 if not (line_head or _told_otherwise(forms, in_title, tags_of, spelled)):
                     return False  # the goods named plainly: a product phrase ("Blangko e-KTP kosong ori", "Butuh blanko?")
                 told += 1
-                headed = headed or line_head
-    return told >= 2 or (headed and told >= 1)
+    return told >= 2
