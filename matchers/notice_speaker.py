@@ -61,7 +61,7 @@ _SUPPLY = re.compile(
     r"|\b(?:sedang|lagi|masih sering|sering|sempat) (?:kosong|habis)\b|\bkosong (?:lagi|terus)\b"
     r"|\b(?:disita|diamankan|ditemukan|dicuri|menyita|mengamankan|barang bukti)\b|\bkuota\b"
     # only for offices ("hanya untuk dinas", "hanya ada di Dukcapil"), never sold ("gak pernah dijual")
-    r"|\bhanya (?:untuk|di|ada di|didistribusikan ke|dipakai di|dicetak di) (?:dinas|dukcapil|disdukcapil|kantor|kecamatan"
+    r"|\bhanya (?:ada |didistribusikan |dipakai |dicetak )?(?:untuk |di |ke )?(?:dinas|dukcapil|disdukcapil|kantor|kecamatan"
     r"|pemerintah|petugas)\b|\b(?:tidak|tdk|gak|ga|nggak|bukan|tak) (?:pernah|boleh|untuk|bisa) (?:di)?(?:jual|perjualbelikan)\b")
 #: A word denying what follows ("bukan barang sitaan", "tanpa antre", "kagak pake antri"): no supply told, no story.
 _DENIED_BEFORE = re.compile(r"\b(?:bukan|tidak|tdk|tanpa|ga|gak|nggak|kagak|ngga|anti|bebas|skip)(?: (?:pake|pakai|perlu|usah|harus|ada))?\W*$")
@@ -115,9 +115,16 @@ def _names_id_goods(tags: frozenset[str]) -> bool:
     return bool(named - _PLAIN_GOODS) or not any(tag.startswith("NEG") or tag == "NOT" for tag in tags)
 
 
-#: Hashtags leading a description's sentence ("#dukcapilmelayani #ktpel"): search words, read past (a title's are its
-#: product phrase), so a shop line after them ("… #ktpel Order sebelum jam 2") is read as it stands.
-_LEADING_TAGS = re.compile(r"^[^\w#]*(?:#[\w-]+[^\w#]*)+")
+#: Hashtags leading a description's sentence ("#dukcapilmelayani #ktpel", "# k t p"): search words, read past (a
+#: title's are its product phrase), so a shop line after them ("… #ktpel Order sebelum jam 2") is read as it stands.
+def _without_leading_tags(sentence: str) -> str:
+    words = sentence.split()
+    at = 0
+    while at < len(words) and (words[at].lstrip("([*_~").startswith("#") or (at and len(words[at]) == 1)):
+        at += 1
+    return " ".join(words[at:]) if at else sentence
+
+
 #: A cross-selling cue: what follows is another product ("Kami juga menjual kaos polos"), never the listing's goods,
 #: unless a blank, an e-KTP, an ID's material or a chip is named with it ("Tersedia blanko eKTP original, harga 200k").
 _CROSS_SELLING = "CUEXSELL"
@@ -159,7 +166,7 @@ def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable
         for line in text.lower().splitlines():
             line_head = _SPEAKER_HEAD.match(line) is not None
             for match in _SENTENCE.finditer(line):
-                sentence = match.group(0) if in_title else _LEADING_TAGS.sub("", match.group(0))
+                sentence = match.group(0) if in_title else _without_leading_tags(match.group(0))
                 forms = (sentence, spelled(sentence))
                 tags = _tags(sentence, tags_of, spelled)
                 names_goods = _names_id_goods(tags)

@@ -2316,8 +2316,9 @@ def score_listing(
 def _told_by_no_seller(title: str, description: str) -> bool:
     """Whether a listing read as an offer names its goods only as an office, a newsroom, a warning or a story does
     (:func:`matchers.notice_speaker.speaks_of_goods_as_no_seller`), after a word-set gate."""
-    if NOTICE_GATE_WORDS.isdisjoint(_WORD_RUN.findall(f"{title} {description}".lower())):
-        return False
+    text = f"{title} {description}"
+    if NOTICE_GATE_WORDS.isdisjoint(_WORD_RUN.findall(text.lower())) and NOTICE_GATE_WORDS.isdisjoint(_spelled(text).split()):
+        return False  # the words as written, or as the matcher spells them ("d*u*k*c*a*p*i*l")
     return speaks_of_goods_as_no_seller(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled)
 
 
