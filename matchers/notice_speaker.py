@@ -13,7 +13,7 @@ an offer only where the goods are spoken of as a seller speaks of them:
   offices, seized, residents told to wait or come); a *first-person story* of one's own KTP ("KTP saya hilang …,
   katanya blangko ada", "antre cetak KTP …"); a report's, a warning's or a question's words (:func:`_tells_of`), an
   office or residents spoken of (:func:`_speaks_as_notice`); in the title, a genre or a report's heading word too;
-* and at least two of them do, or one under a speaker head.
+* and at least two of them do (a notice's headline and its body; one line a seller adds is one).
 
 A supply statement said to a buyer is a seller's: "Stok blangko e-KTP terbatas, buruan order kak 150rb" prices its goods
 (the seller's voice ends the reading), and "Blangko e-KTP ready" names the goods with no such statement (a sentence
@@ -56,9 +56,10 @@ _SUPPLY = re.compile(
     r"|\bbelum (?:datang|tiba|sampai|dikirim|didistribusikan|tersedia|teko|sumping)\b"
     r"|\b(?:parantos|wis|wes) (?:sumping|teko)\b|\b(?:tersedia|ada) (?:kembali|lagi) di\b|\bdurung teko\b"
     r"|\b(?:didistribusikan|disalurkan|dialokasikan)\b|\bdikirim dari (?:pusat|kemendagri|kabupaten|provinsi)\b"
-    r"|\bkiriman (?:dari|tambahan)\b|\b(?:menipis|langka|kelangkaan)\b"
+    r"|\bkiriman (?:dari (?:pusat|kemendagri|kabupaten|provinsi)|tambahan)\b|\b(?:menipis|kelangkaan)\b"
+    r"|\b(?:blangko|blanko|stok|ktp\w*)\b[^.,]{0,20}\blangka\b"
     r"|\b(?:stok|ketersediaan|persediaan|pasokan)\b[^.]{0,30}?\b(?:aman|cukup|menipis|terbatas|habis)\b"
-    r"|\b(?:sedang|lagi|masih sering|sering|sempat) (?:kosong|habis)\b|\bkosong (?:lagi|terus)\b"
+    r"|\b(?:sedang|masih sering|sering|sempat) (?:kosong|habis)\b|\bkosong (?:lagi|terus)\b"
     r"|\b(?:disita|diamankan|ditemukan|dicuri|menyita|mengamankan|barang bukti)\b|\bkuota\b"
     # only for offices ("hanya untuk dinas", "hanya ada di Dukcapil"), never sold ("gak pernah dijual")
     r"|\bhanya (?:ada |didistribusikan |dipakai |dicetak )?(?:untuk |di |ke )?(?:dinas|dukcapil|disdukcapil|kantor|kecamatan"
@@ -77,7 +78,7 @@ def _said(pattern: re.Pattern[str], form: str) -> bool:
 _STORY = re.compile(
     r"\b(?:ktp|e ktp|ktpel|ktp el|e-ktp|ktp-el)(?:nya)? (?:saya|aku|gue|gw|ane|anak saya|anakku|bapak saya|ibu saya|istri saya"
     r"|suami saya)\b|\bktp ?ku\b"
-    r"|\b(?:katanya|kata petugas|petugasnya|jare|cenah)\b")
+    r"|\b(?:katanya|kata petugas|petugasnya|jare|cenah)\b(?!\W*$)(?! ?\))")
 
 #: A buyer addressed or urged: a supply statement said so is a seller's ("stok terbatas, buruan kak").
 _BUYER_ADDRESSED = re.compile(r"\b(?:kak|kakak|ka|gan|agan|sis|bos|buruan|borong|order|checkout|chat|japri)\b")
@@ -86,15 +87,6 @@ _DISCLAIMER = re.compile(r"^\W*(?:bukan|non|tanpa)\b")
 #: A report's heading words a title may open with ("Curhat: …", "Pengalaman bikin KTP", "Tweet: …"): the poster's own
 #: story.  Not a genre heading ("Pengumuman:", "Info:"), which a seller puts on an offer as easily (levers12).
 _TITLE_HEADS = frozenset({"curhat", "pengalaman", "cerita", "crita", "kisah", "tweet", "thread"})
-#: A gate: words one of the readings above holds (most listings hold none and are not read further).
-GATE_WORDS = frozenset({
-    "dukcapil", "disdukcapil", "dispendukcapil", "dispenduk", "dindukcapil", "ditjen", "dirjen", "kemendagri", "mendagri",
-    "kapolres", "kapolda", "kapolsek", "polres", "polda", "polsek", "polisi", "camat", "kecamatan", "kelurahan", "lurah",
-    "kades", "bupati", "walikota", "gubernur", "pemkot", "pemkab", "pemprov", "pemda", "pemerintah", "dinas", "redaksi",
-    "warga", "masyarakat", "petugas", "datang", "tiba", "didistribusikan", "menipis", "langka", "terbatas", "disita",
-    "diamankan", "antre", "antri", "katanya", "jare", "habis", "sumping", "teko", "kuota", "saya", "aku"})
-
-
 #: Tags naming what the matcher's channels are about: a blank, a KTP or another ID or civil document, an ID's data, an
 #: account sold with its ID, a fast track or a forgery, an ID reader or its software.  A related offer's goods must be
 #: told of too before its listing is a notice; a map, a holder or a parcel named in a shop's line is none of these.
@@ -147,12 +139,13 @@ def _told_otherwise(forms: tuple[str, str], in_title: bool, tags_of: Callable[[s
     return _tells_of(forms, tags_of, spelled) == _TOLD
 
 
-def _sellers(sentence: str, forms: tuple[str, str], names_goods: bool) -> bool:
+def _sellers(sentence: str, forms: tuple[str, str], names_goods: bool, spelled: Callable[[str], str]) -> bool:
     """Whether a sentence is a seller's: its offer in its own voice (no question), or the seller vouching for itself
     beside the goods; a greeting, a "follow" or a vouching that names no goods ("Selamat datang di toko kami!", "kami
     seller terpercaya") is chatter, nobody's voice."""
-    if "?" not in sentence and _in_own_voice(forms, names_goods):
-        return True
+    if "?" not in sentence and (_in_own_voice(forms, names_goods) or (names_goods and any(
+            _in_own_voice((clause, spelled(clause)), names_goods) for clause in sentence.split(", ")))):
+        return True  # clause by clause too: a reply's "cek dm ya" keeps its voice beside a report run into it
     return names_goods and _seller_speaks_of_itself(forms)
 
 
@@ -160,7 +153,7 @@ def _sellers(sentence: str, forms: tuple[str, str], names_goods: bool) -> bool:
 def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
                                  spelled: Callable[[str], str]) -> bool:
     """Whether no sentence speaks in a seller's voice and every sentence naming the goods says them as an office, a
-    newsroom, a warning, a story or an asker does, two of them or one under a speaker head (module docstring)."""
+    newsroom, a warning or a story does, two of them at least (module docstring)."""
     told = 0
     for in_title, text in ((True, title), (False, description)):
         for line in text.lower().splitlines():
@@ -172,7 +165,7 @@ def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable
                 names_goods = _names_id_goods(tags)
                 if _CROSS_SELLING in tags and _BLANK_GOODS.isdisjoint(tags):
                     continue  # another product cross-sold ("Kami juga menjual kaos polos", "Cek juga holder KTP")
-                if _sellers(sentence, forms, names_goods):
+                if _sellers(sentence, forms, names_goods, spelled):
                     return False
                 if not names_goods or _DISCLAIMER.match(sentence):
                     continue  # no goods named, or a disclaimer of what is not on offer

@@ -502,7 +502,6 @@ from matchers.identity_memo import IdentityMemo, Interner
 from matchers.identity_set import identity_set
 from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
-from matchers.notice_speaker import GATE_WORDS as NOTICE_GATE_WORDS
 from matchers.notice_speaker import speaks_of_goods_as_no_seller
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
@@ -2315,14 +2314,12 @@ def score_listing(
 
 def _told_by_no_seller(title: str, description: str) -> bool:
     """Whether a listing read as an offer names its goods only as an office, a newsroom, a warning or a story does
-    (:func:`matchers.notice_speaker.speaks_of_goods_as_no_seller`), after a word-set gate."""
-    text = f"{title} {description}"
-    if NOTICE_GATE_WORDS.isdisjoint(_WORD_RUN.findall(text.lower())) and NOTICE_GATE_WORDS.isdisjoint(_spelled(text).split()):
-        return False  # the words as written, or as the matcher spells them ("d*u*k*c*a*p*i*l")
+    (:func:`matchers.notice_speaker.speaks_of_goods_as_no_seller`).  Asked only of listings read as offers, and an
+    offer's plain product phrase (its title, mostly) ends the reading at once; no word gate, as one would make a
+    notice's reading hang on a shop line's words ("Selamat datang" holds "datang")."""
     return speaks_of_goods_as_no_seller(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled)
 
 
-_WORD_RUN = re.compile(r"[a-z]+")
 #: The cue a notice's goods stand under (notice13): reported, not on offer.
 _TOLD_CUE = "CUEREPORT"
 

@@ -169,7 +169,6 @@ STILL_MISREAD = {
     "p8f-009": "an event's photos ('Dokumentasi kegiatan: perekaman KTP-el') with blanks printed on site read as a blank apart",
     # precision10's fresh rows (corpus/precision10_*.jsonl) still misread; each is named with why in test_precision10.py
     "p10a-017": "a forum warning's 'Blanko e-KTP itu ga dijual bebas' reads 'tidak dijual bebas' as a seller's terms",
-    "p10c-cheat-01": "'blanko e-KTP itu barang negara' (whose the blanks are) reads as a blank pair",
     "p10c-supply-02": "Javanese 'enggal mrana' (go there soon) after 'KTP' reads as a KTP made fast",
     # precision10_b (the after-measure, not learnt from): main and the branch alike
     # levers10's own fresh batch (levers10_a, measured unseen on 2.8: these 11 misread there too) and concept rows: text
@@ -179,9 +178,13 @@ STILL_MISREAD = {
                  "under no cue",
     "lv10a-004": "a report to an admin ('Lapor min'): the cue heads the title, the reported offer ('ada akun IG jualan "
                  "blanko … 150rb') stands in the description under none",
+    "lv10a-012": "a buyer asking about an offer made to them ('ada yang chat saya nawarin blangko'): 'nawarin' is no report cue",
     "lv10a-013": "a holder shop's Q&A denying blanks: its question in the title ('Q: Apakah toko ini jual blanko e-KTP?') reads "
                  "as a sale",
     "lv10a-014": "a wallet shop's Q&A ('Bisa buat KTP? Bisa kak') reads 'buat KTP' as making one (as br8a-034)",
+    "lv10a-016": "a warning headed 'Waspada modus blanko e-KTP': the title's words are no warning cue, the body's cue covers its "
+                 "own clause",
+    "lv10a-017": "a buyer's story ('Mau cerita pengalaman, … tanya ke penjual blanko KTP'): its cue covers its first clause only",
     "lv10a-019": "an English question ('Ask: is it legal to buy blank e-KTP?'): no English question or report cue",
     "lv10a-020": "a study's note ('Catatan penelitian ini menemukan 37 iklan blangko'): no research or finding cue",
     "lv10c-qa-03": "an office's Q&A headed 'Tanya:' (a bare 'tanya' is no cue) reads 'blangko KTP-el dijual?' as a sale",

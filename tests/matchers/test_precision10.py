@@ -58,7 +58,6 @@ OFFERS = {
 STILL_MISSED = {
     "p10a-017": "a forum warning's last line 'Blanko e-KTP itu ga dijual bebas' reads 'tidak dijual bebas' as a seller's terms "
                 "(hostile8), and the blank pair before it stands",
-    "p10c-cheat-01": "'blanko e-KTP itu barang negara' (a statement of whose the blanks are) reads as a blank pair",
     "p10c-supply-02": "Javanese 'enggal mrana' (go there soon) after 'KTP' reads as a KTP made fast (document_shortcut)",
 }
 
