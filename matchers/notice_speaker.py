@@ -30,7 +30,6 @@ from functools import lru_cache
 from matchers.told_voice import (
     _SENTENCE,
     _TOLD,
-    _WORD,
     GOODS_TAGS,
     _in_own_voice,
     _seller_speaks_of_itself,
@@ -84,9 +83,6 @@ _STORY = re.compile(
 _BUYER_ADDRESSED = re.compile(r"\b(?:kak|kakak|ka|gan|agan|sis|bos|buruan|borong|order|checkout|chat|japri)\b")
 #: A disclaimer opening a sentence ("Bukan kartu PVC biasa.", "Non PVC"): what is not on offer, no goods named.
 _DISCLAIMER = re.compile(r"^\W*(?:bukan|non|tanpa)\b")
-#: A report's heading words a title may open with ("Curhat: …", "Pengalaman bikin KTP", "Tweet: …"): the poster's own
-#: story.  Not a genre heading ("Pengumuman:", "Info:"), which a seller puts on an offer as easily (levers12).
-_TITLE_HEADS = frozenset({"curhat", "pengalaman", "cerita", "crita", "kisah", "tweet", "thread"})
 #: Tags naming what the matcher's channels are about: a blank, a KTP or another ID or civil document, an ID's data, an
 #: account sold with its ID, a fast track or a forgery, an ID reader or its software.  A related offer's goods must be
 #: told of too before its listing is a notice; a map, a holder or a parcel named in a shop's line is none of these.
@@ -133,8 +129,6 @@ def _told_otherwise(forms: tuple[str, str], in_title: bool, tags_of: Callable[[s
     if any(_said(_SUPPLY, form) for form in forms) and not _BUYER_ADDRESSED.search(forms[0]):
         return True
     if any(_said(_STORY, form) for form in forms) or _speaks_as_notice(forms):
-        return True
-    if in_title and not _TITLE_HEADS.isdisjoint(_WORD.findall(forms[1])):
         return True
     return _tells_of(forms, tags_of, spelled) == _TOLD
 

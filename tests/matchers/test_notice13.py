@@ -56,8 +56,12 @@ STILL_MISSED = {
     "n13a-007": "a story under 'Pengalaman bikin KTP baru': 'bikin KTP' reads as a KTP-making service (related)",
     "n13a-008": "the title 'antre ktp dari subuh' tells a queue, no story by its own words (a fast track's seller says "
                 "'tanpa antre' too)",
+    "n13a-014": "a Javanese story titled 'Crita nggawe KTP': 'nggawe KTP' reads as a KTP-making service (related), and a "
+                "story's title word is no telling of its own (a seller heads an offer 'Curhat:' as easily, levers10)",
     "n13a-017": "a service reopened ('pelayanan cetak KTP-el dibuka lagi'): the service's sentence names the goods plainly",
     "n13a-020": "an office's appeal to check a status: the title 'Cek status KTP-el kamu' names the goods plainly",
+    "n13a-022": "a story under 'Curhat: hampir ketipu jual blanko': the title's report word is no telling of its own "
+                "(levers10's heads), so its 'jual blanko' names the goods plainly",
     "n13a-027": "'Tag: blanko ktp, …' under a news item: the tag list names the goods plainly",
     "n13a-028": "a Q&A with an office ('T: … J: Blangko sedang dalam pengiriman'): the question 'Bisa beli blangko "
                 "sendiri?' names the goods plainly",
