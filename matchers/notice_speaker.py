@@ -11,9 +11,14 @@ an offer only where the goods are spoken of as a seller speaks of them:
   a newsroom or a named official speaking ("Disdukcapil Kab. X: …", "Kapolres: …": a *speaker head*, the genre heading's
   reading with a speaker); the blank as the *subject of a supply statement* (arrived, running out, distributed only to
   offices, seized, residents told to wait or come); a *first-person story* of one's own KTP ("KTP saya hilang …,
-  katanya blangko ada", "antre cetak KTP …"); a report's, a warning's or a question's words (:func:`_tells_of`), an
-  office or residents spoken of (:func:`_speaks_as_notice`); in the title, a genre or a report's heading word too;
+  katanya blangko ada"); a report's, a warning's or a question's words (:func:`_tells_of`), an office or residents
+  spoken of (:func:`_speaks_as_notice`).  A title's genre or report word ("Pengumuman:", "Curhat:") is no telling of
+  its own: a seller heads an offer so as easily (levers10, levers12);
 * and at least two of them do (a notice's headline and its body; one line a seller adds is one).
+
+Where it holds, every hit of the listing stands under a report's cue (:func:`matchers.score._told`): nothing in a notice
+is on offer.  Measured on main (2.10) before it: 19 of notice13_a's 28 non-offers misread; ``test_chatter13.py``'s wraps
+of 768 read-right notices in 15 chatter blocks read 342 blank.
 
 A supply statement said to a buyer is a seller's: "Stok blangko e-KTP terbatas, buruan order kak 150rb" prices its goods
 (the seller's voice ends the reading), and "Blangko e-KTP ready" names the goods with no such statement (a sentence
@@ -103,9 +108,10 @@ def _names_id_goods(tags: frozenset[str]) -> bool:
     return bool(named - _PLAIN_GOODS) or not any(tag.startswith("NEG") or tag == "NOT" for tag in tags)
 
 
-#: Hashtags leading a description's sentence ("#dukcapilmelayani #ktpel", "# k t p"): search words, read past (a
-#: title's are its product phrase), so a shop line after them ("… #ktpel Order sebelum jam 2") is read as it stands.
 def _without_leading_tags(sentence: str) -> str:
+    """A description's sentence with the hashtags leading it read past ("#dukcapilmelayani #ktpel", "# k t p"): search
+    words (a title's are its product phrase), so a shop line run on after them ("… #ktpel Order sebelum jam 2") is read
+    as it stands."""
     words = sentence.split()
     at = 0
     while at < len(words) and (words[at].lstrip("([*_~").startswith("#") or (at and len(words[at]) == 1)):
