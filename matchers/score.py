@@ -517,9 +517,11 @@ from matchers.identity_memo import IdentityMemo, Interner
 from matchers.identity_set import identity_set
 from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
+from matchers.notice_speaker import speaks_of_goods_as_no_seller
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
-from matchers.told_voice import GENRE_HEADS, notice_voice, told_of_voice
+from matchers.shop_chatter import chatter_head_end
+from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -2343,9 +2345,10 @@ def score_listing(
     title_rules = _rules_in_field(title) if title else None
     if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(title):
         title_rules = None  # (2.9) a heading naming only its genre names no goods: read from the description
-    description_rules = _rules_in_field(description) if description else None
+    own = description[chatter_head_end(description, _names_goods):] if description else description  # (notice13)
+    description_rules = _rules_in_field(own) if own else None
     title_headed = _headed(title_rules, title) and not _opens_with_publication(description_rules)
-    description_headed = _headed(description_rules, description)
+    description_headed = _headed(description_rules, own)
     if (title_headed or description_headed) \
             and not notice_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
         # (levers12) a seller's "Pengumuman: <offer>": the heading read past
@@ -2354,8 +2357,11 @@ def score_listing(
     if ((title_rules and _heads_told_of(title_rules)) or (description_rules and _heads_told_of(description_rules))) \
             and not told_of_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
         title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
-    reasons, blank, related = _judgement(title_rules, description_rules,
-                                         _rules_in_field(image_text) if image_text else None)
+    image_rules = _rules_in_field(image_text) if image_text else None
+    reasons, blank, related = _judgement(title_rules, description_rules, image_rules)
+    if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(title, description):
+        # (notice13) a notice, a news item, a warning or a story about blanks, whatever chatter a shop puts round it
+        reasons, blank, related = _judgement(_told(title_rules), _told(description_rules), image_rules)
     if blank >= blank_threshold:
         verdict, score = Verdict.BLANK, blank
     elif related >= related_threshold:
@@ -2373,6 +2379,32 @@ def score_listing(
         verdict, round(score, 1), reasons, identifiers, MATCHER_VERSION, SCORER,
         _thresholds(blank_threshold, related_threshold),
     )
+
+
+def _told_by_no_seller(title: str, description: str) -> bool:
+    """Whether a listing read as an offer names its goods only as an office, a newsroom, a warning or a story does
+    (:func:`matchers.notice_speaker.speaks_of_goods_as_no_seller`).  Asked only of listings read as offers, and an
+    offer's plain product phrase (its title, mostly) ends the reading at once; no word gate, as one would make a
+    notice's reading hang on a shop line's words ("Selamat datang" holds "datang")."""
+    return speaks_of_goods_as_no_seller(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled)
+
+
+#: The cue a notice's goods stand under (notice13): reported, not on offer.
+_TOLD_CUE = "CUEREPORT"
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _told(rules: FieldRules | None) -> FieldRules | None:
+    """A field's reading with every hit put under a report's cue (notice13): in a notice, news item, warning or story
+    nothing is on offer, a bonus or a variant no more than the rest."""
+    if not rules:
+        return rules
+    return tuple((number, tuple(_hit_with_cue(hit, _TOLD_CUE) for hit in hits)) for number, hits in rules)
+
+
+def _names_goods(words: str) -> bool:
+    """Whether some words name goods (a spec value "KTP elektronik", not "Baru"): :mod:`matchers.shop_chatter`'s test."""
+    return not GOODS_TAGS.isdisjoint(_tags_in(_spelled(words)))
 
 
 @lru_cache(maxsize=4096)

@@ -98,27 +98,41 @@ _SELLER_WORDS = frozenset({
     "jne", "jnt", "sicepat", "anteraja", "gosend", "penjual", "seller"})
 #: Words a seller speaking of itself uses (a gate for ``_VOUCHING``).
 _VOUCHERS = frozenset({"kami", "ane", "sini", "disini", "toko", "lapak", "olshop", "shop", "bukan", "mohon", "harap"})
-#: A price, a stock or a term said as only a seller says it: enough in any sentence of the seller's own voice.
+#: A price, a stock or a term said as only a seller says it: enough in any sentence of the seller's own voice, as each
+#: says an amount, a count or the seller's own act (notice13: what shop chatter never says without the goods).
 _SELLER_SAYS = re.compile(
     # a price with its amount ("harga 150rb", "150rb/pcs", "Rp 175.000"; not a loss of "Rp 2,3 triliun")
     r"\b(?:harga|hrg)\b[^.]{0,12}?\d|\d+ ?(?:rb|ribu|k)\b|\brp ?(?>\d+(?:[ .,]\d+)*)(?! ?(?:jt|juta|miliar|m|triliun|t)\b)"
     r"|\d ?(?:/|per) ?(?:pcs|pc|keping|lembar|set|biji|buah)\b"
-    # a stock with its count or state ("stok 40", "ready 15 pcs", "ada lagi 15", "stok banyak")
-    r"|\b(?:stok|stock|sisa|ready|isi|ada(?: lagi)?)\b ?\d|\b\d+ ?(?:pcs|pc)\b|\b(?:stok|stock) (?:ready|banyak|terbatas|tinggal|masih)"
+    # a stock with its count ("stok 40", "ready 15 pcs", "ada lagi 15")
+    r"|\b(?:stok|stock|sisa|ready|isi|ada(?: lagi)?)\b ?\d|\b\d+ ?(?:pcs|pc)\b"
+    r"|\b(?:stok|stock|sisa|ready|redy|ada lagi)\b(?: [a-z]+){0,2} \d+ ?(?:keping|lembar|biji|buah|set)\b"
     r"|^\W*(?:stok|stock|ready|sedia|tersedia) (?:untuk|buat|bagi) (?:\w+ )?(?:yang|yg|operator|reseller|agen|kakak|anda|kamu)\b"
-    # a sale word heading the sentence or closing it, said to the buyer or by the seller ("Ready kak", "kami jual")
-    r"|^\W*(?:ready|redy|jual|dijual|jualan|sedia|open po|open order|terima (?:order|orderan|pesanan))\b|\b(?:ready|redy)\W*$"
-    r"|\b(?:ready|redy|sedia) (?:kak|ka|gan|sis|bos|bro|stok|stock|lagi|banyak)\b"
+    # the seller's own act ("kami jual")
     r"|\b(?:kami|ane|saya|kita|aku|gue|gw) (?:jual|menjual|sediakan|menyediakan|bantu|buatkan|bikinin|cetakkan|uruskan)\b"
     # a minimum order, the seller's terms and urgency
     r"|\b(?:min|minimal)\.? ?(?:order|beli|pembelian|ambil|\d)|\bambil (?:banyak|\d+)|\bsiapa cepat dia dapat"
     r"|\bbayar (?:setelah|sesudah|kalau|pas) (?:jadi|barang|sampai)"
     # (hostile10) a buyer's own need counted or its payment offered ("Butuh 30 keping, bayar di muka"): a wanted
     # advert speaks in its own voice too, and a told-of line added ("Blangko sering habis.") must not make it a question
-    r"|\b(?:butuh|perlu|cari|nyari|beli|borong)\b ?\d+ ?(?:keping|pcs|pc|lembar|biji|buah)\b|\bbayar (?:di muka|dimuka)\b"
-    # a seller answering a buyer in a Q&A ("J: bisa kak, …", "Penjual: ga ada kak")
+    r"|\b(?:butuh|perlu|cari|nyari|beli|borong)\b ?\d+ ?(?:keping|pcs|pc|lembar|biji|buah)\b|\bbayar (?:di muka|dimuka)\b")
+#: (notice13) What a shop says of whatever it sells, with no amount: a stock's state ("stok terbatas", "stok ready"), a
+#: sale word heading or closing the sentence ("Ready kak", "Jual"), a seller answering a buyer ("Penjual: Bisa kak").
+#: The seller's voice only in a sentence that names the goods ("Blangko e-KTP ready kak"): a crawl wraps every listing
+#: in the same lines ("Stok terbatas, buruan checkout!", a generic "Diskusi:" answering "bisa kirim hari ini?"), which
+#: name nothing and so are nobody's voice: they made a notice copied into a shop an offer (holdout9's shape).
+_SELLER_SAYS_OF_GOODS = re.compile(
+    r"\b(?:stok|stock) (?:ready|banyak|terbatas|tinggal|masih)"
+    r"|^\W*(?:ready|redy|jual|dijual|jualan|sedia|open po|open order|terima (?:order|orderan|pesanan))\b|\b(?:ready|redy)\W*$"
+    r"|\b(?:ready|redy|sedia) (?:kak|ka|gan|sis|bos|bro|stok|stock|lagi|banyak)\b"
     r"|^\W*(?:[ja]|jawab|jawaban|penjual|seller)?\W*(?:iya|ya|bisa|ada|ga ada|gak ada|ready|asli|siap|boleh|ok|oke)\b\W+"
     r"(?:kak|ka|gan|sis|bos|bro|kakak|agan)\b")
+#: (notice13) Shop chatter, said of whatever a shop sells: a Q&A's labelled lines ("Pembeli: ready kak?" / "Penjual:
+#: Ready kak, silakan diorder."), the whole shop's stock ("Semua produk ready", "Stok selalu update"), a checkout urged
+#: ("Stok terbatas, buruan checkout!").  Naming no goods, such a line is nobody's voice: a stock's state, a sale word or
+#: an answer in it (``_SELLER_SAYS_OF_GOODS``) is the seller's only beside the goods.
+_CHATTER = re.compile(r"^\W*(?:pembeli|penjual|seller|admin|t|j|tanya|jawab)\s*:|\b(?:semua|seluruh) (?:produk|barang|varian|item|stok)\b"
+                      r"|\bstok selalu\b|\bcheckout\b|\bklik beli\b")
 #: A way to buy any shop says (an order, a contact, shipping, COD, payment, haggling): the seller's own voice only in a
 #: sentence that names the goods, since a shop's boilerplate ("Order sebelum jam 2 dikirim hari yang sama") says
 #: nothing about what is on offer (the metamorphic suite appends it to reports too).
@@ -143,6 +157,10 @@ _VOUCHING = re.compile(r"\b(?:kami|ane|di sini|disini)\b[^.,]{0,20}?\b(?:terperc
                        r"|\bbukan (?:hoaks|hoax|penipuan|tipu|scam)\b|\b(?:mohon|harap)\b[^.?]{0,30}\b(?:kak|kakak|gan|agan|sis)\b")
 
 
+#: A shop's amount for shipping or a minimum spend ("Gratis ongkir min. belanja 50rb"): boilerplate, no price of goods.
+_SHOP_AMOUNT = re.compile(r"\b(?:ongkir|belanja|voucher|diskon|cashback|potongan)\b[^.,]{0,20}?\d+ ?(?:rb|ribu|k)\b")
+
+
 def _seller_speaks_of_itself(forms: tuple[str, str]) -> bool:
     """Whether a sentence is the seller vouching for itself, naming its own shop or pleading with the buyer: a warning
     or a report's word in it ("Hati-hati penipuan, kami seller terpercaya") tells of nothing."""
@@ -154,13 +172,18 @@ def _in_own_voice(forms: tuple[str, str], names_goods: bool) -> bool:
     """Whether a sentence offers in the seller's own voice: the seller's offer words, no one else acting; a shop's terms
     only where it names the goods (``names_goods``); a sale denied or money lost is read past.  ``forms``: the sentence lower-cased as written and as the matcher
     spells it (:func:`told_of_voice`)."""
-    forms = (_LOSS.sub(" ", _DENIED.sub(" ", _HEAD_LABEL.sub("", forms[0]))), _LOSS.sub(" ", _DENIED.sub(" ", forms[1])))
+    forms = (_LOSS.sub(" ", _DENIED.sub(" ", _HEAD_LABEL.sub("", _SHOP_AMOUNT.sub(" ", forms[0])))),
+             _LOSS.sub(" ", _DENIED.sub(" ", _SHOP_AMOUNT.sub(" ", forms[1]))))
     words = set(_WORD.findall(forms[0])) | set(_WORD.findall(forms[1]))
     if _SELLER_WORDS.isdisjoint(words) and not any(word[0].isdigit() for word in words):
         return False
     if _others_act(forms):
         return False
-    return any(map(_SELLER_SAYS.search, forms)) or (names_goods and any(map(_SHOP_TERMS.search, forms)))
+    if any(map(_SELLER_SAYS.search, forms)):
+        return True
+    if names_goods:
+        return any(map(_SELLER_SAYS_OF_GOODS.search, forms)) or any(map(_SHOP_TERMS.search, forms))
+    return _CHATTER.search(forms[0]) is None and any(map(_SELLER_SAYS_OF_GOODS.search, forms))
 
 
 def _others_act(forms: tuple[str, str], others: frozenset[str] = _OTHERS) -> bool:
@@ -406,9 +429,6 @@ _GENRE_LABEL = re.compile(r"^\W*(?:" + "|".join(sorted(GENRE_HEADS)) + r")\b(?: 
 _DATELINE = re.compile(r"^\W*(?!(?:COD|READY|READY STOK|PROMO|SALE|NEW|ORI|OPEN|STOK|STOCK|INFO|PENGUMUMAN|BLANKO|BLANGKO|KTP|HOT"
                        r"|DISKON|FREE|JUAL|BONUS|NOTE|PENTING)\b)[A-Z]{3,}(?: [A-Z]{3,})*(?:, [\w.]+)? ?[-–—] ")
 
-
-#: A shop's amount for shipping or a minimum spend ("Gratis ongkir min. belanja 50rb"): boilerplate, no price of goods.
-_SHOP_AMOUNT = re.compile(r"\b(?:ongkir|belanja|voucher|diskon|cashback|potongan)\b[^.,]{0,20}?\d+ ?(?:rb|ribu|k)\b")
 
 
 def _speaks_as_notice(forms: tuple[str, str], office: bool = True) -> bool:

@@ -20,8 +20,6 @@ ROWS = tune_rows("blankrec10*")
 STILL_MISSED: dict[str, str] = {
     "br10a-038": "a news headline ('Kemendagri kirim 2 juta blangko KTP-el ke daerah'): an office sending blanks is read "
                  "as goods; the quantity between the verb and the blank word is no phrase the lexicon can list",
-    "br10b-023": "an office's notice headed by its name ('Disdukcapil: Blangko KTP-el Tersedia'): blanks said available is "
-                 "a seller's phrase too, and the title's colon leaves the office in a clause of its own",
     "br10c-emblemchip-02": "the emblem ('Kartu bergambar garuda'), the chip ('chip Mifare DESFire') and the no-data state "
                            "in three description clauses under a title that names only a plain card: never combined",
 }

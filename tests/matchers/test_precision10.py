@@ -56,11 +56,8 @@ OFFERS = {
 
 #: precision10's rows still misread, each with why (measured, not tuned away)
 STILL_MISSED = {
-    "p10a-016": "an office's post 'blangko KTP-el sudah tersedia kembali!' names no office in its clause: only the whole "
-                "listing (a greeting 'Sobat Dukcapil', residents told to come to the counter) says it is a notice",
     "p10a-017": "a forum warning's last line 'Blanko e-KTP itu ga dijual bebas' reads 'tidak dijual bebas' as a seller's terms "
                 "(hostile8), and the blank pair before it stands",
-    "p10c-cheat-01": "'blanko e-KTP itu barang negara' (a statement of whose the blanks are) reads as a blank pair",
     "p10c-supply-02": "Javanese 'enggal mrana' (go there soon) after 'KTP' reads as a KTP made fast (document_shortcut)",
 }
 

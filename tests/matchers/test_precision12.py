@@ -51,9 +51,6 @@ STILL_MISSED = {
     "p12d-013": "(integrator, after hostile12) chat-spelled 'blanko ektp blm ada nik': a missing NIK is read as a card's "
                 "state only said of the card itself or with another field (a parent's 'Anak saya belum ada NIK.' appended "
                 "turned 212 of 4,331 hard negatives blank, now 145), so here 'blm ada' after the blank reads as a shortage",
-    "p12a-001": "an office's Instagram post whose blank pair sits under 'Pengumuman:' in the description (a weak "
-                "publication there): only the whole post (residents told to come to the counter, a free service) says it "
-                "is the office's notice, and no reading spans sentences to an office's voice",
     "p12a-004": "a school visit's 'Blanko sudah disiapkan dari dinas' is a blank word apart from the title's 'Perekaman "
                 "KTP-el': read as a publication in the product phrase, 'perekaman e-KTP' hid 279 of the 4,968 read-right "
                 "offers (a line a seller adds under a vague title), so it is not read",

@@ -1,0 +1,175 @@
+"""Whose voice names the goods: a notice, a news item, a warning or a story about blanks stays one in a shop (notice13).
+
+A crawl copies a notice into a listing's shape, and levers12's reading of a notice (:func:`matchers.told_voice.notice_voice`)
+needs a genre heading to start from.  This reading starts from the sentences that name the goods, since a listing is
+an offer only where the goods are spoken of as a seller speaks of them:
+
+* a sentence is a seller's only when it speaks of the goods of the listing (a price or a stock with its amount, an
+  order, "kami jual", a sale word beside the goods: :func:`matchers.told_voice._in_own_voice`); shop chatter that names
+  no goods (shipping, payment, checkout, store hours, a generic "Diskusi" answer, spec fields) is nobody's voice;
+* every sentence that names the goods says them as someone other than a seller does: an office, a ministry, the police,
+  a newsroom or a named official speaking ("Disdukcapil Kab. X: …", "Kapolres: …": a *speaker head*, the genre heading's
+  reading with a speaker); the blank as the *subject of a supply statement* (arrived, running out, distributed only to
+  offices, seized, residents told to wait or come); a *first-person story* of one's own KTP ("KTP saya hilang …,
+  katanya blangko ada"); a report's, a warning's or a question's words (:func:`_tells_of`), an office or residents
+  spoken of (:func:`_speaks_as_notice`).  A title's genre or report word ("Pengumuman:", "Curhat:") is no telling of
+  its own: a seller heads an offer so as easily (levers10, levers12);
+* and at least two of them do (a notice's headline and its body; one line a seller adds is one).
+
+Where it holds, every hit of the listing stands under a report's cue (:func:`matchers.score._told`): nothing in a notice
+is on offer.  Measured on main (2.10) before it: 19 of notice13_a's 28 non-offers misread; ``test_chatter13.py``'s wraps
+of 768 read-right notices in 15 chatter blocks read 342 blank.
+
+A supply statement said to a buyer is a seller's: "Stok blangko e-KTP terbatas, buruan order kak 150rb" prices its goods
+(the seller's voice ends the reading), and "Blangko e-KTP ready" names the goods with no such statement (a sentence
+that names the goods plainly ends it too), so a line a seller adds cannot make a plain offer a notice
+(``tests/matchers/test_notice13.py`` adds each trigger to every offer the tune rows read right).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from matchers.told_voice import (
+    _SENTENCE,
+    _TOLD,
+    GOODS_TAGS,
+    _in_own_voice,
+    _seller_speaks_of_itself,
+    _speaks_as_notice,
+    _tags_of_clauses,
+    _tells_of,
+)
+
+#: An office, a ministry, the police, a newsroom or an official heading a sentence as its speaker ("Disdukcapil Kab.
+#: Sleman: …", "Ditjen Dukcapil: …", "Kapolres: …", "Humas Polres: …", "Lurah Kebon Jeruk: …", "Redaksi: …"): up to
+#: four words of a name after the office's word, then the colon.
+_SPEAKER_HEAD = re.compile(
+    r"^[\W_]*(?:(?:humas|kepala|kadis|plt|pj|bapak|ibu) )?(?:dukcapil|disdukcapil|dispendukcapil|dispenduk|dindukcapil"
+    r"|ditjen|dirjen|kemendagri|mendagri|kementerian|menteri|kapolres|kapolda|kapolsek|kapolri|polres|polda|polsek|polri"
+    r"|polisi|bareskrim|camat|kecamatan|kelurahan|lurah|kades|bupati|walikota|wali kota|wakil \w+|gubernur|pemkot|pemkab"
+    r"|pemprov|pemda|pemerintah|kadisdukcapil|dinas|redaksi|ombudsman|dprd|sekda|kominfo)\b[\w .,/'-]{0,40}?\s*:\s*\S")
+#: The blank as the subject of a supply statement: arrived, available again at an office, distributed, sent from the
+#: centre, running out, limited, safe, sufficient, out for now, seized, found; what a notice or a news item says of an
+#: office's stock ("blangko KTP-el sudah tiba", "hanya didistribusikan ke dinas", "stok blanko menipis", "blanko sedang
+#: kosong", "disita").  "Kosong" alone is what a blank is (an unprinted card) and "ada" what a seller says: neither is one.
+_SUPPLY = re.compile(
+    r"\b(?:sudah|telah|akhirnya) (?:datang|tiba|sampai|dikirim|didistribusikan|tersedia|teko|sumping)\b"
+    r"|\bbelum (?:datang|tiba|sampai|dikirim|didistribusikan|tersedia|teko|sumping)\b"
+    r"|\b(?:parantos|wis|wes) (?:sumping|teko)\b|\b(?:tersedia|ada) (?:kembali|lagi) di\b|\bdurung teko\b"
+    r"|\b(?:didistribusikan|disalurkan|dialokasikan)\b|\bdikirim dari (?:pusat|kemendagri|kabupaten|provinsi)\b"
+    r"|\bkiriman (?:dari (?:pusat|kemendagri|kabupaten|provinsi)|tambahan)\b|\b(?:menipis|kelangkaan)\b"
+    r"|\b(?:blangko|blanko|stok|ktp\w*)\b[^.,]{0,20}\blangka\b"
+    r"|\b(?:stok|ketersediaan|persediaan|pasokan)\b[^.]{0,30}?\b(?:aman|cukup|menipis|terbatas|habis)\b"
+    r"|\b(?:sedang|masih sering|sering|sempat) (?:kosong|habis)\b|\bkosong (?:lagi|terus)\b"
+    r"|\b(?:disita|diamankan|ditemukan|dicuri|menyita|mengamankan|barang bukti)\b|\bkuota\b"
+    # only for offices ("hanya untuk dinas", "hanya ada di Dukcapil"), never sold ("gak pernah dijual")
+    r"|\bhanya (?:ada |didistribusikan |dipakai |dicetak )?(?:untuk |di |ke )?(?:dinas|dukcapil|disdukcapil|kantor|kecamatan"
+    r"|pemerintah|petugas)\b|\b(?:tidak|tdk|gak|ga|nggak|bukan|tak) (?:pernah|boleh|untuk|bisa) (?:di)?(?:jual|perjualbelikan)\b")
+#: A word denying what follows ("bukan barang sitaan", "tanpa antre", "kagak pake antri"): no supply told, no story.
+_DENIED_BEFORE = re.compile(r"\b(?:bukan|tidak|tdk|tanpa|ga|gak|nggak|kagak|ngga|anti|bebas|skip)(?: (?:pake|pakai|perlu|usah|harus|ada))?\W*$")
+
+
+def _said(pattern: re.Pattern[str], form: str) -> bool:
+    """Whether ``pattern`` matches somewhere in ``form`` not right after a denial."""
+    return any(_DENIED_BEFORE.search(form[:match.start()]) is None for match in pattern.finditer(form))
+
+
+#: A story of one's own KTP: the writer's or a relative's KTP, hearsay from the office (a queue alone is no story: a
+#: fast track's seller says "tanpa antre", "males antri").
+_STORY = re.compile(
+    r"\b(?:ktp|e ktp|ktpel|ktp el|e-ktp|ktp-el)(?:nya)? (?:saya|aku|gue|gw|ane|anak saya|anakku|bapak saya|ibu saya|istri saya"
+    r"|suami saya)\b|\bktp ?ku\b"
+    r"|\b(?:katanya|kata petugas|petugasnya|jare|cenah)\b(?!\W*$)(?! ?\))")
+
+#: A buyer addressed or urged: a supply statement said so is a seller's ("stok terbatas, buruan kak").
+_BUYER_ADDRESSED = re.compile(r"\b(?:kak|kakak|ka|gan|agan|sis|bos|buruan|borong|order|checkout|chat|japri)\b")
+#: A disclaimer opening a sentence ("Bukan kartu PVC biasa.", "Non PVC"): what is not on offer, no goods named.
+_DISCLAIMER = re.compile(r"^\W*(?:bukan|non|tanpa)\b")
+#: Tags naming what the matcher's channels are about: a blank, a KTP or another ID or civil document, an ID's data, an
+#: account sold with its ID, a fast track or a forgery, an ID reader or its software.  A related offer's goods must be
+#: told of too before its listing is a notice; a map, a holder or a parcel named in a shop's line is none of these.
+_ID_GOODS = GOODS_TAGS | frozenset({
+    "IDDATA", "KYCAKUN", "KYCSOLD", "KYCVERIFIED", "KYCFIN", "VERIFIED", "FASTTRACK", "SHORTCUT", "CUSTOMDATA", "CUSTOMID",
+    "OWNNIK", "PALSU", "USABLE", "USABLEID", "MAKEFOR", "SELFIE", "SKTM", "IDREF", "BANKBOOK", "SDK", "SOFTWARE",
+    "READDATA", "READTEST", "EMBLEM", "SECURITYMARK", "OFFICESTAMP", "FORGEDSTAMP", "PRINTEDON", "AKUN"})
+#: A card or a blank state alone ("Bukan kartu PVC biasa", "dompet kartu", "tanpa kartu kredit", "kaos polos"): no ID's.
+_PLAIN_GOODS = frozenset({"KARTU", "KOSONG"})
+
+
+def _names_id_goods(tags: frozenset[str]) -> bool:
+    """Whether a sentence's tags name an ID's goods (``_ID_GOODS``); a bare card or blank state only beside no hard
+    negative and no negation ("Bukan kartu PVC biasa", "dompet kartu", "tanpa kartu kredit" name none)."""
+    named = tags & _ID_GOODS
+    if not named:
+        return False
+    return bool(named - _PLAIN_GOODS) or not any(tag.startswith("NEG") or tag == "NOT" for tag in tags)
+
+
+def _without_leading_tags(sentence: str) -> str:
+    """A description's sentence with the hashtags leading it read past ("#dukcapilmelayani #ktpel", "# k t p"): search
+    words (a title's are its product phrase), so a shop line run on after them ("… #ktpel Order sebelum jam 2") is read
+    as it stands."""
+    words = sentence.split()
+    at = 0
+    while at < len(words) and (words[at].lstrip("([*_~").startswith("#") or (at and len(words[at]) == 1)):
+        at += 1
+    return " ".join(words[at:]) if at else sentence
+
+
+#: A cross-selling cue: what follows is another product ("Kami juga menjual kaos polos"), never the listing's goods,
+#: unless a blank, an e-KTP, an ID's material or a chip is named with it ("Tersedia blanko eKTP original, harga 200k").
+_CROSS_SELLING = "CUEXSELL"
+_BLANK_GOODS = frozenset({"BLANGKO", "EKTP", "IDMATERIAL", "READYID", "CHIP"})
+
+
+def _tags(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> frozenset[str]:
+    return _tags_of_clauses(sentence, tags_of, spelled)
+
+
+def _told_otherwise(forms: tuple[str, str], in_title: bool, tags_of: Callable[[str], frozenset[str]],
+                    spelled: Callable[[str], str]) -> bool:
+    """Whether a sentence naming the goods says them as no seller does (a speaker head is read by the caller)."""
+    if any(_said(_SUPPLY, form) for form in forms) and not _BUYER_ADDRESSED.search(forms[0]):
+        return True
+    if any(_said(_STORY, form) for form in forms) or _speaks_as_notice(forms):
+        return True
+    return _tells_of(forms, tags_of, spelled) == _TOLD
+
+
+def _sellers(sentence: str, forms: tuple[str, str], names_goods: bool, spelled: Callable[[str], str]) -> bool:
+    """Whether a sentence is a seller's: its offer in its own voice (no question), or the seller vouching for itself
+    beside the goods; a greeting, a "follow" or a vouching that names no goods ("Selamat datang di toko kami!", "kami
+    seller terpercaya") is chatter, nobody's voice."""
+    if "?" not in sentence and (_in_own_voice(forms, names_goods) or (names_goods and any(
+            _in_own_voice((clause, spelled(clause)), names_goods) for clause in sentence.split(", ")))):
+        return True  # clause by clause too: a reply's "cek dm ya" keeps its voice beside a report run into it
+    return names_goods and _seller_speaks_of_itself(forms)
+
+
+@lru_cache(maxsize=1024)
+def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
+                                 spelled: Callable[[str], str]) -> bool:
+    """Whether no sentence speaks in a seller's voice and every sentence naming the goods says them as an office, a
+    newsroom, a warning or a story does, two of them at least (module docstring)."""
+    told = 0
+    for in_title, text in ((True, title), (False, description)):
+        for line in text.lower().splitlines():
+            line_head = _SPEAKER_HEAD.match(line) is not None
+            for match in _SENTENCE.finditer(line):
+                sentence = match.group(0) if in_title else _without_leading_tags(match.group(0))
+                forms = (sentence, spelled(sentence))
+                tags = _tags(sentence, tags_of, spelled)
+                names_goods = _names_id_goods(tags)
+                if _CROSS_SELLING in tags and _BLANK_GOODS.isdisjoint(tags):
+                    continue  # another product cross-sold ("Kami juga menjual kaos polos", "Cek juga holder KTP")
+                if _sellers(sentence, forms, names_goods, spelled):
+                    return False
+                if not names_goods or _DISCLAIMER.match(sentence):
+                    continue  # no goods named, or a disclaimer of what is not on offer
+                if not (line_head or _told_otherwise(forms, in_title, tags_of, spelled)):
+                    return False  # the goods named plainly: a product phrase ("Blangko e-KTP kosong ori", "Butuh blanko?")
+                told += 1
+    return told >= 2
