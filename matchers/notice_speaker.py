@@ -132,7 +132,9 @@ def _tags(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Call
 def _told_otherwise(forms: tuple[str, str], in_title: bool, tags_of: Callable[[str], frozenset[str]],
                     spelled: Callable[[str], str]) -> bool:
     """Whether a sentence naming the goods says them as no seller does (a speaker head is read by the caller)."""
-    if any(_said(_SUPPLY, form) for form in forms) and not _BUYER_ADDRESSED.search(forms[0]):
+    if _BUYER_ADDRESSED.search(forms[0]):
+        return False  # said to a buyer ("Blanko lagi kosong kak, adanya KTP jadi"): a seller's, whatever else it tells
+    if any(_said(_SUPPLY, form) for form in forms):
         return True
     if any(_said(_STORY, form) for form in forms) or _speaks_as_notice(forms):
         return True
