@@ -504,7 +504,8 @@ from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, 
 from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
-from matchers.told_voice import GENRE_HEADS, notice_voice, told_of_voice
+from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
+from matchers.voiceless import title_without_hashtags, without_voiceless
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -2271,22 +2272,25 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
-    title_rules = _rules_in_field(title) if title else None
-    if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(title):
+    said_title, said_description, read_past = _voiced(title, description)
+    title_rules = _rules_in_field(said_title) if said_title else None
+    if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(said_title):
         title_rules = None  # (2.9) a heading naming only its genre names no goods: read from the description
-    description_rules = _rules_in_field(description) if description else None
-    title_headed = _headed(title_rules, title) and not _opens_with_publication(description_rules)
-    description_headed = _headed(description_rules, description)
+    description_rules = _rules_in_field(said_description) if said_description else None
+    title_headed = _headed(title_rules, said_title) and not _opens_with_publication(description_rules)
+    description_headed = _headed(description_rules, said_description)
     if (title_headed or description_headed) \
-            and not notice_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
+            and not notice_voice(_without_spelled_stops(said_title), _without_spelled_stops(said_description), _tags_in, _spelled):
         # (levers12) a seller's "Pengumuman: <offer>": the heading read past
-        title_rules = _without_heading(title_rules, title) if title_headed else title_rules
-        description_rules = _without_heading(description_rules, description) if description_headed else description_rules
+        title_rules = _without_heading(title_rules, said_title) if title_headed else title_rules
+        description_rules = _without_heading(description_rules, said_description) if description_headed else description_rules
     if ((title_rules and _heads_told_of(title_rules)) or (description_rules and _heads_told_of(description_rules))) \
-            and not told_of_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
+            and not told_of_voice(_without_spelled_stops(said_title), _without_spelled_stops(said_description), _tags_in, _spelled):
         title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
     reasons, blank, related = _judgement(title_rules, description_rules,
                                          _rules_in_field(image_text) if image_text else None)
+    if read_past:
+        reasons += read_past
     if blank >= blank_threshold:
         verdict, score = Verdict.BLANK, blank
     elif related >= related_threshold:
@@ -2304,6 +2308,25 @@ def score_listing(
         verdict, round(score, 1), reasons, identifiers, MATCHER_VERSION, SCORER,
         _thresholds(blank_threshold, related_threshold),
     )
+
+
+_VOICELESS_WHY = {"link": "a link to another article or product: names no goods of this listing, read past",
+                  "notice": "the shop's announcement of its own days: names no goods and makes no notice, read past"}
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]:
+    """(title, description) as the listing's voice says them, and a reason for each line read past (tags13,
+    :mod:`matchers.voiceless`): link lines and shop notices taken out, and a run of hashtags in a title moved to the
+    description's end, where it is read as a tag list."""
+    said_title, in_title = without_voiceless(title, _tags_in, GOODS_TAGS, titled=True)
+    said_description, in_description = without_voiceless(description, _tags_in, GOODS_TAGS)
+    said_title, hashtags = title_without_hashtags(said_title)
+    if hashtags:
+        said_description = f"{said_description}\n{hashtags}" if said_description else hashtags
+    reasons = tuple(_discounted_reason(f"voiceless_{kind}", field, line, _VOICELESS_WHY[kind])
+                    for field, lines in (("title", in_title), ("description", in_description)) for kind, line in lines)
+    return said_title, said_description, reasons
 
 
 @lru_cache(maxsize=4096)

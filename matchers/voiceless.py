@@ -1,0 +1,110 @@
+"""Lines that are nobody's voice: related links and a shop's own announcements (tags13).
+
+A crawled listing carries lines that speak of no goods of the listing: links to other articles or products ("Baca
+juga: Cara mengurus KTP hilang", "Artikel terkait: …", "Produk lain: holder KTP, lanyard") and the shop telling of its
+own days ("Pengumuman: toko libur tanggal 25", "Info: pengiriman ditunda karena banjir", "Libur lebaran: toko tutup
+…").  Read as the listing's words they did two wrong things, both measured on 2.10: a link's title put an article's,
+a guide's or a notice's word beside an offer ("Artikel terkait: cara merawat kartu" hid 298 of 5,150 offers read
+right) and a shop's "Pengumuman" made an offer a notice (168).  They neither name the goods on offer nor make the
+listing a notice, a report or an article, so the scorer reads each field without them (:func:`without_voiceless`),
+and names what it read past in a reason.
+
+The lines are found by their shape, not their words alone:
+
+* a *link line* is a link heading and a title-like phrase or a list of them, with no price, no quantity and no
+  seller's terms (sale, payment, shipping): "Produk lain: blanko e-KTP 150rb/pcs" is still the shop offering;
+* a *shop notice* is an announcement heading (or a day off named as its heading, "Libur lebaran:") over the shop's
+  own operations (closed, a day off, shipping delayed, prices going up) naming no goods: an office's "Pengumuman:
+  layanan cetak KTP-el libur" names the e-KTP and is a notice still.
+
+Tag lists ("Tag: …", "Kata kunci: …", hashtags) are read where they stand, under the scorer's tag-list cue
+(``score._tag_lists``), because a tag list may still say what a listing is about when nothing else does; a run of
+hashtags in a title is moved to the description's end (:func:`title_without_hashtags`) so it is read as one.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: Headings that open a link to other articles or other goods ("Baca juga:", "Artikel terkait:", "Produk lain di toko
+#: kami:", "Rekomendasi produk:", "Lihat artikel lain:").
+_LINK_HEAD = re.compile(
+    r"^\W*(?:baca juga|artikel (?:terkait|lain(?:nya)?)|berita (?:terkait|lain(?:nya)?)|lihat (?:juga|artikel lain)"
+    r"|produk (?:lain(?:nya)?|terkait)(?: di toko (?:kami|ini))?|rekomendasi produk|related(?: posts?| articles?)?)"
+    r"\s*:", re.IGNORECASE)
+#: Headings that open a shop's or anyone's announcement, or name a day off as the heading ("Libur lebaran:").
+_NOTICE_HEAD = re.compile(
+    r"^\W*(?:pengumuman|pemberitahuan|info(?:rmasi)?(?: toko)?|catatan toko|store notice|notice"
+    r"|libur(?: \w+)?)\s*(?::|(?=\w)(?=[^:]*$))", re.IGNORECASE)
+#: A shop's operations a notice tells of: closing, a day off, a delay, prices going up, slow replies.
+_OPERATION_WORDS = frozenset({"libur", "tutup", "cuti", "ditunda", "tertunda", "diliburkan", "closed", "naik", "slow",
+                              "off"})
+#: Words of the shop itself or its orders, one of which a shop notice names (beside its operation word).
+_SHOP_WORDS = frozenset({"toko", "lapak", "shop", "pengiriman", "pesanan", "order", "resi", "admin", "harga", "kami",
+                         "libur", "ekspedisi"})
+#: A price or a quantity: a link line holding one offers something ("Produk lain: blanko e-KTP 150rb").
+_PRICE_OR_QUANTITY = re.compile(
+    r"\brp\b|\d\s*(?:rb|ribu|k|jt|juta|pcs|pc|keping|lembar|biji|box|rim)\b|\bharga\b|\bstok\b|\bready\b",
+    re.IGNORECASE)
+#: The tags of a seller's terms: a line holding one is the seller speaking, not a link.
+_TERMS_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP"})
+#: Segment ends in a description: a line, a sentence, a " | " bar.
+_SEGMENT_END = re.compile(r"(\n+|(?<=[.!?])\s+|\s+\|\s+)")
+#: Segment ends in a title: also " - " and dashes, which part a title's phrases.
+_TITLE_SEGMENT_END = re.compile(r"(\s+[|\u2013\u2014-]\s+)")
+#: A run of two or more hashtags in a title ("#infoktp #pengumuman #berita").
+_HASHTAG_RUN = re.compile(r"(?:#\w+[\s,]*){2,}")
+
+TagsOf = Callable[[str], frozenset[str]]
+
+
+def _kind(segment: str, tags_of: TagsOf, goods_tags: frozenset[str], titled: bool) -> str:
+    """"link", "notice" or "" for one segment of a field (``titled``: a title's, where a notice needs no colon)."""
+    if _LINK_HEAD.match(segment):
+        if _PRICE_OR_QUANTITY.search(segment) or not _TERMS_TAGS.isdisjoint(tags_of(segment)):
+            return ""
+        return "link"
+    head = _NOTICE_HEAD.match(segment)
+    if head is None or (":" not in head.group(0) and not titled):
+        return ""
+    words = set(re.findall(r"[a-z]+", segment.lower()))
+    if _OPERATION_WORDS.isdisjoint(words) or _SHOP_WORDS.isdisjoint(words):
+        return ""
+    return "" if not goods_tags.isdisjoint(tags_of(segment)) else "notice"
+
+
+def without_voiceless(text: str, tags_of: TagsOf, goods_tags: frozenset[str],
+                      titled: bool = False) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """(the text without its link lines and shop notices, (kind, line) of each read past).  The text itself when it has
+    none; a text with no colon (and no bar in a title) has none, so most listings pay one ``in`` test."""
+    if ":" not in text and not (titled and ("|" in text or " - " in text)):
+        return text, ()
+    parts = (_TITLE_SEGMENT_END if titled else _SEGMENT_END).split(text)
+    kept: list[str] = []
+    dropped: list[tuple[str, str]] = []
+    for index in range(0, len(parts), 2):
+        segment, end = parts[index], parts[index + 1] if index + 1 < len(parts) else ""
+        kind = _kind(segment, tags_of, goods_tags, titled) if segment.strip() else ""
+        if kind:
+            dropped.append((kind, segment.strip()))
+        else:
+            kept.append(segment + end)
+    if not dropped:
+        return text, ()
+    return "".join(kept).strip(" \n|-\u2013\u2014"), tuple(dropped)
+
+
+def title_without_hashtags(title: str) -> tuple[str, str]:
+    """(the title without a run of hashtags, the run) when the title names something besides it: a tag list before or
+    after the title's words is read as a tag list in the description, not as the title's product phrase
+    ("#infoktp #pengumuman #berita Blanko KTP el original").  A title of hashtags only is its own words."""
+    if title.count("#") < 2:
+        return title, ""
+    run = _HASHTAG_RUN.search(title)
+    if run is None:
+        return title, ""
+    rest = (title[:run.start()] + " " + title[run.end():]).strip(" |-,")
+    if not re.search(r"\w", rest):
+        return title, ""
+    return rest, run.group(0).strip(" ,")
