@@ -1480,7 +1480,7 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     # clauses() would make them spaces once more: nothing to do when there were none
     parts = _cut(text) if stopped is text else clauses(stopped)
     text = stopped
-    if len(parts) == 1:
+    if len(parts) == 1 and text.count("#") < _TAG_LIST_HASHTAGS:  # (tags13) one clause of hashtags is a tag list too
         hits = _hits_in_clause(text)
         return _shared_reading(((0, hits),)) if hits else ()
     kept = list(filter(None, parts))
@@ -1542,7 +1542,15 @@ def _list_runs(text: str, kept: list[str]) -> list[list[int]] | None:
 
 
 #: (2.8) A heading that opens a list of search words ("Tag: holder ktp, blanko ktp, …", "Kata kunci: …").
-_TAG_HEADING = re.compile(r"^\W*(?:tags?|kata kunci|keywords?|hashtags?|search(?: tags?)?|pencarian)\s*:", re.IGNORECASE)
+#: (tags13) Also "Label:", "Pencarian terkait:", "Keyword pencarian:", "Tag produk:", and "Cari:" (:data:`_SEARCH_HEADING`).
+_TAG_HEADING = re.compile(r"^\W*(?:tags?(?: produk)?|kata kunci|keywords?(?: pencarian)?|hashtags?|search(?: tags?)?"
+                          r"|pencarian(?: terkait)?|label(?: produk)?|cari)\s*:", re.IGNORECASE)
+#: (tags13) "Cari:" opens a tag list ("Cari: blanko ktp, kartu nama murah") or a buyer's wanted advert ("Cari: blangko
+#: e-KTP 20 pcs, yang ready japri"): a list of search words holds no number and no seller's or buyer's terms.
+_SEARCH_HEADING = re.compile(r"^\W*cari\s*:", re.IGNORECASE)
+_SEARCH_LIST_FREE_OF = _OFFER_TAGS | {"READY", "WTB", "CUEBUY", "CUENEED", "CUECOD"}
+#: Words sending the reader to a chat: a buyer's or a seller's terms, no search word.
+_CHAT_WORDS = frozenset({"japri", "pm", "dm", "wa", "hubungi", "chat", "inbox", "hub"})
 #: Hashtags a clause must hold to be a tag list ("#printerktp #cetakktp #blankoektp").
 _TAG_LIST_HASHTAGS = 2
 _TAG_CUE = "CUETAGS"
@@ -1554,10 +1562,19 @@ def _tag_lists(runs: list[list[int]], kept: list[str], found: list[tuple[Hit, ..
     ("Tag: holder ktp, blanko ktp, ktp kosong"), so what they name is no product, and no part of a kit.
     ``runs``: :func:`_list_runs`."""
     tagged = {i for i, part in enumerate(kept) if part.count("#") >= _TAG_LIST_HASHTAGS}
+    searched: set[int] = set()
     for run in runs:
-        if run and _TAG_HEADING.match(kept[run[0]]):
-            tagged.update(run)
-    return [tuple(_hit_with_cue(hit, _TAG_CUE) if i in tagged and not hit.cue else hit for hit in hits)
+        if not run or not _TAG_HEADING.match(kept[run[0]]):
+            continue
+        if _SEARCH_HEADING.match(kept[run[0]]):
+            items = [kept[run[0]].split(":", 1)[1], *(kept[i] for i in run[1:])]
+            if any(_NUMBER_WORD in item or any(c.isdigit() for c in item) or not _CHAT_WORDS.isdisjoint(normal_words(item))
+                   or not _SEARCH_LIST_FREE_OF.isdisjoint(_tags_in(item)) for item in items):
+                continue  # a buyer's "Cari: blangko e-KTP 20 pcs, japri": wanted, not searched for
+            searched.update(run)
+        tagged.update(run)
+    return [tuple(_hit_with_cue(hit, _TAG_CUE) if i in tagged and (not hit.cue or (i in searched and hit.cue in _WANTED_CUES))
+                  else hit for hit in hits if not (i in searched and hit.rule in _WANTED_RULES))
             for i, hits in enumerate(found)]
 
 
@@ -2020,16 +2037,30 @@ def _lift_look_negatives(tally: _Tally, negatives: frozenset[int] = _LOOK_NEGATI
 
 
 def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:
-    """``fields`` with their tag lists read as the seller's own words when the title's product phrase names no other
-    product (2.8): "#jasaktp #ktpjadi" under "terima order" is what is sold, while under "Ribbon printer kartu" the
-    same tags are search words for a ribbon.  A title is read as written, so only descriptions' lists change."""
+    """``fields`` with their tag lists read as the seller's own words when nothing outside them names another product
+    (2.8): "#jasaktp #ktpjadi" under "terima order" is what is sold, while under "Ribbon printer kartu" the same tags
+    are search words for a ribbon.  A title is read as written, so only descriptions' lists change.
+
+    (tags13) The product is what the title, or under a title naming nothing its description's opening, names outside
+    the tags: "barokahstore" / "Case KTP transparan" / "Kata kunci: blanko ktp, ktp kosong" sells a case.  And a tag
+    list's negatives never count, under any title: "#infoktp #pengumuman #berita" says no notice or news is sold, and
+    "#holderktp" after a blank's offer names no holder on offer (search words either way)."""
     if not any(hit.cue == _TAG_CUE for _, field_clauses in fields for _, hits in field_clauses for hit in hits):
         return fields
-    if any(number == 0 and hit.rule in _NEGATIVE_RULES and not _discount(hit, True, True)
-           for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits):
+    if _product_named_outside_tags(fields):
         return fields
-    return tuple((field, tuple((number, tuple(_hit_with_cue(hit, "") if hit.cue == _TAG_CUE else hit for hit in hits))
+    return tuple((field, tuple((number, tuple(_hit_with_cue(hit, "") if hit.cue == _TAG_CUE and hit.rule not in _NEGATIVE_RULES
+                                              else hit for hit in hits))
                                 for number, hits in field_clauses)) for field, field_clauses in fields)
+
+
+def _product_named_outside_tags(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether the title's product phrase names a product by a negative that counts, or, under a title that names
+    nothing, the description's first clause does outside a tag list (tags13)."""
+    titled = any(field_clauses for field, field_clauses in fields if field == "title")
+    lead = "title" if titled else "description"
+    return any(number == 0 and hit.rule in _NEGATIVE_RULES and hit.cue != _TAG_CUE and not _discount(hit, field == "title", True)
+               for field, field_clauses in fields if field == lead for number, hits in field_clauses for hit in hits)
 
 
 def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:

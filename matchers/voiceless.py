@@ -49,8 +49,12 @@ _PRICE_OR_QUANTITY = re.compile(
     re.IGNORECASE)
 #: The tags of a seller's terms: a line holding one is the seller speaking, not a link.
 _TERMS_TAGS = frozenset({"SALE", "CUEPAY", "CUESHIP"})
-#: Segment ends in a description: a line, a sentence, a " | " bar.
-_SEGMENT_END = re.compile(r"(\n+|(?<=[.!?])\s+|\s+\|\s+)")
+#: Segment ends in a description: a line, a sentence, a " | " bar, and a space before a link or notice heading run on
+#: after the last sentence without its full stop ("… Hub 0812 Artikel terkait: …").
+_SEGMENT_END = re.compile(
+    r"(\n+|(?<=[.!?])\s+|\s+\|\s+|\s+(?=(?:baca juga|artikel terkait|artikel lain|berita terkait|lihat juga|produk lain"
+    r"|produk terkait|rekomendasi produk|pengumuman|pemberitahuan|info|catatan toko|libur)(?: \w+){0,3}\s*:))",
+    re.IGNORECASE)
 #: Segment ends in a title: also " - " and dashes, which part a title's phrases.
 _TITLE_SEGMENT_END = re.compile(r"(\s+[|\u2013\u2014-]\s+)")
 #: A run of two or more hashtags in a title ("#infoktp #pengumuman #berita").
