@@ -1480,7 +1480,7 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     # clauses() would make them spaces once more: nothing to do when there were none
     parts = _cut(text) if stopped is text else clauses(stopped)
     text = stopped
-    if len(parts) == 1 and text.count("#") < _TAG_LIST_HASHTAGS:  # (tags13) one clause of hashtags is a tag list too
+    if len(parts) == 1:
         hits = _hits_in_clause(text)
         return _shared_reading(((0, hits),)) if hits else ()
     kept = list(filter(None, parts))
@@ -1649,7 +1649,7 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
     if hit.cue in _TOLD_OF_CUES:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: {_TOLD_OF_CUES[hit.cue]}, not on offer"
-    if hit.cue == _TAG_CUE and rule.channel == "related":
+    if hit.cue == _TAG_CUE and rule.channel != "negative":
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]}: search words, not the product"
     if hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES:
         return f"'{hit.matched}' after a {CUE_LABELS[hit.cue]} word: a material used, not on offer"
@@ -2037,30 +2037,38 @@ def _lift_look_negatives(tally: _Tally, negatives: frozenset[int] = _LOOK_NEGATI
 
 
 def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:
-    """``fields`` with their tag lists read as the seller's own words when nothing outside them names another product
-    (2.8): "#jasaktp #ktpjadi" under "terima order" is what is sold, while under "Ribbon printer kartu" the same tags
-    are search words for a ribbon.  A title is read as written, so only descriptions' lists change.
+    """``fields`` with their tag lists read as the seller's own words when the listing outside them describes its goods
+    without naming them (2.8, narrowed by tags13): "Kartu chip putih, belum ada data" / "#blankoektp #ektpkosong" and
+    "terima order, data bebas" / "#jasaktp #ktpjadi" say what the card or the order is only in their tags.
 
-    (tags13) The product is what the title, or under a title naming nothing its description's opening, names outside
-    the tags: "barokahstore" / "Case KTP transparan" / "Kata kunci: blanko ktp, ktp kosong" sells a case.  And a tag
-    list's negatives never count, under any title: "#infoktp #pengumuman #berita" says no notice or news is sold, and
-    "#holderktp" after a blank's offer names no holder on offer (search words either way)."""
+    Anywhere else a tag list is search words (tags13): the product is what the title, its variants and the description
+    name outside the tags.  2.8 read tags as the seller's whenever the title's product phrase named no other product,
+    and a tag line "Tag: blanko ktp, ktp kosong, blangko e-ktp" appended to every tune hard negative read right turned
+    1,861 of 4,331 blank on 2.10 ("Kaos polos" names nothing the matcher knows; "barokahstore" / "Case KTP transparan"
+    names its case in the description).  A tag list's negatives never count: "#infoktp #pengumuman #berita" sells no
+    notice, "#holderktp" after a blank's offer no holder."""
     if not any(hit.cue == _TAG_CUE for _, field_clauses in fields for _, hits in field_clauses for hit in hits):
         return fields
-    if _product_named_outside_tags(fields):
+    if not _described_without_a_name(fields):
         return fields
     return tuple((field, tuple((number, tuple(_hit_with_cue(hit, "") if hit.cue == _TAG_CUE and hit.rule not in _NEGATIVE_RULES
                                               else hit for hit in hits))
                                 for number, hits in field_clauses)) for field, field_clauses in fields)
 
 
-def _product_named_outside_tags(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
-    """Whether the title's product phrase names a product by a negative that counts, or, under a title that names
-    nothing, the description's first clause does outside a tag list (tags13)."""
-    titled = any(field_clauses for field, field_clauses in fields if field == "title")
-    lead = "title" if titled else "description"
-    return any(number == 0 and hit.rule in _NEGATIVE_RULES and hit.cue != _TAG_CUE and not _discount(hit, field == "title", True)
-               for field, field_clauses in fields if field == lead for number, hits in field_clauses for hit in hits)
+#: What a listing says of goods it does not name: a card with no data yet ("belum ada data", "belum terisi"), data of
+#: the buyer's choosing ("data bebas, foto bebas"): the tags then say what the card or the order is (tags13).
+_DESCRIBED_BY_STATE = frozenset({_RULE_INDEX["no_content_term"], _RULE_INDEX["custom_data"]})
+
+
+def _described_without_a_name(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether outside its tag lists the listing describes its goods by their state (:data:`_DESCRIBED_BY_STATE`) and
+    names no other product by a negative that counts (tags13)."""
+    outside = [(field, number, hit) for field, field_clauses in fields for number, hits in field_clauses for hit in hits
+               if hit.cue != _TAG_CUE]
+    if not any(hit.rule in _DESCRIBED_BY_STATE and not hit.negator for _, _, hit in outside):
+        return False
+    return not any(hit.rule in _NEGATIVE_RULES and not _discount(hit, field == "title", number == 0) for field, number, hit in outside)
 
 
 def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
@@ -2354,10 +2362,26 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     said_description, in_description = without_voiceless(description, _tags_in, GOODS_TAGS)
     said_title, hashtags = title_without_hashtags(said_title)
     if hashtags:
-        said_description = f"{said_description}\n{hashtags}" if said_description else hashtags
+        said_description = f"{said_description}\n{hashtags}"  # a clause of its own, even under no description
+    if said_description.count("#") >= 2 and not _rules_in_field(said_title) and _only_hashtags(said_description):
+        said_description = said_description.replace("#", " ")  # nothing else says what the listing is: its words
+    elif said_description.count("#") >= 2 and len(clauses(said_description)) == 1:
+        said_description = f"\n{said_description}"  # a description of hashtags only is a tag list too
     reasons = tuple(_discounted_reason(f"voiceless_{kind}", field, line, _VOICELESS_WHY[kind])
                     for field, lines in (("title", in_title), ("description", in_description)) for kind, line in lines)
     return said_title, said_description, reasons
+
+
+#: (tags13) Words besides its hashtags a description may hold and still say nothing but them ("kirim hari ini", "cod
+#: jakarta", "harga grosir reseller"): a listing whose title names nothing and whose description is its hashtags says
+#: what it sells only there ("Ready stok kak" / "#blankoektp #ktpkosong").
+_WORDS_BESIDE_HASHTAGS = 5
+_HASHTAG = re.compile(r"#\w+")
+
+
+def _only_hashtags(text: str) -> bool:
+    """Whether a text is hashtags and at most :data:`_WORDS_BESIDE_HASHTAGS` other words (tags13)."""
+    return len(normal_words(_HASHTAG.sub(" ", text))) <= _WORDS_BESIDE_HASHTAGS
 
 
 @lru_cache(maxsize=4096)
