@@ -63,9 +63,26 @@ _HASHTAG_RUN = re.compile(r"(?:#\w+[\s,]*){2,}")
 TagsOf = Callable[[str], frozenset[str]]
 
 
-def _kind(segment: str, tags_of: TagsOf, goods_tags: frozenset[str], titled: bool) -> str:
-    """"link", "notice" or "" for one segment of a field (``titled``: a title's, where a notice needs no colon)."""
-    if _LINK_HEAD.match(segment):
+#: Words a link's title may hold: a link names one article or a few goods, not a paragraph.
+_LINK_WORDS = 12
+
+
+def _kind(segment: str, tags_of: TagsOf, goods_tags: frozenset[str], titled: bool, own_line: bool, opening: bool) -> str:
+    """"link", "notice" or "" for one segment of a field (``titled``: a title's, where a notice needs no colon).
+
+    ``own_line``: the segment ends at a line break, or at the field's end after other text; ``opening``: nothing comes
+    before it.  A link opening the field must end at a line break, or name nothing an offer could be
+    (:func:`_names_no_goods`): "Baca juga: Tips memilih dompet kulit" put before a
+    description runs on into the seller's first sentence, which would be read past with it (hid 475 of 5,184 offers
+    when any sentence's end closed a link; 2.10 108, by the link's words read as a guide's)."""
+    head = _LINK_HEAD.match(segment)
+    if head:
+        # a link run on into the seller's next sentence ("Baca juga: Tips … Blangko ini untuk ektp.") is no link: its
+        # title cannot be told from the seller's words, which would be read past with it
+        if len(segment[head.end():].split()) > _LINK_WORDS:
+            return ""
+        if opening and not own_line and not _names_no_goods(segment, tags_of):
+            return ""  # the seller's first sentence may run on after the link's title, to a sentence's or the field's end
         if _PRICE_OR_QUANTITY.search(segment) or not _TERMS_TAGS.isdisjoint(tags_of(segment)):
             return ""
         return "link"
@@ -76,6 +93,12 @@ def _kind(segment: str, tags_of: TagsOf, goods_tags: frozenset[str], titled: boo
     if _OPERATION_WORDS.isdisjoint(words) or _SHOP_WORDS.isdisjoint(words):
         return ""
     return "" if not goods_tags.isdisjoint(tags_of(segment)) else "notice"
+
+
+def _names_no_goods(segment: str, tags_of: TagsOf) -> bool:
+    """Whether a segment's words name nothing an offer could be: only negatives (a guide, a holder), cues and a bare
+    card ("Artikel terkait: cara merawat kartu."), so no seller's sentence ran on into it."""
+    return all(tag.startswith(("NEG", "CUE")) or tag == "KARTU" for tag in tags_of(segment))
 
 
 def without_voiceless(text: str, tags_of: TagsOf, goods_tags: frozenset[str],
@@ -89,7 +112,9 @@ def without_voiceless(text: str, tags_of: TagsOf, goods_tags: frozenset[str],
     dropped: list[tuple[str, str]] = []
     for index in range(0, len(parts), 2):
         segment, end = parts[index], parts[index + 1] if index + 1 < len(parts) else ""
-        kind = _kind(segment, tags_of, goods_tags, titled) if segment.strip() else ""
+        opening = not titled and not "".join(parts[:index]).strip()
+        own_line = titled or "\n" in end or (not end and not opening)
+        kind = _kind(segment, tags_of, goods_tags, titled, own_line, opening) if segment.strip() else ""
         if kind:
             dropped.append((kind, segment.strip()))
         else:
@@ -105,10 +130,10 @@ def title_without_hashtags(title: str) -> tuple[str, str]:
     ("#infoktp #pengumuman #berita Blanko KTP el original").  A title of hashtags only is its own words."""
     if title.count("#") < 2:
         return title, ""
-    run = _HASHTAG_RUN.search(title)
-    if run is None:
+    runs = [run.group(0).strip(" ,") for run in _HASHTAG_RUN.finditer(title)]
+    if not runs:
         return title, ""
-    rest = (title[:run.start()] + " " + title[run.end():]).strip(" |-,")
+    rest = " ".join(_HASHTAG_RUN.sub(" ", title).split()).strip(" |-,")
     if not re.search(r"\w", rest):
         return title, ""
-    return rest, run.group(0).strip(" ,")
+    return rest, " ".join(runs)
