@@ -60,6 +60,10 @@ _TITLE_SEGMENT_END = re.compile(r"(\s+[|\u2013\u2014-]\s+)")
 #: A run of two or more hashtags in a title ("#infoktp #pengumuman #berita").
 _HASHTAG_RUN = re.compile(r"(?:#\w+[\s,]*){2,}")
 
+#: Strings one of which every link or notice heading holds: a cheap gate before the segments are cut.
+_HEAD_HINTS = ("juga", "terkait", "lain", "rekomendasi", "related", "pengumuman", "pemberitahuan", "info", "catatan",
+               "notice", "libur")
+
 TagsOf = Callable[[str], frozenset[str]]
 
 
@@ -106,6 +110,9 @@ def without_voiceless(text: str, tags_of: TagsOf, goods_tags: frozenset[str],
     """(the text without its link lines and shop notices, (kind, line) of each read past).  The text itself when it has
     none; a text with no colon (and no bar in a title) has none, so most listings pay one ``in`` test."""
     if ":" not in text and not (titled and ("|" in text or " - " in text)):
+        return text, ()
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _HEAD_HINTS):
         return text, ()
     parts = (_TITLE_SEGMENT_END if titled else _SEGMENT_END).split(text)
     kept: list[str] = []
