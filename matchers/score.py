@@ -398,8 +398,8 @@ rows as offers), hard positives beside each concept (``precision8_concepts``):
   of hashtags stands under a tag-list cue: search words, no evidence either way (tags13: 2.10 let their blank words
   count, and read them as the seller's under any title naming no other product, so a tag line appended to every hard
   negative read right turned 1,861 of 4,331 blank; now 35).  They are the seller's own words only when the listing
-  describes its goods by their state outside them ("belum ada data", "data bebas") or says nothing else (a title
-  naming nothing over hashtags alone) (:func:`_tag_lists_under_own_title`); a title's hashtag run is read as a tag list.
+  describes its goods by their state outside them ("belum ada data", "data bebas"), or says nothing else (a title
+  naming nothing over a description its hashtags open: read as its words, ``_voiced``) (:func:`_tag_lists_under_own_title`); a title's hashtag run is read as a tag list.
 * *Nobody's voice* (tags13, :mod:`matchers.voiceless`): a link line ("Baca juga:", "Artikel terkait:", "Produk lain:"
   …) and a shop's notice of its own days ("Pengumuman: toko libur …") are read past (a reason names each): they hid
   298 and 168 of 5,150 offers on 2.10, 0 now.
@@ -511,7 +511,7 @@ from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
-from matchers.voiceless import title_without_hashtags, without_voiceless
+from matchers.voiceless import opening_hashtags, title_without_hashtags, without_voiceless
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -2052,13 +2052,13 @@ def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tu
     and a tag line "Tag: blanko ktp, ktp kosong, blangko e-ktp" appended to every tune hard negative read right turned
     1,861 of 4,331 blank on 2.10 ("Kaos polos" names nothing the matcher knows; "barokahstore" / "Case KTP transparan"
     names its case in the description).  A tag list's negatives never count: "#infoktp #pengumuman #berita" sells no
-    notice, "#holderktp" after a blank's offer no holder."""
+    notice, "#holderktp" after a blank's offer no holder.  A title's hashtags left in it (a title of hashtags only, or
+    respelt ones) are read as written, as 2.8 read them."""
     if not any(hit.cue == _TAG_CUE for _, field_clauses in fields for _, hits in field_clauses for hit in hits):
         return fields
-    if not _described_without_a_name(fields):
-        return fields
-    return tuple((field, tuple((number, tuple(_hit_with_cue(hit, "") if hit.cue == _TAG_CUE and hit.rule not in _NEGATIVE_RULES
-                                              else hit for hit in hits))
+    speak = _described_without_a_name(fields)
+    return tuple((field, tuple((number, tuple(_hit_with_cue(hit, "") if hit.cue == _TAG_CUE and (
+        field == "title" or (speak and hit.rule not in _NEGATIVE_RULES)) else hit for hit in hits))
                                 for number, hits in field_clauses)) for field, field_clauses in fields)
 
 
@@ -2362,32 +2362,25 @@ _VOICELESS_WHY = {"link": "a link to another article or product: names no goods 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
 def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]:
     """(title, description) as the listing's voice says them, and a reason for each line read past (tags13,
-    :mod:`matchers.voiceless`): link lines and shop notices taken out, and a run of hashtags in a title moved to the
-    description's end, where it is read as a tag list."""
+    :mod:`matchers.voiceless`): link lines and shop notices taken out, and the hashtag runs of a title moved to open the
+    description, where they are read as a tag list."""
     said_title, in_title = without_voiceless(title, _tags_in, GOODS_TAGS, titled=True)
     said_description, in_description = without_voiceless(description, _tags_in, GOODS_TAGS)
-    said_title, hashtags = title_without_hashtags(said_title)
+    said_title, hashtags = title_without_hashtags(said_title, _rules_in_field)
     if hashtags:
-        said_description = f"{said_description}\n{hashtags}"  # a clause of its own, even under no description
-    if said_description.count("#") >= 2 and not _rules_in_field(said_title) and _only_hashtags(said_description):
-        said_description = said_description.replace("#", " ")  # nothing else says what the listing is: its words
+        said_description = f"{hashtags}\n{said_description}"  # opening the description, a clause of its own
+    opening, rest = opening_hashtags(said_description) if said_description.count("#") >= 2 else ("", "")
+    if opening and not _rules_in_field(said_title):
+        # (tags13) a title naming nothing over a description its hashtags open ("Promo akhir tahun" / "#blangkoektp2025
+        # #ektpkosongan kirim hari ini"; "Ready #BlankoEKTP_ORI"): nothing else says what is sold, so they are its words
+        # (a hashtag naming another product or a genre, "#pengumuman #holderktp", is search words still: left out)
+        words = [tag[1:] for tag in opening.split() if not any(t.startswith("NEG") for t in _tags_in(tag[1:]))]
+        said_description = f"{' '.join(words)}\n{rest}"
     elif said_description.count("#") >= 2 and len(clauses(said_description)) == 1:
         said_description = f"\n{said_description}"  # a description of hashtags only is a tag list too
     reasons = tuple(_discounted_reason(f"voiceless_{kind}", field, line, _VOICELESS_WHY[kind])
                     for field, lines in (("title", in_title), ("description", in_description)) for kind, line in lines)
     return said_title, said_description, reasons
-
-
-#: (tags13) Words besides its hashtags a description may hold and still say nothing but them ("kirim hari ini", "cod
-#: jakarta", "harga grosir reseller"): a listing whose title names nothing and whose description is its hashtags says
-#: what it sells only there ("Ready stok kak" / "#blankoektp #ktpkosong").
-_WORDS_BESIDE_HASHTAGS = 5
-_HASHTAG = re.compile(r"#\w+")
-
-
-def _only_hashtags(text: str) -> bool:
-    """Whether a text is hashtags and at most :data:`_WORDS_BESIDE_HASHTAGS` other words (tags13)."""
-    return len(normal_words(_HASHTAG.sub(" ", text))) <= _WORDS_BESIDE_HASHTAGS
 
 
 @lru_cache(maxsize=4096)

@@ -19,7 +19,7 @@ The lines are found by their shape, not their words alone:
 
 Tag lists ("Tag: …", "Kata kunci: …", hashtags) are read where they stand, under the scorer's tag-list cue
 (``score._tag_lists``), because a tag list may still say what a listing is about when nothing else does; a run of
-hashtags in a title is moved to the description's end (:func:`title_without_hashtags`) so it is read as one.
+hashtags in a title is moved to open the description (:func:`title_without_hashtags`) so it is read as one.
 """
 
 from __future__ import annotations
@@ -131,16 +131,34 @@ def without_voiceless(text: str, tags_of: TagsOf, goods_tags: frozenset[str],
     return "".join(kept).strip(" \n|-\u2013\u2014"), tuple(dropped)
 
 
-def title_without_hashtags(title: str) -> tuple[str, str]:
+def title_without_hashtags(title: str, names: Callable[[str], object] = bool) -> tuple[str, str]:
     """(the title without a run of hashtags, the run) when the title names something besides it: a tag list before or
     after the title's words is read as a tag list in the description, not as the title's product phrase
-    ("#infoktp #pengumuman #berita Blanko KTP el original").  A title of hashtags only is its own words."""
+    ("#infoktp #pengumuman #berita Blanko KTP el original").  A title of hashtags only is its own words, as is one whose
+    other words are pieces of a respelt hashtag ("#ektp #bl an ko"), unless ``names`` finds something in them (a title
+    spelled out letter by letter, "b l a n k o  e k t p")."""
     if title.count("#") < 2:
         return title, ""
     runs = [run.group(0).strip(" ,") for run in _HASHTAG_RUN.finditer(title)]
     if not runs:
         return title, ""
     rest = " ".join(_HASHTAG_RUN.sub(" ", title).split()).strip(" |-,")
-    if not re.search(r"\w", rest):
-        return title, ""
+    if "#" in rest:
+        return title, ""  # a respelt hashtag's pieces ("#ektp #bl an ko #ko so ng"): the title is read as written
+    if not re.search(r"[^\W\d_]{3,}", rest) and not names(rest):
+        return title, ""  # nothing but hashtags and pieces of words
     return rest, " ".join(runs)
+
+
+#: A heading a seller may put before the hashtags a description opens with ("Info:", "Tags:", "Mau tanya,").
+_LEAD_IN = re.compile(r"[^\w#]*(?:\w+[^\w#]+){0,2}?(?=#\w)")
+
+
+def opening_hashtags(text: str) -> tuple[str, str]:
+    """(the run of hashtags a text opens with, perhaps after a heading of up to two words, the rest); ("", text) when
+    it opens otherwise."""
+    lead = _LEAD_IN.match(text)
+    run = _HASHTAG_RUN.match(text, lead.end()) if lead else None
+    if run is None:
+        return "", text
+    return run.group(0), text[run.end():]

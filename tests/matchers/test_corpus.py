@@ -209,8 +209,6 @@ STILL_MISREAD = {
     "p12c-office-01": "the office's activity and its blanks in different clauses ('jemput bola …' / 'blangko dibawa dari kantor')",
     "p12c-office-02": "as p12c-office-01 ('Tim Dukcapil turun ke desa' / 'blanko e-KTP dibawa … untuk warga')",
     "p12c-report-02": "'Akun ini menawarkan blangko' names the reported account as a seller names its own",
-    "p12c-tags-01": "a shop's title naming nothing over a variants list: a tag list's blank words count in full",
-    "p12c-tags-02": "as p12c-tags-01",
     # precision12_b (the after-measure, measured once at 9cd40a7: main and the branch alike; 4 more read right after
     # learning from it, measured again on precision12_c)
     "p12b-003": "a weekend service's 'blangko tersedia' in a clause listing KTP-el, KIA and KK pairs apart with KIA as a "
