@@ -511,7 +511,7 @@ from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
-from matchers.voiceless import opening_hashtags, title_without_hashtags, without_voiceless
+from matchers.voiceless import first_hashtags, title_without_hashtags, without_voiceless
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -2366,13 +2366,13 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     description, where they are read as a tag list."""
     said_title, in_title = without_voiceless(title, _tags_in, GOODS_TAGS, titled=True)
     said_description, in_description = without_voiceless(description, _tags_in, GOODS_TAGS)
-    said_title, hashtags = title_without_hashtags(said_title, _rules_in_field)
-    if hashtags:
-        said_description = f"{hashtags}\n{said_description}"  # opening the description, a clause of its own
-    opening, rest = opening_hashtags(said_description) if said_description.count("#") >= 2 else ("", "")
-    if opening and not _rules_in_field(said_title):
-        # (tags13) a title naming nothing over a description its hashtags open ("Promo akhir tahun" / "#blangkoektp2025
-        # #ektpkosongan kirim hari ini"; "Ready #BlankoEKTP_ORI"): nothing else says what is sold, so they are its words
+    rest, hashtags = title_without_hashtags(said_title, _rules_in_field)
+    if hashtags and _names_goods(rest):  # the title's own words name goods: its hashtags are a tag list
+        said_title, said_description = rest, f"{hashtags}\n{said_description}"
+    opening, rest = first_hashtags(said_description) if said_description.count("#") >= 2 else ("", "")
+    if opening and not _rules_in_field(said_title) and not _names_goods(rest):
+        # (tags13) a title naming nothing over a description naming nothing but its hashtags ("Promo akhir tahun" /
+        # "#blangkoektp2025 #ektpkosongan kirim hari ini"): nothing else says what is sold, so they are its words
         # (a hashtag naming another product or a genre, "#pengumuman #holderktp", is search words still: left out)
         words = [tag[1:] for tag in opening.split() if not any(t.startswith("NEG") for t in _tags_in(tag[1:]))]
         said_description = f"{' '.join(words)}\n{rest}"
@@ -2381,6 +2381,11 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     reasons = tuple(_discounted_reason(f"voiceless_{kind}", field, line, _VOICELESS_WHY[kind])
                     for field, lines in (("title", in_title), ("description", in_description)) for kind, line in lines)
     return said_title, said_description, reasons
+
+
+def _names_goods(text: str) -> bool:
+    """Whether some positive rule (blank or related) fires in a text: it names goods of the matcher's kind (tags13)."""
+    return any(RULES[hit.rule].channel != "negative" for _, hits in _rules_in_field(text) for hit in hits) if text else False
 
 
 @lru_cache(maxsize=4096)

@@ -150,15 +150,9 @@ def title_without_hashtags(title: str, names: Callable[[str], object] = bool) ->
     return rest, " ".join(runs)
 
 
-#: A heading a seller may put before the hashtags a description opens with ("Info:", "Tags:", "Mau tanya,").
-_LEAD_IN = re.compile(r"[^\w#]*(?:\w+[^\w#]+){0,2}?(?=#\w)")
-
-
-def opening_hashtags(text: str) -> tuple[str, str]:
-    """(the run of hashtags a text opens with, perhaps after a heading of up to two words, the rest); ("", text) when
-    it opens otherwise."""
-    lead = _LEAD_IN.match(text)
-    run = _HASHTAG_RUN.match(text, lead.end()) if lead else None
+def first_hashtags(text: str) -> tuple[str, str]:
+    """(the first run of hashtags in a text, the text without it); ("", text) when it holds none."""
+    run = _HASHTAG_RUN.search(text)
     if run is None:
         return "", text
-    return run.group(0), text[run.end():]
+    return run.group(0), f"{text[:run.start()]}\n{text[run.end():]}"

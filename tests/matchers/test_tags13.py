@@ -8,18 +8,20 @@ reading's rows with hard negatives beside them.  The readings (``matchers.voicel
 * a link line ("Baca juga:", "Artikel terkait:", "Produk lain:" … with no price, quantity or seller's terms) and a shop
   notice (an announcement heading over the shop's own days naming no goods) are read past;
 * a tag list is search words: its negatives never count, and its positives count only when the listing outside it
-  describes its goods by their state without naming them ("Kartu chip putih, belum ada data" / "#blankoektp"); hashtags
-  opening the description under a title naming nothing are read as its words (those naming a genre or another
-  product left out);
-* a run of hashtags in a title that names something besides is moved to open the description;
+  describes its goods by their state without naming them ("Kartu chip putih, belum ada data" / "#blankoektp"); the
+  first hashtags of a listing whose title and description name nothing else are read as its words (those naming a
+  genre or another product left out);
+* the hashtags of a title whose own words name goods are moved to open the description, a tag list there;
 * "Cari:" opens a tag list when what follows holds no number and no buyer's or seller's terms.
 
 Measured over every read-right row of the tune corpus (2.10 = /tmp/tm2 over its own rows):
 
 * "Artikel terkait: cara merawat kartu." appended hides 0 of 5,199 offers (2.10: 298 of 5,149); "Pengumuman: toko
   libur tanggal 25." 0 (2.10: 168).
-* "#infoktp #pengumuman #berita" before the title hides 36 of 5,184 (2.10: 4,836 of 5,134); every one a title made of
-  hashtags only, which is read as the listing's own words (2.8) and so takes the genre tags as its product phrase.
+* "#infoktp #pengumuman #berita" before the title hides 331 of 5,184 (2.10: 4,836 of 5,134); every one a title whose
+  own words name no goods ("Barang langka ready", "b l a n k o", a title of hashtags only), which keeps its hashtags as
+  written (2.8), so the genre tags stay its product phrase.  (Moving them whatever the title said hid 36, but then a
+  heading put before a title of hashtags, "Info untuk warga: #blanko_ektp_24", moved them out of it: a new lever.)
 * The reverse: "Tag: blanko ktp, ktp kosong, blangko e-ktp" appended to every hard negative read right turns 35 of
   4,371 blank (2.10: 1,861 of 4,331): offices' and residents' rows that say a card has no data yet
   ("belum ada data") and so let the tags speak.  A hashtag line "#blankoktp #ektpkosong #blangkoektp" turns 363
@@ -35,7 +37,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing
-from matchers.score import _tags_in
+from matchers.score import _names_goods, _rules_in_field, _tags_in
 from matchers.told_voice import GOODS_TAGS
 from matchers.voiceless import title_without_hashtags, without_voiceless
 from tests.matchers.test_evasion_levers10 import OFFERS, RANK
@@ -90,12 +92,18 @@ def test_the_related_article_and_the_shop_notice_hide_no_offer(line: str) -> Non
     assert _hidden(OFFERS, line, "suffix") == []
 
 
-def test_genre_tags_before_the_title_hide_only_titles_of_hashtags() -> None:
-    """levers12's strict xfail (528 of 560 sampled on 2.10): 37 of 5,184 now, each a title of hashtags only."""
-    hidden = set(_hidden(STEADY, "#infoktp #pengumuman #berita", "title_prefix"))
+def test_genre_tags_before_the_title_hide_only_titles_naming_no_goods() -> None:
+    """levers12's strict xfail (528 of 560 sampled on 2.10): 331 of 5,184 now (2.10: 4,836 of 5,134), each a title whose
+    own words name no goods ("Barang langka ready", a title of hashtags only), which keeps its hashtags as written."""
+    hidden = _hidden(STEADY, "#infoktp #pengumuman #berita", "title_prefix")
+    assert len(hidden) <= 331
     titles = {row["id"]: f"#infoktp #pengumuman #berita {row['title']}" for row in STEADY}
-    assert len(hidden) <= 37
-    assert [rid for rid in hidden if title_without_hashtags(titles[rid])[1]] == []  # none whose hashtags were moved
+    assert [rid for rid in hidden if _moved(titles[rid])] == []
+
+
+def _moved(title: str) -> bool:
+    rest, hashtags = title_without_hashtags(title, _rules_in_field)
+    return bool(hashtags) and _names_goods(rest)
 
 
 def _raised_to_blank(line: str) -> list[str]:
@@ -110,9 +118,9 @@ def test_a_tag_line_of_blank_words_makes_few_hard_negatives_offers() -> None:
 
 
 def test_a_hashtag_line_of_blank_words_makes_fewer_hard_negatives_offers_than_on_2_10() -> None:
-    """363 of 4,371 (2.10: 1,882 of 4,331): hashtags opening the description under a title naming nothing are read as
-    the listing's words (measured, kept: three tune offers are said only so)."""
-    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 363
+    """886 of 4,371 (2.10: 1,882 of 4,331): the first hashtags of a listing naming nothing else are read as its words
+    (measured, kept: tune offers are said only so)."""
+    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 886
 
 
 @pytest.mark.parametrize("line", LINKS + NOTICES)
