@@ -2370,7 +2370,7 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     if hashtags and _names_goods(rest):  # the title's own words name goods: its hashtags are a tag list
         said_title, said_description = rest, f"{hashtags}\n{said_description}"
     opening, rest = first_hashtags(said_description) if said_description.count("#") >= 2 else ("", "")
-    if opening and not _rules_in_field(said_title) and not _names_goods(rest):
+    if opening and not _names_beside_a_genre(said_title) and not _names_goods(rest):
         # (tags13) a title naming nothing over a description naming nothing but its hashtags ("Promo akhir tahun" /
         # "#blangkoektp2025 #ektpkosongan kirim hari ini"): nothing else says what is sold, so they are its words
         # (a hashtag naming another product or a genre, "#pengumuman #holderktp", is search words still: left out)
@@ -2381,6 +2381,12 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     reasons = tuple(_discounted_reason(f"voiceless_{kind}", field, line, _VOICELESS_WHY[kind])
                     for field, lines in (("title", in_title), ("description", in_description)) for kind, line in lines)
     return said_title, said_description, reasons
+
+
+def _names_beside_a_genre(title: str) -> bool:
+    """Whether a title names anything but a genre heading ("Pengumuman: Ready kak" names nothing; "Mesin press kartu
+    PVC" names its machine) (tags13)."""
+    return any(hit.rule != _PUBLICATION_RULE for _, hits in _rules_in_field(title) for hit in hits) if title else False
 
 
 def _names_goods(text: str) -> bool:

