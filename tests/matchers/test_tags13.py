@@ -24,10 +24,11 @@ Measured over every read-right row of the tune corpus (2.10 = /tmp/tm2 over its 
   heading put before a title of hashtags, "Info untuk warga: #blanko_ektp_24", moved them out of it: a new lever.)
 * The reverse: "Tag: blanko ktp, ktp kosong, blangko e-ktp" appended to every hard negative read right turns 35 of
   4,371 blank (2.10: 1,861 of 4,331): offices' and residents' rows that say a card has no data yet
-  ("belum ada data") and so let the tags speak.  A hashtag line "#blankoktp #ektpkosong #blangkoektp" turns 363
-  (2.10: 1,882): 380 more, each a listing whose title names nothing the matcher knows ("Kaos polos") and whose
-  description is then hashtags alone, read as its words (bl-blank-022's "Promo akhir tahun" / "#blangkoektp2025 …"
-  and bl5-blank-021 are offers said only so).
+  ("belum ada data") and so let the tags speak.  A hashtag line "#blankoktp #ektpkosong #blangkoektp" turns 887
+  (2.10: 1,882): 852 more, each a listing whose title and description name nothing the matcher knows ("Kaos polos" /
+  "Sablon nama, bahan katun"), so its first hashtags are read as its words: bl-blank-022's "Promo akhir tahun" /
+  "#blangkoektp2025 … kirim hari ini" is an offer said only so, and nothing the matcher reads tells the two apart
+  (deciding by the description's length was tried: any line added to it then hid such offers).
 """
 
 from __future__ import annotations
