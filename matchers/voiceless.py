@@ -19,7 +19,8 @@ The lines are found by their shape, not their words alone:
 
 Tag lists ("Tag: …", "Kata kunci: …", hashtags) are read where they stand, under the scorer's tag-list cue
 (``score._tag_lists``), because a tag list may still say what a listing is about when nothing else does; a run of
-hashtags in a title is moved to open the description (:func:`title_without_hashtags`) so it is read as one.
+hashtags in a title whose own words name goods is moved to open the description (:func:`title_without_hashtags`; the
+scorer decides whether they name goods) so it is read as one.
 """
 
 from __future__ import annotations
