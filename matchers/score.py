@@ -511,7 +511,7 @@ from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
-from matchers.voiceless import first_hashtags, title_without_hashtags, without_voiceless
+from matchers.voiceless import title_without_hashtags, without_voiceless
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -2369,13 +2369,11 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     rest, hashtags = title_without_hashtags(said_title, _rules_in_field)
     if hashtags and _names_goods(rest):  # the title's own words name goods: its hashtags are a tag list
         said_title, said_description = rest, f"{hashtags}\n{said_description}"
-    opening, rest = first_hashtags(said_description) if said_description.count("#") >= 2 else ("", "")
-    if opening and not _names_beside_a_genre(said_title) and not _names_goods(rest):
-        # (tags13) a title naming nothing over a description naming nothing but its hashtags ("Promo akhir tahun" /
-        # "#blangkoektp2025 #ektpkosongan kirim hari ini"): nothing else says what is sold, so they are its words
-        # (a hashtag naming another product or a genre, "#pengumuman #holderktp", is search words still: left out)
-        words = [tag[1:] for tag in opening.split() if not any(t.startswith("NEG") for t in _tags_in(tag[1:]))]
-        said_description = f"{' '.join(words)}\n{rest}"
+    if said_description.count("#") >= 2 and not _names_another_product(said_title, _HASHTAG_RUN.sub(" ", said_description)):
+        # (tags13) hashtags under a product phrase naming no other product are the listing's words, as on 2.8 ("Promo
+        # akhir tahun" / "#blangkoektp2025 #ektpkosongan kirim hari ini"); a hashtag naming another product or a genre
+        # ("#pengumuman", "#holderktp") is search words still: left out
+        said_description = _HASHTAG_RUN.sub(_hashtags_as_words, said_description)
     elif said_description.count("#") >= 2 and len(clauses(said_description)) == 1:
         said_description = f"\n{said_description}"  # a description of hashtags only is a tag list too
     reasons = tuple(_discounted_reason(f"voiceless_{kind}", field, line, _VOICELESS_WHY[kind])
@@ -2383,10 +2381,24 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     return said_title, said_description, reasons
 
 
-def _names_beside_a_genre(title: str) -> bool:
-    """Whether a title names anything but a genre heading ("Pengumuman: Ready kak" names nothing; "Mesin press kartu
-    PVC" names its machine) (tags13)."""
-    return any(hit.rule != _PUBLICATION_RULE for _, hits in _rules_in_field(title) for hit in hits) if title else False
+_HASHTAG_RUN = re.compile(r"(?:#\w+[\s,]*){2,}")
+
+
+def _hashtags_as_words(run: re.Match[str]) -> str:
+    """A run of hashtags as words, those naming another product or a genre left out (tags13)."""
+    words = [tag[1:] for tag in run.group(0).replace(",", " ").split() if not any(t.startswith("NEG") for t in _tags_in(tag[1:]))]
+    return f"\n{' '.join(words)}\n"
+
+
+def _names_another_product(title: str, description: str) -> bool:
+    """Whether the product phrase (the title's first clause, or under a title naming nothing the description's) names
+    a product by a negative that is neither negated nor under a cue ("Case KTP transparan", "Holder KTP kulit") (tags13)."""
+    for text in (title, description):
+        rules = _rules_in_field(text) if text else ()
+        if rules:
+            number, hits = rules[0]
+            return number == 0 and any(hit.rule in _NEGATIVE_RULES and not hit.negator and not hit.cue for hit in hits)
+    return False
 
 
 def _names_goods(text: str) -> bool:

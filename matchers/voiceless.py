@@ -146,14 +146,6 @@ def title_without_hashtags(title: str, names: Callable[[str], object] = bool) ->
     rest = " ".join(_HASHTAG_RUN.sub(" ", title).split()).strip(" |-,")
     if "#" in rest:
         return title, ""  # a respelt hashtag's pieces ("#ektp #bl an ko #ko so ng"): the title is read as written
-    if not re.search(r"[^\W\d_]{3,}", rest) and not names(rest):
-        return title, ""  # nothing but hashtags and pieces of words
+    if len(re.findall(r"[^\W\d_]{3,}", rest)) < 2 or not names(rest):
+        return title, ""  # nothing but hashtags and pieces of words ("#d.u.k.c.a.p.i.l_ori"), or words naming nothing
     return rest, " ".join(runs)
-
-
-def first_hashtags(text: str) -> tuple[str, str]:
-    """(the first run of hashtags in a text, the text without it); ("", text) when it holds none."""
-    run = _HASHTAG_RUN.search(text)
-    if run is None:
-        return "", text
-    return run.group(0), f"{text[:run.start()]}\n{text[run.end():]}"
