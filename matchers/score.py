@@ -2399,7 +2399,8 @@ def _names_another_product(title: str, description: str) -> bool:
         rules = _rules_in_field(text) if text else ()
         if rules:
             number, hits = rules[0]
-            return number == 0 and any(hit.rule in _NEGATIVE_RULES and not hit.negator and not hit.cue for hit in hits)
+            return number == 0 and any(hit.rule in _NEGATIVE_RULES and hit.rule != _PUBLICATION_RULE and not hit.negator
+                                       and not hit.cue for hit in hits)  # a genre heading names no product
     return False
 
 
