@@ -400,8 +400,8 @@ rows as offers), hard positives beside each concept (``precision8_concepts``):
   negative read right turned 1,861 of 4,331 blank; now 35).  They are the seller's own words only when the listing
   describes its goods by their state outside them ("belum ada data", "data bebas") (:func:`_tag_lists_under_own_title`);
   hashtags under a product phrase naming no other product are read as its words, as 2.8 read them (``_voiced``: a
-  hashtag line appended to every hard negative turns 1,763 of 4,370 blank, 2.10 1,882); a title's hashtags are moved to
-  open the description when two or more of its own words name goods.
+  hashtag line appended to every hard negative turns 1,778 of 4,370 blank, 2.10 1,882); a title's hashtags are moved to
+  open the description when its own words name goods (``_names_goods``).
 * *Nobody's voice* (tags13, :mod:`matchers.voiceless`): a link line ("Baca juga:", "Artikel terkait:", "Produk lain:"
   …) and a shop's notice of its own days ("Pengumuman: toko libur …") are read past (a reason names each): they hid
   298 and 168 of 5,150 offers on 2.10, 0 now.
@@ -2368,8 +2368,8 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     description, where they are read as a tag list."""
     said_title, in_title = without_voiceless(title, _tags_in, GOODS_TAGS, titled=True)
     said_description, in_description = without_voiceless(description, _tags_in, GOODS_TAGS)
-    rest, hashtags = title_without_hashtags(said_title, _rules_in_field)
-    if hashtags and _names_goods(rest):  # the title's own words name goods: its hashtags are a tag list
+    rest, hashtags = title_without_hashtags(said_title, _names_goods)
+    if hashtags:  # the title's own words name goods (a blank, a forgery): its hashtags are a tag list
         said_title, said_description = rest, f"{hashtags}\n{said_description}"
     if said_description.count("#") >= 2 and not _names_another_product(said_title, _HASHTAG_RUN.sub(" ", said_description)):
         # (tags13) hashtags under a product phrase naming no other product are the listing's words, as on 2.8 ("Promo
@@ -2405,8 +2405,12 @@ def _names_another_product(title: str, description: str) -> bool:
 
 
 def _names_goods(text: str) -> bool:
-    """Whether some positive rule (blank or related) fires in a text: it names goods of the matcher's kind (tags13)."""
-    return any(RULES[hit.rule].channel != "negative" for _, hits in _rules_in_field(text) for hit in hits) if text else False
+    """Whether a text names goods of the matcher's kind: a strong blank or related rule fires in it, or another positive
+    one in two or more words of its own, not only a claim in a respelt word's pieces ("#d.u.k.c.a.p.i.l_ori") (tags13)."""
+    hits = [hit for _, field_hits in (_rules_in_field(text) if text else ()) for hit in field_hits
+            if RULES[hit.rule].channel != "negative"]
+    return any(RULES[hit.rule].group in _CORE_GROUPS for hit in hits) or (
+        bool(hits) and len(re.findall(r"[^\W\d_]{3,}", text)) >= 2)
 
 
 @lru_cache(maxsize=4096)

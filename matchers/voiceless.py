@@ -146,6 +146,6 @@ def title_without_hashtags(title: str, names: Callable[[str], object] = bool) ->
     rest = " ".join(_HASHTAG_RUN.sub(" ", title).split()).strip(" |-,")
     if "#" in rest:
         return title, ""  # a respelt hashtag's pieces ("#ektp #bl an ko #ko so ng"): the title is read as written
-    if len(re.findall(r"[^\W\d_]{3,}", rest)) < 2 or not names(rest):
-        return title, ""  # nothing but hashtags and pieces of words ("#d.u.k.c.a.p.i.l_ori"), or words naming nothing
+    if not names(rest):
+        return title, ""  # the title's own words name no goods ("Barang langka ready", "Info untuk warga:")
     return rest, " ".join(runs)
