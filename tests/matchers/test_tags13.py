@@ -19,8 +19,8 @@ Measured over every read-right row of the tune corpus (2.10 = /tmp/tm2 over its 
 * "Artikel terkait: cara merawat kartu." appended hides 0 of 5,199 offers (2.10: 298 of 5,149); "Pengumuman: toko
   libur tanggal 25." 0 (2.10: 168).
 * "#infoktp #pengumuman #berita" before the title hides 355 of 5,184 (2.10: 4,836 of 5,134); every one a title whose
-  own words name no goods or are fewer than two ("Barang langka ready", "b l a n k o", "Ready", a title of hashtags
-  only), which keeps its hashtags as written (2.8), so the genre tags stay its product phrase.  (Moving them whatever the title said hid 36, but then a
+  own words name no goods ("Barang langka ready", "Ready", a title of hashtags only), which keeps its hashtags as
+  written (2.8), so the genre tags stay its product phrase.  (Moving them whatever the title said hid 36, but then a
   heading put before a title of hashtags, "Info untuk warga: #blanko_ektp_24", moved them out of it: a new lever.)
 * The reverse: "Tag: blanko ktp, ktp kosong, blangko e-ktp" appended to every hard negative read right turns 35 of
   4,371 blank (2.10: 1,861 of 4,331): offices' and residents' rows that say a card has no data yet
@@ -83,9 +83,8 @@ NOTICES = ["Pengumuman: toko libur tanggal 25.", "Info: pengiriman ditunda sampa
 def test_a_link_or_a_shop_notice_never_hides_an_offer(row: dict, line: str, where: str) -> None:
     """Appended, or on a line of its own before the description, as links and notices are laid out.  Run on into the
     description's first sentence with no line break a link is not read past (its title cannot be told from the
-    seller's words): "Baca juga: Tips memilih dompet kulit" so put hides 112 of 5,184 (2.10: 108), "Lihat juga:
-    holder, lanyard" 260 (2.10: 252): the link's guide and holder words, as on 2.10, and a few offers whose title's
-    hashtags or hashtag-only description now read as a tag list under a longer description (bl-blank-020, -022)."""
+    seller's words): "Baca juga: Tips memilih dompet kulit" so put hides 111 of 5,184 (2.10: 108), "Lihat juga:
+    holder, lanyard" 253 (2.10: 252): the link's guide and holder words, as on 2.10."""
     if where == "prefix":
         line = f"{line}\n"
     assert _hidden([row], line, where) == []
