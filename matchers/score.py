@@ -1575,7 +1575,8 @@ def _tag_lists(runs: list[list[int]], kept: list[str], found: list[tuple[Hit, ..
         if not run or not _TAG_HEADING.match(kept[run[0]]):
             continue
         if _SEARCH_HEADING.match(kept[run[0]]):
-            items = [kept[run[0]].split(":", 1)[1], *(kept[i] for i in run[1:])]
+            # a search term is a few words: what runs on after it (a sentence with no stop before it) is not read
+            items = [" ".join(item.split()[:4]) for item in (kept[run[0]].split(":", 1)[1], *(kept[i] for i in run[1:]))]
             if any(_NUMBER_WORD in item or any(c.isdigit() for c in item) or not _CHAT_WORDS.isdisjoint(normal_words(item))
                    or not _SEARCH_LIST_FREE_OF.isdisjoint(_tags_in(item)) for item in items):
                 continue  # a buyer's "Cari: blangko e-KTP 20 pcs, japri": wanted, not searched for
@@ -2383,7 +2384,7 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     return said_title, said_description, reasons
 
 
-_HASHTAG_RUN = re.compile(r"(?:#\w+[\s,]*){2,}")
+_HASHTAG_RUN = re.compile(r"(?:(?<![^\s,])#\w+[\s,]*){2,}")  # each hashtag at a word's start ("k#s#ong" is a masked word)
 
 
 def _hashtags_as_words(run: re.Match[str]) -> str:

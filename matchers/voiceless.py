@@ -59,7 +59,7 @@ _SEGMENT_END = re.compile(
 #: Segment ends in a title: also " - " and dashes, which part a title's phrases.
 _TITLE_SEGMENT_END = re.compile(r"(\s+[|\u2013\u2014-]\s+)")
 #: A run of two or more hashtags in a title ("#infoktp #pengumuman #berita").
-_HASHTAG_RUN = re.compile(r"(?:#\w+[\s,]*){2,}")
+_HASHTAG_RUN = re.compile(r"(?:(?<![^\s,])#\w+[\s,]*){2,}")  # each hashtag at a word's start ("k#s#ong" is a masked word)
 
 #: Strings one of which every link or notice heading holds: a cheap gate before the segments are cut.
 _HEAD_HINTS = ("juga", "terkait", "lain", "rekomendasi", "related", "pengumuman", "pemberitahuan", "info", "catatan",
