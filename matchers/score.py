@@ -1576,7 +1576,7 @@ def _tag_lists(runs: list[list[int]], kept: list[str], found: list[tuple[Hit, ..
             continue
         if _SEARCH_HEADING.match(kept[run[0]]):
             # a search term is a few words: what runs on after it (a sentence with no stop before it) is not read
-            items = [" ".join(item.split()[:4]) for item in (kept[run[0]].split(":", 1)[1], *(kept[i] for i in run[1:]))]
+            items = [" ".join(item.split()[:3]) for item in (kept[run[0]].split(":", 1)[1], *(kept[i] for i in run[1:]))]
             if any(_NUMBER_WORD in item or any(c.isdigit() for c in item) or not _CHAT_WORDS.isdisjoint(normal_words(item))
                    or not _SEARCH_LIST_FREE_OF.isdisjoint(_tags_in(item)) for item in items):
                 continue  # a buyer's "Cari: blangko e-KTP 20 pcs, japri": wanted, not searched for
