@@ -1552,7 +1552,7 @@ def _list_runs(text: str, kept: list[str]) -> list[list[int]] | None:
 #: (2.8) A heading that opens a list of search words ("Tag: holder ktp, blanko ktp, …", "Kata kunci: …").
 #: (tags13) Also "Label:", "Pencarian terkait:", "Keyword pencarian:", "Tag produk:", and "Cari:" (:data:`_SEARCH_HEADING`).
 _TAG_HEADING = re.compile(r"^\W*(?:tags?(?: produk)?|kata kunci|keywords?(?: pencarian)?|hashtags?|search(?: tags?)?"
-                          r"|pencarian(?: terkait)?|label(?: produk)?|cari)\s*:", re.IGNORECASE)
+                          r"|pencarian(?: terkait)?|label(?: produk)?)\s*:", re.IGNORECASE)
 #: (tags13) "Cari:" opens a tag list ("Cari: blanko ktp, kartu nama murah") or a buyer's wanted advert ("Cari: blangko
 #: e-KTP 20 pcs, yang ready japri"): a list of search words holds no number and no seller's or buyer's terms.
 _SEARCH_HEADING = re.compile(r"^\W*cari\s*:", re.IGNORECASE)

@@ -260,6 +260,9 @@ STILL_MISREAD = {
                  "so its 'Berita:' heading is read past (levers12; benign on 2.9)",
     # tags13's own fresh hard negatives still misread; each is named with why in test_tags13.py
     "t13a-006": "news of a Dukcapil receiving blanks reads as an offer (2.10 alike)",
+    "t13a-005": "'Cari: blangko ktp, …' tag list reads as a buyer's wanted advert (2.10 alike)",
+    "t13a-018": "as t13a-005",
+    "t13c-search-01": "as t13a-005",
     "t13b-007": "a kelurahan's notice with hashtags naming blanks reads blank (2.10 alike)",
     "t13b-003": "news of a Dukcapil assuring its blank stock reads as an offer (2.10 alike)",
     "t13c-link-05": "news of residents queueing because blanks ran short reads as an offer of blanks (2.10 alike)",

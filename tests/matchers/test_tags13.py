@@ -58,6 +58,10 @@ STILL_MISSED: dict[str, str] = {
                 "docstring), so its notice reads as blanks named (2.10 alike; measured at the last commit, not learnt from)",
     "t13b-021": "'Kartu kosong ber-chip siap diisi data' says its state as 'ready to be filled', no no-data reading, so its "
                 "'Keyword pencarian:' list (its only KTP words) stays search words",
+    "t13a-005": "'Cari: blangko ktp, kartu ktp kosong, pvc id card' reads as a buyer's wanted advert: 'Cari:' as a tag "
+                "heading was tried and taken back (an everyday sentence run on after its last term flipped it, metamorphic)",
+    "t13a-018": "as t13a-005: 'Cari: blanko ktp, kartu nama murah, cetak kartu'",
+    "t13c-search-01": "as t13a-005",
     "t13c-link-04": "a holder's shop cross-selling 'Produk lain: blanko e-KTP kosong 150rb per keping' (a priced line, so "
                     "no link): the title's holder outweighs it (2.10 alike)",
     "t13c-link-05": "news of residents queueing because blanks ran short reads as an offer of blanks (2.10 alike)",
@@ -151,7 +155,8 @@ def test_a_title_of_hashtags_only_is_its_own_words() -> None:
 
 
 @pytest.mark.parametrize(("description", "label"), [
-    ("Cari: blanko ktp, kartu member murah, cetak kartu", "benign"),
+    pytest.param("Cari: blanko ktp, kartu member murah, cetak kartu", "benign",
+                 marks=pytest.mark.xfail(strict=True, reason="'Cari:' is no tag heading yet (as t13a-005)")),
     ("Cari: blangko e-KTP kosong 20 keping, yang ready japri", "related"),
     ("Cari: blanko ektp kosong, yang punya hubungi saya", "related"),
 ])
