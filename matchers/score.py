@@ -394,9 +394,17 @@ rows as offers), hard positives beside each concept (``precision8_concepts``):
   would without the head (``Hit.beneath``: "Mau tanya siapa punya blangko?" is still a wanted advert).  On 2.8
   "Diskusi:" before the description hid 391 of the 4,739 offers the tune rows read right and "Mau tanya" before the
   title 1,940; now none, nor any other head tried (``tests/matchers/test_levers10.py``).
-* *Search words*: a list a tag heading opens ("Tag: …", "Kata kunci: …") or a clause of hashtags stands under a tag-list
-  cue, search words (no related evidence, no kit part) under a title naming another product; under a title naming none
-  they are the seller's own words (:func:`_tag_lists_under_own_title`).
+* *Search words*: a list a tag heading opens ("Tag: …", "Kata kunci: …", "Label:", "Cari:" with no terms) or a clause
+  of hashtags stands under a tag-list cue: search words, no evidence either way (tags13: 2.10 let their blank words
+  count, and read them as the seller's under any title naming no other product, so a tag line appended to every hard
+  negative read right turned 1,861 of 4,331 blank; now 35).  They are the seller's own words only when the listing
+  describes its goods by their state outside them ("belum ada data", "data bebas") (:func:`_tag_lists_under_own_title`);
+  hashtags under a product phrase naming no other product are read as its words, as 2.8 read them (``_voiced``: a
+  hashtag line appended to every hard negative turns 1,778 of 4,370 blank, 2.10 1,882); a title's hashtags are moved to
+  open the description when its own words name goods (``_names_goods``).
+* *Nobody's voice* (tags13, :mod:`matchers.voiceless`): a link line ("Baca juga:", "Artikel terkait:", "Produk lain:"
+  …) and a shop's notice of its own days ("Pengumuman: toko libur …") are read past (a reason names each): they hid
+  298 and 168 of 5,150 offers on 2.10, 0 now.
 
 **Blank language (2.9).**  Concepts measured first on fresh rows (``corpus/blankrec10_a``: 2.8 read 32 of its 35 blank
 offers and 12 of its 15 hard negatives right), hard negatives beside each (``blankrec10_concepts``):
@@ -522,6 +530,7 @@ from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.shop_chatter import chatter_head_end
 from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
+from matchers.voiceless import title_without_hashtags, without_voiceless
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -1594,7 +1603,15 @@ def _list_runs(text: str, kept: list[str]) -> list[list[int]] | None:
 
 
 #: (2.8) A heading that opens a list of search words ("Tag: holder ktp, blanko ktp, …", "Kata kunci: …").
-_TAG_HEADING = re.compile(r"^\W*(?:tags?|kata kunci|keywords?|hashtags?|search(?: tags?)?|pencarian)\s*:", re.IGNORECASE)
+#: (tags13) Also "Label:", "Pencarian terkait:", "Keyword pencarian:", "Tag produk:", and "Cari:" (:data:`_SEARCH_HEADING`).
+_TAG_HEADING = re.compile(r"^\W*(?:tags?(?: produk)?|kata kunci|keywords?(?: pencarian)?|hashtags?|search(?: tags?)?"
+                          r"|pencarian(?: terkait)?|label(?: produk)?)\s*:", re.IGNORECASE)
+#: (tags13) "Cari:" opens a tag list ("Cari: blanko ktp, kartu nama murah") or a buyer's wanted advert ("Cari: blangko
+#: e-KTP 20 pcs, yang ready japri"): a list of search words holds no number and no seller's or buyer's terms.
+_SEARCH_HEADING = re.compile(r"^\W*cari\s*:", re.IGNORECASE)
+_SEARCH_LIST_FREE_OF = _OFFER_TAGS | {"READY", "WTB", "CUEBUY", "CUENEED", "CUECOD"}
+#: Words sending the reader to a chat: a buyer's or a seller's terms, no search word.
+_CHAT_WORDS = frozenset({"japri", "pm", "dm", "wa", "hubungi", "chat", "inbox", "hub"})
 #: Hashtags a clause must hold to be a tag list ("#printerktp #cetakktp #blankoektp").
 _TAG_LIST_HASHTAGS = 2
 _TAG_CUE = "CUETAGS"
@@ -1606,10 +1623,20 @@ def _tag_lists(runs: list[list[int]], kept: list[str], found: list[tuple[Hit, ..
     ("Tag: holder ktp, blanko ktp, ktp kosong"), so what they name is no product, and no part of a kit.
     ``runs``: :func:`_list_runs`."""
     tagged = {i for i, part in enumerate(kept) if part.count("#") >= _TAG_LIST_HASHTAGS}
+    searched: set[int] = set()
     for run in runs:
-        if run and _TAG_HEADING.match(kept[run[0]]):
-            tagged.update(run)
-    return [tuple(_hit_with_cue(hit, _TAG_CUE) if i in tagged and not hit.cue else hit for hit in hits)
+        if not run or not _TAG_HEADING.match(kept[run[0]]):
+            continue
+        if _SEARCH_HEADING.match(kept[run[0]]):
+            # a search term is a few words: what runs on after it (a sentence with no stop before it) is not read
+            items = [" ".join(item.split()[:3]) for item in (kept[run[0]].split(":", 1)[1], *(kept[i] for i in run[1:]))]
+            if any(_NUMBER_WORD in item or any(c.isdigit() for c in item) or not _CHAT_WORDS.isdisjoint(normal_words(item))
+                   or not _SEARCH_LIST_FREE_OF.isdisjoint(_tags_in(item)) for item in items):
+                continue  # a buyer's "Cari: blangko e-KTP 20 pcs, japri": wanted, not searched for
+            searched.update(run)
+        tagged.update(run)
+    return [tuple(_hit_with_cue(hit, _TAG_CUE) if i in tagged and (not hit.cue or (i in searched and hit.cue in _WANTED_CUES))
+                  else hit for hit in hits if not (i in searched and hit.rule in _WANTED_RULES))
             for i, hits in enumerate(found)]
 
 
@@ -1684,7 +1711,7 @@ def _discount(hit: Hit, in_title: bool, product_phrase: bool) -> str:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: asked of the buyer, not on offer"
     if hit.cue in _TOLD_OF_CUES:
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]} sentence: {_TOLD_OF_CUES[hit.cue]}, not on offer"
-    if hit.cue == _TAG_CUE and rule.channel == "related":
+    if hit.cue == _TAG_CUE and rule.channel != "negative":
         return f"'{hit.matched}' in a {CUE_LABELS[hit.cue]}: search words, not the product"
     if hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES:
         return f"'{hit.matched}' after a {CUE_LABELS[hit.cue]} word: a material used, not on offer"
@@ -2073,16 +2100,38 @@ def _lift_look_negatives(tally: _Tally, negatives: frozenset[int] = _LOOK_NEGATI
 
 
 def _tag_lists_under_own_title(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:
-    """``fields`` with their tag lists read as the seller's own words when the title's product phrase names no other
-    product (2.8): "#jasaktp #ktpjadi" under "terima order" is what is sold, while under "Ribbon printer kartu" the
-    same tags are search words for a ribbon.  A title is read as written, so only descriptions' lists change."""
+    """``fields`` with their tag lists read as the seller's own words when the listing outside them describes its goods
+    without naming them (2.8, narrowed by tags13): "Kartu chip putih, belum ada data" / "#blankoektp #ektpkosong" and
+    "terima order, data bebas" / "#jasaktp #ktpjadi" say what the card or the order is only in their tags.
+
+    Anywhere else a tag list is search words (tags13): the product is what the title, its variants and the description
+    name outside the tags.  2.8 read tags as the seller's whenever the title's product phrase named no other product,
+    and a tag line "Tag: blanko ktp, ktp kosong, blangko e-ktp" appended to every tune hard negative read right turned
+    1,861 of 4,331 blank on 2.10 ("Kaos polos" names nothing the matcher knows; "barokahstore" / "Case KTP transparan"
+    names its case in the description).  A tag list's negatives never count: "#infoktp #pengumuman #berita" sells no
+    notice, "#holderktp" after a blank's offer no holder.  A title's hashtags left in it (a title of hashtags only, or
+    respelt ones) are read as written, as 2.8 read them."""
     if not any(hit.cue == _TAG_CUE for _, field_clauses in fields for _, hits in field_clauses for hit in hits):
         return fields
-    if any(number == 0 and hit.rule in _NEGATIVE_RULES and not _discount(hit, True, True)
-           for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits):
-        return fields
-    return tuple((field, tuple((number, tuple(_hit_with_cue(hit, "") if hit.cue == _TAG_CUE else hit for hit in hits))
+    speak = _described_without_a_name(fields)
+    return tuple((field, tuple((number, tuple(_hit_with_cue(hit, "") if hit.cue == _TAG_CUE and (
+        field == "title" or (speak and hit.rule not in _NEGATIVE_RULES)) else hit for hit in hits))
                                 for number, hits in field_clauses)) for field, field_clauses in fields)
+
+
+#: What a listing says of goods it does not name: a card with no data yet ("belum ada data", "belum terisi"), data of
+#: the buyer's choosing ("data bebas, foto bebas"): the tags then say what the card or the order is (tags13).
+_DESCRIBED_BY_STATE = frozenset({_RULE_INDEX["no_content_term"], _RULE_INDEX["custom_data"]})
+
+
+def _described_without_a_name(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether outside its tag lists the listing describes its goods by their state (:data:`_DESCRIBED_BY_STATE`) and
+    names no other product by a negative that counts (tags13)."""
+    outside = [(field, number, hit) for field, field_clauses in fields for number, hits in field_clauses for hit in hits
+               if hit.cue != _TAG_CUE]
+    if not any(hit.rule in _DESCRIBED_BY_STATE and not hit.negator for _, _, hit in outside):
+        return False
+    return not any(hit.rule in _NEGATIVE_RULES and not _discount(hit, field == "title", number == 0) for field, number, hit in outside)
 
 
 def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally) -> None:
@@ -2342,26 +2391,30 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
-    title_rules = _rules_in_field(title) if title else None
-    if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(title):
+    said_title, said_description, read_past = _voiced(title, description)
+    title_rules = _rules_in_field(said_title) if said_title else None
+    if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(said_title):
         title_rules = None  # (2.9) a heading naming only its genre names no goods: read from the description
-    own = description[chatter_head_end(description, _names_goods):] if description else description  # (notice13)
+    # (notice13) the shop's chatter opening the description (spec table, header, greeting) read past first
+    own = said_description[chatter_head_end(said_description, _spec_names_goods):] if said_description else said_description
     description_rules = _rules_in_field(own) if own else None
-    title_headed = _headed(title_rules, title) and not _opens_with_publication(description_rules)
+    title_headed = _headed(title_rules, said_title) and not _opens_with_publication(description_rules)
     description_headed = _headed(description_rules, own)
     if (title_headed or description_headed) \
-            and not notice_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
+            and not notice_voice(_without_spelled_stops(said_title), _without_spelled_stops(said_description), _tags_in, _spelled):
         # (levers12) a seller's "Pengumuman: <offer>": the heading read past
-        title_rules = _without_heading(title_rules, title) if title_headed else title_rules
-        description_rules = _without_heading(description_rules, description) if description_headed else description_rules
+        title_rules = _without_heading(title_rules, said_title) if title_headed else title_rules
+        description_rules = _without_heading(description_rules, own) if description_headed else description_rules
     if ((title_rules and _heads_told_of(title_rules)) or (description_rules and _heads_told_of(description_rules))) \
-            and not told_of_voice(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled):
+            and not told_of_voice(_without_spelled_stops(said_title), _without_spelled_stops(said_description), _tags_in, _spelled):
         title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
     image_rules = _rules_in_field(image_text) if image_text else None
     reasons, blank, related = _judgement(title_rules, description_rules, image_rules)
-    if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(title, description):
+    if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(said_title, said_description):
         # (notice13) a notice, a news item, a warning or a story about blanks, whatever chatter a shop puts round it
         reasons, blank, related = _judgement(_told(title_rules), _told(description_rules), image_rules)
+    if read_past:
+        reasons += read_past
     if blank >= blank_threshold:
         verdict, score = Verdict.BLANK, blank
     elif related >= related_threshold:
@@ -2402,9 +2455,65 @@ def _told(rules: FieldRules | None) -> FieldRules | None:
     return tuple((number, tuple(_hit_with_cue(hit, _TOLD_CUE) for hit in hits)) for number, hits in rules)
 
 
-def _names_goods(words: str) -> bool:
+def _spec_names_goods(words: str) -> bool:
     """Whether some words name goods (a spec value "KTP elektronik", not "Baru"): :mod:`matchers.shop_chatter`'s test."""
     return not GOODS_TAGS.isdisjoint(_tags_in(_spelled(words)))
+
+
+_VOICELESS_WHY = {"link": "a link to another article or product: names no goods of this listing, read past",
+                  "notice": "the shop's announcement of its own days: names no goods and makes no notice, read past"}
+
+
+@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]:
+    """(title, description) as the listing's voice says them, and a reason for each line read past (tags13,
+    :mod:`matchers.voiceless`): link lines and shop notices taken out, and the hashtag runs of a title moved to open the
+    description, where they are read as a tag list."""
+    said_title, in_title = without_voiceless(title, _tags_in, GOODS_TAGS, titled=True)
+    said_description, in_description = without_voiceless(description, _tags_in, GOODS_TAGS)
+    rest, hashtags = title_without_hashtags(said_title, _names_goods)
+    if hashtags:  # the title's own words name goods (a blank, a forgery): its hashtags are a tag list
+        said_title, said_description = rest, f"{hashtags}\n{said_description}"
+    if said_description.count("#") >= 2 and not _names_another_product(said_title, _HASHTAG_RUN.sub(" ", said_description)):
+        # (tags13) hashtags under a product phrase naming no other product are the listing's words, as on 2.8 ("Promo
+        # akhir tahun" / "#blangkoektp2025 #ektpkosongan kirim hari ini"); a hashtag naming another product or a genre
+        # ("#pengumuman", "#holderktp") is search words still: left out
+        said_description = _HASHTAG_RUN.sub(_hashtags_as_words, said_description)
+    elif said_description.count("#") >= 2 and len(clauses(said_description)) == 1:
+        said_description = f"\n{said_description}"  # a description of hashtags only is a tag list too
+    reasons = tuple(_discounted_reason(f"voiceless_{kind}", field, line, _VOICELESS_WHY[kind])
+                    for field, lines in (("title", in_title), ("description", in_description)) for kind, line in lines)
+    return said_title, said_description, reasons
+
+
+_HASHTAG_RUN = re.compile(r"(?:(?<![^\s,])#\w+[\s,]*){2,}")  # each hashtag at a word's start ("k#s#ong" is a masked word)
+
+
+def _hashtags_as_words(run: re.Match[str]) -> str:
+    """A run of hashtags as words, those naming another product or a genre left out (tags13)."""
+    words = [tag[1:] for tag in run.group(0).replace(",", " ").split() if not any(t.startswith("NEG") for t in _tags_in(tag[1:]))]
+    return f"\n{' '.join(words)}\n"
+
+
+def _names_another_product(title: str, description: str) -> bool:
+    """Whether the product phrase (the title's first clause, or under a title naming nothing the description's) names
+    a product by a negative that is neither negated nor under a cue ("Case KTP transparan", "Holder KTP kulit") (tags13)."""
+    for text in (title, description):
+        rules = _rules_in_field(text) if text else ()
+        if rules:
+            number, hits = rules[0]
+            return number == 0 and any(hit.rule in _NEGATIVE_RULES and hit.rule != _PUBLICATION_RULE and not hit.negator
+                                       and not hit.cue for hit in hits)  # a genre heading names no product
+    return False
+
+
+def _names_goods(text: str) -> bool:
+    """Whether a text names goods of the matcher's kind: a strong blank or related rule fires in it, or another positive
+    one in two or more words of its own, not only a claim in a respelt word's pieces ("#d.u.k.c.a.p.i.l_ori") (tags13)."""
+    hits = [hit for _, field_hits in (_rules_in_field(text) if text else ()) for hit in field_hits
+            if RULES[hit.rule].channel != "negative"]
+    return any(RULES[hit.rule].group in _CORE_GROUPS for hit in hits) or (
+        bool(hits) and len(re.findall(r"[^\W\d_]{3,}", text)) >= 2)
 
 
 @lru_cache(maxsize=4096)

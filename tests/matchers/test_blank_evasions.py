@@ -108,7 +108,11 @@ def _rows(label: str) -> list[dict]:
 
 BLANK_ROWS = _rows("blank")
 #: benign rows whose reasons name some word: the ones sharing words with blank offers
-HARD_NEGATIVES = [row for row in _rows("benign") if _key_words(row["title"], row["description"], counted=False)]
+#: (tags13) hard negatives read right only because a link line is read past ("Lihat artikel lain: …"): a respelt heading
+#: ("L*i*h*a*t artikel lain") is no heading the reader knows, so the link's words are read as on 2.10 (related there)
+RESPELT_LINK_HEADING = {"t13b-010"}
+HARD_NEGATIVES = [row for row in _rows("benign") if _key_words(row["title"], row["description"], counted=False)
+                  and row["id"] not in RESPELT_LINK_HEADING]
 
 
 def _flips(rows: list[dict], label: str, respell: Callable[[str], str], *, counted: bool) -> list[str]:
@@ -201,3 +205,9 @@ def test_a_blank_card_sold_beside_another_products_e_ktp_phrase_is_not_a_blank(o
              for blank in BLANK_WORDS for join in JOINS]
     wrong = [text for text, got in zip(texts, score_many(texts), strict=True) if got.verdict.value == "blank"]
     assert wrong == [], wrong[:5]
+
+
+@pytest.mark.xfail(strict=True, reason="a respelt link heading is read as words: t13b-010 reads related (as on 2.10)")
+def test_a_hard_negative_with_a_respelt_link_heading_stays_benign() -> None:
+    rows = [row for row in _rows("benign") if row["id"] in RESPELT_LINK_HEADING]
+    assert rows and _flips(rows, "benign", RESPELLINGS["asterisk"], counted=False) == []

@@ -64,6 +64,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing
+from matchers.score import _names_goods
+from matchers.voiceless import title_without_hashtags
 from tests.matchers.test_evasion_levers10 import ANY_FIRST_LINE, OFFERS, RANK
 from tests.matchers.tune_rows import tune_rows
 
@@ -169,13 +171,12 @@ STILL_PULLED = {
     "newsroom_source_under_a_heading": ("Dilansir dari pelanggan, barang bagus.", "suffix", "headed", 8),
     # pre-existing on 2.9 alike: 2 of 5,150 (2.9: the same 2 of 4,940)
     "report_tags": ("#laporan #diskusi #keluhan", "suffix", "offers", 2),
-    # pre-existing on 2.9 alike: tag lists and a notice's words before the title (of 560 sampled; 2.9 508 of 536)
-    "genre_tags_before_title": ("#infoktp #pengumuman #berita", "title_prefix", "offers", 528),
+    # pre-existing on 2.9 alike: a notice's words before the title (of 560 sampled; 2.9 508 of 536).  Tag lists before
+    # the title (528 of 560) are closed by tags13: test_tags13.py counts them
     "only_printed_here_before_title": ("Hanya dicetak di tempat kami.", "title_prefix", "offers", 528),
     "how_to_order_before_title": ("Gimana cara order? Klik beli.", "title_prefix", "offers", 488),
-    # pre-existing on 2.9 alike, appended: 298 of 5,150 (2.9: 296 of 4,940); 168 (2.9: 176)
-    "related_article": ("Artikel terkait: cara merawat kartu.", "suffix", "offers", 298),
-    "shop_notice": ("Pengumuman: toko libur tanggal 25.", "suffix", "offers", 168),
+    # "Artikel terkait: …" (298 of 5,150) and "Pengumuman: toko libur …" (168) appended: closed by tags13, counted in
+    # test_tags13.py and held below (test_closed_by_tags13)
     # over-reach (benign turned offer): levers12's publication opening the description's first clause only, 10 of
     # 4,331 (5 newly; 2.9: 5 of 4,195)
     "line_before_a_clipping": ("Barang koleksi pribadi.", "prefix", "benign", 10),
@@ -202,3 +203,23 @@ def test_still_pulled(lever: str) -> None:
     else:
         changed = _raised(BENIGN, line, where)
     assert changed == []
+
+
+#: levers closed by tags13 (were strict xfails here: counts on 2.10 over 5,150 offers, 560 sampled before the title)
+CLOSED_BY_TAGS13 = {
+    "genre_tags_before_title": ("#infoktp #pengumuman #berita", "title_prefix", 528),
+    "related_article": ("Artikel terkait: cara merawat kartu.", "suffix", 298),
+    "shop_notice": ("Pengumuman: toko libur tanggal 25.", "suffix", 168),
+}
+
+
+@pytest.mark.parametrize("lever", sorted(CLOSED_BY_TAGS13))
+def test_closed_by_tags13(lever: str) -> None:
+    """Hidden now: 0 of every fifth offer appended; before the title only titles whose own words name no goods (73 of
+    1,037, every fifth offer beyond ``ANY_FIRST_LINE``; test_tags13.py counts all)."""
+    line, where, _ = CLOSED_BY_TAGS13[lever]
+    hidden = _hidden(STEADY[::5] if where != "suffix" else OFFERS[::5], line, where)
+    titles = {row["id"]: f"{line} {row['title']}" for row in OFFERS}
+    moved = [rid for rid in hidden if where == "title_prefix" and title_without_hashtags(titles[rid], _names_goods)[1]
+             and _names_goods(title_without_hashtags(titles[rid], _names_goods)[0])]
+    assert [rid for rid in hidden if where != "title_prefix"] == [] and moved == []

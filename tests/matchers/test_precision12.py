@@ -69,9 +69,6 @@ STILL_MISSED = {
                       "kantor') sit in different clauses; a cue governs its own clause only",
     "p12c-office-02": "as p12c-office-01: 'Tim Dukcapil turun ke desa' / 'blanko e-KTP dibawa 200 keping untuk warga'",
     "p12c-report-02": "'Akun ini menawarkan blangko' names the reported account as a seller names its own (precision10)",
-    "p12c-tags-01": "a shop's title naming nothing over 'Varian: tali lanyard / holder akrilik / …': the variants after the "
-                    "first are not the product phrase, and a tag list's blank words count in full in the blank channel",
-    "p12c-tags-02": "as p12c-tags-01, the variants attached to ID terms only as weak negatives",
     "p12a-030": "a seller's title 'Dukcapil kosong? Kami ada' over 'Stok kami tersedia, blangko original belum tercetak': "
                 "'belum tercetak' is not read with 'blangko' across 'original' as a KTP's blank (recall, not this brief)",
     "p12a-038": "a seller answering the office's shortage ('bisa beli blangko di kami 250rb') names no e-KTP term with its "
