@@ -2410,8 +2410,9 @@ def score_listing(
         title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
     image_rules = _rules_in_field(image_text) if image_text else None
     reasons, blank, related = _judgement(title_rules, description_rules, image_rules)
-    if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(said_title, said_description):
-        # (notice13) a notice, a news item, a warning or a story about blanks, whatever chatter a shop puts round it
+    if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(title, description):
+        # (notice13) a notice, a news item, a warning or a story about blanks, whatever chatter a shop puts round it;
+        # read as written, since a notice's hashtags are no sentence of it (tags13 reads them as the listing's words)
         reasons, blank, related = _judgement(_told(title_rules), _told(description_rules), image_rules)
     if read_past:
         reasons += read_past
