@@ -39,7 +39,7 @@ _NOTICE_HEAD = re.compile(
     r"^\W*(?:pengumuman|pemberitahuan|info(?:rmasi)?(?: toko)?|catatan toko|store notice|notice"
     r"|libur(?: \w+)?)\s*(?::|(?=\w)(?=[^:]*$))", re.IGNORECASE)
 #: A shop's operations a notice tells of: closing, a day off, a delay, prices going up, slow replies.
-_OPERATION_WORDS = frozenset({"libur", "tutup", "cuti", "ditunda", "tertunda", "diliburkan", "closed", "naik", "slow",
+_OPERATION_WORDS = frozenset({"libur", "tutup", "ditunda", "tertunda", "diliburkan", "closed", "naik", "slow",
                               "off"})
 #: Words of the shop itself or its orders, one of which a shop notice names (beside its operation word).
 _SHOP_WORDS = frozenset({"toko", "lapak", "shop", "pengiriman", "pesanan", "order", "resi", "admin", "harga", "kami",
