@@ -47,10 +47,10 @@ from matchers.told_voice import (
 #: Sleman: …", "Ditjen Dukcapil: …", "Kapolres: …", "Humas Polres: …", "Lurah Kebon Jeruk: …", "Redaksi: …"): up to
 #: four words of a name after the office's word, then the colon.
 _SPEAKER_HEAD = re.compile(
-    r"^[\W_]*(?:(?:humas|kepala|kadis|plt|pj|bapak|ibu) )?(?:dukcapil|disdukcapil|dispendukcapil|dispenduk|dindukcapil"
-    r"|ditjen|dirjen|kemendagri|mendagri|kementerian|menteri|kapolres|kapolda|kapolsek|kapolri|polres|polda|polsek|polri"
-    r"|polisi|bareskrim|camat|kecamatan|kelurahan|lurah|kades|bupati|walikota|wali kota|wakil \w+|gubernur|pemkot|pemkab"
-    r"|pemprov|pemda|pemerintah|kadisdukcapil|dinas|redaksi|ombudsman|dprd|sekda|kominfo)\b[\w .,/'-]{0,40}?\s*:\s*\S")
+    r"^[\W_]*(?:(?:humas|kepala|kadis|plt|pj|bapak|ibu) )?(?:dukcapil|disdukcapil|dispendukcapil|dispenduk"
+    r"|ditjen|dirjen|kemendagri|mendagri|kapolres|polres|polda|polsek|polri"
+    r"|polisi|bareskrim|camat|kecamatan|kelurahan|lurah|kades|bupati|wali kota|gubernur|pemkot|pemkab"
+    r"|pemprov|pemda|pemerintah|kadisdukcapil|dinas|redaksi|ombudsman|dprd|kominfo)\b[\w .,/'-]{0,40}?\s*:\s*\S")
 #: The blank as the subject of a supply statement: arrived, available again at an office, distributed, sent from the
 #: centre, running out, limited, safe, sufficient, out for now, seized, found; what a notice or a news item says of an
 #: office's stock ("blangko KTP-el sudah tiba", "hanya didistribusikan ke dinas", "stok blanko menipis", "blanko sedang
@@ -59,7 +59,7 @@ _SUPPLY = re.compile(
     r"\b(?:sudah|telah|akhirnya) (?:datang|tiba|sampai|dikirim|didistribusikan|tersedia|teko|sumping)\b"
     r"|\bbelum (?:datang|tiba|sampai|dikirim|didistribusikan|tersedia|teko|sumping)\b"
     r"|\b(?:parantos|wis|wes) (?:sumping|teko)\b|\b(?:tersedia|ada) (?:kembali|lagi) di\b|\bdurung teko\b"
-    r"|\b(?:didistribusikan|disalurkan|dialokasikan)\b|\bdikirim dari (?:pusat|kemendagri|kabupaten|provinsi)\b"
+    r"|\bdidistribusikan\b|\bdikirim dari (?:pusat|kemendagri|kabupaten|provinsi)\b"
     r"|\bkiriman (?:dari (?:pusat|kemendagri|kabupaten|provinsi)|tambahan)\b|\b(?:menipis|kelangkaan)\b"
     r"|\b(?:blangko|blanko|stok|ktp\w*)\b[^.,]{0,20}\blangka\b"
     r"|\b(?:stok|ketersediaan|persediaan|pasokan)\b[^.]{0,30}?\b(?:aman|cukup|menipis|terbatas|habis)\b"
@@ -80,9 +80,9 @@ def _said(pattern: re.Pattern[str], form: str) -> bool:
 #: A story of one's own KTP: the writer's or a relative's KTP, hearsay from the office (a queue alone is no story: a
 #: fast track's seller says "tanpa antre", "males antri").
 _STORY = re.compile(
-    r"\b(?:ktp|e ktp|ktpel|ktp el|e-ktp|ktp-el)(?:nya)? (?:saya|aku|gue|gw|ane|anak saya|anakku|bapak saya|ibu saya|istri saya"
+    r"\b(?:ktp|e ktp|ktpel|ktp el|e-ktp|ktp-el)(?:nya)? (?:saya|aku|gue|gw|ane|anak saya|bapak saya|ibu saya|istri saya"
     r"|suami saya)\b|\bktp ?ku\b"
-    r"|\b(?:katanya|kata petugas|petugasnya|jare|cenah)\b(?!\W*$)(?! ?\))")
+    r"|\b(?:katanya|kata petugas|petugasnya|jare)\b(?!\W*$)(?! ?\))")
 
 #: A buyer addressed or urged: a supply statement said so is a seller's ("stok terbatas, buruan kak").
 _BUYER_ADDRESSED = re.compile(r"\b(?:kak|kakak|ka|gan|agan|sis|bos|buruan|borong|order|checkout|chat|japri)\b")

@@ -32,14 +32,14 @@ from collections.abc import Callable
 #: kami:", "Rekomendasi produk:", "Lihat artikel lain:").
 _LINK_HEAD = re.compile(
     r"^\W*(?:baca juga|artikel (?:terkait|lain(?:nya)?)|berita (?:terkait|lain(?:nya)?)|lihat (?:juga|artikel lain)"
-    r"|produk (?:lain(?:nya)?|terkait)(?: di toko (?:kami|ini))?|rekomendasi produk|related(?: posts?| articles?)?)"
+    r"|produk (?:lain(?:nya)?|terkait)(?: di toko (?:kami|ini))?|rekomendasi produk|related)"
     r"\s*:", re.IGNORECASE)
 #: Headings that open a shop's or anyone's announcement, or name a day off as the heading ("Libur lebaran:").
 _NOTICE_HEAD = re.compile(
     r"^\W*(?:pengumuman|pemberitahuan|info(?:rmasi)?(?: toko)?|catatan toko|store notice|notice"
     r"|libur(?: \w+)?)\s*(?::|(?=\w)(?=[^:]*$))", re.IGNORECASE)
 #: A shop's operations a notice tells of: closing, a day off, a delay, prices going up, slow replies.
-_OPERATION_WORDS = frozenset({"libur", "tutup", "ditunda", "tertunda", "diliburkan", "closed", "naik", "slow",
+_OPERATION_WORDS = frozenset({"libur", "tutup", "ditunda", "tertunda", "closed", "naik", "slow",
                               "off"})
 #: Words of the shop itself or its orders, one of which a shop notice names (beside its operation word).
 _SHOP_WORDS = frozenset({"toko", "lapak", "shop", "pengiriman", "pesanan", "order", "resi", "admin", "harga", "kami",
