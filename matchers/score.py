@@ -2475,7 +2475,8 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     rest, hashtags = title_without_hashtags(said_title, _names_goods)
     if hashtags:  # the title's own words name goods (a blank, a forgery): its hashtags are a tag list
         said_title, said_description = rest, f"{hashtags}\n{said_description}"
-    if said_description.count("#") >= 2 and not _names_another_product(said_title, _HASHTAG_RUN.sub(" ", said_description)):
+    own = said_description[chatter_head_end(said_description, _spec_names_goods):]  # the shop's chatter head aside
+    if said_description.count("#") >= 2 and not _names_another_product(said_title, _HASHTAG_RUN.sub(" ", own)):
         # (tags13) hashtags under a product phrase naming no other product are the listing's words, as on 2.8 ("Promo
         # akhir tahun" / "#blangkoektp2025 #ektpkosongan kirim hari ini"); a hashtag naming another product or a genre
         # ("#pengumuman", "#holderktp") is search words still: left out

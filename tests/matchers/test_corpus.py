@@ -277,7 +277,6 @@ STILL_MISREAD = {
     "t13c-search-01": "as t13a-005",
     "t13b-007": "a kelurahan's notice with hashtags naming blanks reads blank (2.10 alike)",
     "t13b-003": "news of a Dukcapil assuring its blank stock reads as an offer (2.10 alike)",
-    "t13c-link-05": "news of residents queueing because blanks ran short reads as an offer of blanks (2.10 alike)",
     # blankrec12's own fresh hard negatives still misread; each is named with why in test_blank_recall12.py
     "br12a-038": "a PVC shop's Q&A denial ('bisa buat ktp? gak bisa') reads 'buat KTP' as making one (as br8a-034)",
 }

@@ -153,7 +153,12 @@ def test_a_residents_there_is_is_no_sellers_voice() -> None:
 #: (notice13) a holder "cocok untuk menyimpan blangko e-KTP" under "Ready kak" behind a spec table: main (5f0720b) reads
 #: the same text with "Kami punya stok formulir di loket." appended blank alike, spec table or none (the shop's own
 #: stock said beside the goods); the concept row only made it a hard negative this sample meets
-_RAISED_ON_MAIN_ALIKE = {("Kami punya stok formulir di loket.", "n13c-chatter-03")}
+#: (integrator, 2.11) tags13's t13b-010, a tips article read right only because its closing "Lihat artikel lain: …" line
+#: (whose titles name blanks) is read past: any sentence run on after that line without a line break joins the link,
+#: which is then no link (its title cannot be told from the seller's words); the metamorphic suite holds it apart too
+_RAISED_ON_MAIN_ALIKE = {("Kami punya stok formulir di loket.", "n13c-chatter-03"),
+                         ("Di sini ada banyak warga yang antre sejak pagi.", "t13b-010"),
+                         ("Kami punya stok formulir di loket.", "t13b-010")}
 
 
 #: lever -> (line, where, rows, count measured by hostile12): still pulled on 2.10 (strict xfails)

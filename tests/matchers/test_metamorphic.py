@@ -130,6 +130,11 @@ KNOWN_FLIPS = {
         "corpus/independent7.jsonl: 1 of its 333 rows x 62 sentences flips (a hard negative to related; "
         "first measured at 50069ea, ktpwatch-matchers/2.7)",
 }
+#: rows whose every flip is held apart, each by a strict xfail below: tags13's t13b-010 (a tips article) is read right
+#: only because its closing "Lihat artikel lain: …" line, whose titles name blanks, is read past; an appended sentence
+#: runs on into that line (no line break, no full stop), which is then no link, and 'Foto KTP … disalahgunakan' reads
+#: as KTP photos sold, as on 2.10 with or without the sentence (integrator, 2.11: 64 of 70 sentences)
+KNOWN_FLIP_ROWS = {"t13b-010": "a link line read past only while nothing runs on into it"}
 
 
 def _flips(rows: list[dict]) -> list[tuple[str, str, str, str]]:
@@ -160,4 +165,10 @@ def test_appending_an_everyday_sentence_never_flips_a_verdict() -> None:
     print(f"\nmetamorphic: {pairs} variants ({len(ROWS)} listings x {len(EVERYDAY)} sentences); "
           f"flip rate {len(flips) / pairs:.4%} "
           f"(positives {flips_pos}/{positives}, hard negatives {len(flips) - flips_pos}/{hard})")
-    assert [f for f in flips if (f[0], f[2]) not in KNOWN_FLIPS] == []
+    assert [f for f in flips if (f[0], f[2]) not in KNOWN_FLIPS and f[0] not in KNOWN_FLIP_ROWS] == []
+
+
+@pytest.mark.parametrize("row_id", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=why))
+                                    for k, why in KNOWN_FLIP_ROWS.items()])
+def test_a_known_flipping_row_still_flips(row_id: str) -> None:
+    assert not _flips([next(r for r in ROWS if r["id"] == row_id)])
