@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 #: Bump whenever a rule, weight, term list or threshold default changes.
-MATCHER_VERSION = "ktpwatch-matchers/2.10"
+MATCHER_VERSION = "ktpwatch-matchers/2.11"
 
 
 class Verdict(StrEnum):
