@@ -1563,17 +1563,23 @@ def _questions_denied(text: str, kept: list[str], found: list[tuple[Hit, ...]]) 
     """(related13) The goods a question names, answered "no" in the next clause ("Blanko ijazah? Bukan. Ini map
     ijazah"): negated by that answer, as "bukan blanko" is; hard negatives keep their say."""
     out, position = [], 0
-    for part, hits in zip(kept, found, strict=True):
+    for index, (part, hits) in enumerate(zip(kept, found, strict=True)):
         at = text.find(part, position)
         if at < 0:
             return found  # the text was rewritten before it was cut: read as it is
         position = at + len(part)
         denial = _DENIED_ANSWER.match(text, position)
-        if denial:
+        if denial and not _answer_says_the_state(found[index + 1:index + 3]):  # the "no" may be a clause of its own
             hits = tuple(hit if RULES[hit.rule].channel == "negative" else hit._replace(negator=denial.group(1))
                          for hit in hits)
         out.append(hits)
     return out
+
+
+def _answer_says_the_state(answer: list[tuple[Hit, ...]]) -> bool:
+    """Whether the clause after a "no" says the goods' state as a blank's ("Bekas pakai? BUKAN. Baru kosong"): the answer
+    denies the question's attribute, not its goods (integrator, 2.11: holdout4's h4-blank-0072 read benign)."""
+    return any(RULES[hit.rule].channel == "blank" and not hit.negator for hits in answer for hit in hits)
 
 
 #: Clause breaks inside one sentence: a list of what the buyer brings runs across them.
