@@ -167,11 +167,11 @@ def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable
                 names_goods = _names_id_goods(tags)
                 if _CROSS_SELLING in tags and _BLANK_GOODS.isdisjoint(tags):
                     continue  # another product cross-sold ("Kami juga menjual kaos polos", "Cek juga holder KTP")
-                if _sellers(sentence, forms, names_goods, spelled):
-                    return False
-                if not names_goods or _DISCLAIMER.match(sentence):
-                    continue  # no goods named, or a disclaimer of what is not on offer
-                if not (line_head or _told_otherwise(forms, in_title, tags_of, spelled)):
+                plainly = names_goods and not _DISCLAIMER.match(sentence)
+                if plainly and not (line_head or _told_otherwise(forms, in_title, tags_of, spelled)):
                     return False  # the goods named plainly: a product phrase ("Blangko e-KTP kosong ori", "Butuh blanko?")
-                told += 1
+                if _sellers(sentence, forms, names_goods, spelled):
+                    return False  # asked after the plain product phrase, which ends the reading as surely and cheaper
+                if plainly:
+                    told += 1  # no goods named, or a disclaimer of what is not on offer, counts for nothing
     return told >= 2
