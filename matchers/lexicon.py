@@ -687,10 +687,6 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.6) who has them, and seeking, in Javanese and Sundanese ("sopo sing duwe", "saha nu gaduh", "golek", "milarian")
     (r"(?:sopo|sapa|sinten) (?:sing|ingkang) (?:duwe|nduwe|gadhah)|sing duwe|(?:saha|sasaha) (?:nu|anu) (?:gaduh|boga|kagungan)"
      r"|nan punyo|nan punya", "CUEWANT"),  # Minang "ado nan punyo"
-    # (related13) others who searched for the wrong thing ("Banyak yang salah cari blanko ijazah, ini map ya"): what
-    # they searched for is told of, the goods are the listing's own (a seller's "jangan salah beli" is a warning heading
-    # its own offer, so only searching is read)
-    (r"(?:yang|yg|orang|pembeli) salah (?:cari|nyari|mencari)", "CUEOTHERS"),
     (r"nggolek|nggoleki|goleki|neangan|milarian|mancari", "CUENEED"),
     # asking who has them ("siapa punya …?" is a buyer's question) …
     (r"dicari|wtb|want to buy|looking to buy|buying|we buy|penampung|dibeli|(?:yang|yg|siapa|ada yang|ada yg) punya|ada (?:yang|yg) (?:jual|jualan)", "CUEWANT"),
@@ -738,26 +734,17 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:pakai|pake|memakai|menggunakan|bahan|berbahan) <BLANGKO>"
      r"|(?:cetak|cetakkan|dicetak|tercetak|dicetakkan|mencetak|cetakan|print|diprint|printing|isi data|mengisi data|pengisian data|input data"
      r"|personalisasi|dipersonalisasi|perso|tulis data)(?: data)?(?: anda| kamu)?(?: (?:di|ke|pada|dengan|di atas|pakai|pake|memakai|menggunakan))? <BLANGKO>"
-     r"|di atas <BLANGKO>"  # (2.7) "cetakkan data anda di atas blanko"
-     # (related13) the reader's own blank, which a service fills ("Yang sudah punya blangko e-KTP, kami isi data",
-     # "kakak yg udah pegang blanko ktp-el"): the blank is the buyer's, the offer a KTP made on it
-     r"|(?:yang|yg|kalau|kalo|klo|jika|bila)(?: kakak| kak| agan| gan| anda| kamu| sudah| udah)? (?:sudah|udah|dah|telah)"
-     r" (?:punya|pegang|memiliki|ada) <BLANGKO>", "PRINTEDON"),
+     r"|di atas <BLANGKO>", "PRINTEDON"),  # (2.7) "cetakkan data anda di atas blanko"
     # waiting for blanks, a shortage of them ("kekosongan/kelangkaan blangko" in news and theses)
     # (precision10) out as hearsay or again and again ("blangko katanya habis", "blangko habis terus"): a shortage
     (r"<BLANGKO>(?: <KTP>| <EKTP>)? (?:katanya|masih|sedang|lagi|sering|selalu) habis|<BLANGKO>(?: <KTP>| <EKTP>)? habis terus",
      "OUTOFSTOCK"),
     (r"(?:nunggu|menunggu|tunggu|nungguin|kehabisan|kekosongan|kelangkaan|kurangnya) <BLANGKO>|<BLANGKO> habis"
-     # (related13) service held until the blanks come ("tutup sampai stok blangko dari pusat tersedia"): an office
-     # waiting out its shortage; a seller's blanks are in stock now, never awaited "until"
-     r"|(?:sampai|sampe|hingga|sambil menunggu) (?:stok |stock |persediaan )?<BLANGKO>"
      # (2.9) blanks out given as a cause ("KTP belum jadi karena blangko kosong", "gara-gara blangko habis"): a shortage
      r"|(?:karena|gara gara) <BLANGKO> (?:<KTP> |<EKTP> )?(?:<KOSONG>|<OUTOFSTOCK>|habis|langka)"
      # (2.9) blanks not yet sent or come ("katanya blangko belum dikirim", "blangko e-KTP belum datang dari pusat"): a
      # shortage waited out; a card's own "belum ada isi/data" is read first as its no-data state
-     # (related13) the sender named between ("blangko KTP-el dari pusat belum datang")
-     r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:dari (?:pusat|dukcapil|dinas|provinsi) )?(?:belum|blm|blum|blom|durung)"
-     r" (?:dikirim|datang|dateng|turun|masuk|tersedia)(?: lagi)?"
+     r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:belum|blm|blum|blom|durung) (?:dikirim|datang|dateng|turun|masuk|tersedia)(?: lagi)?"
      # (precision12) "belum ada" closing the shortage ("KTP sudah print ready, blangko belum ada"); "belum ada isinya"
      # is read first as a card's no-data state (KOSONG)
      r"|<BLANGKO> (?:<KTP> |<EKTP> )?(?:belum|blm|blum|blom) ada(?: lagi)?"
@@ -787,17 +774,6 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"<BLANGKO> (?:isian|lamaran|pendaftaran|permohonan|formulir|kwitansi|cek|giro|raport|rapor|sertifikat|undangan|spt)", "NEGFORMBOOK"),
     (r"kartu keluarga|kk", "KK"),
     # a civil record, which only the office issues (a notary's "akta" is a deed anyone may have drawn up)
-    # (related13) a KTP found or left behind ("menemukan KTP atas nama …", "ketemu dompet isi KTP", "e-KTP tertinggal di
-    # masjid"): one person's card on its way back to its owner, not an ID traded; a lost KTP ("KTP hilang?") stays a
-    # KTP, as reprint services address it
-    (r"(?:menemukan|ditemukan|nemu|ketemu|temuan)(?: sebuah| dompet| dompet berisi| dompet isi| tas berisi)?"
-     r" (?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>) (?:tercecer|tertinggal|ketinggalan)", "FOUNDID"),
-    # (related13) a school's diploma ("blanko ijazah SMA", "ijazah S1 kosongan"): a blank of it is a blank civil
-    # document (score ``blank_civil_form``); its folder or frame ("map ijazah", canonical "dompet") is a holder, and a
-    # kindergarten's printed certificate ("ijazah TK") a form a school orders
-    (r"(?:dompet|sampul|cover|bingkai|frame|album|tabung) ijazah", "NEGHOLDER"),
-    (r"ijazah(?: <KOSONG>)?(?: untuk| buat| utk)? (?:tk|paud|tpq|ra)", "NEGFORMBOOK"),
-    (r"ijazah", "DIPLOMA"),
     (r"akta (?:kelahiran|lahir|kematian|nikah|cerai|perkawinan)", "CIVILDOC"),
     (r"akta", "AKTA"),
     (r"surat (?:pindah|keterangan pindah|nikah)|skpwni|buku nikah", "CIVILDOC"),
@@ -811,14 +787,6 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"(?:untuk|buat|utk) (?:(?:cetak|bikin|pembuatan|membuat) )?(?:<KTP>|<EKTP>)", "EKTP"),
     (r"(?:kartu|kartunya) (?:untuk|buat|utk) (?:cetak|mencetak|pembuatan) <KTP>", "EKTP"),
     (r"(?:untuk|bahan|siap) (?:pembuatan|cetak|personalisasi) <EKTP>", "EKTP"),
-    # (related13) the official material, the card named ("Kartu bahan resmi dari pusat", "bahan kartu resmi kiriman
-    # Dukcapil"): the registry's unissued card, as "bahan KTP" is; material alone ("bahan resmi" of a uniform) is not
-    (r"kartu bahan resmi (?:dari |kiriman )?(?:pusat|dukcapil|dinas|negara)"
-     r"|bahan kartu resmi (?:dari |kiriman )?(?:pusat|dukcapil|dinas|negara)", "IDMATERIAL"),
-    # (related13) a KTP printed on genuine material ("Percetakan KTP el pakai bahan asli"): a KTP made outside the
-    # office, as one printed "pakai blanko ori" is (``PRINTEDON``); the material named with the printing of a KTP
-    (r"(?:cetak|dicetak|mencetak|cetakan|percetakan|print|diprint) (?:<KTP>|<EKTP>)(?: elektronik)?"
-     r" (?:pakai|pake|memakai|menggunakan|dengan|berbahan) bahan(?: kartu)? (?:original|ori|resmi|dinas|dukcapil)", "PRINTEDID"),
     (r"(?:untuk|bahan) (?:pembuatan|cetak) <KTP>", "KTP"),
     # (2.6) a card or material (that is usually) used for an e-KTP ("kartunya yang biasa buat KTP-el", "bahan yg dipakai
     # untuk e-KTP"): what the ID is made from, not an offer to make one
@@ -1054,10 +1022,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # KTP-el wis ana maneh"), a council asking the office ("DPRD minta Dukcapil tambah stok blangko"), and stock counted
     # in millions of pieces, the state's scale; a seller's blanks come "dari" an office and are counted in pieces
     (r"<OFFICIAL> (?:mendistribusikan|distribusikan|membantah|bantah|menegaskan|mengumumkan|ngumumke|memastikan|pastikan"
-     r"|mengajukan|ajukan"
-     # (related13) the office saying or receiving ("Kepala Disdukcapil menyebut pihaknya menerima 5.000 keping blangko
-     # dari Kemendagri"): news of its supply
-     r"|menyebut|mengatakan|menerima)|(?:dprd|komisi|pemkab|pemda|bupati|wali kota|gubernur|camat) (?:minta|meminta|mendesak)"
+     r"|mengajukan|ajukan)|(?:dprd|komisi|pemkab|pemda|bupati|wali kota|gubernur|camat) (?:minta|meminta|mendesak)"
      # (precision12) the office coming to residents ("Dukcapil jemput bola rekam e-KTP di sekolah", "Tim Dukcapil turun ke
      # sekolah"): its own activity, read in its clause (as a publication in the product phrase, a line a seller added
      # under a vague title hid 174 of the 4,968 read-right offers)
@@ -1137,8 +1102,6 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # goes, not a holder on offer; "Holder KTP untuk dompet" keeps the holder it opens with
     (r"(?:untuk|utk|buat|for|simpan|simpanan|disimpan)(?: di| ke| dalam| di dalam)? (?:holder|casing|dompet)", "KEPTIN"),
     (r"(?:dan|serta) (?:holder|casing|dompet)", "NEGADDON"),
-    # (related13) "di tempat kami" (canonical "di dompet kami"): at the shop, on the spot, no holder on offer
-    (r"di dompet (?:kami|kita|saya|aku|anda|kamu|terdekat|ditunggu)", "ONSITE"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
     # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer
@@ -1187,26 +1150,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # holding "jadi" (terima jadi, langsung jadi, 2 hari jadi) is read first
     # not yet or not done ("KTP elektronik (belum jadi)": not yet made, an unprinted card; "tidak jadi": called off)
     (_ABSENT + r" jadi", "NOTDONE"),
-    # (related13) broken into pieces ("KTP saya patah jadi dua"): "jadi" is "into", a card damaged, not one made
-    (r"(?:patah|retak|pecah|belah|sobek|robek) jadi", "BROKEN"),
     (r"(?:sudah|udah|pasti|tetap|dijamin|semua) jadi", "DONESURE"),  # said with its aspect: done, not "becomes"
     (r"jadi", "DONE"),
     (r"dan|serta", "AND"),
-    # (related13) a blank named by the office that issues it, the card unnamed ("Blanko resmi Dukcapil", "Blangko
-    # Kemendagri", "kartu kosong dari dinas capil", "sisa blangko dari kecamatan"): only the registry issues blank
-    # cards, so the office names the e-KTP's blank as "e-KTP" would (score ``office_named_blank``; its other rules read
-    # it as a blank word).  Last, so every phrase reading a blank word has read it: the office's supply ("blangko di
-    # kecamatan", "blangko dari pusat belum datang": ``OUTOFSTOCK``), a form ("blanko isian": ``NEGFORMBOOK``), another
-    # office's ("dinas pendidikan": ``OTHEROFFICE``); first the office's blanks with what news says of them ("blangko
-    # negara bocor ke pasaran", "blangko dari pusat sudah dikirim"): the office's supply told of, no goods
-    (r"<BLANGKO>(?: resmi)?(?: <ORIGINAL>)?(?: dari)? (?:<OFFICIAL>|kecamatan|pusat|negara)"
-     r" (?:bocor|beredar|diperjualbelikan|disita|dicuri|hilang|sudah|telah|belum|akan|segera|mulai|tiba|datang|turun)",
-     "OUTOFSTOCK"),
-    (r"(?:<BLANGKO>|<KARTU> <KOSONG>)(?: resmi)?(?: <ORIGINAL>)?(?: dari| ex| eks| milik| kiriman| jatah)?"
-     r" (?:<OFFICIAL>|kecamatan|pusat|negara)", "OFFICEBLANK"),
-    # (related13) an office-named blank someone is said to claim ("orang itu bilang blanko asli dari dinas", "ngakunya
-    # blangko resmi Dukcapil"): told of, no goods on offer (no rule reads it; it names goods as a report tells of them)
-    (r"(?:bilang|katanya|ngaku|mengaku|menyebut|mengatakan)(?: (?:itu|ini|kalau|kalo|bahwa))? <OFFICEBLANK>", "TOLDBLANK"),
 )
 
 

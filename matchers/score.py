@@ -490,21 +490,6 @@ seller's voice) or the description opens by naming a publication ("Artikel berit
 now none but what the neutral "Info produk:" hides, and the 69 notices under a genre heading in the tune rows stay
 benign but one (a news item quoting a fee as a price, measured on ``levers12_b``).  Report heads over the goods
 ("Laporan: <title>" / "Diskusi: <description>") count once among a report's tellings (told_voice): 1,805 hidden -> 1.
-
-**The related / benign boundary (related13).**  Measured first on fresh rows (``corpus/related13_a``; b measured once
-after).  *A blank named by its issuing office*, the card unnamed ("Blanko resmi Dukcapil, sisa pengadaan", "Blangko
-Kemendagri belum tercetak", "kartu kosong dari dinas capil"): lexicon ``OFFICEBLANK``, read as a blank word by every
-rule and as a blank on offer (``office_named_blank``) where it heads its clause; after a report's or a receipt's verb
-("pihaknya menerima … blangko dari Kemendagri") or with news said of it ("blangko negara bocor") it is the office's
-supply, and beside another document's blank with no KTP named it is that document's form.  Official material named
-with its card ("kartu bahan resmi dari pusat") is the e-KTP's material.  *Blank diplomas* ("blanko ijazah", "ijazah S1
-kosongan") are blank civil forms; a diploma's folder or frame, or a kindergarten's printed certificate, is not.  *A
-service on the buyer's own blank* ("Yang sudah punya blangko e-KTP, kami isi data") and *a KTP printed on genuine
-material* ("cetak KTP pakai bahan asli") make KTPs (``PRINTEDON``, ``PRINTEDID``); "di tempat kami" is the shop's
-place, no holder.  *One person's card, not identities traded*: a KTP found or left behind ("menemukan KTP atas nama …"),
-a KTP broken "jadi dua" (no document said done), a service held until blanks come ("tutup sampai stok blangko
-tersedia", ``OUTOFSTOCK``).  *A question answered "no" in a clause of its own* ("Blanko ijazah? Bukan. Ini map
-ijazah") denies the goods it names; others' mistaken search ("yang salah cari blanko …") is told of.
 """
 
 from __future__ import annotations
@@ -590,8 +575,6 @@ _TAG_GROUPS = {
     "MAKE": "(?:<SERVICE>|<MAKEFOR>)",
     "CIVILTERM": "(?:<KTP>|<EKTP>|<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)",
     "BLANKCHIP": r"(?:(?:<BLANGKO>|<KOSONG>)(?: \S+){0,2} <CHIP>|<CHIP>(?: \S+){0,2} (?:<BLANGKO>|<KOSONG>))",  # a card word, or the KTP (a card: "kartu identitas chip")
-    # (related13) a blank word, or a blank named by its office ("blanko resmi Dukcapil": ``OFFICEBLANK``), read last
-    "BLANGKO": r"(?:BLANGKO=\S*|OFFICEBLANK=\S*)",
 }
 
 
@@ -661,16 +644,6 @@ RULES: tuple[Rule, ...] = (
          _p(rf"(?:{ID_TYPE_CHIP})(?: \S+){{0,4}} <KOSONG>|<KOSONG>(?: \S+){{0,4}} (?:{ID_TYPE_CHIP})"),
          why="a chip card of the KTP's type or size that holds no data yet: an e-KTP described", words=NO_CONTENT),
     Rule("id_material", "blank", "blank_core", 65, _p("<IDMATERIAL>"), why="the material of a KTP offered (bahan KTP): a blank"),
-    # (related13) a blank named by its issuing office, the card unnamed ("Blanko resmi Dukcapil, sisa pengadaan",
-    # "Blangko Kemendagri belum tercetak"): the registry's blank is the e-KTP's.  Not when someone is said to claim it
-    # ("orang itu bilang blanko asli dari dinas": lexicon ``TOLDBLANK``), when news is said of it ("blangko negara
-    # bocor", "blangko dari pusat sudah dikirim": ``OUTOFSTOCK``), after an office's statement ("Kepala Disdukcapil
-    # menyebut pihaknya menerima …": a told-of cue), nor with another document named after it ("blanko resmi dukcapil
-    # untuk KK": a family card's form)
-    Rule("office_named_blank", "blank", "blank_core", 65,
-         _p(r"OFFICEBLANK=\S*"
-            r"(?!(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>|<DIPLOMA>|<NEGFORMBOOK>))"),
-         why="a blank named by the office that issues it (blanko resmi Dukcapil)"),
     # (2.7) a card left white or empty that bears the state's emblem ("Kartu putih bergaruda, belum terisi"): the e-KTP
     # described, not named; a greeting card "kosong bergambar garuda" has its kind between card and empty word
     Rule("unprinted_emblem_card", "blank", "blank_core", 65,
@@ -722,8 +695,7 @@ RULES: tuple[Rule, ...] = (
     Rule("emblem_chip", "blank", "emblem_chip", 0, _p(_near("EMBLEM", "CHIP", 3)), why="a chip card bearing the state's emblem"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
-         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>|<DIPLOMA>)"
-            r"|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>|<DIPLOMA>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
+         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
          why="blank family card, birth certificate, child ID, licence or passport form"),
     Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|<PRINTEDID>|" + _near("PRINTEDON", "IDTERM", 3)),
          why="ready-made or forged KTP (or one printed on a genuine blank)"),
@@ -1533,8 +1505,6 @@ def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     if "?" in text and any(hit.cue in _SEEKING_CUES or hit.beneath in _SEEKING_CUES or hit.rule in _WANTED_RULES
                            for hits in found for hit in hits):
         found = _questions_unwanted(text, kept, found)
-    if "?" in text and _DENIED_ANSWER.search(text):
-        found = _questions_denied(text, kept, found)
     return _shared_reading(tuple(zip(compress(range(len(found)), found), filter(None, found), strict=True)))
 
 
@@ -1553,33 +1523,6 @@ def _questions_unwanted(text: str, kept: list[str], found: list[tuple[Hit, ...]]
                          if hit.beneath in _SEEKING_CUES else hit for hit in hits if hit.rule not in _WANTED_RULES)
         out.append(hits)
     return out
-
-
-#: (related13) A question answered "no" in a clause of its own ("Blanko ijazah? Bukan. Ini map ijazah", "KTP asli?
-#: Tidak."): what the question names is denied.  A denial going on ("Asli? Bukan KW") denies its own words instead.
-_DENIED_ANSWER = re.compile(r"\?\s*(bukan|tidak|nggak|enggak|gak|no)(?:\s+(?:ya|kak|gan|sis|dong|lho))?\s*(?:[.!,]|$)", re.IGNORECASE)
-
-def _questions_denied(text: str, kept: list[str], found: list[tuple[Hit, ...]]) -> list[tuple[Hit, ...]]:
-    """(related13) The goods a question names, answered "no" in the next clause ("Blanko ijazah? Bukan. Ini map
-    ijazah"): negated by that answer, as "bukan blanko" is; hard negatives keep their say."""
-    out, position = [], 0
-    for index, (part, hits) in enumerate(zip(kept, found, strict=True)):
-        at = text.find(part, position)
-        if at < 0:
-            return found  # the text was rewritten before it was cut: read as it is
-        position = at + len(part)
-        denial = _DENIED_ANSWER.match(text, position)
-        if denial and not _answer_says_the_state(found[index + 1:index + 3]):  # the "no" may be a clause of its own
-            hits = tuple(hit if RULES[hit.rule].channel == "negative" else hit._replace(negator=denial.group(1))
-                         for hit in hits)
-        out.append(hits)
-    return out
-
-
-def _answer_says_the_state(answer: list[tuple[Hit, ...]]) -> bool:
-    """Whether the clause after a "no" says the goods' state as a blank's ("Bekas pakai? BUKAN. Baru kosong"): the answer
-    denies the question's attribute, not its goods (integrator, 2.11: holdout4's h4-blank-0072 read benign)."""
-    return any(RULES[hit.rule].channel == "blank" and not hit.negator for hits in answer for hit in hits)
 
 
 #: Clause breaks inside one sentence: a list of what the buyer brings runs across them.
@@ -2039,7 +1982,6 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
         _discount_goods_not_offered(fields, tally)
-    _discount_office_blank_of_a_form(tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -2149,23 +2091,6 @@ def _discount_goods_not_offered(fields: tuple[tuple[str, FieldRules], ...], tall
         _discount_blank_channel(tally, why="the title's product phrase is a made or traded ID: its material, not the goods")
     elif _UNPRINTED not in tally.reasons and _description_makes_id(fields):
         _discount_blank_channel(tally, why="the description sells a KTP made to order and no card is said empty: its material")
-
-
-_OFFICE_NAMED_BLANK = _RULE_INDEX["office_named_blank"]
-_BLANK_CIVIL_FORM = _RULE_INDEX["blank_civil_form"]
-_ID_TERM_RULES = frozenset(_RULE_INDEX[name] for name in ("ektp_term", "ktp_term"))
-
-
-def _discount_office_blank_of_a_form(tally: _Tally) -> None:
-    """(related13) A blank named by its office alone ("blanko asli dinas") is the e-KTP's only where no other document's
-    blank is on offer: under "Blangko akta kelahiran" it is that certificate's form, as no KTP is named anywhere."""
-    core = tally.groups.get("blank_core")
-    if (core is None or core[1] != _OFFICE_NAMED_BLANK or _BLANK_CIVIL_FORM not in tally.reasons
-            or tally.reasons[_BLANK_CIVIL_FORM].weight <= 0 or not _ID_TERM_RULES.isdisjoint(tally.reasons)):
-        return
-    del tally.groups["blank_core"]
-    tally.reasons[_OFFICE_NAMED_BLANK] = _restated(tally.reasons[_OFFICE_NAMED_BLANK], 0.0,
-                                                   "the listing offers another document's blank and names no KTP: its form")
 
 
 #: (2.8) Blank e-KTPs named as such (a blank word or an empty one next to the ID term), and the rules saying a kit

@@ -252,7 +252,7 @@ _DENIALS = frozenset({"NOTSOLD", "NOTFORSALE"})
 #: Tags naming goods a report tells of: an ID, a blank, a card, a civil document, population data, an office's stock.
 GOODS_TAGS = frozenset({"KTP", "EKTP", "BLANGKO", "KOSONG", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "FORGE", "READYID",
                         "PRINTEDID", "KARTU", "CHIP", "KK", "AKTA", "KIA", "CIVILDOC", "OTHERDOC", "NIK",
-                        "OUTOFSTOCK", "DINASSTOCK", "EMPTYEMBLEM", "OFFICEBLANK", "TOLDBLANK"})  # (related13) blanks named by their office
+                        "OUTOFSTOCK", "DINASSTOCK", "EMPTYEMBLEM"})
 
 
 #: A question of how or whether, asked of the goods ("bagaimana blangko bisa keluar dari gudang?", "apakah itu barang

@@ -92,8 +92,7 @@ PULLED = {
     # (2.9) new shortage as a cause: none hidden on main
     # blankrec12: +1 on both lines below (over the merged rows: 32), br12a-022 (a new tune offer, "Dari kenalan orang dalam" as its title), which
     # main (2.9) hides alike
-    # related13: +1, r13b-021 (a new tune offer, a card named by the registry), which main (2.10) hides alike
-    "shortage_as_cause_in_title": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "title_suffix", 33, 14,
+    "shortage_as_cause_in_title": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "title_suffix", 32, 14,
                                    "'karena blangko kosong' (2.9 OUTOFSTOCK) in the title's product phrase"),
     "shortage_as_cause_before": ("KTP belum jadi karena blangko kosong? Solusinya di sini.", "prefix", 7, 0,
                                  "'karena blangko kosong' (2.9) is a told-of sentence: it lets a 'Mau tanya' head "
