@@ -80,6 +80,8 @@ def _kind(segment: str, tags_of: TagsOf, goods_tags: frozenset[str], titled: boo
     (:func:`_names_no_goods`): "Baca juga: Tips memilih dompet kulit" put before a
     description runs on into the seller's first sentence, which would be read past with it (hid 475 of 5,184 offers
     when any sentence's end closed a link; 2.10 108, by the link's words read as a guide's)."""
+    if titled and not _names_no_goods(segment, tags_of):
+        return ""  # a title's segment naming goods is its product phrase, whatever heads it ("Baca juga: blanko KTP el")
     head = _LINK_HEAD.match(segment)
     if head:
         # a link run on into the seller's next sentence ("Baca juga: Tips … Blangko ini untuk ektp.") is no link: its
