@@ -94,8 +94,8 @@ def _kind(segment: str, tags_of: TagsOf, goods_tags: frozenset[str], titled: boo
             return ""
         return "link"
     head = _NOTICE_HEAD.match(segment)
-    if head is None or (":" not in head.group(0) and not titled):
-        return ""
+    if head is None or (":" not in head.group(0) and not titled) or (opening and not own_line):
+        return ""  # a notice opening the description on the seller's first line cannot be told from it ("Libur lebaran: …")
     words = set(re.findall(r"[a-z]+", segment.lower()))
     if _OPERATION_WORDS.isdisjoint(words) or _SHOP_WORDS.isdisjoint(words):
         return ""
