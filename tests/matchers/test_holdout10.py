@@ -63,15 +63,16 @@ def figures() -> HoldoutFigures:
 #: floors set by the integrator after the round this holdout judges. First run (2026-12-07
 #: 03:28 UTC, on ktpwatch-matchers/2.10, main at 3f6cf86, before this round's changes):
 #: blank precision 0.887 (180/203), blank recall 1.000, related recall 0.901 (137/152),
-#: identifiers 1.000 / 1.000.
-MEASURED = HoldoutFigures(0.0, 0.0, 0.0, 0.0, 0.0)
+#: identifiers 1.000 / 1.000.  Judged once on ktpwatch-matchers/2.11 (05:31 UTC): blank precision 0.909 (180/198),
+#: blank recall 1.000, related recall 0.901 (137/152), identifiers 1.000 / 1.000.
+MEASURED = HoldoutFigures(blank_precision=0.90, blank_recall=0.99, related_recall=0.90, id_precision=0.99, id_recall=0.99)
 
 
 def test_matcher_never_falls_below_what_it_measured_on_holdout10() -> None:
     assert shortfalls(figures(), MEASURED) == []
 
 
-@pytest.mark.xfail(strict=False, reason="issue 15 is open: blank precision 0.887 on the first run (target 0.97)")
+@pytest.mark.xfail(strict=False, reason="issue 15 is open: blank precision 0.887 on the first run, 0.909 on 2.11 (target 0.97)")
 def test_matcher_meets_the_issue_targets_on_holdout10() -> None:
     assert shortfalls(figures(), ISSUE_TARGETS) == []
 
