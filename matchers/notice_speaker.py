@@ -125,12 +125,7 @@ _CROSS_SELLING = "CUEXSELL"
 _BLANK_GOODS = frozenset({"BLANGKO", "EKTP", "IDMATERIAL", "READYID", "CHIP"})
 
 
-def _tags(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> frozenset[str]:
-    return _tags_of_clauses(sentence, tags_of, spelled)
-
-
-def _told_otherwise(forms: tuple[str, str], in_title: bool, tags_of: Callable[[str], frozenset[str]],
-                    spelled: Callable[[str], str]) -> bool:
+def _told_otherwise(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> bool:
     """Whether a sentence naming the goods says them as no seller does (a speaker head is read by the caller)."""
     if _BUYER_ADDRESSED.search(forms[0]):
         return False  # said to a buyer ("Blanko lagi kosong kak, adanya KTP jadi"): a seller's, whatever else it tells
@@ -163,15 +158,15 @@ def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable
             for match in _SENTENCE.finditer(line):
                 sentence = match.group(0) if in_title else _without_leading_tags(match.group(0))
                 forms = (sentence, spelled(sentence))
-                tags = _tags(sentence, tags_of, spelled)
+                tags = _tags_of_clauses(sentence, tags_of, spelled)
                 names_goods = _names_id_goods(tags)
                 if _CROSS_SELLING in tags and _BLANK_GOODS.isdisjoint(tags):
                     continue  # another product cross-sold ("Kami juga menjual kaos polos", "Cek juga holder KTP")
                 plainly = names_goods and not _DISCLAIMER.match(sentence)
-                if plainly and not (line_head or _told_otherwise(forms, in_title, tags_of, spelled)):
+                if plainly and not (line_head or _told_otherwise(forms, tags_of, spelled)):
                     return False  # the goods named plainly: a product phrase ("Blangko e-KTP kosong ori", "Butuh blanko?")
                 if _sellers(sentence, forms, names_goods, spelled):
                     return False  # asked after the plain product phrase, which ends the reading as surely and cheaper
-                if plainly:
-                    told += 1  # no goods named, or a disclaimer of what is not on offer, counts for nothing
+                if plainly:  # a sentence naming no goods, or disclaiming them, counts for nothing
+                    told += 1
     return told >= 2

@@ -515,7 +515,7 @@ from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.shop_chatter import chatter_head_end
 from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
-from matchers.voiceless import title_without_hashtags, without_voiceless
+from matchers.voiceless import HASHTAG_RUN, title_without_hashtags, without_voiceless
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -2407,19 +2407,16 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     if hashtags:  # the title's own words name goods (a blank, a forgery): its hashtags are a tag list
         said_title, said_description = rest, f"{hashtags}\n{said_description}"
     own = said_description[chatter_head_end(said_description, _spec_names_goods):]  # the shop's chatter head aside
-    if said_description.count("#") >= 2 and not _names_another_product(said_title, _HASHTAG_RUN.sub(" ", own)):
+    if said_description.count("#") >= 2 and not _names_another_product(said_title, HASHTAG_RUN.sub(" ", own)):
         # (tags13) hashtags under a product phrase naming no other product are the listing's words, as on 2.8 ("Promo
         # akhir tahun" / "#blangkoektp2025 #ektpkosongan kirim hari ini"); a hashtag naming another product or a genre
         # ("#pengumuman", "#holderktp") is search words still: left out
-        said_description = _HASHTAG_RUN.sub(_hashtags_as_words, said_description)
+        said_description = HASHTAG_RUN.sub(_hashtags_as_words, said_description)
     elif said_description.count("#") >= 2 and len(clauses(said_description)) == 1:
         said_description = f"\n{said_description}"  # a description of hashtags only is a tag list too
     reasons = tuple(_discounted_reason(f"voiceless_{kind}", field, line, _VOICELESS_WHY[kind])
                     for field, lines in (("title", in_title), ("description", in_description)) for kind, line in lines)
     return said_title, said_description, reasons
-
-
-_HASHTAG_RUN = re.compile(r"(?:(?<![^\s,])#\w+[\s,]*){2,}")  # each hashtag at a word's start ("k#s#ong" is a masked word)
 
 
 def _hashtags_as_words(run: re.Match[str]) -> str:

@@ -23,7 +23,7 @@ _HEADER = re.compile(r"\W*(?:spesifikasi(?: produk)?|deskripsi(?: produk)?|detai
 _SPEC_FIELD = re.compile(r"\W*(?:kondisi|berat|etalase|merek|merk|garansi|asal|lokasi|dikirim dari|kategori|sku"
                          r"|min\.? (?:pemesanan|pembelian)|minimal (?:pemesanan|pembelian)|barang|bahan|ukuran)\s*[:|]\s*"
                          r"(?P<value>[^\n]{0,40})", re.IGNORECASE)
-#: Tags naming goods (as :data:`matchers.told_voice.GOODS_TAGS`): a spec value holding one is the seller's own words.
+#: The first words of a header, a greeting or a spec field: a description opening with none is read no further.
 _GATE = frozenset({"spesifikasi", "deskripsi", "detail", "informasi", "broadcast", "selamat", "permisi", "halo", "kondisi",
                    "berat", "etalase", "merek", "merk", "garansi", "asal", "lokasi", "dikirim", "kategori", "sku", "min",
                    "minimal", "barang", "bahan", "ukuran"})

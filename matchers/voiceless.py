@@ -58,8 +58,8 @@ _SEGMENT_END = re.compile(
     re.IGNORECASE)
 #: Segment ends in a title: also " - " and dashes, which part a title's phrases.
 _TITLE_SEGMENT_END = re.compile(r"(\s+[|\u2013\u2014-]\s+)")
-#: A run of two or more hashtags in a title ("#infoktp #pengumuman #berita").
-_HASHTAG_RUN = re.compile(r"(?:(?<![^\s,])#\w+[\s,]*){2,}")  # each hashtag at a word's start ("k#s#ong" is a masked word)
+#: A run of two or more hashtags ("#infoktp #pengumuman #berita"): a title's, and the scorer's in a description.
+HASHTAG_RUN = re.compile(r"(?:(?<![^\s,])#\w+[\s,]*){2,}")  # each hashtag at a word's start ("k#s#ong" is a masked word)
 
 #: Strings one of which every link or notice heading holds: a cheap gate before the segments are cut.
 _HEAD_HINTS = ("juga", "terkait", "lain", "rekomendasi", "related", "pengumuman", "pemberitahuan", "info", "catatan",
@@ -142,10 +142,10 @@ def title_without_hashtags(title: str, names: Callable[[str], object] = bool) ->
     spelled out letter by letter, "b l a n k o  e k t p")."""
     if title.count("#") < 2:
         return title, ""
-    runs = [run.group(0).strip(" ,") for run in _HASHTAG_RUN.finditer(title)]
+    runs = [run.group(0).strip(" ,") for run in HASHTAG_RUN.finditer(title)]
     if not runs:
         return title, ""
-    rest = " ".join(_HASHTAG_RUN.sub(" ", title).split()).strip(" |-,")
+    rest = " ".join(HASHTAG_RUN.sub(" ", title).split()).strip(" |-,")
     if "#" in rest:
         return title, ""  # a respelt hashtag's pieces ("#ektp #bl an ko #ko so ng"): the title is read as written
     if not names(rest):
