@@ -60,7 +60,10 @@ def figures() -> HoldoutFigures:
     return part_figures(HOLDOUT, HOLDOUT, "holdout")
 
 
-#: floors set by the integrator after the first run
+#: floors set by the integrator after the round this holdout judges. First run (2026-12-07
+#: 06:50 UTC, on ktpwatch-matchers/2.11, main at e5c3475, before this round's changes):
+#: blank precision 0.905 (171/189), blank recall 0.881 (171/194), related recall 0.864 (133/154),
+#: identifiers 1.000 / 0.998 (811 found, 0 false, 2 missed).
 MEASURED = HoldoutFigures(0.0, 0.0, 0.0, 0.0, 0.0)
 
 
@@ -73,8 +76,25 @@ def test_matcher_meets_the_issue_targets_on_holdout11() -> None:
     assert shortfalls(figures(), ISSUE_TARGETS) == []
 
 
-@pytest.mark.xfail(strict=False, reason="first run not yet made")
-def test_no_lexicon_word_occurs_only_in_holdout11() -> None:
+#: lexicon words of 2.11 (string constants of matchers/ at e5c3475, written before this holdout) that
+#: the first run found in holdout11 texts and in no tune text; they are not named, so the holdout does
+#: not leak through this file
+OLDER_WORDS_ONLY_IN_HOLDOUT11 = 3
+
+
+def _leaked() -> int:
     leaked = lexicon_words_only_in_holdout(read_rows(HOLDOUT), [])
     print(f"\nlexicon words in holdout11 but in no tune text: {leaked}")
+    return leaked
+
+
+def test_no_lexicon_word_added_after_holdout11_occurs_only_in_it() -> None:
+    assert _leaked() <= OLDER_WORDS_ONLY_IN_HOLDOUT11, "a matcher word added after holdout11 occurs only in its texts"
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "the first run found 3 lexicon words of 2.11 (older than this holdout) in holdout11 texts and in no tune "
+    "text; the words are not named here, so the holdout does not leak through this reason"))
+def test_no_lexicon_word_occurs_only_in_holdout11() -> None:
+    leaked = _leaked()
     assert leaked == 0, f"{leaked} lexicon words occur only in holdout11 texts (count only: naming them leaks)"
