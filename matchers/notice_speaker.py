@@ -42,6 +42,7 @@ from matchers.told_voice import (
     _tags_of_clauses,
     _tells_of,
 )
+from matchers.told_words import may_be_told_otherwise
 
 #: An office, a ministry, the police, a newsroom or an official heading a sentence as its speaker ("Disdukcapil Kab.
 #: Sleman: …", "Ditjen Dukcapil: …", "Kapolres: …", "Humas Polres: …", "Lurah Kebon Jeruk: …", "Redaksi: …"): up to
@@ -163,7 +164,7 @@ def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable
                 if _CROSS_SELLING in tags and _BLANK_GOODS.isdisjoint(tags):
                     continue  # another product cross-sold ("Kami juga menjual kaos polos", "Cek juga holder KTP")
                 plainly = names_goods and not _DISCLAIMER.match(sentence)
-                if plainly and not (line_head or _told_otherwise(forms, tags_of, spelled)):
+                if plainly and not (line_head or (may_be_told_otherwise(forms, tags) and _told_otherwise(forms, tags_of, spelled))):
                     return False  # the goods named plainly: a product phrase ("Blangko e-KTP kosong ori", "Butuh blanko?")
                 if _sellers(sentence, forms, names_goods, spelled):
                     return False  # asked after the plain product phrase, which ends the reading as surely and cheaper
