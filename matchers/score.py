@@ -2375,8 +2375,9 @@ def _read_fields(title: str, description: str) -> tuple[FieldRules | None, Field
 def _told_by_no_seller(title: str, description: str) -> bool:
     """Whether a listing read as an offer names its goods only as an office, a newsroom, a warning or a story does
     (:func:`matchers.notice_speaker.speaks_of_goods_as_no_seller`).  Asked only of listings read as offers, and an
-    offer's plain product phrase (its title, mostly) ends the reading at once; no word gate, as one would make a
-    notice's reading hang on a shop line's words ("Selamat datang" holds "datang")."""
+    offer's plain product phrase (its title, mostly) ends the reading at once; no word gate on the listing, as one would
+    make a notice's reading hang on a shop line's words ("Selamat datang" holds "datang"), but an exact one on each
+    sentence's searches (:mod:`matchers.told_words`), which skips only those that would find nothing."""
     return speaks_of_goods_as_no_seller(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled)
 
 
