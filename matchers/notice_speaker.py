@@ -151,7 +151,12 @@ def _sellers(sentence: str, forms: tuple[str, str], names_goods: bool, spelled: 
     return names_goods and _seller_speaks_of_itself(forms)
 
 
-@lru_cache(maxsize=1024)
+#: Listings whose reading is kept: as many as the scorer's per-field caches hold (a re-scan's 5,000 listings are read
+#: once; at 1,024 a re-scan read each again).
+_LISTINGS_KEPT = 16_384
+
+
+@lru_cache(maxsize=_LISTINGS_KEPT)
 def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
                                  spelled: Callable[[str], str]) -> bool:
     """Whether no sentence speaks in a seller's voice and every sentence naming the goods says them as an office, a
