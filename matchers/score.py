@@ -2322,23 +2322,7 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
-    said_title, said_description, read_past = _voiced(title, description)
-    title_rules = _rules_in_field(said_title) if said_title else None
-    if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(said_title):
-        title_rules = None  # (2.9) a heading naming only its genre names no goods: read from the description
-    # (notice13) the shop's chatter opening the description (spec table, header, greeting) read past first
-    own = said_description[chatter_head_end(said_description, _spec_names_goods):] if said_description else said_description
-    description_rules = _rules_in_field(own) if own else None
-    title_headed = _headed(title_rules, said_title) and not _opens_with_publication(description_rules)
-    description_headed = _headed(description_rules, own)
-    if (title_headed or description_headed) \
-            and not notice_voice(_without_spelled_stops(said_title), _without_spelled_stops(said_description), _tags_in, _spelled):
-        # (levers12) a seller's "Pengumuman: <offer>": the heading read past
-        title_rules = _without_heading(title_rules, said_title) if title_headed else title_rules
-        description_rules = _without_heading(description_rules, own) if description_headed else description_rules
-    if ((title_rules and _heads_told_of(title_rules)) or (description_rules and _heads_told_of(description_rules))) \
-            and not told_of_voice(_without_spelled_stops(said_title), _without_spelled_stops(said_description), _tags_in, _spelled):
-        title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
+    title_rules, description_rules, read_past = _read_fields(title, description)
     image_rules = _rules_in_field(image_text) if image_text else None
     reasons, blank, related = _judgement(title_rules, description_rules, image_rules)
     if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(title, description):
@@ -2366,11 +2350,34 @@ def score_listing(
     )
 
 
+def _read_fields(title: str, description: str) -> tuple[FieldRules | None, FieldRules | None, tuple[Reason, ...]]:
+    """The title's and the description's readings as the listing's voice says them, and the reasons for lines read
+    past: lines nobody says left out (tags13), a heading naming only its genre (2.9) and the shop's chatter opening the
+    description (notice13) read past, a seller's genre heading (levers12) or told-of cue (levers10) lifted."""
+    said_title, said_description, own, read_past = _voiced(title, description)
+    title_rules = _rules_in_field(said_title) if said_title else None
+    if title_rules and _reads_as_a_publication_only(title_rules) and _names_only_a_genre(said_title):
+        title_rules = None  # (2.9) a heading naming only its genre names no goods: read from the description
+    description_rules = _rules_in_field(own) if own else None
+    title_headed = _headed(title_rules, said_title) and not _opens_with_publication(description_rules)
+    description_headed = _headed(description_rules, own)
+    if (title_headed or description_headed) \
+            and not notice_voice(_without_spelled_stops(said_title), _without_spelled_stops(said_description), _tags_in, _spelled):
+        # (levers12) a seller's "Pengumuman: <offer>": the heading read past
+        title_rules = _without_heading(title_rules, said_title) if title_headed else title_rules
+        description_rules = _without_heading(description_rules, own) if description_headed else description_rules
+    if ((title_rules and _heads_told_of(title_rules)) or (description_rules and _heads_told_of(description_rules))) \
+            and not told_of_voice(_without_spelled_stops(said_title), _without_spelled_stops(said_description), _tags_in, _spelled):
+        title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
+    return title_rules, description_rules, read_past
+
+
 def _told_by_no_seller(title: str, description: str) -> bool:
     """Whether a listing read as an offer names its goods only as an office, a newsroom, a warning or a story does
     (:func:`matchers.notice_speaker.speaks_of_goods_as_no_seller`).  Asked only of listings read as offers, and an
-    offer's plain product phrase (its title, mostly) ends the reading at once; no word gate, as one would make a
-    notice's reading hang on a shop line's words ("Selamat datang" holds "datang")."""
+    offer's plain product phrase (its title, mostly) ends the reading at once; no word gate on the listing, as one would
+    make a notice's reading hang on a shop line's words ("Selamat datang" holds "datang"), but an exact one on each
+    sentence's searches (:mod:`matchers.told_words`), which skips only those that would find nothing."""
     return speaks_of_goods_as_no_seller(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled)
 
 
@@ -2397,8 +2404,9 @@ _VOICELESS_WHY = {"link": "a link to another article or product: names no goods 
 
 
 @lru_cache(maxsize=_FIELD_CACHE_SIZE)
-def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]:
-    """(title, description) as the listing's voice says them, and a reason for each line read past (tags13,
+def _voiced(title: str, description: str) -> tuple[str, str, str, tuple[Reason, ...]]:
+    """(title, description) as the listing's voice says them, the description's own text past the shop's chatter head
+    (notice13: found once, for this reading and the score's), and a reason for each line read past (tags13,
     :mod:`matchers.voiceless`): link lines and shop notices taken out, and the hashtag runs of a title moved to open the
     description, where they are read as a tag list."""
     said_title, in_title = without_voiceless(title, _tags_in, GOODS_TAGS, titled=True)
@@ -2406,17 +2414,24 @@ def _voiced(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]
     rest, hashtags = title_without_hashtags(said_title, _names_goods)
     if hashtags:  # the title's own words name goods (a blank, a forgery): its hashtags are a tag list
         said_title, said_description = rest, f"{hashtags}\n{said_description}"
-    own = said_description[chatter_head_end(said_description, _spec_names_goods):]  # the shop's chatter head aside
+    own = _own_text(said_description)  # the shop's chatter head aside
     if said_description.count("#") >= 2 and not _names_another_product(said_title, HASHTAG_RUN.sub(" ", own)):
         # (tags13) hashtags under a product phrase naming no other product are the listing's words, as on 2.8 ("Promo
         # akhir tahun" / "#blangkoektp2025 #ektpkosongan kirim hari ini"); a hashtag naming another product or a genre
         # ("#pengumuman", "#holderktp") is search words still: left out
         said_description = HASHTAG_RUN.sub(_hashtags_as_words, said_description)
+        own = _own_text(said_description)
     elif said_description.count("#") >= 2 and len(clauses(said_description)) == 1:
         said_description = f"\n{said_description}"  # a description of hashtags only is a tag list too
+        own = _own_text(said_description)
     reasons = tuple(_discounted_reason(f"voiceless_{kind}", field, line, _VOICELESS_WHY[kind])
                     for field, lines in (("title", in_title), ("description", in_description)) for kind, line in lines)
-    return said_title, said_description, reasons
+    return said_title, said_description, own, reasons
+
+
+def _own_text(description: str) -> str:
+    """A description past the shop's chatter opening it (spec table, header, greeting: notice13)."""
+    return description[chatter_head_end(description, _spec_names_goods):]
 
 
 def _hashtags_as_words(run: re.Match[str]) -> str:
