@@ -1,0 +1,227 @@
+"""Who speaks of the blank: asked, refused, quoted, or answered by an office (precision14).
+
+:mod:`matchers.notice_speaker` reads a listing as a notice when every sentence naming the goods says them as an office,
+a newsroom, a warning or a story does.  Listings that look most like a shop's still escape it, since one sentence in
+them names the blank plainly or in a seller's words, though no seller speaks it:
+
+* a *question* names what the asker wants, not what the poster has ("Kak ada blangko KTP?", "Q: berapa harga
+  blangko?", a title "Tanya: …"): an asker's words, unless a seller answers them;
+* a *refusal* denies the sale of what it names ("toko ini tidak jual blangko", "kami tidak melayani pembelian
+  blanko"): the refused goods are not on offer;
+* a *quotation* under a report's frame is the quoted one's voice ("Akun itu posting: 'Ready blangko … 175rb'", a
+  scam's chat quoted in full): its price and stock are the scammer's, told of by the poster;
+* an *office said* ("Kepolisian menyatakan …", "Dukcapil menegaskan …") is reported speech of an office;
+* a *warning headline* ("Modus penipuan blangko: contoh chat") names the blank as a warning's subject.
+
+The reading holds when no sentence outside the quotations names the blank plainly or in a seller's voice, a seller's
+sentence names only another product (a holder priced beside a refused blank: its hard negative) or none at all when
+another product is priced, and the blank is told of at least once (a refusal, an office, a quotation under a report's
+frame, notice_speaker's telling) and told or asked twice.  A seller's offer always names its goods plainly or prices
+them (title or description), and that sentence ends the reading: a line added to an offer (a refusal of something else,
+a warning, a testimonial in quotes, a question) leaves that sentence as it was (``tests/matchers/test_precision14.py``
+adds each trigger to every offer the tune rows read right).
+
+Asked only of listings read blank that notice_speaker did not read as a notice, and only when a cheap gate (a question
+mark, a quotation mark, a refusal or an office's speech verb) finds something to read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from matchers.notice_speaker import (
+    _BLANK_GOODS,
+    _CROSS_SELLING,
+    _DISCLAIMER,
+    _ID_GOODS,
+    _SPEAKER_HEAD,
+    _names_id_goods,
+    _sellers,
+    _told_otherwise,
+    _without_leading_tags,
+)
+from matchers.told_voice import _SENTENCE, _tags_of_clauses
+from matchers.voiceless import HASHTAG_RUN
+
+#: Quotation marks: a span between two of them (double, curly, or single at a word's edge) is someone's words quoted.
+_QUOTE_CHARS = "\"“”„«»'‘’"
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{6,}?)[\"“”„«»]|(?:^|(?<=[\s:(]))['‘’]([^'‘’\n]{6,}?)['‘’](?=[\s.,;:!?)]|$)")
+#: A report's frame for a quotation: a scam, its victim, a warning, an advert or post spoken of, a suspect, the police,
+#: something the talk of the day ("ramai", "viral"), someone else saying or messaging it ("bilang", "ada yang DM").
+_FRAME = re.compile(r"\b(?:penipu\w*|tipu\w*|ketipu|tertipu|ditipu|korban|modus|waspada|awas|hati hati|hati-hati|beredar"
+                    r"|diblokir|memblokir|tersangka|pelaku|terdakwa|polisi|kepolisian|iklannya|iklan|posting\w*|ditawari"
+                    r"|ditawarin|contoh chat|tangkapan layar|screenshot|ramai|rame|viral|heboh|marak|bilang|ngaku|mengaku"
+                    r"|menulis|nulis|tulisnya|katanya)\b|\bada (?:yang|yg|orang) (?:dm|chat|wa|inbox|japri|nawarin|menawarkan)\b")
+#: A refusal: a sale, a supply or a service of what the sentence names denied ("tidak jual", "tidak melayani pembelian",
+#: "tidak menyediakan", "tidak pernah menjual", "tidak diperjualbelikan").
+_REFUSAL = re.compile(r"\b(?:tidak|tdk|tak|gak|ga|nggak|ngga|enggak|gk|bukan|dilarang)\b(?: (?:pernah|lagi|akan|bisa|memang))?"
+                      r"(?: (?:kami|ane|saya))? (?:jual|menjual|dijual|jualan|menyediakan|sedia|melayani|terima|menerima"
+                      r"|diperjualbelikan|memperjualbelikan|mencetak)\b")
+#: An office as the subject of a speech verb ("Kepolisian menyatakan …", "Disdukcapil Kota X menegaskan …").
+_OFFICE_SAYS = re.compile(r"\b(?:dukcapil|disdukcapil|dispendukcapil|ditjen|dirjen|kemendagri|mendagri|kepolisian|polres|polda"
+                          r"|polri|polisi|bareskrim|kadis|kepala dinas|pemerintah|pemkot|pemkab|ombudsman)\b[\w .,'-]{0,40}?"
+                          r"\b(?:menyatakan|mengatakan|menegaskan|menyebut|menyebutkan|mengimbau|menjelaskan|mengingatkan"
+                          r"|memastikan|membantah)\b")
+#: A question's speaker label or a title asking ("Q:", "T:", "Tanya:", "Pembeli:", "Tanya jawab …", "FAQ").
+_ASKING = re.compile(r"^\W*(?:q|t|tanya|pertanyaan|pertanyaan warga|pembeli|tanya jawab|faq|ask)\b\s*[:(]|^\W*(?:tanya jawab|faq)\b")
+#: A warning heading a title ("Modus penipuan …", "Waspada …", "Hati-hati …").
+_WARNED = re.compile(r"^\W*(?:modus|penipuan|waspada|awas|hati hati|hati-hati|hati2)\b")
+#: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
+#: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
+_ABOUT = re.compile(r"\b(?:soal|tentang|mengenai|seputar|fakta|faktanya)\b")
+#: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
+_GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
+                         "menyatakan", "mengatakan", "menegaskan", "menyebut", "menyebutkan", "mengimbau", "menjelaskan",
+                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "soal",
+                         "tentang", "mengenai", "seputar", "fakta", "faktanya"})
+_WORD = re.compile(r"[a-z]+")
+
+
+def _gated(text: str) -> bool:
+    """Whether a listing has anything this reading reads: a question or quotation mark, or one of ``_GATE_WORDS``."""
+    return "?" in text or any(char in text for char in _QUOTE_CHARS) or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
+
+
+#: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
+#: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
+_ABOUT = re.compile(r"\b(?:soal|tentang|mengenai|seputar|fakta|faktanya)\b")
+#: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
+_GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
+                         "menyatakan", "mengatakan", "menegaskan", "menyebut", "menyebutkan", "mengimbau", "menjelaskan",
+                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "soal",
+                         "tentang", "mengenai", "seputar", "fakta", "faktanya"})
+_WORD = re.compile(r"[a-z]+")
+
+
+def _gated(text: str) -> bool:
+    """Whether a listing has anything this reading reads: a question or quotation mark, or one of ``_GATE_WORDS``."""
+    return "?" in text or any(char in text for char in _QUOTE_CHARS) or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
+
+
+def _unquoted(line: str) -> tuple[str, list[str]]:
+    """A line with its quotations cut out (each left as a mark closing the sentence that frames it: ``_QUOTATION``),
+    and them."""
+    quoted = [match.group(1) or match.group(2) for match in _QUOTED.finditer(line)]
+    return (_QUOTED.sub(f" {_QUOTATION}. ", line) if quoted else line), quoted
+
+
+#: What stands for a quotation cut out of its sentence.
+_QUOTATION = "«»"
+
+
+#: A question that pitches to the buyer ("Butuh blanko?", "Cari blangko e-KTP?", "Mau beli blanko?", "ente butuh?"): a
+#: seller's, though it asks; a question to ask ("mau tanya") is none.
+_PITCH = re.compile(r"\b(?:butuh|cari|nyari|mencari|perlu|pengen|ingin|minat|need|looking|mau(?! (?:tanya|nanya)))\b")
+#: The poster wanting the goods (a wanted advert: "siapa ada …?", "ada yang jual?", "saya cari", "dicari", "WTB"): a
+#: buyer's voice, which the matcher reads as it stands (related), never as no one's.
+_WANTS = re.compile(r"\b(?:siapa|yang|yg) (?:ada|punya|jual)\b|\bada (?:yang|yg) (?:jual|punya)\b|\bwtb\b|\bdicari\b"
+                    r"|\b(?:saya|aku|ane|gue|gw|kami) (?:lagi |sedang |mau )?(?:cari|nyari|mencari|butuh|beli|membeli|bayar)\b")
+#: A yes opening an answer ("ada.", "iya", "ready kak", "bisa"): after a question of the goods, the poster answering
+#: its own question as a seller does ("blanko ktp elektronik? ada. kosong? iya.").
+_YES = re.compile(r"^\W*(?:(?:penjual|seller|admin|j|a|jawab)\s*:\s*)?(?:ada|iya|iyah|ya|yes|ready|redy|bisa|masih|tersedia"
+                  r"|ok|oke|siap|pasti|dijamin|tentu|betul|benar|asli|ori)\b")
+#: ID goods a seller names beside another product without offering an ID's goods ("holder KTP 15rb", "kartu seukuran
+#: KTP"): a KTP, a card, a blank state, a KTP's size or kind only.
+_BESIDE_GOODS = frozenset({"KTP", "KARTU", "KOSONG", "SIZEKTP", "TYPEKTP"})
+
+
+#: A sentence's end before a quotation: the frame must be in the quotation's own sentence.
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
+    """A line with the quotations a report frames cut out (each left as ``_QUOTATION`` closing its framing sentence),
+    and whether the next line's quotations stand under the same frame.  A quotation is framed when a report's word
+    (``_FRAME``) precedes it in its line, or the line before opened a frame with a colon ("Contoh chat penipu yang
+    beredar:"), in the sentence that holds it; a quotation no report frames (a testimonial, a title quoting its own offer) is read as written."""
+    cut: list[str] = []
+    at = 0
+    for match in _QUOTED.finditer(line):
+        if framed_before or _FRAME.search(_SENTENCE_END.split(line[:match.start()])[-1]):
+            cut.append(line[at:match.start()])
+            cut.append(f" {_QUOTATION}. ")
+            at = match.end()
+    if cut and framed_before and _QUOTED.sub(" ", line).strip(" .,;:!?-*>"):
+        return line, False  # a frame opened above covers a line of quotations only ("'Transfer dulu ya kak.'")
+    if not cut:
+        framed = _FRAME.search(line) is not None and line.rstrip().endswith(":")
+        return line, framed
+    return "".join(cut) + line[at:], framed_before or line.rstrip().endswith(":")
+
+
+#: How one sentence speaks of the goods.
+_PLAIN, _OTHER_SOLD, _PRICED, _TOLD, _ASKED, _NONE = "plain", "other", "priced", "told", "asked", "none"
+
+
+def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[str], frozenset[str]],
+           spelled: Callable[[str], str]) -> str:
+    """How a sentence (lower-cased, its quotations cut out) speaks of the goods: plainly or as a seller of the blank
+    (``_PLAIN``), as a seller of another product (``_OTHER_SOLD``) or of nothing it names (``_PRICED``), telling of the
+    blank (``_TOLD``), asking for it (``_ASKED``), or naming no goods (``_NONE``)."""
+    forms = (sentence, spelled(sentence))
+    tags = _tags_of_clauses(sentence, tags_of, spelled)
+    names_goods = _names_id_goods(tags)
+    if _CROSS_SELLING in tags and (tags & _ID_GOODS) <= _BESIDE_GOODS:
+        return _NONE  # another product cross-sold ("Cek juga holder KTP"; "menerima juga pembuatan KTP" names goods)
+    if _QUOTATION in sentence:
+        return _TOLD  # the sentence framing a quotation ("Akun IG itu posting: '…'"): the reporter's, once
+    if names_goods and any(map(_WANTS.search, forms)):
+        return _PLAIN  # a wanted advert's voice: read as it stands
+    if names_goods and ("?" in sentence or _ASKING.match(sentence)):
+        pitched = any(char.isdigit() for char in sentence) or _PITCH.search(sentence)
+        return _PLAIN if pitched else _ASKED  # a priced or pitching question is a seller's
+    if in_title and names_goods and not any(char.isdigit() for char in sentence):
+        if _WARNED.match(sentence):
+            return _TOLD  # a warning's headline: no price, no count
+        if _ABOUT.search(sentence) and not _sellers(sentence, forms, names_goods, spelled):
+            return _NONE  # a title about the blank
+    if _sellers(sentence, forms, names_goods, spelled):
+        if not names_goods:
+            return _PRICED
+        other = (tags & _ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
+        return _OTHER_SOLD if other else _PLAIN
+    if not names_goods or (_DISCLAIMER.match(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS):
+        return _NONE  # no goods, or a card disclaimed ("Bukan kartu PVC biasa"; "bukan palsu, KTP beneran" names them)
+    if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence) or line_head or _told_otherwise(forms, tags_of, spelled):
+        return _TOLD
+    return _PLAIN
+
+
+def _hashtags_name_the_goods(description: str, tags_of: Callable[[str], frozenset[str]],
+                             spelled: Callable[[str], str]) -> bool:
+    """Whether the description's hashtags name the blank ("Promo akhir tahun" / "#blangkoektp2025 #ektpkosongan"): score
+    reads such hashtags as the listing's words under a title naming no other product (tags13), and a title that names
+    the blank only as asked or told of names none, so they may be the product phrase: the reading does not start."""
+    if "#" not in description:
+        return False
+    return any(not _BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " "))))
+               for run in HASHTAG_RUN.finditer(description.lower()))
+
+
+@lru_cache(maxsize=1024)
+def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
+                              spelled: Callable[[str], str]) -> bool:
+    """Whether no one offers the blank: every sentence naming it asks, refuses, quotes under a report's frame, or
+    reports an office, and no seller speaks of it (module docstring)."""
+    if not _gated(f"{title}\n{description}".lower()) or _hashtags_name_the_goods(description, tags_of, spelled):
+        return False
+    counts = {_OTHER_SOLD: 0, _PRICED: 0, _TOLD: 0, _ASKED: 0}
+    for in_title, text in ((True, title), (False, description)):
+        framed, voice = False, _NONE
+        for raw_line in text.lower().splitlines():
+            line, framed = _quotations_cut(raw_line, framed)
+            line_head = _SPEAKER_HEAD.match(line) is not None
+            for match in _SENTENCE.finditer(line):
+                sentence = match.group(0) if in_title else _without_leading_tags(match.group(0))
+                if voice == _ASKED and _YES.match(sentence):
+                    return False  # the poster answering its own question of the goods: a seller's
+                voice = _voice(sentence, in_title, line_head, tags_of, spelled)
+                if voice == _PLAIN:
+                    return False
+                if voice != _NONE:
+                    counts[voice] += 1
+    if counts[_PRICED] and not counts[_OTHER_SOLD]:
+        return False  # a price or a stock naming no goods, and no other product priced: the blank's
+    return counts[_TOLD] >= 1 and counts[_TOLD] + counts[_ASKED] >= 2
