@@ -37,12 +37,20 @@ from matchers.notice_speaker import (
     _DISCLAIMER,
     _ID_GOODS,
     _SPEAKER_HEAD,
+    _STORY,
     _names_id_goods,
+    _said,
     _sellers,
     _told_otherwise,
     _without_leading_tags,
 )
-from matchers.told_voice import _SENTENCE, _tags_of_clauses
+from matchers.told_voice import (
+    _PERSON_SELLING,
+    _SENTENCE,
+    _SHOP_SELLING,
+    _SOLD_BY_OTHERS,
+    _tags_of_clauses,
+)
 from matchers.voiceless import HASHTAG_RUN
 
 #: Quotation marks: a span between two of them (double, curly, or single at a word's edge) is someone's words quoted.
@@ -64,40 +72,58 @@ _OFFICE_SAYS = re.compile(r"\b(?:dukcapil|disdukcapil|dispendukcapil|ditjen|dirj
                           r"|polri|polisi|bareskrim|kadis|kepala dinas|pemerintah|pemkot|pemkab|ombudsman)\b[\w .,'-]{0,40}?"
                           r"\b(?:menyatakan|mengatakan|menegaskan|menyebut|menyebutkan|mengimbau|menjelaskan|mengingatkan"
                           r"|memastikan|membantah)\b")
-#: A question's speaker label or a title asking ("Q:", "T:", "Tanya:", "Pembeli:", "Tanya jawab …", "FAQ").
-_ASKING = re.compile(r"^\W*(?:q|t|tanya|pertanyaan|pertanyaan warga|pembeli|tanya jawab|faq|ask)\b\s*[:(]|^\W*(?:tanya jawab|faq)\b")
+#: A question's speaker label, a title asking or a sentence opened as a question ("Q:", "T:", "Tanya:", "Pembeli:",
+#: "Tanya jawab …", "FAQ", "Mau tanya gan, …").
+_ASKING = re.compile(r"^\W*(?:q|t|tanya|pertanyaan|pertanyaan warga|pembeli|tanya jawab|faq|ask)\b\s*[:(]|^\W*(?:tanya jawab|faq)\b"
+                     r"|^\W*(?:mau|mo|numpang|izin|ijin|boleh) (?:tanya|nanya)\b")
 #: A warning heading a title ("Modus penipuan …", "Waspada …", "Hati-hati …").
 _WARNED = re.compile(r"^\W*(?:modus|penipuan|waspada|awas|hati hati|hati-hati|hati2)\b")
 #: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
 #: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
 _ABOUT = re.compile(r"\b(?:soal|tentang|mengenai|seputar|fakta|faktanya)\b")
 #: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
+#: It holds every word one of this module's own readings needs (a refusal's negation, an office's speech verb, a
+#: warning's, a topic's or a question label's word, another's sale verb), so the gate changes no verdict: the reading
+#: holds only where one of them does (``_OWN``).
 _GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
                          "menyatakan", "mengatakan", "menegaskan", "menyebut", "menyebutkan", "mengimbau", "menjelaskan",
-                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "soal",
-                         "tentang", "mengenai", "seputar", "fakta", "faktanya"})
+                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "hati",
+                         "soal", "tentang", "mengenai", "seputar", "fakta", "faktanya", "q", "t", "tanya", "nanya",
+                         "pertanyaan", "pembeli", "faq", "ask"})
+#: ... and the stems of another's sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang").
+_GATE_STEMS = ("jual", "nawar", "pasang")
 _WORD = re.compile(r"[a-z]+")
 
 
 def _gated(text: str) -> bool:
-    """Whether a listing has anything this reading reads: a question or quotation mark, or one of ``_GATE_WORDS``."""
-    return "?" in text or any(char in text for char in _QUOTE_CHARS) or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
+    """Whether a listing has anything this reading reads: a question or quotation mark, one of ``_GATE_WORDS`` or a
+    sale verb's stem."""
+    return "?" in text or any(char in text for char in _QUOTE_CHARS) or any(stem in text for stem in _GATE_STEMS) \
+        or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
 
 
 #: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
 #: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
 _ABOUT = re.compile(r"\b(?:soal|tentang|mengenai|seputar|fakta|faktanya)\b")
 #: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
+#: It holds every word one of this module's own readings needs (a refusal's negation, an office's speech verb, a
+#: warning's, a topic's or a question label's word, another's sale verb), so the gate changes no verdict: the reading
+#: holds only where one of them does (``_OWN``).
 _GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
                          "menyatakan", "mengatakan", "menegaskan", "menyebut", "menyebutkan", "mengimbau", "menjelaskan",
-                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "soal",
-                         "tentang", "mengenai", "seputar", "fakta", "faktanya"})
+                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "hati",
+                         "soal", "tentang", "mengenai", "seputar", "fakta", "faktanya", "q", "t", "tanya", "nanya",
+                         "pertanyaan", "pembeli", "faq", "ask"})
+#: ... and the stems of another's sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang").
+_GATE_STEMS = ("jual", "nawar", "pasang")
 _WORD = re.compile(r"[a-z]+")
 
 
 def _gated(text: str) -> bool:
-    """Whether a listing has anything this reading reads: a question or quotation mark, or one of ``_GATE_WORDS``."""
-    return "?" in text or any(char in text for char in _QUOTE_CHARS) or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
+    """Whether a listing has anything this reading reads: a question or quotation mark, one of ``_GATE_WORDS`` or a
+    sale verb's stem."""
+    return "?" in text or any(char in text for char in _QUOTE_CHARS) or any(stem in text for stem in _GATE_STEMS) \
+        or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
 
 
 def _unquoted(line: str) -> tuple[str, list[str]]:
@@ -127,8 +153,20 @@ _YES = re.compile(r"^\W*(?:(?:penjual|seller|admin|j|a|jawab)\s*:\s*)?(?:ada|iya
 _BESIDE_GOODS = frozenset({"KTP", "KARTU", "KOSONG", "SIZEKTP", "TYPEKTP"})
 
 
+#: A link or a handle ("t.me/…", "wa.me/…", "https://…", "@lapak"): an address, no one's words of the goods.
+_LINK = re.compile(r"https?://|www\.|\b(?:t|wa)\.me/|(?<!\w)@\w")
 #: A sentence's end before a quotation: the frame must be in the quotation's own sentence.
 _SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+#: The blank itself named (what others are told of selling; an account "siap jualan" is the goods, no one's act).
+_BLANK_NAMED = frozenset({"BLANGKO", "EKTP"})
+
+
+def _sold_by_others(forms: tuple[str, str]) -> bool:
+    """Whether a sentence tells of an account, a shop or a person selling ("akun jual …", "toko yang jual …", "seorang
+    pria menjual …"): told_voice's readings of another's sale, without its wider actors ("tinggal bilang")."""
+    return any(pattern.search(form) for pattern in (_SHOP_SELLING, _PERSON_SELLING, _SOLD_BY_OTHERS) for form in forms)
 
 
 def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
@@ -153,6 +191,9 @@ def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
 
 #: How one sentence speaks of the goods.
 _PLAIN, _OTHER_SOLD, _PRICED, _TOLD, _ASKED, _NONE = "plain", "other", "priced", "told", "asked", "none"
+#: Told of by one of this module's own readings (a quotation's frame, a refusal, an office said, a warning's headline,
+#: another's sale), not only as notice_speaker reads a notice: the reading holds only with one of these or a question.
+_OWN_TOLD = "own"
 
 
 def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[str], frozenset[str]],
@@ -166,15 +207,19 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
     if _CROSS_SELLING in tags and (tags & _ID_GOODS) <= _BESIDE_GOODS:
         return _NONE  # another product cross-sold ("Cek juga holder KTP"; "menerima juga pembuatan KTP" names goods)
     if _QUOTATION in sentence:
-        return _TOLD  # the sentence framing a quotation ("Akun IG itu posting: '…'"): the reporter's, once
+        return _OWN_TOLD  # the sentence framing a quotation ("Akun IG itu posting: '…'"): the reporter's, once
     if names_goods and any(map(_WANTS.search, forms)):
         return _PLAIN  # a wanted advert's voice: read as it stands
-    if names_goods and ("?" in sentence or _ASKING.match(sentence)):
-        pitched = any(char.isdigit() for char in sentence) or _PITCH.search(sentence)
-        return _PLAIN if pitched else _ASKED  # a priced or pitching question is a seller's
+    labelled = _ASKING.match(sentence) is not None
+    if names_goods and (labelled or "?" in sentence):
+        if any(char.isdigit() for char in sentence) or _PITCH.search(_ASKING.sub(" ", sentence)) or (not labelled and _sellers(
+                sentence.replace("?", " "), forms, names_goods, spelled)):
+            return _PLAIN  # a priced or pitching question, or an offer run on into a question ("… kirim hari ini mau tanya?")
+        return _OWN_TOLD if any(_said(_STORY, form) for form in forms) else _ASKED  # "mau tanya, KTP saya …": a story
     if in_title and names_goods and not any(char.isdigit() for char in sentence):
-        if _WARNED.match(sentence):
-            return _TOLD  # a warning's headline: no price, no count
+        unframed = _FRAME.sub(" ", sentence)
+        if _WARNED.match(sentence) and not _sellers(unframed, (unframed, spelled(unframed)), names_goods, spelled):
+            return _OWN_TOLD  # a warning's headline: no price, no count, no seller's word beside its report's words
         if _ABOUT.search(sentence) and not _sellers(sentence, forms, names_goods, spelled):
             return _NONE  # a title about the blank
     if _sellers(sentence, forms, names_goods, spelled):
@@ -182,9 +227,15 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
             return _PRICED
         other = (tags & _ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
         return _OTHER_SOLD if other else _PLAIN
+    if names_goods and _LINK.search(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS:
+        return _NONE  # a link or a handle naming a card ("t.me/rumahkartu"): nobody's sentence
+    if not _BLANK_NAMED.isdisjoint(tags) and _sold_by_others(forms):
+        return _OWN_TOLD  # the blank sold by another ("banyak akun jual blangko", "toko yang jual blangko"), as a report tells
     if not names_goods or (_DISCLAIMER.match(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS):
         return _NONE  # no goods, or a card disclaimed ("Bukan kartu PVC biasa"; "bukan palsu, KTP beneran" names them)
-    if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence) or line_head or _told_otherwise(forms, tags_of, spelled):
+    if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence):
+        return _OWN_TOLD
+    if line_head or _told_otherwise(forms, tags_of, spelled):
         return _TOLD
     return _PLAIN
 
@@ -207,7 +258,7 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
     reports an office, and no seller speaks of it (module docstring)."""
     if not _gated(f"{title}\n{description}".lower()) or _hashtags_name_the_goods(description, tags_of, spelled):
         return False
-    counts = {_OTHER_SOLD: 0, _PRICED: 0, _TOLD: 0, _ASKED: 0}
+    counts = {_OTHER_SOLD: 0, _PRICED: 0, _TOLD: 0, _OWN_TOLD: 0, _ASKED: 0}
     for in_title, text in ((True, title), (False, description)):
         framed, voice = False, _NONE
         for raw_line in text.lower().splitlines():
@@ -224,4 +275,5 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
                     counts[voice] += 1
     if counts[_PRICED] and not counts[_OTHER_SOLD]:
         return False  # a price or a stock naming no goods, and no other product priced: the blank's
-    return counts[_TOLD] >= 1 and counts[_TOLD] + counts[_ASKED] >= 2
+    told = counts[_TOLD] + counts[_OWN_TOLD]
+    return told >= 1 and told + counts[_ASKED] >= 2 and counts[_OWN_TOLD] + counts[_ASKED] >= 1

@@ -71,6 +71,18 @@ def test_a_trigger_added_to_a_hard_negative_turns_none_blank(line: str, where: s
     assert with_reading - without == set()
 
 
+def test_the_gate_changes_no_verdict(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The word gate only skips work: over every tune row, the reading with the gate says what it says without."""
+    from matchers import others_voices
+    from matchers.score import _spelled, _tags_in, _without_spelled_stops
+
+    reading = others_voices.blank_spoken_of_by_others.__wrapped__
+    fields = [(_without_spelled_stops(row["title"]), _without_spelled_stops(row["description"])) for row in tune_rows()]
+    gated = [reading(title, description, _tags_in, _spelled) for title, description in fields]
+    monkeypatch.setattr(others_voices, "_gated", lambda text: True)
+    assert gated == [reading(title, description, _tags_in, _spelled) for title, description in fields]
+
+
 def test_the_reading_is_asked_only_past_its_gate() -> None:
     """No question or quotation mark, refusal, office speech verb or warning word: the reading is not asked."""
     from matchers.score import _spelled, _tags_in
