@@ -61,7 +61,7 @@ _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{6,}?)[\"“”„�
 _FRAME = re.compile(r"\b(?:penipu\w*|tipu\w*|ketipu|tertipu|ditipu|korban|modus|waspada|awas|hati hati|hati-hati|beredar"
                     r"|diblokir|memblokir|tersangka|pelaku|terdakwa|polisi|kepolisian|iklannya|iklan|posting\w*|ditawari"
                     r"|ditawarin|contoh chat|tangkapan layar|screenshot|ramai|rame|viral|heboh|marak|bilang|ngaku|mengaku"
-                    r"|menulis|nulis|tulisnya|katanya)\b|\bada (?:yang|yg|orang) (?:dm|chat|wa|inbox|japri|nawarin|menawarkan)\b")
+                    r"|menulis|nulis|tulisnya|katanya|scam|ilegal|liat|lihat|nemu)\b|\bada (?:yang|yg|orang) (?:dm|chat|wa|inbox|japri|nawarin|menawarkan)\b")
 #: A refusal: a sale, a supply or a service of what the sentence names denied ("tidak jual", "tidak melayani pembelian",
 #: "tidak menyediakan", "tidak pernah menjual", "tidak diperjualbelikan").
 _REFUSAL = re.compile(r"\b(?:tidak|tdk|tak|gak|ga|nggak|ngga|enggak|gk|bukan|dilarang)\b(?: (?:pernah|lagi|akan|bisa|memang))?"
@@ -77,7 +77,7 @@ _OFFICE_SAYS = re.compile(r"\b(?:dukcapil|disdukcapil|dispendukcapil|ditjen|dirj
 _ASKING = re.compile(r"^\W*(?:q|t|tanya|pertanyaan|pertanyaan warga|pembeli|tanya jawab|faq|ask)\b\s*[:(]|^\W*(?:tanya jawab|faq)\b"
                      r"|^\W*(?:mau|mo|numpang|izin|ijin|boleh) (?:tanya|nanya)\b")
 #: A warning heading a title ("Modus penipuan …", "Waspada …", "Hati-hati …").
-_WARNED = re.compile(r"^\W*(?:modus|penipuan|waspada|awas|hati hati|hati-hati|hati2)\b")
+_WARNED = re.compile(r"^\W*(?:modus|penipuan|waspada|awas|hati hati|hati-hati|hati2|ketipu|tertipu|ditipu|kena tipu)\b")
 #: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
 #: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
 _ABOUT = re.compile(r"\b(?:soal|tentang|mengenai|seputar|fakta|faktanya)\b")
@@ -87,9 +87,11 @@ _ABOUT = re.compile(r"\b(?:soal|tentang|mengenai|seputar|fakta|faktanya)\b")
 #: holds only where one of them does (``_OWN``).
 _GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
                          "menyatakan", "mengatakan", "menegaskan", "menyebut", "menyebutkan", "mengimbau", "menjelaskan",
-                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "hati",
+                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "hati", "ketipu",
+                         "tertipu", "ditipu", "kena",
                          "soal", "tentang", "mengenai", "seputar", "fakta", "faktanya", "q", "t", "tanya", "nanya",
-                         "pertanyaan", "pembeli", "faq", "ask"})
+                         "pertanyaan", "pembeli", "faq", "ask", "ceunah", "cenah", "jarene", "jere", "kabarnya",
+                         "wae", "mulu", "melulu", "terus", "gratis", "dipungut", "biaya"})
 #: ... and the stems of another's sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang").
 _GATE_STEMS = ("jual", "nawar", "pasang")
 _WORD = re.compile(r"[a-z]+")
@@ -102,37 +104,9 @@ def _gated(text: str) -> bool:
         or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
 
 
-#: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
-#: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
-_ABOUT = re.compile(r"\b(?:soal|tentang|mengenai|seputar|fakta|faktanya)\b")
-#: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
-#: It holds every word one of this module's own readings needs (a refusal's negation, an office's speech verb, a
-#: warning's, a topic's or a question label's word, another's sale verb), so the gate changes no verdict: the reading
-#: holds only where one of them does (``_OWN``).
-_GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
-                         "menyatakan", "mengatakan", "menegaskan", "menyebut", "menyebutkan", "mengimbau", "menjelaskan",
-                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "hati",
-                         "soal", "tentang", "mengenai", "seputar", "fakta", "faktanya", "q", "t", "tanya", "nanya",
-                         "pertanyaan", "pembeli", "faq", "ask"})
-#: ... and the stems of another's sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang").
-_GATE_STEMS = ("jual", "nawar", "pasang")
-_WORD = re.compile(r"[a-z]+")
-
-
-def _gated(text: str) -> bool:
-    """Whether a listing has anything this reading reads: a question or quotation mark, one of ``_GATE_WORDS`` or a
-    sale verb's stem."""
-    return "?" in text or any(char in text for char in _QUOTE_CHARS) or any(stem in text for stem in _GATE_STEMS) \
-        or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
-
-
-def _unquoted(line: str) -> tuple[str, list[str]]:
-    """A line with its quotations cut out (each left as a mark closing the sentence that frames it: ``_QUOTATION``),
-    and them."""
-    quoted = [match.group(1) or match.group(2) for match in _QUOTED.finditer(line)]
-    return (_QUOTED.sub(f" {_QUOTATION}. ", line) if quoted else line), quoted
-
-
+#: A variants cue and what parts a variants list: the cue's clause tags the cue only.
+_VARIANT = "CUEVARIANT"
+_VARIANT_PARTS = re.compile(r"\s[/+|]\s|[:/+|]")
 #: What stands for a quotation cut out of its sentence.
 _QUOTATION = "«»"
 
@@ -142,7 +116,7 @@ _QUOTATION = "«»"
 _PITCH = re.compile(r"\b(?:butuh|cari|nyari|mencari|perlu|pengen|ingin|minat|need|looking|mau(?! (?:tanya|nanya)))\b")
 #: The poster wanting the goods (a wanted advert: "siapa ada …?", "ada yang jual?", "saya cari", "dicari", "WTB"): a
 #: buyer's voice, which the matcher reads as it stands (related), never as no one's.
-_WANTS = re.compile(r"\b(?:siapa|yang|yg) (?:ada|punya|jual)\b|\bada (?:yang|yg) (?:jual|punya)\b|\bwtb\b|\bdicari\b"
+_WANTS = re.compile(r"\bsiapa (?:yang |yg )?(?:ada|punya|jual)\b|\bada (?:yang|yg) (?:jual|punya)\b|\bwtb\b|\bdicari\b"
                     r"|\b(?:saya|aku|ane|gue|gw|kami) (?:lagi |sedang |mau )?(?:cari|nyari|mencari|butuh|beli|membeli|bayar)\b")
 #: A yes opening an answer ("ada.", "iya", "ready kak", "bisa"): after a question of the goods, the poster answering
 #: its own question as a seller does ("blanko ktp elektronik? ada. kosong? iya.").
@@ -153,6 +127,21 @@ _YES = re.compile(r"^\W*(?:(?:penjual|seller|admin|j|a|jawab)\s*:\s*)?(?:ada|iya
 _BESIDE_GOODS = frozenset({"KTP", "KARTU", "KOSONG", "SIZEKTP", "TYPEKTP"})
 
 
+#: A price or a count with its unit ("175rb", "Rp 50.000", "10 pcs"): a seller's; a number alone ("3 bulan") is none.
+_PRICE = re.compile(r"\brp\.? ?\d|\b\d+[.,]?\d* ?(?:rb|ribu|k|jt|juta|pcs|pc|keping|lembar|biji|buah)\b")
+#: A spec field of a shop's table ("- Stok: 320", "Isi paket: 1 pcs", "Varian: 1 pcs / 5 pcs"): chatter, no one's voice.
+_SPEC_FIELD = re.compile(r"^\W*(?:stok|stock|isi paket|isi|varian|variasi|berat|kondisi|min\.? (?:pemesanan|order|pembelian)"
+                         r"|pemesanan|etalase|merek|merk|sku|garansi|dikirim dari|lokasi)\s*[:|]")
+#: The poster having paid ("saya transfer 900rb", "aku udah bayar"): a buyer's or a victim's amount, no seller's price.
+_PAID = re.compile(r"\b(?:saya|aku|ane|gue|gw|sy)\b (?:sudah |udah |sdh |dah )?(?:transfer|tf|bayar|membayar|kirim uang)\b")
+#: Hearsay in the regions' tongues ("ceunah blangko teu aya", "jarene"): someone else's word, as "katanya" is.
+_HEARSAY = re.compile(r"\b(?:ceunah|cenah|jarene|jere|kabarnya)\b")
+#: A shortage said as it goes on ("blangko teu aya wae", "habis mulu", "gak ada terus"): a resident's complaint.
+_SHORT = re.compile(r"\b(?:teu aya|henteu aya|ora ono|ora ana|ndak ada|gak ada|ga ada|nggak ada|tidak ada|habis|kosong)"
+                    r" (?:wae|mulu|melulu|terus|terus-terusan)\b")
+#: Free of charge at an office ("datang ke kantor Dukcapil, gratis"): an office's answer, no seller's.
+_FREE = re.compile(r"\b(?:gratis|tidak dipungut biaya|tanpa biaya|tidak dipungut)\b")
+_AT_OFFICE = re.compile(r"\b(?:kantor|dukcapil|disdukcapil|dispendukcapil|kecamatan|kelurahan|capil)\b")
 #: A link or a handle ("t.me/…", "wa.me/…", "https://…", "@lapak"): an address, no one's words of the goods.
 _LINK = re.compile(r"https?://|www\.|\b(?:t|wa)\.me/|(?<!\w)@\w")
 #: A sentence's end before a quotation: the frame must be in the quotation's own sentence.
@@ -177,7 +166,8 @@ def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
     cut: list[str] = []
     at = 0
     for match in _QUOTED.finditer(line):
-        if framed_before or _FRAME.search(_SENTENCE_END.split(line[:match.start()])[-1]):
+        own_sentence = _SENTENCE_END.split(line[:match.start()])[-1] + " " + _SENTENCE_END.split(line[match.end():])[0]
+        if framed_before or _FRAME.search(own_sentence):
             cut.append(line[at:match.start()])
             cut.append(f" {_QUOTATION}. ")
             at = match.end()
@@ -200,40 +190,55 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
            spelled: Callable[[str], str]) -> str:
     """How a sentence (lower-cased, its quotations cut out) speaks of the goods: plainly or as a seller of the blank
     (``_PLAIN``), as a seller of another product (``_OTHER_SOLD``) or of nothing it names (``_PRICED``), telling of the
-    blank (``_TOLD``), asking for it (``_ASKED``), or naming no goods (``_NONE``)."""
+    blank (``_TOLD``, ``_OWN_TOLD``), asking for it (``_ASKED``), or naming no goods (``_NONE``)."""
     forms = (sentence, spelled(sentence))
     tags = _tags_of_clauses(sentence, tags_of, spelled)
-    names_goods = _names_id_goods(tags)
-    if _CROSS_SELLING in tags and (tags & _ID_GOODS) <= _BESIDE_GOODS:
-        return _NONE  # another product cross-sold ("Cek juga holder KTP"; "menerima juga pembuatan KTP" names goods)
-    if _QUOTATION in sentence:
-        return _OWN_TOLD  # the sentence framing a quotation ("Akun IG itu posting: '…'"): the reporter's, once
+    if _VARIANT in tags:  # a variants list ("Varian: holder / lanyard / blanko KTP el"): each variant is goods offered
+        tags = tags.union(*(tags_of(spelled(part)) for part in _VARIANT_PARTS.split(sentence)))
+    names_goods = _names_id_goods(tags) and (tags & _ID_GOODS) != {"KARTU"}  # a shop's name ("Toko Serba Kartu") names none
+    if (_CROSS_SELLING in tags and (tags & _ID_GOODS) <= _BESIDE_GOODS) or (not names_goods and _SPEC_FIELD.match(sentence)):
+        return _NONE  # another product cross-sold ("Cek juga holder KTP"), a spec field naming no goods ("- Stok: 320")
+    if _QUOTATION in sentence and _BLANK_GOODS.isdisjoint(tags) and not _sellers(sentence, forms, False, spelled):
+        return _OWN_TOLD  # a quotation's framing sentence naming no blank ("Akun IG itu posting: '…'"): the reporter's
     if names_goods and any(map(_WANTS.search, forms)):
         return _PLAIN  # a wanted advert's voice: read as it stands
-    labelled = _ASKING.match(sentence) is not None
-    if names_goods and (labelled or "?" in sentence):
-        if any(char.isdigit() for char in sentence) or _PITCH.search(_ASKING.sub(" ", sentence)) or (not labelled and _sellers(
-                sentence.replace("?", " "), forms, names_goods, spelled)):
-            return _PLAIN  # a priced or pitching question, or an offer run on into a question ("… kirim hari ini mau tanya?")
-        return _OWN_TOLD if any(_said(_STORY, form) for form in forms) else _ASKED  # "mau tanya, KTP saya …": a story
-    if in_title and names_goods and not any(char.isdigit() for char in sentence):
+    if names_goods and (_ASKING.match(sentence) or "?" in sentence):
+        return _asked(sentence, forms, spelled)
+    if in_title and names_goods and not _PRICE.search(sentence):
         unframed = _FRAME.sub(" ", sentence)
         if _WARNED.match(sentence) and not _sellers(unframed, (unframed, spelled(unframed)), names_goods, spelled):
             return _OWN_TOLD  # a warning's headline: no price, no count, no seller's word beside its report's words
-        if _ABOUT.search(sentence) and not _sellers(sentence, forms, names_goods, spelled):
-            return _NONE  # a title about the blank
     if _sellers(sentence, forms, names_goods, spelled):
         if not names_goods:
-            return _PRICED
+            return _NONE if _PAID.search(sentence) else _PRICED  # "saya transfer 900rb": the poster paid, a victim
         other = (tags & _ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
         return _OTHER_SOLD if other else _PLAIN
-    if names_goods and _LINK.search(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS:
-        return _NONE  # a link or a handle naming a card ("t.me/rumahkartu"): nobody's sentence
+    if names_goods and ((_LINK.search(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS) or _ABOUT.search(sentence)):
+        return _NONE  # a link naming a card ("t.me/rumahkartu"), words about the blank ("tulisan tentang blangko")
+    return _told_voice(sentence, forms, tags, names_goods, line_head, tags_of, spelled)
+
+
+def _asked(sentence: str, forms: tuple[str, str], spelled: Callable[[str], str]) -> str:
+    """A question naming the goods: the asker's (``_ASKED``), a story asked of (``_OWN_TOLD``: "mau tanya, KTP saya
+    …"), or a seller's (``_PLAIN``): priced, pitched ("Butuh blanko?"), or an offer run on into it ("… kirim hari ini
+    mau tanya?")."""
+    labelled = _ASKING.match(sentence) is not None
+    if _PRICE.search(sentence) or _PITCH.search(_ASKING.sub(" ", sentence)) or (
+            not labelled and _sellers(sentence.replace("?", " "), forms, True, spelled)):
+        return _PLAIN
+    return _OWN_TOLD if any(_said(_STORY, form) or _HEARSAY.search(form) for form in forms) else _ASKED
+
+
+def _told_voice(sentence: str, forms: tuple[str, str], tags: frozenset[str], names_goods: bool, line_head: bool,
+                tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> str:
+    """A sentence in no seller's voice: told of by another's sale, a refusal, an office said or answering, a shortage
+    or hearsay (``_OWN_TOLD``), as notice_speaker reads a notice (``_TOLD``), naming no goods (``_NONE``), or plain."""
     if not _BLANK_NAMED.isdisjoint(tags) and _sold_by_others(forms):
         return _OWN_TOLD  # the blank sold by another ("banyak akun jual blangko", "toko yang jual blangko"), as a report tells
     if not names_goods or (_DISCLAIMER.match(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS):
         return _NONE  # no goods, or a card disclaimed ("Bukan kartu PVC biasa"; "bukan palsu, KTP beneran" names them)
-    if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence):
+    if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence) or _HEARSAY.search(sentence) or _SHORT.search(sentence) \
+            or (_FREE.search(sentence) and _AT_OFFICE.search(sentence)):
         return _OWN_TOLD
     if line_head or _told_otherwise(forms, tags_of, spelled):
         return _TOLD

@@ -30,7 +30,11 @@ TRIGGERS = ["Kak ada blangko e-KTP?", "Q: berapa harga blangko KTP-el?", "Toko i
             "Kami tidak melayani pembuatan KTP jadi.", "Contoh chat penipu yang beredar:\n'Blangko KTP ready kak, 160rb'",
             "Fakta soal blangko e-KTP", "Ditjen Dukcapil menegaskan blangko e-KTP tidak diperjualbelikan.",
             "T: kak blangko e-KTP ada?\nJ: Blangko tersedia di kantor Disdukcapil, gratis.",
-            "Viral 'blangko e-KTP murah 100rb', ternyata penipuan.", "Bukan kartu PVC biasa, bukan blangko KTP."]
+            "Viral 'blangko e-KTP murah 100rb', ternyata penipuan.", "Bukan kartu PVC biasa, bukan blangko KTP.",
+            "- Stok: 320", "Saya transfer 900rb terus diblokir.", "Ceunah blangko KTP teu aya wae.",
+            "Blangko KTP habis mulu di kecamatan.", "Silakan datang ke kantor Dukcapil, cetak KTP gratis.",
+            "Tulisan tentang blangko e-KTP.", "Toko Serba Kartu - Makassar",
+            "Barusan liat live jualan \"blanko ktp\" di tiktok, jelas itu scam."]
 
 
 def _added(row: dict, line: str, where: str) -> tuple[str, str]:
