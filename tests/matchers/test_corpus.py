@@ -242,6 +242,9 @@ STILL_MISREAD = {
     "p14a-019": "an own-KTP story titled 'Cerita cetak ulang e-KTP': 'cetak ulang e-KTP' reads as a KTP-making service",
     "p14a-040": "'Holder KTP + blangko e-KTP kosong': the holder heading the title is its product phrase (main alike)",
     "p14c-quoted-02": "the title 'Screenshot iklan blangko palsu' names the blank plainly",
+    # precision14_b (the after-measure, measured once at 8c07d24: main misreads p14b-008 and this one)
+    "p14b-013": "a court's verdict on a defendant 'yang menjual blangko KTP-el Rp 175.000': the price makes the sentence a "
+                "seller's before another's sale is read",
     # notice13_a (measured unseen on 2.10 first: 19 of its 28 non-offers misread there); each is named with why in
     # test_notice13.py
     "n13a-001": "a genre-word title ('Info terkini stok blanko') names the goods plainly; 'Kabar dari kecamatan:' is no speaker",
