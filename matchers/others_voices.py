@@ -59,9 +59,9 @@ _QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{6,}?)[\"“”„�
 #: A report's frame for a quotation: a scam, its victim, a warning, an advert or post spoken of, a suspect, the police,
 #: something the talk of the day ("ramai", "viral"), someone else saying or messaging it ("bilang", "ada yang DM").
 _FRAME = re.compile(r"\b(?:penipu\w*|tipu\w*|ketipu|tertipu|ditipu|korban|modus|waspada|awas|hati hati|hati-hati|beredar"
-                    r"|diblokir|memblokir|tersangka|pelaku|terdakwa|polisi|kepolisian|iklannya|iklan|posting\w*|ditawari"
-                    r"|ditawarin|contoh chat|tangkapan layar|screenshot|ramai|rame|viral|heboh|marak|bilang|ngaku|mengaku"
-                    r"|menulis|nulis|tulisnya|katanya|scam|ilegal|liat|lihat|nemu)\b|\bada (?:yang|yg|orang) (?:dm|chat|wa|inbox|japri|nawarin|menawarkan)\b")
+                    r"|diblokir|tersangka|pelaku|terdakwa|polisi|kepolisian|iklannya|iklan|posting\w*|ditawari"
+                    r"|ditawarin|contoh chat|screenshot|ramai|rame|viral|bilang|ngaku|mengaku"
+                    r"|menulis|nulis|katanya|scam|ilegal|liat|lihat|nemu)\b|\bada (?:yang|yg|orang) (?:dm|chat|wa|inbox|japri|nawarin|menawarkan)\b")
 #: A refusal: a sale, a supply or a service of what the sentence names denied ("tidak jual", "tidak melayani pembelian",
 #: "tidak menyediakan", "tidak pernah menjual", "tidak diperjualbelikan").
 _REFUSAL = re.compile(r"\b(?:tidak|tdk|tak|gak|ga|nggak|ngga|enggak|gk|bukan|dilarang)\b(?: (?:pernah|lagi|akan|bisa|memang))?"
@@ -69,29 +69,29 @@ _REFUSAL = re.compile(r"\b(?:tidak|tdk|tak|gak|ga|nggak|ngga|enggak|gk|bukan|dil
                       r"|diperjualbelikan|memperjualbelikan|mencetak)\b")
 #: An office as the subject of a speech verb ("Kepolisian menyatakan …", "Disdukcapil Kota X menegaskan …").
 _OFFICE_SAYS = re.compile(r"\b(?:dukcapil|disdukcapil|dispendukcapil|ditjen|dirjen|kemendagri|mendagri|kepolisian|polres|polda"
-                          r"|polri|polisi|bareskrim|kadis|kepala dinas|pemerintah|pemkot|pemkab|ombudsman)\b[\w .,'-]{0,40}?"
-                          r"\b(?:menyatakan|mengatakan|menegaskan|menyebut|menyebutkan|mengimbau|menjelaskan|mengingatkan"
+                          r"|polri|polisi|kadis|kepala dinas|pemerintah|pemkot|pemkab|ombudsman)\b[\w .,'-]{0,40}?"
+                          r"\b(?:menyatakan|mengatakan|menegaskan|menyebut|mengimbau|mengingatkan"
                           r"|memastikan|membantah)\b")
 #: A question's speaker label, a title asking or a sentence opened as a question ("Q:", "T:", "Tanya:", "Pembeli:",
 #: "Tanya jawab …", "FAQ", "Mau tanya gan, …").
 _ASKING = re.compile(r"^\W*(?:q|t|tanya|pertanyaan|pertanyaan warga|pembeli|tanya jawab|faq|ask)\b\s*[:(]|^\W*(?:tanya jawab|faq)\b"
-                     r"|^\W*(?:mau|mo|numpang|izin|ijin|boleh) (?:tanya|nanya)\b")
+                     r"|^\W*(?:mau|mo|numpang|izin|boleh) (?:tanya|nanya)\b")
 #: A warning heading a title ("Modus penipuan …", "Waspada …", "Hati-hati …").
 _WARNED = re.compile(r"^\W*(?:modus|penipuan|waspada|awas|hati hati|hati-hati|hati2|ketipu|tertipu|ditipu|kena tipu)\b")
 #: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
 #: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
-_ABOUT = re.compile(r"\b(?:soal|tentang|mengenai|seputar|fakta|faktanya)\b")
+_ABOUT = re.compile(r"\b(?:soal|tentang|seputar|fakta|faktanya)\b")
 #: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
 #: It holds every word one of this module's own readings needs (a refusal's negation, an office's speech verb, a
 #: warning's, a topic's or a question label's word, another's sale verb), so the gate changes no verdict: the reading
 #: holds only where one of them does (``_OWN``).
 _GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
-                         "menyatakan", "mengatakan", "menegaskan", "menyebut", "menyebutkan", "mengimbau", "menjelaskan",
+                         "menyatakan", "mengatakan", "menegaskan", "menyebut", "mengimbau",
                          "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "hati", "ketipu",
                          "tertipu", "ditipu", "kena",
-                         "soal", "tentang", "mengenai", "seputar", "fakta", "faktanya", "q", "t", "tanya", "nanya",
-                         "pertanyaan", "pembeli", "faq", "ask", "ceunah", "cenah", "jarene", "jere", "kabarnya",
-                         "wae", "mulu", "melulu", "terus", "gratis", "dipungut", "biaya"})
+                         "soal", "tentang", "seputar", "fakta", "faktanya", "q", "t", "tanya", "nanya",
+                         "pertanyaan", "pembeli", "faq", "ask", "ceunah", "jarene", "kabarnya",
+                         "wae", "mulu", "terus", "gratis", "dipungut", "biaya"})
 #: ... and the stems of another's sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang").
 _GATE_STEMS = ("jual", "nawar", "pasang")
 _WORD = re.compile(r"[a-z]+")
@@ -120,8 +120,8 @@ _WANTS = re.compile(r"\bsiapa (?:yang |yg )?(?:ada|punya|jual)\b|\bada (?:yang|y
                     r"|\b(?:saya|aku|ane|gue|gw|kami) (?:lagi |sedang |mau )?(?:cari|nyari|mencari|butuh|beli|membeli|bayar)\b")
 #: A yes opening an answer ("ada.", "iya", "ready kak", "bisa"): after a question of the goods, the poster answering
 #: its own question as a seller does ("blanko ktp elektronik? ada. kosong? iya.").
-_YES = re.compile(r"^\W*(?:(?:penjual|seller|admin|j|a|jawab)\s*:\s*)?(?:ada|iya|iyah|ya|yes|ready|redy|bisa|masih|tersedia"
-                  r"|ok|oke|siap|pasti|dijamin|tentu|betul|benar|asli|ori)\b")
+_YES = re.compile(r"^\W*(?:(?:penjual|seller|admin|j|a|jawab)\s*:\s*)?(?:ada|iya|ya|yes|ready|bisa|masih|tersedia"
+                  r"|ok|oke|siap|pasti|dijamin|tentu|benar|asli|ori)\b")
 #: ID goods a seller names beside another product without offering an ID's goods ("holder KTP 15rb", "kartu seukuran
 #: KTP"): a KTP, a card, a blank state, a KTP's size or kind only.
 _BESIDE_GOODS = frozenset({"KTP", "KARTU", "KOSONG", "SIZEKTP", "TYPEKTP"})
@@ -133,12 +133,12 @@ _PRICE = re.compile(r"\brp\.? ?\d|\b\d+[.,]?\d* ?(?:rb|ribu|k|jt|juta|pcs|pc|kep
 _SPEC_FIELD = re.compile(r"^\W*(?:stok|stock|isi paket|isi|varian|variasi|berat|kondisi|min\.? (?:pemesanan|order|pembelian)"
                          r"|pemesanan|etalase|merek|merk|sku|garansi|dikirim dari|lokasi)\s*[:|]")
 #: The poster having paid ("saya transfer 900rb", "aku udah bayar"): a buyer's or a victim's amount, no seller's price.
-_PAID = re.compile(r"\b(?:saya|aku|ane|gue|gw|sy)\b (?:sudah |udah |sdh |dah )?(?:transfer|tf|bayar|membayar|kirim uang)\b")
+_PAID = re.compile(r"\b(?:saya|aku|ane|gue|gw|sy)\b (?:sudah |udah |dah )?(?:transfer|tf|bayar|membayar|kirim uang)\b")
 #: Hearsay in the regions' tongues ("ceunah blangko teu aya", "jarene"): someone else's word, as "katanya" is.
-_HEARSAY = re.compile(r"\b(?:ceunah|cenah|jarene|jere|kabarnya)\b")
+_HEARSAY = re.compile(r"\b(?:ceunah|jarene|kabarnya)\b")
 #: A shortage said as it goes on ("blangko teu aya wae", "habis mulu", "gak ada terus"): a resident's complaint.
-_SHORT = re.compile(r"\b(?:teu aya|henteu aya|ora ono|ora ana|ndak ada|gak ada|ga ada|nggak ada|tidak ada|habis|kosong)"
-                    r" (?:wae|mulu|melulu|terus|terus-terusan)\b")
+_SHORT = re.compile(r"\b(?:teu aya|ora ono|ora ana|ndak ada|gak ada|ga ada|nggak ada|tidak ada|habis|kosong)"
+                    r" (?:wae|mulu|terus)\b")
 #: Free of charge at an office ("datang ke kantor Dukcapil, gratis"): an office's answer, no seller's.
 _FREE = re.compile(r"\b(?:gratis|tidak dipungut biaya|tanpa biaya|tidak dipungut)\b")
 _AT_OFFICE = re.compile(r"\b(?:kantor|dukcapil|disdukcapil|dispendukcapil|kecamatan|kelurahan|capil)\b")
