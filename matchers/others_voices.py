@@ -107,6 +107,11 @@ def _gated(text: str) -> bool:
 #: A variants cue and what parts a variants list: the cue's clause tags the cue only.
 _VARIANT = "CUEVARIANT"
 _VARIANT_PARTS = re.compile(r"\s[/+|]\s|[:/+|]")
+#: The poster serving the buyer in its own voice ("kami cetak data kakak", "bisa kami bantu terbitkan"): a seller's.
+_WE_SERVE = re.compile(r"\b(?:kami|kita|ane)\b (?:bisa |siap |akan )?(?:bantu|cetak|proses|buatkan|bikin|bikinin|urus|uruskan"
+                       r"|terbitkan|kirim|layani|melayani|sediakan|jual|menjual)\b")
+#: A tag list's heading ("Tag:", "Kata kunci:", "Keyword:", "Cari:"): what follows is search words.
+_TAG_HEAD = re.compile(r"^\W*(?:tag|tags|kata kunci|keyword|keywords|label|hashtag|cari|pencarian terkait)\s*:")
 #: What stands for a quotation cut out of its sentence.
 _QUOTATION = "«»"
 
@@ -208,7 +213,9 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
         unframed = _FRAME.sub(" ", sentence)
         if _WARNED.match(sentence) and not _sellers(unframed, (unframed, spelled(unframed)), names_goods, spelled):
             return _OWN_TOLD  # a warning's headline: no price, no count, no seller's word beside its report's words
-    if _sellers(sentence, forms, names_goods, spelled):
+    if _TAG_HEAD.match(sentence):
+        return _NONE  # a headed tag list ("Tag: blanko ktp, …"): search words, nobody's voice (tags13)
+    if _sellers(sentence, forms, names_goods, spelled) or _WE_SERVE.search(sentence):
         if not names_goods:
             return _NONE if _PAID.search(sentence) else _PRICED  # "saya transfer 900rb": the poster paid, a victim
         other = (tags & _ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
@@ -250,6 +257,9 @@ def _hashtags_name_the_goods(description: str, tags_of: Callable[[str], frozense
     """Whether the description's hashtags name the blank ("Promo akhir tahun" / "#blangkoektp2025 #ektpkosongan"): score
     reads such hashtags as the listing's words under a title naming no other product (tags13), and a title that names
     the blank only as asked or told of names none, so they may be the product phrase: the reading does not start."""
+    if any(_TAG_HEAD.match(line) and not _BLANK_GOODS.isdisjoint(tags_of(spelled(line.lower())))
+           for line in description.lower().splitlines()):
+        return True  # a tag list naming the blank may be the product phrase as hashtags are
     if "#" not in description:
         return False
     return any(not _BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " "))))

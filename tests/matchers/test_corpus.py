@@ -240,7 +240,6 @@ STILL_MISREAD = {
     "p14a-012": "a buyer's scam story: 'buat bikin KTP cepat' reads as a KTP-making service (related)",
     "p14a-016": "an office's Q&A titled 'Info cetak e-KTP': the title names the e-KTP plainly",
     "p14a-019": "an own-KTP story titled 'Cerita cetak ulang e-KTP': 'cetak ulang e-KTP' reads as a KTP-making service",
-    "p14a-040": "'Holder KTP + blangko e-KTP kosong': the holder heading the title is its product phrase (main alike)",
     "p14c-quoted-02": "the title 'Screenshot iklan blangko palsu' names the blank plainly",
     # precision14_b (the after-measure, measured once at 8c07d24: main misreads p14b-008 and this one)
     "p14b-013": "a court's verdict on a defendant 'yang menjual blangko KTP-el Rp 175.000': the price makes the sentence a "
