@@ -257,9 +257,6 @@ def _hashtags_name_the_goods(description: str, tags_of: Callable[[str], frozense
     """Whether the description's hashtags name the blank ("Promo akhir tahun" / "#blangkoektp2025 #ektpkosongan"): score
     reads such hashtags as the listing's words under a title naming no other product (tags13), and a title that names
     the blank only as asked or told of names none, so they may be the product phrase: the reading does not start."""
-    if any(_TAG_HEAD.match(line) and not _BLANK_GOODS.isdisjoint(tags_of(spelled(line.lower())))
-           for line in description.lower().splitlines()):
-        return True  # a tag list naming the blank may be the product phrase as hashtags are
     if "#" not in description:
         return False
     return any(not _BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " "))))
