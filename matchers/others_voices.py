@@ -215,7 +215,7 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
             return _OWN_TOLD  # a warning's headline: no price, no count, no seller's word beside its report's words
     if _TAG_HEAD.match(sentence):
         return _NONE  # a headed tag list ("Tag: blanko ktp, …"): search words, nobody's voice (tags13)
-    if _sellers(sentence, forms, names_goods, spelled) or _WE_SERVE.search(sentence):
+    if _sellers(sentence, forms, names_goods, spelled) or (names_goods and _WE_SERVE.search(sentence)):
         if not names_goods:
             return _NONE if _PAID.search(sentence) else _PRICED  # "saya transfer 900rb": the poster paid, a victim
         other = (tags & _ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
