@@ -511,6 +511,7 @@ from matchers.identity_set import identity_set
 from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.notice_speaker import speaks_of_goods_as_no_seller
+from matchers.others_voices import blank_spoken_of_by_others
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.shop_chatter import chatter_head_end
@@ -2325,7 +2326,8 @@ def score_listing(
     title_rules, description_rules, read_past = _read_fields(title, description)
     image_rules = _rules_in_field(image_text) if image_text else None
     reasons, blank, related = _judgement(title_rules, description_rules, image_rules)
-    if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(title, description):
+    if (blank >= blank_threshold or related >= related_threshold) and (_told_by_no_seller(title, description) or (
+            blank >= blank_threshold and _blank_spoken_of_by_others(title, description))):
         # (notice13) a notice, a news item, a warning or a story about blanks, whatever chatter a shop puts round it;
         # read as written, since a notice's hashtags are no sentence of it (tags13 reads them as the listing's words)
         reasons, blank, related = _judgement(_told(title_rules), _told(description_rules), image_rules)
@@ -2379,6 +2381,12 @@ def _told_by_no_seller(title: str, description: str) -> bool:
     make a notice's reading hang on a shop line's words ("Selamat datang" holds "datang"), but an exact one on each
     sentence's searches (:mod:`matchers.told_words`), which skips only those that would find nothing."""
     return speaks_of_goods_as_no_seller(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled)
+
+
+def _blank_spoken_of_by_others(title: str, description: str) -> bool:
+    """Whether a listing read blank names the blank only as an asker, a refusal, a quoted scam or an office does
+    (:func:`matchers.others_voices.blank_spoken_of_by_others`, precision14); its own word gate skips most listings."""
+    return blank_spoken_of_by_others(_without_spelled_stops(title), _without_spelled_stops(description), _tags_in, _spelled)
 
 
 #: The cue a notice's goods stand under (notice13): reported, not on offer.

@@ -50,8 +50,6 @@ def test_a_notice_line_added_hides_no_offer(line: str, where: str, monkeypatch: 
 STILL_MISSED = {
     "n13a-001": "the title 'Info terkini stok blanko' names the goods under a genre word only, which a seller writes as "
                 "easily, and 'Kabar dari kecamatan: …' is no speaker head (a source named after 'kabar dari')",
-    "n13a-002": "a warning told only as an imperative ('Jangan tergiur iklan blangko e-KTP murah …, itu penipuan'): "
-                "the title 'Hati2 beli blangko KTP online' names the goods plainly",
     "n13a-006": "a broadcast's '✅ Ready stock, kirim cepat' bullet reads as the seller's stock of the goods",
     "n13a-007": "a story under 'Pengalaman bikin KTP baru': 'bikin KTP' reads as a KTP-making service (related)",
     "n13a-008": "the title 'antre ktp dari subuh' tells a queue, no story by its own words (a fast track's seller says "

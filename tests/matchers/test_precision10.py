@@ -56,8 +56,6 @@ OFFERS = {
 
 #: precision10's rows still misread, each with why (measured, not tuned away)
 STILL_MISSED = {
-    "p10a-017": "a forum warning's last line 'Blanko e-KTP itu ga dijual bebas' reads 'tidak dijual bebas' as a seller's terms "
-                "(hostile8), and the blank pair before it stands",
     "p10c-supply-02": "Javanese 'enggal mrana' (go there soon) after 'KTP' reads as a KTP made fast (document_shortcut)",
 }
 

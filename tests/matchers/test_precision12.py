@@ -68,7 +68,6 @@ STILL_MISSED = {
     "p12c-office-01": "the office's activity ('Disdukcapil jemput bola ke panti jompo') and its blanks ('blangko dibawa dari "
                       "kantor') sit in different clauses; a cue governs its own clause only",
     "p12c-office-02": "as p12c-office-01: 'Tim Dukcapil turun ke desa' / 'blanko e-KTP dibawa 200 keping untuk warga'",
-    "p12c-report-02": "'Akun ini menawarkan blangko' names the reported account as a seller names its own (precision10)",
     "p12a-030": "a seller's title 'Dukcapil kosong? Kami ada' over 'Stok kami tersedia, blangko original belum tercetak': "
                 "'belum tercetak' is not read with 'blangko' across 'original' as a KTP's blank (recall, not this brief)",
     "p12a-038": "a seller answering the office's shortage ('bisa beli blangko di kami 250rb') names no e-KTP term with its "

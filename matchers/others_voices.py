@@ -1,0 +1,291 @@
+"""Who speaks of the blank: asked, refused, quoted, or answered by an office (precision14).
+
+:mod:`matchers.notice_speaker` reads a listing as a notice when every sentence naming the goods says them as an office,
+a newsroom, a warning or a story does.  Listings that look most like a shop's still escape it, since one sentence in
+them names the blank plainly or in a seller's words, though no seller speaks it:
+
+* a *question* names what the asker wants, not what the poster has ("Kak ada blangko KTP?", "Q: berapa harga
+  blangko?", a title "Tanya: …"): an asker's words, unless a seller answers them;
+* a *refusal* denies the sale of what it names ("toko ini tidak jual blangko", "kami tidak melayani pembelian
+  blanko"): the refused goods are not on offer;
+* a *quotation* under a report's frame is the quoted one's voice ("Akun itu posting: 'Ready blangko … 175rb'", a
+  scam's chat quoted in full): its price and stock are the scammer's, told of by the poster;
+* an *office said* ("Kepolisian menyatakan …", "Dukcapil menegaskan …") is reported speech of an office;
+* a *warning headline* ("Modus penipuan blangko: contoh chat") names the blank as a warning's subject.
+
+The reading holds when no sentence outside the quotations names the blank plainly or in a seller's voice, a seller's
+sentence names only another product (a holder priced beside a refused blank: its hard negative) or none at all when
+another product is priced, and the blank is told of at least once (a refusal, an office, a quotation under a report's
+frame, notice_speaker's telling) and told or asked twice.  A seller's offer always names its goods plainly or prices
+them (title or description), and that sentence ends the reading: a line added to an offer (a refusal of something else,
+a warning, a testimonial in quotes, a question) leaves that sentence as it was (``tests/matchers/test_precision14.py``
+adds each trigger to every offer the tune rows read right).
+
+Asked only of listings read blank that notice_speaker did not read as a notice, and only when a cheap gate (a question
+mark, a quotation mark, a refusal or an office's speech verb) finds something to read.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from matchers.notice_speaker import (
+    _BLANK_GOODS,
+    _CROSS_SELLING,
+    _DISCLAIMER,
+    _ID_GOODS,
+    _SPEAKER_HEAD,
+    _STORY,
+    _names_id_goods,
+    _said,
+    _sellers,
+    _told_otherwise,
+    _without_leading_tags,
+)
+from matchers.told_voice import (
+    _PERSON_SELLING,
+    _SENTENCE,
+    _SHOP_SELLING,
+    _SOLD_BY_OTHERS,
+    _tags_of_clauses,
+)
+from matchers.voiceless import HASHTAG_RUN
+
+#: Quotation marks: a span between two of them (double, curly, or single at a word's edge) is someone's words quoted.
+_QUOTE_CHARS = "\"“”„«»'‘’"
+_QUOTED = re.compile(r"[\"“”„«»]([^\"“”„«»\n]{6,}?)[\"“”„«»]|(?:^|(?<=[\s:(]))['‘’]([^'‘’\n]{6,}?)['‘’](?=[\s.,;:!?)]|$)")
+#: A report's frame for a quotation: a scam, its victim, a warning, an advert or post spoken of, a suspect, the police,
+#: something the talk of the day ("ramai", "viral"), someone else saying or messaging it ("bilang", "ada yang DM").
+_FRAME = re.compile(r"\b(?:penipu\w*|tipu\w*|ketipu|tertipu|ditipu|korban|modus|waspada|awas|hati hati|hati-hati|beredar"
+                    r"|diblokir|tersangka|pelaku|terdakwa|polisi|kepolisian|iklannya|iklan|posting\w*|ditawari"
+                    r"|ditawarin|contoh chat|screenshot|ramai|rame|viral|bilang|ngaku|mengaku"
+                    r"|menulis|nulis|katanya|scam|ilegal|liat|lihat|nemu)\b|\bada (?:yang|yg|orang) (?:dm|chat|wa|inbox|japri|nawarin|menawarkan)\b")
+#: A refusal: a sale, a supply or a service of what the sentence names denied ("tidak jual", "tidak melayani pembelian",
+#: "tidak menyediakan", "tidak pernah menjual", "tidak diperjualbelikan").
+_REFUSAL = re.compile(r"\b(?:tidak|tdk|tak|gak|ga|nggak|ngga|enggak|gk|bukan|dilarang)\b(?: (?:pernah|lagi|akan|bisa|memang))?"
+                      r"(?: (?:kami|ane|saya))? (?:jual|menjual|dijual|jualan|menyediakan|sedia|melayani|terima|menerima"
+                      r"|diperjualbelikan|memperjualbelikan|mencetak)\b")
+#: An office as the subject of a speech verb ("Kepolisian menyatakan …", "Disdukcapil Kota X menegaskan …").
+_OFFICE_SAYS = re.compile(r"\b(?:dukcapil|disdukcapil|dispendukcapil|ditjen|dirjen|kemendagri|mendagri|kepolisian|polres|polda"
+                          r"|polri|polisi|kadis|kepala dinas|pemerintah|pemkot|pemkab|ombudsman)\b[\w .,'-]{0,40}?"
+                          r"\b(?:menyatakan|mengatakan|menegaskan|menyebut|mengimbau|mengingatkan"
+                          r"|memastikan|membantah)\b")
+#: A question's speaker label, a title asking or a sentence opened as a question ("Q:", "T:", "Tanya:", "Pembeli:",
+#: "Tanya jawab …", "FAQ", "Mau tanya gan, …").
+_ASKING = re.compile(r"^\W*(?:q|t|tanya|pertanyaan|pertanyaan warga|pembeli|tanya jawab|faq|ask)\b\s*[:(]|^\W*(?:tanya jawab|faq)\b"
+                     r"|^\W*(?:mau|mo|numpang|izin|boleh) (?:tanya|nanya)\b")
+#: A warning heading a title ("Modus penipuan …", "Waspada …", "Hati-hati …").
+_WARNED = re.compile(r"^\W*(?:modus|penipuan|waspada|awas|hati hati|hati-hati|hati2|ketipu|tertipu|ditipu|kena tipu)\b")
+#: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
+#: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
+_ABOUT = re.compile(r"\b(?:soal|tentang|seputar|fakta|faktanya)\b")
+#: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
+#: It holds every word one of this module's own readings needs (a refusal's negation, an office's speech verb, a
+#: warning's, a topic's or a question label's word, another's sale verb), so the gate changes no verdict: the reading
+#: holds only where one of them does (``_OWN``).
+_GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
+                         "menyatakan", "mengatakan", "menegaskan", "menyebut", "mengimbau",
+                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "hati", "ketipu",
+                         "tertipu", "ditipu", "kena",
+                         "soal", "tentang", "seputar", "fakta", "faktanya", "q", "t", "tanya", "nanya",
+                         "pertanyaan", "pembeli", "faq", "ask", "ceunah", "jarene", "kabarnya",
+                         "wae", "mulu", "terus", "gratis", "dipungut", "biaya"})
+#: ... and the stems of another's sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang").
+_GATE_STEMS = ("jual", "nawar", "pasang")
+_WORD = re.compile(r"[a-z]+")
+
+
+def _gated(text: str) -> bool:
+    """Whether a listing has anything this reading reads: a question or quotation mark, one of ``_GATE_WORDS`` or a
+    sale verb's stem."""
+    return "?" in text or any(char in text for char in _QUOTE_CHARS) or any(stem in text for stem in _GATE_STEMS) \
+        or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
+
+
+#: A variants cue and what parts a variants list: the cue's clause tags the cue only.
+_VARIANT = "CUEVARIANT"
+_VARIANT_PARTS = re.compile(r"\s[/+|]\s|[:/+|]")
+#: The poster serving the buyer in its own voice ("kami cetak data kakak", "bisa kami bantu terbitkan"): a seller's.
+_WE_SERVE = re.compile(r"\b(?:kami|kita|ane)\b (?:bisa |siap |akan )?(?:bantu|cetak|proses|buatkan|bikin|bikinin|urus|uruskan"
+                       r"|terbitkan|kirim|layani|melayani|sediakan|jual|menjual)\b")
+#: A tag list's heading ("Tag:", "Kata kunci:", "Keyword:", "Cari:"): what follows is search words.
+_TAG_HEAD = re.compile(r"^\W*(?:tag|tags|kata kunci|keyword|keywords|label|hashtag|cari|pencarian terkait)\s*:")
+#: What stands for a quotation cut out of its sentence.
+_QUOTATION = "«»"
+
+
+#: A question that pitches to the buyer ("Butuh blanko?", "Cari blangko e-KTP?", "Mau beli blanko?", "ente butuh?"): a
+#: seller's, though it asks; a question to ask ("mau tanya") is none.
+_PITCH = re.compile(r"\b(?:butuh|cari|nyari|mencari|perlu|pengen|ingin|minat|need|looking|mau(?! (?:tanya|nanya)))\b")
+#: The poster wanting the goods (a wanted advert: "siapa ada …?", "ada yang jual?", "saya cari", "dicari", "WTB"): a
+#: buyer's voice, which the matcher reads as it stands (related), never as no one's.
+_WANTS = re.compile(r"\bsiapa (?:yang |yg )?(?:ada|punya|jual)\b|\bada (?:yang|yg) (?:jual|punya)\b|\bwtb\b|\bdicari\b"
+                    r"|\b(?:saya|aku|ane|gue|gw|kami) (?:lagi |sedang |mau )?(?:cari|nyari|mencari|butuh|beli|membeli|bayar)\b")
+#: A yes opening an answer ("ada.", "iya", "ready kak", "bisa"): after a question of the goods, the poster answering
+#: its own question as a seller does ("blanko ktp elektronik? ada. kosong? iya.").
+_YES = re.compile(r"^\W*(?:(?:penjual|seller|admin|j|a|jawab)\s*:\s*)?(?:ada|iya|ya|yes|ready|bisa|masih|tersedia"
+                  r"|ok|oke|siap|pasti|dijamin|tentu|benar|asli|ori)\b")
+#: ID goods a seller names beside another product without offering an ID's goods ("holder KTP 15rb", "kartu seukuran
+#: KTP"): a KTP, a card, a blank state, a KTP's size or kind only.
+_BESIDE_GOODS = frozenset({"KTP", "KARTU", "KOSONG", "SIZEKTP", "TYPEKTP"})
+
+
+#: A price or a count with its unit ("175rb", "Rp 50.000", "10 pcs"): a seller's; a number alone ("3 bulan") is none.
+_PRICE = re.compile(r"\brp\.? ?\d|\b\d+[.,]?\d* ?(?:rb|ribu|k|jt|juta|pcs|pc|keping|lembar|biji|buah)\b")
+#: A spec field of a shop's table ("- Stok: 320", "Isi paket: 1 pcs", "Varian: 1 pcs / 5 pcs"): chatter, no one's voice.
+_SPEC_FIELD = re.compile(r"^\W*(?:stok|stock|isi paket|isi|varian|variasi|berat|kondisi|min\.? (?:pemesanan|order|pembelian)"
+                         r"|pemesanan|etalase|merek|merk|sku|garansi|dikirim dari|lokasi)\s*[:|]")
+#: The poster having paid ("saya transfer 900rb", "aku udah bayar"): a buyer's or a victim's amount, no seller's price.
+_PAID = re.compile(r"\b(?:saya|aku|ane|gue|gw|sy)\b (?:sudah |udah |dah )?(?:transfer|tf|bayar|membayar|kirim uang)\b")
+#: Hearsay in the regions' tongues ("ceunah blangko teu aya", "jarene"): someone else's word, as "katanya" is.
+_HEARSAY = re.compile(r"\b(?:ceunah|jarene|kabarnya)\b")
+#: A shortage said as it goes on ("blangko teu aya wae", "habis mulu", "gak ada terus"): a resident's complaint.
+_SHORT = re.compile(r"\b(?:teu aya|ora ono|ora ana|ndak ada|gak ada|ga ada|nggak ada|tidak ada|habis|kosong)"
+                    r" (?:wae|mulu|terus)\b")
+#: Free of charge at an office ("datang ke kantor Dukcapil, gratis"): an office's answer, no seller's.
+_FREE = re.compile(r"\b(?:gratis|tidak dipungut biaya|tanpa biaya|tidak dipungut)\b")
+_AT_OFFICE = re.compile(r"\b(?:kantor|dukcapil|disdukcapil|dispendukcapil|kecamatan|kelurahan|capil)\b")
+#: A link or a handle ("t.me/…", "wa.me/…", "https://…", "@lapak"): an address, no one's words of the goods.
+_LINK = re.compile(r"https?://|www\.|\b(?:t|wa)\.me/|(?<!\w)@\w")
+#: A sentence's end before a quotation: the frame must be in the quotation's own sentence.
+_SENTENCE_END = re.compile(r"[.!?;](?:\s|$)")
+
+
+#: The blank itself named (what others are told of selling; an account "siap jualan" is the goods, no one's act).
+_BLANK_NAMED = frozenset({"BLANGKO", "EKTP"})
+
+
+def _sold_by_others(forms: tuple[str, str]) -> bool:
+    """Whether a sentence tells of an account, a shop or a person selling ("akun jual …", "toko yang jual …", "seorang
+    pria menjual …"): told_voice's readings of another's sale, without its wider actors ("tinggal bilang")."""
+    return any(pattern.search(form) for pattern in (_SHOP_SELLING, _PERSON_SELLING, _SOLD_BY_OTHERS) for form in forms)
+
+
+def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
+    """A line with the quotations a report frames cut out (each left as ``_QUOTATION`` closing its framing sentence),
+    and whether the next line's quotations stand under the same frame.  A quotation is framed when a report's word
+    (``_FRAME``) precedes it in its line, or the line before opened a frame with a colon ("Contoh chat penipu yang
+    beredar:"), in the sentence that holds it; a quotation no report frames (a testimonial, a title quoting its own offer) is read as written."""
+    cut: list[str] = []
+    at = 0
+    for match in _QUOTED.finditer(line):
+        own_sentence = _SENTENCE_END.split(line[:match.start()])[-1] + " " + _SENTENCE_END.split(line[match.end():])[0]
+        if framed_before or _FRAME.search(own_sentence):
+            cut.append(line[at:match.start()])
+            cut.append(f" {_QUOTATION}. ")
+            at = match.end()
+    if cut and framed_before and _QUOTED.sub(" ", line).strip(" .,;:!?-*>"):
+        return line, False  # a frame opened above covers a line of quotations only ("'Transfer dulu ya kak.'")
+    if not cut:
+        framed = _FRAME.search(line) is not None and line.rstrip().endswith(":")
+        return line, framed
+    return "".join(cut) + line[at:], framed_before or line.rstrip().endswith(":")
+
+
+#: How one sentence speaks of the goods.
+_PLAIN, _OTHER_SOLD, _PRICED, _TOLD, _ASKED, _NONE = "plain", "other", "priced", "told", "asked", "none"
+#: Told of by one of this module's own readings (a quotation's frame, a refusal, an office said, a warning's headline,
+#: another's sale), not only as notice_speaker reads a notice: the reading holds only with one of these or a question.
+_OWN_TOLD = "own"
+
+
+def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[str], frozenset[str]],
+           spelled: Callable[[str], str]) -> str:
+    """How a sentence (lower-cased, its quotations cut out) speaks of the goods: plainly or as a seller of the blank
+    (``_PLAIN``), as a seller of another product (``_OTHER_SOLD``) or of nothing it names (``_PRICED``), telling of the
+    blank (``_TOLD``, ``_OWN_TOLD``), asking for it (``_ASKED``), or naming no goods (``_NONE``)."""
+    forms = (sentence, spelled(sentence))
+    tags = _tags_of_clauses(sentence, tags_of, spelled)
+    if _VARIANT in tags:  # a variants list ("Varian: holder / lanyard / blanko KTP el"): each variant is goods offered
+        tags = tags.union(*(tags_of(spelled(part)) for part in _VARIANT_PARTS.split(sentence)))
+    names_goods = _names_id_goods(tags) and (tags & _ID_GOODS) != {"KARTU"}  # a shop's name ("Toko Serba Kartu") names none
+    if (_CROSS_SELLING in tags and (tags & _ID_GOODS) <= _BESIDE_GOODS) or (not names_goods and _SPEC_FIELD.match(sentence)):
+        return _NONE  # another product cross-sold ("Cek juga holder KTP"), a spec field naming no goods ("- Stok: 320")
+    if _QUOTATION in sentence and _BLANK_GOODS.isdisjoint(tags) and not _sellers(sentence, forms, False, spelled):
+        return _OWN_TOLD  # a quotation's framing sentence naming no blank ("Akun IG itu posting: '…'"): the reporter's
+    if names_goods and any(map(_WANTS.search, forms)):
+        return _PLAIN  # a wanted advert's voice: read as it stands
+    if names_goods and (_ASKING.match(sentence) or "?" in sentence):
+        return _asked(sentence, forms, spelled)
+    if in_title and names_goods and not _PRICE.search(sentence):
+        unframed = _FRAME.sub(" ", sentence)
+        if _WARNED.match(sentence) and not _sellers(unframed, (unframed, spelled(unframed)), names_goods, spelled):
+            return _OWN_TOLD  # a warning's headline: no price, no count, no seller's word beside its report's words
+    if _TAG_HEAD.match(sentence):
+        return _NONE  # a headed tag list ("Tag: blanko ktp, …"): search words, nobody's voice (tags13)
+    if _sellers(sentence, forms, names_goods, spelled) or (names_goods and _WE_SERVE.search(sentence)):
+        if not names_goods:
+            return _NONE if _PAID.search(sentence) else _PRICED  # "saya transfer 900rb": the poster paid, a victim
+        other = (tags & _ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
+        return _OTHER_SOLD if other else _PLAIN
+    if names_goods and ((_LINK.search(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS) or _ABOUT.search(sentence)):
+        return _NONE  # a link naming a card ("t.me/rumahkartu"), words about the blank ("tulisan tentang blangko")
+    return _told_voice(sentence, forms, tags, names_goods, line_head, tags_of, spelled)
+
+
+def _asked(sentence: str, forms: tuple[str, str], spelled: Callable[[str], str]) -> str:
+    """A question naming the goods: the asker's (``_ASKED``), a story asked of (``_OWN_TOLD``: "mau tanya, KTP saya
+    …"), or a seller's (``_PLAIN``): priced, pitched ("Butuh blanko?"), or an offer run on into it ("… kirim hari ini
+    mau tanya?")."""
+    labelled = _ASKING.match(sentence) is not None
+    if _PRICE.search(sentence) or _PITCH.search(_ASKING.sub(" ", sentence)) or (
+            not labelled and _sellers(sentence.replace("?", " "), forms, True, spelled)):
+        return _PLAIN
+    return _OWN_TOLD if any(_said(_STORY, form) or _HEARSAY.search(form) for form in forms) else _ASKED
+
+
+def _told_voice(sentence: str, forms: tuple[str, str], tags: frozenset[str], names_goods: bool, line_head: bool,
+                tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> str:
+    """A sentence in no seller's voice: told of by another's sale, a refusal, an office said or answering, a shortage
+    or hearsay (``_OWN_TOLD``), as notice_speaker reads a notice (``_TOLD``), naming no goods (``_NONE``), or plain."""
+    if not _BLANK_NAMED.isdisjoint(tags) and _sold_by_others(forms):
+        return _OWN_TOLD  # the blank sold by another ("banyak akun jual blangko", "toko yang jual blangko"), as a report tells
+    if not names_goods or (_DISCLAIMER.match(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS):
+        return _NONE  # no goods, or a card disclaimed ("Bukan kartu PVC biasa"; "bukan palsu, KTP beneran" names them)
+    if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence) or _HEARSAY.search(sentence) or _SHORT.search(sentence) \
+            or (_FREE.search(sentence) and _AT_OFFICE.search(sentence)):
+        return _OWN_TOLD
+    if line_head or _told_otherwise(forms, tags_of, spelled):
+        return _TOLD
+    return _PLAIN
+
+
+def _hashtags_name_the_goods(description: str, tags_of: Callable[[str], frozenset[str]],
+                             spelled: Callable[[str], str]) -> bool:
+    """Whether the description's hashtags name the blank ("Promo akhir tahun" / "#blangkoektp2025 #ektpkosongan"): score
+    reads such hashtags as the listing's words under a title naming no other product (tags13), and a title that names
+    the blank only as asked or told of names none, so they may be the product phrase: the reading does not start."""
+    if "#" not in description:
+        return False
+    return any(not _BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " "))))
+               for run in HASHTAG_RUN.finditer(description.lower()))
+
+
+@lru_cache(maxsize=1024)
+def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
+                              spelled: Callable[[str], str]) -> bool:
+    """Whether no one offers the blank: every sentence naming it asks, refuses, quotes under a report's frame, or
+    reports an office, and no seller speaks of it (module docstring)."""
+    if not _gated(f"{title}\n{description}".lower()) or _hashtags_name_the_goods(description, tags_of, spelled):
+        return False
+    counts = {_OTHER_SOLD: 0, _PRICED: 0, _TOLD: 0, _OWN_TOLD: 0, _ASKED: 0}
+    for in_title, text in ((True, title), (False, description)):
+        framed, voice = False, _NONE
+        for raw_line in text.lower().splitlines():
+            line, framed = _quotations_cut(raw_line, framed)
+            line_head = _SPEAKER_HEAD.match(line) is not None
+            for match in _SENTENCE.finditer(line):
+                sentence = match.group(0) if in_title else _without_leading_tags(match.group(0))
+                if voice == _ASKED and _YES.match(sentence):
+                    return False  # the poster answering its own question of the goods: a seller's
+                voice = _voice(sentence, in_title, line_head, tags_of, spelled)
+                if voice == _PLAIN:
+                    return False
+                if voice != _NONE:
+                    counts[voice] += 1
+    if counts[_PRICED] and not counts[_OTHER_SOLD]:
+        return False  # a price or a stock naming no goods, and no other product priced: the blank's
+    told = counts[_TOLD] + counts[_OWN_TOLD]
+    return told >= 1 and told + counts[_ASKED] >= 2 and counts[_OWN_TOLD] + counts[_ASKED] >= 1
