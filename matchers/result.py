@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 #: Bump whenever a rule, weight, term list or threshold default changes.
-MATCHER_VERSION = "ktpwatch-matchers/2.11"
+MATCHER_VERSION = "ktpwatch-matchers/2.12"
 
 
 class Verdict(StrEnum):
