@@ -70,9 +70,15 @@ def test_matcher_never_falls_below_what_it_measured_on_holdout12() -> None:
     assert shortfalls(figures(), MEASURED) == []
 
 
-@pytest.mark.xfail(strict=False, reason="issue 15 is open: not yet measured on holdout12 (targets 0.97)")
+@pytest.mark.xfail(strict=False, reason="issue 15 is open: blank precision 0.977, recall 0.925, related recall 0.803 on the first run (2.12; targets 0.97 / 0.97 / 0.90)")
 def test_matcher_meets_the_issue_targets_on_holdout12() -> None:
     assert shortfalls(figures(), ISSUE_TARGETS) == []
+
+
+#: lexicon words of 2.12 (string constants of matchers/ at 48a7dbc, written before this holdout) that
+#: the first run found in holdout12 texts and in no tune text; they are not named, so the holdout does
+#: not leak through this file
+OLDER_WORDS_ONLY_IN_HOLDOUT12 = 2
 
 
 def _leaked() -> int:
@@ -81,7 +87,13 @@ def _leaked() -> int:
     return leaked
 
 
-@pytest.mark.xfail(strict=False, reason="first run not yet made")
+def test_no_lexicon_word_added_after_holdout12_occurs_only_in_it() -> None:
+    assert _leaked() <= OLDER_WORDS_ONLY_IN_HOLDOUT12, "a matcher word added after holdout12 occurs only in its texts"
+
+
+@pytest.mark.xfail(strict=False, reason=(
+    "the first run found 2 lexicon words of 2.12 (older than this holdout) in holdout12 texts and in no tune "
+    "text; the words are not named here, so the holdout does not leak through this reason"))
 def test_no_lexicon_word_occurs_only_in_holdout12() -> None:
     leaked = _leaked()
     assert leaked == 0, f"{leaked} lexicon words occur only in holdout12 texts (count only: naming them leaks)"
