@@ -26,7 +26,8 @@ that names the goods plainly ends it too), so a line a seller adds cannot make a
 (``tests/matchers/test_notice13.py`` adds each trigger to every offer the tune rows read right).
 
 An offer's plain product phrase ends the reading, once its words show it told otherwise by none of the patterns
-(:func:`matchers.told_words.may_be_told_otherwise`, an exact word-set gate: the searches it skips would find nothing),
+(:func:`may_be_told_otherwise`, an exact word-set gate read from the patterns (:mod:`matchers.told_words`): the searches
+it skips would find nothing),
 so the reading costs an offer little more than spelling and tagging its title (2.11 ran every search on it).
 """
 
@@ -37,16 +38,26 @@ from collections.abc import Callable
 from functools import lru_cache
 
 from matchers.told_voice import (
+    _COMPARED,
+    _MONEY_LOST,
+    _NOTICE_SAYS,
+    _NOTICE_SAYS_MORE,
+    _OFFICE_ACTS,
+    _REPORTED_TO,
     _SENTENCE,
+    _SHORTAGE,
+    _SKIPPED_REPORT,
     _TOLD,
+    _WARNING,
     GOODS_TAGS,
+    TOLD_OF_TAGS,
     _in_own_voice,
     _seller_speaks_of_itself,
     _speaks_as_notice,
     _tags_of_clauses,
     _tells_of,
 )
-from matchers.told_words import may_be_told_otherwise
+from matchers.told_words import word_gate
 
 #: An office, a ministry, the police, a newsroom or an official heading a sentence as its speaker ("Disdukcapil Kab.
 #: Sleman: …", "Ditjen Dukcapil: …", "Kapolres: …", "Humas Polres: …", "Lurah Kebon Jeruk: …", "Redaksi: …"): up to
@@ -88,6 +99,14 @@ _STORY = re.compile(
     r"\b(?:ktp|e ktp|ktpel|ktp el|e-ktp|ktp-el)(?:nya)? (?:saya|aku|gue|gw|ane|anak saya|bapak saya|ibu saya|istri saya"
     r"|suami saya)\b|\bktp ?ku\b"
     r"|\b(?:katanya|kata petugas|petugasnya|jare)\b(?!\W*$)(?! ?\))")
+
+#: (struct15) The word-set gate before :func:`_told_otherwise`: every pattern that tells a sentence otherwise (a supply
+#: statement, a story, an office's or a newsroom's notice, :func:`matchers.told_voice._tells_of`'s telling) and those
+#: ``_tells_of`` reads past before it tags the sentence again (``_SKIPPED_REPORT``, ``_COMPARED``: where either could
+#: match, the gate stays open), read as the words their matches hold; a told-of tag opens it too.
+TOLD_WORDS = word_gate((_SUPPLY, _STORY, _NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS, _REPORTED_TO, _MONEY_LOST,
+                        _WARNING, _SHORTAGE, _SKIPPED_REPORT, _COMPARED), TOLD_OF_TAGS)
+may_be_told_otherwise = TOLD_WORDS.may_match
 
 #: A buyer addressed or urged: a supply statement said so is a seller's ("stok terbatas, buruan kak").
 _BUYER_ADDRESSED = re.compile(r"\b(?:kak|kakak|ka|gan|agan|sis|bos|buruan|borong|order|checkout|chat|japri)\b")

@@ -45,6 +45,7 @@ from matchers.notice_speaker import (
     _told_otherwise,
     _without_leading_tags,
 )
+from matchers.regex_literals import one_word_of_each
 from matchers.told_voice import (
     _PERSON_SELLING,
     _SENTENCE,
@@ -82,18 +83,9 @@ _WARNED = re.compile(r"^\W*(?:modus|penipuan|waspada|awas|hati hati|hati-hati|ha
 #: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
 #: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
 _ABOUT = re.compile(r"\b(?:soal|tentang|seputar|fakta|faktanya)\b")
-#: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
-#: It holds every word one of this module's own readings needs (a refusal's negation, an office's speech verb, a
-#: warning's, a topic's or a question label's word, another's sale verb), so the gate changes no verdict: the reading
-#: holds only where one of them does (``_OWN``).
-_GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
-                         "menyatakan", "mengatakan", "menegaskan", "menyebut", "mengimbau",
-                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "hati", "ketipu",
-                         "tertipu", "ditipu", "kena",
-                         "soal", "tentang", "seputar", "fakta", "faktanya", "q", "t", "tanya", "nanya",
-                         "pertanyaan", "pembeli", "faq", "ask", "ceunah", "jarene", "kabarnya",
-                         "wae", "mulu", "terus", "gratis", "dipungut", "biaya"})
-#: ... and the stems of another's sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang").
+#: The gate (``_gated``) reads words (``_GATE_WORDS``, below the patterns they are read from) and the stems of another's
+#: sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang"); the stems written by hand, since what a match of those readings holds is a stem inside a word ("yang menjualnya" ends in no boundary), of
+#: which the words read from the patterns say nothing ("yang", "yg" open the gate on most listings).
 _GATE_STEMS = ("jual", "nawar", "pasang")
 _WORD = re.compile(r"[a-z]+")
 
@@ -148,6 +140,13 @@ _SHORT = re.compile(r"\b(?:teu aya|ora ono|ora ana|ndak ada|gak ada|ga ada|nggak
 #: Free of charge at an office ("datang ke kantor Dukcapil, gratis"): an office's answer, no seller's.
 _FREE = re.compile(r"\b(?:gratis|tidak dipungut biaya|tanpa biaya|tidak dipungut)\b")
 _AT_OFFICE = re.compile(r"\b(?:kantor|dukcapil|disdukcapil|dispendukcapil|kecamatan|kelurahan|capil)\b")
+#: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
+#: It holds a word every match of one of this module's own readings holds (a refusal's negation, an office's speech
+#: verb, a warning's, a topic's, a question label's, hearsay's, a shortage's or a free service's word: read from the
+#: patterns themselves, of each its set of the fewest words), so the gate changes no verdict: the reading holds only
+#: where one of them does (``_OWN``).  Words of letters, as ``_WORD`` reads the listing ("hati2" is "hati").
+_GATE_WORDS = frozenset(max(_WORD.findall(word), key=len) for word in one_word_of_each(
+    (_REFUSAL, _OFFICE_SAYS, _WARNED, _ABOUT, _ASKING, _HEARSAY, _SHORT, _FREE)))
 #: A link or a handle ("t.me/…", "wa.me/…", "https://…", "@lapak"): an address, no one's words of the goods.
 _LINK = re.compile(r"https?://|www\.|\b(?:t|wa)\.me/|(?<!\w)@\w")
 #: A sentence's end before a quotation: the frame must be in the quotation's own sentence.
