@@ -37,6 +37,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from matchers.cache_sizes import READINGS_KEPT
 from matchers.told_voice import (
     _COMPARED,
     _MONEY_LOST,
@@ -170,12 +171,7 @@ def _sellers(sentence: str, forms: tuple[str, str], names_goods: bool, spelled: 
     return names_goods and _seller_speaks_of_itself(forms)
 
 
-#: Listings whose reading is kept: as many as the scorer's per-field caches hold (a re-scan's 5,000 listings are read
-#: once; at 1,024 a re-scan read each again).
-_LISTINGS_KEPT = 16_384
-
-
-@lru_cache(maxsize=_LISTINGS_KEPT)
+@lru_cache(maxsize=READINGS_KEPT)  # as many listings as the scorer's field caches keep (a re-scan's are read once)
 def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
                                  spelled: Callable[[str], str]) -> bool:
     """Whether no sentence speaks in a seller's voice and every sentence naming the goods says them as an office, a

@@ -31,12 +31,12 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from matchers.cache_sizes import READINGS_KEPT
 from matchers.notice_speaker import (
     _BLANK_GOODS,
     _CROSS_SELLING,
     _DISCLAIMER,
     _ID_GOODS,
-    _LISTINGS_KEPT,
     _SPEAKER_HEAD,
     _STORY,
     _names_id_goods,
@@ -263,7 +263,7 @@ def _hashtags_name_the_goods(description: str, tags_of: Callable[[str], frozense
                for run in HASHTAG_RUN.finditer(description.lower()))
 
 
-@lru_cache(maxsize=_LISTINGS_KEPT)  # as many listings as notice_speaker and the scorer's field caches keep
+@lru_cache(maxsize=READINGS_KEPT)  # as many listings as notice_speaker and the scorer's field caches keep
 def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
                               spelled: Callable[[str], str]) -> bool:
     """Whether no one offers the blank: every sentence naming it asks, refuses, quotes under a report's frame, or
