@@ -2,7 +2,7 @@
 
 :func:`matchers.notice_speaker.speaks_of_goods_as_no_seller` runs on every listing read as an offer, with no word gate
 of its own (one on a shop line's words made a notice hang on them: "Selamat datang" holds "datang").  Most of its time
-went into :func:`matchers.notice_speaker._told_otherwise` on an offer's plain product phrase ("Blangko e-KTP ori ready"),
+went into :func:`matchers.notice_speaker.told_otherwise` on an offer's plain product phrase ("Blangko e-KTP ori ready"),
 some twenty regex searches over the sentence as written and as spelled, to learn what the title's words already show:
 none of them can match.  Each pattern that makes a sentence told otherwise is read here as the words any match of it
 holds (its *requirements*, :func:`matchers.regex_literals.required_words`: tuples of sets, a match holding an element of

@@ -29,7 +29,7 @@ TEXTS = notice_speaker.TOLD_WORDS.texts
 def test_the_gate_stands_before_every_pattern_the_reading_searches() -> None:
     """The patterns named are those of the reading, each read as what its matches hold (none is left ungated)."""
     assert [pattern for pattern, _ in PATTERNS.values()] == [
-        notice_speaker._SUPPLY, notice_speaker._STORY, told_voice._NOTICE_SAYS, told_voice._NOTICE_SAYS_MORE,
+        notice_speaker._SUPPLY, notice_speaker.STORY, told_voice._NOTICE_SAYS, told_voice._NOTICE_SAYS_MORE,
         told_voice._OFFICE_ACTS, told_voice._REPORTED_TO, told_voice._MONEY_LOST, told_voice._WARNING,
         told_voice._SHORTAGE, told_voice._SKIPPED_REPORT, told_voice._COMPARED]
     assert TEXTS == {" me", " lapor", "("}  # an office's active verb, a police report skipped, a newsroom's bracket
@@ -59,7 +59,7 @@ def test_every_match_of_a_pattern_meets_its_requirements(name: str) -> None:
 
 #: Every sentence of the tune texts, lower-cased as the reading reads it, and as the matcher spells it.
 SENTENCES = sorted({form for row in ROWS for text in (row["title"], row["description"])
-                    for match in told_voice._SENTENCE.finditer(text.lower())
+                    for match in told_voice.SENTENCE.finditer(text.lower())
                     for form in (match.group(0), score._spelled(match.group(0)))})
 
 
@@ -155,5 +155,5 @@ def test_generated_voices_make_notices_and_offers() -> None:
 def test_a_plain_product_phrase_is_read_past_the_gate(title: str) -> None:
     """The gate closes on an offer's plain product phrase (the speed it is for): none of its words is a telling's."""
     sentence = score._without_spelled_stops(title).lower()
-    tags = told_voice._tags_of_clauses(sentence, score._tags_in, score._spelled)
+    tags = told_voice.tags_of_clauses(sentence, score._tags_in, score._spelled)
     assert not notice_speaker.may_be_told_otherwise((sentence, score._spelled(sentence)), tags)
