@@ -26,7 +26,8 @@ that names the goods plainly ends it too), so a line a seller adds cannot make a
 (``tests/matchers/test_notice13.py`` adds each trigger to every offer the tune rows read right).
 
 An offer's plain product phrase ends the reading, once its words show it told otherwise by none of the patterns
-(:func:`matchers.told_words.may_be_told_otherwise`, an exact word-set gate: the searches it skips would find nothing),
+(:func:`may_be_told_otherwise`, an exact word-set gate read from the patterns (:mod:`matchers.told_words`): the searches
+it skips would find nothing),
 so the reading costs an offer little more than spelling and tagging its title (2.11 ran every search on it).
 """
 
@@ -36,22 +37,33 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from matchers.cache_sizes import READINGS_KEPT
 from matchers.told_voice import (
-    _SENTENCE,
+    _COMPARED,
+    _MONEY_LOST,
+    _NOTICE_SAYS,
+    _NOTICE_SAYS_MORE,
+    _OFFICE_ACTS,
+    _REPORTED_TO,
+    _SHORTAGE,
+    _SKIPPED_REPORT,
     _TOLD,
+    _WARNING,
     GOODS_TAGS,
+    SENTENCE,
+    TOLD_OF_TAGS,
     _in_own_voice,
     _seller_speaks_of_itself,
     _speaks_as_notice,
-    _tags_of_clauses,
     _tells_of,
+    tags_of_clauses,
 )
-from matchers.told_words import may_be_told_otherwise
+from matchers.told_words import word_gate
 
 #: An office, a ministry, the police, a newsroom or an official heading a sentence as its speaker ("Disdukcapil Kab.
 #: Sleman: …", "Ditjen Dukcapil: …", "Kapolres: …", "Humas Polres: …", "Lurah Kebon Jeruk: …", "Redaksi: …"): up to
 #: four words of a name after the office's word, then the colon.
-_SPEAKER_HEAD = re.compile(
+SPEAKER_HEAD = re.compile(
     r"^[\W_]*(?:(?:humas|kepala|kadis|plt|pj|bapak|ibu) )?(?:dukcapil|disdukcapil|dispendukcapil|dispenduk"
     r"|ditjen|dirjen|kemendagri|mendagri|kapolres|polres|polda|polsek|polri"
     r"|polisi|bareskrim|camat|kecamatan|kelurahan|lurah|kades|bupati|wali kota|gubernur|pemkot|pemkab"
@@ -77,26 +89,34 @@ _SUPPLY = re.compile(
 _DENIED_BEFORE = re.compile(r"\b(?:bukan|tidak|tdk|tanpa|ga|gak|nggak|kagak|ngga|anti|bebas|skip)(?: (?:pake|pakai|perlu|usah|harus|ada))?\W*$")
 
 
-def _said(pattern: re.Pattern[str], form: str) -> bool:
+def said(pattern: re.Pattern[str], form: str) -> bool:
     """Whether ``pattern`` matches somewhere in ``form`` not right after a denial."""
     return any(_DENIED_BEFORE.search(form[:match.start()]) is None for match in pattern.finditer(form))
 
 
 #: A story of one's own KTP: the writer's or a relative's KTP, hearsay from the office (a queue alone is no story: a
 #: fast track's seller says "tanpa antre", "males antri").
-_STORY = re.compile(
+STORY = re.compile(
     r"\b(?:ktp|e ktp|ktpel|ktp el|e-ktp|ktp-el)(?:nya)? (?:saya|aku|gue|gw|ane|anak saya|bapak saya|ibu saya|istri saya"
     r"|suami saya)\b|\bktp ?ku\b"
     r"|\b(?:katanya|kata petugas|petugasnya|jare)\b(?!\W*$)(?! ?\))")
 
+#: (struct15) The word-set gate before :func:`told_otherwise`: every pattern that tells a sentence otherwise (a supply
+#: statement, a story, an office's or a newsroom's notice, :func:`matchers.told_voice._tells_of`'s telling) and those
+#: ``_tells_of`` reads past before it tags the sentence again (``_SKIPPED_REPORT``, ``_COMPARED``: where either could
+#: match, the gate stays open), read as the words their matches hold; a told-of tag opens it too.
+TOLD_WORDS = word_gate((_SUPPLY, STORY, _NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS, _REPORTED_TO, _MONEY_LOST,
+                        _WARNING, _SHORTAGE, _SKIPPED_REPORT, _COMPARED), TOLD_OF_TAGS)
+may_be_told_otherwise = TOLD_WORDS.may_match
+
 #: A buyer addressed or urged: a supply statement said so is a seller's ("stok terbatas, buruan kak").
 _BUYER_ADDRESSED = re.compile(r"\b(?:kak|kakak|ka|gan|agan|sis|bos|buruan|borong|order|checkout|chat|japri)\b")
 #: A disclaimer opening a sentence ("Bukan kartu PVC biasa.", "Non PVC"): what is not on offer, no goods named.
-_DISCLAIMER = re.compile(r"^\W*(?:bukan|non|tanpa)\b")
+DISCLAIMER = re.compile(r"^\W*(?:bukan|non|tanpa)\b")
 #: Tags naming what the matcher's channels are about: a blank, a KTP or another ID or civil document, an ID's data, an
 #: account sold with its ID, a fast track or a forgery, an ID reader or its software.  A related offer's goods must be
 #: told of too before its listing is a notice; a map, a holder or a parcel named in a shop's line is none of these.
-_ID_GOODS = GOODS_TAGS | frozenset({
+ID_GOODS = GOODS_TAGS | frozenset({
     "IDDATA", "KYCAKUN", "KYCSOLD", "KYCVERIFIED", "KYCFIN", "VERIFIED", "FASTTRACK", "SHORTCUT", "CUSTOMDATA", "CUSTOMID",
     "OWNNIK", "PALSU", "USABLE", "USABLEID", "MAKEFOR", "SELFIE", "SKTM", "IDREF", "BANKBOOK", "SDK", "SOFTWARE",
     "READDATA", "READTEST", "EMBLEM", "SECURITYMARK", "OFFICESTAMP", "FORGEDSTAMP", "PRINTEDON", "AKUN"})
@@ -104,16 +124,16 @@ _ID_GOODS = GOODS_TAGS | frozenset({
 _PLAIN_GOODS = frozenset({"KARTU", "KOSONG"})
 
 
-def _names_id_goods(tags: frozenset[str]) -> bool:
-    """Whether a sentence's tags name an ID's goods (``_ID_GOODS``); a bare card or blank state only beside no hard
+def names_id_goods(tags: frozenset[str]) -> bool:
+    """Whether a sentence's tags name an ID's goods (``ID_GOODS``); a bare card or blank state only beside no hard
     negative and no negation ("Bukan kartu PVC biasa", "dompet kartu", "tanpa kartu kredit" name none)."""
-    named = tags & _ID_GOODS
+    named = tags & ID_GOODS
     if not named:
         return False
     return bool(named - _PLAIN_GOODS) or not any(tag.startswith("NEG") or tag == "NOT" for tag in tags)
 
 
-def _without_leading_tags(sentence: str) -> str:
+def without_leading_tags(sentence: str) -> str:
     """A description's sentence with the hashtags leading it read past ("#dukcapilmelayani #ktpel", "# k t p"): search
     words (a title's are its product phrase), so a shop line run on after them ("… #ktpel Order sebelum jam 2") is read
     as it stands."""
@@ -126,22 +146,22 @@ def _without_leading_tags(sentence: str) -> str:
 
 #: A cross-selling cue: what follows is another product ("Kami juga menjual kaos polos"), never the listing's goods,
 #: unless a blank, an e-KTP, an ID's material or a chip is named with it ("Tersedia blanko eKTP original, harga 200k").
-_CROSS_SELLING = "CUEXSELL"
-_BLANK_GOODS = frozenset({"BLANGKO", "EKTP", "IDMATERIAL", "READYID", "CHIP"})
+CROSS_SELLING = "CUEXSELL"
+BLANK_GOODS = frozenset({"BLANGKO", "EKTP", "IDMATERIAL", "READYID", "CHIP"})
 
 
-def _told_otherwise(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> bool:
+def told_otherwise(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> bool:
     """Whether a sentence naming the goods says them as no seller does (a speaker head is read by the caller)."""
     if _BUYER_ADDRESSED.search(forms[0]):
         return False  # said to a buyer ("Blanko lagi kosong kak, adanya KTP jadi"): a seller's, whatever else it tells
-    if any(_said(_SUPPLY, form) for form in forms):
+    if any(said(_SUPPLY, form) for form in forms):
         return True
-    if any(_said(_STORY, form) for form in forms) or _speaks_as_notice(forms):
+    if any(said(STORY, form) for form in forms) or _speaks_as_notice(forms):
         return True
     return _tells_of(forms, tags_of, spelled) == _TOLD
 
 
-def _sellers(sentence: str, forms: tuple[str, str], names_goods: bool, spelled: Callable[[str], str]) -> bool:
+def sellers(sentence: str, forms: tuple[str, str], names_goods: bool, spelled: Callable[[str], str]) -> bool:
     """Whether a sentence is a seller's: its offer in its own voice (no question), or the seller vouching for itself
     beside the goods; a greeting, a "follow" or a vouching that names no goods ("Selamat datang di toko kami!", "kami
     seller terpercaya") is chatter, nobody's voice."""
@@ -151,12 +171,7 @@ def _sellers(sentence: str, forms: tuple[str, str], names_goods: bool, spelled: 
     return names_goods and _seller_speaks_of_itself(forms)
 
 
-#: Listings whose reading is kept: as many as the scorer's per-field caches hold (a re-scan's 5,000 listings are read
-#: once; at 1,024 a re-scan read each again).
-_LISTINGS_KEPT = 16_384
-
-
-@lru_cache(maxsize=_LISTINGS_KEPT)
+@lru_cache(maxsize=READINGS_KEPT)  # as many listings as the scorer's field caches keep (a re-scan's are read once)
 def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
                                  spelled: Callable[[str], str]) -> bool:
     """Whether no sentence speaks in a seller's voice and every sentence naming the goods says them as an office, a
@@ -164,18 +179,18 @@ def speaks_of_goods_as_no_seller(title: str, description: str, tags_of: Callable
     told = 0
     for in_title, text in ((True, title), (False, description)):
         for line in text.lower().splitlines():
-            line_head = _SPEAKER_HEAD.match(line) is not None
-            for match in _SENTENCE.finditer(line):
-                sentence = match.group(0) if in_title else _without_leading_tags(match.group(0))
+            line_head = SPEAKER_HEAD.match(line) is not None
+            for match in SENTENCE.finditer(line):
+                sentence = match.group(0) if in_title else without_leading_tags(match.group(0))
                 forms = (sentence, spelled(sentence))
-                tags = _tags_of_clauses(sentence, tags_of, spelled)
-                names_goods = _names_id_goods(tags)
-                if _CROSS_SELLING in tags and _BLANK_GOODS.isdisjoint(tags):
+                tags = tags_of_clauses(sentence, tags_of, spelled)
+                names_goods = names_id_goods(tags)
+                if CROSS_SELLING in tags and BLANK_GOODS.isdisjoint(tags):
                     continue  # another product cross-sold ("Kami juga menjual kaos polos", "Cek juga holder KTP")
-                plainly = names_goods and not _DISCLAIMER.match(sentence)
-                if plainly and not (line_head or (may_be_told_otherwise(forms, tags) and _told_otherwise(forms, tags_of, spelled))):
+                plainly = names_goods and not DISCLAIMER.match(sentence)
+                if plainly and not (line_head or (may_be_told_otherwise(forms, tags) and told_otherwise(forms, tags_of, spelled))):
                     return False  # the goods named plainly: a product phrase ("Blangko e-KTP kosong ori", "Butuh blanko?")
-                if _sellers(sentence, forms, names_goods, spelled):
+                if sellers(sentence, forms, names_goods, spelled):
                     return False  # asked after the plain product phrase, which ends the reading as surely and cheaper
                 if plainly:  # a sentence naming no goods, or disclaiming them, counts for nothing
                     told += 1

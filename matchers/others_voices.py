@@ -31,26 +31,27 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
+from matchers.cache_sizes import READINGS_KEPT
 from matchers.notice_speaker import (
-    _BLANK_GOODS,
-    _CROSS_SELLING,
-    _DISCLAIMER,
-    _ID_GOODS,
-    _LISTINGS_KEPT,
-    _SPEAKER_HEAD,
-    _STORY,
-    _names_id_goods,
-    _said,
-    _sellers,
-    _told_otherwise,
-    _without_leading_tags,
+    BLANK_GOODS,
+    CROSS_SELLING,
+    DISCLAIMER,
+    ID_GOODS,
+    SPEAKER_HEAD,
+    STORY,
+    names_id_goods,
+    said,
+    sellers,
+    told_otherwise,
+    without_leading_tags,
 )
+from matchers.regex_literals import one_word_of_each
 from matchers.told_voice import (
-    _PERSON_SELLING,
-    _SENTENCE,
-    _SHOP_SELLING,
-    _SOLD_BY_OTHERS,
-    _tags_of_clauses,
+    PERSON_SELLING,
+    SENTENCE,
+    SHOP_SELLING,
+    SOLD_BY_OTHERS,
+    tags_of_clauses,
 )
 from matchers.voiceless import HASHTAG_RUN
 
@@ -82,18 +83,9 @@ _WARNED = re.compile(r"^\W*(?:modus|penipuan|waspada|awas|hati hati|hati-hati|ha
 #: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
 #: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
 _ABOUT = re.compile(r"\b(?:soal|tentang|seputar|fakta|faktanya)\b")
-#: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
-#: It holds every word one of this module's own readings needs (a refusal's negation, an office's speech verb, a
-#: warning's, a topic's or a question label's word, another's sale verb), so the gate changes no verdict: the reading
-#: holds only where one of them does (``_OWN``).
-_GATE_WORDS = frozenset({"tidak", "tdk", "tak", "gak", "ga", "nggak", "ngga", "enggak", "gk", "bukan", "dilarang",
-                         "menyatakan", "mengatakan", "menegaskan", "menyebut", "mengimbau",
-                         "mengingatkan", "memastikan", "membantah", "modus", "penipuan", "waspada", "awas", "hati", "ketipu",
-                         "tertipu", "ditipu", "kena",
-                         "soal", "tentang", "seputar", "fakta", "faktanya", "q", "t", "tanya", "nanya",
-                         "pertanyaan", "pembeli", "faq", "ask", "ceunah", "jarene", "kabarnya",
-                         "wae", "mulu", "terus", "gratis", "dipungut", "biaya"})
-#: ... and the stems of another's sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang").
+#: The gate (``_gated``) reads words (``_GATE_WORDS``, below the patterns they are read from) and the stems of another's
+#: sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang"); the stems written by hand, since what a match of those readings holds is a stem inside a word ("yang menjualnya" ends in no boundary), of
+#: which the words read from the patterns say nothing ("yang", "yg" open the gate on most listings).
 _GATE_STEMS = ("jual", "nawar", "pasang")
 _WORD = re.compile(r"[a-z]+")
 
@@ -148,6 +140,13 @@ _SHORT = re.compile(r"\b(?:teu aya|ora ono|ora ana|ndak ada|gak ada|ga ada|nggak
 #: Free of charge at an office ("datang ke kantor Dukcapil, gratis"): an office's answer, no seller's.
 _FREE = re.compile(r"\b(?:gratis|tidak dipungut biaya|tanpa biaya|tidak dipungut)\b")
 _AT_OFFICE = re.compile(r"\b(?:kantor|dukcapil|disdukcapil|dispendukcapil|kecamatan|kelurahan|capil)\b")
+#: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
+#: It holds a word every match of one of this module's own readings holds (a refusal's negation, an office's speech
+#: verb, a warning's, a topic's, a question label's, hearsay's, a shortage's or a free service's word: read from the
+#: patterns themselves, of each its set of the fewest words), so the gate changes no verdict: the reading holds only
+#: where one of them does (``_OWN``).  Words of letters, as ``_WORD`` reads the listing ("hati2" is "hati").
+_GATE_WORDS = frozenset(max(_WORD.findall(word), key=len) for word in one_word_of_each(
+    (_REFUSAL, _OFFICE_SAYS, _WARNED, _ABOUT, _ASKING, _HEARSAY, _SHORT, _FREE)))
 #: A link or a handle ("t.me/…", "wa.me/…", "https://…", "@lapak"): an address, no one's words of the goods.
 _LINK = re.compile(r"https?://|www\.|\b(?:t|wa)\.me/|(?<!\w)@\w")
 #: A sentence's end before a quotation: the frame must be in the quotation's own sentence.
@@ -161,7 +160,7 @@ _BLANK_NAMED = frozenset({"BLANGKO", "EKTP"})
 def _sold_by_others(forms: tuple[str, str]) -> bool:
     """Whether a sentence tells of an account, a shop or a person selling ("akun jual …", "toko yang jual …", "seorang
     pria menjual …"): told_voice's readings of another's sale, without its wider actors ("tinggal bilang")."""
-    return any(pattern.search(form) for pattern in (_SHOP_SELLING, _PERSON_SELLING, _SOLD_BY_OTHERS) for form in forms)
+    return any(pattern.search(form) for pattern in (SHOP_SELLING, PERSON_SELLING, SOLD_BY_OTHERS) for form in forms)
 
 
 def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
@@ -198,13 +197,13 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
     (``_PLAIN``), as a seller of another product (``_OTHER_SOLD``) or of nothing it names (``_PRICED``), telling of the
     blank (``_TOLD``, ``_OWN_TOLD``), asking for it (``_ASKED``), or naming no goods (``_NONE``)."""
     forms = (sentence, spelled(sentence))
-    tags = _tags_of_clauses(sentence, tags_of, spelled)
+    tags = tags_of_clauses(sentence, tags_of, spelled)
     if _VARIANT in tags:  # a variants list ("Varian: holder / lanyard / blanko KTP el"): each variant is goods offered
         tags = tags.union(*(tags_of(spelled(part)) for part in _VARIANT_PARTS.split(sentence)))
-    names_goods = _names_id_goods(tags) and (tags & _ID_GOODS) != {"KARTU"}  # a shop's name ("Toko Serba Kartu") names none
-    if (_CROSS_SELLING in tags and (tags & _ID_GOODS) <= _BESIDE_GOODS) or (not names_goods and _SPEC_FIELD.match(sentence)):
+    names_goods = names_id_goods(tags) and (tags & ID_GOODS) != {"KARTU"}  # a shop's name ("Toko Serba Kartu") names none
+    if (CROSS_SELLING in tags and (tags & ID_GOODS) <= _BESIDE_GOODS) or (not names_goods and _SPEC_FIELD.match(sentence)):
         return _NONE  # another product cross-sold ("Cek juga holder KTP"), a spec field naming no goods ("- Stok: 320")
-    if _QUOTATION in sentence and _BLANK_GOODS.isdisjoint(tags) and not _sellers(sentence, forms, False, spelled):
+    if _QUOTATION in sentence and BLANK_GOODS.isdisjoint(tags) and not sellers(sentence, forms, False, spelled):
         return _OWN_TOLD  # a quotation's framing sentence naming no blank ("Akun IG itu posting: '…'"): the reporter's
     if names_goods and any(map(_WANTS.search, forms)):
         return _PLAIN  # a wanted advert's voice: read as it stands
@@ -212,16 +211,16 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
         return _asked(sentence, forms, spelled)
     if in_title and names_goods and not _PRICE.search(sentence):
         unframed = _FRAME.sub(" ", sentence)
-        if _WARNED.match(sentence) and not _sellers(unframed, (unframed, spelled(unframed)), names_goods, spelled):
+        if _WARNED.match(sentence) and not sellers(unframed, (unframed, spelled(unframed)), names_goods, spelled):
             return _OWN_TOLD  # a warning's headline: no price, no count, no seller's word beside its report's words
     if _TAG_HEAD.match(sentence):
         return _NONE  # a headed tag list ("Tag: blanko ktp, …"): search words, nobody's voice (tags13)
-    if _sellers(sentence, forms, names_goods, spelled) or (names_goods and _WE_SERVE.search(sentence)):
+    if sellers(sentence, forms, names_goods, spelled) or (names_goods and _WE_SERVE.search(sentence)):
         if not names_goods:
             return _NONE if _PAID.search(sentence) else _PRICED  # "saya transfer 900rb": the poster paid, a victim
-        other = (tags & _ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
+        other = (tags & ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
         return _OTHER_SOLD if other else _PLAIN
-    if names_goods and ((_LINK.search(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS) or _ABOUT.search(sentence)):
+    if names_goods and ((_LINK.search(sentence) and (tags & ID_GOODS) <= _BESIDE_GOODS) or _ABOUT.search(sentence)):
         return _NONE  # a link naming a card ("t.me/rumahkartu"), words about the blank ("tulisan tentang blangko")
     return _told_voice(sentence, forms, tags, names_goods, line_head, tags_of, spelled)
 
@@ -232,9 +231,9 @@ def _asked(sentence: str, forms: tuple[str, str], spelled: Callable[[str], str])
     mau tanya?")."""
     labelled = _ASKING.match(sentence) is not None
     if _PRICE.search(sentence) or _PITCH.search(_ASKING.sub(" ", sentence)) or (
-            not labelled and _sellers(sentence.replace("?", " "), forms, True, spelled)):
+            not labelled and sellers(sentence.replace("?", " "), forms, True, spelled)):
         return _PLAIN
-    return _OWN_TOLD if any(_said(_STORY, form) or _HEARSAY.search(form) for form in forms) else _ASKED
+    return _OWN_TOLD if any(said(STORY, form) or _HEARSAY.search(form) for form in forms) else _ASKED
 
 
 def _told_voice(sentence: str, forms: tuple[str, str], tags: frozenset[str], names_goods: bool, line_head: bool,
@@ -243,12 +242,12 @@ def _told_voice(sentence: str, forms: tuple[str, str], tags: frozenset[str], nam
     or hearsay (``_OWN_TOLD``), as notice_speaker reads a notice (``_TOLD``), naming no goods (``_NONE``), or plain."""
     if not _BLANK_NAMED.isdisjoint(tags) and _sold_by_others(forms):
         return _OWN_TOLD  # the blank sold by another ("banyak akun jual blangko", "toko yang jual blangko"), as a report tells
-    if not names_goods or (_DISCLAIMER.match(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS):
+    if not names_goods or (DISCLAIMER.match(sentence) and (tags & ID_GOODS) <= _BESIDE_GOODS):
         return _NONE  # no goods, or a card disclaimed ("Bukan kartu PVC biasa"; "bukan palsu, KTP beneran" names them)
     if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence) or _HEARSAY.search(sentence) or _SHORT.search(sentence) \
             or (_FREE.search(sentence) and _AT_OFFICE.search(sentence)):
         return _OWN_TOLD
-    if line_head or _told_otherwise(forms, tags_of, spelled):
+    if line_head or told_otherwise(forms, tags_of, spelled):
         return _TOLD
     return _PLAIN
 
@@ -260,11 +259,11 @@ def _hashtags_name_the_goods(description: str, tags_of: Callable[[str], frozense
     the blank only as asked or told of names none, so they may be the product phrase: the reading does not start."""
     if "#" not in description:
         return False
-    return any(not _BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " "))))
+    return any(not BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " "))))
                for run in HASHTAG_RUN.finditer(description.lower()))
 
 
-@lru_cache(maxsize=_LISTINGS_KEPT)  # as many listings as notice_speaker and the scorer's field caches keep
+@lru_cache(maxsize=READINGS_KEPT)  # as many listings as notice_speaker and the scorer's field caches keep
 def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
                               spelled: Callable[[str], str]) -> bool:
     """Whether no one offers the blank: every sentence naming it asks, refuses, quotes under a report's frame, or
@@ -276,9 +275,9 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
         framed, voice = False, _NONE
         for raw_line in text.lower().splitlines():
             line, framed = _quotations_cut(raw_line, framed)
-            line_head = _SPEAKER_HEAD.match(line) is not None
-            for match in _SENTENCE.finditer(line):
-                sentence = match.group(0) if in_title else _without_leading_tags(match.group(0))
+            line_head = SPEAKER_HEAD.match(line) is not None
+            for match in SENTENCE.finditer(line):
+                sentence = match.group(0) if in_title else without_leading_tags(match.group(0))
                 if voice == _ASKED and _YES.match(sentence):
                     return False  # the poster answering its own question of the goods: a seller's
                 voice = _voice(sentence, in_title, line_head, tags_of, spelled)

@@ -505,6 +505,7 @@ from itertools import compress
 from typing import Any, NamedTuple
 
 from matchers.by_sound import read_by_sound
+from matchers.cache_sizes import READINGS_KEPT
 from matchers.identifiers import dedupe_identifiers, extract_identifiers
 from matchers.identity_memo import IdentityMemo, Interner
 from matchers.identity_set import identity_set
@@ -1088,7 +1089,6 @@ _SALE_DENIALS = frozenset({"NOTSOLD", "NOTFORSALE"})
 #: between two tags) can be shortened to this many in a field's shape without
 #: changing what any rule matches, what a negation covers or what is attached.
 _SHAPE_GAP = 1 + max(_NEGATION_REACH, _LIST_NEGATION_REACH, *(int(n) for rule in RULES for n in re.findall(r"\{0,(\d+)\}", rule.pattern.pattern)))
-_FIELD_CACHE_SIZE = 16_384
 _SHAPE_CACHE_SIZE = 16_384
 _RULE_TAGS = tuple((rule, rule.tags) for rule in RULES)
 #: Where one clause ends and the next begins: these strings (a full stop or comma
@@ -1269,7 +1269,7 @@ def _negator_of(shape_tags: list[str], first: int, listed: bool) -> int:
     return -1
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _hits_in_clause(text: str) -> tuple[Hit, ...]:
     """Every rule occurrence in one clause's text.  Cached by text: scans see the
     same sentences ("Bisa COD", "Ready stok") again and again."""
@@ -1297,7 +1297,7 @@ def _as_written(hits: tuple[Hit, ...], words: list[str], tokens: list[str], wher
                  for hit in hits)
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
     """The hits of a clause's kept tokens (one per shape token; no rule spans a
     shortened gap, so what a rule matched is among them).  Cached: clauses that
@@ -1455,7 +1455,7 @@ def _numberless(text: str) -> str:
     return _NUMBER.sub(_placeholder, text)
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """(clause number, hits) of every clause of a field in which some rule fires.
 
@@ -1473,7 +1473,7 @@ def _rules_in_field(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     return _rules_in_text(text)
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _rules_in_numberless(text: str) -> tuple[FieldRules, bool]:
     """:func:`_rules_in_text` of a text with numbers as placeholders, and whether a rule's
     match spans one (then the field is read as written): both cached, as fields that differ
@@ -1482,7 +1482,7 @@ def _rules_in_numberless(text: str) -> tuple[FieldRules, bool]:
     return found, any(_NUMBER_WORD in hit.matched for _, hits in found for hit in hits)
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _rules_in_text(text: str) -> tuple[tuple[int, tuple[Hit, ...]], ...]:
     """:func:`_rules_in_field` of a text as it is: cached by field, and each clause by its text."""
     if ("/" in text or "@" in text) and any(map(text.__contains__, _LINK_HINTS)) and _LINK.search(text):
@@ -1634,7 +1634,7 @@ def _asked_in_run(parts: list[str], run: list[int]) -> list[int]:
 
 FieldRules = tuple[tuple[int, tuple[Hit, ...]], ...]
 #: Equal readings of fields are one object, so a listing's judgement is found by their identities.
-_shared_reading: Interner[FieldRules] = Interner(4 * _FIELD_CACHE_SIZE)
+_shared_reading: Interner[FieldRules] = Interner(4 * READINGS_KEPT)
 
 
 def _points_to_score(points: float) -> float:
@@ -1938,7 +1938,7 @@ def _weigh_printer(fields: tuple[tuple[str, FieldRules], ...], tally: _Tally, ki
     return with_printer
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ...], float, float]:
     """(reasons, blank score, related score) of a listing's rule hits per field.
 
@@ -2195,7 +2195,7 @@ def _judge_readings(*readings: FieldRules | None) -> tuple[tuple[Reason, ...], f
 
 
 #: :func:`_judge_readings` looked up by the readings' identities (they are shared objects).
-_judgement = IdentityMemo(_judge_readings, _FIELD_CACHE_SIZE)
+_judgement = IdentityMemo(_judge_readings, READINGS_KEPT)
 
 
 def _discount_kit_parts(tally: _Tally) -> None:
@@ -2291,7 +2291,7 @@ def _new_reason(name: str, why: str, field: str, matched: str, weight: float, sc
     return Reason(rule=name, field=field, matched=matched, weight=weight, detail=detail)
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _discounted_reason(name: str, field: str, matched: str, detail: str) -> Reason:
     """A discounted mention's reason (weight 0, why in ``detail``), one shared frozen object per
     distinct one: greetings, COD and shipping lines discount the same words listing after listing."""
@@ -2300,7 +2300,7 @@ def _discounted_reason(name: str, field: str, matched: str, detail: str) -> Reas
 
 #: :func:`_new_reason` cached: listings that fire a rule on the same words share its frozen reason
 #: (building a frozen dataclass and its detail costs more than looking it up).
-_shared_reason = lru_cache(maxsize=_FIELD_CACHE_SIZE)(_new_reason)
+_shared_reason = lru_cache(maxsize=READINGS_KEPT)(_new_reason)
 
 
 def score_listing(
@@ -2393,7 +2393,7 @@ def _blank_spoken_of_by_others(title: str, description: str) -> bool:
 _TOLD_CUE = "CUEREPORT"
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _told(rules: FieldRules | None) -> FieldRules | None:
     """A field's reading with every hit put under a report's cue (notice13): in a notice, news item, warning or story
     nothing is on offer, a bonus or a variant no more than the rest."""
@@ -2411,7 +2411,7 @@ _VOICELESS_WHY = {"link": "a link to another article or product: names no goods 
                   "notice": "the shop's announcement of its own days: names no goods and makes no notice, read past"}
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _voiced(title: str, description: str) -> tuple[str, str, str, tuple[Reason, ...]]:
     """(title, description) as the listing's voice says them, the description's own text past the shop's chatter head
     (notice13: found once, for this reading and the score's), and a reason for each line read past (tags13,
@@ -2578,7 +2578,7 @@ _MEDIA = frozenset({"artikel", "kliping", "koran", "majalah", "buku", "book", "e
                     "skripsi", "tesis", "makalah", "novel"})
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _without_genre_heading(rules: FieldRules) -> FieldRules:
     """A title's reading with its genre heading read past (levers12): a heading names the genre of what follows, and
     what follows is read as the title's product phrase, as it would be without it.  Read so only when the listing
@@ -2598,10 +2598,10 @@ def _head_cue_in(rules: FieldRules) -> bool:
 
 #: :func:`_head_cue_in` looked up by the reading's identity (readings are shared objects): most listings never read
 #: their sentences' voice, and pay a dict lookup per field for it.
-_heads_told_of = IdentityMemo(_head_cue_in, _FIELD_CACHE_SIZE)
+_heads_told_of = IdentityMemo(_head_cue_in, READINGS_KEPT)
 
 
-@lru_cache(maxsize=_FIELD_CACHE_SIZE)
+@lru_cache(maxsize=READINGS_KEPT)
 def _lifted(rules: FieldRules | None) -> FieldRules | None:
     """A field's reading with its report, discussion or question cue read past (levers10): each hit stands under the cue
     it would without it (``Hit.beneath``), since the listing speaks as a seller ("Diskusi: blanko e-KTP kosong, stok

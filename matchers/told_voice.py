@@ -47,7 +47,7 @@ TOLD_OF_TAGS = frozenset({"CUEREPORT", "CUEREPORTED", "CUEOTHERS", "CUEWARN", "N
 _SKIPPED_REPORT = re.compile(r"\b(?:tanpa|ga|gak|nggak|tidak|tak|ndak|no|bebas)\b(?: \w+){0,4}? (?:lapor\w*(?: (?:ke )?polisi)?|polisi|kepolisian)\b")
 
 #: Sentence ends (a full stop only before a space or the end: "Rp 175.000" is one sentence).
-_SENTENCE = re.compile(r"(?:[^.!?\n;]|\.(?=\S))+[.!?\n;]*")
+SENTENCE = re.compile(r"(?:[^.!?\n;]|\.(?=\S))+[.!?\n;]*")
 _WORD = re.compile(r"[a-z0-9]+")
 
 #: The buyer's questions invited or refused by the seller ("kalau mau tanya-tanya boleh chat dulu", "Ada pertanyaan?
@@ -70,7 +70,7 @@ _OTHERS = frozenset({"akun", "toko", "lapak", "penjual", "seller", "calo", "oknu
                      "dia", "mereka", "katanya", "ngakunya", "bilang", "iklan", "postingan", "penipu", "sindikat",
                      "beredar", "ditawari", "ditawarin", "nawarin", "menawarkan", "mengaku", "ngaku", "polisi", "pria"})
 #: ... or a sale said of someone in a relative clause ("pria yang menjual blangko", "akun yg jualan").
-_SOLD_BY_OTHERS = re.compile(r"\b(?:yang|yg) (?:me|men)?(?:jual|jualan|nawarin|menawarkan)")
+SOLD_BY_OTHERS = re.compile(r"\b(?:yang|yg) (?:me|men)?(?:jual|jualan|nawarin|menawarkan)")
 #: The seller's own shop or account ("lapak ane", "toko kami"), and a Q&A's seller speaking ("Penjual: …").
 _OWN_SHOP = re.compile(r"\b(?:akun|toko|lapak|penjual|seller) (?:kami|ane|saya|kita|aku|gue|gw|sendiri)\b"
                        r"|\b(?:kami|ane|saya|kita) (?:seller|penjual)|\b(?:chat|hubungi|dm|pm|wa|tanya) (?:penjual|seller|admin)\b"
@@ -193,7 +193,7 @@ def _others_act(forms: tuple[str, str], others: frozenset[str] = _OTHERS) -> boo
     if _SPEAKER.match(forms[0]) is None:  # a Q&A's "Penjual:" label is the seller speaking, its spelling loses the colon
         words |= set(_WORD.findall(_OWN_SHOP.sub(" ", forms[1])))
     return not others.isdisjoint(words | {word[:-3] for word in words if word.endswith("nya")}) \
-        or any(map(_SOLD_BY_OTHERS.search, forms))
+        or any(map(SOLD_BY_OTHERS.search, forms))
 
 
 #: Those of ``_OTHERS`` that are someone acting, never the goods or their source: an account, a shop, a tout, an
@@ -204,13 +204,13 @@ _ACTORS = _OTHERS - {"akun", "toko", "lapak", "calo", "iklan", "polisi", "bereda
 #: A buyer asking for a seller ("ada yg jual?", "ada yang menawarkan?"): no one else has acted yet.
 _SELLER_ASKED_FOR = re.compile(r"\bada (?:yang|yg) (?:mau )?(?:me|men)?(?:jual|jualan|nawarin|menawarkan)\w*")
 #: ... or an account, a shop or an advert selling ("akun FB itu jual blanko", "toko online berani pasang harga").
-_SHOP_SELLING = re.compile(r"\b(?:akun|toko|lapak|calo|iklan|olshop)\b(?: (?!kami|ane|saya|kita)\w+){0,3} (?:jual|menjual|jualan|nawarin"
+SHOP_SELLING = re.compile(r"\b(?:akun|toko|lapak|calo|iklan|olshop)\b(?: (?!kami|ane|saya|kita)\w+){0,3} (?:jual|menjual|jualan|nawarin"
                            r"|menawarkan|pasang|masang|memasang)\b")
 
 
 #: ... or a person a report counts or points at selling ("seorang pria menjual blanko", "oknum pegawai menjual",
 #: "dua pemuda menawarkan"): a man alone is what "foto KTP pria" sells, a man counted or pointed at is someone acting.
-_PERSON_SELLING = re.compile(r"\b(?:seorang|seorg|sejumlah|beberapa|para|dua|tiga|empat|oknum|si) (?:oknum )?(?:pria|wanita"
+PERSON_SELLING = re.compile(r"\b(?:seorang|seorg|sejumlah|beberapa|para|dua|tiga|empat|oknum|si) (?:oknum )?(?:pria|wanita"
                              r"|perempuan|laki-laki|lelaki|pemuda|warga|pegawai|pelaku|orang|mahasiswa|honorer|petugas|ibu|bapak)"
                              r"\b(?: (?!kami|ane|saya|kita)\w+){0,3} (?:jual|menjual|jualan|nawarin|menawarkan|memperjualbelikan)\b")
 
@@ -219,7 +219,7 @@ def _tells_of_others(forms: tuple[str, str]) -> bool:
     """Whether a sentence tells of someone else's act: a report's narrative, which a heading a seller puts on its own
     offer does not bring (levers12)."""
     forms = (_SELLER_ASKED_FOR.sub(" ", forms[0]), _SELLER_ASKED_FOR.sub(" ", forms[1]))
-    return _others_act(forms, _ACTORS) or any(map(_SHOP_SELLING.search, forms)) or any(map(_PERSON_SELLING.search, forms))
+    return _others_act(forms, _ACTORS) or any(map(SHOP_SELLING.search, forms)) or any(map(PERSON_SELLING.search, forms))
 
 
 #: A purchase told as past ("kemarin saya beli", "dulu aku order"): a heading's words (``_HEAD_WORDS``) and, beside the
@@ -302,12 +302,12 @@ def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], 
             and not any(map(_AFTER_SALES.search, forms)):
         return _TOLD  # the reader told where to turn, or a victim's money lost: a report's own words
     forms = (_COMPARED.sub(" ", forms[0]), _COMPARED.sub(" ", forms[1]))
-    tags = _tags_of_clauses(forms[0], tags_of, spelled)
+    tags = tags_of_clauses(forms[0], tags_of, spelled)
     if not _told_in(forms, tags):
         return _NOT_TOLD
     # the heading words read past as the matcher spells them too ("berpengalaman" is "ber pengalaman")
     rests = (_HEAD_WORDS.sub(" ", forms[0]), _HEAD_WORDS.sub(" ", forms[1]))
-    rest_tags = _tags_of_clauses(rests[0], tags_of, lambda clause: _HEAD_WORDS.sub(" ", spelled(clause)))
+    rest_tags = tags_of_clauses(rests[0], tags_of, lambda clause: _HEAD_WORDS.sub(" ", spelled(clause)))
     if _told_in(rests, rest_tags - _DENIALS):
         return _TOLD
     if GOODS_TAGS.isdisjoint(tags):
@@ -319,7 +319,7 @@ def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], 
     return _HEADED
 
 
-def _tags_of_clauses(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> frozenset[str]:
+def tags_of_clauses(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> frozenset[str]:
     """The tags of a sentence's clauses, each read alone and spelled as the matcher reads it ("sisa stok, masih kosong"
     is no shortage; "бланко" is "blanko")."""
     return frozenset().union(*(tags_of(spelled(clause)) for clause in sentence.split(", ")))
@@ -340,10 +340,10 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
     "akun", "H*a*t*i-h*a*t*i" is "hati hati"), so a respelling hides neither voice."""
     told, headed, voiced = 0, 0, False
     for text in (title, description):
-        for match in _SENTENCE.finditer(text.lower()):
+        for match in SENTENCE.finditer(text.lower()):
             sentence = match.group(0)
             forms = (sentence, spelled(sentence))
-            if "?" not in sentence and _in_own_voice(forms, not GOODS_TAGS.isdisjoint(_tags_of_clauses(sentence, tags_of, spelled))):
+            if "?" not in sentence and _in_own_voice(forms, not GOODS_TAGS.isdisjoint(tags_of_clauses(sentence, tags_of, spelled))):
                 return False  # read before the seller's vouching: "Punya kami asli, 190rb per keping" prices its goods
             if _seller_speaks_of_itself(forms):
                 continue
@@ -452,10 +452,10 @@ def notice_voice(title: str, description: str, tags_of: Callable[[str], frozense
     heading alone ("Info dari Dukcapil: …") is no notice's voice: a seller writes it as easily as "Pengumuman:"."""
     noticed, told, headed = _DATELINE.match(description) is not None, 0, 0
     for text in (_GENRE_LABEL.sub("", title.lower()), _GENRE_LABEL.sub("", description.lower())):
-        for match in _SENTENCE.finditer(text):
+        for match in SENTENCE.finditer(text):
             sentence = _SHOP_AMOUNT.sub(" ", match.group(0))
             forms = (sentence, spelled(sentence))
-            names_goods = not GOODS_TAGS.isdisjoint(_tags_of_clauses(sentence, tags_of, spelled))
+            names_goods = not GOODS_TAGS.isdisjoint(tags_of_clauses(sentence, tags_of, spelled))
             if "?" not in sentence and _in_own_voice(forms, names_goods):
                 return False
             if _seller_speaks_of_itself(forms):
