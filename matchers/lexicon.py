@@ -603,6 +603,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip"
      # (2.6) "the electronic one" after the KTP ("kartu KTP yg elektronik", "KTP versi elektronik")
      r"|<KTP> (?:(?:yang|yg) )?(?:versi|model|jenis|tipe) elektronik|<KTP> (?:yang|yg) elektronik", "EKTP"),
+    # (relrec15) a school's certificate and its transcript: its folder or cover is a holder ("map ijazah kosong"); one of
+    # the state's schools or universities (a level named, or said original) is a document forged as KTPs are, while a
+    # kindergarten's or a course's ("blanko ijazah TK") is a printed certificate sold to schools (``blank_school_form``)
+    (r"(?:map|sampul) (?:ijazah|transkrip)", "NEGHOLDER"),
+    (r"(?:ijazah|transkrip(?: nilai)?) (?:sd|smp|sma|smk|mts|slta|sltp|s1|s2|s3|d3|sarjana|kuliah|kampus|paket c|original|resmi|negeri)",
+     "STATEDIPLOMA"),
+    (r"ijazah|transkrip(?: nilai)?", "SCHOOLDOC"),
     # (2.8) the digital population ID (IKD, "KTP digital"): a population document a service may arrange
     (r"ikd|identitas kependudukan digital|(?:<KTP>|<EKTP>) digital", "OTHERDOC"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
@@ -678,6 +685,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:barang|stok) (?:ini )?(?:kami|kita|saya|sy) (?:beli|ambil|dapat)|(?:kami|kita|saya|sy) (?:beli|ambil) (?:stok|barang) ini"
      r"|(?:kami|kita|saya|sy) (?:beli|borong) (?:dalam )?(?:jumlah besar|banyak) (?:jadi|sehingga|makanya)"
      r"|(?:kami|kita|saya|sy) (?:butuh|perlu|membutuhkan) (?:uang|duit|modal|waktu)", "SELLERTERMS"),
+    # (relrec15) a person's identity bought up in the poster's own voice ("gue beli KTP lu", "kami menampung KTP bekas"):
+    # the KTP or KK itself is the goods the poster pays for, an identity traded; read before the buying verb is a
+    # demand's cue.  A need or a search ("kami butuh KTP", "cari KTP") is a requirement or a lost KTP, not buying
+    (r"(?:(?:gue|gw|aku|saya|sy|kami|kita|siap) (?:beli|beliin|membeli|borong|memborong|tampung)|ditampung|menampung|nampung|penampung)"
+     r" (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDDATA"),
     # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
     # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
     (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
@@ -889,7 +901,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # kami", "identitas kami yang sediakan"): an identity lent, as a face hired is
     (r"(?:pakai|pake|menggunakan) identitas (?:tim )?(?:kami|kita)|(?:pakai|pake|menggunakan) (?:wajah|muka) (?:tim|orang) (?:kami|kita)"
      r"|identitas (?:tim )?(?:kami|kita) (?:yang |yg )?(?:sediakan|siapkan)", "IDDATA"),
-    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:dipinjam|pinjam|sewa|titip) (?:identitas|identitasnya)|(?:dipinjam|titip) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
+    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) (?:nama|namanya)|(?:dipinjam|pinjam|sewa|titip) (?:identitas|identitasnya)|(?:dipinjam|titip) (?:nama|namanya)|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
      r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
      r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan|titipan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
      r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
@@ -967,6 +979,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.7) the state's emblem as an ID shows it ("lambang garuda", "hologram garuda", "kartu biru garuda")
     (r"bergaruda|(?:logo|lambang|gambar|berlogo|bergambar|hologram|biru) garuda", "EMBLEM"),
     (r"kartu|card", "KARTU"),
+    # (relrec15) a card's chip or UID copied onto another card ("kloning kartu NFC", "software clone", "bisa copy UID",
+    # "UID changeable"): a cloning tool; with an ID term it is a kit to copy e-KTPs (``id_clone``).  A bare "clone" is a
+    # knock-off ("sepatu clone"), and copying a card without a chip or UID is a print shop's ("copy kartu nama")
+    (r"(?:clone|cloning|kloning|klon|gandakan|menggandakan) (?:isi |data )?(?:<KARTU>|<CHIP>|uid)"
+     r"|(?:copy|salin|menyalin) (?:isi |data )?(?:<CHIP>|uid)|uid (?:berhasil |bisa )?(?:disalin|tersalin|dicopy|diganti|diubah|changeable)"
+     r"|(?:<CHIP>|<KARTU>) (?:clone|cloning|kloning)|(?:kit|software|aplikasi|alat|paket) (?:clone|cloning|kloning|klon)", "CLONE"),  # after the card and chip words
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
     (r"dukcapil|dinas", "OFFICIAL"),

@@ -752,6 +752,17 @@ RULES: tuple[Rule, ...] = (
             # (2.7) made to order, custom or said to pass ("bikin stempel dukcapil", "stempel desa custom mirip asli")
             r"|<MAKE>(?: \S+){0,1} <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} (?:<USABLEID>|<CUSTOMDATA>)"),
          why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
+    # (relrec15) a card's chip or UID copied onto another card, for an ID ("software clone untuk kartu identitas",
+    # "kloning kartu NFC untuk e-KTP"): a kit to copy e-KTPs, its blank cards the copies' material
+    Rule("id_clone", "related", "related_core", 60, _p(_near("CLONE", "IDTERM", 3)),
+         why="a tool to copy an ID card's chip onto another card (kloning kartu e-KTP, copy UID)"),
+    # (relrec15) a state school's or university's certificate form left blank ("blangko ijazah SMA … kosong"), or one
+    # sold with its security marks ("blangko ijazah … dengan hologram"): forged as a blank KK is; a kindergarten's
+    # ("Blanko ijazah TK") is a certificate a school prints, and a folder a holder (lexicon)
+    Rule("blank_school_form", "related", "related_core", 65,
+         _p(r"<BLANGKO>(?: \S+){0,2} <STATEDIPLOMA>|<STATEDIPLOMA>(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"
+            r"|<BLANGKO>(?: \S+){0,2} (?:<SCHOOLDOC>|<STATEDIPLOMA>)(?: \S+){0,6} <SECURITYMARK>"),
+         why="a blank school certificate or transcript form (blangko ijazah)"),
     # (2.7) the ID the object of the sale or supply verb a word or two on ("Dijual hasil scan KTP", "kami sediakan
     # wajah dan KTP"), unless another product or a sentence cue stands between ("Jual holder KTP", "Ready, syarat KTP")
     Rule("id_for_sale", "related", "related_core", 60, _p(r"<SALE>(?: (?!NEG|CUE|KARTU)\S+){0,2} (?:<IDTERM>|<NIK>)|<IDTERM> <SALE>"),
@@ -802,6 +813,11 @@ RULES: tuple[Rule, ...] = (
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<OFFICESTAMP>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    # (relrec15) the parts of a cloning kit and of a replica stamp found apart (``_CO_OCCURRENCES``)
+    Rule("clone_tool", "related", "clone_tool", 3, _p("<CLONE>"), why="a card's chip or UID copied (kloning, copy UID)"),
+    Rule("office_stamp_term", "related", "office_stamp_term", 0, _p("<OFFICESTAMP>"), why="an office's stamp"),
+    Rule("passing_claim", "related", "passing_claim", 0, _p("<USABLEID>|<CUSTOMDATA>"),
+         why="said to pass as real or made to the buyer's data"),
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
@@ -843,7 +859,7 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 #: so they neither count against it nor lower its focus.
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
-                           "machine_with_blank_ektp_in_listing", "id_writer"})
+                           "machine_with_blank_ektp_in_listing", "id_writer", "id_clone", "clone_tool_with_id_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
@@ -856,7 +872,7 @@ _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_i
 #: copy-service negative names that offer too (2.5), while a novelty or a sticker still does not.
 _CUSTOM_DATA_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
-_KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
+_KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing", "id_clone", "clone_tool_with_id_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: (2.8) Rules describing the e-KTP as an empty card of its own model, or a chip card of the KTP's type or size that
 #: holds no data yet, and the negatives that read "ukuran/model/standar KTP" as a look-alike's size or model.
@@ -967,6 +983,16 @@ _CO_OCCURRENCES = (
     (Rule("document_service_fast_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<MAKE>"),
           f"a service making a population document and speed or a skipped process, {_APART}"),
      frozenset({_RULE_INDEX["document_service"]}), frozenset({_RULE_INDEX["speed_word"], _RULE_INDEX["fast_track"]})),
+    # (relrec15) a cloning tool and an ID term apart ("Kit kloning kartu NFC" / "untuk e-KTP: reader, kartu kosong";
+    # "Alat tulis chip … kompatibel e-KTP" / "Bisa copy UID"): a kit to copy e-KTPs
+    (Rule("clone_tool_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CLONE>"),
+          f"a cloning tool (kloning kartu, copy UID) and an ID term, {_APART}"),
+     frozenset({_RULE_INDEX["clone_tool"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
+    # (relrec15) an office's stamp and words saying the result passes as real or bears the buyer's data apart
+    # ("Stempel dinas custom" / "Hasil mirip asli"): a replica made to forge with, as in one clause (office_stamp_sold)
+    (Rule("office_stamp_passing_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OFFICESTAMP>"),
+          f"an office's stamp and words saying it passes as real, {_APART}"),
+     frozenset({_RULE_INDEX["office_stamp_term"]}), frozenset({_RULE_INDEX["passing_claim"]})),
 )
 
 
@@ -1836,7 +1862,7 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
 #: kartu ATM" lists what it held, and a kit's machine, a buyer's voice or a blank form keep their own scope.
 _SAID_NEXT = frozenset({"forgery_described_in_listing", "custom_data_with_id_in_listing", "verified_account_with_id_in_listing",
                         "fast_track_with_document_in_listing", "printed_on_blank_with_id_in_listing",
-                        "document_service_fast_in_listing"})
+                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing"})
 
 
 def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
@@ -1912,14 +1938,20 @@ def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) ->
                for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits)
 
 
+#: (relrec15) Rules reading a kit to copy an ID's chip: the plain NFC or chip cards it names are the copies' cards.
+_CLONE_KIT_RULES = frozenset({"id_clone", "clone_tool_with_id_in_listing"})
+
+
 def _other_products(rule: Rule, others: set[int], emblem_without_data: bool) -> int:
     """How many of the listing's negatives ``others`` name another product than a co-occurrence ``rule`` does: a kit's
     own parts are none (a rule that makes an ID), nor the copies an identity trade sells, nor the look of an e-KTP
-    described, nor the chip of a card bearing the emblem with no data yet (2.9)."""
+    described, nor the chip of a card bearing the emblem with no data yet (2.9), nor the plain cards of a cloning
+    kit (relrec15: "Kit kloning kartu NFC" / "untuk e-KTP")."""
     makes_id, trades = rule.name in _USABLE_RULES, rule.name in _TRADE_RULES
     return sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
                                          or (trades and RULES[i].unless_traded)
                                          or (rule.name in _DESCRIBED_RULES and i in _LOOK_NEGATIVES)
+                                         or (rule.name in _CLONE_KIT_RULES and i in _PLAIN_CARD_NEGATIVES)
                                          or (emblem_without_data and rule.name in _EMBLEM_CHIP_RULES
                                              and i in _PLAIN_CARD_NEGATIVES)))
 
@@ -1983,6 +2015,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
         _discount_goods_not_offered(fields, tally)
+    if _BLANK_OFFERED not in tally.reasons and _blank_cards_to_clone_onto(fields):
+        _discount_blank_channel(tally, why="empty cards of a cloning kit, an ID's chip copied onto them: the copies' material")
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -2210,7 +2244,7 @@ def _discount_kit_parts(tally: _Tally) -> None:
 #: phrase it says what the listing sells.  Not a KTP merely offered ("Ready e-KTP" heads blank offers
 #: too), documents listed, or a blank KK (a second blank beside an e-KTP blank).
 _MADE_ID_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "related_core"
-                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form"))
+                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form", "blank_school_form"))
 _BLANK_CORE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "blank_core")
 
 
@@ -2257,6 +2291,33 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
             counted = {hit.rule for hit in field_clauses[0][1] if not _discount(hit, True, True)}
             return not counted.isdisjoint(_MADE_ID_RULES) and counted.isdisjoint(_BLANK_CORE_RULES)
     return False
+
+
+#: (relrec15) The rules reading a card's chip or UID copied, and a kit's machine or software.
+_CLONE_RULES = frozenset(_RULE_INDEX[name] for name in ("clone_tool", "id_clone"))
+_KIT_MACHINE_RULES = frozenset(_RULE_INDEX[name] for name in ("neg_printer", "kit_software"))
+
+
+def _blank_cards_to_clone_onto(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether empty cards sold with a machine or software are said, in their clause or the next, to take a copy of an
+    ID's chip ("Alat tulis chip plus kartu kosong kompatibel e-KTP" / "Bisa copy UID"; "kartu chip kosong untuk menyalin
+    data chip KTP"): a cloning kit, its empty cards the copies' material, not blank e-KTPs (relrec15).  A card named
+    with the blank word itself ("blanko e-KTP") stays a blank on offer, and a cloning line far from the cards, or with
+    no machine in the listing, describes no card of the kit (one appended line would otherwise move a blank offer)."""
+    machine, cards, clones = False, [], []
+    for field, field_clauses in fields:
+        for number, hits in field_clauses:
+            for hit in hits:
+                if hit.negator or hit.cue in _REQUIREMENT_CUES or hit.cue in _TOLD_OF_CUES or hit.cue == _TAG_CUE:
+                    continue  # asked of the buyer, told of, a tag list: no goods (a bonus "plus kartu kosong" is)
+                machine = machine or hit.rule in _KIT_MACHINE_RULES
+                if hit.rule in _CLONE_RULES:
+                    clones.append((field, number))
+                elif hit.rule in _BLANK_PAIRS:
+                    if "blanko" in hit.matched:
+                        return False
+                    cards.append((field, number))
+    return machine and any(field == other and abs(number - at) <= 1 for field, number in cards for other, at in clones)
 
 
 def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False) -> None:
