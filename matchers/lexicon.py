@@ -901,7 +901,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # kami", "identitas kami yang sediakan"): an identity lent, as a face hired is
     (r"(?:pakai|pake|menggunakan) identitas (?:tim )?(?:kami|kita)|(?:pakai|pake|menggunakan) (?:wajah|muka) (?:tim|orang) (?:kami|kita)"
      r"|identitas (?:tim )?(?:kami|kita) (?:yang |yg )?(?:sediakan|siapkan)", "IDDATA"),
-    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) (?:nama|namanya)|(?:dipinjam|pinjam|sewa|titip) (?:identitas|identitasnya)|(?:dipinjam|titip) (?:nama|namanya)|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
+    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) (?:nama|namanya)|(?:dipinjam|pinjam|sewa|titip) (?:identitas|identitasnya)|(?:dipinjam|titip) nama|(?:untuk|buat|mau|bisa) (?:dipinjam|pinjam) (?:namanya|identitasnya)|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
      r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
      r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan|titipan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
      r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
@@ -1154,6 +1154,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"desain|stiker", "NEGDESIGN"),
     (r"akun", "AKUN"),
     (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade|centang biru", "VERIFIED"),
+    # (relrec15) held in another person's name ("akun IKD … atas nama orang lain"): an account or a document sold so is
+    # that person's identity traded (``anothers_name``)
+    (r"(?:atas nama|a n) orang lain|(?:atas nama|a n) (?:milik )?orang", "OTHERSNAME"),
     (r"buatkan|bikinkan|bikinin|buatin|dibuatkan|dibikinin", "MAKEFOR"),  # made for you
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)

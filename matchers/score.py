@@ -756,6 +756,18 @@ RULES: tuple[Rule, ...] = (
     # "kloning kartu NFC untuk e-KTP"): a kit to copy e-KTPs, its blank cards the copies' material
     Rule("id_clone", "related", "related_core", 60, _p(_near("CLONE", "IDTERM", 3)),
          why="a tool to copy an ID card's chip onto another card (kloning kartu e-KTP, copy UID)"),
+    # (relrec15) a population or tax document made without the papers the office asks for ("Jasa pembuatan NPWP tanpa
+    # KTP asli", "bikin SIM tanpa KK"): the papers are skipped, so the document is made outside the office
+    Rule("document_without_papers", "related", "related_core", 60,
+         _p(r"<MAKE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,1} <NOT>(?: \S+){0,1} (?:<IDTERM>|<KK>|<AKTA>|<CIVILDOC>|<OTHERDOC>)"),
+         why="a population or tax document made without the papers it needs (NPWP tanpa KTP)",
+         words=re.compile(r"(?<!\S)NOT=tanpa(?!\S)")),  # "without", not "not" ("bikin SIM bukan KTP")
+    # (relrec15) an account held in another person's name ("rekening … atas nama orang lain"): that person's identity
+    # traded; found apart too (``anothers_name_in_listing``).  A document collected or sent in another's name is an
+    # office's or a courier's errand ("pengambilan KTP atas nama orang lain wajib surat kuasa")
+    Rule("anothers_name", "related", "related_core", 60,
+         _p(r"(?:<ANYAKUN>|<BANKBOOK>)(?: \S+){0,5} <OTHERSNAME>"),
+         why="an account in another person's name (atas nama orang lain)"),
     # (relrec15) a state school's or university's certificate form left blank ("blangko ijazah SMA … kosong"), or one
     # sold with its security marks ("blangko ijazah … dengan hologram"): forged as a blank KK is; a kindergarten's
     # ("Blanko ijazah TK") is a certificate a school prints, and a folder a holder (lexicon)
@@ -813,6 +825,9 @@ RULES: tuple[Rule, ...] = (
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<OFFICESTAMP>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    # (relrec15) the parts of an identity traded found apart: another person's name, a document made for the buyer
+    Rule("others_name_term", "related", "others_name_term", 0, _p("<OTHERSNAME>"), why="in another person's name"),
+    Rule("made_for_buyer", "related", "made_for_buyer", 0, _p("<MAKEFOR>"), why="made for the buyer (kami buatkan)"),
     # (relrec15) the parts of a cloning kit and of a replica stamp found apart (``_CO_OCCURRENCES``)
     Rule("clone_tool", "related", "clone_tool", 3, _p("<CLONE>"), why="a card's chip or UID copied (kloning, copy UID)"),
     Rule("office_stamp_term", "related", "office_stamp_term", 0, _p("<OFFICESTAMP>"), why="an office's stamp"),
@@ -988,6 +1003,17 @@ _CO_OCCURRENCES = (
     (Rule("clone_tool_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CLONE>"),
           f"a cloning tool (kloning kartu, copy UID) and an ID term, {_APART}"),
      frozenset({_RULE_INDEX["clone_tool"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
+    # (relrec15) an account, and another person's name said of it in the next clause ("Jual akun IKD … sudah aktif" /
+    # "atas nama orang lain")
+    (Rule("anothers_name_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OTHERSNAME>"),
+          f"another person's name and an account, {_APART}"),
+     frozenset({_RULE_INDEX["others_name_term"]}),
+     frozenset({_RULE_INDEX[name] for name in ("account_term", "bank_kit")})),
+    # (relrec15) a KTP named in the title and made for the buyer in the description ("KTP luar kota untuk kos" / "Kami
+    # buatkan, jadi satu hari"): the KTP is what the seller makes, as in one clause (``id_made_to_order``)
+    (Rule("made_for_buyer_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<MAKEFOR>"),
+          f"a KTP and its making for the buyer (kami buatkan), {_APART}"),
+     frozenset({_RULE_INDEX["made_for_buyer"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
     # (relrec15) an office's stamp and words saying the result passes as real or bears the buyer's data apart
     # ("Stempel dinas custom" / "Hasil mirip asli"): a replica made to forge with, as in one clause (office_stamp_sold)
     (Rule("office_stamp_passing_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OFFICESTAMP>"),
@@ -1189,11 +1215,15 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     return _negated_through_overlap(fired) if "NOT" in tags else tuple(fired)
 
 
+#: (relrec15) Rules whose match holds a "without" it reads ("NPWP tanpa KTP"): that word denies none of it.
+_READS_ITS_NOT = frozenset({"document_without_papers"})
+
+
 def _negation_of(shape_tags: list[str], rule: Rule, first: int, last: int) -> int:
     """The token of the negation denying a match from ``first`` to ``last``, or −1 (a shape holding a NOT or a
     sale denied: "Blanko KTP tidak dijual" denies the sale of what it names, 2.8)."""
     negator = _negator_of(shape_tags, first, rule.channel == "negative")
-    if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
+    if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last] and rule.name not in _READS_ITS_NOT:
         negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
     if negator < 0 and rule.channel != "negative":
         negator = next((i for i in range(last + 1, min(last + 1 + _DENIAL_REACH, len(shape_tags)))
@@ -1862,7 +1892,8 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
 #: kartu ATM" lists what it held, and a kit's machine, a buyer's voice or a blank form keep their own scope.
 _SAID_NEXT = frozenset({"forgery_described_in_listing", "custom_data_with_id_in_listing", "verified_account_with_id_in_listing",
                         "fast_track_with_document_in_listing", "printed_on_blank_with_id_in_listing",
-                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing"})
+                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing",
+                        "anothers_name_in_listing"})
 
 
 def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
