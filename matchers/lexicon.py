@@ -607,7 +607,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # the state's schools or universities (a level named, or said original) is a document forged as KTPs are, while a
     # kindergarten's or a course's ("blanko ijazah TK") is a printed certificate sold to schools (``blank_school_form``)
     (r"(?:map|sampul) (?:ijazah|transkrip)", "NEGHOLDER"),
-    (r"(?:ijazah|transkrip(?: nilai)?) (?:sd|smp|sma|smk|mts|slta|sltp|s1|s2|s3|d3|sarjana|kuliah|kampus|paket c|original|resmi|negeri)",
+    (r"(?:ijazah|transkrip(?: nilai)?) (?:sd|smp|sma|smk|s1|s2|d3|sarjana|kuliah|kampus|paket c|original|resmi|negeri)",
      "STATEDIPLOMA"),
     (r"ijazah|transkrip(?: nilai)?", "SCHOOLDOC"),
     # (2.8) the digital population ID (IKD, "KTP digital"): a population document a service may arrange
@@ -688,7 +688,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (relrec15) a person's identity bought up in the poster's own voice ("gue beli KTP lu", "kami menampung KTP bekas"):
     # the KTP or KK itself is the goods the poster pays for, an identity traded; read before the buying verb is a
     # demand's cue.  A need or a search ("kami butuh KTP", "cari KTP") is a requirement or a lost KTP, not buying
-    (r"(?:(?:gue|gw|aku|saya|sy|kami|kita|siap) (?:beli|beliin|membeli|borong|memborong|tampung)|ditampung|menampung|nampung|penampung)"
+    (r"(?:(?:gue|gw|aku|saya|sy|kami|kita|siap) (?:beli|membeli|borong|memborong|tampung)|ditampung|menampung|nampung|penampung)"
      r" (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDDATA"),
     # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
     # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
@@ -922,7 +922,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:sama |persis |mirip )?(?:seperti|mirip|kayak|kaya|sama|dengan) (?:yang )?(?:punya|keluaran|buatan|bikinan|cetakan|terbitan|dari) (?:kantor|dinas|dukcapil)"
      r"|(?:teruji|terbukti|sudah|udah|sering|aman) dipakai (?:buat |untuk )?(?:verifikasi|registrasi|verified|daftar|pinjol|bank|akun|transaksi)"
      r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
-     r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)", "USABLEID"),
+     r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|hasilnya|desain) (?:sama persis|persis|identik|mirip banget)", "USABLEID"),
     # an office's stamp: on what is sold, a forgery; sold itself or called a replica, a forger's tool (2.5)
     # (2.8) a stamp made like an office's own ("stempel persis milik Disdukcapil", "cap yang sama dengan kelurahan"): a forger's tool
     (r"(?:stempel|cap) (?:yang )?(?:sama persis|persis|mirip|identik|replika|palsu) (?:punya |milik |dengan |seperti |kayak )?"

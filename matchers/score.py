@@ -998,11 +998,13 @@ _CO_OCCURRENCES = (
     (Rule("document_service_fast_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<MAKE>"),
           f"a service making a population document and speed or a skipped process, {_APART}"),
      frozenset({_RULE_INDEX["document_service"]}), frozenset({_RULE_INDEX["speed_word"], _RULE_INDEX["fast_track"]})),
-    # (relrec15) a cloning tool and an ID term apart ("Kit kloning kartu NFC" / "untuk e-KTP: reader, kartu kosong";
-    # "Alat tulis chip … kompatibel e-KTP" / "Bisa copy UID"): a kit to copy e-KTPs
+    # (relrec15) a cloning tool and empty cards named with an ID term apart ("Alat tulis chip plus kartu kosong kompatibel
+    # e-KTP" / "Bisa copy UID"): a kit to copy e-KTPs.  A bare ID term is not enough: a reader of e-KTPs, a news item or a
+    # holder that a seller's "Bisa copy UID" line runs into copies nothing (2.12 read 170 such lines put before a title)
     (Rule("clone_tool_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CLONE>"),
-          f"a cloning tool (kloning kartu, copy UID) and an ID term, {_APART}"),
-     frozenset({_RULE_INDEX["clone_tool"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
+          f"a cloning tool (kloning kartu, copy UID) and empty cards named with an ID term, {_APART}"),
+     frozenset({_RULE_INDEX["clone_tool"]}),
+     frozenset({_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp")})),
     # (relrec15) an account, and another person's name said of it in the next clause ("Jual akun IKD … sudah aktif" /
     # "atas nama orang lain")
     (Rule("anothers_name_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OTHERSNAME>"),
