@@ -688,7 +688,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (relrec15) a person's identity bought up in the poster's own voice ("gue beli KTP lu", "kami menampung KTP bekas"):
     # the KTP or KK itself is the goods the poster pays for, an identity traded; read before the buying verb is a
     # demand's cue.  A need or a search ("kami butuh KTP", "cari KTP") is a requirement or a lost KTP, not buying
-    (r"(?:(?:gue|gw|aku|saya|sy|kami|kita|siap) (?:beli|membeli|borong|memborong|tampung)|ditampung|menampung|nampung|penampung)"
+    (r"(?:(?:gue|gw|aku|saya|sy|kami|kita|siap) (?:beli|beliin|membeli|borong|memborong|tampung)|ditampung|menampung|nampung|penampung)"
      r" (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDDATA"),
     # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
     # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")

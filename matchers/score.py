@@ -830,6 +830,8 @@ RULES: tuple[Rule, ...] = (
     Rule("made_for_buyer", "related", "made_for_buyer", 0, _p("<MAKEFOR>"), why="made for the buyer (kami buatkan)"),
     # (relrec15) the parts of a cloning kit and of a replica stamp found apart (``_CO_OCCURRENCES``)
     Rule("clone_tool", "related", "clone_tool", 3, _p("<CLONE>"), why="a card's chip or UID copied (kloning, copy UID)"),
+    Rule("clone_cards", "related", "clone_cards", 0, _p("<CLONE>"), why="cards made copies (kartu clone, kloning kartu)",
+         words=re.compile(r"CLONE=\S*(?:kartu|card|chip)")),
     Rule("office_stamp_term", "related", "office_stamp_term", 0, _p("<OFFICESTAMP>"), why="an office's stamp"),
     Rule("passing_claim", "related", "passing_claim", 0, _p("<USABLEID>|<CUSTOMDATA>"),
          why="said to pass as real or made to the buyer's data"),
@@ -874,7 +876,8 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 #: so they neither count against it nor lower its focus.
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
-                           "machine_with_blank_ektp_in_listing", "id_writer", "id_clone", "clone_tool_with_id_in_listing"})
+                           "machine_with_blank_ektp_in_listing", "id_writer", "id_clone", "clone_tool_with_id_in_listing",
+                           "clone_cards_with_id_machine_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
@@ -887,7 +890,8 @@ _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_i
 #: copy-service negative names that offer too (2.5), while a novelty or a sticker still does not.
 _CUSTOM_DATA_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
-_KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing", "id_clone", "clone_tool_with_id_in_listing"})
+_KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing", "id_clone", "clone_tool_with_id_in_listing",
+                           "clone_cards_with_id_machine_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: (2.8) Rules describing the e-KTP as an empty card of its own model, or a chip card of the KTP's type or size that
 #: holds no data yet, and the negatives that read "ukuran/model/standar KTP" as a look-alike's size or model.
@@ -1005,6 +1009,11 @@ _CO_OCCURRENCES = (
           f"a cloning tool (kloning kartu, copy UID) and empty cards named with an ID term, {_APART}"),
      frozenset({_RULE_INDEX["clone_tool"]}),
      frozenset({_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp")})),
+    # (relrec15) cards made copies and a reader or writer of e-KTPs apart ("Reader e-KTP + kartu clone"): a cloning kit;
+    # a UID said copyable ("Bisa copy UID") beside a reader of e-KTPs names no card of a kit
+    (Rule("clone_cards_with_id_machine_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CLONE>"),
+          f"cards made copies and a reader or writer of e-KTPs, {_APART}"),
+     frozenset({_RULE_INDEX["clone_cards"]}), frozenset({_RULE_INDEX[name] for name in ("id_reader", "id_writer")})),
     # (relrec15) an account, and another person's name said of it in the next clause ("Jual akun IKD … sudah aktif" /
     # "atas nama orang lain")
     (Rule("anothers_name_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OTHERSNAME>"),
@@ -1894,7 +1903,7 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
 #: kartu ATM" lists what it held, and a kit's machine, a buyer's voice or a blank form keep their own scope.
 _SAID_NEXT = frozenset({"forgery_described_in_listing", "custom_data_with_id_in_listing", "verified_account_with_id_in_listing",
                         "fast_track_with_document_in_listing", "printed_on_blank_with_id_in_listing",
-                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing",
+                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing", "clone_cards_with_id_machine_in_listing",
                         "anothers_name_in_listing"})
 
 
@@ -1972,7 +1981,8 @@ def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) ->
 
 
 #: (relrec15) Rules reading a kit to copy an ID's chip: the plain NFC or chip cards it names are the copies' cards.
-_CLONE_KIT_RULES = frozenset({"id_clone", "clone_tool_with_id_in_listing"})
+_CLONE_KIT_RULES = frozenset({"id_clone", "clone_tool_with_id_in_listing",
+                           "clone_cards_with_id_machine_in_listing"})
 
 
 def _other_products(rule: Rule, others: set[int], emblem_without_data: bool) -> int:

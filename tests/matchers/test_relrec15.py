@@ -41,6 +41,8 @@ STILL_MISSED = {
     "rr15c-school-07": "a school's notice that the state diplomas' blanks have not come from the office reads as a blank "
                        "form on offer, as 2.12 reads the same notice of blank KKs and birth certificates (blank_civil_form)",
     "rr15c-name-02": "'rekening' opens a payment sentence, so the other person's name said of it is a payment's",
+    "rr15c-clone-02": "the empty cards and the e-KTP they suit stand in two clauses ('kartu kosong UID changeable, cocok "
+                      "untuk e-KTP'): the kit found apart needs the cards named with the ID in one",
 }
 
 #: The rules this change added: what the precision count below looks for among a misread hard negative's reasons.
