@@ -589,6 +589,11 @@ EKTP_TYPE = re.compile(r"(?<!ukuran )(?<!size )(?<!seukuran )TYPEKTP=\S*(?:ektp|
 ID_TYPE_CHIP = r"(?:<TYPEKTP>|<SIZEKTP>)(?: \S+){0,3} <CHIP>|<CHIP>(?: \S+){0,3} (?:<TYPEKTP>|<SIZEKTP>)"
 
 
+#: (relrec15) A cloning word that names the cards, chips or software copying them ("kloning kartu", "kartu clone",
+#: "software clone"), not a UID said copyable ("copy UID"): a line a seller adds to a title ("… Bisa copy UID") names no kit.
+_CLONES_CARDS = re.compile(r"CLONE=\S*(?:kartu|card|chip|software|aplikasi|kit|alat|paket)")
+
+
 def _p(pattern: str) -> re.Pattern[str]:
     for group, tags in _TAG_GROUPS.items():
         pattern = pattern.replace(f"<{group}>", tags)
@@ -754,19 +759,22 @@ RULES: tuple[Rule, ...] = (
          why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
     # (relrec15) a card's chip or UID copied onto another card, for an ID ("software clone untuk kartu identitas",
     # "kloning kartu NFC untuk e-KTP"): a kit to copy e-KTPs, its blank cards the copies' material
-    Rule("id_clone", "related", "related_core", 60, _p(_near("CLONE", "IDTERM", 3)),
-         why="a tool to copy an ID card's chip onto another card (kloning kartu e-KTP, copy UID)"),
+    Rule("id_clone", "related", "related_core", 60, _p(r"<CLONE>(?: \S+){0,3} <IDTERM>"),
+         why="a tool to copy an ID card's chip onto another card (kloning kartu e-KTP, software clone untuk KTP)",
+         words=_CLONES_CARDS),
     # (relrec15) a population or tax document made without the papers the office asks for ("Jasa pembuatan NPWP tanpa
-    # KTP asli", "bikin SIM tanpa KK"): the papers are skipped, so the document is made outside the office
+    # KTP asli", "bikin SIM tanpa KK"): the papers are skipped, so the document is made outside the office; the service
+    # names the document itself ("jasa foto paspor tanpa …" is a photo studio's)
     Rule("document_without_papers", "related", "related_core", 60,
-         _p(r"<MAKE>(?: \S+){0,2} <SERVICEDOC>(?: \S+){0,1} <NOT>(?: \S+){0,1} (?:<IDTERM>|<KK>|<AKTA>|<CIVILDOC>|<OTHERDOC>)"),
+         _p(r"<MAKE> <SERVICEDOC> <NOT>(?: \S+){0,1} (?:<IDTERM>|<KK>|<AKTA>|<CIVILDOC>|<OTHERDOC>)"),
          why="a population or tax document made without the papers it needs (NPWP tanpa KTP)",
          words=re.compile(r"(?<!\S)NOT=tanpa(?!\S)")),  # "without", not "not" ("bikin SIM bukan KTP")
-    # (relrec15) an account held in another person's name ("rekening … atas nama orang lain"): that person's identity
-    # traded; found apart too (``anothers_name_in_listing``).  A document collected or sent in another's name is an
-    # office's or a courier's errand ("pengambilan KTP atas nama orang lain wajib surat kuasa")
+    # (relrec15) an account sold held in another person's name ("Jual akun … atas nama orang lain"): that person's
+    # identity traded.  A document collected or sent in another's name is an office's or a courier's errand ("pengambilan
+    # KTP atas nama orang lain wajib surat kuasa"); found apart (a next clause), a seller's "Atas nama orang lain." line
+    # turned ~40–60 hard negatives naming an account in each place, so only one clause under a sale word is read
     Rule("anothers_name", "related", "related_core", 60,
-         _p(r"(?:<ANYAKUN>|<BANKBOOK>)(?: \S+){0,5} <OTHERSNAME>"),
+         _p(r"<SALE>(?: \S+){0,2} (?:<ANYAKUN>|<BANKBOOK>)(?: \S+){0,5} <OTHERSNAME>"),
          why="an account in another person's name (atas nama orang lain)"),
     # (relrec15) a state school's or university's certificate form left blank ("blangko ijazah SMA … kosong"), or one
     # sold with its security marks ("blangko ijazah … dengan hologram"): forged as a blank KK is; a kindergarten's
@@ -826,15 +834,13 @@ RULES: tuple[Rule, ...] = (
     Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<OFFICESTAMP>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     # (relrec15) the parts of an identity traded found apart: another person's name, a document made for the buyer
-    Rule("others_name_term", "related", "others_name_term", 0, _p("<OTHERSNAME>"), why="in another person's name"),
-    Rule("made_for_buyer", "related", "made_for_buyer", 0, _p("<MAKEFOR>"), why="made for the buyer (kami buatkan)"),
     # (relrec15) the parts of a cloning kit and of a replica stamp found apart (``_CO_OCCURRENCES``)
     Rule("clone_tool", "related", "clone_tool", 3, _p("<CLONE>"), why="a card's chip or UID copied (kloning, copy UID)"),
     Rule("clone_cards", "related", "clone_cards", 0, _p("<CLONE>"), why="cards made copies (kartu clone, kloning kartu)",
-         words=re.compile(r"CLONE=\S*(?:kartu|card|chip)")),
+         words=re.compile(r"CLONE=\S*(?:kartu|card|chip)")),  # software said to clone beside a reader names no card
     Rule("office_stamp_term", "related", "office_stamp_term", 0, _p("<OFFICESTAMP>"), why="an office's stamp"),
-    Rule("passing_claim", "related", "passing_claim", 0, _p("<USABLEID>|<CUSTOMDATA>"),
-         why="said to pass as real or made to the buyer's data"),
+    Rule("passing_claim", "related", "passing_claim", 0, _p("<USABLEID>"), why="said to look like the real one",
+         words=re.compile(r"USABLEID=\S*(?:mirip|seperti|kayak|kaya|persis|identik|original)")),  # not "tampil di dukcapil"
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
@@ -1014,19 +1020,9 @@ _CO_OCCURRENCES = (
     (Rule("clone_cards_with_id_machine_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CLONE>"),
           f"cards made copies and a reader or writer of e-KTPs, {_APART}"),
      frozenset({_RULE_INDEX["clone_cards"]}), frozenset({_RULE_INDEX[name] for name in ("id_reader", "id_writer")})),
-    # (relrec15) an account, and another person's name said of it in the next clause ("Jual akun IKD … sudah aktif" /
-    # "atas nama orang lain")
-    (Rule("anothers_name_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OTHERSNAME>"),
-          f"another person's name and an account, {_APART}"),
-     frozenset({_RULE_INDEX["others_name_term"]}),
-     frozenset({_RULE_INDEX[name] for name in ("account_term", "bank_kit")})),
-    # (relrec15) a KTP named in the title and made for the buyer in the description ("KTP luar kota untuk kos" / "Kami
-    # buatkan, jadi satu hari"): the KTP is what the seller makes, as in one clause (``id_made_to_order``)
-    (Rule("made_for_buyer_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<MAKEFOR>"),
-          f"a KTP and its making for the buyer (kami buatkan), {_APART}"),
-     frozenset({_RULE_INDEX["made_for_buyer"]}), _ID_TERM_RULES | {_RULE_INDEX["id_term_related"]}),
-    # (relrec15) an office's stamp and words saying the result passes as real or bears the buyer's data apart
-    # ("Stempel dinas custom" / "Hasil mirip asli"): a replica made to forge with, as in one clause (office_stamp_sold)
+    # (relrec15) an office's stamp and words saying the result passes as real apart
+    # ("Stempel dinas custom" / "Hasil mirip asli"): a replica made to forge with, as in one clause (office_stamp_sold);
+    # data to order apart ("nama bebas") is a novelty card's as often
     (Rule("office_stamp_passing_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OFFICESTAMP>"),
           f"an office's stamp and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["office_stamp_term"]}), frozenset({_RULE_INDEX["passing_claim"]})),
@@ -1903,8 +1899,7 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
 #: kartu ATM" lists what it held, and a kit's machine, a buyer's voice or a blank form keep their own scope.
 _SAID_NEXT = frozenset({"forgery_described_in_listing", "custom_data_with_id_in_listing", "verified_account_with_id_in_listing",
                         "fast_track_with_document_in_listing", "printed_on_blank_with_id_in_listing",
-                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing", "clone_cards_with_id_machine_in_listing",
-                        "anothers_name_in_listing"})
+                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing", "clone_cards_with_id_machine_in_listing"})
 
 
 def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
@@ -2031,7 +2026,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     emblem_without_data = _NO_CONTENT_TERM in fired and _plain_cards_are_chips(fields)
     emblem_chip = False
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
-        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired) or not _VOIDED_BY.get(number, _NONE).isdisjoint(fired):
+        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired) or not _VOIDED_BY.get(number, _NONE).isdisjoint(fired) \
+                or _NEEDS.get(number, fired).isdisjoint(fired):
             continue  # a part that fired nowhere is found apart nowhere: focus 0, nothing to add
         makes_id, trades = rule.name in _USABLE_RULES, rule.name in _TRADE_RULES
         other_products = _other_products(rule, others, emblem_without_data)
@@ -2099,6 +2095,10 @@ _CIVIL_DOC_TERM = _RULE_INDEX["civil_doc_term"]
 _NONE: frozenset[int] = frozenset()
 #: (2.8) Listing rules that rules fired anywhere void: a KTP said not yet printed where a service makes or arranges
 #: KTPs ("Bantu cetak KTP yang belum jadi" / "sudah rekam tapi belum cetak?") is the customer's, not a blank on offer.
+#: (relrec15) Pairs found apart only where one of these rules fired too: a cloning line and empty ID cards are a kit to
+#: copy e-KTPs where a machine or software is sold (a sticker shop's "kartu KTP kosong" and a "Bisa copy UID" line are none).
+_NEEDS = {len(RULES) + i: frozenset(_RULE_INDEX[name] for name in ("neg_printer", "kit_software"))
+          for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "clone_tool_with_id_in_listing"}
 _VOIDED_BY = {len(RULES) + i: frozenset(_RULE_INDEX[name] for name in ("document_service", "fast_track", "id_made_to_order"))
               for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "no_content_with_ktp_in_listing"}
 
@@ -2342,25 +2342,28 @@ _KIT_MACHINE_RULES = frozenset(_RULE_INDEX[name] for name in ("neg_printer", "ki
 
 
 def _blank_cards_to_clone_onto(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
-    """Whether empty cards sold with a machine or software are said, in their clause or the next, to take a copy of an
-    ID's chip ("Alat tulis chip plus kartu kosong kompatibel e-KTP" / "Bisa copy UID"; "kartu chip kosong untuk menyalin
-    data chip KTP"): a cloning kit, its empty cards the copies' material, not blank e-KTPs (relrec15).  A card named
-    with the blank word itself ("blanko e-KTP") stays a blank on offer, and a cloning line far from the cards, or with
-    no machine in the listing, describes no card of the kit (one appended line would otherwise move a blank offer)."""
-    machine, cards, clones = False, [], []
+    """Whether empty cards sold with a machine or software (in their clause or the next) are said, in their clause or
+    the next, to take a copy of an ID's chip ("Alat tulis chip plus kartu kosong kompatibel e-KTP" / "Bisa copy UID";
+    "Paket reader/writer" / "10 kartu chip kosong untuk menyalin data chip KTP"): a cloning kit, its empty cards the
+    copies' material, not blank e-KTPs (relrec15).  A card named with the blank word itself ("blanko e-KTP") stays a
+    blank on offer, and so do cards far from any machine, or beside a machine the buyer has ("siap dicetak pakai
+    printer", "buat yang punya alat"): a seller's "Bisa copy UID" line added to their title would otherwise move them."""
+    machines, cards, clones = [], [], []
     for field, field_clauses in fields:
         for number, hits in field_clauses:
             for hit in hits:
                 if hit.negator or hit.cue in _REQUIREMENT_CUES or hit.cue in _TOLD_OF_CUES or hit.cue == _TAG_CUE:
                     continue  # asked of the buyer, told of, a tag list: no goods (a bonus "plus kartu kosong" is)
-                machine = machine or hit.rule in _KIT_MACHINE_RULES
+                if hit.rule in _KIT_MACHINE_RULES and not hit.cue:  # "pakai printer", "yang punya alat": the buyer's
+                    machines.append((field, number))
                 if hit.rule in _CLONE_RULES:
                     clones.append((field, number))
                 elif hit.rule in _BLANK_PAIRS:
                     if "blanko" in hit.matched:
                         return False
                     cards.append((field, number))
-    return machine and any(field == other and abs(number - at) <= 1 for field, number in cards for other, at in clones)
+    kit_cards = [card for card in cards if any(card[0] == field and abs(card[1] - at) <= 1 for field, at in machines)]
+    return any(field == other and abs(number - at) <= 1 for field, number in kit_cards for other, at in clones)
 
 
 def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False) -> None:
