@@ -490,6 +490,26 @@ seller's voice) or the description opens by naming a publication ("Artikel berit
 now none but what the neutral "Info produk:" hides, and the 69 notices under a genre heading in the tune rows stay
 benign but one (a news item quoting a fee as a price, measured on ``levers12_b``).  Report heads over the goods
 ("Laporan: <title>" / "Diskusi: <description>") count once among a report's tellings (told_voice): 1,805 hidden -> 1.
+
+**Identity trade beside the blank (relrec15).**  Measured first on fresh rows (``corpus/relrec15_a``: 2.12 read 28 of its
+30 related listings) and the retired holdouts' misread shapes, hard negatives beside each (``relrec15_concepts``;
+``tests/matchers/test_relrec15.py`` counts what each reading turns and what its own line hides):
+
+* *Cloning kits*: cards, chips or software copying a card's chip, for an ID named after them ("Kit kloning kartu NFC
+  untuk e-KTP", "software clone untuk kartu identitas": ``id_clone``; a bare "clone" is a knock-off); a cloning line
+  beside empty cards named with the ID where the seller sells a machine or software ("Alat tulis chip plus kartu kosong
+  kompatibel e-KTP" / "Bisa copy UID"), cards made copies beside a reader of e-KTPs ("Reader e-KTP + kartu clone").
+  Such a kit's empty cards are the copies' material, not blank e-KTPs (:func:`_blank_cards_to_clone_onto`), unless the
+  blank word names them.  A UID said copyable beside a bare ID term is none (a "Bisa copy UID" line put before a title
+  turned 592 hard negatives when it was).
+* *Identities bought* in the poster's own voice ("gue beli KTP lu", "kami menampung KTP bekas"): data, as sold ones are.
+* *A state school's blank certificate* ("blangko ijazah SMA … kosong", "… dengan hologram"): a kindergarten's is a
+  certificate a school prints (``blank_school_form``).
+* *An office's stamp said to look like the real one* in another clause ("Stempel dinas custom" / "Hasil mirip asli").
+* *A document made without the papers it needs* ("Jasa pembuatan NPWP tanpa KTP asli", ``document_without_papers``:
+  its "tanpa" denies nothing, :data:`_READS_ITS_NOT`); *an account sold in another's name* in one clause; *a name lent
+  for a purpose* ("untuk dipinjam namanya").  Tried and dropped: a KTP in the title made "for you" apart ("Kami
+  buatkan."), and another's name apart from an account: each line turned 40–140 more hard negatives than 2.12.
 """
 
 from __future__ import annotations
@@ -2054,7 +2074,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
         _discount_goods_not_offered(fields, tally)
-    if _BLANK_OFFERED not in tally.reasons and _blank_cards_to_clone_onto(fields):
+    if not _CLONE_RULES.isdisjoint(fired) and _BLANK_OFFERED not in tally.reasons and _blank_cards_to_clone_onto(fields):
         _discount_blank_channel(tally, why="empty cards of a cloning kit, an ID's chip copied onto them: the copies' material")
 
     def channel(name: str) -> float:
