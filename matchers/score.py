@@ -498,10 +498,10 @@ benign but one (a news item quoting a fee as a price, measured on ``levers12_b``
 * *Cloning kits*: cards, chips or software copying a card's chip, for an ID named after them ("Kit kloning kartu NFC
   untuk e-KTP", "software clone untuk kartu identitas": ``id_clone``; a bare "clone" is a knock-off); a cloning line
   beside empty cards named with the ID where the seller sells a machine or software ("Alat tulis chip plus kartu kosong
-  kompatibel e-KTP" / "Bisa copy UID"), cards made copies beside a reader of e-KTPs ("Reader e-KTP + kartu clone").
+  kompatibel e-KTP" / "Bisa kloning chip"), cards made copies beside a reader of e-KTPs ("Reader e-KTP + kartu clone").
   Such a kit's empty cards are the copies' material, not blank e-KTPs (:func:`_blank_cards_to_clone_onto`), unless the
-  blank word names them.  A UID said copyable beside a bare ID term is none (a "Bisa copy UID" line put before a title
-  turned 592 hard negatives when it was).
+  blank word names them.  A cloning line beside a bare ID term is none (a "Bisa copy UID" line put before a title
+  turned 592 hard negatives when it was); a UID or a chip's contents said copyable is not read (lexicon ``CLONE``).
 * *Identities bought* in the poster's own voice ("gue beli KTP lu", "kami menampung KTP bekas"): data, as sold ones are.
 * *A state school's blank certificate* ("blangko ijazah SMA … kosong", "… dengan hologram"): a kindergarten's is a
   certificate a school prints (``blank_school_form``).
@@ -610,7 +610,7 @@ ID_TYPE_CHIP = r"(?:<TYPEKTP>|<SIZEKTP>)(?: \S+){0,3} <CHIP>|<CHIP>(?: \S+){0,3}
 
 
 #: (relrec15) A cloning word that names the cards, chips or software copying them ("kloning kartu", "kartu clone",
-#: "software clone"), not a UID said copyable ("copy UID"): a line a seller adds to a title ("… Bisa copy UID") names no kit.
+#: "software clone").
 _CLONES_CARDS = re.compile(r"CLONE=\S*(?:kartu|card|chip|software|aplikasi|kit|alat|paket)")
 
 
@@ -855,9 +855,9 @@ RULES: tuple[Rule, ...] = (
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<OFFICESTAMP>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
     # (relrec15) the parts of an identity traded found apart: another person's name, a document made for the buyer
     # (relrec15) the parts of a cloning kit and of a replica stamp found apart (``_CO_OCCURRENCES``)
-    Rule("clone_tool", "related", "clone_tool", 3, _p("<CLONE>"), why="a card's chip or UID copied (kloning, copy UID)"),
+    Rule("clone_tool", "related", "clone_tool", 3, _p("<CLONE>"), why="a card cloned (kloning kartu, software clone)"),
     Rule("clone_cards", "related", "clone_cards", 0, _p("<CLONE>"), why="cards made copies (kartu clone, kloning kartu)",
-         words=re.compile(r"CLONE=\S*(?:kartu|card|chip)")),  # software said to clone beside a reader names no card
+         words=re.compile(r"CLONE=(?=\S*(?:kartu|card|chip))\S*(?:clone|cloning|kloning|klon|gandakan)")),  # no software
     Rule("office_stamp_term", "related", "office_stamp_term", 0, _p("<OFFICESTAMP>"), why="an office's stamp"),
     Rule("passing_claim", "related", "passing_claim", 0, _p("<USABLEID>"), why="said to look like the real one",
          words=re.compile(r"USABLEID=\S*(?:mirip|seperti|kayak|kaya|persis|identik|original)")),  # not "tampil di dukcapil"
@@ -1029,14 +1029,14 @@ _CO_OCCURRENCES = (
           f"a service making a population document and speed or a skipped process, {_APART}"),
      frozenset({_RULE_INDEX["document_service"]}), frozenset({_RULE_INDEX["speed_word"], _RULE_INDEX["fast_track"]})),
     # (relrec15) a cloning tool and empty cards named with an ID term apart ("Alat tulis chip plus kartu kosong kompatibel
-    # e-KTP" / "Bisa copy UID"): a kit to copy e-KTPs.  A bare ID term is not enough: a reader of e-KTPs, a news item or a
-    # holder that a seller's "Bisa copy UID" line runs into copies nothing (2.12 read 170 such lines put before a title)
+    # e-KTP" / "Bisa kloning chip"): a kit to copy e-KTPs.  A bare ID term is not enough: a reader of e-KTPs, a news item
+    # or a holder that a seller's cloning line runs into copies nothing (a "Bisa copy UID" line put first turned 592)
     (Rule("clone_tool_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CLONE>"),
-          f"a cloning tool (kloning kartu, copy UID) and empty cards named with an ID term, {_APART}"),
+          f"a cloning tool (kloning kartu, software clone) and empty cards named with an ID term, {_APART}"),
      frozenset({_RULE_INDEX["clone_tool"]}),
      frozenset({_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp")})),
     # (relrec15) cards made copies and a reader or writer of e-KTPs apart ("Reader e-KTP + kartu clone"): a cloning kit;
-    # a UID said copyable ("Bisa copy UID") beside a reader of e-KTPs names no card of a kit
+    # software said to clone beside a reader of e-KTPs names no card of a kit
     (Rule("clone_cards_with_id_machine_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CLONE>"),
           f"cards made copies and a reader or writer of e-KTPs, {_APART}"),
      frozenset({_RULE_INDEX["clone_cards"]}), frozenset({_RULE_INDEX[name] for name in ("id_reader", "id_writer")})),
@@ -2116,7 +2116,7 @@ _NONE: frozenset[int] = frozenset()
 #: (2.8) Listing rules that rules fired anywhere void: a KTP said not yet printed where a service makes or arranges
 #: KTPs ("Bantu cetak KTP yang belum jadi" / "sudah rekam tapi belum cetak?") is the customer's, not a blank on offer.
 #: (relrec15) Pairs found apart only where one of these rules fired too: a cloning line and empty ID cards are a kit to
-#: copy e-KTPs where a machine or software is sold (a sticker shop's "kartu KTP kosong" and a "Bisa copy UID" line are none).
+#: copy e-KTPs where a machine or software is sold (a sticker shop's "kartu KTP kosong" and a cloning line are none).
 _NEEDS = {len(RULES) + i: frozenset(_RULE_INDEX[name] for name in ("neg_printer", "kit_software"))
           for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "clone_tool_with_id_in_listing"}
 _VOIDED_BY = {len(RULES) + i: frozenset(_RULE_INDEX[name] for name in ("document_service", "fast_track", "id_made_to_order"))
@@ -2356,6 +2356,10 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
     return False
 
 
+#: (relrec15) Empty cards said to suit an ID ("kartu kosong kompatibel e-KTP", "kartu chip kosong untuk … KTP"), and the
+#: ID itself named empty or blank ("ktp el kosong", "e-KTP kosong", "blanko e-KTP"), in a blank pair's plain words.
+_CARDS_FOR_AN_ID = re.compile(r"(?<!\S)(?:kartu|card|chip)(?!\S)")
+_EMPTY_ID = re.compile(r"(?<!\S)(?:ktp|ektp|ktpel|ktp el|e ktp) (?:kosong|polos|putih)(?!\S)|blanko|(?<!\S)(?:kosong|polos|putih) (?:ktp|ektp|ktpel|ktp el|e ktp)(?!\S)")
 #: (relrec15) The rules reading a card's chip or UID copied, and a kit's machine or software.
 _CLONE_RULES = frozenset(_RULE_INDEX[name] for name in ("clone_tool", "id_clone"))
 _KIT_MACHINE_RULES = frozenset(_RULE_INDEX[name] for name in ("neg_printer", "kit_software"))
@@ -2363,11 +2367,11 @@ _KIT_MACHINE_RULES = frozenset(_RULE_INDEX[name] for name in ("neg_printer", "ki
 
 def _blank_cards_to_clone_onto(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
     """Whether empty cards sold with a machine or software (in their clause or the next) are said, in their clause or
-    the next, to take a copy of an ID's chip ("Alat tulis chip plus kartu kosong kompatibel e-KTP" / "Bisa copy UID";
-    "Paket reader/writer" / "10 kartu chip kosong untuk menyalin data chip KTP"): a cloning kit, its empty cards the
+    the next, to take a copy of an ID's chip ("Alat tulis chip plus kartu kosong kompatibel e-KTP" / "Bisa kloning chip";
+    "Paket reader/writer" / "10 kartu chip kosong untuk kloning chip KTP"): a cloning kit, its empty cards the
     copies' material, not blank e-KTPs (relrec15).  A card named with the blank word itself ("blanko e-KTP") stays a
     blank on offer, and so do cards far from any machine, or beside a machine the buyer has ("siap dicetak pakai
-    printer", "buat yang punya alat"): a seller's "Bisa copy UID" line added to their title would otherwise move them."""
+    printer", "buat yang punya alat"): a seller's cloning line added to their title would otherwise move them."""
     machines, cards, clones = [], [], []
     for field, field_clauses in fields:
         for number, hits in field_clauses:
@@ -2379,8 +2383,8 @@ def _blank_cards_to_clone_onto(fields: tuple[tuple[str, FieldRules], ...]) -> bo
                 if hit.rule in _CLONE_RULES:
                     clones.append((field, number))
                 elif hit.rule in _BLANK_PAIRS:
-                    if "blanko" in hit.matched:
-                        return False
+                    if not _CARDS_FOR_AN_ID.search(hit.matched) or _EMPTY_ID.search(hit.matched):
+                        return False  # the ID itself named empty ("ktp el kosong", "blanko e-KTP"): a blank on offer
                     cards.append((field, number))
     kit_cards = [card for card in cards if any(card[0] == field and abs(card[1] - at) <= 1 for field, at in machines)]
     return any(field == other and abs(number - at) <= 1 for field, number in kit_cards for other, at in clones)

@@ -275,6 +275,7 @@ STILL_MISREAD = {
     # relrec15's concept rows still misread; each is named with why in test_relrec15.py
     "rr15c-school-07": "a school's notice that blank state diplomas have not come reads as a blank form on offer (2.12 reads "
                        "the same notice of blank KKs alike)",
+    "rr15b-019": "relrec15_b, measured once (2.12 alike): a lost-KTP post ('Hilang KTP dan ATM') reads as an identity traded",
 }
 
 

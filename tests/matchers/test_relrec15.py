@@ -49,6 +49,12 @@ STILL_MISSED = {
     "rr15c-madefor-01": "the reading was dropped: a KTP in the title and 'Kami buatkan' apart turned 100-140 more hard "
                         "negatives than 2.12 wherever a seller puts that line",
     "rr15c-madefor-02": "as rr15c-madefor-01",
+    "rr15c-clone-11": "a chip's contents said copied ('menyalin isi chip') is not read: as a seller's line put first it took "
+                      "the chip word a blank offer's reading needs (hid 2 offers, turned 25 more hard negatives)",
+    # relrec15_b, measured once at 113bff4 (main 2.12 misreads the same three): not learnt from
+    "rr15b-010": "relrec15_b, measured once: a WTB of KTP + selfie sets in a buyer's voice reads benign",
+    "rr15b-013": "relrec15_b, measured once: a made S1 diploma ('Ijazah S1 jadi … terdaftar') reads benign",
+    "rr15b-019": "relrec15_b, measured once: a lost-KTP post reads as an identity traded (related)",
 }
 
 #: The rules this change added: what the precision count below looks for among a misread hard negative's reasons.
@@ -65,7 +71,7 @@ def _by_a_new_reading(verdict: str, reasons: tuple) -> bool:
     return any(KIT_CARDS in r.detail for r in reasons) or (
         verdict == "related" and any(r.rule in NEW_RULES - {"identity_data"} and r.weight > 0 for r in reasons))
 
-ROWS = _rows("relrec15_concepts.jsonl") + _rows("relrec15_a.jsonl")
+ROWS = _rows("relrec15_concepts.jsonl") + _rows("relrec15_a.jsonl") + _rows("relrec15_b.jsonl")
 
 
 @pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
