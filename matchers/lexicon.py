@@ -603,6 +603,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"<KTP> (?:versi |dengan |ber |pakai |model |jenis |tipe |ada )?chip|<KTP> berchip"
      # (2.6) "the electronic one" after the KTP ("kartu KTP yg elektronik", "KTP versi elektronik")
      r"|<KTP> (?:(?:yang|yg) )?(?:versi|model|jenis|tipe) elektronik|<KTP> (?:yang|yg) elektronik", "EKTP"),
+    # (relrec15) a school's certificate and its transcript: its folder or cover is a holder ("map ijazah kosong"); one of
+    # the state's schools or universities (a level named, or said original) is a document forged as KTPs are, while a
+    # kindergarten's or a course's ("blanko ijazah TK") is a printed certificate sold to schools (``blank_school_form``)
+    (r"(?:map|sampul) (?:ijazah|transkrip)", "NEGHOLDER"),
+    (r"(?:ijazah|transkrip(?: nilai)?) (?:sd|smp|sma|smk|s1|s2|d3|sarjana|kuliah|kampus|paket c|original|resmi|negeri)",
+     "STATEDIPLOMA"),
+    (r"ijazah|transkrip(?: nilai)?", "SCHOOLDOC"),
     # (2.8) the digital population ID (IKD, "KTP digital"): a population document a service may arrange
     (r"ikd|identitas kependudukan digital|(?:<KTP>|<EKTP>) digital", "OTHERDOC"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
@@ -678,6 +685,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:barang|stok) (?:ini )?(?:kami|kita|saya|sy) (?:beli|ambil|dapat)|(?:kami|kita|saya|sy) (?:beli|ambil) (?:stok|barang) ini"
      r"|(?:kami|kita|saya|sy) (?:beli|borong) (?:dalam )?(?:jumlah besar|banyak) (?:jadi|sehingga|makanya)"
      r"|(?:kami|kita|saya|sy) (?:butuh|perlu|membutuhkan) (?:uang|duit|modal|waktu)", "SELLERTERMS"),
+    # (relrec15) a person's identity bought up in the poster's own voice ("gue beli KTP lu", "kami menampung KTP bekas"):
+    # the KTP or KK itself is the goods the poster pays for, an identity traded; read before the buying verb is a
+    # demand's cue.  A need or a search ("kami butuh KTP", "cari KTP") is a requirement or a lost KTP, not buying
+    (r"(?:(?:gue|gw|aku|saya|sy|kami|kita|siap) (?:beli|beliin|membeli|borong|memborong|tampung)|ditampung|menampung|nampung|penampung)"
+     r" (?:<KTP>|<EKTP>|kk|kartu keluarga)", "IDDATA"),
     # (2.6) a demand in the poster's own voice: buying up ("tampung", "kami beli", "siap borong"), the poster's
     # own need ("saya lagi cari", "kami membutuhkan"), in Javanese and Sundanese too ("tak tuku", "rek meuli")
     (r"(?:di)?tampung|menampung|nampung|(?:kami|kita|saya|sy|aku|gue|gw|siap) (?:lagi |sedang |mau |akan |ingin )?"
@@ -889,7 +901,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # kami", "identitas kami yang sediakan"): an identity lent, as a face hired is
     (r"(?:pakai|pake|menggunakan) identitas (?:tim )?(?:kami|kita)|(?:pakai|pake|menggunakan) (?:wajah|muka) (?:tim|orang) (?:kami|kita)"
      r"|identitas (?:tim )?(?:kami|kita) (?:yang |yg )?(?:sediakan|siapkan)", "IDDATA"),
-    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) nama|(?:dipinjam|pinjam|sewa|titip) (?:identitas|identitasnya)|(?:dipinjam|titip) nama|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
+    (r"(?:sewa|rental|pinjam) (?:muka|wajah)|(?:pinjam|numpang) (?:nama|namanya)|(?:dipinjam|pinjam|sewa|titip) (?:identitas|identitasnya)|(?:dipinjam|titip) nama|(?:untuk|buat|mau|bisa) (?:dipinjam|pinjam) (?:namanya|identitasnya)|(?:paket|<READY>|stok|stock) (?:lengkap )?identitas|nik baru"
      r"|<KK> (?:original )?(?:milik |punya )?orang(?: lain)?"
      r"|(?:<KTP>|<EKTP>) (?:pinjaman|sewaan|titipan)|(?:pinjamkan|meminjamkan|sewakan|menyewakan) (?:<KTP>|<EKTP>|<KK>)"
      r"|(?:nomor|nomer|no) (?:<KTP>|<EKTP>) (?:aktif|valid|fresh)|nik (?:kami|stok|stock|cadangan)|(?:stok|stock) nik", "IDDATA"),
@@ -910,7 +922,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:sama |persis |mirip )?(?:seperti|mirip|kayak|kaya|sama|dengan) (?:yang )?(?:punya|keluaran|buatan|bikinan|cetakan|terbitan|dari) (?:kantor|dinas|dukcapil)"
      r"|(?:teruji|terbukti|sudah|udah|sering|aman) dipakai (?:buat |untuk )?(?:verifikasi|registrasi|verified|daftar|pinjol|bank|akun|transaksi)"
      r"|dipakai (?:beneran|sungguhan|resmi|dimana saja|dimana aja|di mana saja|buat apa aja|buat apa saja)"
-     r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|desain) (?:sama persis|persis|identik|mirip banget)", "USABLEID"),
+     r"|aman (?:dari )?razia|lolos razia|proses rahasia|(?:proses )?diam diam|(?:tampilan|bentuk|hasil|hasilnya|desain) (?:sama persis|persis|identik|mirip banget)", "USABLEID"),
     # an office's stamp: on what is sold, a forgery; sold itself or called a replica, a forger's tool (2.5)
     # (2.8) a stamp made like an office's own ("stempel persis milik Disdukcapil", "cap yang sama dengan kelurahan"): a forger's tool
     (r"(?:stempel|cap) (?:yang )?(?:sama persis|persis|mirip|identik|replika|palsu) (?:punya |milik |dengan |seperti |kayak )?"
@@ -967,6 +979,13 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.7) the state's emblem as an ID shows it ("lambang garuda", "hologram garuda", "kartu biru garuda")
     (r"bergaruda|(?:logo|lambang|gambar|berlogo|bergambar|hologram|biru) garuda", "EMBLEM"),
     (r"kartu|card", "KARTU"),
+    # (relrec15) a card cloned ("kloning kartu NFC", "kartu clone", "software clone", "gandakan isi chip"): a cloning
+    # tool; with an ID term it is a kit to copy e-KTPs (``id_clone``).  A bare "clone" is a knock-off ("sepatu clone").
+    # A chip's contents or a UID said copied ("salin isi chip", "bisa copy UID", "UID changeable") is not read: as a
+    # seller's line put first it made a clause that names something, or took the chip word a blank offer's reading
+    # needs, so a title's product phrase moved (hid 2 and 8 read-right offers, turned 25 and 23 more hard negatives)
+    (r"(?:clone|cloning|kloning|klon|gandakan|menggandakan) (?:isi |data )?(?:<KARTU>|<CHIP>)"
+     r"|(?:<CHIP>|<KARTU>) (?:clone|cloning|kloning)|(?:kit|software|aplikasi|alat|paket) (?:clone|cloning|kloning|klon)", "CLONE"),  # after the card and chip words
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
     (r"dukcapil|dinas", "OFFICIAL"),
@@ -1136,6 +1155,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"desain|stiker", "NEGDESIGN"),
     (r"akun", "AKUN"),
     (r"(?:sudah|full) verifikasi|verified|premium|upgraded|(?:sudah|full) upgrade|centang biru", "VERIFIED"),
+    # (relrec15) held in another person's name ("akun IKD … atas nama orang lain"): an account or a document sold so is
+    # that person's identity traded (``anothers_name``)
+    (r"(?:atas nama|a n) orang lain|(?:atas nama|a n) (?:milik )?orang", "OTHERSNAME"),
     (r"buatkan|bikinkan|bikinin|buatin|dibuatkan|dibikinin", "MAKEFOR"),  # made for you
     (r"jasa urus|jasa pembuatan|jasa bikin|biro jasa|jasa|urus|ngurus|mengurus|pengurusan|ngurusin|urusin|nguruskeun|bikin|buat|pembuatan|bikinin|buatin|buatkan|bikinkan|ganti|ubah|rubah|tambah|bantu|bantuin", "SERVICE"),
     # (2.6) a how-to (a guide, a course): about an e-KTP unless it teaches making one from blanks (``howto_make_id``)

@@ -490,6 +490,26 @@ seller's voice) or the description opens by naming a publication ("Artikel berit
 now none but what the neutral "Info produk:" hides, and the 69 notices under a genre heading in the tune rows stay
 benign but one (a news item quoting a fee as a price, measured on ``levers12_b``).  Report heads over the goods
 ("Laporan: <title>" / "Diskusi: <description>") count once among a report's tellings (told_voice): 1,805 hidden -> 1.
+
+**Identity trade beside the blank (relrec15).**  Measured first on fresh rows (``corpus/relrec15_a``: 2.12 read 28 of its
+30 related listings) and the retired holdouts' misread shapes, hard negatives beside each (``relrec15_concepts``;
+``tests/matchers/test_relrec15.py`` counts what each reading turns and what its own line hides):
+
+* *Cloning kits*: cards, chips or software copying a card's chip, for an ID named after them ("Kit kloning kartu NFC
+  untuk e-KTP", "software clone untuk kartu identitas": ``id_clone``; a bare "clone" is a knock-off); a cloning line
+  beside empty cards named with the ID where the seller sells a machine or software ("Alat tulis chip plus kartu kosong
+  kompatibel e-KTP" / "Bisa kloning chip"), cards made copies beside a reader of e-KTPs ("Reader e-KTP + kartu clone").
+  Such a kit's empty cards are the copies' material, not blank e-KTPs (:func:`_blank_cards_to_clone_onto`), unless the
+  blank word names them.  A cloning line beside a bare ID term is none (a "Bisa copy UID" line put before a title
+  turned 592 hard negatives when it was); a UID or a chip's contents said copyable is not read (lexicon ``CLONE``).
+* *Identities bought* in the poster's own voice ("gue beli KTP lu", "kami menampung KTP bekas"): data, as sold ones are.
+* *A state school's blank certificate* ("blangko ijazah SMA … kosong", "… dengan hologram"): a kindergarten's is a
+  certificate a school prints (``blank_school_form``).
+* *An office's stamp said to look like the real one* in another clause ("Stempel dinas custom" / "Hasil mirip asli").
+* *A document made without the papers it needs* ("Jasa pembuatan NPWP tanpa KTP asli", ``document_without_papers``:
+  its "tanpa" denies nothing, :data:`_READS_ITS_NOT`); *an account sold in another's name* in one clause; *a name lent
+  for a purpose* ("untuk dipinjam namanya").  Tried and dropped: a KTP in the title made "for you" apart ("Kami
+  buatkan."), and another's name apart from an account: each line turned 40–140 more hard negatives than 2.12.
 """
 
 from __future__ import annotations
@@ -588,6 +608,11 @@ NO_CONTENT = re.compile(rf"KOSONG=(?:{ABSENT}_\S+|kolom_\S+|can_\S+|no_data|with
 EKTP_TYPE = re.compile(r"(?<!ukuran )(?<!size )(?<!seukuran )TYPEKTP=\S*(?:ektp|ktpel|e_ktp|ktp_el)(?!\S)")
 #: (2.8) A chip card of the KTP's own type or size ("kartu chip ukuran KTP", "kartu standar KTP ber-chip").
 ID_TYPE_CHIP = r"(?:<TYPEKTP>|<SIZEKTP>)(?: \S+){0,3} <CHIP>|<CHIP>(?: \S+){0,3} (?:<TYPEKTP>|<SIZEKTP>)"
+
+
+#: (relrec15) A cloning word that names the cards, chips or software copying them ("kloning kartu", "kartu clone",
+#: "software clone").
+_CLONES_CARDS = re.compile(r"CLONE=\S*(?:kartu|card|chip|software|aplikasi|kit|alat|paket)")
 
 
 def _p(pattern: str) -> re.Pattern[str]:
@@ -753,6 +778,32 @@ RULES: tuple[Rule, ...] = (
             # (2.7) made to order, custom or said to pass ("bikin stempel dukcapil", "stempel desa custom mirip asli")
             r"|<MAKE>(?: \S+){0,1} <OFFICESTAMP>|<OFFICESTAMP>(?: \S+){0,3} (?:<USABLEID>|<CUSTOMDATA>)"),
          why="an office's stamp sold or called a replica: a forger's tool (2.5)"),
+    # (relrec15) a card's chip or UID copied onto another card, for an ID ("software clone untuk kartu identitas",
+    # "kloning kartu NFC untuk e-KTP"): a kit to copy e-KTPs, its blank cards the copies' material
+    Rule("id_clone", "related", "related_core", 60, _p(r"<CLONE>(?: \S+){0,3} <IDTERM>"),
+         why="a tool to copy an ID card's chip onto another card (kloning kartu e-KTP, software clone untuk KTP)",
+         words=_CLONES_CARDS),
+    # (relrec15) a population or tax document made without the papers the office asks for ("Jasa pembuatan NPWP tanpa
+    # KTP asli", "bikin SIM tanpa KK"): the papers are skipped, so the document is made outside the office; the service
+    # names the document itself ("jasa foto paspor tanpa …" is a photo studio's)
+    Rule("document_without_papers", "related", "related_core", 60,
+         _p(r"<MAKE> <SERVICEDOC> <NOT>(?: \S+){0,1} (?:<IDTERM>|<KK>|<AKTA>|<CIVILDOC>|<OTHERDOC>)"),
+         why="a population or tax document made without the papers it needs (NPWP tanpa KTP)",
+         words=re.compile(r"(?<!\S)NOT=tanpa(?!\S)")),  # "without", not "not" ("bikin SIM bukan KTP")
+    # (relrec15) an account sold held in another person's name ("Jual akun … atas nama orang lain"): that person's
+    # identity traded.  A document collected or sent in another's name is an office's or a courier's errand ("pengambilan
+    # KTP atas nama orang lain wajib surat kuasa"); found apart (a next clause), a seller's "Atas nama orang lain." line
+    # turned ~40–60 hard negatives naming an account in each place, so only one clause under a sale word is read
+    Rule("anothers_name", "related", "related_core", 60,
+         _p(r"<SALE>(?: \S+){0,2} (?:<ANYAKUN>|<BANKBOOK>)(?: \S+){0,5} <OTHERSNAME>"),
+         why="an account in another person's name (atas nama orang lain)"),
+    # (relrec15) a state school's or university's certificate form left blank ("blangko ijazah SMA … kosong"), or one
+    # sold with its security marks ("blangko ijazah … dengan hologram"): forged as a blank KK is; a kindergarten's
+    # ("Blanko ijazah TK") is a certificate a school prints, and a folder a holder (lexicon)
+    Rule("blank_school_form", "related", "related_core", 65,
+         _p(r"<BLANGKO>(?: \S+){0,2} <STATEDIPLOMA>|<STATEDIPLOMA>(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"
+            r"|<BLANGKO>(?: \S+){0,2} (?:<SCHOOLDOC>|<STATEDIPLOMA>)(?: \S+){0,6} <SECURITYMARK>"),
+         why="a blank school certificate or transcript form (blangko ijazah)"),
     # (2.7) the ID the object of the sale or supply verb a word or two on ("Dijual hasil scan KTP", "kami sediakan
     # wajah dan KTP"), unless another product or a sentence cue stands between ("Jual holder KTP", "Ready, syarat KTP")
     Rule("id_for_sale", "related", "related_core", 60, _p(r"<SALE>(?: (?!NEG|CUE|KARTU)\S+){0,2} (?:<IDTERM>|<NIK>)|<IDTERM> <SALE>"),
@@ -803,6 +854,14 @@ RULES: tuple[Rule, ...] = (
          why="a document process skipped (tanpa antre, orang dalam, terima beres)"),
     Rule("custom_data", "related", "custom_data", 5, _p("<CUSTOMDATA>"), why="data of the buyer's choosing (nama bebas, alamat bisa request)"),
     Rule("usable_claim", "related", "usable_claim", 5, _p("<USABLEID>|<OFFICESTAMP>"), why="said to pass as real (lolos verifikasi, seperti asli)"),
+    # (relrec15) the parts of an identity traded found apart: another person's name, a document made for the buyer
+    # (relrec15) the parts of a cloning kit and of a replica stamp found apart (``_CO_OCCURRENCES``)
+    Rule("clone_tool", "related", "clone_tool", 3, _p("<CLONE>"), why="a card cloned (kloning kartu, software clone)"),
+    Rule("clone_cards", "related", "clone_cards", 0, _p("<CLONE>"), why="cards made copies (kartu clone, kloning kartu)",
+         words=re.compile(r"CLONE=(?=\S*(?:kartu|card|chip))\S*(?:clone|cloning|kloning|klon|gandakan)")),  # no software
+    Rule("office_stamp_term", "related", "office_stamp_term", 0, _p("<OFFICESTAMP>"), why="an office's stamp"),
+    Rule("passing_claim", "related", "passing_claim", 0, _p("<USABLEID>"), why="said to look like the real one",
+         words=re.compile(r"USABLEID=\S*(?:mirip|seperti|kayak|kaya|persis|identik|original)")),  # not "tampil di dukcapil"
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
     Rule("id_term_related", "related", "id_term_related", 5, _p("<KTP>|<EKTP>|<KK>"), why="identity document term"),
     # (2.4) any population document a service may make or arrange: the other part of a fast track found apart
@@ -844,7 +903,8 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 #: so they neither count against it nor lower its focus.
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
-                           "machine_with_blank_ektp_in_listing", "id_writer"})
+                           "machine_with_blank_ektp_in_listing", "id_writer", "id_clone", "clone_tool_with_id_in_listing",
+                           "clone_cards_with_id_machine_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
@@ -857,7 +917,8 @@ _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_i
 #: copy-service negative names that offer too (2.5), while a novelty or a sticker still does not.
 _CUSTOM_DATA_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
-_KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing"})
+_KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing", "id_clone", "clone_tool_with_id_in_listing",
+                           "clone_cards_with_id_machine_in_listing"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: (2.8) Rules describing the e-KTP as an empty card of its own model, or a chip card of the KTP's type or size that
 #: holds no data yet, and the negatives that read "ukuran/model/standar KTP" as a look-alike's size or model.
@@ -968,6 +1029,24 @@ _CO_OCCURRENCES = (
     (Rule("document_service_fast_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<MAKE>"),
           f"a service making a population document and speed or a skipped process, {_APART}"),
      frozenset({_RULE_INDEX["document_service"]}), frozenset({_RULE_INDEX["speed_word"], _RULE_INDEX["fast_track"]})),
+    # (relrec15) a cloning tool and empty cards named with an ID term apart ("Alat tulis chip plus kartu kosong kompatibel
+    # e-KTP" / "Bisa kloning chip"): a kit to copy e-KTPs.  A bare ID term is not enough: a reader of e-KTPs, a news item
+    # or a holder that a seller's cloning line runs into copies nothing (a "Bisa copy UID" line put first turned 592)
+    (Rule("clone_tool_with_id_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CLONE>"),
+          f"a cloning tool (kloning kartu, software clone) and empty cards named with an ID term, {_APART}"),
+     frozenset({_RULE_INDEX["clone_tool"]}),
+     frozenset({_RULE_INDEX[name] for name in ("blank_ektp", "unprinted_ektp", "blank_ktp", "unprinted_ktp")})),
+    # (relrec15) cards made copies and a reader or writer of e-KTPs apart ("Reader e-KTP + kartu clone"): a cloning kit;
+    # software said to clone beside a reader of e-KTPs names no card of a kit
+    (Rule("clone_cards_with_id_machine_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<CLONE>"),
+          f"cards made copies and a reader or writer of e-KTPs, {_APART}"),
+     frozenset({_RULE_INDEX["clone_cards"]}), frozenset({_RULE_INDEX[name] for name in ("id_reader", "id_writer")})),
+    # (relrec15) an office's stamp and words saying the result passes as real apart
+    # ("Stempel dinas custom" / "Hasil mirip asli"): a replica made to forge with, as in one clause (office_stamp_sold);
+    # data to order apart ("nama bebas") is a novelty card's as often
+    (Rule("office_stamp_passing_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OFFICESTAMP>"),
+          f"an office's stamp and words saying it passes as real, {_APART}"),
+     frozenset({_RULE_INDEX["office_stamp_term"]}), frozenset({_RULE_INDEX["passing_claim"]})),
 )
 
 
@@ -1163,11 +1242,15 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     return _negated_through_overlap(fired) if "NOT" in tags else tuple(fired)
 
 
+#: (relrec15) Rules whose match holds a "without" it reads ("NPWP tanpa KTP"): that word denies none of it.
+_READS_ITS_NOT = frozenset({"document_without_papers"})
+
+
 def _negation_of(shape_tags: list[str], rule: Rule, first: int, last: int) -> int:
     """The token of the negation denying a match from ``first`` to ``last``, or −1 (a shape holding a NOT or a
     sale denied: "Blanko KTP tidak dijual" denies the sale of what it names, 2.8)."""
     negator = _negator_of(shape_tags, first, rule.channel == "negative")
-    if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last]:
+    if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last] and rule.name not in _READS_ITS_NOT:
         negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
     if negator < 0 and rule.channel != "negative":
         negator = next((i for i in range(last + 1, min(last + 1 + _DENIAL_REACH, len(shape_tags)))
@@ -1836,7 +1919,7 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
 #: kartu ATM" lists what it held, and a kit's machine, a buyer's voice or a blank form keep their own scope.
 _SAID_NEXT = frozenset({"forgery_described_in_listing", "custom_data_with_id_in_listing", "verified_account_with_id_in_listing",
                         "fast_track_with_document_in_listing", "printed_on_blank_with_id_in_listing",
-                        "document_service_fast_in_listing"})
+                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing", "clone_cards_with_id_machine_in_listing"})
 
 
 def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
@@ -1912,14 +1995,21 @@ def _title_supports(fields: tuple[tuple[str, FieldRules], ...], channel: str) ->
                for field, field_clauses in fields if field == "title" for number, hits in field_clauses for hit in hits)
 
 
+#: (relrec15) Rules reading a kit to copy an ID's chip: the plain NFC or chip cards it names are the copies' cards.
+_CLONE_KIT_RULES = frozenset({"id_clone", "clone_tool_with_id_in_listing",
+                           "clone_cards_with_id_machine_in_listing"})
+
+
 def _other_products(rule: Rule, others: set[int], emblem_without_data: bool) -> int:
     """How many of the listing's negatives ``others`` name another product than a co-occurrence ``rule`` does: a kit's
     own parts are none (a rule that makes an ID), nor the copies an identity trade sells, nor the look of an e-KTP
-    described, nor the chip of a card bearing the emblem with no data yet (2.9)."""
+    described, nor the chip of a card bearing the emblem with no data yet (2.9), nor the plain cards of a cloning
+    kit (relrec15: "Kit kloning kartu NFC" / "untuk e-KTP")."""
     makes_id, trades = rule.name in _USABLE_RULES, rule.name in _TRADE_RULES
     return sum(1 for i in others if not ((makes_id and RULES[i].unless_usable)
                                          or (trades and RULES[i].unless_traded)
                                          or (rule.name in _DESCRIBED_RULES and i in _LOOK_NEGATIVES)
+                                         or (rule.name in _CLONE_KIT_RULES and i in _PLAIN_CARD_NEGATIVES)
                                          or (emblem_without_data and rule.name in _EMBLEM_CHIP_RULES
                                              and i in _PLAIN_CARD_NEGATIVES)))
 
@@ -1956,7 +2046,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     emblem_without_data = _NO_CONTENT_TERM in fired and _plain_cards_are_chips(fields)
     emblem_chip = False
     for number, (rule, first_rules, second_rules) in enumerate(_CO_OCCURRENCES, start=len(RULES)):
-        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired) or not _VOIDED_BY.get(number, _NONE).isdisjoint(fired):
+        if first_rules.isdisjoint(fired) or second_rules.isdisjoint(fired) or not _VOIDED_BY.get(number, _NONE).isdisjoint(fired) \
+                or _NEEDS.get(number, fired).isdisjoint(fired):
             continue  # a part that fired nowhere is found apart nowhere: focus 0, nothing to add
         makes_id, trades = rule.name in _USABLE_RULES, rule.name in _TRADE_RULES
         other_products = _other_products(rule, others, emblem_without_data)
@@ -1983,6 +2074,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
         _discount_goods_not_offered(fields, tally)
+    if not _CLONE_RULES.isdisjoint(fired) and _BLANK_OFFERED not in tally.reasons and _blank_cards_to_clone_onto(fields):
+        _discount_blank_channel(tally, why="empty cards of a cloning kit, an ID's chip copied onto them: the copies' material")
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -2022,6 +2115,10 @@ _CIVIL_DOC_TERM = _RULE_INDEX["civil_doc_term"]
 _NONE: frozenset[int] = frozenset()
 #: (2.8) Listing rules that rules fired anywhere void: a KTP said not yet printed where a service makes or arranges
 #: KTPs ("Bantu cetak KTP yang belum jadi" / "sudah rekam tapi belum cetak?") is the customer's, not a blank on offer.
+#: (relrec15) Pairs found apart only where one of these rules fired too: a cloning line and empty ID cards are a kit to
+#: copy e-KTPs where a machine or software is sold (a sticker shop's "kartu KTP kosong" and a cloning line are none).
+_NEEDS = {len(RULES) + i: frozenset(_RULE_INDEX[name] for name in ("neg_printer", "kit_software"))
+          for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "clone_tool_with_id_in_listing"}
 _VOIDED_BY = {len(RULES) + i: frozenset(_RULE_INDEX[name] for name in ("document_service", "fast_track", "id_made_to_order"))
               for i, (rule, _, _) in enumerate(_CO_OCCURRENCES) if rule.name == "no_content_with_ktp_in_listing"}
 
@@ -2210,7 +2307,7 @@ def _discount_kit_parts(tally: _Tally) -> None:
 #: phrase it says what the listing sells.  Not a KTP merely offered ("Ready e-KTP" heads blank offers
 #: too), documents listed, or a blank KK (a second blank beside an e-KTP blank).
 _MADE_ID_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "related_core"
-                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form"))
+                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form", "blank_school_form"))
 _BLANK_CORE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "blank_core")
 
 
@@ -2257,6 +2354,40 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
             counted = {hit.rule for hit in field_clauses[0][1] if not _discount(hit, True, True)}
             return not counted.isdisjoint(_MADE_ID_RULES) and counted.isdisjoint(_BLANK_CORE_RULES)
     return False
+
+
+#: (relrec15) Empty cards said to suit an ID ("kartu kosong kompatibel e-KTP", "kartu chip kosong untuk … KTP"), and the
+#: ID itself named empty or blank ("ktp el kosong", "e-KTP kosong", "blanko e-KTP"), in a blank pair's plain words.
+_CARDS_FOR_AN_ID = re.compile(r"(?<!\S)(?:kartu|card|chip)(?!\S)")
+_EMPTY_ID = re.compile(r"(?<!\S)(?:ktp|ektp|ktpel|ktp el|e ktp) (?:kosong|polos|putih)(?!\S)|blanko|(?<!\S)(?:kosong|polos|putih) (?:ktp|ektp|ktpel|ktp el|e ktp)(?!\S)")
+#: (relrec15) The rules reading a card's chip or UID copied, and a kit's machine or software.
+_CLONE_RULES = frozenset(_RULE_INDEX[name] for name in ("clone_tool", "id_clone"))
+_KIT_MACHINE_RULES = frozenset(_RULE_INDEX[name] for name in ("neg_printer", "kit_software"))
+
+
+def _blank_cards_to_clone_onto(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
+    """Whether empty cards sold with a machine or software (in their clause or the next) are said, in their clause or
+    the next, to take a copy of an ID's chip ("Alat tulis chip plus kartu kosong kompatibel e-KTP" / "Bisa kloning chip";
+    "Paket reader/writer" / "10 kartu chip kosong untuk kloning chip KTP"): a cloning kit, its empty cards the
+    copies' material, not blank e-KTPs (relrec15).  A card named with the blank word itself ("blanko e-KTP") stays a
+    blank on offer, and so do cards far from any machine, or beside a machine the buyer has ("siap dicetak pakai
+    printer", "buat yang punya alat"): a seller's cloning line added to their title would otherwise move them."""
+    machines, cards, clones = [], [], []
+    for field, field_clauses in fields:
+        for number, hits in field_clauses:
+            for hit in hits:
+                if hit.negator or hit.cue in _REQUIREMENT_CUES or hit.cue in _TOLD_OF_CUES or hit.cue == _TAG_CUE:
+                    continue  # asked of the buyer, told of, a tag list: no goods (a bonus "plus kartu kosong" is)
+                if hit.rule in _KIT_MACHINE_RULES and not hit.cue:  # "pakai printer", "yang punya alat": the buyer's
+                    machines.append((field, number))
+                if hit.rule in _CLONE_RULES:
+                    clones.append((field, number))
+                elif hit.rule in _BLANK_PAIRS:
+                    if not _CARDS_FOR_AN_ID.search(hit.matched) or _EMPTY_ID.search(hit.matched):
+                        return False  # the ID itself named empty ("ktp el kosong", "blanko e-KTP"): a blank on offer
+                    cards.append((field, number))
+    kit_cards = [card for card in cards if any(card[0] == field and abs(card[1] - at) <= 1 for field, at in machines)]
+    return any(field == other and abs(number - at) <= 1 for field, number in kit_cards for other, at in clones)
 
 
 def _discount_blank_channel(tally: _Tally, why: str, keep_core: bool = False) -> None:

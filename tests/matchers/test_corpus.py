@@ -272,6 +272,10 @@ STILL_MISREAD = {
     "t13b-003": "news of a Dukcapil assuring its blank stock reads as an offer (2.10 alike)",
     # blankrec12's own fresh hard negatives still misread; each is named with why in test_blank_recall12.py
     "br12a-038": "a PVC shop's Q&A denial ('bisa buat ktp? gak bisa') reads 'buat KTP' as making one (as br8a-034)",
+    # relrec15's concept rows still misread; each is named with why in test_relrec15.py
+    "rr15c-school-07": "a school's notice that blank state diplomas have not come reads as a blank form on offer (2.12 reads "
+                       "the same notice of blank KKs alike)",
+    "rr15b-019": "relrec15_b, measured once (2.12 alike): a lost-KTP post ('Hilang KTP dan ATM') reads as an identity traded",
 }
 
 

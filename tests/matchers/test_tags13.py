@@ -103,7 +103,9 @@ def test_genre_tags_before_the_title_hide_only_titles_naming_no_goods() -> None:
     """levers12's strict xfail (528 of 560 sampled on 2.10): 355 of 5,184 now (2.10: 4,836 of 5,134), each a title whose
     own words name no goods ("Barang langka ready", a title of hashtags only), which keeps its hashtags as written."""
     hidden = _hidden(STEADY, "#infoktp #pengumuman #berita", "title_prefix")
-    assert len(hidden) <= 358  # 355 on the tags13 branch; 358 once merged with notice13 and related13 (2.11)
+    # 355 on the tags13 branch; 358 once merged with notice13 and related13 (2.11); relrec15 adds 4 offers whose titles
+    # name no goods ("Rekening BRI siap pakai", "Kartu perdana sudah registrasi"), 357 of the others (361 in all)
+    assert len(hidden) <= 361
     titles = {row["id"]: f"#infoktp #pengumuman #berita {row['title']}" for row in STEADY}
     assert [rid for rid in hidden if _moved(titles[rid])] == []
 

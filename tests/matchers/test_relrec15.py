@@ -1,0 +1,151 @@
+"""Related recall (relrec15): identity trade that is not the blank itself.
+
+Readings added from the fresh batch ``corpus/relrec15_a.jsonl`` (measured unseen on 2.12 first) and the shapes of the
+retired holdouts' misreads, each with hard negatives beside it in ``corpus/relrec15_concepts.jsonl`` (``rr15c-<reading>-…``):
+
+* ``clone``: cards, chips or software copying a card's chip, for an ID named after them (``id_clone``); a cloning line beside
+  empty cards named with an ID where a machine or software is sold (``clone_tool_with_id_in_listing``), cards made copies
+  beside a reader or writer of e-KTPs (``clone_cards_with_id_machine_in_listing``); the empty cards of such a kit are the
+  copies' material, not blank e-KTPs (``_blank_cards_to_clone_onto``);
+* ``bought``: a person's KTP or KK bought up in the poster's own voice (lexicon ``IDDATA``);
+* ``school``: a state school's or university's blank certificate (``blank_school_form``), a kindergarten's is none;
+* ``stamp``: an office's stamp and words saying it passes as real found apart (``office_stamp_passing_in_listing``);
+* ``papers``: a document made without the papers it needs (``document_without_papers``);
+* ``name``: an account sold in another person's name, in one clause under a sale word (``anothers_name``);
+* ``madefor``: a KTP named in the title and made for the buyer in the description: tried and dropped (a seller's "Kami
+  buatkan." line turned 100–140 more hard negatives in each place than 2.12), its rows kept as strict xfails;
+* ``lent``: a name lent for a purpose ("untuk dipinjam namanya").
+
+``corpus/relrec15_b.jsonl`` was written with ``_a`` and committed before any matcher edit, then measured once at the end.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from matchers import score_listing, score_many
+from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
+
+CORPUS = Path(__file__).parent / "corpus"
+
+
+def _rows(name: str) -> list[dict]:
+    with (CORPUS / name).open(encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+#: Rows the readings do not reach, measured: strict xfails with why.
+STILL_MISSED = {
+    "rr15c-school-07": "a school's notice that the state diplomas' blanks have not come from the office reads as a blank "
+                       "form on offer, as 2.12 reads the same notice of blank KKs and birth certificates (blank_civil_form)",
+    "rr15c-name-02": "'rekening' opens a payment sentence, so the other person's name said of it is a payment's",
+    "rr15c-clone-02": "the empty cards and the e-KTP they suit stand in two clauses ('kartu kosong UID changeable, cocok "
+                      "untuk e-KTP'): the kit found apart needs the cards named with the ID in one",
+    "rr15c-madefor-01": "the reading was dropped: a KTP in the title and 'Kami buatkan' apart turned 100-140 more hard "
+                        "negatives than 2.12 wherever a seller puts that line",
+    "rr15c-madefor-02": "as rr15c-madefor-01",
+    "rr15c-clone-11": "a chip's contents said copied ('menyalin isi chip') is not read: as a seller's line put first it took "
+                      "the chip word a blank offer's reading needs (hid 2 offers, turned 25 more hard negatives)",
+    # relrec15_b, measured once at 113bff4 (main 2.12 misreads the same three): not learnt from
+    "rr15b-010": "relrec15_b, measured once: a WTB of KTP + selfie sets in a buyer's voice reads benign",
+    "rr15b-013": "relrec15_b, measured once: a made S1 diploma ('Ijazah S1 jadi … terdaftar') reads benign",
+    "rr15b-019": "relrec15_b, measured once: a lost-KTP post reads as an identity traded (related)",
+}
+
+#: The rules this change added: what the precision count below looks for among a misread hard negative's reasons.
+NEW_RULES = frozenset({"id_clone", "clone_tool_with_id_in_listing", "clone_cards_with_id_machine_in_listing",
+                       "blank_school_form", "office_stamp_passing_in_listing", "document_without_papers", "anothers_name",
+                       "identity_data"})
+#: What the cloning kit's discount of the blank channel says in a reason.
+KIT_CARDS = "empty cards of a cloning kit"
+
+
+def _by_a_new_reading(verdict: str, reasons: tuple) -> bool:
+    """Whether a new reading made this verdict: a related one with a new rule counted, or the kit's cards discounted (a
+    blank verdict is the blank channel's, which no new rule raises)."""
+    return any(KIT_CARDS in r.detail for r in reasons) or (
+        verdict == "related" and any(r.rule in NEW_RULES - {"identity_data"} and r.weight > 0 for r in reasons))
+
+ROWS = _rows("relrec15_concepts.jsonl") + _rows("relrec15_a.jsonl") + _rows("relrec15_b.jsonl")
+
+
+@pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
+def test_a_row_gets_its_label(row: dict) -> None:
+    assert score_listing(row["title"], row["description"]).verdict.value == row["label"]
+
+
+def test_the_new_readings_turn_no_tune_hard_negative_but_the_named_one() -> None:
+    """Over every tune hard negative, the ones read related or blank with a new reading among their counted reasons:
+    only the named notice (``identity_data`` is counted too, as the bought reading writes that tag; the rows it held
+    before are listed by 2.12's verdicts, which this change leaves alone)."""
+    negatives = [row for row in tune_rows() if row["label"] == "benign"]
+    turned = [row["id"] for row, got in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
+              if got.verdict.value != "benign" and _by_a_new_reading(got.verdict.value, got.reasons)]
+    assert turned == ["rr15c-school-07"]
+
+
+#: A line built from each reading's own part, placed where a seller adds a line.
+LEVER_LINES = ("Bisa copy UID.", "Software clone ikut.", "Atas nama orang lain.", "Tanpa KTP asli.", "Stempel kelurahan.")
+PLACES = ("tp", "ta", "dp", "da")
+
+
+def _placed(row: dict, line: str, where: str) -> tuple[str, str]:
+    title, description = row["title"], row["description"]
+    if where == "tp":
+        return f"{line} {title}", description
+    if where == "ta":
+        return f"{title} {line}", description
+    if where == "dp":
+        return title, f"{line}\n{description}"
+    return title, f"{description}\n{line}"
+
+
+@pytest.mark.parametrize("where", PLACES)
+@pytest.mark.parametrize("line", LEVER_LINES)
+def test_a_reading_line_hides_no_offer(line: str, where: str) -> None:
+    """Rule 3: each reading's part added to every fifth read-right offer of the tune rows lowers none of them by a new
+    reading (some of these lines lower offers on 2.12 already, by its own readings; the full counts over all ~5,300 on
+    2.12 and on this branch are in the final report)."""
+    offers = read_right_offers()[::5]
+    got = score_many(_placed(row, line, where) for row in offers)
+    assert [row["id"] for row, a in zip(offers, got, strict=True)
+            if RANK[a.verdict.value] < RANK[row["label"]] and _by_a_new_reading(a.verdict.value, a.reasons)] == []
+
+
+#: Hard negatives a reading's line does turn, measured: run into a title without a stop, "Tanpa KTP asli." makes a
+#: passport agent's "… pembuatan paspor" a passport made without the KTP (the line says just that).
+TURNED = {("Tanpa KTP asli.", "ta"): ["hostile-benign-0186"]}
+
+
+@pytest.mark.parametrize("where", PLACES)
+@pytest.mark.parametrize("line", LEVER_LINES)
+def test_a_reading_line_turns_no_hard_negative(line: str, where: str) -> None:
+    """Rule 3, the other way: each reading's part added to every fifth tune hard negative read benign turns none of them
+    related or blank by a new reading, but the one named in ``TURNED``."""
+    negatives = [row for row in tune_rows() if row["label"] == "benign"][::5]
+    kept = [row for row, a in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
+            if a.verdict.value == "benign"]
+    got = score_many(_placed(row, line, where) for row in kept)
+    assert [row["id"] for row, a in zip(kept, got, strict=True)
+            if a.verdict.value != "benign" and _by_a_new_reading(a.verdict.value, a.reasons)] == TURNED.get((line, where), [])
+
+
+@settings(max_examples=60, deadline=None)
+@given(verb=st.sampled_from(["kloning", "clone", "gandakan"]), card=st.sampled_from(["kartu", "chip"]),
+       other=st.sampled_from(["kartu akses apartemen", "kartu parkir", "amiibo", "kartu member gym"]))
+def test_a_card_copied_for_no_id_is_no_related_offer(verb: str, card: str, other: str) -> None:
+    """Copying a card's chip is a cloning kit of IDs only with an ID term: for an access card it is a locksmith's."""
+    assert score_listing(f"Jasa {verb} {card}", f"Bisa {verb} {card} {other}, tunggu 10 menit.").verdict.value == "benign"
+    assert score_listing(f"Jasa {verb} {card}", f"Bisa {verb} {card} e-KTP ke kartu baru, tunggu 10 menit.").verdict.value == "related"
+
+
+@settings(max_examples=40, deadline=None)
+@given(level=st.sampled_from(["SMA", "SMK", "SMP", "S1", "sarjana"]), kind=st.sampled_from(["TK", "PAUD", "TPQ"]))
+def test_a_blank_certificate_is_related_for_a_state_school_only(level: str, kind: str) -> None:
+    assert score_listing(f"Blanko ijazah {level}", "Isi 50 lembar, kertas tebal.").verdict.value == "related"
+    assert score_listing(f"Blanko ijazah {kind}", "Isi 50 lembar, kertas tebal.").verdict.value == "benign"
