@@ -62,15 +62,19 @@ def figures() -> HoldoutFigures:
     return part_figures(HOLDOUT, HOLDOUT, "holdout")
 
 
-#: floors set by the integrator after the first run
-MEASURED = HoldoutFigures(0.0, 0.0, 0.0, 0.0, 0.0)
+#: floors set by the integrator after the round this holdout judges. First run (2026-12-07
+#: 10:08 UTC, on ktpwatch-matchers/2.12, main at 48a7dbc, before this round's changes):
+#: blank precision 0.977 (172/176), blank recall 0.925 (172/186), related recall 0.803 (122/152),
+#: identifiers 1.000 / 1.000 (871 found, 0 false, 0 missed).  Judged once on ktpwatch-matchers/2.13 (12:15 UTC):
+#: the same figures, verdict for verdict (this round's related readings moved no holdout12 row).
+MEASURED = HoldoutFigures(blank_precision=0.97, blank_recall=0.92, related_recall=0.80, id_precision=0.99, id_recall=0.99)
 
 
 def test_matcher_never_falls_below_what_it_measured_on_holdout12() -> None:
     assert shortfalls(figures(), MEASURED) == []
 
 
-@pytest.mark.xfail(strict=False, reason="issue 15 is open: blank precision 0.977, recall 0.925, related recall 0.803 on the first run (2.12; targets 0.97 / 0.97 / 0.90)")
+@pytest.mark.xfail(strict=False, reason="issue 15 is open: blank precision 0.977, recall 0.925, related recall 0.803 on 2.12 and 2.13 (targets 0.97 / 0.97 / 0.90)")
 def test_matcher_meets_the_issue_targets_on_holdout12() -> None:
     assert shortfalls(figures(), ISSUE_TARGETS) == []
 
