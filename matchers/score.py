@@ -2074,8 +2074,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     teaches = _teaches_making(tally)
     if _BLANK_OFFERED not in tally.reasons and not with_printer:  # a sale word offering a blank keeps it an offer
         _discount_goods_not_offered(fields, tally)
-    if not _CLONE_RULES.isdisjoint(fired) and _BLANK_OFFERED not in tally.reasons and _blank_cards_to_clone_onto(fields):
-        _discount_blank_channel(tally, why="empty cards of a cloning kit, an ID's chip copied onto them: the copies' material")
+    _discount_cards_of_a_cloning_kit(fields, fired, tally)
 
     def channel(name: str) -> float:
         points = PRIOR + sum(weight for group, (weight, index) in tally.groups.items()
@@ -2363,6 +2362,13 @@ _EMPTY_ID = re.compile(r"(?<!\S)(?:ktp|ektp|ktpel|ktp el|e ktp) (?:kosong|polos|
 #: (relrec15) The rules reading a card's chip or UID copied, and a kit's machine or software.
 _CLONE_RULES = frozenset(_RULE_INDEX[name] for name in ("clone_tool", "id_clone"))
 _KIT_MACHINE_RULES = frozenset(_RULE_INDEX[name] for name in ("neg_printer", "kit_software"))
+
+
+def _discount_cards_of_a_cloning_kit(fields: tuple[tuple[str, FieldRules], ...], fired: set[int], tally: _Tally) -> None:
+    """The blank channel counts none of a cloning kit's empty cards (:func:`_blank_cards_to_clone_onto`) unless a sale
+    word offers a blank: they are the copies' material.  Read only where a cloning rule fired (a set check first)."""
+    if not _CLONE_RULES.isdisjoint(fired) and _BLANK_OFFERED not in tally.reasons and _blank_cards_to_clone_onto(fields):
+        _discount_blank_channel(tally, why="empty cards of a cloning kit, an ID's chip copied onto them: the copies' material")
 
 
 def _blank_cards_to_clone_onto(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
