@@ -35,7 +35,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from matchers.cache_sizes import READINGS_KEPT
 from matchers.told_voice import (
@@ -58,7 +58,7 @@ from matchers.told_voice import (
     _tells_of,
     tags_of_clauses,
 )
-from matchers.told_words import word_gate
+from matchers.told_words import WordGate, word_gate
 
 #: An office, a ministry, the police, a newsroom or an official heading a sentence as its speaker ("Disdukcapil Kab.
 #: Sleman: …", "Ditjen Dukcapil: …", "Kapolres: …", "Humas Polres: …", "Lurah Kebon Jeruk: …", "Redaksi: …"): up to
@@ -101,13 +101,22 @@ STORY = re.compile(
     r"|suami saya)\b|\bktp ?ku\b"
     r"|\b(?:katanya|kata petugas|petugasnya|jare)\b(?!\W*$)(?! ?\))")
 
-#: (struct15) The word-set gate before :func:`told_otherwise`: every pattern that tells a sentence otherwise (a supply
-#: statement, a story, an office's or a newsroom's notice, :func:`matchers.told_voice._tells_of`'s telling) and those
-#: ``_tells_of`` reads past before it tags the sentence again (``_SKIPPED_REPORT``, ``_COMPARED``: where either could
-#: match, the gate stays open), read as the words their matches hold; a told-of tag opens it too.
-TOLD_WORDS = word_gate((_SUPPLY, STORY, _NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS, _REPORTED_TO, _MONEY_LOST,
-                        _WARNING, _SHORTAGE, _SKIPPED_REPORT, _COMPARED), TOLD_OF_TAGS)
-may_be_told_otherwise = TOLD_WORDS.may_match
+@cache
+def told_words() -> WordGate:
+    """(struct15) The word-set gate before :func:`told_otherwise`: every pattern that tells a sentence otherwise (a
+    supply statement, a story, an office's or a newsroom's notice, :func:`matchers.told_voice._tells_of`'s telling) and
+    those ``_tells_of`` reads past before it tags the sentence again (``_SKIPPED_REPORT``, ``_COMPARED``: where either
+    could match, the gate stays open), read as the words their matches hold; a told-of tag opens it too.
+
+    (struct16) Read on first use, not at import: reading the patterns' parses cost every command that imports the
+    scorer a tenth of a second, though most of them never score (``tests/matchers/test_import_cost.py``)."""
+    return word_gate((_SUPPLY, STORY, _NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS, _REPORTED_TO, _MONEY_LOST,
+                      _WARNING, _SHORTAGE, _SKIPPED_REPORT, _COMPARED), TOLD_OF_TAGS)
+
+
+def may_be_told_otherwise(forms: tuple[str, str], tags: frozenset[str]) -> bool:
+    """Whether one of the patterns :func:`told_words` stands before may match a sentence (its gate)."""
+    return told_words().may_match(forms, tags)
 
 #: A buyer addressed or urged: a supply statement said so is a seller's ("stok terbatas, buruan kak").
 _BUYER_ADDRESSED = re.compile(r"\b(?:kak|kakak|ka|gan|agan|sis|bos|buruan|borong|order|checkout|chat|japri)\b")

@@ -146,8 +146,8 @@ def test_one_word_of_each_is_the_others_voices_gate() -> None:
     """others_voices' gate words are read from its readings' patterns: of each requirement its set of fewest words."""
     assert one_word_of_each((re.compile(r"\b(?:gratis|tidak dipungut biaya|tanpa biaya)\b"),)) == {"gratis", "dipungut",
                                                                                                     "biaya"}
-    assert {"tidak", "menyatakan", "modus", "tentang", "tanya", "ceunah", "wae", "dipungut"} <= others_voices._GATE_WORDS
-    assert "hati" in others_voices._GATE_WORDS  # "hati2" as the gate reads a listing's words (letters)
+    assert {"tidak", "menyatakan", "modus", "tentang", "tanya", "ceunah", "wae", "dipungut"} <= others_voices._gate_words()
+    assert "hati" in others_voices._gate_words()  # "hati2" as the gate reads a listing's words (letters)
     with pytest.raises(ValueError):
         one_word_of_each((re.compile(r"\d+"),))
 
