@@ -29,9 +29,9 @@ TEXTS = notice_speaker.told_words().texts
 def test_the_gate_stands_before_every_pattern_the_reading_searches() -> None:
     """The patterns named are those of the reading, each read as what its matches hold (none is left ungated)."""
     assert [pattern for pattern, _ in PATTERNS.values()] == [
-        notice_speaker._SUPPLY, notice_speaker.STORY, told_voice._NOTICE_SAYS, told_voice._NOTICE_SAYS_MORE,
-        told_voice._OFFICE_ACTS, told_voice._REPORTED_TO, told_voice._MONEY_LOST, told_voice._WARNING,
-        told_voice._SHORTAGE, told_voice._SKIPPED_REPORT, told_voice._COMPARED]
+        notice_speaker._SUPPLY, notice_speaker.STORY, told_voice.NOTICE_SAYS, told_voice.NOTICE_SAYS_MORE,
+        told_voice.OFFICE_ACTS, told_voice.REPORTED_TO, told_voice.MONEY_LOST, told_voice.WARNING,
+        told_voice.SHORTAGE, told_voice.SKIPPED_REPORT, told_voice.COMPARED]
     assert TEXTS == {" me", " lapor", "("}  # an office's active verb, a police report skipped, a newsroom's bracket
 
 
