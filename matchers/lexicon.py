@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from matchers.masked_letters import MaskedIndex, has_masked_pair, join_runs, masked_index, unmask
 from matchers.normalise import LEET_DIGITS
-from matchers.phrase_word_sets import minimal_word_sets
+from matchers.phrase_word_sets import minimal_word_sets, phrase_words
 
 # --- step 1: spelling -------------------------------------------------------
 
@@ -1209,8 +1209,10 @@ def _anchors(pattern: str) -> frozenset[str]:
     """Words (or tags) of which a match must contain at least one: every word of every
     string the pattern matches (:func:`_expand`), so fragments glued into one word
     (``(?:di|ter)?(?:cetak|isi)``) are listed as the words they make (2.4: 2.3 ran such
-    patterns on every run of words instead)."""
-    return frozenset(word for phrase in _expand(pattern) for word in phrase.split())
+    patterns on every run of words instead).  Read from the pattern without listing its
+    strings (:func:`matchers.phrase_word_sets.phrase_words`; struct16: listing them at
+    import was half of what importing the scorer cost)."""
+    return phrase_words(pattern)
 
 
 def tag(words: list[str]) -> str:
@@ -1279,12 +1281,14 @@ def _word_sets(pattern: str) -> set[frozenset[str]]:
 
 @cache
 def _expand(pattern: str) -> frozenset[str]:
-    """Every string a phrase pattern matches, with ``<TAG>`` kept as ``TAG`` (cached: the
-    anchors, the phrase words and the word sets of :func:`tag` are each read from it).
+    """Every string a phrase pattern matches, with ``<TAG>`` kept as ``TAG`` (cached): the
+    definition the anchors and the word sets of :func:`tag` are held to by the tests
+    (``test_phrase_word_sets.py``), which read them from the pattern without listing its
+    strings (struct16: nothing lists them at import any more).
 
     The phrase patterns are finite (literals, ``(?:a|b)`` groups, ``?``); any
-    other regex syntax raises here, at import, because the vocabulary below
-    could no longer be listed.
+    other regex syntax raises here, and at import in the readings of the same
+    grammar, because the vocabulary below could no longer be listed.
     """
 
     def alternatives(i: int) -> tuple[set[str], int]:
