@@ -28,7 +28,7 @@ from rapidfuzz.distance import Levenshtein
 
 from matchers.masked_letters import MaskedIndex, has_masked_pair, join_runs, masked_index, unmask
 from matchers.normalise import LEET_DIGITS
-from matchers.phrase_word_sets import minimal_word_sets
+from matchers.phrase_word_sets import minimal_word_sets, phrase_words
 
 # --- step 1: spelling -------------------------------------------------------
 
@@ -1209,8 +1209,10 @@ def _anchors(pattern: str) -> frozenset[str]:
     """Words (or tags) of which a match must contain at least one: every word of every
     string the pattern matches (:func:`_expand`), so fragments glued into one word
     (``(?:di|ter)?(?:cetak|isi)``) are listed as the words they make (2.4: 2.3 ran such
-    patterns on every run of words instead)."""
-    return frozenset(word for phrase in _expand(pattern) for word in phrase.split())
+    patterns on every run of words instead).  Read from the pattern without listing its
+    strings (:func:`matchers.phrase_word_sets.phrase_words`; struct16: listing them at
+    import was half of what importing the scorer cost)."""
+    return phrase_words(pattern)
 
 
 def tag(words: list[str]) -> str:
@@ -1223,11 +1225,12 @@ def tag(words: list[str]) -> str:
     """
     text = " ".join(words)
     present = set(words)
+    replacers = _replacers()
     pending = _phrases_present(present)
     queued = set(pending)
     while pending:
         at = heapq.heappop(pending)
-        regex, replace, _, name = _REPLACERS[at]
+        regex, replace, _, name = replacers[at]
         new = regex.sub(replace, text)
         if new != text:
             text = new
@@ -1238,7 +1241,7 @@ def tag(words: list[str]) -> str:
 
 
 def _phrases_present(present: set[str]) -> list[int]:
-    """The phrases (indices into ``_REPLACERS``, in order) one of whose word sets the words hold:
+    """The phrases (indices into ``_replacers()``, in order) one of whose word sets the words hold:
     each set looked up under a present word and another present word (or None), as a loop that
     skips the words no set is listed under (a set comprehension over every pair cost a third more)."""
     by_pair = _word_sets_by_pair()
@@ -1279,12 +1282,14 @@ def _word_sets(pattern: str) -> set[frozenset[str]]:
 
 @cache
 def _expand(pattern: str) -> frozenset[str]:
-    """Every string a phrase pattern matches, with ``<TAG>`` kept as ``TAG`` (cached: the
-    anchors, the phrase words and the word sets of :func:`tag` are each read from it).
+    """Every string a phrase pattern matches, with ``<TAG>`` kept as ``TAG`` (cached): the
+    definition the anchors and the word sets of :func:`tag` are held to by the tests
+    (``test_phrase_word_sets.py``), which read them from the pattern without listing its
+    strings (struct16: nothing lists them at import any more).
 
     The phrase patterns are finite (literals, ``(?:a|b)`` groups, ``?``); any
-    other regex syntax raises here, at import, because the vocabulary below
-    could no longer be listed.
+    other regex syntax raises here, and at import in the readings of the same
+    grammar, because the vocabulary below could no longer be listed.
     """
 
     def alternatives(i: int) -> tuple[set[str], int]:
@@ -1323,12 +1328,21 @@ def _expand(pattern: str) -> frozenset[str]:
     return frozenset(strings)
 
 
-_REPLACERS = tuple((_tagger(p), _replace_with(name), _anchors(p), name) for p, name in _PHRASES)
+#: Each phrase's anchors, in order (what :data:`PHRASE_WORDS` is read from at import).
+_ANCHORS = tuple(_anchors(p) for p, _ in _PHRASES)
+
+
+@lru_cache(maxsize=1)
+def _replacers() -> tuple[tuple[re.Pattern[str], Callable[[re.Match[str]], str], frozenset[str], str], ...]:
+    """Each phrase's regex, its replacement, its anchors and its tag's name, in order: compiled on first use, not at
+    import (struct16: the 237 regexes were a quarter of what importing the scorer cost, and most commands never tag)."""
+    return tuple((_tagger(p), _replace_with(name), anchors, name)
+                 for (p, name), anchors in zip(_PHRASES, _ANCHORS, strict=True))
 
 
 @lru_cache(maxsize=1)
 def _word_sets_of() -> dict[str, tuple[tuple[int, frozenset[str]], ...]]:
-    """word or tag -> (phrase index into ``_REPLACERS``, the words of a string it matches), built
+    """word or tag -> (phrase index into ``_replacers()``, the words of a string it matches), built
     on first use, not at import (see :func:`tag`).  A set of plain words is listed under its
     rarest word only, as all of them must be in the text; a set holding tags under each of its
     tags, as they appear one by one while the text is tagged."""
@@ -1371,7 +1385,7 @@ def _word_sets_by_pair() -> dict[str, dict[str | None, tuple[tuple[int, frozense
 #: (The words of every string of every phrase are its anchors, already listed: expanding the phrases again cost a
 #: quarter of a second at first use once two phrases listed 160,000 strings.)
 PHRASE_WORDS = frozenset(
-    word for _, _, anchors, _ in _REPLACERS for word in anchors
+    word for anchors in _ANCHORS for word in anchors
     if not (word.isalpha() and word.isupper())  # TAG names stand for tokens tagged earlier
 )
 _run_cache: dict[tuple[str, ...], tuple[list[str], list[str]]] = {}

@@ -5,14 +5,14 @@ needs a genre heading to start from.  This reading starts from the sentences tha
 an offer only where the goods are spoken of as a seller speaks of them:
 
 * a sentence is a seller's only when it speaks of the goods of the listing (a price or a stock with its amount, an
-  order, "kami jual", a sale word beside the goods: :func:`matchers.told_voice._in_own_voice`); shop chatter that names
+  order, "kami jual", a sale word beside the goods: :func:`matchers.told_voice.in_own_voice`); shop chatter that names
   no goods (shipping, payment, checkout, store hours, a generic "Diskusi" answer, spec fields) is nobody's voice;
 * every sentence that names the goods says them as someone other than a seller does: an office, a ministry, the police,
   a newsroom or a named official speaking ("Disdukcapil Kab. X: …", "Kapolres: …": a *speaker head*, the genre heading's
   reading with a speaker); the blank as the *subject of a supply statement* (arrived, running out, distributed only to
   offices, seized, residents told to wait or come); a *first-person story* of one's own KTP ("KTP saya hilang …,
-  katanya blangko ada"); a report's, a warning's or a question's words (:func:`_tells_of`), an office or residents
-  spoken of (:func:`_speaks_as_notice`).  A title's genre or report word ("Pengumuman:", "Curhat:") is no telling of
+  katanya blangko ada"); a report's, a warning's or a question's words (:func:`tells_of`), an office or residents
+  spoken of (:func:`speaks_as_notice`).  A title's genre or report word ("Pengumuman:", "Curhat:") is no telling of
   its own: a seller heads an offer so as easily (levers10, levers12);
 * and at least two of them do (a notice's headline and its body; one line a seller adds is one).
 
@@ -35,30 +35,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from matchers.cache_sizes import READINGS_KEPT
 from matchers.told_voice import (
-    _COMPARED,
-    _MONEY_LOST,
-    _NOTICE_SAYS,
-    _NOTICE_SAYS_MORE,
-    _OFFICE_ACTS,
-    _REPORTED_TO,
-    _SHORTAGE,
-    _SKIPPED_REPORT,
-    _TOLD,
-    _WARNING,
+    COMPARED,
     GOODS_TAGS,
+    MONEY_LOST,
+    NOTICE_SAYS,
+    NOTICE_SAYS_MORE,
+    OFFICE_ACTS,
+    REPORTED_TO,
     SENTENCE,
+    SHORTAGE,
+    SKIPPED_REPORT,
+    TOLD,
     TOLD_OF_TAGS,
-    _in_own_voice,
-    _seller_speaks_of_itself,
-    _speaks_as_notice,
-    _tells_of,
+    WARNING,
+    in_own_voice,
+    seller_speaks_of_itself,
+    speaks_as_notice,
     tags_of_clauses,
+    tells_of,
 )
-from matchers.told_words import word_gate
+from matchers.told_words import WordGate, word_gate
 
 #: An office, a ministry, the police, a newsroom or an official heading a sentence as its speaker ("Disdukcapil Kab.
 #: Sleman: …", "Ditjen Dukcapil: …", "Kapolres: …", "Humas Polres: …", "Lurah Kebon Jeruk: …", "Redaksi: …"): up to
@@ -101,13 +101,22 @@ STORY = re.compile(
     r"|suami saya)\b|\bktp ?ku\b"
     r"|\b(?:katanya|kata petugas|petugasnya|jare)\b(?!\W*$)(?! ?\))")
 
-#: (struct15) The word-set gate before :func:`told_otherwise`: every pattern that tells a sentence otherwise (a supply
-#: statement, a story, an office's or a newsroom's notice, :func:`matchers.told_voice._tells_of`'s telling) and those
-#: ``_tells_of`` reads past before it tags the sentence again (``_SKIPPED_REPORT``, ``_COMPARED``: where either could
-#: match, the gate stays open), read as the words their matches hold; a told-of tag opens it too.
-TOLD_WORDS = word_gate((_SUPPLY, STORY, _NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS, _REPORTED_TO, _MONEY_LOST,
-                        _WARNING, _SHORTAGE, _SKIPPED_REPORT, _COMPARED), TOLD_OF_TAGS)
-may_be_told_otherwise = TOLD_WORDS.may_match
+@cache
+def told_words() -> WordGate:
+    """(struct15) The word-set gate before :func:`told_otherwise`: every pattern that tells a sentence otherwise (a
+    supply statement, a story, an office's or a newsroom's notice, :func:`matchers.told_voice.tells_of`'s telling) and
+    those ``tells_of`` reads past before it tags the sentence again (``SKIPPED_REPORT``, ``COMPARED``: where either
+    could match, the gate stays open), read as the words their matches hold; a told-of tag opens it too.
+
+    (struct16) Read on first use, not at import: reading the patterns' parses cost every command that imports the
+    scorer a tenth of a second, though most of them never score (``tests/matchers/test_import_cost.py``)."""
+    return word_gate((_SUPPLY, STORY, NOTICE_SAYS, NOTICE_SAYS_MORE, OFFICE_ACTS, REPORTED_TO, MONEY_LOST,
+                      WARNING, SHORTAGE, SKIPPED_REPORT, COMPARED), TOLD_OF_TAGS)
+
+
+def may_be_told_otherwise(forms: tuple[str, str], tags: frozenset[str]) -> bool:
+    """Whether one of the patterns :func:`told_words` stands before may match a sentence (its gate)."""
+    return told_words().may_match(forms, tags)
 
 #: A buyer addressed or urged: a supply statement said so is a seller's ("stok terbatas, buruan kak").
 _BUYER_ADDRESSED = re.compile(r"\b(?:kak|kakak|ka|gan|agan|sis|bos|buruan|borong|order|checkout|chat|japri)\b")
@@ -156,19 +165,19 @@ def told_otherwise(forms: tuple[str, str], tags_of: Callable[[str], frozenset[st
         return False  # said to a buyer ("Blanko lagi kosong kak, adanya KTP jadi"): a seller's, whatever else it tells
     if any(said(_SUPPLY, form) for form in forms):
         return True
-    if any(said(STORY, form) for form in forms) or _speaks_as_notice(forms):
+    if any(said(STORY, form) for form in forms) or speaks_as_notice(forms):
         return True
-    return _tells_of(forms, tags_of, spelled) == _TOLD
+    return tells_of(forms, tags_of, spelled) == TOLD
 
 
 def sellers(sentence: str, forms: tuple[str, str], names_goods: bool, spelled: Callable[[str], str]) -> bool:
     """Whether a sentence is a seller's: its offer in its own voice (no question), or the seller vouching for itself
     beside the goods; a greeting, a "follow" or a vouching that names no goods ("Selamat datang di toko kami!", "kami
     seller terpercaya") is chatter, nobody's voice."""
-    if "?" not in sentence and (_in_own_voice(forms, names_goods) or (names_goods and any(
-            _in_own_voice((clause, spelled(clause)), names_goods) for clause in sentence.split(", ")))):
+    if "?" not in sentence and (in_own_voice(forms, names_goods) or (names_goods and any(
+            in_own_voice((clause, spelled(clause)), names_goods) for clause in sentence.split(", ")))):
         return True  # clause by clause too: a reply's "cek dm ya" keeps its voice beside a report run into it
-    return names_goods and _seller_speaks_of_itself(forms)
+    return names_goods and seller_speaks_of_itself(forms)
 
 
 @lru_cache(maxsize=READINGS_KEPT)  # as many listings as the scorer's field caches keep (a re-scan's are read once)

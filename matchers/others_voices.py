@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from matchers.cache_sizes import READINGS_KEPT
 from matchers.notice_speaker import (
@@ -83,18 +83,23 @@ _WARNED = re.compile(r"^\W*(?:modus|penipuan|waspada|awas|hati hati|hati-hati|ha
 #: A title about the blank: a preposition or a word of topic heads the goods ("Fakta soal blangko e-KTP", "Seputar
 #: KTP-el"): what the title is about, no product phrase; it counts for nothing either way.
 _ABOUT = re.compile(r"\b(?:soal|tentang|seputar|fakta|faktanya)\b")
-#: The gate (``_gated``) reads words (``_GATE_WORDS``, below the patterns they are read from) and the stems of another's
-#: sale verbs, read inside words ("menjual", "jualan", "menawarkan", "memasang"); the stems written by hand, since what a match of those readings holds is a stem inside a word ("yang menjualnya" ends in no boundary), of
-#: which the words read from the patterns say nothing ("yang", "yg" open the gate on most listings).
-_GATE_STEMS = ("jual", "nawar", "pasang")
+#: The gate (``_gated``) reads words (``_gate_words()``, below the patterns they are read from) and the stems of another's
+#: sale verbs, read inside words ("menjual", "jualan", "menawarkan", "pasang", "memasang"); the stems written by hand, since what a match of those readings holds is a stem inside a word ("yang menjualnya" ends in no boundary), of
+#: which the words read from the patterns say nothing ("yang", "yg" open the gate on most listings).  Every match of
+#: told_voice's SHOP_SELLING, PERSON_SELLING and SOLD_BY_OTHERS holds one (``tests/matchers/test_regex_literals.py``;
+#: struct16 added "masang", of "masang"/"memasang", which hold no "pasang").  The gate reads the listing as written:
+#: those readings search a sentence's spelled form too ("j.u.a.l", "ju4l"), which it does not (measured, not closed:
+#: spelling every sentence of a listing it closes costs the scorer 0.5 % of its instructions and changed no output of
+#: the tune rows or the bench listings).
+_GATE_STEMS = ("jual", "nawar", "pasang", "masang")
 _WORD = re.compile(r"[a-z]+")
 
 
 def _gated(text: str) -> bool:
-    """Whether a listing has anything this reading reads: a question or quotation mark, one of ``_GATE_WORDS`` or a
+    """Whether a listing has anything this reading reads: a question or quotation mark, one of ``_gate_words()`` or a
     sale verb's stem."""
     return "?" in text or any(char in text for char in _QUOTE_CHARS) or any(stem in text for stem in _GATE_STEMS) \
-        or not _GATE_WORDS.isdisjoint(_WORD.findall(text))
+        or not _gate_words().isdisjoint(_WORD.findall(text))
 
 
 #: A variants cue and what parts a variants list: the cue's clause tags the cue only.
@@ -140,13 +145,21 @@ _SHORT = re.compile(r"\b(?:teu aya|ora ono|ora ana|ndak ada|gak ada|ga ada|nggak
 #: Free of charge at an office ("datang ke kantor Dukcapil, gratis"): an office's answer, no seller's.
 _FREE = re.compile(r"\b(?:gratis|tidak dipungut biaya|tanpa biaya|tidak dipungut)\b")
 _AT_OFFICE = re.compile(r"\b(?:kantor|dukcapil|disdukcapil|dispendukcapil|kecamatan|kelurahan|capil)\b")
-#: Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
-#: It holds a word every match of one of this module's own readings holds (a refusal's negation, an office's speech
-#: verb, a warning's, a topic's, a question label's, hearsay's, a shortage's or a free service's word: read from the
-#: patterns themselves, of each its set of the fewest words), so the gate changes no verdict: the reading holds only
-#: where one of them does (``_OWN``).  Words of letters, as ``_WORD`` reads the listing ("hati2" is "hati").
-_GATE_WORDS = frozenset(max(_WORD.findall(word), key=len) for word in one_word_of_each(
-    (_REFUSAL, _OFFICE_SAYS, _WARNED, _ABOUT, _ASKING, _HEARSAY, _SHORT, _FREE)))
+
+
+@cache
+def _gate_words() -> frozenset[str]:
+    """Words that let the reading start at all (the gate): a question, a quotation, a refusal or an office speaking.
+
+    It holds a word every match of one of this module's own readings holds (a refusal's negation, an office's speech
+    verb, a warning's, a topic's, a question label's, hearsay's, a shortage's or a free service's word: read from the
+    patterns themselves, of each its set of the fewest words), so the gate changes no verdict: the reading holds only
+    where one of them does (``_OWN``).  Words of letters, as ``_WORD`` reads the listing ("hati2" is "hati").  Read on
+    first use (struct16), not at import: a command that never scores pays nothing for it."""
+    return frozenset(max(_WORD.findall(word), key=len) for word in one_word_of_each(
+        (_REFUSAL, _OFFICE_SAYS, _WARNED, _ABOUT, _ASKING, _HEARSAY, _SHORT, _FREE)))
+
+
 #: A link or a handle ("t.me/…", "wa.me/…", "https://…", "@lapak"): an address, no one's words of the goods.
 _LINK = re.compile(r"https?://|www\.|\b(?:t|wa)\.me/|(?<!\w)@\w")
 #: A sentence's end before a quotation: the frame must be in the quotation's own sentence.

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from itertools import combinations
+from typing import NamedTuple
 
 #: (head, whole words, tail, spaced): a piece of one word is (piece, ∅, "", False)
 Fragment = tuple[str, frozenset[str], str, bool]
@@ -165,3 +166,80 @@ def _holding_no_other(sets: set[frozenset[str]]) -> set[frozenset[str]]:
                 kept.add(words)
         smaller_words = smaller_words.union(*by_size[size])
     return kept
+
+
+class _Words(NamedTuple):
+    """What the strings of a piece of a pattern give the words of every string it is in (struct16): its strings with no
+    space (``whole``, pieces of one word), and of those with one the piece before the first space (``heads``), after the
+    last (``tails``) and the words between (``inner``).  Joining two pieces glues a tail to a head, a whole to either."""
+
+    whole: frozenset[str]
+    heads: frozenset[str]
+    tails: frozenset[str]
+    inner: frozenset[str]
+
+
+_EMPTY = _Words(frozenset({""}), _NONE, _NONE, _NONE)
+
+
+def _then(first: _Words, second: _Words) -> _Words:
+    """The pieces of ``first`` followed by those of ``second``: every string of one with every string of the other."""
+    return _Words(frozenset({a + b for a in first.whole for b in second.whole}),
+                  first.heads | {a + head for a in first.whole for head in second.heads},
+                  second.tails | {tail + b for tail in first.tails for b in second.whole},
+                  first.inner | second.inner | {tail + head for tail in first.tails for head in second.heads})
+
+
+def _either(pieces: list[_Words]) -> _Words:
+    return _Words(*(_NONE.union(*(piece[at] for piece in pieces)) for at in range(4)))
+
+
+def _literal_words(literal: str) -> _Words:
+    """A run of letters, digits and spaces as :class:`_Words` (its characters joined one by one)."""
+    if " " not in literal:
+        return _Words(frozenset({literal}), _NONE, _NONE, _NONE)
+    parts = literal.split(" ")
+    return _Words(_NONE, frozenset({parts[0]}), frozenset({parts[-1]}), frozenset(parts[1:-1]))
+
+
+def _read_words(pattern: str, i: int) -> tuple[_Words, int]:
+    """The alternatives of ``pattern`` from ``i`` (the grammar of :class:`_Reader`), as :class:`_Words`."""
+    branches: list[_Words] = []
+    while True:
+        out = _EMPTY
+        while i < len(pattern) and pattern[i] not in "|)":
+            literal = _Reader(pattern).literal(i)
+            if literal:  # a run of letters and spaces, none optional: one piece, joined once
+                out, i = _then(out, _literal_words(literal)), i + len(literal)
+                continue
+            if pattern.startswith("(?:", i):
+                item, i = _read_words(pattern, i + 3)
+                if pattern[i : i + 1] != ")":
+                    raise ValueError(f"unbalanced group in phrase pattern {pattern!r}")
+                i += 1
+            elif pattern[i] == "<":
+                end = pattern.index(">", i)
+                item, i = _Words(frozenset({pattern[i + 1 : end]}), _NONE, _NONE, _NONE), end + 1
+            elif pattern[i] == " ":
+                item, i = _Words(_NONE, frozenset({""}), frozenset({""}), _NONE), i + 1
+            elif pattern[i].isalnum():
+                item, i = _Words(frozenset({pattern[i]}), _NONE, _NONE, _NONE), i + 1
+            else:
+                raise ValueError(f"phrase pattern {pattern!r} uses {pattern[i]!r}, which the vocabulary cannot list")
+            if pattern[i : i + 1] == "?":
+                item, i = _either([item, _EMPTY]), i + 1
+            out = _then(out, item)
+        branches.append(out)
+        if i < len(pattern) and pattern[i] == "|":
+            i += 1
+            continue
+        return _either(branches), i
+
+
+def phrase_words(pattern: str) -> frozenset[str]:
+    """Every word of every string ``pattern`` matches (tags as their names): the words of ``_expand(pattern)``'s strings
+    split, read without listing the strings (struct16: listing them was half of what importing the scorer cost)."""
+    words, end = _read_words(pattern, 0)
+    if end != len(pattern):
+        raise ValueError(f"unbalanced group in phrase pattern {pattern!r}")
+    return frozenset(word for word in _NONE.union(*words) if word)

@@ -476,7 +476,7 @@ triggers hide alike):
 * (precision12_d) *A report asked of an authority or the platform* of what the listing told of ("Laporkan ke
   patrolisiber.", "adukan akun itu ke Kominfo") tells of something without the goods named, the reader told where to
   turn; a shop's policy line naming a kind of seller ("Laporkan seller nakal ke admin.") stays a heading's word
-  (:data:`matchers.told_voice._REPORTED_TO`).  *A card with no NIK yet* ("belum ada NIK", "tanpa NIK", "NIK belum
+  (:data:`matchers.told_voice.REPORTED_TO`).  *A card with no NIK yet* ("belum ada NIK", "tanpa NIK", "NIK belum
   diisi") is ``KOSONG``, read before "blangko belum ada" as a shortage and before "nik" as NIK data.
 * *The buyer's data printed on a KTP's material* ("kami cetak data kakak di bahan KTP asli"): a KTP printed for the
   buyer (``PRINTEDID``), so "Bahan KTP + jasa cetak data" sells that service and its material is no blank on offer.

@@ -44,7 +44,7 @@ from functools import lru_cache
 TOLD_OF_TAGS = frozenset({"CUEREPORT", "CUEREPORTED", "CUEOTHERS", "CUEWARN", "NOTSOLD", "NOTFORSALE", "OUTOFSTOCK"})
 #: A police report or letter skipped ("tanpa surat kehilangan dari polisi", "ga usah lapor polisi"): a forger's
 #: terms, no report; read past before the sentence's cues are looked for.
-_SKIPPED_REPORT = re.compile(r"\b(?:tanpa|ga|gak|nggak|tidak|tak|ndak|no|bebas)\b(?: \w+){0,4}? (?:lapor\w*(?: (?:ke )?polisi)?|polisi|kepolisian)\b")
+SKIPPED_REPORT = re.compile(r"\b(?:tanpa|ga|gak|nggak|tidak|tak|ndak|no|bebas)\b(?: \w+){0,4}? (?:lapor\w*(?: (?:ke )?polisi)?|polisi|kepolisian)\b")
 
 #: Sentence ends (a full stop only before a space or the end: "Rp 175.000" is one sentence).
 SENTENCE = re.compile(r"(?:[^.!?\n;]|\.(?=\S))+[.!?\n;]*")
@@ -57,11 +57,11 @@ _ASKERS_ADDRESSED = re.compile(
     r"(?:tanya|nanya|pertanyaan)|\b(?:tanya|nanya|pertanyaan)\b\W*(?:\w+\W+){0,3}?(?:boleh|silakan|silahkan|langsung|chat|dm|pm|wa)\b"
     r"|\bjangan (?:banyak )?(?:tanya|nanya)|\bada (?:yang mau |yg mau )?(?:pertanyaan|ditanyakan)\b|\b(?:diskusi|diskusikan|tanya|tanya2|tanya tanya) (?:dulu|aja|saja)\b")
 #: A warning to the reader ("Hati-hati penipuan jual blanko", "Waspada modus …"): told of, as the lexicon's warning cue.
-_WARNING = re.compile(r"\b(?:waspada|awas|hati hati|hati-hati|modus|hoaks|hoax)\b")
+WARNING = re.compile(r"\b(?:waspada|awas|hati hati|hati-hati|modus|hoaks|hoax)\b")
 #: Blanks run out or not yet come, as residents and offices say it ("Kec. B habis", "belum datang"): told of.
 #: (levers12) Not "habis" as "after" ("habis rekam", "habis bayar") nor a document expired ("paspor habis", "masa berlaku
 #: habis") nor a clearance's "semua harus habis": none tells of blanks run out.
-_SHORTAGE = re.compile(r"(?<!sebelum )(?<!sampai )(?<!hingga )(?<!keburu )(?<!paspor )(?<!berlaku )(?<!stnk )(?<!harus )"
+SHORTAGE = re.compile(r"(?<!sebelum )(?<!sampai )(?<!hingga )(?<!keburu )(?<!paspor )(?<!berlaku )(?<!stnk )(?<!harus )"
                        r"\b(?:habis(?! (?:rekam|perekaman|cetak|pakai|bayar|transfer)\b)|belum datang|belum dikirim|menipis|kosong lagi)\b")
 
 #: Someone other than the poster acting ("penjualnya", "akunnya" too): what a sentence says of a price or stock is
@@ -80,7 +80,7 @@ _SPEAKER = re.compile(r"^\W*(?:penjual|seller|admin toko)\s*:")
 #: A sale or an order denied ("Blanko KTP tidak dijual", "jangan beli"): an answer or a warning, no offer.
 _DENIED = re.compile(r"\b(?:tidak|tdk|gak|ga|nggak|bukan|tak|dilarang|jangan) (?:untuk )?(?:di|me|men|ber)?"
                      r"(?:jual|perjualbelikan|beli|order|kirim)\w*")
-#: Words of money gone and of being cheated, shared by the loss told of (``_LOSS``, ``_MONEY_LOST``) and denied
+#: Words of money gone and of being cheated, shared by the loss told of (``_LOSS``, ``MONEY_LOST``) and denied
 #: (``_LOSS_DENIED``).
 _GONE = "hilang|raib|melayang|lenyap|amblas|ludes"
 _CHEATED = "tertipu|ditipu|kena tipu"
@@ -161,14 +161,14 @@ _VOUCHING = re.compile(r"\b(?:kami|ane|di sini|disini)\b[^.,]{0,20}?\b(?:terperc
 _SHOP_AMOUNT = re.compile(r"\b(?:ongkir|belanja|voucher|diskon|cashback|potongan)\b[^.,]{0,20}?\d+ ?(?:rb|ribu|k)\b")
 
 
-def _seller_speaks_of_itself(forms: tuple[str, str]) -> bool:
+def seller_speaks_of_itself(forms: tuple[str, str]) -> bool:
     """Whether a sentence is the seller vouching for itself, naming its own shop or pleading with the buyer: a warning
     or a report's word in it ("Hati-hati penipuan, kami seller terpercaya") tells of nothing."""
     words = set(_WORD.findall(forms[0])) | set(_WORD.findall(forms[1]))
     return not _VOUCHERS.isdisjoint(words) and any(map(_VOUCHING.search, forms))
 
 
-def _in_own_voice(forms: tuple[str, str], names_goods: bool) -> bool:
+def in_own_voice(forms: tuple[str, str], names_goods: bool) -> bool:
     """Whether a sentence offers in the seller's own voice: the seller's offer words, no one else acting; a shop's terms
     only where it names the goods (``names_goods``); a sale denied or money lost is read past.  ``forms``: the sentence lower-cased as written and as the matcher
     spells it (:func:`told_of_voice`)."""
@@ -238,7 +238,7 @@ _HEAD_WORDS = re.compile(r"\b(?:diskusi|berdiskusi|tanya jawab|pertanyaan|kenapa
 #: Kominfo"): the reader told where to turn, a warning's voice, so it tells of something without the goods named, where a
 #: bare "Laporkan!" is only a heading's word.  What is reported is the listing's own subject (none said, "-nya", "… itu"):
 #: a shop's policy line names a kind of seller ("Laporkan seller nakal ke admin.") and stays a heading's word, no lever.
-_REPORTED_TO = re.compile(
+REPORTED_TO = re.compile(
     r"\b(?:laporkan|laporin|laporke|lapor|report|adukan|aduin|adukno)\b"
     r"(?: (?:saja|aja|segera|langsung|juga|sudah|udah|saya|ane|aku|kami|kita|it|them|[\w.-]+nya|[\w.-]+ (?:itu|tersebut|ini)))*?"
     r" (?:ke|kepada|pada|menyang|to) (?:pihak |nomor |situs |website |web |akun )?(?:patroli ?siber|polisi|kepolisian|polri"
@@ -262,13 +262,13 @@ _ASKED_HOW = re.compile(r"\b(?:bagaimana|gimana|gmn|apakah|apa iya|kok|masa|eman
                         r"|\b(?:kenapa|mengapa|knp)\b[^?]*\bbisa\b")
 #: (levers12) What the goods are likened to ("sama persis kayak blanko di kecamatan", "kualitas sama dengan yang beredar
 #: di Dukcapil"): a seller's standard, nothing told of; read past to the clause's end.
-_COMPARED = re.compile(r"\b(?:sama|mirip|persis|setara|identik)\b(?: persis)? (?:kayak|kaya|kek|seperti|spt|dengan|dgn|sama)\b[^,.;!?]*")
+COMPARED = re.compile(r"\b(?:sama|mirip|persis|setara|identik)\b(?: persis)? (?:kayak|kaya|kek|seperti|spt|dengan|dgn|sama)\b[^,.;!?]*")
 #: How a sentence tells of something: not at all, by a heading's words over the goods alone ("Laporan: blangko e-KTP
 #: kosong"), or by a report's own words (a narrative, a warning, a shortage, someone else's sale, a sale denied).
-_NOT_TOLD, _HEADED, _TOLD = 0, 1, 2
+NOT_TOLD, HEADED, TOLD = 0, 1, 2
 #: (merge of precision12 and levers12) A victim's money lost ("Uang 300rb hilang", "tertipu 2 juta"), not a shop's
 #: "dijamin gak rugi": a report's own words wherever it stands.
-_MONEY_LOST = re.compile(rf"{_MONEY_GONE}|\b(?:{_CHEATED})\b")
+MONEY_LOST = re.compile(rf"{_MONEY_GONE}|\b(?:{_CHEATED})\b")
 #: (hostile12) A shop's after-sales terms: the order's trouble or terms named ("Kalau ada kendala lapor ke admin ya kak",
 #: "Report ke admin kalau ada masalah pesanan", "Laporkan ke admin jika barang tidak sesuai", "… pakai rekber"): a report
 #: asked of the platform or money lost said there is the seller's policy, no report's words (one such line appended made
@@ -290,33 +290,33 @@ def _without_loss_denied(forms: tuple[str, str]) -> tuple[str, str]:
 _PAST_PURCHASE = re.compile(rf"\b{_PAST_PURCHASE_WORDS}\b")
 
 
-def _tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> int:
+def tells_of(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> int:
     """How a sentence (``forms``: as written and as ``spelled``) tells of something: a report's, a question's or a
-    warning's words, a sale denied or a shortage in one of its clauses (``_TOLD``), heading words only with the goods
-    named (``_HEADED``); not a police report skipped ("tanpa surat kehilangan dari polisi", "ga usah lapor polisi") nor
+    warning's words, a sale denied or a shortage in one of its clauses (``TOLD``), heading words only with the goods
+    named (``HEADED``); not a police report skipped ("tanpa surat kehilangan dari polisi", "ga usah lapor polisi") nor
     the buyer's questions invited ("tanya-tanya boleh")."""
-    forms = (_SKIPPED_REPORT.sub(" ", forms[0]), _SKIPPED_REPORT.sub(" ", forms[1]))
+    forms = (SKIPPED_REPORT.sub(" ", forms[0]), SKIPPED_REPORT.sub(" ", forms[1]))
     if any(map(_ASKERS_ADDRESSED.search, forms)):
-        return _NOT_TOLD
-    if (any(map(_REPORTED_TO.search, forms)) or any(map(_MONEY_LOST.search, _without_loss_denied(forms)))) \
+        return NOT_TOLD
+    if (any(map(REPORTED_TO.search, forms)) or any(map(MONEY_LOST.search, _without_loss_denied(forms)))) \
             and not any(map(_AFTER_SALES.search, forms)):
-        return _TOLD  # the reader told where to turn, or a victim's money lost: a report's own words
-    forms = (_COMPARED.sub(" ", forms[0]), _COMPARED.sub(" ", forms[1]))
+        return TOLD  # the reader told where to turn, or a victim's money lost: a report's own words
+    forms = (COMPARED.sub(" ", forms[0]), COMPARED.sub(" ", forms[1]))
     tags = tags_of_clauses(forms[0], tags_of, spelled)
     if not _told_in(forms, tags):
-        return _NOT_TOLD
+        return NOT_TOLD
     # the heading words read past as the matcher spells them too ("berpengalaman" is "ber pengalaman")
     rests = (_HEAD_WORDS.sub(" ", forms[0]), _HEAD_WORDS.sub(" ", forms[1]))
     rest_tags = tags_of_clauses(rests[0], tags_of, lambda clause: _HEAD_WORDS.sub(" ", spelled(clause)))
     if _told_in(rests, rest_tags - _DENIALS):
-        return _TOLD
+        return TOLD
     if GOODS_TAGS.isdisjoint(tags):
-        return _TOLD if _tells_of_others(forms) else _NOT_TOLD  # another's act, its goods named before ("toko itu masang harga")
+        return TOLD if _tells_of_others(forms) else NOT_TOLD  # another's act, its goods named before ("toko itu masang harga")
     if _told_in(rests, rest_tags) or _tells_of_others(forms) \
             or ("?" in forms[0] and any(map(_ASKED_HOW.search, forms))) or any(map(_PAST_PURCHASE.search, forms)):
-        return _TOLD  # of the goods: a sale denied ("Blanko KTP tidak dijual"), another's act, how or whether it is so,
+        return TOLD  # of the goods: a sale denied ("Blanko KTP tidak dijual"), another's act, how or whether it is so,
         # the goods bought once told as a story ("Dulu saya beli blanko KTP el di marketplace")
-    return _HEADED
+    return HEADED
 
 
 def tags_of_clauses(sentence: str, tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> frozenset[str]:
@@ -327,7 +327,7 @@ def tags_of_clauses(sentence: str, tags_of: Callable[[str], frozenset[str]], spe
 
 def _told_in(forms: tuple[str, str], tags: frozenset[str]) -> bool:
     """Whether words with these tags tell of something: a told-of cue, a warning or a shortage."""
-    return not TOLD_OF_TAGS.isdisjoint(tags) or any(_WARNING.search(form) or _SHORTAGE.search(form) for form in forms)
+    return not TOLD_OF_TAGS.isdisjoint(tags) or any(WARNING.search(form) or SHORTAGE.search(form) for form in forms)
 
 
 @lru_cache(maxsize=4096)
@@ -343,14 +343,14 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
         for match in SENTENCE.finditer(text.lower()):
             sentence = match.group(0)
             forms = (sentence, spelled(sentence))
-            if "?" not in sentence and _in_own_voice(forms, not GOODS_TAGS.isdisjoint(tags_of_clauses(sentence, tags_of, spelled))):
+            if "?" not in sentence and in_own_voice(forms, not GOODS_TAGS.isdisjoint(tags_of_clauses(sentence, tags_of, spelled))):
                 return False  # read before the seller's vouching: "Punya kami asli, 190rb per keping" prices its goods
-            if _seller_speaks_of_itself(forms):
+            if seller_speaks_of_itself(forms):
                 continue
-            how = _tells_of(forms, tags_of, spelled)
-            told += how == _TOLD
-            headed += how == _HEADED
-            voiced = voiced or (headed > 1 and _speaks_as_notice(forms, office=False))
+            how = tells_of(forms, tags_of, spelled)
+            told += how == TOLD
+            headed += how == HEADED
+            voiced = voiced or (headed > 1 and speaks_as_notice(forms, office=False))
     return _reported(told, headed, voiced)
 
 
@@ -366,7 +366,7 @@ def _reported(told: int, headed: int, voiced: bool) -> bool:
 #: The words of a genre heading that may stand before a title's subject ("Pengumuman: …", "Berita: …", "Info: …").
 GENRE_HEADS = frozenset({"pengumuman", "berita", "info", "informasi", "artikel", "warta", "kabar", "pemberitahuan",
                          "himbauan", "imbauan", "edaran", "siaran", "press"})
-#: Words one of ``_NOTICE_SAYS`` holds (a gate: most sentences hold none and are not read further).
+#: Words one of ``NOTICE_SAYS`` holds (a gate: most sentences hold none and are not read further).
 _NOTICE_WORDS = frozenset({
     "warga", "masyarakat", "pemohon", "sahabat", "silakan", "silahkan", "dipersilakan", "harap", "diharapkan", "hanya", "diberitahukan",
     "diinformasikan", "disampaikan", "diumumkan", "dihimbau", "diimbau", "dukcapil", "disdukcapil", "dinas", "kemendagri",
@@ -380,7 +380,7 @@ _NOTICE_WORDS = frozenset({
 #: melaksanakan", "Kemendagri memastikan"), a date or hour of service ("Sabtu 12 Desember", "pukul 08.00", "(7/12)"),
 #: a newsroom's sources ("dilansir", "saat ditemui", "ujarnya", "(ant)"), a service free of charge ("tidak dipungut
 #: biaya"), a publication named first ("Artikel koran lokal tentang …").
-_NOTICE_SAYS = re.compile(
+NOTICE_SAYS = re.compile(
     # residents addressed or spoken of as the notice's subject ("kepada warga Kecamatan …", "warga yang sudah rekam",
     # "ratusan warga antre"), not a card's or data's name ("kartu tanda penduduk", "data warga", "warga negara asing")
     r"\b(?:kepada|bagi|kagem) (?:para |seluruh |bapak/ibu )?(?:warga|masyarakat)\b(?! (?:negara|asing|luar)\b)"
@@ -399,14 +399,14 @@ _NOTICE_SAYS = re.compile(
 #: An office acting as the subject ("Disdukcapil Kabupaten Sleman akan melaksanakan", "Kemendagri mendistribusikan",
 #: "Camat menyebut"), not vouching for the goods ("Dukcapil memastikan kualitas sama" is a seller's line; the office's
 #: supply or service is not): a notice's voice, but not one that makes two headings a report (a seller appends it).
-_OFFICE_ACTS = re.compile(
+OFFICE_ACTS = re.compile(
     r"\b(?:dukcapil|disdukcapil|dinas|kemendagri|kecamatan|kelurahan|kabupaten|provinsi|pemerintah|pemkab|pemkot|pemprov"
     r"|pemda|petugas|kepala \w+"
     r"|camat|lurah|kades|ombudsman|dprd|polisi|polda|polres)\b(?: (?!dan\b|atau\b)[\w.]+){0,3}? (?:akan |telah |sudah |masih )?"
     r"(?:(?!memastikan|mentah)(?:me|mem|men|meng|meny)[a-z]{3,}|memastikan (?:stok|distribusi|ketersediaan|pasokan|layanan"
     r"|pelayanan))\b")
 #: ... and a notice's days and sources.
-_NOTICE_SAYS_MORE = re.compile(
+NOTICE_SAYS_MORE = re.compile(
     # a day, a date or an hour of a service ("pelayanan cetak KTP-el dibuka hari Sabtu 12 Desember", "diambil di kantor
     # desa pada jam kerja"), not a shop's hours ("Admin online setiap hari pukul 9 pagi")
     r"\b(?:pelayanan|layanan|pengambilan|perekaman|pencetakan|rekam|dibuka|dilaksanakan|diambil|antre|antrean|jemput bola)\b"
@@ -431,12 +431,12 @@ _DATELINE = re.compile(r"^\W*(?!(?:COD|READY|READY STOK|PROMO|SALE|NEW|ORI|OPEN|
 
 
 
-def _speaks_as_notice(forms: tuple[str, str], office: bool = True) -> bool:
+def speaks_as_notice(forms: tuple[str, str], office: bool = True) -> bool:
     """Whether a sentence (as written and as the matcher spells it: "k*e*c*a*m*a*t*a*n" is "kecamatan") speaks as an
-    office's or a newsroom's notice (``_NOTICE_SAYS``; with ``office``, an office acting too), after a word-set gate."""
+    office's or a newsroom's notice (``NOTICE_SAYS``; with ``office``, an office acting too), after a word-set gate."""
     if _NOTICE_WORDS.isdisjoint(_WORD.findall(forms[0])) and _NOTICE_WORDS.isdisjoint(_WORD.findall(forms[1])):
         return False
-    patterns = (_NOTICE_SAYS, _NOTICE_SAYS_MORE, _OFFICE_ACTS) if office else (_NOTICE_SAYS, _NOTICE_SAYS_MORE)
+    patterns = (NOTICE_SAYS, NOTICE_SAYS_MORE, OFFICE_ACTS) if office else (NOTICE_SAYS, NOTICE_SAYS_MORE)
     return any(pattern.search(form) for pattern in patterns for form in forms)
 
 
@@ -444,8 +444,8 @@ def _speaks_as_notice(forms: tuple[str, str], office: bool = True) -> bool:
 def notice_voice(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
                  spelled: Callable[[str], str]) -> bool:
     """Whether a listing under a genre heading ("Pengumuman: …", "Berita: …") speaks as a real notice: it speaks as an
-    office or a newsroom in some sentence (``_NOTICE_SAYS``, a dateline), or tells of the goods as a report does, twice
-    (:func:`_tells_of`, a heading's words counted once: one told-of line a seller adds is no report), and no sentence that
+    office or a newsroom in some sentence (``NOTICE_SAYS``, a dateline), or tells of the goods as a report does, twice
+    (:func:`tells_of`, a heading's words counted once: one told-of line a seller adds is no report), and no sentence that
     is no question offers in the seller's own voice or vouches for the seller.  A seller who heads any offer with
     "Pengumuman:" keeps the seller's voice ("harga 160rb/pcs", "Ready kak", "kami jual"), and an offer with none (a
     bare "ksng, ori") brings no notice's words: either way the heading is read past (levers12).  A source named in the
@@ -456,12 +456,12 @@ def notice_voice(title: str, description: str, tags_of: Callable[[str], frozense
             sentence = _SHOP_AMOUNT.sub(" ", match.group(0))
             forms = (sentence, spelled(sentence))
             names_goods = not GOODS_TAGS.isdisjoint(tags_of_clauses(sentence, tags_of, spelled))
-            if "?" not in sentence and _in_own_voice(forms, names_goods):
+            if "?" not in sentence and in_own_voice(forms, names_goods):
                 return False
-            if _seller_speaks_of_itself(forms):
+            if seller_speaks_of_itself(forms):
                 continue  # a shop's greeting or vouching ("Selamat datang di toko kami") offers nothing, tells nothing
-            noticed = noticed or _speaks_as_notice(forms)
-            how = _tells_of(forms, tags_of, spelled) if names_goods else _NOT_TOLD
-            told += how == _TOLD
-            headed += how == _HEADED
+            noticed = noticed or speaks_as_notice(forms)
+            how = tells_of(forms, tags_of, spelled) if names_goods else NOT_TOLD
+            told += how == TOLD
+            headed += how == HEADED
     return noticed or _reported(told, headed, voiced=False)

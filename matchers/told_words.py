@@ -15,7 +15,7 @@ reading against the ungated one, on generated sentences).
 requirement with it (2.11/2.12 wrote them here by hand, beside the patterns).  A word is a run of ``[a-z0-9]`` in the
 lower-cased sentence or its spelled form; a text (" me" of an office's active verb, " lapor" of a police report
 skipped, "(" of a newsroom's bracket) is found in the forms as a substring.  The patterns read are listed where the
-reading that uses them is (:data:`matchers.notice_speaker.TOLD_WORDS`).
+reading that uses them is (:func:`matchers.notice_speaker.told_words`).
 
 Only one thing here is written by hand, and it decides no reading: which set of a requirement the gate looks a sentence
 up by (:data:`_IN_EVERY_OFFER`), since how often a word turns up in listings is not in the pattern.

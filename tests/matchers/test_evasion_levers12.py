@@ -1,8 +1,8 @@
 """A seller pulling 2.10's new readings, and an innocent writer tripping them (hostile12).
 
 The 2.10 change (precision12 + levers12 + blankrec12) added readings that discount an offer or lift one: a report asked
-of an authority or the platform and a victim's money lost told of in their own sentence (``told_voice._REPORTED_TO``,
-``_MONEY_LOST``), a purchase told as past (``_PAST_PURCHASE``), the seller's own voice read before its vouching, a
+of an authority or the platform and a victim's money lost told of in their own sentence (``told_voice.REPORTED_TO``,
+``MONEY_LOST``), a purchase told as past (``_PAST_PURCHASE``), the seller's own voice read before its vouching, a
 genre heading read past unless the listing speaks as a notice (``notice_voice``), kits naming the blank e-KTP, "Isi
 paket:" lists, swapped letters in key words.  Each is attacked as ``test_evasion_levers8.py`` does: an everyday line
 appended or prepended to every offer of the tune rows read right (``OFFERS``), counting those turned weaker; and the
@@ -13,7 +13,7 @@ its own 4,940 / 4,195):
 
 * "Isi paket: printer kartu, software layout." appended hides 0 of 5,150 (2.9: 232 of 4,940), prepended 6 (2.9: 413),
   all six of them ``ANY_FIRST_LINE`` rows that any first sentence flips: the kit line holds on 2.10.
-* A shop's after-sales line read as a report's own words (``_REPORTED_TO``, ``_MONEY_LOST``): "Kalau ada kendala lapor
+* A shop's after-sales line read as a report's own words (``REPORTED_TO``, ``MONEY_LOST``): "Kalau ada kendala lapor
   ke admin ya kak.", "Report ke admin kalau ada masalah pesanan.", "Uang tidak akan hilang, pakai rekber.", "Anti
   ditipu, bisa COD." each hid 1 of 5,150 appended (lv10c-asked-04, a "Mau tanya" title over a forger's offer, whose
   one heading then counted with the line as a report's second telling; 2.9: 0), and "Laporkan ke admin jika barang

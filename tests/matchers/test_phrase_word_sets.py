@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers.lexicon import _PHRASES, _expand
-from matchers.phrase_word_sets import minimal_word_sets
+from matchers.phrase_word_sets import minimal_word_sets, phrase_words
 
 
 def _by_definition(pattern: str) -> set[frozenset[str]]:
@@ -55,3 +55,27 @@ def test_generated_patterns_as_by_definition(pattern: str) -> None:
             minimal_word_sets(pattern)
         return
     assert minimal_word_sets(pattern) == expected
+
+
+def _words_by_definition(pattern: str) -> frozenset[str]:
+    """Every word of every string the pattern matches (struct16: :func:`phrase_words` must list them unlisted)."""
+    return frozenset(word for phrase in _expand.__wrapped__(pattern) for word in phrase.split())
+
+
+def test_every_lexicon_phrase_words_as_by_definition() -> None:
+    for pattern, name in _PHRASES:
+        assert phrase_words(pattern) == _words_by_definition(pattern), name
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_patterns(1), min_size=1, max_size=3).map("|".join))
+def test_generated_pattern_words_as_by_definition(pattern: str) -> None:
+    assert phrase_words(pattern) == _words_by_definition(pattern)
+
+
+@pytest.mark.parametrize("pattern", ["a(?:b", "a)b", "a.b", "a*"])
+def test_phrase_words_refuses_what_the_vocabulary_cannot_list(pattern: str) -> None:
+    with pytest.raises(ValueError):
+        _expand.__wrapped__(pattern)
+    with pytest.raises(ValueError):
+        phrase_words(pattern)

@@ -4,7 +4,7 @@
   polsek"): precision12 made "laporkan/report" a heading's word (a seller's "Laporkan seller nakal ke admin." must not
   stand in for a report's second sentence), so a forum thread's closing "Laporkan ke patrolisiber." no longer told of
   anything and the thread read blank.  Directed to an authority, of what the listing told of (none named, "-nya",
-  "… itu"), it is the reader told where to turn: a warning's voice (:data:`matchers.told_voice._REPORTED_TO`).  A shop's
+  "… itu"), it is the reader told where to turn: a warning's voice (:data:`matchers.told_voice.REPORTED_TO`).  A shop's
   policy line naming a kind of seller stays a heading's word: the lever counts below hold that.
 * *A card with no NIK yet* ("belum ada NIK", "tanpa NIK", "NIK belum diisi"): precision12's shortage
   "blangko belum ada" read "blank (belum ada NIK)" as blanks run out, which brought the e-KTP term next to the NIK
@@ -24,7 +24,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing
-from matchers.told_voice import _REPORTED_TO
+from matchers.told_voice import REPORTED_TO
 from tests.matchers.test_precision12 import READ_RIGHT, STILL_HIDDEN, _weaker
 
 #: Forum threads and warnings whose second telling sentence is a report asked of an authority (several voices).
@@ -102,7 +102,7 @@ def test_a_nik_present_or_sold_stays_related(name: str) -> None:
     ("laporan stok ke gudang", False),
 ])
 def test_a_report_is_directed_only_of_what_the_listing_told(sentence: str, directed: bool) -> None:
-    assert (_REPORTED_TO.search(sentence) is not None) is directed
+    assert (REPORTED_TO.search(sentence) is not None) is directed
 
 
 @settings(max_examples=60, deadline=None)

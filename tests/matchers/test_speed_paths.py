@@ -56,7 +56,7 @@ def _tag_before(words: list[str]) -> str:
     """2.4's tagging: every phrase in order, run when one of its anchors is present."""
     text = " ".join(words)
     present = set(words)
-    for regex, replace, anchors, name in lexicon._REPLACERS:
+    for regex, replace, anchors, name in lexicon._replacers():
         if present.isdisjoint(anchors):
             continue
         new = regex.sub(replace, text)

@@ -19,19 +19,19 @@ from tests.matchers.chatter13 import CHATTER, wrapped
 from tests.matchers.tune_rows import tune_rows
 
 #: Each pattern a sentence is told otherwise by, with the requirements read from it (in the order
-#: ``notice_speaker.TOLD_WORDS`` lists them).
+#: ``notice_speaker.told_words()`` lists them).
 _NAMES = ("supply", "story", "notice_says", "notice_says_more", "office_acts", "reported_to", "money_lost", "warning",
           "shortage", "skipped_report", "compared")
-PATTERNS = dict(zip(_NAMES, notice_speaker.TOLD_WORDS.requirements.items(), strict=True))
-TEXTS = notice_speaker.TOLD_WORDS.texts
+PATTERNS = dict(zip(_NAMES, notice_speaker.told_words().requirements.items(), strict=True))
+TEXTS = notice_speaker.told_words().texts
 
 
 def test_the_gate_stands_before_every_pattern_the_reading_searches() -> None:
     """The patterns named are those of the reading, each read as what its matches hold (none is left ungated)."""
     assert [pattern for pattern, _ in PATTERNS.values()] == [
-        notice_speaker._SUPPLY, notice_speaker.STORY, told_voice._NOTICE_SAYS, told_voice._NOTICE_SAYS_MORE,
-        told_voice._OFFICE_ACTS, told_voice._REPORTED_TO, told_voice._MONEY_LOST, told_voice._WARNING,
-        told_voice._SHORTAGE, told_voice._SKIPPED_REPORT, told_voice._COMPARED]
+        notice_speaker._SUPPLY, notice_speaker.STORY, told_voice.NOTICE_SAYS, told_voice.NOTICE_SAYS_MORE,
+        told_voice.OFFICE_ACTS, told_voice.REPORTED_TO, told_voice.MONEY_LOST, told_voice.WARNING,
+        told_voice.SHORTAGE, told_voice.SKIPPED_REPORT, told_voice.COMPARED]
     assert TEXTS == {" me", " lapor", "("}  # an office's active verb, a police report skipped, a newsroom's bracket
 
 
@@ -127,7 +127,7 @@ OFFERS = ["Blangko e-KTP kosong ori", "Ready blanko KTP-el 150rb/pcs", "jual bla
           "blnk ktp ksng", "Butuh blanko?", "Penjual: Ready kak"]
 FRAGMENTS = OFFICE_HEADS + SUPPLY + STORIES + REPORTS + CHATTER_LINES + OFFERS
 #: Words of the requirements, run into the fragments (a gate's word beside any voice).
-GATE_WORDS = sorted({word for requirements in notice_speaker.TOLD_WORDS.requirements.values()
+GATE_WORDS = sorted({word for requirements in notice_speaker.told_words().requirements.values()
                      for requirement in requirements for need in requirement for word in need if re.fullmatch(r"[a-z]+", word)})
 _piece = st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(FRAGMENTS), st.sampled_from(GATE_WORDS))
 _joined = st.tuples(st.lists(_piece, max_size=7), st.lists(st.sampled_from([". ", "\n", ", ", "! ", "? ", " ", " - ", ": "]),
