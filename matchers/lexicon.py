@@ -1011,7 +1011,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|<OFFICIAL> (?:buka|membuka|menggelar|mengadakan|melayani) (?:layanan|pelayanan|perekaman|rekam)"
      # (2.6) a warning against sellers or their goods ("Waspada penipuan penjualan blanko e-KTP!", "Waspada penipuan
      # blanko e-KTP"): news, no offer; a seller's own "waspada penipuan, kami asli" warns of nothing it names
-     r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks|<BLANGKO>)", "NEGPUBLICATION"),
+     # (levers16) the blank warned of as a scam's goods ("Waspada penipuan blangko"); a bare "Waspada" heading a
+     # blank's title ("Waspada Blanko e-KTP original dinas": 1,761 of 5,280 offers hidden on 2.13) names the goods a
+     # seller calls attention to, and a warning's headline is read by who speaks (others_voices, notice_speaker)
+     r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks)"
+     r"|(?:waspada|awas|hati hati) penipuan <BLANGKO>", "NEGPUBLICATION"),
     # (2.7) a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko!"): what follows in its
     # clause is warned against, not offered (a cue, so "Waspada calo yang jual mahal, di sini murah" leaves the offer)
     (r"(?:waspada|awas|hati hati|ati ati) (?:dengan |sama |terhadap )?(?:<FASTTRACK>|penipuan|penipu|calo|oknum"
@@ -1121,6 +1125,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # goes, not a holder on offer; "Holder KTP untuk dompet" keeps the holder it opens with
     (r"(?:untuk|utk|buat|for|simpan|simpanan|disimpan)(?: di| ke| dalam| di dalam)? (?:holder|casing|dompet)", "KEPTIN"),
     (r"(?:dan|serta) (?:holder|casing|dompet)", "NEGADDON"),
+    # (levers16, after related13) "di tempat kami" (canonical "di dompet kami"): the shop's place, where goods are
+    # picked up or met ("Bisa ambil di tempat kami" run on after a title hid 4,137 of 5,280 read-right offers on 2.13)
+    (r"di dompet (?:kami|kita|saya|aku|aye|abdi|kulo)", "ONSITE"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
     # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer
