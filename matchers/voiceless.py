@@ -17,6 +17,13 @@ The lines are found by their shape, not their words alone:
   own operations (closed, a day off, shipping delayed, prices going up) naming no goods: an office's "Pengumuman:
   layanan cetak KTP-el libur" names the e-KTP and is a notice still.
 
+(levers16) Two more of the seller's own: its *warnings against impostors* ("Waspada penipuan blangko e-KTP, order hanya
+di toko ini.", "Hati-hati penipuan mengatasnamakan toko kami."), read past from the warning word to its sentence's end
+wherever they stand, title included (:func:`without_own_warnings`: the shop speaks of itself in the first person or
+tells the buyer to order at it; a third party's warning does neither and stays); and a sentence run on with no stop
+after a closing link line or a hashtag is kept apart from it (:func:`hashtags_closed`, ``_link_run_on``), so a link
+stays a link and a hashtag's words do not join the sentence's.
+
 Tag lists ("Tag: …", "Kata kunci: …", hashtags) are read where they stand, under the scorer's tag-list cue
 (``score._tag_lists``), because a tag list may still say what a listing is about when nothing else does; a run of
 hashtags in a title whose own words name goods is moved to open the description (:func:`title_without_hashtags`; the
@@ -229,10 +236,13 @@ def without_own_warnings(text: str, offers: Callable[[str], bool]) -> tuple[str,
     kept: list[str] = []
     dropped: list[str] = []
     at = 0
-    for warning in _WARNING_WORD.finditer(text):
+    warnings = list(_WARNING_WORD.finditer(text))
+    for index, warning in enumerate(warnings):
         if warning.start() < at:
             continue
         end = _sentence_from(text, warning.end())
+        if index + 1 < len(warnings) and warnings[index + 1].start() < end:
+            continue  # a later warning in the sentence is the one its shop's words close (a title's own warning stays)
         span = text[warning.start():end]
         if not _shop_speaks(span) and len(span.split()) <= _BARE_WARNING_WORDS:
             end = _sentence_from(text, end)
