@@ -826,6 +826,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.7) a document "made a requirement" ("KTP jadi syarat daftar"): asked of the buyer, said after it
     # (as "diperlukan"), before "KTP jadi" reads as a made KTP
     (r"(?:jadi|menjadi|sebagai) (?:syarat|persyaratan|jaminan)", "CUEREQAFTER"),
+    # (levers16) "pesanan" as the subject of a shop's sentence run on after a KTP ("KTP el Pesanan masuk sebelum jam 3
+    # dikirim hari ini", "#jasalegalisirktp Pesanan di hari libur diproses …") is the buyer's order, a store policy,
+    # no KTP made to order (414 of 5,280 offers hidden after a title on 2.13): read before "KTP pesanan" is
+    (r"pesanan (?:masuk|di|diproses|dikirim|dikemas|sebelum|setelah|akan|sudah|hari)", "CUEPOLICY"),
     (r"(?:<KTP>|<EKTP>) (?:edit|editan|hasil edit|hasil editan|pesanan|sesuai pesanan|sesuai permintaan|sesuai data|isi data|diisi data|sudah isi data|sudah diisi data|sudah terisi data|udah isi data|dibikin|dibuat|dibikinin|digawe|didamel|dijieun)|(?:clone|cloning|kloning) (?:data )?(?:<KTP>|<EKTP>)|(?:<KTP>|<EKTP>|<KK>|<AKTA>|<OTHERDOC>|<CIVILDOC>) (?:jadi|udah jadi|sudah jadi|siap pakai|instan|kilat|express|ekspres|palsu)|(?:tembak|nembak) <OTHERDOC>|<OTHERDOC> (?:a |c )?(?:tembak|nembak)|(?:<KTP>|<EKTP>) (?:ganda|dobel|double|kedua)", "FORGE"),
     # (2.5) a name entered in someone else's family card ("numpang KK" for a school-zoning place): a false record
     (r"(?:numpang|nebeng|titip|nitip|menumpang) (?:nama )?(?:di |ke |dalam )?<KK>", "FORGE"),
@@ -1011,7 +1015,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|<OFFICIAL> (?:buka|membuka|menggelar|mengadakan|melayani) (?:layanan|pelayanan|perekaman|rekam)"
      # (2.6) a warning against sellers or their goods ("Waspada penipuan penjualan blanko e-KTP!", "Waspada penipuan
      # blanko e-KTP"): news, no offer; a seller's own "waspada penipuan, kami asli" warns of nothing it names
-     r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|<SALE>|iklan|hoaks|<BLANGKO>)", "NEGPUBLICATION"),
+     # (levers16) the blank or its sale warned of as a scam's ("Waspada penipuan blangko", "… penipuan jual …"); a bare
+     # "Waspada" heading a blank's title ("Waspada Blanko e-KTP original dinas", "Waspada Jual blank KTP el": 1,761 of
+     # 5,280 offers hidden on 2.13) names the goods a
+     # seller calls attention to, and a warning's headline is read by who speaks (others_voices, notice_speaker)
+     r"|(?:waspada|awas|hati hati) (?:penipuan )?(?:penjualan|<SALE> beli|iklan|hoaks)"
+     r"|(?:waspada|awas|hati hati) penipuan (?:<SALE>|<BLANGKO>)", "NEGPUBLICATION"),
     # (2.7) a warning against touts or cheats ("Waspada calo yang menawarkan KTP jadi atau blangko!"): what follows in its
     # clause is warned against, not offered (a cue, so "Waspada calo yang jual mahal, di sini murah" leaves the offer)
     (r"(?:waspada|awas|hati hati|ati ati) (?:dengan |sama |terhadap )?(?:<FASTTRACK>|penipuan|penipu|calo|oknum"
@@ -1121,6 +1130,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # goes, not a holder on offer; "Holder KTP untuk dompet" keeps the holder it opens with
     (r"(?:untuk|utk|buat|for|simpan|simpanan|disimpan)(?: di| ke| dalam| di dalam)? (?:holder|casing|dompet)", "KEPTIN"),
     (r"(?:dan|serta) (?:holder|casing|dompet)", "NEGADDON"),
+    # (levers16, after related13) "di tempat kami" (canonical "di dompet kami"): the shop's place, where goods are
+    # picked up or met ("Bisa ambil di tempat kami" run on after a title hid 4,137 of 5,280 read-right offers on 2.13)
+    (r"di dompet (?:kami|kita|saya|aku|aye|abdi|kulo)", "ONSITE"),
     (r"holder|casing|dompet", "NEGHOLDER"),
     # (2.5) a holder heading a blank pair ("casing e-KTP kosong", "dompet blanko e-KTP"): Indonesian puts the
     # head noun first, so the blank word describes the holder (an empty one), not an e-KTP on offer

@@ -537,7 +537,13 @@ from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.shop_chatter import chatter_head_end
 from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
-from matchers.voiceless import HASHTAG_RUN, title_without_hashtags, without_voiceless
+from matchers.voiceless import (
+    HASHTAG_RUN,
+    hashtags_closed,
+    title_without_hashtags,
+    without_own_warnings,
+    without_voiceless,
+)
 
 SCORER = ("ktpwatch-logodds/2 (clauses; normalise+lexicon tags; rapidfuzz typo correction; "
           "negation, sentence cues and scope)")
@@ -2460,7 +2466,10 @@ def score_listing(
     title = title if isinstance(title, str) else ("" if title is None else str(title))
     description = description if isinstance(description, str) else ("" if description is None else str(description))
     image_text = image_text if isinstance(image_text, str) else ("" if image_text is None else str(image_text))
+    written_title, written_description = title, description
+    title, description, warnings_read_past = _without_own_warnings(title, description)
     title_rules, description_rules, read_past = _read_fields(title, description)
+    read_past += warnings_read_past
     image_rules = _rules_in_field(image_text) if image_text else None
     reasons, blank, related = _judgement(title_rules, description_rules, image_rules)
     if (blank >= blank_threshold or related >= related_threshold) and (_told_by_no_seller(title, description) or (
@@ -2476,6 +2485,7 @@ def score_listing(
         verdict, score = Verdict.RELATED, related
     else:
         verdict, score = Verdict.BENIGN, max(blank, related)
+    title, description = written_title, written_description  # identifiers are read from the listing as written
     identifiers = extract_identifiers(title, source="title", context=description)
     if description:
         identifiers += extract_identifiers(description, source="description", context=title)
@@ -2509,6 +2519,36 @@ def _read_fields(title: str, description: str) -> tuple[FieldRules | None, Field
             and not told_of_voice(_without_spelled_stops(said_title), _without_spelled_stops(said_description), _tags_in, _spelled):
         title_rules, description_rules = _lifted(title_rules), _lifted(description_rules)  # levers10: a seller's voice
     return title_rules, description_rules, read_past
+
+
+#: (levers16) Words that offer goods in a sentence: a price or a quantity, a sale word, stock said ready.
+_OFFERING_TAGS = frozenset({"SALE", "READY"})
+_PRICED = re.compile(r"\brp\b|\d\s*(?:rb|ribu|k|jt|juta|pcs|pc|keping|lembar)\b|\bharga\b", re.IGNORECASE)
+#: The first clause of a warning (its scam named: "Waspada penipuan blangko e-KTP"), cut off what follows.
+_FIRST_CLAUSE = re.compile(r"^[^,;:.!?\n]*[,;:.!?\n]*")
+
+
+def _offers_in_warning(span: str) -> bool:
+    """(levers16) Whether a shop's warning against its impostors offers goods itself: priced, said sold or ready, or
+    naming goods past its first clause, where the warning names its scam ("Hati-hati penipuan, beli blanko e-KTP di
+    sini aja" offers them; "Waspada penipuan blangko e-KTP, order hanya di toko ini" names the scam's goods only)."""
+    tags = _tags_in(_spelled(span.lower()))
+    if GOODS_TAGS.isdisjoint(tags):
+        return False
+    rest = _FIRST_CLAUSE.sub("", span, count=1)
+    return not _OFFERING_TAGS.isdisjoint(tags) or _PRICED.search(span) is not None or (
+        bool(rest.strip()) and not GOODS_TAGS.isdisjoint(_tags_in(_spelled(rest.lower()))))
+
+
+@lru_cache(maxsize=READINGS_KEPT)
+def _without_own_warnings(title: str, description: str) -> tuple[str, str, tuple[Reason, ...]]:
+    """(levers16) The title and the description without the shop's own warnings against its impostors
+    (:func:`matchers.voiceless.without_own_warnings`), and a reason for each read past."""
+    said_title, in_title = without_own_warnings(title, _offers_in_warning)
+    said_description, in_description = without_own_warnings(description, _offers_in_warning)
+    reasons = tuple(_discounted_reason("voiceless_own_warning", field, line, _VOICELESS_WHY["warning"])
+                    for field, lines in (("title", in_title), ("description", in_description)) for line in lines)
+    return said_title, said_description, reasons
 
 
 def _told_by_no_seller(title: str, description: str) -> bool:
@@ -2545,7 +2585,9 @@ def _spec_names_goods(words: str) -> bool:
 
 
 _VOICELESS_WHY = {"link": "a link to another article or product: names no goods of this listing, read past",
-                  "notice": "the shop's announcement of its own days: names no goods and makes no notice, read past"}
+                  "notice": "the shop's announcement of its own days: names no goods and makes no notice, read past",
+                  "warning": "the shop's own warning against its impostors (it speaks as the shop): no report of the "
+                             "goods, read past"}
 
 
 @lru_cache(maxsize=READINGS_KEPT)
@@ -2555,7 +2597,7 @@ def _voiced(title: str, description: str) -> tuple[str, str, str, tuple[Reason, 
     :mod:`matchers.voiceless`): link lines and shop notices taken out, and the hashtag runs of a title moved to open the
     description, where they are read as a tag list."""
     said_title, in_title = without_voiceless(title, _tags_in, GOODS_TAGS, titled=True)
-    said_description, in_description = without_voiceless(description, _tags_in, GOODS_TAGS)
+    said_description, in_description = without_voiceless(hashtags_closed(description), _tags_in, GOODS_TAGS)
     rest, hashtags = title_without_hashtags(said_title, _names_goods)
     if hashtags:  # the title's own words name goods (a blank, a forgery): its hashtags are a tag list
         said_title, said_description = rest, f"{hashtags}\n{said_description}"

@@ -17,6 +17,13 @@ The lines are found by their shape, not their words alone:
   own operations (closed, a day off, shipping delayed, prices going up) naming no goods: an office's "Pengumuman:
   layanan cetak KTP-el libur" names the e-KTP and is a notice still.
 
+(levers16) Two more of the seller's own: its *warnings against impostors* ("Waspada penipuan blangko e-KTP, order hanya
+di toko ini.", "Hati-hati penipuan mengatasnamakan toko kami."), read past from the warning word to its sentence's end
+wherever they stand, title included (:func:`without_own_warnings`: the shop speaks of itself in the first person or
+tells the buyer to order at it; a third party's warning does neither and stays); and a sentence run on with no stop
+after a closing link line or a hashtag is kept apart from it (:func:`hashtags_closed`, ``_link_run_on``), so a link
+stays a link and a hashtag's words do not join the sentence's.
+
 Tag lists ("Tag: …", "Kata kunci: …", hashtags) are read where they stand, under the scorer's tag-list cue
 (``score._tag_lists``), because a tag list may still say what a listing is about when nothing else does; a run of
 hashtags in a title whose own words name goods is moved to open the description (:func:`title_without_hashtags`; the
@@ -102,6 +109,25 @@ def _kind(segment: str, tags_of: TagsOf, goods_tags: frozenset[str], titled: boo
     return "" if not goods_tags.isdisjoint(tags_of(segment)) else "notice"
 
 
+#: (levers16) Where a sentence may run on after a link's titles with no stop: a capital after a word ("… Cara blokir
+#: NIK yang disalahgunakan Pesanan di hari libur diproses …", "… disalahgunakan COD tersedia …").
+_RUN_ON = re.compile(r"(?<=\w)\s+(?=[A-Z])")
+
+
+def _link_run_on(segment: str, tags_of: TagsOf, goods_tags: frozenset[str], own_line: bool,
+                 opening: bool) -> tuple[str, str]:
+    """(levers16) A link line a sentence runs on into ("Lihat artikel lain: …; Cara blokir NIK Pesanan di hari libur
+    diproses hari kerja berikutnya."): (the link, "link") when the words up to a capital are a link (the longest such),
+    the sentence kept as the listing's own words (the caller keeps what follows the link); (the segment, "") when none
+    is.  A link opening the field keeps its
+    own test (:func:`_kind`), as a seller's first sentence may run on after it."""
+    for boundary in reversed(list(_RUN_ON.finditer(segment))):  # the longest link first: its titles hold capitals
+        link = segment[:boundary.start()]
+        if _kind(link, tags_of, goods_tags, False, own_line or not opening, opening) == "link":
+            return link, "link"
+    return segment, ""
+
+
 def _names_no_goods(segment: str, tags_of: TagsOf) -> bool:
     """Whether a segment's words name nothing an offer could be: only negatives (a guide, a holder), cues and a bare
     card ("Artikel terkait: cara merawat kartu."), so no seller's sentence ran on into it."""
@@ -125,6 +151,12 @@ def without_voiceless(text: str, tags_of: TagsOf, goods_tags: frozenset[str],
         opening = not titled and not "".join(parts[:index]).strip()
         own_line = titled or "\n" in end or (not end and not opening)
         kind = _kind(segment, tags_of, goods_tags, titled, own_line, opening) if segment.strip() else ""
+        if not kind and not titled and _LINK_HEAD.match(segment):
+            link, kind = _link_run_on(segment, tags_of, goods_tags, own_line, opening)
+            if kind:  # the sentence run on after the link is the listing's own
+                dropped.append((kind, link.strip()))
+                kept.append("\n" + segment[len(link):].lstrip() + end)
+                continue
         if kind:
             dropped.append((kind, segment.strip()))
         else:
@@ -151,3 +183,87 @@ def title_without_hashtags(title: str, names: Callable[[str], object] = bool) ->
     if not names(rest):
         return title, ""  # the title's own words name no goods ("Barang langka ready", "Info untuk warga:")
     return rest, " ".join(runs)
+
+
+#: (levers16) A warning word opening a warning ("Waspada …", "Awas …", "Hati-hati …", Javanese and Betawi "Ati-ati …").
+_WARNING_WORD = re.compile(r"\b(?:waspada|awas|hati[- ]?hati|hati2|ati[- ]?ati|ati2)\b", re.IGNORECASE)
+#: What the shop calls itself, in its own first person ("toko kami", "lapak aye", "admin kami", Sundanese "toko abdi",
+#: Javanese "nomer kulo"): the one warning is the shop.
+_SHOP_ITSELF = re.compile(
+    r"\b(?:toko|lapak|olshop|shop|store|akun|admin|nomor|nomer|rekening|cs|wa|ig|etalase)(?: resmi)?"
+    r" (?:kami|kita|aye|abdi|kulo)\b"
+    # impostors said to use the shop's name ("mengatasnamakan kami", "mencatut nama lapak kami", "ngaku-ngaku aye")
+    r"|\b(?:mengatasnamakan|atas nama|mencatut|catut|ngaku|mengaku|meniru|peniru)\b[\w -]{0,24}?\b(?:kami|kita|aye|abdi"
+    r"|kulo)\b", re.IGNORECASE)
+#: The buyer told where to order or write: only, straight, safely at the shop ("order hanya di toko ini", "belanja aman
+#: di toko kami", "pesan langsung ke nomor kami saja").  Not after a prohibition ("jangan order di toko ini"): a third
+#: party pointing at a shop.
+_ORDER_HERE = re.compile(
+    r"(?<!jangan )(?<!tidak )(?<!gak )\b(?:order|pesan|beli|belanja|transaksi|checkout|hubungi|chat|dm)\b"
+    r"(?: (?:hanya|cuma|langsung|aman|saja|aja|resmi))* (?:di|lewat|via|ke|melalui) (?:\w+ )?(?:kami|ini|aye|abdi|kulo)\b",
+    re.IGNORECASE)
+#: A sentence's end inside a field: the warning read past runs to it.
+_SENTENCE_CLOSE = re.compile(r"[.!?\n]+")
+#: A bare warning ("Awas penipuan!", "Waspada!"): at most this many words, it warns through the sentence after it.
+_BARE_WARNING_WORDS = 3
+
+
+def _sentence_from(text: str, start: int) -> int:
+    """Where the sentence running from ``start`` ends (past its closing marks), or the text's end."""
+    close = _SENTENCE_CLOSE.search(text, start)
+    return len(text) if close is None else close.end()
+
+
+def _shop_speaks(span: str) -> bool:
+    """Whether words speak as the shop itself (its own first person, or the buyer told to order at it)."""
+    return _SHOP_ITSELF.search(span) is not None or _ORDER_HERE.search(span) is not None
+
+
+def without_own_warnings(text: str, offers: Callable[[str], bool]) -> tuple[str, tuple[str, ...]]:
+    """(levers16) The text without the shop's own warnings against its impostors, and each warning read past.
+
+    A shop warns its buyers of those who use its name ("Waspada penipuan blangko e-KTP, order hanya di toko ini.",
+    "Hati-hati penipuan mengatasnamakan toko kami.", "Awas penipuan! Akun resmi kami hanya yang ini."): the seller
+    speaking of its own channels, like its announcements above, no report of the goods.  Read as the listing's words its
+    warning made an offer a warning's (run on after a title, "Waspada penipuan blangko" read as the title's publication,
+    hid 4,165 of 5,280 read-right offers on 2.13).  So a warning whose sentence (or, for a bare "Awas penipuan!", the
+    next) speaks as the shop is read past from its warning word to that sentence's end.  A third party's warning names
+    no shop in the first person ("… mengatasnamakan Dukcapil", "jangan order di toko ini", "laporkan ke polisi") and
+    stays.  ``offers`` says whether the words read past offer goods themselves (a price, a sale word beside goods):
+    then they are the seller's offer, and stay."""
+    if not _WARNING_WORD.search(text):
+        return text, ()
+    kept: list[str] = []
+    dropped: list[str] = []
+    at = 0
+    warnings = list(_WARNING_WORD.finditer(text))
+    for index, warning in enumerate(warnings):
+        if warning.start() < at:
+            continue
+        end = _sentence_from(text, warning.end())
+        if index + 1 < len(warnings) and warnings[index + 1].start() < end:
+            continue  # a later warning in the sentence is the one its shop's words close (a title's own warning stays)
+        span = text[warning.start():end]
+        if not _shop_speaks(span) and len(span.split()) <= _BARE_WARNING_WORDS:
+            end = _sentence_from(text, end)
+            span = text[warning.start():end]
+        if not _shop_speaks(span) or offers(span):
+            continue
+        kept.append(text[at:warning.start()])
+        dropped.append(span.strip())
+        at = end
+    if not dropped:
+        return text, ()
+    kept.append(text[at:])
+    return "\n".join(part.strip(" ") for part in kept).strip(), tuple(dropped)
+
+
+#: (levers16) A hashtag a sentence runs on after with no stop ("… #jasalegalisirktp Pesanan di hari libur …").
+_HASHTAG_RUN_ON = re.compile(r"(?<![^\s,])(#\w+)[ \t]+(?=[A-Z][a-z])")
+
+
+def hashtags_closed(text: str) -> str:
+    """(levers16) The text with a line break after each hashtag a capitalised sentence runs on after: a hashtag is
+    one word of search terms, and its words ("#jasalegalisirktp" is "jasa legalisir ktp") do not join the next
+    sentence's ("… ktp" + "Pesanan di hari libur …" read "KTP pesanan", a KTP made to order)."""
+    return _HASHTAG_RUN_ON.sub(r"\1\n", text) if "#" in text else text

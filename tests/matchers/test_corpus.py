@@ -276,6 +276,11 @@ STILL_MISREAD = {
     "rr15c-school-07": "a school's notice that blank state diplomas have not come reads as a blank form on offer (2.12 reads "
                        "the same notice of blank KKs alike)",
     "rr15b-019": "relrec15_b, measured once (2.12 alike): a lost-KTP post ('Hilang KTP dan ATM') reads as an identity traded",
+    # levers16_a (measured unseen on 2.13 first: these 2 misread there alike; not levers of a seller's line)
+    "lv16a-030": "a group admin's ban ('jual beli blangko e-KTP dilarang di grup ini'): the prohibition said after the trade "
+                 "covers nothing before it, so 'jual beli blangko e-KTP' reads as a sale",
+    "lv16a-031": "a Javanese victim's story ('Kapusan tuku blangko KTP', 'jebul ora dikirim'): 'kapusan' (cheated) and "
+                 "'tuku' (bought) are no report or buyer's words, so the title's 'blangko KTP' is the product",
 }
 
 

@@ -122,19 +122,16 @@ def test_there_are_enough_everyday_sentences() -> None:
     assert len(EVERYDAY) >= 60 and len(set(EVERYDAY)) == len(EVERYDAY)
 
 
-#: Flips of an independent tune file (written without reading the matcher) found when it arrived:
-#: each (row id, sentence) is held apart by the strict xfail below, so the main test still guards
-#: every other pair and a fix shows.
-KNOWN_FLIPS = {
-    ("h7-hardneg-0102", "Pesanan di hari libur diproses hari kerja berikutnya."):
-        "corpus/independent7.jsonl: 1 of its 333 rows x 62 sentences flips (a hard negative to related; "
-        "first measured at 50069ea, ktpwatch-matchers/2.7)",
-}
-#: rows whose every flip is held apart, each by a strict xfail below: tags13's t13b-010 (a tips article) is read right
-#: only because its closing "Lihat artikel lain: …" line, whose titles name blanks, is read past; an appended sentence
-#: runs on into that line (no line break, no full stop), which is then no link, and 'Foto KTP … disalahgunakan' reads
-#: as KTP photos sold, as on 2.10 with or without the sentence (integrator, 2.11: 64 of 70 sentences)
-KNOWN_FLIP_ROWS = {"t13b-010": "a link line read past only while nothing runs on into it"}
+#: Flips known and held apart: none since levers16 (flip rate 0 % both ways).  Kept as the place to name one, with
+#: why, should a tune file bring one: each (row id, sentence) then needs a strict xfail of its own.
+KNOWN_FLIPS: dict[tuple[str, str], str] = {}
+#: Rows whose every flip is held apart: none since levers16.
+KNOWN_FLIP_ROWS: dict[str, str] = {}
+#: The flips known until 2.13, read right since levers16, each with why it flipped: an appended sentence ran on with
+#: no stop into a closing hashtag, whose words joined its own ("#jasalegalisirktp Pesanan di hari libur …" read "KTP
+#: pesanan", a KTP made to order), or into a closing "Lihat artikel lain: …" link line, which was then no link.
+ONCE_KNOWN = {"h7-hardneg-0102": "a hashtag's words joined the sentence run on after it (independent7, since 2.7)",
+              "t13b-010": "a link line a sentence ran on into was no link (tags13, 64 of 70 sentences on 2.11)"}
 
 
 def _flips(rows: list[dict]) -> list[tuple[str, str, str, str]]:
@@ -149,11 +146,9 @@ def _flips(rows: list[dict]) -> list[tuple[str, str, str, str]]:
     return flips
 
 
-@pytest.mark.parametrize("known", [pytest.param(k, id=k[0], marks=pytest.mark.xfail(strict=False, reason=why))
-                                   for k, why in KNOWN_FLIPS.items()])
-def test_a_known_flip_still_flips(known: tuple[str, str]) -> None:
-    row = next(r for r in ROWS if r["id"] == known[0])
-    assert not [f for f in _flips([row]) if f[2] == known[1]]
+@pytest.mark.parametrize("row_id", sorted(ONCE_KNOWN))
+def test_a_once_known_flip_flips_no_more(row_id: str) -> None:
+    assert _flips([next(r for r in ROWS if r["id"] == row_id)]) == [], ONCE_KNOWN[row_id]
 
 
 def test_appending_an_everyday_sentence_never_flips_a_verdict() -> None:
@@ -166,9 +161,4 @@ def test_appending_an_everyday_sentence_never_flips_a_verdict() -> None:
           f"flip rate {len(flips) / pairs:.4%} "
           f"(positives {flips_pos}/{positives}, hard negatives {len(flips) - flips_pos}/{hard})")
     assert [f for f in flips if (f[0], f[2]) not in KNOWN_FLIPS and f[0] not in KNOWN_FLIP_ROWS] == []
-
-
-@pytest.mark.parametrize("row_id", [pytest.param(k, marks=pytest.mark.xfail(strict=True, reason=why))
-                                    for k, why in KNOWN_FLIP_ROWS.items()])
-def test_a_known_flipping_row_still_flips(row_id: str) -> None:
-    assert not _flips([next(r for r in ROWS if r["id"] == row_id)])
+    assert len(flips) == 0, "flip rate 0 % on positives and hard negatives alike (levers16)"

@@ -1,0 +1,96 @@
+"""No offer hidden by a seller's own line, no hard negative made blank by a third party's (levers16, issue 15).
+
+A shop speaks in its own voice round every offer: it warns its buyers of impostors ("Waspada penipuan blangko e-KTP,
+order hanya di toko ini.", "Hati-hati penipuan mengatasnamakan toko kami."), names its pickup place ("Bisa ambil di
+tempat kami."), its hours, closures, restocks, order steps and guarantees.  On 2.13 such a line run on after a title
+hid up to 4,165 of 5,280 read-right offers (lev.py over hostile13's tune rows): the warning read as the title's
+publication, "tempat" as a holder, "KTP el Pesanan masuk …" as a KTP made to order.  ``corpus/levers16_lines.json``
+holds 31 lines (22 a seller's, 9 their third-party twins: the police's, the office's, a victim's) in four places
+(before or after the title, before or after the description), 133 candidates; each carries its count on 2.13 and on
+this branch over the whole pool (``n_213``, ``n_levers16``: lev.py) and over the pool this test reads (every third
+read-right row, ``pool_213``, ``ceiling``).  A seller's line is counted over offers (demoted), a third party's over
+hard negatives (turned blank); each stays at or under its ceiling, and every ceiling at or under 2.13's.  Two full
+counts are one over 2.13's (``explained``): a third party's report put after the description of lang17w-08 ("Jasa
+titip" / "ambil di tempat kami, bawa KTP"), whose "tempat" no longer reads as a holder on offer, turns it blank as the
+same report turns 1,651 other hard negatives on 2.13 (a report's blank pair read as goods: no seller's line).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from matchers import score_many
+from tests.matchers.tune_rows import RANK, tune_rows
+
+LINES = json.loads((Path(__file__).parent / "corpus" / "levers16_lines.json").read_text(encoding="utf-8"))
+#: Every third read-right row: the pool is a sample, so the test costs a third of lev.py's full count.
+STRIDE = 3
+
+
+@cache
+def _pools() -> tuple[tuple[dict, ...], tuple[dict, ...]]:
+    """(offers, hard negatives) of every third tune row that the matcher reads right: sampled before reading, so a
+    verdict changed elsewhere moves no other row in or out of the pool."""
+    rows = tune_rows()[::STRIDE]
+    verdicts = score_many((row["title"], row["description"]) for row in rows)
+    right = [row for row, got in zip(rows, verdicts, strict=True) if got.verdict.value == row["label"]]
+    return (tuple(row for row in right if row["label"] != "benign"),
+            tuple(row for row in right if row["label"] == "benign"))
+
+
+def placed(row: dict, line: str, where: str) -> tuple[str, str]:
+    """A row with a line put before or after its title ("tp", "ta") or its description ("dp", "da"), as lev.py does."""
+    title, description = row["title"], row["description"]
+    if where == "tp":
+        return f"{line} {title}", description
+    if where == "ta":
+        return f"{title} {line}", description
+    if where == "dp":
+        return title, f"{line}\n{description}"
+    return title, f"{description}\n{line}"
+
+
+def moved(candidate: dict) -> list[str]:
+    """The ids of the pool's rows the candidate's line moves: offers demoted, or hard negatives turned blank."""
+    offers, negatives = _pools()
+    pool = offers if candidate["kind"] == "offer" else negatives
+    got = score_many(placed(row, candidate["line"], candidate["where"]) for row in pool)
+    if candidate["kind"] == "offer":
+        return [row["id"] for row, a in zip(pool, got, strict=True) if RANK[a.verdict.value] < RANK[row["label"]]]
+    return [row["id"] for row, a in zip(pool, got, strict=True) if a.verdict.value == "blank"]
+
+
+def test_every_candidate_is_pinned_at_or_under_2_13() -> None:
+    assert 60 <= len(LINES) <= 140
+    assert all(c["ceiling"] <= c["pool_213"] and c["n_levers16"] <= c["n_213"] + c.get("explained", 0) for c in LINES)
+
+
+@pytest.mark.parametrize("candidate", LINES, ids=[f"{c['where']}-{c['kind']}-{c['line'][:40]}" for c in LINES])
+def test_a_line_moves_no_more_than_its_ceiling(candidate: dict) -> None:
+    ids = moved(candidate)
+    assert len(ids) <= candidate["ceiling"], ids[:10]
+
+
+#: The seller's own lines this branch reads (a warning against impostors, the shop's pickup place, an order
+#: instruction run on after a title): each hides no offer of the pool in any place.
+CLOSED = ("Waspada penipuan blangko e-KTP, order hanya di toko ini.", "Hati-hati penipuan blangko mengatasnamakan toko kami.",
+          "Awas penipuan! Akun resmi kami hanya yang ini, jangan transfer ke rekening lain.", "Bisa ambil di tempat kami.")
+
+
+@pytest.mark.parametrize("line", CLOSED)
+def test_a_sellers_own_line_hides_no_offer_after_the_title(line: str) -> None:
+    assert moved({"line": line, "where": "ta", "kind": "offer"}) == []
+
+
+def test_third_party_warnings_keep_their_hard_negatives() -> None:
+    """levers16_a's hard negatives (the police's, the office's, a marketplace's warnings, victims' stories, office
+    notices, shops saying the seller's lines) stay benign, but the two 2.13 misread too (a group admin's ban and a
+    Javanese victim's story, both read blank, held as they were)."""
+    rows = tune_rows("levers16_a")
+    got = score_many((row["title"], row["description"]) for row in rows)
+    wrong = {row["id"] for row, a in zip(rows, got, strict=True) if a.verdict.value != row["label"]}
+    assert wrong <= {"lv16a-030", "lv16a-031"}
