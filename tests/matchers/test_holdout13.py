@@ -63,15 +63,16 @@ def figures() -> HoldoutFigures:
     return part_figures(HOLDOUT, HOLDOUT, "holdout")
 
 
-#: floors set by the integrator after the first run
-MEASURED = HoldoutFigures(0.0, 0.0, 0.0, 0.0, 0.0)
+#: floors set by the integrator after the judgement of 2.14 (15:24 UTC; 2.13's first run read every row the same):
+#: blank precision 0.917 (154/168), recall 0.875 (154/176), related recall 0.882 (134/152), identifiers 1.000 / 0.997
+MEASURED = HoldoutFigures(blank_precision=0.91, blank_recall=0.87, related_recall=0.88, id_precision=0.99, id_recall=0.99)
 
 
 def test_matcher_never_falls_below_what_it_measured_on_holdout13() -> None:
     assert shortfalls(figures(), MEASURED) == []
 
 
-@pytest.mark.xfail(strict=False, reason="issue 15 is open: first run on 2.13 (13:16 UTC) blank precision 0.917, recall 0.875, related recall 0.882 (targets 0.97 / 0.97 / 0.90)")
+@pytest.mark.xfail(strict=False, reason="issue 15 is open: blank precision 0.917, recall 0.875, related recall 0.882 on 2.13 (first run, 13:16 UTC) and 2.14 (judged, 15:24 UTC); targets 0.97 / 0.97 / 0.90")
 def test_matcher_meets_the_issue_targets_on_holdout13() -> None:
     assert shortfalls(figures(), ISSUE_TARGETS) == []
 
