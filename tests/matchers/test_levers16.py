@@ -24,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from matchers import score_many
+from tests.matchers.line_places import placed
 from tests.matchers.tune_rows import RANK, tune_rows
 
 LINES = json.loads((Path(__file__).parent / "corpus" / "levers16_lines.json").read_text(encoding="utf-8"))
@@ -40,18 +41,6 @@ def _pools() -> tuple[tuple[dict, ...], tuple[dict, ...]]:
     right = [row for row, got in zip(rows, verdicts, strict=True) if got.verdict.value == row["label"]]
     return (tuple(row for row in right if row["label"] != "benign"),
             tuple(row for row in right if row["label"] == "benign"))
-
-
-def placed(row: dict, line: str, where: str) -> tuple[str, str]:
-    """A row with a line put before or after its title ("tp", "ta") or its description ("dp", "da"), as lev.py does."""
-    title, description = row["title"], row["description"]
-    if where == "tp":
-        return f"{line} {title}", description
-    if where == "ta":
-        return f"{title} {line}", description
-    if where == "dp":
-        return title, f"{line}\n{description}"
-    return title, f"{description}\n{line}"
 
 
 def moved(candidate: dict) -> list[str]:

@@ -29,6 +29,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing, score_many
+from tests.matchers.line_places import PLACES, placed
 from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -91,18 +92,6 @@ def test_the_new_readings_turn_no_tune_hard_negative_but_the_named_one() -> None
 
 #: A line built from each reading's own part, placed where a seller adds a line.
 LEVER_LINES = ("Bisa copy UID.", "Software clone ikut.", "Atas nama orang lain.", "Tanpa KTP asli.", "Stempel kelurahan.")
-PLACES = ("tp", "ta", "dp", "da")
-
-
-def _placed(row: dict, line: str, where: str) -> tuple[str, str]:
-    title, description = row["title"], row["description"]
-    if where == "tp":
-        return f"{line} {title}", description
-    if where == "ta":
-        return f"{title} {line}", description
-    if where == "dp":
-        return title, f"{line}\n{description}"
-    return title, f"{description}\n{line}"
 
 
 @pytest.mark.parametrize("where", PLACES)
@@ -112,7 +101,7 @@ def test_a_reading_line_hides_no_offer(line: str, where: str) -> None:
     reading (some of these lines lower offers on 2.12 already, by its own readings; the full counts over all ~5,300 on
     2.12 and on this branch are in the final report)."""
     offers = read_right_offers()[::5]
-    got = score_many(_placed(row, line, where) for row in offers)
+    got = score_many(placed(row, line, where) for row in offers)
     assert [row["id"] for row, a in zip(offers, got, strict=True)
             if RANK[a.verdict.value] < RANK[row["label"]] and _by_a_new_reading(a.verdict.value, a.reasons)] == []
 
@@ -130,7 +119,7 @@ def test_a_reading_line_turns_no_hard_negative(line: str, where: str) -> None:
     negatives = [row for row in tune_rows() if row["label"] == "benign"][::5]
     kept = [row for row, a in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
             if a.verdict.value == "benign"]
-    got = score_many(_placed(row, line, where) for row in kept)
+    got = score_many(placed(row, line, where) for row in kept)
     assert [row["id"] for row, a in zip(kept, got, strict=True)
             if a.verdict.value != "benign" and _by_a_new_reading(a.verdict.value, a.reasons)] == TURNED.get((line, where), [])
 
