@@ -33,6 +33,7 @@ scorer decides whether they name goods) so it is read as one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 
 #: Headings that open a link to other articles or other goods ("Baca juga:", "Artikel terkait:", "Produk lain di toko
@@ -208,10 +209,14 @@ _SENTENCE_CLOSE = re.compile(r"[.!?\n]+")
 _BARE_WARNING_WORDS = 3
 
 
-def _sentence_from(text: str, start: int) -> int:
-    """Where the sentence running from ``start`` ends (past its closing marks), or the text's end."""
-    close = _SENTENCE_CLOSE.search(text, start)
-    return len(text) if close is None else close.end()
+def _sentence_from(closes: list[int], length: int, start: int) -> int:
+    """Where the sentence running from ``start`` ends (past its closing marks), or the text's end (``length``).
+
+    ``closes`` are the ends of the text's runs of closing marks, found once per text: searching the text again from
+    each warning word scanned to its end for every one of them where no mark follows (a long run of warning words with
+    no stop took seconds)."""
+    at = bisect_right(closes, start)
+    return closes[at] if at < len(closes) else length
 
 
 def _shop_speaks(span: str) -> bool:
@@ -237,15 +242,16 @@ def without_own_warnings(text: str, offers: Callable[[str], bool]) -> tuple[str,
     dropped: list[str] = []
     at = 0
     warnings = list(_WARNING_WORD.finditer(text))
+    closes = [close.end() for close in _SENTENCE_CLOSE.finditer(text)]
     for index, warning in enumerate(warnings):
         if warning.start() < at:
             continue
-        end = _sentence_from(text, warning.end())
+        end = _sentence_from(closes, len(text), warning.end())
         if index + 1 < len(warnings) and warnings[index + 1].start() < end:
             continue  # a later warning in the sentence is the one its shop's words close (a title's own warning stays)
         span = text[warning.start():end]
         if not _shop_speaks(span) and len(span.split()) <= _BARE_WARNING_WORDS:
-            end = _sentence_from(text, end)
+            end = _sentence_from(closes, len(text), end)
             span = text[warning.start():end]
         if not _shop_speaks(span) or offers(span):
             continue
