@@ -8,8 +8,8 @@ publication, "tempat" as a holder, "KTP el Pesanan masuk …" as a KTP made to o
 holds 31 lines (22 a seller's, 9 their third-party twins: the police's, the office's, a victim's) in four places
 (before or after the title, before or after the description), 133 candidates; each carries its count on 2.13 and on
 this branch over the whole pool (``n_213``, ``n_levers16``: lev.py) and over the pool this test reads (every third
-read-right row, ``pool_213``, ``ceiling``).  A seller's line is counted over offers (demoted), a third party's over
-hard negatives (turned blank); each stays at or under its ceiling, and every ceiling at or under 2.13's.  Two full
+read-right row of 2.14, pinned in ``levers16_pool.json``: ``pool_213``, ``ceiling``).  A seller's line is counted over
+offers (demoted), a third party's over hard negatives (turned blank); each stays at or under its ceiling, and every ceiling at or under 2.13's.  Two full
 counts are one over 2.13's (``explained``): a third party's report put after the description of lang17w-08 ("Jasa
 titip" / "ambil di tempat kami, bawa KTP"), whose "tempat" no longer reads as a holder on offer, turns it blank as the
 same report turns 1,651 other hard negatives on 2.13 (a report's blank pair read as goods: no seller's line).
@@ -27,20 +27,27 @@ from matchers import score_many
 from tests.matchers.line_places import placed
 from tests.matchers.tune_rows import RANK, tune_rows
 
-LINES = json.loads((Path(__file__).parent / "corpus" / "levers16_lines.json").read_text(encoding="utf-8"))
-#: Every third read-right row: the pool is a sample, so the test costs a third of lev.py's full count.
-STRIDE = 3
+CORPUS = Path(__file__).parent / "corpus"
+LINES = json.loads((CORPUS / "levers16_lines.json").read_text(encoding="utf-8"))
+#: The pool's ids, pinned: every third tune row (in file order) that 2.14 read right, offers and hard negatives.
+POOL = json.loads((CORPUS / "levers16_pool.json").read_text(encoding="utf-8"))
 
 
 @cache
 def _pools() -> tuple[tuple[dict, ...], tuple[dict, ...]]:
-    """(offers, hard negatives) of every third tune row that the matcher reads right: sampled before reading, so a
-    verdict changed elsewhere moves no other row in or out of the pool."""
-    rows = tune_rows()[::STRIDE]
-    verdicts = score_many((row["title"], row["description"]) for row in rows)
-    right = [row for row, got in zip(rows, verdicts, strict=True) if got.verdict.value == row["label"]]
-    return (tuple(row for row in right if row["label"] != "benign"),
-            tuple(row for row in right if row["label"] == "benign"))
+    """(offers, hard negatives) of the pinned pool that the matcher still reads right.
+
+    The pool is pinned by id, not sampled afresh: a tune batch added later sorts in among the files and would shift an
+    every-third sample, and rows another reading newly gets right would join it; either moved every ceiling with no
+    line read any differently (four branches merged on 2.13 failed 25 ceilings so).  A line that returns a row 2.14
+    read wrong to that reading is no lever over 2.14; the new reading's own lever checks count its rows."""
+    by_id = {row["id"]: row for row in tune_rows()}
+    pools = []
+    for ids in (POOL["offers"], POOL["hard_negatives"]):
+        rows = [by_id[i] for i in ids]
+        verdicts = score_many((row["title"], row["description"]) for row in rows)
+        pools.append(tuple(row for row, got in zip(rows, verdicts, strict=True) if got.verdict.value == row["label"]))
+    return pools[0], pools[1]
 
 
 def moved(candidate: dict) -> list[str]:
