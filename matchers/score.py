@@ -539,6 +539,7 @@ from matchers.shop_chatter import chatter_head_end
 from matchers.told_voice import GENRE_HEADS, GOODS_TAGS, notice_voice, told_of_voice
 from matchers.voiceless import (
     HASHTAG_RUN,
+    PRICE_OR_QUANTITY,
     hashtags_closed,
     title_without_hashtags,
     without_own_warnings,
@@ -2521,23 +2522,31 @@ def _read_fields(title: str, description: str) -> tuple[FieldRules | None, Field
     return title_rules, description_rules, read_past
 
 
-#: (levers16) Words that offer goods in a sentence: a price or a quantity, a sale word, stock said ready.
-_OFFERING_TAGS = frozenset({"SALE", "READY"})
-_PRICED = re.compile(r"\brp\b|\d\s*(?:rb|ribu|k|jt|juta|pcs|pc|keping|lembar)\b|\bharga\b", re.IGNORECASE)
+#: (levers16) Words that offer goods in a sentence: a sale word, stock said ready, cash on delivery, shipping.
+_OFFERING_TAGS = frozenset({"SALE", "READY", "CUECOD", "CUESHIP"})
+#: (levers17) A seller's dealing words the lexicon gives no tag: haggling, wholesale, a call to the interested.
+_DEALING = re.compile(r"\b(?:nego|grosir|grosiran|eceran|minat|japri|promo|diskon|murah|reseller)\b", re.IGNORECASE)
+#: (levers17) A word the warning forbids or denies ("jangan kirim uang dulu", "tidak ada stok di luar toko ini"): no offer of its own.
+_DENIED_WORD = re.compile(r"\b(?:jangan|tidak|tdk|gak|ga|nggak|bukan|tanpa)(?: (?:ada|pernah|lagi|usah|perlu|mau))? \w+",
+                          re.IGNORECASE)
 #: The first clause of a warning (its scam named: "Waspada penipuan blangko e-KTP"), cut off what follows.
 _FIRST_CLAUSE = re.compile(r"^[^,;:.!?\n]*[,;:.!?\n]*")
 
 
 def _offers_in_warning(span: str) -> bool:
-    """(levers16) Whether a shop's warning against its impostors offers goods itself: priced, said sold or ready, or
-    naming goods past its first clause, where the warning names its scam ("Hati-hati penipuan, beli blanko e-KTP di
-    sini aja" offers them; "Waspada penipuan blangko e-KTP, order hanya di toko ini" names the scam's goods only)."""
+    """(levers16) Whether a shop's warning against its impostors offers goods itself: priced or counted, said sold,
+    ready, sent or paid on delivery, haggled, or naming goods past its first clause, where the warning names its scam
+    ("Hati-hati penipuan, beli blanko e-KTP di sini aja" offers them; "Awas KW blanko ktp kosong chip, bisa COD, order
+    di toko kami" too; "Waspada penipuan blangko e-KTP, order hanya di toko ini" names the scam's goods only).  A word
+    the warning forbids or denies offers nothing ("jangan kirim uang sebelum barang sampai")."""
     tags = _tags_in(_spelled(span.lower()))
     if GOODS_TAGS.isdisjoint(tags):
         return False
+    said = _DENIED_WORD.sub(" ", span)
+    if PRICE_OR_QUANTITY.search(said) or _DEALING.search(said) or not _OFFERING_TAGS.isdisjoint(_tags_in(_spelled(said.lower()))):
+        return True
     rest = _FIRST_CLAUSE.sub("", span, count=1)
-    return not _OFFERING_TAGS.isdisjoint(tags) or _PRICED.search(span) is not None or (
-        bool(rest.strip()) and not GOODS_TAGS.isdisjoint(_tags_in(_spelled(rest.lower()))))
+    return bool(rest.strip()) and not GOODS_TAGS.isdisjoint(_tags_in(_spelled(rest.lower())))
 
 
 @lru_cache(maxsize=READINGS_KEPT)

@@ -53,7 +53,7 @@ _OPERATION_WORDS = frozenset({"libur", "tutup", "ditunda", "tertunda", "closed",
 _SHOP_WORDS = frozenset({"toko", "lapak", "shop", "pengiriman", "pesanan", "order", "resi", "admin", "harga", "kami",
                          "libur", "ekspedisi"})
 #: A price or a quantity: a link line holding one offers something ("Produk lain: blanko e-KTP 150rb").
-_PRICE_OR_QUANTITY = re.compile(
+PRICE_OR_QUANTITY = re.compile(
     r"\brp\b|\d\s*(?:rb|ribu|k|jt|juta|pcs|pc|keping|lembar|biji|box|rim)\b|\bharga\b|\bstok\b|\bready\b",
     re.IGNORECASE)
 #: The tags of a seller's terms: a line holding one is the seller speaking, not a link.
@@ -98,7 +98,7 @@ def _kind(segment: str, tags_of: TagsOf, goods_tags: frozenset[str], titled: boo
             return ""
         if opening and not own_line and not _names_no_goods(segment, tags_of):
             return ""  # the seller's first sentence may run on after the link's title, to a sentence's or the field's end
-        if _PRICE_OR_QUANTITY.search(segment) or not _TERMS_TAGS.isdisjoint(tags_of(segment)):
+        if PRICE_OR_QUANTITY.search(segment) or not _TERMS_TAGS.isdisjoint(tags_of(segment)):
             return ""
         return "link"
     head = _NOTICE_HEAD.match(segment)

@@ -24,6 +24,8 @@ from pathlib import Path
 import pytest
 
 from matchers import score_many
+from matchers.score import _offers_in_warning
+from matchers.voiceless import without_own_warnings
 from tests.matchers.line_places import placed
 from tests.matchers.tune_rows import RANK, tune_rows
 
@@ -90,3 +92,26 @@ def test_third_party_warnings_keep_their_hard_negatives() -> None:
     got = score_many((row["title"], row["description"]) for row in rows)
     wrong = {row["id"] for row, a in zip(rows, got, strict=True) if a.verdict.value != row["label"]}
     assert wrong <= {"lv16a-030", "lv16a-031"}
+
+
+#: (levers17, review D2) How a seller deals, said inside its own warning: cash on delivery, haggling, shipping, stock,
+#: wholesale, a call to the interested, free postage, a price, stock said ready.
+DEALT = ("bisa COD", "nego tipis", "kirim seluruh Indonesia", "stok banyak", "grosir lebih murah", "minat japri",
+         "free ongkir", "harga 150rb", "ready")
+
+
+@pytest.mark.parametrize("dealt", DEALT)
+def test_an_offer_told_inside_the_shops_own_warning_stays_an_offer(dealt: str) -> None:
+    """A shop's warning against fakes that names the goods and how it deals in them is the offer, where it is the one
+    sentence naming them ("Awas KW blanko ktp kosong chip, bisa COD, order di toko kami." under a title "Kartu"):
+    2.14 counted only a price and sale or ready words, and read the others' offers past with the warning."""
+    got = score_many([("Kartu", f"Awas KW blanko ktp kosong chip, {dealt}, order di toko kami.")])[0]
+    assert got.verdict.value == "blank", [(r.rule, r.matched) for r in got.reasons]
+
+
+@pytest.mark.parametrize("forbidden", ("jangan kirim uang sebelum barang sampai", "tidak ada stok di luar toko ini",
+                                       "bukan grosir abal-abal"))
+def test_a_word_the_warning_forbids_offers_nothing(forbidden: str) -> None:
+    """A dealing word the warning forbids or denies is no offer: the warning is still the shop's, read past."""
+    text = f"Waspada penipuan blangko e-KTP, {forbidden}, order hanya di toko kami."
+    assert without_own_warnings(text, _offers_in_warning)[1] == (text,)
