@@ -804,6 +804,15 @@ RULES: tuple[Rule, ...] = (
          _p(r"<BLANGKO>(?: \S+){0,2} <STATEDIPLOMA>|<STATEDIPLOMA>(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"
             r"|<BLANGKO>(?: \S+){0,2} (?:<SCHOOLDOC>|<STATEDIPLOMA>)(?: \S+){0,6} <SECURITYMARK>"),
          why="a blank school certificate or transcript form (blangko ijazah)"),
+    # (relrec16) a person's data printed or filled by the poster onto a blank, the buyer's or any ("kami cetak data kakak
+    # ke blangko", "Datamu kami printkan ke blanko baru", "bawa blangkonya saya cetakin datanya"), or onto an ID card
+    # ("cetak data ke kartu KTP-el"): a KTP made on a blank; the blank is its material.  A print shop's data printed
+    # onto paper, a form or a PVC card names no blank word and no ID term
+    Rule("data_printed_on_blank", "related", "related_core", 60,
+         _p(r"<PRINTDATA>(?: \S+){0,4} (?:<BLANGKO>|<BUYERBLANK>|<PRINTEDON>)|<BUYERBLANK>(?: \S+){0,4} <PRINTDATA>"
+            r"|<PRINTDATA>(?: \S+){0,2} <IDTERM>"),
+         why="a person's data printed onto a blank or an ID card (cetak data kakak ke blangko)",
+         words=re.compile(r"BLANGKO=|BUYERBLANK=|PRINTEDON=|PRINTDATA=\S+ (?:ke|di|pada|diatas|dalam)(?: \S+)? (?:KARTU=\S+ )?(?:KTP|EKTP)=")),
     # (2.7) the ID the object of the sale or supply verb a word or two on ("Dijual hasil scan KTP", "kami sediakan
     # wajah dan KTP"), unless another product or a sentence cue stands between ("Jual holder KTP", "Ready, syarat KTP")
     Rule("id_for_sale", "related", "related_core", 60, _p(r"<SALE>(?: (?!NEG|CUE|KARTU)\S+){0,2} (?:<IDTERM>|<NIK>)|<IDTERM> <SALE>"),
@@ -860,6 +869,13 @@ RULES: tuple[Rule, ...] = (
     Rule("clone_cards", "related", "clone_cards", 0, _p("<CLONE>"), why="cards made copies (kartu clone, kloning kartu)",
          words=re.compile(r"CLONE=(?=\S*(?:kartu|card|chip))\S*(?:clone|cloning|kloning|klon|gandakan)")),  # no software
     Rule("office_stamp_term", "related", "office_stamp_term", 0, _p("<OFFICESTAMP>"), why="an office's stamp"),
+    # (relrec16) the parts of a KTP printed onto a blank found apart (``_CO_OCCURRENCES``): a person's data printed by the
+    # poster, a blank the buyer has or brings, a copy shop's printing of KTPs ("Jasa print KTP" / "blanko bawa sendiri")
+    Rule("printed_data", "related", "printed_data", 0, _p("<PRINTDATA>"), why="a person's data printed or filled by the poster"),
+    Rule("buyers_blank", "related", "buyers_blank", 0, _p("<BUYERBLANK>"),
+         why="a blank the buyer has or brings (blanko bawa sendiri, dari customer)"),
+    Rule("id_print_service", "related", "id_print_service", 0, _p("<NEGCOPYSERVICE>"), why="KTPs printed by a print shop",
+         words=re.compile(r"NEGCOPYSERVICE=(?:jasa_)?(?:print|cetak)\S*ktp")),
     Rule("passing_claim", "related", "passing_claim", 0, _p("<USABLEID>"), why="said to look like the real one",
          words=re.compile(r"USABLEID=\S*(?:mirip|seperti|kayak|kaya|persis|identik|original)")),  # not "tampil di dukcapil"
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
@@ -904,7 +920,8 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
                            "machine_with_blank_ektp_in_listing", "id_writer", "id_clone", "clone_tool_with_id_in_listing",
-                           "clone_cards_with_id_machine_in_listing"})
+                           "clone_cards_with_id_machine_in_listing", "data_printed_on_blank", "data_printed_on_blank_in_listing",
+                           "id_printed_on_buyers_blank_in_listing"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
@@ -1047,6 +1064,16 @@ _CO_OCCURRENCES = (
     (Rule("office_stamp_passing_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OFFICESTAMP>"),
           f"an office's stamp and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["office_stamp_term"]}), frozenset({_RULE_INDEX["passing_claim"]})),
+    # (relrec16) a person's data printed by the poster and a blank apart ("Yang sudah punya blangko sendiri, kirim ke kami"
+    # / "kami cetak data kakak di atasnya"; "Kalau udah punya blangko" / "kami bisa cetakin datanya"): a KTP made on it
+    (Rule("data_printed_on_blank_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<PRINTDATA>"),
+          f"a person's data printed by the poster and a blank, {_APART}"),
+     frozenset({_RULE_INDEX["printed_data"]}), frozenset({_RULE_INDEX["buyers_blank"], _RULE_INDEX["blank_term"]})),
+    # (relrec16) a print shop's KTPs and a blank the buyer brings apart ("Jasa print KTP" / "blanko bawa sendiri"): the
+    # buyer's blank printed as a KTP.  A plain blank word beside a copy shop's "print KTP" is its forms' as often
+    (Rule("id_printed_on_buyers_blank_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGCOPYSERVICE>"),
+          f"a print shop's KTPs and a blank the buyer brings, {_APART}"),
+     frozenset({_RULE_INDEX["id_print_service"]}), frozenset({_RULE_INDEX["buyers_blank"]})),
 )
 
 
@@ -1691,6 +1718,8 @@ _SEND_VERBS = frozenset({"kirim", "kirimkan", "bawa", "lampirkan", "sertakan", "
 _APPLICATION_PAPERS = frozenset({"cv", "lamaran", "ijazah", "portofolio", "transkrip", "berkas"})
 #: (2.8) Imperatives telling the reader to prepare or bring their own papers: a list they open is asked of the reader
 #: whatever it names ("siapkan e-KTP asli, foto KTP dan selfie"), unlike "kirim", which a forger's intake says too.
+#: (relrec16) A clause opening with the poster's own "I/we" ("saya cetakin datanya") is no item asked of the reader.
+_FIRST_PERSON = frozenset({"saya", "kami", "aku", "kita", "gue", "gw", "ane"})
 _PREPARE_VERBS = frozenset({"siapkan", "bawa", "lampirkan", "sertakan"})
 
 
@@ -1709,7 +1738,9 @@ def _asked_in_run(parts: list[str], run: list[int]) -> list[int]:
         return run[1:]
     opening = canonical_of_words(normal_words(read_by_sound(head.rsplit(":", 1)[-1])))
     if opening and opening[0] in _PREPARE_VERBS and _OFFER_TAGS.isdisjoint(_tags_in(head)):
-        return run[1:]  # (2.8) "Cara upgrade akun: siapkan e-KTP asli, foto KTP dan selfie": what the reader prepares
+        # (2.8) "Cara upgrade akun: siapkan e-KTP asli, foto KTP dan selfie": what the reader prepares; (relrec16) not a
+        # clause the poster speaks in the first person ("Bawa blangkonya, saya cetakin datanya"): the poster's own work
+        return [i for i, part in zip(run[1:], parts[1:], strict=True) if next(iter(normal_words(part)), "") not in _FIRST_PERSON]
     if "CUEREQAFTER" in _tags_in(parts[-1]) and _OFFER_TAGS.isdisjoint(_tags_in(head)):
         return run[:-1]
     return []
@@ -1919,7 +1950,8 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
 #: kartu ATM" lists what it held, and a kit's machine, a buyer's voice or a blank form keep their own scope.
 _SAID_NEXT = frozenset({"forgery_described_in_listing", "custom_data_with_id_in_listing", "verified_account_with_id_in_listing",
                         "fast_track_with_document_in_listing", "printed_on_blank_with_id_in_listing",
-                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing", "clone_cards_with_id_machine_in_listing"})
+                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing", "clone_cards_with_id_machine_in_listing",
+                        "data_printed_on_blank_in_listing", "id_printed_on_buyers_blank_in_listing"})
 
 
 def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
