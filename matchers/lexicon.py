@@ -998,6 +998,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # needs, so a title's product phrase moved (hid 2 and 8 read-right offers, turned 25 and 23 more hard negatives)
     (r"(?:clone|cloning|kloning|klon|gandakan|menggandakan) (?:isi |data )?(?:<KARTU>|<CHIP>)"
      r"|(?:<CHIP>|<KARTU>) (?:clone|cloning|kloning)|(?:kit|software|aplikasi|alat|paket) (?:clone|cloning|kloning|klon)", "CLONE"),  # after the card and chip words
+    # (relrec16) a verb of copying a card's contents that a cloning phrase above left ("bisa salin kartu identitas", "copy
+    # data kartu ID ke kartu baru", "tulis ulang chip KTP elektronik"): with an ID as its object a tool to copy IDs
+    # (``id_copied``).  "copy/kopi" only of data, contents, a chip or a UID: "copy KTP" is a photocopy
+    (r"salin|menyalin|disalin|nyalin|tulis ulang|menulis ulang|gandakan|menggandakan|kloning|cloning|clone|klon"
+     r"|(?:copy|kopi|dicopy|ngopi|mengcopy) (?:data|isi|chip|uid)", "COPYVERB"),
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
     (r"dukcapil|dinas", "OFFICIAL"),

@@ -783,6 +783,12 @@ RULES: tuple[Rule, ...] = (
     Rule("id_clone", "related", "related_core", 60, _p(r"<CLONE>(?: \S+){0,3} <IDTERM>"),
          why="a tool to copy an ID card's chip onto another card (kloning kartu e-KTP, software clone untuk KTP)",
          words=_CLONES_CARDS),
+    # (relrec16) a verb of copying a card's contents with an ID as its object, a word or three on ("bisa salin kartu akses
+    # dan kartu identitas ber-chip", "tulis ulang chip KTP elektronik", "copy data kartu ID ke kartu baru"): a tool to copy
+    # IDs, as ``id_clone`` reads a cloning phrase; an access card's or a member card's copy names no ID
+    Rule("id_copied", "related", "related_core", 60, _p(r"<COPYVERB>(?: \S+){0,3} <IDTERM>|<COPYVERB>(?: \S+){0,1} <KARTU> \S+"),
+         why="a card's contents copied with an ID as its object (salin kartu identitas, tulis ulang chip e-KTP)",
+         words=re.compile(r"(?:KTP|EKTP)=\S+$|KARTU=\S+ id$")),
     # (relrec15) a population or tax document made without the papers the office asks for ("Jasa pembuatan NPWP tanpa
     # KTP asli", "bikin SIM tanpa KK"): the papers are skipped, so the document is made outside the office; the service
     # names the document itself ("jasa foto paspor tanpa …" is a photo studio's)
@@ -921,7 +927,7 @@ _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
                            "machine_with_blank_ektp_in_listing", "id_writer", "id_clone", "clone_tool_with_id_in_listing",
                            "clone_cards_with_id_machine_in_listing", "data_printed_on_blank", "data_printed_on_blank_in_listing",
-                           "id_printed_on_buyers_blank_in_listing"})
+                           "id_printed_on_buyers_blank_in_listing", "id_copied"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
@@ -935,7 +941,7 @@ _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_i
 _CUSTOM_DATA_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
 _KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing", "id_clone", "clone_tool_with_id_in_listing",
-                           "clone_cards_with_id_machine_in_listing"})
+                           "clone_cards_with_id_machine_in_listing", "id_copied"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: (2.8) Rules describing the e-KTP as an empty card of its own model, or a chip card of the KTP's type or size that
 #: holds no data yet, and the negatives that read "ukuran/model/standar KTP" as a look-alike's size or model.
@@ -2392,7 +2398,7 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
 _CARDS_FOR_AN_ID = re.compile(r"(?<!\S)(?:kartu|card|chip)(?!\S)")
 _EMPTY_ID = re.compile(r"(?<!\S)(?:ktp|ektp|ktpel|ktp el|e ktp) (?:kosong|polos|putih)(?!\S)|blanko|(?<!\S)(?:kosong|polos|putih) (?:ktp|ektp|ktpel|ktp el|e ktp)(?!\S)")
 #: (relrec15) The rules reading a card's chip or UID copied, and a kit's machine or software.
-_CLONE_RULES = frozenset(_RULE_INDEX[name] for name in ("clone_tool", "id_clone"))
+_CLONE_RULES = frozenset(_RULE_INDEX[name] for name in ("clone_tool", "id_clone", "id_copied"))
 _KIT_MACHINE_RULES = frozenset(_RULE_INDEX[name] for name in ("neg_printer", "kit_software"))
 
 

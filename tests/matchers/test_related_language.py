@@ -47,7 +47,6 @@ STILL_MISSED = {
     "lang13-004": "a company's customer data ('data pelanggan leasing') with NIKs apart: a cashier app's data says the same",
     "lang13-020": "a bare 'rekening' among listed goods reads as a payment word; 'satu nama' names no identity set",
     "lang14w-02": "an office's stamp in the title and 'replika' in the description: a stamp sold is read in one clause only",
-    "lang17-014": "'ambil di tempat kami' names a holder ('tempat' is read as one everywhere): another product halves the focus",
     "lang18-007": "a licence 'tanpa praktek' with 'lewat kenalan' apart: 'kenalan' alone is no insider (measured at the end, not learnt)",
     "lang18-014": "a KTP made for someone with no papers at all ('tidak punya dokumen apa pun, dibuatkan') (measured at the end, not learnt)",
     "lang12-021": "English 'owner ID card photo' beside a marketplace account reads as a plain ID card, not the KTP",
