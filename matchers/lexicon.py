@@ -523,10 +523,9 @@ ABSENT = _ABSENT
 _FIELDS = "(?:nik|nama|foto|data|isian|alamat|identitas|biodata)"
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
 #: (relrec16) Verbs of printing, and of filling in, a person's data; whose data it is.
-_PRINT_VERB = ("(?:cetak|cetakin|cetakkan|dicetak|dicetakin|dicetakkan|mencetak|mencetakkan|print|printkan|print kan|printin"
-               "|diprint|diprintkan|diprint kan|ngeprint|ngeprintin)")
-_FILL_VERB = "(?:isi|isiin|isikan|diisi|diisikan|mengisi|mengisikan|input|inputkan|diinput)"
-_OWNER = "(?: nya| mu| kakak| kak| kamu| anda| agan| gan| sis| customer| pembeli| pemesan| pelanggan| konsumen)"
+_PRINT_VERB = "(?:cetak|cetakin|cetakkan|dicetak|dicetakin|dicetakkan|mencetak|print|printkan|print kan|printin|diprint|diprint kan)"
+_FILL_VERB = "(?:isi|isikan|diisi|mengisi|input|diinput)"
+_OWNER = "(?: nya| mu| kakak| kak| kamu| anda| agan| gan| sis| customer| pembeli| pemesan| pelanggan)"
 _WHOSE_DATA = f"(?:{_OWNER}| lengkap)?"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
@@ -750,9 +749,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (relrec16) a blank the buyer has or brings ("blanko bawa sendiri", "blangko dari customer", "kalau udah punya
     # blangko", "bawa blangkonya"): the material of a print service, no blank on offer; the poster's own stock ("blangko
     # dari kami") stays a blank word, as a seller says that of blanks sold
-    (r"<BLANGKO>(?: (?:nya|kamu|anda|kakak))? (?:bawa |dibawa )?(?:sendiri|dari (?:customer|pelanggan|pembeli|pemesan|konsumen))"
+    (r"<BLANGKO>(?: (?:nya|kamu|anda|kakak))? (?:bawa |dibawa )?(?:sendiri|dari (?:customer|pelanggan|pembeli|pemesan))"
      r"|<BLANGKO> milik (?:customer|pelanggan|pembeli|pemesan|sendiri)"
-     r"|(?:sudah|udah|dah|uda|telah) punya <BLANGKO>|(?:bawa|bawain) <BLANGKO>", "BUYERBLANK"),
+     r"|(?:sudah|udah|dah|uda|telah) punya <BLANGKO>|bawa <BLANGKO>", "BUYERBLANK"),
     # a KTP printed, filled or personalised onto a blank: the blank is the material of a finished KTP or of a
     # service, not the goods (2.6: any printing or data-filling verb, with or without "di/ke/pada/di atas")
     (r"(?:pakai|pake|memakai|menggunakan|bahan|berbahan) <BLANGKO>"
@@ -947,7 +946,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|diatur|bebas)"
      r"|(?:any|custom) (?:name|data|address|photo)|(?:name|data|photo) of your choice|(?:nama|data) siapa (?:saja|aja|pun)"
      # (2.8) the data the buyer sends ("sesuai data yang kamu kirim", "pakai data dari kamu")
-     r"|(?:sesuai|pakai|pake|dengan) data (?:yang |yg |dari )?(?:kamu|anda|kakak|pembeli|pemesan)(?: kirim| kirimkan)?", "CUSTOMDATA"),  # (2.5)
+     r"|(?:sesuai|pakai|pake|dengan) data (?:yang |yg |dari )?(?:kamu|anda|kakak|pembeli|pemesan)(?: kirim| kirimkan)?"
+     # (relrec16) any data at all, or contents as the buyer asks ("dengan data apa saja", "isi sesuai permintaan"): beside
+     # an NPWP card or a marriage book, one made to order
+     r"|data apa (?:saja|aja|pun)|data apapun|isi (?:bisa )?(?:sesuai|request) (?:request|pesanan|permintaan|keinginan)?", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh|tinggal|bebas) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
@@ -1002,7 +1004,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # data kartu ID ke kartu baru", "tulis ulang chip KTP elektronik"): with an ID as its object a tool to copy IDs
     # (``id_copied``).  "copy/kopi" only of data, contents, a chip or a UID: "copy KTP" is a photocopy
     (r"salin|menyalin|disalin|nyalin|tulis ulang|menulis ulang|gandakan|menggandakan|kloning|cloning|clone|klon"
-     r"|(?:copy|kopi|dicopy|ngopi|mengcopy) (?:data|isi|chip|uid)", "COPYVERB"),
+     r"|(?:copy|kopi|dicopy) (?:data|isi|chip|uid)", "COPYVERB"),
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
     (r"dukcapil|dinas", "OFFICIAL"),
