@@ -2343,8 +2343,11 @@ def _discount_kit_parts(tally: _Tally) -> None:
 #: (2.6) Related evidence that names a product made, forged or traded from an ID: in the title's product
 #: phrase it says what the listing sells.  Not a KTP merely offered ("Ready e-KTP" heads blank offers
 #: too), documents listed, or a blank KK (a second blank beside an e-KTP blank).
+#: (relrec16) Nor a person's data printed onto an ID or a blank, or an ID's card copied: as a seller's line put before a
+#: title ("Cetak data ke kartu KTP.", "Salin kartu identitas.") they took the blank of ~2,500 read-right blank offers.
 _MADE_ID_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "related_core"
-                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form", "blank_school_form"))
+                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form", "blank_school_form",
+                                                 "data_printed_on_blank", "id_copied"))
 _BLANK_CORE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "blank_core")
 
 
