@@ -510,6 +510,23 @@ benign but one (a news item quoting a fee as a price, measured on ``levers12_b``
   its "tanpa" denies nothing, :data:`_READS_ITS_NOT`); *an account sold in another's name* in one clause; *a name lent
   for a purpose* ("untuk dipinjam namanya").  Tried and dropped: a KTP in the title made "for you" apart ("Kami
   buatkan."), and another's name apart from an account: each line turned 40–140 more hard negatives than 2.12.
+
+**Readings four writers share (relrec16).**  The related rows 2.13 misreads in the retired holdouts 9–12 and in a fresh
+batch (``corpus/relrec16_a``: 2.13 read 28 of its 33 related listings), grouped by why they are missed; only reasons two
+or more writers share were read, hard negatives beside each (``relrec16_concepts``, ``tests/matchers/test_relrec16.py``):
+
+* *A person's data printed onto a blank.*  The poster prints or fills someone's data ("kami cetak data kakak",
+  "datamu kami printkan", lexicon ``PRINTDATA``) onto a blank or an ID card in one clause, or beside a blank the buyer
+  has or brings ("blanko bawa sendiri", "kalau udah punya blangko", ``BUYERBLANK``: no blank on offer) apart; a print
+  shop's "print KTP" beside the buyer's blank too.  Any blank word apart is not enough (a print shop's "Kami cetak
+  datanya." beside a holder's blank), and neither reading takes the blank channel from a title's product phrase.
+* *An ID's card copied.*  A verb of copying a card's contents left by the cloning phrases, with an ID as its object a
+  word or three on ("bisa salin kartu akses dan kartu identitas ber-chip", "tulis ulang chip KTP elektronik", "copy
+  data kartu ID ke kartu baru", ``id_copied``); "copy KTP" is a photocopy, an access card's copy names no ID.
+* *Any data, contents as asked* ("kartu NPWP dengan data apa saja", "buku nikah … isi sesuai permintaan"): data of the
+  buyer's choosing.  *A place*: "di tempat kami" (``tempat`` is spelled ``dompet``) no longer reads as a holder heading
+  the listing (2.13: "Ambil di tempat kami." before a title hid 5,006 of 5,337 read-right offers).  A clause the poster
+  speaks in the first person is no item of a list the reader prepares ("Bawa blangkonya, saya cetakin datanya").
 """
 
 from __future__ import annotations
