@@ -2092,7 +2092,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     Cached: listings that fire the same rules on the same words share one judgement.
     """
     fields = _tag_lists_under_own_title(fields)
-    tally = _tally(fields)
+    named = _without_silent_parts(fields)
+    tally = _tally(named)
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
     usable = not _USABLE_AT.isdisjoint(tally.reasons)
@@ -2120,7 +2121,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     if not _DOCUMENT_SET_SIGNALS.isdisjoint(fired):  # no list is said done, fast or skipped: no set (a cheap test first)
         _add_document_set(fields, tally)
     if _PAPER_CLAUSE in fired:
-        set_field, matched = identity_set(fields, _PAPER_CLAUSE, _paper_of)
+        set_field, matched = identity_set(named, _PAPER_CLAUSE, _paper_of)
         if set_field:
             _count_listing_rule(tally, _IDENTITY_SET_INDEX, set_field, matched, IDENTITY_SET.weight)
     with_printer = _weigh_printer(fields, tally, kit)
@@ -2146,6 +2147,22 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+#: (relrec16) Parts of a reading found apart that name no goods of their own: a person's data printed, a blank the buyer
+#: has, a shop's printing of KTPs.  They make no clause one that names something, so a seller's "Kami cetak datanya."
+#: added to a title moves neither its product phrase nor an identity set's lead (it hid 8 read-right offers when it did).
+_SILENT_PARTS = frozenset(_RULE_INDEX[name] for name in ("printed_data", "buyers_blank", "id_print_service"))
+
+
+def _without_silent_parts(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:
+    """``fields`` without the hits of :data:`_SILENT_PARTS` (clauses left with none dropped): what names goods, for the
+    tally's product phrase and the identity set.  The same object when there are none (most listings)."""
+    if all(hit.rule not in _SILENT_PARTS for _, field_clauses in fields for _, hits in field_clauses for hit in hits):
+        return fields
+    return tuple((field, tuple((number, kept) for number, hits in field_clauses
+                               if (kept := tuple(hit for hit in hits if hit.rule not in _SILENT_PARTS))))
+                 for field, field_clauses in fields)
 
 
 #: What paper a rule's hit names, for the identity set (None: its matched words say); an e-KTP is its KTP.
