@@ -56,7 +56,7 @@ STILL_MISSED = {
 NEW_RULES = frozenset({"data_printed_on_blank", "data_printed_on_blank_in_listing", "id_printed_on_buyers_blank_in_listing",
                        "id_copied"})
 
-ROWS = _rows("relrec16_concepts.jsonl") + _rows("relrec16_a.jsonl")
+ROWS = _rows("relrec16_concepts.jsonl") + _rows("relrec16_a.jsonl") + _rows("relrec16_b.jsonl")
 
 
 @pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
