@@ -949,7 +949,7 @@ _PHRASES: tuple[tuple[str, str], ...] = (
      r"|(?:sesuai|pakai|pake|dengan) data (?:yang |yg |dari )?(?:kamu|anda|kakak|pembeli|pemesan)(?: kirim| kirimkan)?"
      # (relrec16) any data at all, or contents as the buyer asks ("dengan data apa saja", "isi sesuai permintaan"): beside
      # an NPWP card or a marriage book, one made to order
-     r"|data apa (?:saja|aja|pun)|data apapun|isi (?:bisa )?(?:sesuai|request) (?:request|pesanan|permintaan|keinginan)?", "CUSTOMDATA"),  # (2.5)
+     r"|data apa (?:saja|aja|pun)|data apapun|isi (?:bisa )?(?:sesuai (?:request|pesanan|permintaan|keinginan)|request)", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh|tinggal|bebas) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
