@@ -106,6 +106,19 @@ def test_a_reading_line_hides_no_offer(line: str, where: str) -> None:
             if RANK[a.verdict.value] < RANK[row["label"]] and _by_a_new_reading(a.verdict.value, a.reasons)] == []
 
 
+#: (relrec17) The hard negatives the lines are added to, pinned by id: every fifth tune hard negative in file order as
+#: relrec16 sampled them on 2.13.  Sampled afresh, the batches merged since (levers16's, relrec17's) sort in among the
+#: files and shift the fifth: merged on 2.14 eight of these checks failed with no line read differently (the fifth
+#: then held lang14w-19, "Jasa print KTP di kertas", the same print shop's KTPs as lang11-042, and neither lang11-042
+#: nor rr16c-print-11).
+PINNED = json.loads((CORPUS / "relrec16_pool.json").read_text(encoding="utf-8"))["hard_negatives"]
+
+
+def _pinned_negatives() -> list[dict]:
+    by_id = {row["id"]: row for row in tune_rows() if row["label"] == "benign"}
+    return [by_id[row_id] for row_id in PINNED]
+
+
 #: Hard negatives a reading's line does turn, measured: a blank the buyer has beside a shop that prints KTPs ("print KTP
 #: KK dari HP") or a buyer's data ("Data pembeli kami cetak ke label") is what the reading reads; the label shop's line
 #: and its printing stand apart only where the line is put at the title's or the description's head.
@@ -118,9 +131,9 @@ TURNED = {(line, where): ids for line in ("Blanko bawa sendiri.", "Yang sudah pu
 @pytest.mark.parametrize("where", PLACES)
 @pytest.mark.parametrize("line", LEVER_LINES)
 def test_a_reading_line_turns_no_hard_negative(line: str, where: str) -> None:
-    """Rule 3, the other way: each reading's part added to every fifth tune hard negative read benign turns none of them
+    """Rule 3, the other way: each reading's part added to every fifth tune hard negative (pinned) read benign turns none of them
     related or blank by a new reading, but those named in ``TURNED``."""
-    negatives = [row for row in tune_rows() if row["label"] == "benign"][::5]
+    negatives = _pinned_negatives()
     kept = [row for row, a in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
             if a.verdict.value == "benign"]
     got = score_many(_placed(row, line, where) for row in kept)
