@@ -527,6 +527,13 @@ or more writers share were read, hard negatives beside each (``relrec16_concepts
   buyer's choosing.  *A place*: "di tempat kami" (``tempat`` is spelled ``dompet``) no longer reads as a holder heading
   the listing (2.13: "Ambil di tempat kami." before a title hid 5,006 of 5,337 read-right offers).  A clause the poster
   speaks in the first person is no item of a list the reader prepares ("Bawa blangkonya, saya cetakin datanya").
+
+**relrec16 on 2.14 (relrec17).**  A blank the buyer has takes the ID it is a blank of ("udah punya blangko e-KTP",
+``BUYERBLANK``): left alone the e-KTP term joined a listing's own empty words as a blank e-KTP, so "Yang sudah punya
+blangko e-KTP, kami isi data." before a title turned 4,445 of 4,453 read-right hard negatives blank on 2.14 (470 with
+relrec16); now it moves what the same line without its blank moves.  Two misses holdout13 shares with ``relrec17_a``:
+*blank vehicle papers* ("blanko STNK dan BPKB", with a blank word only: ``blank_civil_form``), and *the spoken "gandain"*
+as "gandakan" (``id_copied``: "buat gandain kartu identitas"; a key's or an access card's copy names no ID).
 """
 
 from __future__ import annotations

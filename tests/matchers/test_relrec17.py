@@ -137,3 +137,24 @@ def test_gandain_copies_an_id_only_with_an_id(verb: str, other: str) -> None:
     """'Gandain' is a tool to copy IDs only with an ID as its object: a key's or an access card's copy is a locksmith's."""
     assert score_listing("Jasa duplikat", f"Bisa {verb} {other}, 15 menit jadi.").verdict.value == "benign"
     assert score_listing("Kartu magic UID", f"Bisa {verb} kartu identitas ke kartu baru.").verdict.value == "related"
+
+
+#: A line of each new reading and a line 2.14 already read the same way: the new one turns blank no read-benign hard
+#: negative its sibling leaves.  Measured over all ~4,450 (lev.py): the vehicle line 351 / 155 / 133 / 124 in the four
+#: places, 2.14 351 / 155 / 133 / 121; the copy line 241 / 101 / 93 / 90, 2.14 241 / 105 / 93 / 87.  The three more
+#: after the description (bl5c-hardneg-013, bl6c-cat-hardneg-08, p12a-003: a map for blanks, a catalogue, a kelurahan's
+#: notice) are what a second related offer beside a listing's own blank e-KTP words does on 2.14 ("Blanko KK juga ada.",
+#: "Blanko akta juga ada." turn the same three): the line is an offer, and those words become its goods.  Neither line
+#: hides an offer 2.14 does not (vehicle 3 / 2 / 0 / 0, 2.14 6 / 5 / 5 / 0; copy 3 / 0 / 0 / 0, 2.14 10 / 8 / 1 / 0).
+SIBLINGS = (("Blanko STNK dan BPKB juga ada.", "Blanko KK dan akta juga ada."),
+            ("Bisa gandain kartu identitas.", "Bisa salin kartu identitas."))
+
+
+@pytest.mark.parametrize("where", PLACES)
+@pytest.mark.parametrize(("line", "sibling"), SIBLINGS)
+def test_a_new_reading_turns_blank_only_what_its_sibling_does(line: str, sibling: str, where: str) -> None:
+    kept = _benign_negatives()
+    new = score_many(placed(row, line, where) for row in kept)
+    old = score_many(placed(row, sibling, where) for row in kept)
+    turned = {row["id"] for row, a in zip(kept, new, strict=True) if a.verdict.value == "blank"}
+    assert turned <= {row["id"] for row, a in zip(kept, old, strict=True) if a.verdict.value == "blank"}
