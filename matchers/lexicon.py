@@ -522,6 +522,11 @@ ABSENT = _ABSENT
 #: (2.8) The fields of an ID card a seller may say are still empty ("kolom NIK dan nama kosong").
 _FIELDS = "(?:nik|nama|foto|data|isian|alamat|identitas|biodata)"
 _PETS = "(?:kucing|anjing|anabul|hewan|peliharaan|pet|kelinci|hamster)"
+#: (relrec16) Verbs of printing, and of filling in, a person's data; whose data it is.
+_PRINT_VERB = "(?:cetak|cetakin|cetakkan|dicetak|dicetakin|dicetakkan|mencetak|print|printkan|print kan|printin|diprint|diprint kan)"
+_FILL_VERB = "(?:isi|isikan|diisi|mengisi|input|diinput)"
+_OWNER = "(?: nya| mu| kakak| kak| kamu| anda| agan| gan| sis| customer| pembeli| pemesan| pelanggan)"
+_WHOSE_DATA = f"(?:{_OWNER}| lengkap)?"
 
 #: Ordered (pattern, tag): earlier, longer phrases win over later, shorter ones.
 #: ``<TAG>`` in a pattern stands for a token already tagged TAG by an earlier phrase.
@@ -612,6 +617,9 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"ijazah|transkrip(?: nilai)?", "SCHOOLDOC"),
     # (2.8) the digital population ID (IKD, "KTP digital"): a population document a service may arrange
     (r"ikd|identitas kependudukan digital|(?:<KTP>|<EKTP>) digital", "OTHERDOC"),
+    # (relrec17) a vehicle's registration and ownership papers: a blank of them ("blanko STNK dan BPKB kosong") is a blank
+    # civil form (``blank_civil_form``, with a blank word only); alone they are a bureau's, a wallet's or a car's words
+    (r"stnk|bpkb", "VEHICLEDOC"),
     (r"surat keterangan (?:pengganti <KTP>|kependudukan|domisili|lahir|kelahiran|kematian)|surat (?:domisili|kematian)|suket(?: (?:dukcapil|pengganti <KTP>|<KTP>|domisili|kependudukan))?|dokumen kependudukan|dokumen identitas|adminduk|surat izin mengemudi|sim|buku paspor|paspor|kitas|kitap|npwp|kartu npwp|bpjs|skck|kartu bpjs|kartu indonesia sehat", "OTHERDOC"),
     # (2.5) without a KTP's photo or data ("pinjaman tanpa foto KTP", "daftar tanpa data KK"): the ID is what
     # the buyer need not give, not a KTP without data (that is "KTP tanpa data", the other order)
@@ -741,6 +749,15 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # an empty box, bag, pocket or case ("dus kosong bekas HP", "kantong kosong untuk e-KTP"): nothing about a card
     (r"(?:kotak|box|dus|kardus|wadah|tas|slot|casing|dompet|holder) <KOSONG>", "EMPTYBOX"),
     (r"blanko", "BLANGKO"),
+    # (relrec16) a blank the buyer has or brings ("blanko bawa sendiri", "blangko dari customer", "kalau udah punya
+    # blangko", "bawa blangkonya"): the material of a print service, no blank on offer; the poster's own stock ("blangko
+    # dari kami") stays a blank word, as a seller says that of blanks sold
+    # (relrec17) with the ID it is a blank of ("udah punya blangko e-KTP", "blanko KTP bawa sendiri"): the ID term is the
+    # buyer's blank's too, so it joins no empty word of the listing's own goods as an e-KTP blank (2.14: "Yang sudah punya
+    # blangko e-KTP, kami isi data." before a title turned 4,445 of 4,453 read-right hard negatives blank; relrec16 470)
+    (r"<BLANGKO>(?: (?:<EKTP>|<KTP>))?(?: (?:nya|kamu|anda|kakak))? (?:bawa |dibawa )?(?:sendiri|dari (?:customer|pelanggan|pembeli|pemesan))"
+     r"|<BLANGKO>(?: (?:<EKTP>|<KTP>))? milik (?:customer|pelanggan|pembeli|pemesan|sendiri)"
+     r"|(?:sudah|udah|dah|uda|telah) punya <BLANGKO>(?: (?:<EKTP>|<KTP>))?|bawa <BLANGKO>(?: (?:<EKTP>|<KTP>))?", "BUYERBLANK"),
     # a KTP printed, filled or personalised onto a blank: the blank is the material of a finished KTP or of a
     # service, not the goods (2.6: any printing or data-filling verb, with or without "di/ke/pada/di atas")
     (r"(?:pakai|pake|memakai|menggunakan|bahan|berbahan) <BLANGKO>"
@@ -939,7 +956,10 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"(?:anggota|data|umur|usia|alamat|tanggal lahir|tahun lahir) (?:bisa )?(?:sesuai request|sesuai permintaan|disesuaikan|diatur|bebas)"
      r"|(?:any|custom) (?:name|data|address|photo)|(?:name|data|photo) of your choice|(?:nama|data) siapa (?:saja|aja|pun)"
      # (2.8) the data the buyer sends ("sesuai data yang kamu kirim", "pakai data dari kamu")
-     r"|(?:sesuai|pakai|pake|dengan) data (?:yang |yg |dari )?(?:kamu|anda|kakak|pembeli|pemesan)(?: kirim| kirimkan)?", "CUSTOMDATA"),  # (2.5)
+     r"|(?:sesuai|pakai|pake|dengan) data (?:yang |yg |dari )?(?:kamu|anda|kakak|pembeli|pemesan)(?: kirim| kirimkan)?"
+     # (relrec16) any data at all, or contents as the buyer asks ("dengan data apa saja", "isi sesuai permintaan"): beside
+     # an NPWP card or a marriage book, one made to order
+     r"|data apa (?:saja|aja|pun)|data apapun|isi (?:bisa )?(?:sesuai (?:request|pesanan|permintaan|keinginan)|request)", "CUSTOMDATA"),  # (2.5)
     (r"(?:nama|data|nik|alamat|foto|identitas) (?:bebas|custom|request|bisa pilih|bisa request|sesuai (?:request|pesanan|permintaan|keinginan))"
      r"|(?:bisa|boleh|tinggal|bebas) (?:pilih|request) (?:nama|data|nik|alamat|foto)"
      r"|(?:nama|data|nik|alamat|foto|umur|tahun lahir|tanggal lahir) (?:bisa )?(?:pilih sendiri|diganti|diubah|dimudakan|dituakan|suka suka)"
@@ -990,6 +1010,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # needs, so a title's product phrase moved (hid 2 and 8 read-right offers, turned 25 and 23 more hard negatives)
     (r"(?:clone|cloning|kloning|klon|gandakan|menggandakan) (?:isi |data )?(?:<KARTU>|<CHIP>)"
      r"|(?:<CHIP>|<KARTU>) (?:clone|cloning|kloning)|(?:kit|software|aplikasi|alat|paket) (?:clone|cloning|kloning|klon)", "CLONE"),  # after the card and chip words
+    # (relrec16) a verb of copying a card's contents that a cloning phrase above left ("bisa salin kartu identitas", "copy
+    # data kartu ID ke kartu baru", "tulis ulang chip KTP elektronik"): with an ID as its object a tool to copy IDs
+    # (``id_copied``).  "copy/kopi" only of data, contents, a chip or a UID: "copy KTP" is a photocopy
+    # (relrec17) the spoken "gandain" ("buat gandain kartu identitas", "bisa digandain"): as "gandakan"
+    (r"salin|menyalin|disalin|nyalin|tulis ulang|menulis ulang|gandakan|menggandakan|gandain|digandain|ngegandain|kloning|cloning|clone|klon"
+     r"|(?:copy|kopi|dicopy) (?:data|isi|chip|uid)", "COPYVERB"),
     # (2.6) an office other than the civil registry: its cards (parking, health, school) are no e-KTP
     (r"dinas (?:perhubungan|pendidikan|kesehatan|sosial)|dishub|samsat", "OTHEROFFICE"),
     (r"dukcapil|dinas", "OFFICIAL"),
@@ -1129,6 +1155,11 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     # (2.8) the place a thing is kept or carried ("KTP cadangan untuk di dompet", "buat simpanan di dompet"): where it
     # goes, not a holder on offer; "Holder KTP untuk dompet" keeps the holder it opens with
     (r"(?:untuk|utk|buat|for|simpan|simpanan|disimpan)(?: di| ke| dalam| di dalam)? (?:holder|casing|dompet)", "KEPTIN"),
+    # (relrec16) a place ("di tempat kami", "ambil di tempat", "cetak ulang di tempat kami"; ``tempat`` is spelled
+    # ``dompet``): where a shop serves, not a wallet on offer; 2.13 read it as a holder heading the listing, so "Ambil di
+    # tempat kami." before or after a title hid ~5,000 read-right offers
+    (r"(?:di|ke|dari) dompet (?:kami|kita|saya|aku|anda|kamu|kakak|kakak2|masing masing|masing2|usaha|tinggal|asal)"
+     r"|(?:ambil|diambil|bayar|dibayar|tunggu|ditunggu|jadi|selesai) di dompet", "KEPTIN"),
     (r"(?:dan|serta) (?:holder|casing|dompet)", "NEGADDON"),
     # (levers16, after related13) "di tempat kami" (canonical "di dompet kami"): the shop's place, where goods are
     # picked up or met ("Bisa ambil di tempat kami" run on after a title hid 4,137 of 5,280 read-right offers on 2.13)
@@ -1153,6 +1184,12 @@ _PHRASES: tuple[tuple[str, str], ...] = (
     (r"software|aplikasi|sdk", "SOFTWARE"),
     # a card tested or read on a reader says it works; the reader is not on offer ("tes reader", "terbaca di reader")
     (r"(?:tes|test|dites|dicek|cek|terbaca|dibaca|kebaca|bisa dibaca) (?:pakai |di |dengan |sama )?<NEGPRINTER>", "READTEST"),
+    # (relrec16) a person's data printed or filled by the poster ("kami cetak data kakak", "cetakin datanya", "datamu kami
+    # printkan"): alone a print shop's words; onto a blank, the buyer's or any, a KTP made (``data_printed_on_blank``).
+    # after the forged-KTP phrases that hold these words (CUSTOMID, PRINTEDID), before a copy shop's "jasa cetak".
+    # Filling is read only with whose data it is ("isi data diri" is what a form asks of its reader)
+    (rf"{_PRINT_VERB} (?:data|datanya|datamu|biodata){_WHOSE_DATA}|{_FILL_VERB} (?:data|datanya|datamu){_OWNER}"
+     rf"|(?:data|datanya|datamu)(?:{_OWNER})? (?:kami|kita|saya|aku|tak|gue|gw) (?:bisa )?(?:{_PRINT_VERB}|{_FILL_VERB})", "PRINTDATA"),
     (r"jasa (?:scan|print|cetak|fotokopi|laminating)|fotokopi|laminating|<COPYSVC>|penerjemah|terjemahan", "NEGCOPYSERVICE"),
     (r"kwitansi|nota|surat jalan|surat|faktur|invoice|tanda terima|formulir", "NEGFORMBOOK"),
     (r"mainan", "NEGTOY"),

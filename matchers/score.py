@@ -510,6 +510,30 @@ benign but one (a news item quoting a fee as a price, measured on ``levers12_b``
   its "tanpa" denies nothing, :data:`_READS_ITS_NOT`); *an account sold in another's name* in one clause; *a name lent
   for a purpose* ("untuk dipinjam namanya").  Tried and dropped: a KTP in the title made "for you" apart ("Kami
   buatkan."), and another's name apart from an account: each line turned 40–140 more hard negatives than 2.12.
+
+**Readings four writers share (relrec16).**  The related rows 2.13 misreads in the retired holdouts 9–12 and in a fresh
+batch (``corpus/relrec16_a``: 2.13 read 28 of its 33 related listings), grouped by why they are missed; only reasons two
+or more writers share were read, hard negatives beside each (``relrec16_concepts``, ``tests/matchers/test_relrec16.py``):
+
+* *A person's data printed onto a blank.*  The poster prints or fills someone's data ("kami cetak data kakak",
+  "datamu kami printkan", lexicon ``PRINTDATA``) onto a blank or an ID card in one clause, or beside a blank the buyer
+  has or brings ("blanko bawa sendiri", "kalau udah punya blangko", ``BUYERBLANK``: no blank on offer) apart; a print
+  shop's "print KTP" beside the buyer's blank too.  Any blank word apart is not enough (a print shop's "Kami cetak
+  datanya." beside a holder's blank), and neither reading takes the blank channel from a title's product phrase.
+* *An ID's card copied.*  A verb of copying a card's contents left by the cloning phrases, with an ID as its object a
+  word or three on ("bisa salin kartu akses dan kartu identitas ber-chip", "tulis ulang chip KTP elektronik", "copy
+  data kartu ID ke kartu baru", ``id_copied``); "copy KTP" is a photocopy, an access card's copy names no ID.
+* *Any data, contents as asked* ("kartu NPWP dengan data apa saja", "buku nikah … isi sesuai permintaan"): data of the
+  buyer's choosing.  *A place*: "di tempat kami" (``tempat`` is spelled ``dompet``) no longer reads as a holder heading
+  the listing (2.13: "Ambil di tempat kami." before a title hid 5,006 of 5,337 read-right offers).  A clause the poster
+  speaks in the first person is no item of a list the reader prepares ("Bawa blangkonya, saya cetakin datanya").
+
+**relrec16 on 2.14 (relrec17).**  A blank the buyer has takes the ID it is a blank of ("udah punya blangko e-KTP",
+``BUYERBLANK``): left alone the e-KTP term joined a listing's own empty words as a blank e-KTP, so "Yang sudah punya
+blangko e-KTP, kami isi data." before a title turned 4,445 of 4,453 read-right hard negatives blank on 2.14 (470 with
+relrec16); now it moves what the same line without its blank moves.  Two misses holdout13 shares with ``relrec17_a``:
+*blank vehicle papers* ("blanko STNK dan BPKB", with a blank word only: ``blank_civil_form``), and *the spoken "gandain"*
+as "gandakan" (``id_copied``: "buat gandain kartu identitas"; a key's or an access card's copy names no ID).
 """
 
 from __future__ import annotations
@@ -729,8 +753,11 @@ RULES: tuple[Rule, ...] = (
     Rule("emblem_chip", "blank", "emblem_chip", 0, _p(_near("EMBLEM", "CHIP", 3)), why="a chip card bearing the state's emblem"),
     # related channel: strong evidence (one group), then support
     Rule("blank_civil_form", "related", "related_core", 65,
-         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"),
-         why="blank family card, birth certificate, child ID, licence or passport form"),
+         _p(r"(?:<BLANGKO>|<KOSONG>)(?: \S+){0,3} (?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)|(?:<KK>|<AKTA>|<KIA>|<CIVILDOC>|<OTHERDOC>)(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"
+            # (relrec17) a vehicle's papers with a blank word only ("Blanko STNK", "BPKB dan STNK blanko"): "STNK kosong"
+            # is a wallet's or a bureau's as often
+            r"|<BLANGKO>(?: \S+){0,2} <VEHICLEDOC>|<VEHICLEDOC>(?: \S+){0,2} <BLANGKO>"),
+         why="blank family card, birth certificate, child ID, licence, passport or vehicle papers form"),
     Rule("forged_ktp", "related", "related_core", 65, _p("<FORGE>|<READYID>|<PRINTEDID>|" + _near("PRINTEDON", "IDTERM", 3)),
          why="ready-made or forged KTP (or one printed on a genuine blank)"),
     Rule("identity_data", "related", "related_core", 65, _p("<IDDATA>"), why="NIK or KTP-photo data for sale"),
@@ -790,6 +817,12 @@ RULES: tuple[Rule, ...] = (
     Rule("id_clone", "related", "related_core", 60, _p(r"<CLONE>(?: \S+){0,3} <IDTERM>"),
          why="a tool to copy an ID card's chip onto another card (kloning kartu e-KTP, software clone untuk KTP)",
          words=_CLONES_CARDS),
+    # (relrec16) a verb of copying a card's contents with an ID as its object, a word or three on ("bisa salin kartu akses
+    # dan kartu identitas ber-chip", "tulis ulang chip KTP elektronik", "copy data kartu ID ke kartu baru"): a tool to copy
+    # IDs, as ``id_clone`` reads a cloning phrase; an access card's or a member card's copy names no ID
+    Rule("id_copied", "related", "related_core", 60, _p(r"<COPYVERB>(?: \S+){0,3} <IDTERM>|<COPYVERB>(?: \S+){0,1} <KARTU> \S+"),
+         why="a card's contents copied with an ID as its object (salin kartu identitas, tulis ulang chip e-KTP)",
+         words=re.compile(r"(?:KTP|EKTP)=\S+$|KARTU=\S+ id$")),
     # (relrec15) a population or tax document made without the papers the office asks for ("Jasa pembuatan NPWP tanpa
     # KTP asli", "bikin SIM tanpa KK"): the papers are skipped, so the document is made outside the office; the service
     # names the document itself ("jasa foto paspor tanpa …" is a photo studio's)
@@ -811,6 +844,15 @@ RULES: tuple[Rule, ...] = (
          _p(r"<BLANGKO>(?: \S+){0,2} <STATEDIPLOMA>|<STATEDIPLOMA>(?: \S+){0,3} (?:<BLANGKO>|<KOSONG>)"
             r"|<BLANGKO>(?: \S+){0,2} (?:<SCHOOLDOC>|<STATEDIPLOMA>)(?: \S+){0,6} <SECURITYMARK>"),
          why="a blank school certificate or transcript form (blangko ijazah)"),
+    # (relrec16) a person's data printed or filled by the poster onto a blank, the buyer's or any ("kami cetak data kakak
+    # ke blangko", "Datamu kami printkan ke blanko baru", "bawa blangkonya saya cetakin datanya"), or onto an ID card
+    # ("cetak data ke kartu KTP-el"): a KTP made on a blank; the blank is its material.  A print shop's data printed
+    # onto paper, a form or a PVC card names no blank word and no ID term
+    Rule("data_printed_on_blank", "related", "related_core", 60,
+         _p(r"<PRINTDATA>(?: \S+){0,4} (?:<BLANGKO>|<BUYERBLANK>|<PRINTEDON>)|<BUYERBLANK>(?: \S+){0,4} <PRINTDATA>"
+            r"|<PRINTDATA>(?: \S+){0,2} <IDTERM>"),
+         why="a person's data printed onto a blank or an ID card (cetak data kakak ke blangko)",
+         words=re.compile(r"BLANGKO=|BUYERBLANK=|PRINTEDON=|PRINTDATA=\S+ (?:ke|di|pada|diatas|dalam)(?: \S+)? (?:KARTU=\S+ )?(?:KTP|EKTP)=")),
     # (2.7) the ID the object of the sale or supply verb a word or two on ("Dijual hasil scan KTP", "kami sediakan
     # wajah dan KTP"), unless another product or a sentence cue stands between ("Jual holder KTP", "Ready, syarat KTP")
     Rule("id_for_sale", "related", "related_core", 60, _p(r"<SALE>(?: (?!NEG|CUE|KARTU)\S+){0,2} (?:<IDTERM>|<NIK>)|<IDTERM> <SALE>"),
@@ -867,6 +909,13 @@ RULES: tuple[Rule, ...] = (
     Rule("clone_cards", "related", "clone_cards", 0, _p("<CLONE>"), why="cards made copies (kartu clone, kloning kartu)",
          words=re.compile(r"CLONE=(?=\S*(?:kartu|card|chip))\S*(?:clone|cloning|kloning|klon|gandakan)")),  # no software
     Rule("office_stamp_term", "related", "office_stamp_term", 0, _p("<OFFICESTAMP>"), why="an office's stamp"),
+    # (relrec16) the parts of a KTP printed onto a blank found apart (``_CO_OCCURRENCES``): a person's data printed by the
+    # poster, a blank the buyer has or brings, a copy shop's printing of KTPs ("Jasa print KTP" / "blanko bawa sendiri")
+    Rule("printed_data", "related", "printed_data", 0, _p("<PRINTDATA>"), why="a person's data printed or filled by the poster"),
+    Rule("buyers_blank", "related", "buyers_blank", 0, _p("<BUYERBLANK>"),
+         why="a blank the buyer has or brings (blanko bawa sendiri, dari customer)"),
+    Rule("id_print_service", "related", "id_print_service", 0, _p("<NEGCOPYSERVICE>"), why="KTPs printed by a print shop",
+         words=re.compile(r"NEGCOPYSERVICE=(?:jasa_)?(?:print|cetak)\S*ktp")),
     Rule("passing_claim", "related", "passing_claim", 0, _p("<USABLEID>"), why="said to look like the real one",
          words=re.compile(r"USABLEID=\S*(?:mirip|seperti|kayak|kaya|persis|identik|original)")),  # not "tampil di dukcapil"
     Rule("official_source_related", "related", "official_source_related", 10, _p("<OFFICIAL>"), why="claims an official source"),
@@ -911,7 +960,8 @@ _NEGATIVE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.channel ==
 _USABLE_RULES = frozenset({"forged_ktp", "forgery_described", "forgery_described_in_listing", "id_edit_file",
                            "reader_with_blank_chip", "reader_with_blank_chip_in_listing",
                            "machine_with_blank_ektp_in_listing", "id_writer", "id_clone", "clone_tool_with_id_in_listing",
-                           "clone_cards_with_id_machine_in_listing"})
+                           "clone_cards_with_id_machine_in_listing", "data_printed_on_blank", "data_printed_on_blank_in_listing",
+                           "id_printed_on_buyers_blank_in_listing", "id_copied"})
 _ID_TERM_RULES = frozenset({_RULE_INDEX["ektp_term"], _RULE_INDEX["ktp_term"]})
 _WANTED_RULE_INDEX = _RULE_INDEX["blank_wanted"]
 _DEMAND_RULE_INDEX = _RULE_INDEX["blank_demand"]
@@ -925,7 +975,7 @@ _TRADE_RULES = frozenset({"identity_data", "account_with_id", "account_with_id_i
 _CUSTOM_DATA_RULES = frozenset({"custom_id"})
 #: Rules saying a writer, reader or printer of e-KTPs is sold with what it makes them from.
 _KIT_RULES = frozenset({"id_writer", "reader_with_blank_chip", "reader_with_blank_chip_in_listing", "machine_with_blank_ektp_in_listing", "id_clone", "clone_tool_with_id_in_listing",
-                           "clone_cards_with_id_machine_in_listing"})
+                           "clone_cards_with_id_machine_in_listing", "id_copied"})
 _PRINTER_RULE = _RULE_INDEX["neg_printer"]
 #: (2.8) Rules describing the e-KTP as an empty card of its own model, or a chip card of the KTP's type or size that
 #: holds no data yet, and the negatives that read "ukuran/model/standar KTP" as a look-alike's size or model.
@@ -1054,6 +1104,18 @@ _CO_OCCURRENCES = (
     (Rule("office_stamp_passing_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<OFFICESTAMP>"),
           f"an office's stamp and words saying it passes as real, {_APART}"),
      frozenset({_RULE_INDEX["office_stamp_term"]}), frozenset({_RULE_INDEX["passing_claim"]})),
+    # (relrec16) a person's data printed by the poster and a blank the buyer has apart ("Yang sudah punya blangko sendiri,
+    # kirim ke kami" / "kami cetak data kakak di atasnya"; "Kalau udah punya blangko" / "kami bisa cetakin datanya"): a KTP
+    # made on it.  Any blank word apart is not enough: a print shop's "Kami cetak datanya." beside a holder's or a notice's
+    # blank turned ~340 hard negatives when put before a title
+    (Rule("data_printed_on_blank_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<PRINTDATA>"),
+          f"a person's data printed by the poster and a blank the buyer has, {_APART}"),
+     frozenset({_RULE_INDEX["printed_data"]}), frozenset({_RULE_INDEX["buyers_blank"]})),
+    # (relrec16) a print shop's KTPs and a blank the buyer brings apart ("Jasa print KTP" / "blanko bawa sendiri"): the
+    # buyer's blank printed as a KTP.  A plain blank word beside a copy shop's "print KTP" is its forms' as often
+    (Rule("id_printed_on_buyers_blank_in_listing", "related", "related_core", CO_OCCURRENCE_WEIGHT, _p("<NEGCOPYSERVICE>"),
+          f"a print shop's KTPs and a blank the buyer brings, {_APART}"),
+     frozenset({_RULE_INDEX["id_print_service"]}), frozenset({_RULE_INDEX["buyers_blank"]})),
 )
 
 
@@ -1698,6 +1760,8 @@ _SEND_VERBS = frozenset({"kirim", "kirimkan", "bawa", "lampirkan", "sertakan", "
 _APPLICATION_PAPERS = frozenset({"cv", "lamaran", "ijazah", "portofolio", "transkrip", "berkas"})
 #: (2.8) Imperatives telling the reader to prepare or bring their own papers: a list they open is asked of the reader
 #: whatever it names ("siapkan e-KTP asli, foto KTP dan selfie"), unlike "kirim", which a forger's intake says too.
+#: (relrec16) A clause opening with the poster's own "I/we" ("saya cetakin datanya") is no item asked of the reader.
+_FIRST_PERSON = frozenset({"saya", "kami", "aku", "kita", "gue", "gw", "ane"})
 _PREPARE_VERBS = frozenset({"siapkan", "bawa", "lampirkan", "sertakan"})
 
 
@@ -1716,7 +1780,9 @@ def _asked_in_run(parts: list[str], run: list[int]) -> list[int]:
         return run[1:]
     opening = canonical_of_words(normal_words(read_by_sound(head.rsplit(":", 1)[-1])))
     if opening and opening[0] in _PREPARE_VERBS and _OFFER_TAGS.isdisjoint(_tags_in(head)):
-        return run[1:]  # (2.8) "Cara upgrade akun: siapkan e-KTP asli, foto KTP dan selfie": what the reader prepares
+        # (2.8) "Cara upgrade akun: siapkan e-KTP asli, foto KTP dan selfie": what the reader prepares; (relrec16) not a
+        # clause the poster speaks in the first person ("Bawa blangkonya, saya cetakin datanya"): the poster's own work
+        return [i for i, part in zip(run[1:], parts[1:], strict=True) if next(iter(normal_words(part)), "") not in _FIRST_PERSON]
     if "CUEREQAFTER" in _tags_in(parts[-1]) and _OFFER_TAGS.isdisjoint(_tags_in(head)):
         return run[:-1]
     return []
@@ -1926,7 +1992,8 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
 #: kartu ATM" lists what it held, and a kit's machine, a buyer's voice or a blank form keep their own scope.
 _SAID_NEXT = frozenset({"forgery_described_in_listing", "custom_data_with_id_in_listing", "verified_account_with_id_in_listing",
                         "fast_track_with_document_in_listing", "printed_on_blank_with_id_in_listing",
-                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing", "clone_cards_with_id_machine_in_listing"})
+                        "document_service_fast_in_listing", "clone_tool_with_id_in_listing", "clone_cards_with_id_machine_in_listing",
+                        "data_printed_on_blank_in_listing", "id_printed_on_buyers_blank_in_listing"})
 
 
 def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: frozenset[int],
@@ -2042,7 +2109,8 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     Cached: listings that fire the same rules on the same words share one judgement.
     """
     fields = _tag_lists_under_own_title(fields)
-    tally = _tally(fields)
+    named = _without_silent_parts(fields)
+    tally = _tally(named)
     others = {h.rule for _, fc in fields for _, hits in fc for h in hits
               if RULES[h.rule].channel == "negative" and not h.negator and not h.cue}
     usable = not _USABLE_AT.isdisjoint(tally.reasons)
@@ -2070,7 +2138,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     if not _DOCUMENT_SET_SIGNALS.isdisjoint(fired):  # no list is said done, fast or skipped: no set (a cheap test first)
         _add_document_set(fields, tally)
     if _PAPER_CLAUSE in fired:
-        set_field, matched = identity_set(fields, _PAPER_CLAUSE, _paper_of)
+        set_field, matched = identity_set(named, _PAPER_CLAUSE, _paper_of)
         if set_field:
             _count_listing_rule(tally, _IDENTITY_SET_INDEX, set_field, matched, IDENTITY_SET.weight)
     with_printer = _weigh_printer(fields, tally, kit)
@@ -2096,6 +2164,22 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
     counted = [tally.reasons[i] for i in sorted(tally.reasons)]
     discounted = [r for i, r in sorted(tally.discounted.items()) if i not in tally.reasons]
     return tuple(counted + discounted), channel("blank"), channel("related")
+
+
+#: (relrec16) Parts of a reading found apart that name no goods of their own: a person's data printed, a blank the buyer
+#: has, a shop's printing of KTPs.  They make no clause one that names something, so a seller's "Kami cetak datanya."
+#: added to a title moves neither its product phrase nor an identity set's lead (it hid 8 read-right offers when it did).
+_SILENT_PARTS = frozenset(_RULE_INDEX[name] for name in ("printed_data", "buyers_blank", "id_print_service"))
+
+
+def _without_silent_parts(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:
+    """``fields`` without the hits of :data:`_SILENT_PARTS` (clauses left with none dropped): what names goods, for the
+    tally's product phrase and the identity set.  The same object when there are none (most listings)."""
+    if all(hit.rule not in _SILENT_PARTS for _, field_clauses in fields for _, hits in field_clauses for hit in hits):
+        return fields
+    return tuple((field, tuple((number, kept) for number, hits in field_clauses
+                               if (kept := tuple(hit for hit in hits if hit.rule not in _SILENT_PARTS))))
+                 for field, field_clauses in fields)
 
 
 #: What paper a rule's hit names, for the identity set (None: its matched words say); an e-KTP is its KTP.
@@ -2312,8 +2396,11 @@ def _discount_kit_parts(tally: _Tally) -> None:
 #: (2.6) Related evidence that names a product made, forged or traded from an ID: in the title's product
 #: phrase it says what the listing sells.  Not a KTP merely offered ("Ready e-KTP" heads blank offers
 #: too), documents listed, or a blank KK (a second blank beside an e-KTP blank).
+#: (relrec16) Nor a person's data printed onto an ID or a blank, or an ID's card copied: as a seller's line put before a
+#: title ("Cetak data ke kartu KTP.", "Salin kartu identitas.") they took the blank of ~2,500 read-right blank offers.
 _MADE_ID_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "related_core"
-                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form", "blank_school_form"))
+                           and rule.name not in ("id_for_sale", "document_list", "blank_civil_form", "blank_school_form",
+                                                 "data_printed_on_blank", "id_copied"))
 _BLANK_CORE_RULES = frozenset(i for i, rule in enumerate(RULES) if rule.group == "blank_core")
 
 
@@ -2367,7 +2454,7 @@ def _title_names_made_id(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
 _CARDS_FOR_AN_ID = re.compile(r"(?<!\S)(?:kartu|card|chip)(?!\S)")
 _EMPTY_ID = re.compile(r"(?<!\S)(?:ktp|ektp|ktpel|ktp el|e ktp) (?:kosong|polos|putih)(?!\S)|blanko|(?<!\S)(?:kosong|polos|putih) (?:ktp|ektp|ktpel|ktp el|e ktp)(?!\S)")
 #: (relrec15) The rules reading a card's chip or UID copied, and a kit's machine or software.
-_CLONE_RULES = frozenset(_RULE_INDEX[name] for name in ("clone_tool", "id_clone"))
+_CLONE_RULES = frozenset(_RULE_INDEX[name] for name in ("clone_tool", "id_clone", "id_copied"))
 _KIT_MACHINE_RULES = frozenset(_RULE_INDEX[name] for name in ("neg_printer", "kit_software"))
 
 

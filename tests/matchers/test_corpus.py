@@ -279,6 +279,9 @@ STILL_MISREAD = {
     # levers16_a (measured unseen on 2.13 first: these 2 misread there alike; not levers of a seller's line)
     "lv16a-030": "a group admin's ban ('jual beli blangko e-KTP dilarang di grup ini'): the prohibition said after the trade "
                  "covers nothing before it, so 'jual beli blangko e-KTP' reads as a sale",
+    # relrec17_a (measured unseen on 2.14 first: these 2 misread there alike); named with why in test_relrec17.py
+    "rr17a-029": "a found wallet's KTP named with its owner reads as an identity traded (2.14 alike)",
+    "rr17a-040": "a how-to for a lost KTP reads as a KTP service (2.14 alike)",
     "lv16a-031": "a Javanese victim's story ('Kapusan tuku blangko KTP', 'jebul ora dikirim'): 'kapusan' (cheated) and "
                  "'tuku' (bought) are no report or buyer's words, so the title's 'blangko KTP' is the product",
 }

@@ -55,6 +55,9 @@ def _respelled(text: str, word: str, respell: Callable[[str], str]) -> str:
 #: (2.9) Offers that already mask two letters of a word ("e-KTP k*s*ng"): the e-KTP term beside it dotted letter by
 #: letter ("e-K.T.P k*s*ng") runs into it as one spelled run (as in test_blank_evasions.py); a strict xfail below.
 MASKED_BESIDE_A_SPELLED_TERM = {"br8e-005": ("dotted",), "br10c-masked2-01": ("dotted",)}
+#: (relrec17) A stretched "cetakkan" ("cetakkannnn") is read as the noun "cetakan" (a print, a mould), which no reading
+#: of data printed takes: the print verb is lost and the print shop's title reads alone; a strict xfail below.
+STRETCHED_INTO_ANOTHER_WORD = {"rr17c-buyerid-01": ("stretched",)}
 
 
 def _flips(label: str, respell: Callable[[str], str], name: str = "", rows: list[dict] | None = None) -> list[str]:
@@ -62,7 +65,8 @@ def _flips(label: str, respell: Callable[[str], str], name: str = "", rows: list
     for row in ROWS if rows is None else rows:
         if row["label"] != label or score_listing(row["title"], row["description"]).verdict.value != label:
             continue
-        if rows is None and name in MASKED_BESIDE_A_SPELLED_TERM.get(row["id"], ()):
+        if rows is None and (name in MASKED_BESIDE_A_SPELLED_TERM.get(row["id"], ())
+                             or name in STRETCHED_INTO_ANOTHER_WORD.get(row["id"], ())):
             continue
         for word in sorted(_key_words(row["title"], row["description"])):
             title, description = (_respelled(row[f], word, respell) for f in ("title", "description"))
@@ -99,6 +103,13 @@ def test_a_key_word_respelled_keeps_the_verdict(label: str, name: str) -> None:
     for row_id, names in sorted(MASKED_BESIDE_A_SPELLED_TERM.items()) for name in names])
 def test_a_word_masked_twice_beside_a_dotted_term_is_still_lost(row_id: str, name: str) -> None:
     assert _flips("blank", RESPELLINGS[name], name, [r for r in ROWS if r["id"] == row_id]) == []
+
+
+@pytest.mark.parametrize(("row_id", "name"), [
+    pytest.param(row_id, name, marks=pytest.mark.xfail(strict=True, reason="a stretched 'cetakkan' reads as 'cetakan'"))
+    for row_id, names in sorted(STRETCHED_INTO_ANOTHER_WORD.items()) for name in names])
+def test_a_print_verb_stretched_into_a_noun_is_still_lost(row_id: str, name: str) -> None:
+    assert _flips("related", RESPELLINGS[name], name, [r for r in ROWS if r["id"] == row_id]) == []
 
 
 def _hashtag(title: str) -> str:

@@ -104,8 +104,12 @@ def test_genre_tags_before_the_title_hide_only_titles_naming_no_goods() -> None:
     own words name no goods ("Barang langka ready", a title of hashtags only), which keeps its hashtags as written."""
     hidden = _hidden(STEADY, "#infoktp #pengumuman #berita", "title_prefix")
     # 355 on the tags13 branch; 358 once merged with notice13 and related13 (2.11); relrec15 adds 4 offers whose titles
-    # name no goods ("Rekening BRI siap pakai", "Kartu perdana sudah registrasi"), 357 of the others (361 in all)
-    assert len(hidden) <= 361
+    # name no goods ("Rekening BRI siap pakai", "Kartu perdana sudah registrasi"), 357 of the others (361 in all); relrec16
+    # adds 7 more ("Jasa cetak kartu", "Tukang print kartu", "Jasa isi data", "Kit copy kartu", "Rekening BCA siap pakai" …)
+    # relrec17 adds 3 offers whose titles name no goods of an ID: rr17a-025 "Jasa dokumen" (forgery told only in the
+    # description), rr17c-buyerid-01 "Jasa cetak kartu" (a print shop's title, as relrec16's), rr17c-copy-01 "Magic card
+    # UID" (a card naming no ID); no row of 2.14's count moved (368 + 3)
+    assert len(hidden) <= 371
     titles = {row["id"]: f"#infoktp #pengumuman #berita {row['title']}" for row in STEADY}
     assert [rid for rid in hidden if _moved(titles[rid])] == []
 
