@@ -1,0 +1,188 @@
+"""Who tells of the blank, sentence by sentence: a police or an office heading a headline, a victim, someone quoted
+without quotation marks, a law, a story of one's own KTP (precision15).
+
+:mod:`matchers.others_voices` reads a listing read blank as no offer when every sentence naming the blank is asked,
+refused, quoted or told of.  Fresh non-offers written in many voices (``corpus/precision15_a``) and the retired holdouts'
+misreads showed where a teller's sentence still read as a seller's or a plain product phrase, and what the grammar says
+of who speaks there:
+
+* *a headline's actor*: a police force, an office, a court or a ministry as the subject of a verb heading the sentence
+  ("Polresta ungkap jual beli blangko …", "Dispendukcapil terima 5.000 keping blangko …"): a product phrase has no
+  actor and no verb;
+* *reported speech*: a third party (the seller spoken of as "penjualnya", the culprit, "dia") saying, offering or
+  pricing, with what follows its verb its words ("Penjualnya bilang blanko asli, harga 125rb"): the price is theirs;
+* *a seizure*: the blank seized or kept as evidence ("disita 300 keping blangko yang dijual 90rb"): the police's count;
+* *a law*: the trade named a crime ("termasuk pidana", "ilegal", "kajian hukum"), not denied;
+* *a victim*: the writer cheated ("saya korban penipuan …", "kemarin saya ketipu");
+* *a story*: the writer's own e-KTP ("KTP-el ku"), the writer registering or waiting for the print ("aku rekam bulan
+  Maret", "abdi tos dua bulan teu acan dicetak");
+* *a shortage* named as a noun ("kekurangan blangko", "krisis blangko");
+* *a seller dealt with*: a seller of blanks as the other party of the writer's act ("chat gue sama penjual blanko").
+
+Each is read only where a seller's voice is not (:func:`matchers.notice_speaker._sellers` runs first, except for
+reported speech and seizures, whose price is the third party's), and a denial before it ("bukan korban", "tidak ilegal")
+undoes it.  A sentence that names none of the blank's goods (an account, a suket, a KK brought) and no seller speaks
+says nothing of the blank (:func:`names_the_blank`), and such a sentence that tells (a victim, a warning, a law, an
+office's notice, a report asked of an admin) backs a telling of the goods (:func:`tells_without_goods`).
+
+The title's crawl wrapping is read past (:func:`said_title`): a shop tag in brackets heading it ("[READY]") and a
+shop's name after a spaced dash ("… - Grosir Jaya 88"), each segment read as its own sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from matchers.notice_speaker import _SUPPLY, _said
+from matchers.told_voice import _TOLD, _speaks_as_notice, _tells_of
+
+#: The blank's goods: a blank, an e-KTP or a KTP, a blank or unprinted state, an ID's material, a chip, a KTP's size or
+#: kind, an office's stock of blanks.  An account, a KK, a suket, a fast track or a forger's word are other goods.
+THE_BLANK = frozenset({"BLANGKO", "EKTP", "KTP", "KOSONG", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "READYID", "PRINTEDID",
+                       "CHIP", "DINASSTOCK", "EMPTYEMBLEM", "OUTOFSTOCK"})
+
+
+def names_the_blank(tags: frozenset[str]) -> bool:
+    """Whether a sentence's tags name the blank's goods (``THE_BLANK``), not only an account or another document."""
+    return not THE_BLANK.isdisjoint(tags)
+
+
+#: A shop tag in brackets heading a title ("[READY]", "[PROMO]", "【NEW】"): a crawl's or a shop's label on every listing,
+#: no goods named.  A sale word in brackets ("[Jual]", "[WTB]") is the poster's own and is kept.
+_SHOP_TAG = re.compile(r"^\W*?[\[【(](?:ready(?: stok| stock)?|promo|new|hot|sale|ori|original|cod|best seller|terlaris"
+                       r"|diskon|flash sale|free ongkir|gratis ongkir)[\]】)]\s*", re.IGNORECASE)
+#: A spaced dash, pipe or bullet parting a title's segments ("Berita: … - Grosir Jaya 88", "akun • Instagram").
+_TITLE_PARTS = re.compile(r"\s+[-–—|•]\s+")
+
+
+def said_title(title: str) -> str:
+    """A title as its poster says it: a shop tag heading it read past, its segments one line each (a shop's name after
+    a dash is then a line naming no goods, and a sentence's speaker head stands at its line's start)."""
+    return _TITLE_PARTS.sub("\n", _SHOP_TAG.sub("", title, count=1))
+
+
+#: A police force, an office, a court or a ministry heading a sentence as the subject of a verb: a headline's bare verb
+#: ("Polresta ungkap …", "Dukcapil terima …", "Kemendagri kirim …") or an active one ("Polres Bogor mengamankan …").
+_HEADLINE = re.compile(
+    r"^\W*(?:polresta|polrestabes|polres|polda|polsek|polisi|kepolisian|bareskrim|dukcapil|disdukcapil|dispendukcapil"
+    r"|dispenduk|kemendagri|mendagri|ditjen|dirjen|pemkab|pemkot|pemprov|kejaksaan|kejari|kejati|jaksa|hakim|pengadilan"
+    r"|ombudsman|dprd|kominfo|komdigi|camat|lurah|bupati|gubernur|kecamatan|kelurahan)\b(?: (?!dan\b|atau\b|yang\b)[\w.]+){0,3}? "
+    r"(?:ungkap|bongkar|tangkap|ciduk|amankan|sita|gerebek|terima|kirim|salurkan|distribusikan|bagikan|tegaskan|imbau"
+    r"|larang|musnahkan|selidiki|usut|tahan|umumkan|vonis|tuntut|(?!memastikan|menjamin|mentah)(?:me|mem|men|meng|meny)[a-z]{3,})\b")
+#: A third party saying, offering or pricing, heading a sentence or a clause: the seller spoken of ("penjualnya",
+#: "penjual itu"), the culprit, a tout, "dia"/"mereka", an account or a person pointed at.  A Q&A's "Penjual:" label
+#: is the seller speaking (a colon, no verb).
+_REPORTED_SPEECH = re.compile(
+    r"(?:^|[,;] )\W*(?:penjualnya|penjual (?:itu|tersebut|tadi)|pelaku(?:nya)?|penipu(?:nya)?|tersangka|terdakwa|oknum"
+    r"|calo(?:nya)?|dia|mereka|akun (?:itu|tersebut)|orang (?:itu|tersebut)|si penjual)"
+    r"(?: (?:itu|tersebut|tadi|juga|lalu|terus|malah|sempat|pun))* (?:bilang|ngomong|nulis|menulis|mengaku|ngaku|janji"
+    r"|menjanjikan|menawarkan|nawarin|mematok|matok|minta|meminta|pasang harga|memasang harga|jual|menjual|jualan)\b")
+#: The blank seized or kept as evidence ("disita 300 keping", "barang bukti ratusan lembar"): the police's count.
+_SEIZED = re.compile(r"\b(?:disita|menyita|sitaan|barang bukti|diamankan|mengamankan)\b")
+#: The trade named a crime or a matter of law ("termasuk pidana", "ilegal", "melanggar UU", "kajian hukum").
+_LAW = re.compile(r"\b(?:ilegal|illegal|pidana|dipidana|dipenjara|penjara|melanggar (?:hukum|undang|uu|aturan)"
+                  r"|(?:kajian|aspek|sanksi|ancaman|jerat|tinjauan) hukum|dijerat|terancam (?:hukuman|pidana|penjara))\b")
+#: The writer cheated ("saya korban penipuan", "kemarin saya ketipu", "teman saya tertipu").
+_VICTIM = re.compile(r"\b(?:saya|aku|gue|gw|ane|kami|sy|teman saya|temen gue|temen saya|keluarga saya)\b(?: \w+){0,2}? "
+                     r"(?:jadi |menjadi )?(?:korban|ketipu|tertipu|ditipu|kena tipu|kena scam)\b")
+#: A story of one's own e-KTP: "KTP-el ku", or the writer registering, queuing or waiting for the print ("aku rekam …",
+#: "abdi tos dua bulan teu acan dicetak", "saya belum dicetak").
+_OWN_STORY = re.compile(
+    r"\b(?:e ktp|ektp|ktpel|ktp el|e-ktp|ktp-el) ?ku\b"
+    r"|^\W*(?:saya|aku|abdi|kula|gue|gw|ane|ambo|awak|sy)\b(?: (?!jual|jamin|pastikan|garansi)\w+){0,4}? "
+    r"(?:(?:belum|blm|teu acan|durung|urung|alun|acan) (?:dicetak|tercetak|jadi|keluar)|rekam|ngerekam|antre|antri|ngantri)\b")
+#: A shortage named as a noun ("kekurangan blangko", "krisis blangko e-KTP", "kehabisan blangko").
+_SHORTAGE_NOUN = re.compile(r"\b(?:kekurangan|krisis|kehabisan|keterbatasan)\b")
+#: A seller of blanks as the other party of the writer's act ("chat gue sama penjual blanko", "beli dari penjual …").
+_SELLER_DEALT_WITH = re.compile(r"\b(?:sama|dengan|dgn|dari|ke|kepada|oleh) (?:si |para |seorang |oknum )?penjual\b")
+
+
+def tells_as_reporter(forms: tuple[str, str]) -> bool:
+    """Whether a sentence's price or stock is a third party's: reported speech or a seizure (read before a seller's
+    voice is, since the amount in it is someone else's)."""
+    return any(_said(_REPORTED_SPEECH, form) or _said(_SEIZED, form) for form in forms)
+
+
+def tells_as_teller(forms: tuple[str, str]) -> bool:
+    """Whether a sentence in no seller's voice tells of the blank as a headline, a law, a victim, a story, a shortage
+    or a dealing with a seller does (module docstring), not right after a denial."""
+    return any(_HEADLINE.match(form) is not None for form in forms) or any(
+        _said(pattern, form) for pattern in (_LAW, _VICTIM, _OWN_STORY, _SHORTAGE_NOUN, _SELLER_DEALT_WITH) for form in forms)
+
+
+#: A sale of what a sentence names denied or barred ("tidak boleh diperjualbelikan"), an admin asked to act ("mohon
+#: admin marketplace menindak"): a report's words without the goods.
+_ADMIN_ASKED = re.compile(r"\b(?:mohon|tolong|minta)\b(?: \w+){0,3}? (?:menindak|tindak|take down|takedown|hapus|blokir"
+                          r"|turunkan|ditindak|diblokir|dihapus)\b")
+
+
+def tells_without_goods(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]],
+                        spelled: Callable[[str], str]) -> bool:
+    """Whether a sentence naming no goods tells as a report, a warning, a victim, a law or an office's notice does:
+    it backs a telling of the goods in the listing (a second telling), never stands for one."""
+    if tells_as_teller(forms) or any(_said(_SUPPLY, form) or _ADMIN_ASKED.search(form) for form in forms):
+        return True
+    return _speaks_as_notice(forms) or _tells_of(forms, tags_of, spelled) == _TOLD
+
+
+#: An amount said gone ("total 875rb melayang", "2 juta raib"): a victim's loss, no price.
+_AMOUNT_GONE = re.compile(r"\d ?(?:rb|ribu|k|jt|juta)\b[^.,;]{0,15}?\b(?:hilang|raib|melayang|lenyap|amblas|ludes)\b")
+
+
+def is_money_lost(sentence: str) -> bool:
+    """Whether a sentence says an amount gone (``_AMOUNT_GONE``): the poster's loss, not the seller's price."""
+    return _AMOUNT_GONE.search(sentence) is not None
+
+
+#: A title opened by asking ("Tanya blangko KTP-el di toko ini", "Nanya soal …"), not a seller inviting questions
+#: ("Tanya dulu boleh", "tanya admin").
+_ASKS = re.compile(r"^\W*(?:tanya|nanya|bertanya|menanyakan)\b(?!-| (?:dulu|aja|saja|boleh|langsung|admin|penjual|seller|stok"
+                   r"|harga|kak|gan|sis|ke)\b)")
+
+
+def opens_asking(sentence: str) -> bool:
+    """Whether a title's sentence opens by asking (``_ASKS``)."""
+    return _ASKS.match(sentence) is not None
+
+
+#: A marketplace's price header ("Rp45.000 · Kab. Bekasi"): the page's field, no one's words of the goods.
+_PRICE_HEADER = re.compile(r"^\W*rp ?\d[\d.,]*\s*[·•|]\s*\S")
+
+
+def is_price_header(sentence: str) -> bool:
+    """Whether a sentence is a marketplace's price header (``_PRICE_HEADER``)."""
+    return _PRICE_HEADER.match(sentence) is not None
+
+
+#: A line opening a chat log under a scam's or a report's frame ("biar kalian tau modusnya:", "ini chat penipunya:").
+_TURN_FRAME = re.compile(r"\b(?:penipu\w*|tipu\w*|ketipu|tertipu|ditipu|korban|modus\w*|scam|waspada|awas|hati.hati"
+                         r"|screenshot|contoh chat|isi chat\w*)\b[^\n]*:\s*$")
+#: A chat turn: a speaker's label and its words ("Penjual: ready gan", "Gue: asli ga?").
+_TURN = re.compile(r"^\W*[\w.]{1,15}(?: [\w.]{1,15})?\s*:\s*\S")
+
+
+def opens_chat_log(line: str) -> bool:
+    """Whether a line opens a chat log a report quotes (``_TURN_FRAME``)."""
+    return _TURN_FRAME.search(line) is not None
+
+
+def is_chat_turn(line: str) -> bool:
+    """Whether a line is a chat turn (``_TURN``): under a chat log's frame, someone's words quoted."""
+    return _TURN.match(line) is not None
+
+
+#: Words one of this module's telling readings needs (a headline's actor, a third party, a seizure, a law, a victim, a
+#: story, a shortage, a seller dealt with), and an office's speech verbs :mod:`matchers.others_voices` reads: its
+#: reading starts on them too.  A sentence naming no blank or the crawl's wrapping read past makes no reading hold.
+GATE_WORDS = frozenset({"polresta", "polrestabes", "polres", "polda", "polsek", "polisi", "kepolisian", "bareskrim",
+                        "dukcapil", "disdukcapil", "dispendukcapil", "dispenduk", "kemendagri", "mendagri", "ditjen",
+                        "dirjen", "pemkab", "pemkot", "pemprov", "kejaksaan", "kejari", "kejati", "jaksa", "hakim",
+                        "pengadilan", "ombudsman", "dprd", "kominfo", "komdigi", "camat", "lurah", "bupati", "gubernur",
+                        "kecamatan", "kelurahan", "penjualnya", "penjual", "pelaku", "pelakunya", "penipu", "penipunya",
+                        "tersangka", "terdakwa", "oknum", "calo", "calonya", "dia", "mereka", "disita", "menyita",
+                        "sitaan", "bukti", "diamankan", "mengamankan", "ilegal", "illegal", "pidana", "dipidana",
+                        "dipenjara", "penjara", "melanggar", "hukum", "dijerat", "terancam", "korban", "ketipu",
+                        "tertipu", "ditipu", "tipu", "scam", "ku", "elku", "ektpku", "ktpelku", "rekam", "ngerekam", "antre", "antri", "ngantri",
+                        "belum", "blm", "acan", "durung", "urung", "alun", "kekurangan", "krisis", "kehabisan",
+                        "keterbatasan", "mengumumkan", "menginformasikan", "menyampaikan", "menjelaskan", "menjawab"})
