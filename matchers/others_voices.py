@@ -47,16 +47,19 @@ from matchers.notice_speaker import (
 )
 from matchers.tellers import (
     GATE_WORDS,
+    THE_BLANK,
     is_chat_turn,
     is_money_lost,
     is_price_header,
-    names_the_blank,
+    names_only_other_documents,
     opens_asking,
     opens_chat_log,
     said_title,
     tells_as_reporter,
     tells_as_teller,
+    tells_of_law,
     tells_without_goods,
+    without_chat_log,
 )
 from matchers.told_voice import (
     _PERSON_SELLING,
@@ -215,21 +218,24 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
     if _VARIANT in tags:  # a variants list ("Varian: holder / lanyard / blanko KTP el"): each variant is goods offered
         tags = tags.union(*(tags_of(spelled(part)) for part in _VARIANT_PARTS.split(sentence)))
     names_goods = _names_id_goods(tags) and (tags & _ID_GOODS) != {"KARTU"}  # a shop's name ("Toko Serba Kartu") names none
+    names_blank = _names_blank(tags_of, spelled)
     if (_CROSS_SELLING in tags and (tags & _ID_GOODS) <= _BESIDE_GOODS) or (not names_goods and _SPEC_FIELD.match(sentence)):
         return _NONE  # another product cross-sold ("Cek juga holder KTP"), a spec field naming no goods ("- Stok: 320")
     if _QUOTATION in sentence and _BLANK_GOODS.isdisjoint(tags) and not _sellers(sentence, forms, False, spelled):
         return _OWN_TOLD  # a quotation's framing sentence naming no blank ("Akun IG itu posting: '…'"): the reporter's
     if names_goods and any(map(_WANTS.search, forms)):
         return _PLAIN  # a wanted advert's voice: read as it stands
+    if names_goods and not _PRICE.search(sentence) and tells_of_law(forms, names_blank):
+        return _OWN_TOLD  # (precision15) the trade named a crime ("jual beli blangko termasuk pidana"), no price beside it
     if names_goods and (_ASKING.match(sentence) or "?" in sentence or (in_title and opens_asking(sentence))):
         return _asked(sentence, forms, spelled)
     if in_title and names_goods and not _PRICE.search(sentence):
-        unframed = _FRAME.sub(" ", sentence)
+        unframed = _FRAME.sub(" ", without_chat_log(sentence))  # (precision15) "ini chat penipu": an exhibit, no "chat admin"
         if _WARNED.match(sentence) and not _sellers(unframed, (unframed, spelled(unframed)), names_goods, spelled):
             return _OWN_TOLD  # a warning's headline: no price, no count, no seller's word beside its report's words
     if _TAG_HEAD.match(sentence):
         return _NONE  # a headed tag list ("Tag: blanko ktp, …"): search words, nobody's voice (tags13)
-    if is_price_header(sentence) or tells_as_reporter(forms):
+    if is_price_header(sentence) or tells_as_reporter(forms, names_blank):
         # (precision15) a marketplace's price header; another's words reported or a seizure: the price is theirs
         return _OWN_TOLD if names_goods and not is_price_header(sentence) else _NONE
     if _sellers(sentence, forms, names_goods, spelled) or (names_goods and _WE_SERVE.search(sentence)):
@@ -243,7 +249,12 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
     voice = _told_voice(sentence, forms, tags, names_goods, line_head, tags_of, spelled)
     # (precision15) a sentence naming only an account or another document, in no seller's voice, says nothing of the
     # blank ("Cek info di akun resmi kami", "saiki nganggo suket"): no product phrase of it
-    return _NONE if voice == _PLAIN and not names_the_blank(tags) else voice
+    return _NONE if voice == _PLAIN and names_only_other_documents(tags, tags & _ID_GOODS) else voice
+
+
+def _names_blank(tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> Callable[[str], bool]:
+    """Whether some words of a sentence name the blank's goods (:data:`matchers.tellers.THE_BLANK`), as tagged."""
+    return lambda text: bool(text.strip()) and not THE_BLANK.isdisjoint(_tags_of_clauses(text, tags_of, spelled))
 
 
 def _asked(sentence: str, forms: tuple[str, str], spelled: Callable[[str], str]) -> str:
@@ -266,7 +277,8 @@ def _told_voice(sentence: str, forms: tuple[str, str], tags: frozenset[str], nam
     if not names_goods or (_DISCLAIMER.match(sentence) and (tags & _ID_GOODS) <= _BESIDE_GOODS):
         return _NONE  # no goods, or a card disclaimed ("Bukan kartu PVC biasa"; "bukan palsu, KTP beneran" names them)
     if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence) or _HEARSAY.search(sentence) or _SHORT.search(sentence) \
-            or (_FREE.search(sentence) and _AT_OFFICE.search(sentence)) or tells_as_teller(forms):
+            or (_FREE.search(sentence) and _AT_OFFICE.search(sentence)) \
+            or tells_as_teller(forms, _names_blank(tags_of, spelled)):
         return _OWN_TOLD  # (precision15) a headline's actor, a law, a victim, a story, a shortage: matchers.tellers
     if line_head or _told_otherwise(forms, tags_of, spelled):
         return _TOLD

@@ -22,7 +22,7 @@ of who speaks there:
 Each is read only where a seller's voice is not (:func:`matchers.notice_speaker._sellers` runs first, except for
 reported speech and seizures, whose price is the third party's), and a denial before it ("bukan korban", "tidak ilegal")
 undoes it.  A sentence that names none of the blank's goods (an account, a suket, a KK brought) and no seller speaks
-says nothing of the blank (:func:`names_the_blank`), and such a sentence that tells (a victim, a warning, a law, an
+says nothing of the blank (:func:`names_only_other_documents`), and such a sentence that tells (a victim, a warning, a law, an
 office's notice, a report asked of an admin) backs a telling of the goods (:func:`tells_without_goods`).
 
 The title's crawl wrapping is read past (:func:`said_title`): a shop tag in brackets heading it ("[READY]") and a
@@ -34,18 +34,35 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from matchers.notice_speaker import _SUPPLY, _said
+from matchers.notice_speaker import _DENIED_BEFORE, _SUPPLY, _said
 from matchers.told_voice import _TOLD, _speaks_as_notice, _tells_of
 
 #: The blank's goods: a blank, an e-KTP or a KTP, a blank or unprinted state, an ID's material, a chip, a KTP's size or
-#: kind, an office's stock of blanks.  An account, a KK, a suket, a fast track or a forger's word are other goods.
+#: kind, an office's stock of blanks: named before a telling, they stand outside it.
 THE_BLANK = frozenset({"BLANGKO", "EKTP", "KTP", "KOSONG", "IDMATERIAL", "SIZEKTP", "TYPEKTP", "READYID", "PRINTEDID",
                        "CHIP", "DINASSTOCK", "EMPTYEMBLEM", "OUTOFSTOCK"})
+#: Goods a sentence may name without offering anything of the blank or of a forger: an account, a KK, a civil record,
+#: a suket, an app ("Cek info di akun resmi kami", "saiki nganggo suket disik", "bawa KK").  A forger's words (usable,
+#: custom data, fake), a fast track, speed, a verified account or the blank's own goods are named as offers are.
+_MERELY_NAMED = frozenset({"AKUN", "KK", "AKTA", "KIA", "CIVILDOC", "OTHERDOC", "SOFTWARE"})
+#: Speed named alone ("cerita sehari-hari", "proses cepat"): speed of no document named is no goods.
+_SPEED = frozenset({"SHORTCUT"})
 
 
-def names_the_blank(tags: frozenset[str]) -> bool:
-    """Whether a sentence's tags name the blank's goods (``THE_BLANK``), not only an account or another document."""
-    return not THE_BLANK.isdisjoint(tags)
+#: Tags that make a document named a product offered or made: a sale, a service, another product (a template of a KK is
+#: an edit file, a hard negative's tag beside the document).
+_OFFERED = frozenset({"SALE", "SERVICE"})
+
+
+def names_only_other_documents(tags: frozenset[str], goods: frozenset[str]) -> bool:
+    """Whether a sentence (its tags, and those among the ID goods) names only an account or another document
+    (``_MERELY_NAMED``) with no sale, service or other product beside it, or speed alone: in no seller's voice, such a
+    sentence says nothing of the blank ("Cek info di akun resmi kami", "cerita sehari-hari")."""
+    if not goods:
+        return False
+    if goods == _SPEED:
+        return True
+    return goods <= _MERELY_NAMED and _OFFERED.isdisjoint(tags) and not any(tag.startswith("NEG") for tag in tags)
 
 
 #: A shop tag in brackets heading a title ("[READY]", "[PROMO]", "【NEW】"): a crawl's or a shop's label on every listing,
@@ -78,13 +95,15 @@ _REPORTED_SPEECH = re.compile(
     r"|calo(?:nya)?|dia|mereka|akun (?:itu|tersebut)|orang (?:itu|tersebut)|si penjual)"
     r"(?: (?:itu|tersebut|tadi|juga|lalu|terus|malah|sempat|pun))* (?:bilang|ngomong|nulis|menulis|mengaku|ngaku|janji"
     r"|menjanjikan|menawarkan|nawarin|mematok|matok|minta|meminta|pasang harga|memasang harga|jual|menjual|jualan)\b")
-#: The blank seized or kept as evidence ("disita 300 keping", "barang bukti ratusan lembar"): the police's count.
-_SEIZED = re.compile(r"\b(?:disita|menyita|sitaan|barang bukti|diamankan|mengamankan)\b")
-#: The trade named a crime or a matter of law ("termasuk pidana", "ilegal", "melanggar UU", "kajian hukum").
-_LAW = re.compile(r"\b(?:ilegal|illegal|pidana|dipidana|dipenjara|penjara|melanggar (?:hukum|undang|uu|aturan)"
+#: The blank seized or kept as evidence ("disita 300 keping", "barang bukti ratusan lembar"): the police's count ("bukan barang
+#: sitaan", "diamankan dalam kardus" are a seller's).
+_SEIZED = re.compile(r"\b(?:disita|menyita|barang bukti)\b")
+#: The trade named a crime or a matter of law ("termasuk pidana", "ilegal", "melanggar UU", "kajian hukum", "apa sanksinya?").
+_LAW = re.compile(r"\b(?:ilegal|illegal|pidana|dipidana|dipenjara|penjara|sanksi\w*|hukumannya|melanggar (?:hukum|undang|uu|aturan)"
                   r"|(?:kajian|aspek|sanksi|ancaman|jerat|tinjauan) hukum|dijerat|terancam (?:hukuman|pidana|penjara))\b")
 #: The writer cheated ("saya korban penipuan", "kemarin saya ketipu", "teman saya tertipu").
-_VICTIM = re.compile(r"\b(?:saya|aku|gue|gw|ane|kami|sy|teman saya|temen gue|temen saya|keluarga saya)\b(?: \w+){0,2}? "
+_VICTIM = re.compile(r"\b(?:saya|aku|gue|gw|ane|kami|sy|teman saya|temen gue|temen saya|keluarga saya)\b"
+                     r"(?: (?!bukan|tidak|tak|gak|ga|nggak|belum|anti)\w+){0,2}? "
                      r"(?:jadi |menjadi )?(?:korban|ketipu|tertipu|ditipu|kena tipu|kena scam)\b")
 #: A story of one's own e-KTP: "KTP-el ku", or the writer registering, queuing or waiting for the print ("aku rekam …",
 #: "abdi tos dua bulan teu acan dicetak", "saya belum dicetak").
@@ -92,23 +111,64 @@ _OWN_STORY = re.compile(
     r"\b(?:e ktp|ektp|ktpel|ktp el|e-ktp|ktp-el) ?ku\b"
     r"|^\W*(?:saya|aku|abdi|kula|gue|gw|ane|ambo|awak|sy)\b(?: (?!jual|jamin|pastikan|garansi)\w+){0,4}? "
     r"(?:(?:belum|blm|teu acan|durung|urung|alun|acan) (?:dicetak|tercetak|jadi|keluar)|rekam|ngerekam|antre|antri|ngantri)\b")
-#: A shortage named as a noun ("kekurangan blangko", "krisis blangko e-KTP", "kehabisan blangko").
-_SHORTAGE_NOUN = re.compile(r"\b(?:kekurangan|krisis|kehabisan|keterbatasan)\b")
-#: A seller of blanks as the other party of the writer's act ("chat gue sama penjual blanko", "beli dari penjual …").
-_SELLER_DEALT_WITH = re.compile(r"\b(?:sama|dengan|dgn|dari|ke|kepada|oleh) (?:si |para |seorang |oknum )?penjual\b")
+#: A shortage named as a noun heading the goods ("kekurangan blangko", "krisis blangko e-KTP"), not a seller's condition
+#: ("bila instansi kekurangan …").
+_SHORTAGE_NOUN = re.compile(r"(?<!bila )(?<!jika )(?<!kalau )(?<!kalo )(?<!saat )(?<!yang )(?<!yg )\b(?:kekurangan|krisis"
+                            r"|kelangkaan|keterbatasan) (?:stok |stock )?(?:bl\S*|ktp|e-ktp|ktp-el|ktpel|e ktp|bahan)")
+#: A seller of blanks as the other party of the writer's act ("chat gue sama penjual blanko", "beli dari penjual …") or
+#: reported ("Laporan penjual blangko", "melaporkan toko ini").
+_SELLER_DEALT_WITH = re.compile(r"\b(?:sama|dengan|dgn|dari|ke|kepada|oleh) (?:si |para |seorang |oknum )?penjual\b"
+                                r"|\b(?:laporan|lapor|laporkan|melaporkan|report)\b (?:\w+ )?(?:penjual|toko|akun|lapak|seller)\b")
 
 
-def tells_as_reporter(forms: tuple[str, str]) -> bool:
+#: Whether some words name the blank's goods (the caller's tagging).
+NamesBlank = Callable[[str], bool]
+
+
+def _tells_first(patterns: tuple[re.Pattern[str], ...], forms: tuple[str, str], names_blank: NamesBlank) -> bool:
+    """Whether one of ``patterns`` matches in a sentence with no denial right before it and no blank named before it: a
+    product phrase the telling follows ("BLANKO KTP-EL 2026 saya korban penipuan …", a title with a line run on) is
+    the seller's, outside the telling."""
+    return any(_DENIED_BEFORE.search(form[:match.start()]) is None and not names_blank(form[:match.start()])
+               for pattern in patterns for form in forms for match in pattern.finditer(form))
+
+
+def tells_as_reporter(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
     """Whether a sentence's price or stock is a third party's: reported speech or a seizure (read before a seller's
     voice is, since the amount in it is someone else's)."""
-    return any(_said(_REPORTED_SPEECH, form) or _said(_SEIZED, form) for form in forms)
+    return _tells_first((_REPORTED_SPEECH, _SEIZED), forms, names_blank)
 
 
-def tells_as_teller(forms: tuple[str, str]) -> bool:
+#: The trade named as a noun or a verb's act ("jual beli blangko", "penjualan blangko", "memperjualbelikan"): the goods
+#: after it are the trade's object, the subject a law's verdict speaks of.
+_TRADE = re.compile(r"\b(?:jual beli|penjualan|perdagangan|peredaran|pembelian|memperjualbelikan|diperjualbelikan)\b")
+
+
+def tells_of_law(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
+    """Whether a sentence names the trade a crime or a matter of law (``_LAW``), not denied: read before a seller's
+    voice, since "jual beli blangko" opens it as a sale word opens an offer.  The goods may stand before the verdict
+    where the trade names them ("jual beli blangko KTP-el termasuk pidana")."""
+    return _tells_first((_LAW,), forms, lambda text: names_blank(text) and _TRADE.search(text) is None)
+
+
+#: A chat log named as a noun ("ini chat penipu", "isi chat sama pelaku", "screenshot chat penjualnya"): a report's
+#: exhibit, not a seller's "chat admin".
+_CHAT_LOG = re.compile(r"\b(?:ini |isi |bukti |ss |screenshot )?chat(?:nya)? (?:si |sama |dengan |dgn |dari )?"
+                       r"(?:penipu\w*|pelaku\w*|penjual\w*|scammer|oknum)\b")
+
+
+def without_chat_log(sentence: str) -> str:
+    """A sentence with a chat log named as a noun read past (``_CHAT_LOG``)."""
+    return _CHAT_LOG.sub(" ", sentence)
+
+
+_TELLINGS = (_LAW, _VICTIM, _OWN_STORY, _SHORTAGE_NOUN, _SELLER_DEALT_WITH)
+
+
+def tells_as_teller(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
     """Whether a sentence in no seller's voice tells of the blank as a headline, a law, a victim, a story, a shortage
-    or a dealing with a seller does (module docstring), not right after a denial."""
-    return any(_HEADLINE.match(form) is not None for form in forms) or any(
-        _said(pattern, form) for pattern in (_LAW, _VICTIM, _OWN_STORY, _SHORTAGE_NOUN, _SELLER_DEALT_WITH) for form in forms)
+    or a dealing with a seller does (module docstring), not right after a denial nor after the goods named."""
+    return any(_HEADLINE.match(form) is not None for form in forms) or _tells_first(_TELLINGS, forms, names_blank)
 
 
 #: A sale of what a sentence names denied or barred ("tidak boleh diperjualbelikan"), an admin asked to act ("mohon
@@ -117,11 +177,16 @@ _ADMIN_ASKED = re.compile(r"\b(?:mohon|tolong|minta)\b(?: \w+){0,3}? (?:menindak
                           r"|turunkan|ditindak|diblokir|dihapus)\b")
 
 
+def _NOTHING_NAMED(text: str) -> bool:
+    """A sentence naming no goods names none before its telling."""
+    return False
+
+
 def tells_without_goods(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]],
                         spelled: Callable[[str], str]) -> bool:
     """Whether a sentence naming no goods tells as a report, a warning, a victim, a law or an office's notice does:
     it backs a telling of the goods in the listing (a second telling), never stands for one."""
-    if tells_as_teller(forms) or any(_said(_SUPPLY, form) or _ADMIN_ASKED.search(form) for form in forms):
+    if tells_as_teller(forms, _NOTHING_NAMED) or any(_said(_SUPPLY, form) or _ADMIN_ASKED.search(form) for form in forms):
         return True
     return _speaks_as_notice(forms) or _tells_of(forms, tags_of, spelled) == _TOLD
 
@@ -182,7 +247,7 @@ GATE_WORDS = frozenset({"polresta", "polrestabes", "polres", "polda", "polsek", 
                         "kecamatan", "kelurahan", "penjualnya", "penjual", "pelaku", "pelakunya", "penipu", "penipunya",
                         "tersangka", "terdakwa", "oknum", "calo", "calonya", "dia", "mereka", "disita", "menyita",
                         "sitaan", "bukti", "diamankan", "mengamankan", "ilegal", "illegal", "pidana", "dipidana",
-                        "dipenjara", "penjara", "melanggar", "hukum", "dijerat", "terancam", "korban", "ketipu",
+                        "dipenjara", "penjara", "sanksi", "sanksinya", "hukumannya", "melanggar", "hukum", "dijerat", "terancam", "korban", "ketipu",
                         "tertipu", "ditipu", "tipu", "scam", "ku", "elku", "ektpku", "ktpelku", "rekam", "ngerekam", "antre", "antri", "ngantri",
-                        "belum", "blm", "acan", "durung", "urung", "alun", "kekurangan", "krisis", "kehabisan",
+                        "belum", "blm", "acan", "durung", "urung", "alun", "kekurangan", "krisis", "kelangkaan",
                         "keterbatasan", "mengumumkan", "menginformasikan", "menyampaikan", "menjelaskan", "menjawab"})

@@ -146,7 +146,6 @@ STILL_MISREAD = {
     "br8d-011": "a village letter's blank form as a Word file reads as a blank civil form (related)",
     "br8e-010": "a forum question about sending a KTP photo for a loan reads 'foto KTP' as KTP photos sold",
     # blankrec10's own fresh hard negatives that 2.9 still misreads; each is named with why in test_blank_recall10.py
-    "br10a-038": "a news headline ('Kemendagri kirim 2 juta blangko KTP-el ke daerah'): an office sending blanks reads as goods",
     # voices8 (a writer who never read the matcher; measured unseen on 2.7, then learnt from): hard negatives 2.8 misreads
     "v8b-061": "a free Word template of a letter reporting a lost KTP reads as a KTP edit file ('template … KTP')",
     # precision8 rows that relied on a whole-listing discount (a headline title, an office's free service, a listing
@@ -173,8 +172,6 @@ STILL_MISREAD = {
     # levers10's own fresh batch (levers10_a, measured unseen on 2.8: these 11 misread there too) and concept rows: text
     # that tells of blank sellers, where no report or question cue governs the clause naming the goods (a cue covers its
     # own clause; a discount reading the whole listing was a lever, hostile8)
-    "lv10a-004": "a report to an admin ('Lapor min'): the cue heads the title, the reported offer ('ada akun IG jualan "
-                 "blanko … 150rb') stands in the description under none",
     "lv10a-012": "a buyer asking about an offer made to them ('ada yang chat saya nawarin blangko'): 'nawarin' is no report cue",
     "lv10a-013": "a holder shop's Q&A denying blanks: its question in the title ('Q: Apakah toko ini jual blanko e-KTP?') reads "
                  "as a sale",
@@ -189,7 +186,6 @@ STILL_MISREAD = {
     "p12a-004": "a school visit's 'Blanko sudah disiapkan dari dinas' pairs apart with the title's 'Perekaman KTP-el'",
     "p12a-005": "an office telling residents they need not queue at the dinas reads as the office's process skipped",
     "p12a-012": "a resident's 'Lihat ada yang jual blangko …, itu legal?' reads 'ada yang jual' as a buyer's wanted question",
-    "p12a-017": "a tweet's 'akun ini jualan blanko' names the reported account as a seller names its own",
     "p12a-018": "a forum warning's 'nawarin blanko e-KTP asli 150rb' has its cheat as subject in the clause before",
     "p12c-office-01": "the office's activity and its blanks in different clauses ('jemput bola …' / 'blangko dibawa dari kantor')",
     "p12c-office-02": "as p12c-office-01 ('Tim Dukcapil turun ke desa' / 'blanko e-KTP dibawa … untuk warga')",
@@ -228,8 +224,6 @@ STILL_MISREAD = {
     # levers12_a (measured unseen on 2.9 first: these 5 misread there alike) and levers12_b (measured once on the branch)
     "lv12a-004": "an office's notice under 'Info:' (no publication reading to keep): 'Blangko sudah datang dari dinas' reads "
                  "as a blank from an office found apart from the title's 'KTP-el'",
-    "lv12a-005": "a forum report's body ('ane nemu lapak … yang jual blangko e-KTP kosong 175rb/pcs') stands under no report "
-                 "cue: the title's 'Laporan:' covers its own clause",
     "lv12a-010": "an office's how-to ('Info: Cara mengurus KTP-el yang hilang') reads as a guide to making an e-KTP (related)",
     "lv12a-015": "a forum question's 'di kabupaten ane udah sebulan blanko kosong' (the office's blanks run out) reads as an "
                  "empty blank; the title's 'Diskusi:' covers its own clause",
