@@ -302,7 +302,7 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
     """Whether no one offers the blank: every sentence naming it asks, refuses, quotes under a report's frame, or
     reports an office, and no seller speaks of it (module docstring)."""
     text = f"{title}\n{description}".lower()
-    if not (_gated(text) or _gated_by_tellers(text)):
+    if not (_gated(text) or _gated_by_tellers(text)) or _hashtags_name_the_goods(description, tags_of, spelled):
         return False
     counts = {_OTHER_SOLD: 0, _PRICED: 0, _TOLD: 0, _OWN_TOLD: 0, _ASKED: 0}
     unnamed: list[tuple[str, str]] = []  # sentences naming no blank, read only if a second telling is wanted
@@ -327,12 +327,8 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
     told = counts[_TOLD] + counts[_OWN_TOLD]
     if told < 1 or counts[_OWN_TOLD] + counts[_ASKED] < 1:
         return False
-    if told + counts[_ASKED] >= 2:
-        return True
-    # (precision15) one telling of the blank, backed by a telling naming no goods ("Kemarin saya ketipu"), but not
-    # where the hashtags name the blank: with one telling, they may be the product phrase (tags13)
-    return not _hashtags_name_the_goods(description, tags_of, spelled) and any(
-        tells_without_goods(forms, tags_of, spelled) for forms in unnamed)
+    # (precision15) one telling of the blank, backed by a telling naming no goods ("Kemarin saya ketipu")
+    return told + counts[_ASKED] >= 2 or any(tells_without_goods(forms, tags_of, spelled) for forms in unnamed)
 
 
 def _gated_by_tellers(text: str) -> bool:
