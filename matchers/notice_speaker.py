@@ -50,13 +50,12 @@ from matchers.told_words import may_be_told_otherwise
 
 #: An office, a ministry, the police, a newsroom or an official heading a sentence as its speaker ("Disdukcapil Kab.
 #: Sleman: …", "Ditjen Dukcapil: …", "Kapolres: …", "Humas Polres: …", "Lurah Kebon Jeruk: …", "Redaksi: …"): up to
-#: four words of a name after the office's word (a badge in brackets too: "Disdukcapil Kota X (akun terverifikasi):"), then
-#: the colon.
+#: four words of a name after the office's word, then the colon.
 _SPEAKER_HEAD = re.compile(
     r"^[\W_]*(?:(?:humas|kepala|kadis|plt|pj|bapak|ibu) )?(?:dukcapil|disdukcapil|dispendukcapil|dispenduk"
     r"|ditjen|dirjen|kemendagri|mendagri|kapolres|polres|polda|polsek|polri"
     r"|polisi|bareskrim|camat|kecamatan|kelurahan|lurah|kades|bupati|wali kota|gubernur|pemkot|pemkab"
-    r"|pemprov|pemda|pemerintah|kadisdukcapil|dinas|redaksi|ombudsman|dprd|kominfo)\b[\w .,/'()-]{0,40}?\s*:\s*\S")
+    r"|pemprov|pemda|pemerintah|kadisdukcapil|dinas|redaksi|ombudsman|dprd|kominfo)\b[\w .,/'-]{0,40}?\s*:\s*\S")
 #: The blank as the subject of a supply statement: arrived, available again at an office, distributed, sent from the
 #: centre, running out, limited, safe, sufficient, out for now, seized, found; what a notice or a news item says of an
 #: office's stock ("blangko KTP-el sudah tiba", "hanya didistribusikan ke dinas", "stok blanko menipis", "blanko sedang

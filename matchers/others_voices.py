@@ -309,7 +309,7 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
     for in_title, text in ((True, said_title(title)), (False, description)):
         framed, chat_log, voice = False, False, _NONE
         for raw_line in text.lower().splitlines():
-            line, framed, chat_log = _said_line(raw_line, framed, chat_log)
+            line, framed, chat_log = _said_line(raw_line, framed, chat_log and not in_title)
             line_head = _SPEAKER_HEAD.match(line) is not None
             for match in _SENTENCE.finditer(line):
                 sentence = match.group(0) if in_title else _without_leading_tags(match.group(0))
@@ -328,7 +328,7 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
     if told < 1 or counts[_OWN_TOLD] + counts[_ASKED] < 1:
         return False
     # (precision15) one telling of the blank, backed by a telling naming no goods ("Kemarin saya ketipu")
-    return told + counts[_ASKED] >= 2 or any(tells_without_goods(forms, tags_of, spelled) for forms in unnamed)
+    return told + counts[_ASKED] >= 2 or any(map(tells_without_goods, unnamed))
 
 
 def _gated_by_tellers(text: str) -> bool:
@@ -338,7 +338,8 @@ def _gated_by_tellers(text: str) -> bool:
 
 def _said_line(raw_line: str, framed: bool, chat_log: bool) -> tuple[str, bool, bool]:
     """A line as the reading takes it, and whether the next stands under a report's frame or in a chat log a report
-    quotes: under a chat log's opening line ("Ini chat penipunya:"), each speaker's turn is a quotation; otherwise the
+    quotes: under a chat log's opening line in a description ("Ini chat penipunya:"), each person's turn is a quotation
+    (a title's own product phrase never stands in a turn); otherwise the
     quotations a report frames are cut (:func:`_quotations_cut`)."""
     if chat_log and is_chat_turn(raw_line):
         return f" {_QUOTATION}. ", framed, True

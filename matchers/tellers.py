@@ -22,8 +22,8 @@ of who speaks there:
 Each is read only where a seller's voice is not (:func:`matchers.notice_speaker._sellers` runs first, except for
 reported speech and seizures, whose price is the third party's), and a denial before it ("bukan korban", "tidak ilegal")
 undoes it.  A sentence that names none of the blank's goods (an account, a suket, a KK brought) and no seller speaks
-says nothing of the blank (:func:`names_only_other_documents`), and such a sentence that tells (a victim, a warning, a law, an
-office's notice, a report asked of an admin) backs a telling of the goods (:func:`tells_without_goods`).
+says nothing of the blank (:func:`names_only_other_documents`), and such a sentence that tells (a victim, an office's notice, a
+report asked of an admin) backs a telling of the goods (:func:`tells_without_goods`).
 
 The title's crawl wrapping is read past (:func:`said_title`): a shop tag in brackets heading it ("[READY]") and a
 shop's name after a spaced dash ("… - Grosir Jaya 88"), each segment read as its own sentence.
@@ -34,8 +34,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from matchers.notice_speaker import _DENIED_BEFORE, _SUPPLY, _said
-from matchers.told_voice import _TOLD, _speaks_as_notice, _tells_of
+from matchers.notice_speaker import _DENIED_BEFORE, _said
+from matchers.told_voice import _speaks_as_notice
 
 #: The blank's goods: a blank, an e-KTP or a KTP, a blank or unprinted state, an ID's material, a chip, a KTP's size or
 #: kind, an office's stock of blanks: named before a telling, they stand outside it.
@@ -148,7 +148,13 @@ def tells_of_law(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
     """Whether a sentence names the trade a crime or a matter of law (``_LAW``), not denied: read before a seller's
     voice, since "jual beli blangko" opens it as a sale word opens an offer.  The goods may stand before the verdict
     where the trade names them ("jual beli blangko KTP-el termasuk pidana")."""
-    return _tells_first((_LAW,), forms, lambda text: names_blank(text) and _TRADE.search(text) is None)
+    return _tells_first((_LAW,), forms, lambda text: names_blank(_before_trade(text)))
+
+
+def _before_trade(text: str) -> str:
+    """The words before the first trade named in ``text`` (all of them when none is): the goods after it are its object."""
+    trade = _TRADE.search(text)
+    return text[:trade.start()] if trade else text
 
 
 #: A chat log named as a noun ("ini chat penipu", "isi chat sama pelaku", "screenshot chat penjualnya"): a report's
@@ -177,18 +183,12 @@ _ADMIN_ASKED = re.compile(r"\b(?:mohon|tolong|minta)\b(?: \w+){0,3}? (?:menindak
                           r"|turunkan|ditindak|diblokir|dihapus)\b")
 
 
-def _NOTHING_NAMED(text: str) -> bool:
-    """A sentence naming no goods names none before its telling."""
-    return False
-
-
-def tells_without_goods(forms: tuple[str, str], tags_of: Callable[[str], frozenset[str]],
-                        spelled: Callable[[str], str]) -> bool:
-    """Whether a sentence naming no goods tells as a report, a warning, a victim, a law or an office's notice does:
-    it backs a telling of the goods in the listing (a second telling), never stands for one."""
-    if tells_as_teller(forms, _NOTHING_NAMED) or any(_said(_SUPPLY, form) or _ADMIN_ASKED.search(form) for form in forms):
-        return True
-    return _speaks_as_notice(forms) or _tells_of(forms, tags_of, spelled) == _TOLD
+def tells_without_goods(forms: tuple[str, str]) -> bool:
+    """Whether a sentence naming no goods tells as a victim, a report asking an admin or an office's notice does: it
+    backs a telling of the goods in the listing (a second telling), never stands for one.  A warning, a law, a supply
+    or a sale denied is not enough: a shop says "Hati-hati penipuan", "tidak untuk tindakan melanggar hukum", "stok
+    aman", "barang sudah datang" of its own goods."""
+    return any(_said(_VICTIM, form) or _ADMIN_ASKED.search(form) for form in forms) or _speaks_as_notice(forms)
 
 
 #: An amount said gone ("total 875rb melayang", "2 juta raib"): a victim's loss, no price.
@@ -223,8 +223,10 @@ def is_price_header(sentence: str) -> bool:
 #: A line opening a chat log under a scam's or a report's frame ("biar kalian tau modusnya:", "ini chat penipunya:").
 _TURN_FRAME = re.compile(r"\b(?:penipu\w*|tipu\w*|ketipu|tertipu|ditipu|korban|modus\w*|scam|waspada|awas|hati.hati"
                          r"|screenshot|contoh chat|isi chat\w*)\b[^\n]*:\s*$")
-#: A chat turn: a speaker's label and its words ("Penjual: ready gan", "Gue: asli ga?").
-_TURN = re.compile(r"^\W*[\w.]{1,15}(?: [\w.]{1,15})?\s*:\s*\S")
+#: A chat turn: a person's label and its words ("Penjual: ready gan", "Gue: asli ga?"); a spec field ("Harga: 150rb",
+#: "Kondisi: baru") is no one's turn.
+_TURN = re.compile(r"^\W*(?:penjual|pembeli|seller|buyer|saya|aku|gue|gw|ane|sy|aq|dia|admin|pelaku|penipu|korban|cs|me"
+                   r"|temen|teman|istri|suami|mas|mbak|bang|kak)(?:nya| saya| gue| aku)?\s*:\s*\S")
 
 
 def opens_chat_log(line: str) -> bool:

@@ -24,7 +24,7 @@ TRIGGERS = ["Polresta ungkap jual beli blangko e-KTP ilegal.", "Dispendukcapil t
             "Saya korban penipuan blangko e-KTP.", "Penjualnya bilang blanko asli dinas, harga 125rb.",
             "Kemarin saya ketipu. Jangan sampai ada korban lagi.", "Jual beli blangko e-KTP termasuk pidana.",
             "Akhirnya KTP-el ku jadi juga.", "Kekurangan blangko di kecamatan.", "Cek info di akun resmi kami.",
-            "Ini chat penipunya:\nPenjual: ready 50 lembar, 150rb\nSaya: oke", "[READY] Tanya:",
+            "Ini chat penipunya:\nPenjual: ready 50 lembar, 150rb\nSaya: oke", "[READY] Tanya:", "Awas penipuan! Ini chat penipunya:",
             "Disdukcapil Kota Bekasi (akun terverifikasi): blangko KTP-el tidak dijual."]
 
 
@@ -60,6 +60,9 @@ def test_a_teller_line_added_to_an_offer_hides_none(line: str, where: str, monke
 
 #: precision15_a's rows still misread on this branch (measured, not tuned away)
 STILL_MISSED = {
+    "p15a-007": "a Dukcapil account answering in a Q&A under its badge ('Disdukcapil Kota Bekasi (akun terverifikasi):'):"
+                " a speaker head with a badge in brackets was a lever (before a title, it put 697 offers under an office's"
+                " voice), so the badge line names a verified account plainly",
     "p15a-011": "a Dukcapil's Instagram post whose hashtags name the blank ('#blangkoktp'): hashtags may be an offer's only "
                 "product phrase (tags13), so the reading does not start (a two-telling reading of such posts hid a "
                 "hashtag offer with one telling line under one more)",
