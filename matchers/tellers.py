@@ -82,25 +82,25 @@ def said_title(title: str) -> str:
 #: A police force, an office, a court or a ministry heading a sentence as the subject of a verb: a headline's bare verb
 #: ("Polresta ungkap …", "Dukcapil terima …", "Kemendagri kirim …") or an active one ("Polres Bogor mengamankan …").
 _HEADLINE = re.compile(
-    r"^\W*(?:polresta|polrestabes|polres|polda|polsek|polisi|kepolisian|bareskrim|dukcapil|disdukcapil|dispendukcapil"
-    r"|dispenduk|kemendagri|mendagri|ditjen|dirjen|pemkab|pemkot|pemprov|kejaksaan|kejari|kejati|jaksa|hakim|pengadilan"
-    r"|ombudsman|dprd|kominfo|komdigi|camat|lurah|bupati|gubernur|kecamatan|kelurahan)\b(?: (?!dan\b|atau\b|yang\b)[\w.]+){0,3}? "
-    r"(?:ungkap|bongkar|tangkap|ciduk|amankan|sita|gerebek|terima|kirim|salurkan|distribusikan|bagikan|tegaskan|imbau"
-    r"|larang|musnahkan|selidiki|usut|tahan|umumkan|vonis|tuntut|(?!memastikan|menjamin|mentah)(?:me|mem|men|meng|meny)[a-z]{3,})\b")
+    r"^\W*(?:polresta|polres|polda|polsek|polisi|kepolisian|bareskrim|dukcapil|disdukcapil|dispendukcapil"
+    r"|dispenduk|kemendagri|mendagri|ditjen|dirjen|pemkab|pemkot|pemprov|jaksa|hakim|pengadilan"
+    r"|ombudsman|dprd|kominfo|camat|lurah|bupati|gubernur|kecamatan|kelurahan)\b(?: (?!dan\b|atau\b|yang\b)[\w.]+){0,3}? "
+    r"(?:ungkap|bongkar|tangkap|ciduk|amankan|sita|terima|kirim|salurkan|distribusikan|bagikan|tegaskan"
+    r"|tahan|vonis|(?!memastikan|menjamin|mentah)(?:me|mem|men|meng|meny)[a-z]{3,})\b")
 #: A third party saying, offering or pricing, heading a sentence or a clause: the seller spoken of ("penjualnya",
 #: "penjual itu"), the culprit, a tout, "dia"/"mereka", an account or a person pointed at.  A Q&A's "Penjual:" label
 #: is the seller speaking (a colon, no verb).
 _REPORTED_SPEECH = re.compile(
     r"(?:^|[,;] )\W*(?:penjualnya|penjual (?:itu|tersebut|tadi)|pelaku(?:nya)?|penipu(?:nya)?|tersangka|terdakwa|oknum"
     r"|calo(?:nya)?|dia|mereka|akun (?:itu|tersebut)|orang (?:itu|tersebut)|si penjual)"
-    r"(?: (?:itu|tersebut|tadi|juga|lalu|terus|malah|sempat|pun))* (?:bilang|ngomong|nulis|menulis|mengaku|ngaku|janji"
-    r"|menjanjikan|menawarkan|nawarin|mematok|matok|minta|meminta|pasang harga|memasang harga|jual|menjual|jualan)\b")
+    r"(?: (?:itu|tersebut|tadi|juga|lalu|terus|sempat|pun))* (?:bilang|nulis|menulis|mengaku|ngaku|janji"
+    r"|menjanjikan|menawarkan|nawarin|mematok|minta|meminta|pasang harga|memasang harga|jual|menjual|jualan)\b")
 #: The blank seized or kept as evidence ("disita 300 keping", "barang bukti ratusan lembar"): the police's count ("bukan barang
 #: sitaan", "diamankan dalam kardus" are a seller's).
 _SEIZED = re.compile(r"\b(?:disita|menyita|barang bukti)\b")
 #: The trade named a crime or a matter of law ("termasuk pidana", "ilegal", "melanggar UU", "kajian hukum", "apa sanksinya?").
-_LAW = re.compile(r"\b(?:ilegal|illegal|pidana|dipidana|dipenjara|penjara|sanksi\w*|hukumannya|melanggar (?:hukum|undang|uu|aturan)"
-                  r"|(?:kajian|aspek|sanksi|ancaman|jerat|tinjauan) hukum|dijerat|terancam (?:hukuman|pidana|penjara))\b")
+_LAW = re.compile(r"\b(?:ilegal|illegal|pidana|dipidana|penjara|sanksi\w*|melanggar (?:hukum|uu|aturan)"
+                  r"|(?:kajian|ancaman|jerat) hukum|dijerat|terancam (?:pidana|penjara))\b")
 #: The writer cheated ("saya korban penipuan", "kemarin saya ketipu", "teman saya tertipu").
 _VICTIM = re.compile(r"\b(?:saya|aku|gue|gw|ane|kami|sy|teman saya|temen gue|temen saya|keluarga saya)\b"
                      r"(?: (?!bukan|tidak|tak|gak|ga|nggak|belum|anti)\w+){0,2}? "
@@ -110,11 +110,11 @@ _VICTIM = re.compile(r"\b(?:saya|aku|gue|gw|ane|kami|sy|teman saya|temen gue|tem
 _OWN_STORY = re.compile(
     r"\b(?:e ktp|ektp|ktpel|ktp el|e-ktp|ktp-el) ?ku\b"
     r"|^\W*(?:saya|aku|abdi|kula|gue|gw|ane|ambo|awak|sy)\b(?: (?!jual|jamin|pastikan|garansi)\w+){0,4}? "
-    r"(?:(?:belum|blm|teu acan|durung|urung|alun|acan) (?:dicetak|tercetak|jadi|keluar)|rekam|ngerekam|antre|antri|ngantri)\b")
+    r"(?:(?:belum|blm|teu acan|durung|urung|alun|acan) (?:dicetak|tercetak|jadi|keluar)|rekam|antre|antri|ngantri)\b")
 #: A shortage named as a noun heading the goods ("kekurangan blangko", "krisis blangko e-KTP"), not a seller's condition
 #: ("bila instansi kekurangan …").
 _SHORTAGE_NOUN = re.compile(r"(?<!bila )(?<!jika )(?<!kalau )(?<!kalo )(?<!saat )(?<!yang )(?<!yg )\b(?:kekurangan|krisis"
-                            r"|kelangkaan|keterbatasan) (?:stok |stock )?(?:bl\S*|ktp|e-ktp|ktp-el|ktpel|e ktp|bahan)")
+                            r"|kelangkaan) (?:stok |stock )?(?:bl\S*|ktp|e-ktp|ktp-el|ktpel|e ktp|bahan)")
 #: A seller of blanks as the other party of the writer's act ("chat gue sama penjual blanko", "beli dari penjual …") or
 #: reported ("Laporan penjual blangko", "melaporkan toko ini").
 _SELLER_DEALT_WITH = re.compile(r"\b(?:sama|dengan|dgn|dari|ke|kepada|oleh) (?:si |para |seorang |oknum )?penjual\b"
@@ -125,11 +125,17 @@ _SELLER_DEALT_WITH = re.compile(r"\b(?:sama|dengan|dgn|dari|ke|kepada|oleh) (?:s
 NamesBlank = Callable[[str], bool]
 
 
+#: A condition opening the clause ("bila instansi kekurangan blangko", "kalau takut jadi korban penipu"): a seller's
+#: pitch of what it solves, no telling.
+_CONDITION = re.compile(r"\b(?:bila|jika|kalau|kalo|klo|apabila)\b[^,.;!?]*$")
+
+
 def _tells_first(patterns: tuple[re.Pattern[str], ...], forms: tuple[str, str], names_blank: NamesBlank) -> bool:
-    """Whether one of ``patterns`` matches in a sentence with no denial right before it and no blank named before it: a
-    product phrase the telling follows ("BLANKO KTP-EL 2026 saya korban penipuan …", a title with a line run on) is
+    """Whether one of ``patterns`` matches in a sentence with no denial right before it, no condition opening its clause
+    and no blank named before it: a product phrase the telling follows ("BLANKO KTP-EL 2026 saya korban penipuan …", a title with a line run on) is
     the seller's, outside the telling."""
-    return any(_DENIED_BEFORE.search(form[:match.start()]) is None and not names_blank(form[:match.start()])
+    return any(_DENIED_BEFORE.search(form[:match.start()]) is None and _CONDITION.search(form[:match.start()]) is None
+               and not names_blank(form[:match.start()])
                for pattern in patterns for form in forms for match in pattern.finditer(form))
 
 
@@ -141,7 +147,7 @@ def tells_as_reporter(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
 
 #: The trade named as a noun or a verb's act ("jual beli blangko", "penjualan blangko", "memperjualbelikan"): the goods
 #: after it are the trade's object, the subject a law's verdict speaks of.
-_TRADE = re.compile(r"\b(?:jual beli|penjualan|perdagangan|peredaran|pembelian|memperjualbelikan|diperjualbelikan)\b")
+_TRADE = re.compile(r"\b(?:jual beli|penjualan|peredaran|pembelian|memperjualbelikan|diperjualbelikan)\b")
 
 
 def tells_of_law(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
@@ -160,7 +166,7 @@ def _before_trade(text: str) -> str:
 #: A chat log named as a noun ("ini chat penipu", "isi chat sama pelaku", "screenshot chat penjualnya"): a report's
 #: exhibit, not a seller's "chat admin".
 _CHAT_LOG = re.compile(r"\b(?:ini |isi |bukti |ss |screenshot )?chat(?:nya)? (?:si |sama |dengan |dgn |dari )?"
-                       r"(?:penipu\w*|pelaku\w*|penjual\w*|scammer|oknum)\b")
+                       r"(?:penipu\w*|pelaku\w*|penjual\w*|oknum)\b")
 
 
 def without_chat_log(sentence: str) -> str:
@@ -179,8 +185,8 @@ def tells_as_teller(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
 
 #: A sale of what a sentence names denied or barred ("tidak boleh diperjualbelikan"), an admin asked to act ("mohon
 #: admin marketplace menindak"): a report's words without the goods.
-_ADMIN_ASKED = re.compile(r"\b(?:mohon|tolong|minta)\b(?: \w+){0,3}? (?:menindak|tindak|take down|takedown|hapus|blokir"
-                          r"|turunkan|ditindak|diblokir|dihapus)\b")
+_ADMIN_ASKED = re.compile(r"\b(?:mohon|tolong|minta)\b(?: \w+){0,3}? (?:menindak|tindak|hapus|blokir|ditindak|diblokir"
+                          r"|dihapus)\b")
 
 
 def tells_without_goods(forms: tuple[str, str]) -> bool:
@@ -202,7 +208,7 @@ def is_money_lost(sentence: str) -> bool:
 
 #: A title opened by asking ("Tanya blangko KTP-el di toko ini", "Nanya soal …"), not a seller inviting questions
 #: ("Tanya dulu boleh", "tanya admin").
-_ASKS = re.compile(r"^\W*(?:tanya|nanya|bertanya|menanyakan)\b(?!-| (?:dulu|aja|saja|boleh|langsung|admin|penjual|seller|stok"
+_ASKS = re.compile(r"^\W*(?:tanya|nanya|menanyakan)\b(?!-| (?:dulu|aja|saja|boleh|langsung|admin|penjual|seller|stok"
                    r"|harga|kak|gan|sis|ke)\b)")
 
 
@@ -242,14 +248,13 @@ def is_chat_turn(line: str) -> bool:
 #: Words one of this module's telling readings needs (a headline's actor, a third party, a seizure, a law, a victim, a
 #: story, a shortage, a seller dealt with), and an office's speech verbs :mod:`matchers.others_voices` reads: its
 #: reading starts on them too.  A sentence naming no blank or the crawl's wrapping read past makes no reading hold.
-GATE_WORDS = frozenset({"polresta", "polrestabes", "polres", "polda", "polsek", "polisi", "kepolisian", "bareskrim",
-                        "dukcapil", "disdukcapil", "dispendukcapil", "dispenduk", "kemendagri", "mendagri", "ditjen",
-                        "dirjen", "pemkab", "pemkot", "pemprov", "kejaksaan", "kejari", "kejati", "jaksa", "hakim",
-                        "pengadilan", "ombudsman", "dprd", "kominfo", "komdigi", "camat", "lurah", "bupati", "gubernur",
-                        "kecamatan", "kelurahan", "penjualnya", "penjual", "pelaku", "pelakunya", "penipu", "penipunya",
-                        "tersangka", "terdakwa", "oknum", "calo", "calonya", "dia", "mereka", "disita", "menyita",
-                        "sitaan", "bukti", "diamankan", "mengamankan", "ilegal", "illegal", "pidana", "dipidana",
-                        "dipenjara", "penjara", "sanksi", "sanksinya", "hukumannya", "melanggar", "hukum", "dijerat", "terancam", "korban", "ketipu",
-                        "tertipu", "ditipu", "tipu", "scam", "ku", "elku", "ektpku", "ktpelku", "rekam", "ngerekam", "antre", "antri", "ngantri",
-                        "belum", "blm", "acan", "durung", "urung", "alun", "kekurangan", "krisis", "kelangkaan",
-                        "keterbatasan", "mengumumkan", "menginformasikan", "menyampaikan", "menjelaskan", "menjawab"})
+GATE_WORDS = frozenset({"polresta", "polres", "polda", "polsek", "polisi", "kepolisian", "bareskrim", "dukcapil",
+                        "disdukcapil", "dispendukcapil", "dispenduk", "kemendagri", "mendagri", "ditjen", "dirjen", "pemkab",
+                        "pemkot", "pemprov", "jaksa", "hakim", "pengadilan", "ombudsman", "dprd", "kominfo", "camat",
+                        "lurah", "bupati", "gubernur", "kecamatan", "kelurahan", "penjualnya", "penjual", "pelaku",
+                        "penipu", "penipunya", "tersangka", "terdakwa", "oknum", "calo", "calonya", "dia", "mereka",
+                        "disita", "menyita", "bukti", "ilegal", "illegal", "pidana", "dipidana", "penjara", "sanksi",
+                        "sanksinya", "melanggar", "hukum", "dijerat", "terancam", "korban", "ketipu", "tertipu", "ditipu",
+                        "tipu", "scam", "ku", "rekam", "antre", "antri", "ngantri", "belum", "blm", "acan", "durung",
+                        "urung", "alun", "kekurangan", "krisis", "kelangkaan", "mengumumkan", "menginformasikan",
+                        "menyampaikan", "menjawab", "mohon", "tolong", "minta"})

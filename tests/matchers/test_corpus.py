@@ -238,6 +238,14 @@ STILL_MISREAD = {
     # precision14_b (the after-measure, measured once at 8c07d24: main misreads p14b-008 and this one)
     "p14b-013": "a court's verdict on a defendant 'yang menjual blangko KTP-el Rp 175.000': the price makes the sentence a "
                 "seller's before another's sale is read",
+    # precision15_a (measured unseen on 2.12 first: 10 of its 28 non-offers read blank there) and its concept rows; each
+    # is named with why in test_precision15.py
+    "p15a-007": "a Dukcapil account's badge in a Q&A speaker head ('(akun terverifikasi):') names a verified account",
+    "p15a-011": "an office's Instagram post whose hashtags name the blank: hashtags may be an offer's product phrase",
+    "p15a-016": "a story of a tout paid once reads as a fast track sold (related)",
+    "p15a-019": "a video investigation in 'kami' names the blank as a seller's own",
+    "p15a-026": "a SIM card 'kosongan' registered with the buyer's NIK and KK reads as identity data (related)",
+    "p15c-documents-01": "an office's Q&A pointing to its 'akun resmi': account + e-KTP read as an account sold (related)",
     # notice13_a (measured unseen on 2.10 first: 19 of its 28 non-offers misread there); each is named with why in
     # test_notice13.py
     "n13a-001": "a genre-word title ('Info terkini stok blanko') names the goods plainly; 'Kabar dari kecamatan:' is no speaker",
