@@ -246,6 +246,16 @@ STILL_MISREAD = {
     "p15a-019": "a video investigation in 'kami' names the blank as a seller's own",
     "p15a-026": "a SIM card 'kosongan' registered with the buyer's NIK and KK reads as identity data (related)",
     "p15c-documents-01": "an office's Q&A pointing to its 'akun resmi': account + e-KTP read as an account sold (related)",
+    # precision15_b (the after-measure, measured once at a9ac539, not learnt from: main 2.12 and the branch alike, blank P
+    # 9/15 R 9/10); each is named in test_precision15.py
+    "p15b-003": "precision15_b, measured once: a marketplace's banned-products notice listing blanks among documents",
+    "p15b-004": "precision15_b, measured once: an ombudsman's finding of a fee charged 'dengan alasan blangko terbatas'",
+    "p15b-006": "precision15_b, measured once: a kelurahan's story 'Blanko KTP el ready di kelurahan ya warga!'",
+    "p15b-008": "precision15_b, measured once: an expat's English question quoting an advert's price (related)",
+    "p15b-009": "precision15_b, measured once: a Minang question ('blangko indak ado lai')",
+    "p15b-010": "precision15_b, measured once: a group admin's PSA counting blocked accounts' prices",
+    "p15b-015": "precision15_b, measured once: a profile of an officer carrying blanks to villages",
+    "p15b-022": "precision15_b, measured once: an offer titled only by a handle ('Tweet @kartukosong_id') reads benign",
     # notice13_a (measured unseen on 2.10 first: 19 of its 28 non-offers misread there); each is named with why in
     # test_notice13.py
     "n13a-001": "a genre-word title ('Info terkini stok blanko') names the goods plainly; 'Kabar dari kecamatan:' is no speaker",

@@ -134,3 +134,23 @@ def test_other_documents_named_only_with_no_sale_service_or_other_product() -> N
     assert not names_only_other_documents(frozenset({"KK", "NEGTEMPLATE"}), frozenset({"KK"}))
     assert not names_only_other_documents(frozenset({"AKUN", "EKTP"}), frozenset({"AKUN", "EKTP"}))
     assert not names_only_other_documents(frozenset({"KK", "SHORTCUT"}), frozenset({"KK", "SHORTCUT"}))
+
+
+#: precision15_b, the after-measure (measured once at a9ac539, not learnt from): main 2.12 and the branch alike, blank P
+#: 9/15 R 9/10, related R 2/2; what the readings learnt from a and the retired holdouts gained nothing here
+B_MISSED = {  # shapes only: measured once, not read further (not learnt from)
+    "p15b-003": "a marketplace's notice listing blangko KTP-el among banned products (read blank)",
+    "p15b-004": "an ombudsman's finding of a fee charged 'dengan alasan blangko terbatas' (read blank)",
+    "p15b-006": "a kelurahan's story 'Blanko KTP el ready di kelurahan ya warga!' (read blank)",
+    "p15b-008": "an expat's English question about an advert's 'blank e-KTP card' at 150k (read related)",
+    "p15b-009": "a Minang question ('blangko indak ado lai') (read blank)",
+    "p15b-010": "a group admin's PSA counting blocked accounts and their prices (read blank)",
+    "p15b-015": "a profile of an officer carrying blangko KTP-el to villages (read blank)",
+    "p15b-022": "an offer titled only by a handle ('Tweet @kartukosong_id') (read benign, main alike)",
+}
+B_ROWS = tune_rows("precision15_b")
+
+
+@pytest.mark.parametrize("row", labelled_params(B_ROWS, B_MISSED))
+def test_precision15_b_row(row: dict) -> None:
+    assert score_listing(row["title"], row["description"]).verdict.value == row["label"]
