@@ -88,7 +88,7 @@ _REFUSAL = re.compile(r"\b(?:tidak|tdk|tak|gak|ga|nggak|ngga|enggak|gk|bukan|dil
 _OFFICE_SAYS = re.compile(r"\b(?:dukcapil|disdukcapil|dispendukcapil|ditjen|dirjen|kemendagri|mendagri|kepolisian|polres|polda"
                           r"|polri|polisi|kadis|kepala dinas|pemerintah|pemkot|pemkab|ombudsman)\b[\w .,'-]{0,40}?"
                           r"\b(?:menyatakan|mengatakan|menegaskan|menyebut|mengimbau|mengingatkan"
-                          r"|memastikan|membantah|mengumumkan|menginformasikan|menyampaikan|menjawab)\b")
+                          r"|memastikan|membantah|mengumumkan|menginformasikan|menyampaikan)\b")
 #: A question's speaker label, a title asking or a sentence opened as a question ("Q:", "T:", "Tanya:", "Pembeli:",
 #: "Tanya jawab …", "FAQ", "Mau tanya gan, …").
 _ASKING = re.compile(r"^\W*(?:q|t|tanya|pertanyaan|pertanyaan warga|pembeli|tanya jawab|faq|ask)\b\s*[:(]|^\W*(?:tanya jawab|faq)\b"

@@ -257,4 +257,4 @@ GATE_WORDS = frozenset({"polresta", "polres", "polda", "polsek", "polisi", "kepo
                         "sanksinya", "melanggar", "hukum", "dijerat", "terancam", "korban", "ketipu", "tertipu", "ditipu",
                         "tipu", "scam", "ku", "rekam", "antre", "antri", "ngantri", "belum", "blm", "acan", "durung",
                         "urung", "alun", "kekurangan", "krisis", "kelangkaan", "mengumumkan", "menginformasikan",
-                        "menyampaikan", "menjawab", "mohon", "tolong", "minta"})
+                        "menyampaikan", "mohon", "tolong", "minta"})
