@@ -12,7 +12,7 @@ an offer only where the goods are spoken of as a seller speaks of them:
   reading with a speaker); the blank as the *subject of a supply statement* (arrived, running out, distributed only to
   offices, seized, residents told to wait or come); a *first-person story* of one's own KTP ("KTP saya hilang …,
   katanya blangko ada"); a report's, a warning's or a question's words (:func:`_tells_of`), an office or residents
-  spoken of (:func:`_speaks_as_notice`).  A title's genre or report word ("Pengumuman:", "Curhat:") is no telling of
+  spoken of (:func:`speaks_as_notice`).  A title's genre or report word ("Pengumuman:", "Curhat:") is no telling of
   its own: a seller heads an offer so as easily (levers10, levers12);
 * and at least two of them do (a notice's headline and its body; one line a seller adds is one).
 
@@ -54,8 +54,8 @@ from matchers.told_voice import (
     TOLD_OF_TAGS,
     _in_own_voice,
     _seller_speaks_of_itself,
-    _speaks_as_notice,
     _tells_of,
+    speaks_as_notice,
     tags_of_clauses,
 )
 from matchers.told_words import word_gate
@@ -86,12 +86,12 @@ _SUPPLY = re.compile(
     r"|\bhanya (?:ada |didistribusikan |dipakai |dicetak )?(?:untuk |di |ke )?(?:dinas|dukcapil|disdukcapil|kantor|kecamatan"
     r"|pemerintah|petugas)\b|\b(?:tidak|tdk|gak|ga|nggak|bukan|tak) (?:pernah|boleh|untuk|bisa) (?:di)?(?:jual|perjualbelikan)\b")
 #: A word denying what follows ("bukan barang sitaan", "tanpa antre", "kagak pake antri"): no supply told, no story.
-_DENIED_BEFORE = re.compile(r"\b(?:bukan|tidak|tdk|tanpa|ga|gak|nggak|kagak|ngga|anti|bebas|skip)(?: (?:pake|pakai|perlu|usah|harus|ada))?\W*$")
+DENIED_BEFORE = re.compile(r"\b(?:bukan|tidak|tdk|tanpa|ga|gak|nggak|kagak|ngga|anti|bebas|skip)(?: (?:pake|pakai|perlu|usah|harus|ada))?\W*$")
 
 
 def said(pattern: re.Pattern[str], form: str) -> bool:
     """Whether ``pattern`` matches somewhere in ``form`` not right after a denial."""
-    return any(_DENIED_BEFORE.search(form[:match.start()]) is None for match in pattern.finditer(form))
+    return any(DENIED_BEFORE.search(form[:match.start()]) is None for match in pattern.finditer(form))
 
 
 #: A story of one's own KTP: the writer's or a relative's KTP, hearsay from the office (a queue alone is no story: a
@@ -156,7 +156,7 @@ def told_otherwise(forms: tuple[str, str], tags_of: Callable[[str], frozenset[st
         return False  # said to a buyer ("Blanko lagi kosong kak, adanya KTP jadi"): a seller's, whatever else it tells
     if any(said(_SUPPLY, form) for form in forms):
         return True
-    if any(said(STORY, form) for form in forms) or _speaks_as_notice(forms):
+    if any(said(STORY, form) for form in forms) or speaks_as_notice(forms):
         return True
     return _tells_of(forms, tags_of, spelled) == _TOLD
 

@@ -46,6 +46,22 @@ from matchers.notice_speaker import (
     without_leading_tags,
 )
 from matchers.regex_literals import one_word_of_each
+from matchers.tellers import (
+    GATE_WORDS,
+    THE_BLANK,
+    is_chat_turn,
+    is_money_lost,
+    is_price_header,
+    names_only_other_documents,
+    opens_asking,
+    opens_chat_log,
+    said_title,
+    tells_as_reporter,
+    tells_as_teller,
+    tells_of_law,
+    tells_without_goods,
+    without_chat_log,
+)
 from matchers.told_voice import (
     PERSON_SELLING,
     SENTENCE,
@@ -73,7 +89,7 @@ _REFUSAL = re.compile(r"\b(?:tidak|tdk|tak|gak|ga|nggak|ngga|enggak|gk|bukan|dil
 _OFFICE_SAYS = re.compile(r"\b(?:dukcapil|disdukcapil|dispendukcapil|ditjen|dirjen|kemendagri|mendagri|kepolisian|polres|polda"
                           r"|polri|polisi|kadis|kepala dinas|pemerintah|pemkot|pemkab|ombudsman)\b[\w .,'-]{0,40}?"
                           r"\b(?:menyatakan|mengatakan|menegaskan|menyebut|mengimbau|mengingatkan"
-                          r"|memastikan|membantah)\b")
+                          r"|memastikan|membantah|mengumumkan|menginformasikan|menyampaikan)\b")
 #: A question's speaker label, a title asking or a sentence opened as a question ("Q:", "T:", "Tanya:", "Pembeli:",
 #: "Tanya jawab …", "FAQ", "Mau tanya gan, …").
 _ASKING = re.compile(r"^\W*(?:q|t|tanya|pertanyaan|pertanyaan warga|pembeli|tanya jawab|faq|ask)\b\s*[:(]|^\W*(?:tanya jawab|faq)\b"
@@ -201,28 +217,43 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
     if _VARIANT in tags:  # a variants list ("Varian: holder / lanyard / blanko KTP el"): each variant is goods offered
         tags = tags.union(*(tags_of(spelled(part)) for part in _VARIANT_PARTS.split(sentence)))
     names_goods = names_id_goods(tags) and (tags & ID_GOODS) != {"KARTU"}  # a shop's name ("Toko Serba Kartu") names none
+    names_blank = _names_blank(tags_of, spelled)
     if (CROSS_SELLING in tags and (tags & ID_GOODS) <= _BESIDE_GOODS) or (not names_goods and _SPEC_FIELD.match(sentence)):
         return _NONE  # another product cross-sold ("Cek juga holder KTP"), a spec field naming no goods ("- Stok: 320")
     if _QUOTATION in sentence and BLANK_GOODS.isdisjoint(tags) and not sellers(sentence, forms, False, spelled):
         return _OWN_TOLD  # a quotation's framing sentence naming no blank ("Akun IG itu posting: '…'"): the reporter's
     if names_goods and any(map(_WANTS.search, forms)):
         return _PLAIN  # a wanted advert's voice: read as it stands
-    if names_goods and (_ASKING.match(sentence) or "?" in sentence):
+    if names_goods and not _PRICE.search(sentence) and tells_of_law(forms, names_blank):
+        return _OWN_TOLD  # (precision15) the trade named a crime ("jual beli blangko termasuk pidana"), no price beside it
+    if names_goods and (_ASKING.match(sentence) or "?" in sentence or (in_title and opens_asking(sentence))):
         return _asked(sentence, forms, spelled)
     if in_title and names_goods and not _PRICE.search(sentence):
-        unframed = _FRAME.sub(" ", sentence)
+        unframed = _FRAME.sub(" ", without_chat_log(sentence))  # (precision15) "ini chat penipu": an exhibit, no "chat admin"
         if _WARNED.match(sentence) and not sellers(unframed, (unframed, spelled(unframed)), names_goods, spelled):
             return _OWN_TOLD  # a warning's headline: no price, no count, no seller's word beside its report's words
     if _TAG_HEAD.match(sentence):
         return _NONE  # a headed tag list ("Tag: blanko ktp, …"): search words, nobody's voice (tags13)
+    if is_price_header(sentence) or tells_as_reporter(forms, names_blank):
+        # (precision15) a marketplace's price header; another's words reported or a seizure: the price is theirs
+        return _OWN_TOLD if names_goods and not is_price_header(sentence) else _NONE
     if sellers(sentence, forms, names_goods, spelled) or (names_goods and _WE_SERVE.search(sentence)):
         if not names_goods:
-            return _NONE if _PAID.search(sentence) else _PRICED  # "saya transfer 900rb": the poster paid, a victim
+            # "saya transfer 900rb", "total 875rb melayang": the poster paid or lost, a victim
+            return _NONE if _PAID.search(sentence) or is_money_lost(sentence) else _PRICED
         other = (tags & ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
         return _OTHER_SOLD if other else _PLAIN
     if names_goods and ((_LINK.search(sentence) and (tags & ID_GOODS) <= _BESIDE_GOODS) or _ABOUT.search(sentence)):
         return _NONE  # a link naming a card ("t.me/rumahkartu"), words about the blank ("tulisan tentang blangko")
-    return _told_voice(sentence, forms, tags, names_goods, line_head, tags_of, spelled)
+    voice = _told_voice(sentence, forms, tags, names_goods, line_head, tags_of, spelled)
+    # (precision15) a sentence naming only an account or another document, in no seller's voice, says nothing of the
+    # blank ("Cek info di akun resmi kami", "saiki nganggo suket"): no product phrase of it
+    return _NONE if voice == _PLAIN and names_only_other_documents(tags, tags & ID_GOODS) else voice
+
+
+def _names_blank(tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> Callable[[str], bool]:
+    """Whether some words of a sentence name the blank's goods (:data:`matchers.tellers.THE_BLANK`), as tagged."""
+    return lambda text: bool(text.strip()) and not THE_BLANK.isdisjoint(tags_of_clauses(text, tags_of, spelled))
 
 
 def _asked(sentence: str, forms: tuple[str, str], spelled: Callable[[str], str]) -> str:
@@ -245,8 +276,9 @@ def _told_voice(sentence: str, forms: tuple[str, str], tags: frozenset[str], nam
     if not names_goods or (DISCLAIMER.match(sentence) and (tags & ID_GOODS) <= _BESIDE_GOODS):
         return _NONE  # no goods, or a card disclaimed ("Bukan kartu PVC biasa"; "bukan palsu, KTP beneran" names them)
     if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence) or _HEARSAY.search(sentence) or _SHORT.search(sentence) \
-            or (_FREE.search(sentence) and _AT_OFFICE.search(sentence)):
-        return _OWN_TOLD
+            or (_FREE.search(sentence) and _AT_OFFICE.search(sentence)) \
+            or tells_as_teller(forms, _names_blank(tags_of, spelled)):
+        return _OWN_TOLD  # (precision15) a headline's actor, a law, a victim, a story, a shortage: matchers.tellers
     if line_head or told_otherwise(forms, tags_of, spelled):
         return _TOLD
     return _PLAIN
@@ -268,13 +300,15 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
                               spelled: Callable[[str], str]) -> bool:
     """Whether no one offers the blank: every sentence naming it asks, refuses, quotes under a report's frame, or
     reports an office, and no seller speaks of it (module docstring)."""
-    if not _gated(f"{title}\n{description}".lower()) or _hashtags_name_the_goods(description, tags_of, spelled):
+    text = f"{title}\n{description}".lower()
+    if not (_gated(text) or _gated_by_tellers(text)) or _hashtags_name_the_goods(description, tags_of, spelled):
         return False
     counts = {_OTHER_SOLD: 0, _PRICED: 0, _TOLD: 0, _OWN_TOLD: 0, _ASKED: 0}
-    for in_title, text in ((True, title), (False, description)):
-        framed, voice = False, _NONE
+    unnamed: list[tuple[str, str]] = []  # sentences naming no blank, read only if a second telling is wanted
+    for in_title, text in ((True, said_title(title)), (False, description)):
+        framed, chat_log, voice = False, False, _NONE
         for raw_line in text.lower().splitlines():
-            line, framed = _quotations_cut(raw_line, framed)
+            line, framed, chat_log = _said_line(raw_line, framed, chat_log and not in_title)
             line_head = SPEAKER_HEAD.match(line) is not None
             for match in SENTENCE.finditer(line):
                 sentence = match.group(0) if in_title else without_leading_tags(match.group(0))
@@ -285,7 +319,28 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
                     return False
                 if voice != _NONE:
                     counts[voice] += 1
+                elif sentence.strip():
+                    unnamed.append((sentence, spelled(sentence)))
     if counts[_PRICED] and not counts[_OTHER_SOLD]:
         return False  # a price or a stock naming no goods, and no other product priced: the blank's
     told = counts[_TOLD] + counts[_OWN_TOLD]
-    return told >= 1 and told + counts[_ASKED] >= 2 and counts[_OWN_TOLD] + counts[_ASKED] >= 1
+    if told < 1 or counts[_OWN_TOLD] + counts[_ASKED] < 1:
+        return False
+    # (precision15) one telling of the blank, backed by a telling naming no goods ("Kemarin saya ketipu")
+    return told + counts[_ASKED] >= 2 or any(map(tells_without_goods, unnamed))
+
+
+def _gated_by_tellers(text: str) -> bool:
+    """Whether a listing holds a word :mod:`matchers.tellers`' readings need (``GATE_WORDS``)."""
+    return not GATE_WORDS.isdisjoint(_WORD.findall(text))
+
+
+def _said_line(raw_line: str, framed: bool, chat_log: bool) -> tuple[str, bool, bool]:
+    """A line as the reading takes it, and whether the next stands under a report's frame or in a chat log a report
+    quotes: under a chat log's opening line in a description ("Ini chat penipunya:"), each person's turn is a quotation
+    (a title's own product phrase never stands in a turn); otherwise the
+    quotations a report frames are cut (:func:`_quotations_cut`)."""
+    if chat_log and is_chat_turn(raw_line):
+        return f" {_QUOTATION}. ", framed, True
+    line, framed = _quotations_cut(raw_line, framed)
+    return line, framed, opens_chat_log(raw_line)

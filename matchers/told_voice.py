@@ -350,7 +350,7 @@ def told_of_voice(title: str, description: str, tags_of: Callable[[str], frozens
             how = _tells_of(forms, tags_of, spelled)
             told += how == _TOLD
             headed += how == _HEADED
-            voiced = voiced or (headed > 1 and _speaks_as_notice(forms, office=False))
+            voiced = voiced or (headed > 1 and speaks_as_notice(forms, office=False))
     return _reported(told, headed, voiced)
 
 
@@ -431,7 +431,7 @@ _DATELINE = re.compile(r"^\W*(?!(?:COD|READY|READY STOK|PROMO|SALE|NEW|ORI|OPEN|
 
 
 
-def _speaks_as_notice(forms: tuple[str, str], office: bool = True) -> bool:
+def speaks_as_notice(forms: tuple[str, str], office: bool = True) -> bool:
     """Whether a sentence (as written and as the matcher spells it: "k*e*c*a*m*a*t*a*n" is "kecamatan") speaks as an
     office's or a newsroom's notice (``_NOTICE_SAYS``; with ``office``, an office acting too), after a word-set gate."""
     if _NOTICE_WORDS.isdisjoint(_WORD.findall(forms[0])) and _NOTICE_WORDS.isdisjoint(_WORD.findall(forms[1])):
@@ -460,7 +460,7 @@ def notice_voice(title: str, description: str, tags_of: Callable[[str], frozense
                 return False
             if _seller_speaks_of_itself(forms):
                 continue  # a shop's greeting or vouching ("Selamat datang di toko kami") offers nothing, tells nothing
-            noticed = noticed or _speaks_as_notice(forms)
+            noticed = noticed or speaks_as_notice(forms)
             how = _tells_of(forms, tags_of, spelled) if names_goods else _NOT_TOLD
             told += how == _TOLD
             headed += how == _HEADED
