@@ -55,6 +55,7 @@ from matchers.tellers import (
     names_only_other_documents,
     opens_asking,
     opens_chat_log,
+    opens_reported_speech,
     said_title,
     tells_as_reporter,
     tells_as_teller,
@@ -129,9 +130,13 @@ _QUOTATION = "«»"
 #: seller's, though it asks; a question to ask ("mau tanya") is none.
 _PITCH = re.compile(r"\b(?:butuh|cari|nyari|mencari|perlu|pengen|ingin|minat|need|looking|mau(?! (?:tanya|nanya)))\b")
 #: The poster wanting the goods (a wanted advert: "siapa ada …?", "ada yang jual?", "saya cari", "dicari", "WTB"): a
-#: buyer's voice, which the matcher reads as it stands (related), never as no one's.
+#: buyer's voice, which the matcher reads as it stands (related), never as no one's.  (precision16) So is a holder of
+#: the goods told to make contact ("yang punya hubungi saya", "yang ready japri"): the poster wants what they have, as
+#: a seller says "yang minat japri" of what the buyer wants.
 _WANTS = re.compile(r"\bsiapa (?:yang |yg )?(?:ada|punya|jual)\b|\bada (?:yang|yg) (?:jual|punya)\b|\bwtb\b|\bdicari\b"
-                    r"|\b(?:saya|aku|ane|gue|gw|kami) (?:lagi |sedang |mau )?(?:cari|nyari|mencari|butuh|beli|membeli|bayar)\b")
+                    r"|\b(?:saya|aku|ane|gue|gw|kami) (?:lagi |sedang |mau )?(?:cari|nyari|mencari|butuh|beli|membeli|bayar)\b"
+                    r"|\b(?:yang|yg) (?:punya|ada|ready|jual|jualan)(?: barang(?:nya)?| stok(?:nya)?)? (?:hubungi|japri|pm|dm|wa"
+                    r"|kontak|chat|inbox|kabari)\b")
 #: A yes opening an answer ("ada.", "iya", "ready kak", "bisa"): after a question of the goods, the poster answering
 #: its own question as a seller does ("blanko ktp elektronik? ada. kosong? iya.").
 _YES = re.compile(r"^\W*(?:(?:penjual|seller|admin|j|a|jawab)\s*:\s*)?(?:ada|iya|ya|yes|ready|bisa|masih|tersedia"
@@ -179,7 +184,7 @@ def _sold_by_others(forms: tuple[str, str]) -> bool:
     return any(pattern.search(form) for pattern in (SHOP_SELLING, PERSON_SELLING, SOLD_BY_OTHERS) for form in forms)
 
 
-def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
+def _quotations_cut(line: str, framed_before: bool, names_blank: Callable[[str], bool]) -> tuple[str, bool]:
     """A line with the quotations a report frames cut out (each left as ``_QUOTATION`` closing its framing sentence),
     and whether the next line's quotations stand under the same frame.  A quotation is framed when a report's word
     (``_FRAME``) precedes it in its line, or the line before opened a frame with a colon ("Contoh chat penipu yang
@@ -187,7 +192,12 @@ def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
     cut: list[str] = []
     at = 0
     for match in _QUOTED.finditer(line):
-        own_sentence = _SENTENCE_END.split(line[:match.start()])[-1] + " " + _SENTENCE_END.split(line[match.end():])[0]
+        after = _SENTENCE_END.split(line[match.end():])[0]
+        if opens_reported_speech(after) or names_blank(after):
+            # (precision16) words after a quotation that name the blank or open another's speech ("'…' penjualnya bilang
+            # …", "'…' saya korban penipuan blangko") say their own: they frame no quotation before them
+            after = ""
+        own_sentence = _SENTENCE_END.split(line[:match.start()])[-1] + " " + after
         if framed_before or _FRAME.search(own_sentence):
             cut.append(line[at:match.start()])
             cut.append(f" {_QUOTATION}. ")
@@ -226,7 +236,7 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
         return _PLAIN  # a wanted advert's voice: read as it stands
     if names_goods and not _PRICE.search(sentence) and tells_of_law(forms, names_blank):
         return _OWN_TOLD  # (precision15) the trade named a crime ("jual beli blangko termasuk pidana"), no price beside it
-    if names_goods and (_ASKING.match(sentence) or "?" in sentence or (in_title and opens_asking(sentence))):
+    if names_goods and (_ASKING.match(sentence) or _asks(sentence) or (in_title and opens_asking(sentence))):
         return _asked(sentence, forms, spelled)
     if in_title and names_goods and not _PRICE.search(sentence):
         unframed = _FRAME.sub(" ", without_chat_log(sentence))  # (precision15) "ini chat penipu": an exhibit, no "chat admin"
@@ -249,6 +259,16 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
     # (precision15) a sentence naming only an account or another document, in no seller's voice, says nothing of the
     # blank ("Cek info di akun resmi kami", "saiki nganggo suket"): no product phrase of it
     return _NONE if voice == _PLAIN and names_only_other_documents(tags, tags & ID_GOODS) else voice
+
+
+#: A link with its query ("https://t.me/blanko_official?start=promo", "t.me/blanko_ktp?start=ref"): its "?" asks nothing.
+_URL = re.compile(r"(?:https?://|www\.|\b(?:t|wa)\.me/)\S*")
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence holds a question mark outside a link's query (precision16: a link naming the blank
+    ("t.me/blanko_ktp?start=…") is a seller's address, no question)."""
+    return "?" in sentence and ("/" not in sentence or "?" in _URL.sub(" ", sentence))
 
 
 def _names_blank(tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> Callable[[str], bool]:
@@ -308,7 +328,7 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
     for in_title, text in ((True, said_title(title)), (False, description)):
         framed, chat_log, voice = False, False, _NONE
         for raw_line in text.lower().splitlines():
-            line, framed, chat_log = _said_line(raw_line, framed, chat_log and not in_title)
+            line, framed, chat_log = _said_line(raw_line, framed, chat_log and not in_title, _names_blank(tags_of, spelled))
             line_head = SPEAKER_HEAD.match(line) is not None
             for match in SENTENCE.finditer(line):
                 sentence = match.group(0) if in_title else without_leading_tags(match.group(0))
@@ -335,12 +355,23 @@ def _gated_by_tellers(text: str) -> bool:
     return not GATE_WORDS.isdisjoint(_WORD.findall(text))
 
 
-def _said_line(raw_line: str, framed: bool, chat_log: bool) -> tuple[str, bool, bool]:
+def _said_line(raw_line: str, framed: bool, chat_log: bool, names_blank: Callable[[str], bool]) -> tuple[str, bool, bool]:
     """A line as the reading takes it, and whether the next stands under a report's frame or in a chat log a report
     quotes: under a chat log's opening line in a description ("Ini chat penipunya:"), each person's turn is a quotation
     (a title's own product phrase never stands in a turn); otherwise the
     quotations a report frames are cut (:func:`_quotations_cut`)."""
     if chat_log and is_chat_turn(raw_line):
         return f" {_QUOTATION}. ", framed, True
-    line, framed = _quotations_cut(raw_line, framed)
+    line, framed = _quotations_cut(_handle_run_on(raw_line), framed, names_blank)
     return line, framed, opens_chat_log(raw_line)
+
+
+#: A handle's inner dot before a word spelled out letter by letter ("@ektp. k o s o n g" for "@ektp.kosong"): spacing
+#: the handle's last word pulled the dot away from it, so it ends no sentence.
+_HANDLE_DOT_SPELLED = re.compile(r"(@[\w.]*\w)\.(?=\s+[^\W\d_](?:\s+[^\W\d_]){2,}(?![^\W_]))")
+
+
+def _handle_run_on(line: str) -> str:
+    """A line with a handle's dot before a spelled-out word made a space (``_HANDLE_DOT_SPELLED``): a spelled-out
+    listing reads as the written one (precision16)."""
+    return _HANDLE_DOT_SPELLED.sub(r"\1 ", line) if "@" in line else line

@@ -73,10 +73,18 @@ _SHOP_TAG = re.compile(r"^\W*?[\[【(](?:ready(?: stok| stock)?|promo|new|hot|sa
 _TITLE_PARTS = re.compile(r"\s+[-–—|•]\s+")
 
 
+#: A question's or an answer's label inside a title ("Blanko KTP kosongan J: …", "… T: ada?"): a Q&A run on into the
+#: title, another speaker's turn, which opens a line of its own (precision16: the words before it are the title's own,
+#: not the answer's).
+_TURN_INSIDE = re.compile(r"(?<=\S)\s+(?=(?:j|a|q|t|jawab|jawaban|tanya)\s*:\s)", re.IGNORECASE)
+
+
 def said_title(title: str) -> str:
     """A title as its poster says it: a shop tag heading it read past, its segments one line each (a shop's name after
-    a dash is then a line naming no goods, and a sentence's speaker head stands at its line's start)."""
-    return _TITLE_PARTS.sub("\n", _SHOP_TAG.sub("", title, count=1))
+    a dash is then a line naming no goods, and a sentence's speaker head stands at its line's start), and each Q&A
+    label inside it opening a line (``_TURN_INSIDE``)."""
+    said = _TITLE_PARTS.sub("\n", _SHOP_TAG.sub("", title, count=1))
+    return _TURN_INSIDE.sub("\n", said) if ":" in said else said
 
 
 #: A police force, an office, a court or a ministry heading a sentence as the subject of a verb: a headline's bare verb
@@ -137,6 +145,12 @@ def _tells_first(patterns: tuple[re.Pattern[str], ...], forms: tuple[str, str], 
     return any(DENIED_BEFORE.search(form[:match.start()]) is None and _CONDITION.search(form[:match.start()]) is None
                and not names_blank(form[:match.start()])
                for pattern in patterns for form in forms for match in pattern.finditer(form))
+
+
+def opens_reported_speech(text: str) -> bool:
+    """Whether some words open with a third party saying, offering or pricing (``_REPORTED_SPEECH``): what follows its
+    verb are its words, so a quotation before them is not what it frames (precision16)."""
+    return _REPORTED_SPEECH.match(text.lstrip(" ,;:-")) is not None
 
 
 def tells_as_reporter(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
