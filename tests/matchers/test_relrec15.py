@@ -108,7 +108,10 @@ def test_a_reading_line_hides_no_offer(line: str, where: str) -> None:
 
 #: Hard negatives a reading's line does turn, measured: run into a title without a stop, "Tanpa KTP asli." makes a
 #: passport agent's "… pembuatan paspor" a passport made without the KTP (the line says just that).
-TURNED = {("Tanpa KTP asli.", "ta"): ["hostile-benign-0186"]}
+#: (precision16) The every-fifth sample moves as rows are added (precision15's and precision16's): it now holds
+#: r7hn-031, a game account's sale ("Jual akun Mobile Legends"), which "Atas nama orang lain." run into its title makes
+#: "an account sold held in another person's name", the reading's own shape (2.13 reads it related alike, measured).
+TURNED = {("Tanpa KTP asli.", "ta"): ["hostile-benign-0186"], ("Atas nama orang lain.", "ta"): ["r7hn-031"]}
 
 
 @pytest.mark.parametrize("where", PLACES)

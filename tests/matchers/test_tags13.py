@@ -104,8 +104,10 @@ def test_genre_tags_before_the_title_hide_only_titles_naming_no_goods() -> None:
     own words name no goods ("Barang langka ready", a title of hashtags only), which keeps its hashtags as written."""
     hidden = _hidden(STEADY, "#infoktp #pengumuman #berita", "title_prefix")
     # 355 on the tags13 branch; 358 once merged with notice13 and related13 (2.11); relrec15 adds 4 offers whose titles
-    # name no goods ("Rekening BRI siap pakai", "Kartu perdana sudah registrasi"), 357 of the others (361 in all)
-    assert len(hidden) <= 361
+    # name no goods ("Rekening BRI siap pakai", "Kartu perdana sudah registrasi"), 357 of the others (361 in all);
+    # precision15's row p15a-042 (an offer titled by its Instagram handle only, "Instagram post by @…") is one more
+    # such title, hidden on 2.13 alike (measured): 362
+    assert len(hidden) <= 362
     titles = {row["id"]: f"#infoktp #pengumuman #berita {row['title']}" for row in STEADY}
     assert [rid for rid in hidden if _moved(titles[rid])] == []
 
@@ -130,7 +132,11 @@ def test_a_tag_line_of_blank_words_makes_few_hard_negatives_offers() -> None:
 def test_a_hashtag_line_of_blank_words_makes_fewer_hard_negatives_offers_than_on_2_10() -> None:
     """1,778 of 4,370 (2.10: 1,882 of 4,331): hashtags under a product phrase naming no other product are read as the
     listing's words (measured, kept: tune offers are said only so)."""
-    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1778
+    # 1,753 on 2.13; precision15/16 (1,786): the same 1,753 and 33 more benign rows the others-voices readings now read
+    # benign (precision15's rows and concepts, br10a-038, lv10a-004, lv12a-005, p12a-017, p16c-wanted-hn-03), which
+    # the appended hashtags turn back: hashtags naming the blank keep that reading from starting (an offer's hashtags
+    # may be its only product phrase), as on 2.13 for every report it reads benign
+    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1786
 
 
 @pytest.mark.parametrize("line", LINKS + NOTICES)
