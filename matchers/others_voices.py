@@ -49,12 +49,15 @@ from matchers.regex_literals import one_word_of_each
 from matchers.tellers import (
     GATE_WORDS,
     THE_BLANK,
+    asks_anyone,
+    asks_why_short,
     is_chat_turn,
     is_money_lost,
     is_price_header,
     names_only_other_documents,
     opens_asking,
     opens_chat_log,
+    opens_discussion,
     opens_reported_speech,
     said_title,
     tells_as_reporter,
@@ -62,6 +65,7 @@ from matchers.tellers import (
     tells_of_law,
     tells_without_goods,
     without_chat_log,
+    without_victims_payment,
 )
 from matchers.told_voice import (
     PERSON_SELLING,
@@ -260,6 +264,9 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
     if is_price_header(sentence) or tells_as_reporter(forms, names_blank):
         # (precision15) a marketplace's price header; another's words reported or a seizure: the price is theirs
         return _OWN_TOLD if names_goods and not is_price_header(sentence) else _NONE
+    unpaid = without_victims_payment(sentence, names_blank)
+    if unpaid != sentence:  # (precision17) a victim's amount paid ("saya tertipu …, udah transfer 900rb"): no price
+        sentence, forms = unpaid, (unpaid, spelled(unpaid))
     if sellers(sentence, forms, names_goods, spelled) or (names_goods and _WE_SERVE.search(sentence)):
         if not names_goods:
             # "saya transfer 900rb", "total 875rb melayang": the poster paid or lost, a victim
@@ -297,6 +304,8 @@ def _asked(sentence: str, forms: tuple[str, str], spelled: Callable[[str], str])
     if _PRICE.search(sentence) or _PITCH.search(_ASKING.sub(" ", sentence)) or (
             not labelled and sellers(sentence.replace("?", " "), forms, True, spelled)):
         return _PLAIN
+    if asks_why_short(sentence):
+        return _OWN_TOLD  # (precision17) why the goods are scarce: a discussion's question, no buyer's
     return _OWN_TOLD if any(said(STORY, form) or _HEARSAY.search(form) for form in forms) else _ASKED
 
 
@@ -339,15 +348,18 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
     counts = {_OTHER_SOLD: 0, _PRICED: 0, _TOLD: 0, _OWN_TOLD: 0, _ASKED: 0}
     unnamed: list[tuple[str, str]] = []  # sentences naming no blank, read only if a second telling is wanted
     for in_title, text in ((True, said_title(title)), (False, description)):
-        framed, chat_log, voice = False, False, _NONE
+        framed, chat_log, voice, discussion = False, False, _NONE, False
         for raw_line in text.lower().splitlines():
+            discussion = discussion or (not in_title and opens_discussion(raw_line))
             line, framed, chat_log = _said_line(raw_line, framed, chat_log and not in_title, _names_blank(tags_of, spelled))
             line_head = SPEAKER_HEAD.match(line) is not None
             for match in SENTENCE.finditer(line):
                 sentence = match.group(0) if in_title else without_leading_tags(match.group(0))
-                if voice == _ASKED and _YES.match(sentence):
+                if voice == _ASKED and _YES.match(sentence) and not asks_anyone(sentence):
                     return False  # the poster answering its own question of the goods: a seller's
                 voice = _voice(sentence, in_title, line_head, tags_of, spelled)
+                if voice == _PRICED and discussion:
+                    voice = _NONE  # (precision17) a discussion block's "ready kak" naming no goods: the page's chatter
                 if voice == _PLAIN:
                     return False
                 if voice != _NONE:

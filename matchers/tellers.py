@@ -129,6 +129,21 @@ _SELLER_DEALT_WITH = re.compile(r"\b(?:sama|dengan|dgn|dari|ke|kepada|oleh) (?:s
                                 r"|\b(?:laporan|lapor|laporkan|melaporkan|report)\b (?:\w+ )?(?:penjual|toko|akun|lapak|seller)\b")
 
 
+#: (precision17) Residents told to fetch their own e-KTP, at the office or with their registration's proof ("silakan
+#: ambil KTP Anda", "KTP bisa diambil di kantor kelurahan", "dengan membawa bukti rekam", "nyandak KTP … bawa resi
+#: rekamanana", "manjapuik KTP"): the card is the reader's own, issued, and the office hands it out; a seller sends its
+#: goods to the buyer, it does not tell the buyer to come for a KTP of their own, nor asks the proof of a registration.
+_COLLECTED = re.compile(
+    r"\b(?:ambil|mengambil|diambil|pengambilan|jemput|menjemput|mendhet|nyandak|manjapuik)\b(?: (?:e ktp|ektp|ktpel|ktp)"
+    r"(?:[ -]?el)?(?:nya)?)(?: (?:anda|kamu|warga|bapak ibu|panjenengan|sampeyan)\b|(?: [\w-]+){0,2}? (?:di|ke|ing) (?:kantor"
+    r"|kelurahan|kecamatan|kacamatan|balai|desa|dukcapil|disdukcapil|dinas|mpp)\b)"
+    r"|\b(?:membawa|bawa|bao) (?:bukti (?:rekam|perekaman)|resi(?: rekam\w*| perekaman)?\b|surat keterangan perekaman)")
+#: (precision17) The writer's money paid ("udah transfer 900rb", "sudah bayar Rp 1,2 juta", "tf 500rb"): in a victim's
+#: sentence, the amount the victim lost, not the seller's price.
+_PAID_AMOUNT = re.compile(r"\b(?:transfer|tf|trf|bayar|membayar|dibayar|kirim uang|ngirim uang)\b(?: (?:dulu|duluan|sebesar"
+                          r"|uang|sejumlah|total))? (?:rp\.? ?)?\d[\d.,]*(?: ?(?:rb|ribu|k|jt|juta))?\b")
+
+
 #: Whether some words name the blank's goods (the caller's tagging).
 NamesBlank = Callable[[str], bool]
 
@@ -157,6 +172,16 @@ def tells_as_reporter(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
     """Whether a sentence's price or stock is a third party's: reported speech or a seizure (read before a seller's
     voice is, since the amount in it is someone else's)."""
     return _tells_first((_REPORTED_SPEECH, _SEIZED), forms, names_blank)
+
+
+def without_victims_payment(sentence: str, names_blank: NamesBlank) -> str:
+    """A victim's sentence with the money the writer paid read past (``_PAID_AMOUNT`` after ``_VICTIM``: "saya tertipu
+    akun yang jual blangko KTP, udah transfer 900rb"): a seller's price is what a buyer is asked, a victim's amount is
+    what was lost; any other amount, and the seller's voice of the rest, stays.  Other sentences are returned as they
+    are (precision17)."""
+    if not _PAID_AMOUNT.search(sentence) or not _tells_first((_VICTIM,), (sentence, sentence), names_blank):
+        return sentence
+    return _PAID_AMOUNT.sub(" ", sentence)
 
 
 #: The trade named as a noun or a verb's act ("jual beli blangko", "penjualan blangko", "memperjualbelikan"): the goods
@@ -188,7 +213,7 @@ def without_chat_log(sentence: str) -> str:
     return _CHAT_LOG.sub(" ", sentence)
 
 
-_TELLINGS = (_LAW, _VICTIM, _OWN_STORY, _SHORTAGE_NOUN, _SELLER_DEALT_WITH)
+_TELLINGS = (_LAW, _VICTIM, _OWN_STORY, _SHORTAGE_NOUN, _SELLER_DEALT_WITH, _COLLECTED)
 
 
 def tells_as_teller(forms: tuple[str, str], names_blank: NamesBlank) -> bool:
@@ -208,7 +233,8 @@ def tells_without_goods(forms: tuple[str, str]) -> bool:
     backs a telling of the goods in the listing (a second telling), never stands for one.  A warning, a law, a supply
     or a sale denied is not enough: a shop says "Hati-hati penipuan", "tidak untuk tindakan melanggar hukum", "stok
     aman", "barang sudah datang" of its own goods."""
-    return any(said(_VICTIM, form) or _ADMIN_ASKED.search(form) for form in forms) or speaks_as_notice(forms)
+    return any(said(_VICTIM, form) or _ADMIN_ASKED.search(form) or _OPINION_ASKED.search(form) for form in forms) \
+        or speaks_as_notice(forms)
 
 
 #: An amount said gone ("total 875rb melayang", "2 juta raib"): a victim's loss, no price.
@@ -229,6 +255,42 @@ _ASKS = re.compile(r"^\W*(?:tanya|nanya|menanyakan)\b(?!-| (?:dulu|aja|saja|bole
 def opens_asking(sentence: str) -> bool:
     """Whether a title's sentence opens by asking (``_ASKS``)."""
     return _ASKS.match(sentence) is not None
+
+
+#: (precision17) A question whether anyone has done or knows something ("Ada yang pernah?", "ada yg tau caranya?"):
+#: asked of the readers, so no yes of the poster to its own question ("ada." answering "kosong?").
+_ASKS_ANYONE = re.compile(r"^\W*ada (?:yang|yg)\b[^?]*\?")
+
+
+def asks_anyone(sentence: str) -> bool:
+    """Whether a sentence asks the readers whether anyone has done or knows something (``_ASKS_ANYONE``)."""
+    return _ASKS_ANYONE.match(sentence) is not None
+
+
+#: (precision17) A marketplace's discussion block opening ("Diskusi:", "Diskusi produk", "Tanya jawab:", "Ulasan:"), a
+#: line of its own: the turns under it are the page's generic questions and answers ("Putu: masih ada kak?" / "Toko:
+#: ready kak"), which a crawl puts under every listing.
+_DISCUSSION = re.compile(r"^\W*(?:diskusi(?: produk)?|tanya jawab|ulasan(?: pembeli)?)\W*$")
+
+
+def opens_discussion(line: str) -> bool:
+    """Whether a line opens a marketplace's discussion block (``_DISCUSSION``)."""
+    return _DISCUSSION.match(line) is not None
+
+
+#: (precision17) A question of why the goods are scarce or late ("kenapa sih blangko KTP sering langka?", "mengapa
+#: blangko e-KTP selalu telat?", "kok blangko kosong terus?"): the shortage is what is asked about, a discussion's or
+#: an opinion's question; a buyer asks whether there is any, not why there is none.
+_WHY_SHORT = re.compile(r"\b(?:kenapa|mengapa|knp|kok)\b(?: [\w.-]+){0,6}? (?:langka|kosong|habis|telat|terlambat|menipis"
+                        r"|kurang|belum (?:ada|datang|turun|tersedia))\b")
+#: (precision17) The readers asked their opinion ("Gimana pendapat agan?", "menurut kalian gimana?"): a discussion's
+#: question, which backs a telling of the goods in the listing.
+_OPINION_ASKED = re.compile(r"\b(?:pendapat|menurut) (?:agan|kalian|gan|sis|kakak|teman teman|temen temen|netizen|warganet)\b")
+
+
+def asks_why_short(sentence: str) -> bool:
+    """Whether a question asks why the goods are scarce or late (``_WHY_SHORT``)."""
+    return "?" in sentence and _WHY_SHORT.search(sentence) is not None
 
 
 #: A marketplace's price header ("Rp45.000 · Kab. Bekasi"): the page's field, no one's words of the goods.
