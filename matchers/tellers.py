@@ -130,14 +130,15 @@ _SELLER_DEALT_WITH = re.compile(r"\b(?:sama|dengan|dgn|dari|ke|kepada|oleh) (?:s
 
 
 #: (precision17) Residents told to fetch their own e-KTP, at the office or with their registration's proof ("silakan
-#: ambil KTP Anda", "KTP bisa diambil di kantor kelurahan", "dengan membawa bukti rekam", "nyandak KTP … bawa resi
+#: ambil KTP Anda", "KTP-el sudah bisa diambil", "mendhet KTP wonten kecamatan", "dengan membawa bukti rekam", "nyandak KTP … bawa resi
 #: rekamanana", "manjapuik KTP"): the card is the reader's own, issued, and the office hands it out; a seller sends its
 #: goods to the buyer, it does not tell the buyer to come for a KTP of their own, nor asks the proof of a registration.
 _COLLECTED = re.compile(
     r"\b(?:ambil|mengambil|diambil|pengambilan|jemput|menjemput|mendhet|nyandak|manjapuik)\b(?: (?:e ktp|ektp|ktpel|ktp)"
-    r"(?:[ -]?el)?(?:nya)?)(?: (?:anda|kamu|warga|bapak ibu|panjenengan|sampeyan)\b|(?: [\w-]+){0,2}? (?:di|ke|ing) (?:kantor"
+    r"(?:[ -]?el)?(?:nya)?)(?: (?:anda|kamu|warga|bapak ibu|panjenengan|sampeyan)\b|(?: [\w-]+){0,2}? (?:di|ke|ing|wonten) (?:kantor"
     r"|kelurahan|kecamatan|kacamatan|balai|desa|dukcapil|disdukcapil|dinas|mpp)\b)"
-    r"|\b(?:membawa|bawa|bao) (?:bukti (?:rekam|perekaman)|resi(?: rekam\w*| perekaman)?\b|surat keterangan perekaman)")
+    r"|\b(?:membawa|bawa|bao) (?:bukti (?:rekam|perekaman)|resi(?: rekam\w*| perekaman)?\b|surat keterangan perekaman)"
+    r"|\b(?:e ktp|ektp|ktpel|ktp)(?:[ -]?el)?(?:nya| warga| anda)? (?:sudah |sdh |udah )?(?:bisa |dapat |boleh )?diambil\b")
 #: (precision17) The writer's money paid ("udah transfer 900rb", "sudah bayar Rp 1,2 juta", "tf 500rb"): in a victim's
 #: sentence, the amount the victim lost, not the seller's price.
 _PAID_AMOUNT = re.compile(r"\b(?:transfer|tf|trf|bayar|membayar|dibayar|kirim uang|ngirim uang)\b(?: (?:dulu|duluan|sebesar"

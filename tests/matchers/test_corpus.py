@@ -28,11 +28,16 @@ INDEPENDENT = ("independent.jsonl", "independent3.jsonl", "independent4.jsonl", 
                "independent6.jsonl", "independent7.jsonl")
 
 
+#: (precision17) A fresh batch of hard non-offers written to find where the matcher still reads a teller as a seller:
+#: measured unseen first, then held row by row (each misread a strict xfail in STILL_MISREAD, so a fix shows), not by
+#: the aggregate floors, which it lowers by just what it was written to find (precision17_a on 2.14 with precision16:
+#: 10 of its 23 non-offers read blank; built blank precision 0.971 -> 0.967 with it, no other row read differently).
+HELD_ROW_BY_ROW = ("precision17_a.jsonl",)
 ROWS = tune_rows()
-BUILT_ROWS = tune_rows(without=INDEPENDENT)
+BUILT_ROWS = tune_rows(without=INDEPENDENT + HELD_ROW_BY_ROW)
 #: the labelled sets the scoring tests run on: the corpus as built and every tune
 #: file, the independent one included; both are held to the targets
-SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(ROWS, id="all-tune")]
+SETS = [pytest.param(BUILT_ROWS, id="built"), pytest.param(tune_rows(without=HELD_ROW_BY_ROW), id="all-tune")]
 #: the vague-title check still fails on the independent files: a plain "kartu kosong"
 #: title scored as high as the bar would lift PVC blank cards too
 #: blank_language.jsonl's vague titles hold no blank or ID word at all ("Kartu putih original",
@@ -293,6 +298,26 @@ STILL_MISREAD = {
                  "covers nothing before it, so 'jual beli blangko e-KTP' reads as a sale",
     "lv16a-031": "a Javanese victim's story ('Kapusan tuku blangko KTP', 'jebul ora dikirim'): 'kapusan' (cheated) and "
                  "'tuku' (bought) are no report or buyer's words, so the title's 'blangko KTP' is the product",
+    # precision17_a (measured unseen on 2.14 first: 12 of its 23 non-offers read blank there, 6 related); each is named
+    # with why in test_precision17.py
+    **{row_id: f"precision17_a: {why}" for row_id, why in {
+        "p17a-002": "a Sundanese notice's title ('blangko e-KTP di kacamatan tos aya deui') names the goods plainly",
+        "p17a-003": "an asker's 'ada jalur lain yang resmi?' reads as a fast track beside the child's KTP (related)",
+        "p17a-004": "a warner quoting an advert in its title ('AWAS modus jual blanko e-KTP'): the title's sale is read",
+        "p17a-007": "a police seizure of 'blangko KTP-el palsu' reads as forged KTPs (related)",
+        "p17a-008": "a DPRD report's title ('minta stok blangko e-KTP ditambah') names the goods plainly",
+        "p17a-009": "a kades' 'KTP warga sudah bisa diambil' title reads 'KTP warga' as identity data (related)",
+        "p17a-010": "a legal Q&A's title 'Konsultasi hukum: jual beli blangko KTP' reads the trade as a sale",
+        "p17a-012": "an Ombudsman finding ('KTP-el dicetak lebih cepat') reads speed beside the KTP (related)",
+        "p17a-013": "a group admin's rule names 'postingan yang menawarkan blangko KTP' as an offer",
+        "p17a-014": "an explainer ('KTP elektronik dicetak di atas blangko', 'data penduduk') reads as a forgery (related)",
+        "p17a-015": "a marketplace policy listing 'blangko dokumen kependudukan (e-KTP, KK, akta)' among banned goods",
+        "p17a-016": "a video investigation in 'kami' ('menghubungi tiga akun yang menjual blangko e-KTP')",
+        "p17a-017": "a resident's tweet to Dukcapil ('blangko ktp kapan ada lagi?') under a plain title",
+        "p17a-018": "a Minang notice ('blangko KTP-el alah ado baliak') under a title naming the goods plainly",
+        "p17a-019": "an English question ('when e-KTP blanks arrive') names the goods plainly",
+        "p17a-021": "a lost-KTP tip naming the e-KTP reads as related",
+    }.items()},
 }
 
 
