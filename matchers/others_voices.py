@@ -60,6 +60,7 @@ from matchers.tellers import (
     opens_discussion,
     opens_reported_speech,
     said_title,
+    tags_a_warning,
     tells_as_reporter,
     tells_as_teller,
     tells_of_law,
@@ -333,8 +334,8 @@ def _hashtags_name_the_goods(description: str, tags_of: Callable[[str], frozense
     the blank only as asked or told of names none, so they may be the product phrase: the reading does not start."""
     if "#" not in description:
         return False
-    return any(not BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " "))))
-               for run in HASHTAG_RUN.finditer(description.lower()))
+    return any(not BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " ")))) and not tags_a_warning(run.group(0))
+               for run in HASHTAG_RUN.finditer(description.lower()))  # (precision17) a warning's run tags its subject
 
 
 @lru_cache(maxsize=READINGS_KEPT)  # as many listings as notice_speaker and the scorer's field caches keep

@@ -294,6 +294,16 @@ def asks_why_short(sentence: str) -> bool:
     return "?" in sentence and _WHY_SHORT.search(sentence) is not None
 
 
+#: (precision17) A warning's or a report's hashtag ("#waspada", "#penipuan", "#stoppenipuan", "#hoax", "#modus"): a run
+#: of hashtags holding one tags a warning, its goods words the warning's subject, no product phrase of a shop.
+_WARNING_TAG = re.compile(r"#(?:\w*(?:waspada|penipu|tipu|scam|hoax|hoaks|modus|awas|hatihati|lapor)\w*)\b")
+
+
+def tags_a_warning(run: str) -> bool:
+    """Whether a run of hashtags holds a warning's or a report's tag (``_WARNING_TAG``)."""
+    return _WARNING_TAG.search(run) is not None
+
+
 #: A marketplace's price header ("Rp45.000 · Kab. Bekasi"): the page's field, no one's words of the goods.
 _PRICE_HEADER = re.compile(r"^\W*rp ?\d[\d.,]*\s*[·•|]\s*\S")
 

@@ -31,7 +31,7 @@ INDEPENDENT = ("independent.jsonl", "independent3.jsonl", "independent4.jsonl", 
 #: (precision17) A fresh batch of hard non-offers written to find where the matcher still reads a teller as a seller:
 #: measured unseen first, then held row by row (each misread a strict xfail in STILL_MISREAD, so a fix shows), not by
 #: the aggregate floors, which it lowers by just what it was written to find (precision17_a on 2.14 with precision16:
-#: 10 of its 23 non-offers read blank; built blank precision 0.971 -> 0.967 with it, no other row read differently).
+#: 10 of its 23 non-offers read blank at first, 9 now; built blank precision 0.971 -> 0.967 with it, no other row read differently).
 HELD_ROW_BY_ROW = ("precision17_a.jsonl",)
 ROWS = tune_rows()
 BUILT_ROWS = tune_rows(without=INDEPENDENT + HELD_ROW_BY_ROW)
@@ -303,7 +303,6 @@ STILL_MISREAD = {
     **{row_id: f"precision17_a: {why}" for row_id, why in {
         "p17a-002": "a Sundanese notice's title ('blangko e-KTP di kacamatan tos aya deui') names the goods plainly",
         "p17a-003": "an asker's 'ada jalur lain yang resmi?' reads as a fast track beside the child's KTP (related)",
-        "p17a-004": "a warner quoting an advert in its title ('AWAS modus jual blanko e-KTP'): the title's sale is read",
         "p17a-007": "a police seizure of 'blangko KTP-el palsu' reads as forged KTPs (related)",
         "p17a-008": "a DPRD report's title ('minta stok blangko e-KTP ditambah') names the goods plainly",
         "p17a-009": "a kades' 'KTP warga sudah bisa diambil' title reads 'KTP warga' as identity data (related)",

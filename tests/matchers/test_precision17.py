@@ -7,6 +7,8 @@
 * "Ada yang …?" asks the readers: no yes of the poster to its own question.
 * A marketplace's discussion block ("Diskusi:" / "Putu: masih ada kak?" / "Toko: ready kak"): a goods-less answer
   under it is the page's chatter, not a stock of the blank.
+* A run of hashtags holding a warning's tag ("#waspada #blangko #ektp #penipuan") tags the warning's subject: it is
+  no product phrase of a shop (tags13's hashtags read under a told-of title).
 * Why the goods are scarce or late ("kenapa sih blangko KTP sering langka?") is a discussion's question; the readers'
   opinion asked ("Gimana pendapat agan?") backs a telling.
 
@@ -42,7 +44,7 @@ def _false(*_args: object) -> bool:
 #: precision17's readings as others_voices calls them, each put out of play (the residents' pick-up read by
 #: tells_as_teller is put out of play in tellers itself)
 _READINGS_OFF: dict[str, Callable[..., object]] = {
-    "asks_anyone": _false, "asks_why_short": _false, "opens_discussion": _false,
+    "asks_anyone": _false, "asks_why_short": _false, "opens_discussion": _false, "tags_a_warning": _false,
     "without_victims_payment": lambda sentence, _names_blank: sentence}
 
 
@@ -85,7 +87,8 @@ LINES = ["Silakan ambil KTP Anda di kantor kelurahan dengan membawa bukti rekam.
          "Saya tertipu penjual blangko e-KTP, sudah transfer 500rb.",
          "Ada yang pernah?",
          "Diskusi:\nBudi: masih ada kak?\nToko: ready kak",
-         "Kenapa sih blangko e-KTP sering langka? Gimana pendapat agan?"]
+         "Kenapa sih blangko e-KTP sering langka? Gimana pendapat agan?",
+         "#waspada #blangko #ektp #penipuan"]
 
 
 @pytest.mark.parametrize("where", ["tp", "ta", "dp", "da"])
@@ -139,6 +142,14 @@ def test_a_why_question_of_a_shortage_is_told_and_a_buyers_question_is_not() -> 
     assert tellers.asks_why_short("mengapa blangko e-ktp selalu telat datang?")
     assert not tellers.asks_why_short("kenapa blangko ktp sering langka")  # no question: a seller's pitch may say it
     assert not tellers.asks_why_short("ada blangko ktp kosong?")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.sampled_from(["waspada", "penipuan", "stoppenipuan", "hoax", "awasmodus", "scam"]),
+       st.sampled_from(["blangko", "ektp", "blankoektp"]))
+def test_a_warnings_tag_tags_the_run_and_a_shops_tags_do_not(warning: str, goods: str) -> None:
+    assert tellers.tags_a_warning(f"#{goods} #{warning} #info")
+    assert not tellers.tags_a_warning(f"#{goods} #murah #ready #cod")
 
 
 def test_a_discussion_block_opens_only_on_its_own_line() -> None:
