@@ -305,7 +305,7 @@ def _asked(sentence: str, forms: tuple[str, str], spelled: Callable[[str], str])
     if _PRICE.search(sentence) or _PITCH.search(_ASKING.sub(" ", sentence)) or (
             not labelled and sellers(sentence.replace("?", " "), forms, True, spelled)):
         return _PLAIN
-    if asks_why_short(sentence):
+    if asks_why_short(forms):
         return _OWN_TOLD  # (precision17) why the goods are scarce: a discussion's question, no buyer's
     return _OWN_TOLD if any(said(STORY, form) or _HEARSAY.search(form) for form in forms) else _ASKED
 

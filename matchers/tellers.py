@@ -281,17 +281,21 @@ def opens_discussion(line: str) -> bool:
 
 #: (precision17) A question of why the goods are scarce or late ("kenapa sih blangko KTP sering langka?", "mengapa
 #: blangko e-KTP selalu telat?", "kok blangko kosong terus?"): the shortage is what is asked about, a discussion's or
-#: an opinion's question; a buyer asks whether there is any, not why there is none.
-_WHY_SHORT = re.compile(r"\b(?:kenapa|mengapa|knp|kok)\b(?: [\w.-]+){0,6}? (?:langka|kosong|habis|telat|terlambat|menipis"
+#: an opinion's question; a buyer asks whether there is any, not why there is none.  The question word opens the
+#: sentence (after a label: "Opini: kenapa …"): a product phrase run on into it ("Blangko e-KTP kenapa sih … langka?",
+#: a line added after a title) is the seller's, outside the question (put after every offer's title, the unanchored
+#: reading hid 599 of 5,442).
+_WHY_SHORT = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:kenapa|mengapa|knp|kok)\b(?: [\w.-]+){0,6}? (?:langka|kosong|habis|telat|terlambat|menipis"
                         r"|kurang|belum (?:ada|datang|turun|tersedia))\b")
 #: (precision17) The readers asked their opinion ("Gimana pendapat agan?", "menurut kalian gimana?"): a discussion's
 #: question, which backs a telling of the goods in the listing.
 _OPINION_ASKED = re.compile(r"\b(?:pendapat|menurut) (?:agan|kalian|gan|sis|kakak|teman teman|temen temen|netizen|warganet)\b")
 
 
-def asks_why_short(sentence: str) -> bool:
-    """Whether a question asks why the goods are scarce or late (``_WHY_SHORT``)."""
-    return "?" in sentence and _WHY_SHORT.search(sentence) is not None
+def asks_why_short(forms: tuple[str, str]) -> bool:
+    """Whether a question asks why the goods are scarce or late (``_WHY_SHORT``), as written and as the matcher spells
+    it: a product phrase in letters no word pattern reads ("ⓑⓛⓐⓝⓚⓞ ⓔⓚⓣⓟ kenapa …") still stands before the question."""
+    return "?" in forms[0] and all(_WHY_SHORT.search(form) is not None for form in forms)
 
 
 #: (precision17) A warning's or a report's hashtag ("#waspada", "#penipuan", "#stoppenipuan", "#hoax", "#modus"): a run
