@@ -51,6 +51,7 @@ from matchers.tellers import (
     THE_BLANK,
     asks_anyone,
     asks_why_short,
+    is_a_warnings_tag_line,
     is_chat_turn,
     is_money_lost,
     is_price_header,
@@ -352,6 +353,8 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
         framed, chat_log, voice, discussion = False, False, _NONE, False
         for raw_line in text.lower().splitlines():
             discussion = discussion or (not in_title and opens_discussion(raw_line))
+            if not in_title and is_a_warnings_tag_line(raw_line):
+                continue  # (precision17) a warning's hashtags: its subject tagged, nobody's voice
             line, framed, chat_log = _said_line(raw_line, framed, chat_log and not in_title, _names_blank(tags_of, spelled))
             line_head = SPEAKER_HEAD.match(line) is not None
             for match in SENTENCE.finditer(line):

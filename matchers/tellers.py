@@ -285,17 +285,22 @@ def opens_discussion(line: str) -> bool:
 #: sentence (after a label: "Opini: kenapa …"): a product phrase run on into it ("Blangko e-KTP kenapa sih … langka?",
 #: a line added after a title) is the seller's, outside the question (put after every offer's title, the unanchored
 #: reading hid 599 of 5,442).
-_WHY_SHORT = re.compile(r"^\W*(?:[\w ]{1,20}:\s*)?(?:kenapa|mengapa|knp|kok)\b(?: [\w.-]+){0,6}? (?:langka|kosong|habis|telat|terlambat|menipis"
+_WHY_SHORT = re.compile(r"\b(?:kenapa|mengapa|knp|kok)\b(?: [\w.-]+){0,6}? (?:langka|kosong|habis|telat|terlambat|menipis"
                         r"|kurang|belum (?:ada|datang|turun|tersedia))\b")
 #: (precision17) The readers asked their opinion ("Gimana pendapat agan?", "menurut kalian gimana?"): a discussion's
 #: question, which backs a telling of the goods in the listing.
 _OPINION_ASKED = re.compile(r"\b(?:pendapat|menurut) (?:agan|kalian|gan|sis|kakak|teman teman|temen temen|netizen|warganet)\b")
 
 
+#: The question word opening a sentence as written, after at most a bullet or an emoji and a label.
+_WHY_OPENS = re.compile(r"^\W{0,4}(?:[\w ]{1,20}:\s*)?(?:kenapa|mengapa|knp|kok)\b")
+
+
 def asks_why_short(forms: tuple[str, str]) -> bool:
-    """Whether a question asks why the goods are scarce or late (``_WHY_SHORT``), as written and as the matcher spells
-    it: a product phrase in letters no word pattern reads ("ⓑⓛⓐⓝⓚⓞ ⓔⓚⓣⓟ kenapa …") still stands before the question."""
-    return "?" in forms[0] and all(_WHY_SHORT.search(form) is not None for form in forms)
+    """Whether a question asks why the goods are scarce or late (``_WHY_SHORT``, read as the matcher spells it: "e-K*T*P"
+    is "ektp"), its question word opening the sentence as written too: a product phrase in letters no word pattern
+    reads ("ⓑⓛⓐⓝⓚⓞ ⓔⓚⓣⓟ kenapa …") still stands before the question."""
+    return "?" in forms[0] and _WHY_OPENS.match(forms[0]) is not None and _WHY_SHORT.search(forms[1]) is not None
 
 
 #: (precision17) A warning's or a report's hashtag ("#waspada", "#penipuan", "#stoppenipuan", "#hoax", "#modus"): a run
@@ -306,6 +311,12 @@ _WARNING_TAG = re.compile(r"#(?:\w*(?:waspada|penipu|tipu|scam|hoax|hoaks|modus|
 def tags_a_warning(run: str) -> bool:
     """Whether a run of hashtags holds a warning's or a report's tag (``_WARNING_TAG``)."""
     return _WARNING_TAG.search(run) is not None
+
+
+def is_a_warnings_tag_line(line: str) -> bool:
+    """Whether a line is a warning's hashtags only (``_WARNING_TAG`` among them): every word a hashtag, or a piece of one
+    broken by stray spaces ("#waspada #bl an ko #ektp"), which a leading tag's reading-past stops at."""
+    return "#" in line and tags_a_warning(line) and all(word.startswith("#") or len(word) <= 3 for word in line.split())
 
 
 #: A marketplace's price header ("Rp45.000 · Kab. Bekasi"): the page's field, no one's words of the goods.

@@ -45,6 +45,7 @@ def _false(*_args: object) -> bool:
 #: tells_as_teller is put out of play in tellers itself)
 _READINGS_OFF: dict[str, Callable[..., object]] = {
     "asks_anyone": _false, "asks_why_short": _false, "opens_discussion": _false, "tags_a_warning": _false,
+    "is_a_warnings_tag_line": _false,
     "without_victims_payment": lambda sentence, _names_blank: sentence}
 
 
@@ -160,6 +161,8 @@ def test_a_why_question_of_a_shortage_is_told_and_a_buyers_question_is_not() -> 
 def test_a_warnings_tag_tags_the_run_and_a_shops_tags_do_not(warning: str, goods: str) -> None:
     assert tellers.tags_a_warning(f"#{goods} #{warning} #info")
     assert not tellers.tags_a_warning(f"#{goods} #murah #ready #cod")
+    assert tellers.is_a_warnings_tag_line(f"#{warning} #bl an ko #{goods}")  # a tag broken in pieces stays a tag line
+    assert not tellers.is_a_warnings_tag_line(f"#{warning} blangko ektp ready 150rb")
 
 
 def test_a_discussion_block_opens_only_on_its_own_line() -> None:
