@@ -106,8 +106,10 @@ def test_genre_tags_before_the_title_hide_only_titles_naming_no_goods() -> None:
     # 355 on the tags13 branch; 358 once merged with notice13 and related13 (2.11); relrec15 adds 4 offers whose titles
     # name no goods ("Rekening BRI siap pakai", "Kartu perdana sudah registrasi"), 357 of the others (361 in all);
     # precision15's row p15a-042 (an offer titled by its Instagram handle only, "Instagram post by @…") is one more
-    # such title, hidden on 2.13 alike (measured): 362
-    assert len(hidden) <= 362
+    # such title, hidden on 2.13 alike (measured): 362; (precision17) three of its new offers join, the other 362 the
+    # same: p17c-warntags-02 titled "Promo akhir tahun" (a title naming no goods, this test's own shape), p17a-031
+    # under a genre title ("Kabar gembira: …") and p17c-why-02 under a why-question title (measured on the branch)
+    assert len(hidden) <= 365
     titles = {row["id"]: f"#infoktp #pengumuman #berita {row['title']}" for row in STEADY}
     assert [rid for rid in hidden if _moved(titles[rid])] == []
 
