@@ -138,7 +138,10 @@ def test_a_hashtag_line_of_blank_words_makes_fewer_hard_negatives_offers_than_on
     # benign (precision15's rows and concepts, br10a-038, lv10a-004, lv12a-005, p12a-017, p16c-wanted-hn-03), which
     # the appended hashtags turn back: hashtags naming the blank keep that reading from starting (an offer's hashtags
     # may be its only product phrase), as on 2.13 for every report it reads benign
-    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1786
+    # On 2.14 (/tmp/tm8): 1,758; the branch precision17 (1,799): the same 1,758 and 41 more, every one a benign row only
+    # the branch reads benign (the 33 above, and precision17's p17a-001, -005, -006, -011, p17c-anyone-01, -collect-01,
+    # -collect-02, -why-01), which the appended hashtags turn back as above (measured by id: none of 2.14's gone)
+    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1799
 
 
 @pytest.mark.parametrize("line", LINKS + NOTICES)
