@@ -86,12 +86,12 @@ _SUPPLY = re.compile(
     r"|\bhanya (?:ada |didistribusikan |dipakai |dicetak )?(?:untuk |di |ke )?(?:dinas|dukcapil|disdukcapil|kantor|kecamatan"
     r"|pemerintah|petugas)\b|\b(?:tidak|tdk|gak|ga|nggak|bukan|tak) (?:pernah|boleh|untuk|bisa) (?:di)?(?:jual|perjualbelikan)\b")
 #: A word denying what follows ("bukan barang sitaan", "tanpa antre", "kagak pake antri"): no supply told, no story.
-_DENIED_BEFORE = re.compile(r"\b(?:bukan|tidak|tdk|tanpa|ga|gak|nggak|kagak|ngga|anti|bebas|skip)(?: (?:pake|pakai|perlu|usah|harus|ada))?\W*$")
+DENIED_BEFORE = re.compile(r"\b(?:bukan|tidak|tdk|tanpa|ga|gak|nggak|kagak|ngga|anti|bebas|skip)(?: (?:pake|pakai|perlu|usah|harus|ada))?\W*$")
 
 
 def said(pattern: re.Pattern[str], form: str) -> bool:
     """Whether ``pattern`` matches somewhere in ``form`` not right after a denial."""
-    return any(_DENIED_BEFORE.search(form[:match.start()]) is None for match in pattern.finditer(form))
+    return any(DENIED_BEFORE.search(form[:match.start()]) is None for match in pattern.finditer(form))
 
 
 #: A story of one's own KTP: the writer's or a relative's KTP, hearsay from the office (a queue alone is no story: a

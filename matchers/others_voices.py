@@ -46,6 +46,29 @@ from matchers.notice_speaker import (
     without_leading_tags,
 )
 from matchers.regex_literals import one_word_of_each
+from matchers.tellers import (
+    GATE_WORDS,
+    THE_BLANK,
+    asks_anyone,
+    asks_why_short,
+    is_a_warnings_tag_line,
+    is_chat_turn,
+    is_money_lost,
+    is_price_header,
+    names_only_other_documents,
+    opens_asking,
+    opens_chat_log,
+    opens_discussion,
+    opens_reported_speech,
+    said_title,
+    tags_a_warning,
+    tells_as_reporter,
+    tells_as_teller,
+    tells_of_law,
+    tells_without_goods,
+    without_chat_log,
+    without_victims_payment,
+)
 from matchers.told_voice import (
     PERSON_SELLING,
     SENTENCE,
@@ -73,7 +96,7 @@ _REFUSAL = re.compile(r"\b(?:tidak|tdk|tak|gak|ga|nggak|ngga|enggak|gk|bukan|dil
 _OFFICE_SAYS = re.compile(r"\b(?:dukcapil|disdukcapil|dispendukcapil|ditjen|dirjen|kemendagri|mendagri|kepolisian|polres|polda"
                           r"|polri|polisi|kadis|kepala dinas|pemerintah|pemkot|pemkab|ombudsman)\b[\w .,'-]{0,40}?"
                           r"\b(?:menyatakan|mengatakan|menegaskan|menyebut|mengimbau|mengingatkan"
-                          r"|memastikan|membantah)\b")
+                          r"|memastikan|membantah|mengumumkan|menginformasikan|menyampaikan)\b")
 #: A question's speaker label, a title asking or a sentence opened as a question ("Q:", "T:", "Tanya:", "Pembeli:",
 #: "Tanya jawab …", "FAQ", "Mau tanya gan, …").
 _ASKING = re.compile(r"^\W*(?:q|t|tanya|pertanyaan|pertanyaan warga|pembeli|tanya jawab|faq|ask)\b\s*[:(]|^\W*(?:tanya jawab|faq)\b"
@@ -118,9 +141,13 @@ _QUOTATION = "«»"
 #: seller's, though it asks; a question to ask ("mau tanya") is none.
 _PITCH = re.compile(r"\b(?:butuh|cari|nyari|mencari|perlu|pengen|ingin|minat|need|looking|mau(?! (?:tanya|nanya)))\b")
 #: The poster wanting the goods (a wanted advert: "siapa ada …?", "ada yang jual?", "saya cari", "dicari", "WTB"): a
-#: buyer's voice, which the matcher reads as it stands (related), never as no one's.
+#: buyer's voice, which the matcher reads as it stands (related), never as no one's.  (precision16) So is a holder of
+#: the goods told to make contact ("yang punya hubungi saya", "yang ready japri"): the poster wants what they have, as
+#: a seller says "yang minat japri" of what the buyer wants.
 _WANTS = re.compile(r"\bsiapa (?:yang |yg )?(?:ada|punya|jual)\b|\bada (?:yang|yg) (?:jual|punya)\b|\bwtb\b|\bdicari\b"
-                    r"|\b(?:saya|aku|ane|gue|gw|kami) (?:lagi |sedang |mau )?(?:cari|nyari|mencari|butuh|beli|membeli|bayar)\b")
+                    r"|\b(?:saya|aku|ane|gue|gw|kami) (?:lagi |sedang |mau )?(?:cari|nyari|mencari|butuh|beli|membeli|bayar)\b"
+                    r"|\b(?:yang|yg) (?:punya|ada|ready|jual|jualan)(?: barang(?:nya)?| stok(?:nya)?)? (?:hubungi|japri|pm|dm|wa"
+                    r"|kontak|chat|inbox|kabari)\b")
 #: A yes opening an answer ("ada.", "iya", "ready kak", "bisa"): after a question of the goods, the poster answering
 #: its own question as a seller does ("blanko ktp elektronik? ada. kosong? iya.").
 _YES = re.compile(r"^\W*(?:(?:penjual|seller|admin|j|a|jawab)\s*:\s*)?(?:ada|iya|ya|yes|ready|bisa|masih|tersedia"
@@ -176,7 +203,7 @@ def _sold_by_others(forms: tuple[str, str]) -> bool:
     return any(pattern.search(form) for pattern in (SHOP_SELLING, PERSON_SELLING, SOLD_BY_OTHERS) for form in forms)
 
 
-def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
+def _quotations_cut(line: str, framed_before: bool, names_blank: Callable[[str], bool]) -> tuple[str, bool]:
     """A line with the quotations a report frames cut out (each left as ``_QUOTATION`` closing its framing sentence),
     and whether the next line's quotations stand under the same frame.  A quotation is framed when a report's word
     (``_FRAME``) precedes it in its line, or the line before opened a frame with a colon ("Contoh chat penipu yang
@@ -184,7 +211,12 @@ def _quotations_cut(line: str, framed_before: bool) -> tuple[str, bool]:
     cut: list[str] = []
     at = 0
     for match in _QUOTED.finditer(line):
-        own_sentence = _SENTENCE_END.split(line[:match.start()])[-1] + " " + _SENTENCE_END.split(line[match.end():])[0]
+        after = _SENTENCE_END.split(line[match.end():])[0]
+        if opens_reported_speech(after) or names_blank(after):
+            # (precision16) words after a quotation that name the blank or open another's speech ("'…' penjualnya bilang
+            # …", "'…' saya korban penipuan blangko") say their own: they frame no quotation before them
+            after = ""
+        own_sentence = _SENTENCE_END.split(line[:match.start()])[-1] + " " + after
         if framed_before or _FRAME.search(own_sentence):
             cut.append(line[at:match.start()])
             cut.append(f" {_QUOTATION}. ")
@@ -214,28 +246,56 @@ def _voice(sentence: str, in_title: bool, line_head: bool, tags_of: Callable[[st
     if _VARIANT in tags:  # a variants list ("Varian: holder / lanyard / blanko KTP el"): each variant is goods offered
         tags = tags.union(*(tags_of(spelled(part)) for part in _VARIANT_PARTS.split(sentence)))
     names_goods = names_id_goods(tags) and (tags & ID_GOODS) != {"KARTU"}  # a shop's name ("Toko Serba Kartu") names none
+    names_blank = _names_blank(tags_of, spelled)
     if (CROSS_SELLING in tags and (tags & ID_GOODS) <= _BESIDE_GOODS) or (not names_goods and _SPEC_FIELD.match(sentence)):
         return _NONE  # another product cross-sold ("Cek juga holder KTP"), a spec field naming no goods ("- Stok: 320")
     if _QUOTATION in sentence and BLANK_GOODS.isdisjoint(tags) and not sellers(sentence, forms, False, spelled):
         return _OWN_TOLD  # a quotation's framing sentence naming no blank ("Akun IG itu posting: '…'"): the reporter's
     if names_goods and any(map(_WANTS.search, forms)):
         return _PLAIN  # a wanted advert's voice: read as it stands
-    if names_goods and (_ASKING.match(sentence) or "?" in sentence):
+    if names_goods and not _PRICE.search(sentence) and tells_of_law(forms, names_blank):
+        return _OWN_TOLD  # (precision15) the trade named a crime ("jual beli blangko termasuk pidana"), no price beside it
+    if names_goods and (_ASKING.match(sentence) or _asks(sentence) or (in_title and opens_asking(sentence))):
         return _asked(sentence, forms, spelled)
     if in_title and names_goods and not _PRICE.search(sentence):
-        unframed = _FRAME.sub(" ", sentence)
+        unframed = _FRAME.sub(" ", without_chat_log(sentence))  # (precision15) "ini chat penipu": an exhibit, no "chat admin"
         if _WARNED.match(sentence) and not sellers(unframed, (unframed, spelled(unframed)), names_goods, spelled):
             return _OWN_TOLD  # a warning's headline: no price, no count, no seller's word beside its report's words
     if _TAG_HEAD.match(sentence):
         return _NONE  # a headed tag list ("Tag: blanko ktp, …"): search words, nobody's voice (tags13)
+    if is_price_header(sentence) or tells_as_reporter(forms, names_blank):
+        # (precision15) a marketplace's price header; another's words reported or a seizure: the price is theirs
+        return _OWN_TOLD if names_goods and not is_price_header(sentence) else _NONE
+    unpaid = without_victims_payment(sentence, names_blank)
+    if unpaid != sentence:  # (precision17) a victim's amount paid ("saya tertipu …, udah transfer 900rb"): no price
+        sentence, forms = unpaid, (unpaid, spelled(unpaid))
     if sellers(sentence, forms, names_goods, spelled) or (names_goods and _WE_SERVE.search(sentence)):
         if not names_goods:
-            return _NONE if _PAID.search(sentence) else _PRICED  # "saya transfer 900rb": the poster paid, a victim
+            # "saya transfer 900rb", "total 875rb melayang": the poster paid or lost, a victim
+            return _NONE if _PAID.search(sentence) or is_money_lost(sentence) else _PRICED
         other = (tags & ID_GOODS) <= _BESIDE_GOODS and any(tag.startswith("NEG") for tag in tags)
         return _OTHER_SOLD if other else _PLAIN
     if names_goods and ((_LINK.search(sentence) and (tags & ID_GOODS) <= _BESIDE_GOODS) or _ABOUT.search(sentence)):
         return _NONE  # a link naming a card ("t.me/rumahkartu"), words about the blank ("tulisan tentang blangko")
-    return _told_voice(sentence, forms, tags, names_goods, line_head, tags_of, spelled)
+    voice = _told_voice(sentence, forms, tags, names_goods, line_head, tags_of, spelled)
+    # (precision15) a sentence naming only an account or another document, in no seller's voice, says nothing of the
+    # blank ("Cek info di akun resmi kami", "saiki nganggo suket"): no product phrase of it
+    return _NONE if voice == _PLAIN and names_only_other_documents(tags, tags & ID_GOODS) else voice
+
+
+#: A link with its query ("https://t.me/blanko_official?start=promo", "t.me/blanko_ktp?start=ref"): its "?" asks nothing.
+_URL = re.compile(r"(?:https?://|www\.|\b(?:t|wa)\.me/)\S*")
+
+
+def _asks(sentence: str) -> bool:
+    """Whether a sentence holds a question mark outside a link's query (precision16: a link naming the blank
+    ("t.me/blanko_ktp?start=…") is a seller's address, no question)."""
+    return "?" in sentence and ("/" not in sentence or "?" in _URL.sub(" ", sentence))
+
+
+def _names_blank(tags_of: Callable[[str], frozenset[str]], spelled: Callable[[str], str]) -> Callable[[str], bool]:
+    """Whether some words of a sentence name the blank's goods (:data:`matchers.tellers.THE_BLANK`), as tagged."""
+    return lambda text: bool(text.strip()) and not THE_BLANK.isdisjoint(tags_of_clauses(text, tags_of, spelled))
 
 
 def _asked(sentence: str, forms: tuple[str, str], spelled: Callable[[str], str]) -> str:
@@ -246,6 +306,8 @@ def _asked(sentence: str, forms: tuple[str, str], spelled: Callable[[str], str])
     if _PRICE.search(sentence) or _PITCH.search(_ASKING.sub(" ", sentence)) or (
             not labelled and sellers(sentence.replace("?", " "), forms, True, spelled)):
         return _PLAIN
+    if asks_why_short(forms):
+        return _OWN_TOLD  # (precision17) why the goods are scarce: a discussion's question, no buyer's
     return _OWN_TOLD if any(said(STORY, form) or _HEARSAY.search(form) for form in forms) else _ASKED
 
 
@@ -258,8 +320,9 @@ def _told_voice(sentence: str, forms: tuple[str, str], tags: frozenset[str], nam
     if not names_goods or (DISCLAIMER.match(sentence) and (tags & ID_GOODS) <= _BESIDE_GOODS):
         return _NONE  # no goods, or a card disclaimed ("Bukan kartu PVC biasa"; "bukan palsu, KTP beneran" names them)
     if _REFUSAL.search(sentence) or _OFFICE_SAYS.search(sentence) or _HEARSAY.search(sentence) or _SHORT.search(sentence) \
-            or (_FREE.search(sentence) and _AT_OFFICE.search(sentence)):
-        return _OWN_TOLD
+            or (_FREE.search(sentence) and _AT_OFFICE.search(sentence)) \
+            or tells_as_teller(forms, _names_blank(tags_of, spelled)):
+        return _OWN_TOLD  # (precision15) a headline's actor, a law, a victim, a story, a shortage: matchers.tellers
     if line_head or told_otherwise(forms, tags_of, spelled):
         return _TOLD
     return _PLAIN
@@ -272,8 +335,8 @@ def _hashtags_name_the_goods(description: str, tags_of: Callable[[str], frozense
     the blank only as asked or told of names none, so they may be the product phrase: the reading does not start."""
     if "#" not in description:
         return False
-    return any(not BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " "))))
-               for run in HASHTAG_RUN.finditer(description.lower()))
+    return any(not BLANK_GOODS.isdisjoint(tags_of(spelled(run.group(0).replace("#", " ")))) and not tags_a_warning(run.group(0))
+               for run in HASHTAG_RUN.finditer(description.lower()))  # (precision17) a warning's run tags its subject
 
 
 @lru_cache(maxsize=READINGS_KEPT)  # as many listings as notice_speaker and the scorer's field caches keep
@@ -281,24 +344,63 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
                               spelled: Callable[[str], str]) -> bool:
     """Whether no one offers the blank: every sentence naming it asks, refuses, quotes under a report's frame, or
     reports an office, and no seller speaks of it (module docstring)."""
-    if not _gated(f"{title}\n{description}".lower()) or _hashtags_name_the_goods(description, tags_of, spelled):
+    text = f"{title}\n{description}".lower()
+    if not (_gated(text) or _gated_by_tellers(text)) or _hashtags_name_the_goods(description, tags_of, spelled):
         return False
     counts = {_OTHER_SOLD: 0, _PRICED: 0, _TOLD: 0, _OWN_TOLD: 0, _ASKED: 0}
-    for in_title, text in ((True, title), (False, description)):
-        framed, voice = False, _NONE
+    unnamed: list[tuple[str, str]] = []  # sentences naming no blank, read only if a second telling is wanted
+    for in_title, text in ((True, said_title(title)), (False, description)):
+        framed, chat_log, voice, discussion = False, False, _NONE, False
         for raw_line in text.lower().splitlines():
-            line, framed = _quotations_cut(raw_line, framed)
+            discussion = discussion or (not in_title and opens_discussion(raw_line))
+            if not in_title and is_a_warnings_tag_line(raw_line):
+                continue  # (precision17) a warning's hashtags: its subject tagged, nobody's voice
+            line, framed, chat_log = _said_line(raw_line, framed, chat_log and not in_title, _names_blank(tags_of, spelled))
             line_head = SPEAKER_HEAD.match(line) is not None
             for match in SENTENCE.finditer(line):
                 sentence = match.group(0) if in_title else without_leading_tags(match.group(0))
-                if voice == _ASKED and _YES.match(sentence):
+                if voice == _ASKED and _YES.match(sentence) and not asks_anyone(sentence):
                     return False  # the poster answering its own question of the goods: a seller's
                 voice = _voice(sentence, in_title, line_head, tags_of, spelled)
+                if voice == _PRICED and discussion:
+                    voice = _NONE  # (precision17) a discussion block's "ready kak" naming no goods: the page's chatter
                 if voice == _PLAIN:
                     return False
                 if voice != _NONE:
                     counts[voice] += 1
+                elif sentence.strip():
+                    unnamed.append((sentence, spelled(sentence)))
     if counts[_PRICED] and not counts[_OTHER_SOLD]:
         return False  # a price or a stock naming no goods, and no other product priced: the blank's
     told = counts[_TOLD] + counts[_OWN_TOLD]
-    return told >= 1 and told + counts[_ASKED] >= 2 and counts[_OWN_TOLD] + counts[_ASKED] >= 1
+    if told < 1 or counts[_OWN_TOLD] + counts[_ASKED] < 1:
+        return False
+    # (precision15) one telling of the blank, backed by a telling naming no goods ("Kemarin saya ketipu")
+    return told + counts[_ASKED] >= 2 or any(map(tells_without_goods, unnamed))
+
+
+def _gated_by_tellers(text: str) -> bool:
+    """Whether a listing holds a word :mod:`matchers.tellers`' readings need (``GATE_WORDS``)."""
+    return not GATE_WORDS.isdisjoint(_WORD.findall(text))
+
+
+def _said_line(raw_line: str, framed: bool, chat_log: bool, names_blank: Callable[[str], bool]) -> tuple[str, bool, bool]:
+    """A line as the reading takes it, and whether the next stands under a report's frame or in a chat log a report
+    quotes: under a chat log's opening line in a description ("Ini chat penipunya:"), each person's turn is a quotation
+    (a title's own product phrase never stands in a turn); otherwise the
+    quotations a report frames are cut (:func:`_quotations_cut`)."""
+    if chat_log and is_chat_turn(raw_line):
+        return f" {_QUOTATION}. ", framed, True
+    line, framed = _quotations_cut(_handle_run_on(raw_line), framed, names_blank)
+    return line, framed, opens_chat_log(raw_line)
+
+
+#: A handle's inner dot before a word spelled out letter by letter ("@ektp. k o s o n g" for "@ektp.kosong"): spacing
+#: the handle's last word pulled the dot away from it, so it ends no sentence.
+_HANDLE_DOT_SPELLED = re.compile(r"(@[\w.]*\w)\.(?=\s+[^\W\d_](?:\s+[^\W\d_]){2,}(?![^\W_]))")
+
+
+def _handle_run_on(line: str) -> str:
+    """A line with a handle's dot before a spelled-out word made a space (``_HANDLE_DOT_SPELLED``): a spelled-out
+    listing reads as the written one (precision16)."""
+    return _HANDLE_DOT_SPELLED.sub(r"\1 ", line) if "@" in line else line

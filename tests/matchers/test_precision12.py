@@ -58,8 +58,6 @@ STILL_MISSED = {
                 "datang ke kecamatan') reads as the office's process skipped (office_insider)",
     "p12a-012": "a resident's question 'Lihat ada yang jual blangko …, itu legal?' reads 'ada yang jual' as a buyer's wanted "
                 "question; read as a report, the title's question 'Beli blangko KTP di online aman?' stands as a blank pair",
-    "p12a-017": "a tweet's 'akun ini jualan blanko' names the account reported, but 'akun ini' is a seller's own account "
-                "in listings (precision10)",
     "p12a-018": "a forum warning's clause 'nawarin blanko e-KTP asli 150rb' has its cheat as subject in the clause before; "
                 "a bare 'nawarin' opens sellers' own offers too",
     "p12a-026": "'Tidak melayani pembelian bahan kosong' denies the blank without a blank word: the title's 'bahan e-KTP' "

@@ -109,7 +109,15 @@ def test_a_reading_line_hides_no_offer(line: str, where: str) -> None:
 
 #: Hard negatives a reading's line does turn, measured: run into a title without a stop, "Tanpa KTP asli." makes a
 #: passport agent's "… pembuatan paspor" a passport made without the KTP (the line says just that).
-TURNED = {("Tanpa KTP asli.", "ta"): ["hostile-benign-0186"]}
+#: (precision16) The every-fifth sample moves as rows are added (precision15's and precision16's): it now holds
+#: r7hn-031, a game account's sale ("Jual akun Mobile Legends"), which "Atas nama orang lain." run into its title makes
+#: "an account sold held in another person's name", the reading's own shape (2.13 reads it related alike, measured).
+#: (precision17) precision17_a and its concept rows sort in and move the sample again: r7hn-031 leaves it and lang10-072
+#: joins (the same game account's sale, "Jual akun Mobile Legends"), and rr15c-clone-09 joins ("Waspada modus kloning
+#: e-KTP"), which "Stempel kelurahan." before or after its title or description makes a stamp beside an e-KTP: 2.14
+#: (/tmp/tm8) reads both rows with the lines exactly so (measured: benign -> related), no reading of precision17's.
+TURNED = {("Tanpa KTP asli.", "ta"): ["hostile-benign-0186"], ("Atas nama orang lain.", "ta"): ["lang10-072"],
+          **{("Stempel kelurahan.", where): ["rr15c-clone-09"] for where in ("tp", "dp", "da")}}
 
 
 @pytest.mark.parametrize("where", PLACES)

@@ -108,8 +108,12 @@ def test_genre_tags_before_the_title_hide_only_titles_naming_no_goods() -> None:
     # adds 7 more ("Jasa cetak kartu", "Tukang print kartu", "Jasa isi data", "Kit copy kartu", "Rekening BCA siap pakai" …)
     # relrec17 adds 3 offers whose titles name no goods of an ID: rr17a-025 "Jasa dokumen" (forgery told only in the
     # description), rr17c-buyerid-01 "Jasa cetak kartu" (a print shop's title, as relrec16's), rr17c-copy-01 "Magic card
-    # UID" (a card naming no ID); no row of 2.14's count moved (368 + 3)
-    assert len(hidden) <= 371
+    # UID" (a card naming no ID); no row of 2.14's count moved (368 + 3).  precision15's row p15a-042 (an offer titled by
+    # its Instagram handle only, "Instagram post by @…") is one more such title, hidden on 2.13 alike (measured); and
+    # (precision17) three of its new offers join: p17c-warntags-02 titled "Promo akhir tahun" (a title naming no goods,
+    # this test's own shape), p17a-031 under a genre title ("Kabar gembira: …") and p17c-why-02 under a why-question
+    # title (371 + 1 + 3)
+    assert len(hidden) <= 375
     titles = {row["id"]: f"#infoktp #pengumuman #berita {row['title']}" for row in STEADY}
     assert [rid for rid in hidden if _moved(titles[rid])] == []
 
@@ -134,7 +138,14 @@ def test_a_tag_line_of_blank_words_makes_few_hard_negatives_offers() -> None:
 def test_a_hashtag_line_of_blank_words_makes_fewer_hard_negatives_offers_than_on_2_10() -> None:
     """1,778 of 4,370 (2.10: 1,882 of 4,331): hashtags under a product phrase naming no other product are read as the
     listing's words (measured, kept: tune offers are said only so)."""
-    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1778
+    # 1,753 on 2.13; precision15/16 (1,786): the same 1,753 and 33 more benign rows the others-voices readings now read
+    # benign (precision15's rows and concepts, br10a-038, lv10a-004, lv12a-005, p12a-017, p16c-wanted-hn-03), which
+    # the appended hashtags turn back: hashtags naming the blank keep that reading from starting (an offer's hashtags
+    # may be its only product phrase), as on 2.13 for every report it reads benign
+    # On 2.14 (/tmp/tm8): 1,758; the branch precision17 (1,799): the same 1,758 and 41 more, every one a benign row only
+    # the branch reads benign (the 33 above, and precision17's p17a-001, -005, -006, -011, p17c-anyone-01, -collect-01,
+    # -collect-02, -why-01), which the appended hashtags turn back as above (measured by id: none of 2.14's gone)
+    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1799
 
 
 @pytest.mark.parametrize("line", LINKS + NOTICES)
