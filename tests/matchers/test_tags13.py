@@ -144,8 +144,12 @@ def test_a_hashtag_line_of_blank_words_makes_fewer_hard_negatives_offers_than_on
     # may be its only product phrase), as on 2.13 for every report it reads benign
     # On 2.14 (/tmp/tm8): 1,758; the branch precision17 (1,799): the same 1,758 and 41 more, every one a benign row only
     # the branch reads benign (the 33 above, and precision17's p17a-001, -005, -006, -011, p17c-anyone-01, -collect-01,
-    # -collect-02, -why-01), which the appended hashtags turn back as above (measured by id: none of 2.14's gone)
-    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1799
+    # -collect-02, -why-01), which the appended hashtags turn back as above (measured by id: none of 2.14's gone).
+    # Merged with relrec16/17 (1,815): the same 1,799 and 16 hard negatives of their batches, rows 2.14's corpus lacks
+    # (rr16a-038, -047, -049, -050, rr16b-018, -019, rr16c-copy-08, -09, -firstperson-03, -print-10, -11, rr17a-039,
+    # rr17c-buyerid-03, -05, -copy-04, -vehicle-04: print shops and card copiers, which blank hashtags turn as they turn
+    # the 1,758 of 2.14; measured by id)
+    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1815
 
 
 @pytest.mark.parametrize("line", LINKS + NOTICES)
