@@ -10,7 +10,7 @@
 * A run of hashtags holding a warning's tag ("#waspada #blangko #ektp #penipuan") tags the warning's subject: it is
   no product phrase of a shop (tags13's hashtags read under a told-of title).
 * Why the goods are scarce or late ("kenapa sih blangko KTP sering langka?") is a discussion's question; the readers'
-  opinion asked ("Gimana pendapat agan?") backs a telling.
+  opinion asked ("Menurut agan gimana?") backs a telling.
 
 Recall: over every tune offer (blank and related rows), the offers these readings read below their label that the
 reading without them reads right are counted (``-s`` prints the count): none.  Rule 3: a line in each reading's voice
@@ -88,7 +88,7 @@ LINES = ["Silakan ambil KTP Anda di kantor kelurahan dengan membawa bukti rekam.
          "Saya tertipu penjual blangko e-KTP, sudah transfer 500rb.",
          "Ada yang pernah?",
          "Diskusi:\nBudi: masih ada kak?\nToko: ready kak",
-         "Kenapa sih blangko e-KTP sering langka? Gimana pendapat agan?",
+         "Kenapa sih blangko e-KTP sering langka? Menurut agan gimana?",
          "#waspada #blangko #ektp #penipuan"]
 
 
@@ -97,7 +97,7 @@ LINES = ["Silakan ambil KTP Anda di kantor kelurahan dengan membawa bukti rekam.
 #: blank named only by others and re-reads the whole listing as told, its related offer (the print service) with it:
 #: the reading should drop the blank only.  An open defect (closing note, Next), named here so no other row joins it.
 KNOWN_HIDDEN = {("Saya tertipu penjual blangko e-KTP, sudah transfer 500rb.", "ta"): ("rr17a-003",),
-                ("Kenapa sih blangko e-KTP sering langka? Gimana pendapat agan?", "tp"): ("rr16c-buyerblank-01",
+                ("Kenapa sih blangko e-KTP sering langka? Menurut agan gimana?", "tp"): ("rr16c-buyerblank-01",
                                                                                         "rr16c-print-01")}
 
 
