@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 #: Bump whenever a rule, weight, term list or threshold default changes.
-MATCHER_VERSION = "ktpwatch-matchers/2.14"
+MATCHER_VERSION = "ktpwatch-matchers/2.15"
 
 
 class Verdict(StrEnum):
