@@ -228,9 +228,13 @@ HOLDOUTS = (
         name="holdout14",
         sha256="2f23ff175f8c9ac434acf0c1fce0c8fc7496b1c29995edb6af2328b677822632",
         id_prefix="h14-",
-        # floors set by the integrator after the first run
-        measured=HoldoutFigures(0.0, 0.0, 0.0, 0.0, 0.0),
-        target_reason="issue 15 is open: targets 0.97 / 0.97 / 0.90; first run on 2.14: 0.916 / 0.901 / 0.883",
+        # floors set by the integrator after the judgement of 2.15 (18:30 UTC; first run on 2.14 at 16:30: blank
+        # precision 0.916, recall 0.901, related recall 0.883): blank precision 0.916 (164/179), recall 0.901 (164/182),
+        # related recall 0.895 (145/162), identifiers 1.000 / 1.000
+        measured=HoldoutFigures(blank_precision=0.91, blank_recall=0.90, related_recall=0.89, id_precision=0.99,
+                                id_recall=0.99),
+        target_reason="issue 15 is open: blank precision 0.916, recall 0.901, related recall 0.883 on 2.14 (first run, "
+                      "16:30 UTC) and 0.916 / 0.901 / 0.895 on 2.15 (judged, 18:30 UTC); targets 0.97 / 0.97 / 0.90",
         # One word of 2.14's lexicon occurs in holdout14's texts and in no tune text (first run, 16:30 UTC): it stays the
         # bound, and no new word may join it.
         leak_bound=1,
