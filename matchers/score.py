@@ -2134,7 +2134,6 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
         emblem_chip = emblem_chip or (rule.name in _EMBLEM_CHIP_RULES and weight > 0)  # counted or not in its group
         traded = traded or (trades and weight > 0)
         _count_listing_rule(tally, number, co_field, co_matched, weight, f" (focus {focus:.2f})")
-
     if not _DOCUMENT_SET_SIGNALS.isdisjoint(fired):  # no list is said done, fast or skipped: no set (a cheap test first)
         _add_document_set(fields, tally)
     if _PAPER_CLAUSE in fired:

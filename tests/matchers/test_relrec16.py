@@ -31,6 +31,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing, score_many
+from tests.matchers.line_places import PLACES, placed
 from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
 
 CORPUS = Path(__file__).parent / "corpus"
@@ -78,18 +79,6 @@ def test_the_new_readings_turn_no_tune_hard_negative() -> None:
 #: A line built from each reading's own part, placed where a seller adds a line.
 LEVER_LINES = ("Blanko bawa sendiri.", "Kami cetak datanya.", "Ambil di tempat kami.", "Bisa salin data.",
                "Tulis ulang chip.", "Yang sudah punya blangko e-KTP bisa tanya dulu.")
-PLACES = ("tp", "ta", "dp", "da")
-
-
-def _placed(row: dict, line: str, where: str) -> tuple[str, str]:
-    title, description = row["title"], row["description"]
-    if where == "tp":
-        return f"{line} {title}", description
-    if where == "ta":
-        return f"{title} {line}", description
-    if where == "dp":
-        return title, f"{line}\n{description}"
-    return title, f"{description}\n{line}"
 
 
 @pytest.mark.parametrize("where", PLACES)
@@ -98,7 +87,7 @@ def test_a_reading_line_hides_no_offer(line: str, where: str) -> None:
     """Rule 3: each reading's part added to every fifth read-right offer of the tune rows lowers none of them to benign
     by a new reading, and the place line lowers none at all (2.13's holder reading hid ~5,000 with it)."""
     offers = read_right_offers()[::5]
-    got = score_many(_placed(row, line, where) for row in offers)
+    got = score_many(placed(row, line, where) for row in offers)
     lowered = [row["id"] for row, a in zip(offers, got, strict=True) if RANK[a.verdict.value] < RANK[row["label"]]]
     if line == "Ambil di tempat kami.":  # 2.13 hid 5,006 of the 5,337 with it before a title, 4,185 after (all, not a fifth)
         assert len(lowered) <= 1
@@ -136,7 +125,7 @@ def test_a_reading_line_turns_no_hard_negative(line: str, where: str) -> None:
     negatives = _pinned_negatives()
     kept = [row for row, a in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
             if a.verdict.value == "benign"]
-    got = score_many(_placed(row, line, where) for row in kept)
+    got = score_many(placed(row, line, where) for row in kept)
     assert [row["id"] for row, a in zip(kept, got, strict=True)
             if _by_a_new_reading(a.verdict.value, a.reasons)] == TURNED.get((line, where), [])
 
