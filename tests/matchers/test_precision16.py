@@ -22,8 +22,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchers import others_voices, score, score_listing, score_many
-from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
+from matchers import others_voices, score, score_listing
+from tests.matchers.others_voices_afresh import below_label, read_afresh
+from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 OFFERS = read_right_offers()
 TUNE_OFFERS = [row for row in tune_rows() if row["label"] != "benign"]
@@ -47,24 +48,17 @@ def _without_tellers(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     with monkeypatch.context() as patched:
         for name, value in _TELLERS_OFF.items():
             patched.setattr(others_voices, name, value)
-        reading = others_voices.blank_spoken_of_by_others.__wrapped__
-        patched.setattr(score, "_blank_spoken_of_by_others", lambda title, description: reading(
-            score._without_spelled_stops(title), score._without_spelled_stops(description), score._tags_in, score._spelled))
+        read_afresh(patched)
         yield
-
-
-def _below_label(rows: list[dict], texts: list[tuple[str, str]]) -> set[str]:
-    return {row["id"] for row, got in zip(rows, score_many(texts), strict=True)
-            if RANK[got.verdict.value] < RANK[row["label"]]}
 
 
 def test_tellers_hide_no_tune_offer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every tune offer (blank and related): what the tellers' readings read below its label that 2.13's reading
     without them reads right.  Measured at the branch: 0 of the tune offers."""
     texts = [(row["title"], row["description"]) for row in TUNE_OFFERS]
-    with_tellers = _below_label(TUNE_OFFERS, texts)
+    with_tellers = below_label(TUNE_OFFERS, texts)
     with _without_tellers(monkeypatch):
-        without = _below_label(TUNE_OFFERS, texts)
+        without = below_label(TUNE_OFFERS, texts)
     hidden = sorted(with_tellers - without)
     print(f"\ntellers hide {len(hidden)} of {len(TUNE_OFFERS)} tune offers (read below their label with them, right "
           f"without them); they raise {len(without - with_tellers)}")
@@ -94,9 +88,9 @@ def test_a_voice_line_hides_no_offer(line: str, where: str, monkeypatch: pytest.
     """Rule 3: each line in each place over every read-right offer hides none beyond what it hides with no reading of
     others' voices at all."""
     texts = [_placed(row, line, where) for row in OFFERS]
-    with_reading = _below_label(OFFERS, texts)
+    with_reading = below_label(OFFERS, texts)
     monkeypatch.setattr(score, "_blank_spoken_of_by_others", lambda title, description: False)
-    without = _below_label(OFFERS, texts)
+    without = below_label(OFFERS, texts)
     print(f"\n{where} {line!r}: {len(with_reading)} of {len(OFFERS)} offers hidden with the reading, {len(without)} without")
     assert sorted(with_reading - without) == []
 

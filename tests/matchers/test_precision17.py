@@ -28,10 +28,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchers import others_voices, score, score_listing, score_many, tellers
+from matchers import others_voices, score, score_listing, tellers
 from tests.matchers.line_places import placed
+from tests.matchers.others_voices_afresh import below_label, read_afresh
 from tests.matchers.test_corpus import STILL_MISREAD
-from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
+from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 OFFERS = read_right_offers()
 TUNE_OFFERS = [row for row in tune_rows() if row["label"] != "benign"]
@@ -57,24 +58,17 @@ def _without_readings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
             patched.setattr(others_voices, name, value)
         patched.setattr(tellers, "_TELLINGS", tuple(p for p in tellers._TELLINGS if p is not tellers._COLLECTED))
         patched.setattr(tellers, "_OPINION_ASKED", tellers.re.compile(r"(?!)"))
-        reading = others_voices.blank_spoken_of_by_others.__wrapped__
-        patched.setattr(score, "_blank_spoken_of_by_others", lambda title, description: reading(
-            score._without_spelled_stops(title), score._without_spelled_stops(description), score._tags_in, score._spelled))
+        read_afresh(patched)
         yield
-
-
-def _below_label(rows: list[dict], texts: list[tuple[str, str]]) -> set[str]:
-    return {row["id"] for row, got in zip(rows, score_many(texts), strict=True)
-            if RANK[got.verdict.value] < RANK[row["label"]]}
 
 
 def test_the_readings_hide_no_tune_offer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every tune offer (blank and related): what precision17's readings read below its label that the reading
     without them reads right.  Measured at the branch: 0 of the tune offers."""
     texts = [(row["title"], row["description"]) for row in TUNE_OFFERS]
-    with_readings = _below_label(TUNE_OFFERS, texts)
+    with_readings = below_label(TUNE_OFFERS, texts)
     with _without_readings(monkeypatch):
-        without = _below_label(TUNE_OFFERS, texts)
+        without = below_label(TUNE_OFFERS, texts)
     hidden = sorted(with_readings - without)
     print(f"\nprecision17's readings hide {len(hidden)} of {len(TUNE_OFFERS)} tune offers (read below their label with "
           f"them, right without them); they raise {len(without - with_readings)}")
@@ -107,9 +101,9 @@ def test_a_voice_line_hides_no_offer(line: str, where: str, monkeypatch: pytest.
     """Rule 3: each line in each place over every read-right offer hides none beyond what it hides with no reading of
     others' voices at all."""
     texts = [placed(row, line, where) for row in OFFERS]
-    with_reading = _below_label(OFFERS, texts)
+    with_reading = below_label(OFFERS, texts)
     monkeypatch.setattr(score, "_blank_spoken_of_by_others", lambda title, description: False)
-    without = _below_label(OFFERS, texts)
+    without = below_label(OFFERS, texts)
     print(f"\n{where} {line!r}: {len(with_reading)} of {len(OFFERS)} offers hidden with the reading, {len(without)} without")
     assert sorted(with_reading - without) == sorted(KNOWN_HIDDEN.get((line, where), ()))
 
