@@ -223,7 +223,8 @@ HOLDOUTS = (
     # testimonials; shops, villages, newsrooms and Dukcapil speaking about blank stock; buyers,
     # warnings and scam reports quoting offers; related goods of every kind in several voices), each
     # written out in two of ten shapes a crawler brings back, with contacts, non-identifiers and
-    # evasions; see ``holdout14/README.md``).
+    # evasions; see ``holdout14/README.md``).  Retired as a judge when holdout15 was frozen (its 54 misreads on 2.15
+    # were given to the next round's tuners as shapes of language).
     FrozenHoldout(
         name="holdout14",
         sha256="2f23ff175f8c9ac434acf0c1fce0c8fc7496b1c29995edb6af2328b677822632",
@@ -251,11 +252,20 @@ HOLDOUTS = (
         name="holdout15",
         sha256="edd784fd5ae43b716121bd9018560168fe2c7a6939f63c6ebcefe72fca54d201",
         id_prefix="h15-",
-        # floors set by the integrator after the first run
-        measured=HoldoutFigures(0.0, 0.0, 0.0, 0.0, 0.0),
-        target_reason="issue 15 is open: first run not yet made",
-        leak_bound=None,
-        no_leak_reason="first run not yet made",
+        # floors set by the integrator after the first run (2026-12-07 19:43 UTC, on ktpwatch-matchers/2.15,
+        # main at 21211bb, before this round's changes): blank precision 0.940 (158/168), blank recall 0.908
+        # (158/174), related recall 0.944 (136/144), identifiers 1.000 / 1.000 (584 found, 0 false, 0 missed).
+        # Floors a little below those figures (one or two rows of slack).
+        measured=HoldoutFigures(blank_precision=0.93, blank_recall=0.90, related_recall=0.93,
+                                id_precision=0.99, id_recall=0.99),
+        target_reason="issue 15 is open: blank precision 0.940, recall 0.908, related recall 0.944 on the first run (2.15)",
+        # One word of 2.15's lexicon (string constants of matchers/ at 21211bb, written before this holdout) occurs in
+        # holdout15's texts and in no tune text (first run): it stays the bound, so no new word may join it; the word
+        # is not named, so the holdout does not leak through this file.
+        leak_bound=1,
+        no_leak_reason=(
+            "the first run found 1 lexicon word of 2.15 (older than this holdout) in holdout15 texts and in no tune "
+            "text; the word is not named here, so the holdout does not leak through this reason"),
     ),
 )
 
