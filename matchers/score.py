@@ -557,7 +557,7 @@ from matchers.identity_set import identity_set
 from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.notice_speaker import speaks_of_goods_as_no_seller
-from matchers.others_voices import blank_spoken_of_by_others
+from matchers.others_voices import blank_spoken_of_by_others, posters_own_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.shop_chatter import chatter_head_end
@@ -2572,11 +2572,14 @@ def score_listing(
     read_past += warnings_read_past
     image_rules = _rules_in_field(image_text) if image_text else None
     reasons, blank, related = _judgement(title_rules, description_rules, image_rules)
-    if (blank >= blank_threshold or related >= related_threshold) and (_told_by_no_seller(title, description) or (
-            blank >= blank_threshold and _blank_spoken_of_by_others(title, description))):
+    if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(title, description):
         # (notice13) a notice, a news item, a warning or a story about blanks, whatever chatter a shop puts round it;
         # read as written, since a notice's hashtags are no sentence of it (tags13 reads them as the listing's words)
         reasons, blank, related = _judgement(_told(title_rules), _told(description_rules), image_rules)
+    elif blank >= blank_threshold and _blank_spoken_of_by_others(title, description):
+        # (precision14) a blank only others speak of; (told18) what the poster offers beside it in its own words stays
+        told = _judgement(_told(title_rules), _told(description_rules), image_rules)
+        reasons, blank, related = _others_blank_told(title, description, told, image_rules, (blank_threshold, related_threshold))
     if read_past:
         reasons += read_past
     if blank >= blank_threshold:
@@ -2685,6 +2688,29 @@ def _told(rules: FieldRules | None) -> FieldRules | None:
     if not rules:
         return rules
     return tuple((number, tuple(_hit_with_cue(hit, _TOLD_CUE) for hit in hits)) for number, hits in rules)
+
+
+def _others_blank_told(title: str, description: str, told: tuple[tuple[Reason, ...], float, float],
+                       image_rules: FieldRules | None, thresholds: tuple[float, float]) -> tuple[tuple[Reason, ...], float, float]:
+    """(told18) The judgement of a listing whose blank only others speak of (an asker, a victim, a why-question, an
+    office: :func:`_blank_spoken_of_by_others`): ``told`` (the whole listing under a report's cue, precision14), unless
+    the poster's own words (:func:`matchers.others_voices.posters_own_words`: the sentences others speak left out)
+    offer something related on their own and no blank.
+
+    The poster may offer something else beside the told blank (a print service over the buyer's own blank under a
+    why-question of the shortage): precision14 told the whole listing and lost that offer with the blank (rr16c-print-01,
+    rr16c-buyerblank-01).  Read only in the poster's sentences, related evidence that others' sentences hold (a news
+    item's forged KTP, a warning's data trade, "jual beli blanko e-KTP" read as an ID for sale) stays told."""
+    own_title, own_description = posters_own_words(_without_spelled_stops(title), _without_spelled_stops(description),
+                                                   _tags_in, _spelled)
+    if not (own_title or own_description):
+        return told
+    title_rules, description_rules, _ = _read_fields(own_title, own_description)
+    kept = _judgement(title_rules, description_rules, image_rules)
+    blank_threshold, related_threshold = thresholds
+    if kept[1] >= blank_threshold or kept[2] < related_threshold or _told_by_no_seller(own_title, own_description):
+        return told
+    return kept
 
 
 def _spec_names_goods(words: str) -> bool:
