@@ -1897,7 +1897,7 @@ def _blank_sold_apart(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
         for _, hits in field_clauses:
             others = [hit.last for hit in hits if RULES[hit.rule].channel == "negative" and not hit.negator]
             if any(hit.rule == _BLANK_OFFERED and not hit.negator and hit.cue not in _NOT_ON_OFFER
-                   and all(last < hit.first for last in others) for hit in hits):
+                   and all(last < hit.first for last in others) and not _claimed(hit, hits) for hit in hits):
                 return True
     return False
 
@@ -1975,6 +1975,26 @@ class _Part(NamedTuple):
 _DOCUMENT_TERM_RULES = frozenset(_RULE_INDEX[name] for name in ("ektp_term", "ktp_term", "id_term_related", "civil_doc_term"))
 
 
+#: (told18) Goods that hold a blank word or an ID term of their own: a blank form of another document ("blanko STNK",
+#: "blangko akta") holds its blank word, a copy service's object ("salin kartu identitas") the ID it copies.
+_CLAIMING = frozenset(_RULE_INDEX[name] for name in ("blank_civil_form", "blank_school_form", "id_copied"))
+_BLANK_CHANNEL = frozenset(i for i, rule in enumerate(RULES) if rule.channel == "blank")
+_BLANK_WORD_TERMS = frozenset(_RULE_INDEX[name] for name in ("blank_term", "unprinted_term"))
+
+
+def _claimed(hit: Hit, hits: tuple[Hit, ...]) -> bool:
+    """(told18) Whether a blank-channel hit holds the words of other goods in its clause (:data:`_CLAIMING`): the blank
+    word of "Blanko STNK ready." is the STNK's and the ID of "Bisa salin kartu identitas." the copied one's, so neither
+    is part of a blank e-KTP found apart nor a blank offered ("Blanko STNK ready." after a notice of blank stock turned
+    292 read-right hard negatives blank on 2.15).  Only the blank word next to the other document is its own: a pattern
+    run over two ("Blanko ori Blangko akta kelahiran") leaves the first blank word to the listing."""
+    if hit.rule not in _BLANK_CHANNEL:
+        return False
+    return any(other.rule in _CLAIMING and not other.negator and other.first <= hit.last and hit.first <= other.last
+               and not any(word.rule in _BLANK_WORD_TERMS and hit.last < word.first <= other.last for word in hits)
+               for other in hits)
+
+
 def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[int]) -> list[_Part]:
     """Clauses of the product text (no cue before it, not negated) in which one of ``rules`` fired.
 
@@ -1992,7 +2012,8 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
                 listing = not _DOCUMENT_TERM_RULES.isdisjoint(names)
             part = next((hit for hit in hits if hit.rule in rules and not hit.negator and hit.cue not in _NOT_OFFERED_APART
                          and not (hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES)
-                         and not (hit.cue and hit.rule in _NEGATIVE_RULES)), None)  # not the product (a bonus keyring, 2.5)
+                         and not (hit.cue and hit.rule in _NEGATIVE_RULES)
+                         and not _claimed(hit, hits)), None)  # not the product (a bonus keyring, 2.5), nor another's words
             if part is not None:
                 parts.append(_Part(field, max(rank, 0), number, part.matched))
     return parts
