@@ -2202,7 +2202,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 #: (relrec16) Parts of a reading found apart that name no goods of their own: a person's data printed, a blank the buyer
 #: has, a shop's printing of KTPs.  They make no clause one that names something, so a seller's "Kami cetak datanya."
 #: added to a title moves neither its product phrase nor an identity set's lead (it hid 8 read-right offers when it did).
-_SILENT_PARTS = frozenset(_RULE_INDEX[name] for name in ("printed_data", "buyers_blank", "id_print_service"))
+_SILENT_PARTS = frozenset(_RULE_INDEX[name] for name in ("printed_data", "buyers_blank", "id_print_service", "custom_data"))
 
 
 def _without_silent_parts(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:
@@ -2593,14 +2593,15 @@ def score_listing(
     read_past += warnings_read_past
     image_rules = _rules_in_field(image_text) if image_text else None
     reasons, blank, related = _judgement(title_rules, description_rules, image_rules)
-    if (blank >= blank_threshold or related >= related_threshold) and _told_by_no_seller(title, description):
+    if (blank >= blank_threshold or related >= related_threshold) and (_told_by_no_seller(title, description) or (
+            blank >= blank_threshold and _blank_spoken_of_by_others(title, description))):
         # (notice13) a notice, a news item, a warning or a story about blanks, whatever chatter a shop puts round it;
         # read as written, since a notice's hashtags are no sentence of it (tags13 reads them as the listing's words)
         reasons, blank, related = _judgement(_told(title_rules), _told(description_rules), image_rules)
-    elif blank >= blank_threshold and _blank_spoken_of_by_others(title, description):
-        # (precision14) a blank only others speak of; (told18) what the poster offers beside it in its own words stays
-        told = _judgement(_told(title_rules), _told(description_rules), image_rules)
-        reasons, blank, related = _others_blank_told(title, description, told, image_rules, (blank_threshold, related_threshold))
+        if blank < blank_threshold and _blank_spoken_of_by_others(title, description):
+            # (told18) a blank only others speak of (precision14): what the poster offers beside it in its own words stays
+            reasons, blank, related = _others_blank_told(title, description, (reasons, blank, related), image_rules,
+                                                         (blank_threshold, related_threshold))
     if read_past:
         reasons += read_past
     if blank >= blank_threshold:
