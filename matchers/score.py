@@ -2202,7 +2202,7 @@ def _judge(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[Reason, ..
 #: (relrec16) Parts of a reading found apart that name no goods of their own: a person's data printed, a blank the buyer
 #: has, a shop's printing of KTPs.  They make no clause one that names something, so a seller's "Kami cetak datanya."
 #: added to a title moves neither its product phrase nor an identity set's lead (it hid 8 read-right offers when it did).
-_SILENT_PARTS = frozenset(_RULE_INDEX[name] for name in ("printed_data", "buyers_blank", "id_print_service", "custom_data"))
+_SILENT_PARTS = frozenset(_RULE_INDEX[name] for name in ("printed_data", "buyers_blank", "id_print_service"))
 
 
 def _without_silent_parts(fields: tuple[tuple[str, FieldRules], ...]) -> tuple[tuple[str, FieldRules], ...]:

@@ -6,15 +6,16 @@ goods of the blank.
   (``score._others_blank_told``, ``others_voices.posters_own_words``); related evidence a news item's, a warning's or a
   story's own sentences hold stays told with the blank.
 * Data or contents as the buyer asks ("Data apa saja bisa.", "Isi sesuai permintaan.") names no goods of its own: it
-  neither ends a notice's reading (``notice_speaker.names_id_goods``) nor makes a title name something (``score._SILENT_PARTS``).
+  does not end a notice's reading (``notice_speaker.names_id_goods``).  (Kept out of ``score._SILENT_PARTS``: a silent
+  part loses its own support, and custom data's 5 points carry h5-related-0268 over the related bar.)
 * A blank word a blank form of another document holds ("Blanko STNK ready.") and an ID a copy service names as its
   object ("Bisa salin kartu identitas.") are those goods' words: no part of a blank e-KTP found apart, nor a blank
   offered (``score._claimed``).
 
 Lever counts (every read-right tune row of told18's tree, /tmp/told18/lev2.py; base = main 2.15 at 21211bb):
 "Data apa saja bisa." (and six twins of data as asked, alike) turns read-right hard negatives blank after the
-description 84 -> 2, before it 92 -> 10, after the title 30 -> 6; hides offers before / after the title 8 / 79 -> 7 /
-78 (relrec16's custom KTP of a chip card, as on 2.15), none in the description.  "Blanko STNK ready." (and "Blangko
+description 84 -> 2, before it 92 -> 10, after the title 30 -> 11; hides offers before / after the title 8 / 79, as on
+2.15 (relrec16's custom KTP of a chip card), none in the description.  "Blanko STNK ready." (and "Blangko
 BPKB ready.", "Blangko akta kelahiran ready.") 292 / 323 / 305 -> 185 / 243 / 192 (after the description, after the
 title, before the description), "Bisa salin kartu identitas." 141 / 113 / 146 -> 85 / 86 / 90; neither hides an offer
 2.15 does not in any place.  The voice lines (a victim's, a why-question, "Ada yang pernah ketipu …?", hearsay, a
