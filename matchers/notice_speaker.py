@@ -131,13 +131,17 @@ ID_GOODS = GOODS_TAGS | frozenset({
     "READDATA", "READTEST", "EMBLEM", "SECURITYMARK", "OFFICESTAMP", "FORGEDSTAMP", "PRINTEDON", "AKUN"})
 #: A card or a blank state alone ("Bukan kartu PVC biasa", "dompet kartu", "tanpa kartu kredit", "kaos polos"): no ID's.
 _PLAIN_GOODS = frozenset({"KARTU", "KOSONG"})
+#: (told18) Data or contents as the buyer asks ("Data apa saja bisa.", "Isi sesuai permintaan.", relrec16): what is done
+#: to goods named elsewhere, no goods of its own.
+_AS_ASKED = frozenset({"CUSTOMDATA"})
 
 
 def names_id_goods(tags: frozenset[str]) -> bool:
     """Whether a sentence's tags name an ID's goods (``ID_GOODS``); a bare card or blank state only beside no hard
-    negative and no negation ("Bukan kartu PVC biasa", "dompet kartu", "tanpa kartu kredit" name none)."""
+    negative and no negation ("Bukan kartu PVC biasa", "dompet kartu", "tanpa kartu kredit" name none).  (told18) Data
+    as asked alone names none: "Isi sesuai permintaan." after a notice of blank stock made its blank words an offer."""
     named = tags & ID_GOODS
-    if not named:
+    if not named or named <= _AS_ASKED:
         return False
     return bool(named - _PLAIN_GOODS) or not any(tag.startswith("NEG") or tag == "NOT" for tag in tags)
 

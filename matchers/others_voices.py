@@ -344,6 +344,31 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
                               spelled: Callable[[str], str]) -> bool:
     """Whether no one offers the blank: every sentence naming it asks, refuses, quotes under a report's frame, or
     reports an office, and no seller speaks of it (module docstring)."""
+    return _spoken_of_by_others(title, description, tags_of, spelled, None)
+
+
+#: (told18) How a sentence speaks when someone other than the poster speaks it: told of or asked.
+_OTHERS = frozenset({_TOLD, _OWN_TOLD, _ASKED})
+
+
+@lru_cache(maxsize=256)  # asked only of listings whose blank others speak of
+def posters_own_words(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
+                      spelled: Callable[[str], str]) -> tuple[str, str]:
+    """(told18) The title and the description of a listing whose blank only others speak of
+    (:func:`blank_spoken_of_by_others`), without the sentences others speak (told of, asked): the poster's own words.
+
+    What the poster offers beside the told blank is said there (a print service over the buyer's blank under a
+    why-question of the shortage); a news item's, a warning's or a story's goods stay told with the blank, since their
+    sentences speak as others do ("berita: sindikat pemalsu KTP …", "KTP anak saya sudah jadi")."""
+    own: list[tuple[bool, str]] = []
+    _spoken_of_by_others(title, description, tags_of, spelled, own)
+    return (" ".join(sentence for in_title, sentence in own if in_title),
+            "\n".join(sentence for in_title, sentence in own if not in_title))
+
+
+def _spoken_of_by_others(title: str, description: str, tags_of: Callable[[str], frozenset[str]],
+                         spelled: Callable[[str], str], own: list[tuple[bool, str]] | None) -> bool:
+    """:func:`blank_spoken_of_by_others`, each sentence no other speaks put in ``own`` (when given) with its field."""
     text = f"{title}\n{description}".lower()
     if not (_gated(text) or _gated_by_tellers(text)) or _hashtags_name_the_goods(description, tags_of, spelled):
         return False
@@ -361,7 +386,7 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
                 sentence = match.group(0) if in_title else without_leading_tags(match.group(0))
                 if voice == _ASKED and _YES.match(sentence) and not asks_anyone(sentence):
                     return False  # the poster answering its own question of the goods: a seller's
-                voice = _voice(sentence, in_title, line_head, tags_of, spelled)
+                before, voice = voice, _voice(sentence, in_title, line_head, tags_of, spelled)
                 if voice == _PRICED and discussion:
                     voice = _NONE  # (precision17) a discussion block's "ready kak" naming no goods: the page's chatter
                 if voice == _PLAIN:
@@ -370,6 +395,8 @@ def blank_spoken_of_by_others(title: str, description: str, tags_of: Callable[[s
                     counts[voice] += 1
                 elif sentence.strip():
                     unnamed.append((sentence, spelled(sentence)))
+                if own is not None and voice not in _OTHERS and not (voice == _NONE and before in _OTHERS and "?" in sentence):
+                    own.append((in_title, sentence))  # a question naming nothing after others' words goes on asking
     if counts[_PRICED] and not counts[_OTHER_SOLD]:
         return False  # a price or a stock naming no goods, and no other product priced: the blank's
     told = counts[_TOLD] + counts[_OWN_TOLD]

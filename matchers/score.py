@@ -557,7 +557,7 @@ from matchers.identity_set import identity_set
 from matchers.lexicon import ABSENT, PHRASE_WORDS, canonical_of_words, outline, plain_words
 from matchers.normalise import join_mixed_spelling, normal_words
 from matchers.notice_speaker import speaks_of_goods_as_no_seller
-from matchers.others_voices import blank_spoken_of_by_others
+from matchers.others_voices import blank_spoken_of_by_others, posters_own_words
 from matchers.regex_literals import required_strings
 from matchers.result import MATCHER_VERSION, Assessment, Reason, Verdict, new_assessment
 from matchers.shop_chatter import chatter_head_end
@@ -1897,7 +1897,7 @@ def _blank_sold_apart(fields: tuple[tuple[str, FieldRules], ...]) -> bool:
         for _, hits in field_clauses:
             others = [hit.last for hit in hits if RULES[hit.rule].channel == "negative" and not hit.negator]
             if any(hit.rule == _BLANK_OFFERED and not hit.negator and hit.cue not in _NOT_ON_OFFER
-                   and all(last < hit.first for last in others) for hit in hits):
+                   and all(last < hit.first for last in others) and not _claimed(hit, hits) for hit in hits):
                 return True
     return False
 
@@ -1975,6 +1975,26 @@ class _Part(NamedTuple):
 _DOCUMENT_TERM_RULES = frozenset(_RULE_INDEX[name] for name in ("ektp_term", "ktp_term", "id_term_related", "civil_doc_term"))
 
 
+#: (told18) Goods that hold a blank word or an ID term of their own: a blank form of another document ("blanko STNK",
+#: "blangko akta") holds its blank word, a copy service's object ("salin kartu identitas") the ID it copies.
+_CLAIMING = frozenset(_RULE_INDEX[name] for name in ("blank_civil_form", "blank_school_form", "id_copied"))
+_BLANK_CHANNEL = frozenset(i for i, rule in enumerate(RULES) if rule.channel == "blank")
+_BLANK_WORD_TERMS = frozenset(_RULE_INDEX[name] for name in ("blank_term", "unprinted_term"))
+
+
+def _claimed(hit: Hit, hits: tuple[Hit, ...]) -> bool:
+    """(told18) Whether a blank-channel hit holds the words of other goods in its clause (:data:`_CLAIMING`): the blank
+    word of "Blanko STNK ready." is the STNK's and the ID of "Bisa salin kartu identitas." the copied one's, so neither
+    is part of a blank e-KTP found apart nor a blank offered ("Blanko STNK ready." after a notice of blank stock turned
+    292 read-right hard negatives blank on 2.15).  Only the blank word next to the other document is its own: a pattern
+    run over two ("Blanko ori Blangko akta kelahiran") leaves the first blank word to the listing."""
+    if hit.rule not in _BLANK_CHANNEL:
+        return False
+    return any(other.rule in _CLAIMING and not other.negator and other.first <= hit.last and hit.first <= other.last
+               and not any(word.rule in _BLANK_WORD_TERMS and hit.last < word.first <= other.last for word in hits)
+               for other in hits)
+
+
 def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[int]) -> list[_Part]:
     """Clauses of the product text (no cue before it, not negated) in which one of ``rules`` fired.
 
@@ -1992,7 +2012,8 @@ def _parts_apart(fields: tuple[tuple[str, FieldRules], ...], rules: frozenset[in
                 listing = not _DOCUMENT_TERM_RULES.isdisjoint(names)
             part = next((hit for hit in hits if hit.rule in rules and not hit.negator and hit.cue not in _NOT_OFFERED_APART
                          and not (hit.cue == _USAGE_CUE and hit.rule in _BLANK_WORD_RULES)
-                         and not (hit.cue and hit.rule in _NEGATIVE_RULES)), None)  # not the product (a bonus keyring, 2.5)
+                         and not (hit.cue and hit.rule in _NEGATIVE_RULES)
+                         and not _claimed(hit, hits)), None)  # not the product (a bonus keyring, 2.5), nor another's words
             if part is not None:
                 parts.append(_Part(field, max(rank, 0), number, part.matched))
     return parts
@@ -2577,6 +2598,10 @@ def score_listing(
         # (notice13) a notice, a news item, a warning or a story about blanks, whatever chatter a shop puts round it;
         # read as written, since a notice's hashtags are no sentence of it (tags13 reads them as the listing's words)
         reasons, blank, related = _judgement(_told(title_rules), _told(description_rules), image_rules)
+        if blank < blank_threshold and _blank_spoken_of_by_others(title, description):
+            # (told18) a blank only others speak of (precision14): what the poster offers beside it in its own words stays
+            reasons, blank, related = _others_blank_told(title, description, (reasons, blank, related), image_rules,
+                                                         (blank_threshold, related_threshold))
     if read_past:
         reasons += read_past
     if blank >= blank_threshold:
@@ -2685,6 +2710,29 @@ def _told(rules: FieldRules | None) -> FieldRules | None:
     if not rules:
         return rules
     return tuple((number, tuple(_hit_with_cue(hit, _TOLD_CUE) for hit in hits)) for number, hits in rules)
+
+
+def _others_blank_told(title: str, description: str, told: tuple[tuple[Reason, ...], float, float],
+                       image_rules: FieldRules | None, thresholds: tuple[float, float]) -> tuple[tuple[Reason, ...], float, float]:
+    """(told18) The judgement of a listing whose blank only others speak of (an asker, a victim, a why-question, an
+    office: :func:`_blank_spoken_of_by_others`): ``told`` (the whole listing under a report's cue, precision14), unless
+    the poster's own words (:func:`matchers.others_voices.posters_own_words`: the sentences others speak left out)
+    offer something related on their own and no blank.
+
+    The poster may offer something else beside the told blank (a print service over the buyer's own blank under a
+    why-question of the shortage): precision14 told the whole listing and lost that offer with the blank (rr16c-print-01,
+    rr16c-buyerblank-01).  Read only in the poster's sentences, related evidence that others' sentences hold (a news
+    item's forged KTP, a warning's data trade, "jual beli blanko e-KTP" read as an ID for sale) stays told."""
+    own_title, own_description = posters_own_words(_without_spelled_stops(title), _without_spelled_stops(description),
+                                                   _tags_in, _spelled)
+    if not (own_title or own_description):
+        return told
+    title_rules, description_rules, _ = _read_fields(own_title, own_description)
+    kept = _judgement(title_rules, description_rules, image_rules)
+    blank_threshold, related_threshold = thresholds
+    if kept[1] >= blank_threshold or kept[2] < related_threshold or _told_by_no_seller(own_title, own_description):
+        return told
+    return kept
 
 
 def _spec_names_goods(words: str) -> bool:

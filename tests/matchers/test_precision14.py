@@ -68,8 +68,12 @@ def test_a_trigger_added_to_an_offer_hides_none(line: str, where: str, monkeypat
 #: need that); a one-line trigger hides none.  relrec16: put before the title it hides two print shops over a blank the
 #: buyer has ("Jasa cetak kartu" / "Punya blangko sendiri? … kami cetakin data kakak"): their only blank is the buyer's,
 #: which the reading counts among the blanks others speak of.
+#: (told18) Put before the title of t18c-own-02 (a print service over the buyer's blank under a why-question title),
+#: "Tulisan tentang blangko e-KTP." heads the poster's own words with a blank named as a topic, so they read no related
+#: offer of their own and the listing stays told: 2.15 hides it alike (measured); the row is told18's, new to this count.
 KNOWN_HIDDEN = {"T: kak blangko e-KTP ada?\nJ: Blangko tersedia di kantor Disdukcapil, gratis.": {
-    "t13a-023", "t13c-search-02", "rr16c-print-01", "rr16c-buyerblank-01"}}
+    "t13a-023", "t13c-search-02", "rr16c-print-01", "rr16c-buyerblank-01"},
+    "Tulisan tentang blangko e-KTP.": {"t18c-own-02"}}
 
 
 @pytest.mark.parametrize("line", TRIGGERS)

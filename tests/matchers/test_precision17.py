@@ -87,12 +87,12 @@ LINES = ["Silakan ambil KTP Anda di kantor kelurahan dengan membawa bukti rekam.
 
 
 #: Merged with relrec16/17 (integ17): three print services over the buyer's own blank, which a victim's or a why-line
-#: in the title turns from blank (2.14, relrec17 alone) to benign.  With the line, the others'-voices reading finds the
-#: blank named only by others and re-reads the whole listing as told, its related offer (the print service) with it:
-#: the reading should drop the blank only.  An open defect (closing note, Next), named here so no other row joins it.
-KNOWN_HIDDEN = {("Saya tertipu penjual blangko e-KTP, sudah transfer 500rb.", "ta"): ("rr17a-003",),
-                ("Kenapa sih blangko e-KTP sering langka? Menurut agan gimana?", "tp"): ("rr16c-buyerblank-01",
-                                                                                        "rr16c-print-01")}
+#: in the title turned from blank (2.14, relrec17 alone) to benign: the others'-voices reading re-read the whole listing
+#: as told, its related offer with it.  (told18) The poster's own words are read apart (score._others_blank_told):
+#: rr16c-buyerblank-01 and rr16c-print-01 under the why-line read related again.  rr17a-003 stays: the victim's line run
+#: on after its title is one sentence with the product phrase ("Layanan isi data kartu penduduk Saya tertipu …"), so
+#: the poster's own words hold no title; named here so no other row joins it.
+KNOWN_HIDDEN = {("Saya tertipu penjual blangko e-KTP, sudah transfer 500rb.", "ta"): ("rr17a-003",)}
 
 
 @pytest.mark.parametrize("where", ["tp", "ta", "dp", "da"])

@@ -50,9 +50,7 @@ STILL_MISSED = {
     "rr15c-madefor-01": "the reading was dropped: a KTP in the title and 'Kami buatkan' apart turned 100-140 more hard "
                         "negatives than 2.12 wherever a seller puts that line",
     "rr15c-madefor-02": "as rr15c-madefor-01",
-    "rr15c-clone-11": "a chip's contents said copied is read (relrec16's id_copied), yet the empty cards to copy onto beside the "
-                      "e-KTP in the title still read as blanks: a copy of an ID in the title's product phrase does not take the "
-                      "blank channel (as a seller's line put first, 'Salin kartu identitas.' took it from ~2,500 blank offers)",
+    # rr15c-clone-11 (told18): read related; the e-KTP in the title that the copy names is the copied ID's, no blank's
     # relrec15_b, measured once at 113bff4 (main 2.12 misreads the same three): not learnt from
     "rr15b-010": "relrec15_b, measured once: a WTB of KTP + selfie sets in a buyer's voice reads benign",
     "rr15b-013": "relrec15_b, measured once: a made S1 diploma ('Ijazah S1 jadi … terdaftar') reads benign",

@@ -49,8 +49,7 @@ STILL_MISSED = {
     "rr16a-032": "a vague title ('kartu pengenal custom') and claims of passing checks with no ID term: a name-tag maker's "
                  "'custom' card says as much",
     "rr16a-033": "'Identitas pengganti' with 'seperti asli, ada chip' and no ID term: read as no ID named",
-    "rr16c-copy-04": "as rr15c-clone-11: the copy tool is read, the empty cards to copy onto beside the e-KTP in the title "
-                     "still read as blanks (a copy in the title's product phrase does not take the blank channel: lever)",
+    # rr16c-copy-04 (told18): read related, as rr15c-clone-11
 }
 
 #: The rules this change added: what the precision count below looks for among a misread hard negative's reasons.

@@ -112,8 +112,8 @@ def test_genre_tags_before_the_title_hide_only_titles_naming_no_goods() -> None:
     # its Instagram handle only, "Instagram post by @…") is one more such title, hidden on 2.13 alike (measured); and
     # (precision17) three of its new offers join: p17c-warntags-02 titled "Promo akhir tahun" (a title naming no goods,
     # this test's own shape), p17a-031 under a genre title ("Kabar gembira: …") and p17c-why-02 under a why-question
-    # title (371 + 1 + 3)
-    assert len(hidden) <= 375
+    # title (371 + 1 + 3); (told18) t18c-own-01, a print service under a why-question title, as p17c-why-02 (375 + 1)
+    assert len(hidden) <= 376
     titles = {row["id"]: f"#infoktp #pengumuman #berita {row['title']}" for row in STEADY}
     assert [rid for rid in hidden if _moved(titles[rid])] == []
 
@@ -148,8 +148,10 @@ def test_a_hashtag_line_of_blank_words_makes_fewer_hard_negatives_offers_than_on
     # Merged with relrec16/17 (1,815): the same 1,799 and 16 hard negatives of their batches, rows 2.14's corpus lacks
     # (rr16a-038, -047, -049, -050, rr16b-018, -019, rr16c-copy-08, -09, -firstperson-03, -print-10, -11, rr17a-039,
     # rr17c-buyerid-03, -05, -copy-04, -vehicle-04: print shops and card copiers, which blank hashtags turn as they turn
-    # the 1,758 of 2.14; measured by id)
-    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1815
+    # the 1,758 of 2.14; measured by id).  told18 (1,820): the same 1,815 and 5 of its new hard negatives (t18a-038 a
+    # resident's story, t18c-own-03, -04, -05 a seminar, a holder question and a warning under another's line about the
+    # blank, t18c-claimed-04 a warranty-card shop), turned as the others are (measured by id: none of 2.15's gone)
+    assert len(_raised_to_blank("#blankoktp #ektpkosong #blangkoektp")) <= 1820
 
 
 @pytest.mark.parametrize("line", LINKS + NOTICES)
