@@ -12,7 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 #: Bump whenever a rule, weight, term list or threshold default changes.
-MATCHER_VERSION = "ktpwatch-matchers/2.15"
+MATCHER_VERSION = "ktpwatch-matchers/2.16"
 
 
 class Verdict(StrEnum):
