@@ -10,7 +10,7 @@ goods of the blank.
   part loses its own support, and custom data's 5 points carry h5-related-0268 over the related bar.)
 * A blank word a blank form of another document holds ("Blanko STNK ready.") and an ID a copy service names as its
   object ("Bisa salin kartu identitas.") are those goods' words: no part of a blank e-KTP found apart, nor a blank
-  offered (``score._claimed``).
+  offered (``score._Claims``).
 
 Lever counts (every read-right tune row of told18's tree, /tmp/told18/lev2.py; base = main 2.15 at 21211bb):
 "Data apa saja bisa." (and six twins of data as asked, alike) turns read-right hard negatives blank after the
