@@ -2016,10 +2016,10 @@ class _Claims:
         claimers = self._claimers if self._claimers is not None else self._build()
         if not claimers:
             return False
-        at = bisect_right(self._words, hit.last)
-        stop = self._words[at] if at < len(self._words) else None  # the first blank word after the hit
-        for at in range(bisect_left(self._lasts, hit.first), len(claimers)):
-            last, first = claimers[at]
+        after = bisect_right(self._words, hit.last)
+        stop = self._words[after] if after < len(self._words) else None  # the first blank word after the hit
+        for index in range(bisect_left(self._lasts, hit.first), len(claimers)):
+            last, first = claimers[index]
             if (stop is not None and last >= stop) or last - self._longest > hit.last:
                 break
             if first <= hit.last:
