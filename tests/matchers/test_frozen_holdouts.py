@@ -247,7 +247,8 @@ HOLDOUTS = (
     # testimonials in Javanese, Sundanese, Betawi and Minang colour; shops, villages, newsrooms and
     # Dukcapil speaking about blank stock; buyers, warnings and scam reports quoting offers; related
     # goods of every kind in several voices), each written out in two of ten shapes a crawler brings
-    # back, with contacts, non-identifiers and evasions; see ``holdout15/README.md``).
+    # back, with contacts, non-identifiers and evasions; see ``holdout15/README.md``).  Retired as a judge when holdout16
+    # was frozen (its 36 misreads on 2.16 were given to the next round's tuners as shapes of language).
     FrozenHoldout(
         name="holdout15",
         sha256="edd784fd5ae43b716121bd9018560168fe2c7a6939f63c6ebcefe72fca54d201",
@@ -275,15 +276,27 @@ HOLDOUTS = (
     # testimonials in Javanese, Sundanese, Minang, Medan, Makassar and Banjar colour; Dukcapil, newsrooms, buyers,
     # warnings and scam reports speaking about blank stock; related goods of every kind), each written out in two
     # of eleven shapes a crawler brings back, with contacts, non-identifiers and evasions; see
-    # ``holdout16/README.md``).  Floors are 0.0 until the first run.
+    # ``holdout16/README.md``).
     FrozenHoldout(
         name="holdout16",
         sha256="d084fab7b6050826bb54633d631dd4277f56c3d7e5ea66f651395733d3fdd8d4",
         id_prefix="h16-",
-        measured=HoldoutFigures(blank_precision=0.0, blank_recall=0.0, related_recall=0.0,
-                                id_precision=0.0, id_recall=0.0),
-        target_reason="issue 15 is open: first run pending",
-        leak_bound=None,
+        minimum={"blank": 230, "related": 190, "benign": 290},
+        least_rows=710,
+        # floors set by the integrator after the first run (2026-12-07 23:04 UTC, on ktpwatch-matchers/2.16, main at
+        # d81142b, before this round's matcher changes): blank precision 0.877 (229/261), blank recall 0.979
+        # (229/234), related recall 0.938 (180/192), identifiers 1.000 / 1.000 (1,770 found, 0 false, 0 missed).
+        # Floors a little below those figures (one or two rows of slack).
+        measured=HoldoutFigures(blank_precision=0.87, blank_recall=0.97, related_recall=0.93,
+                                id_precision=0.99, id_recall=0.99),
+        target_reason="issue 15 is open: blank precision 0.877, recall 0.979, related recall 0.938 on the first run (2.16)",
+        # Two words of 2.16's lexicon (written before this holdout) occur in holdout16's texts and in no tune text
+        # (first run): that stays the bound, so no new word may join them; the words are not named, so the holdout
+        # does not leak through this file.
+        leak_bound=2,
+        no_leak_reason=(
+            "the first run found 2 lexicon words of 2.16 (older than this holdout) in holdout16 texts and in no tune "
+            "text; the words are not named here, so the holdout does not leak through this reason"),
     ),
 )
 
