@@ -93,7 +93,7 @@ def _shape_rules_looking_everywhere(shape: str) -> tuple[tuple[int, int, int, in
     """The full reading of a shape: every rule run, and a negation and a cue looked for around every match,
     where the engine looks for them only when the shape holds a NOT, a sale denied or a CUE tag."""
     shape_tags = shape.replace("=", "").replace("_", "").split(" ")
-    cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
+    cues = score._cues_in(shape_tags)
     fired = []
     for index, rule in enumerate(score.RULES):
         for match in rule.pattern.finditer(shape):
@@ -108,9 +108,30 @@ def _shape_rules_looking_everywhere(shape: str) -> tuple[tuple[int, int, int, in
     return score._negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
 
 
+def _cue_before_walking(shape_tags: list[str], first: int) -> int:
+    """2.16's reading of the cue a match starting at ``first`` stands under: every cue before it walked, the first
+    that governs the rest of its clause taken, else the last."""
+    cue = -1
+    for i, tag in enumerate(shape_tags[:first]):
+        if tag.startswith("CUE"):
+            if tag in score._CLAUSE_CUES:
+                return i
+            cue = i
+    return cue
+
+
+def _check_cues_before(shape: str) -> None:
+    """The cue before each token, read from the clause's first governing cue and a bisect, is the one walked to."""
+    for shape_tags in (shape.replace("=", "").replace("_", "").split(" "), score._tags_beneath(shape)[0]):
+        cues = score._cues_in(shape_tags)
+        for first in range(len(shape_tags) + 1):
+            assert score._cue_before(cues, first) == _cue_before_walking(shape_tags, first), (shape, first)
+
+
 def _check_shape_rules(text: str, every_rule: tuple[int, ...]) -> None:
     tagged = lexicon.outline(lexicon.canonical_words(normalise(read_by_sound(text))), score._SHAPE_GAP)
     if tagged.shape:
+        _check_cues_before(tagged.shape)
         assert score._rules_in_shape.__wrapped__(tagged.shape) == _shape_rules_looking_everywhere(tagged.shape)
         # the rules read a shape's tags by replacing its marks: its tokens are "TAG=" or "_", one space apart
         assert all(re.fullmatch(r"[A-Z]+=|_", token) for token in tagged.shape.split(" ")), tagged.shape
