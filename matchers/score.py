@@ -1294,6 +1294,7 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     cues = _cues_in(shape_tags)
     # a shape without a negation, a sale denied or a cue (most) has none to look for around each match
     negations = "NOT" in tags or not _SALE_DENIALS.isdisjoint(tags)
+    nots = _nots_in(shape_tags) if negations else _NO_NOTS
     fired = []
     spaces: list[int] = []  # where the shape's spaces stand, found once on the first match: counting them again before
     # each match took quadratic time on a clause of thousands of matches ("ambil ktp " * 20000: 1.4 s)
@@ -1307,7 +1308,7 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
                 spaces = [at for at, char in enumerate(shape) if char == " "] or [len(shape)]
             first = bisect_left(spaces, match.start())
             last = first + match.group(0).count(" ")
-            negator = _negation_of(shape_tags, rule, first, last) if negations else -1
+            negator = _negation_of(shape_tags, nots, rule, first, last) if negations else -1
             cue = _cue_of(shape_tags, cues, index, first, last) if cues.at else -1
             if cue < 0 and cues.at and rule.channel != "negative" and first < cues.at[-1]:
                 cue = _told_of_inside(shape, shape_tags, rule, first, last)
@@ -1320,10 +1321,10 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
 _READS_ITS_NOT = frozenset({"document_without_papers"})
 
 
-def _negation_of(shape_tags: list[str], rule: Rule, first: int, last: int) -> int:
+def _negation_of(shape_tags: list[str], nots: _Nots, rule: Rule, first: int, last: int) -> int:
     """The token of the negation denying a match from ``first`` to ``last``, or −1 (a shape holding a NOT or a
     sale denied: "Blanko KTP tidak dijual" denies the sale of what it names, 2.8)."""
-    negator = _negator_of(shape_tags, first, rule.channel == "negative")
+    negator = _negator_of(nots, first, rule.channel == "negative")
     if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last] and rule.name not in _READS_ITS_NOT:
         negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
     if negator < 0 and rule.channel != "negative":
@@ -1339,9 +1340,8 @@ def _cue_of(shape_tags: list[str], cues: _Cues, index: int, first: int, last: in
     cue = _cue_before(cues, first)
     if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
         cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
-    if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
-            and _OFFER_TAGS.isdisjoint(shape_tags):
-        cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
+    if cue < 0 and rule.channel == "related" and not cues.offered:
+        cue = _asked_after(cues, last)  # "data KTP pemilik diperlukan": asked, not sold
     if cue < 0 and rule.channel != "negative" and _REPORTED_AFTER in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
         cue = shape_tags.index(_REPORTED_AFTER, last + 1)  # (2.8) "Gudang blangko e-KTP digerebek": what a report tells of
     if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
@@ -1390,17 +1390,29 @@ _HELD_BY_MATCHES: tuple[tuple[str, ...], ...] = tuple(
 
 
 class _Cues(NamedTuple):
-    """A clause's sentence cues, found once per shape: their tokens in order, and the first of them that governs
-    the rest of its clause (−1 if none; see :func:`_cue_before`)."""
+    """A clause's sentence cues, found once per shape, not looked for again around each match (on a clause of
+    thousands of matches that took quadratic time): their tokens in order, the first of them that governs the rest of
+    its clause (−1 if none; see :func:`_cue_before`), the tokens of a requirement said after what it asks for
+    (CUEREQAFTER), and whether the clause holds a tag of the seller offering (``_OFFER_TAGS``)."""
 
     at: list[int]
     head: int
+    asked_after: list[int]
+    offered: bool
 
 
 def _cues_in(shape_tags: list[str]) -> _Cues:
     """The cues of a shape's tags (every tag starting "CUE")."""
     at = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
-    return _Cues(at, next((i for i in at if shape_tags[i] in _CLAUSE_CUES), -1))
+    return _Cues(at, next((i for i in at if shape_tags[i] in _CLAUSE_CUES), -1),
+                 [i for i in at if shape_tags[i] == "CUEREQAFTER"], not _OFFER_TAGS.isdisjoint(shape_tags))
+
+
+def _asked_after(cues: _Cues, last: int) -> int:
+    """The token of the first requirement said after ``last`` ("… diperlukan"), or −1: a bisect, not a search of the
+    rest of the clause for each match ('data ktp ' * 10000 + 'diperlukan' took 2.5 s, quadratic)."""
+    after = bisect_right(cues.asked_after, last)
+    return cues.asked_after[after] if after < len(cues.asked_after) else -1
 
 
 def _cue_before(cues: _Cues, first: int) -> int:
@@ -1417,25 +1429,44 @@ def _cue_before(cues: _Cues, first: int) -> int:
     return cues.at[before - 1] if before else -1
 
 
-def _negator_of(shape_tags: list[str], first: int, listed: bool) -> int:
+class _Nots(NamedTuple):
+    """A clause's negations, found once per shape (a shape holding a NOT or a sale denied): their tokens in order, and
+    for each token how many before it are neither a negation nor a hard negative's product (NEG…), the steps a
+    negation covering a list counts."""
+
+    at: list[int]
+    steps_before: list[int]
+
+
+_NO_NOTS = _Nots([], [0])
+
+
+def _nots_in(shape_tags: list[str]) -> _Nots:
+    """The negations of a shape's tags."""
+    steps_before = [0]
+    for tag in shape_tags:
+        steps_before.append(steps_before[-1] + (tag != "NOT" and not tag.startswith("NEG")))
+    return _Nots([i for i, tag in enumerate(shape_tags) if tag == "NOT"], steps_before)
+
+
+def _negator_of(nots: _Nots, first: int, listed: bool) -> int:
     """The token of the negation covering the match starting at ``first``, or −1.
 
     A negation covers ``_NEGATION_REACH`` tokens after it.  For a hard negative,
     other products listed between it and the negation are passed over, so one
     negation covers a list: "bukan buku atau majalah", "tidak termasuk casing dan
-    dompet" deny the magazine and the wallet too.
+    dompet" deny the magazine and the wallet too.  The nearest negation before the match is found by a bisect and the
+    steps to it counted by a difference, not by walking back over the list from each match: a long list of products
+    after one negation took quadratic time ('dompet ' * 10000 + ' bukan blanko': 4.6 s).
     """
-    steps = 0
-    for i in range(first - 1, -1, -1):
-        tag = shape_tags[i]
-        if tag == "NOT":
-            return i
-        if listed and tag.startswith("NEG"):
-            continue
-        steps += 1
-        if steps >= (_LIST_NEGATION_REACH if listed else _NEGATION_REACH):
-            return -1
-    return -1
+    before = bisect_left(nots.at, first)
+    if not before:
+        return -1
+    nearest = nots.at[before - 1]
+    if listed:
+        steps = nots.steps_before[first] - nots.steps_before[nearest + 1]
+        return nearest if steps < _LIST_NEGATION_REACH else -1
+    return nearest if first - 1 - nearest < _NEGATION_REACH else -1
 
 
 @lru_cache(maxsize=READINGS_KEPT)

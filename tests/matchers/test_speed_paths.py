@@ -93,17 +93,17 @@ def _shape_rules_looking_everywhere(shape: str) -> tuple[tuple[int, int, int, in
     """The full reading of a shape: every rule run, and a negation and a cue looked for around every match,
     where the engine looks for them only when the shape holds a NOT, a sale denied or a CUE tag."""
     shape_tags = shape.replace("=", "").replace("_", "").split(" ")
-    cues = score._cues_in(shape_tags)
+    nots = score._nots_in(shape_tags)
     fired = []
     for index, rule in enumerate(score.RULES):
         for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
             near = shape_tags[max(0, first - score._ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + score._ATTACH_REACH]
-            cue = score._cue_of(shape_tags, cues, index, first, last)
+            cue = _cue_of_walking(shape_tags, index, first, last)
             if cue < 0 and rule.channel != "negative":  # a report cue inside the match (precision10), looked for always
                 cue = score._told_of_inside(shape, shape_tags, rule, first, last)
-            fired.append((index, first, last, score._negation_of(shape_tags, rule, first, last), cue,
+            fired.append((index, first, last, score._negation_of(shape_tags, nots, rule, first, last), cue,
                           not score._ID_TAGS.isdisjoint(near)))
     return score._negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
 
@@ -120,12 +120,54 @@ def _cue_before_walking(shape_tags: list[str], first: int) -> int:
     return cue
 
 
+def _cue_of_walking(shape_tags: list[str], index: int, first: int, last: int) -> int:
+    """2.16's reading of the cue a match of rule ``index`` stands under: the cue walked to before it, else one looked for
+    in the match or in the rest of its clause (the requirement said after it searched for in every token after)."""
+    rule = score.RULES[index]
+    cue = _cue_before_walking(shape_tags, first)
+    if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
+        cue = shape_tags.index("CUEREQ", first + 1, last)
+    if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
+            and score._OFFER_TAGS.isdisjoint(shape_tags):
+        cue = shape_tags.index("CUEREQAFTER", last + 1)
+    if cue < 0 and rule.channel != "negative" and score._REPORTED_AFTER in shape_tags[last + 1 : last + 1 + score._DENIAL_REACH]:
+        cue = shape_tags.index(score._REPORTED_AFTER, last + 1)
+    if index in score._BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
+        cue = shape_tags.index("CUEUSE", first + 1, last)
+    return cue
+
+
+def _negator_walking(shape_tags: list[str], first: int, listed: bool) -> int:
+    """2.16's reading of the negation covering a match starting at ``first``: walked back to from the match, a hard
+    negative's listed products passed over."""
+    steps = 0
+    for i in range(first - 1, -1, -1):
+        tag = shape_tags[i]
+        if tag == "NOT":
+            return i
+        if listed and tag.startswith("NEG"):
+            continue
+        steps += 1
+        if steps >= (score._LIST_NEGATION_REACH if listed else score._NEGATION_REACH):
+            return -1
+    return -1
+
+
 def _check_cues_before(shape: str) -> None:
-    """The cue before each token, read from the clause's first governing cue and a bisect, is the one walked to."""
+    """At each token of a shape (and of its tags beneath a head cue), the cue before it read from the clause's first
+    governing cue and a bisect is the one walked to, the requirement said after it the one searched for, and the
+    negation covering it, found by a bisect and a count of steps, the one walked back to: found once per shape, each is
+    what 2.16 looked for around every match."""
     for shape_tags in (shape.replace("=", "").replace("_", "").split(" "), score._tags_beneath(shape)[0]):
-        cues = score._cues_in(shape_tags)
+        cues, nots = score._cues_in(shape_tags), score._nots_in(shape_tags)
+        offered = not score._OFFER_TAGS.isdisjoint(shape_tags)
+        assert cues.offered == offered
         for first in range(len(shape_tags) + 1):
             assert score._cue_before(cues, first) == _cue_before_walking(shape_tags, first), (shape, first)
+            after = shape_tags.index("CUEREQAFTER", first + 1) if "CUEREQAFTER" in shape_tags[first + 1 :] else -1
+            assert score._asked_after(cues, first) == after, (shape, first)
+            for listed in (False, True):
+                assert score._negator_of(nots, first, listed) == _negator_walking(shape_tags, first, listed), (shape, first)
 
 
 def _check_shape_rules(text: str, every_rule: tuple[int, ...]) -> None:
