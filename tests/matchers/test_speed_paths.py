@@ -105,7 +105,19 @@ def _shape_rules_looking_everywhere(shape: str) -> tuple[tuple[int, int, int, in
                 cue = score._told_of_inside(shape, shape_tags, rule, first, last)
             fired.append((index, first, last, score._negation_of(shape_tags, nots, rule, first, last), cue,
                           not score._ID_TAGS.isdisjoint(near)))
-    return score._negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
+    return _negated_through_overlap_scanning(fired) if "NOT" in shape_tags else tuple(fired)
+
+
+def _negated_through_overlap_scanning(fired: list[tuple[int, int, int, int, int, bool]]) -> tuple[tuple[int, int, int, int, int, bool], ...]:
+    """2.16's reading of a negation through overlap: every denied match scanned for each positive match."""
+    denied = [(first, last, negator) for index, first, last, negator, _, _ in fired
+              if 0 <= negator < first and score.RULES[index].channel != "negative"]
+    out = []
+    for index, first, last, negator, cue, attached in fired:
+        if negator < 0 and score.RULES[index].channel != "negative":
+            negator = next((by for start, end, by in denied if start <= last and first <= end and by < first), -1)
+        out.append((index, first, last, negator, cue, attached))
+    return tuple(out)
 
 
 def _cue_before_walking(shape_tags: list[str], first: int) -> int:
