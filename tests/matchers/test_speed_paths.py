@@ -9,6 +9,7 @@ one), and judgements looked up by the identity of shared field readings.
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -24,6 +25,7 @@ from matchers import (
     regex_literals,
     score,
     score_listing,
+    tellers,
 )
 from matchers.by_sound import read_by_sound
 from matchers.identity_memo import IdentityMemo, Interner
@@ -451,3 +453,79 @@ def test_chip_topic_led_by_letters_agrees_with_the_word_start_form_on_the_corpus
 @given(st.one_of(topic_text, st.text(max_size=20)))
 def test_chip_topic_led_by_letters_agrees_with_the_word_start_form(text: str) -> None:
     assert chip_uids.about_chips(text) == (_TOPIC_BEFORE.search(text) is not None), text
+
+
+def _co_occurrence_scanning(fields: tuple, first_rules: frozenset[int], second_rules: frozenset[int],
+                            other_products: int, said_next: bool = False) -> tuple[float, str, str]:
+    """2.16's pairing of parts found apart: every first part tried with every second part, the best kept."""
+    best: tuple[float, str, str] = (0.0, "", "")
+    firsts = score._parts_apart(fields, first_rules)
+    seconds = score._parts_apart(fields, second_rules) if firsts else []
+    apart_in_description = None
+    for first in firsts:
+        for second in seconds:
+            if (first.field, first.number) == (second.field, second.number):
+                continue
+            if said_next and first.field == second.field and abs(first.number - second.number) == 1:
+                best = (1.0, first.field, f"{first.matched} … {second.matched}")
+                continue
+            if "title" not in (first.field, second.field):
+                if first.field != second.field or abs(first.rank - second.rank) > 1 \
+                        or max(first.rank, second.rank) >= score.FOCUS_CLAUSES:
+                    continue
+                if apart_in_description is None:
+                    apart_in_description = (score._rule_of(next(iter(first_rules))).channel != "blank"
+                                            or second_rules == score._EKTP_TERM or score._title_supports(fields, "blank"))
+                if not apart_in_description:
+                    continue
+            deep = any(part.field != "title" and part.rank >= score.FOCUS_CLAUSES for part in (first, second))
+            focus = (0.5 if deep else 1.0) / (1 + other_products)
+            if focus > best[0]:
+                best = (focus, first.field if first.field != "title" else second.field, f"{first.matched} … {second.matched}")
+    return best
+
+
+def _check_pairs_apart(monkeypatch: pytest.MonkeyPatch, listings: list[tuple[str, str]]) -> int:
+    """Each listing judged afresh with every pairing of parts apart checked against 2.16's scan; how many were asked."""
+    looked_up = score._co_occurrence
+    asked = []
+
+    def both(*args: object) -> tuple[float, str, str]:
+        got = looked_up(*args)  # type: ignore[arg-type]
+        assert got == _co_occurrence_scanning(*args), args  # type: ignore[arg-type]
+        asked.append(got[0] > 0)
+        return got
+
+    with monkeypatch.context() as patched:
+        patched.setattr(score, "_co_occurrence", both)
+        for title, description in listings:
+            _judge_as_before(title, description)
+    return sum(asked)
+
+
+def test_pairs_apart_looked_up_agree_with_every_pair_tried_on_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pair of parts found apart, looked up for each first part, is the pair 2.16's scan of every pair kept: on every
+    tune listing, and on listings of many corpus clauses (title and description) where many parts pair."""
+    rng = random.Random(19)
+    many = [(". ".join(rng.sample(CLAUSES, rng.randrange(1, 6))), ". ".join(rng.sample(CLAUSES, rng.randrange(0, 14))))
+            for _ in range(1500)]
+    assert _check_pairs_apart(monkeypatch, [(row["title"], row["description"]) for row in ROWS] + many) > 1000
+
+
+_FRAME_BEFORE = re.compile(r"\b(?:penipu\w*|tipu\w*|ketipu|tertipu|ditipu|korban|modus\w*|scam|waspada|awas|hati.hati"
+                           r"|screenshot|contoh chat|isi chat\w*)\b[^\n]*:\s*$")
+chat_lines = st.lists(st.sampled_from(["penipu", "penipunya", "korban", "hati-hati", "hati\nhati", "contoh chat", "isi chatnya",
+                                       "modus", ":", " :", ": ", "::", "\n", " \n", "\t", "\u00a0", "\x1c", "kata", "é", "_",
+                                       "1", " "]), max_size=10).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(chat_lines, st.text(max_size=20)))
+def test_a_chat_logs_frame_read_from_its_colon_agrees_with_2_16s_regex(line: str) -> None:
+    """A chat log's frame, read as the colon ending the line and a frame word on its line, is 2.16's one regex."""
+    assert tellers.opens_chat_log(line) == (_FRAME_BEFORE.search(line) is not None)
+
+
+def test_a_chat_logs_frame_agrees_on_the_corpus() -> None:
+    lines = [line for text in TEXTS for line in [text, *text.split("\n"), *re.split(r"(?<=[.!?])\s+", text)]]
+    assert [tellers.opens_chat_log(line) for line in lines] == [_FRAME_BEFORE.search(line) is not None for line in lines]
