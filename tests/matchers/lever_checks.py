@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
-from matchers import score_many
+import pytest
+
+from matchers import score, score_many
 from matchers.result import Assessment
 from tests.matchers.line_places import placed
 from tests.matchers.tune_rows import RANK, tune_rows
@@ -55,3 +57,22 @@ def every_fifth_hard_negative() -> list[dict]:
     """Every fifth tune hard negative (benign row) in file order, those read benign: the sample the lever tests of
     relrec15, relrec17 and told18 put their lines into (a full run takes minutes a line)."""
     return read_benign([row for row in tune_rows() if row["label"] == "benign"][::5])
+
+
+def _no(_title: str, _description: str) -> bool:
+    return False
+
+
+def moved_with_and_without(rows: list[dict], line: str, where: str, monkeypatch: pytest.MonkeyPatch, *,
+                           reading: str = "_blank_spoken_of_by_others",
+                           moved: Callable[[list[dict], list[Assessment]], Iterable[str]] = lowered) -> tuple[set[str], set[str]]:
+    """(the rows ``line`` put at ``where`` moves, the rows it moves with score's ``reading`` of a whole listing put out of
+    play): what a reading adds to a line's lever is what the first holds beyond the second.  ``moved`` counts the moves
+    (offers lowered, or :func:`read_blank` for hard negatives turned); the counts are printed (``-s``).  The reading
+    stays out of play for the rest of the test."""
+    texts = [placed(row, line, where) for row in rows]
+    with_reading = set(moved(rows, score_many(texts)))
+    monkeypatch.setattr(score, reading, _no)
+    without = set(moved(rows, score_many(texts)))
+    print(f"\n{where} {line!r}: {len(with_reading)} of {len(rows)} moved with the reading, {len(without)} without")
+    return with_reading, without
