@@ -542,7 +542,7 @@ import gc
 import math
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -1291,9 +1291,10 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
     tags = frozenset(shape_tags)
     if tags.isdisjoint(_ALL_RULE_TAGS):
         return ()
-    cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
+    cues = _cues_in(shape_tags)
     # a shape without a negation, a sale denied or a cue (most) has none to look for around each match
     negations = "NOT" in tags or not _SALE_DENIALS.isdisjoint(tags)
+    nots = _nots_in(shape_tags) if negations else _NO_NOTS
     fired = []
     spaces: list[int] = []  # where the shape's spaces stand, found once on the first match: counting them again before
     # each match took quadratic time on a clause of thousands of matches ("ambil ktp " * 20000: 1.4 s)
@@ -1307,9 +1308,9 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
                 spaces = [at for at, char in enumerate(shape) if char == " "] or [len(shape)]
             first = bisect_left(spaces, match.start())
             last = first + match.group(0).count(" ")
-            negator = _negation_of(shape_tags, rule, first, last) if negations else -1
-            cue = _cue_of(shape_tags, cues, index, first, last) if cues else -1
-            if cue < 0 and cues and rule.channel != "negative" and first < cues[-1]:
+            negator = _negation_of(shape_tags, nots, rule, first, last) if negations else -1
+            cue = _cue_of(shape_tags, cues, index, first, last) if cues.at else -1
+            if cue < 0 and cues.at and rule.channel != "negative" and first < cues.at[-1]:
                 cue = _told_of_inside(shape, shape_tags, rule, first, last)
             near = shape_tags[max(0, first - _ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + _ATTACH_REACH]
             fired.append((index, first, last, negator, cue, not _ID_TAGS.isdisjoint(near)))
@@ -1320,10 +1321,10 @@ def _rules_in_shape(shape: str) -> tuple[tuple[int, int, int, int, int, bool], .
 _READS_ITS_NOT = frozenset({"document_without_papers"})
 
 
-def _negation_of(shape_tags: list[str], rule: Rule, first: int, last: int) -> int:
+def _negation_of(shape_tags: list[str], nots: _Nots, rule: Rule, first: int, last: int) -> int:
     """The token of the negation denying a match from ``first`` to ``last``, or −1 (a shape holding a NOT or a
     sale denied: "Blanko KTP tidak dijual" denies the sale of what it names, 2.8)."""
-    negator = _negator_of(shape_tags, first, rule.channel == "negative")
+    negator = _negator_of(nots, first, rule.channel == "negative")
     if negator < 0 and rule.channel != "negative" and "NOT" in shape_tags[first + 1 : last] and rule.name not in _READS_ITS_NOT:
         negator = shape_tags.index("NOT", first + 1, last)  # "blank PVC card, not e-KTP": the pair is denied
     if negator < 0 and rule.channel != "negative":
@@ -1332,16 +1333,15 @@ def _negation_of(shape_tags: list[str], rule: Rule, first: int, last: int) -> in
     return negator
 
 
-def _cue_of(shape_tags: list[str], cues: list[int], index: int, first: int, last: int) -> int:
+def _cue_of(shape_tags: list[str], cues: _Cues, index: int, first: int, last: int) -> int:
     """The token of the sentence cue a match of rule ``index`` from ``first`` to ``last`` stands under, or −1
     (a shape holding a cue: every tag CUEREQ, CUEREQAFTER, CUEREPORTED and CUEUSE looked for here is one of ``cues``)."""
     rule = RULES[index]
-    cue = _cue_before(shape_tags, cues, first)
+    cue = _cue_before(cues, first)
     if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
         cue = shape_tags.index("CUEREQ", first + 1, last)  # "akun gojek, siapkan KTP": the buyer's KTP
-    if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
-            and _OFFER_TAGS.isdisjoint(shape_tags):
-        cue = shape_tags.index("CUEREQAFTER", last + 1)  # "data KTP pemilik diperlukan": asked, not sold
+    if cue < 0 and rule.channel == "related" and not cues.offered:
+        cue = _asked_after(cues, last)  # "data KTP pemilik diperlukan": asked, not sold
     if cue < 0 and rule.channel != "negative" and _REPORTED_AFTER in shape_tags[last + 1 : last + 1 + _DENIAL_REACH]:
         cue = shape_tags.index(_REPORTED_AFTER, last + 1)  # (2.8) "Gudang blangko e-KTP digerebek": what a report tells of
     if index in _BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
@@ -1369,12 +1369,29 @@ def _negated_through_overlap(fired: list[tuple[int, int, int, int, int, bool]]) 
               if 0 <= negator < first and RULES[index].channel != "negative"]  # denied by a word before it
     if not denied:
         return tuple(fired)
+    starting: dict[int, list[tuple[int, int, int]]] = {}  # first token -> (order, last token, negator) of denied matches
+    for order, (start, end, by) in enumerate(denied):
+        starting.setdefault(start, []).append((order, end, by))
+    reach = max(end - start for start, end, _ in denied)
     out = []
     for index, first, last, negator, cue, attached in fired:
         if negator < 0 and RULES[index].channel != "negative":
-            negator = next((by for start, end, by in denied if start <= last and first <= end and by < first), -1)
+            negator = _denier_of(starting, reach, first, last)
         out.append((index, first, last, negator, cue, attached))
     return tuple(out)
+
+
+def _denier_of(starting: dict[int, list[tuple[int, int, int]]], reach: int, first: int, last: int) -> int:
+    """The negator of the first denied match (in rule order) sharing a token with ``first``..``last`` and denied by a
+    word before ``first``, or −1.  A denied match spans at most ``reach`` tokens past its first, so only those starting
+    from ``first - reach`` to ``last`` are looked at, not every denied match for each match: a clause of thousands of
+    denied phrases took quadratic time ('bukan blanko e-ktp kosong ' * 5000: 1.8 s)."""
+    best, negator = -1, -1  # the order and negator of the first found; every negator is a token, >= 0
+    for start in range(max(0, first - reach), last + 1):
+        for order, end, by in starting.get(start, ()):
+            if first <= end and by < first and (negator < 0 or order < best):
+                best, negator = order, by
+    return negator
 
 
 _ALL_RULE_TAGS = frozenset().union(*(tags for _, tags in _RULE_TAGS))
@@ -1389,41 +1406,84 @@ _HELD_BY_MATCHES: tuple[tuple[str, ...], ...] = tuple(
     for rule, tags in _RULE_TAGS)
 
 
-def _cue_before(shape_tags: list[str], cues: list[int], first: int) -> int:
+class _Cues(NamedTuple):
+    """A clause's sentence cues, found once per shape, not looked for again around each match (on a clause of
+    thousands of matches that took quadratic time): their tokens in order, the first of them that governs the rest of
+    its clause (−1 if none; see :func:`_cue_before`), the tokens of a requirement said after what it asks for
+    (CUEREQAFTER), and whether the clause holds a tag of the seller offering (``_OFFER_TAGS``)."""
+
+    at: list[int]
+    head: int
+    asked_after: list[int]
+    offered: bool
+
+
+def _cues_in(shape_tags: list[str]) -> _Cues:
+    """The cues of a shape's tags (every tag starting "CUE")."""
+    at = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
+    return _Cues(at, next((i for i in at if shape_tags[i] in _CLAUSE_CUES), -1),
+                 [i for i in at if shape_tags[i] == "CUEREQAFTER"], not _OFFER_TAGS.isdisjoint(shape_tags))
+
+
+def _asked_after(cues: _Cues, last: int) -> int:
+    """The token of the first requirement said after ``last`` ("… diperlukan"), or −1: a bisect, not a search of the
+    rest of the clause for each match ('data ktp ' * 10000 + 'diperlukan' took 2.5 s, quadratic)."""
+    after = bisect_right(cues.asked_after, last)
+    return cues.asked_after[after] if after < len(cues.asked_after) else -1
+
+
+def _cue_before(cues: _Cues, first: int) -> int:
     """The token of the sentence cue a match starting at ``first`` stands under, or −1.
 
     A buyer-requirement, warning or report cue governs the rest of its clause (2.8); any other cue governs up to the
     next one: in "konsultasi gratis, kami juga menjual kaos polos" run on, "polos" is
-    cross-sold, not a free add-on (2.5; 2.4 took the clause's first cue)."""
-    cue = -1
-    for i in cues:
-        if i >= first:
-            break
-        if shape_tags[i] in _CLAUSE_CUES:
-            return i
-        cue = i
-    return cue
+    cross-sold, not a free add-on (2.5; 2.4 took the clause's first cue).  So the first governing cue before the
+    match wins, else the last cue before it: read from the clause's first governing cue and a bisect, not by walking
+    every cue before each match (a clause of thousands of cue words, "varian KTP kosong " * 20000, took 27 s)."""
+    if 0 <= cues.head < first:
+        return cues.head
+    before = bisect_left(cues.at, first)
+    return cues.at[before - 1] if before else -1
 
 
-def _negator_of(shape_tags: list[str], first: int, listed: bool) -> int:
+class _Nots(NamedTuple):
+    """A clause's negations, found once per shape (a shape holding a NOT or a sale denied): their tokens in order, and
+    for each token how many before it are neither a negation nor a hard negative's product (NEG…), the steps a
+    negation covering a list counts."""
+
+    at: list[int]
+    steps_before: list[int]
+
+
+_NO_NOTS = _Nots([], [0])
+
+
+def _nots_in(shape_tags: list[str]) -> _Nots:
+    """The negations of a shape's tags."""
+    steps_before = [0]
+    for tag in shape_tags:
+        steps_before.append(steps_before[-1] + (tag != "NOT" and not tag.startswith("NEG")))
+    return _Nots([i for i, tag in enumerate(shape_tags) if tag == "NOT"], steps_before)
+
+
+def _negator_of(nots: _Nots, first: int, listed: bool) -> int:
     """The token of the negation covering the match starting at ``first``, or −1.
 
     A negation covers ``_NEGATION_REACH`` tokens after it.  For a hard negative,
     other products listed between it and the negation are passed over, so one
     negation covers a list: "bukan buku atau majalah", "tidak termasuk casing dan
-    dompet" deny the magazine and the wallet too.
+    dompet" deny the magazine and the wallet too.  The nearest negation before the match is found by a bisect and the
+    steps to it counted by a difference, not by walking back over the list from each match: a long list of products
+    after one negation took quadratic time ('dompet ' * 10000 + ' bukan blanko': 4.6 s).
     """
-    steps = 0
-    for i in range(first - 1, -1, -1):
-        tag = shape_tags[i]
-        if tag == "NOT":
-            return i
-        if listed and tag.startswith("NEG"):
-            continue
-        steps += 1
-        if steps >= (_LIST_NEGATION_REACH if listed else _NEGATION_REACH):
-            return -1
-    return -1
+    before = bisect_left(nots.at, first)
+    if not before:
+        return -1
+    nearest = nots.at[before - 1]
+    if listed:
+        steps = nots.steps_before[first] - nots.steps_before[nearest + 1]
+        return nearest if steps < _LIST_NEGATION_REACH else -1
+    return nearest if first - 1 - nearest < _NEGATION_REACH else -1
 
 
 @lru_cache(maxsize=READINGS_KEPT)
@@ -1484,11 +1544,11 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
 
 
 @lru_cache(maxsize=8)
-def _tags_beneath(shape: str) -> tuple[list[str], list[int]]:
+def _tags_beneath(shape: str) -> tuple[list[str], _Cues]:
     """(a shape's tags with its head cue read past, the positions of the cues left): built once per shape, not once per
     hit beneath the cue (a clause of thousands of hits under one cue took seconds).  Read only, never changed."""
     shape_tags = ["" if tag == _HEAD_CUE else tag for tag in shape.replace("=", "").replace("_", "").split(" ")]
-    return shape_tags, [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
+    return shape_tags, _cues_in(shape_tags)
 
 
 def _cue_beneath(shape: str, index: int, first: int, last: int) -> str:
@@ -2072,32 +2132,93 @@ def _co_occurrence(fields: tuple[tuple[str, FieldRules], ...], first_rules: froz
     offer down).  One part must be in the title, or both in next such clauses near the
     description's start, where a blank pair also needs a title naming a card or ID, or the
     e-KTP term itself ("READY" / "Jenis: KTP elektronik" / "Kondisi: blanko").  With ``said_next``
-    (2.8, :data:`_SAID_NEXT`) parts in next clauses of one field are said together: focus 1."""
-    best: tuple[float, str, str] = (0.0, "", "")
+    (2.8, :data:`_SAID_NEXT`) parts in next clauses of one field are said together: focus 1.
+
+    Of several pairs, the one taken is the one 2.16's scan of every pair (first parts, then second parts, in text
+    order) kept: the last pair said next, else the first of the best focus.  Each is looked up for each first part
+    (:class:`_SecondParts`), not found by trying every second part: a listing of thousands of sentences each naming
+    both parts took quadratic time ('Saya jadi korban penipuan blangko e-KTP. ' * 2000: 3.4 s)."""
     firsts = _parts_apart(fields, first_rules)
-    seconds = _parts_apart(fields, second_rules) if firsts else []
-    apart_in_description = None
+    seconds = _SecondParts(_parts_apart(fields, second_rules) if firsts else [])
+    if not seconds.parts:
+        return (0.0, "", "")
+    if said_next:
+        pair = _last_said_next(firsts, seconds)
+        if pair is not None:
+            return (1.0, pair[0].field, f"{pair[0].matched} … {pair[1].matched}")  # said of the ID in the next clause
+    apart: list[bool] = []  # whether two parts apart in the description combine, found once when first asked
+
+    def apart_in_description() -> bool:
+        if not apart:
+            apart.append(_rule_of(next(iter(first_rules))).channel != "blank"  # related pairs, a kit's machine with its blanks
+                         or second_rules == _EKTP_TERM or _title_supports(fields, "blank"))
+        return apart[0]
+
+    found = _first_pair(firsts, seconds, apart_in_description)
+    if found is None:
+        return (0.0, "", "")
+    first, second, deep = found
+    return ((0.5 if deep else 1.0) / (1 + other_products), first.field if first.field != "title" else second.field,
+            f"{first.matched} … {second.matched}")
+
+
+class _SecondParts:
+    """The second parts of a pair found apart, indexed for :func:`_co_occurrence`: which of them (by their order) stand
+    in the title, near their field's start (in the title or among its first ``FOCUS_CLAUSES`` naming clauses), past it,
+    in each clause, and near the start at each rank of each field."""
+
+    def __init__(self, parts: list[_Part]) -> None:
+        self.parts = parts
+        self.titled = [j for j, part in enumerate(parts) if part.field == "title"]
+        self.near = [j for j, part in enumerate(parts) if part.field == "title" or part.rank < FOCUS_CLAUSES]
+        self.deep = [j for j, part in enumerate(parts) if part.field != "title" and part.rank >= FOCUS_CLAUSES]
+        self.in_clause: dict[tuple[str, int], list[int]] = {}
+        self.at_rank: dict[tuple[str, int], list[int]] = {}
+        for j, part in enumerate(parts):
+            self.in_clause.setdefault((part.field, part.number), []).append(j)
+            if part.field != "title" and part.rank < FOCUS_CLAUSES:
+                self.at_rank.setdefault((part.field, part.rank), []).append(j)
+
+    def first_apart(self, among: list[int], first: _Part) -> int:
+        """The first of ``among`` (second parts, by order) not in ``first``'s clause, or −1."""
+        return next((j for j in among if (self.parts[j].field, self.parts[j].number) != (first.field, first.number)), -1)
+
+
+def _last_said_next(firsts: list[_Part], seconds: _SecondParts) -> tuple[_Part, _Part] | None:
+    """The last pair, in the order first parts then second parts, of a first and a second part in next clauses of one
+    field, or None."""
+    for first in reversed(firsts):
+        nexts = seconds.in_clause.get((first.field, first.number - 1), []) + seconds.in_clause.get((first.field, first.number + 1), [])
+        if nexts:
+            return first, seconds.parts[max(nexts)]
+    return None
+
+
+def _first_pair(firsts: list[_Part], seconds: _SecondParts,
+                apart_in_description: Callable[[], bool]) -> tuple[_Part, _Part, bool] | None:
+    """(first part, second part, deep) of the first pair, in the order first parts then second parts, that combines
+    with neither part deep, else of the first that combines with one deep; None when none combines.  A pair combines
+    when one part is in the title, or both are near the start of one description field, one rank apart at most, and
+    such parts combine there (``apart_in_description``); deep: a part past its field's start, not in the title."""
+    deep_pair: tuple[_Part, _Part, bool] | None = None
     for first in firsts:
-        for second in seconds:
-            if (first.field, first.number) == (second.field, second.number):
-                continue
-            if said_next and first.field == second.field and abs(first.number - second.number) == 1:
-                best = (1.0, first.field, f"{first.matched} … {second.matched}")  # said of the ID in the next clause
-                continue
-            if "title" not in (first.field, second.field):
-                if first.field != second.field or abs(first.rank - second.rank) > 1 or max(first.rank, second.rank) >= FOCUS_CLAUSES:
-                    continue
-                if apart_in_description is None:
-                    apart_in_description = (  # related pairs, a kit's machine with its blanks
-                        _rule_of(next(iter(first_rules))).channel != "blank"
-                        or second_rules == _EKTP_TERM or _title_supports(fields, "blank"))
-                if not apart_in_description:
-                    continue
-            deep = any(part.field != "title" and part.rank >= FOCUS_CLAUSES for part in (first, second))
-            focus = (0.5 if deep else 1.0) / (1 + other_products)
-            if focus > best[0]:
-                best = (focus, first.field if first.field != "title" else second.field, f"{first.matched} … {second.matched}")
-    return best
+        if first.field == "title":
+            candidates = [seconds.first_apart(seconds.near, first)]
+            if deep_pair is None and seconds.deep:
+                deep_pair = (first, seconds.parts[seconds.deep[0]], True)
+        elif first.rank >= FOCUS_CLAUSES:
+            if deep_pair is None and seconds.titled:
+                deep_pair = (first, seconds.parts[seconds.titled[0]], True)
+            continue
+        else:
+            candidates = [seconds.titled[0] if seconds.titled else -1]
+            ranks = [rank for rank in (first.rank - 1, first.rank, first.rank + 1) if (first.field, rank) in seconds.at_rank]
+            if ranks and apart_in_description():
+                candidates += [seconds.first_apart(seconds.at_rank[(first.field, rank)], first) for rank in ranks]
+        found = [j for j in candidates if j >= 0]
+        if found:
+            return first, seconds.parts[min(found)], False
+    return deep_pair
 
 
 #: What a clause of such a list may hold: documents, and what is said of them ("akta, semua jadi" read as one

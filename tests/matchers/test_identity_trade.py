@@ -7,15 +7,12 @@ aggregate to the targets, which the 2.1 lexicon already met while missing these)
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from matchers import score_listing
+from tests.matchers.tune_rows import tune_rows
 
-ROWS = [json.loads(line) for line in
-        (Path(__file__).parent / "corpus" / "identity_trade.jsonl").open(encoding="utf-8")]
+ROWS = tune_rows("identity_trade")
 
 
 @pytest.mark.parametrize("row", ROWS, ids=[r["id"] for r in ROWS])

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import score, score_listing, score_many
-from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
+from matchers import score_listing
+from tests.matchers.lever_checks import moved_with_and_without
+from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 OFFERS = read_right_offers()
 #: one sentence of each reading: a speaker head, supply statements, stories, an office speaking, chatter naming a shop
@@ -24,26 +25,14 @@ TRIGGERS = ["Disdukcapil Kab. Sleman: blangko e-KTP sedang kosong.", "Kapolres: 
             "Warga diminta bersabar.", "Selamat datang di toko kami!", "Kondisi: Baru\nEtalase: Semua Etalase"]
 
 
-def _added(row: dict, line: str, where: str) -> tuple[str, str]:
-    if where == "prefix":
-        return row["title"], f"{line}\n{row['description']}"
-    return row["title"], f"{row['description']}\n{line}"
-
-
-def _hidden(line: str, where: str) -> set[str]:
-    verdicts = score_many(_added(row, line, where) for row in OFFERS)
-    return {row["id"] for row, got in zip(OFFERS, verdicts, strict=True) if RANK[got.verdict.value] < RANK[row["label"]]}
-
-
 @pytest.mark.parametrize("line", TRIGGERS)
-@pytest.mark.parametrize("where", ["prefix", "suffix"])
+@pytest.mark.parametrize("where", ["dp", "da"])
 def test_a_notice_line_added_hides_no_offer(line: str, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The reading hides no offer a trigger line added to it: what the line hides with the reading is what it hides
     without it (main's own levers: "Warga diminta bersabar." before the description hid 13 offers on 2.10 already, the
     shortage line 14, five offers any first line flips), measured over all 5,149 read-right offers."""
-    with_reading = _hidden(line, where)
-    monkeypatch.setattr(score, "_told_by_no_seller", lambda title, description: False)
-    assert with_reading - _hidden(line, where) == set()
+    with_reading, without = moved_with_and_without(OFFERS, line, where, monkeypatch, reading="_told_by_no_seller")
+    assert with_reading - without == set()
 
 
 #: notice13_a's rows still misread on this branch (measured, not tuned away)

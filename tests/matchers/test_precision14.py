@@ -12,15 +12,14 @@ from __future__ import annotations
 
 import pytest
 
-from matchers import score, score_listing, score_many
+from matchers import score_listing
 from matchers.others_voices import blank_spoken_of_by_others
-from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
+from tests.matchers.lever_checks import moved_with_and_without, read_benign, read_blank
+from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 OFFERS = read_right_offers()
-_BENIGN = [row for row in tune_rows() if row["label"] == "benign"]
 #: The benign rows read benign: a trigger line must turn none of them blank.
-HARD_NEGATIVES = [row for row, got in zip(_BENIGN, score_many((row["title"], row["description"]) for row in _BENIGN),
-                                          strict=True) if got.verdict.value == "benign"]
+HARD_NEGATIVES = read_benign([row for row in tune_rows() if row["label"] == "benign"])
 #: One line of each reading: a question, a question labelled, a refusal, a shop's refusal banner, a quoted scam under
 #: its frame, an office said, a warning's headline, a refusal of something else.
 TRIGGERS = ["Kak ada blangko e-KTP?", "Q: berapa harga blangko KTP-el?", "Toko ini tidak jual blangko KTP.",
@@ -37,29 +36,12 @@ TRIGGERS = ["Kak ada blangko e-KTP?", "Q: berapa harga blangko KTP-el?", "Toko i
             "Barusan liat live jualan \"blanko ktp\" di tiktok, jelas itu scam."]
 
 
-def _added(row: dict, line: str, where: str) -> tuple[str, str]:
-    if where == "title":
-        return f"{line} {row['title']}", row["description"]
-    if where == "prefix":
-        return row["title"], f"{line}\n{row['description']}"
-    return row["title"], f"{row['description']}\n{line}"
-
-
-def _moved(rows: list[dict], line: str, where: str, lowered: bool) -> set[str]:
-    verdicts = score_many(_added(row, line, where) for row in rows)
-    return {row["id"] for row, got in zip(rows, verdicts, strict=True)
-            if (RANK[got.verdict.value] < RANK[row["label"]] if lowered else got.verdict.value == "blank")}
-
-
 @pytest.mark.parametrize("line", TRIGGERS)
-@pytest.mark.parametrize("where", ["title", "prefix", "suffix"])
+@pytest.mark.parametrize("where", ["tp", "dp", "da"])
 def test_a_trigger_added_to_an_offer_hides_none(line: str, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each trigger before the title, before and after the description of every read-right offer: what it hides with
     the reading is what it hides without it."""
-    with_reading = _moved(OFFERS, line, where, lowered=True)
-    monkeypatch.setattr(score, "_blank_spoken_of_by_others", lambda title, description: False)
-    without = _moved(OFFERS, line, where, lowered=True)
-    print(f"\n{where} {line!r}: {len(with_reading)} of {len(OFFERS)} offers hidden with the reading, {len(without)} without")
+    with_reading, without = moved_with_and_without(OFFERS, line, where, monkeypatch)
     assert with_reading - without <= KNOWN_HIDDEN.get(line, set())
 
 
@@ -77,14 +59,10 @@ KNOWN_HIDDEN = {"T: kak blangko e-KTP ada?\nJ: Blangko tersedia di kantor Disduk
 
 
 @pytest.mark.parametrize("line", TRIGGERS)
-@pytest.mark.parametrize("where", ["prefix", "suffix"])
+@pytest.mark.parametrize("where", ["dp", "da"])
 def test_a_trigger_added_to_a_hard_negative_turns_none_blank(line: str, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """The other direction: the reading turns no read-right benign row blank that the line alone does not."""
-    with_reading = _moved(HARD_NEGATIVES, line, where, lowered=False)
-    monkeypatch.setattr(score, "_blank_spoken_of_by_others", lambda title, description: False)
-    without = _moved(HARD_NEGATIVES, line, where, lowered=False)
-    print(f"\n{where} {line!r}: {len(with_reading)} of {len(HARD_NEGATIVES)} hard negatives blank with the reading, "
-          f"{len(without)} without")
+    with_reading, without = moved_with_and_without(HARD_NEGATIVES, line, where, monkeypatch, moved=read_blank)
     assert with_reading - without == set()
 
 

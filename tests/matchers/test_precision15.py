@@ -14,9 +14,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchers import score, score_listing, score_many
+from matchers import score_listing
 from matchers.tellers import names_only_other_documents, said_title, tells_as_teller
-from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
+from tests.matchers.lever_checks import moved_with_and_without
+from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 OFFERS = read_right_offers()
 #: One line of each reading, as a reporter, an office, a victim or an asker says it.
@@ -28,33 +29,17 @@ TRIGGERS = ["Polresta ungkap jual beli blangko e-KTP ilegal.", "Dispendukcapil t
             "Disdukcapil Kota Bekasi (akun terverifikasi): blangko KTP-el tidak dijual."]
 
 
-def _added(row: dict, line: str, where: str) -> tuple[str, str]:
-    if where == "title":
-        return f"{line} {row['title']}", row["description"]
-    if where == "prefix":
-        return row["title"], f"{line}\n{row['description']}"
-    return row["title"], f"{row['description']}\n{line}"
-
-
-def _hidden(line: str, where: str) -> set[str]:
-    verdicts = score_many(_added(row, line, where) for row in OFFERS)
-    return {row["id"] for row, got in zip(OFFERS, verdicts, strict=True) if RANK[got.verdict.value] < RANK[row["label"]]}
-
-
 #: Measured, not tuned away: "[READY] Tanya:" before a title makes it a question; p8c-010's description then names its
 #: blank only beside "bukan barang sitaan", read as a supply told of (notice_speaker's reading, denied too far back).
 KNOWN_HIDDEN: dict[tuple[str, str], set[str]] = {}
 
 
 @pytest.mark.parametrize("line", TRIGGERS)
-@pytest.mark.parametrize("where", ["title", "prefix", "suffix"])
+@pytest.mark.parametrize("where", ["tp", "dp", "da"])
 def test_a_teller_line_added_to_an_offer_hides_none(line: str, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each trigger before the title, before and after the description of every read-right offer: what it hides with
     the reading is what it hides without it."""
-    with_reading = _hidden(line, where)
-    monkeypatch.setattr(score, "_blank_spoken_of_by_others", lambda title, description: False)
-    without = _hidden(line, where)
-    print(f"\n{where} {line!r}: {len(with_reading)} of {len(OFFERS)} offers hidden with the reading, {len(without)} without")
+    with_reading, without = moved_with_and_without(OFFERS, line, where, monkeypatch)
     assert with_reading - without <= KNOWN_HIDDEN.get((line, where), set())
 
 

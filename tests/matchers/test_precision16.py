@@ -15,15 +15,17 @@ others_voices).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchers import others_voices, score, score_listing
-from tests.matchers.others_voices_afresh import below_label, read_afresh
+from matchers import others_voices, score_listing
+from tests.matchers.lever_checks import moved_with_and_without
+from tests.matchers.line_places import PLACES
+from tests.matchers.others_voices_afresh import hidden_by_the_readings, readings_off
 from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 OFFERS = read_right_offers()
@@ -42,27 +44,10 @@ _TELLERS_OFF: dict[str, Callable[..., object]] = {
     "said_title": lambda title: title, "without_chat_log": lambda sentence: sentence}
 
 
-@contextmanager
-def _without_tellers(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """others_voices with no teller's reading, read afresh (its own cache skipped)."""
-    with monkeypatch.context() as patched:
-        for name, value in _TELLERS_OFF.items():
-            patched.setattr(others_voices, name, value)
-        read_afresh(patched)
-        yield
-
-
 def test_tellers_hide_no_tune_offer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every tune offer (blank and related): what the tellers' readings read below its label that 2.13's reading
     without them reads right.  Measured at the branch: 0 of the tune offers."""
-    texts = [(row["title"], row["description"]) for row in TUNE_OFFERS]
-    with_tellers = below_label(TUNE_OFFERS, texts)
-    with _without_tellers(monkeypatch):
-        without = below_label(TUNE_OFFERS, texts)
-    hidden = sorted(with_tellers - without)
-    print(f"\ntellers hide {len(hidden)} of {len(TUNE_OFFERS)} tune offers (read below their label with them, right "
-          f"without them); they raise {len(without - with_tellers)}")
-    assert hidden == []
+    assert hidden_by_the_readings(TUNE_OFFERS, partial(readings_off, monkeypatch, _TELLERS_OFF), "tellers") == []
 
 
 #: One line in each voice that speaks of the blank and offers none: an office answering, an office's notice, a
@@ -76,22 +61,12 @@ LINES = ["J: Blangko KTP-el ada di kantor Dukcapil, tidak dipungut biaya.",
          "Cari blangko e-KTP kosong, yang punya hubungi saya."]
 
 
-def _placed(row: dict, line: str, where: str) -> tuple[str, str]:
-    title, description = row["title"], row["description"]
-    return {"tp": (f"{line} {title}", description), "ta": (f"{title} {line}", description),
-            "dp": (title, f"{line}\n{description}"), "da": (title, f"{description}\n{line}")}[where]
-
-
-@pytest.mark.parametrize("where", ["tp", "ta", "dp", "da"])
+@pytest.mark.parametrize("where", PLACES)
 @pytest.mark.parametrize("line", LINES)
 def test_a_voice_line_hides_no_offer(line: str, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rule 3: each line in each place over every read-right offer hides none beyond what it hides with no reading of
     others' voices at all."""
-    texts = [_placed(row, line, where) for row in OFFERS]
-    with_reading = below_label(OFFERS, texts)
-    monkeypatch.setattr(score, "_blank_spoken_of_by_others", lambda title, description: False)
-    without = below_label(OFFERS, texts)
-    print(f"\n{where} {line!r}: {len(with_reading)} of {len(OFFERS)} offers hidden with the reading, {len(without)} without")
+    with_reading, without = moved_with_and_without(OFFERS, line, where, monkeypatch)
     assert sorted(with_reading - without) == []
 
 

@@ -21,16 +21,17 @@ first) is held row by row: each misread a strict xfail in ``test_corpus.STILL_MI
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
+from functools import partial
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from matchers import others_voices, score, score_listing, tellers
-from tests.matchers.line_places import placed
-from tests.matchers.others_voices_afresh import below_label, read_afresh
+from matchers import score, score_listing, tellers
+from tests.matchers.lever_checks import moved_with_and_without
+from tests.matchers.line_places import PLACES
+from tests.matchers.others_voices_afresh import hidden_by_the_readings, readings_off
 from tests.matchers.test_corpus import STILL_MISREAD
 from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
@@ -50,29 +51,17 @@ _READINGS_OFF: dict[str, Callable[..., object]] = {
     "without_victims_payment": lambda sentence, _names_blank: sentence}
 
 
-@contextmanager
-def _without_readings(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """others_voices with none of precision17's readings, read afresh (its own cache skipped)."""
-    with monkeypatch.context() as patched:
-        for name, value in _READINGS_OFF.items():
-            patched.setattr(others_voices, name, value)
-        patched.setattr(tellers, "_TELLINGS", tuple(p for p in tellers._TELLINGS if p is not tellers._COLLECTED))
-        patched.setattr(tellers, "_OPINION_ASKED", tellers.re.compile(r"(?!)"))
-        read_afresh(patched)
-        yield
+def _tellers_off(patched: pytest.MonkeyPatch) -> None:
+    """The residents' pick-up and the readers' opinion asked, which tellers reads, put out of play."""
+    patched.setattr(tellers, "_TELLINGS", tuple(p for p in tellers._TELLINGS if p is not tellers._COLLECTED))
+    patched.setattr(tellers, "_OPINION_ASKED", tellers.re.compile(r"(?!)"))
 
 
 def test_the_readings_hide_no_tune_offer(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every tune offer (blank and related): what precision17's readings read below its label that the reading
     without them reads right.  Measured at the branch: 0 of the tune offers."""
-    texts = [(row["title"], row["description"]) for row in TUNE_OFFERS]
-    with_readings = below_label(TUNE_OFFERS, texts)
-    with _without_readings(monkeypatch):
-        without = below_label(TUNE_OFFERS, texts)
-    hidden = sorted(with_readings - without)
-    print(f"\nprecision17's readings hide {len(hidden)} of {len(TUNE_OFFERS)} tune offers (read below their label with "
-          f"them, right without them); they raise {len(without - with_readings)}")
-    assert hidden == []
+    off = partial(readings_off, monkeypatch, _READINGS_OFF, _tellers_off)
+    assert hidden_by_the_readings(TUNE_OFFERS, off, "precision17's readings") == []
 
 
 #: One line in each reading's voice: an office's pick-up instruction, a victim's amount, a question to the readers, a
@@ -95,16 +84,12 @@ LINES = ["Silakan ambil KTP Anda di kantor kelurahan dengan membawa bukti rekam.
 KNOWN_HIDDEN = {("Saya tertipu penjual blangko e-KTP, sudah transfer 500rb.", "ta"): ("rr17a-003",)}
 
 
-@pytest.mark.parametrize("where", ["tp", "ta", "dp", "da"])
+@pytest.mark.parametrize("where", PLACES)
 @pytest.mark.parametrize("line", LINES)
 def test_a_voice_line_hides_no_offer(line: str, where: str, monkeypatch: pytest.MonkeyPatch) -> None:
     """Rule 3: each line in each place over every read-right offer hides none beyond what it hides with no reading of
     others' voices at all."""
-    texts = [placed(row, line, where) for row in OFFERS]
-    with_reading = below_label(OFFERS, texts)
-    monkeypatch.setattr(score, "_blank_spoken_of_by_others", lambda title, description: False)
-    without = below_label(OFFERS, texts)
-    print(f"\n{where} {line!r}: {len(with_reading)} of {len(OFFERS)} offers hidden with the reading, {len(without)} without")
+    with_reading, without = moved_with_and_without(OFFERS, line, where, monkeypatch)
     assert sorted(with_reading - without) == sorted(KNOWN_HIDDEN.get((line, where), ()))
 
 

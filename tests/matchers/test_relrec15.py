@@ -21,24 +21,15 @@ retired holdouts' misreads, each with hard negatives beside it in ``corpus/relre
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing, score_many
-from tests.matchers.line_places import PLACES, placed
-from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
-
-CORPUS = Path(__file__).parent / "corpus"
-
-
-def _rows(name: str) -> list[dict]:
-    with (CORPUS / name).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
+from matchers.result import Assessment
+from tests.matchers.lever_checks import every_fifth_hard_negative, lowered, raised, with_line
+from tests.matchers.line_places import PLACES
+from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 #: Rows the readings do not reach, measured: strict xfails with why.
 STILL_MISSED = {
@@ -65,13 +56,13 @@ NEW_RULES = frozenset({"id_clone", "clone_tool_with_id_in_listing", "clone_cards
 KIT_CARDS = "empty cards of a cloning kit"
 
 
-def _by_a_new_reading(verdict: str, reasons: tuple) -> bool:
+def _by_a_new_reading(got: Assessment) -> bool:
     """Whether a new reading made this verdict: a related one with a new rule counted, or the kit's cards discounted (a
     blank verdict is the blank channel's, which no new rule raises)."""
-    return any(KIT_CARDS in r.detail for r in reasons) or (
-        verdict == "related" and any(r.rule in NEW_RULES - {"identity_data"} and r.weight > 0 for r in reasons))
+    return any(KIT_CARDS in r.detail for r in got.reasons) or (
+        got.verdict.value == "related" and any(r.rule in NEW_RULES - {"identity_data"} and r.weight > 0 for r in got.reasons))
 
-ROWS = _rows("relrec15_concepts.jsonl") + _rows("relrec15_a.jsonl") + _rows("relrec15_b.jsonl")
+ROWS = tune_rows("relrec15_concepts") + tune_rows("relrec15_a") + tune_rows("relrec15_b")
 
 
 @pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
@@ -84,9 +75,8 @@ def test_the_new_readings_turn_no_tune_hard_negative_but_the_named_one() -> None
     only the named notice (``identity_data`` is counted too, as the bought reading writes that tag; the rows it held
     before are listed by 2.12's verdicts, which this change leaves alone)."""
     negatives = [row for row in tune_rows() if row["label"] == "benign"]
-    turned = [row["id"] for row, got in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
-              if got.verdict.value != "benign" and _by_a_new_reading(got.verdict.value, got.reasons)]
-    assert turned == ["rr15c-school-07"]
+    got = score_many((r["title"], r["description"]) for r in negatives)
+    assert raised(negatives, got, by=_by_a_new_reading) == ["rr15c-school-07"]
 
 
 #: A line built from each reading's own part, placed where a seller adds a line.
@@ -100,9 +90,7 @@ def test_a_reading_line_hides_no_offer(line: str, where: str) -> None:
     reading (some of these lines lower offers on 2.12 already, by its own readings; the full counts over all ~5,300 on
     2.12 and on this branch are in the final report)."""
     offers = read_right_offers()[::5]
-    got = score_many(placed(row, line, where) for row in offers)
-    assert [row["id"] for row, a in zip(offers, got, strict=True)
-            if RANK[a.verdict.value] < RANK[row["label"]] and _by_a_new_reading(a.verdict.value, a.reasons)] == []
+    assert lowered(offers, with_line(offers, line, where), by=_by_a_new_reading) == []
 
 
 #: Hard negatives a reading's line does turn, measured: run into a title without a stop, "Tanpa KTP asli." makes a
@@ -123,12 +111,8 @@ TURNED = {("Tanpa KTP asli.", "ta"): ["hostile-benign-0186"], ("Atas nama orang 
 def test_a_reading_line_turns_no_hard_negative(line: str, where: str) -> None:
     """Rule 3, the other way: each reading's part added to every fifth tune hard negative read benign turns none of them
     related or blank by a new reading, but the one named in ``TURNED``."""
-    negatives = [row for row in tune_rows() if row["label"] == "benign"][::5]
-    kept = [row for row, a in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
-            if a.verdict.value == "benign"]
-    got = score_many(placed(row, line, where) for row in kept)
-    assert [row["id"] for row, a in zip(kept, got, strict=True)
-            if a.verdict.value != "benign" and _by_a_new_reading(a.verdict.value, a.reasons)] == TURNED.get((line, where), [])
+    kept = every_fifth_hard_negative()
+    assert raised(kept, with_line(kept, line, where), by=_by_a_new_reading) == TURNED.get((line, where), [])
 
 
 @settings(max_examples=60, deadline=None)

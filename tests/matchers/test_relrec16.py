@@ -24,23 +24,16 @@ reasons at least two writers share, each with hard negatives beside it in ``corp
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing, score_many
-from tests.matchers.line_places import PLACES, placed
-from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
-
-CORPUS = Path(__file__).parent / "corpus"
-
-
-def _rows(name: str) -> list[dict]:
-    with (CORPUS / name).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
+from matchers.result import Assessment
+from tests.matchers.lever_checks import lowered, raised, read_benign, with_line
+from tests.matchers.line_places import PLACES
+from tests.matchers.tune_rows import CORPUS, labelled_params, read_right_offers, tune_rows
 
 #: Rows the readings do not reach, measured: strict xfails with why.
 STILL_MISSED = {
@@ -56,7 +49,7 @@ STILL_MISSED = {
 NEW_RULES = frozenset({"data_printed_on_blank", "data_printed_on_blank_in_listing", "id_printed_on_buyers_blank_in_listing",
                        "id_copied"})
 
-ROWS = _rows("relrec16_concepts.jsonl") + _rows("relrec16_a.jsonl") + _rows("relrec16_b.jsonl")
+ROWS = tune_rows("relrec16_concepts") + tune_rows("relrec16_a") + tune_rows("relrec16_b")
 
 
 @pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
@@ -64,15 +57,15 @@ def test_a_row_gets_its_label(row: dict) -> None:
     assert score_listing(row["title"], row["description"]).verdict.value == row["label"]
 
 
-def _by_a_new_reading(verdict: str, reasons: tuple) -> bool:
-    return verdict != "benign" and any(r.rule in NEW_RULES and r.weight > 0 for r in reasons)
+def _by_a_new_reading(got: Assessment) -> bool:
+    return got.verdict.value != "benign" and any(r.rule in NEW_RULES and r.weight > 0 for r in got.reasons)
 
 
 def test_the_new_readings_turn_no_tune_hard_negative() -> None:
     """Rule 4: over every tune hard negative (~4,500), the ones read related or blank with a new reading counted: none."""
     negatives = [row for row in tune_rows() if row["label"] == "benign"]
     got = score_many((r["title"], r["description"]) for r in negatives)
-    assert [row["id"] for row, a in zip(negatives, got, strict=True) if _by_a_new_reading(a.verdict.value, a.reasons)] == []
+    assert raised(negatives, got, by=_by_a_new_reading) == []
 
 
 #: A line built from each reading's own part, placed where a seller adds a line.
@@ -86,12 +79,10 @@ def test_a_reading_line_hides_no_offer(line: str, where: str) -> None:
     """Rule 3: each reading's part added to every fifth read-right offer of the tune rows lowers none of them to benign
     by a new reading, and the place line lowers none at all (2.13's holder reading hid ~5,000 with it)."""
     offers = read_right_offers()[::5]
-    got = score_many(placed(row, line, where) for row in offers)
-    lowered = [row["id"] for row, a in zip(offers, got, strict=True) if RANK[a.verdict.value] < RANK[row["label"]]]
+    got = with_line(offers, line, where)
     if line == "Ambil di tempat kami.":  # 2.13 hid 5,006 of the 5,337 with it before a title, 4,185 after (all, not a fifth)
-        assert len(lowered) <= 1
-    assert [row["id"] for row, a in zip(offers, got, strict=True)
-            if RANK[a.verdict.value] < RANK[row["label"]] and _by_a_new_reading(a.verdict.value, a.reasons)] == []
+        assert len(lowered(offers, got)) <= 1
+    assert lowered(offers, got, by=_by_a_new_reading) == []
 
 
 #: (relrec17) The hard negatives the lines are added to, pinned by id: every fifth tune hard negative in file order as
@@ -121,12 +112,8 @@ TURNED = {(line, where): ids for line in ("Blanko bawa sendiri.", "Yang sudah pu
 def test_a_reading_line_turns_no_hard_negative(line: str, where: str) -> None:
     """Rule 3, the other way: each reading's part added to every fifth tune hard negative (pinned) read benign turns none of them
     related or blank by a new reading, but those named in ``TURNED``."""
-    negatives = _pinned_negatives()
-    kept = [row for row, a in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
-            if a.verdict.value == "benign"]
-    got = score_many(placed(row, line, where) for row in kept)
-    assert [row["id"] for row, a in zip(kept, got, strict=True)
-            if _by_a_new_reading(a.verdict.value, a.reasons)] == TURNED.get((line, where), [])
+    kept = read_benign(_pinned_negatives())
+    assert raised(kept, with_line(kept, line, where), by=_by_a_new_reading) == TURNED.get((line, where), [])
 
 
 @settings(max_examples=60, deadline=None)

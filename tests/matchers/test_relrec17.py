@@ -19,25 +19,23 @@ these readings follow, each with hard negatives beside it in ``corpus/relrec17_c
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from matchers import score_listing, score_many
-from tests.matchers.line_places import PLACES, placed
-from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
-
-CORPUS = Path(__file__).parent / "corpus"
-
-
-def _rows(name: str) -> list[dict]:
-    with (CORPUS / name).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
+from matchers.result import Assessment
+from tests.matchers.lever_checks import (
+    every_fifth_hard_negative,
+    lowered,
+    raised,
+    read_blank,
+    with_line,
+)
+from tests.matchers.line_places import PLACES
+from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 #: Rows the readings do not reach, measured: strict xfails with why.
 STILL_MISSED = {
@@ -52,7 +50,7 @@ STILL_MISSED = {
                      "(a copy does not take the blank channel from the title's product phrase: lever)",
 }
 
-ROWS = _rows("relrec17_concepts.jsonl") + _rows("relrec17_a.jsonl")
+ROWS = tune_rows("relrec17_concepts") + tune_rows("relrec17_a")
 
 
 @pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
@@ -64,18 +62,17 @@ _VEHICLE = re.compile(r"stnk|bpkb")
 _GANDAIN = re.compile(r"(?<!\S)(?:gandain|digandain|ngegandain)(?!\S)")
 
 
-def _by_a_new_reading(reasons: tuple) -> bool:
+def _by_a_new_reading(got: Assessment) -> bool:
     """A reason only this change gives: a blank form of vehicle papers, or an ID copied by 'gandain'."""
     return any(r.weight > 0 and ((r.rule == "blank_civil_form" and _VEHICLE.search(r.matched))
-                                 or (r.rule == "id_copied" and _GANDAIN.search(r.matched))) for r in reasons)
+                                 or (r.rule == "id_copied" and _GANDAIN.search(r.matched))) for r in got.reasons)
 
 
 def test_the_new_readings_turn_no_tune_hard_negative() -> None:
     """Rule 6: over every tune hard negative (~4,500), those read related or blank with a new reading counted: none."""
     negatives = [row for row in tune_rows() if row["label"] == "benign"]
     got = score_many((r["title"], r["description"]) for r in negatives)
-    assert [row["id"] for row, a in zip(negatives, got, strict=True)
-            if a.verdict.value != "benign" and _by_a_new_reading(a.reasons)] == []
+    assert raised(negatives, got, by=_by_a_new_reading) == []
 
 
 #: The known lever and the same line without its blank: a buyer's own blank e-KTP must move nothing the bare line
@@ -89,32 +86,18 @@ KNOWN = "Yang sudah punya blangko e-KTP, kami isi data."
 BARE = "Yang sudah punya, kami isi data."
 
 
-def _benign_negatives() -> list[dict]:
-    negatives = [row for row in tune_rows() if row["label"] == "benign"][::5]
-    return [row for row, a in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
-            if a.verdict.value == "benign"]
-
-
 @pytest.mark.parametrize("where", PLACES)
 def test_a_buyers_blank_turns_no_hard_negative_blank(where: str) -> None:
     """Rule 3: over every fifth read-benign tune hard negative, the known line turns blank only what the bare line does."""
-    kept = _benign_negatives()
-    known = score_many(placed(row, KNOWN, where) for row in kept)
-    bare = score_many(placed(row, BARE, where) for row in kept)
-    with_blank = {row["id"] for row, a in zip(kept, known, strict=True) if a.verdict.value == "blank"}
-    without = {row["id"] for row, a in zip(kept, bare, strict=True) if a.verdict.value == "blank"}
-    assert with_blank <= without
+    kept = every_fifth_hard_negative()
+    assert read_blank(kept, with_line(kept, KNOWN, where)) <= read_blank(kept, with_line(kept, BARE, where))
 
 
 @pytest.mark.parametrize("where", PLACES)
 def test_a_buyers_blank_hides_no_offer(where: str) -> None:
     """Rule 3, the other way: over every fifth read-right offer, the known line lowers only what the bare line does."""
     offers = read_right_offers()[::5]
-    known = score_many(placed(row, KNOWN, where) for row in offers)
-    bare = score_many(placed(row, BARE, where) for row in offers)
-    lowered = {row["id"] for row, a in zip(offers, known, strict=True) if RANK[a.verdict.value] < RANK[row["label"]]}
-    lowered_bare = {row["id"] for row, a in zip(offers, bare, strict=True) if RANK[a.verdict.value] < RANK[row["label"]]}
-    assert lowered <= lowered_bare
+    assert set(lowered(offers, with_line(offers, KNOWN, where))) <= set(lowered(offers, with_line(offers, BARE, where)))
 
 
 @settings(max_examples=40, deadline=None)
@@ -158,8 +141,5 @@ SIBLINGS = (("Blanko STNK dan BPKB juga ada.", "Blanko KK dan akta juga ada."),
 @pytest.mark.parametrize("where", PLACES)
 @pytest.mark.parametrize(("line", "sibling"), SIBLINGS)
 def test_a_new_reading_turns_blank_only_what_its_sibling_does(line: str, sibling: str, where: str) -> None:
-    kept = _benign_negatives()
-    new = score_many(placed(row, line, where) for row in kept)
-    old = score_many(placed(row, sibling, where) for row in kept)
-    turned = {row["id"] for row, a in zip(kept, new, strict=True) if a.verdict.value == "blank"}
-    assert turned <= {row["id"] for row, a in zip(kept, old, strict=True) if a.verdict.value == "blank"}
+    kept = every_fifth_hard_negative()
+    assert read_blank(kept, with_line(kept, line, where)) <= read_blank(kept, with_line(kept, sibling, where))

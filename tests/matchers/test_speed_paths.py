@@ -9,6 +9,7 @@ one), and judgements looked up by the identity of shared field readings.
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
@@ -24,6 +25,7 @@ from matchers import (
     regex_literals,
     score,
     score_listing,
+    tellers,
 )
 from matchers.by_sound import read_by_sound
 from matchers.identity_memo import IdentityMemo, Interner
@@ -93,24 +95,99 @@ def _shape_rules_looking_everywhere(shape: str) -> tuple[tuple[int, int, int, in
     """The full reading of a shape: every rule run, and a negation and a cue looked for around every match,
     where the engine looks for them only when the shape holds a NOT, a sale denied or a CUE tag."""
     shape_tags = shape.replace("=", "").replace("_", "").split(" ")
-    cues = [i for i, tag in enumerate(shape_tags) if tag.startswith("CUE")]
+    nots = score._nots_in(shape_tags)
     fired = []
     for index, rule in enumerate(score.RULES):
         for match in rule.pattern.finditer(shape):
             first = shape.count(" ", 0, match.start())
             last = first + match.group(0).count(" ")
             near = shape_tags[max(0, first - score._ATTACH_REACH) : first] + shape_tags[last + 1 : last + 1 + score._ATTACH_REACH]
-            cue = score._cue_of(shape_tags, cues, index, first, last)
+            cue = _cue_of_walking(shape_tags, index, first, last)
             if cue < 0 and rule.channel != "negative":  # a report cue inside the match (precision10), looked for always
                 cue = score._told_of_inside(shape, shape_tags, rule, first, last)
-            fired.append((index, first, last, score._negation_of(shape_tags, rule, first, last), cue,
+            fired.append((index, first, last, score._negation_of(shape_tags, nots, rule, first, last), cue,
                           not score._ID_TAGS.isdisjoint(near)))
-    return score._negated_through_overlap(fired) if "NOT" in shape_tags else tuple(fired)
+    return _negated_through_overlap_scanning(fired) if "NOT" in shape_tags else tuple(fired)
+
+
+def _negated_through_overlap_scanning(fired: list[tuple[int, int, int, int, int, bool]]) -> tuple[tuple[int, int, int, int, int, bool], ...]:
+    """2.16's reading of a negation through overlap: every denied match scanned for each positive match."""
+    denied = [(first, last, negator) for index, first, last, negator, _, _ in fired
+              if 0 <= negator < first and score.RULES[index].channel != "negative"]
+    out = []
+    for index, first, last, negator, cue, attached in fired:
+        if negator < 0 and score.RULES[index].channel != "negative":
+            negator = next((by for start, end, by in denied if start <= last and first <= end and by < first), -1)
+        out.append((index, first, last, negator, cue, attached))
+    return tuple(out)
+
+
+def _cue_before_walking(shape_tags: list[str], first: int) -> int:
+    """2.16's reading of the cue a match starting at ``first`` stands under: every cue before it walked, the first
+    that governs the rest of its clause taken, else the last."""
+    cue = -1
+    for i, tag in enumerate(shape_tags[:first]):
+        if tag.startswith("CUE"):
+            if tag in score._CLAUSE_CUES:
+                return i
+            cue = i
+    return cue
+
+
+def _cue_of_walking(shape_tags: list[str], index: int, first: int, last: int) -> int:
+    """2.16's reading of the cue a match of rule ``index`` stands under: the cue walked to before it, else one looked for
+    in the match or in the rest of its clause (the requirement said after it searched for in every token after)."""
+    rule = score.RULES[index]
+    cue = _cue_before_walking(shape_tags, first)
+    if cue < 0 and rule.channel != "negative" and "CUEREQ" in shape_tags[first + 1 : last]:
+        cue = shape_tags.index("CUEREQ", first + 1, last)
+    if cue < 0 and rule.channel == "related" and "CUEREQAFTER" in shape_tags[last + 1 :] \
+            and score._OFFER_TAGS.isdisjoint(shape_tags):
+        cue = shape_tags.index("CUEREQAFTER", last + 1)
+    if cue < 0 and rule.channel != "negative" and score._REPORTED_AFTER in shape_tags[last + 1 : last + 1 + score._DENIAL_REACH]:
+        cue = shape_tags.index(score._REPORTED_AFTER, last + 1)
+    if index in score._BLANK_WORD_RULES and "CUEUSE" in shape_tags[first + 1 : last]:
+        cue = shape_tags.index("CUEUSE", first + 1, last)
+    return cue
+
+
+def _negator_walking(shape_tags: list[str], first: int, listed: bool) -> int:
+    """2.16's reading of the negation covering a match starting at ``first``: walked back to from the match, a hard
+    negative's listed products passed over."""
+    steps = 0
+    for i in range(first - 1, -1, -1):
+        tag = shape_tags[i]
+        if tag == "NOT":
+            return i
+        if listed and tag.startswith("NEG"):
+            continue
+        steps += 1
+        if steps >= (score._LIST_NEGATION_REACH if listed else score._NEGATION_REACH):
+            return -1
+    return -1
+
+
+def _check_cues_before(shape: str) -> None:
+    """At each token of a shape (and of its tags beneath a head cue), the cue before it read from the clause's first
+    governing cue and a bisect is the one walked to, the requirement said after it the one searched for, and the
+    negation covering it, found by a bisect and a count of steps, the one walked back to: found once per shape, each is
+    what 2.16 looked for around every match."""
+    for shape_tags in (shape.replace("=", "").replace("_", "").split(" "), score._tags_beneath(shape)[0]):
+        cues, nots = score._cues_in(shape_tags), score._nots_in(shape_tags)
+        offered = not score._OFFER_TAGS.isdisjoint(shape_tags)
+        assert cues.offered == offered
+        for first in range(len(shape_tags) + 1):
+            assert score._cue_before(cues, first) == _cue_before_walking(shape_tags, first), (shape, first)
+            after = shape_tags.index("CUEREQAFTER", first + 1) if "CUEREQAFTER" in shape_tags[first + 1 :] else -1
+            assert score._asked_after(cues, first) == after, (shape, first)
+            for listed in (False, True):
+                assert score._negator_of(nots, first, listed) == _negator_walking(shape_tags, first, listed), (shape, first)
 
 
 def _check_shape_rules(text: str, every_rule: tuple[int, ...]) -> None:
     tagged = lexicon.outline(lexicon.canonical_words(normalise(read_by_sound(text))), score._SHAPE_GAP)
     if tagged.shape:
+        _check_cues_before(tagged.shape)
         assert score._rules_in_shape.__wrapped__(tagged.shape) == _shape_rules_looking_everywhere(tagged.shape)
         # the rules read a shape's tags by replacing its marks: its tokens are "TAG=" or "_", one space apart
         assert all(re.fullmatch(r"[A-Z]+=|_", token) for token in tagged.shape.split(" ")), tagged.shape
@@ -376,3 +453,79 @@ def test_chip_topic_led_by_letters_agrees_with_the_word_start_form_on_the_corpus
 @given(st.one_of(topic_text, st.text(max_size=20)))
 def test_chip_topic_led_by_letters_agrees_with_the_word_start_form(text: str) -> None:
     assert chip_uids.about_chips(text) == (_TOPIC_BEFORE.search(text) is not None), text
+
+
+def _co_occurrence_scanning(fields: tuple, first_rules: frozenset[int], second_rules: frozenset[int],
+                            other_products: int, said_next: bool = False) -> tuple[float, str, str]:
+    """2.16's pairing of parts found apart: every first part tried with every second part, the best kept."""
+    best: tuple[float, str, str] = (0.0, "", "")
+    firsts = score._parts_apart(fields, first_rules)
+    seconds = score._parts_apart(fields, second_rules) if firsts else []
+    apart_in_description = None
+    for first in firsts:
+        for second in seconds:
+            if (first.field, first.number) == (second.field, second.number):
+                continue
+            if said_next and first.field == second.field and abs(first.number - second.number) == 1:
+                best = (1.0, first.field, f"{first.matched} … {second.matched}")
+                continue
+            if "title" not in (first.field, second.field):
+                if first.field != second.field or abs(first.rank - second.rank) > 1 \
+                        or max(first.rank, second.rank) >= score.FOCUS_CLAUSES:
+                    continue
+                if apart_in_description is None:
+                    apart_in_description = (score._rule_of(next(iter(first_rules))).channel != "blank"
+                                            or second_rules == score._EKTP_TERM or score._title_supports(fields, "blank"))
+                if not apart_in_description:
+                    continue
+            deep = any(part.field != "title" and part.rank >= score.FOCUS_CLAUSES for part in (first, second))
+            focus = (0.5 if deep else 1.0) / (1 + other_products)
+            if focus > best[0]:
+                best = (focus, first.field if first.field != "title" else second.field, f"{first.matched} … {second.matched}")
+    return best
+
+
+def _check_pairs_apart(monkeypatch: pytest.MonkeyPatch, listings: list[tuple[str, str]]) -> int:
+    """Each listing judged afresh with every pairing of parts apart checked against 2.16's scan; how many were asked."""
+    looked_up = score._co_occurrence
+    asked = []
+
+    def both(*args: object) -> tuple[float, str, str]:
+        got = looked_up(*args)  # type: ignore[arg-type]
+        assert got == _co_occurrence_scanning(*args), args  # type: ignore[arg-type]
+        asked.append(got[0] > 0)
+        return got
+
+    with monkeypatch.context() as patched:
+        patched.setattr(score, "_co_occurrence", both)
+        for title, description in listings:
+            _judge_as_before(title, description)
+    return sum(asked)
+
+
+def test_pairs_apart_looked_up_agree_with_every_pair_tried_on_the_corpus(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pair of parts found apart, looked up for each first part, is the pair 2.16's scan of every pair kept: on every
+    tune listing, and on listings of many corpus clauses (title and description) where many parts pair."""
+    rng = random.Random(19)
+    many = [(". ".join(rng.sample(CLAUSES, rng.randrange(1, 6))), ". ".join(rng.sample(CLAUSES, rng.randrange(0, 14))))
+            for _ in range(1500)]
+    assert _check_pairs_apart(monkeypatch, [(row["title"], row["description"]) for row in ROWS] + many) > 1000
+
+
+_FRAME_BEFORE = re.compile(r"\b(?:penipu\w*|tipu\w*|ketipu|tertipu|ditipu|korban|modus\w*|scam|waspada|awas|hati.hati"
+                           r"|screenshot|contoh chat|isi chat\w*)\b[^\n]*:\s*$")
+chat_lines = st.lists(st.sampled_from(["penipu", "penipunya", "korban", "hati-hati", "hati\nhati", "contoh chat", "isi chatnya",
+                                       "modus", ":", " :", ": ", "::", "\n", " \n", "\t", "\u00a0", "\x1c", "kata", "é", "_",
+                                       "1", " "]), max_size=10).map("".join)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.one_of(chat_lines, st.text(max_size=20)))
+def test_a_chat_logs_frame_read_from_its_colon_agrees_with_2_16s_regex(line: str) -> None:
+    """A chat log's frame, read as the colon ending the line and a frame word on its line, is 2.16's one regex."""
+    assert tellers.opens_chat_log(line) == (_FRAME_BEFORE.search(line) is not None)
+
+
+def test_a_chat_logs_frame_agrees_on_the_corpus() -> None:
+    lines = [line for text in TEXTS for line in [text, *text.split("\n"), *re.split(r"(?<=[.!?])\s+", text)]]
+    assert [tellers.opens_chat_log(line) for line in lines] == [_FRAME_BEFORE.search(line) is not None for line in lines]

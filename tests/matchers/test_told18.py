@@ -24,24 +24,14 @@ refusal, an office) hide no offer 2.15 does not and turn no hard negative blank 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from matchers import score_listing, score_many
-from tests.matchers.line_places import PLACES, placed
-from tests.matchers.tune_rows import RANK, labelled_params, read_right_offers, tune_rows
-
-CORPUS = Path(__file__).parent / "corpus"
-
-
-def _rows(name: str) -> list[dict]:
-    with (CORPUS / name).open(encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
-
+from matchers import score_listing
+from tests.matchers.lever_checks import every_fifth_hard_negative, lowered, read_blank, with_line
+from tests.matchers.line_places import PLACES
+from tests.matchers.tune_rows import labelled_params, read_right_offers, tune_rows
 
 #: told18_a's offers still read below their label (measured unseen on 2.15: related R 12/22; the branch alike), and
 #: why; its hard negatives misread are named in test_corpus.STILL_MISREAD.
@@ -62,19 +52,12 @@ STILL_MISSED = {
     "t18a-020": "a news headline ('Warga mengeluh blangko e-KTP kosong') over a KTP printed on a chip card: 'mengeluh' "
                 "is no teller's word",
 }
-ROWS = _rows("told18_concepts.jsonl") + [row for row in _rows("told18_a.jsonl") if row["label"] != "benign"]
+ROWS = tune_rows("told18_concepts") + [row for row in tune_rows("told18_a") if row["label"] != "benign"]
 
 
 @pytest.mark.parametrize("row", labelled_params(ROWS, STILL_MISSED))
 def test_a_row_gets_its_label(row: dict) -> None:
     assert score_listing(row["title"], row["description"]).verdict.value == row["label"]
-
-
-def _benign_negatives() -> list[dict]:
-    """Every fifth read-benign tune hard negative (as relrec16/17's lever tests sample them)."""
-    negatives = [row for row in tune_rows() if row["label"] == "benign"][::5]
-    return [row for row, a in zip(negatives, score_many((r["title"], r["description"]) for r in negatives), strict=True)
-            if a.verdict.value == "benign"]
 
 
 #: A line of data as asked, and a seller's line naming nothing ("Semua bisa."): data as asked names no goods of its own,
@@ -89,11 +72,9 @@ KNOWN_TURNED = {"p12c-tags-01", "t13b-001"}
 @pytest.mark.parametrize("where", ["dp", "da"])
 @pytest.mark.parametrize("line", ASKED)
 def test_data_as_asked_turns_blank_only_what_a_bare_line_does(line: str, where: str) -> None:
-    kept = _benign_negatives()
-    asked = score_many(placed(row, line, where) for row in kept)
-    bare = score_many(placed(row, BARE, where) for row in kept)
-    turned = {row["id"] for row, a in zip(kept, asked, strict=True) if a.verdict.value == "blank"}
-    assert turned <= {row["id"] for row, a in zip(kept, bare, strict=True) if a.verdict.value == "blank"} | KNOWN_TURNED
+    kept = every_fifth_hard_negative()
+    turned = read_blank(kept, with_line(kept, line, where))
+    assert turned <= read_blank(kept, with_line(kept, BARE, where)) | KNOWN_TURNED
 
 
 #: A blank of another document or a copy of an ID put in each place (before / after the title, before / after the
@@ -105,9 +86,8 @@ BOUNDS = {"Blanko STNK ready.": {"tp": 59, "ta": 49, "dp": 37, "da": 36},  # 2.1
 @pytest.mark.parametrize("where", PLACES)
 @pytest.mark.parametrize("line", sorted(BOUNDS))
 def test_another_goods_words_turn_fewer_hard_negatives_blank(line: str, where: str) -> None:
-    kept = _benign_negatives()
-    got = score_many(placed(row, line, where) for row in kept)
-    turned = sum(a.verdict.value == "blank" for a in got)
+    kept = every_fifth_hard_negative()
+    turned = len(read_blank(kept, with_line(kept, line, where)))
     print(f"\n{where} {line!r}: {turned} of {len(kept)} hard negatives blank")
     assert turned <= BOUNDS[line][where]
 
@@ -123,10 +103,8 @@ VOICES = {"Saya tertipu penjual blangko e-KTP, sudah transfer 500rb.": {"ta": {"
 @pytest.mark.parametrize("line", sorted(VOICES))
 def test_a_voice_line_hides_only_what_is_known(line: str, where: str) -> None:
     offers = read_right_offers()
-    got = score_many(placed(row, line, where) for row in offers)
-    lowered = {row["id"] for row, a in zip(offers, got, strict=True) if RANK[a.verdict.value] < RANK[row["label"]]}
     known = {"h6-blank-0013", "h4-blank-0249"}  # hidden by these lines on 2.15 alike (before / after the title)
-    assert lowered <= known | VOICES[line].get(where, set())
+    assert set(lowered(offers, with_line(offers, line, where))) <= known | VOICES[line].get(where, set())
 
 
 @settings(max_examples=40, deadline=None)
