@@ -1545,7 +1545,7 @@ def _hits_in_outline(kept: str, shape: str) -> tuple[Hit, ...]:
 
 @lru_cache(maxsize=8)
 def _tags_beneath(shape: str) -> tuple[list[str], _Cues]:
-    """(a shape's tags with its head cue read past, the positions of the cues left): built once per shape, not once per
+    """(a shape's tags with its head cue read past, the cues left, :class:`_Cues`): built once per shape, not once per
     hit beneath the cue (a clause of thousands of hits under one cue took seconds).  Read only, never changed."""
     shape_tags = ["" if tag == _HEAD_CUE else tag for tag in shape.replace("=", "").replace("_", "").split(" ")]
     return shape_tags, _cues_in(shape_tags)

@@ -17,15 +17,15 @@ import pytest
 
 from matchers import score_many
 from tests.matchers.chatter13 import CHATTER, wrapped
-from tests.matchers.tune_rows import RANK, read_right_offers, tune_rows
+from tests.matchers.lever_checks import lowered, read_benign, read_blank
+from tests.matchers.tune_rows import read_right_offers, tune_rows
 
 _BLANK_WORD = re.compile(r"bl[a@]n[gk]|blank", re.IGNORECASE)
 
 
 def _read_right_notices() -> list[dict]:
     rows = [row for row in tune_rows() if row["label"] == "benign" and _BLANK_WORD.search(f"{row['title']} {row['description']}")]
-    verdicts = score_many((row["title"], row["description"]) for row in rows)
-    return [row for row, got in zip(rows, verdicts, strict=True) if got.verdict.value == "benign"]
+    return read_benign(rows)
 
 
 NOTICES = _read_right_notices()
@@ -35,14 +35,13 @@ OFFERS = read_right_offers()
 @pytest.mark.parametrize("block", sorted(CHATTER))
 def test_chatter_makes_no_notice_an_offer(block: str) -> None:
     verdicts = score_many(wrapped(row, block) for row in NOTICES)
-    assert [row["id"] for row, got in zip(NOTICES, verdicts, strict=True) if got.verdict.value == "blank"] == []
+    assert sorted(read_blank(NOTICES, verdicts)) == []
 
 
 @pytest.mark.parametrize("block", sorted(CHATTER))
 def test_chatter_hides_no_offer(block: str) -> None:
     verdicts = score_many(wrapped(row, block) for row in OFFERS)
-    assert [row["id"] for row, got in zip(OFFERS, verdicts, strict=True)
-            if RANK[got.verdict.value] < RANK[row["label"]]] == []
+    assert lowered(OFFERS, verdicts) == []
 
 
 def test_the_measure_is_not_empty() -> None:

@@ -269,10 +269,9 @@ HOLDOUTS = (
             "the first run found 1 lexicon word of 2.15 (older than this holdout) in holdout15 texts and in no tune "
             "text; the word is not named here, so the holdout does not leak through this reason"),
     ),
-    # holdout16: one pool of 718 listings (2026-12-07 22:57-23:10 UTC, written by two helpers who read no matcher
+    # holdout16: one pool of 718 listings (2026-12-07 22:58-23:04 UTC, written by two helpers who read no matcher
     # code beyond two module docstrings and no earlier holdout text: 359 hand-written cores, 86 of them harder ones
-    # added by the second helper before the first run (offers behind vague
-    # titles, variant lists, Isi paket lines, Q&A answers, live chats, price lists, closures and restock notes,
+    # added by the second helper before the first run (offers behind vague titles, variant lists, Isi paket lines, Q&A answers, live chats, price lists, closures and restock notes,
     # testimonials in Javanese, Sundanese, Minang, Medan, Makassar and Banjar colour; Dukcapil, newsrooms, buyers,
     # warnings and scam reports speaking about blank stock; related goods of every kind), each written out in two
     # of eleven shapes a crawler brings back, with contacts, non-identifiers and evasions; see

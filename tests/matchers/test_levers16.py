@@ -26,8 +26,8 @@ import pytest
 from matchers import score_many
 from matchers.score import _offers_in_warning
 from matchers.voiceless import without_own_warnings
-from tests.matchers.line_places import placed
-from tests.matchers.tune_rows import RANK, tune_rows
+from tests.matchers.lever_checks import lowered, with_line
+from tests.matchers.tune_rows import tune_rows
 
 CORPUS = Path(__file__).parent / "corpus"
 LINES = json.loads((CORPUS / "levers16_lines.json").read_text(encoding="utf-8"))
@@ -56,9 +56,9 @@ def moved(candidate: dict) -> list[str]:
     """The ids of the pool's rows the candidate's line moves: offers demoted, or hard negatives turned blank."""
     offers, negatives = _pools()
     pool = offers if candidate["kind"] == "offer" else negatives
-    got = score_many(placed(row, candidate["line"], candidate["where"]) for row in pool)
+    got = with_line(pool, candidate["line"], candidate["where"])
     if candidate["kind"] == "offer":
-        return [row["id"] for row, a in zip(pool, got, strict=True) if RANK[a.verdict.value] < RANK[row["label"]]]
+        return lowered(pool, got)
     return [row["id"] for row, a in zip(pool, got, strict=True) if a.verdict.value == "blank"]
 
 
